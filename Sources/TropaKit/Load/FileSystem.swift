@@ -1,0 +1,36 @@
+import Foundation
+
+/// What a path on a file system is.
+public enum FileKind: Sendable {
+    case file
+    case directory
+}
+
+/// The file access of the pipeline's two ends, small enough that tests replace it with `MemoryFileSystem`.
+public protocol FileSystem: Sendable {
+    func kind(at path: String) -> FileKind?
+    func read(_ path: String) throws -> [UInt8]
+    /// Every file below `directory`, as paths relative to it, sorted; hidden files and folders are left out.
+    func files(under directory: String) throws -> [String]
+    /// Writes `bytes`, creating the folders above the file.
+    func write(_ bytes: [UInt8], to path: String) throws
+    func createDirectory(_ path: String) throws
+    func removeItem(_ path: String) throws
+    func moveItem(_ source: String, to destination: String) throws
+}
+
+/// A problem with the site's folders or files as such (not their content): tropa exits with status 2.
+public struct SiteError: Error, Sendable, CustomStringConvertible {
+    public var description: String
+
+    public init(_ description: String) { self.description = description }
+}
+
+extension String {
+    /// Joins path components with `/`, ignoring empty ones.
+    func appendingPath(_ component: String) -> String {
+        if component.isEmpty || component == "." { return self }
+        if isEmpty || component.hasPrefix("/") { return component }
+        return hasSuffix("/") ? self + component : self + "/" + component
+    }
+}

@@ -1,0 +1,101 @@
+/// How serious a problem is: errors fail `check` and `build`, warnings only with `--strict`.
+public enum Severity: String, Sendable, Codable, Comparable {
+    case error
+    case warning
+
+    public static func < (lhs: Severity, rhs: Severity) -> Bool {
+        lhs == .error && rhs == .warning
+    }
+}
+
+/// A position in an author's file: the path relative to the site folder, 1-based line and column
+/// (the column counts characters, not bytes, so Cyrillic text points where a reader looks).
+public struct SourceLocation: Sendable, Hashable, Comparable {
+    public var file: String
+    public var line: Int
+    public var column: Int
+
+    public init(file: String, line: Int, column: Int = 1) {
+        self.file = file
+        self.line = line
+        self.column = column
+    }
+
+    public static func < (lhs: SourceLocation, rhs: SourceLocation) -> Bool {
+        (lhs.file, lhs.line, lhs.column) < (rhs.file, rhs.line, rhs.column)
+    }
+}
+
+/// The stable codes of every problem tropa reports; their meaning never changes.
+public enum DiagnosticCode: String, Sendable, CaseIterable, Codable {
+    case frontMatterMissing = "front-matter-missing"
+    case frontMatterSyntax = "front-matter-syntax"
+    case frontMatterType = "front-matter-type"
+    case missingTitle = "missing-title"
+    case unknownKey = "unknown-key"
+    case noStages = "no-stages"
+    case duplicateStage = "duplicate-stage"
+    case misplacedHeading = "misplaced-heading"
+    case unknownLayer = "unknown-layer"
+    case duplicateLayer = "duplicate-layer"
+    case missingLayer = "missing-layer"
+    case emptyLayer = "empty-layer"
+    case listExpected = "list-expected"
+    case emotionSyntax = "emotion-syntax"
+    case emotionOutOfRange = "emotion-out-of-range"
+    case metricSyntax = "metric-syntax"
+    case metricOutOfRange = "metric-out-of-range"
+    case unknownPersona = "unknown-persona"
+    case duplicateSlug = "duplicate-slug"
+    case invalidEncoding = "invalid-encoding"
+    case schemaInvalid = "schema-invalid"
+    // Codes beyond the format's first table.
+    case configInvalid = "config-invalid"
+    case missingName = "missing-name"
+    case unknownMetric = "unknown-metric"
+    case unknownSection = "unknown-section"
+    case duplicateSection = "duplicate-section"
+    case outputConflict = "output-conflict"
+    case templateInvalid = "template-invalid"
+}
+
+/// One problem in an author's files, with where it is and, when one is close, what was probably meant.
+public struct Diagnostic: Error, Sendable, Hashable {
+    public var severity: Severity
+    public var code: DiagnosticCode
+    public var message: String
+    public var location: SourceLocation
+    public var suggestion: String?
+
+    public init(_ severity: Severity, _ code: DiagnosticCode, _ message: String,
+                at location: SourceLocation, suggestion: String? = nil) {
+        self.severity = severity
+        self.code = code
+        self.message = message
+        self.location = location
+        self.suggestion = suggestion
+    }
+
+    public static func error(_ code: DiagnosticCode, _ message: String, at location: SourceLocation,
+                             suggestion: String? = nil) -> Diagnostic {
+        Diagnostic(.error, code, message, at: location, suggestion: suggestion)
+    }
+
+    public static func warning(_ code: DiagnosticCode, _ message: String, at location: SourceLocation,
+                               suggestion: String? = nil) -> Diagnostic {
+        Diagnostic(.warning, code, message, at: location, suggestion: suggestion)
+    }
+}
+
+extension Array where Element == Diagnostic {
+    public var hasErrors: Bool { contains { $0.severity == .error } }
+    public var errorCount: Int { count { $0.severity == .error } }
+    public var warningCount: Int { count { $0.severity == .warning } }
+
+    /// Diagnostics in reading order: by file, then line and column; stable for equal positions.
+    public func sortedByLocation() -> [Diagnostic] {
+        enumerated().sorted { a, b in
+            a.element.location == b.element.location ? a.offset < b.offset : a.element.location < b.element.location
+        }.map(\.element)
+    }
+}

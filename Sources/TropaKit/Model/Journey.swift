@@ -1,0 +1,170 @@
+/// Markdown that has been parsed: its safe HTML and its plain text (for titles, tooltips and outlines).
+public struct RichText: Sendable, Hashable {
+    public var html: String
+    public var plain: String
+
+    public init(html: String, plain: String) {
+        self.html = html
+        self.plain = plain
+    }
+
+    public static let empty = RichText(html: "", plain: "")
+    public var isEmpty: Bool { html.isEmpty }
+}
+
+/// One customer journey map: front-matter facts, an introduction and stages in file order.
+public struct Journey: Sendable, Hashable {
+    /// The file, relative to the site folder.
+    public var path: String
+    /// The output folder, relative to the output root (ASCII, no leading or trailing slash).
+    public var slug: String
+    public var title: String
+    public var personaID: String?
+    public var personaLocation: SourceLocation?
+    public var product: String?
+    public var segment: String?
+    public var tags: [String]
+    public var updated: String?
+    public var draft: Bool
+    public var introduction: RichText
+    public var stages: [Stage]
+
+    public init(path: String, slug: String, title: String, personaID: String? = nil,
+                personaLocation: SourceLocation? = nil, product: String? = nil, segment: String? = nil,
+                tags: [String] = [], updated: String? = nil, draft: Bool = false,
+                introduction: RichText = .empty, stages: [Stage] = []) {
+        self.path = path
+        self.slug = slug
+        self.title = title
+        self.personaID = personaID
+        self.personaLocation = personaLocation
+        self.product = product
+        self.segment = segment
+        self.tags = tags
+        self.updated = updated
+        self.draft = draft
+        self.introduction = introduction
+        self.stages = stages
+    }
+}
+
+/// A column of the map: a step the customer goes through.
+public struct Stage: Sendable, Hashable {
+    public var name: String
+    /// Where the heading's text stands.
+    public var location: SourceLocation
+    public var description: RichText
+    public var layers: [Layer]
+
+    public init(name: String, location: SourceLocation, description: RichText = .empty, layers: [Layer] = []) {
+        self.name = name
+        self.location = location
+        self.description = description
+        self.layers = layers
+    }
+
+    public func layer(id: String) -> Layer? { layers.first { $0.layerID == id } }
+}
+
+/// One cell of the map: what a stage says for one layer of the schema.
+public struct Layer: Sendable, Hashable {
+    /// The schema layer's id.
+    public var layerID: String
+    /// The heading as the author wrote it.
+    public var heading: String
+    public var location: SourceLocation
+    public var content: LayerContent
+
+    public init(layerID: String, heading: String, location: SourceLocation, content: LayerContent) {
+        self.layerID = layerID
+        self.heading = heading
+        self.location = location
+        self.content = content
+    }
+}
+
+/// A layer's content, read according to its kind.
+public enum LayerContent: Sendable, Hashable {
+    case text(RichText)
+    case list([ListItem])
+    case emotion([EmotionPoint])
+    case metrics([MetricValue])
+
+    public var isEmpty: Bool {
+        switch self {
+        case .text(let text): text.isEmpty
+        case .list(let items): items.isEmpty
+        case .emotion(let points): points.isEmpty
+        case .metrics(let values): values.isEmpty
+        }
+    }
+}
+
+/// Whether an experience item was good or bad for the customer.
+public enum Tone: String, Sendable, Hashable {
+    case positive
+    case negative
+}
+
+/// An entry of a `list` layer; its text is inline Markdown.
+public struct ListItem: Sendable, Hashable {
+    public var text: RichText
+    public var tone: Tone?
+    public var line: Int
+
+    public init(text: RichText, tone: Tone? = nil, line: Int) {
+        self.text = text
+        self.tone = tone
+        self.line = line
+    }
+}
+
+/// A point of the emotion curve within a stage.
+public struct EmotionPoint: Sendable, Hashable {
+    public var score: Double
+    public var label: String
+    public var line: Int
+    public var column: Int
+
+    public init(score: Double, label: String, line: Int, column: Int = 1) {
+        self.score = score
+        self.label = label
+        self.line = line
+        self.column = column
+    }
+}
+
+/// The unit a metric value was written with.
+public enum ValueUnit: Sendable, Hashable {
+    case plain
+    case percent
+    case duration(DurationUnit)
+    /// Any other unit, kept as written (`₽`, `звонков`): only for metrics the schema does not know.
+    case other(String)
+}
+
+/// Units of time accepted in metrics, in Russian and English.
+public enum DurationUnit: String, Sendable, Hashable, CaseIterable {
+    case second, minute, hour, day, week, month, year
+}
+
+/// A figure of a `metrics` layer: `Конверсия: 35%`.
+public struct MetricValue: Sendable, Hashable {
+    /// The schema metric's id, or nil for a custom metric.
+    public var metricID: String?
+    /// The name as the author wrote it.
+    public var name: String
+    public var value: Double
+    public var unit: ValueUnit
+    public var line: Int
+    public var column: Int
+
+    public init(metricID: String?, name: String, value: Double, unit: ValueUnit, line: Int, column: Int = 1) {
+        self.metricID = metricID
+        self.name = name
+        self.value = value
+        self.unit = unit
+        self.line = line
+        self.column = column
+    }
+}

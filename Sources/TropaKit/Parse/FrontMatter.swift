@@ -1,0 +1,45 @@
+/// A file split into its YAML front-matter and its Markdown body.
+struct FrontMatter {
+    /// The YAML between the fences.
+    let yaml: String
+    /// The body with the front-matter lines blanked, so the Markdown parser's lines are the file's lines.
+    let body: String
+    /// The line after the closing fence: where the body starts.
+    let bodyLine: Int
+
+    /// Lines before the YAML in the file (the opening fence).
+    static let yamlLineOffset = 1
+
+    enum Failure: Error {
+        case missing
+        case unclosed
+    }
+
+    /// Splits `text` whose first line is `---` at the next line that is `---`.
+    static func split(_ text: String) -> Result<FrontMatter, Failure> {
+        var lineStart = text.startIndex
+        var lineNumber = 0
+        var yamlStart = text.startIndex
+        while true {
+            let lineEnd = text[lineStart...].firstIndex(of: "\n") ?? text.endIndex
+            let line = text[lineStart..<lineEnd]
+            let next = lineEnd < text.endIndex ? text.index(after: lineEnd) : text.endIndex
+            lineNumber += 1
+            if lineNumber == 1 {
+                guard isFence(line) else { return .failure(.missing) }
+                yamlStart = next
+            } else if isFence(line) {
+                let yamlEnd = lineStart > yamlStart ? text.index(before: lineStart) : yamlStart
+                let blank = String(repeating: "\n", count: lineNumber)
+                return .success(FrontMatter(yaml: String(text[yamlStart..<yamlEnd]), body: blank + text[next...],
+                                            bodyLine: lineNumber + 1))
+            }
+            guard lineEnd < text.endIndex else { return .failure(.unclosed) }
+            lineStart = next
+        }
+    }
+
+    private static func isFence(_ line: Substring) -> Bool {
+        line.hasPrefix("---") && line.dropFirst(3).allSatisfy { $0 == " " || $0 == "\t" }
+    }
+}

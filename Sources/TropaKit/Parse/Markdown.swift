@@ -1,0 +1,123 @@
+import CCmark
+import Foundation
+
+/// A Markdown text parsed by cmark, kept alive while its nodes are read.
+final class MarkdownDocument {
+    private let root: OpaquePointer
+    /// Options for rendering: raw HTML is omitted unless the site opts in.
+    let renderOptions: Int32
+
+    init(_ text: String, unsafeHTML: Bool) {
+        let options = unsafeHTML ? CMARK_OPT_UNSAFE : CMARK_OPT_DEFAULT
+        renderOptions = options
+        var text = text
+        root = text.withUTF8 { buffer in
+            buffer.withMemoryRebound(to: CChar.self) {
+                cmark_parse_document($0.baseAddress, $0.count, CMARK_OPT_SOURCEPOS | options)
+            }
+        }
+    }
+
+    deinit { cmark_node_free(root) }
+
+    var blocks: [MarkdownNode] { MarkdownNode(root, renderOptions).children }
+}
+
+/// A node of a parsed document; valid while its `MarkdownDocument` lives.
+struct MarkdownNode {
+    private let pointer: OpaquePointer
+    private let renderOptions: Int32
+
+    fileprivate init(_ pointer: OpaquePointer, _ renderOptions: Int32) {
+        self.pointer = pointer
+        self.renderOptions = renderOptions
+    }
+
+    var type: cmark_node_type { cmark_node_get_type(pointer) }
+    var isHeading: Bool { type == CMARK_NODE_HEADING }
+    var isList: Bool { type == CMARK_NODE_LIST }
+    var isParagraph: Bool { type == CMARK_NODE_PARAGRAPH }
+    var headingLevel: Int { Int(cmark_node_get_heading_level(pointer)) }
+    var startLine: Int { Int(cmark_node_get_start_line(pointer)) }
+    /// The UTF-8 byte column where the node starts.
+    var startByteColumn: Int { Int(cmark_node_get_start_column(pointer)) }
+
+    /// What kind of block this is, in words an author knows.
+    var blockName: String {
+        switch type {
+        case CMARK_NODE_PARAGRAPH: "a paragraph"
+        case CMARK_NODE_LIST: "a list"
+        case CMARK_NODE_BLOCK_QUOTE: "a quote"
+        case CMARK_NODE_CODE_BLOCK: "a code block"
+        case CMARK_NODE_HTML_BLOCK: "an HTML block"
+        case CMARK_NODE_HEADING: "a heading"
+        case CMARK_NODE_THEMATIC_BREAK: "a horizontal rule"
+        default: "a block"
+        }
+    }
+
+    var children: [MarkdownNode] {
+        var nodes: [MarkdownNode] = []
+        var child = cmark_node_first_child(pointer)
+        while let node = child {
+            nodes.append(MarkdownNode(node, renderOptions))
+            child = cmark_node_next(node)
+        }
+        return nodes
+    }
+
+    /// The node as HTML (block nodes end with a line break).
+    var html: String {
+        guard let rendered = cmark_render_html(pointer, renderOptions) else { return "" }
+        defer { free(rendered) }
+        return String(cString: rendered)
+    }
+
+    /// The node's inline content as HTML, without the wrapping `<p>` of a paragraph or `<h2>` of a heading.
+    var inlineHTML: String { children.map(\.html).joined() }
+
+    /// The text a reader sees, without markup; line breaks become spaces.
+    var plainText: String { plainLines.joined(separator: " ") }
+
+    /// The text a reader sees, one entry per source line (split at soft and hard breaks).
+    var plainLines: [String] {
+        var lines = [""]
+        collectPlainText(into: &lines)
+        return lines
+    }
+
+    private func collectPlainText(into lines: inout [String]) {
+        switch type {
+        case CMARK_NODE_TEXT, CMARK_NODE_CODE:
+            lines[lines.count - 1] += String(cString: cmark_node_get_literal(pointer))
+        case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK:
+            lines.append("")
+        case CMARK_NODE_HTML_INLINE, CMARK_NODE_HTML_BLOCK:
+            break
+        case CMARK_NODE_CODE_BLOCK:
+            lines[lines.count - 1] += String(cString: cmark_node_get_literal(pointer))
+        default:
+            for (index, child) in children.enumerated() {
+                if index > 0, child.type != CMARK_NODE_TEXT, !child.isInline { lines.append("") }
+                child.collectPlainText(into: &lines)
+            }
+        }
+    }
+
+    private var isInline: Bool {
+        switch type {
+        case CMARK_NODE_TEXT, CMARK_NODE_CODE, CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK, CMARK_NODE_HTML_INLINE,
+             CMARK_NODE_EMPH, CMARK_NODE_STRONG, CMARK_NODE_LINK, CMARK_NODE_IMAGE, CMARK_NODE_CUSTOM_INLINE:
+            true
+        default:
+            false
+        }
+    }
+}
+
+extension RichText {
+    /// The HTML and plain text of a run of blocks.
+    init(blocks: [MarkdownNode]) {
+        self.init(html: blocks.map(\.html).joined(), plain: blocks.map(\.plainText).joined(separator: " "))
+    }
+}

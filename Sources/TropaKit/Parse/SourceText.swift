@@ -1,0 +1,97 @@
+/// An author's file decoded as UTF-8, with its lines at hand for positions and for showing the source.
+public struct SourceText: Sendable {
+    public let path: String
+    public let text: String
+    /// The UTF-8 offset where each line starts.
+    private let lineStarts: [Int]
+
+    /// Decodes `bytes`; an invalid byte or a NUL is an `invalid-encoding` diagnostic at its position.
+    public static func decode(path: String, bytes: [UInt8]) -> Result<SourceText, Diagnostic> {
+        var body = bytes[...]
+        if body.starts(with: [0xEF, 0xBB, 0xBF]) { body = body.dropFirst(3) }
+        if let nul = body.firstIndex(of: 0) {
+            let (line, column) = position(of: nul, in: body)
+            return .failure(.error(.invalidEncoding, "the file contains a NUL byte: is it a binary file?",
+                                   at: SourceLocation(file: path, line: line, column: column),
+                                   suggestion: "save it as UTF-8 text"))
+        }
+        guard let decoded = String(validating: body, as: UTF8.self) else {
+            let bad = firstInvalidByte(in: body)
+            let (line, column) = position(of: bad, in: body)
+            return .failure(.error(.invalidEncoding, "the file is not UTF-8 text",
+                                   at: SourceLocation(file: path, line: line, column: column),
+                                   suggestion: "save it as UTF-8 (for example, from Windows-1251 with iconv -f cp1251 -t utf-8)"))
+        }
+        return .success(SourceText(path: path, text: normalizeLineEndings(decoded)))
+    }
+
+    public init(path: String, text: String) {
+        self.path = path
+        self.text = text
+        var starts = [0]
+        var offset = 0
+        for byte in text.utf8 {
+            offset += 1
+            if byte == UInt8(ascii: "\n") { starts.append(offset) }
+        }
+        lineStarts = starts
+    }
+
+    public var lineCount: Int { lineStarts.count }
+
+    /// The text of a 1-based line, without its line break; nil past the end.
+    public func line(_ number: Int) -> Substring? {
+        guard number >= 1, number <= lineStarts.count else { return nil }
+        let utf8 = text.utf8
+        let start = utf8.index(utf8.startIndex, offsetBy: lineStarts[number - 1])
+        let end = number < lineStarts.count
+            ? utf8.index(utf8.startIndex, offsetBy: lineStarts[number] - 1) : utf8.endIndex
+        return text[start..<end]
+    }
+
+    /// The character column of a 1-based UTF-8 byte column on a line (cmark counts bytes).
+    public func column(line number: Int, byteColumn: Int) -> Int {
+        guard let line = line(number) else { return byteColumn }
+        let utf8 = line.utf8
+        let limit = min(max(byteColumn - 1, 0), utf8.count)
+        let index = utf8.index(utf8.startIndex, offsetBy: limit)
+        return line.unicodeScalars[..<index].count + 1
+    }
+
+    /// CRLF and lone CR become LF, so every later step sees one kind of line break.
+    private static func normalizeLineEndings(_ text: String) -> String {
+        guard text.utf8.contains(UInt8(ascii: "\r")) else { return text }
+        return text.replacing("\r\n", with: "\n").replacing("\r", with: "\n")
+    }
+
+    private static func firstInvalidByte(in bytes: ArraySlice<UInt8>) -> Int {
+        var index = bytes.startIndex
+        while index < bytes.endIndex {
+            let lead = bytes[index]
+            let length: Int
+            switch lead {
+            case 0x00...0x7F: length = 1
+            case 0xC2...0xDF: length = 2
+            case 0xE0...0xEF: length = 3
+            case 0xF0...0xF4: length = 4
+            default: return index
+            }
+            let end = index + length
+            guard end <= bytes.endIndex,
+                  String(validating: bytes[index..<end], as: UTF8.self) != nil else { return index }
+            index = end
+        }
+        return index
+    }
+
+    private static func position(of offset: Int, in bytes: ArraySlice<UInt8>) -> (line: Int, column: Int) {
+        var line = 1
+        var lineStart = bytes.startIndex
+        for index in bytes.startIndex..<offset where bytes[index] == UInt8(ascii: "\n") {
+            line += 1
+            lineStart = index + 1
+        }
+        let prefix = String(decoding: bytes[lineStart..<offset], as: UTF8.self)
+        return (line, prefix.unicodeScalars.count + 1)
+    }
+}

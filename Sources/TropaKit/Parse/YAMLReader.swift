@@ -1,0 +1,182 @@
+import Foundation
+import Yams
+
+/// Reads a YAML text with Yams and turns what goes wrong into diagnostics at the author's line:
+/// syntax errors at the YAML parser's position, type errors at the key's line.
+struct YAMLReader {
+    let file: String
+    /// Lines before the YAML text in its file (front-matter starts on line 2).
+    let lineOffset: Int
+    let syntaxCode: DiagnosticCode
+    let typeCode: DiagnosticCode
+    private(set) var diagnostics: [Diagnostic] = []
+
+    init(file: String, lineOffset: Int, syntaxCode: DiagnosticCode, typeCode: DiagnosticCode) {
+        self.file = file
+        self.lineOffset = lineOffset
+        self.syntaxCode = syntaxCode
+        self.typeCode = typeCode
+    }
+
+    /// A key of a mapping with its value and where the key stands.
+    struct Field {
+        let key: String
+        let value: Node
+        let location: SourceLocation
+    }
+
+    /// The document's root node, or nil (with a diagnostic) when it does not parse; nil without one when empty.
+    mutating func compose(_ text: String) -> Node? {
+        do {
+            return try Yams.compose(yaml: text)
+        } catch let error as YamlError {
+            diagnostics.append(syntaxDiagnostic(error))
+        } catch {
+            diagnostics.append(.error(syntaxCode, "the YAML cannot be read: \(error)", at: location(line: 1)))
+        }
+        return nil
+    }
+
+    /// The fields of a mapping, in file order; a non-mapping root is a type error.
+    mutating func fields(of node: Node, what: String) -> [Field] {
+        guard let mapping = node.mapping else {
+            typeError(node, "\(what) should be a mapping of `key: value` lines")
+            return []
+        }
+        return mapping.map { key, value in
+            Field(key: key.scalar?.string ?? "", value: value, location: location(of: key))
+        }
+    }
+
+    /// Reports keys outside `known` as warnings with the closest known key as a suggestion.
+    mutating func warnUnknownKeys(_ fields: [Field], known: [String], code: DiagnosticCode = .unknownKey,
+                                  what: String) {
+        for field in fields where !known.contains(field.key) {
+            let suggestion = Suggestion.closest(to: field.key, among: known).map { "did you mean \"\($0)\"?" }
+            diagnostics.append(.warning(code, "unknown \(what) key \"\(field.key)\"", at: field.location,
+                                        suggestion: suggestion ?? "known keys: \(known.joined(separator: ", "))"))
+        }
+    }
+
+    /// A text value: any scalar but null; numbers and dates are taken as written.
+    mutating func string(_ field: Field) -> String? {
+        guard let scalar = field.value.scalar, field.value.null == nil || scalar.style != .plain else {
+            typeError(field, "\"\(field.key)\" should be text")
+            return nil
+        }
+        return scalar.string
+    }
+
+    mutating func bool(_ field: Field) -> Bool? {
+        guard field.value.scalar != nil, let value = field.value.bool else {
+            typeError(field, "\"\(field.key)\" should be true or false, not \(describe(field.value))")
+            return nil
+        }
+        return value
+    }
+
+    mutating func number(_ node: Node, key: String) -> Double? {
+        guard node.scalar != nil, let value = node.float else {
+            typeError(node, "\"\(key)\" should be a number, not \(describe(node))")
+            return nil
+        }
+        return value
+    }
+
+    /// A list of texts; a single text is taken as a list of one.
+    mutating func strings(_ field: Field) -> [String]? {
+        if let sequence = field.value.sequence {
+            var values: [String] = []
+            for item in sequence {
+                guard let scalar = item.scalar, item.null == nil else {
+                    typeError(item, "the items of \"\(field.key)\" should be texts, like [b2b, saas]")
+                    return nil
+                }
+                values.append(scalar.string)
+            }
+            return values
+        }
+        if let scalar = field.value.scalar, field.value.int == nil, field.value.float == nil, field.value.bool == nil,
+           field.value.null == nil {
+            return [scalar.string]
+        }
+        typeError(field, "\"\(field.key)\" should be a list, like [b2b, saas], not \(describe(field.value))")
+        return nil
+    }
+
+    /// A `[low, high]` pair of numbers with low below high.
+    mutating func range(_ field: Field) -> ClosedRange<Double>? {
+        guard let items = field.value.sequence, items.count == 2 else {
+            typeError(field, "\"\(field.key)\" should be two numbers, like [-2, 2]")
+            return nil
+        }
+        guard let low = number(items[0], key: field.key), let high = number(items[1], key: field.key) else {
+            return nil
+        }
+        guard low < high else {
+            typeError(field, "\"\(field.key)\" should go from low to high, not [\(low.compactText), \(high.compactText)]")
+            return nil
+        }
+        return low...high
+    }
+
+    mutating func typeError(_ field: Field, _ message: String) {
+        diagnostics.append(.error(typeCode, message, at: field.location))
+    }
+
+    mutating func typeError(_ node: Node, _ message: String) {
+        diagnostics.append(.error(typeCode, message, at: location(of: node)))
+    }
+
+    mutating func report(_ diagnostic: Diagnostic) {
+        diagnostics.append(diagnostic)
+    }
+
+    func location(of node: Node) -> SourceLocation {
+        guard let mark = node.mark else { return location(line: 1) }
+        return location(line: mark.line, column: mark.column)
+    }
+
+    func location(line: Int, column: Int = 1) -> SourceLocation {
+        SourceLocation(file: file, line: line + lineOffset, column: column)
+    }
+
+    private func describe(_ node: Node) -> String {
+        if let scalar = node.scalar { return "\"\(scalar.string)\"" }
+        return node.sequence != nil ? "a list" : "a mapping"
+    }
+
+    private func syntaxDiagnostic(_ error: YamlError) -> Diagnostic {
+        switch error {
+        case let .scanner(context, problem, mark, _), let .parser(context, problem, mark, _),
+             let .composer(context, problem, mark, _):
+            let detail = context.map { "\($0.text), \(problem)" } ?? problem
+            return .error(syntaxCode, "the YAML does not parse: \(detail)",
+                          at: location(line: mark.line, column: mark.column), suggestion: yamlHint(problem))
+        case let .duplicatedKeysInMapping(duplicates, context):
+            return .error(syntaxCode, "the key \(duplicates.map { "\"\($0)\"" }.joined(separator: ", ")) is given twice",
+                          at: location(line: context.mark.line, column: context.mark.column),
+                          suggestion: "keep one of them")
+        case let .reader(problem, _, _, _):
+            return .error(syntaxCode, "the YAML cannot be read: \(problem)", at: location(line: 1))
+        default:
+            return .error(syntaxCode, "the YAML does not parse: \(error)", at: location(line: 1))
+        }
+    }
+
+    private func yamlHint(_ problem: String) -> String? {
+        if problem.contains("mapping values are not allowed") {
+            return "put quotes around a value that contains \": \""
+        }
+        if problem.contains("tab") { return "indent YAML with spaces, not tabs" }
+        return nil
+    }
+}
+
+extension Double {
+    /// `2` for whole numbers, `2.5` otherwise: how scores and figures are written back to authors.
+    var compactText: String {
+        if self == rounded(), abs(self) < 1e15 { return String(Int(self)) }
+        return String(self)
+    }
+}

@@ -1,0 +1,112 @@
+/// What checking a site found: the site (when its config and schema could be read) and every diagnostic.
+public struct CheckResult: Sendable {
+    /// Nil when the config or the schema is broken, so no map could be read against them.
+    public var site: Site?
+    /// In reading order: by file, line and column.
+    public var diagnostics: [Diagnostic]
+    /// The text of every file that has a diagnostic, to show the lines they point at.
+    public var sources: [String: SourceText]
+}
+
+/// The front half of the pipeline: load → parse → validate, for `tropa check` and as the start of a build.
+public struct SiteChecker: Sendable {
+    public let fileSystem: FileSystem
+
+    public init(fileSystem: FileSystem = DiskFileSystem()) {
+        self.fileSystem = fileSystem
+    }
+
+    /// Checks the site in `root`. Throws `SiteError` only for problems with folders and files as such.
+    public func check(root: String) throws -> CheckResult {
+        let loader = SiteLoader(fileSystem: fileSystem, root: root)
+        try loader.requireSiteFolder()
+        var diagnostics: [Diagnostic] = []
+        var sources: [String: SourceText] = [:]
+
+        var config = SiteConfig()
+        if let file = try loader.readOptional(SiteConfig.fileName) {
+            guard let source = decode(file, diagnostics: &diagnostics) else { return result(nil, diagnostics, sources) }
+            let (parsed, problems) = ConfigParser.parse(source)
+            config = parsed
+            keep(problems, of: source, sources: &sources, diagnostics: &diagnostics)
+        }
+        guard !diagnostics.hasErrors else { return result(nil, diagnostics, sources) }
+
+        var schema = LayerSchema.default
+        let schemaIsExplicit = config.schemaPath != SiteConfig().schemaPath
+        if let file = try loader.readOptional(config.schemaPath, required: schemaIsExplicit) {
+            guard let source = decode(file, diagnostics: &diagnostics) else { return result(nil, diagnostics, sources) }
+            let (parsed, problems) = SchemaParser.parse(source)
+            keep(problems, of: source, sources: &sources, diagnostics: &diagnostics)
+            guard let parsed else { return result(nil, diagnostics, sources) }
+            schema = parsed
+        }
+
+        let listing = try loader.listContent(config)
+        let journeyFiles = try loader.read(listing.journeys)
+        let personaFiles = try loader.read(listing.personas.map(\.path))
+        let contentRoot = config.contentPath
+        let journeyParser = JourneyParser(schema: schema, unsafeHTML: config.unsafeHTML)
+        let validator = JourneyValidator(schema: schema, language: config.language)
+        let parsedJourneys = parallelMap(journeyFiles) { file -> FileOutcome<Journey> in
+            switch SourceText.decode(path: file.path, bytes: file.bytes) {
+            case .failure(let diagnostic):
+                return FileOutcome(value: nil, diagnostics: [diagnostic], source: nil)
+            case .success(let source):
+                let slug = Slug.forContentPath(String(file.path.dropFirst(contentRoot.count + 1)))
+                let (journey, problems) = journeyParser.parse(source, slug: slug)
+                let all = problems + validator.validate(journey)
+                return FileOutcome(value: journey, diagnostics: all, source: all.isEmpty ? nil : source)
+            }
+        }
+        let personaParser = PersonaParser(unsafeHTML: config.unsafeHTML)
+        let personaIDs = listing.personas.map(\.id)
+        let parsedPersonas = parallelMap(Array(zip(personaIDs, personaFiles))) { id, file -> FileOutcome<Persona> in
+            switch SourceText.decode(path: file.path, bytes: file.bytes) {
+            case .failure(let diagnostic):
+                return FileOutcome(value: nil, diagnostics: [diagnostic], source: nil)
+            case .success(let source):
+                let (persona, problems) = personaParser.parse(source, id: id)
+                return FileOutcome(value: persona, diagnostics: problems, source: problems.isEmpty ? nil : source)
+            }
+        }
+        for outcome in parsedJourneys.map({ $0.erased }) + parsedPersonas.map({ $0.erased }) {
+            diagnostics += outcome.diagnostics
+            if let source = outcome.source { sources[source.path] = source }
+        }
+        let journeys = parsedJourneys.compactMap { $0.value }
+        let personas = parsedPersonas.compactMap { $0.value }
+        diagnostics += SiteValidator(journeys: journeys, personas: personas, staticFiles: listing.staticFiles).validate()
+        let site = Site(config: config, schema: schema, journeys: journeys, personas: personas,
+                        staticFiles: listing.staticFiles)
+        return result(site, diagnostics, sources)
+    }
+
+    private func decode(_ file: RawFile, diagnostics: inout [Diagnostic]) -> SourceText? {
+        switch SourceText.decode(path: file.path, bytes: file.bytes) {
+        case .success(let source): return source
+        case .failure(let diagnostic):
+            diagnostics.append(diagnostic)
+            return nil
+        }
+    }
+
+    private func keep(_ problems: [Diagnostic], of source: SourceText, sources: inout [String: SourceText],
+                      diagnostics: inout [Diagnostic]) {
+        diagnostics += problems
+        if !problems.isEmpty { sources[source.path] = source }
+    }
+
+    private func result(_ site: Site?, _ diagnostics: [Diagnostic], _ sources: [String: SourceText]) -> CheckResult {
+        CheckResult(site: site, diagnostics: diagnostics.sortedByLocation(), sources: sources)
+    }
+}
+
+/// What reading one file gave: its value when it could be read, its diagnostics, and its text when they need it.
+private struct FileOutcome<Value: Sendable>: Sendable {
+    var value: Value?
+    var diagnostics: [Diagnostic]
+    var source: SourceText?
+
+    var erased: FileOutcome<Never> { FileOutcome<Never>(value: nil, diagnostics: diagnostics, source: source) }
+}

@@ -1,0 +1,26 @@
+import ArgumentParser
+import Foundation
+import TropaKit
+
+/// `tropa`: builds customer journey map reports from Markdown.
+struct TropaCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "tropa",
+        abstract: "Build customer journey map reports from Markdown.",
+        version: Tropa.version,
+        subcommands: [CheckCommand.self]
+    )
+}
+
+/// Usage errors exit with 2, as the format promises, instead of ArgumentParser's 64.
+do {
+    var command = try TropaCommand.parseAsRoot()
+    try command.run()
+} catch {
+    let code = TropaCommand.exitCode(for: error)
+    if code == .validationFailure {
+        FileHandle.standardError.write(Data((TropaCommand.fullMessage(for: error) + "\n").utf8))
+        exit(2)
+    }
+    TropaCommand.exit(withError: error)
+}

@@ -1,0 +1,3 @@
+import Testing
+@testable import TropaKit
+@Test func version() { #expect(!Tropa.version.isEmpty) }
