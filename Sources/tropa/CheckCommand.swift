@@ -33,3 +33,31 @@ struct CheckCommand: ParsableCommand {
         try Terminal.exit(for: result.diagnostics, strict: options.strict)
     }
 }
+
+struct BuildCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "build",
+        abstract: "Check the site, then write it as a static site (default: public/).",
+        discussion: "Nothing is written when the site has errors. The new output is built beside the old one and swapped in, so a failed build leaves the previous output whole."
+    )
+
+    @OptionGroup var options: SiteOptions
+
+    @Option(name: .shortAndLong, help: "The output folder (default: the site's `output` setting, public/).",
+            completion: .directory)
+    var output: String?
+
+    @Flag(help: "Include maps marked `draft: true`.")
+    var drafts = false
+
+    func run() throws {
+        let buildOptions = BuildOptions(output: output, includeDrafts: drafts, strict: options.strict)
+        let result = try Terminal.run { try SiteBuilder().build(root: options.siteDirectory, options: buildOptions) }
+        let summary = result.outputPath.map {
+            "built " + Terminal.count(result.mapCount, "map") + " (\(result.fileCount) files) into \($0)"
+        } ?? "nothing written"
+        Terminal.report(result.check.diagnostics, sources: result.check.sources, format: options.format,
+                        checked: summary)
+        try Terminal.exit(for: result.check.diagnostics, strict: options.strict)
+    }
+}

@@ -121,7 +121,7 @@ struct JourneyParser {
                 continue
             }
             let text = block.plainText.trimmingWhitespace()
-            let location = headingLocation(block, source: source)
+            let location = source.headingLocation(of: block)
             switch block.headingLevel {
             case 1:
                 diagnostics.append(.error(.misplacedHeading, "a level-1 heading \"\(text)\" in the body", at: location,
@@ -177,20 +177,5 @@ struct JourneyParser {
                                       suggestion: "start each stage with a level-2 heading, e.g. \"## Поиск решения\""))
         }
         return diagnostics
-    }
-
-    /// Where a heading's text starts: past the `#` marks, as the reader sees it.
-    private func headingLocation(_ block: MarkdownNode, source: SourceText) -> SourceLocation {
-        let line = block.startLine
-        var column = source.column(line: line, byteColumn: block.startByteColumn)
-        if let text = source.line(line) {
-            let afterIndent = text.drop { $0 == " " }
-            if afterIndent.hasPrefix("#") {
-                let marks = afterIndent.prefix { $0 == "#" }
-                let spaces = afterIndent.dropFirst(marks.count).prefix { $0 == " " || $0 == "\t" }
-                column = text.count - afterIndent.count + marks.count + spaces.count + 1
-            }
-        }
-        return SourceLocation(file: source.path, line: line, column: column)
     }
 }

@@ -121,3 +121,20 @@ extension RichText {
         self.init(html: blocks.map(\.html).joined(), plain: blocks.map(\.plainText).joined(separator: " "))
     }
 }
+
+extension SourceText {
+    /// Where a heading's text starts: past the `#` marks, as the reader sees it.
+    func headingLocation(of block: MarkdownNode) -> SourceLocation {
+        let line = block.startLine
+        var column = column(line: line, byteColumn: block.startByteColumn)
+        if let text = self.line(line) {
+            let afterIndent = text.drop { $0 == " " }
+            if afterIndent.hasPrefix("#") {
+                let marks = afterIndent.prefix { $0 == "#" }
+                let spaces = afterIndent.dropFirst(marks.count).prefix { $0 == " " || $0 == "\t" }
+                column = text.count - afterIndent.count + marks.count + spaces.count + 1
+            }
+        }
+        return SourceLocation(file: path, line: line, column: column)
+    }
+}

@@ -63,8 +63,7 @@ struct PersonaParser {
                 continue
             }
             let text = block.plainText.trimmingWhitespace()
-            let location = SourceLocation(file: source.path, line: block.startLine,
-                                          column: source.column(line: block.startLine, byteColumn: block.startByteColumn))
+            let location = source.headingLocation(of: block)
             if block.headingLevel == 1 {
                 diagnostics.append(.error(.misplacedHeading, "a level-1 heading \"\(text)\" in the body", at: location,
                                           suggestion: "the persona's name belongs in the front-matter; use \"##\" for a section"))

@@ -1,0 +1,115 @@
+import Foundation
+
+/// How a build runs.
+public struct BuildOptions: Sendable {
+    /// The output folder; nil for the site's `output` setting (default `public/`).
+    public var output: String?
+    public var includeDrafts: Bool
+    /// Warnings stop the build too.
+    public var strict: Bool
+
+    public init(output: String? = nil, includeDrafts: Bool = false, strict: Bool = false) {
+        self.output = output
+        self.includeDrafts = includeDrafts
+        self.strict = strict
+    }
+}
+
+/// What a build did: its diagnostics, and where it wrote (nil when problems stopped it before writing).
+public struct BuildResult: Sendable {
+    public var check: CheckResult
+    public var outputPath: String?
+    public var fileCount: Int
+    public var mapCount: Int
+}
+
+/// The whole pipeline: check, then present → render → write every page of the site.
+public struct SiteBuilder: Sendable {
+    public let fileSystem: FileSystem
+
+    public init(fileSystem: FileSystem = DiskFileSystem()) {
+        self.fileSystem = fileSystem
+    }
+
+    public func build(root: String, options: BuildOptions = BuildOptions()) throws -> BuildResult {
+        var check = try SiteChecker(fileSystem: fileSystem).check(root: root)
+        var result = BuildResult(check: check, outputPath: nil, fileCount: 0, mapCount: 0)
+        guard let site = check.site, !check.diagnostics.hasErrors,
+              !(options.strict && !check.diagnostics.isEmpty) else { return result }
+
+        let loader = SiteLoader(fileSystem: fileSystem, root: root)
+        let (theme, themeProblems) = try loadTheme(site.config, loader: loader, check: &check)
+        result.check = check
+        guard let theme, themeProblems.isEmpty else { return result }
+
+        let output = options.output ?? root.appendingPath(site.config.outputPath)
+        try OutputWriter.checkTarget(output: output, site: root, content: root.appendingPath(site.config.contentPath))
+        let writer = OutputWriter(fileSystem: fileSystem, output: OutputWriter.canonical(output))
+        let journeys = site.journeys.filter { options.includeDrafts || !$0.draft }
+        try writer.begin()
+        do {
+            result.fileCount = try write(site, journeys: journeys, theme: theme, loader: loader, writer: writer)
+            try writer.commit()
+        } catch {
+            writer.abandon()
+            throw error
+        }
+        result.outputPath = writer.output
+        result.mapCount = journeys.count
+        return result
+    }
+
+    /// The built-in theme with the site's `templates/` files over it; their problems join the check's.
+    private func loadTheme(_ config: SiteConfig, loader: SiteLoader, check: inout CheckResult) throws
+        -> (Theme?, [Diagnostic]) {
+        var overrides: [SourceText] = []
+        var problems: [Diagnostic] = []
+        let folder = loader.root.appendingPath(config.templatesPath)
+        if fileSystem.kind(at: folder) == .directory {
+            let paths = try fileSystem.files(under: folder).map { config.templatesPath.appendingPath($0) }
+            for file in try loader.read(paths) {
+                switch SourceText.decode(path: file.path, bytes: file.bytes) {
+                case .success(let source): overrides.append(source)
+                case .failure(let diagnostic): problems.append(diagnostic)
+                }
+            }
+        }
+        let (theme, templateProblems) = Theme.load(overrides: overrides, templatesFolder: config.templatesPath)
+        problems += templateProblems
+        for source in overrides where problems.contains(where: { $0.location.file == source.path }) {
+            check.sources[source.path] = source
+        }
+        check.diagnostics = (check.diagnostics + problems).sortedByLocation()
+        return (problems.isEmpty ? theme : nil, problems)
+    }
+
+    /// Renders and writes every file of the build on both cores; returns how many files were written.
+    private func write(_ site: Site, journeys: [Journey], theme: Theme, loader: SiteLoader,
+                       writer: OutputWriter) throws -> Int {
+        let presenter = SitePresenter(site: site)
+        let renderer = PageRenderer(presenter: presenter, theme: theme)
+        let outcomes = parallelMap(journeys) { journey -> Result<(slug: String, sparkline: String?, files: Int), Error> in
+            Result {
+                let files = renderer.journeyFiles(journey)
+                for file in files { try writer.write(file.bytes, to: file.path) }
+                return (journey.slug, renderer.sparkline(journey), files.count)
+            }
+        }
+        var sparklines: [String: String] = [:]
+        var count = 0
+        for outcome in outcomes {
+            let written = try outcome.get()
+            sparklines[written.slug] = written.sparkline
+            count += written.files
+        }
+        var files = [renderer.catalogue(journeys, sparklines: sparklines)]
+        files += site.personas.map { renderer.personaPage($0, journeys: journeys) }
+        files += theme.assets.map { OutputFile(path: PagePaths.assets + "/" + $0.name, bytes: Array($0.text.utf8)) }
+        for file in files { try writer.write(file.bytes, to: file.path) }
+        let copies = parallelMap(site.staticFiles) { file in
+            Result { try writer.write(try fileSystem.read(loader.root.appendingPath(file.path)), to: file.outputPath) }
+        }
+        for copy in copies { try copy.get() }
+        return count + files.count + copies.count
+    }
+}

@@ -1,0 +1,179 @@
+/// Turns the validated site into view models: words in the site's language, figures formatted, links relative.
+struct SitePresenter: Sendable {
+    let site: Site
+    let words: ThemeWords
+    let format: NumberFormat
+
+    init(site: Site) {
+        self.site = site
+        words = ThemeWords(site.config.language)
+        format = NumberFormat(language: site.config.language)
+    }
+
+    var siteTitle: String { site.config.title ?? words["catalogue"] }
+
+    /// The context of a page written at `path` (relative to the output root).
+    func context(forPageAt path: String) -> PageContext {
+        let depth = path.split(separator: "/").count - 1
+        return PageContext(lang: site.config.language.rawValue, words: words.all, siteTitle: siteTitle,
+                           root: String(repeating: "../", count: depth), generator: "tropa \(Tropa.version)")
+    }
+
+    // MARK: - journey
+
+    /// The map's emotion curve in the given size, or nil when no stage has a score.
+    func emotionCurve(_ journey: Journey, columnWidth: Double = 200, plotHeight: Double = 160, top: Double = 16)
+        -> EmotionCurve? {
+        guard let layer = site.schema.layers.first(where: { $0.kind == .emotion }) else { return nil }
+        let stages = journey.stages.map { stage -> (name: String, points: [EmotionPoint]) in
+            guard case .emotion(let points)? = stage.layer(id: layer.id)?.content else { return (stage.name, []) }
+            return (stage.name, points)
+        }
+        guard stages.contains(where: { !$0.points.isEmpty }) else { return nil }
+        return EmotionCurve(stages: stages, scale: site.schema.scale, columnWidth: columnWidth, plotHeight: plotHeight,
+                            top: top)
+    }
+
+    func journeyPage(_ journey: Journey, curveSVG: String?) -> JourneyPageModel {
+        let path = PagePaths.journeyFolder(journey.slug) + "/index.html"
+        let page = context(forPageAt: path)
+        let usedLayers = site.schema.layers.filter { definition in
+            journey.stages.contains { $0.layer(id: definition.id) != nil }
+        }
+        let rows = usedLayers.map { definition in
+            LayerRowModel(id: definition.id, title: title(of: definition), kind: definition.kind.rawValue,
+                          cells: journey.stages.map { cell($0.layer(id: definition.id)?.content) })
+        }
+        let persona = site.persona(id: journey.personaID)
+        return JourneyPageModel(
+            page: page, title: journey.title, product: journey.product, segment: journey.segment, tags: journey.tags,
+            updated: journey.updated.map(words.date), draft: journey.draft,
+            persona: persona.map { personaCard($0, root: page.root) },
+            introductionHTML: journey.introduction.html, curveSVG: curveSVG, stageCount: journey.stages.count,
+            stages: journey.stages.map { StageColumnModel(name: $0.name, descriptionHTML: $0.description.html) },
+            hasStageDescriptions: journey.stages.contains { !$0.description.isEmpty },
+            rows: rows, outline: outline(journey),
+            downloads: DownloadsModel(svg: curveSVG == nil ? nil : "emotions.svg", opml: "outline.opml", mm: "outline.mm"))
+    }
+
+    func title(of layer: LayerDefinition) -> String {
+        layer.title.text(in: site.config.language, fallback: layer.id)
+    }
+
+    private func cell(_ content: LayerContent?) -> CellModel {
+        var cell = CellModel()
+        switch content {
+        case .text(let text)?:
+            cell.text = text.isEmpty ? nil : text.html
+        case .list(let items)?:
+            cell.list = items.isEmpty ? nil : ItemsModel(items: items.map { item in
+                ListItemModel(html: item.text.html, tone: item.tone?.rawValue, toneWord: item.tone.map { words[$0.rawValue] })
+            })
+        case .emotion(let points)?:
+            cell.emotions = points.isEmpty ? nil : ItemsModel(items: points.map { point in
+                EmotionModel(score: format.score(point.score), face: Self.face(point.score), label: point.label)
+            })
+        case .metrics(let values)?:
+            cell.metrics = values.isEmpty ? nil : ItemsModel(items: values.map { value in
+                MetricModel(name: metricName(value), value: format.value(value.value, unit: value.unit))
+            })
+        case nil:
+            break
+        }
+        return cell
+    }
+
+    /// A known metric is shown by its title in the site's language; a custom one as written.
+    private func metricName(_ value: MetricValue) -> String {
+        guard let id = value.metricID, let metric = site.schema.metrics.first(where: { $0.id == id }) else {
+            return value.name
+        }
+        return metric.title.text(in: site.config.language, fallback: value.name)
+    }
+
+    /// The face nearest a score on the -2..2 scale of faces.
+    static func face(_ score: Double) -> String {
+        let faces = ["😡", "🙁", "😐", "🙂", "😀"]
+        let index = Int((min(max(score, -2), 2) + 2).rounded())
+        return faces[index]
+    }
+
+    // MARK: - outline
+
+    /// map → persona → stages → layers → items.
+    func outline(_ journey: Journey) -> OutlineNode {
+        var children: [OutlineNode] = []
+        if let persona = site.persona(id: journey.personaID) {
+            children.append(OutlineNode("\(words["persona"]): \(persona.name)", persona.sections.map { section in
+                OutlineNode(section.kind.title.text(in: site.config.language, fallback: section.kind.rawValue),
+                            section.content.isEmpty ? [] : [OutlineNode(section.content.plain)])
+            }))
+        }
+        for stage in journey.stages {
+            children.append(OutlineNode(stage.name, site.schema.layers.compactMap { definition in
+                guard let layer = stage.layer(id: definition.id) else { return nil }
+                return OutlineNode(title(of: definition), outlineItems(layer.content))
+            }))
+        }
+        return OutlineNode(journey.title, children)
+    }
+
+    private func outlineItems(_ content: LayerContent) -> [OutlineNode] {
+        switch content {
+        case .text(let text): text.isEmpty ? [] : [OutlineNode(text.plain)]
+        case .list(let items): items.map { item in
+            let sign = item.tone.map { $0 == .positive ? "+ " : "− " } ?? ""
+            return OutlineNode(sign + item.text.plain)
+        }
+        case .emotion(let points): points.map {
+            OutlineNode([format.score($0.score), $0.label].filter { !$0.isEmpty }.joined(separator: " "))
+        }
+        case .metrics(let values): values.map {
+            OutlineNode("\(metricName($0)): \(format.value($0.value, unit: $0.unit))")
+        }
+        }
+    }
+
+    // MARK: - personas and catalogue
+
+    private func personaCard(_ persona: Persona, root: String) -> PersonaCardModel {
+        PersonaCardModel(name: persona.name, role: persona.role,
+                         url: root + PagePaths.persona(persona.id) + "/index.html",
+                         sections: sections(persona))
+    }
+
+    private func sections(_ persona: Persona) -> [PersonaSectionModel] {
+        persona.sections.filter { !$0.content.isEmpty }.map { section in
+            PersonaSectionModel(title: section.kind.title.text(in: site.config.language, fallback: section.kind.rawValue),
+                                html: section.content.html)
+        }
+    }
+
+    func personaPage(_ persona: Persona, journeys: [Journey]) -> PersonaPageModel {
+        let page = context(forPageAt: PagePaths.persona(persona.id) + "/index.html")
+        let maps = journeys.filter { $0.personaID == persona.id }.sorted { $0.title < $1.title }
+        return PersonaPageModel(page: page, name: persona.name, role: persona.role,
+                                descriptionHTML: persona.description.html, sections: sections(persona),
+                                maps: maps.map { Link(title: $0.title, url: page.root + $0.slug + "/index.html") })
+    }
+
+    func cataloguePage(_ journeys: [Journey], sparklines: [String: String]) -> CataloguePageModel {
+        let page = context(forPageAt: PagePaths.catalogue)
+        let catalogue = Catalogue(journeys: journeys)
+        let products = catalogue.products.map { product in
+            ProductModel(name: product.name ?? words["noProduct"], segments: product.segments.map { segment in
+                SegmentModel(name: segment.name ?? words["noSegment"], maps: segment.journeys.map { journey in
+                    MapCardModel(title: journey.title, url: journey.slug + "/index.html",
+                                 persona: site.persona(id: journey.personaID)?.name,
+                                 stages: words.stageCount(journey.stages.count), tags: journey.tags,
+                                 draft: journey.draft, sparkline: sparklines[journey.slug])
+                })
+            })
+        }
+        let personas = site.personas.sorted { $0.name < $1.name }.map {
+            Link(title: $0.name, url: PagePaths.persona($0.id) + "/index.html")
+        }
+        return CataloguePageModel(page: page, title: siteTitle, mapCount: journeys.count, products: products,
+                                  personas: personas)
+    }
+}

@@ -1,0 +1,32 @@
+/// Escaping and number writing shared by the SVG and XML writers.
+enum Markup {
+    /// Text safe inside XML/HTML content and attribute values; characters XML 1.0 forbids are dropped.
+    static func escape(_ text: String) -> String {
+        var result = ""
+        result.reserveCapacity(text.utf8.count)
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "&": result += "&amp;"
+            case "<": result += "&lt;"
+            case ">": result += "&gt;"
+            case "\"": result += "&quot;"
+            case "'": result += "&#39;"
+            case "\n": result += "&#10;"
+            case "\t": result.unicodeScalars.append(scalar)
+            default:
+                if scalar.value < 0x20 || (0xFFFE...0xFFFF).contains(scalar.value) { continue }
+                result.unicodeScalars.append(scalar)
+            }
+        }
+        return result
+    }
+
+    /// A coordinate with one decimal at most: the same input always gives the same text.
+    static func number(_ value: Double) -> String {
+        let tenths = (value * 10).rounded()
+        let whole = Int(tenths) / 10
+        let fraction = abs(Int(tenths) % 10)
+        let sign = tenths < 0 && whole == 0 ? "-" : ""
+        return fraction == 0 ? "\(sign)\(whole)" : "\(sign)\(whole).\(fraction)"
+    }
+}

@@ -1,0 +1,48 @@
+/// The mind-map outline as files for mind-map software: OPML 2.0 and FreeMind.
+enum OutlineXML {
+    static func opml(_ root: OutlineNode) -> String {
+        var xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<opml version=\"2.0\">\n"
+        xml += "  <head>\n    <title>\(Markup.escape(root.text))</title>\n  </head>\n  <body>\n"
+        appendOPML(root, depth: 2, to: &xml)
+        return xml + "  </body>\n</opml>\n"
+    }
+
+    private static func appendOPML(_ node: OutlineNode, depth: Int, to xml: inout String) {
+        let indent = String(repeating: "  ", count: depth)
+        let attribute = "text=\"\(Markup.escape(node.text))\""
+        guard !node.children.isEmpty else {
+            xml += "\(indent)<outline \(attribute)/>\n"
+            return
+        }
+        xml += "\(indent)<outline \(attribute)>\n"
+        for child in node.children { appendOPML(child, depth: depth + 1, to: &xml) }
+        xml += "\(indent)</outline>\n"
+    }
+
+    /// FreeMind 1.0 (also read by Freeplane and XMind): first-level branches alternate right and left.
+    static func freeMind(_ root: OutlineNode) -> String {
+        var xml = "<map version=\"1.0.1\">\n"
+        var counter = 0
+        appendFreeMind(root, depth: 0, position: nil, counter: &counter, to: &xml)
+        return xml + "</map>\n"
+    }
+
+    private static func appendFreeMind(_ node: OutlineNode, depth: Int, position: String?, counter: inout Int,
+                                       to xml: inout String) {
+        counter += 1
+        let indent = String(repeating: "  ", count: depth + 1)
+        var attributes = "ID=\"node-\(counter)\" TEXT=\"\(Markup.escape(node.text))\""
+        if let position { attributes += " POSITION=\"\(position)\"" }
+        if depth >= 2, !node.children.isEmpty { attributes += " FOLDED=\"true\"" }
+        guard !node.children.isEmpty else {
+            xml += "\(indent)<node \(attributes)/>\n"
+            return
+        }
+        xml += "\(indent)<node \(attributes)>\n"
+        for (index, child) in node.children.enumerated() {
+            let side = depth == 0 ? (index % 2 == 0 ? "right" : "left") : nil
+            appendFreeMind(child, depth: depth + 1, position: side, counter: &counter, to: &xml)
+        }
+        xml += "\(indent)</node>\n"
+    }
+}

@@ -1,0 +1,79 @@
+import Foundation
+
+/// The last end of the pipeline: writes a build into a staging folder beside the output, then swaps it in,
+/// so a failed or interrupted build leaves the previous output whole. It never writes outside these folders.
+struct OutputWriter: Sendable {
+    let fileSystem: FileSystem
+    /// The output folder, as an absolute, standardized path.
+    let output: String
+
+    /// Where the new build is written before it replaces the output.
+    var staging: String { sibling("staging") }
+    /// Where the previous output waits while the new one is moved in.
+    var previous: String { sibling("previous") }
+
+    /// The output's own marker: an existing output folder is replaced only when it holds this.
+    static let marker = PagePaths.assets
+
+    private func sibling(_ role: String) -> String {
+        let url = URL(fileURLWithPath: output)
+        return url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).tropa-\(role)").path
+    }
+
+    /// Refuses an output folder that would hide or destroy what is not a build of tropa.
+    static func checkTarget(output: String, site: String, content: String) throws {
+        let home = FileManager.default.homeDirectoryForCurrentUser.path
+        let output = canonical(output)
+        let protected = [("the site folder", canonical(site)), ("the content folder", canonical(content))]
+        if output == "/" || output == canonical(home) {
+            throw SiteError("refusing to write the site into \(output): choose a folder of its own, such as public/")
+        }
+        for (name, path) in protected where path == output || path.hasPrefix(output + "/") {
+            throw SiteError("refusing to write the site into \(output): it is \(path == output ? "" : "an ancestor of ")\(name)")
+        }
+    }
+
+    /// An absolute path without `.`, `..` or links, for comparing folders.
+    static func canonical(_ path: String) -> String {
+        URL(fileURLWithPath: path).standardizedFileURL.resolvingSymlinksInPath().path
+    }
+
+    /// Clears what an interrupted build left and makes the staging folder.
+    func begin() throws {
+        if fileSystem.kind(at: output) == nil, fileSystem.kind(at: previous) == .directory {
+            // A build was stopped between its two renames: the previous output is whole, put it back.
+            try fileSystem.moveItem(previous, to: output)
+        }
+        if fileSystem.kind(at: output) == .file {
+            throw SiteError("the output \(output) is a file, not a folder")
+        }
+        if fileSystem.kind(at: output) == .directory, try !fileSystem.files(under: output).isEmpty,
+           fileSystem.kind(at: output + "/" + Self.marker) == nil {
+            throw SiteError("the output folder \(output) holds files tropa did not write; choose another folder or empty it")
+        }
+        for leftover in [staging, previous] where fileSystem.kind(at: leftover) != nil {
+            try fileSystem.removeItem(leftover)
+        }
+        try fileSystem.createDirectory(staging)
+    }
+
+    func write(_ bytes: [UInt8], to relativePath: String) throws {
+        try fileSystem.write(bytes, to: staging + "/" + relativePath)
+    }
+
+    /// Moves the finished build in and removes the previous output.
+    func commit() throws {
+        if fileSystem.kind(at: output) != nil {
+            try fileSystem.moveItem(output, to: previous)
+        }
+        try fileSystem.moveItem(staging, to: output)
+        if fileSystem.kind(at: previous) != nil {
+            try fileSystem.removeItem(previous)
+        }
+    }
+
+    /// Removes the staging folder of a build that failed.
+    func abandon() {
+        try? fileSystem.removeItem(staging)
+    }
+}
