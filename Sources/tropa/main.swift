@@ -8,7 +8,7 @@ struct TropaCommand: ParsableCommand {
         commandName: "tropa",
         abstract: "Build customer journey map reports from Markdown.",
         version: Tropa.version,
-        subcommands: [CheckCommand.self, BuildCommand.self]
+        subcommands: [InitCommand.self, NewCommand.self, CheckCommand.self, BuildCommand.self, SchemaCommand.self]
     )
 }
 

@@ -8,6 +8,13 @@ public struct CheckResult: Sendable {
     public var sources: [String: SourceText]
 }
 
+/// A site's config and schema; nil when either is broken.
+public struct SettingsResult: Sendable {
+    public var settings: (config: SiteConfig, schema: LayerSchema)?
+    public var diagnostics: [Diagnostic]
+    public var sources: [String: SourceText]
+}
+
 /// The front half of the pipeline: load → parse → validate, for `tropa check` and as the start of a build.
 public struct SiteChecker: Sendable {
     public let fileSystem: FileSystem
@@ -23,23 +30,8 @@ public struct SiteChecker: Sendable {
         var diagnostics: [Diagnostic] = []
         var sources: [String: SourceText] = [:]
 
-        var config = SiteConfig()
-        if let file = try loader.readOptional(SiteConfig.fileName) {
-            guard let source = decode(file, diagnostics: &diagnostics) else { return result(nil, diagnostics, sources) }
-            let (parsed, problems) = ConfigParser.parse(source)
-            config = parsed
-            keep(problems, of: source, sources: &sources, diagnostics: &diagnostics)
-        }
-        guard !diagnostics.hasErrors else { return result(nil, diagnostics, sources) }
-
-        var schema = LayerSchema.default
-        let schemaIsExplicit = config.schemaPath != SiteConfig().schemaPath
-        if let file = try loader.readOptional(config.schemaPath, required: schemaIsExplicit) {
-            guard let source = decode(file, diagnostics: &diagnostics) else { return result(nil, diagnostics, sources) }
-            let (parsed, problems) = SchemaParser.parse(source)
-            keep(problems, of: source, sources: &sources, diagnostics: &diagnostics)
-            guard let parsed else { return result(nil, diagnostics, sources) }
-            schema = parsed
+        guard let (config, schema) = try readSettings(loader, diagnostics: &diagnostics, sources: &sources) else {
+            return result(nil, diagnostics, sources)
         }
 
         let listing = try loader.listContent(config)
@@ -80,6 +72,40 @@ public struct SiteChecker: Sendable {
         let site = Site(config: config, schema: schema, journeys: journeys, personas: personas,
                         staticFiles: listing.staticFiles)
         return result(site, diagnostics, sources)
+    }
+
+    /// The site's config and schema alone, for `tropa schema` and `tropa new`.
+    public func settings(root: String) throws -> SettingsResult {
+        let loader = SiteLoader(fileSystem: fileSystem, root: root)
+        try loader.requireSiteFolder()
+        var diagnostics: [Diagnostic] = []
+        var sources: [String: SourceText] = [:]
+        let settings = try readSettings(loader, diagnostics: &diagnostics, sources: &sources)
+        return SettingsResult(settings: settings, diagnostics: diagnostics, sources: sources)
+    }
+
+    /// `tropa.yml` and the schema; nil when either has errors, since no map can be read against them.
+    private func readSettings(_ loader: SiteLoader, diagnostics: inout [Diagnostic],
+                              sources: inout [String: SourceText]) throws -> (SiteConfig, LayerSchema)? {
+        var config = SiteConfig()
+        if let file = try loader.readOptional(SiteConfig.fileName) {
+            guard let source = decode(file, diagnostics: &diagnostics) else { return nil }
+            let (parsed, problems) = ConfigParser.parse(source)
+            config = parsed
+            keep(problems, of: source, sources: &sources, diagnostics: &diagnostics)
+        }
+        guard !diagnostics.hasErrors else { return nil }
+
+        var schema = LayerSchema.default
+        let schemaIsExplicit = config.schemaPath != SiteConfig().schemaPath
+        if let file = try loader.readOptional(config.schemaPath, required: schemaIsExplicit) {
+            guard let source = decode(file, diagnostics: &diagnostics) else { return nil }
+            let (parsed, problems) = SchemaParser.parse(source)
+            keep(problems, of: source, sources: &sources, diagnostics: &diagnostics)
+            guard let parsed else { return nil }
+            schema = parsed
+        }
+        return (config, schema)
     }
 
     private func decode(_ file: RawFile, diagnostics: inout [Diagnostic]) -> SourceText? {

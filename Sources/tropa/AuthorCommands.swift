@@ -1,0 +1,86 @@
+import ArgumentParser
+import Foundation
+import TropaKit
+
+struct InitCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "init",
+        abstract: "Create a new site: tropa.yml, a persona, an example map and a GitHub Actions workflow.",
+        discussion: "The folder must be empty or not exist yet."
+    )
+
+    @Argument(help: "The folder of the new site.", completion: .directory)
+    var directory: String = "."
+
+    @Option(help: "The language of the theme and of the example: en or ru.")
+    var language: Language = .en
+
+    func run() throws {
+        let fileSystem = DiskFileSystem()
+        if fileSystem.kind(at: directory) == .file
+            || (fileSystem.kind(at: directory) == .directory
+                && !((try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []).isEmpty) {
+            Terminal.printError("error: \(directory) is not empty; tropa init creates a site in an empty folder")
+            throw ExitCode(2)
+        }
+        try Terminal.run {
+            for file in SiteScaffold(language: language).files {
+                try fileSystem.write(Array(file.text.utf8), to: directory.appending("/" + file.path))
+            }
+        }
+        print("created a site in \(directory): run `tropa build \(directory)` and open \(directory)/public/index.html")
+    }
+}
+
+extension Language: ExpressibleByArgument {}
+
+struct NewCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "new",
+        abstract: "Write a new map under content/ with every layer of the schema as an empty heading.",
+        discussion: "The file is named after the title's slug; an existing file is never overwritten."
+    )
+
+    @Argument(help: "The map's title.")
+    var title: String
+
+    @Option(help: "The persona's id (a file in content/personas/).")
+    var persona: String?
+
+    @Option(help: "How many stages to write.")
+    var stages: Int = 3
+
+    @Option(name: .customLong("site"), help: "The site folder.", completion: .directory)
+    var siteDirectory: String = "."
+
+    func validate() throws {
+        guard (1...50).contains(stages) else { throw ValidationError("--stages must be from 1 to 50") }
+        guard !title.trimmingCharacters(in: .whitespaces).isEmpty else { throw ValidationError("the title is empty") }
+    }
+
+    func run() throws {
+        let result = try Terminal.run { try SiteChecker().settings(root: siteDirectory) }
+        guard let (config, schema) = result.settings else {
+            Terminal.report(result.diagnostics, sources: result.sources, format: .text, checked: "the site settings")
+            throw ExitCode(1)
+        }
+        let scaffold = MapScaffold(title: title, personaID: persona, stageCount: stages, date: Self.today())
+        let path = siteDirectory + "/" + config.contentPath + "/" + scaffold.fileName
+        let fileSystem = DiskFileSystem()
+        guard fileSystem.kind(at: path) == nil else {
+            Terminal.printError("error: \(path) already exists; choose another title")
+            throw ExitCode(2)
+        }
+        try Terminal.run {
+            try fileSystem.write(Array(scaffold.text(schema: schema, language: config.language).utf8), to: path)
+        }
+        print("created \(path)")
+    }
+
+    static func today() -> String {
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.dateFormat = "yyyy-MM-dd"
+        return formatter.string(from: Date())
+    }
+}

@@ -1,3 +1,0 @@
-import Testing
-@testable import TropaKit
-@Test func version() { #expect(!Tropa.version.isEmpty) }

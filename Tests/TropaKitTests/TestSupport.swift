@@ -1,0 +1,103 @@
+import Foundation
+import Testing
+@testable import TropaKit
+
+/// The fixture sites and files under `Tests/Fixtures`, found from this source file rather than a bundle.
+enum Fixtures {
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        .appendingPathComponent("../Fixtures").standardizedFileURL
+
+    static func site(_ name: String) -> URL { root.appendingPathComponent("sites/\(name)") }
+
+    static func invalid(_ name: String) -> URL { root.appendingPathComponent("invalid/\(name)") }
+
+    /// Checks a fixture folder from disk, as `tropa check` does.
+    static func check(_ folder: URL) throws -> CheckResult {
+        try SiteChecker(fileSystem: DiskFileSystem()).check(root: folder.path)
+    }
+}
+
+/// Shortcuts for parsing and checking in memory.
+enum Check {
+    /// The folder of in-memory sites.
+    static let root = "site"
+
+    /// Checks a site held in memory; `files` are paths relative to the site folder.
+    static func site(_ files: [String: String]) throws -> CheckResult {
+        let memory = MemoryFileSystem(files: Dictionary(uniqueKeysWithValues: files.map { (root + "/" + $0.key, $0.value) }))
+        return try SiteChecker(fileSystem: memory).check(root: root)
+    }
+
+    /// Checks a site with raw bytes for some files (for encodings).
+    static func site(bytes: [String: [UInt8]]) throws -> CheckResult {
+        let memory = MemoryFileSystem()
+        for (path, content) in bytes { try memory.write(content, to: root + "/" + path) }
+        return try SiteChecker(fileSystem: memory).check(root: root)
+    }
+
+    /// One map parsed and validated against `schema`, with its diagnostics in reading order.
+    static func journey(_ text: String, schema: LayerSchema = .default, path: String = "content/map.md")
+        -> (journey: Journey, diagnostics: [Diagnostic]) {
+        let source = SourceText(path: path, text: text)
+        let (journey, problems) = JourneyParser(schema: schema, unsafeHTML: false).parse(source, slug: "map")
+        let all = problems + JourneyValidator(schema: schema, language: .ru).validate(journey)
+        return (journey, all.sortedByLocation())
+    }
+
+    /// The content of layer `id` in the first stage of a map whose body is `layers` under one stage.
+    /// Line 1 of `layers` is line 6 of the file.
+    static func layer(_ id: String, _ layers: String, schema: LayerSchema = .default) -> LayerContent? {
+        journey(oneStage(layers), schema: schema).journey.stages.first?.layer(id: id)?.content
+    }
+
+    /// A map with a title and one stage "Этап" (line 5) whose layers start on line 6.
+    static func oneStage(_ layers: String) -> String {
+        "---\ntitle: Карта\n---\n\n## Этап\n" + layers
+    }
+
+    /// The three layers the default schema requires, for maps that test something else.
+    static let requiredLayers = """
+        ### Цель
+        Найти CRM.
+
+        ### Действия
+        - Читает обзоры
+
+        ### Эмоции
+        0 Рабочая задача
+
+        """
+}
+
+/// A diagnostic reduced to what tests compare: code, severity and position.
+struct Found: Equatable, CustomStringConvertible {
+    var code: DiagnosticCode
+    var severity: Severity
+    var line: Int
+    var column: Int
+
+    init(_ code: DiagnosticCode, _ severity: Severity, _ line: Int, _ column: Int) {
+        self.code = code
+        self.severity = severity
+        self.line = line
+        self.column = column
+    }
+
+    init(_ diagnostic: Diagnostic) {
+        self.init(diagnostic.code, diagnostic.severity, diagnostic.location.line, diagnostic.location.column)
+    }
+
+    var description: String { "\(code.rawValue) \(severity.rawValue) \(line):\(column)" }
+}
+
+extension Array where Element == Diagnostic {
+    var found: [Found] { map(Found.init) }
+    var codes: [DiagnosticCode] { map(\.code) }
+}
+
+extension LayerContent {
+    var items: [ListItem]? { if case .list(let items) = self { items } else { nil } }
+    var points: [EmotionPoint]? { if case .emotion(let points) = self { points } else { nil } }
+    var values: [MetricValue]? { if case .metrics(let values) = self { values } else { nil } }
+    var richText: RichText? { if case .text(let text) = self { text } else { nil } }
+}
