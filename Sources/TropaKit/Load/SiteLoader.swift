@@ -62,7 +62,7 @@ struct SiteLoader: Sendable {
         return listing
     }
 
-    /// Reads files on both cores; the order of the result is the order of `paths`.
+    /// Reads files on every core; the order of the result is the order of `paths`.
     func read(_ paths: [String]) throws -> [RawFile] {
         let results = parallelMap(paths) { path -> Result<RawFile, SiteError> in
             do {

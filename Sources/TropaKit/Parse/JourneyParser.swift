@@ -40,7 +40,8 @@ struct JourneyParser {
                 switch field.key {
                 case "title":
                     titleSeen = true
-                    journey.title = yaml.string(field)?.trimmingWhitespace() ?? ""
+                    // `title:` with nothing after it is a missing title, not a type error.
+                    journey.title = field.value.null != nil ? "" : yaml.string(field)?.trimmingWhitespace() ?? ""
                     if journey.title.isEmpty, field.value.scalar != nil {
                         yaml.report(.error(.missingTitle, "the title is empty", at: field.location,
                                            suggestion: "write what the customer does, e.g. \"title: Клиент выбирает CRM\""))
@@ -48,8 +49,8 @@ struct JourneyParser {
                 case "persona":
                     journey.personaID = yaml.string(field)?.trimmingWhitespace()
                     journey.personaLocation = yaml.location(of: field.value)
-                case "product": journey.product = yaml.string(field)?.trimmingWhitespace()
-                case "segment": journey.segment = yaml.string(field)?.trimmingWhitespace()
+                case "product": journey.product = nonEmpty(yaml.string(field))
+                case "segment": journey.segment = nonEmpty(yaml.string(field))
                 case "tags": journey.tags = yaml.strings(field) ?? []
                 case "updated": journey.updated = date(field, yaml: &yaml)
                 case "draft": journey.draft = yaml.bool(field) ?? false
@@ -64,6 +65,12 @@ struct JourneyParser {
                                       suggestion: "add \"title: …\" to the front-matter"))
         }
         return diagnostics
+    }
+
+    /// An empty text (`product: ""`, as `tropa new` writes) is the same as no value.
+    private func nonEmpty(_ text: String?) -> String? {
+        guard let text = text?.trimmingWhitespace(), !text.isEmpty else { return nil }
+        return text
     }
 
     /// A date written `YYYY-MM-DD` (a time may follow); kept as written.
@@ -95,6 +102,15 @@ struct JourneyParser {
         var layers: [PendingLayer] = []
         /// Blocks under a heading that matched no layer: reported once, not read.
         var inUnknownLayer = false
+    }
+
+    private func emptyLayer(_ layer: PendingLayer, stage: String) -> Diagnostic {
+        if layer.definition.required {
+            return .error(.missingLayer, "the required layer \"\(layer.heading)\" of stage \"\(stage)\" is empty",
+                          at: layer.location, suggestion: "fill it in: this layer is required")
+        }
+        return .warning(.emptyLayer, "the layer \"\(layer.heading)\" of stage \"\(stage)\" is empty",
+                        at: layer.location, suggestion: "fill it in or remove the heading")
     }
 
     private func readBody(_ body: String, bodyLine: Int, source: SourceText, into journey: inout Journey) -> [Diagnostic] {
@@ -167,6 +183,11 @@ struct JourneyParser {
                   layers: pending.layers.map { layer in
                       let (content, problems) = reader.read(layer.blocks, as: layer.definition, schema: schema)
                       diagnostics += problems
+                      // Only a heading with nothing under it is empty; content that could not be read
+                      // (a paragraph in a list layer, a line without a score) was reported just above.
+                      if layer.blocks.isEmpty {
+                          diagnostics.append(emptyLayer(layer, stage: pending.name))
+                      }
                       return Layer(layerID: layer.definition.id, heading: layer.heading, location: layer.location,
                                    content: content)
                   })

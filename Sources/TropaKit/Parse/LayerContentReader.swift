@@ -1,4 +1,3 @@
-import Foundation
 
 /// Reads the blocks under a layer heading according to the layer's kind.
 struct LayerContentReader {
@@ -92,12 +91,19 @@ struct LayerContentReader {
     private func emotionPoints(_ blocks: [MarkdownNode]) -> ([EmotionPoint], [Diagnostic]) {
         var points: [EmotionPoint] = []
         var diagnostics: [Diagnostic] = []
-        var entries: [(text: String, line: Int)] = []
+        var entries: [(text: String, line: Int, column: Int)] = []
         for block in blocks {
             if block.isList {
-                entries += block.children.map { ($0.plainText, $0.children.first?.startLine ?? $0.startLine) }
+                entries += block.children.map { item in
+                    let first = item.children.first ?? item
+                    return (item.plainText, first.startLine, source.column(line: first.startLine, byteColumn: first.startByteColumn))
+                }
             } else if block.isParagraph {
-                entries += block.plainLines.enumerated().map { ($1, block.startLine + $0) }
+                entries += block.plainLines.enumerated().map { index, text in
+                    let line = block.startLine + index
+                    return (text, line, index == 0 ? source.column(line: line, byteColumn: block.startByteColumn)
+                                                   : firstTextColumn(line: line))
+                }
             } else {
                 diagnostics.append(.error(.emotionSyntax, "an emotion layer holds scores, but here is \(block.blockName)",
                                           at: location(of: block), suggestion: Self.emotionHelp))
@@ -105,7 +111,7 @@ struct LayerContentReader {
         }
         for entry in entries {
             let text = entry.text.trimmingWhitespace()
-            let column = self.column(of: text, line: entry.line)
+            let column = entry.column
             guard let (score, label) = Self.emotion(text) else {
                 diagnostics.append(.error(.emotionSyntax, "the emotion \"\(text)\" does not start with a score or a face",
                                           at: SourceLocation(file: source.path, line: entry.line, column: column),
@@ -129,9 +135,9 @@ struct LayerContentReader {
         return (score, label(rest))
     }
 
-    /// The label after a score, without separators such as `:` or `—`.
+    /// The label after a score, without the separators `emotion` accepts after it (`:`, `—`, `,` …).
     private static func label(_ rest: Substring) -> String {
-        String(rest.drop { $0.isWhitespace || ":—–-".contains($0) }).trimmingWhitespace()
+        String(rest.drop { $0.isWhitespace || ":—–-.,".contains($0) }).trimmingWhitespace()
     }
 
     // MARK: - metrics
@@ -142,9 +148,11 @@ struct LayerContentReader {
         var diagnostics = listDiagnostics
         var values: [MetricValue] = []
         for item in items {
-            let line = item.children.first?.startLine ?? item.startLine
+            let first = item.children.first ?? item
+            let line = first.startLine
             let text = item.plainText.trimmingWhitespace()
-            let at = SourceLocation(file: source.path, line: line, column: column(of: text, line: line))
+            let at = SourceLocation(file: source.path, line: line,
+                                    column: source.column(line: line, byteColumn: first.startByteColumn))
             switch MetricReader.read(text, schema: schema) {
             case .success(let value):
                 var value = value
@@ -169,10 +177,9 @@ struct LayerContentReader {
                        column: source.column(line: block.startLine, byteColumn: block.startByteColumn))
     }
 
-    /// The column where `text` starts on `line`, found in the source line (1 when it cannot be).
-    private func column(of text: String, line: Int) -> Int {
-        guard let sourceLine = source.line(line), let prefix = text.split(separator: " ").first,
-              let range = sourceLine.range(of: prefix) else { return 1 }
-        return sourceLine.unicodeScalars[..<range.lowerBound].count + 1
+    /// The column of the first character on `line` that is not white space (a continuation line of a paragraph).
+    private func firstTextColumn(line: Int) -> Int {
+        guard let text = source.line(line) else { return 1 }
+        return text.unicodeScalars.prefix { $0 == " " || $0 == "\t" }.count + 1
     }
 }

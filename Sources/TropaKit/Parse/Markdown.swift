@@ -132,7 +132,7 @@ extension SourceText {
             if afterIndent.hasPrefix("#") {
                 let marks = afterIndent.prefix { $0 == "#" }
                 let spaces = afterIndent.dropFirst(marks.count).prefix { $0 == " " || $0 == "\t" }
-                column = text.count - afterIndent.count + marks.count + spaces.count + 1
+                column = text.unicodeScalars.count - afterIndent.unicodeScalars.count + marks.count + spaces.count + 1
             }
         }
         return SourceLocation(file: path, line: line, column: column)

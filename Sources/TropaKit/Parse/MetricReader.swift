@@ -38,6 +38,7 @@ enum MetricProblem: Error, Equatable {
     case noColon
     case noValue
     case noNumber
+    case notOneNumber
     case wrongUnit(metric: String, expected: MetricUnit)
 
     func message(_ text: String) -> String {
@@ -45,6 +46,7 @@ enum MetricProblem: Error, Equatable {
         case .noColon: "the metric \"\(text)\" is not written as NAME: VALUE"
         case .noValue: "the metric \"\(text)\" has no value"
         case .noNumber: "the value of \"\(text)\" is not a number"
+        case .notOneNumber: "the value of \"\(text)\" is not one number (ranges such as 1–3 are not read)"
         case .wrongUnit(let metric, .percent): "\"\(metric)\" is a percentage, but \"\(text)\" is not"
         case .wrongUnit(let metric, .duration): "\"\(metric)\" is a duration, but \"\(text)\" has no unit of time"
         case .wrongUnit(let metric, .plain): "\"\(metric)\" is a plain number, but \"\(text)\" has a unit"
@@ -53,7 +55,7 @@ enum MetricProblem: Error, Equatable {
 
     var help: String {
         switch self {
-        case .noColon, .noValue, .noNumber:
+        case .noColon, .noValue, .noNumber, .notOneNumber:
             "write a name, a colon and a number, e.g. \"Конверсия: 35%\", \"NPS: 20\", \"Длительность: 2 недели\""
         case .wrongUnit(_, .percent): "write it as a percentage, e.g. \"35%\""
         case .wrongUnit(_, .duration): "add a unit of time, e.g. \"3 дня\" or \"2 weeks\""
@@ -73,6 +75,8 @@ enum MetricReader {
         guard let (number, rest) = NumberReader.leadingNumber(valueText.drop(while: \.isWhitespace), grouping: true)
         else { return .failure(.noNumber) }
         let unitText = rest.trimmingWhitespace()
+        // "1–3 года" or "12 3456": a second number is not a unit.
+        guard !unitText.contains(where: \.isASCIIDigit) else { return .failure(.notOneNumber) }
         var unit: ValueUnit
         if unitText.isEmpty {
             unit = .plain

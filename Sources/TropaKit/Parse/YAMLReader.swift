@@ -28,7 +28,8 @@ struct YAMLReader {
     /// The document's root node, or nil (with a diagnostic) when it does not parse; nil without one when empty.
     mutating func compose(_ text: String) -> Node? {
         do {
-            return try Yams.compose(yaml: text)
+            // The encoding is named: Yams's default looks it up on every call.
+            return try Yams.compose(yaml: text, .default, .default, .utf8)
         } catch let error as YamlError {
             diagnostics.append(syntaxDiagnostic(error))
         } catch {

@@ -32,15 +32,13 @@ public struct SiteBuilder: Sendable {
     }
 
     public func build(root: String, options: BuildOptions = BuildOptions()) throws -> BuildResult {
-        var check = try SiteChecker(fileSystem: fileSystem).check(root: root)
+        let check = try SiteChecker(fileSystem: fileSystem).check(root: root)
         var result = BuildResult(check: check, outputPath: nil, fileCount: 0, mapCount: 0)
         guard let site = check.site, !check.diagnostics.hasErrors,
               !(options.strict && !check.diagnostics.isEmpty) else { return result }
 
+        guard let theme = check.theme else { return result }
         let loader = SiteLoader(fileSystem: fileSystem, root: root)
-        let (theme, themeProblems) = try loadTheme(site.config, loader: loader, check: &check)
-        result.check = check
-        guard let theme, themeProblems.isEmpty else { return result }
 
         let output = options.output ?? root.appendingPath(site.config.outputPath)
         try OutputWriter.checkTarget(output: output, site: root, content: root.appendingPath(site.config.contentPath))
@@ -59,31 +57,7 @@ public struct SiteBuilder: Sendable {
         return result
     }
 
-    /// The built-in theme with the site's `templates/` files over it; their problems join the check's.
-    private func loadTheme(_ config: SiteConfig, loader: SiteLoader, check: inout CheckResult) throws
-        -> (Theme?, [Diagnostic]) {
-        var overrides: [SourceText] = []
-        var problems: [Diagnostic] = []
-        let folder = loader.root.appendingPath(config.templatesPath)
-        if fileSystem.kind(at: folder) == .directory {
-            let paths = try fileSystem.files(under: folder).map { config.templatesPath.appendingPath($0) }
-            for file in try loader.read(paths) {
-                switch SourceText.decode(path: file.path, bytes: file.bytes) {
-                case .success(let source): overrides.append(source)
-                case .failure(let diagnostic): problems.append(diagnostic)
-                }
-            }
-        }
-        let (theme, templateProblems) = Theme.load(overrides: overrides, templatesFolder: config.templatesPath)
-        problems += templateProblems
-        for source in overrides where problems.contains(where: { $0.location.file == source.path }) {
-            check.sources[source.path] = source
-        }
-        check.diagnostics = (check.diagnostics + problems).sortedByLocation()
-        return (problems.isEmpty ? theme : nil, problems)
-    }
-
-    /// Renders and writes every file of the build on both cores; returns how many files were written.
+    /// Renders and writes every file of the build on every core; returns how many files were written.
     private func write(_ site: Site, journeys: [Journey], theme: Theme, loader: SiteLoader,
                        writer: OutputWriter) throws -> Int {
         let presenter = SitePresenter(site: site)

@@ -6,6 +6,8 @@ public struct CheckResult: Sendable {
     public var diagnostics: [Diagnostic]
     /// The text of every file that has a diagnostic, to show the lines they point at.
     public var sources: [String: SourceText]
+    /// The compiled theme, when the site's templates parse.
+    var theme: Theme?
 }
 
 /// A site's config and schema; nil when either is broken.
@@ -71,7 +73,10 @@ public struct SiteChecker: Sendable {
         diagnostics += SiteValidator(journeys: journeys, personas: personas, staticFiles: listing.staticFiles).validate()
         let site = Site(config: config, schema: schema, journeys: journeys, personas: personas,
                         staticFiles: listing.staticFiles)
-        return result(site, diagnostics, sources)
+        let theme = try loadTheme(config, loader: loader, diagnostics: &diagnostics, sources: &sources)
+        var checked = result(site, diagnostics, sources)
+        checked.theme = theme
+        return checked
     }
 
     /// The site's config and schema alone, for `tropa schema` and `tropa new`.
@@ -106,6 +111,30 @@ public struct SiteChecker: Sendable {
             schema = parsed
         }
         return (config, schema)
+    }
+
+    /// The built-in theme with the site's `templates/` files over it, compiled, so `check` finds template errors too.
+    private func loadTheme(_ config: SiteConfig, loader: SiteLoader, diagnostics: inout [Diagnostic],
+                           sources: inout [String: SourceText]) throws -> Theme? {
+        var overrides: [SourceText] = []
+        var problems: [Diagnostic] = []
+        let folder = loader.root.appendingPath(config.templatesPath)
+        if fileSystem.kind(at: folder) == .directory {
+            let paths = try fileSystem.files(under: folder).map { config.templatesPath.appendingPath($0) }
+            for file in try loader.read(paths) {
+                switch SourceText.decode(path: file.path, bytes: file.bytes) {
+                case .success(let source): overrides.append(source)
+                case .failure(let diagnostic): problems.append(diagnostic)
+                }
+            }
+        }
+        let (theme, templateProblems) = Theme.load(overrides: overrides, templatesFolder: config.templatesPath)
+        problems += templateProblems
+        for source in overrides where problems.contains(where: { $0.location.file == source.path }) {
+            sources[source.path] = source
+        }
+        diagnostics += problems
+        return problems.isEmpty ? theme : nil
     }
 
     private func decode(_ file: RawFile, diagnostics: inout [Diagnostic]) -> SourceText? {

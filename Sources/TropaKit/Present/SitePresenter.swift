@@ -71,7 +71,8 @@ struct SitePresenter: Sendable {
             })
         case .emotion(let points)?:
             cell.emotions = points.isEmpty ? nil : ItemsModel(items: points.map { point in
-                EmotionModel(score: format.score(point.score), face: Self.face(point.score), label: point.label)
+                EmotionModel(score: format.score(point.score), face: Self.face(point.score),
+                             label: point.label.isEmpty ? nil : point.label)
             })
         case .metrics(let values)?:
             cell.metrics = values.isEmpty ? nil : ItemsModel(items: values.map { value in

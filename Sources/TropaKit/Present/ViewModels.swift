@@ -43,7 +43,8 @@ struct ListItemModel: Sendable {
 struct EmotionModel: Sendable {
     let score: String
     let face: String
-    let label: String
+    /// Nil when the point has no label, so the template writes no empty element.
+    let label: String?
 }
 
 struct MetricModel: Sendable {
@@ -73,16 +74,16 @@ struct LayerRowModel: Sendable {
 
 /// A node of the mind-map outline; the same tree feeds the page, OPML and FreeMind.
 public struct OutlineNode: Sendable, Equatable {
-    public var text: String
-    public var children: [OutlineNode]
+    public let text: String
+    public let children: [OutlineNode]
+    /// For templates (which see stored properties only): a leaf is shown as text, a branch as a `<details>`.
+    let hasChildren: Bool
 
     public init(_ text: String, _ children: [OutlineNode] = []) {
         self.text = text
         self.children = children
+        hasChildren = !children.isEmpty
     }
-
-    /// For templates: a leaf is shown as text, a branch as a `<details>`.
-    var hasChildren: Bool { !children.isEmpty }
 }
 
 struct DownloadsModel: Sendable {

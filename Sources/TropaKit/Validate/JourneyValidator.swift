@@ -1,4 +1,5 @@
-/// Checks a parsed journey against its schema: required layers, empty layers, and figures within their ranges.
+/// Checks a parsed journey against its schema: required layers, and figures within their ranges.
+/// (Empty layers are found by the parser, which still sees whether a heading had anything under it.)
 struct JourneyValidator {
     let schema: LayerSchema
     let language: Language
@@ -14,21 +15,13 @@ struct JourneyValidator {
                                           at: stage.location, suggestion: "add \"### \(heading)\" to this stage"))
             }
             for layer in stage.layers {
-                diagnostics += validate(layer, in: stage, file: journey.path)
+                diagnostics += validate(layer, file: journey.path)
             }
         }
         return diagnostics
     }
 
-    private func validate(_ layer: Layer, in stage: Stage, file: String) -> [Diagnostic] {
-        if layer.content.isEmpty {
-            if schema.layer(id: layer.layerID)?.required == true {
-                return [.error(.missingLayer, "the required layer \"\(layer.heading)\" of stage \"\(stage.name)\" is empty",
-                               at: layer.location, suggestion: "fill it in: this layer is required")]
-            }
-            return [.warning(.emptyLayer, "the layer \"\(layer.heading)\" of stage \"\(stage.name)\" is empty",
-                             at: layer.location, suggestion: "fill it in or remove the heading")]
-        }
+    private func validate(_ layer: Layer, file: String) -> [Diagnostic] {
         switch layer.content {
         case .emotion(let points):
             return points.filter { !schema.scale.contains($0.score) }.map { point in

@@ -38,7 +38,10 @@ struct SiteValidator {
                 owners[folder] = journey.path
             }
         }
-        let generated = Set(owners.keys.map { $0 + "/index.html" } + [PagePaths.catalogue])
+        let journeyFiles = journeys.flatMap { journey in
+            PagePaths.journeyFiles.map { PagePaths.journeyFolder(journey.slug) + "/" + $0 }
+        }
+        let generated = Set(owners.keys.map { $0 + "/index.html" } + journeyFiles + [PagePaths.catalogue])
         for file in staticFiles where generated.contains(file.outputPath) || file.outputPath.hasPrefix(PagePaths.assets + "/") {
             diagnostics.append(.error(.outputConflict, "this file would overwrite a page tropa writes: \(file.outputPath)",
                                       at: SourceLocation(file: file.path, line: 1), suggestion: "rename or move the file"))
