@@ -54,7 +54,8 @@ struct BuildCommand: ParsableCommand {
         let buildOptions = BuildOptions(output: output, includeDrafts: drafts, strict: options.strict)
         let result = try Terminal.run { try SiteBuilder().build(root: options.siteDirectory, options: buildOptions) }
         let summary = result.outputPath.map {
-            "built " + Terminal.count(result.mapCount, "map") + " (\(result.fileCount) files) into \($0)"
+            (result.upToDate ? "up to date: " : "built ") + Terminal.count(result.mapCount, "map")
+                + " (\(result.fileCount) files) in \($0)"
         } ?? "nothing written"
         Terminal.report(result.check.diagnostics, sources: result.check.sources, format: options.format,
                         checked: summary)

@@ -50,8 +50,9 @@ import Testing
                 continue
             }
             if expected != Data(actual.utf8) {
-                Issue.record(Comment(rawValue: Self.firstDifference(expected: String(decoding: expected, as: UTF8.self),
-                                                                    actual: actual, name: "golden/\(golden.fixture)/\(name)")))
+                let report = Self.firstDifference(expected: String(decoding: expected, as: UTF8.self), actual: actual,
+                                                  name: "golden/\(golden.fixture)/\(name)")
+                Issue.record("\(report)")
             }
         }
     }

@@ -44,10 +44,25 @@ import Testing
             0 Рабочая задача
 
             """))
-        let listProblem = diagnostics.first { $0.code == .listExpected }
-        #expect(listProblem.map(Found.init) == Found(.listExpected, .error, 13, 1))
-        #expect(listProblem?.message == "the layer \"barriers\" should be a list, but here is a paragraph")
-        #expect(listProblem?.suggestion == "write each entry as a list item: \"- …\"")
+        // The layer is not empty, so there is no empty-layer warning beside the error.
+        #expect(diagnostics.found == [Found(.listExpected, .error, 13, 1)])
+        #expect(diagnostics.first?.message == "the layer \"barriers\" should be a list, but here is a paragraph")
+        #expect(diagnostics.first?.suggestion == "write each entry as a list item: \"- …\"")
+    }
+
+    @Test func aParagraphInARequiredListLayerIsNotAMissingLayer() {
+        let (_, diagnostics) = Check.journey(Check.oneStage("""
+            ### Цель
+            Найти CRM.
+
+            ### Действия
+            Читает обзоры и спрашивает знакомых.
+
+            ### Эмоции
+            0 Рабочая задача
+
+            """))
+        #expect(diagnostics.found == [Found(.listExpected, .error, 10, 1)])
     }
 
     @Test func twoListsInOneLayerAreAnErrorButKeepTheirItems() throws {

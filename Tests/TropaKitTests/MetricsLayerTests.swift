@@ -54,10 +54,8 @@ import Testing
         #expect(value.unit == unit)
     }
 
-    @Test func aSpaceBeforeMoreThanThreeDigitsDoesNotGroup() throws {
-        let value = try Self.value("Заявок: 12 3456").get()
-        #expect(value.value == 12)
-        #expect(value.unit == .other("3456"))
+    @Test func aSpaceBeforeMoreThanThreeDigitsDoesNotGroup() {
+        #expect(throws: MetricProblem.notOneNumber) { try Self.value("Заявок: 12 3456").get() }
     }
 
     @Test(arguments: [
@@ -65,6 +63,8 @@ import Testing
         (": 35%", .noColon),
         ("Конверсия:", .noValue),
         ("Конверсия: высокая", .noNumber),
+        ("Длительность: 2–3 недели", .notOneNumber),
+        ("Конверсия: 30-40%", .notOneNumber),
         ("Длительность: 2", .wrongUnit(metric: "Длительность", expected: .duration)),
         ("Длительность: 2 попугая", .wrongUnit(metric: "Длительность", expected: .duration)),
         ("Конверсия: 2 недели", .wrongUnit(metric: "Конверсия", expected: .percent)),
@@ -82,8 +82,9 @@ import Testing
             - NPS: 20%
 
             """))
-        #expect(diagnostics.found == [Found(.metricSyntax, .error, 16, 3), Found(.metricSyntax, .error, 17, 3),
-                                      Found(.metricSyntax, .error, 18, 3)])
+        // Unreadable items are not an empty layer: only the items are reported.
+        #expect(diagnostics.found == [Found(.metricSyntax, .error, 15, 3), Found(.metricSyntax, .error, 16, 3),
+                                      Found(.metricSyntax, .error, 17, 3)])
         #expect(diagnostics.map(\.message) == [
             "the metric \"Конверсия 35%\" is not written as NAME: VALUE",
             "\"Длительность\" is a duration, but \"Длительность: 2\" has no unit of time",
@@ -104,8 +105,8 @@ import Testing
             - Средний чек: 99 999 999 ₽
 
             """))
-        #expect(diagnostics.found == [Found(.metricOutOfRange, .error, 17, 3), Found(.metricOutOfRange, .error, 19, 3),
-                                      Found(.metricOutOfRange, .error, 20, 3)])
+        #expect(diagnostics.found == [Found(.metricOutOfRange, .error, 16, 3), Found(.metricOutOfRange, .error, 18, 3),
+                                      Found(.metricOutOfRange, .error, 19, 3)])
         #expect(diagnostics.map(\.message) == ["\"CSAT\" is 101%, outside 0..100", "\"NPS\" is 120, outside -100..100",
                                                "\"Повторные покупки\" is -5%, outside 0..100"])
     }
@@ -139,14 +140,26 @@ import Testing
             - Средний чек: 4 000 ₽
 
             """))
-        #expect(diagnostics.found == [Found(.unknownMetric, .warning, 16, 3)])
+        #expect(diagnostics.found == [Found(.unknownMetric, .warning, 15, 3)])
         #expect(diagnostics.first?.suggestion == "did you mean \"Конверсия\"?")
     }
 
-    @Test func positionsPointAtEachItem() throws {
-        let values = try #require(Check.layer("metrics", "### Метрики\n- Конверсия: 35%\n  * NPS: 20\n")?.values)
-        #expect(values.map(\.line) == [7])
-        #expect(values.map(\.column) == [3])
+    @Test func positionsPointAtEachItemsName() throws {
+        let values = try #require(Check.layer("metrics", "### Метрики\n-   Конверсия: 35%\n- NPS: 20\n")?.values)
+        #expect(values.map(\.line) == [7, 8])
+        #expect(values.map(\.column) == [5, 3])
+        let numbered = try #require(Check.layer("metrics", "### Метрики\n1. Конверсия: 35%\n2. NPS: 20\n")?.values)
+        #expect(numbered.map(\.column) == [4, 4])
+    }
+
+    @Test func aNestedListIsNotAValue() {
+        let (_, diagnostics) = Check.journey(Check.oneStage(Check.requiredLayers + """
+            ### Метрики
+            - Конверсия: 35%
+              - NPS: 20
+
+            """))
+        #expect(diagnostics.found == [Found(.metricSyntax, .error, 15, 3)])
     }
 
     @Test(arguments: [

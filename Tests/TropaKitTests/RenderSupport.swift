@@ -81,8 +81,15 @@ enum RenderBuild {
 
     /// Builds a site whose files are given relative to the site folder.
     static func site(_ files: [String: String], options: BuildOptions = BuildOptions()) throws -> BuiltSite {
-        let memory = MemoryFileSystem(files: Dictionary(uniqueKeysWithValues: files.map { (root + "/" + $0.key, $0.value) }))
-        return try build(memory, options: options)
+        try build(try memory(Dictionary(uniqueKeysWithValues: files.map { (root + "/" + $0.key, $0.value) })), options: options)
+    }
+
+    /// A memory file system holding `files` by absolute paths, written one by one through `write`, the path
+    /// the build itself uses (`MemoryFileSystem(files:)` is checked on its own in RenderOutputTests).
+    static func memory(_ files: [String: String]) throws -> MemoryFileSystem {
+        let memory = MemoryFileSystem()
+        for (path, text) in files { try memory.write(Array(text.utf8), to: path) }
+        return memory
     }
 
     static func fixture(_ name: String, options: BuildOptions = BuildOptions()) throws -> BuiltSite {
@@ -132,13 +139,22 @@ enum RenderXML {
         try XMLDocument(data: Data(text.utf8), options: [])
     }
 
+    /// The root element of an XML text that must exist and be well-formed.
+    static func root(_ text: String?, sourceLocation: Testing.SourceLocation = #_sourceLocation) throws -> XMLElement {
+        let text = try #require(text, "the file was not written", sourceLocation: sourceLocation)
+        let document = try parse(text)
+        return try #require(document.rootElement(), "no root element", sourceLocation: sourceLocation)
+    }
+
     /// The first child element named `name`.
     static func child(_ element: XMLElement?, _ name: String) -> XMLElement? {
         element?.elements(forName: name).first
     }
 
+    /// An attribute by its name; read from the list, because `attribute(forName:)` misses attributes of
+    /// elements in a default namespace (SVG) on Linux.
     static func attribute(_ element: XMLElement?, _ name: String) -> String? {
-        element?.attribute(forName: name)?.stringValue
+        element?.attributes?.first { $0.name == name }?.stringValue
     }
 
     /// Every element below `element` (depth first, in document order) named `name`.

@@ -42,14 +42,20 @@ enum TropaProcess {
     /// Runs `tropa` with `arguments`; output goes through files, so large reports cannot fill a pipe.
     static func run(_ arguments: [String], environment extra: [String: String] = [:],
                     in directory: URL? = nil) throws -> Output {
-        let executable = try #require(executable, "build the CLI first: swift build --product tropa")
+        let tropa = try #require(executable, "build the CLI first: swift build --product tropa")
+        return try run(tropa, arguments, environment: extra, in: directory)
+    }
+
+    /// Runs any program, with NO_COLOR removed from the environment unless `extra` sets it.
+    static func run(_ executable: URL, _ arguments: [String], environment extra: [String: String] = [:],
+                    in directory: URL? = nil) throws -> Output {
         let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("tropa-run-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: scratch) }
         let outURL = scratch.appendingPathComponent("stdout")
         let errURL = scratch.appendingPathComponent("stderr")
-        FileManager.default.createFile(atPath: outURL.path, contents: nil)
-        FileManager.default.createFile(atPath: errURL.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: outURL.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: errURL.path, contents: nil)
         let out = try FileHandle(forWritingTo: outURL)
         let err = try FileHandle(forWritingTo: errURL)
         let process = Process()

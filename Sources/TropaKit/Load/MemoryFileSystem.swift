@@ -6,7 +6,8 @@ public final class MemoryFileSystem: FileSystem, @unchecked Sendable {
     private let lock = NSLock()
 
     public init(files: [String: String] = [:]) {
-        storage = files.mapValues { Array($0.utf8) }
+        // Keys are kept in the form every lookup uses, so "/site/a.md" and "site/a.md" name one file.
+        storage = Dictionary(files.map { (Self.normalize($0.key), Array($0.value.utf8)) }) { _, last in last }
     }
 
     /// Every file and its bytes, by path.
@@ -74,7 +75,9 @@ public final class MemoryFileSystem: FileSystem, @unchecked Sendable {
         }
     }
 
-    private func normalize(_ path: String) -> String {
+    private func normalize(_ path: String) -> String { Self.normalize(path) }
+
+    private static func normalize(_ path: String) -> String {
         path.split(separator: "/").filter { $0 != "." }.joined(separator: "/")
     }
 }

@@ -28,7 +28,8 @@ public struct NameKey: Hashable, Sendable {
             }
             scalars.append(Unicode.Scalar(value)!)
         }
-        while let last = scalars.last, last == ":" {
+        // "Эмоции :" leaves a space before the colon; neither belongs to the name.
+        while let last = scalars.last, last == ":" || last == " " {
             scalars.removeLast()
         }
         return String(scalars)

@@ -28,7 +28,8 @@ struct PersonaParser {
                 for field in fields {
                     switch field.key {
                     case "name":
-                        if let name = yaml.string(field)?.trimmingWhitespace(), !name.isEmpty {
+                        // `name:` with nothing after it is a missing name, not a type error.
+                        if field.value.null == nil, let name = yaml.string(field)?.trimmingWhitespace(), !name.isEmpty {
                             persona.name = name
                             named = true
                         }

@@ -31,7 +31,7 @@ struct YAMLReader {
             // The encoding is named: Yams's default looks it up on every call.
             return try Yams.compose(yaml: text, .default, .default, .utf8)
         } catch let error as YamlError {
-            diagnostics.append(syntaxDiagnostic(error))
+            diagnostics.append(syntaxDiagnostic(error, in: text))
         } catch {
             diagnostics.append(.error(syntaxCode, "the YAML cannot be read: \(error)", at: location(line: 1)))
         }
@@ -147,13 +147,14 @@ struct YAMLReader {
         return node.sequence != nil ? "a list" : "a mapping"
     }
 
-    private func syntaxDiagnostic(_ error: YamlError) -> Diagnostic {
+    private func syntaxDiagnostic(_ error: YamlError, in text: String) -> Diagnostic {
         switch error {
         case let .scanner(context, problem, mark, _), let .parser(context, problem, mark, _),
              let .composer(context, problem, mark, _):
             let detail = context.map { "\($0.text), \(problem)" } ?? problem
+            let atTab = character(in: text, line: mark.line, column: mark.column) == "\t"
             return .error(syntaxCode, "the YAML does not parse: \(detail)",
-                          at: location(line: mark.line, column: mark.column), suggestion: yamlHint(problem))
+                          at: location(line: mark.line, column: mark.column), suggestion: yamlHint(problem, atTab: atTab))
         case let .duplicatedKeysInMapping(duplicates, context):
             return .error(syntaxCode, "the key \(duplicates.map { "\"\($0)\"" }.joined(separator: ", ")) is given twice",
                           at: location(line: context.mark.line, column: context.mark.column),
@@ -165,12 +166,20 @@ struct YAMLReader {
         }
     }
 
-    private func yamlHint(_ problem: String) -> String? {
+    /// `atTab`: the parser stopped at a tab, which it often reports only as a character that cannot start a token.
+    private func yamlHint(_ problem: String, atTab: Bool) -> String? {
         if problem.contains("mapping values are not allowed") {
             return "put quotes around a value that contains \": \""
         }
-        if problem.contains("tab") { return "indent YAML with spaces, not tabs" }
+        if atTab || problem.contains("tab") { return "indent YAML with spaces, not tabs" }
         return nil
+    }
+
+    /// The character at a 1-based line and column of `text`, as the YAML parser counts them.
+    private func character(in text: String, line: Int, column: Int) -> Character? {
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        guard line >= 1, line <= lines.count, column >= 1 else { return nil }
+        return lines[line - 1].dropFirst(column - 1).first
     }
 }
 

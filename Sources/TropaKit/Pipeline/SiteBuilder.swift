@@ -21,6 +21,8 @@ public struct BuildResult: Sendable {
     public var outputPath: String?
     public var fileCount: Int
     public var mapCount: Int
+    /// Nothing the build reads had changed since the last clean build into the same output: nothing was written.
+    public var upToDate = false
 }
 
 /// The whole pipeline: check, then present → render → write every page of the site.
@@ -32,17 +34,29 @@ public struct SiteBuilder: Sendable {
     }
 
     public func build(root: String, options: BuildOptions = BuildOptions()) throws -> BuildResult {
-        let check = try SiteChecker(fileSystem: fileSystem).check(root: root)
+        let checker = SiteChecker(fileSystem: fileSystem)
+        let loader = SiteLoader(fileSystem: fileSystem, root: root)
+        var fingerprint: BuildFingerprint?
+        if let (config, _) = try checker.settings(root: root).settings {
+            let writer = writer(for: options.output ?? root.appendingPath(config.outputPath))
+            fingerprint = try BuildFingerprint.compute(root: root, config: config, options: options, loader: loader,
+                                                       fileSystem: fileSystem)
+            if let cached = writer.cachedBuild(), cached.fingerprint == fingerprint?.text {
+                return BuildResult(check: CheckResult(site: nil, diagnostics: [], sources: [:]),
+                                   outputPath: writer.output, fileCount: cached.fileCount,
+                                   mapCount: cached.mapCount, upToDate: true)
+            }
+        }
+
+        let check = try checker.check(root: root)
         var result = BuildResult(check: check, outputPath: nil, fileCount: 0, mapCount: 0)
         guard let site = check.site, !check.diagnostics.hasErrors,
               !(options.strict && !check.diagnostics.isEmpty) else { return result }
-
         guard let theme = check.theme else { return result }
-        let loader = SiteLoader(fileSystem: fileSystem, root: root)
 
         let output = options.output ?? root.appendingPath(site.config.outputPath)
         try OutputWriter.checkTarget(output: output, site: root, content: root.appendingPath(site.config.contentPath))
-        let writer = OutputWriter(fileSystem: fileSystem, output: OutputWriter.canonical(output))
+        let writer = writer(for: output)
         let journeys = site.journeys.filter { options.includeDrafts || !$0.draft }
         try writer.begin()
         do {
@@ -54,7 +68,15 @@ public struct SiteBuilder: Sendable {
         }
         result.outputPath = writer.output
         result.mapCount = journeys.count
+        // Only a build without a single diagnostic may be skipped next time: a skipped build reports nothing.
+        if let fingerprint, check.diagnostics.isEmpty {
+            writer.rememberBuild(fingerprint: fingerprint.text, fileCount: result.fileCount, mapCount: result.mapCount)
+        }
         return result
+    }
+
+    private func writer(for output: String) -> OutputWriter {
+        OutputWriter(fileSystem: fileSystem, output: OutputWriter.canonical(output))
     }
 
     /// Renders and writes every file of the build on every core; returns how many files were written.

@@ -1,6 +1,8 @@
 /// Figures as a reader of the site's language expects them: `45 000`, `4,5`, `35 %`, `2 недели` / `45,000`, `35%`.
 struct NumberFormat: Sendable {
     let language: Language
+    /// Scores carry a `+` only on a scale that has negative scores too.
+    var signedScores = true
 
     /// A number with grouped thousands and at most two decimals.
     func number(_ value: Double) -> String {
@@ -24,9 +26,9 @@ struct NumberFormat: Sendable {
         return (negative ? "−" : "") + grouped
     }
 
-    /// A score with its sign: `+2`, `0`, `−1,5`.
+    /// A score with its sign: `+2`, `0`, `−1,5` (`8` on a scale from 0).
     func score(_ value: Double) -> String {
-        value > 0 ? "+" + number(value) : number(value)
+        value > 0 && signedScores ? "+" + number(value) : number(value)
     }
 
     func value(_ value: Double, unit: ValueUnit) -> String {

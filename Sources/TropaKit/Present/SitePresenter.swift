@@ -7,7 +7,7 @@ struct SitePresenter: Sendable {
     init(site: Site) {
         self.site = site
         words = ThemeWords(site.config.language)
-        format = NumberFormat(language: site.config.language)
+        format = NumberFormat(language: site.config.language, signedScores: site.schema.scale.lowerBound < 0)
     }
 
     var siteTitle: String { site.config.title ?? words["catalogue"] }
@@ -71,7 +71,7 @@ struct SitePresenter: Sendable {
             })
         case .emotion(let points)?:
             cell.emotions = points.isEmpty ? nil : ItemsModel(items: points.map { point in
-                EmotionModel(score: format.score(point.score), face: Self.face(point.score),
+                EmotionModel(score: format.score(point.score), face: Self.face(point.score, scale: site.schema.scale),
                              label: point.label.isEmpty ? nil : point.label)
             })
         case .metrics(let values)?:
@@ -92,11 +92,12 @@ struct SitePresenter: Sendable {
         return metric.title.text(in: site.config.language, fallback: value.name)
     }
 
-    /// The face nearest a score on the -2..2 scale of faces.
-    static func face(_ score: Double) -> String {
+    /// The face nearest a score, the five faces spread evenly over the schema's scale.
+    static func face(_ score: Double, scale: ClosedRange<Double>) -> String {
         let faces = ["😡", "🙁", "😐", "🙂", "😀"]
-        let index = Int((min(max(score, -2), 2) + 2).rounded())
-        return faces[index]
+        let position = (min(max(score, scale.lowerBound), scale.upperBound) - scale.lowerBound)
+            / (scale.upperBound - scale.lowerBound)
+        return faces[Int((position * 4).rounded())]
     }
 
     // MARK: - outline

@@ -12,7 +12,7 @@ enum Markup {
             case "\"": result += "&quot;"
             case "'": result += "&#39;"
             case "\n": result += "&#10;"
-            case "\t": result.unicodeScalars.append(scalar)
+            case "\t": result += "&#9;"
             default:
                 if scalar.value < 0x20 || (0xFFFE...0xFFFF).contains(scalar.value) { continue }
                 result.unicodeScalars.append(scalar)

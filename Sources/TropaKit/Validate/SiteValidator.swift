@@ -26,7 +26,14 @@ struct SiteValidator {
         var owners: [String: String] = [:]
         var diagnostics: [Diagnostic] = []
         for persona in personas {
-            owners[PagePaths.persona(persona.id)] = persona.path
+            let folder = PagePaths.persona(persona.id)
+            if let owner = owners[folder] {
+                diagnostics.append(.error(.duplicateSlug, "this persona's page would be written to \(folder)/, like \(owner)",
+                                          at: SourceLocation(file: persona.path, line: 1),
+                                          suggestion: "rename one of the two files"))
+            } else {
+                owners[folder] = persona.path
+            }
         }
         for journey in journeys {
             let folder = PagePaths.journeyFolder(journey.slug)

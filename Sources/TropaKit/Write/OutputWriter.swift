@@ -11,6 +11,8 @@ struct OutputWriter: Sendable {
     var staging: String { sibling("staging") }
     /// Where the previous output waits while the new one is moved in.
     var previous: String { sibling("previous") }
+    /// What the last clean build into this output read, to skip a rebuild of an unchanged site.
+    var cache: String { sibling("cache") }
 
     /// The output's own marker: an existing output folder is replaced only when it holds this.
     static let marker = PagePaths.assets
@@ -31,6 +33,9 @@ struct OutputWriter: Sendable {
         for (name, path) in protected where path == output || path.hasPrefix(output + "/") {
             throw SiteError("refusing to write the site into \(output): it is \(path == output ? "" : "an ancestor of ")\(name)")
         }
+        if output.hasPrefix(canonical(content) + "/") {
+            throw SiteError("refusing to write the site into \(output): inside the content folder, each build would copy the last one")
+        }
     }
 
     /// An absolute path without `.`, `..` or links, for comparing folders.
@@ -40,6 +45,8 @@ struct OutputWriter: Sendable {
 
     /// Clears what an interrupted build left and makes the staging folder.
     func begin() throws {
+        // The record describes the output about to be replaced: drop it first, so a stopped build is redone.
+        if fileSystem.kind(at: cache) != nil { try fileSystem.removeItem(cache) }
         if fileSystem.kind(at: output) == nil, fileSystem.kind(at: previous) == .directory {
             // A build was stopped between its two renames: the previous output is whole, put it back.
             try fileSystem.moveItem(previous, to: output)
@@ -70,6 +77,20 @@ struct OutputWriter: Sendable {
         if fileSystem.kind(at: previous) != nil {
             try fileSystem.removeItem(previous)
         }
+    }
+
+    /// The last clean build's fingerprint and counts, when the output it wrote is still there.
+    func cachedBuild() -> (fingerprint: String, fileCount: Int, mapCount: Int)? {
+        guard fileSystem.kind(at: output + "/" + Self.marker) == .directory,
+              let bytes = try? fileSystem.read(cache) else { return nil }
+        let fields = String(decoding: bytes, as: UTF8.self).split(separator: " ")
+        guard fields.count == 3, let files = Int(fields[1]), let maps = Int(fields[2]) else { return nil }
+        return (String(fields[0]), files, maps)
+    }
+
+    /// Records a clean build; losing the record only costs a full rebuild, so a failure to write it is ignored.
+    func rememberBuild(fingerprint: String, fileCount: Int, mapCount: Int) {
+        try? fileSystem.write(Array("\(fingerprint) \(fileCount) \(mapCount)".utf8), to: cache)
     }
 
     /// Removes the staging folder of a build that failed.

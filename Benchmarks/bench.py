@@ -1,0 +1,91 @@
+#!/usr/bin/env python3
+"""Measures tropa (release build) on a synthetic site of N maps, side by side with Hugo when it is installed.
+
+usage: bench.py [--maps N] [--runs R] [--work DIR]
+Cases: cold build (empty output), no-change rebuild, rebuild after changing one map, `tropa check` of a
+one-map site, and Hugo's cold build of the same content (runs alternate between tropa and Hugo).
+Prints the median and min-max wall time, maps per second, peak RSS and the ratio to Hugo.
+"""
+import argparse
+import pathlib
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+
+ROOT = pathlib.Path(__file__).resolve().parent.parent
+TROPA = ROOT / ".build/release/tropa"
+
+
+def timed(command, cwd=None):
+    """Runs a command under /usr/bin/time -v; returns (seconds, peak RSS in MB)."""
+    result = subprocess.run(["/usr/bin/time", "-v"] + command, cwd=cwd, capture_output=True, text=True)
+    if result.returncode != 0:
+        sys.exit(f"failed: {' '.join(map(str, command))}\n{result.stdout[-2000:]}\n{result.stderr[-2000:]}")
+    seconds = rss = 0.0
+    for line in result.stderr.splitlines():
+        line = line.strip()
+        if line.startswith("Elapsed (wall clock) time"):
+            value = line.rsplit(" ", 1)[1]
+            parts = [float(p) for p in value.split(":")]
+            seconds = parts[-1] + 60 * parts[-2] + (3600 * parts[-3] if len(parts) > 2 else 0)
+        elif line.startswith("Maximum resident set size"):
+            rss = int(line.rsplit(" ", 1)[1]) / 1024
+    return seconds, rss
+
+
+def summary(name, samples, maps, hugo=None):
+    times = [s for s, _ in samples]
+    median = statistics.median(times)
+    rss = max(r for _, r in samples)
+    rate = maps / median if median > 0 else float("inf")
+    ratio = f"{hugo / median:6.1f}x" if hugo else "      "
+    print(f"{name:<28} {median:8.3f} s  ({min(times):.3f}-{max(times):.3f})  {rate:9.0f} maps/s  "
+          f"{rss:7.0f} MB  {ratio}")
+    return median
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--maps", type=int, default=1000)
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--work", default=None)
+    args = parser.parse_args()
+
+    subprocess.run(["swift", "build", "-c", "release", "--product", "tropa"], cwd=ROOT, check=True,
+                   stdout=subprocess.DEVNULL)
+    work = pathlib.Path(args.work or tempfile.mkdtemp(prefix="tropa-bench-"))
+    shutil.rmtree(work, ignore_errors=True)
+    subprocess.run([sys.executable, ROOT / "Benchmarks/generate.py", str(args.maps), work], check=True)
+    subprocess.run([sys.executable, ROOT / "Benchmarks/generate.py", "1", work / "one"], check=True)
+    site, output = work / "tropa", work / "tropa/public"
+    hugo = shutil.which("hugo")
+    changed = sorted((site / "content").glob("g*/map-*.md"))[args.maps // 2]
+    original = changed.read_text(encoding="utf-8")
+
+    cold, hugo_cold, nochange, onechange, check = [], [], [], [], []
+    for run in range(args.runs):
+        shutil.rmtree(output, ignore_errors=True)
+        cold.append(timed([TROPA, "build", site]))
+        if hugo:
+            shutil.rmtree(work / "hugo/public", ignore_errors=True)
+            hugo_cold.append(timed([hugo, "--quiet", "-s", work / "hugo"]))
+        nochange.append(timed([TROPA, "build", site]))
+        changed.write_text(original.replace("## ", f"## Run {run} ", 1), encoding="utf-8")
+        onechange.append(timed([TROPA, "build", site]))
+        check.append(timed([TROPA, "check", work / "one/tropa"]))
+    changed.write_text(original, encoding="utf-8")
+
+    print(f"\nN = {args.maps} maps, {args.runs} runs each, {subprocess.getoutput('nproc')} cores; "
+          f"hugo: {subprocess.getoutput(hugo + ' version').split()[1] if hugo else 'not installed'}")
+    print(f"{'case':<28} {'median':>10}  {'(min-max)':<13} {'speed':>15}  {'peak RSS':>10}  vs Hugo cold")
+    hugo_median = summary("hugo cold build", hugo_cold, args.maps) if hugo_cold else None
+    summary("tropa cold build", cold, args.maps, hugo_median)
+    summary("tropa no-change rebuild", nochange, args.maps, hugo_median)
+    summary("tropa one changed map", onechange, args.maps, hugo_median)
+    summary("tropa check, one map", check, 1)
+
+
+if __name__ == "__main__":
+    main()
