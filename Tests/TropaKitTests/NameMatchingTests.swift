@@ -53,7 +53,8 @@ import Testing
         #expect(schema.layer(named: "mood")?.id == "mood")
         #expect(schema.layer(named: "Настроение")?.id == "mood")
         #expect(schema.layer(named: "Эмоции") == nil)
-        #expect(schema.layerNames == ["pains", "Боли пациента", "Жалобы", "mood", "Mood", "Настроение"])
+        // Titles come before the id, so a suggestion reads like a heading an author would write.
+        #expect(schema.layerNames == ["Боли пациента", "pains", "Жалобы", "Mood", "Настроение", "mood"])
     }
 
     @Test func aMapMayMixLanguagesAndSpellings() {

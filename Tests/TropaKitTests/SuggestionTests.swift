@@ -74,3 +74,11 @@ import Testing
         #expect(diagnostics.first?.suggestion == "run `tropa schema` to see the layers this site accepts")
     }
 }
+
+@Suite struct SuggestionWordingTests {
+    /// An English typo is answered with the English title, not with the layer's id.
+    @Test func anEnglishTypoSuggestsTheTitle() {
+        let schema = LayerSchema.default
+        #expect(Suggestion.closest(to: "Emotoins", among: schema.layerNames) == "Emotions")
+    }
+}

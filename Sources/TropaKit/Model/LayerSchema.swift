@@ -40,8 +40,8 @@ public struct LayerDefinition: Sendable, Hashable {
         self.required = required
     }
 
-    /// Every name a heading may use for this layer.
-    public var names: [String] { [id] + title.values.keys.sorted().compactMap { title.values[$0] } + aliases }
+    /// Every name a heading may use for this layer; titles first, so a suggestion reads like a heading.
+    public var names: [String] { title.values.keys.sorted().compactMap { title.values[$0] } + [id] + aliases }
 }
 
 /// What a metric's number measures.
@@ -68,7 +68,7 @@ public struct MetricDefinition: Sendable, Hashable {
         self.range = range
     }
 
-    public var names: [String] { [id] + title.values.keys.sorted().compactMap { title.values[$0] } + aliases }
+    public var names: [String] { title.values.keys.sorted().compactMap { title.values[$0] } + [id] + aliases }
 
     /// The range a value must fall in: the declared one, or 0...100 for percentages.
     public var effectiveRange: ClosedRange<Double>? { range ?? (unit == .percent ? 0...100 : nil) }

@@ -70,7 +70,15 @@ public struct SiteChecker: Sendable {
         }
         let journeys = parsedJourneys.compactMap { $0.value }
         let personas = parsedPersonas.compactMap { $0.value }
-        diagnostics += SiteValidator(journeys: journeys, personas: personas, staticFiles: listing.staticFiles).validate()
+        let siteProblems = SiteValidator(journeys: journeys, personas: personas, staticFiles: listing.staticFiles).validate()
+        diagnostics += siteProblems
+        // Problems only the whole site shows still point at a line: keep those files' text too.
+        for file in journeyFiles + personaFiles
+        where sources[file.path] == nil && siteProblems.contains(where: { $0.location.file == file.path }) {
+            if case .success(let source) = SourceText.decode(path: file.path, bytes: file.bytes) {
+                sources[file.path] = source
+            }
+        }
         let site = Site(config: config, schema: schema, journeys: journeys, personas: personas,
                         staticFiles: listing.staticFiles)
         let theme = try loadTheme(config, loader: loader, diagnostics: &diagnostics, sources: &sources)
