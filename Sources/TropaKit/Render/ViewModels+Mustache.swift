@@ -1,0 +1,232 @@
+import Mustache
+
+// Templates look values up by name. Without this, swift-mustache reads them through `Mirror`, which cost
+// most of a build's time; `RenderLookupTests` checks every stored property is reachable here.
+
+extension PageContext: MustacheParent {
+    func child(named key: String) -> Any? {
+        switch key {
+        case "lang": self.lang
+        case "words": self.words
+        case "siteTitle": self.siteTitle
+        case "root": self.root
+        case "generator": self.generator
+        default: nil
+        }
+    }
+}
+
+extension Link: MustacheParent {
+    func child(named key: String) -> Any? {
+        switch key {
+        case "title": self.title
+        case "url": self.url
+        default: nil
+        }
+    }
+}
+
+extension PersonaSectionModel: MustacheParent {
+    func child(named key: String) -> Any? {
+        switch key {
+        case "title": self.title
+        case "html": self.html
+        default: nil
+        }
+    }
+}
+
+extension PersonaCardModel: MustacheParent {
+    func child(named key: String) -> Any? {
+        switch key {
+        case "name": self.name
+        case "role": self.role
+        case "url": self.url
+        case "sections": self.sections
+        default: nil
+        }
+    }
+}
+
+extension StageColumnModel: MustacheParent {
+    func child(named key: String) -> Any? {
+        switch key {
+        case "name": self.name
+        case "descriptionHTML": self.descriptionHTML
+        default: nil
+        }
+    }
+}
+
+extension ListItemModel: MustacheParent {
+    func child(named key: String) -> Any? {
+        switch key {
+        case "html": self.html
+        case "tone": self.tone
+        case "toneWord": self.toneWord
+        default: nil
+        }
+    }
+}
+
+extension EmotionModel: MustacheParent {
+    func child(named key: String) -> Any? {
+        switch key {
+        case "score": self.score
+        case "face": self.face
+        case "label": self.label
+        default: nil
+        }
+    }
+}
+
+extension MetricModel: MustacheParent {
+    func child(named key: String) -> Any? {
+        switch key {
+        case "name": self.name
+        case "value": self.value
+        default: nil
+        }
+    }
+}
+
+extension ItemsModel: MustacheParent {
+    func child(named key: String) -> Any? {
+        switch key {
+        case "items": self.items
+        default: nil
+        }
+    }
+}
+
+extension CellModel: MustacheParent {
+    func child(named key: String) -> Any? {
+        switch key {
+        case "text": self.text
+        case "list": self.list
+        case "emotions": self.emotions
+        case "metrics": self.metrics
+        default: nil
+        }
+    }
+}
+
+extension LayerRowModel: MustacheParent {
+    func child(named key: String) -> Any? {
+        switch key {
+        case "id": self.id
+        case "title": self.title
+        case "kind": self.kind
+        case "cells": self.cells
+        default: nil
+        }
+    }
+}
+
+extension OutlineNode: MustacheParent {
+    public func child(named key: String) -> Any? {
+        switch key {
+        case "text": self.text
+        case "children": self.children
+        case "hasChildren": self.hasChildren
+        default: nil
+        }
+    }
+}
+
+extension DownloadsModel: MustacheParent {
+    func child(named key: String) -> Any? {
+        switch key {
+        case "svg": self.svg
+        case "opml": self.opml
+        case "mm": self.mm
+        default: nil
+        }
+    }
+}
+
+extension JourneyPageModel: MustacheParent {
+    func child(named key: String) -> Any? {
+        switch key {
+        case "page": self.page
+        case "title": self.title
+        case "product": self.product
+        case "segment": self.segment
+        case "tags": self.tags
+        case "updated": self.updated
+        case "draft": self.draft
+        case "persona": self.persona
+        case "introductionHTML": self.introductionHTML
+        case "curveSVG": self.curveSVG
+        case "stageCount": self.stageCount
+        case "stages": self.stages
+        case "hasStageDescriptions": self.hasStageDescriptions
+        case "rows": self.rows
+        case "outline": self.outline
+        case "downloads": self.downloads
+        default: nil
+        }
+    }
+}
+
+extension MapCardModel: MustacheParent {
+    func child(named key: String) -> Any? {
+        switch key {
+        case "title": self.title
+        case "url": self.url
+        case "persona": self.persona
+        case "stages": self.stages
+        case "tags": self.tags
+        case "draft": self.draft
+        case "sparkline": self.sparkline
+        default: nil
+        }
+    }
+}
+
+extension SegmentModel: MustacheParent {
+    func child(named key: String) -> Any? {
+        switch key {
+        case "name": self.name
+        case "maps": self.maps
+        default: nil
+        }
+    }
+}
+
+extension ProductModel: MustacheParent {
+    func child(named key: String) -> Any? {
+        switch key {
+        case "name": self.name
+        case "segments": self.segments
+        default: nil
+        }
+    }
+}
+
+extension CataloguePageModel: MustacheParent {
+    func child(named key: String) -> Any? {
+        switch key {
+        case "page": self.page
+        case "title": self.title
+        case "mapCount": self.mapCount
+        case "products": self.products
+        case "personas": self.personas
+        default: nil
+        }
+    }
+}
+
+extension PersonaPageModel: MustacheParent {
+    func child(named key: String) -> Any? {
+        switch key {
+        case "page": self.page
+        case "name": self.name
+        case "role": self.role
+        case "descriptionHTML": self.descriptionHTML
+        case "sections": self.sections
+        case "maps": self.maps
+        default: nil
+        }
+    }
+}

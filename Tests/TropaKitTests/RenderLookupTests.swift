@@ -1,0 +1,42 @@
+import Mustache
+import Testing
+@testable import TropaKit
+
+/// Templates read view models through `MustacheParent.child(named:)`; a stored property missing from it
+/// would render as nothing. Every property with a value must be reachable by its name.
+@Suite struct RenderLookupTests {
+    @Test(arguments: ["ru-persona", "en-multi", "custom-scale"])
+    func everyStoredValueIsReachableByName(_ fixture: String) throws {
+        let memory = try RenderFixtures.memory(fixture)
+        let site = try #require(try SiteChecker(fileSystem: memory).check(root: RenderBuild.root).site)
+        let presenter = SitePresenter(site: site)
+        var models: [Any] = site.journeys.map { presenter.journeyPage($0, curveSVG: "<svg/>") }
+        models.append(presenter.cataloguePage(site.journeys, sparklines: [:]))
+        models += site.personas.map { presenter.personaPage($0, journeys: site.journeys) }
+        var checked = 0
+        for model in models { checked += Self.check(model, path: fixture) }
+        #expect(checked > 50)
+    }
+
+    /// Checks `value` and what it holds; returns how many properties were looked up.
+    private static func check(_ value: Any, path: String) -> Int {
+        if let array = value as? [Any] {
+            return array.enumerated().reduce(0) { $0 + check($1.element, path: "\(path)[\($1.offset)]") }
+        }
+        guard let parent = value as? MustacheParent, !(value is [String: String]) else { return 0 }
+        var count = 0
+        for child in Mirror(reflecting: value).children {
+            guard let label = child.label, let held = unwrap(child.value) else { continue }
+            count += 1
+            #expect(parent.child(named: label) != nil, "\(path).\(label) is not reachable by name")
+            count += check(held, path: "\(path).\(label)")
+        }
+        return count
+    }
+
+    private static func unwrap(_ value: Any) -> Any? {
+        let mirror = Mirror(reflecting: value)
+        guard mirror.displayStyle == .optional else { return value }
+        return mirror.children.first.map { unwrap($0.value) } ?? nil
+    }
+}
