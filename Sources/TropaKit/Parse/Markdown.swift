@@ -127,12 +127,14 @@ extension SourceText {
     func headingLocation(of block: MarkdownNode) -> SourceLocation {
         let line = block.startLine
         var column = column(line: line, byteColumn: block.startByteColumn)
-        if let text = self.line(line) {
-            let afterIndent = text.drop { $0 == " " }
-            if afterIndent.hasPrefix("#") {
-                let marks = afterIndent.prefix { $0 == "#" }
-                let spaces = afterIndent.dropFirst(marks.count).prefix { $0 == " " || $0 == "\t" }
-                column = text.unicodeScalars.count - afterIndent.unicodeScalars.count + marks.count + spaces.count + 1
+        // Indent, `#` marks and spaces are ASCII, so their byte count is the text's character column.
+        if let bytes = self.line(line)?.utf8 {
+            let indent = bytes.prefix { $0 == UInt8(ascii: " ") }.count
+            let marks = bytes.dropFirst(indent).prefix { $0 == UInt8(ascii: "#") }.count
+            if marks > 0 {
+                let spaces = bytes.dropFirst(indent + marks)
+                    .prefix { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") }.count
+                column = indent + marks + spaces + 1
             }
         }
         return SourceLocation(file: path, line: line, column: column)
