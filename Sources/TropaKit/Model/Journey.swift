@@ -89,15 +89,6 @@ public enum LayerContent: Sendable, Hashable {
     case list([ListItem])
     case emotion([EmotionPoint])
     case metrics([MetricValue])
-
-    public var isEmpty: Bool {
-        switch self {
-        case .text(let text): text.isEmpty
-        case .list(let items): items.isEmpty
-        case .emotion(let points): points.isEmpty
-        case .metrics(let values): values.isEmpty
-        }
-    }
 }
 
 /// Whether an experience item was good or bad for the customer.
