@@ -39,6 +39,30 @@ struct FrontMatter {
         }
     }
 
+    /// What a file's first lines gave: its front-matter, or the diagnostic for a missing or unclosed one.
+    enum Reading {
+        case found(FrontMatter)
+        /// The whole file is the body.
+        case missing(Diagnostic)
+        /// Nothing after the opening fence can be told apart from YAML: the file is not read further.
+        case unclosed(Diagnostic)
+    }
+
+    /// Splits `source`; `kind` ("map", "persona") and `firstKey` ("title", "name") word the diagnostics.
+    static func read(_ source: SourceText, kind: String, firstKey: String) -> Reading {
+        let start = SourceLocation(file: source.path, line: 1)
+        switch split(source.text) {
+        case .success(let frontMatter):
+            return .found(frontMatter)
+        case .failure(.missing):
+            return .missing(.error(.frontMatterMissing, "the \(kind) does not start with front-matter", at: start,
+                                   suggestion: "start the file with a line \"---\", then \"\(firstKey): …\", then \"---\""))
+        case .failure(.unclosed):
+            return .unclosed(.error(.frontMatterSyntax, "the front-matter that starts here is never closed", at: start,
+                                    suggestion: "add a line \"---\" after the last front-matter key"))
+        }
+    }
+
     private static func isFence(_ line: Substring) -> Bool {
         line.hasPrefix("---") && line.dropFirst(3).allSatisfy { $0 == " " || $0 == "\t" }
     }

@@ -9,18 +9,14 @@ struct JourneyParser {
     func parse(_ source: SourceText, slug: String) -> (journey: Journey, diagnostics: [Diagnostic]) {
         var journey = Journey(path: source.path, slug: slug, title: "")
         var diagnostics: [Diagnostic] = []
-        let start = SourceLocation(file: source.path, line: 1)
         var body = source.text
         var bodyLine = 1
-        switch FrontMatter.split(source.text) {
-        case .failure(.missing):
-            diagnostics.append(.error(.frontMatterMissing, "the map does not start with front-matter", at: start,
-                                      suggestion: "start the file with a line \"---\", then \"title: …\", then \"---\""))
-        case .failure(.unclosed):
-            diagnostics.append(.error(.frontMatterSyntax, "the front-matter that starts here is never closed", at: start,
-                                      suggestion: "add a line \"---\" after the last front-matter key"))
-            return (journey, diagnostics)
-        case .success(let frontMatter):
+        switch FrontMatter.read(source, kind: "map", firstKey: "title") {
+        case .missing(let diagnostic):
+            diagnostics.append(diagnostic)
+        case .unclosed(let diagnostic):
+            return (journey, [diagnostic])
+        case .found(let frontMatter):
             diagnostics += readFrontMatter(frontMatter, into: &journey)
             body = frontMatter.body
             bodyLine = frontMatter.bodyLine

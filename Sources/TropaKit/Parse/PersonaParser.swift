@@ -9,15 +9,12 @@ struct PersonaParser {
         var diagnostics: [Diagnostic] = []
         let start = SourceLocation(file: source.path, line: 1)
         var body = source.text
-        switch FrontMatter.split(source.text) {
-        case .failure(.missing):
-            diagnostics.append(.error(.frontMatterMissing, "the persona does not start with front-matter", at: start,
-                                      suggestion: "start the file with \"---\", then \"name: …\", then \"---\""))
-        case .failure(.unclosed):
-            diagnostics.append(.error(.frontMatterSyntax, "the front-matter that starts here is never closed", at: start,
-                                      suggestion: "add a line \"---\" after the last front-matter key"))
-            return (persona, diagnostics)
-        case .success(let frontMatter):
+        switch FrontMatter.read(source, kind: "persona", firstKey: "name") {
+        case .missing(let diagnostic):
+            diagnostics.append(diagnostic)
+        case .unclosed(let diagnostic):
+            return (persona, [diagnostic])
+        case .found(let frontMatter):
             body = frontMatter.body
             var yaml = YAMLReader(file: source.path, lineOffset: FrontMatter.yamlLineOffset,
                                   syntaxCode: .frontMatterSyntax, typeCode: .frontMatterType)
