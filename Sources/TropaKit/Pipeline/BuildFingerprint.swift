@@ -3,15 +3,17 @@
 struct BuildFingerprint: Equatable {
     let value: UInt64
 
+    /// The fingerprint, and the files it read, for the build to parse without reading them again.
     static func compute(root: String, config: SiteConfig, options: BuildOptions, loader: SiteLoader,
-                        fileSystem: FileSystem) throws -> BuildFingerprint {
+                        fileSystem: FileSystem) throws -> (BuildFingerprint, [RawFile]) {
         var paths = [SiteConfig.fileName, config.schemaPath]
         for folder in [config.contentPath, config.templatesPath]
         where fileSystem.kind(at: root.appendingPath(folder)) == .directory {
             paths += try fileSystem.files(under: root.appendingPath(folder)).map { folder.appendingPath($0) }
         }
         let existing = paths.filter { fileSystem.kind(at: root.appendingPath($0)) == .file }
-        let hashes = try loader.read(existing).map { file in
+        let files = try loader.read(existing)
+        let hashes = files.map { file in
             var hasher = FNV1a()
             hasher.combine(file.path.utf8)
             hasher.combine(file.bytes)
@@ -20,7 +22,7 @@ struct BuildFingerprint: Equatable {
         var total = FNV1a()
         total.combine("\(Tropa.version) drafts:\(options.includeDrafts) strict:\(options.strict)".utf8)
         for hash in hashes { withUnsafeBytes(of: hash) { total.combine($0) } }
-        return BuildFingerprint(value: total.value)
+        return (BuildFingerprint(value: total.value), files)
     }
 
     var text: String { String(value, radix: 16) }

@@ -34,13 +34,16 @@ public struct SiteBuilder: Sendable {
     }
 
     public func build(root: String, options: BuildOptions = BuildOptions()) throws -> BuildResult {
-        let checker = SiteChecker(fileSystem: fileSystem)
-        let loader = SiteLoader(fileSystem: fileSystem, root: root)
+        var checker = SiteChecker(fileSystem: fileSystem)
+        var loader = SiteLoader(fileSystem: fileSystem, root: root)
         var fingerprint: BuildFingerprint?
         if let (config, _) = try checker.settings(root: root).settings {
             let writer = writer(for: options.output ?? root.appendingPath(config.outputPath))
-            fingerprint = try BuildFingerprint.compute(root: root, config: config, options: options, loader: loader,
-                                                       fileSystem: fileSystem)
+            let (computed, files) = try BuildFingerprint.compute(root: root, config: config, options: options,
+                                                                 loader: loader, fileSystem: fileSystem)
+            fingerprint = computed
+            loader.preloaded = Dictionary(files.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
+            checker.preloaded = loader.preloaded
             if let cached = writer.cachedBuild(), cached.fingerprint == fingerprint?.text {
                 return BuildResult(check: CheckResult(site: nil, diagnostics: [], sources: [:]),
                                    outputPath: writer.output, fileCount: cached.fileCount,
@@ -103,7 +106,10 @@ public struct SiteBuilder: Sendable {
         files += theme.assets.map { OutputFile(path: PagePaths.assets + "/" + $0.name, bytes: Array($0.text.utf8)) }
         for file in files { try writer.write(file.bytes, to: file.path) }
         let copies = parallelMap(site.staticFiles) { file in
-            Result { try writer.write(try fileSystem.read(loader.root.appendingPath(file.path)), to: file.outputPath) }
+            Result {
+                guard let raw = try loader.readOptional(file.path, required: true) else { return }
+                try writer.write(raw.bytes, to: file.outputPath)
+            }
         }
         for copy in copies { try copy.get() }
         return count + files.count + copies.count

@@ -20,6 +20,8 @@ public struct SettingsResult: Sendable {
 /// The front half of the pipeline: load → parse → validate, for `tropa check` and as the start of a build.
 public struct SiteChecker: Sendable {
     public let fileSystem: FileSystem
+    /// Files the caller has read already, handed to the loader so they are not read again.
+    var preloaded: [String: RawFile] = [:]
 
     public init(fileSystem: FileSystem = DiskFileSystem()) {
         self.fileSystem = fileSystem
@@ -27,7 +29,7 @@ public struct SiteChecker: Sendable {
 
     /// Checks the site in `root`. Throws `SiteError` only for problems with folders and files as such.
     public func check(root: String) throws -> CheckResult {
-        let loader = SiteLoader(fileSystem: fileSystem, root: root)
+        let loader = SiteLoader(fileSystem: fileSystem, root: root, preloaded: preloaded)
         try loader.requireSiteFolder()
         var diagnostics: [Diagnostic] = []
         var sources: [String: SourceText] = [:]
