@@ -19,6 +19,10 @@ enum Terminal {
         "\(number) \(noun)\(number == 1 ? "" : "s")"
     }
 
+    static func printLine(_ text: String) {
+        FileHandle.standardOutput.write(Data((text + "\n").utf8))
+    }
+
     static func printError(_ text: String) {
         FileHandle.standardError.write(Data((text + "\n").utf8))
     }

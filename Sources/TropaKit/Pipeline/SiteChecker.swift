@@ -8,6 +8,8 @@ public struct CheckResult: Sendable {
     public var sources: [String: SourceText]
     /// The compiled theme, when the site's templates parse.
     var theme: Theme?
+    /// What the next check of the same site can reuse.
+    var memo = ParseMemo()
 }
 
 /// A site's config and schema; nil when either is broken.
@@ -22,6 +24,8 @@ public struct SiteChecker: Sendable {
     public let fileSystem: FileSystem
     /// Files the caller has read already, handed to the loader so they are not read again.
     var preloaded: [String: RawFile] = [:]
+    /// An earlier check of the same site, whose parsed files are reused where nothing changed.
+    var previous: ParseMemo?
 
     public init(fileSystem: FileSystem = DiskFileSystem()) {
         self.fileSystem = fileSystem
@@ -44,7 +48,9 @@ public struct SiteChecker: Sendable {
         let contentRoot = config.contentPath
         let journeyParser = JourneyParser(schema: schema, unsafeHTML: config.unsafeHTML)
         let validator = JourneyValidator(schema: schema, language: config.language)
+        let reusable = previous.flatMap { $0.config == config && $0.schema == schema ? $0 : nil }
         let parsedJourneys = parallelMap(journeyFiles) { file -> FileOutcome<Journey> in
+            if let earlier = reusable?.journeys[file.path], earlier.bytes == file.bytes { return earlier.outcome }
             switch SourceText.decode(path: file.path, bytes: file.bytes) {
             case .failure(let diagnostic):
                 return FileOutcome(value: nil, diagnostics: [diagnostic], source: nil)
@@ -58,6 +64,7 @@ public struct SiteChecker: Sendable {
         let personaParser = PersonaParser(unsafeHTML: config.unsafeHTML)
         let personaIDs = listing.personas.map(\.id)
         let parsedPersonas = parallelMap(Array(zip(personaIDs, personaFiles))) { id, file -> FileOutcome<Persona> in
+            if let earlier = reusable?.personas[file.path], earlier.bytes == file.bytes { return earlier.outcome }
             switch SourceText.decode(path: file.path, bytes: file.bytes) {
             case .failure(let diagnostic):
                 return FileOutcome(value: nil, diagnostics: [diagnostic], source: nil)
@@ -86,6 +93,9 @@ public struct SiteChecker: Sendable {
         let theme = try loadTheme(config, loader: loader, diagnostics: &diagnostics, sources: &sources)
         var checked = result(site, diagnostics, sources)
         checked.theme = theme
+        checked.memo = ParseMemo(config: config, schema: schema,
+                                 journeys: memoized(journeyFiles, parsedJourneys),
+                                 personas: memoized(personaFiles, parsedPersonas))
         return checked
     }
 
@@ -147,6 +157,11 @@ public struct SiteChecker: Sendable {
         return problems.isEmpty ? theme : nil
     }
 
+    private func memoized<Value>(_ files: [RawFile], _ outcomes: [FileOutcome<Value>])
+        -> [String: (bytes: [UInt8], outcome: FileOutcome<Value>)] {
+        Dictionary(zip(files, outcomes).map { ($0.path, ($0.bytes, $1)) }, uniquingKeysWith: { first, _ in first })
+    }
+
     private func decode(_ file: RawFile, diagnostics: inout [Diagnostic]) -> SourceText? {
         switch SourceText.decode(path: file.path, bytes: file.bytes) {
         case .success(let source): return source
@@ -165,6 +180,15 @@ public struct SiteChecker: Sendable {
     private func result(_ site: Site?, _ diagnostics: [Diagnostic], _ sources: [String: SourceText]) -> CheckResult {
         CheckResult(site: site, diagnostics: diagnostics.sortedByLocation(), sources: sources)
     }
+}
+
+/// The maps and personas one check parsed, with the bytes they were parsed from: a later check under the same
+/// config and schema takes a file's outcome from here when its bytes are unchanged (`tropa serve` rebuilds).
+struct ParseMemo: Sendable {
+    fileprivate var config = SiteConfig()
+    fileprivate var schema = LayerSchema.default
+    fileprivate var journeys: [String: (bytes: [UInt8], outcome: FileOutcome<Journey>)] = [:]
+    fileprivate var personas: [String: (bytes: [UInt8], outcome: FileOutcome<Persona>)] = [:]
 }
 
 /// What reading one file gave: its value when it could be read, its diagnostics, and its text when they need it.

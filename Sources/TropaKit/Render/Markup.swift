@@ -1,7 +1,7 @@
 /// Escaping and number writing shared by the SVG and XML writers.
-enum Markup {
+public enum Markup {
     /// Text safe inside XML/HTML content and attribute values; characters XML 1.0 forbids are dropped.
-    static func escape(_ text: String) -> String {
+    public static func escape(_ text: String) -> String {
         var result = ""
         result.reserveCapacity(text.utf8.count)
         for scalar in text.unicodeScalars {

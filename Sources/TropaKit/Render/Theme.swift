@@ -7,6 +7,8 @@ struct Theme: @unchecked Sendable {
     let library: MustacheLibrary
     /// Files that are not templates (the stylesheet): written to the output's assets folder.
     let assets: [(name: String, text: String)]
+    /// A hash of every file of the theme, so a rebuild knows whether pages rendered before still hold.
+    let fingerprint: UInt64
 
     static let templateExtension = ".mustache"
 
@@ -20,8 +22,12 @@ struct Theme: @unchecked Sendable {
         var library = MustacheLibrary()
         var assets: [(name: String, text: String)] = []
         var diagnostics: [Diagnostic] = []
+        var hash = FNV1a()
         for name in files.keys.sorted() {
             let file = files[name]!
+            hash.combine(name.utf8)
+            hash.combine(file.text.utf8)
+            hash.combine([0])
             guard name.hasSuffix(templateExtension) else {
                 assets.append((name, file.text))
                 continue
@@ -39,7 +45,7 @@ struct Theme: @unchecked Sendable {
             }
         }
         guard diagnostics.isEmpty else { return (nil, diagnostics) }
-        return (Theme(library: library, assets: assets), [])
+        return (Theme(library: library, assets: assets, fingerprint: hash.value), [])
     }
 
     /// Renders a page template; a template that renders nothing is reported by the caller.
