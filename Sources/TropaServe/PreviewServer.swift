@@ -138,12 +138,14 @@ struct PreviewHandler: HTTPHandler {
         guard request.method == .GET || request.method == .HEAD else {
             return HTTPResponse(statusCode: .methodNotAllowed)
         }
-        if request.path == PreviewRoutes.eventsPath {
+        // The target as sent: `request.path` is standardised, which drops the slash that marks a folder.
+        let path = request.target.path(percentEncoded: false)
+        if path == PreviewRoutes.eventsPath {
             let body = HTTPBodySequence(from: EventBody(chunks: await events.subscribe()), suggestedBufferSize: 1024)
             return HTTPResponse(statusCode: .ok, headers: [.contentType: "text/event-stream",
                                                            .init("Cache-Control"): "no-cache"], body: body)
         }
-        switch await state.response(for: request.path) {
+        switch await state.response(for: path) {
         case .page(let bytes, let contentType):
             return HTTPResponse(statusCode: .ok, headers: Self.headers(contentType), body: Data(bytes))
         case .file(let path, let contentType):
