@@ -56,14 +56,32 @@ struct SiteWatcher: Sendable {
         return Stamp(size: Int64(info.st_size), seconds: Int(time.tv_sec), nanoseconds: Int(time.tv_nsec))
     }
 
+    /// Every file below `folder`, through `readdir` rather than `FileManager`: this runs several times a second.
+    /// Folders are entered once each (by device and inode), so a link that loops back ends the walk there.
     private static func walk(_ folder: String, into result: inout Snapshot) {
-        guard let entries = try? FileManager.default.contentsOfDirectory(atPath: folder) else { return }
-        for name in entries where !name.hasPrefix(".") {
+        var visited = Set<[UInt64]>()
+        walk(folder, into: &result, visited: &visited)
+    }
+
+    private static func walk(_ folder: String, into result: inout Snapshot, visited: inout Set<[UInt64]>) {
+        var info = stat()
+        guard stat(folder, &info) == 0, visited.insert([UInt64(info.st_dev), UInt64(info.st_ino)]).inserted,
+              let directory = opendir(folder) else { return }
+        defer { closedir(directory) }
+        while let entry = readdir(directory) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
+            }
+            guard !name.hasPrefix(".") else { continue }
             let path = folder + "/" + name
-            var info = stat()
+            if Int32(entry.pointee.d_type) == Int32(DT_REG) {
+                if let stamp = stamp(path) { result[path] = stamp }
+                continue
+            }
+            // A folder, a link, or a file system that does not say: stat tells.
             guard stat(path, &info) == 0 else { continue }
             if (info.st_mode & S_IFMT) == S_IFDIR {
-                walk(path, into: &result)
+                walk(path, into: &result, visited: &visited)
             } else if let stamp = stamp(path) {
                 result[path] = stamp
             }

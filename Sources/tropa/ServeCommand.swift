@@ -4,7 +4,7 @@ import Foundation
 import TropaKit
 import TropaServe
 
-struct ServeCommand: AsyncParsableCommand {
+struct ServeCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "serve",
         abstract: "Build the site in memory, serve it, and rebuild and reload open pages on every save.",
@@ -26,7 +26,9 @@ struct ServeCommand: AsyncParsableCommand {
     @Flag(help: "Treat warnings as errors.")
     var strict = false
 
-    func run() async throws {
+    /// The other commands run on the main thread and return; this one hands the main thread to Dispatch, which
+    /// the server's tasks and the Ctrl-C handler run on, and ends the process itself.
+    func run() throws {
         let server = PreviewServer(root: siteDirectory, options: BuildOptions(includeDrafts: drafts, strict: strict),
                                    host: host, port: port)
         let serving = Task {
@@ -40,19 +42,28 @@ struct ServeCommand: AsyncParsableCommand {
             }
         }
         let stop = Self.onInterrupt { serving.cancel() }
-        defer { stop.forEach { $0.cancel() } }
-        do {
-            try await serving.value
-        } catch is CancellationError {
-            Terminal.printLine("stopped")
-        } catch let error as PreviewServerError {
-            Terminal.printError("error: \(error.description)")
-            throw ExitCode(2)
-        } catch let error as SiteError {
-            Terminal.printError("error: \(error.description)")
-            throw ExitCode(2)
+        Task {
+            let status: Int32
+            do {
+                try await serving.value
+                status = 0
+            } catch is CancellationError {
+                Terminal.printLine("stopped")
+                status = 0
+            } catch let error as PreviewServerError {
+                Terminal.printError("error: \(error.description)")
+                status = 2
+            } catch let error as SiteError {
+                Terminal.printError("error: \(error.description)")
+                status = 2
+            } catch {
+                Terminal.printError("error: \(error)")
+                status = 2
+            }
+            stop.forEach { $0.cancel() }
+            Foundation.exit(status)
         }
-        if serving.isCancelled { return }
+        dispatchMain()
     }
 
     private static func report(_ preview: SitePreview, milliseconds: Int, rebuild: Bool) {

@@ -13,19 +13,10 @@ struct TropaCommand: ParsableCommand {
     )
 }
 
-/// Runs the chosen command; `serve` is the one that is asynchronous.
-func runCommand() async throws {
-    var command = try TropaCommand.parseAsRoot()
-    if var asyncCommand = command as? AsyncParsableCommand {
-        try await asyncCommand.run()
-    } else {
-        try command.run()
-    }
-}
-
 /// Usage errors exit with 2, as the format promises, instead of ArgumentParser's 64.
 do {
-    try await runCommand()
+    var command = try TropaCommand.parseAsRoot()
+    try command.run()
 } catch {
     let code = TropaCommand.exitCode(for: error)
     if code == .validationFailure {

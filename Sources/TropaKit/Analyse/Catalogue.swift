@@ -18,7 +18,7 @@ public struct Catalogue: Sendable {
         products = byProduct.keys.sorted(by: Self.namedFirst).map { product in
             let bySegment = Dictionary(grouping: byProduct[product]!, by: \.segment)
             return Group(name: product, segments: bySegment.keys.sorted(by: Self.namedFirst).map { segment in
-                Segment(name: segment, journeys: bySegment[segment]!.sorted(by: Self.byTitle))
+                Segment(name: segment, journeys: Self.sortedByTitle(bySegment[segment]!))
             })
         }
     }
@@ -32,7 +32,10 @@ public struct Catalogue: Sendable {
         }
     }
 
-    private static func byTitle(_ a: Journey, _ b: Journey) -> Bool {
-        (NameKey(a.title).value, a.slug) < (NameKey(b.title).value, b.slug)
+    /// By title, then slug; each title's key is made once, not once per comparison (thousands of maps).
+    private static func sortedByTitle(_ journeys: [Journey]) -> [Journey] {
+        journeys.map { (key: NameKey($0.title).value, journey: $0) }
+            .sorted { ($0.key, $0.journey.slug) < ($1.key, $1.journey.slug) }
+            .map(\.journey)
     }
 }

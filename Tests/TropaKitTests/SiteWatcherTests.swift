@@ -1,0 +1,53 @@
+import Foundation
+import Testing
+@testable import TropaKit
+@testable import TropaServe
+
+/// The polling watcher behind `tropa serve`: what it watches, what it leaves alone, and that it waits for a burst
+/// of saves to settle.
+@Suite struct SiteWatcherTests {
+    private func site() throws -> URL {
+        try TropaProcess.temporarySite([
+            "tropa.yml": "language: ru\n",
+            "content/map.md": "---\ntitle: A\n---\n",
+            "content/.map.md.swp": "editor scratch",
+            "templates/journey.mustache": "x",
+            "public/index.html": "built",
+        ])
+    }
+
+    @Test func itWatchesTheSiteFilesOnly() throws {
+        let root = try site()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let paths = Set(SiteWatcher(root: root.path).snapshot(SiteConfig()).keys)
+        #expect(paths == Set(["tropa.yml", "content/map.md", "templates/journey.mustache"].map { root.path + "/" + $0 }))
+    }
+
+    @Test func aLinkThatLoopsEndsTheWalk() throws {
+        let root = try site()
+        defer { try? FileManager.default.removeItem(at: root) }
+        try FileManager.default.createSymbolicLink(atPath: root.path + "/content/loop", withDestinationPath: root.path + "/content")
+        let paths = SiteWatcher(root: root.path).snapshot(SiteConfig()).keys
+        #expect(paths.contains(root.path + "/content/map.md"))
+        #expect(paths.count == 3)
+    }
+
+    @Test func aBurstOfSavesIsOneChange() async throws {
+        let root = try site()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let watcher = SiteWatcher(root: root.path)
+        let before = watcher.snapshot(SiteConfig())
+        let map = root.appendingPathComponent("content/map.md")
+        let saves = Task {
+            for save in 1...5 {
+                try Data("---\ntitle: \(String(repeating: "B", count: save))\n---\n".utf8).write(to: map)
+                try await Task.sleep(for: .milliseconds(30))
+            }
+        }
+        let after = try await watcher.nextChange(after: before, config: SiteConfig(), poll: .milliseconds(20),
+                                                 quiet: .milliseconds(100))
+        try await saves.value
+        #expect(after == watcher.snapshot(SiteConfig()), "the change returned is the last save's")
+        #expect(after[map.path]?.size == 21)
+    }
+}
