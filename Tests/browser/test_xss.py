@@ -143,7 +143,7 @@ def inspect(driver, page: pathlib.Path) -> dict:
     assert open_alert(driver) is None, f"{page}: an alert opened on load"
     # Real pointer moves over the elements authors fill: headings, cells, list items, links, curve points.
     targets = driver.find_elements(By.CSS_SELECTOR, "h1, h2, th, td, li, a, dd, summary, .point")
-    for element in targets[:60]:
+    for element in targets[:30]:
         try:
             ActionChains(driver).move_to_element(element).perform()
         except Exception:  # an element outside the viewport or hidden; the synthetic events below cover it
