@@ -193,8 +193,10 @@ enum Unprivileged {
     static let nobody = "65534"
     static let isRoot = geteuid() == 0
     static let setpriv = URL(fileURLWithPath: "/usr/bin/setpriv")
-    static let available = !isRoot || FileManager.default.isExecutableFile(atPath: setpriv.path)
-    static let unavailableReason: Comment = "running as root without /usr/bin/setpriv (util-linux): permissions cannot be tested"
+    /// As root: `setpriv` is there and `nobody` can run the built `tropa` (not so when it lies under /root).
+    static let available = !isRoot || (FileManager.default.isExecutableFile(atPath: setpriv.path)
+        && (try? run(["--version"]).status) == 0)
+    static let unavailableReason: Comment = "as root, nobody cannot run tropa through setpriv: permissions untested"
 
     static func run(_ arguments: [String]) throws -> TropaProcess.Output {
         guard isRoot else { return try TropaProcess.run(arguments) }
