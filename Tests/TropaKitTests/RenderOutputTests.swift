@@ -540,4 +540,28 @@ import Testing
         let svg = try RenderXML.root(built.text("map/emotions.svg"))
         #expect(RenderXML.child(svg, "title")?.stringValue == "Кривая эмоций: <script>alert(\"title\")</script> Карта")
     }
+
+    /// A quote followed by a combining accent is one Character: escaping Character by Character kept the quote
+    /// bare, and a layer id ended its `id="…"` attribute with an event handler after it.
+    @Test func aQuoteWithACombiningMarkIsEscaped() throws {
+        let schema = """
+            layers:
+              - id: "goal\\"\\u0301/onmouseover=alert(1)//"
+                aliases: [Цель]
+                kind: text
+              - id: emotions
+                aliases: [Эмоции]
+                kind: emotion
+
+            """
+        let map = "---\ntitle: \"Карта \\\"\\u0301 <\\u0301b>\"\n---\n## Этап\n### Цель\nЦель.\n### Эмоции\n0 Ровно\n"
+        let built = try RenderBuild.site(["schema.yml": schema, "content/map.md": map])
+        #expect(built.errors.isEmpty, "\(renderDescribe(built.errors))")
+        let page = try #require(built.text("map/index.html"))
+        // Built outside #expect, whose macro cannot quote a literal that starts with a combining mark.
+        let accent = "\u{301}"
+        #expect(page.contains("id=\"layer-goal&quot;\(accent)/onmouseover=alert(1)//\""))
+        #expect(page.contains("<h1>Карта &quot;\(accent) &lt;\(accent)b&gt;</h1>"))
+        #expect(!page.contains("\"" + accent))
+    }
 }

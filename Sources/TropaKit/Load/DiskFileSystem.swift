@@ -31,7 +31,8 @@ public struct DiskFileSystem: FileSystem {
         } catch {
             throw SiteError("cannot read the folder \(directory): \(reason(for: directory))")
         }
-        for name in names where !name.hasPrefix(".") {
+        // In name order, not the file system's: of two bad links, the same one is reported on every machine.
+        for name in names.sorted(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) }) where !name.hasPrefix(".") {
             let path = directory.appendingPath(name)
             let relativePath = relative.appendingPath(name)
             let attributes = try? FileManager.default.attributesOfItem(atPath: path)
@@ -81,6 +82,10 @@ public struct DiskFileSystem: FileSystem {
         guard rename(source, destination) == 0 else {
             throw SiteError("cannot move \(source) to \(destination): \(String(cString: strerror(errno)))")
         }
+    }
+
+    public func isWritableFolder(_ path: String) -> Bool {
+        access(path, W_OK) == 0
     }
 
     func realPath(_ path: String) -> String? {

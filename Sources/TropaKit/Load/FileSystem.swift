@@ -17,6 +17,8 @@ public protocol FileSystem: Sendable {
     func createDirectory(_ path: String) throws
     func removeItem(_ path: String) throws
     func moveItem(_ source: String, to destination: String) throws
+    /// Whether entries can be added to and removed from the folder at `path`.
+    func isWritableFolder(_ path: String) -> Bool
 }
 
 /// A problem with the site's folders or files as such (not their content): tropa exits with status 2.

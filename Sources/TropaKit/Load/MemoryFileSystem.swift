@@ -48,6 +48,9 @@ public final class MemoryFileSystem: FileSystem, @unchecked Sendable {
 
     public func createDirectory(_ path: String) throws {}
 
+    /// Folders in memory have no permissions.
+    public func isWritableFolder(_ path: String) -> Bool { true }
+
     public func removeItem(_ path: String) throws {
         let path = normalize(path)
         lock.withLock {

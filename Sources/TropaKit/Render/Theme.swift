@@ -12,6 +12,15 @@ struct Theme: @unchecked Sendable {
 
     static let templateExtension = ".mustache"
 
+    /// swift-mustache escapes `{{value}}` Character by Character, so a quote followed by a combining mark (one
+    /// grapheme) stays a bare quote and ends an attribute: `id="layer-"́/onmouseover=…"`. Every template starts
+    /// with this pragma, on a line of its own that renders nothing, to escape Unicode scalar by scalar instead.
+    /// Each template needs it: swift-mustache renders every partial with its own default escaping.
+    private static let escapingPragma: String = {
+        MustacheContentTypes.register(ScalarHTMLEscaping(), named: "TROPA_HTML")
+        return "{{% CONTENT_TYPE: TROPA_HTML }}\n"
+    }()
+
     /// Compiles the theme; an override that does not parse is a `template-invalid` diagnostic at its line.
     static func load(overrides: [SourceText], templatesFolder: String) -> (Theme?, [Diagnostic]) {
         var files = [String: (text: String, path: String)]()
@@ -33,11 +42,11 @@ struct Theme: @unchecked Sendable {
                 continue
             }
             do {
-                let template = try MustacheTemplate(string: file.text)
+                let template = try MustacheTemplate(string: escapingPragma + file.text)
                 library.register(template, named: String(name.dropLast(templateExtension.count)))
             } catch let error as MustacheTemplate.ParserError {
                 diagnostics.append(.error(.templateInvalid, "the template does not parse: \(error.error)",
-                                          at: SourceLocation(file: file.path, line: error.context.lineNumber,
+                                          at: SourceLocation(file: file.path, line: error.context.lineNumber - 1,
                                                              column: error.context.columnNumber)))
             } catch {
                 diagnostics.append(.error(.templateInvalid, "the template does not parse: \(error)",
@@ -52,4 +61,9 @@ struct Theme: @unchecked Sendable {
     func render(_ model: Any, template: String) -> String? {
         library.render(model, withTemplate: template)
     }
+}
+
+/// Mustache's `{{value}}` escaping for HTML, one Unicode scalar at a time (see `Theme.escapingPragma`).
+private struct ScalarHTMLEscaping: MustacheContentType {
+    func escapeText(_ text: String) -> String { Markup.escape(text) }
 }

@@ -45,8 +45,6 @@ struct OutputWriter: Sendable {
 
     /// Clears what an interrupted build left and makes the staging folder.
     func begin() throws {
-        // The record describes the output about to be replaced: drop it first, so a stopped build is redone.
-        if fileSystem.kind(at: cache) != nil { try fileSystem.removeItem(cache) }
         if fileSystem.kind(at: output) == nil, fileSystem.kind(at: previous) == .directory {
             // A build was stopped between its two renames: the previous output is whole, put it back.
             try fileSystem.moveItem(previous, to: output)
@@ -54,10 +52,22 @@ struct OutputWriter: Sendable {
         if fileSystem.kind(at: output) == .file {
             throw SiteError("the output \(output) is a file, not a folder")
         }
-        if fileSystem.kind(at: output) == .directory, try !fileSystem.files(under: output).isEmpty,
-           fileSystem.kind(at: output + "/" + Self.marker) == nil {
+        let existing = fileSystem.kind(at: output) == .directory ? try fileSystem.files(under: output) : []
+        if !existing.isEmpty, fileSystem.kind(at: output + "/" + Self.marker) == nil {
             throw SiteError("the output folder \(output) holds files tropa did not write; choose another folder or empty it")
         }
+        // The old output is deleted after the new one is swapped in: a folder that cannot be emptied would fail
+        // the build only then, with the output already replaced and the old one half-deleted beside it.
+        let inside = Set(existing.flatMap { file in
+            let parts = file.split(separator: "/").dropLast()
+            return parts.indices.map { output + "/" + parts[...$0].joined(separator: "/") }
+        })
+        let folders = [URL(fileURLWithPath: output).deletingLastPathComponent().path, output] + inside.sorted()
+        for folder in folders where fileSystem.kind(at: folder) == .directory && !fileSystem.isWritableFolder(folder) {
+            throw SiteError("cannot replace the output \(output): the folder \(folder) is read-only")
+        }
+        // The record describes the output about to be replaced: drop it, so a stopped build is redone.
+        if fileSystem.kind(at: cache) != nil { try fileSystem.removeItem(cache) }
         for leftover in [staging, previous] where fileSystem.kind(at: leftover) != nil {
             try fileSystem.removeItem(leftover)
         }
