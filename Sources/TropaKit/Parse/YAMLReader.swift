@@ -1,3 +1,4 @@
+import CYaml
 import Foundation
 import Yams
 
@@ -27,6 +28,11 @@ struct YAMLReader {
 
     /// The document's root node, or nil (with a diagnostic) when it does not parse; nil without one when empty.
     mutating func compose(_ text: String) -> Node? {
+        if let (line, column) = Self.aliasInKey(text) {
+            diagnostics.append(.error(syntaxCode, "an alias (*name) cannot be used in a key",
+                                      at: location(line: line, column: column), suggestion: "write the key out as text"))
+            return nil
+        }
         do {
             // The encoding is named: Yams's default looks it up on every call.
             return try Yams.compose(yaml: text, .default, .default, .utf8)
@@ -36,6 +42,46 @@ struct YAMLReader {
             diagnostics.append(.error(syntaxCode, "the YAML cannot be read: \(error)", at: location(line: 1)))
         }
         return nil
+    }
+
+    /// Where an alias stands inside a mapping key, 1-based; nil when none does or the text does not parse (Yams says why).
+    /// Yams hashes every key to find duplicates, and a key made of aliases of aliases ("billion laughs") expands to
+    /// billions of nodes whose hashing never ends; libyaml's events show such a key before Yams builds it.
+    static func aliasInKey(_ text: String) -> (line: Int, column: Int)? {
+        var text = text
+        return text.withUTF8 { buffer -> (Int, Int)? in
+            var parser = yaml_parser_t()
+            guard yaml_parser_initialize(&parser) == 1 else { return nil }
+            defer { yaml_parser_delete(&parser) }
+            yaml_parser_set_input_string(&parser, buffer.baseAddress, buffer.count)
+            // Open collections: whether each is a mapping waiting for a key, and whether it is inside a key.
+            var frames: [(mapping: Bool, keyNext: Bool, inKey: Bool)] = []
+            var event = yaml_event_t()
+            while yaml_parser_parse(&parser, &event) == 1 {
+                defer { yaml_event_delete(&event) }
+                switch event.type {
+                case YAML_STREAM_END_EVENT:
+                    return nil
+                case YAML_ALIAS_EVENT, YAML_SCALAR_EVENT, YAML_SEQUENCE_START_EVENT, YAML_MAPPING_START_EVENT:
+                    var inKey = false
+                    if let top = frames.indices.last {
+                        inKey = frames[top].inKey || (frames[top].mapping && frames[top].keyNext)
+                        if frames[top].mapping { frames[top].keyNext.toggle() }
+                    }
+                    if event.type == YAML_ALIAS_EVENT, inKey {
+                        return (Int(event.start_mark.line) + 1, Int(event.start_mark.column) + 1)
+                    }
+                    if event.type != YAML_ALIAS_EVENT, event.type != YAML_SCALAR_EVENT {
+                        frames.append((event.type == YAML_MAPPING_START_EVENT, true, inKey))
+                    }
+                case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
+                    frames.removeLast()
+                default:
+                    break
+                }
+            }
+            return nil
+        }
     }
 
     /// The fields of a mapping, in file order; a non-mapping root is a type error.
