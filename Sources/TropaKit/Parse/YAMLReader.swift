@@ -160,6 +160,11 @@ struct YAMLReader {
         guard let low = number(items[0], key: field.key), let high = number(items[1], key: field.key) else {
             return nil
         }
+        // Beyond this a figure cannot be printed (and NaN or infinity would break the curve's geometry).
+        guard ClosedRange.printable.contains(low), ClosedRange.printable.contains(high) else {
+            typeError(field, "\"\(field.key)\" should be numbers from -10^15 to 10^15")
+            return nil
+        }
         guard low < high else {
             typeError(field, "\"\(field.key)\" should go from low to high, not [\(low.compactText), \(high.compactText)]")
             return nil
@@ -232,7 +237,7 @@ struct YAMLReader {
 extension Double {
     /// `2` for whole numbers, `2.5` otherwise: how scores and figures are written back to authors.
     var compactText: String {
-        if self == rounded(), abs(self) < 1e15 { return String(Int(self)) }
+        if self == rounded(), abs(self) <= 1e15 { return String(Int(self)) }
         return String(self)
     }
 }
