@@ -204,8 +204,9 @@ struct YAMLReader {
              let .composer(context, problem, mark, _):
             let detail = context.map { "\($0.text), \(problem)" } ?? problem
             let atTab = character(in: text, line: mark.line, column: mark.column) == "\t"
+            let (line, column) = Self.withinText(line: mark.line, column: mark.column, text)
             return .error(syntaxCode, "the YAML does not parse: \(detail)",
-                          at: location(line: mark.line, column: mark.column), suggestion: yamlHint(problem, atTab: atTab))
+                          at: location(line: line, column: column), suggestion: yamlHint(problem, atTab: atTab))
         case let .duplicatedKeysInMapping(duplicates, context):
             return .error(syntaxCode, "the key \(duplicates.map { "\"\($0)\"" }.joined(separator: ", ")) is given twice",
                           at: location(line: context.mark.line, column: context.mark.column),
@@ -224,6 +225,14 @@ struct YAMLReader {
         }
         if atTab || problem.contains("tab") { return "indent YAML with spaces, not tabs" }
         return nil
+    }
+
+    /// libyaml places the end of a text that has no final line break at the start of a line after it, which the
+    /// file does not have: that is the end of the last line.
+    private static func withinText(line: Int, column: Int, _ text: String) -> (line: Int, column: Int) {
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        guard line > lines.count, let last = lines.last else { return (line, column) }
+        return (lines.count, last.unicodeScalars.count + 1)
     }
 
     /// The character at a 1-based line and column of `text`, as the YAML parser counts them.
