@@ -49,6 +49,12 @@ public struct SourceText: Sendable {
         return text[start..<end]
     }
 
+    /// Whether `location` names a line of this text and a column on it, or just past its end.
+    public func contains(_ location: SourceLocation) -> Bool {
+        guard location.file == path, location.column >= 1, let line = line(location.line) else { return false }
+        return location.column <= line.unicodeScalars.count + 1
+    }
+
     /// The character column of a 1-based UTF-8 byte column on a line (cmark counts bytes).
     public func column(line number: Int, byteColumn: Int) -> Int {
         guard let line = line(number) else { return byteColumn }
