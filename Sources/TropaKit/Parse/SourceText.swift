@@ -67,7 +67,20 @@ public struct SourceText: Sendable {
     /// CRLF and lone CR become LF, so every later step sees one kind of line break.
     private static func normalizeLineEndings(_ text: String) -> String {
         guard text.utf8.contains(UInt8(ascii: "\r")) else { return text }
-        return text.replacing("\r\n", with: "\n").replacing("\r", with: "\n")
+        // Byte by byte: replacing Characters would turn "\r\r\n" (two line breaks) into "\r\n", one Character
+        // that a second replacement of "\r" no longer matches, and every later line would be off by one.
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(text.utf8.count)
+        var afterCR = false
+        for byte in text.utf8 {
+            if byte == UInt8(ascii: "\n"), afterCR {
+                afterCR = false
+                continue
+            }
+            afterCR = byte == UInt8(ascii: "\r")
+            bytes.append(afterCR ? UInt8(ascii: "\n") : byte)
+        }
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     private static func firstInvalidByte(in bytes: ArraySlice<UInt8>) -> Int {
