@@ -9,6 +9,11 @@ public struct SourceText: Sendable {
     public static func decode(path: String, bytes: [UInt8]) -> Result<SourceText, Diagnostic> {
         var body = bytes[...]
         if body.starts(with: [0xEF, 0xBB, 0xBF]) { body = body.dropFirst(3) }
+        // Its NUL bytes would otherwise be blamed, which says nothing about the fix.
+        if body.starts(with: [0xFF, 0xFE]) || body.starts(with: [0xFE, 0xFF]) {
+            return .failure(.error(.invalidEncoding, "the file is UTF-16 text, not UTF-8",
+                                   at: SourceLocation(file: path, line: 1), suggestion: "save it as UTF-8"))
+        }
         if let nul = body.firstIndex(of: 0) {
             let (line, column) = position(of: nul, in: body)
             return .failure(.error(.invalidEncoding, "the file contains a NUL byte: is it a binary file?",
