@@ -44,7 +44,8 @@ struct YAMLReader {
         return nil
     }
 
-    /// Where an alias stands inside a mapping key, 1-based; nil when none does or the text does not parse (Yams says why).
+    /// Where an alias stands inside a mapping key, 1-based; nil when none does, or when the text does not parse
+    /// (Yams then says why).
     /// Yams hashes every key to find duplicates, and a key made of aliases of aliases ("billion laughs") expands to
     /// billions of nodes whose hashing never ends; libyaml's events show such a key before Yams builds it.
     static func aliasInKey(_ text: String) -> (line: Int, column: Int)? {
