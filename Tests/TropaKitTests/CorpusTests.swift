@@ -48,8 +48,9 @@ import Testing
             testCase.expected = fields[2] == "-" ? [] : fields[2].split(separator: " ").map { entry in
                 // FILE:LINE:COLUMN:CODE, or LINE:COLUMN:CODE in the case's map; paths hold no colons.
                 let parts = entry.split(separator: ":").map(String.init)
-                return Expected(file: parts.count == 4 ? parts[0] : testCase.mapPath, line: Int(parts[parts.count - 3])!,
-                                column: Int(parts[parts.count - 2])!, code: DiagnosticCode(rawValue: parts.last!)!)
+                return Expected(file: parts.count == 4 ? parts[0] : testCase.mapPath,
+                                line: Int(parts[parts.count - 3])!, column: Int(parts[parts.count - 2])!,
+                                code: DiagnosticCode(rawValue: parts.last!)!)
             }
             return testCase
         }
@@ -81,7 +82,8 @@ import Testing
         if !testCase.isFolder {
             site = try TropaProcess.temporarySite([:])
             let map = site.appendingPathComponent(testCase.mapPath)
-            try FileManager.default.createDirectory(at: map.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try FileManager.default.createDirectory(at: map.deletingLastPathComponent(),
+                                                    withIntermediateDirectories: true)
             try FileManager.default.copyItem(at: source, to: map)
         }
         defer { if site != source { try? FileManager.default.removeItem(at: site) } }
@@ -100,7 +102,8 @@ import Testing
         #expect(reported == testCase.expected)
     }
 
-    static func expectInsideTheirFiles(_ result: CheckResult, sourceLocation: Testing.SourceLocation = #_sourceLocation) {
+    static func expectInsideTheirFiles(_ result: CheckResult,
+                                       sourceLocation: Testing.SourceLocation = #_sourceLocation) {
         for diagnostic in result.diagnostics {
             // A file that is not UTF-8, or a static file, has no text to measure the position against.
             guard let source = result.sources[diagnostic.location.file] else {
@@ -157,7 +160,8 @@ import Testing
 
     /// The largest figures a page can print build (past them a metric is out of range: see metrics-huge-numbers.md).
     @Test func theLargestPrintableFiguresBuild() throws {
-        let text = Check.oneStage(Check.requiredLayers + "### Метрики\n- Клиенты: 999 999 999 999 999\n- Долг: -1000000000000000\n")
+        let metrics = "### Метрики\n- Клиенты: 999 999 999 999 999\n- Долг: -1000000000000000\n"
+        let text = Check.oneStage(Check.requiredLayers + metrics)
         let built = try RenderBuild.site(["content/map.md": text])
         #expect(built.result.check.diagnostics.isEmpty)
         let page = try #require(built.text("map/index.html"))

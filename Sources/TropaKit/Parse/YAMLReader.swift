@@ -30,7 +30,8 @@ struct YAMLReader {
     mutating func compose(_ text: String) -> Node? {
         if let (line, column) = Self.aliasInKey(text) {
             diagnostics.append(.error(syntaxCode, "an alias (*name) cannot be used in a key",
-                                      at: location(line: line, column: column), suggestion: "write the key out as text"))
+                                      at: location(line: line, column: column),
+                                      suggestion: "write the key out as text"))
             return nil
         }
         do {
