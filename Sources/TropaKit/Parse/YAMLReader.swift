@@ -11,6 +11,8 @@ struct YAMLReader {
     let syntaxCode: DiagnosticCode
     let typeCode: DiagnosticCode
     private(set) var diagnostics: [Diagnostic] = []
+    /// The position just past the composed text's last character, 1-based.
+    private var end: (line: Int, column: Int)?
 
     init(file: String, lineOffset: Int, syntaxCode: DiagnosticCode, typeCode: DiagnosticCode) {
         self.file = file
@@ -28,6 +30,8 @@ struct YAMLReader {
 
     /// The document's root node, or nil (with a diagnostic) when it does not parse; nil without one when empty.
     mutating func compose(_ text: String) -> Node? {
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        end = (lines.count, (lines.last?.unicodeScalars.count ?? 0) + 1)
         if let (line, column) = Self.aliasInKey(text) {
             diagnostics.append(.error(syntaxCode, "an alias (*name) cannot be used in a key",
                                       at: location(line: line, column: column),
@@ -192,7 +196,10 @@ struct YAMLReader {
     }
 
     func location(line: Int, column: Int = 1) -> SourceLocation {
-        SourceLocation(file: file, line: line + lineOffset, column: column)
+        // libyaml places the end of a text without a final line break (an error there, or the empty node of a
+        // lone "---") at the start of a line after it, which the file does not have: that is the end of the text.
+        if let end, line > end.line { return SourceLocation(file: file, line: end.line + lineOffset, column: end.column) }
+        return SourceLocation(file: file, line: line + lineOffset, column: column)
     }
 
     private func describe(_ node: Node) -> String {
@@ -206,9 +213,8 @@ struct YAMLReader {
              let .composer(context, problem, mark, _):
             let detail = context.map { "\($0.text), \(problem)" } ?? problem
             let atTab = character(in: text, line: mark.line, column: mark.column) == "\t"
-            let (line, column) = Self.withinText(line: mark.line, column: mark.column, text)
             return .error(syntaxCode, "the YAML does not parse: \(detail)",
-                          at: location(line: line, column: column), suggestion: yamlHint(problem, atTab: atTab))
+                          at: location(line: mark.line, column: mark.column), suggestion: yamlHint(problem, atTab: atTab))
         case let .duplicatedKeysInMapping(duplicates, context):
             return .error(syntaxCode, "the key \(duplicates.map { "\"\($0)\"" }.joined(separator: ", ")) is given twice",
                           at: location(line: context.mark.line, column: context.mark.column),
@@ -227,14 +233,6 @@ struct YAMLReader {
         }
         if atTab || problem.contains("tab") { return "indent YAML with spaces, not tabs" }
         return nil
-    }
-
-    /// libyaml places the end of a text that has no final line break at the start of a line after it, which the
-    /// file does not have: that is the end of the last line.
-    private static func withinText(line: Int, column: Int, _ text: String) -> (line: Int, column: Int) {
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-        guard line > lines.count, let last = lines.last else { return (line, column) }
-        return (lines.count, last.unicodeScalars.count + 1)
     }
 
     /// The character at a 1-based line and column of `text`, as the YAML parser counts them.
