@@ -5,7 +5,7 @@ import Testing
 @Suite struct FrontMatterTests {
     @Test func splitsAtTheSecondFence() throws {
         let frontMatter = try FrontMatter.split("---\ntitle: Карта\ntags: [a]\n---\n## Этап\n").get()
-        #expect(frontMatter.yaml == "title: Карта\ntags: [a]")
+        #expect(frontMatter.yaml == "title: Карта\ntags: [a]\n")
         #expect(frontMatter.bodyLine == 5)
         // The fence lines are blanked, so the body's line numbers are the file's.
         #expect(frontMatter.body == "\n\n\n\n## Этап\n")
@@ -13,7 +13,7 @@ import Testing
 
     @Test func fencesMayHaveTrailingSpaces() throws {
         let frontMatter = try FrontMatter.split("--- \ntitle: Карта\n---\t\n").get()
-        #expect(frontMatter.yaml == "title: Карта")
+        #expect(frontMatter.yaml == "title: Карта\n")
         #expect(frontMatter.bodyLine == 4)
         #expect(frontMatter.body == "\n\n\n")
     }

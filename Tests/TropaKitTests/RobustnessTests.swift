@@ -44,7 +44,7 @@ import Testing
         let (journey, diagnostics) = Check.journey("---\ntitle: Карта\n---\n##\n###\n#\n")
         #expect(journey.stages.map(\.name) == [""])
         #expect(diagnostics.found == [
-            Found(.missingLayer, .error, 4, 3), Found(.missingLayer, .error, 4, 3), Found(.missingLayer, .error, 4, 3),
+            Found(.misplacedHeading, .error, 4, 3), Found(.missingLayer, .error, 4, 3), Found(.missingLayer, .error, 4, 3), Found(.missingLayer, .error, 4, 3),
             Found(.unknownLayer, .error, 5, 4), Found(.misplacedHeading, .error, 6, 2),
         ])
     }

@@ -116,3 +116,9 @@ public struct LayerSchema: Sendable, Hashable {
         return index
     }
 }
+
+extension ClosedRange<Double> {
+    /// The figures a page can print digit by digit (NumberFormat works through Int): schema scales and ranges must
+    /// lie within it, and so must every metric.
+    static let printable: ClosedRange<Double> = -1e15...1e15
+}

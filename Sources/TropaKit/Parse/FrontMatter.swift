@@ -1,6 +1,6 @@
 /// A file split into its YAML front-matter and its Markdown body.
 struct FrontMatter {
-    /// The YAML between the fences.
+    /// The YAML between the fences, with its last line break.
     let yaml: String
     /// The body with the front-matter lines blanked, so the Markdown parser's lines are the file's lines.
     let body: String
@@ -29,9 +29,9 @@ struct FrontMatter {
                 guard isFence(line) else { return .failure(.missing) }
                 yamlStart = next
             } else if isFence(line) {
-                let yamlEnd = lineStart > yamlStart ? text.index(before: lineStart) : yamlStart
                 let blank = String(repeating: "\n", count: lineNumber)
-                return .success(FrontMatter(yaml: String(text[yamlStart..<yamlEnd]), body: blank + text[next...],
+                // The YAML keeps its last line break, so the parser places the end of its text on the closing fence.
+                return .success(FrontMatter(yaml: String(text[yamlStart..<lineStart]), body: blank + text[next...],
                                             bodyLine: lineNumber + 1))
             }
             guard lineEnd < text.endIndex else { return .failure(.unclosed) }

@@ -139,7 +139,11 @@ struct JourneyParser {
                 diagnostics.append(.error(.misplacedHeading, "a level-1 heading \"\(text)\" in the body", at: location,
                                           suggestion: "the map's title belongs in the front-matter; use \"##\" for a stage"))
             case 2:
-                if !stageNames.insert(NameKey(text)).inserted {
+                // Still a stage, so the layers under it are read and not blamed on the stage before.
+                if text.isEmpty {
+                    diagnostics.append(.error(.misplacedHeading, "a stage heading without a name", at: location,
+                                              suggestion: "write the stage's name after \"## \""))
+                } else if !stageNames.insert(NameKey(text)).inserted {
                     diagnostics.append(.error(.duplicateStage, "the stage \"\(text)\" appears twice in this map",
                                               at: location, suggestion: "give each stage its own name"))
                 }

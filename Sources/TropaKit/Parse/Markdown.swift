@@ -82,26 +82,25 @@ struct MarkdownNode {
     /// The text a reader sees, one entry per source line (split at soft and hard breaks).
     var plainLines: [String] {
         var lines = [""]
-        collectPlainText(into: &lines)
-        return lines
-    }
-
-    private func collectPlainText(into lines: inout [String]) {
-        switch type {
-        case CMARK_NODE_TEXT, CMARK_NODE_CODE:
-            lines[lines.count - 1] += String(cString: cmark_node_get_literal(pointer))
-        case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK:
-            lines.append("")
-        case CMARK_NODE_HTML_INLINE, CMARK_NODE_HTML_BLOCK:
-            break
-        case CMARK_NODE_CODE_BLOCK:
-            lines[lines.count - 1] += String(cString: cmark_node_get_literal(pointer))
-        default:
-            for (index, child) in children.enumerated() {
-                if index > 0, child.type != CMARK_NODE_TEXT, !child.isInline { lines.append("") }
-                child.collectPlainText(into: &lines)
+        // cmark's iterator walks the tree without recursion: quotes or emphasis nested tens of thousands deep
+        // would overflow the stack of a recursive walk (and parallel workers have small stacks).
+        guard let iterator = cmark_iter_new(pointer) else { return lines }
+        defer { cmark_iter_free(iterator) }
+        while case let event = cmark_iter_next(iterator), event != CMARK_EVENT_DONE {
+            guard event == CMARK_EVENT_ENTER, let entered = cmark_iter_get_node(iterator) else { continue }
+            let node = MarkdownNode(entered, renderOptions)
+            // A block after its sibling starts a line of its own.
+            if entered != pointer, cmark_node_previous(entered) != nil, !node.isInline { lines.append("") }
+            switch node.type {
+            case CMARK_NODE_TEXT, CMARK_NODE_CODE, CMARK_NODE_CODE_BLOCK:
+                lines[lines.count - 1] += String(cString: cmark_node_get_literal(entered))
+            case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK:
+                lines.append("")
+            default:
+                break
             }
         }
+        return lines
     }
 
     private var isInline: Bool {

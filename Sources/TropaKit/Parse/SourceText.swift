@@ -9,6 +9,11 @@ public struct SourceText: Sendable {
     public static func decode(path: String, bytes: [UInt8]) -> Result<SourceText, Diagnostic> {
         var body = bytes[...]
         if body.starts(with: [0xEF, 0xBB, 0xBF]) { body = body.dropFirst(3) }
+        // Its NUL bytes would otherwise be blamed, which says nothing about the fix.
+        if body.starts(with: [0xFF, 0xFE]) || body.starts(with: [0xFE, 0xFF]) {
+            return .failure(.error(.invalidEncoding, "the file is UTF-16 text, not UTF-8",
+                                   at: SourceLocation(file: path, line: 1), suggestion: "save it as UTF-8"))
+        }
         if let nul = body.firstIndex(of: 0) {
             let (line, column) = position(of: nul, in: body)
             return .failure(.error(.invalidEncoding, "the file contains a NUL byte: is it a binary file?",
@@ -49,6 +54,12 @@ public struct SourceText: Sendable {
         return text[start..<end]
     }
 
+    /// Whether `location` names a line of this text and a column on it, or just past its end.
+    public func contains(_ location: SourceLocation) -> Bool {
+        guard location.file == path, location.column >= 1, let line = line(location.line) else { return false }
+        return location.column <= line.unicodeScalars.count + 1
+    }
+
     /// The character column of a 1-based UTF-8 byte column on a line (cmark counts bytes).
     public func column(line number: Int, byteColumn: Int) -> Int {
         guard let line = line(number) else { return byteColumn }
@@ -61,7 +72,20 @@ public struct SourceText: Sendable {
     /// CRLF and lone CR become LF, so every later step sees one kind of line break.
     private static func normalizeLineEndings(_ text: String) -> String {
         guard text.utf8.contains(UInt8(ascii: "\r")) else { return text }
-        return text.replacing("\r\n", with: "\n").replacing("\r", with: "\n")
+        // Byte by byte: replacing Characters would turn "\r\r\n" (two line breaks) into "\r\n", one Character
+        // that a second replacement of "\r" no longer matches, and every later line would be off by one.
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(text.utf8.count)
+        var afterCR = false
+        for byte in text.utf8 {
+            if byte == UInt8(ascii: "\n"), afterCR {
+                afterCR = false
+                continue
+            }
+            afterCR = byte == UInt8(ascii: "\r")
+            bytes.append(afterCR ? UInt8(ascii: "\n") : byte)
+        }
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     private static func firstInvalidByte(in bytes: ArraySlice<UInt8>) -> Int {

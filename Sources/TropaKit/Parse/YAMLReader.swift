@@ -1,3 +1,4 @@
+import CYaml
 import Foundation
 import Yams
 
@@ -10,6 +11,8 @@ struct YAMLReader {
     let syntaxCode: DiagnosticCode
     let typeCode: DiagnosticCode
     private(set) var diagnostics: [Diagnostic] = []
+    /// The position just past the composed text's last character, 1-based.
+    private var end: (line: Int, column: Int)?
 
     init(file: String, lineOffset: Int, syntaxCode: DiagnosticCode, typeCode: DiagnosticCode) {
         self.file = file
@@ -27,6 +30,14 @@ struct YAMLReader {
 
     /// The document's root node, or nil (with a diagnostic) when it does not parse; nil without one when empty.
     mutating func compose(_ text: String) -> Node? {
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        end = (lines.count, (lines.last?.unicodeScalars.count ?? 0) + 1)
+        if let (line, column) = Self.aliasInKey(text) {
+            diagnostics.append(.error(syntaxCode, "an alias (*name) cannot be used in a key",
+                                      at: location(line: line, column: column),
+                                      suggestion: "write the key out as text"))
+            return nil
+        }
         do {
             // The encoding is named: Yams's default looks it up on every call.
             return try Yams.compose(yaml: text, .default, .default, .utf8)
@@ -36,6 +47,47 @@ struct YAMLReader {
             diagnostics.append(.error(syntaxCode, "the YAML cannot be read: \(error)", at: location(line: 1)))
         }
         return nil
+    }
+
+    /// Where an alias stands inside a mapping key, 1-based; nil when none does, or when the text does not parse
+    /// (Yams then says why).
+    /// Yams hashes every key to find duplicates, and a key made of aliases of aliases ("billion laughs") expands to
+    /// billions of nodes whose hashing never ends; libyaml's events show such a key before Yams builds it.
+    static func aliasInKey(_ text: String) -> (line: Int, column: Int)? {
+        var text = text
+        return text.withUTF8 { buffer -> (Int, Int)? in
+            var parser = yaml_parser_t()
+            guard yaml_parser_initialize(&parser) == 1 else { return nil }
+            defer { yaml_parser_delete(&parser) }
+            yaml_parser_set_input_string(&parser, buffer.baseAddress, buffer.count)
+            // Open collections: whether each is a mapping waiting for a key, and whether it is inside a key.
+            var frames: [(mapping: Bool, keyNext: Bool, inKey: Bool)] = []
+            var event = yaml_event_t()
+            while yaml_parser_parse(&parser, &event) == 1 {
+                defer { yaml_event_delete(&event) }
+                switch event.type {
+                case YAML_STREAM_END_EVENT:
+                    return nil
+                case YAML_ALIAS_EVENT, YAML_SCALAR_EVENT, YAML_SEQUENCE_START_EVENT, YAML_MAPPING_START_EVENT:
+                    var inKey = false
+                    if let top = frames.indices.last {
+                        inKey = frames[top].inKey || (frames[top].mapping && frames[top].keyNext)
+                        if frames[top].mapping { frames[top].keyNext.toggle() }
+                    }
+                    if event.type == YAML_ALIAS_EVENT, inKey {
+                        return (Int(event.start_mark.line) + 1, Int(event.start_mark.column) + 1)
+                    }
+                    if event.type != YAML_ALIAS_EVENT, event.type != YAML_SCALAR_EVENT {
+                        frames.append((event.type == YAML_MAPPING_START_EVENT, true, inKey))
+                    }
+                case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
+                    frames.removeLast()
+                default:
+                    break
+                }
+            }
+            return nil
+        }
     }
 
     /// The fields of a mapping, in file order; a non-mapping root is a type error.
@@ -114,6 +166,11 @@ struct YAMLReader {
         guard let low = number(items[0], key: field.key), let high = number(items[1], key: field.key) else {
             return nil
         }
+        // Beyond this a figure cannot be printed (and NaN or infinity would break the curve's geometry).
+        guard ClosedRange.printable.contains(low), ClosedRange.printable.contains(high) else {
+            typeError(field, "\"\(field.key)\" should be numbers from -10^15 to 10^15")
+            return nil
+        }
         guard low < high else {
             typeError(field, "\"\(field.key)\" should go from low to high, not [\(low.compactText), \(high.compactText)]")
             return nil
@@ -139,7 +196,10 @@ struct YAMLReader {
     }
 
     func location(line: Int, column: Int = 1) -> SourceLocation {
-        SourceLocation(file: file, line: line + lineOffset, column: column)
+        // libyaml places the end of a text without a final line break (an error there, or the empty node of a
+        // lone "---") at the start of a line after it, which the file does not have: that is the end of the text.
+        if let end, line > end.line { return SourceLocation(file: file, line: end.line + lineOffset, column: end.column) }
+        return SourceLocation(file: file, line: line + lineOffset, column: column)
     }
 
     private func describe(_ node: Node) -> String {
@@ -186,7 +246,7 @@ struct YAMLReader {
 extension Double {
     /// `2` for whole numbers, `2.5` otherwise: how scores and figures are written back to authors.
     var compactText: String {
-        if self == rounded(), abs(self) < 1e15 { return String(Int(self)) }
+        if self == rounded(), abs(self) <= 1e15 { return String(Int(self)) }
         return String(self)
     }
 }

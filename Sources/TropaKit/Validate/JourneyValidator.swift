@@ -32,7 +32,8 @@ struct JourneyValidator {
             }
         case .metrics(let values):
             return values.compactMap { value in
-                guard let range = range(of: value), !range.contains(value.value) else { return nil }
+                let range = range(of: value)
+                guard !range.contains(value.value) else { return nil }
                 return .error(.metricOutOfRange,
                               "\"\(value.name)\" is \(value.value.compactText)\(value.unit == .percent ? "%" : ""), outside \(range.lowerBound.compactText)..\(range.upperBound.compactText)",
                               at: SourceLocation(file: file, line: value.line, column: value.column),
@@ -50,11 +51,11 @@ struct JourneyValidator {
         return first.unicodeScalars.contains { (0x0400...0x04FF).contains($0.value) } ? .ru : .en
     }
 
-    /// The range a value must fall in: its metric's, or 0..100 for any percentage.
-    private func range(of value: MetricValue) -> ClosedRange<Double>? {
+    /// The range a value must fall in: its metric's, or 0..100 for any percentage, or else what a page can print.
+    private func range(of value: MetricValue) -> ClosedRange<Double> {
         if let id = value.metricID, let range = schema.metrics.first(where: { $0.id == id })?.effectiveRange {
             return range
         }
-        return value.unit == .percent ? 0...100 : nil
+        return value.unit == .percent ? 0...100 : .printable
     }
 }
