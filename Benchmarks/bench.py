@@ -3,16 +3,19 @@
 
 usage: bench.py [--maps N] [--runs R] [--work DIR]
 Cases: cold build (empty output), no-change rebuild, rebuild after changing one map, `tropa check` of a
-one-map site, and Hugo's cold build of the same content (runs alternate between tropa and Hugo).
+one-map site, Hugo's cold build of the same content (runs alternate between tropa and Hugo), and the rebuild
+`tropa serve` reports after one map is saved (its own timing, from noticing the save to the pages ready).
 Prints the median and min-max wall time, maps per second, peak RSS and the ratio to Hugo.
 """
 import argparse
 import pathlib
+import re
 import shutil
 import statistics
 import subprocess
 import sys
 import tempfile
+import time
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 TROPA = ROOT / ".build/release/tropa"
@@ -46,6 +49,31 @@ def summary(name, samples, maps, hugo=None):
     return median
 
 
+def serve_rebuilds(site, changed, runs):
+    """Saves `changed` `runs` times under a running `tropa serve`; returns the rebuild times it prints, in s."""
+    server = subprocess.Popen([TROPA, "serve", site, "--port", "0"], stdout=subprocess.PIPE,
+                              stderr=subprocess.STDOUT, text=True)
+    original = changed.read_text(encoding="utf-8")
+    times = []
+    try:
+        for line in server.stdout:
+            if line.startswith("serving "):
+                break
+        for run in range(runs):
+            time.sleep(0.5)
+            changed.write_text(original.replace("## ", f"## Save {run} ", 1), encoding="utf-8")
+            for line in server.stdout:
+                match = re.match(r"rebuilt .* in (\d+) ms", line)
+                if match:
+                    times.append((int(match.group(1)) / 1000, 0))
+                    break
+    finally:
+        server.terminate()
+        server.wait()
+        changed.write_text(original, encoding="utf-8")
+    return times
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--maps", type=int, default=1000)
@@ -76,6 +104,7 @@ def main():
         onechange.append(timed([TROPA, "build", site]))
         check.append(timed([TROPA, "check", work / "one/tropa"]))
     changed.write_text(original, encoding="utf-8")
+    serve = serve_rebuilds(site, changed, max(args.runs, 5))
 
     print(f"\nN = {args.maps} maps, {args.runs} runs each, {subprocess.getoutput('nproc')} cores; "
           f"hugo: {subprocess.getoutput(hugo + ' version').split()[1] if hugo else 'not installed'}")
@@ -85,6 +114,7 @@ def main():
     summary("tropa no-change rebuild", nochange, args.maps, hugo_median)
     summary("tropa one changed map", onechange, args.maps, hugo_median)
     summary("tropa check, one map", check, 1)
+    summary("tropa serve, one saved map", serve, args.maps)
 
 
 if __name__ == "__main__":

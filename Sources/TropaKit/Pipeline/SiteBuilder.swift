@@ -84,6 +84,7 @@ public struct SiteBuilder: Sendable {
                         previous: SitePreview? = nil) throws -> SitePreview {
         var checker = SiteChecker(fileSystem: fileSystem)
         checker.previous = previous?.parseMemo
+        checker.remembers = true
         let check = try checker.check(root: root)
         // A broken site keeps the last good render's pages to reuse once it is mended.
         var preview = SitePreview(check: check, parseMemo: check.memo, renderMemo: previous?.renderMemo)
@@ -91,7 +92,8 @@ public struct SiteBuilder: Sendable {
               !(options.strict && !check.diagnostics.isEmpty) else { return preview }
         let journeys = site.journeys.filter { options.includeDrafts || !$0.draft }
         let collected = CollectedFiles()
-        let (_, memo) = try render(site, journeys: journeys, theme: theme, reusing: previous?.renderMemo) {
+        let (_, memo) = try render(site, journeys: journeys, theme: theme, reusing: previous?.renderMemo,
+                                   remember: true) {
             collected.add($0)
         }
         preview.pages = collected.files
@@ -110,7 +112,7 @@ public struct SiteBuilder: Sendable {
     /// Renders and writes every file of the build on every core; returns how many files were written.
     private func write(_ site: Site, journeys: [Journey], theme: Theme, loader: SiteLoader,
                        writer: OutputWriter) throws -> Int {
-        let (rendered, _) = try render(site, journeys: journeys, theme: theme, reusing: nil) { file in
+        let (rendered, _) = try render(site, journeys: journeys, theme: theme, reusing: nil, remember: false) { file in
             try writer.write(file.bytes, to: file.path)
         }
         let copies = parallelMap(site.staticFiles) { file in
@@ -125,8 +127,9 @@ public struct SiteBuilder: Sendable {
 
     /// Renders every page of the site on every core, handing each file to `emit` (from several threads at once);
     /// a map whose page `previous` holds, rendered from the same map in the same context, is emitted from there.
-    /// Returns how many files were emitted, and what the next render can reuse.
-    func render(_ site: Site, journeys: [Journey], theme: Theme, reusing previous: RenderMemo?,
+    /// Returns how many files were emitted, and what the next render can reuse: with `remember` false (a build
+    /// to disk) the memo keeps no files, so pages are not held in memory once written.
+    func render(_ site: Site, journeys: [Journey], theme: Theme, reusing previous: RenderMemo?, remember: Bool,
                 emit: @Sendable (OutputFile) throws -> Void) throws -> (Int, RenderMemo) {
         let presenter = SitePresenter(site: site)
         let renderer = PageRenderer(presenter: presenter, theme: theme)
@@ -139,10 +142,10 @@ public struct SiteBuilder: Sendable {
                     for file in earlier.files { try emit(file) }
                     return (earlier, false)
                 }
-                let pages = RenderMemo.Pages(journey: journey, files: renderer.journeyFiles(journey),
-                                             sparkline: renderer.sparkline(journey))
-                for file in pages.files { try emit(file) }
-                return (pages, true)
+                let files = renderer.journeyFiles(journey)
+                for file in files { try emit(file) }
+                return (RenderMemo.Pages(journey: journey, files: remember ? files : [], fileCount: files.count,
+                                         sparkline: renderer.sparkline(journey)), true)
             }
         }
         var memo = RenderMemo(context: context)
@@ -153,7 +156,7 @@ public struct SiteBuilder: Sendable {
             if rendered { memo.renderedCount += 1 }
             memo.journeys[pages.journey.slug] = pages
             sparklines[pages.journey.slug] = pages.sparkline
-            count += pages.files.count
+            count += pages.fileCount
         }
         var files = [renderer.catalogue(journeys, sparklines: sparklines)]
         files += site.personas.map { renderer.personaPage($0, journeys: journeys) }
@@ -227,6 +230,7 @@ struct RenderMemo: Sendable {
     struct Pages: Sendable {
         var journey: Journey
         var files: [OutputFile]
+        var fileCount: Int
         var sparkline: String?
     }
 

@@ -26,6 +26,8 @@ public struct SiteChecker: Sendable {
     var preloaded: [String: RawFile] = [:]
     /// An earlier check of the same site, whose parsed files are reused where nothing changed.
     var previous: ParseMemo?
+    /// Whether the result keeps every file's bytes and outcome for the next check (`tropa serve`).
+    var remembers = false
 
     public init(fileSystem: FileSystem = DiskFileSystem()) {
         self.fileSystem = fileSystem
@@ -93,9 +95,11 @@ public struct SiteChecker: Sendable {
         let theme = try loadTheme(config, loader: loader, diagnostics: &diagnostics, sources: &sources)
         var checked = result(site, diagnostics, sources)
         checked.theme = theme
-        checked.memo = ParseMemo(config: config, schema: schema,
-                                 journeys: memoized(journeyFiles, parsedJourneys),
-                                 personas: memoized(personaFiles, parsedPersonas))
+        if remembers {
+            checked.memo = ParseMemo(config: config, schema: schema,
+                                     journeys: memoized(journeyFiles, parsedJourneys),
+                                     personas: memoized(personaFiles, parsedPersonas))
+        }
         return checked
     }
 
