@@ -6,6 +6,7 @@ let package = Package(
     platforms: [.macOS(.v14)],
     products: [
         .executable(name: "tropa", targets: ["tropa"]),
+        .executable(name: "tropa-serve", targets: ["tropa-serve"]),
         .library(name: "TropaKit", targets: ["TropaKit"]),
     ],
     dependencies: [
@@ -37,11 +38,28 @@ let package = Package(
                 .product(name: "FlyingSocks", package: "FlyingFox"),
             ]
         ),
+        // What the two programs share: printing reports, exit statuses, the options of `serve`.
+        .target(
+            name: "TropaTerminal",
+            dependencies: [
+                "TropaKit",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
         .executableTarget(
             name: "tropa",
             dependencies: [
                 "TropaKit",
+                "TropaTerminal",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        // `tropa serve` runs this program: the HTTP server's networking libraries stay out of `tropa`.
+        .executableTarget(
+            name: "tropa-serve",
+            dependencies: [
                 "TropaServe",
+                "TropaTerminal",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

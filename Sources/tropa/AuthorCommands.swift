@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import TropaKit
+import TropaTerminal
 
 struct InitCommand: ParsableCommand {
     static let configuration = CommandConfiguration(

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import TropaKit
+import TropaTerminal
 
 extension DiagnosticFormat: ExpressibleByArgument {}
 

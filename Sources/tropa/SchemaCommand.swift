@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import TropaKit
+import TropaTerminal
 
 struct SchemaCommand: ParsableCommand {
     enum Format: String, ExpressibleByArgument, CaseIterable {

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import TropaKit
+import TropaTerminal
 
 /// `tropa`: builds customer journey map reports from Markdown.
 struct TropaCommand: ParsableCommand {

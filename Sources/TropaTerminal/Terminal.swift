@@ -1,0 +1,79 @@
+import ArgumentParser
+import Foundation
+import TropaKit
+
+/// Where the CLI meets the terminal: printing reports and choosing exit codes.
+public enum Terminal {
+    /// Runs `body`; a problem with folders or files prints one line and exits with 2.
+    public static func run<T>(_ body: () throws -> T) throws -> T {
+        do {
+            return try body()
+        } catch let error as SiteError {
+            printError("error: \(error.description)")
+            throw ExitCode(2)
+        }
+    }
+
+    /// "1 map", "3 maps".
+    public static func count(_ number: Int, _ noun: String) -> String {
+        "\(number) \(noun)\(number == 1 ? "" : "s")"
+    }
+
+    public static func printLine(_ text: String) {
+        FileHandle.standardOutput.write(Data((text + "\n").utf8))
+    }
+
+    public static func printError(_ text: String) {
+        FileHandle.standardError.write(Data((text + "\n").utf8))
+    }
+
+    /// Colour only on a terminal, and never when NO_COLOR is set.
+    public static var colored: Bool {
+        isatty(STDOUT_FILENO) == 1 && ProcessInfo.processInfo.environment["NO_COLOR"].map(\.isEmpty) ?? true
+    }
+
+    public static func report(_ diagnostics: [Diagnostic], sources: [String: SourceText], format: DiagnosticFormat,
+                       checked: String) {
+        let formatter = DiagnosticFormatter(format: format, colored: colored)
+        var output = formatter.format(diagnostics, sources: sources)
+        if format == .text { output += formatter.summary(diagnostics, checked: checked) }
+        FileHandle.standardOutput.write(Data(output.utf8))
+    }
+
+    /// Exit 1 on errors, or on warnings with `--strict`.
+    public static func exit(for diagnostics: [Diagnostic], strict: Bool) throws {
+        if diagnostics.hasErrors || (strict && !diagnostics.isEmpty) { throw ExitCode(1) }
+    }
+}
+
+/// The options of `tropa serve`, read by `tropa` and handed on to `tropa-serve`.
+public struct ServeOptions: ParsableArguments {
+    @Argument(help: "The site folder.", completion: .directory)
+    public var siteDirectory: String = "."
+
+    @Option(help: "The port to listen on (0 picks a free one).")
+    public var port: UInt16 = 1313
+
+    @Option(help: "The address to listen on; 127.0.0.1 keeps the preview on this machine.")
+    public var host = "127.0.0.1"
+
+    @Flag(help: "Include maps marked `draft: true`.")
+    public var drafts = false
+
+    @Flag(help: "Treat warnings as errors.")
+    public var strict = false
+
+    public init() {}
+
+    /// The same options as arguments, to start `tropa-serve` with.
+    public var arguments: [String] {
+        [siteDirectory, "--port", String(port), "--host", host] + (drafts ? ["--drafts"] : [])
+            + (strict ? ["--strict"] : [])
+    }
+
+    public static let configuration = CommandConfiguration(
+        commandName: "serve",
+        abstract: "Build the site in memory, serve it, and rebuild and reload open pages on every save.",
+        discussion: "Watches tropa.yml, the schema, content/ and templates/. Pages with errors show them instead of stale content. Nothing is written to disk; stop with Ctrl-C."
+    )
+}

@@ -1,0 +1,92 @@
+import ArgumentParser
+import Dispatch
+import Foundation
+import TropaKit
+import TropaServe
+import TropaTerminal
+
+/// `tropa-serve`: what `tropa serve` runs. It is a program of its own because the HTTP server library brings
+/// FoundationNetworking (curl and TLS) with it, which would make every other command start 12 ms slower.
+struct ServeCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "tropa serve", abstract: ServeOptions.configuration.abstract,
+        discussion: ServeOptions.configuration.discussion, version: Tropa.version)
+
+    @OptionGroup var options: ServeOptions
+
+    /// The other commands run on the main thread and return; this one hands the main thread to Dispatch, which
+    /// the server's tasks and the Ctrl-C handler run on, and ends the process itself.
+    func run() throws {
+        let server = PreviewServer(root: options.siteDirectory,
+                                   options: BuildOptions(includeDrafts: options.drafts, strict: options.strict),
+                                   host: options.host, port: options.port)
+        let serving = Task {
+            try await server.run { event in
+                switch event {
+                case .listening(let url):
+                    Terminal.printLine("serving \(url) (Ctrl-C to stop)")
+                case .built(let preview, let milliseconds, let rebuild):
+                    Self.report(preview, milliseconds: milliseconds, rebuild: rebuild)
+                }
+            }
+        }
+        let stop = Self.onInterrupt { serving.cancel() }
+        Task {
+            let status: Int32
+            do {
+                try await serving.value
+                status = 0
+            } catch is CancellationError {
+                Terminal.printLine("stopped")
+                status = 0
+            } catch let error as PreviewServerError {
+                Terminal.printError("error: \(error.description)")
+                status = 2
+            } catch let error as SiteError {
+                Terminal.printError("error: \(error.description)")
+                status = 2
+            } catch {
+                Terminal.printError("error: \(error)")
+                status = 2
+            }
+            stop.forEach { $0.cancel() }
+            Foundation.exit(status)
+        }
+        dispatchMain()
+    }
+
+    private static func report(_ preview: SitePreview, milliseconds: Int, rebuild: Bool) {
+        if let failure = preview.failure {
+            Terminal.printError("error: \(failure.description)")
+            return
+        }
+        let rendered = rebuild && preview.renderedMapCount < preview.mapCount
+            ? " (\(preview.renderedMapCount) rendered again)" : ""
+        let what = (rebuild ? "rebuilt " : "built ") + Terminal.count(preview.mapCount, "map") + rendered
+            + " in \(milliseconds) ms"
+        Terminal.report(preview.check.diagnostics, sources: preview.check.sources, format: .text,
+                        checked: preview.succeeded ? what : "not built")
+    }
+
+    /// Ctrl-C and SIGTERM end the server instead of killing the process mid-response.
+    private static func onInterrupt(_ handler: @escaping @Sendable () -> Void) -> [DispatchSourceSignal] {
+        [SIGINT, SIGTERM].map { signalNumber in
+            signal(signalNumber, SIG_IGN)
+            let source = DispatchSource.makeSignalSource(signal: signalNumber, queue: .main)
+            source.setEventHandler(handler: handler)
+            source.resume()
+            return source
+        }
+    }
+}
+
+do {
+    let command = try ServeCommand.parse()
+    try command.run()
+} catch {
+    if ServeCommand.exitCode(for: error) == .validationFailure {
+        FileHandle.standardError.write(Data((ServeCommand.fullMessage(for: error) + "\n").utf8))
+        exit(2)
+    }
+    ServeCommand.exit(withError: error)
+}
