@@ -11,10 +11,7 @@ import subprocess
 import tempfile
 
 import pytest
-from selenium import webdriver
 from selenium.common.exceptions import NoAlertPresentException
-from selenium.webdriver.chrome.options import Options
-from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.common.by import By
 
@@ -26,7 +23,7 @@ TROPA = pathlib.Path(os.environ.get("TROPA", ROOT / ".build/debug/tropa"))
 # system accepts quotes and angle brackets in names.
 HOSTILE_PERSONA = "'><svg onload=window.__xss=1>"
 HOSTILE_FILES = {
-    f'content/"><img src=x onerror=window.__xss=1>.md': (
+    'content/"><img src=x onerror=window.__xss=1>.md': (
         "---\n"
         "title: 'Named by its file'\n"
         f"persona: \"{HOSTILE_PERSONA}\"\n"
@@ -110,20 +107,6 @@ def safe_output(workspace):
 @pytest.fixture(scope="session")
 def unsafe_output(workspace):
     return make_site(workspace, "unsafe", unsafe_html=True)
-
-
-@pytest.fixture(scope="session")
-def browser():
-    options = Options()
-    options.binary_location = shutil.which("chromium") or "/usr/bin/chromium"
-    for argument in ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage"]:
-        options.add_argument(argument)
-    # An alert must stay open so the test can see it, not be dismissed by the driver.
-    options.set_capability("unhandledPromptBehavior", "ignore")
-    driver = webdriver.Chrome(service=Service(shutil.which("chromedriver")), options=options)
-    driver.set_page_load_timeout(30)
-    yield driver
-    driver.quit()
 
 
 def pages(output: pathlib.Path) -> list:

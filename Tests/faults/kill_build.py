@@ -6,7 +6,6 @@ usage: kill_build.py TROPA [--runs N] [--maps M] [--seed S]
 """
 import argparse
 import hashlib
-import os
 import pathlib
 import random
 import shutil
