@@ -19,11 +19,11 @@ struct SiteWatcher: Sendable {
     func snapshot(_ config: SiteConfig) -> Snapshot {
         var result = Snapshot()
         for file in [SiteConfig.fileName, config.schemaPath] {
-            let path = root.appendingPathComponent(file)
+            let path = root.appendingPath(file)
             if let stamp = Self.stamp(path) { result[path] = stamp }
         }
         for folder in [config.contentPath, config.templatesPath] {
-            Self.walk(root.appendingPathComponent(folder), into: &result)
+            Self.walk(root.appendingPath(folder), into: &result)
         }
         return result
     }
@@ -86,11 +86,5 @@ struct SiteWatcher: Sendable {
                 result[path] = stamp
             }
         }
-    }
-}
-
-extension String {
-    func appendingPathComponent(_ component: String) -> String {
-        component.hasPrefix("/") ? component : (hasSuffix("/") ? self + component : self + "/" + component)
     }
 }

@@ -10,9 +10,8 @@ struct ServeCommand: ParsableCommand {
     @OptionGroup var options: ServeOptions
 
     func run() throws {
-        let folder = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent()
-        let path = (Bundle.main.executableURL?.deletingLastPathComponent() ?? folder)
-            .appendingPathComponent("tropa-serve").path
+        let tropa = Bundle.main.executableURL ?? URL(fileURLWithPath: CommandLine.arguments[0])
+        let path = tropa.resolvingSymlinksInPath().deletingLastPathComponent().appendingPathComponent("tropa-serve").path
         guard FileManager.default.isExecutableFile(atPath: path) else {
             Terminal.printError("error: tropa serve needs tropa-serve beside tropa, at \(path) "
                 + "(swift build --product tropa-serve)")

@@ -30,7 +30,7 @@ public struct SiteError: Error, Sendable, CustomStringConvertible {
 
 extension String {
     /// Joins path components with `/`, ignoring empty ones.
-    func appendingPath(_ component: String) -> String {
+    public func appendingPath(_ component: String) -> String {
         if component.isEmpty || component == "." { return self }
         if isEmpty || component.hasPrefix("/") { return component }
         return hasSuffix("/") ? self + component : self + "/" + component

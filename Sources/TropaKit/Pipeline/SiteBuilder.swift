@@ -154,7 +154,7 @@ public struct SiteBuilder: Sendable {
         for outcome in outcomes {
             let (pages, rendered) = try outcome.get()
             if rendered { memo.renderedCount += 1 }
-            memo.journeys[pages.journey.slug] = pages
+            if remember { memo.journeys[pages.journey.slug] = pages }
             sparklines[pages.journey.slug] = pages.sparkline
             count += pages.fileCount
         }
