@@ -51,16 +51,26 @@ import Testing
 
     // MARK: - folders that cannot be written
 
+    /// With one map changed, the build updates the output in place: it needs the folder above the output (for its
+    /// staging folder) and the map's folder. With a template changed, it replaces the whole output: it needs the
+    /// output itself and every folder in it, which it deletes.
     @Test(.enabled(if: Unprivileged.available, Unprivileged.unavailableReason),
-          arguments: ["out", "out/public", "out/public/lumus"])
-    func aReadOnlyFolderLeavesTheOutputAlone(readOnly: String) throws {
+          arguments: [("out", false), ("out/public/english-headings", false), ("out/public", true),
+                      ("out/public/lumus", true)])
+    func aReadOnlyFolderLeavesTheOutputAlone(readOnly: String, templateChanged: Bool) throws {
         let site = try BuiltSite()
         defer { site.remove() }
+        if templateChanged {
+            let templates = site.site.appendingPathComponent("templates")
+            try FileManager.default.createDirectory(at: templates, withIntermediateDirectories: true)
+            try Data("p { margin: 0 }\n".utf8).write(to: templates.appendingPathComponent("extra.css"))
+            try Unprivileged.own(templates)
+        }
         let before = try snapshot(site.output)
         let folder = site.base.appendingPathComponent(readOnly)
         try FileManager.default.setAttributes([.posixPermissions: 0o555], ofItemAtPath: folder.path)
-        try site.expectFailure(try site.build(), "cannot replace the output \(site.output.path): the folder "
-                               + "\(folder.path) is read-only", outputBefore: before)
+        try site.expectFailure(try site.build(), "cannot \(templateChanged ? "replace" : "update") the output "
+                               + "\(site.output.path): the folder \(folder.path) is read-only", outputBefore: before)
         // Writable again, the next build goes through.
         try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: folder.path)
         #expect(try site.build().status == 0)

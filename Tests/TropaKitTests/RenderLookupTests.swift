@@ -11,8 +11,8 @@ import Testing
         let site = try #require(try SiteChecker(fileSystem: memory).check(root: RenderBuild.root).site)
         let presenter = SitePresenter(site: site)
         var models: [Any] = site.journeys.map { presenter.journeyPage($0, curveSVG: "<svg/>") }
-        models.append(presenter.cataloguePage(site.journeys, sparklines: [:]))
-        models += site.personas.map { presenter.personaPage($0, journeys: site.journeys) }
+        models.append(presenter.cataloguePage(site.journeys.map(\.summary), sparklines: [:]))
+        models += site.personas.map { presenter.personaPage($0, journeys: site.journeys.map(\.summary)) }
         var checked = 0
         for model in models { checked += Self.check(model, path: fixture) }
         #expect(checked > 50)

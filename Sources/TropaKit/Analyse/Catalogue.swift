@@ -8,12 +8,12 @@ public struct Catalogue: Sendable {
 
     public struct Segment: Sendable {
         public var name: String?
-        public var journeys: [Journey]
+        public var journeys: [JourneySummary]
     }
 
     public var products: [Group]
 
-    public init(journeys: [Journey]) {
+    public init(journeys: [JourneySummary]) {
         let byProduct = Dictionary(grouping: journeys, by: \.product)
         products = byProduct.keys.sorted(by: Self.namedFirst).map { product in
             let bySegment = Dictionary(grouping: byProduct[product]!, by: \.segment)
@@ -33,7 +33,7 @@ public struct Catalogue: Sendable {
     }
 
     /// By title, then slug; each title's key is made once, not once per comparison (thousands of maps).
-    private static func sortedByTitle(_ journeys: [Journey]) -> [Journey] {
+    private static func sortedByTitle(_ journeys: [JourneySummary]) -> [JourneySummary] {
         journeys.map { (key: NameKey($0.title).value, journey: $0) }
             .sorted { ($0.key, $0.journey.slug) < ($1.key, $1.journey.slug) }
             .map(\.journey)

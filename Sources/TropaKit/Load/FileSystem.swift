@@ -6,10 +6,24 @@ public enum FileKind: Sendable {
     case directory
 }
 
+/// A file's size and last change, to tell that it changed without reading it.
+public struct FileStatus: Sendable, Hashable {
+    public var size: Int
+    /// Nanoseconds since 1970 on disk; a counter in memory.
+    public var modified: Int64
+
+    public init(size: Int, modified: Int64) {
+        self.size = size
+        self.modified = modified
+    }
+}
+
 /// The file access of the pipeline's two ends, small enough that tests replace it with `MemoryFileSystem`.
 public protocol FileSystem: Sendable {
     func kind(at path: String) -> FileKind?
     func read(_ path: String) throws -> [UInt8]
+    /// Nil when nothing is at `path`.
+    func status(at path: String) -> FileStatus?
     /// Every file below `directory`, as paths relative to it, sorted; hidden files and folders are left out.
     func files(under directory: String) throws -> [String]
     /// Writes `bytes`, creating the folders above the file.

@@ -3,6 +3,9 @@ import Foundation
 /// A file system held in memory, for tests and previews: paths are plain strings, folders are implied.
 public final class MemoryFileSystem: FileSystem, @unchecked Sendable {
     private var storage: [String: [UInt8]]
+    /// When each file was last written, counted in writes; a folder reads as the count now.
+    private var modified: [String: Int64] = [:]
+    private var writes: Int64 = 0
     private let lock = NSLock()
 
     public init(files: [String: String] = [:]) {
@@ -33,6 +36,15 @@ public final class MemoryFileSystem: FileSystem, @unchecked Sendable {
         return bytes
     }
 
+    public func status(at path: String) -> FileStatus? {
+        let path = normalize(path)
+        return lock.withLock {
+            if let bytes = storage[path] { return FileStatus(size: bytes.count, modified: modified[path] ?? 0) }
+            let prefix = path.isEmpty ? "" : path + "/"
+            return storage.keys.contains { $0.hasPrefix(prefix) } ? FileStatus(size: 0, modified: writes) : nil
+        }
+    }
+
     public func files(under directory: String) throws -> [String] {
         let prefix = normalize(directory).isEmpty ? "" : normalize(directory) + "/"
         return lock.withLock {
@@ -43,7 +55,11 @@ public final class MemoryFileSystem: FileSystem, @unchecked Sendable {
     }
 
     public func write(_ bytes: [UInt8], to path: String) throws {
-        lock.withLock { storage[normalize(path)] = bytes }
+        lock.withLock {
+            writes += 1
+            storage[normalize(path)] = bytes
+            modified[normalize(path)] = writes
+        }
     }
 
     public func createDirectory(_ path: String) throws {}
@@ -75,6 +91,12 @@ public final class MemoryFileSystem: FileSystem, @unchecked Sendable {
                 }
             }
             storage = moved
+            // A move keeps a file's time, as `rename` does.
+            modified = Dictionary(uniqueKeysWithValues: moved.keys.map { path in
+                let origin = path == destination ? source
+                    : path.hasPrefix(destination + "/") ? source + path.dropFirst(destination.count) : path
+                return (path, modified[origin] ?? 0)
+            })
         }
     }
 

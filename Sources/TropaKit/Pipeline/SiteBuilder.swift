@@ -36,18 +36,26 @@ public struct SiteBuilder: Sendable {
     public func build(root: String, options: BuildOptions = BuildOptions()) throws -> BuildResult {
         var checker = SiteChecker(fileSystem: fileSystem)
         var loader = SiteLoader(fileSystem: fileSystem, root: root)
-        var fingerprint: BuildFingerprint?
+        var snapshot: InputSnapshot?
         if let (config, _) = try checker.settings(root: root).settings {
             let writer = writer(for: options.output ?? root.appendingPath(config.outputPath))
-            let (computed, files) = try BuildFingerprint.compute(root: root, config: config, options: options,
-                                                                 loader: loader, fileSystem: fileSystem)
-            fingerprint = computed
-            loader.preloaded = Dictionary(files.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
+            let record = writer.record()
+            let taken = try InputSnapshot.take(config: config, record: record, loader: loader)
+            snapshot = taken
+            loader.preloaded = Dictionary(taken.files.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
             checker.preloaded = loader.preloaded
-            if let cached = writer.cachedBuild(), cached.fingerprint == fingerprint?.text {
+            switch record?.plan(for: taken.inputs, settings: BuildRecord.settings(options)) ?? .full {
+            case .upToDate:
                 return BuildResult(check: CheckResult(site: nil, diagnostics: [], sources: [:]),
-                                   outputPath: writer.output, fileCount: cached.fileCount,
-                                   mapCount: cached.mapCount, upToDate: true)
+                                   outputPath: writer.output, fileCount: record?.fileCount ?? 0,
+                                   mapCount: record?.maps.filter(\.built).count ?? 0, upToDate: true)
+            case .update(let changed):
+                if let record, let result = try update(root: root, changed: changed, record: record, snapshot: taken,
+                                                       checker: checker, options: options, writer: writer) {
+                    return result
+                }
+            case .full:
+                break
             }
         }
 
@@ -62,8 +70,14 @@ public struct SiteBuilder: Sendable {
         let writer = writer(for: output)
         let journeys = site.journeys.filter { options.includeDrafts || !$0.draft }
         try writer.begin()
+        let rendered: RenderOutcome
+        let clock: Int64?
         do {
-            result.fileCount = try write(site, journeys: journeys, theme: theme, loader: loader, writer: writer)
+            rendered = try render(site, journeys: journeys, theme: theme, reusing: nil, remember: false) { file in
+                try writer.write(file.bytes, to: file.path)
+            }
+            try copyStaticFiles(site, loader: loader, writer: writer)
+            clock = writer.clock
             try writer.commit()
         } catch {
             writer.abandon()
@@ -71,11 +85,63 @@ public struct SiteBuilder: Sendable {
         }
         result.outputPath = writer.output
         result.mapCount = journeys.count
-        // Only a build without a single diagnostic may be skipped next time: a skipped build reports nothing.
-        if let fingerprint, check.diagnostics.isEmpty {
-            writer.rememberBuild(fingerprint: fingerprint.text, fileCount: result.fileCount, mapCount: result.mapCount)
+        result.fileCount = rendered.fileCount + site.staticFiles.count
+        // Only a build without a single diagnostic is recorded: a build that reuses the record reports nothing.
+        if let snapshot, check.diagnostics.isEmpty {
+            let entries = Dictionary(rendered.maps.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
+            let maps = site.journeys.map { journey in
+                RecordedMap(entries[journey.path] ?? BuildRecord.Map(path: journey.path, summary: journey.summary, files: []))
+            }
+            writer.keep(BuildRecord(settings: BuildRecord.settings(options), inputs: snapshot.recorded(before: clock),
+                                    maps: maps, fileCount: result.fileCount))
         }
         return result
+    }
+
+    /// Builds only the maps that changed since the recorded build, in place: their pages, the catalogue and the
+    /// persona pages; the other maps are taken from the record. Nil when the changed maps have any diagnostic:
+    /// the full build then reports them with the rest of the site.
+    private func update(root: String, changed: [String], record: BuildRecord, snapshot: InputSnapshot,
+                        checker: SiteChecker, options: BuildOptions, writer: OutputWriter) throws -> BuildResult? {
+        var checker = checker
+        checker.onlyJourneys = Set(changed)
+        let check = try checker.check(root: root)
+        guard check.diagnostics.isEmpty, let site = check.site, let theme = check.theme else { return nil }
+        let parsed = Dictionary(site.journeys.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
+        let journeys = site.journeys.filter { options.includeDrafts || !$0.draft }
+        let collected = CollectedFiles()
+        let (_, rendered) = try renderMaps(site, journeys: journeys, theme: theme, reusing: nil, remember: false) {
+            collected.add($0)
+        }
+        let entries = Dictionary(rendered.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
+        var removals: [String] = []
+        var fileCount = record.fileCount
+        var maps: [RecordedMap] = []
+        for earlier in record.maps {
+            guard let journey = parsed[earlier.path] else {
+                maps.append(earlier)
+                continue
+            }
+            guard let old = earlier.map else { return nil }
+            let entry = entries[earlier.path] ?? BuildRecord.Map(path: journey.path, summary: journey.summary, files: [])
+            let folder = PagePaths.journeyFolder(old.summary.slug)
+            removals += Set(old.files).subtracting(entry.files).sorted().map { folder + "/" + $0 }
+            fileCount += entry.files.count - old.files.count
+            maps.append(RecordedMap(entry))
+        }
+        // The catalogue and the persona pages show each map's summary and curve only: when those are as they were,
+        // so are the pages (everything else they show is unchanged, or this would be a full build).
+        if maps != record.maps {
+            let shown = maps.filter(\.built).compactMap(\.map)
+            guard shown.count == maps.filter(\.built).count else { return nil }
+            _ = try renderSitePages(site, theme: theme, maps: shown) { collected.add($0) }
+        }
+        let files = collected.files.sorted { $0.key < $1.key }.map { OutputFile(path: $0.key, bytes: $0.value) }
+        let (_, clock) = try writer.update(files, removing: removals)
+        writer.keep(BuildRecord(settings: record.settings, inputs: snapshot.recorded(before: clock), maps: maps,
+                                fileCount: fileCount))
+        return BuildResult(check: check, outputPath: writer.output, fileCount: fileCount,
+                           mapCount: maps.filter(\.built).count)
     }
 
     /// Builds the site in memory, for `tropa serve`: nothing is written. With the `previous` preview of the same
@@ -92,10 +158,8 @@ public struct SiteBuilder: Sendable {
               !(options.strict && !check.diagnostics.isEmpty) else { return preview }
         let journeys = site.journeys.filter { options.includeDrafts || !$0.draft }
         let collected = CollectedFiles()
-        let (_, memo) = try render(site, journeys: journeys, theme: theme, reusing: previous?.renderMemo,
-                                   remember: true) {
-            collected.add($0)
-        }
+        let memo = try render(site, journeys: journeys, theme: theme, reusing: previous?.renderMemo,
+                              remember: true) { collected.add($0) }.memo
         preview.pages = collected.files
         preview.renderMemo = memo
         preview.staticFiles = Dictionary(site.staticFiles.map { ($0.outputPath, root.appendingPath($0.path)) },
@@ -109,12 +173,8 @@ public struct SiteBuilder: Sendable {
         OutputWriter(fileSystem: fileSystem, output: OutputWriter.canonical(output))
     }
 
-    /// Renders and writes every file of the build on every core; returns how many files were written.
-    private func write(_ site: Site, journeys: [Journey], theme: Theme, loader: SiteLoader,
-                       writer: OutputWriter) throws -> Int {
-        let (rendered, _) = try render(site, journeys: journeys, theme: theme, reusing: nil, remember: false) { file in
-            try writer.write(file.bytes, to: file.path)
-        }
+    /// Copies the static files of `content/` into the build on every core.
+    private func copyStaticFiles(_ site: Site, loader: SiteLoader, writer: OutputWriter) throws {
         let copies = parallelMap(site.staticFiles) { file in
             Result {
                 guard let raw = try loader.readOptional(file.path, required: true) else { return }
@@ -122,17 +182,25 @@ public struct SiteBuilder: Sendable {
             }
         }
         for copy in copies { try copy.get() }
-        return rendered + copies.count
     }
 
-    /// Renders every page of the site on every core, handing each file to `emit` (from several threads at once);
-    /// a map whose page `previous` holds, rendered from the same map in the same context, is emitted from there.
-    /// Returns how many files were emitted, and what the next render can reuse: with `remember` false (a build
-    /// to disk) the memo keeps no files, so pages are not held in memory once written.
+    /// Renders every page of the site: the maps', then the catalogue, the persona pages and the theme's files.
+    /// Each file goes to `emit`, from several threads at once.
     func render(_ site: Site, journeys: [Journey], theme: Theme, reusing previous: RenderMemo?, remember: Bool,
-                emit: @Sendable (OutputFile) throws -> Void) throws -> (Int, RenderMemo) {
-        let presenter = SitePresenter(site: site)
-        let renderer = PageRenderer(presenter: presenter, theme: theme)
+                emit: @Sendable (OutputFile) throws -> Void) throws -> RenderOutcome {
+        let (memo, maps) = try renderMaps(site, journeys: journeys, theme: theme, reusing: previous, remember: remember,
+                                          emit: emit)
+        let sitePageCount = try renderSitePages(site, theme: theme, maps: maps, emit: emit)
+        return RenderOutcome(fileCount: maps.reduce(sitePageCount) { $0 + $1.files.count }, memo: memo, maps: maps)
+    }
+
+    /// Renders the pages of `journeys` on every core. A map whose pages `previous` holds, rendered from the same map
+    /// in the same context, is emitted from there. With `remember` false (a build to disk) the memo keeps no files,
+    /// so pages are not held in memory once written. Returns the memo and each map as the build record keeps it.
+    private func renderMaps(_ site: Site, journeys: [Journey], theme: Theme, reusing previous: RenderMemo?,
+                            remember: Bool, emit: @Sendable (OutputFile) throws -> Void) throws
+        -> (RenderMemo, [BuildRecord.Map]) {
+        let renderer = PageRenderer(presenter: SitePresenter(site: site), theme: theme)
         let context = RenderMemo.Context(config: site.config, schema: site.schema, personas: site.personas,
                                          theme: theme.fingerprint)
         let reusable = previous?.context == context ? previous?.journeys ?? [:] : [:]
@@ -144,26 +212,47 @@ public struct SiteBuilder: Sendable {
                 }
                 let files = renderer.journeyFiles(journey)
                 for file in files { try emit(file) }
-                return (RenderMemo.Pages(journey: journey, files: remember ? files : [], fileCount: files.count,
-                                         sparkline: renderer.sparkline(journey)), true)
+                let folder = PagePaths.journeyFolder(journey.slug)
+                let entry = BuildRecord.Map(path: journey.path, summary: journey.summary,
+                                            sparkline: renderer.sparkline(journey),
+                                            files: files.map { String($0.path.dropFirst(folder.count + 1)) })
+                return (RenderMemo.Pages(journey: journey, files: remember ? files : [], entry: entry), true)
             }
         }
         var memo = RenderMemo(context: context)
-        var sparklines: [String: String] = [:]
-        var count = 0
+        var maps: [BuildRecord.Map] = []
         for outcome in outcomes {
             let (pages, rendered) = try outcome.get()
             if rendered { memo.renderedCount += 1 }
             if remember { memo.journeys[pages.journey.slug] = pages }
-            sparklines[pages.journey.slug] = pages.sparkline
-            count += pages.fileCount
+            maps.append(pages.entry)
         }
-        var files = [renderer.catalogue(journeys, sparklines: sparklines)]
-        files += site.personas.map { renderer.personaPage($0, journeys: journeys) }
+        return (memo, maps)
+    }
+
+    /// The catalogue and the persona pages of the built `maps` (in path order, as the site lists them), and the
+    /// theme's files; returns how many files that is.
+    private func renderSitePages(_ site: Site, theme: Theme, maps: [BuildRecord.Map],
+                                 emit: (OutputFile) throws -> Void) throws -> Int {
+        let renderer = PageRenderer(presenter: SitePresenter(site: site), theme: theme)
+        let summaries = maps.map(\.summary)
+        let sparklines = Dictionary(maps.compactMap { map in map.sparkline.map { (map.summary.slug, $0) } },
+                                    uniquingKeysWith: { first, _ in first })
+        var files = [renderer.catalogue(summaries, sparklines: sparklines)]
+        files += site.personas.map { renderer.personaPage($0, journeys: summaries) }
         files += theme.assets.map { OutputFile(path: PagePaths.assets + "/" + $0.name, bytes: Array($0.text.utf8)) }
         for file in files { try emit(file) }
-        return (count + files.count, memo)
+        return files.count
     }
+}
+
+/// What `SiteBuilder.render` made.
+struct RenderOutcome {
+    /// Files emitted: the maps' and the site's.
+    var fileCount: Int
+    var memo: RenderMemo
+    /// Each rendered map, as the build record keeps it.
+    var maps: [BuildRecord.Map]
 }
 
 /// A site built in memory by `SiteBuilder.preview`.
@@ -230,8 +319,7 @@ struct RenderMemo: Sendable {
     struct Pages: Sendable {
         var journey: Journey
         var files: [OutputFile]
-        var fileCount: Int
-        var sparkline: String?
+        var entry: BuildRecord.Map
     }
 
     var context: Context

@@ -28,6 +28,8 @@ public struct SiteChecker: Sendable {
     var previous: ParseMemo?
     /// Whether the result keeps every file's bytes and outcome for the next check (`tropa serve`).
     var remembers = false
+    /// When set, only these maps (paths relative to the site folder) are read and checked: an incremental build.
+    var onlyJourneys: Set<String>?
 
     public init(fileSystem: FileSystem = DiskFileSystem()) {
         self.fileSystem = fileSystem
@@ -45,7 +47,7 @@ public struct SiteChecker: Sendable {
         }
 
         let listing = try loader.listContent(config)
-        let journeyFiles = try loader.read(listing.journeys)
+        let journeyFiles = try loader.read(listing.journeys.filter { onlyJourneys?.contains($0) ?? true })
         let personaFiles = try loader.read(listing.personas.map(\.path))
         let contentRoot = config.contentPath
         let journeyParser = JourneyParser(schema: schema, unsafeHTML: config.unsafeHTML)

@@ -151,15 +151,15 @@ struct SitePresenter: Sendable {
         }
     }
 
-    func personaPage(_ persona: Persona, journeys: [Journey]) -> PersonaPageModel {
+    func personaPage(_ persona: Persona, journeys: [JourneySummary]) -> PersonaPageModel {
         let page = context(forPageAt: PagePaths.persona(persona.id) + "/index.html")
-        let maps = journeys.filter { $0.personaID == persona.id }.sorted { $0.title < $1.title }
+        let maps = journeys.filter { $0.personaID == persona.id }.sorted { ($0.title, $0.slug) < ($1.title, $1.slug) }
         return PersonaPageModel(page: page, name: persona.name, role: persona.role,
                                 descriptionHTML: persona.description.html, sections: sections(persona),
                                 maps: maps.map { Link(title: $0.title, url: page.root + $0.slug + "/index.html") })
     }
 
-    func cataloguePage(_ journeys: [Journey], sparklines: [String: String]) -> CataloguePageModel {
+    func cataloguePage(_ journeys: [JourneySummary], sparklines: [String: String]) -> CataloguePageModel {
         let page = context(forPageAt: PagePaths.catalogue)
         let catalogue = Catalogue(journeys: journeys)
         let products = catalogue.products.map { product in
@@ -167,7 +167,7 @@ struct SitePresenter: Sendable {
                 SegmentModel(name: segment.name ?? words["noSegment"], maps: segment.journeys.map { journey in
                     MapCardModel(title: journey.title, url: journey.slug + "/index.html",
                                  persona: site.persona(id: journey.personaID)?.name,
-                                 stages: words.stageCount(journey.stages.count), tags: journey.tags,
+                                 stages: words.stageCount(journey.stageCount), tags: journey.tags,
                                  draft: journey.draft, sparkline: sparklines[journey.slug])
                 })
             })

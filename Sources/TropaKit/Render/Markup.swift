@@ -2,6 +2,9 @@
 public enum Markup {
     /// Text safe inside XML/HTML content and attribute values; characters XML 1.0 forbids are dropped.
     public static func escape(_ text: String) -> String {
+        // Most values need nothing: a byte scan, then the text itself, without a copy. 0xEF leads U+FFFE/U+FFFF.
+        guard text.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x26 || $0 == 0x27 || $0 == 0x3C
+                                          || $0 == 0x3E || $0 == 0xEF }) else { return text }
         var result = ""
         result.reserveCapacity(text.utf8.count)
         for scalar in text.unicodeScalars {

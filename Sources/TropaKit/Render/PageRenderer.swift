@@ -40,12 +40,12 @@ struct PageRenderer: Sendable {
         }
     }
 
-    func catalogue(_ journeys: [Journey], sparklines: [String: String]) -> OutputFile {
+    func catalogue(_ journeys: [JourneySummary], sparklines: [String: String]) -> OutputFile {
         OutputFile(path: PagePaths.catalogue,
                    text: html(presenter.cataloguePage(journeys, sparklines: sparklines), template: "catalogue"))
     }
 
-    func personaPage(_ persona: Persona, journeys: [Journey]) -> OutputFile {
+    func personaPage(_ persona: Persona, journeys: [JourneySummary]) -> OutputFile {
         OutputFile(path: PagePaths.persona(persona.id) + "/index.html",
                    text: html(presenter.personaPage(persona, journeys: journeys), template: "persona"))
     }

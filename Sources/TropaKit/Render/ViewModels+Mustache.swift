@@ -3,6 +3,17 @@ import Mustache
 // Templates look values up by name. Without this, swift-mustache reads them through `Mirror`, which cost
 // most of a build's time; `RenderLookupTests` checks every stored property is reachable here.
 
+/// What a model answers for an optional value it does not have. Like a JSON null, it ends the lookup: with nil,
+/// Mustache would climb the context stack and ask every enclosing model, for each cell of the table.
+private struct Absent: MustacheCustomRenderable {
+    var renderText: String { "" }
+    var isNull: Bool { true }
+}
+
+private func orAbsent<Value>(_ value: Value?) -> Any {
+    value.map { $0 as Any } ?? Absent()
+}
+
 extension PageContext: MustacheParent {
     func child(named key: String) -> Any? {
         switch key {
@@ -40,7 +51,7 @@ extension PersonaCardModel: MustacheParent {
     func child(named key: String) -> Any? {
         switch key {
         case "name": self.name
-        case "role": self.role
+        case "role": orAbsent(self.role)
         case "url": self.url
         case "sections": self.sections
         default: nil
@@ -62,8 +73,8 @@ extension ListItemModel: MustacheParent {
     func child(named key: String) -> Any? {
         switch key {
         case "html": self.html
-        case "tone": self.tone
-        case "toneWord": self.toneWord
+        case "tone": orAbsent(self.tone)
+        case "toneWord": orAbsent(self.toneWord)
         default: nil
         }
     }
@@ -74,7 +85,7 @@ extension EmotionModel: MustacheParent {
         switch key {
         case "score": self.score
         case "face": self.face
-        case "label": self.label
+        case "label": orAbsent(self.label)
         default: nil
         }
     }
@@ -102,10 +113,10 @@ extension ItemsModel: MustacheParent {
 extension CellModel: MustacheParent {
     func child(named key: String) -> Any? {
         switch key {
-        case "text": self.text
-        case "list": self.list
-        case "emotions": self.emotions
-        case "metrics": self.metrics
+        case "text": orAbsent(self.text)
+        case "list": orAbsent(self.list)
+        case "emotions": orAbsent(self.emotions)
+        case "metrics": orAbsent(self.metrics)
         default: nil
         }
     }
@@ -126,7 +137,7 @@ extension LayerRowModel: MustacheParent {
 extension OutlineNode: MustacheParent {
     public func child(named key: String) -> Any? {
         switch key {
-        case "text": self.text
+        case "text": orAbsent(self.text)
         case "children": self.children
         case "hasChildren": self.hasChildren
         default: nil
@@ -137,7 +148,7 @@ extension OutlineNode: MustacheParent {
 extension DownloadsModel: MustacheParent {
     func child(named key: String) -> Any? {
         switch key {
-        case "svg": self.svg
+        case "svg": orAbsent(self.svg)
         case "opml": self.opml
         case "mm": self.mm
         default: nil
@@ -150,14 +161,14 @@ extension JourneyPageModel: MustacheParent {
         switch key {
         case "page": self.page
         case "title": self.title
-        case "product": self.product
-        case "segment": self.segment
+        case "product": orAbsent(self.product)
+        case "segment": orAbsent(self.segment)
         case "tags": self.tags
-        case "updated": self.updated
+        case "updated": orAbsent(self.updated)
         case "draft": self.draft
-        case "persona": self.persona
+        case "persona": orAbsent(self.persona)
         case "introductionHTML": self.introductionHTML
-        case "curveSVG": self.curveSVG
+        case "curveSVG": orAbsent(self.curveSVG)
         case "stageCount": self.stageCount
         case "stages": self.stages
         case "hasStageDescriptions": self.hasStageDescriptions
@@ -174,11 +185,11 @@ extension MapCardModel: MustacheParent {
         switch key {
         case "title": self.title
         case "url": self.url
-        case "persona": self.persona
+        case "persona": orAbsent(self.persona)
         case "stages": self.stages
         case "tags": self.tags
         case "draft": self.draft
-        case "sparkline": self.sparkline
+        case "sparkline": orAbsent(self.sparkline)
         default: nil
         }
     }
@@ -222,7 +233,7 @@ extension PersonaPageModel: MustacheParent {
         switch key {
         case "page": self.page
         case "name": self.name
-        case "role": self.role
+        case "role": orAbsent(self.role)
         case "descriptionHTML": self.descriptionHTML
         case "sections": self.sections
         case "maps": self.maps

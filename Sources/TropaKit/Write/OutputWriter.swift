@@ -11,8 +11,10 @@ struct OutputWriter: Sendable {
     var staging: String { sibling("staging") }
     /// Where the previous output waits while the new one is moved in.
     var previous: String { sibling("previous") }
-    /// What the last clean build into this output read, to skip a rebuild of an unchanged site.
+    /// The record of the last clean build into this output (`BuildRecord`).
     var cache: String { sibling("cache") }
+    /// The files an update moves in and removes, written before it changes the output.
+    var journal: String { sibling("journal") }
 
     /// The output's own marker: an existing output folder is replaced only when it holds this.
     static let marker = PagePaths.assets
@@ -45,10 +47,7 @@ struct OutputWriter: Sendable {
 
     /// Clears what an interrupted build left and makes the staging folder.
     func begin() throws {
-        if fileSystem.kind(at: output) == nil, fileSystem.kind(at: previous) == .directory {
-            // A build was stopped between its two renames: the previous output is whole, put it back.
-            try fileSystem.moveItem(previous, to: output)
-        }
+        try recover()
         if fileSystem.kind(at: output) == .file {
             throw SiteError("the output \(output) is a file, not a folder")
         }
@@ -89,22 +88,94 @@ struct OutputWriter: Sendable {
         }
     }
 
-    /// The last clean build's fingerprint and counts, when the output it wrote is still there.
-    func cachedBuild() -> (fingerprint: String, fileCount: Int, mapCount: Int)? {
+    /// The last clean build's record, when the output it describes is still there.
+    func record() -> BuildRecord? {
         guard fileSystem.kind(at: output + "/" + Self.marker) == .directory,
               let bytes = try? fileSystem.read(cache) else { return nil }
-        let fields = String(decoding: bytes, as: UTF8.self).split(separator: " ")
-        guard fields.count == 3, let files = Int(fields[1]), let maps = Int(fields[2]) else { return nil }
-        return (String(fields[0]), files, maps)
+        return BuildRecord(decoding: bytes)
     }
 
-    /// Records a clean build; losing the record only costs a full rebuild, so a failure to write it is ignored.
-    func rememberBuild(fingerprint: String, fileCount: Int, mapCount: Int) {
-        try? fileSystem.write(Array("\(fingerprint) \(fileCount) \(mapCount)".utf8), to: cache)
+    /// Keeps the record of a clean build; losing it only costs a full rebuild, so a failure to write it is ignored.
+    func keep(_ record: BuildRecord) {
+        try? fileSystem.write(record.encoded, to: cache)
+    }
+
+    /// A time from the file system's own clock, later than every file this build read (see `BuildRecord`).
+    var clock: Int64? { fileSystem.status(at: staging)?.modified }
+
+    /// Changes the output in place: writes those of `files` whose bytes differ from the output's, and removes
+    /// `removals` (and folders they leave empty). The new files wait in the staging folder; the list of moves is
+    /// written before the first one, so an update stopped halfway is finished by the next build (`recover`).
+    /// Returns how many files were written or removed, and the `clock` after writing them.
+    func update(_ files: [OutputFile], removing removals: [String]) throws -> (changes: Int, clock: Int64?) {
+        try recover()
+        for leftover in [staging, previous] where fileSystem.kind(at: leftover) != nil {
+            try fileSystem.removeItem(leftover)
+        }
+        let changed = files.filter { file in (try? fileSystem.read(output + "/" + file.path)) != file.bytes }
+        let removed = removals.filter { fileSystem.kind(at: output + "/" + $0) != nil }
+        var folders = Set([URL(fileURLWithPath: output).deletingLastPathComponent().path])
+        for path in changed.map(\.path) + removed {
+            var folder = (output + "/" + path as NSString).deletingLastPathComponent
+            while fileSystem.kind(at: folder) == nil { folder = (folder as NSString).deletingLastPathComponent }
+            folders.insert(folder)
+        }
+        for folder in folders.sorted() where !fileSystem.isWritableFolder(folder) {
+            throw SiteError("cannot update the output \(output): the folder \(folder) is read-only")
+        }
+        try fileSystem.createDirectory(staging)
+        for file in changed { try write(file.bytes, to: file.path) }
+        let clock = self.clock
+        let moves = UpdateJournal(moves: changed.map(\.path), removals: removed)
+        if fileSystem.kind(at: cache) != nil { try fileSystem.removeItem(cache) }
+        // Written whole, then renamed: a journal that exists is complete.
+        try fileSystem.write(Array(try JSONEncoder().encode(moves)), to: journal + ".new")
+        try fileSystem.moveItem(journal + ".new", to: journal)
+        try apply(moves)
+        return (changed.count + removed.count, clock)
+    }
+
+    /// Finishes what an interrupted build left half done, so the output is whole again.
+    private func recover() throws {
+        if fileSystem.kind(at: output) == nil, fileSystem.kind(at: previous) == .directory {
+            // A build was stopped between its two renames: the previous output is whole, put it back.
+            try fileSystem.moveItem(previous, to: output)
+        }
+        if let bytes = try? fileSystem.read(journal), let moves = try? JSONDecoder().decode(UpdateJournal.self, from: Data(bytes)) {
+            try apply(moves)
+        }
+        for leftover in [journal, journal + ".new"] where fileSystem.kind(at: leftover) != nil {
+            try fileSystem.removeItem(leftover)
+        }
+    }
+
+    /// Moves an update's files in and removes what it drops; each step may be repeated after an interruption.
+    private func apply(_ journal: UpdateJournal) throws {
+        for path in journal.moves where fileSystem.kind(at: staging + "/" + path) == .file {
+            let target = output + "/" + path
+            try fileSystem.createDirectory((target as NSString).deletingLastPathComponent)
+            try fileSystem.moveItem(staging + "/" + path, to: target)
+        }
+        for path in journal.removals where fileSystem.kind(at: output + "/" + path) != nil {
+            try fileSystem.removeItem(output + "/" + path)
+            var folder = (path as NSString).deletingLastPathComponent
+            while !folder.isEmpty, try fileSystem.files(under: output + "/" + folder).isEmpty {
+                try fileSystem.removeItem(output + "/" + folder)
+                folder = (folder as NSString).deletingLastPathComponent
+            }
+        }
+        try fileSystem.removeItem(self.journal)
+        if fileSystem.kind(at: staging) != nil { try fileSystem.removeItem(staging) }
     }
 
     /// Removes the staging folder of a build that failed.
     func abandon() {
         try? fileSystem.removeItem(staging)
     }
+}
+
+/// What an update moves from the staging folder into the output, and what it removes from it.
+struct UpdateJournal: Codable {
+    var moves: [String]
+    var removals: [String]
 }

@@ -1,0 +1,79 @@
+import Testing
+@testable import TropaKit
+
+/// The record of the last build: it reads back exactly as written, and it tells what the next build has to do.
+@Suite struct BuildRecordTests {
+    private static func map(_ path: String, title: String = "Карта", files: [String] = ["index.html"]) -> BuildRecord.Map {
+        BuildRecord.Map(path: path, summary: JourneySummary(slug: String(path.dropFirst(8).dropLast(3)), title: title,
+                                                            personaID: nil, product: nil, segment: nil, tags: [],
+                                                            draft: false, stageCount: 3),
+                        sparkline: nil, files: files)
+    }
+
+    private static let record = BuildRecord(
+        settings: "tropa test", inputs: [
+            .init(path: "content/a.md", hash: 1, status: FileStatus(size: 10, modified: 100)),
+            .init(path: "content/b.md", hash: 2, status: nil),
+            .init(path: "templates/base.mustache", hash: 3, status: FileStatus(size: 5, modified: 7)),
+        ], maps: [RecordedMap(map("content/a.md")), RecordedMap(map("content/b.md"))], fileCount: 4)
+
+    @Test func awkwardTextReadsBackAsWritten() throws {
+        let awkward = ["", "\\-", "tab\there", "line\nbreak", "back\\slash", "sep\u{1F}arator", "\\t", "Путь — «клиента»"]
+        var record = Self.record
+        record.settings = awkward.joined(separator: "|")
+        let maps = awkward.enumerated().map { index, text in
+            BuildRecord.Map(path: "content/\(index).md",
+                            summary: JourneySummary(slug: "s\(index)", title: text, personaID: text.isEmpty ? nil : text,
+                                                    product: text, segment: index % 2 == 0 ? nil : "",
+                                                    tags: index == 0 ? [""] : Array(awkward.prefix(index)),
+                                                    draft: index % 2 == 1, stageCount: index),
+                            sparkline: index == 3 ? nil : "<svg>\(text)</svg>", files: index == 1 ? [] : [text, "x"])
+        }
+        record.maps = maps.map(RecordedMap.init)
+        let decoded = try #require(BuildRecord(decoding: record.encoded))
+        #expect(decoded == record)
+        #expect(decoded.maps.map(\.map) == maps)
+        #expect(decoded.maps.map(\.path) == maps.map(\.path))
+        #expect(decoded.maps.map(\.built) == maps.map { !$0.files.isEmpty })
+    }
+
+    @Test(arguments: ["", "tropa build record 0\n", "tropa build record 1\nsettings\tx\nfiles\t1\ninput\ta\n",
+                      "tropa build record 1\nsettings\tx\nfiles\t1\nmap\ta\n",
+                      "tropa build record 1\nsettings\tx\nfiles\tmany\n"])
+    func aRecordThatCannotBeReadIsNone(_ text: String) {
+        #expect(BuildRecord(decoding: Array(text.utf8)) == nil)
+    }
+
+    /// A map's line is read in full only when it is needed; a damaged one then reads as nothing.
+    @Test func aDamagedMapLineIsReadAsNothing() throws {
+        let record = try #require(BuildRecord(decoding: Array("tropa build record 1\nsettings\tx\nfiles\t1\nmap\ta.md\tb\t1\n".utf8)))
+        #expect(record.maps.map(\.path) == ["a.md"])
+        #expect(record.maps.first?.map == nil)
+    }
+
+    @Test func thePlanFollowsWhatChanged() {
+        let inputs = Self.record.inputs
+        let settings = Self.record.settings
+        #expect(Self.record.plan(for: inputs, settings: settings) == .upToDate)
+        var changedMap = inputs
+        changedMap[1].hash = 20
+        #expect(Self.record.plan(for: changedMap, settings: settings) == .update(["content/b.md"]))
+        var changedTemplate = changedMap
+        changedTemplate[2].hash = 30
+        #expect(Self.record.plan(for: changedTemplate, settings: settings) == .full)
+        #expect(Self.record.plan(for: inputs, settings: "tropa test --drafts") == .full)
+        #expect(Self.record.plan(for: inputs.dropLast() + [], settings: settings) == .full)
+        let added = inputs + [BuildRecord.Input(path: "content/c.md", hash: 4, status: nil)]
+        #expect(Self.record.plan(for: added, settings: settings) == .full)
+    }
+
+    /// A file changed within a second of the build's own clock may change again unseen: it is hashed next time.
+    @Test func recentStatusesAreNotTrusted() {
+        let snapshot = InputSnapshot(inputs: Self.record.inputs, files: [])
+        let second: Int64 = 1_000_000_000
+        #expect(snapshot.recorded(before: 100 + second).map(\.status) == [nil, nil, FileStatus(size: 5, modified: 7)])
+        #expect(snapshot.recorded(before: 200 + second).map(\.status)
+                == [FileStatus(size: 10, modified: 100), nil, FileStatus(size: 5, modified: 7)])
+        #expect(snapshot.recorded(before: nil).allSatisfy { $0.status == nil })
+    }
+}
