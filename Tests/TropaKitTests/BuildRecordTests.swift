@@ -69,7 +69,7 @@ import Testing
 
     /// A file changed within a second of the build's own clock may change again unseen: it is hashed next time.
     @Test func recentStatusesAreNotTrusted() {
-        let snapshot = InputSnapshot(inputs: Self.record.inputs, files: [])
+        let snapshot = InputSnapshot(inputs: Self.record.inputs)
         let second: Int64 = 1_000_000_000
         #expect(snapshot.recorded(before: 100 + second).map(\.status) == [nil, nil, FileStatus(size: 5, modified: 7)])
         #expect(snapshot.recorded(before: 200 + second).map(\.status)

@@ -69,6 +69,9 @@ struct BuiltSite {
         path.split(separator: "/").filter { $0 != "." }.joined(separator: "/")
     }
 
+    /// The site as `tropa check` reads it (a build's result does not keep the parsed maps).
+    var site: Site? { try? SiteChecker(fileSystem: fileSystem).check(root: RenderBuild.root).site }
+
     var diagnostics: [Diagnostic] { result.check.diagnostics }
     var errors: [Diagnostic] { diagnostics.filter { $0.severity == .error } }
 }

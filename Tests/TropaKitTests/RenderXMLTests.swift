@@ -49,7 +49,7 @@ import FoundationXML
     @Test(arguments: fixtures)
     func opmlIsOutline20WithTheMapsTree(_ fixture: String) throws {
         let built = try RenderBuild.fixture(fixture)
-        let site = try #require(built.result.check.site)
+        let site = try #require(built.site)
         let journey = try #require(site.journeys.first)
         let document = try RenderXML.parse(try #require(built.text(journey.slug + "/outline.opml")))
         let root = try #require(document.rootElement())
@@ -76,7 +76,7 @@ import FoundationXML
     @Test(arguments: fixtures)
     func freeMindIsAMapOfNestedNodes(_ fixture: String) throws {
         let built = try RenderBuild.fixture(fixture)
-        let site = try #require(built.result.check.site)
+        let site = try #require(built.site)
         let journey = try #require(site.journeys.first)
         let document = try RenderXML.parse(try #require(built.text(journey.slug + "/outline.mm")))
         let root = try #require(document.rootElement())
@@ -103,7 +103,7 @@ import FoundationXML
     @Test(arguments: fixtures)
     func svgIsAnAccessibleImageDescribingEveryStage(_ fixture: String) throws {
         let built = try RenderBuild.fixture(fixture)
-        let journey = try #require(built.result.check.site?.journeys.first)
+        let journey = try #require(built.site?.journeys.first)
         let root = try RenderXML.root(built.text(journey.slug + "/emotions.svg"))
         #expect(root.name == "svg")
         #expect(root.uri == "http://www.w3.org/2000/svg" || RenderXML.attribute(root, "xmlns") == "http://www.w3.org/2000/svg")

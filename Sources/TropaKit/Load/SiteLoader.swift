@@ -17,8 +17,6 @@ struct SiteLoader: Sendable {
     let fileSystem: FileSystem
     /// The site folder.
     let root: String
-    /// Files already read in this run (by the build's fingerprint), by path: each file is read once.
-    var preloaded: [String: RawFile] = [:]
 
     static let personaFolder = "personas"
 
@@ -34,7 +32,7 @@ struct SiteLoader: Sendable {
     func readOptional(_ path: String, required: Bool = false) throws -> RawFile? {
         let fullPath = root.appendingPath(path)
         switch fileSystem.kind(at: fullPath) {
-        case .file: return try preloaded[path] ?? RawFile(path: path, bytes: fileSystem.read(fullPath))
+        case .file: return RawFile(path: path, bytes: try fileSystem.read(fullPath))
         case .directory: throw SiteError("\(fullPath) is a folder, not a file")
         case nil:
             if required { throw SiteError("no such file: \(fullPath)") }
@@ -66,16 +64,16 @@ struct SiteLoader: Sendable {
 
     /// Reads files on every core; the order of the result is the order of `paths`.
     func read(_ paths: [String]) throws -> [RawFile] {
-        let results = parallelMap(paths) { path -> Result<RawFile, SiteError> in
-            if let file = preloaded[path] { return .success(file) }
-            do {
-                return .success(RawFile(path: path, bytes: try fileSystem.read(root.appendingPath(path))))
-            } catch let error as SiteError {
-                return .failure(error)
-            } catch {
-                return .failure(SiteError("cannot read \(path): \(error)"))
-            }
+        try parallelMap(paths) { path in Result { try read(path) } }.map { try $0.get() }
+    }
+
+    func read(_ path: String) throws(SiteError) -> RawFile {
+        do {
+            return RawFile(path: path, bytes: try fileSystem.read(root.appendingPath(path)))
+        } catch let error as SiteError {
+            throw error
+        } catch {
+            throw SiteError("cannot read \(path): \(error)")
         }
-        return try results.map { try $0.get() }
     }
 }

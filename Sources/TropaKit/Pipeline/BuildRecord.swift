@@ -53,11 +53,10 @@ enum BuildPlan: Equatable {
 }
 
 /// Every file a build reads, each with its hash. A file whose status is the one in the last build's record is
-/// not read: its hash is taken from the record.
+/// not read: its hash is taken from the record. The bytes read for hashing are not kept: the parser reads the
+/// maps it needs again, one at a time, rather than the build holding every map's bytes at once.
 struct InputSnapshot {
     var inputs: [BuildRecord.Input]
-    /// The files that had to be read, for the parser.
-    var files: [RawFile]
 
     static func take(config: SiteConfig, record: BuildRecord?, loader: SiteLoader) throws -> InputSnapshot {
         let fileSystem = loader.fileSystem
@@ -67,25 +66,16 @@ struct InputSnapshot {
             paths += try fileSystem.files(under: loader.root.appendingPath(folder)).map { folder.appendingPath($0) }
         }
         let known = Dictionary((record?.inputs ?? []).map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
-        let statuses = parallelMap(paths) { fileSystem.status(at: loader.root.appendingPath($0)) }
-        var inputs: [BuildRecord.Input] = []
-        var unread: [Int] = []
-        for (path, status) in zip(paths, statuses) {
-            guard let status else { continue }
-            if let earlier = known[path], earlier.status == status {
-                inputs.append(earlier)
-            } else {
-                unread.append(inputs.count)
-                inputs.append(BuildRecord.Input(path: path, hash: 0, status: status))
+        let inputs = try parallelMap(paths) { path -> Result<BuildRecord.Input?, Error> in
+            Result {
+                guard let status = fileSystem.status(at: loader.root.appendingPath(path)) else { return nil }
+                if let earlier = known[path], earlier.status == status { return earlier }
+                var hasher = FNV1a()
+                hasher.combine(try loader.read(path).bytes)
+                return BuildRecord.Input(path: path, hash: hasher.value, status: status)
             }
-        }
-        let files = try loader.read(unread.map { inputs[$0].path })
-        for (index, file) in zip(unread, files) {
-            var hasher = FNV1a()
-            hasher.combine(file.bytes)
-            inputs[index].hash = hasher.value
-        }
-        return InputSnapshot(inputs: inputs, files: files)
+        }.compactMap { try $0.get() }
+        return InputSnapshot(inputs: inputs)
     }
 
     /// The inputs to record, trusting only statuses older than `clock` (a time the file system gave after every

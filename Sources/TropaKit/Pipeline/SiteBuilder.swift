@@ -34,16 +34,14 @@ public struct SiteBuilder: Sendable {
     }
 
     public func build(root: String, options: BuildOptions = BuildOptions()) throws -> BuildResult {
-        var checker = SiteChecker(fileSystem: fileSystem)
-        var loader = SiteLoader(fileSystem: fileSystem, root: root)
+        let checker = SiteChecker(fileSystem: fileSystem)
+        let loader = SiteLoader(fileSystem: fileSystem, root: root)
         var snapshot: InputSnapshot?
         if let (config, _) = try checker.settings(root: root).settings {
             let writer = writer(for: options.output ?? root.appendingPath(config.outputPath))
             let record = writer.record()
             let taken = try InputSnapshot.take(config: config, record: record, loader: loader)
             snapshot = taken
-            loader.preloaded = Dictionary(taken.files.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
-            checker.preloaded = loader.preloaded
             switch record?.plan(for: taken.inputs, settings: BuildRecord.settings(options)) ?? .full {
             case .upToDate:
                 return BuildResult(check: CheckResult(site: nil, diagnostics: [], sources: [:]),
@@ -59,24 +57,33 @@ public struct SiteBuilder: Sendable {
             }
         }
 
-        let check = try checker.check(root: root)
-        var result = BuildResult(check: check, outputPath: nil, fileCount: 0, mapCount: 0)
-        guard let site = check.site, !check.diagnostics.hasErrors,
-              !(options.strict && !check.diagnostics.isEmpty) else { return result }
-        guard let theme = check.theme else { return result }
+        var check = try checker.check(root: root)
+        guard var site = check.site, let theme = check.theme, !check.diagnostics.hasErrors,
+              !(options.strict && !check.diagnostics.isEmpty) else {
+            return BuildResult(check: check, outputPath: nil, fileCount: 0, mapCount: 0)
+        }
+        // The parsed maps are let go once their pages are written, before the site's pages: the result does not
+        // carry them (at 10,000 maps they are most of the build's memory).
+        check.site = nil
+        var journeys = site.journeys.filter { options.includeDrafts || !$0.draft }
+        let skipped = site.journeys.filter { !options.includeDrafts && $0.draft }
+            .map { BuildRecord.Map(path: $0.path, summary: $0.summary, files: []) }
+        site.journeys = []
+        var result = BuildResult(check: check, outputPath: nil, fileCount: 0, mapCount: journeys.count)
 
         let output = options.output ?? root.appendingPath(site.config.outputPath)
         try OutputWriter.checkTarget(output: output, site: root, content: root.appendingPath(site.config.contentPath))
         let writer = writer(for: output)
-        let journeys = site.journeys.filter { options.includeDrafts || !$0.draft }
         try writer.begin()
-        let rendered: RenderOutcome
+        let maps: [BuildRecord.Map]
         let clock: Int64?
         do {
-            rendered = try render(site, journeys: journeys, theme: theme, reusing: nil, remember: false) { file in
-                try writer.write(file.bytes, to: file.path)
-            }
+            let emit: @Sendable (OutputFile) throws -> Void = { try writer.write($0.bytes, to: $0.path) }
+            maps = try renderMaps(site, journeys: journeys, theme: theme, reusing: nil, remember: false, emit: emit).1
+            journeys = []
+            let sitePageCount = try renderSitePages(site, theme: theme, maps: maps, emit: emit)
             try copyStaticFiles(site, loader: loader, writer: writer)
+            result.fileCount = maps.reduce(sitePageCount + site.staticFiles.count) { $0 + $1.files.count }
             clock = writer.clock
             try writer.commit()
         } catch {
@@ -84,16 +91,11 @@ public struct SiteBuilder: Sendable {
             throw error
         }
         result.outputPath = writer.output
-        result.mapCount = journeys.count
-        result.fileCount = rendered.fileCount + site.staticFiles.count
         // Only a build without a single diagnostic is recorded: a build that reuses the record reports nothing.
         if let snapshot, check.diagnostics.isEmpty {
-            let entries = Dictionary(rendered.maps.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
-            let maps = site.journeys.map { journey in
-                RecordedMap(entries[journey.path] ?? BuildRecord.Map(path: journey.path, summary: journey.summary, files: []))
-            }
+            let all = (maps + skipped).sorted { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
             writer.keep(BuildRecord(settings: BuildRecord.settings(options), inputs: snapshot.recorded(before: clock),
-                                    maps: maps, fileCount: result.fileCount))
+                                    maps: all.map(RecordedMap.init), fileCount: result.fileCount))
         }
         return result
     }

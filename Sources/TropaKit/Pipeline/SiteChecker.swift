@@ -22,8 +22,6 @@ public struct SettingsResult: Sendable {
 /// The front half of the pipeline: load → parse → validate, for `tropa check` and as the start of a build.
 public struct SiteChecker: Sendable {
     public let fileSystem: FileSystem
-    /// Files the caller has read already, handed to the loader so they are not read again.
-    var preloaded: [String: RawFile] = [:]
     /// An earlier check of the same site, whose parsed files are reused where nothing changed.
     var previous: ParseMemo?
     /// Whether the result keeps every file's bytes and outcome for the next check (`tropa serve`).
@@ -37,7 +35,7 @@ public struct SiteChecker: Sendable {
 
     /// Checks the site in `root`. Throws `SiteError` only for problems with folders and files as such.
     public func check(root: String) throws -> CheckResult {
-        let loader = SiteLoader(fileSystem: fileSystem, root: root, preloaded: preloaded)
+        let loader = SiteLoader(fileSystem: fileSystem, root: root)
         try loader.requireSiteFolder()
         var diagnostics: [Diagnostic] = []
         var sources: [String: SourceText] = [:]
@@ -47,24 +45,30 @@ public struct SiteChecker: Sendable {
         }
 
         let listing = try loader.listContent(config)
-        let journeyFiles = try loader.read(listing.journeys.filter { onlyJourneys?.contains($0) ?? true })
+        let journeyPaths = listing.journeys.filter { onlyJourneys?.contains($0) ?? true }
         let personaFiles = try loader.read(listing.personas.map(\.path))
         let contentRoot = config.contentPath
         let journeyParser = JourneyParser(schema: schema, unsafeHTML: config.unsafeHTML)
         let validator = JourneyValidator(schema: schema, language: config.language)
         let reusable = previous.flatMap { $0.config == config && $0.schema == schema ? $0 : nil }
-        let parsedJourneys = parallelMap(journeyFiles) { file -> FileOutcome<Journey> in
-            if let earlier = reusable?.journeys[file.path], earlier.bytes == file.bytes { return earlier.outcome }
-            switch SourceText.decode(path: file.path, bytes: file.bytes) {
-            case .failure(let diagnostic):
-                return FileOutcome(value: nil, diagnostics: [diagnostic], source: nil)
-            case .success(let source):
-                let slug = Slug.forContentPath(String(file.path.dropFirst(contentRoot.count + 1)))
-                let (journey, problems) = journeyParser.parse(source, slug: slug)
-                let all = problems + validator.validate(journey)
-                return FileOutcome(value: journey, diagnostics: all, source: all.isEmpty ? nil : source)
+        // Each map is read where it is parsed and its bytes let go after (10,000 maps are 70 MB), unless they are
+        // kept for the next check to compare.
+        let parsedJourneys = try parallelMap(journeyPaths) { path -> Result<(FileOutcome<Journey>, [UInt8]), Error> in
+            Result {
+                let file = try loader.read(path)
+                let kept = remembers ? file.bytes : []
+                if let earlier = reusable?.journeys[file.path], earlier.bytes == file.bytes { return (earlier.outcome, kept) }
+                switch SourceText.decode(path: file.path, bytes: file.bytes) {
+                case .failure(let diagnostic):
+                    return (FileOutcome(value: nil, diagnostics: [diagnostic], source: nil), kept)
+                case .success(let source):
+                    let slug = Slug.forContentPath(String(file.path.dropFirst(contentRoot.count + 1)))
+                    let (journey, problems) = journeyParser.parse(source, slug: slug)
+                    let all = problems + validator.validate(journey)
+                    return (FileOutcome(value: journey, diagnostics: all, source: all.isEmpty ? nil : source), kept)
+                }
             }
-        }
+        }.map { try $0.get() }
         let personaParser = PersonaParser(unsafeHTML: config.unsafeHTML)
         let personaIDs = listing.personas.map(\.id)
         let parsedPersonas = parallelMap(Array(zip(personaIDs, personaFiles))) { id, file -> FileOutcome<Persona> in
@@ -77,19 +81,18 @@ public struct SiteChecker: Sendable {
                 return FileOutcome(value: persona, diagnostics: problems, source: problems.isEmpty ? nil : source)
             }
         }
-        for outcome in parsedJourneys.map({ $0.erased }) + parsedPersonas.map({ $0.erased }) {
+        for outcome in parsedJourneys.map({ $0.0.erased }) + parsedPersonas.map({ $0.erased }) {
             diagnostics += outcome.diagnostics
             if let source = outcome.source { sources[source.path] = source }
         }
-        let journeys = parsedJourneys.compactMap { $0.value }
+        let journeys = parsedJourneys.compactMap { $0.0.value }
         let personas = parsedPersonas.compactMap { $0.value }
         let siteProblems = SiteValidator(journeys: journeys, personas: personas, staticFiles: listing.staticFiles).validate()
         diagnostics += siteProblems
         // Problems only the whole site shows still point at a line: keep those files' text too.
-        for file in journeyFiles + personaFiles
-        where sources[file.path] == nil && siteProblems.contains(where: { $0.location.file == file.path }) {
-            if case .success(let source) = SourceText.decode(path: file.path, bytes: file.bytes) {
-                sources[file.path] = source
+        for path in Set(siteProblems.map { $0.location.file }).sorted() where sources[path] == nil {
+            if let file = try loader.readOptional(path), case .success(let source) = SourceText.decode(path: path, bytes: file.bytes) {
+                sources[path] = source
             }
         }
         let site = Site(config: config, schema: schema, journeys: journeys, personas: personas,
@@ -99,8 +102,8 @@ public struct SiteChecker: Sendable {
         checked.theme = theme
         if remembers {
             checked.memo = ParseMemo(config: config, schema: schema,
-                                     journeys: memoized(journeyFiles, parsedJourneys),
-                                     personas: memoized(personaFiles, parsedPersonas))
+                                     journeys: memoized(zip(journeyPaths, parsedJourneys).map { ($0, $1.1, $1.0) }),
+                                     personas: memoized(zip(personaFiles, parsedPersonas).map { ($0.path, $0.bytes, $1) }))
         }
         return checked
     }
@@ -163,9 +166,9 @@ public struct SiteChecker: Sendable {
         return problems.isEmpty ? theme : nil
     }
 
-    private func memoized<Value>(_ files: [RawFile], _ outcomes: [FileOutcome<Value>])
+    private func memoized<Value>(_ files: [(path: String, bytes: [UInt8], outcome: FileOutcome<Value>)])
         -> [String: (bytes: [UInt8], outcome: FileOutcome<Value>)] {
-        Dictionary(zip(files, outcomes).map { ($0.path, ($0.bytes, $1)) }, uniquingKeysWith: { first, _ in first })
+        Dictionary(files.map { ($0.path, ($0.bytes, $0.outcome)) }, uniquingKeysWith: { first, _ in first })
     }
 
     private func decode(_ file: RawFile, diagnostics: inout [Diagnostic]) -> SourceText? {
