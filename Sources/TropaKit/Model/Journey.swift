@@ -5,7 +5,8 @@ public struct RichText: Sendable, Hashable {
 
     public init(html: String, plain: String) {
         self.html = html
-        self.plain = plain
+        // Plain words are their own HTML: one copy, not two (most list items of a large site).
+        self.plain = plain == html ? html : plain
     }
 
     public static let empty = RichText(html: "", plain: "")

