@@ -51,11 +51,24 @@ import Testing
         try edit(memory, "/site/content/lumus/tretya.md", find: "title: ", replace: "title: Renamed ")
         let second = try preview(memory, previous: first)
         #expect(second.renderedMapCount == 1)
+        #expect(second.renderedSitePages)
         let differing = second.pages.keys.filter { first.pages[$0] != second.pages[$0] }.sorted()
         // The map's own page and outlines, and the pages that list it: the catalogue and its persona's page.
         #expect(differing == ["index.html", "lumus/tretya/emotions.svg", "lumus/tretya/index.html", "lumus/tretya/outline.mm",
                               "lumus/tretya/outline.opml", "personas/rop/index.html"])
         #expect(text(second, "index.html")?.contains("Renamed ") == true)
+        #expect(second.pages == (try RenderBuild.build(memory)).files)
+    }
+
+    /// A change that shows on the map's pages only leaves the catalogue and persona pages as they were rendered.
+    @Test func aChangeInsideAMapRendersNoSitePage() throws {
+        let memory = try threeMaps()
+        let first = try preview(memory)
+        #expect(first.renderedSitePages)
+        try edit(memory, "/site/content/lumus/tretya.md", find: "## ", replace: "## Новый ")
+        let second = try preview(memory, previous: first)
+        #expect(second.renderedMapCount == 1)
+        #expect(!second.renderedSitePages)
         #expect(second.pages == (try RenderBuild.build(memory)).files)
     }
 

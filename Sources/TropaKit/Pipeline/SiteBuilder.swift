@@ -160,14 +160,16 @@ public struct SiteBuilder: Sendable {
               !(options.strict && !check.diagnostics.isEmpty) else { return preview }
         let journeys = site.journeys.filter { options.includeDrafts || !$0.draft }
         let collected = CollectedFiles()
-        let memo = try render(site, journeys: journeys, theme: theme, reusing: previous?.renderMemo,
-                              remember: true) { collected.add($0) }.memo
+        let memo = try render(site, journeys: journeys, theme: theme, reusing: previous?.renderMemo) {
+            collected.add($0)
+        }
         preview.pages = collected.files
         preview.renderMemo = memo
         preview.staticFiles = Dictionary(site.staticFiles.map { ($0.outputPath, root.appendingPath($0.path)) },
                                          uniquingKeysWith: { first, _ in first })
         preview.mapCount = journeys.count
         preview.renderedMapCount = memo.renderedCount
+        preview.renderedSitePages = memo.renderedSitePages
         return preview
     }
 
@@ -186,14 +188,25 @@ public struct SiteBuilder: Sendable {
         for copy in copies { try copy.get() }
     }
 
-    /// Renders every page of the site: the maps', then the catalogue, the persona pages and the theme's files.
-    /// Each file goes to `emit`, from several threads at once.
-    func render(_ site: Site, journeys: [Journey], theme: Theme, reusing previous: RenderMemo?, remember: Bool,
-                emit: @Sendable (OutputFile) throws -> Void) throws -> RenderOutcome {
-        let (memo, maps) = try renderMaps(site, journeys: journeys, theme: theme, reusing: previous, remember: remember,
+    /// Renders every page of the site in memory for the preview, reusing what `previous` rendered: a map's pages
+    /// when the map is unchanged, and the catalogue and persona pages when no map's summary or curve changed (in
+    /// the same context). Each file goes to `emit`, from several threads at once.
+    private func render(_ site: Site, journeys: [Journey], theme: Theme, reusing previous: RenderMemo?,
+                        emit: @Sendable (OutputFile) throws -> Void) throws -> RenderMemo {
+        var (memo, maps) = try renderMaps(site, journeys: journeys, theme: theme, reusing: previous, remember: true,
                                           emit: emit)
-        let sitePageCount = try renderSitePages(site, theme: theme, maps: maps, emit: emit)
-        return RenderOutcome(fileCount: maps.reduce(sitePageCount) { $0 + $1.files.count }, memo: memo, maps: maps)
+        if let previous, previous.context == memo.context, previous.maps == maps, !previous.sitePages.isEmpty {
+            memo.sitePages = previous.sitePages
+            for file in memo.sitePages { try emit(file) }
+        } else {
+            var pages: [OutputFile] = []
+            _ = try renderSitePages(site, theme: theme, maps: maps) { pages.append($0) }
+            memo.sitePages = pages
+            memo.renderedSitePages = true
+            for file in pages { try emit(file) }
+        }
+        memo.maps = maps
+        return memo
     }
 
     /// Renders the pages of `journeys` on every core. A map whose pages `previous` holds, rendered from the same map
@@ -248,15 +261,6 @@ public struct SiteBuilder: Sendable {
     }
 }
 
-/// What `SiteBuilder.render` made.
-struct RenderOutcome {
-    /// Files emitted: the maps' and the site's.
-    var fileCount: Int
-    var memo: RenderMemo
-    /// Each rendered map, as the build record keeps it.
-    var maps: [BuildRecord.Map]
-}
-
 /// A site built in memory by `SiteBuilder.preview`.
 public struct SitePreview: Sendable {
     public var check: CheckResult
@@ -267,6 +271,8 @@ public struct SitePreview: Sendable {
     public var mapCount = 0
     /// How many maps' pages this build rendered; the others' were unchanged and reused.
     public var renderedMapCount = 0
+    /// Whether the catalogue and persona pages were rendered again (a map's summary or curve changed).
+    public var renderedSitePages = false
     /// A problem with the site's folders or files as such that stopped this build.
     public var failure: SiteError?
     var parseMemo: ParseMemo
@@ -329,4 +335,8 @@ struct RenderMemo: Sendable {
     var journeys: [String: Pages] = [:]
     /// How many maps the render that made this memo rendered rather than reused.
     var renderedCount = 0
+    /// Every built map's entry, and the catalogue, persona pages and theme files made from them.
+    var maps: [BuildRecord.Map] = []
+    var sitePages: [OutputFile] = []
+    var renderedSitePages = false
 }
