@@ -18,6 +18,20 @@ import Testing
         #expect(checked > 50)
     }
 
+    /// Mustache's string transforms work on the models' text; a value a model does not have prints as nothing and
+    /// is false.
+    @Test func textTransformsAndAbsentValues() throws {
+        let template = "{{<base}}{{$content}}[{{uppercased(title)}}][{{^updated}}без даты{{/updated}}]"
+            + "[{{updated}}{{#persona}}{{name}}{{/persona}}]{{/content}}{{/base}}"
+        let built = try RenderBuild.site([
+            "content/karta.md": RenderBuild.russianMap(title: "Выбор CRM", body: RenderBuild.stage("Поиск")),
+            "templates/journey.mustache": template,
+        ])
+        #expect(built.errors.isEmpty, "\(renderDescribe(built.diagnostics))")
+        let page = try #require(built.text("karta/index.html"))
+        #expect(page.contains("[ВЫБОР CRM][без даты][]"))
+    }
+
     /// Checks `value` and what it holds; returns how many properties were looked up.
     private static func check(_ value: Any, path: String) -> Int {
         if let array = value as? [Any] {
@@ -29,6 +43,7 @@ import Testing
             guard let label = child.label, let held = unwrap(child.value) else { continue }
             count += 1
             #expect(parent.child(named: label) != nil, "\(path).\(label) is not reachable by name")
+
             count += check(held, path: "\(path).\(label)")
         }
         return count
