@@ -15,7 +15,8 @@ import Testing
             .init(path: "content/a.md", hash: 1, status: FileStatus(size: 10, modified: 100)),
             .init(path: "content/b.md", hash: 2, status: nil),
             .init(path: "templates/base.mustache", hash: 3, status: FileStatus(size: 5, modified: 7)),
-        ], maps: [RecordedMap(map("content/a.md")), RecordedMap(map("content/b.md"))], fileCount: 4)
+        ], maps: [RecordedMap(map("content/a.md")), RecordedMap(map("content/b.md"))], fileCount: 4,
+        siteFiles: ["index.html", "_tropa/style.css"])
 
     @Test func awkwardTextReadsBackAsWritten() throws {
         let awkward = ["", "\\-", "tab\there", "line\nbreak", "back\\slash", "sep\u{1F}arator", "\\t", "Путь — «клиента»"]
@@ -30,25 +31,31 @@ import Testing
                             sparkline: index == 3 ? nil : "<svg>\(text)</svg>", files: index == 1 ? [] : [text, "x"])
         }
         record.maps = maps.map(RecordedMap.init)
+        record.siteFiles = awkward
         let decoded = try #require(BuildRecord(decoding: record.encoded))
         #expect(decoded == record)
         #expect(decoded.maps.map(\.map) == maps)
         #expect(decoded.maps.map(\.path) == maps.map(\.path))
         #expect(decoded.maps.map(\.built) == maps.map { !$0.files.isEmpty })
+        #expect(decoded.outputFiles == awkward + maps.flatMap { map in map.files.map { map.summary.slug + "/" + $0 } })
     }
 
-    @Test(arguments: ["", "tropa build record 0\n", "tropa build record 1\nsettings\tx\nfiles\t1\ninput\ta\n",
-                      "tropa build record 1\nsettings\tx\nfiles\t1\nmap\ta\n",
-                      "tropa build record 1\nsettings\tx\nfiles\tmany\n"])
+    @Test(arguments: ["", "tropa build record 1\nsettings\tx\nfiles\t1\nmap\ta.md\tb\t1\n",
+                      "tropa build record 2\nsettings\tx\nfiles\t1\nsite\t0\ninput\ta\n",
+                      "tropa build record 2\nsettings\tx\nfiles\t1\nsite\t0\nmap\ta\n",
+                      "tropa build record 2\nsettings\tx\nfiles\tmany\nsite\t0\n",
+                      "tropa build record 2\nsettings\tx\nfiles\t1\n", "tropa build record 2\nsettings\tx\nfiles\t1\nsite\t2\n"])
     func aRecordThatCannotBeReadIsNone(_ text: String) {
         #expect(BuildRecord(decoding: Array(text.utf8)) == nil)
     }
 
     /// A map's line is read in full only when it is needed; a damaged one then reads as nothing.
     @Test func aDamagedMapLineIsReadAsNothing() throws {
-        let record = try #require(BuildRecord(decoding: Array("tropa build record 1\nsettings\tx\nfiles\t1\nmap\ta.md\tb\t1\n".utf8)))
+        let text = "tropa build record 2\nsettings\tx\nfiles\t1\nsite\t0\nmap\ta.md\tb\t1\n"
+        let record = try #require(BuildRecord(decoding: Array(text.utf8)))
         #expect(record.maps.map(\.path) == ["a.md"])
         #expect(record.maps.first?.map == nil)
+        #expect(record.outputFiles == nil)
     }
 
     @Test func thePlanFollowsWhatChanged() {

@@ -168,6 +168,24 @@ import Testing
         #expect(outputs[0] == outputs[1], "built with LC_ALL=\(other): \(Self.differences(outputs[0], outputs[1]))")
     }
 
+    /// A rebuild with nothing changed writes nothing; once files are deleted from the output by hand (the theme's
+    /// stylesheet and the catalogue), the next one writes them again.
+    @Test func aRebuildPutsBackWhatWasDeletedFromTheOutput() throws {
+        let base = FileManager.default.temporaryDirectory.appendingPathComponent("tropa-deleted-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: base) }
+        try copyTree(Fixtures.site("valid-ru"), to: base)
+        let output = base.appendingPathComponent("public")
+        #expect(try TropaProcess.run(["build", base.path]).stdout.hasPrefix("built 3 maps"))
+        let built = try snapshot(output)
+        #expect(try TropaProcess.run(["build", base.path]).stdout.hasPrefix("up to date: 3 maps"))
+        for deleted in ["_tropa/style.css", "index.html"] {
+            try FileManager.default.removeItem(at: output.appendingPathComponent(deleted))
+        }
+        let rebuilt = try TropaProcess.run(["build", base.path])
+        #expect(rebuilt.stdout.hasPrefix("built 3 maps"), "\(rebuilt.stdout)\(rebuilt.stderr)")
+        #expect(try snapshot(output) == built)
+    }
+
     /// A locale unlike C: Turkish, else Russian, else C.UTF-8 (install `locales` to have the others).
     static func otherLocale() -> String {
         let listed = (try? TropaProcess.run(URL(fileURLWithPath: "/usr/bin/locale"), ["-a"]).stdout) ?? ""

@@ -100,6 +100,19 @@ import Testing
         #expect(second.files == (try Self.fullBuild(of: second)))
     }
 
+    /// A file deleted from the output is written again, though no input changed: the record lists every file.
+    @Test(arguments: ["crm/vnedrenie/outline.mm", "index.html", "personas/rop/index.html"])
+    func aFileDeletedFromTheOutputIsWrittenAgain(_ deleted: String) throws {
+        let first = try RenderBuild.site(Self.maps)
+        let bytes = try #require(first.files[deleted])
+        try first.fileSystem.removeItem(first.output + "/" + deleted)
+        let second = try RenderBuild.build(first.fileSystem)
+        #expect(!second.result.upToDate)
+        #expect(second.files[deleted] == bytes)
+        #expect(second.files == first.files)
+        #expect(try RenderBuild.build(second.fileSystem).result.upToDate)
+    }
+
     /// An update stopped while it moved its files in (here by a failing move) is finished by the next build.
     @Test func anInterruptedUpdateIsFinishedByTheNextBuild() throws {
         let first = try RenderBuild.site(Self.maps)

@@ -10,6 +10,8 @@ struct BuildRecord: Sendable, Equatable {
     var maps: [RecordedMap]
     /// Files the build wrote.
     var fileCount: Int
+    /// The files it wrote besides the maps' pages (catalogue, persona pages, theme files, static files).
+    var siteFiles: [String] = []
 
     struct Input: Sendable, Equatable {
         var path: String
@@ -41,6 +43,16 @@ struct BuildRecord: Sendable, Equatable {
             changed.append(now.path)
         }
         return changed.isEmpty ? .upToDate : .update(changed)
+    }
+
+    /// Every file the build wrote, relative to the output; nil when a map's line is damaged.
+    var outputFiles: [String]? {
+        var files = siteFiles
+        for map in maps where map.built {
+            guard let pages = map.outputFiles else { return nil }
+            files += pages
+        }
+        return files
     }
 }
 
@@ -94,13 +106,14 @@ struct InputSnapshot {
 /// The record as a file: a line per input and per map, tab-separated fields. At 10,000 maps a JSON record took
 /// 0.4 s to decode (`Codable` costs about a microsecond a value), most of a one-map rebuild; this takes 0.02 s.
 extension BuildRecord {
-    private static let header = "tropa build record 1"
+    private static let header = "tropa build record 2"
 
     var encoded: [UInt8] {
         var bytes = Array((Self.header + "\n").utf8)
         bytes.reserveCapacity(maps.reduce(inputs.count * 100) { $0 + $1.line.count + 1 })
         RecordLine.append(["settings", settings], to: &bytes)
         RecordLine.append(["files", String(fileCount)], to: &bytes)
+        RecordLine.append(["site", RecordLine.list(siteFiles)], to: &bytes)
         for input in inputs {
             RecordLine.append(["input", input.path, String(input.hash, radix: 16), input.status.map { String($0.size) },
                                input.status.map { String($0.modified) }], to: &bytes)
@@ -119,8 +132,10 @@ extension BuildRecord {
               let settingsLine = lines.popFirst().map(RecordLine.init), settingsLine.fields.count == 2,
               let settings = settingsLine.string(1),
               let filesLine = lines.popFirst().map(RecordLine.init), filesLine.fields.count == 2,
-              let fileCount = filesLine.string(1).flatMap({ Int($0) }) else { return nil }
-        self.init(settings: settings, inputs: [], maps: [], fileCount: fileCount)
+              let fileCount = filesLine.string(1).flatMap({ Int($0) }),
+              let siteLine = lines.popFirst().map(RecordLine.init), siteLine.fields.count == 2,
+              siteLine.string(0) == "site", let siteFiles = siteLine.list(1) else { return nil }
+        self.init(settings: settings, inputs: [], maps: [], fileCount: fileCount, siteFiles: siteFiles)
         for line in lines {
             if line.starts(with: "map\t".utf8) {
                 guard let map = RecordedMap(line: line) else { return nil }
@@ -178,6 +193,18 @@ struct RecordedMap: Sendable, Equatable {
                                      stageCount: stageCount)
         return BuildRecord.Map(path: path, summary: summary, sparkline: line.string(10), files: files)
     }
+
+    /// The files of the map's pages, relative to the output. Only the slug (the third field) and the files (the
+    /// last) are read: the fields between them, the sparkline above all, are most of the line.
+    var outputFiles: [String]? {
+        let tab = UInt8(ascii: "\t")
+        guard let first = line.firstIndex(of: tab), let second = line[(first + 1)...].firstIndex(of: tab),
+              let third = line[(second + 1)...].firstIndex(of: tab), let last = line.lastIndex(of: tab),
+              last > third, let slug = RecordLine([line[(second + 1)..<third]]).string(0),
+              let files = RecordLine([line[(last + 1)...]]).list(0) else { return nil }
+        let folder = PagePaths.journeyFolder(slug)
+        return files.map { folder + "/" + $0 }
+    }
 }
 
 /// One line of the record. In a field, backslash, tab and newline are escaped with a backslash; `\\-` alone is nil.
@@ -215,11 +242,13 @@ private struct RecordLine {
     }
 
     func list(_ index: Int) -> [String]? {
-        guard let joined = string(index) else { return nil }
-        let parts = joined.utf8.split(separator: 0x1F, omittingEmptySubsequences: false)
+        let field = fields[index]
+        if field.elementsEqual("\\-".utf8) { return nil }
+        // Split before the field's own unescaping, which never makes a separator: one pass over the bytes.
+        let parts = field.split(separator: 0x1F, omittingEmptySubsequences: false)
         guard let count = parts.first.flatMap({ Int(String(decoding: $0, as: UTF8.self)) }),
               parts.count == count + 1 else { return nil }
-        return parts.dropFirst().map { Self.unescape(String(decoding: $0, as: UTF8.self)) }
+        return parts.dropFirst().map { Self.unescape(Self.unescape(String(decoding: $0, as: UTF8.self))) }
     }
 
     private static func escape(_ text: String, separator: Bool) -> String {

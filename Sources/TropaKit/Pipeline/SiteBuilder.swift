@@ -42,7 +42,10 @@ public struct SiteBuilder: Sendable {
             let record = writer.record()
             let taken = try InputSnapshot.take(config: config, record: record, loader: loader)
             snapshot = taken
-            switch record?.plan(for: taken.inputs, settings: BuildRecord.settings(options)) ?? .full {
+            var plan = record?.plan(for: taken.inputs, settings: BuildRecord.settings(options)) ?? .full
+            // A file deleted from the output would stay missing until its map changed: rebuild it all.
+            if plan != .full, let record, !writer.holdsEvery(record) { plan = .full }
+            switch plan {
             case .upToDate:
                 return BuildResult(check: CheckResult(site: nil, diagnostics: [], sources: [:]),
                                    outputPath: writer.output, fileCount: record?.fileCount ?? 0,
@@ -76,14 +79,16 @@ public struct SiteBuilder: Sendable {
         let writer = writer(for: output)
         try writer.begin()
         let maps: [BuildRecord.Map]
+        let siteFiles: [String]
         let clock: Int64?
         do {
             let emit: @Sendable (OutputFile) throws -> Void = { try writer.write($0.bytes, to: $0.path) }
             maps = try renderMaps(site, journeys: journeys, theme: theme, reusing: nil, remember: false, emit: emit).1
             journeys = []
-            let sitePageCount = try renderSitePages(site, theme: theme, maps: maps, emit: emit)
+            siteFiles = try renderSitePages(site, theme: theme, maps: maps, emit: emit)
+                + site.staticFiles.map(\.outputPath)
             try copyStaticFiles(site, loader: loader, writer: writer)
-            result.fileCount = maps.reduce(sitePageCount + site.staticFiles.count) { $0 + $1.files.count }
+            result.fileCount = maps.reduce(siteFiles.count) { $0 + $1.files.count }
             clock = writer.clock
             try writer.commit()
         } catch {
@@ -95,7 +100,8 @@ public struct SiteBuilder: Sendable {
         if let snapshot, check.diagnostics.isEmpty {
             let all = (maps + skipped).sorted { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
             writer.keep(BuildRecord(settings: BuildRecord.settings(options), inputs: snapshot.recorded(before: clock),
-                                    maps: all.map(RecordedMap.init), fileCount: result.fileCount))
+                                    maps: all.map(RecordedMap.init), fileCount: result.fileCount,
+                                    siteFiles: siteFiles))
         }
         return result
     }
@@ -141,7 +147,7 @@ public struct SiteBuilder: Sendable {
         let files = collected.files.sorted { $0.key < $1.key }.map { OutputFile(path: $0.key, bytes: $0.value) }
         let (_, clock) = try writer.update(files, removing: removals)
         writer.keep(BuildRecord(settings: record.settings, inputs: snapshot.recorded(before: clock), maps: maps,
-                                fileCount: fileCount))
+                                fileCount: fileCount, siteFiles: record.siteFiles))
         return BuildResult(check: check, outputPath: writer.output, fileCount: fileCount,
                            mapCount: maps.filter(\.built).count)
     }
@@ -246,9 +252,9 @@ public struct SiteBuilder: Sendable {
     }
 
     /// The catalogue and the persona pages of the built `maps` (in path order, as the site lists them), and the
-    /// theme's files; returns how many files that is.
+    /// theme's files; returns their paths.
     private func renderSitePages(_ site: Site, theme: Theme, maps: [BuildRecord.Map],
-                                 emit: (OutputFile) throws -> Void) throws -> Int {
+                                 emit: (OutputFile) throws -> Void) throws -> [String] {
         let renderer = PageRenderer(presenter: SitePresenter(site: site), theme: theme)
         let summaries = maps.map(\.summary)
         let sparklines = Dictionary(maps.compactMap { map in map.sparkline.map { (map.summary.slug, $0) } },
@@ -257,7 +263,7 @@ public struct SiteBuilder: Sendable {
         files += site.personas.map { renderer.personaPage($0, journeys: summaries) }
         files += theme.assets.map { OutputFile(path: PagePaths.assets + "/" + $0.name, bytes: Array($0.text.utf8)) }
         for file in files { try emit(file) }
-        return files.count
+        return files.map(\.path)
     }
 }
 

@@ -95,6 +95,12 @@ struct OutputWriter: Sendable {
         return BuildRecord(decoding: bytes)
     }
 
+    /// Whether every file `record` lists is still in the output (one `stat` each, on every core).
+    func holdsEvery(_ record: BuildRecord) -> Bool {
+        guard let files = record.outputFiles else { return false }
+        return !parallelMap(files) { fileSystem.status(at: output + "/" + $0) != nil }.contains(false)
+    }
+
     /// Keeps the record of a clean build; losing it only costs a full rebuild, so a failure to write it is ignored.
     func keep(_ record: BuildRecord) {
         try? fileSystem.write(record.encoded, to: cache)
