@@ -24,7 +24,7 @@ import Testing
         record.settings = awkward.joined(separator: "|")
         let maps = awkward.enumerated().map { index, text in
             BuildRecord.Map(path: "content/\(index).md",
-                            summary: JourneySummary(slug: "s\(index)", title: text, personaID: text.isEmpty ? nil : text,
+                            summary: JourneySummary(slug: "s\(index)" + text, title: text, personaID: text.isEmpty ? nil : text,
                                                     product: text, segment: index % 2 == 0 ? nil : "",
                                                     tags: index == 0 ? [""] : Array(awkward.prefix(index)),
                                                     draft: index % 2 == 1, stageCount: index),

@@ -113,6 +113,25 @@ import Testing
         #expect(try RenderBuild.build(second.fileSystem).result.upToDate)
     }
 
+    /// The same after an update: the record it writes lists every file too, and a map changed while a file is
+    /// missing still brings the file back.
+    @Test func aFileDeletedAfterAnUpdateIsWrittenAgain() throws {
+        let (_, updated) = try Self.rebuild("content/onboarding.md", find: "Найти CRM.", replace: "Войти.")
+        #expect(!updated.result.upToDate)
+        let expected = updated.files
+        try updated.fileSystem.removeItem(updated.output + "/index.html")
+        let again = try RenderBuild.build(updated.fileSystem)
+        #expect(again.files == expected)
+        let path = "/site/content/onboarding.md"
+        let text = try #require(again.fileSystem.text(at: path))
+        try again.fileSystem.write(Array(text.replacingOccurrences(of: "Войти.", with: "Войти снова.").utf8), to: path)
+        try again.fileSystem.removeItem(again.output + "/crm/vybor/outline.mm")
+        let last = try RenderBuild.build(again.fileSystem)
+        #expect(last.text("onboarding/index.html")?.contains("Войти снова.") == true)
+        #expect(last.files["crm/vybor/outline.mm"] == expected["crm/vybor/outline.mm"])
+        #expect(last.files == (try Self.fullBuild(of: last)))
+    }
+
     /// An update stopped while it moved its files in (here by a failing move) is finished by the next build.
     @Test func anInterruptedUpdateIsFinishedByTheNextBuild() throws {
         let first = try RenderBuild.site(Self.maps)

@@ -164,6 +164,7 @@ struct RecordedMap: Sendable, Equatable {
     init(_ map: BuildRecord.Map) {
         let summary = map.summary
         var bytes: [UInt8] = []
+        // `outputFiles` reads the slug as the third field and the files as the last: keep them there.
         RecordLine.append(["map", map.path, summary.slug, summary.title, summary.personaID, summary.product,
                            summary.segment, RecordLine.list(summary.tags), summary.draft ? "1" : "0",
                            String(summary.stageCount), map.sparkline, RecordLine.list(map.files)], to: &bytes)
@@ -244,7 +245,8 @@ private struct RecordLine {
     func list(_ index: Int) -> [String]? {
         let field = fields[index]
         if field.elementsEqual("\\-".utf8) { return nil }
-        // Split before the field's own unescaping, which never makes a separator: one pass over the bytes.
+        // Split before the field's own unescaping: in a field this encoder wrote, that unescaping makes no
+        // separator (elements escape theirs as `\s`, which the field escape only doubles the backslash of).
         let parts = field.split(separator: 0x1F, omittingEmptySubsequences: false)
         guard let count = parts.first.flatMap({ Int(String(decoding: $0, as: UTF8.self)) }),
               parts.count == count + 1 else { return nil }
