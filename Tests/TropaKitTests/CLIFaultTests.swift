@@ -169,7 +169,7 @@ import Testing
     }
 
     /// A rebuild with nothing changed writes nothing; once files are deleted from the output by hand (the theme's
-    /// stylesheet, the catalogue and a static file), the next one writes them again.
+    /// folder, which marks the output as tropa's, the catalogue and a static file), the next one writes them again.
     @Test func aRebuildPutsBackWhatWasDeletedFromTheOutput() throws {
         let base = FileManager.default.temporaryDirectory.appendingPathComponent("tropa-deleted-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: base) }
@@ -178,7 +178,7 @@ import Testing
         #expect(try TropaProcess.run(["build", base.path]).stdout.hasPrefix("built 3 maps"))
         let built = try snapshot(output)
         #expect(try TropaProcess.run(["build", base.path]).stdout.hasPrefix("up to date: 3 maps"))
-        for deleted in ["_tropa/style.css", "index.html", "img/logo.svg"] {
+        for deleted in ["_tropa", "index.html", "img/logo.svg"] {
             try FileManager.default.removeItem(at: output.appendingPathComponent(deleted))
         }
         let rebuilt = try TropaProcess.run(["build", base.path])

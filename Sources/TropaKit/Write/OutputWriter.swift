@@ -52,7 +52,8 @@ struct OutputWriter: Sendable {
             throw SiteError("the output \(output) is a file, not a folder")
         }
         let existing = fileSystem.kind(at: output) == .directory ? try fileSystem.files(under: output) : []
-        if !existing.isEmpty, fileSystem.kind(at: output + "/" + Self.marker) == nil {
+        // An output whose marker was deleted by hand is still known by the record of the build that wrote it.
+        if !existing.isEmpty, fileSystem.kind(at: output + "/" + Self.marker) == nil, savedRecord() == nil {
             throw SiteError("the output folder \(output) holds files tropa did not write; choose another folder or empty it")
         }
         // The old output is deleted after the new one is swapped in: a folder that cannot be emptied would fail
@@ -90,9 +91,11 @@ struct OutputWriter: Sendable {
 
     /// The last clean build's record, when the output it describes is still there.
     func record() -> BuildRecord? {
-        guard fileSystem.kind(at: output + "/" + Self.marker) == .directory,
-              let bytes = try? fileSystem.read(cache) else { return nil }
-        return BuildRecord(decoding: bytes)
+        fileSystem.kind(at: output + "/" + Self.marker) == .directory ? savedRecord() : nil
+    }
+
+    private func savedRecord() -> BuildRecord? {
+        (try? fileSystem.read(cache)).flatMap { BuildRecord(decoding: $0) }
     }
 
     /// Whether every file `record` lists is still in the output (one `stat` each, on every core).
