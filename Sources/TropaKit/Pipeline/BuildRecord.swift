@@ -8,8 +8,6 @@ struct BuildRecord: Sendable, Equatable {
     var inputs: [Input]
     /// Every map of the site, drafts too, in the order of `inputs`.
     var maps: [RecordedMap]
-    /// Files the build wrote.
-    var fileCount: Int
     /// The files it wrote besides the maps' pages (catalogue, persona pages, theme files, static files).
     var siteFiles: [String] = []
 
@@ -106,13 +104,12 @@ struct InputSnapshot {
 /// The record as a file: a line per input and per map, tab-separated fields. At 10,000 maps a JSON record took
 /// 0.4 s to decode (`Codable` costs about a microsecond a value), most of a one-map rebuild; this takes 0.02 s.
 extension BuildRecord {
-    private static let header = "tropa build record 2"
+    private static let header = "tropa build record 3"
 
     var encoded: [UInt8] {
         var bytes = Array((Self.header + "\n").utf8)
         bytes.reserveCapacity(maps.reduce(inputs.count * 100) { $0 + $1.line.count + 1 })
         RecordLine.append(["settings", settings], to: &bytes)
-        RecordLine.append(["files", String(fileCount)], to: &bytes)
         RecordLine.append(["site", RecordLine.list(siteFiles)], to: &bytes)
         for input in inputs {
             RecordLine.append(["input", input.path, String(input.hash, radix: 16), input.status.map { String($0.size) },
@@ -131,11 +128,9 @@ extension BuildRecord {
         guard lines.popFirst().map({ String(decoding: $0, as: UTF8.self) }) == Self.header,
               let settingsLine = lines.popFirst().map(RecordLine.init), settingsLine.fields.count == 2,
               let settings = settingsLine.string(1),
-              let filesLine = lines.popFirst().map(RecordLine.init), filesLine.fields.count == 2,
-              let fileCount = filesLine.string(1).flatMap({ Int($0) }),
               let siteLine = lines.popFirst().map(RecordLine.init), siteLine.fields.count == 2,
               siteLine.string(0) == "site", let siteFiles = siteLine.list(1) else { return nil }
-        self.init(settings: settings, inputs: [], maps: [], fileCount: fileCount, siteFiles: siteFiles)
+        self.init(settings: settings, inputs: [], maps: [], siteFiles: siteFiles)
         for line in lines {
             if line.starts(with: "map\t".utf8) {
                 guard let map = RecordedMap(line: line) else { return nil }

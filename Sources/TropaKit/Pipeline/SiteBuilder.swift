@@ -44,11 +44,12 @@ public struct SiteBuilder: Sendable {
             snapshot = taken
             var plan = record?.plan(for: taken.inputs, settings: BuildRecord.settings(options)) ?? .full
             // A file deleted from the output would stay missing until its map changed: rebuild it all.
-            if plan != .full, let record, !writer.holdsEvery(record) { plan = .full }
+            let written = record?.outputFiles
+            if plan != .full, !(written.map(writer.holdsEvery) ?? false) { plan = .full }
             switch plan {
             case .upToDate:
                 return BuildResult(check: CheckResult(site: nil, diagnostics: [], sources: [:]),
-                                   outputPath: writer.output, fileCount: record?.fileCount ?? 0,
+                                   outputPath: writer.output, fileCount: written?.count ?? 0,
                                    mapCount: record?.maps.filter(\.built).count ?? 0, upToDate: true)
             case .update(let changed):
                 if let record, let result = try update(root: root, changed: changed, record: record, snapshot: taken,
@@ -100,8 +101,7 @@ public struct SiteBuilder: Sendable {
         if let snapshot, check.diagnostics.isEmpty {
             let all = (maps + skipped).sorted { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
             writer.keep(BuildRecord(settings: BuildRecord.settings(options), inputs: snapshot.recorded(before: clock),
-                                    maps: all.map(RecordedMap.init), fileCount: result.fileCount,
-                                    siteFiles: siteFiles))
+                                    maps: all.map(RecordedMap.init), siteFiles: siteFiles))
         }
         return result
     }
@@ -123,7 +123,6 @@ public struct SiteBuilder: Sendable {
         }
         let entries = Dictionary(rendered.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
         var removals: [String] = []
-        var fileCount = record.fileCount
         var maps: [RecordedMap] = []
         for earlier in record.maps {
             guard let journey = parsed[earlier.path] else {
@@ -134,7 +133,6 @@ public struct SiteBuilder: Sendable {
             let entry = entries[earlier.path] ?? BuildRecord.Map(path: journey.path, summary: journey.summary, files: [])
             let folder = PagePaths.journeyFolder(old.summary.slug)
             removals += Set(old.files).subtracting(entry.files).sorted().map { folder + "/" + $0 }
-            fileCount += entry.files.count - old.files.count
             maps.append(RecordedMap(entry))
         }
         // The catalogue and the persona pages show each map's summary and curve only: when those are as they were,
@@ -145,10 +143,11 @@ public struct SiteBuilder: Sendable {
             _ = try renderSitePages(site, theme: theme, maps: shown) { collected.add($0) }
         }
         let files = collected.files.sorted { $0.key < $1.key }.map { OutputFile(path: $0.key, bytes: $0.value) }
-        let (_, clock) = try writer.update(files, removing: removals)
-        writer.keep(BuildRecord(settings: record.settings, inputs: snapshot.recorded(before: clock), maps: maps,
-                                fileCount: fileCount, siteFiles: record.siteFiles))
-        return BuildResult(check: check, outputPath: writer.output, fileCount: fileCount,
+        let clock = try writer.update(files, removing: removals)
+        let updated = BuildRecord(settings: record.settings, inputs: snapshot.recorded(before: clock), maps: maps,
+                                  siteFiles: record.siteFiles)
+        writer.keep(updated)
+        return BuildResult(check: check, outputPath: writer.output, fileCount: updated.outputFiles?.count ?? 0,
                            mapCount: maps.filter(\.built).count)
     }
 

@@ -98,10 +98,9 @@ struct OutputWriter: Sendable {
         (try? fileSystem.read(cache)).flatMap { BuildRecord(decoding: $0) }
     }
 
-    /// Whether every file `record` lists is still in the output (one `stat` each, on every core).
-    func holdsEvery(_ record: BuildRecord) -> Bool {
-        guard let files = record.outputFiles else { return false }
-        return !parallelMap(files) { fileSystem.status(at: output + "/" + $0) != nil }.contains(false)
+    /// Whether every one of `files` (relative to the output) is still there: one `stat` each, on every core.
+    func holdsEvery(_ files: [String]) -> Bool {
+        !parallelMap(files) { fileSystem.status(at: output + "/" + $0) != nil }.contains(false)
     }
 
     /// Keeps the record of a clean build; losing it only costs a full rebuild, so a failure to write it is ignored.
@@ -115,8 +114,8 @@ struct OutputWriter: Sendable {
     /// Changes the output in place: writes those of `files` whose bytes differ from the output's, and removes
     /// `removals` (and folders they leave empty). The new files wait in the staging folder; the list of moves is
     /// written before the first one, so an update stopped halfway is finished by the next build (`recover`).
-    /// Returns how many files were written or removed, and the `clock` after writing them.
-    func update(_ files: [OutputFile], removing removals: [String]) throws -> (changes: Int, clock: Int64?) {
+    /// Returns the `clock` after writing them.
+    func update(_ files: [OutputFile], removing removals: [String]) throws -> Int64? {
         try recover()
         for leftover in [staging, previous] where fileSystem.kind(at: leftover) != nil {
             try fileSystem.removeItem(leftover)
@@ -141,7 +140,7 @@ struct OutputWriter: Sendable {
         try fileSystem.write(Array(try JSONEncoder().encode(moves)), to: journal + ".new")
         try fileSystem.moveItem(journal + ".new", to: journal)
         try apply(moves)
-        return (changed.count + removed.count, clock)
+        return clock
     }
 
     /// Finishes what an interrupted build left half done, so the output is whole again.
