@@ -32,10 +32,14 @@ enum RenderFixtures {
 
     /// A fixture folder copied into memory under `root` (e.g. `/site`).
     static func memory(_ name: String, root: String = RenderBuild.root) throws -> MemoryFileSystem {
-        let folder = site(name)
+        try memory(folder: site(name), root: root)
+    }
+
+    /// Any site folder under `Tests/Fixtures/` (e.g. `sites/xss`) copied into memory under `root`.
+    static func memory(folder: URL, root: String = RenderBuild.root) throws -> MemoryFileSystem {
         let memory = MemoryFileSystem()
         let paths = try files(under: folder)
-        #expect(!paths.isEmpty, "the fixture \(name) has no files at \(folder.path)")
+        #expect(!paths.isEmpty, "the fixture has no files at \(folder.path)")
         for path in paths {
             let data = try Data(contentsOf: folder.appendingPathComponent(path))
             try memory.write(Array(data), to: root + "/" + path)

@@ -44,6 +44,31 @@ import Testing
         }
     }
 
+    /// The built-in `cell` and `outline-node` partials print markup made in code (`BuiltInPartials`);
+    /// `docs/templates/` holds the Mustache text that renders the same bytes, for a site to start an override
+    /// from. A site overriding both with those files gets every file identical, hostile text included.
+    @Test(arguments: ["render/ru-persona", "render/en-multi", "render/custom-scale", "sites/xss"])
+    func theDocumentedPartialsRenderWhatTheBuiltInOnesDo(_ fixture: String) throws {
+        let folder = RenderFixtures.fixturesFolder.appendingPathComponent(fixture)
+        let builtIn = try RenderBuild.build(try RenderFixtures.memory(folder: folder))
+        let memory = try RenderFixtures.memory(folder: folder)
+        for name in ["cell.mustache", "outline-node.mustache"] {
+            let text = try Data(contentsOf: Self.packageRoot.appendingPathComponent("docs/templates/" + name))
+            try memory.write(Array(text), to: RenderBuild.root + "/templates/" + name)
+        }
+        let overridden = try RenderBuild.build(memory)
+        #expect(builtIn.result.outputPath != nil, "\(renderDescribe(builtIn.diagnostics))")
+        let pages = builtIn.files.keys.filter { $0.hasSuffix("/index.html") && $0.split(separator: "/").count > 1 }
+        #expect(pages.contains { builtIn.text($0)?.contains("<details open><summary>") == true },
+                "the fixture has a map page with an outline")
+        #expect(overridden.files.keys.sorted() == builtIn.files.keys.sorted())
+        for (path, bytes) in builtIn.files where overridden.files[path] != bytes {
+            let report = GoldenTests.firstDifference(expected: String(decoding: bytes, as: UTF8.self),
+                                                     actual: overridden.text(path) ?? "", name: path)
+            Issue.record("\(report)")
+        }
+    }
+
     /// The theme's templates all compile, and the pages a build needs exist.
     @Test func theBuiltInThemeLoads() throws {
         let (theme, problems) = Theme.load(overrides: [], templatesFolder: "templates")

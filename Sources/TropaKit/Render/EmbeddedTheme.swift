@@ -56,7 +56,7 @@ enum EmbeddedTheme {
 
 """#,
         "cell.mustache": #"""
-{{#text}}<div class="text">{{{.}}}</div>{{/text}}{{#list}}<ul class="items">{{#items}}<li{{#tone}} class="{{tone}}"{{/tone}}>{{#toneWord}}<span class="tone" title="{{toneWord}}">{{toneWord}}: </span>{{/toneWord}}{{{html}}}</li>{{/items}}</ul>{{/list}}{{#emotions}}<ul class="emotions">{{#items}}<li><span class="face" aria-hidden="true">{{face}}</span> <span class="score">{{score}}</span>{{#label}} <span class="label">{{label}}</span>{{/label}}</li>{{/items}}</ul>{{/emotions}}{{#metrics}}<dl class="metrics">{{#items}}<div><dt>{{name}}</dt><dd>{{value}}</dd></div>{{/items}}</dl>{{/metrics}}
+{{{html}}}
 
 """#,
         "journey.mustache": #"""
@@ -113,7 +113,7 @@ enum EmbeddedTheme {
 
 """#,
         "outline-node.mustache": #"""
-{{#hasChildren}}<details open><summary>{{text}}</summary><ul>{{#children}}<li>{{>outline-node}}</li>{{/children}}</ul></details>{{/hasChildren}}{{^hasChildren}}<span>{{text}}</span>{{/hasChildren}}
+{{{html}}}
 
 """#,
         "persona-card.mustache": #"""

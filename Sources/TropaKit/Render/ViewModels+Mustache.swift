@@ -117,6 +117,7 @@ extension CellModel: MustacheParent {
         case "list": orAbsent(self.list)
         case "emotions": orAbsent(self.emotions)
         case "metrics": orAbsent(self.metrics)
+        case "html": BuiltInPartials.cell(self)
         default: nil
         }
     }
@@ -140,6 +141,7 @@ extension OutlineNode: MustacheParent {
         case "text": orAbsent(self.text)
         case "children": self.children
         case "hasChildren": self.hasChildren
+        case "html": BuiltInPartials.outlineNode(self)
         default: nil
         }
     }
