@@ -3,8 +3,11 @@ public enum Markup {
     /// Text safe inside XML/HTML content and attribute values; characters XML 1.0 forbids are dropped.
     public static func escape(_ text: String) -> String {
         // Most values need nothing: a byte scan, then the text itself, without a copy. 0xEF leads U+FFFE/U+FFFF.
-        guard text.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x26 || $0 == 0x27 || $0 == 0x3C
-                                          || $0 == 0x3E || $0 == 0xEF }) else { return text }
+        // The scan runs over the string's own buffer: through the UTF-8 view it took 3 % of a build.
+        let needsEscaping: (UInt8) -> Bool = { $0 < 0x20 || $0 == 0x22 || $0 == 0x26 || $0 == 0x27 || $0 == 0x3C
+                                               || $0 == 0x3E || $0 == 0xEF }
+        guard text.utf8.withContiguousStorageIfAvailable({ $0.contains(where: needsEscaping) })
+                ?? text.utf8.contains(where: needsEscaping) else { return text }
         var result = ""
         result.reserveCapacity(text.utf8.count)
         for scalar in text.unicodeScalars {

@@ -8,15 +8,22 @@ enum OutlineXML {
     }
 
     private static func appendOPML(_ node: OutlineNode, depth: Int, to xml: inout String) {
-        let indent = String(repeating: "  ", count: depth)
-        let attribute = "text=\"\(Markup.escape(node.text))\""
+        // Appended piece by piece: interpolating each line made three temporary strings per node.
+        appendIndent(depth, to: &xml)
+        xml += "<outline text=\""
+        xml += Markup.escape(node.text)
         guard !node.children.isEmpty else {
-            xml += "\(indent)<outline \(attribute)/>\n"
+            xml += "\"/>\n"
             return
         }
-        xml += "\(indent)<outline \(attribute)>\n"
+        xml += "\">\n"
         for child in node.children { appendOPML(child, depth: depth + 1, to: &xml) }
-        xml += "\(indent)</outline>\n"
+        appendIndent(depth, to: &xml)
+        xml += "</outline>\n"
+    }
+
+    private static func appendIndent(_ depth: Int, to xml: inout String) {
+        for _ in 0..<depth { xml += "  " }
     }
 
     /// FreeMind 1.0 (also read by Freeplane and XMind): first-level branches alternate right and left.
@@ -30,19 +37,28 @@ enum OutlineXML {
     private static func appendFreeMind(_ node: OutlineNode, depth: Int, position: String?, counter: inout Int,
                                        to xml: inout String) {
         counter += 1
-        let indent = String(repeating: "  ", count: depth + 1)
-        var attributes = "ID=\"node-\(counter)\" TEXT=\"\(Markup.escape(node.text))\""
-        if let position { attributes += " POSITION=\"\(position)\"" }
-        if depth >= 2, !node.children.isEmpty { attributes += " FOLDED=\"true\"" }
+        appendIndent(depth + 1, to: &xml)
+        xml += "<node ID=\"node-"
+        xml += String(counter)
+        xml += "\" TEXT=\""
+        xml += Markup.escape(node.text)
+        xml += "\""
+        if let position {
+            xml += " POSITION=\""
+            xml += position
+            xml += "\""
+        }
+        if depth >= 2, !node.children.isEmpty { xml += " FOLDED=\"true\"" }
         guard !node.children.isEmpty else {
-            xml += "\(indent)<node \(attributes)/>\n"
+            xml += "/>\n"
             return
         }
-        xml += "\(indent)<node \(attributes)>\n"
+        xml += ">\n"
         for (index, child) in node.children.enumerated() {
             let side = depth == 0 ? (index % 2 == 0 ? "right" : "left") : nil
             appendFreeMind(child, depth: depth + 1, position: side, counter: &counter, to: &xml)
         }
-        xml += "\(indent)</node>\n"
+        appendIndent(depth + 1, to: &xml)
+        xml += "</node>\n"
     }
 }
