@@ -49,6 +49,14 @@ import Testing
         #expect(BuildRecord(decoding: Array(text.utf8)) == nil)
     }
 
+    @Test func linesAreSplitAtEachNewlineAndEmptyOnesLeftOut() {
+        let lines = { (text: String) in BuildRecord.lines(Array(text.utf8)).map { String(decoding: $0, as: UTF8.self) } }
+        #expect(lines("a\n\nbc\nd") == ["a", "bc", "d"])
+        #expect(lines("\nкарта\tx\n\n") == ["карта\tx"])
+        #expect(lines("") == [])
+        #expect(lines("\n\n") == [])
+    }
+
     /// A map's line is read in full only when it is needed; a damaged one then reads as nothing.
     @Test func aDamagedMapLineIsReadAsNothing() throws {
         let text = "tropa build record 3\nsettings\tx\nsite\t0\nmap\ta.md\tb\t1\n"

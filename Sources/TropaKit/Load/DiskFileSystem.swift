@@ -11,17 +11,48 @@ public struct DiskFileSystem: FileSystem {
     }
 
     public func read(_ path: String) throws -> [UInt8] {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw SiteError("cannot read \(path): \(reason(for: path))")
+        // Straight into the array: through `Data` every file was copied once more (the record of a 10,000-map
+        // build is 14 MB, read on every rebuild).
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { throw SiteError("cannot read \(path): \(reason(for: path))") }
+        defer { close(descriptor) }
+        var info = stat()
+        guard fstat(descriptor, &info) == 0, (info.st_mode & S_IFMT) != S_IFDIR else {
+            throw SiteError("cannot read \(path): it is a folder")
         }
-        return [UInt8](data)
+        var bytes = [UInt8](repeating: 0, count: Int(info.st_size))
+        var filled = 0
+        while filled < bytes.count {
+            let count = bytes.withUnsafeMutableBytes { buffer in
+                Foundation.read(descriptor, buffer.baseAddress! + filled, buffer.count - filled)
+            }
+            if count < 0, errno == EINTR { continue }
+            guard count >= 0 else { throw SiteError("cannot read \(path): \(String(cString: strerror(errno)))") }
+            if count == 0 {
+                // The file shrank since `fstat`.
+                bytes.removeLast(bytes.count - filled)
+                break
+            }
+            filled += count
+        }
+        return bytes
     }
 
     public func status(at path: String) -> FileStatus? {
         var info = stat()
         guard stat(path, &info) == 0 else { return nil }
-        return FileStatus(size: Int(info.st_size),
-                          modified: Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec))
+        return FileStatus(info)
+    }
+
+    public func statuses(of paths: [String], in folder: String) -> [FileStatus?] {
+        // Relative to the open folder, the kernel walks only the part of each path below it.
+        let descriptor = open(folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard descriptor >= 0 else { return paths.map { _ in nil } }
+        defer { close(descriptor) }
+        return parallelMap(paths) { path in
+            var info = stat()
+            return fstatat(descriptor, path, &info, 0) == 0 ? FileStatus(info) : nil
+        }
     }
 
     public func files(under directory: String) throws -> [String] {
@@ -140,5 +171,12 @@ public struct DiskFileSystem: FileSystem {
         if access(path, F_OK) != 0 { return "no such file or folder" }
         if access(path, R_OK) != 0 { return "permission denied" }
         return String(cString: strerror(errno))
+    }
+}
+
+private extension FileStatus {
+    init(_ info: stat) {
+        self.init(size: Int(info.st_size),
+                  modified: Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec))
     }
 }

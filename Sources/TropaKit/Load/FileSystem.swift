@@ -24,6 +24,9 @@ public protocol FileSystem: Sendable {
     func read(_ path: String) throws -> [UInt8]
     /// Nil when nothing is at `path`.
     func status(at path: String) -> FileStatus?
+    /// The status of each of `paths` (relative to `folder`), in their order, on every core: a rebuild asks for
+    /// tens of thousands.
+    func statuses(of paths: [String], in folder: String) -> [FileStatus?]
     /// Every file below `directory`, as paths relative to it, sorted; hidden files and folders are left out.
     func files(under directory: String) throws -> [String]
     /// Writes `bytes`, creating the folders above the file.
@@ -33,6 +36,12 @@ public protocol FileSystem: Sendable {
     func moveItem(_ source: String, to destination: String) throws
     /// Whether entries can be added to and removed from the folder at `path`.
     func isWritableFolder(_ path: String) -> Bool
+}
+
+extension FileSystem {
+    public func statuses(of paths: [String], in folder: String) -> [FileStatus?] {
+        parallelMap(paths) { status(at: folder.appendingPath($0)) }
+    }
 }
 
 /// A problem with the site's folders or files as such (not their content): tropa exits with status 2.

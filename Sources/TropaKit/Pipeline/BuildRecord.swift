@@ -1,3 +1,5 @@
+import Foundation
+
 /// What the last clean build into an output read and made, kept beside the output. The next build reads again
 /// only the files whose size or time changed; when only maps changed, it parses and renders only those maps and
 /// takes the others' summaries from here; when nothing changed, it stops at once.
@@ -76,9 +78,10 @@ struct InputSnapshot {
             paths += try fileSystem.files(under: loader.root.appendingPath(folder)).map { folder.appendingPath($0) }
         }
         let known = Dictionary((record?.inputs ?? []).map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
-        let inputs = try parallelMap(paths) { path -> Result<BuildRecord.Input?, Error> in
+        let statuses = fileSystem.statuses(of: paths, in: loader.root)
+        let inputs = try parallelMap(Array(zip(paths, statuses))) { path, status -> Result<BuildRecord.Input?, Error> in
             Result {
-                guard let status = fileSystem.status(at: loader.root.appendingPath(path)) else { return nil }
+                guard let status else { return nil }
                 if let earlier = known[path], earlier.status == status { return earlier }
                 var hasher = FNV1a()
                 hasher.combine(try loader.read(path).bytes)
@@ -122,9 +125,25 @@ extension BuildRecord {
         return bytes
     }
 
+    /// The non-empty lines of `bytes`, found with `memchr`: `split` called a closure per byte, 8 % of a no-change
+    /// rebuild at 10,000 maps.
+    static func lines(_ bytes: [UInt8]) -> [ArraySlice<UInt8>] {
+        var lines: [ArraySlice<UInt8>] = []
+        bytes.withUnsafeBytes { buffer in
+            guard let base = buffer.baseAddress else { return }
+            var start = 0
+            while start < buffer.count {
+                let end = memchr(base + start, 0x0A, buffer.count - start).map { base.distance(to: $0) } ?? buffer.count
+                if end > start { lines.append(bytes[start..<end]) }
+                start = end + 1
+            }
+        }
+        return lines
+    }
+
     /// Nil for a record this version cannot read: the build is then a full one.
     init?(decoding bytes: [UInt8]) {
-        var lines = bytes.split(separator: UInt8(ascii: "\n"))[...]
+        var lines = Self.lines(bytes)[...]
         guard lines.popFirst().map({ String(decoding: $0, as: UTF8.self) }) == Self.header,
               let settingsLine = lines.popFirst().map(RecordLine.init), settingsLine.fields.count == 2,
               let settings = settingsLine.string(1),

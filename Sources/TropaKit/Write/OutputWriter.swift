@@ -100,7 +100,7 @@ struct OutputWriter: Sendable {
 
     /// Whether every one of `files` (relative to the output) is still there: one `stat` each, on every core.
     func holdsEvery(_ files: [String]) -> Bool {
-        !parallelMap(files) { fileSystem.status(at: output + "/" + $0) != nil }.contains(false)
+        !fileSystem.statuses(of: files, in: output).contains(nil)
     }
 
     /// Keeps the record of a clean build; losing it only costs a full rebuild, so a failure to write it is ignored.
