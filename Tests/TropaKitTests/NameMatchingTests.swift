@@ -123,4 +123,17 @@ import Testing
     func personaSections(heading: String, kind: PersonaSectionKind) {
         #expect(PersonaSectionKind.named(heading) == kind)
     }
+
+    /// Trimming takes a shortcut for text that starts and ends with a Latin or Cyrillic sign; it must trim exactly
+    /// what trimming character by character does, combining marks and odd spaces included.
+    @Test(arguments: ["Эмоции", " Эмоции ", "Цель\t", "\u{A0}Цель\u{A0}", "a \u{301}", " \u{301}a", "x\u{200D}",
+                      "ж\u{483}", "\u{483}ж", "«Путь»", "—", "", "  \n", "\r\nа\r\n", "a\u{85}", "\u{2003}b", "日本"])
+    func trimmingMatchesTrimmingCharacterByCharacter(_ text: String) {
+        let characters = Array(text)
+        let first = characters.firstIndex { !$0.isWhitespace }
+        let last = characters.lastIndex { !$0.isWhitespace }
+        let expected = first.flatMap { first in last.map { String(characters[first...$0]) } } ?? ""
+        #expect(text.trimmingWhitespace() == expected)
+        #expect(text[...].trimmingWhitespace() == expected)
+    }
 }
