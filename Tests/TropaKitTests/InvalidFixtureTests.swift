@@ -118,6 +118,29 @@ import Testing
         }
     }
 
+    /// A build renders each map as soon as it is parsed: it must still report exactly what `check` does, and write
+    /// nothing when that includes an error (or, with `--strict`, anything at all).
+    @Test(arguments: cases)
+    func aBuildReportsWhatTheCheckReports(_ testCase: Case) throws {
+        let url = Fixtures.invalid(testCase.fixture)
+        let checked = try Self.check(testCase).diagnostics
+        for strict in [false, true] {
+            let memory = testCase.isFolder ? try RenderFixtures.memory(folder: url)
+                : try RenderBuild.memory([:])
+            if !testCase.isFolder { try memory.write([UInt8](try Data(contentsOf: url)), to: "/site/content/" + testCase.fixture) }
+            let before = memory.contents
+            let result = try SiteBuilder(fileSystem: memory).build(root: "/site", options: BuildOptions(strict: strict))
+            #expect(result.check.diagnostics.found == checked.found, "strict: \(strict)")
+            #expect(result.check.diagnostics.map(\.message) == checked.map(\.message), "strict: \(strict)")
+            if checked.hasErrors || strict {
+                #expect(result.outputPath == nil, "strict: \(strict)")
+                #expect(memory.contents == before, "nothing written, no staging folder left (strict: \(strict))")
+            } else {
+                #expect(result.outputPath == "/site/public")
+            }
+        }
+    }
+
     @Test func everyCodeHasAFixture() throws {
         let covered = Set(Self.cases.map(\.code))
         // Templates belong to rendering, which these fixtures do not reach.

@@ -36,74 +36,89 @@ public struct SiteBuilder: Sendable {
     public func build(root: String, options: BuildOptions = BuildOptions()) throws -> BuildResult {
         let checker = SiteChecker(fileSystem: fileSystem)
         let loader = SiteLoader(fileSystem: fileSystem, root: root)
-        var snapshot: InputSnapshot?
-        if let (config, _) = try checker.settings(root: root).settings {
-            let writer = writer(for: options.output ?? root.appendingPath(config.outputPath))
-            let record = writer.record()
-            let taken = try InputSnapshot.take(config: config, record: record, loader: loader)
-            snapshot = taken
-            var plan = record?.plan(for: taken.inputs, settings: BuildRecord.settings(options)) ?? .full
-            // A file deleted from the output would stay missing until its map changed: rebuild it all.
-            let written = record?.outputFiles
-            if plan != .full, !(written.map(writer.holdsEvery) ?? false) { plan = .full }
-            switch plan {
-            case .upToDate:
-                return BuildResult(check: CheckResult(site: nil, diagnostics: [], sources: [:]),
-                                   outputPath: writer.output, fileCount: written?.count ?? 0,
-                                   mapCount: record?.maps.filter(\.built).count ?? 0, upToDate: true)
-            case .update(let changed):
-                if let record, let result = try update(root: root, changed: changed, record: record, snapshot: taken,
-                                                       checker: checker, options: options, writer: writer) {
-                    return result
+        guard let (config, _) = try checker.settings(root: root).settings else {
+            // The check reports what is wrong with the settings; no map can be read against them.
+            return BuildResult(check: try checker.check(root: root), outputPath: nil, fileCount: 0, mapCount: 0)
+        }
+        let writer = writer(for: options.output ?? root.appendingPath(config.outputPath))
+        let record = writer.record()
+        let snapshot = try InputSnapshot.take(config: config, record: record, loader: loader)
+        var plan = record?.plan(for: snapshot.inputs, settings: BuildRecord.settings(options)) ?? .full
+        // A file deleted from the output would stay missing until its map changed: rebuild it all.
+        let written = record?.outputFiles
+        if plan != .full, !(written.map(writer.holdsEvery) ?? false) { plan = .full }
+        switch plan {
+        case .upToDate:
+            return BuildResult(check: CheckResult(site: nil, diagnostics: [], sources: [:]),
+                               outputPath: writer.output, fileCount: written?.count ?? 0,
+                               mapCount: record?.maps.filter(\.built).count ?? 0, upToDate: true)
+        case .update(let changed):
+            if let record, let result = try update(root: root, changed: changed, record: record, snapshot: snapshot,
+                                                   checker: checker, options: options, writer: writer) {
+                return result
+            }
+        case .full:
+            break
+        }
+        return try fullBuild(root: root, config: config, options: options, writer: writer, snapshot: snapshot)
+    }
+
+    /// Checks the site and writes each map's pages into the staging folder as soon as the map is parsed, on every
+    /// core; then the catalogue, persona pages and static files, and swaps the staging folder in. A site with
+    /// problems leaves the output as it was.
+    private func fullBuild(root: String, config: SiteConfig, options: BuildOptions, writer: OutputWriter,
+                           snapshot: InputSnapshot) throws -> BuildResult {
+        var checker = SiteChecker(fileSystem: fileSystem)
+        let staged = Result {
+            try OutputWriter.checkTarget(output: writer.output, site: root, content: root.appendingPath(config.contentPath))
+            try writer.begin()
+        }
+        if case .failure(let error) = staged {
+            // The site's own problems come first: an output that cannot be written is reported when there are none.
+            let check = try checker.check(root: root)
+            if check.diagnostics.hasErrors || (options.strict && !check.diagnostics.isEmpty) {
+                return BuildResult(check: check, outputPath: nil, fileCount: 0, mapCount: 0)
+            }
+            throw error
+        }
+        let entries = CollectedEntries()
+        let emit: @Sendable (OutputFile) throws -> Void = { try writer.write($0.bytes, to: $0.path) }
+        checker.strict = options.strict
+        checker.visitor = { site, theme in
+            let renderer = PageRenderer(presenter: SitePresenter(site: site), theme: theme)
+            return { journey in
+                guard options.includeDrafts || !journey.draft else {
+                    entries.add(BuildRecord.Map(path: journey.path, summary: journey.summary, files: []))
+                    return
                 }
-            case .full:
-                break
+                entries.add(try Self.render(journey, with: renderer, emit: emit).entry)
             }
         }
-
-        var check = try checker.check(root: root)
-        guard var site = check.site, let theme = check.theme, !check.diagnostics.hasErrors,
-              !(options.strict && !check.diagnostics.isEmpty) else {
-            return BuildResult(check: check, outputPath: nil, fileCount: 0, mapCount: 0)
-        }
-        // The parsed maps are let go once their pages are written, before the site's pages: the result does not
-        // carry them (at 10,000 maps they are most of the build's memory).
-        check.site = nil
-        var journeys = site.journeys.filter { options.includeDrafts || !$0.draft }
-        let skipped = site.journeys.filter { !options.includeDrafts && $0.draft }
-            .map { BuildRecord.Map(path: $0.path, summary: $0.summary, files: []) }
-        site.journeys = []
-        var result = BuildResult(check: check, outputPath: nil, fileCount: 0, mapCount: journeys.count)
-
-        let output = options.output ?? root.appendingPath(site.config.outputPath)
-        try OutputWriter.checkTarget(output: output, site: root, content: root.appendingPath(site.config.contentPath))
-        let writer = writer(for: output)
-        try writer.begin()
-        let maps: [BuildRecord.Map]
-        let siteFiles: [String]
-        let clock: Int64?
         do {
-            let emit: @Sendable (OutputFile) throws -> Void = { try writer.write($0.bytes, to: $0.path) }
-            maps = try renderMaps(site, journeys: journeys, theme: theme, reusing: nil, remember: false, emit: emit).1
-            journeys = []
-            siteFiles = try renderSitePages(site, theme: theme, maps: maps, emit: emit)
+            let check = try checker.check(root: root)
+            guard let site = check.site, let theme = check.theme, !check.diagnostics.hasErrors,
+                  !(options.strict && !check.diagnostics.isEmpty) else {
+                writer.abandon()
+                return BuildResult(check: check, outputPath: nil, fileCount: 0, mapCount: 0)
+            }
+            let all = entries.sortedByPath
+            let maps = all.filter { !$0.files.isEmpty }
+            let siteFiles = try renderSitePages(site, theme: theme, maps: maps, emit: emit)
                 + site.staticFiles.map(\.outputPath)
-            try copyStaticFiles(site, loader: loader, writer: writer)
-            result.fileCount = maps.reduce(siteFiles.count) { $0 + $1.files.count }
-            clock = writer.clock
+            try copyStaticFiles(site, loader: SiteLoader(fileSystem: fileSystem, root: root), writer: writer)
+            let clock = writer.clock
             try writer.commit()
+            // Only a build without a single diagnostic is recorded: a build that reuses the record reports nothing.
+            if check.diagnostics.isEmpty {
+                writer.keep(BuildRecord(settings: BuildRecord.settings(options), inputs: snapshot.recorded(before: clock),
+                                        maps: all.map(RecordedMap.init), siteFiles: siteFiles))
+            }
+            return BuildResult(check: check, outputPath: writer.output,
+                               fileCount: maps.reduce(siteFiles.count) { $0 + $1.files.count }, mapCount: maps.count)
         } catch {
             writer.abandon()
             throw error
         }
-        result.outputPath = writer.output
-        // Only a build without a single diagnostic is recorded: a build that reuses the record reports nothing.
-        if let snapshot, check.diagnostics.isEmpty {
-            let all = (maps + skipped).sorted { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
-            writer.keep(BuildRecord(settings: BuildRecord.settings(options), inputs: snapshot.recorded(before: clock),
-                                    maps: all.map(RecordedMap.init), siteFiles: siteFiles))
-        }
-        return result
     }
 
     /// Builds only the maps that changed since the recorded build, in place: their pages, the catalogue and the
@@ -230,12 +245,7 @@ public struct SiteBuilder: Sendable {
                     for file in earlier.files { try emit(file) }
                     return (earlier, false)
                 }
-                let files = renderer.journeyFiles(journey)
-                for file in files { try emit(file) }
-                let folder = PagePaths.journeyFolder(journey.slug)
-                let entry = BuildRecord.Map(path: journey.path, summary: journey.summary,
-                                            sparkline: renderer.sparkline(journey),
-                                            files: files.map { String($0.path.dropFirst(folder.count + 1)) })
+                let (files, entry) = try Self.render(journey, with: renderer, emit: emit)
                 return (RenderMemo.Pages(journey: journey, files: remember ? files : [], entry: entry), true)
             }
         }
@@ -248,6 +258,17 @@ public struct SiteBuilder: Sendable {
             maps.append(pages.entry)
         }
         return (memo, maps)
+    }
+
+    /// A map's pages, each handed to `emit`, and the map as the build record keeps it.
+    private static func render(_ journey: Journey, with renderer: PageRenderer,
+                               emit: (OutputFile) throws -> Void) throws -> (files: [OutputFile], entry: BuildRecord.Map) {
+        let files = renderer.journeyFiles(journey)
+        for file in files { try emit(file) }
+        let folder = PagePaths.journeyFolder(journey.slug)
+        let entry = BuildRecord.Map(path: journey.path, summary: journey.summary, sparkline: renderer.sparkline(journey),
+                                    files: files.map { String($0.path.dropFirst(folder.count + 1)) })
+        return (files, entry)
     }
 
     /// The catalogue and the persona pages of the built `maps` (in path order, as the site lists them), and the
@@ -315,6 +336,21 @@ private final class CollectedFiles: @unchecked Sendable {
         lock.lock()
         defer { lock.unlock() }
         return byPath
+    }
+}
+
+/// The record entries of the maps a full build rendered, handed over from several threads at once.
+private final class CollectedEntries: @unchecked Sendable {
+    private let lock = NSLock()
+    private var entries: [BuildRecord.Map] = []
+
+    func add(_ entry: BuildRecord.Map) {
+        lock.withLock { entries.append(entry) }
+    }
+
+    /// In path order, as the site lists its maps.
+    var sortedByPath: [BuildRecord.Map] {
+        lock.withLock { entries }.sorted { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
     }
 }
 

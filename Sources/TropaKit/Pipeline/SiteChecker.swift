@@ -1,3 +1,5 @@
+import Foundation
+
 /// What checking a site found: the site (when its config and schema could be read) and every diagnostic.
 public struct CheckResult: Sendable {
     /// Nil when the config or the schema is broken, so no map could be read against them.
@@ -28,6 +30,13 @@ public struct SiteChecker: Sendable {
     var remembers = false
     /// When set, only these maps (paths relative to the site folder) are read and checked: an incremental build.
     var onlyJourneys: Set<String>?
+    /// Set by a full build. Once the settings, personas and theme are read without an error, it makes the visit
+    /// each map then gets as soon as it is parsed and valid, on the thread that parsed it (the build renders and
+    /// writes its pages there). A visited check keeps no maps in its result: 10,000 parsed maps held until every
+    /// map was parsed were most of a build's memory. It visits no more maps once one has an error (or, when
+    /// `strict`, a warning): that build will not be written.
+    var visitor: (@Sendable (Site, Theme) -> @Sendable (Journey) throws -> Void)?
+    var strict = false
 
     public init(fileSystem: FileSystem = DiskFileSystem()) {
         self.fileSystem = fileSystem
@@ -47,28 +56,7 @@ public struct SiteChecker: Sendable {
         let listing = try loader.listContent(config)
         let journeyPaths = listing.journeys.filter { onlyJourneys?.contains($0) ?? true }
         let personaFiles = try loader.read(listing.personas.map(\.path))
-        let contentRoot = config.contentPath
-        let journeyParser = JourneyParser(schema: schema, unsafeHTML: config.unsafeHTML)
-        let validator = JourneyValidator(schema: schema, language: config.language)
         let reusable = previous.flatMap { $0.config == config && $0.schema == schema ? $0 : nil }
-        // Each map is read where it is parsed and its bytes let go after (10,000 maps are 70 MB), unless they are
-        // kept for the next check to compare.
-        let parsedJourneys = try parallelMap(journeyPaths) { path -> Result<(FileOutcome<Journey>, [UInt8]), Error> in
-            Result {
-                let file = try loader.read(path)
-                let kept = remembers ? file.bytes : []
-                if let earlier = reusable?.journeys[file.path], earlier.bytes == file.bytes { return (earlier.outcome, kept) }
-                switch SourceText.decode(path: file.path, bytes: file.bytes) {
-                case .failure(let diagnostic):
-                    return (FileOutcome(value: nil, diagnostics: [diagnostic], source: nil), kept)
-                case .success(let source):
-                    let slug = Slug.forContentPath(String(file.path.dropFirst(contentRoot.count + 1)))
-                    let (journey, problems) = journeyParser.parse(source, slug: slug)
-                    let all = problems + validator.validate(journey)
-                    return (FileOutcome(value: journey, diagnostics: all, source: all.isEmpty ? nil : source), kept)
-                }
-            }
-        }.map { try $0.get() }
         let personaParser = PersonaParser(unsafeHTML: config.unsafeHTML)
         let personaIDs = listing.personas.map(\.id)
         let parsedPersonas = parallelMap(Array(zip(personaIDs, personaFiles))) { id, file -> FileOutcome<Persona> in
@@ -81,13 +69,59 @@ public struct SiteChecker: Sendable {
                 return FileOutcome(value: persona, diagnostics: problems, source: problems.isEmpty ? nil : source)
             }
         }
-        for outcome in parsedJourneys.map({ $0.0.erased }) + parsedPersonas.map({ $0.erased }) {
-            diagnostics += outcome.diagnostics
+        let personas = parsedPersonas.compactMap { $0.value }
+        var problems: [Diagnostic] = []
+        let theme = try loadTheme(config, loader: loader, diagnostics: &problems, sources: &sources)
+        problems += parsedPersonas.flatMap(\.diagnostics)
+        let frame = Site(config: config, schema: schema, journeys: [], personas: personas,
+                         staticFiles: listing.staticFiles)
+        let strict = strict
+        let stops: @Sendable ([Diagnostic]) -> Bool = { strict ? !$0.isEmpty : $0.hasErrors }
+        let visit = theme.flatMap { theme in stops(problems) ? nil : visitor?(frame, theme) }
+        let stopped = StopSignal()
+
+        let contentRoot = config.contentPath
+        let journeyParser = JourneyParser(schema: schema, unsafeHTML: config.unsafeHTML)
+        let validator = JourneyValidator(schema: schema, language: config.language)
+        // Each map is read where it is parsed and its bytes let go after (10,000 maps are 70 MB), unless they are
+        // kept for the next check to compare.
+        let parsedJourneys = try parallelMap(journeyPaths) { path -> Result<ParsedJourney, Error> in
+            Result {
+                let file = try loader.read(path)
+                let kept = remembers ? file.bytes : []
+                var outcome: FileOutcome<Journey>
+                if let earlier = reusable?.journeys[file.path], earlier.bytes == file.bytes {
+                    outcome = earlier.outcome
+                } else {
+                    switch SourceText.decode(path: file.path, bytes: file.bytes) {
+                    case .failure(let diagnostic):
+                        outcome = FileOutcome(value: nil, diagnostics: [diagnostic], source: nil)
+                    case .success(let source):
+                        let slug = Slug.forContentPath(String(file.path.dropFirst(contentRoot.count + 1)))
+                        let (journey, problems) = journeyParser.parse(source, slug: slug)
+                        let all = problems + validator.validate(journey)
+                        outcome = FileOutcome(value: journey, diagnostics: all, source: all.isEmpty ? nil : source)
+                    }
+                }
+                let claim = outcome.value.map(JourneyClaim.init)
+                if let visit {
+                    if stops(outcome.diagnostics) {
+                        stopped.signal()
+                    } else if let journey = outcome.value, !stopped.isSignalled {
+                        try visit(journey)
+                    }
+                    outcome.value = nil
+                }
+                return ParsedJourney(outcome: outcome, claim: claim, bytes: kept)
+            }
+        }.map { try $0.get() }
+        diagnostics += problems
+        for outcome in parsedJourneys.map({ $0.outcome.erased }) + parsedPersonas.map({ $0.erased }) {
             if let source = outcome.source { sources[source.path] = source }
         }
-        let journeys = parsedJourneys.compactMap { $0.0.value }
-        let personas = parsedPersonas.compactMap { $0.value }
-        let siteProblems = SiteValidator(journeys: journeys, personas: personas, staticFiles: listing.staticFiles).validate()
+        diagnostics += parsedJourneys.flatMap(\.outcome.diagnostics)
+        let siteProblems = SiteValidator(journeys: parsedJourneys.compactMap(\.claim), personas: personas,
+                                         staticFiles: listing.staticFiles).validate()
         diagnostics += siteProblems
         // Problems only the whole site shows still point at a line: keep those files' text too.
         for path in Set(siteProblems.map { $0.location.file }).sorted() where sources[path] == nil {
@@ -95,14 +129,13 @@ public struct SiteChecker: Sendable {
                 sources[path] = source
             }
         }
-        let site = Site(config: config, schema: schema, journeys: journeys, personas: personas,
-                        staticFiles: listing.staticFiles)
-        let theme = try loadTheme(config, loader: loader, diagnostics: &diagnostics, sources: &sources)
+        var site = frame
+        site.journeys = parsedJourneys.compactMap(\.outcome.value)
         var checked = result(site, diagnostics, sources)
         checked.theme = theme
         if remembers {
             checked.memo = ParseMemo(config: config, schema: schema,
-                                     journeys: memoized(zip(journeyPaths, parsedJourneys).map { ($0, $1.1, $1.0) }),
+                                     journeys: memoized(zip(journeyPaths, parsedJourneys).map { ($0, $1.bytes, $1.outcome) }),
                                      personas: memoized(zip(personaFiles, parsedPersonas).map { ($0.path, $0.bytes, $1) }))
         }
         return checked
@@ -198,6 +231,23 @@ struct ParseMemo: Sendable {
     fileprivate var schema = LayerSchema.default
     fileprivate var journeys: [String: (bytes: [UInt8], outcome: FileOutcome<Journey>)] = [:]
     fileprivate var personas: [String: (bytes: [UInt8], outcome: FileOutcome<Persona>)] = [:]
+}
+
+/// A map as one check read it: its outcome (without the map itself when it was visited), what the site-wide
+/// checks need of it, and the bytes it was parsed from when the check remembers them.
+private struct ParsedJourney: Sendable {
+    var outcome: FileOutcome<Journey>
+    var claim: JourneyClaim?
+    var bytes: [UInt8]
+}
+
+/// Raised by one thread, seen by the others: a map with an error ends the visits.
+private final class StopSignal: @unchecked Sendable {
+    private let lock = NSLock()
+    private var raised = false
+
+    func signal() { lock.withLock { raised = true } }
+    var isSignalled: Bool { lock.withLock { raised } }
 }
 
 /// What reading one file gave: its value when it could be read, its diagnostics, and its text when they need it.

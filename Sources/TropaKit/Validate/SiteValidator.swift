@@ -1,6 +1,22 @@
+/// What the site-wide checks need of a map: its file, its output folder and its persona. A full build keeps
+/// this rather than the map, whose pages are written as soon as it is parsed.
+struct JourneyClaim: Sendable {
+    let path: String
+    let slug: String
+    let personaID: String?
+    let personaLocation: SourceLocation?
+
+    init(_ journey: Journey) {
+        path = journey.path
+        slug = journey.slug
+        personaID = journey.personaID
+        personaLocation = journey.personaLocation
+    }
+}
+
 /// Checks what only the whole site can tell: that personas exist and that no two pages share an output folder.
 struct SiteValidator {
-    let journeys: [Journey]
+    let journeys: [JourneyClaim]
     let personas: [Persona]
     let staticFiles: [StaticFile]
 

@@ -1,0 +1,92 @@
+import Foundation
+import Testing
+@testable import TropaKit
+
+/// A full build renders and writes each map's pages as soon as the map is parsed (`SiteChecker.visitor`), so it
+/// never holds every parsed map at once. What it visits, and when it visits nothing.
+@Suite struct FullBuildTests {
+    /// Paths visited, from several threads.
+    final class Visits: @unchecked Sendable {
+        private let lock = NSLock()
+        private var paths: [String] = []
+        private(set) var madeVisits = 0
+
+        func visitor() -> @Sendable (Site, Theme) -> @Sendable (Journey) throws -> Void {
+            { site, _ in
+                self.lock.withLock { self.madeVisits += 1 }
+                #expect(site.journeys.isEmpty)
+                return { journey in self.lock.withLock { self.paths.append(journey.path) } }
+            }
+        }
+
+        var visited: [String] { lock.withLock { paths.sorted() } }
+    }
+
+    private static func check(_ files: [String: String], strict: Bool = false) throws -> (CheckResult, Visits) {
+        let memory = try RenderBuild.memory(Dictionary(uniqueKeysWithValues: files.map { ("/site/" + $0.key, $0.value) }))
+        let visits = Visits()
+        var checker = SiteChecker(fileSystem: memory)
+        checker.visitor = visits.visitor()
+        checker.strict = strict
+        return (try checker.check(root: "/site"), visits)
+    }
+
+    private static let map = RenderBuild.russianMap(body: RenderBuild.stage("Этап"))
+
+    @Test func everyValidMapIsVisitedOnceAndNotKept() throws {
+        let (result, visits) = try Self.check([
+            "content/a.md": Self.map, "content/b/c.md": Self.map,
+            "content/draft.md": RenderBuild.russianMap(extraFrontMatter: "draft: true\n", body: RenderBuild.stage("Этап")),
+        ])
+        #expect(result.diagnostics.isEmpty, "\(renderDescribe(result.diagnostics))")
+        #expect(visits.madeVisits == 1)
+        #expect(visits.visited == ["content/a.md", "content/b/c.md", "content/draft.md"])
+        #expect(result.site?.journeys.isEmpty == true, "visited maps are not kept")
+        #expect(result.theme != nil)
+    }
+
+    @Test func aMapWithAnErrorIsNotVisited() throws {
+        let (result, visits) = try Self.check(["content/bad.md": "---\ntitle: Без этапов\n---\n\nТекст.\n"])
+        #expect(result.diagnostics.map(\.code) == [.noStages])
+        #expect(visits.madeVisits == 1)
+        #expect(visits.visited.isEmpty)
+    }
+
+    @Test func strictStopsAtAWarning() throws {
+        let warning = RenderBuild.russianMap(extraFrontMatter: "segmnet: B2B\n", body: RenderBuild.stage("Этап"))
+        let (result, visits) = try Self.check(["content/warned.md": warning], strict: true)
+        #expect(result.diagnostics.map(\.code) == [.unknownKey])
+        #expect(visits.visited.isEmpty)
+        let (_, lenient) = try Self.check(["content/warned.md": warning])
+        #expect(lenient.visited == ["content/warned.md"])
+    }
+
+    /// With a broken persona or theme the build will not be written, so no map's pages are made.
+    @Test(arguments: [["content/personas/p.md": "---\nrole: Без имени\n---\n"],
+                      ["templates/journey.mustache": "{{#title}}"]])
+    func nothingIsVisitedWhenTheSiteAroundTheMapsHasAnError(_ broken: [String: String]) throws {
+        let (result, visits) = try Self.check(broken.merging(["content/a.md": Self.map]) { first, _ in first })
+        #expect(result.diagnostics.hasErrors)
+        #expect(visits.madeVisits == 0)
+        #expect(visits.visited.isEmpty)
+    }
+
+    /// What only the whole site shows is still found when the maps themselves were not kept.
+    @Test func twoMapsForOneFolderAreStillReported() throws {
+        let (result, visits) = try Self.check(["content/Карта.md": Self.map, "content/karta.md": Self.map])
+        #expect(result.diagnostics.map(\.code) == [.duplicateSlug])
+        #expect(visits.visited.count == 2)
+    }
+
+    /// An output tropa refuses is reported only when the site itself has no error: the site's problems come first.
+    @Test func theSitesOwnErrorsComeBeforeAnOutputItCannotWrite() throws {
+        let memory = try RenderBuild.memory(["/site/content/bad.md": "---\ntitle: Без этапов\n---\n\nТекст.\n"])
+        let result = try SiteBuilder(fileSystem: memory).build(root: "/site", options: BuildOptions(output: "/site"))
+        #expect(result.outputPath == nil)
+        #expect(result.check.diagnostics.map(\.code) == [.noStages])
+        let clean = try RenderBuild.memory(["/site/content/a.md": Self.map])
+        #expect(throws: SiteError.self) {
+            try SiteBuilder(fileSystem: clean).build(root: "/site", options: BuildOptions(output: "/site"))
+        }
+    }
+}
