@@ -18,6 +18,8 @@ import Testing
         let files: [String: [UInt8]] = ["large.bin": large, "папка/карта.md": Array("# Путь\n".utf8), "empty": []]
         for (path, bytes) in files { try disk.write(bytes, to: base.path + "/" + path) }
         for (path, bytes) in files { #expect(try disk.read(base.path + "/" + path) == bytes, "\(path)") }
+        // A file whose size the system does not know is read to its end all the same.
+        #expect(try String(decoding: disk.read("/proc/self/status"), as: UTF8.self).contains("Name:"))
         let folderError = #expect(throws: SiteError.self) { try disk.read(base.path + "/папка") }
         #expect(folderError?.description.contains("it is a folder") == true)
         let missingError = #expect(throws: SiteError.self) { try disk.read(base.path + "/missing") }

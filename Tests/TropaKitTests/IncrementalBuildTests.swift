@@ -89,6 +89,17 @@ import Testing
         #expect(second.errors.map(\.code) == [.missingLayer, .unknownLayer])
         #expect(second.result.outputPath == nil)
         #expect(second.files == first)
+        // The failed build kept the record of the output it left alone: once mended, the map is an update again.
+        let before = Self.writeTimes(second)
+        let path = RenderBuild.root + "/content/onboarding.md"
+        let text = try #require(second.fileSystem.text(at: path))
+        try second.fileSystem.write(Array(text.replacingOccurrences(of: "### Целл", with: "### Цель")
+            .replacingOccurrences(of: "Найти CRM.", with: "Войти.").utf8), to: path)
+        let mended = try RenderBuild.build(second.fileSystem)
+        #expect(mended.errors.isEmpty)
+        let rewritten = Self.writeTimes(mended).filter { before[$0.key] != $0.value }.keys.sorted()
+        #expect(rewritten == ["onboarding/index.html", "onboarding/outline.mm", "onboarding/outline.opml"])
+        #expect(mended.files == (try Self.fullBuild(of: mended)))
     }
 
     /// A change to what every page shows (here a persona) is a full build, not an update.

@@ -17,24 +17,27 @@ public struct DiskFileSystem: FileSystem {
         guard descriptor >= 0 else { throw SiteError("cannot read \(path): \(reason(for: path))") }
         defer { close(descriptor) }
         var info = stat()
-        guard fstat(descriptor, &info) == 0, (info.st_mode & S_IFMT) != S_IFDIR else {
-            throw SiteError("cannot read \(path): it is a folder")
+        guard fstat(descriptor, &info) == 0 else {
+            throw SiteError("cannot read \(path): \(String(cString: strerror(errno)))")
         }
-        var bytes = [UInt8](repeating: 0, count: Int(info.st_size))
+        guard (info.st_mode & S_IFMT) != S_IFDIR else { throw SiteError("cannot read \(path): it is a folder") }
+        // One byte more than the size: the read that returns 0 ends the file, even one that grew since `fstat`
+        // or whose size the system does not know.
+        var bytes = [UInt8](repeating: 0, count: max(Int(info.st_size), 0) + 1)
         var filled = 0
-        while filled < bytes.count {
-            let count = bytes.withUnsafeMutableBytes { buffer in
-                Foundation.read(descriptor, buffer.baseAddress! + filled, buffer.count - filled)
+        while true {
+            if filled == bytes.count { bytes += [UInt8](repeating: 0, count: bytes.count) }
+            let (count, error) = bytes.withUnsafeMutableBytes { buffer in
+                (Foundation.read(descriptor, buffer.baseAddress! + filled, buffer.count - filled), errno)
             }
-            if count < 0, errno == EINTR { continue }
-            guard count >= 0 else { throw SiteError("cannot read \(path): \(String(cString: strerror(errno)))") }
-            if count == 0 {
-                // The file shrank since `fstat`.
-                bytes.removeLast(bytes.count - filled)
-                break
+            if count == 0 { break }
+            if count < 0 {
+                if error == EINTR { continue }
+                throw SiteError("cannot read \(path): \(String(cString: strerror(error)))")
             }
             filled += count
         }
+        bytes.removeLast(bytes.count - filled)
         return bytes
     }
 
@@ -46,8 +49,10 @@ public struct DiskFileSystem: FileSystem {
 
     public func statuses(of paths: [String], in folder: String) -> [FileStatus?] {
         // Relative to the open folder, the kernel walks only the part of each path below it.
+        // A folder that cannot be opened (searchable but not readable, mode 0711; or no descriptor left) is asked
+        // path by path, as the default does.
         let descriptor = open(folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
-        guard descriptor >= 0 else { return paths.map { _ in nil } }
+        guard descriptor >= 0 else { return parallelMap(paths) { status(at: folder.appendingPath($0)) } }
         defer { close(descriptor) }
         return parallelMap(paths) { path in
             var info = stat()

@@ -84,14 +84,22 @@ public struct SiteBuilder: Sendable {
         let entries = CollectedEntries()
         let emit: @Sendable (OutputFile) throws -> Void = { try writer.write($0.bytes, to: $0.path) }
         checker.strict = options.strict
+        // Two maps with one slug write the same staging files at once until the site check rejects them; the
+        // staging folder is then dropped, so what they left there does not matter.
         checker.visitor = { site, theme in
             let renderer = PageRenderer(presenter: SitePresenter(site: site), theme: theme)
             return { journey in
+                // After a write failed, the rest of the check still runs: its diagnostics come first.
+                guard entries.failure == nil else { return }
                 guard options.includeDrafts || !journey.draft else {
                     entries.add(BuildRecord.Map(path: journey.path, summary: journey.summary, files: []))
                     return
                 }
-                entries.add(try Self.render(journey, with: renderer, emit: emit).entry)
+                do {
+                    entries.add(try Self.render(journey, with: renderer, emit: emit).entry)
+                } catch {
+                    entries.fail(error)
+                }
             }
         }
         do {
@@ -101,6 +109,7 @@ public struct SiteBuilder: Sendable {
                 writer.abandon()
                 return BuildResult(check: check, outputPath: nil, fileCount: 0, mapCount: 0)
             }
+            if let failure = entries.failure { throw failure }
             let all = entries.sortedByPath
             let maps = all.filter { !$0.files.isEmpty }
             let siteFiles = try renderSitePages(site, theme: theme, maps: maps, emit: emit)
@@ -230,8 +239,8 @@ public struct SiteBuilder: Sendable {
     }
 
     /// Renders the pages of `journeys` on every core. A map whose pages `previous` holds, rendered from the same map
-    /// in the same context, is emitted from there. With `remember` false (a build to disk) the memo keeps no files,
-    /// so pages are not held in memory once written. Returns the memo and each map as the build record keeps it.
+    /// in the same context, is emitted from there. With `remember` false (an update, which keeps the files itself) the
+    /// memo keeps no copy of them. Returns the memo and each map as the build record keeps it.
     private func renderMaps(_ site: Site, journeys: [Journey], theme: Theme, reusing previous: RenderMemo?,
                             remember: Bool, emit: @Sendable (OutputFile) throws -> Void) throws
         -> (RenderMemo, [BuildRecord.Map]) {
@@ -339,14 +348,22 @@ private final class CollectedFiles: @unchecked Sendable {
     }
 }
 
-/// The record entries of the maps a full build rendered, handed over from several threads at once.
+/// The record entries of the maps a full build rendered, handed over from several threads at once, and the first
+/// error writing them met.
 private final class CollectedEntries: @unchecked Sendable {
     private let lock = NSLock()
     private var entries: [BuildRecord.Map] = []
+    private var firstFailure: Error?
 
     func add(_ entry: BuildRecord.Map) {
         lock.withLock { entries.append(entry) }
     }
+
+    func fail(_ error: Error) {
+        lock.withLock { firstFailure = firstFailure ?? error }
+    }
+
+    var failure: Error? { lock.withLock { firstFailure } }
 
     /// In path order, as the site lists its maps.
     var sortedByPath: [BuildRecord.Map] {

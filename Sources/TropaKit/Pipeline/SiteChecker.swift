@@ -2,7 +2,8 @@ import Foundation
 
 /// What checking a site found: the site (when its config and schema could be read) and every diagnostic.
 public struct CheckResult: Sendable {
-    /// Nil when the config or the schema is broken, so no map could be read against them.
+    /// Nil when the config or the schema is broken, so no map could be read against them. Its maps are left out
+    /// after a check with a `visitor` (a full build), which hands each map over as it is parsed.
     public var site: Site?
     /// In reading order: by file, line and column.
     public var diagnostics: [Diagnostic]
@@ -30,7 +31,8 @@ public struct SiteChecker: Sendable {
     var remembers = false
     /// When set, only these maps (paths relative to the site folder) are read and checked: an incremental build.
     var onlyJourneys: Set<String>?
-    /// Set by a full build. Once the settings, personas and theme are read without an error, it makes the visit
+    /// Set by a full build. Once the settings, personas and theme are read without an error (or, when `strict`,
+    /// a warning), it makes the visit
     /// each map then gets as soon as it is parsed and valid, on the thread that parsed it (the build renders and
     /// writes its pages there). A visited check keeps no maps in its result: 10,000 parsed maps held until every
     /// map was parsed were most of a build's memory. It visits no more maps once one has an error (or, when
@@ -77,7 +79,7 @@ public struct SiteChecker: Sendable {
                          staticFiles: listing.staticFiles)
         let strict = strict
         let stops: @Sendable ([Diagnostic]) -> Bool = { strict ? !$0.isEmpty : $0.hasErrors }
-        let visit = theme.flatMap { theme in stops(problems) ? nil : visitor?(frame, theme) }
+        let visit = theme.flatMap { theme in stops(diagnostics + problems) ? nil : visitor?(frame, theme) }
         let stopped = StopSignal()
 
         let contentRoot = config.contentPath

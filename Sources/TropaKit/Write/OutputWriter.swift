@@ -66,8 +66,6 @@ struct OutputWriter: Sendable {
         for folder in folders where fileSystem.kind(at: folder) == .directory && !fileSystem.isWritableFolder(folder) {
             throw SiteError("cannot replace the output \(output): the folder \(folder) is read-only")
         }
-        // The record describes the output about to be replaced: drop it, so a stopped build is redone.
-        if fileSystem.kind(at: cache) != nil { try fileSystem.removeItem(cache) }
         for leftover in [staging, previous] where fileSystem.kind(at: leftover) != nil {
             try fileSystem.removeItem(leftover)
         }
@@ -80,6 +78,9 @@ struct OutputWriter: Sendable {
 
     /// Moves the finished build in and removes the previous output.
     func commit() throws {
+        // The record describes the output about to be replaced: drop it, so a build stopped now is redone. Only
+        // here: a build that fails its check leaves the output, and so its record, as they were.
+        if fileSystem.kind(at: cache) != nil { try fileSystem.removeItem(cache) }
         if fileSystem.kind(at: output) != nil {
             try fileSystem.moveItem(output, to: previous)
         }
