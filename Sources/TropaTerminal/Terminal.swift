@@ -42,7 +42,7 @@ public enum Terminal {
 
     /// Exit 1 on errors, or on warnings with `--strict`.
     public static func exit(for diagnostics: [Diagnostic], strict: Bool) throws {
-        if diagnostics.hasErrors || (strict && !diagnostics.isEmpty) { throw ExitCode(1) }
+        if diagnostics.failBuild(strict: strict) { throw ExitCode(1) }
     }
 }
 

@@ -94,40 +94,15 @@ import Testing
     @Test func aFailedWriteComesAfterTheSitesErrors() throws {
         let good = try RenderBuild.memory(["/site/content/a.md": Self.map])
         let error = #expect(throws: SiteError.self) {
-            try SiteBuilder(fileSystem: FailingWrites(memory: good, under: "/a/")).build(root: "/site")
+            try SiteBuilder(fileSystem: FaultyFileSystem(memory: good, failsWrite: { $0.contains("/a/") })).build(root: "/site")
         }
         #expect(error?.description.contains("no space left") == true)
         #expect(good.contents.keys.allSatisfy { !$0.contains("public") && !$0.contains("tropa-") }, "nothing left behind")
 
         let mixed = try RenderBuild.memory(["/site/content/a.md": Self.map,
                                             "/site/content/bad.md": "---\ntitle: Без этапов\n---\n\nТекст.\n"])
-        let result = try SiteBuilder(fileSystem: FailingWrites(memory: mixed, under: "/a/")).build(root: "/site")
+        let result = try SiteBuilder(fileSystem: FaultyFileSystem(memory: mixed, failsWrite: { $0.contains("/a/") })).build(root: "/site")
         #expect(result.outputPath == nil)
         #expect(result.check.diagnostics.map(\.code) == [.noStages])
-    }
-}
-
-/// The memory file system, except that writing a file whose path contains `under` fails as a full disk does.
-private struct FailingWrites: FileSystem {
-    let memory: MemoryFileSystem
-    let under: String
-
-    init(memory: MemoryFileSystem, under: String) {
-        self.memory = memory
-        self.under = under
-    }
-
-    func kind(at path: String) -> FileKind? { memory.kind(at: path) }
-    func read(_ path: String) throws -> [UInt8] { try memory.read(path) }
-    func status(at path: String) -> FileStatus? { memory.status(at: path) }
-    func files(under directory: String) throws -> [String] { try memory.files(under: directory) }
-    func createDirectory(_ path: String) throws { try memory.createDirectory(path) }
-    func removeItem(_ path: String) throws { try memory.removeItem(path) }
-    func moveItem(_ source: String, to destination: String) throws { try memory.moveItem(source, to: destination) }
-    func isWritableFolder(_ path: String) -> Bool { memory.isWritableFolder(path) }
-
-    func write(_ bytes: [UInt8], to path: String) throws {
-        guard !path.contains(under) else { throw SiteError("cannot write \(path): no space left on the device") }
-        try memory.write(bytes, to: path)
     }
 }

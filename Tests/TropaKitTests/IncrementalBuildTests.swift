@@ -150,38 +150,12 @@ import Testing
         let path = "/site/content/onboarding.md"
         let text = try #require(first.fileSystem.text(at: path))
         try first.fileSystem.write(Array(text.replacingOccurrences(of: "Найти CRM.", with: "Войти.").utf8), to: path)
-        let failing = FailingMoves(memory: first.fileSystem, allowed: 2)
+        let failing = FaultyFileSystem(memory: first.fileSystem, movesAllowed: 2)
         #expect(throws: SiteError.self) { try SiteBuilder(fileSystem: failing).build(root: RenderBuild.root) }
         #expect(first.fileSystem.kind(at: "/site/.public.tropa-journal") == .file)
         let next = try RenderBuild.build(first.fileSystem)
         #expect(next.text("onboarding/index.html")?.contains("Войти.") == true)
         #expect(next.files == (try Self.fullBuild(of: next)))
         #expect(!next.fileSystem.contents.keys.contains { $0.contains(".tropa-journal") || $0.contains(".tropa-staging") })
-    }
-}
-
-/// The memory file system, except that moves fail after the first `allowed` ones: a build stopped halfway.
-private final class FailingMoves: FileSystem, @unchecked Sendable {
-    let memory: MemoryFileSystem
-    private var allowed: Int
-
-    init(memory: MemoryFileSystem, allowed: Int) {
-        self.memory = memory
-        self.allowed = allowed
-    }
-
-    func kind(at path: String) -> FileKind? { memory.kind(at: path) }
-    func read(_ path: String) throws -> [UInt8] { try memory.read(path) }
-    func status(at path: String) -> FileStatus? { memory.status(at: path) }
-    func files(under directory: String) throws -> [String] { try memory.files(under: directory) }
-    func write(_ bytes: [UInt8], to path: String) throws { try memory.write(bytes, to: path) }
-    func createDirectory(_ path: String) throws { try memory.createDirectory(path) }
-    func removeItem(_ path: String) throws { try memory.removeItem(path) }
-    func isWritableFolder(_ path: String) -> Bool { memory.isWritableFolder(path) }
-
-    func moveItem(_ source: String, to destination: String) throws {
-        guard allowed > 0 else { throw SiteError("cannot move \(source): the disk went away") }
-        allowed -= 1
-        try memory.moveItem(source, to: destination)
     }
 }

@@ -101,3 +101,41 @@ extension LayerContent {
     var values: [MetricValue]? { if case .metrics(let values) = self { values } else { nil } }
     var richText: RichText? { if case .text(let text) = self { text } else { nil } }
 }
+
+/// The memory file system with faults: writes to the paths `failsWrite` picks fail as on a full disk, and moves
+/// fail after the first `movesAllowed` (a build stopped halfway).
+final class FaultyFileSystem: FileSystem, @unchecked Sendable {
+    let memory: MemoryFileSystem
+    private let failsWrite: @Sendable (String) -> Bool
+    private let lock = NSLock()
+    private var movesLeft: Int?
+
+    init(memory: MemoryFileSystem, failsWrite: @escaping @Sendable (String) -> Bool = { _ in false },
+         movesAllowed: Int? = nil) {
+        self.memory = memory
+        self.failsWrite = failsWrite
+        movesLeft = movesAllowed
+    }
+
+    func kind(at path: String) -> FileKind? { memory.kind(at: path) }
+    func read(_ path: String) throws -> [UInt8] { try memory.read(path) }
+    func status(at path: String) -> FileStatus? { memory.status(at: path) }
+    func files(under directory: String) throws -> [String] { try memory.files(under: directory) }
+    func createDirectory(_ path: String) throws { try memory.createDirectory(path) }
+    func removeItem(_ path: String) throws { try memory.removeItem(path) }
+    func isWritableFolder(_ path: String) -> Bool { memory.isWritableFolder(path) }
+
+    func write(_ bytes: [UInt8], to path: String) throws {
+        guard !failsWrite(path) else { throw SiteError("cannot write \(path): no space left on the device") }
+        try memory.write(bytes, to: path)
+    }
+
+    func moveItem(_ source: String, to destination: String) throws {
+        let allowed = lock.withLock {
+            defer { movesLeft = movesLeft.map { $0 - 1 } }
+            return movesLeft.map { $0 > 0 } ?? true
+        }
+        guard allowed else { throw SiteError("cannot move \(source): the disk went away") }
+        try memory.moveItem(source, to: destination)
+    }
+}

@@ -92,6 +92,9 @@ extension Array where Element == Diagnostic {
     public var errorCount: Int { count { $0.severity == .error } }
     public var warningCount: Int { count { $0.severity == .warning } }
 
+    /// Whether these stop a build: any error, or with `strict` anything at all.
+    public func failBuild(strict: Bool) -> Bool { strict ? !isEmpty : hasErrors }
+
     /// Diagnostics in reading order: by file, then line and column; stable for equal positions.
     public func sortedByLocation() -> [Diagnostic] {
         enumerated().sorted { a, b in

@@ -60,14 +60,15 @@ public struct SiteBuilder: Sendable {
         case .full:
             break
         }
-        return try fullBuild(root: root, config: config, options: options, writer: writer, snapshot: snapshot)
+        return try fullBuild(loader: loader, config: config, options: options, writer: writer, snapshot: snapshot)
     }
 
     /// Checks the site and writes each map's pages into the staging folder as soon as the map is parsed, on every
     /// core; then the catalogue, persona pages and static files, and swaps the staging folder in. A site with
     /// problems leaves the output as it was.
-    private func fullBuild(root: String, config: SiteConfig, options: BuildOptions, writer: OutputWriter,
+    private func fullBuild(loader: SiteLoader, config: SiteConfig, options: BuildOptions, writer: OutputWriter,
                            snapshot: InputSnapshot) throws -> BuildResult {
+        let root = loader.root
         var checker = SiteChecker(fileSystem: fileSystem)
         let staged = Result {
             try OutputWriter.checkTarget(output: writer.output, site: root, content: root.appendingPath(config.contentPath))
@@ -76,7 +77,7 @@ public struct SiteBuilder: Sendable {
         if case .failure(let error) = staged {
             // The site's own problems come first: an output that cannot be written is reported when there are none.
             let check = try checker.check(root: root)
-            if check.diagnostics.hasErrors || (options.strict && !check.diagnostics.isEmpty) {
+            if check.diagnostics.failBuild(strict: options.strict) {
                 return BuildResult(check: check, outputPath: nil, fileCount: 0, mapCount: 0)
             }
             throw error
@@ -104,8 +105,8 @@ public struct SiteBuilder: Sendable {
         }
         do {
             let check = try checker.check(root: root)
-            guard let site = check.site, let theme = check.theme, !check.diagnostics.hasErrors,
-                  !(options.strict && !check.diagnostics.isEmpty) else {
+            guard let site = check.site, let theme = check.theme, !check.diagnostics.failBuild(strict: options.strict)
+            else {
                 writer.abandon()
                 return BuildResult(check: check, outputPath: nil, fileCount: 0, mapCount: 0)
             }
@@ -114,7 +115,7 @@ public struct SiteBuilder: Sendable {
             let maps = all.filter { !$0.files.isEmpty }
             let siteFiles = try renderSitePages(site, theme: theme, maps: maps, emit: emit)
                 + site.staticFiles.map(\.outputPath)
-            try copyStaticFiles(site, loader: SiteLoader(fileSystem: fileSystem, root: root), writer: writer)
+            try copyStaticFiles(site, loader: loader, writer: writer)
             let clock = writer.clock
             try writer.commit()
             // Only a build without a single diagnostic is recorded: a build that reuses the record reports nothing.
@@ -185,8 +186,8 @@ public struct SiteBuilder: Sendable {
         let check = try checker.check(root: root)
         // A broken site keeps the last good render's pages to reuse once it is mended.
         var preview = SitePreview(check: check, parseMemo: check.memo, renderMemo: previous?.renderMemo)
-        guard let site = check.site, let theme = check.theme, !check.diagnostics.hasErrors,
-              !(options.strict && !check.diagnostics.isEmpty) else { return preview }
+        guard let site = check.site, let theme = check.theme, !check.diagnostics.failBuild(strict: options.strict)
+        else { return preview }
         let journeys = site.journeys.filter { options.includeDrafts || !$0.draft }
         let collected = CollectedFiles()
         let memo = try render(site, journeys: journeys, theme: theme, reusing: previous?.renderMemo) {

@@ -32,11 +32,10 @@ public struct SiteChecker: Sendable {
     /// When set, only these maps (paths relative to the site folder) are read and checked: an incremental build.
     var onlyJourneys: Set<String>?
     /// Set by a full build. Once the settings, personas and theme are read without an error (or, when `strict`,
-    /// a warning), it makes the visit
-    /// each map then gets as soon as it is parsed and valid, on the thread that parsed it (the build renders and
-    /// writes its pages there). A visited check keeps no maps in its result: 10,000 parsed maps held until every
-    /// map was parsed were most of a build's memory. It visits no more maps once one has an error (or, when
-    /// `strict`, a warning): that build will not be written.
+    /// a warning), it makes the visit each map then gets as soon as it is parsed and valid, on the thread that
+    /// parsed it (the build renders and writes its pages there). A visited check keeps no maps in its result:
+    /// 10,000 parsed maps held until every map was parsed were most of a build's memory. It visits no more maps
+    /// once one has an error (or, when `strict`, a warning): that build will not be written.
     var visitor: (@Sendable (Site, Theme) -> @Sendable (Journey) throws -> Void)?
     var strict = false
 
@@ -78,36 +77,22 @@ public struct SiteChecker: Sendable {
         let frame = Site(config: config, schema: schema, journeys: [], personas: personas,
                          staticFiles: listing.staticFiles)
         let strict = strict
-        let stops: @Sendable ([Diagnostic]) -> Bool = { strict ? !$0.isEmpty : $0.hasErrors }
-        let visit = theme.flatMap { theme in stops(diagnostics + problems) ? nil : visitor?(frame, theme) }
+        let visit = (diagnostics + problems).failBuild(strict: strict) ? nil
+            : theme.flatMap { theme in visitor?(frame, theme) }
         let stopped = StopSignal()
 
-        let contentRoot = config.contentPath
-        let journeyParser = JourneyParser(schema: schema, unsafeHTML: config.unsafeHTML)
-        let validator = JourneyValidator(schema: schema, language: config.language)
+        let reader = JourneyReader(config: config, schema: schema)
         // Each map is read where it is parsed and its bytes let go after (10,000 maps are 70 MB), unless they are
         // kept for the next check to compare.
         let parsedJourneys = try parallelMap(journeyPaths) { path -> Result<ParsedJourney, Error> in
             Result {
                 let file = try loader.read(path)
                 let kept = remembers ? file.bytes : []
-                var outcome: FileOutcome<Journey>
-                if let earlier = reusable?.journeys[file.path], earlier.bytes == file.bytes {
-                    outcome = earlier.outcome
-                } else {
-                    switch SourceText.decode(path: file.path, bytes: file.bytes) {
-                    case .failure(let diagnostic):
-                        outcome = FileOutcome(value: nil, diagnostics: [diagnostic], source: nil)
-                    case .success(let source):
-                        let slug = Slug.forContentPath(String(file.path.dropFirst(contentRoot.count + 1)))
-                        let (journey, problems) = journeyParser.parse(source, slug: slug)
-                        let all = problems + validator.validate(journey)
-                        outcome = FileOutcome(value: journey, diagnostics: all, source: all.isEmpty ? nil : source)
-                    }
-                }
+                var outcome = reusable?.journeys[file.path].flatMap { $0.bytes == file.bytes ? $0.outcome : nil }
+                    ?? reader.outcome(of: file)
                 let claim = outcome.value.map(JourneyClaim.init)
                 if let visit {
-                    if stops(outcome.diagnostics) {
+                    if outcome.diagnostics.failBuild(strict: strict) {
                         stopped.signal()
                     } else if let journey = outcome.value, !stopped.isSignalled {
                         try visit(journey)
@@ -233,6 +218,31 @@ struct ParseMemo: Sendable {
     fileprivate var schema = LayerSchema.default
     fileprivate var journeys: [String: (bytes: [UInt8], outcome: FileOutcome<Journey>)] = [:]
     fileprivate var personas: [String: (bytes: [UInt8], outcome: FileOutcome<Persona>)] = [:]
+}
+
+/// Decodes, parses and validates one map file.
+private struct JourneyReader: Sendable {
+    let contentRoot: String
+    let parser: JourneyParser
+    let validator: JourneyValidator
+
+    init(config: SiteConfig, schema: LayerSchema) {
+        contentRoot = config.contentPath
+        parser = JourneyParser(schema: schema, unsafeHTML: config.unsafeHTML)
+        validator = JourneyValidator(schema: schema, language: config.language)
+    }
+
+    func outcome(of file: RawFile) -> FileOutcome<Journey> {
+        switch SourceText.decode(path: file.path, bytes: file.bytes) {
+        case .failure(let diagnostic):
+            return FileOutcome(value: nil, diagnostics: [diagnostic], source: nil)
+        case .success(let source):
+            let slug = Slug.forContentPath(String(file.path.dropFirst(contentRoot.count + 1)))
+            let (journey, problems) = parser.parse(source, slug: slug)
+            let all = problems + validator.validate(journey)
+            return FileOutcome(value: journey, diagnostics: all, source: all.isEmpty ? nil : source)
+        }
+    }
 }
 
 /// A map as one check read it: its outcome (without the map itself when it was visited), what the site-wide
