@@ -4,10 +4,11 @@ import Testing
 /// The record of the last build: it reads back exactly as written, and it tells what the next build has to do.
 @Suite struct BuildRecordTests {
     private static func map(_ path: String, title: String = "Карта", files: [String] = ["index.html"]) -> BuildRecord.Map {
-        BuildRecord.Map(path: path, summary: JourneySummary(slug: String(path.dropFirst(8).dropLast(3)), title: title,
-                                                            personaID: nil, product: nil, segment: nil, tags: [],
-                                                            draft: false, stageCount: 3),
-                        sparkline: nil, files: files)
+        let summary = JourneySummary(slug: String(path.dropFirst(8).dropLast(3)), title: title, personaID: nil,
+                                     product: nil, segment: nil, tags: [], draft: false, stageCount: 3)
+        return BuildRecord.Map(facts: JourneyFacts(path: path, summary: summary,
+                                                   stages: ["a", "b", "c"].map { StageFacts(name: $0) }, emotions: []),
+                               files: files)
     }
 
     private static let record = BuildRecord(
@@ -23,28 +24,33 @@ import Testing
         var record = Self.record
         record.settings = awkward.joined(separator: "|")
         let maps = awkward.enumerated().map { index, text in
-            BuildRecord.Map(path: "content/\(index).md",
-                            summary: JourneySummary(slug: "s\(index)" + text, title: text, personaID: text.isEmpty ? nil : text,
-                                                    product: text, segment: index % 2 == 0 ? nil : "",
-                                                    tags: index == 0 ? [""] : Array(awkward.prefix(index)),
-                                                    draft: index % 2 == 1, stageCount: index),
-                            sparkline: index == 3 ? nil : "<svg>\(text)</svg>", files: index == 1 ? [] : [text, "x"])
+            // The stages and emotion labels are awkward too; the series has one point per stage, the first with no label.
+            let stages = Array(awkward.prefix(index))
+            let points = stages.indices.map { EmotionSeries.Point(stage: $0, score: Double($0) - 1.5, label: $0 == 0 ? "" : text) }
+            let summary = JourneySummary(slug: "s\(index)" + text, title: text, personaID: text.isEmpty ? nil : text,
+                                         product: text, segment: index % 2 == 0 ? nil : "",
+                                         tags: index == 0 ? [""] : Array(awkward.prefix(index)),
+                                         draft: index % 2 == 1, stageCount: index)
+            return BuildRecord.Map(facts: JourneyFacts(path: "content/\(index).md", summary: summary,
+                                                       stages: stages.map { StageFacts(name: $0) },
+                                                       emotions: points.isEmpty ? [] : [EmotionSeries(points: points)]),
+                                   files: index == 1 ? [] : [text, "x"])
         }
         record.maps = maps.map(RecordedMap.init)
         record.siteFiles = awkward
         let decoded = try #require(BuildRecord(decoding: record.encoded))
         #expect(decoded == record)
         #expect(decoded.maps.map(\.map) == maps)
-        #expect(decoded.maps.map(\.path) == maps.map(\.path))
+        #expect(decoded.maps.map(\.path) == maps.map(\.facts.path))
         #expect(decoded.maps.map(\.built) == maps.map { !$0.files.isEmpty })
-        #expect(decoded.outputFiles == awkward + maps.flatMap { map in map.files.map { map.summary.slug + "/" + $0 } })
+        #expect(decoded.outputFiles == awkward + maps.flatMap { map in map.files.map { map.facts.slug + "/" + $0 } })
     }
 
     @Test(arguments: ["", "tropa build record 2\nsettings\tx\nfiles\t1\nsite\t0\n",
-                      "tropa build record 3\nsettings\tx\nsite\t0\ninput\ta\n",
-                      "tropa build record 3\nsettings\tx\nsite\t0\nmap\ta\n",
-                      "tropa build record 3\nsettings\tx\nsite\tmany\n",
-                      "tropa build record 3\nsettings\tx\n", "tropa build record 3\nsettings\tx\nsite\t2\n"])
+                      "tropa build record 4\nsettings\tx\nsite\t0\ninput\ta\n",
+                      "tropa build record 4\nsettings\tx\nsite\t0\nmap\ta\n",
+                      "tropa build record 4\nsettings\tx\nsite\tmany\n",
+                      "tropa build record 4\nsettings\tx\n", "tropa build record 3\nsettings\tx\nsite\t2\n"])
     func aRecordThatCannotBeReadIsNone(_ text: String) {
         #expect(BuildRecord(decoding: Array(text.utf8)) == nil)
     }
@@ -59,7 +65,7 @@ import Testing
 
     /// A map's line is read in full only when it is needed; a damaged one then reads as nothing.
     @Test func aDamagedMapLineIsReadAsNothing() throws {
-        let text = "tropa build record 3\nsettings\tx\nsite\t0\nmap\ta.md\tb\t1\n"
+        let text = "tropa build record 4\nsettings\tx\nsite\t0\nmap\ta.md\tb\t1\n"
         let record = try #require(BuildRecord(decoding: Array(text.utf8)))
         #expect(record.maps.map(\.path) == ["a.md"])
         #expect(record.maps.first?.map == nil)

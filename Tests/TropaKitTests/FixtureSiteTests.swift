@@ -10,14 +10,15 @@ import Testing
         let site = try #require(result.site)
         #expect(site.config.language == .ru)
         #expect(site.config.title == "Карты пути клиента Lumus")
-        #expect(site.journeys.map(\.slug).sorted() == ["english-headings", "lumus/head-of-sales", "marketing/marketolog"])
+        #expect(result.facts.map(\.slug).sorted() == ["english-headings", "lumus/head-of-sales", "marketing/marketolog"])
         #expect(site.personas.map(\.id).sorted() == ["head-of-sales", "marketer"])
         #expect(site.staticFiles.map(\.outputPath) == ["img/logo.svg"])
     }
 
     @Test func russianMapReadsEveryLayerKind() throws {
-        let site = try #require(try Fixtures.check(Fixtures.site("valid-ru")).site)
-        let map = try #require(site.journeys.first { $0.slug == "lumus/head-of-sales" })
+        let result = try Fixtures.check(Fixtures.site("valid-ru"))
+        let site = try #require(result.site)
+        let map = try #require(result.journey(slug: "lumus/head-of-sales"))
         #expect(map.title == "Руководитель отдела продаж выбирает конструктор скриптов")
         #expect(map.personaID == "head-of-sales")
         #expect(map.product == "Lumus")
@@ -56,8 +57,9 @@ import Testing
     }
 
     @Test func englishLayerNamesPassInARussianSite() throws {
-        let site = try #require(try Fixtures.check(Fixtures.site("valid-ru")).site)
-        let map = try #require(site.journeys.first { $0.slug == "english-headings" })
+        let result = try Fixtures.check(Fixtures.site("valid-ru"))
+        let site = try #require(result.site)
+        let map = try #require(result.journey(slug: "english-headings"))
         #expect(map.stages.map(\.name) == ["Renewal notice", "Renewal:"])
         #expect(map.stages[0].layers.map(\.layerID) == ["goal", "actions", "questions", "touchpoints", "expectations",
                                                          "emotions", "experience", "barriers", "metrics",
@@ -70,9 +72,10 @@ import Testing
     }
 
     @Test func aliasesAndCyrillicPathsInTheSecondMap() throws {
-        let site = try #require(try Fixtures.check(Fixtures.site("valid-ru")).site)
+        let result = try Fixtures.check(Fixtures.site("valid-ru"))
+        let site = try #require(result.site)
         let map = try #require(site.journeys.first { $0.path == "content/маркетинг/маркетолог.md" })
-        #expect(map.slug == "marketing/marketolog")
+        #expect(result.facts.first { $0.path == map.path }?.slug == "marketing/marketolog")
         #expect(map.tags == ["аналитика"])
         #expect(map.stages[0].layers.map(\.layerID) == ["goal", "actions", "touchpoints", "emotions", "metrics"])
         #expect(map.stages[0].layer(id: "emotions")?.content.points?.map(\.score) == [0, -1])
@@ -83,7 +86,8 @@ import Testing
     }
 
     @Test func personasAreReadWithTheirSections() throws {
-        let site = try #require(try Fixtures.check(Fixtures.site("valid-ru")).site)
+        let result = try Fixtures.check(Fixtures.site("valid-ru"))
+        let site = try #require(result.site)
         let persona = try #require(site.persona(id: "head-of-sales"))
         #expect(persona.name == "Руководитель отдела продаж")
         #expect(persona.role == "B2B, отдел из 10 менеджеров")
@@ -104,8 +108,9 @@ import Testing
     }
 
     @Test func customSchemaMapsUseItsLayersScaleAndMetrics() throws {
-        let site = try #require(try Fixtures.check(Fixtures.site("custom-schema")).site)
-        let map = try #require(site.journeys.first { $0.slug == "clinic/zapis" })
+        let result = try Fixtures.check(Fixtures.site("custom-schema"))
+        let site = try #require(result.site)
+        let map = try #require(result.journey(slug: "clinic/zapis"))
         #expect(map.updated == "2024-02-10")
         #expect(map.stages[0].layers.map(\.layerID) == ["situation", "steps", "mood", "experience", "pains", "kpi"])
         #expect(map.stages[0].layer(id: "mood")?.content.points?.map(\.score) == [-4, -2.5, 3])
@@ -116,7 +121,7 @@ import Testing
         #expect(map.stages[1].layer(id: "mood")?.content.points?.map(\.score) == [-1, 5])
         #expect(map.stages[1].layer(id: "kpi")?.content.values?.map(\.value) == [8.5, 25])
 
-        let english = try #require(site.journeys.first { $0.slug == "clinic/analizy" })
+        let english = try #require(result.journey(slug: "clinic/analizy"))
         #expect(english.stages[0].layers.map(\.layerID) == ["situation", "steps", "mood", "pains", "kpi"])
         #expect(english.stages[0].layer(id: "mood")?.content.points?.map(\.score) == [0, -3])
     }

@@ -2,33 +2,35 @@ import Foundation
 import Testing
 @testable import TropaKit
 
-/// A full build renders and writes each map's pages as soon as the map is parsed (`SiteChecker.visitor`), so it
-/// never holds every parsed map at once. What it visits, and when it visits nothing.
+/// A full build renders and emits each map's pages as soon as the map is parsed, on the thread that parsed it, so
+/// it never holds every parsed map at once. What it renders, and when it renders nothing.
 @Suite struct FullBuildTests {
-    /// Paths visited, from several threads.
-    final class Visits: @unchecked Sendable {
+    /// A sink that notes the folder of every map page it is given, from several threads.
+    final class Visits: BuildSink, @unchecked Sendable {
         private let lock = NSLock()
-        private var paths: [String] = []
-        private(set) var madeVisits = 0
+        private var folders: [String] = []
+        private(set) var committed = false
 
-        func visitor() -> @Sendable (Site, Theme) -> @Sendable (Journey) throws -> Void {
-            { site, _ in
-                self.lock.withLock { self.madeVisits += 1 }
-                #expect(site.journeys.isEmpty)
-                return { journey in self.lock.withLock { self.paths.append(journey.path) } }
-            }
+        var renders: Bool { true }
+        var keepsMaps: Bool { false }
+
+        func emit(_ file: OutputFile) throws {
+            guard file.path.hasSuffix("/index.html"), !file.path.hasPrefix("personas/") else { return }
+            lock.withLock { folders.append(String(file.path.dropLast("/index.html".count))) }
         }
 
-        var visited: [String] { lock.withLock { paths.sorted() } }
+        func copy(_ files: [StaticFile], from loader: SiteLoader) throws {}
+        func commit(_ run: BuildRun) throws { lock.withLock { committed = true } }
+        func abandon() {}
+
+        var visited: [String] { lock.withLock { folders.sorted() } }
     }
 
     private static func check(_ files: [String: String], strict: Bool = false) throws -> (CheckResult, Visits) {
         let memory = try RenderBuild.memory(Dictionary(uniqueKeysWithValues: files.map { ("/site/" + $0.key, $0.value) }))
         let visits = Visits()
-        var checker = SiteChecker(fileSystem: memory)
-        checker.visitor = visits.visitor()
-        checker.strict = strict
-        return (try checker.check(root: "/site"), visits)
+        let run = try BuildDriver(reader: memory, root: "/site", options: BuildOptions(strict: strict)).run(into: visits)
+        return (run.check, visits)
     }
 
     private static let map = RenderBuild.russianMap(body: RenderBuild.stage("Этап"))
@@ -39,17 +41,17 @@ import Testing
             "content/draft.md": RenderBuild.russianMap(extraFrontMatter: "draft: true\n", body: RenderBuild.stage("Этап")),
         ])
         #expect(result.diagnostics.isEmpty, "\(renderDescribe(result.diagnostics))")
-        #expect(visits.madeVisits == 1)
-        #expect(visits.visited == ["content/a.md", "content/b/c.md", "content/draft.md"])
-        #expect(result.site?.journeys.isEmpty == true, "visited maps are not kept")
-        #expect(result.theme != nil)
+        #expect(visits.visited == ["a", "b/c"], "a draft is left out")
+        #expect(visits.committed)
+        #expect(result.site?.journeys.isEmpty == true, "rendered maps are not kept")
+        #expect(result.facts.map(\.slug) == ["a", "b/c", "draft"])
     }
 
     @Test func aMapWithAnErrorIsNotVisited() throws {
         let (result, visits) = try Self.check(["content/bad.md": "---\ntitle: Без этапов\n---\n\nТекст.\n"])
         #expect(result.diagnostics.map(\.code) == [.noStages])
-        #expect(visits.madeVisits == 1)
         #expect(visits.visited.isEmpty)
+        #expect(!visits.committed)
     }
 
     @Test func strictStopsAtAWarning() throws {
@@ -58,7 +60,7 @@ import Testing
         #expect(result.diagnostics.map(\.code) == [.unknownKey])
         #expect(visits.visited.isEmpty)
         let (_, lenient) = try Self.check(["content/warned.md": warning])
-        #expect(lenient.visited == ["content/warned.md"])
+        #expect(lenient.visited == ["warned"])
     }
 
     /// With a broken persona or theme the build will not be written, so no map's pages are made.
@@ -67,15 +69,16 @@ import Testing
     func nothingIsVisitedWhenTheSiteAroundTheMapsHasAnError(_ broken: [String: String]) throws {
         let (result, visits) = try Self.check(broken.merging(["content/a.md": Self.map]) { first, _ in first })
         #expect(result.diagnostics.hasErrors)
-        #expect(visits.madeVisits == 0)
         #expect(visits.visited.isEmpty)
+        #expect(!visits.committed)
     }
 
     /// What only the whole site shows is still found when the maps themselves were not kept.
     @Test func twoMapsForOneFolderAreStillReported() throws {
         let (result, visits) = try Self.check(["content/Карта.md": Self.map, "content/karta.md": Self.map])
         #expect(result.diagnostics.map(\.code) == [.duplicateSlug])
-        #expect(visits.visited.count == 2)
+        #expect(visits.visited == ["karta", "karta"])
+        #expect(!visits.committed)
     }
 
     /// An output tropa refuses is reported only when the site itself has no error: the site's problems come first.

@@ -65,7 +65,8 @@ import Testing
         let memory = try threeMaps()
         let first = try preview(memory)
         #expect(first.renderedSitePages)
-        try edit(memory, "/site/content/lumus/tretya.md", find: "## ", replace: "## Новый ")
+        // An action is not among the facts the site pages show; a stage's name is.
+        try edit(memory, "/site/content/lumus/tretya.md", find: "Слушает записи", replace: "Слушает новые записи")
         let second = try preview(memory, previous: first)
         #expect(second.renderedMapCount == 1)
         #expect(!second.renderedSitePages)

@@ -10,9 +10,17 @@ import Testing
         let memory = try RenderFixtures.memory(fixture)
         let site = try #require(try SiteChecker(fileSystem: memory).check(root: RenderBuild.root).site)
         let presenter = SitePresenter(site: site)
-        var models: [Any] = site.journeys.map { presenter.journeyPage($0, curveSVG: "<svg/>") }
-        models.append(presenter.cataloguePage(site.journeys.map(\.summary), sparklines: [:]))
-        models += site.personas.map { presenter.personaPage($0, journeys: site.journeys.map(\.summary)) }
+        let analysis = JourneyAnalysis(schema: site.schema, contentPath: site.config.contentPath)
+        let facts = site.journeys.map(analysis.facts)
+        var models: [Any] = zip(site.journeys, facts).map { journey, facts in
+            var model = presenter.journeyPage(journey, facts: facts)
+            model.curveSVG = "<svg/>"
+            return model
+        }
+        var catalogue = presenter.cataloguePage(facts)
+        catalogue.products[0].segments[0].maps[0].sparkline = "<svg/>"
+        models.append(catalogue)
+        models += site.personas.map { presenter.personaPage($0, journeys: facts.map(\.summary)) }
         var checked = 0
         for model in models { checked += Self.check(model, path: fixture) }
         #expect(checked > 50)

@@ -220,3 +220,20 @@ func renderBezier(_ p0: (Double, Double), _ p1: (Double, Double), _ p2: (Double,
     let a = u * u * u, b = 3 * u * u * t, c = 3 * u * t * t, d = t * t * t
     return (a * p0.0 + b * p1.0 + c * p2.0 + d * p3.0, a * p0.1 + b * p1.1 + c * p2.1 + d * p3.1)
 }
+
+extension EmotionCurve {
+    /// The geometry of stages given with their points, as the analysis hands them over in one series.
+    init(stages: [(name: String, points: [EmotionPoint])], scale: ClosedRange<Double>, columnWidth: Double = 200,
+         plotHeight: Double = 160, top: Double = 16) {
+        let points = stages.enumerated().flatMap { index, stage in
+            stage.points.map { EmotionSeries.Point(stage: index, score: $0.score, label: $0.label) }
+        }
+        self.init(stageNames: stages.map(\.name), series: EmotionSeries(points: points), scale: scale,
+                  columnWidth: columnWidth, plotHeight: plotHeight, top: top)
+    }
+}
+
+extension Journey {
+    /// The output folder of a map under `content/`.
+    var slug: String { Slug.forContentPath(String(path.dropFirst("content/".count))) }
+}

@@ -53,7 +53,7 @@ import Testing
         ])
         #expect(result.diagnostics.isEmpty, "\(result.diagnostics)")
         #expect(result.site?.journeys.map(\.path) == ["maps/map.md"])
-        #expect(result.site?.journeys.map(\.slug) == ["map"])
+        #expect(result.facts.map(\.slug) == ["map"])
     }
 
     @Test func aSiteWithoutContentIsAnIOProblem() {

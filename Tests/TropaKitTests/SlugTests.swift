@@ -44,7 +44,7 @@ import Testing
         let map = "---\ntitle: Карта\n---\n## Этап\n### Цель\nНайти.\n### Действия\n- Ищет\n### Эмоции\n0 Спокойно\n"
         let result = try Check.site(["content/Продажи/Новый клиент.md": map, "content/lumus.md": map])
         #expect(result.diagnostics.isEmpty, "\(result.diagnostics)")
-        #expect(result.site?.journeys.map(\.slug).sorted() == ["lumus", "prodazhi/novyy-klient"])
+        #expect(result.facts.map(\.slug).sorted() == ["lumus", "prodazhi/novyy-klient"])
     }
 
     @Test func mapsWithTheSameSlugAreADuplicate() throws {

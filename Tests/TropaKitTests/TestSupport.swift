@@ -39,7 +39,7 @@ enum Check {
     static func journey(_ text: String, schema: LayerSchema = .default, path: String = "content/map.md")
         -> (journey: Journey, diagnostics: [Diagnostic]) {
         let source = SourceText(path: path, text: text)
-        let (journey, problems) = JourneyParser(schema: schema, unsafeHTML: false).parse(source, slug: "map")
+        let (journey, problems) = JourneyParser(schema: schema, unsafeHTML: false).parse(source)
         let all = problems + JourneyValidator(schema: schema, language: .ru).validate(journey)
         return (journey, all.sortedByLocation())
     }
@@ -137,5 +137,12 @@ final class FaultyFileSystem: FileSystem, @unchecked Sendable {
         }
         guard allowed else { throw SiteError("cannot move \(source): the disk went away") }
         try memory.moveItem(source, to: destination)
+    }
+}
+
+extension CheckResult {
+    /// The parsed map whose output folder is `slug`.
+    func journey(slug: String) -> Journey? {
+        facts.first { $0.slug == slug }.flatMap { facts in site?.journeys.first { $0.path == facts.path } }
     }
 }

@@ -18,8 +18,9 @@ public struct FileStatus: Sendable, Hashable {
     }
 }
 
-/// The file access of the pipeline's two ends, small enough that tests replace it with `MemoryFileSystem`.
-public protocol FileSystem: Sendable {
+/// Reading files: all the first end of the pipeline (and the watcher) may do. Tests replace it with
+/// `MemoryFileSystem`.
+public protocol FileReading: Sendable {
     func kind(at path: String) -> FileKind?
     func read(_ path: String) throws -> [UInt8]
     /// Nil when nothing is at `path`.
@@ -29,6 +30,10 @@ public protocol FileSystem: Sendable {
     func statuses(of paths: [String], in folder: String) -> [FileStatus?]
     /// Every file below `directory`, as paths relative to it, sorted; hidden files and folders are left out.
     func files(under directory: String) throws -> [String]
+}
+
+/// Writing files: only the last end of the pipeline (the output writer) and the authoring commands do.
+public protocol FileWriting: Sendable {
     /// Writes `bytes`, creating the folders above the file.
     func write(_ bytes: [UInt8], to path: String) throws
     func createDirectory(_ path: String) throws
@@ -38,7 +43,10 @@ public protocol FileSystem: Sendable {
     func isWritableFolder(_ path: String) -> Bool
 }
 
-extension FileSystem {
+/// Both ends: the disk, or memory in tests.
+public typealias FileSystem = FileReading & FileWriting
+
+extension FileReading {
     public func statuses(of paths: [String], in folder: String) -> [FileStatus?] {
         parallelMap(paths) { status(at: folder.appendingPath($0)) }
     }

@@ -4,21 +4,11 @@ public struct RawFile: Sendable {
     public var bytes: [UInt8]
 }
 
-/// The files under `content/`, sorted by kind, not yet read.
-struct ContentListing: Sendable {
-    /// Paths relative to the site folder.
-    var journeys: [String] = []
-    var personas: [(id: String, path: String)] = []
-    var staticFiles: [StaticFile] = []
-}
-
 /// The first end of the pipeline: finds and reads a site's files.
 struct SiteLoader: Sendable {
-    let fileSystem: FileSystem
+    let fileSystem: FileReading
     /// The site folder.
     let root: String
-
-    static let personaFolder = "personas"
 
     func requireSiteFolder() throws {
         switch fileSystem.kind(at: root) {
@@ -38,28 +28,6 @@ struct SiteLoader: Sendable {
             if required { throw SiteError("no such file: \(fullPath)") }
             return nil
         }
-    }
-
-    func listContent(_ config: SiteConfig) throws -> ContentListing {
-        let contentRoot = root.appendingPath(config.contentPath)
-        guard fileSystem.kind(at: contentRoot) == .directory else {
-            throw SiteError("no content folder: \(contentRoot) (maps go in content/*.md)")
-        }
-        var listing = ContentListing()
-        for relative in try fileSystem.files(under: contentRoot) {
-            let path = config.contentPath.appendingPath(relative)
-            guard relative.lowercased().hasSuffix(".md") else {
-                listing.staticFiles.append(StaticFile(path: path, outputPath: relative))
-                continue
-            }
-            if relative.hasPrefix(Self.personaFolder + "/") {
-                let id = String(relative.dropFirst(Self.personaFolder.count + 1).dropLast(3))
-                listing.personas.append((id, path))
-            } else {
-                listing.journeys.append(path)
-            }
-        }
-        return listing
     }
 
     /// Reads files on every core; the order of the result is the order of `paths`.

@@ -17,8 +17,6 @@ public struct RichText: Sendable, Hashable {
 public struct Journey: Sendable, Hashable {
     /// The file, relative to the site folder.
     public var path: String
-    /// The output folder, relative to the output root (ASCII, no leading or trailing slash).
-    public var slug: String
     public var title: String
     public var personaID: String?
     public var personaLocation: SourceLocation?
@@ -30,12 +28,11 @@ public struct Journey: Sendable, Hashable {
     public var introduction: RichText
     public var stages: [Stage]
 
-    public init(path: String, slug: String, title: String, personaID: String? = nil,
+    public init(path: String, title: String, personaID: String? = nil,
                 personaLocation: SourceLocation? = nil, product: String? = nil, segment: String? = nil,
                 tags: [String] = [], updated: String? = nil, draft: Bool = false,
                 introduction: RichText = .empty, stages: [Stage] = []) {
         self.path = path
-        self.slug = slug
         self.title = title
         self.personaID = personaID
         self.personaLocation = personaLocation

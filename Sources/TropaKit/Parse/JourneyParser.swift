@@ -6,8 +6,8 @@ struct JourneyParser {
 
     static let frontMatterKeys = ["title", "persona", "product", "segment", "tags", "updated", "draft"]
 
-    func parse(_ source: SourceText, slug: String) -> (journey: Journey, diagnostics: [Diagnostic]) {
-        var journey = Journey(path: source.path, slug: slug, title: "")
+    func parse(_ source: SourceText) -> (journey: Journey, diagnostics: [Diagnostic]) {
+        var journey = Journey(path: source.path, title: "")
         var diagnostics: [Diagnostic] = []
         var body = source.text
         var bodyLine = 1

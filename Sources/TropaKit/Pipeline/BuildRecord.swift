@@ -20,11 +20,10 @@ struct BuildRecord: Sendable, Equatable {
         var status: FileStatus?
     }
 
+    /// A map as the record keeps it: the facts the site pages are made from, never markup.
     struct Map: Sendable, Equatable {
-        var path: String
-        var summary: JourneySummary
-        var sparkline: String?
-        /// The files its pages were written to, relative to the output; none for a draft left out.
+        var facts: JourneyFacts
+        /// The names of the files its pages were written to, in its folder; none for a draft left out.
         var files: [String]
     }
 
@@ -70,21 +69,16 @@ enum BuildPlan: Equatable {
 struct InputSnapshot {
     var inputs: [BuildRecord.Input]
 
-    static func take(config: SiteConfig, record: BuildRecord?, loader: SiteLoader) throws -> InputSnapshot {
-        let fileSystem = loader.fileSystem
-        var paths = [SiteConfig.fileName, config.schemaPath]
-        for folder in [config.contentPath, config.templatesPath]
-        where fileSystem.kind(at: loader.root.appendingPath(folder)) == .directory {
-            paths += try fileSystem.files(under: loader.root.appendingPath(folder)).map { folder.appendingPath($0) }
-        }
+    /// The snapshot of `paths` (relative to `root`; the site's watched inputs); a path with nothing there is left out.
+    static func take(_ paths: [String], record: BuildRecord?, root: String, reader: FileReading) throws -> InputSnapshot {
         let known = Dictionary((record?.inputs ?? []).map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
-        let statuses = fileSystem.statuses(of: paths, in: loader.root)
+        let statuses = reader.statuses(of: paths, in: root)
         let inputs = try parallelMap(Array(zip(paths, statuses))) { path, status -> Result<BuildRecord.Input?, Error> in
             Result {
                 guard let status else { return nil }
                 if let earlier = known[path], earlier.status == status { return earlier }
                 var hasher = FNV1a()
-                hasher.combine(try loader.read(path).bytes)
+                hasher.combine(try reader.read(root.appendingPath(path)))
                 return BuildRecord.Input(path: path, hash: hasher.value, status: status)
             }
         }.compactMap { try $0.get() }
@@ -107,7 +101,7 @@ struct InputSnapshot {
 /// The record as a file: a line per input and per map, tab-separated fields. At 10,000 maps a JSON record took
 /// 0.4 s to decode (`Codable` costs about a microsecond a value), most of a one-map rebuild; this takes 0.02 s.
 extension BuildRecord {
-    private static let header = "tropa build record 3"
+    private static let header = "tropa build record 4"
 
     var encoded: [UInt8] {
         var bytes = Array((Self.header + "\n").utf8)
@@ -176,13 +170,14 @@ struct RecordedMap: Sendable, Equatable {
     let line: ArraySlice<UInt8>
 
     init(_ map: BuildRecord.Map) {
-        let summary = map.summary
+        let facts = map.facts, summary = map.facts.summary
         var bytes: [UInt8] = []
         // `outputFiles` reads the slug as the third field and the files as the last: keep them there.
-        RecordLine.append(["map", map.path, summary.slug, summary.title, summary.personaID, summary.product,
+        RecordLine.append(["map", facts.path, summary.slug, summary.title, summary.personaID, summary.product,
                            summary.segment, RecordLine.list(summary.tags), summary.draft ? "1" : "0",
-                           String(summary.stageCount), map.sparkline, RecordLine.list(map.files)], to: &bytes)
-        path = map.path
+                           RecordLine.list(facts.stages.map(\.name)), RecordLine.list(Self.encode(facts.emotions)),
+                           RecordLine.list(map.files)], to: &bytes)
+        path = facts.path
         built = !map.files.isEmpty
         line = bytes.dropLast()
     }
@@ -201,16 +196,39 @@ struct RecordedMap: Sendable, Equatable {
     var map: BuildRecord.Map? {
         let line = RecordLine(line)
         guard line.fields.count == 12, let path = line.string(1), let slug = line.string(2),
-              let title = line.string(3), let tags = line.list(7),
-              let stageCount = line.string(9).flatMap({ Int($0) }), let files = line.list(11) else { return nil }
+              let title = line.string(3), let tags = line.list(7), let stages = line.list(9),
+              let emotions = line.list(10).flatMap({ Self.decode($0, stageCount: stages.count) }),
+              let files = line.list(11) else { return nil }
         let summary = JourneySummary(slug: slug, title: title, personaID: line.string(4), product: line.string(5),
                                      segment: line.string(6), tags: tags, draft: line.string(8) == "1",
-                                     stageCount: stageCount)
-        return BuildRecord.Map(path: path, summary: summary, sparkline: line.string(10), files: files)
+                                     stageCount: stages.count)
+        return BuildRecord.Map(facts: JourneyFacts(path: path, summary: summary, stages: stages.map { StageFacts(name: $0) },
+                                                   emotions: emotions),
+                               files: files)
+    }
+
+    /// Each point of each series as `series stage score label`: the score as Swift prints a Double, which reads
+    /// back to the same value.
+    private static func encode(_ series: [EmotionSeries]) -> [String] {
+        series.enumerated().flatMap { index, series in
+            series.points.map { "\(index) \($0.stage) \($0.score) \($0.label)" }
+        }
+    }
+
+    private static func decode(_ elements: [String], stageCount: Int) -> [EmotionSeries]? {
+        var series: [EmotionSeries] = []
+        for element in elements {
+            let parts = element.split(separator: " ", maxSplits: 3, omittingEmptySubsequences: false)
+            guard parts.count == 4, let index = Int(parts[0]), index <= series.count, let stage = Int(parts[1]),
+                  (0..<stageCount).contains(stage), let score = Double(parts[2]) else { return nil }
+            if index == series.count { series.append(EmotionSeries(points: [])) }
+            series[index].points.append(EmotionSeries.Point(stage: stage, score: score, label: String(parts[3])))
+        }
+        return series
     }
 
     /// The files of the map's pages, relative to the output. Only the slug (the third field) and the files (the
-    /// last) are read: the fields between them, the sparkline above all, are most of the line.
+    /// last) are read: the fields between them are most of the line.
     var outputFiles: [String]? {
         let tab = UInt8(ascii: "\t")
         guard let first = line.firstIndex(of: tab), let second = line[(first + 1)...].firstIndex(of: tab),

@@ -21,21 +21,16 @@ struct SitePresenter: Sendable {
 
     // MARK: - journey
 
-    /// The map's emotion curve in the given size, or nil when no stage has a score.
-    func emotionCurve(_ journey: Journey, columnWidth: Double = 200, plotHeight: Double = 160, top: Double = 16)
-        -> EmotionCurve? {
-        guard let layer = site.schema.layers.first(where: { $0.kind == .emotion }) else { return nil }
-        let stages = journey.stages.map { stage -> (name: String, points: [EmotionPoint]) in
-            guard case .emotion(let points)? = stage.layer(id: layer.id)?.content else { return (stage.name, []) }
-            return (stage.name, points)
+    /// The map's emotion curve in units of the scale, or nil when no stage has a score: the renderer draws it.
+    func curve(_ facts: JourneyFacts) -> CurveModel? {
+        facts.emotions.first.map { series in
+            CurveModel(title: facts.summary.title, stageNames: facts.stages.map(\.name), series: series,
+                       scale: site.schema.scale)
         }
-        guard stages.contains(where: { !$0.points.isEmpty }) else { return nil }
-        return EmotionCurve(stages: stages, scale: site.schema.scale, columnWidth: columnWidth, plotHeight: plotHeight,
-                            top: top)
     }
 
-    func journeyPage(_ journey: Journey, curveSVG: String?) -> JourneyPageModel {
-        let path = PagePaths.journeyFolder(journey.slug) + "/index.html"
+    func journeyPage(_ journey: Journey, facts: JourneyFacts) -> JourneyPageModel {
+        let path = PagePaths.journeyFolder(facts.slug) + "/index.html"
         let page = context(forPageAt: path)
         let usedLayers = site.schema.layers.filter { definition in
             journey.stages.contains { $0.layer(id: definition.id) != nil }
@@ -45,15 +40,18 @@ struct SitePresenter: Sendable {
                           cells: journey.stages.map { cell($0.layer(id: definition.id)?.content) })
         }
         let persona = site.persona(id: journey.personaID)
+        let curve = curve(facts)
         return JourneyPageModel(
             page: page, title: journey.title, product: journey.product, segment: journey.segment, tags: journey.tags,
             updated: journey.updated.map(words.date), draft: journey.draft,
             persona: persona.map { personaCard($0, root: page.root) },
-            introductionHTML: journey.introduction.html, curveSVG: curveSVG, stageCount: journey.stages.count,
+            introductionHTML: journey.introduction.html, curve: curve, stageCount: journey.stages.count,
             stages: journey.stages.map { StageColumnModel(name: $0.name, descriptionHTML: $0.description.html) },
             hasStageDescriptions: journey.stages.contains { !$0.description.isEmpty },
             rows: rows, outline: outline(journey),
-            downloads: DownloadsModel(svg: curveSVG == nil ? nil : "emotions.svg", opml: "outline.opml", mm: "outline.mm"))
+            downloads: DownloadsModel(MapOutput.all.filter { $0.label != nil && $0.isMade(curve != nil) }.map {
+                DownloadModel(key: $0.key, file: $0.fileName, label: words[$0.label!])
+            }))
     }
 
     func title(of layer: LayerDefinition) -> String {
@@ -159,23 +157,24 @@ struct SitePresenter: Sendable {
                                 maps: maps.map { Link(title: $0.title, url: page.root + $0.slug + "/index.html") })
     }
 
-    func cataloguePage(_ journeys: [JourneySummary], sparklines: [String: String]) -> CataloguePageModel {
+    func cataloguePage(_ maps: [JourneyFacts]) -> CataloguePageModel {
         let page = context(forPageAt: PagePaths.catalogue)
-        let catalogue = Catalogue(journeys: journeys)
+        let byPath = Dictionary(maps.map { ($0.slug, $0) }, uniquingKeysWith: { first, _ in first })
+        let catalogue = Catalogue(journeys: maps.map(\.summary))
         let products = catalogue.products.map { product in
             ProductModel(name: product.name ?? words["noProduct"], segments: product.segments.map { segment in
                 SegmentModel(name: segment.name ?? words["noSegment"], maps: segment.journeys.map { journey in
                     MapCardModel(title: journey.title, url: journey.slug + "/index.html",
                                  persona: site.persona(id: journey.personaID)?.name,
                                  stages: words.stageCount(journey.stageCount), tags: journey.tags,
-                                 draft: journey.draft, sparkline: sparklines[journey.slug])
+                                 draft: journey.draft, curve: byPath[journey.slug].flatMap(curve))
                 })
             })
         }
         let personas = site.personas.sorted { $0.name < $1.name }.map {
             Link(title: $0.name, url: PagePaths.persona($0.id) + "/index.html")
         }
-        return CataloguePageModel(page: page, title: siteTitle, mapCount: journeys.count, products: products,
+        return CataloguePageModel(page: page, title: siteTitle, mapCount: maps.count, products: products,
                                   personas: personas)
     }
 }

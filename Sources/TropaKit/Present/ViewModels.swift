@@ -86,10 +86,29 @@ public struct OutlineNode: Sendable, Equatable {
     }
 }
 
+/// A map's curve as data: the renderer lays it out and draws it (the page's curve, the catalogue's sparkline).
+struct CurveModel: Sendable {
+    let title: String
+    let stageNames: [String]
+    let series: EmotionSeries
+    let scale: ClosedRange<Double>
+}
+
+/// A file of the map offered for download, from the output registry.
+struct DownloadModel: Sendable {
+    /// The output's key: a template may ask for one file by it (`downloads.svg`).
+    let key: String
+    let file: String
+    let label: String
+}
+
+/// The map's downloadable files, in the registry's order; a template lists `items` or names one by its key.
 struct DownloadsModel: Sendable {
-    let svg: String?
-    let opml: String
-    let mm: String
+    let items: [DownloadModel]
+
+    init(_ items: [DownloadModel]) { self.items = items }
+
+    func file(_ key: String) -> String? { items.first { $0.key == key }?.file }
 }
 
 struct JourneyPageModel: Sendable {
@@ -102,7 +121,9 @@ struct JourneyPageModel: Sendable {
     let draft: Bool
     let persona: PersonaCardModel?
     let introductionHTML: String
-    let curveSVG: String?
+    let curve: CurveModel?
+    /// The curve drawn, set by the renderer (the same markup is the map's `emotions.svg`).
+    var curveSVG: String? = nil
     let stageCount: Int
     let stages: [StageColumnModel]
     let hasStageDescriptions: Bool
@@ -118,24 +139,26 @@ struct MapCardModel: Sendable {
     let stages: String
     let tags: [String]
     let draft: Bool
-    let sparkline: String?
+    let curve: CurveModel?
+    /// The curve drawn small, set by the renderer.
+    var sparkline: String? = nil
 }
 
 struct SegmentModel: Sendable {
     let name: String
-    let maps: [MapCardModel]
+    var maps: [MapCardModel]
 }
 
 struct ProductModel: Sendable {
     let name: String
-    let segments: [SegmentModel]
+    var segments: [SegmentModel]
 }
 
 struct CataloguePageModel: Sendable {
     let page: PageContext
     let title: String
     let mapCount: Int
-    let products: [ProductModel]
+    var products: [ProductModel]
     let personas: [Link]
 }
 

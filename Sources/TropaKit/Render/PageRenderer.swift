@@ -19,35 +19,49 @@ struct PageRenderer: Sendable {
     let presenter: SitePresenter
     let theme: Theme
 
-    /// A map's page, its standalone curve and its two outline files.
-    func journeyFiles(_ journey: Journey) -> [OutputFile] {
-        let folder = PagePaths.journeyFolder(journey.slug)
-        let svg = presenter.emotionCurve(journey).map { curve in
-            EmotionCurveSVG(curve: curve, title: journey.title, words: presenter.words, format: presenter.format)
-                .render(id: "curve")
+    /// The files of every output in the registry that the map has, in the registry's order.
+    func mapFiles(_ journey: Journey, facts: JourneyFacts) -> [OutputFile] {
+        let folder = PagePaths.journeyFolder(facts.slug)
+        var model = presenter.journeyPage(journey, facts: facts)
+        let curveSVG = model.curve.map { curve in
+            EmotionCurveSVG(curve: EmotionCurve(stageNames: curve.stageNames, series: curve.series, scale: curve.scale),
+                            title: curve.title, words: presenter.words, format: presenter.format).render(id: "curve")
         }
-        let model = presenter.journeyPage(journey, curveSVG: svg)
-        var files = [OutputFile(path: folder + "/index.html", text: html(model, template: "journey"))]
-        if let svg { files.append(OutputFile(path: folder + "/emotions.svg", text: svg)) }
-        files.append(OutputFile(path: folder + "/outline.opml", text: OutlineXML.opml(model.outline)))
-        files.append(OutputFile(path: folder + "/outline.mm", text: OutlineXML.freeMind(model.outline)))
-        return files
-    }
-
-    func sparkline(_ journey: Journey) -> String? {
-        presenter.emotionCurve(journey, columnWidth: 24, plotHeight: 28, top: 3).map { curve in
-            SparklineSVG(curve: curve, label: presenter.words["emotionCurve"] + ": " + journey.title).render()
+        model.curveSVG = curveSVG
+        let pieces = MapPieces(model: model, curveSVG: curveSVG, pageHTML: html(model, template: "journey"))
+        return MapOutput.all.filter { $0.isMade(curveSVG != nil) }.map { output in
+            OutputFile(path: folder + "/" + output.fileName, text: output.render(pieces))
         }
     }
 
-    func catalogue(_ journeys: [JourneySummary], sparklines: [String: String]) -> OutputFile {
-        OutputFile(path: PagePaths.catalogue,
-                   text: html(presenter.cataloguePage(journeys, sparklines: sparklines), template: "catalogue"))
+    /// The catalogue of `maps`, each card with its curve drawn small.
+    func catalogue(_ maps: [JourneyFacts]) -> OutputFile {
+        var model = presenter.cataloguePage(maps)
+        for p in model.products.indices {
+            for s in model.products[p].segments.indices {
+                for m in model.products[p].segments[s].maps.indices {
+                    let card = model.products[p].segments[s].maps[m]
+                    model.products[p].segments[s].maps[m].sparkline = card.curve.map(sparkline)
+                }
+            }
+        }
+        return OutputFile(path: PagePaths.catalogue, text: html(model, template: "catalogue"))
+    }
+
+    private func sparkline(_ curve: CurveModel) -> String {
+        let geometry = EmotionCurve(stageNames: curve.stageNames, series: curve.series, scale: curve.scale,
+                                    columnWidth: 24, plotHeight: 28, top: 3)
+        return SparklineSVG(curve: geometry, label: presenter.words["emotionCurve"] + ": " + curve.title).render()
     }
 
     func personaPage(_ persona: Persona, journeys: [JourneySummary]) -> OutputFile {
         OutputFile(path: PagePaths.persona(persona.id) + "/index.html",
                    text: html(presenter.personaPage(persona, journeys: journeys), template: "persona"))
+    }
+
+    /// The theme's own files (the stylesheet), in the assets folder.
+    var assetFiles: [OutputFile] {
+        theme.assets.map { OutputFile(path: PagePaths.assets + "/" + $0.name, bytes: Array($0.text.utf8)) }
     }
 
     private func html(_ model: Any, template: String) -> String {

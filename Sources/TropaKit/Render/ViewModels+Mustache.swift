@@ -150,9 +150,18 @@ extension OutlineNode: MustacheParent {
 extension DownloadsModel: MustacheParent {
     func child(named key: String) -> Any? {
         switch key {
-        case "svg": orAbsent(self.svg)
-        case "opml": self.opml
-        case "mm": self.mm
+        case "items": self.items
+        default: orAbsent(self.file(key))
+        }
+    }
+}
+
+extension DownloadModel: MustacheParent {
+    func child(named key: String) -> Any? {
+        switch key {
+        case "key": self.key
+        case "file": self.file
+        case "label": self.label
         default: nil
         }
     }
@@ -170,6 +179,7 @@ extension JourneyPageModel: MustacheParent {
         case "draft": self.draft
         case "persona": orAbsent(self.persona)
         case "introductionHTML": self.introductionHTML
+        case "curve": orAbsent(self.curve)
         case "curveSVG": orAbsent(self.curveSVG)
         case "stageCount": self.stageCount
         case "stages": self.stages
@@ -191,6 +201,7 @@ extension MapCardModel: MustacheParent {
         case "stages": self.stages
         case "tags": self.tags
         case "draft": self.draft
+        case "curve": orAbsent(self.curve)
         case "sparkline": orAbsent(self.sparkline)
         default: nil
         }

@@ -1,7 +1,8 @@
 import Foundation
 
-/// The real file system. Links are followed only while they stay inside `root`.
-public struct DiskFileSystem: FileSystem {
+/// The real file system, read only. A listing follows links only while they stay inside the folder listed, and
+/// enters each folder once.
+public struct DiskFileReader: FileReading {
     public init() {}
 
     public func kind(at path: String) -> FileKind? {
@@ -85,6 +86,7 @@ public struct DiskFileSystem: FileSystem {
             let path = directory.appendingPath(name)
             let relativePath = relative.appendingPath(name)
             var kind: FileKind? = type == DT_DIR ? .directory : type == DT_REG ? .file : nil
+            var linkTarget: String?
             if type == DT_LNK || type == DT_UNKNOWN {
                 if type == DT_LNK || isLink(path) {
                     guard let target = realPath(path) else {
@@ -93,8 +95,14 @@ public struct DiskFileSystem: FileSystem {
                     guard target == root || target.hasPrefix(root + "/") else {
                         throw SiteError("the link \(path) points outside the site, to \(target)")
                     }
+                    linkTarget = target
                 }
                 kind = self.kind(at: path)
+            }
+            // A link to a folder that holds it would be listed forever.
+            if kind == .directory, let target = linkTarget, let here = realPath(directory),
+               here == target || here.hasPrefix(target + "/") {
+                throw SiteError("the link \(path) leads back into a folder that holds it, \(target)")
             }
             switch kind {
             case .directory: try collect(path, relative: relativePath, root: root, into: &result)
@@ -109,62 +117,6 @@ public struct DiskFileSystem: FileSystem {
         return lstat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFLNK
     }
 
-    public func write(_ bytes: [UInt8], to path: String) throws {
-        // Plain open/write/close: a build writes thousands of files, and a folder is made only when missing.
-        if writeFile(bytes, to: path) { return }
-        let parent = (path as NSString).deletingLastPathComponent
-        if errno == ENOENT, !parent.isEmpty {
-            try createDirectory(parent)
-            if writeFile(bytes, to: path) { return }
-        }
-        throw SiteError("cannot write \(path): \(reason(for: parent))")
-    }
-
-    private func writeFile(_ bytes: [UInt8], to path: String) -> Bool {
-        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-        guard descriptor >= 0 else { return false }
-        var written = 0
-        let complete = bytes.withUnsafeBytes { buffer -> Bool in
-            while written < buffer.count {
-                let count = Foundation.write(descriptor, buffer.baseAddress! + written, buffer.count - written)
-                if count < 0 {
-                    if errno == EINTR { continue }
-                    return false
-                }
-                written += count
-            }
-            return true
-        }
-        let closed = close(descriptor) == 0
-        return complete && closed
-    }
-
-    public func createDirectory(_ path: String) throws {
-        do {
-            try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-        } catch {
-            throw SiteError("cannot create the folder \(path): \(reason(for: path))")
-        }
-    }
-
-    public func removeItem(_ path: String) throws {
-        do {
-            try FileManager.default.removeItem(atPath: path)
-        } catch {
-            throw SiteError("cannot remove \(path): \(reason(for: path))")
-        }
-    }
-
-    public func moveItem(_ source: String, to destination: String) throws {
-        guard rename(source, destination) == 0 else {
-            throw SiteError("cannot move \(source) to \(destination): \(String(cString: strerror(errno)))")
-        }
-    }
-
-    public func isWritableFolder(_ path: String) -> Bool {
-        access(path, W_OK) == 0
-    }
-
     func realPath(_ path: String) -> String? {
         guard let resolved = realpath(path, nil) else { return nil }
         defer { free(resolved) }
@@ -172,7 +124,7 @@ public struct DiskFileSystem: FileSystem {
     }
 
     /// Why a path cannot be used, in the system's words.
-    private func reason(for path: String) -> String {
+    func reason(for path: String) -> String {
         if access(path, F_OK) != 0 { return "no such file or folder" }
         if access(path, R_OK) != 0 { return "permission denied" }
         return String(cString: strerror(errno))

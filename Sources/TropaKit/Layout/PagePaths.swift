@@ -5,7 +5,5 @@ public enum PagePaths {
     public static let assets = "_tropa"
 
     public static func journeyFolder(_ slug: String) -> String { slug }
-    /// The files written in a map's folder.
-    public static let journeyFiles = ["index.html", "emotions.svg", "outline.opml", "outline.mm"]
     public static func persona(_ id: String) -> String { "personas/" + Slug.forContentPath(id) }
 }

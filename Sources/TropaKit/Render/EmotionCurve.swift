@@ -19,26 +19,26 @@ public struct EmotionCurve: Sendable, Equatable {
     public var stageNames: [String]
     public var points: [Point]
 
-    /// Lays the points of `stages` out in columns of `columnWidth`, over a plot `plotHeight` high below `top`.
-    public init(stages: [(name: String, points: [EmotionPoint])], scale: ClosedRange<Double>,
+    /// Lays out `series` over columns named `stageNames`, each `columnWidth` wide, over a plot `plotHeight` high
+    /// below `top`: the points of a stage spread evenly within its column.
+    public init(stageNames: [String], series: EmotionSeries, scale: ClosedRange<Double>,
                 columnWidth: Double = 200, plotHeight: Double = 160, top: Double = 16) {
         self.columnWidth = columnWidth
         self.plotHeight = plotHeight
         self.top = top
         self.scale = scale
-        width = columnWidth * Double(max(stages.count, 1))
-        stageNames = stages.map(\.name)
-        var points: [Point] = []
-        for (index, stage) in stages.enumerated() {
-            let count = Double(stage.points.count)
-            for (order, point) in stage.points.enumerated() {
-                let x = columnWidth * (Double(index) + (Double(order) + 1) / (count + 1))
-                let clamped = min(max(point.score, scale.lowerBound), scale.upperBound)
-                points.append(Point(x: x, y: 0, score: point.score, label: point.label, stageIndex: index))
-                points[points.count - 1].y = Self.y(for: clamped, scale: scale, top: top, plotHeight: plotHeight)
-            }
+        width = columnWidth * Double(max(stageNames.count, 1))
+        self.stageNames = stageNames
+        var perStage = [Int](repeating: 0, count: stageNames.count)
+        for point in series.points { perStage[point.stage] += 1 }
+        var placed = [Int](repeating: 0, count: stageNames.count)
+        points = series.points.map { point in
+            placed[point.stage] += 1
+            let x = columnWidth * (Double(point.stage) + Double(placed[point.stage]) / Double(perStage[point.stage] + 1))
+            let clamped = min(max(point.score, scale.lowerBound), scale.upperBound)
+            return Point(x: x, y: Self.y(for: clamped, scale: scale, top: top, plotHeight: plotHeight),
+                         score: point.score, label: point.label, stageIndex: point.stage)
         }
-        self.points = points
     }
 
     static func y(for score: Double, scale: ClosedRange<Double>, top: Double, plotHeight: Double) -> Double {

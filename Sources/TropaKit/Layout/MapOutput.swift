@@ -1,0 +1,36 @@
+/// A file every map may have, declared once: the build writes it, the site check claims its path, the page
+/// offers it for download, and the golden tests compare it. A new format is one more entry in `all`.
+struct MapOutput: Sendable {
+    /// Names the output in templates (`downloads.svg`) and tests.
+    let key: String
+    /// Its name in the map's folder.
+    let fileName: String
+    /// The theme word of its download link; nil for a file that is not offered as a download (the page itself).
+    let label: String?
+    /// Whether a map has this file, given whether it has an emotion curve.
+    let isMade: @Sendable (_ hasCurve: Bool) -> Bool
+    /// The file's text.
+    let render: @Sendable (MapPieces) -> String
+
+    /// In the order a map's files are written and offered.
+    static let all: [MapOutput] = [
+        MapOutput(key: "page", fileName: "index.html", label: nil, isMade: { _ in true }) { $0.pageHTML },
+        MapOutput(key: "svg", fileName: "emotions.svg", label: "downloadSVG", isMade: { $0 }) { $0.curveSVG ?? "" },
+        MapOutput(key: "opml", fileName: "outline.opml", label: "downloadOPML", isMade: { _ in true }) {
+            OutlineXML.opml($0.model.outline)
+        },
+        MapOutput(key: "mm", fileName: "outline.mm", label: "downloadMM", isMade: { _ in true }) {
+            OutlineXML.freeMind($0.model.outline)
+        },
+    ]
+
+    /// Every file name a map's folder may hold.
+    static var fileNames: [String] { all.map(\.fileName) }
+}
+
+/// What a map's outputs are made from, made once per map: its page model, its curve drawn, its page.
+struct MapPieces {
+    let model: JourneyPageModel
+    let curveSVG: String?
+    let pageHTML: String
+}
