@@ -26,12 +26,12 @@ extension LayerSchema {
         ],
         metrics: [
             MetricDefinition(id: "conversion", title: .init(["en": "Conversion", "ru": "Конверсия"]),
-                             aliases: ["CR", "Conversion rate"], unit: .percent),
-            MetricDefinition(id: "nps", title: .init(["en": "NPS", "ru": "NPS"]), range: -100...100),
+                             aliases: ["CR", "Conversion rate"], unit: .percent, role: .conversion),
+            MetricDefinition(id: "nps", title: .init(["en": "NPS", "ru": "NPS"]), range: -100...100, role: .nps),
             MetricDefinition(id: "csat", title: .init(["en": "CSAT", "ru": "CSAT"]),
-                             aliases: ["Удовлетворённость", "Satisfaction"], unit: .percent),
+                             aliases: ["Удовлетворённость", "Satisfaction"], unit: .percent, role: .csat),
             MetricDefinition(id: "duration", title: .init(["en": "Duration", "ru": "Длительность"]),
-                             aliases: ["Время", "Time", "Срок"], unit: .duration),
+                             aliases: ["Время", "Time", "Срок"], unit: .duration, role: .duration),
         ]
     )
 }

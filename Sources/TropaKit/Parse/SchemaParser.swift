@@ -4,7 +4,7 @@ import Yams
 enum SchemaParser {
     static let topKeys = ["scale", "layers", "metrics"]
     static let layerKeys = ["id", "title", "aliases", "kind", "required"]
-    static let metricKeys = ["id", "title", "aliases", "unit", "range"]
+    static let metricKeys = ["id", "title", "aliases", "unit", "range", "role"]
 
     static func parse(_ source: SourceText) -> (LayerSchema?, [Diagnostic]) {
         var yaml = YAMLReader(file: source.path, lineOffset: 0, syntaxCode: .schemaInvalid, typeCode: .schemaInvalid)
@@ -51,9 +51,17 @@ enum SchemaParser {
     private struct NameRegistry {
         private var owners: [NameKey: String] = [:]
         private var ids: Set<String> = []
+        private var roles: [MetricRole: String] = [:]
 
         /// False when the id was declared before.
         mutating func claimID(_ id: String) -> Bool { ids.insert(id).inserted }
+
+        /// The metric that has the role already, if another one does.
+        mutating func claimRole(_ role: MetricRole, by owner: String) -> String? {
+            if let previous = roles[role], previous != owner { return previous }
+            roles[role] = owner
+            return nil
+        }
 
         mutating func claim(_ name: String, by owner: String) -> String? {
             let key = NameKey(name)
@@ -176,6 +184,7 @@ enum SchemaParser {
         let common = common(node, what: "metric", known: metricKeys, yaml: &yaml)
         var unit = MetricUnit.plain
         var range: ClosedRange<Double>?
+        var role: (value: MetricRole, location: SourceLocation)?
         for field in common.fields {
             switch field.key {
             case "unit":
@@ -188,11 +197,29 @@ enum SchemaParser {
                 unit = value
             case "range":
                 range = yaml.range(field)
+            case "role":
+                guard let text = yaml.string(field) else { continue }
+                let location = yaml.location(of: field.value)
+                guard let value = MetricRole(rawValue: text) else {
+                    let roles = MetricRole.allCases.map(\.rawValue)
+                    yaml.report(.error(.schemaInvalid, "unknown metric role \"\(text)\"", at: location,
+                                       suggestion: Suggestion.closest(to: text, among: roles).map { "did you mean \"\($0)\"?" }
+                                        ?? "a role is one of: \(roles.joined(separator: ", "))"))
+                    continue
+                }
+                role = (value, location)
             default: break
             }
         }
         guard let id = common.id else { return nil }
+        if let role, let owner = names.claimRole(role.value, by: id) {
+            yaml.report(.error(.schemaInvalid,
+                               "the metrics \"\(owner)\" and \"\(id)\" both have the role \"\(role.value.rawValue)\"",
+                               at: role.location,
+                               suggestion: "the analysis reads one metric per role: keep the role on one of them"))
+        }
         guard claimNames(common, id: id, what: "metric", yaml: &yaml, names: &names) else { return nil }
-        return MetricDefinition(id: id, title: common.title, aliases: common.aliases, unit: unit, range: range)
+        return MetricDefinition(id: id, title: common.title, aliases: common.aliases, unit: unit, range: range,
+                                role: role?.value)
     }
 }
