@@ -217,6 +217,13 @@ import Testing
         }
     }
 
+    /// `tropa schema --format yaml` writes a schema.yml that reads back as the same schema.
+    @Test func theDefaultSchemaAsYAMLReadsBackEqual() throws {
+        let (schema, diagnostics) = Self.parse(SchemaDescription.yaml(.default))
+        #expect(diagnostics.isEmpty, "\(diagnostics)")
+        #expect(schema == LayerSchema.default)
+    }
+
     @Test func anEmptySchemaFileIsAnError() {
         let (schema, diagnostics) = Self.parse("")
         #expect(schema == nil)

@@ -13,12 +13,13 @@ public enum SchemaDescription {
             text += "| \(layer.id) | \(titles(layer.title)) | \(layer.kind.rawValue) | \(layer.required ? "yes" : "no") | "
                 + "\(layer.aliases.joined(separator: ", ")) |\n"
         }
-        text += "\nMetrics (items `NAME: VALUE` of a metrics layer; other names are custom metrics):\n\n"
-        text += "| id | title | unit | range | aliases |\n|---|---|---|---|---|\n"
+        text += "\nMetrics (items `NAME: VALUE` of a metrics layer; other names are custom metrics). "
+        text += "The analysis finds conversion, NPS, CSAT and duration by their role:\n\n"
+        text += "| id | title | unit | range | role | aliases |\n|---|---|---|---|---|---|\n"
         for metric in schema.metrics {
             let range = metric.effectiveRange.map { "\($0.lowerBound.compactText)..\($0.upperBound.compactText)" } ?? ""
             text += "| \(metric.id) | \(titles(metric.title)) | \(metric.unit.rawValue) | \(range) | "
-                + "\(metric.aliases.joined(separator: ", ")) |\n"
+                + "\(metric.role?.rawValue ?? "") | \(metric.aliases.joined(separator: ", ")) |\n"
         }
         return text
     }
@@ -39,6 +40,7 @@ public enum SchemaDescription {
             var pairs = [("id", text(metric.id)), ("title", titleNode(metric.title)), ("aliases", list(metric.aliases)),
                          ("unit", text(metric.unit.rawValue))]
             if let range = metric.range { pairs.append(("range", scale(range))) }
+            if let role = metric.role { pairs.append(("role", text(role.rawValue))) }
             return mapping(pairs)
         }
         let root = mapping([("scale", scale(schema.scale)), ("layers", Node(layers)), ("metrics", Node(metrics))])
