@@ -138,6 +138,18 @@ import Testing
             "layers:\n  - id: goal\nmetrics:\n  - id: cr\n    role: [conversion]\n",
             5, 5, "\"role\" should be text"
         ),
+        (
+            "layers:\n  - id: pains\n    kind: list\n    tones: maybe\n",
+            4, 5, "\"tones\" should be true or false, not \"maybe\""
+        ),
+        (
+            "layers:\n  - id: goal\n    kind: text\n    tones: true\n",
+            4, 5, "\"tones\" is for list layers, and this layer is of kind text"
+        ),
+        (
+            "layers:\n  - id: mood\n    tones: false\n    kind: emotion\n",
+            3, 5, "\"tones\" is for list layers, and this layer is of kind emotion"
+        ),
     ])
     func mistakesAreSchemaErrorsAtTheirLine(text: String, line: Int, column: Int, message: String) throws {
         let (schema, diagnostics) = Self.parse(text)
@@ -217,11 +229,46 @@ import Testing
         }
     }
 
+    @Test func onlyTheDefaultExperienceLayerHasTones() {
+        #expect(LayerSchema.default.layers.filter(\.tones).map(\.id) == ["experience"])
+    }
+
+    @Test func aListLayerReadsTones() throws {
+        let (schema, diagnostics) = Self.parse("""
+            layers:
+              - id: impressions
+                kind: list
+                tones: true
+              - id: experience
+                kind: list
+              - id: pains
+                kind: list
+                tones: false
+            """)
+        #expect(diagnostics.isEmpty, "\(diagnostics)")
+        #expect(schema?.layers.map(\.tones) == [true, false, false])
+    }
+
     /// `tropa schema --format yaml` writes a schema.yml that reads back as the same schema.
     @Test func theDefaultSchemaAsYAMLReadsBackEqual() throws {
         let (schema, diagnostics) = Self.parse(SchemaDescription.yaml(.default))
         #expect(diagnostics.isEmpty, "\(diagnostics)")
         #expect(schema == LayerSchema.default)
+    }
+
+    @Test func aCustomSchemaAsYAMLReadsBackEqual() throws {
+        let custom = LayerSchema(scale: 0...10, layers: [
+            LayerDefinition(id: "situation", title: .init(["ru": "Ситуация"]), kind: .text, required: true),
+            LayerDefinition(id: "impressions", title: .init(["en": "Impressions", "ru": "Впечатления"]),
+                            aliases: ["Опыт"], kind: .list, tones: true),
+            LayerDefinition(id: "mood", title: .init(["ru": "Настроение"]), kind: .emotion),
+        ], metrics: [
+            MetricDefinition(id: "perehod", title: .init(["ru": "Переход"]), unit: .percent, role: .conversion),
+            MetricDefinition(id: "calls", title: .init(["ru": "Звонки"]), range: 0...500),
+        ])
+        let (schema, diagnostics) = Self.parse(SchemaDescription.yaml(custom))
+        #expect(diagnostics.isEmpty, "\(diagnostics)")
+        #expect(schema == custom)
     }
 
     @Test func anEmptySchemaFileIsAnError() {

@@ -31,13 +31,17 @@ public struct LayerDefinition: Sendable, Hashable {
     public var aliases: [String]
     public var kind: LayerKind
     public var required: Bool
+    /// Whether an item of this `list` layer may start with `+` or `-`/`−` to mark a good or bad experience.
+    public var tones: Bool
 
-    public init(id: String, title: LocalizedText, aliases: [String] = [], kind: LayerKind, required: Bool = false) {
+    public init(id: String, title: LocalizedText, aliases: [String] = [], kind: LayerKind, required: Bool = false,
+                tones: Bool = false) {
         self.id = id
         self.title = title
         self.aliases = aliases
         self.kind = kind
         self.required = required
+        self.tones = tones
     }
 
     /// Every name a heading may use for this layer; titles first, so a suggestion reads like a heading.

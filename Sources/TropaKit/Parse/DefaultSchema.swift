@@ -16,7 +16,7 @@ extension LayerSchema {
             LayerDefinition(id: "emotions", title: .init(["en": "Emotions", "ru": "Эмоции"]),
                             aliases: ["Emotion", "Эмоция", "Чувства"], kind: .emotion, required: true),
             LayerDefinition(id: "experience", title: .init(["en": "Experience", "ru": "Опыт"]),
-                            aliases: ["Опыт клиента", "Customer experience"], kind: .list),
+                            aliases: ["Опыт клиента", "Customer experience"], kind: .list, tones: true),
             LayerDefinition(id: "barriers", title: .init(["en": "Barriers", "ru": "Барьеры"]),
                             aliases: ["Barrier", "Pain points", "Боли", "Препятствия"], kind: .list),
             LayerDefinition(id: "metrics", title: .init(["en": "Metrics", "ru": "Метрики"]),

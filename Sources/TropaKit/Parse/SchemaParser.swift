@@ -3,7 +3,7 @@ import Yams
 /// Reads a `schema.yml`; every problem in it is a `schema-invalid` diagnostic at its own line.
 enum SchemaParser {
     static let topKeys = ["scale", "layers", "metrics"]
-    static let layerKeys = ["id", "title", "aliases", "kind", "required"]
+    static let layerKeys = ["id", "title", "aliases", "kind", "required", "tones"]
     static let metricKeys = ["id", "title", "aliases", "unit", "range", "role"]
 
     static func parse(_ source: SourceText) -> (LayerSchema?, [Diagnostic]) {
@@ -157,10 +157,14 @@ enum SchemaParser {
     private static func layer(_ node: Node, yaml: inout YAMLReader, names: inout NameRegistry) -> LayerDefinition? {
         let common = common(node, what: "layer", known: layerKeys, yaml: &yaml)
         var kind = LayerKind.text
+        var kindRead = true
         var required = false
+        var tones = false
+        var tonesField: YAMLReader.Field?
         for field in common.fields {
             switch field.key {
             case "kind":
+                kindRead = false
                 guard let text = yaml.string(field) else { continue }
                 guard let value = LayerKind(rawValue: text) else {
                     let kinds = LayerKind.allCases.map(\.rawValue)
@@ -170,14 +174,26 @@ enum SchemaParser {
                     continue
                 }
                 kind = value
+                kindRead = true
             case "required":
                 required = yaml.bool(field) ?? false
+            case "tones":
+                tonesField = field
+                tones = yaml.bool(field) ?? false
             default: break
             }
         }
+        // Only list items carry a tone; a kind that could not be read was reported already.
+        if let tonesField, kindRead, kind != .list {
+            yaml.report(.error(.schemaInvalid,
+                               "\"tones\" is for list layers, and this layer is of kind \(kind.rawValue)",
+                               at: tonesField.location,
+                               suggestion: "remove \"tones\", or make the layer \"kind: list\""))
+        }
         guard let id = common.id else { return nil }
         guard claimNames(common, id: id, what: "layer", yaml: &yaml, names: &names) else { return nil }
-        return LayerDefinition(id: id, title: common.title, aliases: common.aliases, kind: kind, required: required)
+        return LayerDefinition(id: id, title: common.title, aliases: common.aliases, kind: kind, required: required,
+                               tones: tones)
     }
 
     private static func metric(_ node: Node, yaml: inout YAMLReader, names: inout NameRegistry) -> MetricDefinition? {
