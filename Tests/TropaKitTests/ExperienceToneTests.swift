@@ -42,11 +42,36 @@ import Testing
         #expect(items.map(\.text.plain) == ["Быстро", "Нейтрально", "Долго"])
     }
 
-    @Test func aCustomSchemaExperienceLayerMarksToneToo() throws {
-        let schema = LayerSchema(layers: [
-            LayerDefinition(id: "experience", title: .init(["ru": "Впечатления"]), kind: .list),
-        ], metrics: [])
-        let items = try #require(Check.layer("experience", "### Впечатления\n- + Удобно\n- − Дорого\n", schema: schema)?.items)
+    /// Tones belong to a layer because the schema says `tones: true`, whatever its id.
+    @Test func aCustomSchemaListLayerWithTonesMarksTone() throws {
+        let (parsed, problems) = SchemaParser.parse(SourceText(path: "schema.yml", text: """
+            layers:
+              - id: impressions
+                title: { ru: Впечатления }
+                kind: list
+                tones: true
+            """))
+        #expect(problems.isEmpty, "\(problems)")
+        let schema = try #require(parsed)
+        let items = try #require(Check.layer("impressions", "### Впечатления\n- + Удобно\n- − Дорого\n",
+                                             schema: schema)?.items)
         #expect(items.map(\.tone) == [.positive, .negative])
+        #expect(items.map(\.text.plain) == ["Удобно", "Дорого"])
+    }
+
+    /// A custom schema's `experience` layer, like the default one but without `tones`, reads signs as text.
+    @Test func anExperienceLayerWithoutTonesDoesNotMarkTone() throws {
+        let (parsed, problems) = SchemaParser.parse(SourceText(path: "schema.yml", text: """
+            layers:
+              - id: experience
+                title: { en: Experience, ru: Опыт }
+                aliases: [Опыт клиента]
+                kind: list
+            """))
+        #expect(problems.isEmpty, "\(problems)")
+        let schema = try #require(parsed)
+        let items = try #require(Check.layer("experience", "### Опыт\n- +Удобно\n- − Дорого\n", schema: schema)?.items)
+        #expect(items.allSatisfy { $0.tone == nil })
+        #expect(items.map(\.text.plain) == ["+Удобно", "− Дорого"])
     }
 }

@@ -126,6 +126,30 @@ import Testing
             "layers:\n  - id: goal\n   kind: text\n",
             3, 4, "the YAML does not parse"
         ),
+        (
+            "layers:\n  - id: goal\nmetrics:\n  - id: cr\n    role: convertion\n",
+            5, 11, "unknown metric role \"convertion\""
+        ),
+        (
+            "layers:\n  - id: goal\nmetrics:\n  - id: cr\n    role: conversion\n  - id: переход\n    role:   conversion\n",
+            7, 13, "the metrics \"cr\" and \"переход\" both have the role \"conversion\""
+        ),
+        (
+            "layers:\n  - id: goal\nmetrics:\n  - id: cr\n    role: [conversion]\n",
+            5, 5, "\"role\" should be text"
+        ),
+        (
+            "layers:\n  - id: pains\n    kind: list\n    tones: maybe\n",
+            4, 5, "\"tones\" should be true or false, not \"maybe\""
+        ),
+        (
+            "layers:\n  - id: goal\n    kind: text\n    tones: true\n",
+            4, 5, "\"tones\" is for list layers, and this layer is of kind text"
+        ),
+        (
+            "layers:\n  - id: mood\n    tones: false\n    kind: emotion\n",
+            3, 5, "\"tones\" is for list layers, and this layer is of kind emotion"
+        ),
     ])
     func mistakesAreSchemaErrorsAtTheirLine(text: String, line: Int, column: Int, message: String) throws {
         let (schema, diagnostics) = Self.parse(text)
@@ -136,6 +160,115 @@ import Testing
         #expect(problem.location.file == "schema.yml")
         #expect((problem.location.line, problem.location.column) == (line, column), "\(problem)")
         #expect(problem.message.hasPrefix(message), "\(problem.message)")
+    }
+
+    @Test(arguments: [
+        ("convertion", "did you mean \"conversion\"?"),
+        ("NPS", "did you mean \"nps\"?"),
+        ("satisfaction", "a role is one of: conversion, nps, csat, duration"),
+    ])
+    func anUnknownRoleSuggestsARole(role: String, suggestion: String) throws {
+        let (_, diagnostics) = Self.parse("layers:\n  - id: goal\nmetrics:\n  - id: cr\n    role: \(role)\n")
+        #expect(diagnostics.found == [Found(.schemaInvalid, .error, 5, 11)])
+        #expect(diagnostics.first?.suggestion == suggestion)
+    }
+
+    @Test func theSecondMetricWithARoleIsTheOneReported() throws {
+        let (_, diagnostics) = Self.parse("""
+            layers:
+              - id: goal
+            metrics:
+              - id: cr
+                role: nps
+              - id: nps
+              - id: score
+                title: { ru: Индекс лояльности }
+                role: nps
+            """)
+        #expect(diagnostics.found == [Found(.schemaInvalid, .error, 9, 11)])
+        #expect(diagnostics.first?.suggestion == "the analysis reads one metric per role: keep the role on one of them")
+    }
+
+    @Test func rolesFindMetricsWhateverTheirIdsAndTitles() throws {
+        let (schema, diagnostics) = Self.parse("""
+            layers:
+              - id: kpi
+                kind: metrics
+            metrics:
+              - id: leads
+                title: { ru: Лиды }
+              - id: perehod
+                title: { ru: Переход }
+                unit: percent
+                role: conversion
+              - id: loyalty
+                title: { en: Loyalty index }
+                range: [-100, 100]
+                role: nps
+              - id: cycle
+                title: { ru: Цикл сделки }
+                unit: duration
+                role: duration
+            """)
+        #expect(diagnostics.isEmpty, "\(diagnostics)")
+        let parsed = try #require(schema)
+        #expect(parsed.metrics.map(\.role) == [nil, .conversion, .nps, .duration])
+        #expect(parsed.metric(role: .conversion)?.id == "perehod")
+        #expect(parsed.metric(role: .conversion)?.title.text(in: .ru, fallback: "") == "Переход")
+        #expect(parsed.metric(role: .nps)?.id == "loyalty")
+        #expect(parsed.metric(role: .duration)?.id == "cycle")
+        #expect(parsed.metric(role: .csat) == nil)
+        #expect(parsed.metric(named: "переход")?.role == .conversion)
+    }
+
+    @Test func theDefaultSchemaGivesItsMetricsTheirRoles() {
+        let schema = LayerSchema.default
+        #expect(schema.metrics.map(\.role) == [.conversion, .nps, .csat, .duration])
+        for role in MetricRole.allCases {
+            #expect(schema.metric(role: role)?.id == role.rawValue)
+        }
+    }
+
+    @Test func onlyTheDefaultExperienceLayerHasTones() {
+        #expect(LayerSchema.default.layers.filter(\.tones).map(\.id) == ["experience"])
+    }
+
+    @Test func aListLayerReadsTones() throws {
+        let (schema, diagnostics) = Self.parse("""
+            layers:
+              - id: impressions
+                kind: list
+                tones: true
+              - id: experience
+                kind: list
+              - id: pains
+                kind: list
+                tones: false
+            """)
+        #expect(diagnostics.isEmpty, "\(diagnostics)")
+        #expect(schema?.layers.map(\.tones) == [true, false, false])
+    }
+
+    /// `tropa schema --format yaml` writes a schema.yml that reads back as the same schema.
+    @Test func theDefaultSchemaAsYAMLReadsBackEqual() throws {
+        let (schema, diagnostics) = Self.parse(SchemaDescription.yaml(.default))
+        #expect(diagnostics.isEmpty, "\(diagnostics)")
+        #expect(schema == LayerSchema.default)
+    }
+
+    @Test func aCustomSchemaAsYAMLReadsBackEqual() throws {
+        let custom = LayerSchema(scale: 0...10, layers: [
+            LayerDefinition(id: "situation", title: .init(["ru": "Ситуация"]), kind: .text, required: true),
+            LayerDefinition(id: "impressions", title: .init(["en": "Impressions", "ru": "Впечатления"]),
+                            aliases: ["Опыт"], kind: .list, tones: true),
+            LayerDefinition(id: "mood", title: .init(["ru": "Настроение"]), kind: .emotion),
+        ], metrics: [
+            MetricDefinition(id: "perehod", title: .init(["ru": "Переход"]), unit: .percent, role: .conversion),
+            MetricDefinition(id: "calls", title: .init(["ru": "Звонки"]), range: 0...500),
+        ])
+        let (schema, diagnostics) = Self.parse(SchemaDescription.yaml(custom))
+        #expect(diagnostics.isEmpty, "\(diagnostics)")
+        #expect(schema == custom)
     }
 
     @Test func anEmptySchemaFileIsAnError() {

@@ -46,15 +46,32 @@ public struct Journey: Sendable, Hashable {
     }
 }
 
+/// What identifies a stage within its map, whatever its position and however its name is cased or spaced: the
+/// name's `NameKey`, so two stages of one map have one id exactly when they are a `duplicate-stage`.
+public struct StageID: Hashable, Sendable, Comparable {
+    public let rawValue: String
+
+    public init(rawValue: String) { self.rawValue = rawValue }
+
+    /// `## Оплата` and `## оплата:` have one id.
+    public init(name: String) { rawValue = NameKey(name).value }
+
+    public static func < (lhs: StageID, rhs: StageID) -> Bool { lhs.rawValue < rhs.rawValue }
+}
+
 /// A column of the map: a step the customer goes through.
 public struct Stage: Sendable, Hashable {
+    public var id: StageID
     public var name: String
     /// Where the heading's text stands.
     public var location: SourceLocation
     public var description: RichText
     public var layers: [Layer]
 
-    public init(name: String, location: SourceLocation, description: RichText = .empty, layers: [Layer] = []) {
+    /// Without an `id`, the stage's id is made from its name.
+    public init(name: String, location: SourceLocation, description: RichText = .empty, layers: [Layer] = [],
+                id: StageID? = nil) {
+        self.id = id ?? StageID(name: name)
         self.name = name
         self.location = location
         self.description = description

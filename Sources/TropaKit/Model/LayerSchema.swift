@@ -31,13 +31,17 @@ public struct LayerDefinition: Sendable, Hashable {
     public var aliases: [String]
     public var kind: LayerKind
     public var required: Bool
+    /// Whether an item of this `list` layer may start with `+` or `-`/`−` to mark a good or bad experience.
+    public var tones: Bool
 
-    public init(id: String, title: LocalizedText, aliases: [String] = [], kind: LayerKind, required: Bool = false) {
+    public init(id: String, title: LocalizedText, aliases: [String] = [], kind: LayerKind, required: Bool = false,
+                tones: Bool = false) {
         self.id = id
         self.title = title
         self.aliases = aliases
         self.kind = kind
         self.required = required
+        self.tones = tones
     }
 
     /// Every name a heading may use for this layer; titles first, so a suggestion reads like a heading.
@@ -51,6 +55,15 @@ public enum MetricUnit: String, Sendable, Codable {
     case plain
 }
 
+/// What a metric means to the analysis, whatever the schema calls it: the analysis finds "the conversion metric"
+/// by its role, never by its id or title.
+public enum MetricRole: String, Sendable, CaseIterable, Codable {
+    case conversion
+    case nps
+    case csat
+    case duration
+}
+
 /// A metric the schema knows, such as conversion or NPS.
 public struct MetricDefinition: Sendable, Hashable {
     public var id: String
@@ -58,14 +71,17 @@ public struct MetricDefinition: Sendable, Hashable {
     public var aliases: [String]
     public var unit: MetricUnit
     public var range: ClosedRange<Double>?
+    /// At most one metric of a schema has each role.
+    public var role: MetricRole?
 
     public init(id: String, title: LocalizedText, aliases: [String] = [], unit: MetricUnit = .plain,
-                range: ClosedRange<Double>? = nil) {
+                range: ClosedRange<Double>? = nil, role: MetricRole? = nil) {
         self.id = id
         self.title = title
         self.aliases = aliases
         self.unit = unit
         self.range = range
+        self.role = role
     }
 
     public var names: [String] { title.values.keys.sorted().compactMap { title.values[$0] } + [id] + aliases }
@@ -101,6 +117,9 @@ public struct LayerSchema: Sendable, Hashable {
     public func metric(named name: String) -> MetricDefinition? {
         metricIndex[NameKey(name).value].map { metrics[$0] }
     }
+
+    /// The metric with a role, whatever its id and titles (`Переход` with `role: conversion`).
+    public func metric(role: MetricRole) -> MetricDefinition? { metrics.first { $0.role == role } }
 
     /// Every name a layer heading may use, for suggestions.
     public var layerNames: [String] { layers.flatMap(\.names) }

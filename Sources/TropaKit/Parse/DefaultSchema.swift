@@ -16,7 +16,7 @@ extension LayerSchema {
             LayerDefinition(id: "emotions", title: .init(["en": "Emotions", "ru": "Эмоции"]),
                             aliases: ["Emotion", "Эмоция", "Чувства"], kind: .emotion, required: true),
             LayerDefinition(id: "experience", title: .init(["en": "Experience", "ru": "Опыт"]),
-                            aliases: ["Опыт клиента", "Customer experience"], kind: .list),
+                            aliases: ["Опыт клиента", "Customer experience"], kind: .list, tones: true),
             LayerDefinition(id: "barriers", title: .init(["en": "Barriers", "ru": "Барьеры"]),
                             aliases: ["Barrier", "Pain points", "Боли", "Препятствия"], kind: .list),
             LayerDefinition(id: "metrics", title: .init(["en": "Metrics", "ru": "Метрики"]),
@@ -26,12 +26,12 @@ extension LayerSchema {
         ],
         metrics: [
             MetricDefinition(id: "conversion", title: .init(["en": "Conversion", "ru": "Конверсия"]),
-                             aliases: ["CR", "Conversion rate"], unit: .percent),
-            MetricDefinition(id: "nps", title: .init(["en": "NPS", "ru": "NPS"]), range: -100...100),
+                             aliases: ["CR", "Conversion rate"], unit: .percent, role: .conversion),
+            MetricDefinition(id: "nps", title: .init(["en": "NPS", "ru": "NPS"]), range: -100...100, role: .nps),
             MetricDefinition(id: "csat", title: .init(["en": "CSAT", "ru": "CSAT"]),
-                             aliases: ["Удовлетворённость", "Satisfaction"], unit: .percent),
+                             aliases: ["Удовлетворённость", "Satisfaction"], unit: .percent, role: .csat),
             MetricDefinition(id: "duration", title: .init(["en": "Duration", "ru": "Длительность"]),
-                             aliases: ["Время", "Time", "Срок"], unit: .duration),
+                             aliases: ["Время", "Time", "Срок"], unit: .duration, role: .duration),
         ]
     )
 }

@@ -92,6 +92,7 @@ struct JourneyParser {
     }
 
     private struct PendingStage {
+        let id: StageID
         let name: String
         let location: SourceLocation
         var description: [MarkdownNode] = []
@@ -114,7 +115,7 @@ struct JourneyParser {
         let document = MarkdownDocument(body, unsafeHTML: unsafeHTML)
         var introduction: [MarkdownNode] = []
         var stages: [PendingStage] = []
-        var stageNames: Set<NameKey> = []
+        var stageIDs: Set<StageID> = []
         // Each stage repeats the same layer headings: one copy of each text (a tenth of a large site's memory).
         var headings: [String: String] = [:]
 
@@ -142,14 +143,15 @@ struct JourneyParser {
                                           suggestion: "the map's title belongs in the front-matter; use \"##\" for a stage"))
             case 2:
                 // Still a stage, so the layers under it are read and not blamed on the stage before.
+                let id = StageID(name: text)
                 if text.isEmpty {
                     diagnostics.append(.error(.misplacedHeading, "a stage heading without a name", at: location,
                                               suggestion: "write the stage's name after \"## \""))
-                } else if !stageNames.insert(NameKey(text)).inserted {
+                } else if !stageIDs.insert(id).inserted {
                     diagnostics.append(.error(.duplicateStage, "the stage \"\(text)\" appears twice in this map",
                                               at: location, suggestion: "give each stage its own name"))
                 }
-                stages.append(PendingStage(name: text, location: location))
+                stages.append(PendingStage(id: id, name: text, location: location))
             default:
                 guard var stage = stages.popLast() else {
                     diagnostics.append(.error(.misplacedHeading, "the layer heading \"\(text)\" comes before any stage",
@@ -194,7 +196,7 @@ struct JourneyParser {
                       }
                       return Layer(layerID: layer.definition.id, heading: layer.heading, location: layer.location,
                                    content: content)
-                  })
+                  }, id: pending.id)
         }
         if stages.isEmpty {
             diagnostics.append(.error(.noStages, "the map has no stages",

@@ -40,7 +40,7 @@ struct LayerContentReader {
 
     private func listItems(_ blocks: [MarkdownNode], layer: LayerDefinition) -> ([ListItem], [Diagnostic]) {
         let (items, diagnostics) = singleList(blocks, layer: layer)
-        let marksTone = layer.id == "experience"
+        let marksTone = layer.tones
         return (items.map { item in
             let (text, tone) = itemText(item, marksTone: marksTone)
             return ListItem(text: text, tone: tone, line: item.startLine)

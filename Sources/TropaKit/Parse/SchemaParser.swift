@@ -3,8 +3,8 @@ import Yams
 /// Reads a `schema.yml`; every problem in it is a `schema-invalid` diagnostic at its own line.
 enum SchemaParser {
     static let topKeys = ["scale", "layers", "metrics"]
-    static let layerKeys = ["id", "title", "aliases", "kind", "required"]
-    static let metricKeys = ["id", "title", "aliases", "unit", "range"]
+    static let layerKeys = ["id", "title", "aliases", "kind", "required", "tones"]
+    static let metricKeys = ["id", "title", "aliases", "unit", "range", "role"]
 
     static func parse(_ source: SourceText) -> (LayerSchema?, [Diagnostic]) {
         var yaml = YAMLReader(file: source.path, lineOffset: 0, syntaxCode: .schemaInvalid, typeCode: .schemaInvalid)
@@ -51,9 +51,17 @@ enum SchemaParser {
     private struct NameRegistry {
         private var owners: [NameKey: String] = [:]
         private var ids: Set<String> = []
+        private var roles: [MetricRole: String] = [:]
 
         /// False when the id was declared before.
         mutating func claimID(_ id: String) -> Bool { ids.insert(id).inserted }
+
+        /// The metric that has the role already, if another one does.
+        mutating func claimRole(_ role: MetricRole, by owner: String) -> String? {
+            if let previous = roles[role], previous != owner { return previous }
+            roles[role] = owner
+            return nil
+        }
 
         mutating func claim(_ name: String, by owner: String) -> String? {
             let key = NameKey(name)
@@ -149,10 +157,14 @@ enum SchemaParser {
     private static func layer(_ node: Node, yaml: inout YAMLReader, names: inout NameRegistry) -> LayerDefinition? {
         let common = common(node, what: "layer", known: layerKeys, yaml: &yaml)
         var kind = LayerKind.text
+        var kindRead = true
         var required = false
+        var tones = false
+        var tonesField: YAMLReader.Field?
         for field in common.fields {
             switch field.key {
             case "kind":
+                kindRead = false
                 guard let text = yaml.string(field) else { continue }
                 guard let value = LayerKind(rawValue: text) else {
                     let kinds = LayerKind.allCases.map(\.rawValue)
@@ -162,20 +174,33 @@ enum SchemaParser {
                     continue
                 }
                 kind = value
+                kindRead = true
             case "required":
                 required = yaml.bool(field) ?? false
+            case "tones":
+                tonesField = field
+                tones = yaml.bool(field) ?? false
             default: break
             }
         }
+        // Only list items carry a tone; a kind that could not be read was reported already.
+        if let tonesField, kindRead, kind != .list {
+            yaml.report(.error(.schemaInvalid,
+                               "\"tones\" is for list layers, and this layer is of kind \(kind.rawValue)",
+                               at: tonesField.location,
+                               suggestion: "remove \"tones\", or make the layer \"kind: list\""))
+        }
         guard let id = common.id else { return nil }
         guard claimNames(common, id: id, what: "layer", yaml: &yaml, names: &names) else { return nil }
-        return LayerDefinition(id: id, title: common.title, aliases: common.aliases, kind: kind, required: required)
+        return LayerDefinition(id: id, title: common.title, aliases: common.aliases, kind: kind, required: required,
+                               tones: tones)
     }
 
     private static func metric(_ node: Node, yaml: inout YAMLReader, names: inout NameRegistry) -> MetricDefinition? {
         let common = common(node, what: "metric", known: metricKeys, yaml: &yaml)
         var unit = MetricUnit.plain
         var range: ClosedRange<Double>?
+        var role: (value: MetricRole, location: SourceLocation)?
         for field in common.fields {
             switch field.key {
             case "unit":
@@ -188,11 +213,29 @@ enum SchemaParser {
                 unit = value
             case "range":
                 range = yaml.range(field)
+            case "role":
+                guard let text = yaml.string(field) else { continue }
+                let location = yaml.location(of: field.value)
+                guard let value = MetricRole(rawValue: text) else {
+                    let roles = MetricRole.allCases.map(\.rawValue)
+                    yaml.report(.error(.schemaInvalid, "unknown metric role \"\(text)\"", at: location,
+                                       suggestion: Suggestion.closest(to: text, among: roles).map { "did you mean \"\($0)\"?" }
+                                        ?? "a role is one of: \(roles.joined(separator: ", "))"))
+                    continue
+                }
+                role = (value, location)
             default: break
             }
         }
         guard let id = common.id else { return nil }
+        if let role, let owner = names.claimRole(role.value, by: id) {
+            yaml.report(.error(.schemaInvalid,
+                               "the metrics \"\(owner)\" and \"\(id)\" both have the role \"\(role.value.rawValue)\"",
+                               at: role.location,
+                               suggestion: "the analysis reads one metric per role: keep the role on one of them"))
+        }
         guard claimNames(common, id: id, what: "metric", yaml: &yaml, names: &names) else { return nil }
-        return MetricDefinition(id: id, title: common.title, aliases: common.aliases, unit: unit, range: range)
+        return MetricDefinition(id: id, title: common.title, aliases: common.aliases, unit: unit, range: range,
+                                role: role?.value)
     }
 }

@@ -7,18 +7,20 @@ public enum SchemaDescription {
         var text = "# Layer schema\n\nEmotion scale: \(schema.scale.lowerBound.compactText) to \(schema.scale.upperBound.compactText)"
         text += " (faces 😡 🙁 😐 🙂 😀 stand for -2 to 2).\n\n"
         text += "Layers, in table order. A `###` heading matches a layer by its id, any title or any alias, "
-        text += "ignoring case and a trailing colon.\n\n"
-        text += "| id | title | kind | required | aliases |\n|---|---|---|---|---|\n"
+        text += "ignoring case and a trailing colon. In a list layer with tones, an item may start with `+` or `-`.\n\n"
+        text += "| id | title | kind | required | tones | aliases |\n|---|---|---|---|---|---|\n"
         for layer in schema.layers {
+            let tones = layer.kind == .list ? (layer.tones ? "yes" : "no") : ""
             text += "| \(layer.id) | \(titles(layer.title)) | \(layer.kind.rawValue) | \(layer.required ? "yes" : "no") | "
-                + "\(layer.aliases.joined(separator: ", ")) |\n"
+                + "\(tones) | \(layer.aliases.joined(separator: ", ")) |\n"
         }
-        text += "\nMetrics (items `NAME: VALUE` of a metrics layer; other names are custom metrics):\n\n"
-        text += "| id | title | unit | range | aliases |\n|---|---|---|---|---|\n"
+        text += "\nMetrics (items `NAME: VALUE` of a metrics layer; other names are custom metrics). "
+        text += "The analysis finds conversion, NPS, CSAT and duration by their role:\n\n"
+        text += "| id | title | unit | range | role | aliases |\n|---|---|---|---|---|---|\n"
         for metric in schema.metrics {
             let range = metric.effectiveRange.map { "\($0.lowerBound.compactText)..\($0.upperBound.compactText)" } ?? ""
             text += "| \(metric.id) | \(titles(metric.title)) | \(metric.unit.rawValue) | \(range) | "
-                + "\(metric.aliases.joined(separator: ", ")) |\n"
+                + "\(metric.role?.rawValue ?? "") | \(metric.aliases.joined(separator: ", ")) |\n"
         }
         return text
     }
@@ -30,15 +32,19 @@ public enum SchemaDescription {
     /// A `schema.yml` equal to `schema`: saved as the site's schema, it changes nothing in a build.
     public static func yaml(_ schema: LayerSchema) -> String {
         let layers = schema.layers.map { layer in
-            mapping([
+            var pairs = [
                 ("id", text(layer.id)), ("title", titleNode(layer.title)), ("aliases", list(layer.aliases)),
                 ("kind", text(layer.kind.rawValue)), ("required", Node(layer.required ? "true" : "false")),
-            ])
+            ]
+            // Only a list layer may say it; saying it there shows where tones can be turned on.
+            if layer.kind == .list { pairs.append(("tones", Node(layer.tones ? "true" : "false"))) }
+            return mapping(pairs)
         }
         let metrics = schema.metrics.map { metric in
             var pairs = [("id", text(metric.id)), ("title", titleNode(metric.title)), ("aliases", list(metric.aliases)),
                          ("unit", text(metric.unit.rawValue))]
             if let range = metric.range { pairs.append(("range", scale(range))) }
+            if let role = metric.role { pairs.append(("role", text(role.rawValue))) }
             return mapping(pairs)
         }
         let root = mapping([("scale", scale(schema.scale)), ("layers", Node(layers)), ("metrics", Node(metrics))])
