@@ -7,7 +7,6 @@ let package = Package(
     products: [
         .executable(name: "tropa", targets: ["tropa"]),
         .executable(name: "tropa-serve", targets: ["tropa-serve"]),
-        .library(name: "TropaKit", targets: ["TropaKit"]),
     ],
     dependencies: [
         .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
@@ -15,25 +14,39 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
         .package(url: "https://github.com/swhitty/FlyingFox.git", from: "0.27.1"),
     ],
+    // The modules follow the pipeline, so the compiler rejects a step that reaches back:
+    // Model ← Source (read, parse, validate) ← Analysis ← Output (present, render) ← Build (the driver, sinks,
+    // the record, writing) ← Authoring, Serve, Terminal ← the two programs. Source and Analysis can neither
+    // render nor write: they import no Mustache and no writer.
     targets: [
         .systemLibrary(
             name: "CCmark",
             pkgConfig: "libcmark",
             providers: [.apt(["libcmark-dev"]), .brew(["cmark"])]
         ),
+        // The values every step shares, and the read and write protocols the two ends are given.
+        .target(name: "TropaModel"),
+        // Load → parse → validate: reading a site's files into the model, with diagnostics.
         .target(
-            name: "TropaKit",
-            dependencies: [
-                "CCmark",
-                .product(name: "Yams", package: "Yams"),
-                .product(name: "Mustache", package: "swift-mustache"),
-            ]
+            name: "TropaSource",
+            dependencies: ["TropaModel", "CCmark", .product(name: "Yams", package: "Yams")]
         ),
-        // `tropa serve`: the HTTP server lives apart, so the core library builds without it.
+        // Analyse: facts derived from a parsed map (slug, stages, curve in units of the scale, figures by role).
+        .target(name: "TropaAnalysis", dependencies: ["TropaModel"]),
+        // Present → render: view models, the theme, SVG and outlines, the registry of a map's output files.
+        .target(
+            name: "TropaOutput",
+            dependencies: ["TropaModel", "TropaAnalysis", .product(name: "Mustache", package: "swift-mustache")]
+        ),
+        // The driver and its sinks, the build record, the output writer: the only module that writes a build.
+        .target(name: "TropaBuild", dependencies: ["TropaModel", "TropaSource", "TropaAnalysis", "TropaOutput"]),
+        // What authors run besides building: scaffolds for `init` and `new`, reports of diagnostics and schemas.
+        .target(name: "TropaAuthoring", dependencies: ["TropaModel", "TropaSource", "TropaAnalysis", "TropaBuild"]),
+        // `tropa serve`: the HTTP server lives apart, so the rest builds without it.
         .target(
             name: "TropaServe",
             dependencies: [
-                "TropaKit",
+                "TropaModel", "TropaSource", "TropaOutput", "TropaBuild", "TropaAuthoring",
                 .product(name: "FlyingFox", package: "FlyingFox"),
                 .product(name: "FlyingSocks", package: "FlyingFox"),
             ]
@@ -42,15 +55,14 @@ let package = Package(
         .target(
             name: "TropaTerminal",
             dependencies: [
-                "TropaKit",
+                "TropaModel", "TropaAuthoring",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .executableTarget(
             name: "tropa",
             dependencies: [
-                "TropaKit",
-                "TropaTerminal",
+                "TropaModel", "TropaSource", "TropaBuild", "TropaAuthoring", "TropaTerminal",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -58,14 +70,14 @@ let package = Package(
         .executableTarget(
             name: "tropa-serve",
             dependencies: [
-                "TropaServe",
-                "TropaTerminal",
+                "TropaModel", "TropaBuild", "TropaServe", "TropaTerminal",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(
             name: "TropaKitTests",
-            dependencies: ["TropaKit", "TropaServe"]
+            dependencies: ["TropaModel", "TropaSource", "TropaAnalysis", "TropaOutput", "TropaBuild", "TropaAuthoring",
+                           "TropaServe"]
         ),
     ]
 )
@@ -74,9 +86,10 @@ let package = Package(
 // build only with `-sanitize=fuzzer`, which an ordinary `swift build` does not pass.
 if Context.environment["TROPA_FUZZ"] != nil {
     let fuzzTargets = ["FuzzJourney", "FuzzSchema", "FuzzRender"]
-    package.targets.append(.target(name: "FuzzSupport", dependencies: ["TropaKit"], path: "Fuzz/Support"))
+    package.targets.append(.target(name: "FuzzSupport", dependencies: ["TropaModel", "TropaSource", "TropaBuild"],
+                                   path: "Fuzz/Support"))
     for name in fuzzTargets {
-        package.targets.append(.executableTarget(name: name, dependencies: ["FuzzSupport", "TropaKit"],
+        package.targets.append(.executableTarget(name: name, dependencies: ["FuzzSupport", "TropaModel", "TropaSource", "TropaBuild"],
                                                  path: "Fuzz/\(name)"))
         package.products.append(.executable(name: name, targets: [name]))
     }

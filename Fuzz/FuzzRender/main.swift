@@ -1,5 +1,7 @@
 import FuzzSupport
-import TropaKit
+import TropaModel
+import TropaSource
+import TropaBuild
 
 /// Whether a geometry attribute of an SVG holds NaN or infinity (labels are free text, so they are not looked at).
 /// Written out rather than as a Regex, whose parsed form LeakSanitizer reports as leaked.

@@ -1,5 +1,7 @@
 import Foundation
-import TropaKit
+import TropaModel
+import TropaSource
+import TropaBuild
 
 /// An in-memory site for one fuzz input, and the checks every fuzz target makes on what tropa reports.
 public enum FuzzSite {

@@ -1,4 +1,8 @@
-import TropaKit
+import TropaModel
+import TropaSource
+import TropaOutput
+import TropaBuild
+import TropaAuthoring
 
 /// What the preview server answers to a path: a pure function of the current preview, so tests need no server.
 enum PreviewResponse: Equatable {

@@ -1,7 +1,11 @@
+import TropaModel
+import TropaSource
+import TropaOutput
+import TropaBuild
+import TropaAuthoring
 import FlyingFox
 import FlyingSocks
 import Foundation
-import TropaKit
 
 /// What `tropa serve` reports as it goes, for the command line to print.
 public enum PreviewEvent: Sendable {

@@ -1,3 +1,8 @@
+import TropaModel
+import TropaSource
+import TropaOutput
+import TropaBuild
+import TropaAuthoring
 import FlyingFox
 import FlyingSocks
 

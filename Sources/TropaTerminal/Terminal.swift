@@ -1,6 +1,7 @@
+import TropaModel
+import TropaAuthoring
 import ArgumentParser
 import Foundation
-import TropaKit
 
 /// Where the CLI meets the terminal: printing reports and choosing exit codes.
 public enum Terminal {

@@ -1,7 +1,8 @@
+import TropaModel
+import TropaBuild
 import ArgumentParser
 import Dispatch
 import Foundation
-import TropaKit
 import TropaServe
 import TropaTerminal
 

@@ -1,6 +1,9 @@
+import TropaModel
+import TropaSource
+import TropaBuild
+import TropaAuthoring
 import ArgumentParser
 import Foundation
-import TropaKit
 import TropaTerminal
 
 struct SchemaCommand: ParsableCommand {

@@ -1,3 +1,7 @@
+import TropaModel
+import TropaSource
+import TropaBuild
+import TropaAuthoring
 import ArgumentParser
 import Foundation
 import TropaTerminal

@@ -1,5 +1,10 @@
 import Testing
-@testable import TropaKit
+@testable import TropaModel
+@testable import TropaSource
+@testable import TropaAnalysis
+@testable import TropaOutput
+@testable import TropaBuild
+@testable import TropaAuthoring
 
 /// The record of the last build: it reads back exactly as written, and it tells what the next build has to do.
 @Suite struct BuildRecordTests {
@@ -31,8 +36,16 @@ import Testing
                                          product: text, segment: index % 2 == 0 ? nil : "",
                                          tags: index == 0 ? [""] : Array(awkward.prefix(index)),
                                          draft: index % 2 == 1, stageCount: index)
+            // Every kind of unit, an awkward one among them, and a fork from the first stage to every other.
+            let figures: [MetricRole: Figure] = [.conversion: Figure(value: 35.5, unit: .percent),
+                                                 .duration: Figure(value: 2, unit: .duration(.week)),
+                                                 .nps: Figure(value: -20, unit: .plain),
+                                                 .csat: Figure(value: 1e-3, unit: .other(text))]
+            let flow = stages.isEmpty ? StageGraph.line(count: 0)
+                : StageGraph(next: [Array(stages.indices.dropFirst())] + stages.dropFirst().map { _ in [] })
             return BuildRecord.Map(facts: JourneyFacts(path: "content/\(index).md", summary: summary,
-                                                       stages: stages.map { StageFacts(name: $0) },
+                                                       stages: stages.enumerated().map { StageFacts(name: $1, figures: $0 == 0 ? figures : [:]) },
+                                                       flow: flow,
                                                        emotions: points.isEmpty ? [] : [EmotionSeries(points: points)]),
                                    files: index == 1 ? [] : [text, "x"])
         }
@@ -47,10 +60,10 @@ import Testing
     }
 
     @Test(arguments: ["", "tropa build record 2\nsettings\tx\nfiles\t1\nsite\t0\n",
-                      "tropa build record 4\nsettings\tx\nsite\t0\ninput\ta\n",
-                      "tropa build record 4\nsettings\tx\nsite\t0\nmap\ta\n",
-                      "tropa build record 4\nsettings\tx\nsite\tmany\n",
-                      "tropa build record 4\nsettings\tx\n", "tropa build record 3\nsettings\tx\nsite\t2\n"])
+                      "tropa build record 5\nsettings\tx\nsite\t0\ninput\ta\n",
+                      "tropa build record 5\nsettings\tx\nsite\t0\nmap\ta\n",
+                      "tropa build record 5\nsettings\tx\nsite\tmany\n",
+                      "tropa build record 5\nsettings\tx\n", "tropa build record 3\nsettings\tx\nsite\t2\n"])
     func aRecordThatCannotBeReadIsNone(_ text: String) {
         #expect(BuildRecord(decoding: Array(text.utf8)) == nil)
     }
@@ -65,7 +78,7 @@ import Testing
 
     /// A map's line is read in full only when it is needed; a damaged one then reads as nothing.
     @Test func aDamagedMapLineIsReadAsNothing() throws {
-        let text = "tropa build record 4\nsettings\tx\nsite\t0\nmap\ta.md\tb\t1\n"
+        let text = "tropa build record 5\nsettings\tx\nsite\t0\nmap\ta.md\tb\t1\n"
         let record = try #require(BuildRecord(decoding: Array(text.utf8)))
         #expect(record.maps.map(\.path) == ["a.md"])
         #expect(record.maps.first?.map == nil)

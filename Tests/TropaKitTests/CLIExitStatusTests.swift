@@ -1,6 +1,11 @@
 import Foundation
 import Testing
-@testable import TropaKit
+@testable import TropaModel
+@testable import TropaSource
+@testable import TropaAnalysis
+@testable import TropaOutput
+@testable import TropaBuild
+@testable import TropaAuthoring
 
 /// The built `tropa` exits 0 when all is well, 1 on errors (or warnings with `--strict`), 2 on usage or I/O problems.
 @Suite struct CLIExitStatusTests {

@@ -1,6 +1,11 @@
 import Foundation
 import Testing
-@testable import TropaKit
+@testable import TropaModel
+@testable import TropaSource
+@testable import TropaAnalysis
+@testable import TropaOutput
+@testable import TropaBuild
+@testable import TropaAuthoring
 
 /// `tropa check --format text|github|json` on a site with an error and a warning.
 @Suite struct CLIOutputFormatTests {

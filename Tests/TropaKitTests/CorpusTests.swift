@@ -1,6 +1,11 @@
 import Foundation
 import Testing
-@testable import TropaKit
+@testable import TropaModel
+@testable import TropaSource
+@testable import TropaAnalysis
+@testable import TropaOutput
+@testable import TropaBuild
+@testable import TropaAuthoring
 
 /// The invalid-input corpus, `Tests/Fixtures/corpus/cases.tsv`: each case reports exactly its diagnostics, in reading
 /// order, each inside its file; and `tropa check` exits with the case's status. Never a crash, a hang or a silent pass.

@@ -1,17 +1,22 @@
 import Foundation
 import Testing
-@testable import TropaKit
+@testable import TropaModel
+@testable import TropaSource
+@testable import TropaAnalysis
+@testable import TropaOutput
+@testable import TropaBuild
+@testable import TropaAuthoring
 
 /// The three report formats, formatted in memory.
 @Suite struct DiagnosticFormatterTests {
     static let source = SourceText(path: "content/lumus.md", text: "---\ntitle: x\n---\n## Поиск\n### Эмоцйи\n\t- 9 Ура\n")
     static let unknownLayer = Diagnostic.error(.unknownLayer, "unknown layer \"Эмоцйи\" in stage \"Поиск\"",
-                                               at: TropaKit.SourceLocation(file: "content/lumus.md", line: 5, column: 5),
+                                               at: TropaModel.SourceLocation(file: "content/lumus.md", line: 5, column: 5),
                                                suggestion: "did you mean \"Эмоции\"?")
     static let outOfRange = Diagnostic.error(.emotionOutOfRange, "the score 9 is outside the scale -2..2",
-                                             at: TropaKit.SourceLocation(file: "content/lumus.md", line: 6, column: 4))
+                                             at: TropaModel.SourceLocation(file: "content/lumus.md", line: 6, column: 4))
     static let warning = Diagnostic.warning(.unknownKey, "unknown front-matter key \"a,b\"",
-                                            at: TropaKit.SourceLocation(file: "content/a:b.md", line: 2, column: 1),
+                                            at: TropaModel.SourceLocation(file: "content/a:b.md", line: 2, column: 1),
                                             suggestion: "50% sure\nsecond line")
 
     @Test func textShowsTheLineACaretAndHelp() {

@@ -1,5 +1,10 @@
 import Testing
-@testable import TropaKit
+@testable import TropaModel
+@testable import TropaSource
+@testable import TropaAnalysis
+@testable import TropaOutput
+@testable import TropaBuild
+@testable import TropaAuthoring
 
 /// Every problem of a file is reported, not just the first, in reading order across files.
 @Suite struct DiagnosticOrderTests {
@@ -89,12 +94,12 @@ import Testing
     }
 
     @Test func sortingIsStableForOnePosition() {
-        let at = TropaKit.SourceLocation(file: "a.md", line: 2, column: 1)
+        let at = TropaModel.SourceLocation(file: "a.md", line: 2, column: 1)
         let diagnostics: [Diagnostic] = [
-            .error(.missingLayer, "second", at: TropaKit.SourceLocation(file: "a.md", line: 3)),
+            .error(.missingLayer, "second", at: TropaModel.SourceLocation(file: "a.md", line: 3)),
             .error(.missingLayer, "first", at: at),
             .error(.missingLayer, "also first", at: at),
-            .warning(.unknownKey, "before", at: TropaKit.SourceLocation(file: "a.md", line: 1, column: 9)),
+            .warning(.unknownKey, "before", at: TropaModel.SourceLocation(file: "a.md", line: 1, column: 9)),
         ]
         #expect(diagnostics.sortedByLocation().map(\.message) == ["before", "first", "also first", "second"])
         #expect(diagnostics.errorCount == 3)

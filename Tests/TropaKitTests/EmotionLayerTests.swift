@@ -1,5 +1,10 @@
 import Testing
-@testable import TropaKit
+@testable import TropaModel
+@testable import TropaSource
+@testable import TropaAnalysis
+@testable import TropaOutput
+@testable import TropaBuild
+@testable import TropaAuthoring
 
 /// `emotion` layers: scores with signs and decimals, faces, labels, several points, lines or list items.
 @Suite struct EmotionLayerTests {

@@ -1,5 +1,10 @@
 import Testing
-@testable import TropaKit
+@testable import TropaModel
+@testable import TropaSource
+@testable import TropaAnalysis
+@testable import TropaOutput
+@testable import TropaBuild
+@testable import TropaAuthoring
 
 /// Items of the `experience` layer may start with `+` or `−`/`-` to mark a good or bad experience.
 @Suite struct ExperienceToneTests {

@@ -1,5 +1,10 @@
 import Testing
-@testable import TropaKit
+@testable import TropaModel
+@testable import TropaSource
+@testable import TropaAnalysis
+@testable import TropaOutput
+@testable import TropaBuild
+@testable import TropaAuthoring
 
 /// Front-matter: YAML between a first line `---` and the next `---`, read into the map's facts.
 @Suite struct FrontMatterTests {
@@ -58,7 +63,7 @@ import Testing
         #expect(diagnostics.isEmpty, "\(diagnostics)")
         #expect(journey.title == "Клиент выбирает CRM")
         #expect(journey.personaID == "head-of-sales")
-        #expect(journey.personaLocation == TropaKit.SourceLocation(file: "content/map.md", line: 3, column: 10))
+        #expect(journey.personaLocation == TropaModel.SourceLocation(file: "content/map.md", line: 3, column: 10))
         #expect(journey.product == "Lumus")
         #expect(journey.segment == "B2B")
         #expect(journey.tags == ["saas", "скрипты продаж"])
@@ -138,7 +143,7 @@ import Testing
     @Test func theBodyStartsWhereTheFrontMatterEnds() {
         let (journey, _) = Check.journey("---\ntitle: Карта\n---\nВступление.\n## Этап\n### Цель\nНайти.\n")
         #expect(journey.introduction.plain == "Вступление.")
-        #expect(journey.stages.first?.location == TropaKit.SourceLocation(file: "content/map.md", line: 5, column: 4))
-        #expect(journey.stages.first?.layers.first?.location == TropaKit.SourceLocation(file: "content/map.md", line: 6, column: 5))
+        #expect(journey.stages.first?.location == TropaModel.SourceLocation(file: "content/map.md", line: 5, column: 4))
+        #expect(journey.stages.first?.layers.first?.location == TropaModel.SourceLocation(file: "content/map.md", line: 6, column: 5))
     }
 }

@@ -1,6 +1,11 @@
 import Foundation
 import Testing
-@testable import TropaKit
+@testable import TropaModel
+@testable import TropaSource
+@testable import TropaAnalysis
+@testable import TropaOutput
+@testable import TropaBuild
+@testable import TropaAuthoring
 
 /// A full build renders and emits each map's pages as soon as the map is parsed, on the thread that parsed it, so
 /// it never holds every parsed map at once. What it renders, and when it renders nothing.

@@ -10,7 +10,12 @@
 
 import Foundation
 import Testing
-@testable import TropaKit
+@testable import TropaModel
+@testable import TropaSource
+@testable import TropaAnalysis
+@testable import TropaOutput
+@testable import TropaBuild
+@testable import TropaAuthoring
 
 @Suite struct GoldenTests {
     struct Case: CustomTestStringConvertible, Sendable {

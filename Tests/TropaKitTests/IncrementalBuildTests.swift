@@ -1,5 +1,10 @@
 import Testing
-@testable import TropaKit
+@testable import TropaModel
+@testable import TropaSource
+@testable import TropaAnalysis
+@testable import TropaOutput
+@testable import TropaBuild
+@testable import TropaAuthoring
 
 /// A rebuild after maps changed parses and renders only those maps and updates the output in place; whatever
 /// changed, the output is byte for byte what a full build of the same files writes.

@@ -1,6 +1,11 @@
 import Foundation
 import Testing
-@testable import TropaKit
+@testable import TropaModel
+@testable import TropaSource
+@testable import TropaAnalysis
+@testable import TropaOutput
+@testable import TropaBuild
+@testable import TropaAuthoring
 
 /// One realistic fixture per diagnostic code: each reports its code, severity, line and column, and nothing else.
 @Suite struct InvalidFixtureTests {

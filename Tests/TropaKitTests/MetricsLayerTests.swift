@@ -1,5 +1,10 @@
 import Testing
-@testable import TropaKit
+@testable import TropaModel
+@testable import TropaSource
+@testable import TropaAnalysis
+@testable import TropaOutput
+@testable import TropaBuild
+@testable import TropaAuthoring
 
 /// `metrics` layers: `NAME: VALUE` items matched against the schema's metrics, with units.
 @Suite struct MetricsLayerTests {

@@ -1,5 +1,10 @@
 import Testing
-@testable import TropaKit
+@testable import TropaModel
+@testable import TropaSource
+@testable import TropaAnalysis
+@testable import TropaOutput
+@testable import TropaBuild
+@testable import TropaAuthoring
 
 /// Persona files: `name` and `role` in front-matter, a description, and JTBD sections matched like layers.
 @Suite struct PersonaTests {

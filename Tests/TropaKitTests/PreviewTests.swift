@@ -1,6 +1,11 @@
 import Foundation
 import Testing
-@testable import TropaKit
+@testable import TropaModel
+@testable import TropaSource
+@testable import TropaAnalysis
+@testable import TropaOutput
+@testable import TropaBuild
+@testable import TropaAuthoring
 
 /// `SiteBuilder.preview`, the in-memory build behind `tropa serve`: it gives the same bytes as `tropa build`, and a
 /// rebuild renders again only the maps a change touches, never leaving a stale page.

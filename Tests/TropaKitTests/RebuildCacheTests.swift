@@ -1,6 +1,11 @@
 import Foundation
 import Testing
-@testable import TropaKit
+@testable import TropaModel
+@testable import TropaSource
+@testable import TropaAnalysis
+@testable import TropaOutput
+@testable import TropaBuild
+@testable import TropaAuthoring
 
 /// A rebuild of an unchanged site is skipped; any change to what a build reads rebuilds it, so a skipped
 /// build never leaves stale pages.

@@ -1,6 +1,11 @@
 import Mustache
 import Testing
-@testable import TropaKit
+@testable import TropaModel
+@testable import TropaSource
+@testable import TropaAnalysis
+@testable import TropaOutput
+@testable import TropaBuild
+@testable import TropaAuthoring
 
 /// Templates read view models through `MustacheParent.child(named:)`; a stored property missing from it
 /// would render as nothing. Every property with a value must be reachable by its name.

@@ -1,6 +1,11 @@
 import Foundation
 import Testing
-@testable import TropaKit
+@testable import TropaModel
+@testable import TropaSource
+@testable import TropaAnalysis
+@testable import TropaOutput
+@testable import TropaBuild
+@testable import TropaAuthoring
 
 /// The theme built into the binary (`EmbeddedTheme.swift`) is exactly `templates/`: run `scripts/embed-theme`
 /// after editing a template, or this suite fails.
@@ -8,7 +13,7 @@ import Testing
     static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
         .appendingPathComponent("../..").standardizedFileURL
     static let templates = packageRoot.appendingPathComponent("templates")
-    static let embedded = packageRoot.appendingPathComponent("Sources/TropaKit/Render/EmbeddedTheme.swift")
+    static let embedded = packageRoot.appendingPathComponent("Sources/TropaOutput/Render/EmbeddedTheme.swift")
 
     @Test func everyTemplateIsEmbeddedWithTheSameText() throws {
         let names = try RenderFixtures.files(under: Self.templates)

@@ -1,6 +1,11 @@
 import Foundation
 import Testing
-@testable import TropaKit
+@testable import TropaModel
+@testable import TropaSource
+@testable import TropaAnalysis
+@testable import TropaOutput
+@testable import TropaBuild
+@testable import TropaAuthoring
 
 /// Degenerate and huge files give diagnostics, never a crash or a silent pass.
 @Suite struct RobustnessTests {

@@ -1,5 +1,10 @@
 import Testing
-@testable import TropaKit
+@testable import TropaModel
+@testable import TropaSource
+@testable import TropaAnalysis
+@testable import TropaOutput
+@testable import TropaBuild
+@testable import TropaAuthoring
 
 /// `schema.yml`: custom layers, scale and metrics; every mistake is `schema-invalid` at its own line.
 @Suite struct SchemaParserTests {

@@ -1,5 +1,10 @@
 import Testing
-@testable import TropaKit
+@testable import TropaModel
+@testable import TropaSource
+@testable import TropaAnalysis
+@testable import TropaOutput
+@testable import TropaBuild
+@testable import TropaAuthoring
 
 /// `tropa.yml`: optional settings; mistakes are `config-invalid`, unknown keys warnings.
 @Suite struct SiteConfigTests {

@@ -1,6 +1,11 @@
 import Foundation
 import Testing
-@testable import TropaKit
+@testable import TropaModel
+@testable import TropaSource
+@testable import TropaAnalysis
+@testable import TropaOutput
+@testable import TropaBuild
+@testable import TropaAuthoring
 @testable import TropaServe
 
 /// The polling watcher behind `tropa serve`: what it watches, what it leaves alone, and that it waits for a burst
@@ -23,13 +28,19 @@ import Testing
         #expect(paths == Set(["tropa.yml", "content/map.md", "templates/journey.mustache"].map { root.path + "/" + $0 }))
     }
 
-    @Test func aLinkThatLoopsEndsTheWalk() throws {
+    /// The watcher lists the site as a build does: a link that loops stops the listing (and the build says why);
+    /// removing it is a change.
+    @Test func aLinkThatLoopsIsWatchedUntilItIsRemoved() throws {
         let root = try site()
         defer { try? FileManager.default.removeItem(at: root) }
+        let watcher = SiteWatcher(root: root.path)
+        let before = watcher.snapshot(SiteConfig())
         try FileManager.default.createSymbolicLink(atPath: root.path + "/content/loop", withDestinationPath: root.path + "/content")
-        let paths = SiteWatcher(root: root.path).snapshot(SiteConfig()).keys
-        #expect(paths.contains(root.path + "/content/map.md"))
-        #expect(paths.count == 3)
+        let looping = watcher.snapshot(SiteConfig())
+        #expect(looping.keys.count == 1)
+        #expect(looping.keys.first?.contains("leads back into a folder that holds it") == true)
+        try FileManager.default.removeItem(atPath: root.path + "/content/loop")
+        #expect(watcher.snapshot(SiteConfig()) == before)
     }
 
     @Test func aBurstOfSavesIsOneChange() async throws {

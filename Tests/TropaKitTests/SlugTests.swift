@@ -1,5 +1,10 @@
 import Testing
-@testable import TropaKit
+@testable import TropaModel
+@testable import TropaSource
+@testable import TropaAnalysis
+@testable import TropaOutput
+@testable import TropaBuild
+@testable import TropaAuthoring
 
 /// Output folders are ASCII: lower case, Cyrillic transliterated, other runs of characters as `-`.
 @Suite struct SlugTests {

@@ -1,5 +1,10 @@
 import Testing
-@testable import TropaKit
+@testable import TropaModel
+@testable import TropaSource
+@testable import TropaAnalysis
+@testable import TropaOutput
+@testable import TropaBuild
+@testable import TropaAuthoring
 
 /// Files are decoded as UTF-8 (a BOM dropped, CRLF and CR made LF); anything else is `invalid-encoding`.
 @Suite struct SourceTextTests {

@@ -1,5 +1,10 @@
 import Testing
-@testable import TropaKit
+@testable import TropaModel
+@testable import TropaSource
+@testable import TropaAnalysis
+@testable import TropaOutput
+@testable import TropaBuild
+@testable import TropaAuthoring
 
 /// A stage's id is its name compared as headings are: not its position, not the case or spacing of its text.
 @Suite struct StageIdentityTests {

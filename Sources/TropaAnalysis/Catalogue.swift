@@ -1,0 +1,42 @@
+/// The maps of a site grouped for the catalogue: by product, then by segment; maps by title within a group.
+import TropaModel
+public struct Catalogue: Sendable {
+    public struct Group: Sendable {
+        /// Nil for maps that name no product (or segment).
+        public var name: String?
+        public var segments: [Segment]
+    }
+
+    public struct Segment: Sendable {
+        public var name: String?
+        public var journeys: [JourneySummary]
+    }
+
+    public var products: [Group]
+
+    public init(journeys: [JourneySummary]) {
+        let byProduct = Dictionary(grouping: journeys, by: \.product)
+        products = byProduct.keys.sorted(by: Self.namedFirst).map { product in
+            let bySegment = Dictionary(grouping: byProduct[product]!, by: \.segment)
+            return Group(name: product, segments: bySegment.keys.sorted(by: Self.namedFirst).map { segment in
+                Segment(name: segment, journeys: Self.sortedByTitle(bySegment[segment]!))
+            })
+        }
+    }
+
+    /// Named groups in alphabetical order, the unnamed one last.
+    private static func namedFirst(_ a: String?, _ b: String?) -> Bool {
+        switch (a, b) {
+        case let (a?, b?): NameKey(a).value == NameKey(b).value ? a < b : NameKey(a).value < NameKey(b).value
+        case (_?, nil): true
+        default: false
+        }
+    }
+
+    /// By title, then slug; each title's key is made once, not once per comparison (thousands of maps).
+    private static func sortedByTitle(_ journeys: [JourneySummary]) -> [JourneySummary] {
+        journeys.map { (key: NameKey($0.title).value, journey: $0) }
+            .sorted { ($0.key, $0.journey.slug) < ($1.key, $1.journey.slug) }
+            .map(\.journey)
+    }
+}

@@ -1,0 +1,143 @@
+/// What the analysis knows of one map, computed once from the parsed map and handed on: to the site-wide checks,
+/// the presenter, and the build record, which keeps these facts (never markup) for maps it does not parse again.
+import TropaModel
+public struct JourneyFacts: Sendable, Hashable {
+    /// The map's file, relative to the site folder.
+    public var path: String
+    public var summary: JourneySummary
+    /// The stages in file order.
+    public var stages: [StageFacts]
+    /// How they follow each other.
+    public var flow: StageGraph
+    /// Emotion scores in units of the schema's scale, one series per line of the curve (one today).
+    public var emotions: [EmotionSeries]
+
+    public init(path: String, summary: JourneySummary, stages: [StageFacts], flow: StageGraph? = nil,
+                emotions: [EmotionSeries]) {
+        self.path = path
+        self.summary = summary
+        self.stages = stages
+        self.flow = flow ?? .line(count: stages.count)
+        self.emotions = emotions
+    }
+
+    public var slug: String { summary.slug }
+}
+
+/// What the catalogue and the persona pages show of a map.
+public struct JourneySummary: Sendable, Hashable {
+    public var slug: String
+    public var title: String
+    public var personaID: String?
+    public var product: String?
+    public var segment: String?
+    public var tags: [String]
+    public var draft: Bool
+    public var stageCount: Int
+
+    public init(slug: String, title: String, personaID: String?, product: String?, segment: String?, tags: [String],
+                draft: Bool, stageCount: Int) {
+        self.slug = slug
+        self.title = title
+        self.personaID = personaID
+        self.product = product
+        self.segment = segment
+        self.tags = tags
+        self.draft = draft
+        self.stageCount = stageCount
+    }
+}
+
+/// A stage as the analysis sees it: its identity, its name, and the figures of the metrics with a role.
+public struct StageFacts: Sendable, Hashable {
+    public var id: StageID
+    public var name: String
+    /// By role, whatever the schema calls the metric: a custom schema's `Переход` with `role: conversion` is
+    /// the conversion here.
+    public var figures: [MetricRole: Figure]
+
+    public init(name: String, id: StageID? = nil, figures: [MetricRole: Figure] = [:]) {
+        self.id = id ?? StageID(name: name)
+        self.name = name
+        self.figures = figures
+    }
+}
+
+/// A metric's value with the unit it was written in.
+public struct Figure: Sendable, Hashable {
+    public var value: Double
+    public var unit: ValueUnit
+
+    public init(value: Double, unit: ValueUnit) {
+        self.value = value
+        self.unit = unit
+    }
+}
+
+/// One line of an emotion curve: scores in units of the scale, each with the stage (by position) it belongs to.
+public struct EmotionSeries: Sendable, Hashable {
+    public struct Point: Sendable, Hashable {
+        /// The stage's position in `JourneyFacts.stages`.
+        public var stage: Int
+        public var score: Double
+        public var label: String
+
+        public init(stage: Int, score: Double, label: String) {
+            self.stage = stage
+            self.score = score
+            self.label = label
+        }
+    }
+
+    public var points: [Point]
+
+    public init(points: [Point]) {
+        self.points = points
+    }
+}
+
+/// The analyse step: a parsed, valid map to its facts. Pure: no file, no clock, no markup.
+public struct JourneyAnalysis: Sendable {
+    public let schema: LayerSchema
+    /// The content folder, relative to the site folder: a map's slug is its path below it.
+    public let contentPath: String
+
+    public init(schema: LayerSchema, contentPath: String) {
+        self.schema = schema
+        self.contentPath = contentPath
+    }
+
+    public func facts(of journey: Journey) -> JourneyFacts {
+        let slug = Slug.forContentPath(String(journey.path.dropFirst(contentPath.count + 1)))
+        let summary = JourneySummary(slug: slug, title: journey.title, personaID: journey.personaID,
+                                     product: journey.product, segment: journey.segment, tags: journey.tags,
+                                     draft: journey.draft, stageCount: journey.stages.count)
+        return JourneyFacts(path: journey.path, summary: summary, stages: journey.stages.map(stageFacts),
+                            flow: journey.flow, emotions: emotionSeries(journey))
+    }
+
+    /// The stage's metrics that have a role; of two values for one role, the first.
+    private func stageFacts(_ stage: Stage) -> StageFacts {
+        var figures: [MetricRole: Figure] = [:]
+        for layer in stage.layers {
+            guard case .metrics(let values) = layer.content else { continue }
+            for value in values {
+                guard let id = value.metricID, let role = schema.metrics.first(where: { $0.id == id })?.role,
+                      figures[role] == nil else { continue }
+                figures[role] = Figure(value: value.value, unit: value.unit)
+            }
+        }
+        return StageFacts(name: stage.name, id: stage.id, figures: figures)
+    }
+
+    /// The scores of the schema's emotion layer, stage by stage; none when no stage has a score.
+    private func emotionSeries(_ journey: Journey) -> [EmotionSeries] {
+        guard let layer = schema.layers.first(where: { $0.kind == .emotion }) else { return [] }
+        var points: [EmotionSeries.Point] = []
+        for (index, stage) in journey.stages.enumerated() {
+            guard case .emotion(let scores)? = stage.layer(id: layer.id)?.content else { continue }
+            points += scores.map { EmotionSeries.Point(stage: index, score: $0.score, label: $0.label) }
+        }
+        return points.isEmpty ? [] : [EmotionSeries(points: points)]
+    }
+}

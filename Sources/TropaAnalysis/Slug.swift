@@ -1,0 +1,49 @@
+import TropaModel
+import Foundation
+
+/// ASCII names for output folders: lower-case, Cyrillic transliterated, other runs of characters as `-`.
+public enum Slug {
+    private static let cyrillic: [Character: String] = [
+        "а": "a", "б": "b", "в": "v", "г": "g", "д": "d", "е": "e", "ё": "yo", "ж": "zh", "з": "z", "и": "i",
+        "й": "y", "к": "k", "л": "l", "м": "m", "н": "n", "о": "o", "п": "p", "р": "r", "с": "s", "т": "t",
+        "у": "u", "ф": "f", "х": "kh", "ц": "ts", "ч": "ch", "ш": "sh", "щ": "shch", "ъ": "", "ы": "y", "ь": "",
+        "э": "e", "ю": "yu", "я": "ya", "і": "i", "ї": "yi", "є": "ye", "ґ": "g", "ў": "u",
+    ]
+
+    /// The slug of one name: `Поиск решения` → `poisk-resheniya`.
+    public static func make(_ text: String) -> String {
+        var result = ""
+        var pendingDash = false
+        for character in text.lowercased() {
+            let latin: String
+            if let mapped = cyrillic[character] {
+                // The hard and soft signs vanish inside a word rather than splitting it.
+                if mapped.isEmpty { continue }
+                latin = mapped
+            } else if character.isASCII, character.isLetter || character.isNumber {
+                latin = String(character)
+            } else {
+                // Accented Latin letters lose their accents; anything else separates words.
+                let folded = String(character).folding(options: [.diacriticInsensitive], locale: nil)
+                latin = folded.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber) } ? folded : ""
+            }
+            if latin.isEmpty {
+                pendingDash = !result.isEmpty
+                continue
+            }
+            if pendingDash { result += "-" }
+            pendingDash = false
+            result += latin
+        }
+        return result
+    }
+
+    /// The slug of a map: its path under `content/` without `.md`, each folder slugged, joined by `/`.
+    public static func forContentPath(_ path: String) -> String {
+        var trimmed = path
+        if trimmed.lowercased().hasSuffix(".md") { trimmed.removeLast(3) }
+        let parts = trimmed.split(separator: "/").map { make(String($0)) }.filter { !$0.isEmpty }
+        return parts.isEmpty ? "map" : parts.joined(separator: "/")
+    }
+
+}

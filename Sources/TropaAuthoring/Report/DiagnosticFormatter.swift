@@ -1,0 +1,129 @@
+import TropaModel
+import TropaSource
+import TropaAnalysis
+import TropaBuild
+import Foundation
+
+/// How diagnostics are printed: for people, for GitHub Actions, or for programs.
+public enum DiagnosticFormat: String, Sendable, CaseIterable {
+    case text
+    case github
+    case json
+}
+
+/// Prints diagnostics the way compilers do: `path:line:col: error: message [code]`, the line, a caret, `help:`.
+public struct DiagnosticFormatter: Sendable {
+    public var format: DiagnosticFormat
+    /// ANSI colours, for a terminal only.
+    public var colored: Bool
+
+    public init(format: DiagnosticFormat, colored: Bool = false) {
+        self.format = format
+        self.colored = colored
+    }
+
+    public func format(_ diagnostics: [Diagnostic], sources: [String: SourceText]) -> String {
+        switch format {
+        case .text: diagnostics.map { text($0, source: sources[$0.location.file]) }.joined()
+        case .github: diagnostics.map(github).joined()
+        case .json: json(diagnostics)
+        }
+    }
+
+    /// One line that counts errors and warnings, for the end of a text report.
+    public func summary(_ diagnostics: [Diagnostic], checked: String) -> String {
+        let errors = diagnostics.errorCount
+        let warnings = diagnostics.warningCount
+        guard errors + warnings > 0 else { return "\(checked): no problems found\n" }
+        let counts = [plural(errors, "error"), plural(warnings, "warning")].compactMap { $0 }
+        let files = Set(diagnostics.map(\.location.file)).count
+        return "\(checked): \(counts.joined(separator: " and ")) in \(files) \(files == 1 ? "file" : "files")\n"
+    }
+
+    private func plural(_ count: Int, _ word: String) -> String? {
+        count == 0 ? nil : "\(count) \(word)\(count == 1 ? "" : "s")"
+    }
+
+    // MARK: - text
+
+    private func text(_ diagnostic: Diagnostic, source: SourceText?) -> String {
+        let location = diagnostic.location
+        let severity = paint(diagnostic.severity.rawValue, diagnostic.severity == .error ? "1;31" : "1;33")
+        var output = paint("\(location.file):\(location.line):\(location.column):", "1")
+            + " \(severity): \(diagnostic.message) [\(diagnostic.code.rawValue)]\n"
+        if let line = source?.line(location.line) {
+            let number = String(location.line)
+            let gutter = String(repeating: " ", count: number.count + 4)
+            // The caret's padding repeats the line's tabs, so it lands under the right character.
+            let padding = line.unicodeScalars.prefix(max(0, location.column - 1))
+                .map { $0 == "\t" ? "\t" : " " }.joined()
+            output += "   \(number) | \(line)\n"
+            output += "\(gutter)| \(padding)\(paint("^", "1;32"))\n"
+        }
+        if let suggestion = diagnostic.suggestion {
+            output += "  \(paint("help:", "1;36")) \(suggestion)\n"
+        }
+        return output
+    }
+
+    private func paint(_ text: String, _ code: String) -> String {
+        colored ? "\u{1B}[\(code)m\(text)\u{1B}[0m" : text
+    }
+
+    // MARK: - github
+
+    /// A GitHub Actions workflow command, which the runner shows as an annotation on the file's line.
+    private func github(_ diagnostic: Diagnostic) -> String {
+        let location = diagnostic.location
+        var message = diagnostic.message
+        if let suggestion = diagnostic.suggestion { message += " (\(suggestion))" }
+        let properties = "file=\(escapeProperty(location.file)),line=\(location.line),col=\(location.column),"
+            + "title=\(escapeProperty("tropa: " + diagnostic.code.rawValue))"
+        return "::\(diagnostic.severity.rawValue) \(properties)::\(escapeData(message))\n"
+    }
+
+    private func escapeData(_ text: String) -> String {
+        text.replacingOccurrences(of: "%", with: "%25").replacingOccurrences(of: "\r", with: "%0D")
+            .replacingOccurrences(of: "\n", with: "%0A")
+    }
+
+    private func escapeProperty(_ text: String) -> String {
+        escapeData(text).replacingOccurrences(of: ":", with: "%3A").replacingOccurrences(of: ",", with: "%2C")
+    }
+
+    // MARK: - json
+
+    private struct Entry: Encodable {
+        package let file: String
+        package let line: Int
+        package let column: Int
+        package let severity: String
+        package let code: String
+        package let message: String
+        package let suggestion: String?
+
+        package func encode(to encoder: Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(file, forKey: .file)
+            try container.encode(line, forKey: .line)
+            try container.encode(column, forKey: .column)
+            try container.encode(severity, forKey: .severity)
+            try container.encode(code, forKey: .code)
+            try container.encode(message, forKey: .message)
+            try container.encode(suggestion, forKey: .suggestion)
+        }
+
+        package enum CodingKeys: String, CodingKey { case file, line, column, severity, code, message, suggestion }
+    }
+
+    private func json(_ diagnostics: [Diagnostic]) -> String {
+        let entries = diagnostics.map {
+            Entry(file: $0.location.file, line: $0.location.line, column: $0.location.column,
+                  severity: $0.severity.rawValue, code: $0.code.rawValue, message: $0.message, suggestion: $0.suggestion)
+        }
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        let data = (try? encoder.encode(entries)) ?? Data("[]".utf8)
+        return String(decoding: data, as: UTF8.self) + "\n"
+    }
+}

@@ -1,0 +1,216 @@
+/// The files of a new site for `tropa init`: config, a persona, an example map that uses every layer kind,
+/// and a GitHub Actions workflow that checks, builds and publishes it.
+import TropaModel
+import TropaSource
+import TropaAnalysis
+import TropaBuild
+public struct SiteScaffold: Sendable {
+    public var language: Language
+
+    public init(language: Language) { self.language = language }
+
+    /// Paths relative to the new site folder, with their text.
+    public var files: [(path: String, text: String)] {
+        [
+            (SiteConfig.fileName, config),
+            ("content/personas/customer.md", persona),
+            ("content/example.md", example),
+            (".github/workflows/cjm.yml", Self.workflow),
+            (".gitignore", "public/\n"),
+        ]
+    }
+
+    private var ru: Bool { language == .ru }
+
+    private var config: String {
+        """
+        # Site settings: see docs/format.md. All keys are optional.
+        title: \(ru ? "Карты пути клиента" : "Customer journey maps")
+        language: \(language.rawValue)
+
+        """
+    }
+
+    private var persona: String {
+        ru ? """
+        ---
+        name: Покупатель, который сравнивает
+        role: B2C, 25–40 лет, покупает онлайн
+        ---
+        Сравнивает цены и отзывы, прежде чем купить.
+
+        ## Мотивы
+        - Купить выгодно и без риска
+        ## Сценарии
+        - Когда вещь сломалась, хочу быстро найти замену
+        ## Драйверы
+        - Отзывы с фотографиями
+        ## Барьеры
+        - Недоверие к новым магазинам
+
+        """ : """
+        ---
+        name: Careful comparer
+        role: B2C, 25–40, shops online
+        ---
+        Compares prices and reviews before buying.
+
+        ## Motives
+        - Buy at a good price, without risk
+        ## Scenarios
+        - When something breaks, I want a replacement quickly
+        ## Drivers
+        - Reviews with photos
+        ## Barriers
+        - Distrust of unknown shops
+
+        """
+    }
+
+    private var example: String {
+        ru ? """
+        ---
+        title: Покупатель выбирает кофемашину
+        persona: customer
+        product: Магазин техники
+        segment: B2C
+        tags: [пример]
+        updated: 2025-01-15
+        ---
+
+        Пример карты: по одному этапу на каждый вид слоя. Замените его своей картой.
+
+        ## Поиск
+
+        ### Цель
+        Понять, какая кофемашина подойдёт для дома.
+
+        ### Действия
+        - Читает обзоры
+        - Сравнивает модели на маркетплейсе
+
+        ### Эмоции
+        - 0 Интересно, но много вариантов
+        - -1 Запутался в характеристиках
+
+        ### Метрики
+        - Конверсия: 40%
+        - Длительность: 5 дней
+
+        ## Покупка
+
+        ### Цель
+        Купить выбранную модель с доставкой.
+
+        ### Действия
+        - Оформляет заказ
+
+        ### Эмоции
+        🙂 Заказ оформлен за минуту
+
+        ### Опыт
+        - + Удобная оплата частями
+        - − Долго ждал подтверждения
+
+        ### Метрики
+        - Конверсия: 65%
+        - NPS: 35
+
+        """ : """
+        ---
+        title: A customer chooses a coffee machine
+        persona: customer
+        product: Appliance store
+        segment: B2C
+        tags: [example]
+        updated: 2025-01-15
+        ---
+
+        An example map: its stages use every kind of layer. Replace it with your own.
+
+        ## Research
+
+        ### Goal
+        Find out which coffee machine suits a home kitchen.
+
+        ### Actions
+        - Reads reviews
+        - Compares models on a marketplace
+
+        ### Emotions
+        - 0 Curious, but there are too many options
+        - -1 Lost in the specifications
+
+        ### Metrics
+        - Conversion: 40%
+        - Duration: 5 days
+
+        ## Purchase
+
+        ### Goal
+        Buy the chosen model with delivery.
+
+        ### Actions
+        - Places the order
+
+        ### Emotions
+        🙂 Ordered in a minute
+
+        ### Experience
+        - + Easy payment in instalments
+        - − Waited long for the confirmation
+
+        ### Metrics
+        - Conversion: 65%
+        - NPS: 35
+
+        """
+    }
+
+    /// Checks on every push (annotations on the lines), builds, and publishes `public/` to GitHub Pages.
+    package static let workflow = """
+    name: Journey maps
+    on:
+      push:
+        branches: [main]
+      pull_request:
+    permissions:
+      contents: read
+      pages: write
+      id-token: write
+    concurrency:
+      group: pages
+      cancel-in-progress: true
+    jobs:
+      build:
+        runs-on: ubuntu-latest
+        container: swift:6.1
+        steps:
+          - uses: actions/checkout@v4
+          # Set the repository variable TROPA_SOURCE to the git URL of tropa's source.
+          - name: Install tropa
+            run: |
+              apt-get update && apt-get install -y libcmark-dev pkg-config git
+              git clone --depth 1 "${{ vars.TROPA_SOURCE }}" /tmp/tropa
+              swift build -c release --package-path /tmp/tropa --product tropa
+              cp /tmp/tropa/.build/release/tropa /usr/local/bin/tropa
+          - name: Check the maps
+            run: tropa check --format github
+          - name: Build the site
+            run: tropa build
+          - uses: actions/upload-pages-artifact@v3
+            with:
+              path: public
+      deploy:
+        if: github.ref == 'refs/heads/main' && github.event_name == 'push'
+        needs: build
+        runs-on: ubuntu-latest
+        environment:
+          name: github-pages
+          url: ${{ steps.deployment.outputs.page_url }}
+        steps:
+          - id: deployment
+            uses: actions/deploy-pages@v4
+
+    """
+}

@@ -1,0 +1,156 @@
+import TropaModel
+import TropaSource
+import TropaAnalysis
+import TropaOutput
+import Foundation
+
+/// Where a run of the driver puts the files it makes. `emit` is called from several threads at once.
+package protocol BuildSink: Sendable {
+    /// Whether maps and pages are rendered at all: a check renders nothing.
+    var renders: Bool { get }
+    /// Whether the parsed maps are kept in the result (a check's `site.journeys`, the preview's memo); a build
+    /// lets each go once its files are emitted.
+    var keepsMaps: Bool { get }
+    func emit(_ file: OutputFile) throws
+    /// Takes the static files of `content/`, copied as they are.
+    func copy(_ files: [StaticFile], from loader: SiteLoader) throws
+    /// Takes the finished build.
+    func commit(_ run: BuildRun) throws
+    /// Drops what was emitted: the build will not be committed.
+    func abandon()
+}
+
+/// `tropa check`: nothing is made.
+package struct CheckSink: BuildSink {
+    package var renders: Bool { false }
+    package var keepsMaps: Bool { true }
+    package func emit(_ file: OutputFile) throws {}
+    package func copy(_ files: [StaticFile], from loader: SiteLoader) throws {}
+    package func commit(_ run: BuildRun) throws {}
+    package func abandon() {}
+}
+
+/// A full build: every file goes into a staging folder beside the output, which is swapped in at the end; a
+/// clean build leaves its record beside it.
+package struct StagingSink: BuildSink {
+    package let writer: OutputWriter
+    package let snapshot: InputSnapshot
+    package let settings: String
+
+    package var renders: Bool { true }
+    package var keepsMaps: Bool { false }
+
+    package func emit(_ file: OutputFile) throws {
+        try writer.write(file.bytes, to: file.path)
+    }
+
+    /// On every core.
+    package func copy(_ files: [StaticFile], from loader: SiteLoader) throws {
+        let copies = parallelMap(files) { file in
+            Result {
+                guard let raw = try loader.readOptional(file.path, required: true) else { return }
+                try writer.write(raw.bytes, to: file.outputPath)
+            }
+        }
+        for copy in copies { try copy.get() }
+    }
+
+    package func commit(_ run: BuildRun) throws {
+        let clock = writer.clock
+        try writer.commit()
+        // Only a build without a single diagnostic is recorded: a build that reuses the record reports nothing.
+        if run.check.diagnostics.isEmpty {
+            writer.keep(BuildRecord(settings: settings, inputs: snapshot.recorded(before: clock),
+                                    maps: run.entries.map(RecordedMap.init), siteFiles: run.siteFiles))
+        }
+    }
+
+    package func abandon() {
+        writer.abandon()
+    }
+}
+
+/// An update of the output in place: the changed maps' files (and the site pages, when they changed) are
+/// collected, then written through the writer's journal, only those whose bytes differ.
+package struct UpdateSink: BuildSink {
+    /// The update cannot stand in for a full build: the changed maps have diagnostics, which a full build
+    /// reports with the rest of the site.
+    package struct Declined: Error {}
+
+    package let writer: OutputWriter
+    package let record: BuildRecord
+    package let snapshot: InputSnapshot
+    private let collected = CollectedFiles()
+
+    package init(writer: OutputWriter, record: BuildRecord, snapshot: InputSnapshot) {
+        self.writer = writer
+        self.record = record
+        self.snapshot = snapshot
+    }
+
+    package var renders: Bool { true }
+    package var keepsMaps: Bool { false }
+
+    package func emit(_ file: OutputFile) throws {
+        collected.add(file)
+    }
+
+    /// The static files are as the record has them, or this would be a full build.
+    package func copy(_ files: [StaticFile], from loader: SiteLoader) throws {}
+
+    package func commit(_ run: BuildRun) throws {
+        guard run.check.diagnostics.isEmpty else { throw Declined() }
+        let earlier = Dictionary(record.maps.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
+        var removals: [String] = []
+        for entry in run.entries {
+            guard let old = earlier[entry.facts.path], old.line != RecordedMap(entry).line else { continue }
+            guard let oldMap = old.map else { throw Declined() }
+            let folder = PagePaths.journeyFolder(oldMap.facts.slug)
+            removals += Set(oldMap.files).subtracting(entry.files).sorted().map { folder + "/" + $0 }
+        }
+        let files = collected.files.sorted { $0.key < $1.key }.map { OutputFile(path: $0.key, bytes: $0.value) }
+        let clock = try writer.update(files, removing: removals)
+        writer.keep(BuildRecord(settings: record.settings, inputs: snapshot.recorded(before: clock),
+                                maps: run.entries.map(RecordedMap.init), siteFiles: record.siteFiles))
+    }
+
+    package func abandon() {}
+}
+
+/// The preview: every file is kept in memory; static files are served from where they are.
+package final class MemorySink: BuildSink, @unchecked Sendable {
+    private let collected = CollectedFiles()
+    private let lock = NSLock()
+    private var statics: [String: String] = [:]
+
+    package var renders: Bool { true }
+    package var keepsMaps: Bool { true }
+
+    package func emit(_ file: OutputFile) throws {
+        collected.add(file)
+    }
+
+    package func copy(_ files: [StaticFile], from loader: SiteLoader) throws {
+        let byOutput = Dictionary(files.map { ($0.outputPath, loader.root.appendingPath($0.path)) },
+                                  uniquingKeysWith: { first, _ in first })
+        lock.withLock { statics = byOutput }
+    }
+
+    package func commit(_ run: BuildRun) throws {}
+    package func abandon() {}
+
+    package var files: [String: [UInt8]] { collected.files }
+    package var staticFiles: [String: String] { lock.withLock { statics } }
+}
+
+/// Files handed over from several threads at once.
+package final class CollectedFiles: @unchecked Sendable {
+    private let lock = NSLock()
+    private var byPath: [String: [UInt8]] = [:]
+
+    package func add(_ file: OutputFile) {
+        lock.withLock { byPath[file.path] = file.bytes }
+    }
+
+    package var files: [String: [UInt8]] { lock.withLock { byPath } }
+}

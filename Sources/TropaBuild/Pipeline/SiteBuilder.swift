@@ -1,0 +1,130 @@
+import TropaModel
+import TropaSource
+import TropaAnalysis
+import TropaOutput
+import Foundation
+
+/// What a build did: its diagnostics, and where it wrote (nil when problems stopped it before writing).
+public struct BuildResult: Sendable {
+    public var check: CheckResult
+    public var outputPath: String?
+    public var fileCount: Int
+    public var mapCount: Int
+    /// Nothing the build reads had changed since the last clean build into the same output: nothing was written.
+    public var upToDate = false
+
+    package init(_ run: BuildRun, output: String?) {
+        check = run.check
+        outputPath = run.committed ? output : nil
+        fileCount = run.committed ? run.fileCount : 0
+        mapCount = run.committed ? run.mapCount : 0
+    }
+}
+
+/// `tropa build` and `tropa serve`'s builds: the driver into a staging folder, the output in place, or memory.
+public struct SiteBuilder: Sendable {
+    public let fileSystem: FileSystem
+
+    public init(fileSystem: FileSystem = DiskFileSystem()) {
+        self.fileSystem = fileSystem
+    }
+
+    /// Builds the site into its output. With the record of the last clean build into the same output, a site whose
+    /// inputs are unchanged is not built at all, and one where only maps changed is updated in place.
+    public func build(root: String, options: BuildOptions = BuildOptions()) throws -> BuildResult {
+        let driver = BuildDriver(reader: fileSystem, root: root, options: options)
+        let (start, settings) = try driver.start()
+        guard let start else { return BuildResult(BuildRun(check: settings), output: nil) }
+        let writer = OutputWriter(fileSystem: fileSystem,
+                                  output: OutputWriter.canonical(options.output ?? root.appendingPath(start.config.outputPath)))
+        let record = writer.record()
+        let snapshot = try InputSnapshot.take(start.inputs.watched, record: record, root: root, reader: fileSystem)
+        var plan = record?.plan(for: snapshot.inputs, settings: BuildRecord.settings(options)) ?? .full
+        // A file deleted from the output would stay missing until its map changed: rebuild it all.
+        let written = record?.outputFiles
+        if plan != .full, !(written.map(writer.holdsEvery) ?? false) { plan = .full }
+        switch plan {
+        case .upToDate:
+            var result = BuildResult(BuildRun(check: CheckResult(site: nil, diagnostics: [], sources: [:])), output: nil)
+            result.outputPath = writer.output
+            result.fileCount = written?.count ?? 0
+            result.mapCount = record?.maps.filter(\.built).count ?? 0
+            result.upToDate = true
+            return result
+        case .update(let changed):
+            if let record {
+                do {
+                    let run = try driver.run(start, settings: settings,
+                                             into: UpdateSink(writer: writer, record: record, snapshot: snapshot),
+                                             reuse: .record(record, changed: Set(changed)))
+                    // Not committed: the changed maps have problems, which the full build reports with the rest.
+                    if run.committed { return BuildResult(run, output: writer.output) }
+                } catch is UpdateSink.Declined {}
+            }
+        case .full:
+            break
+        }
+        let staged = Result {
+            try OutputWriter.checkTarget(output: writer.output, site: root,
+                                         content: root.appendingPath(start.config.contentPath))
+            try writer.begin()
+        }
+        if case .failure(let error) = staged {
+            // The site's own problems come first: an output that cannot be written is reported when there are none.
+            let run = try driver.run(start, settings: settings, into: CheckSink(), reuse: .nothing)
+            if run.check.diagnostics.failBuild(strict: options.strict) { return BuildResult(run, output: nil) }
+            throw error
+        }
+        let sink = StagingSink(writer: writer, snapshot: snapshot, settings: BuildRecord.settings(options))
+        return BuildResult(try driver.run(start, settings: settings, into: sink, reuse: .nothing), output: writer.output)
+    }
+
+    /// Builds the site in memory, for `tropa serve`: nothing is written. With the `previous` preview of the same
+    /// site, only the maps whose files changed are parsed again, and only those pages are rendered again.
+    public func preview(root: String, options: BuildOptions = BuildOptions(),
+                        previous: SitePreview? = nil) throws -> SitePreview {
+        let sink = MemorySink()
+        let run = try BuildDriver(reader: fileSystem, root: root, options: options)
+            .run(into: sink, reuse: .preview(previous?.memo))
+        var preview = SitePreview(check: run.check, memo: run.memo ?? previous?.memo)
+        guard run.committed else { return preview }
+        preview.pages = sink.files
+        preview.staticFiles = sink.staticFiles
+        preview.mapCount = run.mapCount
+        preview.renderedMapCount = run.renderedMapCount
+        preview.renderedSitePages = run.renderedSitePages
+        return preview
+    }
+}
+
+/// A site built in memory by `SiteBuilder.preview`.
+public struct SitePreview: Sendable {
+    public var check: CheckResult
+    /// Every rendered file by its path in the output; empty when the site has errors.
+    public var pages: [String: [UInt8]] = [:]
+    /// Files under `content/` that are served as they are: output path → path of the file itself.
+    public var staticFiles: [String: String] = [:]
+    public var mapCount = 0
+    /// How many maps' pages this build rendered; the others' were unchanged and reused.
+    public var renderedMapCount = 0
+    /// Whether the catalogue and persona pages were rendered again (a map's facts changed).
+    public var renderedSitePages = false
+    /// A problem with the site's folders or files as such that stopped this build.
+    public var failure: SiteError?
+    /// What the next preview of the same site can reuse.
+    package var memo: PreviewMemo?
+
+    package init(check: CheckResult, memo: PreviewMemo?) {
+        self.check = check
+        self.memo = memo
+    }
+
+    /// A build that `failure` stopped; what `previous` parsed and rendered is kept for the next rebuild.
+    public init(failure: SiteError, previous: SitePreview?) {
+        self.init(check: CheckResult(site: nil, diagnostics: [], sources: [:]), memo: previous?.memo)
+        self.failure = failure
+    }
+
+    /// Whether the site could be built: no failure, no error, and no warning in a strict build.
+    public var succeeded: Bool { failure == nil && !pages.isEmpty }
+}

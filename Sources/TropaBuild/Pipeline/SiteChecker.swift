@@ -1,0 +1,56 @@
+import TropaModel
+import TropaSource
+import TropaAnalysis
+import TropaOutput
+import Foundation
+
+/// What checking a site found: the site (when its config and schema could be read) and every diagnostic.
+public struct CheckResult: Sendable {
+    /// Nil when the config or the schema is broken, so no map could be read against them. Its maps are kept only
+    /// by a check that renders nothing (`tropa check`): a build lets each map go once its pages are made.
+    public var site: Site?
+    /// What the analysis found of each map that parsed, in path order.
+    public var facts: [JourneyFacts] = []
+    /// In reading order: by file, line and column.
+    public var diagnostics: [Diagnostic]
+    /// The text of every file that has a diagnostic, to show the lines they point at.
+    public var sources: [String: SourceText]
+
+    public init(site: Site?, diagnostics: [Diagnostic], sources: [String: SourceText]) {
+        self.site = site
+        self.diagnostics = diagnostics
+        self.sources = sources
+    }
+}
+
+/// A site's config and schema; nil when either is broken.
+public struct SettingsResult: Sendable {
+    public var settings: (config: SiteConfig, schema: LayerSchema)?
+    public var diagnostics: [Diagnostic]
+    public var sources: [String: SourceText]
+}
+
+/// `tropa check`: the build driver with nothing to render into.
+public struct SiteChecker: Sendable {
+    public let fileSystem: FileReading
+
+    public init(fileSystem: FileReading = DiskFileReader()) {
+        self.fileSystem = fileSystem
+    }
+
+    /// Checks the site in `root`. Throws `SiteError` only for problems with folders and files as such.
+    public func check(root: String, strict: Bool = false) throws -> CheckResult {
+        try BuildDriver(reader: fileSystem, root: root, options: BuildOptions(strict: strict)).run(into: CheckSink()).check
+    }
+
+    /// The site's config and schema alone, for `tropa schema` and `tropa new`.
+    public func settings(root: String) throws -> SettingsResult {
+        let loader = SiteLoader(fileSystem: fileSystem, root: root)
+        try loader.requireSiteFolder()
+        var diagnostics: [Diagnostic] = []
+        var sources: [String: SourceText] = [:]
+        let settings = try SettingsReader.read(loader, diagnostics: &diagnostics, sources: &sources)
+        return SettingsResult(settings: settings, diagnostics: diagnostics, sources: sources)
+    }
+}
+

@@ -1,0 +1,194 @@
+import TropaModel
+import TropaSource
+import TropaAnalysis
+import TropaOutput
+import Foundation
+
+/// The last end of the pipeline: writes a build into a staging folder beside the output, then swaps it in,
+/// so a failed or interrupted build leaves the previous output whole. It never writes outside these folders.
+package struct OutputWriter: Sendable {
+    package let fileSystem: FileSystem
+    /// The output folder, as an absolute, standardized path.
+    package let output: String
+
+    /// Where the new build is written before it replaces the output.
+    package var staging: String { sibling("staging") }
+    /// Where the previous output waits while the new one is moved in.
+    package var previous: String { sibling("previous") }
+    /// The record of the last clean build into this output (`BuildRecord`).
+    package var cache: String { sibling("cache") }
+    /// The files an update moves in and removes, written before it changes the output.
+    package var journal: String { sibling("journal") }
+
+    /// The output's own marker: an existing output folder is replaced only when it holds this.
+    package static let marker = PagePaths.assets
+
+    private func sibling(_ role: String) -> String {
+        let url = URL(fileURLWithPath: output)
+        return url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).tropa-\(role)").path
+    }
+
+    /// Refuses an output folder that would hide or destroy what is not a build of tropa.
+    package static func checkTarget(output: String, site: String, content: String) throws {
+        let home = FileManager.default.homeDirectoryForCurrentUser.path
+        let output = canonical(output)
+        let protected = [("the site folder", canonical(site)), ("the content folder", canonical(content))]
+        if output == "/" || output == canonical(home) {
+            throw SiteError("refusing to write the site into \(output): choose a folder of its own, such as public/")
+        }
+        for (name, path) in protected where path == output || path.hasPrefix(output + "/") {
+            throw SiteError("refusing to write the site into \(output): it is \(path == output ? "" : "an ancestor of ")\(name)")
+        }
+        if output.hasPrefix(canonical(content) + "/") {
+            throw SiteError("refusing to write the site into \(output): inside the content folder, each build would copy the last one")
+        }
+    }
+
+    /// An absolute path without `.`, `..` or links, for comparing folders.
+    package static func canonical(_ path: String) -> String {
+        URL(fileURLWithPath: path).standardizedFileURL.resolvingSymlinksInPath().path
+    }
+
+    /// Clears what an interrupted build left and makes the staging folder.
+    package func begin() throws {
+        try recover()
+        if fileSystem.kind(at: output) == .file {
+            throw SiteError("the output \(output) is a file, not a folder")
+        }
+        let existing = fileSystem.kind(at: output) == .directory ? try fileSystem.files(under: output) : []
+        // An output whose marker was deleted by hand is still known by the record of the build that wrote it.
+        if !existing.isEmpty, fileSystem.kind(at: output + "/" + Self.marker) == nil, savedRecord() == nil {
+            throw SiteError("the output folder \(output) holds files tropa did not write; choose another folder or empty it")
+        }
+        // The old output is deleted after the new one is swapped in: a folder that cannot be emptied would fail
+        // the build only then, with the output already replaced and the old one half-deleted beside it.
+        let inside = Set(existing.flatMap { file in
+            let parts = file.split(separator: "/").dropLast()
+            return parts.indices.map { output + "/" + parts[...$0].joined(separator: "/") }
+        })
+        let folders = [URL(fileURLWithPath: output).deletingLastPathComponent().path, output] + inside.sorted()
+        for folder in folders where fileSystem.kind(at: folder) == .directory && !fileSystem.isWritableFolder(folder) {
+            throw SiteError("cannot replace the output \(output): the folder \(folder) is read-only")
+        }
+        for leftover in [staging, previous] where fileSystem.kind(at: leftover) != nil {
+            try fileSystem.removeItem(leftover)
+        }
+        try fileSystem.createDirectory(staging)
+    }
+
+    package func write(_ bytes: [UInt8], to relativePath: String) throws {
+        try fileSystem.write(bytes, to: staging + "/" + relativePath)
+    }
+
+    /// Moves the finished build in and removes the previous output.
+    package func commit() throws {
+        // The record describes the output about to be replaced: drop it, so a build stopped now is redone. Only
+        // here: a build that fails its check leaves the output, and so its record, as they were.
+        if fileSystem.kind(at: cache) != nil { try fileSystem.removeItem(cache) }
+        if fileSystem.kind(at: output) != nil {
+            try fileSystem.moveItem(output, to: previous)
+        }
+        try fileSystem.moveItem(staging, to: output)
+        if fileSystem.kind(at: previous) != nil {
+            try fileSystem.removeItem(previous)
+        }
+    }
+
+    /// The last clean build's record, when the output it describes is still there.
+    package func record() -> BuildRecord? {
+        fileSystem.kind(at: output + "/" + Self.marker) == .directory ? savedRecord() : nil
+    }
+
+    private func savedRecord() -> BuildRecord? {
+        (try? fileSystem.read(cache)).flatMap { BuildRecord(decoding: $0) }
+    }
+
+    /// Whether every one of `files` (relative to the output) is still there: one `stat` each, on every core.
+    package func holdsEvery(_ files: [String]) -> Bool {
+        !fileSystem.statuses(of: files, in: output).contains(nil)
+    }
+
+    /// Keeps the record of a clean build; losing it only costs a full rebuild, so a failure to write it is ignored.
+    package func keep(_ record: BuildRecord) {
+        try? fileSystem.write(record.encoded, to: cache)
+    }
+
+    /// A time from the file system's own clock, later than every file this build read (see `BuildRecord`).
+    package var clock: Int64? { fileSystem.status(at: staging)?.modified }
+
+    /// Changes the output in place: writes those of `files` whose bytes differ from the output's, and removes
+    /// `removals` (and folders they leave empty). The new files wait in the staging folder; the list of moves is
+    /// written before the first one, so an update stopped halfway is finished by the next build (`recover`).
+    /// Returns the `clock` after writing them.
+    package func update(_ files: [OutputFile], removing removals: [String]) throws -> Int64? {
+        try recover()
+        for leftover in [staging, previous] where fileSystem.kind(at: leftover) != nil {
+            try fileSystem.removeItem(leftover)
+        }
+        let changed = files.filter { file in (try? fileSystem.read(output + "/" + file.path)) != file.bytes }
+        let removed = removals.filter { fileSystem.kind(at: output + "/" + $0) != nil }
+        var folders = Set([URL(fileURLWithPath: output).deletingLastPathComponent().path])
+        for path in changed.map(\.path) + removed {
+            var folder = (output + "/" + path as NSString).deletingLastPathComponent
+            while fileSystem.kind(at: folder) == nil { folder = (folder as NSString).deletingLastPathComponent }
+            folders.insert(folder)
+        }
+        for folder in folders.sorted() where !fileSystem.isWritableFolder(folder) {
+            throw SiteError("cannot update the output \(output): the folder \(folder) is read-only")
+        }
+        try fileSystem.createDirectory(staging)
+        for file in changed { try write(file.bytes, to: file.path) }
+        let clock = self.clock
+        let moves = UpdateJournal(moves: changed.map(\.path), removals: removed)
+        if fileSystem.kind(at: cache) != nil { try fileSystem.removeItem(cache) }
+        // Written whole, then renamed: a journal that exists is complete.
+        try fileSystem.write(Array(try JSONEncoder().encode(moves)), to: journal + ".new")
+        try fileSystem.moveItem(journal + ".new", to: journal)
+        try apply(moves)
+        return clock
+    }
+
+    /// Finishes what an interrupted build left half done, so the output is whole again.
+    private func recover() throws {
+        if fileSystem.kind(at: output) == nil, fileSystem.kind(at: previous) == .directory {
+            // A build was stopped between its two renames: the previous output is whole, put it back.
+            try fileSystem.moveItem(previous, to: output)
+        }
+        if let bytes = try? fileSystem.read(journal), let moves = try? JSONDecoder().decode(UpdateJournal.self, from: Data(bytes)) {
+            try apply(moves)
+        }
+        for leftover in [journal, journal + ".new"] where fileSystem.kind(at: leftover) != nil {
+            try fileSystem.removeItem(leftover)
+        }
+    }
+
+    /// Moves an update's files in and removes what it drops; each step may be repeated after an interruption.
+    private func apply(_ journal: UpdateJournal) throws {
+        for path in journal.moves where fileSystem.kind(at: staging + "/" + path) == .file {
+            let target = output + "/" + path
+            try fileSystem.createDirectory((target as NSString).deletingLastPathComponent)
+            try fileSystem.moveItem(staging + "/" + path, to: target)
+        }
+        for path in journal.removals where fileSystem.kind(at: output + "/" + path) != nil {
+            try fileSystem.removeItem(output + "/" + path)
+            var folder = (path as NSString).deletingLastPathComponent
+            while !folder.isEmpty, try fileSystem.files(under: output + "/" + folder).isEmpty {
+                try fileSystem.removeItem(output + "/" + folder)
+                folder = (folder as NSString).deletingLastPathComponent
+            }
+        }
+        try fileSystem.removeItem(self.journal)
+        if fileSystem.kind(at: staging) != nil { try fileSystem.removeItem(staging) }
+    }
+
+    /// Removes the staging folder of a build that failed.
+    package func abandon() {
+        try? fileSystem.removeItem(staging)
+    }
+}
+
+/// What an update moves from the staging folder into the output, and what it removes from it.
+package struct UpdateJournal: Codable {
+    package var moves: [String]
+    package var removals: [String]
+}

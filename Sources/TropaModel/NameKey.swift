@@ -1,0 +1,80 @@
+/// The form in which headings and names are compared: case-insensitive (Cyrillic too), `ё` read as `е`,
+/// surrounding white space, inner runs of white space and a trailing colon ignored.
+public struct NameKey: Hashable, Sendable {
+    public let value: String
+
+    public init(_ name: String) {
+        value = Self.fastKey(name) ?? Self.fullKey(name)
+    }
+
+    /// Latin and Cyrillic text, lower-cased by code point: this runs for every heading and metric of every map.
+    private static func fastKey(_ name: String) -> String? {
+        var scalars = String.UnicodeScalarView()
+        var pendingSpace = false
+        for scalar in name.unicodeScalars {
+            var value = scalar.value
+            switch value {
+            case 0x20, 0x09, 0x0A, 0x0D, 0xA0:
+                pendingSpace = !scalars.isEmpty
+                continue
+            case 0x41...0x5A, 0x410...0x42F: value += 0x20
+            case 0x401, 0x451: value = 0x435
+            case 0x21...0x7F, 0x430...0x44F: break
+            default: return nil
+            }
+            if pendingSpace {
+                scalars.append(" ")
+                pendingSpace = false
+            }
+            scalars.append(Unicode.Scalar(value)!)
+        }
+        // "Эмоции :" leaves a space before the colon; neither belongs to the name.
+        while let last = scalars.last, last == ":" || last == " " {
+            scalars.removeLast()
+        }
+        return String(scalars)
+    }
+
+    private static func fullKey(_ name: String) -> String {
+        var key = ""
+        key.reserveCapacity(name.utf8.count)
+        var pendingSpace = false
+        for character in name.lowercased() {
+            if character.isWhitespace {
+                pendingSpace = !key.isEmpty
+                continue
+            }
+            if pendingSpace {
+                key.append(" ")
+                pendingSpace = false
+            }
+            key.append(character == "ё" ? "е" : character)
+        }
+        while let last = key.last, last == ":" || last == "：" || last == " " {
+            key.removeLast()
+        }
+        return key
+    }
+}
+
+extension StringProtocol {
+    package func trimmingWhitespace() -> String {
+        // Most text has nothing to trim. When it starts and ends with a visible Latin or Cyrillic scalar, it is
+        // returned without being broken into characters (3 % of a build): such a scalar is not white space, and
+        // none of them joins a space before it into one character (a combining mark would).
+        if let first = unicodeScalars.first, let last = unicodeScalars.last,
+           Self.isVisibleLatinOrCyrillic(first), Self.isVisibleLatinOrCyrillic(last) {
+            return String(self)
+        }
+        guard let first = firstIndex(where: { !$0.isWhitespace }),
+              let last = lastIndex(where: { !$0.isWhitespace }) else { return "" }
+        return String(self[first...last])
+    }
+
+    private static func isVisibleLatinOrCyrillic(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x21...0x7E, 0xA1...0x2FF, 0x400...0x482, 0x48A...0x52F: true
+        default: false
+        }
+    }
+}

@@ -1,0 +1,63 @@
+/// The site's settings from `tropa.yml`; paths are relative to the site folder.
+public struct SiteConfig: Sendable, Hashable {
+    public var title: String?
+    public var language: Language
+    public var baseURL: String?
+    public var schemaPath: String
+    public var contentPath: String
+    public var templatesPath: String
+    public var outputPath: String
+    /// Author HTML in Markdown is passed through only when a site opts in.
+    public var unsafeHTML: Bool
+
+    public init(title: String? = nil, language: Language = .en, baseURL: String? = nil,
+                schemaPath: String = "schema.yml", contentPath: String = "content",
+                templatesPath: String = "templates", outputPath: String = "public", unsafeHTML: Bool = false) {
+        self.title = title
+        self.language = language
+        self.baseURL = baseURL
+        self.schemaPath = schemaPath
+        self.contentPath = contentPath
+        self.templatesPath = templatesPath
+        self.outputPath = outputPath
+        self.unsafeHTML = unsafeHTML
+    }
+
+    public static let fileName = "tropa.yml"
+}
+
+/// A file under `content/` that is neither a map nor a persona: copied to the output as it is.
+public struct StaticFile: Sendable, Hashable {
+    /// The path relative to the site folder.
+    public var path: String
+    /// The path relative to the output folder.
+    public var outputPath: String
+
+    public init(path: String, outputPath: String) {
+        self.path = path
+        self.outputPath = outputPath
+    }
+}
+
+/// A whole site, parsed and validated: what the render half of the pipeline works from.
+public struct Site: Sendable {
+    public var config: SiteConfig
+    public var schema: LayerSchema
+    public var journeys: [Journey]
+    public var personas: [Persona]
+    public var staticFiles: [StaticFile]
+
+    public init(config: SiteConfig, schema: LayerSchema, journeys: [Journey], personas: [Persona],
+                staticFiles: [StaticFile]) {
+        self.config = config
+        self.schema = schema
+        self.journeys = journeys
+        self.personas = personas
+        self.staticFiles = staticFiles
+    }
+
+    public func persona(id: String?) -> Persona? {
+        guard let id else { return nil }
+        return personas.first { $0.id == id }
+    }
+}

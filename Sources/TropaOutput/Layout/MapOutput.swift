@@ -1,0 +1,38 @@
+/// A file every map may have, declared once: the build writes it, the site check claims its path, the page
+/// offers it for download, and the golden tests compare it. A new format is one more entry in `all`.
+import TropaModel
+import TropaAnalysis
+package struct MapOutput: Sendable {
+    /// Names the output in templates (`downloads.svg`) and tests.
+    package let key: String
+    /// Its name in the map's folder.
+    package let fileName: String
+    /// The theme word of its download link; nil for a file that is not offered as a download (the page itself).
+    package let label: String?
+    /// Whether a map has this file, given whether it has an emotion curve.
+    package let isMade: @Sendable (_ hasCurve: Bool) -> Bool
+    /// The file's text.
+    package let render: @Sendable (MapPieces) -> String
+
+    /// In the order a map's files are written and offered.
+    package static let all: [MapOutput] = [
+        MapOutput(key: "page", fileName: "index.html", label: nil, isMade: { _ in true }) { $0.pageHTML },
+        MapOutput(key: "svg", fileName: "emotions.svg", label: "downloadSVG", isMade: { $0 }) { $0.curveSVG ?? "" },
+        MapOutput(key: "opml", fileName: "outline.opml", label: "downloadOPML", isMade: { _ in true }) {
+            OutlineXML.opml($0.model.outline)
+        },
+        MapOutput(key: "mm", fileName: "outline.mm", label: "downloadMM", isMade: { _ in true }) {
+            OutlineXML.freeMind($0.model.outline)
+        },
+    ]
+
+    /// Every file name a map's folder may hold.
+    package static var fileNames: [String] { all.map(\.fileName) }
+}
+
+/// What a map's outputs are made from, made once per map: its page model, its curve drawn, its page.
+package struct MapPieces {
+    package let model: JourneyPageModel
+    package let curveSVG: String?
+    package let pageHTML: String
+}

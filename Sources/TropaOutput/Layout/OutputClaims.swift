@@ -1,0 +1,40 @@
+/// Checks that no two things of a site claim one place in the output: two maps or personas with one folder, or a
+/// static file where tropa writes a page.
+import TropaModel
+import TropaAnalysis
+package struct OutputClaims {
+    package let maps: [JourneyFacts]
+    package let personas: [Persona]
+    package let staticFiles: [StaticFile]
+
+    package init(maps: [JourneyFacts], personas: [Persona], staticFiles: [StaticFile]) {
+        self.maps = maps
+        self.personas = personas
+        self.staticFiles = staticFiles
+    }
+
+    package func conflicts() -> [Diagnostic] {
+        var owners: [String: String] = [:]
+        var diagnostics: [Diagnostic] = []
+        let folders = personas.map { (PagePaths.persona($0.id), $0.path, "this persona's page") }
+            + maps.map { (PagePaths.journeyFolder($0.slug), $0.path, "this map") }
+        for (folder, path, what) in folders {
+            if let owner = owners[folder] {
+                diagnostics.append(.error(.duplicateSlug, "\(what) would be written to \(folder)/, like \(owner)",
+                                          at: SourceLocation(file: path, line: 1),
+                                          suggestion: "rename one of the two files"))
+            } else {
+                owners[folder] = path
+            }
+        }
+        let mapFiles = maps.flatMap { map in
+            MapOutput.fileNames.map { PagePaths.journeyFolder(map.slug) + "/" + $0 }
+        }
+        let generated = Set(owners.keys.map { $0 + "/index.html" } + mapFiles + [PagePaths.catalogue])
+        for file in staticFiles where generated.contains(file.outputPath) || file.outputPath.hasPrefix(PagePaths.assets + "/") {
+            diagnostics.append(.error(.outputConflict, "this file would overwrite a page tropa writes: \(file.outputPath)",
+                                      at: SourceLocation(file: file.path, line: 1), suggestion: "rename or move the file"))
+        }
+        return diagnostics
+    }
+}

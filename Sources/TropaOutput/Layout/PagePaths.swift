@@ -1,0 +1,11 @@
+/// Where each page goes in the output, relative to its root.
+import TropaModel
+import TropaAnalysis
+public enum PagePaths {
+    public static let catalogue = "index.html"
+    /// The theme's own files (CSS); `_` cannot begin a slug, so no map can take this folder.
+    public static let assets = "_tropa"
+
+    public static func journeyFolder(_ slug: String) -> String { slug }
+    public static func persona(_ id: String) -> String { "personas/" + Slug.forContentPath(id) }
+}

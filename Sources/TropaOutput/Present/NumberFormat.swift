@@ -1,0 +1,64 @@
+/// Figures as a reader of the site's language expects them: `45 000`, `4,5`, `35 %`, `2 недели` / `45,000`, `35%`.
+import TropaModel
+import TropaAnalysis
+package struct NumberFormat: Sendable {
+    package let language: Language
+    /// Scores carry a `+` only on a scale that has negative scores too.
+    package var signedScores = true
+
+    /// A number with grouped thousands and at most two decimals.
+    package func number(_ value: Double) -> String {
+        let rounded = (value * 100).rounded() / 100
+        let negative = rounded < 0
+        let whole = Int(abs(rounded).rounded(.down))
+        let fraction = Int(((abs(rounded) - Double(whole)) * 100).rounded())
+        var digits = String(whole)
+        var grouped = ""
+        let separator = language == .ru ? "\u{00A0}" : ","
+        while digits.count > 3 {
+            grouped = separator + digits.suffix(3) + grouped
+            digits.removeLast(3)
+        }
+        grouped = digits + grouped
+        if fraction > 0 {
+            var decimals = fraction < 10 ? "0\(fraction)" : String(fraction)
+            if decimals.hasSuffix("0") { decimals.removeLast() }
+            grouped += (language == .ru ? "," : ".") + decimals
+        }
+        return (negative ? "−" : "") + grouped
+    }
+
+    /// A score with its sign: `+2`, `0`, `−1,5` (`8` on a scale from 0).
+    package func score(_ value: Double) -> String {
+        value > 0 && signedScores ? "+" + number(value) : number(value)
+    }
+
+    package func value(_ value: Double, unit: ValueUnit) -> String {
+        let figure = number(value)
+        switch unit {
+        case .plain: return figure
+        case .percent: return language == .ru ? figure + "\u{00A0}%" : figure + "%"
+        case .other(let text): return figure + "\u{00A0}" + text
+        case .duration(let unit): return figure + "\u{00A0}" + durationWord(unit, value)
+        }
+    }
+
+    private func durationWord(_ unit: DurationUnit, _ value: Double) -> String {
+        switch language {
+        case .en:
+            let singular = value == 1
+            return singular ? unit.rawValue : unit.rawValue + "s"
+        case .ru:
+            let forms: (String, String, String) = switch unit {
+            case .second: ("секунда", "секунды", "секунд")
+            case .minute: ("минута", "минуты", "минут")
+            case .hour: ("час", "часа", "часов")
+            case .day: ("день", "дня", "дней")
+            case .week: ("неделя", "недели", "недель")
+            case .month: ("месяц", "месяца", "месяцев")
+            case .year: ("год", "года", "лет")
+            }
+            return RussianPlural.choose(value, forms.0, forms.1, forms.2)
+        }
+    }
+}

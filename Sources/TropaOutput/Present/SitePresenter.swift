@@ -1,0 +1,182 @@
+/// Turns the validated site into view models: words in the site's language, figures formatted, links relative.
+import TropaModel
+import TropaAnalysis
+package struct SitePresenter: Sendable {
+    package let site: Site
+    package let words: ThemeWords
+    package let format: NumberFormat
+
+    package init(site: Site) {
+        self.site = site
+        words = ThemeWords(site.config.language)
+        format = NumberFormat(language: site.config.language, signedScores: site.schema.scale.lowerBound < 0)
+    }
+
+    package var siteTitle: String { site.config.title ?? words["catalogue"] }
+
+    /// The context of a page written at `path` (relative to the output root).
+    package func context(forPageAt path: String) -> PageContext {
+        let depth = path.split(separator: "/").count - 1
+        return PageContext(lang: site.config.language.rawValue, words: words.all, siteTitle: siteTitle,
+                           root: String(repeating: "../", count: depth), generator: "tropa \(Tropa.version)")
+    }
+
+    // MARK: - journey
+
+    /// The map's emotion curve in units of the scale, or nil when no stage has a score: the renderer draws it.
+    package func curve(_ facts: JourneyFacts) -> CurveModel? {
+        facts.emotions.first.map { series in
+            CurveModel(title: facts.summary.title, stageNames: facts.stages.map(\.name), series: series,
+                       scale: site.schema.scale)
+        }
+    }
+
+    package func journeyPage(_ journey: Journey, facts: JourneyFacts) -> JourneyPageModel {
+        let path = PagePaths.journeyFolder(facts.slug) + "/index.html"
+        let page = context(forPageAt: path)
+        let usedLayers = site.schema.layers.filter { definition in
+            journey.stages.contains { $0.layer(id: definition.id) != nil }
+        }
+        let rows = usedLayers.map { definition in
+            LayerRowModel(id: definition.id, title: title(of: definition), kind: definition.kind.rawValue,
+                          cells: journey.stages.map { cell($0.layer(id: definition.id)?.content) })
+        }
+        let persona = site.persona(id: journey.personaID)
+        let curve = curve(facts)
+        return JourneyPageModel(
+            page: page, title: journey.title, product: journey.product, segment: journey.segment, tags: journey.tags,
+            updated: journey.updated.map(words.date), draft: journey.draft,
+            persona: persona.map { personaCard($0, root: page.root) },
+            introductionHTML: journey.introduction.html, curve: curve, stageCount: journey.stages.count,
+            stages: journey.stages.map { StageColumnModel(name: $0.name, descriptionHTML: $0.description.html) },
+            hasStageDescriptions: journey.stages.contains { !$0.description.isEmpty },
+            rows: rows, outline: outline(journey),
+            downloads: DownloadsModel(MapOutput.all.filter { $0.label != nil && $0.isMade(curve != nil) }.map {
+                DownloadModel(key: $0.key, file: $0.fileName, label: words[$0.label!])
+            }))
+    }
+
+    package func title(of layer: LayerDefinition) -> String {
+        layer.title.text(in: site.config.language, fallback: layer.id)
+    }
+
+    private func cell(_ content: LayerContent?) -> CellModel {
+        var cell = CellModel()
+        switch content {
+        case .text(let text)?:
+            cell.text = text.isEmpty ? nil : text.html
+        case .list(let items)?:
+            cell.list = items.isEmpty ? nil : ItemsModel(items: items.map { item in
+                ListItemModel(html: item.text.html, tone: item.tone?.rawValue, toneWord: item.tone.map { words[$0.rawValue] })
+            })
+        case .emotion(let points)?:
+            cell.emotions = points.isEmpty ? nil : ItemsModel(items: points.map { point in
+                EmotionModel(score: format.score(point.score), face: Self.face(point.score, scale: site.schema.scale),
+                             label: point.label.isEmpty ? nil : point.label)
+            })
+        case .metrics(let values)?:
+            cell.metrics = values.isEmpty ? nil : ItemsModel(items: values.map { value in
+                MetricModel(name: metricName(value), value: format.value(value.value, unit: value.unit))
+            })
+        case nil:
+            break
+        }
+        return cell
+    }
+
+    /// A known metric is shown by its title in the site's language; a custom one as written.
+    private func metricName(_ value: MetricValue) -> String {
+        guard let id = value.metricID, let metric = site.schema.metrics.first(where: { $0.id == id }) else {
+            return value.name
+        }
+        return metric.title.text(in: site.config.language, fallback: value.name)
+    }
+
+    /// The face nearest a score, the five faces spread evenly over the schema's scale.
+    package static func face(_ score: Double, scale: ClosedRange<Double>) -> String {
+        let faces = ["😡", "🙁", "😐", "🙂", "😀"]
+        let position = (min(max(score, scale.lowerBound), scale.upperBound) - scale.lowerBound)
+            / (scale.upperBound - scale.lowerBound)
+        return faces[Int((position * 4).rounded())]
+    }
+
+    // MARK: - outline
+
+    /// map → persona → stages → layers → items.
+    package func outline(_ journey: Journey) -> OutlineNode {
+        var children: [OutlineNode] = []
+        if let persona = site.persona(id: journey.personaID) {
+            children.append(OutlineNode("\(words["persona"]): \(persona.name)", persona.sections.map { section in
+                OutlineNode(section.kind.title.text(in: site.config.language, fallback: section.kind.rawValue),
+                            section.content.isEmpty ? [] : [OutlineNode(section.content.plain)])
+            }))
+        }
+        for stage in journey.stages {
+            children.append(OutlineNode(stage.name, site.schema.layers.compactMap { definition in
+                guard let layer = stage.layer(id: definition.id) else { return nil }
+                return OutlineNode(title(of: definition), outlineItems(layer.content))
+            }))
+        }
+        return OutlineNode(journey.title, children)
+    }
+
+    private func outlineItems(_ content: LayerContent) -> [OutlineNode] {
+        switch content {
+        case .text(let text): text.isEmpty ? [] : [OutlineNode(text.plain)]
+        case .list(let items): items.map { item in
+            let sign = item.tone.map { $0 == .positive ? "+ " : "− " } ?? ""
+            return OutlineNode(sign + item.text.plain)
+        }
+        case .emotion(let points): points.map {
+            OutlineNode([format.score($0.score), $0.label].filter { !$0.isEmpty }.joined(separator: " "))
+        }
+        case .metrics(let values): values.map {
+            OutlineNode("\(metricName($0)): \(format.value($0.value, unit: $0.unit))")
+        }
+        }
+    }
+
+    // MARK: - personas and catalogue
+
+    private func personaCard(_ persona: Persona, root: String) -> PersonaCardModel {
+        PersonaCardModel(name: persona.name, role: persona.role,
+                         url: root + PagePaths.persona(persona.id) + "/index.html",
+                         sections: sections(persona))
+    }
+
+    private func sections(_ persona: Persona) -> [PersonaSectionModel] {
+        persona.sections.filter { !$0.content.isEmpty }.map { section in
+            PersonaSectionModel(title: section.kind.title.text(in: site.config.language, fallback: section.kind.rawValue),
+                                html: section.content.html)
+        }
+    }
+
+    package func personaPage(_ persona: Persona, journeys: [JourneySummary]) -> PersonaPageModel {
+        let page = context(forPageAt: PagePaths.persona(persona.id) + "/index.html")
+        let maps = journeys.filter { $0.personaID == persona.id }.sorted { ($0.title, $0.slug) < ($1.title, $1.slug) }
+        return PersonaPageModel(page: page, name: persona.name, role: persona.role,
+                                descriptionHTML: persona.description.html, sections: sections(persona),
+                                maps: maps.map { Link(title: $0.title, url: page.root + $0.slug + "/index.html") })
+    }
+
+    package func cataloguePage(_ maps: [JourneyFacts]) -> CataloguePageModel {
+        let page = context(forPageAt: PagePaths.catalogue)
+        let byPath = Dictionary(maps.map { ($0.slug, $0) }, uniquingKeysWith: { first, _ in first })
+        let catalogue = Catalogue(journeys: maps.map(\.summary))
+        let products = catalogue.products.map { product in
+            ProductModel(name: product.name ?? words["noProduct"], segments: product.segments.map { segment in
+                SegmentModel(name: segment.name ?? words["noSegment"], maps: segment.journeys.map { journey in
+                    MapCardModel(title: journey.title, url: journey.slug + "/index.html",
+                                 persona: site.persona(id: journey.personaID)?.name,
+                                 stages: words.stageCount(journey.stageCount), tags: journey.tags,
+                                 draft: journey.draft, curve: byPath[journey.slug].flatMap(curve))
+                })
+            })
+        }
+        let personas = site.personas.sorted { $0.name < $1.name }.map {
+            Link(title: $0.name, url: PagePaths.persona($0.id) + "/index.html")
+        }
+        return CataloguePageModel(page: page, title: siteTitle, mapCount: maps.count, products: products,
+                                  personas: personas)
+    }
+}

@@ -1,0 +1,160 @@
+/// Draws an `EmotionCurve` as SVG: columns, the zero line, the tinted areas, the curve, marked points and
+/// stage names. Accessible (`role="img"`, `<title>`, `<desc>`), scalable by its `viewBox`, and script-free.
+import TropaModel
+import TropaAnalysis
+package struct EmotionCurveSVG {
+    package let curve: EmotionCurve
+    package let title: String
+    package let words: ThemeWords
+    package let format: NumberFormat
+
+    package static let labelLineHeight = 15.0
+    package static let maxLabelLines = 3
+
+    package var height: Double { curve.bottom + 14 + Self.labelLineHeight * Double(Self.maxLabelLines) }
+
+    /// The whole SVG; `id` prefixes its element ids, which must be unique in a page.
+    package func render(id: String) -> String {
+        let n = Markup.number
+        var svg = """
+        <svg xmlns="http://www.w3.org/2000/svg" class="tropa-curve" viewBox="0 0 \(n(curve.width)) \(n(height))" \
+        role="img" aria-labelledby="\(id)-title \(id)-desc">
+        <title id="\(id)-title">\(Markup.escape(words["emotionCurve"] + ": " + title))</title>
+        <desc id="\(id)-desc">\(Markup.escape(description))</desc>
+        <style>.tropa-curve .point .label{visibility:hidden}.tropa-curve .point:hover .label,.tropa-curve .point:focus .label{visibility:visible}.tropa-curve .point:focus{outline:none}.tropa-curve .point:focus circle{stroke-width:4}</style>
+        <defs><clipPath id="\(id)-above"><rect x="0" y="0" width="\(n(curve.width))" height="\(n(curve.baselineY))"/></clipPath>\
+        <clipPath id="\(id)-below"><rect x="0" y="\(n(curve.baselineY))" width="\(n(curve.width))" height="\(n(height - curve.baselineY))"/></clipPath></defs>
+
+        """
+        svg += grid()
+        if let first = curve.points.first, let last = curve.points.last, curve.points.count > 1 {
+            let line = Self.pathData(curve)
+            let area = line + " L\(n(last.x)) \(n(curve.baselineY)) L\(n(first.x)) \(n(curve.baselineY)) Z"
+            svg += """
+            <path class="area-positive" d="\(area)" fill="#2e9d5b" fill-opacity="0.18" clip-path="url(#\(id)-above)"/>
+            <path class="area-negative" d="\(area)" fill="#d6453d" fill-opacity="0.18" clip-path="url(#\(id)-below)"/>
+            <path class="line" d="\(line)" fill="none" stroke="#3a4a6b" stroke-width="3" stroke-linejoin="round"/>
+
+            """
+        }
+        svg += points()
+        svg += stageNames()
+        svg += "</svg>\n"
+        return svg
+    }
+
+    /// "Поиск решения: 0 (Нейтрально); Выбор: +1, −1" — the curve in words, for screen readers.
+    package var description: String {
+        let stages = curve.stageNames.enumerated().map { index, name in
+            let scores = curve.points.filter { $0.stageIndex == index }.map { point in
+                point.label.isEmpty ? format.score(point.score) : "\(format.score(point.score)) (\(point.label))"
+            }
+            return "\(name): \(scores.isEmpty ? words["noScore"] : scores.joined(separator: ", "))"
+        }
+        return words["curveDescription"] + " — " + stages.joined(separator: "; ")
+    }
+
+    /// The curve through the points as one path of cubic segments.
+    package static func pathData(_ curve: EmotionCurve) -> String {
+        let n = Markup.number
+        guard let first = curve.points.first else { return "" }
+        var d = "M\(n(first.x)) \(n(first.y))"
+        for segment in curve.segments {
+            d += " C\(n(segment.c1.0)) \(n(segment.c1.1)) \(n(segment.c2.0)) \(n(segment.c2.1)) \(n(segment.end.0)) \(n(segment.end.1))"
+        }
+        return d
+    }
+
+    private func grid() -> String {
+        let n = Markup.number
+        var svg = "<g class=\"grid\" stroke=\"#c9ced8\" stroke-width=\"1\">"
+        for index in 1..<max(curve.stageNames.count, 1) {
+            let x = curve.columnWidth * Double(index)
+            svg += "<line x1=\"\(n(x))\" y1=\"\(n(curve.top))\" x2=\"\(n(x))\" y2=\"\(n(curve.bottom))\" stroke-dasharray=\"2 4\"/>"
+        }
+        svg += "</g>\n"
+        svg += "<line class=\"zero\" x1=\"0\" y1=\"\(n(curve.baselineY))\" x2=\"\(n(curve.width))\" y2=\"\(n(curve.baselineY))\" stroke=\"#7a8294\" stroke-width=\"1.5\"/>\n"
+        return svg
+    }
+
+    private func points() -> String {
+        let n = Markup.number
+        return curve.points.map { point in
+            let stage = curve.stageNames[point.stageIndex]
+            let score = format.score(point.score)
+            let tooltip = [stage + ": " + score, point.label].filter { !$0.isEmpty }.joined(separator: " — ")
+            let below = point.y < curve.top + 24
+            let scoreY = below ? point.y + 22 : point.y - 12
+            let labelY = below ? point.y + 38 : point.y - 28
+            var group = "<g class=\"point\" tabindex=\"0\"><title>\(Markup.escape(tooltip))</title>"
+            group += "<circle cx=\"\(n(point.x))\" cy=\"\(n(point.y))\" r=\"6\" fill=\"#ffffff\" stroke=\"#3a4a6b\" stroke-width=\"2.5\"/>"
+            group += "<text class=\"score\" x=\"\(n(point.x))\" y=\"\(n(scoreY))\" text-anchor=\"middle\" font-size=\"13\" font-weight=\"bold\" fill=\"#1f2633\">\(Markup.escape(score))</text>"
+            if !point.label.isEmpty {
+                group += "<text class=\"label\" x=\"\(n(point.x))\" y=\"\(n(labelY))\" text-anchor=\"middle\" font-size=\"12\" fill=\"#1f2633\">\(Markup.escape(Self.shorten(point.label, to: 40)))</text>"
+            }
+            return group + "</g>\n"
+        }.joined()
+    }
+
+    private func stageNames() -> String {
+        let n = Markup.number
+        let charactersPerLine = max(8, Int(curve.columnWidth / 7.2))
+        var svg = "<g class=\"stages\" font-size=\"13\" fill=\"#1f2633\" text-anchor=\"middle\">"
+        for (index, name) in curve.stageNames.enumerated() {
+            let x = n(curve.columnCenter(index))
+            let lines = Self.wrap(name, width: charactersPerLine, maxLines: Self.maxLabelLines)
+            svg += "<text x=\"\(x)\" y=\"\(n(curve.bottom + 20))\">"
+            for (number, line) in lines.enumerated() {
+                svg += "<tspan x=\"\(x)\" dy=\"\(number == 0 ? "0" : n(Self.labelLineHeight))\">\(Markup.escape(line))</tspan>"
+            }
+            svg += "</text>"
+        }
+        return svg + "</g>\n"
+    }
+
+    /// Splits a name into lines of at most `width` characters at spaces; the last line ends in `…` when cut.
+    package static func wrap(_ text: String, width: Int, maxLines: Int) -> [String] {
+        var lines: [String] = []
+        var current = ""
+        for word in text.split(separator: " ") {
+            let candidate = current.isEmpty ? String(word) : current + " " + word
+            if candidate.count <= width || current.isEmpty {
+                current = candidate
+            } else {
+                lines.append(current)
+                current = String(word)
+            }
+        }
+        if !current.isEmpty { lines.append(current) }
+        lines = lines.map { shorten($0, to: width) }
+        guard lines.count > maxLines else { return lines }
+        var kept = Array(lines.prefix(maxLines))
+        kept[maxLines - 1] = shorten(kept[maxLines - 1] + " " + lines[maxLines], to: width - 1, force: true)
+        return kept
+    }
+
+    package static func shorten(_ text: String, to width: Int, force: Bool = false) -> String {
+        guard text.count > width || force else { return text }
+        return String(text.prefix(max(width - 1, 1))).trimmingWhitespace() + "…"
+    }
+}
+
+/// The small curve of a catalogue card: the same geometry, no words.
+package struct SparklineSVG {
+    package let curve: EmotionCurve
+    package let label: String
+
+    package func render() -> String {
+        let n = Markup.number
+        var svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"tropa-sparkline\" viewBox=\"0 0 \(n(curve.width)) \(n(curve.bottom + curve.top))\" role=\"img\" aria-label=\"\(Markup.escape(label))\">"
+        svg += "<line x1=\"0\" y1=\"\(n(curve.baselineY))\" x2=\"\(n(curve.width))\" y2=\"\(n(curve.baselineY))\" stroke=\"#9aa1b0\" stroke-width=\"1\"/>"
+        if curve.points.count > 1 {
+            svg += "<path d=\"\(EmotionCurveSVG.pathData(curve))\" fill=\"none\" stroke=\"#3a4a6b\" stroke-width=\"2\"/>"
+        }
+        for point in curve.points {
+            let color = point.score >= 0 ? "#2e9d5b" : "#d6453d"
+            svg += "<circle cx=\"\(n(point.x))\" cy=\"\(n(point.y))\" r=\"2.5\" fill=\"\(color)\"/>"
+        }
+        return svg + "</svg>"
+    }
+}

@@ -1,0 +1,71 @@
+import TropaModel
+import TropaAnalysis
+import Mustache
+
+/// The compiled templates and assets of the theme: the built-in one, with a site's `templates/` files
+/// replacing it file by file.
+package struct Theme: @unchecked Sendable {
+    // MustacheLibrary is immutable after loading and only read while rendering.
+    package let library: MustacheLibrary
+    /// Files that are not templates (the stylesheet): written to the output's assets folder.
+    package let assets: [(name: String, text: String)]
+    /// A hash of every file of the theme, so a rebuild knows whether pages rendered before still hold.
+    package let fingerprint: UInt64
+
+    package static let templateExtension = ".mustache"
+
+    /// swift-mustache escapes `{{value}}` Character by Character, so a quote followed by a combining mark (one
+    /// grapheme) stays a bare quote and ends an attribute: `id="layer-"́/onmouseover=…"`. Every template starts
+    /// with this pragma, on a line of its own that renders nothing, to escape Unicode scalar by scalar instead.
+    /// Each template needs it: swift-mustache renders every partial with its own default escaping.
+    private static let escapingPragma: String = {
+        MustacheContentTypes.register(ScalarHTMLEscaping(), named: "TROPA_HTML")
+        return "{{% CONTENT_TYPE: TROPA_HTML }}\n"
+    }()
+
+    /// Compiles the theme; an override that does not parse is a `template-invalid` diagnostic at its line.
+    package static func load(overrides: [SourceText], templatesFolder: String) -> (Theme?, [Diagnostic]) {
+        var files = [String: (text: String, path: String)]()
+        for (name, text) in EmbeddedTheme.files { files[name] = (text, "(built-in theme)/\(name)") }
+        for source in overrides {
+            files[String(source.path.dropFirst(templatesFolder.count + 1))] = (source.text, source.path)
+        }
+        var library = MustacheLibrary()
+        var assets: [(name: String, text: String)] = []
+        var diagnostics: [Diagnostic] = []
+        var hash = FNV1a()
+        for name in files.keys.sorted() {
+            let file = files[name]!
+            hash.combine(name.utf8)
+            hash.combine(file.text.utf8)
+            hash.combine([0])
+            guard name.hasSuffix(templateExtension) else {
+                assets.append((name, file.text))
+                continue
+            }
+            do {
+                let template = try MustacheTemplate(string: escapingPragma + file.text)
+                library.register(template, named: String(name.dropLast(templateExtension.count)))
+            } catch let error as MustacheTemplate.ParserError {
+                diagnostics.append(.error(.templateInvalid, "the template does not parse: \(error.error)",
+                                          at: SourceLocation(file: file.path, line: error.context.lineNumber - 1,
+                                                             column: error.context.columnNumber)))
+            } catch {
+                diagnostics.append(.error(.templateInvalid, "the template does not parse: \(error)",
+                                          at: SourceLocation(file: file.path, line: 1)))
+            }
+        }
+        guard diagnostics.isEmpty else { return (nil, diagnostics) }
+        return (Theme(library: library, assets: assets, fingerprint: hash.value), [])
+    }
+
+    /// Renders a page template; a template that renders nothing is reported by the caller.
+    package func render(_ model: Any, template: String) -> String? {
+        library.render(model, withTemplate: template)
+    }
+}
+
+/// Mustache's `{{value}}` escaping for HTML, one Unicode scalar at a time (see `Theme.escapingPragma`).
+private struct ScalarHTMLEscaping: MustacheContentType {
+    package func escapeText(_ text: String) -> String { Markup.escape(text) }
+}

@@ -1,0 +1,258 @@
+import TropaModel
+import TropaAnalysis
+import Mustache
+
+// Templates look values up by name. Without this, swift-mustache reads them through `Mirror`, which cost
+// most of a build's time; `RenderLookupTests` checks every stored property is reachable here.
+
+/// What a model answers for an optional value it does not have. Like a JSON null, it ends the lookup: with nil,
+/// Mustache would climb the context stack and ask every enclosing model, for each cell of the table.
+private struct Absent: MustacheCustomRenderable {
+    package var renderText: String { "" }
+    package var isNull: Bool { true }
+}
+
+private func orAbsent<Value>(_ value: Value?) -> Any {
+    value.map { $0 as Any } ?? Absent()
+}
+
+extension PageContext: MustacheParent {
+    package func child(named key: String) -> Any? {
+        switch key {
+        case "lang": self.lang
+        case "words": self.words
+        case "siteTitle": self.siteTitle
+        case "root": self.root
+        case "generator": self.generator
+        default: nil
+        }
+    }
+}
+
+extension Link: MustacheParent {
+    package func child(named key: String) -> Any? {
+        switch key {
+        case "title": self.title
+        case "url": self.url
+        default: nil
+        }
+    }
+}
+
+extension PersonaSectionModel: MustacheParent {
+    package func child(named key: String) -> Any? {
+        switch key {
+        case "title": self.title
+        case "html": self.html
+        default: nil
+        }
+    }
+}
+
+extension PersonaCardModel: MustacheParent {
+    package func child(named key: String) -> Any? {
+        switch key {
+        case "name": self.name
+        case "role": orAbsent(self.role)
+        case "url": self.url
+        case "sections": self.sections
+        default: nil
+        }
+    }
+}
+
+extension StageColumnModel: MustacheParent {
+    package func child(named key: String) -> Any? {
+        switch key {
+        case "name": self.name
+        case "descriptionHTML": self.descriptionHTML
+        default: nil
+        }
+    }
+}
+
+extension ListItemModel: MustacheParent {
+    package func child(named key: String) -> Any? {
+        switch key {
+        case "html": self.html
+        case "tone": orAbsent(self.tone)
+        case "toneWord": orAbsent(self.toneWord)
+        default: nil
+        }
+    }
+}
+
+extension EmotionModel: MustacheParent {
+    package func child(named key: String) -> Any? {
+        switch key {
+        case "score": self.score
+        case "face": self.face
+        case "label": orAbsent(self.label)
+        default: nil
+        }
+    }
+}
+
+extension MetricModel: MustacheParent {
+    package func child(named key: String) -> Any? {
+        switch key {
+        case "name": self.name
+        case "value": self.value
+        default: nil
+        }
+    }
+}
+
+extension ItemsModel: MustacheParent {
+    package func child(named key: String) -> Any? {
+        switch key {
+        case "items": self.items
+        default: nil
+        }
+    }
+}
+
+extension CellModel: MustacheParent {
+    package func child(named key: String) -> Any? {
+        switch key {
+        case "text": orAbsent(self.text)
+        case "list": orAbsent(self.list)
+        case "emotions": orAbsent(self.emotions)
+        case "metrics": orAbsent(self.metrics)
+        case "html": BuiltInPartials.cell(self)
+        default: nil
+        }
+    }
+}
+
+extension LayerRowModel: MustacheParent {
+    package func child(named key: String) -> Any? {
+        switch key {
+        case "id": self.id
+        case "title": self.title
+        case "kind": self.kind
+        case "cells": self.cells
+        default: nil
+        }
+    }
+}
+
+extension OutlineNode: MustacheParent {
+    public func child(named key: String) -> Any? {
+        switch key {
+        case "text": orAbsent(self.text)
+        case "children": self.children
+        case "hasChildren": self.hasChildren
+        case "html": BuiltInPartials.outlineNode(self)
+        default: nil
+        }
+    }
+}
+
+extension DownloadsModel: MustacheParent {
+    package func child(named key: String) -> Any? {
+        switch key {
+        case "items": self.items
+        default: orAbsent(self.file(key))
+        }
+    }
+}
+
+extension DownloadModel: MustacheParent {
+    package func child(named key: String) -> Any? {
+        switch key {
+        case "key": self.key
+        case "file": self.file
+        case "label": self.label
+        default: nil
+        }
+    }
+}
+
+extension JourneyPageModel: MustacheParent {
+    package func child(named key: String) -> Any? {
+        switch key {
+        case "page": self.page
+        case "title": self.title
+        case "product": orAbsent(self.product)
+        case "segment": orAbsent(self.segment)
+        case "tags": self.tags
+        case "updated": orAbsent(self.updated)
+        case "draft": self.draft
+        case "persona": orAbsent(self.persona)
+        case "introductionHTML": self.introductionHTML
+        case "curve": orAbsent(self.curve)
+        case "curveSVG": orAbsent(self.curveSVG)
+        case "stageCount": self.stageCount
+        case "stages": self.stages
+        case "hasStageDescriptions": self.hasStageDescriptions
+        case "rows": self.rows
+        case "outline": self.outline
+        case "downloads": self.downloads
+        default: nil
+        }
+    }
+}
+
+extension MapCardModel: MustacheParent {
+    package func child(named key: String) -> Any? {
+        switch key {
+        case "title": self.title
+        case "url": self.url
+        case "persona": orAbsent(self.persona)
+        case "stages": self.stages
+        case "tags": self.tags
+        case "draft": self.draft
+        case "curve": orAbsent(self.curve)
+        case "sparkline": orAbsent(self.sparkline)
+        default: nil
+        }
+    }
+}
+
+extension SegmentModel: MustacheParent {
+    package func child(named key: String) -> Any? {
+        switch key {
+        case "name": self.name
+        case "maps": self.maps
+        default: nil
+        }
+    }
+}
+
+extension ProductModel: MustacheParent {
+    package func child(named key: String) -> Any? {
+        switch key {
+        case "name": self.name
+        case "segments": self.segments
+        default: nil
+        }
+    }
+}
+
+extension CataloguePageModel: MustacheParent {
+    package func child(named key: String) -> Any? {
+        switch key {
+        case "page": self.page
+        case "title": self.title
+        case "mapCount": self.mapCount
+        case "products": self.products
+        case "personas": self.personas
+        default: nil
+        }
+    }
+}
+
+extension PersonaPageModel: MustacheParent {
+    package func child(named key: String) -> Any? {
+        switch key {
+        case "page": self.page
+        case "name": self.name
+        case "role": orAbsent(self.role)
+        case "descriptionHTML": self.descriptionHTML
+        case "sections": self.sections
+        case "maps": self.maps
+        default: nil
+        }
+    }
+}

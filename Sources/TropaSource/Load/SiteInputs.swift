@@ -1,0 +1,46 @@
+/// Every file a build of the site reads, found in one walk with one link policy: loading, the build record's
+/// snapshot, the theme and `tropa serve`'s watcher all take their list from here, so a new input cannot be read
+/// by one of them and missed by another.
+import TropaModel
+package struct SiteInputs: Sendable {
+    /// Paths relative to the site folder.
+    package var maps: [String] = []
+    package var personas: [(id: String, path: String)] = []
+    package var staticFiles: [StaticFile] = []
+    /// The files of the site's own `templates/` folder.
+    package var templates: [String] = []
+    /// Every file whose change may change the build, sorted by path: the config, the schema (whether they exist or
+    /// not), then the content and template files.
+    package var watched: [String] = []
+
+    package static let personaFolder = "personas"
+
+    /// Lists the site in `root`; a missing content folder is an I/O problem (the site has nothing to build).
+    package static func list(root: String, config: SiteConfig, reader: FileReading) throws -> SiteInputs {
+        var inputs = SiteInputs()
+        let contentRoot = root.appendingPath(config.contentPath)
+        guard reader.kind(at: contentRoot) == .directory else {
+            throw SiteError("no content folder: \(contentRoot) (maps go in content/*.md)")
+        }
+        let content = try reader.files(under: contentRoot)
+        for relative in content {
+            let path = config.contentPath.appendingPath(relative)
+            guard relative.lowercased().hasSuffix(".md") else {
+                inputs.staticFiles.append(StaticFile(path: path, outputPath: relative))
+                continue
+            }
+            if relative.hasPrefix(personaFolder + "/") {
+                inputs.personas.append((String(relative.dropFirst(personaFolder.count + 1).dropLast(3)), path))
+            } else {
+                inputs.maps.append(path)
+            }
+        }
+        let templatesRoot = root.appendingPath(config.templatesPath)
+        if reader.kind(at: templatesRoot) == .directory {
+            inputs.templates = try reader.files(under: templatesRoot).map { config.templatesPath.appendingPath($0) }
+        }
+        inputs.watched = [SiteConfig.fileName, config.schemaPath]
+            + content.map { config.contentPath.appendingPath($0) } + inputs.templates
+        return inputs
+    }
+}

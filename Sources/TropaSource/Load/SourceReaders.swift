@@ -1,0 +1,92 @@
+import TropaModel
+import Foundation
+
+/// Reads `tropa.yml` and the schema.
+package enum SettingsReader {
+    /// Nil when either has errors, since no map can be read against them.
+    package static func read(_ loader: SiteLoader, diagnostics: inout [Diagnostic],
+                     sources: inout [String: SourceText]) throws -> (SiteConfig, LayerSchema)? {
+        var config = SiteConfig()
+        if let file = try loader.readOptional(SiteConfig.fileName) {
+            guard let source = decode(file, diagnostics: &diagnostics) else { return nil }
+            let (parsed, problems) = ConfigParser.parse(source)
+            config = parsed
+            keep(problems, of: source, sources: &sources, diagnostics: &diagnostics)
+        }
+        guard !diagnostics.hasErrors else { return nil }
+
+        var schema = LayerSchema.default
+        let schemaIsExplicit = config.schemaPath != SiteConfig().schemaPath
+        if let file = try loader.readOptional(config.schemaPath, required: schemaIsExplicit) {
+            guard let source = decode(file, diagnostics: &diagnostics) else { return nil }
+            let (parsed, problems) = SchemaParser.parse(source)
+            keep(problems, of: source, sources: &sources, diagnostics: &diagnostics)
+            guard let parsed else { return nil }
+            schema = parsed
+        }
+        return (config, schema)
+    }
+
+    private static func decode(_ file: RawFile, diagnostics: inout [Diagnostic]) -> SourceText? {
+        switch SourceText.decode(path: file.path, bytes: file.bytes) {
+        case .success(let source): return source
+        case .failure(let diagnostic):
+            diagnostics.append(diagnostic)
+            return nil
+        }
+    }
+
+    private static func keep(_ problems: [Diagnostic], of source: SourceText, sources: inout [String: SourceText],
+                             diagnostics: inout [Diagnostic]) {
+        diagnostics += problems
+        if !problems.isEmpty { sources[source.path] = source }
+    }
+}
+
+/// Decodes, parses and validates one map file.
+package struct JourneyReader: Sendable {
+    package let parser: JourneyParser
+    package let validator: JourneyValidator
+
+    package init(config: SiteConfig, schema: LayerSchema) {
+        parser = JourneyParser(schema: schema, unsafeHTML: config.unsafeHTML)
+        validator = JourneyValidator(schema: schema, language: config.language)
+    }
+
+    package func outcome(of file: RawFile) -> FileOutcome<Journey> {
+        switch SourceText.decode(path: file.path, bytes: file.bytes) {
+        case .failure(let diagnostic):
+            return FileOutcome(value: nil, diagnostics: [diagnostic], source: nil)
+        case .success(let source):
+            let (journey, problems) = parser.parse(source)
+            let all = problems + validator.validate(journey)
+            return FileOutcome(value: journey, diagnostics: all, source: all.isEmpty ? nil : source)
+        }
+    }
+}
+
+/// Decodes and parses one persona file.
+package struct PersonaReader: Sendable {
+    package let parser: PersonaParser
+
+    package init(parser: PersonaParser) {
+        self.parser = parser
+    }
+
+    package func outcome(of file: RawFile, id: String) -> FileOutcome<Persona> {
+        switch SourceText.decode(path: file.path, bytes: file.bytes) {
+        case .failure(let diagnostic):
+            return FileOutcome(value: nil, diagnostics: [diagnostic], source: nil)
+        case .success(let source):
+            let (persona, problems) = parser.parse(source, id: id)
+            return FileOutcome(value: persona, diagnostics: problems, source: problems.isEmpty ? nil : source)
+        }
+    }
+}
+
+/// What reading one file gave: its value when it could be read, its diagnostics, and its text when they need it.
+package struct FileOutcome<Value: Sendable>: Sendable {
+    package var value: Value?
+    package var diagnostics: [Diagnostic]
+    package var source: SourceText?
+}

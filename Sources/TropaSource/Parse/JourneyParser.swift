@@ -1,0 +1,209 @@
+/// Reads one journey file into a `Journey`: front-matter facts, then the Markdown body walked as
+/// an AST — `##` stages, `###` layers matched against the schema, everything else as their content.
+import TropaModel
+package struct JourneyParser {
+    package let schema: LayerSchema
+    package let unsafeHTML: Bool
+
+    package static let frontMatterKeys = ["title", "persona", "product", "segment", "tags", "updated", "draft"]
+
+    package func parse(_ source: SourceText) -> (journey: Journey, diagnostics: [Diagnostic]) {
+        var journey = Journey(path: source.path, title: "")
+        var diagnostics: [Diagnostic] = []
+        var body = source.text
+        var bodyLine = 1
+        switch FrontMatter.read(source, kind: "map", firstKey: "title") {
+        case .missing(let diagnostic):
+            diagnostics.append(diagnostic)
+        case .unclosed(let diagnostic):
+            return (journey, [diagnostic])
+        case .found(let frontMatter):
+            diagnostics += readFrontMatter(frontMatter, into: &journey)
+            body = frontMatter.body
+            bodyLine = frontMatter.bodyLine
+        }
+        diagnostics += readBody(body, bodyLine: bodyLine, source: source, into: &journey)
+        return (journey, diagnostics)
+    }
+
+    private func readFrontMatter(_ frontMatter: FrontMatter, into journey: inout Journey) -> [Diagnostic] {
+        var yaml = YAMLReader(file: journey.path, lineOffset: FrontMatter.yamlLineOffset,
+                              syntaxCode: .frontMatterSyntax, typeCode: .frontMatterType)
+        var titleSeen = false
+        if let root = yaml.compose(frontMatter.yaml) {
+            let fields = yaml.fields(of: root, what: "the front-matter")
+            yaml.warnUnknownKeys(fields, known: Self.frontMatterKeys, what: "front-matter")
+            for field in fields {
+                switch field.key {
+                case "title":
+                    titleSeen = true
+                    // `title:` with nothing after it is a missing title, not a type error.
+                    journey.title = field.value.null != nil ? "" : yaml.string(field)?.trimmingWhitespace() ?? ""
+                    if journey.title.isEmpty, field.value.scalar != nil {
+                        yaml.report(.error(.missingTitle, "the title is empty", at: field.location,
+                                           suggestion: "write what the customer does, e.g. \"title: Клиент выбирает CRM\""))
+                    }
+                case "persona":
+                    journey.personaID = yaml.string(field)?.trimmingWhitespace()
+                    journey.personaLocation = yaml.location(of: field.value)
+                case "product": journey.product = nonEmpty(yaml.string(field))
+                case "segment": journey.segment = nonEmpty(yaml.string(field))
+                case "tags": journey.tags = yaml.strings(field) ?? []
+                case "updated": journey.updated = date(field, yaml: &yaml)
+                case "draft": journey.draft = yaml.bool(field) ?? false
+                default: break
+                }
+            }
+        }
+        var diagnostics = yaml.diagnostics
+        if !titleSeen, !diagnostics.contains(where: { $0.code == .frontMatterSyntax }) {
+            diagnostics.append(.error(.missingTitle, "the map has no title",
+                                      at: SourceLocation(file: journey.path, line: 1),
+                                      suggestion: "add \"title: …\" to the front-matter"))
+        }
+        return diagnostics
+    }
+
+    /// An empty text (`product: ""`, as `tropa new` writes) is the same as no value.
+    private func nonEmpty(_ text: String?) -> String? {
+        guard let text = text?.trimmingWhitespace(), !text.isEmpty else { return nil }
+        return text
+    }
+
+    /// A date written `YYYY-MM-DD` (a time may follow); kept as written.
+    private func date(_ field: YAMLReader.Field, yaml: inout YAMLReader) -> String? {
+        guard let text = yaml.string(field) else { return nil }
+        let parts = text.prefix(10).split(separator: "-")
+        let valid = text.count >= 10 && parts.count == 3 && parts.map(\.count) == [4, 2, 2]
+            && parts.allSatisfy { $0.allSatisfy(\.isASCII) && Int($0) != nil }
+            && (1...12).contains(Int(parts[1]) ?? 0) && (1...31).contains(Int(parts[2]) ?? 0)
+        guard valid else {
+            yaml.typeError(field, "\"updated\" should be a date like 2024-03-01, not \"\(text)\"")
+            return nil
+        }
+        return String(text.prefix(10))
+    }
+
+    /// A `###` heading with the blocks under it, before its content is read by kind.
+    private struct PendingLayer {
+        package let definition: LayerDefinition
+        package let heading: String
+        package let location: SourceLocation
+        package var blocks: [MarkdownNode] = []
+    }
+
+    private struct PendingStage {
+        package let id: StageID
+        package let name: String
+        package let location: SourceLocation
+        package var description: [MarkdownNode] = []
+        package var layers: [PendingLayer] = []
+        /// Blocks under a heading that matched no layer: reported once, not read.
+        package var inUnknownLayer = false
+    }
+
+    private func emptyLayer(_ layer: PendingLayer, stage: String) -> Diagnostic {
+        if layer.definition.required {
+            return .error(.missingLayer, "the required layer \"\(layer.heading)\" of stage \"\(stage)\" is empty",
+                          at: layer.location, suggestion: "fill it in: this layer is required")
+        }
+        return .warning(.emptyLayer, "the layer \"\(layer.heading)\" of stage \"\(stage)\" is empty",
+                        at: layer.location, suggestion: "fill it in or remove the heading")
+    }
+
+    private func readBody(_ body: String, bodyLine: Int, source: SourceText, into journey: inout Journey) -> [Diagnostic] {
+        var diagnostics: [Diagnostic] = []
+        let document = MarkdownDocument(body, unsafeHTML: unsafeHTML)
+        var introduction: [MarkdownNode] = []
+        var stages: [PendingStage] = []
+        var stageIDs: Set<StageID> = []
+        // Each stage repeats the same layer headings: one copy of each text (a tenth of a large site's memory).
+        var headings: [String: String] = [:]
+
+        for block in document.blocks {
+            guard block.isHeading, block.headingLevel <= 3 else {
+                if var stage = stages.popLast() {
+                    if stage.inUnknownLayer {
+                        // Its heading was reported; the content has no layer to belong to.
+                    } else if stage.layers.isEmpty {
+                        stage.description.append(block)
+                    } else {
+                        stage.layers[stage.layers.count - 1].blocks.append(block)
+                    }
+                    stages.append(stage)
+                } else {
+                    introduction.append(block)
+                }
+                continue
+            }
+            let text = block.plainText.trimmingWhitespace()
+            let location = source.headingLocation(of: block)
+            switch block.headingLevel {
+            case 1:
+                diagnostics.append(.error(.misplacedHeading, "a level-1 heading \"\(text)\" in the body", at: location,
+                                          suggestion: "the map's title belongs in the front-matter; use \"##\" for a stage"))
+            case 2:
+                // Still a stage, so the layers under it are read and not blamed on the stage before.
+                let id = StageID(name: text)
+                if text.isEmpty {
+                    diagnostics.append(.error(.misplacedHeading, "a stage heading without a name", at: location,
+                                              suggestion: "write the stage's name after \"## \""))
+                } else if !stageIDs.insert(id).inserted {
+                    diagnostics.append(.error(.duplicateStage, "the stage \"\(text)\" appears twice in this map",
+                                              at: location, suggestion: "give each stage its own name"))
+                }
+                stages.append(PendingStage(id: id, name: text, location: location))
+            default:
+                guard var stage = stages.popLast() else {
+                    diagnostics.append(.error(.misplacedHeading, "the layer heading \"\(text)\" comes before any stage",
+                                              at: location, suggestion: "add a stage heading \"## …\" above it"))
+                    continue
+                }
+                defer { stages.append(stage) }
+                guard let definition = schema.layer(named: text) else {
+                    let suggestion = Suggestion.closest(to: text, among: schema.layerNames)
+                    diagnostics.append(.error(.unknownLayer, "unknown layer \"\(text)\" in stage \"\(stage.name)\"",
+                                              at: location,
+                                              suggestion: suggestion.map { "did you mean \"\($0)\"?" }
+                                                ?? "run `tropa schema` to see the layers this site accepts"))
+                    stage.inUnknownLayer = true
+                    continue
+                }
+                stage.inUnknownLayer = false
+                if stage.layers.contains(where: { $0.definition.id == definition.id }) {
+                    diagnostics.append(.error(.duplicateLayer,
+                                              "the layer \"\(text)\" appears twice in stage \"\(stage.name)\"",
+                                              at: location, suggestion: "merge the two into one"))
+                    stage.inUnknownLayer = true
+                    continue
+                }
+                let heading = headings[text] ?? text
+                headings[text] = heading
+                stage.layers.append(PendingLayer(definition: definition, heading: heading, location: location))
+            }
+        }
+
+        journey.introduction = RichText(blocks: introduction)
+        let reader = LayerContentReader(source: source)
+        journey.stages = stages.map { pending in
+            Stage(name: pending.name, location: pending.location, description: RichText(blocks: pending.description),
+                  layers: pending.layers.map { layer in
+                      let (content, problems) = reader.read(layer.blocks, as: layer.definition, schema: schema)
+                      diagnostics += problems
+                      // Only a heading with nothing under it is empty; content that could not be read
+                      // (a paragraph in a list layer, a line without a score) was reported just above.
+                      if layer.blocks.isEmpty {
+                          diagnostics.append(emptyLayer(layer, stage: pending.name))
+                      }
+                      return Layer(layerID: layer.definition.id, heading: layer.heading, location: layer.location,
+                                   content: content)
+                  }, id: pending.id)
+        }
+        if stages.isEmpty {
+            diagnostics.append(.error(.noStages, "the map has no stages",
+                                      at: SourceLocation(file: source.path, line: min(bodyLine, source.lineCount)),
+                                      suggestion: "start each stage with a level-2 heading, e.g. \"## Поиск решения\""))
+        }
+        return diagnostics
+    }
+}

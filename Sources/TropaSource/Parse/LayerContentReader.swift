@@ -1,0 +1,186 @@
+import TropaModel
+
+/// Reads the blocks under a layer heading according to the layer's kind.
+package struct LayerContentReader {
+    package let source: SourceText
+
+    /// The emoji that may stand for a score, from -2 to 2.
+    package static let faces: [Character: Double] = ["😡": -2, "😠": -2, "🙁": -1, "☹️": -1, "😐": 0, "🙂": 1, "😊": 1, "😀": 2, "😃": 2, "😄": 2]
+
+    package func read(_ blocks: [MarkdownNode], as layer: LayerDefinition, schema: LayerSchema)
+        -> (LayerContent, [Diagnostic]) {
+        switch layer.kind {
+        case .text:
+            return (.text(RichText(blocks: blocks)), [])
+        case .list:
+            let (items, diagnostics) = listItems(blocks, layer: layer)
+            return (.list(items), diagnostics)
+        case .emotion:
+            let (points, diagnostics) = emotionPoints(blocks)
+            return (.emotion(points), diagnostics)
+        case .metrics:
+            let (values, diagnostics) = metricValues(blocks, layer: layer, schema: schema)
+            return (.metrics(values), diagnostics)
+        }
+    }
+
+    // MARK: - list
+
+    /// The items of the one list a `list` or `metrics` layer must hold; anything else is `list-expected`.
+    private func singleList(_ blocks: [MarkdownNode], layer: LayerDefinition) -> ([MarkdownNode], [Diagnostic]) {
+        guard !blocks.isEmpty else { return ([], []) }
+        if blocks.count == 1, blocks[0].isList { return (blocks[0].children, []) }
+        let stray = blocks.first { !$0.isList } ?? blocks[1]
+        let message = stray.isList
+            ? "the layer \"\(layer.id)\" should hold one list, but there are \(blocks.filter(\.isList).count)"
+            : "the layer \"\(layer.id)\" should be a list, but here is \(stray.blockName)"
+        return (blocks.filter(\.isList).flatMap(\.children),
+                [.error(.listExpected, message, at: location(of: stray),
+                        suggestion: "write each entry as a list item: \"- …\"")])
+    }
+
+    private func listItems(_ blocks: [MarkdownNode], layer: LayerDefinition) -> ([ListItem], [Diagnostic]) {
+        let (items, diagnostics) = singleList(blocks, layer: layer)
+        let marksTone = layer.tones
+        return (items.map { item in
+            let (text, tone) = itemText(item, marksTone: marksTone)
+            return ListItem(text: text, tone: tone, line: item.startLine)
+        }, diagnostics)
+    }
+
+    /// An item's inline Markdown as HTML; with `marksTone`, a leading `+` or `-`/`−` sets its tone.
+    private func itemText(_ item: MarkdownNode, marksTone: Bool) -> (RichText, Tone?) {
+        var blocks = item.children
+        guard let first = blocks.first else { return (.empty, nil) }
+        // "- + Быстро" and "- - Долго" are read by Markdown as a list inside the item: its marker is the tone.
+        if marksTone, first.isList, blocks.count == 1, first.children.count == 1,
+           let marker = markerCharacter(of: first), let tone = Self.tone(of: marker) {
+            return (itemText(first.children[0], marksTone: false).0, tone)
+        }
+        var html = first.isParagraph ? first.inlineHTML : first.html
+        var plain = first.plainText
+        blocks.removeFirst()
+        html += blocks.map(\.html).joined()
+        plain += blocks.map { " " + $0.plainText }.joined()
+        guard marksTone, let sign = plain.first, let tone = Self.tone(of: sign) else {
+            return (RichText(html: html.trimmingWhitespace(), plain: plain), nil)
+        }
+        return (RichText(html: Self.dropSign(html), plain: String(plain.dropFirst()).trimmingWhitespace()), tone)
+    }
+
+    private static func tone(of marker: Character) -> Tone? {
+        switch marker {
+        case "+": .positive
+        case "-", "−", "–": .negative
+        default: nil
+        }
+    }
+
+    /// The HTML without the leading sign (it is escaped text, so it is the first character).
+    private static func dropSign(_ html: String) -> String {
+        String(html.dropFirst()).trimmingWhitespace()
+    }
+
+    private func markerCharacter(of list: MarkdownNode) -> Character? {
+        guard let line = source.line(list.startLine) else { return nil }
+        let column = source.column(line: list.startLine, byteColumn: list.startByteColumn)
+        return line.unicodeScalars.dropFirst(column - 1).first.map(Character.init)
+    }
+
+    // MARK: - emotion
+
+    private func emotionPoints(_ blocks: [MarkdownNode]) -> ([EmotionPoint], [Diagnostic]) {
+        var points: [EmotionPoint] = []
+        var diagnostics: [Diagnostic] = []
+        var entries: [(text: String, line: Int, column: Int)] = []
+        for block in blocks {
+            if block.isList {
+                entries += block.children.map { item in
+                    let first = item.children.first ?? item
+                    return (item.plainText, first.startLine, source.column(line: first.startLine, byteColumn: first.startByteColumn))
+                }
+            } else if block.isParagraph {
+                entries += block.plainLines.enumerated().map { index, text in
+                    let line = block.startLine + index
+                    return (text, line, index == 0 ? source.column(line: line, byteColumn: block.startByteColumn)
+                                                   : firstTextColumn(line: line))
+                }
+            } else {
+                diagnostics.append(.error(.emotionSyntax, "an emotion layer holds scores, but here is \(block.blockName)",
+                                          at: location(of: block), suggestion: Self.emotionHelp))
+            }
+        }
+        for entry in entries {
+            let text = entry.text.trimmingWhitespace()
+            let column = entry.column
+            guard let (score, label) = Self.emotion(text) else {
+                diagnostics.append(.error(.emotionSyntax, "the emotion \"\(text)\" does not start with a score or a face",
+                                          at: SourceLocation(file: source.path, line: entry.line, column: column),
+                                          suggestion: Self.emotionHelp))
+                continue
+            }
+            points.append(EmotionPoint(score: score, label: label, line: entry.line, column: column))
+        }
+        return (points, diagnostics)
+    }
+
+    package static let emotionHelp = "start with a score such as \"-1\", \"0\" or \"+2\", or a face 😡 🙁 😐 🙂 😀, then the label"
+
+    /// `SCORE LABEL` or `FACE LABEL`.
+    package static func emotion(_ text: String) -> (Double, String)? {
+        if let face = text.first, let score = faces[face] {
+            return (score, label(text.dropFirst()))
+        }
+        guard let (score, rest) = NumberReader.leadingNumber(text[...]) else { return nil }
+        guard rest.isEmpty || rest.first!.isWhitespace || ":—–-.,".contains(rest.first!) else { return nil }
+        return (score, label(rest))
+    }
+
+    /// The label after a score, without the separators `emotion` accepts after it (`:`, `—`, `,` …).
+    private static func label(_ rest: Substring) -> String {
+        String(rest.drop { $0.isWhitespace || ":—–-.,".contains($0) }).trimmingWhitespace()
+    }
+
+    // MARK: - metrics
+
+    private func metricValues(_ blocks: [MarkdownNode], layer: LayerDefinition, schema: LayerSchema)
+        -> ([MetricValue], [Diagnostic]) {
+        let (items, listDiagnostics) = singleList(blocks, layer: layer)
+        var diagnostics = listDiagnostics
+        var values: [MetricValue] = []
+        for item in items {
+            let first = item.children.first ?? item
+            let line = first.startLine
+            let text = item.plainText.trimmingWhitespace()
+            let at = SourceLocation(file: source.path, line: line,
+                                    column: source.column(line: line, byteColumn: first.startByteColumn))
+            switch MetricReader.read(text, schema: schema) {
+            case .success(let value):
+                var value = value
+                value.line = line
+                value.column = at.column
+                if value.metricID == nil, let close = Suggestion.closest(to: value.name, among: schema.metricNames) {
+                    diagnostics.append(.warning(.unknownMetric, "\"\(value.name)\" is not a metric of the schema",
+                                                at: at, suggestion: "did you mean \"\(close)\"?"))
+                }
+                values.append(value)
+            case .failure(let problem):
+                diagnostics.append(.error(.metricSyntax, problem.message(text), at: at, suggestion: problem.help))
+            }
+        }
+        return (values, diagnostics)
+    }
+
+    // MARK: - positions
+
+    private func location(of block: MarkdownNode) -> SourceLocation {
+        SourceLocation(file: source.path, line: block.startLine,
+                       column: source.column(line: block.startLine, byteColumn: block.startByteColumn))
+    }
+
+    /// The column of the first character on `line` that is not white space (a continuation line of a paragraph).
+    private func firstTextColumn(line: Int) -> Int {
+        guard let text = source.line(line) else { return 1 }
+        return text.unicodeScalars.prefix { $0 == " " || $0 == "\t" }.count + 1
+    }
+}

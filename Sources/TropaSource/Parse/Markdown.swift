@@ -1,0 +1,142 @@
+import TropaModel
+import CCmark
+import Foundation
+
+/// A Markdown text parsed by cmark, kept alive while its nodes are read.
+package final class MarkdownDocument {
+    private let root: OpaquePointer
+    /// Options for rendering: raw HTML is omitted unless the site opts in.
+    package let renderOptions: Int32
+
+    package init(_ text: String, unsafeHTML: Bool) {
+        let options = unsafeHTML ? CMARK_OPT_UNSAFE : CMARK_OPT_DEFAULT
+        renderOptions = options
+        var text = text
+        root = text.withUTF8 { buffer in
+            buffer.withMemoryRebound(to: CChar.self) {
+                cmark_parse_document($0.baseAddress, $0.count, CMARK_OPT_SOURCEPOS | options)
+            }
+        }
+    }
+
+    deinit { cmark_node_free(root) }
+
+    package var blocks: [MarkdownNode] { MarkdownNode(root, renderOptions).children }
+}
+
+/// A node of a parsed document; valid while its `MarkdownDocument` lives.
+package struct MarkdownNode {
+    private let pointer: OpaquePointer
+    private let renderOptions: Int32
+
+    fileprivate init(_ pointer: OpaquePointer, _ renderOptions: Int32) {
+        self.pointer = pointer
+        self.renderOptions = renderOptions
+    }
+
+    package var type: cmark_node_type { cmark_node_get_type(pointer) }
+    package var isHeading: Bool { type == CMARK_NODE_HEADING }
+    package var isList: Bool { type == CMARK_NODE_LIST }
+    package var isParagraph: Bool { type == CMARK_NODE_PARAGRAPH }
+    package var headingLevel: Int { Int(cmark_node_get_heading_level(pointer)) }
+    package var startLine: Int { Int(cmark_node_get_start_line(pointer)) }
+    /// The UTF-8 byte column where the node starts.
+    package var startByteColumn: Int { Int(cmark_node_get_start_column(pointer)) }
+
+    /// What kind of block this is, in words an author knows.
+    package var blockName: String {
+        switch type {
+        case CMARK_NODE_PARAGRAPH: "a paragraph"
+        case CMARK_NODE_LIST: "a list"
+        case CMARK_NODE_BLOCK_QUOTE: "a quote"
+        case CMARK_NODE_CODE_BLOCK: "a code block"
+        case CMARK_NODE_HTML_BLOCK: "an HTML block"
+        case CMARK_NODE_HEADING: "a heading"
+        case CMARK_NODE_THEMATIC_BREAK: "a horizontal rule"
+        default: "a block"
+        }
+    }
+
+    package var children: [MarkdownNode] {
+        var nodes: [MarkdownNode] = []
+        var child = cmark_node_first_child(pointer)
+        while let node = child {
+            nodes.append(MarkdownNode(node, renderOptions))
+            child = cmark_node_next(node)
+        }
+        return nodes
+    }
+
+    /// The node as HTML (block nodes end with a line break).
+    package var html: String {
+        guard let rendered = cmark_render_html(pointer, renderOptions) else { return "" }
+        defer { free(rendered) }
+        return String(cString: rendered)
+    }
+
+    /// The node's inline content as HTML, without the wrapping `<p>` of a paragraph or `<h2>` of a heading.
+    package var inlineHTML: String { children.map(\.html).joined() }
+
+    /// The text a reader sees, without markup; line breaks become spaces.
+    package var plainText: String { plainLines.joined(separator: " ") }
+
+    /// The text a reader sees, one entry per source line (split at soft and hard breaks).
+    package var plainLines: [String] {
+        var lines = [""]
+        // cmark's iterator walks the tree without recursion: quotes or emphasis nested tens of thousands deep
+        // would overflow the stack of a recursive walk (and parallel workers have small stacks).
+        guard let iterator = cmark_iter_new(pointer) else { return lines }
+        defer { cmark_iter_free(iterator) }
+        while case let event = cmark_iter_next(iterator), event != CMARK_EVENT_DONE {
+            guard event == CMARK_EVENT_ENTER, let entered = cmark_iter_get_node(iterator) else { continue }
+            let node = MarkdownNode(entered, renderOptions)
+            // A block after its sibling starts a line of its own.
+            if entered != pointer, cmark_node_previous(entered) != nil, !node.isInline { lines.append("") }
+            switch node.type {
+            case CMARK_NODE_TEXT, CMARK_NODE_CODE, CMARK_NODE_CODE_BLOCK:
+                lines[lines.count - 1] += String(cString: cmark_node_get_literal(entered))
+            case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK:
+                lines.append("")
+            default:
+                break
+            }
+        }
+        return lines
+    }
+
+    private var isInline: Bool {
+        switch type {
+        case CMARK_NODE_TEXT, CMARK_NODE_CODE, CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK, CMARK_NODE_HTML_INLINE,
+             CMARK_NODE_EMPH, CMARK_NODE_STRONG, CMARK_NODE_LINK, CMARK_NODE_IMAGE, CMARK_NODE_CUSTOM_INLINE:
+            true
+        default:
+            false
+        }
+    }
+}
+
+extension RichText {
+    /// The HTML and plain text of a run of blocks.
+    package init(blocks: [MarkdownNode]) {
+        self.init(html: blocks.map(\.html).joined(), plain: blocks.map(\.plainText).joined(separator: " "))
+    }
+}
+
+extension SourceText {
+    /// Where a heading's text starts: past the `#` marks, as the reader sees it.
+    package func headingLocation(of block: MarkdownNode) -> SourceLocation {
+        let line = block.startLine
+        var column = column(line: line, byteColumn: block.startByteColumn)
+        // Indent, `#` marks and spaces are ASCII, so their byte count is the text's character column.
+        if let bytes = self.line(line)?.utf8 {
+            let indent = bytes.prefix { $0 == UInt8(ascii: " ") }.count
+            let marks = bytes.dropFirst(indent).prefix { $0 == UInt8(ascii: "#") }.count
+            if marks > 0 {
+                let spaces = bytes.dropFirst(indent + marks)
+                    .prefix { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") }.count
+                column = indent + marks + spaces + 1
+            }
+        }
+        return SourceLocation(file: path, line: line, column: column)
+    }
+}

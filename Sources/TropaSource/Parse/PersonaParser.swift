@@ -1,0 +1,97 @@
+/// Reads a persona file: front-matter (`name`, `role`), a description, and `##` sections matched like layers.
+import TropaModel
+package struct PersonaParser {
+    package let unsafeHTML: Bool
+
+    package init(unsafeHTML: Bool) {
+        self.unsafeHTML = unsafeHTML
+    }
+
+    package static let frontMatterKeys = ["name", "role", "tags"]
+
+    package func parse(_ source: SourceText, id: String) -> (persona: Persona, diagnostics: [Diagnostic]) {
+        var persona = Persona(id: id, path: source.path, name: id)
+        var diagnostics: [Diagnostic] = []
+        let start = SourceLocation(file: source.path, line: 1)
+        var body = source.text
+        switch FrontMatter.read(source, kind: "persona", firstKey: "name") {
+        case .missing(let diagnostic):
+            diagnostics.append(diagnostic)
+        case .unclosed(let diagnostic):
+            return (persona, [diagnostic])
+        case .found(let frontMatter):
+            body = frontMatter.body
+            var yaml = YAMLReader(file: source.path, lineOffset: FrontMatter.yamlLineOffset,
+                                  syntaxCode: .frontMatterSyntax, typeCode: .frontMatterType)
+            var named = false
+            if let root = yaml.compose(frontMatter.yaml) {
+                let fields = yaml.fields(of: root, what: "the front-matter")
+                yaml.warnUnknownKeys(fields, known: Self.frontMatterKeys, what: "persona")
+                for field in fields {
+                    switch field.key {
+                    case "name":
+                        // `name:` with nothing after it is a missing name, not a type error.
+                        if field.value.null == nil, let name = yaml.string(field)?.trimmingWhitespace(), !name.isEmpty {
+                            persona.name = name
+                            named = true
+                        }
+                    case "role": persona.role = yaml.string(field)?.trimmingWhitespace()
+                    case "tags": _ = yaml.strings(field)
+                    default: break
+                    }
+                }
+            }
+            diagnostics += yaml.diagnostics
+            if !named, !diagnostics.contains(where: { $0.code == .frontMatterSyntax }) {
+                diagnostics.append(.error(.missingName, "the persona has no name", at: start,
+                                          suggestion: "add \"name: …\" to the front-matter"))
+            }
+        }
+        diagnostics += readSections(body, source: source, into: &persona)
+        return (persona, diagnostics)
+    }
+
+    private func readSections(_ body: String, source: SourceText, into persona: inout Persona) -> [Diagnostic] {
+        var diagnostics: [Diagnostic] = []
+        let document = MarkdownDocument(body, unsafeHTML: unsafeHTML)
+        var description: [MarkdownNode] = []
+        var sections: [(kind: PersonaSectionKind?, blocks: [MarkdownNode])] = []
+        for block in document.blocks {
+            guard block.isHeading, block.headingLevel <= 2 else {
+                if sections.isEmpty {
+                    description.append(block)
+                } else {
+                    sections[sections.count - 1].blocks.append(block)
+                }
+                continue
+            }
+            let text = block.plainText.trimmingWhitespace()
+            let location = source.headingLocation(of: block)
+            if block.headingLevel == 1 {
+                diagnostics.append(.error(.misplacedHeading, "a level-1 heading \"\(text)\" in the body", at: location,
+                                          suggestion: "the persona's name belongs in the front-matter; use \"##\" for a section"))
+                continue
+            }
+            guard let kind = PersonaSectionKind.named(text) else {
+                let names = PersonaSectionKind.allCases.flatMap(\.names)
+                diagnostics.append(.warning(.unknownSection, "unknown persona section \"\(text)\"", at: location,
+                                            suggestion: Suggestion.closest(to: text, among: names).map { "did you mean \"\($0)\"?" }
+                                                ?? "persona sections are Мотивы, Сценарии, Драйверы, Барьеры (Motives, Scenarios, Drivers, Barriers)"))
+                sections.append((nil, []))
+                continue
+            }
+            if sections.contains(where: { $0.kind == kind }) {
+                diagnostics.append(.error(.duplicateSection, "the section \"\(text)\" appears twice", at: location,
+                                          suggestion: "merge the two into one"))
+                sections.append((nil, []))
+                continue
+            }
+            sections.append((kind, []))
+        }
+        persona.description = RichText(blocks: description)
+        persona.sections = sections.compactMap { section in
+            section.kind.map { PersonaSection(kind: $0, content: RichText(blocks: section.blocks)) }
+        }
+        return diagnostics
+    }
+}

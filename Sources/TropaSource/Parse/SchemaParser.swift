@@ -1,0 +1,242 @@
+import TropaModel
+import Yams
+
+/// Reads a `schema.yml`; every problem in it is a `schema-invalid` diagnostic at its own line.
+package enum SchemaParser {
+    package static let topKeys = ["scale", "layers", "metrics"]
+    package static let layerKeys = ["id", "title", "aliases", "kind", "required", "tones"]
+    package static let metricKeys = ["id", "title", "aliases", "unit", "range", "role"]
+
+    package static func parse(_ source: SourceText) -> (LayerSchema?, [Diagnostic]) {
+        var yaml = YAMLReader(file: source.path, lineOffset: 0, syntaxCode: .schemaInvalid, typeCode: .schemaInvalid)
+        guard let root = yaml.compose(source.text) else {
+            if yaml.diagnostics.isEmpty {
+                yaml.report(.error(.schemaInvalid, "the schema file is empty",
+                                   at: SourceLocation(file: source.path, line: 1),
+                                   suggestion: "run `tropa schema --format yaml` for a schema to start from"))
+            }
+            return (nil, yaml.diagnostics)
+        }
+        let fields = yaml.fields(of: root, what: "the schema")
+        yaml.warnUnknownKeys(fields, known: topKeys, code: .schemaInvalid, what: "schema")
+        var scale: ClosedRange<Double> = -2...2
+        var layers: [LayerDefinition] = []
+        var metrics: [MetricDefinition] = []
+        var names = NameRegistry()
+        for field in fields {
+            switch field.key {
+            case "scale": scale = yaml.range(field) ?? scale
+            case "layers":
+                layers = entries(field, yaml: &yaml).compactMap { layer($0, yaml: &yaml, names: &names) }
+            case "metrics":
+                var metricNames = NameRegistry()
+                metrics = entries(field, yaml: &yaml).compactMap { metric($0, yaml: &yaml, names: &metricNames) }
+            default: break
+            }
+        }
+        if !fields.contains(where: { $0.key == "layers" }) || (layers.isEmpty && !yaml.diagnostics.hasErrors) {
+            yaml.report(.error(.schemaInvalid, "the schema declares no layers", at: yaml.location(of: root),
+                               suggestion: "add \"layers:\" with at least one layer"))
+        }
+        let errors = yaml.diagnostics.map { diagnostic in
+            // Unknown keys in a schema are mistakes in a file of the site's own structure: errors.
+            var diagnostic = diagnostic
+            diagnostic.severity = .error
+            return diagnostic
+        }
+        guard !errors.hasErrors else { return (nil, errors) }
+        return (LayerSchema(scale: scale, layers: layers, metrics: metrics), errors)
+    }
+
+    /// Keeps the names of layers (or metrics) seen so far, so a second use of one is reported.
+    private struct NameRegistry {
+        private var owners: [NameKey: String] = [:]
+        private var ids: Set<String> = []
+        private var roles: [MetricRole: String] = [:]
+
+        /// False when the id was declared before.
+        package mutating func claimID(_ id: String) -> Bool { ids.insert(id).inserted }
+
+        /// The metric that has the role already, if another one does.
+        package mutating func claimRole(_ role: MetricRole, by owner: String) -> String? {
+            if let previous = roles[role], previous != owner { return previous }
+            roles[role] = owner
+            return nil
+        }
+
+        package mutating func claim(_ name: String, by owner: String) -> String? {
+            let key = NameKey(name)
+            if let previous = owners[key], previous != owner { return previous }
+            owners[key] = owner
+            return nil
+        }
+    }
+
+    private static func entries(_ field: YAMLReader.Field, yaml: inout YAMLReader) -> [Node] {
+        guard let sequence = field.value.sequence else {
+            yaml.typeError(field, "\"\(field.key)\" should be a list of entries starting with \"- id: …\"")
+            return []
+        }
+        return Array(sequence)
+    }
+
+    private struct Common {
+        package var id: String?
+        package var title = LocalizedText([:])
+        package var aliases: [String] = []
+        package var fields: [YAMLReader.Field] = []
+    }
+
+    private static func common(_ node: Node, what: String, known: [String], yaml: inout YAMLReader) -> Common {
+        var common = Common()
+        common.fields = yaml.fields(of: node, what: "a \(what)")
+        yaml.warnUnknownKeys(common.fields, known: known, code: .schemaInvalid, what: what)
+        for field in common.fields {
+            switch field.key {
+            case "id":
+                if let id = yaml.string(field) {
+                    if id.isEmpty || id.contains(where: { $0.isWhitespace }) {
+                        yaml.typeError(field, "the \(what) id \"\(id)\" should be one word, like \"goal\"")
+                    } else {
+                        common.id = id
+                    }
+                }
+            case "title":
+                if let map = field.value.mapping {
+                    var values: [String: String] = [:]
+                    for (language, text) in map {
+                        guard let key = language.scalar?.string, let value = text.scalar?.string else {
+                            yaml.typeError(text, "a title is text for each language, like { en: Goal, ru: Цель }")
+                            continue
+                        }
+                        values[key] = value
+                    }
+                    common.title = LocalizedText(values)
+                } else if let text = yaml.string(field) {
+                    common.title = LocalizedText(["en": text])
+                }
+            case "aliases":
+                common.aliases = yaml.strings(field) ?? []
+            default: break
+            }
+        }
+        if common.id == nil, !common.fields.contains(where: { $0.key == "id" }) {
+            yaml.typeError(node, "a \(what) needs an \"id\"")
+        }
+        return common
+    }
+
+    private static func claimNames(_ common: Common, id: String, what: String, yaml: inout YAMLReader,
+                                   names: inout NameRegistry) -> Bool {
+        guard names.claimID(id) else {
+            yaml.report(.error(.schemaInvalid, "the \(what) id \"\(id)\" is declared twice",
+                               at: location(common, key: "id", yaml: yaml), suggestion: "give each \(what) its own id"))
+            return false
+        }
+        var ok = true
+        if let owner = names.claim(id, by: id) {
+            ok = false
+            yaml.report(.error(.schemaInvalid, "the \(what) id \"\(id)\" is also a name of \(what) \"\(owner)\"",
+                               at: location(common, key: "id", yaml: yaml)))
+        }
+        for name in common.title.values.values.sorted() + common.aliases {
+            if let owner = names.claim(name, by: id) {
+                ok = false
+                let key = common.aliases.contains(name) ? "aliases" : "title"
+                yaml.report(.error(.schemaInvalid, "\"\(name)\" names both \(what) \"\(owner)\" and \"\(id)\"",
+                                   at: location(common, key: key, yaml: yaml),
+                                   suggestion: "a heading must lead to one \(what): keep the name on one of them"))
+            }
+        }
+        return ok
+    }
+
+    private static func location(_ common: Common, key: String, yaml: YAMLReader) -> SourceLocation {
+        common.fields.first { $0.key == key }?.location ?? common.fields.first?.location ?? yaml.location(line: 1)
+    }
+
+    private static func layer(_ node: Node, yaml: inout YAMLReader, names: inout NameRegistry) -> LayerDefinition? {
+        let common = common(node, what: "layer", known: layerKeys, yaml: &yaml)
+        var kind = LayerKind.text
+        var kindRead = true
+        var required = false
+        var tones = false
+        var tonesField: YAMLReader.Field?
+        for field in common.fields {
+            switch field.key {
+            case "kind":
+                kindRead = false
+                guard let text = yaml.string(field) else { continue }
+                guard let value = LayerKind(rawValue: text) else {
+                    let kinds = LayerKind.allCases.map(\.rawValue)
+                    yaml.report(.error(.schemaInvalid, "unknown layer kind \"\(text)\"", at: field.location,
+                                       suggestion: Suggestion.closest(to: text, among: kinds).map { "did you mean \"\($0)\"?" }
+                                        ?? "a kind is one of: \(kinds.joined(separator: ", "))"))
+                    continue
+                }
+                kind = value
+                kindRead = true
+            case "required":
+                required = yaml.bool(field) ?? false
+            case "tones":
+                tonesField = field
+                tones = yaml.bool(field) ?? false
+            default: break
+            }
+        }
+        // Only list items carry a tone; a kind that could not be read was reported already.
+        if let tonesField, kindRead, kind != .list {
+            yaml.report(.error(.schemaInvalid,
+                               "\"tones\" is for list layers, and this layer is of kind \(kind.rawValue)",
+                               at: tonesField.location,
+                               suggestion: "remove \"tones\", or make the layer \"kind: list\""))
+        }
+        guard let id = common.id else { return nil }
+        guard claimNames(common, id: id, what: "layer", yaml: &yaml, names: &names) else { return nil }
+        return LayerDefinition(id: id, title: common.title, aliases: common.aliases, kind: kind, required: required,
+                               tones: tones)
+    }
+
+    private static func metric(_ node: Node, yaml: inout YAMLReader, names: inout NameRegistry) -> MetricDefinition? {
+        let common = common(node, what: "metric", known: metricKeys, yaml: &yaml)
+        var unit = MetricUnit.plain
+        var range: ClosedRange<Double>?
+        var role: (value: MetricRole, location: SourceLocation)?
+        for field in common.fields {
+            switch field.key {
+            case "unit":
+                guard let text = yaml.string(field) else { continue }
+                guard let value = MetricUnit(rawValue: text) else {
+                    yaml.report(.error(.schemaInvalid, "unknown metric unit \"\(text)\"", at: field.location,
+                                       suggestion: "a unit is one of: percent, duration, plain"))
+                    continue
+                }
+                unit = value
+            case "range":
+                range = yaml.range(field)
+            case "role":
+                guard let text = yaml.string(field) else { continue }
+                let location = yaml.location(of: field.value)
+                guard let value = MetricRole(rawValue: text) else {
+                    let roles = MetricRole.allCases.map(\.rawValue)
+                    yaml.report(.error(.schemaInvalid, "unknown metric role \"\(text)\"", at: location,
+                                       suggestion: Suggestion.closest(to: text, among: roles).map { "did you mean \"\($0)\"?" }
+                                        ?? "a role is one of: \(roles.joined(separator: ", "))"))
+                    continue
+                }
+                role = (value, location)
+            default: break
+            }
+        }
+        guard let id = common.id else { return nil }
+        if let role, let owner = names.claimRole(role.value, by: id) {
+            yaml.report(.error(.schemaInvalid,
+                               "the metrics \"\(owner)\" and \"\(id)\" both have the role \"\(role.value.rawValue)\"",
+                               at: role.location,
+                               suggestion: "the analysis reads one metric per role: keep the role on one of them"))
+        }
+        guard claimNames(common, id: id, what: "metric", yaml: &yaml, names: &names) else { return nil }
+        return MetricDefinition(id: id, title: common.title, aliases: common.aliases, unit: unit, range: range,
+                                role: role?.value)
+    }
+}

@@ -1,0 +1,253 @@
+import TropaModel
+import CYaml
+import Foundation
+import Yams
+
+/// Reads a YAML text with Yams and turns what goes wrong into diagnostics at the author's line:
+/// syntax errors at the YAML parser's position, type errors at the key's line.
+package struct YAMLReader {
+    package let file: String
+    /// Lines before the YAML text in its file (front-matter starts on line 2).
+    package let lineOffset: Int
+    package let syntaxCode: DiagnosticCode
+    package let typeCode: DiagnosticCode
+    private(set) var diagnostics: [Diagnostic] = []
+    /// The position just past the composed text's last character, 1-based.
+    private var end: (line: Int, column: Int)?
+
+    package init(file: String, lineOffset: Int, syntaxCode: DiagnosticCode, typeCode: DiagnosticCode) {
+        self.file = file
+        self.lineOffset = lineOffset
+        self.syntaxCode = syntaxCode
+        self.typeCode = typeCode
+    }
+
+    /// A key of a mapping with its value and where the key stands.
+    package struct Field {
+        package let key: String
+        package let value: Node
+        package let location: SourceLocation
+    }
+
+    /// The document's root node, or nil (with a diagnostic) when it does not parse; nil without one when empty.
+    package mutating func compose(_ text: String) -> Node? {
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        end = (lines.count, (lines.last?.unicodeScalars.count ?? 0) + 1)
+        if let (line, column) = Self.aliasInKey(text) {
+            diagnostics.append(.error(syntaxCode, "an alias (*name) cannot be used in a key",
+                                      at: location(line: line, column: column),
+                                      suggestion: "write the key out as text"))
+            return nil
+        }
+        do {
+            // The encoding is named: Yams's default looks it up on every call.
+            return try Yams.compose(yaml: text, .default, .default, .utf8)
+        } catch let error as YamlError {
+            diagnostics.append(syntaxDiagnostic(error, in: text))
+        } catch {
+            diagnostics.append(.error(syntaxCode, "the YAML cannot be read: \(error)", at: location(line: 1)))
+        }
+        return nil
+    }
+
+    /// Where an alias stands inside a mapping key, 1-based; nil when none does, or when the text does not parse
+    /// (Yams then says why).
+    /// Yams hashes every key to find duplicates, and a key made of aliases of aliases ("billion laughs") expands to
+    /// billions of nodes whose hashing never ends; libyaml's events show such a key before Yams builds it.
+    package static func aliasInKey(_ text: String) -> (line: Int, column: Int)? {
+        var text = text
+        return text.withUTF8 { buffer -> (Int, Int)? in
+            var parser = yaml_parser_t()
+            guard yaml_parser_initialize(&parser) == 1 else { return nil }
+            defer { yaml_parser_delete(&parser) }
+            yaml_parser_set_input_string(&parser, buffer.baseAddress, buffer.count)
+            // Open collections: whether each is a mapping waiting for a key, and whether it is inside a key.
+            var frames: [(mapping: Bool, keyNext: Bool, inKey: Bool)] = []
+            var event = yaml_event_t()
+            while yaml_parser_parse(&parser, &event) == 1 {
+                defer { yaml_event_delete(&event) }
+                switch event.type {
+                case YAML_STREAM_END_EVENT:
+                    return nil
+                case YAML_ALIAS_EVENT, YAML_SCALAR_EVENT, YAML_SEQUENCE_START_EVENT, YAML_MAPPING_START_EVENT:
+                    var inKey = false
+                    if let top = frames.indices.last {
+                        inKey = frames[top].inKey || (frames[top].mapping && frames[top].keyNext)
+                        if frames[top].mapping { frames[top].keyNext.toggle() }
+                    }
+                    if event.type == YAML_ALIAS_EVENT, inKey {
+                        return (Int(event.start_mark.line) + 1, Int(event.start_mark.column) + 1)
+                    }
+                    if event.type != YAML_ALIAS_EVENT, event.type != YAML_SCALAR_EVENT {
+                        frames.append((event.type == YAML_MAPPING_START_EVENT, true, inKey))
+                    }
+                case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
+                    frames.removeLast()
+                default:
+                    break
+                }
+            }
+            return nil
+        }
+    }
+
+    /// The fields of a mapping, in file order; a non-mapping root is a type error.
+    package mutating func fields(of node: Node, what: String) -> [Field] {
+        guard let mapping = node.mapping else {
+            typeError(node, "\(what) should be a mapping of `key: value` lines")
+            return []
+        }
+        return mapping.map { key, value in
+            Field(key: key.scalar?.string ?? "", value: value, location: location(of: key))
+        }
+    }
+
+    /// Reports keys outside `known` as warnings with the closest known key as a suggestion.
+    package mutating func warnUnknownKeys(_ fields: [Field], known: [String], code: DiagnosticCode = .unknownKey,
+                                  what: String) {
+        for field in fields where !known.contains(field.key) {
+            let suggestion = Suggestion.closest(to: field.key, among: known).map { "did you mean \"\($0)\"?" }
+            diagnostics.append(.warning(code, "unknown \(what) key \"\(field.key)\"", at: field.location,
+                                        suggestion: suggestion ?? "known keys: \(known.joined(separator: ", "))"))
+        }
+    }
+
+    /// A text value: any scalar but null; numbers and dates are taken as written.
+    package mutating func string(_ field: Field) -> String? {
+        guard let scalar = field.value.scalar, field.value.null == nil || scalar.style != .plain else {
+            typeError(field, "\"\(field.key)\" should be text")
+            return nil
+        }
+        return scalar.string
+    }
+
+    package mutating func bool(_ field: Field) -> Bool? {
+        guard field.value.scalar != nil, let value = field.value.bool else {
+            typeError(field, "\"\(field.key)\" should be true or false, not \(describe(field.value))")
+            return nil
+        }
+        return value
+    }
+
+    package mutating func number(_ node: Node, key: String) -> Double? {
+        guard node.scalar != nil, let value = node.float else {
+            typeError(node, "\"\(key)\" should be a number, not \(describe(node))")
+            return nil
+        }
+        return value
+    }
+
+    /// A list of texts; a single text is taken as a list of one.
+    package mutating func strings(_ field: Field) -> [String]? {
+        if let sequence = field.value.sequence {
+            var values: [String] = []
+            for item in sequence {
+                guard let scalar = item.scalar, item.null == nil else {
+                    typeError(item, "the items of \"\(field.key)\" should be texts, like [b2b, saas]")
+                    return nil
+                }
+                values.append(scalar.string)
+            }
+            return values
+        }
+        if let scalar = field.value.scalar, field.value.int == nil, field.value.float == nil, field.value.bool == nil,
+           field.value.null == nil {
+            return [scalar.string]
+        }
+        typeError(field, "\"\(field.key)\" should be a list, like [b2b, saas], not \(describe(field.value))")
+        return nil
+    }
+
+    /// A `[low, high]` pair of numbers with low below high.
+    package mutating func range(_ field: Field) -> ClosedRange<Double>? {
+        guard let items = field.value.sequence, items.count == 2 else {
+            typeError(field, "\"\(field.key)\" should be two numbers, like [-2, 2]")
+            return nil
+        }
+        guard let low = number(items[0], key: field.key), let high = number(items[1], key: field.key) else {
+            return nil
+        }
+        // Beyond this a figure cannot be printed (and NaN or infinity would break the curve's geometry).
+        guard ClosedRange.printable.contains(low), ClosedRange.printable.contains(high) else {
+            typeError(field, "\"\(field.key)\" should be numbers from -10^15 to 10^15")
+            return nil
+        }
+        guard low < high else {
+            typeError(field, "\"\(field.key)\" should go from low to high, not [\(low.compactText), \(high.compactText)]")
+            return nil
+        }
+        return low...high
+    }
+
+    package mutating func typeError(_ field: Field, _ message: String) {
+        diagnostics.append(.error(typeCode, message, at: field.location))
+    }
+
+    package mutating func typeError(_ node: Node, _ message: String) {
+        diagnostics.append(.error(typeCode, message, at: location(of: node)))
+    }
+
+    package mutating func report(_ diagnostic: Diagnostic) {
+        diagnostics.append(diagnostic)
+    }
+
+    package func location(of node: Node) -> SourceLocation {
+        guard let mark = node.mark else { return location(line: 1) }
+        return location(line: mark.line, column: mark.column)
+    }
+
+    package func location(line: Int, column: Int = 1) -> SourceLocation {
+        // libyaml places the end of a text without a final line break (an error there, or the empty node of a
+        // lone "---") at the start of a line after it, which the file does not have: that is the end of the text.
+        if let end, line > end.line { return SourceLocation(file: file, line: end.line + lineOffset, column: end.column) }
+        return SourceLocation(file: file, line: line + lineOffset, column: column)
+    }
+
+    private func describe(_ node: Node) -> String {
+        if let scalar = node.scalar { return "\"\(scalar.string)\"" }
+        return node.sequence != nil ? "a list" : "a mapping"
+    }
+
+    private func syntaxDiagnostic(_ error: YamlError, in text: String) -> Diagnostic {
+        switch error {
+        case let .scanner(context, problem, mark, _), let .parser(context, problem, mark, _),
+             let .composer(context, problem, mark, _):
+            let detail = context.map { "\($0.text), \(problem)" } ?? problem
+            let atTab = character(in: text, line: mark.line, column: mark.column) == "\t"
+            return .error(syntaxCode, "the YAML does not parse: \(detail)",
+                          at: location(line: mark.line, column: mark.column), suggestion: yamlHint(problem, atTab: atTab))
+        case let .duplicatedKeysInMapping(duplicates, context):
+            return .error(syntaxCode, "the key \(duplicates.map { "\"\($0)\"" }.joined(separator: ", ")) is given twice",
+                          at: location(line: context.mark.line, column: context.mark.column),
+                          suggestion: "keep one of them")
+        case let .reader(problem, _, _, _):
+            return .error(syntaxCode, "the YAML cannot be read: \(problem)", at: location(line: 1))
+        default:
+            return .error(syntaxCode, "the YAML does not parse: \(error)", at: location(line: 1))
+        }
+    }
+
+    /// `atTab`: the parser stopped at a tab, which it often reports only as a character that cannot start a token.
+    private func yamlHint(_ problem: String, atTab: Bool) -> String? {
+        if problem.contains("mapping values are not allowed") {
+            return "put quotes around a value that contains \": \""
+        }
+        if atTab || problem.contains("tab") { return "indent YAML with spaces, not tabs" }
+        return nil
+    }
+
+    /// The character at a 1-based line and column of `text`, as the YAML parser counts them.
+    private func character(in text: String, line: Int, column: Int) -> Character? {
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        guard line >= 1, line <= lines.count, column >= 1 else { return nil }
+        return lines[line - 1].dropFirst(column - 1).first
+    }
+}
+
+extension Double {
+    /// `2` for whole numbers, `2.5` otherwise: how scores and figures are written back to authors.
+    package var compactText: String {
+        if self == rounded(), abs(self) <= 1e15 { return String(Int(self)) }
+        return String(self)
+    }
+}

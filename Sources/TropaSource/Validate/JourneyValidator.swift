@@ -1,0 +1,62 @@
+/// Checks a parsed journey against its schema: required layers, and figures within their ranges.
+/// (Empty layers are found by the parser, which still sees whether a heading had anything under it.)
+import TropaModel
+package struct JourneyValidator {
+    package let schema: LayerSchema
+    package let language: Language
+
+    package func validate(_ journey: Journey) -> [Diagnostic] {
+        var diagnostics: [Diagnostic] = []
+        let language = headingLanguage(journey)
+        for stage in journey.stages {
+            for definition in schema.layers where definition.required && stage.layer(id: definition.id) == nil {
+                let heading = definition.title.text(in: language, fallback: definition.id)
+                diagnostics.append(.error(.missingLayer,
+                                          "the stage \"\(stage.name)\" lacks the required layer \"\(heading)\"",
+                                          at: stage.location, suggestion: "add \"### \(heading)\" to this stage"))
+            }
+            for layer in stage.layers {
+                diagnostics += validate(layer, file: journey.path)
+            }
+        }
+        return diagnostics
+    }
+
+    private func validate(_ layer: Layer, file: String) -> [Diagnostic] {
+        switch layer.content {
+        case .emotion(let points):
+            return points.filter { !schema.scale.contains($0.score) }.map { point in
+                .error(.emotionOutOfRange,
+                       "the score \(point.score.compactText) is outside the scale \(schema.scale.lowerBound.compactText)..\(schema.scale.upperBound.compactText)",
+                       at: SourceLocation(file: file, line: point.line, column: point.column),
+                       suggestion: "use a score from \(schema.scale.lowerBound.compactText) to \(schema.scale.upperBound.compactText)")
+            }
+        case .metrics(let values):
+            return values.compactMap { value in
+                let range = range(of: value)
+                guard !range.contains(value.value) else { return nil }
+                return .error(.metricOutOfRange,
+                              "\"\(value.name)\" is \(value.value.compactText)\(value.unit == .percent ? "%" : ""), outside \(range.lowerBound.compactText)..\(range.upperBound.compactText)",
+                              at: SourceLocation(file: file, line: value.line, column: value.column),
+                              suggestion: "use a value from \(range.lowerBound.compactText) to \(range.upperBound.compactText)")
+            }
+        case .text, .list:
+            return []
+        }
+    }
+
+    /// The language the author writes layer headings in, so a suggested heading matches the others.
+    private func headingLanguage(_ journey: Journey) -> Language {
+        let headings = journey.stages.flatMap(\.layers).map(\.heading)
+        guard let first = headings.first else { return language }
+        return first.unicodeScalars.contains { (0x0400...0x04FF).contains($0.value) } ? .ru : .en
+    }
+
+    /// The range a value must fall in: its metric's, or 0..100 for any percentage, or else what a page can print.
+    private func range(of value: MetricValue) -> ClosedRange<Double> {
+        if let id = value.metricID, let range = schema.metrics.first(where: { $0.id == id })?.effectiveRange {
+            return range
+        }
+        return value.unit == .percent ? 0...100 : .printable
+    }
+}

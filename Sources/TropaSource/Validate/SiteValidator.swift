@@ -1,0 +1,43 @@
+/// What the site-wide checks need of a map: its file and its persona. A full build keeps this rather than the
+/// map, whose pages are written as soon as it is parsed.
+import TropaModel
+package struct JourneyClaim: Sendable {
+    package let path: String
+    package let personaID: String?
+    package let personaLocation: SourceLocation?
+
+    package init(_ journey: Journey) {
+        path = journey.path
+        personaID = journey.personaID
+        personaLocation = journey.personaLocation
+    }
+}
+
+/// Checks what only the whole site can tell of its sources: that the personas maps name exist. (Where pages go
+/// is the output's to check: `OutputClaims`.)
+package struct SiteValidator {
+    package let journeys: [JourneyClaim]
+    package let personas: [Persona]
+
+    package init(journeys: [JourneyClaim], personas: [Persona]) {
+        self.journeys = journeys
+        self.personas = personas
+    }
+
+    package func validate() -> [Diagnostic] {
+        unknownPersonas()
+    }
+
+    private func unknownPersonas() -> [Diagnostic] {
+        let ids = personas.map(\.id)
+        return journeys.compactMap { journey in
+            guard let id = journey.personaID, !ids.contains(id) else { return nil }
+            let location = journey.personaLocation ?? SourceLocation(file: journey.path, line: 1)
+            let suggestion = Suggestion.closest(to: id, among: ids).map { "did you mean \"\($0)\"?" }
+                ?? (ids.isEmpty ? "add content/personas/\(id).md"
+                    : "personas of this site: \(ids.joined(separator: ", "))")
+            return .error(.unknownPersona, "no persona \"\(id)\" in content/personas/", at: location,
+                          suggestion: suggestion)
+        }
+    }
+}
