@@ -86,7 +86,7 @@ let package = Package(
 // build only with `-sanitize=fuzzer`, which an ordinary `swift build` does not pass.
 if Context.environment["TROPA_FUZZ"] != nil {
     let fuzzTargets = ["FuzzJourney", "FuzzSchema", "FuzzRender"]
-    package.targets.append(.target(name: "FuzzSupport", dependencies: ["TropaModel", "TropaSource", "TropaBuild"],
+    package.targets.append(.target(name: "FuzzSupport", dependencies: ["TropaModel", "TropaSource", "TropaBuild", "TropaAuthoring"],
                                    path: "Fuzz/Support"))
     for name in fuzzTargets {
         package.targets.append(.executableTarget(name: name, dependencies: ["FuzzSupport", "TropaModel", "TropaSource", "TropaBuild"],

@@ -1,11 +1,13 @@
 #!/usr/bin/env python3
 """Measures tropa (release build) on a synthetic site of N maps, side by side with Hugo when it is installed.
 
-usage: bench.py [--maps N] [--runs R] [--work DIR] [--no-hugo] [--no-serve]
+usage: bench.py [--maps N] [--runs R] [--work DIR] [--no-hugo] [--no-serve] [--baseline TROPA]
 Cases: cold build (empty output), no-change rebuild, rebuild after changing one map, `tropa check` of a
 one-map site, Hugo's cold build of the same content (runs alternate between tropa and Hugo), and the rebuild
 `tropa serve` reports after one map is saved (its own timing, from noticing the save to the pages ready).
-Prints the median and min-max wall time, maps per second, peak RSS and the ratio to Hugo.
+Prints the median and min-max wall time, maps per second, peak RSS and the ratio to Hugo. With --baseline, another
+tropa binary (a build of an earlier commit) runs the same cases in the same loop, alternating, into an output of
+its own, so a change is measured against what it replaces under the same load.
 
 Every cold build, tropa's and Hugo's, writes into a new folder, and no output is deleted until the end: on this
 machine's ext4, creating files within seconds of deleting as many costs several times the CPU (the allocator
@@ -86,6 +88,7 @@ def main():
     parser.add_argument("--work", default=None)
     parser.add_argument("--no-hugo", action="store_true", help="leave Hugo out (it needs about 0.5 GB per 1,000 pages)")
     parser.add_argument("--no-serve", action="store_true", help="leave out the `tropa serve` case")
+    parser.add_argument("--baseline", default=None, help="another tropa binary to measure in the same runs")
     args = parser.parse_args()
 
     subprocess.run(["swift", "build", "-c", "release", "--product", "tropa"], cwd=ROOT, check=True,
@@ -99,16 +102,25 @@ def main():
     changed = sorted((site / "content").glob("g*/map-*.md"))[args.maps // 2]
     original = changed.read_text(encoding="utf-8")
 
-    cold, hugo_cold, nochange, onechange, check = [], [], [], [], []
-    timed([TROPA, "build", site])  # the output the rebuild cases start from
+    # Each binary builds the site into an output of its own: the records of two versions would not agree.
+    binaries = [("tropa", TROPA, [])]
+    if args.baseline:
+        binaries.append(("baseline", pathlib.Path(args.baseline).resolve(), ["--output", work / "baseline-public"]))
+    cases = {name: {"cold": [], "nochange": [], "onechange": [], "check": []} for name, _, _ in binaries}
+    hugo_cold = []
+    for _, binary, output in binaries:
+        timed([binary, "build", site] + output)  # the output the rebuild cases start from
     for run in range(args.runs):
-        cold.append(timed([TROPA, "build", site, "--output", work / f"cold/tropa-{run}"]))
+        for name, binary, _ in binaries:
+            cases[name]["cold"].append(timed([binary, "build", site, "--output", work / f"cold/{name}-{run}"]))
         if hugo and not args.no_hugo:
             hugo_cold.append(timed([hugo, "--quiet", "-s", work / "hugo", "--destination", work / f"cold/hugo-{run}"]))
-        nochange.append(timed([TROPA, "build", site]))
+        for name, binary, output in binaries:
+            cases[name]["nochange"].append(timed([binary, "build", site] + output))
         changed.write_text(original.replace("## ", f"## Run {run} ", 1), encoding="utf-8")
-        onechange.append(timed([TROPA, "build", site]))
-        check.append(timed([TROPA, "check", work / "one/tropa"]))
+        for name, binary, output in binaries:
+            cases[name]["onechange"].append(timed([binary, "build", site] + output))
+            cases[name]["check"].append(timed([binary, "check", work / "one/tropa"]))
     changed.write_text(original, encoding="utf-8")
     serve = [] if args.no_serve else serve_rebuilds(site, changed, max(args.runs, 5))
     shutil.rmtree(work / "cold", ignore_errors=True)
@@ -118,10 +130,11 @@ def main():
           f"hugo: {'not run' if args.no_hugo else hugo_version}")
     print(f"{'case':<28} {'median':>10}  {'(min-max)':<13} {'speed':>15}  {'peak RSS':>10}  vs Hugo cold")
     hugo_median = summary("hugo cold build", hugo_cold, args.maps) if hugo_cold else None
-    summary("tropa cold build", cold, args.maps, hugo_median)
-    summary("tropa no-change rebuild", nochange, args.maps, hugo_median)
-    summary("tropa one changed map", onechange, args.maps, hugo_median)
-    summary("tropa check, one map", check, 1)
+    for name, _, _ in binaries:
+        summary(f"{name} cold build", cases[name]["cold"], args.maps, hugo_median)
+        summary(f"{name} no-change rebuild", cases[name]["nochange"], args.maps, hugo_median)
+        summary(f"{name} one changed map", cases[name]["onechange"], args.maps, hugo_median)
+        summary(f"{name} check, one map", cases[name]["check"], 1)
     if serve:
         summary("tropa serve, one saved map", serve, args.maps)
 

@@ -2,6 +2,7 @@ import Foundation
 import TropaModel
 import TropaSource
 import TropaBuild
+import TropaAuthoring
 
 /// An in-memory site for one fuzz input, and the checks every fuzz target makes on what tropa reports.
 public enum FuzzSite {

@@ -153,8 +153,9 @@ struct PreviewHandler: HTTPHandler {
         case .page(let bytes, let contentType):
             return HTTPResponse(statusCode: .ok, headers: Self.headers(contentType), body: Data(bytes))
         case .file(let path, let contentType):
-            guard let data = FileManager.default.contents(atPath: path) else { return HTTPResponse(statusCode: .notFound) }
-            return HTTPResponse(statusCode: .ok, headers: Self.headers(contentType), body: data)
+            // Through the same reader as the build, which refuses a folder.
+            guard let bytes = try? DiskFileReader().read(path) else { return HTTPResponse(statusCode: .notFound) }
+            return HTTPResponse(statusCode: .ok, headers: Self.headers(contentType), body: Data(bytes))
         case .redirect(let location):
             return HTTPResponse(statusCode: .movedPermanently, headers: HTTPHeaders([.location: location]))
         case .overlay(let html):

@@ -54,13 +54,9 @@ package struct JourneyReader: Sendable {
     }
 
     package func outcome(of file: RawFile) -> FileOutcome<Journey> {
-        switch SourceText.decode(path: file.path, bytes: file.bytes) {
-        case .failure(let diagnostic):
-            return FileOutcome(value: nil, diagnostics: [diagnostic], source: nil)
-        case .success(let source):
+        FileOutcome.read(file) { source in
             let (journey, problems) = parser.parse(source)
-            let all = problems + validator.validate(journey)
-            return FileOutcome(value: journey, diagnostics: all, source: all.isEmpty ? nil : source)
+            return (journey, problems + validator.validate(journey))
         }
     }
 }
@@ -74,13 +70,7 @@ package struct PersonaReader: Sendable {
     }
 
     package func outcome(of file: RawFile, id: String) -> FileOutcome<Persona> {
-        switch SourceText.decode(path: file.path, bytes: file.bytes) {
-        case .failure(let diagnostic):
-            return FileOutcome(value: nil, diagnostics: [diagnostic], source: nil)
-        case .success(let source):
-            let (persona, problems) = parser.parse(source, id: id)
-            return FileOutcome(value: persona, diagnostics: problems, source: problems.isEmpty ? nil : source)
-        }
+        FileOutcome.read(file) { parser.parse($0, id: id) }
     }
 }
 
@@ -89,4 +79,15 @@ package struct FileOutcome<Value: Sendable>: Sendable {
     package var value: Value?
     package var diagnostics: [Diagnostic]
     package var source: SourceText?
+
+    /// Decodes `file` and reads its text with `read`; the text is kept only when there are diagnostics to show.
+    static func read(_ file: RawFile, _ read: (SourceText) -> (Value, [Diagnostic])) -> FileOutcome {
+        switch SourceText.decode(path: file.path, bytes: file.bytes) {
+        case .failure(let diagnostic):
+            return FileOutcome(value: nil, diagnostics: [diagnostic], source: nil)
+        case .success(let source):
+            let (value, problems) = read(source)
+            return FileOutcome(value: value, diagnostics: problems, source: problems.isEmpty ? nil : source)
+        }
+    }
 }
