@@ -37,7 +37,7 @@ import Testing
                                          tags: index == 0 ? [""] : Array(awkward.prefix(index)),
                                          draft: index % 2 == 1, stageCount: index)
             // Every kind of unit, an awkward one among them, and a fork from the first stage to every other.
-            let figures: [MetricRole: Figure] = [.conversion: Figure(value: 35.5, unit: .percent),
+            let figures: StageFigures = [.conversion: Figure(value: 35.5, unit: .percent),
                                                  .duration: Figure(value: 2, unit: .duration(.week)),
                                                  .nps: Figure(value: -20, unit: .plain),
                                                  .csat: Figure(value: 1e-3, unit: .other(text))]

@@ -70,8 +70,7 @@ import Testing
         let memory = try threeMaps()
         let first = try preview(memory)
         #expect(first.renderedSitePages)
-        // An action is not among the facts the site pages show; a stage's name is.
-        try edit(memory, "/site/content/lumus/tretya.md", find: "Слушает записи", replace: "Слушает новые записи")
+        try edit(memory, "/site/content/lumus/tretya.md", find: "## ", replace: "## Новый ")
         let second = try preview(memory, previous: first)
         #expect(second.renderedMapCount == 1)
         #expect(!second.renderedSitePages)

@@ -72,32 +72,71 @@ package struct BuildDriver: Sendable {
 
     private func steps(_ start: Start, settings: CheckResult, into sink: some BuildSink, reuse: Reuse) throws -> BuildRun {
         let loader = SiteLoader(fileSystem: reader, root: root)
-        let (config, schema, inputs) = (start.config, start.schema, start.inputs)
         var report = Report(diagnostics: settings.diagnostics, sources: settings.sources)
-
         // Personas and the theme come before the maps: every map's page shows them.
-        let personaReader = PersonaReader(parser: PersonaParser(unsafeHTML: config.unsafeHTML))
-        let personaFiles = try loader.read(inputs.personas.map(\.path))
-        let personaOutcomes = parallelMap(Array(zip(inputs.personas.map(\.id), personaFiles))) { id, file in
-            reuse.persona(file, config: config, schema: schema) ?? personaReader.outcome(of: file, id: id)
-        }
-        let personas = personaOutcomes.compactMap(\.value)
-        let theme = try loadTheme(config, inputs: inputs, loader: loader, report: &report)
-        for outcome in personaOutcomes { report.add(outcome.diagnostics, source: outcome.source) }
-        let site = Site(config: config, schema: schema, journeys: [], personas: personas,
-                        staticFiles: inputs.staticFiles)
-
-        // Each map: read → parse → validate → analyse → present → render → emit, on every core; a map is let go
-        // once its files are emitted (10,000 parsed maps held at once were most of a build's memory).
+        let personas = try readPersonas(start, loader: loader, reuse: reuse, report: &report)
+        let theme = try loadTheme(start.config, inputs: start.inputs, loader: loader, report: &report)
+        let site = Site(config: start.config, schema: start.schema, journeys: [], personas: personas.values,
+                        staticFiles: start.inputs.staticFiles)
         let renderer = theme.map { PageRenderer(presenter: SitePresenter(site: site), theme: $0) }
-        let context = RenderContext(config: config, schema: schema, personas: personas,
+        let context = RenderContext(config: start.config, schema: start.schema, personas: personas.values,
                                     theme: theme?.fingerprint ?? 0)
-        let rendering = sink.renders && renderer != nil && !report.diagnostics.failBuild(strict: options.strict)
+        let rendering = sink.renders && !report.diagnostics.failBuild(strict: options.strict) ? renderer : nil
+        let visits = try visitMaps(start, loader: loader, rendering: rendering, context: context, into: sink,
+                                   reuse: reuse)
+        for visit in visits { report.add(visit.outcome.diagnostics, source: visit.outcome.source) }
+        try checkSite(visits, personas: personas.values, inputs: start.inputs, loader: loader, report: &report)
+
+        var run = BuildRun(check: CheckResult(site: site, diagnostics: report.diagnostics.sortedByLocation(),
+                                              sources: report.sources))
+        run.check.facts = visits.compactMap(\.facts)
+        run.check.site?.journeys = visits.compactMap(\.outcome.value)
+        if reuse.keepsBytes {
+            run.memo = PreviewMemo(config: start.config, schema: start.schema, context: context, visits: visits,
+                                   personas: personas.read, previous: reuse.previousMemo)
+        }
+        guard let renderer = rendering, !run.check.diagnostics.failBuild(strict: options.strict) else {
+            sink.abandon()
+            return run
+        }
+        // A page that could not be written fails the build, after the site's own problems were found.
+        if let failure = visits.lazy.compactMap(\.failure).first { throw failure }
+        guard let entries = reuse.entries(merging: visits.compactMap(\.entry)) else {
+            // A damaged line of the record: the caller builds the whole site instead.
+            sink.abandon()
+            return run
+        }
+        try emitSitePages(entries, renderer: renderer, personas: personas.values, context: context, inputs: start.inputs,
+                          loader: loader, into: sink, reuse: reuse, run: &run)
+        run.renderedMapCount = visits.filter { $0.files != nil && !$0.filesReused }.count
+
+        try sink.commit(run)
+        run.committed = true
+        return run
+    }
+
+    /// Reads every persona, on every core.
+    private func readPersonas(_ start: Start, loader: SiteLoader, reuse: Reuse,
+                              report: inout Report) throws -> (values: [Persona], read: [(RawFile, FileOutcome<Persona>)]) {
+        let reader = PersonaReader(parser: PersonaParser(unsafeHTML: start.config.unsafeHTML))
+        let files = try loader.read(start.inputs.personas.map(\.path))
+        let outcomes = parallelMap(Array(zip(start.inputs.personas.map(\.id), files))) { id, file in
+            reuse.persona(file, config: start.config, schema: start.schema) ?? reader.outcome(of: file, id: id)
+        }
+        for outcome in outcomes { report.add(outcome.diagnostics, source: outcome.source) }
+        return (outcomes.compactMap(\.value), Array(zip(files, outcomes)))
+    }
+
+    /// Each map, on every core: read → parse → validate → analyse, and with a `renderer` present → render →
+    /// emit. A map is let go once its files are emitted (10,000 parsed maps held at once were most of a build's
+    /// memory); after a map with an error (or a warning, when strict) no more maps are rendered.
+    private func visitMaps(_ start: Start, loader: SiteLoader, rendering renderer: PageRenderer?,
+                           context: RenderContext, into sink: some BuildSink, reuse: Reuse) throws -> [VisitedMap] {
+        let (config, schema) = (start.config, start.schema)
         let reader = JourneyReader(config: config, schema: schema)
         let analysis = JourneyAnalysis(schema: schema, contentPath: config.contentPath)
         let stopped = StopSignal()
-        let paths = reuse.mapsToRead(inputs.maps)
-        let visits = try parallelMap(paths) { path -> Result<VisitedMap, Error> in
+        return try parallelMap(reuse.mapsToRead(start.inputs.maps)) { path -> Result<VisitedMap, Error> in
             Result {
                 let file = try loader.read(path)
                 let outcome = reuse.journey(file, config: config, schema: schema) ?? reader.outcome(of: file)
@@ -107,7 +146,7 @@ package struct BuildDriver: Sendable {
                 visit.claim = JourneyClaim(journey)
                 visit.facts = facts
                 if outcome.diagnostics.failBuild(strict: options.strict) { stopped.signal() }
-                if rendering, !stopped.isSignalled, let renderer, options.includeDrafts || !journey.draft {
+                if let renderer, !stopped.isSignalled, options.includeDrafts || !journey.draft {
                     do {
                         let reused = reuse.files(of: file, in: context)
                         let files = reused ?? renderer.mapFiles(journey, facts: facts)
@@ -125,75 +164,51 @@ package struct BuildDriver: Sendable {
                 return visit
             }
         }.map { try $0.get() }
-        for visit in visits { report.add(visit.outcome.diagnostics, source: visit.outcome.source) }
+    }
 
-        // Site-wide checks: what no single file shows.
-        let facts = visits.compactMap(\.facts)
-        let siteProblems = SiteValidator(journeys: visits.compactMap(\.claim), personas: personas).validate()
-            + OutputClaims(maps: facts, personas: personas, staticFiles: inputs.staticFiles).conflicts()
-        report.diagnostics += siteProblems
+    /// What no single file shows: personas that maps name, and two things claiming one place in the output.
+    private func checkSite(_ visits: [VisitedMap], personas: [Persona], inputs: SiteInputs, loader: SiteLoader,
+                           report: inout Report) throws {
+        let problems = SiteValidator(journeys: visits.compactMap(\.claim), personas: personas).validate()
+            + OutputClaims(maps: visits.compactMap(\.facts), personas: personas, staticFiles: inputs.staticFiles)
+            .conflicts()
+        report.diagnostics += problems
         // Problems only the whole site shows still point at a line: keep those files' text too.
-        for path in Set(siteProblems.map(\.location.file)).sorted() where report.sources[path] == nil {
+        for path in Set(problems.map(\.location.file)).sorted() where report.sources[path] == nil {
             if let file = try loader.readOptional(path),
                case .success(let source) = SourceText.decode(path: path, bytes: file.bytes) {
                 report.sources[path] = source
             }
         }
-        var check = CheckResult(site: site, diagnostics: report.diagnostics.sortedByLocation(), sources: report.sources)
-        check.facts = facts
-        check.site?.journeys = visits.compactMap(\.outcome.value)
-        var run = BuildRun(check: check)
-        run.memo = reuse.keepsBytes ? PreviewMemo(config: config, schema: schema, context: context, visits: visits,
-                                                  personas: zip(personaFiles, personaOutcomes).map { ($0, $1) },
-                                                  previous: reuse.previousMemo)
-                                    : nil
-        guard rendering, let renderer, !check.diagnostics.failBuild(strict: options.strict) else {
-            sink.abandon()
-            return run
-        }
-        if let failure = visits.lazy.compactMap(\.failure).first {
-            sink.abandon()
-            throw failure
-        }
+    }
 
-        // Site pages: the catalogue and persona pages from every built map's facts, read now or recorded.
-        guard let entries = reuse.entries(merging: visits.compactMap { visit in
-            visit.facts.map { BuildRecord.Map(facts: $0, files: visit.files ?? []) }
-        }) else {
-            // A damaged line of the record: the caller builds the whole site instead.
-            sink.abandon()
-            return run
-        }
+    /// The catalogue, persona pages and theme files, from every built map's facts (read now or recorded), and the
+    /// static files.
+    private func emitSitePages(_ entries: [BuildRecord.Map], renderer: PageRenderer, personas: [Persona],
+                               context: RenderContext, inputs: SiteInputs, loader: SiteLoader,
+                               into sink: some BuildSink, reuse: Reuse, run: inout BuildRun) throws {
         let built = entries.filter { !$0.files.isEmpty }
-        var sitePages: [OutputFile] = []
-        let siteReuse = reuse.sitePages(for: entries, in: context)
-        switch siteReuse {
+        var pages: [OutputFile] = []
+        let pagesReuse = reuse.sitePages(for: entries, in: context)
+        switch pagesReuse {
         case .unchanged:
             break
-        case .reused(let pages):
-            sitePages = pages
+        case .reused(let earlier):
+            pages = earlier
         case .render:
-            sitePages = [renderer.catalogue(built.map(\.facts))]
-            sitePages += personas.map { renderer.personaPage($0, journeys: built.map(\.facts.summary)) }
-            sitePages += renderer.assetFiles
+            pages = [renderer.catalogue(built.map(\.facts))]
+            pages += personas.map { renderer.personaPage($0, journeys: built.map(\.facts.summary)) }
+            pages += renderer.assetFiles
             run.renderedSitePages = true
-        }
-        for page in sitePages { try sink.emit(page) }
-        try sink.copy(inputs.staticFiles, from: loader)
-        if case .render = siteReuse {
-            run.memo?.sitePages = sitePages
+            run.memo?.sitePages = pages
             run.memo?.siteContext = context
         }
-        run.memo?.entries = built
+        for page in pages { try sink.emit(page) }
+        try sink.copy(inputs.staticFiles, from: loader)
+        run.memo?.shown = entries.map(\.shown)
         run.entries = entries
-        run.siteFiles = reuse.recordedSiteFiles ?? sitePages.map(\.path) + inputs.staticFiles.map(\.outputPath)
-        run.renderedMapCount = visits.filter { $0.files != nil && !$0.filesReused }.count
+        run.siteFiles = reuse.recordedSiteFiles ?? pages.map(\.path) + inputs.staticFiles.map(\.outputPath)
         run.mapCount = built.count
-
-        // Commit.
-        try sink.commit(run)
-        run.committed = true
-        return run
     }
 
     /// The built-in theme with the site's `templates/` files over it, compiled, so `check` finds template errors
@@ -245,6 +260,9 @@ package struct VisitedMap: Sendable {
     /// The files themselves, when the run remembers them for the next (the preview).
     package var rendered: [OutputFile] = []
     package var failure: Error?
+
+    /// The map as the record keeps it; nil when it could not be parsed.
+    var entry: BuildRecord.Map? { facts.map { BuildRecord.Map(facts: $0, files: files ?? []) } }
 }
 
 /// What one run of the driver did.

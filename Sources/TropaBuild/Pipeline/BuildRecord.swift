@@ -238,17 +238,17 @@ package struct RecordedMap: Sendable, Equatable {
         return StageGraph(next: next)
     }
 
-    /// Each figure as `stage role value unit`, by role name so the order is stable; the unit as `Figure.code`.
-    private static func encode(_ figures: [[MetricRole: Figure]]) -> [String] {
+    /// Each figure as `stage role value unit`, in the order of the roles; the unit as `ValueUnit.code`.
+    private static func encode(_ figures: [StageFigures]) -> [String] {
         figures.enumerated().flatMap { stage, figures in
-            figures.sorted { $0.key.rawValue < $1.key.rawValue }.map { role, figure in
-                "\(stage) \(role.rawValue) \(figure.value) \(figure.unit.code)"
+            figures.roles.compactMap { role in
+                figures[role].map { "\(stage) \(role.rawValue) \($0.value) \($0.unit.code)" }
             }
         }
     }
 
-    private static func decodeFigures(_ elements: [String], stageCount: Int) -> [[MetricRole: Figure]]? {
-        var figures = [[MetricRole: Figure]](repeating: [:], count: stageCount)
+    private static func decodeFigures(_ elements: [String], stageCount: Int) -> [StageFigures]? {
+        var figures = [StageFigures](repeating: [:], count: stageCount)
         for element in elements {
             let parts = element.split(separator: " ", maxSplits: 3, omittingEmptySubsequences: false)
             guard parts.count == 4, let stage = Int(parts[0]), (0..<stageCount).contains(stage),

@@ -69,13 +69,18 @@ package enum Reuse: Sendable {
         switch self {
         case .nothing:
             return .render
-        case .record(let record, _):
-            // The catalogue and the persona pages show each map's facts only: when those are as they were, so
-            // are the pages (everything else they show is unchanged, or this would be a full build).
-            return entries.map(RecordedMap.init) == record.maps ? .unchanged : .render
+        case .record(let record, let changed):
+            // The catalogue and the persona pages show a little of each map's facts: when that is as it was for
+            // every changed map, so are the pages (all else they show is unchanged, or this would be a full build).
+            let earlier = Dictionary(record.maps.lazy.filter { changed.contains($0.path) }.map { ($0.path, $0) },
+                                     uniquingKeysWith: { first, _ in first })
+            let same = entries.filter { changed.contains($0.facts.path) }.allSatisfy { entry in
+                earlier[entry.facts.path]?.map.map(\.shown) == entry.shown
+            }
+            return same ? .unchanged : .render
         case .preview(let memo):
             guard let memo, memo.siteContext == context, !memo.sitePages.isEmpty,
-                  memo.entries == entries.filter({ !$0.files.isEmpty }) else { return .render }
+                  memo.shown == entries.map(\.shown) else { return .render }
             return .reused(memo.sitePages)
         }
     }
@@ -102,8 +107,9 @@ package struct PreviewMemo: Sendable {
     package var schema: LayerSchema
     package var journeys: [String: Map] = [:]
     package var personas: [String: (bytes: [UInt8], outcome: FileOutcome<Persona>)] = [:]
-    /// The built maps' entries, and the catalogue, persona pages and theme files made from them in `siteContext`.
-    package var entries: [BuildRecord.Map] = []
+    /// What the site pages show of every map, and the catalogue, persona pages and theme files made from it in
+    /// `siteContext`.
+    package var shown: [SitePageEntry] = []
     package var sitePages: [OutputFile] = []
     package var siteContext: RenderContext?
 
@@ -121,12 +127,17 @@ package struct PreviewMemo: Sendable {
             journeys[visit.path] = map
         }
         if let previous {
-            (entries, sitePages, siteContext) = (previous.entries, previous.sitePages, previous.siteContext)
+            (shown, sitePages, siteContext) = (previous.shown, previous.sitePages, previous.siteContext)
         }
         for (file, outcome) in personas where self.personas[file.path] == nil {
             self.personas[file.path] = (file.bytes, outcome)
         }
     }
+}
+
+extension BuildRecord.Map {
+    /// What the site pages show of it.
+    var shown: SitePageEntry { SitePageEntry(facts, built: !files.isEmpty) }
 }
 
 extension Reuse {
