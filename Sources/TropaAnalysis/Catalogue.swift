@@ -1,5 +1,6 @@
-/// The maps of a site grouped for the catalogue: by product, then by segment; maps by title within a group.
 import TropaModel
+
+/// The maps of a site grouped for the catalogue: by product, then by segment; maps by title within a group.
 public struct Catalogue: Sendable {
     public struct Group: Sendable {
         /// Nil for maps that name no product (or segment).

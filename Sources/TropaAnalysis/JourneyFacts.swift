@@ -1,6 +1,7 @@
+import TropaModel
+
 /// What the analysis knows of one map, computed once from the parsed map and handed on: to the site-wide checks,
 /// the presenter, and the build record, which keeps these facts (never markup) for maps it does not parse again.
-import TropaModel
 public struct JourneyFacts: Sendable, Hashable {
     /// The map's file, relative to the site folder.
     public var path: String

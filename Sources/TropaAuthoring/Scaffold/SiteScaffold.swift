@@ -1,9 +1,10 @@
-/// The files of a new site for `tropa init`: config, a persona, an example map that uses every layer kind,
-/// and a GitHub Actions workflow that checks, builds and publishes it.
 import TropaModel
 import TropaSource
 import TropaAnalysis
 import TropaBuild
+
+/// The files of a new site for `tropa init`: config, a persona, an example map that uses every layer kind,
+/// and a GitHub Actions workflow that checks, builds and publishes it.
 public struct SiteScaffold: Sendable {
     public var language: Language
 

@@ -82,17 +82,16 @@ package struct BuildDriver: Sendable {
         let context = RenderContext(config: start.config, schema: start.schema, personas: personas.values,
                                     theme: theme?.fingerprint ?? 0)
         let rendering = sink.renders && !report.diagnostics.failBuild(strict: options.strict) ? renderer : nil
-        let visits = try visitMaps(start, loader: loader, rendering: rendering, context: context, into: sink,
-                                   reuse: reuse)
-        for visit in visits { report.add(visit.outcome.diagnostics, source: visit.outcome.source) }
-        try checkSite(visits, personas: personas.values, inputs: start.inputs, loader: loader, report: &report)
+        let maps = try visitMaps(start, loader: loader, rendering: rendering, context: context, into: sink,
+                                 reuse: reuse, report: &report)
+        try checkSite(maps, personas: personas.values, inputs: start.inputs, loader: loader, report: &report)
 
         var run = BuildRun(check: CheckResult(site: site, diagnostics: report.diagnostics.sortedByLocation(),
                                               sources: report.sources))
-        run.check.facts = visits.compactMap(\.facts)
-        run.check.site?.journeys = visits.compactMap(\.outcome.value)
+        run.check.facts = maps.facts
+        run.check.site?.journeys = maps.journeys
         if reuse.keepsBytes {
-            run.memo = PreviewMemo(config: start.config, schema: start.schema, context: context, visits: visits,
+            run.memo = PreviewMemo(config: start.config, schema: start.schema, context: context, visits: maps.kept,
                                    personas: personas.read, previous: reuse.previousMemo)
         }
         guard let renderer = rendering, !run.check.diagnostics.failBuild(strict: options.strict) else {
@@ -100,15 +99,16 @@ package struct BuildDriver: Sendable {
             return run
         }
         // A page that could not be written fails the build, after the site's own problems were found.
-        if let failure = visits.lazy.compactMap(\.failure).first { throw failure }
-        guard let entries = reuse.entries(merging: visits.compactMap(\.entry)) else {
+        if let failure = maps.failure { throw failure }
+        guard let entries = reuse.entries(merging: maps.recorded), let shown = reuse.shown(entries, now: maps.shown) else {
             // A damaged line of the record: the caller builds the whole site instead.
             sink.abandon()
             return run
         }
-        try emitSitePages(entries, renderer: renderer, personas: personas.values, context: context, inputs: start.inputs,
-                          loader: loader, into: sink, reuse: reuse, run: &run)
-        run.renderedMapCount = visits.filter { $0.files != nil && !$0.filesReused }.count
+        run.entries = entries
+        try emitSitePages(shown, now: maps.shown, renderer: renderer, personas: personas.values, context: context,
+                          inputs: start.inputs, loader: loader, into: sink, reuse: reuse, run: &run)
+        run.renderedMapCount = maps.renderedCount
 
         try sink.commit(run)
         run.committed = true
@@ -131,20 +131,24 @@ package struct BuildDriver: Sendable {
     /// emit. A map is let go once its files are emitted (10,000 parsed maps held at once were most of a build's
     /// memory); after a map with an error (or a warning, when strict) no more maps are rendered.
     private func visitMaps(_ start: Start, loader: SiteLoader, rendering renderer: PageRenderer?,
-                           context: RenderContext, into sink: some BuildSink, reuse: Reuse) throws -> [VisitedMap] {
+                           context: RenderContext, into sink: some BuildSink, reuse: Reuse,
+                           report: inout Report) throws -> VisitedSite {
         let (config, schema) = (start.config, start.schema)
         let reader = JourneyReader(config: config, schema: schema)
         let analysis = JourneyAnalysis(schema: schema, contentPath: config.contentPath)
         let stopped = StopSignal()
-        return try parallelMap(reuse.mapsToRead(start.inputs.maps)) { path -> Result<VisitedMap, Error> in
+        let visits = parallelMap(reuse.mapsToRead(start.inputs.maps)) { path -> Result<VisitedMap, Error> in
             Result {
                 let file = try loader.read(path)
                 let outcome = reuse.journey(file, config: config, schema: schema) ?? reader.outcome(of: file)
-                var visit = VisitedMap(path: path, outcome: outcome, bytes: reuse.keepsBytes ? file.bytes : [])
+                var visit = VisitedMap(path: path, outcome: outcome)
+                let kept = sink.keepsMaps ? KeptMap(outcome: outcome, bytes: reuse.keepsBytes ? file.bytes : []) : nil
+                visit.kept = kept
                 guard let journey = outcome.value else { return visit }
                 let facts = analysis.facts(of: journey)
                 visit.claim = JourneyClaim(journey)
-                visit.facts = facts
+                visit.slug = facts.slug
+                kept?.facts = facts
                 if outcome.diagnostics.failBuild(strict: options.strict) { stopped.signal() }
                 if let renderer, !stopped.isSignalled, options.includeDrafts || !journey.draft {
                     do {
@@ -154,23 +158,27 @@ package struct BuildDriver: Sendable {
                         let folder = PagePaths.journeyFolder(facts.slug)
                         visit.files = files.map { String($0.path.dropFirst(folder.count + 1)) }
                         visit.filesReused = reused != nil
-                        if reuse.keepsBytes { visit.rendered = files }
+                        if reuse.keepsBytes { kept?.rendered = files }
                     } catch {
                         // The rest of the check still runs: the site's own problems are reported first.
                         visit.failure = error
                     }
                 }
-                if !sink.keepsMaps { visit.outcome.value = nil }
+                // What outlives the map: what the site pages show of it and its line of the record (10,000 maps'
+                // whole facts were a third of a build's memory).
+                visit.shown = SitePageEntry(facts, built: visit.files != nil)
+                if sink.renders { visit.recorded = RecordedMap(BuildRecord.Map(facts: facts, files: visit.files ?? [])) }
                 return visit
             }
-        }.map { try $0.get() }
+        }
+        return try VisitedSite(visits, keepingAll: reuse.keepsBytes, report: &report)
     }
 
     /// What no single file shows: personas that maps name, and two things claiming one place in the output.
-    private func checkSite(_ visits: [VisitedMap], personas: [Persona], inputs: SiteInputs, loader: SiteLoader,
+    private func checkSite(_ maps: VisitedSite, personas: [Persona], inputs: SiteInputs, loader: SiteLoader,
                            report: inout Report) throws {
-        let problems = SiteValidator(journeys: visits.compactMap(\.claim), personas: personas).validate()
-            + OutputClaims(maps: visits.compactMap(\.facts), personas: personas, staticFiles: inputs.staticFiles)
+        let problems = SiteValidator(journeys: maps.claims, personas: personas).validate()
+            + OutputClaims(maps: maps.folders, personas: personas, staticFiles: inputs.staticFiles)
             .conflicts()
         report.diagnostics += problems
         // Problems only the whole site shows still point at a line: keep those files' text too.
@@ -182,22 +190,22 @@ package struct BuildDriver: Sendable {
         }
     }
 
-    /// The catalogue, persona pages and theme files, from every built map's facts (read now or recorded), and the
-    /// static files.
-    private func emitSitePages(_ entries: [BuildRecord.Map], renderer: PageRenderer, personas: [Persona],
-                               context: RenderContext, inputs: SiteInputs, loader: SiteLoader,
+    /// The catalogue, persona pages and theme files, from what they show of every map (read now or recorded), and
+    /// the static files.
+    private func emitSitePages(_ shown: [SitePageEntry], now: [(path: String, entry: SitePageEntry)],
+                               renderer: PageRenderer,
+                               personas: [Persona], context: RenderContext, inputs: SiteInputs, loader: SiteLoader,
                                into sink: some BuildSink, reuse: Reuse, run: inout BuildRun) throws {
-        let built = entries.filter { !$0.files.isEmpty }
+        let built = shown.filter(\.built)
         var pages: [OutputFile] = []
-        let pagesReuse = reuse.sitePages(for: entries, in: context)
-        switch pagesReuse {
+        switch reuse.sitePages(now: now, shown: shown, in: context) {
         case .unchanged:
             break
         case .reused(let earlier):
             pages = earlier
         case .render:
-            pages = [renderer.catalogue(built.map(\.facts))]
-            pages += personas.map { renderer.personaPage($0, journeys: built.map(\.facts.summary)) }
+            pages = [renderer.catalogue(built)]
+            pages += personas.map { renderer.personaPage($0, journeys: built.map(\.summary)) }
             pages += renderer.assetFiles
             run.renderedSitePages = true
             run.memo?.sitePages = pages
@@ -205,8 +213,7 @@ package struct BuildDriver: Sendable {
         }
         for page in pages { try sink.emit(page) }
         try sink.copy(inputs.staticFiles, from: loader)
-        run.memo?.shown = entries.map(\.shown)
-        run.entries = entries
+        run.memo?.shown = shown
         run.siteFiles = reuse.recordedSiteFiles ?? pages.map(\.path) + inputs.staticFiles.map(\.outputPath)
         run.mapCount = built.count
     }
@@ -234,9 +241,14 @@ package struct BuildDriver: Sendable {
 }
 
 /// Diagnostics as the driver gathers them, with the text of each file that has one.
-private struct Report {
+package struct Report {
     package var diagnostics: [Diagnostic]
     package var sources: [String: SourceText]
+
+    package init(diagnostics: [Diagnostic], sources: [String: SourceText]) {
+        self.diagnostics = diagnostics
+        self.sources = sources
+    }
 
     package mutating func add(_ problems: [Diagnostic], source: SourceText?) {
         diagnostics += problems
@@ -244,32 +256,87 @@ private struct Report {
     }
 }
 
-/// A map as one run of the driver left it.
+/// A map as one run of the driver left it: small, since a build holds one for each of its maps at once.
 package struct VisitedMap: Sendable {
     package var path: String
-    /// Without the map itself unless the sink keeps maps.
-    package var outcome: FileOutcome<Journey>
-    /// The bytes it was parsed from, when the run remembers them for the next (the preview).
-    package var bytes: [UInt8]
+    package var diagnostics: [Diagnostic]
+    /// The text of the file, when its diagnostics need it.
+    package var source: SourceText?
     package var claim: JourneyClaim?
-    package var facts: JourneyFacts?
+    package var slug: String?
+    /// What the site pages show of it.
+    package var shown: SitePageEntry?
+    /// Its line of the build record, when the sink renders.
+    package var recorded: RecordedMap?
     /// The names of the files made of it in its folder; nil when it was not rendered (an error, a draft left
     /// out, a check).
     package var files: [String]?
     package var filesReused = false
-    /// The files themselves, when the run remembers them for the next (the preview).
-    package var rendered: [OutputFile] = []
     package var failure: Error?
+    /// The map, its facts and what it was made from, when the sink keeps maps (a check, the preview).
+    package var kept: KeptMap?
 
-    /// The map as the record keeps it; nil when it could not be parsed.
-    var entry: BuildRecord.Map? { facts.map { BuildRecord.Map(facts: $0, files: files ?? []) } }
+    package init(path: String, outcome: FileOutcome<Journey>) {
+        self.path = path
+        diagnostics = outcome.diagnostics
+        source = outcome.source
+    }
+}
+
+/// What a check or the preview keeps of a map beyond the visit.
+package final class KeptMap: @unchecked Sendable {
+    // Written only on the thread that visits the map, before the visit is returned.
+    package var outcome: FileOutcome<Journey>
+    package var bytes: [UInt8]
+    package var facts: JourneyFacts?
+    package var rendered: [OutputFile] = []
+
+    package init(outcome: FileOutcome<Journey>, bytes: [UInt8]) {
+        self.outcome = outcome
+        self.bytes = bytes
+    }
+}
+
+/// The maps of one run, reduced to what the later steps need once every map was let go: a 10,000-map build
+/// keeps a few hundred bytes of each, not its whole visit.
+package struct VisitedSite {
+    package var claims: [JourneyClaim] = []
+    /// Each map's file and output folder.
+    package var folders: [(path: String, slug: String)] = []
+    /// What the site pages show of each map read, by its path.
+    package var shown: [(path: String, entry: SitePageEntry)] = []
+    package var recorded: [RecordedMap] = []
+    /// Kept when the sink keeps maps.
+    package var facts: [JourneyFacts] = []
+    package var journeys: [Journey] = []
+    /// The first page that could not be written.
+    package var failure: Error?
+    package var renderedCount = 0
+    /// Every visit as it was, for the preview's memo.
+    package var kept: [VisitedMap] = []
+
+    package init(_ visits: [Result<VisitedMap, Error>], keepingAll: Bool, report: inout Report) throws {
+        for result in visits {
+            let visit = try result.get()
+            report.add(visit.diagnostics, source: visit.source)
+            if let claim = visit.claim { claims.append(claim) }
+            if let slug = visit.slug { folders.append((visit.path, slug)) }
+            if let entry = visit.shown { shown.append((visit.path, entry)) }
+            if let line = visit.recorded { recorded.append(line) }
+            if let facts = visit.kept?.facts { self.facts.append(facts) }
+            if let journey = visit.kept?.outcome.value { journeys.append(journey) }
+            failure = failure ?? visit.failure
+            if visit.files != nil && !visit.filesReused { renderedCount += 1 }
+            if keepingAll { kept.append(visit) }
+        }
+    }
 }
 
 /// What one run of the driver did.
 package struct BuildRun: Sendable {
     package var check: CheckResult
-    /// Every map's facts and files, read now or taken from the record, in path order.
-    package var entries: [BuildRecord.Map] = []
+    /// Every map's line of the record, read now or taken from the record, in path order.
+    package var entries: [RecordedMap] = []
     /// The files written besides the maps' (catalogue, persona pages, theme files, static files).
     package var siteFiles: [String] = []
     package var mapCount = 0
@@ -280,7 +347,7 @@ package struct BuildRun: Sendable {
     package var memo: PreviewMemo?
 
     /// Every file of the build, relative to the output.
-    package var fileCount: Int { entries.reduce(siteFiles.count) { $0 + $1.files.count } }
+    package var fileCount: Int { entries.reduce(siteFiles.count) { $0 + ($1.built ? $1.outputFiles?.count ?? 0 : 0) } }
 }
 
 /// Everything besides a map that its pages show: a map rendered in another context is rendered again.

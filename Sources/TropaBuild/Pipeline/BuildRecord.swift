@@ -184,7 +184,8 @@ package struct RecordedMap: Sendable, Equatable {
                            RecordLine.list(Self.encode(facts.emotions)), RecordLine.list(map.files)], to: &bytes)
         path = facts.path
         built = !map.files.isEmpty
-        line = bytes.dropLast()
+        // A copy of the exact size: the appended buffer has up to twice the room, and 10,000 lines are kept.
+        line = Array(bytes.dropLast())[...]
     }
 
     /// Reads the path and whether the map was built; the rest waits for `map`.

@@ -41,7 +41,7 @@ package struct StagingSink: BuildSink {
     package var keepsMaps: Bool { false }
 
     package func emit(_ file: OutputFile) throws {
-        try writer.write(file.bytes, to: file.path)
+        try writer.write(file)
     }
 
     /// On every core.
@@ -61,7 +61,7 @@ package struct StagingSink: BuildSink {
         // Only a build without a single diagnostic is recorded: a build that reuses the record reports nothing.
         if run.check.diagnostics.isEmpty {
             writer.keep(BuildRecord(settings: settings, inputs: snapshot.recorded(before: clock),
-                                    maps: run.entries.map(RecordedMap.init), siteFiles: run.siteFiles))
+                                    maps: run.entries, siteFiles: run.siteFiles))
         }
     }
 
@@ -103,15 +103,15 @@ package struct UpdateSink: BuildSink {
         let earlier = Dictionary(record.maps.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
         var removals: [String] = []
         for entry in run.entries {
-            guard let old = earlier[entry.facts.path], old.line != RecordedMap(entry).line else { continue }
-            guard let oldMap = old.map else { throw Declined() }
-            let folder = PagePaths.journeyFolder(oldMap.facts.slug)
-            removals += Set(oldMap.files).subtracting(entry.files).sorted().map { folder + "/" + $0 }
+            guard let old = earlier[entry.path], old.line != entry.line else { continue }
+            guard let oldFiles = old.built ? old.outputFiles : [], let newFiles = entry.built ? entry.outputFiles : []
+            else { throw Declined() }
+            removals += Set(oldFiles).subtracting(newFiles).sorted()
         }
         let files = collected.files.sorted { $0.key < $1.key }.map { OutputFile(path: $0.key, bytes: $0.value) }
         let clock = try writer.update(files, removing: removals)
         writer.keep(BuildRecord(settings: record.settings, inputs: snapshot.recorded(before: clock),
-                                maps: run.entries.map(RecordedMap.init), siteFiles: record.siteFiles))
+                                maps: run.entries, siteFiles: record.siteFiles))
     }
 
     package func abandon() {}

@@ -1,8 +1,9 @@
-/// What a run of the driver takes from an earlier build instead of doing it again.
 import TropaModel
 import TropaSource
 import TropaAnalysis
 import TropaOutput
+
+/// What a run of the driver takes from an earlier build instead of doing it again.
 package enum Reuse: Sendable {
     /// Everything is read, parsed and rendered (`tropa check`, a full build).
     case nothing
@@ -53,19 +54,29 @@ package enum Reuse: Sendable {
         return earlier.files
     }
 
-    /// Every map's entry: the ones read now, and for an update the record's for the others, in path order.
-    package func entries(merging visited: [BuildRecord.Map]) -> [BuildRecord.Map]? {
+    /// Every map's line of the record: the ones read now, and for an update the record's for the others, in path
+    /// order; nil when the record lacks a map it should have.
+    package func entries(merging visited: [RecordedMap]) -> [RecordedMap]? {
         guard case .record(let record, _) = self else { return visited }
-        let now = Dictionary(visited.map { ($0.facts.path, $0) }, uniquingKeysWith: { first, _ in first })
-        var entries: [BuildRecord.Map] = []
-        for earlier in record.maps {
-            guard let entry = now[earlier.path] ?? earlier.map else { return nil }
-            entries.append(entry)
-        }
-        return entries
+        let now = Dictionary(visited.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
+        return record.maps.map { now[$0.path] ?? $0 }
     }
 
-    package func sitePages(for entries: [BuildRecord.Map], in context: RenderContext) -> SitePages {
+    /// What the site pages show of every map of `entries`: from the maps read now, and for an update from the
+    /// record's lines of the others (nil when one is damaged).
+    package func shown(_ entries: [RecordedMap], now: [(path: String, entry: SitePageEntry)]) -> [SitePageEntry]? {
+        guard case .record = self else { return now.map(\.entry) }
+        let now = Dictionary(now, uniquingKeysWith: { first, _ in first })
+        var shown: [SitePageEntry] = []
+        for entry in entries {
+            guard let entry = now[entry.path] ?? entry.map?.shown else { return nil }
+            shown.append(entry)
+        }
+        return shown
+    }
+
+    package func sitePages(now: [(path: String, entry: SitePageEntry)], shown: [SitePageEntry],
+                           in context: RenderContext) -> SitePages {
         switch self {
         case .nothing:
             return .render
@@ -74,13 +85,13 @@ package enum Reuse: Sendable {
             // every changed map, so are the pages (all else they show is unchanged, or this would be a full build).
             let earlier = Dictionary(record.maps.lazy.filter { changed.contains($0.path) }.map { ($0.path, $0) },
                                      uniquingKeysWith: { first, _ in first })
-            let same = entries.filter { changed.contains($0.facts.path) }.allSatisfy { entry in
-                earlier[entry.facts.path]?.map.map(\.shown) == entry.shown
-            }
+            let now = Dictionary(now, uniquingKeysWith: { first, _ in first })
+            let same = changed.allSatisfy { path in now[path] != nil && earlier[path]?.map?.shown == now[path] }
             return same ? .unchanged : .render
         case .preview(let memo):
-            guard let memo, memo.siteContext == context, !memo.sitePages.isEmpty,
-                  memo.shown == entries.map(\.shown) else { return .render }
+            guard let memo, memo.siteContext == context, !memo.sitePages.isEmpty, memo.shown == shown else {
+                return .render
+            }
             return .reused(memo.sitePages)
         }
     }
@@ -119,15 +130,13 @@ package struct PreviewMemo: Sendable {
         self.config = config
         self.schema = schema
         for visit in visits where journeys[visit.path] == nil {
-            var map = Map(bytes: visit.bytes, outcome: visit.outcome, files: visit.rendered, filesBytes: visit.bytes,
+            guard let kept = visit.kept else { continue }
+            var map = Map(bytes: kept.bytes, outcome: kept.outcome, files: kept.rendered, filesBytes: kept.bytes,
                           context: visit.files == nil ? nil : context)
             if visit.files == nil, let earlier = previous?.journeys[visit.path], earlier.context != nil {
                 (map.files, map.filesBytes, map.context) = (earlier.files, earlier.filesBytes, earlier.context)
             }
             journeys[visit.path] = map
-        }
-        if let previous {
-            (shown, sitePages, siteContext) = (previous.shown, previous.sitePages, previous.siteContext)
         }
         for (file, outcome) in personas where self.personas[file.path] == nil {
             self.personas[file.path] = (file.bytes, outcome)

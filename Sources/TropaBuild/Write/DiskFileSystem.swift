@@ -18,30 +18,38 @@ public struct DiskFileSystem: FileSystem {
     public func files(under directory: String) throws -> [String] { try reader.files(under: directory) }
 
     public func write(_ bytes: [UInt8], to path: String) throws {
+        try bytes.withUnsafeBytes { try write($0, to: path) }
+    }
+
+    public func write(text: String, to path: String) throws {
+        var text = text
+        try text.withUTF8 { try write(UnsafeRawBufferPointer($0), to: path) }
+    }
+
+    private func write(_ buffer: UnsafeRawBufferPointer, to path: String) throws {
         // Plain open/write/close: a build writes thousands of files, and a folder is made only when missing.
-        if writeFile(bytes, to: path) { return }
+        if writeFile(buffer, to: path) { return }
         let parent = (path as NSString).deletingLastPathComponent
         if errno == ENOENT, !parent.isEmpty {
             try createDirectory(parent)
-            if writeFile(bytes, to: path) { return }
+            if writeFile(buffer, to: path) { return }
         }
         throw SiteError("cannot write \(path): \(reader.reason(for: parent))")
     }
 
-    private func writeFile(_ bytes: [UInt8], to path: String) -> Bool {
+    private func writeFile(_ buffer: UnsafeRawBufferPointer, to path: String) -> Bool {
         let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else { return false }
         var written = 0
-        let complete = bytes.withUnsafeBytes { buffer -> Bool in
-            while written < buffer.count {
-                let count = Foundation.write(descriptor, buffer.baseAddress! + written, buffer.count - written)
-                if count < 0 {
-                    if errno == EINTR { continue }
-                    return false
-                }
-                written += count
+        var complete = true
+        while written < buffer.count {
+            let count = Foundation.write(descriptor, buffer.baseAddress! + written, buffer.count - written)
+            if count < 0 {
+                if errno == EINTR { continue }
+                complete = false
+                break
             }
-            return true
+            written += count
         }
         let closed = close(descriptor) == 0
         return complete && closed

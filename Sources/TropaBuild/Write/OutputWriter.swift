@@ -76,6 +76,13 @@ package struct OutputWriter: Sendable {
         try fileSystem.createDirectory(staging)
     }
 
+    package func write(_ file: OutputFile) throws {
+        switch file.contents {
+        case .text(let text): try fileSystem.write(text: text, to: staging + "/" + file.path)
+        case .bytes(let bytes): try write(bytes, to: file.path)
+        }
+    }
+
     package func write(_ bytes: [UInt8], to relativePath: String) throws {
         try fileSystem.write(bytes, to: staging + "/" + relativePath)
     }

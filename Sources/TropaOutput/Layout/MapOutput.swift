@@ -1,7 +1,8 @@
-/// A file every map may have, declared once: the build writes it, the site check claims its path, the page
-/// offers it for download, and the golden tests compare it. A new format is one more entry in `all`.
 import TropaModel
 import TropaAnalysis
+
+/// A file every map may have, declared once: the build writes it, the site check claims its path, the page
+/// offers it for download, and the golden tests compare it. A new format is one more entry in `all`.
 package struct MapOutput: Sendable {
     /// Names the output in templates (`downloads.svg`) and tests.
     package let key: String

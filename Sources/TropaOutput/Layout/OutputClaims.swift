@@ -1,13 +1,15 @@
-/// Checks that no two things of a site claim one place in the output: two maps or personas with one folder, or a
-/// static file where tropa writes a page.
 import TropaModel
 import TropaAnalysis
+
+/// Checks that no two things of a site claim one place in the output: two maps or personas with one folder, or a
+/// static file where tropa writes a page.
 package struct OutputClaims {
-    package let maps: [JourneyFacts]
+    /// Each map's file and output folder.
+    package let maps: [(path: String, slug: String)]
     package let personas: [Persona]
     package let staticFiles: [StaticFile]
 
-    package init(maps: [JourneyFacts], personas: [Persona], staticFiles: [StaticFile]) {
+    package init(maps: [(path: String, slug: String)], personas: [Persona], staticFiles: [StaticFile]) {
         self.maps = maps
         self.personas = personas
         self.staticFiles = staticFiles

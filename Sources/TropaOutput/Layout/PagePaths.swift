@@ -1,6 +1,7 @@
-/// Where each page goes in the output, relative to its root.
 import TropaModel
 import TropaAnalysis
+
+/// Where each page goes in the output, relative to its root.
 public enum PagePaths {
     public static let catalogue = "index.html"
     /// The theme's own files (CSS); `_` cannot begin a slug, so no map can take this folder.

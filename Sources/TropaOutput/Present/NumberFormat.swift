@@ -1,6 +1,7 @@
-/// Figures as a reader of the site's language expects them: `45 000`, `4,5`, `35 %`, `2 недели` / `45,000`, `35%`.
 import TropaModel
 import TropaAnalysis
+
+/// Figures as a reader of the site's language expects them: `45 000`, `4,5`, `35 %`, `2 недели` / `45,000`, `35%`.
 package struct NumberFormat: Sendable {
     package let language: Language
     /// Scores carry a `+` only on a scale that has negative scores too.

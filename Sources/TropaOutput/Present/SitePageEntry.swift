@@ -1,18 +1,20 @@
 import TropaModel
 import TropaAnalysis
 
-/// What the catalogue and the persona pages show of one map: a rebuild makes them again only when this changed
-/// for some map. Stage names, figures and emotion labels are not on them, so changing those rewrites the map's
-/// own pages only.
+/// What the catalogue and the persona pages show of one map, and all they are made from: a rebuild makes them
+/// again only when this changed for some map. Stage names, figures and emotion labels are not on them, so
+/// changing those rewrites the map's own pages only. A full build keeps this of each map, not its facts.
 package struct SitePageEntry: Hashable, Sendable {
     package let summary: JourneySummary
-    /// The sparkline's points: each score with its stage.
-    package let scores: [[Double]]
+    /// The curve's scores, without labels.
+    package let curve: [EmotionSeries]
     package let built: Bool
 
     package init(_ facts: JourneyFacts, built: Bool) {
         summary = facts.summary
-        scores = facts.emotions.map { series in series.points.flatMap { [Double($0.stage), $0.score] } }
+        curve = facts.emotions.map { series in
+            EmotionSeries(points: series.points.map { EmotionSeries.Point(stage: $0.stage, score: $0.score, label: "") })
+        }
         self.built = built
     }
 }

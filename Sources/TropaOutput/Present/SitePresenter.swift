@@ -1,6 +1,7 @@
-/// Turns the validated site into view models: words in the site's language, figures formatted, links relative.
 import TropaModel
 import TropaAnalysis
+
+/// Turns the validated site into view models: words in the site's language, figures formatted, links relative.
 package struct SitePresenter: Sendable {
     package let site: Site
     package let words: ThemeWords
@@ -26,7 +27,8 @@ package struct SitePresenter: Sendable {
     /// The map's emotion curve in units of the scale, or nil when no stage has a score: the renderer draws it.
     package func curve(_ facts: JourneyFacts) -> CurveModel? {
         facts.emotions.first.map { series in
-            CurveModel(title: facts.summary.title, stageNames: facts.stages.map(\.name), series: series,
+            CurveModel(title: facts.summary.title, stageNames: facts.stages.map(\.name), stageCount: facts.stages.count,
+                       series: series,
                        scale: site.schema.scale)
         }
     }
@@ -159,9 +161,16 @@ package struct SitePresenter: Sendable {
                                 maps: maps.map { Link(title: $0.title, url: page.root + $0.slug + "/index.html") })
     }
 
-    package func cataloguePage(_ maps: [JourneyFacts]) -> CataloguePageModel {
+    /// The catalogue of the built maps.
+    package func cataloguePage(_ maps: [SitePageEntry]) -> CataloguePageModel {
         let page = context(forPageAt: PagePaths.catalogue)
-        let byPath = Dictionary(maps.map { ($0.slug, $0) }, uniquingKeysWith: { first, _ in first })
+        let curves = Dictionary(maps.map { map in
+            (map.summary.slug, map.curve.first.map { series in
+                // A sparkline names no stage: only the number of columns matters.
+                CurveModel(title: map.summary.title, stageNames: [], stageCount: map.summary.stageCount,
+                           series: series, scale: site.schema.scale)
+            })
+        }, uniquingKeysWith: { first, _ in first })
         let catalogue = Catalogue(journeys: maps.map(\.summary))
         let products = catalogue.products.map { product in
             ProductModel(name: product.name ?? words["noProduct"], segments: product.segments.map { segment in
@@ -169,7 +178,8 @@ package struct SitePresenter: Sendable {
                     MapCardModel(title: journey.title, url: journey.slug + "/index.html",
                                  persona: site.persona(id: journey.personaID)?.name,
                                  stages: words.stageCount(journey.stageCount), tags: journey.tags,
-                                 draft: journey.draft, curve: byPath[journey.slug].flatMap(curve))
+                                 draft: journey.draft, curve: curves[journey.slug] ?? nil,
+                                 sparklineLabel: words["emotionCurve"] + ": " + journey.title)
                 })
             })
         }

@@ -1,6 +1,7 @@
-/// The theme's own words in the site's language.
 import TropaModel
 import TropaAnalysis
+
+/// The theme's own words in the site's language.
 public struct ThemeWords: Sendable {
     public let language: Language
 

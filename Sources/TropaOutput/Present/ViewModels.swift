@@ -91,9 +91,22 @@ public struct OutlineNode: Sendable, Equatable {
 /// A map's curve as data: the renderer lays it out and draws it (the page's curve, the catalogue's sparkline).
 package struct CurveModel: Sendable {
     package let title: String
+    /// Empty for a sparkline, which names no stage: then only `stageCount` columns are laid out.
     package let stageNames: [String]
+    package let stageCount: Int
     package let series: EmotionSeries
     package let scale: ClosedRange<Double>
+
+    package init(title: String, stageNames: [String], stageCount: Int, series: EmotionSeries, scale: ClosedRange<Double>) {
+        self.title = title
+        self.stageNames = stageNames
+        self.stageCount = stageCount
+        self.series = series
+        self.scale = scale
+    }
+
+    /// The names to lay the columns out with.
+    var columns: [String] { stageNames.count == stageCount ? stageNames : Array(repeating: "", count: stageCount) }
 }
 
 /// A file of the map offered for download, from the output registry.
@@ -142,25 +155,25 @@ package struct MapCardModel: Sendable {
     package let tags: [String]
     package let draft: Bool
     package let curve: CurveModel?
-    /// The curve drawn small, set by the renderer.
-    package var sparkline: String? = nil
+    /// The words a screen reader says for the card's sparkline.
+    package let sparklineLabel: String
 }
 
 package struct SegmentModel: Sendable {
     package let name: String
-    package var maps: [MapCardModel]
+    package let maps: [MapCardModel]
 }
 
 package struct ProductModel: Sendable {
     package let name: String
-    package var segments: [SegmentModel]
+    package let segments: [SegmentModel]
 }
 
 package struct CataloguePageModel: Sendable {
     package let page: PageContext
     package let title: String
     package let mapCount: Int
-    package var products: [ProductModel]
+    package let products: [ProductModel]
     package let personas: [Link]
 }
 

@@ -1,7 +1,8 @@
-/// The geometry of a map's emotion curve: one column per stage, points spread within their stage's column,
-/// y from the schema's scale, and a monotone cubic through the points (so it never overshoots one).
 import TropaModel
 import TropaAnalysis
+
+/// The geometry of a map's emotion curve: one column per stage, points spread within their stage's column,
+/// y from the schema's scale, and a monotone cubic through the points (so it never overshoots one).
 public struct EmotionCurve: Sendable, Equatable {
     /// A plotted point, with the stage it belongs to.
     public struct Point: Sendable, Equatable {

@@ -1,7 +1,8 @@
-/// Draws an `EmotionCurve` as SVG: columns, the zero line, the tinted areas, the curve, marked points and
-/// stage names. Accessible (`role="img"`, `<title>`, `<desc>`), scalable by its `viewBox`, and script-free.
 import TropaModel
 import TropaAnalysis
+
+/// Draws an `EmotionCurve` as SVG: columns, the zero line, the tinted areas, the curve, marked points and
+/// stage names. Accessible (`role="img"`, `<title>`, `<desc>`), scalable by its `viewBox`, and script-free.
 package struct EmotionCurveSVG {
     package let curve: EmotionCurve
     package let title: String

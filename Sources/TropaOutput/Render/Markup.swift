@@ -1,6 +1,7 @@
-/// Escaping and number writing shared by the SVG and XML writers.
 import TropaModel
 import TropaAnalysis
+
+/// Escaping and number writing shared by the SVG and XML writers.
 public enum Markup {
     /// Text safe inside XML/HTML content and attribute values; characters XML 1.0 forbids are dropped.
     public static func escape(_ text: String) -> String {

@@ -1,6 +1,7 @@
-/// The mind-map outline as files for mind-map software: OPML 2.0 and FreeMind.
 import TropaModel
 import TropaAnalysis
+
+/// The mind-map outline as files for mind-map software: OPML 2.0 and FreeMind.
 package enum OutlineXML {
     package static func opml(_ root: OutlineNode) -> String {
         var xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<opml version=\"2.0\">\n"

@@ -1,18 +1,33 @@
-/// A file of the output: its path relative to the output root and its bytes.
 import TropaModel
 import TropaAnalysis
+
+/// A file of the output: its path relative to the output root and its contents.
 package struct OutputFile: Sendable {
     package let path: String
-    package let bytes: [UInt8]
+    /// Text is kept as the renderer made it and written from its own storage: a copy into bytes was a second
+    /// copy of every page, the catalogue of 10,000 maps among them, at a build's peak.
+    package let contents: Contents
+
+    package enum Contents: Sendable {
+        case text(String)
+        case bytes([UInt8])
+    }
 
     package init(path: String, text: String) {
         self.path = path
-        bytes = Array(text.utf8)
+        contents = .text(text)
     }
 
     package init(path: String, bytes: [UInt8]) {
         self.path = path
-        self.bytes = bytes
+        contents = .bytes(bytes)
+    }
+
+    package var bytes: [UInt8] {
+        switch contents {
+        case .text(let text): Array(text.utf8)
+        case .bytes(let bytes): bytes
+        }
     }
 }
 
@@ -31,7 +46,7 @@ package struct PageRenderer: Sendable {
         let folder = PagePaths.journeyFolder(facts.slug)
         var model = presenter.journeyPage(journey, facts: facts)
         let curveSVG = model.curve.map { curve in
-            EmotionCurveSVG(curve: EmotionCurve(stageNames: curve.stageNames, series: curve.series, scale: curve.scale),
+            EmotionCurveSVG(curve: EmotionCurve(stageNames: curve.columns, series: curve.series, scale: curve.scale),
                             title: curve.title, words: presenter.words, format: presenter.format).render(id: "curve")
         }
         model.curveSVG = curveSVG
@@ -42,23 +57,8 @@ package struct PageRenderer: Sendable {
     }
 
     /// The catalogue of `maps`, each card with its curve drawn small.
-    package func catalogue(_ maps: [JourneyFacts]) -> OutputFile {
-        var model = presenter.cataloguePage(maps)
-        for p in model.products.indices {
-            for s in model.products[p].segments.indices {
-                for m in model.products[p].segments[s].maps.indices {
-                    let card = model.products[p].segments[s].maps[m]
-                    model.products[p].segments[s].maps[m].sparkline = card.curve.map(sparkline)
-                }
-            }
-        }
-        return OutputFile(path: PagePaths.catalogue, text: html(model, template: "catalogue"))
-    }
-
-    private func sparkline(_ curve: CurveModel) -> String {
-        let geometry = EmotionCurve(stageNames: curve.stageNames, series: curve.series, scale: curve.scale,
-                                    columnWidth: 24, plotHeight: 28, top: 3)
-        return SparklineSVG(curve: geometry, label: presenter.words["emotionCurve"] + ": " + curve.title).render()
+    package func catalogue(_ maps: [SitePageEntry]) -> OutputFile {
+        OutputFile(path: PagePaths.catalogue, text: html(presenter.cataloguePage(maps), template: "catalogue"))
     }
 
     package func personaPage(_ persona: Persona, journeys: [JourneySummary]) -> OutputFile {

@@ -36,8 +36,8 @@ package struct Theme: @unchecked Sendable {
         var hash = FNV1a()
         for name in files.keys.sorted() {
             let file = files[name]!
-            hash.combine(name.utf8)
-            hash.combine(file.text.utf8)
+            hash.combine(name)
+            hash.combine(file.text)
             hash.combine([0])
             guard name.hasSuffix(templateExtension) else {
                 assets.append((name, file.text))

@@ -204,7 +204,8 @@ extension MapCardModel: MustacheParent {
         case "tags": self.tags
         case "draft": self.draft
         case "curve": orAbsent(self.curve)
-        case "sparkline": orAbsent(self.sparkline)
+        case "sparklineLabel": self.sparklineLabel
+        case "sparkline": orAbsent(self.curve.map { SparklineMarkup(curve: $0, label: sparklineLabel) })
         default: nil
         }
     }
@@ -254,5 +255,30 @@ extension PersonaPageModel: MustacheParent {
         case "maps": self.maps
         default: nil
         }
+    }
+}
+
+/// A card's sparkline, drawn when a template first prints it and let go with the card: a catalogue of 10,000 maps
+/// never holds 10,000 drawings at once. `{{#sparkline}}…{{{sparkline}}}…{{/sparkline}}` draws it once: inside its
+/// own section, `sparkline` is this object again.
+private final class SparklineMarkup: MustacheCustomRenderable, MustacheParent {
+    let curve: CurveModel
+    let label: String
+
+    init(curve: CurveModel, label: String) {
+        self.curve = curve
+        self.label = label
+    }
+
+    lazy var renderText: String = {
+        let geometry = EmotionCurve(stageNames: curve.columns, series: curve.series, scale: curve.scale,
+                                    columnWidth: 24, plotHeight: 28, top: 3)
+        return SparklineSVG(curve: geometry, label: label).render()
+    }()
+
+    var isNull: Bool { false }
+
+    func child(named key: String) -> Any? {
+        key == "sparkline" ? self : nil
     }
 }

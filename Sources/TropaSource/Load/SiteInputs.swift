@@ -1,7 +1,8 @@
+import TropaModel
+
 /// Every file a build of the site reads, found in one walk with one link policy: loading, the build record's
 /// snapshot, the theme and `tropa serve`'s watcher all take their list from here, so a new input cannot be read
 /// by one of them and missed by another.
-import TropaModel
 package struct SiteInputs: Sendable {
     /// Paths relative to the site folder.
     package var maps: [String] = []

@@ -1,5 +1,6 @@
-/// A file as read from disk: its path relative to the site folder and its bytes.
 import TropaModel
+
+/// A file as read from disk: its path relative to the site folder and its bytes.
 public struct RawFile: Sendable {
     public var path: String
     public var bytes: [UInt8]

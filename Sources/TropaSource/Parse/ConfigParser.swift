@@ -1,5 +1,6 @@
-/// Reads `tropa.yml`; problems are `config-invalid` diagnostics (unknown keys are warnings).
 import TropaModel
+
+/// Reads `tropa.yml`; problems are `config-invalid` diagnostics (unknown keys are warnings).
 package enum ConfigParser {
     package static let keys = ["title", "language", "base_url", "schema", "content", "templates", "output", "unsafe_html"]
 

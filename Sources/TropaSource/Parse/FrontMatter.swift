@@ -1,5 +1,6 @@
-/// A file split into its YAML front-matter and its Markdown body.
 import TropaModel
+
+/// A file split into its YAML front-matter and its Markdown body.
 package struct FrontMatter {
     /// The YAML between the fences, with its last line break.
     package let yaml: String

@@ -1,6 +1,7 @@
+import TropaModel
+
 /// Reads one journey file into a `Journey`: front-matter facts, then the Markdown body walked as
 /// an AST — `##` stages, `###` layers matched against the schema, everything else as their content.
-import TropaModel
 package struct JourneyParser {
     package let schema: LayerSchema
     package let unsafeHTML: Bool

@@ -1,5 +1,6 @@
-/// Reads numbers as authors write them: a sign (`+`, `-`, `−`), digits grouped by spaces, `.` or `,` decimals.
 import TropaModel
+
+/// Reads numbers as authors write them: a sign (`+`, `-`, `−`), digits grouped by spaces, `.` or `,` decimals.
 package enum NumberReader {
     /// The number at the start of `text` and what follows it, or nil when it does not start with one.
     package static func leadingNumber(_ text: Substring, grouping: Bool = false) -> (Double, Substring)? {

@@ -1,5 +1,6 @@
-/// Reads a persona file: front-matter (`name`, `role`), a description, and `##` sections matched like layers.
 import TropaModel
+
+/// Reads a persona file: front-matter (`name`, `role`), a description, and `##` sections matched like layers.
 package struct PersonaParser {
     package let unsafeHTML: Bool
 

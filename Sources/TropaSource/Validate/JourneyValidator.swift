@@ -1,6 +1,7 @@
+import TropaModel
+
 /// Checks a parsed journey against its schema: required layers, and figures within their ranges.
 /// (Empty layers are found by the parser, which still sees whether a heading had anything under it.)
-import TropaModel
 package struct JourneyValidator {
     package let schema: LayerSchema
     package let language: Language

@@ -1,6 +1,7 @@
+import TropaModel
+
 /// What the site-wide checks need of a map: its file and its persona. A full build keeps this rather than the
 /// map, whose pages are written as soon as it is parsed.
-import TropaModel
 package struct JourneyClaim: Sendable {
     package let path: String
     package let personaID: String?

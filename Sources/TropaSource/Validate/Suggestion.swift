@@ -1,5 +1,6 @@
-/// "Did you mean" candidates, by edit distance over names compared as headings are.
 import TropaModel
+
+/// "Did you mean" candidates, by edit distance over names compared as headings are.
 package enum Suggestion {
     /// The candidate closest to `name`, when it is close enough to be a typo of it.
     package static func closest(to name: String, among candidates: [String]) -> String? {
