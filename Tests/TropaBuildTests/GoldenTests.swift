@@ -1,12 +1,17 @@
-// Golden-file tests: each fixture map under Tests/Fixtures/render/ is built in memory and its page, curve and
-// outlines are compared byte for byte with Tests/Fixtures/golden/<fixture>/.
+// Golden-file tests: each fixture site under Tests/Fixtures/render/ is built in memory and compared byte for byte
+// with Tests/Fixtures/golden/<fixture>/:
+//
+//     <file of each output in MapOutput.all>   the map's files (index.html, emotions.svg, outline.opml, outline.mm)
+//     site/index.html                          the catalogue
+//     site/personas/<persona>/index.html       every persona page
+//     build-record                             the build record kept beside the output (OutputWriter.cache)
 //
 // After an intended change to the output, re-record the goldens and review the diff in git:
 //
 //     TROPA_RECORD_GOLDEN=1 swift test --filter Golden
 //
-// (with this suite's scratch path: `TROPA_RECORD_GOLDEN=1 swift test --scratch-path .build-render --filter Golden`).
-// Without the variable a missing golden file is a failure, never silently created.
+// Without the variable a missing golden file is a failure, never silently created. The record names tropa's
+// version, so a new version re-records it.
 
 import Foundation
 import Testing
@@ -31,75 +36,91 @@ import TropaTesting
         Case(fixture: "custom-scale", slug: "zapis"),
     ]
 
-    static let files = ["index.html", "emotions.svg", "outline.opml", "outline.mm"]
+    /// The folder of the site pages' goldens, and the name of the record's, inside a fixture's golden folder.
+    static let siteFolder = "site"
+    static let recordName = "build-record"
 
     static var recording: Bool { ProcessInfo.processInfo.environment["TROPA_RECORD_GOLDEN"] == "1" }
 
+    /// The golden files of a fixture's build, by their path in its golden folder: the map's outputs as the registry
+    /// lists them, the catalogue, every persona page, and the record.
+    static func goldenFiles(_ golden: Case, _ built: BuiltSite) throws -> [String: [UInt8]] {
+        var files: [String: [UInt8]] = [:]
+        let output = built.files
+        for mapOutput in MapOutput.all {
+            if let bytes = output[golden.slug + "/" + mapOutput.fileName] { files[mapOutput.fileName] = bytes }
+        }
+        let catalogue = try #require(output[PagePaths.catalogue], "the catalogue was not written")
+        files[siteFolder + "/" + PagePaths.catalogue] = catalogue
+        let site = try #require(built.site, "the fixture should check")
+        for persona in site.personas {
+            let page = PagePaths.persona(persona.id) + "/index.html"
+            files[siteFolder + "/" + page] = try #require(output[page], "\(page) was not written")
+        }
+        let record = OutputWriter(fileSystem: built.fileSystem, output: built.output).cache
+        files[recordName] = try #require(try? built.fileSystem.read(record), "the record was not kept")
+        return files
+    }
+
     @Test(arguments: cases)
-    func mapMatchesGoldenFiles(_ golden: Case) throws {
+    func siteMatchesGoldenFiles(_ golden: Case) throws {
         let built = try RenderBuild.fixture(golden.fixture)
         #expect(built.diagnostics.isEmpty, "the fixture should be clean:\n\(renderDescribe(built.diagnostics))")
         #expect(built.result.outputPath == RenderBuild.output)
         #expect(built.result.mapCount == 1)
+        let made = MapOutput.all.filter { built.files[golden.slug + "/" + $0.fileName] != nil }.map(\.fileName)
+        #expect(made.contains("index.html"), "\(golden.slug)/index.html was not written")
         let folder = RenderFixtures.golden(golden.fixture)
-        for name in Self.files {
-            let actual = try #require(built.text(golden.slug + "/" + name), "\(golden.slug)/\(name) was not written")
-            let file = folder.appendingPathComponent(name)
-            if Self.recording {
-                try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-                try Data(actual.utf8).write(to: file)
-                continue
+        let files = try Self.goldenFiles(golden, built)
+        if Self.recording {
+            for (name, bytes) in files {
+                let file = folder.appendingPathComponent(name)
+                try FileManager.default.createDirectory(at: file.deletingLastPathComponent(),
+                                                        withIntermediateDirectories: true)
+                try Data(bytes).write(to: file)
             }
+        }
+        let recorded = try RenderFixtures.files(under: folder)
+        #expect(recorded == files.keys.sorted(), "golden/\(golden.fixture) holds exactly the files of the build")
+        for (name, actual) in files.sorted(by: { $0.key < $1.key }) {
+            let file = folder.appendingPathComponent(name)
             guard let expected = try? Data(contentsOf: file) else {
                 Issue.record("missing golden file \(file.path); record it with TROPA_RECORD_GOLDEN=1 swift test --filter Golden")
                 continue
             }
-            if expected != Data(actual.utf8) {
-                let report = Self.firstDifference(expected: String(decoding: expected, as: UTF8.self), actual: actual,
-                                                  name: "golden/\(golden.fixture)/\(name)")
+            if expected != Data(actual) {
+                let report = firstDifference(expected: String(decoding: expected, as: UTF8.self),
+                                             actual: String(decoding: actual, as: UTF8.self),
+                                             name: "golden/\(golden.fixture)/\(name)")
                 Issue.record("\(report)")
             }
         }
     }
 
-    /// Every golden folder belongs to a case, so a renamed fixture does not leave stale goldens behind.
+    /// Every golden folder belongs to a case, so a renamed fixture does not leave stale goldens behind; each holds
+    /// the map's files the registry names, the catalogue and the record.
     @Test func goldenFoldersMatchTheCases() throws {
+        // While recording, the other test is writing these folders.
+        guard !Self.recording else { return }
         let folders = try FileManager.default.contentsOfDirectory(atPath: RenderFixtures.golden("").path)
             .filter { !$0.hasPrefix(".") }.sorted()
         #expect(folders == Self.cases.map(\.fixture).sorted())
         for golden in Self.cases {
-            let files = try RenderFixtures.files(under: RenderFixtures.golden(golden.fixture))
-            #expect(files == Self.files.sorted(), "golden/\(golden.fixture)")
+            let files = Set(try RenderFixtures.files(under: RenderFixtures.golden(golden.fixture)))
+            let mapFiles = files.filter { !$0.contains("/") && $0 != Self.recordName }
+            #expect(mapFiles.isSubset(of: MapOutput.fileNames), "golden/\(golden.fixture)")
+            #expect(files.contains(PagePaths.catalogue), "golden/\(golden.fixture)")
+            #expect(files.contains(Self.siteFolder + "/" + PagePaths.catalogue), "golden/\(golden.fixture)")
+            #expect(files.contains(Self.recordName), "golden/\(golden.fixture)")
         }
-    }
-
-    /// A unified-diff-like report of the first line that differs, with a little context.
-    static func firstDifference(expected: String, actual: String, name: String) -> String {
-        let old = expected.split(separator: "\n", omittingEmptySubsequences: false)
-        let new = actual.split(separator: "\n", omittingEmptySubsequences: false)
-        var line = 0
-        while line < old.count, line < new.count, old[line] == new[line] { line += 1 }
-        let contextStart = max(0, line - 2)
-        var report = "\(name) differs from the output (re-record with TROPA_RECORD_GOLDEN=1 swift test --filter Golden)\n"
-        report += "--- \(name)\n+++ actual\n@@ line \(line + 1) @@\n"
-        for index in contextStart..<line { report += " \(old[index])\n" }
-        report += line < old.count ? "-\(old[line])\n" : "-(end of file)\n"
-        report += line < new.count ? "+\(new[line])\n" : "+(end of file)\n"
-        if line < old.count, line < new.count {
-            let a = Array(old[line]), b = Array(new[line])
-            var column = 0
-            while column < a.count, column < b.count, a[column] == b[column] { column += 1 }
-            report += "  first difference at column \(column + 1)\n"
-        }
-        return report
     }
 
     @Test func firstDifferenceNamesTheLine() {
-        let report = Self.firstDifference(expected: "a\nb\nc\n", actual: "a\nb\nx\n", name: "f")
+        let report = firstDifference(expected: "a\nb\nc\n", actual: "a\nb\nx\n", name: "f")
         #expect(report.contains("@@ line 3 @@"))
         #expect(report.contains("-c\n+x\n"))
         #expect(report.contains(" b\n"))
-        let shorter = Self.firstDifference(expected: "a", actual: "a\nb", name: "f")
+        let shorter = firstDifference(expected: "a", actual: "a\nb", name: "f")
         #expect(shorter.contains("-(end of file)\n+b"))
     }
 }
