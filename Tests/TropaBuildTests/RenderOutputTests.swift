@@ -190,24 +190,23 @@ import TropaTesting
         #expect(built.result.fileCount == built.files.count)
     }
 
-    /// An output folder inside content/ must not feed the next build: either it is refused, or the
-    /// previous output is not copied into the new one as static files.
-    @Test func anOutputInsideContentDoesNotSwallowItself() throws {
+    /// An output folder inside content/ would feed the next build (each would copy the last one as static files):
+    /// it is refused with a `SiteError` that says so, whether `output:` in tropa.yml or `--output` names it, and
+    /// nothing is written.
+    @Test(arguments: [("output: content/public\n", nil), ("", "/site/content/public"), ("", "/site/content/a/b")])
+    func anOutputInsideContentIsRefused(config: String, option: String?) throws {
         let memory = try RenderBuild.memory([
-            "/site/tropa.yml": "output: content/public\n",
+            "/site/tropa.yml": config,
             "/site/content/map.md": RenderBuild.russianMap(body: RenderBuild.stage("Этап")),
         ])
-        let first: BuildResult
-        do {
-            first = try SiteBuilder(fileSystem: memory).build(root: RenderBuild.root)
-        } catch is SiteError {
-            return // refused: fine
+        let before = memory.contents
+        let error = try #require(throws: SiteError.self) {
+            try SiteBuilder(fileSystem: memory).build(root: RenderBuild.root, options: BuildOptions(output: option))
         }
-        #expect(first.outputPath == "/site/content/public")
-        let second = try SiteBuilder(fileSystem: memory).build(root: RenderBuild.root)
-        #expect(second.check.diagnostics.isEmpty, "\(renderDescribe(second.check.diagnostics))")
-        let nested = memory.contents.keys.filter { $0.hasPrefix("site/content/public/public/") }.sorted()
-        #expect(nested.isEmpty, "the second build copied the first one into itself: \(nested)")
+        let output = option ?? "/site/content/public"
+        #expect(error.description == "refusing to write the site into \(output): inside the content folder, "
+                + "each build would copy the last one")
+        #expect(memory.contents == before, "nothing written")
     }
 
     @Test func staticFilesUnderContentAreCopied() throws {
