@@ -74,11 +74,32 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .testTarget(
-            name: "TropaKitTests",
-            dependencies: ["TropaModel", "TropaSource", "TropaAnalysis", "TropaOutput", "TropaBuild", "TropaAuthoring",
-                           "TropaServe"]
+        // What several test targets share: fixture locations, sites built and checked in memory, the invalid-input
+        // manifest, and the runner of the built programs.
+        .target(
+            name: "TropaTesting",
+            dependencies: ["TropaModel", "TropaSource", "TropaAnalysis", "TropaOutput", "TropaBuild"],
+            path: "Tests/TropaTesting"
         ),
+        // One test target per module, depending on the module it tests and what builds its inputs.
+        .testTarget(name: "TropaModelTests", dependencies: ["TropaModel", "TropaTesting"]),
+        .testTarget(name: "TropaSourceTests", dependencies: ["TropaModel", "TropaSource", "TropaBuild", "TropaTesting"]),
+        .testTarget(name: "TropaAnalysisTests", dependencies: ["TropaModel", "TropaSource", "TropaAnalysis", "TropaTesting"]),
+        .testTarget(
+            name: "TropaOutputTests",
+            dependencies: ["TropaModel", "TropaSource", "TropaAnalysis", "TropaOutput", "TropaBuild", "TropaTesting"]
+        ),
+        .testTarget(
+            name: "TropaBuildTests",
+            dependencies: ["TropaModel", "TropaSource", "TropaAnalysis", "TropaOutput", "TropaBuild", "TropaTesting"]
+        ),
+        .testTarget(name: "TropaAuthoringTests", dependencies: ["TropaModel", "TropaSource", "TropaAuthoring", "TropaTesting"]),
+        .testTarget(
+            name: "TropaServeTests",
+            dependencies: ["TropaModel", "TropaSource", "TropaOutput", "TropaBuild", "TropaAuthoring", "TropaServe", "TropaTesting"]
+        ),
+        // End to end: runs the programs built from these two targets (beside the test bundle), never one on PATH.
+        .testTarget(name: "CLITests", dependencies: ["tropa", "tropa-serve", "TropaModel", "TropaTesting"]),
     ]
 )
 

@@ -6,6 +6,11 @@ package struct JourneyParser {
     package let schema: LayerSchema
     package let unsafeHTML: Bool
 
+    package init(schema: LayerSchema, unsafeHTML: Bool) {
+        self.schema = schema
+        self.unsafeHTML = unsafeHTML
+    }
+
     package static let frontMatterKeys = ["title", "persona", "product", "segment", "tags", "updated", "draft"]
 
     package func parse(_ source: SourceText) -> (journey: Journey, diagnostics: [Diagnostic]) {

@@ -6,6 +6,11 @@ package struct JourneyValidator {
     package let schema: LayerSchema
     package let language: Language
 
+    package init(schema: LayerSchema, language: Language) {
+        self.schema = schema
+        self.language = language
+    }
+
     package func validate(_ journey: Journey) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
         let language = headingLanguage(journey)

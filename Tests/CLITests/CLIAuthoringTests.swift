@@ -1,0 +1,114 @@
+import Foundation
+import Testing
+import TropaTesting
+
+/// The author's workflow end to end, through the built binary: init, new, check, build, schema.
+@Suite struct CLIAuthoringTests {
+    private func temporaryFolder() -> URL {
+        FileManager.default.temporaryDirectory.appendingPathComponent("tropa-author-\(UUID().uuidString)")
+    }
+
+    @Test(arguments: ["en", "ru"])
+    func initThenCheckThenBuild(language: String) throws {
+        let site = temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: site) }
+        let created = try TropaProcess.run(["init", site.path, "--language", language])
+        #expect(created.status == 0, "\(created.stderr)")
+        let config = try String(contentsOf: site.appendingPathComponent("tropa.yml"), encoding: .utf8)
+        #expect(config.contains("language: \(language)"))
+        let workflow = try String(contentsOf: site.appendingPathComponent(".github/workflows/cjm.yml"), encoding: .utf8)
+        #expect(workflow.contains("tropa check --format github"))
+        #expect(workflow.contains("tropa build"))
+        #expect(workflow.contains("actions/deploy-pages"))
+
+        let check = try TropaProcess.run(["check", site.path, "--strict"])
+        #expect(check.status == 0, "\(check.stdout)")
+        #expect(check.stdout.contains("checked 1 map and 1 persona: no problems found"))
+        let build = try TropaProcess.run(["build", site.path])
+        #expect(build.status == 0, "\(build.stdout)")
+        let page = try String(contentsOf: site.appendingPathComponent("public/example/index.html"), encoding: .utf8)
+        #expect(page.contains("<html lang=\"\(language)\">"))
+        #expect(page.contains("class=\"tropa-curve\""))
+
+        let again = try TropaProcess.run(["init", site.path])
+        #expect(again.status == 2)
+        #expect(again.stderr.contains("is not empty"))
+    }
+
+    @Test func aNewMapIsFlaggedUntilItsRequiredLayersAreFilled() throws {
+        let site = temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: site) }
+        #expect(try TropaProcess.run(["init", site.path, "--language", "ru"]).status == 0)
+        let created = try TropaProcess.run(["new", "Клиент уходит к конкуренту", "--persona", "customer",
+                                            "--stages", "2", "--site", site.path])
+        #expect(created.status == 0, "\(created.stderr)")
+        let file = site.appendingPathComponent("content/klient-ukhodit-k-konkurentu.md")
+        let text = try String(contentsOf: file, encoding: .utf8)
+        #expect(text.contains("title: \"Клиент уходит к конкуренту\""))
+        #expect(text.contains("persona: \"customer\""))
+        #expect(text.components(separatedBy: "### Эмоции").count - 1 == 2)
+        #expect(text.components(separatedBy: "### Рекомендации").count - 1 == 2)
+
+        let empty = try TropaProcess.run(["check", site.path, "--format", "json"])
+        #expect(empty.status == 1)
+        let entries = try #require(try JSONSerialization.jsonObject(with: Data(empty.stdout.utf8)) as? [[String: Any]])
+        let missing = entries.filter { $0["code"] as? String == "missing-layer" }
+        #expect(missing.count == 6, "Цель, Действия, Эмоции in each of 2 stages")
+        let lines = text.components(separatedBy: "\n")
+        for entry in missing {
+            let line = try #require(entry["line"] as? Int)
+            #expect(["### Цель", "### Действия", "### Эмоции"].contains(lines[line - 1]))
+        }
+
+        // Fill in the required layers and remove the optional ones: the map is accepted.
+        var filled: [String] = []
+        for line in lines {
+            switch line {
+            case "### Цель": filled += [line, "Найти замену."]
+            case "### Действия": filled += [line, "- Сравнивает тарифы"]
+            case "### Эмоции": filled += [line, "-1 Раздражение"]
+            case let heading where heading.hasPrefix("### "): continue
+            default: filled.append(line)
+            }
+        }
+        try filled.joined(separator: "\n").write(to: file, atomically: true, encoding: .utf8)
+        let accepted = try TropaProcess.run(["check", site.path, "--strict"])
+        #expect(accepted.status == 0, "\(accepted.stdout)")
+
+        let twice = try TropaProcess.run(["new", "Клиент уходит к конкуренту", "--site", site.path])
+        #expect(twice.status == 2)
+        #expect(twice.stderr.contains("already exists"))
+    }
+
+    @Test func theSchemaAsYAMLChangesNothingInTheBuild() throws {
+        let site = temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: site) }
+        #expect(try TropaProcess.run(["init", site.path, "--language", "ru"]).status == 0)
+        #expect(try TropaProcess.run(["build", site.path, "--output", site.appendingPathComponent("before").path]).status == 0)
+
+        let yaml = try TropaProcess.run(["schema", site.path, "--format", "yaml"])
+        #expect(yaml.status == 0)
+        #expect(yaml.stdout.contains("- id: emotions"))
+        try yaml.stdout.write(to: site.appendingPathComponent("schema.yml"), atomically: true, encoding: .utf8)
+        let after = try TropaProcess.run(["build", site.path, "--output", site.appendingPathComponent("after").path])
+        #expect(after.status == 0, "\(after.stdout)")
+
+        let before = try files(under: site.appendingPathComponent("before"))
+        #expect(!before.isEmpty)
+        #expect(try files(under: site.appendingPathComponent("after")) == before)
+
+        let markdown = try TropaProcess.run(["schema", site.path])
+        #expect(markdown.stdout.contains("| emotions | Emotions (en), Эмоции (ru) | emotion | yes |"))
+    }
+
+    private func files(under folder: URL) throws -> [String: Data] {
+        var result: [String: Data] = [:]
+        let enumerator = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: nil)
+        while let url = enumerator?.nextObject() as? URL {
+            if let data = FileManager.default.contents(atPath: url.path), !url.hasDirectoryPath {
+                result[String(url.path.dropFirst(folder.path.count))] = data
+            }
+        }
+        return result
+    }
+}

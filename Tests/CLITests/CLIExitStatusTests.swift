@@ -1,0 +1,107 @@
+import Foundation
+import Testing
+@testable import TropaModel
+import TropaTesting
+
+/// The built `tropa` exits 0 when all is well, 1 on errors (or warnings with `--strict`), 2 on usage or I/O problems.
+@Suite struct CLIExitStatusTests {
+    @Test func aValidSiteExitsZero() throws {
+        let output = try TropaProcess.run(["check", Fixtures.site("valid-ru").path])
+        #expect(output.status == 0)
+        #expect(output.stdout == "checked 3 maps and 2 personas: no problems found\n")
+        #expect(output.stderr.isEmpty)
+    }
+
+    @Test func aCustomSchemaSiteExitsZero() throws {
+        let output = try TropaProcess.run(["check", Fixtures.site("custom-schema").path, "--strict"])
+        #expect(output.status == 0)
+        #expect(output.stdout == "checked 2 maps and 1 persona: no problems found\n")
+    }
+
+    @Test func theSiteFolderDefaultsToTheCurrentFolder() throws {
+        let output = try TropaProcess.run(["check"], in: Fixtures.site("valid-ru"))
+        #expect(output.status == 0)
+        #expect(output.stdout == "checked 3 maps and 2 personas: no problems found\n")
+    }
+
+    @Test(arguments: ["unknown-persona", "duplicate-slug", "schema-invalid", "config-invalid", "missing-name",
+                      "duplicate-section", "output-conflict"])
+    func errorsExitOne(fixture: String) throws {
+        let output = try TropaProcess.run(["check", Fixtures.invalid(fixture).path])
+        #expect(output.status == 1)
+        #expect(output.stdout.contains("[\(fixture)]"))
+        #expect(output.stdout.contains("1 error in 1 file"))
+    }
+
+    @Test func warningsExitZeroUnlessStrict() throws {
+        let site = Fixtures.invalid("unknown-section").path
+        let relaxed = try TropaProcess.run(["check", site])
+        #expect(relaxed.status == 0)
+        #expect(relaxed.stdout.contains("warning: unknown persona section \"Страхи\" [unknown-section]"))
+        #expect(relaxed.stdout.hasSuffix("checked 1 map and 1 persona: 1 warning in 1 file\n"))
+        let strict = try TropaProcess.run(["check", "--strict", site])
+        #expect(strict.status == 1)
+        #expect(strict.stdout == relaxed.stdout)
+        let strictJSON = try TropaProcess.run(["check", site, "--strict", "--format", "json"])
+        #expect(strictJSON.status == 1)
+        #expect(strictJSON.stdout.contains("\"severity\" : \"warning\""))
+    }
+
+    @Test func aMissingFolderExitsTwo() throws {
+        let missing = FileManager.default.temporaryDirectory.appendingPathComponent("tropa-missing-\(UUID().uuidString)").path
+        let output = try TropaProcess.run(["check", missing])
+        #expect(output.status == 2)
+        #expect(output.stdout.isEmpty)
+        #expect(output.stderr == "error: no such folder: \(missing)\n")
+    }
+
+    @Test func aFileInsteadOfAFolderExitsTwo() throws {
+        let file = Fixtures.site("valid-ru").appendingPathComponent("tropa.yml").path
+        let output = try TropaProcess.run(["check", file])
+        #expect(output.status == 2)
+        #expect(output.stderr == "error: \(file) is a file, not a site folder\n")
+    }
+
+    @Test func aSiteWithoutContentExitsTwo() throws {
+        let site = try TropaProcess.temporarySite(["tropa.yml": "title: Пусто\n"])
+        defer { try? FileManager.default.removeItem(at: site) }
+        let output = try TropaProcess.run(["check", site.path])
+        #expect(output.status == 2)
+        #expect(output.stderr.hasPrefix("error: no content folder: "))
+    }
+
+    @Test func aMissingSchemaNamedByTheConfigExitsTwo() throws {
+        let site = try TropaProcess.temporarySite(["tropa.yml": "schema: cjm.yml\n", "content/.keep": ""])
+        defer { try? FileManager.default.removeItem(at: site) }
+        let output = try TropaProcess.run(["check", site.path])
+        #expect(output.status == 2)
+        #expect(output.stderr == "error: no such file: \(site.path)/cjm.yml\n")
+    }
+
+    @Test(arguments: [["check", "--bogus"], ["check", "--format", "xml"], ["check", "a", "b"], ["frobnicate"]])
+    func usageProblemsExitTwo(arguments: [String]) throws {
+        let output = try TropaProcess.run(arguments, in: Fixtures.site("valid-ru"))
+        #expect(output.status == 2)
+        #expect(output.stdout.isEmpty)
+        #expect(output.stderr.contains("Usage: tropa"))
+    }
+
+    @Test func unknownOptionsAreNamed() throws {
+        let output = try TropaProcess.run(["check", "--bogus"])
+        #expect(output.stderr.hasPrefix("Error: Unknown option '--bogus'"))
+    }
+
+    @Test func versionPrintsTheVersion() throws {
+        let output = try TropaProcess.run(["--version"])
+        #expect(output.status == 0)
+        #expect(output.stdout == Tropa.version + "\n")
+    }
+
+    @Test func checkHelpDescribesTheCommand() throws {
+        let output = try TropaProcess.run(["check", "--help"])
+        #expect(output.status == 0)
+        #expect(output.stdout.contains("USAGE: tropa check [<site-directory>] [--format <format>] [--strict]"))
+        #expect(output.stdout.contains("--format <format>"))
+        #expect(output.stdout.contains("--strict                Treat warnings as errors."))
+    }
+}

@@ -1,0 +1,272 @@
+import Foundation
+import Testing
+import TropaTesting
+
+/// The built `tropa` against a hostile file system: every fault is one line on standard error and exit status
+/// 2, with the previous output exactly as it was; and the output is the same whatever the order the files were
+/// created in, the time zone or the locale. Killing a build is tested by `scripts/fault-tests`.
+@Suite(.serialized) struct CLIFaultTests {
+    /// A copy of the `valid-ru` fixture at `base/site`, built once into `base/out/public`, all owned by the user
+    /// the faulty builds run as.
+    struct BuiltSite {
+        let base: URL
+        var site: URL { base.appendingPathComponent("site") }
+        var output: URL { base.appendingPathComponent("out/public") }
+        var map: URL { site.appendingPathComponent("content/english-headings.md") }
+
+        init() throws {
+            base = FileManager.default.temporaryDirectory.appendingPathComponent("tropa-fault-\(UUID().uuidString)")
+                .resolvingSymlinksInPath()
+            try FileManager.default.createDirectory(at: base, withIntermediateDirectories: true)
+            try copyTree(Fixtures.site("valid-ru"), to: site)
+            try Unprivileged.own(base)
+            let first = try build()
+            #expect(first.status == 0, "\(first.stderr)")
+            // A changed map, so that a build that went through would change the output.
+            let text = try String(contentsOf: map, encoding: .utf8)
+            try Data(text.replacingOccurrences(of: "\n## ", with: "\nA new paragraph.\n\n## ", options: [],
+                                               range: text.range(of: "\n## ")).utf8).write(to: map)
+        }
+
+        func build() throws -> TropaProcess.Output {
+            try Unprivileged.run(["build", site.path, "--output", output.path])
+        }
+
+        /// Checks the failed build said `message` and left the output and its surroundings as they were.
+        func expectFailure(_ result: TropaProcess.Output, _ message: String, outputBefore: [String: Data],
+                           sourceLocation: SourceLocation = #_sourceLocation) throws {
+            #expect(result.status == 2, sourceLocation: sourceLocation)
+            #expect(result.stdout.isEmpty, sourceLocation: sourceLocation)
+            #expect(result.stderr == "error: \(message)\n", sourceLocation: sourceLocation)
+            #expect(try snapshot(output) == outputBefore, "the output changed", sourceLocation: sourceLocation)
+            let beside = try FileManager.default.contentsOfDirectory(atPath: output.deletingLastPathComponent().path)
+            #expect(beside.filter { $0.contains("staging") || $0.contains("previous") }.isEmpty,
+                    "\(beside)", sourceLocation: sourceLocation)
+        }
+
+        func remove() {
+            _ = try? TropaProcess.run(URL(fileURLWithPath: "/bin/chmod"), ["-R", "u+rwX", base.path])
+            try? FileManager.default.removeItem(at: base)
+        }
+    }
+
+    // MARK: - folders that cannot be written
+
+    /// With one map changed, the build updates the output in place: it needs the folder above the output (for its
+    /// staging folder) and the map's folder. With a template changed, it replaces the whole output: it needs the
+    /// output itself and every folder in it, which it deletes.
+    @Test(.enabled(if: Unprivileged.available, Unprivileged.unavailableReason),
+          arguments: [("out", false), ("out/public/english-headings", false), ("out/public", true),
+                      ("out/public/lumus", true)])
+    func aReadOnlyFolderLeavesTheOutputAlone(readOnly: String, templateChanged: Bool) throws {
+        let site = try BuiltSite()
+        defer { site.remove() }
+        if templateChanged {
+            let templates = site.site.appendingPathComponent("templates")
+            try FileManager.default.createDirectory(at: templates, withIntermediateDirectories: true)
+            try Data("p { margin: 0 }\n".utf8).write(to: templates.appendingPathComponent("extra.css"))
+            try Unprivileged.own(templates)
+        }
+        let before = try snapshot(site.output)
+        let folder = site.base.appendingPathComponent(readOnly)
+        try FileManager.default.setAttributes([.posixPermissions: 0o555], ofItemAtPath: folder.path)
+        try site.expectFailure(try site.build(), "cannot \(templateChanged ? "replace" : "update") the output "
+                               + "\(site.output.path): the folder \(folder.path) is read-only", outputBefore: before)
+        // Writable again, the next build goes through.
+        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: folder.path)
+        #expect(try site.build().status == 0)
+        #expect(try String(contentsOf: site.output.appendingPathComponent("english-headings/index.html"), encoding: .utf8)
+            .contains("A new paragraph."))
+    }
+
+    @Test(.enabled(if: Unprivileged.available, Unprivileged.unavailableReason))
+    func anUnreadableMapStopsTheBuild() throws {
+        let site = try BuiltSite()
+        defer { site.remove() }
+        let before = try snapshot(site.output)
+        try FileManager.default.setAttributes([.posixPermissions: 0o000], ofItemAtPath: site.map.path)
+        try site.expectFailure(try site.build(), "cannot read \(site.map.path): permission denied", outputBefore: before)
+    }
+
+    /// A small tmpfs holds the first build but not the second one, which adds a large static file.
+    @Test(.enabled(if: SmallDisk.available, "mounting a tmpfs needs root (and a system that allows it): skipped"))
+    func aFullDiskLeavesTheOutputAlone() throws {
+        let site = try BuiltSite()
+        defer { site.remove() }
+        let disk = site.base.appendingPathComponent("disk")
+        try SmallDisk.mount(at: disk)
+        defer { SmallDisk.unmount(disk) }
+        let output = disk.appendingPathComponent("public")
+        #expect(try TropaProcess.run(["build", site.site.path, "--output", output.path]).status == 0)
+        let before = try snapshot(output)
+        let record = try Data(contentsOf: disk.appendingPathComponent(".public.tropa-cache"))
+        let big = site.site.appendingPathComponent("content/big.bin")
+        try Data(repeating: 0x5A, count: 1_000_000).write(to: big)
+        let result = try TropaProcess.run(["build", site.site.path, "--output", output.path])
+        #expect(result.status == 2)
+        #expect(result.stderr == "error: cannot write \(disk.path)/.public.tropa-staging/big.bin: No space left on device\n")
+        #expect(try snapshot(output) == before)
+        // No staging folder is left; the record of the output, which is as it was, stays with it.
+        #expect(try FileManager.default.contentsOfDirectory(atPath: disk.path).sorted() == [".public.tropa-cache", "public"])
+        #expect(try Data(contentsOf: disk.appendingPathComponent(".public.tropa-cache")) == record)
+    }
+
+    // MARK: - links
+
+    @Test func aLoopOfLinksStopsTheBuild() throws {
+        let site = try BuiltSite()
+        defer { site.remove() }
+        let before = try snapshot(site.output)
+        let content = site.site.appendingPathComponent("content")
+        try FileManager.default.createSymbolicLink(atPath: content.appendingPathComponent("loop-a").path,
+                                                   withDestinationPath: "loop-b")
+        try FileManager.default.createSymbolicLink(atPath: content.appendingPathComponent("loop-b").path,
+                                                   withDestinationPath: "loop-a")
+        try site.expectFailure(try site.build(), "the link \(content.path)/loop-a leads nowhere (a broken link or a loop "
+                               + "of links)", outputBefore: before)
+    }
+
+    @Test func aLinkOutOfTheSiteStopsTheBuild() throws {
+        let site = try BuiltSite()
+        defer { site.remove() }
+        let before = try snapshot(site.output)
+        let outside = site.base.appendingPathComponent("secret.md")
+        try Data("---\ntitle: Secret\n---\n".utf8).write(to: outside)
+        let link = site.site.appendingPathComponent("content/secret.md")
+        try FileManager.default.createSymbolicLink(atPath: link.path, withDestinationPath: outside.path)
+        try site.expectFailure(try site.build(), "the link \(link.path) points outside the site, to \(outside.path)",
+                               outputBefore: before)
+    }
+
+    // MARK: - determinism
+
+    /// The same files, created in opposite orders in differently named folders, built under different time zones
+    /// and locales (Turkish when installed: its dotted and dotless i fold differently), give the same bytes.
+    @Test func theOutputDependsOnlyOnTheInput() throws {
+        let base = FileManager.default.temporaryDirectory.appendingPathComponent("tropa-determinism-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: base) }
+        let source = Fixtures.site("valid-ru")
+        var files = try RenderFixtures.files(under: source).map { ($0, try Data(contentsOf: source.appendingPathComponent($0))) }
+        let map = try #require(files.first { $0.0 == "content/english-headings.md" }).1
+        for name in ["İstanbul", "ıgdır", "Ünye", "Iğdır 2"] {
+            let text = String(decoding: map, as: UTF8.self).replacingOccurrences(of: "title: ", with: "title: \(name) ")
+            files.append(("content/tr/\(name).md", Data(text.utf8)))
+        }
+        let other = Self.otherLocale()
+        let builds = [(files, "a", "UTC", "C"), (Array(files.reversed()), "б с пробелом", "Asia/Vladivostok", other)]
+        var outputs: [[String: Data]] = []
+        for (files, folder, zone, locale) in builds {
+            let site = base.appendingPathComponent(folder)
+            for (path, bytes) in files {
+                let url = site.appendingPathComponent(path)
+                try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+                try bytes.write(to: url)
+            }
+            let output = site.appendingPathComponent("public")
+            let result = try TropaProcess.run(["build", site.path], environment: ["TZ": zone, "LC_ALL": locale, "LANG": locale])
+            #expect(result.status == 0, "\(result.stdout)\(result.stderr)")
+            outputs.append(try snapshot(output))
+        }
+        #expect(outputs[0].count == 33, "\(outputs[0].keys.sorted())")
+        #expect(outputs[0].keys.contains("tr/istanbul/index.html"))
+        #expect(outputs[0] == outputs[1], "built with LC_ALL=\(other): \(Self.differences(outputs[0], outputs[1]))")
+    }
+
+    /// A rebuild with nothing changed writes nothing; once files are deleted from the output by hand (the theme's
+    /// folder, which marks the output as tropa's, the catalogue and a static file), the next one writes them again.
+    @Test func aRebuildPutsBackWhatWasDeletedFromTheOutput() throws {
+        let base = FileManager.default.temporaryDirectory.appendingPathComponent("tropa-deleted-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: base) }
+        try copyTree(Fixtures.site("valid-ru"), to: base)
+        let output = base.appendingPathComponent("public")
+        #expect(try TropaProcess.run(["build", base.path]).stdout.hasPrefix("built 3 maps"))
+        let built = try snapshot(output)
+        #expect(try TropaProcess.run(["build", base.path]).stdout.hasPrefix("up to date: 3 maps"))
+        for deleted in ["_tropa", "index.html", "img/logo.svg"] {
+            try FileManager.default.removeItem(at: output.appendingPathComponent(deleted))
+        }
+        let rebuilt = try TropaProcess.run(["build", base.path])
+        #expect(rebuilt.stdout.hasPrefix("built 3 maps"), "\(rebuilt.stdout)\(rebuilt.stderr)")
+        #expect(try snapshot(output) == built)
+    }
+
+    /// A locale unlike C: Turkish, else Russian, else C.UTF-8 (install `locales` to have the others).
+    static func otherLocale() -> String {
+        let listed = (try? TropaProcess.run(URL(fileURLWithPath: "/usr/bin/locale"), ["-a"]).stdout) ?? ""
+        let names = Set(listed.split(separator: "\n").map { $0.lowercased().replacingOccurrences(of: "-", with: "") })
+        return ["tr_TR.UTF-8", "ru_RU.UTF-8"].first { names.contains($0.lowercased().replacingOccurrences(of: "-", with: "")) }
+            ?? "C.UTF-8"
+    }
+
+    static func differences(_ first: [String: Data], _ second: [String: Data]) -> [String] {
+        Set(first.keys).union(second.keys).filter { first[$0] != second[$0] }.sorted()
+    }
+}
+
+/// Every file below `folder`, hidden ones too, by relative path.
+private func snapshot(_ folder: URL) throws -> [String: Data] {
+    let folder = folder.resolvingSymlinksInPath()
+    return try Dictionary(uniqueKeysWithValues: RenderFixtures.files(under: folder).map {
+        ($0, try Data(contentsOf: folder.appendingPathComponent($0)))
+    })
+}
+
+private func copyTree(_ source: URL, to target: URL) throws {
+    for path in try RenderFixtures.files(under: source) {
+        let url = target.appendingPathComponent(path)
+        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try FileManager.default.copyItem(at: source.appendingPathComponent(path), to: url)
+    }
+}
+
+/// Runs `tropa` as a user that permissions apply to: root reads and writes whatever the modes say, so as root
+/// the builds run as `nobody` through `setpriv`.
+enum Unprivileged {
+    static let nobody = "65534"
+    static let isRoot = geteuid() == 0
+    static let setpriv = URL(fileURLWithPath: "/usr/bin/setpriv")
+    /// As root: `setpriv` is there and `nobody` can run the built `tropa` (not so when it lies under /root).
+    static let available = !isRoot || (FileManager.default.isExecutableFile(atPath: setpriv.path)
+        && (try? run(["--version"]).status) == 0)
+    static let unavailableReason: Comment = "as root, nobody cannot run tropa through setpriv: permissions untested"
+
+    static func run(_ arguments: [String]) throws -> TropaProcess.Output {
+        guard isRoot else { return try TropaProcess.run(arguments) }
+        let tropa = try TropaProcess.requireExecutable()
+        return try TropaProcess.run(setpriv, ["--reuid=\(nobody)", "--regid=\(nobody)", "--clear-groups", tropa.path]
+                                    + arguments)
+    }
+
+    /// Gives `folder` to the user the builds run as.
+    static func own(_ folder: URL) throws {
+        guard isRoot else { return }
+        let result = try TropaProcess.run(URL(fileURLWithPath: "/bin/chown"), ["-R", "\(nobody):\(nobody)", folder.path])
+        #expect(result.status == 0, "\(result.stderr)")
+    }
+}
+
+/// A 512 KiB tmpfs, when this process may mount one.
+enum SmallDisk {
+    static let available: Bool = {
+        guard geteuid() == 0 else { return false }
+        let probe = FileManager.default.temporaryDirectory.appendingPathComponent("tropa-mount-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: probe) }
+        guard (try? mount(at: probe)) != nil else { return false }
+        unmount(probe)
+        return true
+    }()
+
+    static func mount(at folder: URL) throws {
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let result = try TropaProcess.run(URL(fileURLWithPath: "/bin/mount"), ["-t", "tmpfs", "-o", "size=512k", "tmpfs", folder.path])
+        guard result.status == 0 else { throw MountFailed(message: result.stderr) }
+    }
+
+    static func unmount(_ folder: URL) {
+        _ = try? TropaProcess.run(URL(fileURLWithPath: "/bin/umount"), [folder.path])
+    }
+
+    struct MountFailed: Error {
+        let message: String
+    }
+}

@@ -1,0 +1,160 @@
+import Foundation
+import Testing
+import TropaTesting
+
+/// `tropa serve` end to end: the built binary on a free port, a page fetched, a map edited, the reload event seen
+/// with the new content, an error shown in the overlay and mended, a map renamed, and Ctrl-C.
+@Suite(.serialized) struct CLIServeTests {
+    /// A running `tropa serve` whose output is collected as it comes.
+    final class Server: @unchecked Sendable {
+        let process = Process()
+        private(set) var port = 0
+        private let output = Pipe()
+        private let lock = NSLock()
+        private var collected = Data()
+
+        init(site: URL, arguments: [String] = []) throws {
+            let tropa = try TropaProcess.requireExecutable()
+            process.executableURL = tropa
+            process.arguments = ["serve", site.path, "--port", "0"] + arguments
+            process.standardOutput = output
+            process.standardError = output
+            output.fileHandleForReading.readabilityHandler = { [weak self] handle in
+                let data = handle.availableData
+                guard let self else { return }
+                self.lock.withLock { self.collected.append(data) }
+            }
+            try process.run()
+            var port: Int?
+            let deadline = Date().addingTimeInterval(30)
+            while port == nil, Date() < deadline, process.isRunning {
+                Thread.sleep(forTimeInterval: 0.05)
+                if let range = text.range(of: #"serving http://127\.0\.0\.1:(\d+)/"#, options: .regularExpression) {
+                    port = Int(text[range].split(separator: ":").last!.dropLast())
+                }
+            }
+            guard let port else {
+                process.terminate()
+                throw ProbeError("tropa serve did not start: \(text)")
+            }
+            self.port = port
+        }
+
+        var text: String { lock.withLock { String(decoding: collected, as: UTF8.self) } }
+
+        /// Waits until the output holds `count` occurrences of `line`.
+        func wait(for line: String, count: Int = 1, timeout: TimeInterval = 15) -> Bool {
+            let deadline = Date().addingTimeInterval(timeout)
+            while Date() < deadline {
+                if text.components(separatedBy: line).count - 1 >= count { return true }
+                Thread.sleep(forTimeInterval: 0.05)
+            }
+            return false
+        }
+
+        func get(_ path: String) throws -> HTTPProbe.Response { try HTTPProbe.get(port: port, path) }
+
+        /// Ctrl-C, then waits for the process to end.
+        func interrupt() -> Int32? {
+            process.interrupt()
+            let deadline = Date().addingTimeInterval(10)
+            while process.isRunning, Date() < deadline { Thread.sleep(forTimeInterval: 0.05) }
+            if process.isRunning {
+                process.terminate()
+                return nil
+            }
+            return process.terminationStatus
+        }
+    }
+
+    private func siteCopy() throws -> URL {
+        let site = FileManager.default.temporaryDirectory.appendingPathComponent("tropa-serve-\(UUID().uuidString)")
+        try FileManager.default.copyItem(at: RenderFixtures.site("ru-persona"), to: site)
+        return site
+    }
+
+    private func replace(_ find: String, with replacement: String, in file: URL) throws {
+        let text = try String(contentsOf: file, encoding: .utf8)
+        #expect(text.contains(find))
+        try Data(text.replacingOccurrences(of: find, with: replacement).utf8).write(to: file)
+    }
+
+    @Test func editsReloadThePageAndErrorsShowInTheOverlay() throws {
+        let site = try siteCopy()
+        defer { try? FileManager.default.removeItem(at: site) }
+        let map = site.appendingPathComponent("content/lumus/skripty.md")
+        let server = try Server(site: site)
+        defer { _ = server.interrupt() }
+        #expect(server.text.contains("built 1 map in"))
+
+        let first = try server.get("/lumus/skripty/")
+        #expect(first.status == 200)
+        #expect(first.headers.lowercased().contains("content-type: text/html; charset=utf-8"))
+        #expect(first.body.contains("РОП выбирает конструктор скриптов"))
+        #expect(first.body.contains("new EventSource(\"/_tropa/live\")"))
+
+        let events = try HTTPProbe(port: server.port, path: "/_tropa/live")
+        #expect(try events.wait(for: ": connected"))
+        #expect(events.text.lowercased().contains("content-type: text/event-stream"))
+
+        try replace("title: РОП выбирает", with: "title: Директор выбирает", in: map)
+        #expect(try events.wait(for: "event: reload\ndata: 2"), "\(events.text)")
+        #expect(try server.get("/lumus/skripty/").body.contains("Директор выбирает конструктор скриптов"))
+        #expect(try server.get("/").body.contains("Директор выбирает конструктор скриптов"))
+
+        try replace("### Эмоции", with: "### Эмоцйи", in: map)
+        #expect(try events.wait(for: "event: reload\ndata: 3"))
+        let overlay = try server.get("/lumus/skripty/")
+        #expect(overlay.status == 500)
+        #expect(overlay.body.contains("class=\"tropa-overlay\""))
+        #expect(overlay.body.contains("content/lumus/skripty.md:26:5: error: unknown layer &quot;Эмоцйи&quot;"))
+        #expect(!overlay.body.contains("class=\"cjm\""), "no stale page under the errors")
+        #expect(server.wait(for: "unknown layer \"Эмоцйи\""), "the terminal prints them too")
+
+        try replace("### Эмоцйи", with: "### Эмоции", in: map)
+        #expect(try events.wait(for: "event: reload\ndata: 4"))
+        let mended = try server.get("/lumus/skripty/")
+        #expect(mended.status == 200)
+        #expect(!mended.body.contains("tropa-overlay"))
+        #expect(mended.body.contains("Директор выбирает конструктор скриптов"))
+
+        try FileManager.default.moveItem(at: map, to: site.appendingPathComponent("content/lumus/novaya.md"))
+        #expect(try events.wait(for: "event: reload\ndata: 5"))
+        #expect(try server.get("/lumus/novaya/").status == 200)
+        #expect(try server.get("/lumus/skripty/").status == 404)
+        #expect(!(try server.get("/").body.contains("lumus/skripty/")))
+
+        #expect(server.interrupt() == 0)
+        #expect(server.text.hasSuffix("stopped\n"))
+        #expect(!FileManager.default.fileExists(atPath: site.appendingPathComponent("public").path),
+                "serve writes nothing")
+    }
+
+    /// A burst of saves, as editors make them, is one rebuild.
+    @Test func rapidSavesMakeOneRebuild() throws {
+        let site = try siteCopy()
+        defer { try? FileManager.default.removeItem(at: site) }
+        let map = site.appendingPathComponent("content/lumus/skripty.md")
+        let server = try Server(site: site)
+        defer { _ = server.interrupt() }
+        let original = try String(contentsOf: map, encoding: .utf8)
+        for save in 1...5 {
+            try Data(original.replacingOccurrences(of: "title: ", with: "title: \(save) ").utf8).write(to: map)
+            Thread.sleep(forTimeInterval: 0.02)
+        }
+        #expect(server.wait(for: "rebuilt 1 map"))
+        Thread.sleep(forTimeInterval: 1)
+        #expect(server.text.components(separatedBy: "rebuilt").count - 1 == 1, "\(server.text)")
+        #expect(try server.get("/").body.contains("5 РОП выбирает"))
+    }
+
+    @Test func aPortInUseIsExitStatusTwo() throws {
+        let site = try siteCopy()
+        defer { try? FileManager.default.removeItem(at: site) }
+        let first = try Server(site: site)
+        defer { _ = first.interrupt() }
+        let second = try TropaProcess.run(["serve", site.path, "--port", String(first.port)])
+        #expect(second.status == 2)
+        #expect(second.stderr.contains("port \(first.port) on 127.0.0.1 is in use"), "\(second.stderr)")
+    }
+}

@@ -1,0 +1,86 @@
+import Testing
+@testable import TropaModel
+@testable import TropaSource
+@testable import TropaAnalysis
+import TropaTesting
+
+/// The analyse step: a parsed map to its facts, in units of the schema, found by role rather than by id.
+@Suite struct JourneyAnalysisTests {
+    private static let map = """
+        ---
+        title: Карта
+        ---
+
+        ## Поиск
+        ### Цель
+        Найти.
+        ### Действия
+        - Ищет
+        ### Эмоции
+        - -1 Скучно
+        - +2 Нашёл
+        ### Метрики
+        - Конверсия: 35%
+        - NPS: -10
+        - Длительность: 2 недели
+
+        ## Покупка
+        ### Цель
+        Купить.
+        ### Действия
+        - Платит
+        ### Эмоции
+        0
+
+        """
+
+    @Test func factsOfADefaultSchemaMap() throws {
+        let (journey, problems) = Check.journey(Self.map, path: "content/Продажи/Карта.md")
+        #expect(problems.isEmpty, "\(problems)")
+        let facts = JourneyAnalysis(schema: .default, contentPath: "content").facts(of: journey)
+        #expect(facts.slug == "prodazhi/karta")
+        #expect(facts.summary.stageCount == 2)
+        #expect(facts.stages.map(\.name) == ["Поиск", "Покупка"])
+        #expect(facts.stages.map(\.id) == [StageID(name: "поиск"), StageID(name: "ПОКУПКА:")])
+        #expect(facts.stages[0].figures == [.conversion: Figure(value: 35, unit: .percent),
+                                            .nps: Figure(value: -10, unit: .plain),
+                                            .duration: Figure(value: 2, unit: .duration(.week))])
+        #expect(facts.stages[1].figures.isEmpty)
+        #expect(facts.emotions == [EmotionSeries(points: [.init(stage: 0, score: -1, label: "Скучно"),
+                                                          .init(stage: 0, score: 2, label: "Нашёл"),
+                                                          .init(stage: 1, score: 0, label: "")])])
+        #expect(facts.flow == StageGraph(next: [[1], []]))
+        #expect(facts.flow.paths == [[0, 1]])
+    }
+
+    /// A custom schema names its conversion metric differently; its role is what the analysis reads.
+    @Test func aCustomConversionIsFoundByItsRole() throws {
+        let schema = LayerSchema(scale: 0...10, layers: [
+            LayerDefinition(id: "mood", title: .init(["ru": "Настроение"]), kind: .emotion),
+            LayerDefinition(id: "kpi", title: .init(["ru": "Показатели"]), kind: .metrics),
+        ], metrics: [
+            MetricDefinition(id: "perehod", title: .init(["ru": "Переход"]), unit: .percent, role: .conversion),
+            MetricDefinition(id: "conversion", title: .init(["ru": "Конверсия"]), unit: .percent),
+        ])
+        let text = "---\ntitle: Карта\n---\n\n## Запись\n### Настроение\n7\n### Показатели\n- Конверсия: 90%\n- Переход: 40%\n"
+        let (journey, problems) = Check.journey(text, schema: schema)
+        #expect(problems.isEmpty, "\(problems)")
+        let facts = JourneyAnalysis(schema: schema, contentPath: "content").facts(of: journey)
+        #expect(facts.stages[0].figures == [.conversion: Figure(value: 40, unit: .percent)])
+        #expect(facts.emotions.first?.points.map(\.score) == [7])
+    }
+
+    @Test func aMapWithoutScoresHasNoSeries() throws {
+        let text = "---\ntitle: Карта\n---\n\n## Этап\n### Цель\nНайти.\n"
+        let facts = JourneyAnalysis(schema: .default, contentPath: "content").facts(of: Check.journey(text).journey)
+        #expect(facts.emotions.isEmpty)
+        #expect(facts.flow.paths == [[0]])
+    }
+
+    @Test func pathsFollowEveryFork() {
+        // 0 → {1, 2} → 3: two paths that meet again.
+        let fork = StageGraph(next: [[1, 2], [3], [3], []])
+        #expect(fork.paths == [[0, 1, 3], [0, 2, 3]])
+        #expect(StageGraph.line(count: 0).paths.isEmpty)
+    }
+}

@@ -1,0 +1,92 @@
+import Foundation
+import Testing
+@testable import TropaModel
+@testable import TropaSource
+@testable import TropaAuthoring
+import TropaTesting
+
+/// The three report formats, formatted in memory.
+@Suite struct DiagnosticFormatterTests {
+    static let source = SourceText(path: "content/lumus.md", text: "---\ntitle: x\n---\n## Поиск\n### Эмоцйи\n\t- 9 Ура\n")
+    static let unknownLayer = Diagnostic.error(.unknownLayer, "unknown layer \"Эмоцйи\" in stage \"Поиск\"",
+                                               at: TropaModel.SourceLocation(file: "content/lumus.md", line: 5, column: 5),
+                                               suggestion: "did you mean \"Эмоции\"?")
+    static let outOfRange = Diagnostic.error(.emotionOutOfRange, "the score 9 is outside the scale -2..2",
+                                             at: TropaModel.SourceLocation(file: "content/lumus.md", line: 6, column: 4))
+    static let warning = Diagnostic.warning(.unknownKey, "unknown front-matter key \"a,b\"",
+                                            at: TropaModel.SourceLocation(file: "content/a:b.md", line: 2, column: 1),
+                                            suggestion: "50% sure\nsecond line")
+
+    @Test func textShowsTheLineACaretAndHelp() {
+        let text = DiagnosticFormatter(format: .text).format([Self.unknownLayer], sources: ["content/lumus.md": Self.source])
+        #expect(text == """
+            content/lumus.md:5:5: error: unknown layer "Эмоцйи" in stage "Поиск" [unknown-layer]
+               5 | ### Эмоцйи
+                 |     ^
+              help: did you mean "Эмоции"?
+
+            """)
+    }
+
+    @Test func theCaretRepeatsTabsSoItLandsUnderTheCharacter() {
+        let text = DiagnosticFormatter(format: .text).format([Self.outOfRange], sources: ["content/lumus.md": Self.source])
+        #expect(text.contains("   6 | \t- 9 Ура\n     | \t  ^\n"))
+        #expect(!text.contains("help:"))
+    }
+
+    @Test func withoutASourceThereIsNoCaret() {
+        let text = DiagnosticFormatter(format: .text).format([Self.unknownLayer], sources: [:])
+        #expect(text == """
+            content/lumus.md:5:5: error: unknown layer "Эмоцйи" in stage "Поиск" [unknown-layer]
+              help: did you mean "Эмоции"?
+
+            """)
+    }
+
+    @Test func colourIsOnlyAddedWhenAsked() {
+        let plain = DiagnosticFormatter(format: .text, colored: false).format([Self.unknownLayer], sources: [:])
+        let colored = DiagnosticFormatter(format: .text, colored: true).format([Self.unknownLayer], sources: [:])
+        #expect(!plain.contains("\u{1B}["))
+        #expect(colored.contains("\u{1B}[1;31merror\u{1B}[0m"))
+    }
+
+    @Test func theSummaryCountsErrorsWarningsAndFiles() {
+        let formatter = DiagnosticFormatter(format: .text)
+        #expect(formatter.summary([], checked: "checked 3 maps") == "checked 3 maps: no problems found\n")
+        #expect(formatter.summary([Self.unknownLayer, Self.outOfRange, Self.warning], checked: "checked")
+            == "checked: 2 errors and 1 warning in 2 files\n")
+        #expect(formatter.summary([Self.warning], checked: "checked") == "checked: 1 warning in 1 file\n")
+    }
+
+    @Test func githubAnnotationsEscapeTheirProperties() {
+        let text = DiagnosticFormatter(format: .github).format([Self.unknownLayer, Self.warning], sources: [:])
+        #expect(text == """
+            ::error file=content/lumus.md,line=5,col=5,title=tropa%3A unknown-layer::unknown layer "Эмоцйи" in stage "Поиск" (did you mean "Эмоции"?)
+            ::warning file=content/a%3Ab.md,line=2,col=1,title=tropa%3A unknown-key::unknown front-matter key "a,b" (50%25 sure%0Asecond line)
+
+            """)
+    }
+
+    @Test func jsonHasEveryKeyForEveryDiagnostic() throws {
+        let text = DiagnosticFormatter(format: .json).format([Self.unknownLayer, Self.outOfRange], sources: [:])
+        let array = try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [[String: Any]])
+        #expect(array.count == 2)
+        for entry in array {
+            #expect(Set(entry.keys) == ["file", "line", "column", "severity", "code", "message", "suggestion"])
+        }
+        #expect(array[0]["file"] as? String == "content/lumus.md")
+        #expect(array[0]["line"] as? Int == 5)
+        #expect(array[0]["column"] as? Int == 5)
+        #expect(array[0]["severity"] as? String == "error")
+        #expect(array[0]["code"] as? String == "unknown-layer")
+        #expect(array[0]["message"] as? String == "unknown layer \"Эмоцйи\" in stage \"Поиск\"")
+        #expect(array[0]["suggestion"] as? String == "did you mean \"Эмоции\"?")
+        #expect(array[1]["suggestion"] is NSNull)
+    }
+
+    @Test func jsonOfNothingIsAnEmptyArray() throws {
+        let text = DiagnosticFormatter(format: .json).format([], sources: [:])
+        let array = try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [Any])
+        #expect(array.isEmpty)
+    }
+}

@@ -1,0 +1,113 @@
+import Testing
+@testable import TropaModel
+@testable import TropaSource
+@testable import TropaAnalysis
+@testable import TropaOutput
+@testable import TropaBuild
+import TropaTesting
+
+/// The record of the last build: it reads back exactly as written, and it tells what the next build has to do.
+@Suite struct BuildRecordTests {
+    private static func map(_ path: String, title: String = "Карта", files: [String] = ["index.html"]) -> BuildRecord.Map {
+        let summary = JourneySummary(slug: String(path.dropFirst(8).dropLast(3)), title: title, personaID: nil,
+                                     product: nil, segment: nil, tags: [], draft: false, stageCount: 3)
+        return BuildRecord.Map(facts: JourneyFacts(path: path, summary: summary,
+                                                   stages: ["a", "b", "c"].map { StageFacts(name: $0) }, emotions: []),
+                               files: files)
+    }
+
+    private static let record = BuildRecord(
+        settings: "tropa test", inputs: [
+            .init(path: "content/a.md", hash: 1, status: FileStatus(size: 10, modified: 100)),
+            .init(path: "content/b.md", hash: 2, status: nil),
+            .init(path: "templates/base.mustache", hash: 3, status: FileStatus(size: 5, modified: 7)),
+        ], maps: [RecordedMap(map("content/a.md")), RecordedMap(map("content/b.md"))],
+        siteFiles: ["index.html", "_tropa/style.css"])
+
+    @Test func awkwardTextReadsBackAsWritten() throws {
+        let awkward = ["", "\\-", "tab\there", "line\nbreak", "back\\slash", "sep\u{1F}arator", "\\t", "Путь — «клиента»"]
+        var record = Self.record
+        record.settings = awkward.joined(separator: "|")
+        let maps = awkward.enumerated().map { index, text in
+            // The stages and emotion labels are awkward too; the series has one point per stage, the first with no label.
+            let stages = Array(awkward.prefix(index))
+            let points = stages.indices.map { EmotionSeries.Point(stage: $0, score: Double($0) - 1.5, label: $0 == 0 ? "" : text) }
+            let summary = JourneySummary(slug: "s\(index)" + text, title: text, personaID: text.isEmpty ? nil : text,
+                                         product: text, segment: index % 2 == 0 ? nil : "",
+                                         tags: index == 0 ? [""] : Array(awkward.prefix(index)),
+                                         draft: index % 2 == 1, stageCount: index)
+            // Every kind of unit, an awkward one among them, and a fork from the first stage to every other.
+            let figures: StageFigures = [.conversion: Figure(value: 35.5, unit: .percent),
+                                                 .duration: Figure(value: 2, unit: .duration(.week)),
+                                                 .nps: Figure(value: -20, unit: .plain),
+                                                 .csat: Figure(value: 1e-3, unit: .other(text))]
+            let flow = stages.isEmpty ? StageGraph.line(count: 0)
+                : StageGraph(next: [Array(stages.indices.dropFirst())] + stages.dropFirst().map { _ in [] })
+            return BuildRecord.Map(facts: JourneyFacts(path: "content/\(index).md", summary: summary,
+                                                       stages: stages.enumerated().map { StageFacts(name: $1, figures: $0 == 0 ? figures : [:]) },
+                                                       flow: flow,
+                                                       emotions: points.isEmpty ? [] : [EmotionSeries(points: points)]),
+                                   files: index == 1 ? [] : [text, "x"])
+        }
+        record.maps = maps.map(RecordedMap.init)
+        record.siteFiles = awkward
+        let decoded = try #require(BuildRecord(decoding: record.encoded))
+        #expect(decoded == record)
+        #expect(decoded.maps.map(\.map) == maps)
+        #expect(decoded.maps.map(\.path) == maps.map(\.facts.path))
+        #expect(decoded.maps.map(\.built) == maps.map { !$0.files.isEmpty })
+        #expect(decoded.outputFiles == awkward + maps.flatMap { map in map.files.map { map.facts.slug + "/" + $0 } })
+    }
+
+    @Test(arguments: ["", "tropa build record 2\nsettings\tx\nfiles\t1\nsite\t0\n",
+                      "tropa build record 5\nsettings\tx\nsite\t0\ninput\ta\n",
+                      "tropa build record 5\nsettings\tx\nsite\t0\nmap\ta\n",
+                      "tropa build record 5\nsettings\tx\nsite\tmany\n",
+                      "tropa build record 5\nsettings\tx\n", "tropa build record 3\nsettings\tx\nsite\t2\n"])
+    func aRecordThatCannotBeReadIsNone(_ text: String) {
+        #expect(BuildRecord(decoding: Array(text.utf8)) == nil)
+    }
+
+    @Test func linesAreSplitAtEachNewlineAndEmptyOnesLeftOut() {
+        let lines = { (text: String) in BuildRecord.lines(Array(text.utf8)).map { String(decoding: $0, as: UTF8.self) } }
+        #expect(lines("a\n\nbc\nd") == ["a", "bc", "d"])
+        #expect(lines("\nкарта\tx\n\n") == ["карта\tx"])
+        #expect(lines("") == [])
+        #expect(lines("\n\n") == [])
+    }
+
+    /// A map's line is read in full only when it is needed; a damaged one then reads as nothing.
+    @Test func aDamagedMapLineIsReadAsNothing() throws {
+        let text = "tropa build record 5\nsettings\tx\nsite\t0\nmap\ta.md\tb\t1\n"
+        let record = try #require(BuildRecord(decoding: Array(text.utf8)))
+        #expect(record.maps.map(\.path) == ["a.md"])
+        #expect(record.maps.first?.map == nil)
+        #expect(record.outputFiles == nil)
+    }
+
+    @Test func thePlanFollowsWhatChanged() {
+        let inputs = Self.record.inputs
+        let settings = Self.record.settings
+        #expect(Self.record.plan(for: inputs, settings: settings) == .upToDate)
+        var changedMap = inputs
+        changedMap[1].hash = 20
+        #expect(Self.record.plan(for: changedMap, settings: settings) == .update(["content/b.md"]))
+        var changedTemplate = changedMap
+        changedTemplate[2].hash = 30
+        #expect(Self.record.plan(for: changedTemplate, settings: settings) == .full)
+        #expect(Self.record.plan(for: inputs, settings: "tropa test --drafts") == .full)
+        #expect(Self.record.plan(for: inputs.dropLast() + [], settings: settings) == .full)
+        let added = inputs + [BuildRecord.Input(path: "content/c.md", hash: 4, status: nil)]
+        #expect(Self.record.plan(for: added, settings: settings) == .full)
+    }
+
+    /// A file changed within a second of the build's own clock may change again unseen: it is hashed next time.
+    @Test func recentStatusesAreNotTrusted() {
+        let snapshot = InputSnapshot(inputs: Self.record.inputs)
+        let second: Int64 = 1_000_000_000
+        #expect(snapshot.recorded(before: 100 + second).map(\.status) == [nil, nil, FileStatus(size: 5, modified: 7)])
+        #expect(snapshot.recorded(before: 200 + second).map(\.status)
+                == [FileStatus(size: 10, modified: 100), nil, FileStatus(size: 5, modified: 7)])
+        #expect(snapshot.recorded(before: nil).allSatisfy { $0.status == nil })
+    }
+}

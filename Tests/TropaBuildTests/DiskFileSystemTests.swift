@@ -1,0 +1,51 @@
+import Foundation
+import Testing
+@testable import TropaModel
+@testable import TropaSource
+@testable import TropaAnalysis
+@testable import TropaOutput
+@testable import TropaBuild
+import TropaTesting
+
+/// The real file system's reads and statuses, on a temporary folder; the memory one answers the same.
+@Suite struct DiskFileSystemTests {
+    private static func folder() throws -> URL {
+        let base = FileManager.default.temporaryDirectory.appendingPathComponent("tropa-disk-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: base.appendingPathComponent("папка"), withIntermediateDirectories: true)
+        return base
+    }
+
+    @Test func readGivesTheBytesAsWritten() throws {
+        let base = try Self.folder()
+        defer { try? FileManager.default.removeItem(at: base) }
+        let disk = DiskFileSystem()
+        let large = (0..<1_000_003).map { UInt8(truncatingIfNeeded: $0 &* 31) }
+        let files: [String: [UInt8]] = ["large.bin": large, "папка/карта.md": Array("# Путь\n".utf8), "empty": []]
+        for (path, bytes) in files { try disk.write(bytes, to: base.path + "/" + path) }
+        for (path, bytes) in files { #expect(try disk.read(base.path + "/" + path) == bytes, "\(path)") }
+        // A file whose size the system does not know is read to its end all the same.
+        #expect(try String(decoding: disk.read("/proc/self/status"), as: UTF8.self).contains("Name:"))
+        let folderError = #expect(throws: SiteError.self) { try disk.read(base.path + "/папка") }
+        #expect(folderError?.description.contains("it is a folder") == true)
+        let missingError = #expect(throws: SiteError.self) { try disk.read(base.path + "/missing") }
+        #expect(missingError?.description.contains("no such file or folder") == true)
+    }
+
+    @Test func statusesAnswerEachPathInOrder() throws {
+        let base = try Self.folder()
+        defer { try? FileManager.default.removeItem(at: base) }
+        let disk = DiskFileSystem()
+        let memory = MemoryFileSystem()
+        for system in [disk, memory] as [FileSystem] {
+            try system.write(Array("12345".utf8), to: base.path + "/a.txt")
+            try system.write([], to: base.path + "/папка/b.txt")
+        }
+        let paths = ["a.txt", "missing", "папка/b.txt", "папка", "папка/missing"]
+        let statuses = disk.statuses(of: paths, in: base.path)
+        #expect(statuses.map { $0?.size } == [5, nil, 0, statuses[3]?.size, nil])
+        #expect(statuses.map { $0 == nil } == [false, true, false, false, true])
+        #expect(statuses[0] == disk.status(at: base.path + "/a.txt"))
+        #expect(memory.statuses(of: paths, in: base.path).map { $0 == nil } == statuses.map { $0 == nil })
+        #expect(disk.statuses(of: paths, in: base.path + "/missing").allSatisfy { $0 == nil })
+    }
+}

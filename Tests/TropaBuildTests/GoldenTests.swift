@@ -1,0 +1,126 @@
+// Golden-file tests: each fixture site under Tests/Fixtures/render/ is built in memory and compared byte for byte
+// with Tests/Fixtures/golden/<fixture>/:
+//
+//     <file of each output in MapOutput.all>   the map's files (index.html, emotions.svg, outline.opml, outline.mm)
+//     site/index.html                          the catalogue
+//     site/personas/<persona>/index.html       every persona page
+//     build-record                             the build record kept beside the output (OutputWriter.cache)
+//
+// After an intended change to the output, re-record the goldens and review the diff in git:
+//
+//     TROPA_RECORD_GOLDEN=1 swift test --filter Golden
+//
+// Without the variable a missing golden file is a failure, never silently created. The record names tropa's
+// version, so a new version re-records it.
+
+import Foundation
+import Testing
+@testable import TropaModel
+@testable import TropaSource
+@testable import TropaAnalysis
+@testable import TropaOutput
+@testable import TropaBuild
+import TropaTesting
+
+@Suite struct GoldenTests {
+    struct Case: CustomTestStringConvertible, Sendable {
+        let fixture: String
+        /// The map's output folder, relative to the output root.
+        let slug: String
+        var testDescription: String { fixture }
+    }
+
+    static let cases = [
+        Case(fixture: "ru-persona", slug: "lumus/skripty"),
+        Case(fixture: "en-multi", slug: "onboarding"),
+        Case(fixture: "custom-scale", slug: "zapis"),
+    ]
+
+    /// The folder of the site pages' goldens, and the name of the record's, inside a fixture's golden folder.
+    static let siteFolder = "site"
+    static let recordName = "build-record"
+
+    static var recording: Bool { ProcessInfo.processInfo.environment["TROPA_RECORD_GOLDEN"] == "1" }
+
+    /// The golden files of a fixture's build, by their path in its golden folder: the map's outputs as the registry
+    /// lists them, the catalogue, every persona page, and the record.
+    static func goldenFiles(_ golden: Case, _ built: BuiltSite) throws -> [String: [UInt8]] {
+        var files: [String: [UInt8]] = [:]
+        let output = built.files
+        for mapOutput in MapOutput.all {
+            if let bytes = output[golden.slug + "/" + mapOutput.fileName] { files[mapOutput.fileName] = bytes }
+        }
+        let catalogue = try #require(output[PagePaths.catalogue], "the catalogue was not written")
+        files[siteFolder + "/" + PagePaths.catalogue] = catalogue
+        let site = try #require(built.site, "the fixture should check")
+        for persona in site.personas {
+            let page = PagePaths.persona(persona.id) + "/index.html"
+            files[siteFolder + "/" + page] = try #require(output[page], "\(page) was not written")
+        }
+        let record = OutputWriter(fileSystem: built.fileSystem, output: built.output).cache
+        files[recordName] = try #require(try? built.fileSystem.read(record), "the record was not kept")
+        return files
+    }
+
+    @Test(arguments: cases)
+    func siteMatchesGoldenFiles(_ golden: Case) throws {
+        let built = try RenderBuild.fixture(golden.fixture)
+        #expect(built.diagnostics.isEmpty, "the fixture should be clean:\n\(renderDescribe(built.diagnostics))")
+        #expect(built.result.outputPath == RenderBuild.output)
+        #expect(built.result.mapCount == 1)
+        let made = MapOutput.all.filter { built.files[golden.slug + "/" + $0.fileName] != nil }.map(\.fileName)
+        #expect(made.contains("index.html"), "\(golden.slug)/index.html was not written")
+        let folder = RenderFixtures.golden(golden.fixture)
+        let files = try Self.goldenFiles(golden, built)
+        if Self.recording {
+            for (name, bytes) in files {
+                let file = folder.appendingPathComponent(name)
+                try FileManager.default.createDirectory(at: file.deletingLastPathComponent(),
+                                                        withIntermediateDirectories: true)
+                try Data(bytes).write(to: file)
+            }
+        }
+        let recorded = try RenderFixtures.files(under: folder)
+        #expect(recorded == files.keys.sorted(), "golden/\(golden.fixture) holds exactly the files of the build")
+        for (name, actual) in files.sorted(by: { $0.key < $1.key }) {
+            let file = folder.appendingPathComponent(name)
+            guard let expected = try? Data(contentsOf: file) else {
+                Issue.record("missing golden file \(file.path); record it with TROPA_RECORD_GOLDEN=1 swift test --filter Golden")
+                continue
+            }
+            if expected != Data(actual) {
+                let report = firstDifference(expected: String(decoding: expected, as: UTF8.self),
+                                             actual: String(decoding: actual, as: UTF8.self),
+                                             name: "golden/\(golden.fixture)/\(name)")
+                Issue.record("\(report)")
+            }
+        }
+    }
+
+    /// Every golden folder belongs to a case, so a renamed fixture does not leave stale goldens behind; each holds
+    /// the map's files the registry names, the catalogue and the record.
+    @Test func goldenFoldersMatchTheCases() throws {
+        // While recording, the other test is writing these folders.
+        guard !Self.recording else { return }
+        let folders = try FileManager.default.contentsOfDirectory(atPath: RenderFixtures.golden("").path)
+            .filter { !$0.hasPrefix(".") }.sorted()
+        #expect(folders == Self.cases.map(\.fixture).sorted())
+        for golden in Self.cases {
+            let files = Set(try RenderFixtures.files(under: RenderFixtures.golden(golden.fixture)))
+            let mapFiles = files.filter { !$0.contains("/") && $0 != Self.recordName }
+            #expect(mapFiles.isSubset(of: MapOutput.fileNames), "golden/\(golden.fixture)")
+            #expect(files.contains(PagePaths.catalogue), "golden/\(golden.fixture)")
+            #expect(files.contains(Self.siteFolder + "/" + PagePaths.catalogue), "golden/\(golden.fixture)")
+            #expect(files.contains(Self.recordName), "golden/\(golden.fixture)")
+        }
+    }
+
+    @Test func firstDifferenceNamesTheLine() {
+        let report = firstDifference(expected: "a\nb\nc\n", actual: "a\nb\nx\n", name: "f")
+        #expect(report.contains("@@ line 3 @@"))
+        #expect(report.contains("-c\n+x\n"))
+        #expect(report.contains(" b\n"))
+        let shorter = firstDifference(expected: "a", actual: "a\nb", name: "f")
+        #expect(shorter.contains("-(end of file)\n+b"))
+    }
+}

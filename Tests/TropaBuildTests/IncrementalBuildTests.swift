@@ -1,0 +1,166 @@
+import Testing
+@testable import TropaModel
+@testable import TropaSource
+@testable import TropaAnalysis
+@testable import TropaOutput
+@testable import TropaBuild
+import TropaTesting
+
+/// A rebuild after maps changed parses and renders only those maps and updates the output in place; whatever
+/// changed, the output is byte for byte what a full build of the same files writes.
+@Suite struct IncrementalBuildTests {
+    private static let maps = [
+        "content/crm/vybor.md": RenderBuild.russianMap(
+            title: "Выбор CRM", extraFrontMatter: "product: Лумус\npersona: rop\n",
+            body: RenderBuild.stage("Поиск") + RenderBuild.stage("Покупка", score: "2 Радость")),
+        "content/crm/vnedrenie.md": RenderBuild.russianMap(
+            title: "Внедрение", extraFrontMatter: "product: Лумус\n", body: RenderBuild.stage("Настройка")),
+        "content/onboarding.md": RenderBuild.russianMap(title: "Первый день", body: RenderBuild.stage("Вход")),
+        "content/personas/rop.md": "---\nname: Руководитель отдела продаж\n---\n\nОтвечает за план.\n",
+    ]
+
+    /// Builds the site once, changes `path` (replacing `find` by `replace`), then builds again; returns the first
+    /// build's files and the second build (both builds write into one file system).
+    private static func rebuild(_ path: String, find: String, replace: String) throws -> (first: [String: [UInt8]], second: BuiltSite) {
+        let first = try RenderBuild.site(maps)
+        #expect(first.errors.isEmpty, "\(renderDescribe(first.diagnostics))")
+        let full = RenderBuild.root + "/" + path
+        let text = try #require(first.fileSystem.text(at: full))
+        #expect(text.contains(find))
+        try first.fileSystem.write(Array(text.replacingOccurrences(of: find, with: replace).utf8), to: full)
+        return (first.files, try RenderBuild.build(first.fileSystem))
+    }
+
+    /// What a full build of the same site files writes, in a file system of its own.
+    private static func fullBuild(of site: BuiltSite) throws -> [String: [UInt8]] {
+        let sources = site.fileSystem.contents.filter { $0.key.hasPrefix("site/") && !$0.key.hasPrefix("site/public/") }
+        let memory = MemoryFileSystem()
+        for (path, bytes) in sources { try memory.write(bytes, to: "/" + path) }
+        return try RenderBuild.build(memory).files
+    }
+
+    /// When each output file was last written, in the memory file system's count of writes.
+    private static func writeTimes(_ site: BuiltSite) -> [String: Int64] {
+        site.files.keys.reduce(into: [:]) { times, path in
+            times[path] = site.fileSystem.status(at: site.output + "/" + path)?.modified
+        }
+    }
+
+    @Test func aChangedMapRewritesItsOwnPagesOnly() throws {
+        let first = try RenderBuild.site(Self.maps)
+        let before = Self.writeTimes(first)
+        let path = "/site/content/onboarding.md"
+        let text = try #require(first.fileSystem.text(at: path))
+        try first.fileSystem.write(Array(text.replacingOccurrences(of: "Найти CRM.", with: "Войти в систему.").utf8),
+                                   to: path)
+        let second = try RenderBuild.build(first.fileSystem)
+        #expect(!second.result.upToDate)
+        #expect(second.result.mapCount == 3)
+        #expect(second.result.fileCount == first.result.fileCount)
+        #expect(second.text("onboarding/index.html")?.contains("Войти в систему.") == true)
+        #expect(second.files == (try Self.fullBuild(of: second)))
+        let rewritten = Self.writeTimes(second).filter { before[$0.key] != $0.value }.keys.sorted()
+        // The outlines and the page show the changed text; the curve, the catalogue and the rest are as they were.
+        #expect(rewritten == ["onboarding/index.html", "onboarding/outline.mm", "onboarding/outline.opml"])
+    }
+
+    @Test func aNewTitleReachesTheCatalogueAndThePersonaPage() throws {
+        let (_, second) = try Self.rebuild("content/crm/vybor.md", find: "title: Выбор CRM", replace: "title: Выбор системы")
+        #expect(second.text("index.html")?.contains("Выбор системы") == true)
+        #expect(second.text("personas/rop/index.html")?.contains("Выбор системы") == true)
+        #expect(second.files == (try Self.fullBuild(of: second)))
+    }
+
+    @Test func aChangedCurveReachesTheCatalogue() throws {
+        let (first, second) = try Self.rebuild("content/crm/vybor.md", find: "2 Радость", replace: "-2 Злость")
+        #expect(second.files["index.html"] != first["index.html"])
+        #expect(second.files == (try Self.fullBuild(of: second)))
+    }
+
+    @Test func aMapTurnedDraftLeavesTheOutput() throws {
+        let (first, second) = try Self.rebuild("content/crm/vnedrenie.md", find: "product: Лумус\n",
+                                               replace: "product: Лумус\ndraft: true\n")
+        #expect(first.keys.contains("crm/vnedrenie/index.html"))
+        #expect(!second.files.keys.contains { $0.hasPrefix("crm/vnedrenie/") })
+        #expect(second.text("index.html")?.contains("Внедрение") == false)
+        #expect(second.result.mapCount == 2)
+        #expect(second.result.fileCount == second.files.count)
+        #expect(second.files == (try Self.fullBuild(of: second)))
+    }
+
+    /// Problems in a changed map are reported as a full build reports them, and the output stays as it was.
+    @Test func aChangedMapWithAnErrorLeavesTheOutputAlone() throws {
+        let (first, second) = try Self.rebuild("content/onboarding.md", find: "### Цель", replace: "### Целл")
+        #expect(second.errors.map(\.code) == [.missingLayer, .unknownLayer])
+        #expect(second.result.outputPath == nil)
+        #expect(second.files == first)
+        // The failed build kept the record of the output it left alone: once mended, the map is an update again.
+        let before = Self.writeTimes(second)
+        let path = RenderBuild.root + "/content/onboarding.md"
+        let text = try #require(second.fileSystem.text(at: path))
+        try second.fileSystem.write(Array(text.replacingOccurrences(of: "### Целл", with: "### Цель")
+            .replacingOccurrences(of: "Найти CRM.", with: "Войти.").utf8), to: path)
+        let mended = try RenderBuild.build(second.fileSystem)
+        #expect(mended.errors.isEmpty)
+        let rewritten = Self.writeTimes(mended).filter { before[$0.key] != $0.value }.keys.sorted()
+        #expect(rewritten == ["onboarding/index.html", "onboarding/outline.mm", "onboarding/outline.opml"])
+        #expect(mended.files == (try Self.fullBuild(of: mended)))
+    }
+
+    /// A change to what every page shows (here a persona) is a full build, not an update.
+    @Test func aChangedPersonaRebuildsEveryPageThatShowsIt() throws {
+        let (_, second) = try Self.rebuild("content/personas/rop.md", find: "Руководитель отдела продаж",
+                                           replace: "Директор по продажам")
+        #expect(second.text("crm/vybor/index.html")?.contains("Директор по продажам") == true)
+        #expect(second.text("index.html")?.contains("Директор по продажам") == true)
+        #expect(second.files == (try Self.fullBuild(of: second)))
+    }
+
+    /// A file deleted from the output is written again, though no input changed: the record lists every file.
+    /// The theme's folder, the output's marker, goes with its one file: the record still tells the output is tropa's.
+    @Test(arguments: ["crm/vnedrenie/outline.mm", "index.html", "personas/rop/index.html", "_tropa/style.css"])
+    func aFileDeletedFromTheOutputIsWrittenAgain(_ deleted: String) throws {
+        let first = try RenderBuild.site(Self.maps)
+        let bytes = try #require(first.files[deleted])
+        try first.fileSystem.removeItem(first.output + "/" + deleted)
+        let second = try RenderBuild.build(first.fileSystem)
+        #expect(!second.result.upToDate)
+        #expect(second.files[deleted] == bytes)
+        #expect(second.files == first.files)
+        #expect(try RenderBuild.build(second.fileSystem).result.upToDate)
+    }
+
+    /// The same after an update: the record it writes lists every file too, and a map changed while a file is
+    /// missing still brings the file back.
+    @Test func aFileDeletedAfterAnUpdateIsWrittenAgain() throws {
+        let (_, updated) = try Self.rebuild("content/onboarding.md", find: "Найти CRM.", replace: "Войти.")
+        #expect(!updated.result.upToDate)
+        let expected = updated.files
+        try updated.fileSystem.removeItem(updated.output + "/index.html")
+        let again = try RenderBuild.build(updated.fileSystem)
+        #expect(again.files == expected)
+        let path = "/site/content/onboarding.md"
+        let text = try #require(again.fileSystem.text(at: path))
+        try again.fileSystem.write(Array(text.replacingOccurrences(of: "Войти.", with: "Войти снова.").utf8), to: path)
+        try again.fileSystem.removeItem(again.output + "/crm/vybor/outline.mm")
+        let last = try RenderBuild.build(again.fileSystem)
+        #expect(last.text("onboarding/index.html")?.contains("Войти снова.") == true)
+        #expect(last.files["crm/vybor/outline.mm"] == expected["crm/vybor/outline.mm"])
+        #expect(last.files == (try Self.fullBuild(of: last)))
+    }
+
+    /// An update stopped while it moved its files in (here by a failing move) is finished by the next build.
+    @Test func anInterruptedUpdateIsFinishedByTheNextBuild() throws {
+        let first = try RenderBuild.site(Self.maps)
+        let path = "/site/content/onboarding.md"
+        let text = try #require(first.fileSystem.text(at: path))
+        try first.fileSystem.write(Array(text.replacingOccurrences(of: "Найти CRM.", with: "Войти.").utf8), to: path)
+        let failing = FaultyFileSystem(memory: first.fileSystem, movesAllowed: 2)
+        #expect(throws: SiteError.self) { try SiteBuilder(fileSystem: failing).build(root: RenderBuild.root) }
+        #expect(first.fileSystem.kind(at: "/site/.public.tropa-journal") == .file)
+        let next = try RenderBuild.build(first.fileSystem)
+        #expect(next.text("onboarding/index.html")?.contains("Войти.") == true)
+        #expect(next.files == (try Self.fullBuild(of: next)))
+        #expect(!next.fileSystem.contents.keys.contains { $0.contains(".tropa-journal") || $0.contains(".tropa-staging") })
+    }
+}

@@ -1,0 +1,403 @@
+import Foundation
+import Testing
+@testable import TropaModel
+@testable import TropaSource
+@testable import TropaAnalysis
+@testable import TropaOutput
+@testable import TropaBuild
+import TropaTesting
+
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
+
+/// The emotion curve's geometry: columns, the scale, and a monotone cubic that never overshoots a point.
+@Suite struct RenderGeometryTests {
+    static func points(_ scores: [Double]) -> [EmotionPoint] {
+        scores.enumerated().map { EmotionPoint(score: $1, label: "p\($0)", line: 1) }
+    }
+
+    static func curve(_ stages: [[Double]], scale: ClosedRange<Double> = -2...2) -> EmotionCurve {
+        EmotionCurve(stages: stages.enumerated().map { (name: "Stage \($0)", points: points($1)) }, scale: scale)
+    }
+
+    /// The y a score should have on the default plot (top 16, 160 high).
+    static func expectedY(_ score: Double, scale: ClosedRange<Double>, top: Double = 16, height: Double = 160) -> Double {
+        top + (scale.upperBound - score) / (scale.upperBound - scale.lowerBound) * height
+    }
+
+    /// Samples every segment at 51 values of t; each sample's y stays between the segment's end points' y.
+    static func expectNoOvershoot(_ curve: EmotionCurve, tolerance: Double = 1e-9,
+                                  sourceLocation: Testing.SourceLocation = #_sourceLocation) {
+        for (index, segment) in curve.segments.enumerated() {
+            let low = min(segment.start.1, segment.end.1), high = max(segment.start.1, segment.end.1)
+            for step in 0...50 {
+                let point = renderBezier(segment.start, segment.c1, segment.c2, segment.end, at: Double(step) / 50)
+                #expect(point.1 >= low - tolerance && point.1 <= high + tolerance,
+                        "segment \(index) overshoots at t=\(Double(step) / 50): y \(point.1) outside \(low)...\(high)",
+                        sourceLocation: sourceLocation)
+                #expect(point.0 >= segment.start.0 - tolerance && point.0 <= segment.end.0 + tolerance,
+                        "segment \(index) runs backwards at t=\(Double(step) / 50)", sourceLocation: sourceLocation)
+                #expect(point.1 >= curve.top - tolerance && point.1 <= curve.bottom + tolerance,
+                        "segment \(index) leaves the plot", sourceLocation: sourceLocation)
+            }
+        }
+    }
+
+    // MARK: - EmotionCurve
+
+    @Test func pointsLieInTheirStageColumnsSpreadInOrder() {
+        let stages: [[Double]] = [[1], [-1, 0, 2], [], [-2, 1]]
+        let curve = Self.curve(stages)
+        #expect(curve.columnWidth == 200)
+        #expect(curve.width == 800)
+        #expect(curve.points.count == 6)
+        #expect(curve.points.map(\.stageIndex) == [0, 1, 1, 1, 3, 3])
+        #expect(curve.points.map(\.label) == ["p0", "p0", "p1", "p2", "p0", "p1"])
+        for (index, scores) in stages.enumerated() {
+            let xs = curve.points.filter { $0.stageIndex == index }.map(\.x)
+            #expect(xs.count == scores.count)
+            for (order, x) in xs.enumerated() {
+                #expect(x > Double(index) * 200 && x < Double(index + 1) * 200, "stage \(index) point \(order): x \(x)")
+                // Evenly spread: the k-th of n points at (k+1)/(n+1) of the column.
+                #expect(abs(x - 200 * (Double(index) + Double(order + 1) / Double(scores.count + 1))) < 1e-9)
+            }
+            #expect(xs == xs.sorted() && Set(xs).count == xs.count, "points of stage \(index) in order")
+        }
+        let expectedX: [Double] = [100, 250, 300, 350, 600 + 200.0 / 3, 600 + 400.0 / 3]
+        #expect(zip(curve.points.map(\.x), expectedX).allSatisfy { abs($0 - $1) < 1e-9 }, "\(curve.points.map(\.x))")
+        #expect(curve.columnCenter(2) == 500)
+    }
+
+    @Test func yMapsTheScoreOntoTheScale() {
+        let curve = Self.curve([[2, -2, 0, 1, -1.5]])
+        #expect(curve.top == 16 && curve.bottom == 176)
+        #expect(curve.points.map(\.y) == [16, 176, 96, 56, 156])
+        #expect(curve.baselineY == 96)
+        #expect(curve.y(for: 2) == curve.top)
+        #expect(curve.y(for: -2) == curve.bottom)
+        #expect(curve.points.map(\.score) == [2, -2, 0, 1, -1.5])
+    }
+
+    @Test(arguments: [0.0...10.0, -5.0...5.0, 1.0...5.0, -10.0...(-2.0)])
+    func yMapsTheScoreOntoACustomScale(_ scale: ClosedRange<Double>) {
+        let mid = (scale.lowerBound + scale.upperBound) / 2
+        let curve = Self.curve([[scale.upperBound], [scale.lowerBound], [mid]], scale: scale)
+        #expect(curve.points[0].y == curve.top, "the maximum is at the top")
+        #expect(curve.points[1].y == curve.bottom, "the minimum is at the bottom")
+        #expect(abs(curve.points[2].y - (curve.top + curve.bottom) / 2) < 1e-9)
+        // The zero line at score 0, or at the scale's nearest end when 0 is outside it.
+        let zero = min(max(0, scale.lowerBound), scale.upperBound)
+        #expect(abs(curve.baselineY - Self.expectedY(zero, scale: scale)) < 1e-9)
+        if scale.contains(0) { #expect(abs(curve.baselineY - curve.y(for: 0)) < 1e-9) }
+        Self.expectNoOvershoot(curve)
+    }
+
+    @Test func zeroLineOfAZeroToTenScaleIsTheBottom() {
+        let curve = Self.curve([[0], [10], [5]], scale: 0...10)
+        #expect(curve.baselineY == curve.bottom)
+        #expect(curve.points.map(\.y) == [176, 16, 96])
+    }
+
+    @Test func scoresOutsideTheScaleAreClampedToThePlot() {
+        let curve = Self.curve([[5], [-7]])
+        #expect(curve.points.map(\.y) == [curve.top, curve.bottom])
+        #expect(curve.points.map(\.score) == [5, -7], "the score itself is kept for labels")
+    }
+
+    static let overshootCases: [[[Double]]] = [
+        [[-2], [2], [-2], [2]],
+        [[0], [0.5], [2], [1.9], [-2]],
+        [[1, -1, 2], [-2, 0.5], [1, 0, -1, 2]],
+        [[-2, -1.9, -1.8], [2, 2, 1.9], [-2]],
+        [[0], [0], [0], [1], [1], [-1]],
+        [[-2, 2, -2, 2, -2, 2, -2, 2]],
+        [[0.1], [0.2], [2], [-2], [-1.99], [0]],
+    ]
+
+    @Test(arguments: overshootCases)
+    func monotoneCubicNeverOvershoots(_ stages: [[Double]]) {
+        let curve = Self.curve(stages)
+        let count = stages.map(\.count).reduce(0, +)
+        #expect(curve.segments.count == count - 1)
+        for (index, segment) in curve.segments.enumerated() {
+            #expect(segment.start == (curve.points[index].x, curve.points[index].y))
+            #expect(segment.end == (curve.points[index + 1].x, curve.points[index + 1].y))
+        }
+        Self.expectNoOvershoot(curve)
+    }
+
+    /// A flat run stays flat: no bulge between equal scores.
+    @Test func equalNeighboursGiveAFlatSegment() {
+        let curve = Self.curve([[1], [1], [-1]])
+        let flat = curve.segments[0]
+        #expect(flat.c1.1 == flat.start.1 && flat.c2.1 == flat.start.1)
+    }
+
+    /// Pseudo-random walks over 20 stages on several scales (a fixed generator, so failures reproduce).
+    @Test func monotoneCubicNeverOvershootsOnLongWalks() {
+        var state: UInt64 = 0x9E37_79B9_7F4A_7C15
+        func next() -> Double {
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            return Double(state >> 11) / Double(1 << 53)
+        }
+        for scale in [-2.0...2.0, 0.0...10.0, -100.0...100.0] {
+            for _ in 0..<20 {
+                let stages = (0..<20).map { _ in
+                    (0..<Int(next() * 4)).map { _ in
+                        (scale.lowerBound + next() * (scale.upperBound - scale.lowerBound) * 2).rounded() / 2
+                    }.map { min(max($0, scale.lowerBound), scale.upperBound) }
+                }
+                let curve = Self.curve(stages, scale: scale)
+                for point in curve.points {
+                    #expect(point.x >= Double(point.stageIndex) * 200 && point.x <= Double(point.stageIndex + 1) * 200)
+                    #expect(abs(point.y - Self.expectedY(point.score, scale: scale)) < 1e-9)
+                }
+                Self.expectNoOvershoot(curve, tolerance: 1e-7)
+            }
+        }
+    }
+
+    @Test func aSinglePointHasNoSegments() {
+        let curve = Self.curve([[1]])
+        #expect(curve.points.count == 1)
+        #expect(curve.segments.isEmpty)
+        #expect(EmotionCurveSVG.pathData(curve) == "M100 56")
+    }
+
+    @Test func noPointsAtAllIsAnEmptyCurve() {
+        let curve = Self.curve([[], []])
+        #expect(curve.points.isEmpty)
+        #expect(curve.segments.isEmpty)
+        #expect(curve.width == 400)
+    }
+
+    @Test func smallerPlotsScaleTheSameWay() {
+        let curve = EmotionCurve(stages: [("a", Self.points([2])), ("b", Self.points([-2, 0]))], scale: -2...2,
+                                 columnWidth: 24, plotHeight: 28, top: 3)
+        #expect(curve.width == 48)
+        #expect(curve.points.map(\.y) == [3, 31, 17])
+        #expect(curve.points.map(\.x) == [12, 24 + 8, 24 + 16])
+    }
+
+    // MARK: - the SVG of built maps
+
+    struct SVGPoint {
+        var stage: String
+        var score: Double
+        var cx: Double
+        var cy: Double
+    }
+
+    /// Reads the marked points of a curve SVG: stage (from the tooltip), score (from its text), position.
+    static func svgPoints(_ root: XMLElement, stages: [String]) throws -> [SVGPoint] {
+        try RenderXML.withClass(root, "point").map { group in
+            let tooltip = try #require(RenderXML.child(group, "title")?.stringValue)
+            let stage = try #require(stages.filter { tooltip.hasPrefix($0 + ": ") }.max { $0.count < $1.count },
+                                     "the tooltip \"\(tooltip)\" names no stage")
+            let circle = try #require(RenderXML.child(group, "circle"))
+            let scoreText = try #require(RenderXML.withClass(group, "score").first?.stringValue)
+            let score = try #require(Double(scoreText.replacingOccurrences(of: "−", with: "-")
+                .replacingOccurrences(of: "+", with: "").replacingOccurrences(of: ",", with: ".")
+                .replacingOccurrences(of: "\u{00A0}", with: "")), "score \(scoreText)")
+            return SVGPoint(stage: stage, score: score,
+                            cx: try #require(Double(RenderXML.attribute(circle, "cx") ?? "")),
+                            cy: try #require(Double(RenderXML.attribute(circle, "cy") ?? "")))
+        }
+    }
+
+    struct Fixture: Sendable, CustomTestStringConvertible {
+        let name: String
+        let slug: String
+        let stages: [String]
+        let scale: ClosedRange<Double>
+        let pointsPerStage: [Int]
+        var testDescription: String { name }
+    }
+
+    static let fixtures = [
+        Fixture(name: "ru-persona", slug: "lumus/skripty", stages: ["Осознание потребности", "Поиск решения", "Покупка"],
+                scale: -2...2, pointsPerStage: [1, 1, 1]),
+        Fixture(name: "en-multi", slug: "onboarding", stages: ["Sign-up", "First project", "Invite the team"],
+                scale: -2...2, pointsPerStage: [3, 2, 4]),
+        Fixture(name: "custom-scale", slug: "zapis", stages: ["Поиск врача", "Запись", "Приём"],
+                scale: 0...10, pointsPerStage: [1, 2, 2]),
+    ]
+
+    @Test(arguments: fixtures)
+    func svgPointsFollowTheColumnsAndTheScale(_ fixture: Fixture) throws {
+        let built = try RenderBuild.fixture(fixture.name)
+        let text = try #require(built.text(fixture.slug + "/emotions.svg"))
+        let root = try RenderXML.root(text)
+        let columns = Double(fixture.stages.count)
+        #expect(RenderXML.attribute(root, "viewBox")?.hasPrefix("0 0 \(Int(200 * columns)) ") == true)
+
+        let points = try Self.svgPoints(root, stages: fixture.stages)
+        #expect(points.count == fixture.pointsPerStage.reduce(0, +))
+        for (index, stage) in fixture.stages.enumerated() {
+            let inStage = points.filter { $0.stage == stage }
+            #expect(inStage.count == fixture.pointsPerStage[index], "points of \(stage)")
+            for point in inStage {
+                #expect(point.cx > Double(index) * 200 && point.cx < Double(index + 1) * 200,
+                        "\(stage): cx \(point.cx) outside its column")
+                #expect(abs(point.cy - Self.expectedY(point.score, scale: fixture.scale)) <= 0.05 + 1e-9,
+                        "\(stage): score \(point.score) at cy \(point.cy)")
+            }
+            #expect(inStage.map(\.cx) == inStage.map(\.cx).sorted(), "\(stage): points in order")
+        }
+        // The zero line at score 0 (or the scale's nearest end).
+        let zero = try #require(RenderXML.withClass(root, "zero").first)
+        let zeroY = Self.expectedY(min(max(0, fixture.scale.lowerBound), fixture.scale.upperBound), scale: fixture.scale)
+        #expect(Double(RenderXML.attribute(zero, "y1") ?? "") == zeroY)
+        #expect(Double(RenderXML.attribute(zero, "y2") ?? "") == zeroY)
+        // Column separators at every multiple of the column width.
+        let grid = try #require(RenderXML.withClass(root, "grid").first)
+        #expect(RenderXML.descendants(grid, named: "line").compactMap { Double(RenderXML.attribute($0, "x1") ?? "") }
+            == (1..<fixture.stages.count).map { Double($0) * 200 })
+
+        // The curve starts at the first point, ends each segment at the next and never overshoots them.
+        let line = try #require(RenderXML.withClass(root, "line").first)
+        let path = try #require(RenderPath(RenderXML.attribute(line, "d") ?? ""))
+        #expect(path.segments.count == points.count - 1)
+        #expect(path.start == (points[0].cx, points[0].cy))
+        var previous = path.start
+        for (index, segment) in path.segments.enumerated() {
+            #expect(segment.end == (points[index + 1].cx, points[index + 1].cy))
+            let low = min(previous.1, segment.end.1), high = max(previous.1, segment.end.1)
+            for step in 0...50 {
+                let y = renderBezier(previous, segment.c1, segment.c2, segment.end, at: Double(step) / 50).1
+                // Coordinates are written with one decimal: allow their rounding.
+                #expect(y >= low - 0.06 && y <= high + 0.06, "segment \(index) overshoots: \(y) outside \(low)...\(high)")
+            }
+            previous = segment.end
+        }
+        // The page shows the same curve inline.
+        let page = try #require(built.text(fixture.slug + "/index.html"))
+        #expect(page.contains("<td class=\"curve-cell\" colspan=\"\(fixture.stages.count)\">" + text))
+    }
+
+    // MARK: - edge cases through a build
+
+    /// A map with `count` stages, each with one score cycling through the scale.
+    static func mapWithStages(_ count: Int) -> String {
+        let scores = ["-2", "-1", "0", "+1", "+2"]
+        return RenderBuild.russianMap(body: (0..<count).map { index in
+            RenderBuild.stage("Этап \(index + 1)", score: scores[index % scores.count] + " Оценка \(index + 1)")
+        }.joined())
+    }
+
+    @Test(arguments: [2, 20])
+    func twoAndTwentyStagesRender(_ count: Int) throws {
+        let built = try RenderBuild.site(["content/map.md": Self.mapWithStages(count)])
+        #expect(built.errors.isEmpty, "\(renderDescribe(built.errors))")
+        let svg = try #require(built.text("map/emotions.svg"))
+        let root = try RenderXML.root(svg)
+        #expect(RenderXML.attribute(root, "viewBox") == "0 0 \(count * 200) 235")
+        let stages = (1...count).map { "Этап \($0)" }
+        let points = try Self.svgPoints(root, stages: stages)
+        #expect(points.map(\.stage) == stages)
+        for (index, point) in points.enumerated() {
+            #expect(point.cx == Double(index) * 200 + 100)
+        }
+        let desc = try #require(RenderXML.child(root, "desc")?.stringValue)
+        for stage in stages { #expect(desc.contains(stage + ": ")) }
+        #expect(RenderPath(RenderXML.attribute(RenderXML.withClass(root, "line").first, "d") ?? "")?.segments.count == count - 1)
+        let page = try #require(built.text("map/index.html"))
+        #expect(page.components(separatedBy: "<th scope=\"col\">Этап ").count - 1 == count)
+        #expect(page.contains("style=\"--stages: \(count)\""))
+    }
+
+    /// A schema whose emotion layer is optional, so a stage may have no score.
+    static let optionalEmotionSchema = """
+        scale: [-2, 2]
+        layers:
+          - id: goal
+            title: { ru: Цель, en: Goal }
+            kind: text
+            required: true
+          - id: emotions
+            title: { ru: Эмоции, en: Emotions }
+            kind: emotion
+        """
+
+    @Test func aStageWithoutPointsLeavesAGap() throws {
+        let map = """
+            ---
+            title: Пропуск
+            ---
+
+            ## Первый
+            ### Цель
+            Начать.
+            ### Эмоции
+            +1 Хорошо
+
+            ## Пустой
+            ### Цель
+            Подождать.
+
+            ## Третий
+            ### Цель
+            Закончить.
+            ### Эмоции
+            -1 Плохо
+            -2 Совсем плохо
+
+            """
+        let built = try RenderBuild.site(["tropa.yml": "language: ru\n", "schema.yml": Self.optionalEmotionSchema,
+                                          "content/gap.md": map])
+        #expect(built.diagnostics.isEmpty, "\(renderDescribe(built.diagnostics))")
+        let svg = try #require(built.text("gap/emotions.svg"))
+        let root = try RenderXML.root(svg)
+        let points = try Self.svgPoints(root, stages: ["Первый", "Пустой", "Третий"])
+        #expect(points.map(\.stage) == ["Первый", "Третий", "Третий"])
+        #expect(!points.contains { $0.cx >= 200 && $0.cx <= 400 }, "no point in the empty stage's column")
+        let desc = try #require(RenderXML.child(root, "desc")?.stringValue)
+        #expect(desc.contains("Пустой: нет оценки"))
+        #expect(desc.contains("Третий: −1 (Плохо), −2 (Совсем плохо)"))
+        // The stage's name is still drawn under its column.
+        let names = RenderXML.descendants(try #require(RenderXML.withClass(root, "stages").first), named: "text")
+        #expect(names.map { $0.stringValue ?? "" } == ["Первый", "Пустой", "Третий"])
+        #expect(names.map { RenderXML.attribute($0, "x") } == ["100", "300", "500"])
+        // The table's emotion cell of that stage is empty.
+        let page = try #require(built.text("gap/index.html"))
+        #expect(page.components(separatedBy: "<ul class=\"emotions\">").count - 1 == 2)
+    }
+
+    @Test func aMapWithNoScoresHasNoCurve() throws {
+        let map = "---\ntitle: Без эмоций\n---\n\n## Один\n### Цель\nНачать.\n\n## Два\n### Цель\nЗакончить.\n"
+        let built = try RenderBuild.site(["schema.yml": Self.optionalEmotionSchema, "content/none.md": map])
+        #expect(built.errors.isEmpty, "\(renderDescribe(built.errors))")
+        #expect(built.text("none/emotions.svg") == nil)
+        let page = try #require(built.text("none/index.html"))
+        #expect(!page.contains("<svg"))
+        #expect(!page.contains("emotions.svg"), "no download link to a file that was not written")
+        #expect(built.text("none/outline.opml") != nil)
+    }
+
+    @Test func aSinglePointGivesACircleButNoPath() throws {
+        let built = try RenderBuild.site(["tropa.yml": "language: ru\n", "content/one.md": RenderBuild.russianMap(body: RenderBuild.stage("Единственный", score: "+1 Хорошо"))])
+        #expect(built.errors.isEmpty, "\(renderDescribe(built.errors))")
+        let svg = try #require(built.text("one/emotions.svg"))
+        let root = try RenderXML.root(svg)
+        #expect(RenderXML.descendants(root, named: "path").isEmpty)
+        let circles = RenderXML.descendants(root, named: "circle")
+        #expect(circles.count == 1)
+        #expect(RenderXML.attribute(circles.first, "cx") == "100")
+        #expect(RenderXML.attribute(circles.first, "cy") == "56")
+        #expect(RenderXML.child(root, "desc")?.stringValue == "Эмоции по этапам — Единственный: +1 (Хорошо)")
+        // The catalogue's sparkline too.
+        let catalogue = try #require(built.text("index.html"))
+        #expect(catalogue.contains("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"tropa-sparkline\""))
+        #expect(!catalogue.contains("<path"))
+    }
+
+    @Test func longStageNamesWrapAndShorten() {
+        let lines = EmotionCurveSVG.wrap("Очень длинное название этапа, которое никак не помещается в одну колонку и даже в три строки не влезает",
+                                         width: 27, maxLines: 3)
+        #expect(lines.count == 3)
+        #expect(lines.allSatisfy { $0.count <= 27 })
+        #expect(lines.last?.hasSuffix("…") == true)
+        #expect(EmotionCurveSVG.wrap("Покупка", width: 27, maxLines: 3) == ["Покупка"])
+    }
+}

@@ -1,0 +1,69 @@
+import Mustache
+import Testing
+@testable import TropaModel
+@testable import TropaSource
+@testable import TropaAnalysis
+@testable import TropaOutput
+@testable import TropaBuild
+import TropaTesting
+
+/// Templates read view models through `MustacheParent.child(named:)`; a stored property missing from it
+/// would render as nothing. Every property with a value must be reachable by its name.
+@Suite struct RenderLookupTests {
+    @Test(arguments: ["ru-persona", "en-multi", "custom-scale"])
+    func everyStoredValueIsReachableByName(_ fixture: String) throws {
+        let memory = try RenderFixtures.memory(fixture)
+        let site = try #require(try SiteChecker(fileSystem: memory).check(root: RenderBuild.root).site)
+        let presenter = SitePresenter(site: site)
+        let analysis = JourneyAnalysis(schema: site.schema, contentPath: site.config.contentPath)
+        let facts = site.journeys.map(analysis.facts)
+        var models: [Any] = zip(site.journeys, facts).map { journey, facts in
+            var model = presenter.journeyPage(journey, facts: facts)
+            model.curveSVG = "<svg/>"
+            return model
+        }
+        let catalogue = presenter.cataloguePage(facts.map { SitePageEntry($0, built: true) })
+        models.append(catalogue)
+        models += site.personas.map { presenter.personaPage($0, journeys: facts.map(\.summary)) }
+        var checked = 0
+        for model in models { checked += Self.check(model, path: fixture) }
+        #expect(checked > 50)
+    }
+
+    /// Mustache's string transforms work on the models' text; a value a model does not have prints as nothing and
+    /// is false.
+    @Test func textTransformsAndAbsentValues() throws {
+        let template = "{{<base}}{{$content}}[{{uppercased(title)}}][{{^updated}}без даты{{/updated}}]"
+            + "[{{updated}}{{#persona}}{{name}}{{/persona}}]{{/content}}{{/base}}"
+        let built = try RenderBuild.site([
+            "content/karta.md": RenderBuild.russianMap(title: "Выбор CRM", body: RenderBuild.stage("Поиск")),
+            "templates/journey.mustache": template,
+        ])
+        #expect(built.errors.isEmpty, "\(renderDescribe(built.diagnostics))")
+        let page = try #require(built.text("karta/index.html"))
+        #expect(page.contains("[ВЫБОР CRM][без даты][]"))
+    }
+
+    /// Checks `value` and what it holds; returns how many properties were looked up.
+    private static func check(_ value: Any, path: String) -> Int {
+        if let array = value as? [Any] {
+            return array.enumerated().reduce(0) { $0 + check($1.element, path: "\(path)[\($1.offset)]") }
+        }
+        guard let parent = value as? MustacheParent, !(value is [String: String]) else { return 0 }
+        var count = 0
+        for child in Mirror(reflecting: value).children {
+            guard let label = child.label, let held = unwrap(child.value) else { continue }
+            count += 1
+            #expect(parent.child(named: label) != nil, "\(path).\(label) is not reachable by name")
+
+            count += check(held, path: "\(path).\(label)")
+        }
+        return count
+    }
+
+    private static func unwrap(_ value: Any) -> Any? {
+        let mirror = Mirror(reflecting: value)
+        guard mirror.displayStyle == .optional else { return value }
+        return mirror.children.first.map { unwrap($0.value) } ?? nil
+    }
+}

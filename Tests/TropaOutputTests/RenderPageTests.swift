@@ -1,0 +1,161 @@
+import Foundation
+import Testing
+@testable import TropaModel
+@testable import TropaSource
+@testable import TropaAnalysis
+@testable import TropaOutput
+@testable import TropaBuild
+import TropaTesting
+
+/// What the HTML pages say: the table, the faces, figures, the persona and the catalogue.
+@Suite struct RenderPageTests {
+    /// Every match of `pattern`'s capture groups in `text`.
+    static func matches(_ pattern: String, in text: String) throws -> [[String]] {
+        let regex = try NSRegularExpression(pattern: pattern, options: [.dotMatchesLineSeparators])
+        let range = NSRange(text.startIndex..., in: text)
+        return regex.matches(in: text, range: range).map { match in
+            (1..<match.numberOfRanges).map { index in
+                Range(match.range(at: index), in: text).map { String(text[$0]) } ?? ""
+            }
+        }
+    }
+
+    /// (face, score) of every emotion in the table, in reading order.
+    static func faces(_ page: String) throws -> [String] {
+        try matches("<span class=\"face\" aria-hidden=\"true\">([^<]*)</span> <span class=\"score\">([^<]*)</span>", in: page)
+            .map { "\($0[1]) \($0[0])" }
+    }
+
+    @Test func facesOnTheDefaultScale() throws {
+        let page = try #require(try RenderBuild.fixture("en-multi").text("onboarding/index.html"))
+        #expect(try Self.faces(page) == ["+1 🙂", "−1 🙁", "+2 😀", "−2 😡", "+0.5 🙂", "+1 🙂", "0 😐", "−1 🙁", "+2 😀"])
+    }
+
+    /// On a 0..10 scale, 0 is the worst a customer can feel and 10 the best: the faces follow the schema's scale,
+    /// and scores carry no `+`, since no score is negative.
+    @Test func facesFollowTheSchemasScale() throws {
+        let page = try #require(try RenderBuild.fixture("custom-scale").text("zapis/index.html"))
+        #expect(try Self.faces(page) == ["3 🙁", "0 😡", "5 😐", "10 😀", "8,5 🙂"])
+    }
+
+    @Test func theTableHasAColumnPerStageAndARowPerUsedLayerInSchemaOrder() throws {
+        let page = try #require(try RenderBuild.fixture("ru-persona").text("lumus/skripty/index.html"))
+        #expect(try Self.matches("<th scope=\"col\">([^<]*)</th>", in: page).map { $0[0] }
+            == ["Осознание потребности", "Поиск решения", "Покупка"])
+        #expect(page.contains("<colgroup><col class=\"layer-column\"><col class=\"stage-column\"><col class=\"stage-column\"><col class=\"stage-column\"></colgroup>"))
+        let rows = try Self.matches("<tr class=\"layer layer-([a-z]+)\" id=\"layer-([a-z-]+)\"><th scope=\"row\">([^<]*)</th>(.*?)</tr>", in: page)
+        #expect(rows.map { $0[1] } == ["goal", "actions", "questions", "touchpoints", "expectations", "emotions",
+                                       "experience", "barriers", "metrics", "recommendations"])
+        #expect(rows.map { $0[0] } == ["text", "list", "list", "list", "text", "emotion", "list", "list", "metrics", "list"])
+        #expect(rows.map { $0[2] } == ["Цель", "Действия", "Вопросы", "Точки контакта", "Ожидания", "Эмоции", "Опыт",
+                                       "Барьеры", "Метрики", "Рекомендации"])
+        for row in rows {
+            #expect(row[3].components(separatedBy: "<td>").count - 1 == 3, "row \(row[1]) has a cell per stage")
+        }
+        let questions = try #require(rows.first { $0[1] == "questions" })[3]
+        #expect(questions.hasPrefix("<td><ul class=\"items\"><li>Дело в людях или в скрипте?</li></ul>\n</td><td>\n</td>"),
+                "an empty cell stays empty")
+        let experience = try #require(rows.first { $0[1] == "experience" })[3]
+        #expect(experience.contains("<li class=\"positive\"><span class=\"tone\" title=\"позитивный\">позитивный: </span>Записи звонков уже есть в CRM</li>"))
+        #expect(experience.contains("<li class=\"negative\"><span class=\"tone\" title=\"негативный\">негативный: </span>Слушать их долго</li>"))
+        let expectations = try #require(rows.first { $0[1] == "expectations" })[3]
+        #expect(expectations.contains("<p>Готовые скрипты для B2B, которые можно <em>сразу</em> дать менеджерам.</p>"))
+    }
+
+    @Test func aCustomSchemaGivesItsOwnRowsAndTitles() throws {
+        let page = try #require(try RenderBuild.fixture("custom-scale").text("zapis/index.html"))
+        let rows = try Self.matches("<tr class=\"layer layer-[a-z]+\" id=\"layer-([a-z-]+)\"><th scope=\"row\">([^<]*)</th>", in: page)
+        #expect(rows.map { $0[0] } == ["situation", "steps", "mood", "pains", "kpi"])
+        #expect(rows.map { $0[1] } == ["Ситуация", "Шаги пациента", "Самочувствие", "Боли пациента", "Показатели клиники"])
+        #expect(page.contains("<tr class=\"curve-row\"><th scope=\"row\">Кривая эмоций</th><td class=\"curve-cell\" colspan=\"3\">"))
+    }
+
+    @Test func metricsAreFormattedForTheSiteLanguage() throws {
+        let nbsp = "\u{00A0}"
+        let ru = try #require(try RenderBuild.fixture("ru-persona").text("lumus/skripty/index.html"))
+        for (name, value) in [("Длительность", "2\(nbsp)недели"), ("Конверсия", "18\(nbsp)%"), ("Конверсия", "35\(nbsp)%"),
+                              ("NPS", "20"), ("Длительность", "1\(nbsp)месяц"), ("CSAT", "90\(nbsp)%"),
+                              ("Средний чек", "45\(nbsp)000\(nbsp)₽"), ("Длительность", "3\(nbsp)дня")] {
+            #expect(ru.contains("<dt>\(name)</dt><dd>\(value)</dd>"), "\(name): \(value)")
+        }
+        let en = try #require(try RenderBuild.fixture("en-multi").text("onboarding/index.html"))
+        for (name, value) in [("Conversion", "62.5%"), ("Duration", "3\(nbsp)minutes"), ("NPS", "−15"), ("CSAT", "71%")] {
+            #expect(en.contains("<dt>\(name)</dt><dd>\(value)</dd>"), "\(name): \(value)")
+        }
+        let custom = try #require(try RenderBuild.fixture("custom-scale").text("zapis/index.html"))
+        for (name, value) in [("Звонки в колл-центр", "320"), ("Ожидание приёма", "4\(nbsp)дня"), ("Доходимость", "87\(nbsp)%")] {
+            #expect(custom.contains("<dt>\(name)</dt><dd>\(value)</dd>"), "\(name): \(value)")
+        }
+    }
+
+    @Test func theHeaderShowsTheFrontMatterFacts() throws {
+        let page = try #require(try RenderBuild.fixture("ru-persona").text("lumus/skripty/index.html"))
+        #expect(page.hasPrefix("<!DOCTYPE html>\n<html lang=\"ru\">"))
+        #expect(page.contains("<title>РОП выбирает конструктор скриптов — Карты Lumus</title>"))
+        #expect(page.contains("<link rel=\"stylesheet\" href=\"../../_tropa/style.css\">"))
+        #expect(page.contains("<div><dt>Продукт</dt><dd>Lumus</dd></div>"))
+        #expect(page.contains("<div><dt>Сегмент</dt><dd>B2B</dd></div>"))
+        #expect(page.contains("<div><dt>Обновлено</dt><dd>1 марта 2024</dd></div>"))
+        #expect(page.contains("<ul class=\"tags\"><li>saas</li><li>скрипты продаж</li></ul>"))
+        #expect(page.contains("<p>Карта по 12 интервью, весна 2024 года. Цифры из <strong>amoCRM</strong>.</p>"))
+        let en = try #require(try RenderBuild.fixture("en-multi").text("onboarding/index.html"))
+        #expect(en.hasPrefix("<!DOCTYPE html>\n<html lang=\"en\">"))
+        #expect(!en.contains("<dt>Persona</dt>"), "no persona, no persona fact")
+        #expect(!en.contains("persona-card"))
+    }
+
+    @Test func thePersonaCardAndPageLinkBothWays() throws {
+        let built = try RenderBuild.fixture("ru-persona")
+        let page = try #require(built.text("lumus/skripty/index.html"))
+        #expect(page.contains("<div><dt>Персона</dt><dd><a href=\"../../personas/rop/index.html\">Руководитель отдела продаж</a></dd></div>"))
+        #expect(page.contains("<aside class=\"persona-card\" aria-label=\"Персона\">"))
+        #expect(page.contains("<p class=\"role\">B2B, отдел из 10 менеджеров</p>"))
+        for section in ["Мотивы", "Сценарии", "Драйверы", "Барьеры"] {
+            #expect(page.contains("<section><h3>\(section)</h3>"), "\(section)")
+        }
+        let persona = try #require(built.text("personas/rop/index.html"))
+        #expect(persona.contains("<h1>Руководитель отдела продаж</h1>"))
+        #expect(persona.contains("<p>Отвечает за план продаж и решает о покупке сервисов до 50 000 ₽ в месяц.</p>"))
+        #expect(persona.contains("<li><a href=\"../../lumus/skripty/index.html\">РОП выбирает конструктор скриптов</a></li>"))
+        #expect(persona.contains("<link rel=\"stylesheet\" href=\"../../_tropa/style.css\">"))
+    }
+
+    @Test func theCatalogueListsEveryMapWithASparkline() throws {
+        let built = try RenderBuild.fixture("ru-persona")
+        let catalogue = try #require(built.text("index.html"))
+        #expect(catalogue.contains("<h1>Карты Lumus</h1>"))
+        #expect(catalogue.contains("<section class=\"product\">\n<h2>Lumus</h2>"))
+        #expect(catalogue.contains("<section class=\"segment\">\n<h3>B2B</h3>"))
+        #expect(catalogue.contains("<a class=\"card-link\" href=\"lumus/skripty/index.html\">РОП выбирает конструктор скриптов</a>"))
+        #expect(catalogue.contains("<p class=\"card-facts\"><span>Руководитель отдела продаж</span> · <span>3 этапа</span></p>"))
+        #expect(catalogue.contains("<div class=\"sparkline\"><svg xmlns=\"http://www.w3.org/2000/svg\" class=\"tropa-sparkline\""))
+        #expect(catalogue.contains("aria-label=\"Кривая эмоций: РОП выбирает конструктор скриптов\""))
+        #expect(catalogue.contains("<li><a href=\"personas/rop/index.html\">Руководитель отдела продаж</a></li>"))
+        let en = try #require(try RenderBuild.fixture("en-multi").text("index.html"))
+        #expect(en.contains("<span>3 stages</span>"))
+        #expect(en.contains("<h1>Acme journeys</h1>"))
+        // A map with no product goes in the "no product" group; the custom one is named.
+        let custom = try #require(try RenderBuild.fixture("custom-scale").text("index.html"))
+        #expect(custom.contains("<h2>Клиника «Здоровье»</h2>"))
+        #expect(custom.contains("<h3>Без сегмента</h3>"))
+    }
+
+    @Test func theDownloadsLinkTheFilesBesideThePage() throws {
+        let built = try RenderBuild.fixture("en-multi")
+        let page = try #require(built.text("onboarding/index.html"))
+        #expect(page.contains("<li><a href=\"emotions.svg\" download>Emotion curve (SVG)</a></li>"))
+        #expect(page.contains("<li><a href=\"outline.opml\" download>Outline (OPML)</a></li>"))
+        #expect(page.contains("<li><a href=\"outline.mm\" download>Mind map (FreeMind)</a></li>"))
+    }
+
+    @Test func theOutlineOnThePageShowsTheWholeTree() throws {
+        let page = try #require(try RenderBuild.fixture("ru-persona").text("lumus/skripty/index.html"))
+        #expect(page.contains("<details open><summary>РОП выбирает конструктор скриптов</summary><ul>"))
+        #expect(page.contains("<details open><summary>Персона: Руководитель отдела продаж</summary>"))
+        for stage in ["Осознание потребности", "Поиск решения", "Покупка"] {
+            #expect(page.contains("<details open><summary>\(stage)</summary>"), "\(stage)")
+        }
+        #expect(page.contains("<span>−2 Раздражение: ошибки повторяются</span>"))
+        #expect(page.contains("<span>Средний чек: 45\u{00A0}000\u{00A0}₽</span>"))
+    }
+}

@@ -1,0 +1,208 @@
+import Foundation
+import Testing
+@testable import TropaModel
+@testable import TropaSource
+@testable import TropaAnalysis
+@testable import TropaOutput
+@testable import TropaBuild
+import TropaTesting
+
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
+
+/// Every SVG, OPML and FreeMind file a build writes is well-formed XML with the structure its readers expect.
+@Suite struct RenderXMLTests {
+    static let fixtures = ["ru-persona", "en-multi", "custom-scale"]
+
+    /// The outline tree as (text, children) from OPML `outline text=` or FreeMind `node TEXT=` elements.
+    static func tree(_ element: XMLElement, child: String, attribute: String) -> OutlineNode {
+        OutlineNode(RenderXML.attribute(element, attribute) ?? "<missing \(attribute)>",
+                    element.elements(forName: child).map { tree($0, child: child, attribute: attribute) })
+    }
+
+    @Test(arguments: fixtures)
+    func everyXMLFileIsWellFormed(_ fixture: String) throws {
+        let built = try RenderBuild.fixture(fixture)
+        let xmlFiles = built.files.keys.filter { $0.hasSuffix(".svg") || $0.hasSuffix(".opml") || $0.hasSuffix(".mm") }
+        #expect(xmlFiles.count == 3, "one curve and two outlines: \(xmlFiles.sorted())")
+        for path in xmlFiles.sorted() {
+            let text = try #require(built.text(path))
+            #expect(throws: Never.self, "\(path) is not well-formed XML") { _ = try RenderXML.parse(text) }
+        }
+        // The catalogue's sparklines and the inline curve are XML too.
+        for page in built.files.keys where page.hasSuffix(".html") {
+            let html = try #require(built.text(page))
+            for svg in Self.inlineSVGs(html) {
+                #expect(throws: Never.self, "an inline SVG of \(page)") { _ = try RenderXML.parse(svg) }
+            }
+        }
+        #expect(Self.inlineSVGs(try #require(built.text("index.html"))).count == 1, "one sparkline per map")
+    }
+
+    /// Every `<svg …>…</svg>` in a page.
+    static func inlineSVGs(_ html: String) -> [String] {
+        var found: [String] = []
+        var rest = html[...]
+        while let start = rest.range(of: "<svg "), let end = rest[start.lowerBound...].range(of: "</svg>") {
+            found.append(String(rest[start.lowerBound..<end.upperBound]))
+            rest = rest[end.upperBound...]
+        }
+        return found
+    }
+
+    @Test(arguments: fixtures)
+    func opmlIsOutline20WithTheMapsTree(_ fixture: String) throws {
+        let built = try RenderBuild.fixture(fixture)
+        let site = try #require(built.site)
+        let journey = try #require(site.journeys.first)
+        let document = try RenderXML.parse(try #require(built.text(journey.slug + "/outline.opml")))
+        let root = try #require(document.rootElement())
+        #expect(root.name == "opml")
+        #expect(RenderXML.attribute(root, "version") == "2.0")
+        #expect(document.characterEncoding?.uppercased() == "UTF-8")
+        let head = try #require(RenderXML.child(root, "head"))
+        #expect(RenderXML.child(head, "title")?.stringValue == journey.title)
+        let body = try #require(RenderXML.child(root, "body"))
+        let outlines = body.elements(forName: "outline")
+        #expect(outlines.count == 1, "one top outline: the map")
+        let top = try #require(outlines.first)
+        let tree = Self.tree(top, child: "outline", attribute: "text")
+        #expect(tree == SitePresenter(site: site).outline(journey))
+        #expect(tree.text == journey.title)
+        let stageNodes = tree.children.filter { node in journey.stages.contains { $0.name == node.text } }
+        #expect(stageNodes.map(\.text) == journey.stages.map(\.name), "every stage, in order")
+        for (stage, node) in zip(journey.stages, stageNodes) {
+            #expect(node.children.count == stage.layers.count, "\(stage.name): one branch per layer")
+            #expect(node.children.allSatisfy { !$0.children.isEmpty }, "\(stage.name): every layer has items")
+        }
+    }
+
+    @Test(arguments: fixtures)
+    func freeMindIsAMapOfNestedNodes(_ fixture: String) throws {
+        let built = try RenderBuild.fixture(fixture)
+        let site = try #require(built.site)
+        let journey = try #require(site.journeys.first)
+        let document = try RenderXML.parse(try #require(built.text(journey.slug + "/outline.mm")))
+        let root = try #require(document.rootElement())
+        #expect(root.name == "map")
+        #expect(RenderXML.attribute(root, "version") != nil)
+        let nodes = root.elements(forName: "node")
+        #expect(nodes.count == 1)
+        let top = try #require(nodes.first)
+        #expect(RenderXML.attribute(top, "TEXT") == journey.title)
+        #expect(Self.tree(top, child: "node", attribute: "TEXT") == SitePresenter(site: site).outline(journey))
+        // Ids are unique; first-level branches alternate right and left; deeper branches start folded.
+        let all = [top] + RenderXML.descendants(top, named: "node")
+        let ids = all.compactMap { RenderXML.attribute($0, "ID") }
+        #expect(ids.count == all.count && Set(ids).count == ids.count)
+        let positions = top.elements(forName: "node").map { RenderXML.attribute($0, "POSITION") ?? "" }
+        #expect(positions == positions.indices.map { $0 % 2 == 0 ? "right" : "left" })
+        for branch in top.elements(forName: "node") {
+            for layer in branch.elements(forName: "node") where !layer.elements(forName: "node").isEmpty {
+                #expect(RenderXML.attribute(layer, "FOLDED") == "true")
+            }
+        }
+    }
+
+    @Test(arguments: fixtures)
+    func svgIsAnAccessibleImageDescribingEveryStage(_ fixture: String) throws {
+        let built = try RenderBuild.fixture(fixture)
+        let journey = try #require(built.site?.journeys.first)
+        let root = try RenderXML.root(built.text(journey.slug + "/emotions.svg"))
+        #expect(root.name == "svg")
+        #expect(root.uri == "http://www.w3.org/2000/svg" || RenderXML.attribute(root, "xmlns") == "http://www.w3.org/2000/svg")
+        #expect(RenderXML.attribute(root, "role") == "img")
+        let title = try #require(RenderXML.child(root, "title"))
+        let desc = try #require(RenderXML.child(root, "desc"))
+        #expect(title.stringValue?.hasSuffix(journey.title) == true)
+        let descText = try #require(desc.stringValue)
+        for stage in journey.stages {
+            #expect(descText.contains(stage.name + ": "), "the description names \(stage.name)")
+        }
+        // aria-labelledby points at the title and the description.
+        let ids = (RenderXML.attribute(root, "aria-labelledby") ?? "").split(separator: " ").map(String.init)
+        #expect(ids == [RenderXML.attribute(title, "id"), RenderXML.attribute(desc, "id")].compactMap { $0 })
+        // Nothing that runs or loads: no script, no foreign object, no external reference.
+        let text = try #require(built.text(journey.slug + "/emotions.svg"))
+        #expect(!text.lowercased().contains("<script"))
+        #expect(!text.contains("href=\"http"))
+        #expect(!text.lowercased().contains("foreignobject"))
+        // One point per score, each with a tooltip.
+        let scores = journey.stages.flatMap { $0.layers }.compactMap { layer -> Int? in
+            if case .emotion(let points) = layer.content { return points.count }
+            return nil
+        }.reduce(0, +)
+        let groups = RenderXML.withClass(root, "point")
+        #expect(groups.count == scores)
+        #expect(groups.allSatisfy { RenderXML.child($0, "title") != nil && RenderXML.child($0, "circle") != nil })
+    }
+
+    @Test func ruOutlineHasThePersonaStagesLayersAndItems() throws {
+        let built = try RenderBuild.fixture("ru-persona")
+        let root = try RenderXML.root(built.text("lumus/skripty/outline.opml"))
+        let top = try #require(RenderXML.child(RenderXML.child(root, "body"), "outline"))
+        let tree = Self.tree(top, child: "outline", attribute: "text")
+        #expect(tree.children.map(\.text) == ["Персона: Руководитель отдела продаж", "Осознание потребности",
+                                              "Поиск решения", "Покупка"])
+        #expect(tree.children[0].children.map(\.text) == ["Мотивы", "Сценарии", "Драйверы", "Барьеры"])
+        let first = tree.children[1]
+        #expect(first.children.map(\.text) == ["Цель", "Действия", "Вопросы", "Эмоции", "Опыт", "Метрики"])
+        #expect(first.children[3].children.map(\.text) == ["−2 Раздражение: ошибки повторяются"])
+        #expect(first.children[4].children.map(\.text) == ["+ Записи звонков уже есть в CRM", "− Слушать их долго"])
+        #expect(first.children[5].children.map(\.text) == ["Длительность: 2\u{00A0}недели", "Конверсия: 18\u{00A0}%"])
+        let last = tree.children[3]
+        #expect(last.children.first { $0.text == "Метрики" }?.children.map(\.text)
+            == ["CSAT: 90\u{00A0}%", "Средний чек: 45\u{00A0}000\u{00A0}₽", "Длительность: 3\u{00A0}дня"])
+    }
+
+    @Test func customSchemaOutlineUsesItsRussianTitlesAndMetrics() throws {
+        let built = try RenderBuild.fixture("custom-scale")
+        let root = try RenderXML.root(built.text("zapis/outline.mm"))
+        let tree = Self.tree(try #require(RenderXML.child(root, "node")), child: "node", attribute: "TEXT")
+        #expect(tree.children.map(\.text) == ["Поиск врача", "Запись", "Приём"])
+        #expect(tree.children[0].children.map(\.text) == ["Ситуация", "Шаги пациента", "Самочувствие", "Боли пациента"])
+        #expect(tree.children[1].children.map(\.text) == ["Ситуация", "Шаги пациента", "Самочувствие", "Показатели клиники"])
+        #expect(tree.children[1].children[2].children.map(\.text) == ["0 Злится: двадцать минут на линии", "5 Записался"])
+        #expect(tree.children[1].children[3].children.map(\.text)
+            == ["Звонки в колл-центр: 320", "Ожидание приёма: 4\u{00A0}дня"])
+        #expect(tree.children[2].children[2].children.map(\.text) == ["10 Всё объяснили", "8,5 Дорогие анализы"])
+        #expect(tree.children[2].children[3].children.map(\.text) == ["Доходимость: 87\u{00A0}%"])
+    }
+
+    /// Characters XML forbids or treats specially survive as text in every XML file.
+    @Test func specialCharactersRoundTripThroughTheXML() throws {
+        let title = "Кавычки \"двойные\" и 'одинарные' & <угловые>"
+        let map = RenderBuild.russianMap(title: "'\(title.replacingOccurrences(of: "'", with: "''"))'",
+                                         body: RenderBuild.stage("Этап & <этап>", score: "+1 Метка \"в кавычках\" & <скобки>"))
+        let built = try RenderBuild.site(["tropa.yml": "language: ru\n", "content/special.md": map])
+        #expect(built.errors.isEmpty, "\(renderDescribe(built.errors))")
+        let opml = try RenderXML.root(built.text("special/outline.opml"))
+        #expect(RenderXML.child(RenderXML.child(opml, "head"), "title")?.stringValue == title)
+        let top = try #require(RenderXML.child(RenderXML.child(opml, "body"), "outline"))
+        #expect(RenderXML.attribute(top, "text") == title)
+        let mm = try RenderXML.root(built.text("special/outline.mm"))
+        #expect(RenderXML.attribute(RenderXML.child(mm, "node"), "TEXT") == title)
+        let svg = try RenderXML.root(built.text("special/emotions.svg"))
+        #expect(RenderXML.child(svg, "title")?.stringValue == "Кривая эмоций: " + title)
+        #expect(RenderXML.child(svg, "desc")?.stringValue?.contains("Этап & <этап>: +1 (Метка \"в кавычках\" & <скобки>)") == true)
+    }
+
+    @Test func markupEscapeDropsCharactersXMLForbids() throws {
+        let escaped = Markup.escape("a\u{0001}b\u{0008}c\td\ne&<>\"'\u{FFFE}")
+        // A tab is a character reference too, so it survives attribute-value normalisation.
+        #expect(escaped == "abc&#9;d&#10;e&amp;&lt;&gt;&quot;&#39;")
+        let document = try RenderXML.parse("<x a=\"\(Markup.escape("d\ne&<>\"'"))\">\(escaped)</x>")
+        #expect(document.rootElement()?.stringValue == "abc\td\ne&<>\"'")
+        #expect(RenderXML.attribute(document.rootElement(), "a") == "d\ne&<>\"'", "a line break survives in an attribute")
+    }
+
+    @Test func numbersHaveOneDecimalAtMost() {
+        #expect(Markup.number(0) == "0")
+        #expect(Markup.number(266.666) == "266.7")
+        #expect(Markup.number(-0.04) == "0")
+        #expect(Markup.number(-0.25) == "-0.3")
+        #expect(Markup.number(-12.5) == "-12.5")
+        #expect(Markup.number(100) == "100")
+    }
+}

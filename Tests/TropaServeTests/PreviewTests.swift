@@ -1,0 +1,139 @@
+import Foundation
+import Testing
+@testable import TropaModel
+@testable import TropaSource
+@testable import TropaOutput
+@testable import TropaBuild
+@testable import TropaAuthoring
+@testable import TropaServe
+import TropaTesting
+
+/// `SiteBuilder.preview`, the in-memory build behind `tropa serve`: it gives the same bytes as `tropa build`, and a
+/// rebuild renders again only the maps a change touches, never leaving a stale page.
+@Suite struct PreviewTests {
+    private static let map = "/site/content/lumus/skripty.md"
+    private static let page = "lumus/skripty/index.html"
+
+    /// The ru-persona fixture with two more maps beside its own, each with its own title.
+    private func threeMaps() throws -> MemoryFileSystem {
+        let memory = try RenderFixtures.memory("ru-persona")
+        let original = try #require(memory.text(at: Self.map))
+        for name in ["vtoraya", "tretya"] {
+            try memory.write(Array(original.replacingOccurrences(of: "title: ", with: "title: \(name) ").utf8),
+                             to: "/site/content/lumus/\(name).md")
+        }
+        return memory
+    }
+
+    private func preview(_ memory: MemoryFileSystem, previous: SitePreview? = nil,
+                         options: BuildOptions = BuildOptions()) throws -> SitePreview {
+        try SiteBuilder(fileSystem: memory).preview(root: RenderBuild.root, options: options, previous: previous)
+    }
+
+    private func text(_ preview: SitePreview, _ path: String) -> String? {
+        preview.pages[path].map { String(decoding: $0, as: UTF8.self) }
+    }
+
+    private func edit(_ memory: MemoryFileSystem, _ path: String, find: String, replace: String) throws {
+        let old = try #require(memory.text(at: path))
+        let range = try #require(old.range(of: find), "\(find) is not in \(path)")
+        try memory.write(Array(old.replacingCharacters(in: range, with: replace).utf8), to: path)
+    }
+
+    @Test func thePagesAreTheBytesABuildWrites() throws {
+        let built = try RenderBuild.fixture("ru-persona")
+        let preview = try preview(try RenderFixtures.memory("ru-persona"))
+        let succeeded = preview.succeeded
+        #expect(succeeded)
+        #expect(preview.pages == built.files)
+        #expect(preview.mapCount == built.result.mapCount)
+        #expect(preview.renderedMapCount == preview.mapCount)
+    }
+
+    @Test func aChangedMapIsTheOnlyOneRenderedAgain() throws {
+        let memory = try threeMaps()
+        let first = try preview(memory)
+        #expect(first.mapCount == 3)
+        try edit(memory, "/site/content/lumus/tretya.md", find: "title: ", replace: "title: Renamed ")
+        let second = try preview(memory, previous: first)
+        #expect(second.renderedMapCount == 1)
+        #expect(second.renderedSitePages)
+        let differing = second.pages.keys.filter { first.pages[$0] != second.pages[$0] }.sorted()
+        // The map's own page and outlines, and the pages that list it: the catalogue and its persona's page.
+        #expect(differing == ["index.html", "lumus/tretya/emotions.svg", "lumus/tretya/index.html", "lumus/tretya/outline.mm",
+                              "lumus/tretya/outline.opml", "personas/rop/index.html"])
+        #expect(text(second, "index.html")?.contains("Renamed ") == true)
+        #expect(second.pages == (try RenderBuild.build(memory)).files)
+    }
+
+    /// A change that shows on the map's pages only leaves the catalogue and persona pages as they were rendered.
+    @Test func aChangeInsideAMapRendersNoSitePage() throws {
+        let memory = try threeMaps()
+        let first = try preview(memory)
+        #expect(first.renderedSitePages)
+        try edit(memory, "/site/content/lumus/tretya.md", find: "## ", replace: "## Новый ")
+        let second = try preview(memory, previous: first)
+        #expect(second.renderedMapCount == 1)
+        #expect(!second.renderedSitePages)
+        #expect(second.pages == (try RenderBuild.build(memory)).files)
+    }
+
+    /// What every map shows besides itself renders every map again.
+    @Test(arguments: [
+        ("/site/content/personas/rop.md", "name: ", "name: Новое имя — ", "Новое имя"),
+        ("/site/templates/journey.mustache", "<article class=\"journey\">",
+         "<article class=\"journey\"><p>своя страница {{title}}</p>", "своя страница"),
+        ("/site/tropa.yml", "title: ", "title: Новый заголовок — ", "Новый заголовок"),
+    ])
+    func aSharedChangeRendersEveryMap(file: String, find: String, replace: String, expect: String) throws {
+        let memory = try threeMaps()
+        if file.hasSuffix(".mustache") {
+            try memory.write(Array(try #require(EmbeddedTheme.files["journey.mustache"]).utf8), to: file)
+        }
+        let first = try preview(memory)
+        try edit(memory, file, find: find, replace: replace)
+        let second = try preview(memory, previous: first)
+        let succeeded = second.succeeded
+        #expect(succeeded, "\(second.check.diagnostics)")
+        #expect(second.renderedMapCount == 3)
+        #expect(text(second, Self.page)?.contains(expect) == true)
+        #expect(second.pages == (try RenderBuild.build(memory)).files)
+    }
+
+    @Test func aDeletedMapLeavesTheCatalogue() throws {
+        let memory = try threeMaps()
+        let first = try preview(memory)
+        #expect(text(first, "index.html")?.contains("lumus/vtoraya/") == true)
+        try memory.removeItem("/site/content/lumus/vtoraya.md")
+        let second = try preview(memory, previous: first)
+        #expect(second.pages["lumus/vtoraya/index.html"] == nil)
+        #expect(text(second, "index.html")?.contains("lumus/vtoraya/") == false)
+        #expect(second.mapCount == 2)
+        #expect(second.renderedMapCount == 0)
+    }
+
+    @Test func anErrorReplacesThePagesUntilItIsMended() throws {
+        let memory = try threeMaps()
+        let first = try preview(memory)
+        try edit(memory, Self.map, find: "### Эмоции", replace: "### Эмоцйи")
+        let broken = try preview(memory, previous: first)
+        let failed = !broken.succeeded
+        #expect(failed)
+        #expect(broken.pages.isEmpty)
+        #expect(broken.check.diagnostics.contains { $0.code == .unknownLayer && $0.location.file == "content/lumus/skripty.md" })
+        try edit(memory, Self.map, find: "### Эмоцйи", replace: "### Эмоции")
+        let mended = try preview(memory, previous: broken)
+        let succeeded = mended.succeeded
+        #expect(succeeded)
+        #expect(mended.pages == first.pages)
+        // The map is as it was at the last good render, whose pages are kept through the broken one.
+        #expect(mended.renderedMapCount == 0)
+    }
+
+    @Test func draftsAppearOnlyWhenAskedFor() throws {
+        let memory = try RenderFixtures.memory("ru-persona")
+        try edit(memory, Self.map, find: "---\n", replace: "---\ndraft: true\n")
+        #expect(try preview(memory).pages[Self.page] == nil)
+        #expect(try preview(memory, options: BuildOptions(includeDrafts: true)).pages[Self.page] != nil)
+    }
+}

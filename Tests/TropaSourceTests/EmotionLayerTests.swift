@@ -1,0 +1,147 @@
+import Testing
+@testable import TropaModel
+@testable import TropaSource
+@testable import TropaBuild
+import TropaTesting
+
+/// `emotion` layers: scores with signs and decimals, faces, labels, several points, lines or list items.
+@Suite struct EmotionLayerTests {
+    static func points(_ lines: String, schema: LayerSchema = .default) -> [EmotionPoint]? {
+        Check.layer("emotions", "### Эмоции\n" + lines, schema: schema)?.points
+    }
+
+    @Test(arguments: [
+        ("0 Нейтрально", 0.0, "Нейтрально"),
+        ("+1 Интерес", 1, "Интерес"),
+        ("-1 Сомнение", -1, "Сомнение"),
+        ("−2 Раздражение", -2, "Раздражение"),
+        ("–1 Усталость", -1, "Усталость"),
+        ("1.5 Надежда", 1.5, "Надежда"),
+        ("-0,5 Лёгкое сомнение", -0.5, "Лёгкое сомнение"),
+        ("2: Радость", 2, "Радость"),
+        ("-1 — ждёт ответа", -1, "ждёт ответа"),
+        ("+2", 2, ""),
+        ("0, нейтрально", 0, "нейтрально"),
+    ])
+    func scoreAndLabel(line: String, score: Double, label: String) throws {
+        let points = try #require(Self.points(line + "\n"))
+        #expect(points.map(\.score) == [score])
+        #expect(points.map(\.label) == [label])
+        #expect(points.map(\.line) == [7])
+        #expect(points.map(\.column) == [1])
+    }
+
+    @Test(arguments: [("😡", -2.0), ("🙁", -1), ("😐", 0), ("🙂", 1), ("😀", 2), ("☹️", -1), ("😊", 1)])
+    func facesStandForScores(face: String, score: Double) throws {
+        let points = try #require(Self.points("- \(face) Демо\n"))
+        #expect(points.map(\.score) == [score])
+        #expect(points.map(\.label) == ["Демо"])
+        #expect(points.map(\.column) == [3])
+    }
+
+    @Test func severalLinesAreSeveralPointsInOrder() throws {
+        let points = try #require(Self.points("""
+            0 Нейтрально: поиск — рабочая задача
+            +1 Интерес: нашёл сервис
+            −1 Сомнение: а если команда не примет?
+
+            """))
+        #expect(points.map(\.score) == [0, 1, -1])
+        #expect(points.map(\.label) == ["Нейтрально: поиск — рабочая задача", "Интерес: нашёл сервис",
+                                        "Сомнение: а если команда не примет?"])
+        #expect(points.map(\.line) == [7, 8, 9])
+    }
+
+    @Test func listItemsAreSeveralPointsInOrder() throws {
+        let points = try #require(Self.points("""
+            - -1 Тревога: план под угрозой
+            - 😐 Привычная рутина
+            * +2 Радость
+
+            """))
+        #expect(points.map(\.score) == [-1, 0, 2])
+        #expect(points.map(\.label) == ["Тревога: план под угрозой", "Привычная рутина", "Радость"])
+        #expect(points.map(\.line) == [7, 8, 9])
+        #expect(points.map(\.column) == [3, 3, 3])
+    }
+
+    @Test func labelsKeepInlineTextWithoutMarkup() throws {
+        let points = try #require(Self.points("1 Нашёл **нужный** сервис\n"))
+        #expect(points.map(\.label) == ["Нашёл нужный сервис"])
+    }
+
+    @Test func aScoreMustBeFollowedBySpaceOrASeparator() {
+        let (_, diagnostics) = Check.journey(Check.oneStage("""
+            ### Цель
+            Найти CRM.
+
+            ### Действия
+            - Читает обзоры
+
+            ### Эмоции
+            0 Рабочая задача
+            3дня сомневается
+            Раздражение
+
+            """))
+        #expect(diagnostics.found == [Found(.emotionSyntax, .error, 14, 1), Found(.emotionSyntax, .error, 15, 1)])
+        #expect(diagnostics.first?.message == "the emotion \"3дня сомневается\" does not start with a score or a face")
+        #expect(diagnostics.first?.suggestion == LayerContentReader.emotionHelp)
+    }
+
+    @Test func blocksOtherThanLinesAndListsAreErrors() {
+        let (_, diagnostics) = Check.journey(Check.oneStage("""
+            ### Цель
+            Найти CRM.
+
+            ### Действия
+            - Читает обзоры
+
+            ### Эмоции
+            0 Рабочая задача
+
+            > +1 Цитата клиента
+
+            """))
+        #expect(diagnostics.found == [Found(.emotionSyntax, .error, 15, 1)])
+        #expect(diagnostics.first?.message == "an emotion layer holds scores, but here is a quote")
+    }
+
+    @Test func scoresOutsideTheDefaultScaleAreErrors() {
+        let (journey, diagnostics) = Check.journey(Check.oneStage("""
+            ### Цель
+            Найти CRM.
+
+            ### Действия
+            - Читает обзоры
+
+            ### Эмоции
+            - 2 Радость
+            - 2.5 Восторг
+            - −3 Ярость
+
+            """))
+        #expect(journey.stages[0].layer(id: "emotions")?.content.points?.map(\.score) == [2, 2.5, -3])
+        #expect(diagnostics.found == [Found(.emotionOutOfRange, .error, 14, 3), Found(.emotionOutOfRange, .error, 15, 3)])
+        #expect(diagnostics.map(\.message) == ["the score 2.5 is outside the scale -2..2",
+                                               "the score -3 is outside the scale -2..2"])
+    }
+
+    @Test func aCustomScaleWidensTheRange() throws {
+        let schema = LayerSchema(scale: 0...10, layers: [
+            LayerDefinition(id: "emotions", title: .init(["ru": "Эмоции"]), kind: .emotion, required: true),
+        ], metrics: [])
+        let (journey, diagnostics) = Check.journey(Check.oneStage("""
+            ### Эмоции
+            - 0 Раздражение
+            - 7.5 Доволен
+            - 10 Восторг
+            - 11 Слишком
+
+            """), schema: schema)
+        #expect(journey.stages[0].layer(id: "emotions")?.content.points?.map(\.score) == [0, 7.5, 10, 11])
+        #expect(diagnostics.found == [Found(.emotionOutOfRange, .error, 10, 3)])
+        #expect(diagnostics.first?.message == "the score 11 is outside the scale 0..10")
+        #expect(diagnostics.first?.suggestion == "use a score from 0 to 10")
+    }
+}

@@ -1,0 +1,80 @@
+import Testing
+@testable import TropaModel
+@testable import TropaSource
+@testable import TropaBuild
+import TropaTesting
+
+/// Items of the `experience` layer may start with `+` or `−`/`-` to mark a good or bad experience.
+@Suite struct ExperienceToneTests {
+    static func items(_ lines: String) -> [ListItem]? {
+        Check.layer("experience", "### Опыт\n" + lines)?.items
+    }
+
+    @Test(arguments: [
+        ("- + Демо на своих скриптах", Tone.positive),
+        ("- +Демо на своих скриптах", .positive),
+        ("- - Демо на своих скриптах", .negative),
+        ("- −Демо на своих скриптах", .negative),
+        ("- − Демо на своих скриптах", .negative),
+        ("- – Демо на своих скриптах", .negative),
+        ("* + Демо на своих скриптах", .positive),
+    ])
+    func signsMarkTheTone(line: String, tone: Tone) throws {
+        let items = try #require(Self.items(line + "\n"))
+        #expect(items.map(\.tone) == [tone])
+        #expect(items.map(\.text.plain) == ["Демо на своих скриптах"])
+        #expect(items.map(\.text.html) == ["Демо на своих скриптах"])
+    }
+
+    @Test func itemsWithoutASignHaveNoTone() throws {
+        let items = try #require(Self.items("- Обычный опыт\n"))
+        #expect(items.map(\.tone) == [nil])
+        #expect(items.map(\.text.plain) == ["Обычный опыт"])
+    }
+
+    @Test func markupAfterTheSignIsKept() throws {
+        let items = try #require(Self.items("- + **Быстрый** ответ\n- − Долгий *договор*\n"))
+        #expect(items.map(\.tone) == [.positive, .negative])
+        #expect(items.map(\.text.html) == ["<strong>Быстрый</strong> ответ", "Долгий <em>договор</em>"])
+        #expect(items.map(\.line) == [7, 8])
+    }
+
+    @Test func mixedItemsKeepTheirOrder() throws {
+        let items = try #require(Self.items("- + Быстро\n- Нейтрально\n- - Долго\n"))
+        #expect(items.map(\.tone) == [.positive, nil, .negative])
+        #expect(items.map(\.text.plain) == ["Быстро", "Нейтрально", "Долго"])
+    }
+
+    /// Tones belong to a layer because the schema says `tones: true`, whatever its id.
+    @Test func aCustomSchemaListLayerWithTonesMarksTone() throws {
+        let (parsed, problems) = SchemaParser.parse(SourceText(path: "schema.yml", text: """
+            layers:
+              - id: impressions
+                title: { ru: Впечатления }
+                kind: list
+                tones: true
+            """))
+        #expect(problems.isEmpty, "\(problems)")
+        let schema = try #require(parsed)
+        let items = try #require(Check.layer("impressions", "### Впечатления\n- + Удобно\n- − Дорого\n",
+                                             schema: schema)?.items)
+        #expect(items.map(\.tone) == [.positive, .negative])
+        #expect(items.map(\.text.plain) == ["Удобно", "Дорого"])
+    }
+
+    /// A custom schema's `experience` layer, like the default one but without `tones`, reads signs as text.
+    @Test func anExperienceLayerWithoutTonesDoesNotMarkTone() throws {
+        let (parsed, problems) = SchemaParser.parse(SourceText(path: "schema.yml", text: """
+            layers:
+              - id: experience
+                title: { en: Experience, ru: Опыт }
+                aliases: [Опыт клиента]
+                kind: list
+            """))
+        #expect(problems.isEmpty, "\(problems)")
+        let schema = try #require(parsed)
+        let items = try #require(Check.layer("experience", "### Опыт\n- +Удобно\n- − Дорого\n", schema: schema)?.items)
+        #expect(items.allSatisfy { $0.tone == nil })
+        #expect(items.map(\.text.plain) == ["+Удобно", "− Дорого"])
+    }
+}

@@ -1,0 +1,147 @@
+import Testing
+@testable import TropaModel
+@testable import TropaSource
+@testable import TropaBuild
+import TropaTesting
+
+/// Front-matter: YAML between a first line `---` and the next `---`, read into the map's facts.
+@Suite struct FrontMatterTests {
+    @Test func splitsAtTheSecondFence() throws {
+        let frontMatter = try FrontMatter.split("---\ntitle: Карта\ntags: [a]\n---\n## Этап\n").get()
+        #expect(frontMatter.yaml == "title: Карта\ntags: [a]\n")
+        #expect(frontMatter.bodyLine == 5)
+        // The fence lines are blanked, so the body's line numbers are the file's.
+        #expect(frontMatter.body == "\n\n\n\n## Этап\n")
+    }
+
+    @Test func fencesMayHaveTrailingSpaces() throws {
+        let frontMatter = try FrontMatter.split("--- \ntitle: Карта\n---\t\n").get()
+        #expect(frontMatter.yaml == "title: Карта\n")
+        #expect(frontMatter.bodyLine == 4)
+        #expect(frontMatter.body == "\n\n\n")
+    }
+
+    @Test func anEmptyFrontMatterSplits() throws {
+        let frontMatter = try FrontMatter.split("---\n---\nТекст").get()
+        #expect(frontMatter.yaml == "")
+        #expect(frontMatter.bodyLine == 3)
+    }
+
+    @Test(arguments: ["", "## Этап\n", "title: Карта\n---\n", " ---\ntitle: x\n---\n", "----\ntitle: x\n----\n",
+                      "--- title\n---\n"])
+    func noOpeningFenceIsMissing(text: String) {
+        #expect(throws: FrontMatter.Failure.missing) { try FrontMatter.split(text).get() }
+    }
+
+    @Test(arguments: ["---", "---\n", "---\ntitle: Карта\n", "---\ntitle: Карта\n----\n## Этап\n"])
+    func noClosingFenceIsUnclosed(text: String) {
+        #expect(throws: FrontMatter.Failure.unclosed) { try FrontMatter.split(text).get() }
+    }
+
+    @Test func everyKnownKeyIsRead() {
+        let (journey, diagnostics) = Check.journey("""
+            ---
+            title: "  Клиент выбирает CRM  "
+            persona: head-of-sales
+            product: Lumus
+            segment: B2B
+            tags: [saas, скрипты продаж]
+            updated: 2024-03-01
+            draft: true
+            ---
+            ## Этап
+            ### Цель
+            Найти.
+            ### Действия
+            - Ищет
+            ### Эмоции
+            0 Спокойно
+
+            """)
+        #expect(diagnostics.isEmpty, "\(diagnostics)")
+        #expect(journey.title == "Клиент выбирает CRM")
+        #expect(journey.personaID == "head-of-sales")
+        #expect(journey.personaLocation == TropaModel.SourceLocation(file: "content/map.md", line: 3, column: 10))
+        #expect(journey.product == "Lumus")
+        #expect(journey.segment == "B2B")
+        #expect(journey.tags == ["saas", "скрипты продаж"])
+        #expect(journey.updated == "2024-03-01")
+        #expect(journey.draft)
+    }
+
+    @Test func scalarsAreTakenAsWritten() {
+        let (journey, diagnostics) = Check.journey("---\ntitle: 2024\nproduct: 1.0\ntags: b2b\nupdated: 2024-03-01 10:00\n---\n")
+        #expect(diagnostics.codes == [.noStages])
+        #expect(journey.title == "2024")
+        #expect(journey.product == "1.0")
+        #expect(journey.tags == ["b2b"])
+        #expect(journey.updated == "2024-03-01")
+    }
+
+    @Test(arguments: [
+        ("tags: 5", 3, "\"tags\" should be a list, like [b2b, saas], not \"5\""),
+        ("draft: maybe", 3, "\"draft\" should be true or false, not \"maybe\""),
+        ("draft: [yes]", 3, "\"draft\" should be true or false, not a list"),
+        ("updated: 1 марта", 3, "\"updated\" should be a date like 2024-03-01, not \"1 марта\""),
+        ("updated: 2024-13-01", 3, "\"updated\" should be a date like 2024-03-01, not \"2024-13-01\""),
+        ("product: {name: Lumus}", 3, "\"product\" should be text"),
+        ("tags: [a, [b]]", 3, "the items of \"tags\" should be texts, like [b2b, saas]"),
+    ])
+    func wrongTypesAreErrorsAtTheirKey(line: String, at lineNumber: Int, message: String) throws {
+        let (_, diagnostics) = Check.journey("---\ntitle: Карта\n\(line)\n---\n## Этап\n" + Check.requiredLayers)
+        let problem = try #require(diagnostics.first)
+        #expect(diagnostics.count == 1, "\(diagnostics)")
+        #expect(problem.code == .frontMatterType)
+        #expect(problem.severity == .error)
+        #expect(problem.location.line == lineNumber)
+        #expect(problem.message == message)
+    }
+
+    @Test func aYAMLSyntaxErrorIsAtTheParsersPosition() {
+        let (_, diagnostics) = Check.journey("---\ntitle: Карта\ntags: [saas, crm\n---\n## Этап\n" + Check.requiredLayers)
+        // The parser notices the missing "]" where the YAML ends: at the closing fence.
+        #expect(diagnostics.found == [Found(.frontMatterSyntax, .error, 4, 1)])
+        #expect(diagnostics.first?.message
+            == "the YAML does not parse: while parsing a flow sequence, did not find expected ',' or ']'")
+    }
+
+    @Test func aTabIndentGetsAHint() {
+        let (_, diagnostics) = Check.journey("---\ntitle: Карта\ntags:\n\t- saas\n---\n## Этап\n" + Check.requiredLayers)
+        #expect(diagnostics.found == [Found(.frontMatterSyntax, .error, 4, 1)])
+        #expect(diagnostics.first?.suggestion == "indent YAML with spaces, not tabs")
+    }
+
+    @Test func aKeyGivenTwiceIsASyntaxError() {
+        let (_, diagnostics) = Check.journey("---\ntitle: Карта\ntitle: Другая\n---\n## Этап\n" + Check.requiredLayers)
+        #expect(diagnostics.codes == [.frontMatterSyntax])
+        #expect(diagnostics.first?.message == "the key \"title\" is given twice")
+    }
+
+    @Test func aFrontMatterThatIsNotAMappingIsATypeError() {
+        let (_, diagnostics) = Check.journey("---\n- title\n- Карта\n---\n## Этап\n" + Check.requiredLayers)
+        #expect(diagnostics.found == [Found(.missingTitle, .error, 1, 1), Found(.frontMatterType, .error, 2, 1)])
+    }
+
+    @Test func anEmptyTitleIsAMissingTitle() {
+        let quoted = Check.journey("---\ntitle: \"\"\n---\n## Этап\n" + Check.requiredLayers)
+        #expect(quoted.diagnostics.found == [Found(.missingTitle, .error, 2, 1)])
+        #expect(quoted.diagnostics.first?.message == "the title is empty")
+        let blank = Check.journey("---\ntitle:\n---\n## Этап\n" + Check.requiredLayers)
+        #expect(blank.diagnostics.found == [Found(.missingTitle, .error, 2, 1)])
+    }
+
+    @Test func unknownKeysAreWarningsWithASuggestion() {
+        let (journey, diagnostics) = Check.journey("---\ntitle: Карта\ntgas: [a]\nauthor: Аня\n---\n## Этап\n" + Check.requiredLayers)
+        #expect(diagnostics.found == [Found(.unknownKey, .warning, 3, 1), Found(.unknownKey, .warning, 4, 1)])
+        #expect(diagnostics.map(\.suggestion) == ["did you mean \"tags\"?",
+                                                  "known keys: title, persona, product, segment, tags, updated, draft"])
+        #expect(journey.tags == [])
+    }
+
+    @Test func theBodyStartsWhereTheFrontMatterEnds() {
+        let (journey, _) = Check.journey("---\ntitle: Карта\n---\nВступление.\n## Этап\n### Цель\nНайти.\n")
+        #expect(journey.introduction.plain == "Вступление.")
+        #expect(journey.stages.first?.location == TropaModel.SourceLocation(file: "content/map.md", line: 5, column: 4))
+        #expect(journey.stages.first?.layers.first?.location == TropaModel.SourceLocation(file: "content/map.md", line: 6, column: 5))
+    }
+}

@@ -1,0 +1,196 @@
+import Testing
+@testable import TropaModel
+@testable import TropaSource
+@testable import TropaBuild
+import TropaTesting
+
+/// `metrics` layers: `NAME: VALUE` items matched against the schema's metrics, with units.
+@Suite struct MetricsLayerTests {
+    static func value(_ item: String, schema: LayerSchema = .default) -> Result<MetricValue, MetricProblem> {
+        MetricReader.read(item, schema: schema)
+    }
+
+    @Test(arguments: [
+        ("Конверсия: 35%", "conversion", 35.0, ValueUnit.percent),
+        ("Конверсия: 35 %", "conversion", 35, .percent),
+        ("Конверсия: 35", "conversion", 35, .percent),
+        ("CR: 12,5%", "conversion", 12.5, .percent),
+        ("Conversion rate: 7.25%", "conversion", 7.25, .percent),
+        ("NPS: 20", "nps", 20, .plain),
+        ("NPS: −15", "nps", -15, .plain),
+        ("NPS: +40", "nps", 40, .plain),
+        ("NPS: ~30", "nps", 30, .plain),
+        ("CSAT: 90%", "csat", 90, .percent),
+        ("Удовлетворенность: 80%", "csat", 80, .percent),
+        ("Длительность: 2 недели", "duration", 2, .duration(.week)),
+        ("Длительность: 1 мес", "duration", 1, .duration(.month)),
+        ("Длительность: 1 мес.", "duration", 1, .duration(.month)),
+        ("Срок: 3 дня", "duration", 3, .duration(.day)),
+        ("Время: 15 минут", "duration", 15, .duration(.minute)),
+        ("Время: 1,5 часа", "duration", 1.5, .duration(.hour)),
+        ("Duration: 2 weeks", "duration", 2, .duration(.week)),
+        ("Time: 5 days", "duration", 5, .duration(.day)),
+        ("Duration: 1 year", "duration", 1, .duration(.year)),
+        ("Длительность: 30 сек", "duration", 30, .duration(.second)),
+    ])
+    func knownMetrics(item: String, id: String, number: Double, unit: ValueUnit) throws {
+        let value = try Self.value(item).get()
+        #expect(value.metricID == id)
+        #expect(value.name == String(item[..<item.firstIndex(of: ":")!]))
+        #expect(value.value == number)
+        #expect(value.unit == unit)
+    }
+
+    @Test(arguments: [
+        ("Средний чек: 45 000 ₽", 45_000.0, ValueUnit.other("₽")),
+        ("Заявок в месяц: 1 200", 1_200, .plain),
+        ("Выручка: 1 250 000 ₽", 1_250_000, .other("₽")),
+        ("Звонков в день: 12 500 звонков", 12_500, .other("звонков")),
+        ("Повторные покупки: 15%", 15, .percent),
+        ("Время до первого звонка: 2 weeks", 2, .duration(.week)),
+        ("Обращений: 7", 7, .plain),
+    ])
+    func customMetricsKeepTheirUnit(item: String, number: Double, unit: ValueUnit) throws {
+        let value = try Self.value(item).get()
+        #expect(value.metricID == nil)
+        #expect(value.value == number)
+        #expect(value.unit == unit)
+    }
+
+    @Test func aSpaceBeforeMoreThanThreeDigitsDoesNotGroup() {
+        #expect(throws: MetricProblem.notOneNumber) { try Self.value("Заявок: 12 3456").get() }
+    }
+
+    @Test(arguments: [
+        ("Конверсия 35%", MetricProblem.noColon),
+        (": 35%", .noColon),
+        ("Конверсия:", .noValue),
+        ("Конверсия: высокая", .noNumber),
+        ("Длительность: 2–3 недели", .notOneNumber),
+        ("Конверсия: 30-40%", .notOneNumber),
+        ("Длительность: 2", .wrongUnit(metric: "Длительность", expected: .duration)),
+        ("Длительность: 2 попугая", .wrongUnit(metric: "Длительность", expected: .duration)),
+        ("Конверсия: 2 недели", .wrongUnit(metric: "Конверсия", expected: .percent)),
+        ("NPS: 20%", .wrongUnit(metric: "NPS", expected: .plain)),
+    ])
+    func unreadableItems(item: String, problem: MetricProblem) {
+        #expect(throws: problem) { try Self.value(item).get() }
+    }
+
+    @Test func unreadableItemsAreMetricSyntaxErrorsAtTheItem() {
+        let (_, diagnostics) = Check.journey(Check.oneStage(Check.requiredLayers + """
+            ### Метрики
+            - Конверсия 35%
+            - Длительность: 2
+            - NPS: 20%
+
+            """))
+        // Unreadable items are not an empty layer: only the items are reported.
+        #expect(diagnostics.found == [Found(.metricSyntax, .error, 15, 3), Found(.metricSyntax, .error, 16, 3),
+                                      Found(.metricSyntax, .error, 17, 3)])
+        #expect(diagnostics.map(\.message) == [
+            "the metric \"Конверсия 35%\" is not written as NAME: VALUE",
+            "\"Длительность\" is a duration, but \"Длительность: 2\" has no unit of time",
+            "\"NPS\" is a plain number, but \"NPS: 20%\" has a unit",
+        ])
+        #expect(diagnostics.map(\.suggestion) == [MetricProblem.noColon.help, "add a unit of time, e.g. \"3 дня\" or \"2 weeks\"",
+                                                  "write the number alone, e.g. \"20\""])
+    }
+
+    @Test func valuesOutsideTheirRangeAreErrors() {
+        let (_, diagnostics) = Check.journey(Check.oneStage(Check.requiredLayers + """
+            ### Метрики
+            - Конверсия: 100%
+            - CSAT: 101%
+            - NPS: -100
+            - NPS: 120
+            - Повторные покупки: -5%
+            - Средний чек: 99 999 999 ₽
+
+            """))
+        #expect(diagnostics.found == [Found(.metricOutOfRange, .error, 16, 3), Found(.metricOutOfRange, .error, 18, 3),
+                                      Found(.metricOutOfRange, .error, 19, 3)])
+        #expect(diagnostics.map(\.message) == ["\"CSAT\" is 101%, outside 0..100", "\"NPS\" is 120, outside -100..100",
+                                               "\"Повторные покупки\" is -5%, outside 0..100"])
+    }
+
+    @Test func customSchemaRangesApply() throws {
+        let schema = LayerSchema(layers: [
+            LayerDefinition(id: "kpi", title: .init(["ru": "Показатели"]), kind: .metrics),
+        ], metrics: [
+            MetricDefinition(id: "calls", title: .init(["ru": "Звонки"]), range: 0...500),
+            MetricDefinition(id: "score", title: .init(["en": "Score"]), aliases: ["Оценка"], range: 0...10),
+        ])
+        let (journey, diagnostics) = Check.journey(Check.oneStage("""
+            ### Показатели
+            - Звонки: 340
+            - Оценка: 8,5
+            - score: 11
+            - Звонки: 1 200 звонков
+
+            """), schema: schema)
+        let values = try #require(journey.stages[0].layer(id: "kpi")?.content.values)
+        #expect(values.map(\.metricID) == ["calls", "score", "score", "calls"])
+        #expect(values.map(\.unit) == [.plain, .plain, .plain, .other("звонков")])
+        #expect(diagnostics.found == [Found(.metricOutOfRange, .error, 9, 3), Found(.metricOutOfRange, .error, 10, 3)])
+        #expect(diagnostics.map(\.message) == ["\"score\" is 11, outside 0..10", "\"Звонки\" is 1200, outside 0..500"])
+    }
+
+    @Test func aNameCloseToAKnownMetricIsAWarning() {
+        let (_, diagnostics) = Check.journey(Check.oneStage(Check.requiredLayers + """
+            ### Метрики
+            - Конверсиия: 35%
+            - Средний чек: 4 000 ₽
+
+            """))
+        #expect(diagnostics.found == [Found(.unknownMetric, .warning, 15, 3)])
+        #expect(diagnostics.first?.suggestion == "did you mean \"Конверсия\"?")
+    }
+
+    @Test func positionsPointAtEachItemsName() throws {
+        let values = try #require(Check.layer("metrics", "### Метрики\n-   Конверсия: 35%\n- NPS: 20\n")?.values)
+        #expect(values.map(\.line) == [7, 8])
+        #expect(values.map(\.column) == [5, 3])
+        let numbered = try #require(Check.layer("metrics", "### Метрики\n1. Конверсия: 35%\n2. NPS: 20\n")?.values)
+        #expect(numbered.map(\.column) == [4, 4])
+    }
+
+    @Test func aNestedListIsNotAValue() {
+        let (_, diagnostics) = Check.journey(Check.oneStage(Check.requiredLayers + """
+            ### Метрики
+            - Конверсия: 35%
+              - NPS: 20
+
+            """))
+        #expect(diagnostics.found == [Found(.metricSyntax, .error, 15, 3)])
+    }
+
+    @Test(arguments: [
+        ("3 дня", DurationUnit.day), ("1 день", .day), ("5 дней", .day), ("2 недели", .week), ("1 нед.", .week),
+        ("1 мес", .month), ("6 месяцев", .month), ("2 года", .year), ("10 лет", .year), ("4 часа", .hour),
+        ("2 weeks", .week), ("1 month", .month), ("3 days", .day), ("45 min", .minute), ("2 hrs", .hour),
+        ("1 Year", .year),
+    ])
+    func durationsInRussianAndEnglish(text: String, unit: DurationUnit) throws {
+        let value = try Self.value("Длительность: " + text).get()
+        #expect(value.unit == .duration(unit))
+    }
+
+    @Test(arguments: [
+        ("35", 35.0, ""), ("+3", 3, ""), ("-3", -3, ""), ("−3", -3, ""), ("2.5 дня", 2.5, " дня"),
+        ("2,5", 2.5, ""), ("12 500", 12, " 500"), ("0,", 0, ","),
+    ])
+    func numbersWithoutGrouping(text: String, number: Double, rest: String) throws {
+        let (value, remainder) = try #require(NumberReader.leadingNumber(text[...]))
+        #expect(value == number)
+        #expect(String(remainder) == rest)
+    }
+
+    @Test func groupingJoinsThreeDigitGroups() throws {
+        let (value, rest) = try #require(NumberReader.leadingNumber("1 250 000,50 ₽", grouping: true))
+        #expect(value == 1_250_000.5)
+        #expect(rest == " ₽")
+        #expect(NumberReader.leadingNumber("около 5") == nil)
+        #expect(NumberReader.leadingNumber("-") == nil)
+    }
+}

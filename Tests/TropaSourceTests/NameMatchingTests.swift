@@ -1,0 +1,142 @@
+import Testing
+@testable import TropaModel
+@testable import TropaSource
+@testable import TropaBuild
+import TropaTesting
+
+/// Headings and names match the schema by id, title in any language or alias, as an author would expect.
+@Suite struct NameMatchingTests {
+    @Test(arguments: [
+        ("Эмоции", "emotions"), ("эмоции", "emotions"), ("ЭМОЦИИ", "emotions"), ("  Эмоции  ", "emotions"),
+        ("Эмоции:", "emotions"), ("Эмоции :", "emotions"), ("Эмоции：", "emotions"), ("emotions", "emotions"),
+        ("Emotions", "emotions"), ("EMOTION", "emotions"), ("Чувства", "emotions"), ("Точки  контакта", "touchpoints"),
+        ("точки касания", "touchpoints"), ("Channels:", "touchpoints"), ("Цель стадии", "goal"), ("Goals", "goal"),
+        ("Pain points", "barriers"), ("Боли", "barriers"), ("KPI", "metrics"), ("Показатели", "metrics"),
+        ("Опыт клиента", "experience"), ("Вопросы клиента", "questions"), ("Ideas", "recommendations"),
+    ])
+    func defaultLayers(heading: String, id: String) {
+        #expect(LayerSchema.default.layer(named: heading)?.id == id)
+    }
+
+    @Test(arguments: ["Эмоцйи", "Эмоции клиента", "Emotions!", "", "Цель:стадии"])
+    func unmatchedHeadings(heading: String) {
+        #expect(LayerSchema.default.layer(named: heading) == nil)
+    }
+
+    @Test func yoAndYeAreTheSameLetter() {
+        #expect(NameKey("Удовлетворённость") == NameKey("удовлетворенность"))
+        #expect(NameKey("ЁМКОСТЬ") == NameKey("емкость"))
+        #expect(LayerSchema.default.metric(named: "Удовлетворенность")?.id == "csat")
+        #expect(LayerSchema.default.metric(named: "удовлетворённость:")?.id == "csat")
+    }
+
+    @Test func nameKeyFoldsCaseSpaceAndColons() {
+        #expect(NameKey("  Точки \t контакта :: ").value == "точки контакта")
+        #expect(NameKey("Поиск  решения") == NameKey("поиск решения"))
+        #expect(NameKey(":").value == "")
+    }
+
+    @Test(arguments: [
+        ("Конверсия", "conversion"), ("конверсия", "conversion"), ("CR", "conversion"), ("conversion rate", "conversion"),
+        ("nps", "nps"), ("CSAT", "csat"), ("Satisfaction", "csat"), ("Длительность", "duration"), ("Срок", "duration"),
+        ("time", "duration"),
+    ])
+    func defaultMetrics(name: String, id: String) {
+        #expect(LayerSchema.default.metric(named: name)?.id == id)
+    }
+
+    @Test func customSchemaTitlesInRussianAndAliasesMatch() {
+        let schema = LayerSchema(layers: [
+            LayerDefinition(id: "pains", title: .init(["ru": "Боли пациента"]), aliases: ["Жалобы"], kind: .list),
+            LayerDefinition(id: "mood", title: .init(["en": "Mood", "ru": "Настроение"]), kind: .emotion),
+        ], metrics: [])
+        #expect(schema.layer(named: "боли ПАЦИЕНТА")?.id == "pains")
+        #expect(schema.layer(named: "жалобы:")?.id == "pains")
+        #expect(schema.layer(named: "Pains")?.id == "pains")
+        #expect(schema.layer(named: "mood")?.id == "mood")
+        #expect(schema.layer(named: "Настроение")?.id == "mood")
+        #expect(schema.layer(named: "Эмоции") == nil)
+        // Titles come before the id, so a suggestion reads like a heading an author would write.
+        #expect(schema.layerNames == ["Боли пациента", "pains", "Жалобы", "Mood", "Настроение", "mood"])
+    }
+
+    @Test func aMapMayMixLanguagesAndSpellings() {
+        let (journey, diagnostics) = Check.journey(Check.oneStage("""
+            ### цель:
+            Найти CRM.
+
+            ### Actions
+            - Читает обзоры
+
+            ### ЭМОЦИЯ
+            0 Рабочая задача
+
+            """))
+        #expect(diagnostics.isEmpty, "\(diagnostics)")
+        #expect(journey.stages[0].layers.map(\.layerID) == ["goal", "actions", "emotions"])
+        #expect(journey.stages[0].layers.map(\.heading) == ["цель:", "Actions", "ЭМОЦИЯ"])
+    }
+
+    @Test func twoSpellingsOfOneLayerAreADuplicate() {
+        let (_, diagnostics) = Check.journey(Check.oneStage(Check.requiredLayers + """
+            ### Goal
+            Find a CRM.
+
+            """))
+        #expect(diagnostics.found == [Found(.duplicateLayer, .error, 14, 5)])
+        #expect(diagnostics.first?.message == "the layer \"Goal\" appears twice in stage \"Этап\"")
+    }
+
+    @Test func stageNamesAreComparedLikeHeadings() {
+        let (_, diagnostics) = Check.journey("""
+            ---
+            title: Карта
+            ---
+            ## Поиск решения
+            ### Цель
+            Найти.
+            ### Действия
+            - Ищет
+            ### Эмоции
+            0 Спокойно
+            ## поиск решения:
+            ### Цель
+            Найти.
+            ### Действия
+            - Ищет
+            ### Эмоции
+            0 Спокойно
+
+            """)
+        #expect(diagnostics.found == [Found(.duplicateStage, .error, 11, 4)])
+    }
+
+    @Test func aMissingLayerIsSuggestedInTheLanguageOfTheHeadings() {
+        let english = Check.journey(Check.oneStage("### Goal\nFind a CRM.\n\n### Actions\n- Reads reviews\n"))
+        #expect(english.diagnostics.map(\.suggestion) == ["add \"### Emotions\" to this stage"])
+        let russian = Check.journey(Check.oneStage("### Цель\nНайти CRM.\n\n### Действия\n- Читает обзоры\n"))
+        #expect(russian.diagnostics.map(\.suggestion) == ["add \"### Эмоции\" to this stage"])
+    }
+
+    @Test(arguments: [
+        ("Мотивы", PersonaSectionKind.motives), ("motives", .motives), ("Мотивация:", .motives),
+        ("СЦЕНАРИИ", .scenarios), ("Jobs", .scenarios), ("Драйверы", .drivers), ("Drivers", .drivers),
+        ("Боли", .barriers), ("Barriers", .barriers), ("барьеры", .barriers),
+    ])
+    func personaSections(heading: String, kind: PersonaSectionKind) {
+        #expect(PersonaSectionKind.named(heading) == kind)
+    }
+
+    /// Trimming takes a shortcut for text that starts and ends with a Latin or Cyrillic sign; it must trim exactly
+    /// what trimming character by character does, combining marks and odd spaces included.
+    @Test(arguments: ["Эмоции", " Эмоции ", "Цель\t", "\u{A0}Цель\u{A0}", "a \u{301}", " \u{301}a", "x\u{200D}",
+                      "ж\u{483}", "\u{483}ж", "«Путь»", "—", "", "  \n", "\r\nа\r\n", "a\u{85}", "\u{2003}b", "日本"])
+    func trimmingMatchesTrimmingCharacterByCharacter(_ text: String) {
+        let characters = Array(text)
+        let first = characters.firstIndex { !$0.isWhitespace }
+        let last = characters.lastIndex { !$0.isWhitespace }
+        let expected = first.flatMap { first in last.map { String(characters[first...$0]) } } ?? ""
+        #expect(text.trimmingWhitespace() == expected)
+        #expect(text[...].trimmingWhitespace() == expected)
+    }
+}

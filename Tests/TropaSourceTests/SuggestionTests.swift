@@ -1,0 +1,87 @@
+import Testing
+@testable import TropaModel
+@testable import TropaSource
+@testable import TropaBuild
+import TropaTesting
+
+/// "Did you mean" suggestions: the closest name by edit distance, compared as headings are.
+@Suite struct SuggestionTests {
+    static func distance(_ a: String, _ b: String, limit: Int = 10) -> Int {
+        Suggestion.editDistance(Array(a), Array(b), limit: limit)
+    }
+
+    @Test func editDistanceCountsEdits() {
+        #expect(Self.distance("kitten", "sitting") == 3)
+        #expect(Self.distance("эмоции", "эмоции") == 0)
+        #expect(Self.distance("эмоцйи", "эмоции") == 1)
+        #expect(Self.distance("", "цель") == 4)
+        #expect(Self.distance("цель", "") == 4)
+        #expect(Self.distance("действия", "дейсвтия") == 1)
+        #expect(Self.distance("ab", "ba") == 1)
+    }
+
+    @Test func editDistanceStopsPastTheLimit() {
+        #expect(Self.distance("эмоции", "рекомендации", limit: 2) == 3)
+        #expect(Self.distance("a", "abcdef", limit: 2) == 3)
+    }
+
+    @Test(arguments: [
+        ("Эмоцйи", "Эмоции"), ("эмоции!", "Эмоции"), ("Дейсвтия", "Действия"), ("Барьры", "Барьеры"),
+        ("Точки контакат", "Точки контакта"), ("Recomendations", "Recommendations"), ("Emotoins", "Emotions"),
+        ("Метрика", "Метрики"),
+    ])
+    func layerTypos(typo: String, meant: String) throws {
+        // An English name may come back as the layer's id ("emotions"), which matches just as well.
+        let suggestion = try #require(Suggestion.closest(to: typo, among: LayerSchema.default.layerNames))
+        #expect(NameKey(suggestion) == NameKey(meant))
+    }
+
+    @Test(arguments: ["Мысли", "Цитаты клиентов", "x", "", "   "])
+    func farNamesGetNoSuggestion(name: String) {
+        #expect(Suggestion.closest(to: name, among: LayerSchema.default.layerNames) == nil)
+    }
+
+    @Test func theClosestOfSeveralWinsAndTiesKeepTheFirst() {
+        #expect(Suggestion.closest(to: "tilte", among: ["tags", "title", "updated"]) == "title")
+        #expect(Suggestion.closest(to: "ab", among: ["ax", "xb"]) == "ax")
+        #expect(Suggestion.closest(to: "persnoa", among: JourneyParser.frontMatterKeys) == "persona")
+    }
+
+    @Test func aCyrillicTypoInALayerHeadingSuggestsTheTitle() {
+        let (_, diagnostics) = Check.journey("""
+            ---
+            title: Клиент выбирает CRM
+            ---
+
+            ## Поиск решения
+
+            ### Цель
+            Найти CRM.
+
+            ### Действия
+            - Читает обзоры
+
+            ### Эмоцйи
+            0 Рабочая задача
+
+            """)
+        #expect(diagnostics.found == [Found(.unknownLayer, .error, 13, 5), Found(.missingLayer, .error, 5, 4)]
+            .sorted { ($0.line, $0.column) < ($1.line, $1.column) })
+        let unknown = diagnostics.first { $0.code == .unknownLayer }
+        #expect(unknown?.message == "unknown layer \"Эмоцйи\" in stage \"Поиск решения\"")
+        #expect(unknown?.suggestion == "did you mean \"Эмоции\"?")
+    }
+
+    @Test func aFarHeadingPointsToTheSchemaCommand() {
+        let (_, diagnostics) = Check.journey(Check.oneStage(Check.requiredLayers + "### Мысли\nОпять выбирать.\n"))
+        #expect(diagnostics.first?.suggestion == "run `tropa schema` to see the layers this site accepts")
+    }
+}
+
+@Suite struct SuggestionWordingTests {
+    /// An English typo is answered with the English title, not with the layer's id.
+    @Test func anEnglishTypoSuggestsTheTitle() {
+        let schema = LayerSchema.default
+        #expect(Suggestion.closest(to: "Emotoins", among: schema.layerNames) == "Emotions")
+    }
+}

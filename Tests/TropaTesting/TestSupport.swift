@@ -1,0 +1,152 @@
+import Foundation
+import Testing
+import TropaModel
+import TropaSource
+import TropaAnalysis
+import TropaOutput
+import TropaBuild
+
+/// The fixture sites and files under `Tests/Fixtures`, found from this source file rather than a bundle.
+package enum Fixtures {
+    package static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        .appendingPathComponent("../Fixtures").standardizedFileURL
+
+    package static func site(_ name: String) -> URL { root.appendingPathComponent("sites/\(name)") }
+
+    package static func invalid(_ name: String) -> URL { root.appendingPathComponent("invalid/\(name)") }
+
+    /// Checks a fixture folder from disk, as `tropa check` does.
+    package static func check(_ folder: URL) throws -> CheckResult {
+        try SiteChecker(fileSystem: DiskFileSystem()).check(root: folder.path)
+    }
+}
+
+/// Shortcuts for parsing and checking in memory.
+package enum Check {
+    /// The folder of in-memory sites.
+    package static let root = "site"
+
+    /// Checks a site held in memory; `files` are paths relative to the site folder.
+    package static func site(_ files: [String: String]) throws -> CheckResult {
+        let memory = MemoryFileSystem(files: Dictionary(uniqueKeysWithValues: files.map { (root + "/" + $0.key, $0.value) }))
+        return try SiteChecker(fileSystem: memory).check(root: root)
+    }
+
+    /// Checks a site with raw bytes for some files (for encodings).
+    package static func site(bytes: [String: [UInt8]]) throws -> CheckResult {
+        let memory = MemoryFileSystem()
+        for (path, content) in bytes { try memory.write(content, to: root + "/" + path) }
+        return try SiteChecker(fileSystem: memory).check(root: root)
+    }
+
+    /// One map parsed and validated against `schema`, with its diagnostics in reading order.
+    package static func journey(_ text: String, schema: LayerSchema = .default, path: String = "content/map.md")
+        -> (journey: Journey, diagnostics: [Diagnostic]) {
+        let source = SourceText(path: path, text: text)
+        let (journey, problems) = JourneyParser(schema: schema, unsafeHTML: false).parse(source)
+        let all = problems + JourneyValidator(schema: schema, language: .ru).validate(journey)
+        return (journey, all.sortedByLocation())
+    }
+
+    /// The content of layer `id` in the first stage of a map whose body is `layers` under one stage.
+    /// Line 1 of `layers` is line 6 of the file.
+    package static func layer(_ id: String, _ layers: String, schema: LayerSchema = .default) -> LayerContent? {
+        journey(oneStage(layers), schema: schema).journey.stages.first?.layer(id: id)?.content
+    }
+
+    /// A map with a title and one stage "Этап" (line 5) whose layers start on line 6.
+    package static func oneStage(_ layers: String) -> String {
+        "---\ntitle: Карта\n---\n\n## Этап\n" + layers
+    }
+
+    /// The three layers the default schema requires, for maps that test something else.
+    package static let requiredLayers = """
+        ### Цель
+        Найти CRM.
+
+        ### Действия
+        - Читает обзоры
+
+        ### Эмоции
+        0 Рабочая задача
+
+        """
+}
+
+/// A diagnostic reduced to what tests compare: code, severity and position.
+package struct Found: Equatable, CustomStringConvertible {
+    package var code: DiagnosticCode
+    package var severity: Severity
+    package var line: Int
+    package var column: Int
+
+    package init(_ code: DiagnosticCode, _ severity: Severity, _ line: Int, _ column: Int) {
+        self.code = code
+        self.severity = severity
+        self.line = line
+        self.column = column
+    }
+
+    package init(_ diagnostic: Diagnostic) {
+        self.init(diagnostic.code, diagnostic.severity, diagnostic.location.line, diagnostic.location.column)
+    }
+
+    package var description: String { "\(code.rawValue) \(severity.rawValue) \(line):\(column)" }
+}
+
+package extension Array where Element == Diagnostic {
+    package var found: [Found] { map(Found.init) }
+    package var codes: [DiagnosticCode] { map(\.code) }
+}
+
+package extension LayerContent {
+    package var items: [ListItem]? { if case .list(let items) = self { items } else { nil } }
+    package var points: [EmotionPoint]? { if case .emotion(let points) = self { points } else { nil } }
+    package var values: [MetricValue]? { if case .metrics(let values) = self { values } else { nil } }
+    package var richText: RichText? { if case .text(let text) = self { text } else { nil } }
+}
+
+/// The memory file system with faults: writes to the paths `failsWrite` picks fail as on a full disk, and moves
+/// fail after the first `movesAllowed` (a build stopped halfway).
+package final class FaultyFileSystem: FileSystem, @unchecked Sendable {
+    package let memory: MemoryFileSystem
+    private let failsWrite: @Sendable (String) -> Bool
+    private let lock = NSLock()
+    private var movesLeft: Int?
+
+    package init(memory: MemoryFileSystem, failsWrite: @escaping @Sendable (String) -> Bool = { _ in false },
+         movesAllowed: Int? = nil) {
+        self.memory = memory
+        self.failsWrite = failsWrite
+        movesLeft = movesAllowed
+    }
+
+    package func kind(at path: String) -> FileKind? { memory.kind(at: path) }
+    package func read(_ path: String) throws -> [UInt8] { try memory.read(path) }
+    package func status(at path: String) -> FileStatus? { memory.status(at: path) }
+    package func files(under directory: String) throws -> [String] { try memory.files(under: directory) }
+    package func createDirectory(_ path: String) throws { try memory.createDirectory(path) }
+    package func removeItem(_ path: String) throws { try memory.removeItem(path) }
+    package func isWritableFolder(_ path: String) -> Bool { memory.isWritableFolder(path) }
+
+    package func write(_ bytes: [UInt8], to path: String) throws {
+        guard !failsWrite(path) else { throw SiteError("cannot write \(path): no space left on the device") }
+        try memory.write(bytes, to: path)
+    }
+
+    package func moveItem(_ source: String, to destination: String) throws {
+        let allowed = lock.withLock {
+            defer { movesLeft = movesLeft.map { $0 - 1 } }
+            return movesLeft.map { $0 > 0 } ?? true
+        }
+        guard allowed else { throw SiteError("cannot move \(source): the disk went away") }
+        try memory.moveItem(source, to: destination)
+    }
+}
+
+package extension CheckResult {
+    /// The parsed map whose output folder is `slug`.
+    package func journey(slug: String) -> Journey? {
+        facts.first { $0.slug == slug }.flatMap { facts in site?.journeys.first { $0.path == facts.path } }
+    }
+}
