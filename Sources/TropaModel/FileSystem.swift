@@ -32,28 +32,6 @@ public protocol FileReading: Sendable {
     func files(under directory: String) throws -> [String]
 }
 
-/// Writing files: only the last end of the pipeline (the output writer) and the authoring commands do.
-public protocol FileWriting: Sendable {
-    /// Writes `bytes`, creating the folders above the file.
-    func write(_ bytes: [UInt8], to path: String) throws
-    /// Writes `text` as UTF-8, creating the folders above the file.
-    func write(text: String, to path: String) throws
-    func createDirectory(_ path: String) throws
-    func removeItem(_ path: String) throws
-    func moveItem(_ source: String, to destination: String) throws
-    /// Whether entries can be added to and removed from the folder at `path`.
-    func isWritableFolder(_ path: String) -> Bool
-}
-
-extension FileWriting {
-    public func write(text: String, to path: String) throws {
-        try write(Array(text.utf8), to: path)
-    }
-}
-
-/// Both ends: the disk, or memory in tests.
-public typealias FileSystem = FileReading & FileWriting
-
 extension FileReading {
     public func statuses(of paths: [String], in folder: String) -> [FileStatus?] {
         parallelMap(paths) { status(at: folder.appendingPath($0)) }
