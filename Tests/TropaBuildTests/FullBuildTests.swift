@@ -18,6 +18,7 @@ import TropaTesting
 
         var renders: Bool { true }
         var keepsMaps: Bool { false }
+        var keepsRecord: Bool { true }
 
         func emit(_ file: OutputFile) throws {
             guard file.path.hasSuffix("/index.html"), !file.path.hasPrefix("personas/") else { return }

@@ -91,7 +91,8 @@ package struct BuildDriver: Sendable {
         run.check.facts = maps.facts
         run.check.site?.journeys = maps.journeys
         if reuse.keepsBytes {
-            run.memo = PreviewMemo(config: start.config, schema: start.schema, context: context, visits: maps.kept,
+            run.memo = PreviewMemo(config: start.config, schema: start.schema, context: context,
+                                   rendered: rendering != nil, visits: maps.kept,
                                    personas: personas.read, previous: reuse.previousMemo)
         }
         guard let renderer = rendering, !run.check.diagnostics.failBuild(strict: options.strict) else {
@@ -100,13 +101,9 @@ package struct BuildDriver: Sendable {
         }
         // A page that could not be written fails the build, after the site's own problems were found.
         if let failure = maps.failure { throw failure }
-        guard let entries = reuse.entries(merging: maps.recorded), let shown = reuse.shown(entries, now: maps.shown) else {
-            // A damaged line of the record: the caller builds the whole site instead.
-            sink.abandon()
-            return run
-        }
+        guard let entries = reuse.entries(merging: maps.recorded) else { throw RecordDamaged() }
         run.entries = entries
-        try emitSitePages(shown, now: maps.shown, renderer: renderer, personas: personas.values, context: context,
+        try emitSitePages(entries, now: maps.shown, renderer: renderer, personas: personas.values, context: context,
                           inputs: start.inputs, loader: loader, into: sink, reuse: reuse, run: &run)
         run.renderedMapCount = maps.renderedCount
 
@@ -120,8 +117,9 @@ package struct BuildDriver: Sendable {
                               report: inout Report) throws -> (values: [Persona], read: [(RawFile, FileOutcome<Persona>)]) {
         let reader = PersonaReader(parser: PersonaParser(unsafeHTML: start.config.unsafeHTML))
         let files = try loader.read(start.inputs.personas.map(\.path))
+        let parsed = reuse.parsed(config: start.config, schema: start.schema)?.personas
         let outcomes = parallelMap(Array(zip(start.inputs.personas.map(\.id), files))) { id, file in
-            reuse.persona(file, config: start.config, schema: start.schema) ?? reader.outcome(of: file, id: id)
+            parsed?[file.path].flatMap { $0.bytes == file.bytes ? $0.outcome : nil } ?? reader.outcome(of: file, id: id)
         }
         for outcome in outcomes { report.add(outcome.diagnostics, source: outcome.source) }
         return (outcomes.compactMap(\.value), Array(zip(files, outcomes)))
@@ -137,22 +135,26 @@ package struct BuildDriver: Sendable {
         let reader = JourneyReader(config: config, schema: schema)
         let analysis = JourneyAnalysis(schema: schema, contentPath: config.contentPath)
         let stopped = StopSignal()
+        let parsed = reuse.parsed(config: config, schema: schema)?.journeys
+        let rendered = reuse.rendered(in: context)
         let visits = parallelMap(reuse.mapsToRead(start.inputs.maps)) { path -> Result<VisitedMap, Error> in
             Result {
                 let file = try loader.read(path)
-                let outcome = reuse.journey(file, config: config, schema: schema) ?? reader.outcome(of: file)
+                // A map the previous preview parsed from the same bytes is taken with its facts as they were.
+                let earlier = parsed?[path].flatMap { $0.bytes == file.bytes ? $0 : nil }
+                let outcome = earlier?.outcome ?? reader.outcome(of: file)
                 var visit = VisitedMap(path: path, outcome: outcome)
                 let kept = sink.keepsMaps ? KeptMap(outcome: outcome, bytes: reuse.keepsBytes ? file.bytes : []) : nil
                 visit.kept = kept
                 guard let journey = outcome.value else { return visit }
-                let facts = analysis.facts(of: journey)
+                let facts = earlier?.facts ?? analysis.facts(of: journey)
                 visit.claim = JourneyClaim(journey)
                 visit.slug = facts.slug
                 kept?.facts = facts
                 if outcome.diagnostics.failBuild(strict: options.strict) { stopped.signal() }
                 if let renderer, !stopped.isSignalled, options.includeDrafts || !journey.draft {
                     do {
-                        let reused = reuse.files(of: file, in: context)
+                        let reused = rendered?[path].flatMap { $0.filesBytes == file.bytes && !$0.files.isEmpty ? $0.files : nil }
                         let files = reused ?? renderer.mapFiles(journey, facts: facts)
                         for file in files { try sink.emit(file) }
                         let folder = PagePaths.journeyFolder(facts.slug)
@@ -167,7 +169,7 @@ package struct BuildDriver: Sendable {
                 // What outlives the map: what the site pages show of it and its line of the record (10,000 maps'
                 // whole facts were a third of a build's memory).
                 visit.shown = SitePageEntry(facts, built: visit.files != nil)
-                if sink.renders { visit.recorded = RecordedMap(BuildRecord.Map(facts: facts, files: visit.files ?? [])) }
+                if sink.keepsRecord { visit.recorded = RecordedMap(BuildRecord.Map(facts: facts, files: visit.files ?? [])) }
                 return visit
             }
         }
@@ -192,18 +194,19 @@ package struct BuildDriver: Sendable {
 
     /// The catalogue, persona pages and theme files, from what they show of every map (read now or recorded), and
     /// the static files.
-    private func emitSitePages(_ shown: [SitePageEntry], now: [(path: String, entry: SitePageEntry)],
+    private func emitSitePages(_ entries: [RecordedMap], now: [(path: String, entry: SitePageEntry)],
                                renderer: PageRenderer,
                                personas: [Persona], context: RenderContext, inputs: SiteInputs, loader: SiteLoader,
                                into sink: some BuildSink, reuse: Reuse, run: inout BuildRun) throws {
-        let built = shown.filter(\.built)
         var pages: [OutputFile] = []
-        switch reuse.sitePages(now: now, shown: shown, in: context) {
+        switch reuse.sitePages(now: now, in: context) {
         case .unchanged:
             break
         case .reused(let earlier):
             pages = earlier
         case .render:
+            // Only now is every map's entry gathered: an update decodes the record's lines of the other maps.
+            let built = try reuse.shown(entries, now: now).filter(\.built)
             pages = [renderer.catalogue(built)]
             pages += personas.map { renderer.personaPage($0, journeys: built.map(\.summary)) }
             pages += renderer.assetFiles
@@ -213,9 +216,10 @@ package struct BuildDriver: Sendable {
         }
         for page in pages { try sink.emit(page) }
         try sink.copy(inputs.staticFiles, from: loader)
-        run.memo?.shown = shown
+        if reuse.keepsBytes { run.memo?.shown = now.map(\.entry) }
         run.siteFiles = reuse.recordedSiteFiles ?? pages.map(\.path) + inputs.staticFiles.map(\.outputPath)
-        run.mapCount = built.count
+        // A preview keeps no record: every map was read, and `now` is all of them.
+        run.mapCount = sink.keepsRecord ? entries.filter(\.built).count : now.filter(\.entry.built).count
     }
 
     /// The built-in theme with the site's `templates/` files over it, compiled, so `check` finds template errors
@@ -266,7 +270,7 @@ package struct VisitedMap: Sendable {
     package var slug: String?
     /// What the site pages show of it.
     package var shown: SitePageEntry?
-    /// Its line of the build record, when the sink renders.
+    /// Its line of the build record, when the sink keeps one.
     package var recorded: RecordedMap?
     /// The names of the files made of it in its folder; nil when it was not rendered (an error, a draft left
     /// out, a check).

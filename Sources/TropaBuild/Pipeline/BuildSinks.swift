@@ -11,6 +11,8 @@ package protocol BuildSink: Sendable {
     /// Whether the parsed maps are kept in the result (a check's `site.journeys`, the preview's memo); a build
     /// lets each go once its files are emitted.
     var keepsMaps: Bool { get }
+    /// Whether the build leaves a record (a full build and an update do).
+    var keepsRecord: Bool { get }
     func emit(_ file: OutputFile) throws
     /// Takes the static files of `content/`, copied as they are.
     func copy(_ files: [StaticFile], from loader: SiteLoader) throws
@@ -24,6 +26,7 @@ package protocol BuildSink: Sendable {
 package struct CheckSink: BuildSink {
     package var renders: Bool { false }
     package var keepsMaps: Bool { true }
+    package var keepsRecord: Bool { false }
     package func emit(_ file: OutputFile) throws {}
     package func copy(_ files: [StaticFile], from loader: SiteLoader) throws {}
     package func commit(_ run: BuildRun) throws {}
@@ -39,6 +42,7 @@ package struct StagingSink: BuildSink {
 
     package var renders: Bool { true }
     package var keepsMaps: Bool { false }
+    package var keepsRecord: Bool { true }
 
     package func emit(_ file: OutputFile) throws {
         try writer.write(file)
@@ -90,6 +94,7 @@ package struct UpdateSink: BuildSink {
 
     package var renders: Bool { true }
     package var keepsMaps: Bool { false }
+    package var keepsRecord: Bool { true }
 
     package func emit(_ file: OutputFile) throws {
         collected.add(file)
@@ -125,6 +130,7 @@ package final class MemorySink: BuildSink, @unchecked Sendable {
 
     package var renders: Bool { true }
     package var keepsMaps: Bool { true }
+    package var keepsRecord: Bool { false }
 
     package func emit(_ file: OutputFile) throws {
         collected.add(file)

@@ -34,24 +34,17 @@ package enum Reuse: Sendable {
         return false
     }
 
-    package func persona(_ file: RawFile, config: SiteConfig, schema: LayerSchema) -> FileOutcome<Persona>? {
-        guard case .preview(let memo?) = self, memo.config == config, memo.schema == schema,
-              let earlier = memo.personas[file.path], earlier.bytes == file.bytes else { return nil }
-        return earlier.outcome
+    /// The previous preview's parsed files, when it read them under the same settings; decided once per run, not
+    /// once per map (comparing two schemas 10,000 times was most of a rebuild).
+    package func parsed(config: SiteConfig, schema: LayerSchema) -> PreviewMemo? {
+        guard case .preview(let memo?) = self, memo.config == config, memo.schema == schema else { return nil }
+        return memo
     }
 
-    package func journey(_ file: RawFile, config: SiteConfig, schema: LayerSchema) -> FileOutcome<Journey>? {
-        guard case .preview(let memo?) = self, memo.config == config, memo.schema == schema,
-              let earlier = memo.journeys[file.path], earlier.bytes == file.bytes else { return nil }
-        return earlier.outcome
-    }
-
-    /// A map's files rendered before from the same bytes in the same context.
-    package func files(of file: RawFile, in context: RenderContext) -> [OutputFile]? {
-        guard case .preview(let memo?) = self,
-              let earlier = memo.journeys[file.path], earlier.filesBytes == file.bytes, earlier.context == context
-        else { return nil }
-        return earlier.files
+    /// The previous preview's rendered files, when it made them in the same context.
+    package func rendered(in context: RenderContext) -> [String: PreviewMemo.Map]? {
+        guard case .preview(let memo?) = self, memo.filesContext == context else { return nil }
+        return memo.journeys
     }
 
     /// Every map's line of the record: the ones read now, and for an update the record's for the others, in path
@@ -63,20 +56,18 @@ package enum Reuse: Sendable {
     }
 
     /// What the site pages show of every map of `entries`: from the maps read now, and for an update from the
-    /// record's lines of the others (nil when one is damaged).
-    package func shown(_ entries: [RecordedMap], now: [(path: String, entry: SitePageEntry)]) -> [SitePageEntry]? {
+    /// record's lines of the others.
+    package func shown(_ entries: [RecordedMap], now: [(path: String, entry: SitePageEntry)]) throws -> [SitePageEntry] {
         guard case .record = self else { return now.map(\.entry) }
         let now = Dictionary(now, uniquingKeysWith: { first, _ in first })
-        var shown: [SitePageEntry] = []
-        for entry in entries {
-            guard let entry = now[entry.path] ?? entry.map?.shown else { return nil }
-            shown.append(entry)
+        return try entries.map { entry in
+            guard let shown = now[entry.path] ?? entry.map?.shown else { throw RecordDamaged() }
+            return shown
         }
-        return shown
     }
 
-    package func sitePages(now: [(path: String, entry: SitePageEntry)], shown: [SitePageEntry],
-                           in context: RenderContext) -> SitePages {
+    /// Whether the site pages must be made again, given what they show of the maps read now.
+    package func sitePages(now: [(path: String, entry: SitePageEntry)], in context: RenderContext) -> SitePages {
         switch self {
         case .nothing:
             return .render
@@ -89,9 +80,9 @@ package enum Reuse: Sendable {
             let same = changed.allSatisfy { path in now[path] != nil && earlier[path]?.map?.shown == now[path] }
             return same ? .unchanged : .render
         case .preview(let memo):
-            guard let memo, memo.siteContext == context, !memo.sitePages.isEmpty, memo.shown == shown else {
-                return .render
-            }
+            // A preview reads every map: `now` is the whole site.
+            guard let memo, memo.siteContext == context, !memo.sitePages.isEmpty, memo.shown == now.map(\.entry)
+            else { return .render }
             return .reused(memo.sitePages)
         }
     }
@@ -108,16 +99,19 @@ package struct PreviewMemo: Sendable {
     package struct Map: Sendable {
         package var bytes: [UInt8]
         package var outcome: FileOutcome<Journey>
+        package var facts: JourneyFacts?
+        /// Its files as made in `filesContext`, and the bytes they were made from: the last good render, kept
+        /// while the map is broken.
         package var files: [OutputFile]
-        /// What `files` were rendered from, and in: the last good render, kept while the map is broken.
         package var filesBytes: [UInt8]
-        package var context: RenderContext?
     }
 
     package var config: SiteConfig
     package var schema: LayerSchema
     package var journeys: [String: Map] = [:]
     package var personas: [String: (bytes: [UInt8], outcome: FileOutcome<Persona>)] = [:]
+    /// What every map's files were made in.
+    package var filesContext: RenderContext?
     /// What the site pages show of every map, and the catalogue, persona pages and theme files made from it in
     /// `siteContext`.
     package var shown: [SitePageEntry] = []
@@ -125,24 +119,32 @@ package struct PreviewMemo: Sendable {
     package var siteContext: RenderContext?
 
     /// A run that rendered nothing (the site is broken) keeps what `previous` rendered, to reuse once it is mended.
-    package init(config: SiteConfig, schema: LayerSchema, context: RenderContext, visits: [VisitedMap],
-         personas: [(RawFile, FileOutcome<Persona>)], previous: PreviewMemo?) {
+    package init(config: SiteConfig, schema: LayerSchema, context: RenderContext, rendered: Bool, visits: [VisitedMap],
+                 personas: [(RawFile, FileOutcome<Persona>)], previous: PreviewMemo?) {
         self.config = config
         self.schema = schema
+        filesContext = rendered ? context : previous?.filesContext
+        let carried = previous?.filesContext == filesContext ? previous?.journeys : nil
         for visit in visits where journeys[visit.path] == nil {
             guard let kept = visit.kept else { continue }
-            var map = Map(bytes: kept.bytes, outcome: kept.outcome, files: kept.rendered, filesBytes: kept.bytes,
-                          context: visit.files == nil ? nil : context)
-            if visit.files == nil, let earlier = previous?.journeys[visit.path], earlier.context != nil {
-                (map.files, map.filesBytes, map.context) = (earlier.files, earlier.filesBytes, earlier.context)
+            var map = Map(bytes: kept.bytes, outcome: kept.outcome, facts: kept.facts, files: kept.rendered,
+                          filesBytes: kept.bytes)
+            if visit.files == nil, let earlier = carried?[visit.path], !earlier.files.isEmpty {
+                (map.files, map.filesBytes) = (earlier.files, earlier.filesBytes)
             }
             journeys[visit.path] = map
+        }
+        if let previous {
+            (shown, sitePages, siteContext) = (previous.shown, previous.sitePages, previous.siteContext)
         }
         for (file, outcome) in personas where self.personas[file.path] == nil {
             self.personas[file.path] = (file.bytes, outcome)
         }
     }
 }
+
+/// A line of the build record that cannot be read: the build is made whole instead.
+package struct RecordDamaged: Error {}
 
 extension BuildRecord.Map {
     /// What the site pages show of it.

@@ -59,7 +59,8 @@ public struct SiteBuilder: Sendable {
                                              reuse: .record(record, changed: Set(changed)))
                     // Not committed: the changed maps have problems, which the full build reports with the rest.
                     if run.committed { return BuildResult(run, output: writer.output) }
-                } catch is UpdateSink.Declined {}
+                } catch is UpdateSink.Declined {
+                } catch is RecordDamaged {}
             }
         case .full:
             break
