@@ -57,6 +57,8 @@ public enum DiagnosticCode: String, Sendable, CaseIterable, Codable {
     case duplicateSection = "duplicate-section"
     case outputConflict = "output-conflict"
     case templateInvalid = "template-invalid"
+    case headingSpace = "heading-space"
+    case emptyStage = "empty-stage"
 }
 
 /// One problem in an author's files, with where it is and, when one is close, what was probably meant.

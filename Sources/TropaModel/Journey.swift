@@ -67,15 +67,19 @@ public struct Stage: Sendable, Hashable {
     public var location: SourceLocation
     public var description: RichText
     public var layers: [Layer]
+    /// For each layer heading of the stage that named no layer, the id of the layer it was probably meant to be
+    /// (nil when none is close): that layer is reported as misnamed, not also as missing.
+    public var misnamedLayers: [String?]
 
     /// Without an `id`, the stage's id is made from its name.
     public init(name: String, location: SourceLocation, description: RichText = .empty, layers: [Layer] = [],
-                id: StageID? = nil) {
+                id: StageID? = nil, misnamedLayers: [String?] = []) {
         self.id = id ?? StageID(name: name)
         self.name = name
         self.location = location
         self.description = description
         self.layers = layers
+        self.misnamedLayers = misnamedLayers
     }
 
     public func layer(id: String) -> Layer? { layers.first { $0.layerID == id } }

@@ -36,7 +36,7 @@ import TropaTesting
         ### Цель
         Выбрать сервис.
 
-        ### Действия
+        ### Ожидания
         - Смотрит демо
 
         ### Эмоцйи
@@ -60,10 +60,10 @@ import TropaTesting
                4 | segmnet: B2B
                  | ^
               help: did you mean "segment"?
-            content/lumus.md:26:4: error: the stage "Выбор" lacks the required layer "Эмоции" [missing-layer]
+            content/lumus.md:26:4: error: the stage "Выбор" lacks the required layer "Действия" [missing-layer]
                26 | ## Выбор
                   |    ^
-              help: add "### Эмоции" to this stage
+              help: add "### Действия" to this stage
             content/lumus.md:34:5: error: unknown layer "Эмоцйи" in stage "Выбор" [unknown-layer]
                34 | ### Эмоцйи
                   |     ^
@@ -78,7 +78,7 @@ import TropaTesting
         #expect(output.status == 1)
         #expect(output.stdout == """
             ::warning file=content/lumus.md,line=4,col=1,title=tropa%3A unknown-key::unknown front-matter key "segmnet" (did you mean "segment"?)
-            ::error file=content/lumus.md,line=26,col=4,title=tropa%3A missing-layer::the stage "Выбор" lacks the required layer "Эмоции" (add "### Эмоции" to this stage)
+            ::error file=content/lumus.md,line=26,col=4,title=tropa%3A missing-layer::the stage "Выбор" lacks the required layer "Действия" (add "### Действия" to this stage)
             ::error file=content/lumus.md,line=34,col=5,title=tropa%3A unknown-layer::unknown layer "Эмоцйи" in stage "Выбор" (did you mean "Эмоции"?)
 
             """)

@@ -58,7 +58,6 @@ import TropaTesting
             Found(.unknownKey, .warning, 3, 1),
             Found(.frontMatterType, .error, 4, 1),
             Found(.misplacedHeading, .error, 7, 3),
-            Found(.missingLayer, .error, 9, 4),
             Found(.listExpected, .error, 15, 1),
             Found(.unknownLayer, .error, 17, 5),
             Found(.metricOutOfRange, .error, 21, 3),

@@ -65,16 +65,49 @@ import TropaTesting
             0 Рабочая задача
 
             """)
-        #expect(diagnostics.found == [Found(.unknownLayer, .error, 13, 5), Found(.missingLayer, .error, 5, 4)]
-            .sorted { ($0.line, $0.column) < ($1.line, $1.column) })
+        // One typo, one error: the layer it was meant to be is not also missing.
+        #expect(diagnostics.found == [Found(.unknownLayer, .error, 13, 5)])
         let unknown = diagnostics.first { $0.code == .unknownLayer }
         #expect(unknown?.message == "unknown layer \"Эмоцйи\" in stage \"Поиск решения\"")
         #expect(unknown?.suggestion == "did you mean \"Эмоции\"?")
     }
 
-    @Test func aFarHeadingPointsToTheSchemaCommand() {
+    @Test func aFarHeadingListsTheLayersInTheSitesLanguage() {
         let (_, diagnostics) = Check.journey(Check.oneStage(Check.requiredLayers + "### Мысли\nОпять выбирать.\n"))
-        #expect(diagnostics.first?.suggestion == "run `tropa schema` to see the layers this site accepts")
+        #expect(diagnostics.first?.suggestion == "the layers are \"Цель\", \"Действия\", \"Вопросы\", \"Точки контакта\", "
+            + "\"Ожидания\", \"Эмоции\", \"Опыт\", \"Барьеры\", \"Метрики\", \"Рекомендации\" "
+            + "(`tropa schema` lists every name they accept)")
+    }
+
+    @Test func aTypoOfARequiredLayerIsOneError() throws {
+        let text = Check.oneStage("### Цель\nНайти CRM.\n\n### Дейсвтия\n- Читает\n\n### Эмоции\n0 Спокойно\n")
+        let (_, diagnostics) = Check.journey(text)
+        #expect(diagnostics.found == [Found(.unknownLayer, .error, 9, 5)])
+        #expect(diagnostics.first?.suggestion == "did you mean \"Действия\"?")
+    }
+
+    @Test func aRequiredLayerThatNoHeadingWasMeantToBeIsStillMissing() {
+        // "Мысли" is close to no layer: "Действия" is missing on its own.
+        let text = Check.oneStage("### Цель\nНайти CRM.\n\n### Мысли\nОпять.\n\n### Эмоции\n0 Спокойно\n")
+        #expect(Check.journey(text).diagnostics.found == [Found(.missingLayer, .error, 5, 4), Found(.unknownLayer, .error, 9, 5)])
+    }
+
+    @Test(arguments: [
+        ("Эмоции клиента", "Эмоции"), ("Боли клиента", "Боли"), ("Каналы коммуникации", "Каналы"), ("KPI этапа", "KPI"),
+        ("Точки контакта с брендом", "Точки контакта"), ("ЭМОЦИИ (клиента)", "Эмоции"), ("Pain points of users", "Pain points"),
+    ])
+    func aHeadingThatHoldsALayerNameSuggestsIt(heading: String, name: String) {
+        #expect(Suggestion.layer(for: heading, in: .default) == name)
+    }
+
+    @Test(arguments: ["Целевая аудитория", "Мысли клиента", "Эмоциональный фон"])
+    func partsOfWordsAreNotNames(heading: String) {
+        #expect(Suggestion.layer(for: heading, in: .default) == nil)
+    }
+
+    @Test func feelingsAreEmotions() {
+        #expect(LayerSchema.default.layer(named: "Feelings")?.id == "emotions")
+        #expect(LayerSchema.default.layer(named: "feeling")?.id == "emotions")
     }
 }
 

@@ -43,7 +43,7 @@ package enum Check {
     package static func journey(_ text: String, schema: LayerSchema = .default, path: String = "content/map.md")
         -> (journey: Journey, diagnostics: [Diagnostic]) {
         let source = SourceText(path: path, text: text)
-        let (journey, problems) = JourneyParser(schema: schema, unsafeHTML: false).parse(source)
+        let (journey, problems) = JourneyParser(schema: schema, unsafeHTML: false, language: .ru).parse(source)
         let all = problems + JourneyValidator(schema: schema, language: .ru).validate(journey)
         return (journey, all.sortedByLocation())
     }

@@ -49,7 +49,7 @@ package struct JourneyReader: Sendable {
     package let validator: JourneyValidator
 
     package init(config: SiteConfig, schema: LayerSchema) {
-        parser = JourneyParser(schema: schema, unsafeHTML: config.unsafeHTML)
+        parser = JourneyParser(schema: schema, unsafeHTML: config.unsafeHTML, language: config.language)
         validator = JourneyValidator(schema: schema, language: config.language)
     }
 

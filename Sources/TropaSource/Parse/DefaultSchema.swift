@@ -15,7 +15,7 @@ extension LayerSchema {
             LayerDefinition(id: "expectations", title: .init(["en": "Expectations", "ru": "Ожидания"]),
                             aliases: ["Expectation", "Ожидание"], kind: .text),
             LayerDefinition(id: "emotions", title: .init(["en": "Emotions", "ru": "Эмоции"]),
-                            aliases: ["Emotion", "Эмоция", "Чувства"], kind: .emotion, required: true),
+                            aliases: ["Emotion", "Эмоция", "Чувства", "Feelings", "Feeling"], kind: .emotion, required: true),
             LayerDefinition(id: "experience", title: .init(["en": "Experience", "ru": "Опыт"]),
                             aliases: ["Опыт клиента", "Customer experience"], kind: .list, tones: true),
             LayerDefinition(id: "barriers", title: .init(["en": "Barriers", "ru": "Барьеры"]),

@@ -5,10 +5,13 @@ import TropaModel
 package struct JourneyParser {
     package let schema: LayerSchema
     package let unsafeHTML: Bool
+    /// The site's language: the accepted layer titles a help line lists are in it.
+    package let language: Language
 
-    package init(schema: LayerSchema, unsafeHTML: Bool) {
+    package init(schema: LayerSchema, unsafeHTML: Bool, language: Language = .en) {
         self.schema = schema
         self.unsafeHTML = unsafeHTML
+        self.language = language
     }
 
     package static let frontMatterKeys = ["title", "persona", "product", "segment", "tags", "updated", "draft"]
@@ -106,6 +109,8 @@ package struct JourneyParser {
         package var layers: [PendingLayer] = []
         /// Blocks under a heading that matched no layer: reported once, not read.
         package var inUnknownLayer = false
+        /// The layers the headings that matched none were probably meant to be (`Stage.misnamedLayers`).
+        package var misnamedLayers: [String?] = []
     }
 
     private func emptyLayer(_ layer: PendingLayer, stage: String) -> Diagnostic {
@@ -117,9 +122,33 @@ package struct JourneyParser {
                         at: layer.location, suggestion: "fill it in or remove the heading")
     }
 
+    /// A `####` (or deeper) heading that names a layer, right under a stage where its first layer is expected.
+    private func deepLayerHeading(_ block: MarkdownNode, source: SourceText) -> Diagnostic? {
+        let text = block.plainText.trimmingWhitespace()
+        guard schema.layer(named: text) != nil else { return nil }
+        let marks = String(repeating: "#", count: block.headingLevel)
+        let at = SourceLocation(file: source.path, line: block.startLine,
+                                column: source.column(line: block.startLine, byteColumn: block.startByteColumn))
+        return .error(.misplacedHeading, "\"\(marks) \(text)\" is not a layer: use ###", at: at,
+                      suggestion: "### \(text)")
+    }
+
+    /// The help line of a heading that is close to no layer: the layers' titles in the site's language.
+    private var acceptedHeadings: String {
+        let titles = schema.layers.map { "\"\($0.title.text(in: language, fallback: $0.id))\"" }
+        return "the layers are " + titles.joined(separator: ", ") + " (`tropa schema` lists every name they accept)"
+    }
+
     private func readBody(_ body: String, bodyLine: Int, source: SourceText, into journey: inout Journey) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
-        let document = MarkdownDocument(body, unsafeHTML: unsafeHTML)
+        var document = MarkdownDocument(body, unsafeHTML: unsafeHTML)
+        // A heading without its space is reported, then read as the heading it was meant to be, so the rest of the
+        // map is checked as its author sees it (and its layer is not also missing).
+        let broken = BrokenHeading.find(in: body, parsed: document)
+        if !broken.isEmpty {
+            diagnostics += broken.map { $0.diagnostic(file: source.path) }
+            document = MarkdownDocument(BrokenHeading.repair(body, broken), unsafeHTML: unsafeHTML)
+        }
         var introduction: [MarkdownNode] = []
         var stages: [PendingStage] = []
         var stageIDs: Set<StageID> = []
@@ -127,7 +156,14 @@ package struct JourneyParser {
         var headings: [String: String] = [:]
 
         for block in document.blocks {
-            guard block.isHeading, block.headingLevel <= 3 else {
+            var level = block.isHeading ? block.headingLevel : 0
+            if level >= 4, let stage = stages.last, stage.layers.isEmpty, stage.misnamedLayers.isEmpty,
+               let misplaced = deepLayerHeading(block, source: source) {
+                // `#### Точки контакта` where a layer is expected: reported, and read as the layer it names.
+                diagnostics.append(misplaced)
+                level = 3
+            }
+            guard (1...3).contains(level) else {
                 if var stage = stages.popLast() {
                     if stage.inUnknownLayer {
                         // Its heading was reported; the content has no layer to belong to.
@@ -144,7 +180,7 @@ package struct JourneyParser {
             }
             let text = block.plainText.trimmingWhitespace()
             let location = source.headingLocation(of: block)
-            switch block.headingLevel {
+            switch level {
             case 1:
                 diagnostics.append(.error(.misplacedHeading, "a level-1 heading \"\(text)\" in the body", at: location,
                                           suggestion: "the map's title belongs in the front-matter; use \"##\" for a stage"))
@@ -167,11 +203,11 @@ package struct JourneyParser {
                 }
                 defer { stages.append(stage) }
                 guard let definition = schema.layer(named: text) else {
-                    let suggestion = Suggestion.closest(to: text, among: schema.layerNames)
+                    let suggestion = Suggestion.layer(for: text, in: schema)
                     diagnostics.append(.error(.unknownLayer, "unknown layer \"\(text)\" in stage \"\(stage.name)\"",
                                               at: location,
-                                              suggestion: suggestion.map { "did you mean \"\($0)\"?" }
-                                                ?? "run `tropa schema` to see the layers this site accepts"))
+                                              suggestion: suggestion.map { "did you mean \"\($0)\"?" } ?? acceptedHeadings))
+                    stage.misnamedLayers.append(suggestion.flatMap { schema.layer(named: $0)?.id })
                     stage.inUnknownLayer = true
                     continue
                 }
@@ -203,7 +239,7 @@ package struct JourneyParser {
                       }
                       return Layer(layerID: layer.definition.id, heading: layer.heading, location: layer.location,
                                    content: content)
-                  }, id: pending.id)
+                  }, id: pending.id, misnamedLayers: pending.misnamedLayers)
         }
         if stages.isEmpty {
             diagnostics.append(.error(.noStages, "the map has no stages",

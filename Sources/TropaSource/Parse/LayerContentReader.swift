@@ -39,13 +39,30 @@ package struct LayerContentReader {
                         suggestion: "write each entry as a list item: \"- …\"")])
     }
 
+    /// The entries of a list layer. `####` headings may divide it: each is an entry of its own, in bold, and the
+    /// blocks between two of them are one list.
     private func listItems(_ blocks: [MarkdownNode], layer: LayerDefinition) -> ([ListItem], [Diagnostic]) {
-        let (items, diagnostics) = singleList(blocks, layer: layer)
-        let marksTone = layer.tones
-        return (items.map { item in
-            let (text, tone) = itemText(item, marksTone: marksTone)
-            return ListItem(text: text, tone: tone, line: item.startLine)
-        }, diagnostics)
+        var entries: [ListItem] = []
+        var diagnostics: [Diagnostic] = []
+        var rest = blocks[...]
+        while !rest.isEmpty {
+            if rest[rest.startIndex].isHeading {
+                let heading = rest.removeFirst()
+                entries.append(ListItem(text: RichText(html: "<strong>" + heading.inlineHTML + "</strong>",
+                                                       plain: heading.plainText),
+                                        line: heading.startLine))
+                continue
+            }
+            let part = rest.prefix { !$0.isHeading }
+            rest = rest.dropFirst(part.count)
+            let (items, problems) = singleList(Array(part), layer: layer)
+            diagnostics += problems
+            entries += items.map { item in
+                let (text, tone) = itemText(item, marksTone: layer.tones)
+                return ListItem(text: text, tone: tone, line: item.startLine)
+            }
+        }
+        return (entries, diagnostics)
     }
 
     /// An item's inline Markdown as HTML; with `marksTone`, a leading `+` or `-`/`−` sets its tone.

@@ -22,6 +22,21 @@ package final class MarkdownDocument {
     deinit { cmark_node_free(root) }
 
     package var blocks: [MarkdownNode] { MarkdownNode(root, renderOptions).children }
+
+    /// The lines of every code block and HTML block, at any depth: text there is shown as written.
+    package var verbatimLines: [ClosedRange<Int>] {
+        var ranges: [ClosedRange<Int>] = []
+        guard let iterator = cmark_iter_new(root) else { return ranges }
+        defer { cmark_iter_free(iterator) }
+        while case let event = cmark_iter_next(iterator), event != CMARK_EVENT_DONE {
+            guard event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator) else { continue }
+            let type = cmark_node_get_type(node)
+            guard type == CMARK_NODE_CODE_BLOCK || type == CMARK_NODE_HTML_BLOCK else { continue }
+            let start = Int(cmark_node_get_start_line(node))
+            ranges.append(start...max(start, Int(cmark_node_get_end_line(node))))
+        }
+        return ranges
+    }
 }
 
 /// A node of a parsed document; valid while its `MarkdownDocument` lives.

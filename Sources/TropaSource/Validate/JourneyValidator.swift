@@ -14,8 +14,18 @@ package struct JourneyValidator {
     package func validate(_ journey: Journey) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
         let language = headingLanguage(journey)
+        let required = schema.layers.filter(\.required)
         for stage in journey.stages {
-            for definition in schema.layers where definition.required && stage.layer(id: definition.id) == nil {
+            if stage.layers.isEmpty, stage.misnamedLayers.isEmpty, !required.isEmpty {
+                // One error for the stage, not one per required layer.
+                let headings = required.map { "\"### \($0.title.text(in: language, fallback: $0.id))\"" }
+                diagnostics.append(.error(.emptyStage, "the stage \"\(stage.name)\" has no layers", at: stage.location,
+                                          suggestion: "add its layers under it, at least " + Self.list(headings)))
+                continue
+            }
+            // A heading taken for a required layer (`### Дейсвтия`) was reported as unknown: not also as missing.
+            for definition in required where stage.layer(id: definition.id) == nil
+                && !stage.misnamedLayers.contains(definition.id) {
                 let heading = definition.title.text(in: language, fallback: definition.id)
                 diagnostics.append(.error(.missingLayer,
                                           "the stage \"\(stage.name)\" lacks the required layer \"\(heading)\"",
@@ -51,9 +61,15 @@ package struct JourneyValidator {
         }
     }
 
+    /// "a", "a and b", "a, b and c".
+    private static func list(_ items: [String]) -> String {
+        items.count <= 1 ? items.joined() : items.dropLast().joined(separator: ", ") + " and " + items.last!
+    }
+
     /// The language the author writes layer headings in, so a suggested heading matches the others.
     private func headingLanguage(_ journey: Journey) -> Language {
-        let headings = journey.stages.flatMap(\.layers).map(\.heading)
+        // Without a layer heading, the stages' names tell.
+        let headings = journey.stages.flatMap(\.layers).map(\.heading) + journey.stages.map(\.name)
         guard let first = headings.first else { return language }
         return first.unicodeScalars.contains { (0x0400...0x04FF).contains($0.value) } ? .ru : .en
     }

@@ -17,6 +17,32 @@ package enum Suggestion {
         return best?.name
     }
 
+    /// The layer name a heading that names no layer was probably meant to be: a name it is a typo of, or else a
+    /// name among its words (`Эмоции клиента`, `KPI этапа`).
+    package static func layer(for heading: String, in schema: LayerSchema) -> String? {
+        closest(to: heading, among: schema.layerNames) ?? named(in: heading, among: schema.layerNames)
+    }
+
+    /// The candidate whose words stand together, as whole words, among the words of `text` (compared as headings
+    /// are); of several, the one of most words, then the first.
+    package static func named(in text: String, among candidates: [String]) -> String? {
+        let words = Self.words(text)
+        var best: (name: String, count: Int)?
+        for candidate in candidates {
+            let wanted = Self.words(candidate)
+            guard !wanted.isEmpty, wanted.count <= words.count, wanted.count > (best?.count ?? 0) else { continue }
+            let found = (0...(words.count - wanted.count)).contains { start in
+                words[start..<(start + wanted.count)].elementsEqual(wanted)
+            }
+            if found { best = (candidate, wanted.count) }
+        }
+        return best?.name
+    }
+
+    private static func words(_ text: String) -> [Substring] {
+        NameKey(text).value.split { !$0.isLetter && !$0.isNumber }
+    }
+
     /// Levenshtein distance with adjacent transpositions; stops early past `limit`.
     package static func editDistance(_ a: [Character], _ b: [Character], limit: Int) -> Int {
         if abs(a.count - b.count) > limit { return limit + 1 }
