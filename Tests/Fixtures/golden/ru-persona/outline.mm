@@ -2,7 +2,7 @@
   <node ID="node-1" TEXT="РОП выбирает конструктор скриптов">
     <node ID="node-2" TEXT="Персона: Руководитель отдела продаж" POSITION="right">
       <node ID="node-3" TEXT="Мотивы" FOLDED="true">
-        <node ID="node-4" TEXT="Выполнить план без найма"/>
+        <node ID="node-4" TEXT="Выполнить план без найма Быстрее вводить новичков в работу Видеть, на каком этапе теряются сделки"/>
       </node>
       <node ID="node-5" TEXT="Сценарии" FOLDED="true">
         <node ID="node-6" TEXT="Когда новичок проваливает звонок, хочу дать ему готовый скрипт"/>
@@ -11,7 +11,7 @@
         <node ID="node-8" TEXT="Понятная цена"/>
       </node>
       <node ID="node-9" TEXT="Барьеры" FOLDED="true">
-        <node ID="node-10" TEXT="Нет времени на внедрение"/>
+        <node ID="node-10" TEXT="Нет времени на внедрение отдел продаж работает без пауз внедрение CRM заняло полгода"/>
       </node>
     </node>
     <node ID="node-11" TEXT="Осознание потребности" POSITION="left">
@@ -50,7 +50,7 @@
         <node ID="node-35" TEXT="Рассылка «Продажи без воды»"/>
       </node>
       <node ID="node-36" TEXT="Ожидания" FOLDED="true">
-        <node ID="node-37" TEXT="Готовые скрипты для B2B, которые можно сразу дать менеджерам."/>
+        <node ID="node-37" TEXT="Готовые скрипты для B2B, которые можно сразу дать менеджерам. Цена на сайте, без звонка менеджера."/>
       </node>
       <node ID="node-38" TEXT="Эмоции" FOLDED="true">
         <node ID="node-39" TEXT="0 Рабочая задача"/>
@@ -72,7 +72,7 @@
         <node ID="node-50" TEXT="Купить тариф на 10 менеджеров."/>
       </node>
       <node ID="node-51" TEXT="Действия" FOLDED="true">
-        <node ID="node-52" TEXT="Проходит демо"/>
+        <node ID="node-52" TEXT="Проходит демо сначала с отделом продаж потом с финансовым директором"/>
         <node ID="node-53" TEXT="Согласует счёт"/>
       </node>
       <node ID="node-54" TEXT="Эмоции" FOLDED="true">
