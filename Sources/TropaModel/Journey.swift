@@ -1,16 +1,35 @@
-/// Markdown that has been parsed: its safe HTML and its plain text (for titles, tooltips and outlines).
+/// Markdown that has been parsed: its safe HTML, its plain text, and its blocks as an outline (for mind maps).
 public struct RichText: Sendable, Hashable {
     public var html: String
     public var plain: String
+    /// The blocks as outline nodes; empty when the text is one node, its `plain` text (one paragraph, one item).
+    public var blocks: [TextBlock]
 
-    public init(html: String, plain: String) {
+    public init(html: String, plain: String, blocks: [TextBlock] = []) {
         self.html = html
         // Plain words are their own HTML: one copy, not two (most list items of a large site).
         self.plain = plain == html ? html : plain
+        // Most texts are one paragraph: they keep no array of one node.
+        self.blocks = blocks.count == 1 && blocks[0].children.isEmpty && blocks[0].text == plain ? [] : blocks
     }
 
     public static let empty = RichText(html: "", plain: "")
     public var isEmpty: Bool { html.isEmpty }
+
+    /// The text as outline nodes: every paragraph and list item a node of its own.
+    public var outline: [TextBlock] { blocks.isEmpty ? [TextBlock(plain)] : blocks }
+}
+
+/// A block of Markdown as an outline shows it: the plain text of a paragraph (or a heading, a code block), or of a
+/// list item's first paragraph with the item's other blocks, nested lists included, as its children.
+public struct TextBlock: Sendable, Hashable {
+    public var text: String
+    public var children: [TextBlock]
+
+    public init(_ text: String, _ children: [TextBlock] = []) {
+        self.text = text
+        self.children = children
+    }
 }
 
 /// One customer journey map: front-matter facts, an introduction and stages in file order.

@@ -29,16 +29,21 @@ public enum Terminal {
     }
 
     /// Colour only on a terminal, and never when NO_COLOR is set.
-    public static var colored: Bool {
-        isatty(STDOUT_FILENO) == 1 && ProcessInfo.processInfo.environment["NO_COLOR"].map(\.isEmpty) ?? true
+    public static func colored(_ descriptor: Int32) -> Bool {
+        isatty(descriptor) == 1 && ProcessInfo.processInfo.environment["NO_COLOR"].map(\.isEmpty) ?? true
     }
 
+    /// A text report (problems and the summary line) goes to standard error, like every message, so standard
+    /// output holds only what a command makes; `github` and `json` reports are what `check` and `build` make, so
+    /// they go to standard output.
     public static func report(_ diagnostics: [Diagnostic], sources: [String: SourceText], format: DiagnosticFormat,
                        checked: String) {
-        let formatter = DiagnosticFormatter(format: format, colored: colored)
+        let (handle, descriptor) = format == .text
+            ? (FileHandle.standardError, STDERR_FILENO) : (FileHandle.standardOutput, STDOUT_FILENO)
+        let formatter = DiagnosticFormatter(format: format, colored: colored(descriptor))
         var output = formatter.format(diagnostics, sources: sources)
         if format == .text { output += formatter.summary(diagnostics, checked: checked) }
-        FileHandle.standardOutput.write(Data(output.utf8))
+        handle.write(Data(output.utf8))
     }
 
     /// Exit 1 on errors, or on warnings with `--strict`.

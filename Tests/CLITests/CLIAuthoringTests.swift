@@ -22,10 +22,11 @@ import TropaTesting
         #expect(workflow.contains("actions/deploy-pages"))
 
         let check = try TropaProcess.run(["check", site.path, "--strict"])
-        #expect(check.status == 0, "\(check.stdout)")
-        #expect(check.stdout.contains("checked 1 map and 1 persona: no problems found"))
+        #expect(check.status == 0, "\(check.stderr)")
+        #expect(check.stderr.contains("checked 1 map and 1 persona: no problems found"))
+        #expect(check.stdout.isEmpty)
         let build = try TropaProcess.run(["build", site.path])
-        #expect(build.status == 0, "\(build.stdout)")
+        #expect(build.status == 0, "\(build.stderr)")
         let page = try String(contentsOf: site.appendingPathComponent("public/example/index.html"), encoding: .utf8)
         #expect(page.contains("<html lang=\"\(language)\">"))
         #expect(page.contains("class=\"tropa-curve\""))
@@ -73,7 +74,7 @@ import TropaTesting
         }
         try filled.joined(separator: "\n").write(to: file, atomically: true, encoding: .utf8)
         let accepted = try TropaProcess.run(["check", site.path, "--strict"])
-        #expect(accepted.status == 0, "\(accepted.stdout)")
+        #expect(accepted.status == 0, "\(accepted.stderr)")
 
         let twice = try TropaProcess.run(["new", "Клиент уходит к конкуренту", "--site", site.path])
         #expect(twice.status == 2)
@@ -91,7 +92,7 @@ import TropaTesting
         #expect(yaml.stdout.contains("- id: emotions"))
         try yaml.stdout.write(to: site.appendingPathComponent("schema.yml"), atomically: true, encoding: .utf8)
         let after = try TropaProcess.run(["build", site.path, "--output", site.appendingPathComponent("after").path])
-        #expect(after.status == 0, "\(after.stdout)")
+        #expect(after.status == 0, "\(after.stderr)")
 
         let before = try files(under: site.appendingPathComponent("before"))
         #expect(!before.isEmpty)

@@ -25,7 +25,7 @@ import TropaTesting
     @Test func aPipeGetsNoEscapes() throws {
         let output = try TropaProcess.run(["check", Fixtures.invalid("duplicate-section").path])
         #expect(output.status == 1)
-        #expect(output.stdout.contains("error: the section \"Мотивация\" appears twice"))
+        #expect(output.stderr.contains("error: the section \"Мотивация\" appears twice"))
         #expect(!output.stdout.contains(Self.escape))
         #expect(!output.stderr.contains(Self.escape))
     }

@@ -8,20 +8,20 @@ import TropaTesting
     @Test func aValidSiteExitsZero() throws {
         let output = try TropaProcess.run(["check", Fixtures.site("valid-ru").path])
         #expect(output.status == 0)
-        #expect(output.stdout == "checked 3 maps and 2 personas: no problems found\n")
-        #expect(output.stderr.isEmpty)
+        #expect(output.stderr == "checked 3 maps and 2 personas: no problems found\n")
+        #expect(output.stdout.isEmpty)
     }
 
     @Test func aCustomSchemaSiteExitsZero() throws {
         let output = try TropaProcess.run(["check", Fixtures.site("custom-schema").path, "--strict"])
         #expect(output.status == 0)
-        #expect(output.stdout == "checked 2 maps and 1 persona: no problems found\n")
+        #expect(output.stderr == "checked 2 maps and 1 persona: no problems found\n")
     }
 
     @Test func theSiteFolderDefaultsToTheCurrentFolder() throws {
         let output = try TropaProcess.run(["check"], in: Fixtures.site("valid-ru"))
         #expect(output.status == 0)
-        #expect(output.stdout == "checked 3 maps and 2 personas: no problems found\n")
+        #expect(output.stderr == "checked 3 maps and 2 personas: no problems found\n")
     }
 
     @Test(arguments: ["unknown-persona", "duplicate-slug", "schema-invalid", "config-invalid", "missing-name",
@@ -29,22 +29,24 @@ import TropaTesting
     func errorsExitOne(fixture: String) throws {
         let output = try TropaProcess.run(["check", Fixtures.invalid(fixture).path])
         #expect(output.status == 1)
-        #expect(output.stdout.contains("[\(fixture)]"))
-        #expect(output.stdout.contains("1 error in 1 file"))
+        #expect(output.stderr.contains("[\(fixture)]"))
+        #expect(output.stderr.contains("1 error in 1 file"))
+        #expect(output.stdout.isEmpty)
     }
 
     @Test func warningsExitZeroUnlessStrict() throws {
         let site = Fixtures.invalid("unknown-section").path
         let relaxed = try TropaProcess.run(["check", site])
         #expect(relaxed.status == 0)
-        #expect(relaxed.stdout.contains("warning: unknown persona section \"Страхи\" [unknown-section]"))
-        #expect(relaxed.stdout.hasSuffix("checked 1 map and 1 persona: 1 warning in 1 file\n"))
+        #expect(relaxed.stderr.contains("warning: unknown persona section \"Страхи\" [unknown-section]"))
+        #expect(relaxed.stderr.hasSuffix("checked 1 map and 1 persona: 1 warning in 1 file\n"))
         let strict = try TropaProcess.run(["check", "--strict", site])
         #expect(strict.status == 1)
-        #expect(strict.stdout == relaxed.stdout)
+        #expect(strict.stderr == relaxed.stderr)
         let strictJSON = try TropaProcess.run(["check", site, "--strict", "--format", "json"])
         #expect(strictJSON.status == 1)
         #expect(strictJSON.stdout.contains("\"severity\" : \"warning\""))
+        #expect(strictJSON.stderr.isEmpty, "json is the output: nothing else is printed")
     }
 
     @Test func aMissingFolderExitsTwo() throws {

@@ -54,8 +54,8 @@ import TropaTesting
     @Test func textShowsTheSourceLineACaretAndHelp() throws {
         let output = try Self.check([])
         #expect(output.status == 1)
-        #expect(output.stderr.isEmpty)
-        #expect(output.stdout == """
+        #expect(output.stdout.isEmpty, "problems go to standard error")
+        #expect(output.stderr == """
             content/lumus.md:4:1: warning: unknown front-matter key "segmnet" [unknown-key]
                4 | segmnet: B2B
                  | ^
@@ -76,6 +76,7 @@ import TropaTesting
     @Test func githubPrintsOneAnnotationPerProblem() throws {
         let output = try Self.check(["--format", "github"])
         #expect(output.status == 1)
+        #expect(output.stderr.isEmpty, "the annotations are the output")
         #expect(output.stdout == """
             ::warning file=content/lumus.md,line=4,col=1,title=tropa%3A unknown-key::unknown front-matter key "segmnet" (did you mean "segment"?)
             ::error file=content/lumus.md,line=26,col=4,title=tropa%3A missing-layer::the stage "Выбор" lacks the required layer "Действия" (add "### Действия" to this stage)
@@ -134,7 +135,7 @@ import TropaTesting
                                          to: site.appendingPathComponent("content/cp1251.md"))
         let output = try TropaProcess.run(["check", site.path])
         #expect(output.status == 1)
-        #expect(output.stdout == """
+        #expect(output.stderr == """
             content/cp1251.md:2:8: error: the file is not UTF-8 text [invalid-encoding]
               help: save it as UTF-8 (for example, from Windows-1251 with iconv -f cp1251 -t utf-8)
             checked 0 maps and 0 personas: 1 error in 1 file

@@ -205,4 +205,78 @@ import FoundationXML
         #expect(Markup.number(-12.5) == "-12.5")
         #expect(Markup.number(100) == "100")
     }
+
+    /// A persona like the demo's (three motives) and a map with a nested list and a text of two paragraphs.
+    static let itemsSite: [String: String] = [
+        "tropa.yml": "language: ru\n",
+        "content/personas/head-of-sales.md": """
+            ---
+            name: Руководитель отдела продаж
+            ---
+            ## Мотивы
+            - Выполнить квартальный план без расширения штата
+            - Быстрее вводить новичков в работу
+            - Видеть, на каком этапе теряются сделки
+
+            ## Барьеры
+            Опыт «внедрили CRM — никто не пользуется».
+
+            """,
+        "content/b2b/lumus.md": RenderBuild.russianMap(title: "РОП выбирает конструктор скриптов",
+                                                       extraFrontMatter: "persona: head-of-sales\n", body: """
+            ## Поиск решения
+
+            ### Цель
+            Найти способ улучшить скрипты.
+
+            Не обучать команду заново.
+
+            ### Действия
+            - Ищет статьи о скриптах
+              - на vc.ru
+              - в Telegram-чатах
+            - Читает форумы
+
+            ### Эмоции
+            0 Рабочая задача
+
+            """),
+    ]
+
+    @Test func everyItemAndParagraphIsANodeOfItsOwnInEveryOutline() throws {
+        let built = try RenderBuild.site(Self.itemsSite)
+        #expect(built.errors.isEmpty, "\(renderDescribe(built.errors))")
+        let opml = try RenderXML.root(built.text("b2b/lumus/outline.opml"))
+        let mm = try RenderXML.root(built.text("b2b/lumus/outline.mm"))
+        let trees = [
+            Self.tree(try #require(RenderXML.child(RenderXML.child(opml, "body"), "outline")), child: "outline", attribute: "text"),
+            Self.tree(try #require(RenderXML.child(mm, "node")), child: "node", attribute: "TEXT"),
+        ]
+        #expect(trees[0] == trees[1])
+        for tree in trees {
+            let persona = try #require(tree.children.first)
+            #expect(persona.text == "Персона: Руководитель отдела продаж")
+            #expect(persona.children == [
+                OutlineNode("Мотивы", [
+                    OutlineNode("Выполнить квартальный план без расширения штата"),
+                    OutlineNode("Быстрее вводить новичков в работу"),
+                    OutlineNode("Видеть, на каком этапе теряются сделки"),
+                ]),
+                OutlineNode("Барьеры", [OutlineNode("Опыт «внедрили CRM — никто не пользуется».")]),
+            ])
+            let stage = try #require(tree.children.last)
+            #expect(stage.children.map(\.text) == ["Цель", "Действия", "Эмоции"])
+            #expect(stage.children[0].children == [OutlineNode("Найти способ улучшить скрипты."),
+                                                   OutlineNode("Не обучать команду заново.")])
+            #expect(stage.children[1].children == [
+                OutlineNode("Ищет статьи о скриптах", [OutlineNode("на vc.ru"), OutlineNode("в Telegram-чатах")]),
+                OutlineNode("Читает форумы"),
+            ])
+        }
+        // The page's outline is the same tree: the motives are three items, the nested list a branch of its item.
+        let page = try #require(built.text("b2b/lumus/index.html"))
+        #expect(page.contains("<details open><summary>Мотивы</summary><ul><li><span>Выполнить квартальный план без "
+            + "расширения штата</span>\n</li><li><span>Быстрее вводить новичков в работу</span>\n</li>"))
+        #expect(page.contains("<details open><summary>Ищет статьи о скриптах</summary><ul><li><span>на vc.ru</span>\n</li>"))
+    }
 }

@@ -28,6 +28,8 @@ public struct SettingsResult: Sendable {
     public var settings: (config: SiteConfig, schema: LayerSchema)?
     public var diagnostics: [Diagnostic]
     public var sources: [String: SourceText]
+    /// The schema file that was empty and so read as no schema (see `settings(root:emptySchemaIsDefault:)`).
+    public var emptySchema: String?
 }
 
 /// `tropa check`: the build driver with nothing to render into.
@@ -43,14 +45,18 @@ public struct SiteChecker: Sendable {
         try BuildDriver(reader: fileSystem, root: root, options: BuildOptions(strict: strict)).run(into: CheckSink()).check
     }
 
-    /// The site's config and schema alone, for `tropa schema` and `tropa new`.
-    public func settings(root: String) throws -> SettingsResult {
+    /// The site's config and schema alone, for `tropa schema` and `tropa new`. With `emptySchemaIsDefault` (for
+    /// `tropa schema`, whose output `> schema.yml` empties the file before it runs), an empty schema file is read
+    /// as none, and named in `emptySchema`.
+    public func settings(root: String, emptySchemaIsDefault: Bool = false) throws -> SettingsResult {
         let loader = SiteLoader(fileSystem: fileSystem, root: root)
         try loader.requireSiteFolder()
         var diagnostics: [Diagnostic] = []
         var sources: [String: SourceText] = [:]
-        let settings = try SettingsReader.read(loader, diagnostics: &diagnostics, sources: &sources)
-        return SettingsResult(settings: settings, diagnostics: diagnostics, sources: sources)
+        var emptySchema: String?
+        let settings = try SettingsReader.read(loader, diagnostics: &diagnostics, sources: &sources,
+                                               emptySchemaIsDefault: emptySchemaIsDefault, emptySchema: &emptySchema)
+        return SettingsResult(settings: settings, diagnostics: diagnostics, sources: sources, emptySchema: emptySchema)
     }
 }
 

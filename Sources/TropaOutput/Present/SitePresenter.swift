@@ -104,13 +104,14 @@ package struct SitePresenter: Sendable {
 
     // MARK: - outline
 
-    /// map → persona → stages → layers → items.
+    /// map → persona → sections → items; map → stages → layers → items. Every paragraph and list item is a node,
+    /// nested items are children of their item.
     package func outline(_ journey: Journey) -> OutlineNode {
         var children: [OutlineNode] = []
         if let persona = site.persona(id: journey.personaID) {
             children.append(OutlineNode("\(words["persona"]): \(persona.name)", persona.sections.map { section in
                 OutlineNode(section.kind.title.text(in: site.config.language, fallback: section.kind.rawValue),
-                            section.content.isEmpty ? [] : [OutlineNode(section.content.plain)])
+                            outlineNodes(section.content))
             }))
         }
         for stage in journey.stages {
@@ -124,10 +125,13 @@ package struct SitePresenter: Sendable {
 
     private func outlineItems(_ content: LayerContent) -> [OutlineNode] {
         switch content {
-        case .text(let text): text.isEmpty ? [] : [OutlineNode(text.plain)]
-        case .list(let items): items.map { item in
-            let sign = item.tone.map { $0 == .positive ? "+ " : "− " } ?? ""
-            return OutlineNode(sign + item.text.plain)
+        case .text(let text): outlineNodes(text)
+        case .list(let items): items.flatMap { item in
+            var nodes = item.text.outline.map(Self.outlineNode)
+            if let tone = item.tone, let first = nodes.first {
+                nodes[0] = OutlineNode((tone == .positive ? "+ " : "− ") + first.text, first.children)
+            }
+            return nodes
         }
         case .emotion(let points): points.map {
             OutlineNode([format.score($0.score), $0.label].filter { !$0.isEmpty }.joined(separator: " "))
@@ -136,6 +140,14 @@ package struct SitePresenter: Sendable {
             OutlineNode("\(metricName($0)): \(format.value($0.value, unit: $0.unit))")
         }
         }
+    }
+
+    private func outlineNodes(_ text: RichText) -> [OutlineNode] {
+        text.isEmpty ? [] : text.outline.map(Self.outlineNode)
+    }
+
+    private static func outlineNode(_ block: TextBlock) -> OutlineNode {
+        OutlineNode(block.text, block.children.map(outlineNode))
     }
 
     // MARK: - personas and catalogue

@@ -6,6 +6,16 @@ package enum SettingsReader {
     /// Nil when either has errors, since no map can be read against them.
     package static func read(_ loader: SiteLoader, diagnostics: inout [Diagnostic],
                      sources: inout [String: SourceText]) throws -> (SiteConfig, LayerSchema)? {
+        var emptySchema: String?
+        return try read(loader, diagnostics: &diagnostics, sources: &sources, emptySchemaIsDefault: false,
+                        emptySchema: &emptySchema)
+    }
+
+    /// With `emptySchemaIsDefault`, a schema file that is empty or only white space (what `> schema.yml` leaves)
+    /// counts as none: the default schema applies and `emptySchema` is the file's path. Only `tropa schema` reads
+    /// it so; for every other command an empty schema is an error.
+    package static func read(_ loader: SiteLoader, diagnostics: inout [Diagnostic], sources: inout [String: SourceText],
+                     emptySchemaIsDefault: Bool, emptySchema: inout String?) throws -> (SiteConfig, LayerSchema)? {
         var config = SiteConfig()
         if let file = try loader.readOptional(SiteConfig.fileName) {
             guard let source = decode(file, diagnostics: &diagnostics) else { return nil }
@@ -19,6 +29,10 @@ package enum SettingsReader {
         let schemaIsExplicit = config.schemaPath != SiteConfig().schemaPath
         if let file = try loader.readOptional(config.schemaPath, required: schemaIsExplicit) {
             guard let source = decode(file, diagnostics: &diagnostics) else { return nil }
+            if emptySchemaIsDefault, source.text.allSatisfy(\.isWhitespace) {
+                emptySchema = file.path
+                return (config, schema)
+            }
             let (parsed, problems) = SchemaParser.parse(source)
             keep(problems, of: source, sources: &sources, diagnostics: &diagnostics)
             guard let parsed else { return nil }

@@ -79,10 +79,14 @@ package struct LayerContentReader {
         blocks.removeFirst()
         html += blocks.map(\.html).joined()
         plain += blocks.map { " " + $0.plainText }.joined()
+        // In the outline the item is its first paragraph, with nested lists and further paragraphs under it.
+        var outline = blocks.isEmpty && first.isParagraph ? [] : TextBlock.outline(item: item)
         guard marksTone, let sign = plain.first, let tone = Self.tone(of: sign) else {
-            return (RichText(html: html.trimmingWhitespace(), plain: plain), nil)
+            return (RichText(html: html.trimmingWhitespace(), plain: plain, blocks: outline), nil)
         }
-        return (RichText(html: Self.dropSign(html), plain: String(plain.dropFirst()).trimmingWhitespace()), tone)
+        if outline.first?.text.first == sign { outline[0].text = String(outline[0].text.dropFirst()).trimmingWhitespace() }
+        return (RichText(html: Self.dropSign(html), plain: String(plain.dropFirst()).trimmingWhitespace(), blocks: outline),
+                tone)
     }
 
     private static func tone(of marker: Character) -> Tone? {

@@ -131,9 +131,45 @@ package struct MarkdownNode {
 }
 
 extension RichText {
-    /// The HTML and plain text of a run of blocks.
+    /// The HTML, plain text and outline of a run of blocks.
     package init(blocks: [MarkdownNode]) {
-        self.init(html: blocks.map(\.html).joined(), plain: blocks.map(\.plainText).joined(separator: " "))
+        let plain = blocks.map(\.plainText).joined(separator: " ")
+        // One paragraph is one node, its plain text: no need to walk it again.
+        let outline = blocks.count == 1 && blocks[0].isParagraph ? [] : TextBlock.outline(blocks)
+        self.init(html: blocks.map(\.html).joined(), plain: plain, blocks: outline)
+    }
+}
+
+extension TextBlock {
+    /// Blocks nested deeper than this (quotes in quotes, lists in lists) become one node of their plain text:
+    /// the outline and its writers recurse, and Markdown may nest thousands deep.
+    package static let maximumDepth = 16
+
+    /// Every paragraph a node; every list item a node, with what it holds after its first paragraph as children;
+    /// a quote's blocks in its place. Blocks without text (a rule, raw HTML) give no node.
+    package static func outline(_ blocks: some Sequence<MarkdownNode>, depth: Int = 0) -> [TextBlock] {
+        blocks.flatMap { block -> [TextBlock] in
+            guard depth < maximumDepth else { return leaf(block) }
+            switch block.type {
+            case CMARK_NODE_LIST: return block.children.flatMap { outline(item: $0, depth: depth + 1) }
+            case CMARK_NODE_BLOCK_QUOTE: return outline(block.children, depth: depth + 1)
+            default: return leaf(block)
+            }
+        }
+    }
+
+    /// A list item: its first paragraph with the rest as children; an item that starts with another block
+    /// (a nested list, code) has no text of its own, so its blocks stand in its place.
+    package static func outline(item: MarkdownNode, depth: Int = 0) -> [TextBlock] {
+        guard depth < maximumDepth else { return leaf(item) }
+        let blocks = item.children
+        guard let first = blocks.first, first.isParagraph else { return outline(blocks, depth: depth + 1) }
+        return [TextBlock(first.plainText.trimmingWhitespace(), outline(blocks.dropFirst(), depth: depth + 1))]
+    }
+
+    private static func leaf(_ block: MarkdownNode) -> [TextBlock] {
+        let text = block.plainText.trimmingWhitespace()
+        return text.isEmpty ? [] : [TextBlock(text)]
     }
 }
 

@@ -13,7 +13,7 @@ package enum SchemaParser {
             if yaml.diagnostics.isEmpty {
                 yaml.report(.error(.schemaInvalid, "the schema file is empty",
                                    at: SourceLocation(file: source.path, line: 1),
-                                   suggestion: "run `tropa schema --format yaml` for a schema to start from"))
+                                   suggestion: emptySchemaHelp(source)))
             }
             return (nil, yaml.diagnostics)
         }
@@ -46,6 +46,14 @@ package enum SchemaParser {
         }
         guard !errors.hasErrors else { return (nil, errors) }
         return (LayerSchema(scale: scale, layers: layers, metrics: metrics), errors)
+    }
+
+    /// A command that runs whatever the file holds: `--output` fills a file only while it is blank.
+    private static func emptySchemaHelp(_ source: SourceText) -> String {
+        let start = source.text.allSatisfy(\.isWhitespace)
+            ? "`tropa schema --default --output \(source.path)` in the site folder writes it there"
+            : "`tropa schema --default --format yaml` prints it"
+        return "delete the file to use the default schema, or start from the default: " + start
     }
 
     /// Keeps the names of layers (or metrics) seen so far, so a second use of one is reported.

@@ -1,0 +1,48 @@
+import Foundation
+import Testing
+import TropaTesting
+
+/// The README's quick start: `scripts/demo` builds both programs, so `tropa serve` works next; a `tropa` copied
+/// without `tropa-serve` says how to get it.
+@Suite struct CLIQuickStartTests {
+    @Test func theDemoScriptBuildsBothPrograms() throws {
+        let script = try String(contentsOf: TropaProcess.packageRoot.appendingPathComponent("scripts/demo"), encoding: .utf8)
+        let builds = script.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
+            .filter { $0.hasPrefix("swift build") }
+            .map { $0.split(separator: "#").first.map(String.init) ?? $0 }
+        #expect(!builds.isEmpty)
+        let products = builds.map { line -> [String] in
+            let words = line.split(separator: " ").map(String.init)
+            return words.indices.filter { words[$0] == "--product" && $0 + 1 < words.count }.map { words[$0 + 1] }
+        }
+        // A build without --product makes every program.
+        #expect(products.contains { $0.isEmpty } || Set(products.joined()).isSuperset(of: ["tropa", "tropa-serve"]),
+                "\(builds)")
+        #expect(builds.allSatisfy { $0.contains("-c release") }, "the demo runs .build/release/tropa")
+    }
+
+    /// Copied alone into `place` under a fresh folder; the help is the command that puts tropa-serve beside it.
+    @Test(arguments: ["bin", "pkg/.build/debug", "pkg/.build/x86_64-unknown-linux-gnu/release"])
+    func serveWithoutTropaServeSaysHowToGetIt(place: String) throws {
+        let tropa = try TropaProcess.requireExecutable()
+        let base = FileManager.default.temporaryDirectory.appendingPathComponent("tropa-alone-\(UUID().uuidString)")
+        let folder = base.appendingPathComponent(place)
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: base) }
+        try FileManager.default.copyItem(at: tropa, to: folder.appendingPathComponent("tropa"))
+        let output = try TropaProcess.run(folder.appendingPathComponent("tropa"),
+                                          ["serve", Fixtures.site("valid-ru").path, "--port", "0"])
+        #expect(output.status == 2)
+        #expect(output.stdout.isEmpty)
+        let resolved = folder.resolvingSymlinksInPath().path
+        let package = base.resolvingSymlinksInPath().path + "/pkg"
+        let help = switch place {
+        case "bin": "build it from tropa's source with `swift build -c release --product tropa-serve`, then copy "
+            + ".build/release/tropa-serve to \(resolved)/"
+        case "pkg/.build/debug": "run `swift build --package-path \(package) --product tropa-serve`"
+        default: "run `swift build --package-path \(package) -c release --product tropa-serve`"
+        }
+        #expect(output.stderr == "error: tropa serve runs tropa-serve, which is not beside tropa: no \(resolved)/tropa-serve\n"
+            + "  help: \(help)\n")
+    }
+}
