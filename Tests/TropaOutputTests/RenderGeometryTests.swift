@@ -230,7 +230,8 @@ import FoundationXML
         let text = try #require(built.text(fixture.slug + "/emotions.svg"))
         let root = try RenderXML.root(text)
         let columns = Double(fixture.stages.count)
-        #expect(RenderXML.attribute(root, "viewBox")?.hasPrefix("0 0 \(Int(200 * columns)) ") == true)
+        // The file keeps the plot's coordinates, with its margins (the scale, the title) at negative x and y.
+        #expect(RenderXML.attribute(root, "viewBox")?.hasPrefix("-44 -40 \(Int(200 * columns) + 60) ") == true)
 
         let points = try Self.svgPoints(root, stages: fixture.stages)
         #expect(points.count == fixture.pointsPerStage.reduce(0, +))
@@ -271,9 +272,62 @@ import FoundationXML
             }
             previous = segment.end
         }
-        // The page shows the same curve inline.
+        // The page shows the same plot inline, as wide as the stage columns, without the file's margins.
         let page = try #require(built.text(fixture.slug + "/index.html"))
-        #expect(page.contains("<td class=\"curve-cell\" colspan=\"\(fixture.stages.count)\">" + text))
+        let cell = "<td class=\"curve-cell\" colspan=\"\(fixture.stages.count)\">"
+        let inline = try #require(page.components(separatedBy: cell).dropFirst().first?.components(separatedBy: "</td>").first)
+        let inlineRoot = try RenderXML.root(inline)
+        #expect(RenderXML.attribute(inlineRoot, "viewBox") == "0 0 \(Int(200 * columns)) 235")
+        let plot = try #require(text.range(of: "<defs>").map { String(text[$0.lowerBound...]) })
+        #expect(inline.hasSuffix(plot), "the same plot")
+        #expect(try Self.svgPoints(inlineRoot, stages: fixture.stages).map(\.cy) == points.map(\.cy))
+        #expect(RenderXML.withClass(inlineRoot, "scale").isEmpty && RenderXML.withClass(inlineRoot, "heading").isEmpty,
+                "the table names the curve and its stages already")
+    }
+
+    /// The file is dropped into a slide as it is: it brings its font, a white background, its title written out
+    /// and the scale, a grid line and a label at every whole score (a round step on a long scale).
+    @Test(arguments: fixtures)
+    func theSVGFileCarriesItsFontTitleAndScale(_ fixture: Fixture) throws {
+        let built = try RenderBuild.fixture(fixture.name)
+        let root = try RenderXML.root(built.text(fixture.slug + "/emotions.svg"))
+        let font = try #require(RenderXML.attribute(root, "font-family"))
+        #expect(font.hasPrefix("system-ui,") && font.hasSuffix(", sans-serif"))
+        let width = 200 * fixture.stages.count + 60
+        #expect(RenderXML.attribute(root, "width") == "\(width)")
+        #expect(RenderXML.attribute(root, "height") == "283")
+        let background = try #require(RenderXML.withClass(root, "background").first)
+        #expect(RenderXML.attribute(background, "fill") == "#ffffff")
+        #expect(RenderXML.attribute(background, "width") == "\(width)")
+        let title = try #require(RenderXML.child(root, "title")?.stringValue)
+        #expect(RenderXML.withClass(root, "heading").first?.stringValue == title)
+        let scale = try #require(RenderXML.withClass(root, "scale").first)
+        let labels = RenderXML.descendants(scale, named: "text")
+        let expected: [(String, Double)] = fixture.scale == -2...2
+            ? [("−2", -2), ("−1", -1), ("0", 0), ("+1", 1), ("+2", 2)]
+            : (0...10).map { ("\($0)", Double($0)) }
+        #expect(labels.map { $0.stringValue ?? "" } == expected.map(\.0))
+        #expect(labels.compactMap { Double(RenderXML.attribute($0, "y") ?? "") }
+            == expected.map { Self.expectedY($0.1, scale: fixture.scale) + 4 })
+        let lines = RenderXML.descendants(scale, named: "line")
+        #expect(lines.compactMap { Double(RenderXML.attribute($0, "y1") ?? "") }
+            == expected.map { Self.expectedY($0.1, scale: fixture.scale) })
+        // Every label ends left of the plot, in the file's margin.
+        #expect(labels.allSatisfy { RenderXML.attribute($0, "x") == "-10" && RenderXML.attribute($0, "text-anchor") == nil })
+        #expect(RenderXML.attribute(scale, "text-anchor") == "end")
+    }
+
+    @Test func aLongScaleIsMarkedInRoundSteps() {
+        let svg = { (scale: ClosedRange<Double>) in
+            EmotionCurveSVG(curve: Self.curve([[scale.lowerBound]], scale: scale), title: "T", words: ThemeWords(.en),
+                            format: NumberFormat(language: .en, signedScores: scale.lowerBound < 0))
+        }
+        #expect(svg(-2...2).scaleValues == [-2, -1, 0, 1, 2])
+        #expect(svg(1...5).scaleValues == [1, 2, 3, 4, 5])
+        #expect(svg(0...100).scaleValues == [0, 10, 20, 30, 40, 50, 60, 70, 80, 90, 100])
+        #expect(svg(-5...5).scaleValues == Array(stride(from: -5.0, through: 5, by: 1)))
+        #expect(svg(0...30).scaleValues == [0, 5, 10, 15, 20, 25, 30])
+        #expect(svg(0...0.5).scaleValues == [0, 0.5])
     }
 
     // MARK: - edge cases through a build
@@ -292,7 +346,7 @@ import FoundationXML
         #expect(built.errors.isEmpty, "\(renderDescribe(built.errors))")
         let svg = try #require(built.text("map/emotions.svg"))
         let root = try RenderXML.root(svg)
-        #expect(RenderXML.attribute(root, "viewBox") == "0 0 \(count * 200) 235")
+        #expect(RenderXML.attribute(root, "viewBox") == "-44 -40 \(count * 200 + 60) 283")
         let stages = (1...count).map { "Этап \($0)" }
         let points = try Self.svgPoints(root, stages: stages)
         #expect(points.map(\.stage) == stages)

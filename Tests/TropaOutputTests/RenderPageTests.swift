@@ -7,6 +7,10 @@ import Testing
 @testable import TropaBuild
 import TropaTesting
 
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
+
 /// What the HTML pages say: the table, the faces, figures, the persona and the catalogue.
 @Suite struct RenderPageTests {
     /// Every match of `pattern`'s capture groups in `text`.
@@ -20,22 +24,43 @@ import TropaTesting
         }
     }
 
-    /// (face, score) of every emotion in the table, in reading order.
+    /// (score, face) of every emotion in the table, in reading order: the face is the theme's drawing, named by
+    /// its mood (`positive`), hidden from screen readers, which read the score beside it.
     static func faces(_ page: String) throws -> [String] {
-        try matches("<span class=\"face\" aria-hidden=\"true\">([^<]*)</span> <span class=\"score\">([^<]*)</span>", in: page)
+        try matches("<li><svg class=\"face face-([a-z-]+)\" [^>]*aria-hidden=\"true\">(?:(?!</svg>).)*</svg> <span class=\"score\">([^<]*)</span>", in: page)
             .map { "\($0[1]) \($0[0])" }
     }
 
     @Test func facesOnTheDefaultScale() throws {
         let page = try #require(try RenderBuild.fixture("en-multi").text("onboarding/index.html"))
-        #expect(try Self.faces(page) == ["+1 🙂", "−1 🙁", "+2 😀", "−2 😡", "+0.5 🙂", "+1 🙂", "0 😐", "−1 🙁", "+2 😀"])
+        #expect(try Self.faces(page) == ["+1 positive", "−1 negative", "+2 very-positive", "−2 very-negative",
+                                         "+0.5 positive", "+1 positive", "0 neutral", "−1 negative", "+2 very-positive"])
     }
 
     /// On a 0..10 scale, 0 is the worst a customer can feel and 10 the best: the faces follow the schema's scale,
     /// and scores carry no `+`, since no score is negative.
     @Test func facesFollowTheSchemasScale() throws {
         let page = try #require(try RenderBuild.fixture("custom-scale").text("zapis/index.html"))
-        #expect(try Self.faces(page) == ["3 🙁", "0 😡", "5 😐", "10 😀", "8,5 🙂"])
+        #expect(try Self.faces(page) == ["3 negative", "0 very-negative", "5 neutral", "10 very-positive", "8,5 positive"])
+    }
+
+    /// A machine without a colour emoji font shows 🙁 and 🙂 as empty boxes, on screen and in a PDF: the page
+    /// prints no emoji face, only drawings, each face's shape its own and the same wherever it appears.
+    @Test func facesAreDrawnNotLeftToAnEmojiFont() throws {
+        for (fixture, path) in [("en-multi", "onboarding/index.html"), ("custom-scale", "zapis/index.html"),
+                                ("ru-persona", "lumus/skripty/index.html")] {
+            let page = try #require(try RenderBuild.fixture(fixture).text(path))
+            for face in SitePresenter.faces { #expect(!page.contains(face), "\(fixture) prints \(face)") }
+            let drawings = try Self.matches("(<svg class=\"face face-([a-z-]+)\".*?</svg>)", in: page)
+            #expect(!drawings.isEmpty, "\(fixture) draws its faces")
+            for drawing in drawings {
+                #expect(drawing[0] == FaceSVG.markup(drawing[1]))
+                #expect(throws: Never.self) { _ = try RenderXML.parse(drawing[0]) }
+            }
+        }
+        let shapes = SitePresenter.moods.map(FaceSVG.markup)
+        #expect(Set(shapes).count == 5, "five faces, each its own")
+        #expect(shapes.allSatisfy { $0.contains("aria-hidden=\"true\"") && $0.contains("currentColor") })
     }
 
     @Test func theTableHasAColumnPerStageAndARowPerUsedLayerInSchemaOrder() throws {

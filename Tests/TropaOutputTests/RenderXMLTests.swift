@@ -120,9 +120,15 @@ import FoundationXML
         for stage in journey.stages {
             #expect(descText.contains(stage.name + ": "), "the description names \(stage.name)")
         }
-        // aria-labelledby points at the title and the description.
-        let ids = (RenderXML.attribute(root, "aria-labelledby") ?? "").split(separator: " ").map(String.init)
+        // The file's first children name and describe it (SVG allows no aria-labelledby on a file's root); on the
+        // page, aria-labelledby points at the title and the description.
+        #expect(Array((root.children ?? []).compactMap { ($0 as? XMLElement)?.name }.prefix(2)) == ["title", "desc"])
+        #expect(RenderXML.attribute(root, "aria-labelledby") == nil)
+        let page = try #require(built.text(journey.slug + "/index.html"))
+        let inline = try RenderXML.root(try #require(Self.inlineSVGs(page).first { $0.contains("class=\"tropa-curve\"") }))
+        let ids = (RenderXML.attribute(inline, "aria-labelledby") ?? "").split(separator: " ").map(String.init)
         #expect(ids == [RenderXML.attribute(title, "id"), RenderXML.attribute(desc, "id")].compactMap { $0 })
+        #expect(RenderXML.attribute(inline, "role") == "img")
         // Nothing that runs or loads: no script, no foreign object, no external reference.
         let text = try #require(built.text(journey.slug + "/emotions.svg"))
         #expect(!text.lowercased().contains("<script"))

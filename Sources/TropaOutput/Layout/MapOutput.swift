@@ -34,6 +34,7 @@ package struct MapOutput: Sendable {
 /// What a map's outputs are made from, made once per map: its page model, its curve drawn, its page.
 package struct MapPieces {
     package let model: JourneyPageModel
+    /// The curve as a file of its own (the page has its own drawing, in `model.curveSVG`).
     package let curveSVG: String?
     package let pageHTML: String
 }

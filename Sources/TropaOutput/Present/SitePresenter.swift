@@ -73,8 +73,9 @@ package struct SitePresenter: Sendable {
             })
         case .emotion(let points)?:
             cell.emotions = points.isEmpty ? nil : ItemsModel(items: points.map { point in
-                EmotionModel(score: format.score(point.score), face: Self.face(point.score, scale: site.schema.scale),
-                             label: point.label.isEmpty ? nil : point.label)
+                let level = Self.level(point.score, scale: site.schema.scale)
+                return EmotionModel(score: format.score(point.score), face: Self.faces[level], mood: Self.moods[level],
+                                    label: point.label.isEmpty ? nil : point.label)
             })
         case .metrics(let values)?:
             cell.metrics = values.isEmpty ? nil : ItemsModel(items: values.map { value in
@@ -94,12 +95,16 @@ package struct SitePresenter: Sendable {
         return metric.title.text(in: site.config.language, fallback: value.name)
     }
 
-    /// The face nearest a score, the five faces spread evenly over the schema's scale.
-    package static func face(_ score: Double, scale: ClosedRange<Double>) -> String {
-        let faces = ["😡", "🙁", "😐", "🙂", "😀"]
+    /// The faces from the worst to the best, as authors type them.
+    package static let faces = ["😡", "🙁", "😐", "🙂", "😀"]
+    /// The same five moods by name, for the theme's drawings and CSS classes.
+    package static let moods = ["very-negative", "negative", "neutral", "positive", "very-positive"]
+
+    /// The face nearest a score (0 the worst, 4 the best), the five faces spread evenly over the schema's scale.
+    package static func level(_ score: Double, scale: ClosedRange<Double>) -> Int {
         let position = (min(max(score, scale.lowerBound), scale.upperBound) - scale.lowerBound)
             / (scale.upperBound - scale.lowerBound)
-        return faces[Int((position * 4).rounded())]
+        return Int((position * 4).rounded())
     }
 
     // MARK: - outline

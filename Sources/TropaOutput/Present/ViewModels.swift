@@ -44,7 +44,11 @@ package struct ListItemModel: Sendable {
 
 package struct EmotionModel: Sendable {
     package let score: String
+    /// The face an author would type for the score (😡 🙁 😐 🙂 😀); the theme draws its own (`faceSVG`).
     package let face: String
+    /// Where the score lies on the scale, from the worst to the best: `very-negative`, `negative`, `neutral`,
+    /// `positive`, `very-positive`. The face's drawing and its CSS class.
+    package let mood: String
     /// Nil when the point has no label, so the template writes no empty element.
     package let label: String?
 }

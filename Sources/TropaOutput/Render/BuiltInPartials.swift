@@ -29,8 +29,8 @@ package enum BuiltInPartials {
         if let emotions = cell.emotions {
             html += "<ul class=\"emotions\">"
             for point in emotions.items {
-                html += "<li><span class=\"face\" aria-hidden=\"true\">" + Markup.escape(point.face)
-                    + "</span> <span class=\"score\">" + Markup.escape(point.score) + "</span>"
+                html += "<li>" + FaceSVG.markup(point.mood) + " <span class=\"score\">" + Markup.escape(point.score)
+                    + "</span>"
                 if let label = point.label { html += " <span class=\"label\">" + Markup.escape(label) + "</span>" }
                 html += "</li>"
             }

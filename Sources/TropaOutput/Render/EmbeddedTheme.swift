@@ -145,14 +145,14 @@ enum EmbeddedTheme {
 
 """#,
         "style.css": #"""
-/* tropa default theme: readable on screen, light and dark, and printable on A3 landscape. */
+/* tropa default theme: readable on screen, light and dark, and printable on A3 landscape (A4 landscape too). */
 :root {
   --bg: #ffffff; --fg: #1f2633; --muted: #5d6678; --line: #d9dde5; --panel: #f5f7fa; --accent: #2f5bd3;
   --positive: #1f7a45; --negative: #b3261e; --sticky: #ffffff;
-  --layer-width: 11rem; --stage-width: 15rem;
+  --layer-width: 9rem; --stage-width: 10rem;
   color-scheme: light dark;
 }
-@media (prefers-color-scheme: dark) {
+@media screen and (prefers-color-scheme: dark) {
   :root { --bg: #14171c; --fg: #e5e8ee; --muted: #a2aab9; --line: #343a46; --panel: #1c2027; --accent: #86a6ff;
           --positive: #5cc98a; --negative: #ff8a80; --sticky: #14171c; }
   .tropa-curve .line, .tropa-sparkline path { stroke: #a9b8dc; }
@@ -188,15 +188,20 @@ h2 { font-size: 1.25rem; margin: 2rem 0 .75rem; }
 .persona-sections h3, .persona-sections h2 { font-size: .95rem; margin: .5rem 0 .25rem; }
 .persona-sections ul { margin: 0; padding-left: 1.2rem; }
 .introduction { max-width: 70rem; }
-.table-scroll { overflow: auto; max-height: 85vh; border: 1px solid var(--line); border-radius: .5rem; }
+/* The table fills the width and scrolls sideways only when its stages need more room than the screen has
+   (seven stages fit at 1,400 px); the page scrolls up and down, the table never does. */
+.table-scroll { overflow-x: auto; overflow-y: hidden; border: 1px solid var(--line); border-radius: .5rem; }
 table.cjm { border-collapse: separate; border-spacing: 0; table-layout: fixed;
-  width: calc(var(--layer-width) + var(--stages) * var(--stage-width)); font-size: .9rem; }
+  width: max(100%, calc(var(--layer-width) + var(--stages) * var(--stage-width))); font-size: .875rem; line-height: 1.4; }
 .cjm col.layer-column { width: var(--layer-width); }
-.cjm col.stage-column { width: var(--stage-width); }
-.cjm th, .cjm td { border-right: 1px solid var(--line); border-bottom: 1px solid var(--line); padding: .5rem .6rem; vertical-align: top; text-align: left; overflow-wrap: anywhere; }
-.cjm thead th { position: sticky; top: 0; z-index: 2; background: var(--sticky); font-size: .95rem; border-bottom: 2px solid var(--line); }
+.cjm th, .cjm td { border-right: 1px solid var(--line); border-bottom: 1px solid var(--line); padding: .4rem .5rem; vertical-align: top; text-align: left; overflow-wrap: break-word; hyphens: auto; }
+.cjm th:last-child, .cjm td:last-child { border-right: 0; }
+.cjm tbody tr:last-child > * { border-bottom: 0; }
+.cjm td { position: relative; }
+.cjm thead th { background: var(--sticky); font-size: .9rem; border-bottom: 2px solid var(--line); }
 .cjm tbody th { position: sticky; left: 0; z-index: 1; background: var(--panel); font-weight: 600; }
-.cjm thead th.corner { left: 0; z-index: 3; background: var(--panel); color: var(--muted); font-weight: 500; }
+.cjm thead th.corner { position: sticky; left: 0; z-index: 2; background: var(--panel); color: var(--muted); font-weight: 500; }
+.cjm tr.stage-descriptions td { font-size: .92em; color: var(--muted); }
 .cjm td.curve-cell { padding: 0; }
 .cjm .curve-cell svg { display: block; width: 100%; height: auto; }
 .cjm p { margin: 0 0 .4rem; }
@@ -205,11 +210,16 @@ table.cjm { border-collapse: separate; border-spacing: 0; table-layout: fixed;
 .cjm li { margin: .15rem 0; }
 .cjm li.positive { color: var(--positive); }
 .cjm li.negative { color: var(--negative); }
-.cjm .tone { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); }
+.cjm .tone { position: absolute; width: 1px; height: 1px; margin: -1px; padding: 0; border: 0; overflow: hidden;
+  clip: rect(0 0 0 0); clip-path: inset(50%); white-space: nowrap; }
 .cjm li.positive::marker { content: "+ "; font-weight: 700; }
 .cjm li.negative::marker { content: "− "; font-weight: 700; }
-.cjm .score { font-weight: 700; }
-.cjm .face { font-size: 1.1rem; }
+.cjm ul.emotions li { display: flex; align-items: baseline; gap: .3rem; }
+.cjm .score { font-weight: 700; font-variant-numeric: tabular-nums; flex: none; }
+.cjm .face { width: 1.25em; height: 1.25em; flex: none; align-self: flex-start; margin-top: .05em; }
+.face-very-negative, .face-negative { color: var(--negative); }
+.face-neutral { color: var(--muted); }
+.face-positive, .face-very-positive { color: var(--positive); }
 .cjm dl.metrics { margin: 0; }
 .cjm dl.metrics div { display: flex; justify-content: space-between; gap: .5rem; border-bottom: 1px dashed var(--line); }
 .cjm dl.metrics dt { color: var(--muted); }
@@ -225,17 +235,36 @@ table.cjm { border-collapse: separate; border-spacing: 0; table-layout: fixed;
 .sparkline svg { display: block; width: 100%; height: 2.5rem; margin: .4rem 0; }
 .product > h2 { border-bottom: 2px solid var(--line); padding-bottom: .25rem; }
 .segment h3 { color: var(--muted); font-size: 1rem; margin: 1rem 0 .25rem; }
+@media screen and (max-width: 40rem) {
+  :root { --layer-width: 6.5rem; }
+  main { padding: .75rem .75rem 1.5rem; }
+  .site-header, .site-footer { padding: .75rem; }
+}
+/* Print: A3 landscape unless the reader picks another paper; on A4 landscape the type is smaller, still readable. */
+@page { size: A3 landscape; margin: 10mm; }
 @media print {
-  @page { size: A3 landscape; margin: 10mm; }
-  :root { --bg: #fff; --fg: #000; --panel: #f3f4f6; --sticky: #fff; }
+  :root { --bg: #fff; --fg: #000; --muted: #4a5263; --line: #c4c9d2; --panel: #f3f4f6; --sticky: #fff;
+          --positive: #1f7a45; --negative: #b3261e; --layer-width: 7rem; }
   body { font-size: 10pt; }
   .site-header, .site-footer, .skip, .downloads, .outline { display: none; }
   main { padding: 0; }
-  .table-scroll { overflow: visible; max-height: none; border: 0; }
+  .table-scroll { overflow: visible; border: 0; }
   table.cjm { width: 100%; font-size: 8.5pt; }
+  .cjm thead { display: table-header-group; }
+  .cjm thead th { font-size: 9.5pt; border-top: 1px solid var(--line); }
+  .cjm th:first-child { border-left: 1px solid var(--line); }
+  .cjm th:last-child, .cjm td:last-child { border-right: 1px solid var(--line); }
+  .cjm tbody tr:last-child > * { border-bottom: 1px solid var(--line); }
   .cjm thead th, .cjm tbody th { position: static; }
   .cjm tr { break-inside: avoid; }
   a { color: inherit; text-decoration: none; }
+}
+@media print and (max-width: 300mm) {
+  body { font-size: 9pt; }
+  table.cjm { font-size: 7.5pt; }
+  .cjm thead th { font-size: 8.5pt; }
+  .cjm th, .cjm td { padding: .25rem .3rem; }
+  .persona-card, .introduction { font-size: 8.5pt; }
 }
 
 """#,

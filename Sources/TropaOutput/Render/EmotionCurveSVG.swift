@@ -14,15 +14,79 @@ package struct EmotionCurveSVG {
 
     package var height: Double { curve.bottom + 14 + Self.labelLineHeight * Double(Self.maxLabelLines) }
 
-    /// The whole SVG; `id` prefixes its element ids, which must be unique in a page.
-    package func render(id: String) -> String {
+    /// The font of the standalone file's text, which has no page to take it from.
+    package static let fontFamily = "system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif"
+    /// Room around the plot in the standalone file: the scale's labels on the left, the title above.
+    package static let margin = (left: 44.0, top: 40.0, right: 16.0, bottom: 8.0)
+
+    /// The curve twice, from one drawing: `page` for the page's table, as wide as the stage columns it spans
+    /// (which name it already); `file` as a file of its own, to drop into a slide as it is, with its own fonts
+    /// and white background, the title written out and the scale's scores beside grid lines. The file keeps the
+    /// page's coordinates and puts its margins at negative x and y. `id` prefixes the element ids, which must be
+    /// unique in a page. The file's first children, `<title>` and `<desc>`, name and describe it by themselves
+    /// (SVG does not allow `aria-labelledby` on the root of a file of its own; vnu rejects it).
+    package func render(id: String) -> (page: String, file: String) {
         let n = Markup.number
-        var svg = """
-        <svg xmlns="http://www.w3.org/2000/svg" class="tropa-curve" viewBox="0 0 \(n(curve.width)) \(n(height))" \
-        role="img" aria-labelledby="\(id)-title \(id)-desc">
+        let shared = heading(id: id)
+        let plot = drawing(id: id)
+        let page = """
+            <svg xmlns="http://www.w3.org/2000/svg" class="tropa-curve" viewBox="0 0 \(n(curve.width)) \(n(height))" \
+            role="img" aria-labelledby="\(id)-title \(id)-desc">
+
+            """ + shared + plot + "</svg>\n"
+
+        let margin = Self.margin
+        let (x, y) = (-margin.left, -margin.top)
+        let width = margin.left + curve.width + margin.right
+        let fullHeight = margin.top + height + margin.bottom
+        let headline = Self.shorten(words["emotionCurve"] + ": " + title, to: max(16, Int((width - 16) / 8.6)))
+        var file = """
+            <svg xmlns="http://www.w3.org/2000/svg" class="tropa-curve" width="\(n(width))" height="\(n(fullHeight))" \
+            viewBox="\(n(x)) \(n(y)) \(n(width)) \(n(fullHeight))" font-family="\(Self.fontFamily)" role="img">
+
+            """ + shared
+        file += "<rect class=\"background\" x=\"\(n(x))\" y=\"\(n(y))\" width=\"\(n(width))\" height=\"\(n(fullHeight))\" fill=\"#ffffff\"/>\n"
+        file += "<text class=\"heading\" x=\"\(n(x + 8))\" y=\"\(n(y + 24))\" font-size=\"16\" font-weight=\"bold\" fill=\"#1f2633\">\(Markup.escape(headline))</text>\n"
+        file += "<g class=\"scale\" font-size=\"12\" fill=\"#5d6678\" text-anchor=\"end\">"
+        for value in scaleValues {
+            let lineY = curve.y(for: value)
+            file += "<line x1=\"0\" y1=\"\(n(lineY))\" x2=\"\(n(curve.width))\" y2=\"\(n(lineY))\" stroke=\"#e3e6ec\" stroke-width=\"1\"/>"
+            file += "<text x=\"-10\" y=\"\(n(lineY + 4))\">\(Markup.escape(format.score(value)))</text>"
+        }
+        file += "</g>\n" + plot + "</svg>\n"
+        return (page, file)
+    }
+
+    /// The scores the scale marks: every whole score on a scale of ten steps or fewer, else a round step.
+    package var scaleValues: [Double] {
+        let (lower, upper) = (curve.scale.lowerBound, curve.scale.upperBound)
+        let span = upper - lower
+        guard span > 0 else { return [lower] }
+        let step = [1.0, 2, 5, 10, 20, 25, 50, 100, 200, 250, 500, 1000].first { span / $0 <= 10 }
+            ?? (span / 10).rounded(.up)
+        var values: [Double] = []
+        var value = (lower / step).rounded(.up) * step
+        while value <= upper + 1e-9 {
+            values.append(value)
+            value += step
+        }
+        return values.count < 2 ? [lower, upper] : values
+    }
+
+    /// The title, the description and the style both forms share.
+    private func heading(id: String) -> String {
+        """
         <title id="\(id)-title">\(Markup.escape(words["emotionCurve"] + ": " + title))</title>
         <desc id="\(id)-desc">\(Markup.escape(description))</desc>
         <style>.tropa-curve .point .label{visibility:hidden}.tropa-curve .point:hover .label,.tropa-curve .point:focus .label{visibility:visible}.tropa-curve .point:focus{outline:none}.tropa-curve .point:focus circle{stroke-width:4}</style>
+
+        """
+    }
+
+    /// The plot both forms share: columns, the zero line, the tinted areas, the curve, the points, stage names.
+    private func drawing(id: String) -> String {
+        let n = Markup.number
+        var svg = """
         <defs><clipPath id="\(id)-above"><rect x="0" y="0" width="\(n(curve.width))" height="\(n(curve.baselineY))"/></clipPath>\
         <clipPath id="\(id)-below"><rect x="0" y="\(n(curve.baselineY))" width="\(n(curve.width))" height="\(n(height - curve.baselineY))"/></clipPath></defs>
 
@@ -40,7 +104,6 @@ package struct EmotionCurveSVG {
         }
         svg += points()
         svg += stageNames()
-        svg += "</svg>\n"
         return svg
     }
 

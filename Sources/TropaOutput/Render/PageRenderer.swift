@@ -49,8 +49,8 @@ package struct PageRenderer: Sendable {
             EmotionCurveSVG(curve: EmotionCurve(stageNames: curve.columns, series: curve.series, scale: curve.scale),
                             title: curve.title, words: presenter.words, format: presenter.format).render(id: "curve")
         }
-        model.curveSVG = curveSVG
-        let pieces = MapPieces(model: model, curveSVG: curveSVG, pageHTML: html(model, template: "journey"))
+        model.curveSVG = curveSVG?.page
+        let pieces = MapPieces(model: model, curveSVG: curveSVG?.file, pageHTML: html(model, template: "journey"))
         return MapOutput.all.filter { $0.isMade(curveSVG != nil) }.map { output in
             OutputFile(path: folder + "/" + output.fileName, text: output.render(pieces))
         }

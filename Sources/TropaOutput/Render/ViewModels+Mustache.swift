@@ -87,6 +87,8 @@ extension EmotionModel: MustacheParent {
         switch key {
         case "score": self.score
         case "face": self.face
+        case "mood": self.mood
+        case "faceSVG": FaceSVG.markup(self.mood)
         case "label": orAbsent(self.label)
         default: nil
         }

@@ -1,0 +1,111 @@
+"""Builds the demo site (the repository's own content/) and looks at its map pages in headless Chromium at the
+widths readers use: a phone (400 px) and a laptop (1,400 px), light and dark.
+
+Run through scripts/browser-tests, or: TROPA=.build/debug/tropa python3 -m pytest Tests/browser
+"""
+import os
+import pathlib
+import shutil
+import subprocess
+import tempfile
+
+import pytest
+
+ROOT = pathlib.Path(__file__).resolve().parents[2]
+TROPA = pathlib.Path(os.environ.get("TROPA", ROOT / ".build/debug/tropa"))
+SEVEN_STAGES = "ecommerce/robot-pylesos/index.html"
+
+
+@pytest.fixture(scope="module")
+def demo():
+    folder = pathlib.Path(tempfile.mkdtemp(prefix="tropa-demo-"))
+    output = folder / "public"
+    result = subprocess.run([str(TROPA), "build", str(ROOT), "--output", str(output)], capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout + result.stderr
+    yield output
+    shutil.rmtree(folder)
+
+
+def html_pages(output: pathlib.Path) -> list:
+    return sorted(output.rglob("*.html"))
+
+
+@pytest.fixture
+def viewport(browser):
+    """Sets the page's width (and colour scheme) exactly, and puts both back after the test."""
+    def set_viewport(width: int, height: int = 900, dark: bool = False):
+        browser.execute_cdp_cmd("Emulation.setDeviceMetricsOverride",
+                                {"width": width, "height": height, "deviceScaleFactor": 1, "mobile": False})
+        browser.execute_cdp_cmd("Emulation.setEmulatedMedia", {"features": [
+            {"name": "prefers-color-scheme", "value": "dark" if dark else "light"}]})
+    yield set_viewport
+    browser.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
+    browser.execute_cdp_cmd("Emulation.setEmulatedMedia", {"features": []})
+
+
+def test_the_demo_has_the_seven_stage_map(demo):
+    assert (demo / SEVEN_STAGES).exists()
+    assert len(html_pages(demo)) >= 10
+
+
+@pytest.mark.parametrize("dark", [False, True], ids=["light", "dark"])
+def test_no_page_scrolls_sideways_on_a_phone(browser, viewport, demo, dark):
+    """A map's table scrolls inside its box; nothing in it (the screen-reader words of experience items among them)
+    may widen the page."""
+    viewport(400, dark=dark)
+    wide = {}
+    for page in html_pages(demo):
+        browser.get(page.as_uri())
+        width = browser.execute_script("return document.documentElement.scrollWidth")
+        if width > 400:
+            wide[str(page.relative_to(demo))] = width
+    assert wide == {}
+
+
+@pytest.mark.parametrize("dark", [False, True], ids=["light", "dark"])
+def test_seven_stages_fit_a_laptop_screen(browser, viewport, demo, dark):
+    viewport(1400, dark=dark)
+    browser.get((demo / SEVEN_STAGES).as_uri())
+    found = browser.execute_script("""
+        const box = document.querySelector('.table-scroll');
+        const headers = [...document.querySelectorAll('.cjm thead th')].map(th => th.getBoundingClientRect());
+        const labels = [...document.querySelectorAll('.curve-cell .stages text')].map(t => t.getBoundingClientRect());
+        return {
+          stages: headers.length - 1,
+          pageWidth: document.documentElement.scrollWidth,
+          boxRight: box.getBoundingClientRect().right,
+          sideways: box.scrollWidth - box.clientWidth,
+          upAndDown: box.scrollHeight - box.clientHeight,
+          overflowY: getComputedStyle(box).overflowY,
+          lastHeaderRight: headers[headers.length - 1].right,
+          lastLabelRight: labels.length ? labels[labels.length - 1].right : null,
+        };
+    """)
+    assert found["stages"] == 7
+    assert found["pageWidth"] <= 1400
+    assert found["sideways"] <= 0, "every stage's column is in view"
+    assert found["lastHeaderRight"] <= found["boxRight"] + 0.5
+    assert found["lastLabelRight"] is not None and found["lastLabelRight"] <= found["boxRight"] + 0.5
+    # The table scrolls in one direction only: sideways when it must, never up and down inside the page.
+    assert found["upAndDown"] <= 0 and found["overflowY"] not in ("auto", "scroll")
+
+
+def test_every_score_has_a_drawn_face(browser, viewport, demo):
+    """Faces are drawn by the theme, not left to an emoji font the machine may lack."""
+    viewport(1400)
+    browser.get((demo / SEVEN_STAGES).as_uri())
+    faces = browser.execute_script("""
+        return [...document.querySelectorAll('.cjm ul.emotions li')].map(li => {
+          const face = li.querySelector('svg.face');
+          const box = face ? face.getBoundingClientRect() : null;
+          return {
+            drawn: !!face && box.width >= 12 && box.height >= 12 && face.getAttribute('aria-hidden') === 'true',
+            score: (li.querySelector('.score') || {}).textContent || '',
+            emoji: /\\p{Extended_Pictographic}/u.test(li.textContent),
+          };
+        });
+    """)
+    assert len(faces) == 13
+    assert all(face["drawn"] for face in faces), faces
+    assert all(face["score"] for face in faces), faces
+    assert not any(face["emoji"] for face in faces), faces
