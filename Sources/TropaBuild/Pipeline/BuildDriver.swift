@@ -155,7 +155,8 @@ package struct BuildDriver: Sendable {
                 if let renderer, !stopped.isSignalled, options.includeDrafts || !journey.draft {
                     do {
                         let reused = rendered?[path].flatMap { $0.filesBytes == file.bytes && !$0.files.isEmpty ? $0.files : nil }
-                        let files = reused ?? renderer.mapFiles(journey, facts: facts)
+                        // The preview keeps the files and hands them over on every rebuild: as bytes, made once.
+                        let files = reused ?? renderer.mapFiles(journey, facts: facts).map { reuse.keepsBytes ? $0.asBytes : $0 }
                         for file in files { try sink.emit(file) }
                         let folder = PagePaths.journeyFolder(facts.slug)
                         visit.files = files.map { String($0.path.dropFirst(folder.count + 1)) }
@@ -210,6 +211,7 @@ package struct BuildDriver: Sendable {
             pages = [renderer.catalogue(built)]
             pages += personas.map { renderer.personaPage($0, journeys: built.map(\.summary)) }
             pages += renderer.assetFiles
+            if reuse.keepsBytes { pages = pages.map(\.asBytes) }
             run.renderedSitePages = true
             run.memo?.sitePages = pages
             run.memo?.siteContext = context

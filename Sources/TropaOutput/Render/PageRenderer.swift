@@ -29,6 +29,13 @@ package struct OutputFile: Sendable {
         case .bytes(let bytes): bytes
         }
     }
+
+    /// The same file held as bytes: for one kept and handed over again and again (the preview's), so that its
+    /// text is turned into bytes once.
+    package var asBytes: OutputFile {
+        if case .bytes = contents { return self }
+        return OutputFile(path: path, bytes: bytes)
+    }
 }
 
 /// Renders view models into the files of a build: HTML through the theme, SVG and outlines in code.
