@@ -85,6 +85,20 @@ import TropaTesting
         #expect(record.outputFiles == nil)
     }
 
+    /// A line damaged in its emotion points or list counts is read as nothing (then the build is a full one), never
+    /// a crash.
+    @Test(arguments: ["-1 0 1.0 x", "5 0 1.0 x", "0 9 1.0 x", "0 0 nan? x"])
+    func aDamagedEmotionPointIsReadAsNothing(_ point: String) throws {
+        let good = RecordedMap(Self.map("content/a.md"))
+        var fields = String(decoding: good.line, as: UTF8.self).components(separatedBy: "\t")
+        fields[12] = "1\u{1F}" + point
+        let damaged = RecordedMap(line: Array(fields.joined(separator: "\t").utf8)[...])
+        #expect(damaged?.path == "content/a.md")
+        #expect(damaged?.map == nil)
+        fields[12] = "9223372036854775807\u{1F}" + point
+        #expect(RecordedMap(line: Array(fields.joined(separator: "\t").utf8)[...])?.map == nil)
+    }
+
     @Test func thePlanFollowsWhatChanged() {
         let inputs = Self.record.inputs
         let settings = Self.record.settings

@@ -130,6 +130,25 @@ import TropaTesting
         #expect(mended.renderedMapCount == 0)
     }
 
+    /// An error only the whole site shows (a persona the map names is gone) is found after the maps are rendered:
+    /// that failed render is not kept, so once the persona is back nothing is rendered again.
+    @Test func aSiteWideErrorKeepsTheLastGoodRender() throws {
+        let memory = try threeMaps()
+        let first = try preview(memory)
+        let persona = "/site/content/personas/rop.md"
+        let text = try #require(memory.text(at: persona))
+        try memory.removeItem(persona)
+        let broken = try preview(memory, previous: first)
+        #expect(!broken.succeeded)
+        #expect(broken.check.diagnostics.contains { $0.code == .unknownPersona })
+        try memory.write(Array(text.utf8), to: persona)
+        let mended = try preview(memory, previous: broken)
+        #expect(mended.succeeded)
+        #expect(mended.pages == first.pages)
+        #expect(mended.renderedMapCount == 0)
+        #expect(!mended.renderedSitePages)
+    }
+
     @Test func draftsAppearOnlyWhenAskedFor() throws {
         let memory = try RenderFixtures.memory("ru-persona")
         try edit(memory, Self.map, find: "---\n", replace: "---\ndraft: true\n")

@@ -92,7 +92,8 @@ package struct BuildDriver: Sendable {
         run.check.site?.journeys = maps.journeys
         if reuse.keepsBytes {
             run.memo = PreviewMemo(config: start.config, schema: start.schema, context: context,
-                                   rendered: rendering != nil, visits: maps.kept,
+                                   rendered: rendering != nil && !run.check.diagnostics.failBuild(strict: options.strict),
+                                   visits: maps.kept,
                                    personas: personas.read, previous: reuse.previousMemo)
         }
         guard let renderer = rendering, !run.check.diagnostics.failBuild(strict: options.strict) else {
@@ -146,12 +147,13 @@ package struct BuildDriver: Sendable {
                 var visit = VisitedMap(path: path, outcome: outcome)
                 let kept = sink.keepsMaps ? KeptMap(outcome: outcome, bytes: reuse.keepsBytes ? file.bytes : []) : nil
                 visit.kept = kept
+                // A map that fails the build ends the rendering, whether or not it could be read at all.
+                if outcome.diagnostics.failBuild(strict: options.strict) { stopped.signal() }
                 guard let journey = outcome.value else { return visit }
                 let facts = earlier?.facts ?? analysis.facts(of: journey)
                 visit.claim = JourneyClaim(journey)
                 visit.slug = facts.slug
                 kept?.facts = facts
-                if outcome.diagnostics.failBuild(strict: options.strict) { stopped.signal() }
                 if let renderer, !stopped.isSignalled, options.includeDrafts || !journey.draft {
                     do {
                         let reused = rendered?[path].flatMap { $0.filesBytes == file.bytes && !$0.files.isEmpty ? $0.files : nil }

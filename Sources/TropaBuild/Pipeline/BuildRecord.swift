@@ -264,7 +264,7 @@ package struct RecordedMap: Sendable, Equatable {
         var series: [EmotionSeries] = []
         for element in elements {
             let parts = element.split(separator: " ", maxSplits: 3, omittingEmptySubsequences: false)
-            guard parts.count == 4, let index = Int(parts[0]), index <= series.count, let stage = Int(parts[1]),
+            guard parts.count == 4, let index = Int(parts[0]), (0...series.count).contains(index), let stage = Int(parts[1]),
                   (0..<stageCount).contains(stage), let score = Double(parts[2]) else { return nil }
             if index == series.count { series.append(EmotionSeries(points: [])) }
             series[index].points.append(EmotionSeries.Point(stage: stage, score: score, label: String(parts[3])))
@@ -326,7 +326,7 @@ private struct RecordLine {
         // separator (elements escape theirs as `\s`, which the field escape only doubles the backslash of).
         let parts = field.split(separator: 0x1F, omittingEmptySubsequences: false)
         guard let count = parts.first.flatMap({ Int(String(decoding: $0, as: UTF8.self)) }),
-              parts.count == count + 1 else { return nil }
+              parts.count - 1 == count else { return nil }
         return parts.dropFirst().map { Self.unescape(Self.unescape(String(decoding: $0, as: UTF8.self))) }
     }
 

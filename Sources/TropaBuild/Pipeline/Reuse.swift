@@ -118,7 +118,8 @@ package struct PreviewMemo: Sendable {
     package var sitePages: [OutputFile] = []
     package var siteContext: RenderContext?
 
-    /// A run that rendered nothing (the site is broken) keeps what `previous` rendered, to reuse once it is mended.
+    /// A run that rendered nothing or failed (the site is broken) keeps what `previous` rendered, to reuse once it is
+    /// mended.
     package init(config: SiteConfig, schema: LayerSchema, context: RenderContext, rendered: Bool, visits: [VisitedMap],
                  personas: [(RawFile, FileOutcome<Persona>)], previous: PreviewMemo?) {
         self.config = config
@@ -127,9 +128,10 @@ package struct PreviewMemo: Sendable {
         let carried = previous?.filesContext == filesContext ? previous?.journeys : nil
         for visit in visits where journeys[visit.path] == nil {
             guard let kept = visit.kept else { continue }
-            var map = Map(bytes: kept.bytes, outcome: kept.outcome, facts: kept.facts, files: kept.rendered,
-                          filesBytes: kept.bytes)
-            if visit.files == nil, let earlier = carried?[visit.path], !earlier.files.isEmpty {
+            // A run that failed (a site-wide error found after the maps were rendered) keeps none of its renders.
+            var map = Map(bytes: kept.bytes, outcome: kept.outcome, facts: kept.facts,
+                          files: rendered ? kept.rendered : [], filesBytes: kept.bytes)
+            if map.files.isEmpty, let earlier = carried?[visit.path], !earlier.files.isEmpty {
                 (map.files, map.filesBytes) = (earlier.files, earlier.filesBytes)
             }
             journeys[visit.path] = map
