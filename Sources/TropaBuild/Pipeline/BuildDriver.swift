@@ -90,7 +90,7 @@ package struct BuildDriver: Sendable {
                                               sources: report.sources))
         run.check.facts = maps.facts
         run.check.site?.journeys = maps.journeys
-        if reuse.keepsBytes {
+        if reuse.remembers {
             run.memo = PreviewMemo(config: start.config, schema: start.schema, context: context,
                                    rendered: rendering != nil && !run.check.diagnostics.failBuild(strict: options.strict),
                                    visits: maps.kept,
@@ -145,7 +145,7 @@ package struct BuildDriver: Sendable {
                 let earlier = parsed?[path].flatMap { $0.bytes == file.bytes ? $0 : nil }
                 let outcome = earlier?.outcome ?? reader.outcome(of: file)
                 var visit = VisitedMap(path: path, outcome: outcome)
-                let kept = sink.keepsMaps ? KeptMap(outcome: outcome, bytes: reuse.keepsBytes ? file.bytes : []) : nil
+                let kept = sink.keepsMaps ? KeptMap(outcome: outcome, bytes: reuse.remembers ? file.bytes : []) : nil
                 visit.kept = kept
                 // A map that fails the build ends the rendering, whether or not it could be read at all.
                 if outcome.diagnostics.failBuild(strict: options.strict) { stopped.signal() }
@@ -158,12 +158,12 @@ package struct BuildDriver: Sendable {
                     do {
                         let reused = rendered?[path].flatMap { $0.filesBytes == file.bytes && !$0.files.isEmpty ? $0.files : nil }
                         // The preview keeps the files and hands them over on every rebuild: as bytes, made once.
-                        let files = reused ?? renderer.mapFiles(journey, facts: facts).map { reuse.keepsBytes ? $0.asBytes : $0 }
+                        let files = reused ?? renderer.mapFiles(journey, facts: facts).map { reuse.remembers ? $0.asBytes : $0 }
                         for file in files { try sink.emit(file) }
                         let folder = PagePaths.journeyFolder(facts.slug)
                         visit.files = files.map { String($0.path.dropFirst(folder.count + 1)) }
                         visit.filesReused = reused != nil
-                        if reuse.keepsBytes { kept?.rendered = files }
+                        if reuse.remembers { kept?.rendered = files }
                     } catch {
                         // The rest of the check still runs: the site's own problems are reported first.
                         visit.failure = error
@@ -176,7 +176,7 @@ package struct BuildDriver: Sendable {
                 return visit
             }
         }
-        return try VisitedSite(visits, keepingAll: reuse.keepsBytes, report: &report)
+        return try VisitedSite(visits, keepingAll: reuse.remembers, report: &report)
     }
 
     /// What no single file shows: personas that maps name, and two things claiming one place in the output.
@@ -213,14 +213,14 @@ package struct BuildDriver: Sendable {
             pages = [renderer.catalogue(built)]
             pages += personas.map { renderer.personaPage($0, journeys: built.map(\.summary)) }
             pages += renderer.assetFiles
-            if reuse.keepsBytes { pages = pages.map(\.asBytes) }
+            if reuse.remembers { pages = pages.map(\.asBytes) }
             run.renderedSitePages = true
             run.memo?.sitePages = pages
             run.memo?.siteContext = context
         }
         for page in pages { try sink.emit(page) }
         try sink.copy(inputs.staticFiles, from: loader)
-        if reuse.keepsBytes { run.memo?.shown = now.map(\.entry) }
+        if reuse.remembers { run.memo?.shown = now.map(\.entry) }
         run.siteFiles = reuse.recordedSiteFiles ?? pages.map(\.path) + inputs.staticFiles.map(\.outputPath)
         // A preview keeps no record: every map was read, and `now` is all of them.
         run.mapCount = sink.keepsRecord ? entries.filter(\.built).count : now.filter(\.entry.built).count

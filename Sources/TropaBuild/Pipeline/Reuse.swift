@@ -28,8 +28,8 @@ package enum Reuse: Sendable {
         return maps.filter(changed.contains)
     }
 
-    /// Whether the run keeps each file's bytes and outcome for the next (the preview).
-    package var keepsBytes: Bool {
+    /// Whether the run is remembered for the next (the preview): each file's bytes, outcome and pages.
+    package var remembers: Bool {
         if case .preview = self { return true }
         return false
     }
