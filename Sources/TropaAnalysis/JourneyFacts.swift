@@ -35,9 +35,12 @@ public struct JourneySummary: Sendable, Hashable {
     public var tags: [String]
     public var draft: Bool
     public var stageCount: Int
+    /// How many customers enter the first stage, when the map says.
+    public var audience: Double?
+    public var evidence: Evidence?
 
     public init(slug: String, title: String, personaID: String?, product: String?, segment: String?, tags: [String],
-                draft: Bool, stageCount: Int) {
+                draft: Bool, stageCount: Int, audience: Double? = nil, evidence: Evidence? = nil) {
         self.slug = slug
         self.title = title
         self.personaID = personaID
@@ -46,6 +49,8 @@ public struct JourneySummary: Sendable, Hashable {
         self.tags = tags
         self.draft = draft
         self.stageCount = stageCount
+        self.audience = audience
+        self.evidence = evidence
     }
 }
 
@@ -102,14 +107,25 @@ public struct StageFigures: Sendable, Hashable, ExpressibleByDictionaryLiteral {
     public var isEmpty: Bool { roles.isEmpty }
 }
 
-/// A metric's value with the unit it was written in.
+/// A metric's value with the unit it was written in: the midpoint of a range, which is kept as written.
 public struct Figure: Sendable, Hashable {
     public var value: Double
     public var unit: ValueUnit
+    public var range: ClosedRange<Double>?
+    /// The target, in the same unit.
+    public var target: Double?
 
-    public init(value: Double, unit: ValueUnit) {
+    public init(value: Double, unit: ValueUnit, range: ClosedRange<Double>? = nil, target: Double? = nil) {
         self.value = value
         self.unit = unit
+        self.range = range
+        self.target = target
+    }
+
+    /// The value in seconds, for a duration.
+    public var seconds: Double? {
+        guard case .duration(let unit) = unit else { return nil }
+        return value * unit.seconds
     }
 }
 
@@ -150,7 +166,8 @@ public struct JourneyAnalysis: Sendable {
         let slug = Slug.forContentPath(String(journey.path.dropFirst(contentPath.count + 1)))
         let summary = JourneySummary(slug: slug, title: journey.title, personaID: journey.personaID,
                                      product: journey.product, segment: journey.segment, tags: journey.tags,
-                                     draft: journey.draft, stageCount: journey.stages.count)
+                                     draft: journey.draft, stageCount: journey.stages.count,
+                                     audience: journey.audience, evidence: journey.evidence)
         return JourneyFacts(path: journey.path, summary: summary, stages: journey.stages.map(stageFacts),
                             flow: journey.flow, emotions: emotionSeries(journey))
     }
@@ -163,7 +180,7 @@ public struct JourneyAnalysis: Sendable {
             for value in values {
                 guard let id = value.metricID, let role = schema.metrics.first(where: { $0.id == id })?.role,
                       figures[role] == nil else { continue }
-                figures[role] = Figure(value: value.value, unit: value.unit)
+                figures[role] = Figure(value: value.value, unit: value.unit, range: value.range, target: value.target)
             }
         }
         return StageFacts(name: stage.name, id: stage.id, figures: figures)

@@ -44,13 +44,16 @@ public struct Journey: Sendable, Hashable {
     public var tags: [String]
     public var updated: String?
     public var draft: Bool
+    /// How many customers enter the first stage (`audience: 12000`): the funnel then counts people, not only shares.
+    public var audience: Double?
+    public var evidence: Evidence?
     public var introduction: RichText
     public var stages: [Stage]
 
     public init(path: String, title: String, personaID: String? = nil,
                 personaLocation: SourceLocation? = nil, product: String? = nil, segment: String? = nil,
-                tags: [String] = [], updated: String? = nil, draft: Bool = false,
-                introduction: RichText = .empty, stages: [Stage] = []) {
+                tags: [String] = [], updated: String? = nil, draft: Bool = false, audience: Double? = nil,
+                evidence: Evidence? = nil, introduction: RichText = .empty, stages: [Stage] = []) {
         self.path = path
         self.title = title
         self.personaID = personaID
@@ -60,9 +63,23 @@ public struct Journey: Sendable, Hashable {
         self.tags = tags
         self.updated = updated
         self.draft = draft
+        self.audience = audience
+        self.evidence = evidence
         self.introduction = introduction
         self.stages = stages
     }
+}
+
+/// How a map's figures were obtained (`evidence:` in front-matter), so a hypothesis is never read as measured fact:
+/// walking the path yourself gives subjective data, interviews and analytics objective data.
+public enum Evidence: String, Sendable, Hashable, CaseIterable {
+    case hypothesis
+    case walkthrough
+    case interviews
+    case analytics
+
+    /// Whether the figures were measured on customers rather than guessed or felt by the team.
+    public var isObjective: Bool { self == .interviews || self == .analytics }
 }
 
 /// What identifies a stage within its map, whatever its position and however its name is cased or spaced: the
@@ -175,23 +192,44 @@ public enum ValueUnit: Sendable, Hashable {
 /// Units of time accepted in metrics, in Russian and English.
 public enum DurationUnit: String, Sendable, Hashable, CaseIterable {
     case second, minute, hour, day, week, month, year
+
+    /// The unit's length, to add durations written in different units (a month as 30 days, a year as 365).
+    public var seconds: Double {
+        switch self {
+        case .second: 1
+        case .minute: 60
+        case .hour: 3_600
+        case .day: 86_400
+        case .week: 604_800
+        case .month: 2_592_000
+        case .year: 31_536_000
+        }
+    }
 }
 
-/// A figure of a `metrics` layer: `Конверсия: 35%`.
+/// A figure of a `metrics` layer: `Конверсия: 35%`, `Длительность: 2–3 недели`, `NPS: 12 (цель 30)`.
 public struct MetricValue: Sendable, Hashable {
     /// The schema metric's id, or nil for a custom metric.
     public var metricID: String?
     /// The name as the author wrote it.
     public var name: String
+    /// The value counted: the midpoint of a range.
     public var value: Double
+    /// The range as written (`2–3 недели`), or nil for one number.
+    public var range: ClosedRange<Double>?
+    /// The target the team aims for (`(цель 45%)`), in the value's unit.
+    public var target: Double?
     public var unit: ValueUnit
     public var line: Int
     public var column: Int
 
-    public init(metricID: String?, name: String, value: Double, unit: ValueUnit, line: Int, column: Int = 1) {
+    public init(metricID: String?, name: String, value: Double, range: ClosedRange<Double>? = nil,
+                target: Double? = nil, unit: ValueUnit, line: Int, column: Int = 1) {
         self.metricID = metricID
         self.name = name
         self.value = value
+        self.range = range
+        self.target = target
         self.unit = unit
         self.line = line
         self.column = column

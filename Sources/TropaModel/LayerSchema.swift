@@ -33,15 +33,19 @@ public struct LayerDefinition: Sendable, Hashable {
     public var required: Bool
     /// Whether an item of this `list` layer may start with `+` or `-`/`−` to mark a good or bad experience.
     public var tones: Bool
+    /// Whether every item of this `list` layer is a pain point (barriers): the analysis ranks them with the
+    /// negative items of layers with tones.
+    public var pains: Bool
 
     public init(id: String, title: LocalizedText, aliases: [String] = [], kind: LayerKind, required: Bool = false,
-                tones: Bool = false) {
+                tones: Bool = false, pains: Bool = false) {
         self.id = id
         self.title = title
         self.aliases = aliases
         self.kind = kind
         self.required = required
         self.tones = tones
+        self.pains = pains
     }
 
     /// Every name a heading may use for this layer; titles first, so a suggestion reads like a heading.

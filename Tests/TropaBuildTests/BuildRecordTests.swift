@@ -35,10 +35,14 @@ import TropaTesting
             let summary = JourneySummary(slug: "s\(index)" + text, title: text, personaID: text.isEmpty ? nil : text,
                                          product: text, segment: index % 2 == 0 ? nil : "",
                                          tags: index == 0 ? [""] : Array(awkward.prefix(index)),
-                                         draft: index % 2 == 1, stageCount: index)
-            // Every kind of unit, an awkward one among them, and a fork from the first stage to every other.
-            let figures: StageFigures = [.conversion: Figure(value: 35.5, unit: .percent),
-                                                 .duration: Figure(value: 2, unit: .duration(.week)),
+                                         draft: index % 2 == 1, stageCount: index,
+                                         audience: index % 2 == 0 ? nil : 12_000.5 * Double(index),
+                                         evidence: index % 3 == 0 ? nil : Evidence.allCases[index % 4])
+            // Every kind of unit, an awkward one among them, ranges and targets, and a fork from the first stage to
+            // every other.
+            let figures: StageFigures = [.conversion: Figure(value: 35.5, unit: .percent, target: 45),
+                                                 .duration: Figure(value: 2.5, unit: .duration(.week), range: 2...3,
+                                                                   target: 0.1),
                                                  .nps: Figure(value: -20, unit: .plain),
                                                  .csat: Figure(value: 1e-3, unit: .other(text))]
             let flow = stages.isEmpty ? StageGraph.line(count: 0)

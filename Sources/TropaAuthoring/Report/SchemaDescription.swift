@@ -11,12 +11,14 @@ public enum SchemaDescription {
         var text = "# Layer schema\n\nEmotion scale: \(schema.scale.lowerBound.compactText) to \(schema.scale.upperBound.compactText)"
         text += " (faces 😡 🙁 😐 🙂 😀 stand for -2 to 2).\n\n"
         text += "Layers, in table order. A `###` heading matches a layer by its id, any title or any alias, "
-        text += "ignoring case and a trailing colon. In a list layer with tones, an item may start with `+` or `-`.\n\n"
-        text += "| id | title | kind | required | tones | aliases |\n|---|---|---|---|---|---|\n"
+        text += "ignoring case and a trailing colon. In a list layer with tones, an item may start with `+` or `-`; "
+        text += "the items of a list layer with pains, and the negative items, are ranked as pain points.\n\n"
+        text += "| id | title | kind | required | tones | pains | aliases |\n|---|---|---|---|---|---|---|\n"
         for layer in schema.layers {
-            let tones = layer.kind == .list ? (layer.tones ? "yes" : "no") : ""
+            let list = layer.kind == .list
+            let tones = list ? (layer.tones ? "yes" : "no") : "", pains = list ? (layer.pains ? "yes" : "no") : ""
             text += "| \(layer.id) | \(titles(layer.title)) | \(layer.kind.rawValue) | \(layer.required ? "yes" : "no") | "
-                + "\(tones) | \(layer.aliases.joined(separator: ", ")) |\n"
+                + "\(tones) | \(pains) | \(layer.aliases.joined(separator: ", ")) |\n"
         }
         text += "\nMetrics (items `NAME: VALUE` of a metrics layer; other names are custom metrics). "
         text += "The analysis finds conversion, NPS, CSAT and duration by their role:\n\n"
@@ -40,8 +42,11 @@ public enum SchemaDescription {
                 ("id", text(layer.id)), ("title", titleNode(layer.title)), ("aliases", list(layer.aliases)),
                 ("kind", text(layer.kind.rawValue)), ("required", Node(layer.required ? "true" : "false")),
             ]
-            // Only a list layer may say it; saying it there shows where tones can be turned on.
-            if layer.kind == .list { pairs.append(("tones", Node(layer.tones ? "true" : "false"))) }
+            // Only a list layer may say them; saying them there shows where they can be turned on.
+            if layer.kind == .list {
+                pairs.append(("tones", Node(layer.tones ? "true" : "false")))
+                pairs.append(("pains", Node(layer.pains ? "true" : "false")))
+            }
             return mapping(pairs)
         }
         let metrics = schema.metrics.map { metric in

@@ -195,7 +195,7 @@ package struct BuildDriver: Sendable {
         }
     }
 
-    /// The catalogue, persona pages and theme files, from what they show of every map (read now or recorded), and
+    /// The catalogue, the dashboard, persona pages and theme files, from what they show of every map (read now or recorded), and
     /// the static files.
     private func emitSitePages(_ entries: [RecordedMap], now: [(path: String, entry: SitePageEntry)],
                                renderer: PageRenderer,
@@ -210,7 +210,7 @@ package struct BuildDriver: Sendable {
         case .render:
             // Only now is every map's entry gathered: an update decodes the record's lines of the other maps.
             let built = try reuse.shown(entries, now: now).filter(\.built)
-            pages = [renderer.catalogue(built)]
+            pages = [renderer.catalogue(built), renderer.dashboard(built)]
             pages += personas.map { renderer.personaPage($0, journeys: built.map(\.summary)) }
             pages += renderer.assetFiles
             if reuse.remembers { pages = pages.map(\.asBytes) }

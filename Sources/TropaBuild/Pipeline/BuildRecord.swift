@@ -105,7 +105,7 @@ package struct InputSnapshot {
 /// The record as a file: a line per input and per map, tab-separated fields. At 10,000 maps a JSON record took
 /// 0.4 s to decode (`Codable` costs about a microsecond a value), most of a one-map rebuild; this takes 0.02 s.
 extension BuildRecord {
-    private static let header = "tropa build record 5"
+    private static let header = "tropa build record 6"
 
     package var encoded: [UInt8] {
         var bytes = Array((Self.header + "\n").utf8)
@@ -179,6 +179,7 @@ package struct RecordedMap: Sendable, Equatable {
         // `outputFiles` reads the slug as the third field and the files as the last: keep them there.
         RecordLine.append(["map", facts.path, summary.slug, summary.title, summary.personaID, summary.product,
                            summary.segment, RecordLine.list(summary.tags), summary.draft ? "1" : "0",
+                           summary.audience.map { "\($0)" }, summary.evidence?.rawValue,
                            RecordLine.list(facts.stages.map(\.name)), RecordLine.list(Self.encode(facts.flow)),
                            RecordLine.list(Self.encode(facts.stages.map(\.figures))),
                            RecordLine.list(Self.encode(facts.emotions)), RecordLine.list(map.files)], to: &bytes)
@@ -201,15 +202,16 @@ package struct RecordedMap: Sendable, Equatable {
     /// The whole entry; nil when the line is damaged.
     package var map: BuildRecord.Map? {
         let line = RecordLine(line)
-        guard line.fields.count == 14, let path = line.string(1), let slug = line.string(2),
-              let title = line.string(3), let tags = line.list(7), let stages = line.list(9),
-              let flow = line.list(10).flatMap({ Self.decodeFlow($0, stageCount: stages.count) }),
-              let figures = line.list(11).flatMap({ Self.decodeFigures($0, stageCount: stages.count) }),
-              let emotions = line.list(12).flatMap({ Self.decode($0, stageCount: stages.count) }),
-              let files = line.list(13) else { return nil }
+        guard line.fields.count == 16, let path = line.string(1), let slug = line.string(2),
+              let title = line.string(3), let tags = line.list(7), let stages = line.list(11),
+              let flow = line.list(12).flatMap({ Self.decodeFlow($0, stageCount: stages.count) }),
+              let figures = line.list(13).flatMap({ Self.decodeFigures($0, stageCount: stages.count) }),
+              let emotions = line.list(14).flatMap({ Self.decode($0, stageCount: stages.count) }),
+              let files = line.list(15) else { return nil }
         let summary = JourneySummary(slug: slug, title: title, personaID: line.string(4), product: line.string(5),
                                      segment: line.string(6), tags: tags, draft: line.string(8) == "1",
-                                     stageCount: stages.count)
+                                     stageCount: stages.count, audience: line.string(9).flatMap { Double($0) },
+                                     evidence: line.string(10).flatMap { Evidence(rawValue: $0) })
         let stageFacts = zip(stages, figures).map { StageFacts(name: $0, figures: $1) }
         return BuildRecord.Map(facts: JourneyFacts(path: path, summary: summary, stages: stageFacts, flow: flow,
                                                    emotions: emotions),
@@ -239,11 +241,15 @@ package struct RecordedMap: Sendable, Equatable {
         return StageGraph(next: next)
     }
 
-    /// Each figure as `stage role value unit`, in the order of the roles; the unit as `ValueUnit.code`.
+    /// Each figure as `stage role value low high target unit` (`-` for no range or target), in the order of the
+    /// roles; the unit last, as `ValueUnit.code`, which may hold spaces.
     private static func encode(_ figures: [StageFigures]) -> [String] {
         figures.enumerated().flatMap { stage, figures in
             figures.roles.compactMap { role in
-                figures[role].map { "\(stage) \(role.rawValue) \($0.value) \($0.unit.code)" }
+                figures[role].map { figure in
+                    let low = figure.range.map { "\($0.lowerBound)" } ?? "-", high = figure.range.map { "\($0.upperBound)" } ?? "-"
+                    return "\(stage) \(role.rawValue) \(figure.value) \(low) \(high) \(figure.target.map { "\($0)" } ?? "-") \(figure.unit.code)"
+                }
             }
         }
     }
@@ -251,11 +257,15 @@ package struct RecordedMap: Sendable, Equatable {
     private static func decodeFigures(_ elements: [String], stageCount: Int) -> [StageFigures]? {
         var figures = [StageFigures](repeating: [:], count: stageCount)
         for element in elements {
-            let parts = element.split(separator: " ", maxSplits: 3, omittingEmptySubsequences: false)
-            guard parts.count == 4, let stage = Int(parts[0]), (0..<stageCount).contains(stage),
+            let parts = element.split(separator: " ", maxSplits: 6, omittingEmptySubsequences: false)
+            guard parts.count == 7, let stage = Int(parts[0]), (0..<stageCount).contains(stage),
                   let role = MetricRole(rawValue: String(parts[1])), let value = Double(parts[2]),
-                  let unit = ValueUnit(code: String(parts[3])) else { return nil }
-            figures[stage][role] = Figure(value: value, unit: unit)
+                  let unit = ValueUnit(code: String(parts[6])) else { return nil }
+            let low = Double(parts[3]), high = Double(parts[4])
+            // A damaged range reads as nothing rather than trapping on low > high.
+            guard (low == nil) == (high == nil), low.map({ $0 <= high! }) ?? true else { return nil }
+            figures[stage][role] = Figure(value: value, unit: unit, range: low.map { $0...high! },
+                                          target: Double(parts[5]))
         }
         return figures
     }

@@ -16,7 +16,8 @@ package struct OutputClaims {
     }
 
     package func conflicts() -> [Diagnostic] {
-        var owners: [String: String] = [:]
+        // The site's own pages hold their folders first: a map there is the one to rename.
+        var owners: [String: String] = [PagePaths.dashboardFolder: "the dashboard"]
         var diagnostics: [Diagnostic] = []
         let folders = personas.map { (PagePaths.persona($0.id), $0.path, "this persona's page") }
             + maps.map { (PagePaths.journeyFolder($0.slug), $0.path, "this map") }

@@ -4,6 +4,9 @@ import TropaAnalysis
 /// Where each page goes in the output, relative to its root.
 public enum PagePaths {
     public static let catalogue = "index.html"
+    /// Every map's evaluation in one table.
+    public static let dashboardFolder = "dashboard"
+    public static let dashboard = dashboardFolder + "/index.html"
     /// The theme's own files (CSS); `_` cannot begin a slug, so no map can take this folder.
     public static let assets = "_tropa"
 

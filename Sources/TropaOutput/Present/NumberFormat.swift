@@ -44,6 +44,15 @@ package struct NumberFormat: Sendable {
         }
     }
 
+    /// A value as written: one number, or a range (`2–3 недели`, `30–40 %`) whose unit follows its high end.
+    package func value(_ value: Double, range: ClosedRange<Double>?, unit: ValueUnit) -> String {
+        guard let range else { return self.value(value, unit: unit) }
+        return number(range.lowerBound) + "–" + self.value(range.upperBound, unit: unit)
+    }
+
+    /// A computed share or average, to a tenth: `23,8 %`, not the `23,77 %` the arithmetic gives.
+    package func percent(_ value: Double) -> String { self.value((value * 10).rounded() / 10, unit: .percent) }
+
     private func durationWord(_ unit: DurationUnit, _ value: Double) -> String {
         switch language {
         case .en:

@@ -25,17 +25,17 @@ package struct SitePresenter: Sendable {
     // MARK: - journey
 
     /// The map's emotion curve in units of the scale, or nil when no stage has a score: the renderer draws it.
-    package func curve(_ facts: JourneyFacts) -> CurveModel? {
+    package func curve(_ facts: JourneyFacts, marks: CurveMarks = CurveMarks()) -> CurveModel? {
         facts.emotions.first.map { series in
             CurveModel(title: facts.summary.title, stageNames: facts.stages.map(\.name), stageCount: facts.stages.count,
-                       series: series,
-                       scale: site.schema.scale)
+                       series: series, scale: site.schema.scale, marks: marks)
         }
     }
 
     package func journeyPage(_ journey: Journey, facts: JourneyFacts) -> JourneyPageModel {
         let path = PagePaths.journeyFolder(facts.slug) + "/index.html"
         let page = context(forPageAt: path)
+        let evaluation = JourneyEvaluation(facts)
         let usedLayers = site.schema.layers.filter { definition in
             journey.stages.contains { $0.layer(id: definition.id) != nil }
         }
@@ -44,13 +44,18 @@ package struct SitePresenter: Sendable {
                           cells: journey.stages.map { cell($0.layer(id: definition.id)?.content) })
         }
         let persona = site.persona(id: journey.personaID)
-        let curve = curve(facts)
+        let curve = curve(facts, marks: curveMarks(facts, evaluation: evaluation))
+        let marks = stageMarks(facts, evaluation: evaluation)
         return JourneyPageModel(
             page: page, title: journey.title, product: journey.product, segment: journey.segment, tags: journey.tags,
-            updated: journey.updated.map(words.date), draft: journey.draft,
+            updated: journey.updated.map(words.date), draft: journey.draft, evidence: evidence(journey.evidence),
             persona: persona.map { personaCard($0, root: page.root) },
-            introductionHTML: journey.introduction.html, curve: curve, stageCount: journey.stages.count,
-            stages: journey.stages.map { StageColumnModel(name: $0.name, descriptionHTML: $0.description.html) },
+            introductionHTML: journey.introduction.html,
+            analysis: analysis(journey, facts: facts, evaluation: evaluation), curve: curve,
+            stageCount: journey.stages.count,
+            stages: zip(journey.stages, marks).map {
+                StageColumnModel(name: $0.name, descriptionHTML: $0.description.html, marks: $1)
+            },
             hasStageDescriptions: journey.stages.contains { !$0.description.isEmpty },
             rows: rows, outline: outline(journey),
             downloads: DownloadsModel(MapOutput.all.filter { $0.label != nil && $0.isMade(curve != nil) }.map {
@@ -79,7 +84,12 @@ package struct SitePresenter: Sendable {
             })
         case .metrics(let values)?:
             cell.metrics = values.isEmpty ? nil : ItemsModel(items: values.map { value in
-                MetricModel(name: metricName(value), value: format.value(value.value, unit: value.unit))
+                let role = value.metricID.flatMap { id in site.schema.metrics.first { $0.id == id }?.role }
+                let missed = value.target.map { MetricRole.misses(value.value, target: $0, role: role) } ?? false
+                let (target, missedWord) = target(value.target, unit: value.unit, missed: missed)
+                return MetricModel(name: metricName(value),
+                                   value: format.value(value.value, range: value.range, unit: value.unit),
+                                   target: target, missed: missedWord)
             })
         case nil:
             break
@@ -142,7 +152,7 @@ package struct SitePresenter: Sendable {
             OutlineNode([format.score($0.score), $0.label].filter { !$0.isEmpty }.joined(separator: " "))
         }
         case .metrics(let values): values.map {
-            OutlineNode("\(metricName($0)): \(format.value($0.value, unit: $0.unit))")
+            OutlineNode("\(metricName($0)): \(format.value($0.value, range: $0.range, unit: $0.unit))")
         }
         }
     }

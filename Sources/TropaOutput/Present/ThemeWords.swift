@@ -38,6 +38,51 @@ public struct ThemeWords: Sendable {
         "home": ("All maps", "Все карты"),
         "generated": ("Built with tropa", "Собрано tropa"),
         "skip": ("Skip to content", "К содержанию"),
+        "analysis": ("Evaluation", "Оценка"),
+        "whereToStart": ("Where to start", "С чего начать"),
+        "funnel": ("Funnel", "Воронка"),
+        "quadrant": ("NPS against conversion", "NPS против конверсии"),
+        "quadrantNote": ("Each stage by its conversion (across) and NPS (up), split at the map's averages.",
+                         "Каждый этап по конверсии (по горизонтали) и NPS (по вертикали); границы — средние по карте."),
+        "pains": ("Pain points, the most hurting stage first", "Боли клиента: сначала самые острые этапы"),
+        "timeline": ("Length of the journey", "Длительность пути"),
+        "dashboard": ("Dashboard", "Сводка по картам"),
+        "dashboardNote": ("Maps that lose the most customers come first.", "Сначала карты, которые теряют больше всего клиентов."),
+        "evidence": ("Data", "Данные"),
+        "evidence.hypothesis": ("hypothesis, not measured", "гипотеза, не измерено"),
+        "evidence.walkthrough": ("walked through by the team, subjective", "пройдено командой, субъективно"),
+        "evidence.interviews": ("customer interviews", "интервью с клиентами"),
+        "evidence.analytics": ("analytics", "аналитика"),
+        "mark.weakest": ("lowest conversion", "самая низкая конверсия"),
+        "mark.pain": ("sharpest pain", "самая острая боль"),
+        "mark.drop": ("sharp drop", "резкий спад"),
+        "quadrant.both-high": ("All is well here: look for more customers like these.",
+                               "Здесь всё хорошо: ищите больше таких клиентов."),
+        "quadrant.nps-high-conversion-low": (
+            "Customers like it, but competitors probably do better: save the customer's time or money.",
+            "Клиентам нравится, но конкуренты, видимо, делают это лучше: сэкономьте клиенту время или деньги."),
+        "quadrant.nps-low-conversion-high": (
+            "Something unique keeps customers despite their dissatisfaction: the ideal growth point.",
+            "Что-то уникальное удерживает клиентов, несмотря на недовольство: идеальная точка роста."),
+        "quadrant.both-low": ("Change everything here.", "Здесь нужно менять всё."),
+        "quadrantName.both-high": ("All is well", "Всё хорошо"),
+        "quadrantName.nps-high-conversion-low": ("Liked, yet lost", "Нравится, но уходят"),
+        "quadrantName.nps-low-conversion-high": ("Growth point", "Точка роста"),
+        "quadrantName.both-low": ("Change everything", "Менять всё"),
+        "conversion": ("conversion", "конверсия"),
+        "reach": ("reach", "охват"),
+        "noConversion": ("no conversion given: reach is not counted past here",
+                         "конверсия не указана: дальше охват не считается"),
+        "notReached": ("reach unknown", "охват неизвестен"),
+        "noDuration": ("no duration given", "длительность не указана"),
+        "target": ("target", "цель"),
+        "targetMissed": ("missed", "не достигнута"),
+        "getThrough": ("Get through", "Доходят до конца"),
+        "weakestStage": ("Weakest stage", "Слабый этап"),
+        "averageNPS": ("Average NPS", "Средний NPS"),
+        "lowestEmotion": ("Lowest emotion", "Худшая эмоция"),
+        "journeyMap": ("Map", "Карта"),
+        "noFigures": ("no figures", "нет данных"),
     ]
 
     public subscript(key: String) -> String {
@@ -54,6 +99,84 @@ public struct ThemeWords: Sendable {
         case .en: "\(count) \(count == 1 ? "stage" : "stages")"
         case .ru: "\(count) " + RussianPlural.choose(Double(count), "этап", "этапа", "этапов")
         }
+    }
+
+    // MARK: - sentences of the evaluation, English and Russian side by side
+
+    /// Quotes around a name, as each language writes them.
+    public func quoted(_ name: String) -> String {
+        language == .ru ? "«\(name)»" : "“\(name)”"
+    }
+
+    /// The stage to optimise first.
+    public func startWith(_ stage: String, conversion: String) -> String {
+        switch language {
+        case .en: "Optimise \(quoted(stage)) first: it has the lowest conversion, \(conversion)."
+        case .ru: "Начните с этапа \(quoted(stage)): у него самая низкая конверсия — \(conversion)."
+        }
+    }
+
+    /// The stage of the curve's lowest point.
+    public func sharpestPain(_ stage: String, score: String) -> String {
+        switch language {
+        case .en: "The sharpest pain is at \(quoted(stage)) (\(score)): see what hurts there."
+        case .ru: "Острее всего клиенту на этапе \(quoted(stage)) (\(score)): разберите, что там болит."
+        }
+    }
+
+    /// How many of those who enter go through every stage; `people` as "1 440 of 12 000".
+    public func getThrough(_ percent: String, people: String?) -> String {
+        switch language {
+        case .en: "\(percent) of the customers who enter go through every stage" + (people.map { " (\($0))" } ?? "") + "."
+        case .ru: "Через все этапы проходят \(percent) вошедших клиентов" + (people.map { " (\($0))" } ?? "") + "."
+        }
+    }
+
+    public func missedTargets(_ stages: [String]) -> String {
+        let names = stages.map(quoted).joined(separator: ", ")
+        return switch language {
+        case .en: "Targets missed at: \(names)."
+        case .ru: "Цели не достигнуты на этапах: \(names)."
+        }
+    }
+
+    /// A share known only from above, where a stage without a conversion breaks the chain.
+    public func atMost(_ share: String) -> String {
+        language == .ru ? "не больше \(share)" : "at most \(share)"
+    }
+
+    /// "1 440 of 12 000".
+    public func partOf(_ part: String, _ whole: String) -> String {
+        language == .ru ? "\(part) из \(whole)" : "\(part) of \(whole)"
+    }
+
+    /// "12 000 customers", "12 000 клиентов".
+    public func customers(_ count: Double, _ number: String) -> String {
+        switch language {
+        case .en: "\(number) \(count == 1 ? "customer" : "customers")"
+        case .ru: "\(number) " + RussianPlural.choose(count.rounded(), "клиент", "клиента", "клиентов")
+        }
+    }
+
+    public func lost(_ customers: String) -> String {
+        language == .ru ? "теряем \(customers)" : "\(customers) lost"
+    }
+
+    /// The journey's total length; an estimate when ranges were counted by their midpoint, and a note when some
+    /// stages have no duration.
+    public func total(_ length: String, estimate: Bool, stages: Int, of all: Int) -> String {
+        var text: String
+        switch language {
+        case .en:
+            text = "In all " + (estimate ? "about " : "") + length
+            if estimate { text += " (an estimate: ranges counted by their midpoint)" }
+            if stages < all { text += ", over \(stages) of \(all) stages" }
+        case .ru:
+            text = "Всего " + (estimate ? "около " : "") + length
+            if estimate { text += " (оценка: диапазоны посчитаны по середине)" }
+            if stages < all { text += ", по \(stages) из \(all) этапов" }
+        }
+        return text + "."
     }
 
     private static let months: [(en: String, ru: String)] = [

@@ -33,6 +33,14 @@ package struct PersonaCardModel: Sendable {
 package struct StageColumnModel: Sendable {
     package let name: String
     package let descriptionHTML: String
+    /// What the analysis marks on the stage's header: its lowest conversion, its sharpest pain.
+    package let marks: [StageMarkModel]
+}
+
+/// A mark on a stage: `kind` is a CSS class (`weakest`, `pain`), `text` says it in words.
+package struct StageMarkModel: Sendable {
+    package let kind: String
+    package let text: String
 }
 
 package struct ListItemModel: Sendable {
@@ -56,6 +64,10 @@ package struct EmotionModel: Sendable {
 package struct MetricModel: Sendable {
     package let name: String
     package let value: String
+    /// "цель 45 %", when the metric has a target.
+    package let target: String?
+    /// Said beside a target the value falls short of.
+    package let missed: String?
 }
 
 /// Items wrapped once, so a template writes `<ul>` around them only when there are any.
@@ -100,17 +112,118 @@ package struct CurveModel: Sendable {
     package let stageCount: Int
     package let series: EmotionSeries
     package let scale: ClosedRange<Double>
+    /// What the analysis marks on the page's curve; none on a sparkline.
+    package let marks: CurveMarks
 
-    package init(title: String, stageNames: [String], stageCount: Int, series: EmotionSeries, scale: ClosedRange<Double>) {
+    package init(title: String, stageNames: [String], stageCount: Int, series: EmotionSeries, scale: ClosedRange<Double>,
+                 marks: CurveMarks = CurveMarks()) {
         self.title = title
         self.stageNames = stageNames
         self.stageCount = stageCount
         self.series = series
         self.scale = scale
+        self.marks = marks
     }
 
     /// The names to lay the columns out with.
     var columns: [String] { stageNames.count == stageCount ? stageNames : Array(repeating: "", count: stageCount) }
+}
+
+/// The analysis on the curve: the column of the weakest stage, the lowest point, the sharp drops, each with the
+/// words that say it (on the drawing and in its description).
+package struct CurveMarks: Sendable {
+    package var weakestStage: Int?
+    package var weakestText = ""
+    /// The index of the curve's lowest point in the series.
+    package var lowestPoint: Int?
+    package var lowestText = ""
+    /// Indexes of the points that fall sharply from the one before.
+    package var sharpDrops: [Int] = []
+    package var dropText = ""
+
+    package init() {}
+}
+
+/// A chart of rows, each a label above a bar: the funnel (bars from the left, as long as the reach) and the
+/// timeline (each bar starting where the one before ended).
+package struct BarChartModel: Sendable {
+    package struct Row: Sendable {
+        package let label: String
+        /// Where the bar starts and how long it is, as fractions of the chart's width; no bar when nil.
+        package let start: Double
+        package let length: Double?
+        /// The figures written after the bar.
+        package let note: String
+        /// A CSS class: `weakest`, `missed`, `unknown`, or empty.
+        package let kind: String
+    }
+
+    /// Prefixes the SVG's element ids, unique in a page.
+    package let id: String
+    package let title: String
+    package let description: String
+    package let rows: [Row]
+}
+
+/// Stages placed by conversion (x) and NPS (y), split at the map's averages.
+package struct QuadrantChartModel: Sendable {
+    package struct Point: Sendable {
+        /// The stage's number, written on its dot and in the list of readings.
+        package let number: Int
+        package let conversion: Double
+        package let nps: Double
+    }
+
+    package let title: String
+    package let description: String
+    package let points: [Point]
+    package let split: QuadrantSplit
+    package let conversionAxis: String
+    package let npsAxis: String
+    /// Short names of the four quadrants: top left (NPS high, conversion low), top right, bottom left, bottom right.
+    package let quadrantNames: [String]
+}
+
+/// How a map's figures were obtained, for the header: a hypothesis is said to be one.
+package struct EvidenceModel: Sendable {
+    package let kind: String
+    package let text: String
+    package let objective: Bool
+}
+
+/// A stage's NPS read against its conversion.
+package struct ReadingModel: Sendable {
+    package let number: Int
+    package let stage: String
+    package let figures: String
+    /// `both-high`, …: a CSS class.
+    package let quadrant: String
+    package let reading: String
+}
+
+package struct PainModel: Sendable {
+    package let html: String
+    package let stage: String
+}
+
+/// The evaluation of a map on its page: what to do first, the funnel, NPS against conversion, the pain points
+/// ranked, and the journey's length. The renderer draws the charts into the `…SVG` fields.
+package struct AnalysisModel: Sendable {
+    /// Sentences that say where to start: the weakest stage, the sharpest pain, how many get through.
+    package let advice: [String]
+    package let funnel: BarChartModel?
+    package var funnelSVG: String? = nil
+    package let quadrant: QuadrantChartModel?
+    package var quadrantSVG: String? = nil
+    package let readings: [ReadingModel]
+    package let pains: [PainModel]
+    package let timeline: BarChartModel?
+    package var timelineSVG: String? = nil
+    /// "Всего ≈ 7 недель (оценка по середине диапазонов)".
+    package let total: String?
+
+    /// Whether the section has anything beyond the advice.
+    package var hasDetails: Bool { funnel != nil || quadrant != nil || !pains.isEmpty || timeline != nil }
 }
 
 /// A file of the map offered for download, from the output registry.
@@ -138,8 +251,11 @@ package struct JourneyPageModel: Sendable {
     package let tags: [String]
     package let updated: String?
     package let draft: Bool
+    package let evidence: EvidenceModel?
     package let persona: PersonaCardModel?
     package let introductionHTML: String
+    /// Nil when the map has nothing to evaluate.
+    package var analysis: AnalysisModel?
     package let curve: CurveModel?
     /// The curve drawn, set by the renderer (the same markup is the map's `emotions.svg`).
     package var curveSVG: String? = nil
@@ -188,4 +304,23 @@ package struct PersonaPageModel: Sendable {
     package let descriptionHTML: String
     package let sections: [PersonaSectionModel]
     package let maps: [Link]
+}
+
+/// A map's row on the dashboard; a figure the map does not give is nil, and the template says so.
+package struct DashboardRowModel: Sendable {
+    package let title: String
+    package let url: String
+    package let draft: Bool
+    package let reach: String?
+    package let weakestStage: String?
+    package let weakestConversion: String?
+    package let averageNPS: String?
+    package let lowestEmotion: String?
+    package let evidence: EvidenceModel?
+}
+
+package struct DashboardPageModel: Sendable {
+    package let page: PageContext
+    package let title: String
+    package let rows: [DashboardRowModel]
 }

@@ -39,8 +39,13 @@ package enum BuiltInPartials {
         if let metrics = cell.metrics {
             html += "<dl class=\"metrics\">"
             for metric in metrics.items {
-                html += "<div><dt>" + Markup.escape(metric.name) + "</dt><dd>" + Markup.escape(metric.value)
-                    + "</dd></div>"
+                html += (metric.missed == nil ? "<div>" : "<div class=\"missed\">") + "<dt>" + Markup.escape(metric.name)
+                    + "</dt><dd>" + Markup.escape(metric.value)
+                if let target = metric.target {
+                    html += " <span class=\"target\">(" + Markup.escape(target)
+                        + (metric.missed.map { ", " + Markup.escape($0) } ?? "") + ")</span>"
+                }
+                html += "</dd></div>"
             }
             html += "</dl>"
         }

@@ -30,6 +30,7 @@ enum EmbeddedTheme {
 {{<base}}
 {{$content}}
 <h1>{{title}}</h1>
+{{^empty(products)}}<p class="site-links"><a href="dashboard/index.html">{{page.words.dashboard}}</a></p>{{/empty(products)}}
 {{#products}}
 <section class="product">
 <h2>{{name}}</h2>
@@ -59,6 +60,27 @@ enum EmbeddedTheme {
 {{{html}}}
 
 """#,
+        "dashboard.mustache": #"""
+{{<base}}
+{{$title}}{{title}} — {{page.siteTitle}}{{/title}}
+{{$content}}
+<p class="breadcrumbs"><a href="{{page.root}}index.html">{{page.words.home}}</a></p>
+<h1>{{title}}</h1>
+<p class="note">{{page.words.dashboardNote}}</p>
+{{^empty(rows)}}<div class="table-scroll">
+<table class="dashboard">
+<thead><tr><th scope="col">{{page.words.journeyMap}}</th><th scope="col">{{page.words.getThrough}}</th><th scope="col">{{page.words.weakestStage}}</th><th scope="col">{{page.words.averageNPS}}</th><th scope="col">{{page.words.lowestEmotion}}</th><th scope="col">{{page.words.evidence}}</th></tr></thead>
+<tbody>
+{{#rows}}<tr><th scope="row"><a href="{{url}}">{{title}}</a>{{#draft}} <span class="badge draft">{{page.words.draft}}</span>{{/draft}}</th><td class="number">{{#reach}}{{reach}}{{/reach}}{{^reach}}<span class="none">{{page.words.noFigures}}</span>{{/reach}}</td><td>{{#weakestStage}}{{weakestStage}}{{#weakestConversion}} <span class="figure">({{weakestConversion}})</span>{{/weakestConversion}}{{/weakestStage}}{{^weakestStage}}<span class="none">{{page.words.noFigures}}</span>{{/weakestStage}}</td><td class="number">{{#averageNPS}}{{averageNPS}}{{/averageNPS}}{{^averageNPS}}<span class="none">{{page.words.noFigures}}</span>{{/averageNPS}}</td><td class="number">{{#lowestEmotion}}{{lowestEmotion}}{{/lowestEmotion}}{{^lowestEmotion}}<span class="none">{{page.words.noFigures}}</span>{{/lowestEmotion}}</td><td>{{#evidence}}<span class="evidence-{{kind}}">{{text}}</span>{{/evidence}}</td></tr>
+{{/rows}}
+</tbody>
+</table>
+</div>{{/empty(rows)}}
+{{^rows}}<p>{{page.words.noMaps}}</p>{{/rows}}
+{{/content}}
+{{/base}}
+
+"""#,
         "journey.mustache": #"""
 {{<base}}
 {{$title}}{{title}} — {{page.siteTitle}}{{/title}}
@@ -72,19 +94,24 @@ enum EmbeddedTheme {
 {{#segment}}<div><dt>{{page.words.segment}}</dt><dd>{{segment}}</dd></div>{{/segment}}
 {{#persona}}<div><dt>{{page.words.persona}}</dt><dd><a href="{{url}}">{{name}}</a></dd></div>{{/persona}}
 {{#updated}}<div><dt>{{page.words.updated}}</dt><dd>{{updated}}</dd></div>{{/updated}}
+{{#evidence}}<div class="evidence evidence-{{kind}}"><dt>{{page.words.evidence}}</dt><dd>{{text}}</dd></div>{{/evidence}}
 {{^empty(tags)}}<div><dt>{{page.words.tags}}</dt><dd><ul class="tags">{{#tags}}<li>{{.}}</li>{{/tags}}</ul></dd></div>{{/empty(tags)}}
 </dl>
 </header>
 {{#persona}}{{>persona-card}}{{/persona}}
 {{#introductionHTML}}<section class="introduction" aria-label="{{page.words.introduction}}">
 {{{introductionHTML}}}</section>{{/introductionHTML}}
+{{#analysis}}{{^empty(advice)}}<section class="advice" aria-labelledby="advice-heading">
+<h2 id="advice-heading">{{page.words.whereToStart}}</h2>
+<ul>{{#advice}}<li>{{.}}</li>{{/advice}}</ul>
+</section>{{/empty(advice)}}{{/analysis}}
 <section class="map" aria-labelledby="map-heading">
 <h2 id="map-heading">{{page.words.map}}</h2>
 <div class="table-scroll">
 <table class="cjm" style="--stages: {{stageCount}}">
 <colgroup><col class="layer-column">{{#stages}}<col class="stage-column">{{/stages}}</colgroup>
 <thead>
-<tr><th scope="col" class="corner">{{page.words.layer}}</th>{{#stages}}<th scope="col">{{name}}</th>{{/stages}}</tr>
+<tr><th scope="col" class="corner">{{page.words.layer}}</th>{{#stages}}<th scope="col">{{name}}{{#marks}} <span class="mark mark-{{kind}}">{{text}}</span>{{/marks}}</th>{{/stages}}</tr>
 </thead>
 <tbody>
 {{#curveSVG}}<tr class="curve-row"><th scope="row">{{page.words.emotionCurve}}</th><td class="curve-cell" colspan="{{stageCount}}">{{{curveSVG}}}</td></tr>{{/curveSVG}}
@@ -95,6 +122,18 @@ enum EmbeddedTheme {
 </table>
 </div>
 </section>
+{{#analysis}}{{#hasDetails}}<section class="analysis" aria-labelledby="analysis-heading">
+<h2 id="analysis-heading">{{page.words.analysis}}</h2>
+{{#funnelSVG}}<div class="chart funnel"><h3>{{page.words.funnel}}</h3>
+{{{funnelSVG}}}</div>{{/funnelSVG}}
+{{#quadrantSVG}}<div class="chart quadrant"><h3>{{page.words.quadrant}}</h3>
+<p class="note">{{page.words.quadrantNote}}</p>
+{{{quadrantSVG}}}<ol class="readings">{{#readings}}<li value="{{number}}" class="{{quadrant}}"><strong>{{stage}}</strong> ({{figures}}): {{reading}}</li>{{/readings}}</ol></div>{{/quadrantSVG}}
+{{^empty(pains)}}<div class="pains"><h3>{{page.words.pains}}</h3>
+<ol>{{#pains}}<li>{{{html}}} <span class="pain-stage">— {{stage}}</span></li>{{/pains}}</ol></div>{{/empty(pains)}}
+{{#timelineSVG}}<div class="chart timeline"><h3>{{page.words.timeline}}</h3>
+{{{timelineSVG}}}{{#total}}<p class="total">{{total}}</p>{{/total}}</div>{{/timelineSVG}}
+</section>{{/hasDetails}}{{/analysis}}
 <section class="outline" aria-labelledby="outline-heading">
 <h2 id="outline-heading">{{page.words.outline}}</h2>
 {{#outline}}{{>outline-node}}{{/outline}}
@@ -152,6 +191,9 @@ enum EmbeddedTheme {
   --layer-width: 9rem; --stage-width: 10rem;
   color-scheme: light dark;
 }
+.evidence-hypothesis dd, span.evidence-hypothesis { color: #9a3412; font-weight: 600; }
+.mark-weakest { background: #ffedd5; color: #7c2d12; }
+.mark-pain { background: #fee2e2; color: #7f1d1d; }
 @media screen and (prefers-color-scheme: dark) {
   :root { --bg: #14171c; --fg: #e5e8ee; --muted: #a2aab9; --line: #343a46; --panel: #1c2027; --accent: #86a6ff;
           --positive: #5cc98a; --negative: #ff8a80; --sticky: #14171c; }
@@ -159,6 +201,19 @@ enum EmbeddedTheme {
   .tropa-curve .stages, .tropa-curve .score, .tropa-curve .label { fill: #e5e8ee; }
   .tropa-curve circle { fill: #14171c; stroke: #a9b8dc; }
   .tropa-curve .grid, .tropa-curve .zero { stroke: #4a5263; }
+  .tropa-curve .weakest text { fill: #fdba74; }
+  .tropa-curve .drop { fill: #ff8a80; }
+  .tropa-curve .ring { stroke: #ff8a80; }
+  .tropa-chart .label { fill: #e5e8ee; }
+  .tropa-chart .note, .tropa-chart .names text, .tropa-chart .ticks text { fill: #c3c9d4; }
+  .tropa-chart .track { fill: #2a2f39; }
+  .tropa-chart .bar { fill: #86a6ff; }
+  .tropa-chart .weakest .bar { fill: #fb923c; }
+  .tropa-chart .point circle { fill: #e5e8ee; stroke: #14171c; }
+  .tropa-chart .point text { fill: #14171c; }
+  .mark-weakest { background: #4a2a12; color: #fed7aa; }
+  .mark-pain { background: #4a1a1a; color: #fecaca; }
+  .evidence-hypothesis dd, span.evidence-hypothesis { color: #fdba74; }
 }
 * { box-sizing: border-box; }
 html { -webkit-text-size-adjust: 100%; }
@@ -221,9 +276,9 @@ table.cjm { border-collapse: separate; border-spacing: 0; table-layout: fixed;
 .face-neutral { color: var(--muted); }
 .face-positive, .face-very-positive { color: var(--positive); }
 .cjm dl.metrics { margin: 0; }
-.cjm dl.metrics div { display: flex; justify-content: space-between; gap: .5rem; border-bottom: 1px dashed var(--line); }
+.cjm dl.metrics div { display: flex; flex-wrap: wrap; justify-content: space-between; gap: 0 .5rem; border-bottom: 1px dashed var(--line); }
 .cjm dl.metrics dt { color: var(--muted); }
-.cjm dl.metrics dd { margin: 0; font-weight: 600; font-variant-numeric: tabular-nums; white-space: nowrap; }
+.cjm dl.metrics dd { margin: 0 0 0 auto; font-weight: 600; font-variant-numeric: tabular-nums; white-space: nowrap; text-align: right; }
 .outline ul { list-style: none; margin: 0; padding-left: 1.25rem; border-left: 1px solid var(--line); }
 .outline summary { cursor: pointer; font-weight: 500; }
 .outline > details > summary { font-weight: 700; }
@@ -266,6 +321,33 @@ table.cjm { border-collapse: separate; border-spacing: 0; table-layout: fixed;
   .cjm th, .cjm td { padding: .25rem .3rem; }
   .persona-card, .introduction { font-size: 8.5pt; }
 }
+/* The evaluation: where to start, the funnel, NPS against conversion, pain points, the journey's length. */
+.mark { display: inline-block; font-size: .72rem; font-weight: 600; line-height: 1.3; padding: .05rem .4rem; border-radius: .3rem; margin-top: .2rem; }
+.advice { border-left: 4px solid #c2410c; background: var(--panel); padding: .25rem 1rem .5rem; border-radius: .25rem; max-width: 70rem; margin: 1rem 0; }
+.advice h2 { margin: .5rem 0 .25rem; font-size: 1.1rem; }
+.advice ul { margin: 0; padding-left: 1.2rem; }
+.analysis { display: grid; grid-template-columns: repeat(auto-fit, minmax(min(100%, 30rem), 1fr)); gap: 0 2.5rem; max-width: 100rem; }
+.analysis h2 { grid-column: 1 / -1; }
+.analysis h3 { font-size: 1.05rem; margin: 1rem 0 .5rem; }
+.chart svg { display: block; width: 100%; max-width: 45rem; height: auto; }
+.analysis .note, .analysis .total { color: var(--muted); font-size: .9rem; margin: .25rem 0 .5rem; }
+.readings { padding-left: 1.6rem; font-size: .92rem; }
+.readings li { margin-bottom: .3rem; }
+.pains ol { padding-left: 1.6rem; margin: 0; }
+.pains li { margin-bottom: .25rem; }
+.pain-stage { color: var(--muted); font-size: .9em; }
+.cjm .metrics .target { display: block; white-space: normal; font-weight: 400; font-size: .85em; color: var(--muted); }
+.cjm .metrics .missed .target { color: var(--negative); font-weight: 600; }
+@media print { .analysis { display: block; } .chart, .pains { break-inside: avoid; } }
+/* The dashboard: one row per map, the ones losing the most customers first. */
+table.dashboard { border-collapse: collapse; width: 100%; min-width: 44rem; font-size: .92rem; }
+.dashboard th, .dashboard td { text-align: left; vertical-align: top; padding: .45rem .6rem; border-bottom: 1px solid var(--line); }
+.dashboard thead th { background: var(--panel); font-weight: 600; }
+.dashboard tbody th { font-weight: 500; }
+.dashboard td.number { font-variant-numeric: tabular-nums; white-space: nowrap; }
+.dashboard .none, .dashboard .figure { color: var(--muted); }
+.site-links { margin: -.5rem 0 1rem; }
+.note { color: var(--muted); }
 
 """#,
     ]

@@ -8,6 +8,7 @@ package struct EmotionCurveSVG {
     package let title: String
     package let words: ThemeWords
     package let format: NumberFormat
+    package var marks = CurveMarks()
 
     package static let labelLineHeight = 15.0
     package static let maxLabelLines = 3
@@ -92,6 +93,11 @@ package struct EmotionCurveSVG {
 
         """
         svg += grid()
+        if let weakest = marks.weakestStage, weakest < curve.stageNames.count {
+            let x = curve.columnWidth * Double(weakest)
+            svg += "<g class=\"weakest\"><rect x=\"\(n(x))\" y=\"0\" width=\"\(n(curve.columnWidth))\" height=\"\(n(curve.bottom))\" fill=\"#c2410c\" fill-opacity=\"0.08\"/>"
+            svg += "<text x=\"\(n(x + curve.columnWidth / 2))\" y=\"11\" text-anchor=\"middle\" font-size=\"11\" fill=\"#9a3412\">▼ \(Markup.escape(marks.weakestText))</text></g>\n"
+        }
         if let first = curve.points.first, let last = curve.points.last, curve.points.count > 1 {
             let line = Self.pathData(curve)
             let area = line + " L\(n(last.x)) \(n(curve.baselineY)) L\(n(first.x)) \(n(curve.baselineY)) Z"
@@ -102,9 +108,21 @@ package struct EmotionCurveSVG {
 
             """
         }
+        svg += drops()
         svg += points()
         svg += stageNames()
         return svg
+    }
+
+    /// An arrow beside each segment that falls sharply, with the fall written out.
+    private func drops() -> String {
+        let n = Markup.number
+        return marks.sharpDrops.filter { $0 > 0 && $0 < curve.points.count }.map { index in
+            let (from, to) = (curve.points[index - 1], curve.points[index])
+            let x = (from.x + to.x) / 2 + 8, y = (from.y + to.y) / 2
+            let fall = format.score(to.score - from.score)
+            return "<text class=\"drop\" x=\"\(n(x))\" y=\"\(n(y))\" font-size=\"12\" font-weight=\"bold\" fill=\"#b3261e\">↘ \(Markup.escape(fall))<title>\(Markup.escape(marks.dropText + ": " + fall))</title></text>\n"
+        }.joined()
     }
 
     /// "Поиск решения: 0 (Нейтрально); Выбор: +1, −1" — the curve in words, for screen readers.
@@ -115,7 +133,20 @@ package struct EmotionCurveSVG {
             }
             return "\(name): \(scores.isEmpty ? words["noScore"] : scores.joined(separator: ", "))"
         }
-        return words["curveDescription"] + " — " + stages.joined(separator: "; ")
+        var text = words["curveDescription"] + " — " + stages.joined(separator: "; ")
+        if let weakest = marks.weakestStage, weakest < curve.stageNames.count {
+            text += ". " + marks.weakestText + ": " + curve.stageNames[weakest]
+        }
+        if let lowest = marks.lowestPoint, lowest < curve.points.count {
+            text += ". " + marks.lowestText + ": " + curve.stageNames[curve.points[lowest].stageIndex]
+                + " (" + format.score(curve.points[lowest].score) + ")"
+        }
+        for index in marks.sharpDrops where index > 0 && index < curve.points.count {
+            let (from, to) = (curve.points[index - 1], curve.points[index])
+            text += ". " + marks.dropText + ": " + curve.stageNames[from.stageIndex] + " → "
+                + curve.stageNames[to.stageIndex] + " (" + format.score(to.score - from.score) + ")"
+        }
+        return text
     }
 
     /// The curve through the points as one path of cubic segments.
@@ -143,14 +174,17 @@ package struct EmotionCurveSVG {
 
     private func points() -> String {
         let n = Markup.number
-        return curve.points.map { point in
+        return curve.points.enumerated().map { index, point in
             let stage = curve.stageNames[point.stageIndex]
             let score = format.score(point.score)
             let tooltip = [stage + ": " + score, point.label].filter { !$0.isEmpty }.joined(separator: " — ")
             let below = point.y < curve.top + 24
             let scoreY = below ? point.y + 22 : point.y - 12
             let labelY = below ? point.y + 38 : point.y - 28
-            var group = "<g class=\"point\" tabindex=\"0\"><title>\(Markup.escape(tooltip))</title>"
+            let lowest = index == marks.lowestPoint
+            var group = "<g class=\"point\(lowest ? " lowest" : "")\" tabindex=\"0\"><title>\(Markup.escape(lowest ? tooltip + " — " + marks.lowestText : tooltip))</title>"
+            // The sharpest pain is ringed: a shape, not only a colour.
+            if lowest { group += "<circle class=\"ring\" cx=\"\(n(point.x))\" cy=\"\(n(point.y))\" r=\"11\" fill=\"none\" stroke=\"#b3261e\" stroke-width=\"2.5\"/>" }
             group += "<circle cx=\"\(n(point.x))\" cy=\"\(n(point.y))\" r=\"6\" fill=\"#ffffff\" stroke=\"#3a4a6b\" stroke-width=\"2.5\"/>"
             group += "<text class=\"score\" x=\"\(n(point.x))\" y=\"\(n(scoreY))\" text-anchor=\"middle\" font-size=\"13\" font-weight=\"bold\" fill=\"#1f2633\">\(Markup.escape(score))</text>"
             if !point.label.isEmpty {

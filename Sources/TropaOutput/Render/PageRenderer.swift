@@ -54,9 +54,16 @@ package struct PageRenderer: Sendable {
         var model = presenter.journeyPage(journey, facts: facts)
         let curveSVG = model.curve.map { curve in
             EmotionCurveSVG(curve: EmotionCurve(stageNames: curve.columns, series: curve.series, scale: curve.scale),
-                            title: curve.title, words: presenter.words, format: presenter.format).render(id: "curve")
+                            title: curve.title, words: presenter.words, format: presenter.format,
+                            marks: curve.marks).render(id: "curve")
         }
         model.curveSVG = curveSVG?.page
+        if var analysis = model.analysis {
+            analysis.funnelSVG = analysis.funnel.map { BarChartSVG(chart: $0).render() }
+            analysis.quadrantSVG = analysis.quadrant.map { QuadrantSVG(chart: $0, format: presenter.format).render() }
+            analysis.timelineSVG = analysis.timeline.map { BarChartSVG(chart: $0).render() }
+            model.analysis = analysis
+        }
         let pieces = MapPieces(model: model, curveSVG: curveSVG?.file, pageHTML: html(model, template: "journey"))
         return MapOutput.all.filter { $0.isMade(curveSVG != nil) }.map { output in
             OutputFile(path: folder + "/" + output.fileName, text: output.render(pieces))
@@ -66,6 +73,11 @@ package struct PageRenderer: Sendable {
     /// The catalogue of `maps`, each card with its curve drawn small.
     package func catalogue(_ maps: [SitePageEntry]) -> OutputFile {
         OutputFile(path: PagePaths.catalogue, text: html(presenter.cataloguePage(maps), template: "catalogue"))
+    }
+
+    /// Every built map's evaluation in one table.
+    package func dashboard(_ maps: [SitePageEntry]) -> OutputFile {
+        OutputFile(path: PagePaths.dashboard, text: html(presenter.dashboardPage(maps), template: "dashboard"))
     }
 
     package func personaPage(_ persona: Persona, journeys: [JourneySummary]) -> OutputFile {

@@ -66,6 +66,111 @@ extension StageColumnModel: MustacheParent {
         switch key {
         case "name": self.name
         case "descriptionHTML": self.descriptionHTML
+        case "marks": self.marks
+        default: nil
+        }
+    }
+}
+
+extension StageMarkModel: MustacheParent {
+    package func child(named key: String) -> Any? {
+        switch key {
+        case "kind": self.kind
+        case "text": self.text
+        default: nil
+        }
+    }
+}
+
+extension EvidenceModel: MustacheParent {
+    package func child(named key: String) -> Any? {
+        switch key {
+        case "kind": self.kind
+        case "text": self.text
+        case "objective": self.objective
+        default: nil
+        }
+    }
+}
+
+extension ReadingModel: MustacheParent {
+    package func child(named key: String) -> Any? {
+        switch key {
+        case "number": self.number
+        case "stage": self.stage
+        case "figures": self.figures
+        case "quadrant": self.quadrant
+        case "reading": self.reading
+        default: nil
+        }
+    }
+}
+
+extension PainModel: MustacheParent {
+    package func child(named key: String) -> Any? {
+        switch key {
+        case "html": self.html
+        case "stage": self.stage
+        default: nil
+        }
+    }
+}
+
+extension AnalysisModel: MustacheParent {
+    package func child(named key: String) -> Any? {
+        switch key {
+        case "advice": self.advice
+        case "funnel": orAbsent(self.funnel)
+        case "funnelSVG": orAbsent(self.funnelSVG)
+        case "quadrant": orAbsent(self.quadrant)
+        case "quadrantSVG": orAbsent(self.quadrantSVG)
+        case "readings": self.readings
+        case "pains": self.pains
+        case "timeline": orAbsent(self.timeline)
+        case "timelineSVG": orAbsent(self.timelineSVG)
+        case "total": orAbsent(self.total)
+        case "hasDetails": self.hasDetails
+        default: nil
+        }
+    }
+}
+
+/// The charts' data is for the renderer; a template prints the drawing (`funnelSVG`) or the title.
+extension BarChartModel: MustacheParent {
+    package func child(named key: String) -> Any? {
+        switch key {
+        case "id": self.id
+        case "title": self.title
+        case "description": self.description
+        case "rows": self.rows
+        default: nil
+        }
+    }
+}
+
+extension BarChartModel.Row: MustacheParent {
+    package func child(named key: String) -> Any? {
+        switch key {
+        case "label": self.label
+        case "start": self.start
+        case "length": orAbsent(self.length)
+        case "note": self.note
+        case "kind": self.kind
+        default: nil
+        }
+    }
+}
+
+extension QuadrantChartModel: MustacheParent {
+    package func child(named key: String) -> Any? {
+        switch key {
+        case "title": self.title
+        case "description": self.description
+        case "points": self.points
+        case "split": self.split
+        case "conversionAxis": self.conversionAxis
+        case "npsAxis": self.npsAxis
+        case "quadrantNames": self.quadrantNames
         default: nil
         }
     }
@@ -100,6 +205,8 @@ extension MetricModel: MustacheParent {
         switch key {
         case "name": self.name
         case "value": self.value
+        case "target": orAbsent(self.target)
+        case "missed": orAbsent(self.missed)
         default: nil
         }
     }
@@ -181,8 +288,10 @@ extension JourneyPageModel: MustacheParent {
         case "tags": self.tags
         case "updated": orAbsent(self.updated)
         case "draft": self.draft
+        case "evidence": orAbsent(self.evidence)
         case "persona": orAbsent(self.persona)
         case "introductionHTML": self.introductionHTML
+        case "analysis": orAbsent(self.analysis)
         case "curve": orAbsent(self.curve)
         case "curveSVG": orAbsent(self.curveSVG)
         case "stageCount": self.stageCount
@@ -255,6 +364,34 @@ extension PersonaPageModel: MustacheParent {
         case "descriptionHTML": self.descriptionHTML
         case "sections": self.sections
         case "maps": self.maps
+        default: nil
+        }
+    }
+}
+
+extension DashboardRowModel: MustacheParent {
+    package func child(named key: String) -> Any? {
+        switch key {
+        case "title": self.title
+        case "url": self.url
+        case "draft": self.draft
+        case "reach": orAbsent(self.reach)
+        case "weakestStage": orAbsent(self.weakestStage)
+        case "weakestConversion": orAbsent(self.weakestConversion)
+        case "averageNPS": orAbsent(self.averageNPS)
+        case "lowestEmotion": orAbsent(self.lowestEmotion)
+        case "evidence": orAbsent(self.evidence)
+        default: nil
+        }
+    }
+}
+
+extension DashboardPageModel: MustacheParent {
+    package func child(named key: String) -> Any? {
+        switch key {
+        case "page": self.page
+        case "title": self.title
+        case "rows": self.rows
         default: nil
         }
     }

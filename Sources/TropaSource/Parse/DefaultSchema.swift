@@ -19,7 +19,7 @@ extension LayerSchema {
             LayerDefinition(id: "experience", title: .init(["en": "Experience", "ru": "Опыт"]),
                             aliases: ["Опыт клиента", "Customer experience"], kind: .list, tones: true),
             LayerDefinition(id: "barriers", title: .init(["en": "Barriers", "ru": "Барьеры"]),
-                            aliases: ["Barrier", "Pain points", "Боли", "Препятствия"], kind: .list),
+                            aliases: ["Barrier", "Pain points", "Боли", "Препятствия"], kind: .list, pains: true),
             LayerDefinition(id: "metrics", title: .init(["en": "Metrics", "ru": "Метрики"]),
                             aliases: ["KPI", "Показатели"], kind: .metrics),
             LayerDefinition(id: "recommendations", title: .init(["en": "Recommendations", "ru": "Рекомендации"]),

@@ -14,7 +14,8 @@ package struct JourneyParser {
         self.language = language
     }
 
-    package static let frontMatterKeys = ["title", "persona", "product", "segment", "tags", "updated", "draft"]
+    package static let frontMatterKeys = ["title", "persona", "product", "segment", "tags", "updated", "draft",
+                                          "audience", "evidence"]
 
     package func parse(_ source: SourceText) -> (journey: Journey, diagnostics: [Diagnostic]) {
         var journey = Journey(path: source.path, title: "")
@@ -60,6 +61,8 @@ package struct JourneyParser {
                 case "tags": journey.tags = yaml.strings(field) ?? []
                 case "updated": journey.updated = date(field, yaml: &yaml)
                 case "draft": journey.draft = yaml.bool(field) ?? false
+                case "audience": journey.audience = audience(field, yaml: &yaml)
+                case "evidence": journey.evidence = evidence(field, yaml: &yaml)
                 default: break
                 }
             }
@@ -92,6 +95,36 @@ package struct JourneyParser {
         }
         return String(text.prefix(10))
     }
+
+    /// A count of customers: `12000`, or `12 000` as authors group digits.
+    private func audience(_ field: YAMLReader.Field, yaml: inout YAMLReader) -> Double? {
+        let text = field.value.scalar?.string.trimmingWhitespace() ?? ""
+        if let (number, rest) = NumberReader.leadingNumber(text[...], grouping: true), rest.isEmpty, number > 0,
+           number == number.rounded(), ClosedRange.printable.contains(number) {
+            return number
+        }
+        yaml.report(.error(.frontMatterType, "\"audience\" should be a number of customers, not \"\(text)\"",
+                           at: field.location, suggestion: "write how many customers enter the first stage, e.g. \"audience: 12000\""))
+        return nil
+    }
+
+    /// How the figures were obtained, by its English or Russian word.
+    private func evidence(_ field: YAMLReader.Field, yaml: inout YAMLReader) -> Evidence? {
+        guard let text = yaml.string(field) else { return nil }
+        let key = NameKey(text).value
+        if let evidence = Evidence.allCases.first(where: { key == $0.rawValue || Self.evidenceWords[$0] == key }) {
+            return evidence
+        }
+        let accepted = Evidence.allCases.map { language == .ru ? Self.evidenceWords[$0]! : $0.rawValue }
+        yaml.report(.error(.frontMatterType, "\"evidence\" should say how the figures were obtained, not \"\(text)\"",
+                           at: field.location, suggestion: "write one of: " + accepted.joined(separator: ", ")))
+        return nil
+    }
+
+    /// The Russian words `evidence` accepts.
+    private static let evidenceWords: [Evidence: String] = [
+        .hypothesis: "гипотеза", .walkthrough: "проход", .interviews: "интервью", .analytics: "аналитика",
+    ]
 
     /// A `###` heading with the blocks under it, before its content is read by kind.
     private struct PendingLayer {

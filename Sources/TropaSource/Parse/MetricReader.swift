@@ -41,6 +41,8 @@ package enum MetricProblem: Error, Equatable {
     case noValue
     case noNumber
     case notOneNumber
+    case reversedRange
+    case unreadableTarget
     case wrongUnit(metric: String, expected: MetricUnit)
 
     package func message(_ text: String) -> String {
@@ -48,7 +50,9 @@ package enum MetricProblem: Error, Equatable {
         case .noColon: "the metric \"\(text)\" is not written as NAME: VALUE"
         case .noValue: "the metric \"\(text)\" has no value"
         case .noNumber: "the value of \"\(text)\" is not a number"
-        case .notOneNumber: "the value of \"\(text)\" is not one number (ranges such as 1–3 are not read)"
+        case .notOneNumber: "the value of \"\(text)\" is neither one number nor a range"
+        case .reversedRange: "the range in \"\(text)\" starts above where it ends"
+        case .unreadableTarget: "the target in \"\(text)\" is not a number"
         case .wrongUnit(let metric, .percent): "\"\(metric)\" is a percentage, but \"\(text)\" is not"
         case .wrongUnit(let metric, .duration): "\"\(metric)\" is a duration, but \"\(text)\" has no unit of time"
         case .wrongUnit(let metric, .plain): "\"\(metric)\" is a plain number, but \"\(text)\" has a unit"
@@ -58,7 +62,9 @@ package enum MetricProblem: Error, Equatable {
     package var help: String {
         switch self {
         case .noColon, .noValue, .noNumber, .notOneNumber:
-            "write a name, a colon and a number, e.g. \"Конверсия: 35%\", \"NPS: 20\", \"Длительность: 2 недели\""
+            "write a name, a colon and a number or a range, e.g. \"Конверсия: 35%\", \"NPS: 20\", \"Длительность: 2–3 недели\""
+        case .reversedRange: "write the smaller number first, e.g. \"2–3 недели\""
+        case .unreadableTarget: "write the target as a number after the word, e.g. \"35% (цель 45%)\" or \"35% (target 45%)\""
         case .wrongUnit(_, .percent): "write it as a percentage, e.g. \"35%\""
         case .wrongUnit(_, .duration): "add a unit of time, e.g. \"3 дня\" or \"2 weeks\""
         case .wrongUnit(_, .plain): "write the number alone, e.g. \"20\""
@@ -66,41 +72,118 @@ package enum MetricProblem: Error, Equatable {
     }
 }
 
-/// Reads a metrics item `NAME: VALUE` against the schema's metrics.
+/// Reads a metrics item `NAME: VALUE` against the schema's metrics. A value is one number or a range
+/// (`2–3 недели`, `1-2 weeks`, `от 2 до 3 дней`, `30–40%`), with a unit, and may end with a target in brackets
+/// (`35% (цель 45%)`).
 package enum MetricReader {
     package static func read(_ text: String, schema: LayerSchema) -> Result<MetricValue, MetricProblem> {
         guard let colon = text.firstIndex(where: { $0 == ":" || $0 == "：" }) else { return .failure(.noColon) }
         let name = text[..<colon].trimmingWhitespace()
-        let valueText = text[text.index(after: colon)...].trimmingWhitespace().drop { "~≈".contains($0) }
+        var valueText = Substring(text[text.index(after: colon)...].trimmingWhitespace().drop { "~≈".contains($0) })
         guard !name.isEmpty else { return .failure(.noColon) }
         guard !valueText.isEmpty else { return .failure(.noValue) }
-        guard let (number, rest) = NumberReader.leadingNumber(valueText.drop(while: \.isWhitespace), grouping: true)
-        else { return .failure(.noNumber) }
-        let unitText = rest.trimmingWhitespace()
-        // "1–3 года" or "12 3456": a second number is not a unit.
-        guard !unitText.contains(where: \.isASCIIDigit) else { return .failure(.notOneNumber) }
-        var unit: ValueUnit
-        if unitText.isEmpty {
-            unit = .plain
-        } else if unitText == "%" {
-            unit = .percent
-        } else if let duration = DurationUnit.named(unitText) {
-            unit = .duration(duration)
-        } else {
-            unit = .other(unitText)
+        var target: Quantity?
+        if let (before, targetText) = splitTarget(valueText) {
+            guard let quantity = try? Quantity.read(targetText).get(), quantity.range == nil else {
+                return .failure(.unreadableTarget)
+            }
+            target = quantity
+            valueText = before
         }
-        guard let metric = schema.metric(named: name) else {
-            return .success(MetricValue(metricID: nil, name: name, value: number, unit: unit, line: 0))
+        let quantity: Quantity
+        switch Quantity.read(valueText) {
+        case .success(let read): quantity = read
+        case .failure(let problem): return .failure(problem)
         }
-        switch (metric.unit, unit) {
+        var value = MetricValue(metricID: nil, name: name, value: quantity.value, range: quantity.range,
+                                target: target.flatMap { $0.value(in: quantity.unit) }, unit: quantity.unit, line: 0)
+        if target != nil, value.target == nil { return .failure(.unreadableTarget) }
+        guard let metric = schema.metric(named: name) else { return .success(value) }
+        switch (metric.unit, value.unit) {
         case (.percent, .plain), (.percent, .percent):
-            unit = .percent
+            value.unit = .percent
         case (.duration, .duration), (.plain, .plain), (.plain, .other):
             break
         default:
             return .failure(.wrongUnit(metric: name, expected: metric.unit))
         }
-        return .success(MetricValue(metricID: metric.id, name: name, value: number, unit: unit, line: 0))
+        value.metricID = metric.id
+        return .success(value)
+    }
+
+    private static let targetWords = ["цель", "target", "goal", "план", "plan"]
+
+    /// `35% (цель 45%)` → (`35%`, `45%`); nil when the value ends with no bracket that starts with a target word.
+    private static func splitTarget(_ text: Substring) -> (Substring, Substring)? {
+        guard text.last == ")", let open = text.lastIndex(of: "(") else { return nil }
+        let inner = text[text.index(after: open)..<text.index(before: text.endIndex)].trimmingWhitespace()
+        guard let word = targetWords.first(where: { inner.lowercased().hasPrefix($0) }) else { return nil }
+        let number = inner.dropFirst(word.count).drop { $0.isWhitespace || $0 == ":" || $0 == "—" || $0 == "–" }
+        return (text[..<open].trimmingWhitespace()[...], number)
+    }
+}
+
+/// A number or a range with its unit, as written in a metric's value or its target.
+private struct Quantity {
+    var value: Double
+    var range: ClosedRange<Double>?
+    var unit: ValueUnit
+
+    static func read(_ text: Substring) -> Result<Quantity, MetricProblem> {
+        var rest = text.drop(while: \.isWhitespace)
+        // "от 2 до 3 дней", "from 2 to 3 days": the words around a range.
+        let opening = ["от ", "from "].first { rest.lowercased().hasPrefix($0) }
+        if let opening { rest = rest.dropFirst(opening.count).drop(while: \.isWhitespace) }
+        guard let (low, afterLow) = NumberReader.leadingNumber(rest, grouping: true) else { return .failure(.noNumber) }
+        rest = afterLow.drop(while: \.isWhitespace)
+        // "30%–40%": the unit may be written after both numbers.
+        if rest.first == "%", rest.dropFirst().drop(while: \.isWhitespace).first.map(isRangeDash) == true {
+            rest = rest.dropFirst().drop(while: \.isWhitespace)
+        }
+        var high: Double?
+        if let separator = rangeSeparator(rest, afterOpening: opening != nil) {
+            guard let (number, afterHigh) = NumberReader.leadingNumber(
+                rest.dropFirst(separator).drop(while: \.isWhitespace), grouping: true) else { return .failure(.notOneNumber) }
+            high = number
+            rest = afterHigh
+        } else if opening != nil {
+            return .failure(.notOneNumber)
+        }
+        let unitText = rest.trimmingWhitespace()
+        // "1–3–5 лет" or "12 3456": a number left over is not a unit.
+        guard !unitText.contains(where: \.isASCIIDigit) else { return .failure(.notOneNumber) }
+        let unit: ValueUnit = if unitText.isEmpty {
+            .plain
+        } else if unitText == "%" {
+            .percent
+        } else if let duration = DurationUnit.named(unitText) {
+            .duration(duration)
+        } else {
+            .other(unitText)
+        }
+        guard let high else { return .success(Quantity(value: low, unit: unit)) }
+        guard low <= high else { return .failure(.reversedRange) }
+        return .success(Quantity(value: (low + high) / 2, range: low...high, unit: unit))
+    }
+
+    /// The value in `unit`: a duration target written in days for a value in weeks is converted; nil when the
+    /// units cannot be compared.
+    func value(in unit: ValueUnit) -> Double? {
+        switch (self.unit, unit) {
+        case (.duration(let from), .duration(let to)): value * from.seconds / to.seconds
+        case (.plain, _), (.percent, .percent): value
+        case (let a, let b): a == b ? value : nil
+        }
+    }
+
+    private static func isRangeDash(_ character: Character) -> Bool { "-–—".contains(character) }
+
+    /// The length of the word or dash between a range's numbers at the start of `text`, or nil.
+    private static func rangeSeparator(_ text: Substring, afterOpening: Bool) -> Int? {
+        if let first = text.first, isRangeDash(first) { return 1 }
+        if text.hasPrefix("..") { return 2 }
+        let words = afterOpening ? ["до ", "to "] : []
+        return words.first { text.lowercased().hasPrefix($0) }?.count
     }
 }
 

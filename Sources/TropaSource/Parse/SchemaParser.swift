@@ -4,7 +4,7 @@ import Yams
 /// Reads a `schema.yml`; every problem in it is a `schema-invalid` diagnostic at its own line.
 package enum SchemaParser {
     package static let topKeys = ["scale", "layers", "metrics"]
-    package static let layerKeys = ["id", "title", "aliases", "kind", "required", "tones"]
+    package static let layerKeys = ["id", "title", "aliases", "kind", "required", "tones", "pains"]
     package static let metricKeys = ["id", "title", "aliases", "unit", "range", "role"]
 
     package static func parse(_ source: SourceText) -> (LayerSchema?, [Diagnostic]) {
@@ -169,7 +169,9 @@ package enum SchemaParser {
         var kindRead = true
         var required = false
         var tones = false
-        var tonesField: YAMLReader.Field?
+        var pains = false
+        /// Keys that only a list layer may carry.
+        var listOnly: [YAMLReader.Field] = []
         for field in common.fields {
             switch field.key {
             case "kind":
@@ -187,22 +189,25 @@ package enum SchemaParser {
             case "required":
                 required = yaml.bool(field) ?? false
             case "tones":
-                tonesField = field
+                listOnly.append(field)
                 tones = yaml.bool(field) ?? false
+            case "pains":
+                listOnly.append(field)
+                pains = yaml.bool(field) ?? false
             default: break
             }
         }
-        // Only list items carry a tone; a kind that could not be read was reported already.
-        if let tonesField, kindRead, kind != .list {
+        // Only list items carry a tone or are pain points; a kind that could not be read was reported already.
+        for field in listOnly where kindRead && kind != .list {
             yaml.report(.error(.schemaInvalid,
-                               "\"tones\" is for list layers, and this layer is of kind \(kind.rawValue)",
-                               at: tonesField.location,
-                               suggestion: "remove \"tones\", or make the layer \"kind: list\""))
+                               "\"\(field.key)\" is for list layers, and this layer is of kind \(kind.rawValue)",
+                               at: field.location,
+                               suggestion: "remove \"\(field.key)\", or make the layer \"kind: list\""))
         }
         guard let id = common.id else { return nil }
         guard claimNames(common, id: id, what: "layer", yaml: &yaml, names: &names) else { return nil }
         return LayerDefinition(id: id, title: common.title, aliases: common.aliases, kind: kind, required: required,
-                               tones: tones)
+                               tones: tones, pains: pains)
     }
 
     private static func metric(_ node: Node, yaml: inout YAMLReader, names: inout NameRegistry) -> MetricDefinition? {

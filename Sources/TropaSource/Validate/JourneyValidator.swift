@@ -50,9 +50,19 @@ package struct JourneyValidator {
         case .metrics(let values):
             return values.compactMap { value in
                 let range = range(of: value)
-                guard !range.contains(value.value) else { return nil }
+                let percent = value.unit == .percent ? "%" : ""
+                // A range's ends and a target must lie in the metric's range as a single value does.
+                let ends = value.range.map { [$0.lowerBound, $0.upperBound] } ?? [value.value]
+                let outside: String? = if let end = ends.first(where: { !range.contains($0) }) {
+                    "\"\(value.name)\" is \(end.compactText)\(percent)"
+                } else if let target = value.target, !range.contains(target) {
+                    "the target of \"\(value.name)\" is \(target.compactText)\(percent)"
+                } else {
+                    nil
+                }
+                guard let outside else { return nil }
                 return .error(.metricOutOfRange,
-                              "\"\(value.name)\" is \(value.value.compactText)\(value.unit == .percent ? "%" : ""), outside \(range.lowerBound.compactText)..\(range.upperBound.compactText)",
+                              "\(outside), outside \(range.lowerBound.compactText)..\(range.upperBound.compactText)",
                               at: SourceLocation(file: file, line: value.line, column: value.column),
                               suggestion: "use a value from \(range.lowerBound.compactText) to \(range.upperBound.compactText)")
             }

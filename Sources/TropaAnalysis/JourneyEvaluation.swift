@@ -1,0 +1,230 @@
+import TropaModel
+
+/// Where a stage falls when its NPS is read against its conversion, each split at the map's average over the
+/// stages that have both (a value equal to the average counts as high).
+public enum Quadrant: String, Sendable, Hashable, CaseIterable {
+    /// All is well: look for more customers like these.
+    case bothHigh = "both-high"
+    /// Customers like it, but competitors probably do better: save the customer's time or money.
+    case npsHighConversionLow = "nps-high-conversion-low"
+    /// Something unique keeps customers despite their dissatisfaction: the ideal growth point.
+    case npsLowConversionHigh = "nps-low-conversion-high"
+    /// Change everything here.
+    case bothLow = "both-low"
+
+    public init(npsHigh: Bool, conversionHigh: Bool) {
+        self = switch (npsHigh, conversionHigh) {
+        case (true, true): .bothHigh
+        case (true, false): .npsHighConversionLow
+        case (false, true): .npsLowConversionHigh
+        case (false, false): .bothLow
+        }
+    }
+}
+
+/// The map's averages over the stages with both an NPS and a conversion.
+public struct QuadrantSplit: Sendable, Hashable {
+    public var conversion: Double
+    public var nps: Double
+}
+
+/// The evaluation of a map: its funnel, its weakest stage, NPS read against conversion, the sharpest pain and
+/// drops of its curve, and the length of the journey. Computed from the facts alone, so a page, the dashboard
+/// (from recorded facts) and `tropa report` read one calculation.
+public struct JourneyEvaluation: Sendable, Hashable {
+    /// A stage of the funnel. Percentages run from 0 to 100.
+    public struct FunnelStep: Sendable, Hashable {
+        public var stage: Int
+        /// The share of this stage's customers who go on to the next; nil when the map does not say.
+        public var conversion: Figure?
+        /// The share of the customers who entered the first stage that arrive here; nil past a stage without a
+        /// conversion, where the chain is broken.
+        public var reach: Double?
+        /// The customers arriving here, when the map gives its audience.
+        public var people: Double?
+        /// The customers lost between this stage and the next.
+        public var lost: Double?
+    }
+
+    public struct Timeline: Sendable, Hashable {
+        /// Each stage's length in seconds, nil for a stage without a duration.
+        public var seconds: [Double?]
+        public var totalSeconds: Double
+        /// The largest unit the map writes durations in: the total is said in it.
+        public var unit: DurationUnit
+        /// Some duration is a range, counted by its midpoint.
+        public var isEstimate: Bool
+        public var stagesWithDuration: Int { seconds.count { $0 != nil } }
+    }
+
+    /// One step per stage in file order; empty when no stage has a conversion.
+    public var funnel: [FunnelStep]
+    /// The share of the entering customers who go through every stage: the reach after the last one.
+    public var finalReach: Double?
+    /// The least share of the entering customers known to get somewhere: the final reach when the chain is whole,
+    /// and at most what gets through when it breaks (stages without a conversion), so maps can still be ordered.
+    public var reachBound: Double?
+    /// The stage with the lowest conversion, the first one on a tie.
+    public var weakestStage: Int?
+    /// The stage of the curve's lowest point, the first one on a tie.
+    public var sharpestPain: Int?
+    /// The reading of each stage, when at least two stages have both an NPS and a conversion.
+    public var quadrants: [Quadrant?]
+    /// The averages the quadrants split at.
+    public var quadrantSplit: QuadrantSplit?
+    /// Indexes into the first emotion series of the points that fall two or more points below the point before.
+    public var sharpDrops: [Int]
+    /// The mean of each stage's emotion scores, nil for a stage without one.
+    public var stageEmotions: [Double?]
+    public var averageNPS: Double?
+    public var lowestEmotion: Double?
+    public var timeline: Timeline?
+
+    /// The fall between consecutive emotion points that marks a sharp drop.
+    public static let sharpDrop = 2.0
+
+    public init(_ facts: JourneyFacts) {
+        let stages = facts.stages
+        funnel = Self.funnel(facts)
+        finalReach = funnel.last.flatMap { step in
+            step.reach.flatMap { reach in step.conversion.map { reach * $0.value / 100 } }
+        }
+        // The first stage's 100 % says nothing of what gets through.
+        reachBound = funnel.flatMap { step in
+            [step.stage == 0 ? nil : step.reach,
+             step.reach.flatMap { reach in step.conversion.map { reach * $0.value / 100 } }]
+        }.compactMap { $0 }.min()
+        weakestStage = stages.indices.filter { stages[$0].figures.conversion != nil }
+            .min { stages[$0].figures.conversion!.value < stages[$1].figures.conversion!.value }
+        let points = facts.emotions.first?.points ?? []
+        sharpestPain = points.min { $0.score < $1.score }?.stage
+        lowestEmotion = points.map(\.score).min()
+        sharpDrops = points.indices.dropFirst().filter { points[$0 - 1].score - points[$0].score >= Self.sharpDrop }
+        stageEmotions = stages.indices.map { index in
+            let scores = points.filter { $0.stage == index }.map(\.score)
+            return scores.isEmpty ? nil : scores.reduce(0, +) / Double(scores.count)
+        }
+        let npsValues = stages.compactMap { $0.figures.nps?.value }
+        averageNPS = npsValues.isEmpty ? nil : npsValues.reduce(0, +) / Double(npsValues.count)
+        let both = stages.indices.filter { stages[$0].figures.nps != nil && stages[$0].figures.conversion != nil }
+        quadrants = Array(repeating: nil, count: stages.count)
+        if both.count >= 2 {
+            let conversion = both.map { stages[$0].figures.conversion!.value }.reduce(0, +) / Double(both.count)
+            let nps = both.map { stages[$0].figures.nps!.value }.reduce(0, +) / Double(both.count)
+            quadrantSplit = QuadrantSplit(conversion: conversion, nps: nps)
+            for index in both {
+                quadrants[index] = Quadrant(npsHigh: stages[index].figures.nps!.value >= nps,
+                                            conversionHigh: stages[index].figures.conversion!.value >= conversion)
+            }
+        }
+        timeline = Self.timeline(stages)
+    }
+
+    /// Reach is carried along the flow: each stage's customers are those its predecessors pass on.
+    private static func funnel(_ facts: JourneyFacts) -> [FunnelStep] {
+        let stages = facts.stages
+        guard stages.contains(where: { $0.figures.conversion != nil }) else { return [] }
+        var predecessors = [[Int]](repeating: [], count: stages.count)
+        for (from, next) in facts.flow.next.enumerated() { for to in next { predecessors[to].append(from) } }
+        var steps: [FunnelStep] = []
+        for (index, stage) in stages.enumerated() {
+            var reach: Double?
+            if index == 0 {
+                reach = 100
+            } else if !predecessors[index].isEmpty {
+                let passed = predecessors[index].map { from in
+                    steps[from].reach.flatMap { reach in steps[from].conversion.map { reach * $0.value / 100 } }
+                }
+                if passed.allSatisfy({ $0 != nil }) { reach = passed.reduce(0) { $0 + $1! } }
+            }
+            let conversion = stage.figures.conversion
+            let people = facts.summary.audience.flatMap { audience in reach.map { audience * $0 / 100 } }
+            let lost = people.flatMap { people in conversion.map { people * (1 - $0.value / 100) } }
+            steps.append(FunnelStep(stage: index, conversion: conversion, reach: reach, people: people, lost: lost))
+        }
+        return steps
+    }
+
+    private static func timeline(_ stages: [StageFacts]) -> Timeline? {
+        let durations = stages.map(\.figures.duration)
+        let seconds = durations.map { $0?.seconds }
+        let units = durations.compactMap { figure -> DurationUnit? in
+            guard case .duration(let unit)? = figure?.unit else { return nil }
+            return unit
+        }
+        guard let unit = units.max(by: { $0.seconds < $1.seconds }) else { return nil }
+        return Timeline(seconds: seconds, totalSeconds: seconds.reduce(0) { $0 + ($1 ?? 0) }, unit: unit,
+                        isEstimate: durations.contains { $0?.range != nil })
+    }
+}
+
+extension MetricRole {
+    /// Whether `value` falls short of `target` for a metric of `role`: a duration above its target, anything else
+    /// (a metric without a role too) below it.
+    public static func misses(_ value: Double, target: Double, role: MetricRole?) -> Bool {
+        role == .duration ? value > target : value < target
+    }
+}
+
+extension Figure {
+    /// Whether the value falls short of its target.
+    public func missesTarget(as role: MetricRole) -> Bool {
+        target.map { MetricRole.misses(value, target: $0, role: role) } ?? false
+    }
+}
+
+/// A barrier or a negative experience item, with the stage it belongs to and how much that stage hurts.
+public struct PainPoint: Sendable, Hashable {
+    public var stage: Int
+    public var text: RichText
+    /// From 0 to 1: the mean of how low the stage's emotion lies on the scale and the share of customers lost
+    /// there, of those the map gives.
+    public var hurt: Double
+}
+
+extension JourneyAnalysis {
+    /// The items of pain layers and the negative items of layers with tones, the most hurting stage first (file
+    /// order on a tie, and within a stage).
+    public func pains(of journey: Journey, evaluation: JourneyEvaluation) -> [PainPoint] {
+        let scale = schema.scale
+        var pains: [PainPoint] = []
+        for (index, stage) in journey.stages.enumerated() {
+            var terms: [Double] = []
+            if let emotion = evaluation.stageEmotions[index] {
+                terms.append((scale.upperBound - emotion) / (scale.upperBound - scale.lowerBound))
+            }
+            if let conversion = evaluation.funnel.isEmpty ? nil : evaluation.funnel[index].conversion {
+                terms.append(1 - conversion.value / 100)
+            }
+            let hurt = terms.isEmpty ? 0 : terms.reduce(0, +) / Double(terms.count)
+            for definition in schema.layers where definition.kind == .list && (definition.pains || definition.tones) {
+                guard case .list(let items)? = stage.layer(id: definition.id)?.content else { continue }
+                for item in items where definition.pains || item.tone == .negative {
+                    pains.append(PainPoint(stage: index, text: item.text, hurt: hurt))
+                }
+            }
+        }
+        // A stable order: `sorted` alone does not keep the file order of equals.
+        return pains.enumerated().sorted { ($1.element.hurt, $0.offset) < ($0.element.hurt, $1.offset) }.map(\.element)
+    }
+}
+
+/// What the dashboard shows of a map: how many get through, where it loses the most, its average NPS and its
+/// lowest emotion. Small, so that it can be compared from build to build to tell whether the dashboard changed.
+public struct MapHeadline: Sendable, Hashable {
+    public var finalReach: Double?
+    public var reachBound: Double?
+    public var weakestStage: String?
+    public var weakestConversion: Figure?
+    public var averageNPS: Double?
+    public var lowestEmotion: Double?
+
+    public init(_ facts: JourneyFacts, evaluation: JourneyEvaluation) {
+        finalReach = evaluation.finalReach
+        reachBound = evaluation.reachBound
+        weakestStage = evaluation.weakestStage.map { facts.stages[$0].name }
+        weakestConversion = evaluation.weakestStage.flatMap { facts.stages[$0].figures.conversion }
+        averageNPS = evaluation.averageNPS
+        lowestEmotion = evaluation.lowestEmotion
+    }
+}

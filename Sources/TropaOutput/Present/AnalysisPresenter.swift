@@ -1,0 +1,205 @@
+import TropaModel
+import TropaAnalysis
+
+/// The evaluation of a map worded for its page: the advice, the charts' data and their descriptions, the
+/// readings and the pain points. Geometry is the renderer's.
+extension SitePresenter {
+    /// Nil when the map has nothing to evaluate: no conversion, NPS, duration, pain point or emotion.
+    package func analysis(_ journey: Journey, facts: JourneyFacts, evaluation: JourneyEvaluation) -> AnalysisModel? {
+        let names = facts.stages.map(\.name)
+        var advice: [String] = []
+        if let weakest = evaluation.weakestStage, let conversion = facts.stages[weakest].figures.conversion {
+            advice.append(words.startWith(names[weakest], conversion: figure(conversion)))
+        }
+        if let pain = evaluation.sharpestPain, pain != evaluation.weakestStage, let lowest = evaluation.lowestEmotion {
+            advice.append(words.sharpestPain(names[pain], score: format.score(lowest)))
+        }
+        if let through = evaluation.finalReach {
+            let people = facts.summary.audience.map { audience in
+                words.partOf(format.number((audience * through / 100).rounded()), format.number(audience))
+            }
+            advice.append(words.getThrough(format.percent(through), people: people))
+        }
+        let missed = facts.stages.filter { stage in
+            stage.figures.roles.contains { stage.figures[$0]!.missesTarget(as: $0) }
+        }
+        if !missed.isEmpty { advice.append(words.missedTargets(missed.map(\.name))) }
+        let pains = JourneyAnalysis(schema: site.schema, contentPath: site.config.contentPath)
+            .pains(of: journey, evaluation: evaluation)
+            .map { PainModel(html: $0.text.html, stage: names[$0.stage]) }
+        let model = AnalysisModel(advice: advice, funnel: funnel(facts, evaluation: evaluation),
+                                  quadrant: quadrant(facts, evaluation: evaluation),
+                                  readings: readings(facts, evaluation: evaluation), pains: pains,
+                                  timeline: timeline(facts, evaluation: evaluation),
+                                  total: evaluation.timeline.map { total($0, stageCount: facts.stages.count) })
+        return model.advice.isEmpty && !model.hasDetails ? nil : model
+    }
+
+    /// The marks the analysis puts on the stages' headers.
+    package func stageMarks(_ facts: JourneyFacts, evaluation: JourneyEvaluation) -> [[StageMarkModel]] {
+        facts.stages.indices.map { index in
+            var marks: [StageMarkModel] = []
+            if index == evaluation.weakestStage { marks.append(StageMarkModel(kind: "weakest", text: words["mark.weakest"])) }
+            if index == evaluation.sharpestPain, index != evaluation.weakestStage || evaluation.weakestStage == nil {
+                marks.append(StageMarkModel(kind: "pain", text: words["mark.pain"]))
+            }
+            return marks
+        }
+    }
+
+    /// The marks the analysis puts on the page's curve.
+    package func curveMarks(_ facts: JourneyFacts, evaluation: JourneyEvaluation) -> CurveMarks {
+        var marks = CurveMarks()
+        marks.weakestStage = evaluation.weakestStage
+        marks.weakestText = words["mark.weakest"]
+        let points = facts.emotions.first?.points ?? []
+        marks.lowestPoint = points.indices.min { points[$0].score < points[$1].score }
+        marks.lowestText = words["mark.pain"]
+        marks.sharpDrops = evaluation.sharpDrops
+        marks.dropText = words["mark.drop"]
+        return marks
+    }
+
+    package func evidence(_ evidence: Evidence?) -> EvidenceModel? {
+        evidence.map { EvidenceModel(kind: $0.rawValue, text: words["evidence." + $0.rawValue], objective: $0.isObjective) }
+    }
+
+    /// A figure as written, with its range.
+    package func figure(_ figure: Figure) -> String {
+        format.value(figure.value, range: figure.range, unit: figure.unit)
+    }
+
+    /// "цель 45 %", and whether it is missed, for a metric with a target.
+    package func target(_ value: Double?, unit: ValueUnit, missed: Bool) -> (target: String?, missed: String?) {
+        guard let value else { return (nil, nil) }
+        return (words["target"] + " " + format.value(value, unit: unit), missed ? words["targetMissed"] : nil)
+    }
+
+    /// Every built map's headline, the maps that let the fewest customers through first (by what is known of it
+    /// when a stage has no conversion); maps without a conversion after them, by title.
+    package func dashboardPage(_ maps: [SitePageEntry]) -> DashboardPageModel {
+        let page = context(forPageAt: PagePaths.dashboard)
+        let ordered = maps.sorted { a, b in
+            switch (a.headline.reachBound, b.headline.reachBound) {
+            case (let x?, let y?) where x != y: x < y
+            case (.some, nil): true
+            case (nil, .some): false
+            default: (a.summary.title, a.summary.slug) < (b.summary.title, b.summary.slug)
+            }
+        }
+        let rows = ordered.map { map in
+            let headline = map.headline
+            return DashboardRowModel(
+                title: map.summary.title, url: page.root + PagePaths.journeyFolder(map.summary.slug) + "/index.html",
+                draft: map.summary.draft,
+                reach: headline.finalReach.map(format.percent)
+                    ?? headline.reachBound.map { words.atMost(format.percent($0)) },
+                weakestStage: headline.weakestStage, weakestConversion: headline.weakestConversion.map(figure),
+                averageNPS: headline.averageNPS.map { format.score(Self.tenth($0)) },
+                lowestEmotion: headline.lowestEmotion.map(format.score), evidence: evidence(map.summary.evidence))
+        }
+        return DashboardPageModel(page: page, title: words["dashboard"], rows: rows)
+    }
+
+    // MARK: - charts
+
+    private func stageLabel(_ facts: JourneyFacts, _ index: Int) -> String {
+        "\(index + 1). \(facts.stages[index].name)"
+    }
+
+    private func funnel(_ facts: JourneyFacts, evaluation: JourneyEvaluation) -> BarChartModel? {
+        guard !evaluation.funnel.isEmpty else { return nil }
+        let rows = evaluation.funnel.map { step -> BarChartModel.Row in
+            var parts: [String] = []
+            var kind = ""
+            if let conversion = step.conversion {
+                var text = words["conversion"] + " " + figure(conversion)
+                let (target, missed) = target(conversion.target, unit: conversion.unit,
+                                              missed: conversion.missesTarget(as: .conversion))
+                if let target { text += " (" + ([target] + [missed].compactMap { $0 }).joined(separator: ", ") + ")" }
+                if missed != nil { kind = "missed" }
+                parts.append(text)
+            } else {
+                parts.append(words["noConversion"])
+                kind = "unknown"
+            }
+            if let reach = step.reach {
+                parts.append(words["reach"] + " " + format.percent(reach))
+            } else {
+                parts.append(words["notReached"])
+            }
+            if let people = step.people {
+                var text = words.customers(people.rounded(), format.number(people.rounded()))
+                if let lost = step.lost { text += ", " + words.lost(format.number(lost.rounded())) }
+                parts.append(text)
+            }
+            var label = stageLabel(facts, step.stage)
+            if step.stage == evaluation.weakestStage {
+                kind = "weakest"
+                label += " — " + words["mark.weakest"]
+            }
+            return BarChartModel.Row(label: label, start: 0,
+                                     length: step.reach.map { $0 / 100 }, note: parts.joined(separator: " · "), kind: kind)
+        }
+        return BarChartModel(id: "funnel", title: words["funnel"] + ": " + facts.summary.title,
+                             description: Self.describe(rows), rows: rows)
+    }
+
+    private func timeline(_ facts: JourneyFacts, evaluation: JourneyEvaluation) -> BarChartModel? {
+        guard let timeline = evaluation.timeline, timeline.totalSeconds > 0 else { return nil }
+        var start = 0.0
+        let rows = timeline.seconds.enumerated().map { index, seconds -> BarChartModel.Row in
+            defer { start += (seconds ?? 0) / timeline.totalSeconds }
+            guard let seconds, let duration = facts.stages[index].figures.duration else {
+                return BarChartModel.Row(label: stageLabel(facts, index), start: start, length: nil,
+                                         note: words["noDuration"], kind: "unknown")
+            }
+            return BarChartModel.Row(label: stageLabel(facts, index), start: start,
+                                     length: seconds / timeline.totalSeconds, note: figure(duration),
+                                     kind: duration.missesTarget(as: .duration) ? "missed" : "")
+        }
+        return BarChartModel(id: "timeline", title: words["timeline"] + ": " + facts.summary.title,
+                             description: Self.describe(rows) + ". " + total(timeline, stageCount: facts.stages.count),
+                             rows: rows)
+    }
+
+    private func total(_ timeline: JourneyEvaluation.Timeline, stageCount: Int) -> String {
+        let length = format.value(Self.tenth(timeline.totalSeconds / timeline.unit.seconds), unit: .duration(timeline.unit))
+        return words.total(length, estimate: timeline.isEstimate, stages: timeline.stagesWithDuration, of: stageCount)
+    }
+
+    /// An average to a tenth.
+    package static func tenth(_ value: Double) -> Double { (value * 10).rounded() / 10 }
+
+    private static func describe(_ rows: [BarChartModel.Row]) -> String {
+        rows.map { $0.label + ": " + $0.note }.joined(separator: "; ")
+    }
+
+    private func quadrant(_ facts: JourneyFacts, evaluation: JourneyEvaluation) -> QuadrantChartModel? {
+        guard let split = evaluation.quadrantSplit else { return nil }
+        let points = facts.stages.indices.filter { evaluation.quadrants[$0] != nil }.map { index in
+            QuadrantChartModel.Point(number: index + 1, conversion: facts.stages[index].figures.conversion!.value,
+                                     nps: facts.stages[index].figures.nps!.value)
+        }
+        let readings = readings(facts, evaluation: evaluation)
+        let averages = "\(words["conversion"]) \(format.percent(split.conversion)), NPS \(format.score(Self.tenth(split.nps)))"
+        return QuadrantChartModel(
+            title: words["quadrant"] + ": " + facts.summary.title,
+            description: words["quadrantNote"] + " (" + averages + "). "
+                + readings.map { "\($0.number). \($0.stage) — \($0.figures): \($0.reading)" }.joined(separator: " "),
+            points: points, split: split, conversionAxis: words["conversion"], npsAxis: "NPS",
+            quadrantNames: [Quadrant.npsHighConversionLow, .bothHigh, .bothLow, .npsLowConversionHigh].map {
+                words["quadrantName." + $0.rawValue]
+            })
+    }
+
+    private func readings(_ facts: JourneyFacts, evaluation: JourneyEvaluation) -> [ReadingModel] {
+        facts.stages.indices.compactMap { index in
+            guard let quadrant = evaluation.quadrants[index], let conversion = facts.stages[index].figures.conversion,
+                  let nps = facts.stages[index].figures.nps else { return nil }
+            return ReadingModel(number: index + 1, stage: facts.stages[index].name,
+                                figures: "\(words["conversion"]) \(figure(conversion)), NPS \(figure(nps))",
+                                quadrant: quadrant.rawValue, reading: words["quadrant." + quadrant.rawValue])
+        }
+    }
+}

@@ -1,0 +1,110 @@
+import TropaModel
+import TropaAnalysis
+
+/// Draws a `BarChartModel`: per row, the label, a track with its bar, and the figures below. Accessible
+/// (`role="img"`, `<title>`, `<desc>` stating every figure) and script-free; colours are presentation attributes
+/// that the theme's stylesheet overrides in dark mode.
+package struct BarChartSVG {
+    package let chart: BarChartModel
+
+    package static let width = 720.0
+    package static let rowHeight = 64.0
+
+    package func render() -> String {
+        let n = Markup.number
+        let id = chart.id
+        let height = Self.rowHeight * Double(chart.rows.count) + 8
+        var svg = """
+            <svg xmlns="http://www.w3.org/2000/svg" class="tropa-chart tropa-\(id)" viewBox="0 0 \(n(Self.width)) \(n(height))" \
+            role="img" aria-labelledby="\(id)-title \(id)-desc">
+            <title id="\(id)-title">\(Markup.escape(chart.title))</title>
+            <desc id="\(id)-desc">\(Markup.escape(chart.description))</desc>
+
+            """
+        for (index, row) in chart.rows.enumerated() {
+            let y = Self.rowHeight * Double(index)
+            let kind = row.kind.isEmpty ? "" : " " + row.kind
+            svg += "<g class=\"row\(kind)\">"
+            svg += "<text class=\"label\" x=\"0\" y=\"\(n(y + 16))\" font-size=\"14\" font-weight=\"bold\" fill=\"#1f2633\">\(Markup.escape(EmotionCurveSVG.shorten(row.label, to: 80)))</text>"
+            svg += "<rect class=\"track\" x=\"0\" y=\"\(n(y + 24))\" width=\"\(n(Self.width))\" height=\"14\" rx=\"3\" fill=\"#e3e6ec\"/>"
+            if let length = row.length {
+                let fill = row.kind == "weakest" ? "#c2410c" : "#2f5bd3"
+                // A bar of zero length still shows where it stands.
+                svg += "<rect class=\"bar\" x=\"\(n(row.start * Self.width))\" y=\"\(n(y + 24))\" width=\"\(n(max(length * Self.width, 2)))\" height=\"14\" rx=\"3\" fill=\"\(fill)\"/>"
+            } else {
+                svg += "<rect class=\"gap\" x=\"0.5\" y=\"\(n(y + 24.5))\" width=\"\(n(Self.width - 1))\" height=\"13\" rx=\"3\" fill=\"none\" stroke=\"#7a8294\" stroke-dasharray=\"4 3\"/>"
+            }
+            svg += "<text class=\"note\" x=\"0\" y=\"\(n(y + 54))\" font-size=\"12.5\" fill=\"#4a5263\">\(Markup.escape(EmotionCurveSVG.shorten(row.note, to: 110)))</text>"
+            svg += "</g>\n"
+        }
+        return svg + "</svg>\n"
+    }
+}
+
+/// Draws a `QuadrantChartModel`: stages as numbered dots by conversion (x) and NPS (y), the split at the averages,
+/// and the quadrants named in their corners.
+package struct QuadrantSVG {
+    package let chart: QuadrantChartModel
+    package let format: NumberFormat
+
+    private static let plot = (left: 80.0, top: 16.0, width: 428.0, height: 300.0)
+
+    package func render() -> String {
+        let n = Markup.number
+        let plot = Self.plot
+        let x = Self.domain(chart.points.map(\.conversion) + [chart.split.conversion], within: 0...100)
+        let y = Self.domain(chart.points.map(\.nps) + [chart.split.nps], within: -100...100)
+        let px = { (value: Double) in plot.left + (value - x.lowerBound) / (x.upperBound - x.lowerBound) * plot.width }
+        let py = { (value: Double) in plot.top + (y.upperBound - value) / (y.upperBound - y.lowerBound) * plot.height }
+        let splitX = px(chart.split.conversion), splitY = py(chart.split.nps)
+        let right = plot.left + plot.width, bottom = plot.top + plot.height
+        var svg = """
+            <svg xmlns="http://www.w3.org/2000/svg" class="tropa-chart tropa-quadrant" viewBox="0 0 520 372" \
+            role="img" aria-labelledby="quadrant-title quadrant-desc">
+            <title id="quadrant-title">\(Markup.escape(chart.title))</title>
+            <desc id="quadrant-desc">\(Markup.escape(chart.description))</desc>
+
+            """
+        // The quadrants, tinted: top left, top right, bottom left, bottom right, as `quadrantNames` lists them.
+        let areas = [(plot.left, plot.top, splitX - plot.left, splitY - plot.top, "#f2b84b"),
+                     (splitX, plot.top, right - splitX, splitY - plot.top, "#2e9d5b"),
+                     (plot.left, splitY, splitX - plot.left, bottom - splitY, "#d6453d"),
+                     (splitX, splitY, right - splitX, bottom - splitY, "#2f5bd3")]
+        for (index, area) in areas.enumerated() {
+            svg += "<rect class=\"area area-\(index)\" x=\"\(n(area.0))\" y=\"\(n(area.1))\" width=\"\(n(area.2))\" height=\"\(n(area.3))\" fill=\"\(area.4)\" fill-opacity=\"0.1\"/>"
+        }
+        let corners = [(plot.left + 6, plot.top + 16, "start"), (right - 6, plot.top + 16, "end"),
+                       (plot.left + 6, bottom - 8, "start"), (right - 6, bottom - 8, "end")]
+        svg += "\n<g class=\"names\" font-size=\"12\" fill=\"#4a5263\">"
+        for (name, corner) in zip(chart.quadrantNames, corners) {
+            svg += "<text x=\"\(n(corner.0))\" y=\"\(n(corner.1))\" text-anchor=\"\(corner.2)\">\(Markup.escape(name))</text>"
+        }
+        svg += "</g>\n<g class=\"axes\" stroke=\"#7a8294\" stroke-width=\"1\">"
+        svg += "<rect x=\"\(n(plot.left))\" y=\"\(n(plot.top))\" width=\"\(n(plot.width))\" height=\"\(n(plot.height))\" fill=\"none\"/>"
+        svg += "<line class=\"split\" x1=\"\(n(splitX))\" y1=\"\(n(plot.top))\" x2=\"\(n(splitX))\" y2=\"\(n(bottom))\" stroke-dasharray=\"5 4\"/>"
+        svg += "<line class=\"split\" x1=\"\(n(plot.left))\" y1=\"\(n(splitY))\" x2=\"\(n(right))\" y2=\"\(n(splitY))\" stroke-dasharray=\"5 4\"/></g>\n"
+        svg += "<g class=\"ticks\" font-size=\"12\" fill=\"#4a5263\">"
+        svg += "<text x=\"\(n(plot.left))\" y=\"\(n(bottom + 16))\" text-anchor=\"start\">\(Markup.escape(format.percent(x.lowerBound)))</text>"
+        svg += "<text x=\"\(n(splitX))\" y=\"\(n(bottom + 16))\" text-anchor=\"middle\">\(Markup.escape(format.percent(chart.split.conversion)))</text>"
+        svg += "<text x=\"\(n(right))\" y=\"\(n(bottom + 16))\" text-anchor=\"end\">\(Markup.escape(format.percent(x.upperBound)))</text>"
+        svg += "<text x=\"\(n(plot.left - 6))\" y=\"\(n(plot.top + 10))\" text-anchor=\"end\">\(Markup.escape(format.score(y.upperBound)))</text>"
+        svg += "<text x=\"\(n(plot.left - 6))\" y=\"\(n(splitY + 4))\" text-anchor=\"end\">\(Markup.escape(format.score(SitePresenter.tenth(chart.split.nps))))</text>"
+        svg += "<text x=\"\(n(plot.left - 6))\" y=\"\(n(bottom))\" text-anchor=\"end\">\(Markup.escape(format.score(y.lowerBound)))</text>"
+        svg += "<text class=\"axis\" x=\"\(n(plot.left + plot.width / 2))\" y=\"\(n(bottom + 40))\" text-anchor=\"middle\" font-size=\"13\">\(Markup.escape(chart.conversionAxis)) →</text>"
+        svg += "<text class=\"axis\" x=\"14\" y=\"\(n(plot.top + plot.height / 2))\" text-anchor=\"middle\" font-size=\"13\" transform=\"rotate(-90 14 \(n(plot.top + plot.height / 2)))\">\(Markup.escape(chart.npsAxis)) →</text></g>\n"
+        for point in chart.points {
+            let cx = n(px(point.conversion)), cy = n(py(point.nps))
+            svg += "<g class=\"point\"><circle cx=\"\(cx)\" cy=\"\(cy)\" r=\"11\" fill=\"#1f2633\" stroke=\"#ffffff\" stroke-width=\"1.5\"/>"
+            svg += "<text x=\"\(cx)\" y=\"\(n(py(point.nps) + 4.5))\" text-anchor=\"middle\" font-size=\"12\" font-weight=\"bold\" fill=\"#ffffff\">\(point.number)</text></g>\n"
+        }
+        return svg + "</svg>\n"
+    }
+
+    /// The values' span with room around it, inside `bounds`, so that dots do not sit on the frame.
+    package static func domain(_ values: [Double], within bounds: ClosedRange<Double>) -> ClosedRange<Double> {
+        let low = values.min() ?? bounds.lowerBound, high = values.max() ?? bounds.upperBound
+        let pad = max((high - low) * 0.15, (bounds.upperBound - bounds.lowerBound) * 0.05)
+        // Whole numbers at the ends, for the axes' labels.
+        return max(bounds.lowerBound, (low - pad).rounded(.down))...min(bounds.upperBound, (high + pad).rounded(.up))
+    }
+}
