@@ -93,7 +93,7 @@ let package = Package(
             name: "TropaBuildTests",
             dependencies: ["TropaModel", "TropaSource", "TropaAnalysis", "TropaOutput", "TropaBuild", "TropaTesting"]
         ),
-        .testTarget(name: "TropaAuthoringTests", dependencies: ["TropaModel", "TropaSource", "TropaAuthoring", "TropaTesting"]),
+        .testTarget(name: "TropaAuthoringTests", dependencies: ["TropaModel", "TropaSource", "TropaAnalysis", "TropaBuild", "TropaAuthoring", "TropaTesting"]),
         .testTarget(
             name: "TropaServeTests",
             dependencies: ["TropaModel", "TropaSource", "TropaOutput", "TropaBuild", "TropaAuthoring", "TropaServe", "TropaTesting"]

@@ -64,7 +64,7 @@ public struct JourneyEvaluation: Sendable, Hashable {
     /// The least share of the entering customers known to get somewhere: the final reach when the chain is whole,
     /// and at most what gets through when it breaks (stages without a conversion), so maps can still be ordered.
     public var reachBound: Double?
-    /// The stage with the lowest conversion, the first one on a tie.
+    /// The stage with the lowest conversion, the first one on a tie; nil unless two stages have a conversion.
     public var weakestStage: Int?
     /// The stage of the curve's lowest point, the first one on a tie.
     public var sharpestPain: Int?
@@ -94,8 +94,10 @@ public struct JourneyEvaluation: Sendable, Hashable {
             [step.stage == 0 ? nil : step.reach,
              step.reach.flatMap { reach in step.conversion.map { reach * $0.value / 100 } }]
         }.compactMap { $0 }.min()
-        weakestStage = stages.indices.filter { stages[$0].figures.conversion != nil }
-            .min { stages[$0].figures.conversion!.value < stages[$1].figures.conversion!.value }
+        // The lowest of one is no finding: it takes two stages with a conversion to name the weakest.
+        let converting = stages.indices.filter { stages[$0].figures.conversion != nil }
+        weakestStage = converting.count < 2 ? nil
+            : converting.min { stages[$0].figures.conversion!.value < stages[$1].figures.conversion!.value }
         let points = facts.emotions.first?.points ?? []
         sharpestPain = points.min { $0.score < $1.score }?.stage
         lowestEmotion = points.map(\.score).min()

@@ -66,3 +66,28 @@ struct BuildCommand: ParsableCommand {
         try Terminal.exit(for: result.check.diagnostics, strict: options.strict)
     }
 }
+
+extension ReportFormat: ExpressibleByArgument {}
+
+struct ReportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "report",
+        abstract: "Print every map's evaluation — funnel, weakest stage, NPS against conversion — without building pages.",
+        discussion: "text is for a terminal, markdown for a CI job summary (append it to $GITHUB_STEP_SUMMARY), json for programs (its fields: docs/analysis.md). Problems in the site go to standard error; with errors nothing is printed and tropa exits with 1."
+    )
+
+    @Argument(help: "The site folder.", completion: .directory)
+    var siteDirectory: String = "."
+
+    @Option(help: "text, markdown or json.")
+    var format: ReportFormat = .text
+
+    func run() throws {
+        let result = try Terminal.run { try SiteChecker().check(root: siteDirectory) }
+        if !result.diagnostics.isEmpty {
+            Terminal.report(result.diagnostics, sources: result.sources, format: .text, checked: "checked")
+        }
+        guard let site = result.site, !result.diagnostics.hasErrors else { throw ExitCode(1) }
+        FileHandle.standardOutput.write(Data(JourneyReport(site: site, facts: result.facts).render(format).utf8))
+    }
+}

@@ -107,7 +107,7 @@ import TropaTesting
         let overlay = try server.get("/lumus/skripty/")
         #expect(overlay.status == 500)
         #expect(overlay.body.contains("class=\"tropa-overlay\""))
-        #expect(overlay.body.contains("content/lumus/skripty.md:26:5: error: unknown layer &quot;Эмоцйи&quot;"))
+        #expect(overlay.body.contains("content/lumus/skripty.md:28:5: error: unknown layer &quot;Эмоцйи&quot;"))
         #expect(!overlay.body.contains("class=\"cjm\""), "no stale page under the errors")
         #expect(server.wait(for: "unknown layer \"Эмоцйи\""), "the terminal prints them too")
 

@@ -64,10 +64,10 @@ import TropaTesting
     }
 
     @Test(arguments: ["", "tropa build record 2\nsettings\tx\nfiles\t1\nsite\t0\n",
-                      "tropa build record 5\nsettings\tx\nsite\t0\ninput\ta\n",
-                      "tropa build record 5\nsettings\tx\nsite\t0\nmap\ta\n",
-                      "tropa build record 5\nsettings\tx\nsite\tmany\n",
-                      "tropa build record 5\nsettings\tx\n", "tropa build record 3\nsettings\tx\nsite\t2\n"])
+                      "tropa build record 6\nsettings\tx\nsite\t0\ninput\ta\n",
+                      "tropa build record 6\nsettings\tx\nsite\t0\nmap\ta\n",
+                      "tropa build record 6\nsettings\tx\nsite\tmany\n",
+                      "tropa build record 6\nsettings\tx\n", "tropa build record 3\nsettings\tx\nsite\t2\n"])
     func aRecordThatCannotBeReadIsNone(_ text: String) {
         #expect(BuildRecord(decoding: Array(text.utf8)) == nil)
     }
@@ -80,9 +80,21 @@ import TropaTesting
         #expect(lines("\n\n") == [])
     }
 
+    /// A figure whose range is damaged (low above high, one end missing) reads as nothing, never a trap.
+    @Test(arguments: ["0 conversion 35 40 30 - %", "0 conversion 35 30 - - %", "0 conversion 35 - 30 - %"])
+    func aDamagedFigureIsReadAsNothing(_ figure: String) throws {
+        let good = RecordedMap(Self.map("content/a.md"))
+        var fields = String(decoding: good.line, as: UTF8.self).components(separatedBy: "\t")
+        fields[13] = "1\u{1F}" + figure
+        #expect(RecordedMap(line: Array(fields.joined(separator: "\t").utf8)[...])?.map == nil)
+        fields[13] = "1\u{1F}0 conversion 35 30 40 45 %"
+        let read = RecordedMap(line: Array(fields.joined(separator: "\t").utf8)[...])?.map
+        #expect(read?.facts.stages.first?.figures.conversion == Figure(value: 35, unit: .percent, range: 30...40, target: 45))
+    }
+
     /// A map's line is read in full only when it is needed; a damaged one then reads as nothing.
     @Test func aDamagedMapLineIsReadAsNothing() throws {
-        let text = "tropa build record 5\nsettings\tx\nsite\t0\nmap\ta.md\tb\t1\n"
+        let text = "tropa build record 6\nsettings\tx\nsite\t0\nmap\ta.md\tb\t1\n"
         let record = try #require(BuildRecord(decoding: Array(text.utf8)))
         #expect(record.maps.map(\.path) == ["a.md"])
         #expect(record.maps.first?.map == nil)
@@ -95,11 +107,11 @@ import TropaTesting
     func aDamagedEmotionPointIsReadAsNothing(_ point: String) throws {
         let good = RecordedMap(Self.map("content/a.md"))
         var fields = String(decoding: good.line, as: UTF8.self).components(separatedBy: "\t")
-        fields[12] = "1\u{1F}" + point
+        fields[14] = "1\u{1F}" + point
         let damaged = RecordedMap(line: Array(fields.joined(separator: "\t").utf8)[...])
         #expect(damaged?.path == "content/a.md")
         #expect(damaged?.map == nil)
-        fields[12] = "9223372036854775807\u{1F}" + point
+        fields[14] = "9223372036854775807\u{1F}" + point
         #expect(RecordedMap(line: Array(fields.joined(separator: "\t").utf8)[...])?.map == nil)
     }
 

@@ -21,7 +21,8 @@ import TropaTesting
         var keepsRecord: Bool { true }
 
         func emit(_ file: OutputFile) throws {
-            guard file.path.hasSuffix("/index.html"), !file.path.hasPrefix("personas/") else { return }
+            guard file.path.hasSuffix("/index.html"), !file.path.hasPrefix("personas/"),
+                  file.path != PagePaths.dashboard else { return }
             lock.withLock { folders.append(String(file.path.dropLast("/index.html".count))) }
         }
 

@@ -2,7 +2,9 @@
 // with Tests/Fixtures/golden/<fixture>/:
 //
 //     <file of each output in MapOutput.all>   the map's files (index.html, emotions.svg, outline.opml, outline.mm)
+//     charts/<funnel|quadrant|timeline>.svg    the evaluation's charts, as the map's page holds them
 //     site/index.html                          the catalogue
+//     site/dashboard/index.html                the dashboard
 //     site/personas/<persona>/index.html       every persona page
 //     build-record                             the build record kept beside the output (OutputWriter.cache)
 //
@@ -50,8 +52,12 @@ import TropaTesting
         for mapOutput in MapOutput.all {
             if let bytes = output[golden.slug + "/" + mapOutput.fileName] { files[mapOutput.fileName] = bytes }
         }
-        let catalogue = try #require(output[PagePaths.catalogue], "the catalogue was not written")
-        files[siteFolder + "/" + PagePaths.catalogue] = catalogue
+        if let page = output[golden.slug + "/index.html"] {
+            for (name, svg) in charts(in: String(decoding: page, as: UTF8.self)) { files["charts/\(name).svg"] = Array(svg.utf8) }
+        }
+        for page in [PagePaths.catalogue, PagePaths.dashboard] {
+            files[siteFolder + "/" + page] = try #require(output[page], "\(page) was not written")
+        }
         let site = try #require(built.site, "the fixture should check")
         for persona in site.personas {
             let page = PagePaths.persona(persona.id) + "/index.html"
@@ -60,6 +66,15 @@ import TropaTesting
         let record = OutputWriter(fileSystem: built.fileSystem, output: built.output).cache
         files[recordName] = try #require(try? built.fileSystem.read(record), "the record was not kept")
         return files
+    }
+
+    /// Each chart of the evaluation in a page, by name (`tropa-funnel` → `funnel`).
+    static func charts(in page: String) -> [(String, String)] {
+        page.ranges(of: "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"tropa-chart tropa-").compactMap { start in
+            guard let end = page[start.lowerBound...].range(of: "</svg>\n") else { return nil }
+            let name = page[start.upperBound...].prefix { $0 != "\"" }
+            return (String(name), String(page[start.lowerBound..<end.upperBound]))
+        }
     }
 
     @Test(arguments: cases)
@@ -112,6 +127,15 @@ import TropaTesting
             #expect(files.contains(PagePaths.catalogue), "golden/\(golden.fixture)")
             #expect(files.contains(Self.siteFolder + "/" + PagePaths.catalogue), "golden/\(golden.fixture)")
             #expect(files.contains(Self.recordName), "golden/\(golden.fixture)")
+        }
+    }
+
+    /// Two fixture maps give every chart of the evaluation, so each has golden files.
+    @Test(arguments: ["ru-persona", "en-multi"])
+    func evaluationChartsHaveGoldens(_ fixture: String) throws {
+        let files = Set(try RenderFixtures.files(under: RenderFixtures.golden(fixture)))
+        for chart in ["funnel", "quadrant", "timeline"] {
+            #expect(files.contains("charts/\(chart).svg"), "golden/\(fixture)/charts/\(chart).svg")
         }
     }
 

@@ -65,8 +65,10 @@ import FoundationXML
 
     @Test func theTableHasAColumnPerStageAndARowPerUsedLayerInSchemaOrder() throws {
         let page = try #require(try RenderBuild.fixture("ru-persona").text("lumus/skripty/index.html"))
-        #expect(try Self.matches("<th scope=\"col\">([^<]*)</th>", in: page).map { $0[0] }
+        #expect(try Self.matches("<th scope=\"col\">([^<]*)(?: <span class=\"mark[^<]*</span>)*</th>", in: page).map { $0[0] }
             == ["Осознание потребности", "Поиск решения", "Покупка"])
+        // The weakest stage says so in its header, in words.
+        #expect(page.contains("<th scope=\"col\">Осознание потребности <span class=\"mark mark-weakest\">самая низкая конверсия</span></th>"))
         #expect(page.contains("<colgroup><col class=\"layer-column\"><col class=\"stage-column\"><col class=\"stage-column\"><col class=\"stage-column\"></colgroup>"))
         let rows = try Self.matches("<tr class=\"layer layer-([a-z]+)\" id=\"layer-([a-z-]+)\"><th scope=\"row\">([^<]*)</th>(.*?)</tr>", in: page)
         #expect(rows.map { $0[1] } == ["goal", "actions", "questions", "touchpoints", "expectations", "emotions",
@@ -98,13 +100,17 @@ import FoundationXML
     @Test func metricsAreFormattedForTheSiteLanguage() throws {
         let nbsp = "\u{00A0}"
         let ru = try #require(try RenderBuild.fixture("ru-persona").text("lumus/skripty/index.html"))
-        for (name, value) in [("Длительность", "2\(nbsp)недели"), ("Конверсия", "18\(nbsp)%"), ("Конверсия", "35\(nbsp)%"),
+        // A range as written, and a missed target beside its value.
+        #expect(ru.contains("<div class=\"missed\"><dt>Конверсия</dt><dd>18\(nbsp)% <span class=\"target\">(цель 25\(nbsp)%, не достигнута)</span></dd></div>"))
+        for (name, value) in [("Длительность", "2–3\(nbsp)недели"), ("Конверсия", "35\(nbsp)%"),
                               ("NPS", "20"), ("Длительность", "1\(nbsp)месяц"), ("CSAT", "90\(nbsp)%"),
                               ("Средний чек", "45\(nbsp)000\(nbsp)₽"), ("Длительность", "3\(nbsp)дня")] {
             #expect(ru.contains("<dt>\(name)</dt><dd>\(value)</dd>"), "\(name): \(value)")
         }
         let en = try #require(try RenderBuild.fixture("en-multi").text("onboarding/index.html"))
-        for (name, value) in [("Conversion", "62.5%"), ("Duration", "3\(nbsp)minutes"), ("NPS", "−15"), ("CSAT", "71%")] {
+        #expect(en.contains("<div class=\"missed\"><dt>Conversion</dt><dd>30% <span class=\"target\">(target 35%, missed)</span></dd></div>"))
+        for (name, value) in [("Conversion", "62.5%"), ("Duration", "3\(nbsp)minutes"), ("NPS", "−15"), ("CSAT", "71%"),
+                              ("Conversion", "40–50%"), ("Duration", "1–2\(nbsp)days")] {
             #expect(en.contains("<dt>\(name)</dt><dd>\(value)</dd>"), "\(name): \(value)")
         }
         let custom = try #require(try RenderBuild.fixture("custom-scale").text("zapis/index.html"))

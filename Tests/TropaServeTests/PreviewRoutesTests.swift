@@ -79,7 +79,7 @@ import TropaTesting
                 Issue.record("expected the overlay at \(path)")
                 continue
             }
-            #expect(page.contains("content/lumus/skripty.md:26:5: error: unknown layer &quot;Эмоцйи&quot;"))
+            #expect(page.contains("content/lumus/skripty.md:28:5: error: unknown layer &quot;Эмоцйи&quot;"))
             #expect(page.contains("### Эмоцйи&lt;b&gt;"), "the quoted line, escaped")
             #expect(page.contains("did you mean &quot;Эмоции&quot;?"))
             #expect(!page.contains("Эмоцйи<b>"))

@@ -59,8 +59,9 @@ import TropaTesting
         #expect(second.renderedMapCount == 1)
         #expect(second.renderedSitePages)
         let differing = second.pages.keys.filter { first.pages[$0] != second.pages[$0] }.sorted()
-        // The map's own page and outlines, and the pages that list it: the catalogue and its persona's page.
-        #expect(differing == ["index.html", "lumus/tretya/emotions.svg", "lumus/tretya/index.html", "lumus/tretya/outline.mm",
+        // The map's own page and outlines, and the pages that list it: the catalogue, the dashboard and its
+        // persona's page.
+        #expect(differing == ["dashboard/index.html", "index.html", "lumus/tretya/emotions.svg", "lumus/tretya/index.html", "lumus/tretya/outline.mm",
                               "lumus/tretya/outline.opml", "personas/rop/index.html"])
         #expect(text(second, "index.html")?.contains("Renamed ") == true)
         #expect(second.pages == (try RenderBuild.build(memory)).files)
@@ -71,7 +72,9 @@ import TropaTesting
         let memory = try threeMaps()
         let first = try preview(memory)
         #expect(first.renderedSitePages)
-        try edit(memory, "/site/content/lumus/tretya.md", find: "## ", replace: "## Новый ")
+        // A goal and an emotion's label are not on the site pages (the weakest stage's name is, on the dashboard).
+        try edit(memory, "/site/content/lumus/tretya.md", find: "Понять, почему", replace: "Разобраться, почему")
+        try edit(memory, "/site/content/lumus/tretya.md", find: "Раздражение", replace: "Досада")
         let second = try preview(memory, previous: first)
         #expect(second.renderedMapCount == 1)
         #expect(!second.renderedSitePages)

@@ -57,6 +57,72 @@ import TropaTesting
         #expect(value.unit == unit)
     }
 
+    /// A range is counted by its midpoint and kept as written; the unit may follow either end or both.
+    @Test(arguments: [
+        ("Длительность: 2–3 недели", 2.0, 3.0, ValueUnit.duration(.week)),
+        ("Duration: 1-2 weeks", 1, 2, .duration(.week)),
+        ("Длительность: от 2 до 3 дней", 2, 3, .duration(.day)),
+        ("Duration: from 1 to 3 days", 1, 3, .duration(.day)),
+        ("Конверсия: 30–40%", 30, 40, .percent),
+        ("Конверсия: 30%–40%", 30, 40, .percent),
+        ("Конверсия: 30 — 40 %", 30, 40, .percent),
+        ("NPS: -20–-10", -20, -10, .plain),
+        ("Конверсия: 35..35%", 35, 35, .percent),
+    ])
+    func ranges(item: String, low: Double, high: Double, unit: ValueUnit) throws {
+        let value = try Self.value(item).get()
+        #expect(value.range == low...high)
+        #expect(value.value == (low + high) / 2)
+        #expect(value.unit == unit)
+        #expect(value.target == nil)
+    }
+
+    /// A target in brackets, in the value's unit (a duration's converted to it).
+    @Test(arguments: [
+        ("Конверсия: 35% (цель 45%)", 35.0, 45.0),
+        ("Conversion: 35% (target 45%)", 35, 45),
+        ("Конверсия: 35 % (цель: 45 %)", 35, 45),
+        ("NPS: 12 (цель 30)", 12, 30),
+        ("Длительность: 2 недели (цель 7 дней)", 2, 1),
+        ("Конверсия: 30–40% (план 50%)", 35, 50),
+    ])
+    func targets(item: String, value: Double, target: Double) throws {
+        let read = try Self.value(item).get()
+        #expect(read.value == value)
+        #expect(read.target == target)
+    }
+
+    /// Brackets that hold no target stay part of a custom metric's unit, as before.
+    @Test func bracketsWithoutATargetWordAreNotATarget() throws {
+        let value = try Self.value("Время ответа: 40 минут (в среднем)").get()
+        #expect(value.target == nil)
+        #expect(value.unit == .other("минут (в среднем)"))
+    }
+
+    @Test func aReversedRangeIsAMetricSyntaxErrorAtItsLine() {
+        let (_, diagnostics) = Check.journey(Check.oneStage(Check.requiredLayers + """
+            ### Метрики
+            - Длительность: 3–2 недели
+
+            """))
+        #expect(diagnostics.found == [Found(.metricSyntax, .error, 15, 3)])
+        #expect(diagnostics.first?.message == "the range in \"Длительность: 3–2 недели\" starts above where it ends")
+        #expect(diagnostics.first?.suggestion == "write the smaller number first, e.g. \"2–3 недели\"")
+    }
+
+    @Test func rangeEndsAndTargetsOutsideTheMetricsRangeAreErrors() {
+        let (_, diagnostics) = Check.journey(Check.oneStage(Check.requiredLayers + """
+            ### Метрики
+            - Конверсия: 90–110%
+            - NPS: 20 (цель 150)
+            - CSAT: 50–60% (цель 70%)
+
+            """))
+        #expect(diagnostics.found == [Found(.metricOutOfRange, .error, 15, 3), Found(.metricOutOfRange, .error, 16, 3)])
+        #expect(diagnostics.map(\.message) == ["\"Конверсия\" is 110%, outside 0..100",
+                                               "the target of \"NPS\" is 150, outside -100..100"])
+    }
+
     @Test func aSpaceBeforeMoreThanThreeDigitsDoesNotGroup() {
         #expect(throws: MetricProblem.notOneNumber) { try Self.value("Заявок: 12 3456").get() }
     }
@@ -66,8 +132,13 @@ import TropaTesting
         (": 35%", .noColon),
         ("Конверсия:", .noValue),
         ("Конверсия: высокая", .noNumber),
-        ("Длительность: 2–3 недели", .notOneNumber),
-        ("Конверсия: 30-40%", .notOneNumber),
+        ("Длительность: 2–3–4 недели", .notOneNumber),
+        ("Длительность: от 2 недель", .notOneNumber),
+        ("Длительность: 3–2 недели", .reversedRange),
+        ("Конверсия: 40-30%", .reversedRange),
+        ("Конверсия: 35% (цель много)", .unreadableTarget),
+        ("Конверсия: 35% (цель 40–45%)", .unreadableTarget),
+        ("Длительность: 2 недели (цель 40%)", .unreadableTarget),
         ("Длительность: 2", .wrongUnit(metric: "Длительность", expected: .duration)),
         ("Длительность: 2 попугая", .wrongUnit(metric: "Длительность", expected: .duration)),
         ("Конверсия: 2 недели", .wrongUnit(metric: "Конверсия", expected: .percent)),

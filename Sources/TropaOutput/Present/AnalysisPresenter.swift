@@ -11,7 +11,8 @@ extension SitePresenter {
         if let weakest = evaluation.weakestStage, let conversion = facts.stages[weakest].figures.conversion {
             advice.append(words.startWith(names[weakest], conversion: figure(conversion)))
         }
-        if let pain = evaluation.sharpestPain, pain != evaluation.weakestStage, let lowest = evaluation.lowestEmotion {
+        if let pain = sharpestPain(facts, evaluation: evaluation), pain != evaluation.weakestStage,
+           let lowest = evaluation.lowestEmotion {
             advice.append(words.sharpestPain(names[pain], score: format.score(lowest)))
         }
         if let through = evaluation.finalReach {
@@ -40,7 +41,7 @@ extension SitePresenter {
         facts.stages.indices.map { index in
             var marks: [StageMarkModel] = []
             if index == evaluation.weakestStage { marks.append(StageMarkModel(kind: "weakest", text: words["mark.weakest"])) }
-            if index == evaluation.sharpestPain, index != evaluation.weakestStage || evaluation.weakestStage == nil {
+            if index == sharpestPain(facts, evaluation: evaluation), index != evaluation.weakestStage {
                 marks.append(StageMarkModel(kind: "pain", text: words["mark.pain"]))
             }
             return marks
@@ -53,11 +54,22 @@ extension SitePresenter {
         marks.weakestStage = evaluation.weakestStage
         marks.weakestText = words["mark.weakest"]
         let points = facts.emotions.first?.points ?? []
-        marks.lowestPoint = points.indices.min { points[$0].score < points[$1].score }
+        if sharpestPain(facts, evaluation: evaluation) != nil {
+            marks.lowestPoint = points.indices.min { points[$0].score < points[$1].score }
+        }
         marks.lowestText = words["mark.pain"]
         marks.sharpDrops = evaluation.sharpDrops
         marks.dropText = words["mark.drop"]
         return marks
+    }
+
+    /// The stage of the curve's lowest point, when it is a pain: below the middle of the scale, on a curve of two
+    /// points or more (one point is the lowest of nothing).
+    private func sharpestPain(_ facts: JourneyFacts, evaluation: JourneyEvaluation) -> Int? {
+        let scale = site.schema.scale
+        guard (facts.emotions.first?.points.count ?? 0) >= 2, let lowest = evaluation.lowestEmotion,
+              lowest < (scale.lowerBound + scale.upperBound) / 2 else { return nil }
+        return evaluation.sharpestPain
     }
 
     package func evidence(_ evidence: Evidence?) -> EvidenceModel? {
@@ -185,7 +197,7 @@ extension SitePresenter {
         let averages = "\(words["conversion"]) \(format.percent(split.conversion)), NPS \(format.score(Self.tenth(split.nps)))"
         return QuadrantChartModel(
             title: words["quadrant"] + ": " + facts.summary.title,
-            description: words["quadrantNote"] + " (" + averages + "). "
+            description: words["quadrantNote"] + " " + words["averages"] + ": " + averages + ". "
                 + readings.map { "\($0.number). \($0.stage) — \($0.figures): \($0.reading)" }.joined(separator: " "),
             points: points, split: split, conversionAxis: words["conversion"], npsAxis: "NPS",
             quadrantNames: [Quadrant.npsHighConversionLow, .bothHigh, .bothLow, .npsLowConversionHigh].map {

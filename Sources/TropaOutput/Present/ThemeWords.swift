@@ -44,6 +44,7 @@ public struct ThemeWords: Sendable {
         "quadrant": ("NPS against conversion", "NPS против конверсии"),
         "quadrantNote": ("Each stage by its conversion (across) and NPS (up), split at the map's averages.",
                          "Каждый этап по конверсии (по горизонтали) и NPS (по вертикали); границы — средние по карте."),
+        "averages": ("Averages", "Средние"),
         "pains": ("Pain points, the most hurting stage first", "Боли клиента: сначала самые острые этапы"),
         "timeline": ("Length of the journey", "Длительность пути"),
         "dashboard": ("Dashboard", "Сводка по картам"),
@@ -83,6 +84,12 @@ public struct ThemeWords: Sendable {
         "lowestEmotion": ("Lowest emotion", "Худшая эмоция"),
         "journeyMap": ("Map", "Карта"),
         "noFigures": ("no figures", "нет данных"),
+        "column.stage": ("Stage", "Этап"),
+        "column.conversion": ("Conversion", "Конверсия"),
+        "column.reach": ("Reach", "Охват"),
+        "column.nps": ("NPS", "NPS"),
+        "column.emotion": ("Emotion", "Эмоция"),
+        "column.reading": ("Reading", "Вывод"),
     ]
 
     public subscript(key: String) -> String {

@@ -134,17 +134,19 @@ package struct EmotionCurveSVG {
             return "\(name): \(scores.isEmpty ? words["noScore"] : scores.joined(separator: ", "))"
         }
         var text = words["curveDescription"] + " — " + stages.joined(separator: "; ")
+        // Each mark a sentence of its own: "Самая низкая конверсия: Выбор."
+        let sentence = { (mark: String, what: String) in ". " + mark.prefix(1).uppercased() + mark.dropFirst() + ": " + what }
         if let weakest = marks.weakestStage, weakest < curve.stageNames.count {
-            text += ". " + marks.weakestText + ": " + curve.stageNames[weakest]
+            text += sentence(marks.weakestText, curve.stageNames[weakest])
         }
         if let lowest = marks.lowestPoint, lowest < curve.points.count {
-            text += ". " + marks.lowestText + ": " + curve.stageNames[curve.points[lowest].stageIndex]
-                + " (" + format.score(curve.points[lowest].score) + ")"
+            text += sentence(marks.lowestText, curve.stageNames[curve.points[lowest].stageIndex]
+                + " (" + format.score(curve.points[lowest].score) + ")")
         }
         for index in marks.sharpDrops where index > 0 && index < curve.points.count {
             let (from, to) = (curve.points[index - 1], curve.points[index])
-            text += ". " + marks.dropText + ": " + curve.stageNames[from.stageIndex] + " → "
-                + curve.stageNames[to.stageIndex] + " (" + format.score(to.score - from.score) + ")"
+            text += sentence(marks.dropText, curve.stageNames[from.stageIndex] + " → "
+                + curve.stageNames[to.stageIndex] + " (" + format.score(to.score - from.score) + ")")
         }
         return text
     }
@@ -182,9 +184,9 @@ package struct EmotionCurveSVG {
             let scoreY = below ? point.y + 22 : point.y - 12
             let labelY = below ? point.y + 38 : point.y - 28
             let lowest = index == marks.lowestPoint
-            var group = "<g class=\"point\(lowest ? " lowest" : "")\" tabindex=\"0\"><title>\(Markup.escape(lowest ? tooltip + " — " + marks.lowestText : tooltip))</title>"
             // The sharpest pain is ringed: a shape, not only a colour.
-            if lowest { group += "<circle class=\"ring\" cx=\"\(n(point.x))\" cy=\"\(n(point.y))\" r=\"11\" fill=\"none\" stroke=\"#b3261e\" stroke-width=\"2.5\"/>" }
+            var group = lowest ? "<circle class=\"ring\" cx=\"\(n(point.x))\" cy=\"\(n(point.y))\" r=\"11\" fill=\"none\" stroke=\"#b3261e\" stroke-width=\"2.5\"/>" : ""
+            group += "<g class=\"point\" tabindex=\"0\"><title>\(Markup.escape(lowest ? tooltip + " — " + marks.lowestText : tooltip))</title>"
             group += "<circle cx=\"\(n(point.x))\" cy=\"\(n(point.y))\" r=\"6\" fill=\"#ffffff\" stroke=\"#3a4a6b\" stroke-width=\"2.5\"/>"
             group += "<text class=\"score\" x=\"\(n(point.x))\" y=\"\(n(scoreY))\" text-anchor=\"middle\" font-size=\"13\" font-weight=\"bold\" fill=\"#1f2633\">\(Markup.escape(score))</text>"
             if !point.label.isEmpty {

@@ -15,37 +15,43 @@
       </node>
       <node ID="node-12" TEXT="Metrics" FOLDED="true">
         <node ID="node-13" TEXT="Conversion: 62.5%"/>
-        <node ID="node-14" TEXT="Duration: 3 minutes"/>
+        <node ID="node-14" TEXT="NPS: 10"/>
+        <node ID="node-15" TEXT="Duration: 3 minutes"/>
       </node>
     </node>
-    <node ID="node-15" TEXT="First project" POSITION="left">
-      <node ID="node-16" TEXT="Goal" FOLDED="true">
-        <node ID="node-17" TEXT="Import the first data."/>
+    <node ID="node-16" TEXT="First project" POSITION="left">
+      <node ID="node-17" TEXT="Goal" FOLDED="true">
+        <node ID="node-18" TEXT="Import the first data."/>
       </node>
-      <node ID="node-18" TEXT="Actions" FOLDED="true">
-        <node ID="node-19" TEXT="Uploads a CSV file"/>
+      <node ID="node-19" TEXT="Actions" FOLDED="true">
+        <node ID="node-20" TEXT="Uploads a CSV file"/>
       </node>
-      <node ID="node-20" TEXT="Emotions" FOLDED="true">
-        <node ID="node-21" TEXT="−2 Lost: the importer rejects the file"/>
-        <node ID="node-22" TEXT="+0.5 Hopeful: support answers in chat"/>
+      <node ID="node-21" TEXT="Emotions" FOLDED="true">
+        <node ID="node-22" TEXT="−2 Lost: the importer rejects the file"/>
+        <node ID="node-23" TEXT="+0.5 Hopeful: support answers in chat"/>
+      </node>
+      <node ID="node-24" TEXT="Metrics" FOLDED="true">
+        <node ID="node-25" TEXT="Conversion: 40–50%"/>
+        <node ID="node-26" TEXT="Duration: 1–2 days"/>
       </node>
     </node>
-    <node ID="node-23" TEXT="Invite the team" POSITION="right">
-      <node ID="node-24" TEXT="Goal" FOLDED="true">
-        <node ID="node-25" TEXT="Bring colleagues in."/>
+    <node ID="node-27" TEXT="Invite the team" POSITION="right">
+      <node ID="node-28" TEXT="Goal" FOLDED="true">
+        <node ID="node-29" TEXT="Bring colleagues in."/>
       </node>
-      <node ID="node-26" TEXT="Actions" FOLDED="true">
-        <node ID="node-27" TEXT="Sends invitations"/>
+      <node ID="node-30" TEXT="Actions" FOLDED="true">
+        <node ID="node-31" TEXT="Sends invitations"/>
       </node>
-      <node ID="node-28" TEXT="Emotions" FOLDED="true">
-        <node ID="node-29" TEXT="+1 Proud"/>
-        <node ID="node-30" TEXT="0"/>
-        <node ID="node-31" TEXT="−1 Worried about the price"/>
-        <node ID="node-32" TEXT="+2 Colleagues join"/>
+      <node ID="node-32" TEXT="Emotions" FOLDED="true">
+        <node ID="node-33" TEXT="+1 Proud"/>
+        <node ID="node-34" TEXT="0"/>
+        <node ID="node-35" TEXT="−1 Worried about the price"/>
+        <node ID="node-36" TEXT="+2 Colleagues join"/>
       </node>
-      <node ID="node-33" TEXT="Metrics" FOLDED="true">
-        <node ID="node-34" TEXT="NPS: −15"/>
-        <node ID="node-35" TEXT="CSAT: 71%"/>
+      <node ID="node-37" TEXT="Metrics" FOLDED="true">
+        <node ID="node-38" TEXT="Conversion: 30%"/>
+        <node ID="node-39" TEXT="NPS: −15"/>
+        <node ID="node-40" TEXT="CSAT: 71%"/>
       </node>
     </node>
   </node>

@@ -38,59 +38,62 @@
         <node ID="node-27" TEXT="− Слушать их долго"/>
       </node>
       <node ID="node-28" TEXT="Метрики" FOLDED="true">
-        <node ID="node-29" TEXT="Длительность: 2 недели"/>
+        <node ID="node-29" TEXT="Длительность: 2–3 недели"/>
         <node ID="node-30" TEXT="Конверсия: 18 %"/>
+        <node ID="node-31" TEXT="NPS: −10"/>
       </node>
     </node>
-    <node ID="node-31" TEXT="Поиск решения" POSITION="right">
-      <node ID="node-32" TEXT="Цель" FOLDED="true">
-        <node ID="node-33" TEXT="Найти способ улучшить скрипты без обучения всей команды."/>
+    <node ID="node-32" TEXT="Поиск решения" POSITION="right">
+      <node ID="node-33" TEXT="Цель" FOLDED="true">
+        <node ID="node-34" TEXT="Найти способ улучшить скрипты без обучения всей команды."/>
       </node>
-      <node ID="node-34" TEXT="Действия" FOLDED="true">
-        <node ID="node-35" TEXT="Ищет статьи о скриптах"/>
-        <node ID="node-36" TEXT="Спрашивает коллег в чате"/>
+      <node ID="node-35" TEXT="Действия" FOLDED="true">
+        <node ID="node-36" TEXT="Ищет статьи о скриптах"/>
+        <node ID="node-37" TEXT="Спрашивает коллег в чате"/>
       </node>
-      <node ID="node-37" TEXT="Точки контакта" FOLDED="true">
-        <node ID="node-38" TEXT="Статья на vc.ru"/>
-        <node ID="node-39" TEXT="Рассылка «Продажи без воды»"/>
+      <node ID="node-38" TEXT="Точки контакта" FOLDED="true">
+        <node ID="node-39" TEXT="Статья на vc.ru"/>
+        <node ID="node-40" TEXT="Рассылка «Продажи без воды»"/>
       </node>
-      <node ID="node-40" TEXT="Ожидания" FOLDED="true">
-        <node ID="node-41" TEXT="Готовые скрипты для B2B, которые можно сразу дать менеджерам."/>
-        <node ID="node-42" TEXT="Цена на сайте, без звонка менеджера."/>
+      <node ID="node-41" TEXT="Ожидания" FOLDED="true">
+        <node ID="node-42" TEXT="Готовые скрипты для B2B, которые можно сразу дать менеджерам."/>
+        <node ID="node-43" TEXT="Цена на сайте, без звонка менеджера."/>
       </node>
-      <node ID="node-43" TEXT="Эмоции" FOLDED="true">
-        <node ID="node-44" TEXT="0 Рабочая задача"/>
+      <node ID="node-44" TEXT="Эмоции" FOLDED="true">
+        <node ID="node-45" TEXT="0 Рабочая задача"/>
       </node>
-      <node ID="node-45" TEXT="Барьеры" FOLDED="true">
-        <node ID="node-46" TEXT="Непонятно, сколько стоит внедрение"/>
+      <node ID="node-46" TEXT="Барьеры" FOLDED="true">
+        <node ID="node-47" TEXT="Непонятно, сколько стоит внедрение"/>
       </node>
-      <node ID="node-47" TEXT="Метрики" FOLDED="true">
-        <node ID="node-48" TEXT="Конверсия: 35 %"/>
-        <node ID="node-49" TEXT="NPS: 20"/>
-        <node ID="node-50" TEXT="Длительность: 1 месяц"/>
+      <node ID="node-48" TEXT="Метрики" FOLDED="true">
+        <node ID="node-49" TEXT="Конверсия: 35 %"/>
+        <node ID="node-50" TEXT="NPS: 20"/>
+        <node ID="node-51" TEXT="Длительность: 1 месяц"/>
       </node>
-      <node ID="node-51" TEXT="Рекомендации" FOLDED="true">
-        <node ID="node-52" TEXT="Опубликовать кейсы по отраслям"/>
+      <node ID="node-52" TEXT="Рекомендации" FOLDED="true">
+        <node ID="node-53" TEXT="Опубликовать кейсы по отраслям"/>
       </node>
     </node>
-    <node ID="node-53" TEXT="Покупка" POSITION="left">
-      <node ID="node-54" TEXT="Цель" FOLDED="true">
-        <node ID="node-55" TEXT="Купить тариф на 10 менеджеров."/>
+    <node ID="node-54" TEXT="Покупка" POSITION="left">
+      <node ID="node-55" TEXT="Цель" FOLDED="true">
+        <node ID="node-56" TEXT="Купить тариф на 10 менеджеров."/>
       </node>
-      <node ID="node-56" TEXT="Действия" FOLDED="true">
-        <node ID="node-57" TEXT="Проходит демо" FOLDED="true">
-          <node ID="node-58" TEXT="сначала с отделом продаж"/>
-          <node ID="node-59" TEXT="потом с финансовым директором"/>
+      <node ID="node-57" TEXT="Действия" FOLDED="true">
+        <node ID="node-58" TEXT="Проходит демо" FOLDED="true">
+          <node ID="node-59" TEXT="сначала с отделом продаж"/>
+          <node ID="node-60" TEXT="потом с финансовым директором"/>
         </node>
-        <node ID="node-60" TEXT="Согласует счёт"/>
+        <node ID="node-61" TEXT="Согласует счёт"/>
       </node>
-      <node ID="node-61" TEXT="Эмоции" FOLDED="true">
-        <node ID="node-62" TEXT="+2 Счёт оплачен за день"/>
+      <node ID="node-62" TEXT="Эмоции" FOLDED="true">
+        <node ID="node-63" TEXT="+2 Счёт оплачен за день"/>
       </node>
-      <node ID="node-63" TEXT="Метрики" FOLDED="true">
-        <node ID="node-64" TEXT="CSAT: 90 %"/>
-        <node ID="node-65" TEXT="Средний чек: 45 000 ₽"/>
-        <node ID="node-66" TEXT="Длительность: 3 дня"/>
+      <node ID="node-64" TEXT="Метрики" FOLDED="true">
+        <node ID="node-65" TEXT="Конверсия: 90 %"/>
+        <node ID="node-66" TEXT="NPS: 45"/>
+        <node ID="node-67" TEXT="CSAT: 90 %"/>
+        <node ID="node-68" TEXT="Средний чек: 45 000 ₽"/>
+        <node ID="node-69" TEXT="Длительность: 3 дня"/>
       </node>
     </node>
   </node>

@@ -1,0 +1,129 @@
+import Foundation
+import Testing
+@testable import TropaModel
+@testable import TropaSource
+@testable import TropaAnalysis
+@testable import TropaBuild
+@testable import TropaAuthoring
+import TropaTesting
+
+/// `tropa report`: the evaluation of every map as JSON for programs, Markdown for CI summaries and text.
+@Suite struct JourneyReportTests {
+    static func report(_ fixture: String) throws -> JourneyReport {
+        let memory = try RenderFixtures.memory(fixture)
+        let result = try SiteChecker(fileSystem: memory).check(root: RenderBuild.root)
+        #expect(result.diagnostics.isEmpty, "\(result.diagnostics)")
+        return JourneyReport(site: try #require(result.site), facts: result.facts)
+    }
+
+    static func json(_ fixture: String) throws -> [String: Any] {
+        let text = try report(fixture).render(.json)
+        let object = try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any]
+        let maps = try #require(object?["maps"] as? [[String: Any]])
+        #expect(maps.count == 1)
+        return try #require(maps.first)
+    }
+
+    /// The ru-persona fixture, field by field: three stages with conversion, NPS and duration, an audience of 1 200.
+    @Test func jsonHoldsEveryFieldOfTheMap() throws {
+        let map = try Self.json("ru-persona")
+        #expect(map["slug"] as? String == "lumus/skripty")
+        #expect(map["title"] as? String == "РОП выбирает конструктор скриптов")
+        #expect(map["path"] as? String == "content/lumus/skripty.md")
+        #expect(map["draft"] as? Bool == false)
+        #expect(map["audience"] as? Double == 1200)
+        #expect(map["evidence"] as? String == "interviews")
+        // 18 % of 35 % of 90 %.
+        #expect(map["reach"] as? Double == 5.67)
+        #expect(map["reach_at_most"] as? Double == 5.67)
+        #expect(map["weakest_stage"] as? String == "Осознание потребности")
+        #expect(map["weakest_conversion"] as? Double == 18)
+        #expect(map["sharpest_pain"] as? String == "Осознание потребности")
+        #expect(map["average_nps"] as? Double == 18.33)
+        #expect(map["lowest_emotion"] as? Double == -2)
+        let duration = try #require(map["duration"] as? [String: Any])
+        // 2–3 weeks counted as 2.5, a month as 30 days, and 3 days.
+        #expect(duration["total_days"] as? Double == 50.5)
+        #expect(duration["estimate"] as? Bool == true)
+        #expect(duration["stages_with_duration"] as? Int == 3)
+        let stages = try #require(map["stages"] as? [[String: Any]])
+        #expect(stages.map { $0["name"] as? String } == ["Осознание потребности", "Поиск решения", "Покупка"])
+        #expect(stages.map { $0["conversion"] as? Double } == [18, 35, 90])
+        #expect(stages.map { $0["conversion_target"] as? Double } == [25, nil, nil])
+        #expect(stages.map { $0["reach"] as? Double } == [100, 18, 6.3])
+        #expect(stages.map { $0["people"] as? Double } == [1200, 216, 76])
+        #expect(stages.map { $0["lost"] as? Double } == [984, 140, 8])
+        #expect(stages.map { $0["nps"] as? Double } == [-10, 20, 45])
+        #expect(stages.map { $0["quadrant"] as? String } == ["both-low", "nps-high-conversion-low", "both-high"])
+        #expect(stages.map { $0["emotion"] as? Double } == [-2, 0, 2])
+        #expect(stages.map { $0["duration_days"] as? Double } == [17.5, 30, 3])
+        let pains = try #require(map["pains"] as? [[String: String]])
+        #expect(pains == [["stage": "Осознание потребности", "text": "Слушать их долго"],
+                          ["stage": "Поиск решения", "text": "Непонятно, сколько стоит внедрение"]])
+    }
+
+    /// A figure a map does not give is `null`, never a missing key.
+    @Test func absentFiguresAreNull() throws {
+        let map = try Self.json("custom-scale")
+        for key in ["audience", "evidence", "reach", "weakest_stage", "average_nps", "duration"] {
+            #expect(map.keys.contains(key), "\(key)")
+            #expect(map[key] is NSNull, "\(key)")
+        }
+        let stages = try #require(map["stages"] as? [[String: Any]])
+        #expect(stages.allSatisfy { $0["quadrant"] is NSNull && $0["nps"] is NSNull })
+        // The custom schema's `Доходимость` has the conversion role: the last stage carries it, the chain is broken
+        // before it.
+        #expect(stages.map { $0["conversion"] as? Double } == [nil, nil, 87])
+        #expect(stages.map { $0["reach"] as? Double } == [100, nil, nil])
+    }
+
+    /// Each map is a heading and one GitHub-flavoured table: a header, a delimiter row and a row per stage, each
+    /// with as many cells as the header; author text cannot break out of its cell or start a block.
+    @Test func markdownIsATablePerMap() throws {
+        let text = try Self.report("ru-persona").render(.markdown)
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        #expect(lines.first == "## Оценка")
+        #expect(lines.contains("### РОП выбирает конструктор скриптов"))
+        #expect(lines.contains("- Начните с этапа «Осознание потребности»: у него самая низкая конверсия — 18\u{00A0}%."))
+        let rows = lines.filter { $0.hasPrefix("|") }
+        #expect(rows.count == 2 + 3)
+        #expect(rows[0] == "| Этап | Конверсия | Охват | NPS | Эмоция | Вывод |")
+        #expect(rows[1] == "| --- | --- | --- | --- | --- | --- |")
+        #expect(rows[2] == "| 1\\. Осознание потребности | 18\u{00A0}% | 100\u{00A0}% | −10 | −2 | Менять всё |")
+        for row in rows { #expect(Self.cells(row) == 6, "\(row)") }
+    }
+
+    @Test(arguments: [
+        ("a | b", "a \\| b"),
+        ("<script>alert(1)</script>", "&lt;script&gt;alert(1)&lt;/script&gt;"),
+        ("**bold** [link](javascript:x)", "\\*\\*bold\\*\\* \\[link\\](javascript:x)"),
+        ("# heading", "\\# heading"),
+        ("- item", "\\- item"),
+        ("1. item", "1\\. item"),
+        ("2024) итог", "2024\\) итог"),
+        ("line\nbreak\u{1B}[31m", "linebreak\\[31m"),
+        ("Конверсия — 35 %", "Конверсия — 35 %"),
+    ])
+    func markdownEscapesAuthorText(_ text: String, _ escaped: String) {
+        #expect(JourneyReport.markdownText(text) == escaped)
+    }
+
+    @Test func textSaysWhereToStartAndListsTheStages() throws {
+        let text = try Self.report("en-multi").render(.text)
+        let lines = text.split(separator: "\n").map(String.init)
+        #expect(lines.first == "A new user sets up Acme (onboarding)")
+        #expect(lines.contains("  Optimise “Invite the team” first: it has the lowest conversion, 30%."))
+        #expect(lines.contains { $0.hasPrefix("  Stage ") && $0.hasSuffix("Reading") })
+        #expect(lines.contains { $0.hasPrefix("  2. First project ") && $0.contains(" 40–50% ") })
+    }
+
+    /// A table cell count: `|` not escaped, less the two at the ends.
+    private static func cells(_ row: String) -> Int {
+        var count = 0, escaped = false
+        for character in row {
+            if character == "|" && !escaped { count += 1 }
+            escaped = character == "\\" && !escaped
+        }
+        return count - 1
+    }
+}
