@@ -7,37 +7,45 @@ import TropaAnalysis
 package struct BarChartSVG {
     package let chart: BarChartModel
 
-    package static let width = 720.0
-    package static let rowHeight = 64.0
+    /// Narrow enough that its words stay readable on a phone, where the drawing is scaled to the screen.
+    package static let width = 440.0
+    /// Characters of a label, and of a line of figures, that fit the width.
+    package static let labelLength = 52
+    package static let noteLength = 50
+    private static let lineHeight = 16.0
 
     package func render() -> String {
         let n = Markup.number
         let id = chart.id
-        let height = Self.rowHeight * Double(chart.rows.count) + 8
-        var svg = """
-            <svg xmlns="http://www.w3.org/2000/svg" class="tropa-chart tropa-\(id)" viewBox="0 0 \(n(Self.width)) \(n(height))" \
+        var body = ""
+        var y = 0.0
+        for row in chart.rows {
+            let kind = row.kind.isEmpty ? "" : " " + row.kind
+            body += "<g class=\"row\(kind)\">"
+            body += "<text class=\"label\" x=\"0\" y=\"\(n(y + 15))\" font-size=\"14\" font-weight=\"bold\" fill=\"#1f2633\">\(Markup.escape(EmotionCurveSVG.shorten(row.label, to: Self.labelLength)))</text>"
+            body += "<rect class=\"track\" x=\"0\" y=\"\(n(y + 22))\" width=\"\(n(Self.width))\" height=\"12\" rx=\"3\" fill=\"#e3e6ec\"/>"
+            if let length = row.length {
+                let fill = row.kind == "weakest" ? "#c2410c" : "#2f5bd3"
+                // A bar of zero length still shows where it stands.
+                body += "<rect class=\"bar\" x=\"\(n(row.start * Self.width))\" y=\"\(n(y + 22))\" width=\"\(n(max(length * Self.width, 2)))\" height=\"12\" rx=\"3\" fill=\"\(fill)\"/>"
+            } else {
+                body += "<rect class=\"gap\" x=\"0.5\" y=\"\(n(y + 22.5))\" width=\"\(n(Self.width - 1))\" height=\"11\" rx=\"3\" fill=\"none\" stroke=\"#7a8294\" stroke-dasharray=\"4 3\"/>"
+            }
+            let lines = EmotionCurveSVG.wrap(row.note, width: Self.noteLength, maxLines: 3)
+            body += "<text class=\"note\" x=\"0\" y=\"\(n(y + 50))\" font-size=\"12.5\" fill=\"#4a5263\">"
+            for (index, line) in lines.enumerated() {
+                body += "<tspan x=\"0\" dy=\"\(index == 0 ? "0" : n(Self.lineHeight))\">\(Markup.escape(line))</tspan>"
+            }
+            body += "</text></g>\n"
+            y += 50 + Self.lineHeight * Double(lines.count - 1) + 16
+        }
+        return """
+            <svg xmlns="http://www.w3.org/2000/svg" class="tropa-chart tropa-\(id)" viewBox="0 0 \(n(Self.width)) \(n(y))" \
             role="img" aria-labelledby="\(id)-title \(id)-desc">
             <title id="\(id)-title">\(Markup.escape(chart.title))</title>
             <desc id="\(id)-desc">\(Markup.escape(chart.description))</desc>
 
-            """
-        for (index, row) in chart.rows.enumerated() {
-            let y = Self.rowHeight * Double(index)
-            let kind = row.kind.isEmpty ? "" : " " + row.kind
-            svg += "<g class=\"row\(kind)\">"
-            svg += "<text class=\"label\" x=\"0\" y=\"\(n(y + 16))\" font-size=\"14\" font-weight=\"bold\" fill=\"#1f2633\">\(Markup.escape(EmotionCurveSVG.shorten(row.label, to: 80)))</text>"
-            svg += "<rect class=\"track\" x=\"0\" y=\"\(n(y + 24))\" width=\"\(n(Self.width))\" height=\"14\" rx=\"3\" fill=\"#e3e6ec\"/>"
-            if let length = row.length {
-                let fill = row.kind == "weakest" ? "#c2410c" : "#2f5bd3"
-                // A bar of zero length still shows where it stands.
-                svg += "<rect class=\"bar\" x=\"\(n(row.start * Self.width))\" y=\"\(n(y + 24))\" width=\"\(n(max(length * Self.width, 2)))\" height=\"14\" rx=\"3\" fill=\"\(fill)\"/>"
-            } else {
-                svg += "<rect class=\"gap\" x=\"0.5\" y=\"\(n(y + 24.5))\" width=\"\(n(Self.width - 1))\" height=\"13\" rx=\"3\" fill=\"none\" stroke=\"#7a8294\" stroke-dasharray=\"4 3\"/>"
-            }
-            svg += "<text class=\"note\" x=\"0\" y=\"\(n(y + 54))\" font-size=\"12.5\" fill=\"#4a5263\">\(Markup.escape(EmotionCurveSVG.shorten(row.note, to: 110)))</text>"
-            svg += "</g>\n"
-        }
-        return svg + "</svg>\n"
+            """ + body + "</svg>\n"
     }
 }
 
@@ -47,7 +55,7 @@ package struct QuadrantSVG {
     package let chart: QuadrantChartModel
     package let format: NumberFormat
 
-    private static let plot = (left: 80.0, top: 16.0, width: 428.0, height: 300.0)
+    private static let plot = (left: 72.0, top: 16.0, width: 360.0, height: 260.0)
 
     package func render() -> String {
         let n = Markup.number
@@ -59,7 +67,7 @@ package struct QuadrantSVG {
         let splitX = px(chart.split.conversion), splitY = py(chart.split.nps)
         let right = plot.left + plot.width, bottom = plot.top + plot.height
         var svg = """
-            <svg xmlns="http://www.w3.org/2000/svg" class="tropa-chart tropa-quadrant" viewBox="0 0 520 372" \
+            <svg xmlns="http://www.w3.org/2000/svg" class="tropa-chart tropa-quadrant" viewBox="0 0 440 332" \
             role="img" aria-labelledby="quadrant-title quadrant-desc">
             <title id="quadrant-title">\(Markup.escape(chart.title))</title>
             <desc id="quadrant-desc">\(Markup.escape(chart.description))</desc>
@@ -75,7 +83,7 @@ package struct QuadrantSVG {
         }
         let corners = [(plot.left + 6, plot.top + 16, "start"), (right - 6, plot.top + 16, "end"),
                        (plot.left + 6, bottom - 8, "start"), (right - 6, bottom - 8, "end")]
-        svg += "\n<g class=\"names\" font-size=\"12\" fill=\"#4a5263\">"
+        svg += "\n<g class=\"names\" font-size=\"13\" fill=\"#4a5263\">"
         for (name, corner) in zip(chart.quadrantNames, corners) {
             svg += "<text x=\"\(n(corner.0))\" y=\"\(n(corner.1))\" text-anchor=\"\(corner.2)\">\(Markup.escape(name))</text>"
         }
@@ -83,7 +91,7 @@ package struct QuadrantSVG {
         svg += "<rect x=\"\(n(plot.left))\" y=\"\(n(plot.top))\" width=\"\(n(plot.width))\" height=\"\(n(plot.height))\" fill=\"none\"/>"
         svg += "<line class=\"split\" x1=\"\(n(splitX))\" y1=\"\(n(plot.top))\" x2=\"\(n(splitX))\" y2=\"\(n(bottom))\" stroke-dasharray=\"5 4\"/>"
         svg += "<line class=\"split\" x1=\"\(n(plot.left))\" y1=\"\(n(splitY))\" x2=\"\(n(right))\" y2=\"\(n(splitY))\" stroke-dasharray=\"5 4\"/></g>\n"
-        svg += "<g class=\"ticks\" font-size=\"12\" fill=\"#4a5263\">"
+        svg += "<g class=\"ticks\" font-size=\"13\" fill=\"#4a5263\">"
         svg += "<text x=\"\(n(plot.left))\" y=\"\(n(bottom + 16))\" text-anchor=\"start\">\(Markup.escape(format.percent(x.lowerBound)))</text>"
         svg += "<text x=\"\(n(splitX))\" y=\"\(n(bottom + 16))\" text-anchor=\"middle\">\(Markup.escape(format.percent(chart.split.conversion)))</text>"
         svg += "<text x=\"\(n(right))\" y=\"\(n(bottom + 16))\" text-anchor=\"end\">\(Markup.escape(format.percent(x.upperBound)))</text>"
@@ -94,8 +102,8 @@ package struct QuadrantSVG {
         svg += "<text class=\"axis\" x=\"14\" y=\"\(n(plot.top + plot.height / 2))\" text-anchor=\"middle\" font-size=\"13\" transform=\"rotate(-90 14 \(n(plot.top + plot.height / 2)))\">\(Markup.escape(chart.npsAxis)) →</text></g>\n"
         for point in chart.points {
             let cx = n(px(point.conversion)), cy = n(py(point.nps))
-            svg += "<g class=\"point\"><circle cx=\"\(cx)\" cy=\"\(cy)\" r=\"11\" fill=\"#1f2633\" stroke=\"#ffffff\" stroke-width=\"1.5\"/>"
-            svg += "<text x=\"\(cx)\" y=\"\(n(py(point.nps) + 4.5))\" text-anchor=\"middle\" font-size=\"12\" font-weight=\"bold\" fill=\"#ffffff\">\(point.number)</text></g>\n"
+            svg += "<g class=\"point\"><circle cx=\"\(cx)\" cy=\"\(cy)\" r=\"12\" fill=\"#1f2633\" stroke=\"#ffffff\" stroke-width=\"1.5\"/>"
+            svg += "<text x=\"\(cx)\" y=\"\(n(py(point.nps) + 4.5))\" text-anchor=\"middle\" font-size=\"13\" font-weight=\"bold\" fill=\"#ffffff\">\(point.number)</text></g>\n"
         }
         return svg + "</svg>\n"
     }

@@ -329,7 +329,7 @@ table.cjm { border-collapse: separate; border-spacing: 0; table-layout: fixed;
 .analysis { display: grid; grid-template-columns: repeat(auto-fit, minmax(min(100%, 30rem), 1fr)); gap: 0 2.5rem; max-width: 100rem; }
 .analysis h2 { grid-column: 1 / -1; }
 .analysis h3 { font-size: 1.05rem; margin: 1rem 0 .5rem; }
-.chart svg { display: block; width: 100%; max-width: 45rem; height: auto; }
+.chart svg { display: block; width: 100%; max-width: 30rem; height: auto; }
 .analysis .note, .analysis .total { color: var(--muted); font-size: .9rem; margin: .25rem 0 .5rem; }
 .readings { padding-left: 1.6rem; font-size: .92rem; }
 .readings li { margin-bottom: .3rem; }
@@ -338,7 +338,7 @@ table.cjm { border-collapse: separate; border-spacing: 0; table-layout: fixed;
 .pain-stage { color: var(--muted); font-size: .9em; }
 .cjm .metrics .target { display: block; white-space: normal; font-weight: 400; font-size: .85em; color: var(--muted); }
 .cjm .metrics .missed .target { color: var(--negative); font-weight: 600; }
-@media print { .analysis { display: block; } .chart, .pains { break-inside: avoid; } }
+@media print { .chart, .pains { break-inside: avoid; } }
 /* The dashboard: one row per map, the ones losing the most customers first. */
 table.dashboard { border-collapse: collapse; width: 100%; min-width: 44rem; font-size: .92rem; }
 .dashboard th, .dashboard td { text-align: left; vertical-align: top; padding: .45rem .6rem; border-bottom: 1px solid var(--line); }
