@@ -216,7 +216,7 @@ package struct JourneyParser {
                 }
                 defer { stages.append(stage) }
                 guard let definition = schema.layer(named: text) else {
-                    let suggestion = Suggestion.layer(for: text, in: schema)
+                    let suggestion = Suggestion.layer(for: text, in: schema, language: language)
                     diagnostics.append(.error(.unknownLayer, "unknown layer \"\(text)\" in stage \"\(stage.name)\"",
                                               at: location,
                                               suggestion: suggestion.map { "did you mean \"\($0)\"?" } ?? acceptedHeadings))
@@ -239,11 +239,11 @@ package struct JourneyParser {
         }
 
         journey.introduction = RichText(blocks: introduction)
-        let reader = LayerContentReader(source: source)
+        let reader = LayerContentReader(source: source, language: language)
         journey.stages = stages.map { pending in
             Stage(name: pending.name, location: pending.location, description: RichText(blocks: pending.description),
                   layers: pending.layers.map { layer in
-                      let (content, problems) = reader.read(layer.blocks, as: layer.definition, schema: schema)
+                      let (content, problems) = reader.read(layer.blocks, as: layer.definition, heading: layer.heading, schema: schema)
                       diagnostics += problems
                       // Only a heading with nothing under it is empty; content that could not be read
                       // (a paragraph in a list layer, a line without a score) was reported just above.
