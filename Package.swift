@@ -93,7 +93,12 @@ let package = Package(
             name: "TropaBuildTests",
             dependencies: ["TropaModel", "TropaSource", "TropaAnalysis", "TropaOutput", "TropaBuild", "TropaTesting"]
         ),
-        .testTarget(name: "TropaAuthoringTests", dependencies: ["TropaModel", "TropaSource", "TropaAnalysis", "TropaBuild", "TropaAuthoring", "TropaTesting"]),
+        // Yams reads the CI workflow `tropa init` writes, to test its steps as GitHub reads them.
+        .testTarget(
+            name: "TropaAuthoringTests",
+            dependencies: ["TropaModel", "TropaSource", "TropaAnalysis", "TropaBuild", "TropaAuthoring", "TropaTesting",
+                           .product(name: "Yams", package: "Yams")]
+        ),
         .testTarget(
             name: "TropaServeTests",
             dependencies: ["TropaModel", "TropaSource", "TropaOutput", "TropaBuild", "TropaAuthoring", "TropaServe", "TropaTesting"]

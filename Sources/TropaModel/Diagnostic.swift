@@ -59,6 +59,8 @@ public enum DiagnosticCode: String, Sendable, CaseIterable, Codable {
     case templateInvalid = "template-invalid"
     case headingSpace = "heading-space"
     case emptyStage = "empty-stage"
+    case typographicQuotes = "typographic-quotes"
+    case tagsAsText = "tags-as-text"
 }
 
 /// One problem in an author's files, with where it is and, when one is close, what was probably meant.

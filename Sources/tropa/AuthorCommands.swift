@@ -68,6 +68,15 @@ struct NewCommand: ParsableCommand {
             Terminal.report(result.diagnostics, sources: result.sources, format: .text, checked: "the site settings")
             throw ExitCode(1)
         }
+        // A persona that does not exist would fail the check of the map; say so before writing it.
+        if let persona {
+            let ids = try Terminal.run { try SiteChecker().personaIDs(root: siteDirectory, config: config) }
+            guard ids.contains(persona) else {
+                Terminal.printError("error: " + SiteValidator.unknownPersona(persona)
+                                    + "\n  help: " + SiteValidator.personaHelp(for: persona, among: ids))
+                throw ExitCode(2)
+            }
+        }
         let scaffold = MapScaffold(title: title, personaID: persona, stageCount: stages, date: Self.today())
         let path = siteDirectory + "/" + config.contentPath + "/" + scaffold.fileName
         let fileSystem = DiskFileSystem()

@@ -36,7 +36,7 @@ import TropaTesting
         #expect(again.stderr.contains("is not empty"))
     }
 
-    @Test func aNewMapIsFlaggedUntilItsRequiredLayersAreFilled() throws {
+    @Test func aNewMapPassesTheCheckWithWarningsUntilItIsNoLongerADraft() throws {
         let site = temporaryFolder()
         defer { try? FileManager.default.removeItem(at: site) }
         #expect(try TropaProcess.run(["init", site.path, "--language", "ru"]).status == 0)
@@ -47,12 +47,16 @@ import TropaTesting
         let text = try String(contentsOf: file, encoding: .utf8)
         #expect(text.contains("title: \"Клиент уходит к конкуренту\""))
         #expect(text.contains("persona: \"customer\""))
+        #expect(text.contains("\n## Осознание потребности\n") && text.contains("\n## Поиск информации\n"))
         #expect(text.components(separatedBy: "### Эмоции").count - 1 == 2)
         #expect(text.components(separatedBy: "### Рекомендации").count - 1 == 2)
 
-        let empty = try TropaProcess.run(["check", site.path, "--format", "json"])
-        #expect(empty.status == 1)
-        let entries = try #require(try JSONSerialization.jsonObject(with: Data(empty.stdout.utf8)) as? [[String: Any]])
+        // A draft: the check passes, and says what is still to fill in.
+        let draft = try TropaProcess.run(["check", site.path, "--format", "json"])
+        #expect(draft.status == 0, "\(draft.stdout)")
+        let entries = try #require(try JSONSerialization.jsonObject(with: Data(draft.stdout.utf8)) as? [[String: Any]])
+        #expect(!entries.isEmpty)
+        #expect(entries.allSatisfy { $0["severity"] as? String == "warning" })
         let missing = entries.filter { $0["code"] as? String == "missing-layer" }
         #expect(missing.count == 6, "Цель, Действия, Эмоции in each of 2 stages")
         let lines = text.components(separatedBy: "\n")
@@ -60,10 +64,19 @@ import TropaTesting
             let line = try #require(entry["line"] as? Int)
             #expect(["### Цель", "### Действия", "### Эмоции"].contains(lines[line - 1]))
         }
+        #expect(try TropaProcess.run(["build", site.path, "--drafts"]).status == 0)
+        #expect(try TropaProcess.run(["check", site.path, "--strict"]).status == 1)
+
+        // No longer a draft: the empty required layers are errors.
+        let published = lines.filter { $0 != "draft: true" }
+        try published.joined(separator: "\n").write(to: file, atomically: true, encoding: .utf8)
+        let errors = try TropaProcess.run(["check", site.path])
+        #expect(errors.status == 1)
+        #expect(errors.stderr.contains("6 errors"), "\(errors.stderr)")
 
         // Fill in the required layers and remove the optional ones: the map is accepted.
         var filled: [String] = []
-        for line in lines {
+        for line in published {
             switch line {
             case "### Цель": filled += [line, "Найти замену."]
             case "### Действия": filled += [line, "- Сравнивает тарифы"]
@@ -79,6 +92,21 @@ import TropaTesting
         let twice = try TropaProcess.run(["new", "Клиент уходит к конкуренту", "--site", site.path])
         #expect(twice.status == 2)
         #expect(twice.stderr.contains("already exists"))
+    }
+
+    @Test func aNewMapForAPersonaThatDoesNotExistIsNotWritten() throws {
+        let site = temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: site) }
+        #expect(try TropaProcess.run(["init", site.path]).status == 0)
+        let created = try TropaProcess.run(["new", "Churn", "--persona", "custmer", "--site", site.path])
+        #expect(created.status == 2)
+        #expect(created.stderr == "error: no persona \"custmer\" in content/personas/\n  help: did you mean \"customer\"?\n")
+        #expect(!FileManager.default.fileExists(atPath: site.appendingPathComponent("content/churn.md").path))
+
+        #expect(try TropaProcess.run(["new", "Churn", "--persona", "customer", "--site", site.path]).status == 0)
+        let text = try String(contentsOf: site.appendingPathComponent("content/churn.md"), encoding: .utf8)
+        #expect(text.contains("\n## Need awareness\n") && text.contains("\n## Choice\n"))
+        #expect(try TropaProcess.run(["check", site.path]).status == 0)
     }
 
     @Test func theSchemaAsYAMLChangesNothingInTheBuild() throws {

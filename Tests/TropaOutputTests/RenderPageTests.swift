@@ -70,7 +70,8 @@ import FoundationXML
         // The weakest stage says so in its header, in words.
         #expect(page.contains("<th scope=\"col\">Осознание потребности <span class=\"mark mark-weakest\">самая низкая конверсия</span></th>"))
         #expect(page.contains("<colgroup><col class=\"layer-column\"><col class=\"stage-column\"><col class=\"stage-column\"><col class=\"stage-column\"></colgroup>"))
-        let rows = try Self.matches("<tr class=\"layer layer-([a-z]+)\" id=\"layer-([a-z-]+)\"><th scope=\"row\">([^<]*)</th>(.*?)</tr>", in: page)
+        let rows = try Self.matches("<tr class=\"layer layer-([a-z]+)( sparse)?\" id=\"layer-([a-z-]+)\"><th scope=\"row\">([^<]*)</th>(.*?)</tr>", in: page)
+            .map { [$0[0], $0[2], $0[3], $0[4]] }
         #expect(rows.map { $0[1] } == ["goal", "actions", "questions", "touchpoints", "expectations", "emotions",
                                        "experience", "barriers", "metrics", "recommendations"])
         #expect(rows.map { $0[0] } == ["text", "list", "list", "list", "text", "emotion", "list", "list", "metrics", "list"])
@@ -89,9 +90,28 @@ import FoundationXML
         #expect(expectations.contains("<p>Готовые скрипты для B2B, которые можно <em>сразу</em> дать менеджерам.</p>"))
     }
 
+    /// A row empty in more than half of its stages is marked `sparse`, for the theme to set it tighter.
+    @Test func rowsEmptyInMostStagesAreSparse() throws {
+        let page = try #require(try RenderBuild.fixture("ru-persona").text("lumus/skripty/index.html"))
+        let rows = try Self.matches("<tr class=\"layer layer-[a-z]+( sparse)?\" id=\"layer-([a-z-]+)\">(.*?)</tr>", in: page)
+        #expect(rows.count == 10)
+        var sparse: [String] = []
+        for row in rows {
+            let cells = row[2].components(separatedBy: "<td>").dropFirst()
+            let empty = cells.count { $0.trimmingCharacters(in: .whitespacesAndNewlines) == "</td>" }
+            #expect(!row[0].isEmpty == (empty * 2 > cells.count), "\(row[1]): \(empty) of \(cells.count) empty")
+            if !row[0].isEmpty { sparse.append(row[1]) }
+        }
+        #expect(!sparse.isEmpty && sparse.count < rows.count, "\(sparse)")
+        // One stage of three has a description.
+        #expect(page.contains("<tr class=\"stage-descriptions sparse\"><th scope=\"row\">Этапы</th>"))
+        #expect(SitePresenter.isSparse(filled: 1, of: 3) && SitePresenter.isSparse(filled: 3, of: 7))
+        #expect(!SitePresenter.isSparse(filled: 2, of: 4) && !SitePresenter.isSparse(filled: 2, of: 3))
+    }
+
     @Test func aCustomSchemaGivesItsOwnRowsAndTitles() throws {
         let page = try #require(try RenderBuild.fixture("custom-scale").text("zapis/index.html"))
-        let rows = try Self.matches("<tr class=\"layer layer-[a-z]+\" id=\"layer-([a-z-]+)\"><th scope=\"row\">([^<]*)</th>", in: page)
+        let rows = try Self.matches("<tr class=\"layer layer-[a-z]+(?: sparse)?\" id=\"layer-([a-z-]+)\"><th scope=\"row\">([^<]*)</th>", in: page)
         #expect(rows.map { $0[0] } == ["situation", "steps", "mood", "pains", "kpi"])
         #expect(rows.map { $0[1] } == ["Ситуация", "Шаги пациента", "Самочувствие", "Боли пациента", "Показатели клиники"])
         #expect(page.contains("<tr class=\"curve-row\"><th scope=\"row\">Кривая эмоций</th><td class=\"curve-cell\" colspan=\"3\">"))

@@ -86,7 +86,8 @@ import TropaTesting
     }
 
     @Test func severitiesFollowTheFormatTable() {
-        let warnings: Set<DiagnosticCode> = [.unknownKey, .emptyLayer, .unknownMetric, .unknownSection]
+        let warnings: Set<DiagnosticCode> = [.unknownKey, .emptyLayer, .unknownMetric, .unknownSection,
+                                             .typographicQuotes, .tagsAsText]
         for testCase in Self.cases {
             for expected in testCase.expected {
                 #expect(expected.severity == (warnings.contains(expected.code) ? .warning : .error),

@@ -97,12 +97,12 @@ import TropaTesting
         ("Точки контакта с брендом", "Точки контакта"), ("ЭМОЦИИ (клиента)", "Эмоции"), ("Pain points of users", "Pain points"),
     ])
     func aHeadingThatHoldsALayerNameSuggestsIt(heading: String, name: String) {
-        #expect(Suggestion.layer(for: heading, in: .default) == name)
+        #expect(Suggestion.layer(for: heading, in: .default, language: .ru) == name)
     }
 
     @Test(arguments: ["Целевая аудитория", "Мысли клиента", "Эмоциональный фон"])
     func partsOfWordsAreNotNames(heading: String) {
-        #expect(Suggestion.layer(for: heading, in: .default) == nil)
+        #expect(Suggestion.layer(for: heading, in: .default, language: .ru) == nil)
     }
 
     @Test func feelingsAreEmotions() {

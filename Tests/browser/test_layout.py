@@ -109,3 +109,28 @@ def test_every_score_has_a_drawn_face(browser, viewport, demo):
     assert all(face["drawn"] for face in faces), faces
     assert all(face["score"] for face in faces), faces
     assert not any(face["emoji"] for face in faces), faces
+
+
+@pytest.mark.parametrize("dark", [False, True], ids=["light", "dark"])
+def test_rows_empty_in_most_stages_take_little_height(browser, viewport, demo, dark):
+    """A row with entries in few stages is as tall as its longest entry; the theme sets it tighter, so it takes
+    clearly less height than the same row set like the others, and stays readable."""
+    viewport(1400, dark=dark)
+    browser.get((demo / SEVEN_STAGES).as_uri())
+    found = browser.execute_script("""
+        const rows = [...document.querySelectorAll('.cjm tbody tr.sparse')];
+        const height = () => rows.map(row => row.getBoundingClientRect().height);
+        const tight = height();
+        const smallest = Math.min(...rows.flatMap(row => [...row.querySelectorAll('td')])
+            .filter(td => td.textContent.trim()).map(td => parseFloat(getComputedStyle(td).fontSize)));
+        rows.forEach(row => row.classList.remove('sparse'));
+        const loose = height();
+        rows.forEach(row => row.classList.add('sparse'));
+        return {names: rows.map(row => row.querySelector('th').textContent), tight, loose, smallest};
+    """)
+    assert found["names"] == ["Этапы", "Вопросы", "Точки контакта", "Ожидания", "Барьеры"]
+    for name, tight, loose in zip(found["names"], found["tight"], found["loose"]):
+        assert tight <= 0.95 * loose, f"{name}: {tight} px set tight, {loose} px otherwise"
+    # Stage descriptions are set small already; the lists and texts gain most. Together, a quarter less.
+    assert sum(found["tight"]) <= 0.8 * sum(found["loose"]), found
+    assert found["smallest"] >= 12

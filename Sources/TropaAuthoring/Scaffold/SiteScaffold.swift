@@ -168,7 +168,11 @@ public struct SiteScaffold: Sendable {
         """
     }
 
-    /// Checks on every push (annotations on the lines), builds, and publishes `public/` to GitHub Pages.
+    /// Where the workflow takes tropa's source from when the repository sets no `TROPA_SOURCE` variable.
+    package static let defaultSource = "https://github.com/tropa-cjm/tropa.git"
+
+    /// Checks on every push (annotations on the lines), builds, and publishes `public/` to GitHub Pages. tropa is
+    /// compiled once per revision of its source and then taken from the cache, so a push does not compile Swift.
     package static let workflow = """
     name: Journey maps
     on:
@@ -186,15 +190,38 @@ public struct SiteScaffold: Sendable {
       build:
         runs-on: ubuntu-latest
         container: swift:6.1
+        env:
+          # tropa is built from its source: the git repository TROPA_SOURCE at the branch or tag TROPA_REF. The
+          # defaults work as they are; a repository variable of the same name (Settings → Secrets and variables →
+          # Actions → Variables) overrides either without editing this file.
+          TROPA_SOURCE: ${{ vars.TROPA_SOURCE || '\(defaultSource)' }}
+          TROPA_REF: ${{ vars.TROPA_REF || 'main' }}
         steps:
           - uses: actions/checkout@v4
-          # Set the repository variable TROPA_SOURCE to the git URL of tropa's source.
-          - name: Install tropa
+          - name: Install cmark and git
+            run: apt-get update && apt-get install -y libcmark-dev pkg-config git
+          - name: Find tropa's revision
+            id: tropa
             run: |
-              apt-get update && apt-get install -y libcmark-dev pkg-config git
-              git clone --depth 1 "${{ vars.TROPA_SOURCE }}" /tmp/tropa
+              revision=$(git ls-remote "$TROPA_SOURCE" "$TROPA_REF" | head -n 1 | cut -f 1)
+              test -n "$revision" || { echo "::error::no $TROPA_REF in $TROPA_SOURCE"; exit 1; }
+              echo "revision=$revision" >> "$GITHUB_OUTPUT"
+          # The built tropa is kept between runs, keyed on that revision: it is compiled again only when it changes.
+          - name: Restore tropa
+            id: cache
+            uses: actions/cache@v4
+            with:
+              path: /opt/tropa
+              key: tropa-swift-6.1-${{ steps.tropa.outputs.revision }}
+          - name: Build tropa
+            if: steps.cache.outputs.cache-hit != 'true'
+            run: |
+              git clone "$TROPA_SOURCE" /tmp/tropa
+              git -C /tmp/tropa checkout ${{ steps.tropa.outputs.revision }}
               swift build -c release --package-path /tmp/tropa --product tropa
-              cp /tmp/tropa/.build/release/tropa /usr/local/bin/tropa
+              mkdir -p /opt/tropa && cp /tmp/tropa/.build/release/tropa /opt/tropa/tropa
+          - name: Put tropa on the PATH
+            run: echo /opt/tropa >> "$GITHUB_PATH"
           - name: Check the maps
             run: tropa check --format github
           - name: Build the site

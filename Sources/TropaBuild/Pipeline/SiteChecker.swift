@@ -58,5 +58,10 @@ public struct SiteChecker: Sendable {
                                                emptySchemaIsDefault: emptySchemaIsDefault, emptySchema: &emptySchema)
         return SettingsResult(settings: settings, diagnostics: diagnostics, sources: sources, emptySchema: emptySchema)
     }
+
+    /// The ids of the site's personas (the files of `content/personas/`), sorted; for `tropa new --persona`.
+    public func personaIDs(root: String, config: SiteConfig) throws -> [String] {
+        try SiteInputs.list(root: root, config: config, reader: fileSystem).personas.map(\.id).sorted()
+    }
 }
 

@@ -40,9 +40,11 @@ package struct SitePresenter: Sendable {
             journey.stages.contains { $0.layer(id: definition.id) != nil }
         }
         let rows = usedLayers.map { definition in
-            LayerRowModel(id: definition.id, title: title(of: definition), kind: definition.kind.rawValue,
-                          cells: journey.stages.map { cell($0.layer(id: definition.id)?.content) })
+            let cells = journey.stages.map { cell($0.layer(id: definition.id)?.content) }
+            return LayerRowModel(id: definition.id, title: title(of: definition), kind: definition.kind.rawValue,
+                                 cells: cells, sparse: Self.isSparse(filled: cells.count { !$0.isEmpty }, of: cells.count))
         }
+        let described = journey.stages.count { !$0.description.isEmpty }
         let persona = site.persona(id: journey.personaID)
         let curve = curve(facts, marks: curveMarks(facts, evaluation: evaluation))
         let marks = stageMarks(facts, evaluation: evaluation)
@@ -56,12 +58,17 @@ package struct SitePresenter: Sendable {
             stages: zip(journey.stages, marks).map {
                 StageColumnModel(name: $0.name, descriptionHTML: $0.description.html, marks: $1)
             },
-            hasStageDescriptions: journey.stages.contains { !$0.description.isEmpty },
+            hasStageDescriptions: described > 0,
+            sparseStageDescriptions: Self.isSparse(filled: described, of: journey.stages.count),
             rows: rows, outline: outline(journey),
             downloads: DownloadsModel(MapOutput.all.filter { $0.label != nil && $0.isMade(curve != nil) }.map {
                 DownloadModel(key: $0.key, file: $0.fileName, label: words[$0.label!])
             }))
     }
+
+    /// A row of the table is sparse when more than half of its stages are empty: its few entries would make it as
+    /// tall as a full row, so the theme sets it tighter.
+    package static func isSparse(filled: Int, of stages: Int) -> Bool { filled * 2 < stages }
 
     package func title(of layer: LayerDefinition) -> String {
         layer.title.text(in: site.config.language, fallback: layer.id)

@@ -81,6 +81,8 @@ package struct CellModel: Sendable {
     package var list: ItemsModel<ListItemModel>?
     package var emotions: ItemsModel<EmotionModel>?
     package var metrics: ItemsModel<MetricModel>?
+
+    package var isEmpty: Bool { text == nil && list == nil && emotions == nil && metrics == nil }
 }
 
 package struct LayerRowModel: Sendable {
@@ -88,6 +90,8 @@ package struct LayerRowModel: Sendable {
     package let title: String
     package let kind: String
     package let cells: [CellModel]
+    /// Empty in most stages (`SitePresenter.isSparse`): the theme sets such a row tighter.
+    package let sparse: Bool
 }
 
 /// A node of the mind-map outline; the same tree feeds the page, OPML and FreeMind.
@@ -262,6 +266,8 @@ package struct JourneyPageModel: Sendable {
     package let stageCount: Int
     package let stages: [StageColumnModel]
     package let hasStageDescriptions: Bool
+    /// Most stages have no description (`SitePresenter.isSparse`).
+    package let sparseStageDescriptions: Bool
     package let rows: [LayerRowModel]
     package let outline: OutlineNode
     package let downloads: DownloadsModel

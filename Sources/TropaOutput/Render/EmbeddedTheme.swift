@@ -115,8 +115,8 @@ enum EmbeddedTheme {
 </thead>
 <tbody>
 {{#curveSVG}}<tr class="curve-row"><th scope="row">{{page.words.emotionCurve}}</th><td class="curve-cell" colspan="{{stageCount}}">{{{curveSVG}}}</td></tr>{{/curveSVG}}
-{{#hasStageDescriptions}}<tr class="stage-descriptions"><th scope="row">{{page.words.stages}}</th>{{#stages}}<td>{{{descriptionHTML}}}</td>{{/stages}}</tr>{{/hasStageDescriptions}}
-{{#rows}}<tr class="layer layer-{{kind}}" id="layer-{{id}}"><th scope="row">{{title}}</th>{{#cells}}<td>{{>cell}}</td>{{/cells}}</tr>
+{{#hasStageDescriptions}}<tr class="stage-descriptions{{#sparseStageDescriptions}} sparse{{/sparseStageDescriptions}}"><th scope="row">{{page.words.stages}}</th>{{#stages}}<td>{{{descriptionHTML}}}</td>{{/stages}}</tr>{{/hasStageDescriptions}}
+{{#rows}}<tr class="layer layer-{{kind}}{{#sparse}} sparse{{/sparse}}" id="layer-{{id}}"><th scope="row">{{title}}</th>{{#cells}}<td>{{>cell}}</td>{{/cells}}</tr>
 {{/rows}}
 </tbody>
 </table>
@@ -257,6 +257,11 @@ table.cjm { border-collapse: separate; border-spacing: 0; table-layout: fixed;
 .cjm tbody th { position: sticky; left: 0; z-index: 1; background: var(--panel); font-weight: 600; }
 .cjm thead th.corner { position: sticky; left: 0; z-index: 2; background: var(--panel); color: var(--muted); font-weight: 500; }
 .cjm tr.stage-descriptions td { font-size: .92em; color: var(--muted); }
+/* A row empty in most stages is as tall as its longest entry: set tighter (in em, so print scales it too), it
+   takes little height. */
+.cjm tr.sparse > * { padding-top: .25rem; padding-bottom: .25rem; }
+.cjm tr.sparse td { font-size: .92em; line-height: 1.3; }
+.cjm tr.sparse li { margin: 0; }
 .cjm td.curve-cell { padding: 0; }
 .cjm .curve-cell svg { display: block; width: 100%; height: auto; }
 .cjm p { margin: 0 0 .4rem; }

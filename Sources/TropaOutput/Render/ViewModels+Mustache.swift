@@ -241,6 +241,7 @@ extension LayerRowModel: MustacheParent {
         case "title": self.title
         case "kind": self.kind
         case "cells": self.cells
+        case "sparse": self.sparse
         default: nil
         }
     }
@@ -297,6 +298,7 @@ extension JourneyPageModel: MustacheParent {
         case "stageCount": self.stageCount
         case "stages": self.stages
         case "hasStageDescriptions": self.hasStageDescriptions
+        case "sparseStageDescriptions": self.sparseStageDescriptions
         case "rows": self.rows
         case "outline": self.outline
         case "downloads": self.downloads

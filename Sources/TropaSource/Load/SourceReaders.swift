@@ -69,8 +69,9 @@ package struct JourneyReader: Sendable {
 
     package func outcome(of file: RawFile) -> FileOutcome<Journey> {
         FileOutcome.read(file) { source in
-            let (journey, problems) = parser.parse(source)
-            return (journey, problems + validator.validate(journey))
+            let (journey, parsed) = parser.parse(source)
+            let problems = parsed + validator.validate(journey)
+            return (journey, journey.draft ? JourneyValidator.forDraft(problems) : problems)
         }
     }
 }

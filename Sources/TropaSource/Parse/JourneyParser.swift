@@ -56,9 +56,10 @@ package struct JourneyParser {
                 case "persona":
                     journey.personaID = yaml.string(field)?.trimmingWhitespace()
                     journey.personaLocation = yaml.location(of: field.value)
+                    yaml.warnTypographicQuotes(field.value, "the persona \(journey.personaID ?? "")")
                 case "product": journey.product = nonEmpty(yaml.string(field))
                 case "segment": journey.segment = nonEmpty(yaml.string(field))
-                case "tags": journey.tags = yaml.strings(field) ?? []
+                case "tags": journey.tags = yaml.tags(field) ?? []
                 case "updated": journey.updated = date(field, yaml: &yaml)
                 case "draft": journey.draft = yaml.bool(field) ?? false
                 case "audience": journey.audience = audience(field, yaml: &yaml)
@@ -90,7 +91,8 @@ package struct JourneyParser {
             && parts.allSatisfy { $0.allSatisfy(\.isASCII) && Int($0) != nil }
             && (1...12).contains(Int(parts[1]) ?? 0) && (1...31).contains(Int(parts[2]) ?? 0)
         guard valid else {
-            yaml.typeError(field, "\"updated\" should be a date like 2024-03-01, not \"\(text)\"")
+            yaml.report(.error(.frontMatterType, "\"updated\" should be a date like 2024-03-01, not \"\(text)\"",
+                               at: field.location, suggestion: Self.isoDate(dayFirst: text).map { "write \"updated: \($0)\"" }))
             return nil
         }
         return String(text.prefix(10))
@@ -125,6 +127,17 @@ package struct JourneyParser {
     private static let evidenceWords: [Evidence: String] = [
         .hypothesis: "гипотеза", .walkthrough: "проход", .interviews: "интервью", .analytics: "аналитика",
     ]
+
+    /// `01.03.2024` or `1.3.2024` (day, month, year, as Russian dates are written) as `2024-03-01`; nil otherwise.
+    static func isoDate(dayFirst text: String) -> String? {
+        let parts = text.trimmingWhitespace().split(separator: ".", omittingEmptySubsequences: false)
+        guard parts.count == 3, parts.allSatisfy({ !$0.isEmpty && $0.allSatisfy(\.isASCII) }),
+              parts[0].count <= 2, parts[1].count <= 2, parts[2].count == 4,
+              let day = Int(parts[0]), let month = Int(parts[1]), Int(parts[2]) != nil,
+              (1...31).contains(day), (1...12).contains(month) else { return nil }
+        let pad = { (number: Int) in number < 10 ? "0\(number)" : "\(number)" }
+        return "\(parts[2])-\(pad(month))-\(pad(day))"
+    }
 
     /// A `###` heading with the blocks under it, before its content is read by kind.
     private struct PendingLayer {
@@ -236,7 +249,7 @@ package struct JourneyParser {
                 }
                 defer { stages.append(stage) }
                 guard let definition = schema.layer(named: text) else {
-                    let suggestion = Suggestion.layer(for: text, in: schema)
+                    let suggestion = Suggestion.layer(for: text, in: schema, language: language)
                     diagnostics.append(.error(.unknownLayer, "unknown layer \"\(text)\" in stage \"\(stage.name)\"",
                                               at: location,
                                               suggestion: suggestion.map { "did you mean \"\($0)\"?" } ?? acceptedHeadings))
@@ -259,11 +272,11 @@ package struct JourneyParser {
         }
 
         journey.introduction = RichText(blocks: introduction)
-        let reader = LayerContentReader(source: source)
+        let reader = LayerContentReader(source: source, language: language)
         journey.stages = stages.map { pending in
             Stage(name: pending.name, location: pending.location, description: RichText(blocks: pending.description),
                   layers: pending.layers.map { layer in
-                      let (content, problems) = reader.read(layer.blocks, as: layer.definition, schema: schema)
+                      let (content, problems) = reader.read(layer.blocks, as: layer.definition, heading: layer.heading, schema: schema)
                       diagnostics += problems
                       // Only a heading with nothing under it is empty; content that could not be read
                       // (a paragraph in a list layer, a line without a score) was reported just above.

@@ -3,23 +3,26 @@ import TropaModel
 /// Reads the blocks under a layer heading according to the layer's kind.
 package struct LayerContentReader {
     package let source: SourceText
+    /// The site's language: a suggested metric is named by its title in it.
+    package let language: Language
 
     /// The emoji that may stand for a score, from -2 to 2.
     package static let faces: [Character: Double] = ["😡": -2, "😠": -2, "🙁": -1, "☹️": -1, "😐": 0, "🙂": 1, "😊": 1, "😀": 2, "😃": 2, "😄": 2]
 
-    package func read(_ blocks: [MarkdownNode], as layer: LayerDefinition, schema: LayerSchema)
+    /// `heading` is the layer's heading as the author wrote it, which messages name it by.
+    package func read(_ blocks: [MarkdownNode], as layer: LayerDefinition, heading: String, schema: LayerSchema)
         -> (LayerContent, [Diagnostic]) {
         switch layer.kind {
         case .text:
             return (.text(RichText(blocks: blocks)), [])
         case .list:
-            let (items, diagnostics) = listItems(blocks, layer: layer)
+            let (items, diagnostics) = listItems(blocks, layer: layer, heading: heading)
             return (.list(items), diagnostics)
         case .emotion:
             let (points, diagnostics) = emotionPoints(blocks)
             return (.emotion(points), diagnostics)
         case .metrics:
-            let (values, diagnostics) = metricValues(blocks, layer: layer, schema: schema)
+            let (values, diagnostics) = metricValues(blocks, heading: heading, schema: schema)
             return (.metrics(values), diagnostics)
         }
     }
@@ -27,13 +30,13 @@ package struct LayerContentReader {
     // MARK: - list
 
     /// The items of the one list a `list` or `metrics` layer must hold; anything else is `list-expected`.
-    private func singleList(_ blocks: [MarkdownNode], layer: LayerDefinition) -> ([MarkdownNode], [Diagnostic]) {
+    private func singleList(_ blocks: [MarkdownNode], heading: String) -> ([MarkdownNode], [Diagnostic]) {
         guard !blocks.isEmpty else { return ([], []) }
         if blocks.count == 1, blocks[0].isList { return (blocks[0].children, []) }
         let stray = blocks.first { !$0.isList } ?? blocks[1]
         let message = stray.isList
-            ? "the layer \"\(layer.id)\" should hold one list, but there are \(blocks.filter(\.isList).count)"
-            : "the layer \"\(layer.id)\" should be a list, but here is \(stray.blockName)"
+            ? "the layer \"\(heading)\" should hold one list, but there are \(blocks.filter(\.isList).count)"
+            : "the layer \"\(heading)\" should be a list, but here is \(stray.blockName)"
         return (blocks.filter(\.isList).flatMap(\.children),
                 [.error(.listExpected, message, at: location(of: stray),
                         suggestion: "write each entry as a list item: \"- …\"")])
@@ -41,21 +44,22 @@ package struct LayerContentReader {
 
     /// The entries of a list layer. `####` headings may divide it: each is an entry of its own, in bold, and the
     /// blocks between two of them are one list.
-    private func listItems(_ blocks: [MarkdownNode], layer: LayerDefinition) -> ([ListItem], [Diagnostic]) {
+    private func listItems(_ blocks: [MarkdownNode], layer: LayerDefinition, heading: String)
+        -> ([ListItem], [Diagnostic]) {
         var entries: [ListItem] = []
         var diagnostics: [Diagnostic] = []
         var rest = blocks[...]
         while !rest.isEmpty {
             if rest[rest.startIndex].isHeading {
-                let heading = rest.removeFirst()
-                entries.append(ListItem(text: RichText(html: "<strong>" + heading.inlineHTML + "</strong>",
-                                                       plain: heading.plainText),
-                                        line: heading.startLine))
+                let divider = rest.removeFirst()
+                entries.append(ListItem(text: RichText(html: "<strong>" + divider.inlineHTML + "</strong>",
+                                                       plain: divider.plainText),
+                                        line: divider.startLine))
                 continue
             }
             let part = rest.prefix { !$0.isHeading }
             rest = rest.dropFirst(part.count)
-            let (items, problems) = singleList(Array(part), layer: layer)
+            let (items, problems) = singleList(Array(part), heading: heading)
             diagnostics += problems
             entries += items.map { item in
                 let (text, tone) = itemText(item, marksTone: layer.tones)
@@ -164,9 +168,9 @@ package struct LayerContentReader {
 
     // MARK: - metrics
 
-    private func metricValues(_ blocks: [MarkdownNode], layer: LayerDefinition, schema: LayerSchema)
+    private func metricValues(_ blocks: [MarkdownNode], heading: String, schema: LayerSchema)
         -> ([MetricValue], [Diagnostic]) {
-        let (items, listDiagnostics) = singleList(blocks, layer: layer)
+        let (items, listDiagnostics) = singleList(blocks, heading: heading)
         var diagnostics = listDiagnostics
         var values: [MetricValue] = []
         for item in items {
@@ -180,7 +184,7 @@ package struct LayerContentReader {
                 var value = value
                 value.line = line
                 value.column = at.column
-                if value.metricID == nil, let close = Suggestion.closest(to: value.name, among: schema.metricNames) {
+                if value.metricID == nil, let close = Suggestion.metric(for: value.name, in: schema, language: language) {
                     diagnostics.append(.warning(.unknownMetric, "\"\(value.name)\" is not a metric of the schema",
                                                 at: at, suggestion: "did you mean \"\(close)\"?"))
                 }

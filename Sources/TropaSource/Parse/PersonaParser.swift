@@ -37,7 +37,7 @@ package struct PersonaParser {
                             named = true
                         }
                     case "role": persona.role = yaml.string(field)?.trimmingWhitespace()
-                    case "tags": _ = yaml.strings(field)
+                    case "tags": _ = yaml.tags(field)
                     default: break
                     }
                 }

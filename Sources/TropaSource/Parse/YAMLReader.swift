@@ -158,6 +158,34 @@ package struct YAMLReader {
         return nil
     }
 
+    /// The tags of a map or persona: a list of texts. One text with commas (`tags: saas, b2b`) is one tag, with a
+    /// warning that shows the list it was probably meant to be; a tag in typographic quotes is warned of too.
+    package mutating func tags(_ field: Field) -> [String]? {
+        guard let tags = strings(field) else { return nil }
+        if field.value.sequence == nil, let scalar = field.value.scalar, scalar.style == .plain, tags[0].contains(",") {
+            let items = (TypographicQuotes.unwrapped(tags[0]) ?? tags[0]).split(separator: ",").map { $0.trimmingWhitespace() }.filter { !$0.isEmpty }
+            diagnostics.append(.warning(.tagsAsText, "\"\(field.key)\" is one tag, \"\(tags[0])\": commas separate tags only in a list",
+                                        at: location(of: field.value),
+                                        suggestion: "write a list: \(field.key): [\(items.joined(separator: ", "))]"))
+        }
+        for (item, tag) in zip(field.value.sequence.map(Array.init) ?? [field.value], tags) {
+            warnTypographicQuotes(item, "the tag \(tag)")
+        }
+        return tags
+    }
+
+    /// A value wholly inside typographic quotes (`‘b2b’`, `«saas»`, what word processors type for "…") is read
+    /// with the quotes as part of the text; `what` names the value ("the persona «head-of-sales»").
+    package mutating func warnTypographicQuotes(_ node: Node, _ what: String) {
+        guard let scalar = node.scalar, scalar.style == .plain, let pair = TypographicQuotes.wrapping(scalar.string),
+              let inner = TypographicQuotes.unwrapped(scalar.string) else {
+            return
+        }
+        diagnostics.append(.warning(.typographicQuotes,
+                                    "\(what) is in typographic quotes \(pair), which YAML keeps as part of the text",
+                                    at: location(of: node), suggestion: "write it without them: \(inner)"))
+    }
+
     /// A `[low, high]` pair of numbers with low below high.
     package mutating func range(_ field: Field) -> ClosedRange<Double>? {
         guard let items = field.value.sequence, items.count == 2 else {
@@ -212,10 +240,19 @@ package struct YAMLReader {
         switch error {
         case let .scanner(context, problem, mark, _), let .parser(context, problem, mark, _),
              let .composer(context, problem, mark, _):
+            // An unclosed quote runs to the end of the text; where it opens is where the author must look.
+            if let context, context.text.contains("quoted scalar"), problem.contains("end of stream"),
+               let quote = character(in: text, line: context.mark.line, column: context.mark.column) {
+                return .error(syntaxCode, "the quote \(quote) that opens here is never closed",
+                              at: location(line: context.mark.line, column: context.mark.column),
+                              suggestion: "close it with \(quote) at the end of the value, or remove it")
+            }
             let detail = context.map { "\($0.text), \(problem)" } ?? problem
-            let atTab = character(in: text, line: mark.line, column: mark.column) == "\t"
+            let line = lines(of: text, line: mark.line)
+            let atTab = line.flatMap { character(in: $0, column: mark.column) } == "\t"
             return .error(syntaxCode, "the YAML does not parse: \(detail)",
-                          at: location(line: mark.line, column: mark.column), suggestion: yamlHint(problem, atTab: atTab))
+                          at: location(line: mark.line, column: mark.column),
+                          suggestion: line.flatMap(TypographicQuotes.hint) ?? yamlHint(problem, atTab: atTab))
         case let .duplicatedKeysInMapping(duplicates, context):
             return .error(syntaxCode, "the key \(duplicates.map { "\"\($0)\"" }.joined(separator: ", ")) is given twice",
                           at: location(line: context.mark.line, column: context.mark.column),
@@ -236,11 +273,58 @@ package struct YAMLReader {
         return nil
     }
 
-    /// The character at a 1-based line and column of `text`, as the YAML parser counts them.
-    private func character(in text: String, line: Int, column: Int) -> Character? {
+    /// The 1-based `line` of `text`.
+    private func lines(of text: String, line: Int) -> Substring? {
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-        guard line >= 1, line <= lines.count, column >= 1 else { return nil }
-        return lines[line - 1].dropFirst(column - 1).first
+        guard line >= 1, line <= lines.count else { return nil }
+        return lines[line - 1]
+    }
+
+    /// The character at a 1-based column of a line, as the YAML parser counts them (in Unicode scalars).
+    private func character(in line: Substring, column: Int) -> Character? {
+        guard column >= 1 else { return nil }
+        return line.unicodeScalars.dropFirst(column - 1).first.map(Character.init)
+    }
+
+    private func character(in text: String, line: Int, column: Int) -> Character? {
+        lines(of: text, line: line).flatMap { character(in: $0, column: column) }
+    }
+}
+
+/// The quotes word processors type instead of `"` and `'`, which YAML takes as ordinary characters.
+package enum TypographicQuotes {
+    /// Opening and closing marks, as Russian, English and German typography pair them.
+    static let pairs: [(open: Character, close: Character)] = [
+        ("«", "»"), ("“", "”"), ("‘", "’"), ("„", "“"), ("‚", "‘"), ("”", "”"), ("’", "’"),
+    ]
+
+    /// The pair ("‘ ’") that wraps the whole of `text`, if one does.
+    static func wrapping(_ text: String) -> String? {
+        guard text.count > 2, let first = text.first, let last = text.last else { return nil }
+        return pairs.first { $0.open == first && $0.close == last }.map { "\($0.open) \($0.close)" }
+    }
+
+    /// `text` without the pair that wraps it, if one does.
+    static func unwrapped(_ text: String) -> String? {
+        wrapping(text).map { _ in String(text.dropFirst().dropLast()) }
+    }
+
+    /// For a YAML line that does not parse and holds typographic quotes: names them and shows the line with its
+    /// value in straight quotes (`title: '“Клиент выбирает CRM”: сравнение'`).
+    static func hint(_ line: Substring) -> String? {
+        var marks: [Character] = []
+        for character in line where pairs.contains(where: { $0.open == character || $0.close == character }) {
+            if !marks.contains(character) { marks.append(character) }
+        }
+        guard !marks.isEmpty else { return nil }
+        let named = marks.map(String.init).joined(separator: " ")
+            + (marks.count == 1 ? " is a typographic quote" : " are typographic quotes")
+            + ", which YAML reads as text, not as quotes"
+        guard let colon = line.range(of: ": ") else { return named }
+        let key = line[..<colon.lowerBound]
+        let value = line[colon.upperBound...].trimmingWhitespace()
+        return named + "; put the whole value in straight quotes: \(key): '"
+            + value.replacingOccurrences(of: "'", with: "''") + "'"
     }
 }
 

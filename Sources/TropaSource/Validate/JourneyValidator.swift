@@ -71,6 +71,21 @@ package struct JourneyValidator {
         }
     }
 
+    /// A draft is filled in layer by layer (`tropa new` writes one with every layer empty): while it stays a draft,
+    /// its missing and empty layers are warnings. Every other problem keeps its severity.
+    package static func forDraft(_ diagnostics: [Diagnostic]) -> [Diagnostic] {
+        diagnostics.map { diagnostic in
+            guard diagnostic.severity == .error, [.missingLayer, .emptyStage].contains(diagnostic.code) else {
+                return diagnostic
+            }
+            var lenient = diagnostic
+            lenient.severity = .warning
+            lenient.suggestion = (diagnostic.suggestion.map { $0 + " " } ?? "")
+                + "(an error once \"draft: true\" is removed)"
+            return lenient
+        }
+    }
+
     /// "a", "a and b", "a, b and c".
     private static func list(_ items: [String]) -> String {
         items.count <= 1 ? items.joined() : items.dropLast().joined(separator: ", ") + " and " + items.last!

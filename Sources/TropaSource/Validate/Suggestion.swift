@@ -19,8 +19,24 @@ package enum Suggestion {
 
     /// The layer name a heading that names no layer was probably meant to be: a name it is a typo of, or else a
     /// name among its words (`Эмоции клиента`, `KPI этапа`).
-    package static func layer(for heading: String, in schema: LayerSchema) -> String? {
-        closest(to: heading, among: schema.layerNames) ?? named(in: heading, among: schema.layerNames)
+    package static func layer(for heading: String, in schema: LayerSchema, language: Language) -> String? {
+        (closest(to: heading, among: schema.layerNames) ?? named(in: heading, among: schema.layerNames))
+            .map { shown($0, ids: schema.layers.map { ($0.id, $0.title) }, language: language) }
+    }
+
+    /// The metric name a name that matches none was probably a typo of.
+    package static func metric(for name: String, in schema: LayerSchema, language: Language) -> String? {
+        closest(to: name, among: schema.metricNames)
+            .map { shown($0, ids: schema.metrics.map { ($0.id, $0.title) }, language: language) }
+    }
+
+    /// A suggested name as an author reads it: an id matches headings too, but messages name a layer or metric by
+    /// its title, in `language`.
+    private static func shown(_ name: String, ids: [(id: String, title: LocalizedText)], language: Language) -> String {
+        guard let match = ids.first(where: { $0.id == name && !$0.title.values.values.contains(name) }) else {
+            return name
+        }
+        return match.title.text(in: language, fallback: match.id)
     }
 
     /// The candidate whose words stand together, as whole words, among the words of `text` (compared as headings

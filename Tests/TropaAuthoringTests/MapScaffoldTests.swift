@@ -1,0 +1,30 @@
+import Testing
+import TropaModel
+@testable import TropaAuthoring
+import TropaTesting
+
+/// `tropa new`'s skeleton: a draft whose stages are the classic stages of a journey in the site's language, and
+/// which a check accepts with warnings only.
+@Suite struct MapScaffoldTests {
+    @Test func stagesAreTheClassicStagesInTheSitesLanguage() {
+        let scaffold = MapScaffold(title: "Клиент выбирает CRM", stageCount: 9, date: "2025-01-15")
+        let ru = scaffold.text(schema: .default, language: .ru)
+        let stages = ru.split(separator: "\n").filter { $0.hasPrefix("## ") }
+        #expect(stages == ["## Осознание потребности", "## Поиск информации", "## Выбор", "## Покупка",
+                           "## Использование", "## Обратная связь", "## Лояльность", "## Этап 8", "## Этап 9"])
+        let en = MapScaffold(title: "A client picks a CRM", date: "2025-01-15").text(schema: .default, language: .en)
+        #expect(en.split(separator: "\n").filter { $0.hasPrefix("## ") }
+            == ["## Need awareness", "## Information search", "## Choice"])
+    }
+
+    @Test(arguments: [Language.en, .ru])
+    func theSkeletonIsADraftThatPassesWithWarningsOnly(language: Language) throws {
+        let text = MapScaffold(title: "Карта", stageCount: 7, date: "2025-01-15").text(schema: .default, language: language)
+        #expect(text.contains("\ndraft: true\n"))
+        let result = try Check.site(["tropa.yml": "language: \(language.rawValue)\n", "content/karta.md": text])
+        #expect(!result.diagnostics.isEmpty)
+        #expect(!result.diagnostics.hasErrors, "\(result.diagnostics.filter { $0.severity == .error })")
+        // Three required layers in each of seven stages are still reported.
+        #expect(result.diagnostics.count { $0.code == .missingLayer } == 21)
+    }
+}

@@ -1,0 +1,63 @@
+import Foundation
+import Testing
+@testable import TropaAuthoring
+import Yams
+
+/// The GitHub Actions workflow `tropa init` writes: it works without any repository variable, compiles tropa only
+/// when its source changes, and checks with annotations before it builds.
+@Suite struct WorkflowTests {
+    typealias Step = [String: Any]
+
+    static func buildSteps() throws -> [Step] {
+        let workflow = try #require(try Yams.load(yaml: SiteScaffold.workflow) as? [String: Any])
+        let jobs = try #require(workflow["jobs"] as? [String: Any])
+        let build = try #require(jobs["build"] as? [String: Any])
+        return try #require(build["steps"] as? [Step])
+    }
+
+    static func index(of predicate: (Step) -> Bool, in steps: [Step]) throws -> Int {
+        let found = steps.firstIndex(where: predicate)
+        return try #require(found)
+    }
+
+    static func runs(_ step: Step, _ text: String) -> Bool { (step["run"] as? String)?.contains(text) == true }
+
+    @Test func everyRepositoryVariableHasADefault() throws {
+        let text = SiteScaffold.workflow
+        let variables = text.components(separatedBy: "${{ vars.").dropFirst()
+        #expect(variables.count == 2)
+        for use in variables {
+            let expression = try #require(use.components(separatedBy: "}}").first)
+            #expect(expression.contains("|| '"), "\(expression)")
+        }
+        #expect(text.contains("TROPA_SOURCE: ${{ vars.TROPA_SOURCE || '\(SiteScaffold.defaultSource)' }}"))
+        #expect(text.contains("TROPA_REF: ${{ vars.TROPA_REF || 'main' }}"))
+        // The comment says where the source comes from and how to change it.
+        #expect(text.contains("# tropa is built from its source: the git repository TROPA_SOURCE"))
+    }
+
+    @Test func tropaIsCachedByTheRevisionOfItsSourceAndCompiledOnlyOnAMiss() throws {
+        let steps = try Self.buildSteps()
+        let revision = try Self.index(of: { Self.runs($0, "git ls-remote \"$TROPA_SOURCE\" \"$TROPA_REF\"") }, in: steps)
+        #expect(steps[revision]["id"] as? String == "tropa")
+        let cache = try Self.index(of: { ($0["uses"] as? String) == "actions/cache@v4" }, in: steps)
+        let with = try #require(steps[cache]["with"] as? [String: Any])
+        #expect(with["key"] as? String == "tropa-swift-6.1-${{ steps.tropa.outputs.revision }}")
+        #expect(with["path"] as? String == "/opt/tropa")
+        let compile = try Self.index(of: { Self.runs($0, "swift build -c release") }, in: steps)
+        #expect(steps[compile]["if"] as? String == "steps.cache.outputs.cache-hit != 'true'")
+        #expect(Self.runs(steps[compile], "checkout ${{ steps.tropa.outputs.revision }}"))
+        #expect(Self.runs(steps[compile], "cp /tmp/tropa/.build/release/tropa /opt/tropa/tropa"))
+        let path = try Self.index(of: { Self.runs($0, "echo /opt/tropa >> \"$GITHUB_PATH\"") }, in: steps)
+        #expect(steps[path]["if"] == nil)
+        #expect(revision < cache && cache < compile && compile < path)
+    }
+
+    @Test func theMapsAreCheckedWithAnnotationsBeforeTheBuild() throws {
+        let steps = try Self.buildSteps()
+        let check = try Self.index(of: { $0["run"] as? String == "tropa check --format github" }, in: steps)
+        let build = try Self.index(of: { $0["run"] as? String == "tropa build" }, in: steps)
+        let path = try Self.index(of: { Self.runs($0, "$GITHUB_PATH") }, in: steps)
+        #expect(path < check && check < build)
+    }
+}

@@ -1,0 +1,52 @@
+import Testing
+@testable import TropaModel
+@testable import TropaSource
+import TropaTesting
+
+/// A draft is filled in a layer at a time: its missing and empty layers are warnings while it stays a draft, and
+/// every other problem keeps its severity.
+@Suite struct DraftTests {
+    /// Stage "Пусто" (line 6) has no layers; stage "Начало" (line 8) has an empty "Цель" (line 10), lacks
+    /// "Действия", and has an emotion score outside the scale (line 13) and an unknown layer (line 15).
+    static func map(draft: Bool) -> String {
+        """
+        ---
+        title: Карта
+        draft: \(draft)
+        ---
+
+        ## Пусто
+
+        ## Начало
+
+        ### Цель
+
+        ### Эмоции
+        7 Восторг
+
+        ### Ощущения
+        Текст
+
+        """
+    }
+
+    @Test func aDraftsMissingAndEmptyLayersAreWarningsAndItsOtherErrorsStay() throws {
+        let result = try Check.site(["content/map.md": Self.map(draft: true)])
+        #expect(result.diagnostics.found == [
+            Found(.emptyStage, .warning, 6, 4),
+            Found(.missingLayer, .warning, 8, 4),
+            Found(.missingLayer, .warning, 10, 5),
+            Found(.emotionOutOfRange, .error, 13, 1),
+            Found(.unknownLayer, .error, 15, 5),
+        ])
+        let empty = try #require(result.diagnostics.first { $0.location.line == 10 })
+        #expect(empty.suggestion == "fill it in: this layer is required (an error once \"draft: true\" is removed)")
+    }
+
+    @Test func withoutDraftTheSameLayersAreErrors() throws {
+        let result = try Check.site(["content/map.md": Self.map(draft: false)])
+        #expect(result.diagnostics.filter { [.emptyStage, .missingLayer].contains($0.code) }.map(\.severity)
+            == [.error, .error, .error])
+        #expect(!result.diagnostics.contains { $0.suggestion?.contains("draft") == true })
+    }
+}

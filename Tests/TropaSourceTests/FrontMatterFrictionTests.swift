@@ -1,0 +1,94 @@
+import Testing
+@testable import TropaModel
+@testable import TropaSource
+import TropaTesting
+
+/// What authors coming from a word processor or a spreadsheet write in front-matter: typographic quotes, tags
+/// separated by commas, a quote left open, a date written day first. Each gets words that say what to write.
+@Suite struct FrontMatterFrictionTests {
+    /// The diagnostics of a map whose front-matter is `lines` (from line 2) and whose body is valid.
+    static func diagnostics(_ lines: String) -> [Diagnostic] {
+        Check.journey("---\n\(lines)\n---\n## Этап\n" + Check.requiredLayers).diagnostics
+    }
+
+    @Test func typographicQuotesInAValueThatDoesNotParseAreNamedAndTheLineIsShownQuoted() throws {
+        let found = Self.diagnostics("title: “Клиент выбирает CRM”: сравнение")
+        #expect(found.found == [Found(.frontMatterSyntax, .error, 2, 29)])
+        #expect(found.first?.suggestion == "“ ” are typographic quotes, which YAML reads as text, not as quotes; "
+            + "put the whole value in straight quotes: title: '“Клиент выбирает CRM”: сравнение'")
+    }
+
+    @Test func theSuggestedLineParsesToWhatTheAuthorMeant() throws {
+        let (journey, diagnostics) = Check.journey("---\ntitle: '“Клиент выбирает CRM”: сравнение'\n---\n## Этап\n"
+                                                   + Check.requiredLayers)
+        #expect(diagnostics.isEmpty)
+        #expect(journey.title == "“Клиент выбирает CRM”: сравнение")
+    }
+
+    @Test func aStraightQuoteInsideIsDoubledInTheSuggestion() {
+        let found = Self.diagnostics("title: «Клиент's выбор»: сравнение")
+        #expect(found.first?.suggestion?.hasSuffix("title: '«Клиент''s выбор»: сравнение'") == true)
+        #expect(found.first?.suggestion?.hasPrefix("« » are typographic quotes") == true)
+    }
+
+    @Test func tagsInTypographicQuotesAreWarnedOfOneByOne() {
+        let (journey, diagnostics) = Check.journey("---\ntitle: Карта\ntags: [‘b2b’, «saas», crm]\n---\n## Этап\n"
+                                                   + Check.requiredLayers)
+        #expect(diagnostics.found == [Found(.typographicQuotes, .warning, 3, 8), Found(.typographicQuotes, .warning, 3, 15)])
+        #expect(diagnostics.map(\.message) == [
+            "the tag ‘b2b’ is in typographic quotes ‘ ’, which YAML keeps as part of the text",
+            "the tag «saas» is in typographic quotes « », which YAML keeps as part of the text",
+        ])
+        #expect(diagnostics.map(\.suggestion) == ["write it without them: b2b", "write it without them: saas"])
+        #expect(journey.tags == ["‘b2b’", "«saas»", "crm"])
+    }
+
+    @Test func aPersonaInTypographicQuotesIsWarnedOf() {
+        let found = Self.diagnostics("title: Карта\npersona: “head-of-sales”")
+        #expect(found.found == [Found(.typographicQuotes, .warning, 3, 10)])
+        #expect(found.first?.suggestion == "write it without them: head-of-sales")
+    }
+
+    /// Typography inside a value, in a title, or in quotes the author typed on purpose is the author's text.
+    @Test(arguments: ["title: Карта\ntags: [«B2B» клиенты]", "title: «Лумус» выбирает CRM",
+                      "title: Карта\ntags: [\"«saas»\"]", "title: Карта\ntags: [«»]"])
+    func quotesThatDoNotWrapAPlainTagOrPersonaAreText(lines: String) {
+        #expect(Self.diagnostics(lines).isEmpty)
+    }
+
+    @Test func tagsWrittenAsOneTextWithCommasGetAWarningWithTheList() {
+        let (journey, diagnostics) = Check.journey("---\ntitle: Карта\ntags: saas, b2b,скрипты продаж\n---\n## Этап\n"
+                                                   + Check.requiredLayers)
+        #expect(diagnostics.found == [Found(.tagsAsText, .warning, 3, 7)])
+        #expect(diagnostics.first?.message == "\"tags\" is one tag, \"saas, b2b,скрипты продаж\": commas separate tags only in a list")
+        #expect(diagnostics.first?.suggestion == "write a list: tags: [saas, b2b, скрипты продаж]")
+        #expect(journey.tags == ["saas, b2b,скрипты продаж"])
+        // One tag, or a list, is what was meant.
+        #expect(Self.diagnostics("title: Карта\ntags: saas").isEmpty)
+        #expect(Self.diagnostics("title: Карта\ntags: [saas, b2b]").isEmpty)
+    }
+
+    @Test(arguments: [("title: \"Клиент выбирает CRM\ntags: [a]", 2, 8, "\""),
+                      ("title: Карта\npersona: 'head-of-sales", 3, 10, "'"),
+                      ("title: Карта\ntags: [\"b2b, saas]", 3, 8, "\"")])
+    func anUnclosedQuoteIsReportedWhereItOpens(lines: String, line: Int, column: Int, quote: String) {
+        let found = Self.diagnostics(lines)
+        #expect(found.found == [Found(.frontMatterSyntax, .error, line, column)])
+        #expect(found.first?.message == "the quote \(quote) that opens here is never closed")
+        #expect(found.first?.suggestion == "close it with \(quote) at the end of the value, or remove it")
+    }
+
+    @Test(arguments: [("01.03.2024", "2024-03-01"), ("1.3.2024", "2024-03-01"), ("31.12.2023", "2023-12-31")])
+    func aDateWrittenDayFirstSuggestsTheISODate(written: String, iso: String) {
+        let found = Self.diagnostics("title: Карта\nupdated: \(written)")
+        #expect(found.found == [Found(.frontMatterType, .error, 3, 1)])
+        #expect(found.first?.suggestion == "write \"updated: \(iso)\"")
+    }
+
+    @Test(arguments: ["32.01.2024", "01.13.2024", "1.3.24", "01.03.2024.", "2024.03.01", "1 марта"])
+    func aDateThatIsNotDayMonthYearSuggestsNothing(written: String) {
+        let found = Self.diagnostics("title: Карта\nupdated: \(written)")
+        #expect(found.codes == [.frontMatterType])
+        #expect(found.first?.suggestion == nil)
+    }
+}
