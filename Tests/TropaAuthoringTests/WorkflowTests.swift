@@ -53,11 +53,14 @@ import Yams
         #expect(revision < cache && cache < compile && compile < path)
     }
 
+    /// Checked with annotations, evaluated on the run's summary page, then built.
     @Test func theMapsAreCheckedWithAnnotationsBeforeTheBuild() throws {
         let steps = try Self.buildSteps()
         let check = try Self.index(of: { $0["run"] as? String == "tropa check --format github" }, in: steps)
         let build = try Self.index(of: { $0["run"] as? String == "tropa build" }, in: steps)
         let path = try Self.index(of: { Self.runs($0, "$GITHUB_PATH") }, in: steps)
-        #expect(path < check && check < build)
+        let report = try Self.index(of: { $0["run"] as? String == "tropa report --format markdown >> \"$GITHUB_STEP_SUMMARY\"" },
+                                    in: steps)
+        #expect(path < check && check < report && report < build)
     }
 }

@@ -171,7 +171,8 @@ public struct SiteScaffold: Sendable {
     /// Where the workflow takes tropa's source from when the repository sets no `TROPA_SOURCE` variable.
     package static let defaultSource = "https://github.com/tropa-cjm/tropa.git"
 
-    /// Checks on every push (annotations on the lines), builds, and publishes `public/` to GitHub Pages. tropa is
+    /// Checks on every push (annotations on the lines), puts the maps' evaluation on the run's summary, builds, and
+    /// publishes `public/` to GitHub Pages. tropa is
     /// compiled once per revision of its source and then taken from the cache, so a push does not compile Swift.
     package static let workflow = """
     name: Journey maps
@@ -224,6 +225,9 @@ public struct SiteScaffold: Sendable {
             run: echo /opt/tropa >> "$GITHUB_PATH"
           - name: Check the maps
             run: tropa check --format github
+          # The evaluation of every map (weakest stage, funnel, NPS against conversion) on the run's summary page.
+          - name: Evaluate the maps
+            run: tropa report --format markdown >> "$GITHUB_STEP_SUMMARY"
           - name: Build the site
             run: tropa build
           - uses: actions/upload-pages-artifact@v3
