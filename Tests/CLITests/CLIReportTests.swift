@@ -39,3 +39,35 @@ import TropaTesting
         #expect(output.stderr.contains("[no-stages]"))
     }
 }
+
+/// Every author-controlled field is escaped in every format of the report: the hostile fixture site's titles,
+/// stage names and figures give no markup in Markdown, no control character in text, and valid JSON.
+@Suite struct CLIReportEscapingTests {
+    static let hostile = TropaProcess.packageRoot.appendingPathComponent("Tests/Fixtures/sites/xss").path
+
+    @Test func markdownHoldsNoMarkup() throws {
+        let output = try TropaProcess.run(["report", Self.hostile, "--format", "markdown"])
+        #expect(output.status == 0, "\(output.stderr)")
+        #expect(output.stdout.contains("&lt;img src=x onerror=window.\\_\\_xss=1&gt;"))
+        for raw in ["<script", "<img", "<svg", "</title", "](javascript"] {
+            #expect(!output.stdout.contains(raw), "\(raw)")
+        }
+        // Every table row has its six cells whatever the names hold: no `|` of an author's breaks out.
+        let rows = output.stdout.split(separator: "\n").filter { $0.hasPrefix("|") }
+        #expect(rows.count >= 5)
+        for row in rows {
+            #expect(row.replacingOccurrences(of: "\\|", with: "").count { $0 == "|" } == 7, "\(row)")
+        }
+    }
+
+    @Test func jsonAndTextCarryTheTextAsWritten() throws {
+        let json = try TropaProcess.run(["report", Self.hostile, "--format", "json"])
+        #expect(json.status == 0)
+        let object = try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any]
+        let map = try #require((object?["maps"] as? [[String: Any]])?.first { $0["slug"] as? String == "journey" })
+        #expect((map["weakest_stage"] as? String)?.hasPrefix("Stage <img src=x onerror=window.__xss=1>") == true)
+        let text = try TropaProcess.run(["report", Self.hostile])
+        #expect(text.status == 0)
+        #expect(!text.stdout.unicodeScalars.contains { $0.value < 0x20 && $0 != "\n" })
+    }
+}

@@ -61,7 +61,7 @@ def test_a_saved_map_reloads_the_open_page(served, browser):
     edit(page, "### Эмоции", "### Эмоцйи")
     wait.until(lambda b: b.find_elements(By.CLASS_NAME, "tropa-overlay"))
     overlay = browser.find_element(By.CLASS_NAME, "tropa-overlay").text
-    assert 'content/lumus/skripty.md:26:5: error: unknown layer "Эмоцйи"' in overlay
+    assert 'content/lumus/skripty.md:28:5: error: unknown layer "Эмоцйи"' in overlay
     assert 'did you mean "Эмоции"?' in overlay
     assert not browser.find_elements(By.CSS_SELECTOR, "table.cjm")
 
