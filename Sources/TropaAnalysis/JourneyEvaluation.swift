@@ -220,6 +220,15 @@ public struct MapHeadline: Sendable, Hashable {
     public var weakestConversion: Figure?
     public var averageNPS: Double?
     public var lowestEmotion: Double?
+    /// Every figure that misses its target, in stage order, then in the order of the roles.
+    public var missedTargets: [MissedTarget]
+
+    /// A figure of a stage that falls short of its target.
+    public struct MissedTarget: Sendable, Hashable {
+        public var stage: String
+        public var role: MetricRole
+        public var figure: Figure
+    }
 
     public init(_ facts: JourneyFacts, evaluation: JourneyEvaluation) {
         finalReach = evaluation.finalReach
@@ -228,5 +237,10 @@ public struct MapHeadline: Sendable, Hashable {
         weakestConversion = evaluation.weakestStage.flatMap { facts.stages[$0].figures.conversion }
         averageNPS = evaluation.averageNPS
         lowestEmotion = evaluation.lowestEmotion
+        missedTargets = facts.stages.flatMap { stage in
+            stage.figures.roles.compactMap { role in
+                stage.figures[role].flatMap { $0.missesTarget(as: role) ? MissedTarget(stage: stage.name, role: role, figure: $0) : nil }
+            }
+        }
     }
 }

@@ -210,5 +210,12 @@ import TropaTesting
         #expect(headline.weakestConversion == Figure(value: 20, unit: .percent))
         #expect(headline.averageNPS == 20)
         #expect(headline.lowestEmotion == -1)
+        #expect(headline.missedTargets.isEmpty)
+        var targeted = facts
+        targeted.stages[0].figures.conversion?.target = 60
+        targeted.stages[1].figures.duration = Figure(value: 5, unit: .duration(.day), target: 3)
+        targeted.stages[1].figures.nps?.target = 20
+        #expect(MapHeadline(targeted, evaluation: JourneyEvaluation(targeted)).missedTargets.map { "\($0.stage) \($0.role)" }
+            == ["Этап 1 conversion", "Этап 2 duration"])
     }
 }

@@ -57,6 +57,12 @@ import TropaTesting
         #expect(stages.map { $0["quadrant"] as? String } == ["both-low", "nps-high-conversion-low", "both-high"])
         #expect(stages.map { $0["emotion"] as? Double } == [-2, 0, 2])
         #expect(stages.map { $0["duration_days"] as? Double } == [17.5, 30, 3])
+        let missed = try #require(map["missed_targets"] as? [[String: Any]])
+        #expect(missed.count == 1)
+        #expect(missed.first?["stage"] as? String == "Осознание потребности")
+        #expect(missed.first?["metric"] as? String == "conversion")
+        #expect(missed.first?["value"] as? Double == 18)
+        #expect(missed.first?["target"] as? Double == 25)
         let pains = try #require(map["pains"] as? [[String: String]])
         #expect(pains == [["stage": "Осознание потребности", "text": "Слушать их долго"],
                           ["stage": "Поиск решения", "text": "Непонятно, сколько стоит внедрение"]])

@@ -163,7 +163,7 @@ private struct MapJSON: Encodable {
         case slug, title, path, draft, audience, evidence, reach, reachAtMost = "reach_at_most"
         case weakestStage = "weakest_stage", weakestConversion = "weakest_conversion"
         case sharpestPain = "sharpest_pain", averageNPS = "average_nps", lowestEmotion = "lowest_emotion"
-        case duration, stages, pains
+        case duration, stages, pains, missedTargets = "missed_targets"
     }
 
     func encode(to encoder: Encoder) throws {
@@ -187,6 +187,8 @@ private struct MapJSON: Encodable {
         try container.encode(facts.stages.indices.map { StageJSON(entry: entry, index: $0) }, forKey: .stages)
         try container.encode(entry.pains.map { ["stage": facts.stages[$0.stage].name, "text": $0.text.plain] },
                              forKey: .pains)
+        try container.encode(MapHeadline(facts, evaluation: evaluation).missedTargets.map(MissedTargetJSON.init),
+                             forKey: .missedTargets)
     }
 }
 
@@ -214,6 +216,20 @@ private struct StageJSON: Encodable {
         try container.encode(rounded(evaluation.stageEmotions[index]), forKey: .emotion)
         try container.encode(rounded(stage.figures.duration?.seconds.map { $0 / DurationUnit.day.seconds }),
                              forKey: .durationDays)
+    }
+}
+
+private struct MissedTargetJSON: Encodable {
+    let stage: String
+    let metric: String
+    let value: Double
+    let target: Double
+
+    init(_ missed: MapHeadline.MissedTarget) {
+        stage = missed.stage
+        metric = missed.role.rawValue
+        value = missed.figure.value
+        target = missed.figure.target ?? missed.figure.value
     }
 }
 

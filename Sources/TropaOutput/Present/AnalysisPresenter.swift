@@ -81,6 +81,15 @@ extension SitePresenter {
         format.value(figure.value, range: figure.range, unit: figure.unit)
     }
 
+    /// How far a figure is from its target: `−12 п. п.` for a percentage, `+3 дня` for a duration.
+    package func gap(_ figure: Figure) -> String? {
+        guard let target = figure.target else { return nil }
+        let difference = figure.value - target
+        let sign = difference > 0 ? "+" : ""
+        return figure.unit == .percent ? sign + format.number(difference) + "\u{00A0}" + words["pp"]
+            : sign + format.value(difference, unit: figure.unit)
+    }
+
     /// "цель 45 %", and whether it is missed, for a metric with a target.
     package func target(_ value: Double?, unit: ValueUnit, missed: Bool) -> (target: String?, missed: String?) {
         guard let value else { return (nil, nil) }
@@ -108,7 +117,12 @@ extension SitePresenter {
                     ?? headline.reachBound.map { words.atMost(format.percent($0)) },
                 weakestStage: headline.weakestStage, weakestConversion: headline.weakestConversion.map(figure),
                 averageNPS: headline.averageNPS.map { format.score(Self.tenth($0)) },
-                lowestEmotion: headline.lowestEmotion.map(format.score), evidence: evidence(map.summary.evidence))
+                lowestEmotion: headline.lowestEmotion.map(format.score), evidence: evidence(map.summary.evidence),
+                missedTargets: headline.missedTargets.map { missed in
+                    words.missedTarget(missed.stage, value: figure(missed.figure),
+                                       target: format.value(missed.figure.target!, unit: missed.figure.unit),
+                                       gap: gap(missed.figure)!)
+                })
         }
         return DashboardPageModel(page: page, title: words["dashboard"], rows: rows)
     }
@@ -128,7 +142,9 @@ extension SitePresenter {
                 var text = words["conversion"] + " " + figure(conversion)
                 let (target, missed) = target(conversion.target, unit: conversion.unit,
                                               missed: conversion.missesTarget(as: .conversion))
-                if let target { text += " (" + ([target] + [missed].compactMap { $0 }).joined(separator: ", ") + ")" }
+                if let target, let gap = gap(conversion) {
+                    text += " (" + ([target] + [missed].compactMap { $0 }).joined(separator: ", ") + ": " + gap + ")"
+                }
                 if missed != nil { kind = "missed" }
                 parts.append(text)
             } else {

@@ -84,6 +84,8 @@ public struct ThemeWords: Sendable {
         "lowestEmotion": ("Lowest emotion", "Худшая эмоция"),
         "journeyMap": ("Map", "Карта"),
         "noFigures": ("no figures", "нет данных"),
+        "pp": ("pp", "п.\u{00A0}п."),
+        "missedTargets": ("Missed targets", "Недостигнутые цели"),
         "column.stage": ("Stage", "Этап"),
         "column.conversion": ("Conversion", "Конверсия"),
         "column.reach": ("Reach", "Охват"),
@@ -150,6 +152,12 @@ public struct ThemeWords: Sendable {
     /// A share known only from above, where a stage without a conversion breaks the chain.
     public func atMost(_ share: String) -> String {
         language == .ru ? "не больше \(share)" : "at most \(share)"
+    }
+
+    /// A missed target on the dashboard.
+    public func missedTarget(_ stage: String, value: String, target: String, gap: String) -> String {
+        language == .ru ? "\(quoted(stage)): \(value), цель \(target) (\(gap))"
+            : "\(quoted(stage)): \(value), target \(target) (\(gap))"
     }
 
     /// "1 440 of 12 000".

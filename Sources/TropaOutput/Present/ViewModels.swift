@@ -323,6 +323,8 @@ package struct DashboardRowModel: Sendable {
     package let averageNPS: String?
     package let lowestEmotion: String?
     package let evidence: EvidenceModel?
+    /// "«Выбор»: 28 %, цель 40 % (−12 п. п.)".
+    package let missedTargets: [String]
 }
 
 package struct DashboardPageModel: Sendable {

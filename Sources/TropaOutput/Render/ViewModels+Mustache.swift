@@ -383,6 +383,7 @@ extension DashboardRowModel: MustacheParent {
         case "averageNPS": orAbsent(self.averageNPS)
         case "lowestEmotion": orAbsent(self.lowestEmotion)
         case "evidence": orAbsent(self.evidence)
+        case "missedTargets": self.missedTargets
         default: nil
         }
     }
