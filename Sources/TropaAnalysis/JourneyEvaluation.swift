@@ -66,8 +66,11 @@ public struct JourneyEvaluation: Sendable, Hashable {
     public var reachBound: Double?
     /// The stage with the lowest conversion, the first one on a tie; nil unless two stages have a conversion.
     public var weakestStage: Int?
-    /// The stage of the curve's lowest point, the first one on a tie.
-    public var sharpestPain: Int?
+    /// The stage of the curve's lowest point, the first one on a tie (see `sharpestPain(on:)`).
+    public var lowestStage: Int?
+    /// The position in the first emotion series of that point.
+    public var lowestPoint: Int?
+    private var pointCount: Int
     /// The reading of each stage, when at least two stages have both an NPS and a conversion.
     public var quadrants: [Quadrant?]
     /// The averages the quadrants split at.
@@ -99,7 +102,9 @@ public struct JourneyEvaluation: Sendable, Hashable {
         weakestStage = converting.count < 2 ? nil
             : converting.min { stages[$0].figures.conversion!.value < stages[$1].figures.conversion!.value }
         let points = facts.emotions.first?.points ?? []
-        sharpestPain = points.min { $0.score < $1.score }?.stage
+        lowestPoint = points.indices.min { points[$0].score < points[$1].score }
+        lowestStage = lowestPoint.map { points[$0].stage }
+        pointCount = points.count
         lowestEmotion = points.map(\.score).min()
         sharpDrops = points.indices.dropFirst().filter { points[$0 - 1].score - points[$0].score >= Self.sharpDrop }
         stageEmotions = stages.indices.map { index in
@@ -120,6 +125,15 @@ public struct JourneyEvaluation: Sendable, Hashable {
             }
         }
         timeline = Self.timeline(stages)
+    }
+
+    /// The stage of the curve's lowest point when it is a pain: below the middle of `scale`, on a curve of two
+    /// points or more (one point is the lowest of nothing, and a low point of a happy curve no pain).
+    public func sharpestPain(on scale: ClosedRange<Double>) -> Int? {
+        guard pointCount >= 2, let lowest = lowestEmotion, lowest < (scale.lowerBound + scale.upperBound) / 2 else {
+            return nil
+        }
+        return lowestStage
     }
 
     /// Reach is carried along the flow: each stage's customers are those its predecessors pass on.

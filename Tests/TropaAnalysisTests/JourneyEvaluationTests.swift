@@ -82,7 +82,14 @@ import TropaTesting
         ]))
         // 1 → −1 falls by exactly two; −0.5 → −2 by one and a half.
         #expect(evaluation.sharpDrops == [2])
-        #expect(evaluation.sharpestPain == 2)
+        #expect(evaluation.lowestStage == 2)
+        #expect(evaluation.lowestPoint == 4)
+        #expect(evaluation.sharpestPain(on: -2...2) == 2)
+        // On a scale from −6 to 2 the middle is −2: a lowest point on the middle is no pain.
+        #expect(evaluation.sharpestPain(on: -6...2) == nil)
+        let single = JourneyEvaluation(Self.facts(conversions: [nil], scores: [(0, -2)]))
+        #expect(single.lowestStage == 0)
+        #expect(single.sharpestPain(on: -2...2) == nil, "one point is the lowest of nothing")
         #expect(evaluation.lowestEmotion == -2)
         #expect(evaluation.stageEmotions == [1.5, -0.75, -2])
     }

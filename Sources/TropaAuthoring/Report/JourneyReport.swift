@@ -14,11 +14,12 @@ public enum ReportFormat: String, Sendable, CaseIterable {
 public struct JourneyReport: Sendable {
     /// One map and what the analysis found.
     struct Entry {
-        let journey: Journey
         let facts: JourneyFacts
         let evaluation: JourneyEvaluation
         let analysis: AnalysisModel?
         let pains: [PainPoint]
+        /// The schema's emotion scale: whether the lowest point is a pain depends on it.
+        let scale: ClosedRange<Double>
     }
 
     let entries: [Entry]
@@ -33,9 +34,9 @@ public struct JourneyReport: Sendable {
         entries = site.journeys.compactMap { journey in
             guard let facts = byPath[journey.path] else { return nil }
             let evaluation = JourneyEvaluation(facts)
-            return Entry(journey: journey, facts: facts, evaluation: evaluation,
+            return Entry(facts: facts, evaluation: evaluation,
                          analysis: presenter.analysis(journey, facts: facts, evaluation: evaluation),
-                         pains: analysis.pains(of: journey, evaluation: evaluation))
+                         pains: analysis.pains(of: journey, evaluation: evaluation), scale: site.schema.scale)
         }
     }
 
@@ -180,7 +181,7 @@ private struct MapJSON: Encodable {
         try container.encode(evaluation.weakestStage.map { facts.stages[$0].name }, forKey: .weakestStage)
         try container.encode(evaluation.weakestStage.flatMap { facts.stages[$0].figures.conversion?.value },
                              forKey: .weakestConversion)
-        try container.encode(evaluation.sharpestPain.map { facts.stages[$0].name }, forKey: .sharpestPain)
+        try container.encode(evaluation.sharpestPain(on: entry.scale).map { facts.stages[$0].name }, forKey: .sharpestPain)
         try container.encode(rounded(evaluation.averageNPS), forKey: .averageNPS)
         try container.encode(evaluation.lowestEmotion, forKey: .lowestEmotion)
         try container.encode(evaluation.timeline.map(DurationJSON.init), forKey: .duration)

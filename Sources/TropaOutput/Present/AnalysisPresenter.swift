@@ -11,7 +11,7 @@ extension SitePresenter {
         if let weakest = evaluation.weakestStage, let conversion = facts.stages[weakest].figures.conversion {
             advice.append(words.startWith(names[weakest], conversion: figure(conversion)))
         }
-        if let pain = sharpestPain(facts, evaluation: evaluation), pain != evaluation.weakestStage,
+        if let pain = evaluation.sharpestPain(on: site.schema.scale), pain != evaluation.weakestStage,
            let lowest = evaluation.lowestEmotion {
             advice.append(words.sharpestPain(names[pain], score: format.score(lowest)))
         }
@@ -38,10 +38,11 @@ extension SitePresenter {
 
     /// The marks the analysis puts on the stages' headers.
     package func stageMarks(_ facts: JourneyFacts, evaluation: JourneyEvaluation) -> [[StageMarkModel]] {
-        facts.stages.indices.map { index in
+        let pain = evaluation.sharpestPain(on: site.schema.scale)
+        return facts.stages.indices.map { index in
             var marks: [StageMarkModel] = []
             if index == evaluation.weakestStage { marks.append(StageMarkModel(kind: "weakest", text: words["mark.weakest"])) }
-            if index == sharpestPain(facts, evaluation: evaluation), index != evaluation.weakestStage {
+            if index == pain, index != evaluation.weakestStage {
                 marks.append(StageMarkModel(kind: "pain", text: words["mark.pain"]))
             }
             return marks
@@ -53,23 +54,11 @@ extension SitePresenter {
         var marks = CurveMarks()
         marks.weakestStage = evaluation.weakestStage
         marks.weakestText = words["mark.weakest"]
-        let points = facts.emotions.first?.points ?? []
-        if sharpestPain(facts, evaluation: evaluation) != nil {
-            marks.lowestPoint = points.indices.min { points[$0].score < points[$1].score }
-        }
+        if evaluation.sharpestPain(on: site.schema.scale) != nil { marks.lowestPoint = evaluation.lowestPoint }
         marks.lowestText = words["mark.pain"]
         marks.sharpDrops = evaluation.sharpDrops
         marks.dropText = words["mark.drop"]
         return marks
-    }
-
-    /// The stage of the curve's lowest point, when it is a pain: below the middle of the scale, on a curve of two
-    /// points or more (one point is the lowest of nothing).
-    private func sharpestPain(_ facts: JourneyFacts, evaluation: JourneyEvaluation) -> Int? {
-        let scale = site.schema.scale
-        guard (facts.emotions.first?.points.count ?? 0) >= 2, let lowest = evaluation.lowestEmotion,
-              lowest < (scale.lowerBound + scale.upperBound) / 2 else { return nil }
-        return evaluation.sharpestPain
     }
 
     package func evidence(_ evidence: Evidence?) -> EvidenceModel? {
