@@ -49,7 +49,7 @@ import TropaTesting
         }
     }
 
-    /// The built-in `cell` and `outline-node` partials print markup made in code (`BuiltInPartials`);
+    /// The built-in `cell`, `outline-node` and `analysis` partials print markup made in code (`BuiltInPartials`);
     /// `docs/templates/` holds the Mustache text that renders the same bytes, for a site to start an override
     /// from. A site overriding both with those files gets every file identical, hostile text included.
     @Test(arguments: ["render/ru-persona", "render/en-multi", "render/custom-scale", "sites/xss"])
@@ -57,7 +57,7 @@ import TropaTesting
         let folder = RenderFixtures.fixturesFolder.appendingPathComponent(fixture)
         let builtIn = try RenderBuild.build(try RenderFixtures.memory(folder: folder))
         let memory = try RenderFixtures.memory(folder: folder)
-        for name in ["cell.mustache", "outline-node.mustache"] {
+        for name in ["cell.mustache", "outline-node.mustache", "analysis.mustache"] {
             let text = try Data(contentsOf: Self.packageRoot.appendingPathComponent("docs/templates/" + name))
             try memory.write(Array(text), to: RenderBuild.root + "/templates/" + name)
         }

@@ -28,7 +28,10 @@ extension SitePresenter {
         let pains = JourneyAnalysis(schema: site.schema, contentPath: site.config.contentPath)
             .pains(of: journey, evaluation: evaluation)
             .map { PainModel(html: $0.text.html, stage: names[$0.stage]) }
-        let model = AnalysisModel(advice: advice, funnel: funnel(facts, evaluation: evaluation),
+        let headings = AnalysisHeadings(analysis: words["analysis"], funnel: words["funnel"], quadrant: words["quadrant"],
+                                        quadrantNote: words["quadrantNote"], pains: words["pains"],
+                                        timeline: words["timeline"])
+        let model = AnalysisModel(headings: headings, advice: advice, funnel: funnel(facts, evaluation: evaluation),
                                   quadrant: quadrant(facts, evaluation: evaluation),
                                   readings: readings(facts, evaluation: evaluation), pains: pains,
                                   timeline: timeline(facts, evaluation: evaluation),

@@ -210,9 +210,20 @@ package struct PainModel: Sendable {
     package let stage: String
 }
 
+/// The headings of the evaluation's parts, in the site's language.
+package struct AnalysisHeadings: Sendable {
+    package let analysis: String
+    package let funnel: String
+    package let quadrant: String
+    package let quadrantNote: String
+    package let pains: String
+    package let timeline: String
+}
+
 /// The evaluation of a map on its page: what to do first, the funnel, NPS against conversion, the pain points
 /// ranked, and the journey's length. The renderer draws the charts into the `…SVG` fields.
 package struct AnalysisModel: Sendable {
+    package let headings: AnalysisHeadings
     /// Sentences that say where to start: the weakest stage, the sharpest pain, how many get through.
     package let advice: [String]
     package let funnel: BarChartModel?

@@ -52,6 +52,43 @@ package enum BuiltInPartials {
         return html
     }
 
+    /// The evaluation's section of a map page, without the line break the partial's file ends with: its readings
+    /// and pain points are dozens of lookups a page, which the interpreter made a fifth of a build's time.
+    package static func analysis(_ model: AnalysisModel) -> String {
+        let headings = model.headings
+        var html = "<section class=\"analysis\" aria-labelledby=\"analysis-heading\">\n<h2 id=\"analysis-heading\">"
+            + Markup.escape(headings.analysis) + "</h2>\n"
+        if let svg = model.funnelSVG {
+            html += "<div class=\"chart funnel\"><h3>" + Markup.escape(headings.funnel) + "</h3>\n" + svg + "</div>"
+        }
+        html += "\n"
+        if let svg = model.quadrantSVG {
+            html += "<div class=\"chart quadrant\"><h3>" + Markup.escape(headings.quadrant) + "</h3>\n<p class=\"note\">"
+                + Markup.escape(headings.quadrantNote) + "</p>\n" + svg + "<ol class=\"readings\">"
+            for reading in model.readings {
+                html += "<li value=\"\(reading.number)\" class=\"" + Markup.escape(reading.quadrant) + "\"><strong>"
+                    + Markup.escape(reading.stage) + "</strong> (" + Markup.escape(reading.figures) + "): "
+                    + Markup.escape(reading.reading) + "</li>"
+            }
+            html += "</ol></div>"
+        }
+        html += "\n"
+        if !model.pains.isEmpty {
+            html += "<div class=\"pains\"><h3>" + Markup.escape(headings.pains) + "</h3>\n<ol>"
+            for pain in model.pains {
+                html += "<li>" + pain.html + " <span class=\"pain-stage\">— " + Markup.escape(pain.stage) + "</span></li>"
+            }
+            html += "</ol></div>"
+        }
+        html += "\n"
+        if let svg = model.timelineSVG {
+            html += "<div class=\"chart timeline\"><h3>" + Markup.escape(headings.timeline) + "</h3>\n" + svg
+            if let total = model.total { html += "<p class=\"total\">" + Markup.escape(total) + "</p>" }
+            html += "</div>"
+        }
+        return html + "\n</section>"
+    }
+
     /// A node of the outline and everything under it, without the line break the partial's file ends with.
     package static func outlineNode(_ node: OutlineNode) -> String {
         var html = ""

@@ -3,6 +3,10 @@
 /// The default theme, built into the binary.
 enum EmbeddedTheme {
     static let files: [String: String] = [
+        "analysis.mustache": #"""
+{{{html}}}
+
+"""#,
         "base.mustache": #"""
 <!DOCTYPE html>
 <html lang="{{page.lang}}">
@@ -122,19 +126,7 @@ enum EmbeddedTheme {
 </table>
 </div>
 </section>
-{{#analysis}}{{#hasDetails}}<section class="analysis" aria-labelledby="analysis-heading">
-<h2 id="analysis-heading">{{page.words.analysis}}</h2>
-{{#funnelSVG}}<div class="chart funnel"><h3>{{page.words.funnel}}</h3>
-{{{funnelSVG}}}</div>{{/funnelSVG}}
-{{#quadrantSVG}}<div class="chart quadrant"><h3>{{page.words.quadrant}}</h3>
-<p class="note">{{page.words.quadrantNote}}</p>
-{{{quadrantSVG}}}<ol class="readings">{{#readings}}<li value="{{number}}" class="{{quadrant}}"><strong>{{stage}}</strong> ({{figures}}): {{reading}}</li>{{/readings}}</ol></div>{{/quadrantSVG}}
-{{^empty(pains)}}<div class="pains"><h3>{{page.words.pains}}</h3>
-<ol>{{#pains}}<li>{{{html}}} <span class="pain-stage">— {{stage}}</span></li>{{/pains}}</ol></div>{{/empty(pains)}}
-{{#timelineSVG}}<div class="chart timeline"><h3>{{page.words.timeline}}</h3>
-{{{timelineSVG}}}{{#total}}<p class="total">{{total}}</p>{{/total}}</div>{{/timelineSVG}}
-</section>{{/hasDetails}}{{/analysis}}
-<section class="outline" aria-labelledby="outline-heading">
+{{#analysis}}{{#hasDetails}}{{>analysis}}{{/hasDetails}}{{/analysis}}<section class="outline" aria-labelledby="outline-heading">
 <h2 id="outline-heading">{{page.words.outline}}</h2>
 {{#outline}}{{>outline-node}}{{/outline}}
 </section>

@@ -116,9 +116,25 @@ extension PainModel: MustacheParent {
     }
 }
 
+extension AnalysisHeadings: MustacheParent {
+    package func child(named key: String) -> Any? {
+        switch key {
+        case "analysis": self.analysis
+        case "funnel": self.funnel
+        case "quadrant": self.quadrant
+        case "quadrantNote": self.quadrantNote
+        case "pains": self.pains
+        case "timeline": self.timeline
+        default: nil
+        }
+    }
+}
+
 extension AnalysisModel: MustacheParent {
     package func child(named key: String) -> Any? {
         switch key {
+        case "headings": self.headings
+        case "html": BuiltInPartials.analysis(self)
         case "advice": self.advice
         case "funnel": orAbsent(self.funnel)
         case "funnelSVG": orAbsent(self.funnelSVG)
