@@ -46,9 +46,27 @@ public struct JourneyEvaluation: Sendable, Hashable {
         public var lost: Double?
     }
 
+    /// One way through a branched map: the shared stages and one branch of each fork.
+    public struct Path: Sendable, Hashable {
+        /// The stages in the order a customer meets them.
+        public var stages: [Int]
+        /// The labels of the branches it takes, in order.
+        public var branches: [String]
+        /// One step per stage of the path; empty when no stage of the map has a conversion.
+        public var funnel: [FunnelStep]
+        /// The share of the entering customers who go all the way along this path.
+        public var finalReach: Double?
+        /// The stage of the path with the lowest conversion (two stages with one needed).
+        public var weakestStage: Int?
+    }
+
     public struct Timeline: Sendable, Hashable {
         /// Each stage's length in seconds, nil for a stage without a duration.
         public var seconds: [Double?]
+        /// When each stage starts, in seconds from the start of the journey: when the stages before it in the flow
+        /// end (alternatives start together).
+        public var starts: [Double]
+        /// The longest way through.
         public var totalSeconds: Double
         /// The largest unit the map writes durations in: the total is said in it.
         public var unit: DurationUnit
@@ -57,9 +75,13 @@ public struct JourneyEvaluation: Sendable, Hashable {
         public var stagesWithDuration: Int { seconds.count { $0 != nil } }
     }
 
-    /// One step per stage in file order; empty when no stage has a conversion.
+    /// Every way through the map: one for a map without forks.
+    public var paths: [Path]
+    /// One step per stage in file order, its reach the one every path through it agrees on (after a fork the
+    /// paths differ: see `paths`); empty when no stage has a conversion.
     public var funnel: [FunnelStep]
-    /// The share of the entering customers who go through every stage: the reach after the last one.
+    /// The share of the entering customers who go through every stage: the reach after the last one; for a
+    /// branched map, that of the path that lets the fewest through.
     public var finalReach: Double?
     /// The least share of the entering customers known to get somewhere: the final reach when the chain is whole,
     /// and at most what gets through when it breaks (stages without a conversion), so maps can still be ordered.
@@ -88,19 +110,32 @@ public struct JourneyEvaluation: Sendable, Hashable {
 
     public init(_ facts: JourneyFacts) {
         let stages = facts.stages
-        funnel = Self.funnel(facts)
-        finalReach = funnel.last.flatMap { step in
-            step.reach.flatMap { reach in step.conversion.map { reach * $0.value / 100 } }
+        let weakest = { (indices: [Int]) -> Int? in
+            // The lowest of one is no finding: it takes two stages with a conversion to name the weakest.
+            let converting = indices.filter { stages[$0].figures.conversion != nil }
+            return converting.count < 2 ? nil
+                : converting.min { stages[$0].figures.conversion!.value < stages[$1].figures.conversion!.value }
         }
+        let converts = stages.contains { $0.figures.conversion != nil }
+        let paths = facts.flow.paths.map { stagesOfPath in
+            let funnel = converts ? Self.funnel(stagesOfPath, facts) : []
+            return Path(stages: stagesOfPath, branches: Self.labels(stagesOfPath, stages), funnel: funnel,
+                        finalReach: funnel.last.flatMap(Self.passed), weakestStage: weakest(stagesOfPath))
+        }
+        self.paths = paths
+        funnel = converts ? stages.indices.map { index in
+            let steps = paths.compactMap { path in path.funnel.first { $0.stage == index } }
+            let agreed = steps.first.flatMap { first in steps.allSatisfy { $0.reach == first.reach } ? first : nil }
+            return agreed ?? FunnelStep(stage: index, conversion: stages[index].figures.conversion, reach: nil,
+                                        people: nil, lost: nil)
+        } : []
+        let finals = paths.map(\.finalReach)
+        finalReach = finals.isEmpty || finals.contains(nil) ? nil : finals.compactMap { $0 }.min()
         // The first stage's 100 % says nothing of what gets through.
-        reachBound = funnel.flatMap { step in
-            [step.stage == 0 ? nil : step.reach,
-             step.reach.flatMap { reach in step.conversion.map { reach * $0.value / 100 } }]
+        reachBound = paths.flatMap(\.funnel).flatMap { step in
+            [step.reach == 100 ? nil : step.reach, Self.passed(step)]
         }.compactMap { $0 }.min()
-        // The lowest of one is no finding: it takes two stages with a conversion to name the weakest.
-        let converting = stages.indices.filter { stages[$0].figures.conversion != nil }
-        weakestStage = converting.count < 2 ? nil
-            : converting.min { stages[$0].figures.conversion!.value < stages[$1].figures.conversion!.value }
+        weakestStage = weakest(Array(stages.indices))
         let points = facts.emotions.first?.points ?? []
         lowestPoint = points.indices.min { points[$0].score < points[$1].score }
         lowestStage = lowestPoint.map { points[$0].stage }
@@ -124,7 +159,7 @@ public struct JourneyEvaluation: Sendable, Hashable {
                                             conversionHigh: stages[index].figures.conversion!.value >= conversion)
             }
         }
-        timeline = Self.timeline(stages)
+        timeline = Self.timeline(stages, flow: facts.flow)
     }
 
     /// The stage of the curve's lowest point when it is a pain: below the middle of `scale`, on a curve of two
@@ -136,24 +171,12 @@ public struct JourneyEvaluation: Sendable, Hashable {
         return lowestStage
     }
 
-    /// Reach is carried along the flow: each stage's customers are those its predecessors pass on.
-    private static func funnel(_ facts: JourneyFacts) -> [FunnelStep] {
-        let stages = facts.stages
-        guard stages.contains(where: { $0.figures.conversion != nil }) else { return [] }
-        var predecessors = [[Int]](repeating: [], count: stages.count)
-        for (from, next) in facts.flow.next.enumerated() { for to in next { predecessors[to].append(from) } }
+    /// Reach is carried along the path: each stage's customers are those the stage before passes on.
+    private static func funnel(_ path: [Int], _ facts: JourneyFacts) -> [FunnelStep] {
         var steps: [FunnelStep] = []
-        for (index, stage) in stages.enumerated() {
-            var reach: Double?
-            if index == 0 {
-                reach = 100
-            } else if !predecessors[index].isEmpty {
-                let passed = predecessors[index].map { from in
-                    steps[from].reach.flatMap { reach in steps[from].conversion.map { reach * $0.value / 100 } }
-                }
-                if passed.allSatisfy({ $0 != nil }) { reach = passed.reduce(0) { $0 + $1! } }
-            }
-            let conversion = stage.figures.conversion
+        for index in path {
+            let reach = steps.last.map(passed) ?? 100
+            let conversion = facts.stages[index].figures.conversion
             let people = facts.summary.audience.flatMap { audience in reach.map { audience * $0 / 100 } }
             let lost = people.flatMap { people in conversion.map { people * (1 - $0.value / 100) } }
             steps.append(FunnelStep(stage: index, conversion: conversion, reach: reach, people: people, lost: lost))
@@ -161,7 +184,19 @@ public struct JourneyEvaluation: Sendable, Hashable {
         return steps
     }
 
-    private static func timeline(_ stages: [StageFacts]) -> Timeline? {
+    /// The share that goes on past a step: its reach times its conversion.
+    private static func passed(_ step: FunnelStep) -> Double? {
+        step.reach.flatMap { reach in step.conversion.map { reach * $0.value / 100 } }
+    }
+
+    /// The branch labels along a path, each once.
+    private static func labels(_ path: [Int], _ stages: [StageFacts]) -> [String] {
+        var labels: [String] = []
+        for index in path { if let label = stages[index].branch, labels.last != label { labels.append(label) } }
+        return labels
+    }
+
+    private static func timeline(_ stages: [StageFacts], flow: StageGraph) -> Timeline? {
         let durations = stages.map(\.figures.duration)
         let seconds = durations.map { $0?.seconds }
         let units = durations.compactMap { figure -> DurationUnit? in
@@ -169,7 +204,13 @@ public struct JourneyEvaluation: Sendable, Hashable {
             return unit
         }
         guard let unit = units.max(by: { $0.seconds < $1.seconds }) else { return nil }
-        return Timeline(seconds: seconds, totalSeconds: seconds.reduce(0) { $0 + ($1 ?? 0) }, unit: unit,
+        // In file order every stage comes after those that lead to it, so one pass places them all.
+        var starts = [Double](repeating: 0, count: stages.count)
+        for (from, next) in flow.next.enumerated() {
+            for to in next { starts[to] = max(starts[to], starts[from] + (seconds[from] ?? 0)) }
+        }
+        let total = stages.indices.map { starts[$0] + (seconds[$0] ?? 0) }.max() ?? 0
+        return Timeline(seconds: seconds, starts: starts, totalSeconds: total, unit: unit,
                         isEstimate: durations.contains { $0?.range != nil })
     }
 }

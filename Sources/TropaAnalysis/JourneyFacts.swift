@@ -58,14 +58,17 @@ public struct JourneySummary: Sendable, Hashable {
 public struct StageFacts: Sendable, Hashable {
     public var id: StageID
     public var name: String
+    /// The branch the stage belongs to, nil for a shared stage.
+    public var branch: String?
     /// By role, whatever the schema calls the metric: a custom schema's `Переход` with `role: conversion` is
     /// the conversion here.
     public var figures: StageFigures
 
-    public init(name: String, id: StageID? = nil, figures: StageFigures = [:]) {
-        self.id = id ?? StageID(name: name)
+    public init(name: String, id: StageID? = nil, figures: StageFigures = [:], branch: String? = nil) {
+        self.id = id ?? StageID(name: name, branch: branch)
         self.name = name
         self.figures = figures
+        self.branch = branch
     }
 }
 
@@ -183,7 +186,7 @@ public struct JourneyAnalysis: Sendable {
                 figures[role] = Figure(value: value.value, unit: value.unit, range: value.range, target: value.target)
             }
         }
-        return StageFacts(name: stage.name, id: stage.id, figures: figures)
+        return StageFacts(name: stage.name, id: stage.id, figures: figures, branch: stage.branch)
     }
 
     /// The scores of the schema's emotion layer, stage by stage; none when no stage has a score.

@@ -61,6 +61,9 @@ public enum DiagnosticCode: String, Sendable, CaseIterable, Codable {
     case emptyStage = "empty-stage"
     case typographicQuotes = "typographic-quotes"
     case tagsAsText = "tags-as-text"
+    case branchLabel = "branch-label"
+    case branchSplit = "branch-split"
+    case branchReused = "branch-reused"
 }
 
 /// One problem in an author's files, with where it is and, when one is close, what was probably meant.

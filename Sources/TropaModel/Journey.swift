@@ -89,8 +89,11 @@ public struct StageID: Hashable, Sendable, Comparable {
 
     public init(rawValue: String) { self.rawValue = rawValue }
 
-    /// `## Оплата` and `## оплата:` have one id.
-    public init(name: String) { rawValue = NameKey(name).value }
+    /// `## Оплата` and `## оплата:` have one id; alternatives may share a name (`## Оплата {Онлайн}` and
+    /// `## Оплата {Офлайн}`), and their labels tell them apart.
+    public init(name: String, branch: String? = nil) {
+        rawValue = NameKey(branch.map { "\(name) {\($0)}" } ?? name).value
+    }
 
     public static func < (lhs: StageID, rhs: StageID) -> Bool { lhs.rawValue < rhs.rawValue }
 }
@@ -103,18 +106,22 @@ public struct Stage: Sendable, Hashable {
     public var location: SourceLocation
     public var description: RichText
     public var layers: [Layer]
+    /// The branch the stage belongs to (`## Визит в шоурум {Офлайн}`), or nil for a stage every customer goes
+    /// through.
+    public var branch: String?
     /// For each layer heading of the stage that named no layer, the id of the layer it was probably meant to be
     /// (nil when none is close): that layer is reported as misnamed, not also as missing.
     public var misnamedLayers: [String?]
 
     /// Without an `id`, the stage's id is made from its name.
     public init(name: String, location: SourceLocation, description: RichText = .empty, layers: [Layer] = [],
-                id: StageID? = nil, misnamedLayers: [String?] = []) {
-        self.id = id ?? StageID(name: name)
+                id: StageID? = nil, misnamedLayers: [String?] = [], branch: String? = nil) {
+        self.id = id ?? StageID(name: name, branch: branch)
         self.name = name
         self.location = location
         self.description = description
         self.layers = layers
+        self.branch = branch
         self.misnamedLayers = misnamedLayers
     }
 

@@ -151,6 +151,7 @@ package struct JourneyParser {
         package let id: StageID
         package let name: String
         package let location: SourceLocation
+        package var branch: BranchLabel = BranchLabel(name: "")
         package var description: [MarkdownNode] = []
         package var layers: [PendingLayer] = []
         /// Blocks under a heading that matched no layer: reported once, not read.
@@ -232,15 +233,19 @@ package struct JourneyParser {
                                           suggestion: "the map's title belongs in the front-matter; use \"##\" for a stage"))
             case 2:
                 // Still a stage, so the layers under it are read and not blamed on the stage before.
-                let id = StageID(name: text)
-                if text.isEmpty {
+                let branch = BranchLabel.read(line: source.line(block.startLine), plain: text, at: location)
+                let text = branch.name
+                let id = StageID(name: text, branch: branch.label)
+                if let problem = branch.problem {
+                    diagnostics.append(problem)
+                } else if text.isEmpty {
                     diagnostics.append(.error(.misplacedHeading, "a stage heading without a name", at: location,
                                               suggestion: "write the stage's name after \"## \""))
                 } else if !stageIDs.insert(id).inserted {
                     diagnostics.append(.error(.duplicateStage, "the stage \"\(text)\" appears twice in this map",
                                               at: location, suggestion: "give each stage its own name"))
                 }
-                stages.append(PendingStage(id: id, name: text, location: location))
+                stages.append(PendingStage(id: id, name: text, location: location, branch: branch))
             default:
                 guard var stage = stages.popLast() else {
                     diagnostics.append(.error(.misplacedHeading, "the layer heading \"\(text)\" comes before any stage",
@@ -285,8 +290,9 @@ package struct JourneyParser {
                       }
                       return Layer(layerID: layer.definition.id, heading: layer.heading, location: layer.location,
                                    content: content)
-                  }, id: pending.id, misnamedLayers: pending.misnamedLayers)
+                  }, id: pending.id, misnamedLayers: pending.misnamedLayers, branch: pending.branch.label)
         }
+        diagnostics += BranchLabel.check(journey.stages, labels: stages.map(\.branch.location))
         if stages.isEmpty {
             diagnostics.append(.error(.noStages, "the map has no stages",
                                       at: SourceLocation(file: source.path, line: min(bodyLine, source.lineCount)),

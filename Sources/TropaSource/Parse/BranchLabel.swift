@@ -1,0 +1,99 @@
+import TropaModel
+
+/// A stage heading's branch label, `## Визит в шоурум {Офлайн}`: the label is not part of the name, `\{` writes a
+/// literal brace.
+package struct BranchLabel {
+    /// The stage's name without the label.
+    package var name: String
+    package var label: String?
+    /// Where the label's `{` stands.
+    package var location: SourceLocation?
+    package var problem: Diagnostic?
+
+    /// Reads the heading's line as written (only there an escaped `\{` differs from a label's `{`) and its plain
+    /// text (where Markdown inside the label is already text).
+    package static func read(line: Substring?, plain: String, at heading: SourceLocation) -> BranchLabel {
+        guard let line, let open = labelStart(line) else { return BranchLabel(name: plain) }
+        let location = SourceLocation(file: heading.file, line: heading.line, column: open + 1)
+        // The label as text (Markdown in it rendered, `\{` a brace); the heading's text ends with it in braces.
+        var raw = Array(line)[(open + 1)...]
+        while raw.last?.isWhitespace == true || raw.last == "#" { raw.removeLast() }
+        raw.removeLast()
+        let document = MarkdownDocument(String(raw), unsafeHTML: false)
+        // The nodes live in the document's tree: it must outlive their reading.
+        let text = withExtendedLifetime(document) { document.blocks.map(\.plainText).joined() }
+        let label = text.trimmingWhitespace()
+        // The name is the heading's text before the brace that opens the label (spaces inside the braces aside).
+        let squeezed = { (text: Substring) in text.filter { !$0.isWhitespace } }
+        let target = squeezed("{" + label + "}")
+        let brace = plain.indices.reversed().first { plain[$0] == "{" && squeezed(plain[$0...]) == target }
+        let name = (brace.map { String(plain[..<$0]) } ?? plain).trimmingWhitespace()
+        var reading = BranchLabel(name: name, label: label, location: location)
+        if label.isEmpty {
+            reading.problem = .error(.branchLabel, "the branch label of stage \"\(name)\" is empty", at: location,
+                                     suggestion: "name the branch, e.g. \"## \(name.isEmpty ? "Визит в шоурум" : name) {Офлайн}\", or remove the braces")
+            reading.label = nil
+        } else if name.isEmpty {
+            reading.problem = .error(.branchLabel, "the stage with the branch label {\(label)} has no name", at: location,
+                                     suggestion: "write the stage's name before the label, e.g. \"## Визит в шоурум {\(label)}\"")
+        } else if label.contains(where: { "{}".contains($0) }) {
+            reading.problem = .error(.branchLabel, "the branch label {\(label)} holds a brace", at: location,
+                                     suggestion: "write a brace in a stage's name as \\{ and keep labels without braces")
+            reading.label = nil
+        }
+        return reading
+    }
+
+    /// The character offset in the line of the `{` that opens a label closing the heading, or nil when the line
+    /// does not end with one (`\{` is a brace of the name).
+    private static func labelStart(_ line: Substring) -> Int? {
+        var characters = Array(line)
+        while characters.last?.isWhitespace == true { characters.removeLast() }
+        // A closing sequence of `#` after a space is not part of the heading's text.
+        let hashes = characters.reversed().prefix { $0 == "#" }.count
+        if hashes > 0, hashes < characters.count, characters[characters.count - hashes - 1].isWhitespace {
+            characters.removeLast(hashes)
+            while characters.last?.isWhitespace == true { characters.removeLast() }
+        }
+        guard characters.last == "}", !escaped(characters, characters.count - 1) else { return nil }
+        return (0..<(characters.count - 1)).reversed().first { characters[$0] == "{" && !escaped(characters, $0) }
+    }
+
+    /// Whether the character at `index` follows an odd number of backslashes.
+    private static func escaped(_ characters: [Character], _ index: Int) -> Bool {
+        characters[..<index].reversed().prefix { $0 == "\\" }.count % 2 == 1
+    }
+
+    /// The rules of forks: a branch's stages are consecutive, and a label belongs to one fork.
+    package static func check(_ stages: [Stage], labels: [SourceLocation?]) -> [Diagnostic] {
+        var diagnostics: [Diagnostic] = []
+        // The fork each label was first used in (by the position of the fork's first stage), and where it ended.
+        var forkOf: [String: (fork: Int, line: Int)] = [:]
+        var fork: Int?
+        var previous: String?
+        for (index, stage) in stages.enumerated() {
+            guard let label = stage.branch else {
+                fork = nil
+                previous = nil
+                continue
+            }
+            if fork == nil { fork = index }
+            defer { previous = label }
+            guard label != previous, let at = labels[index] else { continue }
+            if let earlier = forkOf[label] {
+                if earlier.fork == fork {
+                    diagnostics.append(.error(.branchSplit,
+                                              "the branch {\(label)} is interrupted by {\(previous ?? "")}: its stages must follow each other",
+                                              at: at, suggestion: "move this stage next to the other stages of {\(label)}"))
+                } else {
+                    diagnostics.append(.error(.branchReused,
+                                              "the branch label {\(label)} is already used by the fork at line \(earlier.line)",
+                                              at: at, suggestion: "give the branches of each fork labels of their own"))
+                }
+            } else {
+                forkOf[label] = (fork!, at.line)
+            }
+        }
+        return diagnostics
+    }
+}
