@@ -97,8 +97,14 @@ public struct JourneyEvaluation: Sendable, Hashable {
     public var quadrants: [Quadrant?]
     /// The averages the quadrants split at.
     public var quadrantSplit: QuadrantSplit?
-    /// Indexes into the first emotion series of the points that fall two or more points below the point before.
-    public var sharpDrops: [Int]
+    /// Falls of two points or more between consecutive points of the curve, along the flow (on a branched map,
+    /// along each path, each fall once), as indexes into the first emotion series.
+    public var sharpDrops: [Drop]
+
+    public struct Drop: Sendable, Hashable {
+        public var from: Int
+        public var to: Int
+    }
     /// The mean of each stage's emotion scores, nil for a stage without one.
     public var stageEmotions: [Double?]
     public var averageNPS: Double?
@@ -141,7 +147,15 @@ public struct JourneyEvaluation: Sendable, Hashable {
         lowestStage = lowestPoint.map { points[$0].stage }
         pointCount = points.count
         lowestEmotion = points.map(\.score).min()
-        sharpDrops = points.indices.dropFirst().filter { points[$0 - 1].score - points[$0].score >= Self.sharpDrop }
+        var drops: [Drop] = []
+        for path in paths {
+            let along = points.indices.filter { path.stages.contains(points[$0].stage) }
+            for (from, to) in zip(along, along.dropFirst())
+            where points[from].score - points[to].score >= Self.sharpDrop && !drops.contains(Drop(from: from, to: to)) {
+                drops.append(Drop(from: from, to: to))
+            }
+        }
+        sharpDrops = drops.sorted { ($0.to, $0.from) < ($1.to, $1.from) }
         stageEmotions = stages.indices.map { index in
             let scores = points.filter { $0.stage == index }.map(\.score)
             return scores.isEmpty ? nil : scores.reduce(0, +) / Double(scores.count)

@@ -36,27 +36,30 @@ public struct StageGraph: Sendable, Hashable {
                 runs.append(index..<(index + 1))
             }
         }
+        // Groups: a shared run, or a fork of the labelled runs side by side, each with its first and last stages.
+        var groups: [(entries: [Int], exits: [Int], detour: Bool)] = []
         var next = [[Int]](repeating: [], count: count)
-        var starts: [Int] = []
         var run = 0
         while run < runs.count {
-            let shared = branches[runs[run].lowerBound] == nil
             var forkEnd = run
-            if !shared { while forkEnd + 1 < runs.count, branches[runs[forkEnd + 1].lowerBound] != nil { forkEnd += 1 } }
-            let entries = shared ? [runs[run].lowerBound] : runs[run...forkEnd].map(\.lowerBound)
-            let exits = shared ? [runs[run].upperBound - 1] : runs[run...forkEnd].map { $0.upperBound - 1 }
-            let before = run > 0 ? runs[run - 1].upperBound - 1 : nil
-            let after = forkEnd + 1 < runs.count ? runs[forkEnd + 1].lowerBound : nil
-            for range in runs[run...forkEnd] { for index in range.dropLast() { next[index].append(index + 1) } }
-            if let before { next[before] += entries } else { starts += entries }
-            if let after { for exit in exits { next[exit].append(after) } }
-            // A lone branch is a detour: the flow may also go around it.
-            if !shared, run == forkEnd, let after {
-                if let before { next[before].append(after) } else { starts.append(after) }
+            if branches[runs[run].lowerBound] != nil {
+                while forkEnd + 1 < runs.count, branches[runs[forkEnd + 1].lowerBound] != nil { forkEnd += 1 }
             }
+            for range in runs[run...forkEnd] { for index in range.dropLast() { next[index].append(index + 1) } }
+            groups.append((runs[run...forkEnd].map(\.lowerBound), runs[run...forkEnd].map { $0.upperBound - 1 },
+                           branches[runs[run].lowerBound] != nil && run == forkEnd))
             run = forkEnd + 1
         }
-        self.init(starts: starts, next: next.map { $0.sorted() })
+        var starts: [Int] = []
+        for (index, group) in groups.enumerated() {
+            // Where the flow comes from: the group before, and around it when that one is a detour.
+            var sources = [index - 1]
+            if index > 0, groups[index - 1].detour { sources.append(index - 2) }
+            for source in sources {
+                if source < 0 { starts += group.entries } else { for exit in groups[source].exits { next[exit] += group.entries } }
+            }
+        }
+        self.init(starts: Array(Set(starts)).sorted(), next: next.map { Array(Set($0)).sorted() })
     }
 
     /// Every path from a start to a stage with no successor, each as stage positions.

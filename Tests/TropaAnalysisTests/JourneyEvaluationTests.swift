@@ -81,7 +81,7 @@ import TropaTesting
             (0, 2), (0, 1), (1, -1), (1, -0.5), (2, -2), (2, -2),
         ]))
         // 1 → −1 falls by exactly two; −0.5 → −2 by one and a half.
-        #expect(evaluation.sharpDrops == [2])
+        #expect(evaluation.sharpDrops == [.init(from: 1, to: 2)])
         #expect(evaluation.lowestStage == 2)
         #expect(evaluation.lowestPoint == 4)
         #expect(evaluation.sharpestPain(on: -2...2) == 2)
@@ -224,5 +224,52 @@ import TropaTesting
         targeted.stages[1].figures.nps?.target = 20
         #expect(MapHeadline(targeted, evaluation: JourneyEvaluation(targeted)).missedTargets.map { "\($0.stage) \($0.role)" }
             == ["Этап 1 conversion", "Этап 2 duration"])
+    }
+}
+
+/// A branched map's evaluation follows each path: shared stages plus one branch of each fork.
+@Suite struct BranchedEvaluationTests {
+    private static func facts(_ stages: [(branch: String?, conversion: Double, score: Double, days: Double)]) -> JourneyFacts {
+        let stageFacts = stages.enumerated().map { index, stage in
+            StageFacts(name: "Этап \(index + 1)", figures: [.conversion: Figure(value: stage.conversion, unit: .percent),
+                                                           .duration: Figure(value: stage.days, unit: .duration(.day))],
+                       branch: stage.branch)
+        }
+        let summary = JourneySummary(slug: "karta", title: "Карта", personaID: nil, product: nil, segment: nil,
+                                     tags: [], draft: false, stageCount: stages.count)
+        let points = stages.indices.map { EmotionSeries.Point(stage: $0, score: stages[$0].score, label: "") }
+        return JourneyFacts(path: "content/karta.md", summary: summary, stages: stageFacts,
+                            flow: StageGraph(branches: stages.map(\.branch)), emotions: [EmotionSeries(points: points)])
+    }
+
+    /// Поиск 50 % → {Онлайн: 40 %} or {Офлайн: 80 %} → Доставка 90 %.
+    private static let fork = facts([(nil, 50, 1, 2), ("Онлайн", 40, 2, 1), ("Офлайн", 80, 0, 5), (nil, 90, -1, 3)])
+
+    @Test func reachAndTheWeakestStageArePerPath() {
+        let evaluation = JourneyEvaluation(Self.fork)
+        #expect(evaluation.paths.map(\.stages) == [[0, 1, 3], [0, 2, 3]])
+        #expect(evaluation.paths.map(\.branches) == [["Онлайн"], ["Офлайн"]])
+        #expect(evaluation.paths[0].funnel.map(\.reach) == [100, 50, 20])
+        #expect(evaluation.paths[1].funnel.map(\.reach) == [100, 50, 40])
+        #expect(evaluation.paths.map { $0.finalReach.map { ($0 * 10).rounded() / 10 } } == [18, 36])
+        #expect(evaluation.paths.map(\.weakestStage) == [1, 0])
+        // Over the whole map: the path that lets the fewest through, and reach only where the paths agree.
+        #expect(evaluation.finalReach.map { ($0 * 10).rounded() / 10 } == 18)
+        #expect(evaluation.funnel.map(\.reach) == [100, 50, 50, nil])
+        #expect(evaluation.weakestStage == 1)
+    }
+
+    /// Alternatives start together: the timeline's total is its longest way.
+    @Test func theTimelineRunsAlternativesSideBySide() throws {
+        let timeline = try #require(JourneyEvaluation(Self.fork).timeline)
+        #expect(timeline.starts.map { $0 / 86_400 } == [0, 2, 2, 7])
+        #expect(timeline.totalSeconds / 86_400 == 10)
+    }
+
+    /// From +2 on {Онлайн} to −1 at the join is a sharp drop; from +1 across the fork to 0 on {Офлайн} is none, and
+    /// nothing is measured between the last point of one branch and the first of the other.
+    @Test func sharpDropsFollowThePaths() {
+        let evaluation = JourneyEvaluation(Self.fork)
+        #expect(evaluation.sharpDrops == [.init(from: 1, to: 3)])
     }
 }

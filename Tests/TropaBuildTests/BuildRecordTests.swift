@@ -46,9 +46,14 @@ import TropaTesting
                                                  .nps: Figure(value: -20, unit: .plain),
                                                  .csat: Figure(value: 1e-3, unit: .other(text))]
             let flow = stages.isEmpty ? StageGraph.line(count: 0)
-                : StageGraph(next: [Array(stages.indices.dropFirst())] + stages.dropFirst().map { _ in [] })
+                : StageGraph(starts: index % 2 == 0 ? [0] : Array(stages.indices.prefix(2)),
+                             next: [Array(stages.indices.dropFirst())] + stages.dropFirst().map { _ in [] })
             return BuildRecord.Map(facts: JourneyFacts(path: "content/\(index).md", summary: summary,
-                                                       stages: stages.enumerated().map { StageFacts(name: $1, figures: $0 == 0 ? figures : [:]) },
+                                                       stages: stages.enumerated().map {
+                                                           // Every other stage in a branch with an awkward label.
+                                                           StageFacts(name: $1, figures: $0 == 0 ? figures : [:],
+                                                                      branch: $0 % 2 == 1 ? "ветка " + $1 + "\u{1F}" : nil)
+                                                       },
                                                        flow: flow,
                                                        emotions: points.isEmpty ? [] : [EmotionSeries(points: points)]),
                                    files: index == 1 ? [] : [text, "x"])
@@ -64,10 +69,10 @@ import TropaTesting
     }
 
     @Test(arguments: ["", "tropa build record 2\nsettings\tx\nfiles\t1\nsite\t0\n",
-                      "tropa build record 6\nsettings\tx\nsite\t0\ninput\ta\n",
-                      "tropa build record 6\nsettings\tx\nsite\t0\nmap\ta\n",
-                      "tropa build record 6\nsettings\tx\nsite\tmany\n",
-                      "tropa build record 6\nsettings\tx\n", "tropa build record 3\nsettings\tx\nsite\t2\n"])
+                      "tropa build record 7\nsettings\tx\nsite\t0\ninput\ta\n",
+                      "tropa build record 7\nsettings\tx\nsite\t0\nmap\ta\n",
+                      "tropa build record 7\nsettings\tx\nsite\tmany\n",
+                      "tropa build record 7\nsettings\tx\n", "tropa build record 3\nsettings\tx\nsite\t2\n"])
     func aRecordThatCannotBeReadIsNone(_ text: String) {
         #expect(BuildRecord(decoding: Array(text.utf8)) == nil)
     }
@@ -85,16 +90,16 @@ import TropaTesting
     func aDamagedFigureIsReadAsNothing(_ figure: String) throws {
         let good = RecordedMap(Self.map("content/a.md"))
         var fields = String(decoding: good.line, as: UTF8.self).components(separatedBy: "\t")
-        fields[13] = "1\u{1F}" + figure
+        fields[14] = "1\u{1F}" + figure
         #expect(RecordedMap(line: Array(fields.joined(separator: "\t").utf8)[...])?.map == nil)
-        fields[13] = "1\u{1F}0 conversion 35 30 40 45 %"
+        fields[14] = "1\u{1F}0 conversion 35 30 40 45 %"
         let read = RecordedMap(line: Array(fields.joined(separator: "\t").utf8)[...])?.map
         #expect(read?.facts.stages.first?.figures.conversion == Figure(value: 35, unit: .percent, range: 30...40, target: 45))
     }
 
     /// A map's line is read in full only when it is needed; a damaged one then reads as nothing.
     @Test func aDamagedMapLineIsReadAsNothing() throws {
-        let text = "tropa build record 6\nsettings\tx\nsite\t0\nmap\ta.md\tb\t1\n"
+        let text = "tropa build record 7\nsettings\tx\nsite\t0\nmap\ta.md\tb\t1\n"
         let record = try #require(BuildRecord(decoding: Array(text.utf8)))
         #expect(record.maps.map(\.path) == ["a.md"])
         #expect(record.maps.first?.map == nil)
@@ -107,11 +112,11 @@ import TropaTesting
     func aDamagedEmotionPointIsReadAsNothing(_ point: String) throws {
         let good = RecordedMap(Self.map("content/a.md"))
         var fields = String(decoding: good.line, as: UTF8.self).components(separatedBy: "\t")
-        fields[14] = "1\u{1F}" + point
+        fields[15] = "1\u{1F}" + point
         let damaged = RecordedMap(line: Array(fields.joined(separator: "\t").utf8)[...])
         #expect(damaged?.path == "content/a.md")
         #expect(damaged?.map == nil)
-        fields[14] = "9223372036854775807\u{1F}" + point
+        fields[15] = "9223372036854775807\u{1F}" + point
         #expect(RecordedMap(line: Array(fields.joined(separator: "\t").utf8)[...])?.map == nil)
     }
 

@@ -36,6 +36,7 @@ import TropaTesting
         Case(fixture: "ru-persona", slug: "lumus/skripty"),
         Case(fixture: "en-multi", slug: "onboarding"),
         Case(fixture: "custom-scale", slug: "zapis"),
+        Case(fixture: "branched", slug: "divan"),
     ]
 
     /// The folder of the site pages' goldens, and the name of the record's, inside a fixture's golden folder.

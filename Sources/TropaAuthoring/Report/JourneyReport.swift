@@ -57,7 +57,7 @@ public struct JourneyReport: Sendable {
         let format = presenter.format
         return entry.facts.stages.enumerated().map { index, stage in
             let step = entry.evaluation.funnel.isEmpty ? nil : entry.evaluation.funnel[index]
-            return ["\(index + 1). \(stage.name)", stage.figures.conversion.map(presenter.figure) ?? "—",
+            return [presenter.stageLabel(entry.facts, index), stage.figures.conversion.map(presenter.figure) ?? "—",
                     step?.reach.map(format.percent) ?? "—", stage.figures.nps.map(presenter.figure) ?? "—",
                     entry.evaluation.stageEmotions[index].map { format.score(SitePresenter.tenth($0)) } ?? "—",
                     entry.evaluation.quadrants[index].map { words["quadrantName." + $0.rawValue] } ?? "—"]
@@ -164,7 +164,7 @@ private struct MapJSON: Encodable {
         case slug, title, path, draft, audience, evidence, reach, reachAtMost = "reach_at_most"
         case weakestStage = "weakest_stage", weakestConversion = "weakest_conversion"
         case sharpestPain = "sharpest_pain", averageNPS = "average_nps", lowestEmotion = "lowest_emotion"
-        case duration, stages, pains, missedTargets = "missed_targets"
+        case duration, stages, pains, missedTargets = "missed_targets", paths
     }
 
     func encode(to encoder: Encoder) throws {
@@ -190,6 +190,7 @@ private struct MapJSON: Encodable {
                              forKey: .pains)
         try container.encode(MapHeadline(facts, evaluation: evaluation).missedTargets.map(MissedTargetJSON.init),
                              forKey: .missedTargets)
+        try container.encode(evaluation.paths.map { PathJSON(path: $0, stages: facts.stages) }, forKey: .paths)
     }
 }
 
@@ -198,7 +199,7 @@ private struct StageJSON: Encodable {
     let index: Int
 
     enum Keys: String, CodingKey {
-        case name, conversion, conversionTarget = "conversion_target", reach, people, lost, nps, quadrant, emotion
+        case name, branch, conversion, conversionTarget = "conversion_target", reach, people, lost, nps, quadrant, emotion
         case durationDays = "duration_days"
     }
 
@@ -207,6 +208,7 @@ private struct StageJSON: Encodable {
         let step = evaluation.funnel.isEmpty ? nil : evaluation.funnel[index]
         var container = encoder.container(keyedBy: Keys.self)
         try container.encode(stage.name, forKey: .name)
+        try container.encode(stage.branch, forKey: .branch)
         try container.encode(stage.figures.conversion?.value, forKey: .conversion)
         try container.encode(stage.figures.conversion?.target, forKey: .conversionTarget)
         try container.encode(rounded(step?.reach), forKey: .reach)
@@ -217,6 +219,22 @@ private struct StageJSON: Encodable {
         try container.encode(rounded(evaluation.stageEmotions[index]), forKey: .emotion)
         try container.encode(rounded(stage.figures.duration?.seconds.map { $0 / DurationUnit.day.seconds }),
                              forKey: .durationDays)
+    }
+}
+
+/// A way through the map: the branches it takes, how many get all the way along it, and its weakest stage.
+private struct PathJSON: Encodable {
+    let path: JourneyEvaluation.Path
+    let stages: [StageFacts]
+
+    enum Keys: String, CodingKey { case branches, stages, reach, weakestStage = "weakest_stage" }
+
+    func encode(to encoder: Encoder) throws {
+        var container = encoder.container(keyedBy: Keys.self)
+        try container.encode(path.branches, forKey: .branches)
+        try container.encode(path.stages.map { stages[$0].name }, forKey: .stages)
+        try container.encode(rounded(path.finalReach), forKey: .reach)
+        try container.encode(path.weakestStage.map { stages[$0].name }, forKey: .weakestStage)
     }
 }
 

@@ -105,7 +105,7 @@ package struct InputSnapshot {
 /// The record as a file: a line per input and per map, tab-separated fields. At 10,000 maps a JSON record took
 /// 0.4 s to decode (`Codable` costs about a microsecond a value), most of a one-map rebuild; this takes 0.02 s.
 extension BuildRecord {
-    private static let header = "tropa build record 6"
+    private static let header = "tropa build record 7"
 
     package var encoded: [UInt8] {
         var bytes = Array((Self.header + "\n").utf8)
@@ -180,7 +180,8 @@ package struct RecordedMap: Sendable, Equatable {
         RecordLine.append(["map", facts.path, summary.slug, summary.title, summary.personaID, summary.product,
                            summary.segment, RecordLine.list(summary.tags), summary.draft ? "1" : "0",
                            summary.audience.map { "\($0)" }, summary.evidence?.rawValue,
-                           RecordLine.list(facts.stages.map(\.name)), RecordLine.list(Self.encode(facts.flow)),
+                           RecordLine.list(facts.stages.map(\.name)), RecordLine.list(facts.stages.map { $0.branch ?? "" }),
+                           RecordLine.list(Self.encode(facts.flow)),
                            RecordLine.list(Self.encode(facts.stages.map(\.figures))),
                            RecordLine.list(Self.encode(facts.emotions)), RecordLine.list(map.files)], to: &bytes)
         path = facts.path
@@ -202,17 +203,20 @@ package struct RecordedMap: Sendable, Equatable {
     /// The whole entry; nil when the line is damaged.
     package var map: BuildRecord.Map? {
         let line = RecordLine(line)
-        guard line.fields.count == 16, let path = line.string(1), let slug = line.string(2),
+        guard line.fields.count == 17, let path = line.string(1), let slug = line.string(2),
               let title = line.string(3), let tags = line.list(7), let stages = line.list(11),
-              let flow = line.list(12).flatMap({ Self.decodeFlow($0, stageCount: stages.count) }),
-              let figures = line.list(13).flatMap({ Self.decodeFigures($0, stageCount: stages.count) }),
-              let emotions = line.list(14).flatMap({ Self.decode($0, stageCount: stages.count) }),
-              let files = line.list(15) else { return nil }
+              let branches = line.list(12), branches.count == stages.count,
+              let flow = line.list(13).flatMap({ Self.decodeFlow($0, stageCount: stages.count) }),
+              let figures = line.list(14).flatMap({ Self.decodeFigures($0, stageCount: stages.count) }),
+              let emotions = line.list(15).flatMap({ Self.decode($0, stageCount: stages.count) }),
+              let files = line.list(16) else { return nil }
         let summary = JourneySummary(slug: slug, title: title, personaID: line.string(4), product: line.string(5),
                                      segment: line.string(6), tags: tags, draft: line.string(8) == "1",
                                      stageCount: stages.count, audience: line.string(9).flatMap { Double($0) },
                                      evidence: line.string(10).flatMap { Evidence(rawValue: $0) })
-        let stageFacts = zip(stages, figures).map { StageFacts(name: $0, figures: $1) }
+        let stageFacts = stages.indices.map { index in
+            StageFacts(name: stages[index], figures: figures[index], branch: branches[index].isEmpty ? nil : branches[index])
+        }
         return BuildRecord.Map(facts: JourneyFacts(path: path, summary: summary, stages: stageFacts, flow: flow,
                                                    emotions: emotions),
                                files: files)
@@ -226,19 +230,25 @@ package struct RecordedMap: Sendable, Equatable {
         }
     }
 
-    /// Each edge as `from to`.
+    /// Each start as `s stage`, each edge as `from to`.
     private static func encode(_ flow: StageGraph) -> [String] {
-        flow.next.enumerated().flatMap { from, next in next.map { "\(from) \($0)" } }
+        flow.starts.map { "s \($0)" } + flow.next.enumerated().flatMap { from, next in next.map { "\(from) \($0)" } }
     }
 
     private static func decodeFlow(_ elements: [String], stageCount: Int) -> StageGraph? {
         var next = [[Int]](repeating: [], count: stageCount)
+        var starts: [Int] = []
         for element in elements {
-            let parts = element.split(separator: " ").compactMap { Int($0) }
-            guard parts.count == 2, parts.allSatisfy((0..<stageCount).contains) else { return nil }
-            next[parts[0]].append(parts[1])
+            let parts = element.split(separator: " ")
+            let numbers = parts.compactMap { Int($0) }
+            if parts.count == 2, parts[0] == "s", let start = Int(parts[1]), (0..<stageCount).contains(start) {
+                starts.append(start)
+                continue
+            }
+            guard numbers.count == 2, parts.count == 2, numbers.allSatisfy((0..<stageCount).contains) else { return nil }
+            next[numbers[0]].append(numbers[1])
         }
-        return StageGraph(next: next)
+        return StageGraph(starts: starts, next: next)
     }
 
     /// Each figure as `stage role value low high target unit` (`-` for no range or target), in the order of the

@@ -31,7 +31,7 @@ extension SitePresenter {
         let headings = AnalysisHeadings(analysis: words["analysis"], funnel: words["funnel"], quadrant: words["quadrant"],
                                         quadrantNote: words["quadrantNote"], pains: words["pains"],
                                         timeline: words["timeline"])
-        let model = AnalysisModel(headings: headings, advice: advice, funnel: funnel(facts, evaluation: evaluation),
+        let model = AnalysisModel(headings: headings, advice: advice, funnels: funnels(facts, evaluation: evaluation),
                                   quadrant: quadrant(facts, evaluation: evaluation),
                                   readings: readings(facts, evaluation: evaluation), pains: pains,
                                   timeline: timeline(facts, evaluation: evaluation),
@@ -121,13 +121,33 @@ extension SitePresenter {
 
     // MARK: - charts
 
-    private func stageLabel(_ facts: JourneyFacts, _ index: Int) -> String {
-        "\(index + 1). \(facts.stages[index].name)"
+    /// "3. Визит в шоурум (Офлайн)": a stage by its number, and its branch when it has one.
+    package func stageLabel(_ facts: JourneyFacts, _ index: Int) -> String {
+        "\(index + 1). \(facts.stages[index].name)" + (facts.stages[index].branch.map { " (\($0))" } ?? "")
     }
 
-    private func funnel(_ facts: JourneyFacts, evaluation: JourneyEvaluation) -> BarChartModel? {
-        guard !evaluation.funnel.isEmpty else { return nil }
-        let rows = evaluation.funnel.map { step -> BarChartModel.Row in
+    /// The funnel, or one per path of a branched map: reach differs along each.
+    private func funnels(_ facts: JourneyFacts, evaluation: JourneyEvaluation) -> [BarChartModel] {
+        guard !evaluation.funnel.isEmpty else { return [] }
+        guard evaluation.paths.count > 1 else {
+            return [funnel(evaluation.paths[0].funnel, id: "funnel", facts: facts, weakest: evaluation.weakestStage)]
+        }
+        return evaluation.paths.enumerated().map { index, path in
+            var chart = funnel(path.funnel, id: "funnel-\(index + 1)", facts: facts, weakest: path.weakestStage,
+                               path: pathName(path.branches))
+            chart.caption = words["path"] + ": " + pathName(path.branches)
+            return chart
+        }
+    }
+
+    /// A path by the branches it takes: "Онлайн → Остаётся".
+    package func pathName(_ branches: [String]) -> String {
+        branches.isEmpty ? words["mainPath"] : branches.joined(separator: " → ")
+    }
+
+    private func funnel(_ steps: [JourneyEvaluation.FunnelStep], id: String, facts: JourneyFacts, weakest: Int?,
+                        path: String? = nil) -> BarChartModel {
+        let rows = steps.map { step -> BarChartModel.Row in
             var parts: [String] = []
             var kind = ""
             if let conversion = step.conversion {
@@ -153,23 +173,22 @@ extension SitePresenter {
                 if let lost = step.lost { text += ", " + words.lost(format.number(lost.rounded())) }
                 parts.append(text)
             }
-            var label = stageLabel(facts, step.stage)
-            if step.stage == evaluation.weakestStage {
+            if step.stage == weakest {
                 kind = "weakest"
-                label += " — " + words["mark.weakest"]
+                parts.insert(words["mark.weakest"], at: 0)
             }
-            return BarChartModel.Row(label: label, start: 0,
+            return BarChartModel.Row(label: stageLabel(facts, step.stage), start: 0,
                                      length: step.reach.map { $0 / 100 }, note: parts.joined(separator: " · "), kind: kind)
         }
-        return BarChartModel(id: "funnel", title: words["funnel"] + ": " + facts.summary.title,
-                             description: Self.describe(rows), rows: rows)
+        let title = words["funnel"] + (path.map { " (" + words["path"] + ": " + $0 + ")" } ?? "") + ": " + facts.summary.title
+        return BarChartModel(id: id, title: title, description: Self.describe(rows), rows: rows)
     }
 
     private func timeline(_ facts: JourneyFacts, evaluation: JourneyEvaluation) -> BarChartModel? {
         guard let timeline = evaluation.timeline, timeline.totalSeconds > 0 else { return nil }
-        var start = 0.0
         let rows = timeline.seconds.enumerated().map { index, seconds -> BarChartModel.Row in
-            defer { start += (seconds ?? 0) / timeline.totalSeconds }
+            // Alternatives start together: a stage starts when the stages before it in the flow end.
+            let start = timeline.starts[index] / timeline.totalSeconds
             guard let seconds, let duration = facts.stages[index].figures.duration else {
                 return BarChartModel.Row(label: stageLabel(facts, index), start: start, length: nil,
                                          note: words["noDuration"], kind: "unknown")

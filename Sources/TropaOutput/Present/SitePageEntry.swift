@@ -8,6 +8,8 @@ package struct SitePageEntry: Hashable, Sendable {
     package let summary: JourneySummary
     /// The curve's scores, without labels.
     package let curve: [EmotionSeries]
+    /// The stages of each path of a branched map, for its sparkline's lines; empty for a map without forks.
+    package let paths: [[Int]]
     package let headline: MapHeadline
     package let built: Bool
 
@@ -16,6 +18,7 @@ package struct SitePageEntry: Hashable, Sendable {
         curve = facts.emotions.map { series in
             EmotionSeries(points: series.points.map { EmotionSeries.Point(stage: $0.stage, score: $0.score, label: "") })
         }
+        paths = facts.flow.isLine ? [] : facts.flow.paths
         headline = MapHeadline(facts, evaluation: JourneyEvaluation(facts))
         self.built = built
     }

@@ -25,11 +25,30 @@ package struct SitePresenter: Sendable {
     // MARK: - journey
 
     /// The map's emotion curve in units of the scale, or nil when no stage has a score: the renderer draws it.
-    package func curve(_ facts: JourneyFacts, marks: CurveMarks = CurveMarks()) -> CurveModel? {
-        facts.emotions.first.map { series in
-            CurveModel(title: facts.summary.title, stageNames: facts.stages.map(\.name), stageCount: facts.stages.count,
-                       series: series, scale: site.schema.scale, marks: marks)
+    package func curve(_ facts: JourneyFacts, evaluation: JourneyEvaluation) -> CurveModel? {
+        // A line per path of a branched map, named by the branches it takes.
+        let lines = evaluation.paths.count < 2 ? [] : evaluation.paths.map {
+            CurveLine(stages: $0.stages, label: pathName($0.branches))
         }
+        return facts.emotions.first.map { series in
+            CurveModel(title: facts.summary.title, stageNames: facts.stages.map(\.name), stageCount: facts.stages.count,
+                       series: series, scale: site.schema.scale, marks: curveMarks(facts, evaluation: evaluation),
+                       lines: lines)
+        }
+    }
+
+    /// The row of a branched map's table above the stages' names: each branch's label over its stages.
+    private func branchCells(_ stages: [Stage]) -> [BranchCellModel] {
+        guard stages.contains(where: { $0.branch != nil }) else { return [] }
+        var cells: [BranchCellModel] = []
+        for (index, stage) in stages.enumerated() {
+            if let label = stage.branch, index > 0, stages[index - 1].branch == label {
+                cells[cells.count - 1] = BranchCellModel(span: cells[cells.count - 1].span + 1, label: label)
+            } else {
+                cells.append(BranchCellModel(span: 1, label: stage.branch))
+            }
+        }
+        return cells
     }
 
     package func journeyPage(_ journey: Journey, facts: JourneyFacts) -> JourneyPageModel {
@@ -46,7 +65,7 @@ package struct SitePresenter: Sendable {
         }
         let described = journey.stages.count { !$0.description.isEmpty }
         let persona = site.persona(id: journey.personaID)
-        let curve = curve(facts, marks: curveMarks(facts, evaluation: evaluation))
+        let curve = curve(facts, evaluation: evaluation)
         let marks = stageMarks(facts, evaluation: evaluation)
         return JourneyPageModel(
             page: page, title: journey.title, product: journey.product, segment: journey.segment, tags: journey.tags,
@@ -54,7 +73,7 @@ package struct SitePresenter: Sendable {
             persona: persona.map { personaCard($0, root: page.root) },
             introductionHTML: journey.introduction.html,
             analysis: analysis(journey, facts: facts, evaluation: evaluation), curve: curve,
-            stageCount: journey.stages.count,
+            stageCount: journey.stages.count, branchCells: branchCells(journey.stages),
             stages: zip(journey.stages, marks).map {
                 StageColumnModel(name: $0.name, descriptionHTML: $0.description.html, marks: $1)
             },
@@ -136,13 +155,33 @@ package struct SitePresenter: Sendable {
                             outlineNodes(section.content))
             }))
         }
-        for stage in journey.stages {
-            children.append(OutlineNode(stage.name, site.schema.layers.compactMap { definition in
-                guard let layer = stage.layer(id: definition.id) else { return nil }
-                return OutlineNode(title(of: definition), outlineItems(layer.content))
-            }))
+        // A fork is a node whose children are its branches, each with its stages.
+        var index = 0
+        while index < journey.stages.count {
+            guard journey.stages[index].branch != nil else {
+                children.append(outlineNode(journey.stages[index]))
+                index += 1
+                continue
+            }
+            var branches: [OutlineNode] = []
+            while index < journey.stages.count, let label = journey.stages[index].branch {
+                var stages: [OutlineNode] = []
+                while index < journey.stages.count, journey.stages[index].branch == label {
+                    stages.append(outlineNode(journey.stages[index]))
+                    index += 1
+                }
+                branches.append(OutlineNode(label, stages))
+            }
+            children.append(OutlineNode(words["fork"] + ": " + branches.map(\.text).joined(separator: " / "), branches))
         }
         return OutlineNode(journey.title, children)
+    }
+
+    private func outlineNode(_ stage: Stage) -> OutlineNode {
+        OutlineNode(stage.name, site.schema.layers.compactMap { definition in
+            guard let layer = stage.layer(id: definition.id) else { return nil }
+            return OutlineNode(title(of: definition), outlineItems(layer.content))
+        })
     }
 
     private func outlineItems(_ content: LayerContent) -> [OutlineNode] {
@@ -202,7 +241,8 @@ package struct SitePresenter: Sendable {
             (map.summary.slug, map.curve.first.map { series in
                 // A sparkline names no stage: only the number of columns matters.
                 CurveModel(title: map.summary.title, stageNames: [], stageCount: map.summary.stageCount,
-                           series: series, scale: site.schema.scale)
+                           series: series, scale: site.schema.scale,
+                           lines: map.paths.map { CurveLine(stages: $0, label: "") })
             })
         }, uniquingKeysWith: { first, _ in first })
         let catalogue = Catalogue(journeys: maps.map(\.summary))

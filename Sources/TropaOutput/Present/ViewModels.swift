@@ -37,6 +37,12 @@ package struct StageColumnModel: Sendable {
     package let marks: [StageMarkModel]
 }
 
+/// A cell of the branches' row: `label` over `span` stages, or no label over a shared stage.
+package struct BranchCellModel: Sendable {
+    package let span: Int
+    package let label: String?
+}
+
 /// A mark on a stage: `kind` is a CSS class (`weakest`, `pain`), `text` says it in words.
 package struct StageMarkModel: Sendable {
     package let kind: String
@@ -118,19 +124,30 @@ package struct CurveModel: Sendable {
     package let scale: ClosedRange<Double>
     /// What the analysis marks on the page's curve; none on a sparkline.
     package let marks: CurveMarks
+    /// A line per path of a branched map, each through its stages; empty for a map without forks (one line through
+    /// every point).
+    package let lines: [CurveLine]
 
     package init(title: String, stageNames: [String], stageCount: Int, series: EmotionSeries, scale: ClosedRange<Double>,
-                 marks: CurveMarks = CurveMarks()) {
+                 marks: CurveMarks = CurveMarks(), lines: [CurveLine] = []) {
         self.title = title
         self.stageNames = stageNames
         self.stageCount = stageCount
         self.series = series
         self.scale = scale
         self.marks = marks
+        self.lines = lines
     }
 
     /// The names to lay the columns out with.
     var columns: [String] { stageNames.count == stageCount ? stageNames : Array(repeating: "", count: stageCount) }
+}
+
+/// One line of a branched map's curve: the stages of a path, and the label its legend gives it (the branches it
+/// takes).
+package struct CurveLine: Sendable, Hashable {
+    package let stages: [Int]
+    package let label: String
 }
 
 /// The analysis on the curve: the column of the weakest stage, the lowest point, the sharp drops, each with the
@@ -142,7 +159,7 @@ package struct CurveMarks: Sendable {
     package var lowestPoint: Int?
     package var lowestText = ""
     /// Indexes of the points that fall sharply from the one before.
-    package var sharpDrops: [Int] = []
+    package var sharpDrops: [JourneyEvaluation.Drop] = []
     package var dropText = ""
 
     package init() {}
@@ -167,6 +184,8 @@ package struct BarChartModel: Sendable {
     package let title: String
     package let description: String
     package let rows: [Row]
+    /// Said above the chart when a map has several (a funnel per path).
+    package var caption: String? = nil
 }
 
 /// Stages placed by conversion (x) and NPS (y), split at the map's averages.
@@ -226,7 +245,8 @@ package struct AnalysisModel: Sendable {
     package let headings: AnalysisHeadings
     /// Sentences that say where to start: the weakest stage, the sharpest pain, how many get through.
     package let advice: [String]
-    package let funnel: BarChartModel?
+    /// One funnel, or one per path of a branched map.
+    package let funnels: [BarChartModel]
     package var funnelSVG: String? = nil
     package let quadrant: QuadrantChartModel?
     package var quadrantSVG: String? = nil
@@ -238,7 +258,7 @@ package struct AnalysisModel: Sendable {
     package let total: String?
 
     /// Whether the section has anything beyond the advice.
-    package var hasDetails: Bool { funnel != nil || quadrant != nil || !pains.isEmpty || timeline != nil }
+    package var hasDetails: Bool { !funnels.isEmpty || quadrant != nil || !pains.isEmpty || timeline != nil }
 }
 
 /// A file of the map offered for download, from the output registry.
@@ -275,6 +295,9 @@ package struct JourneyPageModel: Sendable {
     /// The curve drawn, set by the renderer (the same markup is the map's `emotions.svg`).
     package var curveSVG: String? = nil
     package let stageCount: Int
+    /// The row above the stages' names of a branched map: a cell per shared stage (empty) and one per branch,
+    /// spanning its stages; empty for a map without forks.
+    package let branchCells: [BranchCellModel]
     package let stages: [StageColumnModel]
     package let hasStageDescriptions: Bool
     /// Most stages have no description (`SitePresenter.isSparse`).

@@ -115,7 +115,8 @@ enum EmbeddedTheme {
 <table class="cjm" style="--stages: {{stageCount}}">
 <colgroup><col class="layer-column">{{#stages}}<col class="stage-column">{{/stages}}</colgroup>
 <thead>
-<tr><th scope="col" class="corner">{{page.words.layer}}</th>{{#stages}}<th scope="col">{{name}}{{#marks}} <span class="mark mark-{{kind}}">{{text}}</span>{{/marks}}</th>{{/stages}}</tr>
+{{^empty(branchCells)}}<tr class="branches"><th scope="row" class="corner">{{page.words.alternatives}}</th>{{#branchCells}}{{#label}}<th scope="col" colspan="{{span}}" class="branch">{{label}}</th>{{/label}}{{^label}}<td class="shared"></td>{{/label}}{{/branchCells}}</tr>
+{{/empty(branchCells)}}<tr><th scope="col" class="corner">{{page.words.layer}}</th>{{#stages}}<th scope="col">{{name}}{{#marks}} <span class="mark mark-{{kind}}">{{text}}</span>{{/marks}}</th>{{/stages}}</tr>
 </thead>
 <tbody>
 {{#curveSVG}}<tr class="curve-row"><th scope="row">{{page.words.emotionCurve}}</th><td class="curve-cell" colspan="{{stageCount}}">{{{curveSVG}}}</td></tr>{{/curveSVG}}
@@ -346,6 +347,10 @@ table.dashboard { border-collapse: collapse; width: 100%; min-width: 44rem; font
 .dashboard ul.targets { margin: 0; padding: 0; list-style: none; }
 .site-links { margin: -.5rem 0 1rem; }
 .note { color: var(--muted); }
+/* A branched map: each branch's label over its stages, a thick rule where the journey forks and where it meets. */
+.cjm tr.branches th.branch { text-align: center; font-size: .8rem; font-weight: 600; background: var(--panel); border-left: 3px solid var(--accent); border-right: 3px solid var(--accent); border-bottom: 1px solid var(--line); }
+.cjm tr.branches td.shared { background: var(--sticky); }
+.chart .path { margin: .75rem 0 .25rem; font-weight: 600; font-size: .9rem; }
 
 """#,
     ]

@@ -64,7 +64,12 @@ public struct EmotionCurve: Sendable, Equatable {
     }
 
     /// The curve as cubic Bézier segments: `(start, control1, control2, end)`, Fritsch–Carlson monotone.
-    public var segments: [(start: (Double, Double), c1: (Double, Double), c2: (Double, Double), end: (Double, Double))] {
+    public var segments: [Segment] { Self.segments(through: points) }
+
+    public typealias Segment = (start: (Double, Double), c1: (Double, Double), c2: (Double, Double), end: (Double, Double))
+
+    /// The segments through some of the points, in their order: one line of a branched map's curve.
+    public static func segments(through points: [Point]) -> [Segment] {
         let xs = points.map(\.x)
         let ys = points.map(\.y)
         guard xs.count > 1 else { return [] }

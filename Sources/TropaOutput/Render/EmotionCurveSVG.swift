@@ -13,7 +13,16 @@ package struct EmotionCurveSVG {
     package static let labelLineHeight = 15.0
     package static let maxLabelLines = 3
 
-    package var height: Double { curve.bottom + 14 + Self.labelLineHeight * Double(Self.maxLabelLines) }
+    /// A branched map's lines, each through its stages; empty for one line through every point.
+    package var lines: [CurveLine] = []
+
+    package var height: Double {
+        curve.bottom + 14 + Self.labelLineHeight * Double(Self.maxLabelLines) + (lines.isEmpty ? 0 : Self.legendHeight)
+    }
+
+    /// The dash of each line of a branched map, so that lines differ without colour; the first is solid.
+    package static let dashes = ["", "9 5", "2 4", "12 4 2 4", "6 3 2 3 2 3"]
+    private static let legendHeight = 22.0
 
     /// The font of the standalone file's text, which has no page to take it from.
     package static let fontFamily = "system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif"
@@ -98,27 +107,59 @@ package struct EmotionCurveSVG {
             svg += "<g class=\"weakest\"><rect x=\"\(n(x))\" y=\"0\" width=\"\(n(curve.columnWidth))\" height=\"\(n(curve.bottom))\" fill=\"#c2410c\" fill-opacity=\"0.08\"/>"
             svg += "<text x=\"\(n(x + curve.columnWidth / 2))\" y=\"11\" text-anchor=\"middle\" font-size=\"11\" fill=\"#9a3412\">▼ \(Markup.escape(marks.weakestText))</text></g>\n"
         }
-        if let first = curve.points.first, let last = curve.points.last, curve.points.count > 1 {
-            let line = Self.pathData(curve)
+        // A branched map's tint follows its first path; every path is a line of its own.
+        let shown = lines.isEmpty ? curve.points : curve.points.filter { lines[0].stages.contains($0.stageIndex) }
+        if let first = shown.first, let last = shown.last, shown.count > 1 {
+            let line = Self.pathData(shown)
             let area = line + " L\(n(last.x)) \(n(curve.baselineY)) L\(n(first.x)) \(n(curve.baselineY)) Z"
             svg += """
             <path class="area-positive" d="\(area)" fill="#2e9d5b" fill-opacity="0.18" clip-path="url(#\(id)-above)"/>
             <path class="area-negative" d="\(area)" fill="#d6453d" fill-opacity="0.18" clip-path="url(#\(id)-below)"/>
-            <path class="line" d="\(line)" fill="none" stroke="#3a4a6b" stroke-width="3" stroke-linejoin="round"/>
 
             """
         }
+        if lines.isEmpty, curve.points.count > 1 {
+            svg += "<path class=\"line\" d=\"\(Self.pathData(curve))\" fill=\"none\" stroke=\"#3a4a6b\" stroke-width=\"3\" stroke-linejoin=\"round\"/>\n"
+        }
+        svg += branchLines()
         svg += drops()
         svg += points()
         svg += stageNames()
         return svg
     }
 
+    /// A line per path, dashed each its own way, and the legend that names them under the stages.
+    private func branchLines() -> String {
+        let n = Markup.number
+        var svg = ""
+        for (index, line) in lines.enumerated() {
+            let points = curve.points.filter { line.stages.contains($0.stageIndex) }
+            let dash = Self.dashes[index % Self.dashes.count]
+            let pattern = dash.isEmpty ? "" : " stroke-dasharray=\"\(dash)\""
+            if points.count > 1 {
+                svg += "<path class=\"line line-\(index + 1)\" d=\"\(Self.pathData(points))\" fill=\"none\" stroke=\"#3a4a6b\" stroke-width=\"3\" stroke-linejoin=\"round\"\(pattern)/>\n"
+            }
+        }
+        guard !lines.isEmpty else { return svg }
+        let y = height - Self.legendHeight + 8
+        var x = 0.0
+        svg += "<g class=\"legend\" font-size=\"12\" fill=\"#1f2633\">"
+        for (index, line) in lines.enumerated() {
+            let dash = Self.dashes[index % Self.dashes.count]
+            let pattern = dash.isEmpty ? "" : " stroke-dasharray=\"\(dash)\""
+            let label = Self.shorten(line.label, to: 40)
+            svg += "<line class=\"line-\(index + 1)\" x1=\"\(n(x))\" y1=\"\(n(y))\" x2=\"\(n(x + 28))\" y2=\"\(n(y))\" stroke=\"#3a4a6b\" stroke-width=\"3\"\(pattern)/>"
+            svg += "<text x=\"\(n(x + 34))\" y=\"\(n(y + 4))\">\(Markup.escape(label))</text>"
+            x += 34 + Double(label.count) * 7 + 18
+        }
+        return svg + "</g>\n"
+    }
+
     /// An arrow beside each segment that falls sharply, with the fall written out.
     private func drops() -> String {
         let n = Markup.number
-        return marks.sharpDrops.filter { $0 > 0 && $0 < curve.points.count }.map { index in
-            let (from, to) = (curve.points[index - 1], curve.points[index])
+        return marks.sharpDrops.filter { max($0.from, $0.to) < curve.points.count }.map { drop in
+            let (from, to) = (curve.points[drop.from], curve.points[drop.to])
             let x = (from.x + to.x) / 2 + 8, y = (from.y + to.y) / 2
             let fall = format.score(to.score - from.score)
             return "<text class=\"drop\" x=\"\(n(x))\" y=\"\(n(y))\" font-size=\"12\" font-weight=\"bold\" fill=\"#b3261e\">↘ \(Markup.escape(fall))<title>\(Markup.escape(marks.dropText + ": " + fall))</title></text>\n"
@@ -143,8 +184,8 @@ package struct EmotionCurveSVG {
             text += sentence(marks.lowestText, curve.stageNames[curve.points[lowest].stageIndex]
                 + " (" + format.score(curve.points[lowest].score) + ")")
         }
-        for index in marks.sharpDrops where index > 0 && index < curve.points.count {
-            let (from, to) = (curve.points[index - 1], curve.points[index])
+        for drop in marks.sharpDrops where max(drop.from, drop.to) < curve.points.count {
+            let (from, to) = (curve.points[drop.from], curve.points[drop.to])
             text += sentence(marks.dropText, curve.stageNames[from.stageIndex] + " → "
                 + curve.stageNames[to.stageIndex] + " (" + format.score(to.score - from.score) + ")")
         }
@@ -152,11 +193,14 @@ package struct EmotionCurveSVG {
     }
 
     /// The curve through the points as one path of cubic segments.
-    package static func pathData(_ curve: EmotionCurve) -> String {
+    package static func pathData(_ curve: EmotionCurve) -> String { pathData(curve.points) }
+
+    /// A line through some of the curve's points, in their order.
+    package static func pathData(_ points: [EmotionCurve.Point]) -> String {
         let n = Markup.number
-        guard let first = curve.points.first else { return "" }
+        guard let first = points.first else { return "" }
         var d = "M\(n(first.x)) \(n(first.y))"
-        for segment in curve.segments {
+        for segment in EmotionCurve.segments(through: points) {
             d += " C\(n(segment.c1.0)) \(n(segment.c1.1)) \(n(segment.c2.0)) \(n(segment.c2.1)) \(n(segment.end.0)) \(n(segment.end.1))"
         }
         return d
@@ -243,13 +287,22 @@ package struct EmotionCurveSVG {
 package struct SparklineSVG {
     package let curve: EmotionCurve
     package let label: String
+    /// A branched map's paths, each its own line, dashed as on the page.
+    package var lines: [CurveLine] = []
 
     package func render() -> String {
         let n = Markup.number
         var svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"tropa-sparkline\" viewBox=\"0 0 \(n(curve.width)) \(n(curve.bottom + curve.top))\" role=\"img\" aria-label=\"\(Markup.escape(label))\">"
         svg += "<line x1=\"0\" y1=\"\(n(curve.baselineY))\" x2=\"\(n(curve.width))\" y2=\"\(n(curve.baselineY))\" stroke=\"#9aa1b0\" stroke-width=\"1\"/>"
-        if curve.points.count > 1 {
+        if lines.isEmpty, curve.points.count > 1 {
             svg += "<path d=\"\(EmotionCurveSVG.pathData(curve))\" fill=\"none\" stroke=\"#3a4a6b\" stroke-width=\"2\"/>"
+        }
+        for (index, line) in lines.enumerated() {
+            let points = curve.points.filter { line.stages.contains($0.stageIndex) }
+            let dash = EmotionCurveSVG.dashes[index % EmotionCurveSVG.dashes.count]
+            guard points.count > 1 else { continue }
+            svg += "<path d=\"\(EmotionCurveSVG.pathData(points))\" fill=\"none\" stroke=\"#3a4a6b\" stroke-width=\"2\""
+                + (dash.isEmpty ? "" : " stroke-dasharray=\"\(dash)\"") + "/>"
         }
         for point in curve.points {
             let color = point.score >= 0 ? "#2e9d5b" : "#d6453d"

@@ -55,11 +55,13 @@ package struct PageRenderer: Sendable {
         let curveSVG = model.curve.map { curve in
             EmotionCurveSVG(curve: EmotionCurve(stageNames: curve.columns, series: curve.series, scale: curve.scale),
                             title: curve.title, words: presenter.words, format: presenter.format,
-                            marks: curve.marks).render(id: "curve")
+                            marks: curve.marks, lines: curve.lines).render(id: "curve")
         }
         model.curveSVG = curveSVG?.page
         if var analysis = model.analysis {
-            analysis.funnelSVG = analysis.funnel.map { BarChartSVG(chart: $0).render() }
+            analysis.funnelSVG = analysis.funnels.isEmpty ? nil : analysis.funnels.map { chart in
+                (chart.caption.map { "<p class=\"path\">" + Markup.escape($0) + "</p>\n" } ?? "") + BarChartSVG(chart: chart).render()
+            }.joined()
             analysis.quadrantSVG = analysis.quadrant.map { QuadrantSVG(chart: $0, format: presenter.format).render() }
             analysis.timelineSVG = analysis.timeline.map { BarChartSVG(chart: $0).render() }
             model.analysis = analysis

@@ -72,6 +72,16 @@ extension StageColumnModel: MustacheParent {
     }
 }
 
+extension BranchCellModel: MustacheParent {
+    package func child(named key: String) -> Any? {
+        switch key {
+        case "span": self.span
+        case "label": orAbsent(self.label)
+        default: nil
+        }
+    }
+}
+
 extension StageMarkModel: MustacheParent {
     package func child(named key: String) -> Any? {
         switch key {
@@ -136,7 +146,7 @@ extension AnalysisModel: MustacheParent {
         case "headings": self.headings
         case "html": BuiltInPartials.analysis(self)
         case "advice": self.advice
-        case "funnel": orAbsent(self.funnel)
+        case "funnels": self.funnels
         case "funnelSVG": orAbsent(self.funnelSVG)
         case "quadrant": orAbsent(self.quadrant)
         case "quadrantSVG": orAbsent(self.quadrantSVG)
@@ -159,6 +169,7 @@ extension BarChartModel: MustacheParent {
         case "title": self.title
         case "description": self.description
         case "rows": self.rows
+        case "caption": orAbsent(self.caption)
         default: nil
         }
     }
@@ -312,6 +323,7 @@ extension JourneyPageModel: MustacheParent {
         case "curve": orAbsent(self.curve)
         case "curveSVG": orAbsent(self.curveSVG)
         case "stageCount": self.stageCount
+        case "branchCells": self.branchCells
         case "stages": self.stages
         case "hasStageDescriptions": self.hasStageDescriptions
         case "sparseStageDescriptions": self.sparseStageDescriptions
@@ -431,7 +443,7 @@ private final class SparklineMarkup: MustacheCustomRenderable, MustacheParent {
     lazy var renderText: String = {
         let geometry = EmotionCurve(stageNames: curve.columns, series: curve.series, scale: curve.scale,
                                     columnWidth: 24, plotHeight: 28, top: 3)
-        return SparklineSVG(curve: geometry, label: label).render()
+        return SparklineSVG(curve: geometry, label: label, lines: curve.lines).render()
     }()
 
     var isNull: Bool { false }
