@@ -54,12 +54,20 @@ struct NewCommand: ParsableCommand {
     @Option(help: "How many stages to write.")
     var stages: Int = 3
 
+    @Option(help: "Labels of a fork after the stages, separated by commas (\"Онлайн,Офлайн\"): a stage per branch, then one where they meet.")
+    var branches: String?
+
+    private var branchLabels: [String] {
+        branches.map { $0.split(separator: ",", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) } } ?? []
+    }
+
     @Option(name: .customLong("site"), help: "The site folder.", completion: .directory)
     var siteDirectory: String = "."
 
     func validate() throws {
         guard (1...50).contains(stages) else { throw ValidationError("--stages must be from 1 to 50") }
         guard !title.trimmingCharacters(in: .whitespaces).isEmpty else { throw ValidationError("the title is empty") }
+        if branches != nil, let problem = MapScaffold.problem(with: branchLabels) { throw ValidationError(problem) }
     }
 
     func run() throws {
@@ -77,7 +85,8 @@ struct NewCommand: ParsableCommand {
                 throw ExitCode(2)
             }
         }
-        let scaffold = MapScaffold(title: title, personaID: persona, stageCount: stages, date: Self.today())
+        let scaffold = MapScaffold(title: title, personaID: persona, stageCount: stages, date: Self.today(),
+                                   branches: branchLabels)
         let path = siteDirectory + "/" + config.contentPath + "/" + scaffold.fileName
         let fileSystem = DiskFileSystem()
         guard fileSystem.kind(at: path) == nil else {

@@ -141,3 +141,22 @@ import TropaTesting
         return result
     }
 }
+
+/// `tropa new --branches` writes a fork the check accepts; labels that make no fork stop before anything is written.
+@Suite struct CLINewBranchesTests {
+    @Test func aForkIsWrittenAndChecks() throws {
+        let site = try TropaProcess.temporarySite(["tropa.yml": "language: ru\n"])
+        defer { try? FileManager.default.removeItem(at: site) }
+        let created = try TropaProcess.run(["new", "Семья выбирает диван", "--stages", "1", "--branches", "Онлайн, Офлайн",
+                                            "--site", site.path])
+        #expect(created.status == 0, "\(created.stderr)")
+        let text = try String(contentsOf: site.appendingPathComponent("content/semya-vybiraet-divan.md"), encoding: .utf8)
+        #expect(text.split(separator: "\n").filter { $0.hasPrefix("## ") }
+            == ["## Осознание потребности", "## Поиск информации {Онлайн}", "## Поиск информации {Офлайн}", "## Выбор"])
+        #expect(try TropaProcess.run(["check", site.path]).status == 0)
+        let refused = try TropaProcess.run(["new", "Ещё карта", "--branches", "Онлайн", "--site", site.path])
+        #expect(refused.status == 2)
+        #expect(refused.stderr.contains("a fork needs two branches or more"))
+        #expect(!FileManager.default.fileExists(atPath: site.appendingPathComponent("content/eshchyo-karta.md").path))
+    }
+}

@@ -27,4 +27,24 @@ import TropaTesting
         // Three required layers in each of seven stages are still reported.
         #expect(result.diagnostics.count { $0.code == .missingLayer } == 21)
     }
+
+    /// `--branches`: a stage per branch after the stages, sharing the next classic name, then the stage where they
+    /// meet; the draft passes as the others do.
+    @Test func branchesMakeAForkThatChecks() throws {
+        let text = MapScaffold(title: "Карта", stageCount: 2, date: "2025-01-15", branches: ["Онлайн", "Офлайн"])
+            .text(schema: .default, language: .ru)
+        #expect(text.split(separator: "\n").filter { $0.hasPrefix("## ") }
+            == ["## Осознание потребности", "## Поиск информации", "## Выбор {Онлайн}", "## Выбор {Офлайн}", "## Покупка"])
+        let result = try Check.site(["tropa.yml": "language: ru\n", "content/karta.md": text])
+        #expect(!result.diagnostics.hasErrors, "\(result.diagnostics.filter { $0.severity == .error })")
+        #expect(result.site?.journeys.first?.flow.paths == [[0, 1, 2, 4], [0, 1, 3, 4]])
+    }
+
+    @Test(arguments: [(["Онлайн"], "a fork needs two branches or more, e.g. --branches \"Онлайн,Офлайн\""),
+                      (["Онлайн", ""], "a branch label is empty"), (["Онлайн", "онлайн"], "a branch label is given twice"),
+                      (["A", "{B}"], "a branch label holds a brace")])
+    func labelsThatMakeNoForkAreRefused(branches: [String], problem: String) {
+        #expect(MapScaffold.problem(with: branches) == problem)
+        #expect(MapScaffold.problem(with: ["Онлайн", "Офлайн"]) == nil)
+    }
 }

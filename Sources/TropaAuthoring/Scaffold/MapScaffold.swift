@@ -13,12 +13,25 @@ public struct MapScaffold: Sendable {
     public var stageCount: Int
     /// The date written as `updated`, `YYYY-MM-DD`.
     public var date: String
+    /// The labels of a fork after the stages (`--branches "Онлайн,Офлайн"`): a stage per branch, then one where
+    /// they meet; none for a map without a fork.
+    public var branches: [String]
 
-    public init(title: String, personaID: String? = nil, stageCount: Int = 3, date: String) {
+    public init(title: String, personaID: String? = nil, stageCount: Int = 3, date: String, branches: [String] = []) {
         self.title = title
         self.personaID = personaID
         self.stageCount = stageCount
         self.date = date
+        self.branches = branches
+    }
+
+    /// Why `branches` cannot make a fork, or nil: two labels or more, none empty, none twice, none with a brace.
+    public static func problem(with branches: [String]) -> String? {
+        if branches.count < 2 { return "a fork needs two branches or more, e.g. --branches \"Онлайн,Офлайн\"" }
+        if branches.contains(where: \.isEmpty) { return "a branch label is empty" }
+        if Set(branches.map { NameKey($0).value }).count < branches.count { return "a branch label is given twice" }
+        if branches.contains(where: { $0.contains(where: { "{}".contains($0) }) }) { return "a branch label holds a brace" }
+        return nil
     }
 
     /// The file's path under the content folder: the title's slug with `.md`.
@@ -31,8 +44,14 @@ public struct MapScaffold: Sendable {
         lines.append(language == .ru
             ? "Контекст карты: для кого она, на каких данных построена, когда проведено исследование."
             : "What this map is about: who it is for, the data behind it, when the research was done.")
-        for number in 1...max(stageCount, 1) {
-            lines += ["", "## " + Self.stageName(number, in: language)]
+        var headings = (1...max(stageCount, 1)).map { Self.stageName($0, in: language) }
+        if !branches.isEmpty {
+            // The alternatives share the next classic stage's name; the stage after it is where they meet.
+            let fork = Self.stageName(headings.count + 1, in: language)
+            headings += branches.map { "\(fork) {\($0)}" } + [Self.stageName(headings.count + 2, in: language)]
+        }
+        for heading in headings {
+            lines += ["", "## " + heading]
             for layer in schema.layers {
                 lines += ["", "### " + layer.title.text(in: language, fallback: layer.id)]
             }

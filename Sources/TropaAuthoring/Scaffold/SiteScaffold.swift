@@ -79,7 +79,8 @@ public struct SiteScaffold: Sendable {
         updated: 2025-01-15
         ---
 
-        Пример карты: по одному этапу на каждый вид слоя. Замените его своей картой.
+        Пример карты: этапы со всеми видами слоёв и развилка в конце — покупка на сайте {Онлайн} или в магазине
+        {Офлайн}. Замените его своей картой.
 
         ## Поиск
 
@@ -98,7 +99,7 @@ public struct SiteScaffold: Sendable {
         - Конверсия: 40%
         - Длительность: 5 дней
 
-        ## Покупка
+        ## Покупка {Онлайн}
 
         ### Цель
         Купить выбранную модель с доставкой.
@@ -117,6 +118,21 @@ public struct SiteScaffold: Sendable {
         - Конверсия: 65%
         - NPS: 35
 
+        ## Покупка {Офлайн}
+
+        ### Цель
+        Посмотреть кофемашину вживую и купить в магазине.
+
+        ### Действия
+        - Приходит в магазин у дома
+
+        ### Эмоции
+        😀 Продавец показал, как варить капучино
+
+        ### Метрики
+        - Конверсия: 80%
+        - NPS: 50
+
         """ : """
         ---
         title: A customer chooses a coffee machine
@@ -127,7 +143,8 @@ public struct SiteScaffold: Sendable {
         updated: 2025-01-15
         ---
 
-        An example map: its stages use every kind of layer. Replace it with your own.
+        An example map: its stages use every kind of layer, and it ends in a fork — buying online {Online} or in a
+        shop {In store}. Replace it with your own.
 
         ## Research
 
@@ -146,7 +163,7 @@ public struct SiteScaffold: Sendable {
         - Conversion: 40%
         - Duration: 5 days
 
-        ## Purchase
+        ## Purchase {Online}
 
         ### Goal
         Buy the chosen model with delivery.
@@ -164,6 +181,21 @@ public struct SiteScaffold: Sendable {
         ### Metrics
         - Conversion: 65%
         - NPS: 35
+
+        ## Purchase {In store}
+
+        ### Goal
+        See the machine at work and buy it in a shop.
+
+        ### Actions
+        - Walks into the shop nearby
+
+        ### Emotions
+        😀 The seller showed how to make a cappuccino
+
+        ### Metrics
+        - Conversion: 80%
+        - NPS: 50
 
         """
     }
