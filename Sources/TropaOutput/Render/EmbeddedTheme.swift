@@ -195,6 +195,8 @@ enum EmbeddedTheme {
   .tropa-curve circle { fill: #14171c; stroke: #a9b8dc; }
   .tropa-curve .grid, .tropa-curve .zero { stroke: #4a5263; }
   .tropa-curve .weakest text { fill: #fdba74; }
+  .tropa-curve .legend text { fill: #e5e8ee; }
+  .tropa-curve .legend line { stroke: #a9b8dc; }
   .tropa-curve .drop { fill: #ff8a80; }
   .tropa-curve .ring { stroke: #ff8a80; }
   .tropa-chart .label { fill: #e5e8ee; }
