@@ -92,12 +92,16 @@ package struct QuadrantSVG {
         svg += "<line class=\"split\" x1=\"\(n(splitX))\" y1=\"\(n(plot.top))\" x2=\"\(n(splitX))\" y2=\"\(n(bottom))\" stroke-dasharray=\"5 4\"/>"
         svg += "<line class=\"split\" x1=\"\(n(plot.left))\" y1=\"\(n(splitY))\" x2=\"\(n(right))\" y2=\"\(n(splitY))\" stroke-dasharray=\"5 4\"/></g>\n"
         svg += "<g class=\"ticks\" font-size=\"13\" fill=\"#4a5263\">"
-        svg += "<text x=\"\(n(plot.left))\" y=\"\(n(bottom + 16))\" text-anchor=\"start\">\(Markup.escape(format.percent(x.lowerBound)))</text>"
-        svg += "<text x=\"\(n(splitX))\" y=\"\(n(bottom + 16))\" text-anchor=\"middle\">\(Markup.escape(format.percent(chart.split.conversion)))</text>"
-        svg += "<text x=\"\(n(right))\" y=\"\(n(bottom + 16))\" text-anchor=\"end\">\(Markup.escape(format.percent(x.upperBound)))</text>"
-        svg += "<text x=\"\(n(plot.left - 6))\" y=\"\(n(plot.top + 10))\" text-anchor=\"end\">\(Markup.escape(format.score(y.upperBound)))</text>"
-        svg += "<text x=\"\(n(plot.left - 6))\" y=\"\(n(splitY + 4))\" text-anchor=\"end\">\(Markup.escape(format.score(SitePresenter.tenth(chart.split.nps))))</text>"
-        svg += "<text x=\"\(n(plot.left - 6))\" y=\"\(n(bottom))\" text-anchor=\"end\">\(Markup.escape(format.score(y.lowerBound)))</text>"
+        // The axes' ends and the averages they split at.
+        let ticks = [(plot.left, bottom + 16, "start", format.percent(x.lowerBound)),
+                     (splitX, bottom + 16, "middle", format.percent(chart.split.conversion)),
+                     (right, bottom + 16, "end", format.percent(x.upperBound)),
+                     (plot.left - 6, plot.top + 10, "end", format.score(y.upperBound)),
+                     (plot.left - 6, splitY + 4, "end", format.score(SitePresenter.tenth(chart.split.nps))),
+                     (plot.left - 6, bottom, "end", format.score(y.lowerBound))]
+        for tick in ticks {
+            svg += "<text x=\"\(n(tick.0))\" y=\"\(n(tick.1))\" text-anchor=\"\(tick.2)\">\(Markup.escape(tick.3))</text>"
+        }
         svg += "<text class=\"axis\" x=\"\(n(plot.left + plot.width / 2))\" y=\"\(n(bottom + 40))\" text-anchor=\"middle\" font-size=\"13\">\(Markup.escape(chart.conversionAxis)) →</text>"
         svg += "<text class=\"axis\" x=\"14\" y=\"\(n(plot.top + plot.height / 2))\" text-anchor=\"middle\" font-size=\"13\" transform=\"rotate(-90 14 \(n(plot.top + plot.height / 2)))\">\(Markup.escape(chart.npsAxis)) →</text></g>\n"
         for point in chart.points {
