@@ -40,9 +40,12 @@ extension FileReading {
 
 /// A problem with the site's folders or files as such (not their content): tropa exits with status 2.
 public struct SiteError: Error, Sendable, CustomStringConvertible {
-    public var description: String
+    public var message: Message
 
-    public init(_ description: String) { self.description = description }
+    public init(_ message: Message) { self.message = message }
+
+    /// In English; `message.text(in:)` in the author's language.
+    public var description: String { message.text(in: .en) }
 }
 
 extension String {

@@ -27,12 +27,16 @@ public struct PreviewServer: Sendable {
     public var options: BuildOptions
     public var host: String
     public var port: UInt16
+    /// `--lang`: the language of the preview's own pages, over the site's.
+    public var language: Language?
 
-    public init(root: String, options: BuildOptions, host: String = "127.0.0.1", port: UInt16 = 1313) {
+    public init(root: String, options: BuildOptions, host: String = "127.0.0.1", port: UInt16 = 1313,
+                language: Language? = nil) {
         self.root = root
         self.options = options
         self.host = host
         self.port = port
+        self.language = language
     }
 
     /// Runs until the task is cancelled. Throws `SiteError` for an unreadable site folder and
@@ -40,7 +44,7 @@ public struct PreviewServer: Sendable {
     public func run(report: @escaping @Sendable (PreviewEvent) -> Void) async throws {
         let builder = SiteBuilder()
         let watcher = SiteWatcher(root: root)
-        let state = PreviewState()
+        let state = PreviewState(language: language)
         let events = ReloadEvents()
 
         var started = ContinuousClock.now
@@ -120,7 +124,9 @@ public struct PreviewServer: Sendable {
 actor PreviewState {
     private(set) var preview: SitePreview?
     private var generation = 0
-    private let formatter = DiagnosticFormatter(format: .text)
+    private let language: Language?
+
+    init(language: Language?) { self.language = language }
 
     @discardableResult
     func update(_ preview: SitePreview) -> Int {
@@ -130,7 +136,7 @@ actor PreviewState {
     }
 
     func response(for path: String) -> PreviewResponse? {
-        preview.map { PreviewRoutes.resolve(path, in: $0, formatter: formatter) }
+        preview.map { PreviewRoutes.resolve(path, in: $0, language: language) }
     }
 }
 

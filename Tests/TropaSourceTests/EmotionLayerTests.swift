@@ -86,7 +86,7 @@ import TropaTesting
             """))
         #expect(diagnostics.found == [Found(.emotionSyntax, .error, 14, 1), Found(.emotionSyntax, .error, 15, 1)])
         #expect(diagnostics.first?.message == "the emotion \"3дня сомневается\" does not start with a score or a face")
-        #expect(diagnostics.first?.suggestion == LayerContentReader.emotionHelp)
+        #expect(diagnostics.first?.help == .emotionHelp)
     }
 
     @Test func blocksOtherThanLinesAndListsAreErrors() {

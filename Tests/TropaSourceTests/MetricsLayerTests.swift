@@ -164,7 +164,7 @@ import TropaTesting
             "\"Длительность\" is a duration, but \"Длительность: 2\" has no unit of time",
             "\"NPS\" is a plain number, but \"NPS: 20%\" has a unit",
         ])
-        #expect(diagnostics.map(\.suggestion) == [MetricProblem.noColon.help, "add a unit of time, e.g. \"3 дня\" or \"2 weeks\"",
+        #expect(diagnostics.map(\.suggestion) == [MetricProblem.noColon.help.text(in: .en), "add a unit of time, e.g. \"3 дня\" or \"2 weeks\"",
                                                   "write the number alone, e.g. \"20\""])
     }
 

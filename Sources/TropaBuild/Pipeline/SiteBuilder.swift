@@ -45,7 +45,8 @@ public struct SiteBuilder: Sendable {
         if plan != .full, !(written.map(writer.holdsEvery) ?? false) { plan = .full }
         switch plan {
         case .upToDate:
-            var result = BuildResult(BuildRun(check: CheckResult(site: nil, diagnostics: [], sources: [:])), output: nil)
+            let check = CheckResult(site: nil, diagnostics: [], sources: [:], language: settings.language)
+            var result = BuildResult(BuildRun(check: check), output: nil)
             result.outputPath = writer.output
             result.fileCount = written?.count ?? 0
             result.mapCount = record?.maps.filter(\.built).count ?? 0
