@@ -297,7 +297,7 @@ public indirect enum Message: Sendable, Hashable {
              "в этой схеме такие слои: " + titles.map { "«\($0)»" }.joined(separator: ", ")
                 + " (все их допустимые названия показывает `tropa schema`)")
         case .level1Heading(let text): ("a level-1 heading \"\(text)\" in the body",
-                                        "заголовок первого уровня «\(text)» в тексте")
+                                        "лишний заголовок первого уровня «\(text)»")
         case .titleInFrontMatter: ("the map's title belongs in the front-matter; use \"##\" for a stage",
                                    "название карты пишут во front-matter, а этапы начинают с «##»")
         case .personaNameInFrontMatter: ("the persona's name belongs in the front-matter; use \"##\" for a section",
@@ -351,7 +351,7 @@ public indirect enum Message: Sendable, Hashable {
         case .metricNoColon(let text): ("the metric \"\(text)\" is not written as NAME: VALUE",
                                         "метрика «\(text)» записана не в виде «Название: значение»")
         case .metricNoValue(let text): ("the metric \"\(text)\" has no value", "у метрики «\(text)» нет значения")
-        case .metricNoNumber(let text): ("the value of \"\(text)\" is not a number", "в «\(text)» значение не число")
+        case .metricNoNumber(let text): ("the value of \"\(text)\" is not a number", "в «\(text)» значение должно быть числом")
         case .metricNotOneNumber(let text): ("the value of \"\(text)\" is neither one number nor a range",
                                              "в «\(text)» нужно одно число или диапазон")
         case .metricReversedRange(let text): ("the range in \"\(text)\" starts above where it ends",
@@ -375,10 +375,10 @@ public indirect enum Message: Sendable, Hashable {
                             "добавьте единицу времени, например «3 дня» или «2 недели»")
         case .writeNumberAlone: ("write the number alone, e.g. \"20\"", "оставьте только число, например «20»")
         case .valueOutOfRange(let metric, let value, let low, let high):
-            ("\"\(metric)\" is \(value), outside \(low)..\(high)", "«\(metric)» равно \(value), а допустимо от \(low) до \(high)")
+            ("\"\(metric)\" is \(value), outside \(low)..\(high)", "«\(metric)»: \(value), а допустимо от \(low) до \(high)")
         case .targetOutOfRange(let metric, let target, let low, let high):
             ("the target of \"\(metric)\" is \(target), outside \(low)..\(high)",
-             "цель «\(metric)» равна \(target), а допустимо от \(low) до \(high)")
+             "цель для «\(metric)»: \(target), а допустимо от \(low) до \(high)")
         case .useValue(let low, let high): ("use a value from \(low) to \(high)", "укажите значение от \(low) до \(high)")
         case .draftLenient(let help):
             ((help.map { $0.texts.en + " " } ?? "") + "(an error once \"draft: true\" is removed)",
@@ -402,8 +402,8 @@ public indirect enum Message: Sendable, Hashable {
         case .templateInvalid(let detail): ("the template does not parse: \(detail)", "в шаблоне ошибка: \(detail)")
         case .aliasInKey: ("an alias (*name) cannot be used in a key", "ссылку (*имя) нельзя ставить в ключ")
         case .writeKeyOut: ("write the key out as text", "напишите ключ текстом")
-        case .yamlUnreadable(let detail): ("the YAML cannot be read: \(detail)", "YAML не читается: \(detail)")
-        case .yamlSyntax(let detail): ("the YAML does not parse: \(detail)", "ошибка в YAML: \(detail)")
+        case .yamlUnreadable(let detail): ("the YAML cannot be read: \(detail)", "не удаётся прочитать YAML: \(detail)")
+        case .yamlSyntax(let detail): ("the YAML does not parse: \(detail)", "не удаётся разобрать YAML: \(detail)")
         case .quoteUnclosed(let quote): ("the quote \(quote) that opens here is never closed",
                                          "кавычка \(quote) здесь открыта, но не закрыта")
         case .closeQuote(let quote): ("close it with \(quote) at the end of the value, or remove it",
