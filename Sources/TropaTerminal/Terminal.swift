@@ -5,8 +5,9 @@ import Foundation
 
 /// Where the CLI meets the terminal: printing reports and choosing exit codes.
 public enum Terminal {
-    /// Runs `body`; a problem with folders or files prints one line, in `language`, and exits with 2.
-    public static func run<T>(language: Language = .en, _ body: () throws -> T) throws -> T {
+    /// Runs `body`; a problem with folders or files prints one line and exits with 2. It is told in `language`
+    /// (`--lang`), else in the site's when its settings were read, else in English.
+    public static func run<T>(language: Language? = nil, _ body: () throws -> T) throws -> T {
         do {
             return try body()
         } catch let error as SiteError {
@@ -15,8 +16,9 @@ public enum Terminal {
         }
     }
 
-    /// "error: cannot read …", in `language`.
-    public static func printError(_ error: SiteError, language: Language) {
+    /// "error: cannot read …", in `language`, else as `run` says.
+    public static func printError(_ error: SiteError, language: Language?) {
+        let language = language ?? error.language ?? .en
         printError(Message.severity(.error).text(in: language) + ": " + error.message.text(in: language))
     }
 

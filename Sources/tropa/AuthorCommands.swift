@@ -63,7 +63,7 @@ struct NewCommand: ParsableCommand {
     }
 
     func run() throws {
-        let result = try Terminal.run(language: lang.or(.en)) { try SiteChecker().settings(root: siteDirectory) }
+        let result = try Terminal.run(language: lang.lang) { try SiteChecker().settings(root: siteDirectory) }
         let language = lang.or(result.language)
         guard let (config, schema) = result.settings else {
             Terminal.report(result.diagnostics, sources: result.sources, format: .text, checked: .siteSettings,

@@ -31,7 +31,7 @@ struct CheckCommand: ParsableCommand {
     @OptionGroup var options: SiteOptions
 
     func run() throws {
-        let result = try Terminal.run(language: options.language.or(.en)) { try SiteChecker().check(root: options.siteDirectory) }
+        let result = try Terminal.run(language: options.language.lang) { try SiteChecker().check(root: options.siteDirectory) }
         let checked = result.site.map { Message.checked(maps: $0.journeys.count, personas: $0.personas.count) }
         Terminal.report(result.diagnostics, sources: result.sources, format: options.format,
                         checked: checked ?? .checkedSite, language: options.language.or(result.language))
@@ -57,7 +57,7 @@ struct BuildCommand: ParsableCommand {
 
     func run() throws {
         let buildOptions = BuildOptions(output: output, includeDrafts: drafts, strict: options.strict)
-        let result = try Terminal.run(language: options.language.or(.en)) {
+        let result = try Terminal.run(language: options.language.lang) {
             try SiteBuilder().build(root: options.siteDirectory, options: buildOptions)
         }
         let summary = result.outputPath.map {
@@ -88,7 +88,7 @@ struct ReportCommand: ParsableCommand {
     @OptionGroup var language: LanguageOption
 
     func run() throws {
-        let result = try Terminal.run(language: language.or(.en)) { try SiteChecker().check(root: siteDirectory) }
+        let result = try Terminal.run(language: language.lang) { try SiteChecker().check(root: siteDirectory) }
         if !result.diagnostics.isEmpty {
             Terminal.report(result.diagnostics, sources: result.sources, format: .text, checked: .checkedSite,
                             language: language.or(result.language))

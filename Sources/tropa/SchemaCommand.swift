@@ -52,7 +52,7 @@ struct SchemaCommand: ParsableCommand {
     /// The schema the site uses, and the language to tell of it in; an empty schema file (what `> schema.yml`
     /// leaves before tropa runs) is none.
     private func siteSchema() throws -> (LayerSchema, Language) {
-        let result = try Terminal.run(language: language.or(.en)) {
+        let result = try Terminal.run(language: language.lang) {
             try SiteChecker().settings(root: siteDirectory, emptySchemaIsDefault: true)
         }
         let language = language.or(result.language)

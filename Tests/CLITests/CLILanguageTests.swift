@@ -57,6 +57,7 @@ import TropaTesting
             + "в этапе «Выбор» нет обязательного слоя «Действия» (добавьте в этот этап «### Действия»)\n"))
     }
 
+    /// An output tropa refuses is found after the settings are read: it is told in the site's language too.
     @Test func buildAndItsRefusalsAreInRussian() throws {
         let map = "---\ntitle: Карта\n---\n\n## Поиск\n### Цель\nНайти.\n### Действия\n- Ищет\n### Эмоции\n0 Спокойно\n"
         let site = try TropaProcess.temporarySite(["tropa.yml": "language: ru\n", "content/map.md": map])
@@ -64,10 +65,12 @@ import TropaTesting
         let built = try TropaProcess.run(["build", site.path])
         #expect(built.stderr.hasPrefix("собрано карт: 1 (файлов: "), "\(built.stderr)")
         #expect(built.stderr.hasSuffix(" — замечаний нет\n"))
-        let refused = try TropaProcess.run(["build", site.path, "--output", site.path, "--lang", "ru"])
+        let refused = try TropaProcess.run(["build", site.path, "--output", site.path])
         #expect(refused.status == 2)
         #expect(refused.stderr.hasPrefix("ошибка: tropa не станет записывать сайт в "), "\(refused.stderr)")
         #expect(refused.stderr.hasSuffix(": это папка самого сайта\n"))
+        let english = try TropaProcess.run(["build", site.path, "--output", site.path, "--lang", "en"])
+        #expect(english.stderr.hasPrefix("error: refusing to write the site into "), "\(english.stderr)")
         let missing = try TropaProcess.run(["check", site.appendingPathComponent("nowhere").path, "--lang", "ru"])
         #expect(missing.status == 2)
         #expect(missing.stderr == "ошибка: нет такой папки: \(site.appendingPathComponent("nowhere").path)\n")

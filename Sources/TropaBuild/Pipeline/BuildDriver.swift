@@ -51,7 +51,9 @@ package struct BuildDriver: Sendable {
             return (nil, CheckResult(site: nil, diagnostics: diagnostics.sortedByLocation(), sources: sources,
                                      language: language))
         }
-        let inputs = try SiteInputs.list(root: root, config: config, reader: reader)
+        let inputs = try SiteError.told(in: config.language) {
+            try SiteInputs.list(root: root, config: config, reader: reader)
+        }
         return (Start(config: config, schema: schema, inputs: inputs),
                 CheckResult(site: nil, diagnostics: diagnostics, sources: sources, language: language))
     }
@@ -60,7 +62,7 @@ package struct BuildDriver: Sendable {
     package func run(into sink: some BuildSink, reuse: Reuse = .nothing) throws -> BuildRun {
         let (start, settings) = try start()
         guard let start else { return BuildRun(check: settings) }
-        return try run(start, settings: settings, into: sink, reuse: reuse)
+        return try SiteError.told(in: start.config.language) { try run(start, settings: settings, into: sink, reuse: reuse) }
     }
 
     /// The pipeline after its first two steps; whatever stops it, the sink drops what it was given.
