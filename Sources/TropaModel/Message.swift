@@ -172,6 +172,7 @@ public indirect enum Message: Sendable, Hashable {
     case createdSite(String)
     case mapExists(String)
     case created(String)
+    case stagesRange
     case noTropaServe(String)
     case cannotStart(path: String, reason: String)
     case buildTropaServe(String)
@@ -180,6 +181,9 @@ public indirect enum Message: Sendable, Hashable {
     case previewBuilt(maps: Int, rendered: Int?, milliseconds: Int, rebuild: Bool)
     case notBuilt
     case serving(String)
+    case portInUse(port: Int, host: String)
+    case cannotListen(host: String, port: Int, reason: String)
+    case notAnAddress(String)
     case stopped
     // `tropa schema`
     case schemaTitle
@@ -544,6 +548,7 @@ public indirect enum Message: Sendable, Hashable {
         case .mapExists(let path): ("error: \(path) already exists; choose another title",
                                     "ошибка: \(path) уже есть; выберите другое название")
         case .created(let path): ("created \(path)", "создана карта \(path)")
+        case .stagesRange: ("--stages must be from 1 to 50", "в --stages укажите число от 1 до 50")
         case .noTropaServe(let path): ("error: tropa serve runs tropa-serve, which is not beside tropa: no \(path)",
                                        "ошибка: tropa serve запускает tropa-serve, а рядом с tropa его нет: не найден \(path)")
         case .cannotStart(let path, let reason): ("error: cannot start \(path): \(reason)",
@@ -556,6 +561,13 @@ public indirect enum Message: Sendable, Hashable {
         case .notBuilt: ("not built", "не собрано")
         case .serving(let url): ("serving \(url) (Ctrl-C to stop)", "сайт открыт на \(url) (остановить: Ctrl-C)")
         case .stopped: ("stopped", "остановлено")
+        case .portInUse(let port, let host):
+            ("port \(port) on \(host) is in use: stop the other server or pick a port with --port",
+             "порт \(port) на \(host) занят: остановите другой сервер или выберите другой порт через --port")
+        case .cannotListen(let host, let port, let reason): ("cannot listen on \(host):\(port): \(reason)",
+                                                             "не удаётся открыть \(host):\(port): \(reason)")
+        case .notAnAddress(let host): ("\(host) is not an IP address to listen on (try 127.0.0.1)",
+                                       "\(host) — не IP-адрес, на котором можно открыть сайт (попробуйте 127.0.0.1)")
         case .schemaTitle: ("# Layer schema", "# Схема слоёв")
         case .schemaScale(let low, let high):
             ("Emotion scale: \(low) to \(high) (faces 😡 🙁 😐 🙂 😀 stand for -2 to 2).",

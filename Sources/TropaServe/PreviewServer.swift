@@ -17,7 +17,10 @@ public enum PreviewEvent: Sendable {
 
 /// Why the server could not start: tropa exits with status 2.
 public struct PreviewServerError: Error, CustomStringConvertible {
-    public var description: String
+    public var message: Message
+
+    /// In English; `message.text(in:)` in the author's language.
+    public var description: String { message.text(in: .en) }
 }
 
 /// `tropa serve`: builds the site in memory, serves it, watches its files, rebuilds what changed and tells open
@@ -61,7 +64,7 @@ public struct PreviewServer: Sendable {
             do {
                 try await group.next()
             } catch let error as SocketError {
-                throw PreviewServerError(description: describe(error))
+                throw PreviewServerError(message: describe(error))
             }
             report(.listening(url: Self.url(of: await server.listeningAddress, host: host)))
             group.addTask {
@@ -89,11 +92,9 @@ public struct PreviewServer: Sendable {
         }
     }
 
-    private func describe(_ error: SocketError) -> String {
-        if case .failed(_, let code, _) = error, code == EADDRINUSE {
-            return "port \(port) on \(host) is in use: stop the other server or pick a port with --port"
-        }
-        return "cannot listen on \(host):\(port): \(error.localizedDescription)"
+    private func describe(_ error: SocketError) -> Message {
+        if case .failed(_, let code, _) = error, code == EADDRINUSE { return .portInUse(port: Int(port), host: host) }
+        return .cannotListen(host: host, port: Int(port), reason: error.localizedDescription)
     }
 
     private func address() throws -> any SocketAddress {
@@ -102,7 +103,7 @@ public struct PreviewServer: Sendable {
             return literal.contains(":") ? try sockaddr_in6.inet6(ip6: literal, port: port)
                 : try sockaddr_in.inet(ip4: literal, port: port)
         } catch {
-            throw PreviewServerError(description: "\(host) is not an IP address to listen on (try 127.0.0.1)")
+            throw PreviewServerError(message: .notAnAddress(host))
         }
     }
 

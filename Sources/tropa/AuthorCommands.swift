@@ -58,8 +58,12 @@ struct NewCommand: ParsableCommand {
     @OptionGroup var lang: LanguageOption
 
     func validate() throws {
-        guard (1...50).contains(stages) else { throw ValidationError("--stages must be from 1 to 50") }
-        guard !title.trimmingCharacters(in: .whitespaces).isEmpty else { throw ValidationError("the title is empty") }
+        // Before the site is read: in `--lang`, else English.
+        let language = lang.or(.en)
+        guard (1...50).contains(stages) else { throw ValidationError(Message.stagesRange.text(in: language)) }
+        guard !title.trimmingCharacters(in: .whitespaces).isEmpty else {
+            throw ValidationError(Message.emptyTitle.text(in: language))
+        }
     }
 
     func run() throws {

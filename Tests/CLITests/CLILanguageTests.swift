@@ -75,4 +75,11 @@ import TropaTesting
         #expect(missing.status == 2)
         #expect(missing.stderr == "ошибка: нет такой папки: \(site.appendingPathComponent("nowhere").path)\n")
     }
+
+    /// `tropa new` checks its arguments before it reads the site: in `--lang`.
+    @Test func newSaysWhatIsWrongWithItsArgumentsInTheLanguageAsked() throws {
+        let output = try TropaProcess.run(["new", "Карта", "--stages", "0", "--lang", "ru"])
+        #expect(output.status != 0)
+        #expect(output.stderr.hasPrefix("Error: в --stages укажите число от 1 до 50\n"), "\(output.stderr)")
+    }
 }

@@ -156,6 +156,8 @@ import TropaTesting
         defer { _ = first.interrupt() }
         let second = try TropaProcess.run(["serve", site.path, "--port", String(first.port)])
         #expect(second.status == 2)
-        #expect(second.stderr.contains("port \(first.port) on 127.0.0.1 is in use"), "\(second.stderr)")
+        #expect(second.stderr.contains("ошибка: порт \(first.port) на 127.0.0.1 занят"), "\(second.stderr)")
+        let english = try TropaProcess.run(["serve", site.path, "--port", String(first.port), "--lang", "en"])
+        #expect(english.stderr.contains("error: port \(first.port) on 127.0.0.1 is in use"), "\(english.stderr)")
     }
 }
