@@ -93,10 +93,6 @@ public struct Diagnostic: Error, Sendable, Hashable {
 
     public func message(in language: Language) -> String { text.text(in: language) }
     public func suggestion(in language: Language) -> String? { help?.text(in: language) }
-
-    /// In English, the language the codes are documented in.
-    public var message: String { message(in: .en) }
-    public var suggestion: String? { suggestion(in: .en) }
 }
 
 extension Array where Element == Diagnostic {

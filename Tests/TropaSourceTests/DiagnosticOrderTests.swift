@@ -69,8 +69,8 @@ import TropaTesting
             Found(.missingLayer, .error, 39, 4),
             Found(.missingLayer, .error, 39, 4),
         ])
-        #expect(result.diagnostics.first { $0.code == .unknownLayer }?.suggestion == "did you mean \"Эмоции\"?")
-        #expect(result.diagnostics.filter { $0.location.line == 39 && $0.code == .missingLayer }.map(\.message) == [
+        #expect(result.diagnostics.first { $0.code == .unknownLayer }?.suggestion(in: .en) == "did you mean \"Эмоции\"?")
+        #expect(result.diagnostics.filter { $0.location.line == 39 && $0.code == .missingLayer }.map { $0.message(in: .en) } == [
             "the stage \"Поиск решения\" lacks the required layer \"Действия\"",
             "the stage \"Поиск решения\" lacks the required layer \"Эмоции\"",
         ])

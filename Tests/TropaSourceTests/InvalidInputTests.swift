@@ -34,10 +34,10 @@ import TropaTesting
         let diagnostics = try InvalidInputs.check(testCase).diagnostics
         let first = try #require(diagnostics.first { $0.code == code })
         if let message = testCase.message {
-            #expect(first.message.contains(message), "\(first.message)")
+            #expect(first.message(in: .en).contains(message), "\(first.message(in: .en))")
         }
         if let suggestion = testCase.suggestion {
-            #expect(first.suggestion == suggestion)
+            #expect(first.suggestion(in: .en) == suggestion)
         }
     }
 
