@@ -288,7 +288,7 @@ public indirect enum Message: Sendable, Hashable {
         case .requiredLayerEmpty(let layer, let stage):
             ("the required layer \"\(layer)\" of stage \"\(stage)\" is empty",
              "в этапе «\(stage)» пустой обязательный слой «\(layer)»")
-        case .fillRequired: ("fill it in: this layer is required", "заполните его: без этого слоя карта не собирается")
+        case .fillRequired: ("fill it in: this layer is required", "заполните его: это обязательный слой")
         case .layerEmpty(let layer, let stage): ("the layer \"\(layer)\" of stage \"\(stage)\" is empty",
                                                  "в этапе «\(stage)» пустой слой «\(layer)»")
         case .fillOrRemove: ("fill it in or remove the heading", "заполните его или уберите заголовок")
@@ -360,7 +360,7 @@ public indirect enum Message: Sendable, Hashable {
                                              "в «\(text)» нужно одно число или диапазон")
         case .metricReversedRange(let text): ("the range in \"\(text)\" starts above where it ends",
                                               "в «\(text)» диапазон начинается с большего числа")
-        case .metricUnreadableTarget(let text): ("the target in \"\(text)\" is not a number", "в «\(text)» цель не число")
+        case .metricUnreadableTarget(let text): ("the target in \"\(text)\" is not a number", "в «\(text)» цель должна быть числом")
         case .metricNotPercent(let metric, let text): ("\"\(metric)\" is a percentage, but \"\(text)\" is not",
                                                       "«\(metric)» измеряется в процентах, а в «\(text)» их нет")
         case .metricNoTimeUnit(let metric, let text): ("\"\(metric)\" is a duration, but \"\(text)\" has no unit of time",
