@@ -93,7 +93,9 @@ struct ReportCommand: ParsableCommand {
             Terminal.report(result.diagnostics, sources: result.sources, format: .text, checked: .checkedSite,
                             language: language.or(result.language))
         }
-        guard let site = result.site, !result.diagnostics.hasErrors else { throw ExitCode(1) }
+        guard var site = result.site, !result.diagnostics.hasErrors else { throw ExitCode(1) }
+        // The report is read like the messages: its words and numbers follow `--lang` too.
+        site.config.language = language.or(site.config.language)
         FileHandle.standardOutput.write(Data(JourneyReport(site: site, facts: result.facts).render(format).utf8))
     }
 }
