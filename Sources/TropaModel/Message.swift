@@ -162,6 +162,8 @@ public indirect enum Message: Sendable, Hashable {
     case noProblems(Message)
     case problems(Message, errors: Int, warnings: Int, files: Int)
     case severity(Severity)
+    /// A line that stops a command: "error: …".
+    case errorLine(Message)
     case helpLabel
     case defaultSchemaHint
     case emptySchemaNote(String)
@@ -528,31 +530,33 @@ public indirect enum Message: Sendable, Hashable {
                 + " в \(Self.russian(files, "файле", "файлах", "файлах"))")
         case .severity(.error): ("error", "ошибка")
         case .severity(.warning): ("warning", "предупреждение")
+        case .errorLine(let message): (Message.severity(.error).texts.en + ": " + message.texts.en,
+                                       Message.severity(.error).texts.ru + ": " + message.texts.ru)
         case .helpLabel: ("help", "подсказка")
         case .defaultSchemaHint: ("`tropa schema --default` prints the built-in schema",
                                   "встроенную схему показывает `tropa schema --default`")
         case .emptySchemaNote(let path):
             ("note: \(path) is empty, so this is the default schema (check and build stop at an empty \(path): fill it in or delete it)",
              "заметка: \(path) пустой, поэтому здесь схема по умолчанию (check и build на пустом \(path) остановятся: заполните его или удалите)")
-        case .outputIsFolder(let path): ("error: \(path) is a folder; give --output a file name",
-                                         "ошибка: \(path) — это папка; укажите в --output имя файла")
+        case .outputIsFolder(let path): ("\(path) is a folder; give --output a file name",
+                                         "\(path) — это папка; укажите в --output имя файла")
         case .outputNotEmpty(let path):
-            ("error: \(path) already exists and is not empty; tropa does not overwrite it (choose another file, or delete it first)",
-             "ошибка: \(path) уже есть и в нём что-то написано; tropa его не перезаписывает (выберите другой файл или сначала удалите этот)")
+            ("\(path) already exists and is not empty; tropa does not overwrite it (choose another file, or delete it first)",
+             "\(path) уже есть и в нём что-то написано; tropa его не перезаписывает (выберите другой файл или сначала удалите этот)")
         case .wrote(let path): ("wrote \(path)", "записано в \(path)")
-        case .folderNotEmpty(let path): ("error: \(path) is not empty; tropa init creates a site in an empty folder",
-                                         "ошибка: папка \(path) не пустая; tropa init создаёт сайт только в пустой папке")
+        case .folderNotEmpty(let path): ("\(path) is not empty; tropa init creates a site in an empty folder",
+                                         "папка \(path) не пустая; tropa init создаёт сайт только в пустой папке")
         case .createdSite(let path):
             ("created a site in \(path): run `tropa build \(path)` and open \(path)/public/index.html",
              "сайт создан в \(path): запустите `tropa build \(path)` и откройте \(path)/public/index.html")
-        case .mapExists(let path): ("error: \(path) already exists; choose another title",
-                                    "ошибка: \(path) уже есть; выберите другое название")
+        case .mapExists(let path): ("\(path) already exists; choose another title",
+                                    "\(path) уже есть; выберите другое название")
         case .created(let path): ("created \(path)", "создана карта \(path)")
         case .stagesRange: ("--stages must be from 1 to 50", "в --stages укажите число от 1 до 50")
-        case .noTropaServe(let path): ("error: tropa serve runs tropa-serve, which is not beside tropa: no \(path)",
-                                       "ошибка: tropa serve запускает tropa-serve, а рядом с tropa его нет: не найден \(path)")
-        case .cannotStart(let path, let reason): ("error: cannot start \(path): \(reason)",
-                                                  "ошибка: не удаётся запустить \(path): \(reason)")
+        case .noTropaServe(let path): ("tropa serve runs tropa-serve, which is not beside tropa: no \(path)",
+                                       "tropa serve запускает tropa-serve, а рядом с tropa его нет: не найден \(path)")
+        case .cannotStart(let path, let reason): ("cannot start \(path): \(reason)",
+                                                  "не удаётся запустить \(path): \(reason)")
         case .previewBuilt(let maps, let rendered, let milliseconds, let rebuild):
             ("\(rebuild ? "rebuilt" : "built") \(Self.count(maps, "map"))"
                 + (rendered.map { " (\($0) rendered again)" } ?? "") + " in \(milliseconds) ms",

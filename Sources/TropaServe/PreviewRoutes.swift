@@ -59,9 +59,8 @@ enum PreviewRoutes {
     static func overlay(_ preview: SitePreview, formatter: DiagnosticFormatter) -> String {
         let diagnostics = preview.check.diagnostics
         let language = formatter.language
-        let report = preview.failure.map {
-            Message.severity(.error).text(in: language) + ": " + $0.message.text(in: language) + "\n"
-        } ?? formatter.format(diagnostics, sources: preview.check.sources)
+        let report = preview.failure.map { Message.errorLine($0.message).text(in: language) + "\n" }
+            ?? formatter.format(diagnostics, sources: preview.check.sources)
             + formatter.summary(diagnostics, checked: .checkedSite)
         return page(title: Message.cannotBuildTitle.text(in: language), language: language, body: """
             <div class="tropa-overlay" role="alert">

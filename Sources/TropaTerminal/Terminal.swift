@@ -18,13 +18,18 @@ public enum Terminal {
 
     /// "error: cannot read …", in `language`, else as `run` says.
     public static func printError(_ error: SiteError, language: Language?) {
-        let language = language ?? error.language ?? .en
-        printError(Message.severity(.error).text(in: language) + ": " + error.message.text(in: language))
+        printError(.errorLine(error.message), language: language ?? error.language ?? .en)
     }
 
     /// A message of tropa's own, in `language`.
     public static func printError(_ message: Message, language: Language) {
         printError(message.text(in: language))
+    }
+
+    /// "error: …" and under it "  help: …", as a report prints a problem.
+    public static func printError(_ message: Message, help: Message, language: Language) {
+        printError(Message.errorLine(message).text(in: language) + "\n  " + Message.helpLabel.text(in: language)
+                   + ": " + help.text(in: language))
     }
 
     public static func printLine(_ text: String) {

@@ -45,7 +45,7 @@ struct ServeCommand: ParsableCommand {
                 Terminal.printLine(Message.stopped.text(in: language))
                 status = 0
             } catch let error as PreviewServerError {
-                Terminal.printError(Message.severity(.error).text(in: language) + ": " + error.message.text(in: language))
+                Terminal.printError(.errorLine(error.message), language: language)
                 status = 2
             } catch let error as SiteError {
                 Terminal.printError(error, language: language)

@@ -24,7 +24,7 @@ struct InitCommand: ParsableCommand {
         if fileSystem.kind(at: directory) == .file
             || (fileSystem.kind(at: directory) == .directory
                 && !((try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []).isEmpty) {
-            Terminal.printError(.folderNotEmpty(directory), language: language)
+            Terminal.printError(.errorLine(.folderNotEmpty(directory)), language: language)
             throw ExitCode(2)
         }
         try Terminal.run(language: language) {
@@ -80,9 +80,8 @@ struct NewCommand: ParsableCommand {
                 try SiteChecker().personaIDs(root: siteDirectory, config: config)
             }
             guard ids.contains(persona) else {
-                let say = { (message: Message) in message.text(in: language) }
-                Terminal.printError(say(.severity(.error)) + ": " + say(.unknownPersona(persona))
-                                    + "\n  " + say(.helpLabel) + ": " + say(SiteValidator.personaHelp(for: persona, among: ids)))
+                Terminal.printError(.unknownPersona(persona), help: SiteValidator.personaHelp(for: persona, among: ids),
+                                    language: language)
                 throw ExitCode(2)
             }
         }
@@ -90,7 +89,7 @@ struct NewCommand: ParsableCommand {
         let path = siteDirectory + "/" + config.contentPath + "/" + scaffold.fileName
         let fileSystem = DiskFileSystem()
         guard fileSystem.kind(at: path) == nil else {
-            Terminal.printError(.mapExists(path), language: language)
+            Terminal.printError(.errorLine(.mapExists(path)), language: language)
             throw ExitCode(2)
         }
         try Terminal.run(language: language) {

@@ -78,12 +78,12 @@ struct SchemaCommand: ParsableCommand {
         let fileSystem = DiskFileSystem()
         switch fileSystem.kind(at: path) {
         case .directory:
-            Terminal.printError(.outputIsFolder(path), language: language)
+            Terminal.printError(.errorLine(.outputIsFolder(path)), language: language)
             throw ExitCode(2)
         case .file:
             let bytes = try Terminal.run(language: language) { try fileSystem.read(path) }
             guard String(decoding: bytes, as: UTF8.self).allSatisfy({ $0.isWhitespace || $0 == "\u{FEFF}" }) else {
-                Terminal.printError(.outputNotEmpty(path), language: language)
+                Terminal.printError(.errorLine(.outputNotEmpty(path)), language: language)
                 throw ExitCode(2)
             }
         case nil:

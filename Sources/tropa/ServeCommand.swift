@@ -18,15 +18,13 @@ struct ServeCommand: ParsableCommand {
         let folder = tropa.resolvingSymlinksInPath().deletingLastPathComponent()
         let path = folder.appendingPathComponent("tropa-serve").path
         guard FileManager.default.isExecutableFile(atPath: path) else {
-            let language = options.language.or(.en)
-            Terminal.printError(Message.noTropaServe(path).text(in: language) + "\n  "
-                + Message.helpLabel.text(in: language) + ": " + Self.howToBuild(into: folder).text(in: language))
+            Terminal.printError(.noTropaServe(path), help: Self.howToBuild(into: folder), language: options.language.or(.en))
             throw ExitCode(2)
         }
         let arguments = [path] + options.arguments
         let argv = arguments.map { strdup($0) } + [nil]
         execv(path, argv)
-        Terminal.printError(.cannotStart(path: path, reason: String(cString: strerror(errno))),
+        Terminal.printError(.errorLine(.cannotStart(path: path, reason: String(cString: strerror(errno)))),
                             language: options.language.or(.en))
         throw ExitCode(2)
     }
