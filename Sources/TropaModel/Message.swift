@@ -648,12 +648,12 @@ public indirect enum Message: Sendable, Hashable {
     }
 
     /// "1 map", "3 maps".
-    public static func count(_ number: Int, _ noun: String) -> String {
+    private static func count(_ number: Int, _ noun: String) -> String {
         "\(number) \(noun)\(number == 1 ? "" : "s")"
     }
 
     /// "1 ошибка", "3 ошибки", "5 ошибок": the form a Russian number asks for.
-    static func russian(_ number: Int, _ one: String, _ few: String, _ many: String) -> String {
+    private static func russian(_ number: Int, _ one: String, _ few: String, _ many: String) -> String {
         let (lastDigit, lastTwo) = (number % 10, number % 100)
         let word = lastDigit == 1 && lastTwo != 11 ? one
             : (2...4).contains(lastDigit) && !(12...14).contains(lastTwo) ? few : many
