@@ -14,6 +14,8 @@ import TropaTesting
         defer { try? FileManager.default.removeItem(at: site) }
         let created = try TropaProcess.run(["init", site.path, "--language", language])
         #expect(created.status == 0, "\(created.stderr)")
+        #expect(created.stdout.hasPrefix(language == "ru" ? "сайт создан в \(site.path): запустите `tropa build"
+                                                          : "created a site in \(site.path): run `tropa build"))
         let config = try String(contentsOf: site.appendingPathComponent("tropa.yml"), encoding: .utf8)
         #expect(config.contains("language: \(language)"))
         let workflow = try String(contentsOf: site.appendingPathComponent(".github/workflows/cjm.yml"), encoding: .utf8)
