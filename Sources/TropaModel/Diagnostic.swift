@@ -67,31 +67,35 @@ public enum DiagnosticCode: String, Sendable, CaseIterable, Codable {
 }
 
 /// One problem in an author's files, with where it is and, when one is close, what was probably meant.
+/// Its words are `Message`s, worded in a language only when shown.
 public struct Diagnostic: Error, Sendable, Hashable {
     public var severity: Severity
     public var code: DiagnosticCode
-    public var message: String
+    public var text: Message
     public var location: SourceLocation
-    public var suggestion: String?
+    public var help: Message?
 
-    public init(_ severity: Severity, _ code: DiagnosticCode, _ message: String,
-                at location: SourceLocation, suggestion: String? = nil) {
+    public init(_ severity: Severity, _ code: DiagnosticCode, _ text: Message,
+                at location: SourceLocation, suggestion help: Message? = nil) {
         self.severity = severity
         self.code = code
-        self.message = message
+        self.text = text
         self.location = location
-        self.suggestion = suggestion
+        self.help = help
     }
 
-    public static func error(_ code: DiagnosticCode, _ message: String, at location: SourceLocation,
-                             suggestion: String? = nil) -> Diagnostic {
-        Diagnostic(.error, code, message, at: location, suggestion: suggestion)
+    public static func error(_ code: DiagnosticCode, _ text: Message, at location: SourceLocation,
+                             suggestion: Message? = nil) -> Diagnostic {
+        Diagnostic(.error, code, text, at: location, suggestion: suggestion)
     }
 
-    public static func warning(_ code: DiagnosticCode, _ message: String, at location: SourceLocation,
-                               suggestion: String? = nil) -> Diagnostic {
-        Diagnostic(.warning, code, message, at: location, suggestion: suggestion)
+    public static func warning(_ code: DiagnosticCode, _ text: Message, at location: SourceLocation,
+                               suggestion: Message? = nil) -> Diagnostic {
+        Diagnostic(.warning, code, text, at: location, suggestion: suggestion)
     }
+
+    public func message(in language: Language) -> String { text.text(in: language) }
+    public func suggestion(in language: Language) -> String? { help?.text(in: language) }
 }
 
 extension Array where Element == Diagnostic {

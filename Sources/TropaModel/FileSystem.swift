@@ -40,9 +40,24 @@ extension FileReading {
 
 /// A problem with the site's folders or files as such (not their content): tropa exits with status 2.
 public struct SiteError: Error, Sendable, CustomStringConvertible {
-    public var description: String
+    public var message: Message
+    /// The site's language, when the problem came after its settings were read.
+    public var language: Language?
 
-    public init(_ description: String) { self.description = description }
+    public init(_ message: Message) { self.message = message }
+
+    /// In English; `message.text(in:)` in the author's language.
+    public var description: String { message.text(in: .en) }
+
+    /// Runs `body`; a `SiteError` it throws is told in `language` (the site's, once its settings are read).
+    public static func told<T>(in language: Language, _ body: () throws -> T) throws -> T {
+        do {
+            return try body()
+        } catch var error as SiteError {
+            error.language = error.language ?? language
+            throw error
+        }
+    }
 }
 
 extension String {

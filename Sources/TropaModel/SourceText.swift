@@ -11,21 +11,21 @@ public struct SourceText: Sendable {
         if body.starts(with: [0xEF, 0xBB, 0xBF]) { body = body.dropFirst(3) }
         // Its NUL bytes would otherwise be blamed, which says nothing about the fix.
         if body.starts(with: [0xFF, 0xFE]) || body.starts(with: [0xFE, 0xFF]) {
-            return .failure(.error(.invalidEncoding, "the file is UTF-16 text, not UTF-8",
-                                   at: SourceLocation(file: path, line: 1), suggestion: "save it as UTF-8"))
+            return .failure(.error(.invalidEncoding, .utf16,
+                                   at: SourceLocation(file: path, line: 1), suggestion: .saveAsUTF8))
         }
         if let nul = body.firstIndex(of: 0) {
             let (line, column) = position(of: nul, in: body)
-            return .failure(.error(.invalidEncoding, "the file contains a NUL byte: is it a binary file?",
+            return .failure(.error(.invalidEncoding, .nulByte,
                                    at: SourceLocation(file: path, line: line, column: column),
-                                   suggestion: "save it as UTF-8 text"))
+                                   suggestion: .saveAsUTF8Text))
         }
         guard let decoded = String(validating: body, as: UTF8.self) else {
             let bad = firstInvalidByte(in: body)
             let (line, column) = position(of: bad, in: body)
-            return .failure(.error(.invalidEncoding, "the file is not UTF-8 text",
+            return .failure(.error(.invalidEncoding, .notUTF8,
                                    at: SourceLocation(file: path, line: line, column: column),
-                                   suggestion: "save it as UTF-8 (for example, from Windows-1251 with iconv -f cp1251 -t utf-8)"))
+                                   suggestion: .convertFromCP1251))
         }
         return .success(SourceText(path: path, text: normalizeLineEndings(decoded)))
     }

@@ -27,9 +27,11 @@ enum PreviewRoutes {
 
         """
 
-    static func resolve(_ path: String, in preview: SitePreview, formatter: DiagnosticFormatter) -> PreviewResponse {
+    /// Pages of the preview's own are in `language`, else the site's.
+    static func resolve(_ path: String, in preview: SitePreview, language: Language? = nil) -> PreviewResponse {
+        let language = language ?? preview.check.language
         if !preview.succeeded {
-            return .overlay(html: overlay(preview, formatter: formatter))
+            return .overlay(html: overlay(preview, formatter: DiagnosticFormatter(format: .text, language: language)))
         }
         var relative = String(path.drop { $0 == "/" })
         if relative.isEmpty || relative.hasSuffix("/") { relative += "index.html" }
@@ -41,8 +43,9 @@ enum PreviewRoutes {
             return .file(path: source, contentType: contentType(of: relative))
         }
         if preview.pages[relative + "/index.html"] != nil { return .redirect("/" + relative + "/") }
-        return .notFound(html: page(title: "Not found", body: "<h1>Not found</h1><p>No page at <code>"
-            + Markup.escape(path) + "</code>. <a href=\"/\">The catalogue</a></p>"))
+        let notFound = Markup.escape(Message.notFound.text(in: language))
+        return .notFound(html: page(title: notFound, language: language, body: "<h1>\(notFound)</h1><p>"
+            + Markup.escape(Message.noPageAt(path).text(in: language)) + " <a href=\"/\">" + Markup.escape(Message.theCatalogue.text(in: language)) + "</a></p>"))
     }
 
     /// The HTML page with the reload script before its closing body tag.
@@ -55,22 +58,23 @@ enum PreviewRoutes {
     /// Every diagnostic as `tropa check` prints it, on a page that reloads itself once the files are mended.
     static func overlay(_ preview: SitePreview, formatter: DiagnosticFormatter) -> String {
         let diagnostics = preview.check.diagnostics
-        let report = preview.failure.map { "error: \($0.description)\n" }
+        let language = formatter.language
+        let report = preview.failure.map { Message.errorLine($0.message).text(in: language) + "\n" }
             ?? formatter.format(diagnostics, sources: preview.check.sources)
-            + formatter.summary(diagnostics, checked: "checked")
-        return page(title: "tropa: the site cannot be built", body: """
+            + formatter.summary(diagnostics, checked: .checkedSite)
+        return page(title: Message.cannotBuildTitle.text(in: language), language: language, body: """
             <div class="tropa-overlay" role="alert">
-            <h1>The site cannot be built</h1>
+            <h1>\(Markup.escape(Message.cannotBuild.text(in: language)))</h1>
             <pre>\(Markup.escape(report))</pre>
-            <p>Fix the files and save: this page reloads by itself.</p>
+            <p>\(Markup.escape(Message.fixAndSave.text(in: language)))</p>
             </div>
             """)
     }
 
-    private static func page(title: String, body: String) -> String {
+    private static func page(title: String, language: Language, body: String) -> String {
         """
         <!DOCTYPE html>
-        <html lang="en">
+        <html lang="\(language.rawValue)">
         <head>
         <meta charset="utf-8">
         <title>\(Markup.escape(title))</title>

@@ -17,7 +17,10 @@ public enum PreviewEvent: Sendable {
 
 /// Why the server could not start: tropa exits with status 2.
 public struct PreviewServerError: Error, CustomStringConvertible {
-    public var description: String
+    public var message: Message
+
+    /// In English; `message.text(in:)` in the author's language.
+    public var description: String { message.text(in: .en) }
 }
 
 /// `tropa serve`: builds the site in memory, serves it, watches its files, rebuilds what changed and tells open
@@ -27,12 +30,16 @@ public struct PreviewServer: Sendable {
     public var options: BuildOptions
     public var host: String
     public var port: UInt16
+    /// `--lang`: the language of the preview's own pages, over the site's.
+    public var language: Language?
 
-    public init(root: String, options: BuildOptions, host: String = "127.0.0.1", port: UInt16 = 1313) {
+    public init(root: String, options: BuildOptions, host: String = "127.0.0.1", port: UInt16 = 1313,
+                language: Language? = nil) {
         self.root = root
         self.options = options
         self.host = host
         self.port = port
+        self.language = language
     }
 
     /// Runs until the task is cancelled. Throws `SiteError` for an unreadable site folder and
@@ -40,7 +47,7 @@ public struct PreviewServer: Sendable {
     public func run(report: @escaping @Sendable (PreviewEvent) -> Void) async throws {
         let builder = SiteBuilder()
         let watcher = SiteWatcher(root: root)
-        let state = PreviewState()
+        let state = PreviewState(language: language)
         let events = ReloadEvents()
 
         var started = ContinuousClock.now
@@ -57,7 +64,7 @@ public struct PreviewServer: Sendable {
             do {
                 try await group.next()
             } catch let error as SocketError {
-                throw PreviewServerError(description: describe(error))
+                throw PreviewServerError(message: describe(error))
             }
             report(.listening(url: Self.url(of: await server.listeningAddress, host: host)))
             group.addTask {
@@ -85,11 +92,9 @@ public struct PreviewServer: Sendable {
         }
     }
 
-    private func describe(_ error: SocketError) -> String {
-        if case .failed(_, let code, _) = error, code == EADDRINUSE {
-            return "port \(port) on \(host) is in use: stop the other server or pick a port with --port"
-        }
-        return "cannot listen on \(host):\(port): \(error.localizedDescription)"
+    private func describe(_ error: SocketError) -> Message {
+        if case .failed(_, let code, _) = error, code == EADDRINUSE { return .portInUse(port: Int(port), host: host) }
+        return .cannotListen(host: host, port: Int(port), reason: error.localizedDescription)
     }
 
     private func address() throws -> any SocketAddress {
@@ -98,7 +103,7 @@ public struct PreviewServer: Sendable {
             return literal.contains(":") ? try sockaddr_in6.inet6(ip6: literal, port: port)
                 : try sockaddr_in.inet(ip4: literal, port: port)
         } catch {
-            throw PreviewServerError(description: "\(host) is not an IP address to listen on (try 127.0.0.1)")
+            throw PreviewServerError(message: .notAnAddress(host))
         }
     }
 
@@ -120,7 +125,9 @@ public struct PreviewServer: Sendable {
 actor PreviewState {
     private(set) var preview: SitePreview?
     private var generation = 0
-    private let formatter = DiagnosticFormatter(format: .text)
+    private let language: Language?
+
+    init(language: Language?) { self.language = language }
 
     @discardableResult
     func update(_ preview: SitePreview) -> Int {
@@ -130,7 +137,7 @@ actor PreviewState {
     }
 
     func response(for path: String) -> PreviewResponse? {
-        preview.map { PreviewRoutes.resolve(path, in: $0, formatter: formatter) }
+        preview.map { PreviewRoutes.resolve(path, in: $0, language: language) }
     }
 }
 

@@ -5,19 +5,31 @@ import Foundation
 
 /// Where the CLI meets the terminal: printing reports and choosing exit codes.
 public enum Terminal {
-    /// Runs `body`; a problem with folders or files prints one line and exits with 2.
-    public static func run<T>(_ body: () throws -> T) throws -> T {
+    /// Runs `body`; a problem with folders or files prints one line and exits with 2. It is told in `language`
+    /// (`--lang`), else in the site's when its settings were read, else in English.
+    public static func run<T>(language: Language? = nil, _ body: () throws -> T) throws -> T {
         do {
             return try body()
         } catch let error as SiteError {
-            printError("error: \(error.description)")
+            printError(error, language: language)
             throw ExitCode(2)
         }
     }
 
-    /// "1 map", "3 maps".
-    public static func count(_ number: Int, _ noun: String) -> String {
-        "\(number) \(noun)\(number == 1 ? "" : "s")"
+    /// "error: cannot read …", in `language`, else as `run` says.
+    public static func printError(_ error: SiteError, language: Language?) {
+        printError(.errorLine(error.message), language: language ?? error.language ?? .en)
+    }
+
+    /// A message of tropa's own, in `language`.
+    public static func printError(_ message: Message, language: Language) {
+        printError(message.text(in: language))
+    }
+
+    /// "error: …" and under it "  help: …", as a report prints a problem.
+    public static func printError(_ message: Message, help: Message, language: Language) {
+        printError(Message.errorLine(message).text(in: language) + "\n  " + Message.helpLabel.text(in: language)
+                   + ": " + help.text(in: language))
     }
 
     public static func printLine(_ text: String) {
@@ -37,10 +49,10 @@ public enum Terminal {
     /// output holds only what a command makes; `github` and `json` reports are what `check` and `build` make, so
     /// they go to standard output.
     public static func report(_ diagnostics: [Diagnostic], sources: [String: SourceText], format: DiagnosticFormat,
-                       checked: String) {
+                              checked: Message, language: Language) {
         let (handle, descriptor) = format == .text
             ? (FileHandle.standardError, STDERR_FILENO) : (FileHandle.standardOutput, STDOUT_FILENO)
-        let formatter = DiagnosticFormatter(format: format, colored: colored(descriptor))
+        let formatter = DiagnosticFormatter(format: format, colored: colored(descriptor), language: language)
         var output = formatter.format(diagnostics, sources: sources)
         if format == .text { output += formatter.summary(diagnostics, checked: checked) }
         handle.write(Data(output.utf8))
@@ -50,6 +62,19 @@ public enum Terminal {
     public static func exit(for diagnostics: [Diagnostic], strict: Bool) throws {
         if diagnostics.failBuild(strict: strict) { throw ExitCode(1) }
     }
+}
+
+extension Language: ExpressibleByArgument {}
+
+/// `--lang`: the language of messages, over the site's `language`.
+public struct LanguageOption: ParsableArguments {
+    @Option(name: .customLong("lang"), help: "The language of messages: en or ru (default: the site's `language`).")
+    public var lang: Language?
+
+    public init() {}
+
+    /// The language asked for, else the site's.
+    public func or(_ site: Language) -> Language { lang ?? site }
 }
 
 /// The options of `tropa serve`, read by `tropa` and handed on to `tropa-serve`.
@@ -69,12 +94,14 @@ public struct ServeOptions: ParsableArguments {
     @Flag(help: "Treat warnings as errors.")
     public var strict = false
 
+    @OptionGroup public var language: LanguageOption
+
     public init() {}
 
     /// The same options as arguments, to start `tropa-serve` with.
     public var arguments: [String] {
         [siteDirectory, "--port", String(port), "--host", host] + (drafts ? ["--drafts"] : [])
-            + (strict ? ["--strict"] : [])
+            + (strict ? ["--strict"] : []) + (language.lang.map { ["--lang", $0.rawValue] } ?? [])
     }
 
     public static let configuration = CommandConfiguration(

@@ -20,14 +20,18 @@ struct ServeCommand: ParsableCommand {
     func run() throws {
         let server = PreviewServer(root: options.siteDirectory,
                                    options: BuildOptions(includeDrafts: options.drafts, strict: options.strict),
-                                   host: options.host, port: options.port)
+                                   host: options.host, port: options.port, language: options.language.lang)
+        let lang = options.language.lang
+        // The server's own lines (where it listens, that it stopped) in the language the site starts with.
+        let language = lang ?? (try? SiteChecker().settings(root: options.siteDirectory).language) ?? .en
         let serving = Task {
             try await server.run { event in
                 switch event {
                 case .listening(let url):
-                    Terminal.printLine("serving \(url) (Ctrl-C to stop)")
+                    Terminal.printLine(Message.serving(url).text(in: language))
                 case .built(let preview, let milliseconds, let rebuild):
-                    Self.report(preview, milliseconds: milliseconds, rebuild: rebuild)
+                    Self.report(preview, milliseconds: milliseconds, rebuild: rebuild,
+                                language: lang ?? preview.check.language)
                 }
             }
         }
@@ -38,13 +42,13 @@ struct ServeCommand: ParsableCommand {
                 try await serving.value
                 status = 0
             } catch is CancellationError {
-                Terminal.printLine("stopped")
+                Terminal.printLine(Message.stopped.text(in: language))
                 status = 0
             } catch let error as PreviewServerError {
-                Terminal.printError("error: \(error.description)")
+                Terminal.printError(.errorLine(error.message), language: language)
                 status = 2
             } catch let error as SiteError {
-                Terminal.printError("error: \(error.description)")
+                Terminal.printError(error, language: language)
                 status = 2
             } catch {
                 Terminal.printError("error: \(error)")
@@ -56,17 +60,16 @@ struct ServeCommand: ParsableCommand {
         dispatchMain()
     }
 
-    private static func report(_ preview: SitePreview, milliseconds: Int, rebuild: Bool) {
+    private static func report(_ preview: SitePreview, milliseconds: Int, rebuild: Bool, language: Language) {
         if let failure = preview.failure {
-            Terminal.printError("error: \(failure.description)")
+            Terminal.printError(failure, language: language)
             return
         }
-        let rendered = rebuild && preview.renderedMapCount < preview.mapCount
-            ? " (\(preview.renderedMapCount) rendered again)" : ""
-        let what = (rebuild ? "rebuilt " : "built ") + Terminal.count(preview.mapCount, "map") + rendered
-            + " in \(milliseconds) ms"
+        let rendered = rebuild && preview.renderedMapCount < preview.mapCount ? preview.renderedMapCount : nil
+        let what = Message.previewBuilt(maps: preview.mapCount, rendered: rendered, milliseconds: milliseconds,
+                                        rebuild: rebuild)
         Terminal.report(preview.check.diagnostics, sources: preview.check.sources, format: .text,
-                        checked: preview.succeeded ? what : "not built")
+                        checked: preview.succeeded ? what : .notBuilt, language: language)
     }
 
     /// Ctrl-C and SIGTERM end the server instead of killing the process mid-response.

@@ -24,19 +24,17 @@ struct InitCommand: ParsableCommand {
         if fileSystem.kind(at: directory) == .file
             || (fileSystem.kind(at: directory) == .directory
                 && !((try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []).isEmpty) {
-            Terminal.printError("error: \(directory) is not empty; tropa init creates a site in an empty folder")
+            Terminal.printError(.errorLine(.folderNotEmpty(directory)), language: language)
             throw ExitCode(2)
         }
-        try Terminal.run {
+        try Terminal.run(language: language) {
             for file in SiteScaffold(language: language).files {
                 try fileSystem.write(Array(file.text.utf8), to: directory.appending("/" + file.path))
             }
         }
-        print("created a site in \(directory): run `tropa build \(directory)` and open \(directory)/public/index.html")
+        print(Message.createdSite(directory).text(in: language))
     }
 }
-
-extension Language: ExpressibleByArgument {}
 
 struct NewCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -64,24 +62,36 @@ struct NewCommand: ParsableCommand {
     @Option(name: .customLong("site"), help: "The site folder.", completion: .directory)
     var siteDirectory: String = "."
 
+    @OptionGroup var lang: LanguageOption
+
     func validate() throws {
-        guard (1...50).contains(stages) else { throw ValidationError("--stages must be from 1 to 50") }
-        guard !title.trimmingCharacters(in: .whitespaces).isEmpty else { throw ValidationError("the title is empty") }
-        if branches != nil, let problem = MapScaffold.problem(with: branchLabels) { throw ValidationError(problem) }
+        // Before the site is read: in `--lang`, else English.
+        let language = lang.or(.en)
+        guard (1...50).contains(stages) else { throw ValidationError(Message.stagesRange.text(in: language)) }
+        guard !title.trimmingCharacters(in: .whitespaces).isEmpty else {
+            throw ValidationError(Message.emptyTitle.text(in: language))
+        }
+        if branches != nil, let problem = MapScaffold.problem(with: branchLabels) {
+            throw ValidationError(problem.text(in: language))
+        }
     }
 
     func run() throws {
-        let result = try Terminal.run { try SiteChecker().settings(root: siteDirectory) }
+        let result = try Terminal.run(language: lang.lang) { try SiteChecker().settings(root: siteDirectory) }
+        let language = lang.or(result.language)
         guard let (config, schema) = result.settings else {
-            Terminal.report(result.diagnostics, sources: result.sources, format: .text, checked: "the site settings")
+            Terminal.report(result.diagnostics, sources: result.sources, format: .text, checked: .siteSettings,
+                            language: language)
             throw ExitCode(1)
         }
         // A persona that does not exist would fail the check of the map; say so before writing it.
         if let persona {
-            let ids = try Terminal.run { try SiteChecker().personaIDs(root: siteDirectory, config: config) }
+            let ids = try Terminal.run(language: language) {
+                try SiteChecker().personaIDs(root: siteDirectory, config: config)
+            }
             guard ids.contains(persona) else {
-                Terminal.printError("error: " + SiteValidator.unknownPersona(persona)
-                                    + "\n  help: " + SiteValidator.personaHelp(for: persona, among: ids))
+                Terminal.printError(.unknownPersona(persona), help: SiteValidator.personaHelp(for: persona, among: ids),
+                                    language: language)
                 throw ExitCode(2)
             }
         }
@@ -90,13 +100,13 @@ struct NewCommand: ParsableCommand {
         let path = siteDirectory + "/" + config.contentPath + "/" + scaffold.fileName
         let fileSystem = DiskFileSystem()
         guard fileSystem.kind(at: path) == nil else {
-            Terminal.printError("error: \(path) already exists; choose another title")
+            Terminal.printError(.errorLine(.mapExists(path)), language: language)
             throw ExitCode(2)
         }
-        try Terminal.run {
+        try Terminal.run(language: language) {
             try fileSystem.write(Array(scaffold.text(schema: schema, language: config.language).utf8), to: path)
         }
-        print("created \(path)")
+        print(Message.created(path).text(in: language))
     }
 
     static func today() -> String {

@@ -18,6 +18,8 @@ struct SiteOptions: ParsableArguments {
 
     @Flag(help: "Treat warnings as errors.")
     var strict = false
+
+    @OptionGroup var language: LanguageOption
 }
 
 struct CheckCommand: ParsableCommand {
@@ -29,11 +31,10 @@ struct CheckCommand: ParsableCommand {
     @OptionGroup var options: SiteOptions
 
     func run() throws {
-        let result = try Terminal.run { try SiteChecker().check(root: options.siteDirectory) }
-        let site = result.site
-        let checked = site.map { "checked " + Terminal.count($0.journeys.count, "map") + " and "
-            + Terminal.count($0.personas.count, "persona") } ?? "checked"
-        Terminal.report(result.diagnostics, sources: result.sources, format: options.format, checked: checked)
+        let result = try Terminal.run(language: options.language.lang) { try SiteChecker().check(root: options.siteDirectory) }
+        let checked = result.site.map { Message.checked(maps: $0.journeys.count, personas: $0.personas.count) }
+        Terminal.report(result.diagnostics, sources: result.sources, format: options.format,
+                        checked: checked ?? .checkedSite, language: options.language.or(result.language))
         try Terminal.exit(for: result.diagnostics, strict: options.strict)
     }
 }
@@ -56,13 +57,15 @@ struct BuildCommand: ParsableCommand {
 
     func run() throws {
         let buildOptions = BuildOptions(output: output, includeDrafts: drafts, strict: options.strict)
-        let result = try Terminal.run { try SiteBuilder().build(root: options.siteDirectory, options: buildOptions) }
+        let result = try Terminal.run(language: options.language.lang) {
+            try SiteBuilder().build(root: options.siteDirectory, options: buildOptions)
+        }
         let summary = result.outputPath.map {
-            (result.upToDate ? "up to date: " : "built ") + Terminal.count(result.mapCount, "map")
-                + " (\(result.fileCount) files) in \($0)"
-        } ?? "nothing written"
+            result.upToDate ? Message.upToDate(maps: result.mapCount, files: result.fileCount, output: $0)
+                : .built(maps: result.mapCount, files: result.fileCount, output: $0)
+        }
         Terminal.report(result.check.diagnostics, sources: result.check.sources, format: options.format,
-                        checked: summary)
+                        checked: summary ?? .nothingWritten, language: options.language.or(result.check.language))
         try Terminal.exit(for: result.check.diagnostics, strict: options.strict)
     }
 }
@@ -82,12 +85,17 @@ struct ReportCommand: ParsableCommand {
     @Option(help: "text, markdown or json.")
     var format: ReportFormat = .text
 
+    @OptionGroup var language: LanguageOption
+
     func run() throws {
-        let result = try Terminal.run { try SiteChecker().check(root: siteDirectory) }
+        let result = try Terminal.run(language: language.lang) { try SiteChecker().check(root: siteDirectory) }
         if !result.diagnostics.isEmpty {
-            Terminal.report(result.diagnostics, sources: result.sources, format: .text, checked: "checked")
+            Terminal.report(result.diagnostics, sources: result.sources, format: .text, checked: .checkedSite,
+                            language: language.or(result.language))
         }
-        guard let site = result.site, !result.diagnostics.hasErrors else { throw ExitCode(1) }
+        guard var site = result.site, !result.diagnostics.hasErrors else { throw ExitCode(1) }
+        // The report is read like the messages: its words and numbers follow `--lang` too.
+        site.config.language = language.or(site.config.language)
         FileHandle.standardOutput.write(Data(JourneyReport(site: site, facts: result.facts).render(format).utf8))
     }
 }

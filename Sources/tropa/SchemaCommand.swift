@@ -36,30 +36,36 @@ struct SchemaCommand: ParsableCommand {
             completion: .file())
     var output: String?
 
+    @OptionGroup var language: LanguageOption
+
     func run() throws {
-        let schema = builtIn ? LayerSchema.default : try siteSchema()
+        let (schema, language) = builtIn ? (LayerSchema.default, language.or(.en)) : try siteSchema()
         let chosen = format ?? (output.map(Self.namesYAML) == true ? .yaml : .markdown)
-        let text = chosen == .yaml ? SchemaDescription.yaml(schema) : SchemaDescription.markdown(schema)
+        let text = chosen == .yaml ? SchemaDescription.yaml(schema) : SchemaDescription.markdown(schema, language: language)
         guard let output else {
             FileHandle.standardOutput.write(Data(text.utf8))
             return
         }
-        try write(text, to: output)
+        try write(text, to: output, language: language)
     }
 
-    /// The schema the site uses; an empty schema file (what `> schema.yml` leaves before tropa runs) is none.
-    private func siteSchema() throws -> LayerSchema {
-        let result = try Terminal.run { try SiteChecker().settings(root: siteDirectory, emptySchemaIsDefault: true) }
+    /// The schema the site uses, and the language to tell of it in; an empty schema file (what `> schema.yml`
+    /// leaves before tropa runs) is none.
+    private func siteSchema() throws -> (LayerSchema, Language) {
+        let result = try Terminal.run(language: language.lang) {
+            try SiteChecker().settings(root: siteDirectory, emptySchemaIsDefault: true)
+        }
+        let language = language.or(result.language)
         guard let (_, schema) = result.settings else {
-            Terminal.report(result.diagnostics, sources: result.sources, format: .text, checked: "the schema")
-            Terminal.printError("`tropa schema --default` prints the built-in schema")
+            Terminal.report(result.diagnostics, sources: result.sources, format: .text, checked: .theSchema,
+                            language: language)
+            Terminal.printError(.defaultSchemaHint, language: language)
             throw ExitCode(1)
         }
         if let empty = result.emptySchema {
-            Terminal.printError("note: \(empty) is empty, so this is the default schema "
-                + "(check and build stop at an empty \(empty): fill it in or delete it)")
+            Terminal.printError(.emptySchemaNote(empty), language: language)
         }
-        return schema
+        return (schema, language)
     }
 
     private static func namesYAML(_ path: String) -> Bool {
@@ -68,23 +74,22 @@ struct SchemaCommand: ParsableCommand {
     }
 
     /// Writes `text` to `path`, which must not exist or be empty: an author's file is never overwritten.
-    private func write(_ text: String, to path: String) throws {
+    private func write(_ text: String, to path: String, language: Language) throws {
         let fileSystem = DiskFileSystem()
         switch fileSystem.kind(at: path) {
         case .directory:
-            Terminal.printError("error: \(path) is a folder; give --output a file name")
+            Terminal.printError(.errorLine(.outputIsFolder(path)), language: language)
             throw ExitCode(2)
         case .file:
-            let bytes = try Terminal.run { try fileSystem.read(path) }
+            let bytes = try Terminal.run(language: language) { try fileSystem.read(path) }
             guard String(decoding: bytes, as: UTF8.self).allSatisfy({ $0.isWhitespace || $0 == "\u{FEFF}" }) else {
-                Terminal.printError("error: \(path) already exists and is not empty; tropa does not overwrite it "
-                    + "(choose another file, or delete it first)")
+                Terminal.printError(.errorLine(.outputNotEmpty(path)), language: language)
                 throw ExitCode(2)
             }
         case nil:
             break
         }
-        try Terminal.run { try fileSystem.write(text: text, to: path) }
-        Terminal.printLine("wrote \(path)")
+        try Terminal.run(language: language) { try fileSystem.write(text: text, to: path) }
+        Terminal.printLine(Message.wrote(path).text(in: language))
     }
 }

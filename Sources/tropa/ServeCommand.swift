@@ -18,29 +18,26 @@ struct ServeCommand: ParsableCommand {
         let folder = tropa.resolvingSymlinksInPath().deletingLastPathComponent()
         let path = folder.appendingPathComponent("tropa-serve").path
         guard FileManager.default.isExecutableFile(atPath: path) else {
-            Terminal.printError("error: tropa serve runs tropa-serve, which is not beside tropa: no \(path)\n"
-                + "  help: " + Self.howToBuild(into: folder))
+            Terminal.printError(.noTropaServe(path), help: Self.howToBuild(into: folder), language: options.language.or(.en))
             throw ExitCode(2)
         }
         let arguments = [path] + options.arguments
         let argv = arguments.map { strdup($0) } + [nil]
         execv(path, argv)
-        Terminal.printError("error: cannot start \(path): \(String(cString: strerror(errno)))")
+        Terminal.printError(.errorLine(.cannotStart(path: path, reason: String(cString: strerror(errno)))),
+                            language: options.language.or(.en))
         throw ExitCode(2)
     }
 
     /// The command that puts tropa-serve into `folder`: a build of the same package and configuration when tropa
     /// runs from its build folder (`.build/<triple>/debug` or `release`), else a build to copy from.
-    static func howToBuild(into folder: URL) -> String {
+    static func howToBuild(into folder: URL) -> Message {
         let components = folder.pathComponents
-        guard let build = components.lastIndex(of: ".build"), build > 0 else {
-            return "build it from tropa's source with `swift build -c release --product tropa-serve`, "
-                + "then copy .build/release/tropa-serve to \(folder.path)/"
-        }
+        guard let build = components.lastIndex(of: ".build"), build > 0 else { return .buildTropaServe(folder.path) }
         let package = NSString.path(withComponents: Array(components[..<build]))
         let quoted = package.contains(where: { " '\"$\\".contains($0) })
             ? "'" + package.replacingOccurrences(of: "'", with: "'\\''") + "'" : package
         let configuration = components.last == "release" ? " -c release" : ""
-        return "run `swift build --package-path \(quoted)\(configuration) --product tropa-serve`"
+        return .run("swift build --package-path \(quoted)\(configuration) --product tropa-serve")
     }
 }

@@ -14,6 +14,8 @@ import TropaTesting
         defer { try? FileManager.default.removeItem(at: site) }
         let created = try TropaProcess.run(["init", site.path, "--language", language])
         #expect(created.status == 0, "\(created.stderr)")
+        #expect(created.stdout.hasPrefix(language == "ru" ? "сайт создан в \(site.path): запустите `tropa build"
+                                                          : "created a site in \(site.path): run `tropa build"))
         let config = try String(contentsOf: site.appendingPathComponent("tropa.yml"), encoding: .utf8)
         #expect(config.contains("language: \(language)"))
         let workflow = try String(contentsOf: site.appendingPathComponent(".github/workflows/cjm.yml"), encoding: .utf8)
@@ -23,7 +25,8 @@ import TropaTesting
 
         let check = try TropaProcess.run(["check", site.path, "--strict"])
         #expect(check.status == 0, "\(check.stderr)")
-        #expect(check.stderr.contains("checked 1 map and 1 persona: no problems found"))
+        #expect(check.stderr.contains(language == "ru" ? "проверено карт: 1, персон: 1 — замечаний нет"
+                                                       : "checked 1 map and 1 persona: no problems found"))
         #expect(check.stdout.isEmpty)
         let build = try TropaProcess.run(["build", site.path])
         #expect(build.status == 0, "\(build.stderr)")
@@ -72,7 +75,7 @@ import TropaTesting
         try published.joined(separator: "\n").write(to: file, atomically: true, encoding: .utf8)
         let errors = try TropaProcess.run(["check", site.path])
         #expect(errors.status == 1)
-        #expect(errors.stderr.contains("6 errors"), "\(errors.stderr)")
+        #expect(errors.stderr.contains("6 ошибок"), "\(errors.stderr)")
 
         // Fill in the required layers and remove the optional ones: the map is accepted.
         var filled: [String] = []
@@ -91,7 +94,7 @@ import TropaTesting
 
         let twice = try TropaProcess.run(["new", "Клиент уходит к конкуренту", "--site", site.path])
         #expect(twice.status == 2)
-        #expect(twice.stderr.contains("already exists"))
+        #expect(twice.stderr.contains("уже есть; выберите другое название"), "the site is in Russian")
     }
 
     @Test func aNewMapForAPersonaThatDoesNotExistIsNotWritten() throws {
@@ -127,7 +130,10 @@ import TropaTesting
         #expect(try files(under: site.appendingPathComponent("after")) == before)
 
         let markdown = try TropaProcess.run(["schema", site.path])
-        #expect(markdown.stdout.contains("| emotions | Emotions (en), Эмоции (ru) | emotion | yes |"))
+        #expect(markdown.stdout.contains("| emotions | Emotions (en), Эмоции (ru) | emotion | да |"))
+        let english = try TropaProcess.run(["schema", site.path, "--lang", "en"])
+        #expect(english.stdout.hasPrefix("# Layer schema\n\nEmotion scale: -2 to 2"))
+        #expect(english.stdout.contains("| emotions | Emotions (en), Эмоции (ru) | emotion | yes |"))
     }
 
     private func files(under folder: URL) throws -> [String: Data] {

@@ -8,18 +8,18 @@ import TropaTesting
     @Test func aValidSiteExitsZero() throws {
         let output = try TropaProcess.run(["check", Fixtures.site("valid-ru").path])
         #expect(output.status == 0)
-        #expect(output.stderr == "checked 3 maps and 2 personas: no problems found\n")
+        #expect(output.stderr == "проверено карт: 3, персон: 2 — замечаний нет\n")
         #expect(output.stdout.isEmpty)
     }
 
     @Test func aCustomSchemaSiteExitsZero() throws {
         let output = try TropaProcess.run(["check", Fixtures.site("custom-schema").path, "--strict"])
         #expect(output.status == 0)
-        #expect(output.stderr == "checked 2 maps and 1 persona: no problems found\n")
+        #expect(output.stderr == "проверено карт: 2, персон: 1 — замечаний нет\n")
     }
 
     @Test func theSiteFolderDefaultsToTheCurrentFolder() throws {
-        let output = try TropaProcess.run(["check"], in: Fixtures.site("valid-ru"))
+        let output = try TropaProcess.run(["check", "--lang", "en"], in: Fixtures.site("valid-ru"))
         #expect(output.status == 0)
         #expect(output.stderr == "checked 3 maps and 2 personas: no problems found\n")
     }

@@ -28,6 +28,9 @@ import TropaTesting
         #expect(output.stdout.contains("### Карта \\| с &lt;b&gt;трубой&lt;/b&gt;\n"))
         #expect(output.stdout.contains("| 1\\. Поиск | 40\u{00A0}% | 100\u{00A0}% | 10 | 0 | Менять всё |\n"))
         #expect(output.stderr.isEmpty)
+        let english = try TropaProcess.run(["report", site.path, "--format", "markdown", "--lang", "en"])
+        #expect(english.stdout.contains("| 1\\. Поиск | 40% | 100% | 10 | 0 |"), "\(english.stdout)")
+        #expect(!english.stdout.contains("Менять всё"))
     }
 
     @Test func aSiteWithErrorsPrintsNoReport() throws {

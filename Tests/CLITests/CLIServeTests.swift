@@ -29,7 +29,7 @@ import TropaTesting
             let deadline = Date().addingTimeInterval(30)
             while port == nil, Date() < deadline, process.isRunning {
                 Thread.sleep(forTimeInterval: 0.05)
-                if let range = text.range(of: #"serving http://127\.0\.0\.1:(\d+)/"#, options: .regularExpression) {
+                if let range = text.range(of: #"(?:serving|сайт открыт на) http://127\.0\.0\.1:(\d+)/"#, options: .regularExpression) {
                     port = Int(text[range].split(separator: ":").last!.dropLast())
                 }
             }
@@ -85,7 +85,7 @@ import TropaTesting
         let map = site.appendingPathComponent("content/lumus/skripty.md")
         let server = try Server(site: site)
         defer { _ = server.interrupt() }
-        #expect(server.text.contains("built 1 map in"))
+        #expect(server.text.contains("собрано карт: 1 за"), "the site says `language: ru`")
 
         let first = try server.get("/lumus/skripty/")
         #expect(first.status == 200)
@@ -107,9 +107,10 @@ import TropaTesting
         let overlay = try server.get("/lumus/skripty/")
         #expect(overlay.status == 500)
         #expect(overlay.body.contains("class=\"tropa-overlay\""))
-        #expect(overlay.body.contains("content/lumus/skripty.md:28:5: error: unknown layer &quot;Эмоцйи&quot;"))
+        #expect(overlay.body.contains("content/lumus/skripty.md:28:5: ошибка: в этапе «"))
+        #expect(overlay.body.contains("неизвестный слой «Эмоцйи» [unknown-layer]"))
         #expect(!overlay.body.contains("class=\"cjm\""), "no stale page under the errors")
-        #expect(server.wait(for: "unknown layer \"Эмоцйи\""), "the terminal prints them too")
+        #expect(server.wait(for: "неизвестный слой «Эмоцйи»"), "the terminal prints them too")
 
         try replace("### Эмоцйи", with: "### Эмоции", in: map)
         #expect(try events.wait(for: "event: reload\ndata: 4"))
@@ -125,7 +126,7 @@ import TropaTesting
         #expect(!(try server.get("/").body.contains("lumus/skripty/")))
 
         #expect(server.interrupt() == 0)
-        #expect(server.text.hasSuffix("stopped\n"))
+        #expect(server.text.hasSuffix("остановлено\n"))
         #expect(!FileManager.default.fileExists(atPath: site.appendingPathComponent("public").path),
                 "serve writes nothing")
     }
@@ -142,9 +143,9 @@ import TropaTesting
             try Data(original.replacingOccurrences(of: "title: ", with: "title: \(save) ").utf8).write(to: map)
             Thread.sleep(forTimeInterval: 0.02)
         }
-        #expect(server.wait(for: "rebuilt 1 map"))
+        #expect(server.wait(for: "пересобрано карт: 1"))
         Thread.sleep(forTimeInterval: 1)
-        #expect(server.text.components(separatedBy: "rebuilt").count - 1 == 1, "\(server.text)")
+        #expect(server.text.components(separatedBy: "пересобрано").count - 1 == 1, "\(server.text)")
         #expect(try server.get("/").body.contains("5 РОП выбирает"))
     }
 
@@ -155,6 +156,8 @@ import TropaTesting
         defer { _ = first.interrupt() }
         let second = try TropaProcess.run(["serve", site.path, "--port", String(first.port)])
         #expect(second.status == 2)
-        #expect(second.stderr.contains("port \(first.port) on 127.0.0.1 is in use"), "\(second.stderr)")
+        #expect(second.stderr.contains("ошибка: порт \(first.port) на 127.0.0.1 занят"), "\(second.stderr)")
+        let english = try TropaProcess.run(["serve", site.path, "--port", String(first.port), "--lang", "en"])
+        #expect(english.stderr.contains("error: port \(first.port) on 127.0.0.1 is in use"), "\(english.stderr)")
     }
 }

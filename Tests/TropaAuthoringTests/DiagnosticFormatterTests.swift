@@ -8,14 +8,14 @@ import TropaTesting
 /// The three report formats, formatted in memory.
 @Suite struct DiagnosticFormatterTests {
     static let source = SourceText(path: "content/lumus.md", text: "---\ntitle: x\n---\n## Поиск\n### Эмоцйи\n\t- 9 Ура\n")
-    static let unknownLayer = Diagnostic.error(.unknownLayer, "unknown layer \"Эмоцйи\" in stage \"Поиск\"",
+    static let unknownLayer = Diagnostic.error(.unknownLayer, .unknownLayer(layer: "Эмоцйи", stage: "Поиск"),
                                                at: TropaModel.SourceLocation(file: "content/lumus.md", line: 5, column: 5),
-                                               suggestion: "did you mean \"Эмоции\"?")
-    static let outOfRange = Diagnostic.error(.emotionOutOfRange, "the score 9 is outside the scale -2..2",
+                                               suggestion: .didYouMean("Эмоции"))
+    static let outOfRange = Diagnostic.error(.emotionOutOfRange, .scoreOutOfScale(score: "9", low: "-2", high: "2"),
                                              at: TropaModel.SourceLocation(file: "content/lumus.md", line: 6, column: 4))
-    static let warning = Diagnostic.warning(.unknownKey, "unknown front-matter key \"a,b\"",
+    static let warning = Diagnostic.warning(.unknownKey, .unknownKey(.frontMatter, "a,b"),
                                             at: TropaModel.SourceLocation(file: "content/a:b.md", line: 2, column: 1),
-                                            suggestion: "50% sure\nsecond line")
+                                            suggestion: .write("50% sure\nsecond line"))
 
     @Test func textShowsTheLineACaretAndHelp() {
         let text = DiagnosticFormatter(format: .text).format([Self.unknownLayer], sources: ["content/lumus.md": Self.source])
@@ -52,10 +52,40 @@ import TropaTesting
 
     @Test func theSummaryCountsErrorsWarningsAndFiles() {
         let formatter = DiagnosticFormatter(format: .text)
-        #expect(formatter.summary([], checked: "checked 3 maps") == "checked 3 maps: no problems found\n")
-        #expect(formatter.summary([Self.unknownLayer, Self.outOfRange, Self.warning], checked: "checked")
+        #expect(formatter.summary([], checked: .checked(maps: 3, personas: 1))
+            == "checked 3 maps and 1 persona: no problems found\n")
+        #expect(formatter.summary([Self.unknownLayer, Self.outOfRange, Self.warning], checked: .checkedSite)
             == "checked: 2 errors and 1 warning in 2 files\n")
-        #expect(formatter.summary([Self.warning], checked: "checked") == "checked: 1 warning in 1 file\n")
+        #expect(formatter.summary([Self.warning], checked: .checkedSite) == "checked: 1 warning in 1 file\n")
+    }
+
+    @Test func inRussianTheReportAndItsSummaryAreRussianAndTheCodesStay() {
+        let formatter = DiagnosticFormatter(format: .text, language: .ru)
+        #expect(formatter.format([Self.unknownLayer], sources: ["content/lumus.md": Self.source]) == """
+            content/lumus.md:5:5: ошибка: в этапе «Поиск» неизвестный слой «Эмоцйи» [unknown-layer]
+               5 | ### Эмоцйи
+                 |     ^
+              подсказка: может быть, «Эмоции»?
+
+            """)
+        #expect(formatter.summary([], checked: .checked(maps: 3, personas: 1))
+            == "проверено карт: 3, персон: 1 — замечаний нет\n")
+        #expect(formatter.summary([Self.unknownLayer, Self.outOfRange, Self.warning], checked: .checkedSite)
+            == "проверка закончена — 2 ошибки и 1 предупреждение в 2 файлах\n")
+        #expect(formatter.summary(Array(repeating: Self.outOfRange, count: 5), checked: .checkedSite)
+            == "проверка закончена — 5 ошибок в 1 файле\n")
+    }
+
+    @Test func githubAnnotationsAndJSONAreInTheChosenLanguageWithTheSameCodes() throws {
+        let github = DiagnosticFormatter(format: .github, language: .ru).format([Self.unknownLayer], sources: [:])
+        #expect(github == "::error file=content/lumus.md,line=5,col=5,title=tropa%3A unknown-layer::"
+            + "в этапе «Поиск» неизвестный слой «Эмоцйи» (может быть, «Эмоции»?)\n")
+        let json = DiagnosticFormatter(format: .json, language: .ru).format([Self.unknownLayer], sources: [:])
+        let array = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [[String: Any]])
+        #expect(array[0]["code"] as? String == "unknown-layer")
+        #expect(array[0]["severity"] as? String == "error")
+        #expect(array[0]["message"] as? String == "в этапе «Поиск» неизвестный слой «Эмоцйи»")
+        #expect(array[0]["suggestion"] as? String == "может быть, «Эмоции»?")
     }
 
     @Test func githubAnnotationsEscapeTheirProperties() {

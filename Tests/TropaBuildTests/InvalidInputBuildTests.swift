@@ -20,7 +20,7 @@ import TropaTesting
             let before = memory.contents
             let result = try SiteBuilder(fileSystem: memory).build(root: RenderBuild.root, options: BuildOptions(strict: strict))
             #expect(result.check.diagnostics.found == checked.found, "strict: \(strict)")
-            #expect(result.check.diagnostics.map(\.message) == checked.map(\.message), "strict: \(strict)")
+            #expect(result.check.diagnostics.map(\.text) == checked.map(\.text), "strict: \(strict)")
             if checked.hasErrors || strict && !checked.isEmpty {
                 #expect(result.outputPath == nil, "strict: \(strict)")
                 #expect(memory.contents == before, "nothing written, no staging folder left (strict: \(strict))")

@@ -36,8 +36,8 @@ import TropaTesting
             return
         }
         #expect(Found(diagnostic) == Found(.invalidEncoding, .error, 2, 8))
-        #expect(diagnostic.message == "the file is not UTF-8 text")
-        #expect(diagnostic.suggestion?.contains("iconv -f cp1251 -t utf-8") == true)
+        #expect(diagnostic.message(in: .en) == "the file is not UTF-8 text")
+        #expect(diagnostic.suggestion(in: .en)?.contains("iconv -f cp1251 -t utf-8") == true)
     }
 
     @Test func theColumnOfABadByteCountsCharactersBeforeIt() {
@@ -65,7 +65,7 @@ import TropaTesting
             return
         }
         #expect(Found(diagnostic) == Found(.invalidEncoding, .error, 3, 1))
-        #expect(diagnostic.message == "the file contains a NUL byte: is it a binary file?")
+        #expect(diagnostic.message(in: .en) == "the file contains a NUL byte: is it a binary file?")
     }
 
     @Test func utf16IsAnError() {

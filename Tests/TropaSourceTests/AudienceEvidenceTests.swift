@@ -22,7 +22,7 @@ import TropaTesting
         let (journey, diagnostics) = Self.map(key)
         #expect(journey.audience == nil)
         #expect(diagnostics.found == [Found(.frontMatterType, .error, 3, 1)])
-        #expect(diagnostics.first?.suggestion == "write how many customers enter the first stage, e.g. \"audience: 12000\"")
+        #expect(diagnostics.first?.suggestion(in: .en) == "write how many customers enter the first stage, e.g. \"audience: 12000\"")
     }
 
     @Test(arguments: [("evidence: hypothesis", Evidence.hypothesis), ("evidence: Walkthrough", .walkthrough),
@@ -38,8 +38,8 @@ import TropaTesting
         let (journey, diagnostics) = Self.map("evidence: опрос")
         #expect(journey.evidence == nil)
         #expect(diagnostics.found == [Found(.frontMatterType, .error, 3, 1)])
-        #expect(diagnostics.first?.message == "\"evidence\" should say how the figures were obtained, not \"опрос\"")
-        #expect(diagnostics.first?.suggestion == "write one of: гипотеза, проход, интервью, аналитика")
+        #expect(diagnostics.first?.message(in: .en) == "\"evidence\" should say how the figures were obtained, not \"опрос\"")
+        #expect(diagnostics.first?.suggestion(in: .en) == "write one of: гипотеза, проход, интервью, аналитика")
     }
 
     @Test func evidenceSaysWhetherTheFiguresWereMeasured() {

@@ -71,7 +71,8 @@ import TropaTesting
                                          "Возврат {Офлайн}", "Отзыв {}", "{Партнёры}"])
         #expect(diagnostics.found == [Found(.branchSplit, .error, 29, 12), Found(.branchReused, .error, 45, 12),
                                       Found(.branchLabel, .error, 53, 10), Found(.branchLabel, .error, 61, 4)])
-        #expect(diagnostics.map(\.message) == [
+        #expect(diagnostics.map { $0.message(in: .ru) }.first == "ветку {Онлайн} прерывает ветка {Офлайн}: этапы одной ветки должны идти подряд")
+        #expect(diagnostics.map { $0.message(in: .en) } == [
             "the branch {Онлайн} is interrupted by {Офлайн}: its stages must follow each other",
             "the branch label {Офлайн} is already used by the fork at line 21",
             "the branch label of stage \"Отзыв\" is empty",

@@ -69,8 +69,8 @@ import TropaTesting
             Found(.missingLayer, .error, 39, 4),
             Found(.missingLayer, .error, 39, 4),
         ])
-        #expect(result.diagnostics.first { $0.code == .unknownLayer }?.suggestion == "did you mean \"Эмоции\"?")
-        #expect(result.diagnostics.filter { $0.location.line == 39 && $0.code == .missingLayer }.map(\.message) == [
+        #expect(result.diagnostics.first { $0.code == .unknownLayer }?.suggestion(in: .en) == "did you mean \"Эмоции\"?")
+        #expect(result.diagnostics.filter { $0.location.line == 39 && $0.code == .missingLayer }.map { $0.message(in: .en) } == [
             "the stage \"Поиск решения\" lacks the required layer \"Действия\"",
             "the stage \"Поиск решения\" lacks the required layer \"Эмоции\"",
         ])
@@ -93,12 +93,12 @@ import TropaTesting
     @Test func sortingIsStableForOnePosition() {
         let at = TropaModel.SourceLocation(file: "a.md", line: 2, column: 1)
         let diagnostics: [Diagnostic] = [
-            .error(.missingLayer, "second", at: TropaModel.SourceLocation(file: "a.md", line: 3)),
-            .error(.missingLayer, "first", at: at),
-            .error(.missingLayer, "also first", at: at),
-            .warning(.unknownKey, "before", at: TropaModel.SourceLocation(file: "a.md", line: 1, column: 9)),
+            .error(.missingLayer, .noStages, at: TropaModel.SourceLocation(file: "a.md", line: 3)),
+            .error(.missingLayer, .noTitle, at: at),
+            .error(.missingLayer, .noName, at: at),
+            .warning(.unknownKey, .emptyTitle, at: TropaModel.SourceLocation(file: "a.md", line: 1, column: 9)),
         ]
-        #expect(diagnostics.sortedByLocation().map(\.message) == ["before", "first", "also first", "second"])
+        #expect(diagnostics.sortedByLocation().map(\.text) == [.emptyTitle, .noTitle, .noName, .noStages])
         #expect(diagnostics.errorCount == 3)
         #expect(diagnostics.warningCount == 1)
         #expect(diagnostics.hasErrors)

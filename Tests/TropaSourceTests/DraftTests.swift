@@ -40,13 +40,13 @@ import TropaTesting
             Found(.unknownLayer, .error, 15, 5),
         ])
         let empty = try #require(result.diagnostics.first { $0.location.line == 10 })
-        #expect(empty.suggestion == "fill it in: this layer is required (an error once \"draft: true\" is removed)")
+        #expect(empty.suggestion(in: .en) == "fill it in: this layer is required (an error once \"draft: true\" is removed)")
     }
 
     @Test func withoutDraftTheSameLayersAreErrors() throws {
         let result = try Check.site(["content/map.md": Self.map(draft: false)])
         #expect(result.diagnostics.filter { [.emptyStage, .missingLayer].contains($0.code) }.map(\.severity)
             == [.error, .error, .error])
-        #expect(!result.diagnostics.contains { $0.suggestion?.contains("draft") == true })
+        #expect(!result.diagnostics.contains { $0.suggestion(in: .en)?.contains("draft") == true })
     }
 }

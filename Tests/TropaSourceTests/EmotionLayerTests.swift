@@ -85,8 +85,8 @@ import TropaTesting
 
             """))
         #expect(diagnostics.found == [Found(.emotionSyntax, .error, 14, 1), Found(.emotionSyntax, .error, 15, 1)])
-        #expect(diagnostics.first?.message == "the emotion \"3дня сомневается\" does not start with a score or a face")
-        #expect(diagnostics.first?.suggestion == LayerContentReader.emotionHelp)
+        #expect(diagnostics.first?.message(in: .en) == "the emotion \"3дня сомневается\" does not start with a score or a face")
+        #expect(diagnostics.first?.help == .emotionHelp)
     }
 
     @Test func blocksOtherThanLinesAndListsAreErrors() {
@@ -104,7 +104,7 @@ import TropaTesting
 
             """))
         #expect(diagnostics.found == [Found(.emotionSyntax, .error, 15, 1)])
-        #expect(diagnostics.first?.message == "an emotion layer holds scores, but here is a quote")
+        #expect(diagnostics.first?.message(in: .en) == "an emotion layer holds scores, but here is a quote")
     }
 
     @Test func scoresOutsideTheDefaultScaleAreErrors() {
@@ -123,7 +123,7 @@ import TropaTesting
             """))
         #expect(journey.stages[0].layer(id: "emotions")?.content.points?.map(\.score) == [2, 2.5, -3])
         #expect(diagnostics.found == [Found(.emotionOutOfRange, .error, 14, 3), Found(.emotionOutOfRange, .error, 15, 3)])
-        #expect(diagnostics.map(\.message) == ["the score 2.5 is outside the scale -2..2",
+        #expect(diagnostics.map { $0.message(in: .en) } == ["the score 2.5 is outside the scale -2..2",
                                                "the score -3 is outside the scale -2..2"])
     }
 
@@ -141,7 +141,7 @@ import TropaTesting
             """), schema: schema)
         #expect(journey.stages[0].layer(id: "emotions")?.content.points?.map(\.score) == [0, 7.5, 10, 11])
         #expect(diagnostics.found == [Found(.emotionOutOfRange, .error, 10, 3)])
-        #expect(diagnostics.first?.message == "the score 11 is outside the scale 0..10")
-        #expect(diagnostics.first?.suggestion == "use a score from 0 to 10")
+        #expect(diagnostics.first?.message(in: .en) == "the score 11 is outside the scale 0..10")
+        #expect(diagnostics.first?.suggestion(in: .en) == "use a score from 0 to 10")
     }
 }

@@ -139,6 +139,6 @@ import TropaTesting
         files["content/personas/patient.md"] = "---\nname: Пациент\n---\n"
         let result = try Check.site(files)
         #expect(result.diagnostics.codes.contains(.unknownLayer))
-        #expect(result.diagnostics.contains { $0.message == "unknown layer \"Situation\" in stage \"Results\"" })
+        #expect(result.diagnostics.contains { $0.message(in: .en) == "unknown layer \"Situation\" in stage \"Results\"" })
     }
 }

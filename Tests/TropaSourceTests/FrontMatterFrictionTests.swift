@@ -14,7 +14,7 @@ import TropaTesting
     @Test func typographicQuotesInAValueThatDoesNotParseAreNamedAndTheLineIsShownQuoted() throws {
         let found = Self.diagnostics("title: “Клиент выбирает CRM”: сравнение")
         #expect(found.found == [Found(.frontMatterSyntax, .error, 2, 29)])
-        #expect(found.first?.suggestion == "“ ” are typographic quotes, which YAML reads as text, not as quotes; "
+        #expect(found.first?.suggestion(in: .en) == "“ ” are typographic quotes, which YAML reads as text, not as quotes; "
             + "put the whole value in straight quotes: title: '“Клиент выбирает CRM”: сравнение'")
     }
 
@@ -27,26 +27,26 @@ import TropaTesting
 
     @Test func aStraightQuoteInsideIsDoubledInTheSuggestion() {
         let found = Self.diagnostics("title: «Клиент's выбор»: сравнение")
-        #expect(found.first?.suggestion?.hasSuffix("title: '«Клиент''s выбор»: сравнение'") == true)
-        #expect(found.first?.suggestion?.hasPrefix("« » are typographic quotes") == true)
+        #expect(found.first?.suggestion(in: .en)?.hasSuffix("title: '«Клиент''s выбор»: сравнение'") == true)
+        #expect(found.first?.suggestion(in: .en)?.hasPrefix("« » are typographic quotes") == true)
     }
 
     @Test func tagsInTypographicQuotesAreWarnedOfOneByOne() {
         let (journey, diagnostics) = Check.journey("---\ntitle: Карта\ntags: [‘b2b’, «saas», crm]\n---\n## Этап\n"
                                                    + Check.requiredLayers)
         #expect(diagnostics.found == [Found(.typographicQuotes, .warning, 3, 8), Found(.typographicQuotes, .warning, 3, 15)])
-        #expect(diagnostics.map(\.message) == [
+        #expect(diagnostics.map { $0.message(in: .en) } == [
             "the tag ‘b2b’ is in typographic quotes ‘ ’, which YAML keeps as part of the text",
             "the tag «saas» is in typographic quotes « », which YAML keeps as part of the text",
         ])
-        #expect(diagnostics.map(\.suggestion) == ["write it without them: b2b", "write it without them: saas"])
+        #expect(diagnostics.map { $0.suggestion(in: .en) } == ["write it without them: b2b", "write it without them: saas"])
         #expect(journey.tags == ["‘b2b’", "«saas»", "crm"])
     }
 
     @Test func aPersonaInTypographicQuotesIsWarnedOf() {
         let found = Self.diagnostics("title: Карта\npersona: “head-of-sales”")
         #expect(found.found == [Found(.typographicQuotes, .warning, 3, 10)])
-        #expect(found.first?.suggestion == "write it without them: head-of-sales")
+        #expect(found.first?.suggestion(in: .en) == "write it without them: head-of-sales")
     }
 
     /// Typography inside a value, in a title, or in quotes the author typed on purpose is the author's text.
@@ -60,8 +60,8 @@ import TropaTesting
         let (journey, diagnostics) = Check.journey("---\ntitle: Карта\ntags: saas, b2b,скрипты продаж\n---\n## Этап\n"
                                                    + Check.requiredLayers)
         #expect(diagnostics.found == [Found(.tagsAsText, .warning, 3, 7)])
-        #expect(diagnostics.first?.message == "\"tags\" is one tag, \"saas, b2b,скрипты продаж\": commas separate tags only in a list")
-        #expect(diagnostics.first?.suggestion == "write a list: tags: [saas, b2b, скрипты продаж]")
+        #expect(diagnostics.first?.message(in: .en) == "\"tags\" is one tag, \"saas, b2b,скрипты продаж\": commas separate tags only in a list")
+        #expect(diagnostics.first?.suggestion(in: .en) == "write a list: tags: [saas, b2b, скрипты продаж]")
         #expect(journey.tags == ["saas, b2b,скрипты продаж"])
         // One tag, or a list, is what was meant.
         #expect(Self.diagnostics("title: Карта\ntags: saas").isEmpty)
@@ -74,21 +74,21 @@ import TropaTesting
     func anUnclosedQuoteIsReportedWhereItOpens(lines: String, line: Int, column: Int, quote: String) {
         let found = Self.diagnostics(lines)
         #expect(found.found == [Found(.frontMatterSyntax, .error, line, column)])
-        #expect(found.first?.message == "the quote \(quote) that opens here is never closed")
-        #expect(found.first?.suggestion == "close it with \(quote) at the end of the value, or remove it")
+        #expect(found.first?.message(in: .en) == "the quote \(quote) that opens here is never closed")
+        #expect(found.first?.suggestion(in: .en) == "close it with \(quote) at the end of the value, or remove it")
     }
 
     @Test(arguments: [("01.03.2024", "2024-03-01"), ("1.3.2024", "2024-03-01"), ("31.12.2023", "2023-12-31")])
     func aDateWrittenDayFirstSuggestsTheISODate(written: String, iso: String) {
         let found = Self.diagnostics("title: Карта\nupdated: \(written)")
         #expect(found.found == [Found(.frontMatterType, .error, 3, 1)])
-        #expect(found.first?.suggestion == "write \"updated: \(iso)\"")
+        #expect(found.first?.suggestion(in: .en) == "write \"updated: \(iso)\"")
     }
 
     @Test(arguments: ["32.01.2024", "01.13.2024", "1.3.24", "01.03.2024.", "2024.03.01", "1 марта"])
     func aDateThatIsNotDayMonthYearSuggestsNothing(written: String) {
         let found = Self.diagnostics("title: Карта\nupdated: \(written)")
         #expect(found.codes == [.frontMatterType])
-        #expect(found.first?.suggestion == nil)
+        #expect(found.first?.suggestion(in: .en) == nil)
     }
 }

@@ -94,27 +94,27 @@ import TropaTesting
         #expect(problem.code == .frontMatterType)
         #expect(problem.severity == .error)
         #expect(problem.location.line == lineNumber)
-        #expect(problem.message == message)
+        #expect(problem.message(in: .en) == message)
     }
 
     @Test func aYAMLSyntaxErrorIsAtTheParsersPosition() {
         let (_, diagnostics) = Check.journey("---\ntitle: Карта\ntags: [saas, crm\n---\n## Этап\n" + Check.requiredLayers)
         // The parser notices the missing "]" where the YAML ends: at the closing fence.
         #expect(diagnostics.found == [Found(.frontMatterSyntax, .error, 4, 1)])
-        #expect(diagnostics.first?.message
+        #expect(diagnostics.first?.message(in: .en)
             == "the YAML does not parse: while parsing a flow sequence, did not find expected ',' or ']'")
     }
 
     @Test func aTabIndentGetsAHint() {
         let (_, diagnostics) = Check.journey("---\ntitle: Карта\ntags:\n\t- saas\n---\n## Этап\n" + Check.requiredLayers)
         #expect(diagnostics.found == [Found(.frontMatterSyntax, .error, 4, 1)])
-        #expect(diagnostics.first?.suggestion == "indent YAML with spaces, not tabs")
+        #expect(diagnostics.first?.suggestion(in: .en) == "indent YAML with spaces, not tabs")
     }
 
     @Test func aKeyGivenTwiceIsASyntaxError() {
         let (_, diagnostics) = Check.journey("---\ntitle: Карта\ntitle: Другая\n---\n## Этап\n" + Check.requiredLayers)
         #expect(diagnostics.codes == [.frontMatterSyntax])
-        #expect(diagnostics.first?.message == "the key \"title\" is given twice")
+        #expect(diagnostics.first?.message(in: .en) == "the key \"title\" is given twice")
     }
 
     @Test func aFrontMatterThatIsNotAMappingIsATypeError() {
@@ -125,7 +125,7 @@ import TropaTesting
     @Test func anEmptyTitleIsAMissingTitle() {
         let quoted = Check.journey("---\ntitle: \"\"\n---\n## Этап\n" + Check.requiredLayers)
         #expect(quoted.diagnostics.found == [Found(.missingTitle, .error, 2, 1)])
-        #expect(quoted.diagnostics.first?.message == "the title is empty")
+        #expect(quoted.diagnostics.first?.message(in: .en) == "the title is empty")
         let blank = Check.journey("---\ntitle:\n---\n## Этап\n" + Check.requiredLayers)
         #expect(blank.diagnostics.found == [Found(.missingTitle, .error, 2, 1)])
     }
@@ -133,7 +133,7 @@ import TropaTesting
     @Test func unknownKeysAreWarningsWithASuggestion() {
         let (journey, diagnostics) = Check.journey("---\ntitle: Карта\ntgas: [a]\nauthor: Аня\n---\n## Этап\n" + Check.requiredLayers)
         #expect(diagnostics.found == [Found(.unknownKey, .warning, 3, 1), Found(.unknownKey, .warning, 4, 1)])
-        #expect(diagnostics.map(\.suggestion) == ["did you mean \"tags\"?",
+        #expect(diagnostics.map { $0.suggestion(in: .en) } == ["did you mean \"tags\"?",
                                                   "known keys: title, persona, product, segment, tags, updated, draft, audience, evidence"])
         #expect(journey.tags == [])
     }

@@ -15,8 +15,8 @@ import TropaTesting
         let (journey, diagnostics) = Check.journey(Self.map("##Покупка\n" + Check.requiredLayers))
         #expect(diagnostics.found == [Found(.headingSpace, .error, 14, 3)])
         let diagnostic = try #require(diagnostics.first)
-        #expect(diagnostic.message == "\"##Покупка\" is not a heading: put a space after ##")
-        #expect(diagnostic.suggestion == "## Покупка")
+        #expect(diagnostic.message(in: .en) == "\"##Покупка\" is not a heading: put a space after ##")
+        #expect(diagnostic.suggestion(in: .en) == "## Покупка")
         #expect(journey.stages.map(\.name) == ["Этап", "Покупка"])
         // The text layer before it keeps only its own text.
         #expect(journey.stages[0].layer(id: "emotions")?.content == .emotion([EmotionPoint(score: 0, label: "Рабочая задача", line: 13)]))
@@ -27,9 +27,9 @@ import TropaTesting
         let (journey, diagnostics) = Check.journey(text)
         #expect(diagnostics.found == [Found(.headingSpace, .error, 6, 4)])
         let diagnostic = try #require(diagnostics.first)
-        #expect(diagnostic.message
+        #expect(diagnostic.message(in: .en)
             == "\"###\u{A0}Цель\" is not a heading: the space after ### is a no-break space (U+00A0); type a plain space")
-        #expect(diagnostic.suggestion == "### Цель")
+        #expect(diagnostic.suggestion(in: .en) == "### Цель")
         #expect(journey.stages.first?.layer(id: "goal")?.content == .text(RichText(html: "<p>Найти CRM.</p>\n", plain: "Найти CRM.")))
     }
 
@@ -49,7 +49,7 @@ import TropaTesting
         let diagnostic = heading.diagnostic(file: "a.md")
         #expect(diagnostic.code == .headingSpace)
         #expect(diagnostic.location.column == column)
-        #expect(diagnostic.suggestion == suggestion)
+        #expect(diagnostic.suggestion(in: .en) == suggestion)
     }
 
     @Test(arguments: ["#скидки", "#1", "## Этап", "##", "##\tЭтап", "####### Семь", "#######Семь", "    ##Код", "Текст ##Этап",
@@ -85,8 +85,8 @@ import TropaTesting
         let long = String(repeating: "слово ", count: 20)
         let (_, diagnostics) = Check.journey(Self.map("##" + long + "\n"))
         let diagnostic = try #require(diagnostics.first { $0.code == .headingSpace })
-        #expect(diagnostic.message.hasPrefix("\"##" + String(long.prefix(58)) + "…\" is not a heading"))
-        #expect(diagnostic.suggestion == "## " + long.trimmingWhitespace())
+        #expect(diagnostic.message(in: .en).hasPrefix("\"##" + String(long.prefix(58)) + "…\" is not a heading"))
+        #expect(diagnostic.suggestion(in: .en) == "## " + long.trimmingWhitespace())
     }
 }
 
@@ -96,8 +96,8 @@ import TropaTesting
         let (journey, diagnostics) = Check.journey(Check.oneStage("#### Точки контакта\n- Обзоры\n\n" + Check.requiredLayers))
         #expect(diagnostics.found == [Found(.misplacedHeading, .error, 6, 1)])
         let diagnostic = try #require(diagnostics.first)
-        #expect(diagnostic.message == "\"#### Точки контакта\" is not a layer: use ###")
-        #expect(diagnostic.suggestion == "### Точки контакта")
+        #expect(diagnostic.message(in: .en) == "\"#### Точки контакта\" is not a layer: use ###")
+        #expect(diagnostic.suggestion(in: .en) == "### Точки контакта")
         #expect(journey.stages.first?.layer(id: "touchpoints") != nil)
         #expect(journey.stages.first?.description == .empty)
     }

@@ -31,13 +31,14 @@ import TropaTesting
     @Test(arguments: cases.filter { $0.message != nil || $0.suggestion != nil })
     func reportsItsMessageAndSuggestion(_ testCase: Case) throws {
         let code = try #require(testCase.expected.first?.code, "a case with a message has a diagnostic")
-        let diagnostics = try InvalidInputs.check(testCase).diagnostics
-        let first = try #require(diagnostics.first { $0.code == code })
+        let result = try InvalidInputs.check(testCase)
+        let first = try #require(result.diagnostics.first { $0.code == code })
+        // In the case's language, as `tropa check` prints it.
         if let message = testCase.message {
-            #expect(first.message.contains(message), "\(first.message)")
+            #expect(first.message(in: result.language).contains(message), "\(first.message(in: result.language))")
         }
         if let suggestion = testCase.suggestion {
-            #expect(first.suggestion == suggestion)
+            #expect(first.suggestion(in: result.language) == suggestion)
         }
     }
 

@@ -38,19 +38,19 @@ import TropaTesting
     @Test func aListLayerWithAParagraphIsNamedByItsHeading() {
         let found = Self.diagnostics("### Боли\nДолго ждать ответа.\n")
         #expect(found.codes == [.listExpected])
-        #expect(found.first?.message == "the layer \"Боли\" should be a list, but here is a paragraph")
+        #expect(found.first?.message(in: .en) == "the layer \"Боли\" should be a list, but here is a paragraph")
     }
 
     @Test func aMetricsLayerWithTwoListsIsNamedByItsHeading() {
         let found = Self.diagnostics("### Figures\n- Средний чек: 4500\n\n1. Средний чек: 4700\n")
-        #expect(found.first?.message == "the layer \"Figures\" should hold one list, but there are 2")
+        #expect(found.first?.message(in: .en) == "the layer \"Figures\" should hold one list, but there are 2")
     }
 
     @Test(arguments: [(Language.ru, "Боли"), (.en, "Pains")])
     func aHeadingCloseToALayersIdSuggestsItsTitle(language: Language, title: String) {
         let found = Self.diagnostics("### pain_point\n- Долго\n", language: language)
         #expect(found.codes == [.unknownLayer])
-        #expect(found.first?.suggestion == "did you mean \"\(title)\"?")
+        #expect(found.first?.suggestion(in: .en) == "did you mean \"\(title)\"?")
         // The suggestion still finds the layer it names: it is not also reported missing or misnamed.
         let suggested = Suggestion.layer(for: "pain_point", in: Self.schema, language: language)
         #expect(suggested.flatMap { Self.schema.layer(named: $0)?.id } == "pain_points")
@@ -67,11 +67,11 @@ import TropaTesting
     func aMetricCloseToAMetricsIdSuggestsItsTitle(language: Language, title: String) {
         let found = Self.diagnostics("### Показатели\n- avg_chek: 4500\n", language: language)
         #expect(found.codes == [.unknownMetric])
-        #expect(found.first?.suggestion == "did you mean \"\(title)\"?")
+        #expect(found.first?.suggestion(in: .en) == "did you mean \"\(title)\"?")
     }
 
     @Test func aMetricCloseToATitleSuggestsThatTitle() {
         let found = Self.diagnostics("### Показатели\n- Средний чк: 4500\n", language: .en)
-        #expect(found.map(\.suggestion) == ["did you mean \"Средний чек\"?"])
+        #expect(found.map { $0.suggestion(in: .en) } == ["did you mean \"Средний чек\"?"])
     }
 }

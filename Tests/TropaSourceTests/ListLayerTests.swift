@@ -49,8 +49,8 @@ import TropaTesting
             """))
         // The layer is not empty, so there is no empty-layer warning beside the error.
         #expect(diagnostics.found == [Found(.listExpected, .error, 13, 1)])
-        #expect(diagnostics.first?.message == "the layer \"Барьеры\" should be a list, but here is a paragraph")
-        #expect(diagnostics.first?.suggestion == "write each entry as a list item: \"- …\"")
+        #expect(diagnostics.first?.message(in: .en) == "the layer \"Барьеры\" should be a list, but here is a paragraph")
+        #expect(diagnostics.first?.suggestion(in: .en) == "write each entry as a list item: \"- …\"")
     }
 
     @Test func aParagraphInARequiredListLayerIsNotAMissingLayer() {
@@ -83,7 +83,7 @@ import TropaTesting
 
             """))
         #expect(diagnostics.found == [Found(.listExpected, .error, 12, 1)])
-        #expect(diagnostics.first?.message == "the layer \"Действия\" should hold one list, but there are 2")
+        #expect(diagnostics.first?.message(in: .en) == "the layer \"Действия\" should hold one list, but there are 2")
         #expect(journey.stages[0].layer(id: "actions")?.content.items?.map(\.text.plain)
             == ["Читает обзоры", "Звонит в поддержку"])
     }

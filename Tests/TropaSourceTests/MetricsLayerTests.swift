@@ -106,8 +106,8 @@ import TropaTesting
 
             """))
         #expect(diagnostics.found == [Found(.metricSyntax, .error, 15, 3)])
-        #expect(diagnostics.first?.message == "the range in \"Длительность: 3–2 недели\" starts above where it ends")
-        #expect(diagnostics.first?.suggestion == "write the smaller number first, e.g. \"2–3 недели\"")
+        #expect(diagnostics.first?.message(in: .en) == "the range in \"Длительность: 3–2 недели\" starts above where it ends")
+        #expect(diagnostics.first?.suggestion(in: .en) == "write the smaller number first, e.g. \"2–3 недели\"")
     }
 
     @Test func rangeEndsAndTargetsOutsideTheMetricsRangeAreErrors() {
@@ -119,7 +119,7 @@ import TropaTesting
 
             """))
         #expect(diagnostics.found == [Found(.metricOutOfRange, .error, 15, 3), Found(.metricOutOfRange, .error, 16, 3)])
-        #expect(diagnostics.map(\.message) == ["\"Конверсия\" is 110%, outside 0..100",
+        #expect(diagnostics.map { $0.message(in: .en) } == ["\"Конверсия\" is 110%, outside 0..100",
                                                "the target of \"NPS\" is 150, outside -100..100"])
     }
 
@@ -159,12 +159,12 @@ import TropaTesting
         // Unreadable items are not an empty layer: only the items are reported.
         #expect(diagnostics.found == [Found(.metricSyntax, .error, 15, 3), Found(.metricSyntax, .error, 16, 3),
                                       Found(.metricSyntax, .error, 17, 3)])
-        #expect(diagnostics.map(\.message) == [
+        #expect(diagnostics.map { $0.message(in: .en) } == [
             "the metric \"Конверсия 35%\" is not written as NAME: VALUE",
             "\"Длительность\" is a duration, but \"Длительность: 2\" has no unit of time",
             "\"NPS\" is a plain number, but \"NPS: 20%\" has a unit",
         ])
-        #expect(diagnostics.map(\.suggestion) == [MetricProblem.noColon.help, "add a unit of time, e.g. \"3 дня\" or \"2 weeks\"",
+        #expect(diagnostics.map { $0.suggestion(in: .en) } == [MetricProblem.noColon.help.text(in: .en), "add a unit of time, e.g. \"3 дня\" or \"2 weeks\"",
                                                   "write the number alone, e.g. \"20\""])
     }
 
@@ -181,7 +181,7 @@ import TropaTesting
             """))
         #expect(diagnostics.found == [Found(.metricOutOfRange, .error, 16, 3), Found(.metricOutOfRange, .error, 18, 3),
                                       Found(.metricOutOfRange, .error, 19, 3)])
-        #expect(diagnostics.map(\.message) == ["\"CSAT\" is 101%, outside 0..100", "\"NPS\" is 120, outside -100..100",
+        #expect(diagnostics.map { $0.message(in: .en) } == ["\"CSAT\" is 101%, outside 0..100", "\"NPS\" is 120, outside -100..100",
                                                "\"Повторные покупки\" is -5%, outside 0..100"])
     }
 
@@ -204,7 +204,7 @@ import TropaTesting
         #expect(values.map(\.metricID) == ["calls", "score", "score", "calls"])
         #expect(values.map(\.unit) == [.plain, .plain, .plain, .other("звонков")])
         #expect(diagnostics.found == [Found(.metricOutOfRange, .error, 9, 3), Found(.metricOutOfRange, .error, 10, 3)])
-        #expect(diagnostics.map(\.message) == ["\"score\" is 11, outside 0..10", "\"Звонки\" is 1200, outside 0..500"])
+        #expect(diagnostics.map { $0.message(in: .en) } == ["\"score\" is 11, outside 0..10", "\"Звонки\" is 1200, outside 0..500"])
     }
 
     @Test func aNameCloseToAKnownMetricIsAWarning() {
@@ -215,7 +215,7 @@ import TropaTesting
 
             """))
         #expect(diagnostics.found == [Found(.unknownMetric, .warning, 15, 3)])
-        #expect(diagnostics.first?.suggestion == "did you mean \"Конверсия\"?")
+        #expect(diagnostics.first?.suggestion(in: .en) == "did you mean \"Конверсия\"?")
     }
 
     @Test func positionsPointAtEachItemsName() throws {

@@ -56,7 +56,7 @@ import TropaTesting
             """)
         #expect(diagnostics.found == [Found(.misplacedHeading, .error, 4, 3), Found(.unknownSection, .warning, 7, 4),
                                       Found(.duplicateSection, .error, 9, 4)])
-        #expect(diagnostics[1].suggestion == "did you mean \"Мотивация\"?")
+        #expect(diagnostics[1].suggestion(in: .en) == "did you mean \"Мотивация\"?")
         #expect(persona.sections.map(\.kind) == [.motives])
     }
 
@@ -75,7 +75,7 @@ import TropaTesting
     @Test func unknownPersonaKeysAreWarnings() {
         let (_, diagnostics) = Self.parse("---\nname: Маркетолог\nrloe: SMB\n---\n")
         #expect(diagnostics.found == [Found(.unknownKey, .warning, 3, 1)])
-        #expect(diagnostics.first?.suggestion == "did you mean \"role\"?")
+        #expect(diagnostics.first?.suggestion(in: .en) == "did you mean \"role\"?")
     }
 
     @Test func mapsNameAnExistingPersona() throws {
@@ -90,7 +90,7 @@ import TropaTesting
         ])
         #expect(result.diagnostics.found == [Found(.unknownPersona, .error, 3, 10), Found(.unknownPersona, .error, 3, 10)])
         #expect(result.diagnostics.map(\.location.file) == ["content/far.md", "content/typo.md"])
-        #expect(result.diagnostics.map(\.suggestion) == ["personas of this site: marketer", "did you mean \"marketer\"?"])
+        #expect(result.diagnostics.map { $0.suggestion(in: .en) } == ["personas of this site: marketer", "did you mean \"marketer\"?"])
         #expect(result.site?.persona(id: "marketer")?.name == "Маркетолог")
     }
 
@@ -98,6 +98,6 @@ import TropaTesting
         let result = try Check.site([
             "content/map.md": "---\ntitle: Карта\npersona: rop\n---\n## Этап\n### Цель\nНайти.\n### Действия\n- Ищет\n### Эмоции\n0 Спокойно\n",
         ])
-        #expect(result.diagnostics.map(\.suggestion) == ["add content/personas/rop.md"])
+        #expect(result.diagnostics.map { $0.suggestion(in: .en) } == ["add content/personas/rop.md"])
     }
 }

@@ -16,14 +16,14 @@ import TropaTesting
     func onlyAnOpeningFence(text: String) throws {
         let result = try Check.site(["content/dashes.md": text])
         #expect(result.diagnostics.found == [Found(.frontMatterSyntax, .error, 1, 1)])
-        #expect(result.diagnostics.first?.message == "the front-matter that starts here is never closed")
+        #expect(result.diagnostics.first?.message(in: .en) == "the front-matter that starts here is never closed")
     }
 
     @Test func aFrontMatterThatIsNeverClosed() throws {
         let text = "---\ntitle: Клиент выбирает CRM\npersona: rop\n\n## Поиск решения\n\n### Цель\nНайти CRM.\n"
         let result = try Check.site(["content/open.md": text])
         #expect(result.diagnostics.found == [Found(.frontMatterSyntax, .error, 1, 1)])
-        #expect(result.diagnostics.first?.suggestion == "add a line \"---\" after the last front-matter key")
+        #expect(result.diagnostics.first?.suggestion(in: .en) == "add a line \"---\" after the last front-matter key")
     }
 
     @Test func onlyTwoFences() throws {

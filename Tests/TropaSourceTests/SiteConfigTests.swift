@@ -39,7 +39,7 @@ import TropaTesting
         let diagnostics = Self.parse("language: de\ntitel: Карты\noutput: \"  \"\nunsafe_html: да\n").1.sortedByLocation()
         #expect(diagnostics.found == [Found(.configInvalid, .error, 1, 1), Found(.unknownKey, .warning, 2, 1),
                                       Found(.configInvalid, .error, 3, 1), Found(.configInvalid, .error, 4, 1)])
-        #expect(diagnostics[1].suggestion == "did you mean \"title\"?")
+        #expect(diagnostics[1].suggestion(in: .en) == "did you mean \"title\"?")
     }
 
     @Test func aBrokenConfigStopsTheCheck() throws {

@@ -68,13 +68,13 @@ import TropaTesting
         // One typo, one error: the layer it was meant to be is not also missing.
         #expect(diagnostics.found == [Found(.unknownLayer, .error, 13, 5)])
         let unknown = diagnostics.first { $0.code == .unknownLayer }
-        #expect(unknown?.message == "unknown layer \"Эмоцйи\" in stage \"Поиск решения\"")
-        #expect(unknown?.suggestion == "did you mean \"Эмоции\"?")
+        #expect(unknown?.message(in: .en) == "unknown layer \"Эмоцйи\" in stage \"Поиск решения\"")
+        #expect(unknown?.suggestion(in: .en) == "did you mean \"Эмоции\"?")
     }
 
     @Test func aFarHeadingListsTheLayersInTheSitesLanguage() {
         let (_, diagnostics) = Check.journey(Check.oneStage(Check.requiredLayers + "### Мысли\nОпять выбирать.\n"))
-        #expect(diagnostics.first?.suggestion == "the layers are \"Цель\", \"Действия\", \"Вопросы\", \"Точки контакта\", "
+        #expect(diagnostics.first?.suggestion(in: .en) == "the layers are \"Цель\", \"Действия\", \"Вопросы\", \"Точки контакта\", "
             + "\"Ожидания\", \"Эмоции\", \"Опыт\", \"Барьеры\", \"Метрики\", \"Рекомендации\" "
             + "(`tropa schema` lists every name they accept)")
     }
@@ -83,7 +83,7 @@ import TropaTesting
         let text = Check.oneStage("### Цель\nНайти CRM.\n\n### Дейсвтия\n- Читает\n\n### Эмоции\n0 Спокойно\n")
         let (_, diagnostics) = Check.journey(text)
         #expect(diagnostics.found == [Found(.unknownLayer, .error, 9, 5)])
-        #expect(diagnostics.first?.suggestion == "did you mean \"Действия\"?")
+        #expect(diagnostics.first?.suggestion(in: .en) == "did you mean \"Действия\"?")
     }
 
     @Test func aRequiredLayerThatNoHeadingWasMeantToBeIsStillMissing() {

@@ -138,7 +138,7 @@ package enum RenderBuild {
 
 /// Describes diagnostics for failure messages.
 package func renderDescribe(_ diagnostics: [Diagnostic]) -> String {
-    diagnostics.map { "\($0.location.file):\($0.location.line):\($0.location.column): \($0.severity.rawValue): \($0.message) [\($0.code.rawValue)]" }
+    diagnostics.map { "\($0.location.file):\($0.location.line):\($0.location.column): \($0.severity.rawValue): \($0.message(in: .en)) [\($0.code.rawValue)]" }
         .joined(separator: "\n")
 }
 

@@ -130,7 +130,7 @@ package final class FaultyFileSystem: FileSystem, @unchecked Sendable {
     package func isWritableFolder(_ path: String) -> Bool { memory.isWritableFolder(path) }
 
     package func write(_ bytes: [UInt8], to path: String) throws {
-        guard !failsWrite(path) else { throw SiteError("cannot write \(path): no space left on the device") }
+        guard !failsWrite(path) else { throw SiteError(.cannotWrite(path, .system("no space left on the device"))) }
         try memory.write(bytes, to: path)
     }
 
@@ -139,7 +139,7 @@ package final class FaultyFileSystem: FileSystem, @unchecked Sendable {
             defer { movesLeft = movesLeft.map { $0 - 1 } }
             return movesLeft.map { $0 > 0 } ?? true
         }
-        guard allowed else { throw SiteError("cannot move \(source): the disk went away") }
+        guard allowed else { throw SiteError(.cannotMove(source, to: nil, .system("the disk went away"))) }
         try memory.moveItem(source, to: destination)
     }
 }

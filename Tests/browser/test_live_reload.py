@@ -24,7 +24,8 @@ def served():
     folder = pathlib.Path(tempfile.mkdtemp(prefix="tropa-live-"))
     site = folder / "site"
     shutil.copytree(FIXTURE, site)
-    server = subprocess.Popen([TROPA, "serve", site, "--port", "0"], stdout=subprocess.PIPE,
+    # The site says `language: ru`; the lines and the overlay read here are the English ones.
+    server = subprocess.Popen([TROPA, "serve", site, "--port", "0", "--lang", "en"], stdout=subprocess.PIPE,
                               stderr=subprocess.STDOUT, text=True)
     url = None
     for line in server.stdout:

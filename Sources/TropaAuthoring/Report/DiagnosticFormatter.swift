@@ -12,14 +12,17 @@ public enum DiagnosticFormat: String, Sendable, CaseIterable {
 }
 
 /// Prints diagnostics the way compilers do: `path:line:col: error: message [code]`, the line, a caret, `help:`.
+/// Messages, help lines and the words around them are in `language`; codes are the same in every language.
 public struct DiagnosticFormatter: Sendable {
     public var format: DiagnosticFormat
     /// ANSI colours, for a terminal only.
     public var colored: Bool
+    public var language: Language
 
-    public init(format: DiagnosticFormat, colored: Bool = false) {
+    public init(format: DiagnosticFormat, colored: Bool = false, language: Language = .en) {
         self.format = format
         self.colored = colored
+        self.language = language
     }
 
     public func format(_ diagnostics: [Diagnostic], sources: [String: SourceText]) -> String {
@@ -31,26 +34,21 @@ public struct DiagnosticFormatter: Sendable {
     }
 
     /// One line that counts errors and warnings, for the end of a text report.
-    public func summary(_ diagnostics: [Diagnostic], checked: String) -> String {
-        let errors = diagnostics.errorCount
-        let warnings = diagnostics.warningCount
-        guard errors + warnings > 0 else { return "\(checked): no problems found\n" }
-        let counts = [plural(errors, "error"), plural(warnings, "warning")].compactMap { $0 }
-        let files = Set(diagnostics.map(\.location.file)).count
-        return "\(checked): \(counts.joined(separator: " and ")) in \(files) \(files == 1 ? "file" : "files")\n"
-    }
-
-    private func plural(_ count: Int, _ word: String) -> String? {
-        count == 0 ? nil : "\(count) \(word)\(count == 1 ? "" : "s")"
+    public func summary(_ diagnostics: [Diagnostic], checked: Message) -> String {
+        let summary: Message = diagnostics.isEmpty ? .noProblems(checked)
+            : .problems(checked, errors: diagnostics.errorCount, warnings: diagnostics.warningCount,
+                        files: Set(diagnostics.map(\.location.file)).count)
+        return summary.text(in: language) + "\n"
     }
 
     // MARK: - text
 
     private func text(_ diagnostic: Diagnostic, source: SourceText?) -> String {
         let location = diagnostic.location
-        let severity = paint(diagnostic.severity.rawValue, diagnostic.severity == .error ? "1;31" : "1;33")
+        let severity = paint(Message.severity(diagnostic.severity).text(in: language),
+                             diagnostic.severity == .error ? "1;31" : "1;33")
         var output = paint("\(location.file):\(location.line):\(location.column):", "1")
-            + " \(severity): \(diagnostic.message) [\(diagnostic.code.rawValue)]\n"
+            + " \(severity): \(diagnostic.message(in: language)) [\(diagnostic.code.rawValue)]\n"
         if let line = source?.line(location.line) {
             let number = String(location.line)
             let gutter = String(repeating: " ", count: number.count + 4)
@@ -60,8 +58,8 @@ public struct DiagnosticFormatter: Sendable {
             output += "   \(number) | \(line)\n"
             output += "\(gutter)| \(padding)\(paint("^", "1;32"))\n"
         }
-        if let suggestion = diagnostic.suggestion {
-            output += "  \(paint("help:", "1;36")) \(suggestion)\n"
+        if let suggestion = diagnostic.suggestion(in: language) {
+            output += "  \(paint(Message.helpLabel.text(in: language) + ":", "1;36")) \(suggestion)\n"
         }
         return output
     }
@@ -75,8 +73,8 @@ public struct DiagnosticFormatter: Sendable {
     /// A GitHub Actions workflow command, which the runner shows as an annotation on the file's line.
     private func github(_ diagnostic: Diagnostic) -> String {
         let location = diagnostic.location
-        var message = diagnostic.message
-        if let suggestion = diagnostic.suggestion { message += " (\(suggestion))" }
+        var message = diagnostic.message(in: language)
+        if let suggestion = diagnostic.suggestion(in: language) { message += " (\(suggestion))" }
         let properties = "file=\(escapeProperty(location.file)),line=\(location.line),col=\(location.column),"
             + "title=\(escapeProperty("tropa: " + diagnostic.code.rawValue))"
         return "::\(diagnostic.severity.rawValue) \(properties)::\(escapeData(message))\n"
@@ -119,7 +117,7 @@ public struct DiagnosticFormatter: Sendable {
     private func json(_ diagnostics: [Diagnostic]) -> String {
         let entries = diagnostics.map {
             Entry(file: $0.location.file, line: $0.location.line, column: $0.location.column,
-                  severity: $0.severity.rawValue, code: $0.code.rawValue, message: $0.message, suggestion: $0.suggestion)
+                  severity: $0.severity.rawValue, code: $0.code.rawValue, message: $0.message(in: language), suggestion: $0.suggestion(in: language))
         }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]

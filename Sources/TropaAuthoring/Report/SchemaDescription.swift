@@ -7,22 +7,22 @@ import Yams
 /// The active schema written out for authors: a Markdown overview of accepted headings, or a `schema.yml`
 /// that reproduces it exactly, to start a custom schema from.
 public enum SchemaDescription {
-    public static func markdown(_ schema: LayerSchema) -> String {
-        var text = "# Layer schema\n\nEmotion scale: \(schema.scale.lowerBound.compactText) to \(schema.scale.upperBound.compactText)"
-        text += " (faces 😡 🙁 😐 🙂 😀 stand for -2 to 2).\n\n"
-        text += "Layers, in table order. A `###` heading matches a layer by its id, any title or any alias, "
-        text += "ignoring case and a trailing colon. In a list layer with tones, an item may start with `+` or `-`; "
-        text += "the items of a list layer with pains, and the negative items, are ranked as pain points.\n\n"
-        text += "| id | title | kind | required | tones | pains | aliases |\n|---|---|---|---|---|---|---|\n"
+    /// The overview, its prose in `language`; ids, kinds, units and roles are what a schema.yml says.
+    public static func markdown(_ schema: LayerSchema, language: Language = .en) -> String {
+        let say = { (message: Message) in message.text(in: language) }
+        let yesNo = { (flag: Bool) in say(flag ? .yes : .no) }
+        var text = say(.schemaTitle) + "\n\n"
+        text += say(.schemaScale(low: schema.scale.lowerBound.compactText, high: schema.scale.upperBound.compactText))
+        text += "\n\n" + say(.schemaLayers) + "\n\n"
+        text += say(.schemaLayerColumns) + "\n|---|---|---|---|---|---|---|\n"
         for layer in schema.layers {
             let list = layer.kind == .list
-            let tones = list ? (layer.tones ? "yes" : "no") : "", pains = list ? (layer.pains ? "yes" : "no") : ""
-            text += "| \(layer.id) | \(titles(layer.title)) | \(layer.kind.rawValue) | \(layer.required ? "yes" : "no") | "
+            let tones = list ? yesNo(layer.tones) : "", pains = list ? yesNo(layer.pains) : ""
+            text += "| \(layer.id) | \(titles(layer.title)) | \(layer.kind.rawValue) | \(yesNo(layer.required)) | "
                 + "\(tones) | \(pains) | \(layer.aliases.joined(separator: ", ")) |\n"
         }
-        text += "\nMetrics (items `NAME: VALUE` of a metrics layer; other names are custom metrics). "
-        text += "The analysis finds conversion, NPS, CSAT and duration by their role:\n\n"
-        text += "| id | title | unit | range | role | aliases |\n|---|---|---|---|---|---|\n"
+        text += "\n" + say(.schemaMetrics) + "\n\n"
+        text += say(.schemaMetricColumns) + "\n|---|---|---|---|---|---|\n"
         for metric in schema.metrics {
             let range = metric.effectiveRange.map { "\($0.lowerBound.compactText)..\($0.upperBound.compactText)" } ?? ""
             text += "| \(metric.id) | \(titles(metric.title)) | \(metric.unit.rawValue) | \(range) | "

@@ -26,11 +26,11 @@ public struct MapScaffold: Sendable {
     }
 
     /// Why `branches` cannot make a fork, or nil: two labels or more, none empty, none twice, none with a brace.
-    public static func problem(with branches: [String]) -> String? {
-        if branches.count < 2 { return "a fork needs two branches or more, e.g. --branches \"Онлайн,Офлайн\"" }
-        if branches.contains(where: \.isEmpty) { return "a branch label is empty" }
-        if Set(branches.map { NameKey($0).value }).count < branches.count { return "a branch label is given twice" }
-        if branches.contains(where: { $0.contains(where: { "{}".contains($0) }) }) { return "a branch label holds a brace" }
+    public static func problem(with branches: [String]) -> Message? {
+        if branches.count < 2 { return .forkNeedsTwoBranches }
+        if branches.contains(where: \.isEmpty) { return .branchesLabelEmpty }
+        if Set(branches.map { NameKey($0).value }).count < branches.count { return .branchesLabelTwice }
+        if branches.contains(where: { $0.contains(where: { "{}".contains($0) }) }) { return .branchesLabelBrace }
         return nil
     }
 

@@ -45,19 +45,24 @@ package struct BuildDriver: Sendable {
         try loader.requireSiteFolder()
         var diagnostics: [Diagnostic] = []
         var sources: [String: SourceText] = [:]
-        guard let (config, schema) = try SettingsReader.read(loader, diagnostics: &diagnostics, sources: &sources) else {
-            return (nil, CheckResult(site: nil, diagnostics: diagnostics.sortedByLocation(), sources: sources))
+        var language = Language.en
+        guard let (config, schema) = try SettingsReader.read(loader, diagnostics: &diagnostics, sources: &sources,
+                                                             language: &language) else {
+            return (nil, CheckResult(site: nil, diagnostics: diagnostics.sortedByLocation(), sources: sources,
+                                     language: language))
         }
-        let inputs = try SiteInputs.list(root: root, config: config, reader: reader)
+        let inputs = try SiteError.told(in: config.language) {
+            try SiteInputs.list(root: root, config: config, reader: reader)
+        }
         return (Start(config: config, schema: schema, inputs: inputs),
-                CheckResult(site: nil, diagnostics: diagnostics, sources: sources))
+                CheckResult(site: nil, diagnostics: diagnostics, sources: sources, language: language))
     }
 
     /// The whole pipeline into `sink`.
     package func run(into sink: some BuildSink, reuse: Reuse = .nothing) throws -> BuildRun {
         let (start, settings) = try start()
         guard let start else { return BuildRun(check: settings) }
-        return try run(start, settings: settings, into: sink, reuse: reuse)
+        return try SiteError.told(in: start.config.language) { try run(start, settings: settings, into: sink, reuse: reuse) }
     }
 
     /// The pipeline after its first two steps; whatever stops it, the sink drops what it was given.
@@ -87,7 +92,7 @@ package struct BuildDriver: Sendable {
         try checkSite(maps, personas: personas.values, inputs: start.inputs, loader: loader, report: &report)
 
         var run = BuildRun(check: CheckResult(site: site, diagnostics: report.diagnostics.sortedByLocation(),
-                                              sources: report.sources))
+                                              sources: report.sources, language: start.config.language))
         run.check.facts = maps.facts
         run.check.site?.journeys = maps.journeys
         if reuse.remembers {

@@ -35,6 +35,15 @@ public struct SiteBuilder: Sendable {
         let driver = BuildDriver(reader: fileSystem, root: root, options: options)
         let (start, settings) = try driver.start()
         guard let start else { return BuildResult(BuildRun(check: settings), output: nil) }
+        return try SiteError.told(in: start.config.language) {
+            try build(start, settings: settings, driver: driver, options: options)
+        }
+    }
+
+    /// The build once the settings are read: up to date, an update in place, or a full build.
+    private func build(_ start: BuildDriver.Start, settings: CheckResult, driver: BuildDriver,
+                       options: BuildOptions) throws -> BuildResult {
+        let root = driver.root
         let writer = OutputWriter(fileSystem: fileSystem,
                                   output: OutputWriter.canonical(options.output ?? root.appendingPath(start.config.outputPath)))
         let record = writer.record()
@@ -45,7 +54,8 @@ public struct SiteBuilder: Sendable {
         if plan != .full, !(written.map(writer.holdsEvery) ?? false) { plan = .full }
         switch plan {
         case .upToDate:
-            var result = BuildResult(BuildRun(check: CheckResult(site: nil, diagnostics: [], sources: [:])), output: nil)
+            let check = CheckResult(site: nil, diagnostics: [], sources: [:], language: settings.language)
+            var result = BuildResult(BuildRun(check: check), output: nil)
             result.outputPath = writer.output
             result.fileCount = written?.count ?? 0
             result.mapCount = record?.maps.filter(\.built).count ?? 0
@@ -122,7 +132,8 @@ public struct SitePreview: Sendable {
 
     /// A build that `failure` stopped; what `previous` parsed and rendered is kept for the next rebuild.
     public init(failure: SiteError, previous: SitePreview?) {
-        self.init(check: CheckResult(site: nil, diagnostics: [], sources: [:]), memo: previous?.memo)
+        self.init(check: CheckResult(site: nil, diagnostics: [], sources: [:], language: failure.language ?? .en),
+                  memo: previous?.memo)
         self.failure = failure
     }
 

@@ -15,11 +15,14 @@ public struct CheckResult: Sendable {
     public var diagnostics: [Diagnostic]
     /// The text of every file that has a diagnostic, to show the lines they point at.
     public var sources: [String: SourceText]
+    /// The site's language, when its config could be read; messages are told in it unless `--lang` says otherwise.
+    public var language: Language
 
-    public init(site: Site?, diagnostics: [Diagnostic], sources: [String: SourceText]) {
+    public init(site: Site?, diagnostics: [Diagnostic], sources: [String: SourceText], language: Language = .en) {
         self.site = site
         self.diagnostics = diagnostics
         self.sources = sources
+        self.language = language
     }
 }
 
@@ -30,6 +33,8 @@ public struct SettingsResult: Sendable {
     public var sources: [String: SourceText]
     /// The schema file that was empty and so read as no schema (see `settings(root:emptySchemaIsDefault:)`).
     public var emptySchema: String?
+    /// As in `CheckResult`.
+    public var language: Language
 }
 
 /// `tropa check`: the build driver with nothing to render into.
@@ -54,9 +59,11 @@ public struct SiteChecker: Sendable {
         var diagnostics: [Diagnostic] = []
         var sources: [String: SourceText] = [:]
         var emptySchema: String?
-        let settings = try SettingsReader.read(loader, diagnostics: &diagnostics, sources: &sources,
+        var language = Language.en
+        let settings = try SettingsReader.read(loader, diagnostics: &diagnostics, sources: &sources, language: &language,
                                                emptySchemaIsDefault: emptySchemaIsDefault, emptySchema: &emptySchema)
-        return SettingsResult(settings: settings, diagnostics: diagnostics, sources: sources, emptySchema: emptySchema)
+        return SettingsResult(settings: settings, diagnostics: diagnostics, sources: sources, emptySchema: emptySchema,
+                              language: language)
     }
 
     /// The ids of the site's personas (the files of `content/personas/`), sorted; for `tropa new --persona`.

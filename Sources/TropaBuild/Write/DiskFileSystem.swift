@@ -34,7 +34,7 @@ public struct DiskFileSystem: FileSystem {
             try createDirectory(parent)
             if writeFile(buffer, to: path) { return }
         }
-        throw SiteError("cannot write \(path): \(reader.reason(for: parent))")
+        throw SiteError(.cannotWrite(path, reader.reason(for: parent)))
     }
 
     private func writeFile(_ buffer: UnsafeRawBufferPointer, to path: String) -> Bool {
@@ -59,7 +59,7 @@ public struct DiskFileSystem: FileSystem {
         do {
             try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
         } catch {
-            throw SiteError("cannot create the folder \(path): \(reader.reason(for: path))")
+            throw SiteError(.cannotCreateFolder(path, reader.reason(for: path)))
         }
     }
 
@@ -67,13 +67,13 @@ public struct DiskFileSystem: FileSystem {
         do {
             try FileManager.default.removeItem(atPath: path)
         } catch {
-            throw SiteError("cannot remove \(path): \(reader.reason(for: path))")
+            throw SiteError(.cannotRemove(path, reader.reason(for: path)))
         }
     }
 
     public func moveItem(_ source: String, to destination: String) throws {
         guard rename(source, destination) == 0 else {
-            throw SiteError("cannot move \(source) to \(destination): \(String(cString: strerror(errno)))")
+            throw SiteError(.cannotMove(source, to: destination, .system(String(cString: strerror(errno)))))
         }
     }
 

@@ -35,7 +35,7 @@ public final class MemoryFileSystem: FileSystem, @unchecked Sendable {
 
     public func read(_ path: String) throws -> [UInt8] {
         guard let bytes = lock.withLock({ storage[normalize(path)] }) else {
-            throw SiteError("cannot read \(path): no such file or folder")
+            throw SiteError(.cannotRead(path, .missing))
         }
         return bytes
     }
@@ -82,7 +82,7 @@ public final class MemoryFileSystem: FileSystem, @unchecked Sendable {
         let (source, destination) = (normalize(source), normalize(destination))
         try lock.withLock {
             guard storage.keys.contains(where: { $0 == source || $0.hasPrefix(source + "/") }) else {
-                throw SiteError("cannot move \(source): no such file or folder")
+                throw SiteError(.cannotMove(source, to: nil, .missing))
             }
             var moved: [String: [UInt8]] = [:]
             for (path, bytes) in storage {

@@ -32,15 +32,15 @@ package struct OutputWriter: Sendable {
     package static func checkTarget(output: String, site: String, content: String) throws {
         let home = FileManager.default.homeDirectoryForCurrentUser.path
         let output = canonical(output)
-        let protected = [("the site folder", canonical(site)), ("the content folder", canonical(content))]
+        let protected = [(Message.Refusal.siteFolder, canonical(site)), (Message.Refusal.contentFolder, canonical(content))]
         if output == "/" || output == canonical(home) {
-            throw SiteError("refusing to write the site into \(output): choose a folder of its own, such as public/")
+            throw SiteError(.refuseOutput(output, .home))
         }
         for (name, path) in protected where path == output || path.hasPrefix(output + "/") {
-            throw SiteError("refusing to write the site into \(output): it is \(path == output ? "" : "an ancestor of ")\(name)")
+            throw SiteError(.refuseOutput(output, name(path != output)))
         }
         if output.hasPrefix(canonical(content) + "/") {
-            throw SiteError("refusing to write the site into \(output): inside the content folder, each build would copy the last one")
+            throw SiteError(.refuseOutput(output, .insideContent))
         }
     }
 
@@ -53,12 +53,12 @@ package struct OutputWriter: Sendable {
     package func begin() throws {
         try recover()
         if fileSystem.kind(at: output) == .file {
-            throw SiteError("the output \(output) is a file, not a folder")
+            throw SiteError(.outputIsFile(output))
         }
         let existing = fileSystem.kind(at: output) == .directory ? try fileSystem.files(under: output) : []
         // An output whose marker was deleted by hand is still known by the record of the build that wrote it.
         if !existing.isEmpty, fileSystem.kind(at: output + "/" + Self.marker) == nil, savedRecord() == nil {
-            throw SiteError("the output folder \(output) holds files tropa did not write; choose another folder or empty it")
+            throw SiteError(.outputForeign(output))
         }
         // The old output is deleted after the new one is swapped in: a folder that cannot be emptied would fail
         // the build only then, with the output already replaced and the old one half-deleted beside it.
@@ -68,7 +68,7 @@ package struct OutputWriter: Sendable {
         })
         let folders = [URL(fileURLWithPath: output).deletingLastPathComponent().path, output] + inside.sorted()
         for folder in folders where fileSystem.kind(at: folder) == .directory && !fileSystem.isWritableFolder(folder) {
-            throw SiteError("cannot replace the output \(output): the folder \(folder) is read-only")
+            throw SiteError(.outputReadOnly(output, folder: folder, update: false))
         }
         for leftover in [staging, previous] where fileSystem.kind(at: leftover) != nil {
             try fileSystem.removeItem(leftover)
@@ -141,7 +141,7 @@ package struct OutputWriter: Sendable {
             folders.insert(folder)
         }
         for folder in folders.sorted() where !fileSystem.isWritableFolder(folder) {
-            throw SiteError("cannot update the output \(output): the folder \(folder) is read-only")
+            throw SiteError(.outputReadOnly(output, folder: folder, update: true))
         }
         try fileSystem.createDirectory(staging)
         for file in changed { try write(file.bytes, to: file.path) }

@@ -17,17 +17,17 @@ package struct OutputClaims {
 
     package func conflicts() -> [Diagnostic] {
         // The site's own pages hold their folders first: a map there is the one to rename.
-        var owners: [String: String] = [PagePaths.dashboardFolder: "the dashboard"]
+        var owners: [String: Message.Owner] = [PagePaths.dashboardFolder: .dashboard]
         var diagnostics: [Diagnostic] = []
-        let folders = personas.map { (PagePaths.persona($0.id), $0.path, "this persona's page") }
-            + maps.map { (PagePaths.journeyFolder($0.slug), $0.path, "this map") }
+        let folders = personas.map { (PagePaths.persona($0.id), $0.path, Message.Owner.persona) }
+            + maps.map { (PagePaths.journeyFolder($0.slug), $0.path, Message.Owner.map) }
         for (folder, path, what) in folders {
             if let owner = owners[folder] {
-                diagnostics.append(.error(.duplicateSlug, "\(what) would be written to \(folder)/, like \(owner)",
+                diagnostics.append(.error(.duplicateSlug, .folderTaken(what: what, folder: folder, owner: owner),
                                           at: SourceLocation(file: path, line: 1),
-                                          suggestion: "rename one of the two files"))
+                                          suggestion: .renameOne))
             } else {
-                owners[folder] = path
+                owners[folder] = .file(path)
             }
         }
         let mapFiles = maps.flatMap { map in
@@ -35,8 +35,8 @@ package struct OutputClaims {
         }
         let generated = Set(owners.keys.map { $0 + "/index.html" } + mapFiles + [PagePaths.catalogue])
         for file in staticFiles where generated.contains(file.outputPath) || file.outputPath.hasPrefix(PagePaths.assets + "/") {
-            diagnostics.append(.error(.outputConflict, "this file would overwrite a page tropa writes: \(file.outputPath)",
-                                      at: SourceLocation(file: file.path, line: 1), suggestion: "rename or move the file"))
+            diagnostics.append(.error(.outputConflict, .overwritesPage(file.outputPath),
+                                      at: SourceLocation(file: file.path, line: 1), suggestion: .renameOrMove))
         }
         return diagnostics
     }

@@ -47,11 +47,11 @@ package struct Theme: @unchecked Sendable {
                 let template = try MustacheTemplate(string: escapingPragma + file.text)
                 library.register(template, named: String(name.dropLast(templateExtension.count)))
             } catch let error as MustacheTemplate.ParserError {
-                diagnostics.append(.error(.templateInvalid, "the template does not parse: \(error.error)",
+                diagnostics.append(.error(.templateInvalid, .templateInvalid("\(error.error)"),
                                           at: SourceLocation(file: file.path, line: error.context.lineNumber - 1,
                                                              column: error.context.columnNumber)))
             } catch {
-                diagnostics.append(.error(.templateInvalid, "the template does not parse: \(error)",
+                diagnostics.append(.error(.templateInvalid, .templateInvalid("\(error)"),
                                           at: SourceLocation(file: file.path, line: 1)))
             }
         }

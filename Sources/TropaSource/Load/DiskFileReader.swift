@@ -16,13 +16,13 @@ public struct DiskFileReader: FileReading {
         // Straight into the array: through `Data` every file was copied once more (the record of a 10,000-map
         // build is 14 MB, read on every rebuild).
         let descriptor = open(path, O_RDONLY | O_CLOEXEC)
-        guard descriptor >= 0 else { throw SiteError("cannot read \(path): \(reason(for: path))") }
+        guard descriptor >= 0 else { throw SiteError(.cannotRead(path, reason(for: path))) }
         defer { close(descriptor) }
         var info = stat()
         guard fstat(descriptor, &info) == 0 else {
-            throw SiteError("cannot read \(path): \(String(cString: strerror(errno)))")
+            throw SiteError(.cannotRead(path, .system(String(cString: strerror(errno)))))
         }
-        guard (info.st_mode & S_IFMT) != S_IFDIR else { throw SiteError("cannot read \(path): it is a folder") }
+        guard (info.st_mode & S_IFMT) != S_IFDIR else { throw SiteError(.cannotRead(path, .isFolder)) }
         // One byte more than the size: the read that returns 0 ends the file, even one that grew since `fstat`
         // or whose size the system does not know.
         var bytes = [UInt8](repeating: 0, count: max(Int(info.st_size), 0) + 1)
@@ -35,7 +35,7 @@ public struct DiskFileReader: FileReading {
             if count == 0 { break }
             if count < 0 {
                 if error == EINTR { continue }
-                throw SiteError("cannot read \(path): \(String(cString: strerror(error)))")
+                throw SiteError(.cannotRead(path, .system(String(cString: strerror(error)))))
             }
             filled += count
         }
@@ -63,7 +63,7 @@ public struct DiskFileReader: FileReading {
     }
 
     public func files(under directory: String) throws -> [String] {
-        guard let root = realPath(directory) else { throw SiteError("cannot open the folder \(directory)") }
+        guard let root = realPath(directory) else { throw SiteError(.cannotOpenFolder(directory)) }
         var result: [String] = []
         try collect(directory, relative: "", root: root, into: &result)
         return result.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
@@ -72,7 +72,7 @@ public struct DiskFileReader: FileReading {
     private func collect(_ directory: String, relative: String, root: String, into result: inout [String]) throws {
         // readdir gives each entry's type, so a listing of thousands of maps costs no `stat` per file.
         guard let stream = opendir(directory) else {
-            throw SiteError("cannot read the folder \(directory): \(reason(for: directory))")
+            throw SiteError(.cannotReadFolder(directory, reason(for: directory)))
         }
         var entries: [(name: String, type: UInt8)] = []
         while let entry = readdir(stream) {
@@ -91,10 +91,10 @@ public struct DiskFileReader: FileReading {
             if type == DT_LNK || type == DT_UNKNOWN {
                 if type == DT_LNK || isLink(path) {
                     guard let target = realPath(path) else {
-                        throw SiteError("the link \(path) leads nowhere (a broken link or a loop of links)")
+                        throw SiteError(.linkNowhere(path))
                     }
                     guard target == root || target.hasPrefix(root + "/") else {
-                        throw SiteError("the link \(path) points outside the site, to \(target)")
+                        throw SiteError(.linkOutside(path, target: target))
                     }
                     linkTarget = target
                 }
@@ -103,12 +103,12 @@ public struct DiskFileReader: FileReading {
             // A link to a folder that holds it would be listed forever.
             if kind == .directory, let target = linkTarget, let here = realPath(directory),
                here == target || here.hasPrefix(target + "/") {
-                throw SiteError("the link \(path) leads back into a folder that holds it, \(target)")
+                throw SiteError(.linkBack(path, target: target))
             }
             switch kind {
             case .directory: try collect(path, relative: relativePath, root: root, into: &result)
             case .file: result.append(relativePath)
-            case nil: throw SiteError("\(path) is neither a file nor a folder (a device, a socket or a pipe)")
+            case nil: throw SiteError(.notFileOrFolder(path))
             }
         }
     }
@@ -125,10 +125,10 @@ public struct DiskFileReader: FileReading {
     }
 
     /// Why a path cannot be used, in the system's words.
-    package func reason(for path: String) -> String {
-        if access(path, F_OK) != 0 { return "no such file or folder" }
-        if access(path, R_OK) != 0 { return "permission denied" }
-        return String(cString: strerror(errno))
+    package func reason(for path: String) -> Message.Reason {
+        if access(path, F_OK) != 0 { return .missing }
+        if access(path, R_OK) != 0 { return .denied }
+        return .system(String(cString: strerror(errno)))
     }
 }
 

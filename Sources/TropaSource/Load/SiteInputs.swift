@@ -21,7 +21,7 @@ package struct SiteInputs: Sendable {
         var inputs = SiteInputs()
         let contentRoot = root.appendingPath(config.contentPath)
         guard reader.kind(at: contentRoot) == .directory else {
-            throw SiteError("no content folder: \(contentRoot) (maps go in content/*.md)")
+            throw SiteError(.noContentFolder(contentRoot))
         }
         let content = try reader.files(under: contentRoot)
         for relative in content {

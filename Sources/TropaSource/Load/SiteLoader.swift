@@ -20,8 +20,8 @@ package struct SiteLoader: Sendable {
     package func requireSiteFolder() throws {
         switch fileSystem.kind(at: root) {
         case .directory: return
-        case .file: throw SiteError("\(root) is a file, not a site folder")
-        case nil: throw SiteError("no such folder: \(root)")
+        case .file: throw SiteError(.notSiteFolder(root))
+        case nil: throw SiteError(.noSuchFolder(root))
         }
     }
 
@@ -30,9 +30,9 @@ package struct SiteLoader: Sendable {
         let fullPath = root.appendingPath(path)
         switch fileSystem.kind(at: fullPath) {
         case .file: return RawFile(path: path, bytes: try fileSystem.read(fullPath))
-        case .directory: throw SiteError("\(fullPath) is a folder, not a file")
+        case .directory: throw SiteError(.folderNotFile(fullPath))
         case nil:
-            if required { throw SiteError("no such file: \(fullPath)") }
+            if required { throw SiteError(.noSuchFile(fullPath)) }
             return nil
         }
     }
@@ -48,7 +48,7 @@ package struct SiteLoader: Sendable {
         } catch let error as SiteError {
             throw error
         } catch {
-            throw SiteError("cannot read \(path): \(error)")
+            throw SiteError(.cannotRead(path, .system("\(error)")))
         }
     }
 }

@@ -30,15 +30,14 @@ package struct BranchLabel {
         let name = (brace.map { String(plain[..<$0]) } ?? plain).trimmingWhitespace()
         var reading = BranchLabel(name: name, label: label, location: location)
         if label.isEmpty {
-            reading.problem = .error(.branchLabel, "the branch label of stage \"\(name)\" is empty", at: location,
-                                     suggestion: "name the branch, e.g. \"## \(name.isEmpty ? "Визит в шоурум" : name) {Офлайн}\", or remove the braces")
+            reading.problem = .error(.branchLabel, .branchLabelEmpty(stage: name), at: location,
+                                     suggestion: .nameTheBranch(stage: name))
             reading.label = nil
         } else if name.isEmpty {
-            reading.problem = .error(.branchLabel, "the stage with the branch label {\(label)} has no name", at: location,
-                                     suggestion: "write the stage's name before the label, e.g. \"## Визит в шоурум {\(label)}\"")
+            reading.problem = .error(.branchLabel, .branchLabelWithoutName(label), at: location,
+                                     suggestion: .nameBeforeLabel(label))
         } else if label.contains(where: { "{}".contains($0) }) {
-            reading.problem = .error(.branchLabel, "the branch label {\(label)} holds a brace", at: location,
-                                     suggestion: "write a brace in a stage's name as \\{ and keep labels without braces")
+            reading.problem = .error(.branchLabel, .branchLabelBrace(label), at: location, suggestion: .labelsWithoutBraces)
             reading.label = nil
         }
         return reading
@@ -82,13 +81,11 @@ package struct BranchLabel {
             guard label != previous, let at = labels[index] else { continue }
             if let earlier = forkOf[label] {
                 if earlier.fork == fork {
-                    diagnostics.append(.error(.branchSplit,
-                                              "the branch {\(label)} is interrupted by {\(previous ?? "")}: its stages must follow each other",
-                                              at: at, suggestion: "move this stage next to the other stages of {\(label)}"))
+                    diagnostics.append(.error(.branchSplit, .branchSplit(label: label, by: previous ?? ""), at: at,
+                                              suggestion: .keepBranchTogether(label)))
                 } else {
-                    diagnostics.append(.error(.branchReused,
-                                              "the branch label {\(label)} is already used by the fork at line \(earlier.line)",
-                                              at: at, suggestion: "give the branches of each fork labels of their own"))
+                    diagnostics.append(.error(.branchReused, .branchReused(label: label, line: earlier.line), at: at,
+                                              suggestion: .labelsPerFork))
                 }
             } else {
                 forkOf[label] = (fork!, at.line)

@@ -82,14 +82,15 @@ package struct BrokenHeading: Sendable, Hashable {
     package func diagnostic(file: String) -> Diagnostic {
         let text = text.trimmingWhitespace()
         let written = Self.shortened(marks + (oddSpace.map { String(Character($0)) } ?? "") + text)
-        var message = "\"\(written)\" is not a heading: put a space after \(marks)"
+        var message = Message.headingNoSpace(written: written, marks: marks)
         if let oddSpace {
             let code = String(oddSpace.value, radix: 16, uppercase: true)
-            let name = oddSpace.value == 0xA0 ? "a no-break space" : "a special space"
-            message = "\"\(written)\" is not a heading: the space after \(marks) is \(name) (U+\(String(repeating: "0", count: max(0, 4 - code.count)) + code)); type a plain space"
+            message = .headingOddSpace(written: written, marks: marks,
+                                       codePoint: String(repeating: "0", count: max(0, 4 - code.count)) + code,
+                                       noBreak: oddSpace.value == 0xA0)
         }
         return .error(.headingSpace, message, at: SourceLocation(file: file, line: line, column: indent + level + 1),
-                      suggestion: marks + " " + text)
+                      suggestion: .write(marks + " " + text))
     }
 
     /// A long line quoted in a message is cut after 60 characters.

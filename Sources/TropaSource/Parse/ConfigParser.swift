@@ -8,16 +8,16 @@ package enum ConfigParser {
         var config = SiteConfig()
         var yaml = YAMLReader(file: source.path, lineOffset: 0, syntaxCode: .configInvalid, typeCode: .configInvalid)
         guard let root = yaml.compose(source.text) else { return (config, yaml.diagnostics) }
-        let fields = yaml.fields(of: root, what: "tropa.yml")
-        yaml.warnUnknownKeys(fields, known: keys, what: "tropa.yml")
+        let fields = yaml.fields(of: root, what: .config)
+        yaml.warnUnknownKeys(fields, known: keys, what: .config)
         for field in fields {
             switch field.key {
             case "title": config.title = yaml.string(field)
             case "language":
                 guard let text = yaml.string(field) else { continue }
                 guard let language = Language(rawValue: text.lowercased()) else {
-                    yaml.report(.error(.configInvalid, "the language \"\(text)\" has no theme", at: field.location,
-                                       suggestion: "use \"ru\" or \"en\""))
+                    yaml.report(.error(.configInvalid, .languageNoTheme(text), at: field.location,
+                                       suggestion: .useRuOrEn))
                     continue
                 }
                 config.language = language
@@ -38,7 +38,7 @@ package enum ConfigParser {
         guard var text = yaml.string(field)?.trimmingWhitespace() else { return nil }
         while text.count > 1, text.hasSuffix("/") { text.removeLast() }
         guard !text.isEmpty else {
-            yaml.typeError(field, "\"\(field.key)\" should be a path")
+            yaml.typeError(field, .shouldBePath(field.key))
             return nil
         }
         return text

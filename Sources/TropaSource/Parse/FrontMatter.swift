@@ -50,18 +50,18 @@ package struct FrontMatter {
         case unclosed(Diagnostic)
     }
 
-    /// Splits `source`; `kind` ("map", "persona") and `firstKey` ("title", "name") word the diagnostics.
-    package static func read(_ source: SourceText, kind: String, firstKey: String) -> Reading {
+    /// Splits `source`; `kind` (a map, a persona) and `firstKey` ("title", "name") word the diagnostics.
+    package static func read(_ source: SourceText, kind: Message.FileKind, firstKey: String) -> Reading {
         let start = SourceLocation(file: source.path, line: 1)
         switch split(source.text) {
         case .success(let frontMatter):
             return .found(frontMatter)
         case .failure(.missing):
-            return .missing(.error(.frontMatterMissing, "the \(kind) does not start with front-matter", at: start,
-                                   suggestion: "start the file with a line \"---\", then \"\(firstKey): …\", then \"---\""))
+            return .missing(.error(.frontMatterMissing, .noFrontMatter(kind), at: start,
+                                   suggestion: .startWithFrontMatter(key: firstKey)))
         case .failure(.unclosed):
-            return .unclosed(.error(.frontMatterSyntax, "the front-matter that starts here is never closed", at: start,
-                                    suggestion: "add a line \"---\" after the last front-matter key"))
+            return .unclosed(.error(.frontMatterSyntax, .frontMatterUnclosed, at: start,
+                                    suggestion: .closeFrontMatter))
         }
     }
 

@@ -22,7 +22,7 @@ package struct JourneyParser {
         var diagnostics: [Diagnostic] = []
         var body = source.text
         var bodyLine = 1
-        switch FrontMatter.read(source, kind: "map", firstKey: "title") {
+        switch FrontMatter.read(source, kind: .map, firstKey: "title") {
         case .missing(let diagnostic):
             diagnostics.append(diagnostic)
         case .unclosed(let diagnostic):
@@ -41,8 +41,8 @@ package struct JourneyParser {
                               syntaxCode: .frontMatterSyntax, typeCode: .frontMatterType)
         var titleSeen = false
         if let root = yaml.compose(frontMatter.yaml) {
-            let fields = yaml.fields(of: root, what: "the front-matter")
-            yaml.warnUnknownKeys(fields, known: Self.frontMatterKeys, what: "front-matter")
+            let fields = yaml.fields(of: root, what: .frontMatter)
+            yaml.warnUnknownKeys(fields, known: Self.frontMatterKeys, what: .frontMatter)
             for field in fields {
                 switch field.key {
                 case "title":
@@ -50,13 +50,12 @@ package struct JourneyParser {
                     // `title:` with nothing after it is a missing title, not a type error.
                     journey.title = field.value.null != nil ? "" : yaml.string(field)?.trimmingWhitespace() ?? ""
                     if journey.title.isEmpty, field.value.scalar != nil {
-                        yaml.report(.error(.missingTitle, "the title is empty", at: field.location,
-                                           suggestion: "write what the customer does, e.g. \"title: Клиент выбирает CRM\""))
+                        yaml.report(.error(.missingTitle, .emptyTitle, at: field.location, suggestion: .writeTitle))
                     }
                 case "persona":
                     journey.personaID = yaml.string(field)?.trimmingWhitespace()
                     journey.personaLocation = yaml.location(of: field.value)
-                    yaml.warnTypographicQuotes(field.value, "the persona \(journey.personaID ?? "")")
+                    yaml.warnTypographicQuotes(field.value, .persona(journey.personaID ?? ""))
                 case "product": journey.product = nonEmpty(yaml.string(field))
                 case "segment": journey.segment = nonEmpty(yaml.string(field))
                 case "tags": journey.tags = yaml.tags(field) ?? []
@@ -70,9 +69,9 @@ package struct JourneyParser {
         }
         var diagnostics = yaml.diagnostics
         if !titleSeen, !diagnostics.contains(where: { $0.code == .frontMatterSyntax }) {
-            diagnostics.append(.error(.missingTitle, "the map has no title",
+            diagnostics.append(.error(.missingTitle, .noTitle,
                                       at: SourceLocation(file: journey.path, line: 1),
-                                      suggestion: "add \"title: …\" to the front-matter"))
+                                      suggestion: .addKey("title")))
         }
         return diagnostics
     }
@@ -91,8 +90,8 @@ package struct JourneyParser {
             && parts.allSatisfy { $0.allSatisfy(\.isASCII) && Int($0) != nil }
             && (1...12).contains(Int(parts[1]) ?? 0) && (1...31).contains(Int(parts[2]) ?? 0)
         guard valid else {
-            yaml.report(.error(.frontMatterType, "\"updated\" should be a date like 2024-03-01, not \"\(text)\"",
-                               at: field.location, suggestion: Self.isoDate(dayFirst: text).map { "write \"updated: \($0)\"" }))
+            yaml.report(.error(.frontMatterType, .badDate(text),
+                               at: field.location, suggestion: Self.isoDate(dayFirst: text).map(Message.writeDate)))
             return nil
         }
         return String(text.prefix(10))
@@ -105,8 +104,8 @@ package struct JourneyParser {
            number == number.rounded(), ClosedRange.printable.contains(number) {
             return number
         }
-        yaml.report(.error(.frontMatterType, "\"audience\" should be a number of customers, not \"\(text)\"",
-                           at: field.location, suggestion: "write how many customers enter the first stage, e.g. \"audience: 12000\""))
+        yaml.report(.error(.frontMatterType, .badAudience(text),
+                           at: field.location, suggestion: .writeAudience))
         return nil
     }
 
@@ -118,8 +117,8 @@ package struct JourneyParser {
             return evidence
         }
         let accepted = Evidence.allCases.map { language == .ru ? Self.evidenceWords[$0]! : $0.rawValue }
-        yaml.report(.error(.frontMatterType, "\"evidence\" should say how the figures were obtained, not \"\(text)\"",
-                           at: field.location, suggestion: "write one of: " + accepted.joined(separator: ", ")))
+        yaml.report(.error(.frontMatterType, .badEvidence(text),
+                           at: field.location, suggestion: .writeOneOf(accepted)))
         return nil
     }
 
@@ -162,11 +161,11 @@ package struct JourneyParser {
 
     private func emptyLayer(_ layer: PendingLayer, stage: String) -> Diagnostic {
         if layer.definition.required {
-            return .error(.missingLayer, "the required layer \"\(layer.heading)\" of stage \"\(stage)\" is empty",
-                          at: layer.location, suggestion: "fill it in: this layer is required")
+            return .error(.missingLayer, .requiredLayerEmpty(layer: layer.heading, stage: stage),
+                          at: layer.location, suggestion: .fillRequired)
         }
-        return .warning(.emptyLayer, "the layer \"\(layer.heading)\" of stage \"\(stage)\" is empty",
-                        at: layer.location, suggestion: "fill it in or remove the heading")
+        return .warning(.emptyLayer, .layerEmpty(layer: layer.heading, stage: stage),
+                        at: layer.location, suggestion: .fillOrRemove)
     }
 
     /// A `####` (or deeper) heading that names a layer, right under a stage where its first layer is expected.
@@ -176,14 +175,13 @@ package struct JourneyParser {
         let marks = String(repeating: "#", count: block.headingLevel)
         let at = SourceLocation(file: source.path, line: block.startLine,
                                 column: source.column(line: block.startLine, byteColumn: block.startByteColumn))
-        return .error(.misplacedHeading, "\"\(marks) \(text)\" is not a layer: use ###", at: at,
-                      suggestion: "### \(text)")
+        return .error(.misplacedHeading, .deepLayerHeading(marks: marks, text: text), at: at,
+                      suggestion: .write("### \(text)"))
     }
 
     /// The help line of a heading that is close to no layer: the layers' titles in the site's language.
-    private var acceptedHeadings: String {
-        let titles = schema.layers.map { "\"\($0.title.text(in: language, fallback: $0.id))\"" }
-        return "the layers are " + titles.joined(separator: ", ") + " (`tropa schema` lists every name they accept)"
+    private var acceptedHeadings: Message {
+        .acceptedLayers(schema.layers.map { $0.title.text(in: language, fallback: $0.id) })
     }
 
     private func readBody(_ body: String, bodyLine: Int, source: SourceText, into journey: inout Journey) -> [Diagnostic] {
@@ -229,8 +227,8 @@ package struct JourneyParser {
             let location = source.headingLocation(of: block)
             switch level {
             case 1:
-                diagnostics.append(.error(.misplacedHeading, "a level-1 heading \"\(text)\" in the body", at: location,
-                                          suggestion: "the map's title belongs in the front-matter; use \"##\" for a stage"))
+                diagnostics.append(.error(.misplacedHeading, .level1Heading(text), at: location,
+                                          suggestion: .titleInFrontMatter))
             case 2:
                 // Still a stage, so the layers under it are read and not blamed on the stage before.
                 let branch = BranchLabel.read(line: source.line(block.startLine), plain: text, at: location)
@@ -239,25 +237,24 @@ package struct JourneyParser {
                 if let problem = branch.problem {
                     diagnostics.append(problem)
                 } else if text.isEmpty {
-                    diagnostics.append(.error(.misplacedHeading, "a stage heading without a name", at: location,
-                                              suggestion: "write the stage's name after \"## \""))
+                    diagnostics.append(.error(.misplacedHeading, .unnamedStage, at: location, suggestion: .nameTheStage))
                 } else if !stageIDs.insert(id).inserted {
-                    diagnostics.append(.error(.duplicateStage, "the stage \"\(text)\" appears twice in this map",
-                                              at: location, suggestion: "give each stage its own name"))
+                    diagnostics.append(.error(.duplicateStage, .duplicateStage(text),
+                                              at: location, suggestion: .ownStageNames))
                 }
                 stages.append(PendingStage(id: id, name: text, location: location, branch: branch))
             default:
                 guard var stage = stages.popLast() else {
-                    diagnostics.append(.error(.misplacedHeading, "the layer heading \"\(text)\" comes before any stage",
-                                              at: location, suggestion: "add a stage heading \"## …\" above it"))
+                    diagnostics.append(.error(.misplacedHeading, .layerBeforeStage(text),
+                                              at: location, suggestion: .addStageAbove))
                     continue
                 }
                 defer { stages.append(stage) }
                 guard let definition = schema.layer(named: text) else {
                     let suggestion = Suggestion.layer(for: text, in: schema, language: language)
-                    diagnostics.append(.error(.unknownLayer, "unknown layer \"\(text)\" in stage \"\(stage.name)\"",
+                    diagnostics.append(.error(.unknownLayer, .unknownLayer(layer: text, stage: stage.name),
                                               at: location,
-                                              suggestion: suggestion.map { "did you mean \"\($0)\"?" } ?? acceptedHeadings))
+                                              suggestion: suggestion.map(Message.didYouMean) ?? acceptedHeadings))
                     stage.misnamedLayers.append(suggestion.flatMap { schema.layer(named: $0)?.id })
                     stage.inUnknownLayer = true
                     continue
@@ -265,8 +262,8 @@ package struct JourneyParser {
                 stage.inUnknownLayer = false
                 if stage.layers.contains(where: { $0.definition.id == definition.id }) {
                     diagnostics.append(.error(.duplicateLayer,
-                                              "the layer \"\(text)\" appears twice in stage \"\(stage.name)\"",
-                                              at: location, suggestion: "merge the two into one"))
+                                              .duplicateLayer(layer: text, stage: stage.name),
+                                              at: location, suggestion: .mergeTwo))
                     stage.inUnknownLayer = true
                     continue
                 }
@@ -294,9 +291,9 @@ package struct JourneyParser {
         }
         diagnostics += BranchLabel.check(journey.stages, labels: stages.map(\.branch.location))
         if stages.isEmpty {
-            diagnostics.append(.error(.noStages, "the map has no stages",
+            diagnostics.append(.error(.noStages, .noStages,
                                       at: SourceLocation(file: source.path, line: min(bodyLine, source.lineCount)),
-                                      suggestion: "start each stage with a level-2 heading, e.g. \"## Поиск решения\""))
+                                      suggestion: .startStages))
         }
         return diagnostics
     }

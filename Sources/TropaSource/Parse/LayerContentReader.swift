@@ -35,11 +35,11 @@ package struct LayerContentReader {
         if blocks.count == 1, blocks[0].isList { return (blocks[0].children, []) }
         let stray = blocks.first { !$0.isList } ?? blocks[1]
         let message = stray.isList
-            ? "the layer \"\(heading)\" should hold one list, but there are \(blocks.filter(\.isList).count)"
-            : "the layer \"\(heading)\" should be a list, but here is \(stray.blockName)"
+            ? Message.manyLists(layer: heading, count: blocks.filter(\.isList).count)
+            : Message.notAList(layer: heading, found: stray.blockName)
         return (blocks.filter(\.isList).flatMap(\.children),
                 [.error(.listExpected, message, at: location(of: stray),
-                        suggestion: "write each entry as a list item: \"- …\"")])
+                        suggestion: .writeListItems)])
     }
 
     /// The entries of a list layer. `####` headings may divide it: each is an entry of its own, in bold, and the
@@ -131,25 +131,23 @@ package struct LayerContentReader {
                                                    : firstTextColumn(line: line))
                 }
             } else {
-                diagnostics.append(.error(.emotionSyntax, "an emotion layer holds scores, but here is \(block.blockName)",
-                                          at: location(of: block), suggestion: Self.emotionHelp))
+                diagnostics.append(.error(.emotionSyntax, .emotionBlock(block.blockName),
+                                          at: location(of: block), suggestion: .emotionHelp))
             }
         }
         for entry in entries {
             let text = entry.text.trimmingWhitespace()
             let column = entry.column
             guard let (score, label) = Self.emotion(text) else {
-                diagnostics.append(.error(.emotionSyntax, "the emotion \"\(text)\" does not start with a score or a face",
+                diagnostics.append(.error(.emotionSyntax, .emotionNoScore(text),
                                           at: SourceLocation(file: source.path, line: entry.line, column: column),
-                                          suggestion: Self.emotionHelp))
+                                          suggestion: .emotionHelp))
                 continue
             }
             points.append(EmotionPoint(score: score, label: label, line: entry.line, column: column))
         }
         return (points, diagnostics)
     }
-
-    package static let emotionHelp = "start with a score such as \"-1\", \"0\" or \"+2\", or a face 😡 🙁 😐 🙂 😀, then the label"
 
     /// `SCORE LABEL` or `FACE LABEL`.
     package static func emotion(_ text: String) -> (Double, String)? {
@@ -185,8 +183,8 @@ package struct LayerContentReader {
                 value.line = line
                 value.column = at.column
                 if value.metricID == nil, let close = Suggestion.metric(for: value.name, in: schema, language: language) {
-                    diagnostics.append(.warning(.unknownMetric, "\"\(value.name)\" is not a metric of the schema",
-                                                at: at, suggestion: "did you mean \"\(close)\"?"))
+                    diagnostics.append(.warning(.unknownMetric, .unknownMetric(value.name),
+                                                at: at, suggestion: .didYouMean(close)))
                 }
                 values.append(value)
             case .failure(let problem):

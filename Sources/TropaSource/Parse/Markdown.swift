@@ -59,16 +59,16 @@ package struct MarkdownNode {
     package var startByteColumn: Int { Int(cmark_node_get_start_column(pointer)) }
 
     /// What kind of block this is, in words an author knows.
-    package var blockName: String {
+    package var blockName: Message.Block {
         switch type {
-        case CMARK_NODE_PARAGRAPH: "a paragraph"
-        case CMARK_NODE_LIST: "a list"
-        case CMARK_NODE_BLOCK_QUOTE: "a quote"
-        case CMARK_NODE_CODE_BLOCK: "a code block"
-        case CMARK_NODE_HTML_BLOCK: "an HTML block"
-        case CMARK_NODE_HEADING: "a heading"
-        case CMARK_NODE_THEMATIC_BREAK: "a horizontal rule"
-        default: "a block"
+        case CMARK_NODE_PARAGRAPH: .paragraph
+        case CMARK_NODE_LIST: .list
+        case CMARK_NODE_BLOCK_QUOTE: .quote
+        case CMARK_NODE_CODE_BLOCK: .code
+        case CMARK_NODE_HTML_BLOCK: .html
+        case CMARK_NODE_HEADING: .heading
+        case CMARK_NODE_THEMATIC_BREAK: .rule
+        default: .other
         }
     }
 

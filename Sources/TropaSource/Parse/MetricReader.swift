@@ -45,29 +45,28 @@ package enum MetricProblem: Error, Equatable {
     case unreadableTarget
     case wrongUnit(metric: String, expected: MetricUnit)
 
-    package func message(_ text: String) -> String {
+    package func message(_ text: String) -> Message {
         switch self {
-        case .noColon: "the metric \"\(text)\" is not written as NAME: VALUE"
-        case .noValue: "the metric \"\(text)\" has no value"
-        case .noNumber: "the value of \"\(text)\" is not a number"
-        case .notOneNumber: "the value of \"\(text)\" is neither one number nor a range"
-        case .reversedRange: "the range in \"\(text)\" starts above where it ends"
-        case .unreadableTarget: "the target in \"\(text)\" is not a number"
-        case .wrongUnit(let metric, .percent): "\"\(metric)\" is a percentage, but \"\(text)\" is not"
-        case .wrongUnit(let metric, .duration): "\"\(metric)\" is a duration, but \"\(text)\" has no unit of time"
-        case .wrongUnit(let metric, .plain): "\"\(metric)\" is a plain number, but \"\(text)\" has a unit"
+        case .noColon: .metricNoColon(text)
+        case .noValue: .metricNoValue(text)
+        case .noNumber: .metricNoNumber(text)
+        case .notOneNumber: .metricNotOneNumber(text)
+        case .reversedRange: .metricReversedRange(text)
+        case .unreadableTarget: .metricUnreadableTarget(text)
+        case .wrongUnit(let metric, .percent): .metricNotPercent(metric: metric, text: text)
+        case .wrongUnit(let metric, .duration): .metricNoTimeUnit(metric: metric, text: text)
+        case .wrongUnit(let metric, .plain): .metricHasUnit(metric: metric, text: text)
         }
     }
 
-    package var help: String {
+    package var help: Message {
         switch self {
-        case .noColon, .noValue, .noNumber, .notOneNumber:
-            "write a name, a colon and a number or a range, e.g. \"Конверсия: 35%\", \"NPS: 20\", \"Длительность: 2–3 недели\""
-        case .reversedRange: "write the smaller number first, e.g. \"2–3 недели\""
-        case .unreadableTarget: "write the target as a number after the word, e.g. \"35% (цель 45%)\" or \"35% (target 45%)\""
-        case .wrongUnit(_, .percent): "write it as a percentage, e.g. \"35%\""
-        case .wrongUnit(_, .duration): "add a unit of time, e.g. \"3 дня\" or \"2 weeks\""
-        case .wrongUnit(_, .plain): "write the number alone, e.g. \"20\""
+        case .noColon, .noValue, .noNumber, .notOneNumber: .metricForm
+        case .reversedRange: .smallerFirst
+        case .unreadableTarget: .targetForm
+        case .wrongUnit(_, .percent): .writePercent
+        case .wrongUnit(_, .duration): .addTimeUnit
+        case .wrongUnit(_, .plain): .writeNumberAlone
         }
     }
 }

@@ -15,7 +15,7 @@ package struct PersonaParser {
         var diagnostics: [Diagnostic] = []
         let start = SourceLocation(file: source.path, line: 1)
         var body = source.text
-        switch FrontMatter.read(source, kind: "persona", firstKey: "name") {
+        switch FrontMatter.read(source, kind: .persona, firstKey: "name") {
         case .missing(let diagnostic):
             diagnostics.append(diagnostic)
         case .unclosed(let diagnostic):
@@ -26,8 +26,8 @@ package struct PersonaParser {
                                   syntaxCode: .frontMatterSyntax, typeCode: .frontMatterType)
             var named = false
             if let root = yaml.compose(frontMatter.yaml) {
-                let fields = yaml.fields(of: root, what: "the front-matter")
-                yaml.warnUnknownKeys(fields, known: Self.frontMatterKeys, what: "persona")
+                let fields = yaml.fields(of: root, what: .frontMatter)
+                yaml.warnUnknownKeys(fields, known: Self.frontMatterKeys, what: .persona)
                 for field in fields {
                     switch field.key {
                     case "name":
@@ -44,8 +44,7 @@ package struct PersonaParser {
             }
             diagnostics += yaml.diagnostics
             if !named, !diagnostics.contains(where: { $0.code == .frontMatterSyntax }) {
-                diagnostics.append(.error(.missingName, "the persona has no name", at: start,
-                                          suggestion: "add \"name: …\" to the front-matter"))
+                diagnostics.append(.error(.missingName, .noName, at: start, suggestion: .addKey("name")))
             }
         }
         diagnostics += readSections(body, source: source, into: &persona)
@@ -69,21 +68,21 @@ package struct PersonaParser {
             let text = block.plainText.trimmingWhitespace()
             let location = source.headingLocation(of: block)
             if block.headingLevel == 1 {
-                diagnostics.append(.error(.misplacedHeading, "a level-1 heading \"\(text)\" in the body", at: location,
-                                          suggestion: "the persona's name belongs in the front-matter; use \"##\" for a section"))
+                diagnostics.append(.error(.misplacedHeading, .level1Heading(text), at: location,
+                                          suggestion: .personaNameInFrontMatter))
                 continue
             }
             guard let kind = PersonaSectionKind.named(text) else {
                 let names = PersonaSectionKind.allCases.flatMap(\.names)
-                diagnostics.append(.warning(.unknownSection, "unknown persona section \"\(text)\"", at: location,
-                                            suggestion: Suggestion.closest(to: text, among: names).map { "did you mean \"\($0)\"?" }
-                                                ?? "persona sections are Мотивы, Сценарии, Драйверы, Барьеры (Motives, Scenarios, Drivers, Barriers)"))
+                diagnostics.append(.warning(.unknownSection, .unknownSection(text), at: location,
+                                            suggestion: Suggestion.closest(to: text, among: names).map(Message.didYouMean)
+                                                ?? .personaSections))
                 sections.append((nil, []))
                 continue
             }
             if sections.contains(where: { $0.kind == kind }) {
-                diagnostics.append(.error(.duplicateSection, "the section \"\(text)\" appears twice", at: location,
-                                          suggestion: "merge the two into one"))
+                diagnostics.append(.error(.duplicateSection, .duplicateSection(text), at: location,
+                                          suggestion: .mergeTwo))
                 sections.append((nil, []))
                 continue
             }

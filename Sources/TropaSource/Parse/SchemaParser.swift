@@ -11,14 +11,14 @@ package enum SchemaParser {
         var yaml = YAMLReader(file: source.path, lineOffset: 0, syntaxCode: .schemaInvalid, typeCode: .schemaInvalid)
         guard let root = yaml.compose(source.text) else {
             if yaml.diagnostics.isEmpty {
-                yaml.report(.error(.schemaInvalid, "the schema file is empty",
+                yaml.report(.error(.schemaInvalid, .schemaEmpty,
                                    at: SourceLocation(file: source.path, line: 1),
                                    suggestion: emptySchemaHelp(source)))
             }
             return (nil, yaml.diagnostics)
         }
-        let fields = yaml.fields(of: root, what: "the schema")
-        yaml.warnUnknownKeys(fields, known: topKeys, code: .schemaInvalid, what: "schema")
+        let fields = yaml.fields(of: root, what: .schema)
+        yaml.warnUnknownKeys(fields, known: topKeys, code: .schemaInvalid, what: .schema)
         var scale: ClosedRange<Double> = -2...2
         var layers: [LayerDefinition] = []
         var metrics: [MetricDefinition] = []
@@ -35,8 +35,7 @@ package enum SchemaParser {
             }
         }
         if !fields.contains(where: { $0.key == "layers" }) || (layers.isEmpty && !yaml.diagnostics.hasErrors) {
-            yaml.report(.error(.schemaInvalid, "the schema declares no layers", at: yaml.location(of: root),
-                               suggestion: "add \"layers:\" with at least one layer"))
+            yaml.report(.error(.schemaInvalid, .noLayers, at: yaml.location(of: root), suggestion: .addLayersKey))
         }
         let errors = yaml.diagnostics.map { diagnostic in
             // Unknown keys in a schema are mistakes in a file of the site's own structure: errors.
@@ -49,11 +48,8 @@ package enum SchemaParser {
     }
 
     /// A command that runs whatever the file holds: `--output` fills a file only while it is blank.
-    private static func emptySchemaHelp(_ source: SourceText) -> String {
-        let start = source.text.allSatisfy(\.isWhitespace)
-            ? "`tropa schema --default --output \(source.path)` in the site folder writes it there"
-            : "`tropa schema --default --format yaml` prints it"
-        return "delete the file to use the default schema, or start from the default: " + start
+    private static func emptySchemaHelp(_ source: SourceText) -> Message {
+        .startFromDefault(output: source.text.allSatisfy(\.isWhitespace) ? source.path : nil)
     }
 
     /// Keeps the names of layers (or metrics) seen so far, so a second use of one is reported.
@@ -82,7 +78,7 @@ package enum SchemaParser {
 
     private static func entries(_ field: YAMLReader.Field, yaml: inout YAMLReader) -> [Node] {
         guard let sequence = field.value.sequence else {
-            yaml.typeError(field, "\"\(field.key)\" should be a list of entries starting with \"- id: …\"")
+            yaml.typeError(field, .shouldBeEntries(field.key))
             return []
         }
         return Array(sequence)
@@ -95,16 +91,17 @@ package enum SchemaParser {
         package var fields: [YAMLReader.Field] = []
     }
 
-    private static func common(_ node: Node, what: String, known: [String], yaml: inout YAMLReader) -> Common {
+    private static func common(_ node: Node, what: Message.Entry, known: [String], yaml: inout YAMLReader) -> Common {
         var common = Common()
-        common.fields = yaml.fields(of: node, what: "a \(what)")
-        yaml.warnUnknownKeys(common.fields, known: known, code: .schemaInvalid, what: what)
+        let part: Message.Part = what == .layer ? .layer : .metric
+        common.fields = yaml.fields(of: node, what: part)
+        yaml.warnUnknownKeys(common.fields, known: known, code: .schemaInvalid, what: part)
         for field in common.fields {
             switch field.key {
             case "id":
                 if let id = yaml.string(field) {
                     if id.isEmpty || id.contains(where: { $0.isWhitespace }) {
-                        yaml.typeError(field, "the \(what) id \"\(id)\" should be one word, like \"goal\"")
+                        yaml.typeError(field, .idOneWord(what, id))
                     } else {
                         common.id = id
                     }
@@ -114,7 +111,7 @@ package enum SchemaParser {
                     var values: [String: String] = [:]
                     for (language, text) in map {
                         guard let key = language.scalar?.string, let value = text.scalar?.string else {
-                            yaml.typeError(text, "a title is text for each language, like { en: Goal, ru: Цель }")
+                            yaml.typeError(text, .titlePerLanguage)
                             continue
                         }
                         values[key] = value
@@ -129,31 +126,31 @@ package enum SchemaParser {
             }
         }
         if common.id == nil, !common.fields.contains(where: { $0.key == "id" }) {
-            yaml.typeError(node, "a \(what) needs an \"id\"")
+            yaml.typeError(node, .needsID(what))
         }
         return common
     }
 
-    private static func claimNames(_ common: Common, id: String, what: String, yaml: inout YAMLReader,
+    private static func claimNames(_ common: Common, id: String, what: Message.Entry, yaml: inout YAMLReader,
                                    names: inout NameRegistry) -> Bool {
         guard names.claimID(id) else {
-            yaml.report(.error(.schemaInvalid, "the \(what) id \"\(id)\" is declared twice",
-                               at: location(common, key: "id", yaml: yaml), suggestion: "give each \(what) its own id"))
+            yaml.report(.error(.schemaInvalid, .idTwice(what, id),
+                               at: location(common, key: "id", yaml: yaml), suggestion: .ownID(what)))
             return false
         }
         var ok = true
         if let owner = names.claim(id, by: id) {
             ok = false
-            yaml.report(.error(.schemaInvalid, "the \(what) id \"\(id)\" is also a name of \(what) \"\(owner)\"",
+            yaml.report(.error(.schemaInvalid, .idIsName(what, id: id, owner: owner),
                                at: location(common, key: "id", yaml: yaml)))
         }
         for name in common.title.values.values.sorted() + common.aliases {
             if let owner = names.claim(name, by: id) {
                 ok = false
                 let key = common.aliases.contains(name) ? "aliases" : "title"
-                yaml.report(.error(.schemaInvalid, "\"\(name)\" names both \(what) \"\(owner)\" and \"\(id)\"",
+                yaml.report(.error(.schemaInvalid, .nameTwice(what, name: name, owner: owner, id: id),
                                    at: location(common, key: key, yaml: yaml),
-                                   suggestion: "a heading must lead to one \(what): keep the name on one of them"))
+                                   suggestion: .oneEntryPerName(what)))
             }
         }
         return ok
@@ -164,7 +161,7 @@ package enum SchemaParser {
     }
 
     private static func layer(_ node: Node, yaml: inout YAMLReader, names: inout NameRegistry) -> LayerDefinition? {
-        let common = common(node, what: "layer", known: layerKeys, yaml: &yaml)
+        let common = common(node, what: .layer, known: layerKeys, yaml: &yaml)
         var kind = LayerKind.text
         var kindRead = true
         var required = false
@@ -179,9 +176,9 @@ package enum SchemaParser {
                 guard let text = yaml.string(field) else { continue }
                 guard let value = LayerKind(rawValue: text) else {
                     let kinds = LayerKind.allCases.map(\.rawValue)
-                    yaml.report(.error(.schemaInvalid, "unknown layer kind \"\(text)\"", at: field.location,
-                                       suggestion: Suggestion.closest(to: text, among: kinds).map { "did you mean \"\($0)\"?" }
-                                        ?? "a kind is one of: \(kinds.joined(separator: ", "))"))
+                    yaml.report(.error(.schemaInvalid, .unknownKind(text), at: field.location,
+                                       suggestion: Suggestion.closest(to: text, among: kinds).map(Message.didYouMean)
+                                        ?? .kindsAre(kinds)))
                     continue
                 }
                 kind = value
@@ -200,18 +197,18 @@ package enum SchemaParser {
         // Only list items carry a tone or are pain points; a kind that could not be read was reported already.
         for field in listOnly where kindRead && kind != .list {
             yaml.report(.error(.schemaInvalid,
-                               "\"\(field.key)\" is for list layers, and this layer is of kind \(kind.rawValue)",
+                               .listOnlyKey(key: field.key, kind: kind.rawValue),
                                at: field.location,
-                               suggestion: "remove \"\(field.key)\", or make the layer \"kind: list\""))
+                               suggestion: .removeOrMakeList(field.key)))
         }
         guard let id = common.id else { return nil }
-        guard claimNames(common, id: id, what: "layer", yaml: &yaml, names: &names) else { return nil }
+        guard claimNames(common, id: id, what: .layer, yaml: &yaml, names: &names) else { return nil }
         return LayerDefinition(id: id, title: common.title, aliases: common.aliases, kind: kind, required: required,
                                tones: tones, pains: pains)
     }
 
     private static func metric(_ node: Node, yaml: inout YAMLReader, names: inout NameRegistry) -> MetricDefinition? {
-        let common = common(node, what: "metric", known: metricKeys, yaml: &yaml)
+        let common = common(node, what: .metric, known: metricKeys, yaml: &yaml)
         var unit = MetricUnit.plain
         var range: ClosedRange<Double>?
         var role: (value: MetricRole, location: SourceLocation)?
@@ -220,8 +217,8 @@ package enum SchemaParser {
             case "unit":
                 guard let text = yaml.string(field) else { continue }
                 guard let value = MetricUnit(rawValue: text) else {
-                    yaml.report(.error(.schemaInvalid, "unknown metric unit \"\(text)\"", at: field.location,
-                                       suggestion: "a unit is one of: percent, duration, plain"))
+                    yaml.report(.error(.schemaInvalid, .unknownUnit(text), at: field.location,
+                                       suggestion: .unitsAre))
                     continue
                 }
                 unit = value
@@ -232,9 +229,9 @@ package enum SchemaParser {
                 let location = yaml.location(of: field.value)
                 guard let value = MetricRole(rawValue: text) else {
                     let roles = MetricRole.allCases.map(\.rawValue)
-                    yaml.report(.error(.schemaInvalid, "unknown metric role \"\(text)\"", at: location,
-                                       suggestion: Suggestion.closest(to: text, among: roles).map { "did you mean \"\($0)\"?" }
-                                        ?? "a role is one of: \(roles.joined(separator: ", "))"))
+                    yaml.report(.error(.schemaInvalid, .unknownRole(text), at: location,
+                                       suggestion: Suggestion.closest(to: text, among: roles).map(Message.didYouMean)
+                                        ?? .rolesAre(roles)))
                     continue
                 }
                 role = (value, location)
@@ -244,11 +241,11 @@ package enum SchemaParser {
         guard let id = common.id else { return nil }
         if let role, let owner = names.claimRole(role.value, by: id) {
             yaml.report(.error(.schemaInvalid,
-                               "the metrics \"\(owner)\" and \"\(id)\" both have the role \"\(role.value.rawValue)\"",
+                               .roleTwice(owner, id, role: role.value.rawValue),
                                at: role.location,
-                               suggestion: "the analysis reads one metric per role: keep the role on one of them"))
+                               suggestion: .oneMetricPerRole))
         }
-        guard claimNames(common, id: id, what: "metric", yaml: &yaml, names: &names) else { return nil }
+        guard claimNames(common, id: id, what: .metric, yaml: &yaml, names: &names) else { return nil }
         return MetricDefinition(id: id, title: common.title, aliases: common.aliases, unit: unit, range: range,
                                 role: role?.value)
     }

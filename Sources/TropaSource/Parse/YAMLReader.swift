@@ -34,9 +34,8 @@ package struct YAMLReader {
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
         end = (lines.count, (lines.last?.unicodeScalars.count ?? 0) + 1)
         if let (line, column) = Self.aliasInKey(text) {
-            diagnostics.append(.error(syntaxCode, "an alias (*name) cannot be used in a key",
-                                      at: location(line: line, column: column),
-                                      suggestion: "write the key out as text"))
+            diagnostics.append(.error(syntaxCode, .aliasInKey, at: location(line: line, column: column),
+                                      suggestion: .writeKeyOut))
             return nil
         }
         do {
@@ -45,7 +44,7 @@ package struct YAMLReader {
         } catch let error as YamlError {
             diagnostics.append(syntaxDiagnostic(error, in: text))
         } catch {
-            diagnostics.append(.error(syntaxCode, "the YAML cannot be read: \(error)", at: location(line: 1)))
+            diagnostics.append(.error(syntaxCode, .yamlUnreadable("\(error)"), at: location(line: 1)))
         }
         return nil
     }
@@ -92,9 +91,9 @@ package struct YAMLReader {
     }
 
     /// The fields of a mapping, in file order; a non-mapping root is a type error.
-    package mutating func fields(of node: Node, what: String) -> [Field] {
+    package mutating func fields(of node: Node, what: Message.Part) -> [Field] {
         guard let mapping = node.mapping else {
-            typeError(node, "\(what) should be a mapping of `key: value` lines")
+            typeError(node, .notMapping(what))
             return []
         }
         return mapping.map { key, value in
@@ -104,18 +103,18 @@ package struct YAMLReader {
 
     /// Reports keys outside `known` as warnings with the closest known key as a suggestion.
     package mutating func warnUnknownKeys(_ fields: [Field], known: [String], code: DiagnosticCode = .unknownKey,
-                                  what: String) {
+                                  what: Message.Part) {
         for field in fields where !known.contains(field.key) {
-            let suggestion = Suggestion.closest(to: field.key, among: known).map { "did you mean \"\($0)\"?" }
-            diagnostics.append(.warning(code, "unknown \(what) key \"\(field.key)\"", at: field.location,
-                                        suggestion: suggestion ?? "known keys: \(known.joined(separator: ", "))"))
+            let suggestion = Suggestion.closest(to: field.key, among: known).map(Message.didYouMean)
+            diagnostics.append(.warning(code, .unknownKey(what, field.key), at: field.location,
+                                        suggestion: suggestion ?? .knownKeys(known)))
         }
     }
 
     /// A text value: any scalar but null; numbers and dates are taken as written.
     package mutating func string(_ field: Field) -> String? {
         guard let scalar = field.value.scalar, field.value.null == nil || scalar.style != .plain else {
-            typeError(field, "\"\(field.key)\" should be text")
+            typeError(field, .shouldBeText(field.key))
             return nil
         }
         return scalar.string
@@ -123,7 +122,7 @@ package struct YAMLReader {
 
     package mutating func bool(_ field: Field) -> Bool? {
         guard field.value.scalar != nil, let value = field.value.bool else {
-            typeError(field, "\"\(field.key)\" should be true or false, not \(describe(field.value))")
+            typeError(field, .shouldBeBool(field.key, describe(field.value)))
             return nil
         }
         return value
@@ -131,7 +130,7 @@ package struct YAMLReader {
 
     package mutating func number(_ node: Node, key: String) -> Double? {
         guard node.scalar != nil, let value = node.float else {
-            typeError(node, "\"\(key)\" should be a number, not \(describe(node))")
+            typeError(node, .shouldBeNumber(key, describe(node)))
             return nil
         }
         return value
@@ -143,7 +142,7 @@ package struct YAMLReader {
             var values: [String] = []
             for item in sequence {
                 guard let scalar = item.scalar, item.null == nil else {
-                    typeError(item, "the items of \"\(field.key)\" should be texts, like [b2b, saas]")
+                    typeError(item, .itemsShouldBeTexts(field.key))
                     return nil
                 }
                 values.append(scalar.string)
@@ -154,7 +153,7 @@ package struct YAMLReader {
            field.value.null == nil {
             return [scalar.string]
         }
-        typeError(field, "\"\(field.key)\" should be a list, like [b2b, saas], not \(describe(field.value))")
+        typeError(field, .shouldBeList(field.key, describe(field.value)))
         return nil
     }
 
@@ -164,32 +163,31 @@ package struct YAMLReader {
         guard let tags = strings(field) else { return nil }
         if field.value.sequence == nil, let scalar = field.value.scalar, scalar.style == .plain, tags[0].contains(",") {
             let items = (TypographicQuotes.unwrapped(tags[0]) ?? tags[0]).split(separator: ",").map { $0.trimmingWhitespace() }.filter { !$0.isEmpty }
-            diagnostics.append(.warning(.tagsAsText, "\"\(field.key)\" is one tag, \"\(tags[0])\": commas separate tags only in a list",
+            diagnostics.append(.warning(.tagsAsText, .tagsAsText(key: field.key, tag: tags[0]),
                                         at: location(of: field.value),
-                                        suggestion: "write a list: \(field.key): [\(items.joined(separator: ", "))]"))
+                                        suggestion: .writeList(key: field.key, items: items)))
         }
         for (item, tag) in zip(field.value.sequence.map(Array.init) ?? [field.value], tags) {
-            warnTypographicQuotes(item, "the tag \(tag)")
+            warnTypographicQuotes(item, .tag(tag))
         }
         return tags
     }
 
     /// A value wholly inside typographic quotes (`‘b2b’`, `«saas»`, what word processors type for "…") is read
-    /// with the quotes as part of the text; `what` names the value ("the persona «head-of-sales»").
-    package mutating func warnTypographicQuotes(_ node: Node, _ what: String) {
+    /// with the quotes as part of the text; `what` names the value (the persona «head-of-sales»).
+    package mutating func warnTypographicQuotes(_ node: Node, _ what: Message.Quoted) {
         guard let scalar = node.scalar, scalar.style == .plain, let pair = TypographicQuotes.wrapping(scalar.string),
               let inner = TypographicQuotes.unwrapped(scalar.string) else {
             return
         }
-        diagnostics.append(.warning(.typographicQuotes,
-                                    "\(what) is in typographic quotes \(pair), which YAML keeps as part of the text",
-                                    at: location(of: node), suggestion: "write it without them: \(inner)"))
+        diagnostics.append(.warning(.typographicQuotes, .quotedValue(what, pair: pair),
+                                    at: location(of: node), suggestion: .writeWithoutQuotes(inner)))
     }
 
     /// A `[low, high]` pair of numbers with low below high.
     package mutating func range(_ field: Field) -> ClosedRange<Double>? {
         guard let items = field.value.sequence, items.count == 2 else {
-            typeError(field, "\"\(field.key)\" should be two numbers, like [-2, 2]")
+            typeError(field, .rangeOfTwo(field.key))
             return nil
         }
         guard let low = number(items[0], key: field.key), let high = number(items[1], key: field.key) else {
@@ -197,21 +195,21 @@ package struct YAMLReader {
         }
         // Beyond this a figure cannot be printed (and NaN or infinity would break the curve's geometry).
         guard ClosedRange.printable.contains(low), ClosedRange.printable.contains(high) else {
-            typeError(field, "\"\(field.key)\" should be numbers from -10^15 to 10^15")
+            typeError(field, .rangeTooWide(field.key))
             return nil
         }
         guard low < high else {
-            typeError(field, "\"\(field.key)\" should go from low to high, not [\(low.compactText), \(high.compactText)]")
+            typeError(field, .rangeReversed(key: field.key, low: low.compactText, high: high.compactText))
             return nil
         }
         return low...high
     }
 
-    package mutating func typeError(_ field: Field, _ message: String) {
+    package mutating func typeError(_ field: Field, _ message: Message) {
         diagnostics.append(.error(typeCode, message, at: field.location))
     }
 
-    package mutating func typeError(_ node: Node, _ message: String) {
+    package mutating func typeError(_ node: Node, _ message: Message) {
         diagnostics.append(.error(typeCode, message, at: location(of: node)))
     }
 
@@ -231,9 +229,9 @@ package struct YAMLReader {
         return SourceLocation(file: file, line: line + lineOffset, column: column)
     }
 
-    private func describe(_ node: Node) -> String {
-        if let scalar = node.scalar { return "\"\(scalar.string)\"" }
-        return node.sequence != nil ? "a list" : "a mapping"
+    private func describe(_ node: Node) -> Message.Value {
+        if let scalar = node.scalar { return .text(scalar.string) }
+        return node.sequence != nil ? .list : .mapping
     }
 
     private func syntaxDiagnostic(_ error: YamlError, in text: String) -> Diagnostic {
@@ -243,33 +241,30 @@ package struct YAMLReader {
             // An unclosed quote runs to the end of the text; where it opens is where the author must look.
             if let context, context.text.contains("quoted scalar"), problem.contains("end of stream"),
                let quote = character(in: text, line: context.mark.line, column: context.mark.column) {
-                return .error(syntaxCode, "the quote \(quote) that opens here is never closed",
+                return .error(syntaxCode, .quoteUnclosed(String(quote)),
                               at: location(line: context.mark.line, column: context.mark.column),
-                              suggestion: "close it with \(quote) at the end of the value, or remove it")
+                              suggestion: .closeQuote(String(quote)))
             }
             let detail = context.map { "\($0.text), \(problem)" } ?? problem
             let line = lines(of: text, line: mark.line)
             let atTab = line.flatMap { character(in: $0, column: mark.column) } == "\t"
-            return .error(syntaxCode, "the YAML does not parse: \(detail)",
+            return .error(syntaxCode, .yamlSyntax(detail),
                           at: location(line: mark.line, column: mark.column),
                           suggestion: line.flatMap(TypographicQuotes.hint) ?? yamlHint(problem, atTab: atTab))
         case let .duplicatedKeysInMapping(duplicates, context):
-            return .error(syntaxCode, "the key \(duplicates.map { "\"\($0)\"" }.joined(separator: ", ")) is given twice",
-                          at: location(line: context.mark.line, column: context.mark.column),
-                          suggestion: "keep one of them")
+            return .error(syntaxCode, .keyTwice(duplicates),
+                          at: location(line: context.mark.line, column: context.mark.column), suggestion: .keepOne)
         case let .reader(problem, _, _, _):
-            return .error(syntaxCode, "the YAML cannot be read: \(problem)", at: location(line: 1))
+            return .error(syntaxCode, .yamlUnreadable(problem), at: location(line: 1))
         default:
-            return .error(syntaxCode, "the YAML does not parse: \(error)", at: location(line: 1))
+            return .error(syntaxCode, .yamlSyntax("\(error)"), at: location(line: 1))
         }
     }
 
     /// `atTab`: the parser stopped at a tab, which it often reports only as a character that cannot start a token.
-    private func yamlHint(_ problem: String, atTab: Bool) -> String? {
-        if problem.contains("mapping values are not allowed") {
-            return "put quotes around a value that contains \": \""
-        }
-        if atTab || problem.contains("tab") { return "indent YAML with spaces, not tabs" }
+    private func yamlHint(_ problem: String, atTab: Bool) -> Message? {
+        if problem.contains("mapping values are not allowed") { return .quoteColonValue }
+        if atTab || problem.contains("tab") { return .indentWithSpaces }
         return nil
     }
 
@@ -311,20 +306,17 @@ package enum TypographicQuotes {
 
     /// For a YAML line that does not parse and holds typographic quotes: names them and shows the line with its
     /// value in straight quotes (`title: '“Клиент выбирает CRM”: сравнение'`).
-    static func hint(_ line: Substring) -> String? {
+    static func hint(_ line: Substring) -> Message? {
         var marks: [Character] = []
         for character in line where pairs.contains(where: { $0.open == character || $0.close == character }) {
             if !marks.contains(character) { marks.append(character) }
         }
         guard !marks.isEmpty else { return nil }
         let named = marks.map(String.init).joined(separator: " ")
-            + (marks.count == 1 ? " is a typographic quote" : " are typographic quotes")
-            + ", which YAML reads as text, not as quotes"
-        guard let colon = line.range(of: ": ") else { return named }
-        let key = line[..<colon.lowerBound]
+        guard let colon = line.range(of: ": ") else { return .quotesInLine(marks: named, key: nil, fixed: nil) }
         let value = line[colon.upperBound...].trimmingWhitespace()
-        return named + "; put the whole value in straight quotes: \(key): '"
-            + value.replacingOccurrences(of: "'", with: "''") + "'"
+        return .quotesInLine(marks: named, key: String(line[..<colon.lowerBound]),
+                             fixed: value.replacingOccurrences(of: "'", with: "''"))
     }
 }
 

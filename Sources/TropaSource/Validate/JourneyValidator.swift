@@ -18,18 +18,17 @@ package struct JourneyValidator {
         for stage in journey.stages {
             if stage.layers.isEmpty, stage.misnamedLayers.isEmpty, !required.isEmpty {
                 // One error for the stage, not one per required layer.
-                let headings = required.map { "\"### \($0.title.text(in: language, fallback: $0.id))\"" }
-                diagnostics.append(.error(.emptyStage, "the stage \"\(stage.name)\" has no layers", at: stage.location,
-                                          suggestion: "add its layers under it, at least " + Self.list(headings)))
+                let headings = required.map { "### " + $0.title.text(in: language, fallback: $0.id) }
+                diagnostics.append(.error(.emptyStage, .emptyStage(stage.name), at: stage.location,
+                                          suggestion: .addLayers(headings)))
                 continue
             }
             // A heading taken for a required layer (`### Дейсвтия`) was reported as unknown: not also as missing.
             for definition in required where stage.layer(id: definition.id) == nil
                 && !stage.misnamedLayers.contains(definition.id) {
                 let heading = definition.title.text(in: language, fallback: definition.id)
-                diagnostics.append(.error(.missingLayer,
-                                          "the stage \"\(stage.name)\" lacks the required layer \"\(heading)\"",
-                                          at: stage.location, suggestion: "add \"### \(heading)\" to this stage"))
+                diagnostics.append(.error(.missingLayer, .missingLayer(stage: stage.name, layer: heading),
+                                          at: stage.location, suggestion: .addLayer(heading)))
             }
             for layer in stage.layers {
                 diagnostics += validate(layer, file: journey.path)
@@ -41,11 +40,11 @@ package struct JourneyValidator {
     private func validate(_ layer: Layer, file: String) -> [Diagnostic] {
         switch layer.content {
         case .emotion(let points):
-            return points.filter { !schema.scale.contains($0.score) }.map { point in
-                .error(.emotionOutOfRange,
-                       "the score \(point.score.compactText) is outside the scale \(schema.scale.lowerBound.compactText)..\(schema.scale.upperBound.compactText)",
-                       at: SourceLocation(file: file, line: point.line, column: point.column),
-                       suggestion: "use a score from \(schema.scale.lowerBound.compactText) to \(schema.scale.upperBound.compactText)")
+            return points.filter { !schema.scale.contains($0.score) }.map { point -> Diagnostic in
+                let (low, high) = (schema.scale.lowerBound.compactText, schema.scale.upperBound.compactText)
+                return .error(.emotionOutOfRange, .scoreOutOfScale(score: point.score.compactText, low: low, high: high),
+                              at: SourceLocation(file: file, line: point.line, column: point.column),
+                              suggestion: .useScore(low: low, high: high))
             }
         case .metrics(let values):
             return values.compactMap { value in
@@ -53,18 +52,18 @@ package struct JourneyValidator {
                 let percent = value.unit == .percent ? "%" : ""
                 // A range's ends and a target must lie in the metric's range as a single value does.
                 let ends = value.range.map { [$0.lowerBound, $0.upperBound] } ?? [value.value]
-                let outside: String? = if let end = ends.first(where: { !range.contains($0) }) {
-                    "\"\(value.name)\" is \(end.compactText)\(percent)"
+                let (low, high) = (range.lowerBound.compactText, range.upperBound.compactText)
+                let outside: Message? = if let end = ends.first(where: { !range.contains($0) }) {
+                    .valueOutOfRange(metric: value.name, value: end.compactText + percent, low: low, high: high)
                 } else if let target = value.target, !range.contains(target) {
-                    "the target of \"\(value.name)\" is \(target.compactText)\(percent)"
+                    .targetOutOfRange(metric: value.name, target: target.compactText + percent, low: low, high: high)
                 } else {
                     nil
                 }
                 guard let outside else { return nil }
-                return .error(.metricOutOfRange,
-                              "\(outside), outside \(range.lowerBound.compactText)..\(range.upperBound.compactText)",
+                return .error(.metricOutOfRange, outside,
                               at: SourceLocation(file: file, line: value.line, column: value.column),
-                              suggestion: "use a value from \(range.lowerBound.compactText) to \(range.upperBound.compactText)")
+                              suggestion: .useValue(low: low, high: high))
             }
         case .text, .list:
             return []
@@ -80,15 +79,9 @@ package struct JourneyValidator {
             }
             var lenient = diagnostic
             lenient.severity = .warning
-            lenient.suggestion = (diagnostic.suggestion.map { $0 + " " } ?? "")
-                + "(an error once \"draft: true\" is removed)"
+            lenient.help = .draftLenient(diagnostic.help)
             return lenient
         }
-    }
-
-    /// "a", "a and b", "a, b and c".
-    private static func list(_ items: [String]) -> String {
-        items.count <= 1 ? items.joined() : items.dropLast().joined(separator: ", ") + " and " + items.last!
     }
 
     /// The language the author writes layer headings in, so a suggested heading matches the others.

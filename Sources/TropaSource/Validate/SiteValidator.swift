@@ -34,17 +34,14 @@ package struct SiteValidator {
         return journeys.compactMap { journey in
             guard let id = journey.personaID, !ids.contains(id) else { return nil }
             let location = journey.personaLocation ?? SourceLocation(file: journey.path, line: 1)
-            return .error(.unknownPersona, Self.unknownPersona(id), at: location,
+            return .error(.unknownPersona, .unknownPersona(id), at: location,
                           suggestion: Self.personaHelp(for: id, among: ids))
         }
     }
 
-    /// What is said of a persona id that names no persona (here, and by `tropa new --persona`).
-    package static func unknownPersona(_ id: String) -> String { "no persona \"\(id)\" in content/personas/" }
-
     /// The help for an unknown persona id: the closest id, or the ones there are, or the file to add.
-    package static func personaHelp(for id: String, among ids: [String]) -> String {
-        Suggestion.closest(to: id, among: ids).map { "did you mean \"\($0)\"?" }
-            ?? (ids.isEmpty ? "add content/personas/\(id).md" : "personas of this site: \(ids.joined(separator: ", "))")
+    package static func personaHelp(for id: String, among ids: [String]) -> Message {
+        Suggestion.closest(to: id, among: ids).map(Message.didYouMean)
+            ?? (ids.isEmpty ? .addPersona(id) : .personasOfSite(ids))
     }
 }

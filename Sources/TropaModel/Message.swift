@@ -1,0 +1,803 @@
+/// Every problem and help line tropa tells an author, as a value: which message, with the names and numbers in it.
+/// It is worded only when shown, in the language asked for then, so `--lang` overrides the site's language without
+/// reading the site again, and the settings' own problems (found before the language is known) are worded too.
+/// `texts` holds the English and the Russian wording side by side: a case without both does not compile.
+public indirect enum Message: Sendable, Hashable {
+    // Encoding
+    case utf16
+    case saveAsUTF8
+    case nulByte
+    case saveAsUTF8Text
+    case notUTF8
+    case convertFromCP1251
+    // Front-matter
+    case noFrontMatter(FileKind)
+    case startWithFrontMatter(key: String)
+    case frontMatterUnclosed
+    case closeFrontMatter
+    case emptyTitle
+    case writeTitle
+    case noTitle
+    case noName
+    case addKey(String)
+    case badDate(String)
+    case writeDate(String)
+    case badAudience(String)
+    case writeAudience
+    case badEvidence(String)
+    case writeOneOf([String])
+    // Stages and layers
+    case requiredLayerEmpty(layer: String, stage: String)
+    case fillRequired
+    case layerEmpty(layer: String, stage: String)
+    case fillOrRemove
+    case deepLayerHeading(marks: String, text: String)
+    /// A line to write as it stands: a heading or a YAML line.
+    case write(String)
+    case acceptedLayers([String])
+    case level1Heading(String)
+    case titleInFrontMatter
+    case personaNameInFrontMatter
+    case unnamedStage
+    case nameTheStage
+    case duplicateStage(String)
+    // Branches
+    case branchLabelEmpty(stage: String)
+    case nameTheBranch(stage: String)
+    case branchLabelWithoutName(String)
+    case nameBeforeLabel(String)
+    case branchLabelBrace(String)
+    case labelsWithoutBraces
+    case branchSplit(label: String, by: String)
+    case keepBranchTogether(String)
+    case branchReused(label: String, line: Int)
+    case labelsPerFork
+    case forkNeedsTwoBranches
+    case branchesLabelEmpty
+    case branchesLabelTwice
+    case branchesLabelBrace
+    case ownStageNames
+    case layerBeforeStage(String)
+    case addStageAbove
+    case unknownLayer(layer: String, stage: String)
+    case didYouMean(String)
+    case duplicateLayer(layer: String, stage: String)
+    case mergeTwo
+    case noStages
+    case startStages
+    case emptyStage(String)
+    case addLayers([String])
+    case missingLayer(stage: String, layer: String)
+    case addLayer(String)
+    case headingNoSpace(written: String, marks: String)
+    case headingOddSpace(written: String, marks: String, codePoint: String, noBreak: Bool)
+    // Layer content
+    case manyLists(layer: String, count: Int)
+    case notAList(layer: String, found: Block)
+    case writeListItems
+    case emotionBlock(Block)
+    case emotionNoScore(String)
+    case emotionHelp
+    case scoreOutOfScale(score: String, low: String, high: String)
+    case useScore(low: String, high: String)
+    case unknownMetric(String)
+    case metricNoColon(String)
+    case metricNoValue(String)
+    case metricNoNumber(String)
+    case metricNotOneNumber(String)
+    case metricReversedRange(String)
+    case metricUnreadableTarget(String)
+    case metricNotPercent(metric: String, text: String)
+    case metricNoTimeUnit(metric: String, text: String)
+    case metricHasUnit(metric: String, text: String)
+    case metricForm
+    case smallerFirst
+    case targetForm
+    case writePercent
+    case addTimeUnit
+    case writeNumberAlone
+    case valueOutOfRange(metric: String, value: String, low: String, high: String)
+    case targetOutOfRange(metric: String, target: String, low: String, high: String)
+    case useValue(low: String, high: String)
+    /// A draft's missing layer: the help, and that it will be an error.
+    case draftLenient(Message?)
+    // Personas and the site
+    case unknownPersona(String)
+    case addPersona(String)
+    case personasOfSite([String])
+    case unknownSection(String)
+    case personaSections
+    case duplicateSection(String)
+    case folderTaken(what: Owner, folder: String, owner: Owner)
+    case renameOne
+    case overwritesPage(String)
+    case renameOrMove
+    case templateInvalid(String)
+    // YAML: tropa.yml, front-matter, the schema
+    case aliasInKey
+    case writeKeyOut
+    case yamlUnreadable(String)
+    case yamlSyntax(String)
+    case quoteUnclosed(String)
+    case closeQuote(String)
+    case keyTwice([String])
+    case keepOne
+    case quotesInLine(marks: String, key: String?, fixed: String?)
+    case quoteColonValue
+    case indentWithSpaces
+    case notMapping(Part)
+    case unknownKey(Part, String)
+    case knownKeys([String])
+    case shouldBeText(String)
+    case shouldBeBool(String, Value)
+    case shouldBeNumber(String, Value)
+    case itemsShouldBeTexts(String)
+    case shouldBeList(String, Value)
+    case tagsAsText(key: String, tag: String)
+    case writeList(key: String, items: [String])
+    case quotedValue(Quoted, pair: String)
+    case writeWithoutQuotes(String)
+    case rangeOfTwo(String)
+    case rangeTooWide(String)
+    case rangeReversed(key: String, low: String, high: String)
+    case languageNoTheme(String)
+    case useRuOrEn
+    case shouldBePath(String)
+    case schemaEmpty
+    case startFromDefault(output: String?)
+    case noLayers
+    case addLayersKey
+    case shouldBeEntries(String)
+    case idOneWord(Entry, String)
+    case titlePerLanguage
+    case needsID(Entry)
+    case idTwice(Entry, String)
+    case ownID(Entry)
+    case idIsName(Entry, id: String, owner: String)
+    case nameTwice(Entry, name: String, owner: String, id: String)
+    case oneEntryPerName(Entry)
+    case unknownKind(String)
+    case kindsAre([String])
+    case listOnlyKey(key: String, kind: String)
+    case removeOrMakeList(String)
+    case unknownUnit(String)
+    case unitsAre
+    case unknownRole(String)
+    case rolesAre([String])
+    case roleTwice(String, String, role: String)
+    case oneMetricPerRole
+    // The command line
+    case checked(maps: Int, personas: Int)
+    case checkedSite
+    case siteSettings
+    case theSchema
+    case built(maps: Int, files: Int, output: String)
+    case upToDate(maps: Int, files: Int, output: String)
+    case nothingWritten
+    case noProblems(Message)
+    case problems(Message, errors: Int, warnings: Int, files: Int)
+    case severity(Severity)
+    /// A line that stops a command: "error: …".
+    case errorLine(Message)
+    case helpLabel
+    case defaultSchemaHint
+    case emptySchemaNote(String)
+    case outputIsFolder(String)
+    case outputNotEmpty(String)
+    case wrote(String)
+    case folderNotEmpty(String)
+    case createdSite(String)
+    case mapExists(String)
+    case created(String)
+    case stagesRange
+    case noTropaServe(String)
+    case cannotStart(path: String, reason: String)
+    case buildTropaServe(String)
+    /// A command to run as it stands.
+    case run(String)
+    case previewBuilt(maps: Int, rendered: Int?, milliseconds: Int, rebuild: Bool)
+    case notBuilt
+    case serving(String)
+    case portInUse(port: Int, host: String)
+    case cannotListen(host: String, port: Int, reason: String)
+    case notAnAddress(String)
+    case stopped
+    // `tropa schema`
+    case schemaTitle
+    case schemaScale(low: String, high: String)
+    case schemaLayers
+    case schemaLayerColumns
+    case schemaMetrics
+    case schemaMetricColumns
+    case yes
+    case no
+    // The preview's pages
+    case cannotBuildTitle
+    case cannotBuild
+    case fixAndSave
+    case notFound
+    case noPageAt(String)
+    case theCatalogue
+    // Folders and files as such (`SiteError`)
+    case cannotRead(String, Reason)
+    case cannotOpenFolder(String)
+    case cannotReadFolder(String, Reason)
+    case linkNowhere(String)
+    case linkOutside(String, target: String)
+    case linkBack(String, target: String)
+    case notFileOrFolder(String)
+    case notSiteFolder(String)
+    case noSuchFolder(String)
+    case folderNotFile(String)
+    case noSuchFile(String)
+    case noContentFolder(String)
+    case refuseOutput(String, Refusal)
+    case outputIsFile(String)
+    case outputForeign(String)
+    case outputReadOnly(String, folder: String, update: Bool)
+    case cannotWrite(String, Reason)
+    case cannotCreateFolder(String, Reason)
+    case cannotRemove(String, Reason)
+    case cannotMove(String, to: String?, Reason)
+
+    /// Why a file or folder cannot be used: the system's words when tropa has none of its own.
+    public enum Reason: Sendable, Hashable { case missing, denied, isFolder, system(String) }
+    /// Why tropa will not write a site into a folder.
+    public enum Refusal: Sendable, Hashable { case home, siteFolder(ancestor: Bool), contentFolder(ancestor: Bool), insideContent }
+    /// The file a front-matter belongs to.
+    public enum FileKind: Sendable, Hashable { case map, persona }
+    /// What a Markdown block is, for a message that finds one where it does not belong.
+    public enum Block: Sendable, Hashable { case paragraph, list, quote, code, html, heading, rule, other }
+    /// What claims a folder of the output: a file of the site, or the dashboard.
+    public enum Owner: Sendable, Hashable { case map, persona, dashboard, file(String) }
+    /// Where in a YAML file a key stands.
+    public enum Part: Sendable, Hashable { case frontMatter, persona, config, schema, layer, metric }
+    /// An entry of the schema.
+    public enum Entry: Sendable, Hashable { case layer, metric }
+    /// A value found where another kind was expected.
+    public enum Value: Sendable, Hashable { case text(String), list, mapping }
+    /// A value in typographic quotes.
+    public enum Quoted: Sendable, Hashable { case persona(String), tag(String) }
+
+    public func text(in language: Language) -> String {
+        let (en, ru) = texts
+        return language == .ru ? ru : en
+    }
+
+    /// The English and the Russian wording. Names stand in "…" in English and in «…» in Russian.
+    public var texts: (en: String, ru: String) {
+        switch self {
+        case .utf16: ("the file is UTF-16 text, not UTF-8", "файл сохранён в UTF-16, а нужен UTF-8")
+        case .saveAsUTF8: ("save it as UTF-8", "сохраните его в кодировке UTF-8")
+        case .nulByte: ("the file contains a NUL byte: is it a binary file?",
+                        "в файле есть нулевой байт: это точно текст, а не документ Word или картинка?")
+        case .saveAsUTF8Text: ("save it as UTF-8 text", "сохраните его как обычный текст в UTF-8")
+        case .notUTF8: ("the file is not UTF-8 text", "файл не в кодировке UTF-8")
+        case .convertFromCP1251:
+            ("save it as UTF-8 (for example, from Windows-1251 with iconv -f cp1251 -t utf-8)",
+             "пересохраните его в UTF-8 (из Windows-1251, например, так: iconv -f cp1251 -t utf-8)")
+        case .noFrontMatter(.map): ("the map does not start with front-matter", "в начале карты нет front-matter")
+        case .noFrontMatter(.persona): ("the persona does not start with front-matter", "в начале файла персоны нет front-matter")
+        case .startWithFrontMatter(let key):
+            ("start the file with a line \"---\", then \"\(key): …\", then \"---\"",
+             "начните файл со строки «---», за ней «\(key): …» и снова «---»")
+        case .frontMatterUnclosed: ("the front-matter that starts here is never closed",
+                                    "front-matter здесь открыт, но нигде не закрыт")
+        case .closeFrontMatter: ("add a line \"---\" after the last front-matter key",
+                                 "добавьте строку «---» после последнего ключа front-matter")
+        case .emptyTitle: ("the title is empty", "название карты пустое")
+        case .writeTitle: ("write what the customer does, e.g. \"title: Клиент выбирает CRM\"",
+                           "напишите, что делает клиент, например «title: Клиент выбирает CRM»")
+        case .noTitle: ("the map has no title", "у карты нет названия")
+        case .noName: ("the persona has no name", "у персоны нет имени")
+        case .addKey(let key): ("add \"\(key): …\" to the front-matter", "добавьте во front-matter строку «\(key): …»")
+        case .badDate(let text): ("\"updated\" should be a date like 2024-03-01, not \"\(text)\"",
+                                  "в «updated» нужна дата вида 2024-03-01, а здесь «\(text)»")
+        case .writeDate(let date): ("write \"updated: \(date)\"", "напишите «updated: \(date)»")
+        case .badAudience(let text): ("\"audience\" should be a number of customers, not \"\(text)\"",
+                                      "в «audience» нужно число клиентов, а здесь «\(text)»")
+        case .writeAudience: ("write how many customers enter the first stage, e.g. \"audience: 12000\"",
+                              "укажите, сколько клиентов приходит на первый этап, например «audience: 12000»")
+        case .badEvidence(let text): ("\"evidence\" should say how the figures were obtained, not \"\(text)\"",
+                                      "в «evidence» укажите, откуда взяты цифры; «\(text)» tropa не знает")
+        case .writeOneOf(let words): ("write one of: " + words.joined(separator: ", "),
+                                      "подойдёт одно из: " + words.joined(separator: ", "))
+        case .requiredLayerEmpty(let layer, let stage):
+            ("the required layer \"\(layer)\" of stage \"\(stage)\" is empty",
+             "в этапе «\(stage)» пустой обязательный слой «\(layer)»")
+        case .fillRequired: ("fill it in: this layer is required", "заполните его: это обязательный слой")
+        case .layerEmpty(let layer, let stage): ("the layer \"\(layer)\" of stage \"\(stage)\" is empty",
+                                                 "в этапе «\(stage)» пустой слой «\(layer)»")
+        case .fillOrRemove: ("fill it in or remove the heading", "заполните его или уберите заголовок")
+        case .deepLayerHeading(let marks, let text):
+            ("\"\(marks) \(text)\" is not a layer: use ###", "«\(marks) \(text)» не считается слоем: слой пишут через ###")
+        case .write(let line): (line, "напишите «\(line)»")
+        case .acceptedLayers(let titles):
+            ("the layers are " + titles.map { "\"\($0)\"" }.joined(separator: ", ")
+                + " (`tropa schema` lists every name they accept)",
+             "в этой схеме такие слои: " + titles.map { "«\($0)»" }.joined(separator: ", ")
+                + " (все их допустимые названия показывает `tropa schema`)")
+        case .level1Heading(let text): ("a level-1 heading \"\(text)\" in the body",
+                                        "лишний заголовок первого уровня «\(text)»")
+        case .titleInFrontMatter: ("the map's title belongs in the front-matter; use \"##\" for a stage",
+                                   "название карты пишут во front-matter, а этапы начинают с «##»")
+        case .personaNameInFrontMatter: ("the persona's name belongs in the front-matter; use \"##\" for a section",
+                                         "имя персоны пишут во front-matter, а разделы начинают с «##»")
+        case .branchLabelEmpty(let stage): ("the branch label of stage \"\(stage)\" is empty",
+                                            "у этапа «\(stage)» пустая метка ветки")
+        case .nameTheBranch(let stage):
+            ("name the branch, e.g. \"## \(stage.isEmpty ? "Визит в шоурум" : stage) {Офлайн}\", or remove the braces",
+             "назовите ветку, например «## \(stage.isEmpty ? "Визит в шоурум" : stage) {Офлайн}», или уберите скобки")
+        case .branchLabelWithoutName(let label): ("the stage with the branch label {\(label)} has no name",
+                                                  "у этапа с меткой ветки {\(label)} нет названия")
+        case .nameBeforeLabel(let label): ("write the stage's name before the label, e.g. \"## Визит в шоурум {\(label)}\"",
+                                           "напишите название этапа перед меткой, например «## Визит в шоурум {\(label)}»")
+        case .branchLabelBrace(let label): ("the branch label {\(label)} holds a brace",
+                                            "в метке ветки {\(label)} есть фигурная скобка")
+        case .labelsWithoutBraces: ("write a brace in a stage's name as \\{ and keep labels without braces",
+                                    "скобку в названии этапа пишите как \\{, а в метках ветки скобок быть не должно")
+        case .branchSplit(let label, let other):
+            ("the branch {\(label)} is interrupted by {\(other)}: its stages must follow each other",
+             "ветку {\(label)} прерывает ветка {\(other)}: этапы одной ветки должны идти подряд")
+        case .keepBranchTogether(let label): ("move this stage next to the other stages of {\(label)}",
+                                              "поставьте этот этап рядом с остальными этапами ветки {\(label)}")
+        case .branchReused(let label, let line):
+            ("the branch label {\(label)} is already used by the fork at line \(line)",
+             "метка {\(label)} уже занята развилкой в строке \(line)")
+        case .labelsPerFork: ("give the branches of each fork labels of their own",
+                              "у веток каждой развилки должны быть свои метки")
+        case .forkNeedsTwoBranches: ("a fork needs two branches or more, e.g. --branches \"Онлайн,Офлайн\"",
+                                     "для развилки нужны хотя бы две ветки, например --branches «Онлайн,Офлайн»")
+        case .branchesLabelEmpty: ("a branch label is empty", "одна из меток веток пустая")
+        case .branchesLabelTwice: ("a branch label is given twice", "одна и та же метка ветки указана дважды")
+        case .branchesLabelBrace: ("a branch label holds a brace", "в метке ветки есть фигурная скобка")
+        case .unnamedStage: ("a stage heading without a name", "у этапа нет названия")
+        case .nameTheStage: ("write the stage's name after \"## \"", "напишите название этапа после «## »")
+        case .duplicateStage(let stage): ("the stage \"\(stage)\" appears twice in this map",
+                                          "этап «\(stage)» встречается в карте дважды")
+        case .ownStageNames: ("give each stage its own name", "дайте каждому этапу своё название")
+        case .layerBeforeStage(let text): ("the layer heading \"\(text)\" comes before any stage",
+                                           "слой «\(text)» стоит выше первого этапа")
+        case .addStageAbove: ("add a stage heading \"## …\" above it", "добавьте над ним заголовок этапа «## …»")
+        case .unknownLayer(let layer, let stage): ("unknown layer \"\(layer)\" in stage \"\(stage)\"",
+                                                   "в этапе «\(stage)» неизвестный слой «\(layer)»")
+        case .didYouMean(let name): ("did you mean \"\(name)\"?", "может быть, «\(name)»?")
+        case .duplicateLayer(let layer, let stage): ("the layer \"\(layer)\" appears twice in stage \"\(stage)\"",
+                                                     "слой «\(layer)» встречается в этапе «\(stage)» дважды")
+        case .mergeTwo: ("merge the two into one", "объедините их в один")
+        case .noStages: ("the map has no stages", "в карте нет ни одного этапа")
+        case .startStages: ("start each stage with a level-2 heading, e.g. \"## Поиск решения\"",
+                            "начинайте каждый этап с заголовка второго уровня, например «## Поиск решения»")
+        case .emptyStage(let stage): ("the stage \"\(stage)\" has no layers", "в этапе «\(stage)» нет ни одного слоя")
+        case .addLayers(let headings):
+            ("add its layers under it, at least " + Self.list(headings.map { "\"\($0)\"" }, and: "and"),
+             "добавьте под него слои, как минимум " + Self.list(headings.map { "«\($0)»" }, and: "и"))
+        case .missingLayer(let stage, let layer): ("the stage \"\(stage)\" lacks the required layer \"\(layer)\"",
+                                                   "в этапе «\(stage)» нет обязательного слоя «\(layer)»")
+        case .addLayer(let layer): ("add \"### \(layer)\" to this stage", "добавьте в этот этап «### \(layer)»")
+        case .headingNoSpace(let written, let marks):
+            ("\"\(written)\" is not a heading: put a space after \(marks)",
+             "«\(written)» не стал заголовком: не хватает пробела после \(marks)")
+        case .headingOddSpace(let written, let marks, let code, let noBreak):
+            ("\"\(written)\" is not a heading: the space after \(marks) is \(noBreak ? "a no-break space" : "a special space") (U+\(code)); type a plain space",
+             "«\(written)» не стал заголовком: после \(marks) стоит \(noBreak ? "неразрывный" : "особый") пробел (U+\(code)), так бывает при вставке из Word; наберите обычный пробел")
+        case .manyLists(let layer, let count): ("the layer \"\(layer)\" should hold one list, but there are \(count)",
+                                                "в слое «\(layer)» должен быть один список, а их \(count)")
+        case .notAList(let layer, let block): ("the layer \"\(layer)\" should be a list, but here is \(block.texts.en)",
+                                               "слой «\(layer)» пишут списком, а здесь \(block.texts.ru)")
+        case .writeListItems: ("write each entry as a list item: \"- …\"", "начинайте каждый пункт с «- …»")
+        case .emotionBlock(let block): ("an emotion layer holds scores, but here is \(block.texts.en)",
+                                        "в слое эмоций ставят оценки, а здесь \(block.texts.ru)")
+        case .emotionNoScore(let text): ("the emotion \"\(text)\" does not start with a score or a face",
+                                         "эмоция «\(text)» должна начинаться с оценки или смайлика")
+        case .emotionHelp:
+            ("start with a score such as \"-1\", \"0\" or \"+2\", or a face 😡 🙁 😐 🙂 😀, then the label",
+             "сначала оценка, например «-1», «0» или «+2», или смайлик 😡 🙁 😐 🙂 😀, потом подпись")
+        case .scoreOutOfScale(let score, let low, let high):
+            ("the score \(score) is outside the scale \(low)..\(high)", "оценка \(score) не входит в шкалу от \(low) до \(high)")
+        case .useScore(let low, let high): ("use a score from \(low) to \(high)", "поставьте оценку от \(low) до \(high)")
+        case .unknownMetric(let name): ("\"\(name)\" is not a metric of the schema", "метрики «\(name)» нет в схеме")
+        case .metricNoColon(let text): ("the metric \"\(text)\" is not written as NAME: VALUE",
+                                        "метрика «\(text)» записана не в виде «Название: значение»")
+        case .metricNoValue(let text): ("the metric \"\(text)\" has no value", "у метрики «\(text)» нет значения")
+        case .metricNoNumber(let text): ("the value of \"\(text)\" is not a number", "в «\(text)» значение должно быть числом")
+        case .metricNotOneNumber(let text): ("the value of \"\(text)\" is neither one number nor a range",
+                                             "в «\(text)» нужно одно число или диапазон")
+        case .metricReversedRange(let text): ("the range in \"\(text)\" starts above where it ends",
+                                              "в «\(text)» диапазон начинается с большего числа")
+        case .metricUnreadableTarget(let text): ("the target in \"\(text)\" is not a number", "в «\(text)» цель должна быть числом")
+        case .metricNotPercent(let metric, let text): ("\"\(metric)\" is a percentage, but \"\(text)\" is not",
+                                                      "«\(metric)» измеряется в процентах, а в «\(text)» их нет")
+        case .metricNoTimeUnit(let metric, let text): ("\"\(metric)\" is a duration, but \"\(text)\" has no unit of time",
+                                                      "«\(metric)» измеряется во времени, а в «\(text)» не сказано, в чём: дни, недели…")
+        case .metricHasUnit(let metric, let text): ("\"\(metric)\" is a plain number, but \"\(text)\" has a unit",
+                                                   "«\(metric)» записывают просто числом, а в «\(text)» есть единица измерения")
+        case .metricForm:
+            ("write a name, a colon and a number or a range, e.g. \"Конверсия: 35%\", \"NPS: 20\", \"Длительность: 2–3 недели\"",
+             "напишите название, двоеточие и число или диапазон, например «Конверсия: 35%», «NPS: 20», «Длительность: 2–3 недели»")
+        case .smallerFirst: ("write the smaller number first, e.g. \"2–3 недели\"",
+                             "сначала меньшее число, потом большее, например «2–3 недели»")
+        case .targetForm: ("write the target as a number after the word, e.g. \"35% (цель 45%)\" or \"35% (target 45%)\"",
+                           "цель пишут числом после слова, например «35% (цель 45%)»")
+        case .writePercent: ("write it as a percentage, e.g. \"35%\"", "укажите в процентах, например «35%»")
+        case .addTimeUnit: ("add a unit of time, e.g. \"3 дня\" or \"2 weeks\"",
+                            "добавьте единицу времени, например «3 дня» или «2 недели»")
+        case .writeNumberAlone: ("write the number alone, e.g. \"20\"", "оставьте только число, например «20»")
+        case .valueOutOfRange(let metric, let value, let low, let high):
+            ("\"\(metric)\" is \(value), outside \(low)..\(high)", "«\(metric)»: \(value), а допустимо от \(low) до \(high)")
+        case .targetOutOfRange(let metric, let target, let low, let high):
+            ("the target of \"\(metric)\" is \(target), outside \(low)..\(high)",
+             "цель для «\(metric)»: \(target), а допустимо от \(low) до \(high)")
+        case .useValue(let low, let high): ("use a value from \(low) to \(high)", "укажите значение от \(low) до \(high)")
+        case .draftLenient(let help):
+            ((help.map { $0.texts.en + " " } ?? "") + "(an error once \"draft: true\" is removed)",
+             (help.map { $0.texts.ru + " " } ?? "") + "(станет ошибкой, когда уберёте «draft: true»)")
+        case .unknownPersona(let id): ("no persona \"\(id)\" in content/personas/", "в content/personas/ нет персоны «\(id)»")
+        case .addPersona(let id): ("add content/personas/\(id).md", "добавьте файл content/personas/\(id).md")
+        case .personasOfSite(let ids): ("personas of this site: \(ids.joined(separator: ", "))",
+                                        "персоны этого сайта: \(ids.joined(separator: ", "))")
+        case .unknownSection(let text): ("unknown persona section \"\(text)\"", "в персоне неизвестный раздел «\(text)»")
+        case .personaSections:
+            ("persona sections are Мотивы, Сценарии, Драйверы, Барьеры (Motives, Scenarios, Drivers, Barriers)",
+             "у персоны бывают разделы «Мотивы», «Сценарии», «Драйверы» и «Барьеры»")
+        case .duplicateSection(let text): ("the section \"\(text)\" appears twice", "раздел «\(text)» встречается дважды")
+        case .folderTaken(let what, let folder, let owner):
+            ("\(what.texts.en) would be written to \(folder)/, like \(owner.texts.en)",
+             "\(what.texts.ru) попадёт в папку \(folder)/, куда уже пишется \(owner.texts.ru)")
+        case .renameOne: ("rename one of the two files", "переименуйте один из двух файлов")
+        case .overwritesPage(let path): ("this file would overwrite a page tropa writes: \(path)",
+                                         "этот файл затрёт страницу, которую делает tropa: \(path)")
+        case .renameOrMove: ("rename or move the file", "переименуйте или перенесите файл")
+        case .templateInvalid(let detail): ("the template does not parse: \(detail)", "в шаблоне ошибка: \(detail)")
+        case .aliasInKey: ("an alias (*name) cannot be used in a key", "ссылку (*имя) нельзя ставить в ключ")
+        case .writeKeyOut: ("write the key out as text", "напишите ключ текстом")
+        case .yamlUnreadable(let detail): ("the YAML cannot be read: \(detail)", "не удаётся прочитать YAML: \(detail)")
+        case .yamlSyntax(let detail): ("the YAML does not parse: \(detail)", "не удаётся разобрать YAML: \(detail)")
+        case .quoteUnclosed(let quote): ("the quote \(quote) that opens here is never closed",
+                                         "кавычка \(quote) здесь открыта, но не закрыта")
+        case .closeQuote(let quote): ("close it with \(quote) at the end of the value, or remove it",
+                                      "закройте её такой же \(quote) в конце значения или уберите")
+        case .keyTwice(let keys): ("the key \(keys.map { "\"\($0)\"" }.joined(separator: ", ")) is given twice",
+                                   "ключ \(keys.map { "«\($0)»" }.joined(separator: ", ")) указан дважды")
+        case .keepOne: ("keep one of them", "оставьте один")
+        case .quotesInLine(let marks, let key, let fixed):
+            (marks + (marks.count > 1 ? " are typographic quotes" : " is a typographic quote")
+                + ", which YAML reads as text, not as quotes"
+                + (key.map { k in fixed.map { "; put the whole value in straight quotes: \(k): '\($0)'" } ?? "" } ?? ""),
+             (marks.count > 1 ? "\(marks) — типографские кавычки" : "\(marks) — типографская кавычка")
+                + ": для YAML это просто текст"
+                + (key.map { k in fixed.map { "; возьмите всё значение в прямые кавычки: \(k): '\($0)'" } ?? "" } ?? ""))
+        case .quoteColonValue: ("put quotes around a value that contains \": \"",
+                                "если в значении есть «: », возьмите его в кавычки")
+        case .indentWithSpaces: ("indent YAML with spaces, not tabs", "в YAML отступы делают пробелами, а не табуляцией")
+        case .notMapping(let part): ("\(part.texts.en.the) should be a mapping of `key: value` lines",
+                                     "\(part.texts.ru) нужны строки вида «ключ: значение»")
+        case .unknownKey(let part, let key): ("unknown \(part.texts.en.adjective) key \"\(key)\"",
+                                              "неизвестный ключ «\(key)» \(part.texts.ru)")
+        case .knownKeys(let keys): ("known keys: \(keys.joined(separator: ", "))", "ключи бывают такие: \(keys.joined(separator: ", "))")
+        case .shouldBeText(let key): ("\"\(key)\" should be text", "в «\(key)» нужен текст")
+        case .shouldBeBool(let key, let value): ("\"\(key)\" should be true or false, not \(value.texts.en)",
+                                                 "в «\(key)» нужно true или false, а здесь \(value.texts.ru)")
+        case .shouldBeNumber(let key, let value): ("\"\(key)\" should be a number, not \(value.texts.en)",
+                                                   "в «\(key)» нужно число, а здесь \(value.texts.ru)")
+        case .itemsShouldBeTexts(let key): ("the items of \"\(key)\" should be texts, like [b2b, saas]",
+                                            "в списке «\(key)» нужны слова, например [b2b, saas]")
+        case .shouldBeList(let key, let value): ("\"\(key)\" should be a list, like [b2b, saas], not \(value.texts.en)",
+                                                 "в «\(key)» нужен список, например [b2b, saas], а здесь \(value.texts.ru)")
+        case .tagsAsText(let key, let tag): ("\"\(key)\" is one tag, \"\(tag)\": commas separate tags only in a list",
+                                             "в «\(key)» получился один тег «\(tag)»: запятые разделяют теги только в списке")
+        case .writeList(let key, let items): ("write a list: \(key): [\(items.joined(separator: ", "))]",
+                                              "напишите списком: \(key): [\(items.joined(separator: ", "))]")
+        case .quotedValue(let quoted, let pair):
+            ("\(quoted.texts.en) is in typographic quotes \(pair), which YAML keeps as part of the text",
+             "\(quoted.texts.ru) в типографских кавычках \(pair), и YAML оставит их частью текста")
+        case .writeWithoutQuotes(let inner): ("write it without them: \(inner)", "напишите без них: \(inner)")
+        case .rangeOfTwo(let key): ("\"\(key)\" should be two numbers, like [-2, 2]",
+                                    "в «\(key)» нужны два числа, например [-2, 2]")
+        case .rangeTooWide(let key): ("\"\(key)\" should be numbers from -10^15 to 10^15",
+                                      "в «\(key)» нужны числа от -10^15 до 10^15")
+        case .rangeReversed(let key, let low, let high): ("\"\(key)\" should go from low to high, not [\(low), \(high)]",
+                                                          "в «\(key)» сначала меньшее число, потом большее, а здесь [\(low), \(high)]")
+        case .languageNoTheme(let text): ("the language \"\(text)\" has no theme", "для языка «\(text)» нет темы")
+        case .useRuOrEn: ("use \"ru\" or \"en\"", "укажите «ru» или «en»")
+        case .shouldBePath(let key): ("\"\(key)\" should be a path", "в «\(key)» нужен путь к папке или файлу")
+        case .schemaEmpty: ("the schema file is empty", "файл схемы пустой")
+        case .startFromDefault(let output):
+            ("delete the file to use the default schema, or start from the default: "
+                + (output.map { "`tropa schema --default --output \($0)` in the site folder writes it there" }
+                    ?? "`tropa schema --default --format yaml` prints it"),
+             "удалите файл, чтобы работать со схемой по умолчанию, или начните с неё: "
+                + (output.map { "`tropa schema --default --output \($0)` в папке сайта запишет её туда" }
+                    ?? "`tropa schema --default --format yaml` её покажет"))
+        case .noLayers: ("the schema declares no layers", "в схеме не описано ни одного слоя")
+        case .addLayersKey: ("add \"layers:\" with at least one layer", "добавьте «layers:» хотя бы с одним слоем")
+        case .shouldBeEntries(let key): ("\"\(key)\" should be a list of entries starting with \"- id: …\"",
+                                         "в «\(key)» нужен список, где каждый пункт начинается с «- id: …»")
+        case .idOneWord(let entry, let id): ("the \(entry.texts.en) id \"\(id)\" should be one word, like \"goal\"",
+                                             "id \(entry.texts.ru.genitive) «\(id)» должен быть одним словом, например «goal»")
+        case .titlePerLanguage: ("a title is text for each language, like { en: Goal, ru: Цель }",
+                                 "в title пишут текст для каждого языка, например { en: Goal, ru: Цель }")
+        case .needsID(let entry): ("a \(entry.texts.en) needs an \"id\"", "у \(entry.texts.ru.genitive) нет «id»")
+        case .idTwice(let entry, let id): ("the \(entry.texts.en) id \"\(id)\" is declared twice",
+                                           "id \(entry.texts.ru.genitive) «\(id)» встречается дважды")
+        case .ownID(let entry): ("give each \(entry.texts.en) its own id", "дайте каждому \(entry.texts.ru.dative) свой id")
+        case .idIsName(let entry, let id, let owner):
+            ("the \(entry.texts.en) id \"\(id)\" is also a name of \(entry.texts.en) \"\(owner)\"",
+             "id \(entry.texts.ru.genitive) «\(id)» уже служит названием \(entry.texts.ru.genitive) «\(owner)»")
+        case .nameTwice(let entry, let name, let owner, let id):
+            ("\"\(name)\" names both \(entry.texts.en) \"\(owner)\" and \"\(id)\"",
+             "название «\(name)» относится сразу к \(entry.texts.ru.dative) «\(owner)» и «\(id)»")
+        case .oneEntryPerName(let entry):
+            ("a heading must lead to one \(entry.texts.en): keep the name on one of them",
+             "заголовок должен вести к одному \(entry.texts.ru.dative): оставьте название только у одного")
+        case .unknownKind(let text): ("unknown layer kind \"\(text)\"", "неизвестный вид слоя «\(text)»")
+        case .kindsAre(let kinds): ("a kind is one of: \(kinds.joined(separator: ", "))",
+                                    "вид слоя бывает такой: \(kinds.joined(separator: ", "))")
+        case .listOnlyKey(let key, let kind): ("\"\(key)\" is for list layers, and this layer is of kind \(kind)",
+                                               "«\(key)» бывает только у слоёв-списков, а этот слой вида \(kind)")
+        case .removeOrMakeList(let key): ("remove \"\(key)\", or make the layer \"kind: list\"",
+                                          "уберите «\(key)» или сделайте слой списком: «kind: list»")
+        case .unknownUnit(let text): ("unknown metric unit \"\(text)\"", "неизвестная единица метрики «\(text)»")
+        case .unitsAre: ("a unit is one of: percent, duration, plain", "единица бывает такая: percent, duration, plain")
+        case .unknownRole(let text): ("unknown metric role \"\(text)\"", "неизвестная роль метрики «\(text)»")
+        case .rolesAre(let roles): ("a role is one of: \(roles.joined(separator: ", "))",
+                                    "роль бывает такая: \(roles.joined(separator: ", "))")
+        case .roleTwice(let owner, let id, let role):
+            ("the metrics \"\(owner)\" and \"\(id)\" both have the role \"\(role)\"",
+             "у метрик «\(owner)» и «\(id)» одна и та же роль «\(role)»")
+        case .oneMetricPerRole: ("the analysis reads one metric per role: keep the role on one of them",
+                                 "анализ берёт по одной метрике на роль: оставьте роль только у одной")
+        case .checked(let maps, let personas):
+            ("checked \(Self.count(maps, "map")) and \(Self.count(personas, "persona"))",
+             "проверено карт: \(maps), персон: \(personas)")
+        case .checkedSite: ("checked", "проверка закончена")
+        case .siteSettings: ("the site settings", "настройки сайта")
+        case .theSchema: ("the schema", "схема")
+        case .built(let maps, let files, let output):
+            ("built \(Self.count(maps, "map")) (\(files) files) in \(output)",
+             "собрано карт: \(maps) (файлов: \(files)) в \(output)")
+        case .upToDate(let maps, let files, let output):
+            ("up to date: \(Self.count(maps, "map")) (\(files) files) in \(output)",
+             "всё уже собрано: карт \(maps) (файлов: \(files)) в \(output)")
+        case .nothingWritten: ("nothing written", "ничего не записано")
+        case .noProblems(let checked): ("\(checked.texts.en): no problems found", "\(checked.texts.ru) — замечаний нет")
+        case .problems(let checked, let errors, let warnings, let files):
+            ("\(checked.texts.en): "
+                + [errors > 0 ? Self.count(errors, "error") : nil, warnings > 0 ? Self.count(warnings, "warning") : nil]
+                    .compactMap { $0 }.joined(separator: " and ")
+                + " in \(files) \(files == 1 ? "file" : "files")",
+             "\(checked.texts.ru) — "
+                + [errors > 0 ? Self.russian(errors, "ошибка", "ошибки", "ошибок") : nil,
+                   warnings > 0 ? Self.russian(warnings, "предупреждение", "предупреждения", "предупреждений") : nil]
+                    .compactMap { $0 }.joined(separator: " и ")
+                + " в \(Self.russian(files, "файле", "файлах", "файлах"))")
+        case .severity(.error): ("error", "ошибка")
+        case .severity(.warning): ("warning", "предупреждение")
+        case .errorLine(let message): (Message.severity(.error).texts.en + ": " + message.texts.en,
+                                       Message.severity(.error).texts.ru + ": " + message.texts.ru)
+        case .helpLabel: ("help", "подсказка")
+        case .defaultSchemaHint: ("`tropa schema --default` prints the built-in schema",
+                                  "встроенную схему показывает `tropa schema --default`")
+        case .emptySchemaNote(let path):
+            ("note: \(path) is empty, so this is the default schema (check and build stop at an empty \(path): fill it in or delete it)",
+             "заметка: \(path) пустой, поэтому здесь схема по умолчанию (check и build на пустом \(path) остановятся: заполните его или удалите)")
+        case .outputIsFolder(let path): ("\(path) is a folder; give --output a file name",
+                                         "\(path) — это папка; укажите в --output имя файла")
+        case .outputNotEmpty(let path):
+            ("\(path) already exists and is not empty; tropa does not overwrite it (choose another file, or delete it first)",
+             "\(path) уже есть и в нём что-то написано; tropa его не перезаписывает (выберите другой файл или сначала удалите этот)")
+        case .wrote(let path): ("wrote \(path)", "записано в \(path)")
+        case .folderNotEmpty(let path): ("\(path) is not empty; tropa init creates a site in an empty folder",
+                                         "папка \(path) не пустая; tropa init создаёт сайт только в пустой папке")
+        case .createdSite(let path):
+            ("created a site in \(path): run `tropa build \(path)` and open \(path)/public/index.html",
+             "сайт создан в \(path): запустите `tropa build \(path)` и откройте \(path)/public/index.html")
+        case .mapExists(let path): ("\(path) already exists; choose another title",
+                                    "\(path) уже есть; выберите другое название")
+        case .created(let path): ("created \(path)", "создана карта \(path)")
+        case .stagesRange: ("--stages must be from 1 to 50", "в --stages укажите число от 1 до 50")
+        case .noTropaServe(let path): ("tropa serve runs tropa-serve, which is not beside tropa: no \(path)",
+                                       "tropa serve запускает tropa-serve, а рядом с tropa его нет: не найден \(path)")
+        case .cannotStart(let path, let reason): ("cannot start \(path): \(reason)",
+                                                  "не удаётся запустить \(path): \(reason)")
+        case .previewBuilt(let maps, let rendered, let milliseconds, let rebuild):
+            ("\(rebuild ? "rebuilt" : "built") \(Self.count(maps, "map"))"
+                + (rendered.map { " (\($0) rendered again)" } ?? "") + " in \(milliseconds) ms",
+             "\(rebuild ? "пересобрано" : "собрано") карт: \(maps)"
+                + (rendered.map { " (заново отрисовано: \($0))" } ?? "") + " за \(milliseconds) мс")
+        case .notBuilt: ("not built", "не собрано")
+        case .serving(let url): ("serving \(url) (Ctrl-C to stop)", "сайт открыт на \(url) (остановить: Ctrl-C)")
+        case .stopped: ("stopped", "остановлено")
+        case .portInUse(let port, let host):
+            ("port \(port) on \(host) is in use: stop the other server or pick a port with --port",
+             "порт \(port) на \(host) занят: остановите другой сервер или выберите другой порт через --port")
+        case .cannotListen(let host, let port, let reason): ("cannot listen on \(host):\(port): \(reason)",
+                                                             "не удаётся открыть \(host):\(port): \(reason)")
+        case .notAnAddress(let host): ("\(host) is not an IP address to listen on (try 127.0.0.1)",
+                                       "\(host) — не IP-адрес, на котором можно открыть сайт (попробуйте 127.0.0.1)")
+        case .schemaTitle: ("# Layer schema", "# Схема слоёв")
+        case .schemaScale(let low, let high):
+            ("Emotion scale: \(low) to \(high) (faces 😡 🙁 😐 🙂 😀 stand for -2 to 2).",
+             "Шкала эмоций: от \(low) до \(high) (смайлики 😡 🙁 😐 🙂 😀 означают оценки от -2 до 2).")
+        case .schemaLayers:
+            ("Layers, in table order. A `###` heading matches a layer by its id, any title or any alias, "
+                + "ignoring case and a trailing colon. In a list layer with tones, an item may start with `+` or `-`; "
+                + "the items of a list layer with pains, and the negative items, are ranked as pain points.",
+             "Слои в том порядке, в каком они идут в таблице. Заголовок `###` находит слой по id, любому названию "
+                + "или синониму; регистр букв и двоеточие в конце не важны. В слое-списке с тоном пункт может "
+                + "начинаться с `+` или `-`; пункты слоя-списка с болями и пункты с минусом попадают в рейтинг болей.")
+        case .schemaLayerColumns: ("| id | title | kind | required | tones | pains | aliases |",
+                                   "| id | название | вид | обязательный | тон | боли | синонимы |")
+        case .schemaMetrics:
+            ("Metrics (items `NAME: VALUE` of a metrics layer; other names are custom metrics). "
+                + "The analysis finds conversion, NPS, CSAT and duration by their role:",
+             "Метрики (пункты `Название: значение` в слое метрик; метрики с другими названиями тоже можно писать, "
+                + "это свои метрики). Конверсию, NPS, CSAT и длительность анализ находит по роли:")
+        case .schemaMetricColumns: ("| id | title | unit | range | role | aliases |",
+                                    "| id | название | единица | диапазон | роль | синонимы |")
+        case .yes: ("yes", "да")
+        case .no: ("no", "нет")
+        case .buildTropaServe(let folder):
+            ("build it from tropa's source with `swift build -c release --product tropa-serve`, then copy .build/release/tropa-serve to \(folder)/",
+             "соберите его из исходников tropa командой `swift build -c release --product tropa-serve` и скопируйте .build/release/tropa-serve в \(folder)/")
+        case .run(let command): ("run `\(command)`", "выполните `\(command)`")
+        case .cannotBuildTitle: ("tropa: the site cannot be built", "tropa: сайт не собирается")
+        case .cannotBuild: ("The site cannot be built", "Сайт не собирается")
+        case .fixAndSave: ("Fix the files and save: this page reloads by itself.",
+                           "Исправьте файлы и сохраните: страница обновится сама.")
+        case .notFound: ("Not found", "Страница не найдена")
+        case .noPageAt(let path): ("No page at \(path).", "По адресу \(path) страницы нет.")
+        case .theCatalogue: ("The catalogue", "К списку карт")
+        case .cannotRead(let path, let reason): ("cannot read \(path): \(reason.texts.en)",
+                                                 "не удаётся прочитать \(path): \(reason.texts.ru)")
+        case .cannotOpenFolder(let path): ("cannot open the folder \(path)", "не удаётся открыть папку \(path)")
+        case .cannotReadFolder(let path, let reason): ("cannot read the folder \(path): \(reason.texts.en)",
+                                                       "не удаётся прочитать папку \(path): \(reason.texts.ru)")
+        case .linkNowhere(let path): ("the link \(path) leads nowhere (a broken link or a loop of links)",
+                                      "ссылка \(path) никуда не ведёт (она битая или ссылки замкнулись в круг)")
+        case .linkOutside(let path, let target): ("the link \(path) points outside the site, to \(target)",
+                                                  "ссылка \(path) ведёт за пределы сайта, в \(target)")
+        case .linkBack(let path, let target): ("the link \(path) leads back into a folder that holds it, \(target)",
+                                               "ссылка \(path) ведёт обратно в папку, где сама лежит: \(target)")
+        case .notFileOrFolder(let path): ("\(path) is neither a file nor a folder (a device, a socket or a pipe)",
+                                          "\(path) — не файл и не папка (устройство, сокет или канал)")
+        case .notSiteFolder(let path): ("\(path) is a file, not a site folder", "\(path) — это файл, а нужна папка сайта")
+        case .noSuchFolder(let path): ("no such folder: \(path)", "нет такой папки: \(path)")
+        case .folderNotFile(let path): ("\(path) is a folder, not a file", "\(path) — это папка, а нужен файл")
+        case .noSuchFile(let path): ("no such file: \(path)", "нет такого файла: \(path)")
+        case .noContentFolder(let path): ("no content folder: \(path) (maps go in content/*.md)",
+                                          "нет папки с картами: \(path) (карты лежат в content/*.md)")
+        case .refuseOutput(let output, let refusal):
+            ("refusing to write the site into \(output): " + refusal.texts.en,
+             "tropa не станет записывать сайт в \(output): " + refusal.texts.ru)
+        case .outputIsFile(let output): ("the output \(output) is a file, not a folder",
+                                         "\(output) — это файл, а для сайта нужна папка")
+        case .outputForeign(let output):
+            ("the output folder \(output) holds files tropa did not write; choose another folder or empty it",
+             "в папке \(output) лежат файлы, которые записала не tropa; выберите другую папку или очистите эту")
+        case .outputReadOnly(let output, let folder, let update):
+            ("cannot \(update ? "update" : "replace") the output \(output): the folder \(folder) is read-only",
+             "не удаётся \(update ? "обновить" : "заменить") сайт в \(output): папка \(folder) только для чтения")
+        case .cannotWrite(let path, let reason): ("cannot write \(path): \(reason.texts.en)",
+                                                  "не удаётся записать \(path): \(reason.texts.ru)")
+        case .cannotCreateFolder(let path, let reason): ("cannot create the folder \(path): \(reason.texts.en)",
+                                                         "не удаётся создать папку \(path): \(reason.texts.ru)")
+        case .cannotRemove(let path, let reason): ("cannot remove \(path): \(reason.texts.en)",
+                                                   "не удаётся удалить \(path): \(reason.texts.ru)")
+        case .cannotMove(let source, let destination, let reason):
+            ("cannot move \(source)\(destination.map { " to \($0)" } ?? ""): \(reason.texts.en)",
+             "не удаётся перенести \(source)\(destination.map { " в \($0)" } ?? ""): \(reason.texts.ru)")
+        }
+    }
+
+    /// "1 map", "3 maps".
+    private static func count(_ number: Int, _ noun: String) -> String {
+        "\(number) \(noun)\(number == 1 ? "" : "s")"
+    }
+
+    /// "1 ошибка", "3 ошибки", "5 ошибок": the form a Russian number asks for.
+    private static func russian(_ number: Int, _ one: String, _ few: String, _ many: String) -> String {
+        let (lastDigit, lastTwo) = (number % 10, number % 100)
+        let word = lastDigit == 1 && lastTwo != 11 ? one
+            : (2...4).contains(lastDigit) && !(12...14).contains(lastTwo) ? few : many
+        return "\(number) \(word)"
+    }
+
+    /// "a", "a and b", "a, b and c".
+    private static func list(_ items: [String], and: String) -> String {
+        items.count <= 1 ? items.joined() : items.dropLast().joined(separator: ", ") + " \(and) " + items.last!
+    }
+}
+
+extension Message.Reason {
+    var texts: (en: String, ru: String) {
+        switch self {
+        case .missing: ("no such file or folder", "такого файла или папки нет")
+        case .denied: ("permission denied", "нет прав доступа")
+        case .isFolder: ("it is a folder", "это папка")
+        case .system(let words): (words, "система сообщает: \(words)")
+        }
+    }
+}
+
+extension Message.Refusal {
+    var texts: (en: String, ru: String) {
+        switch self {
+        case .home: ("choose a folder of its own, such as public/", "выберите для него отдельную папку, например public/")
+        case .siteFolder(let ancestor): ("it is \(ancestor ? "an ancestor of " : "")the site folder",
+                                         ancestor ? "в этой папке лежит папка сайта" : "это папка самого сайта")
+        case .contentFolder(let ancestor): ("it is \(ancestor ? "an ancestor of " : "")the content folder",
+                                            ancestor ? "в этой папке лежит папка с картами" : "это папка с картами")
+        case .insideContent: ("inside the content folder, each build would copy the last one",
+                              "внутри папки с картами каждая сборка копировала бы предыдущую")
+        }
+    }
+}
+
+extension Message.Block {
+    var texts: (en: String, ru: String) {
+        switch self {
+        case .paragraph: ("a paragraph", "абзац")
+        case .list: ("a list", "список")
+        case .quote: ("a quote", "цитата")
+        case .code: ("a code block", "блок кода")
+        case .html: ("an HTML block", "блок HTML")
+        case .heading: ("a heading", "заголовок")
+        case .rule: ("a horizontal rule", "горизонтальная линия")
+        case .other: ("a block", "непонятный блок")
+        }
+    }
+}
+
+extension Message.Owner {
+    var texts: (en: String, ru: String) {
+        switch self {
+        case .map: ("this map", "эта карта")
+        case .persona: ("this persona's page", "страница этой персоны")
+        case .dashboard: ("the dashboard", "сводная панель")
+        case .file(let path): (path, path)
+        }
+    }
+}
+
+extension Message.Part {
+    /// English: the part named alone ("the front-matter") and before "key"; Russian: where a key stands.
+    var texts: (en: (the: String, adjective: String), ru: String) {
+        switch self {
+        case .frontMatter: (("the front-matter", "front-matter"), "во front-matter")
+        case .persona: (("the front-matter", "persona"), "во front-matter персоны")
+        case .config: (("tropa.yml", "tropa.yml"), "в tropa.yml")
+        case .schema: (("the schema", "schema"), "в схеме")
+        case .layer: (("a layer", "layer"), "в описании слоя")
+        case .metric: (("a metric", "metric"), "в описании метрики")
+        }
+    }
+}
+
+extension Message.Entry {
+    var texts: (en: String, ru: (genitive: String, dative: String)) {
+        switch self {
+        case .layer: ("layer", ("слоя", "слою"))
+        case .metric: ("metric", ("метрики", "метрике"))
+        }
+    }
+}
+
+extension Message.Value {
+    var texts: (en: String, ru: String) {
+        switch self {
+        case .text(let text): ("\"\(text)\"", "«\(text)»")
+        case .list: ("a list", "список")
+        case .mapping: ("a mapping", "набор ключей")
+        }
+    }
+}
+
+extension Message.Quoted {
+    var texts: (en: String, ru: String) {
+        switch self {
+        case .persona(let id): ("the persona \(id)", "персона \(id)")
+        case .tag(let tag): ("the tag \(tag)", "тег \(tag)")
+        }
+    }
+}

@@ -1,0 +1,85 @@
+import Foundation
+import Testing
+import TropaTesting
+
+/// `language: ru` in tropa.yml: the built `tropa` tells the site's problems, its summaries and its own errors in
+/// Russian; `--lang` overrides the site; the codes stay what scripts match on.
+@Suite struct CLILanguageTests {
+    static func run(_ command: String, _ arguments: [String]) throws -> TropaProcess.Output {
+        let site = try TropaProcess.temporarySite(["tropa.yml": "language: ru\n",
+                                                   "content/lumus.md": CLIOutputFormatTests.map])
+        defer { try? FileManager.default.removeItem(at: site) }
+        return try TropaProcess.run([command, site.path] + arguments)
+    }
+
+    @Test func checkSpeaksTheSitesLanguage() throws {
+        let output = try Self.run("check", [])
+        #expect(output.status == 1)
+        #expect(output.stderr == """
+            content/lumus.md:4:1: предупреждение: неизвестный ключ «segmnet» во front-matter [unknown-key]
+               4 | segmnet: B2B
+                 | ^
+              подсказка: может быть, «segment»?
+            content/lumus.md:26:4: ошибка: в этапе «Выбор» нет обязательного слоя «Действия» [missing-layer]
+               26 | ## Выбор
+                  |    ^
+              подсказка: добавьте в этот этап «### Действия»
+            content/lumus.md:34:5: ошибка: в этапе «Выбор» неизвестный слой «Эмоцйи» [unknown-layer]
+               34 | ### Эмоцйи
+                  |     ^
+              подсказка: может быть, «Эмоции»?
+            проверено карт: 1, персон: 0 — 2 ошибки и 1 предупреждение в 1 файле
+
+            """)
+    }
+
+    @Test func langEnOverridesTheSite() throws {
+        let output = try Self.run("check", ["--lang", "en"])
+        #expect(output.status == 1)
+        #expect(output.stderr.contains("content/lumus.md:26:4: error: the stage \"Выбор\" lacks the required layer \"Действия\" [missing-layer]"))
+        #expect(output.stderr.hasSuffix("checked 1 map and 0 personas: 2 errors and 1 warning in 1 file\n"))
+    }
+
+    @Test func jsonKeepsTheCodesAndWordsTheRest() throws {
+        let output = try Self.run("check", ["--format", "json"])
+        let entries = try #require(try JSONSerialization.jsonObject(with: Data(output.stdout.utf8)) as? [[String: Any]])
+        #expect(entries.map { $0["code"] as? String } == ["unknown-key", "missing-layer", "unknown-layer"])
+        #expect(entries.map { $0["severity"] as? String } == ["warning", "error", "error"])
+        #expect(entries[1]["message"] as? String == "в этапе «Выбор» нет обязательного слоя «Действия»")
+        #expect(entries[1]["suggestion"] as? String == "добавьте в этот этап «### Действия»")
+        let english = try Self.run("check", ["--format", "json", "--lang", "en"])
+        #expect(english.stdout.contains("\"message\" : \"the stage \\\"Выбор\\\" lacks the required layer \\\"Действия\\\"\""))
+    }
+
+    @Test func githubAnnotationsAreInRussian() throws {
+        let output = try Self.run("check", ["--format", "github"])
+        #expect(output.stdout.contains("::error file=content/lumus.md,line=26,col=4,title=tropa%3A missing-layer::"
+            + "в этапе «Выбор» нет обязательного слоя «Действия» (добавьте в этот этап «### Действия»)\n"))
+    }
+
+    /// An output tropa refuses is found after the settings are read: it is told in the site's language too.
+    @Test func buildAndItsRefusalsAreInRussian() throws {
+        let map = "---\ntitle: Карта\n---\n\n## Поиск\n### Цель\nНайти.\n### Действия\n- Ищет\n### Эмоции\n0 Спокойно\n"
+        let site = try TropaProcess.temporarySite(["tropa.yml": "language: ru\n", "content/map.md": map])
+        defer { try? FileManager.default.removeItem(at: site) }
+        let built = try TropaProcess.run(["build", site.path])
+        #expect(built.stderr.hasPrefix("собрано карт: 1 (файлов: "), "\(built.stderr)")
+        #expect(built.stderr.hasSuffix(" — замечаний нет\n"))
+        let refused = try TropaProcess.run(["build", site.path, "--output", site.path])
+        #expect(refused.status == 2)
+        #expect(refused.stderr.hasPrefix("ошибка: tropa не станет записывать сайт в "), "\(refused.stderr)")
+        #expect(refused.stderr.hasSuffix(": это папка самого сайта\n"))
+        let english = try TropaProcess.run(["build", site.path, "--output", site.path, "--lang", "en"])
+        #expect(english.stderr.hasPrefix("error: refusing to write the site into "), "\(english.stderr)")
+        let missing = try TropaProcess.run(["check", site.appendingPathComponent("nowhere").path, "--lang", "ru"])
+        #expect(missing.status == 2)
+        #expect(missing.stderr == "ошибка: нет такой папки: \(site.appendingPathComponent("nowhere").path)\n")
+    }
+
+    /// `tropa new` checks its arguments before it reads the site: in `--lang`.
+    @Test func newSaysWhatIsWrongWithItsArgumentsInTheLanguageAsked() throws {
+        let output = try TropaProcess.run(["new", "Карта", "--stages", "0", "--lang", "ru"])
+        #expect(output.status != 0)
+        #expect(output.stderr.hasPrefix("Error: в --stages укажите число от 1 до 50\n"), "\(output.stderr)")
+    }
+}

@@ -1,0 +1,115 @@
+import Foundation
+import Testing
+@testable import TropaModel
+
+/// Every message tropa can say, in both languages: neither empty, the Russian one in Russian and with «ёлочки».
+@Suite struct MessageTests {
+    /// One of each case, and each case of the values inside them; `everyCaseHasASample` keeps it whole.
+    static let samples: [Message] = [
+        .utf16, .saveAsUTF8, .nulByte, .saveAsUTF8Text, .notUTF8, .convertFromCP1251, .noFrontMatter(.map),
+        .startWithFrontMatter(key: "x"), .frontMatterUnclosed, .closeFrontMatter, .emptyTitle, .writeTitle, .noTitle,
+        .noName, .addKey("x"), .badDate("x"), .writeDate("x"), .badAudience("x"), .writeAudience, .badEvidence("x"),
+        .writeOneOf(["a", "b"]), .requiredLayerEmpty(layer: "x", stage: "x"), .fillRequired,
+        .layerEmpty(layer: "x", stage: "x"), .fillOrRemove, .deepLayerHeading(marks: "x", text: "x"), .write("x"),
+        .acceptedLayers(["a", "b"]), .level1Heading("x"), .titleInFrontMatter, .personaNameInFrontMatter,
+        .branchLabelEmpty(stage: "x"), .nameTheBranch(stage: "x"), .branchLabelWithoutName("x"), .nameBeforeLabel("x"),
+        .branchLabelBrace("x"), .labelsWithoutBraces, .branchSplit(label: "x", by: "y"), .keepBranchTogether("x"),
+        .branchReused(label: "x", line: 5), .labelsPerFork, .forkNeedsTwoBranches, .branchesLabelEmpty,
+        .branchesLabelTwice, .branchesLabelBrace,
+        .unnamedStage, .nameTheStage, .duplicateStage("x"), .ownStageNames, .layerBeforeStage("x"), .addStageAbove,
+        .unknownLayer(layer: "x", stage: "x"), .didYouMean("x"), .duplicateLayer(layer: "x", stage: "x"), .mergeTwo,
+        .noStages, .startStages, .emptyStage("x"), .addLayers(["a", "b"]), .missingLayer(stage: "x", layer: "x"),
+        .addLayer("x"), .headingNoSpace(written: "x", marks: "x"),
+        .headingOddSpace(written: "x", marks: "x", codePoint: "x", noBreak: true), .manyLists(layer: "x", count: 2),
+        .notAList(layer: "x", found: .paragraph), .writeListItems, .emotionBlock(.paragraph), .emotionNoScore("x"),
+        .emotionHelp, .scoreOutOfScale(score: "x", low: "x", high: "x"), .useScore(low: "x", high: "x"),
+        .unknownMetric("x"), .metricNoColon("x"), .metricNoValue("x"), .metricNoNumber("x"),
+        .metricNotOneNumber("x"), .metricReversedRange("x"), .metricUnreadableTarget("x"),
+        .metricNotPercent(metric: "x", text: "x"), .metricNoTimeUnit(metric: "x", text: "x"),
+        .metricHasUnit(metric: "x", text: "x"), .metricForm, .smallerFirst, .targetForm, .writePercent, .addTimeUnit,
+        .writeNumberAlone, .valueOutOfRange(metric: "x", value: "x", low: "x", high: "x"),
+        .targetOutOfRange(metric: "x", target: "x", low: "x", high: "x"), .useValue(low: "x", high: "x"),
+        .draftLenient(.fillRequired), .unknownPersona("x"), .addPersona("x"), .personasOfSite(["a", "b"]),
+        .unknownSection("x"), .personaSections, .duplicateSection("x"),
+        .folderTaken(what: .map, folder: "x", owner: .map), .renameOne, .overwritesPage("x"), .renameOrMove,
+        .templateInvalid("x"), .aliasInKey, .writeKeyOut, .yamlUnreadable("x"), .yamlSyntax("x"),
+        .quoteUnclosed("x"), .closeQuote("x"), .keyTwice(["a", "b"]), .keepOne,
+        .quotesInLine(marks: "x", key: "x", fixed: "x"), .quoteColonValue, .indentWithSpaces, .notMapping(.schema),
+        .unknownKey(.schema, "x"), .knownKeys(["a", "b"]), .shouldBeText("x"), .shouldBeBool("x", .list),
+        .shouldBeNumber("x", .list), .itemsShouldBeTexts("x"), .shouldBeList("x", .list),
+        .tagsAsText(key: "x", tag: "x"), .writeList(key: "x", items: ["a", "b"]), .quotedValue(.tag("x"), pair: "x"),
+        .writeWithoutQuotes("x"), .rangeOfTwo("x"), .rangeTooWide("x"),
+        .rangeReversed(key: "x", low: "x", high: "x"), .languageNoTheme("x"), .useRuOrEn, .shouldBePath("x"),
+        .schemaEmpty, .startFromDefault(output: "x"), .noLayers, .addLayersKey, .shouldBeEntries("x"),
+        .idOneWord(.layer, "x"), .titlePerLanguage, .needsID(.layer), .idTwice(.layer, "x"), .ownID(.layer),
+        .idIsName(.layer, id: "x", owner: "x"), .nameTwice(.layer, name: "x", owner: "x", id: "x"),
+        .oneEntryPerName(.layer), .unknownKind("x"), .kindsAre(["a", "b"]), .listOnlyKey(key: "x", kind: "x"),
+        .removeOrMakeList("x"), .unknownUnit("x"), .unitsAre, .unknownRole("x"), .rolesAre(["a", "b"]),
+        .roleTwice("x", "x", role: "x"), .oneMetricPerRole, .checked(maps: 2, personas: 2), .checkedSite,
+        .siteSettings, .theSchema, .built(maps: 2, files: 2, output: "x"), .upToDate(maps: 2, files: 2, output: "x"),
+        .nothingWritten, .noProblems(.checkedSite), .problems(.checkedSite, errors: 2, warnings: 2, files: 2),
+        .severity(.error), .errorLine(.checkedSite), .helpLabel, .defaultSchemaHint, .emptySchemaNote("x"),
+        .outputIsFolder("x"), .outputNotEmpty("x"), .wrote("x"), .folderNotEmpty("x"), .createdSite("x"),
+        .mapExists("x"), .created("x"), .stagesRange, .noTropaServe("x"), .cannotStart(path: "x", reason: "x"),
+        .buildTropaServe("x"), .run("x"), .previewBuilt(maps: 2, rendered: 2, milliseconds: 2, rebuild: true),
+        .notBuilt, .serving("x"), .portInUse(port: 2, host: "x"), .cannotListen(host: "x", port: 2, reason: "x"),
+        .notAnAddress("x"), .stopped, .schemaTitle, .schemaScale(low: "x", high: "x"), .schemaLayers,
+        .schemaLayerColumns, .schemaMetrics, .schemaMetricColumns, .yes, .no, .cannotBuildTitle, .cannotBuild,
+        .fixAndSave, .notFound, .noPageAt("x"), .theCatalogue, .cannotRead("x", .missing), .cannotOpenFolder("x"),
+        .cannotReadFolder("x", .missing), .linkNowhere("x"), .linkOutside("x", target: "x"),
+        .linkBack("x", target: "x"), .notFileOrFolder("x"), .notSiteFolder("x"), .noSuchFolder("x"),
+        .folderNotFile("x"), .noSuchFile("x"), .noContentFolder("x"), .refuseOutput("x", .home), .outputIsFile("x"),
+        .outputForeign("x"), .outputReadOnly("x", folder: "x", update: true), .cannotWrite("x", .missing),
+        .cannotCreateFolder("x", .missing), .cannotRemove("x", .missing), .cannotMove("x", to: "x", .missing),
+        .noFrontMatter(.persona), .draftLenient(nil), .severity(.warning), .notAList(layer: "x", found: .list),
+        .emotionBlock(.quote), .emotionBlock(.code), .emotionBlock(.html), .emotionBlock(.heading),
+        .emotionBlock(.rule), .emotionBlock(.other), .folderTaken(what: .persona, folder: "x", owner: .dashboard),
+        .folderTaken(what: .map, folder: "x", owner: .file("x")), .notMapping(.frontMatter), .notMapping(.persona),
+        .notMapping(.config), .notMapping(.layer), .notMapping(.metric), .needsID(.metric),
+        .shouldBeBool("x", .text("x")), .shouldBeList("x", .mapping), .quotedValue(.persona("x"), pair: "« »"),
+        .cannotRead("x", .denied), .cannotRead("x", .isFolder), .cannotRead("x", .system("x")),
+        .refuseOutput("x", .siteFolder(ancestor: true)), .refuseOutput("x", .siteFolder(ancestor: false)),
+        .refuseOutput("x", .contentFolder(ancestor: true)), .refuseOutput("x", .contentFolder(ancestor: false)),
+        .refuseOutput("x", .insideContent), .quotesInLine(marks: "x", key: nil, fixed: nil),
+        .startFromDefault(output: nil), .cannotMove("x", to: nil, .missing),
+        .previewBuilt(maps: 2, rendered: nil, milliseconds: 2, rebuild: false),
+    ]
+
+    @Test(arguments: samples)
+    func bothLanguagesSayIt(_ message: Message) {
+        let (en, ru) = message.texts
+        #expect(!en.isEmpty && !ru.isEmpty)
+        #expect(ru.unicodeScalars.contains { (0x0410...0x044F).contains($0.value) }, "\(ru)")
+        #expect(ru != en)
+        // Names stand in «ёлочки»; straight double quotes belong to English only.
+        #expect(!ru.contains("\""), "\(ru)")
+        #expect(message.text(in: .en) == en && message.text(in: .ru) == ru)
+    }
+
+    /// The compiler keeps each case's two wordings together; this keeps the samples above in step with the cases.
+    @Test func everyCaseHasASample() throws {
+        let file = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("Sources/TropaModel/Message.swift")
+        let source = try String(contentsOf: file, encoding: .utf8)
+        let body = try #require(source.components(separatedBy: "public indirect enum Message").last?
+            .components(separatedBy: "\n    public enum ").first)
+        let declared = Set(body.components(separatedBy: "\n").compactMap { line -> String? in
+            guard line.hasPrefix("    case ") else { return nil }
+            return String(line.dropFirst(9).prefix { $0.isLetter || $0.isNumber })
+        })
+        let sampled = Set(Self.samples.map { String(String(describing: $0).prefix { $0 != "(" }) })
+        #expect(declared.count > 100)
+        #expect(declared == sampled, "without a sample: \(declared.subtracting(sampled).sorted())")
+    }
+
+    @Test func russianNumbersTakeTheirForm() {
+        #expect(Message.problems(.checkedSite, errors: 1, warnings: 0, files: 1).text(in: .ru)
+            == "проверка закончена — 1 ошибка в 1 файле")
+        #expect(Message.problems(.checkedSite, errors: 3, warnings: 0, files: 2).text(in: .ru)
+            == "проверка закончена — 3 ошибки в 2 файлах")
+        #expect(Message.problems(.checkedSite, errors: 11, warnings: 21, files: 5).text(in: .ru)
+            == "проверка закончена — 11 ошибок и 21 предупреждение в 5 файлах")
+        #expect(Message.problems(.checkedSite, errors: 0, warnings: 2, files: 1).text(in: .en)
+            == "checked: 2 warnings in 1 file")
+    }
+}

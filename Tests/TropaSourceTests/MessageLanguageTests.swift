@@ -1,0 +1,73 @@
+import Testing
+@testable import TropaModel
+@testable import TropaSource
+import TropaBuild
+import TropaTesting
+
+/// A site with `language: ru` is told its problems in Russian: the check keeps the site's language beside the
+/// diagnostics, which carry their messages as values and are worded in it at the end.
+@Suite struct MessageLanguageTests {
+    static let map = """
+        ---
+        title: Карта
+        tags: скидки, b2b
+        ---
+
+        ## Поиск
+        ### Цель
+        Найти.
+        ### Эмоции
+        0 Спокойно
+        ### Метрики
+        - Конверсия 35%
+
+        ##Покупка
+        ### Цель
+        Купить.
+        ### Дейсвтия
+        - Платит
+        ### Эмоции
+        +1 Рад
+        """
+
+    private func worded(_ result: CheckResult, in language: Language) -> [String] {
+        result.diagnostics.map { "\($0.code.rawValue): \($0.message(in: language)) | \($0.suggestion(in: language) ?? "")" }
+    }
+
+    @Test func aRussianSiteIsToldItsProblemsInRussian() throws {
+        let result = try Check.site(["tropa.yml": "language: ru\n", "content/map.md": Self.map])
+        #expect(result.language == .ru)
+        #expect(worded(result, in: result.language) == [
+            "tags-as-text: в «tags» получился один тег «скидки, b2b»: запятые разделяют теги только в списке | напишите списком: tags: [скидки, b2b]",
+            "missing-layer: в этапе «Поиск» нет обязательного слоя «Действия» | добавьте в этот этап «### Действия»",
+            "metric-syntax: метрика «Конверсия 35%» записана не в виде «Название: значение» | напишите название, двоеточие и число или диапазон, например «Конверсия: 35%», «NPS: 20», «Длительность: 2–3 недели»",
+            "heading-space: «##Покупка» не стал заголовком: не хватает пробела после ## | напишите «## Покупка»",
+            "unknown-layer: в этапе «Покупка» неизвестный слой «Дейсвтия» | может быть, «Действия»?",
+        ])
+        // The same diagnostics, worded in English: what `--lang en` prints, without reading the site again.
+        #expect(worded(result, in: .en)[1]
+            == "missing-layer: the stage \"Поиск\" lacks the required layer \"Действия\" | add \"### Действия\" to this stage")
+    }
+
+    @Test func anEnglishSiteStaysEnglish() throws {
+        let result = try Check.site(["content/map.md": Self.map])
+        #expect(result.language == .en)
+        #expect(worded(result, in: result.language)[3]
+            == "heading-space: \"##Покупка\" is not a heading: put a space after ## | ## Покупка")
+    }
+
+    /// The settings are read before the site's language is known, and their problems are worded in it all the same.
+    @Test func theSettingsOwnProblemsAreToldInTheSitesLanguage() throws {
+        let config = try Check.site(["tropa.yml": "language: ru\ntitel: Карты\n", "content/map.md": Self.map])
+        let unknown = try #require(config.diagnostics.first { $0.location.file == "tropa.yml" })
+        #expect(unknown.message(in: config.language) == "неизвестный ключ «titel» в tropa.yml")
+        #expect(unknown.suggestion(in: config.language) == "может быть, «title»?")
+
+        let schema = try Check.site(["tropa.yml": "language: ru\n", "schema.yml": "scale: [2, -2]\nlayers: []\n",
+                                     "content/map.md": Self.map])
+        #expect(schema.site == nil)
+        #expect(schema.language == .ru)
+        #expect(schema.diagnostics.map { $0.message(in: schema.language) }.contains(
+            "в «scale» сначала меньшее число, потом большее, а здесь [2, -2]"))
+    }
+}
