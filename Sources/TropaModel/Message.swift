@@ -84,6 +84,8 @@ public indirect enum Message: Sendable, Hashable {
     case metricNoColon(String)
     case metricNoValue(String)
     case metricNoNumber(String)
+    case metricCurrencyFirst(String)
+    case currencyAfterNumber(String)
     case metricNotOneNumber(String)
     case metricReversedRange(String)
     case metricUnreadableTarget(String)
@@ -401,6 +403,10 @@ public indirect enum Message: Sendable, Hashable {
                                         "метрика «\(text)» записана не в виде «Название: значение»")
         case .metricNoValue(let text): ("the metric \"\(text)\" has no value", "у метрики «\(text)» нет значения")
         case .metricNoNumber(let text): ("the value of \"\(text)\" is not a number", "в «\(text)» значение должно быть числом")
+        case .metricCurrencyFirst(let text): ("in \"\(text)\" the currency sign stands before the number",
+                                              "в «\(text)» знак валюты стоит перед числом")
+        case .currencyAfterNumber(let value): ("write the sign after the number: \"\(value)\"",
+                                               "напишите знак после числа: «\(value)»")
         case .metricNotOneNumber(let text): ("the value of \"\(text)\" is neither one number nor a range",
                                              "в «\(text)» нужно одно число или диапазон")
         case .metricReversedRange(let text): ("the range in \"\(text)\" starts above where it ends",

@@ -99,6 +99,16 @@ import TropaTesting
         #expect(value.unit == .other("минут (в среднем)"))
     }
 
+    /// `₽45 000` as written on price tags: a `metric-syntax` error whose help writes the value the way it is read.
+    @Test(arguments: [("Средний чек: ₽45 000", "45 000 ₽"), ("Бюджет: $ 100", "100 $"), ("Чек: €1 200 в месяц", "1 200 € в месяц")])
+    func aCurrencySignBeforeTheNumberSuggestsItAfter(item: String, written: String) {
+        #expect(throws: MetricProblem.currencyFirst(written)) { try Self.value(item).get() }
+        let (_, diagnostics) = Check.journey(Check.oneStage(Check.requiredLayers + "### Метрики\n- \(item)\n"))
+        #expect(diagnostics.map(\.code) == [.metricSyntax])
+        #expect(diagnostics.first?.suggestion(in: .en) == "write the sign after the number: \"\(written)\"")
+        #expect(diagnostics.first?.suggestion(in: .ru) == "напишите знак после числа: «\(written)»")
+    }
+
     @Test func aReversedRangeIsAMetricSyntaxErrorAtItsLine() {
         let (_, diagnostics) = Check.journey(Check.oneStage(Check.requiredLayers + """
             ### Метрики

@@ -40,6 +40,8 @@ package enum MetricProblem: Error, Equatable {
     case noColon
     case noValue
     case noNumber
+    /// `₽45 000`: the value to write instead, `45 000 ₽`.
+    case currencyFirst(String)
     case notOneNumber
     case reversedRange
     case unreadableTarget
@@ -50,6 +52,7 @@ package enum MetricProblem: Error, Equatable {
         case .noColon: .metricNoColon(text)
         case .noValue: .metricNoValue(text)
         case .noNumber: .metricNoNumber(text)
+        case .currencyFirst: .metricCurrencyFirst(text)
         case .notOneNumber: .metricNotOneNumber(text)
         case .reversedRange: .metricReversedRange(text)
         case .unreadableTarget: .metricUnreadableTarget(text)
@@ -63,6 +66,7 @@ package enum MetricProblem: Error, Equatable {
         switch self {
         case .noColon, .noValue, .noNumber, .notOneNumber: .metricForm
         case .reversedRange: .smallerFirst
+        case .currencyFirst(let value): .currencyAfterNumber(value)
         case .unreadableTarget: .targetForm
         case .wrongUnit(_, .percent): .writePercent
         case .wrongUnit(_, .duration): .addTimeUnit
@@ -133,7 +137,9 @@ private struct Quantity {
         // "от 2 до 3 дней", "from 2 to 3 days": the words around a range.
         let opening = ["от ", "from "].first { rest.lowercased().hasPrefix($0) }
         if let opening { rest = rest.dropFirst(opening.count).drop(while: \.isWhitespace) }
-        guard let (low, afterLow) = NumberReader.leadingNumber(rest, grouping: true) else { return .failure(.noNumber) }
+        guard let (low, afterLow) = NumberReader.leadingNumber(rest, grouping: true) else {
+            return .failure(currencyFirst(rest) ?? .noNumber)
+        }
         rest = afterLow.drop(while: \.isWhitespace)
         // "30%–40%": the unit may be written after both numbers.
         if rest.first == "%", rest.dropFirst().drop(while: \.isWhitespace).first.map(isRangeDash) == true {
@@ -163,6 +169,15 @@ private struct Quantity {
         guard let high else { return .success(Quantity(value: low, unit: unit)) }
         guard low <= high else { return .failure(.reversedRange) }
         return .success(Quantity(value: (low + high) / 2, range: low...high, unit: unit))
+    }
+
+    /// `₽45 000`, `$ 100`: a currency sign before the number, and the value written the way tropa reads it.
+    private static func currencyFirst(_ text: Substring) -> MetricProblem? {
+        guard let sign = text.first, "₽$€£¥₸₴".contains(sign) else { return nil }
+        let afterSign = text.dropFirst().drop(while: \.isWhitespace)
+        guard let (_, rest) = NumberReader.leadingNumber(afterSign, grouping: true) else { return nil }
+        let amount = afterSign[..<rest.startIndex]
+        return .currencyFirst((amount + " " + String(sign) + rest).trimmingWhitespace())
     }
 
     /// The value in `unit`: a duration target written in days for a value in weeks is converted; nil when the
