@@ -67,6 +67,9 @@ def serve_rebuilds(site, changed, runs):
         for line in server.stdout:
             if line.startswith("serving "):
                 break
+        else:
+            # The server stopped before serving: a failed case, not an empty one.
+            raise RuntimeError("tropa serve did not start")
         for run in range(runs):
             time.sleep(0.5)
             changed.write_text(original.replace("## ", f"## Save {run} ", 1), encoding="utf-8")
@@ -92,8 +95,10 @@ def main():
     parser.add_argument("--baseline", default=None, help="another tropa binary to measure in the same runs")
     args = parser.parse_args()
 
-    subprocess.run(["swift", "build", "-c", "release", "--product", "tropa"], cwd=ROOT, check=True,
-                   stdout=subprocess.DEVNULL)
+    # Both programs: `tropa serve` runs the tropa-serve beside tropa, which must be as new as it.
+    for product in ["tropa", "tropa-serve"]:
+        subprocess.run(["swift", "build", "-c", "release", "--product", product], cwd=ROOT, check=True,
+                       stdout=subprocess.DEVNULL)
     work = pathlib.Path(args.work or tempfile.mkdtemp(prefix="tropa-bench-"))
     shutil.rmtree(work, ignore_errors=True)
     subprocess.run([sys.executable, ROOT / "Benchmarks/generate.py", str(args.maps), work], check=True)

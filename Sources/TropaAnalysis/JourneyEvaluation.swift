@@ -72,7 +72,9 @@ public struct JourneyEvaluation: Sendable, Hashable {
         public var unit: DurationUnit
         /// Some duration is a range, counted by its midpoint.
         public var isEstimate: Bool
-        public var stagesWithDuration: Int { seconds.count { $0 != nil } }
+        /// The stages of the longest way, in order: what the total adds up.
+        public var longestWay: [Int]
+        public var stagesWithDuration: Int { longestWay.count { seconds[$0] != nil } }
     }
 
     /// Every way through the map: one for a map without forks.
@@ -135,8 +137,8 @@ public struct JourneyEvaluation: Sendable, Hashable {
             return agreed ?? FunnelStep(stage: index, conversion: stages[index].figures.conversion, reach: nil,
                                         people: nil, lost: nil)
         } : []
-        let finals = paths.map(\.finalReach)
-        finalReach = finals.isEmpty || finals.contains(nil) ? nil : finals.compactMap { $0 }.min()
+        // Over every path, however many forks multiply them (only `pathLimit` are listed).
+        finalReach = converts ? Self.leastReach(facts) : nil
         // The first stage's 100 % says nothing of what gets through.
         reachBound = paths.flatMap(\.funnel).flatMap { step in
             [step.reach == 100 ? nil : step.reach, Self.passed(step)]
@@ -169,8 +171,9 @@ public struct JourneyEvaluation: Sendable, Hashable {
             let nps = both.map { stages[$0].figures.nps!.value }.reduce(0, +) / Double(both.count)
             quadrantSplit = QuadrantSplit(conversion: conversion, nps: nps)
             for index in both {
-                quadrants[index] = Quadrant(npsHigh: stages[index].figures.nps!.value >= nps,
-                                            conversionHigh: stages[index].figures.conversion!.value >= conversion)
+                // Equal to the average counts as high, also when the mean's arithmetic lands a hair above it.
+                quadrants[index] = Quadrant(npsHigh: Self.atLeast(stages[index].figures.nps!.value, nps),
+                                            conversionHigh: Self.atLeast(stages[index].figures.conversion!.value, conversion))
             }
         }
         timeline = Self.timeline(stages, flow: facts.flow)
@@ -198,6 +201,36 @@ public struct JourneyEvaluation: Sendable, Hashable {
         return steps
     }
 
+    /// Whether `value` is at least `average`, allowing for the rounding of a mean.
+    private static func atLeast(_ value: Double, _ average: Double) -> Bool {
+        value >= average - 1e-9 * max(1, abs(average))
+    }
+
+    /// The least share of the entering customers who get all the way along any path, carried stage by stage in file
+    /// order (every stage comes after those that lead to it); nil when a path has a stage without a conversion.
+    private static func leastReach(_ facts: JourneyFacts) -> Double? {
+        let stages = facts.stages, flow = facts.flow
+        var reach = [Double??](repeating: .none, count: stages.count)
+        for start in flow.starts { reach[start] = .some(100) }
+        var least: Double?? = .none
+        for index in stages.indices {
+            guard case .some(let arriving) = reach[index] else { continue }
+            let passing = arriving.flatMap { share in stages[index].figures.conversion.map { share * $0.value / 100 } }
+            let targets = flow.next[index]
+            if targets.isEmpty { least = Self.lower(least, passing) }
+            for target in targets { reach[target] = Self.lower(reach[target], passing) }
+        }
+        return least ?? nil
+    }
+
+    /// The lower of two shares where an unknown one (nil) makes the result unknown and a missing one (none) counts
+    /// for nothing.
+    private static func lower(_ known: Double??, _ share: Double?) -> Double?? {
+        guard case .some(let current) = known else { return .some(share) }
+        guard let current, let share else { return .some(nil) }
+        return .some(min(current, share))
+    }
+
     /// The share that goes on past a step: its reach times its conversion.
     private static func passed(_ step: FunnelStep) -> Double? {
         step.reach.flatMap { reach in step.conversion.map { reach * $0.value / 100 } }
@@ -223,9 +256,17 @@ public struct JourneyEvaluation: Sendable, Hashable {
         for (from, next) in flow.next.enumerated() {
             for to in next { starts[to] = max(starts[to], starts[from] + (seconds[from] ?? 0)) }
         }
-        let total = stages.indices.map { starts[$0] + (seconds[$0] ?? 0) }.max() ?? 0
+        let ends = stages.indices.map { starts[$0] + (seconds[$0] ?? 0) }
+        let total = ends.max() ?? 0
+        // The longest way, back from where it ends: each stage's predecessor is the one it starts after.
+        var longestWay: [Int] = []
+        var current = ends.firstIndex(of: total)
+        while let stage = current {
+            longestWay.insert(stage, at: 0)
+            current = stages.indices.first { flow.next[$0].contains(stage) && ends[$0] == starts[stage] }
+        }
         return Timeline(seconds: seconds, starts: starts, totalSeconds: total, unit: unit,
-                        isEstimate: durations.contains { $0?.range != nil })
+                        isEstimate: durations.contains { $0?.range != nil }, longestWay: longestWay)
     }
 }
 
@@ -264,13 +305,16 @@ extension JourneyAnalysis {
             if let emotion = evaluation.stageEmotions[index] {
                 terms.append((scale.upperBound - emotion) / (scale.upperBound - scale.lowerBound))
             }
+            // The funnel's step of a stage carries the stage's own conversion.
             if let conversion = evaluation.funnel.isEmpty ? nil : evaluation.funnel[index].conversion {
                 terms.append(1 - conversion.value / 100)
             }
-            let hurt = terms.isEmpty ? 0 : terms.reduce(0, +) / Double(terms.count)
+            // A sum, so that a stage hurts more with each term it has: a low emotion and a loss above a low emotion.
+            let hurt = terms.reduce(0, +)
             for definition in schema.layers where definition.kind == .list && (definition.pains || definition.tones) {
                 guard case .list(let items)? = stage.layer(id: definition.id)?.content else { continue }
-                for item in items where definition.pains || item.tone == .negative {
+                // An item that is only markup (an HTML block) has no text to list.
+                for item in items where (definition.pains || item.tone == .negative) && !item.text.plain.isEmpty {
                     pains.append(PainPoint(stage: index, text: item.text, hurt: hurt))
                 }
             }
@@ -302,13 +346,13 @@ public struct MapHeadline: Sendable, Hashable {
     public init(_ facts: JourneyFacts, evaluation: JourneyEvaluation) {
         finalReach = evaluation.finalReach
         reachBound = evaluation.reachBound
-        weakestStage = evaluation.weakestStage.map { facts.stages[$0].name }
+        weakestStage = evaluation.weakestStage.map { facts.stages[$0].displayName }
         weakestConversion = evaluation.weakestStage.flatMap { facts.stages[$0].figures.conversion }
         averageNPS = evaluation.averageNPS
         lowestEmotion = evaluation.lowestEmotion
         missedTargets = facts.stages.flatMap { stage in
             stage.figures.roles.compactMap { role in
-                stage.figures[role].flatMap { $0.missesTarget(as: role) ? MissedTarget(stage: stage.name, role: role, figure: $0) : nil }
+                stage.figures[role].flatMap { $0.missesTarget(as: role) ? MissedTarget(stage: stage.displayName, role: role, figure: $0) : nil }
             }
         }
     }

@@ -64,6 +64,10 @@ public struct StageFacts: Sendable, Hashable {
     /// the conversion here.
     public var figures: StageFigures
 
+    /// The name with its branch, as prose and tables name a stage: alternatives may share a name
+    /// (`Оплата (Онлайн)`, `Оплата (Офлайн)`).
+    public var displayName: String { branch.map { "\(name) (\($0))" } ?? name }
+
     public init(name: String, id: StageID? = nil, figures: StageFigures = [:], branch: String? = nil) {
         self.id = id ?? StageID(name: name, branch: branch)
         self.name = name

@@ -85,6 +85,8 @@ public indirect enum Message: Sendable, Hashable {
     case metricNoValue(String)
     case metricNoNumber(String)
     case metricCurrencyFirst(String)
+    case negativeDuration(String)
+    case durationAtLeastZero
     case currencyAfterNumber(String)
     case metricNotOneNumber(String)
     case metricReversedRange(String)
@@ -403,6 +405,9 @@ public indirect enum Message: Sendable, Hashable {
                                         "метрика «\(text)» записана не в виде «Название: значение»")
         case .metricNoValue(let text): ("the metric \"\(text)\" has no value", "у метрики «\(text)» нет значения")
         case .metricNoNumber(let text): ("the value of \"\(text)\" is not a number", "в «\(text)» значение должно быть числом")
+        case .negativeDuration(let metric): ("\"\(metric)\" is a duration below zero", "«\(metric)» — длительность меньше нуля")
+        case .durationAtLeastZero: ("write how long the stage takes, e.g. \"3 days\"",
+                                    "напишите, сколько длится этап, например «3 дня»")
         case .metricCurrencyFirst(let text): ("in \"\(text)\" the currency sign stands before the number",
                                               "в «\(text)» знак валюты стоит перед числом")
         case .currencyAfterNumber(let value): ("write the sign after the number: \"\(value)\"",

@@ -19,9 +19,11 @@ public struct StageGraph: Sendable, Hashable {
 
     /// The flow that stages' branch labels give (`## Визит в шоурум {Офлайн}`, nil for a shared stage): consecutive
     /// stages with one label are a branch; adjacent branches are a fork, which starts after the shared stage before
-    /// it and meets again at the shared stage after it (or the map starts or ends with it). A fork of one branch is
-    /// a detour that may be skipped. A label that returns within a fork starts another branch (the parser reports it).
-    public init(branches: [String?]) {
+    /// it and meets again at the shared stage after it (or the map starts or ends with it). A fork of one branch
+    /// between two shared stages is a detour that may be skipped. Labels compare like names (`{Онлайн}` is
+    /// `{онлайн}`); a label that returns within a fork starts another branch (the parser reports it).
+    public init(branches labels: [String?]) {
+        let branches = labels.map { $0.map { NameKey($0).value } }
         let count = branches.count
         guard branches.contains(where: { $0 != nil }) else {
             self = .line(count: count)
@@ -46,8 +48,9 @@ public struct StageGraph: Sendable, Hashable {
                 while forkEnd + 1 < runs.count, branches[runs[forkEnd + 1].lowerBound] != nil { forkEnd += 1 }
             }
             for range in runs[run...forkEnd] { for index in range.dropLast() { next[index].append(index + 1) } }
+            // A lone branch with shared stages on both sides is a detour; at an end of the map it is the way.
             groups.append((runs[run...forkEnd].map(\.lowerBound), runs[run...forkEnd].map { $0.upperBound - 1 },
-                           branches[runs[run].lowerBound] != nil && run == forkEnd))
+                           branches[runs[run].lowerBound] != nil && run == forkEnd && run > 0 && forkEnd + 1 < runs.count))
             run = forkEnd + 1
         }
         var starts: [Int] = []
@@ -62,16 +65,33 @@ public struct StageGraph: Sendable, Hashable {
         self.init(starts: Array(Set(starts)).sorted(), next: next.map { Array(Set($0)).sorted() })
     }
 
-    /// Every path from a start to a stage with no successor, each as stage positions.
+    /// The most paths listed: each fork multiplies them, and a page shows a funnel and a line per path.
+    public static let pathLimit = 16
+
+    /// The paths from a start to a stage with no successor, each as stage positions, in order; at most
+    /// `pathLimit` of them (`pathCount` says how many there are).
     public var paths: [[Int]] {
         var result: [[Int]] = []
         func walk(_ path: [Int]) {
+            guard result.count < Self.pathLimit else { return }
             let successors = next[path.last!]
             if successors.isEmpty { result.append(path) }
             for successor in successors where !path.contains(successor) { walk(path + [successor]) }
         }
         for start in starts { walk([start]) }
         return result
+    }
+
+    /// How many paths there are, counted without listing them (stages follow file order, so one pass counts).
+    public var pathCount: Int {
+        var ways = [Int](repeating: 0, count: next.count)
+        for start in starts { ways[start] += 1 }
+        var total = 0
+        for index in next.indices {
+            if next[index].isEmpty { total += ways[index] }
+            for successor in next[index] where successor > index { ways[successor] += ways[index] }
+        }
+        return total
     }
 
     /// Whether the map forks at all.

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import TropaModel
 @testable import TropaSource
@@ -98,8 +99,10 @@ import TropaTesting
         var facts = Self.facts(conversions: [nil, nil, nil], days: [3, nil, nil])
         facts.stages[1].figures.duration = Figure(value: 1.5, unit: .duration(.week), range: 1...2)
         let timeline = try! #require(JourneyEvaluation(facts).timeline)
-        #expect(timeline.seconds == [3 * 86_400, 1.5 * 604_800, nil])
-        #expect(timeline.totalSeconds == 3 * 86_400 + 1.5 * 604_800)
+        let seconds: [Double?] = [3 * 86_400, 1.5 * 604_800, nil]
+        let total: Double = 3 * 86_400 + 1.5 * 604_800
+        #expect(timeline.seconds == seconds)
+        #expect(timeline.totalSeconds == total)
         #expect(timeline.unit == .week)
         #expect(timeline.isEstimate)
         #expect(timeline.stagesWithDuration == 2)
@@ -170,8 +173,8 @@ import TropaTesting
         #expect(pains.map(\.text.plain) == ["Нет сравнения", "Цены разные", "Форма долго грузится",
                                             "Нет фильтра по цене", "Мало отзывов"])
         #expect(pains.map(\.stage) == [1, 1, 2, 0, 0])
-        // Выбор: emotion (2 − (−2)) / 4 = 1, loss 0.8 → 0.9; Оплата: emotion 0.5 alone; Поиск: (0.25 + 0.2) / 2.
-        #expect(pains.map { ($0.hurt * 1000).rounded() } == [900, 900, 500, 225, 225])
+        // Выбор: emotion (2 − (−2)) / 4 = 1 plus loss 0.8; Оплата: emotion 0.5 alone; Поиск: 0.25 + 0.2.
+        #expect(pains.map { ($0.hurt * 1000).rounded() } == [1800, 1800, 500, 450, 450])
     }
 
     /// A custom schema's conversion has another id and title; its role makes the funnel.
@@ -268,6 +271,24 @@ import TropaTesting
 
     /// From +2 on {Онлайн} to −1 at the join is a sharp drop; from +1 across the fork to 0 on {Офлайн} is none, and
     /// nothing is measured between the last point of one branch and the first of the other.
+    /// Many forks: the map's reach is the least over every path, though only `pathLimit` are listed.
+    @Test func manyForksAreCountedNotListed() {
+        // Six forks of two branches: 64 paths.
+        var stages: [(branch: String?, conversion: Double, score: Double, days: Double)] = []
+        for fork in 0..<6 {
+            stages += [(nil, 90, 0, 1), ("A\(fork)", 50, 0, 1), ("B\(fork)", 80, 0, 1)]
+        }
+        stages.append((nil, 100, 0, 1))
+        let facts = Self.facts(stages)
+        #expect(facts.flow.pathCount == 64)
+        let evaluation = JourneyEvaluation(facts)
+        #expect(evaluation.paths.count == StageGraph.pathLimit)
+        // Every fork through its 50 % branch: 0.9^6 · 0.5^6 · 100 %.
+        let expected: Double = (pow(0.9, 6) * pow(0.5, 6) * 100 * 1e6).rounded()
+        let reach: Double? = evaluation.finalReach.map { ($0 * 1e6).rounded() }
+        #expect(reach == expected)
+    }
+
     @Test func sharpDropsFollowThePaths() {
         let evaluation = JourneyEvaluation(Self.fork)
         #expect(evaluation.sharpDrops == [.init(from: 1, to: 3)])

@@ -23,7 +23,7 @@ import Testing
         .headingOddSpace(written: "x", marks: "x", codePoint: "x", noBreak: true), .manyLists(layer: "x", count: 2),
         .notAList(layer: "x", found: .paragraph), .writeListItems, .emotionBlock(.paragraph), .emotionNoScore("x"),
         .emotionHelp, .scoreOutOfScale(score: "x", low: "x", high: "x"), .useScore(low: "x", high: "x"),
-        .unknownMetric("x"), .metricNoColon("x"), .metricNoValue("x"), .metricNoNumber("x"), .metricCurrencyFirst("x"), .currencyAfterNumber("x"),
+        .unknownMetric("x"), .metricNoColon("x"), .metricNoValue("x"), .metricNoNumber("x"), .metricCurrencyFirst("x"), .negativeDuration("x"), .durationAtLeastZero, .currencyAfterNumber("x"),
         .metricNotOneNumber("x"), .metricReversedRange("x"), .metricUnreadableTarget("x"),
         .metricNotPercent(metric: "x", text: "x"), .metricNoTimeUnit(metric: "x", text: "x"),
         .metricHasUnit(metric: "x", text: "x"), .metricForm, .smallerFirst, .targetForm, .writePercent, .addTimeUnit,

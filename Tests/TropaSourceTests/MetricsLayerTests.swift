@@ -109,6 +109,22 @@ import TropaTesting
         #expect(diagnostics.first?.suggestion(in: .ru) == "напишите знак после числа: «\(written)»")
     }
 
+    /// A duration below zero is out of range; brackets whose word only starts like a target's are no target; a bare
+    /// percentage may carry a target with `%`.
+    @Test func durationsTargetsAndBrackets() throws {
+        let (_, diagnostics) = Check.journey(Check.oneStage(Check.requiredLayers + """
+            ### Метрики
+            - Длительность: -5 дней
+            - Время ответа: 40 минут (goalkeeper)
+            - Конверсия: 35 (цель 45%)
+
+            """))
+        #expect(diagnostics.found == [Found(.metricOutOfRange, .error, 15, 3)])
+        #expect(diagnostics.first?.message(in: .en) == "\"Длительность\" is a duration below zero")
+        #expect(try Self.value("Конверсия: 35 (цель 45%)").get().target == 45)
+        #expect(try Self.value("Время ответа: 40 минут (goalkeeper)").get().target == nil)
+    }
+
     @Test func aReversedRangeIsAMetricSyntaxErrorAtItsLine() {
         let (_, diagnostics) = Check.journey(Check.oneStage(Check.requiredLayers + """
             ### Метрики

@@ -6,7 +6,7 @@ import TropaAnalysis
 extension SitePresenter {
     /// Nil when the map has nothing to evaluate: no conversion, NPS, duration, pain point or emotion.
     package func analysis(_ journey: Journey, facts: JourneyFacts, evaluation: JourneyEvaluation) -> AnalysisModel? {
-        let names = facts.stages.map(\.name)
+        let names = facts.stages.map(\.displayName)
         var advice: [String] = []
         if let weakest = evaluation.weakestStage, let conversion = facts.stages[weakest].figures.conversion {
             advice.append(words.startWith(names[weakest], conversion: figure(conversion)))
@@ -19,7 +19,14 @@ extension SitePresenter {
             let people = facts.summary.audience.map { audience in
                 words.partOf(format.number((audience * through / 100).rounded()), format.number(audience))
             }
-            advice.append(words.getThrough(format.percent(through), people: people))
+            if evaluation.paths.count > 1 {
+                // No one goes through every stage of a fork: the figure is that of the path that loses the most.
+                let path = evaluation.paths.first { $0.finalReach.map { abs($0 - through) < 1e-9 } ?? false }
+                advice.append(words.getThroughWorstPath(format.percent(through), people: people,
+                                                        path: path.map { pathName($0.branches) }))
+            } else {
+                advice.append(words.getThrough(format.percent(through), people: people))
+            }
         }
         let missed = facts.stages.filter { stage in
             stage.figures.roles.contains { stage.figures[$0]!.missesTarget(as: $0) }
@@ -123,7 +130,7 @@ extension SitePresenter {
 
     /// "3. Визит в шоурум (Офлайн)": a stage by its number, and its branch when it has one.
     package func stageLabel(_ facts: JourneyFacts, _ index: Int) -> String {
-        "\(index + 1). \(facts.stages[index].name)" + (facts.stages[index].branch.map { " (\($0))" } ?? "")
+        "\(index + 1). \(facts.stages[index].displayName)"
     }
 
     /// The funnel, or one per path of a branched map: reach differs along each.
@@ -236,7 +243,7 @@ extension SitePresenter {
         facts.stages.indices.compactMap { index in
             guard let quadrant = evaluation.quadrants[index], let conversion = facts.stages[index].figures.conversion,
                   let nps = facts.stages[index].figures.nps else { return nil }
-            return ReadingModel(number: index + 1, stage: facts.stages[index].name,
+            return ReadingModel(number: index + 1, stage: facts.stages[index].displayName,
                                 figures: "\(words["conversion"]) \(figure(conversion)), NPS \(figure(nps))",
                                 quadrant: quadrant.rawValue, reading: words["quadrant." + quadrant.rawValue])
         }

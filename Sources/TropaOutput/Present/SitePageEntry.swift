@@ -18,7 +18,8 @@ package struct SitePageEntry: Hashable, Sendable {
         curve = facts.emotions.map { series in
             EmotionSeries(points: series.points.map { EmotionSeries.Point(stage: $0.stage, score: $0.score, label: "") })
         }
-        paths = facts.flow.isLine ? [] : facts.flow.paths
+        let paths = facts.flow.paths
+        self.paths = paths.count < 2 ? [] : Array(paths.prefix(EmotionCurveSVG.dashes.count))
         headline = MapHeadline(facts, evaluation: JourneyEvaluation(facts))
         self.built = built
     }

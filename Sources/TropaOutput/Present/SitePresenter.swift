@@ -26,8 +26,9 @@ package struct SitePresenter: Sendable {
 
     /// The map's emotion curve in units of the scale, or nil when no stage has a score: the renderer draws it.
     package func curve(_ facts: JourneyFacts, evaluation: JourneyEvaluation) -> CurveModel? {
-        // A line per path of a branched map, named by the branches it takes.
-        let lines = evaluation.paths.count < 2 ? [] : evaluation.paths.map {
+        // A line per path of a branched map, named by the branches it takes: as many as there are dashes to tell
+        // them apart without colour (the funnels list the rest).
+        let lines = evaluation.paths.count < 2 ? [] : evaluation.paths.prefix(EmotionCurveSVG.dashes.count).map {
             CurveLine(stages: $0.stages, label: pathName($0.branches))
         }
         return facts.emotions.first.map { series in

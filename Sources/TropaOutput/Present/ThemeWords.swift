@@ -145,6 +145,15 @@ public struct ThemeWords: Sendable {
         }
     }
 
+    /// How many get all the way along the path of a branched map that loses the most.
+    public func getThroughWorstPath(_ percent: String, people: String?, path: String?) -> String {
+        let count = people.map { " (\($0))" } ?? ""
+        switch language {
+        case .en: return "Along the path that loses the most" + (path.map { " (\($0))" } ?? "") + ", \(percent) of the customers who enter get to the end\(count)."
+        case .ru: return "На пути, где теряется больше всего клиентов" + (path.map { " («\($0)»)" } ?? "") + ", до конца доходят \(percent) вошедших\(count)."
+        }
+    }
+
     public func missedTargets(_ stages: [String]) -> String {
         let names = stages.map(quoted).joined(separator: ", ")
         return switch language {

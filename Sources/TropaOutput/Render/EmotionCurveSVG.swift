@@ -17,12 +17,34 @@ package struct EmotionCurveSVG {
     package var lines: [CurveLine] = []
 
     package var height: Double {
-        curve.bottom + 14 + Self.labelLineHeight * Double(Self.maxLabelLines) + (lines.isEmpty ? 0 : Self.legendHeight)
+        curve.bottom + 14 + Self.labelLineHeight * Double(Self.maxLabelLines) + legendHeight
     }
+
+    private var legendHeight: Double {
+        legend.last.map { 22 + Self.legendRow * Double($0.row) } ?? 0
+    }
+
+    /// Where each path's entry of the legend stands: a line sample and a label, as many to a row as fit the width.
+    private var legend: [(x: Double, row: Int, label: String)] {
+        var entries: [(x: Double, row: Int, label: String)] = []
+        var x = 0.0, row = 0
+        for line in lines {
+            let label = Self.shorten(line.label, to: 40)
+            let width = 34 + Double(label.count) * 7 + 18
+            if x > 0, x + width > curve.width {
+                x = 0
+                row += 1
+            }
+            entries.append((x, row, label))
+            x += width
+        }
+        return entries
+    }
+
+    private static let legendRow = 18.0
 
     /// The dash of each line of a branched map, so that lines differ without colour; the first is solid.
     package static let dashes = ["", "9 5", "2 4", "12 4 2 4", "6 3 2 3 2 3"]
-    private static let legendHeight = 22.0
 
     /// The font of the standalone file's text, which has no page to take it from.
     package static let fontFamily = "system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif"
@@ -141,16 +163,15 @@ package struct EmotionCurveSVG {
             }
         }
         guard !lines.isEmpty else { return svg }
-        let y = height - Self.legendHeight + 8
-        var x = 0.0
+        // The legend runs under the stage names and wraps onto rows of its own.
+        let top = height - legendHeight + 8
         svg += "<g class=\"legend\" font-size=\"12\" fill=\"#1f2633\">"
-        for (index, line) in lines.enumerated() {
+        for (index, entry) in legend.enumerated() {
             let dash = Self.dashes[index % Self.dashes.count]
             let pattern = dash.isEmpty ? "" : " stroke-dasharray=\"\(dash)\""
-            let label = Self.shorten(line.label, to: 40)
+            let (x, y, label) = (entry.x, top + Self.legendRow * Double(entry.row), entry.label)
             svg += "<line class=\"line-\(index + 1)\" x1=\"\(n(x))\" y1=\"\(n(y))\" x2=\"\(n(x + 28))\" y2=\"\(n(y))\" stroke=\"#3a4a6b\" stroke-width=\"3\"\(pattern)/>"
             svg += "<text x=\"\(n(x + 34))\" y=\"\(n(y + 4))\">\(Markup.escape(label))</text>"
-            x += 34 + Double(label.count) * 7 + 18
         }
         return svg + "</g>\n"
     }

@@ -63,32 +63,34 @@ package struct BranchLabel {
         characters[..<index].reversed().prefix { $0 == "\\" }.count % 2 == 1
     }
 
-    /// The rules of forks: a branch's stages are consecutive, and a label belongs to one fork.
+    /// The rules of forks: a branch's stages are consecutive, and a label belongs to one fork. Labels compare like
+    /// names (`{Онлайн}` is `{онлайн}`), as the flow compares them.
     package static func check(_ stages: [Stage], labels: [SourceLocation?]) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
         // The fork each label was first used in (by the position of the fork's first stage), and where it ended.
         var forkOf: [String: (fork: Int, line: Int)] = [:]
         var fork: Int?
-        var previous: String?
+        var previous: (key: String, written: String)?
         for (index, stage) in stages.enumerated() {
-            guard let label = stage.branch else {
+            guard let written = stage.branch else {
                 fork = nil
                 previous = nil
                 continue
             }
+            let key = NameKey(written).value
             if fork == nil { fork = index }
-            defer { previous = label }
-            guard label != previous, let at = labels[index] else { continue }
-            if let earlier = forkOf[label] {
+            defer { previous = (key, written) }
+            guard key != previous?.key, let at = labels[index] else { continue }
+            if let earlier = forkOf[key] {
                 if earlier.fork == fork {
-                    diagnostics.append(.error(.branchSplit, .branchSplit(label: label, by: previous ?? ""), at: at,
-                                              suggestion: .keepBranchTogether(label)))
+                    diagnostics.append(.error(.branchSplit, .branchSplit(label: written, by: previous?.written ?? ""),
+                                              at: at, suggestion: .keepBranchTogether(written)))
                 } else {
-                    diagnostics.append(.error(.branchReused, .branchReused(label: label, line: earlier.line), at: at,
+                    diagnostics.append(.error(.branchReused, .branchReused(label: written, line: earlier.line), at: at,
                                               suggestion: .labelsPerFork))
                 }
             } else {
-                forkOf[label] = (fork!, at.line)
+                forkOf[key] = (fork!, at.line)
             }
         }
         return diagnostics

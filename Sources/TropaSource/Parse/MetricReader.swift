@@ -120,7 +120,11 @@ package enum MetricReader {
     private static func splitTarget(_ text: Substring) -> (Substring, Substring)? {
         guard text.last == ")", let open = text.lastIndex(of: "(") else { return nil }
         let inner = text[text.index(after: open)..<text.index(before: text.endIndex)].trimmingWhitespace()
-        guard let word = targetWords.first(where: { inner.lowercased().hasPrefix($0) }) else { return nil }
+        // The word alone, not the start of another (`(planned for Q3)`, `(goalkeeper)` are no targets).
+        guard let word = targetWords.first(where: { word in
+            inner.lowercased().hasPrefix(word)
+                && inner.dropFirst(word.count).first.map { $0.isWhitespace || $0 == ":" || $0.isASCIIDigit } ?? true
+        }) else { return nil }
         let number = inner.dropFirst(word.count).drop { $0.isWhitespace || $0 == ":" || $0 == "—" || $0 == "–" }
         return (text[..<open].trimmingWhitespace()[...], number)
     }
@@ -185,7 +189,8 @@ private struct Quantity {
     func value(in unit: ValueUnit) -> Double? {
         switch (self.unit, unit) {
         case (.duration(let from), .duration(let to)): value * from.seconds / to.seconds
-        case (.plain, _), (.percent, .percent): value
+        // A bare number beside a percentage, either way round: the schema's unit decides later.
+        case (.plain, _), (.percent, .percent), (.percent, .plain): value
         case (let a, let b): a == b ? value : nil
         }
     }

@@ -61,9 +61,12 @@ package struct JourneyValidator {
                     nil
                 }
                 guard let outside else { return nil }
-                return .error(.metricOutOfRange, outside,
-                              at: SourceLocation(file: file, line: value.line, column: value.column),
-                              suggestion: .useValue(low: low, high: high))
+                let at = SourceLocation(file: file, line: value.line, column: value.column)
+                // A duration has only a floor: its range's top is what a page can print, no advice to an author.
+                if case .duration = value.unit, range.upperBound == ClosedRange.printable.upperBound {
+                    return .error(.metricOutOfRange, .negativeDuration(value.name), at: at, suggestion: .durationAtLeastZero)
+                }
+                return .error(.metricOutOfRange, outside, at: at, suggestion: .useValue(low: low, high: high))
             }
         case .text, .list:
             return []
@@ -97,6 +100,11 @@ package struct JourneyValidator {
         if let id = value.metricID, let range = schema.metrics.first(where: { $0.id == id })?.effectiveRange {
             return range
         }
-        return value.unit == .percent ? 0...100 : .printable
+        switch value.unit {
+        case .percent: return 0...100
+        // No stage lasts less than nothing.
+        case .duration: return 0...ClosedRange.printable.upperBound
+        default: return .printable
+        }
     }
 }
