@@ -133,7 +133,7 @@ public struct DiskFileReader: FileReading {
 }
 
 private extension FileStatus {
-    package init(_ info: stat) {
+    init(_ info: stat) {
         self.init(size: Int(info.st_size),
                   modified: Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec))
     }
