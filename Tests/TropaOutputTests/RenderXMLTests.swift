@@ -156,8 +156,8 @@ import FoundationXML
         #expect(first.children.map(\.text) == ["Цель", "Действия", "Вопросы", "Эмоции", "Опыт", "Метрики"])
         #expect(first.children[3].children.map(\.text) == ["−2 Раздражение: ошибки повторяются"])
         #expect(first.children[4].children.map(\.text) == ["+ Записи звонков уже есть в CRM", "− Слушать их долго"])
-        #expect(first.children[5].children.map(\.text) == ["Длительность: 2–3\u{00A0}недели", "Конверсия: 18\u{00A0}%",
-                                                            "NPS: −10"])
+        #expect(first.children[5].children.map(\.text) == ["Длительность: 2–3\u{00A0}недели",
+                                                            "Конверсия: 18\u{00A0}% (цель 25\u{00A0}%)", "NPS: −10"])
         let last = tree.children[3]
         #expect(last.children.first { $0.text == "Метрики" }?.children.map(\.text)
             == ["Конверсия: 90\u{00A0}%", "NPS: 45", "CSAT: 90\u{00A0}%", "Средний чек: 45\u{00A0}000\u{00A0}₽", "Длительность: 3\u{00A0}дня"])

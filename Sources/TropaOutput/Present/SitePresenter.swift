@@ -198,8 +198,10 @@ package struct SitePresenter: Sendable {
         case .emotion(let points): points.map {
             OutlineNode([format.score($0.score), $0.label].filter { !$0.isEmpty }.joined(separator: " "))
         }
-        case .metrics(let values): values.map {
-            OutlineNode("\(metricName($0)): \(format.value($0.value, range: $0.range, unit: $0.unit))")
+        case .metrics(let values): values.map { value in
+            // The target travels with its value into the mind map, as it does in the table.
+            let target = value.target.map { " (" + words["target"] + " " + format.value($0, unit: value.unit) + ")" } ?? ""
+            return OutlineNode("\(metricName(value)): \(format.value(value.value, range: value.range, unit: value.unit))" + target)
         }
         }
     }

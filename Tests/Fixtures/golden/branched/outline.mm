@@ -32,7 +32,7 @@
             <node ID="node-23" TEXT="Нет образцов тканей"/>
           </node>
           <node ID="node-24" TEXT="Метрики" FOLDED="true">
-            <node ID="node-25" TEXT="Конверсия: 30 %"/>
+            <node ID="node-25" TEXT="Конверсия: 30 % (цель 40 %)"/>
             <node ID="node-26" TEXT="NPS: 5"/>
             <node ID="node-27" TEXT="Длительность: 3 дня"/>
           </node>

@@ -49,7 +49,7 @@
         <node ID="node-36" TEXT="+2 Colleagues join"/>
       </node>
       <node ID="node-37" TEXT="Metrics" FOLDED="true">
-        <node ID="node-38" TEXT="Conversion: 30%"/>
+        <node ID="node-38" TEXT="Conversion: 30% (target 35%)"/>
         <node ID="node-39" TEXT="NPS: −15"/>
         <node ID="node-40" TEXT="CSAT: 71%"/>
       </node>

@@ -39,7 +39,7 @@
       </node>
       <node ID="node-28" TEXT="Метрики" FOLDED="true">
         <node ID="node-29" TEXT="Длительность: 2–3 недели"/>
-        <node ID="node-30" TEXT="Конверсия: 18 %"/>
+        <node ID="node-30" TEXT="Конверсия: 18 % (цель 25 %)"/>
         <node ID="node-31" TEXT="NPS: −10"/>
       </node>
     </node>
