@@ -69,7 +69,7 @@ public struct StageGraph: Sendable, Hashable {
     public static let pathLimit = 16
 
     /// The paths from a start to a stage with no successor, each as stage positions, in order; at most
-    /// `pathLimit` of them (`pathCount` says how many there are).
+    /// `pathLimit` of them.
     public var paths: [[Int]] {
         var result: [[Int]] = []
         func walk(_ path: [Int]) {
@@ -81,21 +81,6 @@ public struct StageGraph: Sendable, Hashable {
         for start in starts { walk([start]) }
         return result
     }
-
-    /// How many paths there are, counted without listing them (stages follow file order, so one pass counts).
-    public var pathCount: Int {
-        var ways = [Int](repeating: 0, count: next.count)
-        for start in starts { ways[start] += 1 }
-        var total = 0
-        for index in next.indices {
-            if next[index].isEmpty { total += ways[index] }
-            for successor in next[index] where successor > index { ways[successor] += ways[index] }
-        }
-        return total
-    }
-
-    /// Whether the map forks at all.
-    public var isLine: Bool { self == .line(count: next.count) }
 }
 
 extension Journey {

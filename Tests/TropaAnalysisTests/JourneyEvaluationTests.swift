@@ -280,7 +280,6 @@ import TropaTesting
         }
         stages.append((nil, 100, 0, 1))
         let facts = Self.facts(stages)
-        #expect(facts.flow.pathCount == 64)
         let evaluation = JourneyEvaluation(facts)
         #expect(evaluation.paths.count == StageGraph.pathLimit)
         // Every fork through its 50 % branch: 0.9^6 · 0.5^6 · 100 %.

@@ -39,8 +39,6 @@ import TropaTesting
 
     @Test func aMapWithoutLabelsIsALine() {
         #expect(StageGraph(branches: [nil, nil, nil]) == .line(count: 3))
-        #expect(StageGraph(branches: [nil, nil, nil]).isLine)
-        #expect(!StageGraph(branches: [nil, "A", "B"]).isLine)
         #expect(StageGraph(branches: [nil, "Support", nil]).paths == [[0, 1, 2], [0, 2]])
     }
 

@@ -156,6 +156,8 @@ package struct BuildDriver: Sendable {
                 if outcome.diagnostics.failBuild(strict: options.strict) { stopped.signal() }
                 guard let journey = outcome.value else { return visit }
                 let facts = earlier?.facts ?? analysis.facts(of: journey)
+                // Made once: the map's page and what the site pages show of it both read it.
+                let evaluation = JourneyEvaluation(facts)
                 visit.claim = JourneyClaim(journey)
                 visit.slug = facts.slug
                 kept?.facts = facts
@@ -163,7 +165,7 @@ package struct BuildDriver: Sendable {
                     do {
                         let reused = rendered?[path].flatMap { $0.filesBytes == file.bytes && !$0.files.isEmpty ? $0.files : nil }
                         // The preview keeps the files and hands them over on every rebuild: as bytes, made once.
-                        let files = reused ?? renderer.mapFiles(journey, facts: facts).map { reuse.remembers ? $0.asBytes : $0 }
+                        let files = reused ?? renderer.mapFiles(journey, facts: facts, evaluation: evaluation).map { reuse.remembers ? $0.asBytes : $0 }
                         for file in files { try sink.emit(file) }
                         let folder = PagePaths.journeyFolder(facts.slug)
                         visit.files = files.map { String($0.path.dropFirst(folder.count + 1)) }
@@ -176,7 +178,7 @@ package struct BuildDriver: Sendable {
                 }
                 // What outlives the map: what the site pages show of it and its line of the record (10,000 maps'
                 // whole facts were a third of a build's memory).
-                visit.shown = SitePageEntry(facts, built: visit.files != nil)
+                visit.shown = SitePageEntry(facts, evaluation: evaluation, built: visit.files != nil)
                 if sink.keepsRecord { visit.recorded = RecordedMap(BuildRecord.Map(facts: facts, files: visit.files ?? [])) }
                 return visit
             }

@@ -13,14 +13,16 @@ package struct SitePageEntry: Hashable, Sendable {
     package let headline: MapHeadline
     package let built: Bool
 
-    package init(_ facts: JourneyFacts, built: Bool) {
+    /// `evaluation`, when the caller has it already, saves making it again.
+    package init(_ facts: JourneyFacts, evaluation: JourneyEvaluation? = nil, built: Bool) {
+        let evaluation = evaluation ?? JourneyEvaluation(facts)
         summary = facts.summary
         curve = facts.emotions.map { series in
             EmotionSeries(points: series.points.map { EmotionSeries.Point(stage: $0.stage, score: $0.score, label: "") })
         }
-        let paths = facts.flow.paths
-        self.paths = paths.count < 2 ? [] : Array(paths.prefix(EmotionCurveSVG.dashes.count))
-        headline = MapHeadline(facts, evaluation: JourneyEvaluation(facts))
+        // The sparkline draws as many paths as the page's curve.
+        paths = evaluation.paths.count < 2 ? [] : evaluation.paths.prefix(EmotionCurveSVG.dashes.count).map(\.stages)
+        headline = MapHeadline(facts, evaluation: evaluation)
         self.built = built
     }
 }

@@ -52,10 +52,11 @@ package struct SitePresenter: Sendable {
         return cells
     }
 
-    package func journeyPage(_ journey: Journey, facts: JourneyFacts) -> JourneyPageModel {
+    /// `evaluation`, when the caller has it already, saves making it again.
+    package func journeyPage(_ journey: Journey, facts: JourneyFacts, evaluation: JourneyEvaluation? = nil) -> JourneyPageModel {
         let path = PagePaths.journeyFolder(facts.slug) + "/index.html"
         let page = context(forPageAt: path)
-        let evaluation = JourneyEvaluation(facts)
+        let evaluation = evaluation ?? JourneyEvaluation(facts)
         let usedLayers = site.schema.layers.filter { definition in
             journey.stages.contains { $0.layer(id: definition.id) != nil }
         }

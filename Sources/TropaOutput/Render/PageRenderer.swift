@@ -49,9 +49,9 @@ package struct PageRenderer: Sendable {
     }
 
     /// The files of every output in the registry that the map has, in the registry's order.
-    package func mapFiles(_ journey: Journey, facts: JourneyFacts) -> [OutputFile] {
+    package func mapFiles(_ journey: Journey, facts: JourneyFacts, evaluation: JourneyEvaluation? = nil) -> [OutputFile] {
         let folder = PagePaths.journeyFolder(facts.slug)
-        var model = presenter.journeyPage(journey, facts: facts)
+        var model = presenter.journeyPage(journey, facts: facts, evaluation: evaluation)
         let curveSVG = model.curve.map { curve in
             EmotionCurveSVG(curve: EmotionCurve(stageNames: curve.columns, series: curve.series, scale: curve.scale),
                             title: curve.title, words: presenter.words, format: presenter.format,
