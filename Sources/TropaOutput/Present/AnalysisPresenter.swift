@@ -31,7 +31,7 @@ extension SitePresenter {
         let missed = facts.stages.filter { stage in
             stage.figures.roles.contains { stage.figures[$0]!.missesTarget(as: $0) }
         }
-        if !missed.isEmpty { advice.append(words.missedTargets(missed.map(\.name))) }
+        if !missed.isEmpty { advice.append(words.missedTargets(missed.map(\.displayName))) }
         let pains = JourneyAnalysis(schema: site.schema, contentPath: site.config.contentPath)
             .pains(of: journey, evaluation: evaluation)
             .map { PainModel(html: $0.text.html, stage: names[$0.stage]) }
