@@ -64,6 +64,8 @@ public enum DiagnosticCode: String, Sendable, CaseIterable, Codable {
     case branchLabel = "branch-label"
     case branchSplit = "branch-split"
     case branchReused = "branch-reused"
+    case unknownMap = "unknown-map"
+    case unknownActionKind = "unknown-action-kind"
 }
 
 /// One problem in an author's files, with where it is and, when one is close, what was probably meant.

@@ -26,6 +26,19 @@ public indirect enum Message: Sendable, Hashable {
     case writeAudience
     case badEvidence(String)
     case writeOneOf([String])
+    case badPriority(String)
+    case badRevenue(String)
+    case writeRevenue
+    case unknownMap(String)
+    case mapsAreNamed
+    case unknownActionKind(kind: String, layer: String)
+    case actionKindsAre([String])
+    case unknownBaseSchema(String)
+    case afterWithoutExtends
+    case unknownAfter(String)
+    case layerIDsAre([String])
+    case inheritedKind(id: String, kind: String)
+    case newLayerInstead
     // Stages and layers
     case requiredLayerEmpty(layer: String, stage: String)
     case fillRequired
@@ -253,7 +266,7 @@ public indirect enum Message: Sendable, Hashable {
     /// What a Markdown block is, for a message that finds one where it does not belong.
     public enum Block: Sendable, Hashable { case paragraph, list, quote, code, html, heading, rule, other }
     /// What claims a folder of the output: a file of the site, or the dashboard.
-    public enum Owner: Sendable, Hashable { case map, persona, dashboard, file(String) }
+    public enum Owner: Sendable, Hashable { case map, persona, sitePages, file(String) }
     /// Where in a YAML file a key stands.
     public enum Part: Sendable, Hashable { case frontMatter, persona, config, schema, layer, metric }
     /// An entry of the schema.
@@ -306,6 +319,28 @@ public indirect enum Message: Sendable, Hashable {
                                       "в «evidence» укажите, откуда взяты цифры; «\(text)» tropa не знает")
         case .writeOneOf(let words): ("write one of: " + words.joined(separator: ", "),
                                       "подойдёт одно из: " + words.joined(separator: ", "))
+        case .badPriority(let text): ("\"priority\" should be high, medium or low, not \"\(text)\"",
+                                      "в «priority» нужен приоритет (высокий, средний, низкий), а здесь «\(text)»")
+        case .badRevenue(let text): ("\"revenue\" should be a sum of money, not \"\(text)\"",
+                                     "в «revenue» нужна сумма, а здесь «\(text)»")
+        case .writeRevenue: ("write the pair's potential revenue as a whole number, e.g. \"revenue: 1200000\"",
+                             "укажите потенциальную выручку пары целым числом, например «revenue: 1200000»")
+        case .unknownMap(let name): ("no map \"\(name)\" to compare with", "нет карты «\(name)», с которой сравнивать")
+        case .unknownActionKind(let kind, let layer):
+            ("the schema lists no kind \"\(kind)\" for \"\(layer)\"", "в схеме у слоя «\(layer)» нет вида «\(kind)»")
+        case .actionKindsAre(let kinds): ("the kinds are: " + kinds.joined(separator: ", "),
+                                          "виды в схеме: " + kinds.joined(separator: ", "))
+        case .unknownBaseSchema(let name): ("a schema can extend only \"default\", not \"\(name)\"",
+                                            "схема может расширять только «default», а не «\(name)»")
+        case .afterWithoutExtends: ("\"after\" places a layer among inherited ones, and this schema extends none",
+                                    "«after» ставит слой среди унаследованных, а эта схема ничего не расширяет")
+        case .unknownAfter(let id): ("no other layer \"\(id)\" to place this one after", "нет другого слоя «\(id)», после которого поставить этот")
+        case .layerIDsAre(let ids): ("the layers are: " + ids.joined(separator: ", "), "слои схемы: " + ids.joined(separator: ", "))
+        case .inheritedKind(let id, let kind):
+            ("the inherited layer \"\(id)\" is of kind \(kind) and stays so", "унаследованный слой «\(id)» остаётся вида \(kind)")
+        case .newLayerInstead: ("add a layer with an id of its own instead", "лучше добавьте отдельный слой со своим id")
+        case .mapsAreNamed: ("name a map by its file under content/, without .md, e.g. \"retail/sofa\"",
+                             "назовите карту по её файлу в content/ без .md, например «retail/sofa»")
         case .requiredLayerEmpty(let layer, let stage):
             ("the required layer \"\(layer)\" of stage \"\(stage)\" is empty",
              "в этапе «\(stage)» пустой обязательный слой «\(layer)»")
@@ -765,7 +800,8 @@ extension Message.Owner {
         switch self {
         case .map: ("this map", "эта карта")
         case .persona: ("this persona's page", "страница этой персоны")
-        case .dashboard: ("the dashboard", "сводная панель")
+        case .sitePages: ("the site's own pages (dashboard, plan, comparisons, tags, segments)",
+                          "общие страницы сайта (сводка, план, сравнения, теги, сегменты)")
         case .file(let path): (path, path)
         }
     }

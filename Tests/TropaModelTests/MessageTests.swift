@@ -63,7 +63,7 @@ import Testing
         .cannotCreateFolder("x", .missing), .cannotRemove("x", .missing), .cannotMove("x", to: "x", .missing),
         .noFrontMatter(.persona), .draftLenient(nil), .severity(.warning), .notAList(layer: "x", found: .list),
         .emotionBlock(.quote), .emotionBlock(.code), .emotionBlock(.html), .emotionBlock(.heading),
-        .emotionBlock(.rule), .emotionBlock(.other), .folderTaken(what: .persona, folder: "x", owner: .dashboard),
+        .emotionBlock(.rule), .emotionBlock(.other), .folderTaken(what: .persona, folder: "x", owner: .sitePages),
         .folderTaken(what: .map, folder: "x", owner: .file("x")), .notMapping(.frontMatter), .notMapping(.persona),
         .notMapping(.config), .notMapping(.layer), .notMapping(.metric), .needsID(.metric),
         .shouldBeBool("x", .text("x")), .shouldBeList("x", .mapping), .quotedValue(.persona("x"), pair: "« »"),

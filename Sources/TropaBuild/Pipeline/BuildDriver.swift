@@ -89,7 +89,8 @@ package struct BuildDriver: Sendable {
         let rendering = sink.renders && !report.diagnostics.failBuild(strict: options.strict) ? renderer : nil
         let maps = try visitMaps(start, loader: loader, rendering: rendering, context: context, into: sink,
                                  reuse: reuse, report: &report)
-        try checkSite(maps, personas: personas.values, inputs: start.inputs, loader: loader, report: &report)
+        try checkSite(maps, personas: personas.values, inputs: start.inputs, contentPath: start.config.contentPath,
+                      loader: loader, report: &report)
 
         var run = BuildRun(check: CheckResult(site: site, diagnostics: report.diagnostics.sortedByLocation(),
                                               sources: report.sources, language: start.config.language))
@@ -187,9 +188,10 @@ package struct BuildDriver: Sendable {
     }
 
     /// What no single file shows: personas that maps name, and two things claiming one place in the output.
-    private func checkSite(_ maps: VisitedSite, personas: [Persona], inputs: SiteInputs, loader: SiteLoader,
-                           report: inout Report) throws {
-        let problems = SiteValidator(journeys: maps.claims, personas: personas).validate()
+    private func checkSite(_ maps: VisitedSite, personas: [Persona], inputs: SiteInputs, contentPath: String,
+                           loader: SiteLoader, report: inout Report) throws {
+        let problems = SiteValidator(journeys: maps.claims, personas: personas, mapPaths: inputs.maps,
+                                     contentPath: contentPath).validate()
             + OutputClaims(maps: maps.folders, personas: personas, staticFiles: inputs.staticFiles)
             .conflicts()
         report.diagnostics += problems
@@ -217,7 +219,7 @@ package struct BuildDriver: Sendable {
         case .render:
             // Only now is every map's entry gathered: an update decodes the record's lines of the other maps.
             let built = try reuse.shown(entries, now: now).filter(\.built)
-            pages = [renderer.catalogue(built), renderer.dashboard(built)]
+            pages = renderer.sitePages(built)
             pages += personas.map { renderer.personaPage($0, journeys: built.map(\.summary)) }
             pages += renderer.assetFiles
             if reuse.remembers { pages = pages.map(\.asBytes) }

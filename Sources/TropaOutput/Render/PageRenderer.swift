@@ -72,14 +72,28 @@ package struct PageRenderer: Sendable {
         }
     }
 
-    /// The catalogue of `maps`, each card with its curve drawn small.
-    package func catalogue(_ maps: [SitePageEntry]) -> OutputFile {
-        OutputFile(path: PagePaths.catalogue, text: html(presenter.cataloguePage(maps), template: "catalogue"))
-    }
-
-    /// Every built map's evaluation in one table.
-    package func dashboard(_ maps: [SitePageEntry]) -> OutputFile {
-        OutputFile(path: PagePaths.dashboard, text: html(presenter.dashboardPage(maps), template: "dashboard"))
+    /// The pages made of every built map: the catalogue (cards with their curves drawn small, the product ×
+    /// segment matrix), the dashboard, a comparison per product with several maps and per map with `compare`, a
+    /// page per tag and per segment, and the action plan with its CSV.
+    package func sitePages(_ maps: [SitePageEntry]) -> [OutputFile] {
+        let index = SiteIndex(maps)
+        var files = [OutputFile(path: PagePaths.catalogue, text: html(presenter.cataloguePage(index), template: "catalogue")),
+                     OutputFile(path: PagePaths.dashboard, text: html(presenter.dashboardPage(maps), template: "dashboard"))]
+        for (path, model) in presenter.comparisonPages(index) {
+            var model = model
+            model.chartSVG = model.chart.map {
+                ComparisonCurveSVG(chart: $0, words: presenter.words, format: presenter.format).render(id: "comparison")
+            }
+            files.append(OutputFile(path: path, text: html(model, template: "compare")))
+        }
+        for (path, model) in presenter.tagPages(index) + presenter.segmentPages(index) {
+            files.append(OutputFile(path: path, text: html(model, template: "maps")))
+        }
+        if maps.contains(where: { !$0.actions.isEmpty }) {
+            files.append(OutputFile(path: PagePaths.plan, text: html(presenter.planPage(index), template: "plan")))
+            files.append(OutputFile(path: PagePaths.planCSV, text: SpreadsheetCSV.text(rows: presenter.planRows(index))))
+        }
+        return files
     }
 
     package func personaPage(_ persona: Persona, journeys: [JourneySummary]) -> OutputFile {

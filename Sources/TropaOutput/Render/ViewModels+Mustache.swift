@@ -314,6 +314,7 @@ extension JourneyPageModel: MustacheParent {
         case "product": orAbsent(self.product)
         case "segment": orAbsent(self.segment)
         case "tags": self.tags
+        case "comparisonURL": orAbsent(self.comparisonURL)
         case "updated": orAbsent(self.updated)
         case "draft": self.draft
         case "evidence": orAbsent(self.evidence)
@@ -341,9 +342,15 @@ extension MapCardModel: MustacheParent {
         case "title": self.title
         case "url": self.url
         case "persona": orAbsent(self.persona)
+        case "context": orAbsent(self.context)
         case "stages": self.stages
         case "tags": self.tags
         case "draft": self.draft
+        case "reach": orAbsent(self.reach)
+        case "weakestStage": orAbsent(self.weakestStage)
+        case "averageNPS": orAbsent(self.averageNPS)
+        case "updated": orAbsent(self.updated)
+        case "priority": orAbsent(self.priority)
         case "curve": orAbsent(self.curve)
         case "sparklineLabel": self.sparklineLabel
         case "sparkline": orAbsent(self.curve.map { SparklineMarkup(curve: $0, label: sparklineLabel) })
@@ -366,6 +373,7 @@ extension ProductModel: MustacheParent {
     package func child(named key: String) -> Any? {
         switch key {
         case "name": self.name
+        case "url": orAbsent(self.url)
         case "segments": self.segments
         default: nil
         }
@@ -380,6 +388,10 @@ extension CataloguePageModel: MustacheParent {
         case "mapCount": self.mapCount
         case "products": self.products
         case "personas": self.personas
+        case "matrix": orAbsent(self.matrix)
+        case "tags": self.tags
+        case "segments": self.segments
+        case "hasActions": self.hasActions
         default: nil
         }
     }
@@ -450,5 +462,150 @@ private final class SparklineMarkup: MustacheCustomRenderable, MustacheParent {
 
     func child(named key: String) -> Any? {
         key == "sparkline" ? self : nil
+    }
+}
+
+extension MatrixMapModel: MustacheParent {
+    package func child(named key: String) -> Any? {
+        switch key {
+        case "title": self.title
+        case "url": self.url
+        case "reach": orAbsent(self.reach)
+        case "weakestStage": orAbsent(self.weakestStage)
+        default: nil
+        }
+    }
+}
+
+extension MatrixCellModel: MustacheParent {
+    package func child(named key: String) -> Any? {
+        switch key {
+        case "maps": self.maps
+        case "more": orAbsent(self.more)
+        case "empty": self.empty
+        default: nil
+        }
+    }
+}
+
+extension MatrixRowModel: MustacheParent {
+    package func child(named key: String) -> Any? {
+        switch key {
+        case "product": self.product
+        case "url": orAbsent(self.url)
+        case "rank": orAbsent(self.rank.isEmpty ? nil : self.rank)
+        case "cells": self.cells
+        default: nil
+        }
+    }
+}
+
+extension MatrixModel: MustacheParent {
+    package func child(named key: String) -> Any? {
+        switch key {
+        case "segments": self.segments
+        case "rows": self.rows
+        default: nil
+        }
+    }
+}
+
+extension MapListPageModel: MustacheParent {
+    package func child(named key: String) -> Any? {
+        switch key {
+        case "page": self.page
+        case "title": self.title
+        case "kind": self.kind
+        case "cards": self.cards
+        default: nil
+        }
+    }
+}
+
+extension ComparisonCellModel: MustacheParent {
+    package func child(named key: String) -> Any? {
+        switch key {
+        case "present": self.present
+        case "conversion": orAbsent(self.conversion)
+        case "nps": orAbsent(self.nps)
+        case "duration": orAbsent(self.duration)
+        case "lowest": self.lowest
+        default: nil
+        }
+    }
+}
+
+extension ComparisonRowModel: MustacheParent {
+    package func child(named key: String) -> Any? {
+        switch key {
+        case "stage": self.stage
+        case "cells": self.cells
+        default: nil
+        }
+    }
+}
+
+extension ComparisonPageModel: MustacheParent {
+    package func child(named key: String) -> Any? {
+        switch key {
+        case "page": self.page
+        case "title": self.title
+        case "maps": self.maps
+        case "labels": self.labels
+        case "chart": orAbsent(self.chart)
+        case "chartSVG": orAbsent(self.chartSVG)
+        case "rows": self.rows
+        case "omitted": orAbsent(self.omitted)
+        case "cards": self.cards
+        default: nil
+        }
+    }
+}
+
+extension PlanItemModel: MustacheParent {
+    package func child(named key: String) -> Any? {
+        switch key {
+        case "html": self.html
+        case "map": self.map
+        case "url": self.url
+        case "stage": self.stage
+        case "conversion": orAbsent(self.conversion)
+        case "emotion": orAbsent(self.emotion)
+        default: nil
+        }
+    }
+}
+
+extension PlanOwnerModel: MustacheParent {
+    package func child(named key: String) -> Any? {
+        switch key {
+        case "name": self.name
+        case "items": self.items
+        default: nil
+        }
+    }
+}
+
+extension PlanKindModel: MustacheParent {
+    package func child(named key: String) -> Any? {
+        switch key {
+        case "name": self.name
+        case "count": self.count
+        case "owners": self.owners
+        default: nil
+        }
+    }
+}
+
+extension PlanPageModel: MustacheParent {
+    package func child(named key: String) -> Any? {
+        switch key {
+        case "page": self.page
+        case "title": self.title
+        case "count": self.count
+        case "csvURL": self.csvURL
+        case "kinds": self.kinds
+        default: nil
+        }
     }
 }
