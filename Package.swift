@@ -13,6 +13,7 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/swift-mustache.git", from: "2.1.1"),
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
         .package(url: "https://github.com/swhitty/FlyingFox.git", from: "0.27.1"),
+        .package(url: "https://github.com/yaslab/CSV.swift.git", from: "2.5.2"),
     ],
     // The modules follow the pipeline, so the compiler rejects a step that reaches back:
     // Model ← Source (read, parse, validate) ← Analysis ← Output (present, render) ← Build (the driver, sinks,
@@ -36,7 +37,8 @@ let package = Package(
         // Present → render: view models, the theme, SVG and outlines, the registry of a map's output files.
         .target(
             name: "TropaOutput",
-            dependencies: ["TropaModel", "TropaAnalysis", .product(name: "Mustache", package: "swift-mustache")]
+            dependencies: ["TropaModel", "TropaAnalysis", .product(name: "Mustache", package: "swift-mustache"),
+                           .product(name: "CSV", package: "CSV.swift")]
         ),
         // The driver and its sinks, the build record, the output writer: the only module that writes a build.
         .target(name: "TropaBuild", dependencies: ["TropaModel", "TropaSource", "TropaAnalysis", "TropaOutput"]),
