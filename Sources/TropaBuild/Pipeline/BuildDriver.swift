@@ -217,7 +217,7 @@ package struct BuildDriver: Sendable {
         case .render:
             // Only now is every map's entry gathered: an update decodes the record's lines of the other maps.
             let built = try reuse.shown(entries, now: now).filter(\.built)
-            pages = [renderer.catalogue(built), renderer.dashboard(built)]
+            pages = [renderer.catalogue(built), renderer.dashboard(built), renderer.mapsJSON(built)]
             pages += personas.map { renderer.personaPage($0, journeys: built.map(\.summary)) }
             pages += renderer.assetFiles
             if reuse.remembers { pages = pages.map(\.asBytes) }

@@ -51,6 +51,7 @@ package struct PageRenderer: Sendable {
     /// The files of every output in the registry that the map has, in the registry's order.
     package func mapFiles(_ journey: Journey, facts: JourneyFacts, evaluation: JourneyEvaluation? = nil) -> [OutputFile] {
         let folder = PagePaths.journeyFolder(facts.slug)
+        let evaluation = evaluation ?? JourneyEvaluation(facts)
         var model = presenter.journeyPage(journey, facts: facts, evaluation: evaluation)
         let curveSVG = model.curve.map { curve in
             EmotionCurveSVG(curve: EmotionCurve(stageNames: curve.columns, series: curve.series, scale: curve.scale),
@@ -66,7 +67,7 @@ package struct PageRenderer: Sendable {
             analysis.timelineSVG = analysis.timeline.map { BarChartSVG(chart: $0).render() }
             model.analysis = analysis
         }
-        let pieces = MapPieces(model: model, curveSVG: curveSVG?.file, pageHTML: html(model, template: "journey"))
+        let pieces = MapPieces(journey: journey, facts: facts, evaluation: evaluation, presenter: presenter, model: model, curveSVG: curveSVG?.file, pageHTML: html(model, template: "journey"))
         return MapOutput.all.filter { $0.isMade(curveSVG != nil) }.map { output in
             OutputFile(path: folder + "/" + output.fileName, text: output.render(pieces))
         }
@@ -75,6 +76,11 @@ package struct PageRenderer: Sendable {
     /// The catalogue of `maps`, each card with its curve drawn small.
     package func catalogue(_ maps: [SitePageEntry]) -> OutputFile {
         OutputFile(path: PagePaths.catalogue, text: html(presenter.cataloguePage(maps), template: "catalogue"))
+    }
+
+    /// Every built map with its summary, as data.
+    package func mapsJSON(_ maps: [SitePageEntry]) -> OutputFile {
+        OutputFile(path: PagePaths.mapsJSON, text: JourneyJSON.maps(maps, presenter: presenter))
     }
 
     /// Every built map's evaluation in one table.
