@@ -42,8 +42,9 @@ let package = Package(
         ),
         // The driver and its sinks, the build record, the output writer: the only module that writes a build.
         .target(name: "TropaBuild", dependencies: ["TropaModel", "TropaSource", "TropaAnalysis", "TropaOutput"]),
-        // What authors run besides building: scaffolds for `init` and `new`, reports of diagnostics and schemas.
-        .target(name: "TropaAuthoring", dependencies: ["TropaModel", "TropaSource", "TropaAnalysis", "TropaBuild"]),
+        // What authors run besides building: scaffolds for `init` and `new`, reports of diagnostics and schemas, the
+        // Mermaid importer.
+        .target(name: "TropaAuthoring", dependencies: ["TropaModel", "TropaSource", "TropaAnalysis", "TropaOutput", "TropaBuild"]),
         // `tropa serve`: the HTTP server lives apart, so the rest builds without it.
         .target(
             name: "TropaServe",

@@ -64,6 +64,9 @@ public enum DiagnosticCode: String, Sendable, CaseIterable, Codable {
     case branchLabel = "branch-label"
     case branchSplit = "branch-split"
     case branchReused = "branch-reused"
+    // `tropa import`: problems of the file being imported, not of a site.
+    case mermaidSyntax = "mermaid-syntax"
+    case mermaidScore = "mermaid-score"
 }
 
 /// One problem in an author's files, with where it is and, when one is close, what was probably meant.
