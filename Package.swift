@@ -99,8 +99,8 @@ let package = Package(
         // Yams reads the CI workflow `tropa init` writes, to test its steps as GitHub reads them.
         .testTarget(
             name: "TropaAuthoringTests",
-            dependencies: ["TropaModel", "TropaSource", "TropaAnalysis", "TropaBuild", "TropaAuthoring", "TropaTesting",
-                           .product(name: "Yams", package: "Yams")]
+            dependencies: ["TropaModel", "TropaSource", "TropaAnalysis", "TropaOutput", "TropaBuild", "TropaAuthoring",
+                           "TropaTesting", .product(name: "Yams", package: "Yams")]
         ),
         .testTarget(
             name: "TropaServeTests",

@@ -8,11 +8,11 @@ package enum MermaidJourney {
     /// The diagram: the map's title, a section per stage, a task per emotion point (its label, or the stage's name)
     /// with the persona's name as the actor.
     package static func text(_ journey: Journey, schema: LayerSchema, actor: String?) -> String {
-        var lines = ["journey", "    title " + escaped(journey.title, statement: true)]
+        var lines = ["journey", "    title " + escaped(journey.title, statement: false)]
         let actorText = actor.map { ": " + escaped($0, statement: false) } ?? ""
         for stage in journey.stages {
             let name = stage.branch.map { "\(stage.name) (\($0))" } ?? stage.name
-            lines.append("    section " + escaped(name, statement: true))
+            lines.append("    section " + escaped(name, statement: false))
             for layer in stage.layers {
                 guard case .emotion(let points) = layer.content else { continue }
                 for point in points {
@@ -44,7 +44,7 @@ package enum MermaidJourney {
     /// Text with every character the lexer reads as syntax written as Mermaid's entity code (`#58;`), which Mermaid
     /// turns back into the character when it draws: `:` ends a task's name, `;` and a line break end a statement,
     /// `#` and `%%` start comments, `,` separates actors; `<`, `>`, `&` and `"` are codes too, so no text becomes
-    /// markup in a renderer that allows it. A `statement` (title, section, task) whose text begins with a keyword
+    /// markup in a renderer that allows it. A task (`statement`) whose text begins with a keyword
     /// has its first letter written as a code.
     package static func escaped(_ text: String, statement: Bool) -> String {
         var result = ""
