@@ -114,11 +114,11 @@ let package = Package(
 // libFuzzer targets, run by scripts/fuzz. Declared only with TROPA_FUZZ set: they link libFuzzer's `main`, so they
 // build only with `-sanitize=fuzzer`, which an ordinary `swift build` does not pass.
 if Context.environment["TROPA_FUZZ"] != nil {
-    let fuzzTargets = ["FuzzJourney", "FuzzSchema", "FuzzRender"]
+    let fuzzTargets = ["FuzzJourney", "FuzzSchema", "FuzzRender", "FuzzMermaid"]
     package.targets.append(.target(name: "FuzzSupport", dependencies: ["TropaModel", "TropaSource", "TropaBuild", "TropaAuthoring"],
                                    path: "Fuzz/Support"))
     for name in fuzzTargets {
-        package.targets.append(.executableTarget(name: name, dependencies: ["FuzzSupport", "TropaModel", "TropaSource", "TropaBuild"],
+        package.targets.append(.executableTarget(name: name, dependencies: ["FuzzSupport", "TropaModel", "TropaSource", "TropaBuild", "TropaAuthoring"],
                                                  path: "Fuzz/\(name)"))
         package.products.append(.executable(name: name, targets: [name]))
     }

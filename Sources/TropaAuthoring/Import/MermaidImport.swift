@@ -151,7 +151,7 @@ public struct MermaidImport: Sendable {
     static func text(_ masked: String) -> String {
         let trimmed = masked.trimmingCharacters(in: .whitespaces)
         let codes = trimmed.replacingOccurrences(of: String(open), with: "#").replacingOccurrences(of: String(close), with: ";")
-        return MermaidJourney.unescaped(codes)
+        return MermaidJourney.unescaped(codes).trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
     // MARK: - the map
