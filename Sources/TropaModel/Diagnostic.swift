@@ -66,6 +66,9 @@ public enum DiagnosticCode: String, Sendable, CaseIterable, Codable {
     case branchReused = "branch-reused"
     case unknownMap = "unknown-map"
     case unknownActionKind = "unknown-action-kind"
+    // `tropa import`: problems of the file being imported, not of a site.
+    case mermaidSyntax = "mermaid-syntax"
+    case mermaidScore = "mermaid-score"
 }
 
 /// One problem in an author's files, with where it is and, when one is close, what was probably meant.

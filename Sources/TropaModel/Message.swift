@@ -64,6 +64,15 @@ public indirect enum Message: Sendable, Hashable {
     case branchSplit(label: String, by: String)
     case keepBranchTogether(String)
     case branchReused(label: String, line: Int)
+    // Mermaid import
+    case mermaidNotJourney
+    case startWithJourney
+    case mermaidUnexpected(String)
+    case mermaidTaskForm
+    case mermaidNotScore(String)
+    case mermaidScoreClamped(score: String, to: Int)
+    case mermaidScores
+    case theDiagram
     case labelsPerFork
     case forkNeedsTwoBranches
     case branchesLabelEmpty
@@ -380,6 +389,18 @@ public indirect enum Message: Sendable, Hashable {
              "ветку {\(label)} прерывает ветка {\(other)}: этапы одной ветки должны идти подряд")
         case .keepBranchTogether(let label): ("move this stage next to the other stages of {\(label)}",
                                               "поставьте этот этап рядом с остальными этапами ветки {\(label)}")
+        case .mermaidNotJourney: ("the file is not a Mermaid user journey: its first line is not \"journey\"",
+                                  "файл не путь пользователя Mermaid: первая строка не «journey»")
+        case .startWithJourney: ("start the diagram with the line \"journey\"", "начните диаграмму строкой «journey»")
+        case .mermaidUnexpected(let text): ("Mermaid cannot read \"\(text)\" here", "Mermaid не прочтёт здесь «\(text)»")
+        case .mermaidTaskForm: ("write a task as \"Make tea: 5: Me\": its text, a colon, a score from 1 to 5, actors after a colon",
+                                "запишите задачу как «Заварить чай: 5: Я»: текст, двоеточие, оценка от 1 до 5, после двоеточия участники")
+        case .mermaidNotScore(let text): ("\"\(text)\" is not a score: Mermaid scores a task from 1 to 5",
+                                          "«\(text)» не оценка: Mermaid оценивает задачу от 1 до 5")
+        case .mermaidScoreClamped(let score, let to): ("the score \(score) is outside Mermaid's 1..5: imported as \(to)",
+                                                       "оценка \(score) вне шкалы Mermaid 1..5: импортирована как \(to)")
+        case .mermaidScores: ("use a score from 1 to 5", "поставьте оценку от 1 до 5")
+        case .theDiagram: ("the diagram", "диаграмма")
         case .branchReused(let label, let line):
             ("the branch label {\(label)} is already used by the fork at line \(line)",
              "метка {\(label)} уже занята развилкой в строке \(line)")

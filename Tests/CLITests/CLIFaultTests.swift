@@ -168,7 +168,7 @@ import TropaTesting
             #expect(result.status == 0, "\(result.stdout)\(result.stderr)")
             outputs.append(try snapshot(output))
         }
-        #expect(outputs[0].count == 34, "\(outputs[0].keys.sorted())")
+        #expect(outputs[0].count == 63, "\(outputs[0].keys.sorted())")
         #expect(outputs[0].keys.contains("tr/istanbul/index.html"))
         #expect(outputs[0] == outputs[1], "built with LC_ALL=\(other): \(Self.differences(outputs[0], outputs[1]))")
     }

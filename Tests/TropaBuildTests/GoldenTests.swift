@@ -1,10 +1,11 @@
 // Golden-file tests: each fixture site under Tests/Fixtures/render/ is built in memory and compared byte for byte
 // with Tests/Fixtures/golden/<fixture>/:
 //
-//     <file of each output in MapOutput.all>   the map's files (index.html, emotions.svg, outline.opml, outline.mm)
+//     <file of each output in MapOutput.all>   the map's files (index.html, emotions.svg, outlines, journey.*)
 //     charts/<funnel|quadrant|timeline>.svg    the evaluation's charts, as the map's page holds them
 //     site/index.html                          the catalogue
 //     site/dashboard/index.html                the dashboard
+//     site/maps.json                           every map with its summary, as data
 //     site/personas/<persona>/index.html       every persona page
 //     build-record                             the build record kept beside the output (OutputWriter.cache)
 //
@@ -56,7 +57,7 @@ import TropaTesting
         if let page = output[golden.slug + "/index.html"] {
             for (name, svg) in charts(in: String(decoding: page, as: UTF8.self)) { files["charts/\(name).svg"] = Array(svg.utf8) }
         }
-        for page in [PagePaths.catalogue, PagePaths.dashboard] {
+        for page in [PagePaths.catalogue, PagePaths.dashboard, PagePaths.mapsJSON] {
             files[siteFolder + "/" + page] = try #require(output[page], "\(page) was not written")
         }
         let site = try #require(built.site, "the fixture should check")

@@ -34,7 +34,7 @@ package struct OutputClaims {
         let mapFiles = maps.flatMap { map in
             MapOutput.fileNames.map { PagePaths.journeyFolder(map.slug) + "/" + $0 }
         }
-        let generated = Set(owners.keys.map { $0 + "/index.html" } + mapFiles + [PagePaths.catalogue])
+        let generated = Set(owners.keys.map { $0 + "/index.html" } + mapFiles + [PagePaths.catalogue, PagePaths.mapsJSON])
         for file in staticFiles where generated.contains(file.outputPath) || file.outputPath.hasPrefix(PagePaths.assets + "/") {
             diagnostics.append(.error(.outputConflict, .overwritesPage(file.outputPath),
                                       at: SourceLocation(file: file.path, line: 1), suggestion: .renameOrMove))

@@ -4,6 +4,8 @@ import TropaAnalysis
 /// Where each page goes in the output, relative to its root.
 public enum PagePaths {
     public static let catalogue = "index.html"
+    /// Every map with its summary, as data (docs/maps.schema.json).
+    public static let mapsJSON = "maps.json"
     /// Every map's evaluation in one table.
     public static let dashboardFolder = "dashboard"
     public static let dashboard = dashboardFolder + "/index.html"

@@ -203,10 +203,8 @@ enum EmbeddedTheme {
 <section class="downloads" aria-labelledby="downloads-heading">
 <h2 id="downloads-heading">{{page.words.downloads}}</h2>
 <ul>
-{{#downloads.svg}}<li><a href="{{downloads.svg}}" download>{{page.words.downloadSVG}}</a></li>{{/downloads.svg}}
-<li><a href="{{downloads.opml}}" download>{{page.words.downloadOPML}}</a></li>
-<li><a href="{{downloads.mm}}" download>{{page.words.downloadMM}}</a></li>
-</ul>
+{{#downloads.items}}<li><a href="{{file}}" download>{{label}}</a></li>
+{{/downloads.items}}</ul>
 </section>
 </article>
 {{/content}}

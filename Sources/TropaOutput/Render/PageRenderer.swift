@@ -51,6 +51,7 @@ package struct PageRenderer: Sendable {
     /// The files of every output in the registry that the map has, in the registry's order.
     package func mapFiles(_ journey: Journey, facts: JourneyFacts, evaluation: JourneyEvaluation? = nil) -> [OutputFile] {
         let folder = PagePaths.journeyFolder(facts.slug)
+        let evaluation = evaluation ?? JourneyEvaluation(facts)
         var model = presenter.journeyPage(journey, facts: facts, evaluation: evaluation)
         let curveSVG = model.curve.map { curve in
             EmotionCurveSVG(curve: EmotionCurve(stageNames: curve.columns, series: curve.series, scale: curve.scale),
@@ -66,7 +67,7 @@ package struct PageRenderer: Sendable {
             analysis.timelineSVG = analysis.timeline.map { BarChartSVG(chart: $0).render() }
             model.analysis = analysis
         }
-        let pieces = MapPieces(model: model, curveSVG: curveSVG?.file, pageHTML: html(model, template: "journey"))
+        let pieces = MapPieces(journey: journey, facts: facts, evaluation: evaluation, presenter: presenter, model: model, curveSVG: curveSVG?.file, pageHTML: html(model, template: "journey"))
         return MapOutput.all.filter { $0.isMade(curveSVG != nil) }.map { output in
             OutputFile(path: folder + "/" + output.fileName, text: output.render(pieces))
         }
@@ -74,7 +75,7 @@ package struct PageRenderer: Sendable {
 
     /// The pages made of every built map: the catalogue (cards with their curves drawn small, the product ×
     /// segment matrix), the dashboard, a comparison per product with several maps and per map with `compare`, a
-    /// page per tag and per segment, and the action plan with its CSV.
+    /// page per tag and per segment, the action plan with its CSV, and `maps.json`.
     package func sitePages(_ maps: [SitePageEntry]) -> [OutputFile] {
         let index = SiteIndex(maps)
         var files = [OutputFile(path: PagePaths.catalogue, text: html(presenter.cataloguePage(index), template: "catalogue")),
@@ -93,6 +94,7 @@ package struct PageRenderer: Sendable {
             files.append(OutputFile(path: PagePaths.plan, text: html(presenter.planPage(index), template: "plan")))
             files.append(OutputFile(path: PagePaths.planCSV, text: SpreadsheetCSV.text(rows: presenter.planRows(index))))
         }
+        files.append(OutputFile(path: PagePaths.mapsJSON, text: JourneyJSON.maps(maps, presenter: presenter)))
         return files
     }
 
