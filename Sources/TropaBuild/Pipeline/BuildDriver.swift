@@ -90,7 +90,7 @@ package struct BuildDriver: Sendable {
         let maps = try visitMaps(start, loader: loader, rendering: rendering, context: context, into: sink,
                                  reuse: reuse, report: &report)
         try checkSite(maps, personas: personas.values, inputs: start.inputs, contentPath: start.config.contentPath,
-                      loader: loader, report: &report)
+                      loader: loader, reuse: reuse, report: &report)
 
         var run = BuildRun(check: CheckResult(site: site, diagnostics: report.diagnostics.sortedByLocation(),
                                               sources: report.sources, language: start.config.language))
@@ -187,11 +187,17 @@ package struct BuildDriver: Sendable {
         return try VisitedSite(visits, keepingAll: reuse.remembers, report: &report)
     }
 
-    /// What no single file shows: personas that maps name, and two things claiming one place in the output.
+    /// What no single file shows: personas, maps and stages that maps name or link to, and two things claiming one
+    /// place in the output.
     private func checkSite(_ maps: VisitedSite, personas: [Persona], inputs: SiteInputs, contentPath: String,
-                           loader: SiteLoader, report: inout Report) throws {
+                           loader: SiteLoader, reuse: Reuse, report: inout Report) throws {
+        // A map that is not read may link to a stage of one that is: if a changed map's stages are not the ones
+        // recorded, only a full build checks those links.
+        if try reuse.stagesChanged(maps.claims) { throw RecordDamaged() }
         let problems = SiteValidator(journeys: maps.claims, personas: personas, mapPaths: inputs.maps,
-                                     contentPath: contentPath).validate()
+                                     contentPath: contentPath,
+                                     recordedStages: maps.claims.contains { !$0.links.isEmpty } ? reuse.recordedStages() : { _ in nil })
+            .validate()
             + OutputClaims(maps: maps.folders, personas: personas, staticFiles: inputs.staticFiles)
             .conflicts()
         report.diagnostics += problems

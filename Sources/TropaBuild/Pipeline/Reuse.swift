@@ -87,6 +87,27 @@ package enum Reuse: Sendable {
         }
     }
 
+    /// Whether a map an update read has stages other than the ones recorded (links to them from maps not read
+    /// may be broken now).
+    package func stagesChanged(_ claims: [JourneyClaim]) throws -> Bool {
+        guard case .record(let record, let changed) = self else { return false }
+        let earlier = Dictionary(record.maps.lazy.filter { changed.contains($0.path) }.map { ($0.path, $0) },
+                                 uniquingKeysWith: { first, _ in first })
+        return try claims.contains { claim in
+            guard let line = earlier[claim.path] else { return false }
+            guard let map = line.map else { throw RecordDamaged() }
+            return map.facts.stages.map { LinkedStage(name: $0.name, branch: $0.branch) } != claim.stages
+        }
+    }
+
+    /// A recorded map's stages by its path, its line decoded only when asked for (an update's links to maps it
+    /// did not read).
+    package func recordedStages() -> (String) -> [LinkedStage]? {
+        guard case .record(let record, _) = self else { return { _ in nil } }
+        let lines = Dictionary(record.maps.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
+        return { path in lines[path]?.map?.facts.stages.map { LinkedStage(name: $0.name, branch: $0.branch) } }
+    }
+
     /// The site files of the recorded build, which an update keeps.
     package var recordedSiteFiles: [String]? {
         guard case .record(let record, _) = self else { return nil }

@@ -79,8 +79,8 @@ package struct SitePresenter: Sendable {
             introductionHTML: journey.introduction.html,
             analysis: analysis(journey, facts: facts, evaluation: evaluation), curve: curve,
             stageCount: journey.stages.count, branchCells: branchCells(journey.stages),
-            stages: zip(journey.stages, marks).map {
-                StageColumnModel(name: $0.name, descriptionHTML: $0.description.html, marks: $1)
+            stages: zip(zip(journey.stages, StageID.anchors(journey.stages.map(\.id))), marks).map {
+                StageColumnModel(name: $0.0.name, anchor: $0.1, descriptionHTML: $0.0.description.html, marks: $1)
             },
             hasStageDescriptions: described > 0,
             sparseStageDescriptions: Self.isSparse(filled: described, of: journey.stages.count),

@@ -32,6 +32,8 @@ package struct PersonaCardModel: Sendable {
 
 package struct StageColumnModel: Sendable {
     package let name: String
+    /// The id of its column, which links to the stage lead to (`StageID.anchors`).
+    package let anchor: String
     package let descriptionHTML: String
     /// What the analysis marks on the stage's header: its lowest conversion, its sharpest pain.
     package let marks: [StageMarkModel]

@@ -185,7 +185,7 @@ enum EmbeddedTheme {
 <colgroup><col class="layer-column">{{#stages}}<col class="stage-column">{{/stages}}</colgroup>
 <thead>
 {{^empty(branchCells)}}<tr class="branches"><th scope="row" class="corner">{{page.words.alternatives}}</th>{{#branchCells}}{{#label}}<th scope="col" colspan="{{span}}" class="branch">{{label}}</th>{{/label}}{{^label}}<td class="shared"></td>{{/label}}{{/branchCells}}</tr>
-{{/empty(branchCells)}}<tr><th scope="col" class="corner">{{page.words.layer}}</th>{{#stages}}<th scope="col">{{name}}{{#marks}} <span class="mark mark-{{kind}}">{{text}}</span>{{/marks}}</th>{{/stages}}</tr>
+{{/empty(branchCells)}}<tr><th scope="col" class="corner">{{page.words.layer}}</th>{{#stages}}<th scope="col" id="{{anchor}}">{{name}}{{#marks}} <span class="mark mark-{{kind}}">{{text}}</span>{{/marks}}</th>{{/stages}}</tr>
 </thead>
 <tbody>
 {{#curveSVG}}<tr class="curve-row"><th scope="row">{{page.words.emotionCurve}}</th><td class="curve-cell" colspan="{{stageCount}}">{{{curveSVG}}}</td></tr>{{/curveSVG}}

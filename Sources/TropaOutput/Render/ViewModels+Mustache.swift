@@ -65,6 +65,7 @@ extension StageColumnModel: MustacheParent {
     package func child(named key: String) -> Any? {
         switch key {
         case "name": self.name
+        case "anchor": self.anchor
         case "descriptionHTML": self.descriptionHTML
         case "marks": self.marks
         default: nil

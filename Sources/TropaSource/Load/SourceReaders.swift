@@ -66,7 +66,8 @@ package struct JourneyReader: Sendable {
     package let validator: JourneyValidator
 
     package init(config: SiteConfig, schema: LayerSchema) {
-        parser = JourneyParser(schema: schema, unsafeHTML: config.unsafeHTML, language: config.language)
+        parser = JourneyParser(schema: schema, unsafeHTML: config.unsafeHTML, language: config.language,
+                               contentPath: config.contentPath)
         validator = JourneyValidator(schema: schema, language: config.language)
     }
 

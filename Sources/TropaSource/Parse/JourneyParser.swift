@@ -7,11 +7,14 @@ package struct JourneyParser {
     package let unsafeHTML: Bool
     /// The site's language: the accepted layer titles a help line lists are in it.
     package let language: Language
+    /// The site's content folder: links to other maps lead to pages named after their path in it.
+    package let contentPath: String
 
-    package init(schema: LayerSchema, unsafeHTML: Bool, language: Language = .en) {
+    package init(schema: LayerSchema, unsafeHTML: Bool, language: Language = .en, contentPath: String = "content") {
         self.schema = schema
         self.unsafeHTML = unsafeHTML
         self.language = language
+        self.contentPath = contentPath
     }
 
     package static let frontMatterKeys = ["title", "persona", "product", "segment", "tags", "updated", "draft",
@@ -221,6 +224,15 @@ package struct JourneyParser {
         if !broken.isEmpty {
             diagnostics += broken.map { $0.diagnostic(file: source.path) }
             document = MarkdownDocument(BrokenHeading.repair(body, broken), unsafeHTML: unsafeHTML)
+        }
+        // Links are resolved before any HTML is made of the blocks: every layer kind, the introduction and the
+        // stages' descriptions link to the pages.
+        let resolver = MapLinks(path: source.path, contentPath: contentPath)
+        document.rewriteLinks { url, line, byteColumn in
+            let at = SourceLocation(file: source.path, line: line, column: source.column(line: line, byteColumn: byteColumn))
+            guard let (href, link) = resolver.resolve(url, at: at) else { return nil }
+            if let link { journey.links.append(link) }
+            return href
         }
         var introduction: [MarkdownNode] = []
         var stages: [PendingStage] = []
