@@ -46,7 +46,7 @@ package struct BuildDriver: Sendable {
         var diagnostics: [Diagnostic] = []
         var sources: [String: SourceText] = [:]
         var language = Language.en
-        guard let (config, schema) = try SettingsReader.read(loader, diagnostics: &diagnostics, sources: &sources,
+        guard let (config, schema) = try SettingsReader.read(loader, outputNames: MapOutput.names, diagnostics: &diagnostics, sources: &sources,
                                                              language: &language) else {
             return (nil, CheckResult(site: nil, diagnostics: diagnostics.sortedByLocation(), sources: sources,
                                      language: language))
@@ -89,7 +89,7 @@ package struct BuildDriver: Sendable {
         let rendering = sink.renders && !report.diagnostics.failBuild(strict: options.strict) ? renderer : nil
         let maps = try visitMaps(start, loader: loader, rendering: rendering, context: context, into: sink,
                                  reuse: reuse, report: &report)
-        try checkSite(maps, personas: personas.values, inputs: start.inputs, contentPath: start.config.contentPath,
+        try checkSite(maps, personas: personas.values, inputs: start.inputs, config: start.config,
                       loader: loader, reuse: reuse, report: &report)
 
         var run = BuildRun(check: CheckResult(site: site, diagnostics: report.diagnostics.sortedByLocation(),
@@ -189,16 +189,17 @@ package struct BuildDriver: Sendable {
 
     /// What no single file shows: personas, maps and stages that maps name or link to, and two things claiming one
     /// place in the output.
-    private func checkSite(_ maps: VisitedSite, personas: [Persona], inputs: SiteInputs, contentPath: String,
+    private func checkSite(_ maps: VisitedSite, personas: [Persona], inputs: SiteInputs, config: SiteConfig,
                            loader: SiteLoader, reuse: Reuse, report: inout Report) throws {
         // A map that is not read may link to a stage of one that is: if a changed map's stages are not the ones
         // recorded, only a full build checks those links.
         if try reuse.stagesChanged(maps.claims) { throw RecordDamaged() }
         let problems = SiteValidator(journeys: maps.claims, personas: personas, mapPaths: inputs.maps,
-                                     contentPath: contentPath,
+                                     contentPath: config.contentPath,
                                      recordedStages: maps.claims.contains { !$0.links.isEmpty } ? reuse.recordedStages() : { _ in nil })
             .validate()
-            + OutputClaims(maps: maps.folders, personas: personas, staticFiles: inputs.staticFiles)
+            + OutputClaims(maps: maps.folders, personas: personas, staticFiles: inputs.staticFiles,
+                           sitemap: config.baseURL != nil)
             .conflicts()
         report.diagnostics += problems
         // Problems only the whole site shows still point at a line: keep those files' text too.
@@ -227,6 +228,7 @@ package struct BuildDriver: Sendable {
             let built = try reuse.shown(entries, now: now).filter(\.built)
             pages = renderer.sitePages(built)
             pages += personas.map { renderer.personaPage($0, journeys: built.map(\.summary)) }
+            pages += renderer.sitemapFiles(pages: pages, maps: built)
             pages += renderer.assetFiles
             if reuse.remembers { pages = pages.map(\.asBytes) }
             run.renderedSitePages = true

@@ -31,8 +31,11 @@ package struct BuildRecord: Sendable, Equatable {
         package var files: [String]
     }
 
-    package static func settings(_ options: BuildOptions) -> String {
+    /// The files chosen per map are part of them: a build that writes others is a full one, which leaves out the
+    /// files no longer chosen.
+    package static func settings(_ options: BuildOptions, config: SiteConfig) -> String {
         "tropa \(Tropa.version) drafts:\(options.includeDrafts) strict:\(options.strict)"
+            + (config.outputs.map { " outputs:" + $0.joined(separator: ",") } ?? "")
     }
 
     /// What a build of `inputs` has to do, given this record of the last one.

@@ -48,7 +48,7 @@ public struct SiteBuilder: Sendable {
                                   output: OutputWriter.canonical(options.output ?? root.appendingPath(start.config.outputPath)))
         let record = writer.record()
         let snapshot = try InputSnapshot.take(start.inputs.watched, record: record, root: root, reader: fileSystem)
-        var plan = record?.plan(for: snapshot.inputs, settings: BuildRecord.settings(options)) ?? .full
+        var plan = record?.plan(for: snapshot.inputs, settings: BuildRecord.settings(options, config: start.config)) ?? .full
         // A file deleted from the output would stay missing until its map changed: rebuild it all.
         let written = record?.outputFiles
         if plan != .full, !(written.map(writer.holdsEvery) ?? false) { plan = .full }
@@ -86,7 +86,7 @@ public struct SiteBuilder: Sendable {
             if run.check.diagnostics.failBuild(strict: options.strict) { return BuildResult(run, output: nil) }
             throw error
         }
-        let sink = StagingSink(writer: writer, snapshot: snapshot, settings: BuildRecord.settings(options))
+        let sink = StagingSink(writer: writer, snapshot: snapshot, settings: BuildRecord.settings(options, config: start.config))
         return BuildResult(try driver.run(start, settings: settings, into: sink, reuse: .nothing), output: writer.output)
     }
 

@@ -85,7 +85,7 @@ package struct SitePresenter: Sendable {
             hasStageDescriptions: described > 0,
             sparseStageDescriptions: Self.isSparse(filled: described, of: journey.stages.count),
             rows: rows, outline: outline(journey),
-            downloads: DownloadsModel(MapOutput.all.filter { $0.label != nil && $0.isMade(curve != nil) }.map {
+            downloads: DownloadsModel(MapOutput.chosen(by: site.config).filter { $0.label != nil && $0.isMade(curve != nil) }.map {
                 DownloadModel(key: $0.key, file: $0.fileName, label: words[$0.label!])
             }))
     }
