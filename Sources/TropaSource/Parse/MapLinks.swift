@@ -46,9 +46,12 @@ package struct MapLinks {
         let up = String(repeating: "../", count: above)
         let relative = parts.joined(separator: "/")
         guard relative.lowercased().hasSuffix(".md"), !written.hasSuffix("/") else {
-            // Any other file is copied to the same path under the output as under `content/`.
+            // Any other file is copied to the same path under the output as under `content/`. A path that leaves
+            // `content/` is left as written: it names something beside the site (or was written from the page's
+            // folder, as before links were resolved).
+            guard above == 0 else { return nil }
             let folderMark = written.hasSuffix("/") && !relative.isEmpty ? "/" : ""
-            return (root + up + Self.escape(relative) + folderMark + (query.map { "?" + $0 } ?? "")
+            return (root + Self.escape(relative) + folderMark + (query.map { "?" + $0 } ?? "")
                     + (fragment.map { "#" + $0 } ?? ""), nil)
         }
         let target = above > 0 ? up + relative : contentPath + "/" + relative
