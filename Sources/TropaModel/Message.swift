@@ -715,8 +715,8 @@ public indirect enum Message: Sendable, Hashable {
              "Слои в том порядке, в каком они идут в таблице. Заголовок `###` находит слой по id, любому названию "
                 + "или синониму; регистр букв и двоеточие в конце не важны. В слое-списке с тоном пункт может "
                 + "начинаться с `+` или `-`; пункты слоя-списка с болями и пункты с минусом попадают в рейтинг болей.")
-        case .schemaLayerColumns: ("| id | title | kind | required | tones | pains | aliases |",
-                                   "| id | название | вид | обязательный | тон | боли | синонимы |")
+        case .schemaLayerColumns: ("| id | title | kind | required | tones | pains | plan | aliases |",
+                                   "| id | название | вид | обязательный | тон | боли | план | синонимы |")
         case .schemaMetrics:
             ("Metrics (items `NAME: VALUE` of a metrics layer; other names are custom metrics). "
                 + "The analysis finds conversion, NPS, CSAT and duration by their role:",

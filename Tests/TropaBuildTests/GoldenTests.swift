@@ -3,10 +3,8 @@
 //
 //     <file of each output in MapOutput.all>   the map's files (index.html, emotions.svg, outlines, journey.*)
 //     charts/<funnel|quadrant|timeline>.svg    the evaluation's charts, as the map's page holds them
-//     site/index.html                          the catalogue
-//     site/dashboard/index.html                the dashboard
-//     site/maps.json                           every map with its summary, as data
-//     site/personas/<persona>/index.html       every persona page
+//     site/<page>                              every site page: the catalogue, the dashboard, maps.json, persona,
+//                                              comparison, tag and segment pages, the action plan and its CSV
 //     build-record                             the build record kept beside the output (OutputWriter.cache)
 //
 // After an intended change to the output, re-record the goldens and review the diff in git:
@@ -30,6 +28,7 @@ import TropaTesting
         let fixture: String
         /// The map's output folder, relative to the output root.
         let slug: String
+        var maps = 1
         var testDescription: String { fixture }
     }
 
@@ -38,6 +37,8 @@ import TropaTesting
         Case(fixture: "en-multi", slug: "onboarding"),
         Case(fixture: "custom-scale", slug: "zapis"),
         Case(fixture: "branched", slug: "divan"),
+        // Several segments of two products, a map compared with its to-be version, actions with kinds and owners.
+        Case(fixture: "segments", slug: "volta/semya", maps: 5),
     ]
 
     /// The folder of the site pages' goldens, and the name of the record's, inside a fixture's golden folder.
@@ -60,10 +61,10 @@ import TropaTesting
         for page in [PagePaths.catalogue, PagePaths.dashboard, PagePaths.mapsJSON] {
             files[siteFolder + "/" + page] = try #require(output[page], "\(page) was not written")
         }
-        let site = try #require(built.site, "the fixture should check")
-        for persona in site.personas {
-            let page = PagePaths.persona(persona.id) + "/index.html"
-            files[siteFolder + "/" + page] = try #require(output[page], "\(page) was not written")
+        // Every other site page: in the site's own folders, or a persona's.
+        let folders = Set(PagePaths.siteFolders + ["personas"])
+        for (path, bytes) in output where path.split(separator: "/").first.map({ folders.contains(String($0)) }) ?? false {
+            files[siteFolder + "/" + path] = bytes
         }
         let record = OutputWriter(fileSystem: built.fileSystem, output: built.output).cache
         files[recordName] = try #require(try? built.fileSystem.read(record), "the record was not kept")
@@ -84,7 +85,7 @@ import TropaTesting
         let built = try RenderBuild.fixture(golden.fixture)
         #expect(built.diagnostics.isEmpty, "the fixture should be clean:\n\(renderDescribe(built.diagnostics))")
         #expect(built.result.outputPath == RenderBuild.output)
-        #expect(built.result.mapCount == 1)
+        #expect(built.result.mapCount == golden.maps)
         let made = MapOutput.all.filter { built.files[golden.slug + "/" + $0.fileName] != nil }.map(\.fileName)
         #expect(made.contains("index.html"), "\(golden.slug)/index.html was not written")
         let folder = RenderFixtures.golden(golden.fixture)

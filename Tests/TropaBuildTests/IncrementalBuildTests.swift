@@ -79,6 +79,31 @@ import TropaTesting
         #expect(second.files == (try Self.fullBuild(of: second)))
     }
 
+    /// The comparison, tag, segment and plan pages are made from the record's lines of the maps not read again.
+    @Test func aChangedActionReachesThePlanAndAChangedFigureTheComparison() throws {
+        let site = Self.maps.merging([
+            "content/crm/vnedrenie.md": RenderBuild.russianMap(
+                title: "Внедрение", extraFrontMatter: "product: Лумус\nsegment: МСБ\ntags: [crm]\ncompare: [crm/vybor]\n",
+                body: RenderBuild.stage("Настройка", extra: "### Рекомендации\n- [Сайт] Мастер настройки @product\n")),
+        ]) { $1 }
+        let first = try RenderBuild.site(site)
+        #expect(first.errors.isEmpty, "\(renderDescribe(first.diagnostics))")
+        #expect(first.text("plan/index.html")?.contains("Мастер настройки") == true)
+        #expect(first.files["products/lumus/index.html"] != nil)
+        #expect(first.files["compare/crm/vnedrenie/index.html"] != nil)
+        #expect(first.files["tags/crm/index.html"] != nil)
+        #expect(first.files["segments/msb/index.html"] != nil)
+        let path = RenderBuild.root + "/content/crm/vybor.md"
+        let text = try #require(first.fileSystem.text(at: path))
+        try first.fileSystem.write(Array(text.replacingOccurrences(of: "## Покупка", with: "## Оплата").utf8), to: path)
+        let second = try RenderBuild.build(first.fileSystem)
+        #expect(!second.result.upToDate)
+        // The other map's actions, read from the record, are still on the plan; the renamed stage is on the comparison.
+        #expect(second.text("plan/index.html")?.contains("Мастер настройки") == true)
+        #expect(second.text("compare/crm/vnedrenie/index.html")?.contains("<th scope=\"row\">Оплата</th>") == true)
+        #expect(second.files == (try Self.fullBuild(of: second)))
+    }
+
     @Test func aMapTurnedDraftLeavesTheOutput() throws {
         let (first, second) = try Self.rebuild("content/crm/vnedrenie.md", find: "product: Лумус\n",
                                                replace: "product: Лумус\ndraft: true\n")

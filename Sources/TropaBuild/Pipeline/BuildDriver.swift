@@ -238,7 +238,9 @@ package struct BuildDriver: Sendable {
         for page in pages { try sink.emit(page) }
         try sink.copy(inputs.staticFiles, from: loader)
         if reuse.remembers { run.memo?.shown = now.map(\.entry) }
-        run.siteFiles = reuse.recordedSiteFiles ?? pages.map(\.path) + inputs.staticFiles.map(\.outputPath)
+        // Site pages made again may be other pages (a product that lost its second map has no comparison now).
+        run.siteFiles = run.renderedSitePages ? pages.map(\.path) + inputs.staticFiles.map(\.outputPath)
+            : reuse.recordedSiteFiles ?? pages.map(\.path) + inputs.staticFiles.map(\.outputPath)
         // A preview keeps no record: every map was read, and `now` is all of them.
         run.mapCount = sink.keepsRecord ? entries.filter(\.built).count : now.filter(\.entry.built).count
     }

@@ -32,10 +32,11 @@ extension SitePresenter {
         let products = catalogue.products.map { product in
             ProductModel(name: product.name ?? words["noProduct"],
                          url: product.name.flatMap(index.comparisonPage),
-                         segments: product.segments.map { segment in
-                SegmentModel(name: segment.name ?? words["noSegment"], maps: segment.journeys.compactMap { journey in
-                    bySlug[journey.slug].map { card($0, root: page.root, index: index, context: false) }
-                })
+                         // One grid per product, segment by segment: each card names its segment.
+                         maps: product.segments.flatMap { segment in
+                segment.journeys.compactMap { journey in
+                    bySlug[journey.slug].map { card($0, root: page.root, index: index, context: journey.segment) }
+                }
             })
         }
         let personas = site.personas.sorted { $0.name < $1.name }.map {
@@ -46,6 +47,12 @@ extension SitePresenter {
                                   tags: links(index.maps.flatMap(\.summary.tags), path: PagePaths.tag),
                                   segments: links(index.maps.compactMap(\.summary.segment), path: PagePaths.segment),
                                   hasActions: index.maps.contains { !$0.actions.isEmpty })
+    }
+
+    /// "Вольта · Семьи"; nil for a map with neither.
+    private static func productAndSegment(_ map: SitePageEntry) -> String? {
+        let parts = [map.summary.product, map.summary.segment].compactMap { $0 }
+        return parts.isEmpty ? nil : parts.joined(separator: " · ")
     }
 
     /// A link per page of `names`: names that share a page are one link, titled by all of them.
@@ -61,18 +68,17 @@ extension SitePresenter {
     }
 
     /// A map as a card: its reach, weakest stage, average NPS, updated date and stage count, tags as links.
-    /// `context` adds its product and segment, for pages that do not group by them.
-    package func card(_ map: SitePageEntry, root: String, index: SiteIndex, context: Bool) -> MapCardModel {
+    /// `context` says where it belongs, as the page needs: its segment, or its product and segment.
+    package func card(_ map: SitePageEntry, root: String, index: SiteIndex, context: String?) -> MapCardModel {
         let summary = map.summary, headline = map.headline
         let curve = map.curve.first.map { series in
             // A sparkline names no stage: only the number of columns matters.
             CurveModel(title: summary.title, stageNames: [], stageCount: summary.stageCount, series: series,
                        scale: site.schema.scale, lines: map.paths.map { CurveLine(stages: $0, label: "") })
         }
-        let where_ = [summary.product, summary.segment].compactMap { $0 }.joined(separator: " · ")
         return MapCardModel(
             title: summary.title, url: root + PagePaths.journeyFolder(summary.slug) + "/index.html",
-            persona: site.persona(id: summary.personaID)?.name, context: context && !where_.isEmpty ? where_ : nil,
+            persona: site.persona(id: summary.personaID)?.name, context: context,
             stages: words.stageCount(summary.stageCount),
             tags: summary.tags.map { Link(title: $0, url: root + PagePaths.tag(Slug.forName($0))) },
             draft: summary.draft,
@@ -81,7 +87,7 @@ extension SitePresenter {
                 stage + (headline.weakestConversion.map { " (" + figure($0) + ")" } ?? "")
             },
             averageNPS: headline.averageNPS.map { format.score(Self.tenth($0)) },
-            updated: summary.updated, priority: summary.priority.map { words["priority." + $0.rawValue] },
+            updated: summary.updated.map(words.date), updatedISO: summary.updated, priority: summary.priority.map { words["priority." + $0.rawValue] },
             curve: curve, sparklineLabel: words["emotionCurve"] + ": " + summary.title)
     }
 
@@ -93,7 +99,7 @@ extension SitePresenter {
         let shown = 3
         return MatrixModel(
             segments: matrix.segments.map { segment in
-                Link(title: segment ?? words["noSegment"], url: segment.map { root + PagePaths.segment(Slug.forName($0)) } ?? "")
+                MatrixSegmentModel(name: segment ?? words["noSegment"], url: segment.map { root + PagePaths.segment(Slug.forName($0)) })
             },
             rows: matrix.rows.map { row in
                 let url = row.product.flatMap(index.comparisonPage).map { root + $0 }
@@ -110,7 +116,7 @@ extension SitePresenter {
                                                   reach: map.headline.finalReach.map(format.percent)
                                                     ?? map.headline.reachBound.map { words.atMost(format.percent($0)) },
                                                   weakestStage: map.headline.weakestStage)
-                        }, more: cell.count > shown ? Link(title: words.more(cell.count - shown), url: url ?? "") : nil)
+                        }, more: cell.count > shown ? words.more(cell.count - shown) : nil, moreURL: url)
                     })
             })
     }
@@ -121,7 +127,7 @@ extension SitePresenter {
     package func comparisonPages(_ index: SiteIndex) -> [(path: String, model: ComparisonPageModel)] {
         let byPath = Dictionary(index.maps.map { ($0.summary.slug, $0) }, uniquingKeysWith: { first, _ in first })
         var pages: [(path: String, model: ComparisonPageModel)] = []
-        let byProduct = Dictionary(grouping: index.maps.filter { $0.summary.product.map(index.comparisonPage) != nil },
+        let byProduct = Dictionary(grouping: index.maps.filter { $0.summary.product.flatMap(index.comparisonPage) != nil },
                                    by: { Slug.forName($0.summary.product!) })
         for slug in byProduct.keys.sorted() {
             let path = PagePaths.product(slug)
@@ -162,9 +168,15 @@ extension SitePresenter {
         let alignment = StageAlignment(maps.map(\.stages))
         let labels = lineLabels(maps)
         let lines = maps.indices.map { position in
-            ComparisonLine(label: labels[position], scores: alignment.stageAt[position].map { stage in
-                stage.flatMap { maps[position].stageEmotions[$0] }
-            })
+            let map = maps[position]
+            // Where each of the map's stages stands, and the stages that follow each other along its paths.
+            var column = [Int](repeating: 0, count: map.stages.count)
+            for (index, stage) in alignment.stageAt[position].enumerated() { if let stage { column[stage] = index } }
+            let paths = map.paths.isEmpty ? [Array(map.stages.indices)] : map.paths
+            let steps = Set(paths.flatMap { path in zip(path, path.dropFirst()).map { ComparisonLine.Step(from: column[$0], to: column[$1]) } })
+            return ComparisonLine(label: labels[position], scores: alignment.stageAt[position].map { stage in
+                stage.flatMap { map.stageEmotions[$0] }
+            }, steps: steps.sorted { ($0.from, $0.to) < ($1.from, $1.to) })
         }
         let columns = alignment.columns.map(\.name)
         let chart = lines.contains { $0.scores.contains { $0 != nil } }
@@ -186,7 +198,7 @@ extension SitePresenter {
             maps: maps.map { Link(title: $0.summary.title, url: page.root + PagePaths.journeyFolder($0.summary.slug) + "/index.html") },
             labels: labels, chart: chart, rows: rows,
             omitted: all.count > maps.count ? words.compared(maps.count, of: all.count) : nil,
-            cards: all.map { card($0, root: page.root, index: index, context: true) })
+            cards: all.map { card($0, root: page.root, index: index, context: Self.productAndSegment($0)) })
     }
 
     /// Each map's line by its segment and persona; by its title when that does not tell the maps apart (a map and
@@ -223,7 +235,8 @@ extension SitePresenter {
                 (NameKey($0.summary.title).value, $0.summary.slug) < (NameKey($1.summary.title).value, $1.summary.slug)
             }
             return (file, MapListPageModel(page: page, title: title, kind: kind,
-                                           cards: sorted.map { card($0, root: page.root, index: index, context: true) }))
+                                           cards: sorted.map { card($0, root: page.root, index: index,
+                                                                     context: Self.productAndSegment($0)) }))
         }
     }
 

@@ -127,7 +127,6 @@ public struct ThemeWords: Sendable {
         "kind": ("Kind", "Вид"),
         "action": ("Action", "Действие"),
         "url": ("Link", "Ссылка"),
-        "filter": ("Filter the maps", "Найти карту"),
         "priority.high": ("high priority", "высокий приоритет"),
         "priority.medium": ("medium priority", "средний приоритет"),
         "priority.low": ("low priority", "низкий приоритет"),

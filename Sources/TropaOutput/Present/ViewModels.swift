@@ -324,23 +324,20 @@ package struct MapCardModel: Sendable {
     package let reach: String?
     package let weakestStage: String?
     package let averageNPS: String?
+    /// "1 марта 2024", and as written (`2024-03-01`) for the `<time>` element.
     package let updated: String?
+    package let updatedISO: String?
     package let priority: String?
     package let curve: CurveModel?
     /// The words a screen reader says for the card's sparkline.
     package let sparklineLabel: String
 }
 
-package struct SegmentModel: Sendable {
-    package let name: String
-    package let maps: [MapCardModel]
-}
-
 package struct ProductModel: Sendable {
     package let name: String
     /// Its comparison page, when it has two or more maps.
     package let url: String?
-    package let segments: [SegmentModel]
+    package let maps: [MapCardModel]
 }
 
 package struct CataloguePageModel: Sendable {
@@ -396,10 +393,18 @@ package struct ComparisonChartModel: Sendable {
     package let scale: ClosedRange<Double>
 }
 
-/// A map's line: its label (segment · persona) and its average score in each column, nil where it has none.
+/// A map's line: its label (segment · persona), its average score in each column (nil where it has none), and the
+/// columns its stages join in its own order (`from` before `to`; a branched map's alternatives each from the stage
+/// before them).
 package struct ComparisonLine: Sendable {
+    package struct Step: Sendable, Hashable {
+        package let from: Int
+        package let to: Int
+    }
+
     package let label: String
     package let scores: [Double?]
+    package let steps: [Step]
 }
 
 /// A map's figures at one aligned stage; `present` is false where the map has no such stage.
@@ -444,9 +449,16 @@ package struct MatrixMapModel: Sendable {
 
 package struct MatrixCellModel: Sendable {
     package let maps: [MatrixMapModel]
-    /// "ещё 12": the cell holds more maps than it shows; they are on the product's page.
-    package let more: Link?
+    /// "ещё 12": the cell holds more maps than it shows; they are on the product's page, when it has one.
+    package let more: String?
+    package let moreURL: String?
     package var empty: Bool { maps.isEmpty }
+}
+
+/// A column of the matrix: a segment, linked to its page (the maps without a segment have none).
+package struct MatrixSegmentModel: Sendable {
+    package let name: String
+    package let url: String?
 }
 
 package struct MatrixRowModel: Sendable {
@@ -459,7 +471,7 @@ package struct MatrixRowModel: Sendable {
 }
 
 package struct MatrixModel: Sendable {
-    package let segments: [Link]
+    package let segments: [MatrixSegmentModel]
     package let rows: [MatrixRowModel]
 }
 

@@ -2,8 +2,9 @@ import TropaModel
 import TropaAnalysis
 
 /// The emotion curves of several maps on one chart: a column per aligned stage, a line per map through the average
-/// score of each of its stages. A stage a map lacks (or has no score for) breaks its line there; lines differ by
-/// dash and by the shape of their points, not only by colour. Static SVG with a title and a description.
+/// score of each of its stages, joining the stages that follow each other in the map. Across a column where the map
+/// has no stage the line goes on faint, with no point there; lines differ by dash and by the shape of their points,
+/// not only by colour. Static SVG with a title and a description.
 package struct ComparisonCurveSVG {
     package let chart: ComparisonChartModel
     package let words: ThemeWords
@@ -29,29 +30,25 @@ package struct ComparisonCurveSVG {
             """
         svg += EmotionCurveSVG.grid(geometry)
         for (index, line) in chart.lines.enumerated() {
-            let curve = EmotionCurve(stageNames: chart.columns, series: EmotionSeries(points: line.scores.enumerated().compactMap { column, score in
-                score.map { EmotionSeries.Point(stage: column, score: $0, label: "") }
-            }), scale: chart.scale, columnWidth: Self.columnWidth)
             let dash = EmotionCurveSVG.dashes[index % EmotionCurveSVG.dashes.count]
             let pattern = dash.isEmpty ? "" : " stroke-dasharray=\"\(dash)\""
-            // A run of neighbouring columns is one stroke: a gap is a column without a point.
-            var run: [EmotionCurve.Point] = []
-            var paths: [String] = []
-            for point in curve.points {
-                if let last = run.last, point.stageIndex != last.stageIndex + 1 {
-                    if run.count > 1 { paths.append(EmotionCurveSVG.pathData(run)) }
-                    run = []
-                }
-                run.append(point)
+            // Each map's points sit a little apart within a column, so equal scores do not hide each other.
+            let offset = (Double(index) - Double(chart.lines.count - 1) / 2) * 6
+            let point = { (column: Int) in
+                line.scores[column].map { (x: geometry.columnCenter(column) + offset, y: geometry.y(for: Self.clamped($0, chart.scale))) }
             }
-            if run.count > 1 { paths.append(EmotionCurveSVG.pathData(run)) }
             svg += "<g class=\"map map-\(index + 1)\">"
-            for path in paths {
-                svg += "<path class=\"line\" d=\"\(path)\" fill=\"none\" stroke=\"#3a4a6b\" stroke-width=\"2.5\" stroke-linejoin=\"round\"\(pattern)/>"
+            for step in line.steps {
+                guard let from = point(step.from), let to = point(step.to) else { continue }
+                // Over a column the map has no stage in, the line goes on faint: a gap, not a zero.
+                let across = abs(step.to - step.from) > 1
+                let width = across ? "1.5\" stroke-opacity=\"0.45" : "2.5"
+                svg += "<path class=\"line\(across ? " gap" : "")\" d=\"M\(n(from.x)) \(n(from.y)) L\(n(to.x)) \(n(to.y))\" fill=\"none\" stroke=\"#3a4a6b\" stroke-width=\"\(width)\"\(pattern)/>"
             }
-            for point in curve.points {
-                let tip = line.label + " — " + chart.columns[point.stageIndex] + ": " + format.score(point.score)
-                svg += "<g class=\"point\"><title>\(Markup.escape(tip))</title>" + marker(index, x: point.x, y: point.y) + "</g>"
+            for column in line.scores.indices {
+                guard let score = line.scores[column], let at = point(column) else { continue }
+                let tip = line.label + " — " + chart.columns[column] + ": " + format.score(score)
+                svg += "<g class=\"point\"><title>\(Markup.escape(tip))</title>" + marker(index, x: at.x, y: at.y) + "</g>"
             }
             svg += "</g>\n"
         }
@@ -66,6 +63,10 @@ package struct ComparisonCurveSVG {
             svg += "<text x=\"\(n(entry.x + 34))\" y=\"\(n(y + 4))\">\(Markup.escape(entry.label))</text>"
         }
         return svg + "</g>\n</svg>\n"
+    }
+
+    private static func clamped(_ score: Double, _ scale: ClosedRange<Double>) -> Double {
+        min(max(score, scale.lowerBound), scale.upperBound)
     }
 
     /// Each map's scores in words, for a screen reader: "Сегмент A: Поиск +1, Выбор −2 (нет этапа «Оплата»)".

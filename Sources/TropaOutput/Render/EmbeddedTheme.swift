@@ -31,10 +31,10 @@ enum EmbeddedTheme {
 
 """#,
         "card.mustache": #"""
-<li class="card" data-filter="{{title}} {{#persona}}{{persona}} {{/persona}}{{#context}}{{context}} {{/context}}{{#tags}}{{title}} {{/tags}}">
+<li class="card">
 <a class="card-link" href="{{url}}">{{title}}</a>{{#draft}} <span class="badge draft">{{page.words.draft}}</span>{{/draft}}{{#priority}} <span class="badge priority">{{priority}}</span>{{/priority}}
 {{#sparkline}}<div class="sparkline">{{{sparkline}}}</div>{{/sparkline}}
-<p class="card-facts">{{#context}}<span>{{context}}</span> · {{/context}}{{#persona}}<span>{{persona}}</span> · {{/persona}}<span>{{stages}}</span>{{#updated}} · <span>{{page.words.updated}} <time datetime="{{updated}}">{{updated}}</time></span>{{/updated}}</p>
+<p class="card-facts">{{#context}}<span>{{context}}</span> · {{/context}}{{#persona}}<span>{{persona}}</span> · {{/persona}}<span>{{stages}}</span>{{#updated}} · <span>{{page.words.updated}} <time datetime="{{updatedISO}}">{{updated}}</time></span>{{/updated}}</p>
 <dl class="card-figures">{{#reach}}<div><dt>{{page.words.getThrough}}</dt><dd>{{reach}}</dd></div>{{/reach}}{{#weakestStage}}<div><dt>{{page.words.weakestStage}}</dt><dd>{{weakestStage}}</dd></div>{{/weakestStage}}{{#averageNPS}}<div><dt>{{page.words.averageNPS}}</dt><dd>{{averageNPS}}</dd></div>{{/averageNPS}}</dl>
 {{^empty(tags)}}<ul class="tags">{{#tags}}<li><a href="{{url}}">{{title}}</a></li>{{/tags}}</ul>{{/empty(tags)}}
 </li>
@@ -51,34 +51,28 @@ enum EmbeddedTheme {
 <p class="note">{{page.words.matrixNote}}</p>
 <div class="table-scroll">
 <table class="matrix">
-<thead><tr><th scope="col">{{page.words.product}}</th>{{#segments}}<th scope="col">{{#url}}<a href="{{url}}">{{title}}</a>{{/url}}{{^url}}{{title}}{{/url}}</th>{{/segments}}</tr></thead>
+<thead><tr><th scope="col">{{page.words.product}}</th>{{#segments}}<th scope="col">{{#url}}<a href="{{url}}">{{name}}</a>{{/url}}{{^url}}{{name}}{{/url}}</th>{{/segments}}</tr></thead>
 <tbody>
-{{#rows}}<tr><th scope="row">{{#url}}<a href="{{url}}">{{product}}</a>{{/url}}{{^url}}{{product}}{{/url}}{{#rank}}<span class="rank">{{rank}}</span>{{/rank}}</th>{{#cells}}<td{{#empty}} class="empty"{{/empty}}>{{#empty}}<span class="none">{{page.words.noMapYet}}</span>{{/empty}}{{^empty}}<ul>{{#maps}}<li><a href="{{url}}">{{title}}</a>{{#reach}}<span class="figure">{{page.words.getThrough}}: {{reach}}</span>{{/reach}}{{#weakestStage}}<span class="figure">{{page.words.weakestStage}}: {{weakestStage}}</span>{{/weakestStage}}</li>{{/maps}}</ul>{{#more}}<a class="more" href="{{url}}">{{title}}</a>{{/more}}{{/empty}}</td>{{/cells}}</tr>
+{{#rows}}<tr><th scope="row">{{#url}}<a href="{{url}}">{{product}}</a>{{/url}}{{^url}}{{product}}{{/url}}{{#rank}}<span class="rank">{{rank}}</span>{{/rank}}</th>{{#cells}}<td{{#empty}} class="empty"{{/empty}}>{{#empty}}<span class="none">{{page.words.noMapYet}}</span>{{/empty}}{{^empty}}<ul>{{#maps}}<li><a href="{{url}}">{{title}}</a>{{#reach}}<span class="figure">{{page.words.getThrough}}: {{reach}}</span>{{/reach}}{{#weakestStage}}<span class="figure">{{page.words.weakestStage}}: {{weakestStage}}</span>{{/weakestStage}}</li>{{/maps}}</ul>{{#more}}<p class="more">{{#moreURL}}<a href="{{moreURL}}">{{more}}</a>{{/moreURL}}{{^moreURL}}{{more}}{{/moreURL}}</p>{{/more}}{{/empty}}</td>{{/cells}}</tr>
 {{/rows}}
 </tbody>
 </table>
 </div>
 </section>
 {{/matrix}}
-{{^empty(products)}}<p class="filter" hidden><label for="filter">{{page.words.filter}}</label> <input type="search" id="filter" data-filter-cards></p>{{/empty(products)}}
 {{#products}}
 <section class="product">
-<h2>{{name}}{{#url}} <a class="compare-link" href="{{url}}">{{page.words.compareMaps}}</a>{{/url}}</h2>
-{{#segments}}
-<section class="segment">
-<h3>{{name}}</h3>
+<h2>{{name}}</h2>
+{{#url}}<p class="site-links"><a href="{{url}}">{{page.words.compareMaps}}</a></p>{{/url}}
 <ul class="cards">
 {{#maps}}{{>card}}{{/maps}}
 </ul>
-</section>
-{{/segments}}
 </section>
 {{/products}}
 {{^products}}<p>{{page.words.noMaps}}</p>{{/products}}
 {{^empty(tags)}}<section class="index-links"><h2>{{page.words.tags}}</h2><ul class="tags">{{#tags}}<li><a href="{{url}}">{{title}}</a></li>{{/tags}}</ul></section>{{/empty(tags)}}
 {{^empty(segments)}}<section class="index-links"><h2>{{page.words.segments}}</h2><ul>{{#segments}}<li><a href="{{url}}">{{title}}</a></li>{{/segments}}</ul></section>{{/empty(segments)}}
 {{^empty(personas)}}<section class="personas"><h2>{{page.words.personas}}</h2><ul>{{#personas}}<li><a href="{{url}}">{{title}}</a></li>{{/personas}}</ul></section>{{/empty(personas)}}
-{{^empty(products)}}<script src="_tropa/filter.js" defer></script>{{/empty(products)}}
 {{/content}}
 {{/base}}
 
@@ -134,23 +128,6 @@ enum EmbeddedTheme {
 {{^rows}}<p>{{page.words.noMaps}}</p>{{/rows}}
 {{/content}}
 {{/base}}
-
-"""#,
-        "filter.js": #"""
-// Filters the catalogue's cards by the text typed: optional, the page reads the same without it.
-(function () {
-  var input = document.querySelector("[data-filter-cards]");
-  if (!input) return;
-  input.parentNode.hidden = false;
-  var cards = Array.prototype.slice.call(document.querySelectorAll(".cards .card"));
-  input.addEventListener("input", function () {
-    var words = input.value.toLocaleLowerCase().split(/\s+/).filter(Boolean);
-    cards.forEach(function (card) {
-      var text = (card.getAttribute("data-filter") || "").toLocaleLowerCase();
-      card.hidden = !words.every(function (word) { return text.indexOf(word) !== -1; });
-    });
-  });
-})();
 
 """#,
         "journey.mustache": #"""
@@ -396,7 +373,6 @@ table.cjm { border-collapse: separate; border-spacing: 0; table-layout: fixed;
 .card-figures dt { color: var(--muted); font-size: .75rem; }
 .card-figures dd { margin: 0; font-weight: 600; }
 .badge.priority { background: #dbeafe; color: #1e3a8a; }
-.filter input { font: inherit; padding: .3rem .5rem; border: 1px solid var(--line); border-radius: .35rem; background: var(--bg); color: var(--fg); min-width: min(20rem, 100%); }
 table.matrix, table.comparison { border-collapse: collapse; width: 100%; font-size: .9rem; }
 .matrix th, .matrix td, .comparison th, .comparison td { text-align: left; vertical-align: top; padding: .45rem .6rem; border-bottom: 1px solid var(--line); }
 .matrix thead th, .comparison thead th { background: var(--panel); font-weight: 600; }

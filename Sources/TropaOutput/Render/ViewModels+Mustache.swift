@@ -351,20 +351,11 @@ extension MapCardModel: MustacheParent {
         case "weakestStage": orAbsent(self.weakestStage)
         case "averageNPS": orAbsent(self.averageNPS)
         case "updated": orAbsent(self.updated)
+        case "updatedISO": orAbsent(self.updatedISO)
         case "priority": orAbsent(self.priority)
         case "curve": orAbsent(self.curve)
         case "sparklineLabel": self.sparklineLabel
         case "sparkline": orAbsent(self.curve.map { SparklineMarkup(curve: $0, label: sparklineLabel) })
-        default: nil
-        }
-    }
-}
-
-extension SegmentModel: MustacheParent {
-    package func child(named key: String) -> Any? {
-        switch key {
-        case "name": self.name
-        case "maps": self.maps
         default: nil
         }
     }
@@ -375,7 +366,7 @@ extension ProductModel: MustacheParent {
         switch key {
         case "name": self.name
         case "url": orAbsent(self.url)
-        case "segments": self.segments
+        case "maps": self.maps
         default: nil
         }
     }
@@ -483,6 +474,7 @@ extension MatrixCellModel: MustacheParent {
         switch key {
         case "maps": self.maps
         case "more": orAbsent(self.more)
+        case "moreURL": orAbsent(self.moreURL)
         case "empty": self.empty
         default: nil
         }
@@ -496,6 +488,16 @@ extension MatrixRowModel: MustacheParent {
         case "url": orAbsent(self.url)
         case "rank": orAbsent(self.rank.isEmpty ? nil : self.rank)
         case "cells": self.cells
+        default: nil
+        }
+    }
+}
+
+extension MatrixSegmentModel: MustacheParent {
+    package func child(named key: String) -> Any? {
+        switch key {
+        case "name": self.name
+        case "url": orAbsent(self.url)
         default: nil
         }
     }

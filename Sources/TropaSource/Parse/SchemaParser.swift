@@ -34,7 +34,8 @@ package enum SchemaParser {
             case "layers":
                 for node in entries(field, yaml: &yaml) {
                     let inherited = { (id: String) in layers.firstIndex { $0.id == id } }
-                    guard let (layer, after) = layer(node, base: base != nil, inherited: { inherited($0).map { layers[$0] } },
+                    // Only the extended schema's layers are inherited: a second entry of one id is `idTwice`.
+                    guard let (layer, after) = layer(node, base: base != nil, inherited: { id in base?.layer(id: id) },
                                                      yaml: &yaml, names: &names) else { continue }
                     let kept = base == nil ? nil : inherited(layer.id)
                     if let after, inherited(after.id) == nil || after.id == layer.id {
@@ -55,7 +56,7 @@ package enum SchemaParser {
             case "metrics":
                 for node in entries(field, yaml: &yaml) {
                     let index = base == nil ? nil : { (id: String?) in metrics.firstIndex { $0.id == id } }
-                    guard let metric = metric(node, inherited: { id in index?(id).map { metrics[$0] } }, yaml: &yaml,
+                    guard let metric = metric(node, inherited: { id in base?.metrics.first { $0.id == id } }, yaml: &yaml,
                                               names: &metricNames) else { continue }
                     if let position = index?(metric.id) { metrics[position] = metric } else { metrics.append(metric) }
                 }
