@@ -76,7 +76,7 @@ import TropaTesting
         let at = SourceLocation(file: "content/b2b/Лумус.md", line: 1)
         #expect(resolver.resolve("../images/cjm.png", at: at)?.href == "../../images/cjm.png")
         #expect(resolver.resolve("схемы/", at: at)?.href == "../../b2b/схемы/")
-        #expect(resolver.resolve("100%25 #1.png", at: at)?.href == "../../b2b/100%25 %231.png")
+        #expect(resolver.resolve("100%25%20%231.png", at: at)?.href == "../../b2b/100%25 %231.png")
         // Written from the page's folder, or naming something beside the site: as written.
         #expect(resolver.resolve("../../images/cjm.png", at: at) == nil)
         #expect(resolver.resolve("?page=2", at: at) == nil)
