@@ -13,6 +13,7 @@ import TropaTesting
             title: "Робот", body: "См. [диван](../retail/sofa.md#визит-в-шоурум-офлайн), [фото](img/фото.png).\n\n"
                 + RenderBuild.stage("Выбор", extra: "\n### Барьеры\n- Дорого, [как и здесь](../retail/sofa.md#оплата)\n")),
         "content/ecommerce/img/фото.png": "png",
+        "content/onboarding.md": RenderBuild.russianMap(title: "Первый день", body: RenderBuild.stage("Вход")),
         "content/retail/sofa.md": RenderBuild.russianMap(
             title: "Диван", body: RenderBuild.stage("Выбор") + RenderBuild.stage("Визит в шоурум {Офлайн}")
                 + RenderBuild.stage("Оплата", extra: "\n### Ожидания\nНазад к [роботу](../ecommerce/robot.md#выбор).\n")),
@@ -81,5 +82,14 @@ import TropaTesting
         #expect(renamed.errors.map(\.location.file) == ["content/retail/sofa.md"])
         #expect(renamed.errors.codes == [.brokenLink])
         #expect(renamed.errors.first?.suggestion(in: .en) == "its stages: #подбор")
+    }
+
+    @Test func aRenamedStageOfAMapNoLinkNamesIsAnUpdate() throws {
+        let first = try RenderBuild.site(Self.site)
+        let written = first.fileSystem.status(at: first.output + "/retail/sofa/index.html")?.modified
+        let renamed = try Self.rebuild(of: first, "content/onboarding.md", find: "## Вход", replace: "## Регистрация")
+        #expect(renamed.errors.isEmpty, "\(renderDescribe(renamed.diagnostics))")
+        #expect(renamed.text("onboarding/index.html")?.contains("id=\"stage-registratsiya\"") == true)
+        #expect(renamed.fileSystem.status(at: renamed.output + "/retail/sofa/index.html")?.modified == written)
     }
 }

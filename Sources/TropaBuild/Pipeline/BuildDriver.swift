@@ -95,6 +95,7 @@ package struct BuildDriver: Sendable {
         var run = BuildRun(check: CheckResult(site: site, diagnostics: report.diagnostics.sortedByLocation(),
                                               sources: report.sources, language: start.config.language))
         run.check.facts = maps.facts
+        run.linkedMaps = reuse.linkedMaps(adding: maps.claims)
         run.check.site?.journeys = maps.journeys
         if reuse.remembers {
             run.memo = PreviewMemo(config: start.config, schema: start.schema, context: context,
@@ -366,6 +367,8 @@ package struct BuildRun: Sendable {
     package var entries: [RecordedMap] = []
     /// The files written besides the maps' (catalogue, persona pages, theme files, static files).
     package var siteFiles: [String] = []
+    /// The maps whose stages links name, for the record.
+    package var linkedMaps: [String] = []
     package var mapCount = 0
     package var renderedMapCount = 0
     package var renderedSitePages = false

@@ -87,17 +87,26 @@ package enum Reuse: Sendable {
         }
     }
 
-    /// Whether a map an update read has stages other than the ones recorded (links to them from maps not read
-    /// may be broken now).
+    /// Whether a map an update read, whose stages some map links to, has stages other than the ones recorded
+    /// (links to them from maps not read may be broken now).
     package func stagesChanged(_ claims: [JourneyClaim]) throws -> Bool {
         guard case .record(let record, let changed) = self else { return false }
-        let earlier = Dictionary(record.maps.lazy.filter { changed.contains($0.path) }.map { ($0.path, $0) },
-                                 uniquingKeysWith: { first, _ in first })
+        let linked = Set(record.linkedMaps)
+        let earlier = Dictionary(record.maps.lazy.filter { changed.contains($0.path) && linked.contains($0.path) }
+                                    .map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
         return try claims.contains { claim in
             guard let line = earlier[claim.path] else { return false }
             guard let map = line.map else { throw RecordDamaged() }
             return map.facts.stages.map { LinkedStage(name: $0.name, branch: $0.branch) } != claim.stages
         }
+    }
+
+    /// The maps whose stages the links of `claims` name, with (for an update) the recorded ones: a map whose link
+    /// is gone stays until the next full build, which costs at most a full build too many.
+    package func linkedMaps(adding claims: [JourneyClaim]) -> [String] {
+        var linked = Set(claims.flatMap { $0.links.filter { $0.anchor != nil }.map(\.target) })
+        if case .record(let record, _) = self { linked.formUnion(record.linkedMaps) }
+        return linked.sorted()
     }
 
     /// A recorded map's stages by its path, its line decoded only when asked for (an update's links to maps it
