@@ -281,8 +281,8 @@ enum EmbeddedTheme {
   .tropa-curve .drop { fill: #ff8a80; }
   .tropa-curve .ring { stroke: #ff8a80; }
   .comparison .point rect, .comparison .point path, .comparison .legend rect, .comparison .legend path, .comparison .legend circle { fill: #14171c; stroke: #a9b8dc; }
-  .badge.priority { background: #1e3a8a; color: #dbeafe; }
-  td.lowest { background: #4a2a12; }
+  .card .badge.priority { background: #1e3a8a; color: #dbeafe; }
+  .comparison td.lowest { background: #4a2a12; }
   .tropa-chart .label { fill: #e5e8ee; }
   .tropa-chart .note, .tropa-chart .names text, .tropa-chart .ticks text { fill: #c3c9d4; }
   .tropa-chart .track { fill: #2a2f39; }
@@ -379,7 +379,7 @@ table.matrix, table.comparison { border-collapse: collapse; width: 100%; font-si
 .matrix td ul { list-style: none; margin: 0; padding: 0; display: grid; gap: .4rem; }
 .matrix .figure { display: block; color: var(--muted); font-size: .8rem; }
 .matrix .rank { display: block; color: var(--muted); font-size: .8rem; font-weight: 400; }
-.matrix td.empty .none, .comparison .none { color: var(--muted); font-style: italic; }
+.matrix td.empty .none, .comparison .none { color: var(--muted); font-style: italic; font-size: .8rem; }
 .comparison dl { margin: 0; display: grid; gap: .15rem; }
 .comparison dl div { display: flex; gap: .4rem; }
 .comparison dt { color: var(--muted); }

@@ -65,8 +65,8 @@ package struct JourneyParser {
                 case "updated": journey.updated = date(field, yaml: &yaml)
                 case "draft": journey.draft = yaml.bool(field) ?? false
                 case "audience": journey.audience = amount(field, yaml: &yaml, zero: false) { .badAudience($0) }
-                case "evidence": journey.evidence = evidence(field, yaml: &yaml)
-                case "priority": journey.priority = priority(field, yaml: &yaml)
+                case "evidence": journey.evidence = word(field, Self.evidenceWords, yaml: &yaml) { .badEvidence($0) }
+                case "priority": journey.priority = word(field, Self.priorityWords, yaml: &yaml) { .badPriority($0) }
                 case "revenue": journey.revenue = amount(field, yaml: &yaml, zero: true) { .badRevenue($0) }
                 case "compare": journey.compare = references(field, yaml: &yaml)
                 default: break
@@ -116,19 +116,20 @@ package struct JourneyParser {
         return nil
     }
 
-    /// `high`, `medium` or `low`, or the Russian words.
-    private func priority(_ field: YAMLReader.Field, yaml: inout YAMLReader) -> Priority? {
+    /// One of `words`' values, by its English name (the raw value) or its Russian word, in any case; anything
+    /// else is a type error whose help lists the words in the site's language.
+    private func word<Value: RawRepresentable<String> & Hashable>(_ field: YAMLReader.Field, _ words: KeyValuePairs<Value, String>,
+                                                                  yaml: inout YAMLReader, problem: (String) -> Message) -> Value? {
         guard let text = yaml.string(field) else { return nil }
         let key = NameKey(text).value
-        if let priority = Priority.allCases.first(where: { key == $0.rawValue || Self.priorityWords[$0] == key }) {
-            return priority
-        }
-        let accepted = Priority.allCases.map { language == .ru ? Self.priorityWords[$0]! : $0.rawValue }
-        yaml.report(.error(.frontMatterType, .badPriority(text), at: field.location, suggestion: .writeOneOf(accepted)))
+        if let found = words.first(where: { key == $0.key.rawValue || key == $0.value }) { return found.key }
+        let accepted = words.map { language == .ru ? $0.value : $0.key.rawValue }
+        yaml.report(.error(.frontMatterType, problem(text), at: field.location, suggestion: .writeOneOf(accepted)))
         return nil
     }
 
-    private static let priorityWords: [Priority: String] = [.high: "высокий", .medium: "средний", .low: "низкий"]
+    /// The words `priority` accepts, from the highest.
+    private static let priorityWords: KeyValuePairs<Priority, String> = [.high: "высокий", .medium: "средний", .low: "низкий"]
 
     /// The maps named by `compare`, each with where it is written; the site check finds them.
     private func references(_ field: YAMLReader.Field, yaml: inout YAMLReader) -> [MapReference] {
@@ -140,21 +141,8 @@ package struct JourneyParser {
         }
     }
 
-    /// How the figures were obtained, by its English or Russian word.
-    private func evidence(_ field: YAMLReader.Field, yaml: inout YAMLReader) -> Evidence? {
-        guard let text = yaml.string(field) else { return nil }
-        let key = NameKey(text).value
-        if let evidence = Evidence.allCases.first(where: { key == $0.rawValue || Self.evidenceWords[$0] == key }) {
-            return evidence
-        }
-        let accepted = Evidence.allCases.map { language == .ru ? Self.evidenceWords[$0]! : $0.rawValue }
-        yaml.report(.error(.frontMatterType, .badEvidence(text),
-                           at: field.location, suggestion: .writeOneOf(accepted)))
-        return nil
-    }
-
-    /// The Russian words `evidence` accepts.
-    private static let evidenceWords: [Evidence: String] = [
+    /// The words `evidence` accepts, English and Russian, in the order the help lists them.
+    private static let evidenceWords: KeyValuePairs<Evidence, String> = [
         .hypothesis: "гипотеза", .walkthrough: "проход", .interviews: "интервью", .analytics: "аналитика",
     ]
 
