@@ -46,8 +46,8 @@ package struct BuildDriver: Sendable {
         var diagnostics: [Diagnostic] = []
         var sources: [String: SourceText] = [:]
         var language = Language.en
-        guard let (config, schema) = try SettingsReader.read(loader, outputNames: MapOutput.names, diagnostics: &diagnostics, sources: &sources,
-                                                             language: &language) else {
+        guard let (config, schema) = try SettingsReader.read(loader, outputNames: MapOutput.names, diagnostics: &diagnostics,
+                                                             sources: &sources, language: &language) else {
             return (nil, CheckResult(site: nil, diagnostics: diagnostics.sortedByLocation(), sources: sources,
                                      language: language))
         }
@@ -192,13 +192,13 @@ package struct BuildDriver: Sendable {
     /// place in the output.
     private func checkSite(_ maps: VisitedSite, personas: [Persona], inputs: SiteInputs, config: SiteConfig,
                            loader: SiteLoader, reuse: Reuse, report: inout Report) throws {
-        // A map that is not read may link to a stage of one that is: if a changed map's stages are not the ones
-        // recorded, only a full build checks those links.
-        if try reuse.stagesChanged(maps.claims) { throw RecordDamaged() }
+        // A map that is not read may link to a stage of one that is: when a changed map that links name has other
+        // stages than the recorded ones, only a full build checks those links.
+        if try reuse.stagesChanged(maps.claims) { throw LinkedStagesChanged() }
+        let linking = maps.claims.contains { !$0.links.isEmpty }
         let problems = SiteValidator(journeys: maps.claims, personas: personas, mapPaths: inputs.maps,
                                      contentPath: config.contentPath,
-                                     recordedStages: maps.claims.contains { !$0.links.isEmpty } ? reuse.recordedStages() : { _ in nil })
-            .validate()
+                                     recordedStages: linking ? reuse.recordedStages() : { _ in nil }).validate()
             + OutputClaims(maps: maps.folders, personas: personas, staticFiles: inputs.staticFiles,
                            sitemap: config.baseURL != nil)
             .conflicts()

@@ -104,7 +104,10 @@ package enum Reuse: Sendable {
     /// The maps whose stages the links of `claims` name, with (for an update) the recorded ones: a map whose link
     /// is gone stays until the next full build, which costs at most a full build too many.
     package func linkedMaps(adding claims: [JourneyClaim]) -> [String] {
-        var linked = Set(claims.flatMap { $0.links.filter { $0.anchor != nil }.map(\.target) })
+        // A link to a stage of its own map is checked whenever that map is read.
+        var linked = Set(claims.flatMap { claim in
+            claim.links.filter { $0.anchor != nil && $0.target != claim.path }.map(\.target)
+        })
         if case .record(let record, _) = self { linked.formUnion(record.linkedMaps) }
         return linked.sorted()
     }
@@ -177,6 +180,10 @@ package struct PreviewMemo: Sendable {
 
 /// A line of the build record that cannot be read: the build is made whole instead.
 package struct RecordDamaged: Error {}
+
+/// An update changed the stages of a map that links name, which maps it did not read may link to: the build is made
+/// whole instead.
+package struct LinkedStagesChanged: Error {}
 
 extension BuildRecord.Map {
     /// What the site pages show of it.

@@ -70,7 +70,8 @@ public struct SiteBuilder: Sendable {
                     // Not committed: the changed maps have problems, which the full build reports with the rest.
                     if run.committed { return BuildResult(run, output: writer.output) }
                 } catch is UpdateSink.Declined {
-                } catch is RecordDamaged {}
+                } catch is RecordDamaged {
+                } catch is LinkedStagesChanged {}
             }
         case .full:
             break
