@@ -268,6 +268,12 @@ public struct ListItem: Sendable, Hashable {
         self.kind = kind
         self.owner = owner
     }
+
+    /// `text` with its kind and owner around it as the author wrote them (`[SMM] Серия постов @marketing`), for
+    /// formats without badges.
+    public func withKindAndOwner(_ text: String) -> String {
+        (kind.map { "[\($0)] " } ?? "") + text + (owner.map { " @\($0)" } ?? "")
+    }
 }
 
 /// A point of the emotion curve within a stage.

@@ -105,7 +105,8 @@ package struct SitePresenter: Sendable {
             cell.text = text.isEmpty ? nil : text.html
         case .list(let items)?:
             cell.list = items.isEmpty ? nil : ItemsModel(items: items.map { item in
-                ListItemModel(html: item.text.html, tone: item.tone?.rawValue, toneWord: item.tone.map { words[$0.rawValue] })
+                ListItemModel(html: item.text.html, tone: item.tone?.rawValue, toneWord: item.tone.map { words[$0.rawValue] },
+                              kind: item.kind, owner: item.owner.map { "@" + $0 })
             })
         case .emotion(let points)?:
             cell.emotions = points.isEmpty ? nil : ItemsModel(items: points.map { point in
@@ -194,8 +195,9 @@ package struct SitePresenter: Sendable {
         case .text(let text): outlineNodes(text)
         case .list(let items): items.flatMap { item in
             var nodes = item.text.outline.map(Self.outlineNode)
-            if let tone = item.tone, let first = nodes.first {
-                nodes[0] = OutlineNode((tone == .positive ? "+ " : "− ") + first.text, first.children)
+            if let first = nodes.first {
+                let sign = item.tone.map { $0 == .positive ? "+ " : "− " } ?? ""
+                nodes[0] = OutlineNode(sign + item.withKindAndOwner(first.text), first.children)
             }
             return nodes
         }

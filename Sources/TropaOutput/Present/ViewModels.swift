@@ -56,6 +56,9 @@ package struct ListItemModel: Sendable {
     /// `positive`, `negative` or nil: a CSS class and a word for screen readers.
     package let tone: String?
     package let toneWord: String?
+    /// An action's kind and owner (`[SMM]`, `@marketing`), shown as badges.
+    package let kind: String?
+    package let owner: String?
 }
 
 package struct EmotionModel: Sendable {

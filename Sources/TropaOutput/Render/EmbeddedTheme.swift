@@ -282,6 +282,7 @@ enum EmbeddedTheme {
   .tropa-curve .ring { stroke: #ff8a80; }
   .comparison .point rect, .comparison .point path, .comparison .legend rect, .comparison .legend path, .comparison .legend circle { fill: #14171c; stroke: #a9b8dc; }
   .card .badge.priority { background: #1e3a8a; color: #dbeafe; }
+  .items .badge.kind { background: #312e81; color: #e0e7ff; }
   .comparison td.lowest { background: #4a2a12; }
   .tropa-chart .label { fill: #e5e8ee; }
   .tropa-chart .note, .tropa-chart .names text, .tropa-chart .ticks text { fill: #c3c9d4; }
@@ -373,6 +374,8 @@ table.cjm { border-collapse: separate; border-spacing: 0; table-layout: fixed;
 .card-figures dt { color: var(--muted); font-size: .75rem; }
 .card-figures dd { margin: 0; font-weight: 600; }
 .badge.priority { background: #dbeafe; color: #1e3a8a; }
+.badge.kind { background: #e0e7ff; color: #312e81; font-weight: 600; }
+.badge.owner { background: var(--panel); color: var(--muted); border: 1px solid var(--line); font-weight: 500; }
 table.matrix, table.comparison { border-collapse: collapse; width: 100%; font-size: .9rem; }
 .matrix th, .matrix td, .comparison th, .comparison td { text-align: left; vertical-align: top; padding: .45rem .6rem; border-bottom: 1px solid var(--line); }
 .matrix thead th, .comparison thead th { background: var(--panel); font-weight: 600; }

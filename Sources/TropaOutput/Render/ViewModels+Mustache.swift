@@ -210,6 +210,8 @@ extension ListItemModel: MustacheParent {
         case "html": self.html
         case "tone": orAbsent(self.tone)
         case "toneWord": orAbsent(self.toneWord)
+        case "kind": orAbsent(self.kind)
+        case "owner": orAbsent(self.owner)
         default: nil
         }
     }
