@@ -41,11 +41,20 @@ public struct PairRank: Comparable, Sendable {
         self.init(priority: priority, revenue: revenue)
     }
 
-    /// Whether map `a` comes before map `b` in a cell or a comparison: by its pair's rank, then title and slug.
-    public static func comesFirst(_ a: JourneySummary, _ b: JourneySummary) -> Bool {
-        let (ra, rb) = (PairRank(pair: [a]), PairRank(pair: [b]))
-        if ra != rb { return ra < rb }
-        return (NameKey(a.title).value, a.slug) < (NameKey(b.title).value, b.slug)
+    /// Where a map stands in a cell or a comparison: by its pair's rank, then title and slug. Made once per map, so a
+    /// sort of thousands of maps does not key their titles at every comparison.
+    public struct MapOrder: Comparable, Sendable {
+        let rank: PairRank
+        let title: String
+        let slug: String
+
+        public init(_ map: JourneySummary) {
+            (rank, title, slug) = (PairRank(pair: [map]), NameKey(map.title).value, map.slug)
+        }
+
+        public static func < (a: MapOrder, b: MapOrder) -> Bool {
+            a.rank != b.rank ? a.rank < b.rank : (a.title, a.slug) < (b.title, b.slug)
+        }
     }
 
     /// `a < b` when `a` comes first: a higher priority, then a higher revenue; a pair without either comes last.
@@ -98,7 +107,7 @@ public struct StageAlignment: Sendable, Equatable {
 
 /// Products as rows and segments as columns, each cell the maps of that pair: what a team reads to choose which pair
 /// to map or improve first. Names that slug alike (`B2B`, `b2b`) are one row or column, as they have one page. Rows
-/// and columns are in `PairRank` order over their pairs, then by name; the maps of a cell by `PairRank.comesFirst`;
+/// and columns are in `PairRank` order over their pairs, then by name; the maps of a cell by `PairRank.MapOrder`;
 /// maps without a product (or segment) come last.
 public struct SegmentMatrix: Sendable, Equatable {
     /// A row's product or a column's segment: its names as written (`B2B / b2b`) and its page's slug; nil for the
@@ -122,6 +131,7 @@ public struct SegmentMatrix: Sendable, Equatable {
         let productOf = maps.map { $0.product.map(Slug.forName) }
         let segmentOf = maps.map { $0.segment.map(Slug.forName) }
         let pairs = Dictionary(grouping: maps.indices, by: { PairKey(product: productOf[$0], segment: segmentOf[$0]) })
+        let order = maps.map(PairRank.MapOrder.init)
         let pairRank = pairs.mapValues { PairRank(pair: $0.map { maps[$0] }) }
         // The headings of one side (`side` picks it from a pair), ranked over their pairs.
         func headings(_ slugs: [String?], side: (PairKey) -> String?, names: (Int) -> String?) -> [(heading: Heading, rank: PairRank)] {
@@ -141,9 +151,7 @@ public struct SegmentMatrix: Sendable, Equatable {
         segments = columns.map(\.heading)
         rows = headings(productOf, side: \.product) { maps[$0].product }.map { row, rank in
             Row(product: row, cells: columns.map { column in
-                (pairs[PairKey(product: row.slug, segment: column.heading.slug)] ?? []).sorted {
-                    PairRank.comesFirst(maps[$0], maps[$1])
-                }
+                (pairs[PairKey(product: row.slug, segment: column.heading.slug)] ?? []).sorted { order[$0] < order[$1] }
             }, rank: rank)
         }
     }

@@ -13,6 +13,9 @@ package struct SiteIndex: Sendable {
         compared = Set(Dictionary(grouping: products, by: { $0 }).filter { $1.count > 1 }.keys)
     }
 
+    /// The ids of each map's stage columns, which the plan links to.
+    package var stageAnchors: [[String]] { maps.map { StageID.anchors($0.stages.map(\.id)) } }
+
     /// The product's comparison page, when it has one.
     package func comparisonPage(ofProduct name: String) -> String? {
         compared.contains(Slug.forName(name)) ? PagePaths.product(Slug.forName(name)) : nil
@@ -152,7 +155,7 @@ extension SitePresenter {
 
     /// Maps in the order of the matrix's cells: priority, revenue, then title.
     private static func ranked(_ maps: [SitePageEntry]) -> [SitePageEntry] {
-        maps.sorted { PairRank.comesFirst($0.summary, $1.summary) }
+        maps.map { (PairRank.MapOrder($0.summary), $0) }.sorted { $0.0 < $1.0 }.map(\.1)
     }
 
     /// How many get through, or at most how many when a stage without a conversion breaks the chain.
@@ -237,9 +240,9 @@ extension SitePresenter {
         return Self.pages(index.maps.flatMap(names)).map { slug, title in
             let file = path(slug)
             let page = context(forPageAt: file)
-            let sorted = maps[slug]!.sorted {
-                (NameKey($0.summary.title).value, $0.summary.slug) < (NameKey($1.summary.title).value, $1.summary.slug)
-            }
+            // Each title keyed once, not at every comparison: a tag may hold thousands of maps.
+            let sorted = maps[slug]!.map { (NameKey($0.summary.title).value, $0.summary.slug, $0) }
+                .sorted { ($0.0, $0.1) < ($1.0, $1.1) }.map(\.2)
             return (file, MapListPageModel(page: page, title: title, kind: kind,
                                            cards: sorted.map { card($0, root: page.root, index: index,
                                                                      context: Self.productAndSegment($0)) }))
@@ -252,6 +255,7 @@ extension SitePresenter {
     package func planPage(_ index: SiteIndex) -> PlanPageModel {
         let page = context(forPageAt: PagePaths.plan)
         let plan = ActionPlan(index.maps, kindOrder: site.schema.layers.flatMap(\.kinds))
+        let anchors = index.stageAnchors
         return PlanPageModel(page: page, title: words["plan"], count: words.actionCount(plan.count),
                              csvURL: "plan.csv", kinds: plan.kinds.map { group in
             PlanKindModel(name: group.kind ?? words["noKind"],
@@ -260,7 +264,8 @@ extension SitePresenter {
                 PlanOwnerModel(name: owners.owner.map { "@" + $0 } ?? words["noOwner"], items: owners.entries.map { entry in
                     let map = index.maps[entry.map]
                     return PlanItemModel(html: entry.action.text.html, map: map.summary.title,
-                                         url: page.root + Self.stagePage(map, entry.action.stage),
+                                         url: page.root + PagePaths.journeyFolder(map.summary.slug) + "/index.html#"
+                                            + anchors[entry.map][entry.action.stage],
                                          stage: map.stages[entry.action.stage].displayName,
                                          conversion: entry.conversion.map(figure), emotion: entry.emotion.map { format.score(Self.tenth($0)) })
                 })
@@ -274,12 +279,13 @@ extension SitePresenter {
     package func planRows(_ index: SiteIndex) -> [[String]] {
         let plan = ActionPlan(index.maps, kindOrder: site.schema.layers.flatMap(\.kinds))
         var rows = [["kind", "owner", "action", "map", "stage", "conversionPercent", "emotion", "url"].map { words[$0] }]
+        let anchors = index.stageAnchors
         for group in plan.kinds {
             for owners in group.owners {
                 for entry in owners.entries {
                     let map = index.maps[entry.map]
                     let page = PagePaths.journeyFolder(map.summary.slug) + "/index.html"
-                    let anchor = "#" + StageID.anchors(map.stages.map(\.id))[entry.action.stage]
+                    let anchor = "#" + anchors[entry.map][entry.action.stage]
                     rows.append([group.kind ?? "", owners.owner ?? "", entry.action.text.plain, map.summary.title,
                                  map.stages[entry.action.stage].displayName,
                                  entry.conversion.map { spreadsheetNumber($0.value) } ?? "",
@@ -289,11 +295,6 @@ extension SitePresenter {
             }
         }
         return rows
-    }
-
-    /// A map's page at a stage's column.
-    private static func stagePage(_ map: SitePageEntry, _ stage: Int) -> String {
-        PagePaths.journeyFolder(map.summary.slug) + "/index.html#" + StageID.anchors(map.stages.map(\.id))[stage]
     }
 
     /// `-0,5` (Russian) or `-0.5`: a plain number, ASCII minus, no grouping, which a spreadsheet reads as one.
