@@ -13,6 +13,7 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/swift-mustache.git", from: "2.1.1"),
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
         .package(url: "https://github.com/swhitty/FlyingFox.git", from: "0.27.1"),
+        .package(url: "https://github.com/yaslab/CSV.swift.git", from: "2.5.2"),
     ],
     // The modules follow the pipeline, so the compiler rejects a step that reaches back:
     // Model ← Source (read, parse, validate) ← Analysis ← Output (present, render) ← Build (the driver, sinks,
@@ -29,7 +30,8 @@ let package = Package(
         // Load → parse → validate: reading a site's files into the model, with diagnostics.
         .target(
             name: "TropaSource",
-            dependencies: ["TropaModel", "CCmark", .product(name: "Yams", package: "Yams")]
+            dependencies: ["TropaModel", "CCmark", .product(name: "Yams", package: "Yams"),
+                           .product(name: "CSV", package: "CSV.swift")]
         ),
         // Analyse: facts derived from a parsed map (slug, stages, curve in units of the scale, figures by role).
         .target(name: "TropaAnalysis", dependencies: ["TropaModel"]),

@@ -64,6 +64,9 @@ public enum DiagnosticCode: String, Sendable, CaseIterable, Codable {
     case branchLabel = "branch-label"
     case branchSplit = "branch-split"
     case branchReused = "branch-reused"
+    case measurementInvalid = "measurement-invalid"
+    case unknownStage = "unknown-stage"
+    case reviewOverdue = "review-overdue"
 }
 
 /// One problem in an author's files, with where it is and, when one is close, what was probably meant.

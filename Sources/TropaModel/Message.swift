@@ -26,6 +26,22 @@ public indirect enum Message: Sendable, Hashable {
     case writeAudience
     case badEvidence(String)
     case writeOneOf([String])
+    case badReview(String)
+    case writeReview
+    // Measurements
+    case measurementsMissing(String)
+    case measurementsPath
+    case measurementsEmpty
+    case measurementColumns([String])
+    case measurementHeader
+    case measurementFieldCount(expected: Int, found: Int)
+    case oneRowPerMeasurement
+    case measurementBadDate(String)
+    case measurementDateForm
+    case unknownStage(String)
+    case stagesOfMap([String])
+    case reviewOverdue(last: String, due: String)
+    case measureAgain
     // Stages and layers
     case requiredLayerEmpty(layer: String, stage: String)
     case fillRequired
@@ -298,6 +314,35 @@ public indirect enum Message: Sendable, Hashable {
         case .badDate(let text): ("\"updated\" should be a date like 2024-03-01, not \"\(text)\"",
                                   "в «updated» нужна дата вида 2024-03-01, а здесь «\(text)»")
         case .writeDate(let date): ("write \"updated: \(date)\"", "напишите «updated: \(date)»")
+        case .badReview(let text): ("\"review\" should be a period such as \"monthly\", not \"\(text)\"",
+                                    "в «review» нужен срок, например «ежемесячно», а здесь «\(text)»")
+        case .writeReview: ("write \"2 weeks\", \"monthly\", \"quarterly\" or a number of days, weeks or months",
+                            "напишите «2 недели», «ежемесячно», «ежеквартально» или число дней, недель или месяцев")
+        case .measurementsMissing(let path): ("the measurements file \"\(path)\" does not exist",
+                                              "файла с замерами «\(path)» нет")
+        case .measurementsPath: ("name a CSV file beside the map, e.g. \"measurements: metrics.csv\"",
+                                 "укажите CSV-файл рядом с картой, например «measurements: metrics.csv»")
+        case .measurementsEmpty: ("the measurements file is empty", "файл с замерами пустой")
+        case .measurementColumns(let columns):
+            ("the measurements file has no column \(Self.list(columns.map { "\"\($0)\"" }, and: "or"))",
+             "в файле с замерами нет столбца \(Self.list(columns.map { "«\($0)»" }, and: "и"))")
+        case .measurementHeader: ("start the file with the line \"date,stage,metric,value\"",
+                                  "начните файл со строки «дата,этап,метрика,значение»")
+        case .measurementFieldCount(let expected, let found):
+            ("the row has \(found) fields, but the header has \(expected)",
+             "в строке полей: \(found), а в заголовке: \(expected)")
+        case .oneRowPerMeasurement: ("write one measurement per row; quote a value that holds a comma: \"1,5\"",
+                                     "пишите по одному замеру в строке; значение с запятой берите в кавычки: \"1,5\"")
+        case .measurementBadDate(let text): ("the date should be like 2024-03-01, not \"\(text)\"",
+                                             "дату пишут так: 2024-03-01, а здесь «\(text)»")
+        case .measurementDateForm: ("write the date as YYYY-MM-DD", "напишите дату в виде ГГГГ-ММ-ДД")
+        case .unknownStage(let name): ("the map has no stage \"\(name)\"", "в карте нет этапа «\(name)»")
+        case .stagesOfMap(let names): ("the map's stages are \(Self.list(names.map { "\"\($0)\"" }, and: "and"))",
+                                       "этапы карты: \(names.map { "«\($0)»" }.joined(separator: ", "))")
+        case .reviewOverdue(let last, let due): ("the map was last measured on \(last); the next review was due on \(due)",
+                                                 "последний замер — \(last), следующий был нужен к \(due)")
+        case .measureAgain: ("measure the stages again and add the rows to the measurements file",
+                             "замерьте этапы снова и добавьте строки в файл с замерами")
         case .badAudience(let text): ("\"audience\" should be a number of customers, not \"\(text)\"",
                                       "в «audience» нужно число клиентов, а здесь «\(text)»")
         case .writeAudience: ("write how many customers enter the first stage, e.g. \"audience: 12000\"",

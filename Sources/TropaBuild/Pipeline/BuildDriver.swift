@@ -89,12 +89,20 @@ package struct BuildDriver: Sendable {
         let rendering = sink.renders && !report.diagnostics.failBuild(strict: options.strict) ? renderer : nil
         let maps = try visitMaps(start, loader: loader, rendering: rendering, context: context, into: sink,
                                  reuse: reuse, report: &report)
-        try checkSite(maps, personas: personas.values, inputs: start.inputs, loader: loader, report: &report)
+        // The measurements files the maps name are inputs of those maps, not files of the site to copy. An update
+        // reads only the changed maps: it copies what the last whole build copied.
+        var inputs = start.inputs
+        let copied = reuse.recordedSiteFiles.map(Set.init)
+        inputs.staticFiles.removeAll { file in
+            maps.measurementFiles.contains(file.path) || copied.map { !$0.contains(file.outputPath) } ?? false
+        }
+        try checkSite(maps, personas: personas.values, inputs: inputs, loader: loader, report: &report)
 
         var run = BuildRun(check: CheckResult(site: site, diagnostics: report.diagnostics.sortedByLocation(),
                                               sources: report.sources, language: start.config.language))
         run.check.facts = maps.facts
         run.check.site?.journeys = maps.journeys
+        run.check.site?.staticFiles = inputs.staticFiles
         if reuse.remembers {
             run.memo = PreviewMemo(config: start.config, schema: start.schema, context: context,
                                    rendered: rendering != nil && !run.check.diagnostics.failBuild(strict: options.strict),
@@ -110,7 +118,7 @@ package struct BuildDriver: Sendable {
         guard let entries = reuse.entries(merging: maps.recorded) else { throw RecordDamaged() }
         run.entries = entries
         try emitSitePages(entries, now: maps.shown, renderer: renderer, personas: personas.values, context: context,
-                          inputs: start.inputs, loader: loader, into: sink, reuse: reuse, run: &run)
+                          inputs: inputs, loader: loader, into: sink, reuse: reuse, run: &run)
         run.renderedMapCount = maps.renderedCount
 
         try sink.commit(run)
@@ -146,9 +154,10 @@ package struct BuildDriver: Sendable {
         let visits = parallelMap(reuse.mapsToRead(start.inputs.maps)) { path -> Result<VisitedMap, Error> in
             Result {
                 let file = try loader.read(path)
-                // A map the previous preview parsed from the same bytes is taken with its facts as they were.
-                let earlier = parsed?[path].flatMap { $0.bytes == file.bytes ? $0 : nil }
-                let outcome = earlier?.outcome ?? reader.outcome(of: file)
+                // A map the previous preview parsed from the same bytes is taken with its facts as they were; one
+                // with measurements is read again, since its other file may have changed.
+                let earlier = parsed?[path].flatMap { $0.bytes == file.bytes && !$0.hasCompanion ? $0 : nil }
+                let outcome = try earlier?.outcome ?? reader.outcome(of: file) { try loader.readOptional($0) }
                 var visit = VisitedMap(path: path, outcome: outcome)
                 let kept = sink.keepsMaps ? KeptMap(outcome: outcome, bytes: reuse.remembers ? file.bytes : []) : nil
                 visit.kept = kept
@@ -163,7 +172,8 @@ package struct BuildDriver: Sendable {
                 kept?.facts = facts
                 if let renderer, !stopped.isSignalled, options.includeDrafts || !journey.draft {
                     do {
-                        let reused = rendered?[path].flatMap { $0.filesBytes == file.bytes && !$0.files.isEmpty ? $0.files : nil }
+                        let reused = earlier == nil ? nil
+                            : rendered?[path].flatMap { $0.filesBytes == file.bytes && !$0.files.isEmpty ? $0.files : nil }
                         // The preview keeps the files and hands them over on every rebuild: as bytes, made once.
                         let files = reused ?? renderer.mapFiles(journey, facts: facts, evaluation: evaluation).map { reuse.remembers ? $0.asBytes : $0 }
                         for file in files { try sink.emit(file) }
@@ -277,6 +287,10 @@ package struct VisitedMap: Sendable {
     package var diagnostics: [Diagnostic]
     /// The text of the file, when its diagnostics need it.
     package var source: SourceText?
+    /// The text of the files it named, when their diagnostics need it.
+    package var companions: [SourceText]
+    /// The measurements file it names: an input of the map, not a static file.
+    package var measurementsFile: String?
     package var claim: JourneyClaim?
     package var slug: String?
     /// What the site pages show of it.
@@ -295,6 +309,8 @@ package struct VisitedMap: Sendable {
         self.path = path
         diagnostics = outcome.diagnostics
         source = outcome.source
+        companions = outcome.companions
+        measurementsFile = outcome.value?.measurementsFile
     }
 }
 
@@ -324,6 +340,8 @@ package struct VisitedSite {
     /// Kept when the sink keeps maps.
     package var facts: [JourneyFacts] = []
     package var journeys: [Journey] = []
+    /// The measurements files the maps read name.
+    package var measurementFiles: Set<String> = []
     /// The first page that could not be written.
     package var failure: Error?
     package var renderedCount = 0
@@ -334,6 +352,8 @@ package struct VisitedSite {
         for result in visits {
             let visit = try result.get()
             report.add(visit.diagnostics, source: visit.source)
+            for companion in visit.companions { report.sources[companion.path] = companion }
+            if let file = visit.measurementsFile { measurementFiles.insert(file) }
             if let claim = visit.claim { claims.append(claim) }
             if let slug = visit.slug { folders.append((visit.path, slug)) }
             if let entry = visit.shown { shown.append((visit.path, entry)) }

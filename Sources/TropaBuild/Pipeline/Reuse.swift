@@ -145,6 +145,12 @@ package struct PreviewMemo: Sendable {
     }
 }
 
+extension PreviewMemo.Map {
+    /// Whether the map read another file besides its own (its measurements): its bytes alone do not tell whether
+    /// it changed.
+    var hasCompanion: Bool { outcome.value?.measurementsFile != nil }
+}
+
 /// A line of the build record that cannot be read: the build is made whole instead.
 package struct RecordDamaged: Error {}
 
