@@ -38,6 +38,7 @@ public indirect enum Message: Sendable, Hashable {
     case oneRowPerMeasurement
     case measurementBadDate(String)
     case measurementDateForm
+    case measurementValueForm
     case unknownStage(String)
     case stagesOfMap([String])
     case reviewOverdue(last: String, due: String)
@@ -332,10 +333,12 @@ public indirect enum Message: Sendable, Hashable {
             ("the row has \(found) fields, but the header has \(expected)",
              "в строке полей: \(found), а в заголовке: \(expected)")
         case .oneRowPerMeasurement: ("write one measurement per row; quote a value that holds a comma: \"1,5\"",
-                                     "пишите по одному замеру в строке; значение с запятой берите в кавычки: \"1,5\"")
+                                     "пишите по одному замеру в строке; значение с запятой заключайте в двойные кавычки")
         case .measurementBadDate(let text): ("the date should be like 2024-03-01, not \"\(text)\"",
                                              "дату пишут так: 2024-03-01, а здесь «\(text)»")
         case .measurementDateForm: ("write the date as YYYY-MM-DD", "напишите дату в виде ГГГГ-ММ-ДД")
+        case .measurementValueForm: ("write a number or a range with its unit, e.g. \"35%\", \"20\", \"2–3 weeks\"",
+                                     "напишите число или диапазон с единицей, например «35%», «20», «2–3 недели»")
         case .unknownStage(let name): ("the map has no stage \"\(name)\"", "в карте нет этапа «\(name)»")
         case .stagesOfMap(let names): ("the map's stages are \(Self.list(names.map { "\"\($0)\"" }, and: "and"))",
                                        "этапы карты: \(names.map { "«\($0)»" }.joined(separator: ", "))")

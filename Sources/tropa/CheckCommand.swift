@@ -31,11 +31,21 @@ struct CheckCommand: ParsableCommand {
     @OptionGroup var options: SiteOptions
 
     func run() throws {
-        let result = try Terminal.run(language: options.language.lang) { try SiteChecker().check(root: options.siteDirectory) }
+        let result = try Terminal.run(language: options.language.lang) {
+            try SiteChecker().check(root: options.siteDirectory, day: Self.day())
+        }
         let checked = result.site.map { Message.checked(maps: $0.journeys.count, personas: $0.personas.count) }
         Terminal.report(result.diagnostics, sources: result.sources, format: options.format,
                         checked: checked ?? .checkedSite, language: options.language.or(result.language))
         try Terminal.exit(for: result.diagnostics, strict: options.strict)
+    }
+}
+
+extension CheckCommand {
+    /// The day reviews are due by: `SOURCE_DATE_EPOCH`'s when it is set (reproducible checks), otherwise today, in UTC.
+    static func day(environment: [String: String] = ProcessInfo.processInfo.environment, now: Date = Date()) -> CalendarDay {
+        let seconds = environment["SOURCE_DATE_EPOCH"].flatMap { Int($0.trimmingCharacters(in: .whitespaces)) }
+        return CalendarDay(secondsSince1970: seconds ?? Int(now.timeIntervalSince1970.rounded(.down)))
     }
 }
 

@@ -12,7 +12,7 @@ import Testing
         .writeOneOf(["a", "b"]), .badReview("x"), .writeReview, .measurementsMissing("x"), .measurementsPath,
         .measurementsEmpty, .measurementColumns(["a", "b"]), .measurementHeader,
         .measurementFieldCount(expected: 2, found: 3), .oneRowPerMeasurement, .measurementBadDate("x"),
-        .measurementDateForm, .unknownStage("x"), .stagesOfMap(["a", "b"]), .reviewOverdue(last: "x", due: "x"),
+        .measurementDateForm, .measurementValueForm, .unknownStage("x"), .stagesOfMap(["a", "b"]), .reviewOverdue(last: "x", due: "x"),
         .measureAgain, .requiredLayerEmpty(layer: "x", stage: "x"), .fillRequired,
         .layerEmpty(layer: "x", stage: "x"), .fillOrRemove, .deepLayerHeading(marks: "x", text: "x"), .write("x"),
         .acceptedLayers(["a", "b"]), .level1Heading("x"), .titleInFrontMatter, .personaNameInFrontMatter,

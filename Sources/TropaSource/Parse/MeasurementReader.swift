@@ -100,7 +100,8 @@ package struct MeasurementReader {
         case .failure(let problem):
             // A metric without a name is the metric's field's fault; everything else the value's.
             let at = name.isEmpty ? metric.at : value.at
-            return .failure(.error(.measurementInvalid, problem.message(text), at: at, suggestion: problem.help))
+            let help = problem.help == .metricForm ? .measurementValueForm : problem.help
+            return .failure(.error(.measurementInvalid, problem.message(text), at: at, suggestion: help))
         }
         read.line = value.at.line
         read.column = value.at.column
