@@ -113,7 +113,7 @@ let package = Package(
 // libFuzzer targets, run by scripts/fuzz. Declared only with TROPA_FUZZ set: they link libFuzzer's `main`, so they
 // build only with `-sanitize=fuzzer`, which an ordinary `swift build` does not pass.
 if Context.environment["TROPA_FUZZ"] != nil {
-    let fuzzTargets = ["FuzzJourney", "FuzzSchema", "FuzzRender"]
+    let fuzzTargets = ["FuzzJourney", "FuzzSchema", "FuzzRender", "FuzzMeasurements"]
     package.targets.append(.target(name: "FuzzSupport", dependencies: ["TropaModel", "TropaSource", "TropaBuild", "TropaAuthoring"],
                                    path: "Fuzz/Support"))
     for name in fuzzTargets {
