@@ -71,10 +71,16 @@ package struct SitePresenter: Sendable {
         let marks = stageMarks(facts, evaluation: evaluation)
         return JourneyPageModel(
             page: page, title: journey.title, product: journey.product, segment: journey.segment, tags: journey.tags,
-            updated: journey.updated.map(words.date), draft: journey.draft, evidence: evidence(journey.evidence),
+            updated: journey.updated.map(words.date), review: review(journey), draft: journey.draft,
+            evidence: evidence(journey.evidence),
             persona: persona.map { personaCard($0, root: page.root) },
             introductionHTML: journey.introduction.html,
-            analysis: analysis(journey, facts: facts, evaluation: evaluation), curve: curve,
+            analysis: analysis(journey, facts: facts, evaluation: evaluation).map { model in
+                var model = model
+                model.measuredOn = JourneyAnalysis(schema: site.schema, contentPath: site.config.contentPath)
+                    .figuresDate(journey).map { words.figuresMeasured(words.date($0)) }
+                return model
+            }, curve: curve,
             stageCount: journey.stages.count, branchCells: branchCells(journey.stages),
             stages: zip(journey.stages, marks).map {
                 StageColumnModel(name: $0.name, descriptionHTML: $0.description.html, marks: $1)
@@ -84,7 +90,7 @@ package struct SitePresenter: Sendable {
             rows: rows, outline: outline(journey),
             downloads: DownloadsModel(MapOutput.all.filter { $0.label != nil && $0.isMade(curve != nil) }.map {
                 DownloadModel(key: $0.key, file: $0.fileName, label: words[$0.label!])
-            }))
+            }), trends: trends(journey))
     }
 
     /// A row of the table is sparse when more than half of its stages are empty: its few entries would make it as

@@ -15,6 +15,9 @@ public struct ThemeWords: Sendable {
         "segment": ("Segment", "Сегмент"),
         "tags": ("Tags", "Теги"),
         "updated": ("Updated", "Обновлено"),
+        "lastReview": ("Last measured", "Последний замер"),
+        "nextReview": ("Next review", "Следующий замер"),
+        "measurements": ("Measurements", "Замеры"),
         "stages": ("Stages", "Этапы"),
         "layer": ("Layer", "Слой"),
         "map": ("Journey map", "Карта пути"),
@@ -171,6 +174,16 @@ public struct ThemeWords: Sendable {
     public func missedTarget(_ stage: String, value: String, target: String, gap: String) -> String {
         language == .ru ? "\(quoted(stage)): \(value), цель \(target) (\(gap))"
             : "\(quoted(stage)): \(value), target \(target) (\(gap))"
+    }
+
+    /// Under the evaluation's heading, when measurements replaced some of the map's figures.
+    public func figuresMeasured(_ date: String) -> String {
+        language == .ru ? "Конверсия и NPS — по замерам на \(date)." : "Conversion and NPS as measured on \(date)."
+    }
+
+    /// A trend's latest change: "+7 pp since 1 February 2024".
+    public func changeSince(_ change: String, _ date: String) -> String {
+        language == .ru ? "\(change) с \(date)" : "\(change) since \(date)"
     }
 
     /// "1 440 of 12 000".

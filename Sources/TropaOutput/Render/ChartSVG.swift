@@ -120,3 +120,41 @@ package struct QuadrantSVG {
         return max(bounds.lowerBound, (low - pad).rounded(.down))...min(bounds.upperBound, (high + pad).rounded(.up))
     }
 }
+
+/// Draws a `TrendModel` small: the measurements as a line spaced by their dates, the latest dot filled. Its words
+/// are in `<title>` and `<desc>`; the page writes the latest value and the change beside it.
+package struct TrendSVG {
+    package let trend: TrendModel
+
+    private static let size = (width: 200.0, height: 56.0, pad: 6.0)
+
+    package func render() -> String {
+        let n = Markup.number
+        let size = Self.size
+        let days = trend.points.map(\.day), values = trend.points.map(\.value)
+        let (first, last) = (days.min() ?? 0, days.max() ?? 0)
+        let (low, high) = (values.min() ?? 0, values.max() ?? 0)
+        let px = { (day: Int) in
+            last == first ? size.width / 2 : size.pad + Double(day - first) / Double(last - first) * (size.width - 2 * size.pad)
+        }
+        // A flat trend is drawn across the middle.
+        let py = { (value: Double) in
+            high == low ? size.height / 2 : size.pad + (high - value) / (high - low) * (size.height - 2 * size.pad)
+        }
+        let id = trend.id
+        var svg = """
+            <svg xmlns="http://www.w3.org/2000/svg" class="tropa-chart tropa-trend" viewBox="0 0 \(n(size.width)) \(n(size.height))" \
+            role="img" aria-labelledby="\(id)-title \(id)-desc">
+            <title id="\(id)-title">\(Markup.escape(trend.title))</title>
+            <desc id="\(id)-desc">\(Markup.escape(trend.description))</desc>
+
+            """
+        let coordinates = trend.points.map { "\(n(px($0.day))),\(n(py($0.value)))" }
+        svg += "<polyline points=\"\(coordinates.joined(separator: " "))\" fill=\"none\" stroke=\"#2f5bd3\" stroke-width=\"2\"/>\n"
+        for (index, point) in trend.points.enumerated() {
+            let final = index == trend.points.count - 1
+            svg += "<circle cx=\"\(n(px(point.day)))\" cy=\"\(n(py(point.value)))\" r=\"\(final ? "4" : "2.5")\" fill=\"\(final ? "#2f5bd3" : "#ffffff")\" stroke=\"#2f5bd3\" stroke-width=\"1.5\"/>"
+        }
+        return svg + "\n</svg>\n"
+    }
+}

@@ -66,6 +66,7 @@ package struct PageRenderer: Sendable {
             analysis.timelineSVG = analysis.timeline.map { BarChartSVG(chart: $0).render() }
             model.analysis = analysis
         }
+        for index in model.trends.indices { model.trends[index].svg = TrendSVG(trend: model.trends[index]).render() }
         let pieces = MapPieces(model: model, curveSVG: curveSVG?.file, pageHTML: html(model, template: "journey"))
         return MapOutput.all.filter { $0.isMade(curveSVG != nil) }.map { output in
             OutputFile(path: folder + "/" + output.fileName, text: output.render(pieces))

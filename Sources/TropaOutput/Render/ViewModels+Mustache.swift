@@ -155,6 +155,7 @@ extension AnalysisModel: MustacheParent {
         case "timeline": orAbsent(self.timeline)
         case "timelineSVG": orAbsent(self.timelineSVG)
         case "total": orAbsent(self.total)
+        case "measuredOn": orAbsent(self.measuredOn)
         case "hasDetails": self.hasDetails
         default: nil
         }
@@ -315,6 +316,7 @@ extension JourneyPageModel: MustacheParent {
         case "segment": orAbsent(self.segment)
         case "tags": self.tags
         case "updated": orAbsent(self.updated)
+        case "review": orAbsent(self.review)
         case "draft": self.draft
         case "evidence": orAbsent(self.evidence)
         case "persona": orAbsent(self.persona)
@@ -330,6 +332,34 @@ extension JourneyPageModel: MustacheParent {
         case "rows": self.rows
         case "outline": self.outline
         case "downloads": self.downloads
+        case "trends": self.trends
+        default: nil
+        }
+    }
+}
+
+extension TrendModel: MustacheParent {
+    package func child(named key: String) -> Any? {
+        switch key {
+        case "id": self.id
+        case "stage": self.stage
+        case "metric": self.metric
+        case "title": self.title
+        case "description": self.description
+        case "points": self.points.count
+        case "latest": self.latest
+        case "change": self.change
+        case "svg": orAbsent(self.svg)
+        default: nil
+        }
+    }
+}
+
+extension ReviewModel: MustacheParent {
+    package func child(named key: String) -> Any? {
+        switch key {
+        case "last": self.last
+        case "next": orAbsent(self.next)
         default: nil
         }
     }
