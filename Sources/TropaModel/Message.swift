@@ -249,6 +249,10 @@ public indirect enum Message: Sendable, Hashable {
     case notFileOrFolder(String)
     case notSiteFolder(String)
     case noSuchFolder(String)
+    case notInGit(String)
+    case unknownRevision(String)
+    case noMapAtRevision(path: String, revision: String)
+    case gitUnavailable(String)
     case folderNotFile(String)
     case noSuchFile(String)
     case noContentFolder(String)
@@ -722,6 +726,11 @@ public indirect enum Message: Sendable, Hashable {
                                           "\(path) — не файл и не папка (устройство, сокет или канал)")
         case .notSiteFolder(let path): ("\(path) is a file, not a site folder", "\(path) — это файл, а нужна папка сайта")
         case .noSuchFolder(let path): ("no such folder: \(path)", "нет такой папки: \(path)")
+        case .notInGit(let path): ("\(path) is not inside a git repository", "\(path) не лежит в репозитории git")
+        case .unknownRevision(let revision): ("git knows no revision \"\(revision)\"", "в git нет ревизии «\(revision)»")
+        case .noMapAtRevision(let path, let revision): ("\(path) does not exist at \(revision)",
+                                                       "в ревизии \(revision) нет файла \(path)")
+        case .gitUnavailable(let reason): ("cannot run git: \(reason)", "не удалось запустить git: \(reason)")
         case .folderNotFile(let path): ("\(path) is a folder, not a file", "\(path) — это папка, а нужен файл")
         case .noSuchFile(let path): ("no such file: \(path)", "нет такого файла: \(path)")
         case .noContentFolder(let path): ("no content folder: \(path) (maps go in content/*.md)",

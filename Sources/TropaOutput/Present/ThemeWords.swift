@@ -18,6 +18,8 @@ public struct ThemeWords: Sendable {
         "lastReview": ("Last measured", "Последний замер"),
         "nextReview": ("Next review", "Следующий замер"),
         "measurements": ("Measurements", "Замеры"),
+        "diff.workingTree": ("the working tree", "рабочая копия"),
+        "diff.none": ("No changes to the journey.", "Карта не изменилась."),
         "stages": ("Stages", "Этапы"),
         "layer": ("Layer", "Слой"),
         "map": ("Journey map", "Карта пути"),
