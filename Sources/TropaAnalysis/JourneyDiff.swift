@@ -84,14 +84,14 @@ public enum JourneyDiff {
     }
 
     /// A stage's name as a reader sees it, with its branch.
-    static func name(_ stage: Stage) -> String {
+    package static func name(_ stage: Stage) -> String {
         stage.branch.map { "\(stage.name) (\($0))" } ?? stage.name
     }
 
     /// Pairs of stage positions (older, newer): first the stages of one id; then, of the rest, the pairs whose
     /// content is most alike (half their entries shared at least), a stage at the same position counting a
     /// little more.
-    static func match(_ old: [Stage], _ new: [Stage]) -> [(old: Int, new: Int)] {
+    package static func match(_ old: [Stage], _ new: [Stage]) -> [(old: Int, new: Int)] {
         var pairs: [(old: Int, new: Int)] = []
         var newByID: [StageID: Int] = [:]
         for (index, stage) in new.enumerated() where newByID[stage.id] == nil { newByID[stage.id] = index }

@@ -253,6 +253,7 @@ public indirect enum Message: Sendable, Hashable {
     case unknownRevision(String)
     case noMapAtRevision(path: String, revision: String)
     case gitUnavailable(String)
+    case shallowHistory
     case folderNotFile(String)
     case noSuchFile(String)
     case noContentFolder(String)
@@ -731,6 +732,8 @@ public indirect enum Message: Sendable, Hashable {
         case .noMapAtRevision(let path, let revision): ("\(path) does not exist at \(revision)",
                                                        "в ревизии \(revision) нет файла \(path)")
         case .gitUnavailable(let reason): ("cannot run git: \(reason)", "не удалось запустить git: \(reason)")
+        case .shallowHistory: ("note: this is a shallow clone, so the maps have no history pages; history needs the full history (fetch-depth: 0)",
+                               "примечание: это неполный клон, поэтому у карт нет страниц истории; истории нужна вся история репозитория (fetch-depth: 0)")
         case .folderNotFile(let path): ("\(path) is a folder, not a file", "\(path) — это папка, а нужен файл")
         case .noSuchFile(let path): ("no such file: \(path)", "нет такого файла: \(path)")
         case .noContentFolder(let path): ("no content folder: \(path) (maps go in content/*.md)",

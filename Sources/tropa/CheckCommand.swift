@@ -65,11 +65,16 @@ struct BuildCommand: ParsableCommand {
     @Flag(help: "Include maps marked `draft: true`.")
     var drafts = false
 
+    @Flag(help: "Build no history pages, even inside a git work tree.")
+    var noHistory = false
+
     func run() throws {
         let buildOptions = BuildOptions(output: output, includeDrafts: drafts, strict: options.strict)
+        let git = noHistory ? nil : GitCommand(folder: options.siteDirectory)
         let result = try Terminal.run(language: options.language.lang) {
-            try SiteBuilder().build(root: options.siteDirectory, options: buildOptions)
+            try SiteBuilder(git: git).build(root: options.siteDirectory, options: buildOptions)
         }
+        for note in result.notes { Terminal.printError(note, language: options.language.or(result.check.language)) }
         let summary = result.outputPath.map {
             result.upToDate ? Message.upToDate(maps: result.mapCount, files: result.fileCount, output: $0)
                 : .built(maps: result.mapCount, files: result.fileCount, output: $0)

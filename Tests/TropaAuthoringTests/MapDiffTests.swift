@@ -15,6 +15,9 @@ import TropaTesting
             guard let files = versions[revision] else { throw SiteError(.unknownRevision(revision)) }
             return files[path].map { Array($0.utf8) }
         }
+
+        func head() throws -> GitHead? { nil }
+        func history(of maps: [String]) throws -> GitHistory? { nil }
     }
 
     static func map(_ stages: String) -> String { "---\ntitle: Карта\n---\n\n" + stages }

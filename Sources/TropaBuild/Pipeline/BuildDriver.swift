@@ -31,6 +31,15 @@ package struct BuildDriver: Sendable {
     package let reader: FileReading
     package let root: String
     package let options: BuildOptions
+    /// The maps' committed versions, read once for the site; each map built gets a history page from them.
+    package var history: GitHistory?
+
+    package init(reader: FileReading, root: String, options: BuildOptions, history: GitHistory? = nil) {
+        self.reader = reader
+        self.root = root
+        self.options = options
+        self.history = history
+    }
 
     /// The site's settings and inputs: the first two steps, which also decide what can be reused.
     package struct Start: Sendable {
@@ -100,6 +109,7 @@ package struct BuildDriver: Sendable {
 
         var run = BuildRun(check: CheckResult(site: site, diagnostics: report.diagnostics.sortedByLocation(),
                                               sources: report.sources, language: start.config.language))
+        if history?.shallow == true { run.notes.append(.shallowHistory) }
         run.check.facts = maps.facts
         run.check.site?.journeys = maps.journeys
         run.check.site?.staticFiles = inputs.staticFiles
@@ -175,7 +185,13 @@ package struct BuildDriver: Sendable {
                         let reused = earlier == nil ? nil
                             : rendered?[path].flatMap { $0.filesBytes == file.bytes && !$0.files.isEmpty ? $0.files : nil }
                         // The preview keeps the files and hands them over on every rebuild: as bytes, made once.
-                        let files = reused ?? renderer.mapFiles(journey, facts: facts, evaluation: evaluation).map { reuse.remembers ? $0.asBytes : $0 }
+                        let versions = history?.versions[path] ?? []
+                        var files = reused ?? renderer.mapFiles(journey, facts: facts, evaluation: evaluation,
+                                                                history: !versions.isEmpty).map { reuse.remembers ? $0.asBytes : $0 }
+                        if !versions.isEmpty {
+                            files.append(renderer.historyPage(journey, facts: facts,
+                                                              versions: versionsRead(versions, reader: reader)))
+                        }
                         for file in files { try sink.emit(file) }
                         let folder = PagePaths.journeyFolder(facts.slug)
                         visit.files = files.map { String($0.path.dropFirst(folder.count + 1)) }
@@ -194,6 +210,20 @@ package struct BuildDriver: Sendable {
             }
         }
         return try VisitedSite(visits, keepingAll: reuse.remembers, report: &report)
+    }
+
+    /// Each committed version of a map, newest first, parsed, with what changed from the version before it to it.
+    private func versionsRead(_ versions: [GitVersion], reader: JourneyReader) -> [MapVersion] {
+        let parsed: [Journey?] = versions.map { version in
+            guard case .success(let source) = SourceText.decode(path: version.path, bytes: version.bytes) else { return nil }
+            return reader.parser.parse(source).journey
+        }
+        return versions.indices.map { index in
+            let older = index + 1 < versions.count ? parsed[index + 1] : nil
+            let changes = zip(older.map { [$0] } ?? [], parsed[index].map { [$0] } ?? []).flatMap(JourneyDiff.changes)
+            return MapVersion(version: versions[index], journey: parsed[index], changes: changes,
+                              first: index == versions.count - 1)
+        }
     }
 
     /// What no single file shows: personas that maps name, and two things claiming one place in the output.
@@ -379,6 +409,8 @@ package struct BuildRun: Sendable {
     package var renderedSitePages = false
     /// Whether the sink took the build.
     package var committed = false
+    /// Said once besides the diagnostics.
+    package var notes: [Message] = []
     package var memo: PreviewMemo?
 
     /// Every file of the build, relative to the output.

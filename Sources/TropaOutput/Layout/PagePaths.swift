@@ -11,5 +11,8 @@ public enum PagePaths {
     public static let assets = "_tropa"
 
     public static func journeyFolder(_ slug: String) -> String { slug }
+    /// A map's history page, inside its folder.
+    public static func history(_ slug: String) -> String { journeyFolder(slug) + "/" + historyPage }
+    public static let historyPage = "history/index.html"
     public static func persona(_ id: String) -> String { "personas/" + Slug.forContentPath(id) }
 }

@@ -340,6 +340,8 @@ package struct JourneyPageModel: Sendable {
     package let downloads: DownloadsModel
     /// A trend per stage and metric measured at least twice.
     package var trends: [TrendModel]
+    /// The map's history page, relative to its page, when the build read its history.
+    package var historyURL: String? = nil
 }
 
 package struct MapCardModel: Sendable {

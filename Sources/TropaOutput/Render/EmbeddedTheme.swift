@@ -85,13 +85,33 @@ enum EmbeddedTheme {
 {{/base}}
 
 """#,
+        "history.mustache": #"""
+{{<base}}
+{{$title}}{{page.words.history}}: {{title}} — {{page.siteTitle}}{{/title}}
+{{$content}}
+<article class="history">
+<p class="breadcrumbs"><a href="{{page.root}}index.html">{{page.words.home}}</a> · <a href="{{mapURL}}">{{page.words.backToMap}}</a></p>
+<h1>{{page.words.history}}: {{title}}</h1>
+{{#comparisonSVG}}<section class="history-curve" aria-label="{{page.words.historyCurve}}">
+{{{comparisonSVG}}}</section>
+{{/comparisonSVG}}<section class="versions" aria-labelledby="versions-heading">
+<h2 id="versions-heading">{{page.words.historyVersions}}</h2>
+<ol reversed>{{#versions}}<li><p class="version"><time>{{date}}</time> <code>{{commit}}</code> {{subject}}</p>
+{{^empty(changes)}}<ul class="changes">{{#changes}}<li>{{.}}</li>{{/changes}}</ul>{{/empty(changes)}}{{#note}}<p class="note">{{note}}</p>{{/note}}</li>
+{{/versions}}</ol>
+</section>
+</article>
+{{/content}}
+{{/base}}
+
+"""#,
         "journey.mustache": #"""
 {{<base}}
 {{$title}}{{title}} — {{page.siteTitle}}{{/title}}
 {{$content}}
 <article class="journey">
 <header class="journey-header">
-<p class="breadcrumbs"><a href="{{page.root}}index.html">{{page.words.home}}</a></p>
+<p class="breadcrumbs"><a href="{{page.root}}index.html">{{page.words.home}}</a>{{#historyURL}} · <a href="{{historyURL}}">{{page.words.historyLink}}</a>{{/historyURL}}</p>
 <h1>{{title}}{{#draft}} <span class="badge draft">{{page.words.draft}}</span>{{/draft}}</h1>
 <dl class="facts">
 {{#product}}<div><dt>{{page.words.product}}</dt><dd>{{product}}</dd></div>{{/product}}

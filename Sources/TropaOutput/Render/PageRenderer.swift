@@ -49,9 +49,12 @@ package struct PageRenderer: Sendable {
     }
 
     /// The files of every output in the registry that the map has, in the registry's order.
-    package func mapFiles(_ journey: Journey, facts: JourneyFacts, evaluation: JourneyEvaluation? = nil) -> [OutputFile] {
+    /// With `history`, the page links to the map's history page.
+    package func mapFiles(_ journey: Journey, facts: JourneyFacts, evaluation: JourneyEvaluation? = nil,
+                          history: Bool = false) -> [OutputFile] {
         let folder = PagePaths.journeyFolder(facts.slug)
         var model = presenter.journeyPage(journey, facts: facts, evaluation: evaluation)
+        if history { model.historyURL = PagePaths.historyPage }
         let curveSVG = model.curve.map { curve in
             EmotionCurveSVG(curve: EmotionCurve(stageNames: curve.columns, series: curve.series, scale: curve.scale),
                             title: curve.title, words: presenter.words, format: presenter.format,
@@ -71,6 +74,13 @@ package struct PageRenderer: Sendable {
         return MapOutput.all.filter { $0.isMade(curveSVG != nil) }.map { output in
             OutputFile(path: folder + "/" + output.fileName, text: output.render(pieces))
         }
+    }
+
+    /// A map's history page: its versions, what changed between them, and its curve over the last different one.
+    package func historyPage(_ journey: Journey, facts: JourneyFacts, versions: [MapVersion]) -> OutputFile {
+        var model = presenter.historyPage(journey, facts: facts, versions: versions)
+        model.comparisonSVG = model.comparison.map { CurveComparisonSVG(chart: $0, format: presenter.format).render() }
+        return OutputFile(path: PagePaths.history(facts.slug), text: html(model, template: "history"))
     }
 
     /// The catalogue of `maps`, each card with its curve drawn small.

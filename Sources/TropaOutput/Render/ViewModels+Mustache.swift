@@ -333,6 +333,7 @@ extension JourneyPageModel: MustacheParent {
         case "outline": self.outline
         case "downloads": self.downloads
         case "trends": self.trends
+        case "historyURL": orAbsent(self.historyURL)
         default: nil
         }
     }
@@ -480,5 +481,31 @@ private final class SparklineMarkup: MustacheCustomRenderable, MustacheParent {
 
     func child(named key: String) -> Any? {
         key == "sparkline" ? self : nil
+    }
+}
+
+extension HistoryPageModel: MustacheParent {
+    package func child(named key: String) -> Any? {
+        switch key {
+        case "page": self.page
+        case "title": self.title
+        case "mapURL": self.mapURL
+        case "versions": self.versions
+        case "comparisonSVG": orAbsent(self.comparisonSVG)
+        default: nil
+        }
+    }
+}
+
+extension HistoryVersionModel: MustacheParent {
+    package func child(named key: String) -> Any? {
+        switch key {
+        case "date": self.date
+        case "commit": self.commit
+        case "subject": self.subject
+        case "changes": self.changes
+        case "note": orAbsent(self.note)
+        default: nil
+        }
     }
 }

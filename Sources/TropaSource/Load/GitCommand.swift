@@ -20,18 +20,116 @@ package struct GitCommand: GitReading {
         return shown.status == 0 ? shown.output : nil
     }
 
+    /// Three runs of git for the whole site: where the folder is and whether the clone is shallow; the log of every
+    /// file under it with renames; the bytes of every version, through one `cat-file --batch`.
+    package func head() throws -> GitHead? {
+        try where_().map { GitHead(commit: $0.commit, shallow: $0.shallow) }
+    }
+
+    /// The commit, whether the clone is shallow, and the folder's path inside the repository (`site/`, or empty).
+    private func where_() throws -> (commit: String, shallow: Bool, prefix: String)? {
+        let head = try run(["rev-parse", "--is-shallow-repository", "--show-prefix", "HEAD"])
+        let lines = String(decoding: head.output, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
+        guard head.status == 0, lines.count >= 3 else { return nil }
+        // An empty prefix prints as an empty line: the folder is the repository's top.
+        return (String(lines[2]), lines[0] == "true", String(lines[1]))
+    }
+
+    package func history(of maps: [String]) throws -> GitHistory? {
+        guard let (commit, shallow, prefix) = try where_() else { return nil }
+        guard !shallow else { return GitHistory(commit: commit, shallow: true) }
+        let log = try run(["-c", "core.quotePath=false", "log", "--format=%x1e%H %ct%x1f%s", "--name-status", "-M", "--", "."])
+        guard log.status == 0 else { return nil }
+        var found = Self.versions(log: String(decoding: log.output, as: UTF8.self), prefix: prefix, maps: maps)
+        let requests = found.flatMap { map, versions in versions.map { (map, $0) } }
+            .sorted { ($0.0, $0.1.time) < ($1.0, $1.1.time) }
+        let blobs = try batch(requests.map { "\($0.1.commit):\(prefix)\($0.1.path)" })
+        for ((map, version), bytes) in zip(requests, blobs) {
+            guard let index = found[map]?.firstIndex(where: { $0.commit == version.commit }) else { continue }
+            found[map]![index].bytes = bytes ?? []
+        }
+        return GitHistory(commit: commit, shallow: false, versions: found)
+    }
+
+    /// Each map's versions from `git log --name-status`, newest first, following renames back in time; their
+    /// bytes are still to be read.
+    static func versions(log: String, prefix: String, maps: [String]) -> [String: [GitVersion]] {
+        // The path each map had at the commit being read, relative to the repository's top.
+        var tracked = Dictionary(maps.map { (prefix + $0, $0) }, uniquingKeysWith: { first, _ in first })
+        var versions: [String: [GitVersion]] = [:]
+        for record in log.split(separator: "\u{1E}") {
+            let lines = record.split(separator: "\n")
+            guard let header = lines.first, let space = header.firstIndex(of: " ") else { continue }
+            let commit = String(header[..<space])
+            let rest = header[header.index(after: space)...]
+            let separator = rest.firstIndex(of: "\u{1F}") ?? rest.endIndex
+            let time = Int(rest[..<separator]) ?? 0
+            let subject = separator < rest.endIndex ? String(rest[rest.index(after: separator)...]) : ""
+            for line in lines.dropFirst() {
+                let fields = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
+                guard let status = fields.first?.first, fields.count >= 2 else { continue }
+                let path = fields[fields.count - 1]
+                guard let map = tracked[path], path.hasPrefix(prefix) else { continue }
+                let version = GitVersion(commit: commit, time: time, subject: subject,
+                                         path: String(path.dropFirst(prefix.count)), bytes: [])
+                versions[map, default: []].append(version)
+                switch status {
+                case "R" where fields.count == 3:
+                    // Before this commit the map had its old name.
+                    tracked[path] = nil
+                    tracked[fields[1]] = map
+                case "A":
+                    tracked[path] = nil
+                default:
+                    break
+                }
+            }
+        }
+        return versions
+    }
+
+    /// The bytes of each object (`commit:path`), nil for one git does not have; one process for all of them.
+    private func batch(_ objects: [String]) throws -> [[UInt8]?] {
+        guard !objects.isEmpty else { return [] }
+        let input = Array((objects.joined(separator: "\n") + "\n").utf8)
+        let result = try run(["cat-file", "--batch"], input: input)
+        var blobs: [[UInt8]?] = []
+        var bytes = result.output[...]
+        while blobs.count < objects.count, let end = bytes.firstIndex(of: 0x0A) {
+            let header = String(decoding: bytes[..<end], as: UTF8.self).split(separator: " ")
+            bytes = bytes[(end + 1)...]
+            guard header.count == 3, let size = Int(header[2]), bytes.count >= size else {
+                blobs.append(nil)
+                continue
+            }
+            blobs.append(Array(bytes.prefix(size)))
+            bytes = bytes.dropFirst(size + 1)
+        }
+        return blobs + Array(repeating: nil, count: objects.count - blobs.count)
+    }
+
     /// Runs git with `arguments` in `folder`; its standard error is discarded (its status says enough).
-    private func run(_ arguments: [String]) throws -> (status: Int32, output: [UInt8]) {
+    private func run(_ arguments: [String], input: [UInt8]? = nil) throws -> (status: Int32, output: [UInt8]) {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         process.arguments = ["git", "-C", folder] + arguments
         let output = Pipe()
         process.standardOutput = output
         process.standardError = FileHandle.nullDevice
+        let feed = input.map { _ in Pipe() }
+        process.standardInput = feed ?? FileHandle.nullDevice
         do {
             try process.run()
         } catch {
             throw SiteError(.gitUnavailable("\(error)"))
+        }
+        if let feed, let input {
+            // Written on another thread: a large output would otherwise fill its pipe while the input is written.
+            let writer = Thread {
+                feed.fileHandleForWriting.write(Data(input))
+                try? feed.fileHandleForWriting.close()
+            }
+            writer.start()
         }
         let bytes = [UInt8](output.fileHandleForReading.readDataToEndOfFile())
         process.waitUntilExit()
