@@ -164,12 +164,24 @@ package struct BuildDriver: Sendable {
         let visits = parallelMap(reuse.mapsToRead(start.inputs.maps)) { path -> Result<VisitedMap, Error> in
             Result {
                 let file = try loader.read(path)
-                // A map the previous preview parsed from the same bytes is taken with its facts as they were; one
-                // with measurements is read again, since its other file may have changed.
-                let earlier = parsed?[path].flatMap { $0.bytes == file.bytes && !$0.hasCompanion ? $0 : nil }
-                let outcome = try earlier?.outcome ?? reader.outcome(of: file) { try loader.readOptional($0) }
+                // What the map is made from: its bytes, and its measurements file's (a NUL between them, which no
+                // map's text holds). The previous preview's map says which file that was.
+                let remembered = parsed?[path] ?? rendered?[path]
+                var source = file.bytes
+                if let companion = remembered?.outcome.value?.measurementsFile {
+                    source += [0] + (try loader.readOptional(companion)?.bytes ?? [])
+                }
+                // A map the previous preview parsed from the same bytes is taken with its facts as they were.
+                let earlier = parsed?[path].flatMap { $0.bytes == source ? $0 : nil }
+                var companionBytes: [UInt8]?
+                let outcome = try earlier?.outcome ?? reader.outcome(of: file) { companion in
+                    let raw = try loader.readOptional(companion)
+                    companionBytes = raw?.bytes ?? []
+                    return raw
+                }
+                if earlier == nil { source = file.bytes + (companionBytes.map { [0] + $0 } ?? []) }
                 var visit = VisitedMap(path: path, outcome: outcome)
-                let kept = sink.keepsMaps ? KeptMap(outcome: outcome, bytes: reuse.remembers ? file.bytes : []) : nil
+                let kept = sink.keepsMaps ? KeptMap(outcome: outcome, bytes: reuse.remembers ? source : []) : nil
                 visit.kept = kept
                 // A map that fails the build ends the rendering, whether or not it could be read at all.
                 if outcome.diagnostics.failBuild(strict: options.strict) { stopped.signal() }
@@ -182,8 +194,7 @@ package struct BuildDriver: Sendable {
                 kept?.facts = facts
                 if let renderer, !stopped.isSignalled, options.includeDrafts || !journey.draft {
                     do {
-                        let reused = earlier == nil ? nil
-                            : rendered?[path].flatMap { $0.filesBytes == file.bytes && !$0.files.isEmpty ? $0.files : nil }
+                        let reused = rendered?[path].flatMap { $0.filesBytes == source && !$0.files.isEmpty ? $0.files : nil }
                         // The preview keeps the files and hands them over on every rebuild: as bytes, made once.
                         let versions = history?.versions[path] ?? []
                         var files = reused ?? renderer.mapFiles(journey, facts: facts, evaluation: evaluation,

@@ -97,6 +97,7 @@ package enum Reuse: Sendable {
 /// The maps and personas one preview parsed and rendered, with the bytes they were made from.
 package struct PreviewMemo: Sendable {
     package struct Map: Sendable {
+        /// The map's bytes, and its measurements file's after a NUL.
         package var bytes: [UInt8]
         package var outcome: FileOutcome<Journey>
         package var facts: JourneyFacts?
@@ -143,12 +144,6 @@ package struct PreviewMemo: Sendable {
             self.personas[file.path] = (file.bytes, outcome)
         }
     }
-}
-
-extension PreviewMemo.Map {
-    /// Whether the map read another file besides its own (its measurements): its bytes alone do not tell whether
-    /// it changed.
-    var hasCompanion: Bool { outcome.value?.measurementsFile != nil }
 }
 
 /// A line of the build record that cannot be read: the build is made whole instead.
