@@ -38,12 +38,14 @@ let package = Package(
         // Present → render: view models, the theme, SVG and outlines, the registry of a map's output files.
         .target(
             name: "TropaOutput",
-            dependencies: ["TropaModel", "TropaAnalysis", .product(name: "Mustache", package: "swift-mustache")]
+            dependencies: ["TropaModel", "TropaAnalysis", .product(name: "Mustache", package: "swift-mustache"),
+                           .product(name: "CSV", package: "CSV.swift")]
         ),
         // The driver and its sinks, the build record, the output writer: the only module that writes a build.
         .target(name: "TropaBuild", dependencies: ["TropaModel", "TropaSource", "TropaAnalysis", "TropaOutput"]),
-        // What authors run besides building: scaffolds for `init` and `new`, reports of diagnostics and schemas.
-        .target(name: "TropaAuthoring", dependencies: ["TropaModel", "TropaSource", "TropaAnalysis", "TropaBuild"]),
+        // What authors run besides building: scaffolds for `init` and `new`, reports of diagnostics and schemas, the
+        // Mermaid importer.
+        .target(name: "TropaAuthoring", dependencies: ["TropaModel", "TropaSource", "TropaAnalysis", "TropaOutput", "TropaBuild"]),
         // `tropa serve`: the HTTP server lives apart, so the rest builds without it.
         .target(
             name: "TropaServe",
@@ -98,8 +100,8 @@ let package = Package(
         // Yams reads the CI workflow `tropa init` writes, to test its steps as GitHub reads them.
         .testTarget(
             name: "TropaAuthoringTests",
-            dependencies: ["TropaModel", "TropaSource", "TropaAnalysis", "TropaBuild", "TropaAuthoring", "TropaTesting",
-                           .product(name: "Yams", package: "Yams")]
+            dependencies: ["TropaModel", "TropaSource", "TropaAnalysis", "TropaOutput", "TropaBuild", "TropaAuthoring",
+                           "TropaTesting", .product(name: "Yams", package: "Yams")]
         ),
         .testTarget(
             name: "TropaServeTests",
@@ -113,11 +115,11 @@ let package = Package(
 // libFuzzer targets, run by scripts/fuzz. Declared only with TROPA_FUZZ set: they link libFuzzer's `main`, so they
 // build only with `-sanitize=fuzzer`, which an ordinary `swift build` does not pass.
 if Context.environment["TROPA_FUZZ"] != nil {
-    let fuzzTargets = ["FuzzJourney", "FuzzSchema", "FuzzRender", "FuzzMeasurements"]
+    let fuzzTargets = ["FuzzJourney", "FuzzSchema", "FuzzRender", "FuzzMermaid", "FuzzMeasurements"]
     package.targets.append(.target(name: "FuzzSupport", dependencies: ["TropaModel", "TropaSource", "TropaBuild", "TropaAuthoring"],
                                    path: "Fuzz/Support"))
     for name in fuzzTargets {
-        package.targets.append(.executableTarget(name: name, dependencies: ["FuzzSupport", "TropaModel", "TropaSource", "TropaBuild"],
+        package.targets.append(.executableTarget(name: name, dependencies: ["FuzzSupport", "TropaModel", "TropaSource", "TropaBuild", "TropaAuthoring"],
                                                  path: "Fuzz/\(name)"))
         package.products.append(.executable(name: name, targets: [name]))
     }

@@ -131,8 +131,10 @@ public struct JourneyEvaluation: Sendable, Hashable {
                         finalReach: funnel.last.flatMap(Self.passed), weakestStage: weakest(stagesOfPath))
         }
         self.paths = paths
+        // Each path's step of a stage, looked up rather than searched: a map may have thousands of stages.
+        let stepOf = paths.map { path in Dictionary(path.funnel.map { ($0.stage, $0) }, uniquingKeysWith: { first, _ in first }) }
         funnel = converts ? stages.indices.map { index in
-            let steps = paths.compactMap { path in path.funnel.first { $0.stage == index } }
+            let steps = stepOf.compactMap { $0[index] }
             let agreed = steps.first.flatMap { first in steps.allSatisfy { $0.reach == first.reach } ? first : nil }
             return agreed ?? FunnelStep(stage: index, conversion: stages[index].figures.conversion, reach: nil,
                                         people: nil, lost: nil)
@@ -151,17 +153,20 @@ public struct JourneyEvaluation: Sendable, Hashable {
         lowestEmotion = points.map(\.score).min()
         var drops: [Drop] = []
         for path in paths {
-            let along = points.indices.filter { path.stages.contains(points[$0].stage) }
+            let onPath = Set(path.stages)
+            let along = points.indices.filter { onPath.contains(points[$0].stage) }
             for (from, to) in zip(along, along.dropFirst())
             where points[from].score - points[to].score >= Self.sharpDrop && !drops.contains(Drop(from: from, to: to)) {
                 drops.append(Drop(from: from, to: to))
             }
         }
         sharpDrops = drops.sorted { ($0.to, $0.from) < ($1.to, $1.from) }
-        stageEmotions = stages.indices.map { index in
-            let scores = points.filter { $0.stage == index }.map(\.score)
-            return scores.isEmpty ? nil : scores.reduce(0, +) / Double(scores.count)
+        var sums = [(total: Double, count: Int)](repeating: (0, 0), count: stages.count)
+        for point in points where sums.indices.contains(point.stage) {
+            sums[point.stage].total += point.score
+            sums[point.stage].count += 1
         }
+        stageEmotions = sums.map { $0.count == 0 ? nil : $0.total / Double($0.count) }
         let npsValues = stages.compactMap { $0.figures.nps?.value }
         averageNPS = npsValues.isEmpty ? nil : npsValues.reduce(0, +) / Double(npsValues.count)
         let both = stages.indices.filter { stages[$0].figures.nps != nil && stages[$0].figures.conversion != nil }
@@ -259,14 +264,17 @@ public struct JourneyEvaluation: Sendable, Hashable {
         let ends = stages.indices.map { starts[$0] + (seconds[$0] ?? 0) }
         let total = ends.max() ?? 0
         // The longest way, back from where it ends: each stage's predecessor is the one it starts after.
+        // Each stage's predecessors, found once: a map may have thousands of stages.
+        var before = [[Int]](repeating: [], count: stages.count)
+        for (from, next) in flow.next.enumerated() { for to in next { before[to].append(from) } }
         var longestWay: [Int] = []
         var current = ends.firstIndex(of: total)
         while let stage = current {
-            longestWay.insert(stage, at: 0)
-            current = stages.indices.first { flow.next[$0].contains(stage) && ends[$0] == starts[stage] }
+            longestWay.append(stage)
+            current = before[stage].first { ends[$0] == starts[stage] }
         }
         return Timeline(seconds: seconds, starts: starts, totalSeconds: total, unit: unit,
-                        isEstimate: durations.contains { $0?.range != nil }, longestWay: longestWay)
+                        isEstimate: durations.contains { $0?.range != nil }, longestWay: longestWay.reversed())
     }
 }
 

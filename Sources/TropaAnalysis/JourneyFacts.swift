@@ -13,13 +13,17 @@ public struct JourneyFacts: Sendable, Hashable {
     /// Emotion scores in units of the schema's scale, one series per line of the curve (one today).
     public var emotions: [EmotionSeries]
 
+    /// The items of its plan layers (recommendations), stage by stage, for the action plan.
+    public var actions: [PlanAction]
+
     public init(path: String, summary: JourneySummary, stages: [StageFacts], flow: StageGraph? = nil,
-                emotions: [EmotionSeries]) {
+                emotions: [EmotionSeries], actions: [PlanAction] = []) {
         self.path = path
         self.summary = summary
         self.stages = stages
         self.flow = flow ?? .line(count: stages.count)
         self.emotions = emotions
+        self.actions = actions
     }
 
     public var slug: String { summary.slug }
@@ -38,9 +42,15 @@ public struct JourneySummary: Sendable, Hashable {
     /// How many customers enter the first stage, when the map says.
     public var audience: Double?
     public var evidence: Evidence?
+    public var updated: String?
+    public var priority: Priority?
+    public var revenue: Double?
+    /// The maps it is compared with, as files relative to the site folder.
+    public var compare: [String]
 
     public init(slug: String, title: String, personaID: String?, product: String?, segment: String?, tags: [String],
-                draft: Bool, stageCount: Int, audience: Double? = nil, evidence: Evidence? = nil) {
+                draft: Bool, stageCount: Int, audience: Double? = nil, evidence: Evidence? = nil,
+                updated: String? = nil, priority: Priority? = nil, revenue: Double? = nil, compare: [String] = []) {
         self.slug = slug
         self.title = title
         self.personaID = personaID
@@ -51,6 +61,25 @@ public struct JourneySummary: Sendable, Hashable {
         self.stageCount = stageCount
         self.audience = audience
         self.evidence = evidence
+        self.updated = updated
+        self.priority = priority
+        self.revenue = revenue
+        self.compare = compare
+    }
+}
+
+/// An action of a map's plan: an item of a plan layer, with its stage, kind and owner.
+public struct PlanAction: Sendable, Hashable {
+    public var stage: Int
+    public var kind: String?
+    public var owner: String?
+    public var text: RichText
+
+    public init(stage: Int, kind: String?, owner: String?, text: RichText) {
+        self.stage = stage
+        self.kind = kind
+        self.owner = owner
+        self.text = text
     }
 }
 
@@ -174,11 +203,27 @@ public struct JourneyAnalysis: Sendable {
         let summary = JourneySummary(slug: slug, title: journey.title, personaID: journey.personaID,
                                      product: journey.product, segment: journey.segment, tags: journey.tags,
                                      draft: journey.draft, stageCount: journey.stages.count,
-                                     audience: journey.audience, evidence: journey.evidence)
+                                     audience: journey.audience, evidence: journey.evidence,
+                                     updated: journey.updated, priority: journey.priority, revenue: journey.revenue,
+                                     compare: journey.compare.map { $0.path(inContent: contentPath) })
         let measured = Dictionary(grouping: Self.current(journey), by: \.stage)
         return JourneyFacts(path: journey.path, summary: summary,
                             stages: journey.stages.map { stageFacts($0, measured: measured[$0.id] ?? []) },
-                            flow: journey.flow, emotions: emotionSeries(journey))
+                            flow: journey.flow, emotions: emotionSeries(journey), actions: actions(journey))
+    }
+
+    /// The items of every plan layer, stage by stage, in file order.
+    private func actions(_ journey: Journey) -> [PlanAction] {
+        let layers = Set(schema.layers.filter(\.plan).map(\.id))
+        guard !layers.isEmpty else { return [] }
+        return journey.stages.enumerated().flatMap { index, stage in
+            stage.layers.filter { layers.contains($0.layerID) }.flatMap { layer -> [PlanAction] in
+                guard case .list(let items) = layer.content else { return [] }
+                return items.filter { !$0.text.plain.isEmpty }.map {
+                    PlanAction(stage: index, kind: $0.kind, owner: $0.owner, text: RichText(html: $0.text.html, plain: $0.text.plain))
+                }
+            }
+        }
     }
 
     /// The stage's metrics that have a role; of two values for one role, the first. A measurement that stands for

@@ -46,4 +46,11 @@ public enum Slug {
         return parts.isEmpty ? "map" : parts.joined(separator: "/")
     }
 
+    /// The folder of a product's, tag's or segment's page: names that slug alike (`B2B`, `b2b`) share one page,
+    /// so a map's page can link to its tags without knowing the rest of the site. A name with no letter or digit
+    /// to keep is `n`.
+    public static func forName(_ name: String) -> String {
+        let slug = make(name)
+        return slug.isEmpty ? "n" : slug
+    }
 }

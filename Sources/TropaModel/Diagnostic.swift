@@ -67,6 +67,11 @@ public enum DiagnosticCode: String, Sendable, CaseIterable, Codable {
     case measurementInvalid = "measurement-invalid"
     case unknownStage = "unknown-stage"
     case reviewOverdue = "review-overdue"
+    case unknownMap = "unknown-map"
+    case unknownActionKind = "unknown-action-kind"
+    // `tropa import`: problems of the file being imported, not of a site.
+    case mermaidSyntax = "mermaid-syntax"
+    case mermaidScore = "mermaid-score"
 }
 
 /// One problem in an author's files, with where it is and, when one is close, what was probably meant.

@@ -47,6 +47,12 @@ public struct Journey: Sendable, Hashable {
     /// How many customers enter the first stage (`audience: 12000`): the funnel then counts people, not only shares.
     public var audience: Double?
     public var evidence: Evidence?
+    /// How much the team cares about this product and segment pair (`priority: high`), and what it may earn
+    /// (`revenue: 1200000`): the catalogue's matrix orders pairs by them.
+    public var priority: Priority?
+    public var revenue: Double?
+    /// Other maps to draw beside this one (`compare: [retail/sofa-2025]`), as written, with where.
+    public var compare: [MapReference]
     /// The measurements file the front-matter names (`measurements: lumus.csv`), relative to the site folder, and
     /// where the key stands.
     public var measurementsFile: String?
@@ -62,7 +68,8 @@ public struct Journey: Sendable, Hashable {
     public init(path: String, title: String, personaID: String? = nil,
                 personaLocation: SourceLocation? = nil, product: String? = nil, segment: String? = nil,
                 tags: [String] = [], updated: String? = nil, draft: Bool = false, audience: Double? = nil,
-                evidence: Evidence? = nil, introduction: RichText = .empty, stages: [Stage] = [],
+                evidence: Evidence? = nil, priority: Priority? = nil, revenue: Double? = nil,
+                compare: [MapReference] = [], introduction: RichText = .empty, stages: [Stage] = [],
                 measurements: [Measurement] = [], review: ReviewPeriod? = nil) {
         self.path = path
         self.title = title
@@ -75,6 +82,9 @@ public struct Journey: Sendable, Hashable {
         self.draft = draft
         self.audience = audience
         self.evidence = evidence
+        self.priority = priority
+        self.revenue = revenue
+        self.compare = compare
         self.introduction = introduction
         self.stages = stages
         self.measurements = measurements
@@ -232,6 +242,41 @@ public enum Evidence: String, Sendable, Hashable, CaseIterable {
     public var isObjective: Bool { self == .interviews || self == .analytics }
 }
 
+/// How much a product and segment pair matters to the team; `high` first.
+public enum Priority: String, Sendable, Hashable, CaseIterable, Comparable {
+    case high
+    case medium
+    case low
+
+    /// 0 for high: sorting by it puts the most important first.
+    public var rank: Int { Self.allCases.firstIndex(of: self)! }
+
+    public static func < (lhs: Priority, rhs: Priority) -> Bool { lhs.rank < rhs.rank }
+}
+
+/// Another map named in a map's front-matter, as written (`retail/sofa`, `retail/sofa.md`), and where.
+public struct MapReference: Sendable, Hashable {
+    public var text: String
+    public var location: SourceLocation
+
+    public init(text: String, location: SourceLocation) {
+        self.text = text
+        self.location = location
+    }
+
+    /// The file it names, relative to the site folder: the name is relative to the content folder, `.md` optional.
+    public func path(inContent contentPath: String) -> String {
+        let name = text.hasPrefix("/") ? String(text.dropFirst()) : text
+        return contentPath + "/" + (name.hasSuffix(".md") ? name : name + ".md")
+    }
+
+    /// How a reference names the map at `path` (relative to the site folder): what a suggestion offers.
+    public static func name(of path: String, inContent contentPath: String) -> String {
+        let relative = path.hasPrefix(contentPath + "/") ? String(path.dropFirst(contentPath.count + 1)) : path
+        return relative.hasSuffix(".md") ? String(relative.dropLast(3)) : relative
+    }
+}
+
 /// What identifies a stage within its map, whatever its position and however its name is cased or spaced: the
 /// name's `NameKey`, so two stages of one map have one id exactly when they are a `duplicate-stage`.
 public struct StageID: Hashable, Sendable, Comparable {
@@ -314,11 +359,17 @@ public struct ListItem: Sendable, Hashable {
     public var text: RichText
     public var tone: Tone?
     public var line: Int
+    /// Of an item of a plan layer (recommendations): its kind (`- [SMM] …`) and its owner (`… @marketing`), taken
+    /// out of its text.
+    public var kind: String?
+    public var owner: String?
 
-    public init(text: RichText, tone: Tone? = nil, line: Int) {
+    public init(text: RichText, tone: Tone? = nil, line: Int, kind: String? = nil, owner: String? = nil) {
         self.text = text
         self.tone = tone
         self.line = line
+        self.kind = kind
+        self.owner = owner
     }
 }
 

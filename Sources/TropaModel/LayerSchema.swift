@@ -36,9 +36,14 @@ public struct LayerDefinition: Sendable, Hashable {
     /// Whether every item of this `list` layer is a pain point (barriers): the analysis ranks them with the
     /// negative items of layers with tones.
     public var pains: Bool
+    /// Whether every item of this `list` layer is an action for the plan (recommendations): it may start with a
+    /// kind in brackets and end with an owner after `@`.
+    public var plan: Bool
+    /// The kinds a plan item may name; empty for any kind.
+    public var kinds: [String]
 
     public init(id: String, title: LocalizedText, aliases: [String] = [], kind: LayerKind, required: Bool = false,
-                tones: Bool = false, pains: Bool = false) {
+                tones: Bool = false, pains: Bool = false, plan: Bool = false, kinds: [String] = []) {
         self.id = id
         self.title = title
         self.aliases = aliases
@@ -46,6 +51,8 @@ public struct LayerDefinition: Sendable, Hashable {
         self.required = required
         self.tones = tones
         self.pains = pains
+        self.plan = plan || !kinds.isEmpty
+        self.kinds = kinds
     }
 
     /// Every name a heading may use for this layer; titles first, so a suggestion reads like a heading.

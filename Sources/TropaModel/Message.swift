@@ -43,6 +43,19 @@ public indirect enum Message: Sendable, Hashable {
     case stagesOfMap([String])
     case reviewOverdue(last: String, due: String)
     case measureAgain
+    case badPriority(String)
+    case badRevenue(String)
+    case writeRevenue
+    case unknownMap(String)
+    case mapsAreNamed
+    case unknownActionKind(kind: String, layer: String)
+    case actionKindsAre([String])
+    case unknownBaseSchema(String)
+    case afterWithoutExtends
+    case unknownAfter(String)
+    case layerIDsAre([String])
+    case inheritedKind(id: String, kind: String)
+    case newLayerInstead
     // Stages and layers
     case requiredLayerEmpty(layer: String, stage: String)
     case fillRequired
@@ -68,6 +81,15 @@ public indirect enum Message: Sendable, Hashable {
     case branchSplit(label: String, by: String)
     case keepBranchTogether(String)
     case branchReused(label: String, line: Int)
+    // Mermaid import
+    case mermaidNotJourney
+    case startWithJourney
+    case mermaidUnexpected(String)
+    case mermaidTaskForm
+    case mermaidNotScore(String)
+    case mermaidScoreClamped(score: String, to: Int)
+    case mermaidScores
+    case theDiagram
     case labelsPerFork
     case forkNeedsTwoBranches
     case branchesLabelEmpty
@@ -275,7 +297,7 @@ public indirect enum Message: Sendable, Hashable {
     /// What a Markdown block is, for a message that finds one where it does not belong.
     public enum Block: Sendable, Hashable { case paragraph, list, quote, code, html, heading, rule, other }
     /// What claims a folder of the output: a file of the site, or the dashboard.
-    public enum Owner: Sendable, Hashable { case map, persona, dashboard, file(String) }
+    public enum Owner: Sendable, Hashable { case map, persona, sitePages, file(String) }
     /// Where in a YAML file a key stands.
     public enum Part: Sendable, Hashable { case frontMatter, persona, config, schema, layer, metric }
     /// An entry of the schema.
@@ -359,6 +381,28 @@ public indirect enum Message: Sendable, Hashable {
                                       "в «evidence» укажите, откуда взяты цифры; «\(text)» tropa не знает")
         case .writeOneOf(let words): ("write one of: " + words.joined(separator: ", "),
                                       "подойдёт одно из: " + words.joined(separator: ", "))
+        case .badPriority(let text): ("\"priority\" should be high, medium or low, not \"\(text)\"",
+                                      "в «priority» нужен приоритет (высокий, средний, низкий), а здесь «\(text)»")
+        case .badRevenue(let text): ("\"revenue\" should be a sum of money, not \"\(text)\"",
+                                     "в «revenue» нужна сумма, а здесь «\(text)»")
+        case .writeRevenue: ("write the pair's potential revenue as a whole number, e.g. \"revenue: 1200000\"",
+                             "укажите потенциальную выручку пары целым числом, например «revenue: 1200000»")
+        case .unknownMap(let name): ("no map \"\(name)\" to compare with", "нет карты «\(name)», с которой сравнивать")
+        case .unknownActionKind(let kind, let layer):
+            ("the schema lists no kind \"\(kind)\" for \"\(layer)\"", "в схеме у слоя «\(layer)» нет вида «\(kind)»")
+        case .actionKindsAre(let kinds): ("the kinds are: " + kinds.joined(separator: ", "),
+                                          "виды в схеме: " + kinds.joined(separator: ", "))
+        case .unknownBaseSchema(let name): ("a schema can extend only \"default\", not \"\(name)\"",
+                                            "схема может расширять только «default», а не «\(name)»")
+        case .afterWithoutExtends: ("\"after\" places a layer among inherited ones, and this schema extends none",
+                                    "«after» ставит слой среди унаследованных, а эта схема ничего не расширяет")
+        case .unknownAfter(let id): ("no other layer \"\(id)\" to place this one after", "нет другого слоя «\(id)», после которого поставить этот")
+        case .layerIDsAre(let ids): ("the layers are: " + ids.joined(separator: ", "), "слои схемы: " + ids.joined(separator: ", "))
+        case .inheritedKind(let id, let kind):
+            ("the inherited layer \"\(id)\" is of kind \(kind) and stays so", "унаследованный слой «\(id)» остаётся вида \(kind)")
+        case .newLayerInstead: ("add a layer with an id of its own instead", "лучше добавьте отдельный слой со своим id")
+        case .mapsAreNamed: ("name a map by its file under content/, without .md, e.g. \"retail/sofa\"",
+                             "назовите карту по её файлу в content/ без .md, например «retail/sofa»")
         case .requiredLayerEmpty(let layer, let stage):
             ("the required layer \"\(layer)\" of stage \"\(stage)\" is empty",
              "в этапе «\(stage)» пустой обязательный слой «\(layer)»")
@@ -398,6 +442,18 @@ public indirect enum Message: Sendable, Hashable {
              "ветку {\(label)} прерывает ветка {\(other)}: этапы одной ветки должны идти подряд")
         case .keepBranchTogether(let label): ("move this stage next to the other stages of {\(label)}",
                                               "поставьте этот этап рядом с остальными этапами ветки {\(label)}")
+        case .mermaidNotJourney: ("the file is not a Mermaid user journey: its first line is not \"journey\"",
+                                  "файл не путь пользователя Mermaid: первая строка не «journey»")
+        case .startWithJourney: ("start the diagram with the line \"journey\"", "начните диаграмму строкой «journey»")
+        case .mermaidUnexpected(let text): ("Mermaid cannot read \"\(text)\" here", "Mermaid не прочтёт здесь «\(text)»")
+        case .mermaidTaskForm: ("write a task as \"Make tea: 5: Me\": its text, a colon, a score from 1 to 5, actors after a colon",
+                                "запишите задачу как «Заварить чай: 5: Я»: текст, двоеточие, оценка от 1 до 5, после двоеточия участники")
+        case .mermaidNotScore(let text): ("\"\(text)\" is not a score: Mermaid scores a task from 1 to 5",
+                                          "«\(text)» не оценка: Mermaid оценивает задачу от 1 до 5")
+        case .mermaidScoreClamped(let score, let to): ("the score \(score) is outside Mermaid's 1..5: imported as \(to)",
+                                                       "оценка \(score) вне шкалы Mermaid 1..5: импортирована как \(to)")
+        case .mermaidScores: ("use a score from 1 to 5", "поставьте оценку от 1 до 5")
+        case .theDiagram: ("the diagram", "диаграмма")
         case .branchReused(let label, let line):
             ("the branch label {\(label)} is already used by the fork at line \(line)",
              "метка {\(label)} уже занята развилкой в строке \(line)")
@@ -690,8 +746,8 @@ public indirect enum Message: Sendable, Hashable {
              "Слои в том порядке, в каком они идут в таблице. Заголовок `###` находит слой по id, любому названию "
                 + "или синониму; регистр букв и двоеточие в конце не важны. В слое-списке с тоном пункт может "
                 + "начинаться с `+` или `-`; пункты слоя-списка с болями и пункты с минусом попадают в рейтинг болей.")
-        case .schemaLayerColumns: ("| id | title | kind | required | tones | pains | aliases |",
-                                   "| id | название | вид | обязательный | тон | боли | синонимы |")
+        case .schemaLayerColumns: ("| id | title | kind | required | tones | pains | plan | aliases |",
+                                   "| id | название | вид | обязательный | тон | боли | план | синонимы |")
         case .schemaMetrics:
             ("Metrics (items `NAME: VALUE` of a metrics layer; other names are custom metrics). "
                 + "The analysis finds conversion, NPS, CSAT and duration by their role:",
@@ -825,7 +881,8 @@ extension Message.Owner {
         switch self {
         case .map: ("this map", "эта карта")
         case .persona: ("this persona's page", "страница этой персоны")
-        case .dashboard: ("the dashboard", "сводная панель")
+        case .sitePages: ("the site's own pages (dashboard, plan, comparisons, tags, segments)",
+                          "общие страницы сайта (сводка, план, сравнения, теги, сегменты)")
         case .file(let path): (path, path)
         }
     }

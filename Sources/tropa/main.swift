@@ -12,7 +12,7 @@ struct TropaCommand: ParsableCommand {
         commandName: "tropa",
         abstract: "Build customer journey map reports from Markdown.",
         version: Tropa.version,
-        subcommands: [InitCommand.self, NewCommand.self, CheckCommand.self, BuildCommand.self, ReportCommand.self,
+        subcommands: [InitCommand.self, NewCommand.self, ImportCommand.self, CheckCommand.self, BuildCommand.self, ReportCommand.self,
                       ServeCommand.self, SchemaCommand.self, DiffCommand.self]
     )
 }

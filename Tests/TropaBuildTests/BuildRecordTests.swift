@@ -69,10 +69,10 @@ import TropaTesting
     }
 
     @Test(arguments: ["", "tropa build record 2\nsettings\tx\nfiles\t1\nsite\t0\n",
-                      "tropa build record 7\nsettings\tx\nsite\t0\ninput\ta\n",
-                      "tropa build record 7\nsettings\tx\nsite\t0\nmap\ta\n",
-                      "tropa build record 7\nsettings\tx\nsite\tmany\n",
-                      "tropa build record 7\nsettings\tx\n", "tropa build record 3\nsettings\tx\nsite\t2\n"])
+                      "tropa build record 8\nsettings\tx\nsite\t0\ninput\ta\n",
+                      "tropa build record 8\nsettings\tx\nsite\t0\nmap\ta\n",
+                      "tropa build record 8\nsettings\tx\nsite\tmany\n",
+                      "tropa build record 8\nsettings\tx\n", "tropa build record 3\nsettings\tx\nsite\t2\n"])
     func aRecordThatCannotBeReadIsNone(_ text: String) {
         #expect(BuildRecord(decoding: Array(text.utf8)) == nil)
     }
@@ -90,16 +90,16 @@ import TropaTesting
     func aDamagedFigureIsReadAsNothing(_ figure: String) throws {
         let good = RecordedMap(Self.map("content/a.md"))
         var fields = String(decoding: good.line, as: UTF8.self).components(separatedBy: "\t")
-        fields[14] = "1\u{1F}" + figure
+        fields[23] = "1\u{1F}" + figure
         #expect(RecordedMap(line: Array(fields.joined(separator: "\t").utf8)[...])?.map == nil)
-        fields[14] = "1\u{1F}0 conversion 35 30 40 45 %"
+        fields[23] = "1\u{1F}0 conversion 35 30 40 45 %"
         let read = RecordedMap(line: Array(fields.joined(separator: "\t").utf8)[...])?.map
         #expect(read?.facts.stages.first?.figures.conversion == Figure(value: 35, unit: .percent, range: 30...40, target: 45))
     }
 
     /// A map's line is read in full only when it is needed; a damaged one then reads as nothing.
     @Test func aDamagedMapLineIsReadAsNothing() throws {
-        let text = "tropa build record 7\nsettings\tx\nsite\t0\nmap\ta.md\tb\t1\n"
+        let text = "tropa build record 8\nsettings\tx\nsite\t0\nmap\ta.md\tb\t1\n"
         let record = try #require(BuildRecord(decoding: Array(text.utf8)))
         #expect(record.maps.map(\.path) == ["a.md"])
         #expect(record.maps.first?.map == nil)

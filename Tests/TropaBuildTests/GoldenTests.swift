@@ -1,11 +1,10 @@
 // Golden-file tests: each fixture site under Tests/Fixtures/render/ is built in memory and compared byte for byte
 // with Tests/Fixtures/golden/<fixture>/:
 //
-//     <file of each output in MapOutput.all>   the map's files (index.html, emotions.svg, outline.opml, outline.mm)
+//     <file of each output in MapOutput.all>   the map's files (index.html, emotions.svg, outlines, journey.*)
 //     charts/<funnel|quadrant|timeline>.svg    the evaluation's charts, as the map's page holds them
-//     site/index.html                          the catalogue
-//     site/dashboard/index.html                the dashboard
-//     site/personas/<persona>/index.html       every persona page
+//     site/<page>                              every site page: the catalogue, the dashboard, maps.json, persona,
+//                                              comparison, tag and segment pages, the action plan and its CSV
 //     build-record                             the build record kept beside the output (OutputWriter.cache)
 //     history/index.html                       the map's history page, for the case built with a history
 //
@@ -32,6 +31,7 @@ import TropaTesting
         let slug: String
         /// Built with two earlier versions of its map from a git.
         var history = false
+        var maps = 1
         var testDescription: String { fixture }
     }
 
@@ -40,6 +40,8 @@ import TropaTesting
         Case(fixture: "en-multi", slug: "onboarding"),
         Case(fixture: "custom-scale", slug: "zapis"),
         Case(fixture: "branched", slug: "divan"),
+        // Several segments of two products, a map compared with its to-be version, actions with kinds and owners.
+        Case(fixture: "segments", slug: "volta/semya", maps: 5),
     ]
 
     /// The folder of the site pages' goldens, and the name of the record's, inside a fixture's golden folder.
@@ -60,13 +62,13 @@ import TropaTesting
         if let page = output[golden.slug + "/index.html"] {
             for (name, svg) in charts(in: String(decoding: page, as: UTF8.self)) { files["charts/\(name).svg"] = Array(svg.utf8) }
         }
-        for page in [PagePaths.catalogue, PagePaths.dashboard] {
+        for page in [PagePaths.catalogue, PagePaths.dashboard, PagePaths.mapsJSON] {
             files[siteFolder + "/" + page] = try #require(output[page], "\(page) was not written")
         }
-        let site = try #require(built.site, "the fixture should check")
-        for persona in site.personas {
-            let page = PagePaths.persona(persona.id) + "/index.html"
-            files[siteFolder + "/" + page] = try #require(output[page], "\(page) was not written")
+        // Every other site page: in the site's own folders, or a persona's.
+        let folders = Set(PagePaths.siteFolders + ["personas"])
+        for (path, bytes) in output where path.split(separator: "/").first.map({ folders.contains(String($0)) }) ?? false {
+            files[siteFolder + "/" + path] = bytes
         }
         let record = OutputWriter(fileSystem: built.fileSystem, output: built.output).cache
         files[recordName] = try #require(try? built.fileSystem.read(record), "the record was not kept")
@@ -106,7 +108,7 @@ import TropaTesting
         let built = try RenderBuild.fixture(golden.fixture, git: golden.history ? try Self.history(golden) : nil)
         #expect(built.diagnostics.isEmpty, "the fixture should be clean:\n\(renderDescribe(built.diagnostics))")
         #expect(built.result.outputPath == RenderBuild.output)
-        #expect(built.result.mapCount == 1)
+        #expect(built.result.mapCount == golden.maps)
         let made = MapOutput.all.filter { built.files[golden.slug + "/" + $0.fileName] != nil }.map(\.fileName)
         #expect(made.contains("index.html"), "\(golden.slug)/index.html was not written")
         let folder = RenderFixtures.golden(golden.fixture)

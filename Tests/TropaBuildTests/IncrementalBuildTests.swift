@@ -60,8 +60,10 @@ import TropaTesting
         #expect(second.text("onboarding/index.html")?.contains("Войти в систему.") == true)
         #expect(second.files == (try Self.fullBuild(of: second)))
         let rewritten = Self.writeTimes(second).filter { before[$0.key] != $0.value }.keys.sorted()
-        // The outlines and the page show the changed text; the curve, the catalogue and the rest are as they were.
-        #expect(rewritten == ["onboarding/index.html", "onboarding/outline.mm", "onboarding/outline.opml"])
+        // The outlines, the data files and the page show the changed text; the curve, the Mermaid diagram (no
+        // emotion changed), the catalogue, maps.json and the rest are as they were.
+        #expect(rewritten == ["onboarding/index.html", "onboarding/journey.csv", "onboarding/journey.json",
+                              "onboarding/outline.md", "onboarding/outline.mm", "onboarding/outline.opml"])
     }
 
     @Test func aNewTitleReachesTheCatalogueAndThePersonaPage() throws {
@@ -74,6 +76,31 @@ import TropaTesting
     @Test func aChangedCurveReachesTheCatalogue() throws {
         let (first, second) = try Self.rebuild("content/crm/vybor.md", find: "2 Радость", replace: "-2 Злость")
         #expect(second.files["index.html"] != first["index.html"])
+        #expect(second.files == (try Self.fullBuild(of: second)))
+    }
+
+    /// The comparison, tag, segment and plan pages are made from the record's lines of the maps not read again.
+    @Test func aChangedActionReachesThePlanAndAChangedFigureTheComparison() throws {
+        let site = Self.maps.merging([
+            "content/crm/vnedrenie.md": RenderBuild.russianMap(
+                title: "Внедрение", extraFrontMatter: "product: Лумус\nsegment: МСБ\ntags: [crm]\ncompare: [crm/vybor]\n",
+                body: RenderBuild.stage("Настройка", extra: "### Рекомендации\n- [Сайт] Мастер настройки @product\n")),
+        ]) { $1 }
+        let first = try RenderBuild.site(site)
+        #expect(first.errors.isEmpty, "\(renderDescribe(first.diagnostics))")
+        #expect(first.text("plan/index.html")?.contains("Мастер настройки") == true)
+        #expect(first.files["products/lumus/index.html"] != nil)
+        #expect(first.files["compare/crm/vnedrenie/index.html"] != nil)
+        #expect(first.files["tags/crm/index.html"] != nil)
+        #expect(first.files["segments/msb/index.html"] != nil)
+        let path = RenderBuild.root + "/content/crm/vybor.md"
+        let text = try #require(first.fileSystem.text(at: path))
+        try first.fileSystem.write(Array(text.replacingOccurrences(of: "## Покупка", with: "## Оплата").utf8), to: path)
+        let second = try RenderBuild.build(first.fileSystem)
+        #expect(!second.result.upToDate)
+        // The other map's actions, read from the record, are still on the plan; the renamed stage is on the comparison.
+        #expect(second.text("plan/index.html")?.contains("Мастер настройки") == true)
+        #expect(second.text("compare/crm/vnedrenie/index.html")?.contains("<th scope=\"row\">Оплата</th>") == true)
         #expect(second.files == (try Self.fullBuild(of: second)))
     }
 
@@ -103,7 +130,8 @@ import TropaTesting
         let mended = try RenderBuild.build(second.fileSystem)
         #expect(mended.errors.isEmpty)
         let rewritten = Self.writeTimes(mended).filter { before[$0.key] != $0.value }.keys.sorted()
-        #expect(rewritten == ["onboarding/index.html", "onboarding/outline.mm", "onboarding/outline.opml"])
+        #expect(rewritten == ["onboarding/index.html", "onboarding/journey.csv", "onboarding/journey.json",
+                              "onboarding/outline.md", "onboarding/outline.mm", "onboarding/outline.opml"])
         #expect(mended.files == (try Self.fullBuild(of: mended)))
     }
 

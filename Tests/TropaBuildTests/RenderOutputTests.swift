@@ -185,8 +185,10 @@ import TropaTesting
         #expect(built.files["removed-map/index.html"] == nil)
         #expect(built.text("_tropa/style.css") == EmbeddedTheme.files["style.css"])
         #expect(built.text("map/index.html")?.contains("<h1>Карта</h1>") == true)
-        #expect(Set(built.files.keys) == ["index.html", "dashboard/index.html", "_tropa/style.css", "map/index.html", "map/emotions.svg",
-                                          "map/outline.opml", "map/outline.mm"])
+        #expect(Set(built.files.keys) == ["index.html", "dashboard/index.html", "_tropa/style.css",
+                                          "map/index.html", "map/emotions.svg",
+                                          "map/outline.opml", "map/outline.mm", "map/outline.md", "map/journey.mmd",
+                                          "map/journey.json", "map/journey.csv", "maps.json"])
         #expect(built.result.fileCount == built.files.count)
     }
 

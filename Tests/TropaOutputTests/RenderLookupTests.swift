@@ -22,8 +22,11 @@ import TropaTesting
             model.curveSVG = "<svg/>"
             return model
         }
-        let catalogue = presenter.cataloguePage(facts.map { SitePageEntry($0, built: true) })
-        models.append(catalogue)
+        let index = SiteIndex(facts.map { SitePageEntry($0, built: true) })
+        models.append(presenter.cataloguePage(index))
+        models += presenter.comparisonPages(index).map(\.model) + presenter.tagPages(index).map(\.model)
+            + presenter.segmentPages(index).map(\.model)
+        models.append(presenter.planPage(index))
         models += site.personas.map { presenter.personaPage($0, journeys: facts.map(\.summary)) }
         var checked = 0
         for model in models { checked += Self.check(model, path: fixture) }

@@ -145,9 +145,10 @@ import FoundationXML
         #expect(page.contains("<title>РОП выбирает конструктор скриптов — Карты Lumus</title>"))
         #expect(page.contains("<link rel=\"stylesheet\" href=\"../../_tropa/style.css\">"))
         #expect(page.contains("<div><dt>Продукт</dt><dd>Lumus</dd></div>"))
-        #expect(page.contains("<div><dt>Сегмент</dt><dd>B2B</dd></div>"))
+        #expect(page.contains("<div><dt>Сегмент</dt><dd><a href=\"../../segments/b2b/index.html\">B2B</a></dd></div>"))
         #expect(page.contains("<div><dt>Обновлено</dt><dd>1 марта 2024</dd></div>"))
-        #expect(page.contains("<ul class=\"tags\"><li>saas</li><li>скрипты продаж</li></ul>"))
+        #expect(page.contains("<ul class=\"tags\"><li><a href=\"../../tags/saas/index.html\">saas</a></li>"
+            + "<li><a href=\"../../tags/skripty-prodazh/index.html\">скрипты продаж</a></li></ul>"))
         #expect(page.contains("<p>Карта по 12 интервью, весна 2024 года. Цифры из <strong>amoCRM</strong>.</p>"))
         let en = try #require(try RenderBuild.fixture("en-multi").text("onboarding/index.html"))
         #expect(en.hasPrefix("<!DOCTYPE html>\n<html lang=\"en\">"))
@@ -176,9 +177,14 @@ import FoundationXML
         let catalogue = try #require(built.text("index.html"))
         #expect(catalogue.contains("<h1>Карты Lumus</h1>"))
         #expect(catalogue.contains("<section class=\"product\">\n<h2>Lumus</h2>"))
-        #expect(catalogue.contains("<section class=\"segment\">\n<h3>B2B</h3>"))
         #expect(catalogue.contains("<a class=\"card-link\" href=\"lumus/skripty/index.html\">РОП выбирает конструктор скриптов</a>"))
-        #expect(catalogue.contains("<p class=\"card-facts\"><span>Руководитель отдела продаж</span> · <span>3 этапа</span></p>"))
+        // Each card names its segment (the product is the heading), its persona, stages and date, and its figures.
+        #expect(catalogue.contains("<p class=\"card-facts\"><span>B2B</span> · <span>Руководитель отдела продаж</span> · "
+            + "<span>3 этапа</span> · <span>Обновлено <time datetime=\"2024-03-01\">1 марта 2024</time></span></p>"))
+        #expect(catalogue.contains("<div><dt>Доходят до конца</dt><dd>5,7\u{00A0}%</dd></div>"))
+        #expect(catalogue.contains("<div><dt>Слабый этап</dt><dd>Осознание потребности (18\u{00A0}%)</dd></div>"))
+        #expect(catalogue.contains("<div><dt>Средний NPS</dt><dd>+18,3</dd></div>"))
+        #expect(catalogue.contains("<li><a href=\"tags/saas/index.html\">saas</a></li>"))
         #expect(catalogue.contains("<div class=\"sparkline\"><svg xmlns=\"http://www.w3.org/2000/svg\" class=\"tropa-sparkline\""))
         #expect(catalogue.contains("aria-label=\"Кривая эмоций: РОП выбирает конструктор скриптов\""))
         #expect(catalogue.contains("<li><a href=\"personas/rop/index.html\">Руководитель отдела продаж</a></li>"))
@@ -188,7 +194,7 @@ import FoundationXML
         // A map with no product goes in the "no product" group; the custom one is named.
         let custom = try #require(try RenderBuild.fixture("custom-scale").text("index.html"))
         #expect(custom.contains("<h2>Клиника «Здоровье»</h2>"))
-        #expect(custom.contains("<h3>Без сегмента</h3>"))
+        #expect(custom.contains("<th scope=\"col\">Без сегмента</th>"))
     }
 
     @Test func theDownloadsLinkTheFilesBesideThePage() throws {

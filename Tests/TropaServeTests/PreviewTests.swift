@@ -59,10 +59,13 @@ import TropaTesting
         #expect(second.renderedMapCount == 1)
         #expect(second.renderedSitePages)
         let differing = second.pages.keys.filter { first.pages[$0] != second.pages[$0] }.sorted()
-        // The map's own page and outlines, and the pages that list it: the catalogue, the dashboard and its
-        // persona's page.
-        #expect(differing == ["dashboard/index.html", "index.html", "lumus/tretya/emotions.svg", "lumus/tretya/index.html", "lumus/tretya/outline.mm",
-                              "lumus/tretya/outline.opml", "personas/rop/index.html"])
+        // The map's own files that show its title (not the table's CSV), and the pages that list it: the
+        // catalogue, the dashboard, maps.json, its persona's, product's, segment's and tags' pages and the plan.
+        #expect(differing == ["dashboard/index.html", "index.html", "lumus/tretya/emotions.svg", "lumus/tretya/index.html",
+                              "lumus/tretya/journey.json", "lumus/tretya/journey.mmd", "lumus/tretya/outline.md",
+                              "lumus/tretya/outline.mm", "lumus/tretya/outline.opml", "maps.json", "personas/rop/index.html",
+                              "plan/index.html", "plan/plan.csv", "products/lumus/index.html", "segments/b2b/index.html",
+                              "tags/saas/index.html", "tags/skripty-prodazh/index.html"])
         #expect(text(second, "index.html")?.contains("Renamed ") == true)
         #expect(second.pages == (try RenderBuild.build(memory)).files)
     }

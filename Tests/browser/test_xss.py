@@ -140,11 +140,14 @@ def inspect(driver, page: pathlib.Path) -> dict:
 def test_the_site_has_every_kind_of_page(safe_output):
     names = {p.relative_to(safe_output).as_posix() for p in pages(safe_output)}
     for expected in ["index.html", "dashboard/index.html", "journey/index.html", "journey/emotions.svg",
-                     "draft/index.html", "personas/hostile/index.html"]:
+                     "draft/index.html", "personas/hostile/index.html", "plan/index.html", "compare/journey/index.html"]:
         assert expected in names
     # The hostile file names became a map and a persona page of their own, under ASCII slugs.
     assert len([n for n in names if n.startswith("personas/")]) == 2
-    assert len([n for n in names if n.endswith("/index.html")]) == 6
+    # The hostile product, segments and tags have pages of their own too.
+    for folder, count in [("products/", 1), ("segments/", 2), ("tags/", 3)]:
+        assert len([n for n in names if n.startswith(folder)]) == count, folder
+    assert len([n for n in names if n.endswith("/index.html")]) == 13
 
 
 def test_no_payload_runs_on_any_page(browser, safe_output):

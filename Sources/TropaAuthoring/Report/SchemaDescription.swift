@@ -14,12 +14,14 @@ public enum SchemaDescription {
         var text = say(.schemaTitle) + "\n\n"
         text += say(.schemaScale(low: schema.scale.lowerBound.compactText, high: schema.scale.upperBound.compactText))
         text += "\n\n" + say(.schemaLayers) + "\n\n"
-        text += say(.schemaLayerColumns) + "\n|---|---|---|---|---|---|---|\n"
+        text += say(.schemaLayerColumns) + "\n|---|---|---|---|---|---|---|---|\n"
         for layer in schema.layers {
             let list = layer.kind == .list
             let tones = list ? yesNo(layer.tones) : "", pains = list ? yesNo(layer.pains) : ""
+            // A plan layer's kinds, when the schema lists them, stand for its "yes".
+            let plan = !list ? "" : layer.kinds.isEmpty ? yesNo(layer.plan) : layer.kinds.joined(separator: ", ")
             text += "| \(layer.id) | \(titles(layer.title)) | \(layer.kind.rawValue) | \(yesNo(layer.required)) | "
-                + "\(tones) | \(pains) | \(layer.aliases.joined(separator: ", ")) |\n"
+                + "\(tones) | \(pains) | \(plan) | \(layer.aliases.joined(separator: ", ")) |\n"
         }
         text += "\n" + say(.schemaMetrics) + "\n\n"
         text += say(.schemaMetricColumns) + "\n|---|---|---|---|---|---|\n"
@@ -46,6 +48,8 @@ public enum SchemaDescription {
             if layer.kind == .list {
                 pairs.append(("tones", Node(layer.tones ? "true" : "false")))
                 pairs.append(("pains", Node(layer.pains ? "true" : "false")))
+                pairs.append(("plan", Node(layer.plan ? "true" : "false")))
+                if !layer.kinds.isEmpty { pairs.append(("kinds", list(layer.kinds))) }
             }
             return mapping(pairs)
         }

@@ -105,7 +105,8 @@ package struct BuildDriver: Sendable {
         inputs.staticFiles.removeAll { file in
             maps.measurementFiles.contains(file.path) || copied.map { !$0.contains(file.outputPath) } ?? false
         }
-        try checkSite(maps, personas: personas.values, inputs: inputs, loader: loader, report: &report)
+        try checkSite(maps, personas: personas.values, inputs: inputs, contentPath: start.config.contentPath,
+                      loader: loader, report: &report)
 
         var run = BuildRun(check: CheckResult(site: site, diagnostics: report.diagnostics.sortedByLocation(),
                                               sources: report.sources, language: start.config.language))
@@ -238,9 +239,10 @@ package struct BuildDriver: Sendable {
     }
 
     /// What no single file shows: personas that maps name, and two things claiming one place in the output.
-    private func checkSite(_ maps: VisitedSite, personas: [Persona], inputs: SiteInputs, loader: SiteLoader,
-                           report: inout Report) throws {
-        let problems = SiteValidator(journeys: maps.claims, personas: personas).validate()
+    private func checkSite(_ maps: VisitedSite, personas: [Persona], inputs: SiteInputs, contentPath: String,
+                           loader: SiteLoader, report: inout Report) throws {
+        let problems = SiteValidator(journeys: maps.claims, personas: personas, mapPaths: inputs.maps,
+                                     contentPath: contentPath).validate()
             + OutputClaims(maps: maps.folders, personas: personas, staticFiles: inputs.staticFiles)
             .conflicts()
         report.diagnostics += problems
@@ -268,7 +270,7 @@ package struct BuildDriver: Sendable {
         case .render:
             // Only now is every map's entry gathered: an update decodes the record's lines of the other maps.
             let built = try reuse.shown(entries, now: now).filter(\.built)
-            pages = [renderer.catalogue(built), renderer.dashboard(built)]
+            pages = renderer.sitePages(built)
             pages += personas.map { renderer.personaPage($0, journeys: built.map(\.summary)) }
             pages += renderer.assetFiles
             if reuse.remembers { pages = pages.map(\.asBytes) }
@@ -279,7 +281,9 @@ package struct BuildDriver: Sendable {
         for page in pages { try sink.emit(page) }
         try sink.copy(inputs.staticFiles, from: loader)
         if reuse.remembers { run.memo?.shown = now.map(\.entry) }
-        run.siteFiles = reuse.recordedSiteFiles ?? pages.map(\.path) + inputs.staticFiles.map(\.outputPath)
+        // Site pages made again may be other pages (a product that lost its second map has no comparison now).
+        run.siteFiles = run.renderedSitePages ? pages.map(\.path) + inputs.staticFiles.map(\.outputPath)
+            : reuse.recordedSiteFiles ?? pages.map(\.path) + inputs.staticFiles.map(\.outputPath)
         // A preview keeps no record: every map was read, and `now` is all of them.
         run.mapCount = sink.keepsRecord ? entries.filter(\.built).count : now.filter(\.entry.built).count
     }

@@ -105,7 +105,7 @@ package struct InputSnapshot {
 /// The record as a file: a line per input and per map, tab-separated fields. At 10,000 maps a JSON record took
 /// 0.4 s to decode (`Codable` costs about a microsecond a value), most of a one-map rebuild; this takes 0.02 s.
 extension BuildRecord {
-    private static let header = "tropa build record 7"
+    private static let header = "tropa build record 8"
 
     package var encoded: [UInt8] {
         var bytes = Array((Self.header + "\n").utf8)
@@ -180,6 +180,14 @@ package struct RecordedMap: Sendable, Equatable {
         RecordLine.append(["map", facts.path, summary.slug, summary.title, summary.personaID, summary.product,
                            summary.segment, RecordLine.list(summary.tags), summary.draft ? "1" : "0",
                            summary.audience.map { "\($0)" }, summary.evidence?.rawValue,
+                           summary.updated, summary.priority?.rawValue, summary.revenue.map { "\($0)" },
+                           RecordLine.list(summary.compare),
+                           // The actions as parallel lists; "" for no kind or owner (neither is ever empty).
+                           RecordLine.list(facts.actions.map { String($0.stage) }),
+                           RecordLine.list(facts.actions.map { $0.kind ?? "" }),
+                           RecordLine.list(facts.actions.map { $0.owner ?? "" }),
+                           RecordLine.list(facts.actions.map(\.text.html)),
+                           RecordLine.list(facts.actions.map(\.text.plain)),
                            RecordLine.list(facts.stages.map(\.name)), RecordLine.list(facts.stages.map { $0.branch ?? "" }),
                            RecordLine.list(Self.encode(facts.flow)),
                            RecordLine.list(Self.encode(facts.stages.map(\.figures))),
@@ -203,23 +211,42 @@ package struct RecordedMap: Sendable, Equatable {
     /// The whole entry; nil when the line is damaged.
     package var map: BuildRecord.Map? {
         let line = RecordLine(line)
-        guard line.fields.count == 17, let path = line.string(1), let slug = line.string(2),
-              let title = line.string(3), let tags = line.list(7), let stages = line.list(11),
-              let branches = line.list(12), branches.count == stages.count,
-              let flow = line.list(13).flatMap({ Self.decodeFlow($0, stageCount: stages.count) }),
-              let figures = line.list(14).flatMap({ Self.decodeFigures($0, stageCount: stages.count) }),
-              let emotions = line.list(15).flatMap({ Self.decode($0, stageCount: stages.count) }),
-              let files = line.list(16) else { return nil }
+        guard line.fields.count == 26, let path = line.string(1), let slug = line.string(2),
+              let title = line.string(3), let tags = line.list(7), let compare = line.list(14),
+              let actions = Self.decodeActions(line), let stages = line.list(20),
+              let branches = line.list(21), branches.count == stages.count,
+              actions.allSatisfy({ stages.indices.contains($0.stage) }),
+              let flow = line.list(22).flatMap({ Self.decodeFlow($0, stageCount: stages.count) }),
+              let figures = line.list(23).flatMap({ Self.decodeFigures($0, stageCount: stages.count) }),
+              let emotions = line.list(24).flatMap({ Self.decode($0, stageCount: stages.count) }),
+              let files = line.list(25) else { return nil }
         let summary = JourneySummary(slug: slug, title: title, personaID: line.string(4), product: line.string(5),
                                      segment: line.string(6), tags: tags, draft: line.string(8) == "1",
                                      stageCount: stages.count, audience: line.string(9).flatMap { Double($0) },
-                                     evidence: line.string(10).flatMap { Evidence(rawValue: $0) })
+                                     evidence: line.string(10).flatMap { Evidence(rawValue: $0) },
+                                     updated: line.string(11), priority: line.string(12).flatMap { Priority(rawValue: $0) },
+                                     revenue: line.string(13).flatMap { Double($0) }, compare: compare)
         let stageFacts = stages.indices.map { index in
             StageFacts(name: stages[index], figures: figures[index], branch: branches[index].isEmpty ? nil : branches[index])
         }
         return BuildRecord.Map(facts: JourneyFacts(path: path, summary: summary, stages: stageFacts, flow: flow,
-                                                   emotions: emotions),
+                                                   emotions: emotions, actions: actions),
                                files: files)
+    }
+
+    /// The actions from their five parallel lists; nil when they disagree.
+    private static func decodeActions(_ line: RecordLine) -> [PlanAction]? {
+        guard let stages = line.list(15), let kinds = line.list(16), let owners = line.list(17),
+              let html = line.list(18), let plain = line.list(19),
+              Set([stages.count, kinds.count, owners.count, html.count, plain.count]).count == 1 else { return nil }
+        var actions: [PlanAction] = []
+        for index in stages.indices {
+            guard let stage = Int(stages[index]) else { return nil }
+            actions.append(PlanAction(stage: stage, kind: kinds[index].isEmpty ? nil : kinds[index],
+                                      owner: owners[index].isEmpty ? nil : owners[index],
+                                      text: RichText(html: html[index], plain: plain[index])))
+        }
+        return actions
     }
 
     /// Each point of each series as `series stage score label`: the score as Swift prints a Double, which reads

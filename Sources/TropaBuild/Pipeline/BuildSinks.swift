@@ -113,10 +113,12 @@ package struct UpdateSink: BuildSink {
             else { throw Declined() }
             removals += Set(oldFiles).subtracting(newFiles).sorted()
         }
+        // A site page no map shows any more (the last map of a tag became a draft) goes too.
+        removals += Set(record.siteFiles).subtracting(run.siteFiles).sorted()
         let files = collected.files.sorted { $0.key < $1.key }.map { OutputFile(path: $0.key, bytes: $0.value) }
         let clock = try writer.update(files, removing: removals)
         writer.keep(BuildRecord(settings: record.settings, inputs: snapshot.recorded(before: clock),
-                                maps: run.entries, siteFiles: record.siteFiles))
+                                maps: run.entries, siteFiles: run.siteFiles))
     }
 
     package func abandon() {}

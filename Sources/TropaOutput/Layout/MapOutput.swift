@@ -25,14 +25,31 @@ package struct MapOutput: Sendable {
         MapOutput(key: "mm", fileName: "outline.mm", label: "downloadMM", isMade: { _ in true }) {
             OutlineXML.freeMind($0.model.outline)
         },
+        MapOutput(key: "markdown", fileName: "outline.md", label: "downloadMarkdown", isMade: { _ in true }) {
+            OutlineMarkdown.text($0.model.outline)
+        },
+        MapOutput(key: "mermaid", fileName: "journey.mmd", label: "downloadMermaid", isMade: { _ in true }) {
+            MermaidJourney.text($0.journey, schema: $0.presenter.site.schema, actor: $0.model.persona?.name)
+        },
+        MapOutput(key: "json", fileName: "journey.json", label: "downloadJSON", isMade: { _ in true }) {
+            JourneyJSON.text($0.journey, facts: $0.facts, evaluation: $0.evaluation, presenter: $0.presenter)
+        },
+        MapOutput(key: "csv", fileName: "journey.csv", label: "downloadCSV", isMade: { _ in true }) {
+            JourneyCSV.text($0.journey, presenter: $0.presenter)
+        },
     ]
 
     /// Every file name a map's folder may hold.
     package static var fileNames: [String] { all.map(\.fileName) }
 }
 
-/// What a map's outputs are made from, made once per map: its page model, its curve drawn, its page.
+/// What a map's outputs are made from, made once per map: the map and its facts, its page model, its curve drawn,
+/// its page.
 package struct MapPieces {
+    package let journey: Journey
+    package let facts: JourneyFacts
+    package let evaluation: JourneyEvaluation
+    package let presenter: SitePresenter
     package let model: JourneyPageModel
     /// The curve as a file of its own (the page has its own drawing, in `model.curveSVG`).
     package let curveSVG: String?

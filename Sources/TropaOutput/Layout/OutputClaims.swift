@@ -17,12 +17,13 @@ package struct OutputClaims {
 
     package func conflicts() -> [Diagnostic] {
         // The site's own pages hold their folders first: a map there is the one to rename.
-        var owners: [String: Message.Owner] = [PagePaths.dashboardFolder: .dashboard]
+        var owners: [String: Message.Owner] = [:]
         var diagnostics: [Diagnostic] = []
         let folders = personas.map { (PagePaths.persona($0.id), $0.path, Message.Owner.persona) }
             + maps.map { (PagePaths.journeyFolder($0.slug), $0.path, Message.Owner.map) }
         for (folder, path, what) in folders {
-            if let owner = owners[folder] {
+            let reserved = PagePaths.siteFolders.contains { folder == $0 || folder.hasPrefix($0 + "/") }
+            if let owner = reserved ? .sitePages : owners[folder] {
                 diagnostics.append(.error(.duplicateSlug, .folderTaken(what: what, folder: folder, owner: owner),
                                           at: SourceLocation(file: path, line: 1),
                                           suggestion: .renameOne))
@@ -33,7 +34,7 @@ package struct OutputClaims {
         let mapFiles = maps.flatMap { map in
             MapOutput.fileNames.map { PagePaths.journeyFolder(map.slug) + "/" + $0 }
         }
-        let generated = Set(owners.keys.map { $0 + "/index.html" } + mapFiles + [PagePaths.catalogue])
+        let generated = Set(owners.keys.map { $0 + "/index.html" } + mapFiles + [PagePaths.catalogue, PagePaths.mapsJSON])
         for file in staticFiles where generated.contains(file.outputPath) || file.outputPath.hasPrefix(PagePaths.assets + "/") {
             diagnostics.append(.error(.outputConflict, .overwritesPage(file.outputPath),
                                       at: SourceLocation(file: file.path, line: 1), suggestion: .renameOrMove))

@@ -4,11 +4,31 @@ import TropaAnalysis
 /// Where each page goes in the output, relative to its root.
 public enum PagePaths {
     public static let catalogue = "index.html"
+    /// Every map with its summary, as data (docs/maps.schema.json).
+    public static let mapsJSON = "maps.json"
     /// Every map's evaluation in one table.
     public static let dashboardFolder = "dashboard"
     public static let dashboard = dashboardFolder + "/index.html"
     /// The theme's own files (CSS); `_` cannot begin a slug, so no map can take this folder.
     public static let assets = "_tropa"
+
+    /// Every action of every map; and as a spreadsheet.
+    public static let planFolder = "plan"
+    public static let plan = planFolder + "/index.html"
+    public static let planCSV = planFolder + "/plan.csv"
+    /// A comparison page per product with several maps, a page per tag and per segment, a comparison per map that
+    /// names others in `compare`: each under a folder of its own, which no map may take.
+    public static let productsFolder = "products"
+    public static let tagsFolder = "tags"
+    public static let segmentsFolder = "segments"
+    public static let comparisonsFolder = "compare"
+    public static let siteFolders = [dashboardFolder, planFolder, productsFolder, tagsFolder, segmentsFolder,
+                                     comparisonsFolder]
+
+    public static func product(_ slug: String) -> String { productsFolder + "/" + slug + "/index.html" }
+    public static func tag(_ slug: String) -> String { tagsFolder + "/" + slug + "/index.html" }
+    public static func segment(_ slug: String) -> String { segmentsFolder + "/" + slug + "/index.html" }
+    public static func comparison(ofMap slug: String) -> String { comparisonsFolder + "/" + slug + "/index.html" }
 
     public static func journeyFolder(_ slug: String) -> String { slug }
     /// A map's history page, inside its folder.

@@ -1,11 +1,18 @@
 import TropaModel
 import TropaAnalysis
 
-/// What the catalogue, the dashboard and the persona pages show of one map, and all they are made from: a rebuild
-/// makes them again only when this changed for some map. Emotion labels and most figures are not on them, so
-/// changing those rewrites the map's own pages only. A full build keeps this of each map, not its facts.
-package struct SitePageEntry: Hashable, Sendable {
+/// What the site pages (catalogue, dashboard, comparisons, tag, segment and persona pages, the action plan) show of
+/// one map, and all they are made from: a rebuild makes them again only when this changed for some map. Emotion
+/// labels, texts and most layers are not on them, so changing those rewrites the map's own pages only. A full build
+/// keeps this of each map, not its facts.
+package struct SitePageEntry: Hashable, Sendable, MapOverview {
+    /// The map's file, relative to the site folder: what other maps' `compare` names.
+    package let path: String
     package let summary: JourneySummary
+    /// The stages' names, branches and figures, for comparisons and the plan.
+    package let stages: [StageFacts]
+    package let stageEmotions: [Double?]
+    package let actions: [PlanAction]
     /// The curve's scores, without labels.
     package let curve: [EmotionSeries]
     /// The stages of each path of a branched map, for its sparkline's lines; empty for a map without forks.
@@ -16,7 +23,11 @@ package struct SitePageEntry: Hashable, Sendable {
     /// `evaluation`, when the caller has it already, saves making it again.
     package init(_ facts: JourneyFacts, evaluation: JourneyEvaluation? = nil, built: Bool) {
         let evaluation = evaluation ?? JourneyEvaluation(facts)
+        path = facts.path
         summary = facts.summary
+        stages = facts.stages
+        stageEmotions = evaluation.stageEmotions
+        actions = facts.actions
         curve = facts.emotions.map { series in
             EmotionSeries(points: series.points.map { EmotionSeries.Point(stage: $0.stage, score: $0.score, label: "") })
         }

@@ -70,7 +70,10 @@ package struct SitePresenter: Sendable {
         let curve = curve(facts, evaluation: evaluation)
         let marks = stageMarks(facts, evaluation: evaluation)
         return JourneyPageModel(
-            page: page, title: journey.title, product: journey.product, segment: journey.segment, tags: journey.tags,
+            page: page, title: journey.title, product: journey.product,
+            segment: journey.segment.map { Link(title: $0, url: page.root + PagePaths.segment(Slug.forName($0))) },
+            tags: journey.tags.map { Link(title: $0, url: page.root + PagePaths.tag(Slug.forName($0))) },
+            comparisonURL: journey.compare.isEmpty ? nil : page.root + PagePaths.comparison(ofMap: facts.slug),
             updated: journey.updated.map(words.date), review: review(journey), draft: journey.draft,
             evidence: evidence(journey.evidence),
             persona: persona.map { personaCard($0, root: page.root) },
@@ -242,35 +245,5 @@ package struct SitePresenter: Sendable {
         return PersonaPageModel(page: page, name: persona.name, role: persona.role,
                                 descriptionHTML: persona.description.html, sections: sections(persona),
                                 maps: maps.map { Link(title: $0.title, url: page.root + $0.slug + "/index.html") })
-    }
-
-    /// The catalogue of the built maps.
-    package func cataloguePage(_ maps: [SitePageEntry]) -> CataloguePageModel {
-        let page = context(forPageAt: PagePaths.catalogue)
-        let curves = Dictionary(maps.map { map in
-            (map.summary.slug, map.curve.first.map { series in
-                // A sparkline names no stage: only the number of columns matters.
-                CurveModel(title: map.summary.title, stageNames: [], stageCount: map.summary.stageCount,
-                           series: series, scale: site.schema.scale,
-                           lines: map.paths.map { CurveLine(stages: $0, label: "") })
-            })
-        }, uniquingKeysWith: { first, _ in first })
-        let catalogue = Catalogue(journeys: maps.map(\.summary))
-        let products = catalogue.products.map { product in
-            ProductModel(name: product.name ?? words["noProduct"], segments: product.segments.map { segment in
-                SegmentModel(name: segment.name ?? words["noSegment"], maps: segment.journeys.map { journey in
-                    MapCardModel(title: journey.title, url: journey.slug + "/index.html",
-                                 persona: site.persona(id: journey.personaID)?.name,
-                                 stages: words.stageCount(journey.stageCount), tags: journey.tags,
-                                 draft: journey.draft, curve: curves[journey.slug] ?? nil,
-                                 sparklineLabel: words["emotionCurve"] + ": " + journey.title)
-                })
-            })
-        }
-        let personas = site.personas.sorted { $0.name < $1.name }.map {
-            Link(title: $0.name, url: PagePaths.persona($0.id) + "/index.html")
-        }
-        return CataloguePageModel(page: page, title: siteTitle, mapCount: maps.count, products: products,
-                                  personas: personas)
     }
 }

@@ -36,6 +36,10 @@ public struct ThemeWords: Sendable {
         "downloadSVG": ("Emotion curve (SVG)", "Кривая эмоций (SVG)"),
         "downloadOPML": ("Outline (OPML)", "Структура (OPML)"),
         "downloadMM": ("Mind map (FreeMind)", "Майнд-карта (FreeMind)"),
+        "downloadMarkdown": ("Outline (Markdown)", "Структура (Markdown)"),
+        "downloadMermaid": ("User journey (Mermaid)", "Путь пользователя (Mermaid)"),
+        "downloadJSON": ("Data (JSON)", "Данные (JSON)"),
+        "downloadCSV": ("Table (CSV)", "Таблица (CSV)"),
         "draft": ("Draft", "Черновик"),
         "noProduct": ("No product", "Без продукта"),
         "noSegment": ("No segment", "Без сегмента"),
@@ -108,6 +112,37 @@ public struct ThemeWords: Sendable {
         "column.nps": ("NPS", "NPS"),
         "column.emotion": ("Emotion", "Эмоция"),
         "column.reading": ("Reading", "Вывод"),
+        "conversionHeading": ("Conversion", "Конверсия"),
+        "duration": ("Duration", "Длительность"),
+        "emotion": ("Emotion", "Эмоция"),
+        "matrix": ("Products and segments", "Продукты и сегменты"),
+        "matrixNote": ("A row per product, a column per segment; the pairs with the highest priority and revenue first.",
+                       "Строка — продукт, столбец — сегмент; сначала пары с высшим приоритетом и большей выручкой."),
+        "noMapYet": ("no map yet", "карты пока нет"),
+        "compareMaps": ("Compare the maps", "Сравнить карты"),
+        "comparison": ("Comparison", "Сравнение"),
+        "comparisonOf": ("Comparison of the maps", "Сравнение карт"),
+        "comparisonNote": ("Stages are matched by name; a stage a map lacks is a gap in its line. ▼ marks each map's lowest conversion.",
+                           "Этапы сопоставлены по названию; если этапа в карте нет, в её линии разрыв. ▼ — самая низкая конверсия карты."),
+        "stage": ("Stage", "Этап"),
+        "noStage": ("no such stage", "нет этапа"),
+        "lowestConversion": ("lowest conversion of the map", "самая низкая конверсия карты"),
+        "tag": ("Tag", "Тег"),
+        "segments": ("Segments", "Сегменты"),
+        "plan": ("Action plan", "План действий"),
+        "planNote": ("Every recommendation of every map, by kind and owner; the actions of the most painful stages first.",
+                     "Все рекомендации всех карт по видам и ответственным; сначала действия для самых болезненных этапов."),
+        "planCSV": ("Download the plan as CSV", "Скачать план в CSV"),
+        "noKind": ("Without a kind", "Без вида"),
+        "noOwner": ("No owner", "Без ответственного"),
+        "owner": ("Owner", "Ответственный"),
+        "kind": ("Kind", "Вид"),
+        "action": ("Action", "Действие"),
+        "url": ("Link", "Ссылка"),
+        "priority.high": ("high priority", "высокий приоритет"),
+        "priority.medium": ("medium priority", "средний приоритет"),
+        "priority.low": ("low priority", "низкий приоритет"),
+        "revenue": ("revenue", "выручка"),
     ]
 
     public subscript(key: String) -> String {
@@ -177,6 +212,32 @@ public struct ThemeWords: Sendable {
     /// A share known only from above, where a stage without a conversion breaks the chain.
     public func atMost(_ share: String) -> String {
         language == .ru ? "не больше \(share)" : "at most \(share)"
+    }
+
+    /// "7 of 12 maps are compared here: the first by priority and revenue; all are listed below."
+    public func compared(_ shown: Int, of count: Int) -> String {
+        language == .ru ? "Здесь сравниваются \(shown) из \(count) карт — первые по приоритету и выручке; все карты перечислены ниже."
+            : "\(shown) of \(count) maps are compared here, the first by priority and revenue; every map is listed below."
+    }
+
+    /// Maps that `compare` names but the build left out (drafts).
+    public func notBuilt(_ names: [String]) -> String {
+        let list = names.map(quoted).joined(separator: ", ")
+        return language == .ru ? "Не вошли в сборку (черновики), поэтому не сравниваются: \(list)."
+            : "Left out of the build (drafts), so not compared: \(list)."
+    }
+
+    /// "and 12 more" in a cell of the matrix.
+    public func more(_ count: Int) -> String {
+        language == .ru ? "ещё \(count)" : "\(count) more"
+    }
+
+    /// "48 actions", "48 действий".
+    public func actionCount(_ count: Int) -> String {
+        switch language {
+        case .en: "\(count) \(count == 1 ? "action" : "actions")"
+        case .ru: "\(count) " + RussianPlural.choose(Double(count), "действие", "действия", "действий")
+        }
     }
 
     /// A missed target on the dashboard.

@@ -314,8 +314,11 @@ package struct JourneyPageModel: Sendable {
     package let page: PageContext
     package let title: String
     package let product: String?
-    package let segment: String?
-    package let tags: [String]
+    /// The segment's page, linked from its name.
+    package let segment: Link?
+    package let tags: [Link]
+    /// The page comparing it with the maps its `compare` names.
+    package let comparisonURL: String?
     package let updated: String?
     package let review: ReviewModel?
     package let draft: Bool
@@ -348,22 +351,28 @@ package struct MapCardModel: Sendable {
     package let title: String
     package let url: String
     package let persona: String?
+    /// Product · segment, on pages that do not group by them.
+    package let context: String?
     package let stages: String
-    package let tags: [String]
+    package let tags: [Link]
     package let draft: Bool
+    package let reach: String?
+    package let weakestStage: String?
+    package let averageNPS: String?
+    /// "1 марта 2024", and as written (`2024-03-01`) for the `<time>` element.
+    package let updated: String?
+    package let updatedISO: String?
+    package let priority: String?
     package let curve: CurveModel?
     /// The words a screen reader says for the card's sparkline.
     package let sparklineLabel: String
 }
 
-package struct SegmentModel: Sendable {
-    package let name: String
-    package let maps: [MapCardModel]
-}
-
 package struct ProductModel: Sendable {
     package let name: String
-    package let segments: [SegmentModel]
+    /// Its comparison page, when it has two or more maps.
+    package let url: String?
+    package let maps: [MapCardModel]
 }
 
 package struct CataloguePageModel: Sendable {
@@ -372,6 +381,11 @@ package struct CataloguePageModel: Sendable {
     package let mapCount: Int
     package let products: [ProductModel]
     package let personas: [Link]
+    package let matrix: MatrixModel?
+    package let tags: [Link]
+    package let segments: [Link]
+    /// Some map has actions: the catalogue links to the plan.
+    package let hasActions: Bool
 }
 
 package struct PersonaPageModel: Sendable {
@@ -402,4 +416,133 @@ package struct DashboardPageModel: Sendable {
     package let page: PageContext
     package let title: String
     package let rows: [DashboardRowModel]
+}
+
+// MARK: - site overview: comparisons, the matrix, the action plan
+
+/// Several maps' curves on one chart: a column per aligned stage, a line per map.
+package struct ComparisonChartModel: Sendable {
+    package let title: String
+    package let columns: [String]
+    package let lines: [ComparisonLine]
+    package let scale: ClosedRange<Double>
+}
+
+/// A map's line: its label (segment · persona), its average score in each column (nil where it has none), and the
+/// columns its stages join in its own order (`from` before `to`; a branched map's alternatives each from the stage
+/// before them).
+package struct ComparisonLine: Sendable {
+    package struct Step: Sendable, Hashable {
+        package let from: Int
+        package let to: Int
+    }
+
+    package let label: String
+    package let scores: [Double?]
+    package let steps: [Step]
+}
+
+/// A map's figures at one aligned stage; `present` is false where the map has no such stage.
+package struct ComparisonCellModel: Sendable {
+    package let present: Bool
+    package let conversion: String?
+    package let nps: String?
+    package let duration: String?
+    /// The map's lowest conversion is here.
+    package let lowest: Bool
+}
+
+package struct ComparisonRowModel: Sendable {
+    package let stage: String
+    package let cells: [ComparisonCellModel]
+}
+
+/// A comparison of maps: a product's segments, or a map and the maps its `compare` names.
+package struct ComparisonPageModel: Sendable {
+    package let page: PageContext
+    package let title: String
+    /// The compared maps, in the chart's and the table's order.
+    package let maps: [Link]
+    package let labels: [String]
+    package let chart: ComparisonChartModel?
+    /// The chart drawn, set by the renderer.
+    package var chartSVG: String? = nil
+    package let rows: [ComparisonRowModel]
+    /// Said when the page compares fewer maps than it lists, or than `compare` names.
+    package var omitted: String?
+    /// Every map of the product (or compared), as cards.
+    package let cards: [MapCardModel]
+}
+
+/// A map in a cell of the product × segment matrix.
+package struct MatrixMapModel: Sendable {
+    package let title: String
+    package let url: String
+    package let reach: String?
+    package let weakestStage: String?
+}
+
+package struct MatrixCellModel: Sendable {
+    package let maps: [MatrixMapModel]
+    /// "ещё 12": the cell holds more maps than it shows; they are on the product's page, when it has one.
+    package let more: String?
+    package let moreURL: String?
+    package var empty: Bool { maps.isEmpty }
+}
+
+/// A column of the matrix: a segment, linked to its page (the maps without a segment have none).
+package struct MatrixSegmentModel: Sendable {
+    package let name: String
+    package let url: String?
+}
+
+package struct MatrixRowModel: Sendable {
+    package let product: String
+    /// The product's comparison page, when it has one.
+    package let url: String?
+    /// Its priority and revenue, when its maps give them.
+    package let rank: String
+    package let cells: [MatrixCellModel]
+}
+
+package struct MatrixModel: Sendable {
+    package let segments: [MatrixSegmentModel]
+    package let rows: [MatrixRowModel]
+}
+
+/// The maps with one tag, of one segment: cards.
+package struct MapListPageModel: Sendable {
+    package let page: PageContext
+    package let title: String
+    /// What the page lists by: "Тег", "Сегмент".
+    package let kind: String
+    package let cards: [MapCardModel]
+}
+
+package struct PlanItemModel: Sendable {
+    package let html: String
+    package let map: String
+    package let url: String
+    package let stage: String
+    package let conversion: String?
+    package let emotion: String?
+}
+
+package struct PlanOwnerModel: Sendable {
+    package let name: String
+    package let items: [PlanItemModel]
+}
+
+package struct PlanKindModel: Sendable {
+    package let name: String
+    package let count: String
+    package let owners: [PlanOwnerModel]
+}
+
+package struct PlanPageModel: Sendable {
+    package let page: PageContext
+    package let title: String
+    package let count: String
+    package let csvURL: String
+    package let kinds: [PlanKindModel]
 }

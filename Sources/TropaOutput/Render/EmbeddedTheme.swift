@@ -30,31 +30,48 @@ enum EmbeddedTheme {
 </html>
 
 """#,
+        "card.mustache": #"""
+<li class="card">
+<a class="card-link" href="{{url}}">{{title}}</a>{{#draft}} <span class="badge draft">{{page.words.draft}}</span>{{/draft}}{{#priority}} <span class="badge priority">{{priority}}</span>{{/priority}}
+{{#sparkline}}<div class="sparkline">{{{sparkline}}}</div>{{/sparkline}}
+<p class="card-facts">{{#context}}<span>{{context}}</span> · {{/context}}{{#persona}}<span>{{persona}}</span> · {{/persona}}<span>{{stages}}</span>{{#updated}} · <span>{{page.words.updated}} <time datetime="{{updatedISO}}">{{updated}}</time></span>{{/updated}}</p>
+<dl class="card-figures">{{#reach}}<div><dt>{{page.words.getThrough}}</dt><dd>{{reach}}</dd></div>{{/reach}}{{#weakestStage}}<div><dt>{{page.words.weakestStage}}</dt><dd>{{weakestStage}}</dd></div>{{/weakestStage}}{{#averageNPS}}<div><dt>{{page.words.averageNPS}}</dt><dd>{{averageNPS}}</dd></div>{{/averageNPS}}</dl>
+{{^empty(tags)}}<ul class="tags">{{#tags}}<li><a href="{{url}}">{{title}}</a></li>{{/tags}}</ul>{{/empty(tags)}}
+</li>
+
+"""#,
         "catalogue.mustache": #"""
 {{<base}}
 {{$content}}
 <h1>{{title}}</h1>
-{{^empty(products)}}<p class="site-links"><a href="dashboard/index.html">{{page.words.dashboard}}</a></p>{{/empty(products)}}
+{{^empty(products)}}<ul class="site-links"><li><a href="dashboard/index.html">{{page.words.dashboard}}</a></li>{{#hasActions}}<li><a href="plan/index.html">{{page.words.plan}}</a></li>{{/hasActions}}</ul>{{/empty(products)}}
+{{#matrix}}
+<section class="matrix" aria-labelledby="matrix-heading">
+<h2 id="matrix-heading">{{page.words.matrix}}</h2>
+<p class="note">{{page.words.matrixNote}}</p>
+<div class="table-scroll">
+<table class="matrix">
+<thead><tr><th scope="col">{{page.words.product}}</th>{{#segments}}<th scope="col">{{#url}}<a href="{{url}}">{{name}}</a>{{/url}}{{^url}}{{name}}{{/url}}</th>{{/segments}}</tr></thead>
+<tbody>
+{{#rows}}<tr><th scope="row">{{#url}}<a href="{{url}}">{{product}}</a>{{/url}}{{^url}}{{product}}{{/url}}{{#rank}}<span class="rank">{{rank}}</span>{{/rank}}</th>{{#cells}}<td{{#empty}} class="empty"{{/empty}}>{{#empty}}<span class="none">{{page.words.noMapYet}}</span>{{/empty}}{{^empty}}<ul>{{#maps}}<li><a href="{{url}}">{{title}}</a>{{#reach}}<span class="figure">{{page.words.getThrough}}: {{reach}}</span>{{/reach}}{{#weakestStage}}<span class="figure">{{page.words.weakestStage}}: {{weakestStage}}</span>{{/weakestStage}}</li>{{/maps}}</ul>{{#more}}<p class="more">{{#moreURL}}<a href="{{moreURL}}">{{more}}</a>{{/moreURL}}{{^moreURL}}{{more}}{{/moreURL}}</p>{{/more}}{{/empty}}</td>{{/cells}}</tr>
+{{/rows}}
+</tbody>
+</table>
+</div>
+</section>
+{{/matrix}}
 {{#products}}
 <section class="product">
 <h2>{{name}}</h2>
-{{#segments}}
-<section class="segment">
-<h3>{{name}}</h3>
+{{#url}}<p class="site-links"><a href="{{url}}">{{page.words.compareMaps}}</a></p>{{/url}}
 <ul class="cards">
-{{#maps}}<li class="card">
-<a class="card-link" href="{{url}}">{{title}}</a>{{#draft}} <span class="badge draft">{{page.words.draft}}</span>{{/draft}}
-{{#sparkline}}<div class="sparkline">{{{sparkline}}}</div>{{/sparkline}}
-<p class="card-facts">{{#persona}}<span>{{persona}}</span> · {{/persona}}<span>{{stages}}</span></p>
-{{^empty(tags)}}<ul class="tags">{{#tags}}<li>{{.}}</li>{{/tags}}</ul>{{/empty(tags)}}
-</li>
-{{/maps}}
+{{#maps}}{{>card}}{{/maps}}
 </ul>
-</section>
-{{/segments}}
 </section>
 {{/products}}
 {{^products}}<p>{{page.words.noMaps}}</p>{{/products}}
+{{^empty(tags)}}<section class="index-links"><h2>{{page.words.tags}}</h2><ul class="tags">{{#tags}}<li><a href="{{url}}">{{title}}</a></li>{{/tags}}</ul></section>{{/empty(tags)}}
+{{^empty(segments)}}<section class="index-links"><h2>{{page.words.segments}}</h2><ul>{{#segments}}<li><a href="{{url}}">{{title}}</a></li>{{/segments}}</ul></section>{{/empty(segments)}}
 {{^empty(personas)}}<section class="personas"><h2>{{page.words.personas}}</h2><ul>{{#personas}}<li><a href="{{url}}">{{title}}</a></li>{{/personas}}</ul></section>{{/empty(personas)}}
 {{/content}}
 {{/base}}
@@ -62,6 +79,34 @@ enum EmbeddedTheme {
 """#,
         "cell.mustache": #"""
 {{{html}}}
+
+"""#,
+        "compare.mustache": #"""
+{{<base}}
+{{$title}}{{title}} — {{page.siteTitle}}{{/title}}
+{{$content}}
+<p class="breadcrumbs"><a href="{{page.root}}index.html">{{page.words.home}}</a></p>
+<h1>{{title}}</h1>
+<p class="note">{{page.words.comparisonNote}}</p>
+{{#omitted}}<p class="note">{{omitted}}</p>{{/omitted}}
+{{#chartSVG}}<figure class="comparison-chart">{{{chartSVG}}}</figure>{{/chartSVG}}
+<div class="table-scroll">
+<table class="comparison">
+<thead><tr><th scope="col">{{page.words.stage}}</th>{{#maps}}<th scope="col"><a href="{{url}}">{{title}}</a></th>{{/maps}}</tr></thead>
+<tbody>
+{{#rows}}<tr><th scope="row">{{stage}}</th>{{#cells}}<td{{^present}} class="absent"{{/present}}{{#lowest}} class="lowest"{{/lowest}}>{{^present}}<span class="none">{{page.words.noStage}}</span>{{/present}}{{#present}}<dl>{{#conversion}}<div><dt>{{page.words.conversionHeading}}</dt><dd>{{#lowest}}<span class="mark" title="{{page.words.lowestConversion}}">▼</span> {{/lowest}}{{conversion}}</dd></div>{{/conversion}}{{#nps}}<div><dt>NPS</dt><dd>{{nps}}</dd></div>{{/nps}}{{#duration}}<div><dt>{{page.words.duration}}</dt><dd>{{duration}}</dd></div>{{/duration}}</dl>{{/present}}</td>{{/cells}}</tr>
+{{/rows}}
+</tbody>
+</table>
+</div>
+<section aria-labelledby="compared-heading">
+<h2 id="compared-heading">{{page.words.comparisonOf}}</h2>
+<ul class="cards">
+{{#cards}}{{>card}}{{/cards}}
+</ul>
+</section>
+{{/content}}
+{{/base}}
 
 """#,
         "dashboard.mustache": #"""
@@ -115,12 +160,13 @@ enum EmbeddedTheme {
 <h1>{{title}}{{#draft}} <span class="badge draft">{{page.words.draft}}</span>{{/draft}}</h1>
 <dl class="facts">
 {{#product}}<div><dt>{{page.words.product}}</dt><dd>{{product}}</dd></div>{{/product}}
-{{#segment}}<div><dt>{{page.words.segment}}</dt><dd>{{segment}}</dd></div>{{/segment}}
+{{#segment}}<div><dt>{{page.words.segment}}</dt><dd><a href="{{url}}">{{title}}</a></dd></div>{{/segment}}
 {{#persona}}<div><dt>{{page.words.persona}}</dt><dd><a href="{{url}}">{{name}}</a></dd></div>{{/persona}}
 {{#updated}}<div><dt>{{page.words.updated}}</dt><dd>{{updated}}</dd></div>{{/updated}}{{#review}}<div><dt>{{page.words.lastReview}}</dt><dd>{{last}}</dd></div>{{#next}}<div><dt>{{page.words.nextReview}}</dt><dd>{{next}}</dd></div>{{/next}}{{/review}}
 {{#evidence}}<div class="evidence evidence-{{kind}}"><dt>{{page.words.evidence}}</dt><dd>{{text}}</dd></div>{{/evidence}}
-{{^empty(tags)}}<div><dt>{{page.words.tags}}</dt><dd><ul class="tags">{{#tags}}<li>{{.}}</li>{{/tags}}</ul></dd></div>{{/empty(tags)}}
+{{^empty(tags)}}<div><dt>{{page.words.tags}}</dt><dd><ul class="tags">{{#tags}}<li><a href="{{url}}">{{title}}</a></li>{{/tags}}</ul></dd></div>{{/empty(tags)}}
 </dl>
+{{#comparisonURL}}<p class="site-links"><a href="{{comparisonURL}}">{{page.words.compareMaps}}</a></p>{{/comparisonURL}}
 </header>
 {{#persona}}{{>persona-card}}{{/persona}}
 {{#introductionHTML}}<section class="introduction" aria-label="{{page.words.introduction}}">
@@ -158,12 +204,23 @@ enum EmbeddedTheme {
 <section class="downloads" aria-labelledby="downloads-heading">
 <h2 id="downloads-heading">{{page.words.downloads}}</h2>
 <ul>
-{{#downloads.svg}}<li><a href="{{downloads.svg}}" download>{{page.words.downloadSVG}}</a></li>{{/downloads.svg}}
-<li><a href="{{downloads.opml}}" download>{{page.words.downloadOPML}}</a></li>
-<li><a href="{{downloads.mm}}" download>{{page.words.downloadMM}}</a></li>
-</ul>
+{{#downloads.items}}<li><a href="{{file}}" download>{{label}}</a></li>
+{{/downloads.items}}</ul>
 </section>
 </article>
+{{/content}}
+{{/base}}
+
+"""#,
+        "maps.mustache": #"""
+{{<base}}
+{{$title}}{{kind}}: {{title}} — {{page.siteTitle}}{{/title}}
+{{$content}}
+<p class="breadcrumbs"><a href="{{page.root}}index.html">{{page.words.home}}</a></p>
+<h1><span class="kind">{{kind}}:</span> {{title}}</h1>
+<ul class="cards">
+{{#cards}}{{>card}}{{/cards}}
+</ul>
 {{/content}}
 {{/base}}
 
@@ -200,6 +257,30 @@ enum EmbeddedTheme {
 {{/base}}
 
 """#,
+        "plan.mustache": #"""
+{{<base}}
+{{$title}}{{title}} — {{page.siteTitle}}{{/title}}
+{{$content}}
+<p class="breadcrumbs"><a href="{{page.root}}index.html">{{page.words.home}}</a></p>
+<h1>{{title}}</h1>
+<p class="note">{{page.words.planNote}} {{count}}.</p>
+<p><a class="download" href="{{csvURL}}" download>{{page.words.planCSV}}</a></p>
+{{#kinds}}
+<section class="plan-kind">
+<h2>{{name}} <span class="count">{{count}}</span></h2>
+{{#owners}}
+<h3>{{name}}</h3>
+<ol class="plan-items">
+{{#items}}<li><div class="action">{{{html}}}</div><p class="where"><a href="{{url}}">{{map}}</a> · {{stage}}{{#conversion}} · {{page.words.conversionHeading}} {{conversion}}{{/conversion}}{{#emotion}} · {{page.words.emotion}} {{emotion}}{{/emotion}}</p></li>
+{{/items}}
+</ol>
+{{/owners}}
+</section>
+{{/kinds}}
+{{/content}}
+{{/base}}
+
+"""#,
         "style.css": #"""
 /* tropa default theme: readable on screen, light and dark, and printable on A3 landscape (A4 landscape too). */
 :root {
@@ -223,6 +304,9 @@ enum EmbeddedTheme {
   .tropa-curve .legend line { stroke: #a9b8dc; }
   .tropa-curve .drop { fill: #ff8a80; }
   .tropa-curve .ring { stroke: #ff8a80; }
+  .comparison .point rect, .comparison .point path, .comparison .legend rect, .comparison .legend path, .comparison .legend circle { fill: #14171c; stroke: #a9b8dc; }
+  .badge.priority { background: #1e3a8a; color: #dbeafe; }
+  td.lowest { background: #4a2a12; }
   .tropa-chart .label { fill: #e5e8ee; }
   .tropa-chart .note, .tropa-chart .names text, .tropa-chart .ticks text { fill: #c3c9d4; }
   .tropa-chart .track { fill: #2a2f39; }
@@ -255,6 +339,7 @@ h2 { font-size: 1.25rem; margin: 2rem 0 .75rem; }
 .facts dd { margin: 0; font-weight: 500; }
 .tags { display: inline-flex; flex-wrap: wrap; gap: .3rem; list-style: none; margin: 0; padding: 0; }
 .tags li { background: var(--panel); border: 1px solid var(--line); border-radius: 1rem; padding: 0 .55rem; font-size: .85rem; }
+.tags a { text-decoration: none; }
 .persona-card { border: 1px solid var(--line); background: var(--panel); border-radius: .5rem; padding: .75rem 1rem; margin: 1rem 0; max-width: 70rem; }
 .persona-card h2 { margin: 0; font-size: 1.1rem; }
 .role { color: var(--muted); margin: .2rem 0 .5rem; }
@@ -307,7 +392,32 @@ table.cjm { border-collapse: separate; border-spacing: 0; table-layout: fixed;
 .outline summary { cursor: pointer; font-weight: 500; }
 .outline > details > summary { font-weight: 700; }
 .downloads ul { padding-left: 1.2rem; }
-.cards { list-style: none; padding: 0; display: grid; grid-template-columns: repeat(auto-fill, minmax(18rem, 1fr)); gap: 1rem; }
+.cards { list-style: none; padding: 0; display: grid; grid-template-columns: repeat(auto-fill, minmax(15rem, 1fr)); gap: .75rem; }
+.card-figures { display: grid; grid-template-columns: repeat(auto-fit, minmax(6rem, 1fr)); gap: .25rem .75rem; margin: .4rem 0; font-size: .85rem; }
+.card-figures dt { color: var(--muted); font-size: .75rem; }
+.card-figures dd { margin: 0; font-weight: 600; }
+.badge.priority { background: #dbeafe; color: #1e3a8a; }
+table.matrix, table.comparison { border-collapse: collapse; width: 100%; font-size: .9rem; }
+.matrix th, .matrix td, .comparison th, .comparison td { text-align: left; vertical-align: top; padding: .45rem .6rem; border-bottom: 1px solid var(--line); }
+.matrix thead th, .comparison thead th { background: var(--panel); font-weight: 600; }
+.matrix td ul { list-style: none; margin: 0; padding: 0; display: grid; gap: .4rem; }
+.matrix .figure { display: block; color: var(--muted); font-size: .8rem; }
+.matrix .rank { display: block; color: var(--muted); font-size: .8rem; font-weight: 400; }
+.matrix td.empty .none, .comparison .none { color: var(--muted); font-style: italic; }
+.comparison dl { margin: 0; display: grid; gap: .15rem; }
+.comparison dl div { display: flex; gap: .4rem; }
+.comparison dt { color: var(--muted); }
+.comparison dd { margin: 0; }
+td.lowest { background: #ffedd5; }
+.comparison-chart { margin: 1rem 0; max-width: 70rem; }
+.comparison-chart svg { display: block; width: 100%; height: auto; }
+.plan-kind h2 .count { color: var(--muted); font-size: .9rem; font-weight: 400; }
+.plan-items { padding-left: 1.5rem; }
+.plan-items li { margin: .5rem 0; }
+.plan-items .action p { margin: 0; }
+.plan-items .where { margin: .1rem 0 0; color: var(--muted); font-size: .85rem; }
+.index-links ul { display: flex; flex-wrap: wrap; gap: .3rem .9rem; list-style: none; padding: 0; }
+ul.site-links { display: flex; flex-wrap: wrap; gap: .3rem 1.2rem; list-style: none; padding: 0; }
 .card { border: 1px solid var(--line); border-radius: .5rem; padding: .75rem 1rem; background: var(--panel); }
 .card-link { font-weight: 600; font-size: 1.05rem; }
 .card-facts { color: var(--muted); font-size: .9rem; margin: .3rem 0; }

@@ -25,23 +25,26 @@ package struct EmotionCurveSVG {
     }
 
     /// Where each path's entry of the legend stands: a line sample and a label, as many to a row as fit the width.
-    private var legend: [(x: Double, row: Int, label: String)] {
+    private var legend: [(x: Double, row: Int, label: String)] { Self.legend(lines.map(\.label), width: curve.width) }
+
+    /// Where each line's entry of a legend stands: a line sample and a label, as many to a row as fit the width.
+    static func legend(_ labels: [String], width: Double) -> [(x: Double, row: Int, label: String)] {
         var entries: [(x: Double, row: Int, label: String)] = []
         var x = 0.0, row = 0
-        for line in lines {
-            let label = Self.shorten(line.label, to: 40)
-            let width = 34 + Double(label.count) * 7 + 18
-            if x > 0, x + width > curve.width {
+        for label in labels {
+            let label = Self.shorten(label, to: 40)
+            let entryWidth = 34 + Double(label.count) * 7 + 18
+            if x > 0, x + entryWidth > width {
                 x = 0
                 row += 1
             }
             entries.append((x, row, label))
-            x += width
+            x += entryWidth
         }
         return entries
     }
 
-    private static let legendRow = 18.0
+    static let legendRow = 18.0
 
     /// The dash of each line of a branched map, so that lines differ without colour; the first is solid.
     package static let dashes = ["", "9 5", "2 4", "12 4 2 4", "6 3 2 3 2 3"]
@@ -123,7 +126,7 @@ package struct EmotionCurveSVG {
         <clipPath id="\(id)-below"><rect x="0" y="\(n(curve.baselineY))" width="\(n(curve.width))" height="\(n(height - curve.baselineY))"/></clipPath></defs>
 
         """
-        svg += grid()
+        svg += Self.grid(curve)
         if let weakest = marks.weakestStage, weakest < curve.stageNames.count {
             let x = curve.columnWidth * Double(weakest)
             svg += "<g class=\"weakest\"><rect x=\"\(n(x))\" y=\"0\" width=\"\(n(curve.columnWidth))\" height=\"\(n(curve.bottom))\" fill=\"#c2410c\" fill-opacity=\"0.08\"/>"
@@ -146,7 +149,7 @@ package struct EmotionCurveSVG {
         svg += branchLines()
         svg += drops()
         svg += points()
-        svg += stageNames()
+        svg += Self.stageNames(curve)
         return svg
     }
 
@@ -227,7 +230,8 @@ package struct EmotionCurveSVG {
         return d
     }
 
-    private func grid() -> String {
+    /// The columns' dividers and the zero line.
+    static func grid(_ curve: EmotionCurve) -> String {
         let n = Markup.number
         var svg = "<g class=\"grid\" stroke=\"#c9ced8\" stroke-width=\"1\">"
         for index in 1..<max(curve.stageNames.count, 1) {
@@ -261,7 +265,8 @@ package struct EmotionCurveSVG {
         }.joined()
     }
 
-    private func stageNames() -> String {
+    /// Each column's name under it, wrapped onto up to three lines.
+    static func stageNames(_ curve: EmotionCurve) -> String {
         let n = Markup.number
         let charactersPerLine = max(8, Int(curve.columnWidth / 7.2))
         var svg = "<g class=\"stages\" font-size=\"13\" fill=\"#1f2633\" text-anchor=\"middle\">"

@@ -1,7 +1,7 @@
 import TropaModel
 import TropaAnalysis
 
-/// Escaping and number writing shared by the SVG and XML writers.
+/// Escaping and number writing shared by the SVG, XML and Markdown writers.
 public enum Markup {
     /// Text safe inside XML/HTML content and attribute values; characters XML 1.0 forbids are dropped.
     public static func escape(_ text: String) -> String {
@@ -37,5 +37,28 @@ public enum Markup {
         let fraction = abs(Int(tenths) % 10)
         let sign = tenths < 0 && whole == 0 ? "-" : ""
         return fraction == 0 ? "\(sign)\(whole)" : "\(sign)\(whole).\(fraction)"
+    }
+
+    /// Text that Markdown shows as written, on one line: markup characters are backslash-escaped (so no HTML, link
+    /// or emphasis comes alive in a Markdown renderer), and a line start that would begin a block is escaped too.
+    package static func markdown(_ text: String) -> String {
+        var result = ""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\\", "`", "*", "_", "[", "]", "<", ">", "&", "|", "~", "!": result += "\\" + String(scalar)
+            case "\n", "\r", "\t": result += " "
+            default:
+                if scalar.value < 0x20 || scalar.value == 0x7F { continue }
+                result.unicodeScalars.append(scalar)
+            }
+        }
+        // `# `, `- `, `+ `, `= `, `1. ` at the start would make a heading, a list or a setext underline.
+        if let first = result.unicodeScalars.first, "#-+=".unicodeScalars.contains(first) {
+            result = "\\" + result
+        } else if let dot = result.firstIndex(where: { $0 == "." || $0 == ")" }),
+                  !result[..<dot].isEmpty, result[..<dot].allSatisfy(\.isASCII), result[..<dot].allSatisfy(\.isNumber) {
+            result.insert("\\", at: dot)
+        }
+        return result
     }
 }

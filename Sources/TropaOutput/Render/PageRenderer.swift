@@ -53,6 +53,7 @@ package struct PageRenderer: Sendable {
     package func mapFiles(_ journey: Journey, facts: JourneyFacts, evaluation: JourneyEvaluation? = nil,
                           history: Bool = false) -> [OutputFile] {
         let folder = PagePaths.journeyFolder(facts.slug)
+        let evaluation = evaluation ?? JourneyEvaluation(facts)
         var model = presenter.journeyPage(journey, facts: facts, evaluation: evaluation)
         if history { model.historyURL = PagePaths.historyPage }
         let curveSVG = model.curve.map { curve in
@@ -70,7 +71,7 @@ package struct PageRenderer: Sendable {
             model.analysis = analysis
         }
         for index in model.trends.indices { model.trends[index].svg = TrendSVG(trend: model.trends[index]).render() }
-        let pieces = MapPieces(model: model, curveSVG: curveSVG?.file, pageHTML: html(model, template: "journey"))
+        let pieces = MapPieces(journey: journey, facts: facts, evaluation: evaluation, presenter: presenter, model: model, curveSVG: curveSVG?.file, pageHTML: html(model, template: "journey"))
         return MapOutput.all.filter { $0.isMade(curveSVG != nil) }.map { output in
             OutputFile(path: folder + "/" + output.fileName, text: output.render(pieces))
         }
@@ -83,14 +84,29 @@ package struct PageRenderer: Sendable {
         return OutputFile(path: PagePaths.history(facts.slug), text: html(model, template: "history"))
     }
 
-    /// The catalogue of `maps`, each card with its curve drawn small.
-    package func catalogue(_ maps: [SitePageEntry]) -> OutputFile {
-        OutputFile(path: PagePaths.catalogue, text: html(presenter.cataloguePage(maps), template: "catalogue"))
-    }
-
-    /// Every built map's evaluation in one table.
-    package func dashboard(_ maps: [SitePageEntry]) -> OutputFile {
-        OutputFile(path: PagePaths.dashboard, text: html(presenter.dashboardPage(maps), template: "dashboard"))
+    /// The pages made of every built map: the catalogue (cards with their curves drawn small, the product ×
+    /// segment matrix), the dashboard, a comparison per product with several maps and per map with `compare`, a
+    /// page per tag and per segment, the action plan with its CSV, and `maps.json`.
+    package func sitePages(_ maps: [SitePageEntry]) -> [OutputFile] {
+        let index = SiteIndex(maps)
+        var files = [OutputFile(path: PagePaths.catalogue, text: html(presenter.cataloguePage(index), template: "catalogue")),
+                     OutputFile(path: PagePaths.dashboard, text: html(presenter.dashboardPage(maps), template: "dashboard"))]
+        for (path, model) in presenter.comparisonPages(index) {
+            var model = model
+            model.chartSVG = model.chart.map {
+                ComparisonCurveSVG(chart: $0, words: presenter.words, format: presenter.format).render(id: "comparison")
+            }
+            files.append(OutputFile(path: path, text: html(model, template: "compare")))
+        }
+        for (path, model) in presenter.tagPages(index) + presenter.segmentPages(index) {
+            files.append(OutputFile(path: path, text: html(model, template: "maps")))
+        }
+        if maps.contains(where: { !$0.actions.isEmpty }) {
+            files.append(OutputFile(path: PagePaths.plan, text: html(presenter.planPage(index), template: "plan")))
+            files.append(OutputFile(path: PagePaths.planCSV, text: SpreadsheetCSV.text(rows: presenter.planRows(index))))
+        }
+        files.append(OutputFile(path: PagePaths.mapsJSON, text: JourneyJSON.maps(maps, presenter: presenter)))
+        return files
     }
 
     package func personaPage(_ persona: Persona, journeys: [JourneySummary]) -> OutputFile {

@@ -315,6 +315,7 @@ extension JourneyPageModel: MustacheParent {
         case "product": orAbsent(self.product)
         case "segment": orAbsent(self.segment)
         case "tags": self.tags
+        case "comparisonURL": orAbsent(self.comparisonURL)
         case "updated": orAbsent(self.updated)
         case "review": orAbsent(self.review)
         case "draft": self.draft
@@ -339,55 +340,25 @@ extension JourneyPageModel: MustacheParent {
     }
 }
 
-extension TrendModel: MustacheParent {
-    package func child(named key: String) -> Any? {
-        switch key {
-        case "id": self.id
-        case "stage": self.stage
-        case "metric": self.metric
-        case "title": self.title
-        case "description": self.description
-        case "points": self.points.count
-        case "latest": self.latest
-        case "change": self.change
-        case "svg": orAbsent(self.svg)
-        default: nil
-        }
-    }
-}
-
-extension ReviewModel: MustacheParent {
-    package func child(named key: String) -> Any? {
-        switch key {
-        case "last": self.last
-        case "next": orAbsent(self.next)
-        default: nil
-        }
-    }
-}
-
 extension MapCardModel: MustacheParent {
     package func child(named key: String) -> Any? {
         switch key {
         case "title": self.title
         case "url": self.url
         case "persona": orAbsent(self.persona)
+        case "context": orAbsent(self.context)
         case "stages": self.stages
         case "tags": self.tags
         case "draft": self.draft
+        case "reach": orAbsent(self.reach)
+        case "weakestStage": orAbsent(self.weakestStage)
+        case "averageNPS": orAbsent(self.averageNPS)
+        case "updated": orAbsent(self.updated)
+        case "updatedISO": orAbsent(self.updatedISO)
+        case "priority": orAbsent(self.priority)
         case "curve": orAbsent(self.curve)
         case "sparklineLabel": self.sparklineLabel
         case "sparkline": orAbsent(self.curve.map { SparklineMarkup(curve: $0, label: sparklineLabel) })
-        default: nil
-        }
-    }
-}
-
-extension SegmentModel: MustacheParent {
-    package func child(named key: String) -> Any? {
-        switch key {
-        case "name": self.name
-        case "maps": self.maps
         default: nil
         }
     }
@@ -397,7 +368,8 @@ extension ProductModel: MustacheParent {
     package func child(named key: String) -> Any? {
         switch key {
         case "name": self.name
-        case "segments": self.segments
+        case "url": orAbsent(self.url)
+        case "maps": self.maps
         default: nil
         }
     }
@@ -411,6 +383,10 @@ extension CataloguePageModel: MustacheParent {
         case "mapCount": self.mapCount
         case "products": self.products
         case "personas": self.personas
+        case "matrix": orAbsent(self.matrix)
+        case "tags": self.tags
+        case "segments": self.segments
+        case "hasActions": self.hasActions
         default: nil
         }
     }
@@ -481,6 +457,189 @@ private final class SparklineMarkup: MustacheCustomRenderable, MustacheParent {
 
     func child(named key: String) -> Any? {
         key == "sparkline" ? self : nil
+    }
+}
+
+extension MatrixMapModel: MustacheParent {
+    package func child(named key: String) -> Any? {
+        switch key {
+        case "title": self.title
+        case "url": self.url
+        case "reach": orAbsent(self.reach)
+        case "weakestStage": orAbsent(self.weakestStage)
+        default: nil
+        }
+    }
+}
+
+extension MatrixCellModel: MustacheParent {
+    package func child(named key: String) -> Any? {
+        switch key {
+        case "maps": self.maps
+        case "more": orAbsent(self.more)
+        case "moreURL": orAbsent(self.moreURL)
+        case "empty": self.empty
+        default: nil
+        }
+    }
+}
+
+extension MatrixRowModel: MustacheParent {
+    package func child(named key: String) -> Any? {
+        switch key {
+        case "product": self.product
+        case "url": orAbsent(self.url)
+        case "rank": orAbsent(self.rank.isEmpty ? nil : self.rank)
+        case "cells": self.cells
+        default: nil
+        }
+    }
+}
+
+extension MatrixSegmentModel: MustacheParent {
+    package func child(named key: String) -> Any? {
+        switch key {
+        case "name": self.name
+        case "url": orAbsent(self.url)
+        default: nil
+        }
+    }
+}
+
+extension MatrixModel: MustacheParent {
+    package func child(named key: String) -> Any? {
+        switch key {
+        case "segments": self.segments
+        case "rows": self.rows
+        default: nil
+        }
+    }
+}
+
+extension MapListPageModel: MustacheParent {
+    package func child(named key: String) -> Any? {
+        switch key {
+        case "page": self.page
+        case "title": self.title
+        case "kind": self.kind
+        case "cards": self.cards
+        default: nil
+        }
+    }
+}
+
+extension ComparisonCellModel: MustacheParent {
+    package func child(named key: String) -> Any? {
+        switch key {
+        case "present": self.present
+        case "conversion": orAbsent(self.conversion)
+        case "nps": orAbsent(self.nps)
+        case "duration": orAbsent(self.duration)
+        case "lowest": self.lowest
+        default: nil
+        }
+    }
+}
+
+extension ComparisonRowModel: MustacheParent {
+    package func child(named key: String) -> Any? {
+        switch key {
+        case "stage": self.stage
+        case "cells": self.cells
+        default: nil
+        }
+    }
+}
+
+extension ComparisonPageModel: MustacheParent {
+    package func child(named key: String) -> Any? {
+        switch key {
+        case "page": self.page
+        case "title": self.title
+        case "maps": self.maps
+        case "labels": self.labels
+        case "chart": orAbsent(self.chart)
+        case "chartSVG": orAbsent(self.chartSVG)
+        case "rows": self.rows
+        case "omitted": orAbsent(self.omitted)
+        case "cards": self.cards
+        default: nil
+        }
+    }
+}
+
+extension PlanItemModel: MustacheParent {
+    package func child(named key: String) -> Any? {
+        switch key {
+        case "html": self.html
+        case "map": self.map
+        case "url": self.url
+        case "stage": self.stage
+        case "conversion": orAbsent(self.conversion)
+        case "emotion": orAbsent(self.emotion)
+        default: nil
+        }
+    }
+}
+
+extension PlanOwnerModel: MustacheParent {
+    package func child(named key: String) -> Any? {
+        switch key {
+        case "name": self.name
+        case "items": self.items
+        default: nil
+        }
+    }
+}
+
+extension PlanKindModel: MustacheParent {
+    package func child(named key: String) -> Any? {
+        switch key {
+        case "name": self.name
+        case "count": self.count
+        case "owners": self.owners
+        default: nil
+        }
+    }
+}
+
+extension PlanPageModel: MustacheParent {
+    package func child(named key: String) -> Any? {
+        switch key {
+        case "page": self.page
+        case "title": self.title
+        case "count": self.count
+        case "csvURL": self.csvURL
+        case "kinds": self.kinds
+        default: nil
+        }
+    }
+}
+
+extension TrendModel: MustacheParent {
+    package func child(named key: String) -> Any? {
+        switch key {
+        case "id": self.id
+        case "stage": self.stage
+        case "metric": self.metric
+        case "title": self.title
+        case "description": self.description
+        case "points": self.points.count
+        case "latest": self.latest
+        case "change": self.change
+        case "svg": orAbsent(self.svg)
+        default: nil
+        }
+    }
+}
+
+extension ReviewModel: MustacheParent {
+    package func child(named key: String) -> Any? {
+        switch key {
+        case "last": self.last
+        case "next": orAbsent(self.next)
+        default: nil
+        }
     }
 }
 

@@ -23,7 +23,7 @@ extension LayerSchema {
             LayerDefinition(id: "metrics", title: .init(["en": "Metrics", "ru": "Метрики"]),
                             aliases: ["KPI", "Показатели"], kind: .metrics),
             LayerDefinition(id: "recommendations", title: .init(["en": "Recommendations", "ru": "Рекомендации"]),
-                            aliases: ["Ideas", "Opportunities", "Идеи", "Возможности"], kind: .list),
+                            aliases: ["Ideas", "Opportunities", "Идеи", "Возможности"], kind: .list, plan: true),
         ],
         metrics: [
             MetricDefinition(id: "conversion", title: .init(["en": "Conversion", "ru": "Конверсия"]),

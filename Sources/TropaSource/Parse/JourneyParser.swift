@@ -15,7 +15,7 @@ package struct JourneyParser {
     }
 
     package static let frontMatterKeys = ["title", "persona", "product", "segment", "tags", "updated", "draft",
-                                          "audience", "evidence", "measurements", "review"]
+                                          "audience", "evidence", "priority", "revenue", "compare", "measurements", "review"]
 
     package func parse(_ source: SourceText) -> (journey: Journey, diagnostics: [Diagnostic]) {
         var journey = Journey(path: source.path, title: "")
@@ -61,8 +61,11 @@ package struct JourneyParser {
                 case "tags": journey.tags = yaml.tags(field) ?? []
                 case "updated": journey.updated = date(field, yaml: &yaml)
                 case "draft": journey.draft = yaml.bool(field) ?? false
-                case "audience": journey.audience = audience(field, yaml: &yaml)
+                case "audience": journey.audience = amount(field, yaml: &yaml, zero: false) { .badAudience($0) }
                 case "evidence": journey.evidence = evidence(field, yaml: &yaml)
+                case "priority": journey.priority = priority(field, yaml: &yaml)
+                case "revenue": journey.revenue = amount(field, yaml: &yaml, zero: true) { .badRevenue($0) }
+                case "compare": journey.compare = references(field, yaml: &yaml)
                 case "measurements":
                     journey.measurementsLocation = field.location
                     journey.measurementsFile = measurementsFile(field, of: journey.path, yaml: &yaml)
@@ -103,16 +106,41 @@ package struct JourneyParser {
         return String(text.prefix(10))
     }
 
-    /// A count of customers: `12000`, or `12 000` as authors group digits.
-    private func audience(_ field: YAMLReader.Field, yaml: inout YAMLReader) -> Double? {
+    /// A whole count of customers or of money: `12000`, or `12 000` as authors group digits; `zero` allows 0.
+    private func amount(_ field: YAMLReader.Field, yaml: inout YAMLReader, zero: Bool,
+                        problem: (String) -> Message) -> Double? {
         let text = field.value.scalar?.string.trimmingWhitespace() ?? ""
-        if let (number, rest) = NumberReader.leadingNumber(text[...], grouping: true), rest.isEmpty, number > 0,
-           number == number.rounded(), ClosedRange.printable.contains(number) {
+        if let (number, rest) = NumberReader.leadingNumber(text[...], grouping: true), rest.isEmpty,
+           zero ? number >= 0 : number > 0, number == number.rounded(), ClosedRange.printable.contains(number) {
             return number
         }
-        yaml.report(.error(.frontMatterType, .badAudience(text),
-                           at: field.location, suggestion: .writeAudience))
+        yaml.report(.error(.frontMatterType, problem(text), at: field.location,
+                           suggestion: zero ? .writeRevenue : .writeAudience))
         return nil
+    }
+
+    /// `high`, `medium` or `low`, or the Russian words.
+    private func priority(_ field: YAMLReader.Field, yaml: inout YAMLReader) -> Priority? {
+        guard let text = yaml.string(field) else { return nil }
+        let key = NameKey(text).value
+        if let priority = Priority.allCases.first(where: { key == $0.rawValue || Self.priorityWords[$0] == key }) {
+            return priority
+        }
+        let accepted = Priority.allCases.map { language == .ru ? Self.priorityWords[$0]! : $0.rawValue }
+        yaml.report(.error(.frontMatterType, .badPriority(text), at: field.location, suggestion: .writeOneOf(accepted)))
+        return nil
+    }
+
+    private static let priorityWords: [Priority: String] = [.high: "высокий", .medium: "средний", .low: "низкий"]
+
+    /// The maps named by `compare`, each with where it is written; the site check finds them.
+    private func references(_ field: YAMLReader.Field, yaml: inout YAMLReader) -> [MapReference] {
+        guard let names = yaml.strings(field) else { return [] }
+        let nodes = field.value.sequence.map(Array.init) ?? [field.value]
+        return zip(names, nodes).compactMap { name, node in
+            let name = name.trimmingWhitespace()
+            return name.isEmpty ? nil : MapReference(text: name, location: yaml.location(of: node))
+        }
     }
 
     /// How the figures were obtained, by its English or Russian word.

@@ -61,9 +61,17 @@ package struct LayerContentReader {
             rest = rest.dropFirst(part.count)
             let (items, problems) = singleList(Array(part), heading: heading)
             diagnostics += problems
-            entries += items.map { item in
+            for item in items {
                 let (text, tone) = itemText(item, marksTone: layer.tones)
-                return ListItem(text: text, tone: tone, line: item.startLine)
+                var entry = ListItem(text: text, tone: tone, line: item.startLine)
+                if layer.plan {
+                    let at = location(of: item.children.first ?? item)
+                    (entry.text, entry.kind, entry.owner) = Self.planParts(text)
+                    if let problem = kindProblem(&entry.kind, layer: layer, heading: heading, at: at) {
+                        diagnostics.append(problem)
+                    }
+                }
+                entries.append(entry)
             }
         }
         return (entries, diagnostics)
@@ -91,6 +99,53 @@ package struct LayerContentReader {
         if outline.first?.text.first == sign { outline[0].text = String(outline[0].text.dropFirst()).trimmingWhitespace() }
         return (RichText(html: Self.dropSign(html), plain: String(plain.dropFirst()).trimmingWhitespace(), blocks: outline),
                 tone)
+    }
+
+    /// `[SMM] Серия постов @marketing`: the kind in brackets that starts an action and the owner after `@` that
+    /// ends it, taken out of its text (both are plain text, so the HTML starts and ends with them as written).
+    package static func planParts(_ text: RichText) -> (RichText, kind: String?, owner: String?) {
+        var (html, plain, blocks) = (text.html, text.plain, text.blocks)
+        var kind: String?, owner: String?
+        if plain.hasPrefix("["), let close = plain.firstIndex(of: "]") {
+            let marker = String(plain[...close])
+            let name = marker.dropFirst().dropLast().trimmingWhitespace()
+            let rest = plain[plain.index(after: close)...]
+            if !name.isEmpty, name.count <= 40, !name.contains("["), rest.first?.isWhitespace ?? false,
+               html.hasPrefix(marker) {
+                kind = name
+                html = String(html.dropFirst(marker.count)).trimmingWhitespace()
+                plain = rest.trimmingWhitespace()
+                // An item with nested blocks has an outline of its own, which starts with the same text.
+                if let first = blocks.first?.text, first.hasPrefix(marker) {
+                    blocks[0].text = String(first.dropFirst(marker.count)).trimmingWhitespace()
+                }
+            }
+        }
+        // Only a one-paragraph item's HTML ends with its text: the owner is read there alone.
+        if let at = plain.lastIndex(of: "@"), at > plain.startIndex, plain[plain.index(before: at)].isWhitespace {
+            let name = plain[plain.index(after: at)...]
+            if !name.isEmpty, name.allSatisfy({ $0.isLetter || $0.isNumber || "_-.".contains($0) }), name.last != ".",
+               html.hasSuffix("@" + name) {
+                owner = String(name)
+                html = String(html.dropLast(name.count + 1)).trimmingWhitespace()
+                plain = String(plain[..<at]).trimmingWhitespace()
+            }
+        }
+        return (RichText(html: html, plain: plain, blocks: blocks), kind, owner)
+    }
+
+    /// A kind the schema does not list for the layer is kept as written, with a warning; one it lists in another
+    /// case or spelling takes the schema's form.
+    private func kindProblem(_ kind: inout String?, layer: LayerDefinition, heading: String,
+                             at location: SourceLocation) -> Diagnostic? {
+        guard let name = kind, !layer.kinds.isEmpty else { return nil }
+        if let known = layer.kinds.first(where: { NameKey($0) == NameKey(name) }) {
+            kind = known
+            return nil
+        }
+        return .warning(.unknownActionKind, .unknownActionKind(kind: name, layer: heading), at: location,
+                        suggestion: Suggestion.closest(to: name, among: layer.kinds).map(Message.didYouMean)
+                            ?? .actionKindsAre(layer.kinds))
     }
 
     private static func tone(of marker: Character) -> Tone? {

@@ -3,8 +3,8 @@ import Yams
 
 /// Reads a `schema.yml`; every problem in it is a `schema-invalid` diagnostic at its own line.
 package enum SchemaParser {
-    package static let topKeys = ["scale", "layers", "metrics"]
-    package static let layerKeys = ["id", "title", "aliases", "kind", "required", "tones", "pains"]
+    package static let topKeys = ["extends", "scale", "layers", "metrics"]
+    package static let layerKeys = ["id", "title", "aliases", "kind", "required", "tones", "pains", "plan", "kinds", "after"]
     package static let metricKeys = ["id", "title", "aliases", "unit", "range", "role"]
 
     package static func parse(_ source: SourceText) -> (LayerSchema?, [Diagnostic]) {
@@ -19,22 +19,51 @@ package enum SchemaParser {
         }
         let fields = yaml.fields(of: root, what: .schema)
         yaml.warnUnknownKeys(fields, known: topKeys, code: .schemaInvalid, what: .schema)
-        var scale: ClosedRange<Double> = -2...2
-        var layers: [LayerDefinition] = []
-        var metrics: [MetricDefinition] = []
-        var names = NameRegistry()
+        // `extends: default` starts from the default schema: entries then add layers and metrics or change them.
+        let base = fields.first { $0.key == "extends" }.flatMap { extended($0, yaml: &yaml) }
+        var scale = base?.scale ?? -2...2
+        var layers = base?.layers ?? []
+        var metrics = base?.metrics ?? []
+        var names = NameRegistry(inherited: layers.map { ($0.id, $0.names) })
+        var metricNames = NameRegistry(inherited: metrics.map { ($0.id, $0.names) }, roles: metrics.compactMap { metric in
+            metric.role.map { ($0, metric.id) }
+        })
         for field in fields {
             switch field.key {
             case "scale": scale = yaml.range(field) ?? scale
             case "layers":
-                layers = entries(field, yaml: &yaml).compactMap { layer($0, yaml: &yaml, names: &names) }
+                for node in entries(field, yaml: &yaml) {
+                    let inherited = { (id: String) in layers.firstIndex { $0.id == id } }
+                    // Only the extended schema's layers are inherited: a second entry of one id is `idTwice`.
+                    guard let (layer, after) = layer(node, base: base != nil, inherited: { id in base?.layer(id: id) },
+                                                     yaml: &yaml, names: &names) else { continue }
+                    let kept = base == nil ? nil : inherited(layer.id)
+                    if let after, inherited(after.id) == nil || after.id == layer.id {
+                        let ids = layers.map { $0.id }.filter { $0 != layer.id }
+                        yaml.report(.error(.schemaInvalid, .unknownAfter(after.id), at: after.at,
+                                           suggestion: Suggestion.closest(to: after.id, among: ids).map(Message.didYouMean)
+                                            ?? .layerIDsAre(ids)))
+                    }
+                    // An inherited layer stays where it was unless `after` moves it; a new one goes last or after.
+                    if let kept, after == nil {
+                        layers[kept] = layer
+                        continue
+                    }
+                    if let kept { layers.remove(at: kept) }
+                    let place = after.flatMap { inherited($0.id) }.map { $0 + 1 } ?? layers.endIndex
+                    layers.insert(layer, at: place)
+                }
             case "metrics":
-                var metricNames = NameRegistry()
-                metrics = entries(field, yaml: &yaml).compactMap { metric($0, yaml: &yaml, names: &metricNames) }
+                for node in entries(field, yaml: &yaml) {
+                    let index = base == nil ? nil : { (id: String?) in metrics.firstIndex { $0.id == id } }
+                    guard let metric = metric(node, inherited: { id in base?.metrics.first { $0.id == id } }, yaml: &yaml,
+                                              names: &metricNames) else { continue }
+                    if let position = index?(metric.id) { metrics[position] = metric } else { metrics.append(metric) }
+                }
             default: break
             }
         }
-        if !fields.contains(where: { $0.key == "layers" }) || (layers.isEmpty && !yaml.diagnostics.hasErrors) {
+        if base == nil, !fields.contains(where: { $0.key == "layers" }) || (layers.isEmpty && !yaml.diagnostics.hasErrors) {
             yaml.report(.error(.schemaInvalid, .noLayers, at: yaml.location(of: root), suggestion: .addLayersKey))
         }
         let errors = yaml.diagnostics.map { diagnostic in
@@ -47,6 +76,16 @@ package enum SchemaParser {
         return (LayerSchema(scale: scale, layers: layers, metrics: metrics), errors)
     }
 
+    /// The schema `extends` names: `default` is the only one.
+    private static func extended(_ field: YAMLReader.Field, yaml: inout YAMLReader) -> LayerSchema? {
+        guard let name = yaml.string(field) else { return nil }
+        guard name.trimmingWhitespace() == "default" else {
+            yaml.report(.error(.schemaInvalid, .unknownBaseSchema(name), at: field.location, suggestion: .write("extends: default")))
+            return nil
+        }
+        return .default
+    }
+
     /// A command that runs whatever the file holds: `--output` fills a file only while it is blank.
     private static func emptySchemaHelp(_ source: SourceText) -> Message {
         .startFromDefault(output: source.text.allSatisfy(\.isWhitespace) ? source.path : nil)
@@ -57,6 +96,15 @@ package enum SchemaParser {
         private var owners: [NameKey: String] = [:]
         private var ids: Set<String> = []
         private var roles: [MetricRole: String] = [:]
+
+        /// The names of the schema extended hold by their ids; an entry with one of those ids may claim its own
+        /// again, once, as it changes the inherited layer or metric.
+        init(inherited: [(id: String, names: [String])] = [], roles: [(MetricRole, String)] = []) {
+            for (id, names) in inherited {
+                for name in names + [id] where owners[NameKey(name)] == nil { owners[NameKey(name)] = id }
+            }
+            for (role, id) in roles { self.roles[role] = id }
+        }
 
         /// False when the id was declared before.
         package mutating func claimID(_ id: String) -> Bool { ids.insert(id).inserted }
@@ -160,13 +208,20 @@ package enum SchemaParser {
         common.fields.first { $0.key == key }?.location ?? common.fields.first?.location ?? yaml.location(line: 1)
     }
 
-    private static func layer(_ node: Node, yaml: inout YAMLReader, names: inout NameRegistry) -> LayerDefinition? {
+    /// A layer entry; with `inherited` (the extended schema's layer of the same id) the keys it leaves out keep
+    /// their inherited values and its aliases add to the inherited ones. Also where it goes (`after:`).
+    private static func layer(_ node: Node, base: Bool, inherited: (String) -> LayerDefinition?, yaml: inout YAMLReader,
+                              names: inout NameRegistry) -> (LayerDefinition, after: (id: String, at: SourceLocation)?)? {
         let common = common(node, what: .layer, known: layerKeys, yaml: &yaml)
-        var kind = LayerKind.text
+        let previous = common.id.flatMap(inherited)
+        var kind = previous?.kind ?? .text
         var kindRead = true
-        var required = false
-        var tones = false
-        var pains = false
+        var required = previous?.required ?? false
+        var tones = previous?.tones ?? false
+        var pains = previous?.pains ?? false
+        var plan = previous?.plan ?? false
+        var kinds = previous?.kinds ?? []
+        var after: (id: String, at: SourceLocation)?
         /// Keys that only a list layer may carry.
         var listOnly: [YAMLReader.Field] = []
         for field in common.fields {
@@ -181,6 +236,12 @@ package enum SchemaParser {
                                         ?? .kindsAre(kinds)))
                     continue
                 }
+                if let previous, previous.kind != value {
+                    // Maps written for the default schema would stop reading: a new layer is the way.
+                    yaml.report(.error(.schemaInvalid, .inheritedKind(id: previous.id, kind: previous.kind.rawValue),
+                                       at: field.location, suggestion: .newLayerInstead))
+                    continue
+                }
                 kind = value
                 kindRead = true
             case "required":
@@ -191,6 +252,20 @@ package enum SchemaParser {
             case "pains":
                 listOnly.append(field)
                 pains = yaml.bool(field) ?? false
+            case "plan":
+                listOnly.append(field)
+                plan = yaml.bool(field) ?? false
+            case "kinds":
+                listOnly.append(field)
+                kinds = yaml.strings(field) ?? []
+            case "after":
+                guard let id = yaml.string(field) else { continue }
+                if base {
+                    after = (id, yaml.location(of: field.value))
+                } else {
+                    yaml.report(.error(.schemaInvalid, .afterWithoutExtends, at: field.location,
+                                       suggestion: .write("extends: default")))
+                }
             default: break
             }
         }
@@ -203,14 +278,20 @@ package enum SchemaParser {
         }
         guard let id = common.id else { return nil }
         guard claimNames(common, id: id, what: .layer, yaml: &yaml, names: &names) else { return nil }
-        return LayerDefinition(id: id, title: common.title, aliases: common.aliases, kind: kind, required: required,
-                               tones: tones, pains: pains)
+        let given = Set(common.fields.map(\.key))
+        let title = given.contains("title") || previous == nil ? common.title : previous!.title
+        let aliases = (previous?.aliases ?? []) + common.aliases.filter { !(previous?.aliases ?? []).contains($0) }
+        return (LayerDefinition(id: id, title: title, aliases: aliases, kind: kind, required: required,
+                                tones: tones, pains: pains, plan: plan, kinds: kinds), after)
     }
 
-    private static func metric(_ node: Node, yaml: inout YAMLReader, names: inout NameRegistry) -> MetricDefinition? {
+    /// A metric entry; with `inherited`, as for layers: what it leaves out stays, its aliases add.
+    private static func metric(_ node: Node, inherited: (String) -> MetricDefinition?, yaml: inout YAMLReader,
+                               names: inout NameRegistry) -> MetricDefinition? {
         let common = common(node, what: .metric, known: metricKeys, yaml: &yaml)
-        var unit = MetricUnit.plain
-        var range: ClosedRange<Double>?
+        let previous = common.id.flatMap(inherited)
+        var unit = previous?.unit ?? .plain
+        var range = previous?.range
         var role: (value: MetricRole, location: SourceLocation)?
         for field in common.fields {
             switch field.key {
@@ -246,7 +327,10 @@ package enum SchemaParser {
                                suggestion: .oneMetricPerRole))
         }
         guard claimNames(common, id: id, what: .metric, yaml: &yaml, names: &names) else { return nil }
-        return MetricDefinition(id: id, title: common.title, aliases: common.aliases, unit: unit, range: range,
-                                role: role?.value)
+        let given = Set(common.fields.map(\.key))
+        let title = given.contains("title") || previous == nil ? common.title : previous!.title
+        let aliases = (previous?.aliases ?? []) + common.aliases.filter { !(previous?.aliases ?? []).contains($0) }
+        return MetricDefinition(id: id, title: title, aliases: aliases, unit: unit, range: range,
+                                role: role?.value ?? previous?.role)
     }
 }

@@ -1,0 +1,282 @@
+import TropaModel
+import TropaAnalysis
+
+/// The built maps as the site pages see them, and which products have a comparison page.
+package struct SiteIndex: Sendable {
+    package let maps: [SitePageEntry]
+    /// Products with two or more maps.
+    package let compared: Set<String>
+
+    package init(_ maps: [SitePageEntry]) {
+        self.maps = maps
+        let products = maps.compactMap(\.summary.product).map(Slug.forName)
+        compared = Set(Dictionary(grouping: products, by: { $0 }).filter { $1.count > 1 }.keys)
+    }
+
+    /// The product's comparison page, when it has one.
+    package func comparisonPage(ofProduct name: String) -> String? {
+        compared.contains(Slug.forName(name)) ? PagePaths.product(Slug.forName(name)) : nil
+    }
+}
+
+extension SitePresenter {
+    /// How many maps one comparison draws: as many as there are line styles to tell them apart without colour.
+    package static var comparedLimit: Int { EmotionCurveSVG.dashes.count }
+
+    /// The catalogue: links to the site's overviews, the product × segment matrix, and a card per map grouped by
+    /// product and segment.
+    package func cataloguePage(_ index: SiteIndex) -> CataloguePageModel {
+        let page = context(forPageAt: PagePaths.catalogue)
+        let catalogue = Catalogue(journeys: index.maps.map(\.summary))
+        let bySlug = Dictionary(index.maps.map { ($0.summary.slug, $0) }, uniquingKeysWith: { first, _ in first })
+        let products = catalogue.products.map { product in
+            ProductModel(name: product.name ?? words["noProduct"],
+                         url: product.name.flatMap(index.comparisonPage),
+                         // One grid per product, segment by segment: each card names its segment.
+                         maps: product.segments.flatMap { segment in
+                segment.journeys.compactMap { journey in
+                    bySlug[journey.slug].map { card($0, root: page.root, index: index, context: journey.segment) }
+                }
+            })
+        }
+        let personas = site.personas.sorted { $0.name < $1.name }.map {
+            Link(title: $0.name, url: PagePaths.persona($0.id) + "/index.html")
+        }
+        return CataloguePageModel(page: page, title: siteTitle, mapCount: index.maps.count, products: products,
+                                  personas: personas, matrix: matrix(index, root: page.root),
+                                  tags: links(index.maps.flatMap(\.summary.tags), path: PagePaths.tag),
+                                  segments: links(index.maps.compactMap(\.summary.segment), path: PagePaths.segment),
+                                  hasActions: index.maps.contains { !$0.actions.isEmpty })
+    }
+
+    /// "Вольта · Семьи"; nil for a map with neither.
+    private static func productAndSegment(_ map: SitePageEntry) -> String? {
+        let parts = [map.summary.product, map.summary.segment].compactMap { $0 }
+        return parts.isEmpty ? nil : parts.joined(separator: " · ")
+    }
+
+    /// A link per page of `names`: names that share a page are one link, titled by all of them.
+    private func links(_ names: [String], path: (String) -> String) -> [Link] {
+        Self.pages(names).map { Link(title: $0.title, url: path($0.slug)) }
+    }
+
+    /// The pages of some names: one per slug, titled by its names (`B2B / b2b`), in the order of their titles.
+    private static func pages(_ names: [String]) -> [(slug: String, title: String)] {
+        Dictionary(grouping: Set(names), by: Slug.forName).map { slug, names in
+            (slug, names.sorted().joined(separator: " / "))
+        }.sorted { (NameKey($0.title).value, $0.slug) < (NameKey($1.title).value, $1.slug) }
+    }
+
+    /// A map as a card: its reach, weakest stage, average NPS, updated date and stage count, tags as links.
+    /// `context` says where it belongs, as the page needs: its segment, or its product and segment.
+    package func card(_ map: SitePageEntry, root: String, index: SiteIndex, context: String?) -> MapCardModel {
+        let summary = map.summary, headline = map.headline
+        let curve = map.curve.first.map { series in
+            // A sparkline names no stage: only the number of columns matters.
+            CurveModel(title: summary.title, stageNames: [], stageCount: summary.stageCount, series: series,
+                       scale: site.schema.scale, lines: map.paths.map { CurveLine(stages: $0, label: "") })
+        }
+        return MapCardModel(
+            title: summary.title, url: root + PagePaths.journeyFolder(summary.slug) + "/index.html",
+            persona: site.persona(id: summary.personaID)?.name, context: context,
+            stages: words.stageCount(summary.stageCount),
+            tags: summary.tags.map { Link(title: $0, url: root + PagePaths.tag(Slug.forName($0))) },
+            draft: summary.draft,
+            reach: headline.finalReach.map(format.percent) ?? headline.reachBound.map { words.atMost(format.percent($0)) },
+            weakestStage: headline.weakestStage.map { stage in
+                stage + (headline.weakestConversion.map { " (" + figure($0) + ")" } ?? "")
+            },
+            averageNPS: headline.averageNPS.map { format.score(Self.tenth($0)) },
+            updated: summary.updated.map(words.date), updatedISO: summary.updated, priority: summary.priority.map { words["priority." + $0.rawValue] },
+            curve: curve, sparklineLabel: words["emotionCurve"] + ": " + summary.title)
+    }
+
+    /// Products as rows, segments as columns; at most three maps to a cell, the rest on the product's page.
+    private func matrix(_ index: SiteIndex, root: String) -> MatrixModel? {
+        let summaries = index.maps.map(\.summary)
+        guard summaries.contains(where: { $0.product != nil || $0.segment != nil }) else { return nil }
+        let matrix = SegmentMatrix(summaries)
+        let shown = 3
+        return MatrixModel(
+            segments: matrix.segments.map { segment in
+                MatrixSegmentModel(name: segment ?? words["noSegment"], url: segment.map { root + PagePaths.segment(Slug.forName($0)) })
+            },
+            rows: matrix.rows.map { row in
+                let url = row.product.flatMap(index.comparisonPage).map { root + $0 }
+                let rank = PairRank(row.cells.flatMap { $0 }.map { summaries[$0] })
+                return MatrixRowModel(
+                    product: row.product ?? words["noProduct"], url: url,
+                    rank: [rank.priority.map { words["priority." + $0.rawValue] },
+                           rank.revenue.map { words["revenue"] + " " + format.number($0) }].compactMap { $0 }.joined(separator: ", "),
+                    cells: row.cells.map { cell in
+                        MatrixCellModel(maps: cell.prefix(shown).map { position in
+                            let map = index.maps[position]
+                            return MatrixMapModel(title: map.summary.title,
+                                                  url: root + PagePaths.journeyFolder(map.summary.slug) + "/index.html",
+                                                  reach: map.headline.finalReach.map(format.percent)
+                                                    ?? map.headline.reachBound.map { words.atMost(format.percent($0)) },
+                                                  weakestStage: map.headline.weakestStage)
+                        }, more: cell.count > shown ? words.more(cell.count - shown) : nil, moreURL: url)
+                    })
+            })
+    }
+
+    // MARK: - comparisons
+
+    /// A comparison page for each product with two or more maps, and for each map that names others in `compare`.
+    package func comparisonPages(_ index: SiteIndex) -> [(path: String, model: ComparisonPageModel)] {
+        let byPath = Dictionary(index.maps.map { ($0.summary.slug, $0) }, uniquingKeysWith: { first, _ in first })
+        var pages: [(path: String, model: ComparisonPageModel)] = []
+        let byProduct = Dictionary(grouping: index.maps.filter { $0.summary.product.flatMap(index.comparisonPage) != nil },
+                                   by: { Slug.forName($0.summary.product!) })
+        for slug in byProduct.keys.sorted() {
+            let path = PagePaths.product(slug)
+            let maps = Self.ranked(byProduct[slug]!)
+            let name = Self.pages(maps.compactMap(\.summary.product))[0].title
+            pages.append((path, comparison(of: maps, title: words["comparison"] + ": " + name, path: path, index: index)))
+        }
+        // A map's `compare` names files; the record keeps their paths, and each map its slug.
+        let slugOfPath = Dictionary(index.maps.map { ($0.path, $0.summary.slug) }, uniquingKeysWith: { first, _ in first })
+        for map in index.maps where !map.summary.compare.isEmpty {
+            var seen: Set<String> = [map.summary.slug]
+            let others = map.summary.compare.compactMap { slugOfPath[$0] }.filter { seen.insert($0).inserted }.compactMap { byPath[$0] }
+            // A draft left out of the build has no figures here: the page says which maps it could not draw.
+            let unbuilt = map.summary.compare.filter { slugOfPath[$0] == nil }.map {
+                MapReference.name(of: $0, inContent: site.config.contentPath)
+            }
+            let path = PagePaths.comparison(ofMap: map.summary.slug)
+            var model = comparison(of: [map] + others, title: words["comparison"] + ": " + map.summary.title,
+                                   path: path, index: index)
+            if !unbuilt.isEmpty { model.omitted = [model.omitted, words.notBuilt(unbuilt)].compactMap { $0 }.joined(separator: " ") }
+            pages.append((path, model))
+        }
+        return pages
+    }
+
+    /// Maps in the order of the matrix's cells: priority, revenue, then title.
+    private static func ranked(_ maps: [SitePageEntry]) -> [SitePageEntry] {
+        maps.sorted { a, b in
+            let (ra, rb) = (PairRank([a.summary]), PairRank([b.summary]))
+            if ra != rb { return ra < rb }
+            return (NameKey(a.summary.title).value, a.summary.slug) < (NameKey(b.summary.title).value, b.summary.slug)
+        }
+    }
+
+    private func comparison(of all: [SitePageEntry], title: String, path: String, index: SiteIndex) -> ComparisonPageModel {
+        let page = context(forPageAt: path)
+        let maps = Array(all.prefix(Self.comparedLimit))
+        let alignment = StageAlignment(maps.map(\.stages))
+        let labels = lineLabels(maps)
+        let lines = maps.indices.map { position in
+            let map = maps[position]
+            // Where each of the map's stages stands, and the stages that follow each other along its paths.
+            var column = [Int](repeating: 0, count: map.stages.count)
+            for (index, stage) in alignment.stageAt[position].enumerated() { if let stage { column[stage] = index } }
+            let paths = map.paths.isEmpty ? [Array(map.stages.indices)] : map.paths
+            let steps = Set(paths.flatMap { path in zip(path, path.dropFirst()).map { ComparisonLine.Step(from: column[$0], to: column[$1]) } })
+            return ComparisonLine(label: labels[position], scores: alignment.stageAt[position].map { stage in
+                stage.flatMap { map.stageEmotions[$0] }
+            }, steps: steps.sorted { ($0.from, $0.to) < ($1.from, $1.to) })
+        }
+        let columns = alignment.columns.map(\.name)
+        let chart = lines.contains { $0.scores.contains { $0 != nil } }
+            ? ComparisonChartModel(title: title, columns: columns, lines: lines, scale: site.schema.scale) : nil
+        let lowest = maps.map(\.lowestConversionStage)
+        let rows = alignment.columns.indices.map { column in
+            ComparisonRowModel(stage: columns[column], cells: maps.indices.map { position in
+                guard let stage = alignment.stageAt[position][column] else {
+                    return ComparisonCellModel(present: false, conversion: nil, nps: nil, duration: nil, lowest: false)
+                }
+                let figures = maps[position].stages[stage].figures
+                return ComparisonCellModel(present: true, conversion: figures.conversion.map(figure),
+                                           nps: figures.nps.map(figure), duration: figures.duration.map(figure),
+                                           lowest: lowest[position] == stage)
+            })
+        }
+        return ComparisonPageModel(
+            page: page, title: title,
+            maps: maps.map { Link(title: $0.summary.title, url: page.root + PagePaths.journeyFolder($0.summary.slug) + "/index.html") },
+            labels: labels, chart: chart, rows: rows,
+            omitted: all.count > maps.count ? words.compared(maps.count, of: all.count) : nil,
+            cards: all.map { card($0, root: page.root, index: index, context: Self.productAndSegment($0)) })
+    }
+
+    /// Each map's line by its segment and persona; by its title when that does not tell the maps apart (a map and
+    /// its own earlier version).
+    private func lineLabels(_ maps: [SitePageEntry]) -> [String] {
+        let labels = maps.map { map in
+            [map.summary.segment, site.persona(id: map.summary.personaID)?.name].compactMap { $0 }.joined(separator: " · ")
+        }
+        guard labels.contains(where: \.isEmpty) || Set(labels).count < labels.count else { return labels }
+        let titles = maps.map(\.summary.title)
+        return Set(titles).count == titles.count ? titles : zip(titles, maps).map { "\($0) (\($1.summary.slug))" }
+    }
+
+    // MARK: - tags and segments
+
+    package func tagPages(_ index: SiteIndex) -> [(path: String, model: MapListPageModel)] {
+        listPages(index, kind: words["tag"], path: PagePaths.tag) { $0.summary.tags }
+    }
+
+    package func segmentPages(_ index: SiteIndex) -> [(path: String, model: MapListPageModel)] {
+        listPages(index, kind: words["segment"], path: PagePaths.segment) { $0.summary.segment.map { [$0] } ?? [] }
+    }
+
+    private func listPages(_ index: SiteIndex, kind: String, path: (String) -> String,
+                           of names: (SitePageEntry) -> [String]) -> [(path: String, model: MapListPageModel)] {
+        var maps: [String: [SitePageEntry]] = [:]
+        for map in index.maps {
+            for slug in Set(names(map).map(Slug.forName)) { maps[slug, default: []].append(map) }
+        }
+        return Self.pages(index.maps.flatMap(names)).map { slug, title in
+            let file = path(slug)
+            let page = context(forPageAt: file)
+            let sorted = maps[slug]!.sorted {
+                (NameKey($0.summary.title).value, $0.summary.slug) < (NameKey($1.summary.title).value, $1.summary.slug)
+            }
+            return (file, MapListPageModel(page: page, title: title, kind: kind,
+                                           cards: sorted.map { card($0, root: page.root, index: index,
+                                                                     context: Self.productAndSegment($0)) }))
+        }
+    }
+
+    // MARK: - the action plan
+
+    /// Every action of every map, by kind and owner, the most painful stages' first.
+    package func planPage(_ index: SiteIndex) -> PlanPageModel {
+        let page = context(forPageAt: PagePaths.plan)
+        let plan = ActionPlan(index.maps, kindOrder: site.schema.layers.flatMap(\.kinds))
+        return PlanPageModel(page: page, title: words["plan"], count: words.actionCount(plan.count),
+                             csvURL: "plan.csv", kinds: plan.kinds.map { group in
+            PlanKindModel(name: group.kind ?? words["noKind"],
+                          count: words.actionCount(group.owners.reduce(0) { $0 + $1.entries.count }),
+                          owners: group.owners.map { owners in
+                PlanOwnerModel(name: owners.owner.map { "@" + $0 } ?? words["noOwner"], items: owners.entries.map { entry in
+                    let map = index.maps[entry.map]
+                    return PlanItemModel(html: entry.action.text.html, map: map.summary.title,
+                                         url: page.root + PagePaths.journeyFolder(map.summary.slug) + "/index.html",
+                                         stage: map.stages[entry.action.stage].displayName,
+                                         conversion: entry.conversion.map(figure), emotion: entry.emotion.map { format.score(Self.tenth($0)) })
+                })
+            })
+        })
+    }
+
+    /// The plan as rows for a spreadsheet, with a header row: plain text; each map's page relative to the site.
+    package func planRows(_ index: SiteIndex) -> [[String]] {
+        let plan = ActionPlan(index.maps, kindOrder: site.schema.layers.flatMap(\.kinds))
+        var rows = [["kind", "owner", "action", "map", "stage", "conversionHeading", "emotion", "url"].map { words[$0] }]
+        for group in plan.kinds {
+            for owners in group.owners {
+                for entry in owners.entries {
+                    let map = index.maps[entry.map]
+                    rows.append([group.kind ?? "", owners.owner ?? "", entry.action.text.plain, map.summary.title,
+                                 map.stages[entry.action.stage].displayName, entry.conversion.map(figure) ?? "",
+                                 entry.emotion.map { format.score(Self.tenth($0)) } ?? "",
+                                 PagePaths.journeyFolder(map.summary.slug) + "/index.html"])
+                }
+            }
+        }
+        return rows
+    }
+}

@@ -1,0 +1,292 @@
+import Foundation
+import TropaModel
+import TropaAnalysis
+
+/// A map as data (`journey.json`) and the site's list of maps (`maps.json`), in the shapes docs/journey.schema.json
+/// and docs/maps.schema.json publish. Keys are sorted and numbers written as Swift writes them: the same input gives
+/// the same bytes.
+package enum JourneyJSON {
+    /// The version of both shapes, written into each file: it changes when a shape does.
+    package static let format = 1
+
+    package static func text(_ journey: Journey, facts: JourneyFacts, evaluation: JourneyEvaluation,
+                             presenter: SitePresenter) -> String {
+        let schema = presenter.site.schema
+        let persona = presenter.site.persona(id: journey.personaID)
+        let document = MapDocument(
+            format: format, title: journey.title, slug: facts.slug, source: journey.path,
+            persona: journey.personaID.map { PersonaRef(id: $0, name: persona?.name) },
+            product: journey.product, segment: journey.segment, tags: journey.tags, updated: journey.updated,
+            draft: journey.draft, audience: journey.audience, evidence: journey.evidence?.rawValue,
+            scale: Scale(min: schema.scale.lowerBound, max: schema.scale.upperBound),
+            introduction: Text(journey.introduction),
+            stages: zip(journey.stages, facts.stages).map { stage, stageFacts in
+                StageDocument(id: stage.id.rawValue, name: stage.name, branch: stage.branch,
+                              description: stage.description.isEmpty ? nil : Text(stage.description),
+                              layers: stage.layers.map { layer(of: $0, presenter: presenter) },
+                              figures: Figures(stageFacts.figures))
+            },
+            analysis: Analysis(facts, evaluation: evaluation))
+        return encoded(document)
+    }
+
+    /// The site's maps, each with what the catalogue shows of it: from recorded facts, like the catalogue.
+    package static func maps(_ entries: [SitePageEntry], presenter: SitePresenter) -> String {
+        encoded(SiteDocument(format: format, title: presenter.siteTitle, language: presenter.site.config.language.rawValue,
+                             maps: entries.map { entry in
+            let summary = entry.summary
+            let folder = PagePaths.journeyFolder(summary.slug) + "/"
+            return MapEntry(
+                title: summary.title, slug: summary.slug, page: folder,
+                files: MapOutput.all.filter { $0.label != nil && $0.isMade(!entry.curve.isEmpty) }.map { folder + $0.fileName },
+                persona: summary.personaID, product: summary.product, segment: summary.segment, tags: summary.tags,
+                draft: summary.draft, stageCount: summary.stageCount, audience: summary.audience,
+                evidence: summary.evidence?.rawValue, summary: Headline(entry.headline))
+        }))
+    }
+
+    private static func encoded(_ value: some Encodable) -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        encoder.nonConformingFloatEncodingStrategy = .convertToString(positiveInfinity: "Infinity", negativeInfinity: "-Infinity", nan: "NaN")
+        // Values are strings, numbers and arrays of them: encoding cannot fail.
+        guard let data = try? encoder.encode(value) else { preconditionFailure("JSON encoding") }
+        return String(decoding: data, as: UTF8.self) + "\n"
+    }
+
+    /// A computed figure to two decimals, as the pages round it at most: no binary noise (`984.0000000000001`).
+    static func hundredths(_ value: Double?) -> Double? {
+        value.map { ($0 * 100).rounded() / 100 }
+    }
+
+    private static func layer(of layer: Layer, presenter: SitePresenter) -> LayerDocument {
+        let definition = presenter.site.schema.layer(id: layer.layerID)
+        var document = LayerDocument(id: layer.layerID, title: definition.map(presenter.title(of:)) ?? layer.heading,
+                                     heading: layer.heading, kind: definition?.kind.rawValue ?? "text")
+        switch layer.content {
+        case .text(let text):
+            document.kind = LayerKind.text.rawValue
+            document.text = Text(text)
+        case .list(let items):
+            document.kind = LayerKind.list.rawValue
+            document.items = items.map { Item(html: $0.text.html, text: $0.text.plain, tone: $0.tone?.rawValue) }
+        case .emotion(let points):
+            document.kind = LayerKind.emotion.rawValue
+            document.points = points.map { Point(score: $0.score, label: $0.label) }
+        case .metrics(let values):
+            document.kind = LayerKind.metrics.rawValue
+            document.metrics = values.map { value in
+                Metric(id: value.metricID, name: value.name, value: value.value, unit: Unit(value.unit),
+                       range: value.range.map { [$0.lowerBound, $0.upperBound] }, target: value.target,
+                       text: presenter.format.value(value.value, range: value.range, unit: value.unit))
+            }
+        }
+        return document
+    }
+
+    struct MapDocument: Encodable {
+        let format: Int
+        let title: String
+        let slug: String
+        let source: String
+        let persona: PersonaRef?
+        let product: String?
+        let segment: String?
+        let tags: [String]
+        let updated: String?
+        let draft: Bool
+        let audience: Double?
+        let evidence: String?
+        let scale: Scale
+        let introduction: Text
+        let stages: [StageDocument]
+        let analysis: Analysis
+    }
+
+    struct PersonaRef: Encodable {
+        let id: String
+        let name: String?
+    }
+
+    struct Scale: Encodable {
+        let min: Double
+        let max: Double
+    }
+
+    /// Markdown as safe HTML and as plain text.
+    struct Text: Encodable {
+        let html: String
+        let text: String
+        init(_ rich: RichText) {
+            html = rich.html
+            text = rich.plain
+        }
+    }
+
+    struct StageDocument: Encodable {
+        let id: String
+        let name: String
+        let branch: String?
+        let description: Text?
+        let layers: [LayerDocument]
+        let figures: Figures
+    }
+
+    struct LayerDocument: Encodable {
+        let id: String
+        let title: String
+        let heading: String
+        var kind: String
+        var text: Text?
+        var items: [Item]?
+        var points: [Point]?
+        var metrics: [Metric]?
+    }
+
+    struct Item: Encodable {
+        let html: String
+        let text: String
+        let tone: String?
+    }
+
+    struct Point: Encodable {
+        let score: Double
+        let label: String
+    }
+
+    struct Metric: Encodable {
+        let id: String?
+        let name: String
+        let value: Double
+        let unit: Unit
+        let range: [Double]?
+        let target: Double?
+        /// The value with its unit, as the page shows it.
+        let text: String
+    }
+
+    /// `percent`, `plain`, `duration` with the unit of time, or `other` with the unit as written.
+    struct Unit: Encodable {
+        let kind: String
+        let name: String?
+        init(_ unit: ValueUnit) {
+            switch unit {
+            case .plain: (kind, name) = ("plain", nil)
+            case .percent: (kind, name) = ("percent", nil)
+            case .duration(let duration): (kind, name) = ("duration", duration.rawValue)
+            case .other(let text): (kind, name) = ("other", text)
+            }
+        }
+    }
+
+    struct FigureDocument: Encodable {
+        let value: Double
+        let unit: Unit
+        let range: [Double]?
+        let target: Double?
+        init(_ figure: Figure) {
+            value = figure.value
+            unit = Unit(figure.unit)
+            range = figure.range.map { [$0.lowerBound, $0.upperBound] }
+            target = figure.target
+        }
+    }
+
+    /// A stage's figures by role, whatever the schema calls the metrics.
+    struct Figures: Encodable {
+        let conversion: FigureDocument?
+        let nps: FigureDocument?
+        let csat: FigureDocument?
+        let duration: FigureDocument?
+        init(_ figures: StageFigures) {
+            conversion = figures.conversion.map(FigureDocument.init)
+            nps = figures.nps.map(FigureDocument.init)
+            csat = figures.csat.map(FigureDocument.init)
+            duration = figures.duration.map(FigureDocument.init)
+        }
+    }
+
+    struct FunnelStep: Encodable {
+        let stage: Int
+        let reach: Double?
+        let people: Double?
+        let lost: Double?
+    }
+
+    /// The evaluation's figures (docs/analysis.md says what each is); stages by their index in `stages`.
+    struct Analysis: Encodable {
+        let funnel: [FunnelStep]
+        let finalReach: Double?
+        let reachBound: Double?
+        let weakestStage: Int?
+        let lowestStage: Int?
+        let averageNPS: Double?
+        let lowestEmotion: Double?
+        /// The stages of each way through a branched map; absent for a map without forks.
+        let paths: [[Int]]?
+        init(_ facts: JourneyFacts, evaluation: JourneyEvaluation) {
+            funnel = evaluation.funnel.map {
+                FunnelStep(stage: $0.stage, reach: hundredths($0.reach), people: hundredths($0.people), lost: hundredths($0.lost))
+            }
+            finalReach = hundredths(evaluation.finalReach)
+            reachBound = hundredths(evaluation.reachBound)
+            weakestStage = evaluation.weakestStage
+            lowestStage = evaluation.lowestStage
+            averageNPS = hundredths(evaluation.averageNPS)
+            lowestEmotion = evaluation.lowestEmotion
+            paths = evaluation.paths.count < 2 ? nil : evaluation.paths.map(\.stages)
+        }
+    }
+
+    struct SiteDocument: Encodable {
+        let format: Int
+        let title: String
+        let language: String
+        let maps: [MapEntry]
+    }
+
+    struct MapEntry: Encodable {
+        let title: String
+        let slug: String
+        /// The map's page folder and its downloadable files, relative to `maps.json`.
+        let page: String
+        let files: [String]
+        let persona: String?
+        let product: String?
+        let segment: String?
+        let tags: [String]
+        let draft: Bool
+        let stageCount: Int
+        let audience: Double?
+        let evidence: String?
+        let summary: Headline
+    }
+
+    struct MissedTarget: Encodable {
+        let stage: String
+        let role: String
+        let figure: FigureDocument
+    }
+
+    /// What the dashboard shows of a map.
+    struct Headline: Encodable {
+        let finalReach: Double?
+        let reachBound: Double?
+        let weakestStage: String?
+        let weakestConversion: FigureDocument?
+        let averageNPS: Double?
+        let lowestEmotion: Double?
+        let missedTargets: [MissedTarget]
+        init(_ headline: MapHeadline) {
+            finalReach = hundredths(headline.finalReach)
+            reachBound = hundredths(headline.reachBound)
+            weakestStage = headline.weakestStage
+            weakestConversion = headline.weakestConversion.map(FigureDocument.init)
+            averageNPS = hundredths(headline.averageNPS)
+            lowestEmotion = headline.lowestEmotion
+            missedTargets = headline.missedTargets.map {
+                MissedTarget(stage: $0.stage, role: $0.role.rawValue, figure: FigureDocument($0.figure))
+            }
+        }
+    }
+}

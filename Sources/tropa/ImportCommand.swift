@@ -1,0 +1,71 @@
+import TropaModel
+import TropaSource
+import TropaBuild
+import TropaAuthoring
+import ArgumentParser
+import Foundation
+import TropaTerminal
+
+struct ImportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "import",
+        abstract: "Write a draft map from a Mermaid user-journey diagram (.mmd).",
+        discussion: """
+            A stage per section; each task becomes an action and an emotion point labelled with its text, its score \
+            mapped from 1..5 onto the schema's scale. Every other required layer is an empty heading to fill in. \
+            An existing file is never overwritten.
+            """
+    )
+
+    @Argument(help: "The Mermaid file.", completion: .file(extensions: ["mmd", "mermaid"]))
+    var file: String
+
+    @Option(help: "Where to write the map, relative to the site folder (default: content/<slug of the title>.md).")
+    var output: String?
+
+    @Option(help: "The persona's id (a file in content/personas/); without it, an actor named like a persona is matched.")
+    var persona: String?
+
+    @Option(name: .customLong("site"), help: "The site folder.", completion: .directory)
+    var siteDirectory: String = "."
+
+    @OptionGroup var lang: LanguageOption
+
+    func run() throws {
+        let settings = try Terminal.run(language: lang.lang) { try SiteChecker().settings(root: siteDirectory) }
+        let language = lang.or(settings.language)
+        guard let (config, schema) = settings.settings else {
+            Terminal.report(settings.diagnostics, sources: settings.sources, format: .text, checked: .siteSettings,
+                            language: language)
+            throw ExitCode(1)
+        }
+        let fileSystem = DiskFileSystem()
+        let bytes = try Terminal.run(language: language) { try fileSystem.read(file) }
+        let text = String(decoding: bytes, as: UTF8.self)
+        let importer = MermaidImport(path: file)
+        let (diagram, diagnostics) = importer.parse(text)
+        if !diagnostics.isEmpty || diagram == nil {
+            Terminal.report(diagnostics, sources: [file: SourceText(path: file, text: text)], format: .text,
+                            checked: .theDiagram, language: language)
+        }
+        guard let diagram, !diagnostics.contains(where: { $0.severity == .error }) else { throw ExitCode(1) }
+        let personas = (try? SiteChecker().check(root: siteDirectory).site?.personas) ?? []
+        if let persona, !personas.contains(where: { $0.id == persona }) {
+            Terminal.printError(.unknownPersona(persona), help: SiteValidator.personaHelp(for: persona, among: personas.map(\.id)),
+                                language: language)
+            throw ExitCode(2)
+        }
+        let fallback = URL(fileURLWithPath: file).deletingPathExtension().lastPathComponent
+        let title = diagram.title.flatMap { $0.isEmpty ? nil : $0 } ?? fallback
+        let relative = output ?? config.contentPath + "/" + MapScaffold(title: title, date: "").fileName
+        let path = siteDirectory + "/" + relative
+        guard fileSystem.kind(at: path) == nil else {
+            Terminal.printError(.errorLine(.mapExists(path)), language: language)
+            throw ExitCode(2)
+        }
+        let map = importer.map(diagram, schema: schema, language: config.language, personas: personas,
+                               personaID: persona, fallbackTitle: fallback)
+        try Terminal.run(language: language) { try fileSystem.write(Array(map.utf8), to: path) }
+        print(Message.created(path).text(in: language))
+    }
+}

@@ -1,0 +1,139 @@
+import Testing
+@testable import TropaModel
+@testable import TropaAnalysis
+
+/// The site-wide analyses: stages aligned across maps, the product × segment matrix, and the action plan.
+@Suite struct SiteOverviewTests {
+    private static func stages(_ names: String...) -> [StageFacts] {
+        names.map { name in
+            // `Оплата {Счёт}` is a stage of a branch.
+            if let brace = name.firstIndex(of: "{") {
+                return StageFacts(name: name[..<brace].trimmingCharacters(in: .whitespaces),
+                                  branch: String(name[name.index(after: brace)...].dropLast()))
+            }
+            return StageFacts(name: name)
+        }
+    }
+
+    @Test func stagesAlignByNameAndAMissingStageIsNoColumnOfItsMap() {
+        let alignment = StageAlignment([
+            Self.stages("Поиск", "Выбор", "Покупка"),
+            Self.stages("Поиск", "Звонок", "Покупка", "Отзыв"),
+        ])
+        #expect(alignment.columns.map(\.name) == ["Поиск", "Звонок", "Выбор", "Покупка", "Отзыв"])
+        #expect(alignment.stageAt == [[0, nil, 1, 2, nil], [0, 1, nil, 2, 3]])
+    }
+
+    @Test func namesMatchAsHeadingsDoAndARenamedStageStandsBesideTheOldName() {
+        let alignment = StageAlignment([
+            Self.stages("Поиск", "Покупка", "Доставка"),
+            // Case and spaces match as in headings; "Оплата", which replaced "Покупка", stands beside it: right
+            // after the stage before it in its own map.
+            Self.stages("поиск ", "Оплата", "Доставка"),
+        ])
+        #expect(alignment.columns.map(\.name) == ["Поиск", "Оплата", "Покупка", "Доставка"])
+        #expect(alignment.stageAt == [[0, nil, 1, 2], [0, 1, nil, 2]])
+    }
+
+    @Test func aBranchIsAColumnOfItsOwnByNameAndLabel() {
+        let alignment = StageAlignment([
+            Self.stages("Выбор", "Оплата {Счёт}", "Оплата {Карта}"),
+            Self.stages("Выбор", "Оплата"),
+        ])
+        #expect(alignment.columns.map(\.name) == ["Выбор", "Оплата", "Оплата (Счёт)", "Оплата (Карта)"])
+        #expect(alignment.stageAt == [[0, nil, 1, 2], [0, 1, nil, nil]])
+    }
+
+    @Test func aMapWithFewerStagesLeavesTheOthersWhole() {
+        let alignment = StageAlignment([Self.stages("A", "B", "C", "D"), Self.stages("B")])
+        #expect(alignment.columns.map(\.name) == ["A", "B", "C", "D"])
+        #expect(alignment.stageAt[1] == [nil, 0, nil, nil])
+    }
+
+    // MARK: - the matrix
+
+    private static func summary(_ title: String, product: String?, segment: String?, priority: Priority? = nil,
+                                revenue: Double? = nil) -> JourneySummary {
+        JourneySummary(slug: Slug.make(title), title: title, personaID: nil, product: product, segment: segment, tags: [],
+                       draft: false, stageCount: 1, priority: priority, revenue: revenue)
+    }
+
+    @Test func productsAreRowsAndSegmentsColumnsWithEmptyCellsAndSeveralMapsToACell() {
+        let maps = [
+            Self.summary("Семьи, как есть", product: "Вольта", segment: "Семьи"),
+            Self.summary("Семьи, как будет", product: "Вольта", segment: "Семьи"),
+            Self.summary("Офисы", product: "Вольта", segment: "Офисы"),
+            Self.summary("Лавка", product: "Лавка", segment: "Семьи"),
+            Self.summary("Без всего", product: nil, segment: nil),
+        ]
+        let matrix = SegmentMatrix(maps)
+        // Named before unnamed, then by name: nothing ranks these pairs.
+        #expect(matrix.segments == ["Офисы", "Семьи", nil])
+        #expect(matrix.rows.map(\.product) == ["Вольта", "Лавка", nil])
+        #expect(matrix.rows[0].cells == [[2], [1, 0], []])
+        #expect(matrix.rows[1].cells == [[], [3], []])
+        #expect(matrix.rows[2].cells == [[], [], [4]])
+    }
+
+    @Test func rowsColumnsAndCellsGoByPriorityThenRevenue() {
+        let maps = [
+            Self.summary("A", product: "Альфа", segment: "Малый бизнес", revenue: 100),
+            Self.summary("B", product: "Бета", segment: "Семьи", priority: .low, revenue: 9_000),
+            Self.summary("C", product: "Бета", segment: "Малый бизнес", priority: .high),
+            Self.summary("D", product: "Альфа", segment: "Семьи", revenue: 5_000),
+            Self.summary("E", product: "Альфа", segment: "Семьи", revenue: 7_000),
+        ]
+        let matrix = SegmentMatrix(maps)
+        // Бета holds a high priority; Малый бизнес too. A priority ranks above any revenue.
+        #expect(matrix.rows.map(\.product) == ["Бета", "Альфа"])
+        #expect(matrix.segments == ["Малый бизнес", "Семьи"])
+        #expect(matrix.rows[0].cells == [[2], [1]])
+        // Within a cell: the larger revenue first.
+        #expect(matrix.rows[1].cells == [[0], [4, 3]])
+        #expect(PairRank(maps[3...4]) == PairRank(priority: nil, revenue: 12_000))
+        #expect(PairRank(priority: .medium, revenue: nil) < PairRank(priority: nil, revenue: 1e9))
+        #expect(PairRank(priority: nil, revenue: 1) < PairRank(priority: nil, revenue: nil))
+    }
+
+    // MARK: - the plan
+
+    private struct Map: MapOverview {
+        var summary: JourneySummary
+        var stages: [StageFacts]
+        var stageEmotions: [Double?]
+        var actions: [PlanAction]
+    }
+
+    private static func action(_ stage: Int, _ text: String, kind: String? = nil, owner: String? = nil) -> PlanAction {
+        PlanAction(stage: stage, kind: kind, owner: owner, text: RichText(html: text, plain: text))
+    }
+
+    @Test func actionsGroupByKindThenOwnerTheMostPainfulStagesFirst() {
+        var stages = Self.stages("Поиск", "Выбор", "Покупка")
+        stages[0].figures.conversion = Figure(value: 60, unit: .percent)
+        stages[1].figures.conversion = Figure(value: 20, unit: .percent)
+        stages[2].figures.conversion = Figure(value: 80, unit: .percent)
+        let first = Map(summary: Self.summary("Б", product: nil, segment: nil), stages: stages,
+                        stageEmotions: [0, -2, 0],
+                        actions: [Self.action(0, "ролики", kind: "SMM", owner: "marketing"),
+                                  Self.action(1, "таблица", kind: "Сайт", owner: "product"),
+                                  Self.action(2, "без вида"),
+                                  Self.action(1, "посты", kind: "smm-другое", owner: "marketing"),
+                                  Self.action(2, "купон", kind: "SMM", owner: "marketing"),
+                                  Self.action(1, "звонок", kind: "SMM")])
+        let second = Map(summary: Self.summary("А", product: nil, segment: nil), stages: Self.stages("Вход"),
+                         stageEmotions: [nil], actions: [Self.action(0, "баннер", kind: "SMM", owner: "marketing")])
+        let plan = ActionPlan([first, second], kindOrder: ["Сайт", "SMM"])
+        #expect(plan.count == 7)
+        // Declared kinds first, in the schema's order; then others by name; no kind last.
+        #expect(plan.kinds.map(\.kind) == ["Сайт", "SMM", "smm-другое", nil])
+        let smm = plan.kinds[1]
+        #expect(smm.owners.map(\.owner) == ["marketing", nil])
+        // Equal emotions (0, 0) are told apart by conversion (60 % before 80 %); no emotion comes last.
+        #expect(smm.owners[0].entries.map(\.action.text.plain) == ["ролики", "купон", "баннер"])
+        #expect(smm.owners[0].entries.map(\.map) == [0, 0, 1])
+        #expect(smm.owners[0].entries[0].conversion?.value == 60)
+        #expect(smm.owners[0].entries[0].emotion == 0)
+        #expect(smm.owners[1].entries.map(\.action.text.plain) == ["звонок"])
+    }
+}

@@ -1,0 +1,168 @@
+import Foundation
+import Testing
+@testable import TropaModel
+@testable import TropaSource
+@testable import TropaAnalysis
+@testable import TropaOutput
+@testable import TropaBuild
+@testable import TropaAuthoring
+import TropaTesting
+
+/// The data formats of a map — Mermaid, JSON, CSV, the Markdown outline — read back as their readers read them:
+/// the JSON against the published schemas, the CSV with Python's `csv`, the Mermaid file by the grammar's rules.
+@Suite struct InterchangeTests {
+    static let sites = ["render/ru-persona", "render/en-multi", "render/custom-scale", "sites/xss"]
+
+    static func build(_ site: String) throws -> BuiltSite {
+        try RenderBuild.build(try RenderFixtures.memory(folder: Fixtures.root.appendingPathComponent(site)))
+    }
+
+    /// The output written to a temporary folder, for the Python readers.
+    static func onDisk(_ built: BuiltSite) throws -> URL {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("tropa-interchange-\(UUID().uuidString)")
+        for (path, bytes) in built.files {
+            let url = folder.appendingPathComponent(path)
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try Data(bytes).write(to: url)
+        }
+        return folder
+    }
+
+    static func python(_ arguments: [String]) throws -> TropaProcess.Output {
+        try TropaProcess.run(URL(fileURLWithPath: "/usr/bin/env"), ["python3"] + arguments)
+    }
+
+    @Test(arguments: sites)
+    func jsonFollowsThePublishedSchemas(_ site: String) throws {
+        let built = try Self.build(site)
+        #expect(built.errors.isEmpty, "\(renderDescribe(built.errors))")
+        let folder = try Self.onDisk(built)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let files = built.files.keys.filter { $0.hasSuffix(".json") }.sorted()
+        #expect(files.contains("maps.json"))
+        #expect(files.count >= 2)
+        let script = TropaProcess.packageRoot.appendingPathComponent("scripts/validate-json").path
+        let result = try Self.python([script] + files.map { folder.appendingPathComponent($0).path })
+        #expect(result.status == 0, "\(result.stdout)\(result.stderr)")
+        // The validator can fail: a file missing what the schema requires.
+        let broken = folder.appendingPathComponent("broken/journey.json")
+        try FileManager.default.createDirectory(at: broken.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try Data(#"{"format": 1, "title": 3}"#.utf8).write(to: broken)
+        #expect(try Self.python([script, broken.path]).status == 1)
+    }
+
+    /// Read back with Python's `csv` (the byte-order mark taken off by `utf-8-sig`): a header of stages, a row per
+    /// layer, and no cell a spreadsheet would run as a formula.
+    @Test(arguments: sites)
+    func csvReadsBackAsTheTable(_ site: String) throws {
+        let built = try Self.build(site)
+        let folder = try Self.onDisk(built)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let checked = try #require(built.site)
+        for journey in checked.journeys where !journey.draft {
+            let slug = JourneyAnalysis(schema: checked.schema, contentPath: checked.config.contentPath).facts(of: journey).slug
+            let path = folder.appendingPathComponent(slug + "/journey.csv").path
+            let bytes = try #require(built.files[slug + "/journey.csv"])
+            #expect(Array(bytes.prefix(3)) == [0xEF, 0xBB, 0xBF])
+            let result = try Self.python(["-c", """
+                import csv, json, sys
+                with open(sys.argv[1], encoding="utf-8-sig", newline="") as f:
+                    print(json.dumps(list(csv.reader(f))))
+                """, path])
+            #expect(result.status == 0, "\(result.stderr)")
+            let rows = try JSONDecoder().decode([[String]].self, from: Data(result.stdout.utf8))
+            let stageNames = journey.stages.map { stage in stage.branch.map { "\(stage.name) (\($0))" } ?? stage.name }
+            #expect(rows.first.map { Array($0.dropFirst()) } == stageNames.map(SpreadsheetCSV.neutralised))
+            let layers = checked.schema.layers.filter { definition in journey.stages.contains { $0.layer(id: definition.id) != nil } }
+            let described = journey.stages.contains { !$0.description.isEmpty } ? 1 : 0
+            #expect(rows.count == 1 + described + layers.count)
+            for row in rows {
+                #expect(row.count == journey.stages.count + 1)
+                for cell in row {
+                    if let first = cell.first, "=@\t\r".contains(first) { Issue.record("a formula cell: \(cell)") }
+                    if let first = cell.first, "+-".contains(first), cell.dropFirst().contains(where: { !"0123456789.,% ".contains($0) }) {
+                        Issue.record("a formula cell: \(cell)")
+                    }
+                }
+            }
+        }
+    }
+
+    /// Every exported diagram parses by the grammar's rules, and gives back the map's stages and emotion points.
+    @Test(arguments: sites)
+    func mermaidParsesToTheMapsPoints(_ site: String) throws {
+        let built = try Self.build(site)
+        let checked = try #require(built.site)
+        for journey in checked.journeys where !journey.draft {
+            let slug = JourneyAnalysis(schema: checked.schema, contentPath: checked.config.contentPath).facts(of: journey).slug
+            let text = try #require(built.text(slug + "/journey.mmd"))
+            let (diagram, diagnostics) = MermaidImport(path: "journey.mmd").parse(text)
+            #expect(diagnostics.isEmpty, "\(diagnostics)\n\(text)")
+            let parsed = try #require(diagram)
+            #expect(parsed.title == journey.title.trimmingCharacters(in: .whitespaces).replacingOccurrences(of: "\n", with: " "))
+            #expect(parsed.sections.count == journey.stages.count)
+            for (section, stage) in zip(parsed.sections, journey.stages) {
+                let points = stage.layers.flatMap { layer -> [EmotionPoint] in
+                    if case .emotion(let points) = layer.content { return points } else { return [] }
+                }
+                #expect(section.tasks.map(\.text) == points.map { $0.label.isEmpty ? section.name ?? "" : $0.label.trimmingCharacters(in: .whitespaces) })
+                #expect(section.tasks.map(\.score) == points.map { MermaidJourney.score($0.score, scale: checked.schema.scale) })
+            }
+        }
+    }
+
+    @Test func mermaidEscapesWhatItsLexerReads() {
+        let journey = Journey(path: "content/a.md", title: "Title: one; two # three", stages: [
+            Stage(name: "section 2", location: SourceLocation(file: "a", line: 1), layers: [
+                Layer(layerID: "emotions", heading: "Emotions", location: SourceLocation(file: "a", line: 2), content: .emotion([
+                    EmotionPoint(score: -2, label: "", line: 3), EmotionPoint(score: 2, label: "Paid: at last, %% done", line: 4),
+                    EmotionPoint(score: 0, label: "Title of the step", line: 5),
+                ])),
+            ]),
+        ])
+        let text = MermaidJourney.text(journey, schema: .default, actor: "Ann, the buyer")
+        #expect(text == """
+            journey
+                title Title#58; one#59; two #35; three
+                section section 2
+                  #115;ection 2: 1: Ann#44; the buyer
+                  Paid#58; at last#44; #37;#37; done: 5: Ann#44; the buyer
+                  #84;itle of the step: 3: Ann#44; the buyer
+
+            """)
+        let (diagram, diagnostics) = MermaidImport(path: "a.mmd").parse(text)
+        #expect(diagnostics.isEmpty)
+        #expect(diagram?.sections.first?.tasks.map(\.text) == ["section 2", "Paid: at last, %% done", "Title of the step"])
+        #expect(diagram?.sections.first?.tasks.map(\.actors) == [["Ann, the buyer"], ["Ann, the buyer"], ["Ann, the buyer"]])
+        // Without the codes the grammar reads something else: the check can fail.
+        #expect(!MermaidImport(path: "a.mmd").parse("journey\nsection A\nsection 2: 1\n").1.isEmpty)
+        #expect(!MermaidImport(path: "a.mmd").parse("journey\nsection A\nPaid: at last: 5\n").1.isEmpty)
+    }
+
+    @Test(arguments: [(-2.0, 1), (2.0, 5), (0.0, 3), (-1.0, 2), (1.0, 4)])
+    func scoresOnTheDefaultScaleAreSPlusThree(_ score: Double, _ mermaid: Int) {
+        #expect(MermaidJourney.score(score, scale: -2...2) == mermaid)
+        #expect(MermaidJourney.value(mermaid, scale: -2...2) == score)
+    }
+
+    @Test func scoresOnACustomScaleReachBothEnds() {
+        #expect(MermaidJourney.score(1, scale: 1...10) == 1)
+        #expect(MermaidJourney.score(10, scale: 1...10) == 5)
+        #expect(MermaidJourney.score(5.5, scale: 1...10) == 3)
+        #expect(MermaidJourney.value(5, scale: 1...10) == 10)
+    }
+
+    @Test func outlineMarkdownEscapesMarkup() {
+        let root = OutlineNode("Map <script>x</script>", [OutlineNode("# Stage", [OutlineNode("Goal", [OutlineNode("1. [a](javascript:x)")])])])
+        #expect(OutlineMarkdown.text(root) == """
+            # Map \\<script\\>x\\</script\\>
+
+            ## \\# Stage
+
+            ### Goal
+
+            - 1\\. \\[a\\](javascript:x)
+
+            """)
+    }
+}

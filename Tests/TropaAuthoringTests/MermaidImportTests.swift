@@ -1,0 +1,132 @@
+import Foundation
+import Testing
+@testable import TropaModel
+@testable import TropaSource
+@testable import TropaOutput
+@testable import TropaBuild
+@testable import TropaAuthoring
+import TropaTesting
+
+/// `tropa import` on Mermaid's own examples and the cases of its parser tests (journey.spec.js), not only on files
+/// tropa wrote.
+@Suite struct MermaidImportTests {
+    /// The example of Mermaid's user-journey documentation.
+    static let documentation = """
+        journey
+            title My working day
+            section Go to work
+              Make tea: 5: Me
+              Go upstairs: 3: Me
+              Do work: 1: Me, Cat
+            section Go home
+              Go downstairs: 5: Me
+              Sit down: 5: Me
+        """
+
+    static func parse(_ text: String) -> (MermaidImport.Diagram?, [Diagnostic]) { MermaidImport(path: "a.mmd").parse(text) }
+
+    @Test func readsTheDocumentationExample() throws {
+        let (diagram, diagnostics) = Self.parse(Self.documentation)
+        #expect(diagnostics.isEmpty)
+        let parsed = try #require(diagram)
+        #expect(parsed.title == "My working day")
+        #expect(parsed.sections.map(\.name) == ["Go to work", "Go home"])
+        #expect(parsed.sections[0].tasks.map(\.text) == ["Make tea", "Go upstairs", "Do work"])
+        #expect(parsed.sections[0].tasks.map(\.score) == [5, 3, 1])
+        #expect(parsed.sections[0].tasks[2].actors == ["Me", "Cat"])
+    }
+
+    /// journey.spec.js "should handle a task definition": actors with and without a space, no actors, an empty actor.
+    @Test func readsTheSpecsTaskCases() throws {
+        let (diagram, diagnostics) = Self.parse("""
+            journey
+            title Adding journey diagram functionality to mermaid
+            section Documentation
+            A task: 5: Alice, Bob, Charlie
+            B task: 3:Bob, Charlie
+            C task: 5
+            D task: 5: Charlie, Alice
+            E task: 5:
+            section Another section
+            P task: 5:
+            Q task: 5:
+            R task: 5:
+            """)
+        #expect(diagnostics.isEmpty)
+        let tasks = try #require(diagram).sections.flatMap(\.tasks)
+        #expect(tasks.count == 8)
+        #expect(tasks.map(\.actors) == [["Alice", "Bob", "Charlie"], ["Bob", "Charlie"], [], ["Charlie", "Alice"], [""], [""], [""], [""]])
+        #expect(tasks.map(\.text) == ["A task", "B task", "C task", "D task", "E task", "P task", "Q task", "R task"])
+    }
+
+    /// journey.spec.js: a title alone, accessibility title and descriptions (one line and several), section names
+    /// with line breaks written as `<br>`.
+    @Test(arguments: [
+        "journey\ntitle Adding journey diagram functionality to mermaid",
+        "journey\naccDescr: A user journey for family shopping\ntitle Adding journey diagram functionality to mermaid\nsection Order from website",
+        "journey\naccDescr {\n        A user journey for\n        family shopping\n      }title Adding journey diagram functionality to mermaid\naccTitle: Adding acc journey diagram functionality to mermaid\nsection Order from website",
+        "journey\n    accTitle: The title\n    section Order from website",
+        "journey\ntitle Adding gantt diagram functionality to mermaid\nsection Line1<br>Line2<br/>Line3</br />Line4<br\t/>Line5",
+    ])
+    func readsTheSpecsOtherCases(_ text: String) throws {
+        let (diagram, diagnostics) = Self.parse(text)
+        #expect(diagnostics.isEmpty, "\(diagnostics)")
+        #expect(diagram != nil)
+    }
+
+    @Test func tasksBeforeASectionAndCommentsAreRead() throws {
+        let (diagram, diagnostics) = Self.parse("""
+            %% a comment before the diagram
+            journey
+              title Onboarding
+              %% a comment line
+              Sign up: 4: Ann
+              section Use
+              First report: 2: Ann %% not a comment to the lexer, part of the actors
+            """)
+        #expect(diagnostics.isEmpty)
+        let parsed = try #require(diagram)
+        #expect(parsed.sections.map(\.name) == [nil, "Use"])
+        #expect(parsed.sections[0].tasks.map(\.text) == ["Sign up"])
+        #expect(parsed.sections[1].tasks.map(\.actors) == [["Ann"]])
+    }
+
+    @Test func problemsHaveTheirLines() {
+        let (_, diagnostics) = Self.parse("journey\nsection A\nno colon here\nTask: many\nTask: 9: Me\nTask: 0\n")
+        #expect(diagnostics.map(\.code) == [.mermaidSyntax, .mermaidSyntax, .mermaidScore, .mermaidScore])
+        #expect(diagnostics.map(\.location.line) == [3, 4, 5, 6])
+        #expect(diagnostics.map(\.severity) == [.error, .error, .warning, .warning])
+        let (notJourney, problems) = Self.parse("graph TD\nA-->B\n")
+        #expect(notJourney == nil)
+        #expect(problems.map(\.code) == [.mermaidSyntax])
+    }
+
+    /// The draft map passes `tropa check`, and its export gives back the diagram: the same sections, tasks and
+    /// scores, and the actor who is a persona.
+    @Test func importThenExportGivesTheDiagramBack() throws {
+        let importer = MermaidImport(path: "day.mmd")
+        let diagram = try #require(importer.parse(Self.documentation.replacingOccurrences(of: "Me, Cat", with: "Me")).0)
+        let persona = "---\nname: Me\n---\n\nWorks from home.\n"
+        let personas = [Persona(id: "me", path: "content/personas/me.md", name: "Me")]
+        let map = importer.map(diagram, schema: .default, language: .en, personas: personas, personaID: nil, fallbackTitle: "day")
+        #expect(map.contains("persona: \"me\""))
+        let built = try RenderBuild.site(["tropa.yml": "language: en\n", "content/day.md": map, "content/personas/me.md": persona],
+                                         options: BuildOptions(includeDrafts: true))
+        #expect(built.errors.isEmpty, "\(renderDescribe(built.errors))")
+        let exported = try #require(built.text("day/journey.mmd"))
+        let again = try #require(importer.parse(exported).0)
+        #expect(again == MermaidImport.Diagram(title: diagram.title, sections: diagram.sections.map { section in
+            MermaidImport.Section(name: section.name, tasks: section.tasks.enumerated().map { index, task in
+                var task = task
+                task.line = again.sections.first { $0.name == section.name }?.tasks[index].line ?? 0
+                return task
+            })
+        }))
+    }
+
+    @Test func aScoreOnACustomScaleIsMappedBack() {
+        #expect(MermaidJourney.value(1, scale: 0...10) == 0)
+        #expect(MermaidJourney.value(3, scale: 0...10) == 5)
+        #expect(MermaidJourney.value(5, scale: 0...10) == 10)
+    }
+}

@@ -1,0 +1,37 @@
+import Foundation
+import Testing
+@testable import TropaOutput
+import TropaTesting
+
+/// The action plan as a spreadsheet reads it: UTF-8 with a byte-order mark, read back by Python's `csv`.
+@Suite struct PlanCSVTests {
+    @Test func thePlanReadsBackRowByRowWithItsByteOrderMark() throws {
+        let built = try InterchangeTests.build("render/segments")
+        #expect(built.errors.isEmpty, "\(renderDescribe(built.errors))")
+        let bytes = try #require(built.files["plan/plan.csv"])
+        #expect(Array(bytes.prefix(3)) == [0xEF, 0xBB, 0xBF])
+        let folder = try InterchangeTests.onDisk(built)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let result = try InterchangeTests.python(["-c", """
+            import csv, json, sys
+            with open(sys.argv[1], encoding="utf-8-sig", newline="") as f:
+                print(json.dumps(list(csv.reader(f))))
+            """, folder.appendingPathComponent("plan/plan.csv").path])
+        #expect(result.status == 0, "\(result.stderr)")
+        let rows = try JSONDecoder().decode([[String]].self, from: Data(result.stdout.utf8))
+        #expect(rows.first == ["Вид", "Ответственный", "Действие", "Карта пути", "Этап", "Конверсия", "Эмоция", "Ссылка"])
+        #expect(rows.count == 1 + 16)
+        #expect(rows.allSatisfy { $0.count == 8 })
+        // The schema's kinds come in its order (Сайт, SMM, Контакт-центр, Общие), the actions without one last;
+        // within a kind and owner, the most painful stage first: "Выбор" (−2) before "Покупка" (−1).
+        #expect(rows.dropFirst().map(\.[0]) == ["Сайт", "Сайт", "Сайт", "Сайт", "Сайт", "SMM", "SMM", "SMM",
+                                                "Контакт-центр", "Контакт-центр", "Общие", "Общие", "Общие", "", "", ""])
+        // Owners by name; an owner's actions by their stage's emotion: −1 before +1.
+        #expect(rows[1] == ["Сайт", "ecom", "Отслеживание заказа по СМС", "Пенсионерка покупает пылесос по телефону", "Покупка",
+                            "70\u{00A0}%", "−1", "volta/pensionery/index.html"])
+        #expect(rows[2] == ["Сайт", "ecom", "Корпоративные карты", "Офис закупает пылесосы", "Оплата (Карта)", "90\u{00A0}%", "+1",
+                            "volta/ofis/index.html"])
+        #expect(rows.contains(["Сайт", "product", "Сравнение моделей в таблице", "Семья выбирает робот-пылесос", "Выбор",
+                               "28\u{00A0}%", "−2", "volta/semya/index.html"]))
+    }
+}

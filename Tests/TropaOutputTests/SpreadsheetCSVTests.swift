@@ -1,0 +1,24 @@
+import Foundation
+import Testing
+@testable import TropaOutput
+
+/// The one CSV writer: a byte-order mark, quoting a spreadsheet reads back, and no cell it would run as a formula.
+@Suite struct SpreadsheetCSVTests {
+    @Test func quotesWhatNeedsQuotingAndStartsWithAByteOrderMark() {
+        let text = SpreadsheetCSV.text(rows: [["Слой", "Оплата, доставка"], ["список", "один\nдва \"три\""]])
+        #expect(text == "\u{FEFF}Слой,\"Оплата, доставка\"\r\nсписок,\"один\nдва \"\"три\"\"\"\r\n")
+    }
+
+    @Test(arguments: [
+        ("=1+2", "'=1+2"), ("@SUM(A1)", "'@SUM(A1)"), ("+cmd", "'+cmd"), ("-cmd|' /C calc'!A0", "'-cmd|' /C calc'!A0"),
+        ("-1+1+cmd|x", "'-1+1+cmd|x"), ("\t=1", "'\t=1"), ("\r=1", "'\r=1"), ("-", "'-"),
+        ("-5", "-5"), ("+7 %", "+7 %"), ("-2,5", "-2,5"), ("a=1", "a=1"), ("", ""), ("5", "5"),
+    ])
+    func formulaLookingCellsAreText(_ cell: String, _ written: String) {
+        #expect(SpreadsheetCSV.neutralised(cell) == written)
+    }
+
+    @Test func noRowsIsJustTheMark() {
+        #expect(SpreadsheetCSV.text(rows: []) == "\u{FEFF}")
+    }
+}
