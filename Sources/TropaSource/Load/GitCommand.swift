@@ -23,11 +23,11 @@ package struct GitCommand: GitReading {
     /// Three runs of git for the whole site: where the folder is and whether the clone is shallow; the log of every
     /// file under it with renames; the bytes of every version, through one `cat-file --batch`.
     package func head() throws -> GitHead? {
-        try where_().map { GitHead(commit: $0.commit, shallow: $0.shallow) }
+        try checkout().map { GitHead(commit: $0.commit, shallow: $0.shallow) }
     }
 
     /// The commit, whether the clone is shallow, and the folder's path inside the repository (`site/`, or empty).
-    private func where_() throws -> (commit: String, shallow: Bool, prefix: String)? {
+    private func checkout() throws -> (commit: String, shallow: Bool, prefix: String)? {
         let head = try run(["rev-parse", "--is-shallow-repository", "--show-prefix", "HEAD"])
         let lines = String(decoding: head.output, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
         guard head.status == 0, lines.count >= 3 else { return nil }
@@ -36,7 +36,7 @@ package struct GitCommand: GitReading {
     }
 
     package func history(of maps: [String]) throws -> GitHistory? {
-        guard let (commit, shallow, prefix) = try where_() else { return nil }
+        guard let (commit, shallow, prefix) = try checkout() else { return nil }
         guard !shallow else { return GitHistory(commit: commit, shallow: true) }
         let log = try run(["-c", "core.quotePath=false", "log", "--format=%x1e%H %ct%x1f%s", "--name-status", "-M", "--", "."])
         guard log.status == 0 else { return nil }
