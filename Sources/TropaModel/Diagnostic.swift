@@ -69,6 +69,7 @@ public enum DiagnosticCode: String, Sendable, CaseIterable, Codable {
     case reviewOverdue = "review-overdue"
     case unknownMap = "unknown-map"
     case unknownActionKind = "unknown-action-kind"
+    case brokenLink = "broken-link"
     // `tropa import`: problems of the file being imported, not of a site.
     case mermaidSyntax = "mermaid-syntax"
     case mermaidScore = "mermaid-score"

@@ -53,6 +53,8 @@ public struct Journey: Sendable, Hashable {
     public var revenue: Double?
     /// Other maps to draw beside this one (`compare: [retail/sofa-2025]`), as written, with where.
     public var compare: [MapReference]
+    /// The links of its Markdown to maps and personas, as resolved when its HTML was made; the site check finds them.
+    public var links: [MapLink]
     /// The measurements file the front-matter names (`measurements: lumus.csv`), relative to the site folder, and
     /// where the key stands.
     public var measurementsFile: String?
@@ -69,8 +71,8 @@ public struct Journey: Sendable, Hashable {
                 personaLocation: SourceLocation? = nil, product: String? = nil, segment: String? = nil,
                 tags: [String] = [], updated: String? = nil, draft: Bool = false, audience: Double? = nil,
                 evidence: Evidence? = nil, priority: Priority? = nil, revenue: Double? = nil,
-                compare: [MapReference] = [], introduction: RichText = .empty, stages: [Stage] = [],
-                measurements: [Measurement] = [], review: ReviewPeriod? = nil) {
+                compare: [MapReference] = [], links: [MapLink] = [], introduction: RichText = .empty,
+                stages: [Stage] = [], measurements: [Measurement] = [], review: ReviewPeriod? = nil) {
         self.path = path
         self.title = title
         self.personaID = personaID
@@ -85,6 +87,7 @@ public struct Journey: Sendable, Hashable {
         self.priority = priority
         self.revenue = revenue
         self.compare = compare
+        self.links = links
         self.introduction = introduction
         self.stages = stages
         self.measurements = measurements
@@ -277,6 +280,27 @@ public struct MapReference: Sendable, Hashable {
     }
 }
 
+/// A Markdown link of a map to another map's file (`[…](../retail/sofa.md#оплата)`) or a persona's, or to a stage
+/// of its own map (`[…](#оплата)`): its href was made when the HTML was; whether the file and the stage exist
+/// only the whole site can tell.
+public struct MapLink: Sendable, Hashable {
+    /// The destination as written.
+    public var text: String
+    /// The file it leads to, relative to the site folder (`content/retail/sofa.md`).
+    public var target: String
+    /// The fragment, percent-decoded (`оплата`); nil without one.
+    public var anchor: String?
+    /// Where the link starts (its `[`).
+    public var location: SourceLocation
+
+    public init(text: String, target: String, anchor: String?, location: SourceLocation) {
+        self.text = text
+        self.target = target
+        self.anchor = anchor
+        self.location = location
+    }
+}
+
 /// What identifies a stage within its map, whatever its position and however its name is cased or spaced: the
 /// name's `NameKey`, so two stages of one map have one id exactly when they are a `duplicate-stage`.
 public struct StageID: Hashable, Sendable, Comparable {
@@ -291,6 +315,28 @@ public struct StageID: Hashable, Sendable, Comparable {
     }
 
     public static func < (lhs: StageID, rhs: StageID) -> Bool { lhs.rawValue < rhs.rawValue }
+
+    /// The id of the stage's column on its map's page: `stage-` and the slug of its name with its branch
+    /// (`## Визит в шоурум {Офлайн}` → `stage-vizit-v-shourum-oflayn`); a slug a stage before it took gets `-2`, `-3`.
+    public static func anchors(_ ids: [StageID]) -> [String] {
+        var taken: Set<String> = []
+        return ids.map { id in
+            let base = anchor(key: id.rawValue)
+            var anchor = base, number = 2
+            while !taken.insert(anchor).inserted {
+                anchor = base + "-\(number)"
+                number += 1
+            }
+            return anchor
+        }
+    }
+
+    /// The column a link's fragment leads to: names that are one stage's (`#оплата`, `#Оплата:`) and the slug of
+    /// its column (`#oplata`) lead to one column; a stage of a branch is named with its label
+    /// (`#визит-в-шоурум-офлайн`).
+    public static func anchor(fragment: String) -> String { anchor(key: NameKey(fragment).value) }
+
+    private static func anchor(key: String) -> String { "stage-" + Slug.forName(key) }
 }
 
 /// A column of the map: a step the customer goes through.
@@ -370,6 +416,12 @@ public struct ListItem: Sendable, Hashable {
         self.line = line
         self.kind = kind
         self.owner = owner
+    }
+
+    /// `text` with its kind and owner around it as the author wrote them (`[SMM] Серия постов @marketing`), for
+    /// formats without badges.
+    public func withKindAndOwner(_ text: String) -> String {
+        (kind.map { "[\($0)] " } ?? "") + text + (owner.map { " @\($0)" } ?? "")
     }
 }
 

@@ -48,6 +48,10 @@ public indirect enum Message: Sendable, Hashable {
     case writeRevenue
     case unknownMap(String)
     case mapsAreNamed
+    case brokenLink(String)
+    case linkToMapFile
+    case brokenAnchor(anchor: String, map: String)
+    case stagesAre([String])
     case unknownActionKind(kind: String, layer: String)
     case actionKindsAre([String])
     case unknownBaseSchema(String)
@@ -185,6 +189,10 @@ public indirect enum Message: Sendable, Hashable {
     case rangeReversed(key: String, low: String, high: String)
     case languageNoTheme(String)
     case useRuOrEn
+    case unknownOutput(String)
+    case outputsAre([String])
+    case badBaseURL(String)
+    case writeBaseURL
     case shouldBePath(String)
     case schemaEmpty
     case startFromDefault(output: String?)
@@ -388,6 +396,13 @@ public indirect enum Message: Sendable, Hashable {
         case .writeRevenue: ("write the pair's potential revenue as a whole number, e.g. \"revenue: 1200000\"",
                              "укажите потенциальную выручку пары целым числом, например «revenue: 1200000»")
         case .unknownMap(let name): ("no map \"\(name)\" to compare with", "нет карты «\(name)», с которой сравнивать")
+        case .brokenLink(let path): ("the link leads to no map: \"\(path)\"", "ссылка ведёт к несуществующей карте «\(path)»")
+        case .linkToMapFile: ("link to a map by its file, relative to this one, e.g. \"../retail/sofa.md\"",
+                              "ссылайтесь на карту по её файлу относительно этой, например «../retail/sofa.md»")
+        case .brokenAnchor(let anchor, let map): ("the map \"\(map)\" has no stage \"\(anchor)\"",
+                                                   "в карте «\(map)» нет этапа «\(anchor)»")
+        case .stagesAre(let names): ("its stages: " + names.map { "#" + $0 }.joined(separator: ", "),
+                                     "её этапы: " + names.map { "#" + $0 }.joined(separator: ", "))
         case .unknownActionKind(let kind, let layer):
             ("the schema lists no kind \"\(kind)\" for \"\(layer)\"", "в схеме у слоя «\(layer)» нет вида «\(kind)»")
         case .actionKindsAre(let kinds): ("the kinds are: " + kinds.joined(separator: ", "),
@@ -620,6 +635,13 @@ public indirect enum Message: Sendable, Hashable {
                                                           "в «\(key)» сначала меньшее число, потом большее, а здесь [\(low), \(high)]")
         case .languageNoTheme(let text): ("the language \"\(text)\" has no theme", "для языка «\(text)» нет темы")
         case .useRuOrEn: ("use \"ru\" or \"en\"", "укажите «ru» или «en»")
+        case .unknownOutput(let name): ("tropa writes no file \"\(name)\" for a map", "файла «\(name)» для карты tropa не пишет")
+        case .outputsAre(let names): ("the outputs are: " + names.joined(separator: ", "),
+                                      "файлы карты: " + names.joined(separator: ", "))
+        case .badBaseURL(let text): ("\"base_url\" should be an absolute http or https address, not \"\(text)\"",
+                                     "в «base_url» нужен полный адрес http или https, а здесь «\(text)»")
+        case .writeBaseURL: ("write the address the site is published at, e.g. \"base_url: https://example.com/cjm/\"",
+                             "укажите адрес, по которому опубликован сайт, например «base_url: https://example.com/cjm/»")
         case .shouldBePath(let key): ("\"\(key)\" should be a path", "в «\(key)» нужен путь к папке или файлу")
         case .schemaEmpty: ("the schema file is empty", "файл схемы пустой")
         case .startFromDefault(let output):

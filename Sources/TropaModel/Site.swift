@@ -9,10 +9,14 @@ public struct SiteConfig: Sendable, Hashable {
     public var outputPath: String
     /// Author HTML in Markdown is passed through only when a site opts in.
     public var unsafeHTML: Bool
+    /// The files written of each map, by their names in the output registry (`svg`, `csv`, …); nil for all. The page
+    /// is always written.
+    public var outputs: [String]?
 
     public init(title: String? = nil, language: Language = .en, baseURL: String? = nil,
                 schemaPath: String = "schema.yml", contentPath: String = "content",
-                templatesPath: String = "templates", outputPath: String = "public", unsafeHTML: Bool = false) {
+                templatesPath: String = "templates", outputPath: String = "public", unsafeHTML: Bool = false,
+                outputs: [String]? = nil) {
         self.title = title
         self.language = language
         self.baseURL = baseURL
@@ -21,6 +25,7 @@ public struct SiteConfig: Sendable, Hashable {
         self.templatesPath = templatesPath
         self.outputPath = outputPath
         self.unsafeHTML = unsafeHTML
+        self.outputs = outputs
     }
 
     public static let fileName = "tropa.yml"

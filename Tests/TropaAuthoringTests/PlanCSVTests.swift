@@ -34,4 +34,16 @@ import TropaTesting
         #expect(rows.contains(["Сайт", "product", "Сравнение моделей в таблице", "Семья выбирает робот-пылесос", "Выбор",
                                "28\u{00A0}%", "−2", "volta/semya/index.html"]))
     }
+
+    /// Formats without badges keep an action's kind and owner as the author wrote them; the JSON has them apart.
+    @Test func aMapsOwnFilesKeepTheKindAndOwner() throws {
+        let built = try InterchangeTests.build("render/segments")
+        let csv = try #require(built.text("volta/semya/journey.csv"))
+        #expect(csv.contains("[SMM] Ролики «день с роботом» @marketing"))
+        // Markdown escapes the brackets, which read as a link otherwise.
+        #expect(try #require(built.text("volta/semya/outline.md")).contains("\\[Сайт\\] Сравнение моделей в таблице @product"))
+        let json = try #require(built.text("volta/semya/journey.json"))
+        #expect(json.contains("\"kind\" : \"SMM\""))
+        #expect(json.contains("\"owner\" : \"marketing\""))
+    }
 }

@@ -40,7 +40,7 @@ import TropaTesting
             + "<td class=\"shared\"></td><th scope=\"col\" colspan=\"2\" class=\"branch\">Онлайн</th>"
             + "<th scope=\"col\" colspan=\"1\" class=\"branch\">Офлайн</th><td class=\"shared\"></td></tr>"))
         // The names in the header are the stages' own, without their labels.
-        #expect(page.contains("<th scope=\"col\">Визит в шоурум</th>"))
+        #expect(page.contains("<th scope=\"col\" id=\"stage-vizit-v-shourum-oflayn\">Визит в шоурум</th>"))
         // A funnel per path, each said above its chart.
         #expect(page.contains("<p class=\"path\">Путь: Онлайн</p>"))
         #expect(page.contains("<p class=\"path\">Путь: Офлайн</p>"))

@@ -357,7 +357,7 @@ import FoundationXML
         for stage in stages { #expect(desc.contains(stage + ": ")) }
         #expect(RenderPath(RenderXML.attribute(RenderXML.withClass(root, "line").first, "d") ?? "")?.segments.count == count - 1)
         let page = try #require(built.text("map/index.html"))
-        #expect(page.components(separatedBy: "<th scope=\"col\">Этап ").count - 1 == count)
+        #expect(page.components(separatedBy: "<th scope=\"col\" id=\"stage-etap-").count - 1 == count)
         #expect(page.contains("style=\"--stages: \(count)\""))
     }
 

@@ -7,8 +7,10 @@ import TropaTesting
 /// `tropa.yml`: optional settings; mistakes are `config-invalid`, unknown keys warnings.
 @Suite struct SiteConfigTests {
     static func parse(_ text: String) -> (SiteConfig, [Diagnostic]) {
-        ConfigParser.parse(SourceText(path: "tropa.yml", text: text))
+        ConfigParser.parse(SourceText(path: "tropa.yml", text: text), outputNames: outputNames)
     }
+
+    static let outputNames = ["page", "svg", "opml", "mm", "markdown", "mermaid", "json", "csv"]
 
     @Test func everyKeyIsRead() {
         let (config, diagnostics) = Self.parse("""
@@ -67,5 +69,38 @@ import TropaTesting
         #expect(throws: SiteError.self) {
             try SiteChecker(fileSystem: MemoryFileSystem()).check(root: "nowhere")
         }
+    }
+
+    @Test func outputsListsTheFilesOfEachMapByName() {
+        let (config, diagnostics) = Self.parse("outputs: [svg, csv, svg]\n")
+        #expect(diagnostics.isEmpty, "\(diagnostics)")
+        #expect(config.outputs == ["svg", "csv"])
+        #expect(Self.parse("outputs: json\n").0.outputs == ["json"])
+        #expect(Self.parse("title: Карты\n").0.outputs == nil)
+    }
+
+    @Test func anUnknownOutputIsAConfigErrorAtItsNameWithTheClosestName() {
+        let (config, diagnostics) = Self.parse("outputs:\n  - svg\n  - cvs\n  - pdf\n")
+        #expect(config.outputs == ["svg"])
+        #expect(diagnostics.found == [Found(.configInvalid, .error, 3, 5), Found(.configInvalid, .error, 4, 5)])
+        #expect(diagnostics[0].message(in: .en) == "tropa writes no file \"cvs\" for a map")
+        #expect(diagnostics[0].suggestion(in: .ru) == "может быть, «csv»?")
+        #expect(diagnostics[1].suggestion(in: .en) == "the outputs are: page, svg, opml, mm, markdown, mermaid, json, csv")
+    }
+
+    @Test(arguments: ["cjm.example.com", "/cjm/", "ftp://example.com/", "https://", "https://example.com/?a=1", "5",
+                      "'javascript:window.__xss=1//\"><svg onload=window.__xss=1>'"])
+    func aBaseURLMustBeAnAbsoluteWebAddress(value: String) {
+        let (config, diagnostics) = Self.parse("base_url: \(value)\n")
+        #expect(config.baseURL == nil)
+        #expect(diagnostics.found == [Found(.configInvalid, .error, 1, 1)])
+        #expect(diagnostics.first?.suggestion(in: .en) == "write the address the site is published at, e.g. \"base_url: https://example.com/cjm/\"")
+    }
+
+    @Test(arguments: ["https://example.com", "http://cjm.example.com/карты/", "HTTPS://example.com:8080/a/b"])
+    func aWebAddressIsABaseURL(value: String) {
+        let (config, diagnostics) = Self.parse("base_url: \(value)\n")
+        #expect(diagnostics.isEmpty, "\(diagnostics)")
+        #expect(config.baseURL == value)
     }
 }

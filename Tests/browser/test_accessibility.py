@@ -31,16 +31,20 @@ def describe(violations: list) -> str:
 
 
 def test_every_demo_page_is_checked(demo):
-    """The pages checked below are the catalogue, the dashboard, one page per persona and one per map that is not a
-    draft."""
+    """The pages checked below are the catalogue, the dashboard, the action plan, one page per persona and one per
+    map that is not a draft, and the site's comparison, tag and segment pages."""
     content = ROOT / "content"
     personas = sorted(content.glob("personas/*.md"))
     maps = [path for path in sorted(content.glob("*/*.md"))
             if path.parent.name != "personas" and "\ndraft: true\n" not in path.read_text(encoding="utf-8")]
     pages = [page.relative_to(demo) for page in html_pages(demo)]
-    assert len(pages) == 2 + len(personas) + len(maps)
+    overview = [page for page in pages if page.parts[0] in ("products", "compare", "tags", "segments")]
+    assert len(pages) == 3 + len(personas) + len(maps) + len(overview)
+    for folder in ("products", "compare", "tags", "segments"):
+        assert any(page.parts[0] == folder for page in overview), folder
     assert pathlib.Path("index.html") in pages
     assert pathlib.Path("dashboard/index.html") in pages
+    assert pathlib.Path("plan/index.html") in pages
     assert {page.parent.name for page in pages if page.parts[0] == "personas"} == {path.stem for path in personas}
 
 

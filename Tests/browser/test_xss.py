@@ -147,7 +147,7 @@ def test_the_site_has_every_kind_of_page(safe_output):
     # The hostile product, segments and tags have pages of their own too.
     for folder, count in [("products/", 1), ("segments/", 2), ("tags/", 3)]:
         assert len([n for n in names if n.startswith(folder)]) == count, folder
-    assert len([n for n in names if n.endswith("/index.html")]) == 13
+    assert len([n for n in names if n.endswith("/index.html")]) == 14
 
 
 def test_no_payload_runs_on_any_page(browser, safe_output):

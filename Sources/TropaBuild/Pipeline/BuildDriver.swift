@@ -55,8 +55,8 @@ package struct BuildDriver: Sendable {
         var diagnostics: [Diagnostic] = []
         var sources: [String: SourceText] = [:]
         var language = Language.en
-        guard let (config, schema) = try SettingsReader.read(loader, diagnostics: &diagnostics, sources: &sources,
-                                                             language: &language) else {
+        guard let (config, schema) = try SettingsReader.read(loader, outputNames: MapOutput.names, diagnostics: &diagnostics,
+                                                             sources: &sources, language: &language) else {
             return (nil, CheckResult(site: nil, diagnostics: diagnostics.sortedByLocation(), sources: sources,
                                      language: language))
         }
@@ -105,13 +105,14 @@ package struct BuildDriver: Sendable {
         inputs.staticFiles.removeAll { file in
             maps.measurementFiles.contains(file.path) || copied.map { !$0.contains(file.outputPath) } ?? false
         }
-        try checkSite(maps, personas: personas.values, inputs: inputs, contentPath: start.config.contentPath,
-                      loader: loader, report: &report)
+        try checkSite(maps, personas: personas.values, inputs: start.inputs, config: start.config,
+                      loader: loader, reuse: reuse, report: &report)
 
         var run = BuildRun(check: CheckResult(site: site, diagnostics: report.diagnostics.sortedByLocation(),
                                               sources: report.sources, language: start.config.language))
         if history?.shallow == true { run.notes.append(.shallowHistory) }
         run.check.facts = maps.facts
+        run.linkedMaps = reuse.linkedMaps(adding: maps.claims)
         run.check.site?.journeys = maps.journeys
         run.check.site?.staticFiles = inputs.staticFiles
         if reuse.remembers {
@@ -238,12 +239,19 @@ package struct BuildDriver: Sendable {
         }
     }
 
-    /// What no single file shows: personas that maps name, and two things claiming one place in the output.
-    private func checkSite(_ maps: VisitedSite, personas: [Persona], inputs: SiteInputs, contentPath: String,
-                           loader: SiteLoader, report: inout Report) throws {
+    /// What no single file shows: personas, maps and stages that maps name or link to, and two things claiming one
+    /// place in the output.
+    private func checkSite(_ maps: VisitedSite, personas: [Persona], inputs: SiteInputs, config: SiteConfig,
+                           loader: SiteLoader, reuse: Reuse, report: inout Report) throws {
+        // A map that is not read may link to a stage of one that is: when a changed map that links name has other
+        // stages than the recorded ones, only a full build checks those links.
+        if try reuse.stagesChanged(maps.claims) { throw LinkedStagesChanged() }
+        let linking = maps.claims.contains { !$0.links.isEmpty }
         let problems = SiteValidator(journeys: maps.claims, personas: personas, mapPaths: inputs.maps,
-                                     contentPath: contentPath).validate()
-            + OutputClaims(maps: maps.folders, personas: personas, staticFiles: inputs.staticFiles)
+                                     contentPath: config.contentPath,
+                                     recordedStages: linking ? reuse.recordedStages() : { _ in nil }).validate()
+            + OutputClaims(maps: maps.folders, personas: personas, staticFiles: inputs.staticFiles,
+                           sitemap: config.baseURL != nil)
             .conflicts()
         report.diagnostics += problems
         // Problems only the whole site shows still point at a line: keep those files' text too.
@@ -272,6 +280,7 @@ package struct BuildDriver: Sendable {
             let built = try reuse.shown(entries, now: now).filter(\.built)
             pages = renderer.sitePages(built)
             pages += personas.map { renderer.personaPage($0, journeys: built.map(\.summary)) }
+            pages += renderer.sitemapFiles(pages: pages, maps: built)
             pages += renderer.assetFiles
             if reuse.remembers { pages = pages.map(\.asBytes) }
             run.renderedSitePages = true
@@ -419,6 +428,8 @@ package struct BuildRun: Sendable {
     package var entries: [RecordedMap] = []
     /// The files written besides the maps' (catalogue, persona pages, theme files, static files).
     package var siteFiles: [String] = []
+    /// The maps whose stages links name, for the record.
+    package var linkedMaps: [String] = []
     package var mapCount = 0
     package var renderedMapCount = 0
     package var renderedSitePages = false

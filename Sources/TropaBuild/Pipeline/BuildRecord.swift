@@ -16,6 +16,9 @@ package struct BuildRecord: Sendable, Equatable {
     package var maps: [RecordedMap]
     /// The files it wrote besides the maps' pages (catalogue, persona pages, theme files, static files).
     package var siteFiles: [String] = []
+    /// The maps whose stages some map's link names (`sofa.md#оплата`), sorted: an update that changes their stages
+    /// is built whole, since links from maps it does not read may break. An update only adds to it.
+    package var linkedMaps: [String] = []
 
     package struct Input: Sendable, Equatable {
         package var path: String
@@ -31,8 +34,11 @@ package struct BuildRecord: Sendable, Equatable {
         package var files: [String]
     }
 
-    package static func settings(_ options: BuildOptions) -> String {
+    /// The files chosen per map are part of them: a build that writes others is a full one, which leaves out the
+    /// files no longer chosen.
+    package static func settings(_ options: BuildOptions, config: SiteConfig) -> String {
         "tropa \(Tropa.version) drafts:\(options.includeDrafts) strict:\(options.strict)"
+            + (config.outputs.map { " outputs:" + $0.joined(separator: ",") } ?? "")
     }
 
     /// What a build of `inputs` has to do, given this record of the last one.
@@ -105,13 +111,14 @@ package struct InputSnapshot {
 /// The record as a file: a line per input and per map, tab-separated fields. At 10,000 maps a JSON record took
 /// 0.4 s to decode (`Codable` costs about a microsecond a value), most of a one-map rebuild; this takes 0.02 s.
 extension BuildRecord {
-    private static let header = "tropa build record 8"
+    private static let header = "tropa build record 9"
 
     package var encoded: [UInt8] {
         var bytes = Array((Self.header + "\n").utf8)
         bytes.reserveCapacity(maps.reduce(inputs.count * 100) { $0 + $1.line.count + 1 })
         RecordLine.append(["settings", settings], to: &bytes)
         RecordLine.append(["site", RecordLine.list(siteFiles)], to: &bytes)
+        RecordLine.append(["linked", RecordLine.list(linkedMaps)], to: &bytes)
         for input in inputs {
             RecordLine.append(["input", input.path, String(input.hash, radix: 16), input.status.map { String($0.size) },
                                input.status.map { String($0.modified) }], to: &bytes)
@@ -146,8 +153,10 @@ extension BuildRecord {
               let settingsLine = lines.popFirst().map(RecordLine.init), settingsLine.fields.count == 2,
               let settings = settingsLine.string(1),
               let siteLine = lines.popFirst().map(RecordLine.init), siteLine.fields.count == 2,
-              siteLine.string(0) == "site", let siteFiles = siteLine.list(1) else { return nil }
-        self.init(settings: settings, inputs: [], maps: [], siteFiles: siteFiles)
+              siteLine.string(0) == "site", let siteFiles = siteLine.list(1),
+              let linkedLine = lines.popFirst().map(RecordLine.init), linkedLine.fields.count == 2,
+              linkedLine.string(0) == "linked", let linkedMaps = linkedLine.list(1) else { return nil }
+        self.init(settings: settings, inputs: [], maps: [], siteFiles: siteFiles, linkedMaps: linkedMaps)
         for line in lines {
             if line.starts(with: "map\t".utf8) {
                 guard let map = RecordedMap(line: line) else { return nil }

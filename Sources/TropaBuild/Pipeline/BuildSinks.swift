@@ -65,7 +65,7 @@ package struct StagingSink: BuildSink {
         // Only a build without a single diagnostic is recorded: a build that reuses the record reports nothing.
         if run.check.diagnostics.isEmpty {
             writer.keep(BuildRecord(settings: settings, inputs: snapshot.recorded(before: clock),
-                                    maps: run.entries, siteFiles: run.siteFiles))
+                                    maps: run.entries, siteFiles: run.siteFiles, linkedMaps: run.linkedMaps))
         }
     }
 
@@ -118,7 +118,7 @@ package struct UpdateSink: BuildSink {
         let files = collected.files.sorted { $0.key < $1.key }.map { OutputFile(path: $0.key, bytes: $0.value) }
         let clock = try writer.update(files, removing: removals)
         writer.keep(BuildRecord(settings: record.settings, inputs: snapshot.recorded(before: clock),
-                                maps: run.entries, siteFiles: run.siteFiles))
+                                maps: run.entries, siteFiles: run.siteFiles, linkedMaps: run.linkedMaps))
     }
 
     package func abandon() {}

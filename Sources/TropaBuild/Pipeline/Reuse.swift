@@ -87,6 +87,39 @@ package enum Reuse: Sendable {
         }
     }
 
+    /// Whether a map an update read, whose stages some map links to, has stages other than the ones recorded
+    /// (links to them from maps not read may be broken now).
+    package func stagesChanged(_ claims: [JourneyClaim]) throws -> Bool {
+        guard case .record(let record, let changed) = self else { return false }
+        let linked = Set(record.linkedMaps)
+        let earlier = Dictionary(record.maps.lazy.filter { changed.contains($0.path) && linked.contains($0.path) }
+                                    .map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
+        return try claims.contains { claim in
+            guard let line = earlier[claim.path] else { return false }
+            guard let map = line.map else { throw RecordDamaged() }
+            return map.facts.stages.map { LinkedStage(name: $0.name, branch: $0.branch) } != claim.stages
+        }
+    }
+
+    /// The maps whose stages the links of `claims` name, with (for an update) the recorded ones: a map whose link
+    /// is gone stays until the next full build, which costs at most a full build too many.
+    package func linkedMaps(adding claims: [JourneyClaim]) -> [String] {
+        // A link to a stage of its own map is checked whenever that map is read.
+        var linked = Set(claims.flatMap { claim in
+            claim.links.filter { $0.anchor != nil && $0.target != claim.path }.map(\.target)
+        })
+        if case .record(let record, _) = self { linked.formUnion(record.linkedMaps) }
+        return linked.sorted()
+    }
+
+    /// A recorded map's stages by its path, its line decoded only when asked for (an update's links to maps it
+    /// did not read).
+    package func recordedStages() -> (String) -> [LinkedStage]? {
+        guard case .record(let record, _) = self else { return { _ in nil } }
+        let lines = Dictionary(record.maps.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
+        return { path in lines[path]?.map?.facts.stages.map { LinkedStage(name: $0.name, branch: $0.branch) } }
+    }
+
     /// The site files of the recorded build, which an update keeps.
     package var recordedSiteFiles: [String]? {
         guard case .record(let record, _) = self else { return nil }
@@ -148,6 +181,10 @@ package struct PreviewMemo: Sendable {
 
 /// A line of the build record that cannot be read: the build is made whole instead.
 package struct RecordDamaged: Error {}
+
+/// An update changed the stages of a map that links name, which maps it did not read may link to: the build is made
+/// whole instead.
+package struct LinkedStagesChanged: Error {}
 
 extension BuildRecord.Map {
     /// What the site pages show of it.

@@ -48,8 +48,8 @@ public struct SiteBuilder: Sendable {
 
     /// The build's settings as the record keeps them: with history, the commit it was read at, so that a new
     /// commit rebuilds the site (and nothing else asks git for more than its commit on a rebuild with no change).
-    private func recordSettings(_ options: BuildOptions, head: GitHead?) -> String {
-        BuildRecord.settings(options) + (head.map { " history:" + ($0.shallow ? "shallow" : $0.commit) } ?? "")
+    private func recordSettings(_ options: BuildOptions, config: SiteConfig, head: GitHead?) -> String {
+        BuildRecord.settings(options, config: config) + (head.map { " history:" + ($0.shallow ? "shallow" : $0.commit) } ?? "")
     }
 
     /// The build once the settings are read: up to date, an update in place, or a full build.
@@ -61,7 +61,7 @@ public struct SiteBuilder: Sendable {
         let record = writer.record()
         let snapshot = try InputSnapshot.take(start.inputs.watched, record: record, root: root, reader: fileSystem)
         let head = try git?.head()
-        let recordSettings = recordSettings(options, head: head)
+        let recordSettings = recordSettings(options, config: start.config, head: head)
         var plan = record?.plan(for: snapshot.inputs, settings: recordSettings) ?? .full
         // A file deleted from the output would stay missing until its map changed: rebuild it all.
         let written = record?.outputFiles
@@ -90,7 +90,8 @@ public struct SiteBuilder: Sendable {
                     // Not committed: the changed maps have problems, which the full build reports with the rest.
                     if run.committed { return BuildResult(run, output: writer.output) }
                 } catch is UpdateSink.Declined {
-                } catch is RecordDamaged {}
+                } catch is RecordDamaged {
+                } catch is LinkedStagesChanged {}
             }
         case .full:
             break

@@ -74,7 +74,8 @@ public struct SiteChecker: Sendable {
         var sources: [String: SourceText] = [:]
         var emptySchema: String?
         var language = Language.en
-        let settings = try SettingsReader.read(loader, diagnostics: &diagnostics, sources: &sources, language: &language,
+        let settings = try SettingsReader.read(loader, outputNames: MapOutput.names, diagnostics: &diagnostics, sources: &sources,
+                                               language: &language,
                                                emptySchemaIsDefault: emptySchemaIsDefault, emptySchema: &emptySchema)
         return SettingsResult(settings: settings, diagnostics: diagnostics, sources: sources, emptySchema: emptySchema,
                               language: language)

@@ -41,6 +41,15 @@ package struct MapOutput: Sendable {
 
     /// Every file name a map's folder may hold.
     package static var fileNames: [String] { all.map(\.fileName) }
+
+    /// The names `outputs:` in `tropa.yml` may list.
+    package static var names: [String] { all.map(\.key) }
+
+    /// The outputs a site writes of each map: those its `outputs` lists, and always the page.
+    package static func chosen(by config: SiteConfig) -> [MapOutput] {
+        guard let names = config.outputs else { return all }
+        return all.filter { $0.label == nil || names.contains($0.key) }
+    }
 }
 
 /// What a map's outputs are made from, made once per map: the map and its facts, its page model, its curve drawn,

@@ -8,11 +8,15 @@ package struct OutputClaims {
     package let maps: [(path: String, slug: String)]
     package let personas: [Persona]
     package let staticFiles: [StaticFile]
+    /// Whether the build writes `sitemap.xml` and `robots.txt` (the site has a `base_url`); without, a site's own
+    /// `robots.txt` is copied like any file.
+    package let sitemap: Bool
 
-    package init(maps: [(path: String, slug: String)], personas: [Persona], staticFiles: [StaticFile]) {
+    package init(maps: [(path: String, slug: String)], personas: [Persona], staticFiles: [StaticFile], sitemap: Bool = false) {
         self.maps = maps
         self.personas = personas
         self.staticFiles = staticFiles
+        self.sitemap = sitemap
     }
 
     package func conflicts() -> [Diagnostic] {
@@ -34,7 +38,8 @@ package struct OutputClaims {
         let mapFiles = maps.flatMap { map in
             MapOutput.fileNames.map { PagePaths.journeyFolder(map.slug) + "/" + $0 }
         }
-        let generated = Set(owners.keys.map { $0 + "/index.html" } + mapFiles + [PagePaths.catalogue, PagePaths.mapsJSON])
+        let generated = Set(owners.keys.map { $0 + "/index.html" } + mapFiles + [PagePaths.catalogue, PagePaths.mapsJSON]
+                            + (sitemap ? [PagePaths.sitemap, PagePaths.robots] : []))
         for file in staticFiles where generated.contains(file.outputPath) || file.outputPath.hasPrefix(PagePaths.assets + "/") {
             diagnostics.append(.error(.outputConflict, .overwritesPage(file.outputPath),
                                       at: SourceLocation(file: file.path, line: 1), suggestion: .renameOrMove))

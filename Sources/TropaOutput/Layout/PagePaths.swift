@@ -6,6 +6,9 @@ public enum PagePaths {
     public static let catalogue = "index.html"
     /// Every map with its summary, as data (docs/maps.schema.json).
     public static let mapsJSON = "maps.json"
+    /// With `base_url`: every page's absolute URL, and the crawlers' file that points at it.
+    public static let sitemap = "sitemap.xml"
+    public static let robots = "robots.txt"
     /// Every map's evaluation in one table.
     public static let dashboardFolder = "dashboard"
     public static let dashboard = dashboardFolder + "/index.html"

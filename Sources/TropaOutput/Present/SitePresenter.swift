@@ -85,13 +85,13 @@ package struct SitePresenter: Sendable {
                 return model
             }, curve: curve,
             stageCount: journey.stages.count, branchCells: branchCells(journey.stages),
-            stages: zip(journey.stages, marks).map {
-                StageColumnModel(name: $0.name, descriptionHTML: $0.description.html, marks: $1)
+            stages: zip(zip(journey.stages, StageID.anchors(journey.stages.map(\.id))), marks).map {
+                StageColumnModel(name: $0.0.name, anchor: $0.1, descriptionHTML: $0.0.description.html, marks: $1)
             },
             hasStageDescriptions: described > 0,
             sparseStageDescriptions: Self.isSparse(filled: described, of: journey.stages.count),
             rows: rows, outline: outline(journey),
-            downloads: DownloadsModel(MapOutput.all.filter { $0.label != nil && $0.isMade(curve != nil) }.map {
+            downloads: DownloadsModel(MapOutput.chosen(by: site.config).filter { $0.label != nil && $0.isMade(curve != nil) }.map {
                 DownloadModel(key: $0.key, file: $0.fileName, label: words[$0.label!])
             }), trends: trends(journey))
     }
@@ -111,7 +111,8 @@ package struct SitePresenter: Sendable {
             cell.text = text.isEmpty ? nil : text.html
         case .list(let items)?:
             cell.list = items.isEmpty ? nil : ItemsModel(items: items.map { item in
-                ListItemModel(html: item.text.html, tone: item.tone?.rawValue, toneWord: item.tone.map { words[$0.rawValue] })
+                ListItemModel(html: item.text.html, tone: item.tone?.rawValue, toneWord: item.tone.map { words[$0.rawValue] },
+                              kind: item.kind, owner: item.owner.map { "@" + $0 })
             })
         case .emotion(let points)?:
             cell.emotions = points.isEmpty ? nil : ItemsModel(items: points.map { point in
@@ -200,8 +201,9 @@ package struct SitePresenter: Sendable {
         case .text(let text): outlineNodes(text)
         case .list(let items): items.flatMap { item in
             var nodes = item.text.outline.map(Self.outlineNode)
-            if let tone = item.tone, let first = nodes.first {
-                nodes[0] = OutlineNode((tone == .positive ? "+ " : "− ") + first.text, first.children)
+            if let first = nodes.first {
+                let sign = item.tone.map { $0 == .positive ? "+ " : "− " } ?? ""
+                nodes[0] = OutlineNode(sign + item.withKindAndOwner(first.text), first.children)
             }
             return nodes
         }

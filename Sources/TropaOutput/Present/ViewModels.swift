@@ -32,6 +32,8 @@ package struct PersonaCardModel: Sendable {
 
 package struct StageColumnModel: Sendable {
     package let name: String
+    /// The id of its column, which links to the stage lead to (`StageID.anchors`).
+    package let anchor: String
     package let descriptionHTML: String
     /// What the analysis marks on the stage's header: its lowest conversion, its sharpest pain.
     package let marks: [StageMarkModel]
@@ -54,6 +56,9 @@ package struct ListItemModel: Sendable {
     /// `positive`, `negative` or nil: a CSS class and a word for screen readers.
     package let tone: String?
     package let toneWord: String?
+    /// An action's kind and owner (`[SMM]`, `@marketing`), shown as badges.
+    package let kind: String?
+    package let owner: String?
 }
 
 package struct EmotionModel: Sendable {

@@ -22,7 +22,10 @@ package enum BuiltInPartials {
                 if let word = item.toneWord.map(Markup.escape) {
                     html += "<span class=\"tone\" title=\"" + word + "\">" + word + ": </span>"
                 }
-                html += item.html + "</li>"
+                if let kind = item.kind { html += "<span class=\"badge kind\">" + Markup.escape(kind) + "</span> " }
+                html += item.html
+                if let owner = item.owner { html += " <span class=\"badge owner\">" + Markup.escape(owner) + "</span>" }
+                html += "</li>"
             }
             html += "</ul>"
         }

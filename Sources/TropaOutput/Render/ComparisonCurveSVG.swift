@@ -10,17 +10,19 @@ package struct ComparisonCurveSVG {
     package let words: ThemeWords
     package let format: NumberFormat
 
-    private static let columnWidth = 150.0
+    /// Narrower columns for many stages, so the chart's text stays readable when it is scaled to the page.
+    private var columnWidth: Double { chart.columns.count > 6 ? 120 : 150 }
     /// The dash of each map's line and the shape of its points, in legend order.
     private static let shapes = ["circle", "square", "triangle", "diamond", "cross"]
 
     package func render(id: String) -> String {
         let n = Markup.number
         let geometry = EmotionCurve(stageNames: chart.columns, series: EmotionSeries(points: []), scale: chart.scale,
-                                    columnWidth: Self.columnWidth)
-        let legend = EmotionCurveSVG.legend(chart.lines.map(\.label), width: geometry.width)
+                                    columnWidth: columnWidth)
+        // A row of the legend per map: maps compared with their own versions differ only at the ends of their titles.
+        let legend = chart.lines.enumerated().map { (x: 0.0, row: $0.offset, label: EmotionCurveSVG.shorten($0.element.label, to: 110)) }
         let legendTop = geometry.bottom + 26 + EmotionCurveSVG.labelLineHeight * Double(EmotionCurveSVG.maxLabelLines)
-        let height = legendTop + EmotionCurveSVG.legendRow * Double((legend.last?.row ?? 0) + 1)
+        let height = legendTop + EmotionCurveSVG.legendRow * Double(legend.count)
         var svg = """
             <svg xmlns="http://www.w3.org/2000/svg" class="tropa-curve comparison" viewBox="0 0 \(n(geometry.width)) \(n(height))" \
             role="img" aria-labelledby="\(id)-title \(id)-desc">

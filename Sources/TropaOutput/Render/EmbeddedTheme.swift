@@ -182,7 +182,7 @@ enum EmbeddedTheme {
 <colgroup><col class="layer-column">{{#stages}}<col class="stage-column">{{/stages}}</colgroup>
 <thead>
 {{^empty(branchCells)}}<tr class="branches"><th scope="row" class="corner">{{page.words.alternatives}}</th>{{#branchCells}}{{#label}}<th scope="col" colspan="{{span}}" class="branch">{{label}}</th>{{/label}}{{^label}}<td class="shared"></td>{{/label}}{{/branchCells}}</tr>
-{{/empty(branchCells)}}<tr><th scope="col" class="corner">{{page.words.layer}}</th>{{#stages}}<th scope="col">{{name}}{{#marks}} <span class="mark mark-{{kind}}">{{text}}</span>{{/marks}}</th>{{/stages}}</tr>
+{{/empty(branchCells)}}<tr><th scope="col" class="corner">{{page.words.layer}}</th>{{#stages}}<th scope="col" id="{{anchor}}">{{name}}{{#marks}} <span class="mark mark-{{kind}}">{{text}}</span>{{/marks}}</th>{{/stages}}</tr>
 </thead>
 <tbody>
 {{#curveSVG}}<tr class="curve-row"><th scope="row">{{page.words.emotionCurve}}</th><td class="curve-cell" colspan="{{stageCount}}">{{{curveSVG}}}</td></tr>{{/curveSVG}}
@@ -305,8 +305,9 @@ enum EmbeddedTheme {
   .tropa-curve .drop { fill: #ff8a80; }
   .tropa-curve .ring { stroke: #ff8a80; }
   .comparison .point rect, .comparison .point path, .comparison .legend rect, .comparison .legend path, .comparison .legend circle { fill: #14171c; stroke: #a9b8dc; }
-  .badge.priority { background: #1e3a8a; color: #dbeafe; }
-  td.lowest { background: #4a2a12; }
+  .card .badge.priority { background: #1e3a8a; color: #dbeafe; }
+  .items .badge.kind { background: #312e81; color: #e0e7ff; }
+  .comparison td.lowest { background: #4a2a12; }
   .tropa-chart .label { fill: #e5e8ee; }
   .tropa-chart .note, .tropa-chart .names text, .tropa-chart .ticks text { fill: #c3c9d4; }
   .tropa-chart .track { fill: #2a2f39; }
@@ -397,13 +398,15 @@ table.cjm { border-collapse: separate; border-spacing: 0; table-layout: fixed;
 .card-figures dt { color: var(--muted); font-size: .75rem; }
 .card-figures dd { margin: 0; font-weight: 600; }
 .badge.priority { background: #dbeafe; color: #1e3a8a; }
+.badge.kind { background: #e0e7ff; color: #312e81; font-weight: 600; }
+.badge.owner { background: var(--panel); color: var(--muted); border: 1px solid var(--line); font-weight: 500; }
 table.matrix, table.comparison { border-collapse: collapse; width: 100%; font-size: .9rem; }
 .matrix th, .matrix td, .comparison th, .comparison td { text-align: left; vertical-align: top; padding: .45rem .6rem; border-bottom: 1px solid var(--line); }
 .matrix thead th, .comparison thead th { background: var(--panel); font-weight: 600; }
 .matrix td ul { list-style: none; margin: 0; padding: 0; display: grid; gap: .4rem; }
 .matrix .figure { display: block; color: var(--muted); font-size: .8rem; }
 .matrix .rank { display: block; color: var(--muted); font-size: .8rem; font-weight: 400; }
-.matrix td.empty .none, .comparison .none { color: var(--muted); font-style: italic; }
+.matrix td.empty .none, .comparison .none { color: var(--muted); font-style: italic; font-size: .8rem; }
 .comparison dl { margin: 0; display: grid; gap: .15rem; }
 .comparison dl div { display: flex; gap: .4rem; }
 .comparison dt { color: var(--muted); }

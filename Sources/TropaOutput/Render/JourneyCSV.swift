@@ -18,7 +18,7 @@ package enum JourneyCSV {
                     return text.plain
                 case .list(let items)?:
                     // The tone in brackets: a cell beginning with `+` would be taken for a formula.
-                    return items.map { item in (item.tone.map { $0 == .positive ? "(+) " : "(−) " } ?? "") + item.text.plain }
+                    return items.map { item in (item.tone.map { $0 == .positive ? "(+) " : "(−) " } ?? "") + item.withKindAndOwner(item.text.plain) }
                         .joined(separator: "\n")
                 case .emotion(let points)?:
                     return points.map { point in

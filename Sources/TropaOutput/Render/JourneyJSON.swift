@@ -69,7 +69,9 @@ package enum JourneyJSON {
             document.text = Text(text)
         case .list(let items):
             document.kind = LayerKind.list.rawValue
-            document.items = items.map { Item(html: $0.text.html, text: $0.text.plain, tone: $0.tone?.rawValue) }
+            document.items = items.map {
+                Item(html: $0.text.html, text: $0.text.plain, tone: $0.tone?.rawValue, kind: $0.kind, owner: $0.owner)
+            }
         case .emotion(let points):
             document.kind = LayerKind.emotion.rawValue
             document.points = points.map { Point(score: $0.score, label: $0.label) }
@@ -147,6 +149,9 @@ package enum JourneyJSON {
         let html: String
         let text: String
         let tone: String?
+        /// An action's kind and owner, taken out of its text.
+        let kind: String?
+        let owner: String?
     }
 
     struct Point: Encodable {

@@ -72,7 +72,7 @@ package struct PageRenderer: Sendable {
         }
         for index in model.trends.indices { model.trends[index].svg = TrendSVG(trend: model.trends[index]).render() }
         let pieces = MapPieces(journey: journey, facts: facts, evaluation: evaluation, presenter: presenter, model: model, curveSVG: curveSVG?.file, pageHTML: html(model, template: "journey"))
-        return MapOutput.all.filter { $0.isMade(curveSVG != nil) }.map { output in
+        return MapOutput.chosen(by: presenter.site.config).filter { $0.isMade(curveSVG != nil) }.map { output in
             OutputFile(path: folder + "/" + output.fileName, text: output.render(pieces))
         }
     }
@@ -107,6 +107,16 @@ package struct PageRenderer: Sendable {
         }
         files.append(OutputFile(path: PagePaths.mapsJSON, text: JourneyJSON.maps(maps, presenter: presenter)))
         return files
+    }
+
+    /// With the site's `base_url`, `sitemap.xml` listing every HTML page of `pages` and of the built `maps`, and
+    /// `robots.txt`; without it, nothing.
+    package func sitemapFiles(pages: [OutputFile], maps: [SitePageEntry]) -> [OutputFile] {
+        guard let baseURL = presenter.site.config.baseURL else { return [] }
+        let paths = pages.map(\.path).filter { $0.hasSuffix(".html") }
+            + maps.map { PagePaths.journeyFolder($0.summary.slug) + "/index.html" }
+        return [OutputFile(path: PagePaths.sitemap, text: Sitemap.xml(baseURL: baseURL, pages: paths.sorted())),
+                OutputFile(path: PagePaths.robots, text: Sitemap.robots(baseURL: baseURL))]
     }
 
     package func personaPage(_ persona: Persona, journeys: [JourneySummary]) -> OutputFile {

@@ -65,6 +65,7 @@ extension StageColumnModel: MustacheParent {
     package func child(named key: String) -> Any? {
         switch key {
         case "name": self.name
+        case "anchor": self.anchor
         case "descriptionHTML": self.descriptionHTML
         case "marks": self.marks
         default: nil
@@ -210,6 +211,8 @@ extension ListItemModel: MustacheParent {
         case "html": self.html
         case "tone": orAbsent(self.tone)
         case "toneWord": orAbsent(self.toneWord)
+        case "kind": orAbsent(self.kind)
+        case "owner": orAbsent(self.owner)
         default: nil
         }
     }

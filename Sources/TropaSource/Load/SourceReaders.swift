@@ -4,24 +4,25 @@ import Foundation
 /// Reads `tropa.yml` and the schema.
 package enum SettingsReader {
     /// Nil when either has errors, since no map can be read against them.
-    package static func read(_ loader: SiteLoader, diagnostics: inout [Diagnostic], sources: inout [String: SourceText],
-                             language: inout Language) throws -> (SiteConfig, LayerSchema)? {
+    package static func read(_ loader: SiteLoader, outputNames: [String], diagnostics: inout [Diagnostic],
+                             sources: inout [String: SourceText], language: inout Language) throws -> (SiteConfig, LayerSchema)? {
         var emptySchema: String?
-        return try read(loader, diagnostics: &diagnostics, sources: &sources, language: &language,
+        return try read(loader, outputNames: outputNames, diagnostics: &diagnostics, sources: &sources, language: &language,
                         emptySchemaIsDefault: false, emptySchema: &emptySchema)
     }
 
     /// With `emptySchemaIsDefault`, a schema file that is empty or only white space (what `> schema.yml` leaves)
     /// counts as none: the default schema applies and `emptySchema` is the file's path. Only `tropa schema` reads
     /// it so; for every other command an empty schema is an error. `language` is the config's as soon as it is read,
-    /// so the problems of a broken config or schema are told in it too.
-    package static func read(_ loader: SiteLoader, diagnostics: inout [Diagnostic], sources: inout [String: SourceText],
+    /// so the problems of a broken config or schema are told in it too. `outputNames`: what `outputs` may list.
+    package static func read(_ loader: SiteLoader, outputNames: [String], diagnostics: inout [Diagnostic],
+                             sources: inout [String: SourceText],
                              language: inout Language, emptySchemaIsDefault: Bool,
                              emptySchema: inout String?) throws -> (SiteConfig, LayerSchema)? {
         var config = SiteConfig()
         if let file = try loader.readOptional(SiteConfig.fileName) {
             guard let source = decode(file, diagnostics: &diagnostics) else { return nil }
-            let (parsed, problems) = ConfigParser.parse(source)
+            let (parsed, problems) = ConfigParser.parse(source, outputNames: outputNames)
             config = parsed
             language = parsed.language
             keep(problems, of: source, sources: &sources, diagnostics: &diagnostics)
@@ -67,7 +68,8 @@ package struct JourneyReader: Sendable {
     package let measurements: MeasurementReader
 
     package init(config: SiteConfig, schema: LayerSchema) {
-        parser = JourneyParser(schema: schema, unsafeHTML: config.unsafeHTML, language: config.language)
+        parser = JourneyParser(schema: schema, unsafeHTML: config.unsafeHTML, language: config.language,
+                               contentPath: config.contentPath)
         validator = JourneyValidator(schema: schema, language: config.language)
         measurements = MeasurementReader(schema: schema, language: config.language)
     }

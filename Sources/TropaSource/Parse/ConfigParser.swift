@@ -1,10 +1,13 @@
 import TropaModel
+import Foundation
 
 /// Reads `tropa.yml`; problems are `config-invalid` diagnostics (unknown keys are warnings).
 package enum ConfigParser {
-    package static let keys = ["title", "language", "base_url", "schema", "content", "templates", "output", "unsafe_html"]
+    package static let keys = ["title", "language", "base_url", "schema", "content", "templates", "output", "outputs",
+                                "unsafe_html"]
 
-    package static func parse(_ source: SourceText) -> (SiteConfig, [Diagnostic]) {
+    /// `outputNames` are the files a build can write of a map (the output registry's keys), which `outputs` lists.
+    package static func parse(_ source: SourceText, outputNames: [String]) -> (SiteConfig, [Diagnostic]) {
         var config = SiteConfig()
         var yaml = YAMLReader(file: source.path, lineOffset: 0, syntaxCode: .configInvalid, typeCode: .configInvalid)
         guard let root = yaml.compose(source.text) else { return (config, yaml.diagnostics) }
@@ -21,7 +24,8 @@ package enum ConfigParser {
                     continue
                 }
                 config.language = language
-            case "base_url": config.baseURL = yaml.string(field)
+            case "base_url": config.baseURL = baseURL(field, yaml: &yaml)
+            case "outputs": config.outputs = outputs(field, names: outputNames, yaml: &yaml)
             case "schema": config.schemaPath = path(field, yaml: &yaml) ?? config.schemaPath
             case "content": config.contentPath = path(field, yaml: &yaml) ?? config.contentPath
             case "templates": config.templatesPath = path(field, yaml: &yaml) ?? config.templatesPath
@@ -31,6 +35,35 @@ package enum ConfigParser {
             }
         }
         return (config, yaml.diagnostics)
+    }
+
+    /// Where the site is published, for the absolute links of a sitemap: an http or https address with a host.
+    private static func baseURL(_ field: YAMLReader.Field, yaml: inout YAMLReader) -> String? {
+        guard let text = yaml.string(field)?.trimmingWhitespace() else { return nil }
+        guard let url = URLComponents(string: text), ["http", "https"].contains(url.scheme?.lowercased()),
+              !(url.host ?? "").isEmpty, url.query == nil, url.fragment == nil else {
+            yaml.report(.error(.configInvalid, .badBaseURL(text), at: field.location, suggestion: .writeBaseURL))
+            return nil
+        }
+        return text
+    }
+
+    /// The files to write of each map, by name; an unknown name is reported and left out.
+    private static func outputs(_ field: YAMLReader.Field, names: [String], yaml: inout YAMLReader) -> [String]? {
+        guard let written = yaml.strings(field) else { return nil }
+        let nodes = field.value.sequence.map(Array.init) ?? [field.value]
+        var outputs: [String] = []
+        for (name, node) in zip(written, nodes) {
+            let name = name.trimmingWhitespace()
+            guard names.contains(name) else {
+                yaml.report(.error(.configInvalid, .unknownOutput(name), at: yaml.location(of: node),
+                                   suggestion: Suggestion.closest(to: name, among: names).map(Message.didYouMean)
+                                    ?? .outputsAre(names)))
+                continue
+            }
+            if !outputs.contains(name) { outputs.append(name) }
+        }
+        return outputs
     }
 
     /// A folder or file path relative to the site, without a trailing slash.

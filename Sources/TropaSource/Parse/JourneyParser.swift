@@ -7,11 +7,14 @@ package struct JourneyParser {
     package let unsafeHTML: Bool
     /// The site's language: the accepted layer titles a help line lists are in it.
     package let language: Language
+    /// The site's content folder: links to other maps lead to pages named after their path in it.
+    package let contentPath: String
 
-    package init(schema: LayerSchema, unsafeHTML: Bool, language: Language = .en) {
+    package init(schema: LayerSchema, unsafeHTML: Bool, language: Language = .en, contentPath: String = "content") {
         self.schema = schema
         self.unsafeHTML = unsafeHTML
         self.language = language
+        self.contentPath = contentPath
     }
 
     package static let frontMatterKeys = ["title", "persona", "product", "segment", "tags", "updated", "draft",
@@ -62,8 +65,8 @@ package struct JourneyParser {
                 case "updated": journey.updated = date(field, yaml: &yaml)
                 case "draft": journey.draft = yaml.bool(field) ?? false
                 case "audience": journey.audience = amount(field, yaml: &yaml, zero: false) { .badAudience($0) }
-                case "evidence": journey.evidence = evidence(field, yaml: &yaml)
-                case "priority": journey.priority = priority(field, yaml: &yaml)
+                case "evidence": journey.evidence = word(field, Self.evidenceWords, yaml: &yaml) { .badEvidence($0) }
+                case "priority": journey.priority = word(field, Self.priorityWords, yaml: &yaml) { .badPriority($0) }
                 case "revenue": journey.revenue = amount(field, yaml: &yaml, zero: true) { .badRevenue($0) }
                 case "compare": journey.compare = references(field, yaml: &yaml)
                 case "measurements":
@@ -119,19 +122,20 @@ package struct JourneyParser {
         return nil
     }
 
-    /// `high`, `medium` or `low`, or the Russian words.
-    private func priority(_ field: YAMLReader.Field, yaml: inout YAMLReader) -> Priority? {
+    /// One of `words`' values, by its English name (the raw value) or its Russian word, in any case; anything
+    /// else is a type error whose help lists the words in the site's language.
+    private func word<Value: RawRepresentable<String> & Hashable>(_ field: YAMLReader.Field, _ words: KeyValuePairs<Value, String>,
+                                                                  yaml: inout YAMLReader, problem: (String) -> Message) -> Value? {
         guard let text = yaml.string(field) else { return nil }
         let key = NameKey(text).value
-        if let priority = Priority.allCases.first(where: { key == $0.rawValue || Self.priorityWords[$0] == key }) {
-            return priority
-        }
-        let accepted = Priority.allCases.map { language == .ru ? Self.priorityWords[$0]! : $0.rawValue }
-        yaml.report(.error(.frontMatterType, .badPriority(text), at: field.location, suggestion: .writeOneOf(accepted)))
+        if let found = words.first(where: { key == $0.key.rawValue || key == $0.value }) { return found.key }
+        let accepted = words.map { language == .ru ? $0.value : $0.key.rawValue }
+        yaml.report(.error(.frontMatterType, problem(text), at: field.location, suggestion: .writeOneOf(accepted)))
         return nil
     }
 
-    private static let priorityWords: [Priority: String] = [.high: "высокий", .medium: "средний", .low: "низкий"]
+    /// The words `priority` accepts, from the highest.
+    private static let priorityWords: KeyValuePairs<Priority, String> = [.high: "высокий", .medium: "средний", .low: "низкий"]
 
     /// The maps named by `compare`, each with where it is written; the site check finds them.
     private func references(_ field: YAMLReader.Field, yaml: inout YAMLReader) -> [MapReference] {
@@ -141,19 +145,6 @@ package struct JourneyParser {
             let name = name.trimmingWhitespace()
             return name.isEmpty ? nil : MapReference(text: name, location: yaml.location(of: node))
         }
-    }
-
-    /// How the figures were obtained, by its English or Russian word.
-    private func evidence(_ field: YAMLReader.Field, yaml: inout YAMLReader) -> Evidence? {
-        guard let text = yaml.string(field) else { return nil }
-        let key = NameKey(text).value
-        if let evidence = Evidence.allCases.first(where: { key == $0.rawValue || Self.evidenceWords[$0] == key }) {
-            return evidence
-        }
-        let accepted = Evidence.allCases.map { language == .ru ? Self.evidenceWords[$0]! : $0.rawValue }
-        yaml.report(.error(.frontMatterType, .badEvidence(text),
-                           at: field.location, suggestion: .writeOneOf(accepted)))
-        return nil
     }
 
     /// The measurements file, relative to the site folder: the path is written relative to the map, and may not
@@ -211,8 +202,8 @@ package struct JourneyParser {
         }
     }
 
-    /// The Russian words `evidence` accepts.
-    private static let evidenceWords: [Evidence: String] = [
+    /// The words `evidence` accepts, English and Russian, in the order the help lists them.
+    private static let evidenceWords: KeyValuePairs<Evidence, String> = [
         .hypothesis: "гипотеза", .walkthrough: "проход", .interviews: "интервью", .analytics: "аналитика",
     ]
 
@@ -282,6 +273,15 @@ package struct JourneyParser {
         if !broken.isEmpty {
             diagnostics += broken.map { $0.diagnostic(file: source.path) }
             document = MarkdownDocument(BrokenHeading.repair(body, broken), unsafeHTML: unsafeHTML)
+        }
+        // Links are resolved before any HTML is made of the blocks: every layer kind, the introduction and the
+        // stages' descriptions link to the pages.
+        let resolver = MapLinks(path: source.path, contentPath: contentPath)
+        document.rewriteLinks { url, line, byteColumn in
+            let at = SourceLocation(file: source.path, line: line, column: source.column(line: line, byteColumn: byteColumn))
+            guard let (href, link) = resolver.resolve(url, at: at) else { return nil }
+            if let link { journey.links.append(link) }
+            return href
         }
         var introduction: [MarkdownNode] = []
         var stages: [PendingStage] = []

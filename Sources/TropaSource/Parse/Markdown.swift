@@ -23,6 +23,22 @@ package final class MarkdownDocument {
 
     package var blocks: [MarkdownNode] { MarkdownNode(root, renderOptions).children }
 
+    /// Gives every link's and image's destination, with the line and UTF-8 byte column of its `[` or `![`, to
+    /// `rewrite`, and puts what it returns in its place (nil leaves it): the HTML rendered afterwards links there.
+    package func rewriteLinks(_ rewrite: (_ url: String, _ line: Int, _ byteColumn: Int) -> String?) {
+        guard let iterator = cmark_iter_new(root) else { return }
+        defer { cmark_iter_free(iterator) }
+        while case let event = cmark_iter_next(iterator), event != CMARK_EVENT_DONE {
+            guard event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator) else { continue }
+            let type = cmark_node_get_type(node)
+            guard type == CMARK_NODE_LINK || type == CMARK_NODE_IMAGE, let url = cmark_node_get_url(node) else { continue }
+            if let href = rewrite(String(cString: url), Int(cmark_node_get_start_line(node)),
+                                  Int(cmark_node_get_start_column(node))) {
+                cmark_node_set_url(node, href)
+            }
+        }
+    }
+
     /// The lines of every code block and HTML block, at any depth: text there is shown as written.
     package var verbatimLines: [ClosedRange<Int>] {
         var ranges: [ClosedRange<Int>] = []

@@ -1,4 +1,5 @@
 import TropaModel
+import Foundation
 
 /// What the site-wide checks need of a map: its file and its persona. A full build keeps this rather than the
 /// map, whose pages are written as soon as it is parsed.
@@ -7,12 +8,35 @@ package struct JourneyClaim: Sendable {
     package let personaID: String?
     package let personaLocation: SourceLocation?
     package let compare: [MapReference]
+    package let links: [MapLink]
+    /// What links to it may name: its stages.
+    package let stages: [LinkedStage]
 
     package init(_ journey: Journey) {
         path = journey.path
         personaID = journey.personaID
         personaLocation = journey.personaLocation
         compare = journey.compare
+        links = journey.links
+        stages = journey.stages.map { LinkedStage(name: $0.name, branch: $0.branch) }
+    }
+}
+
+/// A stage as a link names it: by its name with its branch.
+package struct LinkedStage: Sendable, Equatable {
+    package let name: String
+    package let branch: String?
+
+    package init(name: String, branch: String?) {
+        self.name = name
+        self.branch = branch
+    }
+
+    package var id: StageID { StageID(name: name, branch: branch) }
+
+    /// How a link names it: `оплата`, `визит-в-шоурум-офлайн`.
+    package var fragment: String {
+        NameKey(branch.map { name + " " + $0 } ?? name).value.split(separator: " ").joined(separator: "-")
     }
 }
 
@@ -24,16 +48,71 @@ package struct SiteValidator {
     /// Every map file of the site, read in this run or not (an update reads only the changed ones).
     package let mapPaths: [String]
     package let contentPath: String
+    /// The stages of a map not read in this run (an update's unchanged maps, from the build record), for the
+    /// links to them; nil when it cannot tell.
+    package let recordedStages: (String) -> [LinkedStage]?
 
-    package init(journeys: [JourneyClaim], personas: [Persona], mapPaths: [String]? = nil, contentPath: String = "content") {
+    package init(journeys: [JourneyClaim], personas: [Persona], mapPaths: [String]? = nil, contentPath: String = "content",
+                 recordedStages: @escaping (String) -> [LinkedStage]? = { _ in nil }) {
         self.journeys = journeys
         self.personas = personas
         self.mapPaths = mapPaths ?? journeys.map(\.path)
         self.contentPath = contentPath
+        self.recordedStages = recordedStages
     }
 
     package func validate() -> [Diagnostic] {
-        unknownPersonas() + unknownMaps()
+        unknownPersonas() + unknownMaps() + brokenLinks()
+    }
+
+    /// A link to a map's or persona's file leads to one of the site, and its fragment to a stage of that map; drafts
+    /// count, as for `compare`.
+    private func brokenLinks() -> [Diagnostic] {
+        guard journeys.contains(where: { !$0.links.isEmpty }) else { return [] }
+        let paths = Set(mapPaths), personaPaths = Set(personas.map(\.path))
+        let read = Dictionary(journeys.map { ($0.path, $0.stages) }, uniquingKeysWith: { first, _ in first })
+        var anchors: [String: Set<String>] = [:]
+        var diagnostics: [Diagnostic] = []
+        for journey in journeys {
+            for link in journey.links {
+                guard paths.contains(link.target) || personaPaths.contains(link.target) else {
+                    let written = link.text.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false)[0]
+                    let names = mapPaths.map { Self.relative($0, from: journey.path) }
+                    diagnostics.append(.error(.brokenLink, .brokenLink(String(written)), at: link.location,
+                                              suggestion: Suggestion.closest(to: String(written), among: names).map(Message.didYouMean)
+                                                ?? .linkToMapFile))
+                    continue
+                }
+                guard let anchor = link.anchor, paths.contains(link.target),
+                      let stages = read[link.target] ?? recordedStages(link.target) else { continue }
+                if anchors[link.target] == nil { anchors[link.target] = Set(StageID.anchors(stages.map(\.id))) }
+                guard !anchors[link.target]!.contains(StageID.anchor(fragment: anchor)) else { continue }
+                let fragments = stages.map(\.fragment)
+                let map = Self.relative(link.target, from: journey.path)
+                diagnostics.append(.error(.brokenLink, .brokenAnchor(anchor: anchor, map: map), at: link.location,
+                                          suggestion: Self.closestStage(to: anchor, among: stages).map { .didYouMean("#" + $0) }
+                                            ?? .stagesAre(fragments)))
+            }
+        }
+        return diagnostics
+    }
+
+    /// The stage a fragment names by mistake: a stage of a branch named without its label, or a typo.
+    private static func closestStage(to anchor: String, among stages: [LinkedStage]) -> String? {
+        let key = StageID.anchor(fragment: anchor)
+        if let stage = stages.first(where: { StageID.anchor(fragment: $0.name) == key }) { return stage.fragment }
+        return Suggestion.closest(to: anchor.replacingOccurrences(of: "-", with: " "),
+                                  among: stages.map(\.fragment).map { $0.replacingOccurrences(of: "-", with: " ") })
+            .map { $0.replacingOccurrences(of: " ", with: "-") }
+    }
+
+    /// `path` as a link from the map at `from` writes it (both relative to the site folder).
+    package static func relative(_ path: String, from: String) -> String {
+        let folder = from.split(separator: "/").dropLast()
+        let parts = path.split(separator: "/")
+        let common = zip(folder, parts).prefix { $0 == $1 }.count
+        return (Array(repeating: "..", count: folder.count - common) + parts.dropFirst(common).map(String.init))
+            .joined(separator: "/")
     }
 
     /// A `compare` entry names a map of the site; a draft counts, so last year's version may stay out of the catalogue.

@@ -17,7 +17,7 @@
         <node ID="node-13" TEXT="Длительность: 1 неделя"/>
       </node>
       <node ID="node-14" TEXT="Рекомендации" FOLDED="true">
-        <node ID="node-15" TEXT="Ролики «день с роботом»"/>
+        <node ID="node-15" TEXT="[SMM] Ролики «день с роботом» @marketing"/>
       </node>
     </node>
     <node ID="node-16" TEXT="Выбор" POSITION="right">
@@ -36,8 +36,8 @@
         <node ID="node-26" TEXT="Длительность: 2 недели"/>
       </node>
       <node ID="node-27" TEXT="Рекомендации" FOLDED="true">
-        <node ID="node-28" TEXT="Сравнение моделей в таблице"/>
-        <node ID="node-29" TEXT="Позвонить после просмотра"/>
+        <node ID="node-28" TEXT="[Сайт] Сравнение моделей в таблице @product"/>
+        <node ID="node-29" TEXT="Позвонить после просмотра @sales"/>
       </node>
     </node>
     <node ID="node-30" TEXT="Покупка" POSITION="left">
@@ -56,7 +56,7 @@
         <node ID="node-40" TEXT="Длительность: 1 день"/>
       </node>
       <node ID="node-41" TEXT="Рекомендации" FOLDED="true">
-        <node ID="node-42" TEXT="Подарок за отзыв"/>
+        <node ID="node-42" TEXT="[Общие] Подарок за отзыв"/>
       </node>
     </node>
   </node>

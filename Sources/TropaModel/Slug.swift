@@ -1,4 +1,3 @@
-import TropaModel
 import Foundation
 
 /// ASCII names for output folders: lower-case, Cyrillic transliterated, other runs of characters as `-`.

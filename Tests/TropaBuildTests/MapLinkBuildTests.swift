@@ -1,0 +1,95 @@
+import Foundation
+import Testing
+@testable import TropaModel
+@testable import TropaSource
+@testable import TropaBuild
+import TropaTesting
+
+/// Links between maps in a built site: each leads to a file of the output and a stage column of its page, and an
+/// update checks a changed map's links against the stages the record keeps of the others.
+@Suite struct MapLinkBuildTests {
+    private static let site = [
+        "content/ecommerce/robot.md": RenderBuild.russianMap(
+            title: "Робот", body: "См. [диван](../retail/sofa.md#визит-в-шоурум-офлайн), [фото](img/фото.png).\n\n"
+                + RenderBuild.stage("Выбор", extra: "\n### Барьеры\n- Дорого, [как и здесь](../retail/sofa.md#оплата)\n")),
+        "content/ecommerce/img/фото.png": "png",
+        "content/onboarding.md": RenderBuild.russianMap(title: "Первый день", body: RenderBuild.stage("Вход")),
+        "content/retail/sofa.md": RenderBuild.russianMap(
+            title: "Диван", body: RenderBuild.stage("Выбор") + RenderBuild.stage("Визит в шоурум {Офлайн}")
+                + RenderBuild.stage("Оплата", extra: "\n### Ожидания\nНазад к [роботу](../ecommerce/robot.md#выбор).\n")),
+    ]
+
+    /// The hrefs of `page` that lead into the site, resolved against its folder.
+    private static func links(of page: String, in built: BuiltSite) throws -> [(file: String, fragment: String?)] {
+        let html = try #require(built.text(page))
+        let hrefs = html.matches(of: /href="([^"]*)"/).map { String($0.output.1) }
+        return hrefs.filter { !$0.hasPrefix("#") && !$0.contains(":") }.map { href in
+            let parts = href.split(separator: "#", maxSplits: 1)
+            let url = URL(fileURLWithPath: "/out/" + page).deletingLastPathComponent().appendingPathComponent(String(parts[0]).removingPercentEncoding!)
+            return (String(url.standardizedFileURL.path.dropFirst("/out/".count)), parts.count > 1 ? String(parts[1]) : nil)
+        }
+    }
+
+    @Test func everyLinkLeadsToAFileOfTheOutputAndAColumnOfItsPage() throws {
+        let built = try RenderBuild.site(Self.site)
+        #expect(built.errors.isEmpty, "\(renderDescribe(built.diagnostics))")
+        let page = try #require(built.text("ecommerce/robot/index.html"))
+        #expect(page.contains("href=\"../../retail/sofa/index.html#stage-vizit-v-shourum-oflayn\""))
+        #expect(page.contains("href=\"../../retail/sofa/index.html#stage-oplata\""))
+        #expect(page.contains("<th scope=\"col\" id=\"stage-vybor\">"))
+        for page in ["ecommerce/robot/index.html", "retail/sofa/index.html"] {
+            let links = try Self.links(of: page, in: built)
+            #expect(links.contains { $0.file == "ecommerce/img/фото.png" } || page.hasPrefix("retail"))
+            for link in links {
+                #expect(built.files[link.file] != nil, "\(page) links to \(link.file), which the build did not write")
+                if let fragment = link.fragment {
+                    #expect(built.text(link.file)?.contains("id=\"\(fragment)\"") == true, "\(link.file) has no #\(fragment)")
+                }
+            }
+        }
+    }
+
+    /// Builds the site, writes `path` with `find` replaced, builds again.
+    private static func rebuild(_ path: String, find: String, replace: String) throws -> BuiltSite {
+        try rebuild(of: RenderBuild.site(site), path, find: find, replace: replace)
+    }
+
+    private static func rebuild(of first: BuiltSite, _ path: String, find: String, replace: String) throws -> BuiltSite {
+        #expect(first.errors.isEmpty, "\(renderDescribe(first.diagnostics))")
+        let full = RenderBuild.root + "/" + path
+        let text = try #require(first.fileSystem.text(at: full))
+        #expect(text.contains(find))
+        try first.fileSystem.write(Array(text.replacingOccurrences(of: find, with: replace).utf8), to: full)
+        return try RenderBuild.build(first.fileSystem)
+    }
+
+    @Test func anUpdateChecksAChangedLinkAgainstTheStagesRecordedOfAMapItDoesNotRead() throws {
+        let broken = try Self.rebuild("content/ecommerce/robot.md", find: "sofa.md#оплата)", replace: "sofa.md#доставка)")
+        #expect(broken.errors.found == [Found(.brokenLink, .error, 19, 11)])
+        #expect(broken.errors.first?.suggestion(in: .ru) == "её этапы: #выбор, #визит-в-шоурум-офлайн, #оплата")
+        let first = try RenderBuild.site(Self.site)
+        let written = first.fileSystem.status(at: first.output + "/retail/sofa/index.html")?.modified
+        let mended = try Self.rebuild(of: first, "content/ecommerce/robot.md", find: "sofa.md#оплата)", replace: "sofa.md#Оплата:)")
+        #expect(mended.errors.isEmpty, "\(renderDescribe(mended.diagnostics))")
+        // An update: the other map's page was not written again.
+        #expect(mended.fileSystem.status(at: mended.output + "/retail/sofa/index.html")?.modified == written)
+        #expect(mended.text("ecommerce/robot/index.html")?.contains("sofa/index.html#stage-oplata\"") == true)
+    }
+
+    @Test func aRenamedStageBreaksTheLinksOfMapsTheUpdateDidNotRead() throws {
+        let renamed = try Self.rebuild("content/ecommerce/robot.md", find: "## Выбор", replace: "## Подбор")
+        // sofa.md was not changed, but its link to #выбор now leads nowhere.
+        #expect(renamed.errors.map(\.location.file) == ["content/retail/sofa.md"])
+        #expect(renamed.errors.codes == [.brokenLink])
+        #expect(renamed.errors.first?.suggestion(in: .en) == "its stages: #подбор")
+    }
+
+    @Test func aRenamedStageOfAMapNoLinkNamesIsAnUpdate() throws {
+        let first = try RenderBuild.site(Self.site)
+        let written = first.fileSystem.status(at: first.output + "/retail/sofa/index.html")?.modified
+        let renamed = try Self.rebuild(of: first, "content/onboarding.md", find: "## Вход", replace: "## Регистрация")
+        #expect(renamed.errors.isEmpty, "\(renderDescribe(renamed.diagnostics))")
+        #expect(renamed.text("onboarding/index.html")?.contains("id=\"stage-registratsiya\"") == true)
+        #expect(renamed.fileSystem.status(at: renamed.output + "/retail/sofa/index.html")?.modified == written)
+    }
+}

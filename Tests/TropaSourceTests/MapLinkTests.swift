@@ -1,0 +1,171 @@
+import Testing
+@testable import TropaModel
+@testable import TropaSource
+import TropaTesting
+
+/// Links between maps: resolved where the HTML is made, checked by the site.
+@Suite struct MapLinkTests {
+    /// A map in a nested folder with a link in its introduction, its stage description and every layer kind.
+    static let robot = """
+        ---
+        title: Робот-пылесос
+        ---
+
+        Как [в салоне](../retail/sofa.md), но [онлайн](<./Отзывы/робот до.md#Выбор>); [почта](mailto:a@example.com),
+        [сайт](https://example.com/a.md), [корень](/about.md), [фото](img/фото%201.png?v=2#x).
+
+        ## Выбор
+        См. [оплату](../retail/sofa.md#%D0%BE%D0%BF%D0%BB%D0%B0%D1%82%D0%B0).
+
+        ### Цель
+        Понять, [что выбрать](#оплата).
+
+        ### Действия
+        - Читает [обзор](../retail/sofa.md#Визит-в-шоурум-Офлайн)
+        - Смотрит [видео](../../outside.md)
+
+        ### Эмоции
+        +1 [Нашёл](../retail/sofa.md#выбор) модель
+
+        ### Метрики
+        - [NPS](../retail/sofa.md#оплата): 20
+
+        ## Оплата
+
+        ### Цель
+        Оплатить.
+
+        ### Действия
+        - Платит
+
+        ### Эмоции
+        0
+        """
+
+    @Test func linksInEveryLayerKindLeadToPagesFromANestedFolder() throws {
+        let (journey, _) = Check.journey(Self.robot, path: "content/ecommerce/robot.md")
+        let intro = journey.introduction.html
+        #expect(intro.contains("href=\"../../retail/sofa/index.html\""))
+        #expect(intro.contains("href=\"../../ecommerce/otzyvy/robot-do/index.html#stage-vybor\""))
+        #expect(intro.contains("href=\"mailto:a@example.com\""))
+        #expect(intro.contains("href=\"https://example.com/a.md\""))
+        #expect(intro.contains("href=\"/about.md\""))
+        // A static file is copied to its path under content/: from the page, two folders up and back down.
+        #expect(intro.contains("href=\"../../ecommerce/img/%D1%84%D0%BE%D1%82%D0%BE%201.png?v=2#x\""))
+        let stage = try #require(journey.stages.first)
+        #expect(stage.description.html.contains("href=\"../../retail/sofa/index.html#stage-oplata\""))
+        #expect(stage.layer(id: "goal")?.content.richText?.html.contains("href=\"#stage-oplata\"") == true)
+        let actions = try #require(stage.layer(id: "actions")?.content.items)
+        #expect(actions[0].text.html.contains("href=\"../../retail/sofa/index.html#stage-vizit-v-shourum-oflayn\""))
+        #expect(stage.layer(id: "emotions")?.content.points?.first?.label == "Нашёл модель")
+        #expect(stage.layer(id: "metrics")?.content.values?.first?.metricID == "nps")
+        // Every link to a map's file is kept with where it starts, for the site to check.
+        #expect(journey.links.map(\.target) == [
+            "content/retail/sofa.md", "content/ecommerce/Отзывы/робот до.md", "content/retail/sofa.md",
+            "content/ecommerce/robot.md", "content/retail/sofa.md", "../outside.md", "content/retail/sofa.md",
+            "content/retail/sofa.md",
+        ])
+        #expect(journey.links.map(\.anchor) == [nil, "Выбор", "оплата", "оплата", "Визит-в-шоурум-Офлайн", nil, "выбор", "оплата"])
+        #expect(journey.links.map { "\($0.location.line):\($0.location.column)" } == [
+            "5:5", "5:39", "9:5", "12:9", "15:10", "16:11", "19:4", "22:3",
+        ])
+    }
+
+    @Test func aFileLinkFromTheMarkdownFileLeadsToTheCopyAndOneLeavingContentIsKept() {
+        let resolver = MapLinks(path: "content/b2b/Лумус.md", contentPath: "content")
+        let at = SourceLocation(file: "content/b2b/Лумус.md", line: 1)
+        #expect(resolver.resolve("../images/cjm.png", at: at)?.href == "../../images/cjm.png")
+        #expect(resolver.resolve("схемы/", at: at)?.href == "../../b2b/схемы/")
+        #expect(resolver.resolve("100%25%20%231.png", at: at)?.href == "../../b2b/100%25 %231.png")
+        // Written from the page's folder, or naming something beside the site: as written.
+        #expect(resolver.resolve("../../images/cjm.png", at: at) == nil)
+        #expect(resolver.resolve("?page=2", at: at) == nil)
+        #expect(resolver.resolve("tel:+7999", at: at) == nil)
+        #expect(resolver.resolve("//cdn.example.com/a.png", at: at) == nil)
+        #expect(resolver.resolve("#", at: at) == nil)
+        #expect(resolver.resolve("Лумус.md", at: at)?.href == "../../b2b/lumus/index.html")
+    }
+
+    static let sofa = """
+        ---
+        title: Диван
+        ---
+
+        ## Выбор
+        ### Цель
+        Выбрать.
+        ### Действия
+        - Смотрит
+        ### Эмоции
+        0
+
+        ## Визит в шоурум {Офлайн}
+        ### Цель
+        Посмотреть.
+        ### Действия
+        - Едет
+        ### Эмоции
+        0
+
+        ## Оплата
+        ### Цель
+        Оплатить.
+        ### Действия
+        - Платит
+        ### Эмоции
+        0
+        """
+
+    static func link(_ markdown: String) -> String {
+        "---\ntitle: Робот\n---\n\nСм. \(markdown).\n\n## Этап\n" + Check.requiredLayers
+    }
+
+    @Test(arguments: ["[а](../retail/sofa.md)", "[а](../retail/sofa.md#оплата)", "[а](../retail/sofa.md#ОПЛАТА:)",
+                      "[а](../retail/sofa.md#oplata)", "[а](<../retail/sofa.md#визит в шоурум {офлайн}>)",
+                      "[а](../retail/sofa.md#визит-в-шоурум-офлайн)", "[а](#этап)", "[а](../personas/buyer.md)",
+                      "[а](robot.md#Этап)", "[а](img/a.png)", "[а](../missing.png)"])
+    func linksToMapsStagesAndPersonasThatExistAreFine(markdown: String) throws {
+        let result = try Check.site([
+            "content/ecommerce/robot.md": Self.link(markdown), "content/retail/sofa.md": Self.sofa,
+            "content/personas/buyer.md": "---\nname: Покупатель\n---\n",
+        ])
+        #expect(result.diagnostics.isEmpty, "\(result.diagnostics)")
+    }
+
+    @Test(arguments: [
+        ("[а](../retail/sfa.md)", "the link leads to no map: \"../retail/sfa.md\"", "did you mean \"../retail/sofa.md\"?"),
+        ("[а](../retail/sofa.md#оплатаа)", "the map \"../retail/sofa.md\" has no stage \"оплатаа\"", "did you mean \"#оплата\"?"),
+        ("[а](../retail/sofa.md#визит-в-шоурум)", "the map \"../retail/sofa.md\" has no stage \"визит-в-шоурум\"",
+         "did you mean \"#визит-в-шоурум-офлайн\"?"),
+        ("[а](../retail/sofa.md#доставка)", "the map \"../retail/sofa.md\" has no stage \"доставка\"",
+         "its stages: #выбор, #визит-в-шоурум-офлайн, #оплата"),
+        ("[а](#этапп)", "the map \"robot.md\" has no stage \"этапп\"", "did you mean \"#этап\"?"),
+        ("[а](../personas/seller.md)", "the link leads to no map: \"../personas/seller.md\"",
+         "link to a map by its file, relative to this one, e.g. \"../retail/sofa.md\""),
+    ])
+    func aLinkToNoMapOrStageIsABrokenLinkAtItsPosition(markdown: String, message: String, help: String) throws {
+        let result = try Check.site([
+            "content/ecommerce/robot.md": Self.link(markdown), "content/retail/sofa.md": Self.sofa,
+            "content/personas/buyer.md": "---\nname: Покупатель\n---\n",
+        ])
+        #expect(result.diagnostics.found == [Found(.brokenLink, .error, 5, 5)])
+        #expect(result.diagnostics.first?.message(in: .en) == message)
+        #expect(result.diagnostics.first?.suggestion(in: .en) == help)
+    }
+
+    @Test func aBrokenLinkIsWordedInRussian() throws {
+        let result = try Check.site([
+            "content/ecommerce/robot.md": Self.link("[а](../retail/sofa.md#оплатаа)"), "content/retail/sofa.md": Self.sofa,
+        ])
+        #expect(result.diagnostics.first?.message(in: .ru) == "в карте «../retail/sofa.md» нет этапа «оплатаа»")
+        #expect(result.diagnostics.first?.suggestion(in: .ru) == "может быть, «#оплата»?")
+    }
+
+    @Test func stageColumnsHaveOneIdEach() {
+        let ids = [StageID(name: "Оплата"), StageID(name: "оплата!"), StageID(name: "Оплата", branch: "Онлайн"),
+                   StageID(name: "Ёлка")]
+        // Two names that slug alike keep apart; ё is read as е, as names are compared.
+        #expect(StageID.anchors(ids) == ["stage-oplata", "stage-oplata-2", "stage-oplata-onlayn", "stage-elka"])
+        #expect(StageID.anchor(fragment: "ёлка") == "stage-elka")
+    }
+}
