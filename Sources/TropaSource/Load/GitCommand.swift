@@ -21,7 +21,8 @@ package struct GitCommand: GitReading {
     }
 
     /// Three runs of git for the whole site: where the folder is and whether the clone is shallow; the log of every
-    /// file under it with renames; the bytes of every version, through one `cat-file --batch`.
+    /// file under it with renames and each version's blob; the bytes of every blob, through one `cat-file --batch`
+    /// (asked by blob rather than `commit:path`, which costs a walk of the commit's tree each: 4× faster at 20,000).
     package func head() throws -> GitHead? {
         try checkout().map { GitHead(commit: $0.commit, shallow: $0.shallow) }
     }
@@ -38,25 +39,27 @@ package struct GitCommand: GitReading {
     package func history(of maps: [String]) throws -> GitHistory? {
         guard let (commit, shallow, prefix) = try checkout() else { return nil }
         guard !shallow else { return GitHistory(commit: commit, shallow: true) }
-        let log = try run(["-c", "core.quotePath=false", "log", "--format=%x1e%H %ct%x1f%s", "--name-status", "-M", "--", "."])
+        let log = try run(["-c", "core.quotePath=false", "log", "--format=%x1e%H %ct%x1f%s", "--raw", "--no-abbrev", "-M",
+                           "--", "."])
         guard log.status == 0 else { return nil }
-        var found = Self.versions(log: String(decoding: log.output, as: UTF8.self), prefix: prefix, maps: maps)
-        let requests = found.flatMap { map, versions in versions.map { (map, $0) } }
-            .sorted { ($0.0, $0.1.time) < ($1.0, $1.1.time) }
-        let blobs = try batch(requests.map { "\($0.1.commit):\(prefix)\($0.1.path)" })
-        for ((map, version), bytes) in zip(requests, blobs) {
-            guard let index = found[map]?.firstIndex(where: { $0.commit == version.commit }) else { continue }
-            found[map]![index].bytes = bytes ?? []
-        }
-        return GitHistory(commit: commit, shallow: false, versions: found)
+        let found = Self.versions(log: String(decoding: log.output, as: UTF8.self), prefix: prefix, maps: maps)
+        let blobs = Array(Set(found.values.joined().map(\.blob))).sorted()
+        let contents = Dictionary(uniqueKeysWithValues: zip(blobs, try batch(blobs)))
+        return GitHistory(commit: commit, shallow: false, versions: found.mapValues { versions in
+            versions.map { found in
+                var version = found.version
+                version.bytes = (contents[found.blob] ?? nil) ?? []
+                return version
+            }
+        })
     }
 
-    /// Each map's versions from `git log --name-status`, newest first, following renames back in time; their
-    /// bytes are still to be read.
-    static func versions(log: String, prefix: String, maps: [String]) -> [String: [GitVersion]] {
+    /// Each map's versions from `git log --raw`, newest first, following renames back in time, each with the blob
+    /// its bytes are still to be read from.
+    static func versions(log: String, prefix: String, maps: [String]) -> [String: [(version: GitVersion, blob: String)]] {
         // The path each map had at the commit being read, relative to the repository's top.
         var tracked = Dictionary(maps.map { (prefix + $0, $0) }, uniquingKeysWith: { first, _ in first })
-        var versions: [String: [GitVersion]] = [:]
+        var versions: [String: [(version: GitVersion, blob: String)]] = [:]
         for record in log.split(separator: "\u{1E}") {
             let lines = record.split(separator: "\n")
             guard let header = lines.first, let space = header.firstIndex(of: " ") else { continue }
@@ -65,14 +68,16 @@ package struct GitCommand: GitReading {
             let separator = rest.firstIndex(of: "\u{1F}") ?? rest.endIndex
             let time = Int(rest[..<separator]) ?? 0
             let subject = separator < rest.endIndex ? String(rest[rest.index(after: separator)...]) : ""
-            for line in lines.dropFirst() {
+            // `:100644 100644 OLD NEW M<TAB>path`, or `… R087<TAB>old<TAB>new` for a rename.
+            for line in lines.dropFirst() where line.first == ":" {
                 let fields = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
-                guard let status = fields.first?.first, fields.count >= 2 else { continue }
+                let change = fields[0].split(separator: " ")
+                guard change.count == 5, let status = change[4].first, status != "D", fields.count >= 2 else { continue }
                 let path = fields[fields.count - 1]
                 guard let map = tracked[path], path.hasPrefix(prefix) else { continue }
                 let version = GitVersion(commit: commit, time: time, subject: subject,
                                          path: String(path.dropFirst(prefix.count)), bytes: [])
-                versions[map, default: []].append(version)
+                versions[map, default: []].append((version, String(change[3])))
                 switch status {
                 case "R" where fields.count == 3:
                     // Before this commit the map had its old name.
@@ -88,7 +93,7 @@ package struct GitCommand: GitReading {
         return versions
     }
 
-    /// The bytes of each object (`commit:path`), nil for one git does not have; one process for all of them.
+    /// The bytes of each object, nil for one git does not have; one process for all of them.
     private func batch(_ objects: [String]) throws -> [[UInt8]?] {
         guard !objects.isEmpty else { return [] }
         let input = Array((objects.joined(separator: "\n") + "\n").utf8)
