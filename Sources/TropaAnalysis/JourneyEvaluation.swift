@@ -337,6 +337,8 @@ extension JourneyAnalysis {
 public struct MapHeadline: Sendable, Hashable {
     public var finalReach: Double?
     public var reachBound: Double?
+    /// The weakest stage's place in the map (a comparison marks it) and its name.
+    public var weakestStageIndex: Int?
     public var weakestStage: String?
     public var weakestConversion: Figure?
     public var averageNPS: Double?
@@ -354,6 +356,7 @@ public struct MapHeadline: Sendable, Hashable {
     public init(_ facts: JourneyFacts, evaluation: JourneyEvaluation) {
         finalReach = evaluation.finalReach
         reachBound = evaluation.reachBound
+        weakestStageIndex = evaluation.weakestStage
         weakestStage = evaluation.weakestStage.map { facts.stages[$0].displayName }
         weakestConversion = evaluation.weakestStage.flatMap { facts.stages[$0].figures.conversion }
         averageNPS = evaluation.averageNPS

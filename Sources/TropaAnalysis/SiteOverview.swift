@@ -10,14 +10,6 @@ public protocol MapOverview {
     var actions: [PlanAction] { get }
 }
 
-extension MapOverview {
-    /// The stage with the lowest conversion, the first of a tie; nil without any conversion.
-    public var lowestConversionStage: Int? {
-        stages.indices.filter { stages[$0].figures.conversion != nil }
-            .min { stages[$0].figures.conversion!.value < stages[$1].figures.conversion!.value }
-    }
-}
-
 /// How a product and segment pair ranks: the priority the team gave it first, then its potential revenue.
 public struct PairRank: Comparable, Sendable {
     public var priority: Priority?
@@ -28,14 +20,32 @@ public struct PairRank: Comparable, Sendable {
         self.revenue = revenue
     }
 
-    /// The highest priority and the total revenue of several maps.
-    public init(_ summaries: some Sequence<JourneySummary>) {
+    /// The rank of one product and segment pair from its maps (an as-is map and its to-be version, say): the highest
+    /// priority and the largest revenue any of them gives, since each states the same pair's potential.
+    public init(pair maps: some Sequence<JourneySummary>) {
         var priority: Priority?, revenue: Double?
-        for summary in summaries {
-            if let given = summary.priority { priority = min(priority ?? given, given) }
-            if let given = summary.revenue { revenue = (revenue ?? 0) + given }
+        for map in maps {
+            if let given = map.priority { priority = min(priority ?? given, given) }
+            if let given = map.revenue { revenue = max(revenue ?? given, given) }
         }
         self.init(priority: priority, revenue: revenue)
+    }
+
+    /// The rank of a product (or segment) from its pairs: their highest priority and their total revenue.
+    public init(pairs: some Sequence<PairRank>) {
+        var priority: Priority?, revenue: Double?
+        for pair in pairs {
+            if let given = pair.priority { priority = min(priority ?? given, given) }
+            if let given = pair.revenue { revenue = (revenue ?? 0) + given }
+        }
+        self.init(priority: priority, revenue: revenue)
+    }
+
+    /// Whether map `a` comes before map `b` in a cell or a comparison: by its pair's rank, then title and slug.
+    public static func comesFirst(_ a: JourneySummary, _ b: JourneySummary) -> Bool {
+        let (ra, rb) = (PairRank(pair: [a]), PairRank(pair: [b]))
+        if ra != rb { return ra < rb }
+        return (NameKey(a.title).value, a.slug) < (NameKey(b.title).value, b.slug)
     }
 
     /// `a < b` when `a` comes first: a higher priority, then a higher revenue; a pair without either comes last.
@@ -87,40 +97,60 @@ public struct StageAlignment: Sendable, Equatable {
 }
 
 /// Products as rows and segments as columns, each cell the maps of that pair: what a team reads to choose which pair
-/// to map or improve first. Rows, columns and the maps of a cell are in `PairRank` order, then by name; maps without
-/// a product (or segment) come last.
+/// to map or improve first. Names that slug alike (`B2B`, `b2b`) are one row or column, as they have one page. Rows
+/// and columns are in `PairRank` order over their pairs, then by name; the maps of a cell by `PairRank.comesFirst`;
+/// maps without a product (or segment) come last.
 public struct SegmentMatrix: Sendable, Equatable {
-    public struct Row: Sendable, Equatable {
-        public var product: String?
-        /// For each of the matrix's segments, the indices of its maps; empty for a pair with no map yet.
-        public var cells: [[Int]]
+    /// A row's product or a column's segment: its names as written (`B2B / b2b`) and its page's slug; nil for the
+    /// maps without one.
+    public struct Heading: Sendable, Equatable {
+        public var name: String?
+        public var slug: String?
     }
 
-    public var segments: [String?]
+    public struct Row: Sendable, Equatable {
+        public var product: Heading
+        /// For each of the matrix's segments, the indices of its maps; empty for a pair with no map yet.
+        public var cells: [[Int]]
+        public var rank: PairRank
+    }
+
+    public var segments: [Heading]
     public var rows: [Row]
 
     public init(_ maps: [JourneySummary]) {
-        let ranked = { (indices: [Int]) in PairRank(indices.map { maps[$0] }) }
-        func order(_ groups: [String?: [Int]]) -> [String?] {
-            groups.keys.map { (key: $0, rank: ranked(groups[$0]!)) }.sorted { a, b in
-                if (a.key == nil) != (b.key == nil) { return b.key == nil }
+        let productOf = maps.map { $0.product.map(Slug.forName) }
+        let segmentOf = maps.map { $0.segment.map(Slug.forName) }
+        let pairs = Dictionary(grouping: maps.indices, by: { PairKey(product: productOf[$0], segment: segmentOf[$0]) })
+        let pairRank = pairs.mapValues { PairRank(pair: $0.map { maps[$0] }) }
+        // The headings of one side (`side` picks it from a pair), ranked over their pairs.
+        func headings(_ slugs: [String?], side: (PairKey) -> String?, names: (Int) -> String?) -> [(heading: Heading, rank: PairRank)] {
+            Set(slugs).map { slug in
+                let members = maps.indices.filter { slugs[$0] == slug }
+                let name = slug == nil ? nil : Set(members.compactMap(names)).sorted().joined(separator: " / ")
+                let rank = PairRank(pairs: pairRank.filter { side($0.key) == slug }.map(\.value))
+                return (Heading(name: name, slug: slug), rank)
+            }.sorted { a, b in
+                if (a.heading.slug == nil) != (b.heading.slug == nil) { return b.heading.slug == nil }
                 if a.rank != b.rank { return a.rank < b.rank }
-                return NameKey(a.key ?? "").value < NameKey(b.key ?? "").value
-            }.map(\.key)
+                let (x, y) = (a.heading.name ?? "", b.heading.name ?? "")
+                return (NameKey(x).value, x) < (NameKey(y).value, y)
+            }
         }
-        let segments = order(Dictionary(grouping: maps.indices, by: { maps[$0].segment }))
-        let byProduct = Dictionary(grouping: maps.indices, by: { maps[$0].product })
-        self.segments = segments
-        rows = order(byProduct).map { product in
-            let bySegment = Dictionary(grouping: byProduct[product]!, by: { maps[$0].segment })
-            return Row(product: product, cells: segments.map { segment in
-                (bySegment[segment] ?? []).sorted { a, b in
-                    let (ra, rb) = (PairRank([maps[a]]), PairRank([maps[b]]))
-                    if ra != rb { return ra < rb }
-                    return (NameKey(maps[a].title).value, maps[a].slug) < (NameKey(maps[b].title).value, maps[b].slug)
+        let columns = headings(segmentOf, side: \.segment) { maps[$0].segment }
+        segments = columns.map(\.heading)
+        rows = headings(productOf, side: \.product) { maps[$0].product }.map { row, rank in
+            Row(product: row, cells: columns.map { column in
+                (pairs[PairKey(product: row.slug, segment: column.heading.slug)] ?? []).sorted {
+                    PairRank.comesFirst(maps[$0], maps[$1])
                 }
-            })
+            }, rank: rank)
         }
+    }
+
+    private struct PairKey: Hashable {
+        var product: String?
+        var segment: String?
     }
 }
 
@@ -167,20 +197,24 @@ public struct ActionPlan: Sendable, Equatable {
             if titles[x.map] != titles[y.map] { return titles[x.map] < titles[y.map] }
             return a.offset < b.offset
         }.map(\.element)
+        // Kinds and owners written in another case are one group, named as first written.
+        let kindKey = { (kind: String?) in kind.map { NameKey($0).value } }
+        let kindName = Dictionary(entries.compactMap { $0.action.kind.map { (NameKey($0).value, $0) } }, uniquingKeysWith: { first, _ in first })
+        let ownerName = Dictionary(entries.compactMap { $0.action.owner.map { (NameKey($0).value, $0) } }, uniquingKeysWith: { first, _ in first })
         let declared = Dictionary(kindOrder.enumerated().map { (NameKey($1).value, $0) }, uniquingKeysWith: { first, _ in first })
-        let byKind = Dictionary(grouping: painful, by: \.action.kind)
+        let byKind = Dictionary(grouping: painful, by: { kindKey($0.action.kind) })
         kinds = byKind.keys.sorted { a, b in
             guard let a else { return false }
             guard let b else { return true }
-            let (da, db) = (declared[NameKey(a).value] ?? Int.max, declared[NameKey(b).value] ?? Int.max)
-            return da != db ? da < db : (NameKey(a).value, a) < (NameKey(b).value, b)
+            let (da, db) = (declared[a] ?? Int.max, declared[b] ?? Int.max)
+            return da != db ? da < db : (a, kindName[a]!) < (b, kindName[b]!)
         }.map { kind in
-            let byOwner = Dictionary(grouping: byKind[kind]!, by: \.action.owner)
-            return KindGroup(kind: kind, owners: byOwner.keys.sorted { a, b in
+            let byOwner = Dictionary(grouping: byKind[kind]!, by: { kindKey($0.action.owner) })
+            return KindGroup(kind: kind.map { kindName[$0]! }, owners: byOwner.keys.sorted { a, b in
                 guard let a else { return false }
                 guard let b else { return true }
-                return (NameKey(a).value, a) < (NameKey(b).value, b)
-            }.map { OwnerGroup(owner: $0, entries: byOwner[$0]!) })
+                return (a, ownerName[a]!) < (b, ownerName[b]!)
+            }.map { OwnerGroup(owner: $0.map { ownerName[$0]! }, entries: byOwner[$0]!) })
         }
     }
 

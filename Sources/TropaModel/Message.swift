@@ -59,6 +59,8 @@ public indirect enum Message: Sendable, Hashable {
     case unknownAfter(String)
     case layerIDsAre([String])
     case inheritedKind(id: String, kind: String)
+    case unreadableKind(String)
+    case kindsRule
     case newLayerInstead
     // Stages and layers
     case requiredLayerEmpty(layer: String, stage: String)
@@ -415,6 +417,9 @@ public indirect enum Message: Sendable, Hashable {
         case .layerIDsAre(let ids): ("the layers are: " + ids.joined(separator: ", "), "слои схемы: " + ids.joined(separator: ", "))
         case .inheritedKind(let id, let kind):
             ("the inherited layer \"\(id)\" is of kind \(kind) and stays so", "унаследованный слой «\(id)» остаётся вида \(kind)")
+        case .unreadableKind(let kind): ("no action can name the kind \"\(kind)\"", "ни одно действие не сможет назвать вид «\(kind)»")
+        case .kindsRule: ("a kind is up to 40 characters, without brackets, line breaks or spaces at its ends",
+                          "вид — до 40 символов, без квадратных скобок, переносов строки и пробелов по краям")
         case .newLayerInstead: ("add a layer with an id of its own instead", "лучше добавьте отдельный слой со своим id")
         case .mapsAreNamed: ("name a map by its file under content/, without .md, e.g. \"retail/sofa\"",
                              "назовите карту по её файлу в content/ без .md, например «retail/sofa»")

@@ -68,8 +68,9 @@ import Testing
         ]
         let matrix = SegmentMatrix(maps)
         // Named before unnamed, then by name: nothing ranks these pairs.
-        #expect(matrix.segments == ["Офисы", "Семьи", nil])
-        #expect(matrix.rows.map(\.product) == ["Вольта", "Лавка", nil])
+        #expect(matrix.segments.map(\.name) == ["Офисы", "Семьи", nil])
+        #expect(matrix.segments.map(\.slug) == ["ofisy", "semi", nil])
+        #expect(matrix.rows.map(\.product.name) == ["Вольта", "Лавка", nil])
         #expect(matrix.rows[0].cells == [[2], [1, 0], []])
         #expect(matrix.rows[1].cells == [[], [3], []])
         #expect(matrix.rows[2].cells == [[], [], [4]])
@@ -85,14 +86,28 @@ import Testing
         ]
         let matrix = SegmentMatrix(maps)
         // Бета holds a high priority; Малый бизнес too. A priority ranks above any revenue.
-        #expect(matrix.rows.map(\.product) == ["Бета", "Альфа"])
-        #expect(matrix.segments == ["Малый бизнес", "Семьи"])
+        #expect(matrix.rows.map(\.product.name) == ["Бета", "Альфа"])
+        #expect(matrix.segments.map(\.name) == ["Малый бизнес", "Семьи"])
         #expect(matrix.rows[0].cells == [[2], [1]])
         // Within a cell: the larger revenue first.
         #expect(matrix.rows[1].cells == [[0], [4, 3]])
-        #expect(PairRank(maps[3...4]) == PairRank(priority: nil, revenue: 12_000))
+        // Two maps of one pair (as-is and to-be) state one potential: the larger; a row adds its pairs up.
+        #expect(PairRank(pair: maps[3...4]) == PairRank(priority: nil, revenue: 7_000))
+        #expect(matrix.rows[1].rank == PairRank(priority: nil, revenue: 7_100))
         #expect(PairRank(priority: .medium, revenue: nil) < PairRank(priority: nil, revenue: 1e9))
         #expect(PairRank(priority: nil, revenue: 1) < PairRank(priority: nil, revenue: nil))
+    }
+
+    @Test func namesThatSlugAlikeAreOneRowOrColumn() {
+        let maps = [
+            Self.summary("A", product: "Вольта", segment: "B2B"),
+            Self.summary("B", product: "вольта", segment: "b2b"),
+            Self.summary("C", product: "Вольта", segment: "B2C"),
+        ]
+        let matrix = SegmentMatrix(maps)
+        #expect(matrix.rows.map(\.product.name) == ["Вольта / вольта"])
+        #expect(matrix.segments.map(\.name) == ["B2B / b2b", "B2C"])
+        #expect(matrix.rows[0].cells == [[0, 1], [2]])
     }
 
     // MARK: - the plan
@@ -120,11 +135,12 @@ import Testing
                                   Self.action(2, "без вида"),
                                   Self.action(1, "посты", kind: "smm-другое", owner: "marketing"),
                                   Self.action(2, "купон", kind: "SMM", owner: "marketing"),
-                                  Self.action(1, "звонок", kind: "SMM")])
+                                  Self.action(1, "звонок", kind: "smm"),
+                                  Self.action(0, "заметка", kind: "Сайт", owner: "Product")])
         let second = Map(summary: Self.summary("А", product: nil, segment: nil), stages: Self.stages("Вход"),
                          stageEmotions: [nil], actions: [Self.action(0, "баннер", kind: "SMM", owner: "marketing")])
         let plan = ActionPlan([first, second], kindOrder: ["Сайт", "SMM"])
-        #expect(plan.count == 7)
+        #expect(plan.count == 8)
         // Declared kinds first, in the schema's order; then others by name; no kind last.
         #expect(plan.kinds.map(\.kind) == ["Сайт", "SMM", "smm-другое", nil])
         let smm = plan.kinds[1]
@@ -134,6 +150,9 @@ import Testing
         #expect(smm.owners[0].entries.map(\.map) == [0, 0, 1])
         #expect(smm.owners[0].entries[0].conversion?.value == 60)
         #expect(smm.owners[0].entries[0].emotion == 0)
+        // Another case is the same kind or owner, named as first written.
         #expect(smm.owners[1].entries.map(\.action.text.plain) == ["звонок"])
+        #expect(plan.kinds[0].owners.map(\.owner) == ["product"])
+        #expect(plan.kinds[0].owners[0].entries.map(\.action.text.plain) == ["таблица", "заметка"])
     }
 }

@@ -340,7 +340,7 @@ import TropaTesting
     // MARK: - links
 
     /// Every link and stylesheet of every page points at a file of the output, relatively.
-    @Test(arguments: ["ru-persona", "en-multi", "custom-scale"])
+    @Test(arguments: ["ru-persona", "en-multi", "custom-scale", "branched", "segments"])
     func everyLinkIsRelativeAndResolves(_ fixture: String) throws {
         let built = try RenderBuild.fixture(fixture)
         let files = built.files
@@ -351,8 +351,13 @@ import TropaTesting
             }
             for target in Self.links(in: html) where !target.hasPrefix("#") {
                 #expect(!target.hasPrefix("/"), "\(page): \(target) is absolute")
-                let resolved = Self.resolve(target, from: page)
+                // A link to a stage's column names an id of the page it leads to.
+                let (file, fragment) = (String(target.prefix { $0 != "#" }), target.firstIndex(of: "#").map { target[target.index(after: $0)...] })
+                let resolved = Self.resolve(file, from: page)
                 #expect(files[resolved] != nil, "\(page): \(target) → \(resolved) does not exist")
+                if let fragment, let bytes = files[resolved] {
+                    #expect(String(decoding: bytes, as: UTF8.self).contains("id=\"\(fragment)\""), "\(page): \(target) has no such id")
+                }
             }
         }
     }

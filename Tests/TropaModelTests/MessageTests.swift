@@ -17,7 +17,7 @@ import Testing
         .measureAgain,
         .badPriority("x"), .badRevenue("x"), .writeRevenue, .unknownMap("x"), .mapsAreNamed,
         .unknownActionKind(kind: "x", layer: "x"), .actionKindsAre(["a", "b"]), .unknownBaseSchema("x"),
-        .afterWithoutExtends, .unknownAfter("x"), .layerIDsAre(["a", "b"]), .inheritedKind(id: "x", kind: "text"),
+        .afterWithoutExtends, .unknownAfter("x"), .layerIDsAre(["a", "b"]), .inheritedKind(id: "x", kind: "text"), .unreadableKind("x"), .kindsRule,
         .newLayerInstead, .requiredLayerEmpty(layer: "x", stage: "x"), .fillRequired,
         .layerEmpty(layer: "x", stage: "x"), .fillOrRemove, .deepLayerHeading(marks: "x", text: "x"), .write("x"),
         .acceptedLayers(["a", "b"]), .level1Heading("x"), .titleInFrontMatter, .personaNameInFrontMatter,

@@ -21,10 +21,12 @@ import TropaTesting
             - Позвонить клиенту @sales-team
             - Написать на info@volta.ru
             - [ ] Не вид: после скобок нужен текст
+            - [R&D] Прототип @lab
             """)
         #expect(diagnostics.isEmpty, "\(diagnostics)")
-        #expect(items.map(\.kind) == ["SMM", "Сайт", nil, nil, nil])
-        #expect(items.map(\.owner) == ["marketing", nil, "sales-team", nil, nil])
+        #expect(items.map(\.kind) == ["SMM", "Сайт", nil, nil, nil, "R&D"])
+        #expect(items.map(\.owner) == ["marketing", nil, "sales-team", nil, nil, "lab"])
+        #expect(items[5].text.html == "Прототип")
         #expect(items[0].text.html == "Серия постов о <em>доставке</em>")
         #expect(items[0].text.plain == "Серия постов о доставке")
         #expect(items[2].text.plain == "Позвонить клиенту")
@@ -111,6 +113,15 @@ import TropaTesting
         #expect(result.diagnostics[0].suggestion(in: .en) == "did you mean \"retail/sofa-2024\"?")
     }
 
+    /// The site's own folders hold pages that depend on every map: a static file there would replace one unseen.
+    @Test(arguments: ["content/plan/plan.csv", "content/dashboard/index.html", "content/tags/notes.txt"])
+    func aStaticFileInTheSitesOwnFoldersIsAConflict(_ path: String) throws {
+        let body = "\n## Этап\n### Цель\nЦель.\n### Действия\n- Шаг\n### Эмоции\n0\n"
+        let result = try Check.site(["content/map.md": "---\ntitle: Карта\n---\n" + body, path: "x"])
+        #expect(result.diagnostics.found == [Found(.outputConflict, .error, 1, 1)])
+        #expect(result.diagnostics.first?.location.file == path)
+    }
+
     // MARK: - extends
 
     private static func schema(_ text: String) -> (LayerSchema?, [Diagnostic]) {
@@ -168,6 +179,7 @@ import TropaTesting
         ("extends: default\nmetrics:\n  - id: transitions\n    title: Переходы\n    role: conversion\n", 5, 11,
          "the metrics \"conversion\" and \"transitions\" both have the role \"conversion\""),
         ("extends: default\nlayers:\n  - id: ideas2\n    title: Идеи 2\n    kind: text\n    kinds: [SMM]\n", 6, 5, "\"kinds\" is for list layers, and this layer is of kind text"),
+        ("extends: default\nlayers:\n  - id: recommendations\n    kinds: [SMM, \"[Сайт]\"]\n", 4, 5, "no action can name the kind \"[Сайт]\""),
     ])
     func everyProblemOfAnExtendingSchemaIsAtItsLine(text: String, line: Int, column: Int, message: String) {
         let (schema, diagnostics) = Self.schema(text)

@@ -40,7 +40,9 @@ package struct OutputClaims {
         }
         let generated = Set(owners.keys.map { $0 + "/index.html" } + mapFiles + [PagePaths.catalogue, PagePaths.mapsJSON]
                             + (sitemap ? [PagePaths.sitemap, PagePaths.robots] : []))
-        for file in staticFiles where generated.contains(file.outputPath) || file.outputPath.hasPrefix(PagePaths.assets + "/") {
+        // The site's own folders are tropa's whole: which pages they hold depends on every map.
+        let owned = [PagePaths.assets] + PagePaths.siteFolders
+        for file in staticFiles where generated.contains(file.outputPath) || owned.contains(where: { file.outputPath.hasPrefix($0 + "/") }) {
             diagnostics.append(.error(.outputConflict, .overwritesPage(file.outputPath),
                                       at: SourceLocation(file: file.path, line: 1), suggestion: .renameOrMove))
         }

@@ -1,3 +1,4 @@
+import Foundation
 import TropaModel
 import TropaAnalysis
 
@@ -38,4 +39,17 @@ public enum PagePaths {
     public static func history(_ slug: String) -> String { journeyFolder(slug) + "/" + historyPage }
     public static let historyPage = "history/index.html"
     public static func persona(_ id: String) -> String { "personas/" + Slug.forContentPath(id) }
+
+    /// A page's absolute address under `baseURL`, each character a URL's path may not hold percent-encoded (the
+    /// base's escapes kept): the sitemap's, and the action plan's links in its CSV.
+    public static func address(of path: String, under baseURL: String) -> String {
+        let base = baseURL.hasSuffix("/") ? baseURL : baseURL + "/"
+        return (base.addingPercentEncoding(withAllowedCharacters: pathCharacters.union(["%"])) ?? base)
+            + (path.addingPercentEncoding(withAllowedCharacters: pathCharacters) ?? path)
+    }
+
+    /// What a path may hold as it is (RFC 3986 unreserved, sub-delimiters but `&` and `'`, `:`, `@`, `/`): `&` and
+    /// `'` would need escaping again in XML.
+    private static let pathCharacters = CharacterSet(charactersIn:
+        "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._~!$()*+,;=:@/")
 }

@@ -82,7 +82,7 @@ extension SitePresenter {
             stages: words.stageCount(summary.stageCount),
             tags: summary.tags.map { Link(title: $0, url: root + PagePaths.tag(Slug.forName($0))) },
             draft: summary.draft,
-            reach: headline.finalReach.map(format.percent) ?? headline.reachBound.map { words.atMost(format.percent($0)) },
+            reach: reach(headline),
             weakestStage: headline.weakestStage.map { stage in
                 stage + (headline.weakestConversion.map { " (" + figure($0) + ")" } ?? "")
             },
@@ -99,23 +99,20 @@ extension SitePresenter {
         let shown = 3
         return MatrixModel(
             segments: matrix.segments.map { segment in
-                MatrixSegmentModel(name: segment ?? words["noSegment"], url: segment.map { root + PagePaths.segment(Slug.forName($0)) })
+                MatrixSegmentModel(name: segment.name ?? words["noSegment"], url: segment.slug.map { root + PagePaths.segment($0) })
             },
             rows: matrix.rows.map { row in
-                let url = row.product.flatMap(index.comparisonPage).map { root + $0 }
-                let rank = PairRank(row.cells.flatMap { $0 }.map { summaries[$0] })
+                let url = row.product.name.flatMap(index.comparisonPage).map { root + $0 }
                 return MatrixRowModel(
-                    product: row.product ?? words["noProduct"], url: url,
-                    rank: [rank.priority.map { words["priority." + $0.rawValue] },
-                           rank.revenue.map { words["revenue"] + " " + format.number($0) }].compactMap { $0 }.joined(separator: ", "),
+                    product: row.product.name ?? words["noProduct"], url: url,
+                    rank: [row.rank.priority.map { words["priority." + $0.rawValue] },
+                           row.rank.revenue.map { words["revenue"] + " " + format.number($0) }].compactMap { $0 }.joined(separator: ", "),
                     cells: row.cells.map { cell in
                         MatrixCellModel(maps: cell.prefix(shown).map { position in
                             let map = index.maps[position]
                             return MatrixMapModel(title: map.summary.title,
                                                   url: root + PagePaths.journeyFolder(map.summary.slug) + "/index.html",
-                                                  reach: map.headline.finalReach.map(format.percent)
-                                                    ?? map.headline.reachBound.map { words.atMost(format.percent($0)) },
-                                                  weakestStage: map.headline.weakestStage)
+                                                  reach: reach(map.headline), weakestStage: map.headline.weakestStage)
                         }, more: cell.count > shown ? words.more(cell.count - shown) : nil, moreURL: url)
                     })
             })
@@ -155,11 +152,12 @@ extension SitePresenter {
 
     /// Maps in the order of the matrix's cells: priority, revenue, then title.
     private static func ranked(_ maps: [SitePageEntry]) -> [SitePageEntry] {
-        maps.sorted { a, b in
-            let (ra, rb) = (PairRank([a.summary]), PairRank([b.summary]))
-            if ra != rb { return ra < rb }
-            return (NameKey(a.summary.title).value, a.summary.slug) < (NameKey(b.summary.title).value, b.summary.slug)
-        }
+        maps.sorted { PairRank.comesFirst($0.summary, $1.summary) }
+    }
+
+    /// How many get through, or at most how many when a stage without a conversion breaks the chain.
+    private func reach(_ headline: MapHeadline) -> String? {
+        headline.finalReach.map(format.percent) ?? headline.reachBound.map { words.atMost(format.percent($0)) }
     }
 
     private func comparison(of all: [SitePageEntry], title: String, path: String, index: SiteIndex) -> ComparisonPageModel {
@@ -173,7 +171,14 @@ extension SitePresenter {
             var column = [Int](repeating: 0, count: map.stages.count)
             for (index, stage) in alignment.stageAt[position].enumerated() { if let stage { column[stage] = index } }
             let paths = map.paths.isEmpty ? [Array(map.stages.indices)] : map.paths
-            let steps = Set(paths.flatMap { path in zip(path, path.dropFirst()).map { ComparisonLine.Step(from: column[$0], to: column[$1]) } })
+            let at = alignment.stageAt[position]
+            let steps = Set(paths.flatMap { path in
+                zip(path, path.dropFirst()).map { from, to in
+                    // A gap is a column between the two where this map has no stage; its own other branch is none.
+                    let (a, b) = (min(column[from], column[to]), max(column[from], column[to]))
+                    return ComparisonLine.Step(from: column[from], to: column[to], acrossGap: (a + 1..<b).contains { at[$0] == nil })
+                }
+            })
             return ComparisonLine(label: labels[position], scores: alignment.stageAt[position].map { stage in
                 stage.flatMap { map.stageEmotions[$0] }
             }, steps: steps.sorted { ($0.from, $0.to) < ($1.from, $1.to) })
@@ -181,14 +186,15 @@ extension SitePresenter {
         let columns = alignment.columns.map(\.name)
         let chart = lines.contains { $0.scores.contains { $0 != nil } }
             ? ComparisonChartModel(title: title, columns: columns, lines: lines, scale: site.schema.scale) : nil
-        let lowest = maps.map(\.lowestConversionStage)
+        let lowest = maps.map(\.headline.weakestStageIndex)
         let rows = alignment.columns.indices.map { column in
             ComparisonRowModel(stage: columns[column], cells: maps.indices.map { position in
                 guard let stage = alignment.stageAt[position][column] else {
-                    return ComparisonCellModel(present: false, conversion: nil, nps: nil, duration: nil, lowest: false)
+                    return ComparisonCellModel(present: false, hasFigures: false, conversion: nil, nps: nil, duration: nil, lowest: false)
                 }
                 let figures = maps[position].stages[stage].figures
-                return ComparisonCellModel(present: true, conversion: figures.conversion.map(figure),
+                return ComparisonCellModel(present: true, hasFigures: figures.conversion != nil || figures.nps != nil || figures.duration != nil,
+                                           conversion: figures.conversion.map(figure),
                                            nps: figures.nps.map(figure), duration: figures.duration.map(figure),
                                            lowest: lowest[position] == stage)
             })
@@ -254,7 +260,7 @@ extension SitePresenter {
                 PlanOwnerModel(name: owners.owner.map { "@" + $0 } ?? words["noOwner"], items: owners.entries.map { entry in
                     let map = index.maps[entry.map]
                     return PlanItemModel(html: entry.action.text.html, map: map.summary.title,
-                                         url: page.root + PagePaths.journeyFolder(map.summary.slug) + "/index.html",
+                                         url: page.root + Self.stagePage(map, entry.action.stage),
                                          stage: map.stages[entry.action.stage].displayName,
                                          conversion: entry.conversion.map(figure), emotion: entry.emotion.map { format.score(Self.tenth($0)) })
                 })
@@ -262,21 +268,37 @@ extension SitePresenter {
         })
     }
 
-    /// The plan as rows for a spreadsheet, with a header row: plain text; each map's page relative to the site.
+    /// The plan as rows for a spreadsheet, with a header row: plain text, figures as numbers a spreadsheet sorts
+    /// (the conversion in percent, the emotion on the scale, in the site's decimal mark), and each stage's address:
+    /// absolute with `base_url`, else relative to the site.
     package func planRows(_ index: SiteIndex) -> [[String]] {
         let plan = ActionPlan(index.maps, kindOrder: site.schema.layers.flatMap(\.kinds))
-        var rows = [["kind", "owner", "action", "map", "stage", "conversionHeading", "emotion", "url"].map { words[$0] }]
+        var rows = [["kind", "owner", "action", "map", "stage", "conversionPercent", "emotion", "url"].map { words[$0] }]
         for group in plan.kinds {
             for owners in group.owners {
                 for entry in owners.entries {
                     let map = index.maps[entry.map]
+                    let page = PagePaths.journeyFolder(map.summary.slug) + "/index.html"
+                    let anchor = "#" + StageID.anchors(map.stages.map(\.id))[entry.action.stage]
                     rows.append([group.kind ?? "", owners.owner ?? "", entry.action.text.plain, map.summary.title,
-                                 map.stages[entry.action.stage].displayName, entry.conversion.map(figure) ?? "",
-                                 entry.emotion.map { format.score(Self.tenth($0)) } ?? "",
-                                 PagePaths.journeyFolder(map.summary.slug) + "/index.html"])
+                                 map.stages[entry.action.stage].displayName,
+                                 entry.conversion.map { spreadsheetNumber($0.value) } ?? "",
+                                 entry.emotion.map { spreadsheetNumber(Self.tenth($0)) } ?? "",
+                                 site.config.baseURL.map { PagePaths.address(of: page, under: $0) + anchor } ?? page + anchor])
                 }
             }
         }
         return rows
+    }
+
+    /// A map's page at a stage's column.
+    private static func stagePage(_ map: SitePageEntry, _ stage: Int) -> String {
+        PagePaths.journeyFolder(map.summary.slug) + "/index.html#" + StageID.anchors(map.stages.map(\.id))[stage]
+    }
+
+    /// `-0,5` (Russian) or `-0.5`: a plain number, ASCII minus, no grouping, which a spreadsheet reads as one.
+    private func spreadsheetNumber(_ value: Double) -> String {
+        let text = value == value.rounded() ? String(Int(value)) : String((value * 10).rounded() / 10)
+        return site.config.language == .ru ? text.replacingOccurrences(of: ".", with: ",") : text
     }
 }

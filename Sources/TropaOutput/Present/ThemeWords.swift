@@ -113,6 +113,7 @@ public struct ThemeWords: Sendable {
         "column.emotion": ("Emotion", "Эмоция"),
         "column.reading": ("Reading", "Вывод"),
         "conversionHeading": ("Conversion", "Конверсия"),
+        "conversionPercent": ("Conversion, %", "Конверсия, %"),
         "duration": ("Duration", "Длительность"),
         "emotion": ("Emotion", "Эмоция"),
         "matrix": ("Products and segments", "Продукты и сегменты"),

@@ -440,6 +440,8 @@ package struct ComparisonLine: Sendable {
     package struct Step: Sendable, Hashable {
         package let from: Int
         package let to: Int
+        /// A column between the two holds no stage of this map: the line goes on faint there.
+        package let acrossGap: Bool
     }
 
     package let label: String
@@ -450,6 +452,8 @@ package struct ComparisonLine: Sendable {
 /// A map's figures at one aligned stage; `present` is false where the map has no such stage.
 package struct ComparisonCellModel: Sendable {
     package let present: Bool
+    /// The stage gives a conversion, an NPS or a duration; else the cell says there are no figures.
+    package let hasFigures: Bool
     package let conversion: String?
     package let nps: String?
     package let duration: String?
@@ -473,6 +477,8 @@ package struct ComparisonPageModel: Sendable {
     /// The chart drawn, set by the renderer.
     package var chartSVG: String? = nil
     package let rows: [ComparisonRowModel]
+    /// The chart's columns, one per aligned stage: the page keeps them readable by letting the chart scroll.
+    package var columnCount: Int { rows.count }
     /// Said when the page compares fewer maps than it lists, or than `compare` names.
     package var omitted: String?
     /// Every map of the product (or compared), as cards.

@@ -43,7 +43,7 @@ package struct ComparisonCurveSVG {
             for step in line.steps {
                 guard let from = point(step.from), let to = point(step.to) else { continue }
                 // Over a column the map has no stage in, the line goes on faint: a gap, not a zero.
-                let across = abs(step.to - step.from) > 1
+                let across = step.acrossGap
                 let width = across ? "1.5\" stroke-opacity=\"0.45" : "2.5"
                 svg += "<path class=\"line\(across ? " gap" : "")\" d=\"M\(n(from.x)) \(n(from.y)) L\(n(to.x)) \(n(to.y))\" fill=\"none\" stroke=\"#3a4a6b\" stroke-width=\"\(width)\"\(pattern)/>"
             }

@@ -89,12 +89,12 @@ enum EmbeddedTheme {
 <h1>{{title}}</h1>
 <p class="note">{{page.words.comparisonNote}}</p>
 {{#omitted}}<p class="note">{{omitted}}</p>{{/omitted}}
-{{#chartSVG}}<figure class="comparison-chart">{{{chartSVG}}}</figure>{{/chartSVG}}
+{{#chartSVG}}<figure class="comparison-chart" style="--columns: {{columnCount}}" tabindex="0" role="region" aria-label="{{title}}">{{{chartSVG}}}</figure>{{/chartSVG}}
 <div class="table-scroll">
 <table class="comparison">
 <thead><tr><th scope="col">{{page.words.stage}}</th>{{#maps}}<th scope="col"><a href="{{url}}">{{title}}</a></th>{{/maps}}</tr></thead>
 <tbody>
-{{#rows}}<tr><th scope="row">{{stage}}</th>{{#cells}}<td{{^present}} class="absent"{{/present}}{{#lowest}} class="lowest"{{/lowest}}>{{^present}}<span class="none">{{page.words.noStage}}</span>{{/present}}{{#present}}<dl>{{#conversion}}<div><dt>{{page.words.conversionHeading}}</dt><dd>{{#lowest}}<span class="mark" title="{{page.words.lowestConversion}}">▼</span> {{/lowest}}{{conversion}}</dd></div>{{/conversion}}{{#nps}}<div><dt>NPS</dt><dd>{{nps}}</dd></div>{{/nps}}{{#duration}}<div><dt>{{page.words.duration}}</dt><dd>{{duration}}</dd></div>{{/duration}}</dl>{{/present}}</td>{{/cells}}</tr>
+{{#rows}}<tr><th scope="row">{{stage}}</th>{{#cells}}<td{{^present}} class="absent"{{/present}}{{#lowest}} class="lowest"{{/lowest}}>{{^present}}<span class="none">{{page.words.noStage}}</span>{{/present}}{{#present}}{{^hasFigures}}<span class="none">{{page.words.noFigures}}</span>{{/hasFigures}}{{#hasFigures}}<dl>{{#conversion}}<div><dt>{{page.words.conversionHeading}}</dt><dd>{{#lowest}}<span class="mark" title="{{page.words.lowestConversion}}">▼</span> {{/lowest}}{{conversion}}</dd></div>{{/conversion}}{{#nps}}<div><dt>NPS</dt><dd>{{nps}}</dd></div>{{/nps}}{{#duration}}<div><dt>{{page.words.duration}}</dt><dd>{{duration}}</dd></div>{{/duration}}</dl>{{/hasFigures}}{{/present}}</td>{{/cells}}</tr>
 {{/rows}}
 </tbody>
 </table>
@@ -412,8 +412,9 @@ table.matrix, table.comparison { border-collapse: collapse; width: 100%; font-si
 .comparison dt { color: var(--muted); }
 .comparison dd { margin: 0; }
 td.lowest { background: #ffedd5; }
-.comparison-chart { margin: 1rem 0; max-width: 70rem; }
-.comparison-chart svg { display: block; width: 100%; height: auto; }
+.comparison-chart { margin: 1rem 0; max-width: 70rem; overflow-x: auto; }
+/* Many stages scroll sideways rather than shrink the chart's text below reading size. */
+.comparison-chart svg { display: block; width: 100%; min-width: calc(var(--columns, 1) * 5.5rem); height: auto; }
 .plan-kind h2 .count { color: var(--muted); font-size: .9rem; font-weight: 400; }
 .plan-items { padding-left: 1.5rem; }
 .plan-items li { margin: .5rem 0; }

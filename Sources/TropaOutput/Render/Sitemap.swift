@@ -8,24 +8,14 @@ package enum Sitemap {
     package static func xml(baseURL: String, pages: [String]) -> String {
         var text = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
         for page in pages {
-            text += "  <url><loc>" + Markup.escape(url(baseURL, page)) + "</loc></url>\n"
+            text += "  <url><loc>" + Markup.escape(PagePaths.address(of: page, under: baseURL)) + "</loc></url>\n"
         }
         return text + "</urlset>\n"
     }
 
     package static func robots(baseURL: String) -> String {
-        "User-agent: *\nAllow: /\n\nSitemap: " + url(baseURL, PagePaths.sitemap) + "\n"
+        "User-agent: *\nAllow: /\n\nSitemap: " + PagePaths.address(of: PagePaths.sitemap, under: baseURL) + "\n"
     }
 
     /// `path` under the base, each character a URL's path may not hold percent-encoded (the base's escapes kept).
-    private static func url(_ baseURL: String, _ path: String) -> String {
-        let base = baseURL.hasSuffix("/") ? baseURL : baseURL + "/"
-        return (base.addingPercentEncoding(withAllowedCharacters: pathCharacters.union(["%"])) ?? base)
-            + (path.addingPercentEncoding(withAllowedCharacters: pathCharacters) ?? path)
-    }
-
-    /// What a path may hold as it is (RFC 3986 unreserved, sub-delimiters but `&` and `'`, `:`, `@`, `/`): `&` and
-    /// `'` would need escaping again in XML.
-    private static let pathCharacters = CharacterSet(charactersIn:
-        "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._~!$()*+,;=:@/")
 }

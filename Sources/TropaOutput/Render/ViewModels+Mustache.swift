@@ -535,6 +535,7 @@ extension ComparisonCellModel: MustacheParent {
     package func child(named key: String) -> Any? {
         switch key {
         case "present": self.present
+        case "hasFigures": self.hasFigures
         case "conversion": orAbsent(self.conversion)
         case "nps": orAbsent(self.nps)
         case "duration": orAbsent(self.duration)
@@ -564,6 +565,7 @@ extension ComparisonPageModel: MustacheParent {
         case "chart": orAbsent(self.chart)
         case "chartSVG": orAbsent(self.chartSVG)
         case "rows": self.rows
+        case "columnCount": self.columnCount
         case "omitted": orAbsent(self.omitted)
         case "cards": self.cards
         default: nil

@@ -110,10 +110,12 @@ package struct LayerContentReader {
             let marker = String(plain[...close])
             let name = marker.dropFirst().dropLast().trimmingWhitespace()
             let rest = plain[plain.index(after: close)...]
-            if !name.isEmpty, name.count <= 40, !name.contains("["), rest.first?.isWhitespace ?? false,
-               html.hasPrefix(marker) {
+            // cmark writes `&`, `<`, `>` and `"` as entities: the HTML starts with the marker so escaped.
+            let escaped = marker.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
+                .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
+            if Self.isKind(name), rest.first?.isWhitespace ?? false, html.hasPrefix(escaped) {
                 kind = name
-                html = String(html.dropFirst(marker.count)).trimmingWhitespace()
+                html = String(html.dropFirst(escaped.count)).trimmingWhitespace()
                 plain = rest.trimmingWhitespace()
                 // An item with nested blocks has an outline of its own, which starts with the same text.
                 if let first = blocks.first?.text, first.hasPrefix(marker) {
@@ -132,6 +134,12 @@ package struct LayerContentReader {
             }
         }
         return (RichText(html: html, plain: plain, blocks: blocks), kind, owner)
+    }
+
+    /// What brackets at the start of an action can hold as its kind: up to 40 characters, no bracket or line break.
+    package static func isKind(_ name: some StringProtocol) -> Bool {
+        !name.isEmpty && name.count <= 40 && !name.contains { $0 == "[" || $0 == "]" || $0.isNewline }
+            && name.trimmingWhitespace() == String(name)
     }
 
     /// A kind the schema does not list for the layer is kept as written, with a warning; one it lists in another

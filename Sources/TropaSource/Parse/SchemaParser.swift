@@ -258,6 +258,11 @@ package enum SchemaParser {
             case "kinds":
                 listOnly.append(field)
                 kinds = yaml.strings(field) ?? []
+                // A kind no action could name would silently collect nothing.
+                if let unreadable = kinds.first(where: { !LayerContentReader.isKind($0) }) {
+                    yaml.report(.error(.schemaInvalid, .unreadableKind(unreadable), at: field.location,
+                                       suggestion: .kindsRule))
+                }
             case "after":
                 guard let id = yaml.string(field) else { continue }
                 if base {
