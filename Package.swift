@@ -30,7 +30,8 @@ let package = Package(
         // Load → parse → validate: reading a site's files into the model, with diagnostics.
         .target(
             name: "TropaSource",
-            dependencies: ["TropaModel", "CCmark", .product(name: "Yams", package: "Yams")]
+            dependencies: ["TropaModel", "CCmark", .product(name: "Yams", package: "Yams"),
+                           .product(name: "CSV", package: "CSV.swift")]
         ),
         // Analyse: facts derived from a parsed map (slug, stages, curve in units of the scale, figures by role).
         .target(name: "TropaAnalysis", dependencies: ["TropaModel"]),
@@ -114,7 +115,7 @@ let package = Package(
 // libFuzzer targets, run by scripts/fuzz. Declared only with TROPA_FUZZ set: they link libFuzzer's `main`, so they
 // build only with `-sanitize=fuzzer`, which an ordinary `swift build` does not pass.
 if Context.environment["TROPA_FUZZ"] != nil {
-    let fuzzTargets = ["FuzzJourney", "FuzzSchema", "FuzzRender", "FuzzMermaid"]
+    let fuzzTargets = ["FuzzJourney", "FuzzSchema", "FuzzRender", "FuzzMermaid", "FuzzMeasurements"]
     package.targets.append(.target(name: "FuzzSupport", dependencies: ["TropaModel", "TropaSource", "TropaBuild", "TropaAuthoring"],
                                    path: "Fuzz/Support"))
     for name in fuzzTargets {

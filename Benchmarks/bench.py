@@ -2,9 +2,12 @@
 """Measures tropa (release build) on a synthetic site of N maps, side by side with Hugo when it is installed.
 
 usage: bench.py [--maps N] [--runs R] [--work DIR] [--no-hugo] [--no-serve] [--baseline TROPA]
+                [--history-commits C] [--no-history-case]
 Cases: cold build (empty output), no-change rebuild, rebuild after changing one map, `tropa check` of a
 one-map site, Hugo's cold build of the same content (runs alternate between tropa and Hugo), and the rebuild
-`tropa serve` reports after one map is saved (its own timing, from noticing the save to the pages ready).
+`tropa serve` reports after one map is saved (its own timing, from noticing the save to the pages ready), and
+the history case: the site in a git repository of C commits that each change every map, built cold with its history
+pages and with --no-history (the difference is what reading the history costs), and rebuilt with no change.
 Prints the median and min-max wall time, maps per second, peak RSS and the ratio to Hugo. With --baseline, another
 tropa binary (a build of an earlier commit) runs the same cases in the same loop, alternating, into an output of
 its own, so a change is measured against what it replaces under the same load.
@@ -14,6 +17,7 @@ machine's ext4, creating files within seconds of deleting as many costs several 
 skips recently freed inodes one by one), which measured the file system rather than the generators.
 """
 import argparse
+import os
 import pathlib
 import re
 import shutil
@@ -85,6 +89,28 @@ def serve_rebuilds(site, changed, runs):
     return times
 
 
+def history_site(site, work, commits):
+    """A copy of `site` in a git repository of `commits` commits, each changing the first stage's name of every map."""
+    repo = work / "history"
+    shutil.copytree(site, repo)
+    env = {**os.environ, "GIT_AUTHOR_NAME": "bench", "GIT_AUTHOR_EMAIL": "bench@example.com",
+           "GIT_COMMITTER_NAME": "bench", "GIT_COMMITTER_EMAIL": "bench@example.com"}
+
+    def git(*arguments):
+        subprocess.run(["git", "-C", repo, *arguments], check=True, env=env, stdout=subprocess.DEVNULL)
+
+    git("init", "-q")
+    git("add", "-A")
+    git("commit", "-q", "-m", "commit 0")
+    maps = sorted((repo / "content").glob("g*/map-*.md"))
+    originals = {path: path.read_text(encoding="utf-8") for path in maps}
+    for commit in range(1, commits):
+        for path in maps:
+            path.write_text(originals[path].replace("## ", f"## C{commit} ", 1), encoding="utf-8")
+        git("commit", "-q", "-a", "-m", f"commit {commit}")
+    return repo
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--maps", type=int, default=1000)
@@ -93,6 +119,8 @@ def main():
     parser.add_argument("--no-hugo", action="store_true", help="leave Hugo out (it needs about 0.5 GB per 1,000 pages)")
     parser.add_argument("--no-serve", action="store_true", help="leave out the `tropa serve` case")
     parser.add_argument("--baseline", default=None, help="another tropa binary to measure in the same runs")
+    parser.add_argument("--history-commits", type=int, default=20, help="commits of the history case's repository")
+    parser.add_argument("--no-history-case", action="store_true", help="leave out the history case")
     args = parser.parse_args()
 
     # Both programs: `tropa serve` runs the tropa-serve beside tropa, which must be as new as it.
@@ -128,6 +156,15 @@ def main():
             cases[name]["onechange"].append(timed([binary, "build", site] + output))
             cases[name]["check"].append(timed([binary, "check", work / "one/tropa"]))
     changed.write_text(original, encoding="utf-8")
+    history = {"with": [], "without": [], "nochange": []}
+    if not args.no_history_case:
+        repo = history_site(site, work, args.history_commits)
+        timed([TROPA, "build", repo, "--output", work / "history-public"])
+        for run in range(args.runs):
+            history["with"].append(timed([TROPA, "build", repo, "--output", work / f"cold/history-{run}"]))
+            history["without"].append(timed([TROPA, "build", repo, "--no-history",
+                                             "--output", work / f"cold/no-history-{run}"]))
+            history["nochange"].append(timed([TROPA, "build", repo, "--output", work / "history-public"]))
     serve = [] if args.no_serve else serve_rebuilds(site, changed, max(args.runs, 5))
     shutil.rmtree(work / "cold", ignore_errors=True)
 
@@ -141,6 +178,10 @@ def main():
         summary(f"{name} no-change rebuild", cases[name]["nochange"], args.maps, hugo_median)
         summary(f"{name} one changed map", cases[name]["onechange"], args.maps, hugo_median)
         summary(f"{name} check, one map", cases[name]["check"], 1)
+    if history["with"]:
+        summary(f"cold, history of {args.history_commits}", history["with"], args.maps)
+        summary("cold, same, --no-history", history["without"], args.maps)
+        summary("no-change, with history", history["nochange"], args.maps)
     if serve:
         summary("tropa serve, one saved map", serve, args.maps)
 

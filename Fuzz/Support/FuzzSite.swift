@@ -29,6 +29,33 @@ public enum FuzzSite {
 
         """
 
+    /// A valid map with a branch, naming the measurements file `metrics.csv` and a review period.
+    public static let measuredMap = """
+        ---
+        title: Клиент выбирает CRM
+        measurements: metrics.csv
+        review: monthly
+        ---
+        ## Поиск
+        ### Цель
+        Найти CRM.
+        ### Действия
+        - Читает обзоры
+        ### Эмоции
+        - -1 Сомнение
+        ### Метрики
+        - Конверсия: 35%
+        - Звонков: 3
+        ## Оплата {Онлайн}
+        ### Цель
+        Оплатить.
+        ### Действия
+        - Платит
+        ### Эмоции
+        - +1 Готово
+
+        """
+
     /// A site whose files are `files` (paths relative to the site) plus the persona `rop`.
     public static func fileSystem(_ files: [String: [UInt8]]) -> MemoryFileSystem {
         let memory = MemoryFileSystem()

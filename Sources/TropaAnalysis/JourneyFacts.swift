@@ -206,7 +206,9 @@ public struct JourneyAnalysis: Sendable {
                                      audience: journey.audience, evidence: journey.evidence,
                                      updated: journey.updated, priority: journey.priority, revenue: journey.revenue,
                                      compare: journey.compare.map { $0.path(inContent: contentPath) })
-        return JourneyFacts(path: journey.path, summary: summary, stages: journey.stages.map(stageFacts),
+        let measured = Dictionary(grouping: Self.current(journey), by: \.stage)
+        return JourneyFacts(path: journey.path, summary: summary,
+                            stages: journey.stages.map { stageFacts($0, measured: measured[$0.id] ?? []) },
                             flow: journey.flow, emotions: emotionSeries(journey), actions: actions(journey))
     }
 
@@ -224,18 +226,46 @@ public struct JourneyAnalysis: Sendable {
         }
     }
 
-    /// The stage's metrics that have a role; of two values for one role, the first.
-    private func stageFacts(_ stage: Stage) -> StageFacts {
+    /// The stage's metrics that have a role; of two values for one role, the first. A measurement that stands for
+    /// the stage's figure replaces it, keeping the layer's target when it names none.
+    private func stageFacts(_ stage: Stage, measured: [Measurement]) -> StageFacts {
         var figures = StageFigures()
         for layer in stage.layers {
             guard case .metrics(let values) = layer.content else { continue }
             for value in values {
-                guard let id = value.metricID, let role = schema.metrics.first(where: { $0.id == id })?.role,
-                      figures[role] == nil else { continue }
+                guard let role = role(of: value), figures[role] == nil else { continue }
                 figures[role] = Figure(value: value.value, unit: value.unit, range: value.range, target: value.target)
             }
         }
+        for measurement in measured {
+            let value = measurement.value
+            guard let role = role(of: value) else { continue }
+            figures[role] = Figure(value: value.value, unit: value.unit, range: value.range,
+                                   target: value.target ?? figures[role]?.target)
+        }
         return StageFacts(name: stage.name, id: stage.id, figures: figures, branch: stage.branch)
+    }
+
+    private func role(of value: MetricValue) -> MetricRole? {
+        value.metricID.flatMap { id in schema.metrics.first { $0.id == id }?.role }
+    }
+
+    /// The measurements that stand for the map's figures: of each stage and metric, the latest, when it is newer
+    /// than `updated` (or always, when the map has no `updated`); of two on one day, the last row.
+    public static func current(_ journey: Journey) -> [Measurement] {
+        var latest: [MeasurementSeries: Measurement] = [:]
+        for measurement in journey.measurements where journey.updated.map({ measurement.date > $0 }) ?? true {
+            if let earlier = latest[measurement.series], earlier.date > measurement.date { continue }
+            latest[measurement.series] = measurement
+        }
+        // In file order, so two rows of one day keep the order the file gives them.
+        return journey.measurements.filter { latest[$0.series] == $0 }
+    }
+
+    /// The date of the measurements the funnel and the quadrant show: the latest of those that replace a figure
+    /// with a role; nil when none does.
+    public func figuresDate(_ journey: Journey) -> String? {
+        Self.current(journey).filter { role(of: $0.value) != nil }.map(\.date).max()
     }
 
     /// The scores of the schema's emotion layer, stage by stage; none when no stage has a score.

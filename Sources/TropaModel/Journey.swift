@@ -55,6 +55,15 @@ public struct Journey: Sendable, Hashable {
     public var compare: [MapReference]
     /// The links of its Markdown to maps and personas, as resolved when its HTML was made; the site check finds them.
     public var links: [MapLink]
+    /// The measurements file the front-matter names (`measurements: lumus.csv`), relative to the site folder, and
+    /// where the key stands.
+    public var measurementsFile: String?
+    public var measurementsLocation: SourceLocation?
+    /// The rows of that file that could be read, in file order.
+    public var measurements: [Measurement]
+    /// How often the map is measured again (`review: monthly`), and where the key stands.
+    public var review: ReviewPeriod?
+    public var reviewLocation: SourceLocation?
     public var introduction: RichText
     public var stages: [Stage]
 
@@ -63,7 +72,7 @@ public struct Journey: Sendable, Hashable {
                 tags: [String] = [], updated: String? = nil, draft: Bool = false, audience: Double? = nil,
                 evidence: Evidence? = nil, priority: Priority? = nil, revenue: Double? = nil,
                 compare: [MapReference] = [], links: [MapLink] = [], introduction: RichText = .empty,
-                stages: [Stage] = []) {
+                stages: [Stage] = [], measurements: [Measurement] = [], review: ReviewPeriod? = nil) {
         self.path = path
         self.title = title
         self.personaID = personaID
@@ -81,7 +90,147 @@ public struct Journey: Sendable, Hashable {
         self.links = links
         self.introduction = introduction
         self.stages = stages
+        self.measurements = measurements
+        self.review = review
     }
+
+    /// The stage a name outside the map's headings means, compared as headings are: `Оплата {Онлайн}` as its heading
+    /// is written, `Оплата (Онлайн)` as pages show it, or `Оплата` when no other stage has that name.
+    public func stage(named text: String) -> Stage? {
+        let id = StageID(name: text)
+        if let stage = stages.first(where: { $0.id == id }) { return stage }
+        let key = NameKey(text).value
+        if let stage = stages.first(where: { stage in stage.branch.map { NameKey("\(stage.name) (\($0))").value == key } ?? false }) {
+            return stage
+        }
+        let named = stages.filter { NameKey($0.name).value == key }
+        return named.count == 1 ? named[0] : nil
+    }
+
+    /// The date of the latest measurement, or else `updated`: what a review period counts from.
+    public var lastReview: String? { measurements.map(\.date).max() ?? updated }
+}
+
+/// One row of a map's measurements file: a metric of a stage as measured on a day.
+public struct Measurement: Sendable, Hashable {
+    /// `YYYY-MM-DD`.
+    public var date: String
+    /// The stage's id in the map.
+    public var stage: StageID
+    /// The value, read as the metrics layer reads one; its `metricID` names the schema's metric (nil for a metric
+    /// only the stage's own layer names).
+    public var value: MetricValue
+    /// Where the row's value stands in the file.
+    public var location: SourceLocation
+
+    public init(date: String, stage: StageID, value: MetricValue, location: SourceLocation) {
+        self.date = date
+        self.stage = stage
+        self.value = value
+        self.location = location
+    }
+
+    /// What identifies the series the measurement belongs to: its stage and its metric, compared as names are.
+    public var series: MeasurementSeries { MeasurementSeries(stage: stage, metric: value.metricID ?? NameKey(value.name).value) }
+}
+
+/// A stage and a metric: the measurements of one trend.
+public struct MeasurementSeries: Sendable, Hashable {
+    public var stage: StageID
+    /// The schema metric's id, or a custom metric's name key.
+    public var metric: String
+
+    public init(stage: StageID, metric: String) {
+        self.stage = stage
+        self.metric = metric
+    }
+}
+
+/// How often a map is measured again (`review: 2 weeks`, `monthly`, `quarterly`, `45 days`).
+public enum ReviewPeriod: Sendable, Hashable {
+    case days(Int)
+    case months(Int)
+
+    /// The date one period after `date` (`YYYY-MM-DD`); a month after 31 January is the last day of February.
+    public func next(after date: String) -> String? {
+        guard let day = CalendarDay(date) else { return nil }
+        switch self {
+        case .days(let count): return day.adding(days: count).text
+        case .months(let count): return day.adding(months: count).text
+        }
+    }
+}
+
+/// A day of the Gregorian calendar, for review arithmetic without a clock or a time zone.
+public struct CalendarDay: Sendable, Hashable, Comparable {
+    public var year: Int
+    public var month: Int
+    public var day: Int
+
+    public init(year: Int, month: Int, day: Int) {
+        (self.year, self.month, self.day) = (year, month, day)
+    }
+
+    /// `YYYY-MM-DD` (a time may follow); nil for anything else or a day the month does not have.
+    public init?(_ text: String) {
+        let parts = text.prefix(10).split(separator: "-", omittingEmptySubsequences: false)
+        guard text.count >= 10, parts.count == 3, parts.map(\.count) == [4, 2, 2],
+              parts.allSatisfy({ $0.allSatisfy { $0.isASCII && $0.isNumber } }),
+              let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2]),
+              (1...12).contains(month), (1...Self.length(year: year, month: month)).contains(day) else { return nil }
+        self.init(year: year, month: month, day: day)
+    }
+
+    /// The day `seconds` after 1970-01-01 (`SOURCE_DATE_EPOCH`), in UTC.
+    public init(secondsSince1970 seconds: Int) {
+        self = CalendarDay(year: 1970, month: 1, day: 1).adding(days: Int((Double(seconds) / 86_400).rounded(.down)))
+    }
+
+    public var text: String {
+        let pad = { (number: Int, width: Int) in String(repeating: "0", count: max(0, width - String(number).count)) + String(number) }
+        return "\(pad(year, 4))-\(pad(month, 2))-\(pad(day, 2))"
+    }
+
+    public static func length(year: Int, month: Int) -> Int {
+        switch month {
+        case 2: (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
+        case 4, 6, 9, 11: 30
+        default: 31
+        }
+    }
+
+    /// Days since 1970-01-01 (proleptic Gregorian; the civil-from-days algorithm's inverse).
+    public var ordinal: Int {
+        let y = month <= 2 ? year - 1 : year
+        let era = (y >= 0 ? y : y - 399) / 400
+        let yoe = y - era * 400
+        let doy = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
+        return era * 146_097 + doe - 719_468
+    }
+
+    public init(ordinal: Int) {
+        let z = ordinal + 719_468
+        let era = (z >= 0 ? z : z - 146_096) / 146_097
+        let doe = z - era * 146_097
+        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
+        let mp = (5 * doy + 2) / 153
+        let day = doy - (153 * mp + 2) / 5 + 1
+        let month = mp < 10 ? mp + 3 : mp - 9
+        self.init(year: yoe + era * 400 + (month <= 2 ? 1 : 0), month: month, day: day)
+    }
+
+    public func adding(days: Int) -> CalendarDay { CalendarDay(ordinal: ordinal + days) }
+
+    /// The same day `months` later, or the month's last day when it is shorter.
+    public func adding(months: Int) -> CalendarDay {
+        let index = year * 12 + (month - 1) + months
+        let (newYear, newMonth) = (index / 12, index % 12 + 1)
+        return CalendarDay(year: newYear, month: newMonth, day: min(day, Self.length(year: newYear, month: newMonth)))
+    }
+
+    public static func < (lhs: CalendarDay, rhs: CalendarDay) -> Bool { lhs.ordinal < rhs.ordinal }
 }
 
 /// How a map's figures were obtained (`evidence:` in front-matter), so a hypothesis is never read as measured fact:

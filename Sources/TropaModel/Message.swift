@@ -26,6 +26,23 @@ public indirect enum Message: Sendable, Hashable {
     case writeAudience
     case badEvidence(String)
     case writeOneOf([String])
+    case badReview(String)
+    case writeReview
+    // Measurements
+    case measurementsMissing(String)
+    case measurementsPath
+    case measurementsEmpty
+    case measurementColumns([String])
+    case measurementHeader
+    case measurementFieldCount(expected: Int, found: Int)
+    case oneRowPerMeasurement
+    case measurementBadDate(String)
+    case measurementDateForm
+    case measurementValueForm
+    case unknownStage(String)
+    case stagesOfMap([String])
+    case reviewOverdue(last: String, due: String)
+    case measureAgain
     case badPriority(String)
     case badRevenue(String)
     case writeRevenue
@@ -264,6 +281,11 @@ public indirect enum Message: Sendable, Hashable {
     case notFileOrFolder(String)
     case notSiteFolder(String)
     case noSuchFolder(String)
+    case notInGit(String)
+    case unknownRevision(String)
+    case noMapAtRevision(path: String, revision: String)
+    case gitUnavailable(String)
+    case shallowHistory
     case folderNotFile(String)
     case noSuchFile(String)
     case noContentFolder(String)
@@ -330,6 +352,37 @@ public indirect enum Message: Sendable, Hashable {
         case .badDate(let text): ("\"updated\" should be a date like 2024-03-01, not \"\(text)\"",
                                   "в «updated» нужна дата вида 2024-03-01, а здесь «\(text)»")
         case .writeDate(let date): ("write \"updated: \(date)\"", "напишите «updated: \(date)»")
+        case .badReview(let text): ("\"review\" should be a period such as \"monthly\", not \"\(text)\"",
+                                    "в «review» нужен срок, например «ежемесячно», а здесь «\(text)»")
+        case .writeReview: ("write \"2 weeks\", \"monthly\", \"quarterly\" or a number of days, weeks or months",
+                            "напишите «2 недели», «ежемесячно», «ежеквартально» или число дней, недель или месяцев")
+        case .measurementsMissing(let path): ("the measurements file \"\(path)\" does not exist",
+                                              "файла с замерами «\(path)» нет")
+        case .measurementsPath: ("name a CSV file beside the map, e.g. \"measurements: metrics.csv\"",
+                                 "укажите CSV-файл рядом с картой, например «measurements: metrics.csv»")
+        case .measurementsEmpty: ("the measurements file is empty", "файл с замерами пустой")
+        case .measurementColumns(let columns):
+            ("the measurements file has no column \(Self.list(columns.map { "\"\($0)\"" }, and: "or"))",
+             "в файле с замерами нет столбца \(Self.list(columns.map { "«\($0)»" }, and: "и"))")
+        case .measurementHeader: ("start the file with the line \"date,stage,metric,value\"",
+                                  "начните файл со строки «дата,этап,метрика,значение»")
+        case .measurementFieldCount(let expected, let found):
+            ("the row has \(found) fields, but the header has \(expected)",
+             "в строке полей: \(found), а в заголовке: \(expected)")
+        case .oneRowPerMeasurement: ("write one measurement per row; quote a value that holds a comma: \"1,5\"",
+                                     "пишите по одному замеру в строке; значение с запятой заключайте в двойные кавычки")
+        case .measurementBadDate(let text): ("the date should be like 2024-03-01, not \"\(text)\"",
+                                             "дату пишут так: 2024-03-01, а здесь «\(text)»")
+        case .measurementDateForm: ("write the date as YYYY-MM-DD", "напишите дату в виде ГГГГ-ММ-ДД")
+        case .measurementValueForm: ("write a number or a range with its unit, e.g. \"35%\", \"20\", \"2–3 weeks\"",
+                                     "напишите число или диапазон с единицей, например «35%», «20», «2–3 недели»")
+        case .unknownStage(let name): ("the map has no stage \"\(name)\"", "в карте нет этапа «\(name)»")
+        case .stagesOfMap(let names): ("the map's stages are \(Self.list(names.map { "\"\($0)\"" }, and: "and"))",
+                                       "этапы карты: \(names.map { "«\($0)»" }.joined(separator: ", "))")
+        case .reviewOverdue(let last, let due): ("the map was last measured on \(last); the next review was due on \(due)",
+                                                 "последний замер — \(last), следующий был нужен к \(due)")
+        case .measureAgain: ("measure the stages again and add the rows to the measurements file",
+                             "замерьте этапы снова и добавьте строки в файл с замерами")
         case .badAudience(let text): ("\"audience\" should be a number of customers, not \"\(text)\"",
                                       "в «audience» нужно число клиентов, а здесь «\(text)»")
         case .writeAudience: ("write how many customers enter the first stage, e.g. \"audience: 12000\"",
@@ -757,6 +810,13 @@ public indirect enum Message: Sendable, Hashable {
                                           "\(path) — не файл и не папка (устройство, сокет или канал)")
         case .notSiteFolder(let path): ("\(path) is a file, not a site folder", "\(path) — это файл, а нужна папка сайта")
         case .noSuchFolder(let path): ("no such folder: \(path)", "нет такой папки: \(path)")
+        case .notInGit(let path): ("\(path) is not inside a git repository", "\(path) не лежит в репозитории git")
+        case .unknownRevision(let revision): ("git knows no revision \"\(revision)\"", "в git нет ревизии «\(revision)»")
+        case .noMapAtRevision(let path, let revision): ("\(path) does not exist at \(revision)",
+                                                       "в ревизии \(revision) нет файла \(path)")
+        case .gitUnavailable(let reason): ("cannot run git: \(reason)", "не удалось запустить git: \(reason)")
+        case .shallowHistory: ("note: this is a shallow clone, so the maps have no history pages; history needs the full history (fetch-depth: 0)",
+                               "примечание: это неполный клон, поэтому у карт нет страниц истории; истории нужна вся история репозитория (fetch-depth: 0)")
         case .folderNotFile(let path): ("\(path) is a folder, not a file", "\(path) — это папка, а нужен файл")
         case .noSuchFile(let path): ("no such file: \(path)", "нет такого файла: \(path)")
         case .noContentFolder(let path): ("no content folder: \(path) (maps go in content/*.md)",

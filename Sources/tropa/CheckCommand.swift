@@ -31,11 +31,21 @@ struct CheckCommand: ParsableCommand {
     @OptionGroup var options: SiteOptions
 
     func run() throws {
-        let result = try Terminal.run(language: options.language.lang) { try SiteChecker().check(root: options.siteDirectory) }
+        let result = try Terminal.run(language: options.language.lang) {
+            try SiteChecker().check(root: options.siteDirectory, day: Self.day())
+        }
         let checked = result.site.map { Message.checked(maps: $0.journeys.count, personas: $0.personas.count) }
         Terminal.report(result.diagnostics, sources: result.sources, format: options.format,
                         checked: checked ?? .checkedSite, language: options.language.or(result.language))
         try Terminal.exit(for: result.diagnostics, strict: options.strict)
+    }
+}
+
+extension CheckCommand {
+    /// The day reviews are due by: `SOURCE_DATE_EPOCH`'s when it is set (reproducible checks), otherwise today, in UTC.
+    static func day(environment: [String: String] = ProcessInfo.processInfo.environment, now: Date = Date()) -> CalendarDay {
+        let seconds = environment["SOURCE_DATE_EPOCH"].flatMap { Int($0.trimmingCharacters(in: .whitespaces)) }
+        return CalendarDay(secondsSince1970: seconds ?? Int(now.timeIntervalSince1970.rounded(.down)))
     }
 }
 
@@ -55,11 +65,16 @@ struct BuildCommand: ParsableCommand {
     @Flag(help: "Include maps marked `draft: true`.")
     var drafts = false
 
+    @Flag(help: "Build no history pages, even inside a git work tree.")
+    var noHistory = false
+
     func run() throws {
         let buildOptions = BuildOptions(output: output, includeDrafts: drafts, strict: options.strict)
+        let git = noHistory ? nil : GitCommand(folder: options.siteDirectory)
         let result = try Terminal.run(language: options.language.lang) {
-            try SiteBuilder().build(root: options.siteDirectory, options: buildOptions)
+            try SiteBuilder(git: git).build(root: options.siteDirectory, options: buildOptions)
         }
+        for note in result.notes { Terminal.printError(note, language: options.language.or(result.check.language)) }
         let summary = result.outputPath.map {
             result.upToDate ? Message.upToDate(maps: result.mapCount, files: result.fileCount, output: $0)
                 : .built(maps: result.mapCount, files: result.fileCount, output: $0)

@@ -13,7 +13,7 @@ struct TropaCommand: ParsableCommand {
         abstract: "Build customer journey map reports from Markdown.",
         version: Tropa.version,
         subcommands: [InitCommand.self, NewCommand.self, ImportCommand.self, CheckCommand.self, BuildCommand.self, ReportCommand.self,
-                      ServeCommand.self, SchemaCommand.self]
+                      ServeCommand.self, SchemaCommand.self, DiffCommand.self]
     )
 }
 

@@ -36,6 +36,16 @@ import Yams
         #expect(text.contains("# tropa is built from its source: the git repository TROPA_SOURCE"))
     }
 
+    /// History pages need the repository's whole history, and git in the container before the checkout.
+    @Test func theCheckoutFetchesTheWholeHistoryWithGit() throws {
+        let steps = try Self.buildSteps()
+        let checkout = try Self.index(of: { ($0["uses"] as? String) == "actions/checkout@v4" }, in: steps)
+        let with = try #require(steps[checkout]["with"] as? [String: Any])
+        #expect(with["fetch-depth"] as? Int == 0)
+        let git = try Self.index(of: { Self.runs($0, "apt-get install -y libcmark-dev pkg-config git") }, in: steps)
+        #expect(git < checkout)
+    }
+
     @Test func tropaIsCachedByTheRevisionOfItsSourceAndCompiledOnlyOnAMiss() throws {
         let steps = try Self.buildSteps()
         let revision = try Self.index(of: { Self.runs($0, "git ls-remote \"$TROPA_SOURCE\" \"$TROPA_REF\"") }, in: steps)

@@ -6,6 +6,7 @@
 //     site/<page>                              every site page: the catalogue, the dashboard, maps.json, persona,
 //                                              comparison, tag and segment pages, the action plan and its CSV
 //     build-record                             the build record kept beside the output (OutputWriter.cache)
+//     history/index.html                       the map's history page, for the case built with a history
 //
 // After an intended change to the output, re-record the goldens and review the diff in git:
 //
@@ -28,12 +29,14 @@ import TropaTesting
         let fixture: String
         /// The map's output folder, relative to the output root.
         let slug: String
+        /// Built with two earlier versions of its map from a git.
+        var history = false
         var maps = 1
         var testDescription: String { fixture }
     }
 
     static let cases = [
-        Case(fixture: "ru-persona", slug: "lumus/skripty"),
+        Case(fixture: "ru-persona", slug: "lumus/skripty", history: true),
         Case(fixture: "en-multi", slug: "onboarding"),
         Case(fixture: "custom-scale", slug: "zapis"),
         Case(fixture: "branched", slug: "divan"),
@@ -55,6 +58,7 @@ import TropaTesting
         for mapOutput in MapOutput.all {
             if let bytes = output[golden.slug + "/" + mapOutput.fileName] { files[mapOutput.fileName] = bytes }
         }
+        if let page = output[PagePaths.history(golden.slug)] { files[PagePaths.historyPage] = page }
         if let page = output[golden.slug + "/index.html"] {
             for (name, svg) in charts(in: String(decoding: page, as: UTF8.self)) { files["charts/\(name).svg"] = Array(svg.utf8) }
         }
@@ -71,6 +75,25 @@ import TropaTesting
         return files
     }
 
+    /// Two versions of the case's map, the newest as it is now: the first with a stage of another name, a metric
+    /// the map no longer has, another NPS and another score; its commit's subject has markup, which the page
+    /// escapes.
+    static func history(_ golden: Case) throws -> FixedHistory {
+        let path = "content/lumus/skripty.md"
+        let now = try String(contentsOf: RenderFixtures.site(golden.fixture).appendingPathComponent(path), encoding: .utf8)
+        let before = now.replacingOccurrences(of: "## Поиск решения", with: "## Поиск")
+            .replacingOccurrences(of: "- NPS: -10", with: "- NPS: -25")
+            .replacingOccurrences(of: "0 Рабочая задача", with: "-1 Рабочая задача")
+            .replacingOccurrences(of: "### Метрики\n- Длительность", with: "### Метрики\n- Звонков: 3\n- Длительность")
+        let versions = [
+            GitVersion(commit: "a1b2c3d4e5f60718293a4b5c6d7e8f9012345678", time: 1_709_294_400,
+                       subject: "Lumus: stage renamed, NPS after the interviews", path: path, bytes: Array(now.utf8)),
+            GitVersion(commit: "0f1e2d3c4b5a69788796a5b4c3d2e1f001234567", time: 1_706_702_400,
+                       subject: "First draft <img src=x onerror=window.__xss=1> & \"notes\"", path: path, bytes: Array(before.utf8)),
+        ]
+        return FixedHistory(GitHistory(commit: versions[0].commit, shallow: false, versions: [path: versions]))
+    }
+
     /// Each chart of the evaluation in a page, by name (`tropa-funnel` → `funnel`).
     static func charts(in page: String) -> [(String, String)] {
         page.ranges(of: "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"tropa-chart tropa-").compactMap { start in
@@ -82,7 +105,7 @@ import TropaTesting
 
     @Test(arguments: cases)
     func siteMatchesGoldenFiles(_ golden: Case) throws {
-        let built = try RenderBuild.fixture(golden.fixture)
+        let built = try RenderBuild.fixture(golden.fixture, git: golden.history ? try Self.history(golden) : nil)
         #expect(built.diagnostics.isEmpty, "the fixture should be clean:\n\(renderDescribe(built.diagnostics))")
         #expect(built.result.outputPath == RenderBuild.output)
         #expect(built.result.mapCount == golden.maps)

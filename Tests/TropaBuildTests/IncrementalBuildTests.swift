@@ -192,3 +192,38 @@ import TropaTesting
         #expect(!next.fileSystem.contents.keys.contains { $0.contains(".tropa-journal") || $0.contains(".tropa-staging") })
     }
 }
+
+/// A measurements file is an input of its map: not copied, and a change to it shows on the map's page.
+@Suite struct MeasurementBuildTests {
+    static let map = RenderBuild.russianMap(extraFrontMatter: "measurements: m.csv\nreview: quarterly\n",
+                                            body: RenderBuild.stage("Поиск", extra: "### Метрики\n- Конверсия: 30%\n"))
+
+    @Test func theCSVIsReadNotCopiedAndAChangeRebuildsTheMap() throws {
+        let csv = "date,stage,metric,value\n2024-02-01,Поиск,Конверсия,35%\n2024-03-01,Поиск,Конверсия,42%\n"
+        let built = try RenderBuild.site(["tropa.yml": "language: ru\n", "content/map.md": Self.map, "content/m.csv": csv, "content/data.csv": "a,b\n"])
+        #expect(built.result.outputPath != nil, "\(renderDescribe(built.result.check.diagnostics))")
+        #expect(built.files["m.csv"] == nil, "the measurements are the map's input, not a static file")
+        #expect(built.files["data.csv"] != nil, "a CSV no map names is a static file as before")
+        let page = try #require(built.text("map/index.html"))
+        #expect(page.contains("class=\"tropa-chart tropa-trend\""))
+        #expect(page.contains("42\u{00A0}% (+7\u{00A0}п.\u{00A0}п. с 1 февраля 2024)"))
+        #expect(page.contains("<dt>Последний замер</dt><dd>1 марта 2024</dd>"))
+        #expect(page.contains("<dt>Следующий замер</dt><dd>1 июня 2024</dd>"))
+
+        try built.fileSystem.write(Array((csv + "2024-04-01,Поиск,Конверсия,47%\n").utf8), to: RenderBuild.root + "/content/m.csv")
+        let again = try RenderBuild.build(built.fileSystem)
+        #expect(!again.result.upToDate)
+        #expect(again.text("map/index.html")?.contains("47\u{00A0}% (+5\u{00A0}п.\u{00A0}п. с 1 марта 2024)") == true)
+        #expect(again.files["m.csv"] == nil)
+        #expect(try RenderBuild.build(again.fileSystem).result.upToDate)
+
+        // A change to the map alone is an update, which copies no more than the full build did.
+        let changed = Self.map.replacingOccurrences(of: "Найти CRM.", with: "Найти CRM быстро.")
+        try again.fileSystem.write(Array(changed.utf8), to: RenderBuild.root + "/content/map.md")
+        let update = try RenderBuild.build(again.fileSystem)
+        #expect(update.result.outputPath != nil && !update.result.upToDate)
+        #expect(update.text("map/index.html")?.contains("Найти CRM быстро.") == true)
+        #expect(update.files["m.csv"] == nil)
+        #expect(update.files["data.csv"] != nil)
+    }
+}

@@ -134,7 +134,7 @@ import TropaTesting
         let (journey, diagnostics) = Check.journey("---\ntitle: Карта\ntgas: [a]\nauthor: Аня\n---\n## Этап\n" + Check.requiredLayers)
         #expect(diagnostics.found == [Found(.unknownKey, .warning, 3, 1), Found(.unknownKey, .warning, 4, 1)])
         #expect(diagnostics.map { $0.suggestion(in: .en) } == ["did you mean \"tags\"?",
-                                                  "known keys: title, persona, product, segment, tags, updated, draft, audience, evidence, priority, revenue, compare"])
+                                                  "known keys: title, persona, product, segment, tags, updated, draft, audience, evidence, priority, revenue, compare, measurements, review"])
         #expect(journey.tags == [])
     }
 

@@ -103,12 +103,13 @@ package enum RenderBuild {
         return memory
     }
 
-    package static func fixture(_ name: String, options: BuildOptions = BuildOptions()) throws -> BuiltSite {
-        try build(try RenderFixtures.memory(name), options: options)
+    package static func fixture(_ name: String, options: BuildOptions = BuildOptions(), git: GitReading? = nil) throws -> BuiltSite {
+        try build(try RenderFixtures.memory(name), options: options, git: git)
     }
 
-    package static func build(_ memory: MemoryFileSystem, options: BuildOptions = BuildOptions()) throws -> BuiltSite {
-        let result = try SiteBuilder(fileSystem: memory).build(root: root, options: options)
+    package static func build(_ memory: MemoryFileSystem, options: BuildOptions = BuildOptions(),
+                              git: GitReading? = nil) throws -> BuiltSite {
+        let result = try SiteBuilder(fileSystem: memory, git: git).build(root: root, options: options)
         return BuiltSite(fileSystem: memory, result: result, output: result.outputPath ?? output)
     }
 
@@ -240,4 +241,18 @@ package extension EmotionCurve {
 package extension Journey {
     /// The output folder of a map under `content/`.
     package var slug: String { Slug.forContentPath(String(path.dropFirst("content/".count))) }
+}
+
+/// A git with a fixed history, for builds in memory.
+package struct FixedHistory: GitReading {
+    package var history: GitHistory
+
+    package init(_ history: GitHistory) { self.history = history }
+
+    package func file(_ path: String, at revision: String) throws -> [UInt8]? {
+        history.versions.values.joined().first { $0.commit == revision && $0.path == path }?.bytes
+    }
+
+    package func head() throws -> GitHead? { GitHead(commit: history.commit, shallow: history.shallow) }
+    package func history(of maps: [String]) throws -> GitHistory? { history }
 }

@@ -15,10 +15,14 @@ package enum Fixtures {
 
     package static func invalid(_ name: String) -> URL { root.appendingPathComponent("invalid/\(name)") }
 
-    /// Checks a fixture folder from disk, as `tropa check` does.
+    /// Checks a fixture folder from disk, as `tropa check` does, on `day`.
     package static func check(_ folder: URL) throws -> CheckResult {
-        try SiteChecker(fileSystem: DiskFileSystem()).check(root: folder.path)
+        try SiteChecker(fileSystem: DiskFileSystem()).check(root: folder.path, day: day)
     }
+
+    /// The day in-process checks are run on: fixtures' reviews are due long before it, as on any day `tropa check`
+    /// runs.
+    package static let day = CalendarDay(year: 2026, month: 1, day: 1)
 }
 
 /// Shortcuts for parsing and checking in memory.

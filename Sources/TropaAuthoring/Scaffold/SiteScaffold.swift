@@ -230,9 +230,13 @@ public struct SiteScaffold: Sendable {
           TROPA_SOURCE: ${{ vars.TROPA_SOURCE || '\(defaultSource)' }}
           TROPA_REF: ${{ vars.TROPA_REF || 'main' }}
         steps:
-          - uses: actions/checkout@v4
+          # git first: without it, checkout downloads the files alone, and the maps get no history pages.
           - name: Install cmark and git
             run: apt-get update && apt-get install -y libcmark-dev pkg-config git
+          # The whole history, not the last commit: each map's history page is read from it.
+          - uses: actions/checkout@v4
+            with:
+              fetch-depth: 0
           - name: Find tropa's revision
             id: tropa
             run: |

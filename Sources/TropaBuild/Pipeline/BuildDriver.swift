@@ -31,6 +31,15 @@ package struct BuildDriver: Sendable {
     package let reader: FileReading
     package let root: String
     package let options: BuildOptions
+    /// The maps' committed versions, read once for the site; each map built gets a history page from them.
+    package var history: GitHistory?
+
+    package init(reader: FileReading, root: String, options: BuildOptions, history: GitHistory? = nil) {
+        self.reader = reader
+        self.root = root
+        self.options = options
+        self.history = history
+    }
 
     /// The site's settings and inputs: the first two steps, which also decide what can be reused.
     package struct Start: Sendable {
@@ -89,14 +98,23 @@ package struct BuildDriver: Sendable {
         let rendering = sink.renders && !report.diagnostics.failBuild(strict: options.strict) ? renderer : nil
         let maps = try visitMaps(start, loader: loader, rendering: rendering, context: context, into: sink,
                                  reuse: reuse, report: &report)
+        // The measurements files the maps name are inputs of those maps, not files of the site to copy. An update
+        // reads only the changed maps: it copies what the last whole build copied.
+        var inputs = start.inputs
+        let copied = reuse.recordedSiteFiles.map(Set.init)
+        inputs.staticFiles.removeAll { file in
+            maps.measurementFiles.contains(file.path) || copied.map { !$0.contains(file.outputPath) } ?? false
+        }
         try checkSite(maps, personas: personas.values, inputs: start.inputs, config: start.config,
                       loader: loader, reuse: reuse, report: &report)
 
         var run = BuildRun(check: CheckResult(site: site, diagnostics: report.diagnostics.sortedByLocation(),
                                               sources: report.sources, language: start.config.language))
+        if history?.shallow == true { run.notes.append(.shallowHistory) }
         run.check.facts = maps.facts
         run.linkedMaps = reuse.linkedMaps(adding: maps.claims)
         run.check.site?.journeys = maps.journeys
+        run.check.site?.staticFiles = inputs.staticFiles
         if reuse.remembers {
             run.memo = PreviewMemo(config: start.config, schema: start.schema, context: context,
                                    rendered: rendering != nil && !run.check.diagnostics.failBuild(strict: options.strict),
@@ -112,7 +130,7 @@ package struct BuildDriver: Sendable {
         guard let entries = reuse.entries(merging: maps.recorded) else { throw RecordDamaged() }
         run.entries = entries
         try emitSitePages(entries, now: maps.shown, renderer: renderer, personas: personas.values, context: context,
-                          inputs: start.inputs, loader: loader, into: sink, reuse: reuse, run: &run)
+                          inputs: inputs, loader: loader, into: sink, reuse: reuse, run: &run)
         run.renderedMapCount = maps.renderedCount
 
         try sink.commit(run)
@@ -148,11 +166,24 @@ package struct BuildDriver: Sendable {
         let visits = parallelMap(reuse.mapsToRead(start.inputs.maps)) { path -> Result<VisitedMap, Error> in
             Result {
                 let file = try loader.read(path)
+                // What the map is made from: its bytes, and its measurements file's (a NUL between them, which no
+                // map's text holds). The previous preview's map says which file that was.
+                let remembered = parsed?[path] ?? rendered?[path]
+                var source = file.bytes
+                if let companion = remembered?.outcome.value?.measurementsFile {
+                    source += [0] + (try loader.readOptional(companion)?.bytes ?? [])
+                }
                 // A map the previous preview parsed from the same bytes is taken with its facts as they were.
-                let earlier = parsed?[path].flatMap { $0.bytes == file.bytes ? $0 : nil }
-                let outcome = earlier?.outcome ?? reader.outcome(of: file)
+                let earlier = parsed?[path].flatMap { $0.bytes == source ? $0 : nil }
+                var companionBytes: [UInt8]?
+                let outcome = try earlier?.outcome ?? reader.outcome(of: file) { companion in
+                    let raw = try loader.readOptional(companion)
+                    companionBytes = raw?.bytes ?? []
+                    return raw
+                }
+                if earlier == nil { source = file.bytes + (companionBytes.map { [0] + $0 } ?? []) }
                 var visit = VisitedMap(path: path, outcome: outcome)
-                let kept = sink.keepsMaps ? KeptMap(outcome: outcome, bytes: reuse.remembers ? file.bytes : []) : nil
+                let kept = sink.keepsMaps ? KeptMap(outcome: outcome, bytes: reuse.remembers ? source : []) : nil
                 visit.kept = kept
                 // A map that fails the build ends the rendering, whether or not it could be read at all.
                 if outcome.diagnostics.failBuild(strict: options.strict) { stopped.signal() }
@@ -165,9 +196,15 @@ package struct BuildDriver: Sendable {
                 kept?.facts = facts
                 if let renderer, !stopped.isSignalled, options.includeDrafts || !journey.draft {
                     do {
-                        let reused = rendered?[path].flatMap { $0.filesBytes == file.bytes && !$0.files.isEmpty ? $0.files : nil }
+                        let reused = rendered?[path].flatMap { $0.filesBytes == source && !$0.files.isEmpty ? $0.files : nil }
                         // The preview keeps the files and hands them over on every rebuild: as bytes, made once.
-                        let files = reused ?? renderer.mapFiles(journey, facts: facts, evaluation: evaluation).map { reuse.remembers ? $0.asBytes : $0 }
+                        let versions = history?.versions[path] ?? []
+                        var files = reused ?? renderer.mapFiles(journey, facts: facts, evaluation: evaluation,
+                                                                history: !versions.isEmpty).map { reuse.remembers ? $0.asBytes : $0 }
+                        if !versions.isEmpty {
+                            files.append(renderer.historyPage(journey, facts: facts,
+                                                              versions: versionsRead(versions, reader: reader)))
+                        }
                         for file in files { try sink.emit(file) }
                         let folder = PagePaths.journeyFolder(facts.slug)
                         visit.files = files.map { String($0.path.dropFirst(folder.count + 1)) }
@@ -186,6 +223,20 @@ package struct BuildDriver: Sendable {
             }
         }
         return try VisitedSite(visits, keepingAll: reuse.remembers, report: &report)
+    }
+
+    /// Each committed version of a map, newest first, parsed, with what changed from the version before it to it.
+    private func versionsRead(_ versions: [GitVersion], reader: JourneyReader) -> [MapVersion] {
+        let parsed: [Journey?] = versions.map { version in
+            guard case .success(let source) = SourceText.decode(path: version.path, bytes: version.bytes) else { return nil }
+            return reader.parser.parse(source).journey
+        }
+        return versions.indices.map { index in
+            let older = index + 1 < versions.count ? parsed[index + 1] : nil
+            let changes = zip(older.map { [$0] } ?? [], parsed[index].map { [$0] } ?? []).flatMap(JourneyDiff.changes)
+            return MapVersion(version: versions[index], journey: parsed[index], changes: changes,
+                              first: index == versions.count - 1)
+        }
     }
 
     /// What no single file shows: personas, maps and stages that maps name or link to, and two things claiming one
@@ -290,6 +341,10 @@ package struct VisitedMap: Sendable {
     package var diagnostics: [Diagnostic]
     /// The text of the file, when its diagnostics need it.
     package var source: SourceText?
+    /// The text of the files it named, when their diagnostics need it.
+    package var companions: [SourceText]
+    /// The measurements file it names: an input of the map, not a static file.
+    package var measurementsFile: String?
     package var claim: JourneyClaim?
     package var slug: String?
     /// What the site pages show of it.
@@ -308,6 +363,8 @@ package struct VisitedMap: Sendable {
         self.path = path
         diagnostics = outcome.diagnostics
         source = outcome.source
+        companions = outcome.companions
+        measurementsFile = outcome.value?.measurementsFile
     }
 }
 
@@ -337,6 +394,8 @@ package struct VisitedSite {
     /// Kept when the sink keeps maps.
     package var facts: [JourneyFacts] = []
     package var journeys: [Journey] = []
+    /// The measurements files the maps read name.
+    package var measurementFiles: Set<String> = []
     /// The first page that could not be written.
     package var failure: Error?
     package var renderedCount = 0
@@ -347,6 +406,8 @@ package struct VisitedSite {
         for result in visits {
             let visit = try result.get()
             report.add(visit.diagnostics, source: visit.source)
+            for companion in visit.companions { report.sources[companion.path] = companion }
+            if let file = visit.measurementsFile { measurementFiles.insert(file) }
             if let claim = visit.claim { claims.append(claim) }
             if let slug = visit.slug { folders.append((visit.path, slug)) }
             if let entry = visit.shown { shown.append((visit.path, entry)) }
@@ -374,6 +435,8 @@ package struct BuildRun: Sendable {
     package var renderedSitePages = false
     /// Whether the sink took the build.
     package var committed = false
+    /// Said once besides the diagnostics.
+    package var notes: [Message] = []
     package var memo: PreviewMemo?
 
     /// Every file of the build, relative to the output.

@@ -130,6 +130,7 @@ package enum Reuse: Sendable {
 /// The maps and personas one preview parsed and rendered, with the bytes they were made from.
 package struct PreviewMemo: Sendable {
     package struct Map: Sendable {
+        /// The map's bytes, and its measurements file's after a NUL.
         package var bytes: [UInt8]
         package var outcome: FileOutcome<Journey>
         package var facts: JourneyFacts?

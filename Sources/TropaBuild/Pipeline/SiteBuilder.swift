@@ -12,9 +12,12 @@ public struct BuildResult: Sendable {
     public var mapCount: Int
     /// Nothing the build reads had changed since the last clean build into the same output: nothing was written.
     public var upToDate = false
+    /// What the build says once besides the site's problems (a shallow clone has no history to show).
+    public var notes: [Message] = []
 
     package init(_ run: BuildRun, output: String?) {
         check = run.check
+        notes = run.notes
         outputPath = run.committed ? output : nil
         fileCount = run.committed ? run.fileCount : 0
         mapCount = run.committed ? run.mapCount : 0
@@ -24,9 +27,12 @@ public struct BuildResult: Sendable {
 /// `tropa build` and `tropa serve`'s builds: the driver into a staging folder, the output in place, or memory.
 public struct SiteBuilder: Sendable {
     public let fileSystem: FileSystem
+    /// Where each map's history comes from; nil builds no history pages.
+    public let git: GitReading?
 
-    public init(fileSystem: FileSystem = DiskFileSystem()) {
+    public init(fileSystem: FileSystem = DiskFileSystem(), git: GitReading? = nil) {
         self.fileSystem = fileSystem
+        self.git = git
     }
 
     /// Builds the site into its output. With the record of the last clean build into the same output, a site whose
@@ -40,6 +46,12 @@ public struct SiteBuilder: Sendable {
         }
     }
 
+    /// The build's settings as the record keeps them: with history, the commit it was read at, so that a new
+    /// commit rebuilds the site (and nothing else asks git for more than its commit on a rebuild with no change).
+    private func recordSettings(_ options: BuildOptions, config: SiteConfig, head: GitHead?) -> String {
+        BuildRecord.settings(options, config: config) + (head.map { " history:" + ($0.shallow ? "shallow" : $0.commit) } ?? "")
+    }
+
     /// The build once the settings are read: up to date, an update in place, or a full build.
     private func build(_ start: BuildDriver.Start, settings: CheckResult, driver: BuildDriver,
                        options: BuildOptions) throws -> BuildResult {
@@ -48,10 +60,18 @@ public struct SiteBuilder: Sendable {
                                   output: OutputWriter.canonical(options.output ?? root.appendingPath(start.config.outputPath)))
         let record = writer.record()
         let snapshot = try InputSnapshot.take(start.inputs.watched, record: record, root: root, reader: fileSystem)
-        var plan = record?.plan(for: snapshot.inputs, settings: BuildRecord.settings(options, config: start.config)) ?? .full
+        let head = try git?.head()
+        let recordSettings = recordSettings(options, config: start.config, head: head)
+        var plan = record?.plan(for: snapshot.inputs, settings: recordSettings) ?? .full
         // A file deleted from the output would stay missing until its map changed: rebuild it all.
         let written = record?.outputFiles
         if plan != .full, !(written.map(writer.holdsEvery) ?? false) { plan = .full }
+        // Read once for the whole site, and only when something is built.
+        var driver = driver
+        if plan != .upToDate, let git, let head {
+            driver.history = head.shallow ? GitHistory(commit: head.commit, shallow: true)
+                : try git.history(of: start.inputs.maps)
+        }
         switch plan {
         case .upToDate:
             let check = CheckResult(site: nil, diagnostics: [], sources: [:], language: settings.language)
@@ -87,7 +107,7 @@ public struct SiteBuilder: Sendable {
             if run.check.diagnostics.failBuild(strict: options.strict) { return BuildResult(run, output: nil) }
             throw error
         }
-        let sink = StagingSink(writer: writer, snapshot: snapshot, settings: BuildRecord.settings(options, config: start.config))
+        let sink = StagingSink(writer: writer, snapshot: snapshot, settings: recordSettings)
         return BuildResult(try driver.run(start, settings: settings, into: sink, reuse: .nothing), output: writer.output)
     }
 

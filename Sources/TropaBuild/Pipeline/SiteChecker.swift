@@ -45,9 +45,23 @@ public struct SiteChecker: Sendable {
         self.fileSystem = fileSystem
     }
 
-    /// Checks the site in `root`. Throws `SiteError` only for problems with folders and files as such.
-    public func check(root: String, strict: Bool = false) throws -> CheckResult {
-        try BuildDriver(reader: fileSystem, root: root, options: BuildOptions(strict: strict)).run(into: CheckSink()).check
+    /// Checks the site in `root`. Throws `SiteError` only for problems with folders and files as such. With a `day`
+    /// (`tropa check` gives today, or `SOURCE_DATE_EPOCH`'s), a map whose review is past due on it is warned about:
+    /// only the check looks at the calendar, so a build never depends on the day.
+    public func check(root: String, strict: Bool = false, day: CalendarDay? = nil) throws -> CheckResult {
+        var result = try BuildDriver(reader: fileSystem, root: root, options: BuildOptions(strict: strict))
+            .run(into: CheckSink()).check
+        guard let day, let journeys = result.site?.journeys else { return result }
+        let overdue = journeys.compactMap { ReviewSchedule.overdue($0, on: day) }
+        guard !overdue.isEmpty else { return result }
+        for path in Set(overdue.map(\.location.file)) where result.sources[path] == nil {
+            if let bytes = try? fileSystem.read(root.appendingPath(path)),
+               case .success(let source) = SourceText.decode(path: path, bytes: bytes) {
+                result.sources[path] = source
+            }
+        }
+        result.diagnostics = (result.diagnostics + overdue).sortedByLocation()
+        return result
     }
 
     /// The site's config and schema alone, for `tropa schema` and `tropa new`. With `emptySchemaIsDefault` (for

@@ -35,6 +35,9 @@ public enum PagePaths {
     public static func comparison(ofMap slug: String) -> String { comparisonsFolder + "/" + slug + "/index.html" }
 
     public static func journeyFolder(_ slug: String) -> String { slug }
+    /// A map's history page, inside its folder.
+    public static func history(_ slug: String) -> String { journeyFolder(slug) + "/" + historyPage }
+    public static let historyPage = "history/index.html"
     public static func persona(_ id: String) -> String { "personas/" + Slug.forContentPath(id) }
 
     /// A page's absolute address under `baseURL`, each character a URL's path may not hold percent-encoded (the

@@ -82,11 +82,14 @@ extension SitePresenter {
 
     /// How far a figure is from its target: `−12 п. п.` for a percentage, `+3 дня` for a duration.
     package func gap(_ figure: Figure) -> String? {
-        guard let target = figure.target else { return nil }
-        let difference = figure.value - target
+        figure.target.map { difference(figure.value - $0, unit: figure.unit) }
+    }
+
+    /// A difference with its sign, in percentage points for percentages.
+    package func difference(_ difference: Double, unit: ValueUnit) -> String {
         let sign = difference > 0 ? "+" : ""
-        return figure.unit == .percent ? sign + format.number(difference) + "\u{00A0}" + words["pp"]
-            : sign + format.value(difference, unit: figure.unit)
+        return unit == .percent ? sign + format.number(difference) + "\u{00A0}" + words["pp"]
+            : sign + format.value(difference, unit: unit)
     }
 
     /// "цель 45 %", and whether it is missed, for a metric with a target.

@@ -74,10 +74,16 @@ package struct SitePresenter: Sendable {
             segment: journey.segment.map { Link(title: $0, url: page.root + PagePaths.segment(Slug.forName($0))) },
             tags: journey.tags.map { Link(title: $0, url: page.root + PagePaths.tag(Slug.forName($0))) },
             comparisonURL: journey.compare.isEmpty ? nil : page.root + PagePaths.comparison(ofMap: facts.slug),
-            updated: journey.updated.map(words.date), draft: journey.draft, evidence: evidence(journey.evidence),
+            updated: journey.updated.map(words.date), review: review(journey), draft: journey.draft,
+            evidence: evidence(journey.evidence),
             persona: persona.map { personaCard($0, root: page.root) },
             introductionHTML: journey.introduction.html,
-            analysis: analysis(journey, facts: facts, evaluation: evaluation), curve: curve,
+            analysis: analysis(journey, facts: facts, evaluation: evaluation).map { model in
+                var model = model
+                model.measuredOn = JourneyAnalysis(schema: site.schema, contentPath: site.config.contentPath)
+                    .figuresDate(journey).map { words.figuresMeasured(words.date($0)) }
+                return model
+            }, curve: curve,
             stageCount: journey.stages.count, branchCells: branchCells(journey.stages),
             stages: zip(zip(journey.stages, StageID.anchors(journey.stages.map(\.id))), marks).map {
                 StageColumnModel(name: $0.0.name, anchor: $0.1, descriptionHTML: $0.0.description.html, marks: $1)
@@ -87,7 +93,7 @@ package struct SitePresenter: Sendable {
             rows: rows, outline: outline(journey),
             downloads: DownloadsModel(MapOutput.chosen(by: site.config).filter { $0.label != nil && $0.isMade(curve != nil) }.map {
                 DownloadModel(key: $0.key, file: $0.fileName, label: words[$0.label!])
-            }))
+            }), trends: trends(journey))
     }
 
     /// A row of the table is sparse when more than half of its stages are empty: its few entries would make it as

@@ -15,6 +15,18 @@ public struct ThemeWords: Sendable {
         "segment": ("Segment", "Сегмент"),
         "tags": ("Tags", "Теги"),
         "updated": ("Updated", "Обновлено"),
+        "lastReview": ("Last measured", "Последний замер"),
+        "nextReview": ("Next review", "Следующий замер"),
+        "measurements": ("Measurements", "Замеры"),
+        "history": ("History", "История"),
+        "historyLink": ("History of this map", "История карты"),
+        "historyVersions": ("Versions", "Версии"),
+        "historyFirst": ("First version.", "Первая версия."),
+        "historyCurve": ("Emotion curve, now and before", "Кривая эмоций: сейчас и раньше"),
+        "historyNow": ("now", "сейчас"),
+        "backToMap": ("Back to the map", "К карте"),
+        "diff.workingTree": ("the working tree", "рабочая копия"),
+        "diff.none": ("No changes to the journey.", "Карта не изменилась."),
         "stages": ("Stages", "Этапы"),
         "layer": ("Layer", "Слой"),
         "map": ("Journey map", "Карта пути"),
@@ -233,6 +245,16 @@ public struct ThemeWords: Sendable {
     public func missedTarget(_ stage: String, value: String, target: String, gap: String) -> String {
         language == .ru ? "\(quoted(stage)): \(value), цель \(target) (\(gap))"
             : "\(quoted(stage)): \(value), target \(target) (\(gap))"
+    }
+
+    /// Under the evaluation's heading, when measurements replaced some of the map's figures.
+    public func figuresMeasured(_ date: String) -> String {
+        language == .ru ? "Конверсия и NPS — по замерам на \(date)." : "Conversion and NPS as measured on \(date)."
+    }
+
+    /// A trend's latest change: "+7 pp since 1 February 2024".
+    public func changeSince(_ change: String, _ date: String) -> String {
+        language == .ru ? "\(change) с \(date)" : "\(change) since \(date)"
     }
 
     /// "1 440 of 12 000".

@@ -261,9 +261,41 @@ package struct AnalysisModel: Sendable {
     package var timelineSVG: String? = nil
     /// "Всего ≈ 7 недель (оценка по середине диапазонов)".
     package let total: String?
+    /// Which date the funnel and the quadrant show, when measurements replaced the map's figures.
+    package var measuredOn: String? = nil
 
     /// Whether the section has anything beyond the advice.
     package var hasDetails: Bool { !funnels.isEmpty || quadrant != nil || !pains.isEmpty || timeline != nil }
+}
+
+/// A stage's metric measured at least twice: its values over time, drawn small by the renderer.
+package struct TrendModel: Sendable {
+    package struct Point: Sendable {
+        /// Days since 1970, to space the points by time.
+        package let day: Int
+        package let value: Double
+        package let label: String
+    }
+
+    /// Unique in the page: the SVG's ids start with it.
+    package let id: String
+    package let stage: String
+    package let metric: String
+    /// "Конверсия — Поиск решения".
+    package let title: String
+    /// Every measurement, "1 февраля 2024: 35 %; 1 марта 2024: 42 %".
+    package let description: String
+    package let points: [Point]
+    /// The latest value as written, and its change since the one before.
+    package let latest: String
+    package let change: String
+    package var svg: String? = nil
+}
+
+/// When the map was last measured and when it is to be measured next, by its dates alone.
+package struct ReviewModel: Sendable {
+    package let last: String
+    package let next: String?
 }
 
 /// A file of the map offered for download, from the output registry.
@@ -293,6 +325,7 @@ package struct JourneyPageModel: Sendable {
     /// The page comparing it with the maps its `compare` names.
     package let comparisonURL: String?
     package let updated: String?
+    package let review: ReviewModel?
     package let draft: Bool
     package let evidence: EvidenceModel?
     package let persona: PersonaCardModel?
@@ -313,6 +346,10 @@ package struct JourneyPageModel: Sendable {
     package let rows: [LayerRowModel]
     package let outline: OutlineNode
     package let downloads: DownloadsModel
+    /// A trend per stage and metric measured at least twice.
+    package var trends: [TrendModel]
+    /// The map's history page, relative to its page, when the build read its history.
+    package var historyURL: String? = nil
 }
 
 package struct MapCardModel: Sendable {

@@ -61,6 +61,7 @@ package enum BuiltInPartials {
         let headings = model.headings
         var html = "<section class=\"analysis\" aria-labelledby=\"analysis-heading\">\n<h2 id=\"analysis-heading\">"
             + Markup.escape(headings.analysis) + "</h2>\n"
+        if let measured = model.measuredOn { html += "<p class=\"measured\">" + Markup.escape(measured) + "</p>\n" }
         if let svg = model.funnelSVG {
             html += "<div class=\"chart funnel\"><h3>" + Markup.escape(headings.funnel) + "</h3>\n" + svg + "</div>"
         }

@@ -120,3 +120,93 @@ package struct QuadrantSVG {
         return max(bounds.lowerBound, (low - pad).rounded(.down))...min(bounds.upperBound, (high + pad).rounded(.up))
     }
 }
+
+/// Draws a `TrendModel` small: the measurements as a line spaced by their dates, the latest dot filled. Its words
+/// are in `<title>` and `<desc>`; the page writes the latest value and the change beside it.
+package struct TrendSVG {
+    package let trend: TrendModel
+
+    private static let size = (width: 200.0, height: 56.0, pad: 6.0)
+
+    package func render() -> String {
+        let n = Markup.number
+        let size = Self.size
+        let days = trend.points.map(\.day), values = trend.points.map(\.value)
+        let (first, last) = (days.min() ?? 0, days.max() ?? 0)
+        let (low, high) = (values.min() ?? 0, values.max() ?? 0)
+        let px = { (day: Int) in
+            last == first ? size.width / 2 : size.pad + Double(day - first) / Double(last - first) * (size.width - 2 * size.pad)
+        }
+        // A flat trend is drawn across the middle.
+        let py = { (value: Double) in
+            high == low ? size.height / 2 : size.pad + (high - value) / (high - low) * (size.height - 2 * size.pad)
+        }
+        let id = trend.id
+        var svg = """
+            <svg xmlns="http://www.w3.org/2000/svg" class="tropa-chart tropa-trend" viewBox="0 0 \(n(size.width)) \(n(size.height))" \
+            role="img" aria-labelledby="\(id)-title \(id)-desc">
+            <title id="\(id)-title">\(Markup.escape(trend.title))</title>
+            <desc id="\(id)-desc">\(Markup.escape(trend.description))</desc>
+
+            """
+        let coordinates = trend.points.map { "\(n(px($0.day))),\(n(py($0.value)))" }
+        svg += "<polyline points=\"\(coordinates.joined(separator: " "))\" fill=\"none\" stroke=\"#2f5bd3\" stroke-width=\"2\"/>\n"
+        for (index, point) in trend.points.enumerated() {
+            let final = index == trend.points.count - 1
+            svg += "<circle cx=\"\(n(px(point.day)))\" cy=\"\(n(py(point.value)))\" r=\"\(final ? "4" : "2.5")\" fill=\"\(final ? "#2f5bd3" : "#ffffff")\" stroke=\"#2f5bd3\" stroke-width=\"1.5\"/>"
+        }
+        return svg + "\n</svg>\n"
+    }
+}
+
+/// Draws a `CurveComparisonModel`: a column per stage of the map as it is, the earlier curve dashed and grey under
+/// the current one; a stage without a score breaks its line.
+package struct CurveComparisonSVG {
+    package let chart: CurveComparisonModel
+    package let format: NumberFormat
+
+    private static let plot = (left: 40.0, top: 12.0, column: 96.0, height: 160.0)
+
+    package func render() -> String {
+        let n = Markup.number
+        let plot = Self.plot
+        let width = plot.left + plot.column * Double(chart.stageCount) + 8
+        let span = chart.scale.upperBound - chart.scale.lowerBound
+        let x = { (stage: Int) in plot.left + plot.column * (Double(stage) + 0.5) }
+        let y = { (score: Double) in plot.top + (chart.scale.upperBound - score) / (span == 0 ? 1 : span) * plot.height }
+        var svg = """
+            <svg xmlns="http://www.w3.org/2000/svg" class="tropa-chart tropa-history" viewBox="0 0 \(n(width)) \(n(plot.top + plot.height + 44))" \
+            role="img" aria-labelledby="history-title history-desc">
+            <title id="history-title">\(Markup.escape(chart.title))</title>
+            <desc id="history-desc">\(Markup.escape(chart.description))</desc>
+            <g class="ticks" font-size="12" fill="#4a5263">
+            """
+        for score in [chart.scale.lowerBound, (chart.scale.lowerBound + chart.scale.upperBound) / 2, chart.scale.upperBound] {
+            svg += "<line x1=\"\(n(plot.left))\" y1=\"\(n(y(score)))\" x2=\"\(n(width - 8))\" y2=\"\(n(y(score)))\" stroke=\"#e3e6ec\"/>"
+            svg += "<text x=\"\(n(plot.left - 6))\" y=\"\(n(y(score) + 4))\" text-anchor=\"end\">\(Markup.escape(format.score(score)))</text>"
+        }
+        svg += "</g>\n"
+        for (scores, style) in [(chart.previous, "stroke=\"#7a8294\" stroke-dasharray=\"5 4\" class=\"previous\""),
+                                (chart.current, "stroke=\"#2f5bd3\" class=\"current\"")] {
+            // Runs of stages with a score, each a line.
+            var runs: [[Int]] = [[]]
+            for (stage, score) in scores.enumerated() {
+                if score == nil { runs.append([]) } else { runs[runs.count - 1].append(stage) }
+            }
+            for run in runs where !run.isEmpty {
+                let points = run.map { "\(n(x($0))),\(n(y(scores[$0]!)))" }.joined(separator: " ")
+                svg += run.count == 1
+                    ? "<circle cx=\"\(n(x(run[0])))\" cy=\"\(n(y(scores[run[0]]!)))\" r=\"3\" fill=\"none\" stroke-width=\"2\" \(style)/>"
+                    : "<polyline points=\"\(points)\" fill=\"none\" stroke-width=\"2\" \(style)/>"
+            }
+            svg += "\n"
+        }
+        let legendY = plot.top + plot.height + 32
+        svg += "<g class=\"legend\" font-size=\"12\" fill=\"#4a5263\">"
+        svg += "<line x1=\"\(n(plot.left))\" y1=\"\(n(legendY - 4))\" x2=\"\(n(plot.left + 24))\" y2=\"\(n(legendY - 4))\" stroke=\"#2f5bd3\" stroke-width=\"2\"/>"
+        svg += "<text x=\"\(n(plot.left + 30))\" y=\"\(n(legendY))\">\(Markup.escape(chart.legend.current))</text>"
+        svg += "<line x1=\"\(n(plot.left + 120))\" y1=\"\(n(legendY - 4))\" x2=\"\(n(plot.left + 144))\" y2=\"\(n(legendY - 4))\" stroke=\"#7a8294\" stroke-width=\"2\" stroke-dasharray=\"5 4\"/>"
+        svg += "<text x=\"\(n(plot.left + 150))\" y=\"\(n(legendY))\">\(Markup.escape(chart.legend.previous))</text></g>\n"
+        return svg + "</svg>\n"
+    }
+}

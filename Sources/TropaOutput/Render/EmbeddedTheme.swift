@@ -130,19 +130,39 @@ enum EmbeddedTheme {
 {{/base}}
 
 """#,
+        "history.mustache": #"""
+{{<base}}
+{{$title}}{{page.words.history}}: {{title}} — {{page.siteTitle}}{{/title}}
+{{$content}}
+<article class="history">
+<p class="breadcrumbs"><a href="{{page.root}}index.html">{{page.words.home}}</a> · <a href="{{mapURL}}">{{page.words.backToMap}}</a></p>
+<h1>{{page.words.history}}: {{title}}</h1>
+{{#comparisonSVG}}<section class="history-curve" aria-label="{{page.words.historyCurve}}">
+{{{comparisonSVG}}}</section>
+{{/comparisonSVG}}<section class="versions" aria-labelledby="versions-heading">
+<h2 id="versions-heading">{{page.words.historyVersions}}</h2>
+<ol reversed>{{#versions}}<li><p class="version"><time>{{date}}</time> <code>{{commit}}</code> {{subject}}</p>
+{{^empty(changes)}}<ul class="changes">{{#changes}}<li>{{.}}</li>{{/changes}}</ul>{{/empty(changes)}}{{#note}}<p class="note">{{note}}</p>{{/note}}</li>
+{{/versions}}</ol>
+</section>
+</article>
+{{/content}}
+{{/base}}
+
+"""#,
         "journey.mustache": #"""
 {{<base}}
 {{$title}}{{title}} — {{page.siteTitle}}{{/title}}
 {{$content}}
 <article class="journey">
 <header class="journey-header">
-<p class="breadcrumbs"><a href="{{page.root}}index.html">{{page.words.home}}</a></p>
+<p class="breadcrumbs"><a href="{{page.root}}index.html">{{page.words.home}}</a>{{#historyURL}} · <a href="{{historyURL}}">{{page.words.historyLink}}</a>{{/historyURL}}</p>
 <h1>{{title}}{{#draft}} <span class="badge draft">{{page.words.draft}}</span>{{/draft}}</h1>
 <dl class="facts">
 {{#product}}<div><dt>{{page.words.product}}</dt><dd>{{product}}</dd></div>{{/product}}
 {{#segment}}<div><dt>{{page.words.segment}}</dt><dd><a href="{{url}}">{{title}}</a></dd></div>{{/segment}}
 {{#persona}}<div><dt>{{page.words.persona}}</dt><dd><a href="{{url}}">{{name}}</a></dd></div>{{/persona}}
-{{#updated}}<div><dt>{{page.words.updated}}</dt><dd>{{updated}}</dd></div>{{/updated}}
+{{#updated}}<div><dt>{{page.words.updated}}</dt><dd>{{updated}}</dd></div>{{/updated}}{{#review}}<div><dt>{{page.words.lastReview}}</dt><dd>{{last}}</dd></div>{{#next}}<div><dt>{{page.words.nextReview}}</dt><dd>{{next}}</dd></div>{{/next}}{{/review}}
 {{#evidence}}<div class="evidence evidence-{{kind}}"><dt>{{page.words.evidence}}</dt><dd>{{text}}</dd></div>{{/evidence}}
 {{^empty(tags)}}<div><dt>{{page.words.tags}}</dt><dd><ul class="tags">{{#tags}}<li><a href="{{url}}">{{title}}</a></li>{{/tags}}</ul></dd></div>{{/empty(tags)}}
 </dl>
@@ -173,7 +193,11 @@ enum EmbeddedTheme {
 </table>
 </div>
 </section>
-{{#analysis}}{{#hasDetails}}{{>analysis}}{{/hasDetails}}{{/analysis}}<section class="outline" aria-labelledby="outline-heading">
+{{^empty(trends)}}<section class="trends" aria-labelledby="trends-heading">
+<h2 id="trends-heading">{{page.words.measurements}}</h2>
+<ul>{{#trends}}<li><figure>{{{svg}}}<figcaption><strong>{{metric}}</strong> — {{stage}}: {{latest}} ({{change}})</figcaption></figure></li>{{/trends}}</ul>
+</section>
+{{/empty(trends)}}{{#analysis}}{{#hasDetails}}{{>analysis}}{{/hasDetails}}{{/analysis}}<section class="outline" aria-labelledby="outline-heading">
 <h2 id="outline-heading">{{page.words.outline}}</h2>
 {{#outline}}{{>outline-node}}{{/outline}}
 </section>
@@ -444,6 +468,11 @@ ul.site-links { display: flex; flex-wrap: wrap; gap: .3rem 1.2rem; list-style: n
 .analysis h2 { grid-column: 1 / -1; }
 .analysis h3 { font-size: 1.05rem; margin: 1rem 0 .5rem; }
 .chart svg { display: block; width: 100%; max-width: 30rem; height: auto; }
+.analysis .measured { grid-column: 1 / -1; color: var(--muted); font-size: .9rem; margin: 0 0 .5rem; }
+.trends ul { list-style: none; padding: 0; display: grid; grid-template-columns: repeat(auto-fill, minmax(14rem, 1fr)); gap: 1rem; }
+.trends figure { margin: 0; }
+.trends svg { width: 100%; max-width: 200px; height: auto; display: block; }
+.trends figcaption { font-size: .9rem; }
 .analysis .note, .analysis .total { color: var(--muted); font-size: .9rem; margin: .25rem 0 .5rem; }
 .readings { padding-left: 1.6rem; font-size: .92rem; }
 .readings li { margin-bottom: .3rem; }

@@ -49,10 +49,13 @@ package struct PageRenderer: Sendable {
     }
 
     /// The files of every output in the registry that the map has, in the registry's order.
-    package func mapFiles(_ journey: Journey, facts: JourneyFacts, evaluation: JourneyEvaluation? = nil) -> [OutputFile] {
+    /// With `history`, the page links to the map's history page.
+    package func mapFiles(_ journey: Journey, facts: JourneyFacts, evaluation: JourneyEvaluation? = nil,
+                          history: Bool = false) -> [OutputFile] {
         let folder = PagePaths.journeyFolder(facts.slug)
         let evaluation = evaluation ?? JourneyEvaluation(facts)
         var model = presenter.journeyPage(journey, facts: facts, evaluation: evaluation)
+        if history { model.historyURL = PagePaths.historyPage }
         let curveSVG = model.curve.map { curve in
             EmotionCurveSVG(curve: EmotionCurve(stageNames: curve.columns, series: curve.series, scale: curve.scale),
                             title: curve.title, words: presenter.words, format: presenter.format,
@@ -67,10 +70,18 @@ package struct PageRenderer: Sendable {
             analysis.timelineSVG = analysis.timeline.map { BarChartSVG(chart: $0).render() }
             model.analysis = analysis
         }
+        for index in model.trends.indices { model.trends[index].svg = TrendSVG(trend: model.trends[index]).render() }
         let pieces = MapPieces(journey: journey, facts: facts, evaluation: evaluation, presenter: presenter, model: model, curveSVG: curveSVG?.file, pageHTML: html(model, template: "journey"))
         return MapOutput.chosen(by: presenter.site.config).filter { $0.isMade(curveSVG != nil) }.map { output in
             OutputFile(path: folder + "/" + output.fileName, text: output.render(pieces))
         }
+    }
+
+    /// A map's history page: its versions, what changed between them, and its curve over the last different one.
+    package func historyPage(_ journey: Journey, facts: JourneyFacts, versions: [MapVersion]) -> OutputFile {
+        var model = presenter.historyPage(journey, facts: facts, versions: versions)
+        model.comparisonSVG = model.comparison.map { CurveComparisonSVG(chart: $0, format: presenter.format).render() }
+        return OutputFile(path: PagePaths.history(facts.slug), text: html(model, template: "history"))
     }
 
     /// The pages made of every built map: the catalogue (cards with their curves drawn small, the product ×

@@ -156,6 +156,7 @@ extension AnalysisModel: MustacheParent {
         case "timeline": orAbsent(self.timeline)
         case "timelineSVG": orAbsent(self.timelineSVG)
         case "total": orAbsent(self.total)
+        case "measuredOn": orAbsent(self.measuredOn)
         case "hasDetails": self.hasDetails
         default: nil
         }
@@ -319,6 +320,7 @@ extension JourneyPageModel: MustacheParent {
         case "tags": self.tags
         case "comparisonURL": orAbsent(self.comparisonURL)
         case "updated": orAbsent(self.updated)
+        case "review": orAbsent(self.review)
         case "draft": self.draft
         case "evidence": orAbsent(self.evidence)
         case "persona": orAbsent(self.persona)
@@ -334,6 +336,8 @@ extension JourneyPageModel: MustacheParent {
         case "rows": self.rows
         case "outline": self.outline
         case "downloads": self.downloads
+        case "trends": self.trends
+        case "historyURL": orAbsent(self.historyURL)
         default: nil
         }
     }
@@ -612,6 +616,59 @@ extension PlanPageModel: MustacheParent {
         case "count": self.count
         case "csvURL": self.csvURL
         case "kinds": self.kinds
+        default: nil
+        }
+    }
+}
+
+extension TrendModel: MustacheParent {
+    package func child(named key: String) -> Any? {
+        switch key {
+        case "id": self.id
+        case "stage": self.stage
+        case "metric": self.metric
+        case "title": self.title
+        case "description": self.description
+        case "points": self.points.count
+        case "latest": self.latest
+        case "change": self.change
+        case "svg": orAbsent(self.svg)
+        default: nil
+        }
+    }
+}
+
+extension ReviewModel: MustacheParent {
+    package func child(named key: String) -> Any? {
+        switch key {
+        case "last": self.last
+        case "next": orAbsent(self.next)
+        default: nil
+        }
+    }
+}
+
+extension HistoryPageModel: MustacheParent {
+    package func child(named key: String) -> Any? {
+        switch key {
+        case "page": self.page
+        case "title": self.title
+        case "mapURL": self.mapURL
+        case "versions": self.versions
+        case "comparisonSVG": orAbsent(self.comparisonSVG)
+        default: nil
+        }
+    }
+}
+
+extension HistoryVersionModel: MustacheParent {
+    package func child(named key: String) -> Any? {
+        switch key {
+        case "date": self.date
+        case "commit": self.commit
+        case "subject": self.subject
+        case "changes": self.changes
+        case "note": orAbsent(self.note)
         default: nil
         }
     }

@@ -61,23 +61,48 @@ package enum SettingsReader {
     }
 }
 
-/// Decodes, parses and validates one map file.
+/// Decodes, parses and validates one map file, with the measurements file it names.
 package struct JourneyReader: Sendable {
     package let parser: JourneyParser
     package let validator: JourneyValidator
+    package let measurements: MeasurementReader
 
     package init(config: SiteConfig, schema: LayerSchema) {
         parser = JourneyParser(schema: schema, unsafeHTML: config.unsafeHTML, language: config.language,
                                contentPath: config.contentPath)
         validator = JourneyValidator(schema: schema, language: config.language)
+        measurements = MeasurementReader(schema: schema, language: config.language)
     }
 
-    package func outcome(of file: RawFile) -> FileOutcome<Journey> {
-        FileOutcome.read(file) { source in
-            let (journey, parsed) = parser.parse(source)
+    /// `companion` reads a file the map names (its measurements), by its path relative to the site folder; nil when
+    /// there is nothing there.
+    package func outcome(of file: RawFile, companion: (String) throws -> RawFile?) rethrows -> FileOutcome<Journey> {
+        var csv: SourceText?
+        var outcome = try FileOutcome.read(file) { source in
+            var (journey, parsed) = parser.parse(source)
+            if let path = journey.measurementsFile, let location = journey.measurementsLocation {
+                if let raw = try companion(path) {
+                    switch SourceText.decode(path: path, bytes: raw.bytes) {
+                    case .success(let text):
+                        let (rows, problems) = measurements.read(text, for: journey)
+                        journey.measurements = rows
+                        parsed += problems
+                        csv = text
+                    case .failure(let diagnostic):
+                        parsed.append(diagnostic)
+                    }
+                } else {
+                    parsed.append(.error(.measurementInvalid, .measurementsMissing(path), at: location,
+                                         suggestion: .measurementsPath))
+                }
+            }
             let problems = parsed + validator.validate(journey)
             return (journey, journey.draft ? JourneyValidator.forDraft(problems) : problems)
         }
+        if let csv, outcome.diagnostics.contains(where: { $0.location.file == csv.path }) {
+            outcome.companions.append(csv)
+        }
+        return outcome
     }
 }
 
@@ -99,14 +124,16 @@ package struct FileOutcome<Value: Sendable>: Sendable {
     package var value: Value?
     package var diagnostics: [Diagnostic]
     package var source: SourceText?
+    /// The text of the other files it read (a map's measurements), when their diagnostics need it.
+    package var companions: [SourceText] = []
 
     /// Decodes `file` and reads its text with `read`; the text is kept only when there are diagnostics to show.
-    static func read(_ file: RawFile, _ read: (SourceText) -> (Value, [Diagnostic])) -> FileOutcome {
+    static func read(_ file: RawFile, _ read: (SourceText) throws -> (Value, [Diagnostic])) rethrows -> FileOutcome {
         switch SourceText.decode(path: file.path, bytes: file.bytes) {
         case .failure(let diagnostic):
             return FileOutcome(value: nil, diagnostics: [diagnostic], source: nil)
         case .success(let source):
-            let (value, problems) = read(source)
+            let (value, problems) = try read(source)
             return FileOutcome(value: value, diagnostics: problems, source: problems.isEmpty ? nil : source)
         }
     }

@@ -18,7 +18,7 @@ package struct JourneyParser {
     }
 
     package static let frontMatterKeys = ["title", "persona", "product", "segment", "tags", "updated", "draft",
-                                          "audience", "evidence", "priority", "revenue", "compare"]
+                                          "audience", "evidence", "priority", "revenue", "compare", "measurements", "review"]
 
     package func parse(_ source: SourceText) -> (journey: Journey, diagnostics: [Diagnostic]) {
         var journey = Journey(path: source.path, title: "")
@@ -69,6 +69,12 @@ package struct JourneyParser {
                 case "priority": journey.priority = word(field, Self.priorityWords, yaml: &yaml) { .badPriority($0) }
                 case "revenue": journey.revenue = amount(field, yaml: &yaml, zero: true) { .badRevenue($0) }
                 case "compare": journey.compare = references(field, yaml: &yaml)
+                case "measurements":
+                    journey.measurementsLocation = field.location
+                    journey.measurementsFile = measurementsFile(field, of: journey.path, yaml: &yaml)
+                case "review":
+                    journey.reviewLocation = field.location
+                    journey.review = review(field, yaml: &yaml)
                 default: break
                 }
             }
@@ -138,6 +144,61 @@ package struct JourneyParser {
         return zip(names, nodes).compactMap { name, node in
             let name = name.trimmingWhitespace()
             return name.isEmpty ? nil : MapReference(text: name, location: yaml.location(of: node))
+        }
+    }
+
+    /// The measurements file, relative to the site folder: the path is written relative to the map, and may not
+    /// leave the site.
+    private func measurementsFile(_ field: YAMLReader.Field, of mapPath: String, yaml: inout YAMLReader) -> String? {
+        guard let text = yaml.string(field)?.trimmingWhitespace() else { return nil }
+        var parts = mapPath.split(separator: "/").dropLast().map(String.init)
+        for part in text.split(separator: "/", omittingEmptySubsequences: false) {
+            if part == ".." {
+                parts = parts.isEmpty ? ["..", "outside"] : parts.dropLast()
+            } else if part != "." && !part.isEmpty {
+                parts.append(String(part))
+            }
+        }
+        guard !text.isEmpty, !text.hasPrefix("/"), !parts.contains(".."), !parts.isEmpty else {
+            yaml.report(.error(.measurementInvalid, .measurementsMissing(text), at: field.location,
+                               suggestion: .measurementsPath))
+            return nil
+        }
+        return parts.joined(separator: "/")
+    }
+
+    /// `2 weeks`, `monthly`, `quarterly`, `45 days`, `2 месяца`, `ежемесячно`.
+    private func review(_ field: YAMLReader.Field, yaml: inout YAMLReader) -> ReviewPeriod? {
+        guard let text = yaml.string(field) else { return nil }
+        if let period = Self.reviewPeriod(text) { return period }
+        yaml.report(.error(.frontMatterType, .badReview(text), at: field.location, suggestion: .writeReview))
+        return nil
+    }
+
+    private static let reviewWords: [String: ReviewPeriod] = [
+        "weekly": .days(7), "еженедельно": .days(7), "biweekly": .days(14), "fortnightly": .days(14),
+        "monthly": .months(1), "ежемесячно": .months(1), "quarterly": .months(3), "ежеквартально": .months(3),
+        "yearly": .months(12), "annually": .months(12), "ежегодно": .months(12),
+    ]
+
+    /// A review period as written; nil when it is none.
+    package static func reviewPeriod(_ text: String) -> ReviewPeriod? {
+        var key = NameKey(text).value
+        if let period = reviewWords[key] { return period }
+        // "every 2 weeks", "раз в 2 недели": the words before the number say nothing more.
+        for opening in ["every ", "раз в ", "каждые ", "каждый ", "каждую "] where key.hasPrefix(opening) {
+            key = String(key.dropFirst(opening.count))
+        }
+        let (count, rest) = NumberReader.leadingNumber(key[...]).map { ($0.0, $0.1) } ?? (1, key[...])
+        guard count >= 1, count == count.rounded(), count <= 1_000,
+              let unit = DurationUnit.named(rest.trimmingWhitespace()) else { return nil }
+        let number = Int(count)
+        switch unit {
+        case .day: return .days(number)
+        case .week: return .days(number * 7)
+        case .month: return .months(number)
+        case .year: return .months(number * 12)
+        case .second, .minute, .hour: return nil
         }
     }
 

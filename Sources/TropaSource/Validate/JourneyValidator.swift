@@ -34,6 +34,7 @@ package struct JourneyValidator {
                 diagnostics += validate(layer, file: journey.path)
             }
         }
+        diagnostics += journey.measurements.compactMap { outOfRange($0.value, at: $0.location) }
         return diagnostics
     }
 
@@ -47,30 +48,32 @@ package struct JourneyValidator {
                               suggestion: .useScore(low: low, high: high))
             }
         case .metrics(let values):
-            return values.compactMap { value in
-                let range = range(of: value)
-                let percent = value.unit == .percent ? "%" : ""
-                // A range's ends and a target must lie in the metric's range as a single value does.
-                let ends = value.range.map { [$0.lowerBound, $0.upperBound] } ?? [value.value]
-                let (low, high) = (range.lowerBound.compactText, range.upperBound.compactText)
-                let outside: Message? = if let end = ends.first(where: { !range.contains($0) }) {
-                    .valueOutOfRange(metric: value.name, value: end.compactText + percent, low: low, high: high)
-                } else if let target = value.target, !range.contains(target) {
-                    .targetOutOfRange(metric: value.name, target: target.compactText + percent, low: low, high: high)
-                } else {
-                    nil
-                }
-                guard let outside else { return nil }
-                let at = SourceLocation(file: file, line: value.line, column: value.column)
-                // A duration has only a floor: its range's top is what a page can print, no advice to an author.
-                if case .duration = value.unit, range.upperBound == ClosedRange.printable.upperBound {
-                    return .error(.metricOutOfRange, .negativeDuration(value.name), at: at, suggestion: .durationAtLeastZero)
-                }
-                return .error(.metricOutOfRange, outside, at: at, suggestion: .useValue(low: low, high: high))
-            }
+            return values.compactMap { outOfRange($0, at: SourceLocation(file: file, line: $0.line, column: $0.column)) }
         case .text, .list:
             return []
         }
+    }
+
+    /// A value outside its metric's range, or one whose target is.
+    private func outOfRange(_ value: MetricValue, at: SourceLocation) -> Diagnostic? {
+        let range = range(of: value)
+        let percent = value.unit == .percent ? "%" : ""
+        // A range's ends and a target must lie in the metric's range as a single value does.
+        let ends = value.range.map { [$0.lowerBound, $0.upperBound] } ?? [value.value]
+        let (low, high) = (range.lowerBound.compactText, range.upperBound.compactText)
+        let outside: Message? = if let end = ends.first(where: { !range.contains($0) }) {
+            .valueOutOfRange(metric: value.name, value: end.compactText + percent, low: low, high: high)
+        } else if let target = value.target, !range.contains(target) {
+            .targetOutOfRange(metric: value.name, target: target.compactText + percent, low: low, high: high)
+        } else {
+            nil
+        }
+        guard let outside else { return nil }
+        // A duration has only a floor: its range's top is what a page can print, no advice to an author.
+        if case .duration = value.unit, range.upperBound == ClosedRange.printable.upperBound {
+            return .error(.metricOutOfRange, .negativeDuration(value.name), at: at, suggestion: .durationAtLeastZero)
+        }
+        return .error(.metricOutOfRange, outside, at: at, suggestion: .useValue(low: low, high: high))
     }
 
     /// A draft is filled in layer by layer (`tropa new` writes one with every layer empty): while it stays a draft,

@@ -1,0 +1,243 @@
+import TropaModel
+
+/// What changed between two versions of a map, in journey terms: stages added, removed, renamed (matched by
+/// content and position, not reported as a removal and an addition) or moved; list items added and removed per
+/// layer; emotion scores and metrics that changed. Pure: two parsed maps in, the changes out, in the order of the
+/// newer map's stages.
+public struct JourneyChange: Sendable, Hashable {
+    public enum Kind: String, Sendable, Hashable, CaseIterable {
+        case stageAdded = "stage-added"
+        case stageRemoved = "stage-removed"
+        case stageRenamed = "stage-renamed"
+        case stageMoved = "stage-moved"
+        case itemAdded = "item-added"
+        case itemRemoved = "item-removed"
+        case textChanged = "text-changed"
+        case scoreChanged = "score-changed"
+        case metricAdded = "metric-added"
+        case metricRemoved = "metric-removed"
+        case metricChanged = "metric-changed"
+    }
+
+    public var kind: Kind
+    /// The stage as the newer map names it (the older one's name for a removed stage), with its branch.
+    public var stage: String
+    /// The older name of a renamed stage.
+    public var previousName: String?
+    /// 1-based positions in the older and the newer map.
+    public var from: Int?
+    public var to: Int?
+    /// The layer's id, for changes inside a stage.
+    public var layer: String?
+    /// The item's text, the emotion's label or the metric's name.
+    public var text: String?
+    /// The value before and after: an emotion score, or a metric (`valueFrom`/`valueTo` with their unit).
+    public var valueFrom: MetricValue?
+    public var valueTo: MetricValue?
+    public var scoreFrom: Double?
+    public var scoreTo: Double?
+
+    public init(_ kind: Kind, stage: String, previousName: String? = nil, from: Int? = nil, to: Int? = nil,
+                layer: String? = nil, text: String? = nil, valueFrom: MetricValue? = nil, valueTo: MetricValue? = nil,
+                scoreFrom: Double? = nil, scoreTo: Double? = nil) {
+        self.kind = kind
+        self.stage = stage
+        self.previousName = previousName
+        self.from = from
+        self.to = to
+        self.layer = layer
+        self.text = text
+        self.valueFrom = valueFrom
+        self.valueTo = valueTo
+        self.scoreFrom = scoreFrom
+        self.scoreTo = scoreTo
+    }
+}
+
+public enum JourneyDiff {
+    /// The changes from `old` to `new`.
+    public static func changes(from old: Journey, to new: Journey) -> [JourneyChange] {
+        let pairs = match(old.stages, new.stages)
+        var changes: [JourneyChange] = []
+        let matchedOld = Set(pairs.map(\.old))
+        for (index, stage) in old.stages.enumerated() where !matchedOld.contains(index) {
+            changes.append(JourneyChange(.stageRemoved, stage: name(stage), from: index + 1))
+        }
+        let moved = movedStages(pairs)
+        let byNew = Dictionary(pairs.map { ($0.new, $0.old) }, uniquingKeysWith: { first, _ in first })
+        for (index, stage) in new.stages.enumerated() {
+            guard let oldIndex = byNew[index] else {
+                changes.append(JourneyChange(.stageAdded, stage: name(stage), to: index + 1))
+                continue
+            }
+            let before = old.stages[oldIndex]
+            if before.id != stage.id {
+                changes.append(JourneyChange(.stageRenamed, stage: name(stage), previousName: name(before),
+                                             from: oldIndex + 1, to: index + 1))
+            }
+            if moved.contains(oldIndex) {
+                changes.append(JourneyChange(.stageMoved, stage: name(stage), from: oldIndex + 1, to: index + 1))
+            }
+            changes += layerChanges(before, stage)
+        }
+        return changes
+    }
+
+    /// A stage's name as a reader sees it, with its branch.
+    package static func name(_ stage: Stage) -> String {
+        stage.branch.map { "\(stage.name) (\($0))" } ?? stage.name
+    }
+
+    /// Pairs of stage positions (older, newer): first the stages of one id; then, of the rest, the pairs whose
+    /// content is most alike (half their entries shared at least), a stage at the same position counting a
+    /// little more.
+    package static func match(_ old: [Stage], _ new: [Stage]) -> [(old: Int, new: Int)] {
+        var pairs: [(old: Int, new: Int)] = []
+        var newByID: [StageID: Int] = [:]
+        for (index, stage) in new.enumerated() where newByID[stage.id] == nil { newByID[stage.id] = index }
+        var takenNew = Set<Int>()
+        for (index, stage) in old.enumerated() {
+            if let match = newByID[stage.id], !takenNew.contains(match) {
+                pairs.append((index, match))
+                takenNew.insert(match)
+            }
+        }
+        let takenOld = Set(pairs.map(\.old))
+        let restOld = old.indices.filter { !takenOld.contains($0) }
+        let restNew = new.indices.filter { !takenNew.contains($0) }
+        let contents = (old: Dictionary(uniqueKeysWithValues: restOld.map { ($0, entries(old[$0])) }),
+                        new: Dictionary(uniqueKeysWithValues: restNew.map { ($0, entries(new[$0])) }))
+        var candidates: [(score: Double, old: Int, new: Int)] = []
+        for o in restOld {
+            for n in restNew {
+                let (a, b) = (contents.old[o]!, contents.new[n]!)
+                guard !a.isEmpty || !b.isEmpty else { continue }
+                let similarity = Double(a.intersection(b).count) / Double(a.union(b).count)
+                guard similarity >= 0.5 else { continue }
+                candidates.append((similarity + (o == n ? 0.1 : 0), o, n))
+            }
+        }
+        // Best first; ties by position, so the result does not depend on the order of a dictionary.
+        candidates.sort { ($0.score, -$0.old, -$0.new) > ($1.score, -$1.old, -$1.new) }
+        var usedOld = Set<Int>(), usedNew = Set<Int>()
+        for candidate in candidates where !usedOld.contains(candidate.old) && !usedNew.contains(candidate.new) {
+            pairs.append((candidate.old, candidate.new))
+            usedOld.insert(candidate.old)
+            usedNew.insert(candidate.new)
+        }
+        return pairs.sorted { $0.old < $1.old }
+    }
+
+    /// What a stage says, as a set of entries compared as names are: each list item, paragraph, emotion label and
+    /// metric name with its layer.
+    private static func entries(_ stage: Stage) -> Set<String> {
+        var entries = Set<String>()
+        for layer in stage.layers {
+            switch layer.content {
+            case .text(let text): for block in text.outline { entries.insert(layer.layerID + ":" + NameKey(block.text).value) }
+            case .list(let items): for item in items { entries.insert(layer.layerID + ":" + NameKey(item.text.plain).value) }
+            case .emotion(let points): for point in points { entries.insert(layer.layerID + ":" + NameKey(point.label).value) }
+            case .metrics(let values): for value in values { entries.insert(layer.layerID + ":" + metricKey(value)) }
+            }
+        }
+        return entries
+    }
+
+    /// The older positions of the stages that moved: those outside the longest run of matched stages that kept
+    /// their order.
+    private static func movedStages(_ pairs: [(old: Int, new: Int)]) -> Set<Int> {
+        let order = pairs.sorted { $0.old < $1.old }
+        guard !order.isEmpty else { return [] }
+        // Longest increasing subsequence of the newer positions, by patience sorting with back links.
+        var tails: [Int] = []
+        var previous = [Int](repeating: -1, count: order.count)
+        for (index, pair) in order.enumerated() {
+            var low = 0, high = tails.count
+            while low < high {
+                let middle = (low + high) / 2
+                if order[tails[middle]].new < pair.new { low = middle + 1 } else { high = middle }
+            }
+            if low > 0 { previous[index] = tails[low - 1] }
+            if low == tails.count { tails.append(index) } else { tails[low] = index }
+        }
+        var kept = Set<Int>()
+        var index = tails.last ?? -1
+        while index >= 0 {
+            kept.insert(index)
+            index = previous[index]
+        }
+        return Set(order.indices.filter { !kept.contains($0) }.map { order[$0].old })
+    }
+
+    private static func metricKey(_ value: MetricValue) -> String { value.metricID ?? NameKey(value.name).value }
+
+    /// The changes inside a stage that both versions have, layer by layer in the newer stage's order, then the
+    /// layers only the older one had.
+    private static func layerChanges(_ old: Stage, _ new: Stage) -> [JourneyChange] {
+        let stage = name(new)
+        var changes: [JourneyChange] = []
+        let layerIDs = new.layers.map(\.layerID) + old.layers.map(\.layerID).filter { id in !new.layers.contains { $0.layerID == id } }
+        for id in layerIDs {
+            changes += contentChanges(old.layer(id: id)?.content, new.layer(id: id)?.content, stage: stage, layer: id)
+        }
+        return changes
+    }
+
+    private static func contentChanges(_ before: LayerContent?, _ after: LayerContent?, stage: String,
+                                       layer: String) -> [JourneyChange] {
+        switch (before ?? empty(like: after), after ?? empty(like: before)) {
+        case (.list(let a), .list(let b)):
+            let keysA = a.map { NameKey($0.text.plain).value }, keysB = b.map { NameKey($0.text.plain).value }
+            let removed = a.enumerated().filter { !keysB.contains(keysA[$0.offset]) }.map {
+                JourneyChange(.itemRemoved, stage: stage, layer: layer, text: $0.element.text.plain)
+            }
+            let added = b.enumerated().filter { !keysA.contains(keysB[$0.offset]) }.map {
+                JourneyChange(.itemAdded, stage: stage, layer: layer, text: $0.element.text.plain)
+            }
+            return removed + added
+        case (.text(let a), .text(let b)):
+            return NameKey(a.plain).value == NameKey(b.plain).value ? []
+                : [JourneyChange(.textChanged, stage: stage, layer: layer, text: b.plain.isEmpty ? a.plain : b.plain)]
+        case (.emotion(let a), .emotion(let b)):
+            // Points by their place in the stage: a label reworded is still the same moment.
+            var changes: [JourneyChange] = []
+            for index in 0..<max(a.count, b.count) {
+                let from = index < a.count ? a[index] : nil, to = index < b.count ? b[index] : nil
+                guard from?.score != to?.score else { continue }
+                changes.append(JourneyChange(.scoreChanged, stage: stage, layer: layer,
+                                             text: (to ?? from)!.label, scoreFrom: from?.score, scoreTo: to?.score))
+            }
+            return changes
+        case (.metrics(let a), .metrics(let b)):
+            var changes: [JourneyChange] = []
+            for value in b {
+                let earlier = a.first { metricKey($0) == metricKey(value) }
+                if let earlier {
+                    if earlier.value != value.value || earlier.range != value.range || earlier.unit != value.unit
+                        || earlier.target != value.target {
+                        changes.append(JourneyChange(.metricChanged, stage: stage, layer: layer, text: value.name,
+                                                     valueFrom: earlier, valueTo: value))
+                    }
+                } else {
+                    changes.append(JourneyChange(.metricAdded, stage: stage, layer: layer, text: value.name, valueTo: value))
+                }
+            }
+            for value in a where !b.contains(where: { metricKey($0) == metricKey(value) }) {
+                changes.append(JourneyChange(.metricRemoved, stage: stage, layer: layer, text: value.name, valueFrom: value))
+            }
+            return changes
+        default:
+            return []
+        }
+    }
+
+    /// The empty content of the same kind, for a layer only one version has.
+    private static func empty(like content: LayerContent?) -> LayerContent {
+        switch content {
+        case .list?: .list([])
+        case .emotion?: .emotion([])
+        case .metrics?: .metrics([])
+        case .text?, nil: .text(.empty)
+        }
+    }
+}

@@ -1,0 +1,18 @@
+import TropaModel
+
+/// When a map is to be measured again: a period (`review:`) after its latest measurement, or after `updated` when it
+/// has none. Pure: the day to compare with is given, so only `tropa check` depends on the calendar, never a page.
+package enum ReviewSchedule {
+    /// The day the next review is due, as `YYYY-MM-DD`; nil without a period or a date to count from.
+    package static func next(_ journey: Journey) -> String? {
+        guard let period = journey.review, let last = journey.lastReview else { return nil }
+        return period.next(after: last)
+    }
+
+    /// A `review-overdue` warning at the `review` key when `day` is past the next review.
+    package static func overdue(_ journey: Journey, on day: CalendarDay) -> Diagnostic? {
+        guard let at = journey.reviewLocation, let last = journey.lastReview, let due = next(journey),
+              let dueDay = CalendarDay(due), dueDay < day else { return nil }
+        return .warning(.reviewOverdue, .reviewOverdue(last: last, due: due), at: at, suggestion: .measureAgain)
+    }
+}

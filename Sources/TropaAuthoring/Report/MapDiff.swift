@@ -1,0 +1,108 @@
+import TropaModel
+import TropaSource
+import TropaAnalysis
+import TropaOutput
+import TropaBuild
+import Foundation
+
+/// `tropa diff MAP [REV] [REV]`: a map's changes between two versions, in journey terms, for reviewing a change
+/// in a pull request. Without revisions, the last commit against the file as it is; with one, that revision
+/// against the file; with two, the first against the second.
+public struct MapDiff: Sendable {
+    /// The map, relative to the site folder.
+    public let path: String
+    public let from: String
+    /// Nil for the file as it is in the working tree.
+    public let to: String?
+    public let changes: [JourneyChange]
+    let presenter: SitePresenter
+
+    /// Reads both versions against the site's settings; nil (with their diagnostics) when the settings are broken.
+    /// `language` (`--lang`) words the changes instead of the site's language.
+    public static func read(root: String, map: String, revisions: [String], git: GitReading,
+                            files: FileReading = DiskFileReader(),
+                            language: Language? = nil) throws -> (MapDiff?, SettingsResult) {
+        let settings = try SiteChecker(fileSystem: files).settings(root: root)
+        guard let (config, schema) = settings.settings else { return (nil, settings) }
+        let path = normalized(map)
+        let from = revisions.first ?? "HEAD"
+        let to = revisions.count > 1 ? revisions[1] : nil
+        let parser = JourneyParser(schema: schema, unsafeHTML: config.unsafeHTML, language: config.language)
+        func version(_ revision: String?) throws -> Journey {
+            let bytes: [UInt8]
+            if let revision {
+                guard let read = try git.file(path, at: revision) else {
+                    throw SiteError(.noMapAtRevision(path: path, revision: revision))
+                }
+                bytes = read
+            } else {
+                bytes = try SiteLoader(fileSystem: files, root: root).read(path).bytes
+            }
+            switch SourceText.decode(path: path, bytes: bytes) {
+            case .success(let source): return parser.parse(source).journey
+            case .failure(let diagnostic): throw SiteError(.cannotRead(path, .system(diagnostic.message(in: .en))))
+            }
+        }
+        let changes = JourneyDiff.changes(from: try version(from), to: try version(to))
+        var site = Site(config: config, schema: schema, journeys: [], personas: [], staticFiles: [])
+        site.config.language = language ?? config.language
+        return (MapDiff(path: path, from: from, to: to, changes: changes, presenter: SitePresenter(site: site)), settings)
+    }
+
+    /// `./content/a.md` as `content/a.md`.
+    private static func normalized(_ path: String) -> String {
+        path.split(separator: "/").filter { $0 != "." }.joined(separator: "/")
+    }
+
+    public func render(_ format: ReportFormat) -> String {
+        format == .json ? json() : text(markdown: format == .markdown)
+    }
+
+    private func text(markdown: Bool) -> String {
+        let words = presenter.words
+        let target = to ?? words["diff.workingTree"]
+        var text = (markdown ? "### " : "") + "\(path): \(from) → \(target)\n"
+        if changes.isEmpty { return text + (markdown ? "\n" : "") + words["diff.none"] + "\n" }
+        if markdown { text += "\n" }
+        for change in changes { text += (markdown ? "- " : "  ") + presenter.describe(change) + "\n" }
+        return text
+    }
+
+    private struct ChangeJSON: Encodable {
+        let kind: String
+        let stage: String
+        let previousName: String?
+        let from: Int?
+        let to: Int?
+        let layer: String?
+        let text: String?
+        let before: String?
+        let after: String?
+        let valueBefore: Double?
+        let valueAfter: Double?
+        let description: String
+    }
+
+    private struct DiffJSON: Encodable {
+        let map: String
+        let from: String
+        let to: String?
+        let changes: [ChangeJSON]
+    }
+
+    private func json() -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        let entries = changes.map { change in
+            let (before, after) = presenter.values(change)
+            return ChangeJSON(kind: change.kind.rawValue, stage: change.stage, previousName: change.previousName,
+                              from: change.from, to: change.to, layer: change.layer, text: change.text,
+                              before: before, after: after,
+                              valueBefore: change.scoreFrom ?? change.valueFrom?.value,
+                              valueAfter: change.scoreTo ?? change.valueTo?.value,
+                              description: presenter.describe(change))
+        }
+        let data = (try? encoder.encode(DiffJSON(map: path, from: from, to: to, changes: entries))) ?? Data("{}".utf8)
+        return String(decoding: data, as: UTF8.self) + "\n"
+    }
+}

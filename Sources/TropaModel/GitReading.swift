@@ -1,0 +1,65 @@
+/// Reading a site's versions from git: what `tropa diff` needs, behind a protocol tests replace. The one
+/// implementation runs the `git` program (`GitCommand`); it is asked a few times per command, never once per map.
+public protocol GitReading: Sendable {
+    /// The bytes of `path` (relative to the folder git runs in) at `revision` (a commit, a branch, `HEAD~1`); nil
+    /// when the revision has no such file. Throws a `SiteError` when there is no repository, no such revision, or
+    /// no git.
+    func file(_ path: String, at revision: String) throws -> [UInt8]?
+
+    /// The commit checked out and whether the clone is shallow; nil when the folder is in no repository with a
+    /// commit (or there is no git).
+    func head() throws -> GitHead?
+
+    /// The committed versions of `maps` (paths relative to the folder), following renames; nil when the folder is
+    /// in no repository with a commit.
+    func history(of maps: [String]) throws -> GitHistory?
+}
+
+/// The commit a work tree is at.
+public struct GitHead: Sendable, Equatable {
+    public var commit: String
+    public var shallow: Bool
+
+    public init(commit: String, shallow: Bool) {
+        self.commit = commit
+        self.shallow = shallow
+    }
+}
+
+/// What git knows of a site's maps: read once per build for the whole site.
+public struct GitHistory: Sendable, Equatable {
+    /// The commit the history was read at.
+    public var commit: String
+    /// A shallow clone has no history to read: `versions` is empty.
+    public var shallow: Bool
+    /// Each map's committed versions, newest first, by its path relative to the site folder.
+    public var versions: [String: [GitVersion]]
+
+    public init(commit: String, shallow: Bool, versions: [String: [GitVersion]] = [:]) {
+        self.commit = commit
+        self.shallow = shallow
+        self.versions = versions
+    }
+}
+
+/// A map as one commit left it.
+public struct GitVersion: Sendable, Equatable {
+    public var commit: String
+    /// The commit's time, seconds since 1970.
+    public var time: Int
+    /// The first line of its message, as written: an author's text.
+    public var subject: String
+    /// The map's path then, relative to the site folder (a map renamed since has another).
+    public var path: String
+    public var bytes: [UInt8]
+
+    public init(commit: String, time: Int, subject: String, path: String, bytes: [UInt8]) {
+        self.commit = commit
+        self.time = time
+        self.subject = subject
+        self.path = path
+        self.bytes = bytes
+    }
+
+    public var shortCommit: String { String(commit.prefix(7)) }
+}

@@ -1,0 +1,45 @@
+import TropaModel
+import TropaAnalysis
+
+/// A change between two versions of a map, worded: what `tropa diff` prints.
+extension SitePresenter {
+    /// A metric's value as written, with its target.
+    package func metricValue(_ value: MetricValue) -> String {
+        format.value(value.value, range: value.range, unit: value.unit)
+            + (value.target.map { " (" + words["target"] + " " + format.value($0, unit: value.unit) + ")" } ?? "")
+    }
+
+    /// The value before and after a change, as the change shows it; nil where there is none.
+    package func values(_ change: JourneyChange) -> (before: String?, after: String?) {
+        switch change.kind {
+        case .scoreChanged: (change.scoreFrom.map(format.score), change.scoreTo.map(format.score))
+        case .metricAdded, .metricRemoved, .metricChanged: (change.valueFrom.map(metricValue), change.valueTo.map(metricValue))
+        default: (nil, nil)
+        }
+    }
+
+    /// One line for a change: "Stage “Поиск” renamed to “Поиск решения”", "“Выбор”, Metrics: Конверсия 35 % → 42 %".
+    package func describe(_ change: JourneyChange) -> String {
+        let stage = words.quoted(change.stage)
+        let layer = change.layer.flatMap { id in site.schema.layers.first { $0.id == id } }.map(title) ?? change.layer ?? ""
+        let (before, after) = values(change)
+        let ru = words.language == .ru
+        let text = change.text ?? ""
+        switch change.kind {
+        case .stageAdded: return ru ? "Новый этап \(stage) (\(change.to ?? 0)-й)" : "Stage \(stage) added (at \(change.to ?? 0))"
+        case .stageRemoved: return ru ? "Удалён этап \(stage) (был \(change.from ?? 0)-м)" : "Stage \(stage) removed (was at \(change.from ?? 0))"
+        case .stageRenamed:
+            let old = words.quoted(change.previousName ?? "")
+            return ru ? "Этап \(old) переименован в \(stage)" : "Stage \(old) renamed to \(stage)"
+        case .stageMoved:
+            return ru ? "Этап \(stage) перенесён с \(change.from ?? 0)-го места на \(change.to ?? 0)-е"
+                : "Stage \(stage) moved from \(change.from ?? 0) to \(change.to ?? 0)"
+        case .itemAdded: return "\(stage), \(layer): + \(text)"
+        case .itemRemoved: return "\(stage), \(layer): − \(text)"
+        case .textChanged: return ru ? "\(stage), \(layer): текст изменён" : "\(stage), \(layer): text changed"
+        case .scoreChanged, .metricAdded, .metricRemoved, .metricChanged:
+            let label = change.kind == .scoreChanged ? words.quoted(text) : text
+            return "\(stage), \(layer): \(label) \(before ?? "—") → \(after ?? "—")"
+        }
+    }
+}

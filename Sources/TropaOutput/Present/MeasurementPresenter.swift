@@ -1,0 +1,48 @@
+import TropaModel
+import TropaAnalysis
+
+/// A map's measurements worded for its page: the trends and the review dates.
+extension SitePresenter {
+    /// A trend for each stage and metric with two measurements or more, in the order of the stages, then of the
+    /// metrics' first rows.
+    package func trends(_ journey: Journey) -> [TrendModel] {
+        let series = Dictionary(grouping: journey.measurements, by: \.series)
+        var order: [MeasurementSeries] = []
+        for measurement in journey.measurements where !order.contains(measurement.series) {
+            order.append(measurement.series)
+        }
+        let stages = journey.stages.map(\.id)
+        order.sort { (stages.firstIndex(of: $0.stage) ?? 0) < (stages.firstIndex(of: $1.stage) ?? 0) }
+        return order.compactMap { key -> TrendModel? in
+            // By date; rows of one day keep the file's order.
+            let rows = series[key]!.enumerated().sorted { ($0.element.date, $0.offset) < ($1.element.date, $1.offset) }
+                .map(\.element)
+            guard rows.count >= 2, let stage = journey.stages.first(where: { $0.id == key.stage }) else { return nil }
+            let name = stage.branch.map { "\(stage.name) (\($0))" } ?? stage.name
+            let metric = metricName(rows[rows.count - 1].value)
+            let values = rows.map { format.value($0.value.value, range: $0.value.range, unit: $0.value.unit) }
+            let (last, previous) = (rows[rows.count - 1], rows[rows.count - 2])
+            let points = rows.map { row in
+                TrendModel.Point(day: CalendarDay(row.date)?.ordinal ?? 0, value: row.value.value, label: words.date(row.date))
+            }
+            let change = difference(last.value.value - previous.value.value, unit: last.value.unit)
+            return TrendModel(id: "trend-\(order.firstIndex(of: key)! + 1)", stage: name, metric: metric,
+                              title: "\(metric) — \(name)",
+                              description: zip(points, values).map { "\($0.label): \($1)" }.joined(separator: "; "),
+                              points: points, latest: values[values.count - 1],
+                              change: words.changeSince(change, words.date(previous.date)))
+        }
+    }
+
+    /// A metric as the schema titles it in the site's language, or as the file wrote it.
+    private func metricName(_ value: MetricValue) -> String {
+        guard let id = value.metricID, let metric = site.schema.metrics.first(where: { $0.id == id }) else { return value.name }
+        return metric.title.text(in: site.config.language, fallback: value.name)
+    }
+
+    /// The last review and the next, from the map's dates alone.
+    package func review(_ journey: Journey) -> ReviewModel? {
+        guard journey.review != nil || !journey.measurements.isEmpty, let last = journey.lastReview else { return nil }
+        return ReviewModel(last: words.date(last), next: ReviewSchedule.next(journey).map(words.date))
+    }
+}

@@ -1,0 +1,159 @@
+import TropaModel
+import CSV
+
+/// Reads a map's measurements file: a CSV of `date,stage,metric,value` (or `дата,этап,метрика,значение`), one
+/// measurement a row. The CSV library reads the fields; this reads what they mean, and finds where each field
+/// stands so every problem points at its line and column. Ranges are checked with the map's own figures, by the
+/// validator.
+package struct MeasurementReader {
+    package let schema: LayerSchema
+    package let language: Language
+
+    package init(schema: LayerSchema, language: Language) {
+        self.schema = schema
+        self.language = language
+    }
+
+    /// The four columns, by their English and Russian header names.
+    private enum Column: Int, CaseIterable {
+        case date, stage, metric, value
+
+        var names: (en: String, ru: String) {
+            switch self {
+            case .date: ("date", "дата")
+            case .stage: ("stage", "этап")
+            case .metric: ("metric", "метрика")
+            case .value: ("value", "значение")
+            }
+        }
+    }
+
+    /// A row's fields, each with where it starts.
+    private struct Row {
+        var fields: [(text: String, at: SourceLocation)]
+        var at: SourceLocation
+    }
+
+    package func read(_ source: SourceText, for journey: Journey) -> (measurements: [Measurement], diagnostics: [Diagnostic]) {
+        let start = SourceLocation(file: source.path, line: 1)
+        guard !source.text.allSatisfy(\.isWhitespace) else {
+            return ([], [.error(.measurementInvalid, .measurementsEmpty, at: start, suggestion: .measurementHeader)])
+        }
+        var rows = Self.rows(of: source)[...]
+        guard let header = rows.popFirst() else { return ([], []) }
+        let keys = header.fields.map { NameKey($0.text).value }
+        let indices = Column.allCases.map { column in
+            keys.firstIndex { $0 == column.names.en || $0 == column.names.ru }
+        }
+        let missing = Column.allCases.filter { indices[$0.rawValue] == nil }
+        guard missing.isEmpty else {
+            let russian = header.fields.contains { $0.text.unicodeScalars.contains { (0x0400...0x04FF).contains($0.value) } }
+            let names = missing.map { russian || (language == .ru && keys.allSatisfy(\.isEmpty)) ? $0.names.ru : $0.names.en }
+            return ([], [.error(.measurementInvalid, .measurementColumns(names), at: header.at, suggestion: .measurementHeader)])
+        }
+        var measurements: [Measurement] = []
+        var diagnostics: [Diagnostic] = []
+        for row in rows {
+            // A blank line is no row.
+            if row.fields.count == 1, row.fields[0].text.allSatisfy(\.isWhitespace) { continue }
+            guard row.fields.count == header.fields.count else {
+                diagnostics.append(.error(.measurementInvalid,
+                                          .measurementFieldCount(expected: header.fields.count, found: row.fields.count),
+                                          at: row.at, suggestion: .oneRowPerMeasurement))
+                continue
+            }
+            let field = { (column: Column) in row.fields[indices[column.rawValue]!] }
+            switch measurement(date: field(.date), stage: field(.stage), metric: field(.metric), value: field(.value),
+                               journey: journey) {
+            case .success(let (measurement, warning)):
+                measurements.append(measurement)
+                if let warning { diagnostics.append(warning) }
+            case .failure(let diagnostic):
+                diagnostics.append(diagnostic)
+            }
+        }
+        return (measurements, diagnostics)
+    }
+
+    private typealias Field = (text: String, at: SourceLocation)
+
+    private func measurement(date: Field, stage: Field, metric: Field, value: Field,
+                             journey: Journey) -> Result<(Measurement, Diagnostic?), Diagnostic> {
+        let dateText = date.text.trimmingWhitespace()
+        guard dateText.count == 10, let day = CalendarDay(dateText) else {
+            let iso = JourneyParser.isoDate(dayFirst: dateText)
+            return .failure(.error(.measurementInvalid, .measurementBadDate(dateText), at: date.at,
+                                   suggestion: iso.map(Message.write) ?? .measurementDateForm))
+        }
+        let stageText = stage.text.trimmingWhitespace()
+        guard let matched = journey.stage(named: stageText) else {
+            let names = journey.stages.map { stage in stage.branch.map { "\(stage.name) {\($0)}" } ?? stage.name }
+            let close = Suggestion.closest(to: stageText, among: names)
+            return .failure(.error(.unknownStage, .unknownStage(stageText), at: stage.at,
+                                   suggestion: close.map(Message.didYouMean) ?? .stagesOfMap(names)))
+        }
+        let name = metric.text.trimmingWhitespace()
+        let text = "\(name): \(value.text.trimmingWhitespace())"
+        var read: MetricValue
+        switch MetricReader.read(text, schema: schema) {
+        case .success(let value): read = value
+        case .failure(let problem):
+            // A metric without a name is the metric's field's fault; everything else the value's.
+            let at = name.isEmpty ? metric.at : value.at
+            let help = problem.help == .metricForm ? .measurementValueForm : problem.help
+            return .failure(.error(.measurementInvalid, problem.message(text), at: at, suggestion: help))
+        }
+        read.line = value.at.line
+        read.column = value.at.column
+        var warning: Diagnostic?
+        // A metric the schema does not know may be one the stage's own layer names; else, as in a layer, a name
+        // close to the schema's is reported as a typo.
+        if read.metricID == nil, !Self.stageNames(matched, metric: name),
+           let close = Suggestion.metric(for: name, in: schema, language: language) {
+            warning = .warning(.unknownMetric, .unknownMetric(name), at: metric.at, suggestion: .didYouMean(close))
+        }
+        return .success((Measurement(date: day.text, stage: matched.id, value: read, location: value.at), warning))
+    }
+
+    private static func stageNames(_ stage: Stage, metric: String) -> Bool {
+        let key = NameKey(metric).value
+        return stage.layers.contains { layer in
+            guard case .metrics(let values) = layer.content else { return false }
+            return values.contains { NameKey($0.name).value == key }
+        }
+    }
+
+    /// The rows as the CSV library reads them, each field with the line and column it starts at. The library
+    /// gives fields, not positions: they are found again by walking the text the way the fields were read (a
+    /// quoted field takes its quotes and doubles its inner ones, and may hold line breaks).
+    private static func rows(of source: SourceText) -> [Row] {
+        guard let reader = try? CSVReader(string: source.text, hasHeaderRow: false) else { return [] }
+        var rows: [Row] = []
+        var line = 1
+        while let fields = reader.next() {
+            let start = SourceLocation(file: source.path, line: line, column: 1)
+            var column = 1
+            var text = source.line(line).map { Array($0.unicodeScalars) } ?? []
+            var located: [Field] = []
+            for field in fields {
+                located.append((field, SourceLocation(file: source.path, line: line, column: column)))
+                let quoted = text.indices.contains(column - 1) && text[column - 1] == "\""
+                if quoted { column += 1 }
+                for scalar in field.unicodeScalars {
+                    if scalar == "\n" {
+                        line += 1
+                        column = 1
+                        text = source.line(line).map { Array($0.unicodeScalars) } ?? []
+                    } else {
+                        column += quoted && scalar == "\"" ? 2 : 1
+                    }
+                }
+                // The closing quote, then the comma.
+                column += quoted ? 2 : 1
+            }
+            rows.append(Row(fields: located, at: start))
+            line += 1
+        }
+        return rows
+    }
+}

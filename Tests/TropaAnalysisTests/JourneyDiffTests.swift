@@ -1,0 +1,96 @@
+import Testing
+@testable import TropaModel
+@testable import TropaAnalysis
+import TropaTesting
+
+/// Two versions of a map compared in journey terms.
+@Suite struct JourneyDiffTests {
+    static func stage(_ name: String, items: [String], score: String = "0 Рабочая задача", conversion: String = "35%") -> String {
+        """
+        ## \(name)
+
+        ### Цель
+        Цель этапа \(name.split(separator: " ").first!).
+
+        ### Действия
+        \(items.map { "- " + $0 }.joined(separator: "\n"))
+
+        ### Эмоции
+        \(score)
+
+        ### Метрики
+        - Конверсия: \(conversion)
+
+        """
+    }
+
+    static func journey(_ stages: [String]) -> Journey {
+        Check.journey("---\ntitle: Карта\n---\n\n" + stages.joined(separator: "\n")).journey
+    }
+
+    static let search = stage("Поиск", items: ["Читает обзоры", "Спрашивает коллег", "Смотрит рейтинги"])
+    static let choice = stage("Выбор", items: ["Сравнивает тарифы", "Звонит в поддержку"])
+    static let payment = stage("Оплата", items: ["Платит картой", "Получает счёт"])
+
+    static func kinds(_ changes: [JourneyChange]) -> [String] {
+        changes.map { change in
+            [change.kind.rawValue, change.stage, change.previousName, change.from.map(String.init), change.to.map(String.init),
+             change.layer, change.text].compactMap { $0 }.joined(separator: "|")
+        }
+    }
+
+    @Test func noChange() {
+        let map = Self.journey([Self.search, Self.choice])
+        #expect(JourneyDiff.changes(from: map, to: map).isEmpty)
+    }
+
+    @Test func aRenamedStageIsMatchedByItsContent() {
+        let old = Self.journey([Self.search, Self.choice])
+        let renamed = Self.search.replacingOccurrences(of: "## Поиск", with: "## Поиск решения")
+        let changes = JourneyDiff.changes(from: old, to: Self.journey([renamed, Self.choice]))
+        #expect(Self.kinds(changes) == ["stage-renamed|Поиск решения|Поиск|1|1"])
+    }
+
+    @Test func aRenamedStageWithAnEditedItem() {
+        let old = Self.journey([Self.search, Self.choice])
+        let renamed = Self.search.replacingOccurrences(of: "## Поиск", with: "## Изучение рынка")
+            .replacingOccurrences(of: "Смотрит рейтинги", with: "Читает форумы")
+        #expect(Self.kinds(JourneyDiff.changes(from: old, to: Self.journey([renamed, Self.choice]))) == [
+            "stage-renamed|Изучение рынка|Поиск|1|1", "item-removed|Изучение рынка|actions|Смотрит рейтинги",
+            "item-added|Изучение рынка|actions|Читает форумы",
+        ])
+    }
+
+    @Test func aMovedStage() {
+        let old = Self.journey([Self.search, Self.choice, Self.payment])
+        let changes = JourneyDiff.changes(from: old, to: Self.journey([Self.search, Self.payment, Self.choice]))
+        #expect(Self.kinds(changes) == ["stage-moved|Выбор|2|3"])
+    }
+
+    @Test func addedAndRemovedStages() {
+        let old = Self.journey([Self.search, Self.choice])
+        let delivery = Self.stage("Доставка", items: ["Ждёт курьера"])
+        let changes = JourneyDiff.changes(from: old, to: Self.journey([Self.search, delivery]))
+        #expect(Self.kinds(changes) == ["stage-removed|Выбор|2", "stage-added|Доставка|2"])
+    }
+
+    @Test func aRemovedItemAChangedScoreAndMetric() throws {
+        let old = Self.journey([Self.search, Self.choice])
+        let edited = Self.stage("Выбор", items: ["Сравнивает тарифы"], score: "+1 Рабочая задача", conversion: "42%")
+        let changes = JourneyDiff.changes(from: old, to: Self.journey([Self.search, edited]))
+        #expect(Self.kinds(changes) == ["item-removed|Выбор|actions|Звонит в поддержку",
+                                        "score-changed|Выбор|emotions|Рабочая задача",
+                                        "metric-changed|Выбор|metrics|Конверсия"])
+        #expect(changes[1].scoreFrom == 0 && changes[1].scoreTo == 1)
+        #expect(changes[2].valueFrom?.value == 35 && changes[2].valueTo?.value == 42 && changes[2].valueTo?.unit == .percent)
+    }
+
+    @Test func stagesOfNothingAlikeAreNoRename() {
+        let old = Self.journey([Self.search])
+        let other = Self.stage("Звонок", items: ["Звонит менеджеру"])
+            .replacingOccurrences(of: "Рабочая задача", with: "Волнение").replacingOccurrences(of: "35%", with: "10%")
+        #expect(Self.kinds(JourneyDiff.changes(from: old, to: Self.journey([other]))) == [
+            "stage-removed|Поиск|1", "stage-added|Звонок|1",
+        ])
+    }
+}

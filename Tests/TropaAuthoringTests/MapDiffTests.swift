@@ -1,0 +1,83 @@
+import Foundation
+import Testing
+@testable import TropaModel
+@testable import TropaBuild
+@testable import TropaAuthoring
+import TropaTesting
+
+/// `tropa diff` in process: versions from a git replaced by a dictionary, the working tree in memory.
+@Suite struct MapDiffTests {
+    /// Versions of files by revision.
+    struct FakeGit: GitReading {
+        var versions: [String: [String: String]]
+
+        func file(_ path: String, at revision: String) throws -> [UInt8]? {
+            guard let files = versions[revision] else { throw SiteError(.unknownRevision(revision)) }
+            return files[path].map { Array($0.utf8) }
+        }
+
+        func head() throws -> GitHead? { nil }
+        func history(of maps: [String]) throws -> GitHistory? { nil }
+    }
+
+    static func map(_ stages: String) -> String { "---\ntitle: Карта\n---\n\n" + stages }
+
+    static let old = map(RenderBuild.stage("Поиск", extra: "### Метрики\n- Конверсия: 35%\n- NPS: 10\n")
+        + RenderBuild.stage("Выбор", score: "-1 Сомнение", extra: "### Барьеры\n- Дорого\n- <b>Сложно</b>\n"))
+    static let new = map(RenderBuild.stage("Поиск", extra: "### Метрики\n- Конверсия: 42% (цель 50%)\n")
+        + RenderBuild.stage("Выбор", score: "+1 Сомнение", extra: "### Барьеры\n- Дорого\n"))
+
+    static func diff(_ revisions: [String], format: ReportFormat) throws -> String {
+        let memory = MemoryFileSystem(files: ["site/tropa.yml": "language: ru\n", "site/content/map.md": new])
+        let git = FakeGit(versions: ["HEAD": ["content/map.md": old], "v2": ["content/map.md": new]])
+        let (diff, settings) = try MapDiff.read(root: "site", map: "./content/map.md", revisions: revisions, git: git,
+                                                files: memory)
+        #expect(settings.diagnostics.isEmpty)
+        return try #require(diff).render(format)
+    }
+
+    @Test func jsonFieldByField() throws {
+        let text = try Self.diff([], format: .json)
+        let root = try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
+        #expect(root["map"] as? String == "content/map.md")
+        #expect(root["from"] as? String == "HEAD")
+        #expect(root["to"] == nil, "the working tree has no revision")
+        let changes = try #require(root["changes"] as? [[String: Any]])
+        #expect(changes.map { $0["kind"] as? String } == ["metric-changed", "metric-removed", "score-changed", "item-removed"])
+        let conversion = changes[0]
+        #expect(conversion["stage"] as? String == "Поиск")
+        #expect(conversion["layer"] as? String == "metrics")
+        #expect(conversion["text"] as? String == "Конверсия")
+        #expect(conversion["before"] as? String == "35\u{00A0}%")
+        #expect(conversion["after"] as? String == "42\u{00A0}% (цель 50\u{00A0}%)")
+        #expect(conversion["valueBefore"] as? Double == 35)
+        #expect(conversion["valueAfter"] as? Double == 42)
+        #expect(conversion["description"] as? String == "«Поиск», Метрики: Конверсия 35\u{00A0}% → 42\u{00A0}% (цель 50\u{00A0}%)")
+        #expect(conversion["from"] == nil && conversion["previousName"] == nil)
+        #expect(changes[1]["text"] as? String == "NPS" && changes[1]["after"] == nil && changes[1]["valueBefore"] as? Double == 10)
+        let score = changes[2]
+        #expect(score["stage"] as? String == "Выбор" && score["layer"] as? String == "emotions")
+        #expect(score["text"] as? String == "Сомнение")
+        #expect(score["before"] as? String == "−1" && score["after"] as? String == "+1")
+        #expect(score["valueBefore"] as? Double == -1 && score["valueAfter"] as? Double == 1)
+        // An item's text is the plain text of its Markdown: raw HTML in it is left out.
+        #expect(changes[3]["text"] as? String == "Сложно")
+        #expect(changes[3]["layer"] as? String == "barriers")
+    }
+
+    @Test func twoRevisionsAndNoChange() throws {
+        let text = try Self.diff(["v2", "v2"], format: .text)
+        #expect(text == "content/map.md: v2 → v2\nКарта не изменилась.\n")
+        let markdown = try Self.diff(["HEAD"], format: .markdown)
+        #expect(markdown.hasPrefix("### content/map.md: HEAD → рабочая копия\n\n- «Поиск», Метрики: Конверсия"))
+    }
+
+    @Test func aMissingRevisionOrFile() throws {
+        #expect(throws: SiteError.self) { try Self.diff(["v9"], format: .text) }
+        let memory = MemoryFileSystem(files: ["site/content/map.md": Self.new])
+        let git = FakeGit(versions: ["HEAD": [:]])
+        #expect(throws: SiteError.self) {
+            try MapDiff.read(root: "site", map: "content/map.md", revisions: [], git: git, files: memory)
+        }
+    }
+}

@@ -1,0 +1,159 @@
+import Foundation
+import Testing
+@testable import TropaModel
+@testable import TropaSource
+@testable import TropaBuild
+import TropaTesting
+
+/// History pages from a git repository made in the test: renames of the file followed, stages renamed and moved,
+/// items removed, scores changed, a merge; a shallow clone and a folder with no git build without history.
+@Suite(.serialized) struct HistoryBuildTests {
+    /// A temporary folder, removed when the test ends.
+    final class Folder {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("tropa-history-\(UUID().uuidString)")
+        var path: String { url.path }
+        init() { try? FileManager.default.createDirectory(at: url, withIntermediateDirectories: true) }
+        deinit { try? FileManager.default.removeItem(at: url) }
+
+        func write(_ relative: String, _ text: String) throws {
+            let file = url.appendingPathComponent(relative)
+            try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try Data(text.utf8).write(to: file)
+        }
+
+        /// Runs git here, each commit a day after the one before.
+        @discardableResult
+        func git(_ arguments: String..., day: Int = 1) throws -> String {
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+            process.arguments = ["git", "-C", path] + arguments
+            let date = "2024-03-\(day < 10 ? "0" : "")\(day)T12:00:00Z"
+            process.environment = ProcessInfo.processInfo.environment.merging([
+                "GIT_AUTHOR_NAME": "A <b>Author</b>", "GIT_AUTHOR_EMAIL": "a@example.com",
+                "GIT_COMMITTER_NAME": "A", "GIT_COMMITTER_EMAIL": "a@example.com",
+                "GIT_AUTHOR_DATE": date, "GIT_COMMITTER_DATE": date, "GIT_CONFIG_NOSYSTEM": "1", "HOME": path,
+            ]) { $1 }
+            let output = Pipe()
+            process.standardOutput = output
+            process.standardError = output
+            try process.run()
+            let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            process.waitUntilExit()
+            guard process.terminationStatus == 0 else { throw GitFailed(text: arguments.joined(separator: " ") + ": " + text) }
+            return text
+        }
+    }
+
+    struct GitFailed: Error { let text: String }
+
+    static func stage(_ name: String, items: [String], score: String = "0 Рабочая задача") -> String {
+        "## \(name)\n\n### Цель\nЦель: \(name.prefix(3)).\n\n### Действия\n" + items.map { "- \($0)\n" }.joined()
+            + "\n### Эмоции\n\(score)\n\n"
+    }
+
+    static func map(_ stages: [String]) -> String { "---\ntitle: Карта\n---\n\n" + stages.joined() }
+
+    static let search = stage("Поиск", items: ["Читает обзоры", "Спрашивает коллег", "Смотрит рейтинги"])
+    static let choice = stage("Выбор", items: ["Сравнивает тарифы", "Звонит в поддержку"], score: "-1 Сомнение")
+    static let payment = stage("Оплата", items: ["Платит картой", "Получает счёт"])
+
+    /// A repository whose site is in `site/`: five versions of one map, and a merge.
+    static func repository() throws -> Folder {
+        let repo = Folder()
+        try repo.git("init", "-q", "-b", "main")
+        try repo.write("site/tropa.yml", "language: ru\n")
+        try repo.write("site/content/old-name.md", map([search, choice, payment]))
+        try repo.git("add", "-A")
+        try repo.git("commit", "-q", "-m", "<script>window.__xss=1</script> first", day: 1)
+        try repo.git("mv", "site/content/old-name.md", "site/content/map.md")
+        try repo.write("site/content/map.md", map([search.replacingOccurrences(of: "## Поиск", with: "## Поиск решения"),
+                                                   choice, payment]))
+        try repo.git("commit", "-q", "-am", "Rename the file and the first stage", day: 2)
+        try repo.git("checkout", "-q", "-b", "feature")
+        let renamed = search.replacingOccurrences(of: "## Поиск", with: "## Поиск решения")
+        try repo.write("site/content/map.md", map([renamed, choice.replacingOccurrences(of: "-1 Сомнение", with: "+1 Сомнение"), payment]))
+        try repo.git("commit", "-q", "-am", "Choice feels better", day: 3)
+        try repo.git("checkout", "-q", "main")
+        let fewer = renamed.replacingOccurrences(of: "- Смотрит рейтинги\n", with: "")
+        try repo.write("site/content/map.md", map([fewer, choice, payment]))
+        try repo.git("commit", "-q", "-am", "Drop an item", day: 4)
+        try repo.git("merge", "-q", "--no-edit", "-m", "Merge feature", "feature", day: 5)
+        let merged = try String(contentsOf: repo.url.appendingPathComponent("site/content/map.md"), encoding: .utf8)
+        #expect(merged.contains("+1 Сомнение") && !merged.contains("Смотрит рейтинги"), "the merge took both")
+        try repo.write("site/content/map.md", map([fewer, payment,
+                                                   choice.replacingOccurrences(of: "-1 Сомнение", with: "+1 Сомнение")]))
+        try repo.git("commit", "-q", "-am", "Pay before choosing", day: 6)
+        return repo
+    }
+
+    static func build(_ site: String, git: GitReading?) throws -> (BuildResult, String) {
+        let output = site + "/public"
+        let result = try SiteBuilder(fileSystem: DiskFileSystem(), git: git).build(root: site, options: BuildOptions(output: output))
+        return (result, output)
+    }
+
+    @Test func versionsAndChangesFollowTheRename() throws {
+        let repo = try Self.repository()
+        let site = repo.path + "/site"
+        let history = try #require(try GitCommand(folder: site).history(of: ["content/map.md"]))
+        let versions = try #require(history.versions["content/map.md"])
+        #expect(versions.map(\.subject) == ["Pay before choosing", "Drop an item", "Choice feels better",
+                                            "Rename the file and the first stage", "<script>window.__xss=1</script> first"])
+        #expect(versions.map(\.path) == ["content/map.md", "content/map.md", "content/map.md", "content/map.md",
+                                         "content/old-name.md"])
+        #expect(versions.allSatisfy { !$0.bytes.isEmpty })
+        #expect(history.commit == (try repo.git("rev-parse", "HEAD")).trimmingCharacters(in: .whitespacesAndNewlines))
+
+        let (result, output) = try Self.build(site, git: GitCommand(folder: site))
+        #expect(result.outputPath != nil, "\(result.check.diagnostics)")
+        #expect(result.notes.isEmpty)
+        let page = try String(contentsOfFile: output + "/map/history/index.html", encoding: .utf8)
+        // Newest first; the subject escaped.
+        #expect(page.contains("<code>\(versions[0].shortCommit)</code> Pay before choosing"))
+        #expect(page.contains("&lt;script&gt;window.__xss=1&lt;/script&gt; first"))
+        #expect(!page.contains("<script>window"))
+        #expect(page.contains("<time>6 марта 2024</time>"))
+        #expect(page.contains("Этап «Выбор» перенесён с 2-го места на 3-е"))
+        #expect(page.contains("«Поиск решения», Действия: − Смотрит рейтинги"))
+        #expect(page.contains("«Выбор», Эмоции: «Сомнение» −1 → +1"))
+        #expect(page.contains("Этап «Поиск» переименован в «Поиск решения»"))
+        #expect(!page.contains("Удалён этап"), "a renamed stage is no removal")
+        #expect(page.contains("Первая версия."))
+        // The curve over the last version with another one.
+        #expect(page.contains("class=\"tropa-chart tropa-history\""))
+        let mapPage = try String(contentsOfFile: output + "/map/index.html", encoding: .utf8)
+        #expect(mapPage.contains("<a href=\"history/index.html\">История карты</a>"))
+
+        // No change: up to date, git asked only for its commit. A new commit builds again.
+        #expect(try Self.build(site, git: GitCommand(folder: site)).0.upToDate)
+        try repo.git("commit", "-q", "--allow-empty", "-m", "Another", day: 7)
+        #expect(try !Self.build(site, git: GitCommand(folder: site)).0.upToDate)
+    }
+
+    @Test func aShallowCloneSaysSoAndBuildsWithoutHistory() throws {
+        let repo = try Self.repository()
+        let clone = Folder()
+        try clone.git("clone", "-q", "--depth", "1", "file://" + repo.path, clone.path + "/repo")
+        let site = clone.path + "/repo/site"
+        let (result, output) = try Self.build(site, git: GitCommand(folder: site))
+        #expect(result.outputPath != nil)
+        #expect(result.notes == [.shallowHistory])
+        #expect(!FileManager.default.fileExists(atPath: output + "/map/history/index.html"))
+        #expect(FileManager.default.fileExists(atPath: output + "/map/index.html"))
+    }
+
+    @Test func noGitAtAll() throws {
+        let folder = Folder()
+        try folder.write("content/map.md", Self.map([Self.search]))
+        // A folder outside any repository (the temporary folder is in none).
+        #expect(try GitCommand(folder: folder.path).head() == nil)
+        let (result, output) = try Self.build(folder.path, git: GitCommand(folder: folder.path))
+        #expect(result.outputPath != nil && result.notes.isEmpty)
+        #expect(!FileManager.default.fileExists(atPath: output + "/map/history"))
+        // And with history turned off inside a repository.
+        let repo = try Self.repository()
+        let (off, offOutput) = try Self.build(repo.path + "/site", git: nil)
+        #expect(off.outputPath != nil)
+        #expect(!FileManager.default.fileExists(atPath: offOutput + "/map/history"))
+    }
+}

@@ -1,0 +1,165 @@
+import Testing
+@testable import TropaModel
+@testable import TropaSource
+import TropaBuild
+import TropaTesting
+
+/// A map's measurements file: a CSV read with the CSV library, its rows matched to the map's stages and the
+/// schema's metrics as headings are, every problem at the CSV's line and column.
+@Suite struct MeasurementTests {
+    /// A map of two stages, `Поиск решения` (with its own metric `Звонков`) and `Оплата {Онлайн}`, naming `metrics.csv`.
+    static let map = """
+        ---
+        title: Карта
+        measurements: metrics.csv
+        updated: 2024-03-01
+        ---
+
+        ## Поиск решения
+        \(Check.requiredLayers)
+        ### Метрики
+        - Конверсия: 30%
+        - Звонков: 12
+
+        ## Оплата {Онлайн}
+        \(Check.requiredLayers)
+        """
+
+    static func check(_ csv: String, map: String = map) throws -> CheckResult {
+        try Check.site(["content/map.md": map, "content/metrics.csv": csv])
+    }
+
+    static func check(bytes: [UInt8]) throws -> CheckResult {
+        try Check.site(bytes: ["content/map.md": Array(map.utf8), "content/metrics.csv": bytes])
+    }
+
+    /// The diagnostics in the CSV as `LINE:COLUMN:CODE`.
+    static func found(_ result: CheckResult) -> [String] {
+        result.diagnostics.filter { $0.location.file == "content/metrics.csv" }
+            .map { "\($0.location.line):\($0.location.column):\($0.code.rawValue)" }
+    }
+
+    @Test func rowsAreReadWithTheirStageMetricAndUnit() throws {
+        let result = try Self.check("""
+            date,stage,metric,value
+            2024-02-01,Поиск решения,Конверсия,35%
+            2024-03-01,поиск  решения,CR,42
+            2024-03-01,Оплата {Онлайн},NPS,20
+            2024-03-15,Оплата (онлайн),Звонков,7
+            2024-04-01,Поиск решения,Звонков,9
+            """)
+        #expect(result.diagnostics.isEmpty, "\(result.diagnostics)")
+        let rows = try #require(result.site?.journeys.first?.measurements)
+        #expect(rows.map(\.date) == ["2024-02-01", "2024-03-01", "2024-03-01", "2024-03-15", "2024-04-01"])
+        #expect(rows.map(\.stage.rawValue) == ["поиск решения", "поиск решения", "оплата {онлайн}", "оплата {онлайн}",
+                                               "поиск решения"])
+        #expect(rows.map(\.value.metricID) == ["conversion", "conversion", "nps", nil, nil])
+        #expect(rows[1].value.value == 42 && rows[1].value.unit == .percent)
+        #expect(rows[1].location == SourceLocation(file: "content/metrics.csv", line: 3, column: 30))
+    }
+
+    @Test func aRussianHeaderInAnyOrder() throws {
+        let result = try Self.check("значение,Этап,метрика,ДАТА\n35%,Поиск решения,Конверсия,2024-02-01\n")
+        #expect(result.diagnostics.isEmpty)
+        let row = try #require(result.site?.journeys.first?.measurements.first)
+        #expect(row.date == "2024-02-01" && row.value.value == 35 && row.value.metricID == "conversion")
+    }
+
+    @Test func aBOMAndCRLFShiftNeitherLinesNorColumns() throws {
+        let text = "date,stage,metric,value\r\n2024-02-01,Поиск решения,Конверсия,35%\r\n2024-13-01,Поиск решения,Конверсия,40%\r\n"
+        let result = try Self.check(bytes: [0xEF, 0xBB, 0xBF] + Array(text.utf8))
+        #expect(Self.found(result) == ["3:1:measurement-invalid"])
+        #expect(result.site?.journeys.first?.measurements.count == 1)
+    }
+
+    @Test func quotedFieldsHoldCommasQuotesAndLineBreaks() throws {
+        let result = try Self.check(#"""
+            date,stage,metric,value
+            2024-02-01,"Поиск решения",Конверсия,"12,5%"
+            "2024-02-02","Поиск ""решения""",NPS,abc
+            2024-02-03,"Поиск
+            решения",NPS,20
+            2024-02-04,Поиск решения,NPS,xyz
+            """#)
+        // The second row's stage is another name; its value is never reached. A line break inside a stage's name is
+        // white space, as in a heading; after it, the lines are counted on.
+        #expect(Self.found(result) == ["3:14:unknown-stage", "6:30:measurement-invalid"])
+        let rows = try #require(result.site?.journeys.first?.measurements)
+        #expect(rows.first?.value.value == 12.5)
+        #expect(rows.map(\.date) == ["2024-02-01", "2024-02-03"])
+    }
+
+    @Test func everyProblemAtItsField() throws {
+        let result = try Self.check("""
+            date,stage,metric,value
+            01.03.2024,Поиск решения,Конверсия,35%
+            2024-03-01,Поиск решеня,Конверсия,35%
+            2024-03-01,Поиск решения,Конвертация,35%
+            2024-03-01,Поиск решения,Конверсия,135%
+            2024-03-01,Поиск решения,Конверсия,много
+            2024-03-01,Поиск решения,Конверсия
+            2024-03-01,Доставка,NPS,10
+
+            """)
+        #expect(Self.found(result) == ["2:1:measurement-invalid", "3:12:unknown-stage", "4:26:unknown-metric",
+                                       "5:36:metric-out-of-range", "6:36:measurement-invalid", "7:1:measurement-invalid",
+                                       "8:12:unknown-stage"])
+        let byLine = Dictionary(grouping: result.diagnostics, by: \.location.line)
+        #expect(byLine[2]?.first?.help == .write("2024-03-01"))
+        #expect(byLine[3]?.first?.help == .didYouMean("Поиск решения"))
+        #expect(byLine[4]?.first?.help == .didYouMean("Конверсия"))
+        #expect(byLine[4]?.first?.severity == .warning)
+        #expect(byLine[7]?.first?.text == .measurementFieldCount(expected: 4, found: 3))
+        #expect(byLine[8]?.first?.help == .stagesOfMap(["Поиск решения", "Оплата {Онлайн}"]))
+    }
+
+    @Test func anEmptyFileAndAMissingColumn() throws {
+        #expect(Self.found(try Self.check("")) == ["1:1:measurement-invalid"])
+        #expect(Self.found(try Self.check(" \n\n")) == ["1:1:measurement-invalid"])
+        let missing = try Self.check("date,stage,metric\n2024-03-01,Поиск решения,Конверсия\n")
+        #expect(Self.found(missing) == ["1:1:measurement-invalid"])
+        #expect(missing.diagnostics.first?.text == .measurementColumns(["value"]))
+        let russian = try Self.check("дата,этап,значение\n")
+        #expect(russian.diagnostics.first?.text == .measurementColumns(["метрика"]))
+        // A header alone is no problem: nothing measured yet.
+        #expect(try Self.check("date,stage,metric,value\n").diagnostics.isEmpty)
+    }
+
+    @Test func aMissingOrOutsideFileIsReportedAtTheKey() throws {
+        let result = try Check.site(["content/map.md": Self.map])
+        #expect(result.diagnostics.map { "\($0.location.line):\($0.code.rawValue)" } == ["3:measurement-invalid"])
+        #expect(result.diagnostics.first?.text == .measurementsMissing("content/metrics.csv"))
+        let outside = try Check.site(["content/map.md": Self.map.replacingOccurrences(of: "metrics.csv", with: "../../x.csv")])
+        #expect(outside.diagnostics.map { "\($0.location.line):\($0.code.rawValue)" } == ["3:measurement-invalid"])
+    }
+
+    @Test func aPathIsRelativeToTheMap() throws {
+        let map = Self.map.replacingOccurrences(of: "metrics.csv", with: "../data/./m.csv")
+        let result = try Check.site(["content/sales/map.md": map, "content/data/m.csv": "date,stage,metric,value\n"])
+        #expect(result.diagnostics.isEmpty, "\(result.diagnostics)")
+        #expect(result.site?.journeys.first?.measurementsFile == "content/data/m.csv")
+    }
+
+    @Test func anInvalidEncodingIsReportedInTheCSV() throws {
+        let result = try Self.check(bytes: Array("date,stage,metric,value\n2024-03-01,".utf8) + [0xC8, 0xE0])
+        #expect(result.diagnostics.map(\.code) == [.invalidEncoding])
+        #expect(result.diagnostics.first?.location.file == "content/metrics.csv")
+    }
+
+    @Test(arguments: [
+        ("2 weeks", ReviewPeriod.days(14)), ("monthly", .months(1)), ("quarterly", .months(3)),
+        ("ежемесячно", .months(1)), ("ежеквартально", .months(3)), ("2 недели", .days(14)), ("45 days", .days(45)),
+        ("раз в 2 месяца", .months(2)), ("every 3 weeks", .days(21)), ("weekly", .days(7)), ("1 year", .months(12)),
+    ])
+    func reviewPeriods(text: String, period: ReviewPeriod) {
+        #expect(JourneyParser.reviewPeriod(text) == period)
+    }
+
+    @Test func aReviewThatIsNoPeriod() {
+        let (journey, diagnostics) = Check.journey("---\ntitle: Карта\nreview: sometimes\n---\n\n## Этап\n" + Check.requiredLayers)
+        #expect(journey.review == nil)
+        #expect(diagnostics.map { "\($0.location.line):\($0.code.rawValue)" } == ["3:front-matter-type"])
+        #expect(JourneyParser.reviewPeriod("5 minutes") == nil)
+        #expect(JourneyParser.reviewPeriod("0 days") == nil)
+    }
+}
