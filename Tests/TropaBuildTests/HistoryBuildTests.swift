@@ -112,7 +112,7 @@ import TropaTesting
         #expect(page.contains("<code>\(versions[0].shortCommit)</code> Pay before choosing"))
         #expect(page.contains("&lt;script&gt;window.__xss=1&lt;/script&gt; first"))
         #expect(!page.contains("<script>window"))
-        #expect(page.contains("<time>6 марта 2024</time>"))
+        #expect(page.contains("<time datetime=\"2024-03-06\">6 марта 2024</time>"))
         #expect(page.contains("Этап «Выбор» перенесён с 2-го места на 3-е"))
         #expect(page.contains("«Поиск решения», Действия: − Смотрит рейтинги"))
         #expect(page.contains("«Выбор», Эмоции: «Сомнение» −1 → +1"))

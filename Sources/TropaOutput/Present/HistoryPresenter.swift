@@ -19,7 +19,9 @@ package struct MapVersion: Sendable {
 }
 
 package struct HistoryVersionModel: Sendable {
+    /// "2 декабря 2026", and `2026-12-02` for the `<time>` element.
     package let date: String
+    package let isoDate: String
     package let commit: String
     package let subject: String
     package let changes: [String]
@@ -55,6 +57,7 @@ extension SitePresenter {
         let models = versions.map { version in
             HistoryVersionModel(
                 date: words.date(CalendarDay(secondsSince1970: version.version.time).text),
+                isoDate: CalendarDay(secondsSince1970: version.version.time).text,
                 commit: version.version.shortCommit, subject: version.version.subject,
                 changes: version.changes.map(describe),
                 note: version.first ? words["historyFirst"] : version.changes.isEmpty ? words["diff.none"] : nil)

@@ -89,7 +89,7 @@ enum EmbeddedTheme {
 <h1>{{title}}</h1>
 <p class="note">{{page.words.comparisonNote}}</p>
 {{#omitted}}<p class="note">{{omitted}}</p>{{/omitted}}
-{{#chartSVG}}<figure class="comparison-chart" style="--columns: {{columnCount}}" tabindex="0" role="region" aria-label="{{title}}">{{{chartSVG}}}</figure>{{/chartSVG}}
+{{#chartSVG}}<div class="comparison-chart" style="--columns: {{columnCount}}" tabindex="0" role="region" aria-label="{{title}}">{{{chartSVG}}}</div>{{/chartSVG}}
 <div class="table-scroll">
 <table class="comparison">
 <thead><tr><th scope="col">{{page.words.stage}}</th>{{#maps}}<th scope="col"><a href="{{url}}">{{title}}</a></th>{{/maps}}</tr></thead>
@@ -141,7 +141,7 @@ enum EmbeddedTheme {
 {{{comparisonSVG}}}</section>
 {{/comparisonSVG}}<section class="versions" aria-labelledby="versions-heading">
 <h2 id="versions-heading">{{page.words.historyVersions}}</h2>
-<ol reversed>{{#versions}}<li><p class="version"><time>{{date}}</time> <code>{{commit}}</code> {{subject}}</p>
+<ol reversed>{{#versions}}<li><p class="version"><time datetime="{{isoDate}}">{{date}}</time> <code>{{commit}}</code> {{subject}}</p>
 {{^empty(changes)}}<ul class="changes">{{#changes}}<li>{{.}}</li>{{/changes}}</ul>{{/empty(changes)}}{{#note}}<p class="note">{{note}}</p>{{/note}}</li>
 {{/versions}}</ol>
 </section>

@@ -665,6 +665,7 @@ extension HistoryVersionModel: MustacheParent {
     package func child(named key: String) -> Any? {
         switch key {
         case "date": self.date
+        case "isoDate": self.isoDate
         case "commit": self.commit
         case "subject": self.subject
         case "changes": self.changes
