@@ -413,8 +413,9 @@ table.matrix, table.comparison { border-collapse: collapse; width: 100%; font-si
 .comparison dd { margin: 0; }
 td.lowest { background: #ffedd5; }
 .comparison-chart { margin: 1rem 0; max-width: 70rem; overflow-x: auto; }
-/* Many stages scroll sideways rather than shrink the chart's text below reading size. */
-.comparison-chart svg { display: block; width: 100%; min-width: calc(var(--columns, 1) * 5.5rem); height: auto; }
+/* Many stages scroll sideways rather than shrink the chart's text below reading size; few are not blown up. */
+.comparison-chart svg { display: block; width: 100%; min-width: calc(var(--columns, 1) * 5.5rem);
+  max-width: calc(var(--columns, 1) * 10rem); height: auto; }
 .plan-kind h2 .count { color: var(--muted); font-size: .9rem; font-weight: 400; }
 .plan-items { padding-left: 1.5rem; }
 .plan-items li { margin: .5rem 0; }
