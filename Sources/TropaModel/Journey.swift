@@ -268,8 +268,11 @@ public struct MapReference: Sendable, Hashable {
     }
 
     /// The file it names, relative to the site folder: the name is relative to the content folder, `.md` optional.
-    public func path(inContent contentPath: String) -> String {
-        let name = text.hasPrefix("/") ? String(text.dropFirst()) : text
+    public func path(inContent contentPath: String) -> String { Self.path(of: text, inContent: contentPath) }
+
+    /// The file a map's name stands for (`retail/sofa` → `content/retail/sofa.md`).
+    public static func path(of name: String, inContent contentPath: String) -> String {
+        let name = name.hasPrefix("/") ? String(name.dropFirst()) : name
         return contentPath + "/" + (name.hasSuffix(".md") ? name : name + ".md")
     }
 

@@ -80,4 +80,19 @@ import TropaTesting
             try MapDiff.read(root: "site", map: "content/map.md", revisions: [], git: git, files: memory)
         }
     }
+
+    /// A map named as `compare:` names it reads its file; git's problems are worded in the site's language.
+    @Test func aMapByItsNameAndGitsProblemsInTheSitesLanguage() throws {
+        let memory = MemoryFileSystem(files: ["site/tropa.yml": "language: ru\n", "site/content/map.md": Self.new])
+        let git = FakeGit(versions: ["HEAD": ["content/map.md": Self.old]])
+        let (diff, _) = try MapDiff.read(root: "site", map: "map", revisions: [], git: git, files: memory)
+        #expect(try #require(diff).render(.text).hasPrefix("content/map.md: HEAD → рабочая копия\n"))
+        do {
+            _ = try MapDiff.read(root: "site", map: "map", revisions: ["v9"], git: git, files: memory)
+            Issue.record("an unknown revision was read")
+        } catch let error as SiteError {
+            #expect(error.language == .ru)
+            #expect(error.message.text(in: error.language ?? .en) == "в git нет ревизии «v9»")
+        }
+    }
 }

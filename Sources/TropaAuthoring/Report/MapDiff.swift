@@ -24,7 +24,8 @@ public struct MapDiff: Sendable {
                             language: Language? = nil) throws -> (MapDiff?, SettingsResult) {
         let settings = try SiteChecker(fileSystem: files).settings(root: root)
         guard let (config, schema) = settings.settings else { return (nil, settings) }
-        let path = normalized(map)
+        // A file (`content/retail/sofa.md`) or a map's name as `compare:` writes it (`retail/sofa`).
+        let path = map.hasSuffix(".md") ? normalized(map) : MapReference.path(of: map, inContent: config.contentPath)
         let from = revisions.first ?? "HEAD"
         let to = revisions.count > 1 ? revisions[1] : nil
         let parser = JourneyParser(schema: schema, unsafeHTML: config.unsafeHTML, language: config.language)
@@ -43,7 +44,10 @@ public struct MapDiff: Sendable {
             case .failure(let diagnostic): throw SiteError(.cannotRead(path, .system(diagnostic.message(in: .en))))
             }
         }
-        let changes = JourneyDiff.changes(from: try version(from), to: try version(to))
+        // Git's answers are worded in the site's language, as every other command's.
+        let changes = try SiteError.told(in: language ?? config.language) {
+            JourneyDiff.changes(from: try version(from), to: try version(to))
+        }
         var site = Site(config: config, schema: schema, journeys: [], personas: [], staticFiles: [])
         site.config.language = language ?? config.language
         return (MapDiff(path: path, from: from, to: to, changes: changes, presenter: SitePresenter(site: site)), settings)
