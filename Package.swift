@@ -3,7 +3,8 @@ import PackageDescription
 
 let package = Package(
     name: "tropa",
-    platforms: [.macOS(.v14)],
+    // macOS 15: the build's progress counters are Synchronization's `Atomic`.
+    platforms: [.macOS(.v15)],
     products: [
         .executable(name: "tropa", targets: ["tropa"]),
         .executable(name: "tropa-serve", targets: ["tropa-serve"]),
@@ -107,6 +108,7 @@ let package = Package(
             name: "TropaServeTests",
             dependencies: ["TropaModel", "TropaSource", "TropaOutput", "TropaBuild", "TropaAuthoring", "TropaServe", "TropaTesting"]
         ),
+        .testTarget(name: "TropaTerminalTests", dependencies: ["TropaModel", "TropaTerminal"]),
         // End to end: runs the programs built from these two targets (beside the test bundle), never one on PATH.
         .testTarget(name: "CLITests", dependencies: ["tropa", "tropa-serve", "TropaModel", "TropaTesting"]),
     ]

@@ -227,6 +227,9 @@ public indirect enum Message: Sendable, Hashable {
     case built(maps: Int, files: Int, output: String)
     case upToDate(maps: Int, files: Int, output: String)
     case nothingWritten
+    /// The line a build or a check that runs longer than a second shows on a terminal, until its summary.
+    case buildProgress(maps: Int, of: Int, files: Int, seconds: Int)
+    case checkProgress(maps: Int, of: Int, seconds: Int)
     case noProblems(Message)
     case problems(Message, errors: Int, warnings: Int, files: Int)
     case severity(Severity)
@@ -707,6 +710,11 @@ public indirect enum Message: Sendable, Hashable {
             ("up to date: \(Self.count(maps, "map")) (\(files) files) in \(output)",
              "всё уже собрано: карт \(maps) (файлов: \(files)) в \(output)")
         case .nothingWritten: ("nothing written", "ничего не записано")
+        case .buildProgress(let maps, let total, let files, let seconds):
+            ("building: \(maps) of \(total) maps, \(files) files written, \(seconds) s",
+             "сборка: карт \(maps) из \(total), записано файлов: \(files), \(seconds) с")
+        case .checkProgress(let maps, let total, let seconds):
+            ("checking: \(maps) of \(total) maps, \(seconds) s", "проверка: карт \(maps) из \(total), \(seconds) с")
         case .noProblems(let checked): ("\(checked.texts.en): no problems found", "\(checked.texts.ru) — замечаний нет")
         case .problems(let checked, let errors, let warnings, let files):
             ("\(checked.texts.en): "

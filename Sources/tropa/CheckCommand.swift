@@ -32,7 +32,9 @@ struct CheckCommand: ParsableCommand {
 
     func run() throws {
         let result = try Terminal.run(language: options.language.lang) {
-            try SiteChecker().check(root: options.siteDirectory, day: Self.day())
+            try ProgressLine.showing(.check, format: options.format, language: options.language.lang) { progress in
+                try SiteChecker().check(root: options.siteDirectory, day: Self.day(), progress: progress)
+            }
         }
         let checked = result.site.map { Message.checked(maps: $0.journeys.count, personas: $0.personas.count) }
         Terminal.report(result.diagnostics, sources: result.sources, format: options.format,
@@ -69,10 +71,13 @@ struct BuildCommand: ParsableCommand {
     var noHistory = false
 
     func run() throws {
-        let buildOptions = BuildOptions(output: output, includeDrafts: drafts, strict: options.strict)
         let git = noHistory ? nil : GitCommand(folder: options.siteDirectory)
         let result = try Terminal.run(language: options.language.lang) {
-            try SiteBuilder(git: git).build(root: options.siteDirectory, options: buildOptions)
+            try ProgressLine.showing(.build, format: options.format, language: options.language.lang) { progress in
+                let buildOptions = BuildOptions(output: output, includeDrafts: drafts, strict: options.strict,
+                                                progress: progress)
+                return try SiteBuilder(git: git).build(root: options.siteDirectory, options: buildOptions)
+            }
         }
         for note in result.notes { Terminal.printError(note, language: options.language.or(result.check.language)) }
         let summary = result.outputPath.map {

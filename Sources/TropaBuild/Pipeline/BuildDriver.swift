@@ -11,11 +11,15 @@ public struct BuildOptions: Sendable {
     public var includeDrafts: Bool
     /// Warnings stop the build too.
     public var strict: Bool
+    /// Counts the maps read and the files written while the build runs, for a progress line; nil counts nothing.
+    public var progress: BuildProgress?
 
-    public init(output: String? = nil, includeDrafts: Bool = false, strict: Bool = false) {
+    public init(output: String? = nil, includeDrafts: Bool = false, strict: Bool = false,
+                progress: BuildProgress? = nil) {
         self.output = output
         self.includeDrafts = includeDrafts
         self.strict = strict
+        self.progress = progress
     }
 }
 
@@ -163,8 +167,12 @@ package struct BuildDriver: Sendable {
         let stopped = StopSignal()
         let parsed = reuse.parsed(config: config, schema: schema)?.journeys
         let rendered = reuse.rendered(in: context)
-        let visits = parallelMap(reuse.mapsToRead(start.inputs.maps)) { path -> Result<VisitedMap, Error> in
-            Result {
+        let paths = reuse.mapsToRead(start.inputs.maps)
+        let progress = options.progress
+        progress?.begin(maps: paths.count, language: config.language)
+        let visits = parallelMap(paths) { path -> Result<VisitedMap, Error> in
+            defer { progress?.mapDone() }
+            return Result {
                 let file = try loader.read(path)
                 // What the map is made from: its bytes, and its measurements file's (a NUL between them, which no
                 // map's text holds). The previous preview's map says which file that was.
@@ -206,6 +214,7 @@ package struct BuildDriver: Sendable {
                                                               versions: versionsRead(versions, reader: reader)))
                         }
                         for file in files { try sink.emit(file) }
+                        progress?.wrote(files.count)
                         let folder = PagePaths.journeyFolder(facts.slug)
                         visit.files = files.map { String($0.path.dropFirst(folder.count + 1)) }
                         visit.filesReused = reused != nil
@@ -289,6 +298,7 @@ package struct BuildDriver: Sendable {
         }
         for page in pages { try sink.emit(page) }
         try sink.copy(inputs.staticFiles, from: loader)
+        options.progress?.wrote(pages.count + inputs.staticFiles.count)
         if reuse.remembers { run.memo?.shown = now.map(\.entry) }
         // Site pages made again may be other pages (a product that lost its second map has no comparison now).
         run.siteFiles = run.renderedSitePages ? pages.map(\.path) + inputs.staticFiles.map(\.outputPath)
