@@ -59,12 +59,36 @@ package struct BuildRecord: Sendable, Equatable {
 
     /// Every file the build wrote, relative to the output; nil when a map's line is damaged.
     package var outputFiles: [String]? {
-        var files = siteFiles
+        outputFolders?.flatMap { group in group.names.map { group.folder.isEmpty ? $0 : group.folder + "/" + $0 } }
+    }
+
+    /// The same by the folder that holds each file (relative to the output, "" for the output itself), with the
+    /// names inside it: what a rebuild with nothing changed looks at, without a path made per file.
+    package var outputFolders: [(folder: String, names: [String])]? {
+        var groups = Self.grouped(siteFiles, in: "")
         for map in maps where map.built {
-            guard let pages = map.outputFiles else { return nil }
-            files += pages
+            guard let (folder, files) = map.outputFolder else { return nil }
+            groups += Self.grouped(files, in: folder)
         }
-        return files
+        return groups
+    }
+
+    /// `paths`, relative to `folder`, by the folder that holds each; in the order they first come.
+    private static func grouped(_ paths: [String], in folder: String) -> [(folder: String, names: [String])] {
+        var groups: [(folder: String, names: [String])] = []
+        for path in paths {
+            let slash = path.utf8.lastIndex(of: UInt8(ascii: "/"))
+            let inner = slash.map { String(path[..<$0]) } ?? ""
+            let name = slash.map { String(path[path.index(after: $0)...]) } ?? path
+            let key = inner.isEmpty ? folder : folder.isEmpty ? inner : folder + "/" + inner
+            // A map's files are in one folder or two: a search is cheaper than a dictionary.
+            if let index = groups.firstIndex(where: { $0.folder == key }) {
+                groups[index].names.append(name)
+            } else {
+                groups.append((key, [name]))
+            }
+        }
+        return groups
     }
 }
 
@@ -339,16 +363,20 @@ package struct RecordedMap: Sendable, Equatable {
         return series
     }
 
-    /// The files of the map's pages, relative to the output. Only the slug (the third field) and the files (the
-    /// last) are read: the fields between them are most of the line.
+    /// The files of the map's pages, relative to the output.
     package var outputFiles: [String]? {
+        outputFolder.map { folder, files in files.map { folder + "/" + $0 } }
+    }
+
+    /// The map's folder, relative to the output, and its files' paths in it. Only the slug (the third field) and
+    /// the files (the last) are read: the fields between them are most of the line.
+    package var outputFolder: (folder: String, files: [String])? {
         let tab = UInt8(ascii: "\t")
         guard let first = line.firstIndex(of: tab), let second = line[(first + 1)...].firstIndex(of: tab),
               let third = line[(second + 1)...].firstIndex(of: tab), let last = line.lastIndex(of: tab),
               last > third, let slug = RecordLine([line[(second + 1)..<third]]).string(0),
               let files = RecordLine([line[(last + 1)...]]).list(0) else { return nil }
-        let folder = PagePaths.journeyFolder(slug)
-        return files.map { folder + "/" + $0 }
+        return (PagePaths.journeyFolder(slug), files)
     }
 }
 

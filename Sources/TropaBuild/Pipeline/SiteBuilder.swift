@@ -64,7 +64,7 @@ public struct SiteBuilder: Sendable {
         let recordSettings = recordSettings(options, config: start.config, head: head)
         var plan = record?.plan(for: snapshot.inputs, settings: recordSettings) ?? .full
         // A file deleted from the output would stay missing until its map changed: rebuild it all.
-        let written = record?.outputFiles
+        let written = plan == .full ? nil : record?.outputFolders
         if plan != .full, let record, !(written.map { writer.holdsEvery($0, folderTimes: record.folderTimes) } ?? false) {
             plan = .full
         }
@@ -79,7 +79,7 @@ public struct SiteBuilder: Sendable {
             let check = CheckResult(site: nil, diagnostics: [], sources: [:], language: settings.language)
             var result = BuildResult(BuildRun(check: check), output: nil)
             result.outputPath = writer.output
-            result.fileCount = written?.count ?? 0
+            result.fileCount = written?.reduce(0) { $0 + $1.names.count } ?? 0
             result.mapCount = record?.maps.filter(\.built).count ?? 0
             result.upToDate = true
             return result

@@ -111,20 +111,18 @@ package struct OutputWriter: Sendable {
     }
 
     /// Whether every one of `files` (relative to the output) is still there: one `stat` each, on every core.
-    /// Whether every one of `files` (relative to the output) is there. A folder whose time is the recorded one, and
-    /// older than the record by a second (a file removed within the clock's resolution of the last write would not
-    /// show), has had no file added or removed: its files are not looked at one by one. At 10,000 maps that is
-    /// 10,000 `stat` calls instead of 80,000.
-    package func holdsEvery(_ files: [String], folderTimes: [String: Int64]) -> Bool {
+    /// Whether every file of `folders` (each folder relative to the output, with the names of its files) is there.
+    /// A folder whose time is the recorded one, and older than the record by a second (a file removed within the
+    /// clock's resolution of the last write would not show), has had no file added or removed: its files are not
+    /// looked at one by one. At 10,000 maps that is 10,000 `stat` calls instead of 80,000.
+    package func holdsEvery(_ folders: [(folder: String, names: [String])], folderTimes: [String: Int64]) -> Bool {
         let recordTime = fileSystem.status(at: cache)?.modified
-        let byFolder = Dictionary(grouping: files, by: Self.folder)
-        let folders = Array(byFolder.keys)
         var loose: [String] = []
-        for (folder, status) in zip(folders, statuses(ofFolders: folders)) {
+        for (group, status) in zip(folders, statuses(ofFolders: folders.map(\.folder))) {
             guard let status else { return false }
-            if let recorded = folderTimes[folder], recorded == status.modified, let recordTime,
+            if let recorded = folderTimes[group.folder], recorded == status.modified, let recordTime,
                recorded < recordTime - 1_000_000_000 { continue }
-            loose += byFolder[folder]!
+            loose += group.names.map { group.folder.isEmpty ? $0 : group.folder + "/" + $0 }
         }
         return !fileSystem.statuses(of: loose, in: output).contains(nil)
     }
