@@ -38,8 +38,7 @@ let package = Package(
         // Present → render: view models, the theme, SVG and outlines, the registry of a map's output files.
         .target(
             name: "TropaOutput",
-            dependencies: ["TropaModel", "TropaAnalysis", .product(name: "Mustache", package: "swift-mustache"),
-                           .product(name: "CSV", package: "CSV.swift")]
+            dependencies: ["TropaModel", "TropaAnalysis", .product(name: "Mustache", package: "swift-mustache")]
         ),
         // The driver and its sinks, the build record, the output writer: the only module that writes a build.
         .target(name: "TropaBuild", dependencies: ["TropaModel", "TropaSource", "TropaAnalysis", "TropaOutput"]),

@@ -7,32 +7,44 @@ public struct NameKey: Hashable, Sendable {
         value = Self.fastKey(name) ?? Self.fullKey(name)
     }
 
-    /// Latin and Cyrillic text, lower-cased by code point: this runs for every heading and metric of every map.
+    /// Latin and Cyrillic text, lower-cased by code point: this runs for every heading, metric and list item of
+    /// every map and of every version in its history, so the key is written as UTF-8 bytes.
     private static func fastKey(_ name: String) -> String? {
-        var scalars = String.UnicodeScalarView()
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(name.utf8.count)
         var pendingSpace = false
         for scalar in name.unicodeScalars {
             var value = scalar.value
             switch value {
             case 0x20, 0x09, 0x0A, 0x0D, 0xA0:
-                pendingSpace = !scalars.isEmpty
+                pendingSpace = !bytes.isEmpty
                 continue
             case 0x41...0x5A, 0x410...0x42F: value += 0x20
             case 0x401, 0x451: value = 0x435
-            case 0x21...0x7F, 0x430...0x44F: break
+            // Punctuation without case that titles use: « » · — … №.
+            case 0x21...0x7F, 0x430...0x44F, 0xA1...0xBF, 0x2010...0x2027, 0x2030...0x205E, 0x2116: break
             default: return nil
             }
             if pendingSpace {
-                scalars.append(" ")
+                bytes.append(0x20)
                 pendingSpace = false
             }
-            scalars.append(Unicode.Scalar(value)!)
+            if value < 0x80 {
+                bytes.append(UInt8(value))
+            } else if value < 0x800 {
+                bytes.append(UInt8(0xC0 | value >> 6))
+                bytes.append(UInt8(0x80 | value & 0x3F))
+            } else {
+                bytes.append(UInt8(0xE0 | value >> 12))
+                bytes.append(UInt8(0x80 | value >> 6 & 0x3F))
+                bytes.append(UInt8(0x80 | value & 0x3F))
+            }
         }
         // "Эмоции :" leaves a space before the colon; neither belongs to the name.
-        while let last = scalars.last, last == ":" || last == " " {
-            scalars.removeLast()
+        while let last = bytes.last, last == UInt8(ascii: ":") || last == 0x20 {
+            bytes.removeLast()
         }
-        return String(scalars)
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     private static func fullKey(_ name: String) -> String {

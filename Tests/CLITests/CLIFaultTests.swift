@@ -191,6 +191,38 @@ import TropaTesting
         #expect(try snapshot(output) == built)
     }
 
+    /// A rebuild with nothing changed looks at each output folder's time rather than at every file: a folder whose
+    /// time is the recorded one, older than the record by a second, had nothing removed. A file deleted changes its
+    /// folder's time and is written again; with the folder's time put back, the folder is not looked into.
+    @Test func aRebuildTellsDeletedFilesByTheirFoldersTimes() throws {
+        let base = FileManager.default.temporaryDirectory.appendingPathComponent("tropa-folders-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: base) }
+        try copyTree(Fixtures.site("valid-ru"), to: base)
+        let output = base.appendingPathComponent("public")
+        _ = try TropaProcess.run(["build", base.path])
+        let built = try snapshot(output)
+        // As if the build had ended a while after it wrote the folders.
+        let record = base.appendingPathComponent(".public.tropa-cache").path
+        try FileManager.default.setAttributes([.modificationDate: Date().addingTimeInterval(5)], ofItemAtPath: record)
+        let outlines = built.keys.filter { $0.hasSuffix("/outline.mm") }.sorted()
+        #expect(outlines.count >= 2)
+        let (first, second) = (outlines[0], outlines[1])
+
+        try FileManager.default.removeItem(at: output.appendingPathComponent(first))
+        let rebuilt = try TropaProcess.run(["build", base.path])
+        #expect(rebuilt.stderr.hasPrefix("собрано карт: 3"), "\(rebuilt.stderr)")
+        #expect(try snapshot(output) == built)
+
+        try FileManager.default.setAttributes([.modificationDate: Date().addingTimeInterval(5)], ofItemAtPath: record)
+        let folder = output.appendingPathComponent(second).deletingLastPathComponent().path
+        var times = stat()
+        #expect(stat(folder, &times) == 0)
+        try FileManager.default.removeItem(at: output.appendingPathComponent(second))
+        var kept = [times.st_atim, times.st_mtim]
+        #expect(utimensat(AT_FDCWD, folder, &kept, 0) == 0)
+        #expect(try TropaProcess.run(["build", base.path]).stderr.hasPrefix("всё уже собрано: карт 3"))
+    }
+
     /// A locale unlike C: Turkish, else Russian, else C.UTF-8 (install `locales` to have the others).
     static func otherLocale() -> String {
         let listed = (try? TropaProcess.run(URL(fileURLWithPath: "/usr/bin/locale"), ["-a"]).stdout) ?? ""

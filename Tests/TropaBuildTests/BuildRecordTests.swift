@@ -61,6 +61,7 @@ import TropaTesting
         record.maps = maps.map(RecordedMap.init)
         record.siteFiles = awkward
         record.linkedMaps = awkward.reversed()
+        record.folderTimes = Dictionary(uniqueKeysWithValues: awkward.enumerated().map { ($1, Int64($0) * 1_000_000_007) })
         let decoded = try #require(BuildRecord(decoding: record.encoded))
         #expect(decoded == record)
         #expect(decoded.maps.map(\.map) == maps)
@@ -73,7 +74,10 @@ import TropaTesting
                       "tropa build record 9\nsettings\tx\nsite\t0\nlinked\t0\ninput\ta\n",
                       "tropa build record 9\nsettings\tx\nsite\t0\nlinked\t0\nmap\ta\n",
                       "tropa build record 9\nsettings\tx\nsite\tmany\nlinked\t0\n", "tropa build record 9\nsettings\tx\nsite\t0\n",
-                      "tropa build record 9\nsettings\tx\n", "tropa build record 3\nsettings\tx\nsite\t2\n"])
+                      "tropa build record 9\nsettings\tx\n", "tropa build record 3\nsettings\tx\nsite\t2\n",
+                      "tropa build record 10\nsettings\tx\nsite\t0\nlinked\t0\nmap\ta\n",
+                      "tropa build record 10\nsettings\tx\nsite\t0\nlinked\t0\nfolders\t1\ta\t0\n",
+                      "tropa build record 10\nsettings\tx\nsite\t0\nlinked\t0\nfolders\t1\ta\t1\tsoon\n"])
     func aRecordThatCannotBeReadIsNone(_ text: String) {
         #expect(BuildRecord(decoding: Array(text.utf8)) == nil)
     }
@@ -100,7 +104,7 @@ import TropaTesting
 
     /// A map's line is read in full only when it is needed; a damaged one then reads as nothing.
     @Test func aDamagedMapLineIsReadAsNothing() throws {
-        let text = "tropa build record 9\nsettings\tx\nsite\t0\nlinked\t0\nmap\ta.md\tb\t1\n"
+        let text = "tropa build record 10\nsettings\tx\nsite\t0\nlinked\t0\nfolders\t0\t0\nmap\ta.md\tb\t1\n"
         let record = try #require(BuildRecord(decoding: Array(text.utf8)))
         #expect(record.maps.map(\.path) == ["a.md"])
         #expect(record.maps.first?.map == nil)

@@ -49,15 +49,17 @@ import TropaTesting
         }
     }
 
-    /// The built-in `cell`, `outline-node` and `analysis` partials print markup made in code (`BuiltInPartials`);
+    /// The built-in `cell`, `outline-node`, `analysis`, `card` and `plan-items` partials print markup made in code
+    /// (`BuiltInPartials`);
     /// `docs/templates/` holds the Mustache text that renders the same bytes, for a site to start an override
     /// from. A site overriding both with those files gets every file identical, hostile text included.
-    @Test(arguments: ["render/ru-persona", "render/en-multi", "render/custom-scale", "sites/xss"])
+    @Test(arguments: ["render/ru-persona", "render/en-multi", "render/custom-scale", "render/segments", "sites/xss"])
     func theDocumentedPartialsRenderWhatTheBuiltInOnesDo(_ fixture: String) throws {
         let folder = RenderFixtures.fixturesFolder.appendingPathComponent(fixture)
         let builtIn = try RenderBuild.build(try RenderFixtures.memory(folder: folder))
         let memory = try RenderFixtures.memory(folder: folder)
-        for name in ["cell.mustache", "outline-node.mustache", "analysis.mustache"] {
+        for name in ["cell.mustache", "outline-node.mustache", "analysis.mustache", "card.mustache",
+                     "plan-items.mustache"] {
             let text = try Data(contentsOf: Self.packageRoot.appendingPathComponent("docs/templates/" + name))
             try memory.write(Array(text), to: RenderBuild.root + "/templates/" + name)
         }
@@ -66,6 +68,10 @@ import TropaTesting
         let pages = builtIn.files.keys.filter { $0.hasSuffix("/index.html") && $0.split(separator: "/").count > 1 }
         #expect(pages.contains { builtIn.text($0)?.contains("<details open><summary>") == true },
                 "the fixture has a map page with an outline")
+        #expect(builtIn.text("index.html")?.contains("<li class=\"card\">") == true, "the catalogue has cards")
+        if fixture == "render/segments" {
+            #expect(builtIn.text("plan/index.html")?.contains("<ol class=\"plan-items\">") == true, "the plan has actions")
+        }
         #expect(overridden.files.keys.sorted() == builtIn.files.keys.sorted())
         for (path, bytes) in builtIn.files where overridden.files[path] != bytes {
             let report = firstDifference(expected: String(decoding: bytes, as: UTF8.self),

@@ -36,6 +36,13 @@ import TropaTesting
         #expect(NameKey(":").value == "")
     }
 
+    /// Titles with dashes, quotes and numero signs take the short way; Greek takes the long one: both fold alike.
+    @Test func nameKeyFoldsTextAroundPunctuationAndOtherScripts() {
+        #expect(NameKey("Карта 5 — «ПОКУПКА» №1… · Итог").value == "карта 5 — «покупка» №1… · итог")
+        #expect(NameKey("ΩMEGA — Ёлка").value == "ωmega — елка")
+        #expect(NameKey("Sofa\u{2003}Buyer").value == "sofa buyer")
+    }
+
     @Test(arguments: [
         ("Конверсия", "conversion"), ("конверсия", "conversion"), ("CR", "conversion"), ("conversion rate", "conversion"),
         ("nps", "nps"), ("CSAT", "csat"), ("Satisfaction", "csat"), ("Длительность", "duration"), ("Срок", "duration"),

@@ -203,7 +203,8 @@ package struct BuildDriver: Sendable {
                                                                 history: !versions.isEmpty).map { reuse.remembers ? $0.asBytes : $0 }
                         if !versions.isEmpty {
                             files.append(renderer.historyPage(journey, facts: facts,
-                                                              versions: versionsRead(versions, reader: reader)))
+                                                              versions: versionsRead(versions, reader: reader,
+                                                                                     current: (file.bytes, journey))))
                         }
                         for file in files { try sink.emit(file) }
                         let folder = PagePaths.journeyFolder(facts.slug)
@@ -226,8 +227,11 @@ package struct BuildDriver: Sendable {
     }
 
     /// Each committed version of a map, newest first, parsed, with what changed from the version before it to it.
-    private func versionsRead(_ versions: [GitVersion], reader: JourneyReader) -> [MapVersion] {
+    /// A version with the bytes of the map as built (most often the last commit) is the map already parsed.
+    private func versionsRead(_ versions: [GitVersion], reader: JourneyReader,
+                              current: (bytes: [UInt8], journey: Journey)) -> [MapVersion] {
         let parsed: [Journey?] = versions.map { version in
+            if version.path == current.journey.path, version.bytes == current.bytes { return current.journey }
             guard case .success(let source) = SourceText.decode(path: version.path, bytes: version.bytes) else { return nil }
             return reader.parser.parse(source).journey
         }

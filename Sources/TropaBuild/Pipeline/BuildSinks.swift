@@ -64,8 +64,10 @@ package struct StagingSink: BuildSink {
         try writer.commit()
         // Only a build without a single diagnostic is recorded: a build that reuses the record reports nothing.
         if run.check.diagnostics.isEmpty {
-            writer.keep(BuildRecord(settings: settings, inputs: snapshot.recorded(before: clock),
-                                    maps: run.entries, siteFiles: run.siteFiles, linkedMaps: run.linkedMaps))
+            var record = BuildRecord(settings: settings, inputs: snapshot.recorded(before: clock),
+                                     maps: run.entries, siteFiles: run.siteFiles, linkedMaps: run.linkedMaps)
+            record.folderTimes = writer.folderTimes(of: record.outputFiles ?? [])
+            writer.keep(record)
         }
     }
 
@@ -117,8 +119,11 @@ package struct UpdateSink: BuildSink {
         removals += Set(record.siteFiles).subtracting(run.siteFiles).sorted()
         let files = collected.files.sorted { $0.key < $1.key }.map { OutputFile(path: $0.key, bytes: $0.value) }
         let clock = try writer.update(files, removing: removals)
-        writer.keep(BuildRecord(settings: record.settings, inputs: snapshot.recorded(before: clock),
-                                maps: run.entries, siteFiles: run.siteFiles, linkedMaps: run.linkedMaps))
+        var next = BuildRecord(settings: record.settings, inputs: snapshot.recorded(before: clock),
+                               maps: run.entries, siteFiles: run.siteFiles, linkedMaps: run.linkedMaps)
+        // Only the folders it wrote or removed in have another time now.
+        next.folderTimes = record.folderTimes.merging(writer.folderTimes(of: files.map(\.path) + removals)) { $1 }
+        writer.keep(next)
     }
 
     package func abandon() {}

@@ -65,7 +65,9 @@ public struct SiteBuilder: Sendable {
         var plan = record?.plan(for: snapshot.inputs, settings: recordSettings) ?? .full
         // A file deleted from the output would stay missing until its map changed: rebuild it all.
         let written = record?.outputFiles
-        if plan != .full, !(written.map(writer.holdsEvery) ?? false) { plan = .full }
+        if plan != .full, let record, !(written.map { writer.holdsEvery($0, folderTimes: record.folderTimes) } ?? false) {
+            plan = .full
+        }
         // Read once for the whole site, and only when something is built.
         var driver = driver
         if plan != .upToDate, let git, let head {

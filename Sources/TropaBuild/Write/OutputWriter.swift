@@ -111,8 +111,42 @@ package struct OutputWriter: Sendable {
     }
 
     /// Whether every one of `files` (relative to the output) is still there: one `stat` each, on every core.
-    package func holdsEvery(_ files: [String]) -> Bool {
-        !fileSystem.statuses(of: files, in: output).contains(nil)
+    /// Whether every one of `files` (relative to the output) is there. A folder whose time is the recorded one, and
+    /// older than the record by a second (a file removed within the clock's resolution of the last write would not
+    /// show), has had no file added or removed: its files are not looked at one by one. At 10,000 maps that is
+    /// 10,000 `stat` calls instead of 80,000.
+    package func holdsEvery(_ files: [String], folderTimes: [String: Int64]) -> Bool {
+        let recordTime = fileSystem.status(at: cache)?.modified
+        let byFolder = Dictionary(grouping: files, by: Self.folder)
+        let folders = Array(byFolder.keys)
+        var loose: [String] = []
+        for (folder, status) in zip(folders, statuses(ofFolders: folders)) {
+            guard let status else { return false }
+            if let recorded = folderTimes[folder], recorded == status.modified, let recordTime,
+               recorded < recordTime - 1_000_000_000 { continue }
+            loose += byFolder[folder]!
+        }
+        return !fileSystem.statuses(of: loose, in: output).contains(nil)
+    }
+
+    /// The time of each folder that holds one of `files` (relative to the output), as the file system has it now.
+    package func folderTimes(of files: [String]) -> [String: Int64] {
+        let folders = Array(Set(files.map(Self.folder)))
+        return Dictionary(uniqueKeysWithValues: zip(folders, statuses(ofFolders: folders)).compactMap { folder, status in
+            status.map { (folder, $0.modified) }
+        })
+    }
+
+    private func statuses(ofFolders folders: [String]) -> [FileStatus?] {
+        let inside = fileSystem.statuses(of: folders.filter { !$0.isEmpty }, in: output)
+        var next = inside.makeIterator()
+        return folders.map { $0.isEmpty ? fileSystem.status(at: output) : next.next()! }
+    }
+
+    /// The folder of a path relative to the output; "" for the output itself.
+    private static func folder(_ path: String) -> String {
+        guard let slash = path.utf8.lastIndex(of: UInt8(ascii: "/")) else { return "" }
+        return String(path[..<slash])
     }
 
     /// Keeps the record of a clean build; losing it only costs a full rebuild, so a failure to write it is ignored.

@@ -91,7 +91,7 @@ extension SitePresenter {
             },
             averageNPS: headline.averageNPS.map { format.score(Self.tenth($0)) },
             updated: summary.updated.map(words.date), updatedISO: summary.updated, priority: summary.priority.map { words["priority." + $0.rawValue] },
-            curve: curve, sparklineLabel: words["emotionCurve"] + ": " + summary.title)
+            curve: curve, sparklineLabel: words["emotionCurve"] + ": " + summary.title, words: words)
     }
 
     /// Products as rows, segments as columns; at most three maps to a cell, the rest on the product's page.
@@ -261,7 +261,7 @@ extension SitePresenter {
             PlanKindModel(name: group.kind ?? words["noKind"],
                           count: words.actionCount(group.owners.reduce(0) { $0 + $1.entries.count }),
                           owners: group.owners.map { owners in
-                PlanOwnerModel(name: owners.owner.map { "@" + $0 } ?? words["noOwner"], items: owners.entries.map { entry in
+                PlanOwnerModel(name: owners.owner.map { "@" + $0 } ?? words["noOwner"], words: words, items: owners.entries.map { entry in
                     let map = index.maps[entry.map]
                     return PlanItemModel(html: entry.action.text.html, map: map.summary.title,
                                          url: page.root + PagePaths.journeyFolder(map.summary.slug) + "/index.html#"

@@ -371,6 +371,8 @@ package struct MapCardModel: Sendable {
     package let curve: CurveModel?
     /// The words a screen reader says for the card's sparkline.
     package let sparklineLabel: String
+    /// The theme's words the card prints (`page.words` to a template).
+    package let words: ThemeWords
 }
 
 package struct ProductModel: Sendable {
@@ -541,6 +543,8 @@ package struct PlanItemModel: Sendable {
 
 package struct PlanOwnerModel: Sendable {
     package let name: String
+    /// The theme's words the list prints (`page.words` to a template).
+    package let words: ThemeWords
     package let items: [PlanItemModel]
 }
 

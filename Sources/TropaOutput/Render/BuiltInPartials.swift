@@ -1,7 +1,7 @@
 import TropaModel
 import TropaAnalysis
 
-/// The markup of the built-in `cell` and `outline-node` partials, made in code. They are most of a map page's
+/// The markup of the built-in `cell`, `outline-node`, `analysis`, `card` and `plan-items` partials, made in code. They are most of a map page's
 /// tokens (63 cells and about 200 outline nodes in a 7 × 9 map), and a Mustache lookup costs microseconds (each
 /// one casts its value to several protocols), so rendering them through templates took two thirds of a build's
 /// CPU. The built-in partials print this markup as `{{{html}}}`; a site that overrides them gets the same fields
@@ -53,6 +53,61 @@ package enum BuiltInPartials {
             html += "</dl>"
         }
         return html
+    }
+
+    /// One map's card, without the line break the partial's file ends with. A site of 10,000 maps prints each
+    /// card on the catalogue and on every tag, segment and product page that lists it: through the interpreter the
+    /// cards were most of an update's time.
+    package static func card(_ card: MapCardModel) -> String {
+        let words = card.words
+        var html = "<li class=\"card\">\n<a class=\"card-link\" href=\"" + Markup.escape(card.url) + "\">"
+            + Markup.escape(card.title) + "</a>"
+        if card.draft { html += " <span class=\"badge draft\">" + Markup.escape(words["draft"]) + "</span>" }
+        if let priority = card.priority { html += " <span class=\"badge priority\">" + Markup.escape(priority) + "</span>" }
+        html += "\n"
+        if let curve = card.curve {
+            html += "<div class=\"sparkline\">" + curve.sparkline(label: card.sparklineLabel) + "</div>"
+        }
+        html += "\n<p class=\"card-facts\">"
+        if let context = card.context { html += "<span>" + Markup.escape(context) + "</span> · " }
+        if let persona = card.persona { html += "<span>" + Markup.escape(persona) + "</span> · " }
+        html += "<span>" + Markup.escape(card.stages) + "</span>"
+        if let updated = card.updated {
+            html += " · <span>" + Markup.escape(words["updated"]) + " <time datetime=\""
+                + Markup.escape(card.updatedISO ?? "") + "\">" + Markup.escape(updated) + "</time></span>"
+        }
+        html += "</p>\n<dl class=\"card-figures\">"
+        for (word, value) in [("getThrough", card.reach), ("weakestStage", card.weakestStage),
+                              ("averageNPS", card.averageNPS)] {
+            guard let value else { continue }
+            html += "<div><dt>" + Markup.escape(words[word]) + "</dt><dd>" + Markup.escape(value) + "</dd></div>"
+        }
+        html += "</dl>\n"
+        if !card.tags.isEmpty {
+            html += "<ul class=\"tags\">"
+            for tag in card.tags {
+                html += "<li><a href=\"" + Markup.escape(tag.url) + "\">" + Markup.escape(tag.title) + "</a></li>"
+            }
+            html += "</ul>"
+        }
+        return html + "\n</li>"
+    }
+
+    /// One owner's actions on the plan, without the line break the partial's file ends with: a plan of 10,000 maps
+    /// holds 100,000 of them.
+    package static func planItems(_ owner: PlanOwnerModel) -> String {
+        let words = owner.words
+        var html = "<ol class=\"plan-items\">\n"
+        for item in owner.items {
+            html += "<li><div class=\"action\">" + item.html + "</div><p class=\"where\"><a href=\"" + Markup.escape(item.url)
+                + "\">" + Markup.escape(item.map) + "</a> · " + Markup.escape(item.stage)
+            if let conversion = item.conversion {
+                html += " · " + Markup.escape(words["conversionHeading"]) + " " + Markup.escape(conversion)
+            }
+            if let emotion = item.emotion { html += " · " + Markup.escape(words["emotion"]) + " " + Markup.escape(emotion) }
+            html += "</p></li>\n"
+        }
+        return html + "</ol>"
     }
 
     /// The evaluation's section of a map page, without the line break the partial's file ends with: its readings

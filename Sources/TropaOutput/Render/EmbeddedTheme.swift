@@ -31,13 +31,7 @@ enum EmbeddedTheme {
 
 """#,
         "card.mustache": #"""
-<li class="card">
-<a class="card-link" href="{{url}}">{{title}}</a>{{#draft}} <span class="badge draft">{{page.words.draft}}</span>{{/draft}}{{#priority}} <span class="badge priority">{{priority}}</span>{{/priority}}
-{{#sparkline}}<div class="sparkline">{{{sparkline}}}</div>{{/sparkline}}
-<p class="card-facts">{{#context}}<span>{{context}}</span> · {{/context}}{{#persona}}<span>{{persona}}</span> · {{/persona}}<span>{{stages}}</span>{{#updated}} · <span>{{page.words.updated}} <time datetime="{{updatedISO}}">{{updated}}</time></span>{{/updated}}</p>
-<dl class="card-figures">{{#reach}}<div><dt>{{page.words.getThrough}}</dt><dd>{{reach}}</dd></div>{{/reach}}{{#weakestStage}}<div><dt>{{page.words.weakestStage}}</dt><dd>{{weakestStage}}</dd></div>{{/weakestStage}}{{#averageNPS}}<div><dt>{{page.words.averageNPS}}</dt><dd>{{averageNPS}}</dd></div>{{/averageNPS}}</dl>
-{{^empty(tags)}}<ul class="tags">{{#tags}}<li><a href="{{url}}">{{title}}</a></li>{{/tags}}</ul>{{/empty(tags)}}
-</li>
+{{{html}}}
 
 """#,
         "catalogue.mustache": #"""
@@ -257,6 +251,10 @@ enum EmbeddedTheme {
 {{/base}}
 
 """#,
+        "plan-items.mustache": #"""
+{{{html}}}
+
+"""#,
         "plan.mustache": #"""
 {{<base}}
 {{$title}}{{title}} — {{page.siteTitle}}{{/title}}
@@ -270,10 +268,7 @@ enum EmbeddedTheme {
 <h2>{{name}} <span class="count">{{count}}</span></h2>
 {{#owners}}
 <h3>{{name}}</h3>
-<ol class="plan-items">
-{{#items}}<li><div class="action">{{{html}}}</div><p class="where"><a href="{{url}}">{{map}}</a> · {{stage}}{{#conversion}} · {{page.words.conversionHeading}} {{conversion}}{{/conversion}}{{#emotion}} · {{page.words.emotion}} {{emotion}}{{/emotion}}</p></li>
-{{/items}}
-</ol>
+{{>plan-items}}
 {{/owners}}
 </section>
 {{/kinds}}

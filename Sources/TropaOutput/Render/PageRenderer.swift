@@ -89,24 +89,30 @@ package struct PageRenderer: Sendable {
     /// page per tag and per segment, the action plan with its CSV, and `maps.json`.
     package func sitePages(_ maps: [SitePageEntry]) -> [OutputFile] {
         let index = SiteIndex(maps)
-        var files = [OutputFile(path: PagePaths.catalogue, text: html(presenter.cataloguePage(index), template: "catalogue")),
-                     OutputFile(path: PagePaths.dashboard, text: html(presenter.dashboardPage(maps), template: "dashboard"))]
+        // Each page is made on its own: at 10,000 maps the plan, the catalogue and the tag pages are tens of
+        // megabytes each, so they are spread over the cores.
+        var pages: [@Sendable () -> OutputFile] = [
+            { OutputFile(path: PagePaths.catalogue, text: html(presenter.cataloguePage(index), template: "catalogue")) },
+            { OutputFile(path: PagePaths.dashboard, text: html(presenter.dashboardPage(maps), template: "dashboard")) },
+        ]
         for (path, model) in presenter.comparisonPages(index) {
-            var model = model
-            model.chartSVG = model.chart.map {
-                ComparisonCurveSVG(chart: $0, words: presenter.words, format: presenter.format).render(id: "comparison")
+            pages.append {
+                var model = model
+                model.chartSVG = model.chart.map {
+                    ComparisonCurveSVG(chart: $0, words: presenter.words, format: presenter.format).render(id: "comparison")
+                }
+                return OutputFile(path: path, text: html(model, template: "compare"))
             }
-            files.append(OutputFile(path: path, text: html(model, template: "compare")))
         }
         for (path, model) in presenter.tagPages(index) + presenter.segmentPages(index) {
-            files.append(OutputFile(path: path, text: html(model, template: "maps")))
+            pages.append { OutputFile(path: path, text: html(model, template: "maps")) }
         }
         if maps.contains(where: { !$0.actions.isEmpty }) {
-            files.append(OutputFile(path: PagePaths.plan, text: html(presenter.planPage(index), template: "plan")))
-            files.append(OutputFile(path: PagePaths.planCSV, text: SpreadsheetCSV.text(rows: presenter.planRows(index))))
+            pages.append { OutputFile(path: PagePaths.plan, text: html(presenter.planPage(index), template: "plan")) }
+            pages.append { OutputFile(path: PagePaths.planCSV, text: SpreadsheetCSV.text(rows: presenter.planRows(index))) }
         }
-        files.append(OutputFile(path: PagePaths.mapsJSON, text: JourneyJSON.maps(maps, presenter: presenter)))
-        return files
+        pages.append { OutputFile(path: PagePaths.mapsJSON, text: JourneyJSON.maps(maps, presenter: presenter)) }
+        return parallelMap(pages) { $0() }
     }
 
     /// With the site's `base_url`, `sitemap.xml` listing every HTML page of `pages` and of the built `maps`, and

@@ -1,22 +1,33 @@
-import Foundation
-import CSV
-
 /// Rows of text as a CSV file a spreadsheet opens as data: UTF-8 with a byte-order mark (so Excel reads Cyrillic),
-/// CRLF between rows (RFC 4180), quoting by CSV.swift, and no cell that a spreadsheet would run as a formula.
+/// CRLF between rows, RFC 4180 quoting, and no cell that a spreadsheet would run as a formula.
+///
+/// CSV.swift reads CSV here; writing is RFC 4180's one rule done on bytes, since CSV.swift's writer passes every
+/// character through a Foundation stream (60 µs a row: 6.8 s for the plan of a 10,000-map site, against 0.1 s).
 package enum SpreadsheetCSV {
     /// The file's text, ending with a line break. Every row is written as given; rows may differ in length.
     package static func text(rows: [[String]]) -> String {
-        let writer: CSVWriter
-        do {
-            writer = try CSVWriter(stream: .toMemory(), newline: .crlf)
-            for row in rows { try writer.write(row: row.map(neutralised)) }
-        } catch {
-            // Writing to memory fails only if the stream cannot be opened, which a memory stream always can.
-            preconditionFailure("CSV to memory: \(error)")
+        var bytes: [UInt8] = [0xEF, 0xBB, 0xBF]
+        for row in rows {
+            for (index, cell) in row.enumerated() {
+                if index > 0 { bytes.append(UInt8(ascii: ",")) }
+                append(neutralised(cell), to: &bytes)
+            }
+            bytes.append(contentsOf: [0x0D, 0x0A])
         }
-        writer.stream.close()
-        let data = writer.stream.property(forKey: .dataWrittenToMemoryStreamKey) as? Data ?? Data()
-        return "\u{FEFF}" + String(decoding: data, as: UTF8.self) + (rows.isEmpty ? "" : "\r\n")
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// A field quoted when it holds a quote, a comma or a line break, its quotes doubled.
+    private static func append(_ field: String, to bytes: inout [UInt8]) {
+        let utf8 = field.utf8
+        let quoted = utf8.contains { $0 == 0x22 || $0 == 0x2C || $0 == 0x0D || $0 == 0x0A }
+        guard quoted else { return bytes.append(contentsOf: utf8) }
+        bytes.append(0x22)
+        for byte in utf8 {
+            bytes.append(byte)
+            if byte == 0x22 { bytes.append(0x22) }
+        }
+        bytes.append(0x22)
     }
 
     /// The cell as text a spreadsheet shows rather than evaluates (OWASP, CSV injection): a cell beginning with

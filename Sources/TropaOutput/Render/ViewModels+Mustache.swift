@@ -362,6 +362,8 @@ extension MapCardModel: MustacheParent {
         case "curve": orAbsent(self.curve)
         case "sparklineLabel": self.sparklineLabel
         case "sparkline": orAbsent(self.curve.map { SparklineMarkup(curve: $0, label: sparklineLabel) })
+        case "html": BuiltInPartials.card(self)
+        case "words": self.words
         default: nil
         }
     }
@@ -438,6 +440,15 @@ extension DashboardPageModel: MustacheParent {
     }
 }
 
+extension CurveModel {
+    /// The curve drawn small, as on a map's card.
+    func sparkline(label: String) -> String {
+        let geometry = EmotionCurve(stageNames: columns, series: series, scale: scale, columnWidth: 24, plotHeight: 28,
+                                    top: 3)
+        return SparklineSVG(curve: geometry, label: label, lines: lines).render()
+    }
+}
+
 /// A card's sparkline, drawn when a template first prints it and let go with the card: a catalogue of 10,000 maps
 /// never holds 10,000 drawings at once. `{{#sparkline}}…{{{sparkline}}}…{{/sparkline}}` draws it once: inside its
 /// own section, `sparkline` is this object again.
@@ -450,11 +461,7 @@ private final class SparklineMarkup: MustacheCustomRenderable, MustacheParent {
         self.label = label
     }
 
-    lazy var renderText: String = {
-        let geometry = EmotionCurve(stageNames: curve.columns, series: curve.series, scale: curve.scale,
-                                    columnWidth: 24, plotHeight: 28, top: 3)
-        return SparklineSVG(curve: geometry, label: label, lines: curve.lines).render()
-    }()
+    lazy var renderText: String = curve.sparkline(label: label)
 
     var isNull: Bool { false }
 
@@ -592,6 +599,8 @@ extension PlanOwnerModel: MustacheParent {
         switch key {
         case "name": self.name
         case "items": self.items
+        case "html": BuiltInPartials.planItems(self)
+        case "words": self.words
         default: nil
         }
     }
