@@ -21,11 +21,11 @@ writing is timed, by the program itself). The table gives tropa's cold build as 
 
 Every cold build, tropa's, Hugo's and the write floor's, writes into a new folder, after a `sync` so that none
 starts while the one before is still being written back. No output is deleted until the end when all the runs'
-outputs fit on the disk: on this machine's ext4 (no journal), creating files within a minute of deleting as many
+outputs fit on the disk: on this machine's ext4 (no journal), creating files within minutes of deleting as many
 costs several times the CPU (the allocator skips recently freed inodes one by one), which measured the file system
 rather than the generators. When they do not fit (100,000 maps), each cold output is deleted once measured, and the
-next cold build waits six minutes. Leave as long between two benches. For the same reason the work folder is not under /tmp, where
-tests make and delete files all the time.
+next cold build waits six minutes; leave as long between two benches. For the same reason the work folder is not
+under /tmp, where tests make and delete files all the time.
 """
 import argparse
 import os
