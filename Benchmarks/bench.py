@@ -3,6 +3,7 @@
 
 usage: bench.py [--maps N] [--runs R] [--work DIR] [--no-hugo] [--no-serve] [--baseline TROPA]
                 [--history-commits C] [--no-history-case]
+e.g. `bench.py --maps 100000 --no-hugo`: the history case is left out above 10,000 maps (it would take hours).
 Cases: cold build (empty output), no-change rebuild, rebuild after changing one map, `tropa check` of a
 one-map site, Hugo's cold build of the same content (runs alternate between tropa and Hugo), and the rebuild
 `tropa serve` reports after one map is saved (its own timing, from noticing the save to the pages ready), and
@@ -12,9 +13,19 @@ Prints the median and min-max wall time, maps per second, peak RSS and the ratio
 tropa binary (a build of an earlier commit) runs the same cases in the same loop, alternating, into an output of
 its own, so a change is measured against what it replaces under the same load.
 
-Every cold build, tropa's and Hugo's, writes into a new folder, and no output is deleted until the end: on this
-machine's ext4, creating files within seconds of deleting as many costs several times the CPU (the allocator
-skips recently freed inodes one by one), which measured the file system rather than the generators.
+The floor, measured in the same loop right after tropa's cold build (Benchmarks/floor.c, compiled here): the parse
+floor reads every .md file under content/ and parses it with cmark alone on every core (the whole process, timed
+like tropa's); the write floor reads the files of tropa's last build of the site (the output the rebuild cases
+update) into memory, then writes them into a new folder with one open/write/close per file on every core (only the
+writing is timed, by the program itself). The table gives tropa's cold build as a multiple of their sum, run by run.
+
+Every cold build, tropa's, Hugo's and the write floor's, writes into a new folder, after a `sync` so that none
+starts while the one before is still being written back. No output is deleted until the end when all the runs'
+outputs fit on the disk: on this machine's ext4 (no journal), creating files within minutes of deleting as many
+costs several times the CPU (the allocator skips recently freed inodes one by one), which measured the file system
+rather than the generators. When they do not fit (100,000 maps), each cold output is deleted once measured, and the
+next cold build waits six minutes; leave as long between two benches. For the same reason the work folder is not
+under /tmp, where tests make and delete files all the time.
 """
 import argparse
 import os
@@ -29,6 +40,9 @@ import time
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 TROPA = ROOT / ".build/release/tropa"
+# ext4 without a journal does not reuse an inode freed less than a minute ago, or five minutes more while its block of
+# the inode table is dirty, as making new files next to it makes it (fs/ext4/ialloc.c, recently_deleted).
+INODE_RECENCY = 360
 
 
 def timed(command, cwd=None):
@@ -46,6 +60,37 @@ def timed(command, cwd=None):
         elif line.startswith("Maximum resident set size"):
             rss = int(line.rsplit(" ", 1)[1]) / 1024
     return seconds, rss
+
+
+def cold(command):
+    """Times a cold build that writes a new folder, once the writes of the builds before are on disk."""
+    os.sync()
+    return timed(command)
+
+
+def write_floor(floor, source, destination):
+    """Writes the files of `source` into the new folder `destination` (Benchmarks/floor.c); returns (seconds, 0)
+    and what it wrote."""
+    os.sync()
+    result = subprocess.run([floor, "write", source, destination], capture_output=True, text=True)
+    match = re.fullmatch(r"wrote (.*) in ([0-9.]+) s", result.stdout.strip())
+    if result.returncode != 0 or not match:
+        sys.exit(f"failed: the write floor\n{result.stdout[-2000:]}\n{result.stderr[-2000:]}")
+    return (float(match.group(2)), 0), match.group(1)
+
+
+def disk_use(folder):
+    """Bytes a folder takes on disk."""
+    result = subprocess.run(["du", "-s", "-k", folder], capture_output=True, text=True, check=True)
+    return int(result.stdout.split()[0]) * 1024
+
+
+def remove(folders):
+    """Deletes the folders, then waits until the file system reuses their inodes like any others."""
+    for folder in folders:
+        shutil.rmtree(folder, ignore_errors=True)
+    os.sync()
+    time.sleep(INODE_RECENCY)
 
 
 def summary(name, samples, maps, hugo=None):
@@ -89,6 +134,12 @@ def serve_rebuilds(site, changed, runs):
     return times
 
 
+def multiple(name, builds, floors):
+    """Prints each run's cold build over that run's floor: the median, and the least and greatest."""
+    ratios = [build / floor for (build, _), floor in zip(builds, floors)]
+    print(f"{name:<28} {statistics.median(ratios):7.2f}x    ({min(ratios):.2f}-{max(ratios):.2f})")
+
+
 def history_site(site, work, commits):
     """A copy of `site` in a git repository of `commits` commits, each changing the first stage's name of every map."""
     repo = work / "history"
@@ -103,10 +154,10 @@ def history_site(site, work, commits):
     git("add", "-A")
     git("commit", "-q", "-m", "commit 0")
     maps = sorted((repo / "content").glob("g*/map-*.md"))
-    originals = {path: path.read_text(encoding="utf-8") for path in maps}
     for commit in range(1, commits):
         for path in maps:
-            path.write_text(originals[path].replace("## ", f"## C{commit} ", 1), encoding="utf-8")
+            original = (site / path.relative_to(repo)).read_text(encoding="utf-8")
+            path.write_text(original.replace("## ", f"## C{commit} ", 1), encoding="utf-8")
         git("commit", "-q", "-a", "-m", f"commit {commit}")
     return repo
 
@@ -115,22 +166,32 @@ def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--maps", type=int, default=1000)
     parser.add_argument("--runs", type=int, default=5)
-    parser.add_argument("--work", default=None)
+    parser.add_argument("--work", default=None, help="the folder to work in (kept at the end but for the cold "
+                        "outputs); by default a new one in .build, deleted at the end")
     parser.add_argument("--no-hugo", action="store_true", help="leave Hugo out (it needs about 0.5 GB per 1,000 pages)")
     parser.add_argument("--no-serve", action="store_true", help="leave out the `tropa serve` case")
     parser.add_argument("--baseline", default=None, help="another tropa binary to measure in the same runs")
     parser.add_argument("--history-commits", type=int, default=20, help="commits of the history case's repository")
-    parser.add_argument("--no-history-case", action="store_true", help="leave out the history case")
+    parser.add_argument("--no-history-case", action="store_true",
+                        help="leave out the history case (left out anyway above 10,000 maps)")
     args = parser.parse_args()
+    history_case = not args.no_history_case and args.maps <= 10_000
+    if not args.no_history_case and not history_case:
+        print("the history case is left out above 10,000 maps", file=sys.stderr)
 
     # Both programs: `tropa serve` runs the tropa-serve beside tropa, which must be as new as it.
     for product in ["tropa", "tropa-serve"]:
         subprocess.run(["swift", "build", "-c", "release", "--product", product], cwd=ROOT, check=True,
                        stdout=subprocess.DEVNULL)
-    work = pathlib.Path(args.work or tempfile.mkdtemp(prefix="tropa-bench-"))
+    # Not under /tmp, where tests and other programs make and delete files all the time (see remove()).
+    work = pathlib.Path(args.work or tempfile.mkdtemp(prefix="bench-", dir=ROOT / ".build"))
+    if args.work and work.exists():
+        remove([work])  # the last run's outputs: their inodes would slow down this run's first cold builds
     shutil.rmtree(work, ignore_errors=True)
     subprocess.run([sys.executable, ROOT / "Benchmarks/generate.py", str(args.maps), work], check=True)
     subprocess.run([sys.executable, ROOT / "Benchmarks/generate.py", "1", work / "one"], check=True)
+    floor = work / "floor"
+    subprocess.run(["cc", "-O2", "-o", floor, ROOT / "Benchmarks/floor.c", "-lcmark", "-lpthread"], check=True)
     site = work / "tropa"
     hugo = shutil.which("hugo")
     changed = sorted((site / "content").glob("g*/map-*.md"))[args.maps // 2]
@@ -142,13 +203,32 @@ def main():
         binaries.append(("baseline", pathlib.Path(args.baseline).resolve(), ["--output", work / "baseline-public"]))
     cases = {name: {"cold": [], "nochange": [], "onechange": [], "check": []} for name, _, _ in binaries}
     hugo_cold = []
+    parse_floor, write_floor_times = [], []
     for _, binary, output in binaries:
         timed([binary, "build", site] + output)  # the output the rebuild cases start from
+    # Every run's cold outputs are kept until the end when they fit, with a tenth of the disk to spare (Hugo's
+    # counted as large as tropa's); otherwise each is deleted once measured.
+    free = shutil.disk_usage(work).free
+    cold_outputs = args.runs * (len(binaries) + 1 + (hugo is not None and not args.no_hugo) + 2 * history_case)
+    delete_each_run = disk_use(site / "public") * cold_outputs > 0.9 * free
+    if delete_each_run:
+        print(f"the cold outputs of {args.runs} runs would not fit in {free / 2**30:.0f} GB: each is deleted once "
+              f"measured, and the next cold build waits {INODE_RECENCY // 60} minutes", file=sys.stderr)
     for run in range(args.runs):
+        outputs = [work / f"cold/{name}-{run}" for name, _, _ in binaries]
         for name, binary, _ in binaries:
-            cases[name]["cold"].append(timed([binary, "build", site, "--output", work / f"cold/{name}-{run}"]))
+            cases[name]["cold"].append(cold([binary, "build", site, "--output", work / f"cold/{name}-{run}"]))
         if hugo and not args.no_hugo:
-            hugo_cold.append(timed([hugo, "--quiet", "-s", work / "hugo", "--destination", work / f"cold/hugo-{run}"]))
+            outputs.append(work / f"cold/hugo-{run}")
+            hugo_cold.append(cold([hugo, "--quiet", "-s", work / "hugo", "--destination", outputs[-1]]))
+        parse_floor.append(timed([floor, "parse", site / "content"]))
+        if delete_each_run:
+            remove(outputs)
+        # The files of tropa's last build of the site (the output the rebuild cases update).
+        written, wrote = write_floor(floor, site / "public", work / f"cold/floor-{run}")
+        write_floor_times.append(written)
+        if delete_each_run:
+            remove([work / f"cold/floor-{run}"])
         for name, binary, output in binaries:
             cases[name]["nochange"].append(timed([binary, "build", site] + output))
         changed.write_text(original.replace("## ", f"## Run {run} ", 1), encoding="utf-8")
@@ -157,16 +237,18 @@ def main():
             cases[name]["check"].append(timed([binary, "check", work / "one/tropa"]))
     changed.write_text(original, encoding="utf-8")
     history = {"with": [], "without": [], "nochange": []}
-    if not args.no_history_case:
+    if history_case:
         repo = history_site(site, work, args.history_commits)
         timed([TROPA, "build", repo, "--output", work / "history-public"])
         for run in range(args.runs):
-            history["with"].append(timed([TROPA, "build", repo, "--output", work / f"cold/history-{run}"]))
-            history["without"].append(timed([TROPA, "build", repo, "--no-history",
-                                             "--output", work / f"cold/no-history-{run}"]))
+            history["with"].append(cold([TROPA, "build", repo, "--output", work / f"cold/history-{run}"]))
+            history["without"].append(cold([TROPA, "build", repo, "--no-history",
+                                            "--output", work / f"cold/no-history-{run}"]))
             history["nochange"].append(timed([TROPA, "build", repo, "--output", work / "history-public"]))
+            if delete_each_run:
+                remove([work / f"cold/history-{run}", work / f"cold/no-history-{run}"])
     serve = [] if args.no_serve else serve_rebuilds(site, changed, max(args.runs, 5))
-    shutil.rmtree(work / "cold", ignore_errors=True)
+    shutil.rmtree(work if not args.work else work / "cold", ignore_errors=True)
 
     hugo_version = subprocess.getoutput(hugo + ' version').split()[1] if hugo else 'not installed'
     print(f"\nN = {args.maps} maps, {args.runs} runs each, {subprocess.getoutput('nproc')} cores; "
@@ -178,6 +260,13 @@ def main():
         summary(f"{name} no-change rebuild", cases[name]["nochange"], args.maps, hugo_median)
         summary(f"{name} one changed map", cases[name]["onechange"], args.maps, hugo_median)
         summary(f"{name} check, one map", cases[name]["check"], 1)
+    floors = [p + w for (p, _), (w, _) in zip(parse_floor, write_floor_times)]
+    summary("parse floor (cmark alone)", parse_floor, args.maps)
+    summary("write floor (tropa's files)", write_floor_times, args.maps)
+    summary("floor (parse + write)", [(f, 0) for f in floors], args.maps)
+    for name, _, _ in binaries:
+        multiple(f"{name} cold / floor", cases[name]["cold"], floors)
+    print(f"(the write floor wrote {wrote})")
     if history["with"]:
         summary(f"cold, history of {args.history_commits}", history["with"], args.maps)
         summary("cold, same, --no-history", history["without"], args.maps)
