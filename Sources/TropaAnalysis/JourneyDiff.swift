@@ -185,6 +185,8 @@ public enum JourneyDiff {
 
     private static func contentChanges(_ before: LayerContent?, _ after: LayerContent?, stage: String,
                                        layer: String) -> [JourneyChange] {
+        // Most layers of two versions are the same: no name keys for them.
+        if before == after { return [] }
         switch (before ?? empty(like: after), after ?? empty(like: before)) {
         case (.list(let a), .list(let b)):
             let keysA = a.map { NameKey($0.text.plain).value }, keysB = b.map { NameKey($0.text.plain).value }
