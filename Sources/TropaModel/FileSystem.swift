@@ -67,4 +67,10 @@ extension String {
         if isEmpty || component.hasPrefix("/") { return component }
         return hasSuffix("/") ? self + component : self + "/" + component
     }
+
+    /// The folder part and the last component of a `/`-separated path; the folder is "" when there is none.
+    public var folderAndName: (folder: String, name: String) {
+        guard let slash = utf8.lastIndex(of: UInt8(ascii: "/")) else { return ("", self) }
+        return (String(self[..<slash]), String(self[index(after: slash)...]))
+    }
 }

@@ -9,7 +9,7 @@ public struct NameKey: Hashable, Sendable {
 
     /// Latin and Cyrillic text, lower-cased by code point: this runs for every heading, metric and list item of
     /// every map and of every version in its history, so the key is written as UTF-8 bytes.
-    private static func fastKey(_ name: String) -> String? {
+    package static func fastKey(_ name: String) -> String? {
         var bytes: [UInt8] = []
         bytes.reserveCapacity(name.utf8.count)
         var pendingSpace = false
@@ -47,7 +47,7 @@ public struct NameKey: Hashable, Sendable {
         return String(decoding: bytes, as: UTF8.self)
     }
 
-    private static func fullKey(_ name: String) -> String {
+    package static func fullKey(_ name: String) -> String {
         var key = ""
         key.reserveCapacity(name.utf8.count)
         var pendingSpace = false

@@ -67,19 +67,29 @@ import TropaTesting
         #expect(decoded.maps.map(\.map) == maps)
         #expect(decoded.maps.map(\.path) == maps.map(\.facts.path))
         #expect(decoded.maps.map(\.built) == maps.map { !$0.files.isEmpty })
-        #expect(decoded.outputFiles == awkward + maps.flatMap { map in map.files.map { map.facts.slug + "/" + $0 } })
+        #expect(decoded.outputFiles == awkward + maps.flatMap { map in map.files.map(map.facts.slug.appendingPath) })
     }
 
     @Test(arguments: ["", "tropa build record 2\nsettings\tx\nfiles\t1\nsite\t0\n",
-                      "tropa build record 9\nsettings\tx\nsite\t0\nlinked\t0\ninput\ta\n",
-                      "tropa build record 9\nsettings\tx\nsite\t0\nlinked\t0\nmap\ta\n",
-                      "tropa build record 9\nsettings\tx\nsite\tmany\nlinked\t0\n", "tropa build record 9\nsettings\tx\nsite\t0\n",
-                      "tropa build record 9\nsettings\tx\n", "tropa build record 3\nsettings\tx\nsite\t2\n",
-                      "tropa build record 10\nsettings\tx\nsite\t0\nlinked\t0\nmap\ta\n",
-                      "tropa build record 10\nsettings\tx\nsite\t0\nlinked\t0\nfolders\t1\ta\t0\n",
-                      "tropa build record 10\nsettings\tx\nsite\t0\nlinked\t0\nfolders\t1\ta\t1\tsoon\n"])
+                      "tropa build record 9\nsettings\tx\nsite\t0\nlinked\t0\n",
+                      "tropa build record 10\nsettings\tx\nsite\t0\nlinked\t0\nfolders\t0\t0\ninput\ta\n",
+                      "tropa build record 10\nsettings\tx\nsite\t0\nlinked\t0\nfolders\t0\t0\nmap\ta\n",
+                      "tropa build record 10\nsettings\tx\nsite\tmany\nlinked\t0\nfolders\t0\t0\n",
+                      "tropa build record 10\nsettings\tx\nsite\t0\nfolders\t0\t0\n",
+                      "tropa build record 10\nsettings\tx\nsite\t0\nlinked\t0\n",
+                      "tropa build record 10\nsettings\tx\nsite\t0\nlinked\t0\nfolders\t1\u{1F}a\t0\n",
+                      "tropa build record 10\nsettings\tx\nsite\t0\nlinked\t0\nfolders\t1\u{1F}a\t1\u{1F}soon\n",
+                      "tropa build record 10\nsettings\tx\n", "tropa build record 3\nsettings\tx\nsite\t2\n"])
     func aRecordThatCannotBeReadIsNone(_ text: String) {
         #expect(BuildRecord(decoding: Array(text.utf8)) == nil)
+    }
+
+    /// The smallest record that reads, which each damaged one above differs from in one line.
+    @Test func theSmallestRecordReads() throws {
+        let text = "tropa build record 10\nsettings\tx\nsite\t0\nlinked\t0\nfolders\t1\u{1F}a\t1\u{1F}7\n"
+        let record = try #require(BuildRecord(decoding: Array(text.utf8)))
+        #expect(record.folderTimes == ["a": 7])
+        #expect(record.inputs.isEmpty && record.maps.isEmpty)
     }
 
     @Test func linesAreSplitAtEachNewlineAndEmptyOnesLeftOut() {

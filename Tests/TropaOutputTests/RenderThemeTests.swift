@@ -52,23 +52,28 @@ import TropaTesting
     /// The built-in `cell`, `outline-node`, `analysis`, `card` and `plan-items` partials print markup made in code
     /// (`BuiltInPartials`);
     /// `docs/templates/` holds the Mustache text that renders the same bytes, for a site to start an override
-    /// from. A site overriding both with those files gets every file identical, hostile text included.
+    /// from. A site overriding them with those files gets every file identical, hostile text and drafts included.
     @Test(arguments: ["render/ru-persona", "render/en-multi", "render/custom-scale", "render/segments", "sites/xss"])
     func theDocumentedPartialsRenderWhatTheBuiltInOnesDo(_ fixture: String) throws {
         let folder = RenderFixtures.fixturesFolder.appendingPathComponent(fixture)
-        let builtIn = try RenderBuild.build(try RenderFixtures.memory(folder: folder))
+        // Drafts too: a draft's card has a badge no other card has.
+        let options = BuildOptions(includeDrafts: true)
+        let builtIn = try RenderBuild.build(try RenderFixtures.memory(folder: folder), options: options)
         let memory = try RenderFixtures.memory(folder: folder)
         for name in ["cell.mustache", "outline-node.mustache", "analysis.mustache", "card.mustache",
                      "plan-items.mustache"] {
             let text = try Data(contentsOf: Self.packageRoot.appendingPathComponent("docs/templates/" + name))
             try memory.write(Array(text), to: RenderBuild.root + "/templates/" + name)
         }
-        let overridden = try RenderBuild.build(memory)
+        let overridden = try RenderBuild.build(memory, options: options)
         #expect(builtIn.result.outputPath != nil, "\(renderDescribe(builtIn.diagnostics))")
         let pages = builtIn.files.keys.filter { $0.hasSuffix("/index.html") && $0.split(separator: "/").count > 1 }
         #expect(pages.contains { builtIn.text($0)?.contains("<details open><summary>") == true },
                 "the fixture has a map page with an outline")
         #expect(builtIn.text("index.html")?.contains("<li class=\"card\">") == true, "the catalogue has cards")
+        if fixture == "sites/xss" {
+            #expect(builtIn.text("index.html")?.contains("badge draft") == true, "the draft's card is compared")
+        }
         if fixture == "render/segments" {
             #expect(builtIn.text("plan/index.html")?.contains("<ol class=\"plan-items\">") == true, "the plan has actions")
         }

@@ -18,6 +18,13 @@ import Testing
         #expect(SpreadsheetCSV.neutralised(cell) == written)
     }
 
+    /// Quoting looks at bytes: a quote, comma or line break followed by a combining mark (one character with it)
+    /// is quoted all the same; an empty row is a line of its own.
+    @Test func quotesByBytesAndKeepsEmptyRows() {
+        let text = SpreadsheetCSV.text(rows: [["\"\u{301}", ",\u{301}", "\n\u{301}"], [], ["x"]])
+        #expect(text == "\u{FEFF}\"\"\"\u{301}\",\",\u{301}\",\"\n\u{301}\"\r\n\r\nx\r\n")
+    }
+
     @Test func noRowsIsJustTheMark() {
         #expect(SpreadsheetCSV.text(rows: []) == "\u{FEFF}")
     }

@@ -36,6 +36,26 @@ import TropaTesting
         #expect(NameKey(":").value == "")
     }
 
+    /// The short way gives the key the long one gives, for every scalar it takes, alone, between letters, next to
+    /// spaces and before a colon; it leaves to the long way what it cannot fold.
+    @Test func theShortWayAgreesWithTheLongOne() {
+        let ranges: [ClosedRange<UInt32>] = [0x21...0x7F, 0x410...0x44F, 0x401...0x401, 0x451...0x451, 0xA1...0xBF,
+                                             0x2010...0x2027, 0x2030...0x205E, 0x2116...0x2116]
+        var compared = 0
+        for value in ranges.joined() {
+            let c = String(Unicode.Scalar(value)!)
+            for text in [c, "Ab" + c + "Яз", " " + c + " \tЁ ", c + c + ":", "\u{A0}" + c + "x"] {
+                guard let fast = NameKey.fastKey(text) else { continue }
+                #expect(fast == NameKey.fullKey(text), "U+\(String(value, radix: 16)) in \(text.debugDescription)")
+                compared += 1
+            }
+        }
+        #expect(compared > 1_000)
+        for text in ["a\u{301}", "a\u{2028}b", "x\u{202F}y", "Ωmega"] {
+            #expect(NameKey.fastKey(text) == nil, "\(text.debugDescription)")
+        }
+    }
+
     /// Titles with dashes, quotes and numero signs take the short way; Greek takes the long one: both fold alike.
     @Test func nameKeyFoldsTextAroundPunctuationAndOtherScripts() {
         #expect(NameKey("Карта 5 — «ПОКУПКА» №1… · Итог").value == "карта 5 — «покупка» №1… · итог")

@@ -59,7 +59,7 @@ package struct BuildRecord: Sendable, Equatable {
 
     /// Every file the build wrote, relative to the output; nil when a map's line is damaged.
     package var outputFiles: [String]? {
-        outputFolders?.flatMap { group in group.names.map { group.folder.isEmpty ? $0 : group.folder + "/" + $0 } }
+        outputFolders?.flatMap { group in group.names.map(group.folder.appendingPath) }
     }
 
     /// The same by the folder that holds each file (relative to the output, "" for the output itself), with the
@@ -77,10 +77,8 @@ package struct BuildRecord: Sendable, Equatable {
     private static func grouped(_ paths: [String], in folder: String) -> [(folder: String, names: [String])] {
         var groups: [(folder: String, names: [String])] = []
         for path in paths {
-            let slash = path.utf8.lastIndex(of: UInt8(ascii: "/"))
-            let inner = slash.map { String(path[..<$0]) } ?? ""
-            let name = slash.map { String(path[path.index(after: $0)...]) } ?? path
-            let key = inner.isEmpty ? folder : folder.isEmpty ? inner : folder + "/" + inner
+            let (inner, name) = path.folderAndName
+            let key = folder.appendingPath(inner)
             // A map's files are in one folder or two: a search is cheaper than a dictionary.
             if let index = groups.firstIndex(where: { $0.folder == key }) {
                 groups[index].names.append(name)

@@ -66,7 +66,7 @@ package struct StagingSink: BuildSink {
         if run.check.diagnostics.isEmpty {
             var record = BuildRecord(settings: settings, inputs: snapshot.recorded(before: clock),
                                      maps: run.entries, siteFiles: run.siteFiles, linkedMaps: run.linkedMaps)
-            record.folderTimes = writer.folderTimes(of: record.outputFiles ?? [])
+            record.folderTimes = writer.folderTimes(of: record.outputFolders?.map(\.folder) ?? [])
             writer.keep(record)
         }
     }
@@ -121,8 +121,10 @@ package struct UpdateSink: BuildSink {
         let clock = try writer.update(files, removing: removals)
         var next = BuildRecord(settings: record.settings, inputs: snapshot.recorded(before: clock),
                                maps: run.entries, siteFiles: run.siteFiles, linkedMaps: run.linkedMaps)
-        // Only the folders it wrote or removed in have another time now.
-        next.folderTimes = record.folderTimes.merging(writer.folderTimes(of: files.map(\.path) + removals)) { $1 }
+        // The folders it wrote or removed in lose their time: a file deleted by hand from one of them while the
+        // update ran would not show in a time taken now. Their files are looked at one by one until a full build.
+        let touched = Set((files.map(\.path) + removals).map(\.folderAndName.folder))
+        next.folderTimes = record.folderTimes.filter { !touched.contains($0.key) }
         writer.keep(next)
     }
 

@@ -7,7 +7,9 @@ import Foundation
 /// A file system held in memory, for tests and previews: paths are plain strings, folders are implied.
 public final class MemoryFileSystem: FileSystem, @unchecked Sendable {
     private var storage: [String: [UInt8]]
-    /// When each file was last written, counted in writes; a folder reads as the count now.
+    /// When each file was last written, counted in writes; a folder reads as the count now. Such times are never a
+    /// second older than anything, so a build record never trusts a folder's time here (`OutputWriter.holdsEvery`
+    /// looks at every file): the disk tests cover that path.
     private var modified: [String: Int64] = [:]
     private var writes: Int64 = 0
     private let lock = NSLock()

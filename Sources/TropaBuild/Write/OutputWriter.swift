@@ -110,7 +110,6 @@ package struct OutputWriter: Sendable {
         (try? fileSystem.read(cache)).flatMap { BuildRecord(decoding: $0) }
     }
 
-    /// Whether every one of `files` (relative to the output) is still there: one `stat` each, on every core.
     /// Whether every file of `folders` (each folder relative to the output, with the names of its files) is there.
     /// A folder whose time is the recorded one, and older than the record by a second (a file removed within the
     /// clock's resolution of the last write would not show), has had no file added or removed: its files are not
@@ -122,15 +121,14 @@ package struct OutputWriter: Sendable {
             guard let status else { return false }
             if let recorded = folderTimes[group.folder], recorded == status.modified, let recordTime,
                recorded < recordTime - 1_000_000_000 { continue }
-            loose += group.names.map { group.folder.isEmpty ? $0 : group.folder + "/" + $0 }
+            loose += group.names.map(group.folder.appendingPath)
         }
         return !fileSystem.statuses(of: loose, in: output).contains(nil)
     }
 
-    /// The time of each folder that holds one of `files` (relative to the output), as the file system has it now.
-    package func folderTimes(of files: [String]) -> [String: Int64] {
-        let folders = Array(Set(files.map(Self.folder)))
-        return Dictionary(uniqueKeysWithValues: zip(folders, statuses(ofFolders: folders)).compactMap { folder, status in
+    /// The time of each of `folders` (relative to the output), as the file system has it now.
+    package func folderTimes(of folders: [String]) -> [String: Int64] {
+        Dictionary(uniqueKeysWithValues: zip(folders, statuses(ofFolders: folders)).compactMap { folder, status in
             status.map { (folder, $0.modified) }
         })
     }
@@ -139,12 +137,6 @@ package struct OutputWriter: Sendable {
         let inside = fileSystem.statuses(of: folders.filter { !$0.isEmpty }, in: output)
         var next = inside.makeIterator()
         return folders.map { $0.isEmpty ? fileSystem.status(at: output) : next.next()! }
-    }
-
-    /// The folder of a path relative to the output; "" for the output itself.
-    private static func folder(_ path: String) -> String {
-        guard let slash = path.utf8.lastIndex(of: UInt8(ascii: "/")) else { return "" }
-        return String(path[..<slash])
     }
 
     /// Keeps the record of a clean build; losing it only costs a full rebuild, so a failure to write it is ignored.

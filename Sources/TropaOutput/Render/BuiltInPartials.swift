@@ -1,11 +1,12 @@
 import TropaModel
 import TropaAnalysis
 
-/// The markup of the built-in `cell`, `outline-node`, `analysis`, `card` and `plan-items` partials, made in code. They are most of a map page's
-/// tokens (63 cells and about 200 outline nodes in a 7 × 9 map), and a Mustache lookup costs microseconds (each
-/// one casts its value to several protocols), so rendering them through templates took two thirds of a build's
-/// CPU. The built-in partials print this markup as `{{{html}}}`; a site that overrides them gets the same fields
-/// as before, and `docs/templates/` holds the Mustache text that renders the same bytes, to start an override from.
+/// The markup of the built-in `cell`, `outline-node`, `analysis`, `card` and `plan-items` partials, made in code.
+/// They are most of the tokens a build prints (63 cells and about 200 outline nodes in a 7 × 9 map; a card per map on
+/// each list that shows it; every action on the plan), and a Mustache lookup costs microseconds (each one casts its
+/// value to several protocols), so rendering them through templates took most of a build's CPU. The built-in
+/// partials print this markup as `{{{html}}}`; a site that overrides them gets the same fields as before, and
+/// `docs/templates/` holds the Mustache text that renders the same bytes, to start an override from.
 package enum BuiltInPartials {
     /// One table cell, without the line break the partial's file ends with.
     package static func cell(_ cell: CellModel) -> String {

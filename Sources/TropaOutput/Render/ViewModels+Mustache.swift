@@ -363,7 +363,7 @@ extension MapCardModel: MustacheParent {
         case "sparklineLabel": self.sparklineLabel
         case "sparkline": orAbsent(self.curve.map { SparklineMarkup(curve: $0, label: sparklineLabel) })
         case "html": BuiltInPartials.card(self)
-        case "words": self.words
+        case "words": self.words.all
         default: nil
         }
     }
@@ -600,7 +600,7 @@ extension PlanOwnerModel: MustacheParent {
         case "name": self.name
         case "items": self.items
         case "html": BuiltInPartials.planItems(self)
-        case "words": self.words
+        case "words": self.words.all
         default: nil
         }
     }
