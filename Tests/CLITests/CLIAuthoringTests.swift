@@ -32,6 +32,12 @@ import TropaTesting
         #expect(build.status == 0, "\(build.stderr)")
         let page = try String(contentsOf: site.appendingPathComponent("public/example/index.html"), encoding: .utf8)
         #expect(page.contains("<html lang=\"\(language)\">"))
+        // What the build leaves beside the output is ignored by git as the output is.
+        let ignored = try String(contentsOf: site.appendingPathComponent(".gitignore"), encoding: .utf8)
+            .split(separator: "\n").map(String.init)
+        let beside = try FileManager.default.contentsOfDirectory(atPath: site.path).filter { $0.hasPrefix(".public.") }
+        #expect(beside == [".public.tropa-cache"])
+        #expect(ignored.contains("public/") && beside.allSatisfy(ignored.contains))
         #expect(page.contains("class=\"tropa-curve\""))
 
         let again = try TropaProcess.run(["init", site.path])

@@ -228,7 +228,7 @@ package func renderBezier(_ p0: (Double, Double), _ p1: (Double, Double), _ p2: 
 
 package extension EmotionCurve {
     /// The geometry of stages given with their points, as the analysis hands them over in one series.
-    package init(stages: [(name: String, points: [EmotionPoint])], scale: ClosedRange<Double>, columnWidth: Double = 200,
+    init(stages: [(name: String, points: [EmotionPoint])], scale: ClosedRange<Double>, columnWidth: Double = 200,
          plotHeight: Double = 160, top: Double = 16) {
         let points = stages.enumerated().flatMap { index, stage in
             stage.points.map { EmotionSeries.Point(stage: index, score: $0.score, label: $0.label) }
@@ -240,7 +240,7 @@ package extension EmotionCurve {
 
 package extension Journey {
     /// The output folder of a map under `content/`.
-    package var slug: String { Slug.forContentPath(String(path.dropFirst("content/".count))) }
+    var slug: String { Slug.forContentPath(String(path.dropFirst("content/".count))) }
 }
 
 /// A git with a fixed history, for builds in memory.

@@ -99,15 +99,15 @@ package struct Found: Equatable, CustomStringConvertible {
 }
 
 package extension Array where Element == Diagnostic {
-    package var found: [Found] { map(Found.init) }
-    package var codes: [DiagnosticCode] { map(\.code) }
+    var found: [Found] { map(Found.init) }
+    var codes: [DiagnosticCode] { map(\.code) }
 }
 
 package extension LayerContent {
-    package var items: [ListItem]? { if case .list(let items) = self { items } else { nil } }
-    package var points: [EmotionPoint]? { if case .emotion(let points) = self { points } else { nil } }
-    package var values: [MetricValue]? { if case .metrics(let values) = self { values } else { nil } }
-    package var richText: RichText? { if case .text(let text) = self { text } else { nil } }
+    var items: [ListItem]? { if case .list(let items) = self { items } else { nil } }
+    var points: [EmotionPoint]? { if case .emotion(let points) = self { points } else { nil } }
+    var values: [MetricValue]? { if case .metrics(let values) = self { values } else { nil } }
+    var richText: RichText? { if case .text(let text) = self { text } else { nil } }
 }
 
 /// The memory file system with faults: writes to the paths `failsWrite` picks fail as on a full disk, and moves
@@ -150,7 +150,7 @@ package final class FaultyFileSystem: FileSystem, @unchecked Sendable {
 
 package extension CheckResult {
     /// The parsed map whose output folder is `slug`.
-    package func journey(slug: String) -> Journey? {
+    func journey(slug: String) -> Journey? {
         facts.first { $0.slug == slug }.flatMap { facts in site?.journeys.first { $0.path == facts.path } }
     }
 }

@@ -28,6 +28,7 @@ public struct ThemeWords: Sendable {
         "diff.workingTree": ("the working tree", "рабочая копия"),
         "diff.none": ("No changes to the journey.", "Карта не изменилась."),
         "stages": ("Stages", "Этапы"),
+        "stageDescription": ("Stage description", "Описание этапа"),
         "layer": ("Layer", "Слой"),
         "map": ("Journey map", "Карта пути"),
         "emotionCurve": ("Emotion curve", "Кривая эмоций"),

@@ -180,7 +180,7 @@ enum EmbeddedTheme {
 </thead>
 <tbody>
 {{#curveSVG}}<tr class="curve-row"><th scope="row">{{page.words.emotionCurve}}</th><td class="curve-cell" colspan="{{stageCount}}">{{{curveSVG}}}</td></tr>{{/curveSVG}}
-{{#hasStageDescriptions}}<tr class="stage-descriptions{{#sparseStageDescriptions}} sparse{{/sparseStageDescriptions}}"><th scope="row">{{page.words.stages}}</th>{{#stages}}<td>{{{descriptionHTML}}}</td>{{/stages}}</tr>{{/hasStageDescriptions}}
+{{#hasStageDescriptions}}<tr class="stage-descriptions{{#sparseStageDescriptions}} sparse{{/sparseStageDescriptions}}"><th scope="row">{{page.words.stageDescription}}</th>{{#stages}}<td>{{{descriptionHTML}}}</td>{{/stages}}</tr>{{/hasStageDescriptions}}
 {{#rows}}<tr class="layer layer-{{kind}}{{#sparse}} sparse{{/sparse}}" id="layer-{{id}}"><th scope="row">{{title}}</th>{{#cells}}<td>{{>cell}}</td>{{/cells}}</tr>
 {{/rows}}
 </tbody>
