@@ -104,7 +104,7 @@ import FoundationXML
         }
         #expect(!sparse.isEmpty && sparse.count < rows.count, "\(sparse)")
         // One stage of three has a description.
-        #expect(page.contains("<tr class=\"stage-descriptions sparse\"><th scope=\"row\">Этапы</th>"))
+        #expect(page.contains("<tr class=\"stage-descriptions sparse\"><th scope=\"row\">Описание этапа</th>"))
         #expect(SitePresenter.isSparse(filled: 1, of: 3) && SitePresenter.isSparse(filled: 3, of: 7))
         #expect(!SitePresenter.isSparse(filled: 2, of: 4) && !SitePresenter.isSparse(filled: 2, of: 3))
     }
