@@ -128,7 +128,7 @@ def test_rows_empty_in_most_stages_take_little_height(browser, viewport, demo, d
         rows.forEach(row => row.classList.add('sparse'));
         return {names: rows.map(row => row.querySelector('th').textContent), tight, loose, smallest};
     """)
-    assert found["names"] == ["Этапы", "Вопросы", "Точки контакта", "Ожидания", "Барьеры"]
+    assert found["names"] == ["Описание этапа", "Вопросы", "Точки контакта", "Ожидания", "Барьеры"]
     for name, tight, loose in zip(found["names"], found["tight"], found["loose"]):
         assert tight <= 0.95 * loose, f"{name}: {tight} px set tight, {loose} px otherwise"
     # Stage descriptions are set small already; the lists and texts gain most. Together, a quarter less.
