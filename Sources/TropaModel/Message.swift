@@ -289,6 +289,8 @@ public indirect enum Message: Sendable, Hashable {
     case noMapAtRevision(path: String, revision: String)
     case gitUnavailable(String)
     case shallowHistory
+    /// Maps marked `draft: true` that a build without `--drafts` leaves out.
+    case draftsLeftOut(Int)
     case folderNotFile(String)
     case noSuchFile(String)
     case noContentFolder(String)
@@ -825,6 +827,9 @@ public indirect enum Message: Sendable, Hashable {
         case .gitUnavailable(let reason): ("cannot run git: \(reason)", "не удалось запустить git: \(reason)")
         case .shallowHistory: ("note: this is a shallow clone, so the maps have no history pages; history needs the full history (fetch-depth: 0)",
                                "примечание: это неполный клон, поэтому у карт нет страниц истории; истории нужна вся история репозитория (fetch-depth: 0)")
+        case .draftsLeftOut(let count):
+            ("note: \(Self.count(count, "draft")) left out (`tropa build --drafts` builds drafts too)",
+             "примечание: \(Self.russian(count, "черновик не собран", "черновика не собраны", "черновиков не собрано")) (`tropa build --drafts` соберёт и их)")
         case .folderNotFile(let path): ("\(path) is a folder, not a file", "\(path) — это папка, а нужен файл")
         case .noSuchFile(let path): ("no such file: \(path)", "нет такого файла: \(path)")
         case .noContentFolder(let path): ("no content folder: \(path) (maps go in content/*.md)",

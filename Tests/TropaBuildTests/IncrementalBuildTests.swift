@@ -46,6 +46,28 @@ import TropaTesting
         }
     }
 
+    /// A draft left out is said to be left out, by a full build, by an update and by a build with nothing to do.
+    @Test func aDraftLeftOutIsSaidToBe() throws {
+        var maps = Self.maps
+        maps["content/crm/vnedrenie.md"] = maps["content/crm/vnedrenie.md"]!
+            .replacingOccurrences(of: "product: Лумус\n", with: "product: Лумус\ndraft: true\n")
+        let first = try RenderBuild.site(maps)
+        #expect(first.errors.isEmpty, "\(renderDescribe(first.diagnostics))")
+        #expect(first.result.notes == [.draftsLeftOut(1)])
+        #expect(first.files["crm/vnedrenie/index.html"] == nil)
+        let again = try RenderBuild.build(first.fileSystem)
+        #expect(again.result.upToDate)
+        #expect(again.result.notes == [.draftsLeftOut(1)])
+        let path = RenderBuild.root + "/content/onboarding.md"
+        let text = try #require(again.fileSystem.text(at: path))
+        try again.fileSystem.write(Array(text.replacingOccurrences(of: "Первый день", with: "День первый").utf8), to: path)
+        let updated = try RenderBuild.build(again.fileSystem)
+        #expect(!updated.result.upToDate && updated.result.notes == [.draftsLeftOut(1)])
+        let all = try RenderBuild.build(updated.fileSystem, options: BuildOptions(includeDrafts: true))
+        #expect(all.result.notes.isEmpty)
+        #expect(all.files["crm/vnedrenie/index.html"] != nil)
+    }
+
     @Test func aChangedMapRewritesItsOwnPagesOnly() throws {
         let first = try RenderBuild.site(Self.maps)
         let before = Self.writeTimes(first)

@@ -309,6 +309,9 @@ package struct BuildDriver: Sendable {
             : reuse.recordedSiteFiles ?? pages.map(\.path) + inputs.staticFiles.map(\.outputPath)
         // A preview keeps no record: every map was read, and `now` is all of them.
         run.mapCount = sink.keepsRecord ? entries.filter(\.built).count : now.filter(\.entry.built).count
+        // A committed build builds every map but the drafts it leaves out: it says how many, never silently.
+        let leftOut = (sink.keepsRecord ? entries.count : now.count) - run.mapCount
+        if leftOut > 0 { run.notes.append(.draftsLeftOut(leftOut)) }
     }
 
     /// The built-in theme with the site's `templates/` files over it, compiled, so `check` finds template errors

@@ -81,6 +81,8 @@ public struct SiteBuilder: Sendable {
             result.outputPath = writer.output
             result.fileCount = written?.reduce(0) { $0 + $1.names.count } ?? 0
             result.mapCount = record?.maps.filter(\.built).count ?? 0
+            let leftOut = (record?.maps.count ?? 0) - result.mapCount
+            if leftOut > 0 { result.notes.append(.draftsLeftOut(leftOut)) }
             result.upToDate = true
             return result
         case .update(let changed):
