@@ -26,7 +26,7 @@ import TropaTesting
         models.append(presenter.cataloguePage(index))
         models += presenter.comparisonPages(index).map(\.model) + presenter.tagPages(index).map(\.model)
             + presenter.segmentPages(index).map(\.model)
-        models.append(presenter.planPage(index))
+        models.append(presenter.planPage(index, from: presenter.planSource(index)))
         models += site.personas.map { presenter.personaPage($0, journeys: facts.map(\.summary)) }
         var checked = 0
         for model in models { checked += Self.check(model, path: fixture) }

@@ -91,28 +91,32 @@ package struct PageRenderer: Sendable {
         let index = SiteIndex(maps)
         // Each page is made on its own: at 10,000 maps the plan, the catalogue and the tag pages are tens of
         // megabytes each, so they are spread over the cores.
-        var pages: [@Sendable () -> OutputFile] = [
-            { OutputFile(path: PagePaths.catalogue, text: html(presenter.cataloguePage(index), template: "catalogue")) },
-            { OutputFile(path: PagePaths.dashboard, text: html(presenter.dashboardPage(maps), template: "dashboard")) },
+        var jobs: [@Sendable () -> [OutputFile]] = [
+            { [OutputFile(path: PagePaths.catalogue, text: html(presenter.cataloguePage(index), template: "catalogue"))] },
+            { [OutputFile(path: PagePaths.dashboard, text: html(presenter.dashboardPage(maps), template: "dashboard"))] },
         ]
         for (path, model) in presenter.comparisonPages(index) {
-            pages.append {
+            jobs.append {
                 var model = model
                 model.chartSVG = model.chart.map {
                     ComparisonCurveSVG(chart: $0, words: presenter.words, format: presenter.format).render(id: "comparison")
                 }
-                return OutputFile(path: path, text: html(model, template: "compare"))
+                return [OutputFile(path: path, text: html(model, template: "compare"))]
             }
         }
         for (path, model) in presenter.tagPages(index) + presenter.segmentPages(index) {
-            pages.append { OutputFile(path: path, text: html(model, template: "maps")) }
+            jobs.append { [OutputFile(path: path, text: html(model, template: "maps"))] }
         }
         if maps.contains(where: { !$0.actions.isEmpty }) {
-            pages.append { OutputFile(path: PagePaths.plan, text: html(presenter.planPage(index), template: "plan")) }
-            pages.append { OutputFile(path: PagePaths.planCSV, text: SpreadsheetCSV.text(rows: presenter.planRows(index))) }
+            // The page and the CSV share one sort of every action: one job makes both.
+            jobs.append {
+                let source = presenter.planSource(index)
+                return [OutputFile(path: PagePaths.plan, text: html(presenter.planPage(index, from: source), template: "plan")),
+                        OutputFile(path: PagePaths.planCSV, text: SpreadsheetCSV.text(rows: presenter.planRows(index, from: source)))]
+            }
         }
-        pages.append { OutputFile(path: PagePaths.mapsJSON, text: JourneyJSON.maps(maps, presenter: presenter)) }
-        return parallelMap(pages) { $0() }
+        jobs.append { [OutputFile(path: PagePaths.mapsJSON, text: JourneyJSON.maps(maps, presenter: presenter))] }
+        return parallelMap(jobs) { $0() }.flatMap { $0 }
     }
 
     /// With the site's `base_url`, `sitemap.xml` listing every HTML page of `pages` and of the built `maps`, and
