@@ -103,9 +103,10 @@ package enum BuiltInPartials {
             html += "<li><div class=\"action\">" + item.html + "</div><p class=\"where\"><a href=\"" + Markup.escape(item.url)
                 + "\">" + Markup.escape(item.map) + "</a> · " + Markup.escape(item.stage)
             if let conversion = item.conversion {
-                html += " · " + Markup.escape(words["conversionHeading"]) + " " + Markup.escape(conversion)
+                html += " · " + Markup.escape(words["conversionHeading"]) + "&nbsp;" + Markup.escape(conversion)
             }
-            if let emotion = item.emotion { html += " · " + Markup.escape(words["emotion"]) + " " + Markup.escape(emotion) }
+            // A figure stays on its label's line.
+            if let emotion = item.emotion { html += " · " + Markup.escape(words["emotion"]) + "&nbsp;" + Markup.escape(emotion) }
             html += "</p></li>\n"
         }
         return html + "</ol>"

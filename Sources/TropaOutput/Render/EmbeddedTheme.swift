@@ -415,7 +415,7 @@ td.lowest { background: #ffedd5; }
 .plan-items { padding-left: 1.5rem; }
 .plan-items li { margin: .5rem 0; }
 .plan-items .action p { margin: 0; }
-.plan-items .where { margin: .1rem 0 0; color: var(--muted); font-size: .85rem; }
+.plan-items .where { margin: .1rem 0 0; color: var(--muted); font-size: .85em; }
 .index-links ul { display: flex; flex-wrap: wrap; gap: .3rem .9rem; list-style: none; padding: 0; }
 ul.site-links { display: flex; flex-wrap: wrap; gap: .3rem 1.2rem; list-style: none; padding: 0; }
 .card { border: 1px solid var(--line); border-radius: .5rem; padding: .75rem 1rem; background: var(--panel); }
