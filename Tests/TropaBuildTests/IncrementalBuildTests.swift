@@ -126,6 +126,66 @@ import TropaTesting
         #expect(second.files == (try Self.fullBuild(of: second)))
     }
 
+    /// A site where one map has an action, a segment, a tag, a comparison with another map, and a sitemap.
+    private static let linkedSite = maps.merging([
+        "tropa.yml": "language: ru\nbase_url: https://cjm.example.ru/\n",
+        "content/crm/vnedrenie.md": RenderBuild.russianMap(
+            title: "Внедрение", extraFrontMatter: "product: Лумус\nsegment: МСБ\ntags: [crm]\ncompare: [crm/vybor]\n",
+            body: RenderBuild.stage("Настройка", extra: "### Рекомендации\n- [Сайт] Мастер настройки @product\n")),
+    ]) { $1 }
+
+    /// Builds `linkedSite`, then `path` changed; returns the update.
+    private static func update(_ path: String, find: String, replace: String) throws -> BuiltSite {
+        let first = try RenderBuild.site(linkedSite)
+        #expect(first.errors.isEmpty, "\(renderDescribe(first.diagnostics))")
+        #expect(first.result.madeSitePages.contains("index.html"))
+        let full = RenderBuild.root + "/" + path
+        let text = try #require(first.fileSystem.text(at: full))
+        #expect(text.contains(find))
+        try first.fileSystem.write(Array(text.replacingOccurrences(of: find, with: replace).utf8), to: full)
+        let second = try RenderBuild.build(first.fileSystem)
+        #expect(!second.result.upToDate && second.result.outputPath != nil)
+        return second
+    }
+
+    /// A site page is made again when it shows what changed: a stage's name is on the comparisons (and on the plan
+    /// when the map has actions), not on the catalogue, the tag, segment and persona pages or `maps.json`.
+    @Test func aRenamedStageRemakesTheComparisonsOnly() throws {
+        let second = try Self.update("content/crm/vybor.md", find: "## Покупка", replace: "## Оплата")
+        #expect(second.result.madeSitePages == ["compare/crm/vnedrenie/index.html", "products/lumus/index.html"])
+        #expect(second.text("products/lumus/index.html")?.contains("Оплата") == true)
+        #expect(second.files == (try Self.fullBuild(of: second)))
+    }
+
+    @Test func aRenamedStageWithAnActionRemakesThePlanToo() throws {
+        let second = try Self.update("content/crm/vnedrenie.md", find: "## Настройка", replace: "## Запуск")
+        #expect(second.result.madeSitePages == ["compare/crm/vnedrenie/index.html", "plan/index.html", "plan/plan.csv",
+                                                "products/lumus/index.html"])
+        #expect(second.text("plan/plan.csv")?.contains("Запуск") == true)
+        #expect(second.files == (try Self.fullBuild(of: second)))
+    }
+
+    /// A new tag: the old tag's page goes (no map has it now), the new one comes, and the sitemap lists it.
+    @Test func aMapThatChangesItsTagMovesItsTagPage() throws {
+        let second = try Self.update("content/crm/vnedrenie.md", find: "tags: [crm]", replace: "tags: [внедрение]")
+        #expect(second.result.madeSitePages == ["compare/crm/vnedrenie/index.html", "dashboard/index.html", "index.html",
+                                                "maps.json", "products/lumus/index.html", "segments/msb/index.html",
+                                                "tags/vnedrenie/index.html"])
+        #expect(second.files["tags/crm/index.html"] == nil)
+        #expect(second.text("sitemap.xml")?.contains("https://cjm.example.ru/tags/vnedrenie/index.html") == true)
+        #expect(second.text("sitemap.xml")?.contains("tags/crm/") == false)
+        #expect(second.files == (try Self.fullBuild(of: second)))
+        #expect(try RenderBuild.build(second.fileSystem).result.upToDate)
+    }
+
+    /// A map the other compares with, its curve changed: that comparison is made again, with the catalogue's card.
+    @Test func aChangedCurveRemakesTheCardsAndTheComparisonsThatShowIt() throws {
+        let second = try Self.update("content/crm/vybor.md", find: "2 Радость", replace: "-2 Злость")
+        #expect(second.result.madeSitePages == ["compare/crm/vnedrenie/index.html", "dashboard/index.html", "index.html",
+                                                "maps.json", "personas/rop/index.html", "products/lumus/index.html"])
+        #expect(second.files == (try Self.fullBuild(of: second)))
+    }
+
     @Test func aMapTurnedDraftLeavesTheOutput() throws {
         let (first, second) = try Self.rebuild("content/crm/vnedrenie.md", find: "product: Лумус\n",
                                                replace: "product: Лумус\ndraft: true\n")

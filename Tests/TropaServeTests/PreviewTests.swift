@@ -57,7 +57,6 @@ import TropaTesting
         try edit(memory, "/site/content/lumus/tretya.md", find: "title: ", replace: "title: Renamed ")
         let second = try preview(memory, previous: first)
         #expect(second.renderedMapCount == 1)
-        #expect(second.renderedSitePages)
         let differing = second.pages.keys.filter { first.pages[$0] != second.pages[$0] }.sorted()
         // The map's own files that show its title (not the table's CSV), and the pages that list it: the
         // catalogue, the dashboard, maps.json, its persona's, product's, segment's and tags' pages and the plan.
@@ -67,6 +66,20 @@ import TropaTesting
                               "plan/index.html", "plan/plan.csv", "products/lumus/index.html", "segments/b2b/index.html",
                               "tags/saas/index.html", "tags/skripty-prodazh/index.html"])
         #expect(text(second, "index.html")?.contains("Renamed ") == true)
+        // The title is on every site page that lists the map: those are the ones made again.
+        #expect(second.madeSitePages == differing.filter { !$0.hasPrefix("lumus/tretya/") })
+        #expect(second.pages == (try RenderBuild.build(memory)).files)
+    }
+
+    /// A renamed stage is on the plan and the product's comparison: those are made again, the catalogue, tag,
+    /// segment and persona pages are the ones made before.
+    @Test func aRenamedStageRemakesThePlanAndTheComparison() throws {
+        let memory = try threeMaps()
+        let first = try preview(memory)
+        try edit(memory, "/site/content/lumus/tretya.md", find: "## Поиск решения", replace: "## Поиск поставщика")
+        let second = try preview(memory, previous: first)
+        #expect(second.madeSitePages == ["plan/index.html", "plan/plan.csv", "products/lumus/index.html"])
+        #expect(text(second, "plan/plan.csv")?.contains("Поиск поставщика") == true)
         #expect(second.pages == (try RenderBuild.build(memory)).files)
     }
 
@@ -74,13 +87,13 @@ import TropaTesting
     @Test func aChangeInsideAMapRendersNoSitePage() throws {
         let memory = try threeMaps()
         let first = try preview(memory)
-        #expect(first.renderedSitePages)
+        #expect(first.madeSitePages.contains("index.html"))
         // A goal and an emotion's label are not on the site pages (the weakest stage's name is, on the dashboard).
         try edit(memory, "/site/content/lumus/tretya.md", find: "Понять, почему", replace: "Разобраться, почему")
         try edit(memory, "/site/content/lumus/tretya.md", find: "Раздражение", replace: "Досада")
         let second = try preview(memory, previous: first)
         #expect(second.renderedMapCount == 1)
-        #expect(!second.renderedSitePages)
+        #expect(second.madeSitePages.isEmpty)
         #expect(second.pages == (try RenderBuild.build(memory)).files)
     }
 
@@ -152,7 +165,7 @@ import TropaTesting
         #expect(mended.succeeded)
         #expect(mended.pages == first.pages)
         #expect(mended.renderedMapCount == 0)
-        #expect(!mended.renderedSitePages)
+        #expect(mended.madeSitePages.isEmpty)
     }
 
     @Test func draftsAppearOnlyWhenAskedFor() throws {

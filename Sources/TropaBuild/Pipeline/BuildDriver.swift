@@ -283,20 +283,45 @@ package struct BuildDriver: Sendable {
                                personas: [Persona], context: RenderContext, inputs: SiteInputs, loader: SiteLoader,
                                into sink: some BuildSink, reuse: Reuse, run: inout BuildRun) throws {
         var pages: [OutputFile] = []
+        let statics = inputs.staticFiles.map(\.outputPath)
         switch reuse.sitePages(now: now, in: context) {
         case .unchanged:
-            break
+            run.siteFiles = reuse.recordedSiteFiles ?? statics
         case .reused(let earlier):
             pages = earlier
+            run.siteFiles = pages.map(\.path) + statics
         case .render:
             // Only now is every map's entry gathered: an update decodes the record's lines of the other maps.
             let built = try reuse.shown(entries, now: now).filter(\.built)
-            pages = renderer.sitePages(built)
+            pages = renderer.sitePages(SiteIndex(built))
             pages += personas.map { renderer.personaPage($0, journeys: built.map(\.summary)) }
-            pages += renderer.sitemapFiles(pages: pages, maps: built)
+            run.madeSitePages = pages.map(\.path)
+            pages += renderer.sitemapFiles(pages: pages.map(\.path), maps: built)
             pages += renderer.assetFiles
-            if reuse.remembers { pages = pages.map(\.asBytes) }
-            run.renderedSitePages = true
+            run.siteFiles = pages.map(\.path) + statics
+        case .renderShowing(let changes, let kept):
+            let built = try reuse.shown(entries, now: now).filter(\.built)
+            let index = SiteIndex(built)
+            let showing = renderer.presenter.pagesShowing(changes, in: index)
+            pages = renderer.sitePages(index, only: showing)
+            pages += personas.filter { showing.contains(PagePaths.persona($0.id) + "/index.html") }
+                .map { renderer.personaPage($0, journeys: built.map(\.summary)) }
+            run.madeSitePages = pages.map(\.path)
+            // The pages kept are the earlier ones but those made again and those no map shows now (the last map of
+            // a tag left it); the sitemap lists them all again.
+            let sitemap = Set([PagePaths.sitemap, PagePaths.robots])
+            let replaced = showing.union(sitemap)
+            let keptFiles = kept?.filter { !replaced.contains($0.path) }
+            let keptPaths = keptFiles?.map(\.path)
+                ?? (reuse.recordedSiteFiles ?? []).filter { !replaced.contains($0) && !statics.contains($0) }
+            let made = pages.map(\.path)
+            pages += renderer.sitemapFiles(pages: keptPaths + made, maps: built)
+            // The preview hands its kept pages over again; an update leaves them in the output.
+            run.siteFiles = (keptFiles == nil ? keptPaths : []) + pages.map(\.path) + (keptFiles?.map(\.path) ?? []) + statics
+            pages += keptFiles ?? []
+        }
+        if reuse.remembers {
+            pages = pages.map(\.asBytes)
             run.memo?.sitePages = pages
             run.memo?.siteContext = context
         }
@@ -304,9 +329,6 @@ package struct BuildDriver: Sendable {
         try sink.copy(inputs.staticFiles, from: loader)
         options.progress?.wrote(pages.count + inputs.staticFiles.count)
         if reuse.remembers { run.memo?.shown = now.map(\.entry) }
-        // Site pages made again may be other pages (a product that lost its second map has no comparison now).
-        run.siteFiles = run.renderedSitePages ? pages.map(\.path) + inputs.staticFiles.map(\.outputPath)
-            : reuse.recordedSiteFiles ?? pages.map(\.path) + inputs.staticFiles.map(\.outputPath)
         // A preview keeps no record: every map was read, and `now` is all of them.
         run.mapCount = sink.keepsRecord ? entries.filter(\.built).count : now.filter(\.entry.built).count
         // A committed build builds every map but the drafts it leaves out: it says how many, never silently.
@@ -449,7 +471,9 @@ package struct BuildRun: Sendable {
     package var linkedMaps: [String] = []
     package var mapCount = 0
     package var renderedMapCount = 0
-    package var renderedSitePages = false
+    /// The site pages made again (the catalogue, a tag's page, the plan…), by their paths; a sitemap and the
+    /// theme's files are not counted.
+    package var madeSitePages: [String] = []
     /// Whether the sink took the build.
     package var committed = false
     /// Said once besides the diagnostics.

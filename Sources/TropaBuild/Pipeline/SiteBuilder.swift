@@ -14,10 +14,14 @@ public struct BuildResult: Sendable {
     public var upToDate = false
     /// What the build says once besides the site's problems (a shallow clone has no history to show).
     public var notes: [Message] = []
+    /// The site pages made (the catalogue, a tag's page, the plan…), by their paths in the output: an update
+    /// makes again only those that show what changed.
+    public var madeSitePages: [String] = []
 
     package init(_ run: BuildRun, output: String?) {
         check = run.check
         notes = run.notes
+        madeSitePages = run.committed ? run.madeSitePages.sorted() : []
         outputPath = run.committed ? output : nil
         fileCount = run.committed ? run.fileCount : 0
         mapCount = run.committed ? run.mapCount : 0
@@ -128,7 +132,7 @@ public struct SiteBuilder: Sendable {
         preview.staticFiles = sink.staticFiles
         preview.mapCount = run.mapCount
         preview.renderedMapCount = run.renderedMapCount
-        preview.renderedSitePages = run.renderedSitePages
+        preview.madeSitePages = run.madeSitePages.sorted()
         return preview
     }
 }
@@ -143,8 +147,8 @@ public struct SitePreview: Sendable {
     public var mapCount = 0
     /// How many maps' pages this build rendered; the others' were unchanged and reused.
     public var renderedMapCount = 0
-    /// Whether the catalogue and persona pages were rendered again (a map's facts changed).
-    public var renderedSitePages = false
+    /// The site pages made again (those that show what changed of a map), by their paths.
+    public var madeSitePages: [String] = []
     /// A problem with the site's folders or files as such that stopped this build.
     public var failure: SiteError?
     /// What the next preview of the same site can reuse.

@@ -13,8 +13,10 @@ package struct SiteIndex: Sendable {
         compared = Set(Dictionary(grouping: products, by: { $0 }).filter { $1.count > 1 }.keys)
     }
 
-    /// The ids of each map's stage columns, which the plan links to.
-    package var stageAnchors: [[String]] { maps.map { StageID.anchors($0.stages.map(\.id)) } }
+    /// The ids of each map's stage columns, which the plan links to (none for a map without actions).
+    package var stageAnchors: [[String]] {
+        parallelMap(maps) { $0.actions.isEmpty ? [] : StageID.anchors($0.stages.map(\.id)) }
+    }
 
     /// The product's comparison page, when it has one.
     package func comparisonPage(ofProduct name: String) -> String? {
@@ -123,13 +125,15 @@ extension SitePresenter {
 
     // MARK: - comparisons
 
-    /// A comparison page for each product with two or more maps, and for each map that names others in `compare`.
-    package func comparisonPages(_ index: SiteIndex) -> [(path: String, model: ComparisonPageModel)] {
+    /// A comparison page for each product with two or more maps, and for each map that names others in `compare`;
+    /// of them, the ones whose paths are `wanted`.
+    package func comparisonPages(_ index: SiteIndex, wanted: (String) -> Bool = { _ in true })
+        -> [(path: String, model: ComparisonPageModel)] {
         let byPath = Dictionary(index.maps.map { ($0.summary.slug, $0) }, uniquingKeysWith: { first, _ in first })
         var pages: [(path: String, model: ComparisonPageModel)] = []
         let byProduct = Dictionary(grouping: index.maps.filter { $0.summary.product.flatMap(index.comparisonPage) != nil },
                                    by: { Slug.forName($0.summary.product!) })
-        for slug in byProduct.keys.sorted() {
+        for slug in byProduct.keys.sorted() where wanted(PagePaths.product(slug)) {
             let path = PagePaths.product(slug)
             let maps = Self.ranked(byProduct[slug]!)
             let name = Self.pages(maps.compactMap(\.summary.product))[0].title
@@ -137,7 +141,7 @@ extension SitePresenter {
         }
         // A map's `compare` names files; the record keeps their paths, and each map its slug.
         let slugOfPath = Dictionary(index.maps.map { ($0.path, $0.summary.slug) }, uniquingKeysWith: { first, _ in first })
-        for map in index.maps where !map.summary.compare.isEmpty {
+        for map in index.maps where !map.summary.compare.isEmpty && wanted(PagePaths.comparison(ofMap: map.summary.slug)) {
             var seen: Set<String> = [map.summary.slug]
             let others = map.summary.compare.compactMap { slugOfPath[$0] }.filter { seen.insert($0).inserted }.compactMap { byPath[$0] }
             // A draft left out of the build has no figures here: the page says which maps it could not draw.
@@ -223,21 +227,23 @@ extension SitePresenter {
 
     // MARK: - tags and segments
 
-    package func tagPages(_ index: SiteIndex) -> [(path: String, model: MapListPageModel)] {
-        listPages(index, kind: words["tag"], path: PagePaths.tag) { $0.summary.tags }
+    /// A page per tag whose path is `wanted`.
+    package func tagPages(_ index: SiteIndex, wanted: (String) -> Bool = { _ in true }) -> [(path: String, model: MapListPageModel)] {
+        listPages(index, kind: words["tag"], path: PagePaths.tag, wanted: wanted) { $0.summary.tags }
     }
 
-    package func segmentPages(_ index: SiteIndex) -> [(path: String, model: MapListPageModel)] {
-        listPages(index, kind: words["segment"], path: PagePaths.segment) { $0.summary.segment.map { [$0] } ?? [] }
+    /// A page per segment whose path is `wanted`.
+    package func segmentPages(_ index: SiteIndex, wanted: (String) -> Bool = { _ in true }) -> [(path: String, model: MapListPageModel)] {
+        listPages(index, kind: words["segment"], path: PagePaths.segment, wanted: wanted) { $0.summary.segment.map { [$0] } ?? [] }
     }
 
-    private func listPages(_ index: SiteIndex, kind: String, path: (String) -> String,
+    private func listPages(_ index: SiteIndex, kind: String, path: (String) -> String, wanted: (String) -> Bool,
                            of names: (SitePageEntry) -> [String]) -> [(path: String, model: MapListPageModel)] {
         var maps: [String: [SitePageEntry]] = [:]
         for map in index.maps {
             for slug in Set(names(map).map(Slug.forName)) { maps[slug, default: []].append(map) }
         }
-        return Self.pages(index.maps.flatMap(names)).map { slug, title in
+        return Self.pages(index.maps.flatMap(names)).filter { wanted(path($0.slug)) }.map { slug, title in
             let file = path(slug)
             let page = context(forPageAt: file)
             // Each title keyed once, not at every comparison: a tag may hold thousands of maps.

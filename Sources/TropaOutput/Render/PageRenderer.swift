@@ -86,16 +86,21 @@ package struct PageRenderer: Sendable {
 
     /// The pages made of every built map: the catalogue (cards with their curves drawn small, the product ×
     /// segment matrix), the dashboard, a comparison per product with several maps and per map with `compare`, a
-    /// page per tag and per segment, the action plan with its CSV, and `maps.json`.
-    package func sitePages(_ maps: [SitePageEntry]) -> [OutputFile] {
-        let index = SiteIndex(maps)
+    /// page per tag and per segment, the action plan with its CSV, and `maps.json`; with `only`, the ones whose
+    /// paths it holds.
+    package func sitePages(_ index: SiteIndex, only: Set<String>? = nil) -> [OutputFile] {
+        let maps = index.maps
+        let wanted: @Sendable (String) -> Bool = { path in only?.contains(path) ?? true }
         // Each page is made on its own: at 10,000 maps the plan, the catalogue and the tag pages are tens of
         // megabytes each, so they are spread over the cores.
-        var jobs: [@Sendable () -> [OutputFile]] = [
-            { [OutputFile(path: PagePaths.catalogue, text: html(presenter.cataloguePage(index), template: "catalogue"))] },
-            { [OutputFile(path: PagePaths.dashboard, text: html(presenter.dashboardPage(maps), template: "dashboard"))] },
-        ]
-        for (path, model) in presenter.comparisonPages(index) {
+        var jobs: [@Sendable () -> [OutputFile]] = []
+        if wanted(PagePaths.catalogue) {
+            jobs.append { [OutputFile(path: PagePaths.catalogue, text: html(presenter.cataloguePage(index), template: "catalogue"))] }
+        }
+        if wanted(PagePaths.dashboard) {
+            jobs.append { [OutputFile(path: PagePaths.dashboard, text: html(presenter.dashboardPage(maps), template: "dashboard"))] }
+        }
+        for (path, model) in presenter.comparisonPages(index, wanted: wanted) {
             jobs.append {
                 var model = model
                 model.chartSVG = model.chart.map {
@@ -104,26 +109,31 @@ package struct PageRenderer: Sendable {
                 return [OutputFile(path: path, text: html(model, template: "compare"))]
             }
         }
-        for (path, model) in presenter.tagPages(index) + presenter.segmentPages(index) {
+        for (path, model) in presenter.tagPages(index, wanted: wanted) + presenter.segmentPages(index, wanted: wanted) {
             jobs.append { [OutputFile(path: path, text: html(model, template: "maps"))] }
         }
-        if maps.contains(where: { !$0.actions.isEmpty }) {
-            // The page and the CSV share one sort of every action: one job makes both.
+        if maps.contains(where: { !$0.actions.isEmpty }) && (wanted(PagePaths.plan) || wanted(PagePaths.planCSV)) {
+            // The page and the CSV share one sort of every action: one job sorts, then makes both side by side.
             jobs.append {
                 let source = presenter.planSource(index)
-                return [OutputFile(path: PagePaths.plan, text: html(presenter.planPage(index, from: source), template: "plan")),
-                        OutputFile(path: PagePaths.planCSV, text: SpreadsheetCSV.text(rows: presenter.planRows(index, from: source)))]
+                return parallelMap([PagePaths.plan, PagePaths.planCSV]) { path in
+                    path == PagePaths.plan
+                        ? OutputFile(path: path, text: html(presenter.planPage(index, from: source), template: "plan"))
+                        : OutputFile(path: path, text: SpreadsheetCSV.text(rows: presenter.planRows(index, from: source)))
+                }
             }
         }
-        jobs.append { [OutputFile(path: PagePaths.mapsJSON, text: JourneyJSON.maps(maps, presenter: presenter))] }
+        if wanted(PagePaths.mapsJSON) {
+            jobs.append { [OutputFile(path: PagePaths.mapsJSON, text: JourneyJSON.maps(maps, presenter: presenter))] }
+        }
         return parallelMap(jobs) { $0() }.flatMap { $0 }
     }
 
-    /// With the site's `base_url`, `sitemap.xml` listing every HTML page of `pages` and of the built `maps`, and
-    /// `robots.txt`; without it, nothing.
-    package func sitemapFiles(pages: [OutputFile], maps: [SitePageEntry]) -> [OutputFile] {
+    /// With the site's `base_url`, `sitemap.xml` listing every HTML page of `pages` (paths of the site pages) and
+    /// of the built `maps`, and `robots.txt`; without it, nothing.
+    package func sitemapFiles(pages: [String], maps: [SitePageEntry]) -> [OutputFile] {
         guard let baseURL = presenter.site.config.baseURL else { return [] }
-        let paths = pages.map(\.path).filter { $0.hasSuffix(".html") }
+        let paths = pages.filter { $0.hasSuffix(".html") }
             + maps.map { PagePaths.journeyFolder($0.summary.slug) + "/index.html" }
         return [OutputFile(path: PagePaths.sitemap, text: Sitemap.xml(baseURL: baseURL, pages: paths.sorted())),
                 OutputFile(path: PagePaths.robots, text: Sitemap.robots(baseURL: baseURL))]
