@@ -10,6 +10,10 @@ package struct FNV1a {
         bytes.withUnsafeBufferPointer { combine($0) }
     }
 
+    package mutating func combine(_ bytes: ArraySlice<UInt8>) {
+        bytes.withUnsafeBufferPointer { combine($0) }
+    }
+
     package mutating func combine(_ text: String) {
         var text = text
         text.withUTF8 { combine($0) }

@@ -36,6 +36,7 @@ import TropaTesting
         let (first, second) = (trees[0], trees[1])
         #expect(first.keys.contains("public/index.html"), "\(site): the catalogue was not written")
         #expect(first.keys.contains(".public.tropa-cache"), "\(site): the record was not kept beside the output")
+        #expect(first.keys.contains(".public.tropa-facts"), "\(site): the maps' facts were not kept beside the output")
         #expect(first.keys.sorted() == second.keys.sorted(), "\(site): the two builds wrote different files")
         for (path, bytes) in first.sorted(by: { $0.key < $1.key }) where second[path] != bytes {
             let report = firstDifference(expected: String(decoding: bytes, as: UTF8.self),

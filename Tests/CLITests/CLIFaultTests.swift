@@ -101,6 +101,7 @@ import TropaTesting
         #expect(try TropaProcess.run(["build", site.site.path, "--output", output.path]).status == 0)
         let before = try snapshot(output)
         let record = try Data(contentsOf: disk.appendingPathComponent(".public.tropa-cache"))
+        let facts = try Data(contentsOf: disk.appendingPathComponent(".public.tropa-facts"))
         let big = site.site.appendingPathComponent("content/big.bin")
         try Data(repeating: 0x5A, count: 2_000_000).write(to: big)
         let result = try TropaProcess.run(["build", site.site.path, "--output", output.path, "--lang", "en"])
@@ -108,8 +109,10 @@ import TropaTesting
         #expect(result.stderr == "error: cannot write \(disk.path)/.public.tropa-staging/big.bin: No space left on device\n")
         #expect(try snapshot(output) == before)
         // No staging folder is left; the record of the output, which is as it was, stays with it.
-        #expect(try FileManager.default.contentsOfDirectory(atPath: disk.path).sorted() == [".public.tropa-cache", "public"])
+        #expect(try FileManager.default.contentsOfDirectory(atPath: disk.path).sorted()
+                == [".public.tropa-cache", ".public.tropa-facts", "public"])
         #expect(try Data(contentsOf: disk.appendingPathComponent(".public.tropa-cache")) == record)
+        #expect(try Data(contentsOf: disk.appendingPathComponent(".public.tropa-facts")) == facts)
     }
 
     // MARK: - links

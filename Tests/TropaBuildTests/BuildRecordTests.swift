@@ -24,6 +24,28 @@ import TropaTesting
         ], maps: [RecordedMap(map("content/a.md")), RecordedMap(map("content/b.md"))],
         siteFiles: ["index.html", "_tropa/style.css"])
 
+    /// The encoded fields of a map's whole entry, as `RecordedMap.map` reads them: its record line's first three
+    /// fields, its facts line's, and its files.
+    private static func fields(_ map: BuildRecord.Map) -> [String] {
+        let recorded = RecordedMap(map)
+        let line = String(decoding: recorded.line, as: UTF8.self).components(separatedBy: "\t")
+        let facts = String(decoding: recorded.facts ?? [], as: UTF8.self).components(separatedBy: "\t")
+        return line.prefix(3) + facts + [line[4]]
+    }
+
+    private static func recorded(_ fields: [String]) -> RecordedMap? {
+        RecordedMap(fields: fields.map { Array($0.utf8)[...] })
+    }
+
+    /// Encodes `record` and reads it back, its facts as written.
+    private static func readBack(_ record: BuildRecord) throws -> (decoded: BuildRecord, expected: BuildRecord) {
+        let (bytes, facts) = try #require(record.encoded)
+        let decoded = try #require(BuildRecord(decoding: bytes)?.attaching(facts: facts))
+        var expected = record
+        expected.factsSize = facts.count
+        return (decoded, expected)
+    }
+
     @Test func awkwardTextReadsBackAsWritten() throws {
         let awkward = ["", "\\-", "tab\there", "line\nbreak", "back\\slash", "sep\u{1F}arator", "\\t", "Путь — «клиента»"]
         var record = Self.record
@@ -62,34 +84,81 @@ import TropaTesting
         record.siteFiles = awkward
         record.linkedMaps = awkward.reversed()
         record.folderTimes = Dictionary(uniqueKeysWithValues: awkward.enumerated().map { ($1, Int64($0) * 1_000_000_007) })
-        let decoded = try #require(BuildRecord(decoding: record.encoded))
-        #expect(decoded == record)
+        let (decoded, expected) = try Self.readBack(record)
+        #expect(decoded == expected)
         #expect(decoded.maps.map(\.map) == maps)
         #expect(decoded.maps.map(\.path) == maps.map(\.facts.path))
         #expect(decoded.maps.map(\.built) == maps.map { !$0.files.isEmpty })
         #expect(decoded.outputFiles == awkward + maps.flatMap { map in map.files.map(map.facts.slug.appendingPath) })
     }
 
+    /// A record of an earlier version (the facts in its map lines), one with a line missing or damaged.
     @Test(arguments: ["", "tropa build record 2\nsettings\tx\nfiles\t1\nsite\t0\n",
-                      "tropa build record 9\nsettings\tx\nsite\t0\nlinked\t0\n",
-                      "tropa build record 10\nsettings\tx\nsite\t0\nlinked\t0\nfolders\t0\t0\ninput\ta\n",
-                      "tropa build record 10\nsettings\tx\nsite\t0\nlinked\t0\nfolders\t0\t0\nmap\ta\n",
-                      "tropa build record 10\nsettings\tx\nsite\tmany\nlinked\t0\nfolders\t0\t0\n",
-                      "tropa build record 10\nsettings\tx\nsite\t0\nfolders\t0\t0\n",
-                      "tropa build record 10\nsettings\tx\nsite\t0\nlinked\t0\n",
-                      "tropa build record 10\nsettings\tx\nsite\t0\nlinked\t0\nfolders\t1\u{1F}a\t0\n",
-                      "tropa build record 10\nsettings\tx\nsite\t0\nlinked\t0\nfolders\t1\u{1F}a\t1\u{1F}soon\n",
-                      "tropa build record 10\nsettings\tx\n", "tropa build record 3\nsettings\tx\nsite\t2\n"])
+                      "tropa build record 10\nsettings\tx\nsite\t0\nlinked\t0\nfolders\t0\t0\n",
+                      "tropa build record 11\nsettings\tx\nsite\t0\nlinked\t0\nfolders\t0\t0\nfacts\t0\ninput\ta\n",
+                      "tropa build record 11\nsettings\tx\nsite\t0\nlinked\t0\nfolders\t0\t0\nfacts\t0\nmap\ta\n",
+                      "tropa build record 11\nsettings\tx\nsite\tmany\nlinked\t0\nfolders\t0\t0\nfacts\t0\n",
+                      "tropa build record 11\nsettings\tx\nsite\t0\nfolders\t0\t0\nfacts\t0\n",
+                      "tropa build record 11\nsettings\tx\nsite\t0\nlinked\t0\nfacts\t0\n",
+                      "tropa build record 11\nsettings\tx\nsite\t0\nlinked\t0\nfolders\t1\u{1F}a\t0\nfacts\t0\n",
+                      "tropa build record 11\nsettings\tx\nsite\t0\nlinked\t0\nfolders\t1\u{1F}a\t1\u{1F}soon\nfacts\t0\n",
+                      "tropa build record 11\nsettings\tx\nsite\t0\nlinked\t0\nfolders\t1\u{1F}a\t1\u{1F}7\n",
+                      "tropa build record 11\nsettings\tx\nsite\t0\nlinked\t0\nfolders\t1\u{1F}a\t1\u{1F}7\nfacts\tbig\n",
+                      "tropa build record 11\nsettings\tx\n", "tropa build record 3\nsettings\tx\nsite\t2\n"])
     func aRecordThatCannotBeReadIsNone(_ text: String) {
         #expect(BuildRecord(decoding: Array(text.utf8)) == nil)
     }
 
     /// The smallest record that reads, which each damaged one above differs from in one line.
     @Test func theSmallestRecordReads() throws {
-        let text = "tropa build record 10\nsettings\tx\nsite\t0\nlinked\t0\nfolders\t1\u{1F}a\t1\u{1F}7\n"
+        let text = "tropa build record 11\nsettings\tx\nsite\t0\nlinked\t0\nfolders\t1\u{1F}a\t1\u{1F}7\nfacts\t0\n"
         let record = try #require(BuildRecord(decoding: Array(text.utf8)))
         #expect(record.folderTimes == ["a": 7])
         #expect(record.inputs.isEmpty && record.maps.isEmpty)
+        #expect(record.factsSize == 0)
+    }
+
+    /// A build with nothing changed reads the record alone: each map's path, whether it was built and its files,
+    /// never its facts, which are not there until the facts file is attached.
+    @Test func aRecordReadsWithoutItsFacts() throws {
+        let (bytes, facts) = try #require(Self.record.encoded)
+        let record = try #require(BuildRecord(decoding: bytes))
+        #expect(record.factsSize == facts.count)
+        #expect(record.maps.map(\.path) == ["content/a.md", "content/b.md"])
+        #expect(record.maps.allSatisfy { $0.built })
+        #expect(record.outputFiles == ["index.html", "_tropa/style.css", "a/index.html", "b/index.html"])
+        #expect(record.maps.allSatisfy { $0.facts == nil && $0.map == nil })
+        // Without its facts, a record is not written again: a build that kept it would lose them.
+        #expect(record.encoded?.record == nil)
+        #expect(record.attaching(facts: facts)?.maps.map(\.map) == Self.record.maps.map(\.map))
+        // The titles are in the facts alone.
+        #expect(!String(decoding: bytes, as: UTF8.self).contains("Карта"))
+    }
+
+    /// Facts of another size, or another count of lines, are not the record's; a line of the same size but other
+    /// bytes (edited, or another build's) is found when it is decoded, and only that map reads as nothing.
+    @Test func factsThatAreNotTheRecordsAreNotTaken() throws {
+        let (bytes, facts) = try #require(Self.record.encoded)
+        let record = try #require(BuildRecord(decoding: bytes))
+        #expect(record.attaching(facts: Array(facts.dropLast())) == nil)
+        #expect(record.attaching(facts: facts + [0x0A]) == nil)
+        #expect(record.attaching(facts: []) == nil)
+        // Both lines in one: the same size, one line fewer.
+        let joined = facts.split(separator: 0x0A).joined(separator: [0x09]) + [0x0A]
+        #expect(joined.count == facts.count && record.attaching(facts: Array(joined)) == nil)
+        let edited = Array(String(decoding: facts, as: UTF8.self).replacingOccurrences(of: "Карта\t", with: "Карту\t",
+                                                                                         options: .anchored).utf8)
+        #expect(edited.count == facts.count && edited != facts)
+        let attached = try #require(record.attaching(facts: edited))
+        #expect(attached.maps.map { $0.map == nil } == [true, false])
+        // Facts of the same size in another order: each line is checked against its own map's hash.
+        var titled = Self.record
+        titled.maps = [RecordedMap(Self.map("content/a.md", title: "Первая")), RecordedMap(Self.map("content/b.md", title: "Вторая"))]
+        let (titledBytes, titledFacts) = try #require(titled.encoded)
+        let reversed = Array(titledFacts.split(separator: 0x0A).reversed().joined(separator: [0x0A])) + [0x0A]
+        #expect(reversed.count == titledFacts.count)
+        let swapped = try #require(BuildRecord(decoding: titledBytes)?.attaching(facts: reversed))
+        #expect(swapped.maps.map { $0.map == nil } == [true, true])
     }
 
     @Test func linesAreSplitAtEachNewlineAndEmptyOnesLeftOut() {
@@ -103,36 +172,36 @@ import TropaTesting
     /// A figure whose range is damaged (low above high, one end missing) reads as nothing, never a trap.
     @Test(arguments: ["0 conversion 35 40 30 - %", "0 conversion 35 30 - - %", "0 conversion 35 - 30 - %"])
     func aDamagedFigureIsReadAsNothing(_ figure: String) throws {
-        let good = RecordedMap(Self.map("content/a.md"))
-        var fields = String(decoding: good.line, as: UTF8.self).components(separatedBy: "\t")
+        var fields = Self.fields(Self.map("content/a.md"))
         fields[23] = "1\u{1F}" + figure
-        #expect(RecordedMap(line: Array(fields.joined(separator: "\t").utf8)[...])?.map == nil)
+        #expect(Self.recorded(fields)?.map == nil)
         fields[23] = "1\u{1F}0 conversion 35 30 40 45 %"
-        let read = RecordedMap(line: Array(fields.joined(separator: "\t").utf8)[...])?.map
+        let read = Self.recorded(fields)?.map
         #expect(read?.facts.stages.first?.figures.conversion == Figure(value: 35, unit: .percent, range: 30...40, target: 45))
     }
 
     /// A map's line is read in full only when it is needed; a damaged one then reads as nothing.
     @Test func aDamagedMapLineIsReadAsNothing() throws {
-        let text = "tropa build record 10\nsettings\tx\nsite\t0\nlinked\t0\nfolders\t0\t0\nmap\ta.md\tb\t1\n"
+        let text = "tropa build record 11\nsettings\tx\nsite\t0\nlinked\t0\nfolders\t0\t0\nfacts\t2\nmap\ta.md\tb\t1\n"
         let record = try #require(BuildRecord(decoding: Array(text.utf8)))
         #expect(record.maps.map(\.path) == ["a.md"])
-        #expect(record.maps.first?.map == nil)
         #expect(record.outputFiles == nil)
+        let attached = try #require(record.attaching(facts: Array("x\n".utf8)))
+        #expect(attached.maps.first?.facts != nil && attached.maps.first?.map == nil)
+        #expect(Self.recorded(["map", "a.md"]) == nil)
     }
 
     /// A line damaged in its emotion points or list counts is read as nothing (then the build is a full one), never
     /// a crash.
     @Test(arguments: ["-1 0 1.0 x", "5 0 1.0 x", "0 9 1.0 x", "0 0 nan? x"])
     func aDamagedEmotionPointIsReadAsNothing(_ point: String) throws {
-        let good = RecordedMap(Self.map("content/a.md"))
-        var fields = String(decoding: good.line, as: UTF8.self).components(separatedBy: "\t")
+        var fields = Self.fields(Self.map("content/a.md"))
         fields[15] = "1\u{1F}" + point
-        let damaged = RecordedMap(line: Array(fields.joined(separator: "\t").utf8)[...])
+        let damaged = Self.recorded(fields)
         #expect(damaged?.path == "content/a.md")
         #expect(damaged?.map == nil)
         fields[15] = "9223372036854775807\u{1F}" + point
-        #expect(RecordedMap(line: Array(fields.joined(separator: "\t").utf8)[...])?.map == nil)
+        #expect(Self.recorded(fields)?.map == nil)
     }
 
     @Test func thePlanFollowsWhatChanged() {

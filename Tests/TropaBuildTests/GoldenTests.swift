@@ -6,6 +6,7 @@
 //     site/<page>                              every site page: the catalogue, the dashboard, maps.json, persona,
 //                                              comparison, tag and segment pages, the action plan and its CSV
 //     build-record                             the build record kept beside the output (OutputWriter.cache)
+//     build-facts                              its maps' facts, kept beside it too (OutputWriter.facts)
 //     history/index.html                       the map's history page, for the case built with a history
 //
 // After an intended change to the output, re-record the goldens and review the diff in git:
@@ -44,14 +45,15 @@ import TropaTesting
         Case(fixture: "segments", slug: "volta/semya", maps: 5),
     ]
 
-    /// The folder of the site pages' goldens, and the name of the record's, inside a fixture's golden folder.
+    /// The folder of the site pages' goldens, and the names of the record's and its facts', inside a fixture's
+    /// golden folder.
     static let siteFolder = "site"
-    static let recordName = "build-record"
+    static let recordName = "build-record", factsName = "build-facts"
 
     static var recording: Bool { ProcessInfo.processInfo.environment["TROPA_RECORD_GOLDEN"] == "1" }
 
     /// The golden files of a fixture's build, by their path in its golden folder: the map's outputs as the registry
-    /// lists them, the catalogue, every persona page, and the record.
+    /// lists them, the catalogue, every persona page, and the record with its facts.
     static func goldenFiles(_ golden: Case, _ built: BuiltSite) throws -> [String: [UInt8]] {
         var files: [String: [UInt8]] = [:]
         let output = built.files
@@ -70,8 +72,9 @@ import TropaTesting
         for (path, bytes) in output where path.split(separator: "/").first.map({ folders.contains(String($0)) }) ?? false {
             files[siteFolder + "/" + path] = bytes
         }
-        let record = OutputWriter(fileSystem: built.fileSystem, output: built.output).cache
-        files[recordName] = try #require(try? built.fileSystem.read(record), "the record was not kept")
+        let writer = OutputWriter(fileSystem: built.fileSystem, output: built.output)
+        files[recordName] = try #require(try? built.fileSystem.read(writer.cache), "the record was not kept")
+        files[factsName] = try #require(try? built.fileSystem.read(writer.facts), "the maps' facts were not kept")
         return files
     }
 
@@ -148,11 +151,11 @@ import TropaTesting
         #expect(folders == Self.cases.map(\.fixture).sorted())
         for golden in Self.cases {
             let files = Set(try RenderFixtures.files(under: RenderFixtures.golden(golden.fixture)))
-            let mapFiles = files.filter { !$0.contains("/") && $0 != Self.recordName }
+            let mapFiles = files.filter { !$0.contains("/") && $0 != Self.recordName && $0 != Self.factsName }
             #expect(mapFiles.isSubset(of: MapOutput.fileNames), "golden/\(golden.fixture)")
             #expect(files.contains(PagePaths.catalogue), "golden/\(golden.fixture)")
             #expect(files.contains(Self.siteFolder + "/" + PagePaths.catalogue), "golden/\(golden.fixture)")
-            #expect(files.contains(Self.recordName), "golden/\(golden.fixture)")
+            #expect(files.contains(Self.recordName) && files.contains(Self.factsName), "golden/\(golden.fixture)")
         }
     }
 

@@ -259,6 +259,66 @@ import TropaTesting
         #expect(last.files == (try Self.fullBuild(of: last)))
     }
 
+    /// The maps' facts beside the record, damaged in each way a file can be: gone, cut short, edited in place (the
+    /// same size), or another build's of the same size (a stage of another name).
+    enum FactsDamage: String, CaseIterable, Sendable { case missing, cutShort, edited, anotherBuilds }
+
+    private static func damage(_ site: BuiltSite, _ damage: FactsDamage) throws {
+        let facts = OutputWriter(fileSystem: site.fileSystem, output: site.output).facts
+        let bytes = try site.fileSystem.read(facts)
+        switch damage {
+        case .missing:
+            try site.fileSystem.removeItem(facts)
+        case .cutShort:
+            try site.fileSystem.write(Array(bytes.dropLast()), to: facts)
+        case .edited:
+            // A letter for another of the same size, in the stage of a map no change touches.
+            let text = String(decoding: bytes, as: UTF8.self)
+            #expect(text.contains("Настройка"))
+            try site.fileSystem.write(Array(text.replacingOccurrences(of: "Настройка", with: "Настройкб").utf8), to: facts)
+        case .anotherBuilds:
+            var maps = Self.maps
+            maps["content/crm/vnedrenie.md"] = maps["content/crm/vnedrenie.md"]!.replacingOccurrences(of: "Настройка", with: "Настройкб")
+            let other = try RenderBuild.site(maps)
+            let foreign = try other.fileSystem.read(OutputWriter(fileSystem: other.fileSystem, output: other.output).facts)
+            #expect(foreign.count == bytes.count && foreign != bytes)
+            try site.fileSystem.write(foreign, to: facts)
+        }
+    }
+
+    /// Facts that are not the ones the record names are never taken for them: an update becomes a full build, whose
+    /// output is a fresh build's (the comparison of the two CRM maps shows the stage as it is), and which keeps
+    /// facts the next build takes.
+    @Test(arguments: FactsDamage.allCases)
+    func factsNotTheRecordsMakeAnUpdateAFullBuild(_ damage: FactsDamage) throws {
+        let first = try RenderBuild.site(Self.maps)
+        try Self.damage(first, damage)
+        let before = Self.writeTimes(first)
+        let path = RenderBuild.root + "/content/crm/vybor.md"
+        let text = try #require(first.fileSystem.text(at: path))
+        try first.fileSystem.write(Array(text.replacingOccurrences(of: "title: Выбор CRM", with: "title: Выбор системы").utf8),
+                                   to: path)
+        let second = try RenderBuild.build(first.fileSystem)
+        #expect(second.text("index.html")?.contains("Выбор системы") == true)
+        #expect(second.files == (try Self.fullBuild(of: second)))
+        #expect(!second.files.keys.contains { second.files[$0] == first.files[$0] && Self.writeTimes(second)[$0] == before[$0] },
+                "every file is written again")
+        #expect(try RenderBuild.build(second.fileSystem).result.upToDate)
+    }
+
+    /// A build with nothing changed reads no facts, but a facts file missing or of another size than the record
+    /// names makes it a full build, which writes them again; facts of the right size are checked by the update
+    /// that reads them (above).
+    @Test(arguments: FactsDamage.allCases)
+    func aFactsFileMissingOrCutShortMakesANoChangeBuildAFullOne(_ damage: FactsDamage) throws {
+        let first = try RenderBuild.site(Self.maps)
+        try Self.damage(first, damage)
+        let again = try RenderBuild.build(first.fileSystem)
+        #expect(again.result.upToDate == (damage == .edited || damage == .anotherBuilds))
+        #expect(again.files == first.files)
+        if !again.result.upToDate { #expect(try RenderBuild.build(again.fileSystem).result.upToDate) }
+    }
+
     /// An update stopped while it moved its files in (here by a failing move) is finished by the next build.
     @Test func anInterruptedUpdateIsFinishedByTheNextBuild() throws {
         let first = try RenderBuild.site(Self.maps)

@@ -23,8 +23,10 @@ import TropaTesting
         // Building again into the same folder replaces the output with the same bytes and leaves nothing behind.
         let again = try RenderBuild.build(first.fileSystem)
         #expect(again.files == first.files)
-        // Only the record of the clean build stays beside the output; no staging or previous folder does.
-        let leftovers = first.fileSystem.contents.keys.filter { $0.contains(".tropa-") && !$0.hasSuffix(".tropa-cache") }
+        // Only the record of the clean build and its facts stay beside the output; no staging or previous folder does.
+        let leftovers = first.fileSystem.contents.keys.filter {
+            $0.contains(".tropa-") && !$0.hasSuffix(".tropa-cache") && !$0.hasSuffix(".tropa-facts")
+        }
         #expect(leftovers.isEmpty, "no staging or previous folder is left: \(leftovers)")
     }
 

@@ -7,6 +7,10 @@ import Foundation
 /// What the last clean build into an output read and made, kept beside the output. The next build reads again
 /// only the files whose size or time changed; when only maps changed, it parses and renders only those maps and
 /// takes the others' summaries from here; when nothing changed, it stops at once.
+///
+/// It is two files: the record itself (`OutputWriter.cache`), with what a build with nothing changed looks at, and
+/// the maps' facts (`OutputWriter.facts`), most of the bytes, read only by an update. The record names the facts
+/// file's size and each map's line in it by the line's hash, so facts from another build are never taken for these.
 package struct BuildRecord: Sendable, Equatable {
     /// tropa's version and the build options: a record made under others describes another build.
     package var settings: String
@@ -22,6 +26,8 @@ package struct BuildRecord: Sendable, Equatable {
     /// The time of each output folder that holds a file of the build, relative to the output ("" for the output
     /// itself), taken when the record was written: a folder whose time is unchanged had no file added or removed.
     package var folderTimes: [String: Int64] = [:]
+    /// The size of the facts file, as the record names it; nil for a record not read from its file.
+    package var factsSize: Int?
 
     package struct Input: Sendable, Equatable {
         package var path: String
@@ -133,12 +139,22 @@ package struct InputSnapshot {
     }
 }
 
-/// The record as a file: a line per input and per map, tab-separated fields. At 10,000 maps a JSON record took
-/// 0.4 s to decode (`Codable` costs about a microsecond a value), most of a one-map rebuild; this takes 0.02 s.
+/// The record as a file: a line per input and per map, tab-separated fields, and the facts file a line per map, in
+/// the same order. At 10,000 maps a JSON record took 0.4 s to decode (`Codable` costs about a microsecond a value),
+/// most of a one-map rebuild; this takes 0.02 s. The facts were in the record until a build with nothing changed
+/// spent a quarter of its time reading and splitting their 26 MB.
 extension BuildRecord {
-    private static let header = "tropa build record 10"
+    private static let header = "tropa build record 11"
 
-    package var encoded: [UInt8] {
+    /// The record and its facts file; nil when a map's facts were not read (`attaching`), which no build keeps.
+    package var encoded: (record: [UInt8], facts: [UInt8])? {
+        var facts: [UInt8] = []
+        facts.reserveCapacity(maps.reduce(0) { $0 + ($1.facts?.count ?? 0) + 1 })
+        for map in maps {
+            guard let line = map.facts else { return nil }
+            facts += line
+            facts.append(UInt8(ascii: "\n"))
+        }
         var bytes = Array((Self.header + "\n").utf8)
         bytes.reserveCapacity(maps.reduce(inputs.count * 100) { $0 + $1.line.count + 1 })
         RecordLine.append(["settings", settings], to: &bytes)
@@ -147,6 +163,7 @@ extension BuildRecord {
         let folders = folderTimes.keys.sorted()
         RecordLine.append(["folders", RecordLine.list(folders), RecordLine.list(folders.map { String(folderTimes[$0]!) })],
                           to: &bytes)
+        RecordLine.append(["facts", String(facts.count)], to: &bytes)
         for input in inputs {
             RecordLine.append(["input", input.path, String(input.hash, radix: 16), input.status.map { String($0.size) },
                                input.status.map { String($0.modified) }], to: &bytes)
@@ -155,7 +172,7 @@ extension BuildRecord {
             bytes += map.line
             bytes.append(UInt8(ascii: "\n"))
         }
-        return bytes
+        return (bytes, facts)
     }
 
     /// The non-empty lines of `bytes`, found with `memchr`: `split` called a closure per byte, 8 % of a no-change
@@ -186,9 +203,12 @@ extension BuildRecord {
               linkedLine.string(0) == "linked", let linkedMaps = linkedLine.list(1),
               let foldersLine = lines.popFirst().map(RecordLine.init), foldersLine.fields.count == 3,
               foldersLine.string(0) == "folders", let folders = foldersLine.list(1),
-              let times = foldersLine.list(2)?.compactMap({ Int64($0) }), times.count == folders.count
+              let times = foldersLine.list(2)?.compactMap({ Int64($0) }), times.count == folders.count,
+              let factsLine = lines.popFirst().map(RecordLine.init), factsLine.fields.count == 2,
+              factsLine.string(0) == "facts", let factsSize = factsLine.string(1).flatMap({ Int($0) })
         else { return nil }
         self.init(settings: settings, inputs: [], maps: [], siteFiles: siteFiles, linkedMaps: linkedMaps)
+        self.factsSize = factsSize
         folderTimes = Dictionary(zip(folders, times), uniquingKeysWith: { first, _ in first })
         for line in lines {
             if line.starts(with: "map\t".utf8) {
@@ -206,19 +226,38 @@ extension BuildRecord {
     }
 }
 
-/// A map as the record keeps it: its line, decoded only when needed. A one-map rebuild of a large site decodes
-/// the one map and copies the other lines as they are.
+extension BuildRecord {
+    /// The record with its maps' facts, `bytes` being its facts file; nil when they are not the facts it names.
+    /// A line is checked against its hash when it is decoded (`RecordedMap.map`): an update decodes few.
+    package func attaching(facts bytes: [UInt8]) -> BuildRecord? {
+        guard bytes.count == factsSize else { return nil }
+        let lines = Self.lines(bytes)
+        guard lines.count == maps.count else { return nil }
+        var record = self
+        for index in maps.indices { record.maps[index].facts = lines[index] }
+        return record
+    }
+}
+
+/// A map as the record keeps it: its line, decoded only when needed, and its line of the facts file, when read. A
+/// one-map rebuild of a large site decodes the one map and copies the other lines as they are.
 package struct RecordedMap: Sendable, Equatable {
     package let path: String
     /// Whether the map's pages were written (a draft left out has none).
     package let built: Bool
-    /// The encoded line, without its newline.
+    /// The record's line: `map`, the path, the slug, the hash of the facts line and the files; without its newline.
     package let line: ArraySlice<UInt8>
+    /// Its line of the facts file, without its newline: the fields of `BuildRecord.Map` that are not in `line`. Nil
+    /// for a record read without its facts.
+    package fileprivate(set) var facts: ArraySlice<UInt8>?
+
+    /// The fields of a map's whole entry, as `map` reads them: the record line's first three, the facts line's,
+    /// then the record line's last.
+    private static let fieldCount = 26, factsFields = 3..<25
 
     package init(_ map: BuildRecord.Map) {
         let facts = map.facts, summary = map.facts.summary
         var bytes: [UInt8] = []
-        // `outputFiles` reads the slug as the third field and the files as the last: keep them there.
         RecordLine.append(["map", facts.path, summary.slug, summary.title, summary.personaID, summary.product,
                            summary.segment, RecordLine.list(summary.tags), summary.draft ? "1" : "0",
                            summary.audience.map { "\($0)" }, summary.evidence?.rawValue,
@@ -234,10 +273,22 @@ package struct RecordedMap: Sendable, Equatable {
                            RecordLine.list(Self.encode(facts.flow)),
                            RecordLine.list(Self.encode(facts.stages.map(\.figures))),
                            RecordLine.list(Self.encode(facts.emotions)), RecordLine.list(map.files)], to: &bytes)
-        path = facts.path
-        built = !map.files.isEmpty
-        // A copy of the exact size: the appended buffer has up to twice the room, and 10,000 lines are kept.
-        line = Array(bytes.dropLast())[...]
+        self.init(fields: RecordLine(bytes.dropLast()).fields)!
+    }
+
+    /// The entry from the encoded fields of its whole entry (as `map` reads them); nil when they are not as many.
+    package init?(fields: [ArraySlice<UInt8>]) {
+        guard fields.count == Self.fieldCount else { return nil }
+        let tab = [UInt8(ascii: "\t")]
+        // Copies of the exact size: an appended buffer has up to twice the room, and 10,000 lines are kept.
+        let facts = Array(fields[Self.factsFields].joined(separator: tab))
+        var hasher = FNV1a()
+        hasher.combine(facts)
+        // `outputFolder` reads the slug as the third field and the files as the last: keep them there.
+        let hash = Array(String(hasher.value, radix: 16).utf8)[...]
+        let line = Array((fields[..<Self.factsFields.lowerBound] + [hash, fields[Self.factsFields.upperBound]]).joined(separator: tab))
+        self.init(line: line[...])
+        self.facts = facts[...]
     }
 
     /// Reads the path and whether the map was built; the rest waits for `map`.
@@ -250,10 +301,17 @@ package struct RecordedMap: Sendable, Equatable {
         self.line = line
     }
 
-    /// The whole entry; nil when the line is damaged.
+    /// The whole entry; nil when a line is damaged, or the facts are not read or not this line's.
     package var map: BuildRecord.Map? {
-        let line = RecordLine(line)
-        guard line.fields.count == 26, let path = line.string(1), let slug = line.string(2),
+        let head = RecordLine(line).fields
+        guard let facts, head.count == 5,
+              let hash = RecordLine([head[3]]).string(0).flatMap({ UInt64($0, radix: 16) }) else { return nil }
+        var hasher = FNV1a()
+        hasher.combine(facts)
+        let factsFields = RecordLine(facts).fields
+        guard hasher.value == hash, factsFields.count == Self.factsFields.count else { return nil }
+        let line = RecordLine(Array(head.prefix(3)) + factsFields + [head[4]])
+        guard line.fields.count == Self.fieldCount, let path = line.string(1), let slug = line.string(2),
               let title = line.string(3), let tags = line.list(7), let compare = line.list(14),
               let actions = Self.decodeActions(line), let stages = line.list(20),
               let branches = line.list(21), branches.count == stages.count,

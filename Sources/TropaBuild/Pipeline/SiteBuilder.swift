@@ -90,7 +90,8 @@ public struct SiteBuilder: Sendable {
             result.upToDate = true
             return result
         case .update(let changed):
-            if let record {
+            // An update reads the maps' facts; without the ones the record names, the build is a full one.
+            if let record = record.flatMap(writer.withFacts) {
                 do {
                     let run = try driver.run(start, settings: settings,
                                              into: UpdateSink(writer: writer, record: record, snapshot: snapshot),

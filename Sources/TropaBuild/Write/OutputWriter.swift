@@ -17,6 +17,8 @@ package struct OutputWriter: Sendable {
     package var previous: String { sibling("previous") }
     /// The record of the last clean build into this output (`BuildRecord`).
     package var cache: String { sibling("cache") }
+    /// The facts of that build's maps, which only an update reads (`BuildRecord.attaching`).
+    package var facts: String { sibling("facts") }
     /// The files an update moves in and removes, written before it changes the output.
     package var journal: String { sibling("journal") }
 
@@ -91,7 +93,7 @@ package struct OutputWriter: Sendable {
     package func commit() throws {
         // The record describes the output about to be replaced: drop it, so a build stopped now is redone. Only
         // here: a build that fails its check leaves the output, and so its record, as they were.
-        if fileSystem.kind(at: cache) != nil { try fileSystem.removeItem(cache) }
+        try forget()
         if fileSystem.kind(at: output) != nil {
             try fileSystem.moveItem(output, to: previous)
         }
@@ -101,9 +103,17 @@ package struct OutputWriter: Sendable {
         }
     }
 
-    /// The last clean build's record, when the output it describes is still there.
+    /// The last clean build's record, when the output it describes is still there and so is a facts file of the
+    /// size it names (one missing or cut short makes the build a full one, which writes it again).
     package func record() -> BuildRecord? {
-        fileSystem.kind(at: output + "/" + Self.marker) == .directory ? savedRecord() : nil
+        guard fileSystem.kind(at: output + "/" + Self.marker) == .directory, let record = savedRecord(),
+              fileSystem.status(at: facts)?.size == record.factsSize else { return nil }
+        return record
+    }
+
+    /// `record` with its maps' facts; nil when the facts file is not the one it names.
+    package func withFacts(_ record: BuildRecord) -> BuildRecord? {
+        (try? fileSystem.read(facts)).flatMap { record.attaching(facts: $0) }
     }
 
     private func savedRecord() -> BuildRecord? {
@@ -140,8 +150,15 @@ package struct OutputWriter: Sendable {
     }
 
     /// Keeps the record of a clean build; losing it only costs a full rebuild, so a failure to write it is ignored.
+    /// The facts first: a record is there only once the facts it names are.
     package func keep(_ record: BuildRecord) {
-        try? fileSystem.write(record.encoded, to: cache)
+        guard let (record, facts) = record.encoded, (try? fileSystem.write(facts, to: self.facts)) != nil else { return }
+        try? fileSystem.write(record, to: cache)
+    }
+
+    /// Removes the record and its facts, before the output they describe changes.
+    private func forget() throws {
+        for file in [cache, facts] where fileSystem.kind(at: file) != nil { try fileSystem.removeItem(file) }
     }
 
     /// A time from the file system's own clock, later than every file this build read (see `BuildRecord`).
@@ -171,7 +188,7 @@ package struct OutputWriter: Sendable {
         for file in changed { try write(file.bytes, to: file.path) }
         let clock = self.clock
         let moves = UpdateJournal(moves: changed.map(\.path), removals: removed)
-        if fileSystem.kind(at: cache) != nil { try fileSystem.removeItem(cache) }
+        try forget()
         // Written whole, then renamed: a journal that exists is complete.
         try fileSystem.write(Array(try JSONEncoder().encode(moves)), to: journal + ".new")
         try fileSystem.moveItem(journal + ".new", to: journal)
