@@ -478,6 +478,9 @@ private struct RecordLine {
         let parts = field.split(separator: 0x1F, omittingEmptySubsequences: false)
         guard let count = parts.first.flatMap({ Int(String(decoding: $0, as: UTF8.self)) }),
               parts.count - 1 == count else { return nil }
+        // Most fields escape nothing: one look at the bytes rather than two at each element's text (a rebuild with
+        // nothing changed reads 80,000 file names at 10,000 maps).
+        guard field.contains(0x5C) else { return parts.dropFirst().map { String(decoding: $0, as: UTF8.self) } }
         return parts.dropFirst().map { Self.unescape(Self.unescape(String(decoding: $0, as: UTF8.self))) }
     }
 
