@@ -136,7 +136,7 @@ package struct InputSnapshot {
 /// The record as a file: a line per input and per map, tab-separated fields. At 10,000 maps a JSON record took
 /// 0.4 s to decode (`Codable` costs about a microsecond a value), most of a one-map rebuild; this takes 0.02 s.
 extension BuildRecord {
-    private static let header = "tropa build record 10"
+    private static let header = "tropa build record 11"
 
     package var encoded: [UInt8] {
         var bytes = Array((Self.header + "\n").utf8)
