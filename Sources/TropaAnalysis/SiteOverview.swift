@@ -202,27 +202,42 @@ public struct ActionPlan: Sendable, Equatable {
         for (rank, map) in maps.indices.sorted(by: { (titles[$0], $0) < (titles[$1], $1) }).enumerated() {
             titleRank[map] = rank
         }
-        // Stable: a stage's actions keep their order, and the maps theirs.
-        let painful = entries.enumerated().sorted { a, b in
-            let (x, y) = (a.element, b.element)
+        // Sorted by keys of numbers alone, so that no entry (with its texts) is moved while sorting; stable: a
+        // stage's actions keep their order, and the maps theirs.
+        let keys = entries.map { SortKey(emotion: $0.emotion, conversion: $0.conversion?.value, rank: titleRank[$0.map]) }
+        let painful = entries.indices.sorted { a, b in
+            let (x, y) = (keys[a], keys[b])
             if let order = Self.ascending(x.emotion, y.emotion) { return order }
-            if let order = Self.ascending(x.conversion?.value, y.conversion?.value) { return order }
-            if x.map != y.map { return titleRank[x.map] < titleRank[y.map] }
-            return a.offset < b.offset
-        }.map(\.element)
-        // Kinds and owners written in another case are one group, named as first written.
-        let kindKey = { (kind: String?) in kind.map { NameKey($0).value } }
-        let kindName = Dictionary(entries.compactMap { $0.action.kind.map { (NameKey($0).value, $0) } }, uniquingKeysWith: { first, _ in first })
-        let ownerName = Dictionary(entries.compactMap { $0.action.owner.map { (NameKey($0).value, $0) } }, uniquingKeysWith: { first, _ in first })
+            if let order = Self.ascending(x.conversion, y.conversion) { return order }
+            return x.rank != y.rank ? x.rank < y.rank : a < b
+        }
+        // Kinds and owners written in another case are one group, named as first written; each written form is
+        // keyed once, not once per action.
+        var nameKeys: [String: String] = [:]
+        let key = { (name: String) -> String in
+            if let key = nameKeys[name] { return key }
+            let key = NameKey(name).value
+            nameKeys[name] = key
+            return key
+        }
+        var kindName: [String: String] = [:], ownerName: [String: String] = [:]
+        for entry in entries {
+            if let kind = entry.action.kind, kindName[key(kind)] == nil { kindName[key(kind)] = kind }
+            if let owner = entry.action.owner, ownerName[key(owner)] == nil { ownerName[key(owner)] = owner }
+        }
+        var groups: [String?: [String?: [Entry]]] = [:]
+        for index in painful {
+            let entry = entries[index]
+            groups[entry.action.kind.map(key), default: [:]][entry.action.owner.map(key), default: []].append(entry)
+        }
         let declared = Dictionary(kindOrder.enumerated().map { (NameKey($1).value, $0) }, uniquingKeysWith: { first, _ in first })
-        let byKind = Dictionary(grouping: painful, by: { kindKey($0.action.kind) })
-        kinds = byKind.keys.sorted { a, b in
+        kinds = groups.keys.sorted { a, b in
             guard let a else { return false }
             guard let b else { return true }
             let (da, db) = (declared[a] ?? Int.max, declared[b] ?? Int.max)
             return da != db ? da < db : (a, kindName[a]!) < (b, kindName[b]!)
         }.map { kind in
-            let byOwner = Dictionary(grouping: byKind[kind]!, by: { kindKey($0.action.owner) })
+            let byOwner = groups[kind]!
             return KindGroup(kind: kind.map { kindName[$0]! }, owners: byOwner.keys.sorted { a, b in
                 guard let a else { return false }
                 guard let b else { return true }
@@ -230,6 +245,57 @@ public struct ActionPlan: Sendable, Equatable {
             }.map { OwnerGroup(owner: $0.map { ownerName[$0]! }, entries: byOwner[$0]!) })
         }
     }
+
+    /// What an entry sorts by.
+    private struct SortKey {
+        let emotion: Double?
+        let conversion: Double?
+        let rank: Int
+    }
+
+    /// A run of one owner's entries on a page of the plan: the kind's and the owner's places in `kinds`, and
+    /// which of the owner's entries.
+    public struct PagePart: Sendable, Equatable {
+        public var kind: Int
+        public var owner: Int
+        public var entries: Range<Int>
+    }
+
+    /// The plan cut into pages of `size` entries each, in its order: a kind or an owner that does not fit goes on
+    /// over the next page. One empty page for an empty plan.
+    public func pages(of size: Int) -> [[PagePart]] {
+        precondition(size > 0)
+        var pages: [[PagePart]] = [[]]
+        var room = size
+        for (kind, group) in kinds.enumerated() {
+            for (owner, owners) in group.owners.enumerated() {
+                var start = 0
+                while start < owners.entries.count {
+                    if room == 0 {
+                        pages.append([])
+                        room = size
+                    }
+                    let end = min(owners.entries.count, start + room)
+                    pages[pages.count - 1].append(PagePart(kind: kind, owner: owner, entries: start..<end))
+                    room -= end - start
+                    start = end
+                }
+            }
+        }
+        return pages
+    }
+
+    /// The page (from 0) each kind begins on, by the kind's place in `kinds`.
+    public static func firstPages(_ pages: [[PagePart]]) -> [Int: Int] {
+        var first: [Int: Int] = [:]
+        for (number, parts) in pages.enumerated() {
+            for part in parts where first[part.kind] == nil { first[part.kind] = number }
+        }
+        return first
+    }
+
+    /// How many actions each kind has.
+    public var kindCounts: [Int] { kinds.map { $0.owners.reduce(0) { $0 + $1.entries.count } } }
 
     /// The order of two optional figures, lowest first and missing last; nil when they are equal.
     private static func ascending(_ a: Double?, _ b: Double?) -> Bool? {

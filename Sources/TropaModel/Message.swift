@@ -196,6 +196,7 @@ public indirect enum Message: Sendable, Hashable {
     case badBaseURL(String)
     case writeBaseURL
     case shouldBePath(String)
+    case shouldBeCount(String)
     case schemaEmpty
     case startFromDefault(output: String?)
     case noLayers
@@ -653,6 +654,8 @@ public indirect enum Message: Sendable, Hashable {
         case .writeBaseURL: ("write the address the site is published at, e.g. \"base_url: https://example.com/cjm/\"",
                              "укажите адрес, по которому опубликован сайт, например «base_url: https://example.com/cjm/»")
         case .shouldBePath(let key): ("\"\(key)\" should be a path", "в «\(key)» нужен путь к папке или файлу")
+        case .shouldBeCount(let key): ("\"\(key)\" should be a whole number above zero, like 200",
+                                       "в «\(key)» нужно целое число больше нуля, например 200")
         case .schemaEmpty: ("the schema file is empty", "файл схемы пустой")
         case .startFromDefault(let output):
             ("delete the file to use the default schema, or start from the default: "

@@ -12,11 +12,13 @@ public struct SiteConfig: Sendable, Hashable {
     /// The files written of each map, by their names in the output registry (`svg`, `csv`, …); nil for all. The page
     /// is always written.
     public var outputs: [String]?
+    /// How many actions a page of the action plan holds; a longer plan goes on over numbered pages.
+    public var planPageSize: Int
 
     public init(title: String? = nil, language: Language = .en, baseURL: String? = nil,
                 schemaPath: String = "schema.yml", contentPath: String = "content",
                 templatesPath: String = "templates", outputPath: String = "public", unsafeHTML: Bool = false,
-                outputs: [String]? = nil) {
+                outputs: [String]? = nil, planPageSize: Int = 200) {
         self.title = title
         self.language = language
         self.baseURL = baseURL
@@ -26,6 +28,7 @@ public struct SiteConfig: Sendable, Hashable {
         self.outputPath = outputPath
         self.unsafeHTML = unsafeHTML
         self.outputs = outputs
+        self.planPageSize = planPageSize
     }
 
     public static let fileName = "tropa.yml"

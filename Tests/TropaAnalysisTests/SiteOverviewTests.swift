@@ -154,5 +154,25 @@ import Testing
         #expect(smm.owners[1].entries.map(\.action.text.plain) == ["звонок"])
         #expect(plan.kinds[0].owners.map(\.owner) == ["product"])
         #expect(plan.kinds[0].owners[0].entries.map(\.action.text.plain) == ["таблица", "заметка"])
+
+        // Pages of three: a kind and an owner go on over the next page.
+        let pages = plan.pages(of: 3)
+        #expect(pages == [
+            [.init(kind: 0, owner: 0, entries: 0..<2), .init(kind: 1, owner: 0, entries: 0..<1)],
+            [.init(kind: 1, owner: 0, entries: 1..<3), .init(kind: 1, owner: 1, entries: 0..<1)],
+            [.init(kind: 2, owner: 0, entries: 0..<1), .init(kind: 3, owner: 0, entries: 0..<1)],
+        ])
+        #expect(plan.pages(of: 8).count == 1 && plan.pages(of: 7).count == 2)
+        #expect(ActionPlan([Map](), kindOrder: []).pages(of: 5) == [[]])
+    }
+
+    /// Stages alike in pain: the maps' titles decide (as a reader sorts them), then the maps' order.
+    @Test func equalPainIsOrderedByTitleThenByMap() {
+        let maps = ["Б", "А", "Б"].map { title in
+            Map(summary: Self.summary(title, product: nil, segment: nil), stages: Self.stages("Вход"),
+                stageEmotions: [-1], actions: [Self.action(0, "шаг " + title)])
+        }
+        let plan = ActionPlan(maps)
+        #expect(plan.kinds[0].owners[0].entries.map(\.map) == [1, 0, 2])
     }
 }

@@ -94,24 +94,26 @@ import TropaTesting
 
     /// A record of an earlier version (the facts in its map lines), one with a line missing or damaged.
     @Test(arguments: ["", "tropa build record 2\nsettings\tx\nfiles\t1\nsite\t0\n",
+                      "tropa build record 9\nsettings\tx\nsite\t0\nlinked\t0\n",
                       "tropa build record 10\nsettings\tx\nsite\t0\nlinked\t0\nfolders\t0\t0\n",
-                      "tropa build record 11\nsettings\tx\nsite\t0\nlinked\t0\nfolders\t0\t0\nfacts\t0\ninput\ta\n",
-                      "tropa build record 11\nsettings\tx\nsite\t0\nlinked\t0\nfolders\t0\t0\nfacts\t0\nmap\ta\n",
-                      "tropa build record 11\nsettings\tx\nsite\tmany\nlinked\t0\nfolders\t0\t0\nfacts\t0\n",
-                      "tropa build record 11\nsettings\tx\nsite\t0\nfolders\t0\t0\nfacts\t0\n",
-                      "tropa build record 11\nsettings\tx\nsite\t0\nlinked\t0\nfacts\t0\n",
-                      "tropa build record 11\nsettings\tx\nsite\t0\nlinked\t0\nfolders\t1\u{1F}a\t0\nfacts\t0\n",
-                      "tropa build record 11\nsettings\tx\nsite\t0\nlinked\t0\nfolders\t1\u{1F}a\t1\u{1F}soon\nfacts\t0\n",
                       "tropa build record 11\nsettings\tx\nsite\t0\nlinked\t0\nfolders\t1\u{1F}a\t1\u{1F}7\n",
-                      "tropa build record 11\nsettings\tx\nsite\t0\nlinked\t0\nfolders\t1\u{1F}a\t1\u{1F}7\nfacts\tbig\n",
-                      "tropa build record 11\nsettings\tx\n", "tropa build record 3\nsettings\tx\nsite\t2\n"])
+                      "tropa build record 12\nsettings\tx\nsite\t0\nlinked\t0\nfolders\t0\t0\nfacts\t0\ninput\ta\n",
+                      "tropa build record 12\nsettings\tx\nsite\t0\nlinked\t0\nfolders\t0\t0\nfacts\t0\nmap\ta\n",
+                      "tropa build record 12\nsettings\tx\nsite\tmany\nlinked\t0\nfolders\t0\t0\nfacts\t0\n",
+                      "tropa build record 12\nsettings\tx\nsite\t0\nfolders\t0\t0\nfacts\t0\n",
+                      "tropa build record 12\nsettings\tx\nsite\t0\nlinked\t0\nfacts\t0\n",
+                      "tropa build record 12\nsettings\tx\nsite\t0\nlinked\t0\nfolders\t1\u{1F}a\t0\nfacts\t0\n",
+                      "tropa build record 12\nsettings\tx\nsite\t0\nlinked\t0\nfolders\t1\u{1F}a\t1\u{1F}soon\nfacts\t0\n",
+                      "tropa build record 12\nsettings\tx\nsite\t0\nlinked\t0\nfolders\t1\u{1F}a\t1\u{1F}7\n",
+                      "tropa build record 12\nsettings\tx\nsite\t0\nlinked\t0\nfolders\t1\u{1F}a\t1\u{1F}7\nfacts\tbig\n",
+                      "tropa build record 12\nsettings\tx\n", "tropa build record 3\nsettings\tx\nsite\t2\n"])
     func aRecordThatCannotBeReadIsNone(_ text: String) {
         #expect(BuildRecord(decoding: Array(text.utf8)) == nil)
     }
 
     /// The smallest record that reads, which each damaged one above differs from in one line.
     @Test func theSmallestRecordReads() throws {
-        let text = "tropa build record 11\nsettings\tx\nsite\t0\nlinked\t0\nfolders\t1\u{1F}a\t1\u{1F}7\nfacts\t0\n"
+        let text = "tropa build record 12\nsettings\tx\nsite\t0\nlinked\t0\nfolders\t1\u{1F}a\t1\u{1F}7\nfacts\t0\n"
         let record = try #require(BuildRecord(decoding: Array(text.utf8)))
         #expect(record.folderTimes == ["a": 7])
         #expect(record.inputs.isEmpty && record.maps.isEmpty)
@@ -182,7 +184,7 @@ import TropaTesting
 
     /// A map's line is read in full only when it is needed; a damaged one then reads as nothing.
     @Test func aDamagedMapLineIsReadAsNothing() throws {
-        let text = "tropa build record 11\nsettings\tx\nsite\t0\nlinked\t0\nfolders\t0\t0\nfacts\t2\nmap\ta.md\tb\t1\n"
+        let text = "tropa build record 12\nsettings\tx\nsite\t0\nlinked\t0\nfolders\t0\t0\nfacts\t2\nmap\ta.md\tb\t1\n"
         let record = try #require(BuildRecord(decoding: Array(text.utf8)))
         #expect(record.maps.map(\.path) == ["a.md"])
         #expect(record.outputFiles == nil)

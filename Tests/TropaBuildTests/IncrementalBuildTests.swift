@@ -186,6 +186,58 @@ import TropaTesting
         #expect(second.files == (try Self.fullBuild(of: second)))
     }
 
+    /// Three maps with an action each, their stages in pain from Альфа's to Гамма's: a plan of three pages.
+    private static let pagedPlan = [
+        "tropa.yml": "language: ru\nplan_page_size: 1\n",
+        "content/a.md": RenderBuild.russianMap(title: "Альфа", body: RenderBuild.stage(
+            "Вход", score: "-2 Злость", extra: "### Рекомендации\n- [Сайт] Упростить вход\n")),
+        "content/b.md": RenderBuild.russianMap(title: "Бета", body: RenderBuild.stage(
+            "Выбор", score: "0 Спокойно", extra: "### Рекомендации\n- [Сайт] Сравнение тарифов\n")),
+        "content/c.md": RenderBuild.russianMap(title: "Гамма", body: RenderBuild.stage(
+            "Оплата", score: "1 Радость", extra: "### Рекомендации\n- [Сайт] Оплата в один шаг\n")),
+    ]
+
+    /// Builds `pagedPlan`, changes `content/b.md`, builds again.
+    private static func updatePagedPlan(find: String, replace: String) throws -> BuiltSite {
+        let first = try RenderBuild.site(pagedPlan)
+        #expect(first.errors.isEmpty, "\(renderDescribe(first.diagnostics))")
+        #expect(first.result.madeSitePages.filter { $0.hasPrefix("plan/") }
+                == ["plan/index.html", "plan/page/2/index.html", "plan/page/3/index.html", "plan/plan.csv"])
+        #expect(first.text("plan/page/2/index.html")?.contains("Сравнение тарифов") == true)
+        let path = RenderBuild.root + "/content/b.md"
+        let text = try #require(first.fileSystem.text(at: path))
+        #expect(text.contains(find))
+        try first.fileSystem.write(Array(text.replacingOccurrences(of: find, with: replace).utf8), to: path)
+        return try RenderBuild.build(first.fileSystem)
+    }
+
+    /// Of a plan cut into pages, a changed action's page is made again, and the CSV: the others are as they were.
+    @Test func aChangedActionRemakesItsPageOfThePlan() throws {
+        let second = try Self.updatePagedPlan(find: "Сравнение тарифов", replace: "Калькулятор тарифов")
+        #expect(second.result.madeSitePages == ["plan/page/2/index.html", "plan/plan.csv"])
+        #expect(second.text("plan/page/2/index.html")?.contains("Калькулятор тарифов") == true)
+        #expect(second.files == (try Self.fullBuild(of: second)))
+    }
+
+    /// An action that moves (its stage is now the least painful) changes the pages it left and reached.
+    @Test func anActionThatMovesRemakesThePagesBetween() throws {
+        let second = try Self.updatePagedPlan(find: "0 Спокойно", replace: "2 Восторг")
+        #expect(second.result.madeSitePages.filter { $0.hasPrefix("plan/") }
+                == ["plan/page/2/index.html", "plan/page/3/index.html", "plan/plan.csv"])
+        #expect(second.text("plan/page/3/index.html")?.contains("Сравнение тарифов") == true)
+        #expect(second.files == (try Self.fullBuild(of: second)))
+    }
+
+    /// A plan one page shorter: its last page goes, and every page's pager counts two.
+    @Test func aShorterPlanLosesItsLastPage() throws {
+        let second = try Self.updatePagedPlan(find: "### Рекомендации\n- [Сайт] Сравнение тарифов\n", replace: "")
+        #expect(second.result.madeSitePages.filter { $0.hasPrefix("plan/") }
+                == ["plan/index.html", "plan/page/2/index.html", "plan/plan.csv"])
+        #expect(second.files["plan/page/3/index.html"] == nil)
+        #expect(second.text("plan/index.html")?.contains("Страница 1 из 2") == true)
+        #expect(second.files == (try Self.fullBuild(of: second)))
+    }
+
     @Test func aMapTurnedDraftLeavesTheOutput() throws {
         let (first, second) = try Self.rebuild("content/crm/vnedrenie.md", find: "product: Лумус\n",
                                                replace: "product: Лумус\ndraft: true\n")

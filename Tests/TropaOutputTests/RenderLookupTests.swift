@@ -26,7 +26,11 @@ import TropaTesting
         models.append(presenter.cataloguePage(index))
         models += presenter.comparisonPages(index).map(\.model) + presenter.tagPages(index).map(\.model)
             + presenter.segmentPages(index).map(\.model)
-        models.append(presenter.planPage(index, from: presenter.planSource(index)))
+        models += presenter.planPages(index).pages.map(\.model)
+        // A plan of a page per action, for the pager's models.
+        var paged = site
+        paged.config.planPageSize = 1
+        models += SitePresenter(site: paged).planPages(index).pages.map(\.model)
         models += site.personas.map { presenter.personaPage($0, journeys: facts.map(\.summary)) }
         var checked = 0
         for model in models { checked += Self.check(model, path: fixture) }

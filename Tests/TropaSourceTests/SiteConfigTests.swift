@@ -22,11 +22,22 @@ import TropaTesting
             templates: theme
             output: site//
             unsafe_html: true
+            plan_page_size: 50
             """)
         #expect(diagnostics.isEmpty, "\(diagnostics)")
         #expect(config == SiteConfig(title: "Карты пути клиента", language: .ru, baseURL: "https://cjm.example.com/",
                                      schemaPath: "cjm/schema.yml", contentPath: "maps", templatesPath: "theme",
-                                     outputPath: "site", unsafeHTML: true))
+                                     outputPath: "site", unsafeHTML: true, planPageSize: 50))
+    }
+
+    /// A page of the plan holds a whole number of actions, at least one; anything else keeps the default of 200.
+    @Test(arguments: ["0", "-5", "12.5", "много", "[10]", "9999999999"])
+    func aPlanPageSizeIsAWholeNumberAboveZero(_ value: String) {
+        let (config, diagnostics) = Self.parse("language: ru\nplan_page_size: \(value)\n")
+        // At the value, as other values of the wrong kind are.
+        #expect(diagnostics.found == [Found(.configInvalid, .error, 2, 17)])
+        #expect(config.planPageSize == 200)
+        #expect(diagnostics.first.map { $0.message(in: .ru) }?.contains("plan_page_size") == true)
     }
 
     @Test func anEmptyFileKeepsTheDefaults() {

@@ -299,11 +299,20 @@ package struct BuildDriver: Sendable {
             pages += renderer.sitemapFiles(pages: pages.map(\.path), maps: built)
             pages += renderer.assetFiles
             run.siteFiles = pages.map(\.path) + statics
-        case .renderShowing(let changes, let kept):
-            let built = try reuse.shown(entries, now: now).filter(\.built)
+        case .renderShowing(let changes, let kept, let earlier):
+            let all = try reuse.shown(entries, now: now)
+            let built = all.filter(\.built)
             let index = SiteIndex(built)
-            let showing = renderer.presenter.pagesShowing(changes, in: index)
-            pages = renderer.sitePages(index, only: showing)
+            let selection = renderer.presenter.pagesShowing(changes, in: index) {
+                // Every built map as it was: the changed ones as they were, in the same order.
+                earlier ?? {
+                    let before = Dictionary(changes.map { ($0.after?.path ?? $0.before!.path, $0.before) },
+                                            uniquingKeysWith: { first, _ in first })
+                    return all.compactMap { entry in before[entry.path] ?? (entry.built ? entry : nil) }
+                }()
+            }
+            let showing = selection.paths
+            pages = renderer.sitePages(index, only: selection)
             pages += personas.filter { showing.contains(PagePaths.persona($0.id) + "/index.html") }
                 .map { renderer.personaPage($0, journeys: built.map(\.summary)) }
             run.madeSitePages = pages.map(\.path)

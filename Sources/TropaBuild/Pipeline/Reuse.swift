@@ -23,8 +23,9 @@ package enum Reuse: Sendable {
         case reused([OutputFile])
         case render
         /// These maps changed what some pages show: those are made again and the others kept, the output's (an
-        /// update) or `kept` (the preview's).
-        case renderShowing([MapChange], kept: [OutputFile]?)
+        /// update) or `kept` (the preview's). `before` is every built map as the kept pages show them (the
+        /// preview's; an update's are the record's).
+        case renderShowing([MapChange], kept: [OutputFile]?, before: [SitePageEntry]?)
     }
 
     package func mapsToRead(_ maps: [String]) -> [String] {
@@ -87,12 +88,13 @@ package enum Reuse: Sendable {
                 let change = MapChange(before: earlier.built ? earlier : nil, after: now[line.path].flatMap { $0.built ? $0 : nil })
                 if change.before != change.after { changes.append(change) }
             }
-            return changes.isEmpty ? .unchanged : .renderShowing(changes, kept: nil)
+            return changes.isEmpty ? .unchanged : .renderShowing(changes, kept: nil, before: nil)
         case .preview(let memo):
             // A preview reads every map: `now` is the whole site.
             guard let memo, memo.siteContext == context, !memo.sitePages.isEmpty else { return .render }
-            let changes = MapChange.between(memo.shown.filter(\.built), now.map(\.entry).filter(\.built))
-            return changes.isEmpty ? .reused(memo.sitePages) : .renderShowing(changes, kept: memo.sitePages)
+            let before = memo.shown.filter(\.built)
+            let changes = MapChange.between(before, now.map(\.entry).filter(\.built))
+            return changes.isEmpty ? .reused(memo.sitePages) : .renderShowing(changes, kept: memo.sitePages, before: before)
         }
     }
 

@@ -20,6 +20,11 @@ public enum PagePaths {
     public static let planFolder = "plan"
     public static let plan = planFolder + "/index.html"
     public static let planCSV = planFolder + "/plan.csv"
+    /// The plan's page `number` (from 1): the first is the plan's own, the next ones `plan/page/2/` and on, as
+    /// Hugo numbers a list's pages.
+    public static func planPage(_ number: Int) -> String {
+        number == 1 ? plan : planFolder + "/page/\(number)/index.html"
+    }
     /// A comparison page per product with several maps, a page per tag and per segment, a comparison per map that
     /// names others in `compare`: each under a folder of its own, which no map may take.
     public static let productsFolder = "products"

@@ -13,11 +13,6 @@ package struct SiteIndex: Sendable {
         compared = Set(Dictionary(grouping: products, by: { $0 }).filter { $1.count > 1 }.keys)
     }
 
-    /// The ids of each map's stage columns, which the plan links to (none for a map without actions).
-    package var stageAnchors: [[String]] {
-        parallelMap(maps) { $0.actions.isEmpty ? [] : StageID.anchors($0.stages.map(\.id)) }
-    }
-
     /// The product's comparison page, when it has one.
     package func comparisonPage(ofProduct name: String) -> String? {
         compared.contains(Slug.forName(name)) ? PagePaths.product(Slug.forName(name)) : nil
@@ -257,64 +252,111 @@ extension SitePresenter {
 
     // MARK: - the action plan
 
-    /// Every action of every map, by kind and owner, the most painful stages' first.
-    /// Every map's actions in plan order, and each map's stage anchors they link to: made once for the plan's page
-    /// and its CSV (sorting 140,000 actions of a 10,000-map site is a tenth of a rebuild).
-    package struct PlanSource: Sendable {
-        package let plan: ActionPlan
-        package let anchors: [[String]]
+    /// Every action of every map, by kind and owner, the most painful stages' first: made once for the plan's
+    /// pages and its CSV.
+    package func actionPlan(_ index: SiteIndex) -> ActionPlan {
+        ActionPlan(index.maps, kindOrder: site.schema.layers.flatMap(\.kinds))
     }
 
-    package func planSource(_ index: SiteIndex) -> PlanSource {
-        PlanSource(plan: ActionPlan(index.maps, kindOrder: site.schema.layers.flatMap(\.kinds)), anchors: index.stageAnchors)
-    }
-
-    package func planPage(_ index: SiteIndex, from source: PlanSource) -> PlanPageModel {
-        let page = context(forPageAt: PagePaths.plan)
-        let (plan, anchors) = (source.plan, source.anchors)
-        return PlanPageModel(page: page, title: words["plan"], count: words.actionCount(plan.count),
-                             csvURL: "plan.csv", kinds: plan.kinds.map { group in
-            PlanKindModel(name: group.kind ?? words["noKind"],
-                          count: words.actionCount(group.owners.reduce(0) { $0 + $1.entries.count }),
-                          owners: group.owners.map { owners in
-                PlanOwnerModel(name: owners.owner.map { "@" + $0 } ?? words["noOwner"], words: words, items: owners.entries.map { entry in
-                    let map = index.maps[entry.map]
-                    return PlanItemModel(html: entry.action.text.html, map: map.summary.title,
-                                         url: page.root + PagePaths.journeyFolder(map.summary.slug) + "/index.html#"
-                                            + anchors[entry.map][entry.action.stage],
-                                         stage: map.stages[entry.action.stage].displayName,
-                                         conversion: entry.conversion.map(figure), emotion: entry.emotion.map { format.score(Self.tenth($0)) })
-                })
+    /// The plan's pages of `plan_page_size` actions each, by their paths, the ones of `numbers` (from 0; all
+    /// without): a kind or an owner that does not fit goes on over the next page, where its heading says so and
+    /// its list goes on numbering.
+    package func planPages(_ index: SiteIndex, from plan: ActionPlan, numbers: Set<Int>? = nil)
+        -> [(path: String, model: PlanPageModel)] {
+        let pages = plan.pages(of: site.config.planPageSize)
+        let count = words.actionCount(plan.count)
+        let kindCounts = plan.kindCounts.map(words.actionCount)
+        let kindNames = plan.kinds.map { $0.kind ?? words["noKind"] }
+        let firstPage = ActionPlan.firstPages(pages)
+        return pages.enumerated().filter { numbers?.contains($0.offset) ?? true }.map { number, parts in
+            let path = PagePaths.planPage(number + 1)
+            let page = context(forPageAt: path)
+            var kinds: [PlanKindModel] = []
+            for part in parts {
+                let group = plan.kinds[part.kind], owners = group.owners[part.owner]
+                let owner = PlanOwnerModel(
+                    name: owners.owner.map { "@" + $0 } ?? words["noOwner"], words: words,
+                    items: owners.entries[part.entries].map { entry in
+                        let map = index.maps[entry.map]
+                        return PlanItemModel(html: entry.action.text.html, map: map.summary.title,
+                                             url: page.root + PagePaths.journeyFolder(map.summary.slug) + "/index.html#"
+                                                + map.stageAnchors[entry.action.stage],
+                                             stage: map.stages[entry.action.stage].displayName,
+                                             conversion: entry.conversion.map(figure),
+                                             emotion: entry.emotion.map { format.score(Self.tenth($0)) })
+                    },
+                    start: part.entries.lowerBound > 0 ? String(part.entries.lowerBound + 1) : nil)
+                if let last = kinds.last, last.anchor == Self.kindAnchor(part.kind) {
+                    kinds[kinds.count - 1] = PlanKindModel(name: last.name, count: last.count, owners: last.owners + [owner],
+                                                           anchor: last.anchor, continued: last.continued)
+                } else {
+                    kinds.append(PlanKindModel(name: kindNames[part.kind], count: kindCounts[part.kind], owners: [owner],
+                                               anchor: Self.kindAnchor(part.kind), continued: firstPage[part.kind] != number))
+                }
+            }
+            let pager = pages.count < 2 ? nil : pager(number, of: pages.count, root: page.root, contents: kindNames.indices.map { kind in
+                Link(title: kindNames[kind], url: page.root + PagePaths.planPage(firstPage[kind]! + 1) + "#" + Self.kindAnchor(kind))
             })
-        })
+            return (path, PlanPageModel(page: page, title: words["plan"], count: count,
+                                        csvURL: page.root + PagePaths.planCSV, kinds: kinds, pager: pager))
+        }
+    }
+
+    private static func kindAnchor(_ kind: Int) -> String { "kind-\(kind + 1)" }
+
+    /// The links of the plan's page `index` (from 0) of `count`: the first and last pages, and two each side of
+    /// this one.
+    private func pager(_ index: Int, of count: Int, root: String, contents: [Link]) -> PagerModel {
+        let url = { (index: Int) in root + PagePaths.planPage(index + 1) }
+        var numbers: [PagerModel.Number] = []
+        for shown in (0..<count).filter({ $0 == 0 || $0 == count - 1 || abs($0 - index) <= 2 }) {
+            if let last = numbers.last, let lastNumber = Int(last.number), shown > lastNumber {
+                numbers.append(PagerModel.Number(number: "…", url: nil, current: false))
+            }
+            numbers.append(PagerModel.Number(number: String(shown + 1), url: shown == index ? nil : url(shown),
+                                             current: shown == index))
+        }
+        return PagerModel(summary: words.pageOf(index + 1, count),
+                          previous: index > 0 ? Link(title: words["previousPage"], url: url(index - 1)) : nil,
+                          next: index < count - 1 ? Link(title: words["nextPage"], url: url(index + 1)) : nil,
+                          numbers: numbers, contents: contents)
     }
 
     /// The plan as rows for a spreadsheet, with a header row: plain text, figures as numbers a spreadsheet sorts
     /// (the conversion in percent, the emotion on the scale, in the site's decimal mark), and each stage's address:
     /// absolute with `base_url`, else relative to the site.
-    package func planRows(_ index: SiteIndex, from source: PlanSource) -> [[String]] {
-        let (plan, anchors) = (source.plan, source.anchors)
-        var rows = [["kind", "owner", "action", "map", "stage", "conversionPercent", "emotion", "url"].map { words[$0] }]
-        for group in plan.kinds {
-            for owners in group.owners {
-                for entry in owners.entries {
-                    let map = index.maps[entry.map]
-                    let page = PagePaths.journeyFolder(map.summary.slug) + "/index.html"
-                    let anchor = "#" + anchors[entry.map][entry.action.stage]
-                    rows.append([group.kind ?? "", owners.owner ?? "", entry.action.text.plain, map.summary.title,
-                                 map.stages[entry.action.stage].displayName,
-                                 entry.conversion.map { spreadsheetNumber($0.value) } ?? "",
-                                 entry.emotion.map { spreadsheetNumber(Self.tenth($0)) } ?? "",
-                                 site.config.baseURL.map { PagePaths.address(of: page, under: $0) + anchor } ?? page + anchor])
+    package func planRows(_ index: SiteIndex, from plan: ActionPlan) -> [[String]] {
+        // Each map's address once, not once per action; the rows in runs of a few thousand, on every core.
+        let addresses = parallelMap(index.maps) { map -> String in
+            guard !map.actions.isEmpty else { return "" }
+            let page = PagePaths.journeyFolder(map.summary.slug) + "/index.html"
+            return site.config.baseURL.map { PagePaths.address(of: page, under: $0) } ?? page
+        }
+        var runs: [(kind: Int, owner: Int, entries: Range<Int>)] = []
+        for (kind, group) in plan.kinds.enumerated() {
+            for (owner, owners) in group.owners.enumerated() {
+                for start in stride(from: 0, to: owners.entries.count, by: 4096) {
+                    runs.append((kind, owner, start..<min(owners.entries.count, start + 4096)))
                 }
             }
         }
-        return rows
+        let header = ["kind", "owner", "action", "map", "stage", "conversionPercent", "emotion", "url"].map { words[$0] }
+        return [header] + parallelMap(runs) { run in
+            let group = plan.kinds[run.kind], owners = group.owners[run.owner]
+            return owners.entries[run.entries].map { entry in
+                let map = index.maps[entry.map]
+                return [group.kind ?? "", owners.owner ?? "", entry.action.text.plain, map.summary.title,
+                        map.stages[entry.action.stage].displayName,
+                        entry.conversion.map { spreadsheetNumber($0.value) } ?? "",
+                        entry.emotion.map { spreadsheetNumber(Self.tenth($0)) } ?? "",
+                        addresses[entry.map] + "#" + map.stageAnchors[entry.action.stage]]
+            }
+        }.flatMap { $0 }
     }
 
     /// `-0,5` (Russian) or `-0.5`: a plain number, ASCII minus, no grouping, which a spreadsheet reads as one.
     private func spreadsheetNumber(_ value: Double) -> String {
         let text = value == value.rounded() ? String(Int(value)) : String((value * 10).rounded() / 10)
-        return site.config.language == .ru ? text.replacingOccurrences(of: ".", with: ",") : text
+        return site.config.language == .ru ? String(text.map { $0 == "." ? "," : $0 }) : text
     }
 }

@@ -64,14 +64,32 @@ extension SitePageEntry {
     fileprivate var plan: Plan { Plan(title: summary.title, slug: summary.slug, figures: figures, actions: actions) }
 }
 
+/// Which site pages a rebuild makes again, and what it made of the plan to tell.
+package struct SitePageSelection: Sendable {
+    /// The pages to make again, by path; a page among them that no map shows now (a tag no map has any more) is
+    /// not made, and goes.
+    package var paths: Set<String>
+    /// The plan as it is now, when it shows a change: made once to tell its changed pages, and kept to make them.
+    package var plan: PlanPages?
+}
+
+/// The action plan made into pages: its sorted actions (for the CSV too) and each page's model by path.
+package struct PlanPages: Sendable {
+    package let plan: ActionPlan
+    package let pages: [(path: String, model: PlanPageModel)]
+}
+
 extension SitePresenter {
-    /// The site pages that show something of `changes`, by their paths: what a rebuild makes again when nothing but
-    /// these maps changed (`index` is every built map now). A page shows a part of each map it lists, so a change
-    /// elsewhere leaves it as it was: a renamed stage reaches the plan and the product's comparison, not the
-    /// catalogue, the tag and segment pages, the dashboard or `maps.json`. A page a change takes away (a tag no map
-    /// has now) is among the paths too; it is not made again. The sitemap is not: it lists every page.
-    package func pagesShowing(_ changes: [MapChange], in index: SiteIndex) -> Set<String> {
+    /// The site pages that show something of `changes`: what a rebuild makes again when nothing but these maps
+    /// changed (`index` is every built map now, `before` every built map as it was, in the same order). A page
+    /// shows a part of each map it lists, so a change elsewhere leaves it as it was: a renamed stage reaches the
+    /// plan and the product's comparison, not the catalogue, the tag and segment pages, the dashboard or
+    /// `maps.json`; and of the plan's pages, only those whose actions or their figures changed (or moved). The
+    /// sitemap is not among them: it lists every page.
+    package func pagesShowing(_ changes: [MapChange], in index: SiteIndex, before: @Sendable () -> [SitePageEntry])
+        -> SitePageSelection {
         var paths: Set<String> = []
+        var planChanged = false
         // The maps whose comparison page lists a changed map besides their own.
         let changedPaths = Set(changes.flatMap(\.sides).map(\.path))
         let comparing = index.maps.filter { map in map.summary.compare.contains(where: changedPaths.contains) }
@@ -95,10 +113,80 @@ extension SitePresenter {
                 paths.formUnion(comparing.filter { map in sides.contains { map.summary.compare.contains($0.path) } }
                     .map { PagePaths.comparison(ofMap: $0.summary.slug) })
             }
-            if sides.contains(where: { !$0.actions.isEmpty }) && change.differs(\.plan) {
-                paths.formUnion([PagePaths.plan, PagePaths.planCSV])
-            }
+            if sides.contains(where: { !$0.actions.isEmpty }) && change.differs(\.plan) { planChanged = true }
         }
-        return paths
+        guard planChanged else { return SitePageSelection(paths: paths, plan: nil) }
+        // The plan as it was and as it is, side by side: a page is made again when what it shows differs (an
+        // action of a changed map is on it, or others moved onto it, or the headings and pager changed), and a
+        // page the plan no longer reaches goes.
+        let size = site.config.planPageSize
+        let plans = parallelMap([true, false]) { now in
+            let maps = now ? index.maps : before()
+            let plan = ActionPlan(maps, kindOrder: site.schema.layers.flatMap(\.kinds))
+            return (plan, PlanPageKey.keys(plan, maps: maps, size: size, changed: changedPaths))
+        }
+        let (plan, now) = plans[0], earlier = plans[1].1
+        let made = Set(now.indices.filter { page in
+            now[page].showsChange || !earlier.indices.contains(page) || earlier[page].showsChange || earlier[page] != now[page]
+        })
+        paths.insert(PagePaths.planCSV)
+        paths.formUnion(made.map { PagePaths.planPage($0 + 1) })
+        paths.formUnion((now.count..<max(now.count, earlier.count)).map { PagePaths.planPage($0 + 1) })
+        return SitePageSelection(paths: paths, plan: PlanPages(plan: plan, pages: planPages(index, from: plan, numbers: made)))
+    }
+
+    /// The action plan's pages and the CSV.
+    package func planPages(_ index: SiteIndex) -> PlanPages {
+        let plan = actionPlan(index)
+        return PlanPages(plan: plan, pages: planPages(index, from: plan))
+    }
+}
+
+/// What a page of the plan shows, in numbers and the actions themselves, to tell whether it changed without making
+/// it: the maps' titles and stages are those of maps that did not change (`showsChange` says when one did).
+private struct PlanPageKey: Equatable {
+    struct Part: Equatable {
+        let kind: String?
+        let kindCount: Int
+        let continued: Bool
+        let owner: String?
+        let start: Int
+        let actions: [Action]
+    }
+
+    struct Action: Equatable {
+        let map: String
+        let action: PlanAction
+        let emotion: Double?
+        let conversion: Figure?
+    }
+
+    let count: Int
+    let pages: Int
+    /// Each kind's name and the page it begins on: the contents every page shows.
+    let contents: [String?]
+    let firstPages: [Int: Int]
+    let parts: [Part]
+    /// An action of a changed map is on the page.
+    let showsChange: Bool
+
+    static func keys(_ plan: ActionPlan, maps: [SitePageEntry], size: Int, changed: Set<String>) -> [PlanPageKey] {
+        let pages = plan.pages(of: size)
+        let firstPages = ActionPlan.firstPages(pages), counts = plan.kindCounts, kinds = plan.kinds.map(\.kind)
+        return pages.enumerated().map { number, parts in
+            var showsChange = false
+            let parts = parts.map { part in
+                let group = plan.kinds[part.kind], owners = group.owners[part.owner]
+                return Part(kind: group.kind, kindCount: counts[part.kind], continued: firstPages[part.kind] != number,
+                            owner: owners.owner, start: part.entries.lowerBound,
+                            actions: owners.entries[part.entries].map { entry in
+                    let path = maps[entry.map].path
+                    if changed.contains(path) { showsChange = true }
+                    return Action(map: path, action: entry.action, emotion: entry.emotion, conversion: entry.conversion)
+                })
+            }
+            return PlanPageKey(count: plan.count, pages: pages.count, contents: kinds, firstPages: firstPages,
+                               parts: parts, showsChange: showsChange)
+        }
     }
 }

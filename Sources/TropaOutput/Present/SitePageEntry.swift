@@ -13,6 +13,8 @@ package struct SitePageEntry: Hashable, Sendable, MapOverview {
     package let stages: [StageFacts]
     package let stageEmotions: [Double?]
     package let actions: [PlanAction]
+    /// The ids of the stages' columns, which the plan's actions link to; none for a map without actions.
+    package let stageAnchors: [String]
     /// The curve's scores, without labels.
     package let curve: [EmotionSeries]
     /// The stages of each path of a branched map, for its sparkline's lines; empty for a map without forks.
@@ -28,6 +30,7 @@ package struct SitePageEntry: Hashable, Sendable, MapOverview {
         stages = facts.stages
         stageEmotions = evaluation.stageEmotions
         actions = facts.actions
+        stageAnchors = actions.isEmpty ? [] : StageID.anchors(stages.map(\.id))
         curve = facts.emotions.map { series in
             EmotionSeries(points: series.points.map { EmotionSeries.Point(stage: $0.stage, score: $0.score, label: "") })
         }

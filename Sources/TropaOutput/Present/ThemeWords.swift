@@ -2,7 +2,7 @@ import TropaModel
 import TropaAnalysis
 
 /// The theme's own words in the site's language.
-public struct ThemeWords: Sendable {
+public struct ThemeWords: Sendable, Equatable {
     public let language: Language
 
     public init(_ language: Language) { self.language = language }
@@ -135,6 +135,11 @@ public struct ThemeWords: Sendable {
         "planNote": ("Every recommendation of every map, by kind and owner; the actions of the most painful stages first.",
                      "Все рекомендации всех карт по видам и ответственным; сначала действия для самых болезненных этапов."),
         "planCSV": ("Download the plan as CSV", "Скачать план в CSV"),
+        "planContents": ("Kinds of actions", "Виды действий"),
+        "planPages": ("Pages of the plan", "Страницы плана"),
+        "previousPage": ("Previous page", "Предыдущая страница"),
+        "nextPage": ("Next page", "Следующая страница"),
+        "continued": ("continued", "продолжение"),
         "noKind": ("Without a kind", "Без вида"),
         "noOwner": ("No owner", "Без ответственного"),
         "owner": ("Owner", "Ответственный"),
@@ -240,6 +245,11 @@ public struct ThemeWords: Sendable {
         case .en: "\(count) \(count == 1 ? "action" : "actions")"
         case .ru: "\(count) " + RussianPlural.choose(Double(count), "действие", "действия", "действий")
         }
+    }
+
+    /// "Page 5 of 700", "Страница 5 из 700".
+    public func pageOf(_ number: Int, _ count: Int) -> String {
+        language == .ru ? "Страница \(number) из \(count)" : "Page \(number) of \(count)"
     }
 
     /// A missed target on the dashboard.

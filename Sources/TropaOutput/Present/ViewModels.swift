@@ -4,7 +4,7 @@ import TropaModel
 import TropaAnalysis
 
 /// What every page shares: language, the theme's words, the site title and the way back to the root.
-package struct PageContext: Sendable {
+package struct PageContext: Sendable, Equatable {
     package let lang: String
     package let words: [String: String]
     package let siteTitle: String
@@ -13,7 +13,7 @@ package struct PageContext: Sendable {
     package let generator: String
 }
 
-package struct Link: Sendable {
+package struct Link: Sendable, Equatable {
     package let title: String
     package let url: String
 }
@@ -532,7 +532,7 @@ package struct MapListPageModel: Sendable {
     package let cards: [MapCardModel]
 }
 
-package struct PlanItemModel: Sendable {
+package struct PlanItemModel: Sendable, Equatable {
     package let html: String
     package let map: String
     package let url: String
@@ -541,23 +541,51 @@ package struct PlanItemModel: Sendable {
     package let emotion: String?
 }
 
-package struct PlanOwnerModel: Sendable {
+package struct PlanOwnerModel: Sendable, Equatable {
     package let name: String
     /// The theme's words the list prints (`page.words` to a template).
     package let words: ThemeWords
     package let items: [PlanItemModel]
+    /// The number of the first item, when the owner's list goes on from the page before ("201"); nil on its first.
+    package var start: String? = nil
 }
 
-package struct PlanKindModel: Sendable {
+package struct PlanKindModel: Sendable, Equatable {
     package let name: String
     package let count: String
     package let owners: [PlanOwnerModel]
+    /// The id of its section, which the plan's contents link to.
+    package let anchor: String
+    /// The kind began on a page before.
+    package let continued: Bool
 }
 
-package struct PlanPageModel: Sendable {
+/// The links between the pages of a list cut into pages: the one before and after, and the numbers around this one
+/// with the first and the last (`1 … 4 5 6 … 700`).
+package struct PagerModel: Sendable, Equatable {
+    package struct Number: Sendable, Equatable {
+        /// "5", or "…" for the numbers left out.
+        package let number: String
+        /// nil for this page and for a gap.
+        package let url: String?
+        package let current: Bool
+    }
+
+    /// "Страница 5 из 700".
+    package let summary: String
+    package let previous: Link?
+    package let next: Link?
+    package let numbers: [Number]
+    /// Where each kind of action begins: its page and section.
+    package let contents: [Link]
+}
+
+package struct PlanPageModel: Sendable, Equatable {
     package let page: PageContext
     package let title: String
     package let count: String
     package let csvURL: String
     package let kinds: [PlanKindModel]
+    /// nil for a plan of one page.
+    package let pager: PagerModel?
 }

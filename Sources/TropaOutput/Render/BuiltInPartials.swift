@@ -98,7 +98,7 @@ package enum BuiltInPartials {
     /// holds 100,000 of them.
     package static func planItems(_ owner: PlanOwnerModel) -> String {
         let words = owner.words
-        var html = "<ol class=\"plan-items\">\n"
+        var html = "<ol class=\"plan-items\"" + (owner.start.map { " start=\"" + Markup.escape($0) + "\"" } ?? "") + ">\n"
         for item in owner.items {
             html += "<li><div class=\"action\">" + item.html + "</div><p class=\"where\"><a href=\"" + Markup.escape(item.url)
                 + "\">" + Markup.escape(item.map) + "</a> · " + Markup.escape(item.stage)

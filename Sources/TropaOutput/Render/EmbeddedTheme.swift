@@ -223,6 +223,14 @@ enum EmbeddedTheme {
 {{{html}}}
 
 """#,
+        "pager.mustache": #"""
+<nav class="pager" aria-label="{{page.words.planPages}}"><p>{{summary}}</p><ul>
+{{#previous}}<li><a href="{{url}}" rel="prev">{{title}}</a></li>
+{{/previous}}{{#numbers}}<li>{{#url}}<a href="{{url}}">{{number}}</a>{{/url}}{{^url}}<span{{#current}} aria-current="page"{{/current}}>{{number}}</span>{{/url}}</li>
+{{/numbers}}{{#next}}<li><a href="{{url}}" rel="next">{{title}}</a></li>
+{{/next}}</ul></nav>
+
+"""#,
         "persona-card.mustache": #"""
 <aside class="persona-card" aria-label="{{page.words.persona}}">
 <h2><a href="{{url}}">{{name}}</a></h2>
@@ -257,21 +265,31 @@ enum EmbeddedTheme {
 """#,
         "plan.mustache": #"""
 {{<base}}
-{{$title}}{{title}} — {{page.siteTitle}}{{/title}}
+{{$title}}{{title}}{{#pager}} ({{summary}}){{/pager}} — {{page.siteTitle}}{{/title}}
 {{$content}}
 <p class="breadcrumbs"><a href="{{page.root}}index.html">{{page.words.home}}</a></p>
 <h1>{{title}}</h1>
 <p class="note">{{page.words.planNote}} {{count}}.</p>
 <p><a class="download" href="{{csvURL}}" download>{{page.words.planCSV}}</a></p>
+{{#pager}}
+<nav class="plan-contents" aria-label="{{page.words.planContents}}"><ul>
+{{#contents}}<li><a href="{{url}}">{{title}}</a></li>
+{{/contents}}
+</ul></nav>
+{{>pager}}
+{{/pager}}
 {{#kinds}}
-<section class="plan-kind">
-<h2>{{name}} <span class="count">{{count}}</span></h2>
+<section class="plan-kind" id="{{anchor}}">
+<h2>{{name}}{{#continued}} <span class="continued">({{page.words.continued}})</span>{{/continued}} <span class="count">{{count}}</span></h2>
 {{#owners}}
 <h3>{{name}}</h3>
 {{>plan-items}}
 {{/owners}}
 </section>
 {{/kinds}}
+{{#pager}}
+{{>pager}}
+{{/pager}}
 {{/content}}
 {{/base}}
 
@@ -411,7 +429,10 @@ td.lowest { background: #ffedd5; }
 /* Many stages scroll sideways rather than shrink the chart's text below reading size; few are not blown up. */
 .comparison-chart svg { display: block; width: 100%; min-width: calc(var(--columns, 1) * 5.5rem);
   max-width: calc(var(--columns, 1) * 10rem); height: auto; }
-.plan-kind h2 .count { color: var(--muted); font-size: .9rem; font-weight: 400; }
+.plan-kind h2 .count, .plan-kind h2 .continued { color: var(--muted); font-size: .9rem; font-weight: 400; }
+.pager ul, .plan-contents ul { display: flex; flex-wrap: wrap; gap: .25rem .75rem; list-style: none; padding: 0; }
+.pager p { margin-bottom: .25rem; color: var(--muted); }
+.pager [aria-current] { font-weight: 700; }
 .plan-items { padding-left: 1.5rem; }
 .plan-items li { margin: .5rem 0; }
 .plan-items .action p { margin: 0; }

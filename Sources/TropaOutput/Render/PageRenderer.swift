@@ -86,13 +86,13 @@ package struct PageRenderer: Sendable {
 
     /// The pages made of every built map: the catalogue (cards with their curves drawn small, the product ×
     /// segment matrix), the dashboard, a comparison per product with several maps and per map with `compare`, a
-    /// page per tag and per segment, the action plan with its CSV, and `maps.json`; with `only`, the ones whose
-    /// paths it holds.
-    package func sitePages(_ index: SiteIndex, only: Set<String>? = nil) -> [OutputFile] {
+    /// page per tag and per segment, the action plan's pages with its CSV, and `maps.json`; with `only`, the ones
+    /// it selects.
+    package func sitePages(_ index: SiteIndex, only: SitePageSelection? = nil) -> [OutputFile] {
         let maps = index.maps
-        let wanted: @Sendable (String) -> Bool = { path in only?.contains(path) ?? true }
-        // Each page is made on its own: at 10,000 maps the plan, the catalogue and the tag pages are tens of
-        // megabytes each, so they are spread over the cores.
+        let wanted: @Sendable (String) -> Bool = { path in only?.paths.contains(path) ?? true }
+        // Each page is made on its own: at 10,000 maps the catalogue and the tag pages are tens of megabytes each,
+        // so they are spread over the cores.
         var jobs: [@Sendable () -> [OutputFile]] = []
         if wanted(PagePaths.catalogue) {
             jobs.append { [OutputFile(path: PagePaths.catalogue, text: html(presenter.cataloguePage(index), template: "catalogue"))] }
@@ -112,15 +112,15 @@ package struct PageRenderer: Sendable {
         for (path, model) in presenter.tagPages(index, wanted: wanted) + presenter.segmentPages(index, wanted: wanted) {
             jobs.append { [OutputFile(path: path, text: html(model, template: "maps"))] }
         }
-        if maps.contains(where: { !$0.actions.isEmpty }) && (wanted(PagePaths.plan) || wanted(PagePaths.planCSV)) {
-            // The page and the CSV share one sort of every action: one job sorts, then makes both side by side.
+        if maps.contains(where: { !$0.actions.isEmpty }) && wanted(PagePaths.planCSV) {
+            // The pages and the CSV share one sort of every action, made before (to tell the changed pages) or in
+            // this job; then each page and the CSV are made side by side.
             jobs.append {
-                let source = presenter.planSource(index)
-                return parallelMap([PagePaths.plan, PagePaths.planCSV]) { path in
-                    path == PagePaths.plan
-                        ? OutputFile(path: path, text: html(presenter.planPage(index, from: source), template: "plan"))
-                        : OutputFile(path: path, text: SpreadsheetCSV.text(rows: presenter.planRows(index, from: source)))
-                }
+                let plan = only?.plan ?? presenter.planPages(index)
+                let files: [@Sendable () -> OutputFile] = plan.pages.filter { wanted($0.path) }.map { path, model in
+                    { OutputFile(path: path, text: html(model, template: "plan")) }
+                } + [{ OutputFile(path: PagePaths.planCSV, text: SpreadsheetCSV.text(rows: presenter.planRows(index, from: plan.plan))) }]
+                return parallelMap(files) { $0() }
             }
         }
         if wanted(PagePaths.mapsJSON) {

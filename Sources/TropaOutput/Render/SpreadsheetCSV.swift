@@ -1,3 +1,5 @@
+import TropaModel
+
 /// Rows of text as a CSV file a spreadsheet opens as data: UTF-8 with a byte-order mark (so Excel reads Cyrillic),
 /// CRLF between rows, RFC 4180 quoting, and no cell that a spreadsheet would run as a formula.
 ///
@@ -6,14 +8,22 @@
 package enum SpreadsheetCSV {
     /// The file's text, ending with a line break. Every row is written as given; rows may differ in length.
     package static func text(rows: [[String]]) -> String {
-        var bytes: [UInt8] = [0xEF, 0xBB, 0xBF]
-        for row in rows {
-            for (index, cell) in row.enumerated() {
-                if index > 0 { bytes.append(UInt8(ascii: ",")) }
-                append(neutralised(cell), to: &bytes)
+        // In runs of rows on every core: the plan of a 10,000-map site has 140,000.
+        let runs = stride(from: 0, to: rows.count, by: 4096).map { $0..<min(rows.count, $0 + 4096) }
+        let parts = parallelMap(runs) { run in
+            var bytes: [UInt8] = []
+            for row in rows[run] {
+                for (index, cell) in row.enumerated() {
+                    if index > 0 { bytes.append(UInt8(ascii: ",")) }
+                    append(neutralised(cell), to: &bytes)
+                }
+                bytes.append(contentsOf: [0x0D, 0x0A])
             }
-            bytes.append(contentsOf: [0x0D, 0x0A])
+            return bytes
         }
+        var bytes: [UInt8] = [0xEF, 0xBB, 0xBF]
+        bytes.reserveCapacity(parts.reduce(3) { $0 + $1.count })
+        for part in parts { bytes += part }
         return String(decoding: bytes, as: UTF8.self)
     }
 

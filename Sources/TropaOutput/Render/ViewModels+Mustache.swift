@@ -601,6 +601,7 @@ extension PlanOwnerModel: MustacheParent {
         case "items": self.items
         case "html": BuiltInPartials.planItems(self)
         case "words": self.words.all
+        case "start": orAbsent(self.start)
         default: nil
         }
     }
@@ -612,6 +613,8 @@ extension PlanKindModel: MustacheParent {
         case "name": self.name
         case "count": self.count
         case "owners": self.owners
+        case "anchor": self.anchor
+        case "continued": self.continued
         default: nil
         }
     }
@@ -625,6 +628,31 @@ extension PlanPageModel: MustacheParent {
         case "count": self.count
         case "csvURL": self.csvURL
         case "kinds": self.kinds
+        case "pager": orAbsent(self.pager)
+        default: nil
+        }
+    }
+}
+
+extension PagerModel: MustacheParent {
+    package func child(named key: String) -> Any? {
+        switch key {
+        case "summary": self.summary
+        case "previous": orAbsent(self.previous)
+        case "next": orAbsent(self.next)
+        case "numbers": self.numbers
+        case "contents": self.contents
+        default: nil
+        }
+    }
+}
+
+extension PagerModel.Number: MustacheParent {
+    package func child(named key: String) -> Any? {
+        switch key {
+        case "number": self.number
+        case "url": orAbsent(self.url)
+        case "current": self.current
         default: nil
         }
     }

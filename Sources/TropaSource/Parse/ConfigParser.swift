@@ -4,7 +4,7 @@ import Foundation
 /// Reads `tropa.yml`; problems are `config-invalid` diagnostics (unknown keys are warnings).
 package enum ConfigParser {
     package static let keys = ["title", "language", "base_url", "schema", "content", "templates", "output", "outputs",
-                                "unsafe_html"]
+                                "unsafe_html", "plan_page_size"]
 
     /// `outputNames` are the files a build can write of a map (the output registry's keys), which `outputs` lists.
     package static func parse(_ source: SourceText, outputNames: [String]) -> (SiteConfig, [Diagnostic]) {
@@ -31,6 +31,7 @@ package enum ConfigParser {
             case "templates": config.templatesPath = path(field, yaml: &yaml) ?? config.templatesPath
             case "output": config.outputPath = path(field, yaml: &yaml) ?? config.outputPath
             case "unsafe_html": config.unsafeHTML = yaml.bool(field) ?? false
+            case "plan_page_size": config.planPageSize = count(field, yaml: &yaml) ?? config.planPageSize
             default: break
             }
         }
@@ -64,6 +65,16 @@ package enum ConfigParser {
             if !outputs.contains(name) { outputs.append(name) }
         }
         return outputs
+    }
+
+    /// A whole number above zero.
+    private static func count(_ field: YAMLReader.Field, yaml: inout YAMLReader) -> Int? {
+        guard let number = yaml.number(field.value, key: field.key) else { return nil }
+        guard number >= 1, number <= Double(Int32.max), number == number.rounded() else {
+            yaml.typeError(field.value, .shouldBeCount(field.key))
+            return nil
+        }
+        return Int(number)
     }
 
     /// A folder or file path relative to the site, without a trailing slash.
