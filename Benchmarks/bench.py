@@ -100,7 +100,7 @@ def summary(name, samples, maps, hugo=None):
     rate = maps / median if median > 0 else float("inf")
     ratio = f"{hugo / median:6.1f}x" if hugo else "      "
     memory = f"{rss:7.0f} MB" if rss else "          "  # the serve case times a rebuild, not a process
-    print(f"{name:<28} {median:8.3f} s  ({min(times):.3f}-{max(times):.3f})  {rate:9.0f} maps/s  "
+    print(f"{name:<32} {median:8.3f} s  ({min(times):.3f}-{max(times):.3f})  {rate:9.0f} maps/s  "
           f"{memory}  {ratio}")
     return median
 
@@ -137,7 +137,7 @@ def serve_rebuilds(site, changed, runs):
 def multiple(name, builds, floors):
     """Prints each run's cold build over that run's floor: the median, and the least and greatest."""
     ratios = [build / floor for (build, _), floor in zip(builds, floors)]
-    print(f"{name:<28} {statistics.median(ratios):7.2f}x    ({min(ratios):.2f}-{max(ratios):.2f})")
+    print(f"{name:<32} {statistics.median(ratios):7.2f}x    ({min(ratios):.2f}-{max(ratios):.2f})")
 
 
 def history_site(site, work, commits):
@@ -201,7 +201,7 @@ def main():
     binaries = [("tropa", TROPA, [])]
     if args.baseline:
         binaries.append(("baseline", pathlib.Path(args.baseline).resolve(), ["--output", work / "baseline-public"]))
-    cases = {name: {"cold": [], "nochange": [], "onechange": [], "check": []} for name, _, _ in binaries}
+    cases = {name: {"cold": [], "nochange": [], "onechange": [], "onetext": [], "check": []} for name, _, _ in binaries}
     hugo_cold = []
     parse_floor, write_floor_times = [], []
     for _, binary, output in binaries:
@@ -231,10 +231,15 @@ def main():
             remove([work / f"cold/floor-{run}"])
         for name, binary, output in binaries:
             cases[name]["nochange"].append(timed([binary, "build", site] + output))
-        changed.write_text(original.replace("## ", f"## Run {run} ", 1), encoding="utf-8")
+        renamed = original.replace("## ", f"## Run {run} ", 1)
+        changed.write_text(renamed, encoding="utf-8")
         for name, binary, output in binaries:
             cases[name]["onechange"].append(timed([binary, "build", site] + output))
             cases[name]["check"].append(timed([binary, "check", work / "one/tropa"]))
+        # Then a text of the same map (its first layer's): an edit no site page shows.
+        changed.write_text(re.sub(r"(### [^\n]+\n)", rf"\g<1>Edit {run}. ", renamed, count=1), encoding="utf-8")
+        for name, binary, output in binaries:
+            cases[name]["onetext"].append(timed([binary, "build", site] + output))
     changed.write_text(original, encoding="utf-8")
     history = {"with": [], "without": [], "nochange": []}
     if history_case:
@@ -253,12 +258,13 @@ def main():
     hugo_version = subprocess.getoutput(hugo + ' version').split()[1] if hugo else 'not installed'
     print(f"\nN = {args.maps} maps, {args.runs} runs each, {subprocess.getoutput('nproc')} cores; "
           f"hugo: {'not run' if args.no_hugo else hugo_version}")
-    print(f"{'case':<28} {'median':>10}  {'(min-max)':<13} {'speed':>15}  {'peak RSS':>10}  vs Hugo cold")
+    print(f"{'case':<32} {'median':>10}  {'(min-max)':<13} {'speed':>15}  {'peak RSS':>10}  vs Hugo cold")
     hugo_median = summary("hugo cold build", hugo_cold, args.maps) if hugo_cold else None
     for name, _, _ in binaries:
         summary(f"{name} cold build", cases[name]["cold"], args.maps, hugo_median)
         summary(f"{name} no-change rebuild", cases[name]["nochange"], args.maps, hugo_median)
-        summary(f"{name} one changed map", cases[name]["onechange"], args.maps, hugo_median)
+        summary(f"{name} one map, stage renamed", cases[name]["onechange"], args.maps, hugo_median)
+        summary(f"{name} one map, text edited", cases[name]["onetext"], args.maps, hugo_median)
         summary(f"{name} check, one map", cases[name]["check"], 1)
     floors = [p + w for (p, _), (w, _) in zip(parse_floor, write_floor_times)]
     summary("parse floor (cmark alone)", parse_floor, args.maps)

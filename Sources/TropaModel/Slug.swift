@@ -11,6 +11,62 @@ public enum Slug {
 
     /// The slug of one name: `Поиск решения` → `poisk-resheniya`.
     public static func make(_ text: String) -> String {
+        fastMake(text) ?? fullMake(text)
+    }
+
+    /// The Latin of each Cyrillic letter by its scalar, lower and upper case: what `cyrillic` gives a letter after
+    /// `lowercased()`.
+    private static let cyrillicScalars: [UInt32: String] = {
+        var table: [UInt32: String] = [:]
+        for (letter, latin) in cyrillic {
+            for form in [String(letter), String(letter).uppercased()] where form.unicodeScalars.count == 1 {
+                table[form.unicodeScalars.first!.value] = latin
+            }
+        }
+        return table
+    }()
+
+    /// The same on Unicode scalars, for a name of ASCII and the letters of `cyrillic` alone (stage names and
+    /// titles, slugged tens of thousands of times on a large site); nil for any other scalar (an accent, a
+    /// combining mark, another script), which `fullMake` reads as whole characters.
+    package static func fastMake(_ text: String) -> String? {
+        var result: [UInt8] = []
+        result.reserveCapacity(text.utf8.count)
+        var pendingDash = false
+        for scalar in text.unicodeScalars {
+            let value = scalar.value
+            if value < 0x80 {
+                var byte = UInt8(value)
+                switch byte {
+                case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"): break
+                case UInt8(ascii: "A")...UInt8(ascii: "Z"): byte += 0x20
+                default:
+                    pendingDash = !result.isEmpty
+                    continue
+                }
+                if pendingDash { result.append(UInt8(ascii: "-")) }
+                pendingDash = false
+                result.append(byte)
+                continue
+            }
+            // Dashes, quotes and spaces that fold to no letter separate words, as in the long way.
+            if value == 0xA0 || value == 0xAB || value == 0xBB || (0x2010...0x2027).contains(value)
+                || (0x2030...0x205E).contains(value) {
+                pendingDash = !result.isEmpty
+                continue
+            }
+            guard let latin = cyrillicScalars[value] else { return nil }
+            // The hard and soft signs vanish inside a word rather than splitting it.
+            if latin.isEmpty { continue }
+            if pendingDash { result.append(UInt8(ascii: "-")) }
+            pendingDash = false
+            result += latin.utf8
+        }
+        return String(decoding: result, as: UTF8.self)
+    }
+
+    /// The slug of any name, read as characters.
+    package static func fullMake(_ text: String) -> String {
         var result = ""
         var pendingDash = false
         for character in text.lowercased() {

@@ -36,6 +36,25 @@ import TropaTesting
         #expect(Slug.forContentPath(path) == slug)
     }
 
+    /// The short way gives the slug the long one gives, for every scalar it takes: alone, between letters, around
+    /// separators and the hard and soft signs; anything else it leaves to the long way.
+    @Test func theShortWayAgreesWithTheLongOne() {
+        let ranges: [ClosedRange<UInt32>] = [0x0...0x7F, 0xA0...0xBF, 0x400...0x45F, 0x490...0x491, 0x2010...0x205E]
+        var compared = 0
+        for value in ranges.joined() {
+            let c = String(Unicode.Scalar(value)!)
+            for text in [c, "Ab" + c + "Яз", " " + c + " ъ", "ь" + c + c + "-", "x" + c + "ъ" + c, "\r\n" + c + "\r"] {
+                guard let fast = Slug.fastMake(text) else { continue }
+                #expect(fast == Slug.fullMake(text), "U+\(String(value, radix: 16)) in \(text.debugDescription)")
+                compared += 1
+            }
+        }
+        #expect(compared > 900)
+        for text in ["и\u{306}", "Café", "Ωmega", "№5", "½"] {
+            #expect(Slug.fastMake(text) == nil, "\(text.debugDescription)")
+        }
+    }
+
     @Test func slugsAreASCII() {
         for text in ["Покупка", "Оплата: счёт №12", "Ähnlich", "日本語 text"] {
             #expect(Slug.make(text).allSatisfy { $0.isASCII && ($0.isLowercase || $0.isNumber || $0 == "-") },

@@ -272,7 +272,7 @@ enum EmbeddedTheme {
 <p class="note">{{page.words.planNote}} {{count}}.</p>
 <p><a class="download" href="{{csvURL}}" download>{{page.words.planCSV}}</a></p>
 {{#pager}}
-<nav class="plan-contents" aria-label="{{page.words.planContents}}"><ul>
+<nav class="plan-contents" aria-labelledby="plan-contents"><p id="plan-contents">{{page.words.planContents}}</p><ul>
 {{#contents}}<li><a href="{{url}}">{{title}}</a></li>
 {{/contents}}
 </ul></nav>
@@ -431,7 +431,7 @@ td.lowest { background: #ffedd5; }
   max-width: calc(var(--columns, 1) * 10rem); height: auto; }
 .plan-kind h2 .count, .plan-kind h2 .continued { color: var(--muted); font-size: .9rem; font-weight: 400; }
 .pager ul, .plan-contents ul { display: flex; flex-wrap: wrap; gap: .25rem .75rem; list-style: none; padding: 0; }
-.pager p { margin-bottom: .25rem; color: var(--muted); }
+.pager p, .plan-contents p { margin-bottom: .25rem; color: var(--muted); }
 .pager [aria-current] { font-weight: 700; }
 .plan-items { padding-left: 1.5rem; }
 .plan-items li { margin: .5rem 0; }
