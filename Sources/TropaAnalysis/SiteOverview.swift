@@ -259,6 +259,8 @@ public struct ActionPlan: Sendable, Equatable {
         public var kind: Int
         public var owner: Int
         public var entries: Range<Int>
+        /// The kind began on a page before.
+        public var continued = false
     }
 
     /// The plan cut into pages of `size` entries each, in its order: a kind or an owner that does not fit goes on
@@ -276,7 +278,9 @@ public struct ActionPlan: Sendable, Equatable {
                         room = size
                     }
                     let end = min(owners.entries.count, start + room)
-                    pages[pages.count - 1].append(PagePart(kind: kind, owner: owner, entries: start..<end))
+                    // The kind's first part on this page, when the kind began before it.
+                    let continued = (owner > 0 || start > 0) && !pages[pages.count - 1].contains { $0.kind == kind }
+                    pages[pages.count - 1].append(PagePart(kind: kind, owner: owner, entries: start..<end, continued: continued))
                     room -= end - start
                     start = end
                 }

@@ -73,4 +73,11 @@ extension String {
         guard let slash = utf8.lastIndex(of: UInt8(ascii: "/")) else { return ("", self) }
         return (String(self[..<slash]), String(self[index(after: slash)...]))
     }
+
+    /// A URL that leads out of the site: with a scheme (`https:`, `mailto:`, `tel:`) or to another host (`//host`).
+    public var leadsOutOfSite: Bool {
+        if hasPrefix("//") { return true }
+        guard let colon = firstIndex(of: ":"), let first, first.isASCII, first.isLetter else { return false }
+        return self[..<colon].allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || "+.-".contains($0)) }
+    }
 }

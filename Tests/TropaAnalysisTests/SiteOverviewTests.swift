@@ -159,7 +159,7 @@ import Testing
         let pages = plan.pages(of: 3)
         #expect(pages == [
             [.init(kind: 0, owner: 0, entries: 0..<2), .init(kind: 1, owner: 0, entries: 0..<1)],
-            [.init(kind: 1, owner: 0, entries: 1..<3), .init(kind: 1, owner: 1, entries: 0..<1)],
+            [.init(kind: 1, owner: 0, entries: 1..<3, continued: true), .init(kind: 1, owner: 1, entries: 0..<1)],
             [.init(kind: 2, owner: 0, entries: 0..<1), .init(kind: 3, owner: 0, entries: 0..<1)],
         ])
         #expect(plan.pages(of: 8).count == 1 && plan.pages(of: 7).count == 2)

@@ -192,7 +192,7 @@ import TropaTesting
         "content/a.md": RenderBuild.russianMap(title: "Альфа", body: RenderBuild.stage(
             "Вход", score: "-2 Злость", extra: "### Рекомендации\n- [Сайт] Упростить вход\n")),
         "content/b.md": RenderBuild.russianMap(title: "Бета", body: RenderBuild.stage(
-            "Выбор", score: "0 Спокойно", extra: "### Рекомендации\n- [Сайт] Сравнение тарифов\n")),
+            "Выбор", score: "0 Спокойно", extra: "### Рекомендации\n- [Сайт] Сравнение тарифов, как на [входе](a.md#вход)\n")),
         "content/c.md": RenderBuild.russianMap(title: "Гамма", body: RenderBuild.stage(
             "Оплата", score: "1 Радость", extra: "### Рекомендации\n- [Сайт] Оплата в один шаг\n")),
     ]
@@ -204,6 +204,8 @@ import TropaTesting
         #expect(first.result.madeSitePages.filter { $0.hasPrefix("plan/") }
                 == ["plan/index.html", "plan/page/2/index.html", "plan/page/3/index.html", "plan/plan.csv"])
         #expect(first.text("plan/page/2/index.html")?.contains("Сравнение тарифов") == true)
+        // The action's link leads from the plan's page to the other map's stage.
+        #expect(first.text("plan/page/2/index.html")?.contains("<a href=\"../../../a/index.html#stage-vkhod\">входе</a>") == true)
         let path = RenderBuild.root + "/content/b.md"
         let text = try #require(first.fileSystem.text(at: path))
         #expect(text.contains(find))
@@ -230,7 +232,7 @@ import TropaTesting
 
     /// A plan one page shorter: its last page goes, and every page's pager counts two.
     @Test func aShorterPlanLosesItsLastPage() throws {
-        let second = try Self.updatePagedPlan(find: "### Рекомендации\n- [Сайт] Сравнение тарифов\n", replace: "")
+        let second = try Self.updatePagedPlan(find: "### Рекомендации\n- [Сайт] Сравнение тарифов, как на [входе](a.md#вход)\n", replace: "")
         #expect(second.result.madeSitePages.filter { $0.hasPrefix("plan/") }
                 == ["plan/index.html", "plan/page/2/index.html", "plan/plan.csv"])
         #expect(second.files["plan/page/3/index.html"] == nil)

@@ -76,6 +76,8 @@ import TropaTesting
         }
         if fixture == "render/segments" {
             #expect(builtIn.text("plan/index.html")?.contains("<ol class=\"plan-items\">") == true, "the plan has actions")
+            #expect(builtIn.text("plan/page/2/index.html")?.contains("<ol class=\"plan-items\" start=\"2\">") == true,
+                    "an owner's list goes on from the page before")
         }
         #expect(overridden.files.keys.sorted() == builtIn.files.keys.sorted())
         for (path, bytes) in builtIn.files where overridden.files[path] != bytes {

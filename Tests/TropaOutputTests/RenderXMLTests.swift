@@ -287,3 +287,24 @@ import FoundationXML
         #expect(page.contains("<details open><summary>Ищет статьи о скриптах</summary><ul><li><span>на vc.ru</span>\n</li>"))
     }
 }
+
+/// An action's links lead from its map's page; on the plan's pages they lead to the same places.
+@Suite struct RebasedLinkTests {
+    @Test(arguments: [
+        // Another map, a file, a persona: from the map's root to the plan page's.
+        ("<a href=\"../../volta/ofis/index.html#stage-vybor\">Офис</a>", "../", "<a href=\"../volta/ofis/index.html#stage-vybor\">Офис</a>"),
+        ("<a href=\"../../volta/ofis/index.html\">Офис</a>", "../../../", "<a href=\"../../../volta/ofis/index.html\">Офис</a>"),
+        ("<img src=\"../../img/a.png\" alt=\"a\" />", "../", "<img src=\"../img/a.png\" alt=\"a\" />"),
+        // A stage of the same map: its page.
+        ("<a href=\"#stage-oplata\">оплата</a>", "../../../", "<a href=\"../../../volta/semya/index.html#stage-oplata\">оплата</a>"),
+        // Beside the site, out of it, from the output's root: as the map's page would lead.
+        ("<a href=\"../../../beside.pdf\">x</a>", "../", "<a href=\"../../beside.pdf\">x</a>"),
+        ("<a href=\"https://example.com/?a=1&amp;b=2\">x</a> <a href=\"mailto:a@b.ru\">m</a>", "../",
+         "<a href=\"https://example.com/?a=1&amp;b=2\">x</a> <a href=\"mailto:a@b.ru\">m</a>"),
+        ("<a href=\"/docs/\">x</a>", "../", "<a href=\"/docs/\">x</a>"),
+        ("Без ссылок, href= в тексте", "../", "Без ссылок, href= в тексте"),
+    ])
+    func linksLeadWhereTheyLedFromTheMap(html: String, root: String, expected: String) {
+        #expect(Markup.rebasingLinks(html, from: "volta/semya", to: root) == expected)
+    }
+}

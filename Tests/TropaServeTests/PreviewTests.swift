@@ -83,6 +83,20 @@ import TropaTesting
         #expect(second.pages == (try RenderBuild.build(memory)).files)
     }
 
+    /// A plan of a page per action: an action taken away takes the last page with it, and the pages kept are
+    /// the ones a build writes.
+    @Test func aShorterPlanLosesItsLastPageInThePreview() throws {
+        let memory = try threeMaps()
+        try memory.write(Array("title: Карты Lumus\nlanguage: ru\nplan_page_size: 1\n".utf8), to: "/site/tropa.yml")
+        let first = try preview(memory)
+        #expect(first.pages["plan/page/3/index.html"] != nil)
+        try edit(memory, "/site/content/lumus/tretya.md", find: "- Опубликовать кейсы по отраслям\n", replace: "")
+        let second = try preview(memory, previous: first)
+        #expect(second.pages["plan/page/3/index.html"] == nil)
+        #expect(second.madeSitePages.contains("plan/page/2/index.html"))
+        #expect(second.pages == (try RenderBuild.build(memory)).files)
+    }
+
     /// A change that shows on the map's pages only leaves the catalogue and persona pages as they were rendered.
     @Test func aChangeInsideAMapRendersNoSitePage() throws {
         let memory = try threeMaps()

@@ -306,9 +306,13 @@ package struct BuildDriver: Sendable {
             let selection = renderer.presenter.pagesShowing(changes, in: index) {
                 // Every built map as it was: the changed ones as they were, in the same order.
                 earlier ?? {
-                    let before = Dictionary(changes.map { ($0.after?.path ?? $0.before!.path, $0.before) },
-                                            uniquingKeysWith: { first, _ in first })
-                    return all.compactMap { entry in before[entry.path] ?? (entry.built ? entry : nil) }
+                    // A changed map's entry as it was, nil when it was not built then.
+                    let before: [String: SitePageEntry?] = Dictionary(
+                        changes.map { ($0.after?.path ?? $0.before!.path, $0.before) }, uniquingKeysWith: { first, _ in first })
+                    return all.compactMap { entry in
+                        if let was = before[entry.path] { return was }
+                        return entry.built ? entry : nil
+                    }
                 }()
             }
             let showing = selection.paths
@@ -321,13 +325,13 @@ package struct BuildDriver: Sendable {
             let sitemap = Set([PagePaths.sitemap, PagePaths.robots])
             let replaced = showing.union(sitemap)
             let keptFiles = kept?.filter { !replaced.contains($0.path) }
+            let staticPaths = Set(statics)
             let keptPaths = keptFiles?.map(\.path)
-                ?? (reuse.recordedSiteFiles ?? []).filter { !replaced.contains($0) && !statics.contains($0) }
-            let made = pages.map(\.path)
-            pages += renderer.sitemapFiles(pages: keptPaths + made, maps: built)
+                ?? (reuse.recordedSiteFiles ?? []).filter { !replaced.contains($0) && !staticPaths.contains($0) }
+            pages += renderer.sitemapFiles(pages: keptPaths + pages.map(\.path), maps: built)
             // The preview hands its kept pages over again; an update leaves them in the output.
-            run.siteFiles = (keptFiles == nil ? keptPaths : []) + pages.map(\.path) + (keptFiles?.map(\.path) ?? []) + statics
             pages += keptFiles ?? []
+            run.siteFiles = (keptFiles == nil ? keptPaths : []) + pages.map(\.path) + statics
         }
         if reuse.remembers {
             pages = pages.map(\.asBytes)

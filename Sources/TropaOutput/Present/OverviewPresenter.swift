@@ -278,7 +278,10 @@ extension SitePresenter {
                     name: owners.owner.map { "@" + $0 } ?? words["noOwner"], words: words,
                     items: owners.entries[part.entries].map { entry in
                         let map = index.maps[entry.map]
-                        return PlanItemModel(html: entry.action.text.html, map: map.summary.title,
+                        // The action's links lead from its map's page; here, from the plan's.
+                        return PlanItemModel(html: Markup.rebasingLinks(entry.action.text.html, from: PagePaths.journeyFolder(map.summary.slug),
+                                                                        to: page.root),
+                                             map: map.summary.title,
                                              url: page.root + PagePaths.journeyFolder(map.summary.slug) + "/index.html#"
                                                 + map.stageAnchors[entry.action.stage],
                                              stage: map.stages[entry.action.stage].displayName,
@@ -291,35 +294,41 @@ extension SitePresenter {
                                                            anchor: last.anchor, continued: last.continued)
                 } else {
                     kinds.append(PlanKindModel(name: kindNames[part.kind], count: kindCounts[part.kind], owners: [owner],
-                                               anchor: Self.kindAnchor(part.kind), continued: firstPage[part.kind] != number))
+                                               anchor: Self.kindAnchor(part.kind), continued: part.continued))
                 }
             }
-            let pager = pages.count < 2 ? nil : pager(number, of: pages.count, root: page.root, contents: kindNames.indices.map { kind in
+            let paged = pages.count > 1
+            let contents = !paged ? [] : kindNames.indices.map { kind in
                 Link(title: kindNames[kind], url: page.root + PagePaths.planPage(firstPage[kind]! + 1) + "#" + Self.kindAnchor(kind))
-            })
-            return (path, PlanPageModel(page: page, title: words["plan"], count: count,
-                                        csvURL: page.root + PagePaths.planCSV, kinds: kinds, pager: pager))
+            }
+            return (path, PlanPageModel(page: page, title: words["plan"], count: count, csvURL: page.root + PagePaths.planCSV,
+                                        kinds: kinds, pager: paged ? pager(number, of: pages.count, root: page.root) : nil,
+                                        contents: contents))
         }
     }
 
     private static func kindAnchor(_ kind: Int) -> String { "kind-\(kind + 1)" }
 
     /// The links of the plan's page `index` (from 0) of `count`: the first and last pages, and two each side of
-    /// this one.
-    private func pager(_ index: Int, of count: Int, root: String, contents: [Link]) -> PagerModel {
+    /// this one; a gap of one page shows its number rather than "…".
+    private func pager(_ index: Int, of count: Int, root: String) -> PagerModel {
         let url = { (index: Int) in root + PagePaths.planPage(index + 1) }
+        let shown = (0..<count).filter { page in
+            page == 0 || page == count - 1 || abs(page - index) <= 2
+                || (page == 1 && index == 4) || (page == count - 2 && index == count - 5)
+        }
         var numbers: [PagerModel.Number] = []
-        for shown in (0..<count).filter({ $0 == 0 || $0 == count - 1 || abs($0 - index) <= 2 }) {
-            if let last = numbers.last, let lastNumber = Int(last.number), shown > lastNumber {
-                numbers.append(PagerModel.Number(number: "…", url: nil, current: false))
-            }
+        var last: Int?
+        for shown in shown {
+            if let last, shown > last + 1 { numbers.append(PagerModel.Number(number: "…", url: nil, current: false)) }
             numbers.append(PagerModel.Number(number: String(shown + 1), url: shown == index ? nil : url(shown),
                                              current: shown == index))
+            last = shown
         }
-        return PagerModel(summary: words.pageOf(index + 1, count),
+        return PagerModel(label: words["planPages"], summary: words.pageOf(index + 1, count),
                           previous: index > 0 ? Link(title: words["previousPage"], url: url(index - 1)) : nil,
                           next: index < count - 1 ? Link(title: words["nextPage"], url: url(index + 1)) : nil,
-                          numbers: numbers, contents: contents)
+                          numbers: numbers)
     }
 
     /// The plan as rows for a spreadsheet, with a header row: plain text, figures as numbers a spreadsheet sorts

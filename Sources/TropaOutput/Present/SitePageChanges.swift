@@ -177,7 +177,7 @@ private struct PlanPageKey: Equatable {
             var showsChange = false
             let parts = parts.map { part in
                 let group = plan.kinds[part.kind], owners = group.owners[part.owner]
-                return Part(kind: group.kind, kindCount: counts[part.kind], continued: firstPages[part.kind] != number,
+                return Part(kind: group.kind, kindCount: counts[part.kind], continued: part.continued,
                             owner: owners.owner, start: part.entries.lowerBound,
                             actions: owners.entries[part.entries].map { entry in
                     let path = maps[entry.map].path

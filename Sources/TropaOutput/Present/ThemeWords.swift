@@ -2,7 +2,7 @@ import TropaModel
 import TropaAnalysis
 
 /// The theme's own words in the site's language.
-public struct ThemeWords: Sendable, Equatable {
+public struct ThemeWords: Sendable {
     public let language: Language
 
     public init(_ language: Language) { self.language = language }

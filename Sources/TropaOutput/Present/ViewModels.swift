@@ -4,7 +4,7 @@ import TropaModel
 import TropaAnalysis
 
 /// What every page shares: language, the theme's words, the site title and the way back to the root.
-package struct PageContext: Sendable, Equatable {
+package struct PageContext: Sendable {
     package let lang: String
     package let words: [String: String]
     package let siteTitle: String
@@ -13,7 +13,7 @@ package struct PageContext: Sendable, Equatable {
     package let generator: String
 }
 
-package struct Link: Sendable, Equatable {
+package struct Link: Sendable {
     package let title: String
     package let url: String
 }
@@ -532,7 +532,7 @@ package struct MapListPageModel: Sendable {
     package let cards: [MapCardModel]
 }
 
-package struct PlanItemModel: Sendable, Equatable {
+package struct PlanItemModel: Sendable {
     package let html: String
     package let map: String
     package let url: String
@@ -541,7 +541,7 @@ package struct PlanItemModel: Sendable, Equatable {
     package let emotion: String?
 }
 
-package struct PlanOwnerModel: Sendable, Equatable {
+package struct PlanOwnerModel: Sendable {
     package let name: String
     /// The theme's words the list prints (`page.words` to a template).
     package let words: ThemeWords
@@ -550,7 +550,7 @@ package struct PlanOwnerModel: Sendable, Equatable {
     package var start: String? = nil
 }
 
-package struct PlanKindModel: Sendable, Equatable {
+package struct PlanKindModel: Sendable {
     package let name: String
     package let count: String
     package let owners: [PlanOwnerModel]
@@ -562,8 +562,8 @@ package struct PlanKindModel: Sendable, Equatable {
 
 /// The links between the pages of a list cut into pages: the one before and after, and the numbers around this one
 /// with the first and the last (`1 … 4 5 6 … 700`).
-package struct PagerModel: Sendable, Equatable {
-    package struct Number: Sendable, Equatable {
+package struct PagerModel: Sendable {
+    package struct Number: Sendable {
         /// "5", or "…" for the numbers left out.
         package let number: String
         /// nil for this page and for a gap.
@@ -571,16 +571,16 @@ package struct PagerModel: Sendable, Equatable {
         package let current: Bool
     }
 
+    /// What the pages are, for a screen reader: "Страницы плана".
+    package let label: String
     /// "Страница 5 из 700".
     package let summary: String
     package let previous: Link?
     package let next: Link?
     package let numbers: [Number]
-    /// Where each kind of action begins: its page and section.
-    package let contents: [Link]
 }
 
-package struct PlanPageModel: Sendable, Equatable {
+package struct PlanPageModel: Sendable {
     package let page: PageContext
     package let title: String
     package let count: String
@@ -588,4 +588,6 @@ package struct PlanPageModel: Sendable, Equatable {
     package let kinds: [PlanKindModel]
     /// nil for a plan of one page.
     package let pager: PagerModel?
+    /// Where each kind of action begins, its page and section; empty for a plan of one page.
+    package let contents: [Link]
 }

@@ -224,7 +224,7 @@ enum EmbeddedTheme {
 
 """#,
         "pager.mustache": #"""
-<nav class="pager" aria-label="{{page.words.planPages}}"><p>{{summary}}</p><ul>
+<nav class="pager" aria-label="{{label}}"><p>{{summary}}</p><ul>
 {{#previous}}<li><a href="{{url}}" rel="prev">{{title}}</a></li>
 {{/previous}}{{#numbers}}<li>{{#url}}<a href="{{url}}">{{number}}</a>{{/url}}{{^url}}<span{{#current}} aria-current="page"{{/current}}>{{number}}</span>{{/url}}</li>
 {{/numbers}}{{#next}}<li><a href="{{url}}" rel="next">{{title}}</a></li>
@@ -288,7 +288,7 @@ enum EmbeddedTheme {
 </section>
 {{/kinds}}
 {{#pager}}
-{{>pager}}
+<p class="pager">{{#previous}}<a href="{{url}}" rel="prev">{{title}}</a>{{/previous}}{{#previous}}{{#next}} · {{/next}}{{/previous}}{{#next}}<a href="{{url}}" rel="next">{{title}}</a>{{/next}}</p>
 {{/pager}}
 {{/content}}
 {{/base}}

@@ -30,6 +30,35 @@ public enum Markup {
         return result
     }
 
+    /// A map's HTML, whose relative links (`href`, `src`) lead from the map's page in `folder` (relative to the
+    /// output), made to lead from a page `root` below the output instead (`../../../` for `plan/page/2/`): a link
+    /// to a stage of the same map (`#stage-oplata`) leads to that map's page. Links with a scheme or from the
+    /// output's root (`/…`) stay as they are.
+    package static func rebasingLinks(_ html: String, from folder: String, to root: String) -> String {
+        guard html.contains("href=\"") || html.contains("src=\"") else { return html }
+        let mapRoot = String(repeating: "../", count: folder.split(separator: "/").count)
+        var result = ""
+        var rest = html[...]
+        while let attribute = [rest.range(of: " href=\""), rest.range(of: " src=\"")].compactMap({ $0 })
+                .min(by: { $0.lowerBound < $1.lowerBound }) {
+            result += rest[..<attribute.upperBound]
+            rest = rest[attribute.upperBound...]
+            let end = rest.firstIndex(of: "\"") ?? rest.endIndex
+            let url = String(rest[..<end])
+            rest = rest[end...]
+            if url.hasPrefix("#") || url.hasPrefix("?") {
+                result += root + folder + "/index.html" + url
+            } else if url.hasPrefix("/") || url.leadsOutOfSite {
+                result += url
+            } else if url.hasPrefix(mapRoot) {
+                result += root + url.dropFirst(mapRoot.count)
+            } else {
+                result += root + folder + "/" + url
+            }
+        }
+        return result + rest
+    }
+
     /// A coordinate with one decimal at most: the same input always gives the same text.
     package static func number(_ value: Double) -> String {
         let tenths = (value * 10).rounded()

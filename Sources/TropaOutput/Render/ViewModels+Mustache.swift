@@ -629,6 +629,7 @@ extension PlanPageModel: MustacheParent {
         case "csvURL": self.csvURL
         case "kinds": self.kinds
         case "pager": orAbsent(self.pager)
+        case "contents": self.contents
         default: nil
         }
     }
@@ -637,11 +638,11 @@ extension PlanPageModel: MustacheParent {
 extension PagerModel: MustacheParent {
     package func child(named key: String) -> Any? {
         switch key {
+        case "label": self.label
         case "summary": self.summary
         case "previous": orAbsent(self.previous)
         case "next": orAbsent(self.next)
         case "numbers": self.numbers
-        case "contents": self.contents
         default: nil
         }
     }

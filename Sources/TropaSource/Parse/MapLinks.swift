@@ -25,7 +25,7 @@ package struct MapLinks {
 
     /// The href for `url` as written, and the link to check when it leads to a map or persona; nil to leave it.
     package func resolve(_ url: String, at location: SourceLocation) -> (href: String, link: MapLink?)? {
-        guard !url.isEmpty, !url.hasPrefix("/"), !url.hasPrefix("?"), !Self.hasScheme(url) else { return nil }
+        guard !url.isEmpty, !url.hasPrefix("/"), !url.hasPrefix("?"), !url.leadsOutOfSite else { return nil }
         let (beforeFragment, fragment) = Self.split(url, at: "#")
         let (written, query) = Self.split(beforeFragment, at: "?")
         let anchor = fragment.map { $0.removingPercentEncoding ?? $0 }.flatMap { $0.isEmpty ? nil : $0 }
@@ -64,13 +64,6 @@ package struct MapLinks {
         let page = root + up + Slug.forContentPath(relative) + "/index.html"
         return (page + (anchor.map { "#" + StageID.anchor(fragment: $0) } ?? ""),
                 MapLink(text: url, target: target, anchor: anchor, location: location))
-    }
-
-    /// `https:`, `mailto:`, `tel:` or `//host`: leads out of the site.
-    private static func hasScheme(_ url: String) -> Bool {
-        if url.hasPrefix("//") { return true }
-        guard let colon = url.firstIndex(of: ":"), let first = url.first, first.isASCII, first.isLetter else { return false }
-        return url[..<colon].allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || "+.-".contains($0)) }
     }
 
     private static func split(_ text: String, at mark: Character) -> (String, String?) {
