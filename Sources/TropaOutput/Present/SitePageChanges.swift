@@ -84,7 +84,8 @@ extension SitePresenter {
     /// changed (`index` is every built map now, `before` every built map as it was, in the same order). A page
     /// shows a part of each map it lists, so a change elsewhere leaves it as it was: a renamed stage reaches the
     /// plan and the product's comparison, not the catalogue, the tag and segment pages, the dashboard or
-    /// `maps.json`; and of the plan's pages, only those whose actions or their figures changed (or moved). The
+    /// `maps.json` (unless it is the weakest, which cards name); and of the plan's pages, only those whose actions
+    /// or their figures changed (or moved). The
     /// sitemap is not among them: it lists every page.
     package func pagesShowing(_ changes: [MapChange], in index: SiteIndex, before: @Sendable () -> [SitePageEntry])
         -> SitePageSelection {
