@@ -230,6 +230,13 @@ import TropaTesting
         #expect(second.files == (try Self.fullBuild(of: second)))
     }
 
+    /// A kind written first in another case names the kind on every page that shows it.
+    @Test func aKindWrittenAnotherWayRenamesItsHeadings() throws {
+        let second = try Self.updatePagedPlan(find: "[Сайт] Сравнение", replace: "[САЙТ] Сравнение")
+        #expect(second.files == (try Self.fullBuild(of: second)))
+        #expect(second.text("plan/page/3/index.html")?.contains("<h2>Сайт") == true)
+    }
+
     /// A plan one page shorter: its last page goes, and every page's pager counts two.
     @Test func aShorterPlanLosesItsLastPage() throws {
         let second = try Self.updatePagedPlan(find: "### Рекомендации\n- [Сайт] Сравнение тарифов, как на [входе](a.md#вход)\n", replace: "")

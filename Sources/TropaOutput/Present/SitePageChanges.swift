@@ -62,6 +62,23 @@ extension SitePageEntry {
     }
 
     fileprivate var plan: Plan { Plan(title: summary.title, slug: summary.slug, figures: figures, actions: actions) }
+
+    /// What places the map's actions in the plan: their count, stages, kinds and owners as written, the figures
+    /// they sort by, and the title that breaks ties.
+    fileprivate struct PlanOrder: Equatable {
+        let title: String
+        /// An action of a stage the map no longer has is left out.
+        let stageCount: Int
+        let actions: [[String?]]
+        let emotions: [Double?]
+        let conversions: [Double?]
+    }
+
+    fileprivate var planOrder: PlanOrder {
+        PlanOrder(title: summary.title, stageCount: stages.count, actions: actions.map { [String($0.stage), $0.kind, $0.owner] },
+                  emotions: actions.map { stageEmotions.indices.contains($0.stage) ? stageEmotions[$0.stage] : nil },
+                  conversions: actions.map { stages.indices.contains($0.stage) ? stages[$0.stage].figures.conversion?.value : nil })
+    }
 }
 
 /// Which site pages a rebuild makes again, and what it made of the plan to tell.
@@ -117,10 +134,28 @@ extension SitePresenter {
             if sides.contains(where: { !$0.actions.isEmpty }) && change.differs(\.plan) { planChanged = true }
         }
         guard planChanged else { return SitePageSelection(paths: paths, plan: nil) }
-        // The plan as it was and as it is, side by side: a page is made again when what it shows differs (an
-        // action of a changed map is on it, or others moved onto it, or the headings and pager changed), and a
-        // page the plan no longer reaches goes.
+        paths.insert(PagePaths.planCSV)
         let size = site.config.planPageSize
+        // When no changed map's actions sort or group otherwise than before (a stage renamed, an action's text
+        // edited), the plan is laid out as it was: its pages to make again are those that hold those actions.
+        if changes.allSatisfy({ $0.before != nil && $0.after != nil && $0.differs(\.planOrder) == false }) {
+            let plan = actionPlan(index)
+            var made: Set<Int> = []
+            var position = 0
+            for group in plan.kinds {
+                for owners in group.owners {
+                    for entry in owners.entries {
+                        if changedPaths.contains(index.maps[entry.map].path) { made.insert(position / size) }
+                        position += 1
+                    }
+                }
+            }
+            paths.formUnion(made.map { PagePaths.planPage($0 + 1) })
+            return SitePageSelection(paths: paths, plan: PlanPages(plan: plan, pages: planPages(index, from: plan, numbers: made)))
+        }
+        // Otherwise the plan as it was and as it is, side by side: a page is made again when what it shows differs
+        // (an action of a changed map is on it, or others moved onto it, or the headings and pager changed), and a
+        // page the plan no longer reaches goes.
         let plans = parallelMap([true, false]) { now in
             let maps = now ? index.maps : before()
             let plan = ActionPlan(maps, kindOrder: site.schema.layers.flatMap(\.kinds))
@@ -130,7 +165,6 @@ extension SitePresenter {
         let made = Set(now.indices.filter { page in
             now[page].showsChange || !earlier.indices.contains(page) || earlier[page].showsChange || earlier[page] != now[page]
         })
-        paths.insert(PagePaths.planCSV)
         paths.formUnion(made.map { PagePaths.planPage($0 + 1) })
         paths.formUnion((now.count..<max(now.count, earlier.count)).map { PagePaths.planPage($0 + 1) })
         return SitePageSelection(paths: paths, plan: PlanPages(plan: plan, pages: planPages(index, from: plan, numbers: made)))
