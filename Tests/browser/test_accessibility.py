@@ -31,9 +31,9 @@ def describe(violations: list) -> str:
 
 
 def test_every_demo_page_is_checked(demo):
-    """The pages checked below are the catalogue, the dashboard, the action plan, one page per persona and one per
-    map that is not a draft (and its history page, in a git work tree), and the site's comparison, tag and segment
-    pages."""
+    """The pages checked below are the catalogue, the dashboard, the action plan's pages, one page per persona and
+    one per map that is not a draft (and its history page, in a git work tree), and the site's comparison, tag and
+    segment pages."""
     content = ROOT / "content"
     personas = sorted(content.glob("personas/*.md"))
     maps = [path for path in sorted(content.glob("*/*.md"))
@@ -43,7 +43,10 @@ def test_every_demo_page_is_checked(demo):
     # Inside a git work tree (this repository) each map has a history page too.
     histories = [page for page in pages if page.parent.name == "history"]
     assert len(histories) in (0, len(maps))
-    assert len(pages) == 3 + len(personas) + len(maps) + len(overview) + len(histories)
+    # The demo's plan goes on over pages (`plan_page_size` in its tropa.yml), so their pager is checked too.
+    plan = [page for page in pages if page.parts[0] == "plan"]
+    assert pathlib.Path("plan/page/2/index.html") in plan
+    assert len(pages) == 2 + len(plan) + len(personas) + len(maps) + len(overview) + len(histories)
     for folder in ("products", "compare", "tags", "segments"):
         assert any(page.parts[0] == folder for page in overview), folder
     assert pathlib.Path("index.html") in pages
