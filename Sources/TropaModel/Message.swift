@@ -227,6 +227,7 @@ public indirect enum Message: Sendable, Hashable {
     case theSchema
     case built(maps: Int, files: Int, output: String)
     case upToDate(maps: Int, files: Int, output: String)
+    case updated(maps: Int, of: Int, written: Int, files: Int, output: String)
     case nothingWritten
     /// The line a build or a check that runs longer than a second shows on a terminal, until its summary.
     case buildProgress(maps: Int, of: Int, files: Int, seconds: Int)
@@ -711,6 +712,9 @@ public indirect enum Message: Sendable, Hashable {
         case .built(let maps, let files, let output):
             ("built \(Self.count(maps, "map")) (\(files) files) in \(output)",
              "собрано карт: \(maps) (файлов: \(files)) в \(output)")
+        case .updated(let maps, let total, let written, let files, let output):
+            ("updated \(maps) of \(Self.count(total, "map")) (\(written) of \(files) files written) in \(output)",
+             "обновлено карт: \(maps) из \(total) (записано файлов: \(written) из \(files)) в \(output)")
         case .upToDate(let maps, let files, let output):
             ("up to date: \(Self.count(maps, "map")) (\(files) files) in \(output)",
              "всё уже собрано: карт \(maps) (файлов: \(files)) в \(output)")

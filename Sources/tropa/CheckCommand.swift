@@ -80,9 +80,10 @@ struct BuildCommand: ParsableCommand {
             }
         }
         for note in result.notes { Terminal.printError(note, language: options.language.or(result.check.language)) }
-        let summary = result.outputPath.map {
-            result.upToDate ? Message.upToDate(maps: result.mapCount, files: result.fileCount, output: $0)
-                : .built(maps: result.mapCount, files: result.fileCount, output: $0)
+        let summary = result.outputPath.map { output in
+            if result.upToDate { return Message.upToDate(maps: result.mapCount, files: result.fileCount, output: output) }
+            guard let update = result.update else { return .built(maps: result.mapCount, files: result.fileCount, output: output) }
+            return .updated(maps: update.maps, of: result.mapCount, written: update.written, files: result.fileCount, output: output)
         }
         Terminal.report(result.check.diagnostics, sources: result.check.sources, format: options.format,
                         checked: summary ?? .nothingWritten, language: options.language.or(result.check.language))

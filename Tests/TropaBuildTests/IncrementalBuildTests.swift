@@ -79,6 +79,8 @@ import TropaTesting
         #expect(!second.result.upToDate)
         #expect(second.result.mapCount == 3)
         #expect(second.result.fileCount == first.result.fileCount)
+        #expect(first.result.update == nil)
+        #expect(second.result.update?.maps == 1 && second.result.update?.written == 6)
         #expect(second.text("onboarding/index.html")?.contains("Войти в систему.") == true)
         #expect(second.files == (try Self.fullBuild(of: second)))
         let rewritten = Self.writeTimes(second).filter { before[$0.key] != $0.value }.keys.sorted()

@@ -87,6 +87,8 @@ package struct UpdateSink: BuildSink {
     package let record: BuildRecord
     package let snapshot: InputSnapshot
     private let collected = CollectedFiles()
+    /// What the update did to the output, once committed.
+    package let outcome = UpdateOutcome()
 
     package init(writer: OutputWriter, record: BuildRecord, snapshot: InputSnapshot) {
         self.writer = writer
@@ -118,7 +120,8 @@ package struct UpdateSink: BuildSink {
         // A site page no map shows any more (the last map of a tag became a draft) goes too.
         removals += Set(record.siteFiles).subtracting(run.siteFiles).sorted()
         let files = collected.files.sorted { $0.key < $1.key }.map { OutputFile(path: $0.key, bytes: $0.value) }
-        let clock = try writer.update(files, removing: removals)
+        let (clock, written) = try writer.update(files, removing: removals)
+        outcome.written = written
         var next = BuildRecord(settings: record.settings, inputs: snapshot.recorded(before: clock),
                                maps: run.entries, siteFiles: run.siteFiles, linkedMaps: run.linkedMaps)
         // The folders it wrote or removed in lose their time: a file deleted by hand from one of them while the
@@ -156,6 +159,17 @@ package final class MemorySink: BuildSink, @unchecked Sendable {
 
     package var files: [String: [UInt8]] { collected.files }
     package var staticFiles: [String: String] { lock.withLock { statics } }
+}
+
+/// How many files an update wrote, told by the sink once it committed.
+package final class UpdateOutcome: @unchecked Sendable {
+    private let lock = NSLock()
+    private var count = 0
+
+    package var written: Int {
+        get { lock.withLock { count } }
+        set { lock.withLock { count = newValue } }
+    }
 }
 
 /// Files handed over from several threads at once.

@@ -17,6 +17,8 @@ public struct BuildResult: Sendable {
     /// The site pages made (the catalogue, a tag's page, the plan…), by their paths in the output: an update
     /// makes again only those that show what changed.
     public var madeSitePages: [String] = []
+    /// For an update in place: how many maps were read again and files written; nil for a full build.
+    public var update: (maps: Int, written: Int)?
 
     package init(_ run: BuildRun, output: String?) {
         check = run.check
@@ -93,11 +95,14 @@ public struct SiteBuilder: Sendable {
             // An update reads the maps' facts; without the ones the record names, the build is a full one.
             if let record = record.flatMap(writer.withFacts) {
                 do {
-                    let run = try driver.run(start, settings: settings,
-                                             into: UpdateSink(writer: writer, record: record, snapshot: snapshot),
-                                             reuse: .record(record, changed: Set(changed)))
+                    let sink = UpdateSink(writer: writer, record: record, snapshot: snapshot)
+                    let run = try driver.run(start, settings: settings, into: sink, reuse: .record(record, changed: Set(changed)))
                     // Not committed: the changed maps have problems, which the full build reports with the rest.
-                    if run.committed { return BuildResult(run, output: writer.output) }
+                    if run.committed {
+                        var result = BuildResult(run, output: writer.output)
+                        result.update = (changed.count, sink.outcome.written)
+                        return result
+                    }
                 } catch is UpdateSink.Declined {
                 } catch is RecordDamaged {
                 } catch is LinkedStagesChanged {}

@@ -167,8 +167,8 @@ package struct OutputWriter: Sendable {
     /// Changes the output in place: writes those of `files` whose bytes differ from the output's, and removes
     /// `removals` (and folders they leave empty). The new files wait in the staging folder; the list of moves is
     /// written before the first one, so an update stopped halfway is finished by the next build (`recover`).
-    /// Returns the `clock` after writing them.
-    package func update(_ files: [OutputFile], removing removals: [String]) throws -> Int64? {
+    /// Returns the `clock` after writing them, and how many files it wrote.
+    package func update(_ files: [OutputFile], removing removals: [String]) throws -> (clock: Int64?, written: Int) {
         try recover()
         for leftover in [staging, previous] where fileSystem.kind(at: leftover) != nil {
             try fileSystem.removeItem(leftover)
@@ -193,7 +193,7 @@ package struct OutputWriter: Sendable {
         try fileSystem.write(Array(try JSONEncoder().encode(moves)), to: journal + ".new")
         try fileSystem.moveItem(journal + ".new", to: journal)
         try apply(moves)
-        return clock
+        return (clock, changed.count)
     }
 
     /// Finishes what an interrupted build left half done, so the output is whole again.
