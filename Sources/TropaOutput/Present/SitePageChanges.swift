@@ -140,16 +140,14 @@ extension SitePresenter {
         // edited), the plan is laid out as it was: its pages to make again are those that hold those actions.
         if changes.allSatisfy({ $0.before != nil && $0.after != nil && $0.differs(\.planOrder) == false }) {
             let plan = actionPlan(index)
-            var made: Set<Int> = []
-            var position = 0
-            for group in plan.kinds {
-                for owners in group.owners {
-                    for entry in owners.entries {
-                        if changedPaths.contains(index.maps[entry.map].path) { made.insert(position / size) }
-                        position += 1
+            let pages = plan.pages(of: size)
+            let made = Set(pages.indices.filter { page in
+                pages[page].contains { part in
+                    plan.kinds[part.kind].owners[part.owner].entries[part.entries].contains {
+                        changedPaths.contains(index.maps[$0.map].path)
                     }
                 }
-            }
+            })
             paths.formUnion(made.map { PagePaths.planPage($0 + 1) })
             return SitePageSelection(paths: paths, plan: PlanPages(plan: plan, pages: planPages(index, from: plan, numbers: made)))
         }
