@@ -456,7 +456,7 @@ ul.site-links { display: flex; flex-wrap: wrap; gap: .3rem 1.2rem; list-style: n
   :root { --bg: #fff; --fg: #000; --muted: #4a5263; --line: #c4c9d2; --panel: #f3f4f6; --sticky: #fff;
           --positive: #1f7a45; --negative: #b3261e; --layer-width: 7rem; }
   body { font-size: 10pt; }
-  .site-header, .site-footer, .skip, .downloads, .outline { display: none; }
+  .site-header, .site-footer, .skip, .downloads, .outline, .pager, .plan-contents { display: none; }
   main { padding: 0; }
   .table-scroll { overflow: visible; border: 0; }
   table.cjm { width: 100%; font-size: 8.5pt; }
