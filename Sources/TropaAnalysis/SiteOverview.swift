@@ -10,6 +10,13 @@ public protocol MapOverview {
     var actions: [PlanAction] { get }
 }
 
+extension MapOverview {
+    /// The average score of the stage, nil for a stage without one or a stage the map does not have.
+    public func emotion(ofStage stage: Int) -> Double? {
+        stageEmotions.indices.contains(stage) ? stageEmotions[stage] : nil
+    }
+}
+
 /// How a product and segment pair ranks: the priority the team gave it first, then its potential revenue.
 public struct PairRank: Comparable, Sendable {
     public var priority: Priority?
@@ -165,46 +172,65 @@ public struct SegmentMatrix: Sendable, Equatable {
 /// Every action of every map, grouped by kind and then by owner, the actions of the most painful stages first:
 /// the lowest emotion, then the lowest conversion.
 public struct ActionPlan: Sendable, Equatable {
+    /// An action by where it is: its map's place among the maps the plan was made of, and its own among the map's
+    /// actions. The plan holds no texts, so that an update can lay it out again from a record of these numbers.
     public struct Entry: Sendable, Equatable {
-        /// The map's index among those the plan was made of.
         public var map: Int
-        public var action: PlanAction
-        public var emotion: Double?
-        public var conversion: Figure?
+        public var action: Int
+
+        public init(map: Int, action: Int) {
+            self.map = map
+            self.action = action
+        }
     }
 
     public struct OwnerGroup: Sendable, Equatable {
         public var owner: String?
         public var entries: [Entry]
+
+        public init(owner: String?, entries: [Entry]) {
+            self.owner = owner
+            self.entries = entries
+        }
     }
 
     public struct KindGroup: Sendable, Equatable {
         public var kind: String?
         public var owners: [OwnerGroup]
+
+        public init(kind: String?, owners: [OwnerGroup]) {
+            self.kind = kind
+            self.owners = owners
+        }
     }
 
     public var kinds: [KindGroup]
 
     public var count: Int { kinds.reduce(0) { $0 + $1.owners.reduce(0) { $0 + $1.entries.count } } }
 
+    /// A plan laid out before (the record's).
+    public init(kinds: [KindGroup]) {
+        self.kinds = kinds
+    }
+
     /// `kindOrder`: the kinds the schema declares, which come first, in its order; other kinds follow by name.
     public init(_ maps: [some MapOverview], kindOrder: [String] = []) {
         var entries: [Entry] = []
-        for (index, map) in maps.enumerated() {
-            for action in map.actions where map.stages.indices.contains(action.stage) {
-                entries.append(Entry(map: index, action: action, emotion: map.stageEmotions[safe: action.stage] ?? nil,
-                                     conversion: map.stages[action.stage].figures.conversion))
-            }
-        }
+        var keys: [SortKey] = []
         // Each map's place in the order of titles (then of maps): 140,000 actions compare numbers, not titles.
         let titles = maps.map { NameKey($0.summary.title).value }
         var titleRank = [Int](repeating: 0, count: maps.count)
         for (rank, map) in maps.indices.sorted(by: { (titles[$0], $0) < (titles[$1], $1) }).enumerated() {
             titleRank[map] = rank
         }
-        // Sorted by keys of numbers alone, so that no entry (with its texts) is moved while sorting; stable: a
-        // stage's actions keep their order, and the maps theirs.
-        let keys = entries.map { SortKey(emotion: $0.emotion, conversion: $0.conversion?.value, rank: titleRank[$0.map]) }
+        for (index, map) in maps.enumerated() {
+            for (place, action) in map.actions.enumerated() where map.stages.indices.contains(action.stage) {
+                entries.append(Entry(map: index, action: place))
+                keys.append(SortKey(emotion: map.emotion(ofStage: action.stage),
+                                    conversion: map.stages[action.stage].figures.conversion?.value, rank: titleRank[index]))
+            }
+        }
+        // Sorted by keys of numbers alone; stable: a stage's actions keep their order, and the maps theirs.
         let painful = entries.indices.sorted { a, b in
             let (x, y) = (keys[a], keys[b])
             if let order = Self.ascending(x.emotion, y.emotion) { return order }
@@ -222,13 +248,14 @@ public struct ActionPlan: Sendable, Equatable {
         }
         var kindName: [String: String] = [:], ownerName: [String: String] = [:]
         for entry in entries {
-            if let kind = entry.action.kind, kindName[key(kind)] == nil { kindName[key(kind)] = kind }
-            if let owner = entry.action.owner, ownerName[key(owner)] == nil { ownerName[key(owner)] = owner }
+            let action = maps[entry.map].actions[entry.action]
+            if let kind = action.kind, kindName[key(kind)] == nil { kindName[key(kind)] = kind }
+            if let owner = action.owner, ownerName[key(owner)] == nil { ownerName[key(owner)] = owner }
         }
         var groups: [String?: [String?: [Entry]]] = [:]
         for index in painful {
-            let entry = entries[index]
-            groups[entry.action.kind.map(key), default: [:]][entry.action.owner.map(key), default: []].append(entry)
+            let entry = entries[index], action = maps[entry.map].actions[entry.action]
+            groups[action.kind.map(key), default: [:]][action.owner.map(key), default: []].append(entry)
         }
         let declared = Dictionary(kindOrder.enumerated().map { (NameKey($1).value, $0) }, uniquingKeysWith: { first, _ in first })
         kinds = groups.keys.sorted { a, b in
@@ -310,8 +337,4 @@ public struct ActionPlan: Sendable, Equatable {
         case (nil, nil): nil
         }
     }
-}
-
-extension Array {
-    subscript(safe index: Int) -> Element? { indices.contains(index) ? self[index] : nil }
 }

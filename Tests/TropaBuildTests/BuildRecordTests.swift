@@ -97,23 +97,60 @@ import TropaTesting
                       "tropa build record 9\nsettings\tx\nsite\t0\nlinked\t0\n",
                       "tropa build record 10\nsettings\tx\nsite\t0\nlinked\t0\nfolders\t0\t0\n",
                       "tropa build record 11\nsettings\tx\nsite\t0\nlinked\t0\nfolders\t1\u{1F}a\t1\u{1F}7\n",
-                      "tropa build record 12\nsettings\tx\nsite\t0\nlinked\t0\nfolders\t0\t0\nfacts\t0\ninput\ta\n",
-                      "tropa build record 12\nsettings\tx\nsite\t0\nlinked\t0\nfolders\t0\t0\nfacts\t0\nmap\ta\n",
-                      "tropa build record 12\nsettings\tx\nsite\tmany\nlinked\t0\nfolders\t0\t0\nfacts\t0\n",
-                      "tropa build record 12\nsettings\tx\nsite\t0\nfolders\t0\t0\nfacts\t0\n",
-                      "tropa build record 12\nsettings\tx\nsite\t0\nlinked\t0\nfacts\t0\n",
-                      "tropa build record 12\nsettings\tx\nsite\t0\nlinked\t0\nfolders\t1\u{1F}a\t0\nfacts\t0\n",
-                      "tropa build record 12\nsettings\tx\nsite\t0\nlinked\t0\nfolders\t1\u{1F}a\t1\u{1F}soon\nfacts\t0\n",
-                      "tropa build record 12\nsettings\tx\nsite\t0\nlinked\t0\nfolders\t1\u{1F}a\t1\u{1F}7\n",
-                      "tropa build record 12\nsettings\tx\nsite\t0\nlinked\t0\nfolders\t1\u{1F}a\t1\u{1F}7\nfacts\tbig\n",
-                      "tropa build record 12\nsettings\tx\n", "tropa build record 3\nsettings\tx\nsite\t2\n"])
+                      "tropa build record 13\nsettings\tx\nsite\t0\nlinked\t0\nfolders\t0\t0\nfacts\t0\t\\-\ninput\ta\n",
+                      "tropa build record 13\nsettings\tx\nsite\t0\nlinked\t0\nfolders\t0\t0\nfacts\t0\t\\-\nmap\ta\n",
+                      "tropa build record 13\nsettings\tx\nsite\tmany\nlinked\t0\nfolders\t0\t0\nfacts\t0\t\\-\n",
+                      "tropa build record 13\nsettings\tx\nsite\t0\nfolders\t0\t0\nfacts\t0\t\\-\n",
+                      "tropa build record 13\nsettings\tx\nsite\t0\nlinked\t0\nfacts\t0\t\\-\n",
+                      "tropa build record 13\nsettings\tx\nsite\t0\nlinked\t0\nfolders\t1\u{1F}a\t0\nfacts\t0\t\\-\n",
+                      "tropa build record 13\nsettings\tx\nsite\t0\nlinked\t0\nfolders\t1\u{1F}a\t1\u{1F}soon\nfacts\t0\t\\-\n",
+                      "tropa build record 13\nsettings\tx\nsite\t0\nlinked\t0\nfolders\t1\u{1F}a\t1\u{1F}7\n",
+                      "tropa build record 13\nsettings\tx\nsite\t0\nlinked\t0\nfolders\t1\u{1F}a\t1\u{1F}7\nfacts\tbig\t\\-\n",
+                      "tropa build record 13\nsettings\tx\nsite\t0\nlinked\t0\nfolders\t0\t0\nfacts\t0\n",
+                      "tropa build record 13\nsettings\tx\n", "tropa build record 3\nsettings\tx\nsite\t2\n"])
     func aRecordThatCannotBeReadIsNone(_ text: String) {
         #expect(BuildRecord(decoding: Array(text.utf8)) == nil)
     }
 
+    /// The plan's layout reads back after the maps' facts, kinds and owners as written (none too); lines that are
+    /// not the ones the record's hash names, or that name a map beyond the built ones, leave the plan out and the
+    /// maps' facts in.
+    @Test func thePlanReadsBackAfterTheFacts() throws {
+        var record = Self.record
+        let plan = ActionPlan(kinds: [
+            .init(kind: "Сайт\tвкладка", owners: [.init(owner: "marketing", entries: [.init(map: 1, action: 0), .init(map: 0, action: 12)]),
+                                                 .init(owner: nil, entries: [.init(map: 0, action: 3)])]),
+            .init(kind: nil, owners: [.init(owner: "support", entries: [.init(map: 1, action: 2)])]),
+        ])
+        record.plan = plan
+        let (bytes, facts) = try #require(record.encoded)
+        let read = try #require(BuildRecord(decoding: bytes)?.attaching(facts: facts))
+        #expect(read.plan == plan)
+        #expect(read.maps.map(\.map) == record.maps.map(\.map))
+        let lines = String(decoding: facts, as: UTF8.self).split(separator: "\n")
+        #expect(lines.count == 5 && lines[2] == "plan\tСайт\\tвкладка\tmarketing\t1.0 0.12")
+
+        // Another plan of the same size: the hash tells.
+        let other = Array(String(decoding: facts, as: UTF8.self).replacingOccurrences(of: "1.0 0.12", with: "0.0 1.12").utf8)
+        #expect(other.count == facts.count)
+        let damaged = try #require(BuildRecord(decoding: bytes)?.attaching(facts: other))
+        #expect(damaged.plan == nil && damaged.maps.map(\.map) == record.maps.map(\.map))
+
+        // A plan of a map the record does not have.
+        record.plan = ActionPlan(kinds: [.init(kind: nil, owners: [.init(owner: nil, entries: [.init(map: 2, action: 0)])])])
+        let (beyondBytes, beyondFacts) = try #require(record.encoded)
+        #expect(try #require(BuildRecord(decoding: beyondBytes)?.attaching(facts: beyondFacts)).plan == nil)
+
+        // No plan laid out: no lines.
+        record.plan = nil
+        let (noPlan, noPlanFacts) = try #require(record.encoded)
+        #expect(noPlanFacts.count == facts.count - lines[2...].reduce(0) { $0 + $1.utf8.count + 1 })
+        #expect(try #require(BuildRecord(decoding: noPlan)?.attaching(facts: noPlanFacts)).plan == nil)
+    }
+
     /// The smallest record that reads, which each damaged one above differs from in one line.
     @Test func theSmallestRecordReads() throws {
-        let text = "tropa build record 12\nsettings\tx\nsite\t0\nlinked\t0\nfolders\t1\u{1F}a\t1\u{1F}7\nfacts\t0\n"
+        let text = "tropa build record 13\nsettings\tx\nsite\t0\nlinked\t0\nfolders\t1\u{1F}a\t1\u{1F}7\nfacts\t0\t\\-\n"
         let record = try #require(BuildRecord(decoding: Array(text.utf8)))
         #expect(record.folderTimes == ["a": 7])
         #expect(record.inputs.isEmpty && record.maps.isEmpty)
@@ -184,7 +221,7 @@ import TropaTesting
 
     /// A map's line is read in full only when it is needed; a damaged one then reads as nothing.
     @Test func aDamagedMapLineIsReadAsNothing() throws {
-        let text = "tropa build record 12\nsettings\tx\nsite\t0\nlinked\t0\nfolders\t0\t0\nfacts\t2\nmap\ta.md\tb\t1\n"
+        let text = "tropa build record 13\nsettings\tx\nsite\t0\nlinked\t0\nfolders\t0\t0\nfacts\t2\t\\-\nmap\ta.md\tb\t1\n"
         let record = try #require(BuildRecord(decoding: Array(text.utf8)))
         #expect(record.maps.map(\.path) == ["a.md"])
         #expect(record.outputFiles == nil)

@@ -223,6 +223,31 @@ import TropaTesting
         #expect(second.files == (try Self.fullBuild(of: second)))
     }
 
+    /// An update that moves no action writes again only the changed map's rows of the plan's CSV, into the file
+    /// the last build left; a file it cannot do that to (cut short by hand) makes the build a full one, which
+    /// writes it whole.
+    @Test func theCSVsChangedRowsAreWrittenIntoTheOutputsFile() throws {
+        let first = try RenderBuild.site(Self.pagedPlan)
+        let csv = first.output + "/plan/plan.csv"
+        let whole = try #require(first.fileSystem.text(at: csv))
+        let path = RenderBuild.root + "/content/b.md"
+        let text = try #require(first.fileSystem.text(at: path))
+        try first.fileSystem.write(Array(text.replacingOccurrences(of: "Сравнение тарифов", with: "Калькулятор тарифов").utf8), to: path)
+        let spliced = try RenderBuild.build(first.fileSystem)
+        #expect(spliced.result.update?.maps == 1)
+        let rows = try #require(spliced.text("plan/plan.csv")).components(separatedBy: "\r\n")
+        #expect(rows.filter { $0.contains("Калькулятор тарифов") }.count == 1)
+        #expect(rows.filter { !$0.contains("Калькулятор") } == whole.components(separatedBy: "\r\n").filter { !$0.contains("Сравнение тарифов") })
+        #expect(spliced.files == (try Self.fullBuild(of: spliced)))
+
+        try spliced.fileSystem.write(Array(whole.prefix(40).utf8), to: csv)
+        try spliced.fileSystem.write(Array(text.replacingOccurrences(of: "Сравнение тарифов", with: "Таблица тарифов").utf8), to: path)
+        let rebuilt = try RenderBuild.build(spliced.fileSystem)
+        #expect(rebuilt.result.update == nil)
+        #expect(rebuilt.text("plan/plan.csv")?.contains("Таблица тарифов") == true)
+        #expect(rebuilt.files == (try Self.fullBuild(of: rebuilt)))
+    }
+
     /// An action that moves (its stage is now the least painful) changes the pages it left and reached.
     @Test func anActionThatMovesRemakesThePagesBetween() throws {
         let second = try Self.updatePagedPlan(find: "0 Спокойно", replace: "2 Восторг")

@@ -28,4 +28,20 @@ import Testing
     @Test func noRowsIsJustTheMark() {
         #expect(SpreadsheetCSV.text(rows: []) == "\u{FEFF}")
     }
+
+    /// Rows written anew into a file as `text` wrote it come out as `text` writes the changed rows, the others byte
+    /// for byte; a line break inside quotes is inside its row; a row the file does not have is nil.
+    @Test func replacedRowsAreAsIfTheWholeFileWereWrittenAgain() throws {
+        let rows = [["Вид", "Действие"], ["Сайт", "один\nдва, \"три\""], ["SMM", "посты"], ["", "=звонок"], ["Сайт", "баннер"]]
+        let file = Array(SpreadsheetCSV.text(rows: rows).utf8)
+        let changed = [1: ["Сайт", "ещё\r\nраз"], 3: ["", "-звонок"]]
+        var expected = rows
+        for (row, cells) in changed { expected[row] = cells }
+        let replaced = try #require(SpreadsheetCSV.replacingRows(in: file, rows: changed))
+        #expect(replaced == Array(SpreadsheetCSV.text(rows: expected).utf8))
+        #expect(SpreadsheetCSV.replacingRows(in: file, rows: [:]) == file)
+        #expect(SpreadsheetCSV.replacingRows(in: file, rows: [4: ["Сайт", "плакат"]]).map { String(decoding: $0, as: UTF8.self) }
+                == SpreadsheetCSV.text(rows: Array(rows.prefix(4)) + [["Сайт", "плакат"]]))
+        #expect(SpreadsheetCSV.replacingRows(in: file, rows: [5: ["лишняя"]]) == nil)
+    }
 }

@@ -287,38 +287,56 @@ package struct BuildDriver: Sendable {
         switch reuse.sitePages(now: now, in: context) {
         case .unchanged:
             run.siteFiles = reuse.recordedSiteFiles ?? statics
+            run.plan = reuse.recordedPlan
         case .reused(let earlier):
             pages = earlier
             run.siteFiles = pages.map(\.path) + statics
         case .render:
             // Only now is every map's entry gathered: an update decodes the record's lines of the other maps.
             let built = try reuse.shown(entries, now: now).filter(\.built)
-            pages = renderer.sitePages(SiteIndex(built))
+            let index = SiteIndex(built)
+            let plan = renderer.presenter.planPages(index)
+            run.plan = plan.plan
+            pages = renderer.sitePages(index, only: SitePageSelection(paths: nil, plan: plan))
             pages += personas.map { renderer.personaPage($0, journeys: built.map(\.summary)) }
             run.madeSitePages = pages.map(\.path)
-            pages += renderer.sitemapFiles(pages: pages.map(\.path), maps: built)
+            pages += renderer.sitemapFiles(pages: pages.map(\.path), maps: built.map(\.summary.slug))
             pages += renderer.assetFiles
             run.siteFiles = pages.map(\.path) + statics
         case .renderShowing(let changes, let kept, let earlier):
-            let all = try reuse.shown(entries, now: now)
-            let built = all.filter(\.built)
-            let index = SiteIndex(built)
-            let selection = renderer.presenter.pagesShowing(changes, in: index) {
-                // Every built map as it was: the changed ones as they were, in the same order.
-                earlier ?? {
-                    // A changed map's entry as it was, nil when it was not built then.
-                    let before: [String: SitePageEntry?] = Dictionary(
-                        changes.map { ($0.after?.path ?? $0.before!.path, $0.before) }, uniquingKeysWith: { first, _ in first })
-                    return all.compactMap { entry in
-                        if let was = before[entry.path] { return was }
-                        return entry.built ? entry : nil
-                    }
-                }()
+            let slugs: [String], showing: Set<String>
+            if kept == nil, let narrow = try narrowSitePages(changes, entries: entries, now: now, renderer: renderer,
+                                                             into: sink, reuse: reuse) {
+                (pages, run.plan, showing) = narrow
+                slugs = try entries.filter(\.built).map { entry in
+                    guard let slug = entry.slug else { throw RecordDamaged() }
+                    return slug
+                }
+            } else {
+                let all = try reuse.shown(entries, now: now)
+                let built = all.filter(\.built)
+                let index = SiteIndex(built)
+                let selection = renderer.presenter.pagesShowing(changes, in: index) {
+                    // Every built map as it was: the changed ones as they were, in the same order.
+                    earlier ?? {
+                        // A changed map's entry as it was, nil when it was not built then.
+                        let before: [String: SitePageEntry?] = Dictionary(
+                            changes.map { ($0.after?.path ?? $0.before!.path, $0.before) }, uniquingKeysWith: { first, _ in first })
+                        return all.compactMap { entry in
+                            if let was = before[entry.path] { return was }
+                            return entry.built ? entry : nil
+                        }
+                    }()
+                }
+                // A plan not laid out again is the recorded one while every map keeps its place among the built.
+                run.plan = selection.plan?.plan
+                    ?? (changes.allSatisfy { $0.before != nil && $0.after != nil } ? reuse.recordedPlan : nil)
+                pages = renderer.sitePages(index, only: selection)
+                pages += personas.filter { selection.contains(PagePaths.persona($0.id) + "/index.html") }
+                    .map { renderer.personaPage($0, journeys: built.map(\.summary)) }
+                slugs = built.map(\.summary.slug)
+                showing = selection.paths ?? []
             }
-            let showing = selection.paths
-            pages = renderer.sitePages(index, only: selection)
-            pages += personas.filter { showing.contains(PagePaths.persona($0.id) + "/index.html") }
-                .map { renderer.personaPage($0, journeys: built.map(\.summary)) }
             run.madeSitePages = pages.map(\.path)
             // The pages kept are the earlier ones but those made again and those no map shows now (the last map of
             // a tag left it); the sitemap lists them all again.
@@ -328,7 +346,7 @@ package struct BuildDriver: Sendable {
             let staticPaths = Set(statics)
             let keptPaths = keptFiles?.map(\.path)
                 ?? (reuse.recordedSiteFiles ?? []).filter { !replaced.contains($0) && !staticPaths.contains($0) }
-            pages += renderer.sitemapFiles(pages: keptPaths + pages.map(\.path), maps: built)
+            pages += renderer.sitemapFiles(pages: keptPaths + pages.map(\.path), maps: slugs)
             // The preview hands its kept pages over again; an update leaves them in the output.
             pages += keptFiles ?? []
             run.siteFiles = (keptFiles == nil ? keptPaths : []) + pages.map(\.path) + statics
@@ -347,6 +365,40 @@ package struct BuildDriver: Sendable {
         // A committed build builds every map but the drafts it leaves out: it says how many, never silently.
         let leftOut = (sink.keepsRecord ? entries.count : now.count) - run.mapCount
         if leftOut > 0 { run.notes.append(.draftsLeftOut(leftOut)) }
+    }
+
+    /// An update's site pages when its changes show on no card and move no action: only the maps those pages show
+    /// are read from the record, the plan is the recorded one, and its CSV is the output's with the changed maps'
+    /// rows written again. With the plan and the pages to make again; nil when the changes need every map.
+    private func narrowSitePages(_ changes: [MapChange], entries: [RecordedMap],
+                                 now: [(path: String, entry: SitePageEntry)], renderer: PageRenderer,
+                                 into sink: some BuildSink, reuse: Reuse) throws -> ([OutputFile], ActionPlan?, Set<String>)? {
+        let presenter = renderer.presenter
+        let outlines = try reuse.outlines(entries, now: now)
+        let plan = reuse.recordedPlan
+        guard let narrow = presenter.pagesShowing(changes, outlines: outlines, plan: plan) else { return nil }
+        let shown = try reuse.shown(entries, now: now, only: narrow.maps)
+        let index = SiteIndex(narrow.maps.sorted().map { shown[$0]! }, among: outlines)
+        var selection = SitePageSelection(paths: narrow.pages, plan: nil)
+        let madeCSV = narrow.pages.contains(PagePaths.planCSV)
+        if let plan, madeCSV {
+            let maps = PlanMaps(some: shown)
+            // The record's plan names actions of the maps it was made with: a place beyond them is a damaged record.
+            let named = plan.pages(of: presenter.site.config.planPageSize).enumerated()
+                .filter { narrow.planPages.contains($0.offset) }.flatMap { $0.element }
+                .flatMap { part in plan.kinds[part.kind].owners[part.owner].entries[part.entries] }
+            guard named.allSatisfy({ shown[$0.map]?.actions.indices.contains($0.action) == true }) else { throw RecordDamaged() }
+            let changed = Set(changes.compactMap { change in outlines.firstIndex { $0.path == change.after?.path } })
+            selection.plan = PlanPages(plan: plan, pages: presenter.planPages(from: plan, maps: maps, numbers: narrow.planPages))
+            selection.planRows = presenter.planRows(plan, maps: maps, showing: changed.contains)
+        }
+        var pages = renderer.sitePages(index, only: selection)
+        if let rows = selection.planRows {
+            guard let file = sink.earlier(PagePaths.planCSV),
+                  let csv = SpreadsheetCSV.replacingRows(in: file, rows: rows) else { throw RecordDamaged() }
+            pages.append(OutputFile(path: PagePaths.planCSV, bytes: csv))
+        }
+        return (pages, plan, narrow.pages)
     }
 
     /// The built-in theme with the site's `templates/` files over it, compiled, so `check` finds template errors
@@ -487,6 +539,9 @@ package struct BuildRun: Sendable {
     /// The site pages made again (the catalogue, a tag's page, the plan…), by their paths; a sitemap and the
     /// theme's files are not counted.
     package var madeSitePages: [String] = []
+    /// The action plan as this build laid it out, for the record; nil when it is not known (an update that read
+    /// it from no record and did not lay it out).
+    package var plan: ActionPlan?
     /// Whether the sink took the build.
     package var committed = false
     /// Said once besides the diagnostics.
@@ -513,3 +568,4 @@ private final class StopSignal: @unchecked Sendable {
     package func signal() { lock.withLock { raised = true } }
     package var isSignalled: Bool { lock.withLock { raised } }
 }
+

@@ -28,6 +28,12 @@ package struct BuildRecord: Sendable, Equatable {
     package var folderTimes: [String: Int64] = [:]
     /// The size of the facts file, as the record names it; nil for a record not read from its file.
     package var factsSize: Int?
+    /// The action plan as the build laid it out, its entries naming the built maps by their place among them: an
+    /// update that moves no action makes its changed pages from this and the maps they show. In the facts file,
+    /// after the maps' lines; nil when the build did not lay it out, or its lines are not the ones `planHash` names.
+    package var plan: ActionPlan?
+    /// The hash of the plan's lines, as the record names it.
+    package var planHash: UInt64?
 
     package struct Input: Sendable, Equatable {
         package var path: String
@@ -144,7 +150,7 @@ package struct InputSnapshot {
 /// most of a one-map rebuild; this takes 0.02 s. The facts were in the record until a build with nothing changed
 /// spent a quarter of its time reading and splitting their 26 MB.
 extension BuildRecord {
-    private static let header = "tropa build record 12"
+    private static let header = "tropa build record 13"
 
     /// The record and its facts file; nil when a map's facts were not read (`attaching`), which no build keeps.
     package var encoded: (record: [UInt8], facts: [UInt8])? {
@@ -155,6 +161,14 @@ extension BuildRecord {
             facts += line
             facts.append(UInt8(ascii: "\n"))
         }
+        let planLines = plan.map(Self.encode) ?? []
+        var planHash: UInt64?
+        if plan != nil {
+            var hasher = FNV1a()
+            hasher.combine(planLines)
+            planHash = hasher.value
+        }
+        facts += planLines
         var bytes = Array((Self.header + "\n").utf8)
         bytes.reserveCapacity(maps.reduce(inputs.count * 100) { $0 + $1.line.count + 1 })
         RecordLine.append(["settings", settings], to: &bytes)
@@ -163,7 +177,7 @@ extension BuildRecord {
         let folders = folderTimes.keys.sorted()
         RecordLine.append(["folders", RecordLine.list(folders), RecordLine.list(folders.map { String(folderTimes[$0]!) })],
                           to: &bytes)
-        RecordLine.append(["facts", String(facts.count)], to: &bytes)
+        RecordLine.append(["facts", String(facts.count), planHash.map { String($0, radix: 16) }], to: &bytes)
         for input in inputs {
             RecordLine.append(["input", input.path, String(input.hash, radix: 16), input.status.map { String($0.size) },
                                input.status.map { String($0.modified) }], to: &bytes)
@@ -204,11 +218,12 @@ extension BuildRecord {
               let foldersLine = lines.popFirst().map(RecordLine.init), foldersLine.fields.count == 3,
               foldersLine.string(0) == "folders", let folders = foldersLine.list(1),
               let times = foldersLine.list(2)?.compactMap({ Int64($0) }), times.count == folders.count,
-              let factsLine = lines.popFirst().map(RecordLine.init), factsLine.fields.count == 2,
+              let factsLine = lines.popFirst().map(RecordLine.init), factsLine.fields.count == 3,
               factsLine.string(0) == "facts", let factsSize = factsLine.string(1).flatMap({ Int($0) })
         else { return nil }
         self.init(settings: settings, inputs: [], maps: [], siteFiles: siteFiles, linkedMaps: linkedMaps)
         self.factsSize = factsSize
+        planHash = factsLine.string(2).flatMap { UInt64($0, radix: 16) }
         folderTimes = Dictionary(zip(folders, times), uniquingKeysWith: { first, _ in first })
         for line in lines {
             if line.starts(with: "map\t".utf8) {
@@ -232,10 +247,73 @@ extension BuildRecord {
     package func attaching(facts bytes: [UInt8]) -> BuildRecord? {
         guard bytes.count == factsSize else { return nil }
         let lines = Self.lines(bytes)
-        guard lines.count == maps.count else { return nil }
+        guard lines.count >= maps.count else { return nil }
         var record = self
         for index in maps.indices { record.maps[index].facts = lines[index] }
+        // The plan's lines follow; a plan that is not the one named is left out, and an update that needs it
+        // reads every map instead.
+        let planLines = lines[maps.count...]
+        if let planHash {
+            var hasher = FNV1a()
+            hasher.combine(bytes[(planLines.first?.startIndex ?? bytes.count)...])
+            let built = maps.lazy.filter(\.built).count
+            record.plan = hasher.value == planHash ? Self.decodePlan(planLines, mapCount: built) : nil
+        } else {
+            guard planLines.isEmpty else { return nil }
+            record.plan = nil
+        }
         return record
+    }
+
+    /// A line per owner of each kind: `plan`, the kind, the owner, and the entries as `map.action` separated by
+    /// spaces.
+    private static func encode(_ plan: ActionPlan) -> [UInt8] {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(plan.count * 9)
+        for group in plan.kinds {
+            for owners in group.owners {
+                RecordLine.append(["plan", group.kind, owners.owner], to: &bytes)
+                bytes[bytes.count - 1] = UInt8(ascii: "\t")
+                for (index, entry) in owners.entries.enumerated() {
+                    if index > 0 { bytes.append(UInt8(ascii: " ")) }
+                    bytes += String(entry.map).utf8
+                    bytes.append(UInt8(ascii: "."))
+                    bytes += String(entry.action).utf8
+                }
+                bytes.append(UInt8(ascii: "\n"))
+            }
+        }
+        return bytes
+    }
+
+    /// The plan from its lines; nil when one is not as `encode` writes them or names a map beyond `mapCount`.
+    private static func decodePlan(_ lines: ArraySlice<ArraySlice<UInt8>>, mapCount: Int) -> ActionPlan? {
+        var kinds: [ActionPlan.KindGroup] = []
+        for line in lines {
+            let fields = RecordLine(line)
+            guard fields.fields.count == 4, fields.string(0) == "plan" else { return nil }
+            let kind = fields.string(1)
+            var entries: [ActionPlan.Entry] = []
+            var number = 0, map: Int?
+            for byte in fields.fields[3] + [UInt8(ascii: " ")] {
+                switch byte {
+                case UInt8(ascii: "0")...UInt8(ascii: "9"): number = number * 10 + Int(byte - UInt8(ascii: "0"))
+                case UInt8(ascii: ".") where map == nil: (map, number) = (number, 0)
+                case UInt8(ascii: " "):
+                    guard let place = map, place < mapCount else { return nil }
+                    entries.append(ActionPlan.Entry(map: place, action: number))
+                    (map, number) = (nil, 0)
+                default: return nil
+                }
+            }
+            let owners = ActionPlan.OwnerGroup(owner: fields.string(2), entries: entries)
+            if let last = kinds.last, last.kind == kind {
+                kinds[kinds.count - 1].owners.append(owners)
+            } else {
+                kinds.append(ActionPlan.KindGroup(kind: kind, owners: [owners]))
+            }
+        }
+        return ActionPlan(kinds: kinds)
     }
 }
 
@@ -303,14 +381,7 @@ package struct RecordedMap: Sendable, Equatable {
 
     /// The whole entry; nil when a line is damaged, or the facts are not read or not this line's.
     package var map: BuildRecord.Map? {
-        let head = RecordLine(line).fields
-        guard let facts, head.count == 5,
-              let hash = RecordLine([head[3]]).string(0).flatMap({ UInt64($0, radix: 16) }) else { return nil }
-        var hasher = FNV1a()
-        hasher.combine(facts)
-        let factsFields = RecordLine(facts).fields
-        guard hasher.value == hash, factsFields.count == Self.factsFields.count else { return nil }
-        let line = RecordLine(Array(head.prefix(3)) + factsFields + [head[4]])
+        guard let line = fields else { return nil }
         guard line.fields.count == Self.fieldCount, let path = line.string(1), let slug = line.string(2),
               let title = line.string(3), let tags = line.list(7), let compare = line.list(14),
               let actions = Self.decodeActions(line), let stages = line.list(20),
@@ -443,6 +514,32 @@ package struct RecordedMap: Sendable, Equatable {
 
     /// The map's folder, relative to the output, and its files' paths in it. Only the slug (the third field) and
     /// the files (the last) are read: the fields between them are most of the line.
+    /// The map's slug, from its record line.
+    package var slug: String? {
+        let fields = line.split(separator: UInt8(ascii: "\t"), maxSplits: 3, omittingEmptySubsequences: false)
+        return fields.count == 4 ? RecordLine([fields[2]]).string(0) : nil
+    }
+
+    /// What tells which comparisons show the map, without decoding the rest of its line; nil as for `map`.
+    package var outline: MapOutline? {
+        guard let line = fields, let path = line.string(1), let slug = line.string(2), let compare = line.list(14)
+        else { return nil }
+        return MapOutline(path: path, slug: slug, product: line.string(5), compare: compare)
+    }
+
+    /// The fields of the whole entry, undecoded; nil when a line is damaged, or the facts are not read or not this
+    /// line's.
+    private var fields: RecordLine? {
+        let head = RecordLine(line).fields
+        guard let facts, head.count == 5,
+              let hash = RecordLine([head[3]]).string(0).flatMap({ UInt64($0, radix: 16) }) else { return nil }
+        var hasher = FNV1a()
+        hasher.combine(facts)
+        let factsFields = RecordLine(facts).fields
+        guard hasher.value == hash, factsFields.count == Self.factsFields.count else { return nil }
+        return RecordLine(Array(head.prefix(3)) + factsFields + [head[4]])
+    }
+
     package var outputFolder: (folder: String, files: [String])? {
         let tab = UInt8(ascii: "\t")
         guard let first = line.firstIndex(of: tab), let second = line[(first + 1)...].firstIndex(of: tab),

@@ -14,12 +14,20 @@ package protocol BuildSink: Sendable {
     /// Whether the build leaves a record (a full build and an update do).
     var keepsRecord: Bool { get }
     func emit(_ file: OutputFile) throws
+    /// The bytes of the output's file at `path` (relative to the output) as the last build left it, which an
+    /// update changes in part; nil where there is no such output.
+    func earlier(_ path: String) -> [UInt8]?
     /// Takes the static files of `content/`, copied as they are.
     func copy(_ files: [StaticFile], from loader: SiteLoader) throws
     /// Takes the finished build.
     func commit(_ run: BuildRun) throws
     /// Drops what was emitted: the build will not be committed.
     func abandon()
+}
+
+extension BuildSink {
+    /// None but an update's output has a last build.
+    package func earlier(_ path: String) -> [UInt8]? { nil }
 }
 
 /// `tropa check`: nothing is made.
@@ -66,6 +74,7 @@ package struct StagingSink: BuildSink {
         if run.check.diagnostics.isEmpty {
             var record = BuildRecord(settings: settings, inputs: snapshot.recorded(before: clock),
                                      maps: run.entries, siteFiles: run.siteFiles, linkedMaps: run.linkedMaps)
+            record.plan = run.plan
             record.folderTimes = writer.folderTimes(of: record.outputFolders?.map(\.folder) ?? [])
             writer.keep(record)
         }
@@ -104,6 +113,8 @@ package struct UpdateSink: BuildSink {
         collected.add(file)
     }
 
+    package func earlier(_ path: String) -> [UInt8]? { writer.earlier(path) }
+
     /// The static files are as the record has them, or this would be a full build.
     package func copy(_ files: [StaticFile], from loader: SiteLoader) throws {}
 
@@ -124,6 +135,7 @@ package struct UpdateSink: BuildSink {
         outcome.written = written
         var next = BuildRecord(settings: record.settings, inputs: snapshot.recorded(before: clock),
                                maps: run.entries, siteFiles: run.siteFiles, linkedMaps: run.linkedMaps)
+        next.plan = run.plan
         // The folders it wrote or removed in lose their time: a file deleted by hand from one of them while the
         // update ran would not show in a time taken now. Their files are looked at one by one until a full build.
         let touched = Set((files.map(\.path) + removals).map(\.folderAndName.folder))

@@ -73,6 +73,37 @@ package enum Reuse: Sendable {
         }
     }
 
+    /// Of the built maps of `entries` (by their place among them), what the site pages show of those `places`
+    /// names: from the maps read now, and for an update from the record's lines of the others.
+    package func shown(_ entries: [RecordedMap], now: [(path: String, entry: SitePageEntry)],
+                       only places: Set<Int>) throws -> [Int: SitePageEntry] {
+        let built = entries.filter(\.built)
+        let now = Dictionary(now, uniquingKeysWith: { first, _ in first })
+        let shown = parallelMap(places.sorted()) { place in
+            (place, now[built[place].path] ?? built[place].map?.shown)
+        }
+        return try Dictionary(uniqueKeysWithValues: shown.map { place, entry in
+            guard let entry else { throw RecordDamaged() }
+            return (place, entry)
+        })
+    }
+
+    /// The outline of every built map of `entries`: from the maps read now, and for an update from the record's
+    /// lines of the others, each decoded only as far as its outline.
+    package func outlines(_ entries: [RecordedMap], now: [(path: String, entry: SitePageEntry)]) throws -> [MapOutline] {
+        let now = Dictionary(now, uniquingKeysWith: { first, _ in first })
+        return try parallelMap(entries.filter(\.built)) { entry in now[entry.path]?.outline ?? entry.outline }.map { outline in
+            guard let outline else { throw RecordDamaged() }
+            return outline
+        }
+    }
+
+    /// The action plan as the recorded build laid it out, when it did.
+    package var recordedPlan: ActionPlan? {
+        guard case .record(let record, _) = self else { return nil }
+        return record.plan
+    }
+
     /// Which site pages must be made again, given what they show of the maps read now.
     package func sitePages(now: [(path: String, entry: SitePageEntry)], in context: RenderContext) -> SitePages {
         switch self {

@@ -116,6 +116,11 @@ package struct OutputWriter: Sendable {
         (try? fileSystem.read(facts)).flatMap { record.attaching(facts: $0) }
     }
 
+    /// The output's file at `path`, relative to the output; nil when it cannot be read.
+    package func earlier(_ path: String) -> [UInt8]? {
+        try? fileSystem.read(output + "/" + path)
+    }
+
     private func savedRecord() -> BuildRecord? {
         (try? fileSystem.read(cache)).flatMap { BuildRecord(decoding: $0) }
     }

@@ -8,8 +8,17 @@ package struct SiteIndex: Sendable {
     package let compared: Set<String>
 
     package init(_ maps: [SitePageEntry]) {
+        self.init(maps, products: maps.map(\.summary.product))
+    }
+
+    /// Some of the maps, with the outlines of all: which products have comparisons is told from all.
+    package init(_ maps: [SitePageEntry], among outlines: [MapOutline]) {
+        self.init(maps, products: outlines.map(\.product))
+    }
+
+    private init(_ maps: [SitePageEntry], products: [String?]) {
         self.maps = maps
-        let products = maps.compactMap(\.summary.product).map(Slug.forName)
+        let products = products.compactMap { $0 }.map(Slug.forName)
         compared = Set(Dictionary(grouping: products, by: { $0 }).filter { $1.count > 1 }.keys)
     }
 
@@ -261,7 +270,7 @@ extension SitePresenter {
     /// The plan's pages of `plan_page_size` actions each, by their paths, the ones of `numbers` (from 0; all
     /// without): a kind or an owner that does not fit goes on over the next page, where its heading says so and
     /// its list goes on numbering.
-    package func planPages(_ index: SiteIndex, from plan: ActionPlan, numbers: Set<Int>? = nil)
+    package func planPages(from plan: ActionPlan, maps: PlanMaps, numbers: Set<Int>? = nil)
         -> [(path: String, model: PlanPageModel)] {
         let pages = plan.pages(of: site.config.planPageSize)
         let count = words.actionCount(plan.count)
@@ -277,16 +286,16 @@ extension SitePresenter {
                 let owner = PlanOwnerModel(
                     name: owners.owner.map { "@" + $0 } ?? words["noOwner"], words: words,
                     items: owners.entries[part.entries].map { entry in
-                        let map = index.maps[entry.map]
+                        let map = maps[entry.map], action = map.actions[entry.action]
                         // The action's links lead from its map's page; here, from the plan's.
-                        return PlanItemModel(html: Markup.rebasingLinks(entry.action.text.html, from: PagePaths.journeyFolder(map.summary.slug),
+                        return PlanItemModel(html: Markup.rebasingLinks(action.text.html, from: PagePaths.journeyFolder(map.summary.slug),
                                                                         to: page.root),
                                              map: map.summary.title,
                                              url: page.root + PagePaths.journeyFolder(map.summary.slug) + "/index.html#"
-                                                + map.stageAnchors[entry.action.stage],
-                                             stage: map.stages[entry.action.stage].displayName,
-                                             conversion: entry.conversion.map(figure),
-                                             emotion: entry.emotion.map { format.score(Self.tenth($0)) })
+                                                + map.stageAnchors[action.stage],
+                                             stage: map.stages[action.stage].displayName,
+                                             conversion: map.stages[action.stage].figures.conversion.map(figure),
+                                             emotion: map.emotion(ofStage: action.stage).map { format.score(Self.tenth($0)) })
                     },
                     start: part.entries.lowerBound > 0 ? String(part.entries.lowerBound + 1) : nil)
                 if let last = kinds.last, last.anchor == Self.kindAnchor(part.kind) {
@@ -334,13 +343,9 @@ extension SitePresenter {
     /// The plan as rows for a spreadsheet, with a header row: plain text, figures as numbers a spreadsheet sorts
     /// (the conversion in percent, the emotion on the scale, in the site's decimal mark), and each stage's address:
     /// absolute with `base_url`, else relative to the site.
-    package func planRows(_ index: SiteIndex, from plan: ActionPlan) -> [[String]] {
+    package func planRows(_ plan: ActionPlan, maps: [SitePageEntry]) -> [[String]] {
         // Each map's address once, not once per action; the rows in runs of a few thousand, on every core.
-        let addresses = parallelMap(index.maps) { map -> String in
-            guard !map.actions.isEmpty else { return "" }
-            let page = PagePaths.journeyFolder(map.summary.slug) + "/index.html"
-            return site.config.baseURL.map { PagePaths.address(of: page, under: $0) } ?? page
-        }
+        let addresses = parallelMap(maps) { map in map.actions.isEmpty ? "" : planAddress(of: map) }
         var runs: [(kind: Int, owner: Int, entries: Range<Int>)] = []
         for (kind, group) in plan.kinds.enumerated() {
             for (owner, owners) in group.owners.enumerated() {
@@ -353,14 +358,43 @@ extension SitePresenter {
         return [header] + parallelMap(runs) { run in
             let group = plan.kinds[run.kind], owners = group.owners[run.owner]
             return owners.entries[run.entries].map { entry in
-                let map = index.maps[entry.map]
-                return [group.kind ?? "", owners.owner ?? "", entry.action.text.plain, map.summary.title,
-                        map.stages[entry.action.stage].displayName,
-                        entry.conversion.map { spreadsheetNumber($0.value) } ?? "",
-                        entry.emotion.map { spreadsheetNumber(Self.tenth($0)) } ?? "",
-                        addresses[entry.map] + "#" + map.stageAnchors[entry.action.stage]]
+                planRow(entry, of: group, owners, map: maps[entry.map], address: addresses[entry.map])
             }
         }.flatMap { $0 }
+    }
+
+    /// The rows of the plan's CSV that show an action of the maps `showing` picks, by their place in the file (the
+    /// header is row 0): what an update writes again of it when no action moved.
+    package func planRows(_ plan: ActionPlan, maps: PlanMaps, showing: (Int) -> Bool) -> [Int: [String]] {
+        var rows: [Int: [String]] = [:]
+        var row = 1
+        for group in plan.kinds {
+            for owners in group.owners {
+                for entry in owners.entries {
+                    if showing(entry.map) {
+                        let map = maps[entry.map]
+                        rows[row] = planRow(entry, of: group, owners, map: map, address: planAddress(of: map))
+                    }
+                    row += 1
+                }
+            }
+        }
+        return rows
+    }
+
+    private func planRow(_ entry: ActionPlan.Entry, of group: ActionPlan.KindGroup, _ owners: ActionPlan.OwnerGroup,
+                         map: SitePageEntry, address: String) -> [String] {
+        let action = map.actions[entry.action]
+        return [group.kind ?? "", owners.owner ?? "", action.text.plain, map.summary.title,
+                map.stages[action.stage].displayName,
+                map.stages[action.stage].figures.conversion.map { spreadsheetNumber($0.value) } ?? "",
+                map.emotion(ofStage: action.stage).map { spreadsheetNumber(Self.tenth($0)) } ?? "",
+                address + "#" + map.stageAnchors[action.stage]]
+    }
+
+    private func planAddress(of map: SitePageEntry) -> String {
+        let page = PagePaths.journeyFolder(map.summary.slug) + "/index.html"
+        return site.config.baseURL.map { PagePaths.address(of: page, under: $0) } ?? page
     }
 
     /// `-0,5` (Russian) or `-0.5`: a plain number, ASCII minus, no grouping, which a spreadsheet reads as one.

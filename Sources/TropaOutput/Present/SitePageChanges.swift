@@ -76,24 +76,89 @@ extension SitePageEntry {
 
     fileprivate var planOrder: PlanOrder {
         PlanOrder(title: summary.title, stageCount: stages.count, actions: actions.map { [String($0.stage), $0.kind, $0.owner] },
-                  emotions: actions.map { stageEmotions.indices.contains($0.stage) ? stageEmotions[$0.stage] : nil },
+                  emotions: actions.map { emotion(ofStage: $0.stage) },
                   conversions: actions.map { stages.indices.contains($0.stage) ? stages[$0.stage].figures.conversion?.value : nil })
     }
+}
+
+/// What tells which comparison pages show a map, without the rest of it: its path, slug, product, and the maps
+/// its `compare` names.
+package struct MapOutline: Sendable, Equatable {
+    package var path: String
+    package var slug: String
+    package var product: String?
+    package var compare: [String]
+
+    package init(path: String, slug: String, product: String?, compare: [String]) {
+        self.path = path
+        self.slug = slug
+        self.product = product
+        self.compare = compare
+    }
+}
+
+extension SitePageEntry {
+    package var outline: MapOutline {
+        MapOutline(path: path, slug: summary.slug, product: summary.product, compare: summary.compare)
+    }
+}
+
+/// The maps a plan's entries name by their place among the maps it was made of: every one, or (an update that
+/// makes a few of the plan's pages again) the ones those pages show.
+package struct PlanMaps: Sendable {
+    private let all: [SitePageEntry]
+    private let some: [Int: SitePageEntry]
+
+    package init(_ all: [SitePageEntry]) {
+        self.all = all
+        some = [:]
+    }
+
+    package init(some: [Int: SitePageEntry]) {
+        all = []
+        self.some = some
+    }
+
+    package subscript(index: Int) -> SitePageEntry { some.isEmpty ? all[index] : some[index]! }
 }
 
 /// Which site pages a rebuild makes again, and what it made of the plan to tell.
 package struct SitePageSelection: Sendable {
     /// The pages to make again, by path; a page among them that no map shows now (a tag no map has any more) is
-    /// not made, and goes.
-    package var paths: Set<String>
+    /// not made, and goes. Nil for every page.
+    package var paths: Set<String>?
     /// The plan as it is now, when it shows a change: made once to tell its changed pages, and kept to make them.
     package var plan: PlanPages?
+    /// The rows of the plan's CSV to write again, by their place in it (the header is row 0), when no action
+    /// moved: the others stay as the file has them. Nil for the whole file.
+    package var planRows: [Int: [String]]?
+
+    package init(paths: Set<String>?, plan: PlanPages?, planRows: [Int: [String]]? = nil) {
+        self.paths = paths
+        self.plan = plan
+        self.planRows = planRows
+    }
+
+    package func contains(_ path: String) -> Bool { paths?.contains(path) ?? true }
 }
 
 /// The action plan made into pages: its sorted actions (for the CSV too) and each page's model by path.
 package struct PlanPages: Sendable {
     package let plan: ActionPlan
     package let pages: [(path: String, model: PlanPageModel)]
+
+    package init(plan: ActionPlan, pages: [(path: String, model: PlanPageModel)]) {
+        self.plan = plan
+        self.pages = pages
+    }
+}
+
+/// The site pages an update makes again without every map's entry: the ones these maps' changes show on, and the
+/// maps (by their place among the built ones) that those pages show, which are all it reads of the record.
+package struct NarrowSelection: Sendable {
+    package var pages: Set<String>
+    package var planPages: Set<Int>
+    package var maps: Set<Int>
 }
 
 extension SitePresenter {
@@ -106,11 +171,79 @@ extension SitePresenter {
     /// sitemap is not among them: it lists every page.
     package func pagesShowing(_ changes: [MapChange], in index: SiteIndex, before: @Sendable () -> [SitePageEntry])
         -> SitePageSelection {
+        var (paths, planChanged) = pagesShowing(changes, outlines: index.maps.map(\.outline))
+        guard planChanged else { return SitePageSelection(paths: paths, plan: nil) }
+        paths.insert(PagePaths.planCSV)
+        let size = site.config.planPageSize
+        let changedPaths = Set(changes.flatMap(\.sides).map(\.path))
+        // When no changed map's actions sort or group otherwise than before (a stage renamed, an action's text
+        // edited), the plan is laid out as it was: its pages to make again are those that hold those actions.
+        if Self.keepsPlanOrder(changes) {
+            let plan = actionPlan(index)
+            let made = Self.pages(plan.pages(of: size), of: plan) { changedPaths.contains(index.maps[$0].path) }
+            paths.formUnion(made.map { PagePaths.planPage($0 + 1) })
+            return SitePageSelection(paths: paths, plan: PlanPages(plan: plan, pages: planPages(from: plan, maps: PlanMaps(index.maps), numbers: made)))
+        }
+        // Otherwise the plan as it was and as it is, side by side: a page is made again when what it shows differs
+        // (an action of a changed map is on it, or others moved onto it, or the headings and pager changed), and a
+        // page the plan no longer reaches goes.
+        let plans = parallelMap([true, false]) { now in
+            let maps = now ? index.maps : before()
+            let plan = ActionPlan(maps, kindOrder: site.schema.layers.flatMap(\.kinds))
+            return (plan, PlanPageKey.keys(plan, maps: maps, size: size, changed: changedPaths))
+        }
+        let (plan, now) = plans[0], earlier = plans[1].1
+        let made = Set(now.indices.filter { page in
+            now[page].showsChange || !earlier.indices.contains(page) || earlier[page].showsChange || earlier[page] != now[page]
+        })
+        paths.formUnion(made.map { PagePaths.planPage($0 + 1) })
+        paths.formUnion((now.count..<max(now.count, earlier.count)).map { PagePaths.planPage($0 + 1) })
+        return SitePageSelection(paths: paths, plan: PlanPages(plan: plan, pages: planPages(from: plan, maps: PlanMaps(index.maps), numbers: made)))
+    }
+
+    /// The same, told from the maps' outlines and the plan as the last build laid it out, when what changed shows
+    /// on no card and moved no action (a stage renamed, an action's text edited): the comparisons and plan pages
+    /// that show the changed maps, and the maps those pages list. Nil when a card shows the change (the catalogue
+    /// lists every map) or an action moved: then every map's entry is needed.
+    package func pagesShowing(_ changes: [MapChange], outlines: [MapOutline], plan: ActionPlan?) -> NarrowSelection? {
+        guard changes.allSatisfy({ $0.before != nil && $0.after != nil && !$0.differs(\.overview) }) else { return nil }
+        let (paths, planChanged) = pagesShowing(changes, outlines: outlines)
+        let changedPaths = Set(changes.flatMap(\.sides).map(\.path))
+        let place = Dictionary(outlines.enumerated().map { ($1.path, $0) }, uniquingKeysWith: { first, _ in first })
+        var maps = Set(changedPaths.compactMap { place[$0] })
+        // A product's comparison ranks all its maps; a map's own shows those its `compare` names. Each product's
+        // slug once, not once per map.
+        var productShown: [String: Bool] = [:]
+        for (map, outline) in outlines.enumerated() {
+            if !outline.compare.isEmpty && paths.contains(PagePaths.comparison(ofMap: outline.slug)) {
+                maps.insert(map)
+                maps.formUnion(outline.compare.compactMap { place[$0] })
+            }
+            guard let product = outline.product else { continue }
+            if productShown[product] == nil { productShown[product] = paths.contains(PagePaths.product(Slug.forName(product))) }
+            if productShown[product]! { maps.insert(map) }
+        }
+        guard planChanged else { return NarrowSelection(pages: paths, planPages: [], maps: maps) }
+        guard Self.keepsPlanOrder(changes), let plan else { return nil }
+        let pages = plan.pages(of: site.config.planPageSize)
+        let made = Self.pages(pages, of: plan) { changedPaths.contains(outlines[$0].path) }
+        for page in made {
+            for part in pages[page] {
+                maps.formUnion(plan.kinds[part.kind].owners[part.owner].entries[part.entries].map(\.map))
+            }
+        }
+        return NarrowSelection(pages: paths.union(made.map { PagePaths.planPage($0 + 1) } + [PagePaths.planCSV]),
+                               planPages: made, maps: maps)
+    }
+
+    /// What the changes show on besides the plan, from the outlines of every built map now; and whether the plan
+    /// shows them.
+    private func pagesShowing(_ changes: [MapChange], outlines: [MapOutline]) -> (Set<String>, plan: Bool) {
         var paths: Set<String> = []
         var planChanged = false
         // The maps whose comparison page lists a changed map besides their own.
         let changedPaths = Set(changes.flatMap(\.sides).map(\.path))
-        let comparing = index.maps.filter { map in map.summary.compare.contains(where: changedPaths.contains) }
+        let comparing = outlines.filter { map in map.compare.contains(where: changedPaths.contains) }
         for change in changes {
             let sides = change.sides
             let cards = change.differs(\.overview)
@@ -128,50 +261,32 @@ extension SitePresenter {
                     if let product = map.summary.product { paths.insert(PagePaths.product(Slug.forName(product))) }
                     paths.insert(PagePaths.comparison(ofMap: map.summary.slug))
                 }
-                paths.formUnion(comparing.filter { map in sides.contains { map.summary.compare.contains($0.path) } }
-                    .map { PagePaths.comparison(ofMap: $0.summary.slug) })
+                paths.formUnion(comparing.filter { map in sides.contains { map.compare.contains($0.path) } }
+                    .map { PagePaths.comparison(ofMap: $0.slug) })
             }
             if sides.contains(where: { !$0.actions.isEmpty }) && change.differs(\.plan) { planChanged = true }
         }
-        guard planChanged else { return SitePageSelection(paths: paths, plan: nil) }
-        paths.insert(PagePaths.planCSV)
-        let size = site.config.planPageSize
-        // When no changed map's actions sort or group otherwise than before (a stage renamed, an action's text
-        // edited), the plan is laid out as it was: its pages to make again are those that hold those actions.
-        if changes.allSatisfy({ $0.before != nil && $0.after != nil && $0.differs(\.planOrder) == false }) {
-            let plan = actionPlan(index)
-            let pages = plan.pages(of: size)
-            let made = Set(pages.indices.filter { page in
-                pages[page].contains { part in
-                    plan.kinds[part.kind].owners[part.owner].entries[part.entries].contains {
-                        changedPaths.contains(index.maps[$0.map].path)
-                    }
-                }
-            })
-            paths.formUnion(made.map { PagePaths.planPage($0 + 1) })
-            return SitePageSelection(paths: paths, plan: PlanPages(plan: plan, pages: planPages(index, from: plan, numbers: made)))
-        }
-        // Otherwise the plan as it was and as it is, side by side: a page is made again when what it shows differs
-        // (an action of a changed map is on it, or others moved onto it, or the headings and pager changed), and a
-        // page the plan no longer reaches goes.
-        let plans = parallelMap([true, false]) { now in
-            let maps = now ? index.maps : before()
-            let plan = ActionPlan(maps, kindOrder: site.schema.layers.flatMap(\.kinds))
-            return (plan, PlanPageKey.keys(plan, maps: maps, size: size, changed: changedPaths))
-        }
-        let (plan, now) = plans[0], earlier = plans[1].1
-        let made = Set(now.indices.filter { page in
-            now[page].showsChange || !earlier.indices.contains(page) || earlier[page].showsChange || earlier[page] != now[page]
+        return (paths, planChanged)
+    }
+
+    /// Whether every change leaves its map's actions where the plan had them.
+    private static func keepsPlanOrder(_ changes: [MapChange]) -> Bool {
+        changes.allSatisfy { $0.before != nil && $0.after != nil && $0.differs(\.planOrder) == false }
+    }
+
+    /// Of the plan's `pages`, the ones (from 0) that hold an action of a map `shows` picks by its place.
+    private static func pages(_ pages: [[ActionPlan.PagePart]], of plan: ActionPlan, holding shows: (Int) -> Bool) -> Set<Int> {
+        Set(pages.indices.filter { page in
+            pages[page].contains { part in
+                plan.kinds[part.kind].owners[part.owner].entries[part.entries].contains { shows($0.map) }
+            }
         })
-        paths.formUnion(made.map { PagePaths.planPage($0 + 1) })
-        paths.formUnion((now.count..<max(now.count, earlier.count)).map { PagePaths.planPage($0 + 1) })
-        return SitePageSelection(paths: paths, plan: PlanPages(plan: plan, pages: planPages(index, from: plan, numbers: made)))
     }
 
     /// The action plan's pages and the CSV.
     package func planPages(_ index: SiteIndex) -> PlanPages {
         let plan = actionPlan(index)
-        return PlanPages(plan: plan, pages: planPages(index, from: plan))
+        return PlanPages(plan: plan, pages: planPages(from: plan, maps: PlanMaps(index.maps)))
     }
 }
 
@@ -213,9 +328,10 @@ private struct PlanPageKey: Equatable {
                 return Part(kind: group.kind, kindCount: counts[part.kind], continued: part.continued,
                             owner: owners.owner, start: part.entries.lowerBound,
                             actions: owners.entries[part.entries].map { entry in
-                    let path = maps[entry.map].path
-                    if changed.contains(path) { showsChange = true }
-                    return Action(map: path, action: entry.action, emotion: entry.emotion, conversion: entry.conversion)
+                    let map = maps[entry.map], action = map.actions[entry.action]
+                    if changed.contains(map.path) { showsChange = true }
+                    return Action(map: map.path, action: action, emotion: map.emotion(ofStage: action.stage),
+                                  conversion: map.stages[action.stage].figures.conversion)
                 })
             }
             return PlanPageKey(count: plan.count, pages: pages.count, contents: kinds, firstPages: firstPages,

@@ -87,10 +87,11 @@ package struct PageRenderer: Sendable {
     /// The pages made of every built map: the catalogue (cards with their curves drawn small, the product ×
     /// segment matrix), the dashboard, a comparison per product with several maps and per map with `compare`, a
     /// page per tag and per segment, the action plan's pages with its CSV, and `maps.json`; with `only`, the ones
-    /// it selects.
+    /// it selects. A selection that keeps the plan's CSV but some rows leaves the CSV to the caller, which has the
+    /// file (`SpreadsheetCSV.replacingRows`).
     package func sitePages(_ index: SiteIndex, only: SitePageSelection? = nil) -> [OutputFile] {
         let maps = index.maps
-        let wanted: @Sendable (String) -> Bool = { path in only?.paths.contains(path) ?? true }
+        let wanted: @Sendable (String) -> Bool = { path in only?.contains(path) ?? true }
         // Each page is made on its own: at 10,000 maps the catalogue and the tag pages are tens of megabytes each,
         // so they are spread over the cores.
         var jobs: [@Sendable () -> [OutputFile]] = []
@@ -117,9 +118,12 @@ package struct PageRenderer: Sendable {
             // this job; then each page and the CSV are made side by side.
             jobs.append {
                 let plan = only?.plan ?? presenter.planPages(index)
-                let files: [@Sendable () -> OutputFile] = plan.pages.filter { wanted($0.path) }.map { path, model in
+                var files: [@Sendable () -> OutputFile] = plan.pages.filter { wanted($0.path) }.map { path, model in
                     { OutputFile(path: path, text: html(model, template: "plan")) }
-                } + [{ OutputFile(path: PagePaths.planCSV, text: SpreadsheetCSV.text(rows: presenter.planRows(index, from: plan.plan))) }]
+                }
+                if only?.planRows == nil {
+                    files.append { OutputFile(path: PagePaths.planCSV, text: SpreadsheetCSV.text(rows: presenter.planRows(plan.plan, maps: maps))) }
+                }
                 return parallelMap(files) { $0() }
             }
         }
@@ -131,10 +135,9 @@ package struct PageRenderer: Sendable {
 
     /// With the site's `base_url`, `sitemap.xml` listing every HTML page of `pages` (paths of the site pages) and
     /// of the built `maps`, and `robots.txt`; without it, nothing.
-    package func sitemapFiles(pages: [String], maps: [SitePageEntry]) -> [OutputFile] {
+    package func sitemapFiles(pages: [String], maps slugs: [String]) -> [OutputFile] {
         guard let baseURL = presenter.site.config.baseURL else { return [] }
-        let paths = pages.filter { $0.hasSuffix(".html") }
-            + maps.map { PagePaths.journeyFolder($0.summary.slug) + "/index.html" }
+        let paths = pages.filter { $0.hasSuffix(".html") } + slugs.map { PagePaths.journeyFolder($0) + "/index.html" }
         return [OutputFile(path: PagePaths.sitemap, text: Sitemap.xml(baseURL: baseURL, pages: paths.sorted())),
                 OutputFile(path: PagePaths.robots, text: Sitemap.robots(baseURL: baseURL))]
     }

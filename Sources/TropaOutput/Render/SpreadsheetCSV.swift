@@ -1,4 +1,5 @@
 import TropaModel
+import Foundation
 
 /// Rows of text as a CSV file a spreadsheet opens as data: UTF-8 with a byte-order mark (so Excel reads Cyrillic),
 /// CRLF between rows, RFC 4180 quoting, and no cell that a spreadsheet would run as a formula.
@@ -12,19 +13,57 @@ package enum SpreadsheetCSV {
         let runs = stride(from: 0, to: rows.count, by: 4096).map { $0..<min(rows.count, $0 + 4096) }
         let parts = parallelMap(runs) { run in
             var bytes: [UInt8] = []
-            for row in rows[run] {
-                for (index, cell) in row.enumerated() {
-                    if index > 0 { bytes.append(UInt8(ascii: ",")) }
-                    append(neutralised(cell), to: &bytes)
-                }
-                bytes.append(contentsOf: [0x0D, 0x0A])
-            }
+            for row in rows[run] { append(row: row, to: &bytes) }
             return bytes
         }
         var bytes: [UInt8] = [0xEF, 0xBB, 0xBF]
         bytes.reserveCapacity(parts.reduce(3) { $0 + $1.count })
         for part in parts { bytes += part }
         return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// `file` (as `text` wrote it) with the rows of `rows` (by their place, the first row 0) written anew and the
+    /// others kept byte for byte; nil when it has no such row. A row ends at a line break outside quotes.
+    package static func replacingRows(in file: [UInt8], rows: [Int: [String]]) -> [UInt8]? {
+        guard let last = rows.keys.max() else { return file }
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(file.count + 4096)
+        var row = 0, kept = 0
+        var start = file.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+        // Line breaks and quotes found with `memchr`: the plan of 10,000 maps is 26 MB.
+        file.withUnsafeBytes { file in
+            guard let base = file.baseAddress else { return }
+            var quoted = false, from = start
+            while row <= last, let found = memchr(base + from, 0x0A, file.count - from) {
+                let end = base.distance(to: found)
+                var quote = from
+                while let next = memchr(base + quote, 0x22, end - quote) {
+                    quoted.toggle()
+                    quote = base.distance(to: next) + 1
+                }
+                from = end + 1
+                // A line break inside quotes is the cell's own.
+                if quoted { continue }
+                if let cells = rows[row] {
+                    bytes.append(contentsOf: file[kept..<start])
+                    append(row: cells, to: &bytes)
+                    kept = end + 1
+                }
+                row += 1
+                start = end + 1
+            }
+        }
+        guard row > last else { return nil }
+        bytes += file[kept...]
+        return bytes
+    }
+
+    private static func append(row: [String], to bytes: inout [UInt8]) {
+        for (index, cell) in row.enumerated() {
+            if index > 0 { bytes.append(UInt8(ascii: ",")) }
+            append(neutralised(cell), to: &bytes)
+        }
+        bytes.append(contentsOf: [0x0D, 0x0A])
     }
 
     /// A field quoted when it holds a quote, a comma or a line break, its quotes doubled.

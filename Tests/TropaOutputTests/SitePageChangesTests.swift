@@ -1,0 +1,63 @@
+import Testing
+@testable import TropaModel
+@testable import TropaSource
+@testable import TropaAnalysis
+@testable import TropaOutput
+@testable import TropaBuild
+import TropaTesting
+
+/// Which site pages a change shows on, told from every map's entry or, when it moves no action and shows on no
+/// card, from the maps' outlines and the plan as laid out before.
+@Suite struct SitePageChangesTests {
+    /// The segments fixture, its plan a page per action, and the facts of its maps.
+    private static func site() throws -> (presenter: SitePresenter, facts: [JourneyFacts]) {
+        var site = try #require(try SiteChecker(fileSystem: try RenderFixtures.memory("segments")).check(root: RenderBuild.root).site)
+        site.config.planPageSize = 1
+        let analysis = JourneyAnalysis(schema: site.schema, contentPath: site.config.contentPath)
+        return (SitePresenter(site: site), site.journeys.map(analysis.facts))
+    }
+
+    /// The pages told both ways, with the maps the narrow way names; `change` makes the map at `path` anew.
+    private static func selections(_ path: String, _ change: (inout JourneyFacts) -> Void)
+        throws -> (whole: SitePageSelection, narrow: NarrowSelection?, index: SiteIndex) {
+        let (presenter, facts) = try site()
+        let before = facts.map { SitePageEntry($0, built: true) }
+        let place = try #require(facts.firstIndex { $0.path == path })
+        var changed = facts[place]
+        change(&changed)
+        var after = before
+        after[place] = SitePageEntry(changed, built: true)
+        let index = SiteIndex(after)
+        let changes = [MapChange(before: before[place], after: after[place])]
+        let whole = presenter.pagesShowing(changes, in: index) { before }
+        let plan = presenter.actionPlan(SiteIndex(before))
+        return (whole, presenter.pagesShowing(changes, outlines: after.map(\.outline), plan: plan), index)
+    }
+
+    /// A renamed stage: the narrow way finds the pages the whole way does, and names every map they show: the
+    /// product's (its comparison ranks them all), the ones `compare` names, and those on the plan's pages.
+    @Test func aRenamedStageIsToldFromTheOutlinesAndThePlan() throws {
+        let (whole, narrow, index) = try Self.selections("content/volta/semya.md") { $0.stages[0].name = "Первый взгляд" }
+        let selection = try #require(narrow)
+        #expect(selection.pages == whole.paths)
+        #expect(selection.pages.isSuperset(of: ["products/volta/index.html", "compare/volta/semya-to-be/index.html", "plan/plan.csv"]))
+        let volta = Set(index.maps.indices.filter { index.maps[$0].summary.product == "Вольта" })
+        #expect(selection.maps.isSuperset(of: volta))
+        let plan = try #require(whole.plan)
+        let pages = plan.plan.pages(of: 1)
+        #expect(Set(selection.planPages.map { PagePaths.planPage($0 + 1) }) == Set(plan.pages.map(\.path)))
+        let onPages = Set(selection.planPages.flatMap { pages[$0] }.flatMap { part in
+            plan.plan.kinds[part.kind].owners[part.owner].entries[part.entries].map(\.map)
+        })
+        #expect(!onPages.isEmpty && selection.maps == volta.union(onPages))
+    }
+
+    /// A change a card shows (the title) or one that moves an action (to another kind) needs every map; an
+    /// action's text alone does not.
+    @Test func aCardOrAMovedActionNeedsEveryMap() throws {
+        #expect(try Self.selections("content/volta/semya.md") { $0.summary.title = "Другое" }.narrow == nil)
+        #expect(try Self.selections("content/volta/semya.md") { $0.actions[0].kind = "Новый вид" }.narrow == nil)
+        let text = try Self.selections("content/volta/semya.md") { $0.actions[0].text = RichText(html: "Иначе", plain: "Иначе") }
+        #expect(try #require(text.narrow).pages == text.whole.paths)
+    }
+}
