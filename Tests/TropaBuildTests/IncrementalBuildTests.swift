@@ -223,6 +223,30 @@ import TropaTesting
         #expect(second.files == (try Self.fullBuild(of: second)))
     }
 
+    /// An update adds the changed map's facts to the end of the facts file rather than writing it again; the next
+    /// update reads them there, and the file never grows past twice what its live lines need.
+    @Test func anUpdateAddsItsFactsToTheFile() throws {
+        let first = try RenderBuild.site(Self.pagedPlan)
+        let facts = OutputWriter(fileSystem: first.fileSystem, output: first.output).facts
+        let written = try first.fileSystem.read(facts)
+        let path = RenderBuild.root + "/content/b.md"
+        let text = try #require(first.fileSystem.text(at: path))
+        var site = first
+        var sizes: [Int] = []
+        for edit in 1...6 {
+            try site.fileSystem.write(Array(text.replacingOccurrences(of: "Сравнение тарифов", with: "Сравнение \(edit)").utf8), to: path)
+            site = try RenderBuild.build(site.fileSystem)
+            #expect(site.result.update?.maps == 1)
+            #expect(site.files == (try Self.fullBuild(of: site)))
+            let now = try site.fileSystem.read(facts)
+            if edit == 1 { #expect(now.count > written.count && now.starts(with: written)) }
+            sizes.append(now.count)
+        }
+        // Written whole again once the old lines would outweigh the live ones.
+        #expect(zip(sizes, sizes.dropFirst()).contains { $1 < $0 } && sizes.allSatisfy { $0 <= 2 * written.count })
+        #expect(try RenderBuild.build(site.fileSystem).result.upToDate)
+    }
+
     /// An update that moves no action writes again only the changed map's rows of the plan's CSV, into the file
     /// the last build left; a file it cannot do that to (cut short by hand) makes the build a full one, which
     /// writes it whole.

@@ -138,6 +138,11 @@ package final class FaultyFileSystem: FileSystem, @unchecked Sendable {
         try memory.write(bytes, to: path)
     }
 
+    package func append(_ bytes: [UInt8], to path: String) throws {
+        guard !failsWrite(path) else { throw SiteError(.cannotWrite(path, .system("no space left on the device"))) }
+        try memory.append(bytes, to: path)
+    }
+
     package func moveItem(_ source: String, to destination: String) throws {
         let allowed = lock.withLock {
             defer { movesLeft = movesLeft.map { $0 - 1 } }

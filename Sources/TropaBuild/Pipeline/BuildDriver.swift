@@ -392,12 +392,18 @@ package struct BuildDriver: Sendable {
             selection.plan = PlanPages(plan: plan, pages: presenter.planPages(from: plan, maps: maps, numbers: narrow.planPages))
             selection.planRows = presenter.planRows(plan, maps: maps, showing: changed.contains)
         }
-        var pages = renderer.sitePages(index, only: selection)
-        if let rows = selection.planRows {
-            guard let file = sink.earlier(PagePaths.planCSV),
-                  let csv = SpreadsheetCSV.replacingRows(in: file, rows: rows) else { throw RecordDamaged() }
-            pages.append(OutputFile(path: PagePaths.planCSV, bytes: csv))
+        // The CSV's rows go into the output's file while the pages are made.
+        let chosen = selection
+        let made = parallelMap([true, false]) { pages in
+            Result { () throws -> [OutputFile] in
+                if pages { return renderer.sitePages(index, only: chosen) }
+                guard let rows = chosen.planRows else { return [] }
+                guard let file = sink.earlier(PagePaths.planCSV),
+                      let csv = SpreadsheetCSV.replacingRows(in: file, rows: rows) else { throw RecordDamaged() }
+                return [OutputFile(path: PagePaths.planCSV, bytes: csv)]
+            }
         }
+        let pages = try made.flatMap { try $0.get() }
         return (pages, plan, narrow.pages)
     }
 
@@ -568,4 +574,3 @@ private final class StopSignal: @unchecked Sendable {
     package func signal() { lock.withLock { raised = true } }
     package var isSignalled: Bool { lock.withLock { raised } }
 }
-

@@ -9,8 +9,9 @@ import Foundation
 /// takes the others' summaries from here; when nothing changed, it stops at once.
 ///
 /// It is two files: the record itself (`OutputWriter.cache`), with what a build with nothing changed looks at, and
-/// the maps' facts (`OutputWriter.facts`), most of the bytes, read only by an update. The record names the facts
-/// file's size and each map's line in it by the line's hash, so facts from another build are never taken for these.
+/// the maps' facts and the plan's order (`OutputWriter.facts`), most of the bytes, read only by an update. The record
+/// names the facts file's size, where each map's line begins in it and the line's hash, and the plan's lines and
+/// their hash, so facts from another build are never taken for these. An update adds its lines to the file's end.
 package struct BuildRecord: Sendable, Equatable {
     /// tropa's version and the build options: a record made under others describes another build.
     package var settings: String
@@ -32,7 +33,8 @@ package struct BuildRecord: Sendable, Equatable {
     /// update that moves no action makes its changed pages from this and the maps they show. In the facts file,
     /// after the maps' lines; nil when the build did not lay it out, or its lines are not the ones `planHash` names.
     package var plan: ActionPlan?
-    /// The hash of the plan's lines, as the record names it.
+    /// Where the plan's lines are in the facts file, and their hash, as the record names them.
+    package var planAt: Range<Int>?
     package var planHash: UInt64?
 
     package struct Input: Sendable, Equatable {
@@ -154,30 +156,56 @@ extension BuildRecord {
 
     /// The record and its facts file; nil when a map's facts were not read (`attaching`), which no build keeps.
     package var encoded: (record: [UInt8], facts: [UInt8])? {
+        encoded(appendingTo: nil).map { ($0.record, $0.facts) }
+    }
+
+    /// The record and the bytes of its facts file: with `appendingTo` (the size of the facts file that the maps'
+    /// lines were read from, `attaching`), only the lines that file lacks (the changed maps', and the plan when it
+    /// is not the one the file holds), to append to it; the whole file when none is given, or when the file would
+    /// then be more than twice what its live lines need. `appended` says which.
+    package func encoded(appendingTo existing: Int?) -> (record: [UInt8], facts: [UInt8], appended: Bool)? {
+        guard maps.allSatisfy({ $0.facts != nil }) else { return nil }
+        let planBytes = plan.map(Self.encode) ?? []
+        let live = maps.reduce(planBytes.count) { $0 + $1.facts!.count + 1 }
+        let keptPlan = existing != nil ? planAt : nil
+        let added = maps.reduce(keptPlan == nil ? planBytes.count : 0) { $0 + ($1.factsAt == nil ? $1.facts!.count + 1 : 0) }
+        // A file that only grew would hold every earlier version of a map edited again and again.
+        let appended = existing.map { $0 + added <= 2 * live } ?? false
+        let start = appended ? existing! : 0
         var facts: [UInt8] = []
-        facts.reserveCapacity(maps.reduce(0) { $0 + ($1.facts?.count ?? 0) + 1 })
+        facts.reserveCapacity(appended ? added : live)
+        var offsets: [Int] = []
+        offsets.reserveCapacity(maps.count)
         for map in maps {
-            guard let line = map.facts else { return nil }
-            facts += line
+            if appended, let at = map.factsAt {
+                offsets.append(at)
+                continue
+            }
+            offsets.append(start + facts.count)
+            facts += map.facts!
             facts.append(UInt8(ascii: "\n"))
         }
-        let planLines = plan.map(Self.encode) ?? []
-        var planHash: UInt64?
-        if plan != nil {
+        var planRange: Range<Int>?, planHash: UInt64?
+        if appended, let keptPlan {
+            (planRange, planHash) = (keptPlan, self.planHash)
+        } else if plan != nil {
+            planRange = (start + facts.count)..<(start + facts.count + planBytes.count)
             var hasher = FNV1a()
-            hasher.combine(planLines)
+            hasher.combine(planBytes)
             planHash = hasher.value
+            facts += planBytes
         }
-        facts += planLines
         var bytes = Array((Self.header + "\n").utf8)
-        bytes.reserveCapacity(maps.reduce(inputs.count * 100) { $0 + $1.line.count + 1 })
+        bytes.reserveCapacity(maps.reduce(inputs.count * 100) { $0 + $1.line.count + 8 })
         RecordLine.append(["settings", settings], to: &bytes)
         RecordLine.append(["site", RecordLine.list(siteFiles)], to: &bytes)
         RecordLine.append(["linked", RecordLine.list(linkedMaps)], to: &bytes)
         let folders = folderTimes.keys.sorted()
         RecordLine.append(["folders", RecordLine.list(folders), RecordLine.list(folders.map { String(folderTimes[$0]!) })],
                           to: &bytes)
-        RecordLine.append(["facts", String(facts.count), planHash.map { String($0, radix: 16) }], to: &bytes)
+        RecordLine.append(["facts", String(start + facts.count), planRange.map { String($0.lowerBound) },
+                           planRange.map { String($0.upperBound) }, planHash.map { String($0, radix: 16) }], to: &bytes)
+        RecordLine.append(["at", RecordLine.list(offsets.map { String($0) })], to: &bytes)
         for input in inputs {
             RecordLine.append(["input", input.path, String(input.hash, radix: 16), input.status.map { String($0.size) },
                                input.status.map { String($0.modified) }], to: &bytes)
@@ -186,7 +214,7 @@ extension BuildRecord {
             bytes += map.line
             bytes.append(UInt8(ascii: "\n"))
         }
-        return (bytes, facts)
+        return (bytes, facts, appended)
     }
 
     /// The non-empty lines of `bytes`, found with `memchr`: `split` called a closure per byte, 8 % of a no-change
@@ -218,16 +246,22 @@ extension BuildRecord {
               let foldersLine = lines.popFirst().map(RecordLine.init), foldersLine.fields.count == 3,
               foldersLine.string(0) == "folders", let folders = foldersLine.list(1),
               let times = foldersLine.list(2)?.compactMap({ Int64($0) }), times.count == folders.count,
-              let factsLine = lines.popFirst().map(RecordLine.init), factsLine.fields.count == 3,
-              factsLine.string(0) == "facts", let factsSize = factsLine.string(1).flatMap({ Int($0) })
+              let factsLine = lines.popFirst().map(RecordLine.init), factsLine.fields.count == 5,
+              factsLine.string(0) == "facts", let factsSize = factsLine.string(1).flatMap({ Int($0) }),
+              let atLine = lines.popFirst().map(RecordLine.init), atLine.fields.count == 2, atLine.string(0) == "at",
+              let offsets = atLine.list(1)?.compactMap({ Int($0) })
         else { return nil }
         self.init(settings: settings, inputs: [], maps: [], siteFiles: siteFiles, linkedMaps: linkedMaps)
         self.factsSize = factsSize
-        planHash = factsLine.string(2).flatMap { UInt64($0, radix: 16) }
+        if let start = factsLine.string(2).flatMap({ Int($0) }), let end = factsLine.string(3).flatMap({ Int($0) }),
+           start <= end, let hash = factsLine.string(4).flatMap({ UInt64($0, radix: 16) }) {
+            (planAt, planHash) = (start..<end, hash)
+        }
         folderTimes = Dictionary(zip(folders, times), uniquingKeysWith: { first, _ in first })
         for line in lines {
             if line.starts(with: "map\t".utf8) {
-                guard let map = RecordedMap(line: line) else { return nil }
+                guard maps.count < offsets.count, var map = RecordedMap(line: line) else { return nil }
+                map.factsAt = offsets[maps.count]
                 maps.append(map)
                 continue
             }
@@ -238,6 +272,7 @@ extension BuildRecord {
             inputs.append(Input(path: path, hash: hash,
                                 status: size.flatMap { size in modified.map { FileStatus(size: size, modified: $0) } }))
         }
+        guard maps.count == offsets.count else { return nil }
     }
 }
 
@@ -246,21 +281,24 @@ extension BuildRecord {
     /// A line is checked against its hash when it is decoded (`RecordedMap.map`): an update decodes few.
     package func attaching(facts bytes: [UInt8]) -> BuildRecord? {
         guard bytes.count == factsSize else { return nil }
-        let lines = Self.lines(bytes)
-        guard lines.count >= maps.count else { return nil }
         var record = self
-        for index in maps.indices { record.maps[index].facts = lines[index] }
-        // The plan's lines follow; a plan that is not the one named is left out, and an update that needs it
-        // reads every map instead.
-        let planLines = lines[maps.count...]
-        if let planHash {
+        let found = bytes.withUnsafeBytes { buffer -> Bool in
+            guard let base = buffer.baseAddress else { return maps.isEmpty }
+            for index in maps.indices {
+                guard let at = maps[index].factsAt, at < buffer.count,
+                      let end = memchr(base + at, 0x0A, buffer.count - at).map({ base.distance(to: $0) }) else { return false }
+                record.maps[index].facts = bytes[at..<end]
+            }
+            return true
+        }
+        guard found else { return nil }
+        // A plan that is not the one named is left out, and an update that needs it reads every map instead.
+        record.plan = nil
+        if let planAt, let planHash, planAt.upperBound <= bytes.count {
             var hasher = FNV1a()
-            hasher.combine(bytes[(planLines.first?.startIndex ?? bytes.count)...])
+            hasher.combine(bytes[planAt])
             let built = maps.lazy.filter(\.built).count
-            record.plan = hasher.value == planHash ? Self.decodePlan(planLines, mapCount: built) : nil
-        } else {
-            guard planLines.isEmpty else { return nil }
-            record.plan = nil
+            if hasher.value == planHash { record.plan = Self.decodePlan(Self.lines(Array(bytes[planAt]))[...], mapCount: built) }
         }
         return record
     }
@@ -323,11 +361,14 @@ package struct RecordedMap: Sendable, Equatable {
     package let path: String
     /// Whether the map's pages were written (a draft left out has none).
     package let built: Bool
-    /// The record's line: `map`, the path, the slug, the hash of the facts line and the files; without its newline.
+    /// The record's line: `map`, the path, the slug, the hash of the facts line, the product, the maps `compare`
+    /// names, and the files; without its newline.
     package let line: ArraySlice<UInt8>
     /// Its line of the facts file, without its newline: the fields of `BuildRecord.Map` that are not in `line`. Nil
     /// for a record read without its facts.
     package fileprivate(set) var facts: ArraySlice<UInt8>?
+    /// Where that line begins in the facts file; nil for a map whose line is not in it yet (one read now).
+    package fileprivate(set) var factsAt: Int?
 
     /// The fields of a map's whole entry, as `map` reads them: the record line's first three, the facts line's,
     /// then the record line's last.
@@ -364,7 +405,10 @@ package struct RecordedMap: Sendable, Equatable {
         hasher.combine(facts)
         // `outputFolder` reads the slug as the third field and the files as the last: keep them there.
         let hash = Array(String(hasher.value, radix: 16).utf8)[...]
-        let line = Array((fields[..<Self.factsFields.lowerBound] + [hash, fields[Self.factsFields.upperBound]]).joined(separator: tab))
+        // The product and `compare` again after the hash: what tells the comparisons that show the map (`outline`),
+        // read without the facts.
+        let line = Array((fields[..<Self.factsFields.lowerBound] + [hash, fields[5], fields[14], fields[Self.factsFields.upperBound]])
+            .joined(separator: tab))
         self.init(line: line[...])
         self.facts = facts[...]
     }
@@ -520,24 +564,25 @@ package struct RecordedMap: Sendable, Equatable {
         return fields.count == 4 ? RecordLine([fields[2]]).string(0) : nil
     }
 
-    /// What tells which comparisons show the map, without decoding the rest of its line; nil as for `map`.
+    /// What tells which comparisons show the map, from its record line alone; nil when the line is damaged.
     package var outline: MapOutline? {
-        guard let line = fields, let path = line.string(1), let slug = line.string(2), let compare = line.list(14)
+        let head = RecordLine(line)
+        guard head.fields.count == 7, let path = head.string(1), let slug = head.string(2), let compare = head.list(5)
         else { return nil }
-        return MapOutline(path: path, slug: slug, product: line.string(5), compare: compare)
+        return MapOutline(path: path, slug: slug, product: head.string(4), compare: compare)
     }
 
     /// The fields of the whole entry, undecoded; nil when a line is damaged, or the facts are not read or not this
     /// line's.
     private var fields: RecordLine? {
         let head = RecordLine(line).fields
-        guard let facts, head.count == 5,
+        guard let facts, head.count == 7,
               let hash = RecordLine([head[3]]).string(0).flatMap({ UInt64($0, radix: 16) }) else { return nil }
         var hasher = FNV1a()
         hasher.combine(facts)
         let factsFields = RecordLine(facts).fields
         guard hasher.value == hash, factsFields.count == Self.factsFields.count else { return nil }
-        return RecordLine(Array(head.prefix(3)) + factsFields + [head[4]])
+        return RecordLine(Array(head.prefix(3)) + factsFields + [head[6]])
     }
 
     package var outputFolder: (folder: String, files: [String])? {

@@ -96,6 +96,8 @@ package struct UpdateSink: BuildSink {
     package let record: BuildRecord
     package let snapshot: InputSnapshot
     private let collected = CollectedFiles()
+    /// The output's files as `earlier` read them.
+    private let read = CollectedFiles()
     /// What the update did to the output, once committed.
     package let outcome = UpdateOutcome()
 
@@ -113,7 +115,12 @@ package struct UpdateSink: BuildSink {
         collected.add(file)
     }
 
-    package func earlier(_ path: String) -> [UInt8]? { writer.earlier(path) }
+    /// Kept until the commit, which compares the new bytes with these rather than reading the file again.
+    package func earlier(_ path: String) -> [UInt8]? {
+        guard let bytes = writer.earlier(path) else { return nil }
+        read.add(OutputFile(path: path, bytes: bytes))
+        return bytes
+    }
 
     /// The static files are as the record has them, or this would be a full build.
     package func copy(_ files: [StaticFile], from loader: SiteLoader) throws {}
@@ -131,16 +138,18 @@ package struct UpdateSink: BuildSink {
         // A site page no map shows any more (the last map of a tag became a draft) goes too.
         removals += Set(record.siteFiles).subtracting(run.siteFiles).sorted()
         let files = collected.files.sorted { $0.key < $1.key }.map { OutputFile(path: $0.key, bytes: $0.value) }
-        let (clock, written) = try writer.update(files, removing: removals)
+        let (clock, written) = try writer.update(files, removing: removals, known: read.files)
         outcome.written = written
         var next = BuildRecord(settings: record.settings, inputs: snapshot.recorded(before: clock),
                                maps: run.entries, siteFiles: run.siteFiles, linkedMaps: run.linkedMaps)
         next.plan = run.plan
+        // A plan laid out as the record has it stays where the facts file holds it.
+        if run.plan == record.plan { (next.planAt, next.planHash) = (record.planAt, record.planHash) }
         // The folders it wrote or removed in lose their time: a file deleted by hand from one of them while the
         // update ran would not show in a time taken now. Their files are looked at one by one until a full build.
         let touched = Set((files.map(\.path) + removals).map(\.folderAndName.folder))
         next.folderTimes = record.folderTimes.filter { !touched.contains($0.key) }
-        writer.keep(next)
+        writer.keep(next, appending: record.factsSize)
     }
 
     package func abandon() {}

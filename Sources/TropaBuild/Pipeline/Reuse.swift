@@ -89,10 +89,10 @@ package enum Reuse: Sendable {
     }
 
     /// The outline of every built map of `entries`: from the maps read now, and for an update from the record's
-    /// lines of the others, each decoded only as far as its outline.
+    /// lines of the others (not their facts).
     package func outlines(_ entries: [RecordedMap], now: [(path: String, entry: SitePageEntry)]) throws -> [MapOutline] {
         let now = Dictionary(now, uniquingKeysWith: { first, _ in first })
-        return try parallelMap(entries.filter(\.built)) { entry in now[entry.path]?.outline ?? entry.outline }.map { outline in
+        return try entries.filter(\.built).map { entry in now[entry.path]?.outline ?? entry.outline }.map { outline in
             guard let outline else { throw RecordDamaged() }
             return outline
         }

@@ -37,8 +37,14 @@ public struct DiskFileSystem: FileSystem {
         throw SiteError(.cannotWrite(path, reader.reason(for: parent)))
     }
 
-    private func writeFile(_ buffer: UnsafeRawBufferPointer, to path: String) -> Bool {
-        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+    public func append(_ bytes: [UInt8], to path: String) throws {
+        let appended = bytes.withUnsafeBytes { writeFile($0, to: path, flags: O_WRONLY | O_APPEND | O_CLOEXEC) }
+        guard appended else { throw SiteError(.cannotWrite(path, reader.reason(for: path))) }
+    }
+
+    private func writeFile(_ buffer: UnsafeRawBufferPointer, to path: String,
+                           flags: Int32 = O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC) -> Bool {
+        let descriptor = open(path, flags, 0o644)
         guard descriptor >= 0 else { return false }
         var written = 0
         var complete = true

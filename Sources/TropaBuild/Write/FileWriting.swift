@@ -6,6 +6,8 @@ public protocol FileWriting: Sendable {
     func write(_ bytes: [UInt8], to path: String) throws
     /// Writes `text` as UTF-8, creating the folders above the file.
     func write(text: String, to path: String) throws
+    /// Adds `bytes` to the end of the file at `path`, which must exist.
+    func append(_ bytes: [UInt8], to path: String) throws
     func createDirectory(_ path: String) throws
     func removeItem(_ path: String) throws
     func moveItem(_ source: String, to destination: String) throws

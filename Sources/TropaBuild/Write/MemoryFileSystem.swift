@@ -68,6 +68,15 @@ public final class MemoryFileSystem: FileSystem, @unchecked Sendable {
         }
     }
 
+    public func append(_ bytes: [UInt8], to path: String) throws {
+        try lock.withLock {
+            guard let earlier = storage[normalize(path)] else { throw SiteError(.cannotWrite(path, .missing)) }
+            writes += 1
+            storage[normalize(path)] = earlier + bytes
+            modified[normalize(path)] = writes
+        }
+    }
+
     public func createDirectory(_ path: String) throws {}
 
     /// Folders in memory have no permissions.
