@@ -287,9 +287,10 @@ package struct BuildDriver: Sendable {
         switch reuse.sitePages(now: now, in: context) {
         case .unchanged:
             run.siteFiles = reuse.recordedSiteFiles ?? statics
-            run.plan = reuse.recordedPlan
+            run.plan = reuse.earlierPlan
         case .reused(let earlier):
             pages = earlier
+            run.plan = reuse.earlierPlan
             run.siteFiles = pages.map(\.path) + statics
         case .render:
             // Only now is every map's entry gathered: an update decodes the record's lines of the other maps.
@@ -305,13 +306,22 @@ package struct BuildDriver: Sendable {
             run.siteFiles = pages.map(\.path) + statics
         case .renderShowing(let changes, let kept, let earlier):
             let slugs: [String], showing: Set<String>
-            if kept == nil, let narrow = try narrowSitePages(changes, entries: entries, now: now, renderer: renderer,
-                                                             into: sink, reuse: reuse) {
+            // The plan's CSV as the output has it, or as the preview made it.
+            let earlierFile: @Sendable (String) -> [UInt8]? = { path in
+                guard let kept else { return sink.earlier(path) }
+                return kept.first { $0.path == path }?.bytes
+            }
+            let narrowed: ([OutputFile], ActionPlan?, Set<String>)?
+            do {
+                narrowed = try narrowSitePages(changes, entries: entries, now: now, renderer: renderer, earlier: earlierFile,
+                                               reuse: reuse)
+            } catch is RecordDamaged where kept != nil {
+                // The preview has no record to fall back from: it makes the pages from every map instead.
+                narrowed = nil
+            }
+            if let narrow = narrowed {
                 (pages, run.plan, showing) = narrow
-                slugs = try entries.filter(\.built).map { entry in
-                    guard let slug = entry.slug else { throw RecordDamaged() }
-                    return slug
-                }
+                slugs = try reuse.slugs(entries, now: now)
             } else {
                 let all = try reuse.shown(entries, now: now)
                 let built = all.filter(\.built)
@@ -330,7 +340,7 @@ package struct BuildDriver: Sendable {
                 }
                 // A plan not laid out again is the recorded one while every map keeps its place among the built.
                 run.plan = selection.plan?.plan
-                    ?? (changes.allSatisfy { $0.before != nil && $0.after != nil } ? reuse.recordedPlan : nil)
+                    ?? (changes.allSatisfy { $0.before != nil && $0.after != nil } ? reuse.earlierPlan : nil)
                 pages = renderer.sitePages(index, only: selection)
                 pages += personas.filter { selection.contains(PagePaths.persona($0.id) + "/index.html") }
                     .map { renderer.personaPage($0, journeys: built.map(\.summary)) }
@@ -355,6 +365,7 @@ package struct BuildDriver: Sendable {
             pages = pages.map(\.asBytes)
             run.memo?.sitePages = pages
             run.memo?.siteContext = context
+            run.memo?.plan = run.plan
         }
         for page in pages { try sink.emit(page) }
         try sink.copy(inputs.staticFiles, from: loader)
@@ -367,15 +378,17 @@ package struct BuildDriver: Sendable {
         if leftOut > 0 { run.notes.append(.draftsLeftOut(leftOut)) }
     }
 
-    /// An update's site pages when its changes show on no card and move no action: only the maps those pages show
-    /// are read from the record, the plan is the recorded one, and its CSV is the output's with the changed maps'
-    /// rows written again. With the plan and the pages to make again; nil when the changes need every map.
+    /// A rebuild's site pages when its changes show on no card and move no action: only the maps those pages show
+    /// are read (an update's, from the record), the plan is laid out as the last build laid it, and its CSV is the
+    /// last build's (`earlier`) with the changed maps' rows written again. With the plan and the pages to make
+    /// again; nil when the changes need every map.
     private func narrowSitePages(_ changes: [MapChange], entries: [RecordedMap],
                                  now: [(path: String, entry: SitePageEntry)], renderer: PageRenderer,
-                                 into sink: some BuildSink, reuse: Reuse) throws -> ([OutputFile], ActionPlan?, Set<String>)? {
+                                 earlier: @escaping @Sendable (String) -> [UInt8]?,
+                                 reuse: Reuse) throws -> ([OutputFile], ActionPlan?, Set<String>)? {
         let presenter = renderer.presenter
         let outlines = try reuse.outlines(entries, now: now)
-        let plan = reuse.recordedPlan
+        let plan = reuse.earlierPlan
         guard let narrow = presenter.pagesShowing(changes, outlines: outlines, plan: plan) else { return nil }
         let shown = try reuse.shown(entries, now: now, only: narrow.maps)
         let index = SiteIndex(narrow.maps.sorted().map { shown[$0]! }, among: outlines)
@@ -398,7 +411,7 @@ package struct BuildDriver: Sendable {
             Result { () throws -> [OutputFile] in
                 if pages { return renderer.sitePages(index, only: chosen) }
                 guard let rows = chosen.planRows else { return [] }
-                guard let file = sink.earlier(PagePaths.planCSV),
+                guard let file = earlier(PagePaths.planCSV),
                       let csv = SpreadsheetCSV.replacingRows(in: file, rows: rows) else { throw RecordDamaged() }
                 return [OutputFile(path: PagePaths.planCSV, bytes: csv)]
             }

@@ -77,6 +77,10 @@ package enum Reuse: Sendable {
     /// names: from the maps read now, and for an update from the record's lines of the others.
     package func shown(_ entries: [RecordedMap], now: [(path: String, entry: SitePageEntry)],
                        only places: Set<Int>) throws -> [Int: SitePageEntry] {
+        guard case .record = self else {
+            let built = now.map(\.entry).filter(\.built)
+            return Dictionary(uniqueKeysWithValues: places.map { ($0, built[$0]) })
+        }
         let built = entries.filter(\.built)
         let now = Dictionary(now, uniquingKeysWith: { first, _ in first })
         let shown = parallelMap(places.sorted()) { place in
@@ -91,6 +95,7 @@ package enum Reuse: Sendable {
     /// The outline of every built map of `entries`: from the maps read now, and for an update from the record's
     /// lines of the others (not their facts).
     package func outlines(_ entries: [RecordedMap], now: [(path: String, entry: SitePageEntry)]) throws -> [MapOutline] {
+        guard case .record = self else { return now.map(\.entry).filter(\.built).map(\.outline) }
         let now = Dictionary(now, uniquingKeysWith: { first, _ in first })
         return try entries.filter(\.built).map { entry in now[entry.path]?.outline ?? entry.outline }.map { outline in
             guard let outline else { throw RecordDamaged() }
@@ -98,10 +103,22 @@ package enum Reuse: Sendable {
         }
     }
 
-    /// The action plan as the recorded build laid it out, when it did.
-    package var recordedPlan: ActionPlan? {
-        guard case .record(let record, _) = self else { return nil }
-        return record.plan
+    /// The slug of every built map of `entries`, in their order: for an update from the record's lines.
+    package func slugs(_ entries: [RecordedMap], now: [(path: String, entry: SitePageEntry)]) throws -> [String] {
+        guard case .record = self else { return now.map(\.entry).filter(\.built).map(\.summary.slug) }
+        return try entries.filter(\.built).map { entry in
+            guard let slug = entry.slug else { throw RecordDamaged() }
+            return slug
+        }
+    }
+
+    /// The action plan as the last build laid it out (the record's, or the previous preview's), when it did.
+    package var earlierPlan: ActionPlan? {
+        switch self {
+        case .nothing: nil
+        case .record(let record, _): record.plan
+        case .preview(let memo): memo?.plan
+        }
     }
 
     /// Which site pages must be made again, given what they show of the maps read now.
@@ -193,6 +210,8 @@ package struct PreviewMemo: Sendable {
     package var shown: [SitePageEntry] = []
     package var sitePages: [OutputFile] = []
     package var siteContext: RenderContext?
+    /// The plan those pages were made from.
+    package var plan: ActionPlan?
 
     /// A run that rendered nothing or failed (the site is broken) keeps what `previous` rendered, to reuse once it is
     /// mended.
@@ -213,7 +232,7 @@ package struct PreviewMemo: Sendable {
             journeys[visit.path] = map
         }
         if let previous {
-            (shown, sitePages, siteContext) = (previous.shown, previous.sitePages, previous.siteContext)
+            (shown, sitePages, siteContext, plan) = (previous.shown, previous.sitePages, previous.siteContext, previous.plan)
         }
         for (file, outcome) in personas where self.personas[file.path] == nil {
             self.personas[file.path] = (file.bytes, outcome)

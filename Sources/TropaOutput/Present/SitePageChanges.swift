@@ -224,7 +224,10 @@ extension SitePresenter {
             if productShown[product]! { maps.insert(map) }
         }
         guard planChanged else { return NarrowSelection(pages: paths, planPages: [], maps: maps) }
-        guard Self.keepsPlanOrder(changes), let plan else { return nil }
+        // A plan laid out from other maps than these is not this site's.
+        guard Self.keepsPlanOrder(changes), let plan,
+              plan.kinds.allSatisfy({ $0.owners.allSatisfy { $0.entries.allSatisfy { $0.map < outlines.count } } })
+        else { return nil }
         let pages = plan.pages(of: site.config.planPageSize)
         let made = Self.pages(pages, of: plan) { changedPaths.contains(outlines[$0].path) }
         for page in made {
