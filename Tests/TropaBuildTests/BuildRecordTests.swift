@@ -109,6 +109,7 @@ import TropaTesting
                       "tropa build record 13\nsettings\tx\nsite\t0\nlinked\t0\nfolders\t1\u{1F}a\t1\u{1F}7\nfacts\tbig\t\\-\t\\-\t\\-\nat\t0\n",
                       "tropa build record 13\nsettings\tx\nsite\t0\nlinked\t0\nfolders\t0\t0\nfacts\t0\n",
                       "tropa build record 13\nsettings\tx\nsite\t0\nlinked\t0\nfolders\t0\t0\nfacts\t0\t\\-\t\\-\t\\-\nat\t1\u{1F}0\n",
+                      "tropa build record 13\nsettings\tx\nsite\t0\nlinked\t0\nfolders\t0\t0\nfacts\t9\t\\-\t\\-\t\\-\nat\t1\u{1F}-1\nmap\ta.md\tb\tc\n",
                       "tropa build record 13\nsettings\tx\n", "tropa build record 3\nsettings\tx\nsite\t2\n"])
     func aRecordThatCannotBeReadIsNone(_ text: String) {
         #expect(BuildRecord(decoding: Array(text.utf8)) == nil)
@@ -148,6 +149,21 @@ import TropaTesting
         let (noPlan, noPlanFacts) = try #require(record.encoded)
         #expect(noPlanFacts.count == facts.count - lines[2...].reduce(0) { $0 + $1.utf8.count + 1 })
         #expect(try #require(BuildRecord(decoding: noPlan)?.attaching(facts: noPlanFacts)).plan == nil)
+    }
+
+    /// A plan named at a place no file has (before its start) is no plan; the maps' facts are still read.
+    @Test func aPlanAtNoPlaceIsNone() throws {
+        var record = Self.record
+        record.plan = ActionPlan(kinds: [.init(kind: nil, owners: [.init(owner: nil, entries: [.init(map: 0, action: 0)])])])
+        let (bytes, facts) = try #require(record.encoded)
+        let text = String(decoding: bytes, as: UTF8.self)
+        let line = try #require(text.split(separator: "\n").first { $0.hasPrefix("facts\t") })
+        let fields = line.split(separator: "\t", omittingEmptySubsequences: false)
+        let moved = text.replacingOccurrences(of: line, with: [fields[0], fields[1], "-3", fields[3], fields[4]].joined(separator: "\t"))
+        let read = try #require(BuildRecord(decoding: Array(moved.utf8)))
+        #expect(read.planAt == nil)
+        let attached = try #require(read.attaching(facts: facts))
+        #expect(attached.plan == nil && attached.maps.map(\.map) == record.maps.map(\.map))
     }
 
     /// An update's record adds to the facts file only the lines it lacks: a map read again, and the plan when it is

@@ -247,6 +247,52 @@ import TropaTesting
         #expect(try RenderBuild.build(site.fileSystem).result.upToDate)
     }
 
+    /// A map's `compare` may name a map of no product: a stage of that map renamed remakes the comparison that
+    /// names it, read from the record with the map it compares.
+    @Test func aComparisonOfAMapWithoutAProductShowsItsRenamedStage() throws {
+        var site = Self.linkedSite
+        site["content/crm/vnedrenie.md"] = site["content/crm/vnedrenie.md"]!.replacingOccurrences(of: "compare: [crm/vybor]", with: "compare: [onboarding]")
+        let first = try RenderBuild.site(site)
+        #expect(first.text("compare/crm/vnedrenie/index.html")?.contains("Вход") == true)
+        let path = RenderBuild.root + "/content/onboarding.md"
+        let text = try #require(first.fileSystem.text(at: path))
+        try first.fileSystem.write(Array(text.replacingOccurrences(of: "## Вход", with: "## Старт").utf8), to: path)
+        let second = try RenderBuild.build(first.fileSystem)
+        #expect(second.result.update?.maps == 1)
+        #expect(second.result.madeSitePages == ["compare/crm/vnedrenie/index.html"])
+        #expect(second.text("compare/crm/vnedrenie/index.html")?.contains("Старт") == true)
+        #expect(second.files == (try Self.fullBuild(of: second)))
+    }
+
+    /// An action moved lays the plan out again, which the update adds to the facts file; the next update takes the
+    /// plan from there.
+    @Test func aPlanLaidOutAgainIsTakenByTheNextUpdate() throws {
+        let moved = try Self.updatePagedPlan(find: "0 Спокойно", replace: "2 Восторг")
+        #expect(moved.files == (try Self.fullBuild(of: moved)))
+        let path = RenderBuild.root + "/content/b.md"
+        let text = try #require(moved.fileSystem.text(at: path))
+        try moved.fileSystem.write(Array(text.replacingOccurrences(of: "Сравнение тарифов", with: "Калькулятор тарифов").utf8), to: path)
+        let next = try RenderBuild.build(moved.fileSystem)
+        #expect(next.result.update?.maps == 1)
+        #expect(next.result.madeSitePages == ["plan/page/3/index.html", "plan/plan.csv"])
+        #expect(next.files == (try Self.fullBuild(of: next)))
+    }
+
+    /// Facts that could not be added to the file (a full disk) leave no record: the next build is a full one.
+    @Test func factsThatCouldNotBeAddedMakeTheNextBuildAFullOne() throws {
+        let first = try RenderBuild.site(Self.pagedPlan)
+        let path = RenderBuild.root + "/content/b.md"
+        let text = try #require(first.fileSystem.text(at: path))
+        try first.fileSystem.write(Array(text.replacingOccurrences(of: "Сравнение тарифов", with: "Калькулятор тарифов").utf8), to: path)
+        let full = FaultyFileSystem(memory: first.fileSystem) { $0.hasSuffix(".public.tropa-facts") }
+        let updated = try SiteBuilder(fileSystem: full).build(root: RenderBuild.root)
+        #expect(updated.update?.maps == 1)
+        #expect(OutputWriter(fileSystem: first.fileSystem, output: first.output).record() == nil)
+        let next = try RenderBuild.build(first.fileSystem)
+        #expect(next.result.update == nil && !next.result.upToDate)
+        #expect(next.files == (try Self.fullBuild(of: next)))
+    }
+
     /// An update that moves no action writes again only the changed map's rows of the plan's CSV, into the file
     /// the last build left; a file it cannot do that to (cut short by hand) makes the build a full one, which
     /// writes it whole.

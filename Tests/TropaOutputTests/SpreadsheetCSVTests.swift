@@ -30,18 +30,23 @@ import Testing
     }
 
     /// Rows written anew into a file as `text` wrote it come out as `text` writes the changed rows, the others byte
-    /// for byte; a line break inside quotes is inside its row; a row the file does not have is nil.
+    /// for byte; a line break inside quotes is inside its row; a row the file does not have, or that is not as it
+    /// was said to be, is nil.
     @Test func replacedRowsAreAsIfTheWholeFileWereWrittenAgain() throws {
         let rows = [["Вид", "Действие"], ["Сайт", "один\nдва, \"три\""], ["SMM", "посты"], ["", "=звонок"], ["Сайт", "баннер"]]
         let file = Array(SpreadsheetCSV.text(rows: rows).utf8)
         let changed = [1: ["Сайт", "ещё\r\nраз"], 3: ["", "-звонок"]]
+        let were = [1: rows[1], 3: rows[3]]
         var expected = rows
         for (row, cells) in changed { expected[row] = cells }
-        let replaced = try #require(SpreadsheetCSV.replacingRows(in: file, rows: changed))
+        let replaced = try #require(SpreadsheetCSV.replacingRows(in: file, rows: changed, were: were))
         #expect(replaced == Array(SpreadsheetCSV.text(rows: expected).utf8))
-        #expect(SpreadsheetCSV.replacingRows(in: file, rows: [:]) == file)
-        #expect(SpreadsheetCSV.replacingRows(in: file, rows: [4: ["Сайт", "плакат"]]).map { String(decoding: $0, as: UTF8.self) }
+        #expect(SpreadsheetCSV.replacingRows(in: file, rows: [:], were: [:]) == file)
+        #expect(SpreadsheetCSV.replacingRows(in: file, rows: [4: ["Сайт", "плакат"]], were: [4: rows[4]]).map { String(decoding: $0, as: UTF8.self) }
                 == SpreadsheetCSV.text(rows: Array(rows.prefix(4)) + [["Сайт", "плакат"]]))
-        #expect(SpreadsheetCSV.replacingRows(in: file, rows: [5: ["лишняя"]]) == nil)
+        #expect(SpreadsheetCSV.replacingRows(in: file, rows: [5: ["лишняя"]], were: [5: ["лишняя"]]) == nil)
+        // A row not as it was said to be: another file, or rows moved.
+        #expect(SpreadsheetCSV.replacingRows(in: file, rows: [2: ["SMM", "ролики"]], were: [2: ["SMM", "постер"]]) == nil)
+        #expect(SpreadsheetCSV.replacingRows(in: file, rows: [2: ["SMM", "ролики"]], were: [2: rows[4]]) == nil)
     }
 }

@@ -276,8 +276,8 @@ package struct BuildDriver: Sendable {
         }
     }
 
-    /// The catalogue, the dashboard, persona pages and theme files, from what they show of every map (read now or recorded), and
-    /// the static files.
+    /// The catalogue, the dashboard, comparisons, the plan, persona pages and theme files, from what they show of the
+    /// maps (read now or recorded; a rebuild reads only those of the pages it makes again), and the static files.
     private func emitSitePages(_ entries: [RecordedMap], now: [(path: String, entry: SitePageEntry)],
                                renderer: PageRenderer,
                                personas: [Persona], context: RenderContext, inputs: SiteInputs, loader: SiteLoader,
@@ -295,10 +295,7 @@ package struct BuildDriver: Sendable {
         case .render:
             // Only now is every map's entry gathered: an update decodes the record's lines of the other maps.
             let built = try reuse.shown(entries, now: now).filter(\.built)
-            let index = SiteIndex(built)
-            let plan = renderer.presenter.planPages(index)
-            run.plan = plan.plan
-            pages = renderer.sitePages(index, only: SitePageSelection(paths: nil, plan: plan))
+            (pages, run.plan) = renderer.sitePages(SiteIndex(built))
             pages += personas.map { renderer.personaPage($0, journeys: built.map(\.summary)) }
             run.madeSitePages = pages.map(\.path)
             pages += renderer.sitemapFiles(pages: pages.map(\.path), maps: built.map(\.summary.slug))
@@ -341,7 +338,7 @@ package struct BuildDriver: Sendable {
                 // A plan not laid out again is the recorded one while every map keeps its place among the built.
                 run.plan = selection.plan?.plan
                     ?? (changes.allSatisfy { $0.before != nil && $0.after != nil } ? reuse.earlierPlan : nil)
-                pages = renderer.sitePages(index, only: selection)
+                pages = renderer.sitePages(index, only: selection).files
                 pages += personas.filter { selection.contains(PagePaths.persona($0.id) + "/index.html") }
                     .map { renderer.personaPage($0, journeys: built.map(\.summary)) }
                 slugs = built.map(\.summary.slug)
@@ -387,32 +384,36 @@ package struct BuildDriver: Sendable {
                                  earlier: @escaping @Sendable (String) -> [UInt8]?,
                                  reuse: Reuse) throws -> ([OutputFile], ActionPlan?, Set<String>)? {
         let presenter = renderer.presenter
+        guard SitePresenter.showOnNoCard(changes) else { return nil }
         let outlines = try reuse.outlines(entries, now: now)
         let plan = reuse.earlierPlan
         guard let narrow = presenter.pagesShowing(changes, outlines: outlines, plan: plan) else { return nil }
         let shown = try reuse.shown(entries, now: now, only: narrow.maps)
         let index = SiteIndex(narrow.maps.sorted().map { shown[$0]! }, among: outlines)
         var selection = SitePageSelection(paths: narrow.pages, plan: nil)
-        let madeCSV = narrow.pages.contains(PagePaths.planCSV)
-        if let plan, madeCSV {
-            let maps = PlanMaps(some: shown)
-            // The record's plan names actions of the maps it was made with: a place beyond them is a damaged record.
-            let named = plan.pages(of: presenter.site.config.planPageSize).enumerated()
-                .filter { narrow.planPages.contains($0.offset) }.flatMap { $0.element }
+        var rowsBefore: [Int: [String]] = [:]
+        if let plan, narrow.pages.contains(PagePaths.planCSV) {
+            // The plan names actions of the maps it was made with: a place beyond them is a damaged record.
+            let named = narrow.planPages.flatMap { narrow.layout[$0] }
                 .flatMap { part in plan.kinds[part.kind].owners[part.owner].entries[part.entries] }
             guard named.allSatisfy({ shown[$0.map]?.actions.indices.contains($0.action) == true }) else { throw RecordDamaged() }
-            let changed = Set(changes.compactMap { change in outlines.firstIndex { $0.path == change.after?.path } })
+            let maps = PlanMaps(some: shown)
             selection.plan = PlanPages(plan: plan, pages: presenter.planPages(from: plan, maps: maps, numbers: narrow.planPages))
-            selection.planRows = presenter.planRows(plan, maps: maps, showing: changed.contains)
+            selection.planRows = presenter.planRows(plan, maps: maps, showing: narrow.changed.contains)
+            // The rows as the last build wrote them, which the CSV must hold where they go.
+            let before = Dictionary(uniqueKeysWithValues: changes.compactMap { change in
+                change.before.flatMap { before in outlines.firstIndex { $0.path == before.path }.map { ($0, before) } }
+            })
+            rowsBefore = presenter.planRows(plan, maps: PlanMaps(some: before), showing: narrow.changed.contains)
         }
         // The CSV's rows go into the output's file while the pages are made.
-        let chosen = selection
+        let chosen = selection, replaced = rowsBefore
         let made = parallelMap([true, false]) { pages in
             Result { () throws -> [OutputFile] in
-                if pages { return renderer.sitePages(index, only: chosen) }
+                if pages { return renderer.sitePages(index, only: chosen).files }
                 guard let rows = chosen.planRows else { return [] }
                 guard let file = earlier(PagePaths.planCSV),
-                      let csv = SpreadsheetCSV.replacingRows(in: file, rows: rows) else { throw RecordDamaged() }
+                      let csv = SpreadsheetCSV.replacingRows(in: file, rows: rows, were: replaced) else { throw RecordDamaged() }
                 return [OutputFile(path: PagePaths.planCSV, bytes: csv)]
             }
         }

@@ -165,10 +165,11 @@ extension BuildRecord {
     /// then be more than twice what its live lines need. `appended` says which.
     package func encoded(appendingTo existing: Int?) -> (record: [UInt8], facts: [UInt8], appended: Bool)? {
         guard maps.allSatisfy({ $0.facts != nil }) else { return nil }
-        let planBytes = plan.map(Self.encode) ?? []
-        let live = maps.reduce(planBytes.count) { $0 + $1.facts!.count + 1 }
-        let keptPlan = existing != nil ? planAt : nil
-        let added = maps.reduce(keptPlan == nil ? planBytes.count : 0) { $0 + ($1.factsAt == nil ? $1.facts!.count + 1 : 0) }
+        // A plan the file holds already is not encoded again (140,000 actions at 10,000 maps).
+        let keptPlan = existing != nil && plan != nil ? planAt : nil
+        let planBytes = keptPlan == nil ? plan.map(Self.encode) ?? [] : []
+        let live = maps.reduce(keptPlan?.count ?? planBytes.count) { $0 + $1.facts!.count + 1 }
+        let added = maps.reduce(planBytes.count) { $0 + ($1.factsAt == nil ? $1.facts!.count + 1 : 0) }
         // A file that only grew would hold every earlier version of a map edited again and again.
         let appended = existing.map { $0 + added <= 2 * live } ?? false
         let start = appended ? existing! : 0
@@ -188,7 +189,8 @@ extension BuildRecord {
         var planRange: Range<Int>?, planHash: UInt64?
         if appended, let keptPlan {
             (planRange, planHash) = (keptPlan, self.planHash)
-        } else if plan != nil {
+        } else if let plan {
+            let planBytes = keptPlan == nil ? planBytes : Self.encode(plan)
             planRange = (start + facts.count)..<(start + facts.count + planBytes.count)
             var hasher = FNV1a()
             hasher.combine(planBytes)
@@ -249,12 +251,12 @@ extension BuildRecord {
               let factsLine = lines.popFirst().map(RecordLine.init), factsLine.fields.count == 5,
               factsLine.string(0) == "facts", let factsSize = factsLine.string(1).flatMap({ Int($0) }),
               let atLine = lines.popFirst().map(RecordLine.init), atLine.fields.count == 2, atLine.string(0) == "at",
-              let offsets = atLine.list(1)?.compactMap({ Int($0) })
+              let offsets = atLine.list(1)?.compactMap({ Int($0).flatMap { $0 >= 0 ? $0 : nil } })
         else { return nil }
         self.init(settings: settings, inputs: [], maps: [], siteFiles: siteFiles, linkedMaps: linkedMaps)
         self.factsSize = factsSize
         if let start = factsLine.string(2).flatMap({ Int($0) }), let end = factsLine.string(3).flatMap({ Int($0) }),
-           start <= end, let hash = factsLine.string(4).flatMap({ UInt64($0, radix: 16) }) {
+           0 <= start, start <= end, let hash = factsLine.string(4).flatMap({ UInt64($0, radix: 16) }) {
             (planAt, planHash) = (start..<end, hash)
         }
         folderTimes = Dictionary(zip(folders, times), uniquingKeysWith: { first, _ in first })
@@ -335,7 +337,9 @@ extension BuildRecord {
             var number = 0, map: Int?
             for byte in fields.fields[3] + [UInt8(ascii: " ")] {
                 switch byte {
-                case UInt8(ascii: "0")...UInt8(ascii: "9"): number = number * 10 + Int(byte - UInt8(ascii: "0"))
+                // A number of more digits than any place has is a damaged line, not an overflow.
+                case UInt8(ascii: "0")...UInt8(ascii: "9") where number < 1 << 40:
+                    number = number * 10 + Int(byte - UInt8(ascii: "0"))
                 case UInt8(ascii: ".") where map == nil: (map, number) = (number, 0)
                 case UInt8(ascii: " "):
                     guard let place = map, place < mapCount else { return nil }
@@ -556,8 +560,6 @@ package struct RecordedMap: Sendable, Equatable {
         outputFolder.map { folder, files in files.map { folder + "/" + $0 } }
     }
 
-    /// The map's folder, relative to the output, and its files' paths in it. Only the slug (the third field) and
-    /// the files (the last) are read: the fields between them are most of the line.
     /// The map's slug, from its record line.
     package var slug: String? {
         let fields = line.split(separator: UInt8(ascii: "\t"), maxSplits: 3, omittingEmptySubsequences: false)
@@ -581,10 +583,15 @@ package struct RecordedMap: Sendable, Equatable {
         var hasher = FNV1a()
         hasher.combine(facts)
         let factsFields = RecordLine(facts).fields
-        guard hasher.value == hash, factsFields.count == Self.factsFields.count else { return nil }
+        // The record line's copies of the product and `compare` (`outline`) are the facts' own.
+        guard hasher.value == hash, factsFields.count == Self.factsFields.count,
+              head[4].elementsEqual(factsFields[5 - Self.factsFields.lowerBound]),
+              head[5].elementsEqual(factsFields[14 - Self.factsFields.lowerBound]) else { return nil }
         return RecordLine(Array(head.prefix(3)) + factsFields + [head[6]])
     }
 
+    /// The map's folder, relative to the output, and its files' paths in it. Only the slug (the third field) and
+    /// the files (the last) are read.
     package var outputFolder: (folder: String, files: [String])? {
         let tab = UInt8(ascii: "\t")
         guard let first = line.firstIndex(of: tab), let second = line[(first + 1)...].firstIndex(of: tab),

@@ -144,7 +144,7 @@ package struct UpdateSink: BuildSink {
                                maps: run.entries, siteFiles: run.siteFiles, linkedMaps: run.linkedMaps)
         next.plan = run.plan
         // A plan laid out as the record has it stays where the facts file holds it.
-        if run.plan == record.plan { (next.planAt, next.planHash) = (record.planAt, record.planHash) }
+        if let plan = run.plan, plan == record.plan { (next.planAt, next.planHash) = (record.planAt, record.planHash) }
         // The folders it wrote or removed in lose their time: a file deleted by hand from one of them while the
         // update ran would not show in a time taken now. Their files are looked at one by one until a full build.
         let touched = Set((files.map(\.path) + removals).map(\.folderAndName.folder))

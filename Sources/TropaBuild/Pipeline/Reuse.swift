@@ -57,7 +57,8 @@ package enum Reuse: Sendable {
     package func entries(merging visited: [RecordedMap]) -> [RecordedMap]? {
         guard case .record(let record, _) = self else { return visited }
         let now = Dictionary(visited.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
-        return record.maps.map { now[$0.path] ?? $0 }
+        // A map read again whose facts are as recorded keeps its line where the facts file has it.
+        return record.maps.map { recorded in now[recorded.path].map { $0.line == recorded.line ? recorded : $0 } ?? recorded }
     }
 
     /// What the site pages show of every map of `entries`: from the maps read now, and for an update from the

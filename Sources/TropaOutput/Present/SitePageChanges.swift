@@ -103,23 +103,30 @@ extension SitePageEntry {
     }
 }
 
-/// The maps a plan's entries name by their place among the maps it was made of: every one, or (an update that
-/// makes a few of the plan's pages again) the ones those pages show.
+/// The maps a plan's entries name by their place among the maps it was made of: every one, or (a rebuild that
+/// makes a few of the plan's pages again) the ones those pages show, which must be all the entries asked for.
 package struct PlanMaps: Sendable {
-    private let all: [SitePageEntry]
-    private let some: [Int: SitePageEntry]
+    private enum Source: Sendable {
+        case all([SitePageEntry])
+        case some([Int: SitePageEntry])
+    }
+
+    private let source: Source
 
     package init(_ all: [SitePageEntry]) {
-        self.all = all
-        some = [:]
+        source = .all(all)
     }
 
     package init(some: [Int: SitePageEntry]) {
-        all = []
-        self.some = some
+        source = .some(some)
     }
 
-    package subscript(index: Int) -> SitePageEntry { some.isEmpty ? all[index] : some[index]! }
+    package subscript(index: Int) -> SitePageEntry {
+        switch source {
+        case .all(let maps): maps[index]
+        case .some(let maps): maps[index]!
+        }
+    }
 }
 
 /// Which site pages a rebuild makes again, and what it made of the plan to tell.
@@ -153,12 +160,16 @@ package struct PlanPages: Sendable {
     }
 }
 
-/// The site pages an update makes again without every map's entry: the ones these maps' changes show on, and the
-/// maps (by their place among the built ones) that those pages show, which are all it reads of the record.
+/// The site pages a rebuild makes again without every map's entry: the ones these maps' changes show on, and the
+/// maps (by their place among the built ones) that those pages show, which are all an update reads of the record.
 package struct NarrowSelection: Sendable {
     package var pages: Set<String>
+    /// The plan's pages (from 0) among them, of the plan cut into pages as `layout`.
     package var planPages: Set<Int>
+    package var layout: [[ActionPlan.PagePart]]
     package var maps: Set<Int>
+    /// The changed maps' places.
+    package var changed: Set<Int>
 }
 
 extension SitePresenter {
@@ -206,11 +217,12 @@ extension SitePresenter {
     /// that show the changed maps, and the maps those pages list. Nil when a card shows the change (the catalogue
     /// lists every map) or an action moved: then every map's entry is needed.
     package func pagesShowing(_ changes: [MapChange], outlines: [MapOutline], plan: ActionPlan?) -> NarrowSelection? {
-        guard changes.allSatisfy({ $0.before != nil && $0.after != nil && !$0.differs(\.overview) }) else { return nil }
+        guard Self.showOnNoCard(changes) else { return nil }
         let (paths, planChanged) = pagesShowing(changes, outlines: outlines)
         let changedPaths = Set(changes.flatMap(\.sides).map(\.path))
         let place = Dictionary(outlines.enumerated().map { ($1.path, $0) }, uniquingKeysWith: { first, _ in first })
-        var maps = Set(changedPaths.compactMap { place[$0] })
+        let changed = Set(changedPaths.compactMap { place[$0] })
+        var maps = changed
         // A product's comparison ranks all its maps; a map's own shows those its `compare` names. Each product's
         // slug once, not once per map.
         var productShown: [String: Bool] = [:]
@@ -223,7 +235,7 @@ extension SitePresenter {
             if productShown[product] == nil { productShown[product] = paths.contains(PagePaths.product(Slug.forName(product))) }
             if productShown[product]! { maps.insert(map) }
         }
-        guard planChanged else { return NarrowSelection(pages: paths, planPages: [], maps: maps) }
+        guard planChanged else { return NarrowSelection(pages: paths, planPages: [], layout: [], maps: maps, changed: changed) }
         // A plan laid out from other maps than these is not this site's.
         guard Self.keepsPlanOrder(changes), let plan,
               plan.kinds.allSatisfy({ $0.owners.allSatisfy { $0.entries.allSatisfy { $0.map < outlines.count } } })
@@ -236,7 +248,12 @@ extension SitePresenter {
             }
         }
         return NarrowSelection(pages: paths.union(made.map { PagePaths.planPage($0 + 1) } + [PagePaths.planCSV]),
-                               planPages: made, maps: maps)
+                               planPages: made, layout: pages, maps: maps, changed: changed)
+    }
+
+    /// Whether every change leaves the map built and shows on no card: what the narrow way needs.
+    package static func showOnNoCard(_ changes: [MapChange]) -> Bool {
+        changes.allSatisfy { $0.before != nil && $0.after != nil && !$0.differs(\.overview) }
     }
 
     /// What the changes show on besides the plan, from the outlines of every built map now; and whether the plan

@@ -88,18 +88,18 @@ package struct PageRenderer: Sendable {
     /// segment matrix), the dashboard, a comparison per product with several maps and per map with `compare`, a
     /// page per tag and per segment, the action plan's pages with its CSV, and `maps.json`; with `only`, the ones
     /// it selects. A selection that keeps the plan's CSV but some rows leaves the CSV to the caller, which has the
-    /// file (`SpreadsheetCSV.replacingRows`).
-    package func sitePages(_ index: SiteIndex, only: SitePageSelection? = nil) -> [OutputFile] {
+    /// file (`SpreadsheetCSV.replacingRows`). With the plan the pages were made from, when some were.
+    package func sitePages(_ index: SiteIndex, only: SitePageSelection? = nil) -> (files: [OutputFile], plan: ActionPlan?) {
         let maps = index.maps
         let wanted: @Sendable (String) -> Bool = { path in only?.contains(path) ?? true }
         // Each page is made on its own: at 10,000 maps the catalogue and the tag pages are tens of megabytes each,
         // so they are spread over the cores.
-        var jobs: [@Sendable () -> [OutputFile]] = []
+        var jobs: [@Sendable () -> (files: [OutputFile], plan: ActionPlan?)] = []
         if wanted(PagePaths.catalogue) {
-            jobs.append { [OutputFile(path: PagePaths.catalogue, text: html(presenter.cataloguePage(index), template: "catalogue"))] }
+            jobs.append { ([OutputFile(path: PagePaths.catalogue, text: html(presenter.cataloguePage(index), template: "catalogue"))], nil) }
         }
         if wanted(PagePaths.dashboard) {
-            jobs.append { [OutputFile(path: PagePaths.dashboard, text: html(presenter.dashboardPage(maps), template: "dashboard"))] }
+            jobs.append { ([OutputFile(path: PagePaths.dashboard, text: html(presenter.dashboardPage(maps), template: "dashboard"))], nil) }
         }
         for (path, model) in presenter.comparisonPages(index, wanted: wanted) {
             jobs.append {
@@ -107,11 +107,11 @@ package struct PageRenderer: Sendable {
                 model.chartSVG = model.chart.map {
                     ComparisonCurveSVG(chart: $0, words: presenter.words, format: presenter.format).render(id: "comparison")
                 }
-                return [OutputFile(path: path, text: html(model, template: "compare"))]
+                return ([OutputFile(path: path, text: html(model, template: "compare"))], nil)
             }
         }
         for (path, model) in presenter.tagPages(index, wanted: wanted) + presenter.segmentPages(index, wanted: wanted) {
-            jobs.append { [OutputFile(path: path, text: html(model, template: "maps"))] }
+            jobs.append { ([OutputFile(path: path, text: html(model, template: "maps"))], nil) }
         }
         if maps.contains(where: { !$0.actions.isEmpty }) && wanted(PagePaths.planCSV) {
             // The pages and the CSV share one sort of every action, made before (to tell the changed pages) or in
@@ -124,13 +124,14 @@ package struct PageRenderer: Sendable {
                 if only?.planRows == nil {
                     files.append { OutputFile(path: PagePaths.planCSV, text: SpreadsheetCSV.text(rows: presenter.planRows(plan.plan, maps: maps))) }
                 }
-                return parallelMap(files) { $0() }
+                return (parallelMap(files) { $0() }, plan.plan)
             }
         }
         if wanted(PagePaths.mapsJSON) {
-            jobs.append { [OutputFile(path: PagePaths.mapsJSON, text: JourneyJSON.maps(maps, presenter: presenter))] }
+            jobs.append { ([OutputFile(path: PagePaths.mapsJSON, text: JourneyJSON.maps(maps, presenter: presenter))], nil) }
         }
-        return parallelMap(jobs) { $0() }.flatMap { $0 }
+        let made = parallelMap(jobs) { $0() }
+        return (made.flatMap(\.files), made.lazy.compactMap(\.plan).first)
     }
 
     /// With the site's `base_url`, `sitemap.xml` listing every HTML page of `pages` (paths of the site pages) and

@@ -23,16 +23,17 @@ package enum SpreadsheetCSV {
     }
 
     /// `file` (as `text` wrote it) with the rows of `rows` (by their place, the first row 0) written anew and the
-    /// others kept byte for byte; nil when it has no such row. A row ends at a line break outside quotes.
-    package static func replacingRows(in file: [UInt8], rows: [Int: [String]]) -> [UInt8]? {
+    /// others kept byte for byte; nil when it has no such row, or the row there is not as `were` has it (a file
+    /// that is not the one this was meant for). A row ends at a line break outside quotes.
+    package static func replacingRows(in file: [UInt8], rows: [Int: [String]], were: [Int: [String]]) -> [UInt8]? {
         guard let last = rows.keys.max() else { return file }
         var bytes: [UInt8] = []
         bytes.reserveCapacity(file.count + 4096)
         var row = 0, kept = 0
         var start = file.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
         // Line breaks and quotes found with `memchr`: the plan of 10,000 maps is 26 MB.
-        file.withUnsafeBytes { file in
-            guard let base = file.baseAddress else { return }
+        let matched = file.withUnsafeBytes { file -> Bool in
+            guard let base = file.baseAddress else { return true }
             var quoted = false, from = start
             while row <= last, let found = memchr(base + from, 0x0A, file.count - from) {
                 let end = base.distance(to: found)
@@ -45,6 +46,9 @@ package enum SpreadsheetCSV {
                 // A line break inside quotes is the cell's own.
                 if quoted { continue }
                 if let cells = rows[row] {
+                    var old: [UInt8] = []
+                    append(row: were[row] ?? [], to: &old)
+                    guard file[start...end].elementsEqual(old) else { return false }
                     bytes.append(contentsOf: file[kept..<start])
                     append(row: cells, to: &bytes)
                     kept = end + 1
@@ -52,8 +56,9 @@ package enum SpreadsheetCSV {
                 row += 1
                 start = end + 1
             }
+            return true
         }
-        guard row > last else { return nil }
+        guard matched, row > last else { return nil }
         bytes += file[kept...]
         return bytes
     }
