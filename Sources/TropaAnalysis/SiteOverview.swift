@@ -56,7 +56,11 @@ public struct PairRank: Comparable, Sendable {
         let slug: String
 
         public init(_ map: JourneySummary) {
-            (rank, title, slug) = (PairRank(pair: [map]), NameKey(map.title).value, map.slug)
+            self.init(title: map.title, slug: map.slug, priority: map.priority, revenue: map.revenue)
+        }
+
+        public init(title: String, slug: String, priority: Priority?, revenue: Double?) {
+            (rank, self.title, self.slug) = (PairRank(priority: priority, revenue: revenue), NameKey(title).value, slug)
         }
 
         public static func < (a: MapOrder, b: MapOrder) -> Bool {

@@ -264,6 +264,28 @@ import TropaTesting
         #expect(second.files == (try Self.fullBuild(of: second)))
     }
 
+    /// A product's comparison draws its first five maps by rank and lists the others as cards: a stage renamed in a
+    /// map it does not draw leaves it as it was; in one it draws, it is made again.
+    @Test func aProductsComparisonIsMadeAgainForTheMapsItDraws() throws {
+        var site: [String: String] = [:]
+        for number in 1...6 {
+            site["content/m\(number).md"] = RenderBuild.russianMap(title: "Карта \(number)", extraFrontMatter: "product: Лумус\n",
+                                                                 body: RenderBuild.stage("Этап \(number)"))
+        }
+        let first = try RenderBuild.site(site)
+        #expect(first.text("products/lumus/index.html")?.contains("<th scope=\"row\">Этап 5</th>") == true)
+        #expect(first.text("products/lumus/index.html")?.contains("<th scope=\"row\">Этап 6</th>") == false)
+        for (number, made) in [(6, [String]()), (1, ["products/lumus/index.html"])] {
+            let path = RenderBuild.root + "/content/m\(number).md"
+            let text = try #require(first.fileSystem.text(at: path))
+            try first.fileSystem.write(Array(text.replacingOccurrences(of: "## Этап", with: "## Шаг").utf8), to: path)
+            let next = try RenderBuild.build(first.fileSystem)
+            #expect(next.result.update?.maps == 1)
+            #expect(next.result.madeSitePages == made, "map \(number)")
+            #expect(next.files == (try Self.fullBuild(of: next)))
+        }
+    }
+
     /// An action moved lays the plan out again, which the update adds to the facts file; the next update takes the
     /// plan from there.
     @Test func aPlanLaidOutAgainIsTakenByTheNextUpdate() throws {

@@ -569,7 +569,7 @@ package struct BuildRun: Sendable {
     package var memo: PreviewMemo?
 
     /// Every file of the build, relative to the output.
-    package var fileCount: Int { entries.reduce(siteFiles.count) { $0 + ($1.built ? $1.outputFiles?.count ?? 0 : 0) } }
+    package var fileCount: Int { entries.reduce(siteFiles.count) { $0 + ($1.built ? $1.fileCount ?? 0 : 0) } }
 }
 
 /// Everything besides a map that its pages show: a map rendered in another context is rendered again.
@@ -588,3 +588,4 @@ private final class StopSignal: @unchecked Sendable {
     package func signal() { lock.withLock { raised = true } }
     package var isSignalled: Bool { lock.withLock { raised } }
 }
+

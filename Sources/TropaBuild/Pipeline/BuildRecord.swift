@@ -366,7 +366,7 @@ package struct RecordedMap: Sendable, Equatable {
     /// Whether the map's pages were written (a draft left out has none).
     package let built: Bool
     /// The record's line: `map`, the path, the slug, the hash of the facts line, the product, the maps `compare`
-    /// names, and the files; without its newline.
+    /// names, the title, priority and revenue, and the files; without its newline.
     package let line: ArraySlice<UInt8>
     /// Its line of the facts file, without its newline: the fields of `BuildRecord.Map` that are not in `line`. Nil
     /// for a record read without its facts.
@@ -377,6 +377,8 @@ package struct RecordedMap: Sendable, Equatable {
     /// The fields of a map's whole entry, as `map` reads them: the record line's first three, the facts line's,
     /// then the record line's last.
     private static let fieldCount = 26, factsFields = 3..<25
+    /// The fields of the whole entry that the record line repeats after the hash, for `outline`.
+    private static let outlineFields = [5, 14, 3, 12, 13]
 
     package init(_ map: BuildRecord.Map) {
         let facts = map.facts, summary = map.facts.summary
@@ -409,10 +411,10 @@ package struct RecordedMap: Sendable, Equatable {
         hasher.combine(facts)
         // `outputFolder` reads the slug as the third field and the files as the last: keep them there.
         let hash = Array(String(hasher.value, radix: 16).utf8)[...]
-        // The product and `compare` again after the hash: what tells the comparisons that show the map (`outline`),
-        // read without the facts.
-        let line = Array((fields[..<Self.factsFields.lowerBound] + [hash, fields[5], fields[14], fields[Self.factsFields.upperBound]])
-            .joined(separator: tab))
+        // The product, `compare`, title, priority and revenue again after the hash: what tells the comparisons that
+        // show the map (`outline`), read without the facts.
+        let line = Array((fields[..<Self.factsFields.lowerBound] + [hash] + Self.outlineFields.map { fields[$0] }
+                          + [fields[Self.factsFields.upperBound]]).joined(separator: tab))
         self.init(line: line[...])
         self.facts = facts[...]
     }
@@ -555,6 +557,13 @@ package struct RecordedMap: Sendable, Equatable {
         return parts
     }
 
+    /// How many files the map's pages are, read from the count that begins the list of them.
+    package var fileCount: Int? {
+        guard let lastTab = line.lastIndex(of: UInt8(ascii: "\t")) else { return nil }
+        let count = line[(lastTab + 1)...].prefix { $0 != 0x1F }
+        return Int(String(decoding: count, as: UTF8.self))
+    }
+
     /// The files of the map's pages, relative to the output.
     package var outputFiles: [String]? {
         outputFolder.map { folder, files in files.map { folder + "/" + $0 } }
@@ -569,25 +578,27 @@ package struct RecordedMap: Sendable, Equatable {
     /// What tells which comparisons show the map, from its record line alone; nil when the line is damaged.
     package var outline: MapOutline? {
         let head = RecordLine(line)
-        guard head.fields.count == 7, let path = head.string(1), let slug = head.string(2), let compare = head.list(5)
-        else { return nil }
-        return MapOutline(path: path, slug: slug, product: head.string(4), compare: compare)
+        guard head.fields.count == 10, let path = head.string(1), let slug = head.string(2), let compare = head.list(5),
+              let title = head.string(6) else { return nil }
+        return MapOutline(path: path, slug: slug, product: head.string(4), compare: compare, title: title,
+                          priority: head.string(7).flatMap { Priority(rawValue: $0) },
+                          revenue: head.string(8).flatMap { Double($0) })
     }
 
     /// The fields of the whole entry, undecoded; nil when a line is damaged, or the facts are not read or not this
     /// line's.
     private var fields: RecordLine? {
         let head = RecordLine(line).fields
-        guard let facts, head.count == 7,
+        guard let facts, head.count == 10,
               let hash = RecordLine([head[3]]).string(0).flatMap({ UInt64($0, radix: 16) }) else { return nil }
         var hasher = FNV1a()
         hasher.combine(facts)
         let factsFields = RecordLine(facts).fields
-        // The record line's copies of the product and `compare` (`outline`) are the facts' own.
+        // The record line's copies (`outline`) are the facts' own.
         guard hasher.value == hash, factsFields.count == Self.factsFields.count,
-              head[4].elementsEqual(factsFields[5 - Self.factsFields.lowerBound]),
-              head[5].elementsEqual(factsFields[14 - Self.factsFields.lowerBound]) else { return nil }
-        return RecordLine(Array(head.prefix(3)) + factsFields + [head[6]])
+              zip(head[4..<9], Self.outlineFields).allSatisfy({ $0.elementsEqual(factsFields[$1 - Self.factsFields.lowerBound]) })
+        else { return nil }
+        return RecordLine(Array(head.prefix(3)) + factsFields + [head[9]])
     }
 
     /// The map's folder, relative to the output, and its files' paths in it. Only the slug (the third field) and

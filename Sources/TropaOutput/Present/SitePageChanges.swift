@@ -81,25 +81,32 @@ extension SitePageEntry {
     }
 }
 
-/// What tells which comparison pages show a map, without the rest of it: its path, slug, product, and the maps
-/// its `compare` names.
+/// What tells which comparison pages show a map, without the rest of it: its path, slug, product, the maps its
+/// `compare` names, and what ranks it among its product's maps (title, priority, revenue).
 package struct MapOutline: Sendable, Equatable {
     package var path: String
     package var slug: String
     package var product: String?
     package var compare: [String]
+    package var title: String
+    package var priority: Priority?
+    package var revenue: Double?
 
-    package init(path: String, slug: String, product: String?, compare: [String]) {
-        self.path = path
-        self.slug = slug
-        self.product = product
-        self.compare = compare
+    package init(path: String, slug: String, product: String?, compare: [String], title: String, priority: Priority?,
+                 revenue: Double?) {
+        (self.path, self.slug, self.product, self.compare) = (path, slug, product, compare)
+        (self.title, self.priority, self.revenue) = (title, priority, revenue)
+    }
+
+    fileprivate var order: PairRank.MapOrder {
+        PairRank.MapOrder(title: title, slug: slug, priority: priority, revenue: revenue)
     }
 }
 
 extension SitePageEntry {
     package var outline: MapOutline {
-        MapOutline(path: path, slug: summary.slug, product: summary.product, compare: summary.compare)
+        MapOutline(path: path, slug: summary.slug, product: summary.product, compare: summary.compare, title: summary.title,
+                   priority: summary.priority, revenue: summary.revenue)
     }
 }
 
@@ -261,6 +268,7 @@ extension SitePresenter {
     private func pagesShowing(_ changes: [MapChange], outlines: [MapOutline]) -> (Set<String>, plan: Bool) {
         var paths: Set<String> = []
         var planChanged = false
+        var drawnOf: [String: Set<String>] = [:]
         // The maps whose comparison page lists a changed map besides their own.
         let changedPaths = Set(changes.flatMap(\.sides).map(\.path))
         let comparing = outlines.filter { map in map.compare.contains(where: changedPaths.contains) }
@@ -275,10 +283,13 @@ extension SitePresenter {
                     if let persona = map.summary.personaID { paths.insert(PagePaths.persona(persona) + "/index.html") }
                 }
             }
-            // A comparison shows cards and figures.
+            // A comparison shows cards, and the figures of the maps it draws: a product's, its first maps by rank.
             if cards || change.differs(\.figures) {
                 for map in sides {
-                    if let product = map.summary.product { paths.insert(PagePaths.product(Slug.forName(product))) }
+                    if let product = map.summary.product.map(Slug.forName),
+                       cards || drawn(product, outlines: outlines, cache: &drawnOf).contains(map.path) {
+                        paths.insert(PagePaths.product(product))
+                    }
                     paths.insert(PagePaths.comparison(ofMap: map.summary.slug))
                 }
                 paths.formUnion(comparing.filter { map in sides.contains { map.compare.contains($0.path) } }
@@ -287,6 +298,16 @@ extension SitePresenter {
             if sides.contains(where: { !$0.actions.isEmpty }) && change.differs(\.plan) { planChanged = true }
         }
         return (paths, planChanged)
+    }
+
+    /// The paths of the maps the product's comparison draws (by its slug): its first maps by rank, as
+    /// `comparisonPages` takes them; each product's once.
+    private func drawn(_ product: String, outlines: [MapOutline], cache: inout [String: Set<String>]) -> Set<String> {
+        if let drawn = cache[product] { return drawn }
+        let maps = outlines.filter { $0.product.map(Slug.forName) == product }.map { ($0.order, $0.path) }
+        let drawn = Set(maps.sorted { $0.0 < $1.0 }.prefix(Self.comparedLimit).map(\.1))
+        cache[product] = drawn
+        return drawn
     }
 
     /// Whether every change leaves its map's actions where the plan had them.
