@@ -304,7 +304,15 @@ extension SitePresenter {
     /// `comparisonPages` takes them; each product's once.
     private func drawn(_ product: String, outlines: [MapOutline], cache: inout [String: Set<String>]) -> Set<String> {
         if let drawn = cache[product] { return drawn }
-        let maps = outlines.filter { $0.product.map(Slug.forName) == product }.map { ($0.order, $0.path) }
+        // Each product name's slug once: 10,000 maps name a dozen products.
+        var slugs: [String: String] = [:]
+        let maps = outlines.filter { outline in
+            outline.product.map { name in
+                if let slug = slugs[name] { return slug == product }
+                slugs[name] = Slug.forName(name)
+                return slugs[name] == product
+            } ?? false
+        }.map { ($0.order, $0.path) }
         let drawn = Set(maps.sorted { $0.0 < $1.0 }.prefix(Self.comparedLimit).map(\.1))
         cache[product] = drawn
         return drawn
