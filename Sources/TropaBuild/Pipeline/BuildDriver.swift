@@ -384,6 +384,7 @@ package struct BuildDriver: Sendable {
                                  earlier: @escaping @Sendable (String) -> [UInt8]?,
                                  reuse: Reuse) throws -> ([OutputFile], ActionPlan?, Set<String>)? {
         let presenter = renderer.presenter
+        // Told before the outlines are made from every record line.
         guard SitePresenter.showOnNoCard(changes) else { return nil }
         let outlines = try reuse.outlines(entries, now: now)
         let plan = reuse.earlierPlan
@@ -401,10 +402,7 @@ package struct BuildDriver: Sendable {
             selection.plan = PlanPages(plan: plan, pages: presenter.planPages(from: plan, maps: maps, numbers: narrow.planPages))
             selection.planRows = presenter.planRows(plan, maps: maps, showing: narrow.changed.contains)
             // The rows as the last build wrote them, which the CSV must hold where they go.
-            let before = Dictionary(uniqueKeysWithValues: changes.compactMap { change in
-                change.before.flatMap { before in outlines.firstIndex { $0.path == before.path }.map { ($0, before) } }
-            })
-            rowsBefore = presenter.planRows(plan, maps: PlanMaps(some: before), showing: narrow.changed.contains)
+            rowsBefore = presenter.planRows(plan, maps: PlanMaps(some: narrow.before), showing: narrow.changed.contains)
         }
         // The CSV's rows go into the output's file while the pages are made.
         let chosen = selection, replaced = rowsBefore
@@ -588,4 +586,3 @@ private final class StopSignal: @unchecked Sendable {
     package func signal() { lock.withLock { raised = true } }
     package var isSignalled: Bool { lock.withLock { raised } }
 }
-

@@ -154,12 +154,8 @@ package struct InputSnapshot {
 extension BuildRecord {
     private static let header = "tropa build record 13"
 
-    /// The record and its facts file; nil when a map's facts were not read (`attaching`), which no build keeps.
-    package var encoded: (record: [UInt8], facts: [UInt8])? {
-        encoded(appendingTo: nil).map { ($0.record, $0.facts) }
-    }
-
-    /// The record and the bytes of its facts file: with `appendingTo` (the size of the facts file that the maps'
+    /// The record and the bytes of its facts file (nil when a map's facts were not read, `attaching`, which no build
+    /// keeps): with `appendingTo` (the size of the facts file that the maps'
     /// lines were read from, `attaching`), only the lines that file lacks (the changed maps', and the plan when it
     /// is not the one the file holds), to append to it; the whole file when none is given, or when the file would
     /// then be more than twice what its live lines need. `appended` says which.

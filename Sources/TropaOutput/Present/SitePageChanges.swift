@@ -175,8 +175,9 @@ package struct NarrowSelection: Sendable {
     package var planPages: Set<Int>
     package var layout: [[ActionPlan.PagePart]]
     package var maps: Set<Int>
-    /// The changed maps' places.
+    /// The changed maps' places, and their entries as they were by those places.
     package var changed: Set<Int>
+    package var before: [Int: SitePageEntry]
 }
 
 extension SitePresenter {
@@ -229,20 +230,21 @@ extension SitePresenter {
         let changedPaths = Set(changes.flatMap(\.sides).map(\.path))
         let place = Dictionary(outlines.enumerated().map { ($1.path, $0) }, uniquingKeysWith: { first, _ in first })
         let changed = Set(changedPaths.compactMap { place[$0] })
+        let before = Dictionary(changes.compactMap { change in change.before.flatMap { was in place[was.path].map { ($0, was) } } },
+                                uniquingKeysWith: { first, _ in first })
         var maps = changed
-        // A product's comparison ranks all its maps; a map's own shows those its `compare` names. Each product's
-        // slug once, not once per map.
-        var productShown: [String: Bool] = [:]
+        // A product's comparison ranks all its maps; a map's own shows those its `compare` names.
+        let products = Self.productSlugs(outlines)
         for (map, outline) in outlines.enumerated() {
             if !outline.compare.isEmpty && paths.contains(PagePaths.comparison(ofMap: outline.slug)) {
                 maps.insert(map)
                 maps.formUnion(outline.compare.compactMap { place[$0] })
             }
-            guard let product = outline.product else { continue }
-            if productShown[product] == nil { productShown[product] = paths.contains(PagePaths.product(Slug.forName(product))) }
-            if productShown[product]! { maps.insert(map) }
+            if let product = products[map], paths.contains(PagePaths.product(product)) { maps.insert(map) }
         }
-        guard planChanged else { return NarrowSelection(pages: paths, planPages: [], layout: [], maps: maps, changed: changed) }
+        guard planChanged else {
+            return NarrowSelection(pages: paths, planPages: [], layout: [], maps: maps, changed: changed, before: before)
+        }
         // A plan laid out from other maps than these is not this site's.
         guard Self.keepsPlanOrder(changes), let plan,
               plan.kinds.allSatisfy({ $0.owners.allSatisfy { $0.entries.allSatisfy { $0.map < outlines.count } } })
@@ -255,7 +257,7 @@ extension SitePresenter {
             }
         }
         return NarrowSelection(pages: paths.union(made.map { PagePaths.planPage($0 + 1) } + [PagePaths.planCSV]),
-                               planPages: made, layout: pages, maps: maps, changed: changed)
+                               planPages: made, layout: pages, maps: maps, changed: changed, before: before)
     }
 
     /// Whether every change leaves the map built and shows on no card: what the narrow way needs.
@@ -269,6 +271,8 @@ extension SitePresenter {
         var paths: Set<String> = []
         var planChanged = false
         var drawnOf: [String: Set<String>] = [:]
+        // Made only when a change's figures, and not its card, changed.
+        var products: [String?]?
         // The maps whose comparison page lists a changed map besides their own.
         let changedPaths = Set(changes.flatMap(\.sides).map(\.path))
         let comparing = outlines.filter { map in map.compare.contains(where: changedPaths.contains) }
@@ -287,7 +291,7 @@ extension SitePresenter {
             if cards || change.differs(\.figures) {
                 for map in sides {
                     if let product = map.summary.product.map(Slug.forName),
-                       cards || drawn(product, outlines: outlines, cache: &drawnOf).contains(map.path) {
+                       cards || drawn(product, outlines: outlines, products: &products, cache: &drawnOf).contains(map.path) {
                         paths.insert(PagePaths.product(product))
                     }
                     paths.insert(PagePaths.comparison(ofMap: map.summary.slug))
@@ -302,20 +306,28 @@ extension SitePresenter {
 
     /// The paths of the maps the product's comparison draws (by its slug): its first maps by rank, as
     /// `comparisonPages` takes them; each product's once.
-    private func drawn(_ product: String, outlines: [MapOutline], cache: inout [String: Set<String>]) -> Set<String> {
+    private func drawn(_ product: String, outlines: [MapOutline], products: inout [String?]?,
+                       cache: inout [String: Set<String>]) -> Set<String> {
         if let drawn = cache[product] { return drawn }
-        // Each product name's slug once: 10,000 maps name a dozen products.
-        var slugs: [String: String] = [:]
-        let maps = outlines.filter { outline in
-            outline.product.map { name in
-                if let slug = slugs[name] { return slug == product }
-                slugs[name] = Slug.forName(name)
-                return slugs[name] == product
-            } ?? false
-        }.map { ($0.order, $0.path) }
+        let slugs = products ?? Self.productSlugs(outlines)
+        products = slugs
+        let maps = outlines.indices.filter { slugs[$0] == product }.map { (outlines[$0].order, outlines[$0].path) }
         let drawn = Set(maps.sorted { $0.0 < $1.0 }.prefix(Self.comparedLimit).map(\.1))
         cache[product] = drawn
         return drawn
+    }
+
+    /// Each map's product slug, each product name's made once: 10,000 maps name a dozen products.
+    private static func productSlugs(_ outlines: [MapOutline]) -> [String?] {
+        var slugs: [String: String] = [:]
+        return outlines.map { outline in
+            outline.product.map { name in
+                if let slug = slugs[name] { return slug }
+                let slug = Slug.forName(name)
+                slugs[name] = slug
+                return slug
+            }
+        }
     }
 
     /// Whether every change leaves its map's actions where the plan had them.
