@@ -73,10 +73,12 @@ import TropaTesting
         return site
     }
 
+    /// Saves as most editors do, by renaming a whole new file over the map: a test stalled between truncating the
+    /// file and writing it would otherwise hand `serve` an empty map to build, a save that no editor makes.
     private func replace(_ find: String, with replacement: String, in file: URL) throws {
         let text = try String(contentsOf: file, encoding: .utf8)
         #expect(text.contains(find))
-        try Data(text.replacingOccurrences(of: find, with: replacement).utf8).write(to: file)
+        try Data(text.replacingOccurrences(of: find, with: replacement).utf8).write(to: file, options: .atomic)
     }
 
     @Test func editsReloadThePageAndErrorsShowInTheOverlay() throws {
@@ -140,7 +142,7 @@ import TropaTesting
         defer { _ = server.interrupt() }
         let original = try String(contentsOf: map, encoding: .utf8)
         for save in 1...5 {
-            try Data(original.replacingOccurrences(of: "title: ", with: "title: \(save) ").utf8).write(to: map)
+            try Data(original.replacingOccurrences(of: "title: ", with: "title: \(save) ").utf8).write(to: map, options: .atomic)
             Thread.sleep(forTimeInterval: 0.02)
         }
         #expect(server.wait(for: "пересобрано карт: 1"))
