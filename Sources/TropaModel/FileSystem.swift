@@ -23,6 +23,8 @@ public struct FileStatus: Sendable, Hashable {
 public protocol FileReading: Sendable {
     func kind(at path: String) -> FileKind?
     func read(_ path: String) throws -> [UInt8]
+    /// The bytes of `range` of the file at `path`; an error when the file does not hold all of them.
+    func read(_ path: String, range: Range<Int>) throws -> [UInt8]
     /// Nil when nothing is at `path`.
     func status(at path: String) -> FileStatus?
     /// The status of each of `paths` (relative to `folder`), in their order, on every core: a rebuild asks for
@@ -33,6 +35,12 @@ public protocol FileReading: Sendable {
 }
 
 extension FileReading {
+    public func read(_ path: String, range: Range<Int>) throws -> [UInt8] {
+        let bytes = try read(path)
+        guard range.lowerBound >= 0, range.upperBound <= bytes.count else { throw SiteError.endsEarly(path, range) }
+        return Array(bytes[range])
+    }
+
     public func statuses(of paths: [String], in folder: String) -> [FileStatus?] {
         parallelMap(paths) { status(at: folder.appendingPath($0)) }
     }
@@ -45,6 +53,11 @@ public struct SiteError: Error, Sendable, CustomStringConvertible {
     public var language: Language?
 
     public init(_ message: Message) { self.message = message }
+
+    /// A file shorter than a part asked of it: only the build's own files (its record) are read in parts.
+    public static func endsEarly(_ path: String, _ range: Range<Int>) -> SiteError {
+        SiteError(.cannotRead(path, .system("the file ends before byte \(range.upperBound)")))
+    }
 
     /// In English; `message.text(in:)` in the author's language.
     public var description: String { message.text(in: .en) }

@@ -31,6 +31,22 @@ import TropaTesting
         #expect(missingError?.description.contains("no such file or folder") == true)
     }
 
+    /// A part of a file, as the record's facts are read; the memory file system answers the same.
+    @Test func aPartOfAFileIsItsBytes() throws {
+        let base = try Self.folder()
+        defer { try? FileManager.default.removeItem(at: base) }
+        let bytes = (0..<200_001).map { UInt8(truncatingIfNeeded: $0 &* 7) }
+        for system in [DiskFileSystem(), MemoryFileSystem()] as [FileSystem] {
+            let path = base.path + "/facts"
+            try system.write(bytes, to: path)
+            #expect(try system.read(path, range: 150_000..<200_001) == Array(bytes[150_000...]))
+            #expect(try system.read(path, range: 7..<7) == [])
+            let beyond = #expect(throws: SiteError.self) { try system.read(path, range: 199_990..<200_002) }
+            #expect(beyond?.description.contains("ends before byte 200002") == true)
+            #expect(throws: SiteError.self) { try system.read(base.path + "/missing", range: 0..<1) }
+        }
+    }
+
     @Test func statusesAnswerEachPathInOrder() throws {
         let base = try Self.folder()
         defer { try? FileManager.default.removeItem(at: base) }

@@ -152,7 +152,7 @@ package struct InputSnapshot {
 /// most of a one-map rebuild; this takes 0.02 s. The facts were in the record until a build with nothing changed
 /// spent a quarter of its time reading and splitting their 26 MB.
 extension BuildRecord {
-    private static let header = "tropa build record 13"
+    private static let header = "tropa build record 14"
 
     /// The record and the bytes of its facts file (nil when a map's facts were not read, `attaching`, which no build
     /// keeps): with `appendingTo` (the size of the facts file that the maps'
@@ -160,26 +160,28 @@ extension BuildRecord {
     /// is not the one the file holds), to append to it; the whole file when none is given, or when the file would
     /// then be more than twice what its live lines need. `appended` says which.
     package func encoded(appendingTo existing: Int?) -> (record: [UInt8], facts: [UInt8], appended: Bool)? {
-        guard maps.allSatisfy({ $0.facts != nil }) else { return nil }
+        guard maps.allSatisfy({ $0.heldFacts != nil || ($0.factsRange != nil && $0.factsFile != nil) }) else { return nil }
         // A plan the file holds already is not encoded again (140,000 actions at 10,000 maps).
         let keptPlan = existing != nil && plan != nil ? planAt : nil
         let planBytes = keptPlan == nil ? plan.map(Self.encode) ?? [] : []
-        let live = maps.reduce(keptPlan?.count ?? planBytes.count) { $0 + $1.facts!.count + 1 }
-        let added = maps.reduce(planBytes.count) { $0 + ($1.factsAt == nil ? $1.facts!.count + 1 : 0) }
+        let live = maps.reduce(keptPlan?.count ?? planBytes.count) { $0 + ($1.factsRange?.count ?? $1.heldFacts!.count) + 1 }
+        let added = maps.reduce(planBytes.count) { $0 + ($1.factsRange == nil ? $1.heldFacts!.count + 1 : 0) }
         // A file that only grew would hold every earlier version of a map edited again and again.
         let appended = existing.map { $0 + added <= 2 * live } ?? false
         let start = appended ? existing! : 0
         var facts: [UInt8] = []
         facts.reserveCapacity(appended ? added : live)
-        var offsets: [Int] = []
-        offsets.reserveCapacity(maps.count)
+        var ranges: [Range<Int>] = []
+        ranges.reserveCapacity(maps.count)
         for map in maps {
-            if appended, let at = map.factsAt {
-                offsets.append(at)
+            if appended, let range = map.factsRange {
+                ranges.append(range)
                 continue
             }
-            offsets.append(start + facts.count)
-            facts += map.facts!
+            // Rewritten whole, a map's line not held is read from the file it was in.
+            guard let line = map.facts else { return nil }
+            ranges.append((start + facts.count)..<(start + facts.count + line.count))
+            facts += line
             facts.append(UInt8(ascii: "\n"))
         }
         var planRange: Range<Int>?, planHash: UInt64?
@@ -203,7 +205,8 @@ extension BuildRecord {
                           to: &bytes)
         RecordLine.append(["facts", String(start + facts.count), planRange.map { String($0.lowerBound) },
                            planRange.map { String($0.upperBound) }, planHash.map { String($0, radix: 16) }], to: &bytes)
-        RecordLine.append(["at", RecordLine.list(offsets.map { String($0) })], to: &bytes)
+        RecordLine.append(["at", RecordLine.list(ranges.map { String($0.lowerBound) }),
+                           RecordLine.list(ranges.map { String($0.count) })], to: &bytes)
         for input in inputs {
             RecordLine.append(["input", input.path, String(input.hash, radix: 16), input.status.map { String($0.size) },
                                input.status.map { String($0.modified) }], to: &bytes)
@@ -246,8 +249,10 @@ extension BuildRecord {
               let times = foldersLine.list(2)?.compactMap({ Int64($0) }), times.count == folders.count,
               let factsLine = lines.popFirst().map(RecordLine.init), factsLine.fields.count == 5,
               factsLine.string(0) == "facts", let factsSize = factsLine.string(1).flatMap({ Int($0) }),
-              let atLine = lines.popFirst().map(RecordLine.init), atLine.fields.count == 2, atLine.string(0) == "at",
-              let offsets = atLine.list(1)?.compactMap({ Int($0).flatMap { $0 >= 0 ? $0 : nil } })
+              let atLine = lines.popFirst().map(RecordLine.init), atLine.fields.count == 3, atLine.string(0) == "at",
+              let offsets = atLine.list(1)?.compactMap({ Int($0).flatMap { $0 >= 0 ? $0 : nil } }),
+              let lengths = atLine.list(2)?.compactMap({ Int($0).flatMap { $0 >= 0 ? $0 : nil } }),
+              lengths.count == offsets.count
         else { return nil }
         self.init(settings: settings, inputs: [], maps: [], siteFiles: siteFiles, linkedMaps: linkedMaps)
         self.factsSize = factsSize
@@ -258,8 +263,10 @@ extension BuildRecord {
         folderTimes = Dictionary(zip(folders, times), uniquingKeysWith: { first, _ in first })
         for line in lines {
             if line.starts(with: "map\t".utf8) {
-                guard maps.count < offsets.count, var map = RecordedMap(line: line) else { return nil }
-                map.factsAt = offsets[maps.count]
+                guard maps.count < offsets.count, var map = RecordedMap(line: line),
+                      case (let at, false) = offsets[maps.count].addingReportingOverflow(lengths[maps.count])
+                else { return nil }
+                map.factsRange = offsets[maps.count]..<at
                 maps.append(map)
                 continue
             }
@@ -275,28 +282,21 @@ extension BuildRecord {
 }
 
 extension BuildRecord {
-    /// The record with its maps' facts, `bytes` being its facts file; nil when they are not the facts it names.
-    /// A line is checked against its hash when it is decoded (`RecordedMap.map`): an update decodes few.
-    package func attaching(facts bytes: [UInt8]) -> BuildRecord? {
-        guard bytes.count == factsSize else { return nil }
+    /// The record with its maps' facts in `file`, read a line at a time as maps are decoded: an update that
+    /// shows 700 of 10,000 maps read the whole 24 MB file for them, a tenth of its time. Nil when the file is not
+    /// of the size the record names; a line is checked against its hash when it is decoded (`RecordedMap.map`).
+    package func attaching(_ file: FactsFile) -> BuildRecord? {
+        guard let factsSize, file.size == factsSize,
+              maps.allSatisfy({ $0.factsRange.map { $0.upperBound < factsSize } ?? false }) else { return nil }
         var record = self
-        let found = bytes.withUnsafeBytes { buffer -> Bool in
-            guard let base = buffer.baseAddress else { return maps.isEmpty }
-            for index in maps.indices {
-                guard let at = maps[index].factsAt, at < buffer.count,
-                      let end = memchr(base + at, 0x0A, buffer.count - at).map({ base.distance(to: $0) }) else { return false }
-                record.maps[index].facts = bytes[at..<end]
-            }
-            return true
-        }
-        guard found else { return nil }
+        for index in maps.indices { record.maps[index].factsFile = file }
         // A plan that is not the one named is left out, and an update that needs it reads every map instead.
         record.plan = nil
-        if let planAt, let planHash, planAt.upperBound <= bytes.count {
+        if let planAt, let planHash, planAt.upperBound <= factsSize, let bytes = file.read(planAt) {
             var hasher = FNV1a()
-            hasher.combine(bytes[planAt])
+            hasher.combine(bytes)
             let built = maps.lazy.filter(\.built).count
-            if hasher.value == planHash { record.plan = Self.decodePlan(Self.lines(Array(bytes[planAt]))[...], mapCount: built) }
+            if hasher.value == planHash { record.plan = Self.decodePlan(Self.lines(bytes)[...], mapCount: built) }
         }
         return record
     }
@@ -355,20 +355,50 @@ extension BuildRecord {
     }
 }
 
+/// The facts file of a record, read in parts.
+package struct FactsFile: Sendable {
+    package let size: Int
+    private let reading: @Sendable (Range<Int>) -> [UInt8]?
+
+    /// A file of `size` bytes; `reading` gives the part `range` of it, or nil when it cannot.
+    package init(size: Int, reading: @escaping @Sendable (Range<Int>) -> [UInt8]?) {
+        (self.size, self.reading) = (size, reading)
+    }
+
+    /// A file with `bytes`.
+    package init(_ bytes: [UInt8]) {
+        self.init(size: bytes.count) { range in range.upperBound <= bytes.count ? Array(bytes[range]) : nil }
+    }
+
+    package func read(_ range: Range<Int>) -> [UInt8]? { reading(range) }
+}
+
 /// A map as the record keeps it: its line, decoded only when needed, and its line of the facts file, when read. A
 /// one-map rebuild of a large site decodes the one map and copies the other lines as they are.
 package struct RecordedMap: Sendable, Equatable {
+    package static func == (left: RecordedMap, right: RecordedMap) -> Bool {
+        (left.path, left.built, left.line, left.heldFacts, left.factsRange)
+            == (right.path, right.built, right.line, right.heldFacts, right.factsRange)
+    }
+
     package let path: String
     /// Whether the map's pages were written (a draft left out has none).
     package let built: Bool
     /// The record's line: `map`, the path, the slug, the hash of the facts line, the product, the maps `compare`
     /// names, the title, priority and revenue, and the files; without its newline.
     package let line: ArraySlice<UInt8>
-    /// Its line of the facts file, without its newline: the fields of `BuildRecord.Map` that are not in `line`. Nil
-    /// for a record read without its facts.
-    package fileprivate(set) var facts: ArraySlice<UInt8>?
-    /// Where that line begins in the facts file; nil for a map whose line is not in it yet (one read now).
-    package fileprivate(set) var factsAt: Int?
+    /// Its line of the facts file, without its newline: the fields of `BuildRecord.Map` that are not in `line`.
+    /// Read from the facts file when not held; nil for a record read without it.
+    package var facts: ArraySlice<UInt8>? {
+        if let heldFacts { return heldFacts }
+        guard let factsRange, let factsFile else { return nil }
+        return factsFile.read(factsRange)?[...]
+    }
+    /// The line of a map read now.
+    fileprivate var heldFacts: ArraySlice<UInt8>?
+    /// Where that line is in the facts file, its newline left out; nil for a map whose line is not in it yet.
+    package fileprivate(set) var factsRange: Range<Int>?
+    fileprivate var factsFile: FactsFile?
 
     /// The fields of a map's whole entry, as `map` reads them: the record line's first three, the facts line's,
     /// then the record line's last.
@@ -412,7 +442,7 @@ package struct RecordedMap: Sendable, Equatable {
         let line = Array((fields[..<Self.factsFields.lowerBound] + [hash] + Self.outlineFields.map { fields[$0] }
                           + [fields[Self.factsFields.upperBound]]).joined(separator: tab))
         self.init(line: line[...])
-        self.facts = facts[...]
+        heldFacts = facts[...]
     }
 
     /// Reads the path and whether the map was built; the rest waits for `map`.

@@ -13,6 +13,7 @@ public struct DiskFileSystem: FileSystem {
 
     public func kind(at path: String) -> FileKind? { reader.kind(at: path) }
     public func read(_ path: String) throws -> [UInt8] { try reader.read(path) }
+    public func read(_ path: String, range: Range<Int>) throws -> [UInt8] { try reader.read(path, range: range) }
     public func status(at path: String) -> FileStatus? { reader.status(at: path) }
     public func statuses(of paths: [String], in folder: String) -> [FileStatus?] { reader.statuses(of: paths, in: folder) }
     public func files(under directory: String) throws -> [String] { try reader.files(under: directory) }

@@ -111,9 +111,12 @@ package struct OutputWriter: Sendable {
         return record
     }
 
-    /// `record` with its maps' facts; nil when the facts file is not the one it names.
+    /// `record` with its maps' facts, each line read from the facts file when its map is decoded; nil when the
+    /// file is not of the size the record names.
     package func withFacts(_ record: BuildRecord) -> BuildRecord? {
-        (try? fileSystem.read(facts)).flatMap { record.attaching(facts: $0) }
+        let fileSystem = fileSystem, path = facts
+        guard let size = fileSystem.status(at: path)?.size else { return nil }
+        return record.attaching(FactsFile(size: size) { range in try? fileSystem.read(path, range: range) })
     }
 
     /// The output's file at `path`, relative to the output; nil when it cannot be read.

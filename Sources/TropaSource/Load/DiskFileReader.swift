@@ -43,6 +43,27 @@ public struct DiskFileReader: FileReading {
         return bytes
     }
 
+    public func read(_ path: String, range: Range<Int>) throws -> [UInt8] {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { throw SiteError(.cannotRead(path, reason(for: path))) }
+        defer { close(descriptor) }
+        guard range.lowerBound >= 0 else { throw SiteError.endsEarly(path, range) }
+        var bytes = [UInt8](repeating: 0, count: range.count)
+        var filled = 0
+        while filled < bytes.count {
+            let (count, error) = bytes.withUnsafeMutableBytes { buffer in
+                (pread(descriptor, buffer.baseAddress! + filled, buffer.count - filled, off_t(range.lowerBound + filled)), errno)
+            }
+            if count == 0 { throw SiteError.endsEarly(path, range) }
+            if count < 0 {
+                if error == EINTR { continue }
+                throw SiteError(.cannotRead(path, .system(String(cString: strerror(error)))))
+            }
+            filled += count
+        }
+        return bytes
+    }
+
     public func status(at path: String) -> FileStatus? {
         var info = stat()
         guard stat(path, &info) == 0 else { return nil }

@@ -123,6 +123,10 @@ package struct GitCommand: GitReading {
         process.standardError = FileHandle.nullDevice
         let feed = input.map { _ in Pipe() }
         process.standardInput = feed ?? FileHandle.nullDevice
+        // Foundation's `waitUntilExit` polls a run loop every 50 ms and often sleeps the whole interval after git
+        // is done, a tenth of a no-change rebuild; the handler is called as soon as the child is reaped.
+        let exited = DispatchSemaphore(value: 0)
+        process.terminationHandler = { _ in exited.signal() }
         do {
             try process.run()
         } catch {
@@ -137,7 +141,7 @@ package struct GitCommand: GitReading {
             writer.start()
         }
         let bytes = [UInt8](output.fileHandleForReading.readDataToEndOfFile())
-        process.waitUntilExit()
+        exited.wait()
         // `env` exits with 127 when it finds no `git`.
         if process.terminationStatus == 127 { throw SiteError(.gitUnavailable("git")) }
         return (process.terminationStatus, bytes)
