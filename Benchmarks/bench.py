@@ -29,8 +29,8 @@ under /tmp, where tests make and delete files all the time.
 
 The rebuilds start once those writes are on disk, and after one rebuild of each binary that is not timed: the
 floor's and the cold builds' gigabytes push the site's folders out of the kernel's caches, and whichever binary ran
-first paid for reading them back (0.87 s for a no-change rebuild that takes 0.12 s with the folders cached, as
-they are between two saves of an author's map).
+first paid for reading them back (a no-change rebuild took 0.87 s there and takes 0.10–0.17 s with the folders
+cached, as they are between two saves of an author's map).
 """
 import argparse
 import os

@@ -223,6 +223,22 @@ import Foundation
             range == line ? nil : Array(facts[range])
         }))
         #expect(failing.maps.map { $0.map == nil } == [false, true])
+        // What decodes every map reads the whole file once, and each map's line from it.
+        let before = reads.ranges.count
+        let held = RecordedMap.holdingFacts(record.maps)
+        #expect(reads.ranges.dropFirst(before) == [0..<facts.count])
+        #expect(held.map(\.map) == Self.record.maps.map(\.map) && reads.ranges.count == before + 1)
+    }
+
+    /// A record whose line would end where the file does, with no room for its newline, is not the file's.
+    @Test func aLineThatRunsToTheFilesEndIsNotTaken() throws {
+        let record = { (length: Int) in
+            BuildRecord(decoding: Array(("tropa build record 14\nsettings\tx\nsite\t0\nlinked\t0\nfolders\t0\t0\n"
+                + "facts\t2\t\\-\t\\-\t\\-\nat\t1\u{1F}0\t1\u{1F}\(length)\nmap\ta.md\tb\t1\n").utf8))
+        }
+        let file = FactsFile(Array("x\n".utf8))
+        #expect(try #require(record(2)).attaching(file) == nil)
+        #expect(try #require(record(1)).attaching(file)?.maps.first?.facts == Array("x".utf8)[...])
     }
 
     private final class ReadLog: @unchecked Sendable {

@@ -41,6 +41,7 @@ import TropaTesting
             try system.write(bytes, to: path)
             #expect(try system.read(path, range: 150_000..<200_001) == Array(bytes[150_000...]))
             #expect(try system.read(path, range: 7..<7) == [])
+            #expect(throws: SiteError.self) { try system.read(path, range: 200_002..<200_002) }
             let beyond = #expect(throws: SiteError.self) { try system.read(path, range: 199_990..<200_002) }
             #expect(beyond?.description.contains("ends before byte 200002") == true)
             #expect(throws: SiteError.self) { try system.read(base.path + "/missing", range: 0..<1) }

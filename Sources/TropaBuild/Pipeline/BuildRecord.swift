@@ -10,9 +10,10 @@ import Foundation
 ///
 /// It is two files: the record itself (`OutputWriter.cache`), with what a build with nothing changed looks at, and
 /// the maps' facts and the plan's order (`OutputWriter.facts`), most of the bytes, read only by an update. The record
-/// names the facts file's size, where each map's line begins in it and the line's hash, and the plan's lines and
-/// their hash, so facts from another build are never taken for these. An update adds its lines to the file's end.
-package struct BuildRecord: Sendable, Equatable {
+/// names the facts file's size, where each map's line is in it (offset and length) and the line's hash, and the
+/// plan's lines and their hash, so facts from another build are never taken for these. An update reads only the
+/// lines it decodes, and adds its own to the file's end.
+package struct BuildRecord: Sendable {
     /// tropa's version and the build options: a record made under others describes another build.
     package var settings: String
     /// Every file the build read (config, schema, content, templates), sorted by path.
@@ -158,7 +159,8 @@ extension BuildRecord {
     /// keeps): with `appendingTo` (the size of the facts file that the maps'
     /// lines were read from, `attaching`), only the lines that file lacks (the changed maps', and the plan when it
     /// is not the one the file holds), to append to it; the whole file when none is given, or when the file would
-    /// then be more than twice what its live lines need. `appended` says which.
+    /// then be more than twice what its live lines need. `appended` says which. Nil too when the file is written
+    /// whole and a line cannot be read back from the file it was in.
     package func encoded(appendingTo existing: Int?) -> (record: [UInt8], facts: [UInt8], appended: Bool)? {
         guard maps.allSatisfy({ $0.heldFacts != nil || ($0.factsRange != nil && $0.factsFile != nil) }) else { return nil }
         // A plan the file holds already is not encoded again (140,000 actions at 10,000 maps).
@@ -169,6 +171,7 @@ extension BuildRecord {
         // A file that only grew would hold every earlier version of a map edited again and again.
         let appended = existing.map { $0 + added <= 2 * live } ?? false
         let start = appended ? existing! : 0
+        let maps = appended ? maps : RecordedMap.holdingFacts(maps)
         var facts: [UInt8] = []
         facts.reserveCapacity(appended ? added : live)
         var ranges: [Range<Int>] = []
@@ -375,11 +378,7 @@ package struct FactsFile: Sendable {
 
 /// A map as the record keeps it: its line, decoded only when needed, and its line of the facts file, when read. A
 /// one-map rebuild of a large site decodes the one map and copies the other lines as they are.
-package struct RecordedMap: Sendable, Equatable {
-    package static func == (left: RecordedMap, right: RecordedMap) -> Bool {
-        (left.path, left.built, left.line, left.heldFacts, left.factsRange)
-            == (right.path, right.built, right.line, right.heldFacts, right.factsRange)
-    }
+package struct RecordedMap: Sendable {
 
     package let path: String
     /// Whether the map's pages were written (a draft left out has none).
@@ -394,11 +393,24 @@ package struct RecordedMap: Sendable, Equatable {
         guard let factsRange, let factsFile else { return nil }
         return factsFile.read(factsRange)?[...]
     }
-    /// The line of a map read now.
+    /// The line of a map read now, or of a map whose line was read with all the others.
     fileprivate var heldFacts: ArraySlice<UInt8>?
     /// Where that line is in the facts file, its newline left out; nil for a map whose line is not in it yet.
-    package fileprivate(set) var factsRange: Range<Int>?
+    fileprivate var factsRange: Range<Int>?
     fileprivate var factsFile: FactsFile?
+
+    /// `maps` with the lines they do not hold read from their facts file at once: what decodes or rewrites every
+    /// line reads the 24 MB file once rather than line by line, 10,000 times.
+    package static func holdingFacts(_ maps: [RecordedMap]) -> [RecordedMap] {
+        guard let file = maps.lazy.compactMap({ $0.heldFacts == nil ? $0.factsFile : nil }).first,
+              let bytes = file.read(0..<file.size) else { return maps }
+        return maps.map { map in
+            guard map.heldFacts == nil, let range = map.factsRange, range.upperBound <= bytes.count else { return map }
+            var held = map
+            held.heldFacts = bytes[range]
+            return held
+        }
+    }
 
     /// The fields of a map's whole entry, as `map` reads them: the record line's first three, the facts line's,
     /// then the record line's last.

@@ -48,6 +48,11 @@ public struct DiskFileReader: FileReading {
         guard descriptor >= 0 else { throw SiteError(.cannotRead(path, reason(for: path))) }
         defer { close(descriptor) }
         guard range.lowerBound >= 0 else { throw SiteError.endsEarly(path, range) }
+        // An empty part is there when the file reaches its start, as it is for the other file systems.
+        var info = stat()
+        if range.isEmpty, fstat(descriptor, &info) != 0 || Int(info.st_size) < range.lowerBound {
+            throw SiteError.endsEarly(path, range)
+        }
         var bytes = [UInt8](repeating: 0, count: range.count)
         var filled = 0
         while filled < bytes.count {

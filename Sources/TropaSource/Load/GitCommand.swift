@@ -124,7 +124,7 @@ package struct GitCommand: GitReading {
         let feed = input.map { _ in Pipe() }
         process.standardInput = feed ?? FileHandle.nullDevice
         // Foundation's `waitUntilExit` polls a run loop every 50 ms and often sleeps the whole interval after git
-        // is done, a tenth of a no-change rebuild; the handler is called as soon as the child is reaped.
+        // is done, a third of a no-change rebuild; the handler is called as soon as the child is reaped.
         let exited = DispatchSemaphore(value: 0)
         process.terminationHandler = { _ in exited.signal() }
         do {
@@ -142,6 +142,8 @@ package struct GitCommand: GitReading {
         }
         let bytes = [UInt8](output.fileHandleForReading.readDataToEndOfFile())
         exited.wait()
+        // Returns at once now; it also frees the process, which its run loop source holds until then.
+        process.waitUntilExit()
         // `env` exits with 127 when it finds no `git`.
         if process.terminationStatus == 127 { throw SiteError(.gitUnavailable("git")) }
         return (process.terminationStatus, bytes)
