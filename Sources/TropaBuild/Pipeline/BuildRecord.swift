@@ -379,7 +379,6 @@ package struct FactsFile: Sendable {
 /// A map as the record keeps it: its line, decoded only when needed, and its line of the facts file, when read. A
 /// one-map rebuild of a large site decodes the one map and copies the other lines as they are.
 package struct RecordedMap: Sendable {
-
     package let path: String
     /// Whether the map's pages were written (a draft left out has none).
     package let built: Bool

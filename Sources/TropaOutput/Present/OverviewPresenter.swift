@@ -139,7 +139,7 @@ extension SitePresenter {
                                    by: { Slug.forName($0.summary.product!) })
         for slug in byProduct.keys.sorted() where wanted(PagePaths.product(slug)) {
             let path = PagePaths.product(slug)
-            let maps = Self.ranked(byProduct[slug]!)
+            let maps = Self.ranked(byProduct[slug]!) { PairRank.MapOrder($0.summary) }
             let name = Self.pages(maps.compactMap(\.summary.product))[0].title
             pages.append((path, comparison(of: maps, title: words["comparison"] + ": " + name, path: path, index: index)))
         }
@@ -161,9 +161,10 @@ extension SitePresenter {
         return pages
     }
 
-    /// Maps in the order of the matrix's cells: priority, revenue, then title.
-    private static func ranked(_ maps: [SitePageEntry]) -> [SitePageEntry] {
-        maps.map { (PairRank.MapOrder($0.summary), $0) }.sorted { $0.0 < $1.0 }.map(\.1)
+    /// Maps in the order of the matrix's cells: priority, revenue, then title. The order a product's comparison
+    /// draws them in, which a rebuild also tells from the record's outlines (`drawn`).
+    static func ranked<Map>(_ maps: [Map], by order: (Map) -> PairRank.MapOrder) -> [Map] {
+        maps.map { (order($0), $0) }.sorted { $0.0 < $1.0 }.map(\.1)
     }
 
     /// How many get through, or at most how many when a stage without a conversion breaks the chain.

@@ -311,8 +311,8 @@ extension SitePresenter {
         if let drawn = cache[product] { return drawn }
         let slugs = products ?? Self.productSlugs(outlines)
         products = slugs
-        let maps = outlines.indices.filter { slugs[$0] == product }.map { (outlines[$0].order, outlines[$0].path) }
-        let drawn = Set(maps.sorted { $0.0 < $1.0 }.prefix(Self.comparedLimit).map(\.1))
+        let maps = Self.ranked(outlines.indices.filter { slugs[$0] == product }) { outlines[$0].order }
+        let drawn = Set(maps.prefix(Self.comparedLimit).map { outlines[$0].path })
         cache[product] = drawn
         return drawn
     }
