@@ -45,4 +45,36 @@ import TropaTesting
             Issue.record("\(report)")
         }
     }
+
+    /// An update in place on disk, where the plan's CSV is a patch of the last build's (its other rows copied by the
+    /// kernel), leaves the output a full build writes, byte for byte: a copy of the demo site, one stage renamed.
+    @Test func anUpdateOnDiskWritesWhatAFullBuildWrites() throws {
+        let manager = FileManager.default
+        let scratch = manager.temporaryDirectory.appendingPathComponent("tropa-update-\(UUID().uuidString)")
+        defer { try? manager.removeItem(at: scratch) }
+        let site = scratch.appendingPathComponent("site")
+        try manager.createDirectory(at: site, withIntermediateDirectories: true)
+        for name in ["tropa.yml", "content"] {
+            try manager.copyItem(at: TropaProcess.packageRoot.appendingPathComponent(name), to: site.appendingPathComponent(name))
+        }
+        let updated = scratch.appendingPathComponent("updated/public"), full = scratch.appendingPathComponent("full/public")
+        #expect(try TropaProcess.run(["build", site.path, "--output", updated.path]).status == 0)
+        let csv = updated.appendingPathComponent("plan/plan.csv")
+        let before = try String(contentsOf: csv, encoding: .utf8)
+        let map = site.appendingPathComponent("content/medicina/implantaciya-zubov.md")
+        let text = try String(contentsOf: map, encoding: .utf8)
+        #expect(text.contains("## Изучение и наблюдение"))
+        try text.replacingOccurrences(of: "## Изучение и наблюдение", with: "## Поиск и наблюдение")
+            .write(to: map, atomically: true, encoding: .utf8)
+        let update = try TropaProcess.run(["build", site.path, "--output", updated.path])
+        #expect(update.status == 0 && update.stderr.contains("обновлено карт: 1 из"), "\(update.stderr)")
+        let after = try String(contentsOf: csv, encoding: .utf8)
+        #expect(!before.contains("Поиск и наблюдение") && after.contains("Поиск и наблюдение"))
+        #expect(try TropaProcess.run(["build", site.path, "--output", full.path]).status == 0)
+        let files = try RenderFixtures.files(under: full)
+        #expect(try RenderFixtures.files(under: updated) == files)
+        for path in files where try Data(contentsOf: updated.appendingPathComponent(path)) != Data(contentsOf: full.appendingPathComponent(path)) {
+            Issue.record("\(path) differs from a full build's")
+        }
+    }
 }

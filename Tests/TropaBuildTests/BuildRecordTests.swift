@@ -46,7 +46,7 @@ import Foundation
     /// Encodes `record` and reads it back, its facts as written; written again, it is the same bytes.
     private static func readBack(_ record: BuildRecord) throws -> BuildRecord {
         let (bytes, facts) = try #require(Self.encoded(record))
-        let decoded = try #require(BuildRecord(decoding: bytes)?.attaching(FactsFile(facts)))
+        let decoded = try #require(BuildRecord(decoding: bytes)?.attaching(RangedFile(facts)))
         let again = try #require(Self.encoded(decoded))
         #expect(again.record == bytes && again.facts == facts)
         return decoded
@@ -136,7 +136,7 @@ import Foundation
         ])
         record.plan = plan
         let (bytes, facts) = try #require(Self.encoded(record))
-        let read = try #require(BuildRecord(decoding: bytes)?.attaching(FactsFile(facts)))
+        let read = try #require(BuildRecord(decoding: bytes)?.attaching(RangedFile(facts)))
         #expect(read.plan == plan)
         #expect(read.maps.map(\.map) == record.maps.map(\.map))
         let lines = String(decoding: facts, as: UTF8.self).split(separator: "\n")
@@ -145,19 +145,19 @@ import Foundation
         // Another plan of the same size: the hash tells.
         let other = Array(String(decoding: facts, as: UTF8.self).replacingOccurrences(of: "1.0 0.12", with: "0.0 1.12").utf8)
         #expect(other.count == facts.count)
-        let damaged = try #require(BuildRecord(decoding: bytes)?.attaching(FactsFile(other)))
+        let damaged = try #require(BuildRecord(decoding: bytes)?.attaching(RangedFile(other)))
         #expect(damaged.plan == nil && damaged.maps.map(\.map) == record.maps.map(\.map))
 
         // A plan of a map the record does not have.
         record.plan = ActionPlan(kinds: [.init(kind: nil, owners: [.init(owner: nil, entries: [.init(map: 2, action: 0)])])])
         let (beyondBytes, beyondFacts) = try #require(Self.encoded(record))
-        #expect(try #require(BuildRecord(decoding: beyondBytes)?.attaching(FactsFile(beyondFacts))).plan == nil)
+        #expect(try #require(BuildRecord(decoding: beyondBytes)?.attaching(RangedFile(beyondFacts))).plan == nil)
 
         // No plan laid out: no lines.
         record.plan = nil
         let (noPlan, noPlanFacts) = try #require(Self.encoded(record))
         #expect(noPlanFacts.count == facts.count - lines[2...].reduce(0) { $0 + $1.utf8.count + 1 })
-        #expect(try #require(BuildRecord(decoding: noPlan)?.attaching(FactsFile(noPlanFacts))).plan == nil)
+        #expect(try #require(BuildRecord(decoding: noPlan)?.attaching(RangedFile(noPlanFacts))).plan == nil)
     }
 
     /// A plan named at a place no file has (before its start) is no plan; the maps' facts are still read.
@@ -171,7 +171,7 @@ import Foundation
         let moved = text.replacingOccurrences(of: line, with: [fields[0], fields[1], "-3", fields[3], fields[4]].joined(separator: "\t"))
         let read = try #require(BuildRecord(decoding: Array(moved.utf8)))
         #expect(read.planAt == nil)
-        let attached = try #require(read.attaching(FactsFile(facts)))
+        let attached = try #require(read.attaching(RangedFile(facts)))
         #expect(attached.plan == nil && attached.maps.map(\.map) == record.maps.map(\.map))
     }
 
@@ -182,12 +182,12 @@ import Foundation
         var record = Self.record
         record.plan = ActionPlan(kinds: [.init(kind: "Сайт", owners: [.init(owner: nil, entries: [.init(map: 0, action: 0)])])])
         let (bytes, facts) = try #require(Self.encoded(record))
-        var read = try #require(BuildRecord(decoding: bytes)?.attaching(FactsFile(facts)))
+        var read = try #require(BuildRecord(decoding: bytes)?.attaching(RangedFile(facts)))
         read.maps[1] = RecordedMap(Self.map("content/b.md", title: "Вторая"))
         let (nextBytes, added, appended) = try #require(read.encoded(appendingTo: facts.count))
         #expect(appended && String(decoding: added, as: UTF8.self).hasPrefix("Вторая\t") && added.last == 0x0A)
         #expect(added.count == (read.maps[1].facts?.count ?? 0) + 1, "the plan is where it was")
-        let next = try #require(BuildRecord(decoding: nextBytes)?.attaching(FactsFile(facts + added)))
+        let next = try #require(BuildRecord(decoding: nextBytes)?.attaching(RangedFile(facts + added)))
         #expect(next.maps.map(\.map) == read.maps.map(\.map))
         #expect(next.plan == record.plan)
 
@@ -195,7 +195,7 @@ import Foundation
         read.plan = ActionPlan(kinds: [.init(kind: "SMM", owners: [.init(owner: nil, entries: [.init(map: 1, action: 0)])])])
         read.planAt = nil
         let (planBytes, withPlan, _) = try #require(read.encoded(appendingTo: facts.count))
-        #expect(try #require(BuildRecord(decoding: planBytes)?.attaching(FactsFile(facts + withPlan))).plan == read.plan)
+        #expect(try #require(BuildRecord(decoding: planBytes)?.attaching(RangedFile(facts + withPlan))).plan == read.plan)
 
         // A file grown past twice what its live lines need (the old lines of a map edited again and again) is
         // written whole.
@@ -208,7 +208,7 @@ import Foundation
     @Test func factsAreReadALineAtATimeAsMapsAreDecoded() throws {
         let (bytes, facts) = try #require(Self.encoded(Self.record))
         let reads = ReadLog()
-        let file = FactsFile(size: facts.count) { range in
+        let file = RangedFile(size: facts.count) { range in
             reads.add(range)
             return Array(facts[range])
         }
@@ -219,7 +219,7 @@ import Foundation
         #expect(reads.ranges == [line] && facts[line.upperBound] == 0x0A && !facts[line].contains(0x0A))
         #expect(line.lowerBound > 0, "the second map's line, after the first's")
         // A file that cannot give a line: that map reads as nothing, the other as before.
-        let failing = try #require(BuildRecord(decoding: bytes)?.attaching(FactsFile(size: facts.count) { range in
+        let failing = try #require(BuildRecord(decoding: bytes)?.attaching(RangedFile(size: facts.count) { range in
             range == line ? nil : Array(facts[range])
         }))
         #expect(failing.maps.map { $0.map == nil } == [false, true])
@@ -236,7 +236,7 @@ import Foundation
             BuildRecord(decoding: Array(("tropa build record 14\nsettings\tx\nsite\t0\nlinked\t0\nfolders\t0\t0\n"
                 + "facts\t2\t\\-\t\\-\t\\-\nat\t1\u{1F}0\t1\u{1F}\(length)\nmap\ta.md\tb\t1\n").utf8))
         }
-        let file = FactsFile(Array("x\n".utf8))
+        let file = RangedFile(Array("x\n".utf8))
         #expect(try #require(record(2)).attaching(file) == nil)
         #expect(try #require(record(1)).attaching(file)?.maps.first?.facts == Array("x".utf8)[...])
     }
@@ -269,7 +269,7 @@ import Foundation
         #expect(record.maps.allSatisfy { $0.facts == nil && $0.map == nil })
         // Without its facts, a record is not written again: a build that kept it would lose them.
         #expect(Self.encoded(record)?.record == nil)
-        #expect(record.attaching(FactsFile(facts))?.maps.map(\.map) == Self.record.maps.map(\.map))
+        #expect(record.attaching(RangedFile(facts))?.maps.map(\.map) == Self.record.maps.map(\.map))
         // The stages are in the facts alone; the outline the comparisons are told from is in the record.
         let text = String(decoding: bytes, as: UTF8.self)
         #expect(!text.contains("3\u{1F}a\u{1F}b\u{1F}c") && String(decoding: facts, as: UTF8.self).contains("3\u{1F}a\u{1F}b\u{1F}c"))
@@ -281,16 +281,16 @@ import Foundation
     @Test func factsThatAreNotTheRecordsAreNotTaken() throws {
         let (bytes, facts) = try #require(Self.encoded(Self.record))
         let record = try #require(BuildRecord(decoding: bytes))
-        #expect(record.attaching(FactsFile(Array(facts.dropLast()))) == nil)
-        #expect(record.attaching(FactsFile(facts + [0x0A])) == nil)
-        #expect(record.attaching(FactsFile([])) == nil)
+        #expect(record.attaching(RangedFile(Array(facts.dropLast()))) == nil)
+        #expect(record.attaching(RangedFile(facts + [0x0A])) == nil)
+        #expect(record.attaching(RangedFile([])) == nil)
         // Both lines in one, the same size: each map's line is read from where the record says it is, and is its own.
         let joined = facts.split(separator: 0x0A).joined(separator: [0x09]) + [0x0A]
-        #expect(joined.count == facts.count && record.attaching(FactsFile(Array(joined)))?.maps.map { $0.map == nil } == [false, false])
+        #expect(joined.count == facts.count && record.attaching(RangedFile(Array(joined)))?.maps.map { $0.map == nil } == [false, false])
         let edited = Array(String(decoding: facts, as: UTF8.self).replacingOccurrences(of: "Карта\t", with: "Карту\t",
                                                                                          options: .anchored).utf8)
         #expect(edited.count == facts.count && edited != facts)
-        let attached = try #require(record.attaching(FactsFile(edited)))
+        let attached = try #require(record.attaching(RangedFile(edited)))
         #expect(attached.maps.map { $0.map == nil } == [true, false])
         // Facts of the same size in another order: each line is checked against its own map's hash.
         var titled = Self.record
@@ -298,7 +298,7 @@ import Foundation
         let (titledBytes, titledFacts) = try #require(Self.encoded(titled))
         let reversed = Array(titledFacts.split(separator: 0x0A).reversed().joined(separator: [0x0A])) + [0x0A]
         #expect(reversed.count == titledFacts.count)
-        let swapped = try #require(BuildRecord(decoding: titledBytes)?.attaching(FactsFile(reversed)))
+        let swapped = try #require(BuildRecord(decoding: titledBytes)?.attaching(RangedFile(reversed)))
         #expect(swapped.maps.map { $0.map == nil } == [true, true])
     }
 
@@ -327,7 +327,7 @@ import Foundation
         let record = try #require(BuildRecord(decoding: Array(text.utf8)))
         #expect(record.maps.map(\.path) == ["a.md"])
         #expect(record.outputFiles == nil)
-        let attached = try #require(record.attaching(FactsFile(Array("x\n".utf8))))
+        let attached = try #require(record.attaching(RangedFile(Array("x\n".utf8))))
         #expect(attached.maps.first?.facts != nil && attached.maps.first?.map == nil)
         #expect(Self.recorded(["map", "a.md"]) == nil)
     }

@@ -48,6 +48,29 @@ import TropaTesting
         }
     }
 
+    /// A patch's kept parts are the other file's bytes (copied by the kernel on disk, more than a megabyte of them
+    /// here), its new parts written between them, in a folder made for it; a kept part the other file does not
+    /// hold is an error, and the file is not written whole.
+    @Test func aPatchWritesKeptPartsOfAnotherFileAndNewBytes() throws {
+        let base = try Self.folder()
+        defer { try? FileManager.default.removeItem(at: base) }
+        let bytes = (0..<3_000_001).map { UInt8(truncatingIfNeeded: $0 &* 13) }
+        let patch = FilePatch(parts: [.kept(0..<10), .new(Array("новое".utf8)), .kept(20..<2_500_000), .new([]),
+                                      .kept(2_500_000..<3_000_001)])
+        let expected = Array(bytes[0..<10]) + Array("новое".utf8) + Array(bytes[20...])
+        for system in [DiskFileSystem(), MemoryFileSystem()] as [FileSystem] {
+            let source = base.path + "/plan.csv", target = base.path + "/staging/plan/plan.csv"
+            try system.write(bytes, to: source)
+            try system.write(patch, of: source, to: target)
+            #expect(try system.read(target) == expected)
+            let beyond = #expect(throws: SiteError.self) {
+                try system.write(FilePatch(parts: [.new([1]), .kept(2_999_990..<3_000_002)]), of: source, to: target)
+            }
+            #expect(beyond?.description.contains("ends before byte") == true)
+            #expect(throws: SiteError.self) { try system.write(patch, of: base.path + "/missing", to: target) }
+        }
+    }
+
     @Test func statusesAnswerEachPathInOrder() throws {
         let base = try Self.folder()
         defer { try? FileManager.default.removeItem(at: base) }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TropaModel
 @testable import TropaOutput
 
 /// The one CSV writer: a byte-order mark, quoting a spreadsheet reads back, and no cell it would run as a formula.
@@ -30,23 +31,45 @@ import Testing
     }
 
     /// Rows written anew into a file as `text` wrote it come out as `text` writes the changed rows, the others byte
-    /// for byte; a line break inside quotes is inside its row; a row the file does not have, or that is not as it
-    /// was said to be, is nil.
+    /// for byte, however the file is read in parts; a line break inside quotes is inside its row; a row the file
+    /// does not have, or that is not as it was said to be, is nil.
     @Test func replacedRowsAreAsIfTheWholeFileWereWrittenAgain() throws {
         let rows = [["Вид", "Действие"], ["Сайт", "один\nдва, \"три\""], ["SMM", "посты"], ["", "=звонок"], ["Сайт", "баннер"]]
-        let file = Array(SpreadsheetCSV.text(rows: rows).utf8)
+        let bytes = Array(SpreadsheetCSV.text(rows: rows).utf8), file = RangedFile(bytes)
         let changed = [1: ["Сайт", "ещё\r\nраз"], 3: ["", "-звонок"]]
         let were = [1: rows[1], 3: rows[3]]
         var expected = rows
         for (row, cells) in changed { expected[row] = cells }
-        let replaced = try #require(SpreadsheetCSV.replacingRows(in: file, rows: changed, were: were))
-        #expect(replaced == Array(SpreadsheetCSV.text(rows: expected).utf8))
-        #expect(SpreadsheetCSV.replacingRows(in: file, rows: [:], were: [:]) == file)
-        #expect(SpreadsheetCSV.replacingRows(in: file, rows: [4: ["Сайт", "плакат"]], were: [4: rows[4]]).map { String(decoding: $0, as: UTF8.self) }
+        // Parts of every size, so that a quote, a line break and a changed row fall on both sides of their ends.
+        for chunk in 1...bytes.count + 1 {
+            let patch = try #require(SpreadsheetCSV.replacingRows(in: file, rows: changed, were: were, readingBy: chunk))
+            #expect(patch.applied(to: file) == Array(SpreadsheetCSV.text(rows: expected).utf8), "read by \(chunk)")
+        }
+        let last = SpreadsheetCSV.replacingRows(in: file, rows: [4: ["Сайт", "плакат"]], were: [4: rows[4]], readingBy: 5)
+        #expect(last?.applied(to: file).map { String(decoding: $0, as: UTF8.self) }
                 == SpreadsheetCSV.text(rows: Array(rows.prefix(4)) + [["Сайт", "плакат"]]))
         #expect(SpreadsheetCSV.replacingRows(in: file, rows: [5: ["лишняя"]], were: [5: ["лишняя"]]) == nil)
         // A row not as it was said to be: another file, or rows moved.
         #expect(SpreadsheetCSV.replacingRows(in: file, rows: [2: ["SMM", "ролики"]], were: [2: ["SMM", "постер"]]) == nil)
         #expect(SpreadsheetCSV.replacingRows(in: file, rows: [2: ["SMM", "ролики"]], were: [2: rows[4]]) == nil)
+        // A file that cannot be read where the rows are.
+        let unreadable = RangedFile(size: bytes.count) { _ in nil }
+        #expect(SpreadsheetCSV.replacingRows(in: unreadable, rows: changed, were: were) == nil)
+    }
+
+    /// Only the rows that differ are new; the rest of the file is kept as ranges of it, which are not read.
+    @Test func aPatchKeepsTheRestOfTheFileAsRangesOfIt() throws {
+        let rows = [["Вид", "Действие"], ["Сайт", "форма"], ["SMM", "посты"], ["Сайт", "баннер"]]
+        let bytes = Array(SpreadsheetCSV.text(rows: rows).utf8), file = RangedFile(bytes)
+        let secondRow = 3 + Array("Вид,Действие\r\n".utf8).count
+        let thirdRow = secondRow + Array("Сайт,форма\r\n".utf8).count
+        let patch = try #require(SpreadsheetCSV.replacingRows(in: file, rows: [1: ["Сайт", "заявка"], 3: rows[3]],
+                                                              were: [1: rows[1], 3: rows[3]]))
+        #expect(patch.parts == [.kept(0..<secondRow), .new(Array("Сайт,заявка\r\n".utf8)), .kept(thirdRow..<bytes.count)])
+        #expect(patch.changes)
+        let same = try #require(SpreadsheetCSV.replacingRows(in: file, rows: [2: rows[2]], were: [2: rows[2]]))
+        #expect(same.parts == [.kept(0..<bytes.count)])
+        #expect(!same.changes)
+        #expect(SpreadsheetCSV.replacingRows(in: file, rows: [:], were: [:])?.parts == [.kept(0..<bytes.count)])
     }
 }

@@ -303,21 +303,31 @@ package struct BuildDriver: Sendable {
             run.siteFiles = pages.map(\.path) + statics
         case .renderShowing(let changes, let kept, let earlier):
             let slugs: [String], showing: Set<String>
+            // A file of the output written as a patch of itself: not among `pages`.
+            var patched: String?
             // The plan's CSV as the output has it, or as the preview made it.
-            let earlierFile: @Sendable (String) -> [UInt8]? = { path in
+            let earlierFile: @Sendable (String) -> RangedFile? = { path in
                 guard let kept else { return sink.earlier(path) }
-                return kept.first { $0.path == path }?.bytes
+                return kept.first { $0.path == path }.map { RangedFile($0.bytes) }
             }
-            let narrowed: ([OutputFile], ActionPlan?, Set<String>)?
+            var narrowed: NarrowPages?
             do {
                 narrowed = try narrowSitePages(changes, entries: entries, now: now, renderer: renderer, earlier: earlierFile,
                                                reuse: reuse)
+                // The preview holds its files whole; an update writes the patch, the rest of the file copied.
+                if let (path, patch) = narrowed?.patch, kept != nil {
+                    guard let earlier = earlierFile(path), let bytes = patch.applied(to: earlier) else { throw RecordDamaged() }
+                    narrowed?.pages.append(OutputFile(path: path, bytes: bytes))
+                } else if let (path, patch) = narrowed?.patch {
+                    try sink.emit(patch, to: path)
+                    patched = path
+                }
             } catch is RecordDamaged where kept != nil {
                 // The preview has no record to fall back from: it makes the pages from every map instead.
                 narrowed = nil
             }
             if let narrow = narrowed {
-                (pages, run.plan, showing) = narrow
+                (pages, run.plan, showing) = (narrow.pages, narrow.plan, narrow.showing)
                 slugs = try reuse.slugs(entries, now: now)
             } else {
                 let all = try reuse.shown(entries, now: now)
@@ -344,7 +354,7 @@ package struct BuildDriver: Sendable {
                 slugs = built.map(\.summary.slug)
                 showing = selection.paths ?? []
             }
-            run.madeSitePages = pages.map(\.path)
+            run.madeSitePages = pages.map(\.path) + (patched.map { [$0] } ?? [])
             // The pages kept are the earlier ones but those made again and those no map shows now (the last map of
             // a tag left it); the sitemap lists them all again.
             let sitemap = Set([PagePaths.sitemap, PagePaths.robots])
@@ -353,10 +363,10 @@ package struct BuildDriver: Sendable {
             let staticPaths = Set(statics)
             let keptPaths = keptFiles?.map(\.path)
                 ?? (reuse.recordedSiteFiles ?? []).filter { !replaced.contains($0) && !staticPaths.contains($0) }
-            pages += renderer.sitemapFiles(pages: keptPaths + pages.map(\.path), maps: slugs)
+            pages += renderer.sitemapFiles(pages: keptPaths + run.madeSitePages, maps: slugs)
             // The preview hands its kept pages over again; an update leaves them in the output.
             pages += keptFiles ?? []
-            run.siteFiles = (keptFiles == nil ? keptPaths : []) + pages.map(\.path) + statics
+            run.siteFiles = (keptFiles == nil ? keptPaths : []) + pages.map(\.path) + (patched.map { [$0] } ?? []) + statics
         }
         if reuse.remembers {
             pages = pages.map(\.asBytes)
@@ -377,12 +387,12 @@ package struct BuildDriver: Sendable {
 
     /// A rebuild's site pages when its changes show on no card and move no action: only the maps those pages show
     /// are read (an update's, from the record), the plan is laid out as the last build laid it, and its CSV is the
-    /// last build's (`earlier`) with the changed maps' rows written again. With the plan and the pages to make
-    /// again; nil when the changes need every map.
+    /// last build's (`earlier`) with the changed maps' rows written again, as a patch of it. With the plan and the
+    /// pages to make again; nil when the changes need every map.
     private func narrowSitePages(_ changes: [MapChange], entries: [RecordedMap],
                                  now: [(path: String, entry: SitePageEntry)], renderer: PageRenderer,
-                                 earlier: @escaping @Sendable (String) -> [UInt8]?,
-                                 reuse: Reuse) throws -> ([OutputFile], ActionPlan?, Set<String>)? {
+                                 earlier: @escaping @Sendable (String) -> RangedFile?,
+                                 reuse: Reuse) throws -> NarrowPages? {
         let presenter = renderer.presenter
         // Told before the outlines are made from every record line.
         guard SitePresenter.showOnNoCard(changes) else { return nil }
@@ -407,16 +417,17 @@ package struct BuildDriver: Sendable {
         // The CSV's rows go into the output's file while the pages are made.
         let chosen = selection, replaced = rowsBefore
         let made = parallelMap([true, false]) { pages in
-            Result { () throws -> [OutputFile] in
-                if pages { return renderer.sitePages(index, only: chosen).files }
-                guard let rows = chosen.planRows else { return [] }
+            Result { () throws -> NarrowPages in
+                if pages { return NarrowPages(pages: renderer.sitePages(index, only: chosen).files, plan: plan, showing: narrow.pages) }
+                guard let rows = chosen.planRows else { return NarrowPages(pages: [], plan: plan, showing: []) }
                 guard let file = earlier(PagePaths.planCSV),
                       let csv = SpreadsheetCSV.replacingRows(in: file, rows: rows, were: replaced) else { throw RecordDamaged() }
-                return [OutputFile(path: PagePaths.planCSV, bytes: csv)]
+                return NarrowPages(pages: [], patch: (PagePaths.planCSV, csv), plan: plan, showing: [])
             }
         }
-        let pages = try made.flatMap { try $0.get() }
-        return (pages, plan, narrow.pages)
+        var pages = try made[0].get()
+        pages.patch = try made[1].get().patch
+        return pages
     }
 
     /// The built-in theme with the site's `templates/` files over it, compiled, so `check` finds template errors
@@ -438,6 +449,19 @@ package struct BuildDriver: Sendable {
         }
         report.diagnostics += problems
         return problems.isEmpty ? theme : nil
+    }
+}
+
+/// The site pages a rebuild makes when its changes need only some maps: the pages, the output's file it patches
+/// (the plan's CSV), the plan they were laid out from, and the paths of the site pages that show the changes.
+private struct NarrowPages {
+    var pages: [OutputFile]
+    var patch: (path: String, patch: FilePatch)?
+    var plan: ActionPlan?
+    var showing: Set<String>
+
+    init(pages: [OutputFile], patch: (path: String, patch: FilePatch)? = nil, plan: ActionPlan?, showing: Set<String>) {
+        (self.pages, self.patch, self.plan, self.showing) = (pages, patch, plan, showing)
     }
 }
 

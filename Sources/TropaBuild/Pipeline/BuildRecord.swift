@@ -288,7 +288,7 @@ extension BuildRecord {
     /// The record with its maps' facts in `file`, read a line at a time as maps are decoded: an update that
     /// shows 700 of 10,000 maps read the whole 24 MB file for them, a tenth of its time. Nil when the file is not
     /// of the size the record names; a line is checked against its hash when it is decoded (`RecordedMap.map`).
-    package func attaching(_ file: FactsFile) -> BuildRecord? {
+    package func attaching(_ file: RangedFile) -> BuildRecord? {
         guard let factsSize, file.size == factsSize,
               maps.allSatisfy({ $0.factsRange.map { $0.upperBound < factsSize } ?? false }) else { return nil }
         var record = self
@@ -358,24 +358,6 @@ extension BuildRecord {
     }
 }
 
-/// The facts file of a record, read in parts.
-package struct FactsFile: Sendable {
-    package let size: Int
-    private let reading: @Sendable (Range<Int>) -> [UInt8]?
-
-    /// A file of `size` bytes; `reading` gives the part `range` of it, or nil when it cannot.
-    package init(size: Int, reading: @escaping @Sendable (Range<Int>) -> [UInt8]?) {
-        (self.size, self.reading) = (size, reading)
-    }
-
-    /// A file with `bytes`.
-    package init(_ bytes: [UInt8]) {
-        self.init(size: bytes.count) { range in range.upperBound <= bytes.count ? Array(bytes[range]) : nil }
-    }
-
-    package func read(_ range: Range<Int>) -> [UInt8]? { reading(range) }
-}
-
 /// A map as the record keeps it: its line, decoded only when needed, and its line of the facts file, when read. A
 /// one-map rebuild of a large site decodes the one map and copies the other lines as they are.
 package struct RecordedMap: Sendable {
@@ -396,7 +378,7 @@ package struct RecordedMap: Sendable {
     fileprivate var heldFacts: ArraySlice<UInt8>?
     /// Where that line is in the facts file, its newline left out; nil for a map whose line is not in it yet.
     fileprivate var factsRange: Range<Int>?
-    fileprivate var factsFile: FactsFile?
+    fileprivate var factsFile: RangedFile?
 
     /// `maps` with the lines they do not hold read from their facts file at once: what decodes or rewrites every
     /// line reads the 24 MB file once rather than line by line, 10,000 times.

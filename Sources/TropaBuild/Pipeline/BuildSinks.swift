@@ -14,9 +14,11 @@ package protocol BuildSink: Sendable {
     /// Whether the build leaves a record (a full build and an update do).
     var keepsRecord: Bool { get }
     func emit(_ file: OutputFile) throws
-    /// The bytes of the output's file at `path` (relative to the output) as the last build left it, which an
-    /// update changes in part; nil where there is no such output.
-    func earlier(_ path: String) -> [UInt8]?
+    /// The output's file at `path` (relative to the output) as the last build left it, which an update changes in
+    /// part; nil where there is no such output.
+    func earlier(_ path: String) -> RangedFile?
+    /// Takes the file at `path` as `patch` makes it of the file `earlier` gives.
+    func emit(_ patch: FilePatch, to path: String) throws
     /// Takes the static files of `content/`, copied as they are.
     func copy(_ files: [StaticFile], from loader: SiteLoader) throws
     /// Takes the finished build.
@@ -27,7 +29,9 @@ package protocol BuildSink: Sendable {
 
 extension BuildSink {
     /// None but an update's output has a last build.
-    package func earlier(_ path: String) -> [UInt8]? { nil }
+    package func earlier(_ path: String) -> RangedFile? { nil }
+    /// Without a file `earlier`, nothing is patched: a patch given anyway makes the build a full one.
+    package func emit(_ patch: FilePatch, to path: String) throws { throw RecordDamaged() }
 }
 
 /// `tropa check`: nothing is made.
@@ -96,8 +100,6 @@ package struct UpdateSink: BuildSink {
     package let record: BuildRecord
     package let snapshot: InputSnapshot
     private let collected = CollectedFiles()
-    /// The output's files as `earlier` read them.
-    private let read = CollectedFiles()
     /// What the update did to the output, once committed.
     package let outcome = UpdateOutcome()
 
@@ -115,11 +117,12 @@ package struct UpdateSink: BuildSink {
         collected.add(file)
     }
 
-    /// Kept until the commit, which compares the new bytes with these rather than reading the file again.
-    package func earlier(_ path: String) -> [UInt8]? {
-        guard let bytes = writer.earlier(path) else { return nil }
-        read.add(OutputFile(path: path, bytes: bytes))
-        return bytes
+    package func earlier(_ path: String) -> RangedFile? {
+        writer.earlier(path)
+    }
+
+    package func emit(_ patch: FilePatch, to path: String) throws {
+        collected.add(patch, to: path)
     }
 
     /// The static files are as the record has them, or this would be a full build.
@@ -138,7 +141,8 @@ package struct UpdateSink: BuildSink {
         // A site page no map shows any more (the last map of a tag became a draft) goes too.
         removals += Set(record.siteFiles).subtracting(run.siteFiles).sorted()
         let files = collected.files.sorted { $0.key < $1.key }.map { OutputFile(path: $0.key, bytes: $0.value) }
-        let (clock, written) = try writer.update(files, removing: removals, known: read.files)
+        let patches = collected.patches.sorted { $0.key < $1.key }.map { (path: $0.key, patch: $0.value) }
+        let (clock, written) = try writer.update(files, patching: patches, removing: removals)
         outcome.written = written
         var next = BuildRecord(settings: record.settings, inputs: snapshot.recorded(before: clock),
                                maps: run.entries, siteFiles: run.siteFiles, linkedMaps: run.linkedMaps)
@@ -147,7 +151,7 @@ package struct UpdateSink: BuildSink {
         if let plan = run.plan, plan == record.plan { (next.planAt, next.planHash) = (record.planAt, record.planHash) }
         // The folders it wrote or removed in lose their time: a file deleted by hand from one of them while the
         // update ran would not show in a time taken now. Their files are looked at one by one until a full build.
-        let touched = Set((files.map(\.path) + removals).map(\.folderAndName.folder))
+        let touched = Set((files.map(\.path) + patches.map(\.path) + removals).map(\.folderAndName.folder))
         next.folderTimes = record.folderTimes.filter { !touched.contains($0.key) }
         writer.keep(next, appending: record.factsSize)
     }
@@ -197,10 +201,16 @@ package final class UpdateOutcome: @unchecked Sendable {
 package final class CollectedFiles: @unchecked Sendable {
     private let lock = NSLock()
     private var byPath: [String: [UInt8]] = [:]
+    private var patchesByPath: [String: FilePatch] = [:]
 
     package func add(_ file: OutputFile) {
         lock.withLock { byPath[file.path] = file.bytes }
     }
 
+    package func add(_ patch: FilePatch, to path: String) {
+        lock.withLock { patchesByPath[path] = patch }
+    }
+
     package var files: [String: [UInt8]] { lock.withLock { byPath } }
+    package var patches: [String: FilePatch] { lock.withLock { patchesByPath } }
 }

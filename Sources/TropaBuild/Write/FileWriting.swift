@@ -8,6 +8,8 @@ public protocol FileWriting: Sendable {
     func write(text: String, to path: String) throws
     /// Adds `bytes` to the end of the file at `path`, which must exist.
     func append(_ bytes: [UInt8], to path: String) throws
+    /// Writes the file `patch` makes of the file at `source`, creating the folders above it.
+    func write(_ patch: FilePatch, of source: String, to path: String) throws
     func createDirectory(_ path: String) throws
     func removeItem(_ path: String) throws
     func moveItem(_ source: String, to destination: String) throws
@@ -18,6 +20,15 @@ public protocol FileWriting: Sendable {
 extension FileWriting {
     public func write(text: String, to path: String) throws {
         try write(Array(text.utf8), to: path)
+    }
+}
+
+extension FileWriting where Self: FileReading {
+    public func write(_ patch: FilePatch, of source: String, to path: String) throws {
+        let size = status(at: source)?.size ?? 0
+        let file = RangedFile(size: size) { range in try? read(source, range: range) }
+        guard let bytes = patch.applied(to: file) else { throw SiteError.endsEarly(source, 0..<size) }
+        try write(bytes, to: path)
     }
 }
 

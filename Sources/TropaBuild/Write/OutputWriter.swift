@@ -114,14 +114,19 @@ package struct OutputWriter: Sendable {
     /// `record` with its maps' facts, each line read from the facts file when its map is decoded; nil when the
     /// file is not of the size the record names.
     package func withFacts(_ record: BuildRecord) -> BuildRecord? {
-        let fileSystem = fileSystem, path = facts
-        guard let size = fileSystem.status(at: path)?.size else { return nil }
-        return record.attaching(FactsFile(size: size) { range in try? fileSystem.read(path, range: range) })
+        ranged(facts).flatMap(record.attaching)
     }
 
-    /// The output's file at `path`, relative to the output; nil when it cannot be read.
-    package func earlier(_ path: String) -> [UInt8]? {
-        try? fileSystem.read(output + "/" + path)
+    /// The output's file at `path`, relative to the output; nil when there is none.
+    package func earlier(_ path: String) -> RangedFile? {
+        ranged(output + "/" + path)
+    }
+
+    /// The file at `path`, read in parts when they are asked for; nil when there is none.
+    private func ranged(_ path: String) -> RangedFile? {
+        let fileSystem = fileSystem
+        guard let size = fileSystem.status(at: path)?.size else { return nil }
+        return RangedFile(size: size) { range in try? fileSystem.read(path, range: range) }
     }
 
     private func savedRecord() -> BuildRecord? {
@@ -177,23 +182,24 @@ package struct OutputWriter: Sendable {
     /// A time from the file system's own clock, later than every file this build read (see `BuildRecord`).
     package var clock: Int64? { fileSystem.status(at: staging)?.modified }
 
-    /// Changes the output in place: writes those of `files` whose bytes differ from the output's, and removes
-    /// `removals` (and folders they leave empty). The new files wait in the staging folder; the list of moves is
-    /// written before the first one, so an update stopped halfway is finished by the next build (`recover`).
-    /// `known`: output files as this build read them already, by path. Returns the `clock` after writing them, and
-    /// how many files it wrote.
-    package func update(_ files: [OutputFile], removing removals: [String],
-                        known: [String: [UInt8]] = [:]) throws -> (clock: Int64?, written: Int) {
+    /// Changes the output in place: writes those of `files` whose bytes differ from the output's, and those of
+    /// `patches` (of the output's file at the same path) that change it, and removes `removals` (and folders they
+    /// leave empty). The new files wait in the staging folder; the list of moves is written before the first one,
+    /// so an update stopped halfway is finished by the next build (`recover`). Returns the `clock` after writing
+    /// them, and how many files it wrote.
+    package func update(_ files: [OutputFile], patching patches: [(path: String, patch: FilePatch)] = [],
+                        removing removals: [String]) throws -> (clock: Int64?, written: Int) {
         try recover()
         for leftover in [staging, previous] where fileSystem.kind(at: leftover) != nil {
             try fileSystem.removeItem(leftover)
         }
-        // Compared and written on every core: the plan's CSV alone is 26 MB at 10,000 maps.
-        let differs = parallelMap(files) { file in (known[file.path] ?? (try? fileSystem.read(output + "/" + file.path))) != file.bytes }
+        // Compared and written on every core.
+        let differs = parallelMap(files) { file in (try? fileSystem.read(output + "/" + file.path)) != file.bytes }
         let changed = zip(files, differs).filter(\.1).map(\.0)
+        let patched = patches.filter(\.patch.changes)
         let removed = removals.filter { fileSystem.kind(at: output + "/" + $0) != nil }
         var folders = Set([URL(fileURLWithPath: output).deletingLastPathComponent().path])
-        for path in changed.map(\.path) + removed {
+        for path in changed.map(\.path) + patched.map(\.path) + removed {
             var folder = (output + "/" + path as NSString).deletingLastPathComponent
             while fileSystem.kind(at: folder) == nil { folder = (folder as NSString).deletingLastPathComponent }
             folders.insert(folder)
@@ -203,8 +209,11 @@ package struct OutputWriter: Sendable {
         }
         try fileSystem.createDirectory(staging)
         for written in parallelMap(changed, { file in Result { try write(file.bytes, to: file.path) } }) { try written.get() }
+        for (path, patch) in patched {
+            try fileSystem.write(patch, of: output + "/" + path, to: staging + "/" + path)
+        }
         let clock = self.clock
-        let moves = UpdateJournal(moves: changed.map(\.path), removals: removed)
+        let moves = UpdateJournal(moves: changed.map(\.path) + patched.map(\.path), removals: removed)
         // The record goes; the facts stay, for the next record to add to (a record names their size, so facts
         // with nothing naming them are never read).
         if fileSystem.kind(at: cache) != nil { try fileSystem.removeItem(cache) }
@@ -212,7 +221,7 @@ package struct OutputWriter: Sendable {
         try fileSystem.write(Array(try JSONEncoder().encode(moves)), to: journal + ".new")
         try fileSystem.moveItem(journal + ".new", to: journal)
         try apply(moves)
-        return (clock, changed.count)
+        return (clock, changed.count + patched.count)
     }
 
     /// Finishes what an interrupted build left half done, so the output is whole again.

@@ -23,44 +23,59 @@ package enum SpreadsheetCSV {
     }
 
     /// `file` (as `text` wrote it) with the rows of `rows` (by their place, the first row 0) written anew and the
-    /// others kept byte for byte; nil when it has no such row, or the row there is not as `were` has it (a file
-    /// that is not the one this was meant for). A row ends at a line break outside quotes.
-    package static func replacingRows(in file: [UInt8], rows: [Int: [String]], were: [Int: [String]]) -> [UInt8]? {
-        guard let last = rows.keys.max() else { return file }
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(file.count + 4096)
-        var row = 0, kept = 0
-        var start = file.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
-        // Line breaks and quotes found with `memchr`: the plan of 10,000 maps is 26 MB.
-        let matched = file.withUnsafeBytes { file -> Bool in
-            guard let base = file.baseAddress else { return true }
-            var quoted = false, from = start
-            while row <= last, let found = memchr(base + from, 0x0A, file.count - from) {
-                let end = base.distance(to: found)
-                var quote = from
-                while let next = memchr(base + quote, 0x22, end - quote) {
-                    quoted.toggle()
-                    quote = base.distance(to: next) + 1
+    /// others kept byte for byte, as a patch of it: only a row that differs is new. Nil when it has no such row,
+    /// the row there is not as `were` has it (a file that is not the one this was meant for), or it cannot be read.
+    /// A row ends at a line break outside quotes.
+    ///
+    /// The file is read up to its last changed row, a megabyte at a time, and never held whole: the plan's CSV of
+    /// a 10,000-map site is 26 MB, and reading it and writing it anew through memory was a quarter of a one-map
+    /// rebuild.
+    package static func replacingRows(in file: RangedFile, rows: [Int: [String]], were: [Int: [String]],
+                                      readingBy chunkSize: Int = 1 << 20) -> FilePatch? {
+        guard let last = rows.keys.max() else { return FilePatch(parts: file.size > 0 ? [.kept(0..<file.size)] : []) }
+        var found: [(row: Int, range: Range<Int>)] = []
+        var row = 0, quoted = false
+        var start = file.read(0..<min(3, file.size)) == [0xEF, 0xBB, 0xBF] ? 3 : 0
+        var from = start
+        // Line breaks and quotes found with `memchr`.
+        while row <= last, from < file.size {
+            let range = from..<min(file.size, from + chunkSize)
+            guard let chunk = file.read(range), chunk.count == range.count else { return nil }
+            chunk.withUnsafeBytes { chunk in
+                let base = chunk.baseAddress!
+                var position = 0
+                while row <= last, position < chunk.count {
+                    let end = memchr(base + position, 0x0A, chunk.count - position).map { base.distance(to: $0) }
+                    var quote = position
+                    while let next = memchr(base + quote, 0x22, (end ?? chunk.count) - quote) {
+                        quoted.toggle()
+                        quote = base.distance(to: next) + 1
+                    }
+                    guard let end else { return }
+                    position = end + 1
+                    // A line break inside quotes is the cell's own.
+                    if quoted { continue }
+                    if rows[row] != nil { found.append((row, start..<from + end + 1)) }
+                    row += 1
+                    start = from + end + 1
                 }
-                from = end + 1
-                // A line break inside quotes is the cell's own.
-                if quoted { continue }
-                if let cells = rows[row] {
-                    var old: [UInt8] = []
-                    append(row: were[row] ?? [], to: &old)
-                    guard file[start...end].elementsEqual(old) else { return false }
-                    bytes.append(contentsOf: file[kept..<start])
-                    append(row: cells, to: &bytes)
-                    kept = end + 1
-                }
-                row += 1
-                start = end + 1
             }
-            return true
+            from += chunk.count
         }
-        guard matched, row > last else { return nil }
-        bytes += file[kept...]
-        return bytes
+        guard row > last else { return nil }
+        var parts: [FilePatch.Part] = [], kept = 0
+        for (row, range) in found {
+            var old: [UInt8] = [], new: [UInt8] = []
+            append(row: were[row] ?? [], to: &old)
+            guard file.read(range) == old else { return nil }
+            append(row: rows[row]!, to: &new)
+            if new == old { continue }
+            if kept < range.lowerBound { parts.append(.kept(kept..<range.lowerBound)) }
+            parts.append(.new(new))
+            kept = range.upperBound
+        }
+        if kept < file.size { parts.append(.kept(kept..<file.size)) }
+        return FilePatch(parts: parts)
     }
 
     private static func append(row: [String], to bytes: inout [UInt8]) {
