@@ -79,8 +79,9 @@ package enum Reuse: Sendable {
     package func shown(_ entries: [RecordedMap], now: [(path: String, entry: SitePageEntry)],
                        only places: Set<Int>) throws -> [Int: SitePageEntry] {
         guard case .record = self else {
-            let built = now.map(\.entry).filter(\.built)
-            return Dictionary(uniqueKeysWithValues: places.map { ($0, built[$0]) })
+            // Places among the built maps, taken where `now` holds them: a copy of 10,000 entries took 100 ms.
+            let built = now.indices.filter { now[$0].entry.built }
+            return Dictionary(uniqueKeysWithValues: places.map { ($0, now[built[$0]].entry) })
         }
         let built = entries.filter(\.built)
         let now = Dictionary(now, uniquingKeysWith: { first, _ in first })
@@ -96,7 +97,7 @@ package enum Reuse: Sendable {
     /// The outline of every built map of `entries`: from the maps read now, and for an update from the record's
     /// lines of the others (not their facts).
     package func outlines(_ entries: [RecordedMap], now: [(path: String, entry: SitePageEntry)]) throws -> [MapOutline] {
-        guard case .record = self else { return now.map(\.entry).filter(\.built).map(\.outline) }
+        guard case .record = self else { return now.compactMap { $0.entry.built ? $0.entry.outline : nil } }
         let now = Dictionary(now, uniquingKeysWith: { first, _ in first })
         return try entries.filter(\.built).map { entry in now[entry.path]?.outline ?? entry.outline }.map { outline in
             guard let outline else { throw RecordDamaged() }
@@ -106,7 +107,7 @@ package enum Reuse: Sendable {
 
     /// The slug of every built map of `entries`, in their order: for an update from the record's lines.
     package func slugs(_ entries: [RecordedMap], now: [(path: String, entry: SitePageEntry)]) throws -> [String] {
-        guard case .record = self else { return now.map(\.entry).filter(\.built).map(\.summary.slug) }
+        guard case .record = self else { return now.compactMap { $0.entry.built ? $0.entry.summary.slug : nil } }
         return try entries.filter(\.built).map { entry in
             guard let slug = entry.slug else { throw RecordDamaged() }
             return slug
@@ -142,7 +143,7 @@ package enum Reuse: Sendable {
             // A preview reads every map: `now` is the whole site.
             guard let memo, memo.siteContext == context, !memo.sitePages.isEmpty else { return .render }
             let before = memo.shown.filter(\.built)
-            let changes = MapChange.between(before, now.map(\.entry).filter(\.built))
+            let changes = MapChange.between(before, now.compactMap { $0.entry.built ? $0.entry : nil })
             return changes.isEmpty ? .reused(memo.sitePages) : .renderShowing(changes, kept: memo.sitePages, before: before)
         }
     }
@@ -198,6 +199,9 @@ package struct PreviewMemo: Sendable {
         /// while the map is broken.
         package var files: [OutputFile]
         package var filesBytes: [UInt8]
+        /// What the site pages show of it, and what the site's checks read of it.
+        package var shown: SitePageEntry?
+        package var claim: JourneyClaim?
     }
 
     package var config: SiteConfig
@@ -226,7 +230,7 @@ package struct PreviewMemo: Sendable {
             guard let kept = visit.kept else { continue }
             // A run that failed (a site-wide error found after the maps were rendered) keeps none of its renders.
             var map = Map(bytes: kept.bytes, outcome: kept.outcome, facts: kept.facts,
-                          files: rendered ? kept.rendered : [], filesBytes: kept.bytes)
+                          files: rendered ? kept.rendered : [], filesBytes: kept.bytes, shown: visit.shown, claim: visit.claim)
             if map.files.isEmpty, let earlier = carried?[visit.path], !earlier.files.isEmpty {
                 (map.files, map.filesBytes) = (earlier.files, earlier.filesBytes)
             }

@@ -56,7 +56,7 @@ public final class MemoryFileSystem: FileSystem, @unchecked Sendable {
         return lock.withLock {
             storage.keys.filter { $0.hasPrefix(prefix) }.map { String($0.dropFirst(prefix.count)) }
                 .filter { !$0.split(separator: "/").contains { $0.hasPrefix(".") } }
-                .sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+                .sorted { $0.utf8Precedes($1) }
         }
     }
 

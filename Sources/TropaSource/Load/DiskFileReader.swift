@@ -92,7 +92,7 @@ public struct DiskFileReader: FileReading {
         guard let root = realPath(directory) else { throw SiteError(.cannotOpenFolder(directory)) }
         var result: [String] = []
         try collect(directory, relative: "", root: root, into: &result)
-        return result.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+        return result.sorted { $0.utf8Precedes($1) }
     }
 
     private func collect(_ directory: String, relative: String, root: String, into result: inout [String]) throws {
@@ -109,7 +109,7 @@ public struct DiskFileReader: FileReading {
         }
         closedir(stream)
         // In name order, not the file system's: of two bad links, the same one is reported on every machine.
-        for (name, type) in entries.sorted(by: { $0.name.utf8.lexicographicallyPrecedes($1.name.utf8) }) {
+        for (name, type) in entries.sorted(by: { $0.name.utf8Precedes($1.name) }) {
             let path = directory.appendingPath(name)
             let relativePath = relative.appendingPath(name)
             var kind: FileKind? = type == DT_DIR ? .directory : type == DT_REG ? .file : nil
