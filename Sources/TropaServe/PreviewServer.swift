@@ -51,7 +51,10 @@ public struct PreviewServer: Sendable {
         let events = ReloadEvents()
 
         var started = ContinuousClock.now
-        var preview = try builder.preview(root: root, options: options)
+        // Taken before the preview reads the site, so that what changes while it reads is read again by the next;
+        // with the default settings, since the site's are not read yet (a file listed only with the site's own
+        // counts as changed, and is read).
+        var preview = try builder.preview(root: root, options: options, watched: watcher.snapshot(SiteConfig()))
         report(.built(preview, milliseconds: Self.milliseconds(since: started), rebuild: false))
         await state.update(preview)
 
@@ -79,7 +82,7 @@ public struct PreviewServer: Sendable {
                 snapshot = try await watcher.nextChange(after: snapshot, config: config)
                 started = ContinuousClock.now
                 do {
-                    preview = try builder.preview(root: root, options: options, previous: preview)
+                    preview = try builder.preview(root: root, options: options, previous: preview, watched: snapshot)
                 } catch let error as SiteError {
                     // The folder is mid-rename or gone: show it like any other problem, and keep watching.
                     preview = SitePreview(failure: error, previous: preview)

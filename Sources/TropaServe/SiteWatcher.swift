@@ -8,8 +8,9 @@ import Foundation
 /// Notices edits to a site by polling the sizes and modification times of its inputs (`SiteInputs`, the list every
 /// build reads): portable, and cheap enough for thousands of maps at a few polls a second.
 struct SiteWatcher: Sendable {
-    /// Size and modification time of each input, by its path; while the site's folders cannot be listed (a link
-    /// that loops, a missing content folder), only the reason, so that mending it is a change too.
+    /// Size and modification time of each input, by its path relative to the site folder; while the site's folders
+    /// cannot be listed (a link that loops, a missing content folder), only the reason, so that mending it is a
+    /// change too.
     typealias Snapshot = [String: FileStatus]
 
     let root: String
@@ -29,7 +30,7 @@ struct SiteWatcher: Sendable {
         }
         var result = Snapshot()
         for (path, status) in zip(paths, reader.statuses(of: paths, in: root)) {
-            if let status { result[root.appendingPath(path)] = status }
+            if let status { result[path] = status }
         }
         return result
     }

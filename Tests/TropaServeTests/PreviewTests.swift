@@ -30,6 +30,14 @@ import TropaTesting
         try SiteBuilder(fileSystem: memory).preview(root: RenderBuild.root, options: options, previous: previous)
     }
 
+    /// The size and time of every file of the site, by its path relative to the site folder, as `tropa serve`'s
+    /// watcher takes them.
+    private func watched(_ memory: MemoryFileSystem) throws -> [String: FileStatus] {
+        Dictionary(uniqueKeysWithValues: try memory.files(under: RenderBuild.root).map { path in
+            (path, memory.status(at: RenderBuild.root + "/" + path)!)
+        })
+    }
+
     private func text(_ preview: SitePreview, _ path: String) -> String? {
         preview.pages[path].map { String(decoding: $0, as: UTF8.self) }
     }
@@ -180,6 +188,55 @@ import TropaTesting
         #expect(mended.pages == first.pages)
         #expect(mended.renderedMapCount == 0)
         #expect(mended.madeSitePages.isEmpty)
+    }
+
+    /// With the sizes and times the watcher took, a map whose file has those it had when the last preview read it
+    /// is not read again: bytes written under an unchanged status stay unread (which only a test can do), until the
+    /// status changes. A failed run keeps the statuses of the run whose maps it keeps, so that a map edited while
+    /// the site was broken is read once it is mended.
+    @Test func aMapTheWatcherSawUnchangedIsNotReadAgain() throws {
+        let memory = try threeMaps()
+        let builder = SiteBuilder(fileSystem: memory)
+        let first = try builder.preview(root: RenderBuild.root, watched: try watched(memory))
+        let before = try watched(memory)
+        try edit(memory, "/site/content/lumus/vtoraya.md", find: "title: ", replace: "title: Непрочитанная ")
+        var unchanged = try watched(memory)
+        unchanged["content/lumus/vtoraya.md"] = before["content/lumus/vtoraya.md"]
+        let unread = try builder.preview(root: RenderBuild.root, previous: first, watched: unchanged)
+        #expect(unread.renderedMapCount == 0)
+        #expect(unread.pages == first.pages)
+        let read = try builder.preview(root: RenderBuild.root, previous: unread, watched: try watched(memory))
+        #expect(read.renderedMapCount == 1)
+        #expect(text(read, "index.html")?.contains("Непрочитанная") == true)
+        #expect(read.pages == (try RenderBuild.build(memory)).files)
+
+        let settings = try #require(memory.text(at: "/site/tropa.yml"))
+        try memory.write(Array("language: [ru\n".utf8), to: "/site/tropa.yml")
+        let broken = try builder.preview(root: RenderBuild.root, previous: read, watched: try watched(memory))
+        #expect(!broken.succeeded)
+        try edit(memory, "/site/content/lumus/tretya.md", find: "title: ", replace: "title: Правка в сломанном ")
+        let stillBroken = try builder.preview(root: RenderBuild.root, previous: broken, watched: try watched(memory))
+        #expect(!stillBroken.succeeded)
+        try memory.write(Array(settings.utf8), to: "/site/tropa.yml")
+        let mended = try builder.preview(root: RenderBuild.root, previous: stillBroken, watched: try watched(memory))
+        #expect(text(mended, "index.html")?.contains("Правка в сломанном") == true)
+        #expect(mended.pages == (try RenderBuild.build(memory)).files)
+    }
+
+    /// A map's measurements file is the map's too: a new status of it reads the map again.
+    @Test func aChangedMeasurementsFileReadsItsMapAgain() throws {
+        let memory = try threeMaps()
+        try edit(memory, Self.map, find: "evidence: интервью\n", replace: "evidence: интервью\nmeasurements: zamery.csv\n")
+        let csv = "/site/content/lumus/zamery.csv"
+        try memory.write(Array("date,stage,metric,value\n2024-03-15,Поиск решения,Конверсия,40%\n".utf8), to: csv)
+        let builder = SiteBuilder(fileSystem: memory)
+        let first = try builder.preview(root: RenderBuild.root, watched: try watched(memory))
+        #expect(first.succeeded, "\(first.check.diagnostics)")
+        try memory.write(Array("date,stage,metric,value\n2024-03-15,Поиск решения,Конверсия,40%\n2024-04-15,Поиск решения,Конверсия,47%\n".utf8), to: csv)
+        let second = try builder.preview(root: RenderBuild.root, previous: first, watched: try watched(memory))
+        #expect(second.renderedMapCount == 1)
+        #expect(second.pages[Self.page] != first.pages[Self.page])
+        #expect(second.pages == (try RenderBuild.build(memory)).files)
     }
 
     @Test func draftsAppearOnlyWhenAskedFor() throws {

@@ -165,7 +165,8 @@ package struct BuildDriver: Sendable {
         let reader = JourneyReader(config: config, schema: schema)
         let analysis = JourneyAnalysis(schema: schema, contentPath: config.contentPath)
         let stopped = StopSignal()
-        let parsed = reuse.parsed(config: config, schema: schema)?.journeys
+        let memo = reuse.parsed(config: config, schema: schema)
+        let parsed = memo?.journeys
         let rendered = reuse.rendered(in: context)
         let paths = reuse.mapsToRead(start.inputs.maps)
         let progress = options.progress
@@ -173,23 +174,29 @@ package struct BuildDriver: Sendable {
         let visits = parallelMap(paths) { path -> Result<VisitedMap, Error> in
             defer { progress?.mapDone() }
             return Result {
-                let file = try loader.read(path)
+                // A map whose files did not change since the previous preview read them is not read again (10,000
+                // maps read on every save of `tropa serve`); history, which compares its bytes, reads it.
+                let unread = history == nil ? parsed?[path].flatMap { map in
+                    memo!.unchanged(path, companion: map.outcome.value?.measurementsFile) ? map : nil
+                } : nil
+                // Read unless taken unread; a map taken unread is its own `earlier` below, and has no history.
+                let file = unread == nil ? try loader.read(path) : nil
                 // What the map is made from: its bytes, and its measurements file's (a NUL between them, which no
                 // map's text holds). The previous preview's map says which file that was.
                 let remembered = parsed?[path] ?? rendered?[path]
-                var source = file.bytes
-                if let companion = remembered?.outcome.value?.measurementsFile {
+                var source = unread?.bytes ?? file!.bytes
+                if unread == nil, let companion = remembered?.outcome.value?.measurementsFile {
                     source += [0] + (try loader.readOptional(companion)?.bytes ?? [])
                 }
                 // A map the previous preview parsed from the same bytes is taken with its facts as they were.
-                let earlier = parsed?[path].flatMap { $0.bytes == source ? $0 : nil }
+                let earlier = unread ?? parsed?[path].flatMap { $0.bytes == source ? $0 : nil }
                 var companionBytes: [UInt8]?
-                let outcome = try earlier?.outcome ?? reader.outcome(of: file) { companion in
+                let outcome = try earlier?.outcome ?? reader.outcome(of: file!) { companion in
                     let raw = try loader.readOptional(companion)
                     companionBytes = raw?.bytes ?? []
                     return raw
                 }
-                if earlier == nil { source = file.bytes + (companionBytes.map { [0] + $0 } ?? []) }
+                if earlier == nil { source = file!.bytes + (companionBytes.map { [0] + $0 } ?? []) }
                 var visit = VisitedMap(path: path, outcome: outcome)
                 let kept = sink.keepsMaps ? KeptMap(outcome: outcome, bytes: reuse.remembers ? source : []) : nil
                 visit.kept = kept
@@ -214,7 +221,7 @@ package struct BuildDriver: Sendable {
                         if !versions.isEmpty {
                             files.append(renderer.historyPage(journey, facts: facts,
                                                               versions: versionsRead(versions, reader: reader,
-                                                                                     current: (file.bytes, journey))))
+                                                                                     current: (file!.bytes, journey))))
                         }
                         for file in files { try sink.emit(file) }
                         progress?.wrote(files.count)

@@ -217,6 +217,16 @@ package struct PreviewMemo: Sendable {
     package var siteContext: RenderContext?
     /// The plan those pages were made from.
     package var plan: ActionPlan?
+    /// The size and time of the site's inputs, taken before this preview read them; nil when not known.
+    package var watched: [String: FileStatus]?
+    /// The inputs whose size or time differ from `watched` now, as the next preview is told; nil when not known.
+    package var changed: Set<String>?
+
+    /// Whether the map at `path` and its measurements file are as this preview read them, as far as `changed` tells.
+    package func unchanged(_ path: String, companion: String?) -> Bool {
+        guard let changed else { return false }
+        return !changed.contains(path) && !(companion.map(changed.contains) ?? false)
+    }
 
     /// A run that rendered nothing or failed (the site is broken) keeps what `previous` rendered, to reuse once it is
     /// mended.

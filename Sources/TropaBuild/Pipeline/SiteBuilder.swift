@@ -127,11 +127,19 @@ public struct SiteBuilder: Sendable {
 
     /// Builds the site in memory, for `tropa serve`: nothing is written. With the `previous` preview of the same
     /// site, only the maps whose files changed are parsed again, and only those pages are rendered again.
-    public func preview(root: String, options: BuildOptions = BuildOptions(),
-                        previous: SitePreview? = nil) throws -> SitePreview {
+    /// `watched`: the size and time of the site's inputs by their paths, taken before this preview reads them; a map
+    /// whose file and measurements file have the size and time they had when `previous` read them is taken as it
+    /// read it, without being read again. Nil reads every map.
+    public func preview(root: String, options: BuildOptions = BuildOptions(), previous: SitePreview? = nil,
+                        watched: [String: FileStatus]? = nil) throws -> SitePreview {
         let sink = MemorySink()
-        let run = try BuildDriver(reader: fileSystem, root: root, options: options)
-            .run(into: sink, reuse: .preview(previous?.memo))
+        var memo = previous?.memo
+        if let watched, let earlier = memo?.watched {
+            memo?.changed = Set(watched.filter { earlier[$0.key] != $0.value }.keys).union(earlier.keys.filter { watched[$0] == nil })
+        }
+        var run = try BuildDriver(reader: fileSystem, root: root, options: options)
+            .run(into: sink, reuse: .preview(memo))
+        run.memo?.watched = watched
         var preview = SitePreview(check: run.check, memo: run.memo ?? previous?.memo)
         guard run.committed else { return preview }
         preview.pages = sink.files
