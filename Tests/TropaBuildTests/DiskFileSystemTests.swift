@@ -67,7 +67,8 @@ import TropaTesting
                 try system.write(FilePatch(parts: [.new([1]), .kept(2_999_990..<3_000_002)]), of: source, to: target)
             }
             #expect(beyond?.description.contains("ends before byte") == true)
-            #expect(throws: SiteError.self) { try system.write(patch, of: base.path + "/missing", to: target) }
+            let missing = #expect(throws: SiteError.self) { try system.write(patch, of: base.path + "/missing", to: target) }
+            #expect(missing?.description.contains("/missing") == true)
         }
     }
 
