@@ -11,6 +11,8 @@ package struct Theme: @unchecked Sendable {
     package let assets: [(name: String, text: String)]
     /// A hash of every file of the theme, so a rebuild knows whether pages rendered before still hold.
     package let fingerprint: UInt64
+    /// The page templates rendered by `CompiledTheme`: those of which the site changes no file.
+    package let compiled: Set<String>
 
     package static let templateExtension = ".mustache"
 
@@ -56,12 +58,19 @@ package struct Theme: @unchecked Sendable {
             }
         }
         guard diagnostics.isEmpty else { return (nil, diagnostics) }
-        return (Theme(library: library, assets: assets, fingerprint: hash.value), [])
+        // A file with the built-in text (a theme copied whole to change one file) changes nothing.
+        let changed = Set(files.compactMap { name, file in
+            name.hasSuffix(templateExtension) && EmbeddedTheme.files[name] != file.text
+                ? String(name.dropLast(templateExtension.count)) : nil
+        })
+        let compiled = Set(CompiledTheme.pages.filter { $0.value.isDisjoint(with: changed) }.keys)
+        return (Theme(library: library, assets: assets, fingerprint: hash.value, compiled: compiled), [])
     }
 
     /// Renders a page template; a template that renders nothing is reported by the caller.
     package func render(_ model: Any, template: String) -> String? {
-        library.render(model, withTemplate: template)
+        if compiled.contains(template), let page = CompiledTheme.render(model, template: template) { return page }
+        return library.render(model, withTemplate: template)
     }
 }
 

@@ -1,0 +1,215 @@
+import TropaModel
+
+/// The built-in theme's pages of each map as Swift: the map's page (`journey.mustache` in `base.mustache`, with the
+/// `persona-card`, `cell`, `analysis` and `outline-node` partials) and its history page (`history.mustache`). A
+/// site prints them once per map, and through swift-mustache a map page took about 230 lookups at microseconds
+/// apiece: more CPU than parsing the map. Here every name is a field. The site's own pages (catalogue, lists,
+/// comparisons, plan) are a few per site and stay templates.
+///
+/// The templates stay the source of truth: a site that overrides any of those files gets its page from them through
+/// swift-mustache, with the same fields, and `CompiledThemeTests` renders every fixture site and the demo both ways
+/// to the same bytes. Edit this file with the templates.
+enum CompiledTheme {
+    /// The page templates made here, each with every template file its page is made of.
+    static let pages: [String: Set<String>] = [
+        "journey": ["journey", "base", "persona-card", "cell", "analysis", "outline-node"],
+        "history": ["history", "base"],
+    ]
+
+    /// The page, when `template` is one made here and `model` its model.
+    static func render(_ model: Any, template: String) -> String? {
+        switch (template, model) {
+        case ("journey", let model as JourneyPageModel): journey(model)
+        case ("history", let model as HistoryPageModel): history(model)
+        default: nil
+        }
+    }
+
+    static func journey(_ map: JourneyPageModel) -> String {
+        let words = map.page.words
+        var html = ""
+        html.reserveCapacity(64 * 1024)
+        html += "<article class=\"journey\">\n<header class=\"journey-header\">\n<p class=\"breadcrumbs\"><a href=\""
+        html += escaped(map.page.root) + "index.html\">" + word("home", words) + "</a>"
+        if let history = map.historyURL {
+            html += " · <a href=\"" + escaped(history) + "\">" + word("historyLink", words) + "</a>"
+        }
+        html += "</p>\n<h1>" + escaped(map.title)
+        if map.draft { html += " <span class=\"badge draft\">" + word("draft", words) + "</span>" }
+        html += "</h1>\n<dl class=\"facts\">\n"
+        if let product = map.product { html += fact(word("product", words), escaped(product)) }
+        html += "\n"
+        if let segment = map.segment { html += fact(word("segment", words), link(segment.title, segment.url)) }
+        html += "\n"
+        if let persona = map.persona { html += fact(word("persona", words), link(persona.name, persona.url)) }
+        html += "\n"
+        if let updated = map.updated { html += fact(word("updated", words), escaped(updated)) }
+        if let review = map.review {
+            html += fact(word("lastReview", words), escaped(review.last))
+            if let next = review.next { html += fact(word("nextReview", words), escaped(next)) }
+        }
+        html += "\n"
+        if let evidence = map.evidence {
+            html += "<div class=\"evidence evidence-" + escaped(evidence.kind) + "\"><dt>" + word("evidence", words)
+                + "</dt><dd>" + escaped(evidence.text) + "</dd></div>"
+        }
+        html += "\n"
+        if !map.tags.isEmpty {
+            html += "<div><dt>" + word("tags", words) + "</dt><dd><ul class=\"tags\">"
+            for tag in map.tags { html += "<li>" + link(tag.title, tag.url) + "</li>" }
+            html += "</ul></dd></div>"
+        }
+        html += "\n</dl>\n"
+        if let comparison = map.comparisonURL {
+            html += "<p class=\"site-links\"><a href=\"" + escaped(comparison) + "\">" + word("compareMaps", words)
+                + "</a></p>"
+        }
+        html += "\n</header>\n"
+        if let persona = map.persona { html += personaCard(persona, words: words) }
+        html += "\n<section class=\"introduction\" aria-label=\"" + word("introduction", words) + "\">\n"
+            + map.introductionHTML + "</section>\n"
+        if let analysis = map.analysis, !analysis.advice.isEmpty {
+            html += "<section class=\"advice\" aria-labelledby=\"advice-heading\">\n<h2 id=\"advice-heading\">"
+                + word("whereToStart", words) + "</h2>\n<ul>"
+            for advice in analysis.advice { html += "<li>" + escaped(advice) + "</li>" }
+            html += "</ul>\n</section>"
+        }
+        html += "\n<section class=\"map\" aria-labelledby=\"map-heading\">\n<h2 id=\"map-heading\">" + word("map", words)
+            + "</h2>\n<div class=\"table-scroll\">\n<table class=\"cjm\" style=\"--stages: \(map.stageCount)\">\n"
+            + "<colgroup><col class=\"layer-column\">"
+        for _ in map.stages { html += "<col class=\"stage-column\">" }
+        html += "</colgroup>\n<thead>\n"
+        if !map.branchCells.isEmpty {
+            html += "<tr class=\"branches\"><th scope=\"row\" class=\"corner\">" + word("alternatives", words) + "</th>"
+            for cell in map.branchCells {
+                if let label = cell.label {
+                    html += "<th scope=\"col\" colspan=\"\(cell.span)\" class=\"branch\">" + escaped(label) + "</th>"
+                } else {
+                    html += "<td class=\"shared\"></td>"
+                }
+            }
+            html += "</tr>\n"
+        }
+        html += "<tr><th scope=\"col\" class=\"corner\">" + word("layer", words) + "</th>"
+        for stage in map.stages {
+            html += "<th scope=\"col\" id=\"" + escaped(stage.anchor) + "\">" + escaped(stage.name)
+            for mark in stage.marks {
+                html += " <span class=\"mark mark-" + escaped(mark.kind) + "\">" + escaped(mark.text) + "</span>"
+            }
+            html += "</th>"
+        }
+        html += "</tr>\n</thead>\n<tbody>\n"
+        if let curve = map.curveSVG {
+            html += "<tr class=\"curve-row\"><th scope=\"row\">" + word("emotionCurve", words)
+                + "</th><td class=\"curve-cell\" colspan=\"\(map.stageCount)\">" + curve + "</td></tr>"
+        }
+        html += "\n"
+        if map.hasStageDescriptions {
+            html += "<tr class=\"stage-descriptions" + (map.sparseStageDescriptions ? " sparse" : "")
+                + "\"><th scope=\"row\">" + word("stageDescription", words) + "</th>"
+            for stage in map.stages { html += "<td>" + stage.descriptionHTML + "</td>" }
+            html += "</tr>"
+        }
+        html += "\n"
+        for row in map.rows {
+            html += "<tr class=\"layer layer-" + escaped(row.kind) + (row.sparse ? " sparse" : "") + "\" id=\"layer-"
+                + escaped(row.id) + "\"><th scope=\"row\">" + escaped(row.title) + "</th>"
+            for cell in row.cells { html += "<td>" + BuiltInPartials.cell(cell) + "\n</td>" }
+            html += "</tr>\n"
+        }
+        html += "</tbody>\n</table>\n</div>\n</section>\n"
+        if !map.trends.isEmpty {
+            html += "<section class=\"trends\" aria-labelledby=\"trends-heading\">\n<h2 id=\"trends-heading\">"
+                + word("measurements", words) + "</h2>\n<ul>"
+            for trend in map.trends {
+                html += "<li><figure>" + (trend.svg ?? "") + "<figcaption><strong>" + escaped(trend.metric)
+                    + "</strong> — " + escaped(trend.stage) + ": " + escaped(trend.latest) + " ("
+                    + escaped(trend.change) + ")</figcaption></figure></li>"
+            }
+            html += "</ul>\n</section>\n"
+        }
+        if let analysis = map.analysis, analysis.hasDetails { html += BuiltInPartials.analysis(analysis) + "\n" }
+        html += "<section class=\"outline\" aria-labelledby=\"outline-heading\">\n<h2 id=\"outline-heading\">"
+            + word("outline", words) + "</h2>\n" + BuiltInPartials.outlineNode(map.outline) + "\n\n</section>\n"
+            + "<section class=\"downloads\" aria-labelledby=\"downloads-heading\">\n<h2 id=\"downloads-heading\">"
+            + word("downloads", words) + "</h2>\n<ul>\n"
+        for download in map.downloads.items {
+            html += "<li><a href=\"" + escaped(download.file) + "\" download>" + escaped(download.label) + "</a></li>\n"
+        }
+        html += "</ul>\n</section>\n</article>\n"
+        return base(map.page, title: escaped(map.title) + " — " + escaped(map.page.siteTitle), content: html)
+    }
+
+    static func history(_ map: HistoryPageModel) -> String {
+        let words = map.page.words
+        let title = word("history", words) + ": " + escaped(map.title)
+        var html = "<article class=\"history\">\n<p class=\"breadcrumbs\"><a href=\"" + escaped(map.page.root)
+            + "index.html\">" + word("home", words) + "</a> · <a href=\"" + escaped(map.mapURL) + "\">"
+            + word("backToMap", words) + "</a></p>\n<h1>" + title + "</h1>\n"
+        if let comparison = map.comparisonSVG {
+            html += "<section class=\"history-curve\" aria-label=\"" + word("historyCurve", words) + "\">\n"
+                + comparison + "</section>\n"
+        }
+        html += "<section class=\"versions\" aria-labelledby=\"versions-heading\">\n<h2 id=\"versions-heading\">"
+            + word("historyVersions", words) + "</h2>\n<ol reversed>"
+        for version in map.versions {
+            html += "<li><p class=\"version\"><time datetime=\"" + escaped(version.isoDate) + "\">"
+                + escaped(version.date) + "</time> <code>" + escaped(version.commit) + "</code> "
+                + escaped(version.subject) + "</p>\n"
+            if !version.changes.isEmpty {
+                html += "<ul class=\"changes\">"
+                for change in version.changes { html += "<li>" + escaped(change) + "</li>" }
+                html += "</ul>"
+            }
+            if let note = version.note { html += "<p class=\"note\">" + escaped(note) + "</p>" }
+            html += "</li>\n"
+        }
+        html += "</ol>\n</section>\n</article>\n"
+        return base(map.page, title: title + " — " + escaped(map.page.siteTitle), content: html)
+    }
+
+    /// `base.mustache` around a page's `title` and `content` blocks.
+    static func base(_ page: PageContext, title: String, content: String) -> String {
+        let words = page.words
+        let root = escaped(page.root)
+        return "<!DOCTYPE html>\n<html lang=\"" + escaped(page.lang) + "\">\n<head>\n<meta charset=\"utf-8\">\n"
+            + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
+            + "<meta name=\"generator\" content=\"" + escaped(page.generator) + "\">\n<title>" + title + "</title>\n"
+            + "<link rel=\"stylesheet\" href=\"" + root + "_tropa/style.css\">\n</head>\n<body>\n"
+            + "<a class=\"skip\" href=\"#main\">" + word("skip", words) + "</a>\n<header class=\"site-header\">\n"
+            + "<a class=\"site-title\" href=\"" + root + "index.html\">" + escaped(page.siteTitle) + "</a>\n"
+            + "</header>\n<main id=\"main\">\n" + content + "\n</main>\n<footer class=\"site-footer\">"
+            + word("generated", words) + "</footer>\n</body>\n</html>\n"
+    }
+
+    /// `persona-card.mustache`.
+    static func personaCard(_ persona: PersonaCardModel, words: [String: String]) -> String {
+        var html = "<aside class=\"persona-card\" aria-label=\"" + word("persona", words) + "\">\n<h2>"
+            + link(persona.name, persona.url) + "</h2>\n"
+        if let role = persona.role { html += "<p class=\"role\">" + escaped(role) + "</p>" }
+        html += "\n"
+        if !persona.sections.isEmpty {
+            html += "<div class=\"persona-sections\">"
+            for section in persona.sections {
+                html += "<section><h3>" + escaped(section.title) + "</h3>" + section.html + "</section>"
+            }
+            html += "</div>"
+        }
+        return html + "\n</aside>\n"
+    }
+
+    private static func fact(_ term: String, _ value: String) -> String {
+        "<div><dt>" + term + "</dt><dd>" + value + "</dd></div>"
+    }
+
+    private static func link(_ text: String, _ url: String) -> String {
+        "<a href=\"" + escaped(url) + "\">" + escaped(text) + "</a>"
+    }
+
+    /// A theme word, escaped as `{{page.words.name}}` prints it.
+    private static func word(_ name: String, _ words: [String: String]) -> String {
+        escaped(words[name] ?? "")
+    }
+
+    private static func escaped(_ text: String) -> String { Markup.escape(text) }
+}

@@ -1,0 +1,97 @@
+import Foundation
+import Testing
+@testable import TropaModel
+@testable import TropaOutput
+@testable import TropaBuild
+import TropaTesting
+
+/// `CompiledTheme` makes the pages swift-mustache makes of the built-in templates, byte for byte.
+@Suite struct CompiledThemeTests {
+    static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        .appendingPathComponent("../..").standardizedFileURL
+
+    /// Every fixture site and the demo, built as they are (the map pages compiled) and with every built-in template
+    /// changed by a comment that prints nothing (every page through swift-mustache): the same files, byte for byte.
+    /// `render/ru-persona` is built with the history of its golden case, so its map has a history page.
+    static let fixtures = ["render/branched", "render/custom-scale", "render/en-multi", "render/ru-persona",
+                           "render/segments", "sites/custom-schema", "sites/valid-ru", "sites/xss", "demo"]
+
+    @Test(arguments: fixtures)
+    func everyFixtureSiteIsTheSameBothWays(_ fixture: String) throws {
+        let options = BuildOptions(includeDrafts: true)
+        let git = try Self.git(fixture)
+        let compiled = try RenderBuild.build(try Self.memory(fixture), options: options, git: git)
+        let memory = try Self.memory(fixture)
+        for (name, text) in EmbeddedTheme.files where name.hasSuffix(Theme.templateExtension) {
+            let path = RenderBuild.root + "/templates/" + name
+            if memory.text(at: path) == nil { try memory.write(Array((text + "{{! interpreted }}").utf8), to: path) }
+        }
+        let interpreted = try RenderBuild.build(memory, options: options, git: git)
+        #expect(compiled.result.outputPath != nil, "\(renderDescribe(compiled.diagnostics))")
+        #expect(compiled.files.keys.contains { compiled.text($0)?.contains("<article class=\"journey\">") == true },
+                "the fixture has map pages")
+        #expect(interpreted.files.keys.sorted() == compiled.files.keys.sorted())
+        for (path, bytes) in interpreted.files where compiled.files[path] != bytes {
+            Issue.record("\(firstDifference(expected: String(decoding: bytes, as: UTF8.self), actual: compiled.text(path) ?? "", name: path))")
+        }
+    }
+
+    /// Between them the fixtures show every part of the map and history pages that is there only for some maps, so
+    /// the test above compares each.
+    @Test func theFixturesHoldEveryOptionalPartOfTheMapPage() throws {
+        var pages = ""
+        for fixture in Self.fixtures {
+            let built = try RenderBuild.build(try Self.memory(fixture), options: BuildOptions(includeDrafts: true),
+                                              git: try Self.git(fixture))
+            for path in built.files.keys.sorted() where path.hasSuffix("/index.html") {
+                if let page = built.text(path), page.contains("<article class=\"journey\">") || page.contains("<article class=\"history\">") {
+                    pages += page
+                }
+            }
+        }
+        let parts = ["<span class=\"badge draft\">", "<dt>Product</dt>", "<dt>Продукт</dt>", "<dt>Сегмент</dt><dd><a",
+                     "<dt>Персона</dt><dd><a", "<dt>Обновлено</dt>", "<dt>Следующий замер</dt>",
+                     "<div class=\"evidence evidence-", "<ul class=\"tags\">", "<p class=\"site-links\">",
+                     "<aside class=\"persona-card\"", "<p class=\"role\">", "<div class=\"persona-sections\">",
+                     "<section class=\"advice\"", "<tr class=\"branches\">", "<td class=\"shared\"></td>",
+                     "<span class=\"mark mark-", "<tr class=\"curve-row\">", "<tr class=\"stage-descriptions sparse\">",
+"<tr class=\"layer layer-", " sparse\" id=\"layer-",
+                     "<section class=\"trends\"", "<section class=\"analysis\"", "<details open><summary>",
+                     "<a href=\"history/index.html\">", "<section class=\"history-curve\"", "<ul class=\"changes\">",
+                     "<p class=\"note\">", "&lt;img src=x onerror"]
+        #expect(parts.filter { !pages.contains($0) } == [], "no fixture's map page has these")
+    }
+
+    /// A page is compiled only while the site changes none of the files it is made of.
+    @Test func aChangedTemplateSendsItsPagesThroughMustache() throws {
+        func compiled(_ files: [String: String]) throws -> Set<String> {
+            let overrides = files.map { SourceText(path: "templates/" + $0.key, text: $0.value) }
+            return try #require(Theme.load(overrides: overrides, templatesFolder: "templates").0).compiled
+        }
+        #expect(try compiled([:]) == ["journey", "history"])
+        #expect(try compiled(["base.mustache": EmbeddedTheme.files["base.mustache"]!]) == ["journey", "history"],
+                "the built-in text is no change")
+        #expect(try compiled(["style.css": "body {}"]) == ["journey", "history"])
+        #expect(try compiled(["base.mustache": "{{$content}}{{/content}}"]) == [])
+        #expect(try compiled(["cell.mustache": "{{text}}"]) == ["history"])
+        #expect(try compiled(["history.mustache": "{{title}}"]) == ["journey"])
+        #expect(try compiled(["catalogue.mustache": "catalogue"]) == ["journey", "history"])
+    }
+
+    /// The golden case's history for `render/ru-persona`; none for the others.
+    static func git(_ fixture: String) throws -> FixedHistory? {
+        fixture == "render/ru-persona" ? try GoldenTests.history(GoldenTests.cases[0]) : nil
+    }
+
+    /// A fixture site in memory; `demo` is the project's own `tropa.yml` and `content/`.
+    static func memory(_ fixture: String) throws -> MemoryFileSystem {
+        guard fixture == "demo" else {
+            return try RenderFixtures.memory(folder: RenderFixtures.fixturesFolder.appendingPathComponent(fixture))
+        }
+        let memory = MemoryFileSystem()
+        for path in try RenderFixtures.files(under: packageRoot.appendingPathComponent("content")).map({ "content/" + $0 }) + ["tropa.yml"] {
+            try memory.write(Array(try Data(contentsOf: packageRoot.appendingPathComponent(path))), to: RenderBuild.root + "/" + path)
+        }
+        return memory
+    }
+}
