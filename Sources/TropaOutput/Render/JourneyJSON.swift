@@ -1,4 +1,3 @@
-import Foundation
 import TropaModel
 import TropaAnalysis
 
@@ -46,12 +45,7 @@ package enum JourneyJSON {
     }
 
     private static func encoded(_ value: some Encodable) -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        encoder.nonConformingFloatEncodingStrategy = .convertToString(positiveInfinity: "Infinity", negativeInfinity: "-Infinity", nan: "NaN")
-        // Values are strings, numbers and arrays of them: encoding cannot fail.
-        guard let data = try? encoder.encode(value) else { preconditionFailure("JSON encoding") }
-        return String(decoding: data, as: UTF8.self) + "\n"
+        PrettyJSON.text(value) + "\n"
     }
 
     /// A computed figure to two decimals, as the pages round it at most: no binary noise (`984.0000000000001`).
