@@ -165,4 +165,13 @@ import TropaTesting
 
             """)
     }
+
+    /// Text with nothing to escape comes back as it is; a number that would start a list is escaped wherever the
+    /// text has markup or not.
+    @Test(arguments: [("Обычный текст, без разметки.", "Обычный текст, без разметки."),
+                      ("12) пункт", "12\\) пункт"), ("12. *пункт*", "12\\. \\*пункт\\*"), ("x1. y", "x1. y"),
+                      ("2024 год. Итог", "2024 год. Итог"), ("- минус", "\\- минус"), ("a\tb\u{7}c", "a bc"), ("", "")])
+    func markdownTextIsEscapedOnlyWhereNeeded(_ text: String, _ expected: String) {
+        #expect(Markup.markdown(text) == expected)
+    }
 }

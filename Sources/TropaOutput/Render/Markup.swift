@@ -71,20 +71,33 @@ public enum Markup {
     /// Text that Markdown shows as written, on one line: markup characters are backslash-escaped (so no HTML, link
     /// or emphasis comes alive in a Markdown renderer), and a line start that would begin a block is escaped too.
     package static func markdown(_ text: String) -> String {
+        // Most text has no sign to escape: a byte scan over the string's own buffer, then the text itself (the
+        // loop below, scalar by scalar, was most of writing a map's `outline.md`).
+        let special: (UInt8) -> Bool = { byte in
+            byte < 0x20 || byte == 0x7F || byte == 0x5C || byte == 0x60 || byte == 0x2A || byte == 0x5F || byte == 0x5B
+                || byte == 0x5D || byte == 0x3C || byte == 0x3E || byte == 0x26 || byte == 0x7C || byte == 0x7E
+                || byte == 0x21
+        }
         var result = ""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\\", "`", "*", "_", "[", "]", "<", ">", "&", "|", "~", "!": result += "\\" + String(scalar)
-            case "\n", "\r", "\t": result += " "
-            default:
-                if scalar.value < 0x20 || scalar.value == 0x7F { continue }
-                result.unicodeScalars.append(scalar)
+        if text.utf8.withContiguousStorageIfAvailable({ !$0.contains(where: special) }) == true {
+            result = text
+        } else {
+            result.reserveCapacity(text.utf8.count)
+            for scalar in text.unicodeScalars {
+                switch scalar {
+                case "\\", "`", "*", "_", "[", "]", "<", ">", "&", "|", "~", "!": result += "\\" + String(scalar)
+                case "\n", "\r", "\t": result += " "
+                default:
+                    if scalar.value < 0x20 || scalar.value == 0x7F { continue }
+                    result.unicodeScalars.append(scalar)
+                }
             }
         }
         // `# `, `- `, `+ `, `= `, `1. ` at the start would make a heading, a list or a setext underline.
         if let first = result.unicodeScalars.first, "#-+=".unicodeScalars.contains(first) {
             result = "\\" + result
-        } else if let dot = result.firstIndex(where: { $0 == "." || $0 == ")" }),
+        } else if let first = result.utf8.first, (0x30...0x39).contains(first),
+                  let dot = result.firstIndex(where: { $0 == "." || $0 == ")" }),
                   !result[..<dot].isEmpty, result[..<dot].allSatisfy(\.isASCII), result[..<dot].allSatisfy(\.isNumber) {
             result.insert("\\", at: dot)
         }
