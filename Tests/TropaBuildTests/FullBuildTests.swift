@@ -115,4 +115,22 @@ import TropaTesting
         #expect(result.outputPath == nil)
         #expect(result.check.diagnostics.map(\.code) == [.noStages])
     }
+
+    /// The site pages are written as they are made: one that cannot be written fails the build as a map's page
+    /// does, and the output is left as it was (a changed theme makes the build a full one).
+    @Test(arguments: ["/maps.json", "/index.html", "/dashboard/index.html"])
+    func aSitePageThatCannotBeWrittenFailsTheBuild(_ page: String) throws {
+        let memory = try RenderBuild.memory(["/site/content/a.md": Self.map])
+        let first = try SiteBuilder(fileSystem: memory).build(root: "/site")
+        // The memory's keys are paths without the leading slash.
+        let output = String(try #require(first.outputPath).drop { $0 == "/" }) + "/"
+        let before = memory.contents.filter { $0.key.hasPrefix(output) }
+        #expect(before.keys.contains(output + String(page.dropFirst())), "the site has \(page)")
+        try memory.write(Array("body { color: black }\n".utf8), to: "/site/templates/style.css")
+        let error = #expect(throws: SiteError.self) {
+            try SiteBuilder(fileSystem: FaultyFileSystem(memory: memory, failsWrite: { $0.hasSuffix(page) })).build(root: "/site")
+        }
+        #expect(error?.description.contains("no space left") == true)
+        #expect(memory.contents.filter { $0.key.hasPrefix(output) } == before, "the output is as it was")
+    }
 }

@@ -306,12 +306,20 @@ package struct BuildDriver: Sendable {
         case .render:
             // Only now is every map's entry gathered: an update decodes the record's lines of the other maps.
             let built = try reuse.shown(entries, now: now).filter(\.built)
-            (pages, run.plan) = renderer.sitePages(SiteIndex(built))
-            pages += personas.map { renderer.personaPage($0, journeys: built.map(\.summary)) }
-            run.madeSitePages = pages.map(\.path)
-            pages += renderer.sitemapFiles(pages: pages.map(\.path), maps: built.map(\.summary.slug))
-            pages += renderer.assetFiles
-            run.siteFiles = pages.map(\.path) + statics
+            // Written as they are made, but where the preview keeps them.
+            let progress = options.progress
+            let write: (@Sendable (OutputFile) throws -> Void)? = reuse.remembers ? nil : { @Sendable file in
+                try sink.emit(file)
+                progress?.wrote(1)
+            }
+            let made = try renderer.sitePages(SiteIndex(built), write: write)
+            run.plan = made.plan
+            let personaPages = personas.map { renderer.personaPage($0, journeys: built.map(\.summary)) }
+            run.madeSitePages = made.paths + personaPages.map(\.path)
+            let others = personaPages + renderer.sitemapFiles(pages: run.madeSitePages, maps: built.map(\.summary.slug))
+                + renderer.assetFiles
+            pages = made.files + others
+            run.siteFiles = made.paths + others.map(\.path) + statics
         case .renderShowing(let changes, let kept, let earlier):
             let slugs: [String], showing: Set<String>
             // A file of the output written as a patch of itself: not among `pages`.
@@ -359,7 +367,7 @@ package struct BuildDriver: Sendable {
                 // A plan not laid out again is the recorded one while every map keeps its place among the built.
                 run.plan = selection.plan?.plan
                     ?? (changes.allSatisfy { $0.before != nil && $0.after != nil } ? reuse.earlierPlan : nil)
-                pages = renderer.sitePages(index, only: selection).files
+                pages = try renderer.sitePages(index, only: selection).files
                 pages += personas.filter { selection.contains(PagePaths.persona($0.id) + "/index.html") }
                     .map { renderer.personaPage($0, journeys: built.map(\.summary)) }
                 slugs = built.map(\.summary.slug)
@@ -429,7 +437,7 @@ package struct BuildDriver: Sendable {
         let chosen = selection, replaced = rowsBefore
         let made = parallelMap([true, false]) { pages in
             Result { () throws -> NarrowPages in
-                if pages { return NarrowPages(pages: renderer.sitePages(index, only: chosen).files, plan: plan, showing: narrow.pages) }
+                if pages { return NarrowPages(pages: try renderer.sitePages(index, only: chosen).files, plan: plan, showing: narrow.pages) }
                 guard let rows = chosen.planRows else { return NarrowPages(pages: [], plan: plan, showing: []) }
                 guard let file = earlier(PagePaths.planCSV),
                       let csv = SpreadsheetCSV.replacingRows(in: file, rows: rows, were: replaced) else { throw RecordDamaged() }

@@ -89,49 +89,67 @@ package struct PageRenderer: Sendable {
     /// page per tag and per segment, the action plan's pages with its CSV, and `maps.json`; with `only`, the ones
     /// it selects. A selection that keeps the plan's CSV but some rows leaves the CSV to the caller, which has the
     /// file (`SpreadsheetCSV.replacingRows`). With the plan the pages were made from, when some were.
-    package func sitePages(_ index: SiteIndex, only: SitePageSelection? = nil) -> (files: [OutputFile], plan: ActionPlan?) {
+    ///
+    /// With `write`, each file is handed to it on the thread that made it, as soon as it is made, and only its path
+    /// is kept: a site of 10,000 maps has 170 MB of site pages, which a build held all at once. The first error
+    /// `write` throws is thrown once every page is made.
+    package func sitePages(_ index: SiteIndex, only: SitePageSelection? = nil,
+                           write: (@Sendable (OutputFile) throws -> Void)? = nil) throws
+        -> (files: [OutputFile], paths: [String], plan: ActionPlan?) {
         let maps = index.maps
         let wanted: @Sendable (String) -> Bool = { path in only?.contains(path) ?? true }
+        // A file made: its path, and the file kept or nil once written (or the error writing it).
+        typealias Made = (path: String, file: Result<OutputFile?, any Error>)
+        let made: @Sendable (OutputFile) -> Made = { file in
+            guard let write else { return (file.path, .success(file)) }
+            return (file.path, Result { try write(file) }.map { nil })
+        }
         // Each page is made on its own: at 10,000 maps the catalogue and the tag pages are tens of megabytes each,
         // so they are spread over the cores.
-        var jobs: [@Sendable () -> (files: [OutputFile], plan: ActionPlan?)] = []
+        var jobs: [@Sendable () -> (files: [Made], plan: ActionPlan?)] = []
+        let page: @Sendable (String, @escaping @Sendable () -> String) -> @Sendable () -> (files: [Made], plan: ActionPlan?) = { path, text in
+            { ([made(OutputFile(path: path, text: text()))], nil) }
+        }
         if wanted(PagePaths.catalogue) {
-            jobs.append { ([OutputFile(path: PagePaths.catalogue, text: html(presenter.cataloguePage(index), template: "catalogue"))], nil) }
+            jobs.append(page(PagePaths.catalogue) { html(presenter.cataloguePage(index), template: "catalogue") })
         }
         if wanted(PagePaths.dashboard) {
-            jobs.append { ([OutputFile(path: PagePaths.dashboard, text: html(presenter.dashboardPage(maps), template: "dashboard"))], nil) }
+            jobs.append(page(PagePaths.dashboard) { html(presenter.dashboardPage(maps), template: "dashboard") })
         }
         for (path, model) in presenter.comparisonPages(index, wanted: wanted) {
-            jobs.append {
+            jobs.append(page(path) {
                 var model = model
                 model.chartSVG = model.chart.map {
                     ComparisonCurveSVG(chart: $0, words: presenter.words, format: presenter.format).render(id: "comparison")
                 }
-                return ([OutputFile(path: path, text: html(model, template: "compare"))], nil)
-            }
+                return html(model, template: "compare")
+            })
         }
         for (path, model) in presenter.tagPages(index, wanted: wanted) + presenter.segmentPages(index, wanted: wanted) {
-            jobs.append { ([OutputFile(path: path, text: html(model, template: "maps"))], nil) }
+            jobs.append(page(path) { html(model, template: "maps") })
         }
         if maps.contains(where: { !$0.actions.isEmpty }) && wanted(PagePaths.planCSV) {
             // The pages and the CSV share one sort of every action, made before (to tell the changed pages) or in
             // this job; then each page and the CSV are made side by side.
             jobs.append {
                 let plan = only?.plan ?? presenter.planPages(index)
-                var files: [@Sendable () -> OutputFile] = plan.pages.filter { wanted($0.path) }.map { path, model in
-                    { OutputFile(path: path, text: html(model, template: "plan")) }
+                var files: [@Sendable () -> Made] = plan.pages.filter { wanted($0.path) }.map { path, model in
+                    { made(OutputFile(path: path, text: html(model, template: "plan"))) }
                 }
                 if only?.planRows == nil {
-                    files.append { OutputFile(path: PagePaths.planCSV, text: SpreadsheetCSV.text(rows: presenter.planRows(plan.plan, maps: maps))) }
+                    files.append {
+                        made(OutputFile(path: PagePaths.planCSV, text: SpreadsheetCSV.text(rows: presenter.planRows(plan.plan, maps: maps))))
+                    }
                 }
                 return (parallelMap(files) { $0() }, plan.plan)
             }
         }
         if wanted(PagePaths.mapsJSON) {
-            jobs.append { ([OutputFile(path: PagePaths.mapsJSON, text: JourneyJSON.maps(maps, presenter: presenter))], nil) }
+            jobs.append(page(PagePaths.mapsJSON) { JourneyJSON.maps(maps, presenter: presenter) })
         }
-        let made = parallelMap(jobs) { $0() }
-        return (made.flatMap(\.files), made.lazy.compactMap(\.plan).first)
+        let results = parallelMap(jobs) { $0() }
+        let files = results.flatMap(\.files)
+        return (try files.compactMap { try $0.file.get() }, files.map(\.path), results.lazy.compactMap(\.plan).first)
     }
 
     /// With the site's `base_url`, `sitemap.xml` listing every HTML page of `pages` (paths of the site pages) and
