@@ -44,8 +44,8 @@ package enum JourneyJSON {
         }))
     }
 
-    private static func encoded(_ value: some Encodable) -> String {
-        PrettyJSON.text(value) + "\n"
+    private static func encoded(_ document: some JSONWritable) -> String {
+        JSONWriter.text(document)
     }
 
     /// A computed figure to two decimals, as the pages round it at most: no binary noise (`984.0000000000001`).
@@ -80,7 +80,7 @@ package enum JourneyJSON {
         return document
     }
 
-    struct MapDocument: Encodable {
+    struct MapDocument: JSONWritable {
         let format: Int
         let title: String
         let slug: String
@@ -97,38 +97,91 @@ package enum JourneyJSON {
         let introduction: Text
         let stages: [StageDocument]
         let analysis: Analysis
+
+        func write(to json: inout JSONWriter) {
+            json.object { json in
+                json.member("analysis", analysis)
+                json.member("audience", audience)
+                json.member("draft", draft)
+                json.member("evidence", evidence)
+                json.member("format", format)
+                json.member("introduction", introduction)
+                json.member("persona", persona)
+                json.member("product", product)
+                json.member("scale", scale)
+                json.member("segment", segment)
+                json.member("slug", slug)
+                json.member("source", source)
+                json.member("stages", stages)
+                json.member("tags", tags)
+                json.member("title", title)
+                json.member("updated", updated)
+            }
+        }
     }
 
-    struct PersonaRef: Encodable {
+    struct PersonaRef: JSONWritable {
         let id: String
         let name: String?
+
+        func write(to json: inout JSONWriter) {
+            json.object { json in
+                json.member("id", id)
+                json.member("name", name)
+            }
+        }
     }
 
-    struct Scale: Encodable {
+    struct Scale: JSONWritable {
         let min: Double
         let max: Double
+
+        func write(to json: inout JSONWriter) {
+            json.object { json in
+                json.member("max", max)
+                json.member("min", min)
+            }
+        }
     }
 
     /// Markdown as safe HTML and as plain text.
-    struct Text: Encodable {
+    struct Text: JSONWritable {
         let html: String
         let text: String
         init(_ rich: RichText) {
             html = rich.html
             text = rich.plain
         }
+
+        func write(to json: inout JSONWriter) {
+            json.object { json in
+                json.member("html", html)
+                json.member("text", text)
+            }
+        }
     }
 
-    struct StageDocument: Encodable {
+    struct StageDocument: JSONWritable {
         let id: String
         let name: String
         let branch: String?
         let description: Text?
         let layers: [LayerDocument]
         let figures: Figures
+
+        func write(to json: inout JSONWriter) {
+            json.object { json in
+                json.member("branch", branch)
+                json.member("description", description)
+                json.member("figures", figures)
+                json.member("id", id)
+                json.member("layers", layers)
+                json.member("name", name)
+            }
+        }
     }
 
-    struct LayerDocument: Encodable {
+    struct LayerDocument: JSONWritable {
         let id: String
         let title: String
         let heading: String
@@ -137,23 +190,53 @@ package enum JourneyJSON {
         var items: [Item]?
         var points: [Point]?
         var metrics: [Metric]?
+
+        func write(to json: inout JSONWriter) {
+            json.object { json in
+                json.member("heading", heading)
+                json.member("id", id)
+                json.member("items", items)
+                json.member("kind", kind)
+                json.member("metrics", metrics)
+                json.member("points", points)
+                json.member("text", text)
+                json.member("title", title)
+            }
+        }
     }
 
-    struct Item: Encodable {
+    struct Item: JSONWritable {
         let html: String
         let text: String
         let tone: String?
         /// An action's kind and owner, taken out of its text.
         let kind: String?
         let owner: String?
+
+        func write(to json: inout JSONWriter) {
+            json.object { json in
+                json.member("html", html)
+                json.member("kind", kind)
+                json.member("owner", owner)
+                json.member("text", text)
+                json.member("tone", tone)
+            }
+        }
     }
 
-    struct Point: Encodable {
+    struct Point: JSONWritable {
         let score: Double
         let label: String
+
+        func write(to json: inout JSONWriter) {
+            json.object { json in
+                json.member("label", label)
+                json.member("score", score)
+            }
+        }
     }
 
-    struct Metric: Encodable {
+    struct Metric: JSONWritable {
         let id: String?
         let name: String
         let value: Double
@@ -162,10 +245,22 @@ package enum JourneyJSON {
         let target: Double?
         /// The value with its unit, as the page shows it.
         let text: String
+
+        func write(to json: inout JSONWriter) {
+            json.object { json in
+                json.member("id", id)
+                json.member("name", name)
+                json.member("range", range)
+                json.member("target", target)
+                json.member("text", text)
+                json.member("unit", unit)
+                json.member("value", value)
+            }
+        }
     }
 
     /// `percent`, `plain`, `duration` with the unit of time, or `other` with the unit as written.
-    struct Unit: Encodable {
+    struct Unit: JSONWritable {
         let kind: String
         let name: String?
         init(_ unit: ValueUnit) {
@@ -176,9 +271,16 @@ package enum JourneyJSON {
             case .other(let text): (kind, name) = ("other", text)
             }
         }
+
+        func write(to json: inout JSONWriter) {
+            json.object { json in
+                json.member("kind", kind)
+                json.member("name", name)
+            }
+        }
     }
 
-    struct FigureDocument: Encodable {
+    struct FigureDocument: JSONWritable {
         let value: Double
         let unit: Unit
         let range: [Double]?
@@ -189,10 +291,19 @@ package enum JourneyJSON {
             range = figure.range.map { [$0.lowerBound, $0.upperBound] }
             target = figure.target
         }
+
+        func write(to json: inout JSONWriter) {
+            json.object { json in
+                json.member("range", range)
+                json.member("target", target)
+                json.member("unit", unit)
+                json.member("value", value)
+            }
+        }
     }
 
     /// A stage's figures by role, whatever the schema calls the metrics.
-    struct Figures: Encodable {
+    struct Figures: JSONWritable {
         let conversion: FigureDocument?
         let nps: FigureDocument?
         let csat: FigureDocument?
@@ -203,17 +314,35 @@ package enum JourneyJSON {
             csat = figures.csat.map(FigureDocument.init)
             duration = figures.duration.map(FigureDocument.init)
         }
+
+        func write(to json: inout JSONWriter) {
+            json.object { json in
+                json.member("conversion", conversion)
+                json.member("csat", csat)
+                json.member("duration", duration)
+                json.member("nps", nps)
+            }
+        }
     }
 
-    struct FunnelStep: Encodable {
+    struct FunnelStep: JSONWritable {
         let stage: Int
         let reach: Double?
         let people: Double?
         let lost: Double?
+
+        func write(to json: inout JSONWriter) {
+            json.object { json in
+                json.member("lost", lost)
+                json.member("people", people)
+                json.member("reach", reach)
+                json.member("stage", stage)
+            }
+        }
     }
 
     /// The evaluation's figures (docs/analysis.md says what each is); stages by their index in `stages`.
-    struct Analysis: Encodable {
+    struct Analysis: JSONWritable {
         let funnel: [FunnelStep]
         let finalReach: Double?
         let reachBound: Double?
@@ -235,16 +364,41 @@ package enum JourneyJSON {
             lowestEmotion = evaluation.lowestEmotion
             paths = evaluation.paths.count < 2 ? nil : evaluation.paths.map(\.stages)
         }
+
+        func write(to json: inout JSONWriter) {
+            json.object { json in
+                json.member("averageNPS", averageNPS)
+                json.member("finalReach", finalReach)
+                json.member("funnel", funnel)
+                json.member("lowestEmotion", lowestEmotion)
+                json.member("lowestStage", lowestStage)
+                if let paths {
+                    json.key("paths")
+                    json.array(paths) { json, path in json.array(path) { json, stage in json.number(stage) } }
+                }
+                json.member("reachBound", reachBound)
+                json.member("weakestStage", weakestStage)
+            }
+        }
     }
 
-    struct SiteDocument: Encodable {
+    struct SiteDocument: JSONWritable {
         let format: Int
         let title: String
         let language: String
         let maps: [MapEntry]
+
+        func write(to json: inout JSONWriter) {
+            json.object { json in
+                json.member("format", format)
+                json.member("language", language)
+                json.member("maps", maps)
+                json.member("title", title)
+            }
+        }
     }
 
-    struct MapEntry: Encodable {
+    struct MapEntry: JSONWritable {
         let title: String
         let slug: String
         /// The map's page folder and its downloadable files, relative to `maps.json`.
@@ -259,16 +413,42 @@ package enum JourneyJSON {
         let audience: Double?
         let evidence: String?
         let summary: Headline
+
+        func write(to json: inout JSONWriter) {
+            json.object { json in
+                json.member("audience", audience)
+                json.member("draft", draft)
+                json.member("evidence", evidence)
+                json.member("files", files)
+                json.member("page", page)
+                json.member("persona", persona)
+                json.member("product", product)
+                json.member("segment", segment)
+                json.member("slug", slug)
+                json.member("stageCount", stageCount)
+                json.member("summary", summary)
+                json.member("tags", tags)
+                json.member("title", title)
+            }
+        }
     }
 
-    struct MissedTarget: Encodable {
+    struct MissedTarget: JSONWritable {
         let stage: String
         let role: String
         let figure: FigureDocument
+
+        func write(to json: inout JSONWriter) {
+            json.object { json in
+                json.member("figure", figure)
+                json.member("role", role)
+                json.member("stage", stage)
+            }
+        }
     }
 
     /// What the dashboard shows of a map.
-    struct Headline: Encodable {
+    struct Headline: JSONWritable {
         let finalReach: Double?
         let reachBound: Double?
         let weakestStage: String?
@@ -285,6 +465,18 @@ package enum JourneyJSON {
             lowestEmotion = headline.lowestEmotion
             missedTargets = headline.missedTargets.map {
                 MissedTarget(stage: $0.stage, role: $0.role.rawValue, figure: FigureDocument($0.figure))
+            }
+        }
+
+        func write(to json: inout JSONWriter) {
+            json.object { json in
+                json.member("averageNPS", averageNPS)
+                json.member("finalReach", finalReach)
+                json.member("lowestEmotion", lowestEmotion)
+                json.member("missedTargets", missedTargets)
+                json.member("reachBound", reachBound)
+                json.member("weakestConversion", weakestConversion)
+                json.member("weakestStage", weakestStage)
             }
         }
     }

@@ -1,0 +1,179 @@
+/// A document that writes itself as JSON: its members in the order of their keys, an absent optional left out.
+package protocol JSONWritable {
+    func write(to json: inout JSONWriter)
+}
+
+/// JSON written straight into bytes, as Foundation's `JSONEncoder` writes it with `.prettyPrinted, .sortedKeys,
+/// .withoutEscapingSlashes` and non-finite numbers as strings (`JSONWriterTests` holds the two to the same bytes,
+/// and the golden files hold the documents). Every map has a `journey.json` of about 30 KB: through `JSONEncoder`,
+/// and then through an `Encoder` of tropa's own, writing it took more of a cold build than parsing the map (a
+/// container, a box and a string for every value, and every object's keys sorted again).
+package struct JSONWriter {
+    private var bytes: [UInt8] = []
+    private var depth = 0
+    /// Whether the container being written has no member yet.
+    private var first = true
+    #if DEBUG
+    /// The last key of each open object: a document must write its keys in order.
+    private var keys: [String] = []
+    #endif
+
+    /// The document's text, with the line break the files end with.
+    package static func text(_ document: some JSONWritable) -> String {
+        var json = JSONWriter()
+        json.bytes.reserveCapacity(64 * 1024)
+        document.write(to: &json)
+        json.bytes.append(0x0A)
+        return String(decoding: json.bytes, as: UTF8.self)
+    }
+
+    /// An object, its members written by `members`.
+    package mutating func object(_ members: (inout JSONWriter) -> Void) {
+        #if DEBUG
+        keys.append("")
+        #endif
+        open(0x7B)
+        members(&self)
+        close(0x7D)
+        #if DEBUG
+        keys.removeLast()
+        #endif
+    }
+
+    package mutating func array<Items: Sequence>(_ items: Items, _ item: (inout JSONWriter, Items.Element) -> Void) {
+        open(0x5B)
+        for element in items {
+            next()
+            item(&self, element)
+        }
+        close(0x5D)
+    }
+
+    /// The key of the next member; its value follows.
+    package mutating func key(_ key: String) {
+        #if DEBUG
+        assert(keys[keys.count - 1].utf8Precedes(key) || keys[keys.count - 1].isEmpty, "\(key) written out of order")
+        keys[keys.count - 1] = key
+        #endif
+        next()
+        string(key)
+        bytes.append(contentsOf: " : ".utf8)
+    }
+
+    /// A string literal: quotes, backslashes and control characters escaped, everything else as it is.
+    package mutating func string(_ string: String) {
+        bytes.append(0x22)
+        let plain = string.utf8.withContiguousStorageIfAvailable { text in
+            !text.contains { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C }
+        }
+        if plain == true {
+            bytes.append(contentsOf: string.utf8)
+        } else {
+            for byte in string.utf8 {
+                switch byte {
+                case 0x22: bytes.append(contentsOf: "\\\"".utf8)
+                case 0x5C: bytes.append(contentsOf: "\\\\".utf8)
+                case 0x0A: bytes.append(contentsOf: "\\n".utf8)
+                case 0x0D: bytes.append(contentsOf: "\\r".utf8)
+                case 0x09: bytes.append(contentsOf: "\\t".utf8)
+                case 0x08: bytes.append(contentsOf: "\\b".utf8)
+                case 0x0C: bytes.append(contentsOf: "\\f".utf8)
+                case ..<0x20:
+                    let hex = Array("0123456789abcdef".utf8)
+                    bytes.append(contentsOf: "\\u00".utf8)
+                    bytes.append(hex[Int(byte >> 4)])
+                    bytes.append(hex[Int(byte & 0xF)])
+                default: bytes.append(byte)
+                }
+            }
+        }
+        bytes.append(0x22)
+    }
+
+    /// A number as Swift writes it, without a `.0`; infinities and NaN as strings.
+    package mutating func number(_ value: Double) {
+        if value.isNaN { return string("NaN") }
+        if value.isInfinite { return string(value < 0 ? "-Infinity" : "Infinity") }
+        let text = value.description
+        bytes.append(contentsOf: (text.hasSuffix(".0") ? text.dropLast(2) : text[...]).utf8)
+    }
+
+    package mutating func number(_ value: Int) {
+        bytes.append(contentsOf: String(value).utf8)
+    }
+
+    package mutating func bool(_ value: Bool) {
+        bytes.append(contentsOf: (value ? "true" : "false").utf8)
+    }
+
+    // Members, an absent optional left out.
+
+    package mutating func member(_ key: String, _ value: String?) {
+        guard let value else { return }
+        self.key(key)
+        string(value)
+    }
+
+    package mutating func member(_ key: String, _ value: Double?) {
+        guard let value else { return }
+        self.key(key)
+        number(value)
+    }
+
+    package mutating func member(_ key: String, _ value: Int?) {
+        guard let value else { return }
+        self.key(key)
+        number(value)
+    }
+
+    package mutating func member(_ key: String, _ value: Bool) {
+        self.key(key)
+        bool(value)
+    }
+
+    package mutating func member(_ key: String, _ value: (some JSONWritable)?) {
+        guard let value else { return }
+        self.key(key)
+        value.write(to: &self)
+    }
+
+    package mutating func member(_ key: String, _ values: [some JSONWritable]?) {
+        guard let values else { return }
+        self.key(key)
+        array(values) { json, value in value.write(to: &json) }
+    }
+
+    package mutating func member(_ key: String, _ values: [String]) {
+        self.key(key)
+        array(values) { json, value in json.string(value) }
+    }
+
+    package mutating func member(_ key: String, _ values: [Double]?) {
+        guard let values else { return }
+        self.key(key)
+        array(values) { json, value in json.number(value) }
+    }
+
+    /// `JSONEncoder`'s layout: each member on a line of its own, two spaces deeper than its container; an empty
+    /// container as an empty line.
+    private mutating func open(_ bracket: UInt8) {
+        bytes.append(bracket)
+        bytes.append(0x0A)
+        depth += 1
+        first = true
+    }
+
+    private mutating func next() {
+        if !first { bytes.append(contentsOf: ",\n".utf8) }
+        first = false
+        bytes.append(contentsOf: repeatElement(0x20, count: 2 * depth))
+    }
+
+    private mutating func close(_ bracket: UInt8) {
+        depth -= 1
+        bytes.append(0x0A)
+        bytes.append(contentsOf: repeatElement(0x20, count: 2 * depth))
+        bytes.append(bracket)
+        first = false
+    }
+}

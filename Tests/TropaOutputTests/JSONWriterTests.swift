@@ -1,0 +1,77 @@
+import Foundation
+import Testing
+@testable import TropaOutput
+
+/// `JSONWriter` writes what `JSONEncoder` writes with the options `journey.json` and `maps.json` were first written
+/// with; the golden files of every render fixture hold the two documents themselves.
+@Suite struct JSONWriterTests {
+    struct Inner: Encodable, JSONWritable {
+        let x: Int
+        let y: String?
+
+        func write(to json: inout JSONWriter) {
+            json.object { json in
+                json.member("x", x)
+                json.member("y", y)
+            }
+        }
+    }
+
+    struct Empty: Encodable, JSONWritable {
+        func write(to json: inout JSONWriter) { json.object { _ in } }
+    }
+
+    /// Every kind of member a document writes, with the numbers and strings that are written in more than one way.
+    struct Document: Encodable, JSONWritable {
+        let absent: Double?
+        let doubles: [Double]
+        let empty: [String]
+        let emptyObject: Empty
+        let flag: Bool
+        let inner: Inner
+        let integer: Int
+        let list: [Inner]
+        let missing: [Inner]?
+        let nested: [[Int]]
+        let present: String?
+        let strings: [String]
+
+        func write(to json: inout JSONWriter) {
+            json.object { json in
+                json.member("absent", absent)
+                json.member("doubles", doubles)
+                json.member("empty", empty)
+                json.member("emptyObject", emptyObject)
+                json.member("flag", flag)
+                json.member("inner", inner)
+                json.member("integer", integer)
+                json.member("list", list)
+                json.member("missing", missing)
+                json.key("nested")
+                json.array(nested) { json, row in json.array(row) { json, value in json.number(value) } }
+                json.member("present", present)
+                json.member("strings", strings)
+            }
+        }
+    }
+
+    @Test func itWritesWhatJSONEncoderWrites() throws {
+        let document = Document(
+            absent: nil,
+            doubles: [1, 1.5, 0.1, -0.0, 1e-7, 1e21, 123456789012345678, 1e16, 0.000001, 12.34, -3, .infinity,
+                      -.infinity, .nan, 4.9406564584124654e-324, 1.7976931348623157e308, 984.0000000000001],
+            empty: [], emptyObject: Empty(), flag: true, inner: Inner(x: 1, y: nil), integer: -42,
+            list: [Inner(x: 2, y: "a"), Inner(x: -3, y: "")], missing: nil, nested: [[], [1, 2]], present: "zz",
+            strings: ["a/b", "q\"uote\\", "\u{0}\u{1}\u{8}\u{C}\n\r\t\u{1B}\u{1F}\u{7F}", "é😀\u{2028}\u{FEFF}",
+                      "<&>'", "Карта «клиента»", ""])
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        encoder.nonConformingFloatEncodingStrategy = .convertToString(positiveInfinity: "Infinity",
+                                                                      negativeInfinity: "-Infinity", nan: "NaN")
+        let expected = String(decoding: try encoder.encode(document), as: UTF8.self) + "\n"
+        let actual = JSONWriter.text(document)
+        #expect(actual == expected)
+        #expect(actual.contains("\"empty\" : [\n\n  ]"), "an empty array is written as JSONEncoder writes it")
+        #expect(!actual.contains("absent") && !actual.contains("missing"), "a nil optional is left out")
+    }
+}
