@@ -306,7 +306,8 @@ package struct BuildDriver: Sendable {
         case .render:
             // Only now is every map's entry gathered: an update decodes the record's lines of the other maps.
             let built = try reuse.shown(entries, now: now).filter(\.built)
-            // Written as they are made, but where the preview keeps them.
+            // Each page is written as soon as it is made, so that they are never all held at once; the preview
+            // keeps them instead.
             let progress = options.progress
             let write: (@Sendable (OutputFile) throws -> Void)? = reuse.remembers ? nil : { @Sendable file in
                 try sink.emit(file)
