@@ -22,10 +22,14 @@ import TropaTesting
         let git = try Self.git(fixture)
         let compiled = try RenderBuild.build(try Self.memory(fixture), options: options, git: git)
         let memory = try Self.memory(fixture)
+        var templates: [SourceText] = []
         for (name, text) in EmbeddedTheme.files where name.hasSuffix(Theme.templateExtension) {
             let path = RenderBuild.root + "/templates/" + name
             if memory.text(at: path) == nil { try memory.write(Array((text + "{{! interpreted }}").utf8), to: path) }
+            templates.append(SourceText(path: "templates/" + name, text: memory.text(at: path) ?? ""))
         }
+        #expect(try #require(Theme.load(overrides: templates, templatesFolder: "templates").0).compiled.isEmpty,
+                "the second build renders every page through swift-mustache")
         let interpreted = try RenderBuild.build(memory, options: options, git: git)
         #expect(compiled.result.outputPath != nil, "\(renderDescribe(compiled.diagnostics))")
         #expect(compiled.files.keys.contains { compiled.text($0)?.contains("<article class=\"journey\">") == true },
@@ -60,6 +64,19 @@ import TropaTesting
                      "<a href=\"history/index.html\">", "<section class=\"history-curve\"", "<ul class=\"changes\">",
                      "<p class=\"note\">", "&lt;img src=x onerror"]
         #expect(parts.filter { !pages.contains($0) } == [], "no fixture's map page has these")
+    }
+
+    /// `CompiledTheme.pages` names every template file a compiled page is made of: its own, those it names as its
+    /// parent or a partial, and theirs. A site that changes any of them gets the page from its templates.
+    @Test func aCompiledPageNamesEveryTemplateItIsMadeOf() {
+        for (page, files) in CompiledTheme.pages {
+            var found: Set<String> = [], names = [page]
+            while let name = names.popLast() {
+                guard found.insert(name).inserted, let text = EmbeddedTheme.files[name + Theme.templateExtension] else { continue }
+                names += text.matches(of: /\{\{[<>]\s*([\w-]+)\s*\}\}/).map { String($0.1) }
+            }
+            #expect(found == files, "\(page)")
+        }
     }
 
     /// A page is compiled only while the site changes none of the files it is made of.

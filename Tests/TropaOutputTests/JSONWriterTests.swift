@@ -1,6 +1,11 @@
 import Foundation
 import Testing
+@testable import TropaModel
+@testable import TropaSource
+@testable import TropaAnalysis
 @testable import TropaOutput
+@testable import TropaBuild
+import TropaTesting
 
 /// `JSONWriter` writes what `JSONEncoder` writes with the options `journey.json` and `maps.json` were first written
 /// with; the golden files of every render fixture hold the two documents themselves.
@@ -73,5 +78,55 @@ import Testing
         #expect(actual == expected)
         #expect(actual.contains("\"empty\" : [\n\n  ]"), "an empty array is written as JSONEncoder writes it")
         #expect(!actual.contains("absent") && !actual.contains("missing"), "a nil optional is left out")
+    }
+
+    /// Each document writes its members by hand: a stored property it forgot would be missing from every file.
+    /// Every property with a value must be written under its own name, in every document of the fixtures.
+    @Test(arguments: ["ru-persona", "en-multi", "custom-scale", "branched", "segments"])
+    func everyStoredValueIsWritten(_ fixture: String) throws {
+        let memory = try RenderFixtures.memory(fixture)
+        let site = try #require(try SiteChecker(fileSystem: memory).check(root: RenderBuild.root).site)
+        let presenter = SitePresenter(site: site)
+        let analysis = JourneyAnalysis(schema: site.schema, contentPath: site.config.contentPath)
+        let facts = site.journeys.map(analysis.facts)
+        var documents: [any JSONWritable] = zip(site.journeys, facts).map { journey, facts in
+            JourneyJSON.document(journey, facts: facts, evaluation: JourneyEvaluation(facts), presenter: presenter)
+        }
+        documents.append(JourneyJSON.document(facts.map { SitePageEntry($0, built: true) }, presenter: presenter))
+        var written = 0
+        for document in documents {
+            let json = try JSONSerialization.jsonObject(with: Data(JSONWriter.text(document).utf8))
+            written += Self.check(document, json, path: fixture)
+        }
+        #expect(written > 100)
+    }
+
+    /// Checks that `json` holds `value`'s stored properties; returns how many it found.
+    private static func check(_ value: Any, _ json: Any?, path: String) -> Int {
+        let mirror = Mirror(reflecting: value)
+        switch mirror.displayStyle {
+        case .optional:
+            return mirror.children.first.map { check($0.value, json, path: path) } ?? 0
+        case .collection:
+            let array = json as? [Any]
+            #expect(array?.count == mirror.children.count, "\(path) is not the array it holds")
+            return mirror.children.enumerated().reduce(0) { count, element in
+                count + check(element.element.value, array.flatMap { element.offset < $0.count ? $0[element.offset] : nil },
+                              path: "\(path)[\(element.offset)]")
+            }
+        case .struct where value is any JSONWritable:
+            let object = json as? [String: Any]
+            var count = 0
+            for child in mirror.children {
+                guard let label = child.label else { continue }
+                let present = Mirror(reflecting: child.value).displayStyle != .optional
+                    || !Mirror(reflecting: child.value).children.isEmpty
+                #expect((object?[label] != nil) == present, "\(path).\(label) is \(present ? "not written" : "written without a value")")
+                if present { count += 1 + check(child.value, object?[label], path: path + "." + label) }
+            }
+            return count
+        default:
+            return 0
+        }
     }
 }

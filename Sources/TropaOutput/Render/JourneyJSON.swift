@@ -10,9 +10,19 @@ package enum JourneyJSON {
 
     package static func text(_ journey: Journey, facts: JourneyFacts, evaluation: JourneyEvaluation,
                              presenter: SitePresenter) -> String {
+        JSONWriter.text(document(journey, facts: facts, evaluation: evaluation, presenter: presenter))
+    }
+
+    /// The site's maps, each with what the catalogue shows of it: from recorded facts, like the catalogue.
+    package static func maps(_ entries: [SitePageEntry], presenter: SitePresenter) -> String {
+        JSONWriter.text(document(entries, presenter: presenter))
+    }
+
+    static func document(_ journey: Journey, facts: JourneyFacts, evaluation: JourneyEvaluation,
+                         presenter: SitePresenter) -> MapDocument {
         let schema = presenter.site.schema
         let persona = presenter.site.persona(id: journey.personaID)
-        let document = MapDocument(
+        return MapDocument(
             format: format, title: journey.title, slug: facts.slug, source: journey.path,
             persona: journey.personaID.map { PersonaRef(id: $0, name: persona?.name) },
             product: journey.product, segment: journey.segment, tags: journey.tags, updated: journey.updated,
@@ -26,13 +36,11 @@ package enum JourneyJSON {
                               figures: Figures(stageFacts.figures))
             },
             analysis: Analysis(facts, evaluation: evaluation))
-        return encoded(document)
     }
 
-    /// The site's maps, each with what the catalogue shows of it: from recorded facts, like the catalogue.
-    package static func maps(_ entries: [SitePageEntry], presenter: SitePresenter) -> String {
-        encoded(SiteDocument(format: format, title: presenter.siteTitle, language: presenter.site.config.language.rawValue,
-                             maps: entries.map { entry in
+    static func document(_ entries: [SitePageEntry], presenter: SitePresenter) -> SiteDocument {
+        SiteDocument(format: format, title: presenter.siteTitle, language: presenter.site.config.language.rawValue,
+                     maps: entries.map { entry in
             let summary = entry.summary
             let folder = PagePaths.journeyFolder(summary.slug) + "/"
             return MapEntry(
@@ -41,11 +49,7 @@ package enum JourneyJSON {
                 persona: summary.personaID, product: summary.product, segment: summary.segment, tags: summary.tags,
                 draft: summary.draft, stageCount: summary.stageCount, audience: summary.audience,
                 evidence: summary.evidence?.rawValue, summary: Headline(entry.headline))
-        }))
-    }
-
-    private static func encoded(_ document: some JSONWritable) -> String {
-        JSONWriter.text(document)
+        })
     }
 
     /// A computed figure to two decimals, as the pages round it at most: no binary noise (`984.0000000000001`).
