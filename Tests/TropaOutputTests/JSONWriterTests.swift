@@ -84,11 +84,7 @@ import TropaTesting
     /// Every property with a value must be written under its own name, in every document of the fixtures.
     @Test(arguments: ["ru-persona", "en-multi", "custom-scale", "branched", "segments"])
     func everyStoredValueIsWritten(_ fixture: String) throws {
-        let memory = try RenderFixtures.memory(fixture)
-        let site = try #require(try SiteChecker(fileSystem: memory).check(root: RenderBuild.root).site)
-        let presenter = SitePresenter(site: site)
-        let analysis = JourneyAnalysis(schema: site.schema, contentPath: site.config.contentPath)
-        let facts = site.journeys.map(analysis.facts)
+        let (site, presenter, facts) = try CheckedFixture(fixture).parts
         var documents: [any JSONWritable] = zip(site.journeys, facts).map { journey, facts in
             JourneyJSON.document(journey, facts: facts, evaluation: JourneyEvaluation(facts), presenter: presenter)
         }

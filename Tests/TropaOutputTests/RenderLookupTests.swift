@@ -12,11 +12,7 @@ import TropaTesting
 @Suite struct RenderLookupTests {
     @Test(arguments: ["ru-persona", "en-multi", "custom-scale"])
     func everyStoredValueIsReachableByName(_ fixture: String) throws {
-        let memory = try RenderFixtures.memory(fixture)
-        let site = try #require(try SiteChecker(fileSystem: memory).check(root: RenderBuild.root).site)
-        let presenter = SitePresenter(site: site)
-        let analysis = JourneyAnalysis(schema: site.schema, contentPath: site.config.contentPath)
-        let facts = site.journeys.map(analysis.facts)
+        let (site, presenter, facts) = try CheckedFixture(fixture).parts
         var models: [Any] = zip(site.journeys, facts).map { journey, facts in
             var model = presenter.journeyPage(journey, facts: facts)
             model.curveSVG = "<svg/>"

@@ -52,6 +52,24 @@ package enum RenderFixtures {
     }
 }
 
+/// A render fixture checked in memory: its site, a presenter of it, and each map's facts, for the tests that read
+/// the view models and documents made of them.
+package struct CheckedFixture {
+    package let site: Site
+    package let presenter: SitePresenter
+    package let facts: [JourneyFacts]
+
+    package init(_ fixture: String) throws {
+        let memory = try RenderFixtures.memory(fixture)
+        site = try #require(try SiteChecker(fileSystem: memory).check(root: RenderBuild.root).site)
+        presenter = SitePresenter(site: site)
+        let analysis = JourneyAnalysis(schema: site.schema, contentPath: site.config.contentPath)
+        facts = site.journeys.map(analysis.facts)
+    }
+
+    package var parts: (Site, SitePresenter, [JourneyFacts]) { (site, presenter, facts) }
+}
+
 /// A build held in memory, with its output read back by paths relative to the output folder.
 package struct BuiltSite {
     package let fileSystem: MemoryFileSystem
