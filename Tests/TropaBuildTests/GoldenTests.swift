@@ -65,7 +65,8 @@ import TropaTesting
             for (name, svg) in charts(in: String(decoding: page, as: UTF8.self)) { files["charts/\(name).svg"] = Array(svg.utf8) }
         }
         for page in [PagePaths.catalogue, PagePaths.dashboard, PagePaths.mapsJSON] {
-            files[siteFolder + "/" + page] = try #require(output[page], "\(page) was not written")
+            let bytes: [UInt8] = try #require(output[page], "\(page) was not written")
+            files[siteFolder + "/" + page] = bytes
         }
         // Every other site page: in the site's own folders, or a persona's.
         let folders = Set(PagePaths.siteFolders + ["personas"])

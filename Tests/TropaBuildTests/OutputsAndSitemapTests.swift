@@ -70,7 +70,7 @@ import TropaTesting
         #expect(urls == pages.map { base + $0 })
         #expect(built.text("robots.txt") == "User-agent: *\nAllow: /\n\nSitemap: \(base)sitemap.xml\n")
         // Nothing else changes: every other file is as a build without base_url writes it.
-        var without = try Self.build("title: Карты\n").files
+        let without = try Self.build("title: Карты\n").files
         #expect(without["sitemap.xml"] == nil && without["robots.txt"] == nil)
         var with = built.files
         for name in ["sitemap.xml", "robots.txt"] { with[name] = nil }

@@ -63,8 +63,8 @@ import TropaTesting
     @Test func itWritesWhatJSONEncoderWrites() throws {
         let document = Document(
             absent: nil,
-            doubles: [1, 1.5, 0.1, -0.0, 1e-7, 1e21, 123456789012345678, 1e16, 0.000001, 12.34, -3, .infinity,
-                      -.infinity, .nan, 4.9406564584124654e-324, 1.7976931348623157e308, 984.0000000000001],
+            doubles: [1, 1.5, 0.1, -0.0, 1e-7, 1e21, 1.2345678901234568e17, 1e16, 0.000001, 12.34, -3, .infinity,
+                      -.infinity, .nan, .leastNonzeroMagnitude, .greatestFiniteMagnitude, 984.0000000000001],
             empty: [], emptyObject: Empty(), flag: true, inner: Inner(x: 1, y: nil), integer: -42,
             list: [Inner(x: 2, y: "a"), Inner(x: -3, y: "")], missing: nil, nested: [[], [1, 2]], present: "zz",
             strings: ["a/b", "q\"uote\\", "\u{0}\u{1}\u{8}\u{C}\n\r\t\u{1B}\u{1F}\u{7F}", "é😀\u{2028}\u{FEFF}",

@@ -20,7 +20,7 @@ import TropaTesting
 
     @Test func russianMapReadsEveryLayerKind() throws {
         let result = try Fixtures.check(Fixtures.site("valid-ru"))
-        let site = try #require(result.site)
+        _ = try #require(result.site)
         let map = try #require(result.journey(slug: "lumus/head-of-sales"))
         #expect(map.title == "Руководитель отдела продаж выбирает конструктор скриптов")
         #expect(map.personaID == "head-of-sales")
@@ -61,7 +61,7 @@ import TropaTesting
 
     @Test func englishLayerNamesPassInARussianSite() throws {
         let result = try Fixtures.check(Fixtures.site("valid-ru"))
-        let site = try #require(result.site)
+        _ = try #require(result.site)
         let map = try #require(result.journey(slug: "english-headings"))
         #expect(map.stages.map(\.name) == ["Renewal notice", "Renewal:"])
         #expect(map.stages[0].layers.map(\.layerID) == ["goal", "actions", "questions", "touchpoints", "expectations",
@@ -112,7 +112,7 @@ import TropaTesting
 
     @Test func customSchemaMapsUseItsLayersScaleAndMetrics() throws {
         let result = try Fixtures.check(Fixtures.site("custom-schema"))
-        let site = try #require(result.site)
+        _ = try #require(result.site)
         let map = try #require(result.journey(slug: "clinic/zapis"))
         #expect(map.updated == "2024-02-10")
         #expect(map.stages[0].layers.map(\.layerID) == ["situation", "steps", "mood", "experience", "pains", "kpi"])
