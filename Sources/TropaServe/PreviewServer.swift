@@ -54,7 +54,8 @@ public struct PreviewServer: Sendable {
         // Taken before the preview reads the site, so that what changes while it reads is read again by the next;
         // with the default settings, since the site's are not read yet (a file listed only with the site's own
         // counts as changed, and is read).
-        var preview = try builder.preview(root: root, options: options, watched: watcher.snapshot(SiteConfig()))
+        let first = watcher.snapshot(SiteConfig())
+        var preview = try builder.preview(root: root, options: options, watched: first.statuses, listed: first.inputs)
         report(.built(preview, milliseconds: Self.milliseconds(since: started), rebuild: false))
         await state.update(preview)
 
@@ -82,7 +83,8 @@ public struct PreviewServer: Sendable {
                 snapshot = try await watcher.nextChange(after: snapshot, config: config)
                 started = ContinuousClock.now
                 do {
-                    preview = try builder.preview(root: root, options: options, previous: preview, watched: snapshot)
+                    preview = try builder.preview(root: root, options: options, previous: preview,
+                                                  watched: snapshot.statuses, listed: snapshot.inputs)
                 } catch let error as SiteError {
                     // The folder is mid-rename or gone: show it like any other problem, and keep watching.
                     preview = SitePreview(failure: error, previous: preview)

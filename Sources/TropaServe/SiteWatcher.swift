@@ -8,10 +8,17 @@ import Foundation
 /// Notices edits to a site by polling the sizes and modification times of its inputs (`SiteInputs`, the list every
 /// build reads): portable, and cheap enough for thousands of maps at a few polls a second.
 struct SiteWatcher: Sendable {
-    /// Size and modification time of each input, by its path relative to the site folder; while the site's folders
-    /// cannot be listed (a link that loops, a missing content folder), only the reason, so that mending it is a
-    /// change too.
-    typealias Snapshot = [String: FileStatus]
+    struct Snapshot: Equatable {
+        /// Size and modification time of each input, by its path relative to the site folder; while the site's
+        /// folders cannot be listed (a link that loops, a missing content folder), only the reason, so that mending
+        /// it is a change too.
+        var statuses: [String: FileStatus]
+        /// The inputs as listed, which the build takes instead of listing them again.
+        var inputs: SiteInputs?
+
+        /// The same inputs with the same sizes and times are the same listing.
+        static func == (lhs: Snapshot, rhs: Snapshot) -> Bool { lhs.statuses == rhs.statuses }
+    }
 
     let root: String
     private let reader = DiskFileReader()
@@ -22,15 +29,15 @@ struct SiteWatcher: Sendable {
 
     /// The inputs a build of the site with `config` reads.
     func snapshot(_ config: SiteConfig) -> Snapshot {
-        let paths: [String]
+        let inputs: SiteInputs
         do {
-            paths = try SiteInputs.list(root: root, config: config, reader: reader).watched
+            inputs = try SiteInputs.list(root: root, config: config, reader: reader)
         } catch {
-            return ["\(error)": FileStatus(size: 0, modified: 0)]
+            return Snapshot(statuses: ["\(error)": FileStatus(size: 0, modified: 0)])
         }
-        var result = Snapshot()
-        for (path, status) in zip(paths, reader.statuses(of: paths, in: root)) {
-            if let status { result[path] = status }
+        var result = Snapshot(statuses: [:], inputs: inputs)
+        for (path, status) in zip(inputs.watched, reader.statuses(of: inputs.watched, in: root)) {
+            if let status { result.statuses[path] = status }
         }
         return result
     }

@@ -36,6 +36,34 @@ import TropaTesting
 
     /// A renamed stage: the narrow way finds the pages the whole way does, and names every map they show: the
     /// product's (its comparison ranks them all), the ones `compare` names, and those on the plan's pages.
+    /// Two entries are equal when every stored property is: `==` names each one, and a map changed in any of
+    /// them (here its title, a stage's name, whether it is built) differs. Walked side by side, the entries of two
+    /// runs give only the maps added, gone or changed, in path order.
+    @Test func entriesAreComparedByEveryPropertyAndWalkedInPathOrder() throws {
+        let (_, facts) = try Self.site()
+        let entry = SitePageEntry(facts[0], built: true)
+        #expect(Mirror(reflecting: entry).children.map(\.label) == ["path", "summary", "stages", "stageEmotions", "actions",
+                                                                   "stageAnchors", "curve", "paths", "headline", "built"])
+        #expect(entry == SitePageEntry(facts[0], built: true))
+        #expect(entry != SitePageEntry(facts[0], built: false))
+        var renamed = facts[0]
+        renamed.summary.title += " 2"
+        #expect(entry != SitePageEntry(renamed, built: true))
+        var restaged = facts[0]
+        restaged.stages[0].name += " 2"
+        #expect(entry != SitePageEntry(restaged, built: true))
+
+        let sorted = facts.sorted { $0.path.utf8Precedes($1.path) }
+        let before = sorted.map { SitePageEntry($0, built: true) }
+        var retitled = sorted[1]
+        retitled.summary.title += " 2"
+        let after = [SitePageEntry(retitled, built: true)] + before.dropFirst(2)
+        let changes = MapChange.between(before, after).map { [$0.before?.path, $0.after?.path] }
+        let gone: [String?] = [sorted[0].path, nil], changed: [String?] = [sorted[1].path, sorted[1].path]
+        #expect(changes == [gone, changed].sorted { ($0[1] ?? $0[0]!) < ($1[1] ?? $1[0]!) })
+        #expect(MapChange.between(before, before).isEmpty)
+    }
+
     @Test func aRenamedStageIsToldFromTheOutlinesAndThePlan() throws {
         let (whole, narrow, index) = try Self.selections("content/volta/semya.md") { $0.stages[0].name = "Первый взгляд" }
         let selection = try #require(narrow)

@@ -30,6 +30,23 @@ import TropaTesting
         try SiteBuilder(fileSystem: memory).preview(root: RenderBuild.root, options: options, previous: previous)
     }
 
+    /// A map's files are kept by its folder: each is found by its path, its history page's one folder below; a site
+    /// page of the same path is the one served; every file is listed once.
+    @Test func pagesAreFoundByPathWhetherAMapsOrTheSites() {
+        let map = [OutputFile(path: "g/map/index.html", bytes: [1]), OutputFile(path: "g/map/history/index.html", bytes: [2]),
+                   OutputFile(path: "g/map/shared.csv", bytes: [3])]
+        let pages = PreviewPages(files: ["index.html": [4], "g/map/shared.csv": [5]], mapFiles: [("g/map", map)])
+        #expect(pages["g/map/index.html"] == [1])
+        #expect(pages["g/map/history/index.html"] == [2])
+        #expect(pages["g/map/shared.csv"] == [5])
+        #expect(pages["index.html"] == [4])
+        #expect(pages["g/map/missing.html"] == nil)
+        #expect(pages["g/index.html"] == nil)
+        #expect(pages.all == ["g/map/index.html": [1], "g/map/history/index.html": [2], "g/map/shared.csv": [5],
+                              "index.html": [4]])
+        #expect(!pages.isEmpty && PreviewPages().isEmpty)
+    }
+
     /// The size and time of every file of the site, by its path relative to the site folder, as `tropa serve`'s
     /// watcher takes them.
     private func watched(_ memory: MemoryFileSystem) throws -> [String: FileStatus] {
@@ -53,7 +70,7 @@ import TropaTesting
         let preview = try preview(try RenderFixtures.memory("ru-persona"))
         let succeeded = preview.succeeded
         #expect(succeeded)
-        #expect(preview.pages == built.files)
+        #expect(preview.pages.all == built.files)
         #expect(preview.mapCount == built.result.mapCount)
         #expect(preview.renderedMapCount == preview.mapCount)
     }
@@ -65,7 +82,7 @@ import TropaTesting
         try edit(memory, "/site/content/lumus/tretya.md", find: "title: ", replace: "title: Renamed ")
         let second = try preview(memory, previous: first)
         #expect(second.renderedMapCount == 1)
-        let differing = second.pages.keys.filter { first.pages[$0] != second.pages[$0] }.sorted()
+        let differing = second.pages.all.keys.filter { first.pages[$0] != second.pages[$0] }.sorted()
         // The map's own files that show its title (not the table's CSV), and the pages that list it: the
         // catalogue, the dashboard, maps.json, its persona's, product's, segment's and tags' pages and the plan.
         #expect(differing == ["dashboard/index.html", "index.html", "lumus/tretya/emotions.svg", "lumus/tretya/index.html",
@@ -76,7 +93,7 @@ import TropaTesting
         #expect(text(second, "index.html")?.contains("Renamed ") == true)
         // The title is on every site page that lists the map: those are the ones made again.
         #expect(second.madeSitePages == differing.filter { !$0.hasPrefix("lumus/tretya/") })
-        #expect(second.pages == (try RenderBuild.build(memory)).files)
+        #expect(second.pages.all == (try RenderBuild.build(memory)).files)
     }
 
     /// A renamed stage is on the plan and the product's comparison: those are made again, the catalogue, tag,
@@ -88,7 +105,7 @@ import TropaTesting
         let second = try preview(memory, previous: first)
         #expect(second.madeSitePages == ["plan/index.html", "plan/plan.csv", "products/lumus/index.html"])
         #expect(text(second, "plan/plan.csv")?.contains("Поиск поставщика") == true)
-        #expect(second.pages == (try RenderBuild.build(memory)).files)
+        #expect(second.pages.all == (try RenderBuild.build(memory)).files)
     }
 
     /// A plan of a page per action: an action taken away takes the last page with it, and the pages kept are
@@ -102,7 +119,7 @@ import TropaTesting
         let second = try preview(memory, previous: first)
         #expect(second.pages["plan/page/3/index.html"] == nil)
         #expect(second.madeSitePages.contains("plan/page/2/index.html"))
-        #expect(second.pages == (try RenderBuild.build(memory)).files)
+        #expect(second.pages.all == (try RenderBuild.build(memory)).files)
     }
 
     /// A change that shows on the map's pages only leaves the catalogue and persona pages as they were rendered.
@@ -116,7 +133,7 @@ import TropaTesting
         let second = try preview(memory, previous: first)
         #expect(second.renderedMapCount == 1)
         #expect(second.madeSitePages.isEmpty)
-        #expect(second.pages == (try RenderBuild.build(memory)).files)
+        #expect(second.pages.all == (try RenderBuild.build(memory)).files)
     }
 
     /// What every map shows besides itself renders every map again.
@@ -138,7 +155,7 @@ import TropaTesting
         #expect(succeeded, "\(second.check.diagnostics)")
         #expect(second.renderedMapCount == 3)
         #expect(text(second, Self.page)?.contains(expect) == true)
-        #expect(second.pages == (try RenderBuild.build(memory)).files)
+        #expect(second.pages.all == (try RenderBuild.build(memory)).files)
     }
 
     @Test func aDeletedMapLeavesTheCatalogue() throws {
@@ -166,7 +183,7 @@ import TropaTesting
         let mended = try preview(memory, previous: broken)
         let succeeded = mended.succeeded
         #expect(succeeded)
-        #expect(mended.pages == first.pages)
+        #expect(mended.pages.all == first.pages.all)
         // The map is as it was at the last good render, whose pages are kept through the broken one.
         #expect(mended.renderedMapCount == 0)
     }
@@ -185,9 +202,26 @@ import TropaTesting
         try memory.write(Array(text.utf8), to: persona)
         let mended = try preview(memory, previous: broken)
         #expect(mended.succeeded)
-        #expect(mended.pages == first.pages)
+        #expect(mended.pages.all == first.pages.all)
         #expect(mended.renderedMapCount == 0)
         #expect(mended.madeSitePages.isEmpty)
+    }
+
+    /// The inputs the watcher listed are taken as they are while the site's settings name the same folders (a map
+    /// left out of them is not built), and listed again when the settings name other folders.
+    @Test func theWatchersListingIsTakenForTheSameSettingsOnly() throws {
+        let memory = try threeMaps()
+        let builder = SiteBuilder(fileSystem: memory)
+        let config = try #require(builder.preview(root: RenderBuild.root).check.site?.config)
+        var listed = try SiteInputs.list(root: RenderBuild.root, config: config, reader: memory)
+        listed.maps.removeAll { $0.hasSuffix("/tretya.md") }
+        let taken = try builder.preview(root: RenderBuild.root, watched: nil, listed: listed)
+        #expect(taken.mapCount == 2)
+        #expect(taken.pages["lumus/tretya/index.html"] == nil)
+        listed.folders.templates = "other-templates"
+        let relisted = try builder.preview(root: RenderBuild.root, watched: nil, listed: listed)
+        #expect(relisted.mapCount == 3)
+        #expect(relisted.pages["lumus/tretya/index.html"] != nil)
     }
 
     /// With the sizes and times the watcher took, a map whose file has those it had when the last preview read it
@@ -204,11 +238,11 @@ import TropaTesting
         unchanged["content/lumus/vtoraya.md"] = before["content/lumus/vtoraya.md"]
         let unread = try builder.preview(root: RenderBuild.root, previous: first, watched: unchanged)
         #expect(unread.renderedMapCount == 0)
-        #expect(unread.pages == first.pages)
+        #expect(unread.pages.all == first.pages.all)
         let read = try builder.preview(root: RenderBuild.root, previous: unread, watched: try watched(memory))
         #expect(read.renderedMapCount == 1)
         #expect(text(read, "index.html")?.contains("Непрочитанная") == true)
-        #expect(read.pages == (try RenderBuild.build(memory)).files)
+        #expect(read.pages.all == (try RenderBuild.build(memory)).files)
 
         let settings = try #require(memory.text(at: "/site/tropa.yml"))
         try memory.write(Array("language: [ru\n".utf8), to: "/site/tropa.yml")
@@ -220,7 +254,7 @@ import TropaTesting
         try memory.write(Array(settings.utf8), to: "/site/tropa.yml")
         let mended = try builder.preview(root: RenderBuild.root, previous: stillBroken, watched: try watched(memory))
         #expect(text(mended, "index.html")?.contains("Правка в сломанном") == true)
-        #expect(mended.pages == (try RenderBuild.build(memory)).files)
+        #expect(mended.pages.all == (try RenderBuild.build(memory)).files)
     }
 
     /// A map's measurements file is the map's too: a new status of it reads the map again.
@@ -236,7 +270,7 @@ import TropaTesting
         let second = try builder.preview(root: RenderBuild.root, previous: first, watched: try watched(memory))
         #expect(second.renderedMapCount == 1)
         #expect(second.pages[Self.page] != first.pages[Self.page])
-        #expect(second.pages == (try RenderBuild.build(memory)).files)
+        #expect(second.pages.all == (try RenderBuild.build(memory)).files)
     }
 
     @Test func draftsAppearOnlyWhenAskedFor() throws {

@@ -37,6 +37,9 @@ package struct BuildDriver: Sendable {
     package let options: BuildOptions
     /// The maps' committed versions, read once for the site; each map built gets a history page from them.
     package var history: GitHistory?
+    /// The site's inputs as `tropa serve`'s watcher listed them just before, to be taken instead of listing them
+    /// again (for the same settings' folders).
+    package var listed: SiteInputs?
 
     package init(reader: FileReading, root: String, options: BuildOptions, history: GitHistory? = nil) {
         self.reader = reader
@@ -64,7 +67,7 @@ package struct BuildDriver: Sendable {
             return (nil, CheckResult(site: nil, diagnostics: diagnostics.sortedByLocation(), sources: sources,
                                      language: language))
         }
-        let inputs = try SiteError.told(in: config.language) {
+        let inputs = try listed.flatMap { $0.isListed(for: config) ? $0 : nil } ?? SiteError.told(in: config.language) {
             try SiteInputs.list(root: root, config: config, reader: reader)
         }
         return (Start(config: config, schema: schema, inputs: inputs),
@@ -166,7 +169,7 @@ package struct BuildDriver: Sendable {
         let analysis = JourneyAnalysis(schema: schema, contentPath: config.contentPath)
         let stopped = StopSignal()
         let memo = reuse.parsed(config: config, schema: schema)
-        let parsed = memo?.journeys
+        let parsed = memo?.journeys, changed = memo?.changed
         let rendered = reuse.rendered(in: context)
         let paths = reuse.mapsToRead(start.inputs.maps)
         let progress = options.progress
@@ -176,20 +179,20 @@ package struct BuildDriver: Sendable {
             return Result {
                 // A map whose files did not change since the previous preview read them is not read again (10,000
                 // maps read on every save of `tropa serve`); history, which compares its bytes, reads it.
-                let unread = history == nil ? parsed?[path].flatMap { map in
-                    memo!.unchanged(path, companion: map.outcome.value?.measurementsFile) ? map : nil
+                let wasParsed = parsed?[path], wasRendered = rendered?[path]
+                let unread = history == nil ? wasParsed.flatMap { map in
+                    PreviewMemo.unchanged(path, companion: map.outcome.value?.measurementsFile, changed: changed) ? map : nil
                 } : nil
                 // Read unless taken unread; a map taken unread is its own `earlier` below, and has no history.
                 let file = unread == nil ? try loader.read(path) : nil
                 // What the map is made from: its bytes, and its measurements file's (a NUL between them, which no
                 // map's text holds). The previous preview's map says which file that was.
-                let remembered = parsed?[path] ?? rendered?[path]
                 var source = unread?.bytes ?? file!.bytes
-                if unread == nil, let companion = remembered?.outcome.value?.measurementsFile {
+                if unread == nil, let companion = (wasParsed ?? wasRendered)?.outcome.value?.measurementsFile {
                     source += [0] + (try loader.readOptional(companion)?.bytes ?? [])
                 }
                 // A map the previous preview parsed from the same bytes is taken with its facts as they were.
-                let earlier = unread ?? parsed?[path].flatMap { $0.bytes == source ? $0 : nil }
+                let earlier = unread ?? wasParsed.flatMap { $0.bytes == source ? $0 : nil }
                 var companionBytes: [UInt8]?
                 let outcome = try earlier?.outcome ?? reader.outcome(of: file!) { companion in
                     let raw = try loader.readOptional(companion)
@@ -213,7 +216,7 @@ package struct BuildDriver: Sendable {
                 kept?.facts = facts
                 if let renderer, !stopped.isSignalled, options.includeDrafts || !journey.draft {
                     do {
-                        let reused = rendered?[path].flatMap { $0.filesBytes == source && !$0.files.isEmpty ? $0.files : nil }
+                        let reused = wasRendered.flatMap { $0.filesBytes == source && !$0.files.isEmpty ? $0.files : nil }
                         // The preview keeps the files and hands them over on every rebuild: as bytes, made once.
                         let versions = history?.versions[path] ?? []
                         var files = reused ?? renderer.mapFiles(journey, facts: facts, evaluation: evaluation,
@@ -223,9 +226,9 @@ package struct BuildDriver: Sendable {
                                                               versions: versionsRead(versions, reader: reader,
                                                                                      current: (file!.bytes, journey))))
                         }
-                        for file in files { try sink.emit(file) }
-                        progress?.wrote(files.count)
                         let folder = PagePaths.journeyFolder(facts.slug)
+                        try sink.emit(files, in: folder)
+                        progress?.wrote(files.count)
                         visit.files = files.map { String($0.path.dropFirst(folder.count + 1)) }
                         visit.filesReused = reused != nil
                         if reuse.remembers { kept?.rendered = files }

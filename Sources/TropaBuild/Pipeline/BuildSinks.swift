@@ -14,6 +14,8 @@ package protocol BuildSink: Sendable {
     /// Whether the build leaves a record (a full build and an update do).
     var keepsRecord: Bool { get }
     func emit(_ file: OutputFile) throws
+    /// Takes a map's files, all in its `folder` (relative to the output).
+    func emit(_ files: [OutputFile], in folder: String) throws
     /// The output's file at `path` (relative to the output) as the last build left it, which an update changes in
     /// part; nil where there is no such output.
     func earlier(_ path: String) -> RangedFile?
@@ -28,6 +30,10 @@ package protocol BuildSink: Sendable {
 }
 
 extension BuildSink {
+    package func emit(_ files: [OutputFile], in folder: String) throws {
+        for file in files { try emit(file) }
+    }
+
     /// None but an update's output has a last build.
     package func earlier(_ path: String) -> RangedFile? { nil }
     /// Without a file `earlier`, nothing is patched: a patch given anyway makes the build a full one.
@@ -164,6 +170,7 @@ package final class MemorySink: BuildSink, @unchecked Sendable {
     private let collected = CollectedFiles()
     private let lock = NSLock()
     private var statics: [String: String] = [:]
+    private var mapFiles: [(folder: String, files: [OutputFile])] = []
 
     package var renders: Bool { true }
     package var keepsMaps: Bool { true }
@@ -171,6 +178,12 @@ package final class MemorySink: BuildSink, @unchecked Sendable {
 
     package func emit(_ file: OutputFile) throws {
         collected.add(file)
+    }
+
+    /// Kept together, found by their folder: 80,000 files hashed one by one on every save of the preview were a
+    /// tenth of its rebuild.
+    package func emit(_ files: [OutputFile], in folder: String) throws {
+        lock.withLock { mapFiles.append((folder, files)) }
     }
 
     package func copy(_ files: [StaticFile], from loader: SiteLoader) throws {
@@ -182,7 +195,7 @@ package final class MemorySink: BuildSink, @unchecked Sendable {
     package func commit(_ run: BuildRun) throws {}
     package func abandon() {}
 
-    package var files: [String: [UInt8]] { collected.files }
+    package var files: PreviewPages { PreviewPages(files: collected.files, mapFiles: lock.withLock { mapFiles }) }
     package var staticFiles: [String: String] { lock.withLock { statics } }
 }
 
@@ -197,20 +210,61 @@ package final class UpdateOutcome: @unchecked Sendable {
     }
 }
 
-/// Files handed over from several threads at once.
+/// Files handed over from several threads at once, a later one in place of an earlier one of the same path.
 package final class CollectedFiles: @unchecked Sendable {
     private let lock = NSLock()
-    private var byPath: [String: [UInt8]] = [:]
+    // Gathered in a list, hashed once at the end: a dictionary filled under the lock kept both cores waiting on
+    // it (80,000 files of the preview on every save).
+    private var added: [OutputFile] = []
     private var patchesByPath: [String: FilePatch] = [:]
 
     package func add(_ file: OutputFile) {
-        lock.withLock { byPath[file.path] = file.bytes }
+        lock.withLock { added.append(file) }
     }
 
     package func add(_ patch: FilePatch, to path: String) {
         lock.withLock { patchesByPath[path] = patch }
     }
 
-    package var files: [String: [UInt8]] { lock.withLock { byPath } }
+    package var files: [String: [UInt8]] {
+        let files = lock.withLock { added }
+        var byPath: [String: [UInt8]] = [:]
+        byPath.reserveCapacity(files.count)
+        for file in files { byPath[file.path] = file.bytes }
+        return byPath
+    }
     package var patches: [String: FilePatch] { lock.withLock { patchesByPath } }
+}
+
+/// The files of a preview, by their paths in the output.
+public struct PreviewPages: Sendable {
+    private var files: [String: [UInt8]] = [:]
+    /// Each map's files by its folder.
+    private var folders: [String: [OutputFile]] = [:]
+
+    public init() {}
+
+    init(files: [String: [UInt8]], mapFiles: [(folder: String, files: [OutputFile])]) {
+        self.files = files
+        folders.reserveCapacity(mapFiles.count)
+        for (folder, files) in mapFiles { folders[folder] = files }
+    }
+
+    public subscript(path: String) -> [UInt8]? {
+        if let bytes = files[path] { return bytes }
+        // The map's folder is the path's, or one above it (a map's history page).
+        var folder = Substring(path)
+        while let slash = folder.lastIndex(of: "/") {
+            folder = folder[..<slash]
+            if let file = folders[String(folder)]?.first(where: { $0.path == path }) { return file.bytes }
+        }
+        return nil
+    }
+
+    public var isEmpty: Bool { files.isEmpty && folders.isEmpty }
+
+    /// Every file, by its path.
+    public var all: [String: [UInt8]] {
+        folders.values.joined().reduce(into: files) { all, file in all[file.path] = all[file.path] ?? file.bytes }
+    }
 }

@@ -190,18 +190,26 @@ package enum Reuse: Sendable {
 
 /// The maps and personas one preview parsed and rendered, with the bytes they were made from.
 package struct PreviewMemo: Sendable {
-    package struct Map: Sendable {
+    /// A class: a rebuild looks up and passes on 10,000 of them, and a copy of a structure of this size retained
+    /// each of its fields.
+    package final class Map: Sendable {
         /// The map's bytes, and its measurements file's after a NUL.
-        package var bytes: [UInt8]
-        package var outcome: FileOutcome<Journey>
-        package var facts: JourneyFacts?
+        package let bytes: [UInt8]
+        package let outcome: FileOutcome<Journey>
+        package let facts: JourneyFacts?
         /// Its files as made in `filesContext`, and the bytes they were made from: the last good render, kept
         /// while the map is broken.
-        package var files: [OutputFile]
-        package var filesBytes: [UInt8]
+        package let files: [OutputFile]
+        package let filesBytes: [UInt8]
         /// What the site pages show of it, and what the site's checks read of it.
-        package var shown: SitePageEntry?
-        package var claim: JourneyClaim?
+        package let shown: SitePageEntry?
+        package let claim: JourneyClaim?
+
+        init(bytes: [UInt8], outcome: FileOutcome<Journey>, facts: JourneyFacts?, files: [OutputFile],
+             filesBytes: [UInt8], shown: SitePageEntry?, claim: JourneyClaim?) {
+            (self.bytes, self.outcome, self.facts, self.files, self.filesBytes, self.shown, self.claim)
+                = (bytes, outcome, facts, files, filesBytes, shown, claim)
+        }
     }
 
     package var config: SiteConfig
@@ -222,8 +230,9 @@ package struct PreviewMemo: Sendable {
     /// The inputs whose size or time differ from `watched` now, as the next preview is told; nil when not known.
     package var changed: Set<String>?
 
-    /// Whether the map at `path` and its measurements file are as this preview read them, as far as `changed` tells.
-    package func unchanged(_ path: String, companion: String?) -> Bool {
+    /// Whether the map at `path` and its measurements file are as a preview read them, as far as its `changed`
+    /// tells (a copy of the whole memo for each of 10,000 maps was a cost of its own).
+    package static func unchanged(_ path: String, companion: String?, changed: Set<String>?) -> Bool {
         guard let changed else { return false }
         return !changed.contains(path) && !(companion.map(changed.contains) ?? false)
     }
@@ -236,15 +245,16 @@ package struct PreviewMemo: Sendable {
         self.schema = schema
         filesContext = rendered ? context : previous?.filesContext
         let carried = previous?.filesContext == filesContext ? previous?.journeys : nil
+        journeys.reserveCapacity(visits.count)
         for visit in visits where journeys[visit.path] == nil {
             guard let kept = visit.kept else { continue }
             // A run that failed (a site-wide error found after the maps were rendered) keeps none of its renders.
-            var map = Map(bytes: kept.bytes, outcome: kept.outcome, facts: kept.facts,
-                          files: rendered ? kept.rendered : [], filesBytes: kept.bytes, shown: visit.shown, claim: visit.claim)
-            if map.files.isEmpty, let earlier = carried?[visit.path], !earlier.files.isEmpty {
-                (map.files, map.filesBytes) = (earlier.files, earlier.filesBytes)
+            var (files, filesBytes) = (rendered ? kept.rendered : [], kept.bytes)
+            if files.isEmpty, let earlier = carried?[visit.path], !earlier.files.isEmpty {
+                (files, filesBytes) = (earlier.files, earlier.filesBytes)
             }
-            journeys[visit.path] = map
+            journeys[visit.path] = Map(bytes: kept.bytes, outcome: kept.outcome, facts: kept.facts, files: files,
+                                       filesBytes: filesBytes, shown: visit.shown, claim: visit.claim)
         }
         if let previous {
             (shown, sitePages, siteContext, plan) = (previous.shown, previous.sitePages, previous.siteContext, previous.plan)

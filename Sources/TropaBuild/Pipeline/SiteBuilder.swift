@@ -132,13 +132,20 @@ public struct SiteBuilder: Sendable {
     /// read it, without being read again. Nil reads every map.
     public func preview(root: String, options: BuildOptions = BuildOptions(), previous: SitePreview? = nil,
                         watched: [String: FileStatus]? = nil) throws -> SitePreview {
+        try preview(root: root, options: options, previous: previous, watched: watched, listed: nil)
+    }
+
+    /// The same, with the site's inputs as they were `listed` when `watched` was taken (not listed again).
+    package func preview(root: String, options: BuildOptions = BuildOptions(), previous: SitePreview? = nil,
+                         watched: [String: FileStatus]?, listed: SiteInputs?) throws -> SitePreview {
         let sink = MemorySink()
         var memo = previous?.memo
         if let watched, let earlier = memo?.watched {
             memo?.changed = Set(watched.filter { earlier[$0.key] != $0.value }.keys).union(earlier.keys.filter { watched[$0] == nil })
         }
-        var run = try BuildDriver(reader: fileSystem, root: root, options: options)
-            .run(into: sink, reuse: .preview(memo))
+        var driver = BuildDriver(reader: fileSystem, root: root, options: options)
+        driver.listed = listed
+        var run = try driver.run(into: sink, reuse: .preview(memo))
         run.memo?.watched = watched
         var preview = SitePreview(check: run.check, memo: run.memo ?? previous?.memo)
         guard run.committed else { return preview }
@@ -155,7 +162,7 @@ public struct SiteBuilder: Sendable {
 public struct SitePreview: Sendable {
     public var check: CheckResult
     /// Every rendered file by its path in the output; empty when the site has errors.
-    public var pages: [String: [UInt8]] = [:]
+    public var pages = PreviewPages()
     /// Files under `content/` that are served as they are: output path → path of the file itself.
     public var staticFiles: [String: String] = [:]
     public var mapCount = 0

@@ -4,8 +4,9 @@ import TropaAnalysis
 /// What the site pages (catalogue, dashboard, comparisons, tag, segment and persona pages, the action plan) show of
 /// one map, and all they are made from: a rebuild makes them again only when this changed for some map. Emotion
 /// labels, texts and most layers are not on them, so changing those rewrites the map's own pages only. A full build
-/// keeps this of each map, not its facts.
-package struct SitePageEntry: Hashable, Sendable, MapOverview {
+/// keeps this of each map, not its facts. A class: the preview passes on and compares 10,000 of them on every
+/// save, and a copy of the structure retained each of its fields.
+package final class SitePageEntry: Equatable, Sendable, MapOverview {
     /// The map's file, relative to the site folder: what other maps' `compare` names.
     package let path: String
     package let summary: JourneySummary
@@ -38,5 +39,13 @@ package struct SitePageEntry: Hashable, Sendable, MapOverview {
         paths = evaluation.paths.count < 2 ? [] : evaluation.paths.prefix(EmotionCurveSVG.dashes.count).map(\.stages)
         headline = MapHeadline(facts, evaluation: evaluation)
         self.built = built
+    }
+
+    /// The same map shown the same way; an entry taken over from the run before is the same object.
+    package static func == (lhs: SitePageEntry, rhs: SitePageEntry) -> Bool {
+        lhs === rhs || lhs.path == rhs.path && lhs.summary == rhs.summary && lhs.stages == rhs.stages
+            && lhs.stageEmotions == rhs.stageEmotions && lhs.actions == rhs.actions
+            && lhs.stageAnchors == rhs.stageAnchors && lhs.curve == rhs.curve && lhs.paths == rhs.paths
+            && lhs.headline == rhs.headline && lhs.built == rhs.built
     }
 }

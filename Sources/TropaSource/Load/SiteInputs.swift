@@ -13,12 +13,21 @@ package struct SiteInputs: Sendable {
     /// Every file whose change may change the build, sorted by path: the config, the schema (whether they exist or
     /// not), then the content and template files.
     package var watched: [String] = []
+    /// The settings' content and templates folders it was listed with.
+    package var folders: (content: String, templates: String) = ("", "")
+
+    /// Whether it is what `list` gives for a site with `config`, taken at the same moment.
+    package func isListed(for config: SiteConfig) -> Bool {
+        folders == (config.contentPath, config.templatesPath) && watched.first == SiteConfig.fileName
+            && watched.dropFirst().first == config.schemaPath
+    }
 
     package static let personaFolder = "personas"
 
     /// Lists the site in `root`; a missing content folder is an I/O problem (the site has nothing to build).
     package static func list(root: String, config: SiteConfig, reader: FileReading) throws -> SiteInputs {
         var inputs = SiteInputs()
+        inputs.folders = (config.contentPath, config.templatesPath)
         let contentRoot = root.appendingPath(config.contentPath)
         guard reader.kind(at: contentRoot) == .directory else {
             throw SiteError(.noContentFolder(contentRoot))
