@@ -165,6 +165,9 @@ import TropaTesting
         try memory.removeItem("/site/content/lumus/vtoraya.md")
         let second = try preview(memory, previous: first)
         #expect(second.pages["lumus/vtoraya/index.html"] == nil)
+        // The memo keeps the other two maps' entries as they were, and none of the deleted one.
+        #expect(second.memo?.journeys.keys.sorted() == ["content/lumus/skripty.md", "content/lumus/tretya.md"])
+        #expect(second.memo?.journeys["content/lumus/tretya.md"] === first.memo?.journeys["content/lumus/tretya.md"])
         #expect(text(second, "index.html")?.contains("lumus/vtoraya/") == false)
         #expect(second.mapCount == 2)
         #expect(second.renderedMapCount == 0)

@@ -122,6 +122,17 @@ import TropaTesting
         #expect(result.diagnostics.first?.location.file == path)
     }
 
+    /// A static file where a map's files, the catalogue or `maps.json` are written is a conflict; one beside a map's
+    /// files, under a name tropa does not write, is copied.
+    @Test(arguments: [("content/map/journey.json", true), ("content/map/index.html", true), ("content/index.html", true),
+                      ("content/maps.json", true), ("content/map/outline.opml", true), ("content/map/photo.png", false),
+                      ("content/map/more/index.html", false), ("content/other/journey.json", false)])
+    func aStaticFileWhereAPageIsWrittenIsAConflict(_ path: String, conflicts: Bool) throws {
+        let body = "\n## Этап\n### Цель\nЦель.\n### Действия\n- Шаг\n### Эмоции\n0\n"
+        let result = try Check.site(["content/map.md": "---\ntitle: Карта\n---\n" + body, path: "x"])
+        #expect(result.diagnostics.found == (conflicts ? [Found(.outputConflict, .error, 1, 1)] : []))
+    }
+
     // MARK: - extends
 
     private static func schema(_ text: String) -> (LayerSchema?, [Diagnostic]) {

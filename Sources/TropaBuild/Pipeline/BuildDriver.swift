@@ -229,7 +229,7 @@ package struct BuildDriver: Sendable {
                         let folder = PagePaths.journeyFolder(facts.slug)
                         try sink.emit(files, in: folder)
                         progress?.wrote(files.count)
-                        visit.files = files.map { String($0.path.dropFirst(folder.count + 1)) }
+                        visit.files = sink.keepsRecord ? files.map { String($0.path.dropFirst(folder.count + 1)) } : []
                         visit.filesReused = reused != nil
                         if reuse.remembers { kept?.rendered = files }
                     } catch {
@@ -243,6 +243,10 @@ package struct BuildDriver: Sendable {
                 visit.shown = earlier?.shown.flatMap { $0.built == built ? $0 : nil }
                     ?? SitePageEntry(facts, evaluation: evaluation, built: built)
                 if sink.keepsRecord { visit.recorded = RecordedMap(BuildRecord.Map(facts: facts, files: visit.files ?? [])) }
+                // Taken whole from the previous preview: its memo keeps the same entry for it.
+                if let earlier, earlier === wasRendered, visit.filesReused, visit.shown === earlier.shown {
+                    visit.remembered = earlier
+                }
                 return visit
             }
         }
@@ -520,13 +524,15 @@ package struct VisitedMap: Sendable {
     package var shown: SitePageEntry?
     /// Its line of the build record, when the sink keeps one.
     package var recorded: RecordedMap?
-    /// The names of the files made of it in its folder; nil when it was not rendered (an error, a draft left
-    /// out, a check).
+    /// The names of the files made of it in its folder (none when the sink keeps no record, their only reader);
+    /// nil when it was not rendered (an error, a draft left out, a check).
     package var files: [String]?
     package var filesReused = false
     package var failure: Error?
     /// The map, its facts and what it was made from, when the sink keeps maps (a check, the preview).
     package var kept: KeptMap?
+    /// The previous preview's entry of the map, when this visit took all of it (the same bytes, entry and files).
+    package var remembered: PreviewMemo.Map?
 
     package init(path: String, outcome: FileOutcome<Journey>) {
         self.path = path

@@ -245,9 +245,15 @@ package struct PreviewMemo: Sendable {
         self.schema = schema
         filesContext = rendered ? context : previous?.filesContext
         let carried = previous?.filesContext == filesContext ? previous?.journeys : nil
+        // The previous memo's entries, the maps taken whole from it left as they are: the others are written over.
+        journeys = carried ?? [:]
         journeys.reserveCapacity(visits.count)
-        for visit in visits where journeys[visit.path] == nil {
+        var count = 0
+        for visit in visits {
             guard let kept = visit.kept else { continue }
+            count += 1
+            // Its entry is the one `carried` holds: both come from the previous memo in the same context.
+            if visit.remembered != nil { continue }
             // A run that failed (a site-wide error found after the maps were rendered) keeps none of its renders.
             var (files, filesBytes) = (rendered ? kept.rendered : [], kept.bytes)
             if files.isEmpty, let earlier = carried?[visit.path], !earlier.files.isEmpty {
@@ -255,6 +261,11 @@ package struct PreviewMemo: Sendable {
             }
             journeys[visit.path] = Map(bytes: kept.bytes, outcome: kept.outcome, facts: kept.facts, files: files,
                                        filesBytes: filesBytes, shown: visit.shown, claim: visit.claim)
+        }
+        // Maps gone since: every map visited has its entry, so more entries than maps means some.
+        if journeys.count > count {
+            let paths = Set(visits.lazy.filter { $0.kept != nil }.map(\.path))
+            journeys = journeys.filter { paths.contains($0.key) }
         }
         if let previous {
             (shown, sitePages, siteContext, plan) = (previous.shown, previous.sitePages, previous.siteContext, previous.plan)

@@ -35,14 +35,20 @@ package struct OutputClaims {
                 owners[folder] = .file(path)
             }
         }
-        let mapFiles = maps.flatMap { map in
-            MapOutput.fileNames.map { PagePaths.journeyFolder(map.slug) + "/" + $0 }
+        guard !staticFiles.isEmpty else { return diagnostics }
+        // Each static file's folder and name are looked up: the paths of every map's files, made and hashed, were
+        // most of the site checks of 10,000 maps.
+        let mapFolders = Set(maps.map { PagePaths.journeyFolder($0.slug) })
+        let mapFiles = Set(MapOutput.fileNames)
+        let pages = Set([PagePaths.catalogue, PagePaths.mapsJSON] + (sitemap ? [PagePaths.sitemap, PagePaths.robots] : []))
+        func generated(_ path: String) -> Bool {
+            let (folder, name) = path.folderAndName
+            return pages.contains(path) || name == "index.html" && owners[folder] != nil
+                || mapFiles.contains(name) && mapFolders.contains(folder)
         }
-        let generated = Set(owners.keys.map { $0 + "/index.html" } + mapFiles + [PagePaths.catalogue, PagePaths.mapsJSON]
-                            + (sitemap ? [PagePaths.sitemap, PagePaths.robots] : []))
         // The site's own folders are tropa's whole: which pages they hold depends on every map.
         let owned = [PagePaths.assets] + PagePaths.siteFolders
-        for file in staticFiles where generated.contains(file.outputPath) || owned.contains(where: { file.outputPath.hasPrefix($0 + "/") }) {
+        for file in staticFiles where generated(file.outputPath) || owned.contains(where: { file.outputPath.hasPrefix($0 + "/") }) {
             diagnostics.append(.error(.outputConflict, .overwritesPage(file.outputPath),
                                       at: SourceLocation(file: file.path, line: 1), suggestion: .renameOrMove))
         }
