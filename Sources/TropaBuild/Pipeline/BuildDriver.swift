@@ -172,9 +172,13 @@ package struct BuildDriver: Sendable {
         let parsed = memo?.journeys, changed = memo?.changed
         let rendered = reuse.rendered(in: context)
         let paths = reuse.mapsToRead(start.inputs.maps)
+        // The previous preview's visits of the maps the watcher saw unchanged, taken whole, when it rendered them in
+        // this context: 10,000 maps visited again on every save were a third of its rebuild.
+        let taken = renderer != nil && history == nil && rendered != nil ? memo?.visitsTaken(paths) : nil
+        let toVisit = taken.map { taken in paths.indices.compactMap { taken[$0] == nil ? paths[$0] : nil } } ?? paths
         let progress = options.progress
-        progress?.begin(maps: paths.count, language: config.language)
-        let visits = parallelMap(paths) { path -> Result<VisitedMap, Error> in
+        progress?.begin(maps: toVisit.count, language: config.language)
+        let visited = parallelMap(toVisit) { path -> Result<VisitedMap, Error> in
             defer { progress?.mapDone() }
             return Result {
                 // A map whose files did not change since the previous preview read them is not read again (10,000
@@ -244,13 +248,19 @@ package struct BuildDriver: Sendable {
                     ?? SitePageEntry(facts, evaluation: evaluation, built: built)
                 if sink.keepsRecord { visit.recorded = RecordedMap(BuildRecord.Map(facts: facts, files: visit.files ?? [])) }
                 // Taken whole from the previous preview: its memo keeps the same entry for it.
-                if let earlier, earlier === wasRendered, visit.filesReused, visit.shown === earlier.shown {
-                    visit.remembered = earlier
-                }
+                visit.remembered = earlier != nil && earlier === wasRendered && visit.filesReused && visit.shown === earlier?.shown
                 return visit
             }
         }
-        return try VisitedSite(visits, keepingAll: reuse.remembers, report: &report)
+        guard let taken else { return try VisitedSite(visited, keepingAll: reuse.remembers, report: &report) }
+        // In the order of the paths: the maps visited now, and the ones taken with their files handed over again.
+        var next = visited.makeIterator()
+        let visits = try paths.indices.map { place -> Result<VisitedMap, Error> in
+            guard let visit = taken[place] else { return next.next()! }
+            try sink.emit(visit.kept!.rendered, in: PagePaths.journeyFolder(visit.slug!))
+            return .success(visit)
+        }
+        return try VisitedSite(visits, keepingAll: true, report: &report)
     }
 
     /// Each committed version of a map, newest first, parsed, with what changed from the version before it to it.
@@ -531,8 +541,8 @@ package struct VisitedMap: Sendable {
     package var failure: Error?
     /// The map, its facts and what it was made from, when the sink keeps maps (a check, the preview).
     package var kept: KeptMap?
-    /// The previous preview's entry of the map, when this visit took all of it (the same bytes, entry and files).
-    package var remembered: PreviewMemo.Map?
+    /// Whether the previous preview's memo holds what this visit made of the map (the same bytes, entry and files).
+    package var remembered = false
 
     package init(path: String, outcome: FileOutcome<Journey>) {
         self.path = path
@@ -566,7 +576,7 @@ package struct VisitedSite {
     /// What the site pages show of each map read, by its path.
     package var shown: [(path: String, entry: SitePageEntry)] = []
     package var recorded: [RecordedMap] = []
-    /// Kept when the sink keeps maps.
+    /// Kept when the sink keeps maps, but for the preview.
     package var facts: [JourneyFacts] = []
     package var journeys: [Journey] = []
     /// The measurements files the maps read name.
@@ -587,8 +597,9 @@ package struct VisitedSite {
             if let slug = visit.slug { folders.append((visit.path, slug)) }
             if let entry = visit.shown { shown.append((visit.path, entry)) }
             if let line = visit.recorded { recorded.append(line) }
-            if let facts = visit.kept?.facts { self.facts.append(facts) }
-            if let journey = visit.kept?.outcome.value { journeys.append(journey) }
+            // A check's result holds them; the preview's memo has them in its visits.
+            if !keepingAll, let facts = visit.kept?.facts { self.facts.append(facts) }
+            if !keepingAll, let journey = visit.kept?.outcome.value { journeys.append(journey) }
             failure = failure ?? visit.failure
             if visit.files != nil && !visit.filesReused { renderedCount += 1 }
             if keepingAll { kept.append(visit) }

@@ -229,6 +229,27 @@ package struct PreviewMemo: Sendable {
     package var watched: [String: FileStatus]?
     /// The inputs whose size or time differ from `watched` now, as the next preview is told; nil when not known.
     package var changed: Set<String>?
+    /// Every visit of the run, in path order, when it rendered the site.
+    package var visits: [VisitedMap] = []
+
+    /// Of `paths` (in the order of their bytes), by place, the visit of each map whose file and measurements file
+    /// are unchanged as far as `changed` tells and whose files this run made, to be taken whole; nil for the others.
+    package func visitsTaken(_ paths: [String]) -> [VisitedMap?]? {
+        guard let changed, !visits.isEmpty else { return nil }
+        var taken: [VisitedMap?] = Array(repeating: nil, count: paths.count)
+        var index = 0
+        for (place, path) in paths.enumerated() {
+            // Both lists in path order: walked side by side.
+            while index < visits.count, visits[index].path.utf8Precedes(path) { index += 1 }
+            guard index < visits.count, visits[index].path == path else { continue }
+            var visit = visits[index]
+            guard visit.files != nil, visit.failure == nil, visit.slug != nil, visit.kept?.rendered.isEmpty == false,
+                  Self.unchanged(path, companion: visit.measurementsFile, changed: changed) else { continue }
+            (visit.filesReused, visit.remembered) = (true, true)
+            taken[place] = visit
+        }
+        return taken
+    }
 
     /// Whether the map at `path` and its measurements file are as a preview read them, as far as its `changed`
     /// tells (a copy of the whole memo for each of 10,000 maps was a cost of its own).
@@ -244,6 +265,7 @@ package struct PreviewMemo: Sendable {
         self.config = config
         self.schema = schema
         filesContext = rendered ? context : previous?.filesContext
+        self.visits = rendered ? visits : []
         let carried = previous?.filesContext == filesContext ? previous?.journeys : nil
         // The previous memo's entries, the maps taken whole from it left as they are: the others are written over.
         journeys = carried ?? [:]
@@ -253,7 +275,7 @@ package struct PreviewMemo: Sendable {
             guard let kept = visit.kept else { continue }
             count += 1
             // Its entry is the one `carried` holds: both come from the previous memo in the same context.
-            if visit.remembered != nil { continue }
+            if visit.remembered { continue }
             // A run that failed (a site-wide error found after the maps were rendered) keeps none of its renders.
             var (files, filesBytes) = (rendered ? kept.rendered : [], kept.bytes)
             if files.isEmpty, let earlier = carried?[visit.path], !earlier.files.isEmpty {

@@ -9,7 +9,7 @@ public struct CheckResult: Sendable {
     /// Nil when the config or the schema is broken, so no map could be read against them. Its maps are kept only
     /// by a check that renders nothing (`tropa check`): a build lets each map go once its pages are made.
     public var site: Site?
-    /// What the analysis found of each map that parsed, in path order.
+    /// What the analysis found of each map that parsed, in path order: a check's, like the maps.
     public var facts: [JourneyFacts] = []
     /// In reading order: by file, line and column.
     public var diagnostics: [Diagnostic]

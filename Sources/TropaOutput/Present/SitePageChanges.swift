@@ -202,7 +202,8 @@ extension SitePresenter {
     /// sitemap is not among them: it lists every page.
     package func pagesShowing(_ changes: [MapChange], in index: SiteIndex, before: @Sendable () -> [SitePageEntry])
         -> SitePageSelection {
-        var (paths, planChanged) = pagesShowing(changes, outlines: index.maps.map(\.outline))
+        var products: MapProducts?
+        var (paths, planChanged) = pagesShowing(changes, outlines: index.maps.map(\.outline), products: &products)
         guard planChanged else { return SitePageSelection(paths: paths, plan: nil) }
         paths.insert(PagePaths.planCSV)
         let size = site.config.planPageSize
@@ -238,7 +239,8 @@ extension SitePresenter {
     /// lists every map) or an action moved: then every map's entry is needed.
     package func pagesShowing(_ changes: [MapChange], outlines: [MapOutline], plan: ActionPlan?) -> NarrowSelection? {
         guard Self.showOnNoCard(changes) else { return nil }
-        let (paths, planChanged) = pagesShowing(changes, outlines: outlines)
+        var products: MapProducts?
+        let (paths, planChanged) = pagesShowing(changes, outlines: outlines, products: &products)
         let changedPaths = Set(changes.flatMap(\.sides).map(\.path))
         let place = Dictionary(outlines.enumerated().map { ($1.path, $0) }, uniquingKeysWith: { first, _ in first })
         let changed = Set(changedPaths.compactMap { place[$0] })
@@ -246,13 +248,14 @@ extension SitePresenter {
                                 uniquingKeysWith: { first, _ in first })
         var maps = changed
         // A product's comparison ranks all its maps; a map's own shows those its `compare` names.
-        let products = Self.productSlugs(outlines)
-        for (map, outline) in outlines.enumerated() {
-            if !outline.compare.isEmpty && paths.contains(PagePaths.comparison(ofMap: outline.slug)) {
+        let mapProducts = products ?? MapProducts(outlines)
+        let productShown = mapProducts.slugs.map { paths.contains(PagePaths.product($0)) }
+        for map in outlines.indices {
+            if !outlines[map].compare.isEmpty && paths.contains(PagePaths.comparison(ofMap: outlines[map].slug)) {
                 maps.insert(map)
-                maps.formUnion(outline.compare.compactMap { place[$0] })
+                maps.formUnion(outlines[map].compare.compactMap { place[$0] })
             }
-            if let product = products[map], paths.contains(PagePaths.product(product)) { maps.insert(map) }
+            if let product = mapProducts.of[map], productShown[product] { maps.insert(map) }
         }
         guard planChanged else {
             return NarrowSelection(pages: paths, planPages: [], layout: [], maps: maps, changed: changed, before: before)
@@ -279,15 +282,14 @@ extension SitePresenter {
 
     /// What the changes show on besides the plan, from the outlines of every built map now; and whether the plan
     /// shows them.
-    private func pagesShowing(_ changes: [MapChange], outlines: [MapOutline]) -> (Set<String>, plan: Bool) {
+    private func pagesShowing(_ changes: [MapChange], outlines: [MapOutline],
+                              products: inout MapProducts?) -> (Set<String>, plan: Bool) {
         var paths: Set<String> = []
         var planChanged = false
         var drawnOf: [String: Set<String>] = [:]
-        // Made only when a change's figures, and not its card, changed.
-        var products: [String?]?
         // The maps whose comparison page lists a changed map besides their own.
         let changedPaths = Set(changes.flatMap(\.sides).map(\.path))
-        let comparing = outlines.filter { map in map.compare.contains(where: changedPaths.contains) }
+        let comparing = outlines.indices.filter { outlines[$0].compare.contains(where: changedPaths.contains) }.map { outlines[$0] }
         for change in changes {
             let sides = change.sides
             let cards = change.differs(\.overview)
@@ -317,29 +319,18 @@ extension SitePresenter {
     }
 
     /// The paths of the maps the product's comparison draws (by its slug): its first maps by rank, as
-    /// `comparisonPages` takes them; each product's once.
-    private func drawn(_ product: String, outlines: [MapOutline], products: inout [String?]?,
+    /// `comparisonPages` takes them; each product's once. `products` is made when first needed.
+    private func drawn(_ product: String, outlines: [MapOutline], products: inout MapProducts?,
                        cache: inout [String: Set<String>]) -> Set<String> {
         if let drawn = cache[product] { return drawn }
-        let slugs = products ?? Self.productSlugs(outlines)
-        products = slugs
-        let maps = Self.ranked(outlines.indices.filter { slugs[$0] == product }) { outlines[$0].order }
+        let mapProducts = products ?? MapProducts(outlines)
+        products = mapProducts
+        // A product no map names now (the change renamed it) draws none.
+        let place = mapProducts.slugs.firstIndex(of: product)
+        let maps = place.map { place in Self.ranked(outlines.indices.filter { mapProducts.of[$0] == place }) { outlines[$0].order } } ?? []
         let drawn = Set(maps.prefix(Self.comparedLimit).map { outlines[$0].path })
         cache[product] = drawn
         return drawn
-    }
-
-    /// Each map's product slug, each product name's made once: 10,000 maps name a dozen products.
-    private static func productSlugs(_ outlines: [MapOutline]) -> [String?] {
-        var slugs: [String: String] = [:]
-        return outlines.map { outline in
-            outline.product.map { name in
-                if let slug = slugs[name] { return slug }
-                let slug = Slug.forName(name)
-                slugs[name] = slug
-                return slug
-            }
-        }
     }
 
     /// Whether every change leaves its map's actions where the plan had them.
@@ -410,5 +401,31 @@ private struct PlanPageKey: Equatable {
             return PlanPageKey(count: plan.count, pages: pages.count, contents: kinds, firstPages: firstPages,
                                parts: parts, showsChange: showsChange)
         }
+    }
+}
+
+/// Each map's product, by its place among the products' slugs: 10,000 maps name a dozen products, each name's slug
+/// made once and each map's told by a number.
+private struct MapProducts {
+    /// Each product's slug, once.
+    let slugs: [String]
+    /// Each map's product (a place in `slugs`), by the map's place; nil for a map without one.
+    let of: [Int?]
+
+    init(_ outlines: [MapOutline]) {
+        var places: [String: Int] = [:]
+        var slugs: [String] = []
+        of = outlines.map { outline in
+            outline.product.map { name in
+                if let place = places[name] { return place }
+                let slug = Slug.forName(name)
+                // Two names with one slug are one product, as the comparison pages take them.
+                let place = slugs.firstIndex(of: slug) ?? slugs.count
+                if place == slugs.count { slugs.append(slug) }
+                places[name] = place
+                return place
+            }
+        }
+        self.slugs = slugs
     }
 }
