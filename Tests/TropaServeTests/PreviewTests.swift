@@ -136,21 +136,25 @@ import TropaTesting
         #expect(second.pages.all == (try RenderBuild.build(memory)).files)
     }
 
-    /// What every map shows besides itself renders every map again.
+    /// What every map shows besides itself renders every map again, whether or not the watcher's statuses say the
+    /// maps are unchanged (with them, the last preview's visits are not taken).
     @Test(arguments: [
         ("/site/content/personas/rop.md", "name: ", "name: Новое имя — ", "Новое имя"),
         ("/site/templates/journey.mustache", "<article class=\"journey\">",
          "<article class=\"journey\"><p>своя страница {{title}}</p>", "своя страница"),
         ("/site/tropa.yml", "title: ", "title: Новый заголовок — ", "Новый заголовок"),
-    ])
-    func aSharedChangeRendersEveryMap(file: String, find: String, replace: String, expect: String) throws {
+    ], [false, true])
+    func aSharedChangeRendersEveryMap(change: (file: String, find: String, replace: String, expect: String),
+                                      watching: Bool) throws {
+        let (file, find, replace, expect) = change
         let memory = try threeMaps()
         if file.hasSuffix(".mustache") {
             try memory.write(Array(try #require(EmbeddedTheme.files["journey.mustache"]).utf8), to: file)
         }
-        let first = try preview(memory)
+        let builder = SiteBuilder(fileSystem: memory)
+        let first = try builder.preview(root: RenderBuild.root, watched: watching ? try watched(memory) : nil)
         try edit(memory, file, find: find, replace: replace)
-        let second = try preview(memory, previous: first)
+        let second = try builder.preview(root: RenderBuild.root, previous: first, watched: watching ? try watched(memory) : nil)
         let succeeded = second.succeeded
         #expect(succeeded, "\(second.check.diagnostics)")
         #expect(second.renderedMapCount == 3)
