@@ -72,6 +72,20 @@ import TropaTesting
         }
     }
 
+    /// A file written in parts (the plan's CSV) is its parts one after the other, in a folder made for it.
+    @Test func partsAreWrittenOneAfterTheOther() throws {
+        let base = try Self.folder()
+        defer { try? FileManager.default.removeItem(at: base) }
+        let parts: [[UInt8]] = [Array("заголовок\r\n".utf8), [], (0..<1_500_001).map { UInt8(truncatingIfNeeded: $0 &* 11) }, [7]]
+        for (number, system) in ([DiskFileSystem(), MemoryFileSystem()] as [FileSystem]).enumerated() {
+            let target = base.path + "/staging-\(number)/plan/plan.csv"
+            try system.write(parts: parts, to: target)
+            #expect(try system.read(target) == Array(parts.joined()))
+            try system.write(parts: [], to: target)
+            #expect(try system.read(target) == [])
+        }
+    }
+
     @Test func statusesAnswerEachPathInOrder() throws {
         let base = try Self.folder()
         defer { try? FileManager.default.removeItem(at: base) }

@@ -20,13 +20,13 @@ import TropaTesting
         }
         let index = SiteIndex(facts.map { SitePageEntry($0, built: true) })
         models.append(presenter.cataloguePage(index))
-        models += presenter.comparisonPages(index).map(\.model) + presenter.tagPages(index).map(\.model)
-            + presenter.segmentPages(index).map(\.model)
-        models += presenter.planPages(index).pages.map(\.model)
+        models += presenter.comparisonPages(index).map { $0.model() } + presenter.tagPages(index).map { $0.model() }
+            + presenter.segmentPages(index).map { $0.model() }
+        models += presenter.planPages(index).pages.map { $0.model() }
         // A plan of a page per action, for the pager's models.
         var paged = site
         paged.config.planPageSize = 1
-        models += SitePresenter(site: paged).planPages(index).pages.map(\.model)
+        models += SitePresenter(site: paged).planPages(index).pages.map { $0.model() }
         models += site.personas.map { presenter.personaPage($0, journeys: facts.map(\.summary)) }
         var checked = 0
         for model in models { checked += Self.check(model, path: fixture) }

@@ -26,6 +26,17 @@ import TropaModel
         #expect(text == "\u{FEFF}\"\"\"\u{301}\",\",\u{301}\",\"\n\u{301}\"\r\n\r\nx\r\n")
     }
 
+    /// The file in parts is the header and each run's rows, as `text` writes them all; a run is made when the parts
+    /// are, in the order given.
+    @Test func partsAreTheTextOfTheHeaderAndEachRun() {
+        let header = ["вид", "действие"]
+        let runs: [[[String]]] = [[["Сайт", "=1+2"], ["SMM", "пост, «акция»"]], [], [["", "один\nдва"]]]
+        let parts = SpreadsheetCSV.parts(header: header, runs: runs.map { run in { run } })
+        #expect(parts.count == 4)
+        #expect(Array(parts.joined()) == Array(SpreadsheetCSV.text(rows: [header] + runs.flatMap { $0 }).utf8))
+        #expect(parts[2].isEmpty && String(decoding: parts[0], as: UTF8.self) == "\u{FEFF}вид,действие\r\n")
+    }
+
     @Test func noRowsIsJustTheMark() {
         #expect(SpreadsheetCSV.text(rows: []) == "\u{FEFF}")
     }

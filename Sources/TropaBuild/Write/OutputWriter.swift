@@ -82,6 +82,7 @@ package struct OutputWriter: Sendable {
         switch file.contents {
         case .text(let text): try fileSystem.write(text: text, to: staging + "/" + file.path)
         case .bytes(let bytes): try write(bytes, to: file.path)
+        case .parts(let parts): try fileSystem.write(parts: parts, to: staging + "/" + file.path)
         }
     }
 

@@ -130,18 +130,19 @@ extension SitePresenter {
     // MARK: - comparisons
 
     /// A comparison page for each product with two or more maps, and for each map that names others in `compare`;
-    /// of them, the ones whose paths are `wanted`.
+    /// of them, the ones whose paths are `wanted`. Each page's model is made when it is called, as a page is
+    /// rendered: a site's list and comparison pages show every map's card, several times over.
     package func comparisonPages(_ index: SiteIndex, wanted: (String) -> Bool = { _ in true })
-        -> [(path: String, model: ComparisonPageModel)] {
+        -> [(path: String, model: @Sendable () -> ComparisonPageModel)] {
         let byPath = Dictionary(index.maps.map { ($0.summary.slug, $0) }, uniquingKeysWith: { first, _ in first })
-        var pages: [(path: String, model: ComparisonPageModel)] = []
+        var pages: [(path: String, model: @Sendable () -> ComparisonPageModel)] = []
         let byProduct = Dictionary(grouping: index.maps.filter { $0.summary.product.flatMap(index.comparisonPage) != nil },
                                    by: { Slug.forName($0.summary.product!) })
         for slug in byProduct.keys.sorted() where wanted(PagePaths.product(slug)) {
             let path = PagePaths.product(slug)
             let maps = Self.ranked(byProduct[slug]!) { PairRank.MapOrder($0.summary) }
             let name = Self.pages(maps.compactMap(\.summary.product))[0].title
-            pages.append((path, comparison(of: maps, title: words["comparison"] + ": " + name, path: path, index: index)))
+            pages.append((path, { comparison(of: maps, title: words["comparison"] + ": " + name, path: path, index: index) }))
         }
         // A map's `compare` names files; the record keeps their paths, and each map its slug.
         let slugOfPath = Dictionary(index.maps.map { ($0.path, $0.summary.slug) }, uniquingKeysWith: { first, _ in first })
@@ -153,10 +154,12 @@ extension SitePresenter {
                 MapReference.name(of: $0, inContent: site.config.contentPath)
             }
             let path = PagePaths.comparison(ofMap: map.summary.slug)
-            var model = comparison(of: [map] + others, title: words["comparison"] + ": " + map.summary.title,
-                                   path: path, index: index)
-            if !unbuilt.isEmpty { model.omitted = [model.omitted, words.notBuilt(unbuilt)].compactMap { $0 }.joined(separator: " ") }
-            pages.append((path, model))
+            pages.append((path, {
+                var model = comparison(of: [map] + others, title: words["comparison"] + ": " + map.summary.title,
+                                       path: path, index: index)
+                if !unbuilt.isEmpty { model.omitted = [model.omitted, words.notBuilt(unbuilt)].compactMap { $0 }.joined(separator: " ") }
+                return model
+            }))
         }
         return pages
     }
@@ -232,31 +235,34 @@ extension SitePresenter {
 
     // MARK: - tags and segments
 
-    /// A page per tag whose path is `wanted`.
-    package func tagPages(_ index: SiteIndex, wanted: (String) -> Bool = { _ in true }) -> [(path: String, model: MapListPageModel)] {
+    /// A page per tag whose path is `wanted`, its model made when it is called.
+    package func tagPages(_ index: SiteIndex, wanted: (String) -> Bool = { _ in true })
+        -> [(path: String, model: @Sendable () -> MapListPageModel)] {
         listPages(index, kind: words["tag"], path: PagePaths.tag, wanted: wanted) { $0.summary.tags }
     }
 
-    /// A page per segment whose path is `wanted`.
-    package func segmentPages(_ index: SiteIndex, wanted: (String) -> Bool = { _ in true }) -> [(path: String, model: MapListPageModel)] {
+    /// A page per segment whose path is `wanted`, its model made when it is called.
+    package func segmentPages(_ index: SiteIndex, wanted: (String) -> Bool = { _ in true })
+        -> [(path: String, model: @Sendable () -> MapListPageModel)] {
         listPages(index, kind: words["segment"], path: PagePaths.segment, wanted: wanted) { $0.summary.segment.map { [$0] } ?? [] }
     }
 
     private func listPages(_ index: SiteIndex, kind: String, path: (String) -> String, wanted: (String) -> Bool,
-                           of names: (SitePageEntry) -> [String]) -> [(path: String, model: MapListPageModel)] {
+                           of names: (SitePageEntry) -> [String]) -> [(path: String, model: @Sendable () -> MapListPageModel)] {
         var maps: [String: [SitePageEntry]] = [:]
         for map in index.maps {
             for slug in Set(names(map).map(Slug.forName)) { maps[slug, default: []].append(map) }
         }
         return Self.pages(index.maps.flatMap(names)).filter { wanted(path($0.slug)) }.map { slug, title in
-            let file = path(slug)
-            let page = context(forPageAt: file)
-            // Each title keyed once, not at every comparison: a tag may hold thousands of maps.
-            let sorted = maps[slug]!.map { (NameKey($0.summary.title).value, $0.summary.slug, $0) }
-                .sorted { ($0.0, $0.1) < ($1.0, $1.1) }.map(\.2)
-            return (file, MapListPageModel(page: page, title: title, kind: kind,
-                                           cards: sorted.map { card($0, root: page.root, index: index,
-                                                                     context: Self.productAndSegment($0)) }))
+            let file = path(slug), listed = maps[slug]!
+            return (file, {
+                let page = context(forPageAt: file)
+                // Each title keyed once, not at every comparison: a tag may hold thousands of maps.
+                let sorted = listed.map { (NameKey($0.summary.title).value, $0.summary.slug, $0) }
+                    .sorted { ($0.0, $0.1) < ($1.0, $1.1) }.map(\.2)
+                return MapListPageModel(page: page, title: title, kind: kind,
+                                        cards: sorted.map { card($0, root: page.root, index: index, context: Self.productAndSegment($0)) })
+            })
         }
     }
 
@@ -270,51 +276,69 @@ extension SitePresenter {
 
     /// The plan's pages of `plan_page_size` actions each, by their paths, the ones of `numbers` (from 0; all
     /// without): a kind or an owner that does not fit goes on over the next page, where its heading says so and
-    /// its list goes on numbering.
+    /// its list goes on numbering. Each page's model is made when it is called: the 700 pages of a 10,000-map
+    /// site's plan were 30 MB of models held at once.
     package func planPages(from plan: ActionPlan, maps: PlanMaps, numbers: Set<Int>? = nil)
-        -> [(path: String, model: PlanPageModel)] {
+        -> [(path: String, model: @Sendable () -> PlanPageModel)] {
         let pages = plan.pages(of: site.config.planPageSize)
-        let count = words.actionCount(plan.count)
-        let kindCounts = plan.kindCounts.map(words.actionCount)
-        let kindNames = plan.kinds.map { $0.kind ?? words["noKind"] }
-        let firstPage = ActionPlan.firstPages(pages)
-        return pages.enumerated().filter { numbers?.contains($0.offset) ?? true }.map { number, parts in
-            let path = PagePaths.planPage(number + 1)
-            let page = context(forPageAt: path)
-            var kinds: [PlanKindModel] = []
-            for part in parts {
-                let group = plan.kinds[part.kind], owners = group.owners[part.owner]
-                let owner = PlanOwnerModel(
-                    name: owners.owner.map { "@" + $0 } ?? words["noOwner"], words: words,
-                    items: owners.entries[part.entries].map { entry in
-                        let map = maps[entry.map], action = map.actions[entry.action]
-                        // The action's links lead from its map's page; here, from the plan's.
-                        return PlanItemModel(html: Markup.rebasingLinks(action.text.html, from: PagePaths.journeyFolder(map.summary.slug),
-                                                                        to: page.root),
-                                             map: map.summary.title,
-                                             url: page.root + PagePaths.journeyFolder(map.summary.slug) + "/index.html#"
-                                                + map.stageAnchors[action.stage],
-                                             stage: map.stages[action.stage].displayName,
-                                             conversion: map.stages[action.stage].figures.conversion.map(figure),
-                                             emotion: map.emotion(ofStage: action.stage).map { format.score(Self.tenth($0)) })
-                    },
-                    start: part.entries.lowerBound > 0 ? String(part.entries.lowerBound + 1) : nil)
-                if let last = kinds.last, last.anchor == Self.kindAnchor(part.kind) {
-                    kinds[kinds.count - 1] = PlanKindModel(name: last.name, count: last.count, owners: last.owners + [owner],
-                                                           anchor: last.anchor, continued: last.continued)
-                } else {
-                    kinds.append(PlanKindModel(name: kindNames[part.kind], count: kindCounts[part.kind], owners: [owner],
-                                               anchor: Self.kindAnchor(part.kind), continued: part.continued))
-                }
-            }
-            let paged = pages.count > 1
-            let contents = !paged ? [] : kindNames.indices.map { kind in
-                Link(title: kindNames[kind], url: page.root + PagePaths.planPage(firstPage[kind]! + 1) + "#" + Self.kindAnchor(kind))
-            }
-            return (path, PlanPageModel(page: page, title: words["plan"], count: count, csvURL: page.root + PagePaths.planCSV,
-                                        kinds: kinds, pager: paged ? pager(number, of: pages.count, root: page.root) : nil,
-                                        contents: contents))
+        let layout = PlanLayout(plan: plan, maps: maps, pages: pages, count: words.actionCount(plan.count),
+                                kindCounts: plan.kindCounts.map(words.actionCount),
+                                kindNames: plan.kinds.map { $0.kind ?? words["noKind"] },
+                                firstPage: ActionPlan.firstPages(pages))
+        return pages.indices.filter { numbers?.contains($0) ?? true }.map { number in
+            (PagePaths.planPage(number + 1), { planPage(number, of: layout) })
         }
+    }
+
+    /// The plan cut into pages, with what every page's headings and contents share: made once for all its pages.
+    private struct PlanLayout: Sendable {
+        let plan: ActionPlan
+        let maps: PlanMaps
+        let pages: [[ActionPlan.PagePart]]
+        let count: String
+        let kindCounts: [String]
+        let kindNames: [String]
+        /// Each kind's first page.
+        let firstPage: [Int: Int]
+    }
+
+    /// Page `number` (from 0) of the plan as `layout` cuts it.
+    private func planPage(_ number: Int, of layout: PlanLayout) -> PlanPageModel {
+        let path = PagePaths.planPage(number + 1)
+        let page = context(forPageAt: path)
+        var kinds: [PlanKindModel] = []
+        for part in layout.pages[number] {
+            let group = layout.plan.kinds[part.kind], owners = group.owners[part.owner]
+            let owner = PlanOwnerModel(
+                name: owners.owner.map { "@" + $0 } ?? words["noOwner"], words: words,
+                items: owners.entries[part.entries].map { entry in
+                    let map = layout.maps[entry.map], action = map.actions[entry.action]
+                    // The action's links lead from its map's page; here, from the plan's.
+                    return PlanItemModel(html: Markup.rebasingLinks(action.text.html, from: PagePaths.journeyFolder(map.summary.slug),
+                                                                    to: page.root),
+                                         map: map.summary.title,
+                                         url: page.root + PagePaths.journeyFolder(map.summary.slug) + "/index.html#"
+                                            + map.stageAnchors[action.stage],
+                                         stage: map.stages[action.stage].displayName,
+                                         conversion: map.stages[action.stage].figures.conversion.map(figure),
+                                         emotion: map.emotion(ofStage: action.stage).map { format.score(Self.tenth($0)) })
+                },
+                start: part.entries.lowerBound > 0 ? String(part.entries.lowerBound + 1) : nil)
+            if let last = kinds.last, last.anchor == Self.kindAnchor(part.kind) {
+                kinds[kinds.count - 1] = PlanKindModel(name: last.name, count: last.count, owners: last.owners + [owner],
+                                                       anchor: last.anchor, continued: last.continued)
+            } else {
+                kinds.append(PlanKindModel(name: layout.kindNames[part.kind], count: layout.kindCounts[part.kind], owners: [owner],
+                                           anchor: Self.kindAnchor(part.kind), continued: part.continued))
+            }
+        }
+        let paged = layout.pages.count > 1
+        let contents = !paged ? [] : layout.kindNames.indices.map { kind in
+            Link(title: layout.kindNames[kind], url: page.root + PagePaths.planPage(layout.firstPage[kind]! + 1) + "#" + Self.kindAnchor(kind))
+        }
+        return PlanPageModel(page: page, title: words["plan"], count: layout.count, csvURL: page.root + PagePaths.planCSV,
+                             kinds: kinds, pager: paged ? pager(number, of: layout.pages.count, root: page.root) : nil,
+                             contents: contents)
     }
 
     private static func kindAnchor(_ kind: Int) -> String { "kind-\(kind + 1)" }
@@ -341,27 +365,27 @@ extension SitePresenter {
                           numbers: numbers)
     }
 
-    /// The plan as rows for a spreadsheet, with a header row: plain text, figures as numbers a spreadsheet sorts
-    /// (the conversion in percent, the emotion on the scale, in the site's decimal mark), and each stage's address:
-    /// absolute with `base_url`, else relative to the site.
-    package func planRows(_ plan: ActionPlan, maps: [SitePageEntry]) -> [[String]] {
-        // Each map's address once, not once per action; the rows in runs of a few thousand, on every core.
+    /// The plan as rows for a spreadsheet: plain text, figures as numbers a spreadsheet sorts (the conversion in
+    /// percent, the emotion on the scale, in the site's decimal mark), and each stage's address: absolute with
+    /// `base_url`, else relative to the site. The header, then the rows in runs of a few thousand, each made when
+    /// it is called (on every core, and let go once written).
+    package func planRows(_ plan: ActionPlan, maps: [SitePageEntry]) -> (header: [String], runs: [@Sendable () -> [[String]]]) {
+        // Each map's address once, not once per action.
         let addresses = parallelMap(maps) { map in map.actions.isEmpty ? "" : planAddress(of: map) }
-        var runs: [(kind: Int, owner: Int, entries: Range<Int>)] = []
-        for (kind, group) in plan.kinds.enumerated() {
-            for (owner, owners) in group.owners.enumerated() {
+        var runs: [@Sendable () -> [[String]]] = []
+        for group in plan.kinds {
+            for owners in group.owners {
                 for start in stride(from: 0, to: owners.entries.count, by: 4096) {
-                    runs.append((kind, owner, start..<min(owners.entries.count, start + 4096)))
+                    let run = start..<min(owners.entries.count, start + 4096)
+                    runs.append {
+                        owners.entries[run].map { entry in
+                            planRow(entry, of: group, owners, map: maps[entry.map], address: addresses[entry.map])
+                        }
+                    }
                 }
             }
         }
-        let header = ["kind", "owner", "action", "map", "stage", "conversionPercent", "emotion", "url"].map { words[$0] }
-        return [header] + parallelMap(runs) { run in
-            let group = plan.kinds[run.kind], owners = group.owners[run.owner]
-            return owners.entries[run.entries].map { entry in
-                planRow(entry, of: group, owners, map: maps[entry.map], address: addresses[entry.map])
-            }
-        }.flatMap { $0 }
+        return (["kind", "owner", "action", "map", "stage", "conversionPercent", "emotion", "url"].map { words[$0] }, runs)
     }
 
     /// The rows of the plan's CSV that show an action of the maps `showing` picks, by their place in the file (the

@@ -168,12 +168,13 @@ package struct SitePageSelection: Sendable {
     package func contains(_ path: String) -> Bool { paths?.contains(path) ?? true }
 }
 
-/// The action plan made into pages: its sorted actions (for the CSV too) and each page's model by path.
+/// The action plan made into pages: its sorted actions (for the CSV too) and each page's path with the making of
+/// its model.
 package struct PlanPages: Sendable {
     package let plan: ActionPlan
-    package let pages: [(path: String, model: PlanPageModel)]
+    package let pages: [(path: String, model: @Sendable () -> PlanPageModel)]
 
-    package init(plan: ActionPlan, pages: [(path: String, model: PlanPageModel)]) {
+    package init(plan: ActionPlan, pages: [(path: String, model: @Sendable () -> PlanPageModel)]) {
         self.plan = plan
         self.pages = pages
     }

@@ -11,6 +11,9 @@ package struct OutputFile: Sendable {
     package enum Contents: Sendable {
         case text(String)
         case bytes([UInt8])
+        /// Written one after the other: made on several cores, they are never joined into one copy (the plan's CSV
+        /// of a 10,000-map site is 26 MB).
+        case parts([[UInt8]])
     }
 
     package init(path: String, text: String) {
@@ -23,10 +26,16 @@ package struct OutputFile: Sendable {
         contents = .bytes(bytes)
     }
 
+    package init(path: String, parts: [[UInt8]]) {
+        self.path = path
+        contents = .parts(parts)
+    }
+
     package var bytes: [UInt8] {
         switch contents {
         case .text(let text): Array(text.utf8)
         case .bytes(let bytes): bytes
+        case .parts(let parts): Array(parts.joined())
         }
     }
 
@@ -118,7 +127,7 @@ package struct PageRenderer: Sendable {
         }
         for (path, model) in presenter.comparisonPages(index, wanted: wanted) {
             jobs.append(page(path) {
-                var model = model
+                var model = model()
                 model.chartSVG = model.chart.map {
                     ComparisonCurveSVG(chart: $0, words: presenter.words, format: presenter.format).render(id: "comparison")
                 }
@@ -126,7 +135,7 @@ package struct PageRenderer: Sendable {
             })
         }
         for (path, model) in presenter.tagPages(index, wanted: wanted) + presenter.segmentPages(index, wanted: wanted) {
-            jobs.append(page(path) { html(model, template: "maps") })
+            jobs.append(page(path) { html(model(), template: "maps") })
         }
         if maps.contains(where: { !$0.actions.isEmpty }) && wanted(PagePaths.planCSV) {
             // The pages and the CSV share one sort of every action, made before (to tell the changed pages) or in
@@ -134,11 +143,12 @@ package struct PageRenderer: Sendable {
             jobs.append {
                 let plan = only?.plan ?? presenter.planPages(index)
                 var files: [@Sendable () -> Made] = plan.pages.filter { wanted($0.path) }.map { path, model in
-                    { made(OutputFile(path: path, text: html(model, template: "plan"))) }
+                    { made(OutputFile(path: path, text: html(model(), template: "plan"))) }
                 }
                 if only?.planRows == nil {
                     files.append {
-                        made(OutputFile(path: PagePaths.planCSV, text: SpreadsheetCSV.text(rows: presenter.planRows(plan.plan, maps: maps))))
+                        let rows = presenter.planRows(plan.plan, maps: maps)
+                        return made(OutputFile(path: PagePaths.planCSV, parts: SpreadsheetCSV.parts(header: rows.header, runs: rows.runs)))
                     }
                 }
                 return (parallelMap(files) { $0() }, plan.plan)
