@@ -246,7 +246,7 @@ package struct BuildDriver: Sendable {
                 let built = visit.files != nil
                 visit.shown = earlier?.shown.flatMap { $0.built == built ? $0 : nil }
                     ?? SitePageEntry(facts, evaluation: evaluation, built: built)
-                if sink.keepsRecord { visit.recorded = RecordedMap(BuildRecord.Map(facts: facts, files: visit.files ?? [])) }
+                if sink.keepsRecord { visit.recorded = sink.holding(RecordedMap(BuildRecord.Map(facts: facts, files: visit.files ?? []))) }
                 // Taken whole from the previous preview: its memo keeps the same entry for it.
                 visit.remembered = earlier != nil && earlier === wasRendered && visit.filesReused && visit.shown === earlier?.shown
                 return visit

@@ -379,6 +379,29 @@ package struct RecordedMap: Sendable {
     /// Where that line is in the facts file, its newline left out; nil for a map whose line is not in it yet.
     fileprivate var factsRange: Range<Int>?
     fileprivate var factsFile: RangedFile?
+    /// Where that line is in a full build's `FactsSpool`, while it is there rather than held.
+    private var spooledRange: Range<Int>?
+
+    /// The map with its line at `range` of a spool instead of held.
+    package func spooled(at range: Range<Int>) -> RecordedMap {
+        var map = self
+        (map.heldFacts, map.spooledRange) = (nil, range)
+        return map
+    }
+
+    /// `maps` with the lines they spooled held again, from the spool's `bytes`; nil when one lies beyond them.
+    package static func unspooled(_ maps: [RecordedMap], from bytes: [UInt8]) -> [RecordedMap]? {
+        var held: [RecordedMap] = []
+        held.reserveCapacity(maps.count)
+        for var map in maps {
+            if let range = map.spooledRange {
+                guard range.upperBound <= bytes.count else { return nil }
+                (map.heldFacts, map.spooledRange) = (bytes[range], nil)
+            }
+            held.append(map)
+        }
+        return held
+    }
 
     /// `maps` with the lines they do not hold read from their facts file at once: what decodes or rewrites every
     /// line reads the 24 MB file once rather than line by line, 10,000 times.

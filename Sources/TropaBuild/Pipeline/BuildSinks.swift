@@ -23,6 +23,9 @@ package protocol BuildSink: Sendable {
     func emit(_ patch: FilePatch, to path: String) throws
     /// Takes the static files of `content/`, copied as they are.
     func copy(_ files: [StaticFile], from loader: SiteLoader) throws
+    /// What the sink keeps of a map's line of the record until the build is committed: the line itself, or (a full
+    /// build) the line with its facts written aside.
+    func holding(_ map: RecordedMap) -> RecordedMap
     /// Takes the finished build.
     func commit(_ run: BuildRun) throws
     /// Drops what was emitted: the build will not be committed.
@@ -33,6 +36,8 @@ extension BuildSink {
     package func emit(_ files: [OutputFile], in folder: String) throws {
         for file in files { try emit(file) }
     }
+
+    package func holding(_ map: RecordedMap) -> RecordedMap { map }
 
     /// None but an update's output has a last build.
     package func earlier(_ path: String) -> RangedFile? { nil }
@@ -57,6 +62,13 @@ package struct StagingSink: BuildSink {
     package let writer: OutputWriter
     package let snapshot: InputSnapshot
     package let settings: String
+    /// Where the maps' facts lines wait for the record; nil keeps them with the maps.
+    private let spool: FactsSpool?
+
+    package init(writer: OutputWriter, snapshot: InputSnapshot, settings: String) {
+        (self.writer, self.snapshot, self.settings) = (writer, snapshot, settings)
+        spool = FactsSpool(fileSystem: writer.fileSystem, path: writer.spool)
+    }
 
     package var renders: Bool { true }
     package var keepsMaps: Bool { false }
@@ -77,13 +89,19 @@ package struct StagingSink: BuildSink {
         for copy in copies { try copy.get() }
     }
 
+    package func holding(_ map: RecordedMap) -> RecordedMap {
+        spool?.spool(map) ?? map
+    }
+
     package func commit(_ run: BuildRun) throws {
+        // Taken out of the staging folder before it becomes the output.
+        let entries = spool.map { $0.taken(run.entries) } ?? run.entries
         let clock = writer.clock
         try writer.commit()
         // Only a build without a single diagnostic is recorded: a build that reuses the record reports nothing.
-        if run.check.diagnostics.isEmpty {
+        if run.check.diagnostics.isEmpty, let entries {
             var record = BuildRecord(settings: settings, inputs: snapshot.recorded(before: clock),
-                                     maps: run.entries, siteFiles: run.siteFiles, linkedMaps: run.linkedMaps)
+                                     maps: entries, siteFiles: run.siteFiles, linkedMaps: run.linkedMaps)
             record.plan = run.plan
             record.folderTimes = writer.folderTimes(of: record.outputFolders?.map(\.folder) ?? [])
             writer.keep(record)

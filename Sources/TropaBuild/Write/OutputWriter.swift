@@ -22,6 +22,10 @@ package struct OutputWriter: Sendable {
     /// The files an update moves in and removes, written before it changes the output.
     package var journal: String { sibling("journal") }
 
+    /// Where a full build keeps its maps' facts lines until the record is written (`FactsSpool`): in the staging
+    /// folder, so that what drops that drops it; taken out before the folder becomes the output.
+    package var spool: String { staging + "/.tropa-facts" }
+
     /// The output's own marker: an existing output folder is replaced only when it holds this.
     package static let marker = PagePaths.assets
 

@@ -1,0 +1,77 @@
+import Testing
+@testable import TropaModel
+@testable import TropaAnalysis
+@testable import TropaBuild
+import TropaTesting
+import Foundation
+
+/// A full build's facts lines wait in a file, not in memory, and come back exactly; a spool that cannot be written
+/// keeps them in memory, and one that cannot be read back gives no record rather than a wrong one.
+@Suite struct FactsSpoolTests {
+    private static func maps(_ count: Int) -> [RecordedMap] {
+        (0..<count).map { number in
+            let summary = JourneySummary(slug: "map-\(number)", title: "Карта \(number)", personaID: nil, product: nil,
+                                         segment: nil, tags: ["тег"], draft: false, stageCount: 2)
+            let facts = JourneyFacts(path: "content/map-\(number).md", summary: summary,
+                                     stages: ["Поиск", "Покупка \(number)"].map { StageFacts(name: $0) }, emotions: [])
+            return RecordedMap(BuildRecord.Map(facts: facts, files: ["index.html"]))
+        }
+    }
+
+    /// Spooled from two threads at once, some lines written and the last ones still pending, every map gets its
+    /// own line back, and the file is gone.
+    @Test func everyLineComesBackToItsMap() throws {
+        let memory = MemoryFileSystem()
+        let maps = Self.maps(200)
+        let spool = try #require(FactsSpool(fileSystem: memory, path: "/out/staging/.tropa-facts", writingBy: 1000))
+        let spooled = parallelMap(maps) { spool.spool($0) }
+        #expect(spooled.allSatisfy { $0.facts == nil }, "held in the file, not in memory")
+        #expect(try memory.read("/out/staging/.tropa-facts").count >= 1000)
+        let taken = try #require(spool.taken(spooled))
+        #expect(taken.map(\.facts) == maps.map(\.facts))
+        #expect(taken.map(\.map) == maps.map(\.map))
+        #expect(memory.kind(at: "/out/staging/.tropa-facts") == nil)
+    }
+
+    /// A write that fails (a full disk) leaves that line and every later one in memory; they come back all the same.
+    @Test func linesThatCannotBeWrittenStayInMemory() throws {
+        let writes = Counter()
+        let faulty = FaultyFileSystem(memory: MemoryFileSystem(), failsWrite: { _ in writes.next() > 2 })
+        let maps = Self.maps(60)
+        let spool = try #require(FactsSpool(fileSystem: faulty, path: "/out/.tropa-facts", writingBy: 500))
+        let spooled = maps.map(spool.spool)
+        // The file made, one part written, one failed, and no write tried after it.
+        #expect(writes.count == 3)
+        #expect(try #require(spool.taken(spooled)).map(\.facts) == maps.map(\.facts))
+    }
+
+    /// A spool cut short, or one that is gone, gives nothing: the build then leaves no record, and the next is full.
+    @Test func aSpoolNotAsWrittenGivesNothing() throws {
+        let memory = MemoryFileSystem()
+        let maps = Self.maps(30)
+        let spool = try #require(FactsSpool(fileSystem: memory, path: "/out/.tropa-facts", writingBy: 100))
+        let spooled = maps.map(spool.spool)
+        try memory.write(Array(try memory.read("/out/.tropa-facts").dropLast()), to: "/out/.tropa-facts")
+        #expect(spool.taken(spooled) == nil)
+        let unmade = FaultyFileSystem(memory: MemoryFileSystem(), failsWrite: { _ in true })
+        #expect(FactsSpool(fileSystem: unmade, path: "/out/.tropa-facts") == nil)
+    }
+
+    /// A full build's record has every map's facts, and its spool is not left in the output.
+    @Test func aFullBuildLeavesNoSpoolAndAWholeRecord() throws {
+        let memory = try RenderFixtures.memory("segments")
+        let output = try #require(try RenderBuild.build(memory).result.outputPath)
+        #expect(memory.kind(at: output + "/.tropa-facts") == nil)
+        let writer = OutputWriter(fileSystem: memory, output: output)
+        let record = try #require(writer.record().flatMap(writer.withFacts))
+        #expect(!record.maps.isEmpty && record.maps.allSatisfy { $0.facts != nil && $0.map != nil })
+    }
+}
+
+/// Counts calls from any thread.
+private final class Counter: @unchecked Sendable {
+    private let lock = NSLock()
+    private var calls = 0
+    var count: Int { lock.withLock { calls } }
+    func next() -> Int { lock.withLock { calls += 1; return calls } }
+}
