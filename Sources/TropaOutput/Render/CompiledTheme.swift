@@ -3,8 +3,9 @@ import TropaModel
 /// The built-in theme's pages of each map as Swift: the map's page (`journey.mustache` in `base.mustache`, with the
 /// `persona-card`, `cell`, `analysis` and `outline-node` partials) and its history page (`history.mustache`). A
 /// site prints them once per map, and through swift-mustache a map page took about 230 lookups at microseconds
-/// apiece: more CPU than parsing the map. Here every name is a field. The site's own pages (catalogue, lists,
-/// comparisons, plan) are a few per site and stay templates.
+/// apiece: more CPU than parsing the map. Here every name is a field. Of the site's own pages, the catalogue and
+/// the tag and segment pages (`catalogue.mustache`, `maps.mustache`, with the `card` partial) are made here too, in
+/// parts (`parts`); the others (comparisons, the dashboard, the plan) stay templates.
 ///
 /// The templates stay the source of truth: a site that overrides any of those files gets its page from them through
 /// swift-mustache, with the same fields, and `CompiledThemeTests` renders every fixture site and the demo both ways
@@ -14,6 +15,8 @@ enum CompiledTheme {
     static let pages: [String: Set<String>] = [
         "journey": ["journey", "base", "persona-card", "cell", "analysis", "outline-node"],
         "history": ["history", "base"],
+        "catalogue": ["catalogue", "base", "card"],
+        "maps": ["maps", "base", "card"],
     ]
 
     /// The page, when `template` is one made here and `model` its model.
@@ -170,17 +173,145 @@ enum CompiledTheme {
 
     /// `base.mustache` around a page's `title` and `content` blocks.
     static func base(_ page: PageContext, title: String, content: String) -> String {
+        let (head, tail) = base(page, title: title)
+        return head + content + tail
+    }
+
+    /// `base.mustache` before and after a page's `content` block.
+    private static func base(_ page: PageContext, title: String) -> (head: String, tail: String) {
         let words = page.words
         let root = escaped(page.root)
-        return "<!DOCTYPE html>\n<html lang=\"" + escaped(page.lang) + "\">\n<head>\n<meta charset=\"utf-8\">\n"
-            + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
-            + "<meta name=\"generator\" content=\"" + escaped(page.generator) + "\">\n<title>" + title + "</title>\n"
-            + "<link rel=\"stylesheet\" href=\"" + root + "_tropa/style.css\">\n</head>\n<body>\n"
-            + "<a class=\"skip\" href=\"#main\">" + word("skip", words) + "</a>\n<header class=\"site-header\">\n"
-            + "<a class=\"site-title\" href=\"" + root + "index.html\">" + escaped(page.siteTitle) + "</a>\n"
-            + "</header>\n<main id=\"main\">\n" + content + "\n</main>\n<footer class=\"site-footer\">"
-            + word("generated", words) + "</footer>\n</body>\n</html>\n"
+        return ("<!DOCTYPE html>\n<html lang=\"" + escaped(page.lang) + "\">\n<head>\n<meta charset=\"utf-8\">\n"
+                + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
+                + "<meta name=\"generator\" content=\"" + escaped(page.generator) + "\">\n<title>" + title + "</title>\n"
+                + "<link rel=\"stylesheet\" href=\"" + root + "_tropa/style.css\">\n</head>\n<body>\n"
+                + "<a class=\"skip\" href=\"#main\">" + word("skip", words) + "</a>\n<header class=\"site-header\">\n"
+                + "<a class=\"site-title\" href=\"" + root + "index.html\">" + escaped(page.siteTitle) + "</a>\n"
+                + "</header>\n<main id=\"main\">\n",
+                "\n</main>\n<footer class=\"site-footer\">" + word("generated", words) + "</footer>\n</body>\n</html>\n")
     }
+
+    // MARK: - pages of cards, in parts
+
+    /// The page in parts, when `template` is one of the pages of cards made here and `model` its model: the
+    /// catalogue and a tag's or segment's page list thousands of cards on a large site (18 MB each at 10,000 maps),
+    /// which swift-mustache made as one string three times over (the cards' section, the content block, the page).
+    static func parts(_ model: Any, template: String) -> [[UInt8]]? {
+        switch (template, model) {
+        case ("catalogue", let model as CataloguePageModel): catalogue(model)
+        case ("maps", let model as MapListPageModel): maps(model)
+        default: nil
+        }
+    }
+
+    /// `maps.mustache`: the cards of one tag or segment.
+    static func maps(_ list: MapListPageModel) -> [[UInt8]] {
+        let words = list.page.words
+        let (head, tail) = base(list.page, title: escaped(list.kind) + ": " + escaped(list.title) + " — "
+                                    + escaped(list.page.siteTitle))
+        let top = "<p class=\"breadcrumbs\"><a href=\"" + escaped(list.page.root) + "index.html\">" + word("home", words)
+            + "</a></p>\n<h1><span class=\"kind\">" + escaped(list.kind) + ":</span> " + escaped(list.title)
+            + "</h1>\n<ul class=\"cards\">\n"
+        return [Array((head + top).utf8)] + cards(list.cards) + [Array(("\n</ul>\n" + tail).utf8)]
+    }
+
+    /// `catalogue.mustache`: the product × segment matrix, each product's cards, and the lists of tags, segments
+    /// and personas.
+    static func catalogue(_ catalogue: CataloguePageModel) -> [[UInt8]] {
+        let words = catalogue.page.words
+        let (head, tail) = base(catalogue.page, title: escaped(catalogue.page.siteTitle))
+        var html = head + "<h1>" + escaped(catalogue.title) + "</h1>\n"
+        if !catalogue.products.isEmpty {
+            html += "<ul class=\"site-links\"><li><a href=\"dashboard/index.html\">" + word("dashboard", words) + "</a></li>"
+            if catalogue.hasActions { html += "<li><a href=\"plan/index.html\">" + word("plan", words) + "</a></li>" }
+            html += "</ul>"
+        }
+        html += "\n"
+        if let matrix = catalogue.matrix { html += self.matrix(matrix, words: words) }
+        var parts: [[UInt8]] = []
+        for product in catalogue.products {
+            html += "<section class=\"product\">\n<h2>" + escaped(product.name) + "</h2>\n"
+            if let url = product.url {
+                html += "<p class=\"site-links\"><a href=\"" + escaped(url) + "\">" + word("compareMaps", words) + "</a></p>"
+            }
+            html += "\n<ul class=\"cards\">\n"
+            parts.append(Array(html.utf8))
+            parts += cards(product.maps)
+            html = "\n</ul>\n</section>\n"
+        }
+        if catalogue.products.isEmpty { html += "<p>" + word("noMaps", words) + "</p>" }
+        html += "\n"
+        if !catalogue.tags.isEmpty {
+            html += "<section class=\"index-links\"><h2>" + word("tags", words) + "</h2><ul class=\"tags\">"
+                + catalogue.tags.map(listItem).joined() + "</ul></section>"
+        }
+        html += "\n"
+        if !catalogue.segments.isEmpty {
+            html += "<section class=\"index-links\"><h2>" + word("segments", words) + "</h2><ul>"
+                + catalogue.segments.map(listItem).joined() + "</ul></section>"
+        }
+        html += "\n"
+        if !catalogue.personas.isEmpty {
+            html += "<section class=\"personas\"><h2>" + word("personas", words) + "</h2><ul>"
+                + catalogue.personas.map(listItem).joined() + "</ul></section>"
+        }
+        return parts + [Array((html + "\n" + tail).utf8)]
+    }
+
+    /// The catalogue's `{{#matrix}}` section.
+    private static func matrix(_ matrix: MatrixModel, words: [String: String]) -> String {
+        var html = "<section class=\"matrix\" aria-labelledby=\"matrix-heading\">\n<h2 id=\"matrix-heading\">"
+            + word("matrix", words) + "</h2>\n<p class=\"note\">" + word("matrixNote", words)
+            + "</p>\n<div class=\"table-scroll\">\n<table class=\"matrix\">\n<thead><tr><th scope=\"col\">"
+            + word("product", words) + "</th>"
+        for segment in matrix.segments {
+            html += "<th scope=\"col\">" + (segment.url.map { link(segment.name, $0) } ?? escaped(segment.name)) + "</th>"
+        }
+        html += "</tr></thead>\n<tbody>\n"
+        for row in matrix.rows {
+            html += "<tr><th scope=\"row\">" + (row.url.map { link(row.product, $0) } ?? escaped(row.product))
+            if !row.rank.isEmpty { html += "<span class=\"rank\">" + escaped(row.rank) + "</span>" }
+            html += "</th>"
+            for cell in row.cells {
+                guard !cell.empty else {
+                    html += "<td class=\"empty\"><span class=\"none\">" + word("noMapYet", words) + "</span></td>"
+                    continue
+                }
+                html += "<td><ul>"
+                for map in cell.maps {
+                    html += "<li>" + link(map.title, map.url)
+                    if let reach = map.reach {
+                        html += "<span class=\"figure\">" + word("getThrough", words) + ": " + escaped(reach) + "</span>"
+                    }
+                    if let weakest = map.weakestStage {
+                        html += "<span class=\"figure\">" + word("weakestStage", words) + ": " + escaped(weakest) + "</span>"
+                    }
+                    html += "</li>"
+                }
+                html += "</ul>"
+                if let more = cell.more {
+                    html += "<p class=\"more\">" + (cell.moreURL.map { link(more, $0) } ?? escaped(more)) + "</p>"
+                }
+                html += "</td>"
+            }
+            html += "</tr>\n"
+        }
+        return html + "</tbody>\n</table>\n</div>\n</section>\n"
+    }
+
+    /// Cards as the `card` partial prints each, a few hundred to a part.
+    private static func cards(_ cards: [MapCardModel]) -> [[UInt8]] {
+        stride(from: 0, to: cards.count, by: 256).map { start in
+            var bytes: [UInt8] = []
+            for card in cards[start..<min(cards.count, start + 256)] {
+                bytes += BuiltInPartials.card(card).utf8
+                bytes.append(UInt8(ascii: "\n"))
+            }
+            return bytes
+        }
+    }
+
+    private static func listItem(_ item: Link) -> String { "<li>" + link(item.title, item.url) + "</li>" }
 
     /// `persona-card.mustache`.
     static func personaCard(_ persona: PersonaCardModel, words: [String: String]) -> String {

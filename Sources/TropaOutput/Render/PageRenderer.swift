@@ -120,7 +120,7 @@ package struct PageRenderer: Sendable {
             { ([made(OutputFile(path: path, text: text()))], nil) }
         }
         if wanted(PagePaths.catalogue) {
-            jobs.append(page(PagePaths.catalogue) { html(presenter.cataloguePage(index), template: "catalogue") })
+            jobs.append { ([made(theme.file(PagePaths.catalogue, model: presenter.cataloguePage(index), template: "catalogue"))], nil) }
         }
         if wanted(PagePaths.dashboard) {
             jobs.append(page(PagePaths.dashboard) { html(presenter.dashboardPage(maps), template: "dashboard") })
@@ -135,7 +135,7 @@ package struct PageRenderer: Sendable {
             })
         }
         for (path, model) in presenter.tagPages(index, wanted: wanted) + presenter.segmentPages(index, wanted: wanted) {
-            jobs.append(page(path) { html(model(), template: "maps") })
+            jobs.append { ([made(theme.file(path, model: model(), template: "maps"))], nil) }
         }
         if maps.contains(where: { !$0.actions.isEmpty }) && wanted(PagePaths.planCSV) {
             // The pages and the CSV share one sort of every action, made before (to tell the changed pages) or in

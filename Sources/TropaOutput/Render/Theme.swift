@@ -72,6 +72,15 @@ package struct Theme: @unchecked Sendable {
         if compiled.contains(template), let page = CompiledTheme.render(model, template: template) { return page }
         return library.render(model, withTemplate: template)
     }
+
+    /// The page at `path` rendered from `template`: in parts when the template is a page of cards made in code
+    /// (`CompiledTheme.parts`), as text otherwise (empty when it renders nothing).
+    package func file(_ path: String, model: Any, template: String) -> OutputFile {
+        if compiled.contains(template), let parts = CompiledTheme.parts(model, template: template) {
+            return OutputFile(path: path, parts: parts)
+        }
+        return OutputFile(path: path, text: render(model, template: template) ?? "")
+    }
 }
 
 /// Mustache's `{{value}}` escaping for HTML, one Unicode scalar at a time (see `Theme.escapingPragma`).
