@@ -18,10 +18,32 @@ import TropaTesting
 
     @Test(arguments: fixtures)
     func everyFixtureSiteIsTheSameBothWays(_ fixture: String) throws {
+        try Self.expectTheSameBothWays(git: try Self.git(fixture)) { try Self.memory(fixture) }
+    }
+
+    /// A matrix cell of more maps than it shows, with the product's page to show them and without: in no fixture.
+    @Test func aFullMatrixCellIsTheSameBothWays() throws {
+        var files: [String: String] = [:]
+        for number in 1...8 {
+            let product = number <= 4 ? "product: Пылесос\n" : ""
+            files[RenderBuild.root + "/content/map-\(number).md"] = RenderBuild.russianMap(
+                title: "Карта \(number)", extraFrontMatter: product + "segment: Семьи\n",
+                body: RenderBuild.stage("Поиск") + RenderBuild.stage("Покупка"))
+        }
+        let built = try Self.expectTheSameBothWays(git: nil) { try RenderBuild.memory(files) }
+        let catalogue = try #require(built.text("index.html"))
+        #expect(catalogue.contains("<p class=\"more\"><a href=\"products/pylesos/index.html\">1 more</a></p>"))
+        #expect(catalogue.contains("<p class=\"more\">1 more</p>"))
+    }
+
+    /// Builds the site `memory` makes as it is (the compiled pages) and with every built-in template changed by a
+    /// comment that prints nothing (every page through swift-mustache), expects the same files, and gives the first.
+    @discardableResult
+    static func expectTheSameBothWays(git: FixedHistory?, _ site: () throws -> MemoryFileSystem,
+                                      sourceLocation: Testing.SourceLocation = #_sourceLocation) throws -> BuiltSite {
         let options = BuildOptions(includeDrafts: true)
-        let git = try Self.git(fixture)
-        let compiled = try RenderBuild.build(try Self.memory(fixture), options: options, git: git)
-        let memory = try Self.memory(fixture)
+        let compiled = try RenderBuild.build(try site(), options: options, git: git)
+        let memory = try site()
         var templates: [SourceText] = []
         for (name, text) in EmbeddedTheme.files where name.hasSuffix(Theme.templateExtension) {
             let path = RenderBuild.root + "/templates/" + name
@@ -29,15 +51,17 @@ import TropaTesting
             templates.append(SourceText(path: "templates/" + name, text: memory.text(at: path) ?? ""))
         }
         #expect(try #require(Theme.load(overrides: templates, templatesFolder: "templates").0).compiled.isEmpty,
-                "the second build renders every page through swift-mustache")
+                "the second build renders every page through swift-mustache", sourceLocation: sourceLocation)
         let interpreted = try RenderBuild.build(memory, options: options, git: git)
-        #expect(compiled.result.outputPath != nil, "\(renderDescribe(compiled.diagnostics))")
+        #expect(compiled.result.outputPath != nil, "\(renderDescribe(compiled.diagnostics))", sourceLocation: sourceLocation)
         #expect(compiled.files.keys.contains { compiled.text($0)?.contains("<article class=\"journey\">") == true },
-                "the fixture has map pages")
-        #expect(interpreted.files.keys.sorted() == compiled.files.keys.sorted())
+                "the site has map pages", sourceLocation: sourceLocation)
+        #expect(interpreted.files.keys.sorted() == compiled.files.keys.sorted(), sourceLocation: sourceLocation)
         for (path, bytes) in interpreted.files where compiled.files[path] != bytes {
-            Issue.record("\(firstDifference(expected: String(decoding: bytes, as: UTF8.self), actual: compiled.text(path) ?? "", name: path))")
+            Issue.record("\(firstDifference(expected: String(decoding: bytes, as: UTF8.self), actual: compiled.text(path) ?? "", name: path))",
+                         sourceLocation: sourceLocation)
         }
+        return compiled
     }
 
     /// Between them the fixtures show every part of the map and history pages that is there only for some maps, so
@@ -64,6 +88,27 @@ import TropaTesting
                      "<a href=\"history/index.html\">", "<section class=\"history-curve\"", "<ul class=\"changes\">",
                      "<p class=\"note\">", "&lt;img src=x onerror"]
         #expect(parts.filter { !pages.contains($0) } == [], "no fixture's map page has these")
+    }
+
+    /// And every part of the catalogue and of a tag's or segment's page that is there only on some sites, but a
+    /// matrix cell of more maps than it shows (`aFullMatrixCellIsTheSameBothWays`).
+    @Test func theFixturesHoldEveryOptionalPartOfTheListPages() throws {
+        var pages = ""
+        for fixture in Self.fixtures {
+            let built = try RenderBuild.build(try Self.memory(fixture), options: BuildOptions(includeDrafts: true),
+                                              git: try Self.git(fixture))
+            for path in built.files.keys.sorted() where path == "index.html" || path.hasPrefix("tags/") || path.hasPrefix("segments/") {
+                pages += built.text(path) ?? ""
+            }
+        }
+        let parts = ["<ul class=\"site-links\"><li><a href=\"dashboard/index.html\">", "<li><a href=\"plan/index.html\">",
+                     "<section class=\"matrix\"", "<th scope=\"col\"><a href=", "<th scope=\"col\">Без сегмента",
+                     "<th scope=\"row\"><a href=", "<span class=\"rank\">", "<td class=\"empty\">", "<span class=\"figure\">",
+                     "<section class=\"product\">\n<h2>", "<p class=\"site-links\"><a href=",
+                     "<section class=\"index-links\"><h2>Теги", "<section class=\"index-links\"><h2>Сегменты",
+                     "<section class=\"personas\">", "<h1><span class=\"kind\">Тег:</span>",
+                     "<h1><span class=\"kind\">Сегмент:</span>", "<span class=\"badge draft\">", "&lt;"]
+        #expect(parts.filter { !pages.contains($0) } == [], "no fixture's list page has these")
     }
 
     /// `CompiledTheme.pages` names every template file a compiled page is made of: its own, those it names as its
