@@ -44,6 +44,12 @@ package final class FactsSpool: @unchecked Sendable {
     package func taken(_ maps: [RecordedMap]) -> [RecordedMap]? {
         lock.withLock {
             defer { try? fileSystem.removeItem(path) }
+            // The last lines written too, so that the file is read into one array of its size: the 24 MB read,
+            // then grown by them, took twice that.
+            if writing, !pending.isEmpty, (try? fileSystem.append(pending, to: path)) != nil {
+                written += pending.count
+                pending = []
+            }
             guard var bytes = try? fileSystem.read(path), bytes.count == written else { return nil }
             bytes += pending
             pending = []
