@@ -115,27 +115,32 @@ package struct PageRenderer: Sendable {
         }
         // Each page is made on its own: at 10,000 maps the catalogue and the tag pages are tens of megabytes each,
         // so they are spread over the cores.
-        var jobs: [@Sendable () -> (files: [Made], plan: ActionPlan?)] = []
-        let page: @Sendable (String, @escaping @Sendable () -> String) -> @Sendable () -> (files: [Made], plan: ActionPlan?) = { path, text in
+        typealias Job = @Sendable () -> (files: [Made], plan: ActionPlan?)
+        var jobs: [Job] = []
+        let page: @Sendable (String, @escaping @Sendable () -> String) -> Job = { path, text in
             { ([made(OutputFile(path: path, text: text()))], nil) }
         }
+        // A page of the theme, its model made as the page is (in parts, for the pages of cards made in code).
+        let themed: @Sendable (String, String, @escaping @Sendable () -> Any) -> Job = { path, template, model in
+            { ([made(theme.file(path, model: model(), template: template))], nil) }
+        }
         if wanted(PagePaths.catalogue) {
-            jobs.append { ([made(theme.file(PagePaths.catalogue, model: presenter.cataloguePage(index), template: "catalogue"))], nil) }
+            jobs.append(themed(PagePaths.catalogue, "catalogue") { presenter.cataloguePage(index) })
         }
         if wanted(PagePaths.dashboard) {
-            jobs.append(page(PagePaths.dashboard) { html(presenter.dashboardPage(maps), template: "dashboard") })
+            jobs.append(themed(PagePaths.dashboard, "dashboard") { presenter.dashboardPage(maps) })
         }
         for (path, model) in presenter.comparisonPages(index, wanted: wanted) {
-            jobs.append(page(path) {
+            jobs.append(themed(path, "compare") {
                 var model = model()
                 model.chartSVG = model.chart.map {
                     ComparisonCurveSVG(chart: $0, words: presenter.words, format: presenter.format).render(id: "comparison")
                 }
-                return html(model, template: "compare")
+                return model
             })
         }
         for (path, model) in presenter.tagPages(index, wanted: wanted) + presenter.segmentPages(index, wanted: wanted) {
-            jobs.append { ([made(theme.file(path, model: model(), template: "maps"))], nil) }
+            jobs.append(themed(path, "maps", model))
         }
         if maps.contains(where: { !$0.actions.isEmpty }) && wanted(PagePaths.planCSV) {
             // The pages and the CSV share one sort of every action, made before (to tell the changed pages) or in
@@ -143,7 +148,7 @@ package struct PageRenderer: Sendable {
             jobs.append {
                 let plan = only?.plan ?? presenter.planPages(index)
                 var files: [@Sendable () -> Made] = plan.pages.filter { wanted($0.path) }.map { path, model in
-                    { made(OutputFile(path: path, text: html(model(), template: "plan"))) }
+                    { made(theme.file(path, model: model(), template: "plan")) }
                 }
                 if only?.planRows == nil {
                     files.append {
