@@ -140,17 +140,18 @@ extension String {
     }
 
     /// Whether the UTF-8 bytes of `self` come before those of `other`: the order of file lists, which no locale or
-    /// normalisation changes. Compared with `memcmp`: through `utf8.lexicographicallyPrecedes`, sorting the
-    /// content's 10,000 paths on every poll of `tropa serve` was an eighth of its time.
+    /// normalisation changes. Compared with `memcmp` on the strings' own storage: through
+    /// `utf8.lexicographicallyPrecedes`, sorting the content's 10,000 paths on every poll of `tropa serve` was an
+    /// eighth of its time; through `withUTF8`, a mutating call on a copy of each, sorting took twice as long.
     public func utf8Precedes(_ other: String) -> Bool {
-        var (this, other) = (self, other)
-        return this.withUTF8 { this in
-            other.withUTF8 { other in
+        let order = utf8.withContiguousStorageIfAvailable { this in
+            other.utf8.withContiguousStorageIfAvailable { other in
                 let common = min(this.count, other.count)
                 let order = common == 0 ? 0 : memcmp(this.baseAddress!, other.baseAddress!, common)
                 return order == 0 ? this.count < other.count : order < 0
             }
         }
+        return (order ?? nil) ?? utf8.lexicographicallyPrecedes(other.utf8)
     }
 
     /// The folder part and the last component of a `/`-separated path; the folder is "" when there is none.

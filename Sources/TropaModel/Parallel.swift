@@ -23,3 +23,29 @@ private struct Slots<Result>: @unchecked Sendable {
         (base + index).initialize(to: result)
     }
 }
+
+/// A value made on another thread while the caller goes on; `value` waits until it is made.
+package final class Pending<Value: Sendable>: @unchecked Sendable {
+    private let made = DispatchSemaphore(value: 0)
+    private var result: Value?
+
+    package init(_ make: @escaping @Sendable () -> Value) {
+        DispatchQueue.global().async {
+            self.result = make()
+            self.made.signal()
+        }
+    }
+
+    /// A value made already.
+    package init(_ value: Value) {
+        result = value
+        made.signal()
+    }
+
+    /// Set once, before `made` is signalled; read only after it is.
+    package var value: Value {
+        made.wait()
+        defer { made.signal() }
+        return result!
+    }
+}

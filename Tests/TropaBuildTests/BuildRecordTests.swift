@@ -119,6 +119,9 @@ import Foundation
                       "tropa build record 14\nsettings\tx\nsite\t0\nlinked\t0\nfolders\t0\t0\nfacts\t9\t\\-\t\\-\t\\-\nat\t1\u{1F}0\t0\nmap\ta.md\tb\tc\n",
                       "tropa build record 14\nsettings\tx\nsite\t0\nlinked\t0\nfolders\t0\t0\nfacts\t9\t\\-\t\\-\t\\-\nat\t1\u{1F}\(Int.max)\t1\u{1F}1\nmap\ta.md\tb\tc\n",
                       "tropa build record 13\nsettings\tx\nsite\t0\nlinked\t0\nfolders\t0\t0\nfacts\t0\t\\-\t\\-\t\\-\nat\t0\n",
+                      "tropa build record 14\nsettings\tx\nsite\t0\nlinked\t0\nfolders\t1\u{1F}a\t1\u{1F}99999999999999999999\nfacts\t0\t\\-\t\\-\t\\-\nat\t0\t0\n",
+                      "tropa build record 14\nsettings\tx\nsite\t0\nlinked\t0\nfolders\t0\t0\nfacts\t0\t\\-\t\\-\t\\-\nat\t0\t0\ninput\ta\tfg\t1\t2\n",
+                      "tropa build record 14\nsettings\tx\nsite\t0\nlinked\t0\nfolders\t0\t0\nfacts\t-\t\\-\t\\-\t\\-\nat\t0\t0\n",
                       "tropa build record 14\nsettings\tx\n", "tropa build record 3\nsettings\tx\nsite\t2\n"])
     func aRecordThatCannotBeReadIsNone(_ text: String) {
         #expect(BuildRecord(decoding: Array(text.utf8)) == nil)
@@ -249,6 +252,37 @@ import Foundation
     }
 
     /// The smallest record that reads, which each damaged one above differs from in one line.
+    /// Numbers are written as `String(_:radix:)` writes them (the record of an earlier build of this version reads
+    /// back), the largest and negative ones too, and read back as they were.
+    @Test func numbersReadBackAsWritten() throws {
+        var record = Self.record
+        record.inputs = [.init(path: "content/a.md", hash: .max, status: FileStatus(size: 0, modified: -5)),
+                         .init(path: "content/b.md", hash: 0, status: FileStatus(size: .max, modified: .min)),
+                         .init(path: "tropa.yml", hash: 0xabc, status: nil)]
+        record.folderTimes = ["": .max, "a": -1, "b": 0]
+        let decoded = try Self.readBack(record)
+        #expect(decoded.inputs == record.inputs && decoded.folderTimes == record.folderTimes)
+        let text = String(decoding: try #require(Self.encoded(record)).record, as: UTF8.self)
+        #expect(text.contains("\ninput\tcontent/a.md\tffffffffffffffff\t0\t-5\n"))
+        #expect(text.contains("\ninput\tcontent/b.md\t0\t\(Int.max)\t\(Int64.min)\n"))
+        #expect(text.contains("\ninput\ttropa.yml\tabc\t\\-\t\\-\n"))
+        #expect(text.contains("\nfolders\t3\u{1F}\u{1F}a\u{1F}b\t3\u{1F}\(Int64.max)\u{1F}-1\u{1F}0\n"))
+    }
+
+    /// A map's folder is read from its slug; its files' names only when asked for, those in a folder of its own
+    /// (a history page) by that folder.
+    @Test func aMapsFilesAreFoundByTheirFolders() throws {
+        var record = Self.record
+        record.maps = [RecordedMap(Self.map("content/a.md", files: ["index.html", "journey.csv"])),
+                       RecordedMap(Self.map("content/b.md", files: ["index.html", "history/index.html"]))]
+        let folders = try #require(record.outputFolders)
+        #expect(folders.map(\.path) == ["", "_tropa", "a", "b", "b/history"])
+        #expect(folders.map(\.names) == [["index.html"], ["style.css"], ["index.html", "journey.csv"], ["index.html"], ["index.html"]])
+        #expect(folders.map(\.count) == [1, 1, 2, 1, 1])
+        #expect(record.outputFiles == ["index.html", "_tropa/style.css", "a/index.html", "a/journey.csv", "b/index.html",
+                                       "b/history/index.html"])
+    }
+
     @Test func theSmallestRecordReads() throws {
         let text = "tropa build record 14\nsettings\tx\nsite\t0\nlinked\t0\nfolders\t1\u{1F}a\t1\u{1F}7\nfacts\t0\t\\-\t\\-\t\\-\nat\t0\t0\n"
         let record = try #require(BuildRecord(decoding: Array(text.utf8)))

@@ -57,6 +57,13 @@ package struct BuildDriver: Sendable {
 
     /// Settings → site inputs; nil (with the settings' diagnostics) when the config or the schema is broken.
     package func start() throws -> (Start?, CheckResult) {
+        let (start, settings, _) = try start { _ in () }
+        return (start, settings)
+    }
+
+    /// The same, with `alongside` run on another core while the inputs are listed, given the settings; its result
+    /// is nil when the settings are broken.
+    package func start<Other: Sendable>(alongside: @escaping @Sendable (SiteConfig) -> Other) throws -> (Start?, CheckResult, Other?) {
         let loader = SiteLoader(fileSystem: reader, root: root)
         try loader.requireSiteFolder()
         var diagnostics: [Diagnostic] = []
@@ -65,13 +72,14 @@ package struct BuildDriver: Sendable {
         guard let (config, schema) = try SettingsReader.read(loader, outputNames: MapOutput.names, diagnostics: &diagnostics,
                                                              sources: &sources, language: &language) else {
             return (nil, CheckResult(site: nil, diagnostics: diagnostics.sortedByLocation(), sources: sources,
-                                     language: language))
+                                     language: language), nil)
         }
+        let other = Pending { alongside(config) }
         let inputs = try listed.flatMap { $0.isListed(for: config) ? $0 : nil } ?? SiteError.told(in: config.language) {
             try SiteInputs.list(root: root, config: config, reader: reader)
         }
         return (Start(config: config, schema: schema, inputs: inputs),
-                CheckResult(site: nil, diagnostics: diagnostics, sources: sources, language: language))
+                CheckResult(site: nil, diagnostics: diagnostics, sources: sources, language: language), other.value)
     }
 
     /// The whole pipeline into `sink`.

@@ -103,7 +103,7 @@ package struct StagingSink: BuildSink {
             var record = BuildRecord(settings: settings, inputs: snapshot.recorded(before: clock),
                                      maps: entries, siteFiles: run.siteFiles, linkedMaps: run.linkedMaps)
             record.plan = run.plan
-            record.folderTimes = writer.folderTimes(of: record.outputFolders?.map(\.folder) ?? [])
+            record.folderTimes = writer.folderTimes(of: record.outputFolders?.map(\.path) ?? [])
             writer.keep(record)
         }
     }
@@ -154,10 +154,12 @@ package struct UpdateSink: BuildSink {
 
     package func commit(_ run: BuildRun) throws {
         guard run.check.diagnostics.isEmpty else { throw Declined() }
-        let earlier = Dictionary(record.maps.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
+        // The run's entries are the record's maps in their order, those read again in their place
+        // (`Reuse.entries(merging:)`): compared place by place, not through a dictionary of 10,000 paths.
+        guard run.entries.count == record.maps.count else { throw Declined() }
         var removals: [String] = []
-        for entry in run.entries {
-            guard let old = earlier[entry.path], old.line != entry.line else { continue }
+        for (old, entry) in zip(record.maps, run.entries) where old.line != entry.line {
+            guard old.path == entry.path else { throw Declined() }
             guard let oldFiles = old.built ? old.outputFiles : [], let newFiles = entry.built ? entry.outputFiles : []
             else { throw Declined() }
             removals += Set(oldFiles).subtracting(newFiles).sorted()

@@ -45,10 +45,21 @@ public struct SiteBuilder: Sendable {
     /// inputs are unchanged is not built at all, and one where only maps changed is updated in place.
     public func build(root: String, options: BuildOptions = BuildOptions()) throws -> BuildResult {
         let driver = BuildDriver(reader: fileSystem, root: root, options: options)
-        let (start, settings) = try driver.start()
-        guard let start else { return BuildResult(BuildRun(check: settings), output: nil) }
+        // The commit, and the last build's record and the folders of its output, are read while the inputs are
+        // listed: at 10,000 maps, listing and reading the record took about 20 ms each of a 110 ms rebuild with
+        // nothing changed, one after the other.
+        let git = git, fileSystem = fileSystem
+        let head = Pending { Result { try git?.head() } }
+        let (start, settings, earlier) = try driver.start { config in
+            let writer = OutputWriter(fileSystem: fileSystem,
+                                      output: OutputWriter.canonical(options.output ?? root.appendingPath(config.outputPath)))
+            let record = writer.record()
+            return (writer: writer, record: record, folders: record?.outputFolders)
+        }
+        guard let start, let earlier else { return BuildResult(BuildRun(check: settings), output: nil) }
         return try SiteError.told(in: start.config.language) {
-            try build(start, settings: settings, driver: driver, options: options)
+            try build(start, settings: settings, driver: driver, writer: earlier.writer,
+                      record: earlier.record.map { ($0, earlier.folders) }, head: try head.value.get())
         }
     }
 
@@ -59,18 +70,14 @@ public struct SiteBuilder: Sendable {
     }
 
     /// The build once the settings are read: up to date, an update in place, or a full build.
-    private func build(_ start: BuildDriver.Start, settings: CheckResult, driver: BuildDriver,
-                       options: BuildOptions) throws -> BuildResult {
-        let root = driver.root
-        let writer = OutputWriter(fileSystem: fileSystem,
-                                  output: OutputWriter.canonical(options.output ?? root.appendingPath(start.config.outputPath)))
-        let record = writer.record()
+    private func build(_ start: BuildDriver.Start, settings: CheckResult, driver: BuildDriver, writer: OutputWriter,
+                       record earlier: (record: BuildRecord, folders: [OutputFolder]?)?, head: GitHead?) throws -> BuildResult {
+        let root = driver.root, options = driver.options, record = earlier?.record
         let snapshot = try InputSnapshot.take(start.inputs.watched, record: record, root: root, reader: fileSystem)
-        let head = try git?.head()
         let recordSettings = recordSettings(options, config: start.config, head: head)
         var plan = record?.plan(for: snapshot.inputs, settings: recordSettings) ?? .full
         // A file deleted from the output would stay missing until its map changed: rebuild it all.
-        let written = plan == .full ? nil : record?.outputFolders
+        let written = plan == .full ? nil : earlier?.folders
         if plan != .full, let record, !(written.map { writer.holdsEvery($0, folderTimes: record.folderTimes) } ?? false) {
             plan = .full
         }
@@ -85,7 +92,7 @@ public struct SiteBuilder: Sendable {
             let check = CheckResult(site: nil, diagnostics: [], sources: [:], language: settings.language)
             var result = BuildResult(BuildRun(check: check), output: nil)
             result.outputPath = writer.output
-            result.fileCount = written?.reduce(0) { $0 + $1.names.count } ?? 0
+            result.fileCount = written?.reduce(0) { $0 + ($1.count ?? 0) } ?? 0
             result.mapCount = record?.maps.filter(\.built).count ?? 0
             let leftOut = (record?.maps.count ?? 0) - result.mapCount
             if leftOut > 0 { result.notes.append(.draftsLeftOut(leftOut)) }

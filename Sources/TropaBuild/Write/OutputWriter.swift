@@ -142,14 +142,15 @@ package struct OutputWriter: Sendable {
     /// A folder whose time is the recorded one, and older than the record by a second (a file removed within the
     /// clock's resolution of the last write would not show), has had no file added or removed: its files are not
     /// looked at one by one. At 10,000 maps that is 10,000 `stat` calls instead of 80,000.
-    package func holdsEvery(_ folders: [(folder: String, names: [String])], folderTimes: [String: Int64]) -> Bool {
+    package func holdsEvery(_ folders: [OutputFolder], folderTimes: [String: Int64]) -> Bool {
         let recordTime = fileSystem.status(at: cache)?.modified
         var loose: [String] = []
-        for (group, status) in zip(folders, statuses(ofFolders: folders.map(\.folder))) {
+        for (folder, status) in zip(folders, statuses(ofFolders: folders.map(\.path))) {
             guard let status else { return false }
-            if let recorded = folderTimes[group.folder], recorded == status.modified, let recordTime,
+            if let recorded = folderTimes[folder.path], recorded == status.modified, let recordTime,
                recorded < recordTime - 1_000_000_000 { continue }
-            loose += group.names.map(group.folder.appendingPath)
+            guard let names = folder.names else { return false }
+            loose += names.map(folder.path.appendingPath)
         }
         return !fileSystem.statuses(of: loose, in: output).contains(nil)
     }

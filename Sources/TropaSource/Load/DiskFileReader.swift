@@ -110,9 +110,14 @@ public struct DiskFileReader: FileReading {
         closedir(stream)
         // In name order, not the file system's: of two bad links, the same one is reported on every machine.
         for (name, type) in entries.sorted(by: { $0.name.utf8Precedes($1.name) }) {
-            let path = directory.appendingPath(name)
             let relativePath = relative.appendingPath(name)
-            var kind: FileKind? = type == DT_DIR ? .directory : type == DT_REG ? .file : nil
+            // A file's full path is not needed: most entries are files.
+            if type == DT_REG {
+                result.append(relativePath)
+                continue
+            }
+            let path = directory.appendingPath(name)
+            var kind: FileKind? = type == DT_DIR ? .directory : nil
             var linkTarget: String?
             if type == DT_LNK || type == DT_UNKNOWN {
                 if type == DT_LNK || isLink(path) {

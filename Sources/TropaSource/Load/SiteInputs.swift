@@ -33,14 +33,19 @@ package struct SiteInputs: Sendable {
             throw SiteError(.noContentFolder(contentRoot))
         }
         let content = try reader.files(under: contentRoot)
+        let personas = personaFolder + "/"
+        inputs.watched = [SiteConfig.fileName, config.schemaPath]
+        inputs.watched.reserveCapacity(content.count + 2)
+        inputs.maps.reserveCapacity(content.count)
         for relative in content {
             let path = config.contentPath.appendingPath(relative)
-            guard relative.lowercased().hasSuffix(".md") else {
+            inputs.watched.append(path)
+            guard isMarkdown(relative) else {
                 inputs.staticFiles.append(StaticFile(path: path, outputPath: relative))
                 continue
             }
-            if relative.hasPrefix(personaFolder + "/") {
-                inputs.personas.append((String(relative.dropFirst(personaFolder.count + 1).dropLast(3)), path))
+            if relative.hasPrefix(personas) {
+                inputs.personas.append((String(relative.dropFirst(personas.count).dropLast(3)), path))
             } else {
                 inputs.maps.append(path)
             }
@@ -49,8 +54,17 @@ package struct SiteInputs: Sendable {
         if reader.kind(at: templatesRoot) == .directory {
             inputs.templates = try reader.files(under: templatesRoot).map { config.templatesPath.appendingPath($0) }
         }
-        inputs.watched = [SiteConfig.fileName, config.schemaPath]
-            + content.map { config.contentPath.appendingPath($0) } + inputs.templates
+        inputs.watched += inputs.templates
         return inputs
+    }
+
+    /// Whether the name ends in `.md`, in any case, read from its last three bytes rather than from a lowercased copy
+    /// of the whole path (a new string for each of 10,000 maps).
+    private static func isMarkdown(_ path: String) -> Bool {
+        let bytes = path.utf8
+        guard bytes.count >= 3 else { return false }
+        let end = bytes.index(bytes.endIndex, offsetBy: -3)
+        return bytes[end] == UInt8(ascii: ".") && bytes[bytes.index(after: end)] | 0x20 == UInt8(ascii: "m")
+            && bytes[bytes.index(end, offsetBy: 2)] | 0x20 == UInt8(ascii: "d")
     }
 }
