@@ -283,6 +283,17 @@ import Foundation
                                        "b/history/index.html"])
     }
 
+    /// The outlines made when the facts are attached are each map's own, a damaged line's none.
+    @Test func theOutlinesAreTheMapsOwn() throws {
+        var record = Self.record
+        record.maps.append(try #require(RecordedMap(line: Array("map\tcontent/c.md\tc".utf8)[...])))
+        let (bytes, facts) = try #require(Self.encoded(BuildRecord(settings: "x", inputs: [], maps: Array(record.maps.prefix(2)))))
+        let attached = try #require(BuildRecord(decoding: bytes)?.attaching(RangedFile(facts)))
+        #expect(attached.outlines.map { $0?.path } == ["content/a.md", "content/b.md"])
+        #expect(attached.outlines.map { $0?.slug } == ["a", "b"])
+        #expect(record.outlines.map { $0?.path } == ["content/a.md", "content/b.md", nil])
+    }
+
     @Test func theSmallestRecordReads() throws {
         let text = "tropa build record 14\nsettings\tx\nsite\t0\nlinked\t0\nfolders\t1\u{1F}a\t1\u{1F}7\nfacts\t0\t\\-\t\\-\t\\-\nat\t0\t0\n"
         let record = try #require(BuildRecord(decoding: Array(text.utf8)))

@@ -32,6 +32,26 @@ import TropaTesting
     }
 
     /// A part of a file, as the record's facts are read; the memory file system answers the same.
+    /// A file moved over another takes its place whatever their sizes (a large one is freed on another thread); a
+    /// move that fails leaves the file that was there.
+    @Test func aFileMovedOverAnotherReplacesIt() throws {
+        let base = try Self.folder()
+        defer { try? FileManager.default.removeItem(at: base) }
+        let disk = DiskFileSystem()
+        let large = [UInt8](repeating: 7, count: 3 << 20), small = Array("новый".utf8)
+        for (name, old) in [("large.csv", large), ("small.csv", Array("старый".utf8))] {
+            let target = base.path + "/" + name
+            try disk.write(old, to: target)
+            try disk.write(small, to: base.path + "/new")
+            try disk.moveItem(base.path + "/new", to: target)
+            #expect(try disk.read(target) == small, "\(name)")
+            #expect(disk.kind(at: base.path + "/new") == nil)
+        }
+        try disk.write(large, to: base.path + "/large.csv")
+        #expect(throws: SiteError.self) { try disk.moveItem(base.path + "/missing", to: base.path + "/large.csv") }
+        #expect(try disk.read(base.path + "/large.csv") == large)
+    }
+
     @Test func aPartOfAFileIsItsBytes() throws {
         let base = try Self.folder()
         defer { try? FileManager.default.removeItem(at: base) }

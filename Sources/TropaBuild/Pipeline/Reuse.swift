@@ -97,9 +97,16 @@ package enum Reuse: Sendable {
     /// The outline of every built map of `entries`: from the maps read now, and for an update from the record's
     /// lines of the others (not their facts).
     package func outlines(_ entries: [RecordedMap], now: [(path: String, entry: SitePageEntry)]) throws -> [MapOutline] {
-        guard case .record = self else { return now.compactMap { $0.entry.built ? $0.entry.outline : nil } }
+        guard case .record(let record, _) = self else { return now.compactMap { $0.entry.built ? $0.entry.outline : nil } }
         let now = Dictionary(now, uniquingKeysWith: { first, _ in first })
-        return try entries.filter(\.built).map { entry in now[entry.path]?.outline ?? entry.outline }.map { outline in
+        // The entries are the record's maps in their order, those read again in their place (`entries(merging:)`):
+        // the others' outlines are the ones the record made of the same lines.
+        let recorded = entries.count == record.maps.count ? record.outlines : nil
+        return try entries.indices.compactMap { index in
+            let entry = entries[index]
+            guard entry.built else { return nil }
+            let outline = now[entry.path]?.outline
+                ?? (record.maps[index].line == entry.line ? recorded?[index] : nil) ?? entry.outline
             guard let outline else { throw RecordDamaged() }
             return outline
         }

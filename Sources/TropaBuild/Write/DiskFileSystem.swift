@@ -147,9 +147,19 @@ public struct DiskFileSystem: FileSystem {
     }
 
     public func moveItem(_ source: String, to destination: String) throws {
+        // A large file moved over is freed on another thread, as its last descriptor closes: freed inside `rename`,
+        // the plan's 26 MB CSV took 7–8 ms of a one-map rebuild at 10,000 maps.
+        let replaced = open(destination, O_RDONLY | O_CLOEXEC | O_NOFOLLOW)
+        var info = stat()
+        let large = replaced >= 0 && fstat(replaced, &info) == 0 && (info.st_mode & S_IFMT) == S_IFREG
+            && info.st_size > 1 << 20
+        if replaced >= 0 && !large { close(replaced) }
         guard rename(source, destination) == 0 else {
-            throw SiteError(.cannotMove(source, to: destination, .system(String(cString: strerror(errno)))))
+            let reason = String(cString: strerror(errno))
+            if large { close(replaced) }
+            throw SiteError(.cannotMove(source, to: destination, .system(reason)))
         }
+        if large { DispatchQueue.global().async { close(replaced) } }
     }
 
     public func isWritableFolder(_ path: String) -> Bool {
