@@ -168,18 +168,19 @@ package struct UpdateSink: BuildSink {
         removals += Set(record.siteFiles).subtracting(run.siteFiles).sorted()
         let files = collected.files.sorted { $0.key < $1.key }.map { OutputFile(path: $0.key, bytes: $0.value) }
         let patches = collected.patches.sorted { $0.key < $1.key }.map { (path: $0.key, patch: $0.value) }
-        let (clock, written) = try writer.update(files, patching: patches, removing: removals)
-        outcome.written = written
-        var next = BuildRecord(settings: record.settings, inputs: snapshot.recorded(before: clock),
-                               maps: run.entries, siteFiles: run.siteFiles, linkedMaps: run.linkedMaps)
-        next.plan = run.plan
-        // A plan laid out as the record has it stays where the facts file holds it.
-        if let plan = run.plan, plan == record.plan { (next.planAt, next.planHash) = (record.planAt, record.planHash) }
         // The folders it wrote or removed in lose their time: a file deleted by hand from one of them while the
         // update ran would not show in a time taken now. Their files are looked at one by one until a full build.
         let touched = Set((files.map(\.path) + patches.map(\.path) + removals).map(\.folderAndName.folder))
-        next.folderTimes = record.folderTimes.filter { !touched.contains($0.key) }
-        writer.keep(next, appending: record.factsSize)
+        let (record, snapshot) = (record, snapshot)
+        outcome.written = try writer.update(files, patching: patches, removing: removals) { clock in
+            var next = BuildRecord(settings: record.settings, inputs: snapshot.recorded(before: clock),
+                                   maps: run.entries, siteFiles: run.siteFiles, linkedMaps: run.linkedMaps)
+            next.plan = run.plan
+            // A plan laid out as the record has it stays where the facts file holds it.
+            if let plan = run.plan, plan == record.plan { (next.planAt, next.planHash) = (record.planAt, record.planHash) }
+            next.folderTimes = record.folderTimes.filter { !touched.contains($0.key) }
+            return (next, record.factsSize)
+        }
     }
 
     package func abandon() {}

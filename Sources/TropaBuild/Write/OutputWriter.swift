@@ -173,8 +173,17 @@ package struct OutputWriter: Sendable {
     /// size of the facts file its maps' lines were read from) adds the lines that file lacks to its end, while the
     /// file is still that size: rewriting 24 MB of facts for one changed map was a fifth of a one-map rebuild.
     package func keep(_ record: BuildRecord, appending size: Int? = nil) {
+        keep(encoding(record, appending: size))
+    }
+
+    /// The record and the facts to write for it, as the facts file is now; nil when it cannot be encoded.
+    private func encoding(_ record: BuildRecord, appending size: Int?) -> (record: [UInt8], facts: [UInt8], appended: Bool)? {
         let existing = size.flatMap { fileSystem.status(at: facts)?.size == $0 ? $0 : nil }
-        guard let (record, facts, appended) = record.encoded(appendingTo: existing),
+        return record.encoded(appendingTo: existing)
+    }
+
+    private func keep(_ encoded: (record: [UInt8], facts: [UInt8], appended: Bool)?) {
+        guard let (record, facts, appended) = encoded,
               (try? appended ? fileSystem.append(facts, to: self.facts) : fileSystem.write(facts, to: self.facts)) != nil
         else { return }
         try? fileSystem.write(record, to: cache)
@@ -191,10 +200,13 @@ package struct OutputWriter: Sendable {
     /// Changes the output in place: writes those of `files` whose bytes differ from the output's, and those of
     /// `patches` (of the output's file at the same path) that change it, and removes `removals` (and folders they
     /// leave empty). The new files wait in the staging folder; the list of moves is written before the first one,
-    /// so an update stopped halfway is finished by the next build (`recover`). Returns the `clock` after writing
-    /// them, and how many files it wrote.
+    /// so an update stopped halfway is finished by the next build (`recover`). Returns how many files it wrote.
+    /// The record of the output as it leaves it, which `recording` makes from the `clock` taken after writing them
+    /// (with the size of the facts file its maps' lines were read from), is encoded while they are moved in and kept
+    /// once they are: at 10,000 maps, encoding it took 10–15 ms, moving a one-map update in 15–25 ms.
     package func update(_ files: [OutputFile], patching patches: [(path: String, patch: FilePatch)] = [],
-                        removing removals: [String]) throws -> (clock: Int64?, written: Int) {
+                        removing removals: [String],
+                        recording: @escaping @Sendable (Int64?) -> (record: BuildRecord, appending: Int?)) throws -> Int {
         try recover()
         for leftover in [staging, previous] where fileSystem.kind(at: leftover) != nil {
             try fileSystem.removeItem(leftover)
@@ -219,6 +231,10 @@ package struct OutputWriter: Sendable {
             try fileSystem.write(patch, of: output + "/" + path, to: staging + "/" + path)
         }
         let clock = self.clock
+        let encoded = Pending { [self] in
+            let (record, size) = recording(clock)
+            return encoding(record, appending: size)
+        }
         let moves = UpdateJournal(moves: changed.map(\.path) + patched.map(\.path), removals: removed)
         // The record goes; the facts stay, for the next record to add to (a record names their size, so facts
         // with nothing naming them are never read).
@@ -227,7 +243,8 @@ package struct OutputWriter: Sendable {
         try fileSystem.write(Array(try JSONEncoder().encode(moves)), to: journal + ".new")
         try fileSystem.moveItem(journal + ".new", to: journal)
         try apply(moves)
-        return (clock, changed.count + patched.count)
+        keep(encoded.value)
+        return changed.count + patched.count
     }
 
     /// Finishes what an interrupted build left half done, so the output is whole again.
