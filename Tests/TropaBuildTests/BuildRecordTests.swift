@@ -251,7 +251,6 @@ import Foundation
         func add(_ range: Range<Int>) { lock.withLock { read.append(range) } }
     }
 
-    /// The smallest record that reads, which each damaged one above differs from in one line.
     /// Numbers are written as `String(_:radix:)` writes them (the record of an earlier build of this version reads
     /// back), the largest and negative ones too, and read back as they were.
     @Test func numbersReadBackAsWritten() throws {
@@ -283,6 +282,42 @@ import Foundation
                                        "b/history/index.html"])
     }
 
+    /// A map whose list of files is not as long as its count says is a damaged record: the build is a full one.
+    @Test func aListOfFilesShorterThanItsCountIsDamaged() throws {
+        var record = Self.record
+        let whole = RecordedMap(Self.map("content/a.md", files: ["index.html", "journey.csv"]))
+        let text = String(decoding: whole.line, as: UTF8.self)
+        #expect(text.hasSuffix("\t2\u{1F}index.html\u{1F}journey.csv"))
+        record.maps = [whole]
+        #expect(record.outputFolders?.count == 3)
+        let short = text.replacingOccurrences(of: "\t2\u{1F}index.html", with: "\t3\u{1F}index.html")
+        record.maps = [try #require(RecordedMap(line: Array(short.utf8)[...]))]
+        #expect(record.outputFolders == nil && record.outputFiles == nil)
+    }
+
+    /// An input whose status is the recorded one keeps the recorded hash without being read, found by its place
+    /// or, once files came or went, by its path; any other is read and hashed.
+    @Test func theSnapshotTakesTheRecordedHashOfAnUnchangedInput() throws {
+        let site = MemoryFileSystem(files: ["s/new.md": "новый", "s/a.md": "а", "s/b.md": "бб", "s/c.md": "ввв"])
+        let paths = ["a.md", "b.md", "c.md"]
+        let statuses = site.statuses(of: paths, in: "s")
+        var record = Self.record
+        // The recorded hash is not the file's: it is the one kept when the file is not read.
+        record.inputs = zip(paths, statuses).map { path, status in
+            BuildRecord.Input(path: path, hash: 42, status: path == "c.md" ? FileStatus(size: 1, modified: 0) : status)
+        }
+        func hash(_ text: String) -> UInt64 {
+            var hasher = FNV1a()
+            hasher.combine(Array(text.utf8))
+            return hasher.value
+        }
+        let inPlace = try InputSnapshot.take(paths, record: record, root: "s", reader: site).inputs
+        #expect(inPlace.map(\.hash) == [42, 42, hash("ввв")])
+        let moved = try InputSnapshot.take(["new.md", "missing.md"] + paths, record: record, root: "s", reader: site).inputs
+        #expect(moved.map(\.path) == ["new.md"] + paths)
+        #expect(moved.map(\.hash) == [hash("новый"), 42, 42, hash("ввв")])
+    }
+
     /// The outlines made when the facts are attached are each map's own, a damaged line's none.
     @Test func theOutlinesAreTheMapsOwn() throws {
         var record = Self.record
@@ -294,6 +329,7 @@ import Foundation
         #expect(record.outlines.map { $0?.path } == ["content/a.md", "content/b.md", nil])
     }
 
+    /// The smallest record that reads, which each damaged one above differs from in one line.
     @Test func theSmallestRecordReads() throws {
         let text = "tropa build record 14\nsettings\tx\nsite\t0\nlinked\t0\nfolders\t1\u{1F}a\t1\u{1F}7\nfacts\t0\t\\-\t\\-\t\\-\nat\t0\t0\n"
         let record = try #require(BuildRecord(decoding: Array(text.utf8)))

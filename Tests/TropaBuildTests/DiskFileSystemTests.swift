@@ -31,7 +31,6 @@ import TropaTesting
         #expect(missingError?.description.contains("no such file or folder") == true)
     }
 
-    /// A part of a file, as the record's facts are read; the memory file system answers the same.
     /// A file moved over another takes its place whatever their sizes (a large one is freed on another thread); a
     /// move that fails leaves the file that was there.
     @Test func aFileMovedOverAnotherReplacesIt() throws {
@@ -52,6 +51,7 @@ import TropaTesting
         #expect(try disk.read(base.path + "/large.csv") == large)
     }
 
+    /// A part of a file, as the record's facts are read; the memory file system answers the same.
     @Test func aPartOfAFileIsItsBytes() throws {
         let base = try Self.folder()
         defer { try? FileManager.default.removeItem(at: base) }

@@ -1,12 +1,15 @@
 import Testing
 import Dispatch
+import Foundation
 @testable import TropaModel
 
 /// Work on every core keeps the order of what it was given.
 @Suite struct ParallelTests {
     @Test func aPendingValueIsMadeOnceAndReadAsOftenAsAsked() {
         let started = DispatchSemaphore(value: 0), release = DispatchSemaphore(value: 0)
+        let calls = Calls()
         let pending = Pending { () -> [Int] in
+            calls.count()
             started.signal()
             release.wait()
             return [1, 2, 3]
@@ -18,10 +21,23 @@ import Dispatch
         #expect(pending.value == [1, 2, 3])
         let readers = parallelMap(Array(0..<8)) { _ in pending.value.reduce(0, +) }
         #expect(readers == Array(repeating: 6, count: 8))
+        #expect(calls.made == 1)
         #expect(Pending("made").value == "made")
+        // A value that is nil is made and read as nil.
+        let none = Pending { () -> Int? in nil }
+        #expect(none.value == nil && none.value == nil)
     }
 
     @Test func parallelResultsKeepTheirItemsOrder() {
         #expect(parallelMap(Array(0..<1000)) { $0 * 2 } == (0..<1000).map { $0 * 2 })
     }
+}
+
+/// How many times a closure ran, from any thread.
+private final class Calls: @unchecked Sendable {
+    private let lock = NSLock()
+    private var calls = 0
+
+    func count() { lock.withLock { calls += 1 } }
+    var made: Int { lock.withLock { calls } }
 }

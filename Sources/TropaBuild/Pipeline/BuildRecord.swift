@@ -99,13 +99,14 @@ package struct BuildRecord: Sendable {
         return files
     }
 
-    /// The same by the folder that holds each file, in the order they first come; nil when a map's slug cannot be
-    /// read. A map's names are read only when asked for.
+    /// The same by the folder that holds each file, in the order they first come; nil when a map's slug or its list
+    /// of files cannot be read. A map's names are made only when asked for.
     package var outputFolders: [OutputFolder]? {
         var folders = Self.grouped(siteFiles, in: "")
         folders.reserveCapacity(folders.count + maps.count)
         for map in maps where map.built {
             guard let folder = map.folder else { return nil }
+            guard map.filesAreListed else { return nil }
             switch map.filesInSubfolders {
             case false?: folders.append(OutputFolder(path: folder, map: map))
             case true?:
@@ -662,8 +663,7 @@ package struct RecordedMap: Sendable {
     /// How many files the map's pages are, read from the count that begins the list of them.
     package var fileCount: Int? {
         guard let lastTab = line.lastIndex(of: UInt8(ascii: "\t")) else { return nil }
-        let count = line[(lastTab + 1)...].prefix { $0 != 0x1F }
-        return Int(String(decoding: count, as: UTF8.self))
+        return RecordLine.number(line[(lastTab + 1)...].prefix { $0 != 0x1F }, radix: 10)
     }
 
     /// The files of the map's pages, relative to the output.
@@ -717,6 +717,12 @@ package struct RecordedMap: Sendable {
               let third = line[(second + 1)...].firstIndex(of: tab), third + 1 < filesField.startIndex,
               let slug = RecordLine.string(line[(second + 1)..<third]) else { return nil }
         return PagePaths.journeyFolder(slug)
+    }
+
+    /// Whether the files field lists as many names as its count says, told without making them (an element escapes
+    /// its separators, so each one in the field ends a name).
+    fileprivate var filesAreListed: Bool {
+        fileCount == filesField.reduce(0) { $0 + ($1 == 0x1F ? 1 : 0) }
     }
 
     /// Whether a file of its pages is in a folder inside the map's; nil when the line has no files field.

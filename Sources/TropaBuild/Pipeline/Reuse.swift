@@ -106,7 +106,7 @@ package enum Reuse: Sendable {
             let entry = entries[index]
             guard entry.built else { return nil }
             let outline = now[entry.path]?.outline
-                ?? (record.maps[index].line == entry.line ? recorded?[index] : nil) ?? entry.outline
+                ?? recorded.flatMap { record.maps[index].line == entry.line ? $0[index] : nil } ?? entry.outline
             guard let outline else { throw RecordDamaged() }
             return outline
         }
