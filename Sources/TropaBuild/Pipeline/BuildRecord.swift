@@ -673,8 +673,15 @@ package struct RecordedMap: Sendable {
 
     /// The map's slug, from its record line.
     package var slug: String? {
-        let fields = line.split(separator: UInt8(ascii: "\t"), maxSplits: 3, omittingEmptySubsequences: false)
-        return fields.count == 4 ? RecordLine.string(fields[2]) : nil
+        slugField.flatMap(RecordLine.string)
+    }
+
+    /// The third field, with another after it; nil when the line has fewer.
+    private var slugField: ArraySlice<UInt8>? {
+        let tab = UInt8(ascii: "\t")
+        guard let first = line.firstIndex(of: tab), let second = line[(first + 1)...].firstIndex(of: tab),
+              let third = line[(second + 1)...].firstIndex(of: tab) else { return nil }
+        return line[(second + 1)..<third]
     }
 
     /// What tells which comparisons show the map, from its record line alone; nil when the line is damaged.
@@ -712,10 +719,9 @@ package struct RecordedMap: Sendable {
 
     /// The map's folder, relative to the output, from its slug (the third field) alone.
     fileprivate var folder: String? {
-        let tab = UInt8(ascii: "\t")
-        guard let first = line.firstIndex(of: tab), let second = line[(first + 1)...].firstIndex(of: tab),
-              let third = line[(second + 1)...].firstIndex(of: tab), third + 1 < filesField.startIndex,
-              let slug = RecordLine.string(line[(second + 1)..<third]) else { return nil }
+        // The files are a field of their own after it.
+        guard let field = slugField, field.endIndex + 1 < filesField.startIndex,
+              let slug = RecordLine.string(field) else { return nil }
         return PagePaths.journeyFolder(slug)
     }
 
