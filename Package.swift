@@ -26,6 +26,8 @@ let package = Package(
             pkgConfig: "libcmark",
             providers: [.apt(["libcmark-dev"]), .brew(["cmark"])]
         ),
+        // glibc's `malloc_trim` and `mallopt`, which Swift's Glibc module leaves out: a full build hands freed memory back.
+        .systemLibrary(name: "CMalloc"),
         // The values every step shares, and the read and write protocols the two ends are given.
         .target(name: "TropaModel"),
         // Load → parse → validate: reading a site's files into the model, with diagnostics.
@@ -42,7 +44,7 @@ let package = Package(
             dependencies: ["TropaModel", "TropaAnalysis", .product(name: "Mustache", package: "swift-mustache")]
         ),
         // The driver and its sinks, the build record, the output writer: the only module that writes a build.
-        .target(name: "TropaBuild", dependencies: ["TropaModel", "TropaSource", "TropaAnalysis", "TropaOutput"]),
+        .target(name: "TropaBuild", dependencies: ["TropaModel", "TropaSource", "TropaAnalysis", "TropaOutput", "CMalloc"]),
         // What authors run besides building: scaffolds for `init` and `new`, reports of diagnostics and schemas, the
         // Mermaid importer.
         .target(name: "TropaAuthoring", dependencies: ["TropaModel", "TropaSource", "TropaAnalysis", "TropaOutput", "TropaBuild"]),

@@ -221,6 +221,10 @@ public struct ActionPlan: Sendable, Equatable {
     public init(_ maps: [some MapOverview], kindOrder: [String] = []) {
         var entries: [Entry] = []
         var keys: [SortKey] = []
+        // Of their size at once: grown by doubling, the two were 18 MB at a build's peak for 140,000 actions.
+        let count = maps.reduce(0) { $0 + $1.actions.count }
+        entries.reserveCapacity(count)
+        keys.reserveCapacity(count)
         // Each map's place in the order of titles (then of maps): 140,000 actions compare numbers, not titles.
         let titles = maps.map { NameKey($0.summary.title).value }
         var titleRank = [Int](repeating: 0, count: maps.count)

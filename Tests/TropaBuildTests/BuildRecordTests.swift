@@ -1,4 +1,5 @@
 import Testing
+import Synchronization
 @testable import TropaModel
 @testable import TropaSource
 @testable import TropaAnalysis
@@ -36,7 +37,7 @@ import Foundation
 
     /// The record and its whole facts file, as a full build writes them.
     private static func encoded(_ record: BuildRecord) -> (record: [UInt8], facts: [UInt8])? {
-        record.encoded(appendingTo: nil).map { ($0.record, $0.facts) }
+        record.encoded(appendingTo: nil).map { ($0.record, Array($0.facts.joined())) }
     }
 
     private static func recorded(_ fields: [String]) -> RecordedMap? {
@@ -179,15 +180,23 @@ import Foundation
     }
 
     /// An update's record adds to the facts file only the lines it lacks: a map read again, and the plan when it is
-    /// not the one the file holds. The file then reads back whole; one that would grow past twice what its live
-    /// lines need is written whole instead.
+    /// not the one the file holds, without reading the lines it keeps. The file then reads back whole; one that
+    /// would grow past twice what its live lines need is written whole instead.
     @Test func anUpdatesFactsAreAddedToTheFile() throws {
         var record = Self.record
         record.plan = ActionPlan(kinds: [.init(kind: "Сайт", owners: [.init(owner: nil, entries: [.init(map: 0, action: 0)])])])
         let (bytes, facts) = try #require(Self.encoded(record))
-        var read = try #require(BuildRecord(decoding: bytes)?.attaching(RangedFile(facts)))
+        let reads = Mutex<[Range<Int>]>([])
+        let counted = RangedFile(size: facts.count) { range in
+            reads.withLock { $0.append(range) }
+            return Array(facts[range])
+        }
+        var read = try #require(BuildRecord(decoding: bytes)?.attaching(counted))
         read.maps[1] = RecordedMap(Self.map("content/b.md", title: "Вторая"))
-        let (nextBytes, added, appended) = try #require(read.encoded(appendingTo: facts.count))
+        let (nextBytes, addedParts, appended) = try #require(read.encoded(appendingTo: facts.count))
+        let added = Array(addedParts.joined())
+        let lines = 0..<(try #require(read.planAt)).lowerBound
+        #expect(reads.withLock { $0 }.allSatisfy { !$0.overlaps(lines) }, "the kept maps' lines are not read, only the plan")
         #expect(appended && String(decoding: added, as: UTF8.self).hasPrefix("Вторая\t") && added.last == 0x0A)
         #expect(added.count == (read.maps[1].facts?.count ?? 0) + 1, "the plan is where it was")
         let next = try #require(BuildRecord(decoding: nextBytes)?.attaching(RangedFile(facts + added)))
@@ -198,12 +207,12 @@ import Foundation
         read.plan = ActionPlan(kinds: [.init(kind: "SMM", owners: [.init(owner: nil, entries: [.init(map: 1, action: 0)])])])
         read.planAt = nil
         let (planBytes, withPlan, _) = try #require(read.encoded(appendingTo: facts.count))
-        #expect(try #require(BuildRecord(decoding: planBytes)?.attaching(RangedFile(facts + withPlan))).plan == read.plan)
+        #expect(try #require(BuildRecord(decoding: planBytes)?.attaching(RangedFile(facts + withPlan.joined()))).plan == read.plan)
 
         // A file grown past twice what its live lines need (the old lines of a map edited again and again) is
         // written whole.
         let (_, whole, rewritten) = try #require(read.encoded(appendingTo: 3 * facts.count))
-        #expect(!rewritten && whole == Self.encoded(read)?.facts)
+        #expect(!rewritten && Array(whole.joined()) == Self.encoded(read)?.facts)
     }
 
     /// The facts file is read a line at a time as maps are decoded, each line exactly: an update that shows a few

@@ -19,7 +19,7 @@ import Foundation
     }
 
     /// Spooled from two threads at once, some lines written and the last ones still pending, every map gets its
-    /// own line back, and the file is gone.
+    /// own line back, read from the file moved out of the staging folder, a window of it for a run of maps.
     @Test func everyLineComesBackToItsMap() throws {
         let memory = MemoryFileSystem()
         let maps = Self.maps(200)
@@ -27,10 +27,14 @@ import Foundation
         let spooled = parallelMap(maps) { spool.spool($0) }
         #expect(spooled.allSatisfy { $0.facts == nil }, "held in the file, not in memory")
         #expect(try memory.read("/out/staging/.tropa-facts").count >= 1000)
-        let taken = try #require(spool.taken(spooled))
+        let taken = try #require(spool.taken(spooled, keptAt: "/out/.spool"))
+        #expect(memory.kind(at: "/out/staging/.tropa-facts") == nil && memory.kind(at: "/out/.spool") == .file)
         #expect(taken.map(\.facts) == maps.map(\.facts))
         #expect(taken.map(\.map) == maps.map(\.map))
-        #expect(memory.kind(at: "/out/staging/.tropa-facts") == nil)
+        #expect(RecordedMap.lines(taken[50..<90]) == maps[50..<90].map(\.facts))
+        // The facts file written from it is the one written from the lines held.
+        let record = BuildRecord(settings: "", inputs: [], maps: taken), held = BuildRecord(settings: "", inputs: [], maps: maps)
+        #expect(record.encoded(appendingTo: nil).map { Array($0.facts.joined()) } == held.encoded(appendingTo: nil).map { Array($0.facts.joined()) })
     }
 
     /// A write that fails (a full disk) leaves that line and every later one in memory; they come back all the same.
@@ -42,7 +46,8 @@ import Foundation
         let spooled = maps.map(spool.spool)
         // The file made, one part written, one failed, and no write tried after it.
         #expect(writes.count == 3)
-        #expect(try #require(spool.taken(spooled)).map(\.facts) == maps.map(\.facts))
+        #expect(try #require(spool.taken(spooled, keptAt: "/out/.spool")).map(\.facts) == maps.map(\.facts))
+        #expect(faulty.kind(at: "/out/.spool") == nil && faulty.kind(at: "/out/.tropa-facts") == nil, "read back and removed")
     }
 
     /// A spool cut short, or one that is gone, gives nothing: the build then leaves no record, and the next is full.
@@ -52,17 +57,17 @@ import Foundation
         let spool = try #require(FactsSpool(fileSystem: memory, path: "/out/.tropa-facts", writingBy: 100))
         let spooled = maps.map(spool.spool)
         try memory.write(Array(try memory.read("/out/.tropa-facts").dropLast()), to: "/out/.tropa-facts")
-        #expect(spool.taken(spooled) == nil)
+        #expect(spool.taken(spooled, keptAt: "/out/.spool") == nil)
         let unmade = FaultyFileSystem(memory: MemoryFileSystem(), failsWrite: { _ in true })
         #expect(FactsSpool(fileSystem: unmade, path: "/out/.tropa-facts") == nil)
     }
 
-    /// A full build's record has every map's facts, and its spool is not left in the output.
+    /// A full build's record has every map's facts, and its spool is left neither in the output nor beside it.
     @Test func aFullBuildLeavesNoSpoolAndAWholeRecord() throws {
         let memory = try RenderFixtures.memory("segments")
         let output = try #require(try RenderBuild.build(memory).result.outputPath)
-        #expect(memory.kind(at: output + "/.tropa-facts") == nil)
         let writer = OutputWriter(fileSystem: memory, output: output)
+        #expect(memory.kind(at: output + "/.tropa-facts") == nil && memory.kind(at: writer.keptSpool) == nil)
         let record = try #require(writer.record().flatMap(writer.withFacts))
         #expect(!record.maps.isEmpty && record.maps.allSatisfy { $0.facts != nil && $0.map != nil })
     }

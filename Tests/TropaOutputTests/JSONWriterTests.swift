@@ -80,6 +80,24 @@ import TropaTesting
         #expect(!actual.contains("absent") && !actual.contains("missing"), "a nil optional is left out")
     }
 
+    /// Written in parts, a document is the same bytes, cut only once a part has the size asked for, and only
+    /// after an element of an array (before the comma or line break that follows it).
+    @Test func itWritesTheSameBytesInParts() throws {
+        let document = Document(
+            absent: nil, doubles: (0..<40).map { Double($0) / 4 }, empty: [], emptyObject: Empty(), flag: false,
+            inner: Inner(x: 0, y: "в"), integer: 7, list: (0..<30).map { Inner(x: $0, y: "элемент \($0)") },
+            missing: nil, nested: [[1], [2, 3]], present: "p", strings: ["а", "b"])
+        let whole = JSONWriter.text(document)
+        let parts = JSONWriter.parts(document, partSize: 100)
+        #expect(parts.count > 5)
+        #expect(String(decoding: Array(parts.joined()), as: UTF8.self) == whole)
+        for (part, next) in zip(parts, parts.dropFirst()) {
+            #expect(part.count >= 100)
+            #expect([UInt8(ascii: ","), 0x0A].contains(next.first!), "cut after an element")
+        }
+        #expect(JSONWriter.parts(document) == [Array(whole.utf8)], "under a megabyte, one part")
+    }
+
     /// Each document writes its members by hand: a stored property it forgot would be missing from every file.
     /// Every property with a value must be written under its own name, in every document of the fixtures.
     @Test(arguments: ["ru-persona", "en-multi", "custom-scale", "branched", "segments"])

@@ -26,8 +26,8 @@ import TropaModel
         #expect(text == "\u{FEFF}\"\"\"\u{301}\",\",\u{301}\",\"\n\u{301}\"\r\n\r\nx\r\n")
     }
 
-    /// The file in parts is the header and each run's rows, as `text` writes them all; a run is made when the parts
-    /// are, in the order given.
+    /// The file in parts is the header and each run's rows, as `text` writes them all, in the order given; a run
+    /// is made when its part is read.
     @Test func partsAreTheTextOfTheHeaderAndEachRun() {
         let header = ["вид", "действие"]
         let runs: [[[String]]] = [[["Сайт", "=1+2"], ["SMM", "пост, «акция»"]], [], [["", "один\nдва"]]]

@@ -222,42 +222,64 @@ extension BuildRecord {
     /// is not the one the file holds), to append to it; the whole file when none is given, or when the file would
     /// then be more than twice what its live lines need. `appended` says which. Nil too when the file is written
     /// whole and a line cannot be read back from the file it was in.
-    package func encoded(appendingTo existing: Int?) -> (record: [UInt8], facts: [UInt8], appended: Bool)? {
-        guard maps.allSatisfy({ $0.heldFacts != nil || ($0.factsRange != nil && $0.factsFile != nil) }) else { return nil }
+    package func encoded(appendingTo existing: Int?) -> (record: [UInt8], facts: FileParts, appended: Bool)? {
+        guard maps.allSatisfy({ $0.factsCount != nil }) else { return nil }
         // A plan the file holds already is not encoded again (140,000 actions at 10,000 maps).
         let keptPlan = existing != nil && plan != nil ? planAt : nil
         let planBytes = keptPlan == nil ? plan.map(Self.encode) ?? [] : []
-        let live = maps.reduce(keptPlan?.count ?? planBytes.count) { $0 + ($1.factsRange?.count ?? $1.heldFacts!.count) + 1 }
-        let added = maps.reduce(planBytes.count) { $0 + ($1.factsRange == nil ? $1.heldFacts!.count + 1 : 0) }
+        let live = maps.reduce(keptPlan?.count ?? planBytes.count) { $0 + ($1.factsRange?.count ?? $1.factsCount!) + 1 }
+        let added = maps.reduce(planBytes.count) { $0 + ($1.factsRange == nil ? $1.factsCount! + 1 : 0) }
         // A file that only grew would hold every earlier version of a map edited again and again.
         let appended = existing.map { $0 + added <= 2 * live } ?? false
         let start = appended ? existing! : 0
         let maps = appended ? maps : RecordedMap.holdingFacts(maps)
-        var facts: [UInt8] = []
-        facts.reserveCapacity(appended ? added : live)
+        // The lines to write, by the maps' places, a megabyte or so to a part: a part is put together as it is
+        // written, from lines held as slices of what was read, not copied into one array (24 MB at 10,000 maps,
+        // at the end of a build, beside the 24 MB read back).
+        var size = 0, runs: [Range<Int>] = [], runStart = 0
         var ranges: [Range<Int>] = []
         ranges.reserveCapacity(maps.count)
-        for map in maps {
+        for (place, map) in maps.enumerated() {
             if appended, let range = map.factsRange {
                 ranges.append(range)
                 continue
             }
-            // Rewritten whole, a map's line not held is read from the file it was in.
-            guard let line = map.facts else { return nil }
-            ranges.append((start + facts.count)..<(start + facts.count + line.count))
-            facts += line
-            facts.append(UInt8(ascii: "\n"))
+            // Rewritten whole, a map's line not held is read from the file it was in, when its part is written.
+            guard let count = map.factsCount else { return nil }
+            ranges.append((start + size)..<(start + size + count))
+            size += count + 1
+            if size >= (runs.count + 1) << 20 {
+                runs.append(runStart..<place + 1)
+                runStart = place + 1
+            }
         }
-        var planRange: Range<Int>?, planHash: UInt64?
+        if runStart < maps.count { runs.append(runStart..<maps.count) }
+        var planRange: Range<Int>?, planHash: UInt64?, planPart: [[UInt8]] = []
         if appended, let keptPlan {
             (planRange, planHash) = (keptPlan, self.planHash)
         } else if let plan {
             let planBytes = keptPlan == nil ? planBytes : Self.encode(plan)
-            planRange = (start + facts.count)..<(start + facts.count + planBytes.count)
+            planRange = (start + size)..<(start + size + planBytes.count)
             var hasher = FNV1a()
             hasher.combine(planBytes)
             planHash = hasher.value
-            facts += planBytes
+            planPart = [planBytes]
+            size += planBytes.count
+        }
+        let (lineRuns, planParts) = (runs, planPart)
+        let facts = FileParts(count: lineRuns.count + planParts.count) { part in
+            guard part < lineRuns.count else { return planParts[part - lineRuns.count] }
+            var bytes: [UInt8] = []
+            // Appended, only the lines not in the file yet: the others are not read at all.
+            let run = appended ? maps[lineRuns[part]].filter { $0.factsRange == nil }[...] : maps[lineRuns[part]]
+            for line in RecordedMap.lines(run) {
+                // A line that can no longer be read leaves the file short of the size the record names, so the
+                // record is not trusted.
+                guard let line else { return bytes }
+                bytes += line
+                bytes.append(UInt8(ascii: "\n"))
+            }
+            return bytes
         }
         var bytes = Array((Self.header + "\n").utf8)
         bytes.reserveCapacity(maps.reduce(inputs.count * 100) { $0 + $1.line.count + 8 })
@@ -266,7 +288,7 @@ extension BuildRecord {
         RecordLine.append(["linked", RecordLine.list(linkedMaps)], to: &bytes)
         let folders = folderTimes.keys.sorted()
         RecordLine.append([.text("folders"), .list(folders), .numbers(folders.map { folderTimes[$0]! })], to: &bytes)
-        RecordLine.append([.text("facts"), .number(Int64(start + facts.count)), .number(planRange.map { Int64($0.lowerBound) }),
+        RecordLine.append([.text("facts"), .number(Int64(start + size)), .number(planRange.map { Int64($0.lowerBound) }),
                            .number(planRange.map { Int64($0.upperBound) }), .hex(planHash)], to: &bytes)
         RecordLine.append([.text("at"), .numbers(ranges.map { Int64($0.lowerBound) }), .numbers(ranges.map { Int64($0.count) })],
                           to: &bytes)
@@ -432,16 +454,23 @@ package struct RecordedMap: Sendable {
     /// Read from the facts file when not held; nil for a record read without it.
     package var facts: ArraySlice<UInt8>? {
         if let heldFacts { return heldFacts }
+        if let spooledRange, let spoolFile { return spoolFile.read(spooledRange)?[...] }
         guard let factsRange, let factsFile else { return nil }
         return factsFile.read(factsRange)?[...]
+    }
+    /// The length of that line, without reading it; nil when it is nowhere.
+    fileprivate var factsCount: Int? {
+        heldFacts?.count ?? spooledRange.flatMap { spoolFile == nil ? nil : $0.count } ?? factsFile.flatMap { _ in factsRange?.count }
     }
     /// The line of a map read now, or of a map whose line was read with all the others.
     fileprivate var heldFacts: ArraySlice<UInt8>?
     /// Where that line is in the facts file, its newline left out; nil for a map whose line is not in it yet.
     fileprivate var factsRange: Range<Int>?
     fileprivate var factsFile: RangedFile?
-    /// Where that line is in a full build's `FactsSpool`, while it is there rather than held.
+    /// Where that line is in a full build's `FactsSpool`, while it is there rather than held, and the spool once
+    /// it is read from.
     private var spooledRange: Range<Int>?
+    private var spoolFile: RangedFile?
 
     /// The map with its line at `range` of a spool instead of held.
     package func spooled(at range: Range<Int>) -> RecordedMap {
@@ -462,6 +491,28 @@ package struct RecordedMap: Sendable {
             held.append(map)
         }
         return held
+    }
+
+    /// `maps` with their spooled lines to be read from `spool`.
+    package static func spooled(_ maps: [RecordedMap], in spool: RangedFile) -> [RecordedMap]? {
+        guard maps.allSatisfy({ $0.spooledRange.map { $0.upperBound <= spool.size } ?? true }) else { return nil }
+        return maps.map { map in
+            var map = map
+            if map.spooledRange != nil { map.spoolFile = spool }
+            return map
+        }
+    }
+
+    /// The facts lines of `maps`, those in a spool read a window of it at a time: a run of maps in path order was
+    /// made at about the same time, so their lines lie near each other in the spool. Nil for a line not found.
+    static func lines(_ maps: ArraySlice<RecordedMap>) -> [ArraySlice<UInt8>?] {
+        let spooled = maps.compactMap { $0.spoolFile == nil ? nil : $0.spooledRange }
+        guard let file = maps.lazy.compactMap(\.spoolFile).first, let low = spooled.map(\.lowerBound).min(),
+              let high = spooled.map(\.upperBound).max(), let window = file.read(low..<high) else { return maps.map(\.facts) }
+        return maps.map { map in
+            guard let range = map.spoolFile == nil ? nil : map.spooledRange else { return map.facts }
+            return window[(range.lowerBound - low)..<(range.upperBound - low)]
+        }
     }
 
     /// `maps` with the lines they do not hold read from their facts file at once: what decodes or rewrites every

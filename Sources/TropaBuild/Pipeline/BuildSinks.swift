@@ -68,6 +68,7 @@ package struct StagingSink: BuildSink {
     package init(writer: OutputWriter, snapshot: InputSnapshot, settings: String) {
         (self.writer, self.snapshot, self.settings) = (writer, snapshot, settings)
         spool = FactsSpool(fileSystem: writer.fileSystem, path: writer.spool)
+        FreedMemory.returnLargeBlocks()
     }
 
     package var renders: Bool { true }
@@ -94,8 +95,11 @@ package struct StagingSink: BuildSink {
     }
 
     package func commit(_ run: BuildRun) throws {
-        // Taken out of the staging folder before it becomes the output.
-        let entries = spool.map { $0.taken(run.entries) } ?? run.entries
+        // The maps and site pages are let go by now: their memory is handed back before the record takes more.
+        FreedMemory.handBack()
+        // Taken out of the staging folder before it becomes the output, and read from as the record is kept.
+        let entries = spool.map { $0.taken(run.entries, keptAt: writer.keptSpool) } ?? run.entries
+        defer { if spool != nil { try? writer.fileSystem.removeItem(writer.keptSpool) } }
         let clock = writer.clock
         try writer.commit()
         // Only a build without a single diagnostic is recorded: a build that reuses the record reports nothing.

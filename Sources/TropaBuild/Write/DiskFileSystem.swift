@@ -27,7 +27,7 @@ public struct DiskFileSystem: FileSystem {
         try text.withUTF8 { try write(UnsafeRawBufferPointer($0), to: path) }
     }
 
-    public func write(parts: [[UInt8]], to path: String) throws {
+    public func write(parts: some Sequence<[UInt8]>, to path: String) throws {
         try write(to: path) { output in parts.allSatisfy { $0.withUnsafeBytes { Self.write($0, to: output) } } }
     }
 

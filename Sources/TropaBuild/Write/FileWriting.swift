@@ -6,8 +6,8 @@ public protocol FileWriting: Sendable {
     func write(_ bytes: [UInt8], to path: String) throws
     /// Writes `text` as UTF-8, creating the folders above the file.
     func write(text: String, to path: String) throws
-    /// Writes `parts` one after the other into one file, creating the folders above it.
-    func write(parts: [[UInt8]], to path: String) throws
+    /// Writes `parts` one after the other into one file, creating the folders above it; each part is read once.
+    func write(parts: some Sequence<[UInt8]>, to path: String) throws
     /// Adds `bytes` to the end of the file at `path`, which must exist.
     func append(_ bytes: [UInt8], to path: String) throws
     /// Writes the file `patch` makes of the file at `source`, creating the folders above it.
@@ -24,7 +24,7 @@ extension FileWriting {
         try write(Array(text.utf8), to: path)
     }
 
-    public func write(parts: [[UInt8]], to path: String) throws {
+    public func write(parts: some Sequence<[UInt8]>, to path: String) throws {
         try write(Array(parts.joined()), to: path)
     }
 }

@@ -23,8 +23,10 @@ package struct OutputWriter: Sendable {
     package var journal: String { sibling("journal") }
 
     /// Where a full build keeps its maps' facts lines until the record is written (`FactsSpool`): in the staging
-    /// folder, so that what drops that drops it; taken out before the folder becomes the output.
+    /// folder, so that what drops that drops it; moved to `keptSpool` before the folder becomes the output, and
+    /// removed once the record is kept.
     package var spool: String { staging + "/.tropa-facts" }
+    package var keptSpool: String { sibling("spool") }
 
     /// The output's own marker: an existing output folder is replaced only when it holds this.
     package static let marker = PagePaths.assets
@@ -76,7 +78,7 @@ package struct OutputWriter: Sendable {
         for folder in folders where fileSystem.kind(at: folder) == .directory && !fileSystem.isWritableFolder(folder) {
             throw SiteError(.outputReadOnly(output, folder: folder, update: false))
         }
-        for leftover in [staging, previous] where fileSystem.kind(at: leftover) != nil {
+        for leftover in [staging, previous, keptSpool] where fileSystem.kind(at: leftover) != nil {
             try fileSystem.removeItem(leftover)
         }
         try fileSystem.createDirectory(staging)
@@ -177,14 +179,14 @@ package struct OutputWriter: Sendable {
     }
 
     /// The record and the facts to write for it, as the facts file is now; nil when it cannot be encoded.
-    private func encoding(_ record: BuildRecord, appending size: Int?) -> (record: [UInt8], facts: [UInt8], appended: Bool)? {
+    private func encoding(_ record: BuildRecord, appending size: Int?) -> (record: [UInt8], facts: FileParts, appended: Bool)? {
         let existing = size.flatMap { fileSystem.status(at: facts)?.size == $0 ? $0 : nil }
         return record.encoded(appendingTo: existing)
     }
 
-    private func keep(_ encoded: (record: [UInt8], facts: [UInt8], appended: Bool)?) {
+    private func keep(_ encoded: (record: [UInt8], facts: FileParts, appended: Bool)?) {
         guard let (record, facts, appended) = encoded,
-              (try? appended ? fileSystem.append(facts, to: self.facts) : fileSystem.write(facts, to: self.facts)) != nil
+              (try? appended ? fileSystem.append(Array(facts.joined()), to: self.facts) : fileSystem.write(parts: facts, to: self.facts)) != nil
         else { return }
         try? fileSystem.write(record, to: cache)
     }
@@ -211,9 +213,12 @@ package struct OutputWriter: Sendable {
         for leftover in [staging, previous] where fileSystem.kind(at: leftover) != nil {
             try fileSystem.removeItem(leftover)
         }
-        // Compared and written on every core.
-        let differs = parallelMap(files) { file in (try? fileSystem.read(output + "/" + file.path)) != file.bytes }
-        let changed = zip(files, differs).filter(\.1).map(\.0)
+        // Compared and written on every core, each file's bytes made once: parts made as they are read (a
+        // catalogue's cards) would be made again.
+        let changed = parallelMap(files) { file -> (path: String, bytes: [UInt8])? in
+            let bytes = file.bytes
+            return (try? fileSystem.read(output + "/" + file.path)) != bytes ? (file.path, bytes) : nil
+        }.compactMap { $0 }
         let patched = patches.filter(\.patch.changes)
         let removed = removals.filter { fileSystem.kind(at: output + "/" + $0) != nil }
         var folders = Set([URL(fileURLWithPath: output).deletingLastPathComponent().path])

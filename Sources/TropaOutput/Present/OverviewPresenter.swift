@@ -39,13 +39,13 @@ extension SitePresenter {
         let catalogue = Catalogue(journeys: index.maps.map(\.summary))
         let bySlug = Dictionary(index.maps.map { ($0.summary.slug, $0) }, uniquingKeysWith: { first, _ in first })
         let products = catalogue.products.map { product in
-            ProductModel(name: product.name ?? words["noProduct"],
-                         url: product.name.flatMap(index.comparisonPage),
-                         // One grid per product, segment by segment: each card names its segment.
-                         maps: product.segments.flatMap { segment in
-                segment.journeys.compactMap { journey in
-                    bySlug[journey.slug].map { card($0, root: page.root, index: index, context: journey.segment) }
-                }
+            // One grid per product, segment by segment: each card names its segment.
+            let listed = product.segments.flatMap { segment in
+                segment.journeys.compactMap { journey in bySlug[journey.slug].map { ($0, journey.segment) } }
+            }
+            return ProductModel(name: product.name ?? words["noProduct"], url: product.name.flatMap(index.comparisonPage),
+                                maps: CardList(count: listed.count) { place in
+                card(listed[place].0, root: page.root, index: index, context: listed[place].1)
             })
         }
         let personas = site.personas.sorted { $0.name < $1.name }.map {
@@ -260,8 +260,9 @@ extension SitePresenter {
                 // Each title keyed once, not at every comparison: a tag may hold thousands of maps.
                 let sorted = listed.map { (NameKey($0.summary.title).value, $0.summary.slug, $0) }
                     .sorted { ($0.0, $0.1) < ($1.0, $1.1) }.map(\.2)
-                return MapListPageModel(page: page, title: title, kind: kind,
-                                        cards: sorted.map { card($0, root: page.root, index: index, context: Self.productAndSegment($0)) })
+                return MapListPageModel(page: page, title: title, kind: kind, cards: CardList(count: sorted.count) { place in
+                    card(sorted[place], root: page.root, index: index, context: Self.productAndSegment(sorted[place]))
+                })
             })
         }
     }

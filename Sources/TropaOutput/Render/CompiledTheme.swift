@@ -196,7 +196,7 @@ enum CompiledTheme {
     /// The page in parts, when `template` is one of the pages of cards made here and `model` its model: the
     /// catalogue and a tag's or segment's page list thousands of cards on a large site (18 MB each at 10,000 maps),
     /// which swift-mustache made as one string three times over (the cards' section, the content block, the page).
-    static func parts(_ model: Any, template: String) -> [[UInt8]]? {
+    static func parts(_ model: Any, template: String) -> FileParts? {
         switch (template, model) {
         case ("catalogue", let model as CataloguePageModel): catalogue(model)
         case ("maps", let model as MapListPageModel): maps(model)
@@ -205,19 +205,19 @@ enum CompiledTheme {
     }
 
     /// `maps.mustache`: the cards of one tag or segment.
-    static func maps(_ list: MapListPageModel) -> [[UInt8]] {
+    static func maps(_ list: MapListPageModel) -> FileParts {
         let words = list.page.words
         let (head, tail) = base(list.page, title: escaped(list.kind) + ": " + escaped(list.title) + " — "
                                     + escaped(list.page.siteTitle))
         let top = "<p class=\"breadcrumbs\"><a href=\"" + escaped(list.page.root) + "index.html\">" + word("home", words)
             + "</a></p>\n<h1><span class=\"kind\">" + escaped(list.kind) + ":</span> " + escaped(list.title)
             + "</h1>\n<ul class=\"cards\">\n"
-        return [Array((head + top).utf8)] + cards(list.cards) + [Array(("\n</ul>\n" + tail).utf8)]
+        return parts([.bytes(Array((head + top).utf8))] + cards(list.cards) + [.bytes(Array(("\n</ul>\n" + tail).utf8))])
     }
 
     /// `catalogue.mustache`: the product × segment matrix, each product's cards, and the lists of tags, segments
     /// and personas.
-    static func catalogue(_ catalogue: CataloguePageModel) -> [[UInt8]] {
+    static func catalogue(_ catalogue: CataloguePageModel) -> FileParts {
         let words = catalogue.page.words
         let (head, tail) = base(catalogue.page, title: escaped(catalogue.page.siteTitle))
         var html = head + "<h1>" + escaped(catalogue.title) + "</h1>\n"
@@ -228,14 +228,14 @@ enum CompiledTheme {
         }
         html += "\n"
         if let matrix = catalogue.matrix { html += self.matrix(matrix, words: words) }
-        var parts: [[UInt8]] = []
+        var parts: [Part] = []
         for product in catalogue.products {
             html += "<section class=\"product\">\n<h2>" + escaped(product.name) + "</h2>\n"
             if let url = product.url {
                 html += "<p class=\"site-links\"><a href=\"" + escaped(url) + "\">" + word("compareMaps", words) + "</a></p>"
             }
             html += "\n<ul class=\"cards\">\n"
-            parts.append(Array(html.utf8))
+            parts.append(.bytes(Array(html.utf8)))
             parts += cards(product.maps)
             html = "\n</ul>\n</section>\n"
         }
@@ -255,7 +255,7 @@ enum CompiledTheme {
             html += "<section class=\"personas\"><h2>" + word("personas", words) + "</h2><ul>"
                 + catalogue.personas.map(listItem).joined() + "</ul></section>"
         }
-        return parts + [Array((html + "\n" + tail).utf8)]
+        return self.parts(parts + [.bytes(Array((html + "\n" + tail).utf8))])
     }
 
     /// The catalogue's `{{#matrix}}` section.
@@ -299,15 +299,29 @@ enum CompiledTheme {
         return html + "</tbody>\n</table>\n</div>\n</section>\n"
     }
 
+    /// A part of a page of cards: its own markup, or cards made and printed when the part is written.
+    private enum Part: Sendable {
+        case bytes([UInt8])
+        case cards(CardList, Range<Int>)
+    }
+
     /// Cards as the `card` partial prints each, a few hundred to a part.
-    private static func cards(_ cards: [MapCardModel]) -> [[UInt8]] {
-        stride(from: 0, to: cards.count, by: 256).map { start in
-            var bytes: [UInt8] = []
-            for card in cards[start..<min(cards.count, start + 256)] {
-                bytes += BuiltInPartials.card(card).utf8
-                bytes.append(UInt8(ascii: "\n"))
+    private static func cards(_ cards: CardList) -> [Part] {
+        stride(from: 0, to: cards.count, by: 256).map { .cards(cards, $0..<min(cards.count, $0 + 256)) }
+    }
+
+    private static func parts(_ parts: [Part]) -> FileParts {
+        FileParts(count: parts.count) { place in
+            switch parts[place] {
+            case .bytes(let bytes): return bytes
+            case .cards(let cards, let range):
+                var bytes: [UInt8] = []
+                for place in range {
+                    bytes += BuiltInPartials.card(cards[place]).utf8
+                    bytes.append(UInt8(ascii: "\n"))
+                }
+                return bytes
             }
-            return bytes
         }
     }
 

@@ -11,9 +11,8 @@ package struct OutputFile: Sendable {
     package enum Contents: Sendable {
         case text(String)
         case bytes([UInt8])
-        /// Written one after the other: made on several cores, they are never joined into one copy (the plan's CSV
-        /// of a 10,000-map site is 26 MB).
-        case parts([[UInt8]])
+        /// Written one after the other, never joined into one copy (the plan's CSV of a 10,000-map site is 26 MB).
+        case parts(FileParts)
     }
 
     package init(path: String, text: String) {
@@ -27,6 +26,11 @@ package struct OutputFile: Sendable {
     }
 
     package init(path: String, parts: [[UInt8]]) {
+        self.path = path
+        contents = .parts(FileParts(parts))
+    }
+
+    package init(path: String, parts: FileParts) {
         self.path = path
         contents = .parts(parts)
     }
@@ -45,6 +49,27 @@ package struct OutputFile: Sendable {
         if case .bytes = contents { return self }
         return OutputFile(path: path, bytes: bytes)
     }
+}
+
+/// A file's parts, in order: made beforehand (on several cores, the plan's CSV), or each when it is read, so that
+/// a writer holds one part at a time (a catalogue of 10,000 cards is 18 MB, and was two pages' worth of a build's
+/// peak). Read twice, parts made when read are made twice.
+package struct FileParts: RandomAccessCollection, Sendable {
+    package typealias Indices = Range<Int>
+    private let part: @Sendable (Int) -> [UInt8]
+    package let endIndex: Int
+    package var startIndex: Int { 0 }
+
+    package init(_ parts: [[UInt8]]) {
+        self.init(count: parts.count) { parts[$0] }
+    }
+
+    /// `count` parts, the one at each place made by `part` when it is read.
+    package init(count: Int, part: @escaping @Sendable (Int) -> [UInt8]) {
+        (endIndex, self.part) = (count, part)
+    }
+
+    package subscript(position: Int) -> [UInt8] { part(position) }
 }
 
 /// Renders view models into the files of a build: HTML through the theme, SVG and outlines in code.
@@ -117,9 +142,6 @@ package struct PageRenderer: Sendable {
         // so they are spread over the cores.
         typealias Job = @Sendable () -> (files: [Made], plan: ActionPlan?)
         var jobs: [Job] = []
-        let page: @Sendable (String, @escaping @Sendable () -> String) -> Job = { path, text in
-            { ([made(OutputFile(path: path, text: text()))], nil) }
-        }
         // A page of the theme, its model made as the page is (in parts, for the pages of cards made in code).
         let themed: @Sendable (String, String, @escaping @Sendable () -> Any) -> Job = { path, template, model in
             { ([made(theme.file(path, model: model(), template: template))], nil) }
@@ -144,23 +166,23 @@ package struct PageRenderer: Sendable {
         }
         if maps.contains(where: { !$0.actions.isEmpty }) && wanted(PagePaths.planCSV) {
             // The pages and the CSV share one sort of every action, made before (to tell the changed pages) or in
-            // this job; then each page and the CSV are made side by side.
+            // this job. The CSV, its rows made as they are written, is begun first, on one core while the pages are
+            // made on the other, and listed last.
             jobs.append {
                 let plan = only?.plan ?? presenter.planPages(index)
-                var files: [@Sendable () -> Made] = plan.pages.filter { wanted($0.path) }.map { path, model in
+                let csv: [@Sendable () -> Made] = only?.planRows != nil ? [] : [{
+                    let rows = presenter.planRows(plan.plan, maps: maps)
+                    return made(OutputFile(path: PagePaths.planCSV, parts: SpreadsheetCSV.parts(header: rows.header, runs: rows.runs)))
+                }]
+                let pages: [@Sendable () -> Made] = plan.pages.filter { wanted($0.path) }.map { path, model in
                     { made(theme.file(path, model: model(), template: "plan")) }
                 }
-                if only?.planRows == nil {
-                    files.append {
-                        let rows = presenter.planRows(plan.plan, maps: maps)
-                        return made(OutputFile(path: PagePaths.planCSV, parts: SpreadsheetCSV.parts(header: rows.header, runs: rows.runs)))
-                    }
-                }
-                return (parallelMap(files) { $0() }, plan.plan)
+                let files = parallelMap(csv + pages) { $0() }
+                return (Array(files.dropFirst(csv.count) + files.prefix(csv.count)), plan.plan)
             }
         }
         if wanted(PagePaths.mapsJSON) {
-            jobs.append(page(PagePaths.mapsJSON) { JourneyJSON.maps(maps, presenter: presenter) })
+            jobs.append { ([made(OutputFile(path: PagePaths.mapsJSON, parts: JourneyJSON.maps(maps, presenter: presenter)))], nil) }
         }
         let results = parallelMap(jobs) { $0() }
         let files = results.flatMap(\.files)

@@ -374,7 +374,7 @@ extension ProductModel: MustacheParent {
         switch key {
         case "name": self.name
         case "url": orAbsent(self.url)
-        case "maps": self.maps
+        case "maps": Array(self.maps)
         default: nil
         }
     }
@@ -532,7 +532,7 @@ extension MapListPageModel: MustacheParent {
         case "page": self.page
         case "title": self.title
         case "kind": self.kind
-        case "cards": self.cards
+        case "cards": Array(self.cards)
         default: nil
         }
     }
