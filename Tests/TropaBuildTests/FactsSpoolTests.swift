@@ -62,6 +62,22 @@ import Foundation
         #expect(FactsSpool(fileSystem: unmade, path: "/out/.tropa-facts") == nil)
     }
 
+    /// A spool gone before the facts file is written from it leaves that file short of the size the record names:
+    /// the record is not trusted, and the next build is a full one.
+    @Test func aSpoolGoneBeforeTheFactsAreWrittenLeavesNoTrustedRecord() throws {
+        let memory = MemoryFileSystem()
+        let maps = Self.maps(40)
+        let spool = try #require(FactsSpool(fileSystem: memory, path: "/out/staging/.tropa-facts", writingBy: 200))
+        let taken = try #require(spool.taken(maps.map(spool.spool), keptAt: "/out/.spool"))
+        let encoded = try #require(BuildRecord(settings: "", inputs: [], maps: taken).encoded(appendingTo: nil))
+        try memory.removeItem("/out/.spool")
+        let facts = Array(encoded.facts.joined())
+        let whole = try #require(BuildRecord(settings: "", inputs: [], maps: maps).encoded(appendingTo: nil))
+        #expect(facts.count < Array(whole.facts.joined()).count)
+        #expect(BuildRecord(decoding: encoded.record)?.attaching(RangedFile(facts)) == nil)
+        #expect(BuildRecord(decoding: whole.record)?.attaching(RangedFile(Array(whole.facts.joined()))) != nil)
+    }
+
     /// A full build's record has every map's facts, and its spool is left neither in the output nor beside it.
     @Test func aFullBuildLeavesNoSpoolAndAWholeRecord() throws {
         let memory = try RenderFixtures.memory("segments")

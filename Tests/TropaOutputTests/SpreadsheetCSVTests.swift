@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import Synchronization
 import TropaModel
 @testable import TropaOutput
 
@@ -31,9 +32,11 @@ import TropaModel
     @Test func partsAreTheTextOfTheHeaderAndEachRun() {
         let header = ["вид", "действие"]
         let runs: [[[String]]] = [[["Сайт", "=1+2"], ["SMM", "пост, «акция»"]], [], [["", "один\nдва"]]]
-        let parts = SpreadsheetCSV.parts(header: header, runs: runs.map { run in { run } })
-        #expect(parts.count == 4)
+        let made = Mutex(0)
+        let parts = SpreadsheetCSV.parts(header: header, runs: runs.map { run in { made.withLock { $0 += 1 }; return run } })
+        #expect(parts.count == 4 && made.withLock { $0 } == 0, "no run made before its part is read")
         #expect(Array(parts.joined()) == Array(SpreadsheetCSV.text(rows: [header] + runs.flatMap { $0 }).utf8))
+        #expect(made.withLock { $0 } == 3)
         #expect(parts[2].isEmpty && String(decoding: parts[0], as: UTF8.self) == "\u{FEFF}вид,действие\r\n")
     }
 

@@ -466,7 +466,7 @@ package struct BuildDriver: Sendable {
             let rows = parallelMap([maps, PlanMaps(some: narrow.before)]) { presenter.planRows(plan, maps: $0, showing: showing) }
             (selection.planRows, rowsBefore) = (rows[0], rows[1])
         }
-        // The CSV's rows go into the output's file while the pages are made.
+        // The CSV's rows go into the output's file while the plan's pages are made.
         let chosen = selection, replaced = rowsBefore
         let made = parallelMap([true, false]) { pages in
             Result { () throws -> NarrowPages in

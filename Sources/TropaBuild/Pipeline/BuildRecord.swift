@@ -220,8 +220,10 @@ extension BuildRecord {
     /// keeps): with `appendingTo` (the size of the facts file that the maps'
     /// lines were read from, `attaching`), only the lines that file lacks (the changed maps', and the plan when it
     /// is not the one the file holds), to append to it; the whole file when none is given, or when the file would
-    /// then be more than twice what its live lines need. `appended` says which. Nil too when the file is written
-    /// whole and a line cannot be read back from the file it was in.
+    /// then be more than twice what its live lines need. `appended` says which. The facts are made as they are
+    /// written, the spooled lines read from the spool then: a line that can no longer be read leaves the file short
+    /// of the size the record names, which the next build does not trust. Nil when the file is written whole and
+    /// the lines that were in it cannot all be read first (it is the file written).
     package func encoded(appendingTo existing: Int?) -> (record: [UInt8], facts: FileParts, appended: Bool)? {
         guard maps.allSatisfy({ $0.factsCount != nil }) else { return nil }
         // A plan the file holds already is not encoded again (140,000 actions at 10,000 maps).
@@ -233,6 +235,7 @@ extension BuildRecord {
         let appended = existing.map { $0 + added <= 2 * live } ?? false
         let start = appended ? existing! : 0
         let maps = appended ? maps : RecordedMap.holdingFacts(maps)
+        guard appended || maps.allSatisfy({ $0.heldFacts != nil || $0.spoolFile != nil }) else { return nil }
         // The lines to write, by the maps' places, a megabyte or so to a part: a part is put together as it is
         // written, from lines held as slices of what was read, not copied into one array (24 MB at 10,000 maps,
         // at the end of a build, beside the 24 MB read back).
@@ -469,8 +472,8 @@ package struct RecordedMap: Sendable {
     fileprivate var factsFile: RangedFile?
     /// Where that line is in a full build's `FactsSpool`, while it is there rather than held, and the spool once
     /// it is read from.
-    private var spooledRange: Range<Int>?
-    private var spoolFile: RangedFile?
+    fileprivate var spooledRange: Range<Int>?
+    fileprivate var spoolFile: RangedFile?
 
     /// The map with its line at `range` of a spool instead of held.
     package func spooled(at range: Range<Int>) -> RecordedMap {
@@ -504,11 +507,13 @@ package struct RecordedMap: Sendable {
     }
 
     /// The facts lines of `maps`, those in a spool read a window of it at a time: a run of maps in path order was
-    /// made at about the same time, so their lines lie near each other in the spool. Nil for a line not found.
+    /// made at about the same time, so their lines lie near each other in the spool; lines scattered wider than
+    /// that are read one by one. Nil for a line not found.
     static func lines(_ maps: ArraySlice<RecordedMap>) -> [ArraySlice<UInt8>?] {
         let spooled = maps.compactMap { $0.spoolFile == nil ? nil : $0.spooledRange }
         guard let file = maps.lazy.compactMap(\.spoolFile).first, let low = spooled.map(\.lowerBound).min(),
-              let high = spooled.map(\.upperBound).max(), let window = file.read(low..<high) else { return maps.map(\.facts) }
+              let high = spooled.map(\.upperBound).max(), high - low <= 4 * spooled.reduce(0, { $0 + $1.count }) + (1 << 20),
+              let window = file.read(low..<high) else { return maps.map(\.facts) }
         return maps.map { map in
             guard let range = map.spoolFile == nil ? nil : map.spooledRange else { return map.facts }
             return window[(range.lowerBound - low)..<(range.upperBound - low)]

@@ -210,7 +210,7 @@ package struct OutputWriter: Sendable {
                         removing removals: [String],
                         recording: @escaping @Sendable (Int64?) -> (record: BuildRecord, appending: Int?)) throws -> Int {
         try recover()
-        for leftover in [staging, previous] where fileSystem.kind(at: leftover) != nil {
+        for leftover in [staging, previous, keptSpool] where fileSystem.kind(at: leftover) != nil {
             try fileSystem.removeItem(leftover)
         }
         // Compared and written on every core, each file's bytes made once: parts made as they are read (a

@@ -43,6 +43,13 @@ package struct OutputFile: Sendable {
         }
     }
 
+    /// The same file with its parts made, when they are made as they are read: for a file kept rather than
+    /// written at once.
+    package var partsMade: OutputFile {
+        guard case .parts(let parts) = contents else { return self }
+        return OutputFile(path: path, parts: Array(parts))
+    }
+
     /// The same file held as bytes: for one kept and handed over again and again (the preview's), so that its
     /// text is turned into bytes once.
     package var asBytes: OutputFile {
@@ -135,11 +142,12 @@ package struct PageRenderer: Sendable {
         // A file made: its path, and the file kept or nil once written (or the error writing it).
         typealias Made = (path: String, file: Result<OutputFile?, any Error>)
         let made: @Sendable (OutputFile) -> Made = { file in
-            guard let write else { return (file.path, .success(file)) }
+            // Kept (an update, the preview), a file's parts are made here, on the core that made its page.
+            guard let write else { return (file.path, .success(file.partsMade)) }
             return (file.path, Result { try write(file) }.map { nil })
         }
         // Each page is made on its own: at 10,000 maps the catalogue and the tag pages are tens of megabytes each,
-        // so they are spread over the cores.
+        // so they are spread over the cores (written as they are made, their parts are made as they are written).
         typealias Job = @Sendable () -> (files: [Made], plan: ActionPlan?)
         var jobs: [Job] = []
         // A page of the theme, its model made as the page is (in parts, for the pages of cards made in code).
