@@ -382,22 +382,6 @@ package struct ProductModel: Sendable {
     package let maps: CardList
 }
 
-/// Cards, each made when it is read: the catalogue and a tag's page of a 10,000-map site list thousands, whose
-/// models and markup held at once were a third of a build's peak. The compiled theme makes and writes a few
-/// hundred at a time; a site's own template is given them all.
-package struct CardList: RandomAccessCollection, Sendable {
-    package typealias Indices = Range<Int>
-    private let card: @Sendable (Int) -> MapCardModel
-    package let endIndex: Int
-    package var startIndex: Int { 0 }
-
-    /// `count` cards, the one at each place made by `card`.
-    package init(count: Int, card: @escaping @Sendable (Int) -> MapCardModel) {
-        (endIndex, self.card) = (count, card)
-    }
-
-    package subscript(position: Int) -> MapCardModel { card(position) }
-}
 
 package struct CataloguePageModel: Sendable {
     package let page: PageContext

@@ -41,20 +41,10 @@ package enum JourneyJSON {
 
     static func document(_ entries: [SitePageEntry], presenter: SitePresenter) -> SiteDocument {
         SiteDocument(format: format, title: presenter.siteTitle, language: presenter.site.config.language.rawValue,
-                     maps: MapEntries(entries: entries))
-    }
-
-    /// The maps' entries, each made as it is written: 10,000 of them, with their lists of files, were 10 MB beside
-    /// the other site pages. Reflected as the collection it is (`JSONWriterTests` reads every document so).
-    struct MapEntries: RandomAccessCollection, CustomReflectable {
-        typealias Indices = Range<Int>
-        let entries: [SitePageEntry]
-        var startIndex: Int { 0 }
-        var endIndex: Int { entries.count }
-        var customMirror: Mirror { Mirror(self, unlabeledChildren: Array(self), displayStyle: .collection) }
-
-        subscript(position: Int) -> MapEntry {
-            let entry = entries[position], summary = entry.summary
+                     // Each made as it is written: 10,000 entries with their lists of files were 10 MB beside the
+                     // other site pages.
+                     maps: MadeWhenRead(count: entries.count) { place in
+            let entry = entries[place], summary = entry.summary
             let folder = PagePaths.journeyFolder(summary.slug) + "/"
             return MapEntry(
                 title: summary.title, slug: summary.slug, page: folder,
@@ -62,7 +52,7 @@ package enum JourneyJSON {
                 persona: summary.personaID, product: summary.product, segment: summary.segment, tags: summary.tags,
                 draft: summary.draft, stageCount: summary.stageCount, audience: summary.audience,
                 evidence: summary.evidence?.rawValue, summary: Headline(entry.headline))
-        }
+        })
     }
 
     /// A computed figure to two decimals, as the pages round it at most: no binary noise (`984.0000000000001`).
@@ -403,7 +393,7 @@ package enum JourneyJSON {
         let format: Int
         let title: String
         let language: String
-        let maps: MapEntries
+        let maps: MadeWhenRead<MapEntry>
 
         func write(to json: inout JSONWriter) {
             json.object { json in

@@ -58,27 +58,6 @@ package struct OutputFile: Sendable {
     }
 }
 
-/// A file's parts, in order: made beforehand (on several cores, the plan's CSV), or each when it is read, so that
-/// a writer holds one part at a time (a catalogue of 10,000 cards is 18 MB, and was two pages' worth of a build's
-/// peak). Read twice, parts made when read are made twice.
-package struct FileParts: RandomAccessCollection, Sendable {
-    package typealias Indices = Range<Int>
-    private let part: @Sendable (Int) -> [UInt8]
-    package let endIndex: Int
-    package var startIndex: Int { 0 }
-
-    package init(_ parts: [[UInt8]]) {
-        self.init(count: parts.count) { parts[$0] }
-    }
-
-    /// `count` parts, the one at each place made by `part` when it is read.
-    package init(count: Int, part: @escaping @Sendable (Int) -> [UInt8]) {
-        (endIndex, self.part) = (count, part)
-    }
-
-    package subscript(position: Int) -> [UInt8] { part(position) }
-}
-
 /// Renders view models into the files of a build: HTML through the theme, SVG and outlines in code.
 package struct PageRenderer: Sendable {
     package let presenter: SitePresenter
