@@ -146,16 +146,39 @@ public struct StageFigures: Sendable, Hashable, ExpressibleByDictionaryLiteral {
 /// A metric's value with the unit it was written in: the midpoint of a range, which is kept as written.
 public struct Figure: Sendable, Hashable {
     public var value: Double
+    // The range's bounds and the target are stored as NaN when there are none (a metric is never NaN): 48 bytes a
+    // figure rather than 72 with optionals, four figures of each of a large site's 70,000 stages kept at once.
+    private var low: Double, high: Double, targetValue: Double
     public var unit: ValueUnit
-    public var range: ClosedRange<Double>?
+
+    public var range: ClosedRange<Double>? {
+        get { low.isNaN ? nil : low...high }
+        set { (low, high) = newValue.map { ($0.lowerBound, $0.upperBound) } ?? (.nan, .nan) }
+    }
+
     /// The target, in the same unit.
-    public var target: Double?
+    public var target: Double? {
+        get { targetValue.isNaN ? nil : targetValue }
+        set { targetValue = newValue ?? .nan }
+    }
 
     public init(value: Double, unit: ValueUnit, range: ClosedRange<Double>? = nil, target: Double? = nil) {
         self.value = value
         self.unit = unit
-        self.range = range
-        self.target = target
+        (low, high) = range.map { ($0.lowerBound, $0.upperBound) } ?? (.nan, .nan)
+        targetValue = target ?? .nan
+    }
+
+    public static func == (lhs: Figure, rhs: Figure) -> Bool {
+        lhs.value == rhs.value && lhs.unit == rhs.unit && lhs.range == rhs.range && lhs.target == rhs.target
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(value)
+        hasher.combine(unit)
+        hasher.combine(range?.lowerBound)
+        hasher.combine(range?.upperBound)
+        hasher.combine(target)
     }
 
     /// The value in seconds, for a duration.

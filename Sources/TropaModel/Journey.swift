@@ -448,8 +448,9 @@ public enum ValueUnit: Sendable, Hashable {
     case plain
     case percent
     case duration(DurationUnit)
-    /// Any other unit, kept as written (`₽`, `звонков`): only for metrics the schema does not know.
-    case other(String)
+    /// Any other unit, kept as written (`₽`, `звонков`): only for metrics the schema does not know. Boxed, so
+    /// that a unit takes 9 bytes rather than 17: a large site keeps four figures of each of its 70,000 stages.
+    indirect case other(String)
 }
 
 /// Units of time accepted in metrics, in Russian and English.

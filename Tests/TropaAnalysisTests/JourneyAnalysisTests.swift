@@ -83,4 +83,20 @@ import TropaTesting
         #expect(fork.paths == [[0, 1, 3], [0, 2, 3]])
         #expect(StageGraph.line(count: 0).paths.isEmpty)
     }
+
+    /// A figure keeps no optionals (no range and no target are stored as NaN): it reads and compares as written.
+    @Test func aFigureWithoutRangeOrTargetIsEqualToItself() {
+        let bare = Figure(value: 40, unit: .percent)
+        #expect(bare == Figure(value: 40, unit: .percent))
+        #expect(bare.range == nil && bare.target == nil)
+        #expect(Set([bare, Figure(value: 40, unit: .percent)]).count == 1)
+        var ranged = Figure(value: 45, unit: .other("звонков"), range: 40...50, target: 60)
+        #expect(ranged.range == 40...50 && ranged.target == 60)
+        #expect(ranged != Figure(value: 45, unit: .other("звонков"), range: 40...50))
+        #expect(ranged != Figure(value: 45, unit: .other("₽"), range: 40...50, target: 60))
+        ranged.range = nil
+        ranged.target = nil
+        #expect(ranged == Figure(value: 45, unit: .other("звонков")))
+        #expect(ranged.hashValue == Figure(value: 45, unit: .other("звонков")).hashValue)
+    }
 }

@@ -111,6 +111,22 @@ import TropaTesting
         #expect(parts.filter { !pages.contains($0) } == [], "no fixture's list page has these")
     }
 
+    /// Between them the fixtures' plans show every part of a plan page that is there only for some pages.
+    @Test func theFixturesHoldEveryOptionalPartOfThePlanPages() throws {
+        var pages = ""
+        for fixture in Self.fixtures {
+            let built = try RenderBuild.build(try Self.memory(fixture), options: BuildOptions(includeDrafts: true),
+                                              git: try Self.git(fixture))
+            for path in built.files.keys.sorted() where path.hasPrefix("plan/") && path.hasSuffix(".html") {
+                pages += built.text(path) ?? ""
+            }
+        }
+        let parts = ["<title>План действий — ", "<title>План действий (Страница 2 из 3) — ", "<nav class=\"plan-contents\"",
+                     "<li><span aria-current=\"page\">", "rel=\"prev\">", "</a> · <a href=", "rel=\"next\">",
+                     "<span class=\"continued\">", "<ol class=\"plan-items\" start=\"", "<h3>@", "Action plan"]
+        #expect(parts.filter { !pages.contains($0) } == [], "no fixture's plan page has these")
+    }
+
     /// `CompiledTheme.pages` names every template file a compiled page is made of: its own, those it names as its
     /// parent or a partial, and theirs. A site that changes any of them gets the page from its templates.
     @Test func aCompiledPageNamesEveryTemplateItIsMadeOf() {
@@ -130,16 +146,18 @@ import TropaTesting
             let overrides = files.map { SourceText(path: "templates/" + $0.key, text: $0.value) }
             return try #require(Theme.load(overrides: overrides, templatesFolder: "templates").0).compiled
         }
-        let all: Set<String> = ["journey", "history", "catalogue", "maps"]
+        let all: Set<String> = ["journey", "history", "catalogue", "maps", "plan"]
         #expect(try compiled([:]) == all)
         #expect(try compiled(["base.mustache": EmbeddedTheme.files["base.mustache"]!]) == all,
                 "the built-in text is no change")
         #expect(try compiled(["style.css": "body {}"]) == all)
         #expect(try compiled(["base.mustache": "{{$content}}{{/content}}"]) == [])
-        #expect(try compiled(["cell.mustache": "{{text}}"]) == ["history", "catalogue", "maps"])
-        #expect(try compiled(["history.mustache": "{{title}}"]) == ["journey", "catalogue", "maps"])
-        #expect(try compiled(["catalogue.mustache": "catalogue"]) == ["journey", "history", "maps"])
-        #expect(try compiled(["card.mustache": "{{title}}"]) == ["journey", "history"])
+        #expect(try compiled(["cell.mustache": "{{text}}"]) == ["history", "catalogue", "maps", "plan"])
+        #expect(try compiled(["history.mustache": "{{title}}"]) == ["journey", "catalogue", "maps", "plan"])
+        #expect(try compiled(["catalogue.mustache": "catalogue"]) == ["journey", "history", "maps", "plan"])
+        #expect(try compiled(["card.mustache": "{{title}}"]) == ["journey", "history", "plan"])
+        #expect(try compiled(["pager.mustache": "{{summary}}"]) == ["journey", "history", "catalogue", "maps"])
+        #expect(try compiled(["plan-items.mustache": "{{{html}}}!"]) == ["journey", "history", "catalogue", "maps"])
         #expect(try compiled(["compare.mustache": "{{title}}"]) == all)
     }
 

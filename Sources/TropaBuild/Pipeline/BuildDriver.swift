@@ -61,9 +61,9 @@ package struct BuildDriver: Sendable {
         return (start, settings)
     }
 
-    /// The same, with `alongside` run on another core while the inputs are listed, given the settings; its result
-    /// is nil when the settings are broken.
-    package func start<Other: Sendable>(alongside: @escaping @Sendable (SiteConfig) -> Other) throws -> (Start?, CheckResult, Other?) {
+    /// The same, with `alongside` run on another core from when the settings are read, given them: while the inputs
+    /// are listed, and whatever the caller does before it waits for it; nil when the settings are broken.
+    package func start<Other: Sendable>(alongside: @escaping @Sendable (SiteConfig) -> Other) throws -> (Start?, CheckResult, Pending<Other>?) {
         let loader = SiteLoader(fileSystem: reader, root: root)
         try loader.requireSiteFolder()
         var diagnostics: [Diagnostic] = []
@@ -79,7 +79,7 @@ package struct BuildDriver: Sendable {
             try SiteInputs.list(root: root, config: config, reader: reader)
         }
         return (Start(config: config, schema: schema, inputs: inputs),
-                CheckResult(site: nil, diagnostics: diagnostics, sources: sources, language: language), other.value)
+                CheckResult(site: nil, diagnostics: diagnostics, sources: sources, language: language), other)
     }
 
     /// The whole pipeline into `sink`.
@@ -358,6 +358,9 @@ package struct BuildDriver: Sendable {
                 guard let kept else { return sink.earlier(path) }
                 return kept.first { $0.path == path }.map { RangedFile($0.bytes) }
             }
+            // The maps' slugs, for the sitemap: read from the record's 10,000 lines on another core while the
+            // pages are made.
+            let slugsRead = Pending { Result { try reuse.slugs(entries, now: now) } }
             var narrowed: NarrowPages?
             do {
                 narrowed = try narrowSitePages(changes, entries: entries, now: now, renderer: renderer, earlier: earlierFile,
@@ -376,7 +379,7 @@ package struct BuildDriver: Sendable {
             }
             if let narrow = narrowed {
                 (pages, run.plan, showing) = (narrow.pages, narrow.plan, narrow.showing)
-                slugs = try reuse.slugs(entries, now: now)
+                slugs = try slugsRead.value.get()
             } else {
                 let all = try reuse.shown(entries, now: now)
                 let built = all.filter(\.built)

@@ -175,14 +175,16 @@ package enum BuildPlan: Equatable {
 package struct InputSnapshot {
     package var inputs: [BuildRecord.Input]
 
-    /// The snapshot of `paths` (relative to `root`; the site's watched inputs); a path with nothing there is left out.
-    package static func take(_ paths: [String], record: BuildRecord?, root: String, reader: FileReading) throws -> InputSnapshot {
+    /// The snapshot of `paths` (relative to `root`; the site's watched inputs), given their `statuses` when they were
+    /// taken already; a path with nothing there is left out.
+    package static func take(_ paths: [String], statuses: [FileStatus?]? = nil, record: BuildRecord?, root: String,
+                             reader: FileReading) throws -> InputSnapshot {
         // The record has the inputs in the order they are listed, unless files came or went since: only then are
         // they found by their paths.
         let recorded = record?.inputs ?? []
         let known = recorded.count == paths.count && zip(recorded, paths).allSatisfy({ $0.path == $1 }) ? nil
             : Dictionary(recorded.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
-        let statuses = reader.statuses(of: paths, in: root)
+        let statuses = statuses ?? reader.statuses(of: paths, in: root)
         let inputs = try parallelMap(Array(paths.indices)) { index -> Result<BuildRecord.Input?, Error> in
             Result {
                 let path = paths[index]
@@ -420,7 +422,11 @@ extension BuildRecord {
             let kind = fields.string(1)
             var entries: [ActionPlan.Entry] = []
             var number = 0, map: Int?
-            for byte in fields.fields[3] + [UInt8(ascii: " ")] {
+            // The field and a space after its last entry, not a copy of it with one (a line holds an owner's
+            // thousands of entries).
+            let field = fields.fields[3]
+            for index in field.startIndex...field.endIndex {
+                let byte = index < field.endIndex ? field[index] : UInt8(ascii: " ")
                 switch byte {
                 // A number of more digits than any place has is a damaged line, not an overflow.
                 case UInt8(ascii: "0")...UInt8(ascii: "9") where number < 1 << 40:

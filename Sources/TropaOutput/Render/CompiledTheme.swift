@@ -5,7 +5,7 @@ import TropaModel
 /// site prints them once per map, and through swift-mustache a map page took about 230 lookups at microseconds
 /// apiece: more CPU than parsing the map. Here every name is a field. Of the site's own pages, the catalogue and
 /// the tag and segment pages (`catalogue.mustache`, `maps.mustache`, with the `card` partial) are made here too, in
-/// parts (`parts`); the others (comparisons, the dashboard, the plan) stay templates.
+/// parts (`parts`), and the plan's pages (`plan.mustache`); the others (comparisons, the dashboard) stay templates.
 ///
 /// The templates stay the source of truth: a site that overrides any of those files gets its page from them through
 /// swift-mustache, with the same fields, and `CompiledThemeTests` renders every fixture site and the demo both ways
@@ -17,6 +17,7 @@ enum CompiledTheme {
         "history": ["history", "base"],
         "catalogue": ["catalogue", "base", "card"],
         "maps": ["maps", "base", "card"],
+        "plan": ["plan", "base", "pager", "plan-items"],
     ]
 
     /// The page, when `template` is one made here and `model` its model.
@@ -24,6 +25,7 @@ enum CompiledTheme {
         switch (template, model) {
         case ("journey", let model as JourneyPageModel): journey(model)
         case ("history", let model as HistoryPageModel): history(model)
+        case ("plan", let model as PlanPageModel): plan(model)
         default: nil
         }
     }
@@ -169,6 +171,60 @@ enum CompiledTheme {
         }
         html += "</ol>\n</section>\n</article>\n"
         return base(map.page, title: title + " — " + escaped(map.page.siteTitle), content: html)
+    }
+
+    /// `plan.mustache`: a page of the plan (its `plan-items` partial is `BuiltInPartials.planItems`). A 10,000-map
+    /// site has 700 of them, and a stage renamed makes a few again.
+    static func plan(_ plan: PlanPageModel) -> String {
+        let words = plan.page.words
+        var html = "<p class=\"breadcrumbs\"><a href=\"" + escaped(plan.page.root) + "index.html\">" + word("home", words)
+            + "</a></p>\n<h1>" + escaped(plan.title) + "</h1>\n<p class=\"note\">" + word("planNote", words) + " "
+            + escaped(plan.count) + ".</p>\n<p><a class=\"download\" href=\"" + escaped(plan.csvURL) + "\" download>"
+            + word("planCSV", words) + "</a></p>\n"
+        if let pager = plan.pager {
+            html += "<nav class=\"plan-contents\" aria-labelledby=\"plan-contents\"><p id=\"plan-contents\">"
+                + word("planContents", words) + "</p><ul>\n"
+            for kind in plan.contents { html += "<li>" + link(kind.title, kind.url) + "</li>\n" }
+            html += "</ul></nav>\n" + self.pager(pager)
+        }
+        for kind in plan.kinds {
+            html += "<section class=\"plan-kind\" id=\"" + escaped(kind.anchor) + "\">\n<h2>" + escaped(kind.name)
+            if kind.continued { html += " <span class=\"continued\">(" + word("continued", words) + ")</span>" }
+            html += " <span class=\"count\">" + escaped(kind.count) + "</span></h2>\n"
+            for owner in kind.owners {
+                html += "<h3>" + escaped(owner.name) + "</h3>\n" + BuiltInPartials.planItems(owner) + "\n"
+            }
+            html += "</section>\n"
+        }
+        if let pager = plan.pager {
+            html += "<p class=\"pager\">"
+            if let previous = pager.previous {
+                html += "<a href=\"" + escaped(previous.url) + "\" rel=\"prev\">" + escaped(previous.title) + "</a>"
+                if pager.next != nil { html += " · " }
+            }
+            if let next = pager.next { html += "<a href=\"" + escaped(next.url) + "\" rel=\"next\">" + escaped(next.title) + "</a>" }
+            html += "</p>\n"
+        }
+        let title = escaped(plan.title) + (plan.pager.map { " (" + escaped($0.summary) + ")" } ?? "") + " — "
+            + escaped(plan.page.siteTitle)
+        return base(plan.page, title: title, content: html)
+    }
+
+    /// `pager.mustache`, with the line break its file ends with.
+    private static func pager(_ pager: PagerModel) -> String {
+        var html = "<nav class=\"pager\" aria-label=\"" + escaped(pager.label) + "\"><p>" + escaped(pager.summary) + "</p><ul>\n"
+        if let previous = pager.previous {
+            html += "<li><a href=\"" + escaped(previous.url) + "\" rel=\"prev\">" + escaped(previous.title) + "</a></li>\n"
+        }
+        for number in pager.numbers {
+            if let url = number.url {
+                html += "<li><a href=\"" + escaped(url) + "\">" + escaped(number.number) + "</a></li>\n"
+            } else {
+                html += "<li><span" + (number.current ? " aria-current=\"page\"" : "") + ">" + escaped(number.number) + "</span></li>\n"
+            }
+        }
+        if let next = pager.next { html += "<li><a href=\"" + escaped(next.url) + "\" rel=\"next\">" + escaped(next.title) + "</a></li>\n" }
+        return html + "</ul></nav>\n"
     }
 
     /// `base.mustache` around a page's `title` and `content` blocks.
