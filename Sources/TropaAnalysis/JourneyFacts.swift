@@ -146,7 +146,7 @@ public struct StageFigures: Sendable, Hashable, ExpressibleByDictionaryLiteral {
 /// A metric's value with the unit it was written in: the midpoint of a range, which is kept as written.
 public struct Figure: Sendable, Hashable {
     public var value: Double
-    // The range's bounds and the target are stored as NaN when there are none (a metric is never NaN): 48 bytes a
+    // The range's bounds and the target are stored as NaN when there are none (a metric is never NaN): 40 bytes a
     // figure rather than 72 with optionals, four figures of each of a large site's 70,000 stages kept at once.
     private var low: Double, high: Double, targetValue: Double
     public var unit: ValueUnit

@@ -1,4 +1,5 @@
 import Dispatch
+import Foundation
 
 /// Maps `items` on every core; the result keeps the items' order, so output stays deterministic. Each result is
 /// written straight into the array returned: no copy of 10,000 results is ever held beside another.
@@ -47,5 +48,25 @@ package final class Pending<Value: Sendable>: @unchecked Sendable {
         made.wait()
         defer { made.signal() }
         return result!
+    }
+}
+
+/// A value made by the first caller that asks for it, on that caller's thread; callers meanwhile wait for it. Jobs
+/// on every core that share one value (the plan's sort) need no thread of their own to make it, as `Pending` does.
+package final class MadeOnce<Value: Sendable>: @unchecked Sendable {
+    private let lock = NSLock()
+    // Read and written only under `lock`; `made` is set once `make` ran (its value may be nil).
+    private var made: [Value] = []
+    private let make: @Sendable () -> Value
+
+    package init(_ make: @escaping @Sendable () -> Value) {
+        self.make = make
+    }
+
+    package var value: Value {
+        lock.withLock {
+            if made.isEmpty { made = [make()] }
+            return made[0]
+        }
     }
 }

@@ -36,6 +36,34 @@ import TropaTesting
         #expect(catalogue.contains("<p class=\"more\">1 more</p>"))
     }
 
+    /// A plan of nine pages, one action each: the first page's pager leaves numbers out (`1 2 3 … 9`), which no fixture's plan
+    /// does.
+    @Test func aPlanOfManyPagesIsTheSameBothWays() throws {
+        var files = [RenderBuild.root + "/tropa.yml": "language: ru\nplan_page_size: 1\n"]
+        for number in 1...9 {
+            files[RenderBuild.root + "/content/map-\(number).md"] = RenderBuild.russianMap(
+                title: "Карта \(number)", body: RenderBuild.stage("Этап \(number)", score: "\(number % 5 - 2) Так",
+                                                              extra: "### Рекомендации\n- [Сайт] Действие \(number) @ecom\n"))
+        }
+        let built = try Self.expectTheSameBothWays(git: nil) { try RenderBuild.memory(files) }
+        let page = try #require(built.text("plan/index.html"))
+        #expect(page.contains("<li><span>…</span></li>"))
+        #expect(page.contains("<li><span aria-current=\"page\">1</span></li>"))
+        #expect(built.files.keys.filter { $0.hasPrefix("plan/") && $0.hasSuffix(".html") }.count == 9)
+    }
+
+    /// The plan's page comes from `CompiledTheme` for its model, not through swift-mustache: the tests above would
+    /// find the same bytes either way.
+    @Test func aPlanPageIsCompiled() throws {
+        let page = PageContext(lang: "ru", words: ["planNote": "Все действия"], siteTitle: "Сайт", root: "../",
+                               generator: "tropa")
+        let model = PlanPageModel(page: page, title: "План <действий>", count: "0 действий", csvURL: "../plan/plan.csv",
+                                  kinds: [], pager: nil, contents: [])
+        let html = try #require(CompiledTheme.render(model, template: "plan"))
+        #expect(html.contains("<title>План &lt;действий&gt; — Сайт</title>"))
+        #expect(html.contains("<p class=\"note\">Все действия 0 действий.</p>"))
+    }
+
     /// Builds the site `memory` makes as it is (the compiled pages) and with every built-in template changed by a
     /// comment that prints nothing (every page through swift-mustache), expects the same files, and gives the first.
     @discardableResult

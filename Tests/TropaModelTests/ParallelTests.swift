@@ -28,6 +28,26 @@ import Foundation
         #expect(none.value == nil && none.value == nil)
     }
 
+    @Test func aValueMadeOnceIsMadeByTheFirstCallerOnly() {
+        let calls = Calls()
+        let shared = MadeOnce { () -> [Int] in
+            calls.count()
+            return [1, 2, 3]
+        }
+        #expect(calls.made == 0, "nothing is made before it is asked for")
+        let readers = parallelMap(Array(0..<8)) { _ in shared.value.reduce(0, +) }
+        #expect(readers == Array(repeating: 6, count: 8))
+        #expect(calls.made == 1)
+        // A value that is nil is made once too.
+        let noneCalls = Calls()
+        let none = MadeOnce { () -> Int? in
+            noneCalls.count()
+            return nil
+        }
+        #expect(none.value == nil && none.value == nil)
+        #expect(noneCalls.made == 1)
+    }
+
     @Test func parallelResultsKeepTheirItemsOrder() {
         #expect(parallelMap(Array(0..<1000)) { $0 * 2 } == (0..<1000).map { $0 * 2 })
     }

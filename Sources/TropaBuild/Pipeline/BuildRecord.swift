@@ -185,6 +185,7 @@ package struct InputSnapshot {
         let known = recorded.count == paths.count && zip(recorded, paths).allSatisfy({ $0.path == $1 }) ? nil
             : Dictionary(recorded.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
         let statuses = statuses ?? reader.statuses(of: paths, in: root)
+        precondition(statuses.count == paths.count, "a status for each path")
         let inputs = try parallelMap(Array(paths.indices)) { index -> Result<BuildRecord.Input?, Error> in
             Result {
                 let path = paths[index]

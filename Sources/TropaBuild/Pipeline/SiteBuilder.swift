@@ -56,6 +56,7 @@ public struct SiteBuilder: Sendable {
             let record = writer.record()
             let folders = record?.outputFolders
             // A file deleted from the output would stay missing until its map changed: the build is then a full one.
+            // Asked whenever there is a record, though a build that is full anyway (a template changed) ignores it.
             let whole = record.flatMap { record in folders.map { writer.holdsEvery($0, folderTimes: record.folderTimes) } }
             return (writer: writer, record: record, folders: folders, whole: whole ?? false)
         }

@@ -199,10 +199,10 @@ enum CompiledTheme {
         if let pager = plan.pager {
             html += "<p class=\"pager\">"
             if let previous = pager.previous {
-                html += "<a href=\"" + escaped(previous.url) + "\" rel=\"prev\">" + escaped(previous.title) + "</a>"
+                html += link(previous, rel: "prev")
                 if pager.next != nil { html += " · " }
             }
-            if let next = pager.next { html += "<a href=\"" + escaped(next.url) + "\" rel=\"next\">" + escaped(next.title) + "</a>" }
+            if let next = pager.next { html += link(next, rel: "next") }
             html += "</p>\n"
         }
         let title = escaped(plan.title) + (plan.pager.map { " (" + escaped($0.summary) + ")" } ?? "") + " — "
@@ -214,7 +214,7 @@ enum CompiledTheme {
     private static func pager(_ pager: PagerModel) -> String {
         var html = "<nav class=\"pager\" aria-label=\"" + escaped(pager.label) + "\"><p>" + escaped(pager.summary) + "</p><ul>\n"
         if let previous = pager.previous {
-            html += "<li><a href=\"" + escaped(previous.url) + "\" rel=\"prev\">" + escaped(previous.title) + "</a></li>\n"
+            html += "<li>" + link(previous, rel: "prev") + "</li>\n"
         }
         for number in pager.numbers {
             if let url = number.url {
@@ -223,7 +223,7 @@ enum CompiledTheme {
                 html += "<li><span" + (number.current ? " aria-current=\"page\"" : "") + ">" + escaped(number.number) + "</span></li>\n"
             }
         }
-        if let next = pager.next { html += "<li><a href=\"" + escaped(next.url) + "\" rel=\"next\">" + escaped(next.title) + "</a></li>\n" }
+        if let next = pager.next { html += "<li>" + link(next, rel: "next") + "</li>\n" }
         return html + "</ul></nav>\n"
     }
 
@@ -405,6 +405,11 @@ enum CompiledTheme {
 
     private static func link(_ text: String, _ url: String) -> String {
         "<a href=\"" + escaped(url) + "\">" + escaped(text) + "</a>"
+    }
+
+    /// A pager's link to the page before (`prev`) or after (`next`).
+    private static func link(_ page: Link, rel: String) -> String {
+        "<a href=\"" + escaped(page.url) + "\" rel=\"" + rel + "\">" + escaped(page.title) + "</a>"
     }
 
     /// A theme word, escaped as `{{page.words.name}}` prints it.

@@ -156,10 +156,10 @@ package struct PageRenderer: Sendable {
             jobs.append(themed(path, "maps", model))
         }
         if maps.contains(where: { !$0.actions.isEmpty }) && wanted(PagePaths.planCSV) {
-            // The pages and the CSV share one sort of every action, made before (to tell the changed pages) or once
-            // here. The pages are made in a few runs, spread over the cores with the other jobs; the CSV, its rows
-            // made as they are written, on one core, listed after them.
-            let plan = only?.plan.map { Pending($0) } ?? Pending { presenter.planPages(index) }
+            // The pages and the CSV share one sort of every action, made before (to tell the changed pages) or here
+            // by the first job that needs it (the CSV, begun first). The pages are made in a few runs, spread over the
+            // cores with the other jobs; the CSV, its rows made as they are written, on one core, listed after them.
+            let plan = MadeOnce { only?.plan ?? presenter.planPages(index) }
             let runs = 8
             for run in 0..<runs {
                 jobs.append {

@@ -1,6 +1,7 @@
 import TropaModel
 import TropaAnalysis
 import Mustache
+import Synchronization
 
 /// The compiled templates and assets of the theme: the built-in one, with a site's `templates/` files
 /// replacing it file by file.
@@ -56,17 +57,47 @@ package struct Theme: @unchecked Sendable {
         return (Theme(library: library, assets: assets, fingerprint: hash.value, compiled: compiled), [])
     }
 
-    /// The built-in templates, parsed when a page first needs one: most pages of a site that changes none are made
-    /// by `CompiledTheme`, and parsing them all took 7 ms of a 0.2 s rebuild of one map. Each parses (`CompiledThemeTests`
-    /// loads them all as a site's own).
-    private static let builtIn: MustacheLibrary = {
-        var diagnostics: [Diagnostic] = []
-        let files = EmbeddedTheme.files.filter { $0.key.hasSuffix(templateExtension) }
-        let library = parsed(Dictionary(uniqueKeysWithValues: files.map { ($0.key, ($0.value, "(built-in theme)/\($0.key)")) }),
-                             diagnostics: &diagnostics)
-        precondition(diagnostics.isEmpty, "the built-in theme does not parse: \(diagnostics)")
-        return library
-    }()
+    /// The built-in templates a page is made of, parsed when a page first needs them, once per process: most pages
+    /// of a site that changes no template are made by `CompiledTheme`, and parsing every template took 7 ms of a
+    /// 0.2 s update (which makes a comparison page, say, from three of them). Each parses (`CompiledThemeTests` loads
+    /// them all as a site's own).
+    private static func builtIn(_ template: String) -> MustacheLibrary {
+        builtInLibraries.withLock { libraries in
+            if let library = libraries[template] { return library }
+            var diagnostics: [Diagnostic] = []
+            let library = parsed(Dictionary(uniqueKeysWithValues: templateNames(of: template).compactMap { name in
+                EmbeddedTheme.files[name + templateExtension].map { (name + templateExtension, (text: $0, path: "(built-in theme)/\(name)\(templateExtension)")) }
+            }), diagnostics: &diagnostics)
+            precondition(diagnostics.isEmpty, "the built-in theme does not parse: \(diagnostics)")
+            libraries[template] = library
+            return library
+        }
+    }
+
+    private static let builtInLibraries = Mutex<[String: MustacheLibrary]>([:])
+
+    /// The built-in templates `template` is made of: itself, the parent and the partials it names, and theirs.
+    static func templateNames(of template: String) -> Set<String> {
+        var found: Set<String> = [], names = [template]
+        while let name = names.popLast() {
+            guard found.insert(name).inserted, let text = EmbeddedTheme.files[name + templateExtension] else { continue }
+            names += includes(text)
+        }
+        return found
+    }
+
+    /// The names of the `{{<parent}}` and `{{>partial}}` tags of a template's text.
+    private static func includes(_ text: String) -> [String] {
+        var names: [String] = []
+        var rest = text[...]
+        while let open = rest.firstRange(of: "{{") {
+            rest = rest[open.upperBound...]
+            guard let kind = rest.first, kind == "<" || kind == ">", let close = rest.firstRange(of: "}}") else { continue }
+            names.append(rest[rest.index(after: rest.startIndex)..<close.lowerBound].trimmingWhitespace())
+            rest = rest[close.upperBound...]
+        }
+        return names
+    }
 
     /// The templates of `files` (by name, with their text and path); one that does not parse is a `template-invalid`
     /// diagnostic at its line.
@@ -92,7 +123,7 @@ package struct Theme: @unchecked Sendable {
     /// Renders a page template; a template that renders nothing is reported by the caller.
     package func render(_ model: Any, template: String) -> String? {
         if compiled.contains(template), let page = CompiledTheme.render(model, template: template) { return page }
-        return (library ?? Self.builtIn).render(model, withTemplate: template)
+        return (library ?? Self.builtIn(template)).render(model, withTemplate: template)
     }
 
     /// The page at `path` rendered from `template`: in parts when the template is a page of cards made in code
