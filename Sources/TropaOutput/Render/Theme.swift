@@ -65,9 +65,11 @@ package struct Theme: @unchecked Sendable {
         builtInLibraries.withLock { libraries in
             if let library = libraries[template] { return library }
             var diagnostics: [Diagnostic] = []
-            let library = parsed(Dictionary(uniqueKeysWithValues: templateNames(of: template).compactMap { name in
-                EmbeddedTheme.files[name + templateExtension].map { (name + templateExtension, (text: $0, path: "(built-in theme)/\(name)\(templateExtension)")) }
-            }), diagnostics: &diagnostics)
+            let files = templateNames(of: template).compactMap { name -> (String, (text: String, path: String))? in
+                let file = name + templateExtension
+                return EmbeddedTheme.files[file].map { (file, (text: $0, path: "(built-in theme)/" + file)) }
+            }
+            let library = parsed(Dictionary(uniqueKeysWithValues: files), diagnostics: &diagnostics)
             precondition(diagnostics.isEmpty, "the built-in theme does not parse: \(diagnostics)")
             libraries[template] = library
             return library
@@ -77,7 +79,7 @@ package struct Theme: @unchecked Sendable {
     private static let builtInLibraries = Mutex<[String: MustacheLibrary]>([:])
 
     /// The built-in templates `template` is made of: itself, the parent and the partials it names, and theirs.
-    static func templateNames(of template: String) -> Set<String> {
+    private static func templateNames(of template: String) -> Set<String> {
         var found: Set<String> = [], names = [template]
         while let name = names.popLast() {
             guard found.insert(name).inserted, let text = EmbeddedTheme.files[name + templateExtension] else { continue }
