@@ -41,6 +41,11 @@ extension FileReading {
         return Array(bytes[range])
     }
 
+    /// The file at `path`, of `size` bytes, read a part at a time when a part is asked for.
+    public func ranged(_ path: String, size: Int) -> RangedFile {
+        RangedFile(size: size) { range in try? read(path, range: range) }
+    }
+
     public func statuses(of paths: [String], in folder: String) -> [FileStatus?] {
         parallelMap(paths) { status(at: folder.appendingPath($0)) }
     }

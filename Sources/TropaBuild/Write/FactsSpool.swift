@@ -51,8 +51,7 @@ package final class FactsSpool: @unchecked Sendable {
                 pending = []
             }
             if pending.isEmpty, fileSystem.status(at: path)?.size == written, (try? fileSystem.moveItem(path, to: kept)) != nil {
-                let (fileSystem, size) = (self.fileSystem, written)
-                return RecordedMap.spooled(maps, in: RangedFile(size: size) { range in try? fileSystem.read(kept, range: range) })
+                return RecordedMap.spooled(maps, in: fileSystem.ranged(kept, size: written))
             }
             defer { try? fileSystem.removeItem(path) }
             guard var bytes = try? fileSystem.read(path), bytes.count == written else { return nil }

@@ -32,8 +32,7 @@ extension FileWriting {
 extension FileWriting where Self: FileReading {
     public func write(_ patch: FilePatch, of source: String, to path: String) throws {
         guard let size = status(at: source)?.size else { throw SiteError(.cannotRead(source, .missing)) }
-        let file = RangedFile(size: size) { range in try? read(source, range: range) }
-        guard let bytes = patch.applied(to: file) else { throw SiteError.endsEarly(source, 0..<size) }
+        guard let bytes = patch.applied(to: ranged(source, size: size)) else { throw SiteError.endsEarly(source, 0..<size) }
         try write(bytes, to: path)
     }
 }

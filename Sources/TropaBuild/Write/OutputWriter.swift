@@ -27,6 +27,8 @@ package struct OutputWriter: Sendable {
     /// removed once the record is kept.
     package var spool: String { staging + "/.tropa-facts" }
     package var keptSpool: String { sibling("spool") }
+    /// What a build that stopped half way may have left beside the output; removed before the next one writes.
+    private var leftovers: [String] { [staging, previous, keptSpool] }
 
     /// The output's own marker: an existing output folder is replaced only when it holds this.
     package static let marker = PagePaths.assets
@@ -78,7 +80,7 @@ package struct OutputWriter: Sendable {
         for folder in folders where fileSystem.kind(at: folder) == .directory && !fileSystem.isWritableFolder(folder) {
             throw SiteError(.outputReadOnly(output, folder: folder, update: false))
         }
-        for leftover in [staging, previous, keptSpool] where fileSystem.kind(at: leftover) != nil {
+        for leftover in leftovers where fileSystem.kind(at: leftover) != nil {
             try fileSystem.removeItem(leftover)
         }
         try fileSystem.createDirectory(staging)
@@ -131,9 +133,7 @@ package struct OutputWriter: Sendable {
 
     /// The file at `path`, read in parts when they are asked for; nil when there is none.
     private func ranged(_ path: String) -> RangedFile? {
-        let fileSystem = fileSystem
-        guard let size = fileSystem.status(at: path)?.size else { return nil }
-        return RangedFile(size: size) { range in try? fileSystem.read(path, range: range) }
+        fileSystem.status(at: path).map { fileSystem.ranged(path, size: $0.size) }
     }
 
     private func savedRecord() -> BuildRecord? {
@@ -210,7 +210,7 @@ package struct OutputWriter: Sendable {
                         removing removals: [String],
                         recording: @escaping @Sendable (Int64?) -> (record: BuildRecord, appending: Int?)) throws -> Int {
         try recover()
-        for leftover in [staging, previous, keptSpool] where fileSystem.kind(at: leftover) != nil {
+        for leftover in leftovers where fileSystem.kind(at: leftover) != nil {
             try fileSystem.removeItem(leftover)
         }
         // Compared and written on every core, each file's bytes made once: parts made as they are read (a

@@ -382,7 +382,6 @@ package struct ProductModel: Sendable {
     package let maps: CardList
 }
 
-
 package struct CataloguePageModel: Sendable {
     package let page: PageContext
     package let title: String
