@@ -1,4 +1,5 @@
 import Testing
+import TropaTesting
 import Dispatch
 import Foundation
 @testable import TropaModel
@@ -51,13 +52,4 @@ import Foundation
     @Test func parallelResultsKeepTheirItemsOrder() {
         #expect(parallelMap(Array(0..<1000)) { $0 * 2 } == (0..<1000).map { $0 * 2 })
     }
-}
-
-/// How many times a closure ran, from any thread.
-private final class Calls: @unchecked Sendable {
-    private let lock = NSLock()
-    private var calls = 0
-
-    func count() { lock.withLock { calls += 1 } }
-    var made: Int { lock.withLock { calls } }
 }

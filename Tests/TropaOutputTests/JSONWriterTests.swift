@@ -80,22 +80,51 @@ import TropaTesting
         #expect(!actual.contains("absent") && !actual.contains("missing"), "a nil optional is left out")
     }
 
-    /// Written in parts, a document is the same bytes, cut only once a part has the size asked for, and only
-    /// after an element of an array (before the comma or line break that follows it).
-    @Test func itWritesTheSameBytesInParts() throws {
-        let document = Document(
-            absent: nil, doubles: (0..<40).map { Double($0) / 4 }, empty: [], emptyObject: Empty(), flag: false,
-            inner: Inner(x: 0, y: "в"), integer: 7, list: (0..<30).map { Inner(x: $0, y: "элемент \($0)") },
-            missing: nil, nested: [[1], [2, 3]], present: "p", strings: ["а", "b"])
-        let whole = JSONWriter.text(document)
-        let parts = JSONWriter.parts(document, partSize: 100)
-        #expect(parts.count > 5)
-        #expect(String(decoding: Array(parts.joined()), as: UTF8.self) == whole)
-        for (part, next) in zip(parts, parts.dropFirst()) {
-            #expect(part.count >= 100)
-            #expect([UInt8(ascii: ","), 0x0A].contains(next.first!), "cut after an element")
+    /// A document with lists of entries, the first of which is written in parts.
+    struct Listing: JSONWritable {
+        let entries: MadeWhenRead<Inner>
+        let more: MadeWhenRead<Inner>
+        let title: String
+
+        func write(to json: inout JSONWriter) {
+            json.object { json in
+                json.member("entries", entries: entries)
+                json.member("more", entries: more)
+                json.member("title", title)
+            }
         }
-        #expect(JSONWriter.parts(document) == [Array(whole.utf8)], "under a megabyte, one part")
+    }
+
+    /// Written in parts, a document is the same bytes: the part before its first list of entries, the entries a run
+    /// at a time, each made only when its part is read, and the part after them. A second list is written inline.
+    @Test(arguments: [0, 1, 3, 4, 10])
+    func itWritesTheSameBytesInParts(count: Int) throws {
+        let made = Calls()
+        let entries = MadeWhenRead(count: count) { place in
+            made.count()
+            return Inner(x: place, y: place.isMultiple(of: 2) ? "элемент \(place)" : nil)
+        }
+        let document = Listing(entries: entries, more: MadeWhenRead(count: 2) { Inner(x: -$0, y: nil) }, title: "т")
+        let whole = JSONWriter.text(document)
+        let madeForText = made.made
+        #expect(madeForText == count)
+        let parts = JSONWriter.parts(document, run: 3)
+        #expect(made.made == madeForText, "no entry is made before its part is read")
+        #expect(parts.count == (count + 2) / 3 + 2)
+        #expect(String(decoding: Array(parts.joined()), as: UTF8.self) == whole)
+        #expect(made.made == 2 * count)
+        if count >= 4 {
+            let second = parts[2]
+            #expect(made.made == 2 * count + min(3, count - 3), "reading a part makes its run only")
+            #expect(second.first == UInt8(ascii: ","), "a run after the first begins with the comma before it")
+        }
+        #expect(whole.contains("\"more\" : [\n    {\n      \"x\" : 0\n    },"), "the second list written inline")
+    }
+
+    /// A document without a list of entries is one part.
+    @Test func aDocumentWithoutEntriesIsOnePart() {
+        let document = Inner(x: 1, y: "у")
+        #expect(Array(JSONWriter.parts(document)) == [Array(JSONWriter.text(document).utf8)])
     }
 
     /// Each document writes its members by hand: a stored property it forgot would be missing from every file.

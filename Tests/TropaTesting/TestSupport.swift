@@ -159,3 +159,14 @@ package extension CheckResult {
         facts.first { $0.slug == slug }.flatMap { facts in site?.journeys.first { $0.path == facts.path } }
     }
 }
+
+/// How many times a closure ran, from any thread.
+package final class Calls: @unchecked Sendable {
+    private let lock = NSLock()
+    private var calls = 0
+
+    package init() {}
+
+    package func count() { lock.withLock { calls += 1 } }
+    package var made: Int { lock.withLock { calls } }
+}

@@ -224,7 +224,9 @@ extension SitePresenter {
             maps: maps.map { Link(title: $0.summary.title, url: page.root + PagePaths.journeyFolder($0.summary.slug) + "/index.html") },
             labels: labels, chart: chart, rows: rows,
             omitted: all.count > maps.count ? words.compared(maps.count, of: all.count) : nil,
-            cards: all.map { card($0, root: page.root, index: index, context: Self.productAndSegment($0)) })
+            cards: CardList(count: all.count) { place in
+                card(all[place], root: page.root, index: index, context: Self.productAndSegment(all[place]))
+            })
     }
 
     /// Each map's line by its segment and persona; by its title when that does not tell the maps apart (a map and

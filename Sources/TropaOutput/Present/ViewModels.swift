@@ -483,8 +483,8 @@ package struct ComparisonPageModel: Sendable {
     package var columnCount: Int { rows.count }
     /// Said when the page compares fewer maps than it lists, or than `compare` names.
     package var omitted: String?
-    /// Every map of the product (or compared), as cards.
-    package let cards: [MapCardModel]
+    /// Every map of the product (or compared), as cards, each made when it is printed.
+    package let cards: CardList
 }
 
 /// A map in a cell of the product × segment matrix.

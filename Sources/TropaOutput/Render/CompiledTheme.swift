@@ -5,7 +5,8 @@ import TropaModel
 /// site prints them once per map, and through swift-mustache a map page took about 230 lookups at microseconds
 /// apiece: more CPU than parsing the map. Here every name is a field. Of the site's own pages, the catalogue and
 /// the tag and segment pages (`catalogue.mustache`, `maps.mustache`, with the `card` partial) are made here too, in
-/// parts (`parts`), and the plan's pages (`plan.mustache`); the others (comparisons, the dashboard) stay templates.
+/// parts (`parts`), as are the comparisons (`compare.mustache`: a product's page lists each of its maps), and the
+/// plan's pages (`plan.mustache`); the dashboard and the persona pages stay templates.
 ///
 /// The templates stay the source of truth: a site that overrides any of those files gets its page from them through
 /// swift-mustache, with the same fields, and `CompiledThemeTests` renders every fixture site and the demo both ways
@@ -18,6 +19,7 @@ enum CompiledTheme {
         "catalogue": ["catalogue", "base", "card"],
         "maps": ["maps", "base", "card"],
         "plan": ["plan", "base", "pager", "plan-items"],
+        "compare": ["compare", "base", "card"],
     ]
 
     /// The page, when `template` is one made here and `model` its model.
@@ -256,6 +258,7 @@ enum CompiledTheme {
         switch (template, model) {
         case ("catalogue", let model as CataloguePageModel): catalogue(model)
         case ("maps", let model as MapListPageModel): maps(model)
+        case ("compare", let model as ComparisonPageModel): compare(model)
         default: nil
         }
     }
@@ -269,6 +272,56 @@ enum CompiledTheme {
             + "</a></p>\n<h1><span class=\"kind\">" + escaped(list.kind) + ":</span> " + escaped(list.title)
             + "</h1>\n<ul class=\"cards\">\n"
         return parts([.bytes(Array((head + top).utf8))] + cards(list.cards) + [.bytes(Array(("\n</ul>\n" + tail).utf8))])
+    }
+
+    /// `compare.mustache`: the table of the compared maps' figures stage by stage, and every map as a card (a
+    /// product's page lists all its maps: 900 of them at 10,000 maps).
+    static func compare(_ comparison: ComparisonPageModel) -> FileParts {
+        let words = comparison.page.words, title = escaped(comparison.title)
+        let (head, tail) = base(comparison.page, title: title + " — " + escaped(comparison.page.siteTitle))
+        var html = head + "<p class=\"breadcrumbs\"><a href=\"" + escaped(comparison.page.root) + "index.html\">"
+            + word("home", words) + "</a></p>\n<h1>" + title + "</h1>\n<p class=\"note\">" + word("comparisonNote", words)
+            + "</p>\n"
+        if let omitted = comparison.omitted { html += "<p class=\"note\">" + escaped(omitted) + "</p>" }
+        html += "\n"
+        if let chart = comparison.chartSVG {
+            html += "<div class=\"comparison-chart\" style=\"--columns: \(comparison.columnCount)\" tabindex=\"0\" "
+                + "role=\"region\" aria-label=\"" + title + "\">" + chart + "</div>"
+        }
+        html += "\n<div class=\"table-scroll\">\n<table class=\"comparison\">\n<thead><tr><th scope=\"col\">"
+            + word("stage", words) + "</th>"
+        for map in comparison.maps { html += "<th scope=\"col\">" + link(map.title, map.url) + "</th>" }
+        html += "</tr></thead>\n<tbody>\n"
+        for row in comparison.rows {
+            html += "<tr><th scope=\"row\">" + escaped(row.stage) + "</th>"
+            for cell in row.cells { html += comparisonCell(cell, words: words) }
+            html += "</tr>\n"
+        }
+        html += "</tbody>\n</table>\n</div>\n<section aria-labelledby=\"compared-heading\">\n<h2 id=\"compared-heading\">"
+            + word("comparisonOf", words) + "</h2>\n<ul class=\"cards\">\n"
+        return parts([.bytes(Array(html.utf8))] + cards(comparison.cards)
+                     + [.bytes(Array(("\n</ul>\n</section>\n" + tail).utf8))])
+    }
+
+    /// A cell of the comparison's table: a stage the map has not, one without figures, or its figures.
+    private static func comparisonCell(_ cell: ComparisonCellModel, words: [String: String]) -> String {
+        guard cell.present else {
+            return "<td class=\"absent\"" + (cell.lowest ? " class=\"lowest\"" : "") + "><span class=\"none\">"
+                + word("noStage", words) + "</span></td>"
+        }
+        var html = "<td" + (cell.lowest ? " class=\"lowest\"" : "") + ">"
+        guard cell.hasFigures else { return html + "<span class=\"none\">" + word("noFigures", words) + "</span></td>" }
+        html += "<dl>"
+        if let conversion = cell.conversion {
+            html += "<div><dt>" + word("conversionHeading", words) + "</dt><dd>"
+            if cell.lowest { html += "<span class=\"mark\" title=\"" + word("lowestConversion", words) + "\">▼</span> " }
+            html += escaped(conversion) + "</dd></div>"
+        }
+        if let nps = cell.nps { html += "<div><dt>NPS</dt><dd>" + escaped(nps) + "</dd></div>" }
+        if let duration = cell.duration {
+            html += "<div><dt>" + word("duration", words) + "</dt><dd>" + escaped(duration) + "</dd></div>"
+        }
+        return html + "</dl></td>"
     }
 
     /// `catalogue.mustache`: the product × segment matrix, each product's cards, and the lists of tags, segments

@@ -10,9 +10,9 @@ package protocol JSONWritable {
 /// container, a box and a string for every value, and every object's keys sorted again).
 package struct JSONWriter {
     private var bytes: [UInt8] = []
-    /// The bytes handed on so far, when the document is written in parts (`parts(_:)`).
-    private var parts: [[UInt8]] = []
-    private var partSize = Int.max
+    /// Written in parts (`parts(_:run:)`): the array left for the parts, once its place is known.
+    private var deferring = false
+    private var deferred: Deferred?
     private var depth = 0
     /// Whether the container being written has no member yet.
     private var first = true
@@ -30,16 +30,37 @@ package struct JSONWriter {
         return String(decoding: json.bytes, as: UTF8.self)
     }
 
-    /// The document's bytes, with the line break, in parts of about `partSize` bytes cut between the elements of
-    /// its arrays: `maps.json` of a 10,000-map site is 10 MB, which one growing buffer and its copy as a string
-    /// held three times over beside the other site pages.
-    package static func parts(_ document: some JSONWritable, partSize: Int = 1 << 20) -> [[UInt8]] {
+    /// The document's bytes, with the line break, in parts made when they are read: the bytes before the elements
+    /// of its array of entries (`member(_:entries:)`), `run` elements at a time, and the bytes after them.
+    /// `maps.json` of a 10,000-map site is 10 MB, which, made at once, was held whole until written, at the build's
+    /// peak (100 MB at 100,000 maps).
+    package static func parts(_ document: some JSONWritable, run: Int = 512) -> FileParts {
         var json = JSONWriter()
-        json.partSize = partSize
-        json.bytes.reserveCapacity(min(partSize, 64 * 1024))
+        json.deferring = true
         document.write(to: &json)
         json.bytes.append(0x0A)
-        return json.parts + [json.bytes]
+        guard let deferred = json.deferred else { return FileParts([json.bytes]) }
+        // The elements go where an empty array has its line break: `[\n`, then each element, then `\n  ]`.
+        let head = Array(json.bytes[..<deferred.place]), tail = Array(json.bytes[deferred.place...])
+        let runs = (deferred.count + run - 1) / run
+        return FileParts(count: runs + 2) { part in
+            if part == 0 { return head }
+            if part == runs + 1 { return tail }
+            var json = JSONWriter()
+            json.depth = deferred.depth
+            json.first = part == 1
+            for element in (part - 1) * run..<min(part * run, deferred.count) {
+                json.next()
+                deferred.write(&json, element)
+            }
+            return json.bytes
+        }
+    }
+
+    /// An array written in parts: where its elements go, how deep, how many, and how each is written.
+    private struct Deferred {
+        let place: Int, depth: Int, count: Int
+        let write: @Sendable (inout JSONWriter, Int) -> Void
     }
 
     /// An object, its members written by `members`.
@@ -60,11 +81,6 @@ package struct JSONWriter {
         for element in items {
             next()
             item(&self, element)
-            if bytes.count >= partSize {
-                parts.append(bytes)
-                bytes = []
-                bytes.reserveCapacity(partSize + partSize / 8)
-            }
         }
         close(0x5D)
     }
@@ -161,6 +177,18 @@ package struct JSONWriter {
         guard let values else { return }
         self.key(key)
         array(values) { json, value in value.write(to: &json) }
+    }
+
+    /// A document's list of entries, which `parts(_:run:)` writes a run at a time, each made when its part is read;
+    /// the first such member of a document only, any other as an array here.
+    package mutating func member(_ key: String, entries: MadeWhenRead<some JSONWritable>) {
+        guard deferring && deferred == nil else { return member(key, entries) }
+        self.key(key)
+        open(0x5B)
+        deferred = Deferred(place: bytes.count, depth: depth, count: entries.count) { json, element in
+            entries[element].write(to: &json)
+        }
+        close(0x5D)
     }
 
     package mutating func member(_ key: String, _ values: [String]) {

@@ -14,8 +14,8 @@ package enum JourneyJSON {
     }
 
     /// The site's maps, each with what the catalogue shows of it: from recorded facts, like the catalogue. In
-    /// parts, each written as it is.
-    package static func maps(_ entries: [SitePageEntry], presenter: SitePresenter) -> [[UInt8]] {
+    /// parts, each made as it is written.
+    package static func maps(_ entries: [SitePageEntry], presenter: SitePresenter) -> FileParts {
         JSONWriter.parts(document(entries, presenter: presenter))
     }
 
@@ -399,7 +399,7 @@ package enum JourneyJSON {
             json.object { json in
                 json.member("format", format)
                 json.member("language", language)
-                json.member("maps", maps)
+                json.member("maps", entries: maps)
                 json.member("title", title)
             }
         }

@@ -574,7 +574,7 @@ extension ComparisonPageModel: MustacheParent {
         case "rows": self.rows
         case "columnCount": self.columnCount
         case "omitted": orAbsent(self.omitted)
-        case "cards": self.cards
+        case "cards": Array(self.cards)
         default: nil
         }
     }
