@@ -184,10 +184,14 @@ import TropaTesting
         let page = try #require(built.text("products/pylesos/index.html"))
         #expect(page.contains("<p class=\"note\">Здесь сравниваются 5 из 7 карт"))
         #expect(page.components(separatedBy: "<li class=\"card").count == 8, "every map as a card")
-        let model = ComparisonPageModel(page: PageContext(lang: "ru", words: [:], siteTitle: "С", root: "../../", generator: "t"),
-                                        title: "Т", maps: [], labels: [], chart: nil, rows: [], omitted: nil,
+        let model = ComparisonPageModel(page: PageContext(lang: "ru", words: ["comparisonOf": "Все карты"], siteTitle: "С",
+                                                          root: "../../", generator: "t"),
+                                        title: "Т <б>", maps: [], labels: [], chart: nil, rows: [], omitted: nil,
                                         cards: CardList(count: 0) { _ in fatalError() })
-        #expect(CompiledTheme.parts(model, template: "compare") != nil)
+        let parts = try #require(CompiledTheme.parts(model, template: "compare"), "the comparison is made in code")
+        let compiled = String(decoding: Array(parts.joined()), as: UTF8.self)
+        #expect(compiled.contains("<title>Т &lt;б&gt; — С</title>"))
+        #expect(compiled.contains("<h2 id=\"compared-heading\">Все карты</h2>\n<ul class=\"cards\">\n\n</ul>"))
     }
 
     /// `CompiledTheme.pages` names every template file a compiled page is made of: its own, those it names as its

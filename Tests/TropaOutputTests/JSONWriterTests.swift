@@ -121,6 +121,20 @@ import TropaTesting
         #expect(whole.contains("\"more\" : [\n    {\n      \"x\" : 0\n    },"), "the second list written inline")
     }
 
+    /// A list of entries deeper in the document: its runs are indented as deep as it is.
+    @Test func aListOfEntriesInsideAnObjectIsTheSameInParts() {
+        struct Outer: JSONWritable {
+            let listing: Listing
+            func write(to json: inout JSONWriter) { json.object { $0.member("listing", listing) } }
+        }
+        let document = Outer(listing: Listing(entries: MadeWhenRead(count: 5) { Inner(x: $0, y: "я") },
+                                              more: MadeWhenRead(count: 0) { _ in Inner(x: 0, y: nil) }, title: ""))
+        let parts = JSONWriter.parts(document, run: 2)
+        #expect(parts.count == 5)
+        #expect(String(decoding: Array(parts.joined()), as: UTF8.self) == JSONWriter.text(document))
+        #expect(String(decoding: parts[2], as: UTF8.self).hasPrefix(",\n      {\n        \"x\" : 2"))
+    }
+
     /// A document without a list of entries is one part.
     @Test func aDocumentWithoutEntriesIsOnePart() {
         let document = Inner(x: 1, y: "у")

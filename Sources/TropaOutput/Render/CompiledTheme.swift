@@ -252,8 +252,9 @@ enum CompiledTheme {
     // MARK: - pages of cards, in parts
 
     /// The page in parts, when `template` is one of the pages of cards made here and `model` its model: the
-    /// catalogue and a tag's or segment's page list thousands of cards on a large site (18 MB each at 10,000 maps),
-    /// which swift-mustache made as one string three times over (the cards' section, the content block, the page).
+    /// catalogue, a tag's or segment's page and a product's comparison list thousands of cards on a large site (the
+    /// catalogue 18 MB at 10,000 maps), which swift-mustache made as one string three times over (the cards'
+    /// section, the content block, the page).
     static func parts(_ model: Any, template: String) -> FileParts? {
         switch (template, model) {
         case ("catalogue", let model as CataloguePageModel): catalogue(model)

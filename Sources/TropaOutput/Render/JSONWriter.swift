@@ -35,6 +35,7 @@ package struct JSONWriter {
     /// `maps.json` of a 10,000-map site is 10 MB, which, made at once, was held whole until written, at the build's
     /// peak (100 MB at 100,000 maps).
     package static func parts(_ document: some JSONWritable, run: Int = 512) -> FileParts {
+        precondition(run > 0, "a run of entries has at least one")
         var json = JSONWriter()
         json.deferring = true
         document.write(to: &json)
@@ -47,6 +48,7 @@ package struct JSONWriter {
             if part == 0 { return head }
             if part == runs + 1 { return tail }
             var json = JSONWriter()
+            json.bytes.reserveCapacity(64 * 1024)
             json.depth = deferred.depth
             json.first = part == 1
             for element in (part - 1) * run..<min(part * run, deferred.count) {
