@@ -95,15 +95,9 @@ import TropaTesting
     /// Between them the fixtures show every part of the map and history pages that is there only for some maps, so
     /// the test above compares each.
     @Test func theFixturesHoldEveryOptionalPartOfTheMapPage() throws {
-        var pages = ""
-        for fixture in Self.fixtures {
-            let built = try RenderBuild.build(try Self.memory(fixture), options: BuildOptions(includeDrafts: true),
-                                              git: try Self.git(fixture))
-            for path in built.files.keys.sorted() where path.hasSuffix("/index.html") {
-                if let page = built.text(path), page.contains("<article class=\"journey\">") || page.contains("<article class=\"history\">") {
-                    pages += page
-                }
-            }
+        let pages = try Self.fixturePages { path, page in
+            path.hasSuffix("/index.html")
+                && (page.contains("<article class=\"journey\">") || page.contains("<article class=\"history\">"))
         }
         let parts = ["<span class=\"badge draft\">", "<dt>Product</dt>", "<dt>Продукт</dt>", "<dt>Сегмент</dt><dd><a",
                      "<dt>Персона</dt><dd><a", "<dt>Обновлено</dt>", "<dt>Следующий замер</dt>",
@@ -121,13 +115,8 @@ import TropaTesting
     /// And every part of the catalogue and of a tag's or segment's page that is there only on some sites, but a
     /// matrix cell of more maps than it shows (`aFullMatrixCellIsTheSameBothWays`).
     @Test func theFixturesHoldEveryOptionalPartOfTheListPages() throws {
-        var pages = ""
-        for fixture in Self.fixtures {
-            let built = try RenderBuild.build(try Self.memory(fixture), options: BuildOptions(includeDrafts: true),
-                                              git: try Self.git(fixture))
-            for path in built.files.keys.sorted() where path == "index.html" || path.hasPrefix("tags/") || path.hasPrefix("segments/") {
-                pages += built.text(path) ?? ""
-            }
+        let pages = try Self.fixturePages { path, _ in
+            path == "index.html" || path.hasPrefix("tags/") || path.hasPrefix("segments/")
         }
         let parts = ["<ul class=\"site-links\"><li><a href=\"dashboard/index.html\">", "<li><a href=\"plan/index.html\">",
                      "<section class=\"matrix\"", "<th scope=\"col\"><a href=", "<th scope=\"col\">Без сегмента",
@@ -141,14 +130,7 @@ import TropaTesting
 
     /// Between them the fixtures' plans show every part of a plan page that is there only for some pages.
     @Test func theFixturesHoldEveryOptionalPartOfThePlanPages() throws {
-        var pages = ""
-        for fixture in Self.fixtures {
-            let built = try RenderBuild.build(try Self.memory(fixture), options: BuildOptions(includeDrafts: true),
-                                              git: try Self.git(fixture))
-            for path in built.files.keys.sorted() where path.hasPrefix("plan/") && path.hasSuffix(".html") {
-                pages += built.text(path) ?? ""
-            }
-        }
+        let pages = try Self.fixturePages { path, _ in path.hasPrefix("plan/") && path.hasSuffix(".html") }
         let parts = ["<title>План действий — ", "<title>План действий (Страница 2 из 3) — ", "<nav class=\"plan-contents\"",
                      "<li><span aria-current=\"page\">", "rel=\"prev\">", "</a> · <a href=", "rel=\"next\">",
                      "<span class=\"continued\">", "<ol class=\"plan-items\" start=\"", "<h3>@", "Action plan"]
@@ -157,14 +139,7 @@ import TropaTesting
 
     /// Between them the fixtures' comparisons show every part of a comparison page that is there only for some.
     @Test func theFixturesHoldEveryOptionalPartOfTheComparisonPages() throws {
-        var pages = ""
-        for fixture in Self.fixtures {
-            let built = try RenderBuild.build(try Self.memory(fixture), options: BuildOptions(includeDrafts: true),
-                                              git: try Self.git(fixture))
-            for path in built.files.keys.sorted() where path.hasPrefix("products/") || path.hasPrefix("compare/") {
-                pages += built.text(path) ?? ""
-            }
-        }
+        let pages = try Self.fixturePages { path, _ in path.hasPrefix("products/") || path.hasPrefix("compare/") }
         let parts = ["<div class=\"comparison-chart\" style=\"--columns: ", "<td class=\"absent\"><span class=\"none\">",
                      "<td class=\"lowest\"><dl><div><dt>", "<span class=\"mark\" title=\"", "<div><dt>NPS</dt><dd>",
                      "<div><dt>Длительность</dt><dd>", "<td><span class=\"none\">", "<li class=\"card",
@@ -227,6 +202,19 @@ import TropaTesting
         #expect(try compiled(["plan-items.mustache": "{{{html}}}!"]) == all.subtracting(["plan"]))
         #expect(try compiled(["compare.mustache": "{{title}}"]) == all.subtracting(["compare"]))
         #expect(try compiled(["dashboard.mustache": "{{title}}"]) == all)
+    }
+
+    /// Every fixture site built, the pages `wanted` (by path and text) of each, in path order, as one text.
+    static func fixturePages(_ wanted: (_ path: String, _ page: String) -> Bool) throws -> String {
+        var pages = ""
+        for fixture in fixtures {
+            let built = try RenderBuild.build(try memory(fixture), options: BuildOptions(includeDrafts: true),
+                                              git: try git(fixture))
+            for path in built.files.keys.sorted() {
+                if let page = built.text(path), wanted(path, page) { pages += page }
+            }
+        }
+        return pages
     }
 
     /// The golden case's history for `render/ru-persona`; none for the others.

@@ -272,7 +272,7 @@ enum CompiledTheme {
         let top = "<p class=\"breadcrumbs\"><a href=\"" + escaped(list.page.root) + "index.html\">" + word("home", words)
             + "</a></p>\n<h1><span class=\"kind\">" + escaped(list.kind) + ":</span> " + escaped(list.title)
             + "</h1>\n<ul class=\"cards\">\n"
-        return parts([.bytes(Array((head + top).utf8))] + cards(list.cards) + [.bytes(Array(("\n</ul>\n" + tail).utf8))])
+        return page(head + top, cards: list.cards, then: "\n</ul>\n" + tail)
     }
 
     /// `compare.mustache`: the table of the compared maps' figures stage by stage, and every map as a card (a
@@ -300,8 +300,7 @@ enum CompiledTheme {
         }
         html += "</tbody>\n</table>\n</div>\n<section aria-labelledby=\"compared-heading\">\n<h2 id=\"compared-heading\">"
             + word("comparisonOf", words) + "</h2>\n<ul class=\"cards\">\n"
-        return parts([.bytes(Array(html.utf8))] + cards(comparison.cards)
-                     + [.bytes(Array(("\n</ul>\n</section>\n" + tail).utf8))])
+        return page(html, cards: comparison.cards, then: "\n</ul>\n</section>\n" + tail)
     }
 
     /// A cell of the comparison's table: a stage the map has not, one without figures, or its figures.
@@ -413,6 +412,11 @@ enum CompiledTheme {
     private enum Part: Sendable {
         case bytes([UInt8])
         case cards(CardList, Range<Int>)
+    }
+
+    /// A page of one list of cards: the markup before it, the cards, the markup after it.
+    private static func page(_ before: String, cards list: CardList, then after: String) -> FileParts {
+        parts([.bytes(Array(before.utf8))] + cards(list) + [.bytes(Array(after.utf8))])
     }
 
     /// Cards as the `card` partial prints each, a few hundred to a part.
