@@ -304,6 +304,10 @@ import FoundationXML
          "<a href=\"https://example.com/?a=1&amp;b=2\">x</a> <a href=\"mailto:a@b.ru\">m</a>"),
         ("<a href=\"/docs/\">x</a>", "../", "<a href=\"/docs/\">x</a>"),
         ("Без ссылок, href= в тексте", "../", "Без ссылок, href= в тексте"),
+        // Both attributes after text of more than one byte a letter, each led from the plan; an address left open.
+        ("Ёлка <img src=\"a.png\" alt=\"\" /> и <a href=\"b.html\">б</a>", "../",
+         "Ёлка <img src=\"../volta/semya/a.png\" alt=\"\" /> и <a href=\"../volta/semya/b.html\">б</a>"),
+        ("<a href=\"#stage-vybor", "../", "<a href=\"../volta/semya/index.html#stage-vybor"),
     ])
     func linksLeadWhereTheyLedFromTheMap(html: String, root: String, expected: String) {
         #expect(Markup.rebasingLinks(html, from: "volta/semya", to: root) == expected)

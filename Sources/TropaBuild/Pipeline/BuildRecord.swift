@@ -603,9 +603,9 @@ package struct RecordedMap: Sendable {
               let actions = Self.decodeActions(line), let stages = line.list(20),
               let branches = line.list(21), branches.count == stages.count,
               actions.allSatisfy({ stages.indices.contains($0.stage) }),
-              let flow = line.list(22).flatMap({ Self.decodeFlow($0, stageCount: stages.count) }),
-              let figures = line.list(23).flatMap({ Self.decodeFigures($0, stageCount: stages.count) }),
-              let emotions = line.list(24).flatMap({ Self.decode($0, stageCount: stages.count) }),
+              let flow = line.elements(22).flatMap({ Self.decodeFlow($0, stageCount: stages.count) }),
+              let figures = line.elements(23).flatMap({ Self.decodeFigures($0, stageCount: stages.count) }),
+              let emotions = line.elements(24).flatMap({ Self.decode($0, stageCount: stages.count) }),
               let files = line.list(25) else { return nil }
         let summary = JourneySummary(slug: slug, title: title, personaID: line.string(4), product: line.string(5),
                                      segment: line.string(6), tags: tags, draft: line.string(8) == "1",
@@ -623,12 +623,12 @@ package struct RecordedMap: Sendable {
 
     /// The actions from their five parallel lists; nil when they disagree.
     private static func decodeActions(_ line: RecordLine) -> [PlanAction]? {
-        guard let stages = line.list(15), let kinds = line.list(16), let owners = line.list(17),
+        guard let stages: [Int] = line.numbers(15), let kinds = line.list(16), let owners = line.list(17),
               let html = line.list(18), let plain = line.list(19),
               Set([stages.count, kinds.count, owners.count, html.count, plain.count]).count == 1 else { return nil }
         var actions: [PlanAction] = []
-        for index in stages.indices {
-            guard let stage = Int(stages[index]) else { return nil }
+        actions.reserveCapacity(stages.count)
+        for (index, stage) in stages.enumerated() {
             actions.append(PlanAction(stage: stage, kind: kinds[index].isEmpty ? nil : kinds[index],
                                       owner: owners[index].isEmpty ? nil : owners[index],
                                       text: RichText(html: html[index], plain: plain[index])))
@@ -649,13 +649,14 @@ package struct RecordedMap: Sendable {
         flow.starts.map { "s \($0)" } + flow.next.enumerated().flatMap { from, next in next.map { "\(from) \($0)" } }
     }
 
-    private static func decodeFlow(_ elements: [String], stageCount: Int) -> StageGraph? {
+    private static func decodeFlow(_ elements: [ArraySlice<UInt8>], stageCount: Int) -> StageGraph? {
         var next = [[Int]](repeating: [], count: stageCount)
         var starts: [Int] = []
         for element in elements {
             let parts = Self.parts(element, limit: 3)
-            let numbers = parts.compactMap { Int($0) }
-            if parts.count == 2, parts[0] == "s", let start = Int(parts[1]), (0..<stageCount).contains(start) {
+            let numbers = parts.compactMap { RecordLine.number($0, radix: 10) as Int? }
+            if parts.count == 2, parts[0].elementsEqual("s".utf8), let start: Int = RecordLine.number(parts[1], radix: 10),
+               (0..<stageCount).contains(start) {
                 starts.append(start)
                 continue
             }
@@ -678,49 +679,52 @@ package struct RecordedMap: Sendable {
         }
     }
 
-    private static func decodeFigures(_ elements: [String], stageCount: Int) -> [StageFigures]? {
+    private static func decodeFigures(_ elements: [ArraySlice<UInt8>], stageCount: Int) -> [StageFigures]? {
         var figures = [StageFigures](repeating: [:], count: stageCount)
         for element in elements {
             let parts = Self.parts(element, limit: 7)
-            guard parts.count == 7, let stage = Int(parts[0]), (0..<stageCount).contains(stage),
-                  let role = MetricRole(rawValue: String(parts[1])), let value = Double(parts[2]),
-                  let unit = ValueUnit(code: String(parts[6])) else { return nil }
-            let low = Double(parts[3]), high = Double(parts[4])
+            guard parts.count == 7, let stage: Int = RecordLine.number(parts[0], radix: 10), (0..<stageCount).contains(stage),
+                  let role = MetricRole(rawValue: RecordLine.element(parts[1])), let value = Self.double(parts[2]),
+                  let unit = ValueUnit(code: RecordLine.element(parts[6])) else { return nil }
+            let low = Self.double(parts[3]), high = Self.double(parts[4])
             // A damaged range reads as nothing rather than trapping on low > high.
             guard (low == nil) == (high == nil), low.map({ $0 <= high! }) ?? true else { return nil }
             figures[stage][role] = Figure(value: value, unit: unit, range: low.map { $0...high! },
-                                          target: Double(parts[5]))
+                                          target: Self.double(parts[5]))
         }
         return figures
     }
 
-    private static func decode(_ elements: [String], stageCount: Int) -> [EmotionSeries]? {
+    private static func decode(_ elements: [ArraySlice<UInt8>], stageCount: Int) -> [EmotionSeries]? {
         var series: [EmotionSeries] = []
         for element in elements {
             let parts = Self.parts(element, limit: 4)
-            guard parts.count == 4, let index = Int(parts[0]), (0...series.count).contains(index), let stage = Int(parts[1]),
-                  (0..<stageCount).contains(stage), let score = Double(parts[2]) else { return nil }
+            guard parts.count == 4, let index: Int = RecordLine.number(parts[0], radix: 10), (0...series.count).contains(index),
+                  let stage: Int = RecordLine.number(parts[1], radix: 10), (0..<stageCount).contains(stage),
+                  let score = Self.double(parts[2]) else { return nil }
             if index == series.count { series.append(EmotionSeries(points: [])) }
-            series[index].points.append(EmotionSeries.Point(stage: stage, score: score, label: String(parts[3])))
+            series[index].points.append(EmotionSeries.Point(stage: stage, score: score, label: RecordLine.element(parts[3])))
         }
         return series
     }
 
-    /// `text` cut at its first `limit - 1` spaces, found in its bytes: `split` on characters was most of the
-    /// time spent decoding figures.
-    private static func parts(_ text: String, limit: Int) -> [Substring] {
-        var parts: [Substring] = []
-        var start = text.startIndex, index = text.startIndex
-        let utf8 = text.utf8
-        while index != utf8.endIndex, parts.count < limit - 1 {
-            if utf8[index] == 0x20 {
-                parts.append(text[start..<index])
-                start = utf8.index(after: index)
-            }
-            index = utf8.index(after: index)
+    /// An element of a list cut at its first `limit - 1` spaces. Read as bytes, not as text: the figures, flow and
+    /// curve of the ~670 maps a one-map rebuild's plan page shows were a third of decoding them as text.
+    private static func parts(_ element: ArraySlice<UInt8>, limit: Int) -> [ArraySlice<UInt8>] {
+        var parts: [ArraySlice<UInt8>] = []
+        parts.reserveCapacity(limit)
+        var start = element.startIndex
+        for index in element.indices where element[index] == 0x20 && parts.count < limit - 1 {
+            parts.append(element[start..<index])
+            start = index + 1
         }
-        parts.append(text[start...])
+        parts.append(element[start...])
         return parts
+    }
+
+    /// A number as `Double(_:)` reads its text (the record writes each as Swift prints it).
+    private static func double(_ bytes: ArraySlice<UInt8>) -> Double? {
+        Double(String(decoding: bytes, as: UTF8.self))
     }
 
     /// How many files the map's pages are, read from the count that begins the list of them.
@@ -914,12 +918,11 @@ private struct RecordLine {
 
     /// The list of numbers in the field; nil when it is not a list, or an element is not a number.
     package func numbers<Value: FixedWidthInteger>(_ index: Int) -> [Value]? {
-        let parts = Self.split(fields[index], at: 0x1F)
-        guard let count: Int = parts.first.flatMap({ Self.number($0, radix: 10) }), parts.count - 1 == count else { return nil }
+        guard let elements = elements(index) else { return nil }
         var numbers: [Value] = []
-        numbers.reserveCapacity(count)
-        for part in parts.dropFirst() {
-            guard let number: Value = Self.number(part, radix: 10) else { return nil }
+        numbers.reserveCapacity(elements.count)
+        for element in elements {
+            guard let number: Value = Self.number(element, radix: 10) else { return nil }
             numbers.append(number)
         }
         return numbers
@@ -951,16 +954,27 @@ private struct RecordLine {
 
     package func list(_ index: Int) -> [String]? {
         let field = fields[index]
+        // Most fields escape nothing: one look at the bytes rather than two at each element's text (a rebuild with
+        // nothing changed reads 80,000 file names at 10,000 maps).
+        let escaped = field.contains(0x5C)
+        return elements(index)?.map { escaped ? Self.element($0) : String(decoding: $0, as: UTF8.self) }
+    }
+
+    /// The list's elements as the line has them, still escaped; nil when the field is not a list.
+    package func elements(_ index: Int) -> [ArraySlice<UInt8>]? {
+        let field = fields[index]
         if field.elementsEqual("\\-".utf8) { return nil }
         // Split before the field's own unescaping: in a field this encoder wrote, that unescaping makes no
         // separator (elements escape theirs as `\s`, which the field escape only doubles the backslash of).
         let parts = Self.split(field, at: 0x1F)
-        guard let count = parts.first.flatMap({ Int(String(decoding: $0, as: UTF8.self)) }),
-              parts.count - 1 == count else { return nil }
-        // Most fields escape nothing: one look at the bytes rather than two at each element's text (a rebuild with
-        // nothing changed reads 80,000 file names at 10,000 maps).
-        guard field.contains(0x5C) else { return parts.dropFirst().map { String(decoding: $0, as: UTF8.self) } }
-        return parts.dropFirst().map { Self.unescape(Self.unescape(String(decoding: $0, as: UTF8.self))) }
+        guard let count: Int = parts.first.flatMap({ Self.number($0, radix: 10) }), parts.count - 1 == count else { return nil }
+        return Array(parts.dropFirst())
+    }
+
+    /// The text of a list's element (or of a part of one), unescaped as the field and as the element.
+    package static func element(_ bytes: ArraySlice<UInt8>) -> String {
+        let text = String(decoding: bytes, as: UTF8.self)
+        return bytes.contains(0x5C) ? unescape(unescape(text)) : text
     }
 
     private static func escape(_ text: String, separator: Bool) -> String {
