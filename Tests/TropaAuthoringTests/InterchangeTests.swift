@@ -111,6 +111,21 @@ import TropaTesting
         }
     }
 
+    /// Text with no sign to code is kept as it is, trimmed of the spaces `CharacterSet.whitespaces` names (U+00A0,
+    /// U+3000 and U+200B too) whichever way it is read; a statement led by a keyword in any case is coded.
+    @Test(arguments: [
+        ("Сравнивает цены", true, "Сравнивает цены"),
+        ("\u{A0}Сравнивает цены\u{3000}", true, "Сравнивает цены"),
+        ("\u{200B}цены\u{200B}", false, "цены"),
+        ("\tцены: \n", false, "цены#58;"),
+        ("JOURNEY map", true, "#74;OURNEY map"),
+        ("JOURNEY map", false, "JOURNEY map"),
+        ("accDescr, of it", true, "#97;ccDescr#44; of it"),
+    ])
+    func mermaidTextIsCodedOnlyWhereItMustBe(text: String, statement: Bool, expected: String) {
+        #expect(MermaidJourney.escaped(text, statement: statement) == expected)
+    }
+
     @Test func mermaidEscapesWhatItsLexerReads() {
         let journey = Journey(path: "content/a.md", title: "Title: one; two # three", stages: [
             Stage(name: "section 2", location: SourceLocation(file: "a", line: 1), layers: [

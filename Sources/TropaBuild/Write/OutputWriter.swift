@@ -10,9 +10,15 @@ package struct OutputWriter: Sendable {
     package let fileSystem: FileSystem
     /// The output folder, as an absolute, standardized path.
     package let output: String
+    /// Where the new build is written before it replaces the output. Made once: every file written is put under it,
+    /// and making the path through `URL` was 3 % of a cold build's time.
+    package let staging: String
 
-    /// Where the new build is written before it replaces the output.
-    package var staging: String { sibling("staging") }
+    package init(fileSystem: FileSystem, output: String) {
+        (self.fileSystem, self.output) = (fileSystem, output)
+        staging = Self.sibling(of: output, "staging")
+    }
+
     /// Where the previous output waits while the new one is moved in.
     package var previous: String { sibling("previous") }
     /// The record of the last clean build into this output (`BuildRecord`).
@@ -33,7 +39,9 @@ package struct OutputWriter: Sendable {
     /// The output's own marker: an existing output folder is replaced only when it holds this.
     package static let marker = PagePaths.assets
 
-    private func sibling(_ role: String) -> String {
+    private func sibling(_ role: String) -> String { Self.sibling(of: output, role) }
+
+    private static func sibling(of output: String, _ role: String) -> String {
         let url = URL(fileURLWithPath: output)
         return url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).tropa-\(role)").path
     }
