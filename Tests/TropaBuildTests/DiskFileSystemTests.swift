@@ -106,6 +106,27 @@ import TropaTesting
         }
     }
 
+    /// A folder is made with those missing above it, by any number of threads at once; one that is there is
+    /// kept; a file in the way, or a folder that cannot be written in, is an error that names the folder.
+    @Test func aFolderIsMadeWithThoseAboveIt() throws {
+        let base = try Self.folder()
+        defer { try? FileManager.default.removeItem(at: base) }
+        let disk = DiskFileSystem()
+        let nested = base.path + "/новая/g010/map-005000"
+        DispatchQueue.concurrentPerform(iterations: 8) { _ in #expect(throws: Never.self) { try disk.createDirectory(nested) } }
+        #expect(disk.kind(at: nested) == .directory)
+        try disk.createDirectory(base.path + "/папка")
+        try disk.write(Array("файл".utf8), to: base.path + "/папка/файл")
+        #expect(try disk.read(base.path + "/папка/файл") == Array("файл".utf8))
+        let inTheWay = #expect(throws: SiteError.self) { try disk.createDirectory(base.path + "/папка/файл/внутри") }
+        #expect(inTheWay?.description.contains("cannot create the folder \(base.path)/папка/файл/внутри") == true)
+        let onAFile = #expect(throws: SiteError.self) { try disk.createDirectory(base.path + "/папка/файл") }
+        #expect(onAFile?.description.contains("cannot create the folder") == true)
+        // Written into a folder not there yet, a file has it made.
+        try disk.write(Array("x".utf8), to: base.path + "/ещё/глубже/x.txt")
+        #expect(try disk.read(base.path + "/ещё/глубже/x.txt") == Array("x".utf8))
+    }
+
     @Test func statusesAnswerEachPathInOrder() throws {
         let base = try Self.folder()
         defer { try? FileManager.default.removeItem(at: base) }

@@ -40,6 +40,8 @@ package enum MermaidJourney {
 
     /// Words that begin a statement of the grammar (matched case-insensitively, at a line's start).
     package static let keywords = ["journey", "title", "section", "acctitle", "accdescr"]
+    /// Made once: each `CharacterSet.whitespaces` is a copy of Foundation's set.
+    private static let spaces = CharacterSet.whitespaces
 
     /// Text with every character the lexer reads as syntax written as Mermaid's entity code (`#58;`), which Mermaid
     /// turns back into the character when it draws: `:` ends a task's name, `;` and a line break end a statement,
@@ -64,7 +66,7 @@ package enum MermaidJourney {
                 result.unicodeScalars.append(scalar)
             }
         }
-        let spaces = CharacterSet.whitespaces
+        let spaces = Self.spaces
         if let first = result.unicodeScalars.first, let last = result.unicodeScalars.last,
            spaces.contains(first) || spaces.contains(last) {
             result = result.trimmingCharacters(in: spaces)
