@@ -121,6 +121,11 @@ import TropaTesting
         ("JOURNEY map", true, "#74;OURNEY map"),
         ("JOURNEY map", false, "JOURNEY map"),
         ("accDescr, of it", true, "#97;ccDescr#44; of it"),
+        // Each sign the lexer reads, alone in the text; a space at one end only.
+        ("a & b", false, "a #38; b"), ("a < b", false, "a #60; b"), ("a > b", false, "a #62; b"),
+        ("«a\" b»", false, "«a#34; b»"), ("a; b", false, "a#59; b"), ("50% b", false, "50#37; b"),
+        ("a # b", false, "a #35; b"), ("a:b", false, "a#58;b"), ("a,b", false, "a#44;b"),
+        ("a\u{1}b\u{7F}", false, "ab"), ("цены\u{3000}", false, "цены"), (" цены", false, "цены"),
     ])
     func mermaidTextIsCodedOnlyWhereItMustBe(text: String, statement: Bool, expected: String) {
         #expect(MermaidJourney.escaped(text, statement: statement) == expected)

@@ -106,15 +106,19 @@ import TropaTesting
         }
     }
 
-    /// A folder is made with those missing above it, by any number of threads at once; one that is there is
-    /// kept; a file in the way, or a folder that cannot be written in, is an error that names the folder.
+    /// A folder is made with those missing above it, by threads that each make another folder under the same
+    /// missing ones at once; one that is there is kept; a file in the way is an error that names the folder.
     @Test func aFolderIsMadeWithThoseAboveIt() throws {
         let base = try Self.folder()
         defer { try? FileManager.default.removeItem(at: base) }
         let disk = DiskFileSystem()
-        let nested = base.path + "/новая/g010/map-005000"
-        DispatchQueue.concurrentPerform(iterations: 8) { _ in #expect(throws: Never.self) { try disk.createDirectory(nested) } }
-        #expect(disk.kind(at: nested) == .directory)
+        let nested = (0..<16).map { base.path + "/новая/g\($0 % 2)/map-\($0)" }
+        let made = parallelMap(nested) { path in Result { try disk.createDirectory(path) } }
+        for (path, outcome) in zip(nested, made) {
+            #expect(throws: Never.self) { try outcome.get() }
+            #expect(disk.kind(at: path) == .directory)
+        }
+        try disk.createDirectory(nested[0])
         try disk.createDirectory(base.path + "/папка")
         try disk.write(Array("файл".utf8), to: base.path + "/папка/файл")
         #expect(try disk.read(base.path + "/папка/файл") == Array("файл".utf8))

@@ -150,7 +150,9 @@ public struct DiskFileSystem: FileSystem {
             // Another thread may have made it meanwhile.
             return mkdir(path, 0o777) == 0 || (errno == EEXIST && isFolder(path))
         default:
-            return false
+            // Some systems answer for a folder that is there with another error (`EISDIR` for `/` on macOS, `EROFS`
+            // on a read-only mount): it is there all the same, as `FileManager` found.
+            return isFolder(path)
         }
     }
 

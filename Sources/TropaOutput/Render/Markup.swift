@@ -35,7 +35,9 @@ public enum Markup {
     /// to a stage of the same map (`#stage-oplata`) leads to that map's page. Links with a scheme or from the
     /// output's root (`/…`) stay as they are.
     package static func rebasingLinks(_ html: String, from folder: String, to root: String) -> String {
-        // Found in the bytes: `range(of:)` went through Foundation, a tenth of a one-map rebuild's plan page.
+        // Found in the bytes: `range(of:)` went through Foundation, a tenth of a one-map rebuild's plan page. An
+        // address is quoted: text without a quote has none.
+        guard html.utf8.contains(UInt8(ascii: "\"")) else { return html }
         let bytes = Array(html.utf8)
         guard var value = addressStart(in: bytes, from: 0) else { return html }
         let mapRoot = String(repeating: "../", count: folder.split(separator: "/").count)
@@ -63,12 +65,13 @@ public enum Markup {
         return String(decoding: result, as: UTF8.self)
     }
 
+    private static let addressAttributes = [Array(" href=\"".utf8), Array(" src=\"".utf8)]
+
     /// Where the value of the first ` href="` or ` src="` at or after `index` begins.
     private static func addressStart(in bytes: [UInt8], from index: Int) -> Int? {
-        let href = Array(" href=\"".utf8), src = Array(" src=\"".utf8)
         var at = index
         while let space = bytes[at...].firstIndex(of: UInt8(ascii: " ")) {
-            for attribute in [href, src] where bytes[space...].starts(with: attribute) {
+            for attribute in addressAttributes where bytes[space...].starts(with: attribute) {
                 return space + attribute.count
             }
             at = space + 1

@@ -57,13 +57,15 @@ package enum MermaidJourney {
                 || byte == 0x3C || byte == 0x3E || byte == 0x26 || byte == 0x22
         }
         var result = plain ? text : ""
-        for scalar in text.unicodeScalars where !plain {
-            switch scalar {
-            case ":", ";", "#", ",", "%", "<", ">", "&", "\"": result += "#\(scalar.value);"
-            case "\n", "\r", "\t": result += " "
-            default:
-                if scalar.value < 0x20 || scalar.value == 0x7F { continue }
-                result.unicodeScalars.append(scalar)
+        if !plain {
+            for scalar in text.unicodeScalars {
+                switch scalar {
+                case ":", ";", "#", ",", "%", "<", ">", "&", "\"": result += "#\(scalar.value);"
+                case "\n", "\r", "\t": result += " "
+                default:
+                    if scalar.value < 0x20 || scalar.value == 0x7F { continue }
+                    result.unicodeScalars.append(scalar)
+                }
             }
         }
         let spaces = Self.spaces
