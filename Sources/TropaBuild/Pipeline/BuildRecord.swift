@@ -708,8 +708,8 @@ package struct RecordedMap: Sendable {
         return series
     }
 
-    /// An element of a list cut at its first `limit - 1` spaces. Read as bytes, not as text: the figures, flow and
-    /// curve of the ~670 maps a one-map rebuild's plan page shows were a third of decoding them as text.
+    /// An element of a list cut at its first `limit - 1` spaces, as bytes: no `String` per element, no `Substring`
+    /// per part, for the figures, flow and curve of the ~670 maps a one-map rebuild's plan page shows.
     private static func parts(_ element: ArraySlice<UInt8>, limit: Int) -> [ArraySlice<UInt8>] {
         var parts: [ArraySlice<UInt8>] = []
         parts.reserveCapacity(limit)
