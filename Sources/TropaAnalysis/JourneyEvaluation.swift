@@ -116,6 +116,17 @@ public struct JourneyEvaluation: Sendable, Hashable {
     /// The fall between consecutive emotion points that marks a sharp drop.
     public static let sharpDrop = 2.0
 
+    /// The mean of each stage's scores in the first of `emotions`, nil for a stage without one: what the plan
+    /// shows of a map without the rest of its evaluation.
+    public static func stageEmotions(_ emotions: [EmotionSeries], stageCount: Int) -> [Double?] {
+        var sums = [(total: Double, count: Int)](repeating: (0, 0), count: stageCount)
+        for point in emotions.first?.points ?? [] where sums.indices.contains(point.stage) {
+            sums[point.stage].total += point.score
+            sums[point.stage].count += 1
+        }
+        return sums.map { $0.count == 0 ? nil : $0.total / Double($0.count) }
+    }
+
     public init(_ facts: JourneyFacts) {
         let stages = facts.stages
         let weakest = { (indices: [Int]) -> Int? in
@@ -161,12 +172,7 @@ public struct JourneyEvaluation: Sendable, Hashable {
             }
         }
         sharpDrops = drops.sorted { ($0.to, $0.from) < ($1.to, $1.from) }
-        var sums = [(total: Double, count: Int)](repeating: (0, 0), count: stages.count)
-        for point in points where sums.indices.contains(point.stage) {
-            sums[point.stage].total += point.score
-            sums[point.stage].count += 1
-        }
-        stageEmotions = sums.map { $0.count == 0 ? nil : $0.total / Double($0.count) }
+        stageEmotions = Self.stageEmotions(facts.emotions, stageCount: stages.count)
         let npsValues = stages.compactMap { $0.figures.nps?.value }
         averageNPS = npsValues.isEmpty ? nil : npsValues.reduce(0, +) / Double(npsValues.count)
         let both = stages.indices.filter { stages[$0].figures.nps != nil && stages[$0].figures.conversion != nil }

@@ -411,6 +411,38 @@ import Foundation
         #expect(read?.facts.stages.first?.figures.conversion == Figure(value: 35, unit: .percent, range: 30...40, target: 45))
     }
 
+    /// What the plan shows of a map is read from its line without the rest: the same as its whole entry shows, its
+    /// figures other than the conversion left unread; from a damaged line, nothing.
+    @Test func thePlanReadsItsPartOfALineAlone() throws {
+        var map = Self.map("content/a.md", title: "Оплата «в один шаг»")
+        map.facts.stages = [
+            StageFacts(name: "Вход", figures: [.conversion: Figure(value: 35.5, unit: .percent, target: 45),
+                                               .nps: Figure(value: -20, unit: .plain)]),
+            StageFacts(name: "Оплата", figures: [.conversion: Figure(value: 12, unit: .percent)], branch: "Онлайн"),
+            StageFacts(name: "Оплата", branch: "Офлайн"),
+        ]
+        map.facts.flow = StageGraph(starts: [0], next: [[1, 2], [], []])
+        // The plan averages the first curve.
+        map.facts.emotions = [EmotionSeries(points: [(0, -2.0), (0, 1.0), (2, 0.5)].map { EmotionSeries.Point(stage: $0, score: $1, label: "x") }),
+                              EmotionSeries(points: [EmotionSeries.Point(stage: 1, score: 3, label: "")])]
+        map.facts.actions = [
+            PlanAction(stage: 1, kind: "Сайт", owner: "product", text: RichText(html: "<em>Один</em> шаг", plain: "Один шаг")),
+            PlanAction(stage: 2, kind: nil, owner: nil, text: RichText(html: "Касса\tв\\зале", plain: "Касса")),
+        ]
+        let planned = try #require(RecordedMap(map).planned)
+        let entry = SitePageEntry(map.facts, built: true)
+        #expect(planned.slug == "a" && planned.slug == entry.slug && planned.title == entry.title)
+        #expect(planned.actions == map.facts.actions)
+        #expect(planned.stages.map(\.displayName) == ["Вход", "Оплата (Онлайн)", "Оплата (Офлайн)"])
+        #expect(planned.stages.map(\.figures.conversion) == entry.stages.map(\.figures.conversion))
+        #expect(planned.stages.map(\.figures.nps) == [nil, nil, nil])
+        #expect(planned.stageEmotions == [-0.5, nil, 0.5] && planned.stageEmotions == entry.stageEmotions)
+        #expect(planned.stageAnchors.count == 3 && planned.stageAnchors == entry.stageAnchors)
+        var fields = Self.fields(map)
+        fields[23] = "1\u{1F}0 conversion 35 40 30 - %"
+        #expect(Self.recorded(fields)?.planned == nil)
+    }
+
     /// A map's line is read in full only when it is needed; a damaged one then reads as nothing.
     @Test func aDamagedMapLineIsReadAsNothing() throws {
         let text = "tropa build record 14\nsettings\tx\nsite\t0\nlinked\t0\nfolders\t0\t0\nfacts\t2\t\\-\t\\-\t\\-\nat\t1\u{1F}0\t1\u{1F}1\nmap\ta.md\tb\t1\n"

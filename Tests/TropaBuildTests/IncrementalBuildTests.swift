@@ -24,11 +24,16 @@ import TropaTesting
     private static func rebuild(_ path: String, find: String, replace: String) throws -> (first: [String: [UInt8]], second: BuiltSite) {
         let first = try RenderBuild.site(maps)
         #expect(first.errors.isEmpty, "\(renderDescribe(first.diagnostics))")
+        return (first.files, try edited(first, path, find: find, replace: replace))
+    }
+
+    /// `site` with `path` changed (`find`, which it holds, replaced by `replace`), built again.
+    private static func edited(_ site: BuiltSite, _ path: String, find: String, replace: String) throws -> BuiltSite {
         let full = RenderBuild.root + "/" + path
-        let text = try #require(first.fileSystem.text(at: full))
+        let text = try #require(site.fileSystem.text(at: full))
         #expect(text.contains(find))
-        try first.fileSystem.write(Array(text.replacingOccurrences(of: find, with: replace).utf8), to: full)
-        return (first.files, try RenderBuild.build(first.fileSystem))
+        try site.fileSystem.write(Array(text.replacingOccurrences(of: find, with: replace).utf8), to: full)
+        return try RenderBuild.build(site.fileSystem)
     }
 
     /// What a full build of the same site files writes, in a file system of its own.
@@ -141,11 +146,7 @@ import TropaTesting
         let first = try RenderBuild.site(linkedSite)
         #expect(first.errors.isEmpty, "\(renderDescribe(first.diagnostics))")
         #expect(first.result.madeSitePages.contains("index.html"))
-        let full = RenderBuild.root + "/" + path
-        let text = try #require(first.fileSystem.text(at: full))
-        #expect(text.contains(find))
-        try first.fileSystem.write(Array(text.replacingOccurrences(of: find, with: replace).utf8), to: full)
-        let second = try RenderBuild.build(first.fileSystem)
+        let second = try edited(first, path, find: find, replace: replace)
         #expect(!second.result.upToDate && second.result.outputPath != nil)
         return second
     }
@@ -208,11 +209,7 @@ import TropaTesting
         #expect(first.text("plan/page/2/index.html")?.contains("Сравнение тарифов") == true)
         // The action's link leads from the plan's page to the other map's stage.
         #expect(first.text("plan/page/2/index.html")?.contains("<a href=\"../../../a/index.html#stage-vkhod\">входе</a>") == true)
-        let path = RenderBuild.root + "/content/b.md"
-        let text = try #require(first.fileSystem.text(at: path))
-        #expect(text.contains(find))
-        try first.fileSystem.write(Array(text.replacingOccurrences(of: find, with: replace).utf8), to: path)
-        return try RenderBuild.build(first.fileSystem)
+        return try edited(first, "content/b.md", find: find, replace: replace)
     }
 
     /// Of a plan cut into pages, a changed action's page is made again, and the CSV: the others are as they were.
@@ -220,6 +217,28 @@ import TropaTesting
         let second = try Self.updatePagedPlan(find: "Сравнение тарифов", replace: "Калькулятор тарифов")
         #expect(second.result.madeSitePages == ["plan/page/2/index.html", "plan/plan.csv"])
         #expect(second.text("plan/page/2/index.html")?.contains("Калькулятор тарифов") == true)
+        #expect(second.files == (try Self.fullBuild(of: second)))
+    }
+
+    /// A plan page made again shows the other maps on it as the record holds them, read for the plan alone: a
+    /// branched stage's name, its conversion and its average score, as a full build writes them.
+    @Test func aPlanPageShowsTheOtherMapsAsTheRecordHoldsThem() throws {
+        let branched = RenderBuild.stage("Оплата {Онлайн}", score: "-2 Злость\n1 Облегчение",
+                                         extra: "### Метрики\n- Конверсия: 35%\n- NPS: 20\n\n### Рекомендации\n- [Сайт] Оплата в один шаг\n")
+            + RenderBuild.stage("Оплата {Офлайн}", extra: "### Рекомендации\n- [Сервис] Касса без очереди\n")
+        let first = try RenderBuild.site([
+            "tropa.yml": "language: ru\n",
+            "content/a.md": RenderBuild.russianMap(title: "Альфа", body: RenderBuild.stage("Вход") + branched),
+            "content/b.md": RenderBuild.russianMap(title: "Бета", body: RenderBuild.stage(
+                "Выбор", extra: "### Рекомендации\n- [Сайт] Сравнение тарифов\n")),
+        ])
+        #expect(first.errors.isEmpty, "\(renderDescribe(first.diagnostics))")
+        let second = try Self.edited(first, "content/b.md", find: "## Выбор", replace: "## Подбор")
+        #expect(second.result.update?.maps == 1)
+        #expect(second.result.madeSitePages == ["plan/index.html", "plan/plan.csv"])
+        let plan = try #require(second.text("plan/index.html"))
+        #expect(plan.contains("Подбор") && plan.contains("Оплата (Онлайн)") && plan.contains("Оплата (Офлайн)"))
+        #expect(plan.contains("35") && plan.contains("−0,5"))
         #expect(second.files == (try Self.fullBuild(of: second)))
     }
 
@@ -291,10 +310,7 @@ import TropaTesting
     @Test func aPlanLaidOutAgainIsTakenByTheNextUpdate() throws {
         let moved = try Self.updatePagedPlan(find: "0 Спокойно", replace: "2 Восторг")
         #expect(moved.files == (try Self.fullBuild(of: moved)))
-        let path = RenderBuild.root + "/content/b.md"
-        let text = try #require(moved.fileSystem.text(at: path))
-        try moved.fileSystem.write(Array(text.replacingOccurrences(of: "Сравнение тарифов", with: "Калькулятор тарифов").utf8), to: path)
-        let next = try RenderBuild.build(moved.fileSystem)
+        let next = try Self.edited(moved, "content/b.md", find: "Сравнение тарифов", replace: "Калькулятор тарифов")
         #expect(next.result.update?.maps == 1)
         #expect(next.result.madeSitePages == ["plan/page/3/index.html", "plan/plan.csv"])
         #expect(next.files == (try Self.fullBuild(of: next)))

@@ -34,8 +34,6 @@ import TropaTesting
         return (whole, presenter.pagesShowing(changes, outlines: after.map(\.outline), plan: plan), index)
     }
 
-    /// A renamed stage: the narrow way finds the pages the whole way does, and names every map they show: the
-    /// product's (its comparison ranks them all), the ones `compare` names, and those on the plan's pages.
     /// Two entries are equal when every stored property is: `==` names each one, and a map changed in any of
     /// them (here its title, a stage's name, whether it is built) differs. Walked side by side, the entries of two
     /// runs give only the maps added, gone or changed, in path order.
@@ -64,6 +62,9 @@ import TropaTesting
         #expect(MapChange.between(before, before).isEmpty)
     }
 
+    /// A renamed stage: the narrow way finds the pages the whole way does, and names every map they show: the
+    /// product's (its comparison ranks them all) and the ones `compare` names to read whole, and those on the
+    /// plan's pages to read for the plan.
     @Test func aRenamedStageIsToldFromTheOutlinesAndThePlan() throws {
         let (whole, narrow, index) = try Self.selections("content/volta/semya.md") { $0.stages[0].name = "Первый взгляд" }
         let selection = try #require(narrow)
@@ -77,7 +78,8 @@ import TropaTesting
         let onPages = Set(selection.planPages.flatMap { pages[$0] }.flatMap { part in
             plan.plan.kinds[part.kind].owners[part.owner].entries[part.entries].map(\.map)
         })
-        #expect(!onPages.isEmpty && selection.maps == volta.union(onPages))
+        // The maps on the plan's pages that nothing else shows are read only for the plan.
+        #expect(!onPages.isEmpty && selection.planMaps == onPages && selection.maps == volta)
     }
 
     /// A change a card shows (the title) or one that moves an action (to another kind) needs every map; an

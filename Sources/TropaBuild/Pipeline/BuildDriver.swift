@@ -430,7 +430,7 @@ package struct BuildDriver: Sendable {
         options.progress?.wrote(pages.count + inputs.staticFiles.count)
         if reuse.remembers { run.memo?.shown = now.map(\.entry) }
         // A preview keeps no record: every map was read, and `now` is all of them.
-        run.mapCount = sink.keepsRecord ? entries.filter(\.built).count : now.filter(\.entry.built).count
+        run.mapCount = sink.keepsRecord ? entries.lazy.filter(\.built).count : now.lazy.filter(\.entry.built).count
         // A committed build builds every map but the drafts it leaves out: it says how many, never silently.
         let leftOut = (sink.keepsRecord ? entries.count : now.count) - run.mapCount
         if leftOut > 0 { run.notes.append(.draftsLeftOut(leftOut)) }
@@ -458,15 +458,19 @@ package struct BuildDriver: Sendable {
             // The plan names actions of the maps it was made with: a place beyond them is a damaged record.
             let named = narrow.planPages.flatMap { narrow.layout[$0] }
                 .flatMap { part in plan.kinds[part.kind].owners[part.owner].entries[part.entries] }
-            guard named.allSatisfy({ shown[$0.map]?.actions.indices.contains($0.action) == true }) else { throw RecordDamaged() }
-            let maps = PlanMaps(some: shown)
+            // Of the maps read whole, what the plan shows is theirs; of the others, only that is read.
+            let planned = try reuse.planned(entries, now: now, only: narrow.planMaps.subtracting(narrow.maps))
+                .merging(shown.mapValues { $0 as any PlannedMap }, uniquingKeysWith: { first, _ in first })
+            guard named.allSatisfy({ planned[$0.map]?.actions.indices.contains($0.action) == true }) else { throw RecordDamaged() }
+            let maps = PlanMaps(some: planned)
             selection.plan = PlanPages(plan: plan, pages: presenter.planPages(from: plan, maps: maps, numbers: narrow.planPages))
             // A table by the maps' places, not a set: asked for each of the plan's 140,000 actions at 10,000 maps.
             var changed = [Bool](repeating: false, count: outlines.count)
             for place in narrow.changed { changed[place] = true }
             let showing = { @Sendable [changed] (place: Int) in changed[place] }
             // The rows now, and as the last build wrote them, which the CSV must hold where they go.
-            let rows = parallelMap([maps, PlanMaps(some: narrow.before)]) { presenter.planRows(plan, maps: $0, showing: showing) }
+            let before = PlanMaps(some: narrow.before.mapValues { $0 as any PlannedMap })
+            let rows = parallelMap([maps, before]) { presenter.planRows(plan, maps: $0, showing: showing) }
             (selection.planRows, rowsBefore) = (rows[0], rows[1])
         }
         // The CSV's rows go into the output's file while the plan's pages are made.

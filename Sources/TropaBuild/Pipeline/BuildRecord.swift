@@ -613,12 +613,31 @@ package struct RecordedMap: Sendable {
                                      evidence: line.string(10).flatMap { Evidence(rawValue: $0) },
                                      updated: line.string(11), priority: line.string(12).flatMap { Priority(rawValue: $0) },
                                      revenue: line.string(13).flatMap { Double($0) }, compare: compare)
-        let stageFacts = stages.indices.map { index in
-            StageFacts(name: stages[index], figures: figures[index], branch: branches[index].isEmpty ? nil : branches[index])
-        }
-        return BuildRecord.Map(facts: JourneyFacts(path: path, summary: summary, stages: stageFacts, flow: flow,
-                                                   emotions: emotions, actions: actions),
+        return BuildRecord.Map(facts: JourneyFacts(path: path, summary: summary,
+                                                   stages: Self.stages(stages, branches: branches, figures: figures),
+                                                   flow: flow, emotions: emotions, actions: actions),
                                files: files)
+    }
+
+    /// What the plan shows of the map, read without its summary, flow, files and figures other than the
+    /// conversions: a one-map rebuild reads it of the ~670 maps that the plan's pages it makes again show. Nil when
+    /// `map` would be.
+    package var planned: PlanMapFacts? {
+        guard let line = fields else { return nil }
+        guard line.fields.count == Self.fieldCount, let slug = line.string(2), let title = line.string(3),
+              let actions = Self.decodeActions(line), let stages = line.list(20),
+              let branches = line.list(21), branches.count == stages.count,
+              actions.allSatisfy({ stages.indices.contains($0.stage) }),
+              let figures = line.elements(23).flatMap({ Self.decodeFigures($0, stageCount: stages.count, only: .conversion) }),
+              let emotions = line.elements(24).flatMap({ Self.decode($0, stageCount: stages.count) }) else { return nil }
+        return PlanMapFacts(slug: slug, title: title, actions: actions,
+                            stages: Self.stages(stages, branches: branches, figures: figures), emotions: emotions)
+    }
+
+    private static func stages(_ names: [String], branches: [String], figures: [StageFigures]) -> [StageFacts] {
+        names.indices.map { index in
+            StageFacts(name: names[index], figures: figures[index], branch: branches[index].isEmpty ? nil : branches[index])
+        }
     }
 
     /// The actions from their five parallel lists; nil when they disagree.
@@ -679,10 +698,13 @@ package struct RecordedMap: Sendable {
         }
     }
 
-    private static func decodeFigures(_ elements: [ArraySlice<UInt8>], stageCount: Int) -> [StageFigures]? {
+    /// The figures of each stage; with `only`, the ones of that role, the others not read.
+    private static func decodeFigures(_ elements: [ArraySlice<UInt8>], stageCount: Int,
+                                      only wanted: MetricRole? = nil) -> [StageFigures]? {
         var figures = [StageFigures](repeating: [:], count: stageCount)
         for element in elements {
             let parts = Self.parts(element, limit: 7)
+            if let wanted, parts.count > 1, !parts[1].elementsEqual(wanted.rawValue.utf8) { continue }
             guard parts.count == 7, let stage: Int = RecordLine.number(parts[0], radix: 10), (0..<stageCount).contains(stage),
                   let role = MetricRole(rawValue: RecordLine.element(parts[1])), let value = Self.double(parts[2]),
                   let unit = ValueUnit(code: RecordLine.element(parts[6])) else { return nil }

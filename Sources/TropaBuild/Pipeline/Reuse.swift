@@ -78,19 +78,36 @@ package enum Reuse: Sendable {
     /// names: from the maps read now, and for an update from the record's lines of the others.
     package func shown(_ entries: [RecordedMap], now: [(path: String, entry: SitePageEntry)],
                        only places: Set<Int>) throws -> [Int: SitePageEntry] {
+        try read(places, of: entries, now: now, as: { $0 }, recorded: { $0.map?.shown })
+    }
+
+    /// The same of what the plan shows: for an update, from the record's lines without the rest of the maps.
+    package func planned(_ entries: [RecordedMap], now: [(path: String, entry: SitePageEntry)],
+                         only places: Set<Int>) throws -> [Int: any PlannedMap] {
+        try read(places, of: entries, now: now, as: { $0 }, recorded: { $0.planned })
+    }
+
+    /// Of the built maps of `entries`, the ones at `places`: `shown` of the maps read now, `recorded` of the
+    /// record's lines of the others (nil for a damaged one).
+    private func read<Value: Sendable>(_ places: Set<Int>, of entries: [RecordedMap],
+                                       now: [(path: String, entry: SitePageEntry)],
+                                       as shown: @escaping @Sendable (SitePageEntry) -> Value,
+                                       recorded: @escaping @Sendable (RecordedMap) -> Value?) throws -> [Int: Value] {
         guard case .record = self else {
             // Places among the built maps, taken where `now` holds them: a copy of 10,000 entries took 100 ms.
             let built = now.indices.filter { now[$0].entry.built }
-            return Dictionary(uniqueKeysWithValues: places.map { ($0, now[built[$0]].entry) })
+            return Dictionary(uniqueKeysWithValues: places.map { ($0, shown(now[built[$0]].entry)) })
         }
-        let built = entries.filter(\.built)
+        // The built maps' places among the entries, not a copy of 10,000 of them.
+        let built = entries.indices.filter { entries[$0].built }
         let now = Dictionary(now, uniquingKeysWith: { first, _ in first })
-        let shown = parallelMap(places.sorted()) { place in
-            (place, now[built[place].path] ?? built[place].map?.shown)
+        let read = parallelMap(places.sorted()) { place in
+            let entry = entries[built[place]]
+            return (place, now[entry.path].map(shown) ?? recorded(entry))
         }
-        return try Dictionary(uniqueKeysWithValues: shown.map { place, entry in
-            guard let entry else { throw RecordDamaged() }
-            return (place, entry)
+        return try Dictionary(uniqueKeysWithValues: read.map { place, value in
+            guard let value else { throw RecordDamaged() }
+            return (place, value)
         })
     }
 
@@ -115,7 +132,7 @@ package enum Reuse: Sendable {
     /// The slug of every built map of `entries`, in their order: for an update from the record's lines.
     package func slugs(_ entries: [RecordedMap], now: [(path: String, entry: SitePageEntry)]) throws -> [String] {
         guard case .record = self else { return now.compactMap { $0.entry.built ? $0.entry.summary.slug : nil } }
-        return try entries.filter(\.built).map { entry in
+        return try entries.lazy.filter(\.built).map { entry in
             guard let slug = entry.slug else { throw RecordDamaged() }
             return slug
         }

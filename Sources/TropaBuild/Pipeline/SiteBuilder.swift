@@ -101,7 +101,7 @@ public struct SiteBuilder: Sendable {
             var result = BuildResult(BuildRun(check: check), output: nil)
             result.outputPath = writer.output
             result.fileCount = written?.reduce(0) { $0 + ($1.count ?? 0) } ?? 0
-            result.mapCount = record?.maps.filter(\.built).count ?? 0
+            result.mapCount = record?.maps.lazy.filter(\.built).count ?? 0
             let leftOut = (record?.maps.count ?? 0) - result.mapCount
             if leftOut > 0 { result.notes.append(.draftsLeftOut(leftOut)) }
             result.upToDate = true

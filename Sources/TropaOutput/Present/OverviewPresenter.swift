@@ -322,14 +322,14 @@ extension SitePresenter {
                 items: owners.entries[part.entries].map { entry in
                     let map = layout.maps[entry.map], action = map.actions[entry.action]
                     // The action's links lead from its map's page; here, from the plan's.
-                    return PlanItemModel(html: Markup.rebasingLinks(action.text.html, from: PagePaths.journeyFolder(map.summary.slug),
+                    return PlanItemModel(html: Markup.rebasingLinks(action.text.html, from: PagePaths.journeyFolder(map.slug),
                                                                     to: page.root),
-                                         map: map.summary.title,
-                                         url: page.root + PagePaths.journeyFolder(map.summary.slug) + "/index.html#"
+                                         map: map.title,
+                                         url: page.root + PagePaths.journeyFolder(map.slug) + "/index.html#"
                                             + map.stageAnchors[action.stage],
                                          stage: map.stages[action.stage].displayName,
                                          conversion: map.stages[action.stage].figures.conversion.map(figure),
-                                         emotion: map.emotion(ofStage: action.stage).map { format.score(Self.tenth($0)) })
+                                         emotion: map.stageEmotions[action.stage].map { format.score(Self.tenth($0)) })
                 },
                 start: part.entries.lowerBound > 0 ? String(part.entries.lowerBound + 1) : nil)
             if let last = kinds.last, last.anchor == Self.kindAnchor(part.kind) {
@@ -416,17 +416,17 @@ extension SitePresenter {
     }
 
     private func planRow(_ entry: ActionPlan.Entry, of group: ActionPlan.KindGroup, _ owners: ActionPlan.OwnerGroup,
-                         map: SitePageEntry, address: String) -> [String] {
+                         map: some PlannedMap, address: String) -> [String] {
         let action = map.actions[entry.action]
-        return [group.kind ?? "", owners.owner ?? "", action.text.plain, map.summary.title,
+        return [group.kind ?? "", owners.owner ?? "", action.text.plain, map.title,
                 map.stages[action.stage].displayName,
                 map.stages[action.stage].figures.conversion.map { spreadsheetNumber($0.value) } ?? "",
-                map.emotion(ofStage: action.stage).map { spreadsheetNumber(Self.tenth($0)) } ?? "",
+                map.stageEmotions[action.stage].map { spreadsheetNumber(Self.tenth($0)) } ?? "",
                 address + "#" + map.stageAnchors[action.stage]]
     }
 
-    private func planAddress(of map: SitePageEntry) -> String {
-        let page = PagePaths.journeyFolder(map.summary.slug) + "/index.html"
+    private func planAddress(of map: some PlannedMap) -> String {
+        let page = PagePaths.journeyFolder(map.slug) + "/index.html"
         return site.config.baseURL.map { PagePaths.address(of: page, under: $0) } ?? page
     }
 

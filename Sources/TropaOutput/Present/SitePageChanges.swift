@@ -127,7 +127,7 @@ extension SitePageEntry {
 package struct PlanMaps: Sendable {
     private enum Source: Sendable {
         case all([SitePageEntry])
-        case some([Int: SitePageEntry])
+        case some([Int: any PlannedMap])
     }
 
     private let source: Source
@@ -136,11 +136,11 @@ package struct PlanMaps: Sendable {
         source = .all(all)
     }
 
-    package init(some: [Int: SitePageEntry]) {
+    package init(some: [Int: any PlannedMap]) {
         source = .some(some)
     }
 
-    package subscript(index: Int) -> SitePageEntry {
+    package subscript(index: Int) -> any PlannedMap {
         switch source {
         case .all(let maps): maps[index]
         case .some(let maps): maps[index]!
@@ -187,7 +187,10 @@ package struct NarrowSelection: Sendable {
     /// The plan's pages (from 0) among them, of the plan cut into pages as `layout`.
     package var planPages: Set<Int>
     package var layout: [[ActionPlan.PagePart]]
+    /// The maps the pages other than the plan's show, and the changed ones: read whole.
     package var maps: Set<Int>
+    /// The maps the plan's pages show: of those not among `maps`, only what the plan shows is read.
+    package var planMaps: Set<Int>
     /// The changed maps' places, and their entries as they were by those places.
     package var changed: Set<Int>
     package var before: [Int: SitePageEntry]
@@ -261,7 +264,8 @@ extension SitePresenter {
             if let product = mapProducts.of[map], productShown[product] { maps.insert(map) }
         }
         guard planChanged else {
-            return NarrowSelection(pages: paths, planPages: [], layout: [], maps: maps, changed: changed, before: before)
+            return NarrowSelection(pages: paths, planPages: [], layout: [], maps: maps, planMaps: [], changed: changed,
+                                   before: before)
         }
         // A plan laid out from other maps than these is not this site's.
         guard Self.keepsPlanOrder(changes), let plan,
@@ -269,13 +273,15 @@ extension SitePresenter {
         else { return nil }
         let pages = plan.pages(of: site.config.planPageSize)
         let made = Self.pages(pages, of: plan, holding: changed.contains)
+        var planMaps: Set<Int> = []
         for page in made {
             for part in pages[page] {
-                maps.formUnion(plan.kinds[part.kind].owners[part.owner].entries[part.entries].map(\.map))
+                planMaps.formUnion(plan.kinds[part.kind].owners[part.owner].entries[part.entries].map(\.map))
             }
         }
         return NarrowSelection(pages: paths.union(made.map { PagePaths.planPage($0 + 1) } + [PagePaths.planCSV]),
-                               planPages: made, layout: pages, maps: maps, changed: changed, before: before)
+                               planPages: made, layout: pages, maps: maps, planMaps: planMaps, changed: changed,
+                               before: before)
     }
 
     /// Whether every change leaves the map built and shows on no card: what the narrow way needs.

@@ -31,7 +31,7 @@ package final class SitePageEntry: Equatable, Sendable, MapOverview {
         stages = facts.stages
         stageEmotions = evaluation.stageEmotions
         actions = facts.actions
-        stageAnchors = actions.isEmpty ? [] : StageID.anchors(stages.map(\.id))
+        stageAnchors = Self.anchors(stages, actions: actions)
         curve = facts.emotions.map { series in
             EmotionSeries(points: series.points.map { EmotionSeries.Point(stage: $0.stage, score: $0.score, label: "") })
         }
@@ -39,6 +39,11 @@ package final class SitePageEntry: Equatable, Sendable, MapOverview {
         paths = evaluation.paths.count < 2 ? [] : evaluation.paths.prefix(EmotionCurveSVG.dashes.count).map(\.stages)
         headline = MapHeadline(facts, evaluation: evaluation)
         self.built = built
+    }
+
+    /// The ids of the stages' columns, when the map has actions to link to them.
+    package static func anchors(_ stages: [StageFacts], actions: [PlanAction]) -> [String] {
+        actions.isEmpty ? [] : StageID.anchors(stages.map(\.id))
     }
 
     /// The same map shown the same way; an entry taken over from the run before is the same object.
