@@ -89,7 +89,10 @@ let package = Package(
         ),
         // One test target per module, depending on the module it tests and what builds its inputs.
         .testTarget(name: "TropaModelTests", dependencies: ["TropaModel", "TropaTesting"]),
-        .testTarget(name: "TropaSourceTests", dependencies: ["TropaModel", "TropaSource", "TropaBuild", "TropaTesting"]),
+        .testTarget(
+            name: "TropaSourceTests",
+            dependencies: ["TropaModel", "TropaSource", "TropaBuild", "TropaTesting", .product(name: "Yams", package: "Yams")]
+        ),
         .testTarget(name: "TropaAnalysisTests", dependencies: ["TropaModel", "TropaSource", "TropaAnalysis", "TropaTesting"]),
         .testTarget(
             name: "TropaOutputTests",

@@ -3,6 +3,7 @@ import Testing
 @testable import TropaSource
 @testable import TropaBuild
 import TropaTesting
+import Yams
 
 /// Front-matter: YAML between a first line `---` and the next `---`, read into the map's facts.
 @Suite struct FrontMatterTests {
@@ -12,6 +13,34 @@ import TropaTesting
         #expect(frontMatter.bodyLine == 5)
         // The fence lines are blanked, so the body's line numbers are the file's.
         #expect(frontMatter.body == "\n\n\n\n## Этап\n")
+    }
+
+    /// The YAML is composed with Yams's basic resolver rather than its default one, which matched every key against
+    /// regular expressions: a value reads as a boolean, a number, null or text as it did. Both compared over YAML
+    /// 1.1's words in every case, quoted, tagged, near misses and other types.
+    @Test func valuesReadAsWithYamsDefaultResolver() throws {
+        let words = ["yes", "no", "true", "false", "on", "off", "y", "n"]
+        let values = words.flatMap { word in
+            [word, word.uppercased(), word.prefix(1).uppercased() + word.dropFirst(), word.prefix(1) + word.dropFirst().uppercased()]
+        } + ["tRUE", "1", "0", "~", "null", "", "'true'", "\"yes\"", "true # да", "да", "1.5", ".inf", "2024-01-01", "<<", "=",
+             "[true]", "!!bool true", "!!str true", "|\n  true"]
+        var booleans = 0
+        for value in values {
+            let text = "key: \(value)\n"
+            let yams = try #require(try Yams.compose(yaml: text, .default, .default, .utf8)?.mapping?["key"])
+            var reader = YAMLReader(file: "tropa.yml", lineOffset: 0, syntaxCode: .configInvalid, typeCode: .configInvalid)
+            let node = try #require(reader.compose(text)?.mapping?["key"])
+            #expect(node.bool == yams.bool && node.int == yams.int && node.float == yams.float
+                    && (node.null == nil) == (yams.null == nil) && node.scalar?.string == yams.scalar?.string, "\(value)")
+            if yams.bool != nil { booleans += 1 }
+        }
+        // Yams reads `yES` as `yes`, but never a quoted or `!!str` one.
+        #expect(booleans == 27)
+        // Keys are texts to the readers, and now to the check for keys written twice too: `1` and `'1'` are one.
+        var reader = YAMLReader(file: "tropa.yml", lineOffset: 0, syntaxCode: .configInvalid, typeCode: .configInvalid)
+        #expect(reader.compose("1: a\n'1': b\n") == nil)
+        #expect(reader.diagnostics.map(\.code) == [.configInvalid])
+        #expect(try Yams.compose(yaml: "1: a\n'1': b\n", .default, .default, .utf8)?.mapping?.count == 2)
     }
 
     @Test func fencesMayHaveTrailingSpaces() throws {

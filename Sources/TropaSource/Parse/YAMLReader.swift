@@ -39,8 +39,10 @@ package struct YAMLReader {
             return nil
         }
         do {
-            // The encoding is named: Yams's default looks it up on every call.
-            return try Yams.compose(yaml: text, .default, .default, .utf8)
+            // The encoding is named: Yams's default looks it up on every call. The basic resolver: the default one
+            // matched each key, which Yams hashes to find duplicates, against seven regular expressions (ICU's,
+            // set up on first use), and the readers never ask a tag (`Node.bool` reads the value's own).
+            return try Yams.compose(yaml: text, .basic, .default, .utf8)
         } catch let error as YamlError {
             diagnostics.append(syntaxDiagnostic(error, in: text))
         } catch {
