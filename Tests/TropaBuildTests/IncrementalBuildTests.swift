@@ -238,7 +238,7 @@ import TropaTesting
         #expect(second.result.madeSitePages == ["plan/index.html", "plan/plan.csv"])
         let plan = try #require(second.text("plan/index.html"))
         #expect(plan.contains("Подбор") && plan.contains("Оплата (Онлайн)") && plan.contains("Оплата (Офлайн)"))
-        #expect(plan.contains("35") && plan.contains("−0,5"))
+        #expect(plan.contains(NumberFormat(language: .ru).percent(35)) && plan.contains("−0,5"))
         #expect(second.files == (try Self.fullBuild(of: second)))
     }
 

@@ -41,6 +41,18 @@ import Yams
         #expect(reader.compose("1: a\n'1': b\n") == nil)
         #expect(reader.diagnostics.map(\.code) == [.configInvalid])
         #expect(try Yams.compose(yaml: "1: a\n'1': b\n", .default, .default, .utf8)?.mapping?.count == 2)
+        // Through the reader: a plain `On` is true, a quoted one and a number are not booleans, a lone number is a tag
+        // list of one only when it is text.
+        var config = YAMLReader(file: "tropa.yml", lineOffset: 0, syntaxCode: .configInvalid, typeCode: .configInvalid)
+        let root = config.compose("a: On\nb: 'On'\nc: 1\nd: saas\n")
+        let fields = config.fields(of: try #require(root), what: .config)
+        #expect(fields.map { config.bool($0) } == [true, nil, nil, nil])
+        #expect(config.strings(fields[2]) == nil && config.strings(fields[3]) == ["saas"])
+        // The one value read otherwise: an alias of an anchored key shares the key's tag, now text.
+        let composed = config.compose("&k yes: x\ndraft: *k\n")
+        let anchored = try #require(composed?.mapping?["draft"])
+        #expect(anchored.bool == nil)
+        #expect(try Yams.compose(yaml: "&k yes: x\ndraft: *k\n", .default, .default, .utf8)?.mapping?["draft"]?.bool == true)
     }
 
     @Test func fencesMayHaveTrailingSpaces() throws {

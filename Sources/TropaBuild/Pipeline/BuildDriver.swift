@@ -460,7 +460,7 @@ package struct BuildDriver: Sendable {
                 .flatMap { part in plan.kinds[part.kind].owners[part.owner].entries[part.entries] }
             // Of the maps read whole, what the plan shows is theirs; of the others, only that is read.
             let planned = try reuse.planned(entries, now: now, only: narrow.planMaps.subtracting(narrow.maps))
-                .merging(shown.mapValues { $0 as any PlannedMap }, uniquingKeysWith: { first, _ in first })
+                .merging(shown.mapValues { $0 as any PlannedMap }, uniquingKeysWith: { _, whole in whole })
             guard named.allSatisfy({ planned[$0.map]?.actions.indices.contains($0.action) == true }) else { throw RecordDamaged() }
             let maps = PlanMaps(some: planned)
             selection.plan = PlanPages(plan: plan, pages: presenter.planPages(from: plan, maps: maps, numbers: narrow.planPages))

@@ -621,7 +621,7 @@ package struct RecordedMap: Sendable {
 
     /// What the plan shows of the map, read without its summary, flow, files and figures other than the
     /// conversions: a one-map rebuild reads it of the ~670 maps that the plan's pages it makes again show. Nil when
-    /// `map` would be.
+    /// what it reads is damaged, or the facts are not read or not this line's (the fields it skips are not checked).
     package var planned: PlanMapFacts? {
         guard let line = fields else { return nil }
         guard line.fields.count == Self.fieldCount, let slug = line.string(2), let title = line.string(3),

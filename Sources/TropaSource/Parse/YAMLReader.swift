@@ -41,7 +41,9 @@ package struct YAMLReader {
         do {
             // The encoding is named: Yams's default looks it up on every call. The basic resolver: the default one
             // matched each key, which Yams hashes to find duplicates, against seven regular expressions (ICU's,
-            // set up on first use), and the readers never ask a tag (`Node.bool` reads the value's own).
+            // set up on first use), and the readers never ask a tag (`Node.bool` reads the value's own). The one value
+            // that differs is an alias of an anchored key (`&k yes: x`, `draft: *k`): it shares the key's tag, which the
+            // basic resolver makes text.
             return try Yams.compose(yaml: text, .basic, .default, .utf8)
         } catch let error as YamlError {
             diagnostics.append(syntaxDiagnostic(error, in: text))
