@@ -597,25 +597,19 @@ package struct RecordedMap: Sendable {
 
     /// The whole entry; nil when a line is damaged, or the facts are not read or not this line's.
     package var map: BuildRecord.Map? {
-        guard let line = fields else { return nil }
-        guard line.fields.count == Self.fieldCount, let path = line.string(1), let slug = line.string(2),
-              let title = line.string(3), let tags = line.list(7), let compare = line.list(14),
-              let actions = Self.decodeActions(line), let stages = line.list(20),
-              let branches = line.list(21), branches.count == stages.count,
-              actions.allSatisfy({ stages.indices.contains($0.stage) }),
-              let flow = line.elements(22).flatMap({ Self.decodeFlow($0, stageCount: stages.count) }),
-              let figures = line.elements(23).flatMap({ Self.decodeFigures($0, stageCount: stages.count) }),
-              let emotions = line.elements(24).flatMap({ Self.decode($0, stageCount: stages.count) }),
+        guard let line = fields, let shown = Self.planned(line), let path = line.string(1), let tags = line.list(7),
+              let compare = line.list(14),
+              let flow = line.elements(22).flatMap({ Self.decodeFlow($0, stageCount: shown.stages.count) }),
               let files = line.list(25) else { return nil }
-        let summary = JourneySummary(slug: slug, title: title, personaID: line.string(4), product: line.string(5),
-                                     segment: line.string(6), tags: tags, draft: line.string(8) == "1",
-                                     stageCount: stages.count, audience: line.string(9).flatMap { Double($0) },
+        let summary = JourneySummary(slug: shown.slug, title: shown.title, personaID: line.string(4),
+                                     product: line.string(5), segment: line.string(6), tags: tags,
+                                     draft: line.string(8) == "1", stageCount: shown.stages.count,
+                                     audience: line.string(9).flatMap { Double($0) },
                                      evidence: line.string(10).flatMap { Evidence(rawValue: $0) },
                                      updated: line.string(11), priority: line.string(12).flatMap { Priority(rawValue: $0) },
                                      revenue: line.string(13).flatMap { Double($0) }, compare: compare)
-        return BuildRecord.Map(facts: JourneyFacts(path: path, summary: summary,
-                                                   stages: Self.stages(stages, branches: branches, figures: figures),
-                                                   flow: flow, emotions: emotions, actions: actions),
+        return BuildRecord.Map(facts: JourneyFacts(path: path, summary: summary, stages: shown.stages, flow: flow,
+                                                   emotions: shown.emotions, actions: shown.actions),
                                files: files)
     }
 
@@ -623,21 +617,25 @@ package struct RecordedMap: Sendable {
     /// conversions: a one-map rebuild reads it of the ~670 maps that the plan's pages it makes again show. Nil when
     /// what it reads is damaged, or the facts are not read or not this line's (the fields it skips are not checked).
     package var planned: PlanMapFacts? {
-        guard let line = fields else { return nil }
-        guard line.fields.count == Self.fieldCount, let slug = line.string(2), let title = line.string(3),
-              let actions = Self.decodeActions(line), let stages = line.list(20),
-              let branches = line.list(21), branches.count == stages.count,
-              actions.allSatisfy({ stages.indices.contains($0.stage) }),
-              let figures = line.elements(23).flatMap({ Self.decodeFigures($0, stageCount: stages.count, only: .conversion) }),
-              let emotions = line.elements(24).flatMap({ Self.decode($0, stageCount: stages.count) }) else { return nil }
-        return PlanMapFacts(slug: slug, title: title, actions: actions,
-                            stages: Self.stages(stages, branches: branches, figures: figures), emotions: emotions)
+        guard let line = fields, let read = Self.planned(line, figures: .conversion) else { return nil }
+        return PlanMapFacts(slug: read.slug, title: read.title, actions: read.actions, stages: read.stages,
+                            emotions: read.emotions)
     }
 
-    private static func stages(_ names: [String], branches: [String], figures: [StageFigures]) -> [StageFacts] {
-        names.indices.map { index in
+    /// The fields `map` and `planned` both read: the slug, the title, the actions, the stages with their figures (of
+    /// the role `figures` names, or all) and the curves; nil when one is damaged.
+    private static func planned(_ line: RecordLine, figures role: MetricRole? = nil)
+        -> (slug: String, title: String, actions: [PlanAction], stages: [StageFacts], emotions: [EmotionSeries])? {
+        guard line.fields.count == fieldCount, let slug = line.string(2), let title = line.string(3),
+              let actions = decodeActions(line), let names = line.list(20),
+              let branches = line.list(21), branches.count == names.count,
+              actions.allSatisfy({ names.indices.contains($0.stage) }),
+              let figures = line.elements(23).flatMap({ decodeFigures($0, stageCount: names.count, only: role) }),
+              let emotions = line.elements(24).flatMap({ decode($0, stageCount: names.count) }) else { return nil }
+        let stages = names.indices.map { index in
             StageFacts(name: names[index], figures: figures[index], branch: branches[index].isEmpty ? nil : branches[index])
         }
+        return (slug, title, actions, stages, emotions)
     }
 
     /// The actions from their five parallel lists; nil when they disagree.
