@@ -70,6 +70,7 @@ public enum DiagnosticCode: String, Sendable, CaseIterable, Codable {
     case unknownMap = "unknown-map"
     case unknownActionKind = "unknown-action-kind"
     case brokenLink = "broken-link"
+    case draftLink = "draft-link"
     // `tropa import`: problems of the file being imported, not of a site.
     case mermaidSyntax = "mermaid-syntax"
     case mermaidScore = "mermaid-score"

@@ -52,6 +52,8 @@ public indirect enum Message: Sendable, Hashable {
     case linkToMapFile
     case brokenAnchor(anchor: String, map: String)
     case stagesAre([String])
+    case linkToDraft(String)
+    case publishDraftOrUnlink
     case unknownActionKind(kind: String, layer: String)
     case actionKindsAre([String])
     case unknownBaseSchema(String)
@@ -412,6 +414,10 @@ public indirect enum Message: Sendable, Hashable {
                                                    "в карте «\(map)» нет этапа «\(anchor)»")
         case .stagesAre(let names): ("its stages: " + names.map { "#" + $0 }.joined(separator: ", "),
                                      "её этапы: " + names.map { "#" + $0 }.joined(separator: ", "))
+        case .linkToDraft(let path): ("the link leads to a draft, \"\(path)\": a build without --drafts leaves its page out, and the link leads nowhere",
+                                      "ссылка ведёт к черновику «\(path)»: сборка без --drafts не пишет его страницу, и ссылка никуда не ведёт")
+        case .publishDraftOrUnlink: ("publish that map (remove \"draft: true\"), build with --drafts, or take the link out",
+                                     "опубликуйте ту карту (уберите «draft: true»), соберите сайт с --drafts или уберите ссылку")
         case .unknownActionKind(let kind, let layer):
             ("the schema lists no kind \"\(kind)\" for \"\(layer)\"", "в схеме у слоя «\(layer)» нет вида «\(kind)»")
         case .actionKindsAre(let kinds): ("the kinds are: " + kinds.joined(separator: ", "),

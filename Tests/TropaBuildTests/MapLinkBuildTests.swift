@@ -92,4 +92,45 @@ import TropaTesting
         #expect(renamed.text("onboarding/index.html")?.contains("id=\"stage-registratsiya\"") == true)
         #expect(renamed.fileSystem.status(at: renamed.output + "/retail/sofa/index.html")?.modified == written)
     }
+
+    /// The site with the sofa's map a draft.
+    private static var draftSofa: [String: String] {
+        var site = site
+        site["content/retail/sofa.md"] = site["content/retail/sofa.md"]!.replacingOccurrences(of: "title: Диван\n", with: "title: Диван\ndraft: true\n")
+        return site
+    }
+
+    @Test func aLinkToADraftIsAWarningWhenTheBuildLeavesDraftsOut() throws {
+        let built = try RenderBuild.site(Self.draftSofa)
+        // Both of the robot's links to the sofa; the draft's own link back to the robot leads to a page written.
+        #expect(built.diagnostics.found == [Found(.draftLink, .warning, 5, 5), Found(.draftLink, .warning, 19, 11)])
+        #expect(built.diagnostics.map(\.location.file) == ["content/ecommerce/robot.md", "content/ecommerce/robot.md"])
+        #expect(built.diagnostics.first?.message(in: .ru) == "ссылка ведёт к черновику «../retail/sofa.md»: сборка без --drafts не пишет его страницу, и ссылка никуда не ведёт")
+        #expect(built.diagnostics.first?.suggestion(in: .en) == "publish that map (remove \"draft: true\"), build with --drafts, or take the link out")
+        #expect(built.files["retail/sofa/index.html"] == nil)
+        let withDrafts = try RenderBuild.site(Self.draftSofa, options: BuildOptions(includeDrafts: true))
+        #expect(withDrafts.diagnostics.isEmpty, "\(renderDescribe(withDrafts.diagnostics))")
+        #expect(withDrafts.files["retail/sofa/index.html"] != nil)
+    }
+
+    @Test func aMapMadeADraftOrPublishedTellsTheLinksOfMapsTheUpdateDidNotRead() throws {
+        let drafted = try Self.rebuild("content/retail/sofa.md", find: "title: Диван\n", replace: "title: Диван\ndraft: true\n")
+        // The robot's map was not changed, but both its links now lead to a page the build does not write.
+        #expect(drafted.diagnostics.found == [Found(.draftLink, .warning, 5, 5), Found(.draftLink, .warning, 19, 11)])
+        #expect(drafted.files["retail/sofa/index.html"] == nil)
+        let published = try Self.rebuild(of: RenderBuild.site(Self.draftSofa), "content/retail/sofa.md",
+                                         find: "draft: true\n", replace: "")
+        #expect(published.diagnostics.isEmpty, "\(renderDescribe(published.diagnostics))")
+        #expect(published.files["retail/sofa/index.html"] != nil)
+    }
+
+    @Test func anUpdateTellsANewLinkToADraftItDidNotRead() throws {
+        var site = Self.site
+        site["content/onboarding.md"] = site["content/onboarding.md"]!.replacingOccurrences(of: "title: Первый день\n", with: "title: Первый день\ndraft: true\n")
+        let first = try RenderBuild.site(site)
+        #expect(first.diagnostics.isEmpty, "\(renderDescribe(first.diagnostics))")
+        let linked = try Self.rebuild(of: first, "content/ecommerce/robot.md", find: "См. ", replace: "См. [первый день](../onboarding.md#вход), ")
+        #expect(linked.diagnostics.found == [Found(.draftLink, .warning, 5, 5)])
+        #expect(linked.diagnostics.first?.message(in: .en) == "the link leads to a draft, \"../onboarding.md\": a build without --drafts leaves its page out, and the link leads nowhere")
+    }
 }

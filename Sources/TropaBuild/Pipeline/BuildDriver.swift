@@ -295,13 +295,14 @@ package struct BuildDriver: Sendable {
     /// place in the output.
     private func checkSite(_ maps: VisitedSite, personas: [Persona], inputs: SiteInputs, config: SiteConfig,
                            loader: SiteLoader, reuse: Reuse, report: inout Report) throws {
-        // A map that is not read may link to a stage of one that is: when a changed map that links name has other
-        // stages than the recorded ones, only a full build checks those links.
-        if try reuse.stagesChanged(maps.claims) { throw LinkedStagesChanged() }
+        // A map that is not read may link to a stage of one that is, or to one made a draft: only a full build
+        // checks those links.
+        let draftsLeftOut = !options.includeDrafts
+        if try reuse.linkedMapsChanged(maps.claims, draftsLeftOut: draftsLeftOut) { throw LinkedMapsChanged() }
         let linking = maps.claims.contains { !$0.links.isEmpty }
         let problems = SiteValidator(journeys: maps.claims, personas: personas, mapPaths: inputs.maps,
-                                     contentPath: config.contentPath,
-                                     recordedStages: linking ? reuse.recordedStages() : { _ in nil }).validate()
+                                     contentPath: config.contentPath, draftsLeftOut: draftsLeftOut,
+                                     recorded: linking ? reuse.recordedLinkTargets() : { _ in nil }).validate()
             + OutputClaims(maps: maps.folders, personas: personas, staticFiles: inputs.staticFiles,
                            sitemap: config.baseURL != nil)
             .conflicts()

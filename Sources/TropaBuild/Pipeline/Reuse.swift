@@ -172,17 +172,19 @@ package enum Reuse: Sendable {
         }
     }
 
-    /// Whether a map an update read, whose stages some map links to, has stages other than the ones recorded
-    /// (links to them from maps not read may be broken now).
-    package func stagesChanged(_ claims: [JourneyClaim]) throws -> Bool {
+    /// Whether a map an update read may have broken or mended the links of maps it did not read: one whose stages
+    /// some map links to, with stages other than the ones recorded; or, when the build leaves drafts out, one made
+    /// a draft or published (any map may link to it, and every such link is to be told again).
+    package func linkedMapsChanged(_ claims: [JourneyClaim], draftsLeftOut: Bool) throws -> Bool {
         guard case .record(let record, let changed) = self else { return false }
         let linked = Set(record.linkedMaps)
-        let earlier = Dictionary(record.maps.lazy.filter { changed.contains($0.path) && linked.contains($0.path) }
+        let earlier = Dictionary(record.maps.lazy.filter { changed.contains($0.path) && (draftsLeftOut || linked.contains($0.path)) }
                                     .map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
         return try claims.contains { claim in
             guard let line = earlier[claim.path] else { return false }
             guard let map = line.map else { throw RecordDamaged() }
-            return map.facts.stages.map { LinkedStage(name: $0.name, branch: $0.branch) } != claim.stages
+            if draftsLeftOut && map.facts.summary.draft != claim.linked.draft { return true }
+            return linked.contains(claim.path) && Self.linked(map.facts).stages != claim.linked.stages
         }
     }
 
@@ -197,12 +199,16 @@ package enum Reuse: Sendable {
         return linked.sorted()
     }
 
-    /// A recorded map's stages by its path, its line decoded only when asked for (an update's links to maps it
-    /// did not read).
-    package func recordedStages() -> (String) -> [LinkedStage]? {
+    /// What links need of a recorded map, by its path, its line decoded only when asked for (an update's links to
+    /// maps it did not read).
+    package func recordedLinkTargets() -> (String) -> LinkedMap? {
         guard case .record(let record, _) = self else { return { _ in nil } }
         let lines = Dictionary(record.maps.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
-        return { path in lines[path]?.map?.facts.stages.map { LinkedStage(name: $0.name, branch: $0.branch) } }
+        return { path in lines[path]?.map.map { Self.linked($0.facts) } }
+    }
+
+    private static func linked(_ facts: JourneyFacts) -> LinkedMap {
+        LinkedMap(stages: facts.stages.map { LinkedStage(name: $0.name, branch: $0.branch) }, draft: facts.summary.draft)
     }
 
     /// The site files of the recorded build, which an update keeps.
@@ -327,7 +333,7 @@ package struct RecordDamaged: Error {}
 
 /// An update changed the stages of a map that links name, which maps it did not read may link to: the build is made
 /// whole instead.
-package struct LinkedStagesChanged: Error {}
+package struct LinkedMapsChanged: Error {}
 
 extension BuildRecord.Map {
     /// What the site pages show of it.

@@ -120,7 +120,7 @@ public struct SiteBuilder: Sendable {
                     }
                 } catch is UpdateSink.Declined {
                 } catch is RecordDamaged {
-                } catch is LinkedStagesChanged {}
+                } catch is LinkedMapsChanged {}
             }
         case .full:
             break

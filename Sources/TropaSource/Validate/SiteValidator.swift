@@ -9,8 +9,8 @@ package struct JourneyClaim: Sendable {
     package let personaLocation: SourceLocation?
     package let compare: [MapReference]
     package let links: [MapLink]
-    /// What links to it may name: its stages.
-    package let stages: [LinkedStage]
+    /// What links to it need of it.
+    package let linked: LinkedMap
 
     package init(_ journey: Journey) {
         path = journey.path
@@ -18,7 +18,19 @@ package struct JourneyClaim: Sendable {
         personaLocation = journey.personaLocation
         compare = journey.compare
         links = journey.links
-        stages = journey.stages.map { LinkedStage(name: $0.name, branch: $0.branch) }
+        linked = LinkedMap(stages: journey.stages.map { LinkedStage(name: $0.name, branch: $0.branch) }, draft: journey.draft)
+    }
+}
+
+/// What a link to a map needs of it: the stages its fragment may name, and whether it is a draft (whose page a
+/// build without `--drafts` leaves out).
+package struct LinkedMap: Sendable, Equatable {
+    package let stages: [LinkedStage]
+    package let draft: Bool
+
+    package init(stages: [LinkedStage], draft: Bool) {
+        self.stages = stages
+        self.draft = draft
     }
 }
 
@@ -48,17 +60,21 @@ package struct SiteValidator {
     /// Every map file of the site, read in this run or not (an update reads only the changed ones).
     package let mapPaths: [String]
     package let contentPath: String
-    /// The stages of a map not read in this run (an update's unchanged maps, from the build record), for the
-    /// links to them; nil when it cannot tell.
-    package let recordedStages: (String) -> [LinkedStage]?
+    /// Whether the build leaves drafts out (without `--drafts`): a link from a map it writes to a draft then
+    /// leads nowhere.
+    package let draftsLeftOut: Bool
+    /// A map not read in this run (an update's unchanged maps, from the build record), for the links to it; nil
+    /// when it cannot tell.
+    package let recorded: (String) -> LinkedMap?
 
     package init(journeys: [JourneyClaim], personas: [Persona], mapPaths: [String]? = nil, contentPath: String = "content",
-                 recordedStages: @escaping (String) -> [LinkedStage]? = { _ in nil }) {
+                 draftsLeftOut: Bool = true, recorded: @escaping (String) -> LinkedMap? = { _ in nil }) {
         self.journeys = journeys
         self.personas = personas
         self.mapPaths = mapPaths ?? journeys.map(\.path)
         self.contentPath = contentPath
-        self.recordedStages = recordedStages
+        self.draftsLeftOut = draftsLeftOut
+        self.recorded = recorded
     }
 
     package func validate() -> [Diagnostic] {
@@ -66,11 +82,12 @@ package struct SiteValidator {
     }
 
     /// A link to a map's or persona's file leads to one of the site, and its fragment to a stage of that map; drafts
-    /// count, as for `compare`.
+    /// count, as for `compare`, but a link to one from a map the build writes is a warning when the build leaves
+    /// drafts out: the page it leads to is not written.
     private func brokenLinks() -> [Diagnostic] {
         guard journeys.contains(where: { !$0.links.isEmpty }) else { return [] }
         let paths = Set(mapPaths), personaPaths = Set(personas.map(\.path))
-        let read = Dictionary(journeys.map { ($0.path, $0.stages) }, uniquingKeysWith: { first, _ in first })
+        let read = Dictionary(journeys.map { ($0.path, $0.linked) }, uniquingKeysWith: { first, _ in first })
         var anchors: [String: Set<String>] = [:]
         var diagnostics: [Diagnostic] = []
         for journey in journeys {
@@ -83,8 +100,13 @@ package struct SiteValidator {
                                                 ?? .linkToMapFile))
                     continue
                 }
-                guard let anchor = link.anchor, paths.contains(link.target),
-                      let stages = read[link.target] ?? recordedStages(link.target) else { continue }
+                guard paths.contains(link.target), let target = read[link.target] ?? recorded(link.target) else { continue }
+                if draftsLeftOut, target.draft, !journey.linked.draft {
+                    diagnostics.append(.warning(.draftLink, .linkToDraft(Self.relative(link.target, from: journey.path)),
+                                                at: link.location, suggestion: .publishDraftOrUnlink))
+                }
+                guard let anchor = link.anchor else { continue }
+                let stages = target.stages
                 if anchors[link.target] == nil { anchors[link.target] = Set(StageID.anchors(stages.map(\.id))) }
                 guard !anchors[link.target]!.contains(StageID.anchor(fragment: anchor)) else { continue }
                 let fragments = stages.map(\.fragment)
