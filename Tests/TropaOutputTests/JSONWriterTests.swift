@@ -74,7 +74,7 @@ import TropaTesting
         encoder.nonConformingFloatEncodingStrategy = .convertToString(positiveInfinity: "Infinity",
                                                                       negativeInfinity: "-Infinity", nan: "NaN")
         let expected = String(decoding: try encoder.encode(document), as: UTF8.self) + "\n"
-        let actual = JSONWriter.text(document)
+        let actual = String(decoding: JSONWriter.bytes(document), as: UTF8.self)
         #expect(actual == expected)
         #expect(actual.contains("\"empty\" : [\n\n  ]"), "an empty array is written as JSONEncoder writes it")
         #expect(!actual.contains("absent") && !actual.contains("missing"), "a nil optional is left out")
@@ -105,7 +105,7 @@ import TropaTesting
             return Inner(x: place, y: place.isMultiple(of: 2) ? "элемент \(place)" : nil)
         }
         let document = Listing(entries: entries, more: MadeWhenRead(count: 2) { Inner(x: -$0, y: nil) }, title: "т")
-        let whole = JSONWriter.text(document)
+        let whole = String(decoding: JSONWriter.bytes(document), as: UTF8.self)
         let madeForText = made.made
         #expect(madeForText == count)
         let parts = JSONWriter.parts(document, run: 3)
@@ -131,14 +131,14 @@ import TropaTesting
                                               more: MadeWhenRead(count: 0) { _ in Inner(x: 0, y: nil) }, title: ""))
         let parts = JSONWriter.parts(document, run: 2)
         #expect(parts.count == 5)
-        #expect(String(decoding: Array(parts.joined()), as: UTF8.self) == JSONWriter.text(document))
+        #expect(Array(parts.joined()) == JSONWriter.bytes(document))
         #expect(String(decoding: parts[2], as: UTF8.self).hasPrefix(",\n      {\n        \"x\" : 2"))
     }
 
     /// A document without a list of entries is one part.
     @Test func aDocumentWithoutEntriesIsOnePart() {
         let document = Inner(x: 1, y: "у")
-        #expect(Array(JSONWriter.parts(document)) == [Array(JSONWriter.text(document).utf8)])
+        #expect(Array(JSONWriter.parts(document)) == [JSONWriter.bytes(document)])
     }
 
     /// Each document writes its members by hand: a stored property it forgot would be missing from every file.
@@ -152,7 +152,7 @@ import TropaTesting
         documents.append(JourneyJSON.document(facts.map { SitePageEntry($0, built: true) }, presenter: presenter))
         var written = 0
         for document in documents {
-            let json = try JSONSerialization.jsonObject(with: Data(JSONWriter.text(document).utf8))
+            let json = try JSONSerialization.jsonObject(with: Data(JSONWriter.bytes(document)))
             written += Self.check(document, json, path: fixture)
         }
         #expect(written > 100)

@@ -453,5 +453,16 @@ import FoundationXML
         #expect(lines.allSatisfy { $0.count <= 27 })
         #expect(lines.last?.hasSuffix("…") == true)
         #expect(EmotionCurveSVG.wrap("Покупка", width: 27, maxLines: 3) == ["Покупка"])
+        #expect(EmotionCurveSVG.wrap("Оплата заказа на сайте", width: 13, maxLines: 3) == ["Оплата заказа", "на сайте"])
+    }
+
+    /// A line is as long as the characters a reader sees: a space that a mark after it (or a prepended one before
+    /// it) joins into one character counts once, as `String.count` counts it.
+    @Test func wrappingCountsCharactersAsSeen() {
+        #expect(EmotionCurveSVG.wrap("ab \u{301}c", width: 4, maxLines: 3) == ["ab \u{301}c"])
+        #expect(EmotionCurveSVG.wrap("x\u{600} b", width: 3, maxLines: 3) == ["x\u{600} b"])
+        #expect(EmotionCurveSVG.wrap("аб вг", width: 4, maxLines: 3) == ["аб", "вг"])
+        #expect(EmotionCurveSVG.wrap("👩‍👩‍👧 семья", width: 7, maxLines: 3) == ["👩‍👩‍👧 семья"])
+        #expect(EmotionCurveSVG.wrap("один два три четыре", width: 8, maxLines: 2) == ["один два", "три че…"])
     }
 }

@@ -7,7 +7,7 @@ import TropaModel
 /// The one CSV writer: a byte-order mark, quoting a spreadsheet reads back, and no cell it would run as a formula.
 @Suite struct SpreadsheetCSVTests {
     @Test func quotesWhatNeedsQuotingAndStartsWithAByteOrderMark() {
-        let text = SpreadsheetCSV.text(rows: [["Слой", "Оплата, доставка"], ["список", "один\nдва \"три\""]])
+        let text = Self.text(rows: [["Слой", "Оплата, доставка"], ["список", "один\nдва \"три\""]])
         #expect(text == "\u{FEFF}Слой,\"Оплата, доставка\"\r\nсписок,\"один\nдва \"\"три\"\"\"\r\n")
     }
 
@@ -23,7 +23,7 @@ import TropaModel
     /// Quoting looks at bytes: a quote, comma or line break followed by a combining mark (one character with it)
     /// is quoted all the same; an empty row is a line of its own.
     @Test func quotesByBytesAndKeepsEmptyRows() {
-        let text = SpreadsheetCSV.text(rows: [["\"\u{301}", ",\u{301}", "\n\u{301}"], [], ["x"]])
+        let text = Self.text(rows: [["\"\u{301}", ",\u{301}", "\n\u{301}"], [], ["x"]])
         #expect(text == "\u{FEFF}\"\"\"\u{301}\",\",\u{301}\",\"\n\u{301}\"\r\n\r\nx\r\n")
     }
 
@@ -35,21 +35,21 @@ import TropaModel
         let made = Mutex(0)
         let parts = SpreadsheetCSV.parts(header: header, runs: runs.map { run in { made.withLock { $0 += 1 }; return run } })
         #expect(parts.count == 4 && made.withLock { $0 } == 0, "no run made before its part is read")
-        #expect(Array(parts.joined()) == Array(SpreadsheetCSV.text(rows: [header] + runs.flatMap { $0 }).utf8))
+        #expect(Array(parts.joined()) == SpreadsheetCSV.bytes(rows: [header] + runs.flatMap { $0 }))
         #expect(made.withLock { $0 } == 3)
         #expect(parts[2].isEmpty && String(decoding: parts[0], as: UTF8.self) == "\u{FEFF}вид,действие\r\n")
     }
 
     @Test func noRowsIsJustTheMark() {
-        #expect(SpreadsheetCSV.text(rows: []) == "\u{FEFF}")
+        #expect(Self.text(rows: []) == "\u{FEFF}")
     }
 
-    /// Rows written anew into a file as `text` wrote it come out as `text` writes the changed rows, the others byte
+    /// Rows written anew into a file as `bytes` wrote it come out as `bytes` writes the changed rows, the others byte
     /// for byte, however the file is read in parts; a line break inside quotes is inside its row; a row the file
     /// does not have, or that is not as it was said to be, is nil.
     @Test func replacedRowsAreAsIfTheWholeFileWereWrittenAgain() throws {
         let rows = [["Вид", "Действие"], ["Сайт", "один\nдва, \"три\""], ["SMM", "посты"], ["", "=звонок"], ["Сайт", "баннер"]]
-        let bytes = Array(SpreadsheetCSV.text(rows: rows).utf8), file = RangedFile(bytes)
+        let bytes = SpreadsheetCSV.bytes(rows: rows), file = RangedFile(bytes)
         let changed = [1: ["Сайт", "ещё\r\nраз"], 3: ["", "-звонок"]]
         let were = [1: rows[1], 3: rows[3]]
         var expected = rows
@@ -57,11 +57,11 @@ import TropaModel
         // Parts of every size, so that a quote, a line break and a changed row fall on both sides of their ends.
         for chunk in 1...bytes.count + 1 {
             let patch = try #require(SpreadsheetCSV.replacingRows(in: file, rows: changed, were: were, readingBy: chunk))
-            #expect(patch.applied(to: file) == Array(SpreadsheetCSV.text(rows: expected).utf8), "read by \(chunk)")
+            #expect(patch.applied(to: file) == SpreadsheetCSV.bytes(rows: expected), "read by \(chunk)")
         }
         let last = SpreadsheetCSV.replacingRows(in: file, rows: [4: ["Сайт", "плакат"]], were: [4: rows[4]], readingBy: 5)
         #expect(last?.applied(to: file).map { String(decoding: $0, as: UTF8.self) }
-                == SpreadsheetCSV.text(rows: Array(rows.prefix(4)) + [["Сайт", "плакат"]]))
+                == Self.text(rows: Array(rows.prefix(4)) + [["Сайт", "плакат"]]))
         #expect(SpreadsheetCSV.replacingRows(in: file, rows: [5: ["лишняя"]], were: [5: ["лишняя"]]) == nil)
         // A row not as it was said to be: another file, or rows moved.
         #expect(SpreadsheetCSV.replacingRows(in: file, rows: [2: ["SMM", "ролики"]], were: [2: ["SMM", "постер"]]) == nil)
@@ -74,7 +74,7 @@ import TropaModel
     /// Only the rows that differ are new; the rest of the file is kept as ranges of it, which are not read.
     @Test func aPatchKeepsTheRestOfTheFileAsRangesOfIt() throws {
         let rows = [["Вид", "Действие"], ["Сайт", "форма"], ["SMM", "посты"], ["Сайт", "баннер"]]
-        let bytes = Array(SpreadsheetCSV.text(rows: rows).utf8), file = RangedFile(bytes)
+        let bytes = SpreadsheetCSV.bytes(rows: rows), file = RangedFile(bytes)
         let secondRow = 3 + Array("Вид,Действие\r\n".utf8).count
         let thirdRow = secondRow + Array("Сайт,форма\r\n".utf8).count
         let patch = try #require(SpreadsheetCSV.replacingRows(in: file, rows: [1: ["Сайт", "заявка"], 3: rows[3]],
@@ -86,4 +86,6 @@ import TropaModel
         #expect(!same.changes)
         #expect(SpreadsheetCSV.replacingRows(in: file, rows: [:], were: [:])?.parts == [.kept(0..<bytes.count)])
     }
+
+    private static func text(rows: [[String]]) -> String { String(decoding: SpreadsheetCSV.bytes(rows: rows), as: UTF8.self) }
 }

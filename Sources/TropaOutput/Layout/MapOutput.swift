@@ -12,30 +12,30 @@ package struct MapOutput: Sendable {
     package let label: String?
     /// Whether a map has this file, given whether it has an emotion curve.
     package let isMade: @Sendable (_ hasCurve: Bool) -> Bool
-    /// The file's text.
-    package let render: @Sendable (MapPieces) -> String
+    /// The file's contents.
+    package let render: @Sendable (MapPieces) -> OutputFile.Contents
 
     /// In the order a map's files are written and offered.
     package static let all: [MapOutput] = [
-        MapOutput(key: "page", fileName: "index.html", label: nil, isMade: { _ in true }) { $0.pageHTML },
-        MapOutput(key: "svg", fileName: "emotions.svg", label: "downloadSVG", isMade: { $0 }) { $0.curveSVG ?? "" },
+        MapOutput(key: "page", fileName: "index.html", label: nil, isMade: { _ in true }) { .text($0.pageHTML) },
+        MapOutput(key: "svg", fileName: "emotions.svg", label: "downloadSVG", isMade: { $0 }) { .text($0.curveSVG ?? "") },
         MapOutput(key: "opml", fileName: "outline.opml", label: "downloadOPML", isMade: { _ in true }) {
-            OutlineXML.opml($0.model.outline)
+            .text(OutlineXML.opml($0.model.outline))
         },
         MapOutput(key: "mm", fileName: "outline.mm", label: "downloadMM", isMade: { _ in true }) {
-            OutlineXML.freeMind($0.model.outline)
+            .text(OutlineXML.freeMind($0.model.outline))
         },
         MapOutput(key: "markdown", fileName: "outline.md", label: "downloadMarkdown", isMade: { _ in true }) {
-            OutlineMarkdown.text($0.model.outline)
+            .text(OutlineMarkdown.text($0.model.outline))
         },
         MapOutput(key: "mermaid", fileName: "journey.mmd", label: "downloadMermaid", isMade: { _ in true }) {
-            MermaidJourney.text($0.journey, schema: $0.presenter.site.schema, actor: $0.model.persona?.name)
+            .text(MermaidJourney.text($0.journey, schema: $0.presenter.site.schema, actor: $0.model.persona?.name))
         },
         MapOutput(key: "json", fileName: "journey.json", label: "downloadJSON", isMade: { _ in true }) {
-            JourneyJSON.text($0.journey, facts: $0.facts, evaluation: $0.evaluation, presenter: $0.presenter)
+            .bytes(JourneyJSON.bytes($0.journey, facts: $0.facts, evaluation: $0.evaluation, presenter: $0.presenter))
         },
         MapOutput(key: "csv", fileName: "journey.csv", label: "downloadCSV", isMade: { _ in true }) {
-            JourneyCSV.text($0.journey, presenter: $0.presenter)
+            .bytes(JourneyCSV.bytes($0.journey, presenter: $0.presenter))
         },
     ]
 

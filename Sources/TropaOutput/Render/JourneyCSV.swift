@@ -4,7 +4,7 @@ import TropaAnalysis
 /// The map's table as a spreadsheet shows it (`journey.csv`): a header row of stages, then a row per layer with
 /// its title first; a list's items, emotion points and metrics each on a line of their own inside the cell.
 package enum JourneyCSV {
-    package static func text(_ journey: Journey, presenter: SitePresenter) -> String {
+    package static func bytes(_ journey: Journey, presenter: SitePresenter) -> [UInt8] {
         let words = presenter.words
         let format = presenter.format
         var rows = [[words["layer"]] + journey.stages.map { stage in stage.branch.map { "\(stage.name) (\($0))" } ?? stage.name }]
@@ -32,6 +32,6 @@ package enum JourneyCSV {
                 }
             })
         }
-        return SpreadsheetCSV.text(rows: rows)
+        return SpreadsheetCSV.bytes(rows: rows)
     }
 }

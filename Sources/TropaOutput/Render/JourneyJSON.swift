@@ -8,9 +8,9 @@ package enum JourneyJSON {
     /// The version of both shapes, written into each file: it changes when a shape does.
     package static let format = 1
 
-    package static func text(_ journey: Journey, facts: JourneyFacts, evaluation: JourneyEvaluation,
-                             presenter: SitePresenter) -> String {
-        JSONWriter.text(document(journey, facts: facts, evaluation: evaluation, presenter: presenter))
+    package static func bytes(_ journey: Journey, facts: JourneyFacts, evaluation: JourneyEvaluation,
+                              presenter: SitePresenter) -> [UInt8] {
+        JSONWriter.bytes(document(journey, facts: facts, evaluation: evaluation, presenter: presenter))
     }
 
     /// The site's maps, each with what the catalogue shows of it: from recorded facts, like the catalogue. In

@@ -20,6 +20,11 @@ package struct OutputFile: Sendable {
         contents = .text(text)
     }
 
+    package init(path: String, contents: Contents) {
+        self.path = path
+        self.contents = contents
+    }
+
     package init(path: String, bytes: [UInt8]) {
         self.path = path
         contents = .bytes(bytes)
@@ -93,7 +98,7 @@ package struct PageRenderer: Sendable {
         for index in model.trends.indices { model.trends[index].svg = TrendSVG(trend: model.trends[index]).render() }
         let pieces = MapPieces(journey: journey, facts: facts, evaluation: evaluation, presenter: presenter, model: model, curveSVG: curveSVG?.file, pageHTML: html(model, template: "journey"))
         return MapOutput.chosen(by: presenter.site.config).filter { $0.isMade(curveSVG != nil) }.map { output in
-            OutputFile(path: folder + "/" + output.fileName, text: output.render(pieces))
+            OutputFile(path: folder + "/" + output.fileName, contents: output.render(pieces))
         }
     }
 

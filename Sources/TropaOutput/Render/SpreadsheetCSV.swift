@@ -7,11 +7,11 @@ import Foundation
 /// Written on bytes (RFC 4180's one quoting rule) rather than through CSV.swift's writer, which passes every
 /// character through a Foundation stream: the plan's CSV of a 10,000-map site was 30 % of a one-map rebuild.
 package enum SpreadsheetCSV {
-    /// The file's text, ending with a line break. Every row is written as given; rows may differ in length.
-    package static func text(rows: [[String]]) -> String {
+    /// The file's bytes, ending with a line break. Every row is written as given; rows may differ in length.
+    package static func bytes(rows: [[String]]) -> [UInt8] {
         var bytes: [UInt8] = [0xEF, 0xBB, 0xBF]
         for row in rows { append(row: row, to: &bytes) }
-        return String(decoding: bytes, as: UTF8.self)
+        return bytes
     }
 
     /// The same file in parts, the header's and one for each run of rows, each run made when its part is read:
@@ -29,7 +29,7 @@ package enum SpreadsheetCSV {
         }
     }
 
-    /// `file` (as `text` wrote it) with the rows of `rows` (by their place, the first row 0) written anew and the
+    /// `file` (as `bytes` wrote it) with the rows of `rows` (by their place, the first row 0) written anew and the
     /// others kept byte for byte, as a patch of it: only a row that differs is new. Nil when it has no such row,
     /// the row there is not as `were` has it (a file that is not the one this was meant for), or it cannot be read.
     /// A row ends at a line break outside quotes.
