@@ -51,18 +51,18 @@ INODE_RECENCY = 360
 
 
 def timed(command, cwd=None):
-    """Runs a command under /usr/bin/time -v; returns (seconds, peak RSS in MB)."""
+    """Runs a command under /usr/bin/time -v; returns (seconds, peak RSS in MB). The seconds are timed here, to the
+    microsecond, from before the command starts to after it ends, starting /usr/bin/time included (`true` takes
+    2.5 ms so): /usr/bin/time's own wall clock counts in 10 ms, too coarse for the 20 ms and 0.15 s targets."""
+    start = time.perf_counter()
     result = subprocess.run(["/usr/bin/time", "-v"] + command, cwd=cwd, capture_output=True, text=True)
+    seconds = time.perf_counter() - start
     if result.returncode != 0:
         sys.exit(f"failed: {' '.join(map(str, command))}\n{result.stdout[-2000:]}\n{result.stderr[-2000:]}")
-    seconds = rss = 0.0
+    rss = 0.0
     for line in result.stderr.splitlines():
         line = line.strip()
-        if line.startswith("Elapsed (wall clock) time"):
-            value = line.rsplit(" ", 1)[1]
-            parts = [float(p) for p in value.split(":")]
-            seconds = parts[-1] + 60 * parts[-2] + (3600 * parts[-3] if len(parts) > 2 else 0)
-        elif line.startswith("Maximum resident set size"):
+        if line.startswith("Maximum resident set size"):
             rss = int(line.rsplit(" ", 1)[1]) / 1024
     return seconds, rss
 
