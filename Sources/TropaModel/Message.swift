@@ -415,9 +415,9 @@ public indirect enum Message: Sendable, Hashable {
         case .stagesAre(let names): ("its stages: " + names.map { "#" + $0 }.joined(separator: ", "),
                                      "её этапы: " + names.map { "#" + $0 }.joined(separator: ", "))
         case .linkToDraft(let path): ("the link leads to a draft, \"\(path)\": a build without --drafts leaves its page out, and the link leads nowhere",
-                                      "ссылка ведёт к черновику «\(path)»: сборка без --drafts не пишет его страницу, и ссылка никуда не ведёт")
-        case .publishDraftOrUnlink: ("publish that map (remove \"draft: true\"), build with --drafts, or take the link out",
-                                     "опубликуйте ту карту (уберите «draft: true»), соберите сайт с --drafts или уберите ссылку")
+                                      "ссылка ведёт к черновику «\(path)»: сборка без --drafts не собирает его страницу, и ссылка никуда не ведёт")
+        case .publishDraftOrUnlink: ("publish that map (delete its \"draft:\" line), build with --drafts, or take the link out",
+                                     "опубликуйте ту карту (удалите у неё строку «draft:»), соберите сайт с --drafts или уберите ссылку")
         case .unknownActionKind(let kind, let layer):
             ("the schema lists no kind \"\(kind)\" for \"\(layer)\"", "в схеме у слоя «\(layer)» нет вида «\(kind)»")
         case .actionKindsAre(let kinds): ("the kinds are: " + kinds.joined(separator: ", "),

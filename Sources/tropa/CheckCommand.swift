@@ -30,10 +30,13 @@ struct CheckCommand: ParsableCommand {
 
     @OptionGroup var options: SiteOptions
 
+    @Flag(help: "Check as `build --drafts` builds: links to drafts lead to pages then.")
+    var drafts = false
+
     func run() throws {
         let result = try Terminal.run(language: options.language.lang) {
             try ProgressLine.showing(.check, format: options.format, language: options.language.lang) { progress in
-                try SiteChecker().check(root: options.siteDirectory, day: Self.day(), progress: progress)
+                try SiteChecker().check(root: options.siteDirectory, includeDrafts: drafts, day: Self.day(), progress: progress)
             }
         }
         let checked = result.site.map { Message.checked(maps: $0.journeys.count, personas: $0.personas.count) }

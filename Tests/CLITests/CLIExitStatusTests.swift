@@ -34,6 +34,17 @@ import TropaTesting
         #expect(output.stdout.isEmpty)
     }
 
+    /// A link to a draft is a warning for a build without `--drafts` only: `check --drafts` checks as that build.
+    @Test func checkWithDraftsTakesLinksToDraftsAsBuildDraftsDoes() throws {
+        let site = Fixtures.invalid("draft-link").path
+        let strict = try TropaProcess.run(["check", site, "--strict"])
+        #expect(strict.status == 1)
+        #expect(strict.stderr.contains("content/crm/vybor.md:6:28: warning: the link leads to a draft, \"vnedrenie.md\""))
+        let drafts = try TropaProcess.run(["check", site, "--strict", "--drafts"])
+        #expect(drafts.status == 0)
+        #expect(drafts.stderr == "checked 2 maps and 0 personas: no problems found\n")
+    }
+
     @Test func warningsExitZeroUnlessStrict() throws {
         let site = Fixtures.invalid("unknown-section").path
         let relaxed = try TropaProcess.run(["check", site])

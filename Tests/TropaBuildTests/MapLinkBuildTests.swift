@@ -105,23 +105,31 @@ import TropaTesting
         // Both of the robot's links to the sofa; the draft's own link back to the robot leads to a page written.
         #expect(built.diagnostics.found == [Found(.draftLink, .warning, 5, 5), Found(.draftLink, .warning, 19, 11)])
         #expect(built.diagnostics.map(\.location.file) == ["content/ecommerce/robot.md", "content/ecommerce/robot.md"])
-        #expect(built.diagnostics.first?.message(in: .ru) == "ссылка ведёт к черновику «../retail/sofa.md»: сборка без --drafts не пишет его страницу, и ссылка никуда не ведёт")
-        #expect(built.diagnostics.first?.suggestion(in: .en) == "publish that map (remove \"draft: true\"), build with --drafts, or take the link out")
+        #expect(built.diagnostics.first?.message(in: .ru) == "ссылка ведёт к черновику «../retail/sofa.md»: сборка без --drafts не собирает его страницу, и ссылка никуда не ведёт")
+        #expect(built.diagnostics.first?.suggestion(in: .en) == "publish that map (delete its \"draft:\" line), build with --drafts, or take the link out")
         #expect(built.files["retail/sofa/index.html"] == nil)
         let withDrafts = try RenderBuild.site(Self.draftSofa, options: BuildOptions(includeDrafts: true))
         #expect(withDrafts.diagnostics.isEmpty, "\(renderDescribe(withDrafts.diagnostics))")
         #expect(withDrafts.files["retail/sofa/index.html"] != nil)
     }
 
-    @Test func aMapMadeADraftOrPublishedTellsTheLinksOfMapsTheUpdateDidNotRead() throws {
+    @Test func aMapMadeADraftTellsTheLinksOfMapsTheUpdateDidNotRead() throws {
         let drafted = try Self.rebuild("content/retail/sofa.md", find: "title: Диван\n", replace: "title: Диван\ndraft: true\n")
         // The robot's map was not changed, but both its links now lead to a page the build does not write.
         #expect(drafted.diagnostics.found == [Found(.draftLink, .warning, 5, 5), Found(.draftLink, .warning, 19, 11)])
+        #expect(drafted.result.update == nil)
         #expect(drafted.files["retail/sofa/index.html"] == nil)
-        let published = try Self.rebuild(of: RenderBuild.site(Self.draftSofa), "content/retail/sofa.md",
-                                         find: "draft: true\n", replace: "")
-        #expect(published.diagnostics.isEmpty, "\(renderDescribe(published.diagnostics))")
-        #expect(published.files["retail/sofa/index.html"] != nil)
+    }
+
+    @Test func aMapNoLinkLeadsToMadeADraftIsAnUpdate() throws {
+        let first = try RenderBuild.site(Self.site)
+        let written = first.fileSystem.status(at: first.output + "/retail/sofa/index.html")?.modified
+        let drafted = try Self.rebuild(of: first, "content/onboarding.md", find: "title: Первый день\n",
+                                       replace: "title: Первый день\ndraft: true\n")
+        #expect(drafted.diagnostics.isEmpty, "\(renderDescribe(drafted.diagnostics))")
+        #expect(drafted.result.update?.maps == 1)
+        #expect(drafted.files["onboarding/index.html"] == nil)
+        #expect(drafted.fileSystem.status(at: drafted.output + "/retail/sofa/index.html")?.modified == written)
     }
 
     @Test func anUpdateTellsANewLinkToADraftItDidNotRead() throws {

@@ -456,13 +456,31 @@ import FoundationXML
         #expect(EmotionCurveSVG.wrap("Оплата заказа на сайте", width: 13, maxLines: 3) == ["Оплата заказа", "на сайте"])
     }
 
-    /// A line is as long as the characters a reader sees: a space that a mark after it (or a prepended one before
-    /// it) joins into one character counts once, as `String.count` counts it.
-    @Test func wrappingCountsCharactersAsSeen() {
-        #expect(EmotionCurveSVG.wrap("ab \u{301}c", width: 4, maxLines: 3) == ["ab \u{301}c"])
-        #expect(EmotionCurveSVG.wrap("x\u{600} b", width: 3, maxLines: 3) == ["x\u{600} b"])
-        #expect(EmotionCurveSVG.wrap("аб вг", width: 4, maxLines: 3) == ["аб", "вг"])
-        #expect(EmotionCurveSVG.wrap("👩‍👩‍👧 семья", width: 7, maxLines: 3) == ["👩‍👩‍👧 семья"])
-        #expect(EmotionCurveSVG.wrap("один два три четыре", width: 8, maxLines: 2) == ["один два", "три че…"])
+    /// Each line's length is kept as words join it; the lines are those of counting every candidate line's
+    /// characters anew, on text whose spaces sit beside marks, joiners, flags and line breaks.
+    @Test func wrappingCountsCharactersAsCountingEachLineAnew() {
+        func anew(_ text: String, width: Int, maxLines: Int) -> [String] {
+            var lines: [String] = [], current = ""
+            for word in text.split(separator: " ") {
+                let candidate = current.isEmpty ? String(word) : current + " " + word
+                if candidate.count <= width || current.isEmpty { current = candidate } else { (lines, current) = (lines + [current], String(word)) }
+            }
+            if !current.isEmpty { lines.append(current) }
+            lines = lines.map { EmotionCurveSVG.shorten($0, to: width) }
+            guard lines.count > maxLines else { return lines }
+            var kept = Array(lines.prefix(maxLines))
+            kept[maxLines - 1] = EmotionCurveSVG.shorten(kept[maxLines - 1] + " " + lines[maxLines], to: width - 1, force: true)
+            return kept
+        }
+        let texts = ["ab \u{301}c d", "a  \u{301}b cd", "x\u{600} b c", "x \u{600}b c", "👩‍👩‍👧 семья 👍🏽 ок", "🇷🇺 🇺🇸🇬🇧 флаги",
+                     "a\u{200D} b", "строка\r\nдва слова", "Ε\u{301}λλάδα 日本語 テキスト", " Оплата  заказа на сайте ", "é e\u{301} ё е\u{308}"]
+        for text in texts {
+            for width in 1...14 {
+                for maxLines in 1...3 {
+                    #expect(EmotionCurveSVG.wrap(text, width: width, maxLines: maxLines) == anew(text, width: width, maxLines: maxLines),
+                            "\(text.unicodeScalars.map { String($0.value, radix: 16) }) in \(width)")
+                }
+            }
+        }
     }
 }

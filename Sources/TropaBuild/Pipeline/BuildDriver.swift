@@ -128,6 +128,7 @@ package struct BuildDriver: Sendable {
         if history?.shallow == true { run.notes.append(.shallowHistory) }
         run.check.facts = maps.facts
         run.linkedMaps = reuse.linkedMaps(adding: maps.claims)
+        run.linkTargets = reuse.linkTargets(adding: maps.claims)
         run.check.site?.journeys = maps.journeys
         run.check.site?.staticFiles = inputs.staticFiles
         if reuse.remembers {
@@ -302,7 +303,7 @@ package struct BuildDriver: Sendable {
         let linking = maps.claims.contains { !$0.links.isEmpty }
         let problems = SiteValidator(journeys: maps.claims, personas: personas, mapPaths: inputs.maps,
                                      contentPath: config.contentPath, draftsLeftOut: draftsLeftOut,
-                                     recorded: linking ? reuse.recordedLinkTargets() : { _ in nil }).validate()
+                                     recorded: linking ? reuse.recordedForLinks() : { _ in nil }).validate()
             + OutputClaims(maps: maps.folders, personas: personas, staticFiles: inputs.staticFiles,
                            sitemap: config.baseURL != nil)
             .conflicts()
@@ -639,6 +640,7 @@ package struct BuildRun: Sendable {
     package var siteFiles: [String] = []
     /// The maps whose stages links name, for the record.
     package var linkedMaps: [String] = []
+    package var linkTargets: [String] = []
     package var mapCount = 0
     package var renderedMapCount = 0
     /// The site pages made again (the catalogue, a tag's page, the plan…), by their paths; a sitemap and the

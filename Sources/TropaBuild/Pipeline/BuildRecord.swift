@@ -25,6 +25,10 @@ package struct BuildRecord: Sendable {
     /// The maps whose stages some map's link names (`sofa.md#оплата`), sorted: an update that changes their stages
     /// is built whole, since links from maps it does not read may break. An update only adds to it.
     package var linkedMaps: [String] = []
+    /// The maps some map's link leads to, with a fragment or without, sorted: an update that makes one of them a
+    /// draft (without `--drafts`) is built whole, since links from maps it does not read then lead nowhere. An
+    /// update only adds to it.
+    package var linkTargets: [String] = []
     /// The time of each output folder that holds a file of the build, relative to the output ("" for the output
     /// itself), taken when the record was written: a folder whose time is unchanged had no file added or removed.
     package var folderTimes: [String: Int64] = [:]
@@ -50,8 +54,9 @@ package struct BuildRecord: Sendable {
     package var planHash: UInt64?
 
     package init(settings: String, inputs: [Input], maps: [RecordedMap], siteFiles: [String] = [],
-                 linkedMaps: [String] = []) {
-        (self.settings, self.inputs, self.maps, self.siteFiles, self.linkedMaps) = (settings, inputs, maps, siteFiles, linkedMaps)
+                 linkedMaps: [String] = [], linkTargets: [String] = []) {
+        (self.settings, self.inputs, self.maps, self.siteFiles, self.linkedMaps, self.linkTargets)
+            = (settings, inputs, maps, siteFiles, linkedMaps, linkTargets)
     }
 
     package struct Input: Sendable, Equatable {
@@ -217,7 +222,7 @@ package struct InputSnapshot {
 /// most of a one-map rebuild; this takes 0.02 s. The facts were in the record until a build with nothing changed
 /// spent a quarter of its time reading and splitting their 26 MB.
 extension BuildRecord {
-    private static let header = "tropa build record 14"
+    private static let header = "tropa build record 15"
 
     /// The record and the bytes of its facts file (nil when a map's facts were not read, `attaching`, which no build
     /// keeps): with `appendingTo` (the size of the facts file that the maps'
@@ -292,6 +297,7 @@ extension BuildRecord {
         RecordLine.append(["settings", settings], to: &bytes)
         RecordLine.append(["site", RecordLine.list(siteFiles)], to: &bytes)
         RecordLine.append(["linked", RecordLine.list(linkedMaps)], to: &bytes)
+        RecordLine.append(["targets", RecordLine.list(linkTargets)], to: &bytes)
         let folders = folderTimes.keys.sorted()
         RecordLine.append([.text("folders"), .list(folders), .numbers(folders.map { folderTimes[$0]! })], to: &bytes)
         RecordLine.append([.text("facts"), .number(Int64(start + size)), .number(planRange.map { Int64($0.lowerBound) }),
@@ -335,6 +341,8 @@ extension BuildRecord {
               siteLine.string(0) == "site", let siteFiles = siteLine.list(1),
               let linkedLine = lines.popFirst().map(RecordLine.init), linkedLine.fields.count == 2,
               linkedLine.string(0) == "linked", let linkedMaps = linkedLine.list(1),
+              let targetsLine = lines.popFirst().map(RecordLine.init), targetsLine.fields.count == 2,
+              targetsLine.string(0) == "targets", let linkTargets = targetsLine.list(1),
               let foldersLine = lines.popFirst().map(RecordLine.init), foldersLine.fields.count == 3,
               foldersLine.string(0) == "folders", let folders = foldersLine.list(1),
               let times: [Int64] = foldersLine.numbers(2), times.count == folders.count,
@@ -344,7 +352,8 @@ extension BuildRecord {
               let offsets: [Int] = atLine.numbers(1), let lengths: [Int] = atLine.numbers(2),
               lengths.count == offsets.count, !offsets.contains(where: { $0 < 0 }), !lengths.contains(where: { $0 < 0 })
         else { return nil }
-        self.init(settings: settings, inputs: [], maps: [], siteFiles: siteFiles, linkedMaps: linkedMaps)
+        self.init(settings: settings, inputs: [], maps: [], siteFiles: siteFiles, linkedMaps: linkedMaps,
+                  linkTargets: linkTargets)
         self.factsSize = factsSize
         if let start: Int = factsLine.number(2), let end: Int = factsLine.number(3), 0 <= start, start <= end,
            let hash: UInt64 = factsLine.number(4, radix: 16) {

@@ -105,7 +105,8 @@ package struct StagingSink: BuildSink {
         // Only a build without a single diagnostic is recorded: a build that reuses the record reports nothing.
         if run.check.diagnostics.isEmpty, let entries {
             var record = BuildRecord(settings: settings, inputs: snapshot.recorded(before: clock),
-                                     maps: entries, siteFiles: run.siteFiles, linkedMaps: run.linkedMaps)
+                                     maps: entries, siteFiles: run.siteFiles, linkedMaps: run.linkedMaps,
+                                     linkTargets: run.linkTargets)
             record.plan = run.plan
             record.folderTimes = writer.folderTimes(of: record.outputFolders?.map(\.path) ?? [])
             writer.keep(record)
@@ -178,7 +179,8 @@ package struct UpdateSink: BuildSink {
         let (record, snapshot) = (record, snapshot)
         outcome.written = try writer.update(files, patching: patches, removing: removals) { clock in
             var next = BuildRecord(settings: record.settings, inputs: snapshot.recorded(before: clock),
-                                   maps: run.entries, siteFiles: run.siteFiles, linkedMaps: run.linkedMaps)
+                                   maps: run.entries, siteFiles: run.siteFiles, linkedMaps: run.linkedMaps,
+                                     linkTargets: run.linkTargets)
             next.plan = run.plan
             // A plan laid out as the record has it stays where the facts file holds it.
             if let plan = run.plan, plan == record.plan { (next.planAt, next.planHash) = (record.planAt, record.planHash) }

@@ -172,36 +172,47 @@ package enum Reuse: Sendable {
         }
     }
 
-    /// Whether a map an update read may have broken or mended the links of maps it did not read: one whose stages
-    /// some map links to, with stages other than the ones recorded; or, when the build leaves drafts out, one made
-    /// a draft or published (any map may link to it, and every such link is to be told again).
+    /// Whether a map an update read may have broken the links of maps it did not read: one whose stages some map
+    /// links to, with stages other than the ones recorded; or, when the build leaves drafts out, one some map links
+    /// to, built before and a draft now. (A draft published needs nothing: the record is of a build without a
+    /// problem, so no map it did not read links to a draft.)
     package func linkedMapsChanged(_ claims: [JourneyClaim], draftsLeftOut: Bool) throws -> Bool {
         guard case .record(let record, let changed) = self else { return false }
-        let linked = Set(record.linkedMaps)
-        let earlier = Dictionary(record.maps.lazy.filter { changed.contains($0.path) && (draftsLeftOut || linked.contains($0.path)) }
+        let linked = Set(record.linkedMaps), targets = Set(draftsLeftOut ? record.linkTargets : [])
+        let earlier = Dictionary(record.maps.lazy.filter { changed.contains($0.path) && (linked.contains($0.path) || targets.contains($0.path)) }
                                     .map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
         return try claims.contains { claim in
             guard let line = earlier[claim.path] else { return false }
+            // Without `--drafts`, a map was built exactly when it was not a draft.
+            if targets.contains(claim.path), claim.linked.draft, line.built { return true }
+            guard linked.contains(claim.path) else { return false }
             guard let map = line.map else { throw RecordDamaged() }
-            if draftsLeftOut && map.facts.summary.draft != claim.linked.draft { return true }
-            return linked.contains(claim.path) && Self.linked(map.facts).stages != claim.linked.stages
+            return Self.linked(map.facts).stages != claim.linked.stages
         }
     }
 
     /// The maps whose stages the links of `claims` name, with (for an update) the recorded ones: a map whose link
     /// is gone stays until the next full build, which costs at most a full build too many.
     package func linkedMaps(adding claims: [JourneyClaim]) -> [String] {
-        // A link to a stage of its own map is checked whenever that map is read.
-        var linked = Set(claims.flatMap { claim in
-            claim.links.filter { $0.anchor != nil && $0.target != claim.path }.map(\.target)
-        })
-        if case .record(let record, _) = self { linked.formUnion(record.linkedMaps) }
+        linked(by: claims, recorded: \.linkedMaps) { $0.anchor != nil }
+    }
+
+    /// The maps the links of `claims` lead to, with a fragment or without, with (for an update) the recorded ones.
+    package func linkTargets(adding claims: [JourneyClaim]) -> [String] {
+        linked(by: claims, recorded: \.linkTargets) { _ in true }
+    }
+
+    private func linked(by claims: [JourneyClaim], recorded: KeyPath<BuildRecord, [String]>,
+                        _ counts: (MapLink) -> Bool) -> [String] {
+        // A link to its own map is checked whenever that map is read.
+        var linked = Set(claims.flatMap { claim in claim.links.filter { counts($0) && $0.target != claim.path }.map(\.target) })
+        if case .record(let record, _) = self { linked.formUnion(record[keyPath: recorded]) }
         return linked.sorted()
     }
 
     /// What links need of a recorded map, by its path, its line decoded only when asked for (an update's links to
     /// maps it did not read).
-    package func recordedLinkTargets() -> (String) -> LinkedMap? {
+    package func recordedForLinks() -> (String) -> LinkedMap? {
         guard case .record(let record, _) = self else { return { _ in nil } }
         let lines = Dictionary(record.maps.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
         return { path in lines[path]?.map.map { Self.linked($0.facts) } }
@@ -331,8 +342,8 @@ package struct PreviewMemo: Sendable {
 /// A line of the build record that cannot be read: the build is made whole instead.
 package struct RecordDamaged: Error {}
 
-/// An update changed the stages of a map that links name, which maps it did not read may link to: the build is made
-/// whole instead.
+/// An update changed the stages of a map that links name, or made a map that links lead to a draft, and maps it did
+/// not read may hold those links: the build is made whole instead.
 package struct LinkedMapsChanged: Error {}
 
 extension BuildRecord.Map {

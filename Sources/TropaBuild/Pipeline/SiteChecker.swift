@@ -48,10 +48,10 @@ public struct SiteChecker: Sendable {
     /// Checks the site in `root`. Throws `SiteError` only for problems with folders and files as such. With a `day`
     /// (`tropa check` gives today, or `SOURCE_DATE_EPOCH`'s), a map whose review is past due on it is warned about:
     /// only the check looks at the calendar, so a build never depends on the day. `progress` counts the maps checked.
-    public func check(root: String, strict: Bool = false, day: CalendarDay? = nil,
+    public func check(root: String, strict: Bool = false, includeDrafts: Bool = false, day: CalendarDay? = nil,
                       progress: BuildProgress? = nil) throws -> CheckResult {
         var result = try BuildDriver(reader: fileSystem, root: root,
-                                     options: BuildOptions(strict: strict, progress: progress))
+                                     options: BuildOptions(includeDrafts: includeDrafts, strict: strict, progress: progress))
             .run(into: CheckSink()).check
         guard let day, let journeys = result.site?.journeys else { return result }
         let overdue = journeys.compactMap { ReviewSchedule.overdue($0, on: day) }

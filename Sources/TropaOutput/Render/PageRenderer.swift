@@ -58,7 +58,11 @@ package struct OutputFile: Sendable {
     /// The same file held as bytes: for one kept and handed over again and again (the preview's), so that its
     /// text is turned into bytes once.
     package var asBytes: OutputFile {
-        if case .bytes = contents { return self }
+        if case .bytes(let bytes) = contents {
+            // Made in a larger buffer (a map's JSON in 64 KB), it is kept in one of its own size.
+            return bytes.capacity > bytes.count + bytes.count / 8
+                ? OutputFile(path: path, bytes: bytes.withUnsafeBufferPointer(Array.init)) : self
+        }
         return OutputFile(path: path, bytes: bytes)
     }
 }
