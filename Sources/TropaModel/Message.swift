@@ -22,6 +22,7 @@ public indirect enum Message: Sendable, Hashable {
     case addKey(String)
     case badDate(String)
     case writeDate(String)
+    case writeBool(String)
     case badAudience(String)
     case writeAudience
     case badEvidence(String)
@@ -361,6 +362,8 @@ public indirect enum Message: Sendable, Hashable {
         case .badDate(let text): ("\"updated\" should be a date like 2024-03-01, not \"\(text)\"",
                                   "в «updated» нужна дата вида 2024-03-01, а здесь «\(text)»")
         case .writeDate(let date): ("write \"updated: \(date)\"", "напишите «updated: \(date)»")
+        case .writeBool(let key): ("write \"\(key): true\" or \"\(key): false\", without quotes",
+                                   "напишите «\(key): true» или «\(key): false», без кавычек")
         case .badReview(let text): ("\"review\" should be a period such as \"monthly\", not \"\(text)\"",
                                     "в «review» нужен срок, например «ежемесячно», а здесь «\(text)»")
         case .writeReview: ("write \"2 weeks\", \"monthly\", \"quarterly\" or a number of days, weeks or months",

@@ -45,7 +45,7 @@ import Testing
         .templateInvalid("x"), .aliasInKey, .writeKeyOut, .yamlUnreadable("x"), .yamlSyntax("x"),
         .quoteUnclosed("x"), .closeQuote("x"), .keyTwice(["a", "b"]), .keepOne,
         .quotesInLine(marks: "x", key: "x", fixed: "x"), .quoteColonValue, .indentWithSpaces, .notMapping(.schema),
-        .unknownKey(.schema, "x"), .knownKeys(["a", "b"]), .shouldBeText("x"), .shouldBeBool("x", .list),
+        .unknownKey(.schema, "x"), .knownKeys(["a", "b"]), .shouldBeText("x"), .shouldBeBool("x", .list), .writeBool("x"),
         .shouldBeNumber("x", .list), .itemsShouldBeTexts("x"), .shouldBeList("x", .list),
         .tagsAsText(key: "x", tag: "x"), .writeList(key: "x", items: ["a", "b"]), .quotedValue(.tag("x"), pair: "x"),
         .writeWithoutQuotes("x"), .rangeOfTwo("x"), .rangeTooWide("x"),

@@ -1,5 +1,5 @@
 /// A document that writes itself as JSON: its members in the order of their keys, an absent optional left out.
-package protocol JSONWritable {
+package protocol JSONWritable: SendableMetatype {
     func write(to json: inout JSONWriter)
 }
 

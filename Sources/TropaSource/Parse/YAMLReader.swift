@@ -126,7 +126,9 @@ package struct YAMLReader {
 
     package mutating func bool(_ field: Field) -> Bool? {
         guard field.value.scalar != nil, let value = field.value.bool else {
-            typeError(field, .shouldBeBool(field.key, describe(field.value)))
+            // `draft: "yes"` is a text: the words without quotes are the booleans.
+            diagnostics.append(.error(typeCode, .shouldBeBool(field.key, describe(field.value)), at: field.location,
+                                      suggestion: .writeBool(field.key)))
             return nil
         }
         return value
