@@ -93,12 +93,14 @@ import TropaTesting
         #expect(renamed.fileSystem.status(at: renamed.output + "/retail/sofa/index.html")?.modified == written)
     }
 
-    /// The site with the sofa's map a draft.
-    private static var draftSofa: [String: String] {
+    /// The site with the map at `path` a draft.
+    private static func drafted(_ path: String) -> [String: String] {
         var site = site
-        site["content/retail/sofa.md"] = site["content/retail/sofa.md"]!.replacingOccurrences(of: "title: Диван\n", with: "title: Диван\ndraft: true\n")
+        site[path] = site[path]!.replacingOccurrences(of: "---\ntitle:", with: "---\ndraft: true\ntitle:")
         return site
     }
+
+    private static var draftSofa: [String: String] { drafted("content/retail/sofa.md") }
 
     @Test func aLinkToADraftIsAWarningWhenTheBuildLeavesDraftsOut() throws {
         let built = try RenderBuild.site(Self.draftSofa)
@@ -133,9 +135,7 @@ import TropaTesting
     }
 
     @Test func anUpdateTellsANewLinkToADraftItDidNotRead() throws {
-        var site = Self.site
-        site["content/onboarding.md"] = site["content/onboarding.md"]!.replacingOccurrences(of: "title: Первый день\n", with: "title: Первый день\ndraft: true\n")
-        let first = try RenderBuild.site(site)
+        let first = try RenderBuild.site(Self.drafted("content/onboarding.md"))
         #expect(first.diagnostics.isEmpty, "\(renderDescribe(first.diagnostics))")
         let linked = try Self.rebuild(of: first, "content/ecommerce/robot.md", find: "См. ", replace: "См. [первый день](../onboarding.md#вход), ")
         #expect(linked.diagnostics.found == [Found(.draftLink, .warning, 5, 5)])

@@ -640,6 +640,7 @@ package struct BuildRun: Sendable {
     package var siteFiles: [String] = []
     /// The maps whose stages links name, for the record.
     package var linkedMaps: [String] = []
+    /// The maps any link leads to, for the record.
     package var linkTargets: [String] = []
     package var mapCount = 0
     package var renderedMapCount = 0

@@ -180,7 +180,7 @@ package struct UpdateSink: BuildSink {
         outcome.written = try writer.update(files, patching: patches, removing: removals) { clock in
             var next = BuildRecord(settings: record.settings, inputs: snapshot.recorded(before: clock),
                                    maps: run.entries, siteFiles: run.siteFiles, linkedMaps: run.linkedMaps,
-                                     linkTargets: run.linkTargets)
+                                   linkTargets: run.linkTargets)
             next.plan = run.plan
             // A plan laid out as the record has it stays where the facts file holds it.
             if let plan = run.plan, plan == record.plan { (next.planAt, next.planHash) = (record.planAt, record.planHash) }

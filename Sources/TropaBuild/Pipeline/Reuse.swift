@@ -187,7 +187,7 @@ package enum Reuse: Sendable {
             if targets.contains(claim.path), claim.linked.draft, line.built { return true }
             guard linked.contains(claim.path) else { return false }
             guard let map = line.map else { throw RecordDamaged() }
-            return Self.linked(map.facts).stages != claim.linked.stages
+            return Self.linkedMap(map.facts).stages != claim.linked.stages
         }
     }
 
@@ -215,10 +215,10 @@ package enum Reuse: Sendable {
     package func recordedForLinks() -> (String) -> LinkedMap? {
         guard case .record(let record, _) = self else { return { _ in nil } }
         let lines = Dictionary(record.maps.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
-        return { path in lines[path]?.map.map { Self.linked($0.facts) } }
+        return { path in lines[path]?.map.map { Self.linkedMap($0.facts) } }
     }
 
-    private static func linked(_ facts: JourneyFacts) -> LinkedMap {
+    private static func linkedMap(_ facts: JourneyFacts) -> LinkedMap {
         LinkedMap(stages: facts.stages.map { LinkedStage(name: $0.name, branch: $0.branch) }, draft: facts.summary.draft)
     }
 

@@ -127,8 +127,7 @@ package struct YAMLReader {
     package mutating func bool(_ field: Field) -> Bool? {
         guard field.value.scalar != nil, let value = field.value.bool else {
             // `draft: "yes"` is a text: the words without quotes are the booleans.
-            diagnostics.append(.error(typeCode, .shouldBeBool(field.key, describe(field.value)), at: field.location,
-                                      suggestion: .writeBool(field.key)))
+            typeError(field, .shouldBeBool(field.key, describe(field.value)), suggestion: .writeBool(field.key))
             return nil
         }
         return value
@@ -211,8 +210,8 @@ package struct YAMLReader {
         return low...high
     }
 
-    package mutating func typeError(_ field: Field, _ message: Message) {
-        diagnostics.append(.error(typeCode, message, at: field.location))
+    package mutating func typeError(_ field: Field, _ message: Message, suggestion: Message? = nil) {
+        diagnostics.append(.error(typeCode, message, at: field.location, suggestion: suggestion))
     }
 
     package mutating func typeError(_ node: Node, _ message: Message) {
