@@ -237,6 +237,8 @@ public indirect enum Message: Sendable, Hashable {
     case checkProgress(maps: Int, of: Int, seconds: Int)
     case noProblems(Message)
     case problems(Message, errors: Int, warnings: Int, files: Int)
+    /// Said after the count when warnings alone fail a run.
+    case warningsFailStrict
     case severity(Severity)
     /// A line that stops a command: "error: …".
     case errorLine(Message)
@@ -744,6 +746,7 @@ public indirect enum Message: Sendable, Hashable {
                    warnings > 0 ? Self.russian(warnings, "предупреждение", "предупреждения", "предупреждений") : nil]
                     .compactMap { $0 }.joined(separator: " и ")
                 + " в \(Self.russian(files, "файле", "файлах", "файлах"))")
+        case .warningsFailStrict: ("--strict takes warnings as errors", "с --strict предупреждения считаются ошибками")
         case .severity(.error): ("error", "ошибка")
         case .severity(.warning): ("warning", "предупреждение")
         case .errorLine(let message): (Message.severity(.error).texts.en + ": " + message.texts.en,

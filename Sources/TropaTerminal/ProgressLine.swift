@@ -30,11 +30,18 @@ public final class ProgressLine: Sendable {
         return message.text(in: language ?? snapshot.language)
     }
 
-    /// Runs `body` with counters for it to fill, and shows them while it runs. Only on a terminal, and only with a
-    /// text report (`github` and `json` are read by programs); otherwise nothing is counted and `body` gets nil.
-    public static func showing<T>(_ step: Step, format: DiagnosticFormat, language: Language?,
+    /// Whether a run shows the line: only on a terminal that can redraw it, with a text report (`github` and
+    /// `json` are read by programs), and not with `--quiet`.
+    static func shown(format: DiagnosticFormat, quiet: Bool, terminal: Bool, term: String?) -> Bool {
+        format == .text && !quiet && terminal && term != "dumb"
+    }
+
+    /// Runs `body` with counters for it to fill, and shows them while it runs when `shown` says so; otherwise
+    /// nothing is counted and `body` gets nil.
+    public static func showing<T>(_ step: Step, format: DiagnosticFormat, quiet: Bool, language: Language?,
                                   _ body: (BuildProgress?) throws -> T) rethrows -> T {
-        guard format == .text, isatty(STDERR_FILENO) == 1, ProcessInfo.processInfo.environment["TERM"] != "dumb" else {
+        guard shown(format: format, quiet: quiet, terminal: isatty(STDERR_FILENO) == 1,
+                    term: ProcessInfo.processInfo.environment["TERM"]) else {
             return try body(nil)
         }
         let line = ProgressLine(step: step, language: language)

@@ -47,14 +47,14 @@ public enum Terminal {
 
     /// A text report (problems and the summary line) goes to standard error, like every message, so standard
     /// output holds only what a command makes; `github` and `json` reports are what `check` and `build` make, so
-    /// they go to standard output.
+    /// they go to standard output. A text report without `checked` (`--quiet`) is the problems alone.
     public static func report(_ diagnostics: [Diagnostic], sources: [String: SourceText], format: DiagnosticFormat,
-                              checked: Message, language: Language) {
+                              checked: Message?, strict: Bool = false, language: Language) {
         let (handle, descriptor) = format == .text
             ? (FileHandle.standardError, STDERR_FILENO) : (FileHandle.standardOutput, STDOUT_FILENO)
         let formatter = DiagnosticFormatter(format: format, colored: colored(descriptor), language: language)
         var output = formatter.format(diagnostics, sources: sources)
-        if format == .text { output += formatter.summary(diagnostics, checked: checked) }
+        if format == .text, let checked { output += formatter.summary(diagnostics, checked: checked, strict: strict) }
         handle.write(Data(output.utf8))
     }
 

@@ -22,6 +22,7 @@ struct ServeCommand: ParsableCommand {
                                    options: BuildOptions(includeDrafts: options.drafts, strict: options.strict),
                                    host: options.host, port: options.port, language: options.language.lang)
         let lang = options.language.lang
+        let strict = options.strict
         // The server's own lines (where it listens, that it stopped) in the language the site starts with.
         let language = lang ?? (try? SiteChecker().settings(root: options.siteDirectory).language) ?? .en
         let serving = Task {
@@ -30,7 +31,7 @@ struct ServeCommand: ParsableCommand {
                 case .listening(let url):
                     Terminal.printLine(Message.serving(url).text(in: language))
                 case .built(let preview, let milliseconds, let rebuild):
-                    Self.report(preview, milliseconds: milliseconds, rebuild: rebuild,
+                    Self.report(preview, milliseconds: milliseconds, rebuild: rebuild, strict: strict,
                                 language: lang ?? preview.check.language)
                 }
             }
@@ -60,7 +61,8 @@ struct ServeCommand: ParsableCommand {
         dispatchMain()
     }
 
-    private static func report(_ preview: SitePreview, milliseconds: Int, rebuild: Bool, language: Language) {
+    private static func report(_ preview: SitePreview, milliseconds: Int, rebuild: Bool, strict: Bool,
+                               language: Language) {
         if let failure = preview.failure {
             Terminal.printError(failure, language: language)
             return
@@ -69,7 +71,7 @@ struct ServeCommand: ParsableCommand {
         let what = Message.previewBuilt(maps: preview.mapCount, rendered: rendered, milliseconds: milliseconds,
                                         rebuild: rebuild)
         Terminal.report(preview.check.diagnostics, sources: preview.check.sources, format: .text,
-                        checked: preview.succeeded ? what : .notBuilt, language: language)
+                        checked: preview.succeeded ? what : .notBuilt, strict: strict, language: language)
     }
 
     /// Ctrl-C and SIGTERM end the server instead of killing the process mid-response.

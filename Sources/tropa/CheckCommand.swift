@@ -19,7 +19,13 @@ struct SiteOptions: ParsableArguments {
     @Flag(help: "Treat warnings as errors.")
     var strict = false
 
+    @Flag(name: .shortAndLong, help: "Print only the problems: no progress line, notes or summary.")
+    var quiet = false
+
     @OptionGroup var language: LanguageOption
+
+    /// The summary line to print after the problems, unless `--quiet`.
+    func summary(_ message: Message) -> Message? { quiet ? nil : message }
 }
 
 struct CheckCommand: ParsableCommand {
@@ -35,13 +41,15 @@ struct CheckCommand: ParsableCommand {
 
     func run() throws {
         let result = try Terminal.run(language: options.language.lang) {
-            try ProgressLine.showing(.check, format: options.format, language: options.language.lang) { progress in
+            try ProgressLine.showing(.check, format: options.format, quiet: options.quiet,
+                                     language: options.language.lang) { progress in
                 try SiteChecker().check(root: options.siteDirectory, includeDrafts: drafts, day: Self.day(), progress: progress)
             }
         }
         let checked = result.site.map { Message.checked(maps: $0.journeys.count, personas: $0.personas.count) }
         Terminal.report(result.diagnostics, sources: result.sources, format: options.format,
-                        checked: checked ?? .checkedSite, language: options.language.or(result.language))
+                        checked: options.summary(checked ?? .checkedSite), strict: options.strict,
+                        language: options.language.or(result.language))
         try Terminal.exit(for: result.diagnostics, strict: options.strict)
     }
 }
@@ -76,20 +84,24 @@ struct BuildCommand: ParsableCommand {
     func run() throws {
         let git = noHistory ? nil : GitCommand(folder: options.siteDirectory)
         let result = try Terminal.run(language: options.language.lang) {
-            try ProgressLine.showing(.build, format: options.format, language: options.language.lang) { progress in
+            try ProgressLine.showing(.build, format: options.format, quiet: options.quiet,
+                                     language: options.language.lang) { progress in
                 let buildOptions = BuildOptions(output: output, includeDrafts: drafts, strict: options.strict,
                                                 progress: progress)
                 return try SiteBuilder(git: git).build(root: options.siteDirectory, options: buildOptions)
             }
         }
-        for note in result.notes { Terminal.printError(note, language: options.language.or(result.check.language)) }
+        if !options.quiet {
+            for note in result.notes { Terminal.printError(note, language: options.language.or(result.check.language)) }
+        }
         let summary = result.outputPath.map { output in
             if result.upToDate { return Message.upToDate(maps: result.mapCount, files: result.fileCount, output: output) }
             guard let update = result.update else { return .built(maps: result.mapCount, files: result.fileCount, output: output) }
             return .updated(maps: update.maps, of: result.mapCount, written: update.written, files: result.fileCount, output: output)
         }
         Terminal.report(result.check.diagnostics, sources: result.check.sources, format: options.format,
-                        checked: summary ?? .nothingWritten, language: options.language.or(result.check.language))
+                        checked: options.summary(summary ?? .nothingWritten), strict: options.strict,
+                        language: options.language.or(result.check.language))
         try Terminal.exit(for: result.check.diagnostics, strict: options.strict)
     }
 }

@@ -53,11 +53,35 @@ import TropaTesting
         #expect(relaxed.stderr.hasSuffix("checked 1 map and 1 persona: 1 warning in 1 file\n"))
         let strict = try TropaProcess.run(["check", "--strict", site])
         #expect(strict.status == 1)
-        #expect(strict.stderr == relaxed.stderr)
+        #expect(strict.stderr == relaxed.stderr.dropLast() + "; --strict takes warnings as errors\n")
         let strictJSON = try TropaProcess.run(["check", site, "--strict", "--format", "json"])
         #expect(strictJSON.status == 1)
         #expect(strictJSON.stdout.contains("\"severity\" : \"warning\""))
         #expect(strictJSON.stderr.isEmpty, "json is the output: nothing else is printed")
+    }
+
+    /// `--quiet` prints the problems alone: no notes and no summary, and the exit status is as without it.
+    @Test func quietPrintsOnlyTheProblems() throws {
+        let output = FileManager.default.temporaryDirectory.appendingPathComponent("tropa-quiet-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: output) }
+        let clean = try TropaProcess.run(["build", Fixtures.site("valid-ru").path, "--quiet", "--output", output.path])
+        #expect(clean.status == 0)
+        #expect(clean.stderr.isEmpty && clean.stdout.isEmpty, "\(clean.stderr)")
+        #expect(FileManager.default.fileExists(atPath: output.appendingPathComponent("index.html").path))
+
+        let site = Fixtures.invalid("draft-link").path
+        let loud = try TropaProcess.run(["build", site, "--output", output.path])
+        #expect(loud.stderr.hasPrefix("note: 1 draft left out"), "\(loud.stderr)")
+        let quiet = try TropaProcess.run(["build", site, "-q", "--output", output.path])
+        #expect(quiet.status == 0)
+        let problem = try #require(loud.stderr.range(of: "content/crm/vybor.md:6:28: warning:"))
+        let summary = try #require(loud.stderr.range(of: "built 1 map (13 files)"))
+        #expect(quiet.stderr == loud.stderr[problem.lowerBound..<summary.lowerBound])
+
+        let strict = try TropaProcess.run(["check", site, "--strict", "--quiet"])
+        #expect(strict.status == 1)
+        #expect(strict.stderr.hasPrefix("content/crm/vybor.md:6:28: warning:") && !strict.stderr.contains("checked"),
+                "\(strict.stderr)")
     }
 
     @Test func aMissingFolderExitsTwo() throws {

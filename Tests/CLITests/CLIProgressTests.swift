@@ -63,4 +63,14 @@ import TropaTesting
             #expect(!result.stdout.contains("сборка"))
         }
     }
+
+    @Test(.enabled(if: CLIColorTests.hasScript))
+    func quietGetsNoLineOnATerminal() throws {
+        try Self.withGeneratedSite { site, output in
+            let result = try CLIColorTests.runOnATerminal(["build", site, "--output", output, "--quiet"])
+            #expect(result.status == 0, "\(result.stdout)")
+            #expect(!result.stdout.contains("сборка") && !result.stdout.contains("собрано"), "\(result.stdout.debugDescription)")
+            #expect(FileManager.default.fileExists(atPath: output + "/index.html"))
+        }
+    }
 }

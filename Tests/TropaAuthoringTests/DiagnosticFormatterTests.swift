@@ -59,6 +59,18 @@ import TropaTesting
         #expect(formatter.summary([Self.warning], checked: .checkedSite) == "checked: 1 warning in 1 file\n")
     }
 
+    /// With `--strict`, a run that fails on warnings alone says why; with an error among them the error says it.
+    @Test func theSummarySaysWhenStrictFailsOnWarnings() {
+        let english = DiagnosticFormatter(format: .text)
+        #expect(english.summary([Self.warning], checked: .checkedSite, strict: true)
+            == "checked: 1 warning in 1 file; --strict takes warnings as errors\n")
+        #expect(english.summary([Self.unknownLayer, Self.warning], checked: .checkedSite, strict: true)
+            == "checked: 1 error and 1 warning in 2 files\n")
+        #expect(english.summary([], checked: .checkedSite, strict: true) == "checked: no problems found\n")
+        #expect(DiagnosticFormatter(format: .text, language: .ru).summary([Self.warning], checked: .checkedSite, strict: true)
+            == "проверка закончена — 1 предупреждение в 1 файле; с --strict предупреждения считаются ошибками\n")
+    }
+
     @Test func inRussianTheReportAndItsSummaryAreRussianAndTheCodesStay() {
         let formatter = DiagnosticFormatter(format: .text, language: .ru)
         #expect(formatter.format([Self.unknownLayer], sources: ["content/lumus.md": Self.source]) == """

@@ -59,7 +59,7 @@ import Testing
         .roleTwice("x", "x", role: "x"), .oneMetricPerRole, .checked(maps: 2, personas: 2), .checkedSite,
         .siteSettings, .theSchema, .built(maps: 2, files: 2, output: "x"), .upToDate(maps: 2, files: 2, output: "x"),
         .nothingWritten, .buildProgress(maps: 2, of: 3, files: 2, seconds: 2), .checkProgress(maps: 2, of: 3, seconds: 2),
-        .noProblems(.checkedSite), .problems(.checkedSite, errors: 2, warnings: 2, files: 2),
+        .noProblems(.checkedSite), .problems(.checkedSite, errors: 2, warnings: 2, files: 2), .warningsFailStrict,
         .severity(.error), .errorLine(.checkedSite), .helpLabel, .defaultSchemaHint, .emptySchemaNote("x"),
         .outputIsFolder("x"), .outputNotEmpty("x"), .wrote("x"), .folderNotEmpty("x"), .createdSite("x"),
         .mapExists("x"), .created("x"), .stagesRange, .noTropaServe("x"), .cannotStart(path: "x", reason: "x"),

@@ -111,6 +111,20 @@ import TropaTesting
         #expect(missing.contains("<h1>Страница не найдена</h1><p>По адресу /nowhere страницы нет."))
     }
 
+    /// `serve --strict` fails on a warning alone; the overlay's last line says that `--strict` made it fail.
+    @Test func theOverlaySaysWhenStrictFailedOnWarnings() throws {
+        let memory = try RenderFixtures.memory("ru-persona")
+        let path = "/site/content/personas/rop.md"
+        try memory.write(Array((try #require(memory.text(at: path)) + "\n## Страхи\n- Потерять клиентов\n").utf8), to: path)
+        let strict = try SiteBuilder(fileSystem: memory).preview(root: RenderBuild.root, options: BuildOptions(strict: true))
+        guard case .overlay(let page) = PreviewRoutes.resolve("/", in: strict, language: .en) else {
+            Issue.record("expected the overlay")
+            return
+        }
+        #expect(page.contains("warning: unknown persona section &quot;Страхи&quot; [unknown-section]"))
+        #expect(page.contains("checked: 1 warning in 1 file; --strict takes warnings as errors"))
+    }
+
     @Test func aFailedReadIsShownToo() throws {
         let failed = SitePreview(failure: SiteError(.noContentFolder("site/content")), previous: try preview())
         guard case .overlay(let page) = PreviewRoutes.resolve("/", in: failed) else {

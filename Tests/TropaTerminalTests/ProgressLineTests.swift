@@ -28,6 +28,17 @@ import TropaModel
         #expect(ProgressLine.text(empty, step: .build, elapsed: .seconds(5), language: .en) == nil)
     }
 
+    /// Programs read `github` and `json`; `--quiet` asks for problems alone; a file or a dumb terminal cannot redraw.
+    @Test func shownOnlyOnATerminalWithATextReportAndNotQuiet() {
+        #expect(ProgressLine.shown(format: .text, quiet: false, terminal: true, term: "xterm-256color"))
+        #expect(ProgressLine.shown(format: .text, quiet: false, terminal: true, term: nil))
+        #expect(!ProgressLine.shown(format: .text, quiet: true, terminal: true, term: "xterm-256color"))
+        #expect(!ProgressLine.shown(format: .json, quiet: false, terminal: true, term: "xterm-256color"))
+        #expect(!ProgressLine.shown(format: .github, quiet: false, terminal: true, term: "xterm-256color"))
+        #expect(!ProgressLine.shown(format: .text, quiet: false, terminal: false, term: "xterm-256color"))
+        #expect(!ProgressLine.shown(format: .text, quiet: false, terminal: true, term: "dumb"))
+    }
+
     @Test func drawnAfterTheFirstSecondAtMostTenTimesASecond() {
         #expect(!ProgressLine.shouldDraw(elapsed: .zero, lastDraw: nil))
         #expect(!ProgressLine.shouldDraw(elapsed: .milliseconds(999), lastDraw: nil))

@@ -34,11 +34,14 @@ public struct DiagnosticFormatter: Sendable {
     }
 
     /// One line that counts errors and warnings, for the end of a text report.
-    public func summary(_ diagnostics: [Diagnostic], checked: Message) -> String {
+    public func summary(_ diagnostics: [Diagnostic], checked: Message, strict: Bool = false) -> String {
         let summary: Message = diagnostics.isEmpty ? .noProblems(checked)
             : .problems(checked, errors: diagnostics.errorCount, warnings: diagnostics.warningCount,
                         files: Set(diagnostics.map(\.location.file)).count)
-        return summary.text(in: language) + "\n"
+        // Otherwise a run that exits 1 would end on a line that names no error.
+        let failedByWarnings = strict && diagnostics.errorCount == 0 && diagnostics.warningCount > 0
+        return summary.text(in: language) + (failedByWarnings ? "; " + Message.warningsFailStrict.text(in: language) : "")
+            + "\n"
     }
 
     // MARK: - text
