@@ -1,6 +1,11 @@
 // swift-tools-version:6.0
 import PackageDescription
 
+/// jemalloc, linked in place of glibc's malloc on Linux; not in the fuzz build (`TROPA_FUZZ`, below), whose address
+/// sanitizer brings a malloc of its own.
+let allocator: [Target.Dependency] = Context.environment["TROPA_FUZZ"] == nil
+    ? [.target(name: "CJemalloc", condition: .when(platforms: [.linux]))] : []
+
 let package = Package(
     name: "tropa",
     // macOS 15: the build's progress counters are Synchronization's `Atomic`.
@@ -26,8 +31,13 @@ let package = Package(
             pkgConfig: "libcmark",
             providers: [.apt(["libcmark-dev"]), .brew(["cmark"])]
         ),
-        // glibc's `malloc_trim` and `mallopt`, which Swift's Glibc module leaves out: a full build hands freed memory back.
-        .systemLibrary(name: "CMalloc"),
+        // jemalloc in place of glibc's malloc on Linux: the maps' millions of small blocks, made and freed on both
+        // cores, cost a cold build 12 % more time with glibc, and at 100,000 maps 40 % (docs/performance.md).
+        .systemLibrary(
+            name: "CJemalloc",
+            pkgConfig: "jemalloc",
+            providers: [.apt(["libjemalloc-dev"])]
+        ),
         // The values every step shares, and the read and write protocols the two ends are given.
         .target(name: "TropaModel"),
         // Load → parse → validate: reading a site's files into the model, with diagnostics.
@@ -44,7 +54,10 @@ let package = Package(
             dependencies: ["TropaModel", "TropaAnalysis", .product(name: "Mustache", package: "swift-mustache")]
         ),
         // The driver and its sinks, the build record, the output writer: the only module that writes a build.
-        .target(name: "TropaBuild", dependencies: ["TropaModel", "TropaSource", "TropaAnalysis", "TropaOutput", "CMalloc"]),
+        .target(
+            name: "TropaBuild",
+            dependencies: ["TropaModel", "TropaSource", "TropaAnalysis", "TropaOutput"] + allocator
+        ),
         // What authors run besides building: scaffolds for `init` and `new`, reports of diagnostics and schemas, the
         // Mermaid importer.
         .target(name: "TropaAuthoring", dependencies: ["TropaModel", "TropaSource", "TropaAnalysis", "TropaOutput", "TropaBuild"]),

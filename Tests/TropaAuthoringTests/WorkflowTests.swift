@@ -42,7 +42,7 @@ import Yams
         let checkout = try Self.index(of: { ($0["uses"] as? String) == "actions/checkout@v4" }, in: steps)
         let with = try #require(steps[checkout]["with"] as? [String: Any])
         #expect(with["fetch-depth"] as? Int == 0)
-        let git = try Self.index(of: { Self.runs($0, "apt-get install -y libcmark-dev pkg-config git") }, in: steps)
+        let git = try Self.index(of: { Self.runs($0, "apt-get install -y libcmark-dev libjemalloc-dev pkg-config git") }, in: steps)
         #expect(git < checkout)
     }
 

@@ -233,7 +233,7 @@ public struct SiteScaffold: Sendable {
         steps:
           # git first: without it, checkout downloads the files alone, and the maps get no history pages.
           - name: Install cmark and git
-            run: apt-get update && apt-get install -y libcmark-dev pkg-config git
+            run: apt-get update && apt-get install -y libcmark-dev libjemalloc-dev pkg-config git
           # The whole history, not the last commit: each map's history page is read from it.
           - uses: actions/checkout@v4
             with:

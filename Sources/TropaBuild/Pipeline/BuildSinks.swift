@@ -68,7 +68,6 @@ package struct StagingSink: BuildSink {
     package init(writer: OutputWriter, snapshot: InputSnapshot, settings: String) {
         (self.writer, self.snapshot, self.settings) = (writer, snapshot, settings)
         spool = FactsSpool(fileSystem: writer.fileSystem, path: writer.spool)
-        FreedMemory.returnLargeBlocks()
     }
 
     package var renders: Bool { true }

@@ -1,25 +1,17 @@
-#if canImport(Glibc)
-import CMalloc
+#if canImport(CJemalloc)
+import CJemalloc
 #endif
 
-/// What a full build frees, handed back to the system rather than kept by glibc's malloc: at 10,000 maps the
-/// process held 35–60 MB more than its heap's peak (docs/performance.md).
+/// What a full build frees, handed back to the system before the record is kept. jemalloc keeps freed pages for
+/// reuse up to ten seconds; by the end of the site pages most of them will not be used again.
 enum FreedMemory {
-    /// Blocks of a megabyte and more (the parts of the plan's CSV and of the catalogue, the site's `maps.json`)
-    /// mapped on their own, so that each goes back to the system when freed. glibc raises that threshold to the
-    /// largest block freed, up to 32 MB, after which such blocks came from the heap and stayed resident: 7–9 MB
-    /// of the peak.
-    static func returnLargeBlocks() {
-        #if canImport(Glibc)
-        _ = mallopt(M_MMAP_THRESHOLD, 1 << 20)
-        #endif
-    }
-
-    /// The free pages of the heap handed back: by the end of the site pages, most of the heap is free but resident,
-    /// cut up by the maps' millions of small allocations (35 MB at 10,000 maps).
-    static func handBack() {
-        #if canImport(Glibc)
-        _ = malloc_trim(0)
+    /// Every arena's free pages, returned at once; false where tropa runs on the system's own malloc (macOS).
+    @discardableResult
+    static func handBack() -> Bool {
+        #if canImport(CJemalloc)
+        return mallctl("arena.\(MALLCTL_ARENAS_ALL).purge", nil, nil, nil, 0) == 0
+        #else
+        return false
         #endif
     }
 }
