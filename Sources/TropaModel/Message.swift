@@ -847,8 +847,9 @@ public indirect enum Message: Sendable, Hashable {
         case .shallowHistory: ("note: this is a shallow clone, so the maps have no history pages; history needs the full history (fetch-depth: 0)",
                                "примечание: это неполный клон, поэтому у карт нет страниц истории; истории нужна вся история репозитория (fetch-depth: 0)")
         case .draftsLeftOut(let count):
-            ("note: \(Self.count(count, "draft")) left out (`tropa build --drafts` builds drafts too)",
-             "примечание: \(Self.russian(count, "черновик не собран", "черновика не собраны", "черновиков не собрано")) (`tropa build --drafts` соберёт и их)")
+            // Said by `build` and `serve` alike: both take `--drafts`.
+            ("note: \(Self.count(count, "draft")) left out (add --drafts to include drafts)",
+             "примечание: \(Self.russian(count, "черновик не собран", "черновика не собраны", "черновиков не собрано")) (с --drafts войдут и черновики)")
         case .folderNotFile(let path): ("\(path) is a folder, not a file", "\(path) — это папка, а нужен файл")
         case .noSuchFile(let path): ("no such file: \(path)", "нет такого файла: \(path)")
         case .noContentFolder(let path): ("no content folder: \(path) (maps go in content/*.md)",

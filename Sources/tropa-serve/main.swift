@@ -67,6 +67,8 @@ struct ServeCommand: ParsableCommand {
             Terminal.printError(failure, language: language)
             return
         }
+        // Once, as the preview starts: a rebuild would repeat them on every save.
+        if !rebuild { for note in preview.notes { Terminal.printError(note, language: language) } }
         let rendered = rebuild && preview.renderedMapCount < preview.mapCount ? preview.renderedMapCount : nil
         let what = Message.previewBuilt(maps: preview.mapCount, rendered: rendered, milliseconds: milliseconds,
                                         rebuild: rebuild)

@@ -80,7 +80,7 @@ import TropaTesting
         // Built without `--drafts`, the draft is left out, and the build says so; with it, nothing is left out.
         let built = try TropaProcess.run(["build", site.path])
         #expect(built.status == 0, "\(built.stderr)")
-        #expect(built.stderr.contains("примечание: 1 черновик не собран (`tropa build --drafts` соберёт и их)"),
+        #expect(built.stderr.contains("примечание: 1 черновик не собран (с --drafts войдут и черновики)"),
                 "\(built.stderr)")
         let all = try TropaProcess.run(["build", site.path, "--drafts"])
         #expect(all.status == 0, "\(all.stderr)")

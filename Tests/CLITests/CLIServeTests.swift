@@ -151,6 +151,25 @@ import TropaTesting
         #expect(try server.get("/").body.contains("5 РОП выбирает"))
     }
 
+    /// As `build` does, the preview says how many drafts it left out; once, as it starts, not on every save.
+    @Test func draftsLeftOutAreSaidOnce() throws {
+        let site = FileManager.default.temporaryDirectory.appendingPathComponent("tropa-serve-\(UUID().uuidString)")
+        try FileManager.default.copyItem(at: Fixtures.invalid("draft-link"), to: site)
+        defer { try? FileManager.default.removeItem(at: site) }
+        let server = try Server(site: site)
+        defer { _ = server.interrupt() }
+        let note = "note: 1 draft left out (add --drafts to include drafts)"
+        #expect(server.wait(for: "built 1 map in"), "\(server.text)")
+        #expect(server.text.contains(note + "\n"))
+        try replace("Что было после покупки", with: "Что было потом", in: site.appendingPathComponent("content/crm/vybor.md"))
+        #expect(server.wait(for: "rebuilt 1 map"), "\(server.text)")
+        #expect(server.text.components(separatedBy: note).count == 2, "\(server.text)")
+        let drafts = try Server(site: site, arguments: ["--drafts"])
+        defer { _ = drafts.interrupt() }
+        #expect(drafts.wait(for: "built 2 maps in"), "\(drafts.text)")
+        #expect(!drafts.text.contains("note:"))
+    }
+
     @Test func aPortInUseIsExitStatusTwo() throws {
         let site = try siteCopy()
         defer { try? FileManager.default.removeItem(at: site) }

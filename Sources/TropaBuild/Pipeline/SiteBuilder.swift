@@ -169,6 +169,7 @@ public struct SiteBuilder: Sendable {
         preview.mapCount = run.mapCount
         preview.renderedMapCount = run.renderedMapCount
         preview.madeSitePages = run.madeSitePages.sorted()
+        preview.notes = run.notes
         return preview
     }
 }
@@ -185,6 +186,8 @@ public struct SitePreview: Sendable {
     public var renderedMapCount = 0
     /// The site pages made again (those that show what changed of a map), by their paths.
     public var madeSitePages: [String] = []
+    /// What `tropa build` would say after its summary: drafts left out, history missing from a shallow clone.
+    public var notes: [Message] = []
     /// A problem with the site's folders or files as such that stopped this build.
     public var failure: SiteError?
     /// What the next preview of the same site can reuse.
