@@ -70,6 +70,9 @@ public struct NameKey: Hashable, Sendable {
 }
 
 extension StringProtocol {
+    /// Inlinable so that each module's call is specialized for `String` or `Substring`: through the protocol's
+    /// witnesses it was 1.7 % of a cold build.
+    @inlinable
     package func trimmingWhitespace() -> String {
         // Most text has nothing to trim. When it starts and ends with a visible Latin or Cyrillic scalar, it is
         // returned without being broken into characters (3 % of a build): such a scalar is not white space, and
@@ -83,7 +86,8 @@ extension StringProtocol {
         return String(self[first...last])
     }
 
-    private static func isVisibleLatinOrCyrillic(_ scalar: Unicode.Scalar) -> Bool {
+    @usableFromInline
+    package static func isVisibleLatinOrCyrillic(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.value {
         case 0x21...0x7E, 0xA1...0x2FF, 0x400...0x482, 0x48A...0x52F: true
         default: false
