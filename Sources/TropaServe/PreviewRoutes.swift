@@ -61,8 +61,7 @@ enum PreviewRoutes {
         let language = formatter.language
         let report = preview.failure.map { Message.errorLine($0.message).text(in: language) + "\n" }
             ?? formatter.format(diagnostics, sources: preview.check.sources)
-            // The overlay is shown only for a build that failed: on warnings alone, that was `--strict`.
-            + formatter.summary(diagnostics, checked: .checkedSite, strict: true)
+            + formatter.summary(diagnostics, checked: .checkedSite, strict: preview.strict)
         return page(title: Message.cannotBuildTitle.text(in: language), language: language, body: """
             <div class="tropa-overlay" role="alert">
             <h1>\(Markup.escape(Message.cannotBuild.text(in: language)))</h1>

@@ -32,6 +32,11 @@ public enum Terminal {
                    + ": " + help.text(in: language))
     }
 
+    /// What a build says beside its summary ("note: 1 draft left out …"), a line each.
+    public static func printNotes(_ notes: [Message], language: Language) {
+        for note in notes { printError(note, language: language) }
+    }
+
     public static func printLine(_ text: String) {
         FileHandle.standardOutput.write(Data((text + "\n").utf8))
     }

@@ -3,6 +3,7 @@ import TropaBuild
 import ArgumentParser
 import Dispatch
 import Foundation
+import Synchronization
 import TropaServe
 import TropaTerminal
 
@@ -22,7 +23,8 @@ struct ServeCommand: ParsableCommand {
                                    options: BuildOptions(includeDrafts: options.drafts, strict: options.strict),
                                    host: options.host, port: options.port, language: options.language.lang)
         let lang = options.language.lang
-        let strict = options.strict
+        // Said by the first build that makes them, then again only when they change (a map made a draft).
+        let saidNotes = Mutex<[Message]>([])
         // The server's own lines (where it listens, that it stopped) in the language the site starts with.
         let language = lang ?? (try? SiteChecker().settings(root: options.siteDirectory).language) ?? .en
         let serving = Task {
@@ -31,7 +33,11 @@ struct ServeCommand: ParsableCommand {
                 case .listening(let url):
                     Terminal.printLine(Message.serving(url).text(in: language))
                 case .built(let preview, let milliseconds, let rebuild):
-                    Self.report(preview, milliseconds: milliseconds, rebuild: rebuild, strict: strict,
+                    let notes: [Message] = !preview.succeeded ? [] : saidNotes.withLock { said in
+                        defer { said = preview.notes }
+                        return said == preview.notes ? [] : preview.notes
+                    }
+                    Self.report(preview, notes: notes, milliseconds: milliseconds, rebuild: rebuild,
                                 language: lang ?? preview.check.language)
                 }
             }
@@ -61,19 +67,19 @@ struct ServeCommand: ParsableCommand {
         dispatchMain()
     }
 
-    private static func report(_ preview: SitePreview, milliseconds: Int, rebuild: Bool, strict: Bool,
+    private static func report(_ preview: SitePreview, notes: [Message], milliseconds: Int, rebuild: Bool,
                                language: Language) {
         if let failure = preview.failure {
             Terminal.printError(failure, language: language)
             return
         }
-        // Once, as the preview starts: a rebuild would repeat them on every save.
-        if !rebuild { for note in preview.notes { Terminal.printError(note, language: language) } }
+        Terminal.printNotes(notes, language: language)
         let rendered = rebuild && preview.renderedMapCount < preview.mapCount ? preview.renderedMapCount : nil
         let what = Message.previewBuilt(maps: preview.mapCount, rendered: rendered, milliseconds: milliseconds,
                                         rebuild: rebuild)
         Terminal.report(preview.check.diagnostics, sources: preview.check.sources, format: .text,
-                        checked: preview.succeeded ? what : .notBuilt, strict: strict, language: language)
+                        checked: preview.succeeded ? what : .notBuilt, strict: preview.strict,
+                        language: language)
     }
 
     /// Ctrl-C and SIGTERM end the server instead of killing the process mid-response.

@@ -91,9 +91,7 @@ struct BuildCommand: ParsableCommand {
                 return try SiteBuilder(git: git).build(root: options.siteDirectory, options: buildOptions)
             }
         }
-        if !options.quiet {
-            for note in result.notes { Terminal.printError(note, language: options.language.or(result.check.language)) }
-        }
+        if !options.quiet { Terminal.printNotes(result.notes, language: options.language.or(result.check.language)) }
         let summary = result.outputPath.map { output in
             if result.upToDate { return Message.upToDate(maps: result.mapCount, files: result.fileCount, output: output) }
             guard let update = result.update else { return .built(maps: result.mapCount, files: result.fileCount, output: output) }

@@ -151,7 +151,7 @@ import TropaTesting
         #expect(try server.get("/").body.contains("5 РОП выбирает"))
     }
 
-    /// As `build` does, the preview says how many drafts it left out; once, as it starts, not on every save.
+    /// As `build` does, the preview says how many drafts it left out: as it starts, not again on every save.
     @Test func draftsLeftOutAreSaidOnce() throws {
         let site = FileManager.default.temporaryDirectory.appendingPathComponent("tropa-serve-\(UUID().uuidString)")
         try FileManager.default.copyItem(at: Fixtures.invalid("draft-link"), to: site)
@@ -168,6 +168,18 @@ import TropaTesting
         defer { _ = drafts.interrupt() }
         #expect(drafts.wait(for: "built 2 maps in"), "\(drafts.text)")
         #expect(!drafts.text.contains("note:"))
+    }
+
+    /// With `--strict` the link to the draft stops the preview, and the terminal says that `--strict` did.
+    @Test func strictSaysWarningsStoppedIt() throws {
+        let site = FileManager.default.temporaryDirectory.appendingPathComponent("tropa-serve-\(UUID().uuidString)")
+        try FileManager.default.copyItem(at: Fixtures.invalid("draft-link"), to: site)
+        defer { try? FileManager.default.removeItem(at: site) }
+        let server = try Server(site: site, arguments: ["--strict"])
+        defer { _ = server.interrupt() }
+        #expect(server.wait(for: "not built: 1 warning in 1 file; --strict takes warnings as errors\n"), "\(server.text)")
+        #expect(server.text.contains("warning: the link leads to a draft"))
+        #expect(!server.text.contains("note:"), "a preview that is not built says nothing of its drafts")
     }
 
     @Test func aPortInUseIsExitStatusTwo() throws {

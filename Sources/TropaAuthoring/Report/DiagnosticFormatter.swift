@@ -39,7 +39,7 @@ public struct DiagnosticFormatter: Sendable {
             : .problems(checked, errors: diagnostics.errorCount, warnings: diagnostics.warningCount,
                         files: Set(diagnostics.map(\.location.file)).count)
         // Otherwise a run that exits 1 would end on a line that names no error.
-        let failedByWarnings = strict && diagnostics.errorCount == 0 && diagnostics.warningCount > 0
+        let failedByWarnings = diagnostics.failBuild(strict: strict) && !diagnostics.hasErrors
         return summary.text(in: language) + (failedByWarnings ? "; " + Message.warningsFailStrict.text(in: language) : "")
             + "\n"
     }

@@ -232,7 +232,7 @@ public struct SiteScaffold: Sendable {
           TROPA_REF: ${{ vars.TROPA_REF || 'main' }}
         steps:
           # git first: without it, checkout downloads the files alone, and the maps get no history pages.
-          - name: Install cmark and git
+          - name: Install cmark, jemalloc and git
             run: apt-get update && apt-get install -y libcmark-dev libjemalloc-dev pkg-config git
           # The whole history, not the last commit: each map's history page is read from it.
           - uses: actions/checkout@v4

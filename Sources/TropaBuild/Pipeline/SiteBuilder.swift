@@ -163,6 +163,7 @@ public struct SiteBuilder: Sendable {
         var run = try driver.run(into: sink, reuse: .preview(memo))
         run.memo?.watched = watched
         var preview = SitePreview(check: run.check, memo: run.memo ?? previous?.memo)
+        preview.strict = options.strict
         guard run.committed else { return preview }
         preview.pages = sink.files
         preview.staticFiles = sink.staticFiles
@@ -186,8 +187,10 @@ public struct SitePreview: Sendable {
     public var renderedMapCount = 0
     /// The site pages made again (those that show what changed of a map), by their paths.
     public var madeSitePages: [String] = []
-    /// What `tropa build` would say after its summary: drafts left out, history missing from a shallow clone.
+    /// What a committed build says beside its summary: how many drafts it left out.
     public var notes: [Message] = []
+    /// Whether it was built with `--strict`, so that warnings alone stop it.
+    public var strict = false
     /// A problem with the site's folders or files as such that stopped this build.
     public var failure: SiteError?
     /// What the next preview of the same site can reuse.
