@@ -59,7 +59,10 @@ public enum Terminal {
             ? (FileHandle.standardError, STDERR_FILENO) : (FileHandle.standardOutput, STDOUT_FILENO)
         let formatter = DiagnosticFormatter(format: format, colored: colored(descriptor), language: language)
         var output = formatter.format(diagnostics, sources: sources)
-        if format == .text, let checked { output += formatter.summary(diagnostics, checked: checked, strict: strict) }
+        if format == .text {
+            output += checked.map { formatter.summary(diagnostics, checked: $0, strict: strict) }
+                ?? formatter.quietEnd(diagnostics, strict: strict)
+        }
         handle.write(Data(output.utf8))
     }
 

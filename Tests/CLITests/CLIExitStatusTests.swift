@@ -82,6 +82,7 @@ import TropaTesting
         #expect(strict.status == 1)
         #expect(strict.stderr.hasPrefix("content/crm/vybor.md:6:28: warning:") && !strict.stderr.contains("checked"),
                 "\(strict.stderr)")
+        #expect(strict.stderr.hasSuffix("\nerror: --strict takes warnings as errors\n"), "\(strict.stderr)")
     }
 
     @Test func aMissingFolderExitsTwo() throws {

@@ -69,6 +69,12 @@ import TropaTesting
         #expect(english.summary([], checked: .checkedSite, strict: true) == "checked: no problems found\n")
         #expect(DiagnosticFormatter(format: .text, language: .ru).summary([Self.warning], checked: .checkedSite, strict: true)
             == "проверка закончена — 1 предупреждение в 1 файле; с --strict предупреждения считаются ошибками\n")
+        // Without the summary (`--quiet`), one line says it.
+        #expect(english.quietEnd([Self.warning], strict: true) == "error: --strict takes warnings as errors\n")
+        #expect(DiagnosticFormatter(format: .text, language: .ru).quietEnd([Self.warning], strict: true)
+            == "ошибка: с --strict предупреждения считаются ошибками\n")
+        #expect(english.quietEnd([Self.warning], strict: false).isEmpty)
+        #expect(english.quietEnd([Self.unknownLayer, Self.warning], strict: true).isEmpty)
     }
 
     @Test func inRussianTheReportAndItsSummaryAreRussianAndTheCodesStay() {

@@ -39,9 +39,19 @@ public struct DiagnosticFormatter: Sendable {
             : .problems(checked, errors: diagnostics.errorCount, warnings: diagnostics.warningCount,
                         files: Set(diagnostics.map(\.location.file)).count)
         // Otherwise a run that exits 1 would end on a line that names no error.
-        let failedByWarnings = diagnostics.failBuild(strict: strict) && !diagnostics.hasErrors
-        return summary.text(in: language) + (failedByWarnings ? "; " + Message.warningsFailStrict.text(in: language) : "")
-            + "\n"
+        let strictClause = "; " + Message.warningsFailStrict.text(in: language)
+        return summary.text(in: language) + (Self.failedByWarnings(diagnostics, strict: strict) ? strictClause : "") + "\n"
+    }
+
+    /// What a report without its summary (`--quiet`) ends with: "error: --strict takes warnings as errors" when
+    /// warnings alone fail the run, else nothing.
+    public func quietEnd(_ diagnostics: [Diagnostic], strict: Bool) -> String {
+        guard Self.failedByWarnings(diagnostics, strict: strict) else { return "" }
+        return Message.errorLine(.warningsFailStrict).text(in: language) + "\n"
+    }
+
+    private static func failedByWarnings(_ diagnostics: [Diagnostic], strict: Bool) -> Bool {
+        diagnostics.failBuild(strict: strict) && !diagnostics.hasErrors
     }
 
     // MARK: - text

@@ -467,6 +467,7 @@ ul.site-links { display: flex; flex-wrap: wrap; gap: .3rem 1.2rem; list-style: n
   .cjm tbody tr:last-child > * { border-bottom: 1px solid var(--line); }
   .cjm thead th, .cjm tbody th { position: static; }
   .cjm tr { break-inside: avoid; }
+  h1, h2, h3 { break-after: avoid; }
   a { color: inherit; text-decoration: none; }
 }
 @media print and (max-width: 300mm) {
