@@ -78,17 +78,21 @@ extension StringProtocol {
         // returned without being broken into characters (3 % of a build): such a scalar is not white space, and
         // none of them joins a space before it into one character (a combining mark would).
         if let first = unicodeScalars.first, let last = unicodeScalars.last,
-           Self.isVisibleLatinOrCyrillic(first), Self.isVisibleLatinOrCyrillic(last) {
+           first.isVisibleLatinOrCyrillic, last.isVisibleLatinOrCyrillic {
             return String(self)
         }
         guard let first = firstIndex(where: { !$0.isWhitespace }),
               let last = lastIndex(where: { !$0.isWhitespace }) else { return "" }
         return String(self[first...last])
     }
+}
 
+extension Unicode.Scalar {
+    /// A visible Latin or Cyrillic scalar: not white space, and never one character with a space beside it (as a
+    /// combining mark after one, or a prepended mark before one, would be).
     @usableFromInline
-    package static func isVisibleLatinOrCyrillic(_ scalar: Unicode.Scalar) -> Bool {
-        switch scalar.value {
+    package var isVisibleLatinOrCyrillic: Bool {
+        switch value {
         case 0x21...0x7E, 0xA1...0x2FF, 0x400...0x482, 0x48A...0x52F: true
         default: false
         }

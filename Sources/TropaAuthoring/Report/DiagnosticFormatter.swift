@@ -39,8 +39,9 @@ public struct DiagnosticFormatter: Sendable {
             : .problems(checked, errors: diagnostics.errorCount, warnings: diagnostics.warningCount,
                         files: Set(diagnostics.map(\.location.file)).count)
         // Otherwise a run that exits 1 would end on a line that names no error.
-        let strictClause = "; " + Message.warningsFailStrict.text(in: language)
-        return summary.text(in: language) + (Self.failedByWarnings(diagnostics, strict: strict) ? strictClause : "") + "\n"
+        let clause = Self.failedByWarnings(diagnostics, strict: strict)
+            ? "; " + Message.warningsFailStrict.text(in: language) : ""
+        return summary.text(in: language) + clause + "\n"
     }
 
     /// What a report without its summary (`--quiet`) ends with: "error: --strict takes warnings as errors" when
