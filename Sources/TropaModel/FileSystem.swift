@@ -87,16 +87,21 @@ public struct FilePatch: Sendable, Equatable {
     /// Whether the file it makes differs from the other one: only a changed part is new.
     public var changes: Bool { parts.contains { if case .new = $0 { true } else { false } } }
 
-    /// The bytes it makes of `file`; nil when `file` does not hold a kept range.
-    public func applied(to file: RangedFile) -> [UInt8]? {
-        var bytes: [UInt8] = []
-        // Made once at its size: grown as it was, a 26 MB file was copied over and over.
-        bytes.reserveCapacity(parts.reduce(0) { size, part in
+    /// How many bytes the file it makes holds.
+    public var size: Int {
+        parts.reduce(0) { size, part in
             switch part {
             case .kept(let range): size + range.count
             case .new(let new): size + new.count
             }
-        })
+        }
+    }
+
+    /// The bytes it makes of `file`; nil when `file` does not hold a kept range.
+    public func applied(to file: RangedFile) -> [UInt8]? {
+        var bytes: [UInt8] = []
+        // Made once at its size: grown as it was, a 26 MB file was copied over and over.
+        bytes.reserveCapacity(size)
         for part in parts {
             switch part {
             case .kept(let range):

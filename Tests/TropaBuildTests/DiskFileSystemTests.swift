@@ -78,6 +78,7 @@ import TropaTesting
         let patch = FilePatch(parts: [.kept(0..<10), .new(Array("новое".utf8)), .kept(20..<2_500_000), .new([]),
                                       .kept(2_500_000..<3_000_001)])
         let expected = Array(bytes[0..<10]) + Array("новое".utf8) + Array(bytes[20...])
+        #expect(patch.size == expected.count)
         for system in [DiskFileSystem(), MemoryFileSystem()] as [FileSystem] {
             let source = base.path + "/plan.csv", target = base.path + "/staging/plan/plan.csv"
             try system.write(bytes, to: source)
@@ -129,6 +130,29 @@ import TropaTesting
         // Written into a folder not there yet, a file has it made.
         try disk.write(Array("x".utf8), to: base.path + "/ещё/глубже/x.txt")
         #expect(try disk.read(base.path + "/ещё/глубже/x.txt") == Array("x".utf8))
+    }
+
+    /// A folder of many folders (an output's maps, in groups or not) is removed whole, its files at every level too;
+    /// a link in it to a folder outside is removed as a link, and what it leads to stays.
+    @Test func aFolderOfManyFoldersIsRemovedWholeButNotThroughLinks() throws {
+        let base = try Self.folder()
+        defer { try? FileManager.default.removeItem(at: base) }
+        let disk = DiskFileSystem()
+        let outside = base.path + "/снаружи"
+        try disk.write(Array("чужое".utf8), to: outside + "/папка/файл.txt")
+        let grouped = (0..<120).map { "g\($0 % 3)/map-\($0)" }, flat = (0..<70).map { "map-\($0)" }
+        for (output, maps) in [(base.path + "/public", grouped), (base.path + "/flat", flat)] {
+            for map in maps {
+                try disk.write(Array("<p>карта</p>".utf8), to: "\(output)/\(map)/index.html")
+                try disk.write([1, 2, 3], to: "\(output)/\(map)/journey.json")
+            }
+            try disk.write(Array("каталог".utf8), to: output + "/index.html")
+            try FileManager.default.createSymbolicLink(atPath: "\(output)/\(maps[0])/ссылка", withDestinationPath: outside)
+            try FileManager.default.createSymbolicLink(atPath: output + "/ссылка", withDestinationPath: outside)
+            try disk.removeItem(output)
+            #expect(disk.kind(at: output) == nil, "\(output)")
+            #expect(try disk.read(outside + "/папка/файл.txt") == Array("чужое".utf8))
+        }
     }
 
     @Test func statusesAnswerEachPathInOrder() throws {

@@ -44,7 +44,12 @@ public struct DiskFileSystem: FileSystem {
         var shorter: Range<Int>?
         do {
             try write(to: path) { output in
-                patch.parts.allSatisfy { part in
+                // Its blocks taken before it is written, so that the file has none left for ext4 to allocate when
+                // the update's move puts it over the output's (`auto_da_alloc`): that started writing the plan's
+                // 26 MB CSV to disk at once, and the discards of the folders freed after it waited behind it
+                // (15 ms of a one-map rebuild, on a file system mounted with `discard`).
+                _ = fallocate?(output, fallocateKeepSize, 0, Int64(patch.size))
+                return patch.parts.allSatisfy { part in
                     switch part {
                     case .new(let bytes):
                         return bytes.withUnsafeBytes { Self.write($0, to: output) }
@@ -162,11 +167,49 @@ public struct DiskFileSystem: FileSystem {
     }
 
     public func removeItem(_ path: String) throws {
+        Self.removeFoldersAtOnce(under: path)
         do {
             try FileManager.default.removeItem(atPath: path)
         } catch {
             throw SiteError(.cannotRemove(path, reader.reason(for: path)))
         }
+    }
+
+    /// Removes the many folders of a folder (an output's maps' folders) on sixteen threads at once, when it has at
+    /// least 64 within two levels; `FileManager` then removes the rest, and says what could not be. On a file system
+    /// mounted with `discard` each freed file waits for the disk: one thread took 7.7 s to remove the previous output
+    /// of a 10,000-map site (80,000 files), sixteen 2.8 s.
+    private static func removeFoldersAtOnce(under path: String) {
+        var folders = [path]
+        for _ in 0..<2 where folders.count < 64 { folders = folders.flatMap(subfolders) }
+        guard folders.count >= 64 else { return }
+        let queue = FolderQueue(folders), done = DispatchGroup()
+        for _ in 0..<16 {
+            done.enter()
+            Thread {
+                while let folder = queue.next() { try? FileManager.default.removeItem(atPath: folder) }
+                done.leave()
+            }.start()
+        }
+        done.wait()
+    }
+
+    /// The folders in `path`, not through links: a link to a folder is removed as a link.
+    private static func subfolders(of path: String) -> [String] {
+        guard let directory = opendir(path) else { return [] }
+        defer { closedir(directory) }
+        var folders: [String] = []
+        while let entry = readdir(directory) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
+            guard name != ".", name != ".." else { continue }
+            let child = path + "/" + name
+            var info = stat()
+            if entry.pointee.d_type == UInt8(DT_DIR)
+                || (entry.pointee.d_type == UInt8(DT_UNKNOWN) && lstat(child, &info) == 0 && info.st_mode & S_IFMT == S_IFDIR) {
+                folders.append(child)
+            }
+        }
+        return folders
     }
 
     public func moveItem(_ source: String, to destination: String) throws {
@@ -190,6 +233,17 @@ public struct DiskFileSystem: FileSystem {
     }
 }
 
+/// `fallocate(2)`, which Glibc's Swift module does not declare (`posix_fallocate` writes a byte to every block
+/// where the file system lacks it): the blocks a file is about to hold, allocated at once. Nil where the C library
+/// lacks it.
+private let fallocate: (@convention(c) (Int32, Int32, Int64, Int64) -> Int32)? = {
+    guard let symbol = dlsym(dlopen(nil, RTLD_NOW), "fallocate") else { return nil }
+    return unsafeBitCast(symbol, to: (@convention(c) (Int32, Int32, Int64, Int64) -> Int32).self)
+}()
+
+/// The file's size stays what is written to it, whatever `fallocate` reserved beyond it.
+private let fallocateKeepSize: Int32 = 1
+
 /// `copy_file_range(2)`, which Glibc's Swift module does not declare: the kernel copies a part of one file into
 /// another without it passing through this process. Nil where the C library lacks it.
 private let copyFileRange: (@convention(c) (Int32, UnsafeMutablePointer<Int64>?, Int32, UnsafeMutablePointer<Int64>?,
@@ -198,3 +252,13 @@ private let copyFileRange: (@convention(c) (Int32, UnsafeMutablePointer<Int64>?,
     return unsafeBitCast(symbol, to: (@convention(c) (Int32, UnsafeMutablePointer<Int64>?, Int32,
                                                       UnsafeMutablePointer<Int64>?, Int, UInt32) -> Int).self)
 }()
+
+/// Folders handed out one at a time to the threads that remove them.
+private final class FolderQueue: @unchecked Sendable {
+    private let lock = NSLock()
+    private var folders: ArraySlice<String>
+
+    init(_ folders: [String]) { self.folders = folders[...] }
+
+    func next() -> String? { lock.withLock { folders.popFirst() } }
+}
