@@ -203,6 +203,15 @@ import FoundationXML
         let document = try RenderXML.parse("<x a=\"\(Markup.escape("d\ne&<>\"'"))\">\(escaped)</x>")
         #expect(document.rootElement()?.stringValue == "abc\td\ne&<>\"'")
         #expect(RenderXML.attribute(document.rootElement(), "a") == "d\ne&<>\"'", "a line break survives in an attribute")
+        // U+FFFF and a carriage return go too; U+FFEF and U+FFFD, which share U+FFFE's first bytes, stay.
+        #expect(Markup.escape("Путь\r\u{FFFF}\u{FFEF}\u{FFFD}") == "Путь\u{FFEF}\u{FFFD}")
+        #expect(Markup.escape("Путь без знаков") == "Путь без знаков")
+        // Appended to a file's bytes, the same text: the outlines are written so.
+        for text in ["a\u{0001}b\u{0008}c\td\ne&<>\"'\u{FFFE}", "Путь\r\u{FFFF}\u{FFEF}", "Путь", ""] {
+            var bytes = Array("<x>".utf8)
+            Markup.appendEscaped(text, to: &bytes)
+            #expect(bytes == Array(("<x>" + Markup.escape(text)).utf8), "\(text)")
+        }
     }
 
     @Test func numbersHaveOneDecimalAtMost() {

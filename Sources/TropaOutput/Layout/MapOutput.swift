@@ -20,13 +20,13 @@ package struct MapOutput: Sendable {
         MapOutput(key: "page", fileName: "index.html", label: nil, isMade: { _ in true }) { .text($0.pageHTML) },
         MapOutput(key: "svg", fileName: "emotions.svg", label: "downloadSVG", isMade: { $0 }) { .text($0.curveSVG ?? "") },
         MapOutput(key: "opml", fileName: "outline.opml", label: "downloadOPML", isMade: { _ in true }) {
-            .text(OutlineXML.opml($0.model.outline))
+            .bytes(OutlineXML.opml($0.model.outline))
         },
         MapOutput(key: "mm", fileName: "outline.mm", label: "downloadMM", isMade: { _ in true }) {
-            .text(OutlineXML.freeMind($0.model.outline))
+            .bytes(OutlineXML.freeMind($0.model.outline))
         },
         MapOutput(key: "markdown", fileName: "outline.md", label: "downloadMarkdown", isMade: { _ in true }) {
-            .text(OutlineMarkdown.text($0.model.outline))
+            .bytes(OutlineMarkdown.bytes($0.model.outline))
         },
         MapOutput(key: "mermaid", fileName: "journey.mmd", label: "downloadMermaid", isMade: { _ in true }) {
             .text(MermaidJourney.text($0.journey, schema: $0.presenter.site.schema, actor: $0.model.persona?.name))

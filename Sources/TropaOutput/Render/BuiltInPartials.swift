@@ -150,25 +150,31 @@ package enum BuiltInPartials {
         return html + "\n</section>"
     }
 
-    /// A node of the outline and everything under it, without the line break the partial's file ends with.
+    /// A node of the outline and everything under it, without the line break the partial's file ends with. Made
+    /// as bytes, as the outline files are (`OutlineXML`).
     package static func outlineNode(_ node: OutlineNode) -> String {
-        var html = ""
+        var html: [UInt8] = []
+        html.reserveCapacity(16 * 1024)
         appendOutlineNode(node, to: &html)
-        return html
+        return String(decoding: html, as: UTF8.self)
     }
 
-    private static func appendOutlineNode(_ node: OutlineNode, to html: inout String) {
+    private static func appendOutlineNode(_ node: OutlineNode, to html: inout [UInt8]) {
         guard !node.children.isEmpty else {
-            html += "<span>" + Markup.escape(node.text) + "</span>"
+            html += "<span>".utf8
+            Markup.appendEscaped(node.text, to: &html)
+            html += "</span>".utf8
             return
         }
-        html += "<details open><summary>" + Markup.escape(node.text) + "</summary><ul>"
+        html += "<details open><summary>".utf8
+        Markup.appendEscaped(node.text, to: &html)
+        html += "</summary><ul>".utf8
         for child in node.children {
-            html += "<li>"
+            html += "<li>".utf8
             appendOutlineNode(child, to: &html)
             // The partial renders itself for each child, and its file's closing line break comes with it.
-            html += "\n</li>"
+            html += "\n</li>".utf8
         }
-        html += "</ul></details>"
+        html += "</ul></details>".utf8
     }
 }

@@ -6,20 +6,30 @@ package enum OutlineMarkdown {
     /// How many levels are headings (`#`, `##`, `###`).
     static let headingLevels = 3
 
-    package static func text(_ root: OutlineNode) -> String {
-        var lines: [String] = []
-        append(root, depth: 0, to: &lines)
-        return lines.joined(separator: "\n") + "\n"
+    package static func bytes(_ root: OutlineNode) -> [UInt8] {
+        var text: [UInt8] = []
+        text.reserveCapacity(8 * 1024)
+        append(root, depth: 0, to: &text)
+        return text
     }
 
-    private static func append(_ node: OutlineNode, depth: Int, to lines: inout [String]) {
+    /// The node's line and its children's, each ending with a line break; a heading after a line has a blank line
+    /// before it, and the last level of headings one after it.
+    private static func append(_ node: OutlineNode, depth: Int, to text: inout [UInt8]) {
+        let newline = UInt8(ascii: "\n")
         if depth < headingLevels {
-            if !lines.isEmpty { lines.append("") }
-            lines.append(String(repeating: "#", count: depth + 1) + " " + Markup.markdown(node.text))
-            if depth + 1 == headingLevels, !node.children.isEmpty { lines.append("") }
+            if !text.isEmpty { text.append(newline) }
+            text += repeatElement(UInt8(ascii: "#"), count: depth + 1)
+            text.append(UInt8(ascii: " "))
+            text += Markup.markdown(node.text).utf8
+            text.append(newline)
+            if depth + 1 == headingLevels, !node.children.isEmpty { text.append(newline) }
         } else {
-            lines.append(String(repeating: "  ", count: depth - headingLevels) + "- " + Markup.markdown(node.text))
+            text += repeatElement(UInt8(ascii: " "), count: 2 * (depth - headingLevels))
+            text += "- ".utf8
+            text += Markup.markdown(node.text).utf8
+            text.append(newline)
         }
-        for child in node.children { append(child, depth: depth + 1, to: &lines) }
+        for child in node.children { append(child, depth: depth + 1, to: &text) }
     }
 }
