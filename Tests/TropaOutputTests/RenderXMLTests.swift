@@ -221,6 +221,14 @@ import FoundationXML
         #expect(Markup.number(-0.25) == "-0.3")
         #expect(Markup.number(-12.5) == "-12.5")
         #expect(Markup.number(100) == "100")
+        #expect(Markup.number(-1) == "-1")
+        #expect(Markup.number(-0.96) == "-1")
+        #expect(Markup.number(0.05) == "0.1")
+        #expect(Markup.number(1_234_567.89) == "1234567.9")
+        // Appended to a file's bytes, the same.
+        var bytes = Array("d=".utf8)
+        for value in [0, -0.25, 12.5, -1_234_567.89] { Markup.appendNumber(value, to: &bytes); bytes.append(0x20) }
+        #expect(String(decoding: bytes, as: UTF8.self) == "d=0 -0.3 12.5 -1234567.9 ")
     }
 
     /// A persona like the demo's (three motives) and a map with a nested list and a text of two paragraphs.

@@ -221,13 +221,23 @@ package struct EmotionCurveSVG {
 
     /// A line through some of the curve's points, in their order.
     package static func pathData(_ points: [EmotionCurve.Point]) -> String {
-        let n = Markup.number
         guard let first = points.first else { return "" }
-        var d = "M\(n(first.x)) \(n(first.y))"
-        for segment in EmotionCurve.segments(through: points) {
-            d += " C\(n(segment.c1.0)) \(n(segment.c1.1)) \(n(segment.c2.0)) \(n(segment.c2.1)) \(n(segment.end.0)) \(n(segment.end.1))"
+        // As bytes, a string once: through interpolation, a number's string at a time, it was 2 % of a cold build.
+        var d: [UInt8] = []
+        d.reserveCapacity(48 * points.count)
+        func point(_ lead: String, _ x: Double, _ y: Double) {
+            d += lead.utf8
+            Markup.appendNumber(x, to: &d)
+            d.append(UInt8(ascii: " "))
+            Markup.appendNumber(y, to: &d)
         }
-        return d
+        point("M", first.x, first.y)
+        for segment in EmotionCurve.segments(through: points) {
+            point(" C", segment.c1.0, segment.c1.1)
+            point(" ", segment.c2.0, segment.c2.1)
+            point(" ", segment.end.0, segment.end.1)
+        }
+        return String(decoding: d, as: UTF8.self)
     }
 
     /// The columns' dividers and the zero line.

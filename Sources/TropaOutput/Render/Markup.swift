@@ -102,11 +102,42 @@ public enum Markup {
 
     /// A coordinate with one decimal at most: the same input always gives the same text.
     package static func number(_ value: Double) -> String {
-        let tenths = (value * 10).rounded()
-        let whole = Int(tenths) / 10
-        let fraction = abs(Int(tenths) % 10)
-        let sign = tenths < 0 && whole == 0 ? "-" : ""
-        return fraction == 0 ? "\(sign)\(whole)" : "\(sign)\(whole).\(fraction)"
+        withUnsafeTemporaryAllocation(byteCount: numberBytes, alignment: 1) { buffer in
+            String(decoding: buffer[write(value, into: buffer)], as: UTF8.self)
+        }
+    }
+
+    /// `number(value)` appended to the bytes of a file being written.
+    package static func appendNumber(_ value: Double, to bytes: inout [UInt8]) {
+        withUnsafeTemporaryAllocation(byteCount: numberBytes, alignment: 1) { buffer in
+            bytes += buffer[write(value, into: buffer)]
+        }
+    }
+
+    /// Room for any number `write` writes: a sign, 19 digits, a point and a tenth.
+    private static let numberBytes = 24
+
+    /// Writes the value with one decimal at most (none when it is whole) at the end of `buffer`; where it wrote it.
+    private static func write(_ value: Double, into buffer: UnsafeMutableRawBufferPointer) -> Range<Int> {
+        let tenths = Int((value * 10).rounded())
+        var magnitude = tenths.magnitude / 10
+        let fraction = UInt8(tenths.magnitude % 10)
+        // The digits of the whole part, from the end of the buffer back.
+        var start = numberBytes - (fraction == 0 ? 0 : 2)
+        repeat {
+            start -= 1
+            buffer[start] = UInt8(ascii: "0") + UInt8(magnitude % 10)
+            magnitude /= 10
+        } while magnitude > 0
+        if tenths < 0 {
+            start -= 1
+            buffer[start] = UInt8(ascii: "-")
+        }
+        if fraction != 0 {
+            buffer[numberBytes - 2] = UInt8(ascii: ".")
+            buffer[numberBytes - 1] = UInt8(ascii: "0") + fraction
+        }
+        return start..<numberBytes
     }
 
     /// Text that Markdown shows as written, on one line: markup characters are backslash-escaped (so no HTML, link
