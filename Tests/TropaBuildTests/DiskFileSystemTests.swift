@@ -153,6 +153,14 @@ import TropaTesting
             #expect(disk.kind(at: output) == nil, "\(output)")
             #expect(try disk.read(outside + "/папка/файл.txt") == Array("чужое".utf8))
         }
+        // An output that is itself a link to a folder of many: the link goes, the folder and its folders stay.
+        let served = base.path + "/served"
+        for map in flat { try disk.write(Array("<p>карта</p>".utf8), to: "\(served)/\(map)/index.html") }
+        try FileManager.default.createSymbolicLink(atPath: base.path + "/public", withDestinationPath: served)
+        try disk.removeItem(base.path + "/public")
+        #expect(disk.kind(at: base.path + "/public") == nil)
+        #expect(try disk.read(served + "/map-69/index.html") == Array("<p>карта</p>".utf8))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: served).count == flat.count)
     }
 
     @Test func statusesAnswerEachPathInOrder() throws {

@@ -23,7 +23,6 @@ public enum Markup {
 
     private static func appendEscaped(_ text: UnsafeBufferPointer<UInt8>, to bytes: inout [UInt8]) {
         guard text.contains(where: needsEscaping) else { return bytes.append(contentsOf: text) }
-        bytes.reserveCapacity(bytes.count + text.count + 16)
         var index = 0
         while index < text.count {
             let byte = text[index]
@@ -114,7 +113,7 @@ public enum Markup {
         }
     }
 
-    /// Room for any number `write` writes: a sign, 19 digits, a point and a tenth.
+    /// Room for any number `write` writes: a sign, up to 19 digits, a point and a tenth.
     private static let numberBytes = 24
 
     /// Writes the value with one decimal at most (none when it is whole) at the end of `buffer`; where it wrote it.
