@@ -18,15 +18,15 @@ package enum BuiltInPartials {
             html.add("<ul class=\"items\">")
             for item in list.items {
                 html.add("<li")
-                if let tone = item.tone { html.add(" class=\""); html.add(text: tone); html.add("\"") }
+                if let tone = item.tone { html.add(" class=\"", text: tone, "\"") }
                 html.add(">")
                 if let word = item.toneWord {
-                    html.add("<span class=\"tone\" title=\""); html.add(text: word); html.add("\">")
+                    html.add("<span class=\"tone\" title=\"", text: word, "\">")
                     html.add(text: word); html.add(": </span>")
                 }
-                if let kind = item.kind { html.add("<span class=\"badge kind\">"); html.add(text: kind); html.add("</span> ") }
+                if let kind = item.kind { html.add("<span class=\"badge kind\">", text: kind, "</span> ") }
                 html.add(item.html)
-                if let owner = item.owner { html.add(" <span class=\"badge owner\">"); html.add(text: owner); html.add("</span>") }
+                if let owner = item.owner { html.add(" <span class=\"badge owner\">", text: owner, "</span>") }
                 html.add("</li>")
             }
             html.add("</ul>")
@@ -34,10 +34,10 @@ package enum BuiltInPartials {
         if let emotions = cell.emotions {
             html.add("<ul class=\"emotions\">")
             for point in emotions.items {
-                html.add("<li>"); html.add(FaceSVG.markup(point.mood)); html.add(" <span class=\"score\">")
-                html.add(text: point.score)
-                html.add("</span>")
-                if let label = point.label { html.add(" <span class=\"label\">"); html.add(text: label); html.add("</span>") }
+                html.add("<li>")
+                html.add(FaceSVG.markup(point.mood))
+                html.add(" <span class=\"score\">", text: point.score, "</span>")
+                if let label = point.label { html.add(" <span class=\"label\">", text: label, "</span>") }
                 html.add("</li>")
             }
             html.add("</ul>")
@@ -68,39 +68,29 @@ package enum BuiltInPartials {
     package static func card(_ card: MapCardModel) -> String {
         let words = card.words
         var html = HTMLBytes(capacity: 2048)
-        html.add("<li class=\"card\">\n<a class=\"card-link\" href=\"")
-        html.add(text: card.url)
-        html.add("\">")
+        html.add("<li class=\"card\">\n<a class=\"card-link\" href=\"", text: card.url, "\">")
         html.add(text: card.title)
         html.add("</a>")
-        if card.draft { html.add(" <span class=\"badge draft\">"); html.add(text: words["draft"]); html.add("</span>") }
-        if let priority = card.priority { html.add(" <span class=\"badge priority\">"); html.add(text: priority); html.add("</span>") }
+        if card.draft { html.add(" <span class=\"badge draft\">", text: words["draft"], "</span>") }
+        if let priority = card.priority { html.add(" <span class=\"badge priority\">", text: priority, "</span>") }
         html.add("\n")
         if let curve = card.curve {
             html.add("<div class=\"sparkline\">"); html.add(curve.sparkline(label: card.sparklineLabel)); html.add("</div>")
         }
         html.add("\n<p class=\"card-facts\">")
-        if let context = card.context { html.add("<span>"); html.add(text: context); html.add("</span> · ") }
-        if let persona = card.persona { html.add("<span>"); html.add(text: persona); html.add("</span> · ") }
-        html.add("<span>")
-        html.add(text: card.stages)
-        html.add("</span>")
+        if let context = card.context { html.add("<span>", text: context, "</span> · ") }
+        if let persona = card.persona { html.add("<span>", text: persona, "</span> · ") }
+        html.add("<span>", text: card.stages, "</span>")
         if let updated = card.updated {
-            html.add(" · <span>")
-            html.add(text: words["updated"])
-            html.add(" <time datetime=\"")
+            html.add(" · <span>", text: words["updated"], " <time datetime=\"")
             html.add(text: card.updatedISO ?? "")
-            html.add("\">")
-            html.add(text: updated)
-            html.add("</time></span>")
+            html.add("\">", text: updated, "</time></span>")
         }
         html.add("</p>\n<dl class=\"card-figures\">")
         for (word, value) in [("getThrough", card.reach), ("weakestStage", card.weakestStage),
                               ("averageNPS", card.averageNPS)] {
             guard let value else { continue }
-            html.add("<div><dt>")
-            html.add(text: words[word])
-            html.add("</dt><dd>")
+            html.add("<div><dt>", text: words[word], "</dt><dd>")
             html.add(text: value)
             html.add("</dd></div>")
         }
@@ -108,9 +98,7 @@ package enum BuiltInPartials {
         if !card.tags.isEmpty {
             html.add("<ul class=\"tags\">")
             for tag in card.tags {
-                html.add("<li><a href=\"")
-                html.add(text: tag.url)
-                html.add("\">")
+                html.add("<li><a href=\"", text: tag.url, "\">")
                 html.add(text: tag.title)
                 html.add("</a></li>")
             }
@@ -126,26 +114,22 @@ package enum BuiltInPartials {
         let words = owner.words
         var html = HTMLBytes(capacity: 512 * owner.items.count + 64)
         html.add("<ol class=\"plan-items\"")
-        if let start = owner.start { html.add(" start=\""); html.add(text: start); html.add("\"") }
+        if let start = owner.start { html.add(" start=\"", text: start, "\"") }
         html.add(">\n")
         for item in owner.items {
-            html.add("<li><div class=\"action\">"); html.add(item.html); html.add("</div><p class=\"where\"><a href=\"")
-            html.add(text: item.url)
-            html.add("\">")
+            html.add("<li><div class=\"action\">")
+            html.add(item.html)
+            html.add("</div><p class=\"where\"><a href=\"", text: item.url, "\">")
             html.add(text: item.map)
             html.add("</a> · ")
             html.add(text: item.stage)
             if let conversion = item.conversion {
-                html.add(" · ")
-                html.add(text: words["conversionHeading"])
-                html.add("&nbsp;")
+                html.add(" · ", text: words["conversionHeading"], "&nbsp;")
                 html.add(text: conversion)
             }
             // A figure stays on its label's line.
             if let emotion = item.emotion {
-                html.add(" · ")
-                html.add(text: words["emotion"])
-                html.add("&nbsp;")
+                html.add(" · ", text: words["emotion"], "&nbsp;")
                 html.add(text: emotion)
             }
             html.add("</p></li>\n")
@@ -201,14 +185,10 @@ package enum BuiltInPartials {
 
     private static func appendOutlineNode(_ node: OutlineNode, to html: inout HTMLBytes) {
         guard !node.children.isEmpty else {
-            html.add("<span>")
-            html.add(text: node.text)
-            html.add("</span>")
+            html.add("<span>", text: node.text, "</span>")
             return
         }
-        html.add("<details open><summary>")
-        html.add(text: node.text)
-        html.add("</summary><ul>")
+        html.add("<details open><summary>", text: node.text, "</summary><ul>")
         for child in node.children {
             html.add("<li>")
             appendOutlineNode(child, to: &html)
@@ -231,6 +211,13 @@ private struct HTMLBytes {
 
     /// Text, escaped.
     mutating func add(text: String) { Markup.appendEscaped(text, to: &bytes) }
+
+    /// Text, escaped, between two pieces of markup.
+    mutating func add(_ before: String, text: String, _ after: String) {
+        add(before)
+        add(text: text)
+        add(after)
+    }
 
     var string: String { String(decoding: bytes, as: UTF8.self) }
 }
