@@ -56,18 +56,33 @@ extension FileReading {
 public struct RangedFile: Sendable {
     public let size: Int
     private let reading: @Sendable (Range<Int>) -> [UInt8]?
+    /// The whole file, when it is in memory (the preview's): a part is appended from it without a copy between.
+    private let held: [UInt8]?
 
     /// A file of `size` bytes; `reading` gives the part `range` of it, or nil when it cannot.
     public init(size: Int, reading: @escaping @Sendable (Range<Int>) -> [UInt8]?) {
-        (self.size, self.reading) = (size, reading)
+        (self.size, self.reading, held) = (size, reading, nil)
     }
 
     /// A file with `bytes`.
     public init(_ bytes: [UInt8]) {
-        self.init(size: bytes.count) { range in range.upperBound <= bytes.count ? Array(bytes[range]) : nil }
+        (size, held) = (bytes.count, bytes)
+        reading = { range in range.upperBound <= bytes.count ? Array(bytes[range]) : nil }
     }
 
     public func read(_ range: Range<Int>) -> [UInt8]? { reading(range) }
+
+    /// Appends the part `range` of the file to `bytes`; false when it cannot be read.
+    public func append(_ range: Range<Int>, to bytes: inout [UInt8]) -> Bool {
+        if let held {
+            guard range.upperBound <= held.count else { return false }
+            bytes += held[range]
+            return true
+        }
+        guard let part = reading(range) else { return false }
+        bytes += part
+        return true
+    }
 }
 
 /// A file made from another one: parts of it kept as they are, with new bytes between them. The plan's CSV of a
@@ -105,8 +120,7 @@ public struct FilePatch: Sendable, Equatable {
         for part in parts {
             switch part {
             case .kept(let range):
-                guard let kept = file.read(range) else { return nil }
-                bytes += kept
+                guard file.append(range, to: &bytes) else { return nil }
             case .new(let new): bytes += new
             }
         }

@@ -577,4 +577,27 @@ import TropaTesting
         #expect(page.contains("<h1>Карта &quot;\(accent) &lt;\(accent)b&gt;</h1>"))
         #expect(!page.contains("\"" + accent))
     }
+
+    /// The preview keeps its site pages as bytes and hands the ones it did not make again over on every rebuild:
+    /// a buffer that the allocator rounded up (jemalloc's size classes are a quarter apart) is copied no more.
+    @Test func aFileHeldAsBytesIsCopiedOnlyOutOfAMuchLargerBuffer() {
+        func storage(_ file: OutputFile) -> UnsafeRawPointer? {
+            guard case .bytes(let bytes) = file.contents else { return nil }
+            return bytes.withUnsafeBytes { UnsafeRawPointer($0.baseAddress) }
+        }
+        var rounded: [UInt8] = []
+        rounded.reserveCapacity(1_200)
+        rounded += repeatElement(7, count: 1_000)
+        let page = OutputFile(path: "index.html", bytes: rounded)
+        #expect(storage(page.asBytes) == storage(page))
+        // A map's JSON made in a 64 KB buffer: copied into one of its size, which is then kept.
+        var made: [UInt8] = []
+        made.reserveCapacity(65_536)
+        made += repeatElement(8, count: 10_000)
+        let json = OutputFile(path: "map/journey.json", bytes: made)
+        let held = json.asBytes
+        #expect(storage(held) != storage(json))
+        #expect(held.bytes == made)
+        #expect(storage(held.asBytes) == storage(held))
+    }
 }

@@ -69,6 +69,11 @@ import TropaModel
         // A file that cannot be read where the rows are.
         let unreadable = RangedFile(size: bytes.count) { _ in nil }
         #expect(SpreadsheetCSV.replacingRows(in: unreadable, rows: changed, were: were) == nil)
+        // Applied to the file held in memory (above), read part by part, shorter than a kept part, or unreadable.
+        let patch = try #require(SpreadsheetCSV.replacingRows(in: file, rows: changed, were: were))
+        #expect(patch.applied(to: RangedFile(size: bytes.count) { Array(bytes[$0]) }) == SpreadsheetCSV.bytes(rows: expected))
+        #expect(patch.applied(to: RangedFile(Array(bytes.dropLast()))) == nil)
+        #expect(patch.applied(to: unreadable) == nil)
     }
 
     /// Only the rows that differ are new; the rest of the file is kept as ranges of it, which are not read.
