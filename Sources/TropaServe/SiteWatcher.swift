@@ -5,8 +5,9 @@ import TropaBuild
 import TropaAuthoring
 import Foundation
 
-/// Notices edits to a site by polling the sizes and modification times of its inputs (`SiteInputs`, the list every
-/// build reads): portable, and cheap enough for thousands of maps at a few polls a second.
+/// Notices edits to a site from the sizes and modification times of its inputs (`SiteInputs`, the list every build
+/// reads), taken when the kernel tells that something changed in the site's folders (`FolderEvents`), and every
+/// two seconds besides; where it cannot tell, a few times a second.
 struct SiteWatcher: Sendable {
     struct Snapshot: Equatable {
         /// Size and modification time of each input, by its path relative to the site folder; while the site's
@@ -22,9 +23,12 @@ struct SiteWatcher: Sendable {
 
     let root: String
     private let reader = DiskFileReader()
+    /// Nil where the kernel cannot tell, or when asked not to: the watcher polls.
+    let events: FolderEvents?
 
-    init(root: String) {
+    init(root: String, events: Bool = true) {
         self.root = root
+        self.events = events ? FolderEvents() : nil
     }
 
     /// The inputs a build of the site with `config` reads.
@@ -43,19 +47,82 @@ struct SiteWatcher: Sendable {
     }
 
     /// Waits until the snapshot differs from `last`, then until it holds still for `quiet` seconds, so a burst of
-    /// saves (an editor writing a temporary file and renaming it) makes one rebuild.
+    /// saves (an editor writing a temporary file and renaming it) makes one rebuild. Told by the kernel, it looks
+    /// after an event and every `recheck`, and holding still is `quiet` without an event; otherwise it looks every
+    /// `poll`, and holding still is two snapshots alike.
     func nextChange(after last: Snapshot, config: SiteConfig, poll: Duration = .milliseconds(200),
-                    quiet: Duration = .milliseconds(100)) async throws -> Snapshot {
+                    quiet: Duration = .milliseconds(100), recheck: Duration = .seconds(2)) async throws -> Snapshot {
         var current = last
-        while current == last {
-            try await Task.sleep(for: poll)
+        if let events, events.trusted {
+            // Watched before the snapshot compared: a change before it shows in it, one after it is told.
+            events.watch(folders(config))
             current = snapshot(config)
+        }
+        while current == last {
+            guard let events, events.trusted else {
+                try await Task.sleep(for: poll)
+                current = snapshot(config)
+                continue
+            }
+            var told = events.happened(), waited = Duration.zero
+            while !told && waited < recheck {
+                try await Task.sleep(for: Self.eventCheck)
+                waited += Self.eventCheck
+                told = events.happened()
+            }
+            // A folder made since is watched before its files are looked at.
+            if told { events.watch(folders(config)) }
+            current = snapshot(config)
+            if !told && current != last { events.trusted = false }
         }
         while true {
             try await Task.sleep(for: quiet)
+            if let events, events.trusted {
+                // Nothing told since `current` was taken: it holds still.
+                guard events.happened() else { return current }
+                events.watch(folders(config))
+                current = snapshot(config)
+                continue
+            }
             let settled = snapshot(config)
             if settled == current { return settled }
             current = settled
         }
+    }
+
+    /// How often the kernel's events are asked for: a read that finds none costs next to nothing.
+    private static let eventCheck = Duration.milliseconds(50)
+
+    /// The folders whose entries are the site's inputs or lead to them: the site's, those on the way to its schema,
+    /// content and templates, and every folder inside the last two but through a link (those are polled).
+    func folders(_ config: SiteConfig) -> [String] {
+        var folders: Set<String> = [root]
+        for path in [config.schemaPath, config.contentPath + "/", config.templatesPath + "/"] {
+            var folder = root
+            for part in path.split(separator: "/").dropLast() {
+                folder = folder.appendingPath(String(part))
+                folders.insert(folder)
+            }
+        }
+        var unvisited = [config.contentPath, config.templatesPath].map(root.appendingPath)
+        while let folder = unvisited.popLast() {
+            guard let stream = opendir(folder) else { continue }
+            folders.insert(folder)
+            while let entry = readdir(stream) {
+                let name = withUnsafePointer(to: entry.pointee.d_name) {
+                    $0.withMemoryRebound(to: CChar.self, capacity: Int(NAME_MAX) + 1) { String(cString: $0) }
+                }
+                // Hidden folders are no part of the site, as the listing has it.
+                guard !name.hasPrefix(".") else { continue }
+                let path = folder.appendingPath(name)
+                var info = stat()
+                if entry.pointee.d_type == DT_DIR
+                    || entry.pointee.d_type == DT_UNKNOWN && lstat(path, &info) == 0 && info.st_mode & S_IFMT == S_IFDIR {
+                    unvisited.append(path)
+                }
+            }
+            closedir(stream)
+        }
+        return Array(folders)
     }
 }

@@ -8,8 +8,8 @@ import Testing
 @testable import TropaServe
 import TropaTesting
 
-/// The polling watcher behind `tropa serve`: what it watches, what it leaves alone, and that it waits for a burst
-/// of saves to settle.
+/// The watcher behind `tropa serve`: what it watches, what it leaves alone, that it waits for a burst of saves to
+/// settle, and that it is told of changes by the kernel where it can be, and polls where it cannot.
 @Suite struct SiteWatcherTests {
     private func site() throws -> URL {
         try TropaProcess.temporarySite([
@@ -44,10 +44,12 @@ import TropaTesting
         #expect(watcher.snapshot(SiteConfig()) == before)
     }
 
-    @Test func aBurstOfSavesIsOneChange() async throws {
+    @Test(arguments: [true, false])
+    func aBurstOfSavesIsOneChange(toldByTheKernel: Bool) async throws {
         let root = try site()
         defer { try? FileManager.default.removeItem(at: root) }
-        let watcher = SiteWatcher(root: root.path)
+        let watcher = SiteWatcher(root: root.path, events: toldByTheKernel)
+        #expect((watcher.events != nil) == toldByTheKernel)
         let before = watcher.snapshot(SiteConfig())
         let map = root.appendingPathComponent("content/map.md")
         let saves = Task {
@@ -61,5 +63,68 @@ import TropaTesting
         try await saves.value
         #expect(after == watcher.snapshot(SiteConfig()), "the change returned is the last save's")
         #expect(after.statuses["content/map.md"]?.size == 21)
+    }
+
+    @Test func theKernelTellsOfAChangeInAWatchedFolder() throws {
+        let root = try site()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let events = try #require(FolderEvents())
+        events.watch([root.path + "/content"])
+        #expect(!events.happened())
+        try Data("---\ntitle: B\n---\n".utf8).write(to: root.appendingPathComponent("content/map.md"))
+        #expect(events.happened())
+        #expect(!events.happened(), "what happened is told once")
+        try Data("x".utf8).write(to: root.appendingPathComponent("public/index.html"))
+        #expect(!events.happened(), "a folder not watched tells nothing")
+    }
+
+    /// Told by the kernel, a save is noticed long before the next look every `recheck` would; a map saved in a
+    /// folder made after the watching started is too.
+    @Test(.timeLimit(.minutes(1))) func aSaveIsNoticedWhenTheKernelTellsOfIt() async throws {
+        let root = try site()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let watcher = SiteWatcher(root: root.path)
+        #expect(Set(watcher.folders(SiteConfig()).map { String($0.dropFirst(root.path.count)) })
+                == ["", "/content", "/templates"])
+        var last = watcher.snapshot(SiteConfig())
+        let clock = ContinuousClock(), started = clock.now
+        for (folder, title) in [("content", "B"), ("content/new", "C")] {
+            let saves = Task {
+                try await Task.sleep(for: .milliseconds(100))
+                try FileManager.default.createDirectory(at: root.appendingPathComponent(folder), withIntermediateDirectories: true)
+                try await Task.sleep(for: .milliseconds(100))
+                try Data("---\ntitle: \(title)\n---\n".utf8).write(to: root.appendingPathComponent(folder + "/map.md"))
+            }
+            last = try await watcher.nextChange(after: last, config: SiteConfig(), poll: .seconds(60),
+                                                recheck: .seconds(60))
+            try await saves.value
+            #expect(last.statuses[folder + "/map.md"]?.size == 17)
+        }
+        #expect(clock.now - started < .seconds(20))
+        #expect(watcher.events?.trusted == true)
+    }
+
+    /// A folder reached through a link is not watched (here a hidden one, which the listing enters only through
+    /// the link): the change found there by the look every `recheck`, which no event told of, turns the watcher
+    /// to polling.
+    @Test(.timeLimit(.minutes(1))) func aChangeNoEventToldOfTurnsTheWatcherToPolling() async throws {
+        let root = try site()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let shared = root.appendingPathComponent("content/.shared")
+        try FileManager.default.createDirectory(at: shared, withIntermediateDirectories: true)
+        try Data("---\ntitle: S\n---\n".utf8).write(to: shared.appendingPathComponent("map.md"))
+        try FileManager.default.createSymbolicLink(atPath: root.path + "/content/linked", withDestinationPath: shared.path)
+        let watcher = SiteWatcher(root: root.path)
+        let before = watcher.snapshot(SiteConfig())
+        try #require(before.statuses["content/linked/map.md"] != nil)
+        let save = Task {
+            try await Task.sleep(for: .milliseconds(100))
+            try Data("---\ntitle: SS\n---\n".utf8).write(to: shared.appendingPathComponent("map.md"))
+        }
+        let after = try await watcher.nextChange(after: before, config: SiteConfig(), poll: .milliseconds(20),
+                                                 recheck: .milliseconds(500))
+        try await save.value
+        #expect(after.statuses["content/linked/map.md"]?.size == 18)
+        #expect(watcher.events?.trusted == false)
     }
 }
