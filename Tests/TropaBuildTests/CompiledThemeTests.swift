@@ -52,6 +52,31 @@ import TropaTesting
         #expect(built.files.keys.filter { $0.hasPrefix("plan/") && $0.hasSuffix(".html") }.count == 9)
     }
 
+    /// A persona no map is made for: what no fixture has.
+    @Test func aPersonaWithoutMapsIsTheSameBothWays() throws {
+        let files = [RenderBuild.root + "/tropa.yml": "language: ru\n",
+                     RenderBuild.root + "/content/personas/nobody.md": "---\nname: Никто <b>\n---\nНи одной карты.\n",
+                     RenderBuild.root + "/content/map.md": RenderBuild.russianMap(
+                        title: "Карта", body: RenderBuild.stage("Этап", score: "1 Так", extra: ""))]
+        let built = try Self.expectTheSameBothWays(git: nil) { try RenderBuild.memory(files) }
+        let persona = try #require(built.text("personas/nobody/index.html"))
+        #expect(persona.contains("<h1>Никто &lt;b&gt;</h1>\n\n<p>Ни одной карты.</p>\n\n\n<section class=\"persona-maps\">"))
+        #expect(persona.contains("</h2>\n\n<p>Карт пока нет.</p>\n</section>"))
+    }
+
+    /// A dashboard of no maps (a site builds none without a map): its model rendered both ways.
+    @Test func anEmptyDashboardIsTheSameBothWays() throws {
+        let overrides = EmbeddedTheme.files.filter { $0.key.hasSuffix(Theme.templateExtension) }
+            .map { SourceText(path: "templates/" + $0.key, text: $0.value + "{{! interpreted }}") }
+        let interpreted = try #require(Theme.load(overrides: overrides, templatesFolder: "templates").0)
+        let page = PageContext(lang: "ru", words: ["noMaps": "Карт пока нет", "home": "Все карты"], siteTitle: "Сайт",
+                               root: "../", generator: "tropa")
+        let model = DashboardPageModel(page: page, title: "Сводка", rows: [])
+        let compiled = try #require(CompiledTheme.render(model, template: "dashboard"))
+        #expect(compiled == interpreted.render(model, template: "dashboard"))
+        #expect(compiled.contains("<p class=\"note\"></p>\n\n<p>Карт пока нет</p>\n"))
+    }
+
     /// The plan's page comes from `CompiledTheme` for its model, not through swift-mustache: the tests above would
     /// find the same bytes either way.
     @Test func aPlanPageIsCompiled() throws {
@@ -147,6 +172,15 @@ import TropaTesting
         #expect(parts.filter { !pages.contains($0) } == [], "no fixture's comparison page has these")
     }
 
+    /// And every part of the dashboard and of a persona's page that is there only for some maps or personas.
+    @Test func theFixturesHoldEveryOptionalPartOfTheDashboardAndPersonaPages() throws {
+        let pages = try Self.fixturePages { path, _ in path.hasPrefix("dashboard/") || path.hasPrefix("personas/") }
+        let parts = ["<td class=\"number\"><span class=\"none\">", "<td><span class=\"none\">", "<span class=\"figure\">(",
+                     "<ul class=\"targets\"><li>", "<td><span class=\"evidence-", "</span></th>", "<span class=\"badge draft\">",
+                     "<p class=\"role\">", "<div class=\"persona-sections\"><section><h2>", "<ul><li><a href="]
+        #expect(parts.filter { !pages.contains($0) } == [], "no fixture's dashboard or persona page has these")
+    }
+
     /// A comparison of more maps than its table shows says so, and comes from `CompiledTheme`: in no fixture.
     @Test func aComparisonOfManyMapsIsCompiledAndTheSameBothWays() throws {
         var files = [RenderBuild.root + "/tropa.yml": "language: ru\n"]
@@ -188,7 +222,7 @@ import TropaTesting
             let overrides = files.map { SourceText(path: "templates/" + $0.key, text: $0.value) }
             return try #require(Theme.load(overrides: overrides, templatesFolder: "templates").0).compiled
         }
-        let all: Set<String> = ["journey", "history", "catalogue", "maps", "plan", "compare"]
+        let all: Set<String> = ["journey", "history", "catalogue", "maps", "plan", "compare", "dashboard", "persona"]
         #expect(try compiled([:]) == all)
         #expect(try compiled(["base.mustache": EmbeddedTheme.files["base.mustache"]!]) == all,
                 "the built-in text is no change")
@@ -197,11 +231,13 @@ import TropaTesting
         #expect(try compiled(["cell.mustache": "{{text}}"]) == all.subtracting(["journey"]))
         #expect(try compiled(["history.mustache": "{{title}}"]) == all.subtracting(["history"]))
         #expect(try compiled(["catalogue.mustache": "catalogue"]) == all.subtracting(["catalogue"]))
-        #expect(try compiled(["card.mustache": "{{title}}"]) == ["journey", "history", "plan"])
+        #expect(try compiled(["card.mustache": "{{title}}"]) == ["journey", "history", "plan", "dashboard", "persona"])
         #expect(try compiled(["pager.mustache": "{{summary}}"]) == all.subtracting(["plan"]))
         #expect(try compiled(["plan-items.mustache": "{{{html}}}!"]) == all.subtracting(["plan"]))
         #expect(try compiled(["compare.mustache": "{{title}}"]) == all.subtracting(["compare"]))
-        #expect(try compiled(["dashboard.mustache": "{{title}}"]) == all)
+        #expect(try compiled(["dashboard.mustache": "{{title}}"]) == all.subtracting(["dashboard"]))
+        #expect(try compiled(["persona.mustache": "{{name}}"]) == all.subtracting(["persona"]))
+        #expect(try compiled(["persona-card.mustache": "{{name}}"]) == all.subtracting(["journey"]))
     }
 
     /// Every fixture site built, the pages `wanted` (by path and text) of each, in path order, as one text.

@@ -6,7 +6,8 @@ import TropaModel
 /// apiece: more CPU than parsing the map. Here every name is a field. Of the site's own pages, the catalogue and
 /// the tag and segment pages (`catalogue.mustache`, `maps.mustache`, with the `card` partial) are made here too, in
 /// parts (`parts`), as are the comparisons (`compare.mustache`: a product's page lists each of its maps), and the
-/// plan's pages (`plan.mustache`); the dashboard and the persona pages stay templates.
+/// plan's pages (`plan.mustache`), the dashboard (`dashboard.mustache`: a row per map) and the persona pages
+/// (`persona.mustache`).
 ///
 /// The templates stay the source of truth: a site that overrides any of those files gets its page from them through
 /// swift-mustache, with the same fields, and `CompiledThemeTests` renders every fixture site and the demo both ways
@@ -20,6 +21,8 @@ enum CompiledTheme {
         "maps": ["maps", "base", "card"],
         "plan": ["plan", "base", "pager", "plan-items"],
         "compare": ["compare", "base", "card"],
+        "dashboard": ["dashboard", "base"],
+        "persona": ["persona", "base"],
     ]
 
     /// The page, when `template` is one made here and `model` its model.
@@ -28,6 +31,8 @@ enum CompiledTheme {
         case ("journey", let model as JourneyPageModel): journey(model)
         case ("history", let model as HistoryPageModel): history(model)
         case ("plan", let model as PlanPageModel): plan(model)
+        case ("dashboard", let model as DashboardPageModel): dashboard(model)
+        case ("persona", let model as PersonaPageModel): persona(model)
         default: nil
         }
     }
@@ -210,6 +215,70 @@ enum CompiledTheme {
         let title = escaped(plan.title) + (plan.pager.map { " (" + escaped($0.summary) + ")" } ?? "") + " — "
             + escaped(plan.page.siteTitle)
         return base(plan.page, title: title, content: html)
+    }
+
+    /// `dashboard.mustache`: a row per map, 10,000 of them (3 MB) on a large site.
+    static func dashboard(_ dashboard: DashboardPageModel) -> String {
+        let words = dashboard.page.words
+        var html = "<p class=\"breadcrumbs\"><a href=\"" + escaped(dashboard.page.root) + "index.html\">"
+            + word("home", words) + "</a></p>\n<h1>" + escaped(dashboard.title) + "</h1>\n<p class=\"note\">"
+            + word("dashboardNote", words) + "</p>\n"
+        if !dashboard.rows.isEmpty {
+            html += "<div class=\"table-scroll\">\n<table class=\"dashboard\">\n<thead><tr>"
+            for column in ["journeyMap", "getThrough", "weakestStage", "averageNPS", "lowestEmotion", "missedTargets", "evidence"] {
+                html += "<th scope=\"col\">" + word(column, words) + "</th>"
+            }
+            html += "</tr></thead>\n<tbody>\n"
+            let none = "<span class=\"none\">" + word("noFigures", words) + "</span>"
+            for row in dashboard.rows {
+                html += "<tr><th scope=\"row\">" + link(row.title, row.url)
+                if row.draft { html += " <span class=\"badge draft\">" + word("draft", words) + "</span>" }
+                html += "</th><td class=\"number\">" + (row.reach.map(escaped) ?? none) + "</td><td>"
+                if let stage = row.weakestStage {
+                    html += escaped(stage)
+                    if let conversion = row.weakestConversion {
+                        html += " <span class=\"figure\">(" + escaped(conversion) + ")</span>"
+                    }
+                } else {
+                    html += none
+                }
+                html += "</td><td class=\"number\">" + (row.averageNPS.map(escaped) ?? none) + "</td><td class=\"number\">"
+                    + (row.lowestEmotion.map(escaped) ?? none) + "</td><td>"
+                if !row.missedTargets.isEmpty {
+                    html += "<ul class=\"targets\">"
+                    for target in row.missedTargets { html += "<li>" + escaped(target) + "</li>" }
+                    html += "</ul>"
+                }
+                html += "</td><td>"
+                if let evidence = row.evidence {
+                    html += "<span class=\"evidence-" + escaped(evidence.kind) + "\">" + escaped(evidence.text) + "</span>"
+                }
+                html += "</td></tr>\n"
+            }
+            html += "</tbody>\n</table>\n</div>"
+        }
+        html += "\n" + (dashboard.rows.isEmpty ? "<p>" + word("noMaps", words) + "</p>" : "") + "\n"
+        return base(dashboard.page, title: escaped(dashboard.title) + " — " + escaped(dashboard.page.siteTitle), content: html)
+    }
+
+    /// `persona.mustache`: the persona and the maps made for it.
+    static func persona(_ persona: PersonaPageModel) -> String {
+        let words = persona.page.words
+        var html = "<article class=\"persona\">\n<p class=\"breadcrumbs\"><a href=\"" + escaped(persona.page.root)
+            + "index.html\">" + word("home", words) + "</a></p>\n<h1>" + escaped(persona.name) + "</h1>\n"
+        if let role = persona.role { html += "<p class=\"role\">" + escaped(role) + "</p>" }
+        html += "\n" + persona.descriptionHTML + "\n"
+        if !persona.sections.isEmpty {
+            html += "<div class=\"persona-sections\">"
+            for section in persona.sections {
+                html += "<section><h2>" + escaped(section.title) + "</h2>" + section.html + "</section>"
+            }
+            html += "</div>"
+        }
+        html += "\n<section class=\"persona-maps\">\n<h2>" + word("mapsOfPersona", words) + "</h2>\n"
+        if !persona.maps.isEmpty { html += "<ul>" + persona.maps.map(listItem).joined() + "</ul>" }
+        html += "\n" + (persona.maps.isEmpty ? "<p>" + word("noMaps", words) + "</p>" : "") + "\n</section>\n</article>\n"
+        return base(persona.page, title: escaped(persona.name) + " — " + escaped(persona.page.siteTitle), content: html)
     }
 
     /// `pager.mustache`, with the line break its file ends with.
