@@ -51,6 +51,21 @@ import TropaTesting
         }
     }
 
+    /// A first build records each map's hash as its visit read it: a map saved again with the same bytes (at a new
+    /// time) leaves the next build nothing to do, and one saved with other bytes is updated.
+    @Test func aMapSavedAgainUnchangedAfterAFirstBuildIsUpToDate() throws {
+        let first = try RenderBuild.site(Self.maps)
+        #expect(first.errors.isEmpty, "\(renderDescribe(first.diagnostics))")
+        let path = RenderBuild.root + "/content/crm/vybor.md"
+        let text = try #require(first.fileSystem.text(at: path))
+        try first.fileSystem.write(Array(text.utf8), to: path)
+        let again = try RenderBuild.build(first.fileSystem)
+        #expect(again.result.upToDate)
+        try again.fileSystem.write(Array((text + "\n").utf8), to: path)
+        let updated = try RenderBuild.build(again.fileSystem)
+        #expect(!updated.result.upToDate && updated.result.update?.maps == 1)
+    }
+
     /// A draft left out is said to be left out, by a full build, by an update and by a build with nothing to do.
     @Test func aDraftLeftOutIsSaidToBe() throws {
         var maps = Self.maps

@@ -127,6 +127,7 @@ package struct BuildDriver: Sendable {
                                               sources: report.sources, language: start.config.language))
         if history?.shallow == true { run.notes.append(.shallowHistory) }
         run.check.facts = maps.facts
+        run.inputHashes = maps.inputHashes
         run.linkedMaps = reuse.linkedMaps(adding: maps.claims)
         run.linkTargets = reuse.linkTargets(adding: maps.claims)
         run.check.site?.journeys = maps.journeys
@@ -217,6 +218,11 @@ package struct BuildDriver: Sendable {
                 }
                 if earlier == nil { source = file!.bytes + (companionBytes.map { [0] + $0 } ?? []) }
                 var visit = VisitedMap(path: path, outcome: outcome)
+                if sink.keepsRecord, let file {
+                    var hasher = FNV1a()
+                    hasher.combine(file.bytes)
+                    visit.inputHash = hasher.value
+                }
                 let kept = sink.keepsMaps ? KeptMap(outcome: outcome, bytes: reuse.remembers ? source : []) : nil
                 visit.kept = kept
                 // A map that fails the build ends the rendering, whether or not it could be read at all.
@@ -567,6 +573,8 @@ package struct VisitedMap: Sendable {
     package var kept: KeptMap?
     /// Whether the previous preview's memo holds what this visit made of the map (the same bytes, entry and files).
     package var remembered = false
+    /// The hash of the map's file as read, for the record, when the sink keeps one.
+    package var inputHash: UInt64?
 
     package init(path: String, outcome: FileOutcome<Journey>) {
         self.path = path
@@ -610,6 +618,8 @@ package struct VisitedSite {
     package var renderedCount = 0
     /// Every visit as it was, for the preview's memo.
     package var kept: [VisitedMap] = []
+    /// The hash of each map's file as read, by its path, when the sink keeps a record.
+    package var inputHashes: [String: UInt64] = [:]
 
     package init(_ visits: [Result<VisitedMap, Error>], keepingAll: Bool, report: inout Report) throws {
         for result in visits {
@@ -617,6 +627,7 @@ package struct VisitedSite {
             report.add(visit.diagnostics, source: visit.source)
             for companion in visit.companions { report.sources[companion.path] = companion }
             if let file = visit.measurementsFile { measurementFiles.insert(file) }
+            if let hash = visit.inputHash { inputHashes[visit.path] = hash }
             if let claim = visit.claim { claims.append(claim) }
             if let slug = visit.slug { folders.append((visit.path, slug)) }
             if let entry = visit.shown { shown.append((visit.path, entry)) }
@@ -655,6 +666,9 @@ package struct BuildRun: Sendable {
     /// Said once besides the diagnostics.
     package var notes: [Message] = []
     package var memo: PreviewMemo?
+    /// The hash of each map's file as the visits read it, by its path (a record's inputs that the snapshot did not
+    /// read).
+    package var inputHashes: [String: UInt64] = [:]
 
     /// Every file of the build, relative to the output.
     package var fileCount: Int { entries.reduce(siteFiles.count) { $0 + ($1.built ? $1.fileCount ?? 0 : 0) } }

@@ -175,15 +175,24 @@ package enum BuildPlan: Equatable {
 }
 
 /// Every file a build reads, each with its hash. A file whose status is the one in the last build's record is
-/// not read: its hash is taken from the record. The bytes read for hashing are not kept: the parser reads the
-/// maps it needs again, one at a time, rather than the build holding every map's bytes at once.
+/// not read: its hash is taken from the record. Without a record (a first build) the maps are not read here: their
+/// hashes are the visits', which read each map anyway (reading all 10,000 here first took 110 ms before a cold
+/// build could start). The bytes read for hashing are not kept: the parser reads the maps it needs again, one at
+/// a time, rather than the build holding every map's bytes at once.
 package struct InputSnapshot {
     package var inputs: [BuildRecord.Input]
+    /// The places in `inputs` of the maps left to the visits, whose hash is not known yet.
+    private var unhashed: [Int] = []
+
+    package init(inputs: [BuildRecord.Input]) {
+        self.inputs = inputs
+    }
 
     /// The snapshot of `paths` (relative to `root`; the site's watched inputs), given their `statuses` when they were
-    /// taken already; a path with nothing there is left out.
-    package static func take(_ paths: [String], statuses: [FileStatus?]? = nil, record: BuildRecord?, root: String,
-                             reader: FileReading) throws -> InputSnapshot {
+    /// taken already; a path with nothing there is left out. Of `maps` (the maps among them), the visits give the
+    /// hashes when there is no record.
+    package static func take(_ paths: [String], statuses: [FileStatus?]? = nil, record: BuildRecord?,
+                             maps: Set<String> = [], root: String, reader: FileReading) throws -> InputSnapshot {
         // The record has the inputs in the order they are listed, unless files came or went since: only then are
         // they found by their paths.
         let recorded = record?.inputs ?? []
@@ -191,23 +200,32 @@ package struct InputSnapshot {
             : Dictionary(recorded.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
         let statuses = statuses ?? reader.statuses(of: paths, in: root)
         precondition(statuses.count == paths.count, "a status for each path")
-        let inputs = try parallelMap(Array(paths.indices)) { index -> Result<BuildRecord.Input?, Error> in
+        let visited = record == nil ? maps : []
+        let inputs = try parallelMap(Array(paths.indices)) { index -> Result<(BuildRecord.Input, read: Bool)?, Error> in
             Result {
                 let path = paths[index]
                 guard let status = statuses[index] else { return nil }
-                if let earlier = known == nil ? recorded[index] : known?[path], earlier.status == status { return earlier }
+                if let earlier = known == nil ? recorded[index] : known?[path], earlier.status == status { return (earlier, true) }
+                if visited.contains(path) { return (BuildRecord.Input(path: path, hash: 0, status: status), false) }
                 var hasher = FNV1a()
                 hasher.combine(try reader.read(root.appendingPath(path)))
-                return BuildRecord.Input(path: path, hash: hasher.value, status: status)
+                return (BuildRecord.Input(path: path, hash: hasher.value, status: status), true)
             }
         }.compactMap { try $0.get() }
-        return InputSnapshot(inputs: inputs)
+        var snapshot = InputSnapshot(inputs: inputs.map(\.0))
+        snapshot.unhashed = inputs.indices.filter { !inputs[$0].read }
+        return snapshot
     }
 
     /// The inputs to record, trusting only statuses older than `clock` (a time the file system gave after every
     /// file was read) by a second: a file changed twice within its clock's resolution would look unchanged.
-    package func recorded(before clock: Int64?) -> [BuildRecord.Input] {
-        inputs.map { input in
+    /// `hashes` are the visits' of the maps left to them; one with none is left out, and the next build reads it.
+    package func recorded(before clock: Int64?, hashes: [String: UInt64]) -> [BuildRecord.Input] {
+        var inputs = inputs
+        for place in unhashed.reversed() {
+            if let hash = hashes[inputs[place].path] { inputs[place].hash = hash } else { inputs.remove(at: place) }
+        }
+        return inputs.map { input in
             var input = input
             if let modified = input.status?.modified, clock.map({ modified >= $0 - 1_000_000_000 }) ?? true {
                 input.status = nil

@@ -103,8 +103,8 @@ package struct StagingSink: BuildSink {
         try writer.commit()
         // Only a build without a single diagnostic is recorded: a build that reuses the record reports nothing.
         if run.check.diagnostics.isEmpty, let entries {
-            var record = BuildRecord(settings: settings, inputs: snapshot.recorded(before: clock),
-                                     maps: entries, siteFiles: run.siteFiles, linkedMaps: run.linkedMaps,
+            var record = BuildRecord(settings: settings,
+                                     inputs: snapshot.recorded(before: clock, hashes: run.inputHashes), maps: entries, siteFiles: run.siteFiles, linkedMaps: run.linkedMaps,
                                      linkTargets: run.linkTargets)
             record.plan = run.plan
             record.folderTimes = writer.folderTimes(of: record.outputFolders?.map(\.path) ?? [])
@@ -177,8 +177,8 @@ package struct UpdateSink: BuildSink {
         let touched = Set((files.map(\.path) + patches.map(\.path) + removals).map(\.folderAndName.folder))
         let (record, snapshot) = (record, snapshot)
         outcome.written = try writer.update(files, patching: patches, removing: removals) { clock in
-            var next = BuildRecord(settings: record.settings, inputs: snapshot.recorded(before: clock),
-                                   maps: run.entries, siteFiles: run.siteFiles, linkedMaps: run.linkedMaps,
+            var next = BuildRecord(settings: record.settings,
+                                   inputs: snapshot.recorded(before: clock, hashes: run.inputHashes), maps: run.entries, siteFiles: run.siteFiles, linkedMaps: run.linkedMaps,
                                    linkTargets: run.linkTargets)
             next.plan = run.plan
             // A plan laid out as the record has it stays where the facts file holds it.

@@ -82,8 +82,8 @@ public struct SiteBuilder: Sendable {
                        statuses: [FileStatus?], record earlier: (record: BuildRecord, folders: [OutputFolder]?, whole: Bool)?,
                        head: GitHead?) throws -> BuildResult {
         let root = driver.root, options = driver.options, record = earlier?.record
-        let snapshot = try InputSnapshot.take(start.inputs.watched, statuses: statuses, record: record, root: root,
-                                              reader: fileSystem)
+        let snapshot = try InputSnapshot.take(start.inputs.watched, statuses: statuses, record: record,
+                                              maps: Set(start.inputs.maps), root: root, reader: fileSystem)
         let recordSettings = recordSettings(options, config: start.config, head: head)
         var plan = record?.plan(for: snapshot.inputs, settings: recordSettings) ?? .full
         let written = plan == .full ? nil : earlier?.folders
