@@ -32,15 +32,15 @@ final class FolderEvents: @unchecked Sendable {
         close(descriptor)
     }
 
-    /// Watches `folders` too; one watched already is not watched twice. A folder that cannot be watched (the
+    /// Watches `folder` too; one watched already is not watched twice. A folder that cannot be watched (the
     /// system's limit of watches reached) ends the trust: its changes would go untold.
-    func watch(_ folders: some Sequence<String>) {
+    func watch(_ folder: String) {
         #if os(Linux)
         let changes = IN_CREATE | IN_DELETE | IN_MODIFY | IN_CLOSE_WRITE | IN_ATTRIB | IN_MOVED_FROM | IN_MOVED_TO
             | IN_DELETE_SELF | IN_MOVE_SELF
-        for folder in folders where inotify_add_watch(descriptor, folder, UInt32(changes)) < 0 {
-            // A folder removed since it was listed is no loss: its parent tells of it.
-            if errno != ENOENT && errno != ENOTDIR { trusted = false }
+        // A folder removed since it was listed, or not there yet, is no loss: its parent tells of it.
+        if inotify_add_watch(descriptor, folder, UInt32(changes)) < 0 && errno != ENOENT && errno != ENOTDIR {
+            trusted = false
         }
         #endif
     }

@@ -54,8 +54,10 @@ struct SiteWatcher: Sendable {
                     quiet: Duration = .milliseconds(100), recheck: Duration = .seconds(2)) async throws -> Snapshot {
         var current = last
         if let events, events.trusted {
-            // Watched before the snapshot compared: a change before it shows in it, one after it is told.
-            events.watch(folders(config))
+            // What was told before now shows in the snapshot; the folders are watched before it is taken, so a
+            // change after it is told.
+            _ = events.happened()
+            folders(config, watchingWith: events)
             current = snapshot(config)
         }
         while current == last {
@@ -70,18 +72,14 @@ struct SiteWatcher: Sendable {
                 waited += Self.eventCheck
                 told = events.happened()
             }
-            // A folder made since is watched before its files are looked at.
-            if told { events.watch(folders(config)) }
-            current = snapshot(config)
-            if !told && current != last { events.trusted = false }
+            current = look(config, events: events, told: told, last: last)
         }
         while true {
             try await Task.sleep(for: quiet)
             if let events, events.trusted {
                 // Nothing told since `current` was taken: it holds still.
                 guard events.happened() else { return current }
-                events.watch(folders(config))
-                current = snapshot(config)
+                current = look(config, events: events, told: true, last: last)
                 continue
             }
             let settled = snapshot(config)
@@ -90,24 +88,45 @@ struct SiteWatcher: Sendable {
         }
     }
 
+    /// The snapshot once the kernel told of a change (`told`), or once `recheck` passed without one. A change no
+    /// event told of ends the trust, unless its event came while the snapshot was being taken: then it is taken
+    /// again, as after any event.
+    private func look(_ config: SiteConfig, events: FolderEvents, told: Bool, last: Snapshot) -> Snapshot {
+        // A folder made since is watched before its files are looked at.
+        if told { folders(config, watchingWith: events) }
+        let current = snapshot(config)
+        guard !told && current != last else { return current }
+        guard events.happened() else {
+            events.trusted = false
+            return current
+        }
+        return look(config, events: events, told: true, last: last)
+    }
+
     /// How often the kernel's events are asked for: a read that finds none costs next to nothing.
     private static let eventCheck = Duration.milliseconds(50)
 
     /// The folders whose entries are the site's inputs or lead to them: the site's, those on the way to its schema,
-    /// content and templates, and every folder inside the last two but through a link (those are polled).
-    func folders(_ config: SiteConfig) -> [String] {
-        var folders: Set<String> = [root]
-        for path in [config.schemaPath, config.contentPath + "/", config.templatesPath + "/"] {
-            var folder = root
+    /// content and templates, and every folder inside the last two but through a link (those are polled). Each is
+    /// watched with `events` before its entries are read, so that a folder made inside it meanwhile is told of.
+    @discardableResult
+    func folders(_ config: SiteConfig, watchingWith events: FolderEvents? = nil) -> [String] {
+        var folders: Set<String> = []
+        func add(_ folder: String) {
+            if folders.insert(folder).inserted { events?.watch(folder) }
+        }
+        add(root)
+        for path in [config.schemaPath, config.contentPath, config.templatesPath] {
+            var folder = path.hasPrefix("/") ? "/" : root
             for part in path.split(separator: "/").dropLast() {
                 folder = folder.appendingPath(String(part))
-                folders.insert(folder)
+                add(folder)
             }
         }
         var unvisited = [config.contentPath, config.templatesPath].map(root.appendingPath)
         while let folder = unvisited.popLast() {
+            add(folder)
             guard let stream = opendir(folder) else { continue }
-            folders.insert(folder)
             while let entry = readdir(stream) {
                 let name = withUnsafePointer(to: entry.pointee.d_name) {
                     $0.withMemoryRebound(to: CChar.self, capacity: Int(NAME_MAX) + 1) { String(cString: $0) }

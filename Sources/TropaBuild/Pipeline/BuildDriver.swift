@@ -218,7 +218,7 @@ package struct BuildDriver: Sendable {
                 }
                 if earlier == nil { source = file!.bytes + (companionBytes.map { [0] + $0 } ?? []) }
                 var visit = VisitedMap(path: path, outcome: outcome)
-                if sink.keepsRecord, let file {
+                if sink.hashesMaps, let file {
                     var hasher = FNV1a()
                     hasher.combine(file.bytes)
                     visit.inputHash = hasher.value

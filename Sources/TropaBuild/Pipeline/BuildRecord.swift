@@ -188,6 +188,9 @@ package struct InputSnapshot {
         self.inputs = inputs
     }
 
+    /// Whether the visits are to give the maps' hashes.
+    package var leavesHashes: Bool { !unhashed.isEmpty }
+
     /// The snapshot of `paths` (relative to `root`; the site's watched inputs), given their `statuses` when they were
     /// taken already; a path with nothing there is left out. Of `maps` (the maps among them), the visits give the
     /// hashes when there is no record.
@@ -219,11 +222,12 @@ package struct InputSnapshot {
 
     /// The inputs to record, trusting only statuses older than `clock` (a time the file system gave after every
     /// file was read) by a second: a file changed twice within its clock's resolution would look unchanged.
-    /// `hashes` are the visits' of the maps left to them; one with none is left out, and the next build reads it.
+    /// `hashes` are the visits' of the maps left to them; one with none is recorded without a status, as a file
+    /// changed too recently is: the next build reads it again and finds it changed.
     package func recorded(before clock: Int64?, hashes: [String: UInt64]) -> [BuildRecord.Input] {
         var inputs = inputs
-        for place in unhashed.reversed() {
-            if let hash = hashes[inputs[place].path] { inputs[place].hash = hash } else { inputs.remove(at: place) }
+        for place in unhashed {
+            if let hash = hashes[inputs[place].path] { inputs[place].hash = hash } else { inputs[place].status = nil }
         }
         return inputs.map { input in
             var input = input

@@ -13,6 +13,8 @@ package protocol BuildSink: Sendable {
     var keepsMaps: Bool { get }
     /// Whether the build leaves a record (a full build and an update do).
     var keepsRecord: Bool { get }
+    /// Whether the maps' visits give their hashes for the record (a first build's: `InputSnapshot.leavesHashes`).
+    var hashesMaps: Bool { get }
     func emit(_ file: OutputFile) throws
     /// Takes a map's files, all in its `folder` (relative to the output).
     func emit(_ files: [OutputFile], in folder: String) throws
@@ -38,6 +40,8 @@ extension BuildSink {
     }
 
     package func holding(_ map: RecordedMap) -> RecordedMap { map }
+
+    package var hashesMaps: Bool { false }
 
     /// None but an update's output has a last build.
     package func earlier(_ path: String) -> RangedFile? { nil }
@@ -73,6 +77,7 @@ package struct StagingSink: BuildSink {
     package var renders: Bool { true }
     package var keepsMaps: Bool { false }
     package var keepsRecord: Bool { true }
+    package var hashesMaps: Bool { snapshot.leavesHashes }
 
     package func emit(_ file: OutputFile) throws {
         try writer.write(file)

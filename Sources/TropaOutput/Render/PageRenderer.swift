@@ -59,9 +59,11 @@ package struct OutputFile: Sendable {
     /// text is turned into bytes once.
     package var asBytes: OutputFile {
         if case .bytes(let bytes) = contents {
-            // Made in a larger buffer (a map's JSON in 64 KB), it is kept in one of its own size. Its own size as the
-            // allocator rounds it: up to a quarter more (jemalloc gives an 18 MB catalogue 20 MB). A tighter bound
-            // copied 90 to 126 MB of kept pages on every preview rebuild of 10,000 maps, to the same capacity.
+            // Made in a much larger buffer (a map's JSON in 64 KB), it is kept in one of its own size. A buffer up to
+            // half again its size is kept as it is: the allocator rounds up to a quarter more (jemalloc gives an 18 MB
+            // catalogue 20 MB), and a page made in a buffer reserved from an estimate may hold a little more. A bound
+            // of an eighth copied 90 to 126 MB of kept pages on every preview rebuild of 10,000 maps, to the same
+            // capacity; this one keeps at most a third of a kept file's buffer unused.
             return bytes.capacity > bytes.count + bytes.count / 2 + 64
                 ? OutputFile(path: path, bytes: bytes.withUnsafeBufferPointer(Array.init)) : self
         }
