@@ -430,8 +430,10 @@ import Foundation
         #expect(lines("\n\n") == [])
     }
 
-    /// A figure whose range is damaged (low above high, one end missing) reads as nothing, never a trap.
-    @Test(arguments: ["0 conversion 35 40 30 - %", "0 conversion 35 30 - - %", "0 conversion 35 - 30 - %"])
+    /// A figure whose range is damaged (low above high, one end missing) or whose number holds an escape's backslash
+    /// reads as nothing, never a trap.
+    @Test(arguments: ["0 conversion 35 40 30 - %", "0 conversion 35 30 - - %", "0 conversion 35 - 30 - %",
+                      "0 conversion 3\\5 30 40 - %", "0 conversion 35 30 40 4\\t5 %", "0 conversion \\- 30 40 - %"])
     func aDamagedFigureIsReadAsNothing(_ figure: String) throws {
         var fields = Self.fields(Self.map("content/a.md"))
         fields[23] = "1\u{1F}" + figure

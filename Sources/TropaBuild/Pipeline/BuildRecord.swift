@@ -736,12 +736,12 @@ package struct RecordedMap: Sendable {
             if let wanted, parts.count > 1, !parts[1].elementsEqual(wanted.rawValue.utf8) { continue }
             guard parts.count == 7, let stage: Int = RecordLine.number(parts[0], radix: 10), (0..<stageCount).contains(stage),
                   let role = MetricRole(rawValue: RecordLine.element(parts[1])), let value = Self.double(parts[2]),
-                  let unit = ValueUnit(code: RecordLine.element(parts[6])) else { return nil }
-            let low = Self.double(parts[3]), high = Self.double(parts[4])
+                  let unit = ValueUnit(code: RecordLine.element(parts[6])),
+                  let low = Self.optionalDouble(parts[3]), let high = Self.optionalDouble(parts[4]),
+                  let target = Self.optionalDouble(parts[5]) else { return nil }
             // A damaged range reads as nothing rather than trapping on low > high.
             guard (low == nil) == (high == nil), low.map({ $0 <= high! }) ?? true else { return nil }
-            figures[stage][role] = Figure(value: value, unit: unit, range: low.map { $0...high! },
-                                          target: Self.double(parts[5]))
+            figures[stage][role] = Figure(value: value, unit: unit, range: low.map { $0...high! }, target: target)
         }
         return figures
     }
@@ -777,6 +777,13 @@ package struct RecordedMap: Sendable {
     /// A number as `Double(_:)` reads its text (the record writes each as Swift prints it).
     private static func double(_ bytes: ArraySlice<UInt8>) -> Double? {
         Double(String(decoding: bytes, as: UTF8.self))
+    }
+
+    /// A number that may be missing (`-`): nil when it is neither, so that a damaged one is not read as missing.
+    private static func optionalDouble(_ bytes: ArraySlice<UInt8>) -> Double?? {
+        if bytes.elementsEqual("-".utf8) { return .some(nil) }
+        guard let number = double(bytes) else { return nil }
+        return number
     }
 
     /// How many files the map's pages are, read from the count that begins the list of them.
