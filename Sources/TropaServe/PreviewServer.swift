@@ -77,8 +77,10 @@ public struct PreviewServer: Sendable {
                     await events.heartbeat()
                 }
             }
+            // From the snapshot the first preview was built from: a save while it was built is the first change
+            // (and so is a listing that the site's own settings make other than the default's).
             var config = preview.check.site?.config ?? SiteConfig()
-            var snapshot = watcher.snapshot(config)
+            var snapshot = first
             while !Task.isCancelled {
                 snapshot = try await watcher.nextChange(after: snapshot, config: config)
                 started = ContinuousClock.now

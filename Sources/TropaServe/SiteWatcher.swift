@@ -49,7 +49,8 @@ struct SiteWatcher: Sendable {
     /// Waits until the snapshot differs from `last`, then until it holds still for `quiet` seconds, so a burst of
     /// saves (an editor writing a temporary file and renaming it) makes one rebuild. Told by the kernel, it looks
     /// after an event and every `recheck`, and holding still is `quiet` without an event; otherwise it looks every
-    /// `poll`, and holding still is two snapshots alike.
+    /// `poll`, and holding still is two snapshots alike. A site that never holds still (a program writing into
+    /// `content/` all the time) is taken as it is after ten `quiet`s: what changes after is the next change.
     func nextChange(after last: Snapshot, config: SiteConfig, poll: Duration = .milliseconds(200),
                     quiet: Duration = .milliseconds(100), recheck: Duration = .seconds(2)) async throws -> Snapshot {
         var current = last
@@ -57,7 +58,7 @@ struct SiteWatcher: Sendable {
             // What was told before now shows in the snapshot; the folders are watched before it is taken, so a
             // change after it is told.
             _ = events.happened()
-            folders(config, watchingWith: events)
+            folders(config, watching: events.watch)
             current = snapshot(config)
         }
         while current == last {
@@ -72,57 +73,64 @@ struct SiteWatcher: Sendable {
                 waited += Self.eventCheck
                 told = events.happened()
             }
-            current = look(config, events: events, told: told, last: last)
+            current = try await look(config, events: events, told: told, last: last)
         }
-        while true {
+        for _ in 0..<10 {
             try await Task.sleep(for: quiet)
             if let events, events.trusted {
                 // Nothing told since `current` was taken: it holds still.
                 guard events.happened() else { return current }
-                current = look(config, events: events, told: true, last: last)
+                current = try await look(config, events: events, told: true, last: last)
                 continue
             }
             let settled = snapshot(config)
             if settled == current { return settled }
             current = settled
         }
+        return current
     }
 
     /// The snapshot once the kernel told of a change (`told`), or once `recheck` passed without one. A change no
-    /// event told of ends the trust, unless its event came while the snapshot was being taken: then it is taken
-    /// again, as after any event.
-    private func look(_ config: SiteConfig, events: FolderEvents, told: Bool, last: Snapshot) -> Snapshot {
+    /// event told of ends the trust, unless an event comes by the next `eventCheck` (a save seen while the
+    /// snapshot was taken, told just after): then it is taken again, as after any event.
+    private func look(_ config: SiteConfig, events: FolderEvents, told: Bool, last: Snapshot) async throws -> Snapshot {
         // A folder made since is watched before its files are looked at.
-        if told { folders(config, watchingWith: events) }
+        if told { folders(config, watching: events.watch) }
         let current = snapshot(config)
         guard !told && current != last else { return current }
+        try await Task.sleep(for: Self.eventCheck)
         guard events.happened() else {
             events.trusted = false
             return current
         }
-        return look(config, events: events, told: true, last: last)
+        return try await look(config, events: events, told: true, last: last)
     }
 
     /// How often the kernel's events are asked for: a read that finds none costs next to nothing.
     private static let eventCheck = Duration.milliseconds(50)
 
-    /// The folders whose entries are the site's inputs or lead to them: the site's, those on the way to its schema,
-    /// content and templates, and every folder inside the last two but through a link (those are polled). Each is
-    /// watched with `events` before its entries are read, so that a folder made inside it meanwhile is told of.
+    /// The folders whose entries are the site's inputs or lead to them: the site's, those inside it on the way to
+    /// its schema, content and templates, the schema's own, and every folder inside the content and templates but
+    /// through a link or hidden (a change there is found by the look every `recheck`). Each is handed to `watch`
+    /// before its entries are read, so that a folder made inside it meanwhile is either read or told of. Folders
+    /// above the site are not watched: every file saved in a home folder or `/tmp` would be an event.
     @discardableResult
-    func folders(_ config: SiteConfig, watchingWith events: FolderEvents? = nil) -> [String] {
+    func folders(_ config: SiteConfig, watching watch: ((String) -> Void)? = nil) -> [String] {
         var folders: Set<String> = []
         func add(_ folder: String) {
-            if folders.insert(folder).inserted { events?.watch(folder) }
+            if folders.insert(folder).inserted { watch?(folder) }
         }
         add(root)
         for path in [config.schemaPath, config.contentPath, config.templatesPath] {
-            var folder = path.hasPrefix("/") ? "/" : root
-            for part in path.split(separator: "/").dropLast() {
+            let parts = path.split(separator: "/").dropLast()
+            if path.hasPrefix("/") || parts.contains("..") { continue }
+            var folder = root
+            for part in parts {
                 folder = folder.appendingPath(String(part))
                 add(folder)
             }
         }
+        add((root.appendingPath(config.schemaPath) as NSString).deletingLastPathComponent)
         var unvisited = [config.contentPath, config.templatesPath].map(root.appendingPath)
         while let folder = unvisited.popLast() {
             add(folder)

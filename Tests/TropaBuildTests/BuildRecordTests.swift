@@ -331,7 +331,7 @@ import Foundation
     }
 
     /// Without a record the maps are not read for their hashes: their visits give them, and a map no visit gave one
-    /// is left out of the record (the next build reads it as new).
+    /// is recorded without a status (the next build reads it again).
     @Test func aFirstBuildLeavesTheMapsHashesToTheirVisits() throws {
         let site = MemoryFileSystem(files: ["s/tropa.yml": "language: ru\n", "s/a.md": "а", "s/b.md": "бб"])
         func hash(_ text: String) -> UInt64 {

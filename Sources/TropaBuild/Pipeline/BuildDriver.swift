@@ -573,7 +573,7 @@ package struct VisitedMap: Sendable {
     package var kept: KeptMap?
     /// Whether the previous preview's memo holds what this visit made of the map (the same bytes, entry and files).
     package var remembered = false
-    /// The hash of the map's file as read, for the record, when the sink keeps one.
+    /// The hash of the map's file as read, for the record, when the sink hashes maps (a first build).
     package var inputHash: UInt64?
 
     package init(path: String, outcome: FileOutcome<Journey>) {
@@ -618,7 +618,7 @@ package struct VisitedSite {
     package var renderedCount = 0
     /// Every visit as it was, for the preview's memo.
     package var kept: [VisitedMap] = []
-    /// The hash of each map's file as read, by its path, when the sink keeps a record.
+    /// The hash of each map's file as read, by its path, when the sink hashes maps (a first build).
     package var inputHashes: [String: UInt64] = [:]
 
     package init(_ visits: [Result<VisitedMap, Error>], keepingAll: Bool, report: inout Report) throws {

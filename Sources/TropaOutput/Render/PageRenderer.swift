@@ -63,7 +63,7 @@ package struct OutputFile: Sendable {
             // half again its size is kept as it is: the allocator rounds up to a quarter more (jemalloc gives an 18 MB
             // catalogue 20 MB), and a page made in a buffer reserved from an estimate may hold a little more. A bound
             // of an eighth copied 90 to 126 MB of kept pages on every preview rebuild of 10,000 maps, to the same
-            // capacity; this one keeps at most a third of a kept file's buffer unused.
+            // capacity; this one keeps at most a third of a kept file's buffer unused (beyond 64 bytes).
             return bytes.capacity > bytes.count + bytes.count / 2 + 64
                 ? OutputFile(path: path, bytes: bytes.withUnsafeBufferPointer(Array.init)) : self
         }
