@@ -235,6 +235,26 @@ import TropaTesting
         #expect(second.files == (try Self.fullBuild(of: second)))
     }
 
+    /// A renamed stage remakes the plan's pages of its own actions: the map's action on another stage, on a page of
+    /// its own, shows as it did, and its page is left as it was.
+    @Test func aRenamedStageRemakesThePlanPagesOfItsOwnActionsOnly() throws {
+        var files = Self.pagedPlan
+        files["content/b.md"] = RenderBuild.russianMap(title: "Бета", body: RenderBuild.stage(
+            "Выбор", score: "0 Спокойно", extra: "### Рекомендации\n- [Сайт] Сравнение тарифов\n")
+            + RenderBuild.stage("Покупка", score: "-1 Тревога", extra: "### Рекомендации\n- [Касса] Оплата картой\n"))
+        let first = try RenderBuild.site(files)
+        #expect(first.errors.isEmpty, "\(renderDescribe(first.diagnostics))")
+        let planPages = first.result.madeSitePages.filter { $0.hasPrefix("plan/") && $0.hasSuffix(".html") }
+        let renamedPage = try #require(planPages.first { first.text($0)?.contains("Сравнение тарифов") == true })
+        let otherPage = try #require(planPages.first { first.text($0)?.contains("Оплата картой") == true })
+        #expect(renamedPage != otherPage)
+        let second = try Self.edited(first, "content/b.md", find: "## Выбор", replace: "## Подбор")
+        #expect(second.result.madeSitePages == [renamedPage, "plan/plan.csv"])
+        #expect(second.text(renamedPage)?.contains("Подбор") == true)
+        #expect(second.text(otherPage) == first.text(otherPage))
+        #expect(second.files == (try Self.fullBuild(of: second)))
+    }
+
     /// A plan page made again shows the other maps on it as the record holds them, read for the plan alone: a
     /// branched stage's name, its conversion and its average score, as a full build writes them.
     @Test func aPlanPageShowsTheOtherMapsAsTheRecordHoldsThem() throws {

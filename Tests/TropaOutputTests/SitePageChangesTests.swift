@@ -82,6 +82,29 @@ import TropaTesting
         #expect(!onPages.isEmpty && selection.planMaps == onPages && selection.maps == volta)
     }
 
+    /// Of the plan's pages, a renamed stage remakes those of its own actions: the map's actions on its other
+    /// stages show as they did, both ways of telling.
+    @Test func aRenamedStageRemakesThePlanPagesOfItsOwnActionsOnly() throws {
+        let path = "content/volta/semya.md"
+        let (whole, narrow, index) = try Self.selections(path) { $0.stages[0].name = "Первый взгляд" }
+        let plan = try #require(whole.plan)
+        let place = try #require(index.maps.firstIndex { $0.path == path })
+        // A page per action: the stage of the map's action on each page that holds one.
+        var stageOnPage: [Int: Int] = [:]
+        for (number, parts) in plan.plan.pages(of: 1).enumerated() {
+            for part in parts {
+                for entry in plan.plan.kinds[part.kind].owners[part.owner].entries[part.entries] where entry.map == place {
+                    stageOnPage[number] = index.maps[place].actions[entry.action].stage
+                }
+            }
+        }
+        #expect(Set(stageOnPage.values) == [0, 1, 2])
+        let renamed = Set(stageOnPage.filter { $0.value == 0 }.keys)
+        #expect(!renamed.isEmpty)
+        #expect(try #require(narrow).planPages == renamed)
+        #expect(Set(plan.pages.map(\.path)) == Set(renamed.map { PagePaths.planPage($0 + 1) }))
+    }
+
     /// A change a card shows (the title) or one that moves an action (to another kind) needs every map; an
     /// action's text alone does not.
     @Test func aCardOrAMovedActionNeedsEveryMap() throws {

@@ -319,18 +319,7 @@ extension SitePresenter {
             let group = layout.plan.kinds[part.kind], owners = group.owners[part.owner]
             let owner = PlanOwnerModel(
                 name: owners.owner.map { "@" + $0 } ?? words["noOwner"], words: words,
-                items: owners.entries[part.entries].map { entry in
-                    let map = layout.maps[entry.map], action = map.actions[entry.action]
-                    // The action's links lead from its map's page; here, from the plan's.
-                    return PlanItemModel(html: Markup.rebasingLinks(action.text.html, from: PagePaths.journeyFolder(map.slug),
-                                                                    to: page.root),
-                                         map: map.title,
-                                         url: page.root + PagePaths.journeyFolder(map.slug) + "/index.html#"
-                                            + map.stageAnchors[action.stage],
-                                         stage: map.stages[action.stage].displayName,
-                                         conversion: map.stages[action.stage].figures.conversion.map(figure),
-                                         emotion: map.stageEmotions[action.stage].map { format.score(Self.tenth($0)) })
-                },
+                items: owners.entries[part.entries].map { planItem($0, of: layout.maps[$0.map], root: page.root) },
                 start: part.entries.lowerBound > 0 ? String(part.entries.lowerBound + 1) : nil)
             if let last = kinds.last, last.anchor == Self.kindAnchor(part.kind) {
                 kinds[kinds.count - 1] = PlanKindModel(name: last.name, count: last.count, owners: last.owners + [owner],
@@ -347,6 +336,18 @@ extension SitePresenter {
         return PlanPageModel(page: page, title: words["plan"], count: layout.count, csvURL: page.root + PagePaths.planCSV,
                              kinds: kinds, pager: paged ? pager(number, of: layout.pages.count, root: page.root) : nil,
                              contents: contents)
+    }
+
+    /// An action as a plan's page lists it, the page's root being `root`.
+    func planItem(_ entry: ActionPlan.Entry, of map: some PlannedMap, root: String) -> PlanItemModel {
+        let action = map.actions[entry.action]
+        // The action's links lead from its map's page; here, from the plan's.
+        return PlanItemModel(html: Markup.rebasingLinks(action.text.html, from: PagePaths.journeyFolder(map.slug), to: root),
+                             map: map.title,
+                             url: root + PagePaths.journeyFolder(map.slug) + "/index.html#" + map.stageAnchors[action.stage],
+                             stage: map.stages[action.stage].displayName,
+                             conversion: map.stages[action.stage].figures.conversion.map(figure),
+                             emotion: map.stageEmotions[action.stage].map { format.score(Self.tenth($0)) })
     }
 
     private static func kindAnchor(_ kind: Int) -> String { "kind-\(kind + 1)" }

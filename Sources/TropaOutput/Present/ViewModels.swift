@@ -532,7 +532,7 @@ package struct MapListPageModel: Sendable {
     package let cards: CardList
 }
 
-package struct PlanItemModel: Sendable {
+package struct PlanItemModel: Sendable, Equatable {
     package let html: String
     package let map: String
     package let url: String
