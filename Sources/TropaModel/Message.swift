@@ -298,6 +298,8 @@ public indirect enum Message: Sendable, Hashable {
     case shallowHistory
     /// Maps marked `draft: true` that a build without `--drafts` leaves out.
     case draftsLeftOut(Int)
+    /// Another build was writing into the same output: this one waited for it to end.
+    case waitedForBuild(String)
     case folderNotFile(String)
     case noSuchFile(String)
     case noContentFolder(String)
@@ -850,6 +852,9 @@ public indirect enum Message: Sendable, Hashable {
             // Said by `build` and `serve` alike: both take `--drafts`.
             ("note: \(Self.count(count, "draft")) left out (add --drafts to include drafts)",
              "примечание: \(Self.russian(count, "черновик не собран", "черновика не собраны", "черновиков не собрано")) (с --drafts войдут и черновики)")
+        case .waitedForBuild(let output):
+            ("note: another build was writing into \(output); this one waited for it to end",
+             "примечание: в \(output) писала другая сборка; эта дождалась её конца")
         case .folderNotFile(let path): ("\(path) is a folder, not a file", "\(path) — это папка, а нужен файл")
         case .noSuchFile(let path): ("no such file: \(path)", "нет такого файла: \(path)")
         case .noContentFolder(let path): ("no content folder: \(path) (maps go in content/*.md)",

@@ -37,7 +37,7 @@ import TropaTesting
         let ignored = try String(contentsOf: site.appendingPathComponent(".gitignore"), encoding: .utf8)
             .split(separator: "\n").map(String.init)
         let beside = try FileManager.default.contentsOfDirectory(atPath: site.path).filter { $0.hasPrefix(".public.") }.sorted()
-        #expect(beside == [".public.tropa-cache", ".public.tropa-facts"])
+        #expect(beside == [".public.tropa-cache", ".public.tropa-facts", ".public.tropa-lock"])
         #expect(ignored.contains("public/") && beside.allSatisfy(ignored.contains))
         // And what an update stopped halfway leaves, until the next build finishes it.
         #expect(ignored.contains(".public.tropa-journal") && ignored.contains(".public.tropa-staging/")

@@ -108,9 +108,9 @@ import TropaTesting
         #expect(result.status == 2)
         #expect(result.stderr == "error: cannot write \(disk.path)/.public.tropa-staging/big.bin: No space left on device\n")
         #expect(try snapshot(output) == before)
-        // No staging folder is left; the record of the output, which is as it was, stays with it.
+        // No staging folder is left; the record of the output, which is as it was, stays with it, and the lock.
         #expect(try FileManager.default.contentsOfDirectory(atPath: disk.path).sorted()
-                == [".public.tropa-cache", ".public.tropa-facts", "public"])
+                == [".public.tropa-cache", ".public.tropa-facts", ".public.tropa-lock", "public"])
         #expect(try Data(contentsOf: disk.appendingPathComponent(".public.tropa-cache")) == record)
         #expect(try Data(contentsOf: disk.appendingPathComponent(".public.tropa-facts")) == facts)
     }
@@ -140,6 +140,41 @@ import TropaTesting
         try FileManager.default.createSymbolicLink(atPath: link.path, withDestinationPath: outside.path)
         try site.expectFailure(try site.build(), "the link \(link.path) points outside the site, to \(outside.path)",
                                outputBefore: before)
+    }
+
+    // MARK: - two builds at once
+
+    /// A build into an output that another build is writing (its lock held here, as that build's process holds
+    /// it) waits until the other leaves the output: it does not clear the other's staging folder as a leftover of
+    /// an interrupted build. Then it builds, and says it waited.
+    @Test func aBuildWaitsForAnotherIntoTheSameOutput() throws {
+        let base = FileManager.default.temporaryDirectory.appendingPathComponent("tropa-locked-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: base) }
+        try copyTree(Fixtures.site("valid-ru"), to: base)
+        let output = base.appendingPathComponent("public")
+        let other = open(base.path + "/.public.tropa-lock", O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
+        #expect(other >= 0 && flock(other, LOCK_EX) == 0)
+        // The other build's staging folder, half written.
+        let staging = base.appendingPathComponent(".public.tropa-staging/index.html")
+        try FileManager.default.createDirectory(at: staging.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try Data("<p>half</p>".utf8).write(to: staging)
+        let finished = DispatchSemaphore(value: 0), result = FinishedBuild()
+        DispatchQueue.global().async {
+            result.output = try? TropaProcess.run(["build", base.path])
+            finished.signal()
+        }
+        #expect(finished.wait(timeout: .now() + 2) == .timedOut)
+        #expect(try Data(contentsOf: staging) == Data("<p>half</p>".utf8))
+        #expect(!FileManager.default.fileExists(atPath: output.path))
+        close(other)
+        #expect(finished.wait(timeout: .now() + 60) == .success)
+        let built = try #require(result.output)
+        #expect(built.status == 0)
+        #expect(built.stderr.hasPrefix("примечание: в \(output.path) писала другая сборка; эта дождалась её конца\n"
+                                       + "собрано карт: 3"), "\(built.stderr)")
+        #expect(FileManager.default.fileExists(atPath: output.appendingPathComponent("index.html").path))
+        // Alone, a build waits for nothing and says nothing of it.
+        #expect(try TropaProcess.run(["build", base.path]).stderr.hasPrefix("всё уже собрано: карт 3"))
     }
 
     // MARK: - determinism
@@ -304,5 +339,16 @@ enum SmallDisk {
 
     struct MountFailed: Error {
         let message: String
+    }
+}
+
+/// A build run on another thread, handed over.
+private final class FinishedBuild: @unchecked Sendable {
+    private let lock = NSLock()
+    private var finished: TropaProcess.Output?
+
+    var output: TropaProcess.Output? {
+        get { lock.withLock { finished } }
+        set { lock.withLock { finished = newValue } }
     }
 }

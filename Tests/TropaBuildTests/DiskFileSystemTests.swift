@@ -180,4 +180,44 @@ import TropaTesting
         #expect(memory.statuses(of: paths, in: base.path).map { $0 == nil } == statuses.map { $0 == nil })
         #expect(disk.statuses(of: paths, in: base.path + "/missing").allSatisfy { $0 == nil })
     }
+
+    /// A file's lock has one holder at a time, other processes included (here a descriptor of the test's own, as
+    /// another process holds one): a taker waits while it is held and says it waited; one that finds it free does
+    /// not, and holds it until it lets the lock go.
+    @Test func aLockHeldElsewhereIsWaitedFor() throws {
+        let base = try Self.folder()
+        defer { try? FileManager.default.removeItem(at: base) }
+        let disk = DiskFileSystem(), path = base.path + "/папка/.public.tropa-lock"
+        let other = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
+        #expect(other >= 0 && flock(other, LOCK_EX) == 0)
+        let taken = TakenLock(), done = DispatchSemaphore(value: 0)
+        DispatchQueue.global().async {
+            taken.value = try? disk.lock(path)
+            done.signal()
+        }
+        #expect(done.wait(timeout: .now() + 0.5) == .timedOut)
+        close(other)
+        #expect(done.wait(timeout: .now() + 30) == .success)
+        #expect(taken.value?.waited == true)
+        // Held by the taker: the other cannot take it until the taker lets it go.
+        let again = open(path, O_RDWR | O_CLOEXEC)
+        defer { close(again) }
+        #expect(flock(again, LOCK_EX | LOCK_NB) != 0 && errno == EWOULDBLOCK)
+        taken.value = nil
+        #expect(flock(again, LOCK_EX | LOCK_NB) == 0)
+        flock(again, LOCK_UN)
+        #expect(try disk.lock(path).waited == false)
+        #expect(throws: SiteError.self) { try disk.lock(base.path + "/missing/.public.tropa-lock") }
+    }
+}
+
+/// A lock taken on another thread, handed over.
+private final class TakenLock: @unchecked Sendable {
+    private let guardLock = NSLock()
+    private var taken: (lock: FileLock, waited: Bool)?
+
+    var value: (lock: FileLock, waited: Bool)? {
+        get { guardLock.withLock { taken } }
+        set { guardLock.withLock { taken = newValue } }
+    }
 }

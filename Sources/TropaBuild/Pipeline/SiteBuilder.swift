@@ -53,20 +53,31 @@ public struct SiteBuilder: Sendable {
         let (start, settings, earlier) = try driver.start { config in
             let writer = OutputWriter(fileSystem: fileSystem,
                                       output: OutputWriter.canonical(options.output ?? root.appendingPath(config.outputPath)))
+            // Taken before the record is read, so that another build into the same output reads it once this one
+            // has left the output: beside an output with a record, or else one tropa would write into (its folders
+            // resolved only then: a rebuild with no change reads no link). One that cannot be taken (a folder that
+            // cannot be written) leaves the error to the first write.
+            let mayWrite = fileSystem.kind(at: writer.cache) == .file
+                || (try? OutputWriter.checkTarget(output: writer.output, site: root, content: root.appendingPath(config.contentPath))) != nil
+            let held = mayWrite ? try? fileSystem.lock(writer.lockFile) : nil
             let record = writer.record()
             let folders = record?.outputFolders
             // A file deleted from the output would stay missing until its map changed: the build is then a full one.
             // Asked whenever there is a record, though a build that is full anyway (a template changed) ignores it.
             let whole = record.flatMap { record in folders.map { writer.holdsEvery($0, folderTimes: record.folderTimes) } }
-            return (writer: writer, record: record, folders: folders, whole: whole ?? false)
+            return (writer: writer, held: held, record: record, folders: folders, whole: whole ?? false)
         }
         guard let start, let earlier else { return BuildResult(BuildRun(check: settings), output: nil) }
         let statuses = fileSystem.statuses(of: start.inputs.watched, in: root)
-        let (writer, record, folders, whole) = earlier.value
-        return try SiteError.told(in: start.config.language) {
-            try build(start, settings: settings, driver: driver, writer: writer, statuses: statuses,
-                      record: record.map { ($0, folders, whole) }, head: try head.value.get())
+        let (writer, held, record, folders, whole) = earlier.value
+        var result = try withExtendedLifetime(held?.lock) {
+            try SiteError.told(in: start.config.language) {
+                try build(start, settings: settings, driver: driver, writer: writer, statuses: statuses,
+                          record: record.map { ($0, folders, whole) }, head: try head.value.get())
+            }
         }
+        if held?.waited == true { result.notes.insert(.waitedForBuild(writer.output), at: 0) }
+        return result
     }
 
     /// The build's settings as the record keeps them: with history, the commit it was read at, so that a new

@@ -136,6 +136,17 @@ public struct DiskFileSystem: FileSystem {
         return true
     }
 
+    public func lock(_ path: String) throws -> (lock: FileLock, waited: Bool) {
+        let descriptor = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else { throw SiteError(.cannotWrite(path, reader.reason(for: path))) }
+        let lock = FileLock { close(descriptor) }
+        // `flock`: whole-file, and released by the system with the process. A file system without locks (some
+        // network mounts) says so at once, and is written as before, unlocked.
+        guard flock(descriptor, LOCK_EX | LOCK_NB) != 0, errno == EWOULDBLOCK else { return (lock, false) }
+        while flock(descriptor, LOCK_EX) != 0, errno == EINTR {}
+        return (lock, true)
+    }
+
     public func createDirectory(_ path: String) throws {
         guard !Self.makeFolder(path) else { return }
         throw SiteError(.cannotCreateFolder(path, reader.reason(for: path)))

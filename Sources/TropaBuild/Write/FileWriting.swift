@@ -17,6 +17,21 @@ public protocol FileWriting: Sendable {
     func moveItem(_ source: String, to destination: String) throws
     /// Whether entries can be added to and removed from the folder at `path`.
     func isWritableFolder(_ path: String) -> Bool
+    /// Takes the lock of the file at `path` (made when missing), which one holder at a time has: waits while
+    /// another process holds it, and says whether it had to. Held until the returned lock is released.
+    func lock(_ path: String) throws -> (lock: FileLock, waited: Bool)
+}
+
+/// A file's lock, held until this is released; the system releases it too when its process ends, so a build that
+/// was killed holds nothing.
+public final class FileLock: Sendable {
+    private let release: @Sendable () -> Void
+
+    public init(release: @escaping @Sendable () -> Void) {
+        self.release = release
+    }
+
+    deinit { release() }
 }
 
 extension FileWriting {

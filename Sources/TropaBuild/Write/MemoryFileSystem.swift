@@ -22,6 +22,11 @@ public final class MemoryFileSystem: FileSystem, @unchecked Sendable {
     /// Every file and its bytes, by path.
     public var contents: [String: [UInt8]] { lock.withLock { storage } }
 
+    /// One process holds a memory file system: nothing else can hold its locks, so none is ever waited for.
+    public func lock(_ path: String) throws -> (lock: FileLock, waited: Bool) {
+        (FileLock {}, false)
+    }
+
     public func text(at path: String) -> String? {
         lock.withLock { storage[normalize(path)].map { String(decoding: $0, as: UTF8.self) } }
     }

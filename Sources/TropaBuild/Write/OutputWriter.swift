@@ -27,6 +27,9 @@ package struct OutputWriter: Sendable {
     package var facts: String { sibling("facts") }
     /// The files an update moves in and removes, written before it changes the output.
     package var journal: String { sibling("journal") }
+    /// The lock a build into this output holds from reading its record until it leaves the output: a second build
+    /// into the same output meanwhile waits, rather than clearing the first one's staging folder as a leftover.
+    package var lockFile: String { sibling("lock") }
 
     /// Where a full build keeps its maps' facts lines until the record is written (`FactsSpool`): in the staging
     /// folder, so that what drops that drops it; moved to `keptSpool` before the folder becomes the output, and
