@@ -130,6 +130,23 @@ import TropaTesting
         #expect(try !Self.build(site, git: GitCommand(folder: site)).0.upToDate)
     }
 
+    /// Every version's bytes as committed, a version larger than the piece git's output is read in (1 MB) too.
+    @Test func versionsAreReadByteForByte() throws {
+        let repo = Folder()
+        try repo.git("init", "-q", "-b", "main")
+        let small = Self.map([Self.search])
+        let large = Self.map([Self.search] + (1...10_000).map { Self.stage("Этап \($0)", items: ["Шаг \($0)"]) })
+        #expect(large.utf8.count > 1 << 20)
+        for (day, text) in [small, large, small + "\n"].enumerated() {
+            try repo.write("content/map.md", text)
+            try repo.git("add", "-A")
+            try repo.git("commit", "-q", "-m", "Version \(day + 1)", day: day + 1)
+        }
+        let history = try #require(try GitCommand(folder: repo.path).history(of: ["content/map.md"]))
+        let versions = try #require(history.versions["content/map.md"])
+        #expect(versions.map { String(decoding: $0.bytes, as: UTF8.self) } == [small + "\n", large, small])
+    }
+
     @Test func aShallowCloneSaysSoAndBuildsWithoutHistory() throws {
         let repo = try Self.repository()
         let clone = Folder()

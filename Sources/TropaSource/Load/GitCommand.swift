@@ -93,28 +93,35 @@ package struct GitCommand: GitReading {
         return versions
     }
 
-    /// The bytes of each object, nil for one git does not have; one process for all of them.
+    /// The bytes of each object, nil for one git does not have; one process for all of them. Each object is taken
+    /// out of git's output as it comes: the whole output held at once, and copied, was twice every version of every
+    /// map at the build's peak.
     private func batch(_ objects: [String]) throws -> [[UInt8]?] {
         guard !objects.isEmpty else { return [] }
         let input = Array((objects.joined(separator: "\n") + "\n").utf8)
-        let result = try run(["cat-file", "--batch"], input: input)
-        var blobs: [[UInt8]?] = []
-        var bytes = result.output[...]
-        while blobs.count < objects.count, let end = bytes.firstIndex(of: 0x0A) {
-            let header = String(decoding: bytes[..<end], as: UTF8.self).split(separator: " ")
-            bytes = bytes[(end + 1)...]
-            guard header.count == 3, let size = Int(header[2]), bytes.count >= size else {
-                blobs.append(nil)
-                continue
+        let result = try run(["cat-file", "--batch"], input: input) { output in
+            var objects = BatchObjects()
+            var chunk = [UInt8](repeating: 0, count: 1 << 20)
+            while true {
+                let count = chunk.withUnsafeMutableBytes { read(output.fileDescriptor, $0.baseAddress, $0.count) }
+                if count < 0, errno == EINTR { continue }
+                guard count > 0 else { break }
+                objects.add(chunk[..<count])
             }
-            blobs.append(Array(bytes.prefix(size)))
-            bytes = bytes.dropFirst(size + 1)
+            return objects.finished()
         }
+        let blobs = result.output.prefix(objects.count)
         return blobs + Array(repeating: nil, count: objects.count - blobs.count)
     }
 
     /// Runs git with `arguments` in `folder`; its standard error is discarded (its status says enough).
     private func run(_ arguments: [String], input: [UInt8]? = nil) throws -> (status: Int32, output: [UInt8]) {
+        try run(arguments, input: input) { [UInt8]($0.readDataToEndOfFile()) }
+    }
+
+    /// The same, its standard output taken by `read` as it comes.
+    private func run<Output>(_ arguments: [String], input: [UInt8]? = nil,
+                             reading read: (FileHandle) -> Output) throws -> (status: Int32, output: Output) {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         process.arguments = ["git", "-C", folder] + arguments
@@ -140,12 +147,50 @@ package struct GitCommand: GitReading {
             }
             writer.start()
         }
-        let bytes = [UInt8](output.fileHandleForReading.readDataToEndOfFile())
+        let taken = read(output.fileHandleForReading)
         exited.wait()
         // Returns at once now; it also frees the process, which its run loop source holds until then.
         process.waitUntilExit()
         // `env` exits with 127 when it finds no `git`.
         if process.terminationStatus == 127 { throw SiteError(.gitUnavailable("git")) }
-        return (process.terminationStatus, bytes)
+        return (process.terminationStatus, taken)
+    }
+}
+
+/// The objects of `git cat-file --batch`'s output, taken as its bytes come: `SHA blob SIZE`, a line feed, the
+/// bytes and a line feed for each object git has; `SHA missing` for one it has not (nil).
+struct BatchObjects {
+    private(set) var objects: [[UInt8]?] = []
+    /// Bytes come but not yet taken: the start of an object whose end is still to come.
+    private var pending: [UInt8] = []
+
+    mutating func add(_ bytes: ArraySlice<UInt8>) {
+        pending += bytes
+        take(atEnd: false)
+    }
+
+    /// Every object, the last one taken even without its closing line feed.
+    mutating func finished() -> [[UInt8]?] {
+        take(atEnd: true)
+        return objects
+    }
+
+    private mutating func take(atEnd: Bool) {
+        var start = 0
+        while start < pending.count {
+            guard let end = pending[start...].firstIndex(of: 0x0A) else { break }
+            let header = String(decoding: pending[start..<end], as: UTF8.self).split(separator: " ")
+            guard header.count == 3, let size = Int(header[2]) else {
+                objects.append(nil)
+                start = end + 1
+                continue
+            }
+            let body = end + 1
+            let available = pending.count - body
+            guard available > size || (atEnd && available == size) else { break }
+            objects.append(Array(pending[body..<(body + size)]))
+            start = min(body + size + 1, pending.count)
+        }
+        pending.removeFirst(start)
     }
 }
