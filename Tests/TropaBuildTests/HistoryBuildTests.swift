@@ -96,12 +96,12 @@ import TropaTesting
         let repo = try Self.repository()
         let site = repo.path + "/site"
         let history = try #require(try GitCommand(folder: site).history(of: ["content/map.md"]))
-        let versions = try #require(history.versions["content/map.md"])
+        let versions = history.read(try #require(history.versions["content/map.md"]))
         #expect(versions.map(\.subject) == ["Pay before choosing", "Drop an item", "Choice feels better",
                                             "Rename the file and the first stage", "<script>window.__xss=1</script> first"])
         #expect(versions.map(\.path) == ["content/map.md", "content/map.md", "content/map.md", "content/map.md",
                                          "content/old-name.md"])
-        #expect(versions.allSatisfy { !$0.bytes.isEmpty })
+        #expect(versions.allSatisfy { !$0.bytes.isEmpty && $0.blob == nil })
         #expect(history.commit == (try repo.git("rev-parse", "HEAD")).trimmingCharacters(in: .whitespacesAndNewlines))
 
         let (result, output) = try Self.build(site, git: GitCommand(folder: site))
@@ -143,8 +143,86 @@ import TropaTesting
             try repo.git("commit", "-q", "-m", "Version \(day + 1)", day: day + 1)
         }
         let history = try #require(try GitCommand(folder: repo.path).history(of: ["content/map.md"]))
-        let versions = try #require(history.versions["content/map.md"])
+        let versions = history.read(try #require(history.versions["content/map.md"]))
         #expect(versions.map { String(decoding: $0.bytes, as: UTF8.self) } == [small + "\n", large, small])
+    }
+
+    /// Blobs asked in several questions come back in order: one asked twice, and one git does not have (nil).
+    @Test func versionsAreAskedOfOneGitInParts() throws {
+        let repo = Folder()
+        try repo.git("init", "-q", "-b", "main")
+        let texts = (1...3).map { Self.map([Self.stage("Этап \($0)", items: ["Шаг"])]) }
+        for (day, text) in texts.enumerated() {
+            try repo.write("content/map.md", text)
+            try repo.git("add", "-A")
+            try repo.git("commit", "-q", "-m", "v\(day)", day: day + 1)
+        }
+        let history = try #require(try GitCommand(folder: repo.path).history(of: ["content/map.md"]))
+        let blobs = try #require(history.versions["content/map.md"]).compactMap(\.blob)
+        #expect(blobs.count == 3)
+        let unknown = String(repeating: "0", count: 40)
+        let asked = [blobs[2], unknown, blobs[1], blobs[0], blobs[2]]
+        let bytes = GitCatFile(folder: repo.path, askedAtMost: 2).bytes(of: asked)
+        #expect(bytes == [Array(texts[0].utf8), nil, Array(texts[1].utf8), Array(texts[2].utf8), Array(texts[0].utf8)])
+        // More than a pipe holds (3,000 × 41 bytes), answered more than a pipe holds: asked whole, both would wait.
+        let many = GitCatFile(folder: repo.path).bytes(of: Array(repeating: blobs[0], count: 3_000))
+        #expect(many.count == 3_000 && many.allSatisfy { $0 == Array(texts[2].utf8) })
+    }
+
+    /// A git that cannot answer (no repository here) gives nothing, as often as it is asked.
+    @Test func aGitThatCannotAnswerGivesNothing() throws {
+        let folder = Folder()
+        let objects = GitCatFile(folder: folder.path, askedAtMost: 1)
+        let blob = String(repeating: "a", count: 40)
+        #expect(objects.bytes(of: [blob, blob]) == [nil, nil])
+        #expect(objects.bytes(of: [blob]) == [nil])
+    }
+
+    /// A map edited but not committed updates its own pages, and git is asked for its versions alone.
+    @Test func anUpdateAsksGitForTheChangedMapsVersionsOnly() throws {
+        let repo = Folder()
+        try repo.git("init", "-q", "-b", "main")
+        try repo.write("content/one.md", Self.map([Self.search]))
+        try repo.write("content/two.md", Self.map([Self.choice]))
+        try repo.git("add", "-A")
+        try repo.git("commit", "-q", "-m", "Both", day: 1)
+        try repo.write("content/one.md", Self.map([Self.search, Self.payment]))
+        try repo.write("content/two.md", Self.map([Self.choice, Self.payment]))
+        try repo.git("commit", "-q", "-am", "Both again", day: 2)
+        let git = CountingGit(GitCommand(folder: repo.path))
+        let (full, output) = try Self.build(repo.path, git: git)
+        #expect(full.outputPath != nil && full.update == nil)
+        #expect(git.asked.count == 4)
+
+        try repo.write("content/two.md", Self.map([Self.choice]))
+        git.asked.removeAll()
+        let (update, _) = try Self.build(repo.path, git: git)
+        #expect(update.update?.maps == 1)
+        let versions = try #require(try GitCommand(folder: repo.path).history(of: ["content/two.md"])?.versions["content/two.md"])
+        #expect(git.asked.sorted() == versions.compactMap(\.blob).sorted())
+        let page = try String(contentsOfFile: output + "/two/history/index.html", encoding: .utf8)
+        #expect(page.contains("Both again"))
+    }
+
+    /// A git whose objects count the blobs asked of them.
+    final class CountingGit: GitReading, GitObjects, @unchecked Sendable {
+        let git: GitCommand
+        var objects: (any GitObjects)?
+        var asked: [String] = []
+        let lock = NSLock()
+        init(_ git: GitCommand) { self.git = git }
+        func file(_ path: String, at revision: String) throws -> [UInt8]? { try git.file(path, at: revision) }
+        func head() throws -> GitHead? { try git.head() }
+        func history(of maps: [String]) throws -> GitHistory? {
+            var history = try git.history(of: maps)
+            objects = history?.objects
+            history?.objects = self
+            return history
+        }
+        func bytes(of blobs: [String]) -> [[UInt8]?] {
+            lock.withLock { asked += blobs }
+            return objects?.bytes(of: blobs) ?? []
+        }
     }
 
     @Test func aShallowCloneSaysSoAndBuildsWithoutHistory() throws {

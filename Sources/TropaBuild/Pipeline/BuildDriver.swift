@@ -243,9 +243,9 @@ package struct BuildDriver: Sendable {
                         let versions = history?.versions[path] ?? []
                         var files = reused ?? renderer.mapFiles(journey, facts: facts, evaluation: evaluation,
                                                                 history: !versions.isEmpty).map { reuse.remembers ? $0.asBytes : $0 }
-                        if !versions.isEmpty {
+                        if let history, !versions.isEmpty {
                             files.append(renderer.historyPage(journey, facts: facts,
-                                                              versions: versionsRead(versions, reader: reader,
+                                                              versions: versionsRead(history.read(versions), reader: reader,
                                                                                      current: (file!.bytes, journey))))
                         }
                         let folder = PagePaths.journeyFolder(facts.slug)

@@ -21,8 +21,9 @@ package struct GitCommand: GitReading {
     }
 
     /// Three runs of git for the whole site: where the folder is and whether the clone is shallow; the log of every
-    /// file under it with renames and each version's blob; the bytes of every blob, through one `cat-file --batch`
-    /// (asked by blob rather than `commit:path`, which costs a walk of the commit's tree each: 4× faster at 20,000).
+    /// file under it with renames and each version's blob; one `cat-file --batch` that the maps' builds ask for the
+    /// bytes of their versions (by blob rather than `commit:path`, which costs a walk of the commit's tree each: 4×
+    /// faster at 20,000).
     package func head() throws -> GitHead? {
         try checkout().map { GitHead(commit: $0.commit, shallow: $0.shallow) }
     }
@@ -42,48 +43,42 @@ package struct GitCommand: GitReading {
         let log = try run(["-c", "core.quotePath=false", "log", "--format=%x1e%H %ct%x1f%s", "--raw", "--no-abbrev", "-M",
                            "--", "."])
         guard log.status == 0 else { return nil }
-        let found = Self.versions(log: String(decoding: log.output, as: UTF8.self), prefix: prefix, maps: maps)
-        let blobs = Array(Set(found.values.joined().map(\.blob))).sorted()
-        let contents = Dictionary(uniqueKeysWithValues: zip(blobs, try batch(blobs)))
-        return GitHistory(commit: commit, shallow: false, versions: found.mapValues { versions in
-            versions.map { found in
-                var version = found.version
-                version.bytes = (contents[found.blob] ?? nil) ?? []
-                return version
-            }
-        })
+        let versions = Self.versions(log: log.output, prefix: prefix, maps: maps)
+        return GitHistory(commit: commit, shallow: false, versions: versions, objects: GitCatFile(folder: folder))
     }
 
     /// Each map's versions from `git log --raw`, newest first, following renames back in time, each with the blob
-    /// its bytes are still to be read from.
-    static func versions(log: String, prefix: String, maps: [String]) -> [String: [(version: GitVersion, blob: String)]] {
+    /// its bytes are still to be read from. Cut as bytes: cut as a `String`, by characters, 10,000 maps of 20
+    /// commits (25 MB) took 1.3 s, most of an update of one map.
+    static func versions(log: [UInt8], prefix: String, maps: [String]) -> [String: [GitVersion]] {
         // The path each map had at the commit being read, relative to the repository's top.
         var tracked = Dictionary(maps.map { (prefix + $0, $0) }, uniquingKeysWith: { first, _ in first })
-        var versions: [String: [(version: GitVersion, blob: String)]] = [:]
-        for record in log.split(separator: "\u{1E}") {
-            let lines = record.split(separator: "\n")
-            guard let header = lines.first, let space = header.firstIndex(of: " ") else { continue }
-            let commit = String(header[..<space])
-            let rest = header[header.index(after: space)...]
-            let separator = rest.firstIndex(of: "\u{1F}") ?? rest.endIndex
-            let time = Int(rest[..<separator]) ?? 0
-            let subject = separator < rest.endIndex ? String(rest[rest.index(after: separator)...]) : ""
+        var versions: [String: [GitVersion]] = [:]
+        func text(_ bytes: ArraySlice<UInt8>) -> String { String(decoding: bytes, as: UTF8.self) }
+        for record in log.split(separator: 0x1E) {
+            let lines = record.split(separator: 0x0A)
+            guard let header = lines.first, let space = header.firstIndex(of: 0x20) else { continue }
+            let commit = text(header[..<space])
+            let rest = header[(space + 1)...]
+            let separator = rest.firstIndex(of: 0x1F) ?? rest.endIndex
+            let time = Int(text(rest[..<separator])) ?? 0
+            let subject = separator < rest.endIndex ? text(rest[(separator + 1)...]) : ""
             // `:100644 100644 OLD NEW M<TAB>path`, or `… R087<TAB>old<TAB>new` for a rename.
-            for line in lines.dropFirst() where line.first == ":" {
-                let fields = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
-                let change = fields[0].split(separator: " ")
-                guard change.count == 5, let status = change[4].first, status != "D", fields.count >= 2 else { continue }
-                let path = fields[fields.count - 1]
+            for line in lines.dropFirst() where line.first == UInt8(ascii: ":") {
+                let fields = line.split(separator: 0x09, omittingEmptySubsequences: false)
+                let change = fields[0].split(separator: 0x20)
+                guard change.count == 5, let status = change[4].first, status != UInt8(ascii: "D"), fields.count >= 2 else { continue }
+                let path = text(fields[fields.count - 1])
                 guard let map = tracked[path], path.hasPrefix(prefix) else { continue }
                 let version = GitVersion(commit: commit, time: time, subject: subject,
-                                         path: String(path.dropFirst(prefix.count)), bytes: [])
-                versions[map, default: []].append((version, String(change[3])))
+                                         path: String(path.dropFirst(prefix.count)), bytes: [], blob: text(change[3]))
+                versions[map, default: []].append(version)
                 switch status {
-                case "R" where fields.count == 3:
+                case UInt8(ascii: "R") where fields.count == 3:
                     // Before this commit the map had its old name.
                     tracked[path] = nil
-                    tracked[fields[1]] = map
-                case "A":
+                    tracked[text(fields[1])] = map
+                case UInt8(ascii: "A"):
                     tracked[path] = nil
                 default:
                     break
@@ -93,43 +88,25 @@ package struct GitCommand: GitReading {
         return versions
     }
 
-    /// The bytes of each object, nil for one git does not have; one process for all of them. Each object is taken
-    /// out of git's output as it comes: the whole output held at once, and copied, was twice every version of every
-    /// map at the build's peak.
-    private func batch(_ objects: [String]) throws -> [[UInt8]?] {
-        guard !objects.isEmpty else { return [] }
-        let input = Array((objects.joined(separator: "\n") + "\n").utf8)
-        let result = try run(["cat-file", "--batch"], input: input) { output in
-            var objects = BatchObjects()
-            var chunk = [UInt8](repeating: 0, count: 1 << 20)
-            while true {
-                let count = chunk.withUnsafeMutableBytes { read(output.fileDescriptor, $0.baseAddress, $0.count) }
-                if count < 0, errno == EINTR { continue }
-                guard count > 0 else { break }
-                objects.add(chunk[..<count])
-            }
-            return objects.finished()
-        }
-        let blobs = result.output.prefix(objects.count)
-        return blobs + Array(repeating: nil, count: objects.count - blobs.count)
-    }
-
     /// Runs git with `arguments` in `folder`; its standard error is discarded (its status says enough).
-    private func run(_ arguments: [String], input: [UInt8]? = nil) throws -> (status: Int32, output: [UInt8]) {
-        try run(arguments, input: input) { [UInt8]($0.readDataToEndOfFile()) }
-    }
-
-    /// The same, its standard output taken by `read` as it comes.
-    private func run<Output>(_ arguments: [String], input: [UInt8]? = nil,
-                             reading read: (FileHandle) -> Output) throws -> (status: Int32, output: Output) {
+    private func run(_ arguments: [String]) throws -> (status: Int32, output: [UInt8]) {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         process.arguments = ["git", "-C", folder] + arguments
         let output = Pipe()
         process.standardOutput = output
         process.standardError = FileHandle.nullDevice
-        let feed = input.map { _ in Pipe() }
-        process.standardInput = feed ?? FileHandle.nullDevice
+        process.standardInput = FileHandle.nullDevice
+        let exited = try Self.start(process)
+        let taken = [UInt8](output.fileHandleForReading.readDataToEndOfFile())
+        Self.wait(for: process, exited: exited)
+        // `env` exits with 127 when it finds no `git`.
+        if process.terminationStatus == 127 { throw SiteError(.gitUnavailable("git")) }
+        return (process.terminationStatus, taken)
+    }
+
+    /// Starts `process`; the semaphore is signalled when it has exited.
+    static func start(_ process: Process) throws -> DispatchSemaphore {
         // Foundation's `waitUntilExit` polls a run loop every 50 ms and often sleeps the whole interval after git
         // is done, a third of a no-change rebuild; the handler is called as soon as the child is reaped.
         let exited = DispatchSemaphore(value: 0)
@@ -139,21 +116,103 @@ package struct GitCommand: GitReading {
         } catch {
             throw SiteError(.gitUnavailable("\(error)"))
         }
-        if let feed, let input {
-            // Written on another thread: a large output would otherwise fill its pipe while the input is written.
-            let writer = Thread {
-                feed.fileHandleForWriting.write(Data(input))
-                try? feed.fileHandleForWriting.close()
-            }
-            writer.start()
-        }
-        let taken = read(output.fileHandleForReading)
+        return exited
+    }
+
+    static func wait(for process: Process, exited: DispatchSemaphore) {
         exited.wait()
         // Returns at once now; it also frees the process, which its run loop source holds until then.
         process.waitUntilExit()
-        // `env` exits with 127 when it finds no `git`.
-        if process.terminationStatus == 127 { throw SiteError(.gitUnavailable("git")) }
-        return (process.terminationStatus, taken)
+    }
+}
+
+/// `GitObjects` from one `git cat-file --batch`, started when first asked and kept running while the history is
+/// held: each map's versions are read as the map is built, and let go with it.
+final class GitCatFile: GitObjects, @unchecked Sendable {
+    private let folder: String
+    private let askedAtMost: Int
+    private let lock = NSLock()
+    // Under the lock: git, once started, until it fails; a git that cannot be run or has stopped answers nil.
+    private var git: (process: Process, exited: DispatchSemaphore, input: Pipe, output: Pipe)?
+    private var failed = false
+
+    /// `askedAtMost`: the blobs asked in one question, whose 41 bytes each a pipe holds (64 KB) before git answers:
+    /// a longer question would wait for git to read it while git waits for its answer to be read.
+    init(folder: String, askedAtMost: Int = 1_000) {
+        (self.folder, self.askedAtMost) = (folder, askedAtMost)
+    }
+
+    deinit {
+        guard let git else { return }
+        try? git.input.fileHandleForWriting.close()
+        GitCommand.wait(for: git.process, exited: git.exited)
+    }
+
+    func bytes(of blobs: [String]) -> [[UInt8]?] {
+        lock.withLock {
+            stride(from: 0, to: blobs.count, by: askedAtMost).flatMap { start in
+                let asked = blobs[start..<min(start + askedAtMost, blobs.count)]
+                let answered = answers(to: asked)
+                return answered + Array(repeating: nil, count: asked.count - answered.count)
+            }
+        }
+    }
+
+    /// What git answers to `blobs`, up to where it stopped answering.
+    private func answers(to blobs: ArraySlice<String>) -> [[UInt8]?] {
+        guard !failed, let git = git ?? started() else { return [] }
+        var objects = BatchObjects()
+        var chunk = [UInt8](repeating: 0, count: 1 << 20)
+        let output = git.output.fileHandleForReading.fileDescriptor
+        if Self.sent(Array((blobs.joined(separator: "\n") + "\n").utf8), to: git.input.fileHandleForWriting.fileDescriptor) {
+            while objects.objects.count < blobs.count {
+                let count = chunk.withUnsafeMutableBytes { read(output, $0.baseAddress, $0.count) }
+                if count < 0, errno == EINTR { continue }
+                guard count > 0 else { break }
+                objects.add(chunk[..<count])
+            }
+        }
+        let answered = objects.objects.count < blobs.count ? objects.finished() : objects.objects
+        if answered.count < blobs.count { failed = true }
+        return Array(answered.prefix(blobs.count))
+    }
+
+    private func started() -> (process: Process, exited: DispatchSemaphore, input: Pipe, output: Pipe)? {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["git", "-C", folder, "cat-file", "--batch"]
+        let (input, output) = (Pipe(), Pipe())
+        (process.standardInput, process.standardOutput, process.standardError) = (input, output, FileHandle.nullDevice)
+        guard let exited = try? GitCommand.start(process) else {
+            failed = true
+            return nil
+        }
+        git = (process, exited, input, output)
+        return git
+    }
+
+    /// Writes `bytes` whole; false when git has stopped reading. SIGPIPE, which would end tropa, is held back on this
+    /// thread meanwhile, and taken off again when this write raised it.
+    private static func sent(_ bytes: [UInt8], to descriptor: Int32) -> Bool {
+        var pipeSignal = sigset_t(), previous = sigset_t()
+        sigemptyset(&pipeSignal)
+        sigaddset(&pipeSignal, SIGPIPE)
+        pthread_sigmask(SIG_BLOCK, &pipeSignal, &previous)
+        defer { pthread_sigmask(SIG_SETMASK, &previous, nil) }
+        var written = 0
+        while written < bytes.count {
+            let count = bytes[written...].withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) }
+            if count < 0, errno == EINTR { continue }
+            guard count > 0 else {
+                if errno == EPIPE {
+                    var none = timespec()
+                    _ = sigtimedwait(&pipeSignal, nil, &none)
+                }
+                return false
+            }
+            written += count
+        }
+        return true
     }
 }
 
