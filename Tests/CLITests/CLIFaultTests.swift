@@ -177,6 +177,26 @@ import TropaTesting
         #expect(try TropaProcess.run(["build", base.path]).stderr.hasPrefix("всё уже собрано: карт 3"))
     }
 
+    /// The lock is taken beside an output whose folders are still to be made (the first two builds into it are
+    /// kept apart too), and never beside a folder the build refuses.
+    @Test func theLockIsTakenWhereTheBuildMayWriteOnly() throws {
+        let base = FileManager.default.temporaryDirectory.appendingPathComponent("tropa-lock-place-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: base) }
+        try copyTree(Fixtures.site("valid-ru"), to: base)
+        let nested = base.appendingPathComponent("dist/deep/public")
+        let built = try TropaProcess.run(["build", base.path, "--output", nested.path])
+        #expect(built.status == 0, "\(built.stderr)")
+        #expect(FileManager.default.fileExists(atPath: base.path + "/dist/deep/.public.tropa-lock"))
+        #expect(FileManager.default.fileExists(atPath: nested.path + "/index.html"))
+        // A folder of the author's own is refused, and nothing is left beside it.
+        try FileManager.default.createDirectory(at: base.appendingPathComponent("notes"), withIntermediateDirectories: true)
+        try Data("мои заметки".utf8).write(to: base.appendingPathComponent("notes/todo.txt"))
+        let refused = try TropaProcess.run(["build", base.path, "--output", base.path + "/notes"])
+        #expect(refused.status == 2)
+        #expect(refused.stderr.contains("которые записала не tropa"), "\(refused.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: base.path + "/.notes.tropa-lock"))
+    }
+
     // MARK: - determinism
 
     /// The same files, created in opposite orders in differently named folders, built under different time zones

@@ -190,11 +190,14 @@ import TropaTesting
         let disk = DiskFileSystem(), path = base.path + "/папка/.public.tropa-lock"
         let other = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
         #expect(other >= 0 && flock(other, LOCK_EX) == 0)
-        let taken = TakenLock(), done = DispatchSemaphore(value: 0)
-        DispatchQueue.global().async {
+        let taken = TakenLock(), started = DispatchSemaphore(value: 0), done = DispatchSemaphore(value: 0)
+        // A thread of its own: the shared pool may be busy with other tests for longer than the wait below.
+        Thread {
+            started.signal()
             taken.value = try? disk.lock(path)
             done.signal()
-        }
+        }.start()
+        started.wait()
         #expect(done.wait(timeout: .now() + 0.5) == .timedOut)
         close(other)
         #expect(done.wait(timeout: .now() + 30) == .success)
@@ -207,7 +210,10 @@ import TropaTesting
         #expect(flock(again, LOCK_EX | LOCK_NB) == 0)
         flock(again, LOCK_UN)
         #expect(try disk.lock(path).waited == false)
-        #expect(throws: SiteError.self) { try disk.lock(base.path + "/missing/.public.tropa-lock") }
+        // Folders still to be made are made; a file where a folder should be cannot hold one.
+        #expect(try disk.lock(base.path + "/новая/папка/.public.tropa-lock").waited == false)
+        #expect(FileManager.default.fileExists(atPath: base.path + "/новая/папка/.public.tropa-lock"))
+        #expect(throws: SiteError.self) { try disk.lock(path + "/.public.tropa-lock") }
     }
 }
 

@@ -55,10 +55,13 @@ public struct SiteBuilder: Sendable {
                                       output: OutputWriter.canonical(options.output ?? root.appendingPath(config.outputPath)))
             // Taken before the record is read, so that another build into the same output reads it once this one
             // has left the output: beside an output with a record, or else one tropa would write into (its folders
-            // resolved only then: a rebuild with no change reads no link). One that cannot be taken (a folder that
-            // cannot be written) leaves the error to the first write.
+            // resolved only then: a rebuild with no change reads no link), never beside a folder it refuses. One
+            // that cannot be taken (a folder that cannot be written) leaves the error to the first write. A site
+            // with errors writes nothing into its output, but the lock beside it stays: removed, a build waiting
+            // on it would hold a lock nobody else sees.
             let mayWrite = fileSystem.kind(at: writer.cache) == .file
                 || (try? OutputWriter.checkTarget(output: writer.output, site: root, content: root.appendingPath(config.contentPath))) != nil
+                && (try? writer.mayReplace()) == true
             let held = mayWrite ? try? fileSystem.lock(writer.lockFile) : nil
             let record = writer.record()
             let folders = record?.outputFolders

@@ -137,13 +137,22 @@ public struct DiskFileSystem: FileSystem {
     }
 
     public func lock(_ path: String) throws -> (lock: FileLock, waited: Bool) {
-        let descriptor = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
+        var descriptor = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
+        // An output whose folder is still to be made: made now, so that the first two builds into it are kept apart
+        // too (the build would make it anyway).
+        if descriptor < 0, errno == ENOENT, Self.makeFolder(URL(fileURLWithPath: path).deletingLastPathComponent().path) {
+            descriptor = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
+        }
         guard descriptor >= 0 else { throw SiteError(.cannotWrite(path, reader.reason(for: path))) }
-        let lock = FileLock { close(descriptor) }
+        let opened = descriptor
+        let lock = FileLock { close(opened) }
         // `flock`: whole-file, and released by the system with the process. A file system without locks (some
         // network mounts) says so at once, and is written as before, unlocked.
         guard flock(descriptor, LOCK_EX | LOCK_NB) != 0, errno == EWOULDBLOCK else { return (lock, false) }
-        while flock(descriptor, LOCK_EX) != 0, errno == EINTR {}
+        while flock(descriptor, LOCK_EX) != 0 {
+            // Not held after all (no lock left to give): written as without locks, and not told as waited for.
+            guard errno == EINTR else { return (lock, false) }
+        }
         return (lock, true)
     }
 

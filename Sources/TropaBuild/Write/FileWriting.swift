@@ -17,8 +17,9 @@ public protocol FileWriting: Sendable {
     func moveItem(_ source: String, to destination: String) throws
     /// Whether entries can be added to and removed from the folder at `path`.
     func isWritableFolder(_ path: String) -> Bool
-    /// Takes the lock of the file at `path` (made when missing), which one holder at a time has: waits while
-    /// another process holds it, and says whether it had to. Held until the returned lock is released.
+    /// Takes the lock of the file at `path` (made when missing, with the folders above it), which one holder at a
+    /// time has: waits while another process holds it, and says whether it had to. Held until the returned lock is
+    /// released; a file system without locks returns one that holds nothing.
     func lock(_ path: String) throws -> (lock: FileLock, waited: Bool)
 }
 

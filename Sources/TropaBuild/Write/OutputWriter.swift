@@ -70,17 +70,25 @@ package struct OutputWriter: Sendable {
         URL(fileURLWithPath: path).standardizedFileURL.resolvingSymlinksInPath().path
     }
 
+    /// Whether the output may be replaced: there is none yet, or it is an empty folder, or one that tropa wrote (its
+    /// marker, or else the record of the build that wrote it, for a marker deleted by hand). Not a file.
+    package func mayReplace() throws -> Bool {
+        switch fileSystem.kind(at: output) {
+        case nil: true
+        case .file: false
+        case .directory: try fileSystem.kind(at: output + "/" + Self.marker) != nil || savedRecord() != nil
+            || fileSystem.files(under: output).isEmpty
+        }
+    }
+
     /// Clears what an interrupted build left and makes the staging folder.
     package func begin() throws {
         try recover()
         if fileSystem.kind(at: output) == .file {
             throw SiteError(.outputIsFile(output))
         }
+        guard try mayReplace() else { throw SiteError(.outputForeign(output)) }
         let existing = fileSystem.kind(at: output) == .directory ? try fileSystem.files(under: output) : []
-        // An output whose marker was deleted by hand is still known by the record of the build that wrote it.
-        if !existing.isEmpty, fileSystem.kind(at: output + "/" + Self.marker) == nil, savedRecord() == nil {
-            throw SiteError(.outputForeign(output))
-        }
         // The old output is deleted after the new one is swapped in: a folder that cannot be emptied would fail
         // the build only then, with the output already replaced and the old one half-deleted beside it.
         let inside = Set(existing.flatMap { file in
