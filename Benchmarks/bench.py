@@ -251,7 +251,7 @@ def main():
         for name, binary, output in binaries:
             cases[name]["onetext"].append(timed([binary, "build", site] + output))
     changed.write_text(original, encoding="utf-8")
-    history = {"with": [], "without": [], "nochange": []}
+    history = {"with": [], "without": [], "nochange": [], "edited": []}
     if history_case:
         repo = history_site(site, work, args.history_commits)
         timed([TROPA, "build", repo, "--output", work / "history-public"])
@@ -260,6 +260,13 @@ def main():
             history["without"].append(cold([TROPA, "build", repo, "--no-history",
                                             "--output", work / f"cold/no-history-{run}"]))
             history["nochange"].append(timed([TROPA, "build", repo, "--output", work / "history-public"]))
+            # A map edited and not committed yet: an update, which reads the history of that map alone.
+            edited = repo / changed.relative_to(site)
+            committed = edited.read_text(encoding="utf-8")
+            edited.write_text(committed.replace("## ", f"## Edit {run} ", 1), encoding="utf-8")
+            history["edited"].append(timed([TROPA, "build", repo, "--output", work / "history-public"]))
+            edited.write_text(committed, encoding="utf-8")
+            timed([TROPA, "build", repo, "--output", work / "history-public"])  # so that the next no-change is one
             if delete_each_run:
                 remove([work / f"cold/history-{run}", work / f"cold/no-history-{run}"])
     serve = [] if args.no_serve else serve_rebuilds(site, changed, max(args.runs, 5))
@@ -287,6 +294,7 @@ def main():
         summary(f"cold, history of {args.history_commits}", history["with"], args.maps)
         summary("cold, same, --no-history", history["without"], args.maps)
         summary("no-change, with history", history["nochange"], args.maps)
+        summary("one map edited, with history", history["edited"], args.maps)
     if serve:
         summary("tropa serve, one saved map", serve, args.maps)
 
