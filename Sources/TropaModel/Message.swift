@@ -299,6 +299,7 @@ public indirect enum Message: Sendable, Hashable {
     /// Maps marked `draft: true` that a build without `--drafts` leaves out.
     case draftsLeftOut(Int)
     /// Another build was writing into the same output: this one waited for it to end.
+    case waitingForBuild(String)
     case waitedForBuild(String)
     case folderNotFile(String)
     case noSuchFile(String)
@@ -852,6 +853,9 @@ public indirect enum Message: Sendable, Hashable {
             // Said by `build` and `serve` alike: both take `--drafts`.
             ("note: \(Self.count(count, "draft")) left out (add --drafts to include drafts)",
              "примечание: \(Self.russian(count, "черновик не собран", "черновика не собраны", "черновиков не собрано")) (с --drafts войдут и черновики)")
+        case .waitingForBuild(let output):
+            ("note: another build is writing into \(output); waiting for it to end",
+             "примечание: в \(output) пишет другая сборка; жду её конца")
         case .waitedForBuild(let output):
             ("note: another build was writing into \(output); this one waited for it to end",
              "примечание: в \(output) писала другая сборка; эта дождалась её конца")

@@ -86,8 +86,12 @@ struct BuildCommand: ParsableCommand {
         let result = try Terminal.run(language: options.language.lang) {
             try ProgressLine.showing(.build, format: options.format, quiet: options.quiet,
                                      language: options.language.lang) { progress in
+                let chosen = options.language.lang
+                let waiting: @Sendable (String, Language) -> Void = { output, site in
+                    Terminal.printNotes([.waitingForBuild(output)], language: chosen ?? site)
+                }
                 let buildOptions = BuildOptions(output: output, includeDrafts: drafts, strict: options.strict,
-                                                progress: progress)
+                                                progress: progress, whenWaiting: options.quiet ? nil : waiting)
                 return try SiteBuilder(git: git).build(root: options.siteDirectory, options: buildOptions)
             }
         }

@@ -132,7 +132,9 @@ package final class FaultyFileSystem: FileSystem, @unchecked Sendable {
     package func createDirectory(_ path: String) throws { try memory.createDirectory(path) }
     package func removeItem(_ path: String) throws { try memory.removeItem(path) }
     package func isWritableFolder(_ path: String) -> Bool { memory.isWritableFolder(path) }
-    package func lock(_ path: String) throws -> (lock: FileLock, waited: Bool) { try memory.lock(path) }
+    package func lock(_ path: String, whenBusy: () -> Void) throws -> (lock: FileLock, waited: Bool) {
+        try memory.lock(path, whenBusy: whenBusy)
+    }
 
     package func write(_ bytes: [UInt8], to path: String) throws {
         guard !failsWrite(path) else { throw SiteError(.cannotWrite(path, .system("no space left on the device"))) }

@@ -13,13 +13,17 @@ public struct BuildOptions: Sendable {
     public var strict: Bool
     /// Counts the maps read and the files written while the build runs, for a progress line; nil counts nothing.
     public var progress: BuildProgress?
+    /// Told, with the output's path and the site's language, when another build is writing into the same output
+    /// and this one is about to wait for it: a log that stops meanwhile says why.
+    public var whenWaiting: (@Sendable (_ output: String, _ language: Language) -> Void)?
 
     public init(output: String? = nil, includeDrafts: Bool = false, strict: Bool = false,
-                progress: BuildProgress? = nil) {
+                progress: BuildProgress? = nil, whenWaiting: (@Sendable (String, Language) -> Void)? = nil) {
         self.output = output
         self.includeDrafts = includeDrafts
         self.strict = strict
         self.progress = progress
+        self.whenWaiting = whenWaiting
     }
 }
 

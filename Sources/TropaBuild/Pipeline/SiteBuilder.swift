@@ -62,7 +62,8 @@ public struct SiteBuilder: Sendable {
             let mayWrite = fileSystem.kind(at: writer.cache) == .file
                 || (try? OutputWriter.checkTarget(output: writer.output, site: root, content: root.appendingPath(config.contentPath))) != nil
                 && (try? writer.mayReplace()) == true
-            let held = mayWrite ? try? fileSystem.lock(writer.lockFile) : nil
+            let held = mayWrite
+                ? try? fileSystem.lock(writer.lockFile) { options.whenWaiting?(writer.output, config.language) } : nil
             let record = writer.record()
             let folders = record?.outputFolders
             // A file deleted from the output would stay missing until its map changed: the build is then a full one.

@@ -136,7 +136,7 @@ public struct DiskFileSystem: FileSystem {
         return true
     }
 
-    public func lock(_ path: String) throws -> (lock: FileLock, waited: Bool) {
+    public func lock(_ path: String, whenBusy: () -> Void) throws -> (lock: FileLock, waited: Bool) {
         var descriptor = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
         // An output whose folder is still to be made: made now, so that the first two builds into it are kept apart
         // too (the build would make it anyway).
@@ -149,6 +149,7 @@ public struct DiskFileSystem: FileSystem {
         // `flock`: whole-file, and released by the system with the process. A file system without locks (some
         // network mounts) says so at once, and is written as before, unlocked.
         guard flock(descriptor, LOCK_EX | LOCK_NB) != 0, errno == EWOULDBLOCK else { return (lock, false) }
+        whenBusy()
         while flock(descriptor, LOCK_EX) != 0 {
             // Not held after all (no lock left to give): written as without locks, and not told as waited for.
             guard errno == EINTR else { return (lock, false) }

@@ -19,8 +19,12 @@ public protocol FileWriting: Sendable {
     func isWritableFolder(_ path: String) -> Bool
     /// Takes the lock of the file at `path` (made when missing, with the folders above it), which one holder at a
     /// time has: waits while another process holds it, and says whether it had to. Held until the returned lock is
-    /// released; a file system without locks returns one that holds nothing.
-    func lock(_ path: String) throws -> (lock: FileLock, waited: Bool)
+    /// released; a file system without locks returns one that holds nothing. `whenBusy` is called before waiting.
+    func lock(_ path: String, whenBusy: () -> Void) throws -> (lock: FileLock, waited: Bool)
+}
+
+extension FileWriting {
+    func lock(_ path: String) throws -> (lock: FileLock, waited: Bool) { try lock(path, whenBusy: {}) }
 }
 
 /// A file's lock, held until this is released; the system releases it too when its process ends, so a build that

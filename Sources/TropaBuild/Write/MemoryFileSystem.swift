@@ -23,7 +23,7 @@ public final class MemoryFileSystem: FileSystem, @unchecked Sendable {
     public var contents: [String: [UInt8]] { lock.withLock { storage } }
 
     /// One process holds a memory file system: nothing else can hold its locks, so none is ever waited for.
-    public func lock(_ path: String) throws -> (lock: FileLock, waited: Bool) {
+    public func lock(_ path: String, whenBusy: () -> Void) throws -> (lock: FileLock, waited: Bool) {
         (FileLock {}, false)
     }
 
