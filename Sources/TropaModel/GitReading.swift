@@ -47,12 +47,12 @@ public struct GitHistory: Sendable {
     }
 
     /// `versions` with their bytes: those of a version that names a blob asked of `objects` (none when git does not
-    /// have it).
-    public func read(_ versions: [GitVersion]) -> [GitVersion] {
+    /// have it). Throws when git stops answering.
+    public func read(_ versions: [GitVersion]) throws -> [GitVersion] {
         let asked = versions.indices.filter { versions[$0].blob != nil }
         guard let objects, !asked.isEmpty else { return versions }
         var read = versions
-        for (index, bytes) in zip(asked, objects.bytes(of: asked.map { versions[$0].blob! })) {
+        for (index, bytes) in zip(asked, try objects.bytes(of: asked.map { versions[$0].blob! })) {
             (read[index].bytes, read[index].blob) = (bytes ?? [], nil)
         }
         return read
@@ -61,8 +61,9 @@ public struct GitHistory: Sendable {
 
 /// The bytes of git's objects, asked for a few at a time.
 public protocol GitObjects: Sendable {
-    /// The bytes of each blob, in order; nil for one git does not have.
-    func bytes(of blobs: [String]) -> [[UInt8]?]
+    /// The bytes of each blob, in order; nil for one git does not have. Throws a `SiteError` when git stops
+    /// answering.
+    func bytes(of blobs: [String]) throws -> [[UInt8]?]
 }
 
 /// A map as one commit left it.

@@ -295,6 +295,7 @@ public indirect enum Message: Sendable, Hashable {
     case unknownRevision(String)
     case noMapAtRevision(path: String, revision: String)
     case gitUnavailable(String)
+    case gitStopped
     case shallowHistory
     /// Maps marked `draft: true` that a build without `--drafts` leaves out.
     case draftsLeftOut(Int)
@@ -847,6 +848,8 @@ public indirect enum Message: Sendable, Hashable {
         case .noMapAtRevision(let path, let revision): ("\(path) does not exist at \(revision)",
                                                        "в ревизии \(revision) нет файла \(path)")
         case .gitUnavailable(let reason): ("cannot run git: \(reason)", "не удалось запустить git: \(reason)")
+        case .gitStopped: ("git stopped answering while the maps' history was read; the output is left as it was: build again, or with --no-history",
+                           "git перестал отвечать, пока читалась история карт; вывод оставлен как был: соберите ещё раз или с --no-history")
         case .shallowHistory: ("note: this is a shallow clone, so the maps have no history pages; history needs the full history (fetch-depth: 0)",
                                "примечание: это неполный клон, поэтому у карт нет страниц истории; истории нужна вся история репозитория (fetch-depth: 0)")
         case .draftsLeftOut(let count):

@@ -96,7 +96,7 @@ import TropaTesting
         let repo = try Self.repository()
         let site = repo.path + "/site"
         let history = try #require(try GitCommand(folder: site).history(of: ["content/map.md"]))
-        let versions = history.read(try #require(history.versions["content/map.md"]))
+        let versions = try history.read(try #require(history.versions["content/map.md"]))
         #expect(versions.map(\.subject) == ["Pay before choosing", "Drop an item", "Choice feels better",
                                             "Rename the file and the first stage", "<script>window.__xss=1</script> first"])
         #expect(versions.map(\.path) == ["content/map.md", "content/map.md", "content/map.md", "content/map.md",
@@ -143,7 +143,7 @@ import TropaTesting
             try repo.git("commit", "-q", "-m", "Version \(day + 1)", day: day + 1)
         }
         let history = try #require(try GitCommand(folder: repo.path).history(of: ["content/map.md"]))
-        let versions = history.read(try #require(history.versions["content/map.md"]))
+        let versions = try history.read(try #require(history.versions["content/map.md"]))
         #expect(versions.map { String(decoding: $0.bytes, as: UTF8.self) } == [small + "\n", large, small])
     }
 
@@ -162,20 +162,51 @@ import TropaTesting
         #expect(blobs.count == 3)
         let unknown = String(repeating: "0", count: 40)
         let asked = [blobs[2], unknown, blobs[1], blobs[0], blobs[2]]
-        let bytes = GitCatFile(folder: repo.path, askedAtMost: 2).bytes(of: asked)
+        // Two ids of 41 bytes a question.
+        let bytes = try GitCatFile(folder: repo.path, questionBytes: 90).bytes(of: asked)
         #expect(bytes == [Array(texts[0].utf8), nil, Array(texts[1].utf8), Array(texts[2].utf8), Array(texts[0].utf8)])
         // More than a pipe holds (3,000 × 41 bytes), answered more than a pipe holds: asked whole, both would wait.
-        let many = GitCatFile(folder: repo.path).bytes(of: Array(repeating: blobs[0], count: 3_000))
+        let many = try GitCatFile(folder: repo.path).bytes(of: Array(repeating: blobs[0], count: 3_000))
         #expect(many.count == 3_000 && many.allSatisfy { $0 == Array(texts[2].utf8) })
     }
 
-    /// A git that cannot answer (no repository here) gives nothing, as often as it is asked.
-    @Test func aGitThatCannotAnswerGivesNothing() throws {
+    /// A git that was killed is started again and asked what it did not answer; one that cannot answer at all (no
+    /// repository here) is an error, not versions without bytes.
+    @Test func aGitThatStopsAnsweringIsStartedAgainOrTold() throws {
+        let repo = Folder()
+        try repo.git("init", "-q", "-b", "main")
+        let text = Self.map([Self.search])
+        try repo.write("content/map.md", text)
+        try repo.git("add", "-A")
+        try repo.git("commit", "-q", "-m", "One")
+        let blob = try repo.git("rev-parse", "HEAD:content/map.md").trimmingCharacters(in: .whitespacesAndNewlines)
+        let objects = GitCatFile(folder: repo.path)
+        #expect(try objects.bytes(of: [blob]) == [Array(text.utf8)])
+        let killed = Process()
+        killed.executableURL = URL(fileURLWithPath: "/usr/bin/pkill")
+        killed.arguments = ["-f", "git -C \(repo.path) cat-file --batch"]
+        try killed.run()
+        killed.waitUntilExit()
+        #expect(killed.terminationStatus == 0, "no git was running to kill")
+        #expect(try objects.bytes(of: [blob, blob]) == [Array(text.utf8), Array(text.utf8)])
+
         let folder = Folder()
-        let objects = GitCatFile(folder: folder.path, askedAtMost: 1)
-        let blob = String(repeating: "a", count: 40)
-        #expect(objects.bytes(of: [blob, blob]) == [nil, nil])
-        #expect(objects.bytes(of: [blob]) == [nil])
+        let error = #expect(throws: SiteError.self) { try GitCatFile(folder: folder.path).bytes(of: [blob]) }
+        #expect(error?.message == .gitStopped)
+    }
+
+    /// A build whose git stops answering fails, and writes nothing: its history pages would be made from nothing.
+    @Test func aBuildWhoseGitStopsAnsweringWritesNothing() throws {
+        let repo = try Self.repository()
+        let site = repo.path + "/site"
+        struct Stopped: GitObjects {
+            func bytes(of blobs: [String]) throws -> [[UInt8]?] { throw SiteError(.gitStopped) }
+        }
+        let git = CountingGit(GitCommand(folder: site))
+        git.replacement = Stopped()
+        let error = #expect(throws: SiteError.self) { try Self.build(site, git: git) }
+        #expect(error?.message == .gitStopped)
+        #expect(!FileManager.default.fileExists(atPath: site + "/public"))
     }
 
     /// A map edited but not committed updates its own pages, and git is asked for its versions alone.
@@ -208,6 +239,8 @@ import TropaTesting
     final class CountingGit: GitReading, GitObjects, @unchecked Sendable {
         let git: GitCommand
         var objects: (any GitObjects)?
+        /// Asked instead of git's own objects, when set.
+        var replacement: (any GitObjects)?
         var asked: [String] = []
         let lock = NSLock()
         init(_ git: GitCommand) { self.git = git }
@@ -219,9 +252,9 @@ import TropaTesting
             history?.objects = self
             return history
         }
-        func bytes(of blobs: [String]) -> [[UInt8]?] {
+        func bytes(of blobs: [String]) throws -> [[UInt8]?] {
             lock.withLock { asked += blobs }
-            return objects?.bytes(of: blobs) ?? []
+            return try (replacement ?? objects)?.bytes(of: blobs) ?? []
         }
     }
 

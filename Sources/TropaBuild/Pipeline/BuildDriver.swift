@@ -249,7 +249,7 @@ package struct BuildDriver: Sendable {
                                                                 history: !versions.isEmpty).map { reuse.remembers ? $0.asBytes : $0 }
                         if let history, !versions.isEmpty {
                             files.append(renderer.historyPage(journey, facts: facts,
-                                                              versions: versionsRead(history.read(versions), reader: reader,
+                                                              versions: versionsRead(try history.read(versions), reader: reader,
                                                                                      current: (file!.bytes, journey))))
                         }
                         let folder = PagePaths.journeyFolder(facts.slug)

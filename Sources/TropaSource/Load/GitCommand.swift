@@ -119,7 +119,7 @@ package struct GitCommand: GitReading {
         return exited
     }
 
-    static func wait(for process: Process, exited: DispatchSemaphore) {
+    private static func wait(for process: Process, exited: DispatchSemaphore) {
         exited.wait()
         // Returns at once now; it also frees the process, which its run loop source holds until then.
         process.waitUntilExit()
@@ -129,40 +129,56 @@ package struct GitCommand: GitReading {
 /// `GitObjects` from one `git cat-file --batch`, started when first asked and kept running while the history is
 /// held: each map's versions are read as the map is built, and let go with it.
 final class GitCatFile: GitObjects, @unchecked Sendable {
+    private typealias Running = (process: Process, exited: DispatchSemaphore, input: Pipe, output: Pipe)
     private let folder: String
-    private let askedAtMost: Int
+    private let questionBytes: Int
     private let lock = NSLock()
-    // Under the lock: git, once started, until it fails; a git that cannot be run or has stopped answers nil.
-    private var git: (process: Process, exited: DispatchSemaphore, input: Pipe, output: Pipe)?
-    private var failed = false
+    // Under the lock: git once started, and the buffer its answers are read into.
+    private var git: Running?
+    private var chunk = [UInt8](repeating: 0, count: 1 << 16)
 
-    /// `askedAtMost`: the blobs asked in one question, whose 41 bytes each a pipe holds (64 KB) before git answers:
-    /// a longer question would wait for git to read it while git waits for its answer to be read.
-    init(folder: String, askedAtMost: Int = 1_000) {
-        (self.folder, self.askedAtMost) = (folder, askedAtMost)
+    /// `questionBytes`: the most a question of blob ids is written in before its answer is read, no more than a
+    /// pipe holds when the system gives it a single page (4 KB, once a user's pipes pass `fs.pipe-user-pages-soft`):
+    /// a longer question could wait for git to read it while git waits for its answer to be read.
+    init(folder: String, questionBytes: Int = 4_096) {
+        (self.folder, self.questionBytes) = (folder, questionBytes)
     }
 
     deinit {
-        guard let git else { return }
-        try? git.input.fileHandleForWriting.close()
-        GitCommand.wait(for: git.process, exited: git.exited)
+        stop()
     }
 
-    func bytes(of blobs: [String]) -> [[UInt8]?] {
-        lock.withLock {
-            stride(from: 0, to: blobs.count, by: askedAtMost).flatMap { start in
-                let asked = blobs[start..<min(start + askedAtMost, blobs.count)]
-                let answered = answers(to: asked)
-                return answered + Array(repeating: nil, count: asked.count - answered.count)
+    /// Throws when git stops answering and a git started again does not answer either: the versions it did not give
+    /// would be history pages made from nothing, kept as built.
+    func bytes(of blobs: [String]) throws -> [[UInt8]?] {
+        try lock.withLock {
+            var all: [[UInt8]?] = []
+            all.reserveCapacity(blobs.count)
+            var start = 0
+            while start < blobs.count {
+                var end = start + 1, size = blobs[start].utf8.count + 1
+                while end < blobs.count, size + blobs[end].utf8.count + 1 <= questionBytes {
+                    size += blobs[end].utf8.count + 1
+                    end += 1
+                }
+                var answered = answers(to: blobs[start..<end])
+                if answered.count < end - start {
+                    // A git that was killed or failed: once more, with a new one, from the first id not answered.
+                    stop()
+                    answered += answers(to: blobs[(start + answered.count)..<end])
+                    guard answered.count == end - start else { throw SiteError(.gitStopped) }
+                }
+                all += answered
+                start = end
             }
+            return all
         }
     }
 
     /// What git answers to `blobs`, up to where it stopped answering.
     private func answers(to blobs: ArraySlice<String>) -> [[UInt8]?] {
-        guard !failed, let git = git ?? started() else { return [] }
+        guard let git = git ?? started() else { return [] }
         var objects = BatchObjects()
-        var chunk = [UInt8](repeating: 0, count: 1 << 20)
         let output = git.output.fileHandleForReading.fileDescriptor
         if Self.sent(Array((blobs.joined(separator: "\n") + "\n").utf8), to: git.input.fileHandleForWriting.fileDescriptor) {
             while objects.objects.count < blobs.count {
@@ -173,22 +189,31 @@ final class GitCatFile: GitObjects, @unchecked Sendable {
             }
         }
         let answered = objects.objects.count < blobs.count ? objects.finished() : objects.objects
-        if answered.count < blobs.count { failed = true }
         return Array(answered.prefix(blobs.count))
     }
 
-    private func started() -> (process: Process, exited: DispatchSemaphore, input: Pipe, output: Pipe)? {
+    private func started() -> Running? {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         process.arguments = ["git", "-C", folder, "cat-file", "--batch"]
         let (input, output) = (Pipe(), Pipe())
         (process.standardInput, process.standardOutput, process.standardError) = (input, output, FileHandle.nullDevice)
-        guard let exited = try? GitCommand.start(process) else {
-            failed = true
-            return nil
-        }
+        guard let exited = try? GitCommand.start(process) else { return nil }
         git = (process, exited, input, output)
         return git
+    }
+
+    /// Ends git: told so by the end of its input, or killed when it has stopped reading it.
+    private func stop() {
+        guard let git else { return }
+        try? git.input.fileHandleForWriting.close()
+        if git.exited.wait(timeout: .now() + 5) == .timedOut {
+            git.process.terminate()
+            git.exited.wait()
+        }
+        // Returns at once now, and frees the process.
+        git.process.waitUntilExit()
+        self.git = nil
     }
 
     /// Writes `bytes` whole; false when git has stopped reading. SIGPIPE, which would end tropa, is held back on this
