@@ -147,6 +147,26 @@ import TropaTesting
         #expect(versions.map { String(decoding: $0.bytes, as: UTF8.self) } == [small + "\n", large, small])
     }
 
+    /// A file name that git writes quoted (a `"`, a backslash, a tab) is read back as it is, a rename of one too.
+    @Test func quotedPathsAreFollowed() throws {
+        let repo = Folder()
+        try repo.git("init", "-q", "-b", "main")
+        let (old, new) = ("content/цитата \"да\" \\ нет.md", "content/цитата\t\"два\".md")
+        try repo.write(old, Self.map([Self.search]))
+        try repo.git("add", "-A")
+        try repo.git("commit", "-q", "-m", "First", day: 1)
+        try repo.git("mv", old, new)
+        try repo.write(new, Self.map([Self.search, Self.choice]))
+        try repo.git("commit", "-q", "-am", "Renamed", day: 2)
+        #expect(try repo.git("-c", "core.quotePath=false", "log", "--raw", "-M", "--format=").contains("\"content/цитата\\t\\\"два\\\".md\""))
+        let history = try #require(try GitCommand(folder: repo.path).history(of: [new]))
+        let versions = try history.read(try #require(history.versions[new]))
+        #expect(versions.map(\.subject) == ["Renamed", "First"])
+        #expect(versions.map(\.path) == [new, old])
+        #expect(versions.map { String(decoding: $0.bytes, as: UTF8.self) } == [Self.map([Self.search, Self.choice]), Self.map([Self.search])])
+        #expect(Array(GitCommand.unquoted(Array("\"a\\303\\251\\\\b\\q\"".utf8)[...])) == Array("aé\\bq".utf8))
+    }
+
     /// Blobs asked in several questions come back in order: one asked twice, and one git does not have (nil).
     @Test func versionsAreAskedOfOneGitInParts() throws {
         let repo = Folder()

@@ -68,7 +68,7 @@ package struct GitCommand: GitReading {
                 let fields = line.split(separator: 0x09, omittingEmptySubsequences: false)
                 let change = fields[0].split(separator: 0x20)
                 guard change.count == 5, let status = change[4].first, status != UInt8(ascii: "D"), fields.count >= 2 else { continue }
-                let path = text(fields[fields.count - 1])
+                let path = text(Self.unquoted(fields[fields.count - 1]))
                 guard let map = tracked[path], path.hasPrefix(prefix) else { continue }
                 let version = GitVersion(commit: commit, time: time, subject: subject,
                                          path: String(path.dropFirst(prefix.count)), bytes: [], blob: text(change[3]))
@@ -77,7 +77,7 @@ package struct GitCommand: GitReading {
                 case UInt8(ascii: "R") where fields.count == 3:
                     // Before this commit the map had its old name.
                     tracked[path] = nil
-                    tracked[text(fields[1])] = map
+                    tracked[text(Self.unquoted(fields[1]))] = map
                 case UInt8(ascii: "A"):
                     tracked[path] = nil
                 default:
@@ -86,6 +86,33 @@ package struct GitCommand: GitReading {
             }
         }
         return versions
+    }
+
+    /// A path as git wrote it: one with a `"`, `\\` or a control character comes quoted, its bytes escaped as in C,
+    /// even with `core.quotePath=false`.
+    static func unquoted(_ field: ArraySlice<UInt8>) -> ArraySlice<UInt8> {
+        guard field.count >= 2, field.first == UInt8(ascii: "\""), field.last == UInt8(ascii: "\"") else { return field }
+        let escapes: [UInt8: UInt8] = [UInt8(ascii: "a"): 7, UInt8(ascii: "b"): 8, UInt8(ascii: "t"): 9, UInt8(ascii: "n"): 10,
+                                       UInt8(ascii: "v"): 11, UInt8(ascii: "f"): 12, UInt8(ascii: "r"): 13]
+        let inner = Array(field.dropFirst().dropLast())
+        var bytes: [UInt8] = [], index = 0
+        while index < inner.count {
+            guard inner[index] == UInt8(ascii: "\\"), index + 1 < inner.count else {
+                bytes.append(inner[index])
+                index += 1
+                continue
+            }
+            let next = inner[index + 1]
+            let octal = inner[(index + 1)...].prefix(3)
+            if octal.count == 3, octal.allSatisfy({ (0x30...0x37).contains($0) }) {
+                bytes.append(octal.reduce(0) { $0 << 3 | ($1 - 0x30) })
+                index += 4
+            } else {
+                bytes.append(escapes[next] ?? next)
+                index += 2
+            }
+        }
+        return bytes[...]
     }
 
     /// Runs git with `arguments` in `folder`; its standard error is discarded (its status says enough).
