@@ -299,7 +299,7 @@ public indirect enum Message: Sendable, Hashable {
     case shallowHistory
     /// Maps marked `draft: true` that a build without `--drafts` leaves out.
     case draftsLeftOut(Int)
-    /// Another build was writing into the same output: this one waited for it to end.
+    /// Another build is writing into the same output: said as this one starts waiting for it, and again at its end.
     case waitingForBuild(String)
     case waitedForBuild(String)
     case folderNotFile(String)

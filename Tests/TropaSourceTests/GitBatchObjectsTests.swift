@@ -29,5 +29,7 @@ import Testing
         #expect(Self.taken(unclosed, inPiecesOf: 2) == [Array("abc".utf8)])
         let short = Array("1111 blob 5\nabc".utf8)
         #expect(Self.taken(short, inPiecesOf: 2) == [])
+        // A size that is no size is an object git does not have, not a trap.
+        #expect(Self.taken(Array("1111 blob -3\nabc\n".utf8), inPiecesOf: 4).first == .some(nil))
     }
 }

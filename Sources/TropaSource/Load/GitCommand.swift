@@ -117,12 +117,9 @@ package struct GitCommand: GitReading {
 
     /// Runs git with `arguments` in `folder`; its standard error is discarded (its status says enough).
     private func run(_ arguments: [String]) throws -> (status: Int32, output: [UInt8]) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["git", "-C", folder] + arguments
+        let process = Self.git(arguments, in: folder)
         let output = Pipe()
         process.standardOutput = output
-        process.standardError = FileHandle.nullDevice
         process.standardInput = FileHandle.nullDevice
         let exited = try Self.start(process)
         let taken = [UInt8](output.fileHandleForReading.readDataToEndOfFile())
@@ -130,6 +127,16 @@ package struct GitCommand: GitReading {
         // `env` exits with 127 when it finds no `git`.
         if process.terminationStatus == 127 { throw SiteError(.gitUnavailable("git")) }
         return (process.terminationStatus, taken)
+    }
+
+    /// git with `arguments`, run in `folder` (through `env`, which finds it on the `PATH`), its standard error
+    /// discarded.
+    static func git(_ arguments: [String], in folder: String) -> Process {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["git", "-C", folder] + arguments
+        process.standardError = FileHandle.nullDevice
+        return process
     }
 
     /// Starts `process`; the semaphore is signalled when it has exited.
@@ -220,11 +227,9 @@ final class GitCatFile: GitObjects, @unchecked Sendable {
     }
 
     private func started() -> Running? {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["git", "-C", folder, "cat-file", "--batch"]
+        let process = GitCommand.git(["cat-file", "--batch"], in: folder)
         let (input, output) = (Pipe(), Pipe())
-        (process.standardInput, process.standardOutput, process.standardError) = (input, output, FileHandle.nullDevice)
+        (process.standardInput, process.standardOutput) = (input, output)
         guard let exited = try? GitCommand.start(process) else { return nil }
         git = (process, exited, input, output)
         return git
@@ -291,7 +296,7 @@ struct BatchObjects {
         while start < pending.count {
             guard let end = pending[start...].firstIndex(of: 0x0A) else { break }
             let header = String(decoding: pending[start..<end], as: UTF8.self).split(separator: " ")
-            guard header.count == 3, let size = Int(header[2]) else {
+            guard header.count == 3, let size = Int(header[2]), size >= 0 else {
                 objects.append(nil)
                 start = end + 1
                 continue
