@@ -10,19 +10,30 @@ public protocol GitReading: Sendable {
     /// commit (or there is no git).
     func head() throws -> GitHead?
 
-    /// The committed versions of `maps` (paths relative to the folder), following renames; nil when the folder is
-    /// in no repository with a commit.
-    func history(of maps: [String]) throws -> GitHistory?
+    /// The versions of `maps` (paths relative to the folder) committed up to `head`, following renames; nil when
+    /// git cannot tell. With `kept`, only those maps' versions are kept: the others' are followed all the same, so
+    /// that an old name taken since by another map stays that map's.
+    func history(at head: GitHead, of maps: [String], keeping kept: Set<String>?) throws -> GitHistory?
+}
+
+extension GitReading {
+    /// Every map's versions up to the commit checked out; nil when the folder is in no repository with a commit.
+    public func history(of maps: [String]) throws -> GitHistory? {
+        try head().flatMap { try history(at: $0, of: maps, keeping: nil) }
+    }
 }
 
 /// The commit a work tree is at.
 public struct GitHead: Sendable, Equatable {
     public var commit: String
     public var shallow: Bool
+    /// The folder's path inside the repository (`site/`), empty at its top.
+    public var prefix: String
 
-    public init(commit: String, shallow: Bool) {
+    public init(commit: String, shallow: Bool, prefix: String = "") {
         self.commit = commit
         self.shallow = shallow
+        self.prefix = prefix
     }
 }
 

@@ -167,6 +167,59 @@ import TropaTesting
         #expect(Array(GitCommand.unquoted(Array("\"a\\303\\251\\\\b\\q\"".utf8)[...])) == Array("aé\\bq".utf8))
     }
 
+    /// `git log --raw` read line by line: a change, a rename followed back to the old name and its addition, a file
+    /// outside the site and one deleted left out, a line of another form (a merge's combined one) skipped.
+    @Test func theLogIsReadLineByLine() throws {
+        let log = "\u{1E}c3 300\u{1F}Third\n\n:100644 100644 a1 b3 M\tsite/content/map.md\n:100644 100644 a2 b4 M\tother.md\n"
+            + "::100644 100644 100644 a1 a2 b5 MM\tsite/content/map.md\n:100644 000000 a3 000 D\tsite/content/gone.md\n"
+            + "\u{1E}c2 200\u{1F}Second\n\n:100644 100644 a4 b2 R090\tsite/content/old.md\tsite/content/map.md\n"
+            + "\u{1E}c1 100\u{1F}\n\n:000000 100644 000 b1 A\tsite/content/old.md\n"
+        let versions = GitCommand.versions(log: Array(log.utf8), prefix: "site/", maps: ["content/map.md", "content/gone.md"])
+        #expect(versions.keys.sorted() == ["content/map.md"])
+        let map = try #require(versions["content/map.md"])
+        #expect(map.map(\.commit) == ["c3", "c2", "c1"])
+        #expect(map.map(\.time) == [300, 200, 100])
+        #expect(map.map(\.subject) == ["Third", "Second", ""])
+        #expect(map.map(\.path) == ["content/map.md", "content/map.md", "content/old.md"])
+        #expect(map.map(\.blob) == ["b3", "b2", "b1"])
+        #expect(GitCommand.versions(log: Array(log.utf8), prefix: "site/", maps: ["content/map.md"], keeping: []).isEmpty)
+    }
+
+    /// The history is that of the commit the build read first (its record names it), not of one made since.
+    @Test func theHistoryIsThatOfTheCommitRead() throws {
+        let repo = Folder()
+        try repo.git("init", "-q", "-b", "main")
+        try repo.write("content/map.md", Self.map([Self.search]))
+        try repo.git("add", "-A")
+        try repo.git("commit", "-q", "-m", "First", day: 1)
+        let git = GitCommand(folder: repo.path), head = try #require(try git.head())
+        try repo.write("content/map.md", Self.map([Self.choice]))
+        try repo.git("commit", "-q", "-am", "Second", day: 2)
+        let history = try #require(try git.history(at: head, of: ["content/map.md"], keeping: nil))
+        #expect(history.commit == head.commit)
+        #expect(history.versions["content/map.md"]?.map(\.subject) == ["First"])
+        #expect(try git.history(of: ["content/map.md"])?.versions["content/map.md"]?.map(\.subject) == ["Second", "First"])
+    }
+
+    /// The versions of some maps kept, the others' renames are followed all the same: a new map, not committed yet,
+    /// under the name another map had before its rename has no versions, as in the whole site's history.
+    @Test func anOldNameTakenByANewMapStaysTheRenamedMaps() throws {
+        let repo = Folder()
+        try repo.git("init", "-q", "-b", "main")
+        try repo.write("content/old.md", Self.map([Self.search]))
+        try repo.git("add", "-A")
+        try repo.git("commit", "-q", "-m", "First", day: 1)
+        try repo.git("mv", "content/old.md", "content/new.md")
+        try repo.git("commit", "-q", "-m", "Renamed", day: 2)
+        try repo.write("content/old.md", Self.map([Self.choice]))
+        let git = GitCommand(folder: repo.path), maps = ["content/new.md", "content/old.md"]
+        let whole = try #require(try git.history(of: maps)).versions
+        #expect(whole.mapValues { $0.map(\.subject) } == ["content/new.md": ["Renamed", "First"]])
+        let head = try #require(try git.head())
+        #expect(try git.history(at: head, of: maps, keeping: ["content/old.md"])?.versions.isEmpty == true)
+        #expect(try git.history(at: head, of: maps, keeping: ["content/new.md"])?.versions == whole)
+    }
+
     /// Blobs asked in several questions come back in order: one asked twice, and one git does not have (nil).
     @Test func versionsAreAskedOfOneGitInParts() throws {
         let repo = Folder()
@@ -229,7 +282,7 @@ import TropaTesting
         #expect(!FileManager.default.fileExists(atPath: site + "/public"))
     }
 
-    /// A map edited but not committed updates its own pages, and git is asked for its versions alone.
+    /// A map edited but not committed updates its own pages: its versions alone are kept and their bytes asked of git.
     @Test func anUpdateAsksGitForTheChangedMapsVersionsOnly() throws {
         let repo = Folder()
         try repo.git("init", "-q", "-b", "main")
@@ -244,15 +297,38 @@ import TropaTesting
         let (full, output) = try Self.build(repo.path, git: git)
         #expect(full.outputPath != nil && full.update == nil)
         #expect(git.asked.count == 4)
+        #expect(git.kept == [nil])
 
         try repo.write("content/two.md", Self.map([Self.choice]))
-        git.asked.removeAll()
+        (git.asked, git.kept) = ([], [])
         let (update, _) = try Self.build(repo.path, git: git)
         #expect(update.update?.maps == 1)
+        #expect(git.kept == [["content/two.md"]])
         let versions = try #require(try GitCommand(folder: repo.path).history(of: ["content/two.md"])?.versions["content/two.md"])
         #expect(git.asked.sorted() == versions.compactMap(\.blob).sorted())
         let page = try String(contentsOfFile: output + "/two/history/index.html", encoding: .utf8)
         #expect(page.contains("Both again"))
+    }
+
+    /// An update that turns into a full build (the changed map has a warning, which an update does not report)
+    /// reads the history again, every map's versions kept: the other map keeps its history page.
+    @Test func anUpdateThatBecomesAFullBuildReadsEveryMapsVersions() throws {
+        let repo = Folder()
+        try repo.git("init", "-q", "-b", "main")
+        try repo.write("content/one.md", Self.map([Self.search]))
+        try repo.write("content/two.md", Self.map([Self.choice]))
+        try repo.git("add", "-A")
+        try repo.git("commit", "-q", "-m", "Both", day: 1)
+        let git = CountingGit(GitCommand(folder: repo.path))
+        _ = try Self.build(repo.path, git: git)
+        try repo.write("content/two.md", Self.map([Self.choice + "### Боли\n\n"]))
+        git.kept = []
+        let (result, output) = try Self.build(repo.path, git: git)
+        #expect(result.outputPath != nil && result.update == nil)
+        #expect(result.check.diagnostics.map(\.code) == [.emptyLayer])
+        #expect(git.kept == [["content/two.md"], nil])
+        let page = try String(contentsOfFile: output + "/one/history/index.html", encoding: .utf8)
+        #expect(page.contains("Both"))
     }
 
     /// A git whose objects count the blobs asked of them.
@@ -266,8 +342,11 @@ import TropaTesting
         init(_ git: GitCommand) { self.git = git }
         func file(_ path: String, at revision: String) throws -> [UInt8]? { try git.file(path, at: revision) }
         func head() throws -> GitHead? { try git.head() }
-        func history(of maps: [String]) throws -> GitHistory? {
-            var history = try git.history(of: maps)
+        /// The maps whose versions were kept, each time the history was read.
+        var kept: [Set<String>?] = []
+        func history(at head: GitHead, of maps: [String], keeping kept: Set<String>?) throws -> GitHistory? {
+            self.kept.append(kept)
+            var history = try git.history(at: head, of: maps, keeping: kept)
             objects = history?.objects
             history?.objects = self
             return history

@@ -272,5 +272,9 @@ package struct FixedHistory: GitReading {
     }
 
     package func head() throws -> GitHead? { GitHead(commit: history.commit, shallow: history.shallow) }
-    package func history(of maps: [String]) throws -> GitHistory? { history }
+    package func history(at head: GitHead, of maps: [String], keeping kept: Set<String>?) throws -> GitHistory? {
+        var history = history
+        if let kept { history.versions = history.versions.filter { kept.contains($0.key) } }
+        return history
+    }
 }

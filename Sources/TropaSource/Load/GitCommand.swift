@@ -20,72 +20,103 @@ package struct GitCommand: GitReading {
         return shown.status == 0 ? shown.output : nil
     }
 
-    /// Three runs of git for the whole site: where the folder is and whether the clone is shallow; the log of every
-    /// file under it with renames and each version's blob; one `cat-file --batch` that the maps' builds ask for the
-    /// bytes of their versions (by blob rather than `commit:path`, which costs a walk of the commit's tree each: 4×
-    /// faster at 20,000).
+    /// Three runs of git for the whole site: the commit, where the folder is and whether the clone is shallow; the
+    /// log of every file under it up to that commit, with renames and each version's blob; one `cat-file --batch`
+    /// that the maps' builds ask for the bytes of their versions (by blob rather than `commit:path`, which costs a
+    /// walk of the commit's tree each: 4× faster at 20,000).
     package func head() throws -> GitHead? {
-        try checkout().map { GitHead(commit: $0.commit, shallow: $0.shallow) }
-    }
-
-    /// The commit, whether the clone is shallow, and the folder's path inside the repository (`site/`, or empty).
-    private func checkout() throws -> (commit: String, shallow: Bool, prefix: String)? {
         let head = try run(["rev-parse", "--is-shallow-repository", "--show-prefix", "HEAD"])
         let lines = String(decoding: head.output, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
         guard head.status == 0, lines.count >= 3 else { return nil }
         // An empty prefix prints as an empty line: the folder is the repository's top.
-        return (String(lines[2]), lines[0] == "true", String(lines[1]))
+        return GitHead(commit: String(lines[2]), shallow: lines[0] == "true", prefix: String(lines[1]))
     }
 
-    package func history(of maps: [String]) throws -> GitHistory? {
-        guard let (commit, shallow, prefix) = try checkout() else { return nil }
-        guard !shallow else { return GitHistory(commit: commit, shallow: true) }
+    package func history(at head: GitHead, of maps: [String], keeping kept: Set<String>?) throws -> GitHistory? {
+        guard !head.shallow else { return GitHistory(commit: head.commit, shallow: true) }
+        // The log of the commit the build read, not of whatever is checked out by now.
         let log = try run(["-c", "core.quotePath=false", "log", "--format=%x1e%H %ct%x1f%s", "--raw", "--no-abbrev", "-M",
-                           "--", "."])
+                           head.commit, "--", "."])
         guard log.status == 0 else { return nil }
-        let versions = Self.versions(log: log.output, prefix: prefix, maps: maps)
-        return GitHistory(commit: commit, shallow: false, versions: versions, objects: GitCatFile(folder: folder))
+        let versions = Self.versions(log: log.output, prefix: head.prefix, maps: maps, keeping: kept)
+        return GitHistory(commit: head.commit, shallow: false, versions: versions, objects: GitCatFile(folder: folder))
     }
 
     /// Each map's versions from `git log --raw`, newest first, following renames back in time, each with the blob
-    /// its bytes are still to be read from. Cut as bytes: cut as a `String`, by characters, 10,000 maps of 20
-    /// commits (25 MB) took 1.3 s, most of an update of one map.
-    static func versions(log: [UInt8], prefix: String, maps: [String]) -> [String: [GitVersion]] {
+    /// its bytes are still to be read from; of the `kept` maps alone when set. Read as bytes, with `memchr`, paths
+    /// compared as bytes, nothing made for a line of a map not kept: 10,000 maps of 20 commits (25 MB) cut as a
+    /// `String` took 1.3 s, cut into arrays of lines and fields with a `String` for each path 0.1 s.
+    static func versions(log: [UInt8], prefix: String, maps: [String], keeping kept: Set<String>? = nil) -> [String: [GitVersion]] {
         // The path each map had at the commit being read, relative to the repository's top.
-        var tracked = Dictionary(maps.map { (prefix + $0, $0) }, uniquingKeysWith: { first, _ in first })
+        var tracked = Dictionary(maps.map { (PathBytes(Array((prefix + $0).utf8)[...]), $0) }, uniquingKeysWith: { first, _ in first })
+        let prefixBytes = Array(prefix.utf8)
         var versions: [String: [GitVersion]] = [:]
-        func text(_ bytes: ArraySlice<UInt8>) -> String { String(decoding: bytes, as: UTF8.self) }
-        for record in log.split(separator: 0x1E) {
-            let lines = record.split(separator: 0x0A)
-            guard let header = lines.first, let space = header.firstIndex(of: 0x20) else { continue }
-            let commit = text(header[..<space])
-            let rest = header[(space + 1)...]
-            let separator = rest.firstIndex(of: 0x1F) ?? rest.endIndex
-            let time = Int(text(rest[..<separator])) ?? 0
-            let subject = separator < rest.endIndex ? text(rest[(separator + 1)...]) : ""
-            // `:100644 100644 OLD NEW M<TAB>path`, or `… R087<TAB>old<TAB>new` for a rename.
-            for line in lines.dropFirst() where line.first == UInt8(ascii: ":") {
-                let fields = line.split(separator: 0x09, omittingEmptySubsequences: false)
-                let change = fields[0].split(separator: 0x20)
-                guard change.count == 5, let status = change[4].first, status != UInt8(ascii: "D"), fields.count >= 2 else { continue }
-                let path = text(Self.unquoted(fields[fields.count - 1]))
-                guard let map = tracked[path], path.hasPrefix(prefix) else { continue }
-                let version = GitVersion(commit: commit, time: time, subject: subject,
-                                         path: String(path.dropFirst(prefix.count)), bytes: [], blob: text(change[3]))
-                versions[map, default: []].append(version)
+        func text(_ range: Range<Int>) -> String { String(decoding: log[range], as: UTF8.self) }
+        func path(_ range: Range<Int>) -> PathBytes { PathBytes(Self.unquoted(log[range])) }
+        log.withUnsafeBufferPointer { buffer in
+            /// Where `byte` is first in `range`, or its end.
+            func find(_ byte: UInt8, in range: Range<Int>) -> Int {
+                guard !range.isEmpty, let found = memchr(buffer.baseAddress! + range.lowerBound, Int32(byte), range.count)
+                else { return range.upperBound }
+                return buffer.baseAddress!.distance(to: found.assumingMemoryBound(to: UInt8.self))
+            }
+            var (commit, time, subject) = ("", 0, "")
+            var next = 0
+            while next < buffer.count {
+                let start = next, end = find(0x0A, in: start..<buffer.count)
+                next = end + 1
+                guard start < end else { continue }
+                // A commit: `\u{1E}HASH TIME\u{1F}subject`.
+                if buffer[start] == 0x1E {
+                    let space = find(0x20, in: start..<end), separator = find(0x1F, in: space..<end)
+                    commit = text((start + 1)..<space)
+                    time = space < end ? Int(text((space + 1)..<separator)) ?? 0 : 0
+                    subject = separator < end ? text((separator + 1)..<end) : ""
+                    continue
+                }
+                // `:100644 100644 OLD NEW M<TAB>path`, or `… R087<TAB>old<TAB>new` for a rename; not a merge's
+                // combined `::…` line.
+                guard buffer[start] == UInt8(ascii: ":"), end - start > 1, buffer[start + 1] != UInt8(ascii: ":") else { continue }
+                let tab = find(0x09, in: start..<end)
+                guard tab < end, let lastSpace = log[start..<tab].lastIndex(of: 0x20),
+                      let blobSpace = log[start..<lastSpace].lastIndex(of: 0x20), lastSpace + 1 < tab else { continue }
+                let status = buffer[lastSpace + 1]
+                guard status != UInt8(ascii: "D") else { continue }
+                let secondTab = find(0x09, in: (tab + 1)..<end)
+                let current = path((secondTab < end ? secondTab + 1 : tab + 1)..<end)
+                guard let map = tracked[current], current.bytes.starts(with: prefixBytes) else { continue }
+                if kept?.contains(map) ?? true {
+                    let version = GitVersion(commit: commit, time: time, subject: subject,
+                                             path: String(decoding: current.bytes.dropFirst(prefixBytes.count), as: UTF8.self),
+                                             bytes: [], blob: text((blobSpace + 1)..<lastSpace))
+                    versions[map, default: []].append(version)
+                }
                 switch status {
-                case UInt8(ascii: "R") where fields.count == 3:
+                case UInt8(ascii: "R") where secondTab < end:
                     // Before this commit the map had its old name.
-                    tracked[path] = nil
-                    tracked[text(Self.unquoted(fields[1]))] = map
+                    tracked[current] = nil
+                    tracked[path((tab + 1)..<secondTab)] = map
                 case UInt8(ascii: "A"):
-                    tracked[path] = nil
+                    tracked[current] = nil
                 default:
                     break
                 }
             }
         }
         return versions
+    }
+
+    /// A path's bytes as a dictionary's key, hashed at once rather than byte by byte.
+    private struct PathBytes: Hashable {
+        let bytes: ArraySlice<UInt8>
+
+        init(_ bytes: ArraySlice<UInt8>) { self.bytes = bytes }
+
+        func hash(into hasher: inout Hasher) {
+            bytes.withUnsafeBytes { hasher.combine(bytes: $0) }
+        }
+
+        static func == (left: PathBytes, right: PathBytes) -> Bool { left.bytes == right.bytes }
     }
 
     /// A path as git wrote it: one with a `"`, `\\` or a control character comes quoted, its bytes escaped as in C,
