@@ -189,12 +189,14 @@ public enum JourneyDiff {
         if before == after { return [] }
         switch (before ?? empty(like: after), after ?? empty(like: before)) {
         case (.list(let a), .list(let b)):
-            let keysA = a.map { NameKey($0.text.plain).value }, keysB = b.map { NameKey($0.text.plain).value }
-            let removed = a.enumerated().filter { !keysB.contains(keysA[$0.offset]) }.map {
-                JourneyChange(.itemRemoved, stage: stage, layer: layer, text: $0.element.text.plain)
+            // With its tone, kind and owner: a recommendation given to another owner is a change.
+            let textsA = a.map(\.plainWithMarks), textsB = b.map(\.plainWithMarks)
+            let keysA = textsA.map { NameKey($0).value }, keysB = textsB.map { NameKey($0).value }
+            let removed = textsA.indices.filter { !keysB.contains(keysA[$0]) }.map {
+                JourneyChange(.itemRemoved, stage: stage, layer: layer, text: textsA[$0])
             }
-            let added = b.enumerated().filter { !keysA.contains(keysB[$0.offset]) }.map {
-                JourneyChange(.itemAdded, stage: stage, layer: layer, text: $0.element.text.plain)
+            let added = textsB.indices.filter { !keysA.contains(keysB[$0]) }.map {
+                JourneyChange(.itemAdded, stage: stage, layer: layer, text: textsB[$0])
             }
             return removed + added
         case (.text(let a), .text(let b)):

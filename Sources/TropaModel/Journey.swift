@@ -426,6 +426,13 @@ public struct ListItem: Sendable, Hashable {
     public func withKindAndOwner(_ text: String) -> String {
         (kind.map { "[\($0)] " } ?? "") + text + (owner.map { " @\($0)" } ?? "")
     }
+
+    /// The plain text with all the author wrote around it: the tone in brackets (a cell beginning with `+` would be
+    /// taken for a formula), the kind and the owner (`(−) [SMM] Серия постов @marketing`). Two versions of an item
+    /// that differ only in those differ here.
+    public var plainWithMarks: String {
+        (tone.map { $0 == .positive ? "(+) " : "(−) " } ?? "") + withKindAndOwner(text.plain)
+    }
 }
 
 /// A point of the emotion curve within a stage.

@@ -17,9 +17,7 @@ package enum JourneyCSV {
                 case .text(let text)?:
                     return text.plain
                 case .list(let items)?:
-                    // The tone in brackets: a cell beginning with `+` would be taken for a formula.
-                    return items.map { item in (item.tone.map { $0 == .positive ? "(+) " : "(−) " } ?? "") + item.withKindAndOwner(item.text.plain) }
-                        .joined(separator: "\n")
+                    return items.map(\.plainWithMarks).joined(separator: "\n")
                 case .emotion(let points)?:
                     return points.map { point in
                         point.label.isEmpty ? format.score(point.score) : "\(point.label) (\(format.score(point.score)))"
