@@ -12,14 +12,15 @@ public protocol GitReading: Sendable {
 
     /// The versions of `maps` (paths relative to the folder) committed up to `head`, following renames; nil when
     /// git cannot tell. With `kept`, only those maps' versions are kept: the others' are followed all the same, so
-    /// that an old name taken since by another map stays that map's.
-    func history(at head: GitHead, of maps: [String], keeping kept: Set<String>?) throws -> GitHistory?
+    /// that an old name taken since by another map stays that map's. `log`: the folder's log at `head` as an
+    /// earlier build read it (`GitHistory.log`), which git is then not asked for.
+    func history(at head: GitHead, of maps: [String], keeping kept: Set<String>?, log: [UInt8]?) throws -> GitHistory?
 }
 
 extension GitReading {
     /// Every map's versions up to the commit checked out; nil when the folder is in no repository with a commit.
     public func history(of maps: [String]) throws -> GitHistory? {
-        try head().flatMap { try history(at: $0, of: maps, keeping: nil) }
+        try head().flatMap { try history(at: $0, of: maps, keeping: nil, log: nil) }
     }
 }
 
@@ -49,12 +50,17 @@ public struct GitHistory: Sendable {
     /// Where those bytes come from, as each map is built: every version of a large site held at once was 1.6 GB at
     /// 10,000 maps of 20 commits, and an update read them all for the one map it builds.
     public var objects: (any GitObjects)?
+    /// The log the versions were cut from, when git was asked for it: the build keeps it beside its record, for the
+    /// next build at the same commit.
+    public var log: [UInt8]?
 
-    public init(commit: String, shallow: Bool, versions: [String: [GitVersion]] = [:], objects: (any GitObjects)? = nil) {
+    public init(commit: String, shallow: Bool, versions: [String: [GitVersion]] = [:], objects: (any GitObjects)? = nil,
+                log: [UInt8]? = nil) {
         self.commit = commit
         self.shallow = shallow
         self.versions = versions
         self.objects = objects
+        self.log = log
     }
 
     /// `versions` with their bytes: those of a version that names a blob asked of `objects` (none when git does not

@@ -42,6 +42,8 @@ import TropaTesting
         // And what an update stopped halfway leaves, until the next build finishes it.
         #expect(ignored.contains(".public.tropa-journal") && ignored.contains(".public.tropa-staging/")
                 && ignored.contains(".public.tropa-spool"))
+        // And the log a build with history keeps, inside a git work tree.
+        #expect(ignored.contains(".public.tropa-history"))
         #expect(page.contains("class=\"tropa-curve\""))
 
         let again = try TropaProcess.run(["init", site.path])

@@ -195,7 +195,7 @@ import TropaTesting
         let git = GitCommand(folder: repo.path), head = try #require(try git.head())
         try repo.write("content/map.md", Self.map([Self.choice]))
         try repo.git("commit", "-q", "-am", "Second", day: 2)
-        let history = try #require(try git.history(at: head, of: ["content/map.md"], keeping: nil))
+        let history = try #require(try git.history(at: head, of: ["content/map.md"], keeping: nil, log: nil))
         #expect(history.commit == head.commit)
         #expect(history.versions["content/map.md"]?.map(\.subject) == ["First"])
         #expect(try git.history(of: ["content/map.md"])?.versions["content/map.md"]?.map(\.subject) == ["Second", "First"])
@@ -216,8 +216,8 @@ import TropaTesting
         let whole = try #require(try git.history(of: maps)).versions
         #expect(whole.mapValues { $0.map(\.subject) } == ["content/new.md": ["Renamed", "First"]])
         let head = try #require(try git.head())
-        #expect(try git.history(at: head, of: maps, keeping: ["content/old.md"])?.versions.isEmpty == true)
-        #expect(try git.history(at: head, of: maps, keeping: ["content/new.md"])?.versions == whole)
+        #expect(try git.history(at: head, of: maps, keeping: ["content/old.md"], log: nil)?.versions.isEmpty == true)
+        #expect(try git.history(at: head, of: maps, keeping: ["content/new.md"], log: nil)?.versions == whole)
     }
 
     /// Blobs asked in several questions come back in order: one asked twice, and one git does not have (nil).
@@ -297,13 +297,18 @@ import TropaTesting
         let (full, output) = try Self.build(repo.path, git: git)
         #expect(full.outputPath != nil && full.update == nil)
         #expect(git.asked.count == 4)
-        #expect(git.kept == [nil])
+        #expect(git.kept == [nil] && git.logGiven == [false])
+        // The log git gave is kept beside the record.
+        let head = try #require(try git.head())
+        let log = try #require(OutputWriter(fileSystem: DiskFileSystem(), output: output).keptLog(at: head))
+        #expect(String(decoding: log, as: UTF8.self).contains("Both again"))
 
         try repo.write("content/two.md", Self.map([Self.choice]))
-        (git.asked, git.kept) = ([], [])
+        (git.asked, git.kept, git.logGiven) = ([], [], [])
         let (update, _) = try Self.build(repo.path, git: git)
         #expect(update.update?.maps == 1)
         #expect(git.kept == [["content/two.md"]])
+        #expect(git.logGiven == [true], "the kept log is taken: git is not asked for it")
         let versions = try #require(try GitCommand(folder: repo.path).history(of: ["content/two.md"])?.versions["content/two.md"])
         #expect(git.asked.sorted() == versions.compactMap(\.blob).sorted())
         let page = try String(contentsOfFile: output + "/two/history/index.html", encoding: .utf8)
@@ -329,6 +334,16 @@ import TropaTesting
         #expect(git.kept == [["content/two.md"], nil])
         let page = try String(contentsOfFile: output + "/one/history/index.html", encoding: .utf8)
         #expect(page.contains("Both"))
+
+        // A new commit: git is asked for the log, and the one kept is now that commit's.
+        try repo.git("commit", "-q", "-am", "Pains", day: 2)
+        (git.kept, git.logGiven) = ([], [])
+        let (next, _) = try Self.build(repo.path, git: git)
+        #expect(next.outputPath != nil && next.update == nil)
+        #expect(git.logGiven == [false])
+        let head = try #require(try git.head())
+        let kept = try #require(OutputWriter(fileSystem: DiskFileSystem(), output: output).keptLog(at: head))
+        #expect(String(decoding: kept, as: UTF8.self).contains("Pains"))
     }
 
     /// A git whose objects count the blobs asked of them.
@@ -342,11 +357,13 @@ import TropaTesting
         init(_ git: GitCommand) { self.git = git }
         func file(_ path: String, at revision: String) throws -> [UInt8]? { try git.file(path, at: revision) }
         func head() throws -> GitHead? { try git.head() }
-        /// The maps whose versions were kept, each time the history was read.
+        /// The maps whose versions were kept, each time the history was read, and whether a kept log was given.
         var kept: [Set<String>?] = []
-        func history(at head: GitHead, of maps: [String], keeping kept: Set<String>?) throws -> GitHistory? {
+        var logGiven: [Bool] = []
+        func history(at head: GitHead, of maps: [String], keeping kept: Set<String>?, log: [UInt8]?) throws -> GitHistory? {
             self.kept.append(kept)
-            var history = try git.history(at: head, of: maps, keeping: kept)
+            logGiven.append(log != nil)
+            var history = try git.history(at: head, of: maps, keeping: kept, log: log)
             objects = history?.objects
             history?.objects = self
             return history

@@ -23,4 +23,27 @@ import Synchronization
         #expect(try memory.read("/site/public/b/c.html") == Array("часть 0;часть 1;часть 2;".utf8))
         #expect(try memory.read("/site/public/a.txt") == Array("как было".utf8))
     }
+
+    /// The log kept beside the record is taken at its own commit and folder only, and not when it was cut short.
+    @Test func aKeptLogIsTakenAtItsCommitOnlyAndWhole() throws {
+        let memory = MemoryFileSystem()
+        let writer = OutputWriter(fileSystem: memory, output: "/site/public")
+        let head = GitHead(commit: String(repeating: "a", count: 40), shallow: false, prefix: "сайт/")
+        let log = Array("\u{1E}c1 100\u{1F}Первая\n\n:000000 100644 000 b1 A\tсайт/content/map.md\n".utf8)
+        #expect(writer.keptLog(at: head) == nil)
+        writer.keep(log: log, at: head)
+        #expect(memory.kind(at: "/site/.public.tropa-history") == .file)
+        #expect(writer.keptLog(at: head) == log)
+        var other = head
+        other.commit = String(repeating: "b", count: 40)
+        #expect(writer.keptLog(at: other) == nil)
+        other = head
+        other.prefix = ""
+        #expect(writer.keptLog(at: other) == nil)
+        let whole = try memory.read(writer.historyLog)
+        try memory.write(Array(whole.dropLast()), to: writer.historyLog)
+        #expect(writer.keptLog(at: head) == nil, "a log cut short")
+        writer.keep(log: [], at: head)
+        #expect(writer.keptLog(at: head) == [])
+    }
 }

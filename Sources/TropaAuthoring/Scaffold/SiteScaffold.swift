@@ -18,7 +18,7 @@ public struct SiteScaffold: Sendable {
             ("content/example.md", example),
             (".github/workflows/cjm.yml", Self.workflow),
             // The output, and what a build keeps beside it: its record, and the folders and files of a build under way.
-            (".gitignore", "public/\n.public.tropa-cache\n.public.tropa-facts\n.public.tropa-journal\n.public.tropa-lock\n.public.tropa-spool\n.public.tropa-staging/\n.public.tropa-previous/\n"),
+            (".gitignore", "public/\n.public.tropa-cache\n.public.tropa-facts\n.public.tropa-history\n.public.tropa-journal\n.public.tropa-lock\n.public.tropa-spool\n.public.tropa-staging/\n.public.tropa-previous/\n"),
         ]
     }
 

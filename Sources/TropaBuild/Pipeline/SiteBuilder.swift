@@ -105,12 +105,20 @@ public struct SiteBuilder: Sendable {
         // An output that lost a file since is rebuilt whole.
         if plan != .full, earlier?.whole != true { plan = .full }
         // Read only when something is built; an update keeps the versions of the maps it builds alone (10,000 maps'
-        // versions made and freed were a third of an update of one).
+        // versions made and freed were a third of an update of one). The log a build at the same commit kept is
+        // taken rather than asked of git again.
         var driver = driver
         func readHistory(keeping kept: Set<String>?) throws {
             guard let git, let head else { return }
+            // Read again after an update that became a full build: git's log, when git gave it, is still to keep.
+            let asked = driver.history?.log
             driver.history = head.shallow ? GitHistory(commit: head.commit, shallow: true)
-                : try git.history(at: head, of: start.inputs.maps, keeping: kept)
+                : try git.history(at: head, of: start.inputs.maps, keeping: kept, log: asked ?? writer.keptLog(at: head))
+            if asked != nil { driver.history?.log = asked }
+        }
+        /// Keeps the log git gave, once the build that read it is in the output.
+        func keepLog(_ run: BuildRun) {
+            if run.committed, let head, let log = driver.history?.log { writer.keep(log: log, at: head) }
         }
         switch plan {
         case .upToDate:
@@ -132,6 +140,7 @@ public struct SiteBuilder: Sendable {
                     let run = try driver.run(start, settings: settings, into: sink, reuse: .record(record, changed: Set(changed)))
                     // Not committed: the changed maps have problems, which the full build reports with the rest.
                     if run.committed {
+                        keepLog(run)
                         var result = BuildResult(run, output: writer.output)
                         result.update = (changed.count, sink.outcome.written)
                         return result
@@ -157,7 +166,9 @@ public struct SiteBuilder: Sendable {
             throw error
         }
         let sink = StagingSink(writer: writer, snapshot: snapshot, settings: recordSettings)
-        return BuildResult(try driver.run(start, settings: settings, into: sink, reuse: .nothing), output: writer.output)
+        let run = try driver.run(start, settings: settings, into: sink, reuse: .nothing)
+        keepLog(run)
+        return BuildResult(run, output: writer.output)
     }
 
     /// Builds the site in memory, for `tropa serve`: nothing is written. With the `previous` preview of the same

@@ -27,6 +27,9 @@ package struct OutputWriter: Sendable {
     package var facts: String { sibling("facts") }
     /// The files an update moves in and removes, written before it changes the output.
     package var journal: String { sibling("journal") }
+    /// The site's `git log` as the last build with history read it, with the commit it was read at: the next
+    /// build at the same commit takes it instead of asking git again.
+    package var historyLog: String { sibling("history") }
     /// The lock a build into this output holds from reading its record until it leaves the output: a second build
     /// into the same output meanwhile waits, rather than clearing the first one's staging folder as a leftover.
     package var lockFile: String { sibling("lock") }
@@ -208,6 +211,31 @@ package struct OutputWriter: Sendable {
               (try? appended ? fileSystem.append(Array(facts.joined()), to: self.facts) : fileSystem.write(parts: facts, to: self.facts)) != nil
         else { return }
         try? fileSystem.write(record, to: cache)
+    }
+
+    /// The log kept by `keep(log:at:)` for `head`; nil when there is none for that commit and folder, or it was cut
+    /// short (a build stopped while writing it).
+    package func keptLog(at head: GitHead) -> [UInt8]? {
+        // The two lines first, alone: a log of another commit (each new commit makes one) is not read whole.
+        let intro = Array((Self.logHeader(head) + "\n" + head.prefix + "\n").utf8)
+        guard let size = fileSystem.status(at: historyLog)?.size, size > intro.count,
+              (try? fileSystem.read(historyLog, range: 0..<intro.count)) == intro,
+              let bytes = try? fileSystem.read(historyLog, range: intro.count..<size),
+              let sizeEnd = bytes.firstIndex(of: 0x0A), Int(String(decoding: bytes[..<sizeEnd], as: UTF8.self)) == bytes.count - sizeEnd - 1
+        else { return nil }
+        return Array(bytes[(sizeEnd + 1)...])
+    }
+
+    /// Keeps the `log` git gave at `head`, after the build that read it; losing it only costs asking git again.
+    package func keep(log: [UInt8], at head: GitHead) {
+        let intro = Self.logHeader(head) + "\n" + head.prefix + "\n" + String(log.count) + "\n"
+        try? fileSystem.write(parts: [Array(intro.utf8), log], to: historyLog)
+    }
+
+    /// The kept log's first line, with the commit; then the folder's place in the repository, and the log's size
+    /// (which a file cut short does not match).
+    private static func logHeader(_ head: GitHead) -> String {
+        "tropa git log 1 \(head.commit)"
     }
 
     /// Removes the record and its facts, before the output they describe changes.
