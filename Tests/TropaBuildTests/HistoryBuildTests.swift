@@ -346,6 +346,23 @@ import TropaTesting
         #expect(String(decoding: kept, as: UTF8.self).contains("Pains"))
     }
 
+    /// An output the build refuses (here the content folder) gets no log beside it, though the history was read.
+    @Test func aRefusedOutputGetsNoLogBesideIt() throws {
+        let repo = Folder()
+        try repo.git("init", "-q", "-b", "main")
+        try repo.write("content/one.md", Self.map([Self.search]))
+        try repo.git("add", "-A")
+        try repo.git("commit", "-q", "-m", "One", day: 1)
+        let builder = SiteBuilder(fileSystem: DiskFileSystem(), git: GitCommand(folder: repo.path))
+        #expect(throws: SiteError.self) {
+            try builder.build(root: repo.path, options: BuildOptions(output: repo.path + "/content"))
+        }
+        #expect(!FileManager.default.fileExists(atPath: repo.path + "/.content.tropa-history"))
+        // Into an output it may write, the log is kept.
+        _ = try builder.build(root: repo.path, options: BuildOptions(output: repo.path + "/public"))
+        #expect(FileManager.default.fileExists(atPath: repo.path + "/.public.tropa-history"))
+    }
+
     /// A git whose objects count the blobs asked of them.
     final class CountingGit: GitReading, GitObjects, @unchecked Sendable {
         let git: GitCommand
