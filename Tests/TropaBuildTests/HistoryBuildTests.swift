@@ -167,21 +167,29 @@ import TropaTesting
         #expect(Array(GitCommand.unquoted(Array("\"a\\303\\251\\\\b\\q\"".utf8)[...])) == Array("aé\\bq".utf8))
     }
 
-    /// `git log --raw` read line by line: a change, a rename followed back to the old name and its addition, a file
-    /// outside the site and one deleted left out, a line of another form (a merge's combined one) skipped.
+    /// `git log --raw` read line by line: a change, a rename followed back to the old name and its addition, a map
+    /// moved in from outside the site followed only inside it, a file outside the site and one deleted left out, a
+    /// line of another form (a merge's combined one) skipped, and a name git keeps composed (`й`) found for a map
+    /// whose file name is decomposed (`и` and a combining breve, as a Mac keeps a name typed so).
     @Test func theLogIsReadLineByLine() throws {
         let log = "\u{1E}c3 300\u{1F}Third\n\n:100644 100644 a1 b3 M\tsite/content/map.md\n:100644 100644 a2 b4 M\tother.md\n"
             + "::100644 100644 100644 a1 a2 b5 MM\tsite/content/map.md\n:100644 000000 a3 000 D\tsite/content/gone.md\n"
+            + ":100644 100644 a5 m3 M\tsite/content/\u{43C}\u{43E}\u{439}.md\n"
             + "\u{1E}c2 200\u{1F}Second\n\n:100644 100644 a4 b2 R090\tsite/content/old.md\tsite/content/map.md\n"
-            + "\u{1E}c1 100\u{1F}\n\n:000000 100644 000 b1 A\tsite/content/old.md\n"
-        let versions = GitCommand.versions(log: Array(log.utf8), prefix: "site/", maps: ["content/map.md", "content/gone.md"])
-        #expect(versions.keys.sorted() == ["content/map.md"])
+            + ":100644 100644 a6 i2 R100\tdrafts/in.md\tsite/content/in.md\n"
+            + "\u{1E}c1 100\u{1F}\n\n:000000 100644 000 b1 A\tsite/content/old.md\n:000000 100644 000 i1 A\tdrafts/in.md"
+        let decomposed = "content/\u{43C}\u{43E}\u{438}\u{306}.md"
+        let versions = GitCommand.versions(log: Array(log.utf8), prefix: "site/",
+                                           maps: ["content/map.md", "content/gone.md", "content/in.md", decomposed])
+        #expect(Set(versions.keys.map { Array($0.utf8) }) == Set(["content/map.md", "content/in.md", decomposed].map { Array($0.utf8) }))
         let map = try #require(versions["content/map.md"])
         #expect(map.map(\.commit) == ["c3", "c2", "c1"])
         #expect(map.map(\.time) == [300, 200, 100])
         #expect(map.map(\.subject) == ["Third", "Second", ""])
         #expect(map.map(\.path) == ["content/map.md", "content/map.md", "content/old.md"])
         #expect(map.map(\.blob) == ["b3", "b2", "b1"])
+        #expect(versions["content/in.md"]?.map(\.blob) == ["i2"])
+        #expect(versions.first { Array($0.key.utf8) == Array(decomposed.utf8) }?.value.map(\.blob) == ["m3"])
         #expect(GitCommand.versions(log: Array(log.utf8), prefix: "site/", maps: ["content/map.md"], keeping: []).isEmpty)
     }
 

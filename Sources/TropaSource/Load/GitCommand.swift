@@ -89,10 +89,10 @@ package struct GitCommand: GitReading {
                 guard status != UInt8(ascii: "D") else { continue }
                 let secondTab = find(0x09, in: (tab + 1)..<end)
                 let current = path((secondTab < end ? secondTab + 1 : tab + 1)..<end)
-                guard let map = tracked[current], current.bytes.starts(with: prefixBytes) else { continue }
+                guard let map = tracked[current], current.written.starts(with: prefixBytes) else { continue }
                 if kept?.contains(map) ?? true {
                     let version = GitVersion(commit: commit, time: time, subject: subject,
-                                             path: String(decoding: current.bytes.dropFirst(prefixBytes.count), as: UTF8.self),
+                                             path: String(decoding: current.written.dropFirst(prefixBytes.count), as: UTF8.self),
                                              bytes: [], blob: text((blobSpace + 1)..<lastSpace))
                     versions[map, default: []].append(version)
                 }
@@ -111,17 +111,25 @@ package struct GitCommand: GitReading {
         return versions
     }
 
-    /// A path's bytes as a dictionary's key, hashed at once rather than byte by byte.
+    /// A path as a dictionary's key, hashed at once rather than byte by byte; one that is not ASCII compared in
+    /// Unicode's composed form, as `String`s compare: a Mac keeps a file's name as it was made (`й` as `и` and a
+    /// combining breve), where its git keeps it composed.
     private struct PathBytes: Hashable {
-        let bytes: ArraySlice<UInt8>
+        /// As git or the file system wrote it.
+        let written: ArraySlice<UInt8>
+        let key: ArraySlice<UInt8>
 
-        init(_ bytes: ArraySlice<UInt8>) { self.bytes = bytes }
-
-        func hash(into hasher: inout Hasher) {
-            bytes.withUnsafeBytes { hasher.combine(bytes: $0) }
+        init(_ written: ArraySlice<UInt8>) {
+            self.written = written
+            key = written.allSatisfy { $0 < 0x80 } ? written
+                : Array(String(decoding: written, as: UTF8.self).precomposedStringWithCanonicalMapping.utf8)[...]
         }
 
-        static func == (left: PathBytes, right: PathBytes) -> Bool { left.bytes == right.bytes }
+        func hash(into hasher: inout Hasher) {
+            key.withUnsafeBytes { hasher.combine(bytes: $0) }
+        }
+
+        static func == (left: PathBytes, right: PathBytes) -> Bool { left.key == right.key }
     }
 
     /// A path as git wrote it: one with a `"`, `\\` or a control character comes quoted, its bytes escaped as in C,
