@@ -21,6 +21,20 @@ import TropaTesting
             try Data(text.utf8).write(to: file)
         }
 
+        /// A new repository, on the branch `main`.
+        static func repository() throws -> Folder {
+            let folder = Folder()
+            try folder.git("init", "-q", "-b", "main")
+            return folder
+        }
+
+        /// Writes `files` (path → text) and commits every change with `message`, on `day`.
+        func commit(_ files: [String: String], _ message: String, day: Int = 1) throws {
+            for (path, text) in files.sorted(by: { $0.key < $1.key }) { try write(path, text) }
+            try git("add", "-A")
+            try git("commit", "-q", "-m", message, day: day)
+        }
+
         /// Runs git here, each commit a day after the one before.
         @discardableResult
         func git(_ arguments: String..., day: Int = 1) throws -> String {
@@ -59,12 +73,9 @@ import TropaTesting
 
     /// A repository whose site is in `site/`: five versions of one map, and a merge.
     static func repository() throws -> Folder {
-        let repo = Folder()
-        try repo.git("init", "-q", "-b", "main")
-        try repo.write("site/tropa.yml", "language: ru\n")
-        try repo.write("site/content/old-name.md", map([search, choice, payment]))
-        try repo.git("add", "-A")
-        try repo.git("commit", "-q", "-m", "<script>window.__xss=1</script> first", day: 1)
+        let repo = try Folder.repository()
+        try repo.commit(["site/tropa.yml": "language: ru\n", "site/content/old-name.md": map([search, choice, payment])],
+                        "<script>window.__xss=1</script> first")
         try repo.git("mv", "site/content/old-name.md", "site/content/map.md")
         try repo.write("site/content/map.md", map([search.replacingOccurrences(of: "## Поиск", with: "## Поиск решения"),
                                                    choice, payment]))
@@ -83,6 +94,13 @@ import TropaTesting
         try repo.write("site/content/map.md", map([fewer, payment,
                                                    choice.replacingOccurrences(of: "-1 Сомнение", with: "+1 Сомнение")]))
         try repo.git("commit", "-q", "-am", "Pay before choosing", day: 6)
+        return repo
+    }
+
+    /// A repository of two maps, committed once ("Both").
+    static func twoMaps() throws -> Folder {
+        let repo = try Folder.repository()
+        try repo.commit(["content/one.md": map([search]), "content/two.md": map([choice])], "Both")
         return repo
     }
 
@@ -132,15 +150,12 @@ import TropaTesting
 
     /// Every version's bytes as committed, a version larger than the piece git's output is read in (1 MB) too.
     @Test func versionsAreReadByteForByte() throws {
-        let repo = Folder()
-        try repo.git("init", "-q", "-b", "main")
+        let repo = try Folder.repository()
         let small = Self.map([Self.search])
         let large = Self.map([Self.search] + (1...10_000).map { Self.stage("Этап \($0)", items: ["Шаг \($0)"]) })
         #expect(large.utf8.count > 1 << 20)
         for (day, text) in [small, large, small + "\n"].enumerated() {
-            try repo.write("content/map.md", text)
-            try repo.git("add", "-A")
-            try repo.git("commit", "-q", "-m", "Version \(day + 1)", day: day + 1)
+            try repo.commit(["content/map.md": text], "Version \(day + 1)", day: day + 1)
         }
         let history = try #require(try GitCommand(folder: repo.path).history(of: ["content/map.md"]))
         let versions = try history.read(try #require(history.versions["content/map.md"]))
@@ -149,12 +164,9 @@ import TropaTesting
 
     /// A file name that git writes quoted (a `"`, a backslash, a tab) is read back as it is, a rename of one too.
     @Test func quotedPathsAreFollowed() throws {
-        let repo = Folder()
-        try repo.git("init", "-q", "-b", "main")
+        let repo = try Folder.repository()
         let (old, new) = ("content/цитата \"да\" \\ нет.md", "content/цитата\t\"два\".md")
-        try repo.write(old, Self.map([Self.search]))
-        try repo.git("add", "-A")
-        try repo.git("commit", "-q", "-m", "First", day: 1)
+        try repo.commit([old: Self.map([Self.search])], "First")
         try repo.git("mv", old, new)
         try repo.write(new, Self.map([Self.search, Self.choice]))
         try repo.git("commit", "-q", "-am", "Renamed", day: 2)
@@ -195,14 +207,10 @@ import TropaTesting
 
     /// The history is that of the commit the build read first (its record names it), not of one made since.
     @Test func theHistoryIsThatOfTheCommitRead() throws {
-        let repo = Folder()
-        try repo.git("init", "-q", "-b", "main")
-        try repo.write("content/map.md", Self.map([Self.search]))
-        try repo.git("add", "-A")
-        try repo.git("commit", "-q", "-m", "First", day: 1)
+        let repo = try Folder.repository()
+        try repo.commit(["content/map.md": Self.map([Self.search])], "First")
         let git = GitCommand(folder: repo.path), head = try #require(try git.head())
-        try repo.write("content/map.md", Self.map([Self.choice]))
-        try repo.git("commit", "-q", "-am", "Second", day: 2)
+        try repo.commit(["content/map.md": Self.map([Self.choice])], "Second", day: 2)
         let history = try #require(try git.history(at: head, of: ["content/map.md"], keeping: nil, log: nil))
         #expect(history.commit == head.commit)
         #expect(history.versions["content/map.md"]?.map(\.subject) == ["First"])
@@ -212,13 +220,10 @@ import TropaTesting
     /// The versions of some maps kept, the others' renames are followed all the same: a new map, not committed yet,
     /// under the name another map had before its rename has no versions, as in the whole site's history.
     @Test func anOldNameTakenByANewMapStaysTheRenamedMaps() throws {
-        let repo = Folder()
-        try repo.git("init", "-q", "-b", "main")
-        try repo.write("content/old.md", Self.map([Self.search]))
-        try repo.git("add", "-A")
-        try repo.git("commit", "-q", "-m", "First", day: 1)
+        let repo = try Folder.repository()
+        try repo.commit(["content/old.md": Self.map([Self.search])], "First")
         try repo.git("mv", "content/old.md", "content/new.md")
-        try repo.git("commit", "-q", "-m", "Renamed", day: 2)
+        try repo.commit([:], "Renamed", day: 2)
         try repo.write("content/old.md", Self.map([Self.choice]))
         let git = GitCommand(folder: repo.path), maps = ["content/new.md", "content/old.md"]
         let whole = try #require(try git.history(of: maps)).versions
@@ -230,13 +235,10 @@ import TropaTesting
 
     /// Blobs asked in several questions come back in order: one asked twice, and one git does not have (nil).
     @Test func versionsAreAskedOfOneGitInParts() throws {
-        let repo = Folder()
-        try repo.git("init", "-q", "-b", "main")
+        let repo = try Folder.repository()
         let texts = (1...3).map { Self.map([Self.stage("Этап \($0)", items: ["Шаг"])]) }
         for (day, text) in texts.enumerated() {
-            try repo.write("content/map.md", text)
-            try repo.git("add", "-A")
-            try repo.git("commit", "-q", "-m", "v\(day)", day: day + 1)
+            try repo.commit(["content/map.md": text], "v\(day)", day: day + 1)
         }
         let history = try #require(try GitCommand(folder: repo.path).history(of: ["content/map.md"]))
         let blobs = try #require(history.versions["content/map.md"]).compactMap(\.blob)
@@ -254,12 +256,9 @@ import TropaTesting
     /// A git that was killed is started again and asked what it did not answer; one that cannot answer at all (no
     /// repository here) is an error, not versions without bytes.
     @Test func aGitThatStopsAnsweringIsStartedAgainOrTold() throws {
-        let repo = Folder()
-        try repo.git("init", "-q", "-b", "main")
+        let repo = try Folder.repository()
         let text = Self.map([Self.search])
-        try repo.write("content/map.md", text)
-        try repo.git("add", "-A")
-        try repo.git("commit", "-q", "-m", "One")
+        try repo.commit(["content/map.md": text], "One")
         let blob = try repo.git("rev-parse", "HEAD:content/map.md").trimmingCharacters(in: .whitespacesAndNewlines)
         let objects = GitCatFile(folder: repo.path)
         #expect(try objects.bytes(of: [blob]) == [Array(text.utf8)])
@@ -292,15 +291,9 @@ import TropaTesting
 
     /// A map edited but not committed updates its own pages: its versions alone are kept and their bytes asked of git.
     @Test func anUpdateAsksGitForTheChangedMapsVersionsOnly() throws {
-        let repo = Folder()
-        try repo.git("init", "-q", "-b", "main")
-        try repo.write("content/one.md", Self.map([Self.search]))
-        try repo.write("content/two.md", Self.map([Self.choice]))
-        try repo.git("add", "-A")
-        try repo.git("commit", "-q", "-m", "Both", day: 1)
-        try repo.write("content/one.md", Self.map([Self.search, Self.payment]))
-        try repo.write("content/two.md", Self.map([Self.choice, Self.payment]))
-        try repo.git("commit", "-q", "-am", "Both again", day: 2)
+        let repo = try Self.twoMaps()
+        try repo.commit(["content/one.md": Self.map([Self.search, Self.payment]),
+                         "content/two.md": Self.map([Self.choice, Self.payment])], "Both again", day: 2)
         let git = CountingGit(GitCommand(folder: repo.path))
         let (full, output) = try Self.build(repo.path, git: git)
         #expect(full.outputPath != nil && full.update == nil)
@@ -326,12 +319,7 @@ import TropaTesting
     /// An update that turns into a full build (the changed map has a warning, which an update does not report)
     /// reads the history again, every map's versions kept: the other map keeps its history page.
     @Test func anUpdateThatBecomesAFullBuildReadsEveryMapsVersions() throws {
-        let repo = Folder()
-        try repo.git("init", "-q", "-b", "main")
-        try repo.write("content/one.md", Self.map([Self.search]))
-        try repo.write("content/two.md", Self.map([Self.choice]))
-        try repo.git("add", "-A")
-        try repo.git("commit", "-q", "-m", "Both", day: 1)
+        let repo = try Self.twoMaps()
         let git = CountingGit(GitCommand(folder: repo.path))
         _ = try Self.build(repo.path, git: git)
         try repo.write("content/two.md", Self.map([Self.choice + "### Боли\n\n"]))
@@ -344,7 +332,7 @@ import TropaTesting
         #expect(page.contains("Both"))
 
         // A new commit: git is asked for the log, and the one kept is now that commit's.
-        try repo.git("commit", "-q", "-am", "Pains", day: 2)
+        try repo.commit([:], "Pains", day: 2)
         (git.kept, git.logGiven) = ([], [])
         let (next, _) = try Self.build(repo.path, git: git)
         #expect(next.outputPath != nil && next.update == nil)
@@ -356,11 +344,8 @@ import TropaTesting
 
     /// An output the build refuses (here the content folder) gets no log beside it, though the history was read.
     @Test func aRefusedOutputGetsNoLogBesideIt() throws {
-        let repo = Folder()
-        try repo.git("init", "-q", "-b", "main")
-        try repo.write("content/one.md", Self.map([Self.search]))
-        try repo.git("add", "-A")
-        try repo.git("commit", "-q", "-m", "One", day: 1)
+        let repo = try Folder.repository()
+        try repo.commit(["content/one.md": Self.map([Self.search])], "One")
         let builder = SiteBuilder(fileSystem: DiskFileSystem(), git: GitCommand(folder: repo.path))
         #expect(throws: SiteError.self) {
             try builder.build(root: repo.path, options: BuildOptions(output: repo.path + "/content"))

@@ -35,16 +35,19 @@ package struct GitCommand: GitReading {
 
     package func history(at head: GitHead, of maps: [String], keeping kept: Set<String>?, log earlier: [UInt8]?) throws -> GitHistory? {
         guard !head.shallow else { return GitHistory(commit: head.commit, shallow: true) }
-        var asked: [UInt8]?
-        if earlier == nil {
+        let log: [UInt8]
+        if let earlier {
+            log = earlier
+        } else {
             // The log of the commit the build read, not of whatever is checked out by now.
-            let log = try run(["-c", "core.quotePath=false", "log", "--format=%x1e%H %ct%x1f%s", "--raw", "--no-abbrev", "-M",
-                               head.commit, "--", "."])
-            guard log.status == 0 else { return nil }
-            asked = log.output
+            let asked = try run(["-c", "core.quotePath=false", "log", "--format=%x1e%H %ct%x1f%s", "--raw", "--no-abbrev", "-M",
+                                 head.commit, "--", "."])
+            guard asked.status == 0 else { return nil }
+            log = asked.output
         }
-        let versions = Self.versions(log: earlier ?? asked ?? [], prefix: head.prefix, maps: maps, keeping: kept)
-        return GitHistory(commit: head.commit, shallow: false, versions: versions, objects: GitCatFile(folder: folder), log: asked)
+        let versions = Self.versions(log: log, prefix: head.prefix, maps: maps, keeping: kept)
+        return GitHistory(commit: head.commit, shallow: false, versions: versions, objects: GitCatFile(folder: folder),
+                          log: earlier == nil ? log : nil)
     }
 
     /// Each map's versions from `git log --raw`, newest first, following renames back in time, each with the blob
