@@ -391,6 +391,38 @@ import TropaTesting
         #expect(rebuilt.files == (try Self.fullBuild(of: rebuilt)))
     }
 
+    /// A change a card shows that moves no action (the weakest stage, which the card names, renamed): the pages of
+    /// cards are made again from every map, and the plan's CSV gets that map's rows written into the output's file,
+    /// the other rows copied as the file holds them (one changed there by hand stays so). A file cut short by hand
+    /// is made whole by the same update.
+    @Test func aCardChangeThatMovesNoActionWritesItsRowsIntoThePlansCSV() throws {
+        var maps = Self.pagedPlan
+        maps["content/b.md"] = RenderBuild.russianMap(title: "Бета", body: RenderBuild.stage(
+            "Выбор", score: "0 Спокойно", extra: "### Метрики\n- Конверсия: 30%\n\n### Рекомендации\n- [Сайт] Сравнение тарифов\n")
+            + RenderBuild.stage("Договор", score: "1 Радость", extra: "### Метрики\n- Конверсия: 80%\n"))
+        let first = try RenderBuild.site(maps)
+        #expect(first.errors.isEmpty, "\(renderDescribe(first.diagnostics))")
+        #expect(first.text("index.html")?.contains("<dd>Выбор (30") == true)
+        let csv = first.output + "/plan/plan.csv"
+        let whole = try #require(first.fileSystem.text(at: csv))
+        try first.fileSystem.write(Array(whole.replacingOccurrences(of: "Оплата в один шаг", with: "Оплата в два шага").utf8), to: csv)
+        let second = try Self.edited(first, "content/b.md", find: "## Выбор", replace: "## Подбор")
+        #expect(second.result.update?.maps == 1)
+        #expect(second.text("index.html")?.contains("<dd>Подбор (30") == true)
+        #expect(Set(second.result.madeSitePages).isSuperset(of: ["index.html", "maps.json", "plan/page/2/index.html", "plan/plan.csv"]))
+        let full = try Self.fullBuild(of: second)
+        #expect(second.files.filter { $0.key != "plan/plan.csv" } == full.filter { $0.key != "plan/plan.csv" })
+        let patched = try #require(second.text("plan/plan.csv"))
+        #expect(patched.contains("Подбор") && !patched.contains("Выбор") && patched.contains("Оплата в два шага"))
+        #expect(patched.replacingOccurrences(of: "Оплата в два шага", with: "Оплата в один шаг")
+                == String(decoding: try #require(full["plan/plan.csv"]), as: UTF8.self))
+
+        try second.fileSystem.write(Array(whole.prefix(40).utf8), to: csv)
+        let third = try Self.edited(second, "content/b.md", find: "## Подбор", replace: "## Отбор")
+        #expect(third.result.update?.maps == 1)
+        #expect(third.files == (try Self.fullBuild(of: third)))
+    }
+
     /// An action that moves (its stage is now the least painful) changes the pages it left and reached.
     @Test func anActionThatMovesRemakesThePagesBetween() throws {
         let second = try Self.updatePagedPlan(find: "0 Спокойно", replace: "2 Восторг")

@@ -18,7 +18,9 @@ import TropaTesting
     }
 
     /// The pages told both ways, with the maps the narrow way names; `change` makes the map at `path` anew.
-    private static func selections(_ path: String, _ change: (inout JourneyFacts) -> Void)
+    /// `recorded` is the plan the last build laid out, as the whole way is given it (none without).
+    private static func selections(_ path: String, recorded: (ActionPlan) -> ActionPlan? = { _ in nil },
+                                   _ change: (inout JourneyFacts) -> Void)
         throws -> (whole: SitePageSelection, narrow: NarrowSelection?, index: SiteIndex) {
         let (presenter, facts) = try site()
         let before = facts.map { SitePageEntry($0, built: true) }
@@ -29,8 +31,8 @@ import TropaTesting
         after[place] = SitePageEntry(changed, built: true)
         let index = SiteIndex(after)
         let changes = [MapChange(before: before[place], after: after[place])]
-        let whole = presenter.pagesShowing(changes, in: index) { before }
         let plan = presenter.actionPlan(SiteIndex(before))
+        let whole = presenter.pagesShowing(changes, in: index, earlierPlan: recorded(plan)) { before }
         return (whole, presenter.pagesShowing(changes, outlines: after.map(\.outline), plan: plan), index)
     }
 
@@ -112,5 +114,38 @@ import TropaTesting
         #expect(try Self.selections("content/volta/semya.md") { $0.actions[0].kind = "Новый вид" }.narrow == nil)
         let text = try Self.selections("content/volta/semya.md") { $0.actions[0].text = RichText(html: "Иначе", plain: "Иначе") }
         #expect(try #require(text.narrow).pages == text.whole.paths)
+    }
+
+    /// A change a card shows that moves no action (a stage renamed with the date the card gives): the whole way
+    /// names the plan's CSV rows of the map's actions on that stage, as they are and as the file holds them, and
+    /// no other row; it lays the plan out as the last build did when given that plan and the plan names these
+    /// maps, and anew when it names a map they do not have.
+    @Test func aCardChangeThatMovesNoActionNamesItsRowsOfThePlansCSV() throws {
+        let path = "content/volta/semya.md"
+        let change: (inout JourneyFacts) -> Void = { $0.stages[0].name = "Первый взгляд"; $0.summary.updated = "2026-11-30" }
+        let (whole, narrow, index) = try Self.selections(path, change)
+        #expect(narrow == nil)
+        #expect(whole.paths?.isSuperset(of: ["index.html", "maps.json", "plan/plan.csv"]) == true)
+        let rows = try #require(whole.planRows)
+        let plan = try #require(whole.plan).plan
+        let place = try #require(index.maps.firstIndex { $0.path == path })
+        // Each row's place in the file: the header, then the plan's actions in order.
+        let renamed = plan.kinds.flatMap { $0.owners.flatMap(\.entries) }.enumerated()
+            .filter { $0.element.map == place && index.maps[place].actions[$0.element.action].stage == 0 }.map { $0.offset + 1 }
+        let mapsRows = plan.kinds.flatMap { $0.owners.flatMap(\.entries) }.enumerated().filter { $0.element.map == place }.map { $0.offset + 1 }
+        #expect(!renamed.isEmpty && Set(rows.now.keys) == Set(mapsRows) && Set(rows.were.keys) == Set(mapsRows))
+        #expect(Set(rows.now.filter { $0.value.contains("Первый взгляд") }.keys) == Set(renamed))
+        #expect(rows.were.values.allSatisfy { !$0.contains("Первый взгляд") })
+        #expect(mapsRows.allSatisfy { rows.now[$0]?[3] == index.maps[place].summary.title })
+
+        // A plan laid out otherwise (its kinds the other way round) is the one the pages and rows follow.
+        let reversed: (ActionPlan) -> ActionPlan? = { ActionPlan(kinds: $0.kinds.reversed()) }
+        let given = try Self.selections(path, recorded: reversed, change)
+        #expect(given.whole.plan?.plan == reversed(plan) && reversed(plan) != plan)
+        // One naming a map the site does not have is not.
+        let beyond: (ActionPlan) -> ActionPlan? = { _ in
+            ActionPlan(kinds: [.init(kind: nil, owners: [.init(owner: nil, entries: [.init(map: index.maps.count, action: 0)])])])
+        }
+        #expect(try Self.selections(path, recorded: beyond, change).whole.plan?.plan == plan)
     }
 }

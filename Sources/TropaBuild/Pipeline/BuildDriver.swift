@@ -377,26 +377,19 @@ package struct BuildDriver: Sendable {
             do {
                 narrowed = try narrowSitePages(changes, entries: entries, now: now, renderer: renderer, earlier: earlierFile,
                                                reuse: reuse)
-                // The preview holds its files whole; an update writes the patch, the rest of the file copied.
-                if let (path, patch) = narrowed?.patch, kept != nil {
-                    guard let earlier = earlierFile(path), let bytes = patch.applied(to: earlier) else { throw RecordDamaged() }
-                    narrowed?.pages.append(OutputFile(path: path, bytes: bytes))
-                } else if let (path, patch) = narrowed?.patch {
-                    try sink.emit(patch, to: path)
-                    patched = path
-                }
             } catch is RecordDamaged where kept != nil {
                 // The preview has no record to fall back from: it makes the pages from every map instead.
                 narrowed = nil
             }
+            var csv: (path: String, patch: FilePatch)?
             if let narrow = narrowed {
-                (pages, run.plan, showing) = (narrow.pages, narrow.plan, narrow.showing)
+                (pages, run.plan, showing, csv) = (narrow.pages, narrow.plan, narrow.showing, narrow.patch)
                 slugs = try slugsRead.value.get()
             } else {
                 let all = try reuse.shown(entries, now: now)
                 let built = all.filter(\.built)
                 let index = SiteIndex(built)
-                let selection = renderer.presenter.pagesShowing(changes, in: index) {
+                var selection = renderer.presenter.pagesShowing(changes, in: index, earlierPlan: reuse.earlierPlan) {
                     // Every built map as it was: the changed ones as they were, in the same order.
                     earlier ?? {
                         // A changed map's entry as it was, nil when it was not built then.
@@ -411,11 +404,26 @@ package struct BuildDriver: Sendable {
                 // A plan not laid out again is the recorded one while every map keeps its place among the built.
                 run.plan = selection.plan?.plan
                     ?? (changes.allSatisfy { $0.before != nil && $0.after != nil } ? reuse.earlierPlan : nil)
+                // The plan's CSV patched while the pages are made; made whole when the file is not as recorded.
+                let patching = selection.planRows.map { rows in Pending { Self.planPatch(rows, earlier: earlierFile) } }
                 pages = try renderer.sitePages(index, only: selection).files
+                csv = patching?.value.map { (PagePaths.planCSV, $0) }
+                if patching != nil && csv == nil {
+                    selection.planRows = nil
+                    pages += try renderer.sitePages(index, only: SitePageSelection(paths: [PagePaths.planCSV], plan: selection.plan)).files
+                }
                 pages += personas.filter { selection.contains(PagePaths.persona($0.id) + "/index.html") }
                     .map { renderer.personaPage($0, journeys: built.map(\.summary)) }
                 slugs = built.map(\.summary.slug)
                 showing = selection.paths ?? []
+            }
+            // The preview holds its files whole; an update writes the patch, the rest of the file copied.
+            if let (path, patch) = csv, kept != nil {
+                guard let earlier = earlierFile(path), let bytes = patch.applied(to: earlier) else { throw RecordDamaged() }
+                pages.append(OutputFile(path: path, bytes: bytes))
+            } else if let (path, patch) = csv {
+                try sink.emit(patch, to: path)
+                patched = path
             }
             run.madeSitePages = pages.map(\.path) + (patched.map { [$0] } ?? [])
             // The pages kept are the earlier ones but those made again and those no map shows now (the last map of
@@ -432,7 +440,7 @@ package struct BuildDriver: Sendable {
             run.siteFiles = (keptFiles == nil ? keptPaths : []) + pages.map(\.path) + (patched.map { [$0] } ?? []) + statics
         }
         if reuse.remembers {
-            pages = pages.map(\.asBytes)
+            pages = parallelMap(pages) { $0.asBytes }
             run.memo?.sitePages = pages
             run.memo?.siteContext = context
             run.memo?.plan = run.plan
@@ -465,7 +473,6 @@ package struct BuildDriver: Sendable {
         let shown = try reuse.shown(entries, now: now, only: narrow.maps)
         let index = SiteIndex(narrow.maps.sorted().map { shown[$0]! }, among: outlines)
         var selection = SitePageSelection(paths: narrow.pages, plan: nil)
-        var rowsBefore: [Int: [String]] = [:]
         if let plan, narrow.pages.contains(PagePaths.planCSV) {
             // The plan names actions of the maps it was made with: a place beyond them is a damaged record.
             let named = narrow.planPages.flatMap { narrow.layout[$0] }
@@ -480,25 +487,28 @@ package struct BuildDriver: Sendable {
             var changed = [Bool](repeating: false, count: outlines.count)
             for place in narrow.changed { changed[place] = true }
             let showing = { @Sendable [changed] (place: Int) in changed[place] }
-            // The rows now, and as the last build wrote them, which the CSV must hold where they go.
             let before = PlanMaps(some: narrow.before.mapValues { $0 as any PlannedMap })
-            let rows = parallelMap([maps, before]) { presenter.planRows(plan, maps: $0, showing: showing) }
-            (selection.planRows, rowsBefore) = (rows[0], rows[1])
+            selection.planRows = presenter.changedPlanRows(plan, now: maps, were: before, showing: showing)
         }
         // The CSV's rows go into the output's file while the plan's pages are made.
-        let chosen = selection, replaced = rowsBefore
+        let chosen = selection
         let made = parallelMap([true, false]) { pages in
             Result { () throws -> NarrowPages in
                 if pages { return NarrowPages(pages: try renderer.sitePages(index, only: chosen).files, plan: plan, showing: narrow.pages) }
                 guard let rows = chosen.planRows else { return NarrowPages(pages: [], plan: plan, showing: []) }
-                guard let file = earlier(PagePaths.planCSV),
-                      let csv = SpreadsheetCSV.replacingRows(in: file, rows: rows, were: replaced) else { throw RecordDamaged() }
+                guard let csv = Self.planPatch(rows, earlier: earlier) else { throw RecordDamaged() }
                 return NarrowPages(pages: [], patch: (PagePaths.planCSV, csv), plan: plan, showing: [])
             }
         }
         var pages = try made[0].get()
         pages.patch = try made[1].get().patch
         return pages
+    }
+
+    /// The plan's CSV as the output (or the preview) has it with `rows` written again; nil when it is missing or
+    /// does not hold the rows the last build wrote.
+    private static func planPatch(_ rows: PlanRows, earlier: (String) -> RangedFile?) -> FilePatch? {
+        earlier(PagePaths.planCSV).flatMap { SpreadsheetCSV.replacingRows(in: $0, rows: rows.now, were: rows.were) }
     }
 
     /// The built-in theme with the site's `templates/` files over it, compiled, so `check` finds template errors

@@ -155,17 +155,24 @@ package struct SitePageSelection: Sendable {
     package var paths: Set<String>?
     /// The plan as it is now, when it shows a change: made once to tell its changed pages, and kept to make them.
     package var plan: PlanPages?
-    /// The rows of the plan's CSV to write again, by their place in it (the header is row 0), when no action
-    /// moved: the others stay as the file has them. Nil for the whole file.
-    package var planRows: [Int: [String]]?
+    /// The rows of the plan's CSV to write again, when no action moved: the others stay as the file has them.
+    /// Nil for the whole file.
+    package var planRows: PlanRows?
 
-    package init(paths: Set<String>?, plan: PlanPages?, planRows: [Int: [String]]? = nil) {
+    package init(paths: Set<String>?, plan: PlanPages?, planRows: PlanRows? = nil) {
         self.paths = paths
         self.plan = plan
         self.planRows = planRows
     }
 
     package func contains(_ path: String) -> Bool { paths?.contains(path) ?? true }
+}
+
+/// Rows of the plan's CSV by their place in it (the header is row 0): as they are now, and as the last build wrote
+/// them, which the file must still hold for the new ones to go in their place.
+package struct PlanRows: Sendable {
+    package var now: [Int: [String]]
+    package var were: [Int: [String]]
 }
 
 /// The action plan made into pages: its sorted actions (for the CSV too) and each page's path with the making of
@@ -204,8 +211,8 @@ extension SitePresenter {
     /// `maps.json` (unless it is the weakest, which cards name); and of the plan's pages, only those whose actions
     /// or their figures changed (or moved). The
     /// sitemap is not among them: it lists every page.
-    package func pagesShowing(_ changes: [MapChange], in index: SiteIndex, before: @Sendable () -> [SitePageEntry])
-        -> SitePageSelection {
+    package func pagesShowing(_ changes: [MapChange], in index: SiteIndex, earlierPlan: ActionPlan? = nil,
+                              before: @Sendable () -> [SitePageEntry]) -> SitePageSelection {
         var products: MapProducts?
         var (paths, planChanged) = pagesShowing(changes, outlines: index.maps.map(\.outline), products: &products)
         guard planChanged else { return SitePageSelection(paths: paths, plan: nil) }
@@ -213,12 +220,18 @@ extension SitePresenter {
         let size = site.config.planPageSize
         let changedPaths = Set(changes.flatMap(\.sides).map(\.path))
         // When no changed map's actions sort or group otherwise than before (a stage renamed, an action's text
-        // edited), the plan is laid out as it was: its pages to make again are those that hold those actions.
+        // edited, a figure no action sorts by), the plan is laid out as it was (`earlierPlan`, when it is of these
+        // maps): its pages to make again are those that hold those actions, and its CSV's rows, theirs.
         if Self.keepsPlanOrder(changes) {
-            let plan = actionPlan(index)
-            let made = pages(plan.pages(of: size), of: plan, changing: Self.byPlace(changes, among: index.maps.map(\.path)))
+            let plan = earlierPlan.flatMap { Self.names($0, of: index.maps) ? $0 : nil } ?? actionPlan(index)
+            let byPlace = Self.byPlace(changes, among: index.maps.map(\.path))
+            let made = pages(plan.pages(of: size), of: plan, changing: byPlace)
             paths.formUnion(made.map { PagePaths.planPage($0 + 1) })
-            return SitePageSelection(paths: paths, plan: PlanPages(plan: plan, pages: planPages(from: plan, maps: PlanMaps(index.maps), numbers: made)))
+            var were: [Int: any PlannedMap] = [:]
+            for (place, change) in byPlace.enumerated() { if let before = change?.before { were[place] = before } }
+            let rows = changedPlanRows(plan, now: PlanMaps(index.maps), were: PlanMaps(some: were)) { byPlace[$0] != nil }
+            return SitePageSelection(paths: paths, plan: PlanPages(plan: plan, pages: planPages(from: plan, maps: PlanMaps(index.maps), numbers: made)),
+                                     planRows: rows)
         }
         // Otherwise the plan as it was and as it is, side by side: a page is made again when what it shows differs
         // (an action of a changed map is on it, or others moved onto it, or the headings and pager changed), and a
@@ -338,6 +351,20 @@ extension SitePresenter {
         let drawn = Set(maps.prefix(Self.comparedLimit).map { outlines[$0].path })
         cache[product] = drawn
         return drawn
+    }
+
+    /// Whether every action `plan` names is one of `maps`: a plan recorded from other maps is not theirs.
+    private static func names(_ plan: ActionPlan, of maps: [SitePageEntry]) -> Bool {
+        plan.kinds.allSatisfy { $0.owners.allSatisfy { $0.entries.allSatisfy { entry in
+            maps.indices.contains(entry.map) && maps[entry.map].actions.indices.contains(entry.action)
+        } } }
+    }
+
+    /// Of the plan's CSV, the rows of the actions of the maps `showing` picks (by place), now and as they were.
+    package func changedPlanRows(_ plan: ActionPlan, now: PlanMaps, were: PlanMaps,
+                                 showing: @escaping @Sendable (Int) -> Bool) -> PlanRows {
+        let rows = parallelMap([now, were]) { planRows(plan, maps: $0, showing: showing) }
+        return PlanRows(now: rows[0], were: rows[1])
     }
 
     /// Whether every change leaves its map's actions where the plan had them.
