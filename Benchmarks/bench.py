@@ -4,7 +4,8 @@
 usage: bench.py [--maps N] [--runs R] [--work DIR] [--no-hugo] [--no-serve] [--baseline TROPA]
                 [--history-commits C] [--no-history-case]
 e.g. `bench.py --maps 100000 --no-hugo`: the history case is left out above 10,000 maps (it would take hours).
-Cases: cold build (empty output), no-change rebuild, rebuild after changing one map, `tropa check` of a
+Cases: cold build (empty output), no-change rebuild, rebuilds after changing one map (a stage renamed, a text
+edited, an NPS its card shows edited, then a conversion the plan sorts by), `tropa check` of a
 one-map site, Hugo's cold build of the same content (runs alternate between tropa and Hugo), and the rebuild
 `tropa serve` reports after one map is saved (its own timing, from noticing the save to the pages ready), and
 the history case: the site in a git repository of C commits that each change every map, built cold with its history
@@ -110,6 +111,11 @@ def summary(name, samples, maps, hugo=None):
     return median
 
 
+def nudged(value, lowest):
+    """A figure one up, or one down at the top of its scale (100): always another value than `value`."""
+    return value + 1 if value < 100 else max(lowest, value - 1)
+
+
 def serve_rebuilds(site, changed, runs):
     """Saves `changed` `runs` times under a running `tropa serve`; returns the rebuild times it prints, in s."""
     # The generated site says `language: ru`; the lines read here are the English ones.
@@ -206,7 +212,8 @@ def main():
     binaries = [("tropa", TROPA, [])]
     if args.baseline:
         binaries.append(("baseline", pathlib.Path(args.baseline).resolve(), ["--output", work / "baseline-public"]))
-    cases = {name: {"cold": [], "nochange": [], "onechange": [], "onetext": [], "check": []} for name, _, _ in binaries}
+    cases = {name: {"cold": [], "nochange": [], "onechange": [], "onetext": [], "onenps": [], "oneconversion": [],
+                    "check": []} for name, _, _ in binaries}
     hugo_cold = []
     parse_floor, write_floor_times = [], []
     for _, binary, output in binaries:
@@ -250,6 +257,17 @@ def main():
         changed.write_text(re.sub(r"(### [^\n]+\n)", rf"\g<1>Edit {run}. ", renamed, count=1), encoding="utf-8")
         for name, binary, output in binaries:
             cases[name]["onetext"].append(timed([binary, "build", site] + output))
+        # Then figures its card shows (a new measurement): its first stage's NPS, which the card averages and no
+        # action sorts by, then that stage's conversion, which the plan sorts its actions by.
+        edited = changed.read_text(encoding="utf-8")
+        nps = re.sub(r"NPS: (-?\d+)", lambda m: f"NPS: {nudged(int(m.group(1)), -100)}", edited, count=1)
+        changed.write_text(nps, encoding="utf-8")
+        for name, binary, output in binaries:
+            cases[name]["onenps"].append(timed([binary, "build", site] + output))
+        changed.write_text(re.sub(r"(Конверсия|Conversion): (\d+)",
+                                  lambda m: f"{m.group(1)}: {nudged(int(m.group(2)), 0)}", nps, count=1), encoding="utf-8")
+        for name, binary, output in binaries:
+            cases[name]["oneconversion"].append(timed([binary, "build", site] + output))
     changed.write_text(original, encoding="utf-8")
     history = {"with": [], "without": [], "nochange": [], "edited": []}
     if history_case:
@@ -282,6 +300,8 @@ def main():
         summary(f"{name} no-change rebuild", cases[name]["nochange"], args.maps, hugo_median)
         summary(f"{name} one map, stage renamed", cases[name]["onechange"], args.maps, hugo_median)
         summary(f"{name} one map, text edited", cases[name]["onetext"], args.maps, hugo_median)
+        summary(f"{name} one map, NPS edited", cases[name]["onenps"], args.maps, hugo_median)
+        summary(f"{name} one map, conversion edited", cases[name]["oneconversion"], args.maps, hugo_median)
         summary(f"{name} check, one map", cases[name]["check"], 1)
     floors = [p + w for (p, _), (w, _) in zip(parse_floor, write_floor_times)]
     summary("parse floor (cmark alone)", parse_floor, args.maps)

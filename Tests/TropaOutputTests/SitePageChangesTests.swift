@@ -148,4 +148,21 @@ import TropaTesting
         }
         #expect(try Self.selections(path, recorded: beyond, change).whole.plan?.plan == plan)
     }
+
+    /// A stage's conversion edited could move its actions (the plan sorts by it); when the plan laid out again is
+    /// the last build's, none moved, and only the map's rows of the CSV are named. Without the last build's plan,
+    /// the whole CSV is made.
+    @Test func aConversionThatMovesNoActionNamesItsRowsOnly() throws {
+        let path = "content/volta/semya.md"
+        let change: (inout JourneyFacts) -> Void = { $0.stages[1].figures.conversion?.value *= 1.01 }
+        let given = try Self.selections(path, recorded: { $0 }, change)
+        let rows = try #require(given.whole.planRows)
+        let place = try #require(given.index.maps.firstIndex { $0.path == path })
+        let onStage = given.index.maps[place].actions.filter { $0.stage == 1 }.count
+        #expect(onStage > 0 && Set(rows.now.keys) == Set(rows.were.keys))
+        #expect(rows.now.values.allSatisfy { $0[3] == given.index.maps[place].summary.title })
+        #expect(rows.now.filter { $0.value != rows.were[$0.key] }.count == onStage)
+        #expect(try Self.selections(path, change).whole.planRows == nil)
+    }
 }
+

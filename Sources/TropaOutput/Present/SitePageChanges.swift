@@ -221,9 +221,15 @@ extension SitePresenter {
         let changedPaths = Set(changes.flatMap(\.sides).map(\.path))
         // When no changed map's actions sort or group otherwise than before (a stage renamed, an action's text
         // edited, a figure no action sorts by), the plan is laid out as it was (`earlierPlan`, when it is of these
-        // maps): its pages to make again are those that hold those actions, and its CSV's rows, theirs.
-        if Self.keepsPlanOrder(changes) {
-            let plan = earlierPlan.flatMap { Self.names($0, of: index.maps) ? $0 : nil } ?? actionPlan(index)
+        // maps): its pages to make again are those that hold those actions, and its CSV's rows, theirs. So too when
+        // the changes could have moved actions and the plan laid out again is the one before (a stage's conversion
+        // edited that keeps its actions' places), the maps keeping theirs.
+        let kindOrder = site.schema.layers.flatMap(\.kinds)
+        let keepsOrder = Self.keepsPlanOrder(changes)
+        let laidOut = keepsOrder ? nil : ActionPlan(index.maps, kindOrder: kindOrder)
+        let keepsPlaces = changes.allSatisfy { $0.before != nil && $0.after != nil }
+        if keepsOrder || keepsPlaces && laidOut == earlierPlan {
+            let plan = laidOut ?? earlierPlan.flatMap { Self.names($0, of: index.maps) ? $0 : nil } ?? actionPlan(index)
             let byPlace = Self.byPlace(changes, among: index.maps.map(\.path))
             let made = pages(plan.pages(of: size), of: plan, changing: byPlace)
             paths.formUnion(made.map { PagePaths.planPage($0 + 1) })
@@ -238,7 +244,7 @@ extension SitePresenter {
         // page the plan no longer reaches goes.
         let plans = parallelMap([true, false]) { now in
             let maps = now ? index.maps : before()
-            let plan = ActionPlan(maps, kindOrder: site.schema.layers.flatMap(\.kinds))
+            let plan = (now ? laidOut : earlierPlan.flatMap { Self.names($0, of: maps) ? $0 : nil }) ?? ActionPlan(maps, kindOrder: kindOrder)
             return (plan, PlanPageKey.keys(plan, maps: maps, size: size, changed: changedPaths))
         }
         let (plan, now) = plans[0], earlier = plans[1].1
