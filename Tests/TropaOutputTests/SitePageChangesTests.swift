@@ -36,14 +36,16 @@ import TropaTesting
         return (whole, presenter.pagesShowing(changes, outlines: after.map(\.outline), plan: plan), index)
     }
 
-    /// Two entries are equal when every stored property is: `==` names each one, and a map changed in any of
-    /// them (here its title, a stage's name, whether it is built) differs. Walked side by side, the entries of two
+    /// Two entries are equal when every stored property is: `==` names each one but the sparkline drawn of them
+    /// (kept, not compared), and a map changed in any of them (here its title, a stage's name, whether it is
+    /// built) differs. Walked side by side, the entries of two
     /// runs give only the maps added, gone or changed, in path order.
     @Test func entriesAreComparedByEveryPropertyAndWalkedInPathOrder() throws {
         let (_, facts) = try Self.site()
         let entry = SitePageEntry(facts[0], built: true)
         #expect(Mirror(reflecting: entry).children.map(\.label) == ["path", "summary", "stages", "stageEmotions", "actions",
-                                                                   "stageAnchors", "curve", "paths", "headline", "built"])
+                                                                   "stageAnchors", "curve", "paths", "headline", "built",
+                                                                   "drawnSparkline"])
         #expect(entry == SitePageEntry(facts[0], built: true))
         #expect(entry != SitePageEntry(facts[0], built: false))
         var renamed = facts[0]
@@ -163,6 +165,30 @@ import TropaTesting
         #expect(rows.now.values.allSatisfy { $0[3] == given.index.maps[place].summary.title })
         #expect(rows.now.filter { $0.value != rows.were[$0.key] }.count == onStage)
         #expect(try Self.selections(path, change).whole.planRows == nil)
+    }
+
+    /// A map's sparkline is drawn once for a scale and label and kept with its entry, when the presenter keeps them
+    /// (a rebuild's, the preview's): every card of the map then prints that drawing. A full build's presenter
+    /// draws each card's and keeps none.
+    @Test func aSparklineIsDrawnOnceForItsScaleAndLabelWhenKept() throws {
+        let (presenter, facts) = try Self.site()
+        let entry = SitePageEntry(facts[0], built: true)
+        var draws = 0
+        let first = entry.sparkline(scale: -2...2, label: "a") { draws += 1; return "one" }
+        let again = entry.sparkline(scale: -2...2, label: "a") { draws += 1; return "two" }
+        #expect(first == "one" && again == "one" && draws == 1)
+        #expect(entry.sparkline(scale: -2...2, label: "b") { "three" } == "three")
+        #expect(entry.sparkline(scale: 0...4, label: "b") { "four" } == "four")
+
+        let index = SiteIndex([SitePageEntry(facts[0], built: true)])
+        for keeps in [true, false] {
+            let map = SitePageEntry(facts[0], built: true)
+            let card = SitePresenter(site: presenter.site, keepsSparklines: keeps).card(map, root: "", index: index, context: nil)
+            let drawn = try #require(card.sparkline?())
+            #expect(drawn.hasPrefix("<svg") && drawn == presenter.card(map, root: "", index: index, context: nil).sparkline?())
+            let scale = try #require(card.curve?.scale)
+            #expect(map.sparkline(scale: scale, label: card.sparklineLabel) { "other" } == (keeps ? drawn : "other"))
+        }
     }
 }
 

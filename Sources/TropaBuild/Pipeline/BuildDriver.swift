@@ -111,7 +111,7 @@ package struct BuildDriver: Sendable {
         let theme = try loadTheme(start.config, inputs: start.inputs, loader: loader, report: &report)
         let site = Site(config: start.config, schema: start.schema, journeys: [], personas: personas.values,
                         staticFiles: start.inputs.staticFiles)
-        let renderer = theme.map { PageRenderer(presenter: SitePresenter(site: site), theme: $0) }
+        let renderer = theme.map { PageRenderer(presenter: SitePresenter(site: site, keepsSparklines: reuse.rebuilds), theme: $0) }
         let context = RenderContext(config: start.config, schema: start.schema, personas: personas.values,
                                     theme: theme?.fingerprint ?? 0)
         let rendering = sink.renders && !report.diagnostics.failBuild(strict: options.strict) ? renderer : nil

@@ -34,6 +34,12 @@ package enum Reuse: Sendable {
     }
 
     /// Whether the run is remembered for the next (the preview): each file's bytes, outcome and pages.
+    /// Whether this run rebuilds from an earlier one (an update, or the preview).
+    package var rebuilds: Bool {
+        if case .nothing = self { return false }
+        return true
+    }
+
     package var remembers: Bool {
         if case .preview = self { return true }
         return false

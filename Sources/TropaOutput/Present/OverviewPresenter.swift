@@ -90,6 +90,11 @@ extension SitePresenter {
             CurveModel(title: summary.title, stageNames: [], stageCount: summary.stageCount, series: series,
                        scale: site.schema.scale, lines: map.paths.map { CurveLine(stages: $0, label: "") })
         }
+        let label = words["emotionCurve"] + ": " + summary.title
+        let keeps = keepsSparklines
+        let sparkline: (@Sendable () -> String)? = curve.map { curve in
+            { @Sendable in keeps ? map.sparkline(scale: curve.scale, label: label) { curve.sparkline(label: label) } : curve.sparkline(label: label) }
+        }
         return MapCardModel(
             title: summary.title, url: root + PagePaths.journeyFolder(summary.slug) + "/index.html",
             persona: site.persona(id: summary.personaID)?.name, context: context,
@@ -102,7 +107,9 @@ extension SitePresenter {
             },
             averageNPS: headline.averageNPS.map { format.score(Self.tenth($0)) },
             updated: summary.updated.map(words.date), updatedISO: summary.updated, priority: summary.priority.map { words["priority." + $0.rawValue] },
-            curve: curve, sparklineLabel: words["emotionCurve"] + ": " + summary.title, words: words)
+            curve: curve, sparklineLabel: label,
+            sparkline: sparkline,
+            words: words)
     }
 
     /// Products as rows, segments as columns; at most three maps to a cell, the rest on the product's page.

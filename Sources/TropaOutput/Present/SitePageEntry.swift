@@ -1,3 +1,4 @@
+import Synchronization
 import TropaModel
 import TropaAnalysis
 
@@ -22,6 +23,10 @@ package final class SitePageEntry: Equatable, Sendable, MapOverview {
     package let paths: [[Int]]
     package let headline: MapHeadline
     package let built: Bool
+    /// The card's sparkline as last drawn, with the scale and words it was drawn for: a card is on five pages or
+    /// more (the catalogue, its tags', segment's and persona's), and drawing it was most of making a card. The
+    /// preview keeps the entry between saves, and with it the drawing.
+    private let drawnSparkline = Mutex<(scale: ClosedRange<Double>, label: String, markup: String)?>(nil)
 
     /// `evaluation`, when the caller has it already, saves making it again.
     package init(_ facts: JourneyFacts, evaluation: JourneyEvaluation? = nil, built: Bool) {
@@ -39,6 +44,16 @@ package final class SitePageEntry: Equatable, Sendable, MapOverview {
         paths = evaluation.paths.count < 2 ? [] : evaluation.paths.prefix(EmotionCurveSVG.dashes.count).map(\.stages)
         headline = MapHeadline(facts, evaluation: evaluation)
         self.built = built
+    }
+
+    /// The sparkline `draw` makes on this scale with this label, drawn the first time only.
+    package func sparkline(scale: ClosedRange<Double>, label: String, draw: () -> String) -> String {
+        drawnSparkline.withLock { drawn in
+            if let drawn, drawn.scale == scale, drawn.label == label { return drawn.markup }
+            let markup = draw()
+            drawn = (scale, label, markup)
+            return markup
+        }
     }
 
     /// The ids of the stages' columns, when the map has actions to link to them.

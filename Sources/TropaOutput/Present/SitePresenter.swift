@@ -6,9 +6,14 @@ package struct SitePresenter: Sendable {
     package let site: Site
     package let words: ThemeWords
     package let format: NumberFormat
+    /// Whether a map's sparkline is drawn once and kept with its entry for all its cards: a rebuild shows five cards
+    /// or more of each map again, and the preview keeps the entries between saves. A full build draws each card's,
+    /// since the drawings kept (10 MB at 10,000 maps) would add to its peak of memory.
+    package let keepsSparklines: Bool
 
-    package init(site: Site) {
+    package init(site: Site, keepsSparklines: Bool = false) {
         self.site = site
+        self.keepsSparklines = keepsSparklines
         words = ThemeWords(site.config.language)
         format = NumberFormat(language: site.config.language, signedScores: site.schema.scale.lowerBound < 0)
     }

@@ -371,6 +371,8 @@ package struct MapCardModel: Sendable {
     package let curve: CurveModel?
     /// The words a screen reader says for the card's sparkline.
     package let sparklineLabel: String
+    /// The curve drawn small, with that label; nil without a curve.
+    package let sparkline: (@Sendable () -> String)?
     /// The theme's words the card prints (`page.words` to a template).
     package let words: ThemeWords
 }

@@ -74,8 +74,8 @@ package enum BuiltInPartials {
         if card.draft { html.add(" <span class=\"badge draft\">", text: words["draft"], "</span>") }
         if let priority = card.priority { html.add(" <span class=\"badge priority\">", text: priority, "</span>") }
         html.add("\n")
-        if let curve = card.curve {
-            html.add("<div class=\"sparkline\">"); html.add(curve.sparkline(label: card.sparklineLabel)); html.add("</div>")
+        if let sparkline = card.sparkline {
+            html.add("<div class=\"sparkline\">"); html.add(sparkline()); html.add("</div>")
         }
         html.add("\n<p class=\"card-facts\">")
         if let context = card.context { html.add("<span>", text: context, "</span> · ") }

@@ -361,7 +361,7 @@ extension MapCardModel: MustacheParent {
         case "priority": orAbsent(self.priority)
         case "curve": orAbsent(self.curve)
         case "sparklineLabel": self.sparklineLabel
-        case "sparkline": orAbsent(self.curve.map { SparklineMarkup(curve: $0, label: sparklineLabel) })
+        case "sparkline": orAbsent(self.sparkline.map(SparklineMarkup.init))
         case "html": BuiltInPartials.card(self)
         case "words": self.words.all
         default: nil
@@ -453,15 +453,13 @@ extension CurveModel {
 /// never holds 10,000 drawings at once. `{{#sparkline}}…{{{sparkline}}}…{{/sparkline}}` draws it once: inside its
 /// own section, `sparkline` is this object again.
 private final class SparklineMarkup: MustacheCustomRenderable, MustacheParent {
-    let curve: CurveModel
-    let label: String
+    let draw: @Sendable () -> String
 
-    init(curve: CurveModel, label: String) {
-        self.curve = curve
-        self.label = label
+    init(_ draw: @escaping @Sendable () -> String) {
+        self.draw = draw
     }
 
-    lazy var renderText: String = curve.sparkline(label: label)
+    lazy var renderText: String = draw()
 
     var isNull: Bool { false }
 
