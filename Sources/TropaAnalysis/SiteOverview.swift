@@ -231,11 +231,19 @@ public struct ActionPlan: Sendable, Equatable {
         for (rank, map) in maps.indices.sorted(by: { (titles[$0], $0) < (titles[$1], $1) }).enumerated() {
             titleRank[map] = rank
         }
+        // Each action's kind and owner as a number, told as the actions are read: an action taken again to group
+        // it copied its four texts, a reference count taken and dropped on each (most of laying out the plan).
+        var kinds = GroupNames(), owners = GroupNames()
+        var groupOf: [(kind: Int, owner: Int)] = []
+        groupOf.reserveCapacity(count)
         for (index, map) in maps.enumerated() {
-            for (place, action) in map.actions.enumerated() where map.stages.indices.contains(action.stage) {
+            let actions = map.actions, stages = map.stages
+            for place in actions.indices where stages.indices.contains(actions[place].stage) {
+                let stage = actions[place].stage
                 entries.append(Entry(map: index, action: place))
-                keys.append(SortKey(emotion: map.emotion(ofStage: action.stage),
-                                    conversion: map.stages[action.stage].figures.conversion?.value, rank: titleRank[index]))
+                keys.append(SortKey(emotion: map.emotion(ofStage: stage), conversion: stages[stage].figures.conversion?.value,
+                                    rank: titleRank[index]))
+                groupOf.append((kinds.number(of: actions[place].kind), owners.number(of: actions[place].owner)))
             }
         }
         // Sorted by keys of numbers alone; stable: a stage's actions keep their order, and the maps theirs.
@@ -245,39 +253,48 @@ public struct ActionPlan: Sendable, Equatable {
             if let order = Self.ascending(x.conversion, y.conversion) { return order }
             return x.rank != y.rank ? x.rank < y.rank : a < b
         }
-        // Kinds and owners written in another case are one group, named as first written; each written form is
-        // keyed once, not once per action.
-        var nameKeys: [String: String] = [:]
-        let key = { (name: String) -> String in
-            if let key = nameKeys[name] { return key }
-            let key = NameKey(name).value
-            nameKeys[name] = key
-            return key
-        }
-        var kindName: [String: String] = [:], ownerName: [String: String] = [:]
-        for entry in entries {
-            let action = maps[entry.map].actions[entry.action]
-            if let kind = action.kind, kindName[key(kind)] == nil { kindName[key(kind)] = kind }
-            if let owner = action.owner, ownerName[key(owner)] == nil { ownerName[key(owner)] = owner }
-        }
-        var groups: [String?: [String?: [Entry]]] = [:]
+        var groups: [Int: [Int: [Entry]]] = [:]
         for index in painful {
-            let entry = entries[index], action = maps[entry.map].actions[entry.action]
-            groups[action.kind.map(key), default: [:]][action.owner.map(key), default: []].append(entry)
+            groups[groupOf[index].kind, default: [:]][groupOf[index].owner, default: []].append(entries[index])
         }
         let declared = Dictionary(kindOrder.enumerated().map { (NameKey($1).value, $0) }, uniquingKeysWith: { first, _ in first })
-        kinds = groups.keys.sorted { a, b in
-            guard let a else { return false }
-            guard let b else { return true }
-            let (da, db) = (declared[a] ?? Int.max, declared[b] ?? Int.max)
-            return da != db ? da < db : (a, kindName[a]!) < (b, kindName[b]!)
+        self.kinds = groups.keys.sorted { a, b in
+            guard let a = kinds.named(a) else { return false }
+            guard let b = kinds.named(b) else { return true }
+            let (da, db) = (declared[a.key] ?? Int.max, declared[b.key] ?? Int.max)
+            return da != db ? da < db : (a.key, a.name) < (b.key, b.name)
         }.map { kind in
             let byOwner = groups[kind]!
-            return KindGroup(kind: kind.map { kindName[$0]! }, owners: byOwner.keys.sorted { a, b in
-                guard let a else { return false }
-                guard let b else { return true }
-                return (a, ownerName[a]!) < (b, ownerName[b]!)
-            }.map { OwnerGroup(owner: $0.map { ownerName[$0]! }, entries: byOwner[$0]!) })
+            return KindGroup(kind: kinds.named(kind)?.name, owners: byOwner.keys.sorted { a, b in
+                guard let a = owners.named(a) else { return false }
+                guard let b = owners.named(b) else { return true }
+                return (a.key, a.name) < (b.key, b.name)
+            }.map { OwnerGroup(owner: owners.named($0)?.name, entries: byOwner[$0]!) })
+        }
+    }
+
+    /// Kinds (or owners) by number: names written in another case are one, named as first written; each written
+    /// form keyed once. No name is -1.
+    private struct GroupNames {
+        private var byWritten: [String: Int] = [:]
+        private var byKey: [String: Int] = [:]
+        private var names: [(key: String, name: String)] = []
+
+        mutating func number(of name: String?) -> Int {
+            guard let name else { return -1 }
+            if let number = byWritten[name] { return number }
+            let key = NameKey(name).value
+            let number = byKey[key] ?? names.count
+            if number == names.count {
+                names.append((key, name))
+                byKey[key] = number
+            }
+            byWritten[name] = number
+            return number
+        }
+
+        func named(_ number: Int) -> (key: String, name: String)? {
+            number < 0 ? nil : names[number]
         }
     }
 

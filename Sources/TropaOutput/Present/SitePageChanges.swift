@@ -421,11 +421,12 @@ private struct PlanPageKey: Equatable {
         let actions: [Action]
     }
 
+    /// An action by its map's entry and its place in it: the maps that did not change are the same entries on
+    /// both sides, and an action of one that did is `showsChange`. Copied whole with its figures, the actions of
+    /// both sides were most of telling the pages apart (four texts each, counted on both cores).
     struct Action: Equatable {
-        let map: String
-        let action: PlanAction
-        let emotion: Double?
-        let conversion: Figure?
+        let map: ObjectIdentifier
+        let action: Int
     }
 
     let count: Int
@@ -447,10 +448,9 @@ private struct PlanPageKey: Equatable {
                 return Part(kind: group.kind, kindCount: counts[part.kind], continued: part.continued,
                             owner: owners.owner, start: part.entries.lowerBound,
                             actions: owners.entries[part.entries].map { entry in
-                    let map = maps[entry.map], action = map.actions[entry.action]
+                    let map = maps[entry.map]
                     if changed.contains(map.path) { showsChange = true }
-                    return Action(map: map.path, action: action, emotion: map.emotion(ofStage: action.stage),
-                                  conversion: map.stages[action.stage].figures.conversion)
+                    return Action(map: ObjectIdentifier(map), action: entry.action)
                 })
             }
             return PlanPageKey(count: plan.count, pages: pages.count, contents: kinds, firstPages: firstPages,
