@@ -212,6 +212,9 @@ public struct ActionPlan: Sendable, Equatable {
 
     public var count: Int { kinds.reduce(0) { $0 + $1.owners.reduce(0) { $0 + $1.entries.count } } }
 
+    /// Every entry in the plan's order, kind by kind and owner by owner: the rows of its CSV.
+    public var entries: [Entry] { kinds.flatMap { $0.owners.flatMap(\.entries) } }
+
     /// A plan laid out before (the record's).
     public init(kinds: [KindGroup]) {
         self.kinds = kinds

@@ -96,11 +96,41 @@ public struct FilePatch: Sendable, Equatable {
     }
 
     public var parts: [Part]
+    /// The size of the other file.
+    public var sourceSize: Int
 
-    public init(parts: [Part]) { self.parts = parts }
+    public init(parts: [Part], of sourceSize: Int) {
+        (self.parts, self.sourceSize) = (parts, sourceSize)
+    }
 
-    /// Whether the file it makes differs from the other one: only a changed part is new.
-    public var changes: Bool { parts.contains { if case .new = $0 { true } else { false } } }
+    /// A patch of a file of `sourceSize` bytes that keeps its ranges one after the other: adjacent ones are one part.
+    public init(of sourceSize: Int) {
+        self.init(parts: [], of: sourceSize)
+    }
+
+    public mutating func keep(_ range: Range<Int>) {
+        guard !range.isEmpty else { return }
+        if case .kept(let last) = parts.last, last.upperBound == range.lowerBound {
+            parts[parts.count - 1] = .kept(last.lowerBound..<range.upperBound)
+        } else {
+            parts.append(.kept(range))
+        }
+    }
+
+    public mutating func add(_ bytes: [UInt8]) {
+        parts.append(.new(bytes))
+    }
+
+    /// Whether the file it makes differs from the other one: it has a new part, or does not keep the other file
+    /// whole and in order (rows moved, or some left out).
+    public var changes: Bool {
+        var offset = 0
+        for part in parts {
+            guard case .kept(let range) = part, range.lowerBound == offset else { return true }
+            offset = range.upperBound
+        }
+        return offset != sourceSize
+    }
 
     /// How many bytes the file it makes holds.
     public var size: Int {

@@ -76,16 +76,26 @@ import TropaTesting
         defer { try? FileManager.default.removeItem(at: base) }
         let bytes = (0..<3_000_001).map { UInt8(truncatingIfNeeded: $0 &* 13) }
         let patch = FilePatch(parts: [.kept(0..<10), .new(Array("новое".utf8)), .kept(20..<2_500_000), .new([]),
-                                      .kept(2_500_000..<3_000_001)])
+                                      .kept(2_500_000..<3_000_001)], of: 3_000_001)
         let expected = Array(bytes[0..<10]) + Array("новое".utf8) + Array(bytes[20...])
-        #expect(patch.size == expected.count)
+        #expect(patch.size == expected.count && patch.changes)
+        // Kept whole and in order it changes nothing; moved, or cut short, it does.
+        var whole = FilePatch(of: 3_000_001)
+        whole.keep(0..<10)
+        whole.keep(10..<3_000_001)
+        #expect(whole.parts == [.kept(0..<3_000_001)] && !whole.changes)
+        var moved = FilePatch(of: 3_000_001)
+        moved.keep(10..<3_000_001)
+        moved.keep(0..<10)
+        #expect(moved.changes && moved.size == 3_000_001)
+        #expect(FilePatch(parts: [.kept(0..<10)], of: 3_000_001).changes)
         for system in [DiskFileSystem(), MemoryFileSystem()] as [FileSystem] {
             let source = base.path + "/plan.csv", target = base.path + "/staging/plan/plan.csv"
             try system.write(bytes, to: source)
             try system.write(patch, of: source, to: target)
             #expect(try system.read(target) == expected)
             let beyond = #expect(throws: SiteError.self) {
-                try system.write(FilePatch(parts: [.new([1]), .kept(2_999_990..<3_000_002)]), of: source, to: target)
+                try system.write(FilePatch(parts: [.new([1]), .kept(2_999_990..<3_000_002)], of: 3_000_001), of: source, to: target)
             }
             #expect(beyond?.description.contains("ends before byte") == true)
             let missing = #expect(throws: SiteError.self) { try system.write(patch, of: base.path + "/missing", to: target) }

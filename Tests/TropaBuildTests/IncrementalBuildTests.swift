@@ -432,6 +432,25 @@ import TropaTesting
         #expect(second.files == (try Self.fullBuild(of: second)))
     }
 
+    /// An action that moves, every map keeping its place: the plan's CSV is the output's rows in their new order,
+    /// copied as the file holds them (one changed there by hand stays so), and the changed map's written anew.
+    @Test func anActionThatMovesMovesItsRowInThePlansCSV() throws {
+        let first = try RenderBuild.site(Self.pagedPlan)
+        let csv = first.output + "/plan/plan.csv"
+        let whole = try #require(first.fileSystem.text(at: csv))
+        try first.fileSystem.write(Array(whole.replacingOccurrences(of: "Оплата в один шаг", with: "Оплата в два шага").utf8), to: csv)
+        let second = try Self.edited(first, "content/b.md", find: "0 Спокойно", replace: "2 Восторг")
+        #expect(second.result.update?.maps == 1)
+        let full = try Self.fullBuild(of: second)
+        let rebuilt = String(decoding: try #require(full["plan/plan.csv"]), as: UTF8.self)
+        let rows = rebuilt.components(separatedBy: "\r\n")
+        let moved = try #require(rows.firstIndex { $0.contains("Сравнение тарифов") })
+        #expect(moved > (try #require(rows.firstIndex { $0.contains("Оплата в один шаг") })))
+        #expect(whole.components(separatedBy: "\r\n").firstIndex { $0.contains("Сравнение тарифов") } != moved)
+        #expect(second.text("plan/plan.csv") == rebuilt.replacingOccurrences(of: "Оплата в один шаг", with: "Оплата в два шага"))
+        #expect(second.files.filter { $0.key != "plan/plan.csv" } == full.filter { $0.key != "plan/plan.csv" })
+    }
+
     /// A kind written first in another case names the kind on every page that shows it.
     @Test func aKindWrittenAnotherWayRenamesItsHeadings() throws {
         let second = try Self.updatePagedPlan(find: "[Сайт] Сравнение", replace: "[САЙТ] Сравнение")

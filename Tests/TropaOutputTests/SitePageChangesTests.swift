@@ -152,8 +152,8 @@ import TropaTesting
     }
 
     /// A stage's conversion edited could move its actions (the plan sorts by it); when the plan laid out again is
-    /// the last build's, none moved, and only the map's rows of the CSV are named. Without the last build's plan,
-    /// the whole CSV is made.
+    /// the last build's, none moved, and only the map's rows of the CSV are named, in their places. Without the
+    /// last build's plan, the plan as it was is laid out from the maps as they were, to the same rows.
     @Test func aConversionThatMovesNoActionNamesItsRowsOnly() throws {
         let path = "content/volta/semya.md"
         let change: (inout JourneyFacts) -> Void = { $0.stages[1].figures.conversion?.value *= 1.01 }
@@ -164,7 +164,9 @@ import TropaTesting
         #expect(onStage > 0 && Set(rows.now.keys) == Set(rows.were.keys))
         #expect(rows.now.values.allSatisfy { $0[3] == given.index.maps[place].summary.title })
         #expect(rows.now.filter { $0.value != rows.were[$0.key] }.count == onStage)
-        #expect(try Self.selections(path, change).whole.planRows == nil)
+        #expect(rows.moved == nil)
+        let laidOut = try #require(try Self.selections(path, change).whole.planRows)
+        #expect(laidOut.now == rows.now && laidOut.were == rows.were && laidOut.moved == nil)
     }
 
     /// A map's sparkline is drawn once for a scale and label and kept with its entry, when the presenter keeps them

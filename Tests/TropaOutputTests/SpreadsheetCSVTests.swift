@@ -92,5 +92,29 @@ import TropaModel
         #expect(SpreadsheetCSV.replacingRows(in: file, rows: [:], were: [:])?.parts == [.kept(0..<bytes.count)])
     }
 
+    /// Rows in another order: each row of the new file is a row of the file, kept as a range of it (adjacent ones
+    /// one range), or a new one; rows not named are left out. A row named that the file does not have, a changed
+    /// row not as it was said to be, or a file whose last row is cut short is nil.
+    @Test func movedRowsAreRangesOfTheFileInTheirNewOrder() throws {
+        let rows = [["Вид", "Действие"], ["Сайт", "один\nдва"], ["SMM", "посты"], ["Сайт", "баннер"], ["SMM", "ролики"]]
+        let bytes = SpreadsheetCSV.bytes(rows: rows), file = RangedFile(bytes)
+        // Row 2 changed and moved to the end: rows 3 and 4 go up one.
+        let moved = [0, 1, 3, 4, -1], changed = [4: ["SMM", "посты и сторис"]]
+        let expected = SpreadsheetCSV.bytes(rows: [rows[0], rows[1], rows[3], rows[4], ["SMM", "посты и сторис"]])
+        for chunk in [1, 7, bytes.count + 1] {
+            let patch = try #require(SpreadsheetCSV.replacingRows(in: file, rows: changed, were: [2: rows[2]], moved: moved,
+                                                                  readingBy: chunk))
+            #expect(patch.applied(to: file) == expected && patch.changes, "read by \(chunk)")
+            #expect(patch.parts.count == 3)
+        }
+        let cut = try #require(SpreadsheetCSV.replacingRows(in: file, rows: [:], were: [:], moved: [0, 1]))
+        #expect(cut.applied(to: file) == SpreadsheetCSV.bytes(rows: Array(rows.prefix(2))) && cut.changes)
+        let same = try #require(SpreadsheetCSV.replacingRows(in: file, rows: [:], were: [:], moved: [0, 1, 2, 3, 4]))
+        #expect(same.parts == [.kept(0..<bytes.count)] && !same.changes)
+        #expect(SpreadsheetCSV.replacingRows(in: file, rows: [:], were: [:], moved: [0, 5]) == nil)
+        #expect(SpreadsheetCSV.replacingRows(in: file, rows: changed, were: [2: rows[3]], moved: moved) == nil)
+        #expect(SpreadsheetCSV.replacingRows(in: RangedFile(Array(bytes.dropLast())), rows: [:], were: [:], moved: [0, 1]) == nil)
+    }
+
     private static func text(rows: [[String]]) -> String { String(decoding: SpreadsheetCSV.bytes(rows: rows), as: UTF8.self) }
 }

@@ -505,10 +505,10 @@ package struct BuildDriver: Sendable {
         return pages
     }
 
-    /// The plan's CSV as the output (or the preview) has it with `rows` written again; nil when it is missing or
-    /// does not hold the rows the last build wrote.
+    /// The plan's CSV as the output (or the preview) has it with `rows` written again, and its others moved where
+    /// they go; nil when it is missing or does not hold the rows the last build wrote.
     private static func planPatch(_ rows: PlanRows, earlier: (String) -> RangedFile?) -> FilePatch? {
-        earlier(PagePaths.planCSV).flatMap { SpreadsheetCSV.replacingRows(in: $0, rows: rows.now, were: rows.were) }
+        earlier(PagePaths.planCSV).flatMap { SpreadsheetCSV.replacingRows(in: $0, rows: rows.now, were: rows.were, moved: rows.moved) }
     }
 
     /// The built-in theme with the site's `templates/` files over it, compiled, so `check` finds template errors

@@ -173,6 +173,9 @@ package struct SitePageSelection: Sendable {
 package struct PlanRows: Sendable {
     package var now: [Int: [String]]
     package var were: [Int: [String]]
+    /// When actions moved: each row of the new file (the header is row 0), as the place of the file's row it is, or
+    /// -1 for one of `now`. Nil when every row stays where it was.
+    package var moved: [Int]?
 }
 
 /// The action plan made into pages: its sorted actions (for the CSV too) and each page's path with the making of
@@ -233,9 +236,7 @@ extension SitePresenter {
             let byPlace = Self.byPlace(changes, among: index.maps.map(\.path))
             let made = pages(plan.pages(of: size), of: plan, changing: byPlace)
             paths.formUnion(made.map { PagePaths.planPage($0 + 1) })
-            var were: [Int: any PlannedMap] = [:]
-            for (place, change) in byPlace.enumerated() { if let before = change?.before { were[place] = before } }
-            let rows = changedPlanRows(plan, now: PlanMaps(index.maps), were: PlanMaps(some: were)) { byPlace[$0] != nil }
+            let rows = changedPlanRows(plan, maps: index.maps, changing: byPlace)
             return SitePageSelection(paths: paths, plan: PlanPages(plan: plan, pages: planPages(from: plan, maps: PlanMaps(index.maps), numbers: made)),
                                      planRows: rows)
         }
@@ -253,7 +254,11 @@ extension SitePresenter {
         })
         paths.formUnion(made.map { PagePaths.planPage($0 + 1) })
         paths.formUnion((now.count..<max(now.count, earlier.count)).map { PagePaths.planPage($0 + 1) })
-        return SitePageSelection(paths: paths, plan: PlanPages(plan: plan, pages: planPages(from: plan, maps: PlanMaps(index.maps), numbers: made)))
+        // Every map in its place: the CSV is the file's rows in the new order, the changed maps' made anew.
+        let rows = keepsPlaces ? changedPlanRows(plan, maps: index.maps, changing: Self.byPlace(changes, among: index.maps.map(\.path)),
+                                                 written: plans[1].0) : nil
+        return SitePageSelection(paths: paths, plan: PlanPages(plan: plan, pages: planPages(from: plan, maps: PlanMaps(index.maps), numbers: made)),
+                                 planRows: rows)
     }
 
     /// The same, told from the maps' outlines and the plan as the last build laid it out, when what changed shows
@@ -371,6 +376,31 @@ extension SitePresenter {
                                  showing: @escaping @Sendable (Int) -> Bool) -> PlanRows {
         let rows = parallelMap([now, were]) { planRows(plan, maps: $0, showing: showing) }
         return PlanRows(now: rows[0], were: rows[1])
+    }
+
+    /// The same, of the maps `changing` names a change of (by place, each map in its place before and after), for
+    /// the CSV `written` laid out (the plan as it was; by default, the same): with it, where each row of the plan
+    /// now is in the file.
+    private func changedPlanRows(_ plan: ActionPlan, maps: [SitePageEntry], changing byPlace: [MapChange?],
+                                 written: ActionPlan? = nil) -> PlanRows {
+        var before: [Int: any PlannedMap] = [:]
+        for (place, change) in byPlace.enumerated() { if let was = change?.before { before[place] = was } }
+        let (now, were) = (PlanMaps(maps), PlanMaps(some: before))
+        let showing = { @Sendable (place: Int) in byPlace[place] != nil }
+        guard let written, written != plan else { return changedPlanRows(plan, now: now, were: were, showing: showing) }
+        let rows = parallelMap([true, false]) { isNow in planRows(isNow ? plan : written, maps: isNow ? now : were, showing: showing) }
+        // Each action of a map that did not change, by its map's first place in a list of every map's actions.
+        var first: [Int] = [], count = 0
+        for map in maps {
+            first.append(count)
+            count += map.actions.count
+        }
+        var rowOf = [Int](repeating: -1, count: count)
+        for (row, entry) in written.entries.enumerated() where !showing(entry.map) {
+            rowOf[first[entry.map] + entry.action] = row + 1
+        }
+        let moved = [0] + plan.entries.map { showing($0.map) ? -1 : rowOf[first[$0.map] + $0.action] }
+        return PlanRows(now: rows[0], were: rows[1], moved: moved)
     }
 
     /// Whether every change leaves its map's actions where the plan had them.

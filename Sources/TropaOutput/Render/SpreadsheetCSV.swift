@@ -30,28 +30,63 @@ package enum SpreadsheetCSV {
     }
 
     /// `file` (as `bytes` wrote it) with the rows of `rows` (by their place, the first row 0) written anew and the
-    /// others kept byte for byte, as a patch of it: only a row that differs is new. Nil when it has no such row,
-    /// the row there is not as `were` has it (a file that is not the one this was meant for), or it cannot be read.
-    /// A row ends at a line break outside quotes.
+    /// others kept byte for byte, as a patch of it: only a row that differs is new. With `moved`, the rows are in
+    /// another order: each row of the new file (by its place) is the file's row at the place `moved` gives, or, at
+    /// -1, the one `rows` gives; the file's rows `moved` does not name are left out. Nil when the rows `were` names
+    /// are not there as it has them (a file that is not the one this was meant for), a row named is not in the file,
+    /// or it cannot be read. A row ends at a line break outside quotes.
     ///
-    /// The file is read up to its last changed row, a megabyte at a time, and never held whole: the plan's CSV of
+    /// The file is read up to its last row needed, a megabyte at a time, and never held whole: the plan's CSV of
     /// a 10,000-map site is 26 MB, and reading it and writing it anew through memory was a quarter of a one-map
     /// rebuild.
     package static func replacingRows(in file: RangedFile, rows: [Int: [String]], were: [Int: [String]],
-                                      readingBy chunkSize: Int = 1 << 20) -> FilePatch? {
-        guard let last = rows.keys.max() else { return FilePatch(parts: file.size > 0 ? [.kept(0..<file.size)] : []) }
-        var found: [(row: Int, range: Range<Int>)] = []
-        var row = 0, quoted = false
-        var start = file.read(0..<min(3, file.size)) == [0xEF, 0xBB, 0xBF] ? 3 : 0
-        var from = start
+                                      moved: [Int]? = nil, readingBy chunkSize: Int = 1 << 20) -> FilePatch? {
+        var patch = FilePatch(of: file.size)
+        let needed = max(rows.keys.max() ?? -1, were.keys.max() ?? -1, moved?.max() ?? -1)
+        guard needed >= 0 else {
+            patch.keep(0..<file.size)
+            return patch
+        }
+        guard let (head, found) = rowRanges(in: file, through: moved == nil ? needed : Int.max, readingBy: chunkSize),
+              found.count > needed else { return nil }
+        var wrote: [Int: [UInt8]] = [:]
+        for (row, cells) in were {
+            var old: [UInt8] = []
+            append(row: cells, to: &old)
+            guard file.read(found[row]) == old else { return nil }
+            wrote[row] = old
+        }
+        patch.keep(0..<head)
+        for row in 0..<(moved?.count ?? found.count) {
+            let from = moved?[row] ?? row
+            guard let cells = rows[row] else {
+                guard found.indices.contains(from) else { return nil }
+                patch.keep(found[from])
+                continue
+            }
+            var new: [UInt8] = []
+            append(row: cells, to: &new)
+            if from >= 0, wrote[from] == new { patch.keep(found[from]) } else { patch.add(new) }
+        }
+        if moved == nil, let end = found.last?.upperBound { patch.keep(end..<file.size) }
+        return patch
+    }
+
+    /// Where the file's rows begin (after the byte-order mark) and each row's bytes, its line break included, up to
+    /// row `last` or the end. Nil when it cannot be read, or (read to the end) its last row has no line break.
+    private static func rowRanges(in file: RangedFile, through last: Int, readingBy chunkSize: Int) -> (Int, [Range<Int>])? {
+        var found: [Range<Int>] = []
+        var quoted = false
+        let head = file.read(0..<min(3, file.size)) == [0xEF, 0xBB, 0xBF] ? 3 : 0
+        var start = head, from = head
         // Line breaks and quotes found with `memchr`.
-        while row <= last, from < file.size {
+        while found.count <= last, from < file.size {
             let range = from..<min(file.size, from + chunkSize)
             guard let chunk = file.read(range), chunk.count == range.count else { return nil }
             chunk.withUnsafeBytes { chunk in
                 let base = chunk.baseAddress!
                 var position = 0
-                while row <= last, position < chunk.count {
+                while found.count <= last, position < chunk.count {
                     let end = memchr(base + position, 0x0A, chunk.count - position).map { base.distance(to: $0) }
                     var quote = position
                     while let next = memchr(base + quote, 0x22, (end ?? chunk.count) - quote) {
@@ -62,27 +97,14 @@ package enum SpreadsheetCSV {
                     position = end + 1
                     // A line break inside quotes is the cell's own.
                     if quoted { continue }
-                    if rows[row] != nil { found.append((row, start..<from + end + 1)) }
-                    row += 1
+                    found.append(start..<from + end + 1)
                     start = from + end + 1
                 }
             }
             from += chunk.count
         }
-        guard row > last else { return nil }
-        var parts: [FilePatch.Part] = [], kept = 0
-        for (row, range) in found {
-            var old: [UInt8] = [], new: [UInt8] = []
-            append(row: were[row] ?? [], to: &old)
-            guard file.read(range) == old else { return nil }
-            append(row: rows[row]!, to: &new)
-            if new == old { continue }
-            if kept < range.lowerBound { parts.append(.kept(kept..<range.lowerBound)) }
-            parts.append(.new(new))
-            kept = range.upperBound
-        }
-        if kept < file.size { parts.append(.kept(kept..<file.size)) }
-        return FilePatch(parts: parts)
+        guard found.count > last || start == file.size else { return nil }
+        return (head, found)
     }
 
     private static func append(row: [String], to bytes: inout [UInt8]) {
