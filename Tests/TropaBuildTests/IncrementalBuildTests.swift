@@ -451,6 +451,31 @@ import TropaTesting
         #expect(second.files.filter { $0.key != "plan/plan.csv" } == full.filter { $0.key != "plan/plan.csv" })
     }
 
+    /// A kind first written another way by a changed map names every row of its kind: the CSV is made whole, not
+    /// its other rows copied with the old name.
+    @Test func aKindRenamedByItsFirstWriterRenamesEveryRowOfThePlansCSV() throws {
+        let first = try RenderBuild.site(Self.pagedPlan)
+        #expect(first.text("plan/plan.csv")?.components(separatedBy: "\r\n").filter { $0.hasPrefix("Сайт,") }.count == 3)
+        let second = try Self.edited(first, "content/a.md", find: "[Сайт] Упростить вход", replace: "[САЙТ] Упростить вход")
+        #expect(second.result.update?.maps == 1)
+        #expect(second.text("plan/plan.csv")?.components(separatedBy: "\r\n").filter { $0.hasPrefix("САЙТ,") }.count == 3)
+        #expect(second.files == (try Self.fullBuild(of: second)))
+    }
+
+    /// The last actions of the site removed: the plan's CSV goes with its pages, as a full build writes none.
+    @Test func theLastActionsRemovedTakeThePlansCSVWithThem() throws {
+        let first = try RenderBuild.site([
+            "content/a.md": RenderBuild.russianMap(title: "Альфа", body: RenderBuild.stage(
+                "Вход", score: "-2 Злость", extra: "### Рекомендации\n- [Сайт] Упростить вход\n")),
+            "content/b.md": RenderBuild.russianMap(title: "Бета", body: RenderBuild.stage("Выбор")),
+        ])
+        #expect(first.files["plan/plan.csv"] != nil)
+        let second = try Self.edited(first, "content/a.md", find: "### Рекомендации\n- [Сайт] Упростить вход\n", replace: "")
+        #expect(second.result.update?.maps == 1)
+        #expect(second.files["plan/plan.csv"] == nil && second.files["plan/index.html"] == nil)
+        #expect(second.files == (try Self.fullBuild(of: second)))
+    }
+
     /// A kind written first in another case names the kind on every page that shows it.
     @Test func aKindWrittenAnotherWayRenamesItsHeadings() throws {
         let second = try Self.updatePagedPlan(find: "[Сайт] Сравнение", replace: "[САЙТ] Сравнение")

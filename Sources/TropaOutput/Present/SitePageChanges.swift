@@ -231,12 +231,14 @@ extension SitePresenter {
         let keepsOrder = Self.keepsPlanOrder(changes)
         let laidOut = keepsOrder ? nil : ActionPlan(index.maps, kindOrder: kindOrder)
         let keepsPlaces = changes.allSatisfy { $0.before != nil && $0.after != nil }
+        // Without an action on any map there is no CSV to patch: it goes, as a full build writes none.
+        let hasCSV = index.maps.contains { !$0.actions.isEmpty }
         if keepsOrder || keepsPlaces && laidOut == earlierPlan {
             let plan = laidOut ?? earlierPlan.flatMap { Self.names($0, of: index.maps) ? $0 : nil } ?? actionPlan(index)
             let byPlace = Self.byPlace(changes, among: index.maps.map(\.path))
             let made = pages(plan.pages(of: size), of: plan, changing: byPlace)
             paths.formUnion(made.map { PagePaths.planPage($0 + 1) })
-            let rows = changedPlanRows(plan, maps: index.maps, changing: byPlace)
+            let rows = hasCSV ? changedPlanRows(plan, maps: index.maps, changing: byPlace) : nil
             return SitePageSelection(paths: paths, plan: PlanPages(plan: plan, pages: planPages(from: plan, maps: PlanMaps(index.maps), numbers: made)),
                                      planRows: rows)
         }
@@ -255,8 +257,9 @@ extension SitePresenter {
         paths.formUnion(made.map { PagePaths.planPage($0 + 1) })
         paths.formUnion((now.count..<max(now.count, earlier.count)).map { PagePaths.planPage($0 + 1) })
         // Every map in its place: the CSV is the file's rows in the new order, the changed maps' made anew.
-        let rows = keepsPlaces ? changedPlanRows(plan, maps: index.maps, changing: Self.byPlace(changes, among: index.maps.map(\.path)),
-                                                 written: plans[1].0) : nil
+        let rows = keepsPlaces && hasCSV
+            ? changedPlanRows(plan, maps: index.maps, changing: Self.byPlace(changes, among: index.maps.map(\.path)), written: plans[1].0)
+            : nil
         return SitePageSelection(paths: paths, plan: PlanPages(plan: plan, pages: planPages(from: plan, maps: PlanMaps(index.maps), numbers: made)),
                                  planRows: rows)
     }
@@ -380,14 +383,19 @@ extension SitePresenter {
 
     /// The same, of the maps `changing` names a change of (by place, each map in its place before and after), for
     /// the CSV `written` laid out (the plan as it was; by default, the same): with it, where each row of the plan
-    /// now is in the file.
+    /// now is in the file. Nil when a kind or an owner is named otherwise than there (first written otherwise, by
+    /// a changed map): every row of it shows the name.
     private func changedPlanRows(_ plan: ActionPlan, maps: [SitePageEntry], changing byPlace: [MapChange?],
-                                 written: ActionPlan? = nil) -> PlanRows {
+                                 written: ActionPlan? = nil) -> PlanRows? {
         var before: [Int: any PlannedMap] = [:]
         for (place, change) in byPlace.enumerated() { if let was = change?.before { before[place] = was } }
         let (now, were) = (PlanMaps(maps), PlanMaps(some: before))
         let showing = { @Sendable (place: Int) in byPlace[place] != nil }
         guard let written, written != plan else { return changedPlanRows(plan, now: now, were: were, showing: showing) }
+        let names = { (plan: ActionPlan) in
+            (Set(plan.kinds.map(\.kind)), Set(plan.kinds.flatMap { $0.owners.map(\.owner) }))
+        }
+        guard names(written) == names(plan) else { return nil }
         let rows = parallelMap([true, false]) { isNow in planRows(isNow ? plan : written, maps: isNow ? now : were, showing: showing) }
         // Each action of a map that did not change, by its map's first place in a list of every map's actions.
         var first: [Int] = [], count = 0
