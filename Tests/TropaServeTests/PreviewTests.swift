@@ -108,6 +108,21 @@ import TropaTesting
         #expect(second.pages.all == (try RenderBuild.build(memory)).files)
     }
 
+    /// Figures the cards show (an NPS, then a conversion the plan sorts by) remake the pages of cards from the
+    /// entries the preview keeps, and patch its plan's CSV: the pages are the bytes a build writes, each time.
+    @Test func figuresOnTheCardsRemakeThePagesOfCardsAsABuildWould() throws {
+        let memory = try threeMaps()
+        let first = try preview(memory)
+        try edit(memory, "/site/content/lumus/tretya.md", find: "- NPS: -10", replace: "- NPS: 30")
+        let second = try preview(memory, previous: first)
+        #expect(second.renderedMapCount == 1 && second.madeSitePages.contains("index.html"))
+        #expect(second.pages.all == (try RenderBuild.build(memory)).files)
+        try edit(memory, "/site/content/lumus/tretya.md", find: "- Конверсия: 35%", replace: "- Конверсия: 5%")
+        let third = try preview(memory, previous: second)
+        #expect(third.madeSitePages.contains("plan/plan.csv") && third.pages["plan/plan.csv"] != second.pages["plan/plan.csv"])
+        #expect(third.pages.all == (try RenderBuild.build(memory)).files)
+    }
+
     /// A plan of a page per action: an action taken away takes the last page with it, and the pages kept are
     /// the ones a build writes.
     @Test func aShorterPlanLosesItsLastPageInThePreview() throws {
