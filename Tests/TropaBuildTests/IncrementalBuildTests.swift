@@ -215,10 +215,27 @@ import TropaTesting
             "Оплата", score: "1 Радость", extra: "### Рекомендации\n- [Сайт] Оплата в один шаг\n")),
     ]
 
+    /// `pagedPlan` built, with Бета's map made of the stages `beta` when given; the build has no problem.
+    private static func builtPagedPlan(beta: String? = nil) throws -> BuiltSite {
+        var files = pagedPlan
+        if let beta { files["content/b.md"] = RenderBuild.russianMap(title: "Бета", body: beta) }
+        let first = try RenderBuild.site(files)
+        #expect(first.errors.isEmpty, "\(renderDescribe(first.diagnostics))")
+        return first
+    }
+
+    /// Гамма's row of the output's plan CSV changed by hand («Оплата в два шага»), which an update that copies the
+    /// other maps' rows keeps as it is and a CSV made whole does not; returns the CSV as built.
+    private static func handEditedPlanCSV(_ site: BuiltSite) throws -> String {
+        let csv = site.output + "/plan/plan.csv"
+        let whole = try #require(site.fileSystem.text(at: csv))
+        try site.fileSystem.write(Array(whole.replacingOccurrences(of: "Оплата в один шаг", with: "Оплата в два шага").utf8), to: csv)
+        return whole
+    }
+
     /// Builds `pagedPlan`, changes `content/b.md`, builds again.
     private static func updatePagedPlan(find: String, replace: String) throws -> BuiltSite {
-        let first = try RenderBuild.site(pagedPlan)
-        #expect(first.errors.isEmpty, "\(renderDescribe(first.diagnostics))")
+        let first = try builtPagedPlan()
         #expect(first.result.madeSitePages.filter { $0.hasPrefix("plan/") }
                 == ["plan/index.html", "plan/page/2/index.html", "plan/page/3/index.html", "plan/plan.csv"])
         #expect(first.text("plan/page/2/index.html")?.contains("Сравнение тарифов") == true)
@@ -238,12 +255,9 @@ import TropaTesting
     /// A renamed stage remakes the plan's pages of its own actions: the map's action on another stage, on a page of
     /// its own, shows as it did, and its page is left as it was.
     @Test func aRenamedStageRemakesThePlanPagesOfItsOwnActionsOnly() throws {
-        var files = Self.pagedPlan
-        files["content/b.md"] = RenderBuild.russianMap(title: "Бета", body: RenderBuild.stage(
+        let first = try Self.builtPagedPlan(beta: RenderBuild.stage(
             "Выбор", score: "0 Спокойно", extra: "### Рекомендации\n- [Сайт] Сравнение тарифов\n")
             + RenderBuild.stage("Покупка", score: "-1 Тревога", extra: "### Рекомендации\n- [Касса] Оплата картой\n"))
-        let first = try RenderBuild.site(files)
-        #expect(first.errors.isEmpty, "\(renderDescribe(first.diagnostics))")
         let planPages = first.result.madeSitePages.filter { $0.hasPrefix("plan/") && $0.hasSuffix(".html") }
         let renamedPage = try #require(planPages.first { first.text($0)?.contains("Сравнение тарифов") == true })
         let otherPage = try #require(planPages.first { first.text($0)?.contains("Оплата картой") == true })
@@ -280,7 +294,7 @@ import TropaTesting
     /// An update adds the changed map's facts to the end of the facts file rather than writing it again; the next
     /// update reads them there, and the file never grows past twice what its live lines need.
     @Test func anUpdateAddsItsFactsToTheFile() throws {
-        let first = try RenderBuild.site(Self.pagedPlan)
+        let first = try Self.builtPagedPlan()
         let facts = OutputWriter(fileSystem: first.fileSystem, output: first.output).facts
         let written = try first.fileSystem.read(facts)
         let path = RenderBuild.root + "/content/b.md"
@@ -353,7 +367,7 @@ import TropaTesting
 
     /// Facts that could not be added to the file (a full disk) leave no record: the next build is a full one.
     @Test func factsThatCouldNotBeAddedMakeTheNextBuildAFullOne() throws {
-        let first = try RenderBuild.site(Self.pagedPlan)
+        let first = try Self.builtPagedPlan()
         let path = RenderBuild.root + "/content/b.md"
         let text = try #require(first.fileSystem.text(at: path))
         try first.fileSystem.write(Array(text.replacingOccurrences(of: "Сравнение тарифов", with: "Калькулятор тарифов").utf8), to: path)
@@ -370,7 +384,7 @@ import TropaTesting
     /// the last build left; a file it cannot do that to (cut short by hand) makes the build a full one, which
     /// writes it whole.
     @Test func theCSVsChangedRowsAreWrittenIntoTheOutputsFile() throws {
-        let first = try RenderBuild.site(Self.pagedPlan)
+        let first = try Self.builtPagedPlan()
         let csv = first.output + "/plan/plan.csv"
         let whole = try #require(first.fileSystem.text(at: csv))
         let path = RenderBuild.root + "/content/b.md"
@@ -396,16 +410,11 @@ import TropaTesting
     /// the other rows copied as the file holds them (one changed there by hand stays so). A file cut short by hand
     /// is made whole by the same update.
     @Test func aCardChangeThatMovesNoActionWritesItsRowsIntoThePlansCSV() throws {
-        var maps = Self.pagedPlan
-        maps["content/b.md"] = RenderBuild.russianMap(title: "Бета", body: RenderBuild.stage(
+        let first = try Self.builtPagedPlan(beta: RenderBuild.stage(
             "Выбор", score: "0 Спокойно", extra: "### Метрики\n- Конверсия: 30%\n\n### Рекомендации\n- [Сайт] Сравнение тарифов\n")
             + RenderBuild.stage("Договор", score: "1 Радость", extra: "### Метрики\n- Конверсия: 80%\n"))
-        let first = try RenderBuild.site(maps)
-        #expect(first.errors.isEmpty, "\(renderDescribe(first.diagnostics))")
         #expect(first.text("index.html")?.contains("<dd>Выбор (30") == true)
-        let csv = first.output + "/plan/plan.csv"
-        let whole = try #require(first.fileSystem.text(at: csv))
-        try first.fileSystem.write(Array(whole.replacingOccurrences(of: "Оплата в один шаг", with: "Оплата в два шага").utf8), to: csv)
+        let whole = try Self.handEditedPlanCSV(first)
         let second = try Self.edited(first, "content/b.md", find: "## Выбор", replace: "## Подбор")
         #expect(second.result.update?.maps == 1)
         #expect(second.text("index.html")?.contains("<dd>Подбор (30") == true)
@@ -417,7 +426,7 @@ import TropaTesting
         #expect(patched.replacingOccurrences(of: "Оплата в два шага", with: "Оплата в один шаг")
                 == String(decoding: try #require(full["plan/plan.csv"]), as: UTF8.self))
 
-        try second.fileSystem.write(Array(whole.prefix(40).utf8), to: csv)
+        try second.fileSystem.write(Array(whole.prefix(40).utf8), to: second.output + "/plan/plan.csv")
         let third = try Self.edited(second, "content/b.md", find: "## Подбор", replace: "## Отбор")
         #expect(third.result.update?.maps == 1)
         #expect(third.files == (try Self.fullBuild(of: third)))
@@ -435,10 +444,8 @@ import TropaTesting
     /// An action that moves, every map keeping its place: the plan's CSV is the output's rows in their new order,
     /// copied as the file holds them (one changed there by hand stays so), and the changed map's written anew.
     @Test func anActionThatMovesMovesItsRowInThePlansCSV() throws {
-        let first = try RenderBuild.site(Self.pagedPlan)
-        let csv = first.output + "/plan/plan.csv"
-        let whole = try #require(first.fileSystem.text(at: csv))
-        try first.fileSystem.write(Array(whole.replacingOccurrences(of: "Оплата в один шаг", with: "Оплата в два шага").utf8), to: csv)
+        let first = try Self.builtPagedPlan()
+        let whole = try Self.handEditedPlanCSV(first)
         let second = try Self.edited(first, "content/b.md", find: "0 Спокойно", replace: "2 Восторг")
         #expect(second.result.update?.maps == 1)
         let full = try Self.fullBuild(of: second)
@@ -454,7 +461,7 @@ import TropaTesting
     /// A kind first written another way by a changed map names every row of its kind: the CSV is made whole, not
     /// its other rows copied with the old name.
     @Test func aKindRenamedByItsFirstWriterRenamesEveryRowOfThePlansCSV() throws {
-        let first = try RenderBuild.site(Self.pagedPlan)
+        let first = try Self.builtPagedPlan()
         #expect(first.text("plan/plan.csv")?.components(separatedBy: "\r\n").filter { $0.hasPrefix("Сайт,") }.count == 3)
         let second = try Self.edited(first, "content/a.md", find: "[Сайт] Упростить вход", replace: "[САЙТ] Упростить вход")
         #expect(second.result.update?.maps == 1)

@@ -132,9 +132,9 @@ import TropaTesting
         let plan = try #require(whole.plan).plan
         let place = try #require(index.maps.firstIndex { $0.path == path })
         // Each row's place in the file: the header, then the plan's actions in order.
-        let renamed = plan.kinds.flatMap { $0.owners.flatMap(\.entries) }.enumerated()
+        let renamed = plan.entries.enumerated()
             .filter { $0.element.map == place && index.maps[place].actions[$0.element.action].stage == 0 }.map { $0.offset + 1 }
-        let mapsRows = plan.kinds.flatMap { $0.owners.flatMap(\.entries) }.enumerated().filter { $0.element.map == place }.map { $0.offset + 1 }
+        let mapsRows = plan.entries.enumerated().filter { $0.element.map == place }.map { $0.offset + 1 }
         #expect(!renamed.isEmpty && Set(rows.now.keys) == Set(mapsRows) && Set(rows.were.keys) == Set(mapsRows))
         #expect(Set(rows.now.filter { $0.value.contains("Первый взгляд") }.keys) == Set(renamed))
         #expect(rows.were.values.allSatisfy { !$0.contains("Первый взгляд") })

@@ -33,13 +33,13 @@ package enum Reuse: Sendable {
         return maps.filter(changed.contains)
     }
 
-    /// Whether the run is remembered for the next (the preview): each file's bytes, outcome and pages.
     /// Whether this run rebuilds from an earlier one (an update, or the preview).
     package var rebuilds: Bool {
         if case .nothing = self { return false }
         return true
     }
 
+    /// Whether the run is remembered for the next (the preview): each file's bytes, outcome and pages.
     package var remembers: Bool {
         if case .preview = self { return true }
         return false

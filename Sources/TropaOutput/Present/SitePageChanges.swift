@@ -155,8 +155,8 @@ package struct SitePageSelection: Sendable {
     package var paths: Set<String>?
     /// The plan as it is now, when it shows a change: made once to tell its changed pages, and kept to make them.
     package var plan: PlanPages?
-    /// The rows of the plan's CSV to write again, when no action moved: the others stay as the file has them.
-    /// Nil for the whole file.
+    /// The rows of the plan's CSV to write again, and where the others go when actions moved: those stay as the
+    /// file has them. Nil for the whole file.
     package var planRows: PlanRows?
 
     package init(paths: Set<String>?, plan: PlanPages?, planRows: PlanRows? = nil) {
@@ -294,7 +294,7 @@ extension SitePresenter {
         }
         // A plan laid out from other maps than these is not this site's.
         guard Self.keepsPlanOrder(changes), let plan,
-              plan.kinds.allSatisfy({ $0.owners.allSatisfy { $0.entries.allSatisfy { $0.map < outlines.count } } })
+              plan.entries.allSatisfy({ $0.map < outlines.count })
         else { return nil }
         let pages = plan.pages(of: site.config.planPageSize)
         let made = self.pages(pages, of: plan, changing: Self.byPlace(changes, among: outlines.map(\.path)))
@@ -369,9 +369,7 @@ extension SitePresenter {
 
     /// Whether every action `plan` names is one of `maps`: a plan recorded from other maps is not theirs.
     private static func names(_ plan: ActionPlan, of maps: [SitePageEntry]) -> Bool {
-        plan.kinds.allSatisfy { $0.owners.allSatisfy { $0.entries.allSatisfy { entry in
-            maps.indices.contains(entry.map) && maps[entry.map].actions.indices.contains(entry.action)
-        } } }
+        plan.entries.allSatisfy { maps.indices.contains($0.map) && maps[$0.map].actions.indices.contains($0.action) }
     }
 
     /// Of the plan's CSV, the rows of the actions of the maps `showing` picks (by place), now and as they were.
