@@ -61,13 +61,14 @@ package struct BuildDriver: Sendable {
 
     /// Settings → site inputs; nil (with the settings' diagnostics) when the config or the schema is broken.
     package func start() throws -> (Start?, CheckResult) {
-        let (start, settings, _) = try start { _ in () }
+        let (start, settings, _) = try start(alongside: nil as (@Sendable (SiteConfig) -> Void)?)
         return (start, settings)
     }
 
     /// The same, with `alongside` run on another core from when the settings are read, given them: while the inputs
-    /// are listed, and whatever the caller does before it waits for it; nil when the settings are broken.
-    package func start<Other: Sendable>(alongside: @escaping @Sendable (SiteConfig) -> Other) throws -> (Start?, CheckResult, Pending<Other>?) {
+    /// are listed, and whatever the caller does before it waits for it; nil when the settings are broken or there is
+    /// nothing to run.
+    package func start<Other: Sendable>(alongside: (@Sendable (SiteConfig) -> Other)?) throws -> (Start?, CheckResult, Pending<Other>?) {
         let loader = SiteLoader(fileSystem: reader, root: root)
         try loader.requireSiteFolder()
         var diagnostics: [Diagnostic] = []
@@ -78,7 +79,7 @@ package struct BuildDriver: Sendable {
             return (nil, CheckResult(site: nil, diagnostics: diagnostics.sortedByLocation(), sources: sources,
                                      language: language), nil)
         }
-        let other = Pending { alongside(config) }
+        let other = alongside.map { work in Pending { work(config) } }
         let inputs = try listed.flatMap { $0.isListed(for: config) ? $0 : nil } ?? SiteError.told(in: config.language) {
             try SiteInputs.list(root: root, config: config, reader: reader)
         }
