@@ -159,7 +159,7 @@ enum CompiledTheme {
             + "index.html\">" + word("home", words) + "</a> · <a href=\"" + escaped(map.mapURL) + "\">"
             + word("backToMap", words) + "</a></p>\n<h1>" + title + "</h1>\n"
         if let comparison = map.comparisonSVG {
-            html += "<section class=\"history-curve\" aria-label=\"" + word("historyCurve", words) + "\">\n"
+            html += "<section class=\"history-curve\" tabindex=\"0\" aria-label=\"" + word("historyCurve", words) + "\">\n"
                 + comparison + "</section>\n"
         }
         html += "<section class=\"versions\" aria-labelledby=\"versions-heading\">\n<h2 id=\"versions-heading\">"

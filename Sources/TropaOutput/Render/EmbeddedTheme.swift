@@ -131,7 +131,7 @@ enum EmbeddedTheme {
 <article class="history">
 <p class="breadcrumbs"><a href="{{page.root}}index.html">{{page.words.home}}</a> · <a href="{{mapURL}}">{{page.words.backToMap}}</a></p>
 <h1>{{page.words.history}}: {{title}}</h1>
-{{#comparisonSVG}}<section class="history-curve" aria-label="{{page.words.historyCurve}}">
+{{#comparisonSVG}}<section class="history-curve" tabindex="0" aria-label="{{page.words.historyCurve}}">
 {{{comparisonSVG}}}</section>
 {{/comparisonSVG}}<section class="versions" aria-labelledby="versions-heading">
 <h2 id="versions-heading">{{page.words.historyVersions}}</h2>
@@ -416,6 +416,8 @@ table.cjm { border-collapse: separate; border-spacing: 0; table-layout: fixed;
 table.matrix, table.comparison { border-collapse: collapse; width: 100%; font-size: .9rem; }
 .matrix th, .matrix td, .comparison th, .comparison td { text-align: left; vertical-align: top; padding: .45rem .6rem; border-bottom: 1px solid var(--line); }
 .matrix thead th, .comparison thead th { background: var(--panel); font-weight: 600; }
+/* A column keeps a readable width on a phone; the table scrolls sideways instead. */
+.matrix th, .matrix td { min-width: 9rem; }
 .matrix td ul { list-style: none; margin: 0; padding: 0; display: grid; gap: .4rem; }
 .matrix .figure { display: block; color: var(--muted); font-size: .8rem; }
 .matrix .rank { display: block; color: var(--muted); font-size: .8rem; font-weight: 400; }
@@ -429,6 +431,9 @@ td.lowest { background: #ffedd5; }
 /* Many stages scroll sideways rather than shrink the chart's text below reading size; few are not blown up. */
 .comparison-chart svg { display: block; width: 100%; min-width: calc(var(--columns, 1) * 5.5rem);
   max-width: calc(var(--columns, 1) * 10rem); height: auto; }
+/* The history's curve, too: on a phone it scrolls sideways rather than shrink its text to half. */
+.history-curve { margin: 1rem 0; max-width: 60rem; overflow-x: auto; }
+.history-curve svg { display: block; width: 100%; min-width: 34rem; height: auto; }
 .plan-kind h2 .count, .plan-kind h2 .continued { color: var(--muted); font-size: .9rem; font-weight: 400; }
 .pager ul, .plan-contents ul { display: flex; flex-wrap: wrap; gap: .25rem .75rem; list-style: none; padding: 0; }
 .pager p, .plan-contents p { margin-bottom: .25rem; color: var(--muted); }
@@ -459,6 +464,7 @@ ul.site-links { display: flex; flex-wrap: wrap; gap: .3rem 1.2rem; list-style: n
   .site-header, .site-footer, .skip, .downloads, .outline, .pager, .plan-contents { display: none; }
   main { padding: 0; }
   .table-scroll { overflow: visible; border: 0; }
+  .history-curve { overflow: visible; }
   table.cjm { width: 100%; font-size: 8.5pt; }
   .cjm thead { display: table-header-group; }
   .cjm thead th { font-size: 9.5pt; border-top: 1px solid var(--line); }
