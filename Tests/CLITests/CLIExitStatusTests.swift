@@ -62,8 +62,10 @@ import TropaTesting
 
     /// `--quiet` prints the problems alone: no notes and no summary, and the exit status is as without it.
     @Test func quietPrintsOnlyTheProblems() throws {
-        let output = FileManager.default.temporaryDirectory.appendingPathComponent("tropa-quiet-\(UUID().uuidString)")
-        defer { try? FileManager.default.removeItem(at: output) }
+        // The output in a folder of its own: its lock, cache and facts are written beside it.
+        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("tropa-quiet-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        let output = scratch.appendingPathComponent("public")
         let clean = try TropaProcess.run(["build", Fixtures.site("valid-ru").path, "--quiet", "--output", output.path])
         #expect(clean.status == 0)
         #expect(clean.stderr.isEmpty && clean.stdout.isEmpty, "\(clean.stderr)")

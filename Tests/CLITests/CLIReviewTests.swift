@@ -32,8 +32,10 @@ import TropaTesting
 
     /// A build never looks at the calendar.
     @Test func aBuildDoesNotWarn() throws {
-        let output = FileManager.default.temporaryDirectory.appendingPathComponent("tropa-review-\(UUID().uuidString)")
-        defer { try? FileManager.default.removeItem(at: output) }
+        // The output in a folder of its own: its lock, cache and facts are written beside it.
+        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("tropa-review-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        let output = scratch.appendingPathComponent("public")
         let build = try TropaProcess.run(["build", Self.site, "--strict", "--output", output.path])
         #expect(build.status == 0, "\(build.stdout)\(build.stderr)")
         #expect(!build.stderr.contains("review-overdue"))

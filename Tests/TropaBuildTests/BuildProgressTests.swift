@@ -15,8 +15,10 @@ import TropaTesting
     }
 
     @Test func aBuildCountsItsMapsAndTheFilesOfItsOutput() throws {
-        let output = FileManager.default.temporaryDirectory.appendingPathComponent("tropa-progress-\(UUID().uuidString)")
-        defer { try? FileManager.default.removeItem(at: output) }
+        // The output in a folder of its own: its lock, cache and facts are written beside it.
+        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("tropa-progress-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        let output = scratch.appendingPathComponent("public")
         let progress = BuildProgress()
         let result = try SiteBuilder().build(root: Self.site.path,
                                              options: BuildOptions(output: output.path, progress: progress))
