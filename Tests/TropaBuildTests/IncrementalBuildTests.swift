@@ -381,8 +381,8 @@ import TropaTesting
     }
 
     /// An update that moves no action writes again only the changed map's rows of the plan's CSV, into the file
-    /// the last build left; a file it cannot do that to (cut short by hand) makes the build a full one, which
-    /// writes it whole.
+    /// the last build left; a file it cannot do that to (cut short by hand) is written whole by the same update,
+    /// which then reads every map.
     @Test func theCSVsChangedRowsAreWrittenIntoTheOutputsFile() throws {
         let first = try Self.builtPagedPlan()
         let csv = first.output + "/plan/plan.csv"
@@ -400,7 +400,7 @@ import TropaTesting
         try spliced.fileSystem.write(Array(whole.prefix(40).utf8), to: csv)
         try spliced.fileSystem.write(Array(text.replacingOccurrences(of: "Сравнение тарифов", with: "Таблица тарифов").utf8), to: path)
         let rebuilt = try RenderBuild.build(spliced.fileSystem)
-        #expect(rebuilt.result.update == nil)
+        #expect(rebuilt.result.update?.maps == 1)
         #expect(rebuilt.text("plan/plan.csv")?.contains("Таблица тарифов") == true)
         #expect(rebuilt.files == (try Self.fullBuild(of: rebuilt)))
     }
@@ -430,6 +430,92 @@ import TropaTesting
         let third = try Self.edited(second, "content/b.md", find: "## Подбор", replace: "## Отбор")
         #expect(third.result.update?.maps == 1)
         #expect(third.files == (try Self.fullBuild(of: third)))
+    }
+
+    /// Six maps of one product and segment, tagged, with a persona: the catalogue's table names the first three
+    /// (by title), the product's comparison draws the first five; Ёж is in neither, Альфа in both.
+    private static let cardsInPlace: [String: String] = {
+        var files = ["content/personas/rop.md": "---\nname: Руководитель отдела продаж\n---\n\nОтвечает за план.\n"]
+        for (file, title) in [("a", "Альфа"), ("b", "Бета"), ("v", "Вега"), ("g", "Гамма"), ("d", "Дельта"), ("yo", "Ёж")] {
+            files["content/\(file).md"] = RenderBuild.russianMap(
+                title: title, extraFrontMatter: "product: Лумус\nsegment: SMB\ntags: [crm, b2b]\npersona: rop\n",
+                body: RenderBuild.stage("Поиск", extra: "### Метрики\n- Конверсия: 40%\n- NPS: 10\n")
+                    + RenderBuild.stage("Покупка", score: "2 Радость", extra: "### Метрики\n- Конверсия: 20%\n- NPS: 30\n"))
+        }
+        return files
+    }()
+
+    /// The catalogue's header, a tag page's, the dashboard's and `maps.json`'s first line changed by hand in the
+    /// output: an update that prints only the changed maps' parts into these files keeps the edits.
+    private static let handEdits = [("index.html", "</h1>", " (правка)</h1>"), ("tags/crm/index.html", "</h1>", " (правка)</h1>"),
+                                    ("dashboard/index.html", "</h1>", " (правка)</h1>"), ("maps.json", "\"format\"", "\"формат\"")]
+
+    private static func editByHand(_ site: BuiltSite) throws {
+        for (path, find, replace) in handEdits {
+            let file = site.output + "/" + path
+            let text = try #require(site.fileSystem.text(at: file))
+            #expect(text.contains(find), "\(path)")
+            try site.fileSystem.write(Array(text.replacingOccurrences(of: find, with: replace).utf8), to: file)
+        }
+    }
+
+    /// An NPS edited (a figure the card, the dashboard and `maps.json` show, which moves the map on no page) of a
+    /// map that neither the catalogue's table nor its product's comparison names: those pages of every map, its tag
+    /// and segment pages are the output's files with the map's card, row and entry printed again; no other map is
+    /// read, the persona page is not made, and apart from the edits by hand the output is a full build's.
+    @Test func aFigureOnACardIsPrintedAgainInPlace() throws {
+        let first = try RenderBuild.site(Self.cardsInPlace)
+        #expect(first.errors.isEmpty, "\(renderDescribe(first.diagnostics))")
+        let built = first.files
+        try Self.editByHand(first)
+        let written = Self.writeTimes(first)
+        let second = try Self.edited(first, "content/yo.md", find: "- NPS: 10", replace: "- NPS: 50")
+        #expect(second.result.update?.maps == 1)
+        let patched = ["index.html", "tags/crm/index.html", "tags/b2b/index.html", "segments/smb/index.html",
+                       "products/lumus/index.html", "dashboard/index.html", "maps.json"]
+        #expect(Set(second.result.madeSitePages).isSuperset(of: patched))
+        #expect(!second.result.madeSitePages.contains("personas/rop/index.html"))
+        #expect(Self.writeTimes(second)["personas/rop/index.html"] == written["personas/rop/index.html"])
+        var full = try Self.fullBuild(of: second)
+        #expect(patched.allSatisfy { full[$0] != nil && full[$0] != built[$0] })
+        for (path, find, replace) in Self.handEdits {
+            full[path] = Array(String(decoding: try #require(full[path]), as: UTF8.self).replacingOccurrences(of: find, with: replace).utf8)
+        }
+        #expect(second.files == full)
+    }
+
+    /// The same edit of a map the catalogue's table names with its figures (and the product's comparison draws):
+    /// the catalogue cannot be patched, so the update reads every map and makes the pages whole, as a full build;
+    /// the edits by hand are gone with them.
+    @Test func aFigureOfAMapTheTableNamesRemakesThePages() throws {
+        let first = try RenderBuild.site(Self.cardsInPlace)
+        try Self.editByHand(first)
+        let second = try Self.edited(first, "content/a.md", find: "- NPS: 10", replace: "- NPS: 50")
+        #expect(second.result.update?.maps == 1)
+        #expect(second.text("index.html")?.contains("(правка)") == false)
+        #expect(second.files == (try Self.fullBuild(of: second)))
+    }
+
+    /// A conversion that changes what gets through (which sorts the dashboard), and a site's own card template:
+    /// neither is printed in place; each update equals a full build.
+    @Test func aFigureThatSortsTheDashboardOrASitesOwnCardIsNotPrintedInPlace() throws {
+        let first = try RenderBuild.site(Self.cardsInPlace)
+        try Self.editByHand(first)
+        let second = try Self.edited(first, "content/yo.md", find: "- Конверсия: 20%", replace: "- Конверсия: 5%")
+        #expect(second.result.update?.maps == 1)
+        #expect(second.text("dashboard/index.html")?.contains("(правка)") == false)
+        #expect(second.files == (try Self.fullBuild(of: second)))
+
+        var files = Self.cardsInPlace
+        files["templates/card.mustache"] = "{{{html}}}<!-- свой -->"
+        let own = try RenderBuild.site(files)
+        #expect(own.errors.isEmpty, "\(renderDescribe(own.diagnostics))")
+        #expect(own.text("index.html")?.contains("</li><!-- свой -->") == true)
+        try Self.editByHand(own)
+        let edited = try Self.edited(own, "content/yo.md", find: "- NPS: 10", replace: "- NPS: 50")
+        #expect(edited.result.update?.maps == 1)
+        #expect(edited.text("tags/crm/index.html")?.contains("(правка)") == false)
+        #expect(edited.files == (try Self.fullBuild(of: edited)))
     }
 
     /// An action that moves (its stage is now the least painful) changes the pages it left and reached.

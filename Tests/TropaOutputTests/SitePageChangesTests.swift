@@ -118,6 +118,24 @@ import TropaTesting
         #expect(try #require(text.narrow).pages == text.whole.paths)
     }
 
+    /// A figure a card shows that moves the map on no page (an NPS) is told from the outlines too: the pages of
+    /// every map that show it are patched, not made, the persona page (summaries only) is neither, and the rest are
+    /// the whole way's. What moves it (what gets through, by which the dashboard sorts), or what its summary holds,
+    /// needs every map.
+    @Test func aFigureACardShowsInPlaceIsPatchedIntoThePagesOfEveryMap() throws {
+        let path = "content/volta/ofis.md"
+        let nps = try Self.selections(path) { $0.stages[0].figures.nps?.value = 60 }
+        let narrow = try #require(nps.narrow)
+        #expect(narrow.patched == ["index.html": .catalogueCard, "dashboard/index.html": .dashboardRow,
+                                   "maps.json": .mapsJSONEntry, "tags/b2b/index.html": .card, "segments/ofisy/index.html": .card])
+        #expect(narrow.pages.isDisjoint(with: narrow.patched.keys) && !narrow.pages.contains { $0.hasPrefix("personas/") })
+        #expect(narrow.pages.union(narrow.patched.keys) == (nps.whole.paths ?? []).filter { !$0.hasPrefix("personas/") })
+        #expect(narrow.changed.count == 1)
+
+        #expect(try Self.selections(path) { $0.stages[0].figures.conversion?.value = 1 }.narrow == nil)
+        #expect(try Self.selections(path) { $0.summary.segment = "Другие" }.narrow == nil)
+    }
+
     /// A change a card shows that moves no action (a stage renamed with the date the card gives): the whole way
     /// names the plan's CSV rows of the map's actions on that stage, as they are and as the file holds them, and
     /// no other row; it lays the plan out as the last build did when given that plan and the plan names these

@@ -364,8 +364,8 @@ package struct BuildDriver: Sendable {
             run.siteFiles = made.paths + others.map(\.path) + statics
         case .renderShowing(let changes, let kept, let earlier):
             let slugs: [String], showing: Set<String>
-            // A file of the output written as a patch of itself: not among `pages`.
-            var patched: String?
+            // Files of the output written as patches of themselves: not among `pages`.
+            var patched: [String] = []
             // The plan's CSV as the output has it, or as the preview made it.
             let earlierFile: @Sendable (String) -> RangedFile? = { path in
                 guard let kept else { return sink.earlier(path) }
@@ -382,9 +382,9 @@ package struct BuildDriver: Sendable {
                 // The preview has no record to fall back from: it makes the pages from every map instead.
                 narrowed = nil
             }
-            var csv: (path: String, patch: FilePatch)?
+            var patches: [(path: String, patch: FilePatch)] = []
             if let narrow = narrowed {
-                (pages, run.plan, showing, csv) = (narrow.pages, narrow.plan, narrow.showing, narrow.patch)
+                (pages, run.plan, showing, patches) = (narrow.pages, narrow.plan, narrow.showing, narrow.patches)
                 slugs = try slugsRead.value.get()
             } else {
                 let all = try reuse.shown(entries, now: now)
@@ -408,7 +408,8 @@ package struct BuildDriver: Sendable {
                 // The plan's CSV patched while the pages are made; made whole when the file is not as recorded.
                 let patching = selection.planRows.map { rows in Pending { Self.planPatch(rows, earlier: earlierFile) } }
                 pages = try renderer.sitePages(index, only: selection).files
-                csv = patching?.value.map { (PagePaths.planCSV, $0) }
+                let csv = patching?.value.map { (path: PagePaths.planCSV, patch: $0) }
+                patches = csv.map { [$0] } ?? []
                 if patching != nil && csv == nil {
                     selection.planRows = nil
                     pages += try renderer.sitePages(index, only: SitePageSelection(paths: [PagePaths.planCSV], plan: selection.plan)).files
@@ -418,15 +419,17 @@ package struct BuildDriver: Sendable {
                 slugs = built.map(\.summary.slug)
                 showing = selection.paths ?? []
             }
-            // The preview holds its files whole; an update writes the patch, the rest of the file copied.
-            if let (path, patch) = csv, kept != nil {
-                guard let earlier = earlierFile(path), let bytes = patch.applied(to: earlier) else { throw RecordDamaged() }
-                pages.append(OutputFile(path: path, bytes: bytes))
-            } else if let (path, patch) = csv {
-                try sink.emit(patch, to: path)
-                patched = path
+            // The preview holds its files whole; an update writes each patch, the rest of the file copied.
+            for (path, patch) in patches {
+                if kept != nil {
+                    guard let earlier = earlierFile(path), let bytes = patch.applied(to: earlier) else { throw RecordDamaged() }
+                    pages.append(OutputFile(path: path, bytes: bytes))
+                } else {
+                    try sink.emit(patch, to: path)
+                    patched.append(path)
+                }
             }
-            run.madeSitePages = pages.map(\.path) + (patched.map { [$0] } ?? [])
+            run.madeSitePages = pages.map(\.path) + patched
             // The pages kept are the earlier ones but those made again and those no map shows now (the last map of
             // a tag left it); the sitemap lists them all again.
             let sitemap = Set([PagePaths.sitemap, PagePaths.robots])
@@ -438,7 +441,7 @@ package struct BuildDriver: Sendable {
             pages += renderer.sitemapFiles(pages: keptPaths + run.madeSitePages, maps: slugs)
             // The preview hands its kept pages over again; an update leaves them in the output.
             pages += keptFiles ?? []
-            run.siteFiles = (keptFiles == nil ? keptPaths : []) + pages.map(\.path) + (patched.map { [$0] } ?? []) + statics
+            run.siteFiles = (keptFiles == nil ? keptPaths : []) + pages.map(\.path) + patched + statics
         }
         if reuse.remembers {
             pages = parallelMap(pages) { $0.asBytes }
@@ -457,17 +460,19 @@ package struct BuildDriver: Sendable {
         if leftOut > 0 { run.notes.append(.draftsLeftOut(leftOut)) }
     }
 
-    /// A rebuild's site pages when its changes show on no card and move no action: only the maps those pages show
-    /// are read (an update's, from the record), the plan is laid out as the last build laid it, and its CSV is the
-    /// last build's (`earlier`) with the changed maps' rows written again, as a patch of it. With the plan and the
-    /// pages to make again; nil when the changes need every map.
+    /// A rebuild's site pages when its changes show on no card, or on cards in place, and move no action: only the
+    /// maps those pages show are read (an update's, from the record), the plan is laid out as the last build laid
+    /// it, and its CSV is the last build's (`earlier`) with the changed maps' rows written again, as a patch of it;
+    /// so are the pages of every map that show the changes in place (the catalogue, the tag pages, the dashboard,
+    /// `maps.json`). With the plan and the pages to make again; nil when the changes need every map, or a page to
+    /// patch is not as the last build printed it.
     private func narrowSitePages(_ changes: [MapChange], entries: [RecordedMap],
                                  now: [(path: String, entry: SitePageEntry)], renderer: PageRenderer,
                                  earlier: @escaping @Sendable (String) -> RangedFile?,
                                  reuse: Reuse) throws -> NarrowPages? {
         let presenter = renderer.presenter
         // Told before the outlines are made from every record line.
-        guard SitePresenter.showOnNoCard(changes) else { return nil }
+        guard SitePresenter.showOnNoCard(changes) || SitePresenter.showInPlace(changes) else { return nil }
         let outlines = try reuse.outlines(entries, now: now)
         let plan = reuse.earlierPlan
         guard let narrow = presenter.pagesShowing(changes, outlines: outlines, plan: plan) else { return nil }
@@ -491,18 +496,32 @@ package struct BuildDriver: Sendable {
             let before = PlanMaps(some: narrow.before.mapValues { $0 as any PlannedMap })
             selection.planRows = presenter.changedPlanRows(plan, now: maps, were: before, showing: showing)
         }
-        // The CSV's rows go into the output's file while the plan's pages are made.
+        // The CSV's rows, and the changed maps' parts of the pages of every map, go into the output's files while
+        // the other pages are made.
         let chosen = selection
         let made = parallelMap([true, false]) { pages in
-            Result { () throws -> NarrowPages in
-                if pages { return NarrowPages(pages: try renderer.sitePages(index, only: chosen).files, plan: plan, showing: narrow.pages) }
-                guard let rows = chosen.planRows else { return NarrowPages(pages: [], plan: plan, showing: []) }
-                guard let csv = Self.planPatch(rows, earlier: earlier) else { throw RecordDamaged() }
-                return NarrowPages(pages: [], patch: (PagePaths.planCSV, csv), plan: plan, showing: [])
+            Result { () throws -> NarrowPages? in
+                if pages {
+                    return NarrowPages(pages: try renderer.sitePages(index, only: chosen).files, plan: plan,
+                                       showing: narrow.pages.union(narrow.patched.keys))
+                }
+                var patches: [(path: String, patch: FilePatch)] = []
+                if let rows = chosen.planRows {
+                    guard let csv = Self.planPatch(rows, earlier: earlier) else { return nil }
+                    patches.append((PagePaths.planCSV, csv))
+                }
+                for (path, part) in narrow.patched.sorted(by: { $0.key < $1.key }) {
+                    guard let file = earlier(path), let bytes = file.read(0..<file.size),
+                          let patch = renderer.patch(path, showing: part, earlier: bytes, changes: changes) else { return nil }
+                    patches.append((path, patch))
+                }
+                return NarrowPages(pages: [], patches: patches, plan: plan, showing: [])
             }
         }
-        var pages = try made[0].get()
-        pages.patch = try made[1].get().patch
+        // A file that does not hold a changed map's part as printed (the catalogue's table names the map; the CSV
+        // was cut short by hand): every map's entry is read instead, and that way makes it whole.
+        guard var pages = try made[0].get(), let patched = try made[1].get() else { return nil }
+        pages.patches = patched.patches
         return pages
     }
 
@@ -534,16 +553,17 @@ package struct BuildDriver: Sendable {
     }
 }
 
-/// The site pages a rebuild makes when its changes need only some maps: the pages, the output's file it patches
-/// (the plan's CSV), the plan they were laid out from, and the paths of the site pages that show the changes.
+/// The site pages a rebuild makes when its changes need only some maps: the pages, the output's files it patches
+/// (the plan's CSV, the pages of every map that show the changes in place), the plan they were laid out from, and
+/// the paths of the site pages that show the changes.
 private struct NarrowPages {
     var pages: [OutputFile]
-    var patch: (path: String, patch: FilePatch)?
+    var patches: [(path: String, patch: FilePatch)]
     var plan: ActionPlan?
     var showing: Set<String>
 
-    init(pages: [OutputFile], patch: (path: String, patch: FilePatch)? = nil, plan: ActionPlan?, showing: Set<String>) {
-        (self.pages, self.patch, self.plan, self.showing) = (pages, patch, plan, showing)
+    init(pages: [OutputFile], patches: [(path: String, patch: FilePatch)] = [], plan: ActionPlan?, showing: Set<String>) {
+        (self.pages, self.patches, self.plan, self.showing) = (pages, patches, plan, showing)
     }
 }
 

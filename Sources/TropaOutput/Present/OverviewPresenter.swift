@@ -64,6 +64,11 @@ extension SitePresenter {
     }
 
     /// "Вольта · Семьи"; nil for a map with neither.
+    /// What a map's card names besides it on a page that shows it as `part`: the catalogue groups by product.
+    package func cardContext(of map: SitePageEntry, showing part: ShownPart) -> String? {
+        part == .catalogueCard ? map.summary.segment : Self.productAndSegment(map)
+    }
+
     private static func productAndSegment(_ map: SitePageEntry) -> String? {
         let parts = [map.summary.product, map.summary.segment].compactMap { $0 }
         return parts.isEmpty ? nil : parts.joined(separator: " · ")

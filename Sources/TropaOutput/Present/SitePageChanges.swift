@@ -190,10 +190,23 @@ package struct PlanPages: Sendable {
     }
 }
 
+/// What a page of every map shows of each: the part of it a rebuild prints again for a map changed in place.
+package enum ShownPart: Sendable, Equatable {
+    /// A card naming the map's segment: the catalogue groups its cards by product.
+    case catalogueCard
+    /// A card naming the map's product and segment: a tag's, a segment's and a product's page.
+    case card
+    case dashboardRow
+    case mapsJSONEntry
+}
+
 /// The site pages a rebuild makes again without every map's entry: the ones these maps' changes show on, and the
 /// maps (by their place among the built ones) that those pages show, which are all an update reads of the record.
 package struct NarrowSelection: Sendable {
     package var pages: Set<String>
+    /// Pages of every map that show the changed maps in place (`SitePresenter.showInPlace`): each is the output's
+    /// file with those maps' parts printed again, by what the page shows of a map.
+    package var patched: [String: ShownPart] = [:]
     /// The plan's pages (from 0) among them, of the plan cut into pages as `layout`.
     package var planPages: Set<Int>
     package var layout: [[ActionPlan.PagePart]]
@@ -269,9 +282,11 @@ extension SitePresenter {
     /// that show the changed maps, and the maps those pages list. Nil when a card shows the change (the catalogue
     /// lists every map) or an action moved: then every map's entry is needed.
     package func pagesShowing(_ changes: [MapChange], outlines: [MapOutline], plan: ActionPlan?) -> NarrowSelection? {
-        guard Self.showOnNoCard(changes) else { return nil }
+        let onCards = !Self.showOnNoCard(changes)
+        guard !onCards || Self.showInPlace(changes) else { return nil }
         var products: MapProducts?
-        let (paths, planChanged) = pagesShowing(changes, outlines: outlines, products: &products)
+        var (paths, planChanged) = pagesShowing(changes, outlines: outlines, products: &products)
+        let patched = onCards ? patchedInPlace(changes, outlines: outlines, products: &products, paths: &paths) : [:]
         let changedPaths = Set(changes.flatMap(\.sides).map(\.path))
         let place = Dictionary(outlines.enumerated().map { ($1.path, $0) }, uniquingKeysWith: { first, _ in first })
         let changed = Set(changedPaths.compactMap { place[$0] })
@@ -289,8 +304,8 @@ extension SitePresenter {
             if let product = mapProducts.of[map], productShown[product] { maps.insert(map) }
         }
         guard planChanged else {
-            return NarrowSelection(pages: paths, planPages: [], layout: [], maps: maps, planMaps: [], changed: changed,
-                                   before: before)
+            return NarrowSelection(pages: paths, patched: patched, planPages: [], layout: [], maps: maps, planMaps: [],
+                                   changed: changed, before: before)
         }
         // A plan laid out from other maps than these is not this site's.
         guard Self.keepsPlanOrder(changes), let plan,
@@ -305,13 +320,51 @@ extension SitePresenter {
             }
         }
         return NarrowSelection(pages: paths.union(made.map { PagePaths.planPage($0 + 1) } + [PagePaths.planCSV]),
-                               planPages: made, layout: pages, maps: maps, planMaps: planMaps, changed: changed,
-                               before: before)
+                               patched: patched, planPages: made, layout: pages, maps: maps, planMaps: planMaps,
+                               changed: changed, before: before)
     }
 
     /// Whether every change leaves the map built and shows on no card: what the narrow way needs.
     package static func showOnNoCard(_ changes: [MapChange]) -> Bool {
         changes.allSatisfy { $0.before != nil && $0.after != nil && !$0.differs(\.overview) }
+    }
+
+    /// Whether every change leaves the map built and where it was on every page of maps, changing only figures
+    /// its card, its row of the dashboard and its entry of `maps.json` show (an NPS edited): the same summary (what
+    /// lists, groups and sorts a card, and what persona pages show), the same bound of what gets through (what
+    /// sorts the dashboard), and actions or none as before.
+    package static func showInPlace(_ changes: [MapChange]) -> Bool {
+        changes.allSatisfy { change in
+            guard let before = change.before, let after = change.after else { return false }
+            return before.summary == after.summary && before.headline.reachBound == after.headline.reachBound
+                && before.actions.isEmpty == after.actions.isEmpty
+        }
+    }
+
+    /// Of `paths`, which a change in place shows on, the pages of every map, patched instead of made: the
+    /// catalogue, the dashboard, `maps.json`, the tag and segment pages, and the products' comparisons that do not
+    /// draw a changed map (one that does is made, from its product's maps). A persona page shows the summaries
+    /// alone, so none is made.
+    private func patchedInPlace(_ changes: [MapChange], outlines: [MapOutline], products: inout MapProducts?,
+                                paths: inout Set<String>) -> [String: ShownPart] {
+        var patched: [String: ShownPart] = [PagePaths.catalogue: .catalogueCard, PagePaths.dashboard: .dashboardRow,
+                                             PagePaths.mapsJSON: .mapsJSONEntry]
+        let compared = SiteIndex([], among: outlines).compared
+        var drawnOf: [String: Set<String>] = [:], drawnProducts: Set<String> = []
+        for change in changes where change.differs(\.overview) {
+            let map = change.after!
+            for tag in map.summary.tags { patched[PagePaths.tag(Slug.forName(tag))] = .card }
+            if let segment = map.summary.segment { patched[PagePaths.segment(Slug.forName(segment))] = .card }
+            if let persona = map.summary.personaID { paths.remove(PagePaths.persona(persona) + "/index.html") }
+            if let product = map.summary.product.map(Slug.forName), compared.contains(product) {
+                let drawsIt = drawn(product, outlines: outlines, products: &products, cache: &drawnOf).contains(map.path)
+                if drawsIt { drawnProducts.insert(PagePaths.product(product)) } else { patched[PagePaths.product(product)] = .card }
+            }
+        }
+        // A comparison that draws one changed map is made whole, with the others' cards.
+        for path in drawnProducts { patched[path] = nil }
+        paths.subtract(patched.keys)
+        return patched
     }
 
     /// What the changes show on besides the plan, from the outlines of every built map now; and whether the plan

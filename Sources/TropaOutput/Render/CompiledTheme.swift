@@ -229,36 +229,39 @@ enum CompiledTheme {
                 html += "<th scope=\"col\">" + word(column, words) + "</th>"
             }
             html += "</tr></thead>\n<tbody>\n"
-            let none = "<span class=\"none\">" + word("noFigures", words) + "</span>"
-            for row in dashboard.rows {
-                html += "<tr><th scope=\"row\">" + link(row.title, row.url)
-                if row.draft { html += " <span class=\"badge draft\">" + word("draft", words) + "</span>" }
-                html += "</th><td class=\"number\">" + (row.reach.map(escaped) ?? none) + "</td><td>"
-                if let stage = row.weakestStage {
-                    html += escaped(stage)
-                    if let conversion = row.weakestConversion {
-                        html += " <span class=\"figure\">(" + escaped(conversion) + ")</span>"
-                    }
-                } else {
-                    html += none
-                }
-                html += "</td><td class=\"number\">" + (row.averageNPS.map(escaped) ?? none) + "</td><td class=\"number\">"
-                    + (row.lowestEmotion.map(escaped) ?? none) + "</td><td>"
-                if !row.missedTargets.isEmpty {
-                    html += "<ul class=\"targets\">"
-                    for target in row.missedTargets { html += "<li>" + escaped(target) + "</li>" }
-                    html += "</ul>"
-                }
-                html += "</td><td>"
-                if let evidence = row.evidence {
-                    html += "<span class=\"evidence-" + escaped(evidence.kind) + "\">" + escaped(evidence.text) + "</span>"
-                }
-                html += "</td></tr>\n"
-            }
+            for row in dashboard.rows { html += dashboardRow(row, words: words) }
             html += "</tbody>\n</table>\n</div>"
         }
         html += "\n" + (dashboard.rows.isEmpty ? "<p>" + word("noMaps", words) + "</p>" : "") + "\n"
         return base(dashboard.page, title: escaped(dashboard.title) + " — " + escaped(dashboard.page.siteTitle), content: html)
+    }
+
+    /// A map's row of the dashboard, with its line break.
+    static func dashboardRow(_ row: DashboardRowModel, words: [String: String]) -> String {
+        let none = "<span class=\"none\">" + word("noFigures", words) + "</span>"
+        var html = "<tr><th scope=\"row\">" + link(row.title, row.url)
+        if row.draft { html += " <span class=\"badge draft\">" + word("draft", words) + "</span>" }
+        html += "</th><td class=\"number\">" + (row.reach.map(escaped) ?? none) + "</td><td>"
+        if let stage = row.weakestStage {
+            html += escaped(stage)
+            if let conversion = row.weakestConversion {
+                html += " <span class=\"figure\">(" + escaped(conversion) + ")</span>"
+            }
+        } else {
+            html += none
+        }
+        html += "</td><td class=\"number\">" + (row.averageNPS.map(escaped) ?? none) + "</td><td class=\"number\">"
+            + (row.lowestEmotion.map(escaped) ?? none) + "</td><td>"
+        if !row.missedTargets.isEmpty {
+            html += "<ul class=\"targets\">"
+            for target in row.missedTargets { html += "<li>" + escaped(target) + "</li>" }
+            html += "</ul>"
+        }
+        html += "</td><td>"
+        if let evidence = row.evidence {
+            html += "<span class=\"evidence-" + escaped(evidence.kind) + "\">" + escaped(evidence.text) + "</span>"
+        }
+        return html + "</td></tr>\n"
     }
 
     /// `persona.mustache`: the persona and the maps made for it.

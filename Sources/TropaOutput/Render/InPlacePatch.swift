@@ -1,0 +1,85 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+import TropaModel
+import TropaAnalysis
+
+extension PageRenderer {
+    /// The page of every map at `path` as the output holds it (`earlier`), with the part of it that shows each
+    /// changed map printed again in its place: for changes that leave every map where it was
+    /// (`SitePresenter.showInPlace`), so that a page of 10,000 cards is not made again for one map's NPS. Nil when
+    /// a site's own template prints the page, when the page does not hold each map's part as it was printed
+    /// exactly once, or when a card's page links to the map elsewhere too (the catalogue's table names its first
+    /// maps with their figures).
+    package func patch(_ path: String, showing part: ShownPart, earlier: [UInt8], changes: [MapChange]) -> FilePatch? {
+        if let template = Self.template(printing: part, at: path), !theme.compiled.contains(template) { return nil }
+        var printedAgain: [(range: Range<Int>, bytes: [UInt8])] = []
+        for change in changes {
+            guard let before = change.before, let after = change.after else { return nil }
+            let was = printed(part, of: before, at: path), now = printed(part, of: after, at: path)
+            guard was != now else { continue }
+            let found = Self.ranges(of: was, in: earlier, upTo: 2)
+            guard found.count == 1 else { return nil }
+            if part == .card || part == .catalogueCard {
+                let url = presenter.context(forPageAt: path).root + PagePaths.journeyFolder(after.summary.slug) + "/index.html"
+                let link = Array(("href=\"" + Markup.escape(url) + "\"").utf8)
+                guard Self.ranges(of: link, in: earlier, upTo: 2).count == 1 else { return nil }
+            }
+            printedAgain.append((found[0], now))
+        }
+        var patch = FilePatch(of: earlier.count), offset = 0
+        for (range, bytes) in printedAgain.sorted(by: { $0.range.lowerBound < $1.range.lowerBound }) {
+            guard range.lowerBound >= offset else { return nil }
+            patch.keep(offset..<range.lowerBound)
+            patch.add(bytes)
+            offset = range.upperBound
+        }
+        patch.keep(offset..<earlier.count)
+        return patch
+    }
+
+    /// The page template that prints `part` on the page at `path`; nil for `maps.json`, which code writes.
+    private static func template(printing part: ShownPart, at path: String) -> String? {
+        switch part {
+        case .catalogueCard: "catalogue"
+        case .card: path.hasPrefix(PagePaths.productsFolder + "/") ? "compare" : "maps"
+        case .dashboardRow: "dashboard"
+        case .mapsJSONEntry: nil
+        }
+    }
+
+    /// The bytes the page at `path` prints for `map`, as the whole page prints them.
+    private func printed(_ part: ShownPart, of map: SitePageEntry, at path: String) -> [UInt8] {
+        let page = presenter.context(forPageAt: path)
+        switch part {
+        case .catalogueCard, .card:
+            return Array(BuiltInPartials.card(presenter.card(map, root: page.root, index: SiteIndex([map]),
+                                                             context: presenter.cardContext(of: map, showing: part))).utf8)
+        case .dashboardRow:
+            return Array(CompiledTheme.dashboardRow(presenter.dashboardPage([map]).rows[0], words: page.words).utf8)
+        case .mapsJSONEntry:
+            // The one entry of a document of one map: between the head and the tail, as each entry of every map's.
+            let parts = JourneyJSON.maps([map], presenter: presenter)
+            return parts.count == 3 ? parts[1] : []
+        }
+    }
+
+    /// Where `needle` is in `bytes`, its first `limit` places at most.
+    private static func ranges(of needle: [UInt8], in bytes: [UInt8], upTo limit: Int) -> [Range<Int>] {
+        guard !needle.isEmpty else { return [] }
+        return bytes.withUnsafeBytes { haystack in
+            needle.withUnsafeBytes { needle in
+                // Each place of the first byte found by `memchr`, then compared (Glibc's `memmem` is not exported).
+                let base = haystack.baseAddress!, first = Int32(needle[0])
+                var found: [Range<Int>] = [], from = 0
+                while found.count < limit, from + needle.count <= haystack.count,
+                      let at = memchr(base + from, first, haystack.count - needle.count + 1 - from) {
+                    let start = base.distance(to: UnsafeRawPointer(at))
+                    if memcmp(base + start, needle.baseAddress!, needle.count) == 0 { found.append(start..<(start + needle.count)) }
+                    from = start + 1
+                }
+                return found
+            }
+        }
+    }
+}
