@@ -66,6 +66,20 @@ import TropaTesting
         #expect(!updated.result.upToDate && updated.result.update?.maps == 1)
     }
 
+    /// A record left by a tropa of the same version with another built-in theme (built again from newer sources)
+    /// makes the next build a full one: an update would leave the older theme on the pages it does not make.
+    @Test func anotherBuiltInThemeMakesAFullBuild() throws {
+        let first = try RenderBuild.site(Self.maps)
+        let writer = OutputWriter(fileSystem: first.fileSystem, output: first.output)
+        let record = String(decoding: try first.fileSystem.read(writer.cache), as: UTF8.self)
+        let theme = " theme:\(String(Theme.builtInFingerprint, radix: 16)) "
+        #expect(record.contains(theme))
+        try first.fileSystem.write(Array(record.replacingOccurrences(of: theme, with: " theme:0 ").utf8), to: writer.cache)
+        let again = try RenderBuild.build(first.fileSystem)
+        #expect(!again.result.upToDate && again.result.update == nil && again.result.mapCount == 3)
+        #expect(try RenderBuild.build(again.fileSystem).result.upToDate)
+    }
+
     /// A draft left out is said to be left out, by a full build, by an update and by a build with nothing to do.
     @Test func aDraftLeftOutIsSaidToBe() throws {
         var maps = Self.maps

@@ -76,7 +76,9 @@ package struct BuildRecord: Sendable {
     /// The files chosen per map are part of them: a build that writes others is a full one, which leaves out the
     /// files no longer chosen.
     package static func settings(_ options: BuildOptions, config: SiteConfig) -> String {
-        "tropa \(Tropa.version) drafts:\(options.includeDrafts) strict:\(options.strict)"
+        // The built-in theme's hash too: a tropa built again from newer sources keeps its version, and the pages an
+        // update leaves would keep the older theme beside the newer one.
+        "tropa \(Tropa.version) theme:\(String(Theme.builtInFingerprint, radix: 16)) drafts:\(options.includeDrafts) strict:\(options.strict)"
             + (config.outputs.map { " outputs:" + $0.joined(separator: ",") } ?? "")
     }
 

@@ -17,6 +17,19 @@ package struct Theme: @unchecked Sendable {
 
     package static let templateExtension = ".mustache"
 
+    /// A hash of the built-in theme's files, as `fingerprint` hashes a site's theme.
+    package static let builtInFingerprint = fingerprint(EmbeddedTheme.files)
+
+    private static func fingerprint(_ texts: [String: String]) -> UInt64 {
+        var hash = FNV1a()
+        for name in texts.keys.sorted() {
+            hash.combine(name)
+            hash.combine(texts[name]!)
+            hash.combine([0])
+        }
+        return hash.value
+    }
+
     /// swift-mustache escapes `{{value}}` Character by Character, so a quote followed by a combining mark (one
     /// grapheme) stays a bare quote and ends an attribute: `id="layer-"́/onmouseover=…"`. Every template starts
     /// with this pragma, on a line of its own that renders nothing, to escape Unicode scalar by scalar instead.
@@ -33,15 +46,7 @@ package struct Theme: @unchecked Sendable {
         for source in overrides {
             files[String(source.path.dropFirst(templatesFolder.count + 1))] = (source.text, source.path)
         }
-        var assets: [(name: String, text: String)] = []
-        var hash = FNV1a()
-        for name in files.keys.sorted() {
-            let file = files[name]!
-            hash.combine(name)
-            hash.combine(file.text)
-            hash.combine([0])
-            if !name.hasSuffix(templateExtension) { assets.append((name, file.text)) }
-        }
+        let assets = files.keys.sorted().filter { !$0.hasSuffix(templateExtension) }.map { (name: $0, text: files[$0]!.text) }
         // A file with the built-in text (a theme copied whole to change one file) changes nothing.
         let changed = Set(files.compactMap { name, file in
             name.hasSuffix(templateExtension) && EmbeddedTheme.files[name] != file.text
@@ -54,7 +59,7 @@ package struct Theme: @unchecked Sendable {
             guard diagnostics.isEmpty else { return (nil, diagnostics) }
         }
         let compiled = Set(CompiledTheme.pages.filter { $0.value.isDisjoint(with: changed) }.keys)
-        return (Theme(library: library, assets: assets, fingerprint: hash.value, compiled: compiled), [])
+        return (Theme(library: library, assets: assets, fingerprint: fingerprint(files.mapValues(\.text)), compiled: compiled), [])
     }
 
     /// The built-in templates a page is made of, parsed when a page first needs them, once per process: most pages
