@@ -446,19 +446,6 @@ import TropaTesting
         #expect(third.files == (try Self.fullBuild(of: third)))
     }
 
-    /// Six maps of one product and segment, tagged, with a persona: the catalogue's table names the first three
-    /// (by title), the product's comparison draws the first five; Ёж is in neither, Альфа in both.
-    private static let cardsInPlace: [String: String] = {
-        var files = ["content/personas/rop.md": "---\nname: Руководитель отдела продаж\n---\n\nОтвечает за план.\n"]
-        for (file, title) in [("a", "Альфа"), ("b", "Бета"), ("v", "Вега"), ("g", "Гамма"), ("d", "Дельта"), ("yo", "Ёж")] {
-            files["content/\(file).md"] = RenderBuild.russianMap(
-                title: title, extraFrontMatter: "product: Лумус\nsegment: SMB\ntags: [crm, b2b]\npersona: rop\n",
-                body: RenderBuild.stage("Поиск", extra: "### Метрики\n- Конверсия: 40%\n- NPS: 10\n")
-                    + RenderBuild.stage("Покупка", score: "2 Радость", extra: "### Метрики\n- Конверсия: 20%\n- NPS: 30\n"))
-        }
-        return files
-    }()
-
     /// The catalogue's header, a tag page's, the dashboard's and `maps.json`'s first line changed by hand in the
     /// output: an update that prints only the changed maps' parts into these files keeps the edits.
     private static let handEdits = [("index.html", "</h1>", " (правка)</h1>"), ("tags/crm/index.html", "</h1>", " (правка)</h1>"),
@@ -478,7 +465,7 @@ import TropaTesting
     /// and segment pages are the output's files with the map's card, row and entry printed again; no other map is
     /// read, the persona page is not made, and apart from the edits by hand the output is a full build's.
     @Test func aFigureOnACardIsPrintedAgainInPlace() throws {
-        let first = try RenderBuild.site(Self.cardsInPlace)
+        let first = try RenderBuild.site(RenderBuild.cardsInPlace)
         #expect(first.errors.isEmpty, "\(renderDescribe(first.diagnostics))")
         let built = first.files
         try Self.editByHand(first)
@@ -498,11 +485,25 @@ import TropaTesting
         #expect(second.files == full)
     }
 
+    /// Two changes in one update: a stage renamed in Гамма that is not its weakest (its card is the same), which
+    /// the product's comparison draws, and Ёж's NPS, printed in place: the comparison is made whole, not patched
+    /// with Ёж's card alone, and the output is a full build's.
+    @Test func aFigureInPlaceBesideADrawnMapsChangeRemakesTheComparison() throws {
+        let first = try RenderBuild.site(RenderBuild.cardsInPlace)
+        let path = RenderBuild.root + "/content/g.md"
+        let text = try #require(first.fileSystem.text(at: path))
+        try first.fileSystem.write(Array(text.replacingOccurrences(of: "## Поиск", with: "## Обзор").utf8), to: path)
+        let second = try Self.edited(first, "content/yo.md", find: "- NPS: 10", replace: "- NPS: 50")
+        #expect(second.result.update?.maps == 2)
+        #expect(second.text("products/lumus/index.html")?.contains("Обзор") == true)
+        #expect(second.files == (try Self.fullBuild(of: second)))
+    }
+
     /// The same edit of a map the catalogue's table names with its figures (and the product's comparison draws):
     /// the catalogue cannot be patched, so the update reads every map and makes the pages whole, as a full build;
     /// the edits by hand are gone with them.
     @Test func aFigureOfAMapTheTableNamesRemakesThePages() throws {
-        let first = try RenderBuild.site(Self.cardsInPlace)
+        let first = try RenderBuild.site(RenderBuild.cardsInPlace)
         try Self.editByHand(first)
         let second = try Self.edited(first, "content/a.md", find: "- NPS: 10", replace: "- NPS: 50")
         #expect(second.result.update?.maps == 1)
@@ -513,14 +514,14 @@ import TropaTesting
     /// A conversion that changes what gets through (which sorts the dashboard), and a site's own card template:
     /// neither is printed in place; each update equals a full build.
     @Test func aFigureThatSortsTheDashboardOrASitesOwnCardIsNotPrintedInPlace() throws {
-        let first = try RenderBuild.site(Self.cardsInPlace)
+        let first = try RenderBuild.site(RenderBuild.cardsInPlace)
         try Self.editByHand(first)
         let second = try Self.edited(first, "content/yo.md", find: "- Конверсия: 20%", replace: "- Конверсия: 5%")
         #expect(second.result.update?.maps == 1)
         #expect(second.text("dashboard/index.html")?.contains("(правка)") == false)
         #expect(second.files == (try Self.fullBuild(of: second)))
 
-        var files = Self.cardsInPlace
+        var files = RenderBuild.cardsInPlace
         files["templates/card.mustache"] = "{{{html}}}<!-- свой -->"
         let own = try RenderBuild.site(files)
         #expect(own.errors.isEmpty, "\(renderDescribe(own.diagnostics))")

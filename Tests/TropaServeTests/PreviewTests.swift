@@ -123,6 +123,23 @@ import TropaTesting
         #expect(third.pages.all == (try RenderBuild.build(memory)).files)
     }
 
+    /// An NPS of a map that neither the catalogue's table nor its product's comparison names is printed into the
+    /// kept pages of every map: the persona page is not made (the way through every map makes it), and the pages
+    /// are the bytes a build writes.
+    @Test func aFigureInPlaceIsPrintedIntoTheKeptPages() throws {
+        let memory = try RenderBuild.memory(Dictionary(uniqueKeysWithValues: RenderBuild.cardsInPlace.map {
+            (RenderBuild.root + "/" + $0.key, $0.value)
+        }))
+        let first = try preview(memory)
+        try edit(memory, "/site/content/yo.md", find: "- NPS: 10", replace: "- NPS: 50")
+        let second = try preview(memory, previous: first)
+        #expect(second.renderedMapCount == 1)
+        #expect(second.madeSitePages.contains("index.html") && second.madeSitePages.contains("maps.json"))
+        #expect(!second.madeSitePages.contains("personas/rop/index.html"))
+        #expect(second.pages["index.html"] != first.pages["index.html"])
+        #expect(second.pages.all == (try RenderBuild.build(memory)).files)
+    }
+
     /// A plan of a page per action: an action taken away takes the last page with it, and the pages kept are
     /// the ones a build writes.
     @Test func aShorterPlanLosesItsLastPageInThePreview() throws {

@@ -131,6 +131,19 @@ package enum RenderBuild {
         return BuiltSite(fileSystem: memory, result: result, output: result.outputPath ?? output)
     }
 
+    /// Six maps of one product and segment, tagged, with a persona: the catalogue's table names the first three
+    /// (by title), the product's comparison draws the first five; Ёж (`content/yo.md`) is in neither, Альфа in both.
+    package static let cardsInPlace: [String: String] = {
+        var files = ["content/personas/rop.md": "---\nname: Руководитель отдела продаж\n---\n\nОтвечает за план.\n"]
+        for (file, title) in [("a", "Альфа"), ("b", "Бета"), ("v", "Вега"), ("g", "Гамма"), ("d", "Дельта"), ("yo", "Ёж")] {
+            files["content/\(file).md"] = russianMap(
+                title: title, extraFrontMatter: "product: Лумус\nsegment: SMB\ntags: [crm, b2b]\npersona: rop\n",
+                body: stage("Поиск", extra: "### Метрики\n- Конверсия: 40%\n- NPS: 10\n")
+                    + stage("Покупка", score: "2 Радость", extra: "### Метрики\n- Конверсия: 20%\n- NPS: 30\n"))
+        }
+        return files
+    }()
+
     /// A valid Russian map with the default schema; `stages` are the bodies after the front-matter.
     package static func russianMap(title: String = "Карта", extraFrontMatter: String = "", body: String) -> String {
         "---\ntitle: \(title)\n\(extraFrontMatter)---\n\n\(body)"

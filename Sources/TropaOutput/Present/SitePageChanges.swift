@@ -351,17 +351,24 @@ extension SitePresenter {
                                              PagePaths.mapsJSON: .mapsJSONEntry]
         let compared = SiteIndex([], among: outlines).compared
         var drawnOf: [String: Set<String>] = [:], drawnProducts: Set<String> = []
-        for change in changes where change.differs(\.overview) {
+        for change in changes where change.differs(\.overview) || change.differs(\.figures) {
+            // A comparison that draws a map whose card or figures changed (another change's stage renamed, say) is
+            // made whole, with the others' cards.
+            for map in change.sides {
+                if let product = map.summary.product.map(Slug.forName), compared.contains(product),
+                   drawn(product, outlines: outlines, products: &products, cache: &drawnOf).contains(map.path) {
+                    drawnProducts.insert(PagePaths.product(product))
+                }
+            }
+            guard change.differs(\.overview) else { continue }
             let map = change.after!
             for tag in map.summary.tags { patched[PagePaths.tag(Slug.forName(tag))] = .card }
             if let segment = map.summary.segment { patched[PagePaths.segment(Slug.forName(segment))] = .card }
             if let persona = map.summary.personaID { paths.remove(PagePaths.persona(persona) + "/index.html") }
             if let product = map.summary.product.map(Slug.forName), compared.contains(product) {
-                let drawsIt = drawn(product, outlines: outlines, products: &products, cache: &drawnOf).contains(map.path)
-                if drawsIt { drawnProducts.insert(PagePaths.product(product)) } else { patched[PagePaths.product(product)] = .card }
+                patched[PagePaths.product(product)] = .card
             }
         }
-        // A comparison that draws one changed map is made whole, with the others' cards.
         for path in drawnProducts { patched[path] = nil }
         paths.subtract(patched.keys)
         return patched

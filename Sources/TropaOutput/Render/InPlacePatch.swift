@@ -66,7 +66,7 @@ extension PageRenderer {
 
     /// Where `needle` is in `bytes`, its first `limit` places at most.
     private static func ranges(of needle: [UInt8], in bytes: [UInt8], upTo limit: Int) -> [Range<Int>] {
-        guard !needle.isEmpty else { return [] }
+        guard !needle.isEmpty, needle.count <= bytes.count else { return [] }
         // Each place of the needle's byte that the file holds least often (counted in its first 64 KB: a card's
         // line break, not its `<`, which every tag starts with) found by `memchr`, then compared whole; Glibc's
         // `memmem` is not exported to Swift.
