@@ -503,34 +503,35 @@ import TropaTesting
     /// the catalogue cannot be patched, so the update reads every map and makes the pages whole, as a full build;
     /// the edits by hand are gone with them.
     @Test func aFigureOfAMapTheTableNamesRemakesThePages() throws {
-        let first = try RenderBuild.site(RenderBuild.cardsInPlace)
-        try Self.editByHand(first)
-        let second = try Self.edited(first, "content/a.md", find: "- NPS: 10", replace: "- NPS: 50")
-        #expect(second.result.update?.maps == 1)
-        #expect(second.text("index.html")?.contains("(правка)") == false)
-        #expect(second.files == (try Self.fullBuild(of: second)))
+        try Self.expectMadeWhole(RenderBuild.cardsInPlace, "content/a.md", find: "- NPS: 10", replace: "- NPS: 50",
+                                 page: "index.html")
     }
 
     /// A conversion that changes what gets through (which sorts the dashboard), and a site's own card template:
     /// neither is printed in place; each update equals a full build.
     @Test func aFigureThatSortsTheDashboardOrASitesOwnCardIsNotPrintedInPlace() throws {
-        let first = try RenderBuild.site(RenderBuild.cardsInPlace)
-        try Self.editByHand(first)
-        let second = try Self.edited(first, "content/yo.md", find: "- Конверсия: 20%", replace: "- Конверсия: 5%")
-        #expect(second.result.update?.maps == 1)
-        #expect(second.text("dashboard/index.html")?.contains("(правка)") == false)
-        #expect(second.files == (try Self.fullBuild(of: second)))
-
+        try Self.expectMadeWhole(RenderBuild.cardsInPlace, "content/yo.md", find: "- Конверсия: 20%",
+                                 replace: "- Конверсия: 5%", page: "dashboard/index.html")
         var files = RenderBuild.cardsInPlace
         files["templates/card.mustache"] = "{{{html}}}<!-- свой -->"
-        let own = try RenderBuild.site(files)
-        #expect(own.errors.isEmpty, "\(renderDescribe(own.diagnostics))")
+        let own = try Self.expectMadeWhole(files, "content/yo.md", find: "- NPS: 10", replace: "- NPS: 50",
+                                           page: "tags/crm/index.html")
         #expect(own.text("index.html")?.contains("</li><!-- свой -->") == true)
-        try Self.editByHand(own)
-        let edited = try Self.edited(own, "content/yo.md", find: "- NPS: 10", replace: "- NPS: 50")
-        #expect(edited.result.update?.maps == 1)
-        #expect(edited.text("tags/crm/index.html")?.contains("(правка)") == false)
-        #expect(edited.files == (try Self.fullBuild(of: edited)))
+    }
+
+    /// `files` built, the output edited by hand (`handEdits`), `path` changed by one update: `page` is made whole,
+    /// its edit gone, and the output is a full build's. Returns the update.
+    @discardableResult
+    private static func expectMadeWhole(_ files: [String: String], _ path: String, find: String, replace: String,
+                                        page: String) throws -> BuiltSite {
+        let first = try RenderBuild.site(files)
+        #expect(first.errors.isEmpty, "\(renderDescribe(first.diagnostics))")
+        try editByHand(first)
+        let second = try edited(first, path, find: find, replace: replace)
+        #expect(second.result.update?.maps == 1)
+        #expect(second.text(page)?.contains("(правка)") == false)
+        #expect(second.files == (try fullBuild(of: second)))
+        return second
     }
 
     /// An action that moves (its stage is now the least painful) changes the pages it left and reached.

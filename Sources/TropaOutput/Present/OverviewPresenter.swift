@@ -45,12 +45,10 @@ extension SitePresenter {
         let bySlug = Dictionary(index.maps.map { ($0.summary.slug, $0) }, uniquingKeysWith: { first, _ in first })
         let products = catalogue.products.map { product in
             // One grid per product, segment by segment: each card names its segment.
-            let listed = product.segments.flatMap { segment in
-                segment.journeys.compactMap { journey in bySlug[journey.slug].map { ($0, journey.segment) } }
-            }
+            let listed = product.segments.flatMap { segment in segment.journeys.compactMap { bySlug[$0.slug] } }
             return ProductModel(name: product.name ?? words["noProduct"], url: product.name.flatMap(index.comparisonPage),
                                 maps: CardList(count: listed.count) { place in
-                card(listed[place].0, root: page.root, index: index, context: listed[place].1)
+                card(listed[place], root: page.root, index: index, context: cardContext(of: listed[place], showing: .catalogueCard))
             })
         }
         let personas = site.personas.sorted { $0.name < $1.name }.map {
@@ -63,14 +61,10 @@ extension SitePresenter {
                                   hasActions: index.maps.contains { !$0.actions.isEmpty })
     }
 
-    /// "Вольта · Семьи"; nil for a map with neither.
-    /// What a map's card names besides it on a page that shows it as `part`: the catalogue groups by product.
+    /// What a map's card names besides it on a page that shows it as `part`: the catalogue, which groups its cards
+    /// by product, the map's segment; the other pages "Вольта · Семьи"; nil for a map with neither.
     package func cardContext(of map: SitePageEntry, showing part: ShownPart) -> String? {
-        part == .catalogueCard ? map.summary.segment : Self.productAndSegment(map)
-    }
-
-    private static func productAndSegment(_ map: SitePageEntry) -> String? {
-        let parts = [map.summary.product, map.summary.segment].compactMap { $0 }
+        let parts = [part == .catalogueCard ? nil : map.summary.product, map.summary.segment].compactMap { $0 }
         return parts.isEmpty ? nil : parts.joined(separator: " · ")
     }
 
@@ -237,7 +231,7 @@ extension SitePresenter {
             labels: labels, chart: chart, rows: rows,
             omitted: all.count > maps.count ? words.compared(maps.count, of: all.count) : nil,
             cards: CardList(count: all.count) { place in
-                card(all[place], root: page.root, index: index, context: Self.productAndSegment(all[place]))
+                card(all[place], root: page.root, index: index, context: cardContext(of: all[place], showing: .card))
             })
     }
 
@@ -280,7 +274,7 @@ extension SitePresenter {
                 let sorted = listed.map { (NameKey($0.summary.title).value, $0.summary.slug, $0) }
                     .sorted { ($0.0, $0.1) < ($1.0, $1.1) }.map(\.2)
                 return MapListPageModel(page: page, title: title, kind: kind, cards: CardList(count: sorted.count) { place in
-                    card(sorted[place], root: page.root, index: index, context: Self.productAndSegment(sorted[place]))
+                    card(sorted[place], root: page.root, index: index, context: cardContext(of: sorted[place], showing: .card))
                 })
             })
         }

@@ -279,8 +279,9 @@ extension SitePresenter {
 
     /// The same, told from the maps' outlines and the plan as the last build laid it out, when what changed shows
     /// on no card and moved no action (a stage renamed, an action's text edited): the comparisons and plan pages
-    /// that show the changed maps, and the maps those pages list. Nil when a card shows the change (the catalogue
-    /// lists every map) or an action moved: then every map's entry is needed.
+    /// that show the changed maps, and the maps those pages list; or when a card shows it but the map stays where it
+    /// was on every page (`showInPlace`), those pages, and the pages of every map to patch. Nil when a card shows the
+    /// change otherwise (the catalogue lists every map) or an action moved: then every map's entry is needed.
     package func pagesShowing(_ changes: [MapChange], outlines: [MapOutline], plan: ActionPlan?) -> NarrowSelection? {
         let onCards = !Self.showOnNoCard(changes)
         guard !onCards || Self.showInPlace(changes) else { return nil }
