@@ -23,16 +23,16 @@ import Foundation
             .init(path: "content/a.md", hash: 1, status: FileStatus(size: 10, modified: 100)),
             .init(path: "content/b.md", hash: 2, status: nil),
             .init(path: "templates/base.mustache", hash: 3, status: FileStatus(size: 5, modified: 7)),
-        ], maps: [RecordedMap(map("content/a.md")), RecordedMap(map("content/b.md"))],
+        ], maps: [RecordedMap(map("content/a.md"), reachBound: nil), RecordedMap(map("content/b.md"), reachBound: nil)],
         siteFiles: ["index.html", "_tropa/style.css"])
 
     /// The encoded fields of a map's whole entry, as `RecordedMap.map` reads them: its record line's first three
     /// fields, its facts line's, and its files.
     private static func fields(_ map: BuildRecord.Map) -> [String] {
-        let recorded = RecordedMap(map)
+        let recorded = RecordedMap(map, reachBound: nil)
         let line = String(decoding: recorded.line, as: UTF8.self).components(separatedBy: "\t")
         let facts = String(decoding: recorded.facts ?? [], as: UTF8.self).components(separatedBy: "\t")
-        return line.prefix(3) + facts + [line[9]]
+        return line.prefix(3) + facts + [line[10]]
     }
 
     /// The record and its whole facts file, as a full build writes them.
@@ -41,7 +41,7 @@ import Foundation
     }
 
     private static func recorded(_ fields: [String]) -> RecordedMap? {
-        RecordedMap(fields: fields.map { Array($0.utf8)[...] })
+        RecordedMap(fields: fields.map { Array($0.utf8)[...] }, reachBound: nil)
     }
 
     /// Encodes `record` and reads it back, its facts as written; written again, it is the same bytes.
@@ -87,7 +87,7 @@ import Foundation
                                                        emotions: points.isEmpty ? [] : [EmotionSeries(points: points)]),
                                    files: index == 1 ? [] : [text, "x"])
         }
-        record.maps = maps.map(RecordedMap.init)
+        record.maps = maps.map { RecordedMap($0, reachBound: nil) }
         record.siteFiles = awkward
         record.linkedMaps = awkward.reversed()
         record.linkTargets = Array(awkward.dropFirst())
@@ -106,26 +106,26 @@ import Foundation
                       "tropa build record 9\nsettings\tx\nsite\t0\nlinked\t0\n",
                       "tropa build record 10\nsettings\tx\nsite\t0\nlinked\t0\nfolders\t0\t0\n",
                       "tropa build record 11\nsettings\tx\nsite\t0\nlinked\t0\nfolders\t1\u{1F}a\t1\u{1F}7\n",
-                      "tropa build record 15\nsettings\tx\nsite\t0\nlinked\t0\ntargets\t0\nfolders\t0\t0\nfacts\t0\t\\-\t\\-\t\\-\nat\t0\t0\ninput\ta\n",
-                      "tropa build record 15\nsettings\tx\nsite\t0\nlinked\t0\ntargets\t0\nfolders\t0\t0\nfacts\t0\t\\-\t\\-\t\\-\nat\t0\t0\nmap\ta\n",
-                      "tropa build record 15\nsettings\tx\nsite\tmany\nlinked\t0\ntargets\t0\nfolders\t0\t0\nfacts\t0\t\\-\t\\-\t\\-\nat\t0\t0\n",
-                      "tropa build record 15\nsettings\tx\nsite\t0\nfolders\t0\t0\nfacts\t0\t\\-\t\\-\t\\-\nat\t0\t0\n",
-                      "tropa build record 15\nsettings\tx\nsite\t0\nlinked\t0\ntargets\t0\nfacts\t0\t\\-\t\\-\t\\-\nat\t0\t0\n",
-                      "tropa build record 15\nsettings\tx\nsite\t0\nlinked\t0\ntargets\t0\nfolders\t1\u{1F}a\t0\nfacts\t0\t\\-\t\\-\t\\-\nat\t0\t0\n",
-                      "tropa build record 15\nsettings\tx\nsite\t0\nlinked\t0\ntargets\t0\nfolders\t1\u{1F}a\t1\u{1F}soon\nfacts\t0\t\\-\t\\-\t\\-\nat\t0\t0\n",
-                      "tropa build record 15\nsettings\tx\nsite\t0\nlinked\t0\ntargets\t0\nfolders\t1\u{1F}a\t1\u{1F}7\n",
-                      "tropa build record 15\nsettings\tx\nsite\t0\nlinked\t0\ntargets\t0\nfolders\t1\u{1F}a\t1\u{1F}7\nfacts\tbig\t\\-\t\\-\t\\-\nat\t0\t0\n",
-                      "tropa build record 15\nsettings\tx\nsite\t0\nlinked\t0\ntargets\t0\nfolders\t0\t0\nfacts\t0\n",
-                      "tropa build record 15\nsettings\tx\nsite\t0\nlinked\t0\ntargets\t0\nfolders\t0\t0\nfacts\t0\t\\-\t\\-\t\\-\nat\t1\u{1F}0\t1\u{1F}1\n",
-                      "tropa build record 15\nsettings\tx\nsite\t0\nlinked\t0\ntargets\t0\nfolders\t0\t0\nfacts\t9\t\\-\t\\-\t\\-\nat\t1\u{1F}-1\t1\u{1F}1\nmap\ta.md\tb\tc\n",
-                      "tropa build record 15\nsettings\tx\nsite\t0\nlinked\t0\ntargets\t0\nfolders\t0\t0\nfacts\t9\t\\-\t\\-\t\\-\nat\t1\u{1F}0\t0\nmap\ta.md\tb\tc\n",
-                      "tropa build record 15\nsettings\tx\nsite\t0\nlinked\t0\ntargets\t0\nfolders\t0\t0\nfacts\t9\t\\-\t\\-\t\\-\nat\t1\u{1F}\(Int.max)\t1\u{1F}1\nmap\ta.md\tb\tc\n",
-                      "tropa build record 15\nsettings\tx\nsite\t0\nlinked\t0\nfolders\t0\t0\nfacts\t0\t\\-\t\\-\t\\-\nat\t0\t0\n",
+                      "tropa build record 16\nsettings\tx\nsite\t0\nlinked\t0\ntargets\t0\nfolders\t0\t0\nfacts\t0\t\\-\t\\-\t\\-\nat\t0\t0\ninput\ta\n",
+                      "tropa build record 16\nsettings\tx\nsite\t0\nlinked\t0\ntargets\t0\nfolders\t0\t0\nfacts\t0\t\\-\t\\-\t\\-\nat\t0\t0\nmap\ta\n",
+                      "tropa build record 16\nsettings\tx\nsite\tmany\nlinked\t0\ntargets\t0\nfolders\t0\t0\nfacts\t0\t\\-\t\\-\t\\-\nat\t0\t0\n",
+                      "tropa build record 16\nsettings\tx\nsite\t0\nfolders\t0\t0\nfacts\t0\t\\-\t\\-\t\\-\nat\t0\t0\n",
+                      "tropa build record 16\nsettings\tx\nsite\t0\nlinked\t0\ntargets\t0\nfacts\t0\t\\-\t\\-\t\\-\nat\t0\t0\n",
+                      "tropa build record 16\nsettings\tx\nsite\t0\nlinked\t0\ntargets\t0\nfolders\t1\u{1F}a\t0\nfacts\t0\t\\-\t\\-\t\\-\nat\t0\t0\n",
+                      "tropa build record 16\nsettings\tx\nsite\t0\nlinked\t0\ntargets\t0\nfolders\t1\u{1F}a\t1\u{1F}soon\nfacts\t0\t\\-\t\\-\t\\-\nat\t0\t0\n",
+                      "tropa build record 16\nsettings\tx\nsite\t0\nlinked\t0\ntargets\t0\nfolders\t1\u{1F}a\t1\u{1F}7\n",
+                      "tropa build record 16\nsettings\tx\nsite\t0\nlinked\t0\ntargets\t0\nfolders\t1\u{1F}a\t1\u{1F}7\nfacts\tbig\t\\-\t\\-\t\\-\nat\t0\t0\n",
+                      "tropa build record 16\nsettings\tx\nsite\t0\nlinked\t0\ntargets\t0\nfolders\t0\t0\nfacts\t0\n",
+                      "tropa build record 16\nsettings\tx\nsite\t0\nlinked\t0\ntargets\t0\nfolders\t0\t0\nfacts\t0\t\\-\t\\-\t\\-\nat\t1\u{1F}0\t1\u{1F}1\n",
+                      "tropa build record 16\nsettings\tx\nsite\t0\nlinked\t0\ntargets\t0\nfolders\t0\t0\nfacts\t9\t\\-\t\\-\t\\-\nat\t1\u{1F}-1\t1\u{1F}1\nmap\ta.md\tb\tc\n",
+                      "tropa build record 16\nsettings\tx\nsite\t0\nlinked\t0\ntargets\t0\nfolders\t0\t0\nfacts\t9\t\\-\t\\-\t\\-\nat\t1\u{1F}0\t0\nmap\ta.md\tb\tc\n",
+                      "tropa build record 16\nsettings\tx\nsite\t0\nlinked\t0\ntargets\t0\nfolders\t0\t0\nfacts\t9\t\\-\t\\-\t\\-\nat\t1\u{1F}\(Int.max)\t1\u{1F}1\nmap\ta.md\tb\tc\n",
+                      "tropa build record 16\nsettings\tx\nsite\t0\nlinked\t0\nfolders\t0\t0\nfacts\t0\t\\-\t\\-\t\\-\nat\t0\t0\n",
                       "tropa build record 14\nsettings\tx\nsite\t0\nlinked\t0\nfolders\t0\t0\nfacts\t0\t\\-\t\\-\t\\-\nat\t0\t0\n",
                       "tropa build record 13\nsettings\tx\nsite\t0\nlinked\t0\nfolders\t0\t0\nfacts\t0\t\\-\t\\-\t\\-\nat\t0\n",
-                      "tropa build record 15\nsettings\tx\nsite\t0\nlinked\t0\ntargets\t0\nfolders\t1\u{1F}a\t1\u{1F}99999999999999999999\nfacts\t0\t\\-\t\\-\t\\-\nat\t0\t0\n",
-                      "tropa build record 15\nsettings\tx\nsite\t0\nlinked\t0\ntargets\t0\nfolders\t0\t0\nfacts\t0\t\\-\t\\-\t\\-\nat\t0\t0\ninput\ta\tfg\t1\t2\n",
-                      "tropa build record 15\nsettings\tx\nsite\t0\nlinked\t0\ntargets\t0\nfolders\t0\t0\nfacts\t-\t\\-\t\\-\t\\-\nat\t0\t0\n",
+                      "tropa build record 16\nsettings\tx\nsite\t0\nlinked\t0\ntargets\t0\nfolders\t1\u{1F}a\t1\u{1F}99999999999999999999\nfacts\t0\t\\-\t\\-\t\\-\nat\t0\t0\n",
+                      "tropa build record 16\nsettings\tx\nsite\t0\nlinked\t0\ntargets\t0\nfolders\t0\t0\nfacts\t0\t\\-\t\\-\t\\-\nat\t0\t0\ninput\ta\tfg\t1\t2\n",
+                      "tropa build record 16\nsettings\tx\nsite\t0\nlinked\t0\ntargets\t0\nfolders\t0\t0\nfacts\t-\t\\-\t\\-\t\\-\nat\t0\t0\n",
                       "tropa build record 14\nsettings\tx\n", "tropa build record 3\nsettings\tx\nsite\t2\n"])
     func aRecordThatCannotBeReadIsNone(_ text: String) {
         #expect(BuildRecord(decoding: Array(text.utf8)) == nil)
@@ -195,7 +195,7 @@ import Foundation
             return Array(facts[range])
         }
         var read = try #require(BuildRecord(decoding: bytes)?.attaching(counted))
-        read.maps[1] = RecordedMap(Self.map("content/b.md", title: "Вторая"))
+        read.maps[1] = RecordedMap(Self.map("content/b.md", title: "Вторая"), reachBound: nil)
         let (nextBytes, addedParts, appended) = try #require(read.encoded(appendingTo: facts.count))
         let added = Array(addedParts.joined())
         let lines = 0..<(try #require(read.planAt)).lowerBound
@@ -248,7 +248,7 @@ import Foundation
     /// A record whose line would end where the file does, with no room for its newline, is not the file's.
     @Test func aLineThatRunsToTheFilesEndIsNotTaken() throws {
         let record = { (length: Int) in
-            BuildRecord(decoding: Array(("tropa build record 15\nsettings\tx\nsite\t0\nlinked\t0\ntargets\t0\nfolders\t0\t0\n"
+            BuildRecord(decoding: Array(("tropa build record 16\nsettings\tx\nsite\t0\nlinked\t0\ntargets\t0\nfolders\t0\t0\n"
                 + "facts\t2\t\\-\t\\-\t\\-\nat\t1\u{1F}0\t1\u{1F}\(length)\nmap\ta.md\tb\t1\n").utf8))
         }
         let file = RangedFile(Array("x\n".utf8))
@@ -284,8 +284,8 @@ import Foundation
     /// (a history page) by that folder.
     @Test func aMapsFilesAreFoundByTheirFolders() throws {
         var record = Self.record
-        record.maps = [RecordedMap(Self.map("content/a.md", files: ["index.html", "journey.csv"])),
-                       RecordedMap(Self.map("content/b.md", files: ["index.html", "history/index.html"]))]
+        record.maps = [RecordedMap(Self.map("content/a.md", files: ["index.html", "journey.csv"]), reachBound: nil),
+                       RecordedMap(Self.map("content/b.md", files: ["index.html", "history/index.html"]), reachBound: nil)]
         let folders = try #require(record.outputFolders)
         #expect(folders.map(\.path) == ["", "_tropa", "a", "b", "b/history"])
         #expect(folders.map(\.names) == [["index.html"], ["style.css"], ["index.html", "journey.csv"], ["index.html"], ["index.html"]])
@@ -294,10 +294,24 @@ import Foundation
                                        "b/history/index.html"])
     }
 
+    /// The bound of what gets through a map, which sorts the dashboard, is in its outline as it was computed,
+    /// read back exactly; a line whose bound is not a number is damaged.
+    @Test func theBoundOfWhatGetsThroughReadsBackInTheOutline() throws {
+        let bound = 100.0 * 0.37 * 0.61 * 0.0123
+        let recorded = RecordedMap(Self.map("content/a.md"), reachBound: bound)
+        #expect(recorded.outline?.reachBound == bound)
+        #expect(recorded.outline?.title == "Карта")
+        #expect(RecordedMap(Self.map("content/a.md"), reachBound: nil).outline.map { $0.reachBound == nil } == true)
+        let text = String(decoding: recorded.line, as: UTF8.self)
+        #expect(text.contains("\t\(bound)\t"))
+        let damaged = text.replacingOccurrences(of: "\t\(bound)\t", with: "\tмного\t")
+        #expect(try #require(RecordedMap(line: Array(damaged.utf8)[...])).outline == nil)
+    }
+
     /// A map whose list of files is not as long as its count says is a damaged record: the build is a full one.
     @Test func aListOfFilesShorterThanItsCountIsDamaged() throws {
         var record = Self.record
-        let whole = RecordedMap(Self.map("content/a.md", files: ["index.html", "journey.csv"]))
+        let whole = RecordedMap(Self.map("content/a.md", files: ["index.html", "journey.csv"]), reachBound: nil)
         let text = String(decoding: whole.line, as: UTF8.self)
         #expect(text.hasSuffix("\t2\u{1F}index.html\u{1F}journey.csv"))
         record.maps = [whole]
@@ -370,7 +384,7 @@ import Foundation
 
     /// The smallest record that reads, which each damaged one above differs from in one line.
     @Test func theSmallestRecordReads() throws {
-        let text = "tropa build record 15\nsettings\tx\nsite\t0\nlinked\t0\ntargets\t0\nfolders\t1\u{1F}a\t1\u{1F}7\nfacts\t0\t\\-\t\\-\t\\-\nat\t0\t0\n"
+        let text = "tropa build record 16\nsettings\tx\nsite\t0\nlinked\t0\ntargets\t0\nfolders\t1\u{1F}a\t1\u{1F}7\nfacts\t0\t\\-\t\\-\t\\-\nat\t0\t0\n"
         let record = try #require(BuildRecord(decoding: Array(text.utf8)))
         #expect(record.folderTimes == ["a": 7])
         #expect(record.inputs.isEmpty && record.maps.isEmpty)
@@ -414,7 +428,7 @@ import Foundation
         #expect(attached.maps.map { $0.map == nil } == [true, false])
         // Facts of the same size in another order: each line is checked against its own map's hash.
         var titled = Self.record
-        titled.maps = [RecordedMap(Self.map("content/a.md", title: "Первая")), RecordedMap(Self.map("content/b.md", title: "Вторая"))]
+        titled.maps = [RecordedMap(Self.map("content/a.md", title: "Первая"), reachBound: nil), RecordedMap(Self.map("content/b.md", title: "Вторая"), reachBound: nil)]
         let (titledBytes, titledFacts) = try #require(Self.encoded(titled))
         let reversed = Array(titledFacts.split(separator: 0x0A).reversed().joined(separator: [0x0A])) + [0x0A]
         #expect(reversed.count == titledFacts.count)
@@ -461,7 +475,7 @@ import Foundation
             PlanAction(stage: 1, kind: "Сайт", owner: "product", text: RichText(html: "<em>Один</em> шаг", plain: "Один шаг")),
             PlanAction(stage: 2, kind: nil, owner: nil, text: RichText(html: "Касса\tв\\зале", plain: "Касса")),
         ]
-        let planned = try #require(RecordedMap(map).planned)
+        let planned = try #require(RecordedMap(map, reachBound: nil).planned)
         let entry = SitePageEntry(map.facts, built: true)
         #expect(planned.slug == "a" && planned.slug == entry.slug && planned.title == entry.title)
         #expect(planned.actions == map.facts.actions)
@@ -477,7 +491,7 @@ import Foundation
 
     /// A map's line is read in full only when it is needed; a damaged one then reads as nothing.
     @Test func aDamagedMapLineIsReadAsNothing() throws {
-        let text = "tropa build record 15\nsettings\tx\nsite\t0\nlinked\t0\ntargets\t0\nfolders\t0\t0\nfacts\t2\t\\-\t\\-\t\\-\nat\t1\u{1F}0\t1\u{1F}1\nmap\ta.md\tb\t1\n"
+        let text = "tropa build record 16\nsettings\tx\nsite\t0\nlinked\t0\ntargets\t0\nfolders\t0\t0\nfacts\t2\t\\-\t\\-\t\\-\nat\t1\u{1F}0\t1\u{1F}1\nmap\ta.md\tb\t1\n"
         let record = try #require(BuildRecord(decoding: Array(text.utf8)))
         #expect(record.maps.map(\.path) == ["a.md"])
         #expect(record.outputFiles == nil)

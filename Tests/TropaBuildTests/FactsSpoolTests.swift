@@ -14,7 +14,7 @@ import Foundation
                                          segment: nil, tags: ["тег"], draft: false, stageCount: 2)
             let facts = JourneyFacts(path: "content/map-\(number).md", summary: summary,
                                      stages: ["Поиск", "Покупка \(number)"].map { StageFacts(name: $0) }, emotions: [])
-            return RecordedMap(BuildRecord.Map(facts: facts, files: ["index.html"]))
+            return RecordedMap(BuildRecord.Map(facts: facts, files: ["index.html"]), reachBound: nil)
         }
     }
 

@@ -267,9 +267,13 @@ package struct BuildDriver: Sendable {
                 // What outlives the map: what the site pages show of it and its line of the record (10,000 maps'
                 // whole facts were a third of a build's memory).
                 let built = visit.files != nil
-                visit.shown = earlier?.shown.flatMap { $0.built == built ? $0 : nil }
+                let shown = earlier?.shown.flatMap { $0.built == built ? $0 : nil }
                     ?? SitePageEntry(facts, evaluation: evaluation, built: built)
-                if sink.keepsRecord { visit.recorded = sink.holding(RecordedMap(BuildRecord.Map(facts: facts, files: visit.files ?? []))) }
+                visit.shown = shown
+                if sink.keepsRecord {
+                    visit.recorded = sink.holding(RecordedMap(BuildRecord.Map(facts: facts, files: visit.files ?? []),
+                                                              reachBound: shown.headline.reachBound))
+                }
                 // Taken whole from the previous preview: its memo keeps the same entry for it.
                 visit.remembered = earlier != nil && earlier === wasRendered && visit.filesReused && visit.shown === earlier?.shown
                 return visit

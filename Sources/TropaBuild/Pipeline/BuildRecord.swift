@@ -246,7 +246,7 @@ package struct InputSnapshot {
 /// most of a one-map rebuild; this takes 0.02 s. The facts were in the record until a build with nothing changed
 /// spent a quarter of its time reading and splitting their 26 MB.
 extension BuildRecord {
-    private static let header = "tropa build record 15"
+    private static let header = "tropa build record 16"
 
     /// The record and the bytes of its facts file (nil when a map's facts were not read, `attaching`, which no build
     /// keeps): with `appendingTo` (the size of the facts file that the maps'
@@ -579,7 +579,10 @@ package struct RecordedMap: Sendable {
     /// The fields of the whole entry that the record line repeats after the hash, for `outline`.
     private static let outlineFields = [5, 14, 3, 12, 13]
 
-    package init(_ map: BuildRecord.Map) {
+    /// `reachBound`: the bound of what gets through the map (`MapHeadline.reachBound`), which sorts the dashboard:
+    /// made of the facts by the evaluation, and kept in the outline so that an update places the map's row without
+    /// reading the others' facts.
+    package init(_ map: BuildRecord.Map, reachBound: Double?) {
         let facts = map.facts, summary = map.facts.summary
         var bytes: [UInt8] = []
         RecordLine.append(["map", facts.path, summary.slug, summary.title, summary.personaID, summary.product,
@@ -597,11 +600,11 @@ package struct RecordedMap: Sendable {
                            RecordLine.list(Self.encode(facts.flow)),
                            RecordLine.list(Self.encode(facts.stages.map(\.figures))),
                            RecordLine.list(Self.encode(facts.emotions)), RecordLine.list(map.files)], to: &bytes)
-        self.init(fields: RecordLine(bytes.dropLast()).fields)!
+        self.init(fields: RecordLine(bytes.dropLast()).fields, reachBound: reachBound)!
     }
 
     /// The entry from the encoded fields of its whole entry (as `map` reads them); nil when they are not as many.
-    package init?(fields: [ArraySlice<UInt8>]) {
+    package init?(fields: [ArraySlice<UInt8>], reachBound: Double?) {
         guard fields.count == Self.fieldCount else { return nil }
         let tab = [UInt8(ascii: "\t")]
         // Copies of the exact size: an appended buffer has up to twice the room, and 10,000 lines are kept.
@@ -610,10 +613,13 @@ package struct RecordedMap: Sendable {
         hasher.combine(facts)
         // `outputFolder` reads the slug as the third field and the files as the last: keep them there.
         let hash = Array(String(hasher.value, radix: 16).utf8)[...]
-        // The product, `compare`, title, priority and revenue again after the hash: what tells the comparisons that
-        // show the map (`outline`), read without the facts.
+        // The product, `compare`, title, priority and revenue again after the hash, and the bound of what gets
+        // through: what tells the comparisons that show the map and its place on the dashboard (`outline`), read
+        // without the facts.
+        var bound: [UInt8] = []  // ended by a line feed, as a line
+        RecordLine.append([reachBound.map { "\($0)" }], to: &bound)
         let line = Array((fields[..<Self.factsFields.lowerBound] + [hash] + Self.outlineFields.map { fields[$0] }
-                          + [fields[Self.factsFields.upperBound]]).joined(separator: tab))
+                          + [bound.dropLast(), fields[Self.factsFields.upperBound]]).joined(separator: tab))
         self.init(line: line[...])
         heldFacts = facts[...]
     }
@@ -815,11 +821,14 @@ package struct RecordedMap: Sendable {
     /// What tells which comparisons show the map, from its record line alone; nil when the line is damaged.
     package var outline: MapOutline? {
         let head = RecordLine(line)
-        guard head.fields.count == 10, let path = head.string(1), let slug = head.string(2), let compare = head.list(5),
+        guard head.fields.count == 11, let path = head.string(1), let slug = head.string(2), let compare = head.list(5),
               let title = head.string(6) else { return nil }
+        let bound = head.string(9)
+        let reachBound = bound.flatMap { Double($0) }
+        guard (bound == nil) == (reachBound == nil) else { return nil }
         return MapOutline(path: path, slug: slug, product: head.string(4), compare: compare, title: title,
                           priority: head.string(7).flatMap { Priority(rawValue: $0) },
-                          revenue: head.string(8).flatMap { Double($0) })
+                          revenue: head.string(8).flatMap { Double($0) }, reachBound: reachBound)
     }
 
     /// The fields of the whole entry, undecoded; nil when a line is damaged, or the facts are not read or not this
@@ -829,7 +838,7 @@ package struct RecordedMap: Sendable {
         // decoded on both cores, had every slice taken and dropped count on that buffer's one reference count,
         // half of decoding 10,000 maps' lines.
         let head = RecordLine(Array(line)[...]).fields
-        guard let facts = facts.map({ Array($0)[...] }), head.count == 10,
+        guard let facts = facts.map({ Array($0)[...] }), head.count == 11,
               let hash: UInt64 = RecordLine.number(head[3], radix: 16) else { return nil }
         var hasher = FNV1a()
         hasher.combine(facts)
@@ -838,7 +847,7 @@ package struct RecordedMap: Sendable {
         guard hasher.value == hash, factsFields.count == Self.factsFields.count,
               zip(head[4..<9], Self.outlineFields).allSatisfy({ $0.elementsEqual(factsFields[$1 - Self.factsFields.lowerBound]) })
         else { return nil }
-        return RecordLine(Array(head.prefix(3)) + factsFields + [head[9]])
+        return RecordLine(Array(head.prefix(3)) + factsFields + [head[10]])
     }
 
     /// The map's folder, relative to the output, and its files' paths in it. Only the slug (the third field) and

@@ -94,7 +94,8 @@ extension SitePageEntry {
 }
 
 /// What tells which comparison pages show a map, without the rest of it: its path, slug, product, the maps its
-/// `compare` names, and what ranks it among its product's maps (title, priority, revenue).
+/// `compare` names, and what ranks it among its product's maps (title, priority, revenue); and what places its row
+/// on the dashboard (the bound of what gets through, then the title and slug).
 package struct MapOutline: Sendable, Equatable {
     package var path: String
     package var slug: String
@@ -103,11 +104,12 @@ package struct MapOutline: Sendable, Equatable {
     package var title: String
     package var priority: Priority?
     package var revenue: Double?
+    package var reachBound: Double?
 
     package init(path: String, slug: String, product: String?, compare: [String], title: String, priority: Priority?,
-                 revenue: Double?) {
+                 revenue: Double?, reachBound: Double?) {
         (self.path, self.slug, self.product, self.compare) = (path, slug, product, compare)
-        (self.title, self.priority, self.revenue) = (title, priority, revenue)
+        (self.title, self.priority, self.revenue, self.reachBound) = (title, priority, revenue, reachBound)
     }
 
     fileprivate var order: PairRank.MapOrder {
@@ -118,7 +120,7 @@ package struct MapOutline: Sendable, Equatable {
 extension SitePageEntry {
     package var outline: MapOutline {
         MapOutline(path: path, slug: summary.slug, product: summary.product, compare: summary.compare, title: summary.title,
-                   priority: summary.priority, revenue: summary.revenue)
+                   priority: summary.priority, revenue: summary.revenue, reachBound: headline.reachBound)
     }
 }
 
