@@ -124,8 +124,8 @@ import TropaTesting
     }
 
     /// An NPS of a map that neither the catalogue's table nor its product's comparison names is printed into the
-    /// kept pages of every map: the persona page is not made (the way through every map makes it), and the pages
-    /// are the bytes a build writes.
+    /// kept pages of every map, and so is a conversion that moves its row on the dashboard: the persona page is not
+    /// made (the way through every map makes it), and the pages are the bytes a build writes.
     @Test func aFigureInPlaceIsPrintedIntoTheKeptPages() throws {
         let memory = try RenderBuild.memory(Dictionary(uniqueKeysWithValues: RenderBuild.cardsInPlace.map {
             (RenderBuild.root + "/" + $0.key, $0.value)
@@ -138,6 +138,13 @@ import TropaTesting
         #expect(!second.madeSitePages.contains("personas/rop/index.html"))
         #expect(second.pages["index.html"] != first.pages["index.html"])
         #expect(second.pages.all == (try RenderBuild.build(memory)).files)
+        // A conversion that moves Дельта's row to the top of the dashboard: moved in the kept page.
+        try edit(memory, "/site/content/d.md", find: "- Конверсия: 20%", replace: "- Конверсия: 5%")
+        let third = try preview(memory, previous: second)
+        #expect(third.renderedMapCount == 1 && !third.madeSitePages.contains("personas/rop/index.html"))
+        let dashboard = String(decoding: try #require(third.pages["dashboard/index.html"]), as: UTF8.self)
+        #expect(dashboard.firstRange(of: "Дельта").map { dashboard[..<$0.lowerBound].contains("Ёж") } == false)
+        #expect(third.pages.all == (try RenderBuild.build(memory)).files)
     }
 
     /// A plan of a page per action: an action taken away takes the last page with it, and the pages kept are

@@ -480,7 +480,14 @@ package struct BuildDriver: Sendable {
         let outlines = try reuse.outlines(entries, now: now)
         let plan = reuse.earlierPlan
         guard let narrow = presenter.pagesShowing(changes, outlines: outlines, plan: plan) else { return nil }
-        let shown = try reuse.shown(entries, now: now, only: narrow.maps)
+        // The maps whose rows the dashboard's moved rows go beside are read too, not shown on the pages made.
+        let shown = try reuse.shown(entries, now: now, only: narrow.maps.union(narrow.movedRows.values.map(\.neighbour)))
+        let movedRows = try narrow.movedRows.mapValues { row in
+            try row.map { place in
+                guard let map = shown[place] else { throw RecordDamaged() }
+                return map
+            }
+        }
         let index = SiteIndex(narrow.maps.sorted().map { shown[$0]! }, among: outlines)
         var selection = SitePageSelection(paths: narrow.pages, plan: nil)
         if let plan, narrow.pages.contains(PagePaths.planCSV) {
@@ -514,7 +521,8 @@ package struct BuildDriver: Sendable {
                 default:
                     let (path, part) = patched[job]
                     guard let file = earlier(path), let bytes = file.read(0..<file.size),
-                          let patch = renderer.patch(path, showing: part, earlier: bytes, changes: changes) else { return nil }
+                          let patch = renderer.patch(path, showing: part, earlier: bytes, changes: changes,
+                                                     movedRows: movedRows) else { return nil }
                     return ([], (path, patch))
                 }
             }

@@ -102,14 +102,7 @@ extension SitePresenter {
     /// when a stage has no conversion); maps without a conversion after them, by title.
     package func dashboardPage(_ maps: [SitePageEntry]) -> DashboardPageModel {
         let page = context(forPageAt: PagePaths.dashboard)
-        let ordered = maps.sorted { a, b in
-            switch (a.headline.reachBound, b.headline.reachBound) {
-            case (let x?, let y?) where x != y: x < y
-            case (.some, nil): true
-            case (nil, .some): false
-            default: (a.summary.title, a.summary.slug) < (b.summary.title, b.summary.slug)
-            }
-        }
+        let ordered = maps.sorted { $0.dashboardPlace < $1.dashboardPlace }
         let rows = ordered.map { map in
             let headline = map.headline
             return DashboardRowModel(
@@ -251,4 +244,31 @@ extension SitePresenter {
                                 quadrant: quadrant.rawValue, reading: words["quadrant." + quadrant.rawValue])
         }
     }
+}
+
+/// What places a map's row on the dashboard: the maps that let the fewest customers through first (by the bound of
+/// it when a stage has no conversion), then the maps without one; by title, then slug, among equals.
+package struct DashboardPlace: Comparable, Sendable {
+    package var reachBound: Double?
+    package var title: String
+    package var slug: String
+
+    package static func < (a: DashboardPlace, b: DashboardPlace) -> Bool {
+        switch (a.reachBound, b.reachBound) {
+        case (let x?, let y?) where x != y: x < y
+        case (.some, nil): true
+        case (nil, .some): false
+        default: (a.title, a.slug) < (b.title, b.slug)
+        }
+    }
+}
+
+extension SitePageEntry {
+    package var dashboardPlace: DashboardPlace {
+        DashboardPlace(reachBound: headline.reachBound, title: summary.title, slug: summary.slug)
+    }
+}
+
+extension MapOutline {
+    package var dashboardPlace: DashboardPlace { DashboardPlace(reachBound: reachBound, title: title, slug: slug) }
 }

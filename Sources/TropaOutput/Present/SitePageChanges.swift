@@ -219,6 +219,30 @@ package struct NarrowSelection: Sendable {
     /// The changed maps' places, and their entries as they were by those places.
     package var changed: Set<Int>
     package var before: [Int: SitePageEntry]
+    /// When a changed map's row moves on the dashboard: where each changed map's row goes, by its path, beside the
+    /// row of a map that did not change (by its place).
+    package var movedRows: [String: RowPlace<Int>] = [:]
+}
+
+/// Where a changed map's row goes on a page that sorts its rows by what changed (the dashboard): before the row of
+/// a map that did not change, or after it when the row goes last.
+package enum RowPlace<Map: Sendable>: Sendable {
+    case before(Map)
+    case after(Map)
+
+    /// The map whose row it goes beside.
+    package var neighbour: Map {
+        switch self {
+        case .before(let map), .after(let map): map
+        }
+    }
+
+    package func map<Other>(_ transform: (Map) throws -> Other) rethrows -> RowPlace<Other> {
+        switch self {
+        case .before(let map): .before(try transform(map))
+        case .after(let map): .after(try transform(map))
+        }
+    }
 }
 
 extension SitePresenter {
@@ -293,6 +317,11 @@ extension SitePresenter {
         let changedPaths = Set(changes.flatMap(\.sides).map(\.path))
         let place = Dictionary(outlines.enumerated().map { ($1.path, $0) }, uniquingKeysWith: { first, _ in first })
         let changed = Set(changedPaths.compactMap { place[$0] })
+        var movedRows: [String: RowPlace<Int>] = [:]
+        if patched[PagePaths.dashboard] != nil, changes.contains(where: { $0.differs(\.dashboardPlace) }) {
+            guard let rows = Self.dashboardRows(changes, outlines: outlines, changed: changed) else { return nil }
+            movedRows = rows
+        }
         let before = Dictionary(changes.compactMap { change in change.before.flatMap { was in place[was.path].map { ($0, was) } } },
                                 uniquingKeysWith: { first, _ in first })
         var maps = changed
@@ -308,7 +337,7 @@ extension SitePresenter {
         }
         guard planChanged else {
             return NarrowSelection(pages: paths, patched: patched, planPages: [], layout: [], maps: maps, planMaps: [],
-                                   changed: changed, before: before)
+                                   changed: changed, before: before, movedRows: movedRows)
         }
         // A plan laid out from other maps than these is not this site's.
         guard Self.keepsPlanOrder(changes), let plan,
@@ -324,7 +353,28 @@ extension SitePresenter {
         }
         return NarrowSelection(pages: paths.union(made.map { PagePaths.planPage($0 + 1) } + [PagePaths.planCSV]),
                                patched: patched, planPages: made, layout: pages, maps: maps, planMaps: planMaps,
-                               changed: changed, before: before)
+                               changed: changed, before: before, movedRows: movedRows)
+    }
+
+    /// Where each changed map's row goes on the dashboard when one of them moved there: every changed map's row is
+    /// taken out and put before the row of the first map that did not change and follows it now, or after the last
+    /// such row when none does (the changed maps' own places are not where they were). Nil when no map stayed.
+    private static func dashboardRows(_ changes: [MapChange], outlines: [MapOutline],
+                                      changed: Set<Int>) -> [String: RowPlace<Int>]? {
+        let stayed = outlines.indices.filter { !changed.contains($0) }
+        let places = stayed.map { outlines[$0].dashboardPlace }
+        guard let last = places.indices.max(by: { places[$0] < places[$1] }) else { return nil }
+        var rows: [String: RowPlace<Int>] = [:]
+        for change in changes {
+            guard let map = change.after else { return nil }
+            let place = map.dashboardPlace
+            var next: Int?
+            for index in places.indices where place < places[index] && next.map({ places[index] < places[$0] }) ?? true {
+                next = index
+            }
+            rows[map.path] = next.map { .before(stayed[$0]) } ?? .after(stayed[last])
+        }
+        return rows
     }
 
     /// Whether every change leaves the map built and shows on no card: what the narrow way needs.
@@ -332,15 +382,15 @@ extension SitePresenter {
         changes.allSatisfy { $0.before != nil && $0.after != nil && !$0.differs(\.overview) }
     }
 
-    /// Whether every change leaves the map built and where it was on every page of maps, changing only figures
-    /// its card, its row of the dashboard and its entry of `maps.json` show (an NPS edited): the same summary (what
-    /// lists, groups and sorts a card, and what persona pages show), the same bound of what gets through (what
-    /// sorts the dashboard), and actions or none as before.
+    /// Whether every change leaves the map built and where it was on every page of cards, changing only figures
+    /// its card, its row of the dashboard and its entry of `maps.json` show (an NPS edited, a conversion): the
+    /// same summary (what lists, groups and sorts a card, and what persona pages show), and actions or none as
+    /// before. The dashboard's rows are sorted by the bound of what gets through: a row whose place changed is
+    /// moved (`movedRows`).
     package static func showInPlace(_ changes: [MapChange]) -> Bool {
         changes.allSatisfy { change in
             guard let before = change.before, let after = change.after else { return false }
-            return before.summary == after.summary && before.headline.reachBound == after.headline.reachBound
-                && before.actions.isEmpty == after.actions.isEmpty
+            return before.summary == after.summary && before.actions.isEmpty == after.actions.isEmpty
         }
     }
 

@@ -10,14 +10,18 @@ extension PageRenderer {
     /// (`SitePresenter.showInPlace`), so that a page of 10,000 cards is not made again for one map's NPS. Nil when
     /// a site's own template prints the page, when the page does not hold each map's part as it was printed
     /// exactly once, or when a card's page links to the map elsewhere too (the catalogue's table names its first
-    /// maps with their figures).
-    package func patch(_ path: String, showing part: ShownPart, earlier: [UInt8], changes: [MapChange]) -> FilePatch? {
+    /// maps with their figures). `movedRows`: where the dashboard's rows of the changed maps go, when one moved
+    /// (`NarrowSelection.movedRows`); each is taken out and printed beside the row of the map named, found the same
+    /// way.
+    package func patch(_ path: String, showing part: ShownPart, earlier: [UInt8], changes: [MapChange],
+                       movedRows: [String: RowPlace<SitePageEntry>] = [:]) -> FilePatch? {
         if let template = Self.template(printing: part, at: path), !theme.compiled.contains(template) { return nil }
-        var printedAgain: [(range: Range<Int>, bytes: [UInt8])] = []
+        var printedAgain: [(range: Range<Int>, bytes: [UInt8], place: DashboardPlace)] = []
         for change in changes {
             guard let before = change.before, let after = change.after else { return nil }
             let was = printed(part, of: before, at: path), now = printed(part, of: after, at: path)
-            guard was != now else { continue }
+            let moved = part == .dashboardRow ? movedRows[after.path] : nil
+            guard was != now || moved != nil else { continue }
             let found = Self.ranges(of: was, in: earlier, upTo: 2)
             guard found.count == 1 else { return nil }
             if part == .card || part == .catalogueCard {
@@ -25,10 +29,28 @@ extension PageRenderer {
                 let link = Array(("href=\"" + Markup.escape(url) + "\"").utf8)
                 guard Self.ranges(of: link, in: earlier, upTo: 2).count == 1 else { return nil }
             }
-            printedAgain.append((found[0], now))
+            guard let moved else {
+                printedAgain.append((found[0], now, after.dashboardPlace))
+                continue
+            }
+            let beside = Self.ranges(of: printed(part, of: moved.neighbour, at: path), in: earlier, upTo: 2)
+            guard beside.count == 1 else { return nil }
+            let at: Int
+            switch moved {
+            case .before: at = beside[0].lowerBound
+            case .after: at = beside[0].upperBound
+            }
+            printedAgain.append((found[0], [], after.dashboardPlace))
+            printedAgain.append((at..<at, now, after.dashboardPlace))
+        }
+        // In the file's order; rows put in at one place, in the dashboard's, and before a row taken out there.
+        printedAgain.sort { a, b in
+            if a.range.lowerBound != b.range.lowerBound { return a.range.lowerBound < b.range.lowerBound }
+            if a.range.isEmpty != b.range.isEmpty { return a.range.isEmpty }
+            return a.place < b.place
         }
         var patch = FilePatch(of: earlier.count), offset = 0
-        for (range, bytes) in printedAgain.sorted(by: { $0.range.lowerBound < $1.range.lowerBound }) {
+        for (range, bytes, _) in printedAgain {
             guard range.lowerBound >= offset else { return nil }
             patch.keep(offset..<range.lowerBound)
             patch.add(bytes)
