@@ -252,8 +252,7 @@ public struct ActionPlan: Sendable, Equatable {
         // Sorted by keys of numbers alone; stable: a stage's actions keep their order, and the maps theirs.
         let painful = entries.indices.sorted { a, b in
             let (x, y) = (keys[a], keys[b])
-            if let order = Self.ascending(x.emotion, y.emotion) { return order }
-            if let order = Self.ascending(x.conversion, y.conversion) { return order }
+            if let order = Self.painfulFirst((x.emotion, x.conversion), (y.emotion, y.conversion)) { return order }
             return x.rank != y.rank ? x.rank < y.rank : a < b
         }
         var groups: [Int: [Int: [Entry]]] = [:]
@@ -355,6 +354,59 @@ public struct ActionPlan: Sendable, Equatable {
 
     /// How many actions each kind has.
     public var kindCounts: [Int] { kinds.map { $0.owners.reduce(0) { $0 + $1.entries.count } } }
+
+    /// Whether an action whose stage has the emotion and conversion `a` goes before one with `b`: the lowest
+    /// emotion first, then the lowest conversion, a missing one last; nil when both are the same.
+    private static func painfulFirst(_ a: (Double?, Double?), _ b: (Double?, Double?)) -> Bool? {
+        ascending(a.0, b.0) ?? ascending(a.1, b.1)
+    }
+
+    /// What places an action in its kind's and owner's run, as the plan sorts them: its stage's figures
+    /// (`painfulFirst`), then its map's title (by `NameKey`) and place among the maps, then its own place among the
+    /// map's actions.
+    public struct Placing: Comparable, Sendable {
+        public var emotion: Double?
+        public var conversion: Double?
+        public var title: String
+        public var entry: Entry
+
+        public init(emotion: Double?, conversion: Double?, title: String, entry: Entry) {
+            (self.emotion, self.conversion, self.title, self.entry) = (emotion, conversion, NameKey(title).value, entry)
+        }
+
+        public static func < (a: Placing, b: Placing) -> Bool {
+            ActionPlan.painfulFirst((a.emotion, a.conversion), (b.emotion, b.conversion))
+                ?? ((a.title, a.entry.map, a.entry.action) < (b.title, b.entry.map, b.entry.action))
+        }
+    }
+
+    /// The plan with the actions of the maps `moved` names (by place) placed again, every other action where it
+    /// was: for changes that keep each action's kind, owner and stage and the map's title, and change only the
+    /// figures it is sorted by (an emotion or a conversion edited). Each such action is taken out of its kind's
+    /// and owner's run and put back where `placing` says, found by halving the run: `placing` is asked of about
+    /// twenty actions each, so that an update reads a few maps and not every one.
+    public func moving(_ moved: Set<Int>, placing: (Entry) throws -> Placing) rethrows -> ActionPlan {
+        var plan = self
+        for kind in plan.kinds.indices {
+            for owner in plan.kinds[kind].owners.indices {
+                var entries = plan.kinds[kind].owners[owner].entries
+                let taken = entries.filter { moved.contains($0.map) }
+                guard !taken.isEmpty else { continue }
+                entries.removeAll { moved.contains($0.map) }
+                for entry in taken {
+                    let place = try placing(entry)
+                    var (low, high) = (0, entries.count)
+                    while low < high {
+                        let middle = (low + high) / 2
+                        if try placing(entries[middle]) < place { low = middle + 1 } else { high = middle }
+                    }
+                    entries.insert(entry, at: low)
+                }
+                plan.kinds[kind].owners[owner].entries = entries
+            }
+        }
+        return plan
+    }
 
     /// The order of two optional figures, lowest first and missing last; nil when they are equal.
     private static func ascending(_ a: Double?, _ b: Double?) -> Bool? {

@@ -543,6 +543,35 @@ import TropaTesting
                                  page: "index.html")
     }
 
+    /// `RenderBuild.cardsInPlace` with an action of one kind and owner on each stage: the plan sorts them by their
+    /// stages' scores, then conversions, then the maps' titles.
+    private static let cardsWithActions = RenderBuild.cardsInPlace.mapValues { text in
+        text.replacingOccurrences(of: "- NPS: 10\n", with: "- NPS: 10\n\n### Рекомендации\n- [Сайт] Упростить поиск @web\n")
+            .replacingOccurrences(of: "- NPS: 30\n", with: "- NPS: 30\n\n### Рекомендации\n- [Сайт] Оплата в один шаг @web\n")
+    }
+
+    /// A conversion that moves a map's action in the plan and its row on the dashboard, of a map neither the
+    /// catalogue's table nor the product's comparison names (Ёж): the action is placed again in the plan as the
+    /// last build laid it out, without every map; the pages of every map are patched (the edits by hand stay);
+    /// the plan's CSV has the map's rows written again and the others moved; the output is a full build's.
+    @Test func aConversionThatMovesAnActionIsPlacedAgainWithoutEveryMap() throws {
+        let first = try RenderBuild.site(Self.cardsWithActions)
+        #expect(first.errors.isEmpty, "\(renderDescribe(first.diagnostics))")
+        try Self.editByHand(first)
+        // The rows of the plan's CSV of the action on Покупка, by map.
+        let paying = { (site: BuiltSite) in
+            (site.text("plan/plan.csv") ?? "").components(separatedBy: "\r\n").filter { $0.contains("Оплата в один шаг") }
+                .map { row in ["Альфа", "Бета", "Вега", "Гамма", "Дельта", "Ёж"].first { row.contains($0) } ?? row }
+        }
+        #expect(paying(first) == ["Альфа", "Бета", "Вега", "Гамма", "Дельта", "Ёж"])
+        let second = try Self.edited(first, "content/yo.md", find: "- Конверсия: 20%", replace: "- Конверсия: 5%")
+        #expect(second.result.update?.maps == 1)
+        #expect(paying(second) == ["Ёж", "Альфа", "Бета", "Вега", "Гамма", "Дельта"])
+        #expect(second.text("dashboard/index.html")?.contains("(правка)") == true)
+        #expect(second.text("index.html")?.contains("(правка)") == true)
+        #expect(second.files == (try Self.fullBuildEditedByHand(of: second)))
+    }
+
     /// A site's own card template: the card is not printed in place; the update equals a full build.
     @Test func aSitesOwnCardIsNotPrintedInPlace() throws {
         var files = RenderBuild.cardsInPlace

@@ -33,7 +33,7 @@ import TropaTesting
         let changes = [MapChange(before: before[place], after: after[place])]
         let plan = presenter.actionPlan(SiteIndex(before))
         let whole = presenter.pagesShowing(changes, in: index, earlierPlan: recorded(plan)) { before }
-        return (whole, presenter.pagesShowing(changes, outlines: after.map(\.outline), plan: plan), index)
+        return (whole, presenter.pagesShowing(changes, outlines: after.map(\.outline), plan: plan, planned: { after[$0] }), index)
     }
 
     /// Two entries are equal when every stored property is: `==` names each one but the sparkline drawn of them
@@ -132,8 +132,49 @@ import TropaTesting
         #expect(narrow.pages.union(narrow.patched.keys) == (nps.whole.paths ?? []).filter { !$0.hasPrefix("personas/") })
         #expect(narrow.changed.count == 1)
 
-        #expect(try Self.selections(path) { $0.stages[0].figures.conversion?.value = 1 }.narrow == nil)
         #expect(try Self.selections(path) { $0.summary.segment = "Другие" }.narrow == nil)
+    }
+
+    /// A stage's score that moves the map's action in the plan (its stage is the most painful now): the narrow way
+    /// places it again in the plan as the last build laid it out, and gets the plan laid out anew from every map,
+    /// the pages it moved on to make, and the changed map's rows of the CSV, the others' moved in the file. A
+    /// conversion that moves no action leaves the plan as it was; an action's kind changed is not a move by
+    /// figures alone: it needs every map.
+    @Test func actionsMovedByAFigureArePlacedAgainInThePlanAsItWas() throws {
+        // Its two actions of one kind and owner, on its first stage (0) and second (2, now -2).
+        let path = "content/volta/pensionery.md"
+        let painful: (inout JourneyFacts) -> Void = { facts in
+            for series in facts.emotions.indices {
+                for point in facts.emotions[series].points.indices where facts.emotions[series].points[point].stage == 1 {
+                    facts.emotions[series].points[point].score = -2
+                }
+            }
+        }
+        let (whole, narrow, index) = try Self.selections(path, painful)
+        let selection = try #require(narrow)
+        let laidOut = try #require(selection.laidOut)
+        let plan = try #require(whole.plan?.plan)
+        #expect(laidOut == plan)
+        let (presenter, facts) = try Self.site()
+        #expect(laidOut != presenter.actionPlan(SiteIndex(facts.map { SitePageEntry($0, built: true) })))
+        let planPaths = { (paths: Set<String>) in paths.filter { $0.hasPrefix("plan/") } }
+        // The two pages the actions swap on; the whole way makes the first page too, which shows the map's third
+        // action (on a stage whose figures did not change), as it makes every page with a changed map's action.
+        #expect(planPaths(selection.pages) == ["plan/page/9/index.html", "plan/page/10/index.html", "plan/plan.csv"])
+        #expect(planPaths(selection.pages).isSubset(of: planPaths(whole.paths ?? [])))
+        let place = try #require(index.maps.firstIndex { $0.path == path })
+        let rows = presenter.changedPlanRows(laidOut, now: PlanMaps(index.maps), were: PlanMaps(facts.map { SitePageEntry($0, built: true) }),
+                                             showing: { $0 == place }, written: presenter.actionPlan(SiteIndex(facts.map { SitePageEntry($0, built: true) })))
+        let moved = try #require(rows.moved)
+        #expect(moved.count == laidOut.count + 1 && moved.filter { $0 == -1 }.count == rows.now.count)
+        #expect(Set(moved.filter { $0 > 0 }).count == laidOut.count - rows.now.count)
+
+        #expect(try #require(try Self.selections(path) { $0.stages[0].figures.conversion?.value = 1 }.narrow).laidOut == nil)
+        let rekinded = try Self.selections(path) { facts in
+            painful(&facts)
+            facts.actions[0].kind = "Новый вид"
+        }
+        #expect(rekinded.narrow == nil)
     }
 
     /// A change a card shows that moves no action (a stage renamed with the date the card gives): the whole way

@@ -478,8 +478,14 @@ package struct BuildDriver: Sendable {
         // Told before the outlines are made from every record line.
         guard SitePresenter.showOnNoCard(changes) || SitePresenter.showInPlace(changes) else { return nil }
         let outlines = try reuse.outlines(entries, now: now)
-        let plan = reuse.earlierPlan
-        guard let narrow = presenter.pagesShowing(changes, outlines: outlines, plan: plan) else { return nil }
+        // Actions that moved are placed again reading a few maps, one by one.
+        let planned = { (place: Int) throws -> any PlannedMap in
+            guard let map = try reuse.planned(entries, now: now, only: [place])[place] else { throw RecordDamaged() }
+            return map
+        }
+        guard let narrow = presenter.pagesShowing(changes, outlines: outlines, plan: reuse.earlierPlan, planned: planned)
+        else { return nil }
+        let plan = narrow.laidOut ?? reuse.earlierPlan
         // The maps whose rows the dashboard's moved rows go beside are read too, not shown on the pages made.
         let shown = try reuse.shown(entries, now: now, only: narrow.maps.union(narrow.movedRows.values.map(\.neighbour)))
         let movedRows = try narrow.movedRows.mapValues { row in
@@ -505,7 +511,8 @@ package struct BuildDriver: Sendable {
             for place in narrow.changed { changed[place] = true }
             let showing = { @Sendable [changed] (place: Int) in changed[place] }
             let before = PlanMaps(some: narrow.before.mapValues { $0 as any PlannedMap })
-            selection.planRows = presenter.changedPlanRows(plan, now: maps, were: before, showing: showing)
+            selection.planRows = presenter.changedPlanRows(plan, now: maps, were: before, showing: showing,
+                                                           written: reuse.earlierPlan)
         }
         // The CSV's rows, and the changed maps' parts of the pages of every map, go into the output's files while
         // the other pages are made: a job each, the three pages of 10,000 cards (18 MB each) on both cores.

@@ -222,6 +222,9 @@ package struct NarrowSelection: Sendable {
     /// When a changed map's row moves on the dashboard: where each changed map's row goes, by its path, beside the
     /// row of a map that did not change (by its place).
     package var movedRows: [String: RowPlace<Int>] = [:]
+    /// The plan with the changed maps' actions placed again, when their figures moved them
+    /// (`ActionPlan.moving`); nil when it is as the last build laid it out.
+    package var laidOut: ActionPlan?
 }
 
 /// Where a changed map's row goes on a page that sorts its rows by what changed (the dashboard): before the row of
@@ -304,11 +307,14 @@ extension SitePresenter {
     }
 
     /// The same, told from the maps' outlines and the plan as the last build laid it out, when what changed shows
-    /// on no card and moved no action (a stage renamed, an action's text edited): the comparisons and plan pages
-    /// that show the changed maps, and the maps those pages list; or when a card shows it but the map stays where it
-    /// was on every page (`showInPlace`), those pages, and the pages of every map to patch. Nil when a card shows the
-    /// change otherwise (the catalogue lists every map) or an action moved: then every map's entry is needed.
-    package func pagesShowing(_ changes: [MapChange], outlines: [MapOutline], plan: ActionPlan?) -> NarrowSelection? {
+    /// on no card (a stage renamed, an action's text edited): the comparisons and plan pages that show the changed
+    /// maps, and the maps those pages list; or when a card shows it but the map stays where it was on every page of
+    /// cards (`showInPlace`), those pages, and the pages of every map to patch. Actions that move by their stages'
+    /// figures alone are placed again in the plan, reading the few maps `planned` gives (by place) that placing
+    /// them looks at. Nil when a card shows the change otherwise (the catalogue lists every map) or an action moved
+    /// otherwise: then every map's entry is needed.
+    package func pagesShowing(_ changes: [MapChange], outlines: [MapOutline], plan: ActionPlan?,
+                              planned: (Int) throws -> any PlannedMap) -> NarrowSelection? {
         let onCards = !Self.showOnNoCard(changes)
         guard !onCards || Self.showInPlace(changes) else { return nil }
         var products: MapProducts?
@@ -340,11 +346,32 @@ extension SitePresenter {
                                    changed: changed, before: before, movedRows: movedRows)
         }
         // A plan laid out from other maps than these is not this site's.
-        guard Self.keepsPlanOrder(changes), let plan,
-              plan.entries.allSatisfy({ $0.map < outlines.count })
-        else { return nil }
+        guard let written = plan, written.entries.allSatisfy({ $0.map < outlines.count }) else { return nil }
+        var plan = written
+        if !Self.keepsPlanOrder(changes) {
+            // Actions moved by their stages' figures alone are placed again among the others; a plan whose entries
+            // the maps do not have (or a damaged record) takes the way through every map.
+            guard Self.movesByFiguresAlone(changes), let moved = try? written.moving(changed, placing: { entry in
+                let map = try planned(entry.map)
+                guard map.actions.indices.contains(entry.action) else { throw PlanNotOfTheseMaps() }
+                let stage = map.actions[entry.action].stage
+                return ActionPlan.Placing(emotion: map.stageEmotions.indices.contains(stage) ? map.stageEmotions[stage] : nil,
+                                          conversion: map.stages.indices.contains(stage) ? map.stages[stage].figures.conversion?.value : nil,
+                                          title: map.title, entry: entry)
+            }) else { return nil }
+            plan = moved
+        }
         let pages = plan.pages(of: site.config.planPageSize)
-        let made = self.pages(pages, of: plan, changing: Self.byPlace(changes, among: outlines.map(\.path)))
+        // The pages that show a changed map's action otherwise, and those whose actions moved (the same layout:
+        // each kind's and owner's run is as long as it was).
+        var made = self.pages(pages, of: plan, changing: Self.byPlace(changes, among: outlines.map(\.path)))
+        if plan != written {
+            made.formUnion(pages.indices.filter { page in
+                pages[page].contains { part in
+                    plan.kinds[part.kind].owners[part.owner].entries[part.entries] != written.kinds[part.kind].owners[part.owner].entries[part.entries]
+                }
+            })
+        }
         var planMaps: Set<Int> = []
         for page in made {
             for part in pages[page] {
@@ -353,7 +380,20 @@ extension SitePresenter {
         }
         return NarrowSelection(pages: paths.union(made.map { PagePaths.planPage($0 + 1) } + [PagePaths.planCSV]),
                                patched: patched, planPages: made, layout: pages, maps: maps, planMaps: planMaps,
-                               changed: changed, before: before, movedRows: movedRows)
+                               changed: changed, before: before, movedRows: movedRows,
+                               laidOut: plan != written ? plan : nil)
+    }
+
+    /// A plan's entry names an action its map does not have.
+    private struct PlanNotOfTheseMaps: Error {}
+
+    /// Whether every change keeps its map's title and its actions' stages, kinds and owners, so that its actions
+    /// move in the plan (if at all) by their stages' figures alone: an emotion or a conversion edited.
+    private static func movesByFiguresAlone(_ changes: [MapChange]) -> Bool {
+        changes.allSatisfy { change in
+            guard let before = change.before?.planOrder, let after = change.after?.planOrder else { return false }
+            return before.title == after.title && before.stageCount == after.stageCount && before.actions == after.actions
+        }
     }
 
     /// Where each changed map's row goes on the dashboard when one of them moved there: every changed map's row is
@@ -485,11 +525,19 @@ extension SitePresenter {
         plan.entries.allSatisfy { maps.indices.contains($0.map) && maps[$0.map].actions.indices.contains($0.action) }
     }
 
-    /// Of the plan's CSV, the rows of the actions of the maps `showing` picks (by place), now and as they were.
+    /// Of the plan's CSV, the rows of the actions of the maps `showing` picks (by place), now and as the CSV
+    /// `written` laid out (the plan as it was; by default, the same) has them; and when the two differ, where each
+    /// row of the plan now is in the file. Only the actions of the maps picked move: the others keep their order.
     package func changedPlanRows(_ plan: ActionPlan, now: PlanMaps, were: PlanMaps,
-                                 showing: @escaping @Sendable (Int) -> Bool) -> PlanRows {
-        let rows = parallelMap([now, were]) { planRows(plan, maps: $0, showing: showing) }
-        return PlanRows(now: rows[0], were: rows[1])
+                                 showing: @escaping @Sendable (Int) -> Bool, written: ActionPlan? = nil) -> PlanRows {
+        let written = written ?? plan
+        let rows = parallelMap([true, false]) { isNow in planRows(isNow ? plan : written, maps: isNow ? now : were, showing: showing) }
+        guard written != plan else { return PlanRows(now: rows[0], were: rows[1]) }
+        // The actions of the maps not picked, in the order of both plans, are the same: each row's place in the
+        // file is its place among them there.
+        var rowsThere = written.entries.enumerated().lazy.filter { !showing($0.element.map) }.map { $0.offset + 1 }.makeIterator()
+        let moved = [0] + plan.entries.map { showing($0.map) ? -1 : rowsThere.next() ?? -1 }
+        return PlanRows(now: rows[0], were: rows[1], moved: moved)
     }
 
     /// The same, of the maps `changing` names a change of (by place, each map in its place before and after), for
@@ -502,24 +550,11 @@ extension SitePresenter {
         for (place, change) in byPlace.enumerated() { if let was = change?.before { before[place] = was } }
         let (now, were) = (PlanMaps(maps), PlanMaps(some: before))
         let showing = { @Sendable (place: Int) in byPlace[place] != nil }
-        guard let written, written != plan else { return changedPlanRows(plan, now: now, were: were, showing: showing) }
         let names = { (plan: ActionPlan) in
             (Set(plan.kinds.map(\.kind)), Set(plan.kinds.flatMap { $0.owners.map(\.owner) }))
         }
-        guard names(written) == names(plan) else { return nil }
-        let rows = parallelMap([true, false]) { isNow in planRows(isNow ? plan : written, maps: isNow ? now : were, showing: showing) }
-        // Each action of a map that did not change, by its map's first place in a list of every map's actions.
-        var first: [Int] = [], count = 0
-        for map in maps {
-            first.append(count)
-            count += map.actions.count
-        }
-        var rowOf = [Int](repeating: -1, count: count)
-        for (row, entry) in written.entries.enumerated() where !showing(entry.map) {
-            rowOf[first[entry.map] + entry.action] = row + 1
-        }
-        let moved = [0] + plan.entries.map { showing($0.map) ? -1 : rowOf[first[$0.map] + $0.action] }
-        return PlanRows(now: rows[0], were: rows[1], moved: moved)
+        if let written, written != plan, names(written) != names(plan) { return nil }
+        return changedPlanRows(plan, now: now, were: were, showing: showing, written: written)
     }
 
     /// Whether every change leaves its map's actions where the plan had them.
