@@ -479,11 +479,8 @@ package struct BuildDriver: Sendable {
         guard SitePresenter.showOnNoCard(changes) || SitePresenter.showInPlace(changes) else { return nil }
         let outlines = try reuse.outlines(entries, now: now)
         // Actions that moved are placed again reading a few maps, one by one.
-        let planned = { (place: Int) throws -> any PlannedMap in
-            guard let map = try reuse.planned(entries, now: now, only: [place])[place] else { throw RecordDamaged() }
-            return map
-        }
-        guard let narrow = presenter.pagesShowing(changes, outlines: outlines, plan: reuse.earlierPlan, planned: planned)
+        guard let narrow = presenter.pagesShowing(changes, outlines: outlines, plan: reuse.earlierPlan,
+                                                  planned: reuse.planned(entries, now: now))
         else { return nil }
         let plan = narrow.laidOut ?? reuse.earlierPlan
         // The maps whose rows the dashboard's moved rows go beside are read too, not shown on the pages made.

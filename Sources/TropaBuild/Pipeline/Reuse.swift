@@ -93,28 +93,48 @@ package enum Reuse: Sendable {
         try read(places, of: entries, now: now, as: { $0 }, recorded: { $0.planned })
     }
 
+    /// What the plan shows of the built map of `entries` at a place, one map at a time: placing a moved action
+    /// again in the plan reads about twenty, one after another.
+    package func planned(_ entries: [RecordedMap],
+                         now: [(path: String, entry: SitePageEntry)]) -> (Int) throws -> any PlannedMap {
+        let reading = reader(of: entries, now: now, as: { $0 as any PlannedMap }, recorded: { $0.planned })
+        return { place in
+            guard let map = reading(place) else { throw RecordDamaged() }
+            return map
+        }
+    }
+
     /// Of the built maps of `entries`, the ones at `places`: `shown` of the maps read now, `recorded` of the
     /// record's lines of the others (nil for a damaged one).
     private func read<Value: Sendable>(_ places: Set<Int>, of entries: [RecordedMap],
                                        now: [(path: String, entry: SitePageEntry)],
                                        as shown: @escaping @Sendable (SitePageEntry) -> Value,
                                        recorded: @escaping @Sendable (RecordedMap) -> Value?) throws -> [Int: Value] {
-        guard case .record = self else {
-            // Places among the built maps, taken where `now` holds them: a copy of 10,000 entries took 100 ms.
-            let built = now.indices.filter { now[$0].entry.built }
-            return Dictionary(uniqueKeysWithValues: places.map { ($0, shown(now[built[$0]].entry)) })
-        }
-        // The built maps' places among the entries, not a copy of 10,000 of them.
-        let built = entries.indices.filter { entries[$0].built }
-        let now = Dictionary(now, uniquingKeysWith: { first, _ in first })
-        let read = parallelMap(places.sorted()) { place in
-            let entry = entries[built[place]]
-            return (place, now[entry.path].map(shown) ?? recorded(entry))
-        }
+        let reading = reader(of: entries, now: now, as: shown, recorded: recorded)
+        let read = parallelMap(places.sorted()) { place in (place, reading(place)) }
         return try Dictionary(uniqueKeysWithValues: read.map { place, value in
             guard let value else { throw RecordDamaged() }
             return (place, value)
         })
+    }
+
+    /// What reads the built map of `entries` at a place (among the built ones): `shown` of a map read now,
+    /// `recorded` of the record's line of another (nil for a damaged one).
+    private func reader<Value: Sendable>(of entries: [RecordedMap], now: [(path: String, entry: SitePageEntry)],
+                                         as shown: @escaping @Sendable (SitePageEntry) -> Value,
+                                         recorded: @escaping @Sendable (RecordedMap) -> Value?) -> @Sendable (Int) -> Value? {
+        guard case .record = self else {
+            // Places among the built maps, taken where `now` holds them: a copy of 10,000 entries took 100 ms.
+            let built = now.indices.filter { now[$0].entry.built }
+            return { place in shown(now[built[place]].entry) }
+        }
+        // The built maps' places among the entries, not a copy of 10,000 of them.
+        let built = entries.indices.filter { entries[$0].built }
+        let now = Dictionary(now, uniquingKeysWith: { first, _ in first })
+        return { place in
+            let entry = entries[built[place]]
+            return now[entry.path].map(shown) ?? recorded(entry)
+        }
     }
 
     /// The outline of every built map of `entries`: from the maps read now, and for an update from the record's
