@@ -524,8 +524,8 @@ package struct BuildDriver: Sendable {
                     return Self.planPatch(rows, earlier: earlier).map { ([], (PagePaths.planCSV, $0)) }
                 default:
                     let (path, part) = patched[job]
-                    guard let file = earlier(path), let bytes = file.read(0..<file.size),
-                          let patch = renderer.patch(path, showing: part, earlier: bytes, changes: changes,
+                    guard let file = earlier(path),
+                          let patch = renderer.patch(path, showing: part, earlier: file, changes: changes,
                                                      movedRows: movedRows) else { return nil }
                     return ([], (path, patch))
                 }

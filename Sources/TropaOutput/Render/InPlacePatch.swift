@@ -13,35 +13,50 @@ extension PageRenderer {
     /// maps with their figures). `movedRows`: where the dashboard's rows of the changed maps go, when one moved
     /// (`NarrowSelection.movedRows`); each is taken out and printed beside the row of the map named, found the same
     /// way.
-    package func patch(_ path: String, showing part: ShownPart, earlier: [UInt8], changes: [MapChange],
+    package func patch(_ path: String, showing part: ShownPart, earlier: RangedFile, changes: [MapChange],
                        movedRows: [String: RowPlace<SitePageEntry>] = [:]) -> FilePatch? {
         if let template = Self.template(printing: part, at: path), !theme.compiled.contains(template) { return nil }
-        var printedAgain: [(range: Range<Int>, bytes: [UInt8], place: DashboardPlace)] = []
+        // Each changed map's part as printed before and now; on a page of cards its link, which must be in the file
+        // once; when its row moved, the row it goes beside. All are looked for in one reading of the file.
+        struct Printed {
+            let was: [UInt8], now: [UInt8], place: DashboardPlace
+            let link: [UInt8]?
+            let moved: RowPlace<[UInt8]>?
+        }
+        var printed: [Printed] = []
         for change in changes {
             guard let before = change.before, let after = change.after else { return nil }
-            let was = printed(part, of: before, at: path), now = printed(part, of: after, at: path)
+            let was = self.printed(part, of: before, at: path), now = self.printed(part, of: after, at: path)
             let moved = part == .dashboardRow ? movedRows[after.path] : nil
             guard was != now || moved != nil else { continue }
-            let found = Self.ranges(of: was, in: earlier, upTo: 2)
-            guard found.count == 1 else { return nil }
+            var link: [UInt8]?
             if part == .card || part == .catalogueCard {
                 let url = presenter.context(forPageAt: path).root + PagePaths.journeyFolder(after.summary.slug) + "/index.html"
-                let link = Array(("href=\"" + Markup.escape(url) + "\"").utf8)
-                guard Self.ranges(of: link, in: earlier, upTo: 2).count == 1 else { return nil }
+                link = Array(("href=\"" + Markup.escape(url) + "\"").utf8)
             }
-            guard let moved else {
-                printedAgain.append((found[0], now, after.dashboardPlace))
+            printed.append(Printed(was: was, now: now, place: after.dashboardPlace, link: link,
+                                   moved: moved?.map { self.printed(part, of: $0, at: path) }))
+        }
+        let needles = printed.flatMap { [$0.was] + ($0.link.map { [$0] } ?? []) + ($0.moved.map { [$0.neighbour] } ?? []) }
+        guard let places = Self.ranges(of: needles, in: earlier), places.allSatisfy({ $0.count == 1 }) else { return nil }
+        var found = places.map { $0[0] }.makeIterator()
+        var printedAgain: [(range: Range<Int>, bytes: [UInt8], place: DashboardPlace)] = []
+        for part in printed {
+            let was = found.next()!
+            if part.link != nil { _ = found.next() }
+            guard let moved = part.moved else {
+                printedAgain.append((was, part.now, part.place))
                 continue
             }
-            let beside = Self.ranges(of: printed(part, of: moved.neighbour, at: path), in: earlier, upTo: 2)
-            guard beside.count == 1 else { return nil }
+            // Taken out, and printed beside the row of a map that did not change.
+            let beside = found.next()!
             let at: Int
             switch moved {
-            case .before: at = beside[0].lowerBound
-            case .after: at = beside[0].upperBound
+            case .before: at = beside.lowerBound
+            case .after: at = beside.upperBound
             }
-            printedAgain.append((found[0], [], after.dashboardPlace))
-            printedAgain.append((at..<at, now, after.dashboardPlace))
+            printedAgain.append((was, [], part.place))
+            printedAgain.append((at..<at, part.now, part.place))
         }
         // In the file's order; rows put in at one place, in the dashboard's, and before a row taken out there.
         printedAgain.sort { a, b in
@@ -49,14 +64,14 @@ extension PageRenderer {
             if a.range.isEmpty != b.range.isEmpty { return a.range.isEmpty }
             return a.place < b.place
         }
-        var patch = FilePatch(of: earlier.count), offset = 0
+        var patch = FilePatch(of: earlier.size), offset = 0
         for (range, bytes, _) in printedAgain {
             guard range.lowerBound >= offset else { return nil }
             patch.keep(offset..<range.lowerBound)
             patch.add(bytes)
             offset = range.upperBound
         }
-        patch.keep(offset..<earlier.count)
+        patch.keep(offset..<earlier.size)
         return patch
     }
 
@@ -86,21 +101,47 @@ extension PageRenderer {
         }
     }
 
-    /// Where `needle` is in `bytes`, its first `limit` places at most.
-    private static func ranges(of needle: [UInt8], in bytes: [UInt8], upTo limit: Int) -> [Range<Int>] {
+    /// Where each of `needles` is in `file`, its first two places at most; nil when the file cannot be read. The
+    /// file is read a window at a time, not whole: the pages of 10,000 cards are 18 MB each, and read whole into
+    /// fresh memory they were a fifth of an update.
+    package static func ranges(of needles: [[UInt8]], in file: RangedFile, window step: Int = 1 << 20) -> [[Range<Int>]]? {
+        var found = [[Range<Int>]](repeating: [], count: needles.count)
+        guard !needles.isEmpty else { return found }
+        // Each window overlaps the next by the longest needle but a byte, so that a part across the two is found in
+        // the first; a part starting in the overlap is the next window's.
+        let overlap = max(0, (needles.map(\.count).max() ?? 0) - 1)
+        var anchors: [Int]?
+        for start in stride(from: 0, to: max(file.size, 1), by: step) {
+            guard let window = file.read(start..<min(file.size, start + step + overlap)) else { return nil }
+            // The byte of each needle that the file holds least often (counted in its first 64 KB: a card's line
+            // break, not its `<`, which every tag starts with).
+            if anchors == nil {
+                var counts = [Int](repeating: 0, count: 256)
+                for byte in window.prefix(1 << 16) { counts[Int(byte)] += 1 }
+                anchors = needles.map { needle in needle.indices.min { counts[Int(needle[$0])] < counts[Int(needle[$1])] } ?? 0 }
+            }
+            let last = min(step, window.count)
+            for (index, needle) in needles.enumerated() where found[index].count < 2 {
+                for place in Self.ranges(of: needle, anchor: anchors![index], in: window, startingBefore: last, upTo: 2 - found[index].count) {
+                    found[index].append((start + place.lowerBound)..<(start + place.upperBound))
+                }
+            }
+        }
+        return found
+    }
+
+    /// Where `needle` is in `bytes`, starting before `end`, its first `limit` places at most: each place of its byte
+    /// `anchor` found by `memchr`, then compared whole (Glibc's `memmem` is not exported to Swift).
+    private static func ranges(of needle: [UInt8], anchor: Int, in bytes: [UInt8], startingBefore end: Int,
+                               upTo limit: Int) -> [Range<Int>] {
         guard !needle.isEmpty, needle.count <= bytes.count else { return [] }
-        // Each place of the needle's byte that the file holds least often (counted in its first 64 KB: a card's
-        // line break, not its `<`, which every tag starts with) found by `memchr`, then compared whole; Glibc's
-        // `memmem` is not exported to Swift.
-        var counts = [Int](repeating: 0, count: 256)
-        for byte in bytes.prefix(1 << 16) { counts[Int(byte)] += 1 }
-        let anchor = needle.indices.min { counts[Int(needle[$0])] < counts[Int(needle[$1])] }!
         return bytes.withUnsafeBytes { haystack in
             needle.withUnsafeBytes { needle in
                 let base = haystack.baseAddress!, byte = Int32(needle[anchor])
+                let starts = min(end, haystack.count - needle.count + 1)
                 var found: [Range<Int>] = [], from = 0
-                while found.count < limit, from + needle.count <= haystack.count,
-                      let at = memchr(base + from + anchor, byte, haystack.count - needle.count + 1 - from) {
+                while found.count < limit, from < starts,
+                      let at = memchr(base + from + anchor, byte, starts - from) {
                     let start = base.distance(to: UnsafeRawPointer(at)) - anchor
                     if memcmp(base + start, needle.baseAddress!, needle.count) == 0 { found.append(start..<(start + needle.count)) }
                     from = start + 1
