@@ -464,12 +464,13 @@ package struct BuildDriver: Sendable {
         if leftOut > 0 { run.notes.append(.draftsLeftOut(leftOut)) }
     }
 
-    /// A rebuild's site pages when its changes show on no card, or on cards in place, and move no action: only the
-    /// maps those pages show are read (an update's, from the record), the plan is laid out as the last build laid
-    /// it, and its CSV is the last build's (`earlier`) with the changed maps' rows written again, as a patch of it;
-    /// so are the pages of every map that show the changes in place (the catalogue, the tag pages, the dashboard,
-    /// `maps.json`). With the plan and the pages to make again; nil when the changes need every map, or a page to
-    /// patch is not as the last build printed it.
+    /// A rebuild's site pages when its changes show on no card, or on cards in place, and move actions (if at all)
+    /// by their stages' figures alone: only the maps those pages show are read (an update's, from the record), the
+    /// plan is the last build's, with moved actions placed again in it (reading a few more maps), and its CSV is
+    /// the last build's (`earlier`) with the changed maps' rows written again and the others moved, as a patch of
+    /// it; so are the pages of every map that show the changes in place (the catalogue, the tag pages, the
+    /// dashboard with a moved row, `maps.json`). With the plan and the pages to make again; nil when the changes
+    /// need every map, or a page to patch is not as the last build printed it.
     private func narrowSitePages(_ changes: [MapChange], entries: [RecordedMap],
                                  now: [(path: String, entry: SitePageEntry)], renderer: PageRenderer,
                                  earlier: @escaping @Sendable (String) -> RangedFile?,

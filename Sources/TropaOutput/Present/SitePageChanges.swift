@@ -311,8 +311,8 @@ extension SitePresenter {
     /// maps, and the maps those pages list; or when a card shows it but the map stays where it was on every page of
     /// cards (`showInPlace`), those pages, and the pages of every map to patch. Actions that move by their stages'
     /// figures alone are placed again in the plan, reading the few maps `planned` gives (by place) that placing
-    /// them looks at. Nil when a card shows the change otherwise (the catalogue lists every map) or an action moved
-    /// otherwise: then every map's entry is needed.
+    /// them looks at. Nil when a card shows the change otherwise (the catalogue lists every map), an action moved
+    /// otherwise, or a row moved on the dashboard and no map stayed there: then every map's entry is needed.
     package func pagesShowing(_ changes: [MapChange], outlines: [MapOutline], plan: ActionPlan?,
                               planned: (Int) throws -> any PlannedMap) -> NarrowSelection? {
         let onCards = !Self.showOnNoCard(changes)
@@ -353,10 +353,11 @@ extension SitePresenter {
             // the maps do not have (or a damaged record) takes the way through every map.
             guard Self.movesByFiguresAlone(changes), let moved = try? written.moving(changed, placing: { entry in
                 let map = try planned(entry.map)
-                guard map.actions.indices.contains(entry.action) else { throw PlanNotOfTheseMaps() }
+                // The plan leaves out an action of a stage the map does not have: one named is not of these maps.
+                guard map.actions.indices.contains(entry.action), map.stages.indices.contains(map.actions[entry.action].stage),
+                      map.stageEmotions.count == map.stages.count else { throw PlanNotOfTheseMaps() }
                 let stage = map.actions[entry.action].stage
-                return ActionPlan.Placing(emotion: map.stageEmotions.indices.contains(stage) ? map.stageEmotions[stage] : nil,
-                                          conversion: map.stages.indices.contains(stage) ? map.stages[stage].figures.conversion?.value : nil,
+                return ActionPlan.Placing(emotion: map.stageEmotions[stage], conversion: map.stages[stage].figures.conversion?.value,
                                           title: map.title, entry: entry)
             }) else { return nil }
             plan = moved
