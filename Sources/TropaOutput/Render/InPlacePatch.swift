@@ -6,7 +6,7 @@ import TropaAnalysis
 
 extension PageRenderer {
     /// The page of every map at `path` as the output holds it (`earlier`), with the part of it that shows each
-    /// changed map printed again in its place: for changes that leave every map where it was
+    /// changed map printed again in its place: for changes that leave every map where it was on the pages of cards
     /// (`SitePresenter.showInPlace`), so that a page of 10,000 cards is not made again for one map's NPS. Nil when
     /// a site's own template prints the page, when the page does not hold each map's part as it was printed
     /// exactly once, or when a card's page links to the map elsewhere too (the catalogue's table names its first
