@@ -813,6 +813,36 @@ import TropaTesting
     }
 }
 
+extension IncrementalBuildTests {
+    /// An update stopped half way through an edit of a file where it is (the dashboard's row of a map whose NPS
+    /// changed) is finished before the next build does anything else: a next build that fails on a broken map
+    /// leaves the output as that update made it, whole.
+    @Test func anUpdateStoppedHalfWayThroughAnEditIsFinishedBeforeTheNextBuild() throws {
+        let first = try RenderBuild.site(RenderBuild.cardsInPlace)
+        let path = RenderBuild.root + "/content/yo.md"
+        let text = try #require(first.fileSystem.text(at: path))
+        try first.fileSystem.write(Array(text.replacingOccurrences(of: "- NPS: 10", with: "- NPS: 50").utf8), to: path)
+        let updated = try Self.fullBuild(of: first)
+        let tearing = FaultyFileSystem(memory: first.fileSystem, tearsEdits: true)
+        #expect(throws: SiteError.self) { try SiteBuilder(fileSystem: tearing).build(root: RenderBuild.root) }
+        #expect(tearing.torn == 1)
+        #expect(first.fileSystem.kind(at: "/site/.public.tropa-journal") == .file)
+        func differing() -> [String] {
+            let files = first.files
+            return Set(files.keys).union(updated.keys).filter { files[$0] != updated[$0] }.sorted()
+        }
+        // The map's own files moved in; the dashboard, the first edit, half written; the other edits not begun.
+        let torn = differing()
+        #expect(torn.first == "dashboard/index.html" && torn.contains("maps.json") && !torn.contains("yo/index.html"))
+        let broken = RenderBuild.root + "/content/a.md"
+        try first.fileSystem.write(Array("---\ntitle: [\n---\n".utf8), to: broken)
+        let failed = try RenderBuild.build(first.fileSystem)
+        #expect(!failed.errors.isEmpty && failed.result.outputPath == nil)
+        #expect(differing() == [])
+        #expect(!first.fileSystem.contents.keys.contains { $0.contains(".tropa-journal") || $0.contains(".tropa-staging") })
+    }
+}
+
 /// A measurements file is an input of its map: not copied, and a change to it shows on the map's page.
 @Suite struct MeasurementBuildTests {
     static let map = RenderBuild.russianMap(extraFrontMatter: "measurements: m.csv\nreview: quarterly\n",

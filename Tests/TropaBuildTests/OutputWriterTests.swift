@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 import Synchronization
 @testable import TropaModel
@@ -22,6 +23,37 @@ import Synchronization
         #expect(made.load(ordering: .relaxed) == 3)
         #expect(try memory.read("/site/public/b/c.html") == Array("часть 0;часть 1;часть 2;".utf8))
         #expect(try memory.read("/site/public/a.txt") == Array("как было".utf8))
+    }
+
+    /// On disk, a patch that leaves most of its file where it was is applied to the file where it is; one that
+    /// moves more of it makes a new file, and so does a file that another name links to (a copy of the output made
+    /// with `cp -al`), which keeps its bytes. Either way the output's file is the patch's.
+    @Test func aPatchOfAFewBytesEditsTheFileWhereItIsUnlessAnotherNameLinksToIt() throws {
+        let base = FileManager.default.temporaryDirectory.appendingPathComponent("tropa-edit-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: base) }
+        let disk = DiskFileSystem()
+        let bytes = (0..<100_000).map { UInt8(truncatingIfNeeded: $0 &* 31 &+ $0 >> 9) }
+        for name in ["few.json", "many.json", "linked.json"] { try disk.write(bytes, to: base + "/public/" + name) }
+        #expect(link(base + "/public/linked.json", base + "/copy.json") == 0)
+        let few = FilePatch(parts: [.kept(0..<50_000), .new(Array("38 %".utf8)), .kept(50_004..<100_000)], of: 100_000)
+        let many = FilePatch(parts: [.kept(0..<10), .new([1]), .kept(10..<100_000)], of: 100_000)
+        func inode(_ name: String) -> UInt {
+            var info = stat()
+            return stat(base + "/public/" + name, &info) == 0 ? UInt(info.st_ino) : 0
+        }
+        let before = ["few.json", "many.json", "linked.json"].map(inode)
+        let writer = OutputWriter(fileSystem: disk, output: base + "/public")
+        let written = try writer.update([], patching: [("few.json", few), ("many.json", many), ("linked.json", few)],
+                                        removing: []) { _ in (BuildRecord(settings: "", inputs: [], maps: []), nil) }
+        #expect(written == 3)
+        let expected = (few: few.applied(to: RangedFile(bytes))!, many: many.applied(to: RangedFile(bytes))!)
+        #expect(try disk.read(base + "/public/few.json") == expected.few)
+        #expect(try disk.read(base + "/public/many.json") == expected.many)
+        #expect(try disk.read(base + "/public/linked.json") == expected.few)
+        #expect(try disk.read(base + "/copy.json") == bytes, "the other name keeps its bytes")
+        #expect(inode("few.json") == before[0], "edited where it is")
+        #expect(inode("many.json") != before[1] && inode("linked.json") != before[2], "new files")
+        #expect(disk.kind(at: base + "/.public.tropa-staging") == nil && disk.kind(at: base + "/.public.tropa-journal") == nil)
     }
 
     /// The log kept beside the record is taken at its own commit and folder only, and not when it was cut short.

@@ -117,13 +117,20 @@ package final class FaultyFileSystem: FileSystem, @unchecked Sendable {
     private let failsWrite: @Sendable (String) -> Bool
     private let lock = NSLock()
     private var movesLeft: Int?
+    private let tearsEdits: Bool
+    private var tornEdits = 0
 
+    /// `tearsEdits`: an edit of a file where it is writes half its first piece, then fails.
     package init(memory: MemoryFileSystem, failsWrite: @escaping @Sendable (String) -> Bool = { _ in false },
-         movesAllowed: Int? = nil) {
+         movesAllowed: Int? = nil, tearsEdits: Bool = false) {
         self.memory = memory
         self.failsWrite = failsWrite
         movesLeft = movesAllowed
+        self.tearsEdits = tearsEdits
     }
+
+    /// How many edits were torn.
+    package var torn: Int { lock.withLock { tornEdits } }
 
     package func kind(at path: String) -> FileKind? { memory.kind(at: path) }
     package func read(_ path: String) throws -> [UInt8] { try memory.read(path) }
@@ -153,6 +160,14 @@ package final class FaultyFileSystem: FileSystem, @unchecked Sendable {
         }
         guard allowed else { throw SiteError(.cannotMove(source, to: nil, .system("the disk went away"))) }
         try memory.moveItem(source, to: destination)
+    }
+
+    package func apply(_ edit: FileEdit, to path: String) throws {
+        guard tearsEdits, let piece = edit.pieces.first else { return try memory.apply(edit, to: path) }
+        let half = FileEdit.Piece(offset: piece.offset, bytes: Array(piece.bytes.prefix(piece.bytes.count / 2)))
+        try memory.apply(FileEdit(pieces: [half], size: max(edit.size, try memory.read(path).count)), to: path)
+        lock.withLock { tornEdits += 1 }
+        throw SiteError(.cannotWrite(path, .system("the disk went away")))
     }
 }
 

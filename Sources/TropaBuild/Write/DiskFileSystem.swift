@@ -136,6 +136,31 @@ public struct DiskFileSystem: FileSystem {
         return true
     }
 
+    public func isEditable(_ path: String) -> Bool {
+        var info = stat()
+        return lstat(path, &info) == 0 && info.st_mode & S_IFMT == S_IFREG && info.st_nlink == 1 && access(path, W_OK) == 0
+    }
+
+    public func apply(_ edit: FileEdit, to path: String) throws {
+        let descriptor = open(path, O_WRONLY | O_CLOEXEC | O_NOFOLLOW)
+        guard descriptor >= 0 else { throw SiteError(.cannotWrite(path, reader.reason(for: path))) }
+        let written = edit.pieces.allSatisfy { piece in
+            var done = 0
+            return piece.bytes.withUnsafeBytes { buffer in
+                while done < buffer.count {
+                    let count = pwrite(descriptor, buffer.baseAddress! + done, buffer.count - done, off_t(piece.offset + done))
+                    if count < 0 {
+                        if errno == EINTR { continue }
+                        return false
+                    }
+                    done += count
+                }
+                return true
+            }
+        } && ftruncate(descriptor, off_t(edit.size)) == 0
+        guard close(descriptor) == 0, written else { throw SiteError(.cannotWrite(path, reader.reason(for: path))) }
+    }
+
     public func lock(_ path: String, whenBusy: () -> Void) throws -> (lock: FileLock, waited: Bool) {
         var descriptor = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
         // An output whose folder is still to be made: made now, so that the first two builds into it are kept apart

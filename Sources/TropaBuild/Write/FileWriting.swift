@@ -12,6 +12,11 @@ public protocol FileWriting: Sendable {
     func append(_ bytes: [UInt8], to path: String) throws
     /// Writes the file `patch` makes of the file at `source`, creating the folders above it.
     func write(_ patch: FilePatch, of source: String, to path: String) throws
+    /// Whether the file at `path` can be edited where it is with nothing else changing: a file, not a link, that
+    /// can be written and that no other link leads to (a copy of the output made with hard links keeps its bytes).
+    func isEditable(_ path: String) -> Bool
+    /// Applies `edit` to the file at `path` where it is.
+    func apply(_ edit: FileEdit, to path: String) throws
     func createDirectory(_ path: String) throws
     func removeItem(_ path: String) throws
     func moveItem(_ source: String, to destination: String) throws
@@ -54,6 +59,12 @@ extension FileWriting where Self: FileReading {
         guard let size = status(at: source)?.size else { throw SiteError(.cannotRead(source, .missing)) }
         guard let bytes = patch.applied(to: ranged(source, size: size)) else { throw SiteError.endsEarly(source, 0..<size) }
         try write(bytes, to: path)
+    }
+
+    public func isEditable(_ path: String) -> Bool { kind(at: path) == .file }
+
+    public func apply(_ edit: FileEdit, to path: String) throws {
+        try write(edit.applied(to: try read(path)), to: path)
     }
 }
 

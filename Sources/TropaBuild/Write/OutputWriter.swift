@@ -208,9 +208,17 @@ package struct OutputWriter: Sendable {
 
     private func keep(_ encoded: (record: [UInt8], facts: FileParts, appended: Bool)?) {
         guard let (record, facts, appended) = encoded,
-              (try? appended ? fileSystem.append(Array(facts.joined()), to: self.facts) : fileSystem.write(parts: facts, to: self.facts)) != nil
+              (try? appended ? fileSystem.append(Self.joined(facts), to: self.facts) : fileSystem.write(parts: facts, to: self.facts)) != nil
         else { return }
         try? fileSystem.write(record, to: cache)
+    }
+
+    /// The parts one after the other, each appended whole: `Array(parts.joined())` went byte by byte, 3 ms for an
+    /// update's plan of 140,000 actions.
+    private static func joined(_ parts: FileParts) -> [UInt8] {
+        var bytes: [UInt8] = []
+        for part in parts { bytes += part }
+        return bytes
     }
 
     /// The log kept by `keep(log:at:)` for `head`; nil when there is none for that commit and folder, or it was cut
@@ -287,17 +295,27 @@ package struct OutputWriter: Sendable {
             return encoding(record, appending: size)
         }
         for written in parallelMap(changed, { file in Result { try write(file.bytes, to: file.path) } }) { try written.get() }
+        // A patch that leaves most of its file where it was is an edit of the file where it is, kept in the staging
+        // folder until the journal says to apply it; the others make a new file that is moved in.
+        var copied: [String] = [], edits: [String: FileEdit] = [:]
         for (path, patch) in patched {
-            try fileSystem.write(patch, of: output + "/" + path, to: staging + "/" + path)
+            let source = output + "/" + path
+            if fileSystem.isEditable(source), let edit = patch.edit(of: fileSystem.ranged(source, size: patch.sourceSize)) {
+                try fileSystem.write(edit.encoded, to: staging + "/" + path)
+                edits[path] = edit
+            } else {
+                try fileSystem.write(patch, of: source, to: staging + "/" + path)
+                copied.append(path)
+            }
         }
-        let moves = UpdateJournal(moves: changed.map(\.path) + patched.map(\.path), removals: removed)
+        let moves = UpdateJournal(moves: changed.map(\.path) + copied, edits: edits.keys.sorted(), removals: removed)
         // The record goes; the facts stay, for the next record to add to (a record names their size, so facts
         // with nothing naming them are never read).
         if fileSystem.kind(at: cache) != nil { try fileSystem.removeItem(cache) }
         // Written whole, then renamed: a journal that exists is complete.
         try fileSystem.write(Array(try JSONEncoder().encode(moves)), to: journal + ".new")
         try fileSystem.moveItem(journal + ".new", to: journal)
-        try apply(moves)
+        try apply(moves, edits: edits)
         keep(encoded.value)
         return changed.count + patched.count
     }
@@ -309,19 +327,28 @@ package struct OutputWriter: Sendable {
             try fileSystem.moveItem(previous, to: output)
         }
         if let bytes = try? fileSystem.read(journal), let moves = try? JSONDecoder().decode(UpdateJournal.self, from: Data(bytes)) {
-            try apply(moves)
+            try apply(moves, edits: nil)
         }
         for leftover in [journal, journal + ".new"] where fileSystem.kind(at: leftover) != nil {
             try fileSystem.removeItem(leftover)
         }
     }
 
-    /// Moves an update's files in and removes what it drops; each step may be repeated after an interruption.
-    private func apply(_ journal: UpdateJournal) throws {
+    /// Moves an update's files in, applies its edits (`edits`, or read from the staging folder when recovering) and
+    /// removes what it drops; each step may be repeated after an interruption.
+    private func apply(_ journal: UpdateJournal, edits: [String: FileEdit]?) throws {
         for path in journal.moves where fileSystem.kind(at: staging + "/" + path) == .file {
             let target = output + "/" + path
             try fileSystem.createDirectory((target as NSString).deletingLastPathComponent)
             try fileSystem.moveItem(staging + "/" + path, to: target)
+        }
+        for path in journal.edits ?? [] {
+            // Recovering, an edit that cannot be read, or of a file gone since, is left: only a full build finds a
+            // journal (an update removes the record before it writes one), and it replaces every file.
+            let target = output + "/" + path
+            guard let edit = edits?[path] ?? (try? fileSystem.read(staging + "/" + path)).flatMap(FileEdit.init(decoding:)),
+                  edits != nil || fileSystem.kind(at: target) == .file else { continue }
+            try fileSystem.apply(edit, to: target)
         }
         for path in journal.removals where fileSystem.kind(at: output + "/" + path) != nil {
             try fileSystem.removeItem(output + "/" + path)
@@ -344,5 +371,8 @@ package struct OutputWriter: Sendable {
 /// What an update moves from the staging folder into the output, and what it removes from it.
 package struct UpdateJournal: Codable {
     package var moves: [String]
+    /// The files edited where they are, each edit in the staging folder at the file's path (none in a journal of
+    /// an older tropa).
+    package var edits: [String]?
     package var removals: [String]
 }
