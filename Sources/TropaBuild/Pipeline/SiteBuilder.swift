@@ -30,6 +30,9 @@ public struct BuildResult: Sendable {
     }
 }
 
+/// The folders of the last build's output, and whether they still hold every file it wrote.
+typealias OutputCheck = (folders: [OutputFolder]?, whole: Bool)
+
 /// `tropa build` and `tropa serve`'s builds: the driver into a staging folder, the output in place, or memory.
 public struct SiteBuilder: Sendable {
     public let fileSystem: FileSystem
@@ -65,19 +68,25 @@ public struct SiteBuilder: Sendable {
             let held = mayWrite
                 ? try? fileSystem.lock(writer.lockFile) { options.whenWaiting?(writer.output, config.language) } : nil
             let record = writer.record()
-            let folders = record?.outputFolders
             // A file deleted from the output would stay missing until its map changed: the build is then a full one.
-            // Asked whenever there is a record, though a build that is full anyway (a template changed) ignores it.
-            let whole = record.flatMap { record in folders.map { writer.holdsEvery($0, folderTimes: record.folderTimes) } }
-            return (writer: writer, held: held, record: record, folders: folders, whole: whole ?? false)
+            // Asked whenever there is a record, though a build that is full anyway (a template changed) ignores it;
+            // on other cores still while the record's inputs are compared with the site's (a tenth of a rebuild with
+            // nothing changed waited for both, one after the other).
+            let output = record.map { record in
+                Pending { () -> OutputCheck in
+                    let folders = record.outputFolders
+                    return (folders, folders.map { writer.holdsEvery($0, folderTimes: record.folderTimes) } ?? false)
+                }
+            }
+            return (writer: writer, held: held, record: record, output: output)
         }
         guard let start, let earlier else { return BuildResult(BuildRun(check: settings), output: nil) }
         let statuses = fileSystem.statuses(of: start.inputs.watched, in: root)
-        let (writer, held, record, folders, whole) = earlier.value
+        let (writer, held, record, output) = earlier.value
         var result = try withExtendedLifetime(held?.lock) {
             try SiteError.told(in: start.config.language) {
                 try build(start, settings: settings, driver: driver, writer: writer, statuses: statuses,
-                          record: record.map { ($0, folders, whole) }, head: try head.value.get())
+                          record: record.flatMap { record in output.map { (record, $0) } }, head: try head.value.get())
             }
         }
         if held?.waited == true { result.notes.insert(.waitedForBuild(writer.output), at: 0) }
@@ -91,19 +100,20 @@ public struct SiteBuilder: Sendable {
     }
 
     /// The build once the settings are read: up to date, an update in place, or a full build.
-    /// `statuses`: those of the site's watched inputs; `earlier`: the record, the folders of its output, and whether
+    /// `statuses`: those of the site's watched inputs; `earlier`: the record, and the folders of its output and whether
     /// they hold every file it wrote.
     private func build(_ start: BuildDriver.Start, settings: CheckResult, driver: BuildDriver, writer: OutputWriter,
-                       statuses: [FileStatus?], record earlier: (record: BuildRecord, folders: [OutputFolder]?, whole: Bool)?,
+                       statuses: [FileStatus?], record earlier: (record: BuildRecord, output: Pending<OutputCheck>)?,
                        head: GitHead?) throws -> BuildResult {
         let root = driver.root, options = driver.options, record = earlier?.record
         let snapshot = try InputSnapshot.take(start.inputs.watched, statuses: statuses, record: record,
                                               maps: Set(start.inputs.maps), root: root, reader: fileSystem)
         let recordSettings = recordSettings(options, config: start.config, head: head)
         var plan = record?.plan(for: snapshot.inputs, settings: recordSettings) ?? .full
-        let written = plan == .full ? nil : earlier?.folders
+        let output = plan == .full ? nil : earlier?.output.value
+        let written = output?.folders
         // An output that lost a file since is rebuilt whole.
-        if plan != .full, earlier?.whole != true { plan = .full }
+        if plan != .full, output?.whole != true { plan = .full }
         // Read only when something is built; an update keeps the versions of the maps it builds alone (10,000 maps'
         // versions made and freed were a third of an update of one). The log a build at the same commit kept is
         // taken rather than asked of git again.
