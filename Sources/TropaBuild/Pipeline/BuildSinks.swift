@@ -126,20 +126,24 @@ package struct StagingSink: BuildSink {
 /// collected, then written through the writer's journal, only those whose bytes differ.
 package struct UpdateSink: BuildSink {
     /// The update cannot stand in for a full build: the changed maps have diagnostics, which a full build
-    /// reports with the rest of the site.
+    /// reports with the rest of the site, or the output lost a file since the record was kept.
     package struct Declined: Error {}
 
     package let writer: OutputWriter
     package let record: BuildRecord
     package let snapshot: InputSnapshot
+    /// Whether the output still holds every file the record names, asked before anything is written.
+    private let outputIsWhole: @Sendable () -> Bool
     private let collected = CollectedFiles()
     /// What the update did to the output, once committed.
     package let outcome = UpdateOutcome()
 
-    package init(writer: OutputWriter, record: BuildRecord, snapshot: InputSnapshot) {
+    package init(writer: OutputWriter, record: BuildRecord, snapshot: InputSnapshot,
+                 outputIsWhole: @escaping @Sendable () -> Bool) {
         self.writer = writer
         self.record = record
         self.snapshot = snapshot
+        self.outputIsWhole = outputIsWhole
     }
 
     package var renders: Bool { true }
@@ -162,7 +166,7 @@ package struct UpdateSink: BuildSink {
     package func copy(_ files: [StaticFile], from loader: SiteLoader) throws {}
 
     package func commit(_ run: BuildRun) throws {
-        guard run.check.diagnostics.isEmpty else { throw Declined() }
+        guard run.check.diagnostics.isEmpty, outputIsWhole() else { throw Declined() }
         // The run's entries are the record's maps in their order, those read again in their place
         // (`Reuse.entries(merging:)`): compared place by place, not through a dictionary of 10,000 paths.
         guard run.entries.count == record.maps.count else { throw Declined() }
