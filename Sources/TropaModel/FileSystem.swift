@@ -217,8 +217,9 @@ public struct FileEdit: Sendable, Equatable {
         guard let size = Int(lines[0][3]), size >= 0 else { return nil }
         var pieces: [Piece] = [], end = 0
         for line in lines.dropFirst() {
-            guard line.count == 2, let offset = Int(line[0]), let length = Int(line[1]), offset >= end, length >= 0,
-                  offset + length <= size, start + length <= bytes.count else { return nil }
+            // Compared by subtraction: two numbers near `Int.max` would overflow their sum.
+            guard line.count == 2, let offset = Int(line[0]), let length = Int(line[1]), end <= offset, offset <= size,
+                  length >= 0, length <= size - offset, length <= bytes.count - start else { return nil }
             pieces.append(Piece(offset: offset, bytes: Array(bytes[start..<(start + length)])))
             (start, end) = (start + length, offset + length)
         }
@@ -230,8 +231,10 @@ public struct FileEdit: Sendable, Equatable {
 extension FilePatch {
     /// The patch as an edit of `file` where it is, its pieces read from it: what the patch does not keep at the
     /// same offset. Nil when that is more than a quarter of the file (a new file is then about as cheap to write,
-    /// and the edit would hold those bytes in memory twice), or a kept range cannot be read.
+    /// and the edit would hold those bytes in memory twice), when the file is not of the size the patch was made
+    /// for, or when a part that moves cannot be read.
     public func edit(of file: RangedFile) -> FileEdit? {
+        guard file.size == sourceSize else { return nil }
         var pieces: [FileEdit.Piece] = [], offset = 0, written = 0
         for part in parts {
             let count: Int

@@ -103,28 +103,29 @@ import TropaTesting
         }
     }
 
-    /// An edit is written where the file is, which is then cut or made longer to the edit's size. Only a file that
-    /// no other name leads to is editable: not a second link to it, a link to another file, a folder or nothing.
+    /// An edit is written where the file is, which is then cut or made longer to the edit's size. A file that
+    /// another name leads to, a link or a folder is not edited: the answer is false and nothing changes.
     @Test func anEditIsWrittenWhereTheFileIs() throws {
         let base = try Self.folder()
         defer { try? FileManager.default.removeItem(at: base) }
         let system = DiskFileSystem(), path = base.path + "/maps.json"
         let bytes = (0..<100_000).map { UInt8(truncatingIfNeeded: $0 &* 13) }
         try system.write(bytes, to: path)
-        #expect(system.isEditable(path))
         let edit = FileEdit(pieces: [FileEdit.Piece(offset: 10, bytes: [1, 2, 3]), FileEdit.Piece(offset: 99_998, bytes: [4, 5, 6, 7])],
                             size: 100_002)
-        try system.apply(edit, to: path)
-        #expect(try system.read(path) == edit.applied(to: bytes))
-        try system.apply(edit, to: path)
-        #expect(try system.read(path) == edit.applied(to: bytes), "applied again, the same")
-        try system.apply(FileEdit(pieces: [], size: 50), to: path)
-        #expect(try system.read(path) == Array(edit.applied(to: bytes).prefix(50)))
+        #expect(try system.apply(edit, to: path))
+        let edited = edit.applied(to: bytes)
+        #expect(try system.read(path) == edited)
+        #expect(try system.apply(edit, to: path))
+        #expect(try system.read(path) == edited, "applied again, the same")
         let second = base.path + "/copy.json", alias = base.path + "/alias.json"
         #expect(link(path, second) == 0 && symlink(path, alias) == 0)
-        #expect(!system.isEditable(path) && !system.isEditable(second) && !system.isEditable(alias))
-        #expect(unlink(second) == 0 && system.isEditable(path))
-        #expect(!system.isEditable(base.path) && !system.isEditable(base.path + "/missing"))
+        let cut = FileEdit(pieces: [], size: 50)
+        for name in [path, second, alias, base.path] { #expect(try !system.apply(cut, to: name), "\(name)") }
+        #expect(try system.read(path) == edited && system.read(second) == edited)
+        #expect(unlink(second) == 0)
+        #expect(try system.apply(cut, to: path))
+        #expect(try system.read(path) == Array(edited.prefix(50)))
         #expect(throws: SiteError.self) { try system.apply(edit, to: base.path + "/missing") }
     }
 

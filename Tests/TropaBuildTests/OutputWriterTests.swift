@@ -56,6 +56,35 @@ import Synchronization
         #expect(disk.kind(at: base + "/.public.tropa-staging") == nil && disk.kind(at: base + "/.public.tropa-journal") == nil)
     }
 
+    /// A build stopped after its journal is finished by the next one: an edit of a file that another name now
+    /// links to, or that a link has taken the place of, is written as a new file, and what the names lead to keeps
+    /// its bytes; an edit that cannot be read is left for the full build that follows.
+    @Test func aStoppedEditOfAFileLinkedSinceIsWrittenAsANewFile() throws {
+        let base = FileManager.default.temporaryDirectory.appendingPathComponent("tropa-edit-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: base) }
+        let disk = DiskFileSystem()
+        let bytes = Array("{\"maps\": [\"Альфа\", \"Бета\"]}\n".utf8)
+        let edit = FileEdit(pieces: [FileEdit.Piece(offset: 12, bytes: Array("Вега!".utf8))], size: bytes.count)
+        let writer = OutputWriter(fileSystem: disk, output: base + "/public")
+        for name in ["linked.json", "outside.json", "damaged.json"] {
+            try disk.write(bytes, to: (name == "outside.json" ? base : base + "/public") + "/" + name)
+        }
+        #expect(link(base + "/public/linked.json", base + "/copy.json") == 0)
+        #expect(symlink(base + "/outside.json", base + "/public/alias.json") == 0)
+        for name in ["linked.json", "alias.json"] { try disk.write(edit.encoded, to: writer.staging + "/" + name) }
+        try disk.write(Array("tropa edit 1 9".utf8), to: writer.staging + "/damaged.json")
+        let journal = UpdateJournal(moves: [], edits: ["alias.json", "damaged.json", "linked.json"], removals: [])
+        try disk.write(Array(try JSONEncoder().encode(journal)), to: writer.journal)
+        #expect(try writer.update([], removing: []) { _ in (BuildRecord(settings: "", inputs: [], maps: []), nil) } == 0)
+        let edited = edit.applied(to: bytes)
+        #expect(try disk.read(base + "/public/linked.json") == edited && disk.read(base + "/public/alias.json") == edited)
+        #expect(try disk.read(base + "/copy.json") == bytes && disk.read(base + "/outside.json") == bytes)
+        #expect(try disk.read(base + "/public/damaged.json") == bytes)
+        var info = stat()
+        #expect(lstat(base + "/public/alias.json", &info) == 0 && info.st_mode & S_IFMT == S_IFREG, "the link replaced")
+        #expect(disk.kind(at: writer.journal) == nil && disk.kind(at: writer.staging) == nil)
+    }
+
     /// The log kept beside the record is taken at its own commit and folder only, and not when it was cut short.
     @Test func aKeptLogIsTakenAtItsCommitOnlyAndWhole() throws {
         let memory = MemoryFileSystem()

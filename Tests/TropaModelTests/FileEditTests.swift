@@ -96,6 +96,8 @@ import Testing
         #expect(FileEdit(decoding: Array("tropa edit 1 5 1\n3 4\nabcd".utf8)) == nil, "beyond the size")
         #expect(FileEdit(decoding: Array("tropa edit 1 9 2\n3 4\n5 1\nabcde".utf8)) == nil, "overlapping")
         #expect(FileEdit(decoding: Array("tropa edit 1 9 99999999999999999999\n".utf8)) == nil)
+        #expect(FileEdit(decoding: Array("tropa edit 1 9223372036854775807 1\n9223372036854775807 9223372036854775807\nx".utf8)) == nil,
+                "an offset and a length whose sum overflows")
     }
 }
 

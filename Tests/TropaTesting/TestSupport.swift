@@ -162,10 +162,10 @@ package final class FaultyFileSystem: FileSystem, @unchecked Sendable {
         try memory.moveItem(source, to: destination)
     }
 
-    package func apply(_ edit: FileEdit, to path: String) throws {
+    package func apply(_ edit: FileEdit, to path: String) throws -> Bool {
         guard tearsEdits, let piece = edit.pieces.first else { return try memory.apply(edit, to: path) }
         let half = FileEdit.Piece(offset: piece.offset, bytes: Array(piece.bytes.prefix(piece.bytes.count / 2)))
-        try memory.apply(FileEdit(pieces: [half], size: max(edit.size, try memory.read(path).count)), to: path)
+        _ = try memory.apply(FileEdit(pieces: [half], size: max(edit.size, try memory.read(path).count)), to: path)
         lock.withLock { tornEdits += 1 }
         throw SiteError(.cannotWrite(path, .system("the disk went away")))
     }

@@ -136,14 +136,18 @@ public struct DiskFileSystem: FileSystem {
         return true
     }
 
-    public func isEditable(_ path: String) -> Bool {
-        var info = stat()
-        return lstat(path, &info) == 0 && info.st_mode & S_IFMT == S_IFREG && info.st_nlink == 1 && access(path, W_OK) == 0
-    }
-
-    public func apply(_ edit: FileEdit, to path: String) throws {
-        let descriptor = open(path, O_WRONLY | O_CLOEXEC | O_NOFOLLOW)
+    /// Asked of the file it opened, not of the path before: what it writes is that file. A file it may not write
+    /// (a mode changed since) is one to write anew too, which needs only its folder.
+    public func apply(_ edit: FileEdit, to path: String) throws -> Bool {
+        // Not blocking: a pipe put in a file's place would wait for a reader.
+        let descriptor = open(path, O_WRONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK)
+        if descriptor < 0, [ELOOP, EACCES, EPERM, EISDIR].contains(errno) { return false }
         guard descriptor >= 0 else { throw SiteError(.cannotWrite(path, reader.reason(for: path))) }
+        var info = stat()
+        guard fstat(descriptor, &info) == 0, info.st_mode & S_IFMT == S_IFREG, info.st_nlink == 1 else {
+            close(descriptor)
+            return false
+        }
         let written = edit.pieces.allSatisfy { piece in
             var done = 0
             return piece.bytes.withUnsafeBytes { buffer in
@@ -159,6 +163,7 @@ public struct DiskFileSystem: FileSystem {
             }
         } && ftruncate(descriptor, off_t(edit.size)) == 0
         guard close(descriptor) == 0, written else { throw SiteError(.cannotWrite(path, reader.reason(for: path))) }
+        return true
     }
 
     public func lock(_ path: String, whenBusy: () -> Void) throws -> (lock: FileLock, waited: Bool) {

@@ -12,11 +12,9 @@ public protocol FileWriting: Sendable {
     func append(_ bytes: [UInt8], to path: String) throws
     /// Writes the file `patch` makes of the file at `source`, creating the folders above it.
     func write(_ patch: FilePatch, of source: String, to path: String) throws
-    /// Whether the file at `path` can be edited where it is with nothing else changing: a file, not a link, that
-    /// can be written and that no other link leads to (a copy of the output made with hard links keeps its bytes).
-    func isEditable(_ path: String) -> Bool
-    /// Applies `edit` to the file at `path` where it is.
-    func apply(_ edit: FileEdit, to path: String) throws
+    /// Applies `edit` to the file at `path` where it is; false, and the file as it was, when it is not one to edit
+    /// so: a link, or a file that another name leads to (a copy of the output made with hard links would change too).
+    func apply(_ edit: FileEdit, to path: String) throws -> Bool
     func createDirectory(_ path: String) throws
     func removeItem(_ path: String) throws
     func moveItem(_ source: String, to destination: String) throws
@@ -61,10 +59,9 @@ extension FileWriting where Self: FileReading {
         try write(bytes, to: path)
     }
 
-    public func isEditable(_ path: String) -> Bool { kind(at: path) == .file }
-
-    public func apply(_ edit: FileEdit, to path: String) throws {
+    public func apply(_ edit: FileEdit, to path: String) throws -> Bool {
         try write(edit.applied(to: try read(path)), to: path)
+        return true
     }
 }
 

@@ -300,7 +300,7 @@ package struct OutputWriter: Sendable {
         var copied: [String] = [], edits: [String: FileEdit] = [:]
         for (path, patch) in patched {
             let source = output + "/" + path
-            if fileSystem.isEditable(source), let edit = patch.edit(of: fileSystem.ranged(source, size: patch.sourceSize)) {
+            if let size = fileSystem.status(at: source)?.size, let edit = patch.edit(of: fileSystem.ranged(source, size: size)) {
                 try fileSystem.write(edit.encoded, to: staging + "/" + path)
                 edits[path] = edit
             } else {
@@ -343,12 +343,16 @@ package struct OutputWriter: Sendable {
             try fileSystem.moveItem(staging + "/" + path, to: target)
         }
         for path in journal.edits ?? [] {
-            // Recovering, an edit that cannot be read, or of a file gone since, is left: only a full build finds a
-            // journal (an update removes the record before it writes one), and it replaces every file.
-            let target = output + "/" + path
-            guard let edit = edits?[path] ?? (try? fileSystem.read(staging + "/" + path)).flatMap(FileEdit.init(decoding:)),
-                  edits != nil || fileSystem.kind(at: target) == .file else { continue }
-            try fileSystem.apply(edit, to: target)
+            // Recovering, an edit that cannot be read or applied (the file gone or changed since) is left, rather
+            // than stop every build after: only a full build finds a journal (an update removes the record before
+            // it writes one), and it writes every file anew.
+            let staged = staging + "/" + path
+            guard let edit = edits?[path] ?? (try? fileSystem.read(staged)).flatMap(FileEdit.init(decoding:)) else { continue }
+            do {
+                try apply(edit, to: output + "/" + path, through: staged + ".whole")
+            } catch {
+                if edits != nil { throw error }
+            }
         }
         for path in journal.removals where fileSystem.kind(at: output + "/" + path) != nil {
             try fileSystem.removeItem(output + "/" + path)
@@ -360,6 +364,14 @@ package struct OutputWriter: Sendable {
         }
         try fileSystem.removeItem(self.journal)
         if fileSystem.kind(at: staging) != nil { try fileSystem.removeItem(staging) }
+    }
+
+    /// Applies `edit` to the output's file at `target` where it is, or, to a file not to edit so (another name links
+    /// to it), writes the edited bytes as a new file at `scratch` and moves it over.
+    private func apply(_ edit: FileEdit, to target: String, through scratch: String) throws {
+        guard try !fileSystem.apply(edit, to: target) else { return }
+        try fileSystem.write(edit.applied(to: try fileSystem.read(target)), to: scratch)
+        try fileSystem.moveItem(scratch, to: target)
     }
 
     /// Removes the staging folder of a build that failed.
