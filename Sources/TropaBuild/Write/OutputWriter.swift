@@ -256,8 +256,9 @@ package struct OutputWriter: Sendable {
 
     /// Changes the output in place: writes those of `files` whose bytes differ from the output's, and those of
     /// `patches` (of the output's file at the same path) that change it, and removes `removals` (and folders they
-    /// leave empty). The new files wait in the staging folder; the list of moves is written before the first one,
-    /// so an update stopped halfway is finished by the next build (`recover`). Returns how many files it wrote.
+    /// leave empty). The new files, and the edits of files a patch leaves mostly where they were, wait in the
+    /// staging folder; the list of moves and edits is written before the first one, so an update stopped halfway is
+    /// finished by the next build (`recover`). Returns how many files it wrote.
     /// The record of the output as it leaves it, which `recording` makes from the `clock` taken when the staging
     /// folder is made (with the size of the facts file its maps' lines were read from), is encoded while they are
     /// written and moved in, and kept once they are: at 10,000 maps, encoding it took 10–15 ms, writing and moving a
