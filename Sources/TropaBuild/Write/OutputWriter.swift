@@ -201,16 +201,18 @@ package struct OutputWriter: Sendable {
     }
 
     /// The record and the facts to write for it, as the facts file is now; nil when it cannot be encoded.
-    private func encoding(_ record: BuildRecord, appending size: Int?) -> (record: [UInt8], facts: FileParts, appended: Bool)? {
+    private func encoding(_ record: BuildRecord, appending size: Int?, withLines: Bool = true)
+        -> (record: [UInt8], facts: FileParts, appended: Bool)? {
         let existing = size.flatMap { fileSystem.status(at: facts)?.size == $0 ? $0 : nil }
-        return record.encoded(appendingTo: existing)
+        return record.encoded(appendingTo: existing, withLines: withLines)
     }
 
-    private func keep(_ encoded: (record: [UInt8], facts: FileParts, appended: Bool)?) {
+    /// `lines`: the record's last lines, when `encoded` ends before them.
+    private func keep(_ encoded: (record: [UInt8], facts: FileParts, appended: Bool)?, lines: [UInt8] = []) {
         guard let (record, facts, appended) = encoded,
               (try? appended ? fileSystem.append(Self.joined(facts), to: self.facts) : fileSystem.write(parts: facts, to: self.facts)) != nil
         else { return }
-        try? fileSystem.write(record, to: cache)
+        try? fileSystem.write(parts: [record, lines], to: cache)
     }
 
     /// The parts one after the other, each appended whole: `Array(parts.joined())` went byte by byte, 3 ms for an
@@ -265,7 +267,7 @@ package struct OutputWriter: Sendable {
     /// one-map update 25–35 ms.
     package func update(_ files: [OutputFile], patching patches: [(path: String, patch: FilePatch)] = [],
                         removing removals: [String],
-                        recording: @escaping @Sendable (Int64?) -> (record: BuildRecord, appending: Int?)) throws -> Int {
+                        recording: @Sendable (Int64?) -> (record: BuildRecord, appending: Int?)) throws -> Int {
         try recover()
         for leftover in leftovers where fileSystem.kind(at: leftover) != nil {
             try fileSystem.removeItem(leftover)
@@ -288,13 +290,11 @@ package struct OutputWriter: Sendable {
             throw SiteError(.outputReadOnly(output, folder: folder, update: true))
         }
         try fileSystem.createDirectory(staging)
-        // Every input was read before the staging folder was made: its time is the record's clock, and the record
-        // is encoded while the files are written (a one-map update copies the plan's 26 MB CSV) and moved in.
-        let clock = self.clock
-        let encoded = Pending { [self] in
-            let (record, size) = recording(clock)
-            return encoding(record, appending: size)
-        }
+        // Every input was read before the staging folder was made: its time is the record's clock. The record is
+        // encoded on the other core while the files are written and moved in, but for its inputs' and maps' lines,
+        // which this one makes after them.
+        let (record, size) = recording(self.clock)
+        let encoded = Pending { [self] in encoding(record, appending: size, withLines: false) }
         for written in parallelMap(changed, { file in Result { try write(file.bytes, to: file.path) } }) { try written.get() }
         // A patch that leaves most of its file where it was is an edit of the file where it is, kept in the staging
         // folder until the journal says to apply it; the others make a new file that is moved in.
@@ -317,7 +317,8 @@ package struct OutputWriter: Sendable {
         try fileSystem.write(Array(try JSONEncoder().encode(moves)), to: journal + ".new")
         try fileSystem.moveItem(journal + ".new", to: journal)
         try apply(moves, edits: edits)
-        keep(encoded.value)
+        let lines = record.lines
+        keep(encoded.value, lines: lines)
         return changed.count + patched.count
     }
 
