@@ -594,6 +594,7 @@ package struct RecordedMap: Sendable {
     package init(_ map: BuildRecord.Map, reachBound: Double?) {
         let facts = map.facts, summary = map.facts.summary
         var bytes: [UInt8] = []
+        // In two arrays: the type checker gives up on one literal of all 26 fields.
         let head: [RecordLine.Field] = [
             .text("map"), .text(facts.path), .text(summary.slug), .text(summary.title), .text(summary.personaID),
             .text(summary.product), .text(summary.segment), .list(summary.tags), .text(summary.draft ? "1" : "0"),
@@ -1007,7 +1008,6 @@ private struct RecordLine {
             bytes.append(contentsOf: UnsafeBufferPointer(rebasing: digits[first...]))
         }
     }
-
 
     package func string(_ index: Int) -> String? {
         Self.string(fields[index])

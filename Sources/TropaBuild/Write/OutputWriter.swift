@@ -210,17 +210,9 @@ package struct OutputWriter: Sendable {
     /// `lines`: the record's last lines, when `encoded` ends before them.
     private func keep(_ encoded: (record: [UInt8], facts: FileParts, appended: Bool)?, lines: [UInt8] = []) {
         guard let (record, facts, appended) = encoded,
-              (try? appended ? fileSystem.append(Self.joined(facts), to: self.facts) : fileSystem.write(parts: facts, to: self.facts)) != nil
+              (try? appended ? fileSystem.append(facts.bytes, to: self.facts) : fileSystem.write(parts: facts, to: self.facts)) != nil
         else { return }
         try? fileSystem.write(parts: [record, lines], to: cache)
-    }
-
-    /// The parts one after the other, each appended whole: `Array(parts.joined())` went byte by byte, 3 ms for an
-    /// update's plan of 140,000 actions.
-    private static func joined(_ parts: FileParts) -> [UInt8] {
-        var bytes: [UInt8] = []
-        for part in parts { bytes += part }
-        return bytes
     }
 
     /// The log kept by `keep(log:at:)` for `head`; nil when there is none for that commit and folder, or it was cut
