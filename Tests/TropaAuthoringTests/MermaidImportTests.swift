@@ -101,6 +101,14 @@ import TropaTesting
         #expect(problems.map(\.code) == [.mermaidSyntax])
     }
 
+    /// Scores far outside what an `Int` holds are clamped with a warning, like 9 or 0.
+    @Test func scoresBeyondAnIntAreClamped() throws {
+        let (diagram, diagnostics) = Self.parse("journey\nsection A\nHigh: 1e300\nLow: -1e300\n")
+        #expect(try #require(diagram).sections[0].tasks.map(\.score) == [5, 1])
+        #expect(diagnostics.map(\.code) == [.mermaidScore, .mermaidScore])
+        #expect(diagnostics.map(\.location.line) == [3, 4])
+    }
+
     /// The draft map passes `tropa check`, and its export gives back the diagram: the same sections, tasks and
     /// scores, and the actor who is a persona.
     @Test func importThenExportGivesTheDiagramBack() throws {

@@ -93,7 +93,8 @@ public struct MermaidImport: Sendable {
                                       suggestion: .mermaidTaskForm))
             return nil
         }
-        let clamped = min(5, max(1, Int(score.rounded())))
+        // Clamped as a Double first: a score like 1e300 does not fit an Int.
+        let clamped = Int(min(5, max(1, score.rounded())))
         if Double(clamped) != score {
             diagnostics.append(.warning(.mermaidScore, .mermaidScoreClamped(score: scoreText, to: clamped),
                                         at: location(number), suggestion: .mermaidScores))
