@@ -83,7 +83,14 @@ let package = Package(
             dependencies: [
                 "TropaModel", "TropaSource", "TropaBuild", "TropaAuthoring", "TropaTerminal",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ]
+            ],
+            // Swift's libraries linked in: binding them at start was 4–5 ms of every run, a rebuild of one map
+            // included (docs/performance.md). Only this program's link: the modules are compiled as for shared
+            // libraries, so the archives Foundation's own libraries need are named here, after the ones the objects
+            // name. The tests' debug builds keep the shared libraries.
+            linkerSettings: [.unsafeFlags(["-static-stdlib", "-lCoreFoundation", "-l_FoundationCShims",
+                                           "-l_FoundationCollections", "-l_FoundationICU"],
+                                          .when(platforms: [.linux], configuration: .release))]
         ),
         // `tropa serve` runs this program: the HTTP server's networking libraries stay out of `tropa`.
         .executableTarget(
