@@ -20,7 +20,7 @@ public struct Catalogue: Sendable {
         products = byProduct.keys.sorted(by: Self.namedFirst).map { product in
             let bySegment = Dictionary(grouping: byProduct[product]!, by: \.segment)
             return Group(name: product, segments: bySegment.keys.sorted(by: Self.namedFirst).map { segment in
-                Segment(name: segment, journeys: Self.sortedByTitle(bySegment[segment]!))
+                Segment(name: segment, journeys: bySegment[segment]!.sortedByTitle(\.title, slug: \.slug))
             })
         }
     }
@@ -32,12 +32,5 @@ public struct Catalogue: Sendable {
         case (_?, nil): true
         default: false
         }
-    }
-
-    /// By title, then slug; each title's key is made once, not once per comparison (thousands of maps).
-    private static func sortedByTitle(_ journeys: [JourneySummary]) -> [JourneySummary] {
-        journeys.map { (key: NameKey($0.title).value, journey: $0) }
-            .sorted { ($0.key, $0.journey.slug) < ($1.key, $1.journey.slug) }
-            .map(\.journey)
     }
 }

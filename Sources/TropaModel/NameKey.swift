@@ -98,3 +98,13 @@ extension Unicode.Scalar {
         }
     }
 }
+
+extension Sequence {
+    /// In the order of their titles' keys, then of their slugs: how every list of maps is sorted. Each title is keyed
+    /// once, not at each comparison (a list may hold thousands of maps).
+    package func sortedByTitle(_ title: (Element) -> String, slug: (Element) -> String) -> [Element] {
+        map { (key: NameKey(title($0)).value, slug: slug($0), element: $0) }
+            .sorted { ($0.key, $0.slug) < ($1.key, $1.slug) }
+            .map(\.element)
+    }
+}

@@ -503,11 +503,11 @@ import TropaTesting
         let rows = { (site: BuiltSite) in
             (site.text("dashboard/index.html") ?? "").matches(of: /<tr><th scope="row"><a href="[^"]*">([^<]*)</).map { String($0.1) }
         }
-        // The same bound for all: by title, as Swift orders the letters (Ё before А).
-        #expect(rows(first) == ["Ёж", "Альфа", "Бета", "Вега", "Гамма", "Дельта"])
+        // The same bound for all: by title, as the catalogue sorts them (Ё as Е, after Д).
+        #expect(rows(first) == ["Альфа", "Бета", "Вега", "Гамма", "Дельта", "Ёж"])
         let second = try Self.edited(first, "content/d.md", find: "- Конверсия: 20%", replace: "- Конверсия: 5%")
         #expect(second.result.update?.maps == 1)
-        #expect(rows(second) == ["Дельта", "Ёж", "Альфа", "Бета", "Вега", "Гамма"])
+        #expect(rows(second) == ["Дельта", "Альфа", "Бета", "Вега", "Гамма", "Ёж"])
         #expect(second.text("dashboard/index.html")?.contains("(правка)") == true)
         #expect(second.files == (try Self.fullBuildEditedByHand(of: second)))
         let path = RenderBuild.root + "/content/yo.md"

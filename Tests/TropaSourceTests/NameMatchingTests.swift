@@ -30,6 +30,13 @@ import TropaTesting
         #expect(LayerSchema.default.metric(named: "удовлетворённость:")?.id == "csat")
     }
 
+    /// Lists of maps sort by their titles' keys, as a Russian reader expects: «Ёлка» with «Ель», after «Дом», not
+    /// before «Арбуз» (Ё is U+0401, before А); a capital letter with its small one; the slug among equal titles.
+    @Test func mapsAreSortedByTheirTitlesKeysThenSlugs() {
+        let maps = [("Ёлка", "c"), ("арбуз", "a"), ("Ель", "d"), ("Дом", "e"), ("Zebra", "z"), ("apple", "y"), ("Ёлка", "b")]
+        #expect(maps.sortedByTitle(\.0, slug: \.1).map(\.1) == ["y", "z", "a", "e", "b", "c", "d"])
+    }
+
     @Test func nameKeyFoldsCaseSpaceAndColons() {
         #expect(NameKey("  Точки \t контакта :: ").value == "точки контакта")
         #expect(NameKey("Поиск  решения") == NameKey("поиск решения"))

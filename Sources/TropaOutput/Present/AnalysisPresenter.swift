@@ -102,7 +102,9 @@ extension SitePresenter {
     /// when a stage has no conversion); maps without a conversion after them, by title.
     package func dashboardPage(_ maps: [SitePageEntry]) -> DashboardPageModel {
         let page = context(forPageAt: PagePaths.dashboard)
-        let ordered = maps.sorted { $0.dashboardPlace < $1.dashboardPlace }
+        // Each place made once: its title's key is not made again at every comparison.
+        let places = maps.map(\.dashboardPlace)
+        let ordered = maps.indices.sorted { places[$0] < places[$1] }.map { maps[$0] }
         let rows = ordered.map { map in
             let headline = map.headline
             return DashboardRowModel(
@@ -247,18 +249,23 @@ extension SitePresenter {
 }
 
 /// What places a map's row on the dashboard: the maps that let the fewest customers through first (by the bound of
-/// it when a stage has no conversion), then the maps without one; by title, then slug, among equals.
+/// it when a stage has no conversion), then the maps without one; among equals by title as the catalogue sorts
+/// them (`NameKey`: «Ёлка» with «Ель», not before «Арбуз»), then slug.
 package struct DashboardPlace: Comparable, Sendable {
     package var reachBound: Double?
-    package var title: String
+    package var titleKey: String
     package var slug: String
+
+    package init(reachBound: Double?, title: String, slug: String) {
+        (self.reachBound, titleKey, self.slug) = (reachBound, NameKey(title).value, slug)
+    }
 
     package static func < (a: DashboardPlace, b: DashboardPlace) -> Bool {
         switch (a.reachBound, b.reachBound) {
         case (let x?, let y?) where x != y: x < y
         case (.some, nil): true
         case (nil, .some): false
-        default: (a.title, a.slug) < (b.title, b.slug)
+        default: (a.titleKey, a.slug) < (b.titleKey, b.slug)
         }
     }
 }

@@ -77,7 +77,7 @@ extension SitePresenter {
     private static func pages(_ names: [String]) -> [(slug: String, title: String)] {
         Dictionary(grouping: Set(names), by: Slug.forName).map { slug, names in
             (slug, names.sorted().joined(separator: " / "))
-        }.sorted { (NameKey($0.title).value, $0.slug) < (NameKey($1.title).value, $1.slug) }
+        }.sortedByTitle(\.title, slug: \.slug)
     }
 
     /// A map as a card: its reach, weakest stage, average NPS, updated date and stage count, tags as links.
@@ -270,9 +270,7 @@ extension SitePresenter {
             let file = path(slug), listed = maps[slug]!
             return (file, {
                 let page = context(forPageAt: file)
-                // Each title keyed once, not at every comparison: a tag may hold thousands of maps.
-                let sorted = listed.map { (NameKey($0.summary.title).value, $0.summary.slug, $0) }
-                    .sorted { ($0.0, $0.1) < ($1.0, $1.1) }.map(\.2)
+                let sorted = listed.sortedByTitle(\.summary.title, slug: \.summary.slug)
                 return MapListPageModel(page: page, title: title, kind: kind, cards: CardList(count: sorted.count) { place in
                     card(sorted[place], root: page.root, index: index, context: cardContext(of: sorted[place], showing: .card))
                 })

@@ -248,7 +248,7 @@ package struct SitePresenter: Sendable {
 
     package func personaPage(_ persona: Persona, journeys: [JourneySummary]) -> PersonaPageModel {
         let page = context(forPageAt: PagePaths.persona(persona.id) + "/index.html")
-        let maps = journeys.filter { $0.personaID == persona.id }.sorted { ($0.title, $0.slug) < ($1.title, $1.slug) }
+        let maps = journeys.filter { $0.personaID == persona.id }.sortedByTitle(\.title, slug: \.slug)
         return PersonaPageModel(page: page, name: persona.name, role: persona.role,
                                 descriptionHTML: persona.description.html, sections: sections(persona),
                                 maps: maps.map { Link(title: $0.title, url: page.root + $0.slug + "/index.html") })
