@@ -6,6 +6,17 @@ import PackageDescription
 let allocator: [Target.Dependency] = Context.environment["TROPA_FUZZ"] == nil
     ? [.target(name: "CJemalloc", condition: .when(platforms: [.linux]))] : []
 
+/// With `TROPA_STATIC_SWIFT=1` (as `scripts/demo` and `scripts/bench` build it), `tropa` has Swift's and Foundation's
+/// libraries linked in, in release builds on Linux: binding them at start was 4–5 ms of every run, a rebuild of one
+/// map included (docs/performance.md). Only this program's link: its modules are compiled as for the shared
+/// libraries, which name only Foundation's public archives to the linker, so the ones those need are named here. The
+/// list is this toolchain's (Swift 6.3), hence a choice and not the default: `tropa-serve`, the tests and any other
+/// build keep the shared libraries.
+let linkedInSwift: [LinkerSetting] = Context.environment["TROPA_STATIC_SWIFT"] == "1"
+    ? [.unsafeFlags(["-static-stdlib", "-lCoreFoundation", "-l_FoundationCShims", "-l_FoundationCollections",
+                     "-l_FoundationICU", "-lswiftSynchronization"], .when(platforms: [.linux], configuration: .release))]
+    : []
+
 let package = Package(
     name: "tropa",
     // macOS 15: the build's progress counters are Synchronization's `Atomic`.
@@ -84,13 +95,7 @@ let package = Package(
                 "TropaModel", "TropaSource", "TropaBuild", "TropaAuthoring", "TropaTerminal",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
-            // Swift's libraries linked in: binding them at start was 4–5 ms of every run, a rebuild of one map
-            // included (docs/performance.md). Only this program's link: the modules are compiled as for shared
-            // libraries, so the archives Foundation's own libraries need are named here, after the ones the objects
-            // name. The tests' debug builds keep the shared libraries.
-            linkerSettings: [.unsafeFlags(["-static-stdlib", "-lCoreFoundation", "-l_FoundationCShims",
-                                           "-l_FoundationCollections", "-l_FoundationICU"],
-                                          .when(platforms: [.linux], configuration: .release))]
+            linkerSettings: linkedInSwift
         ),
         // `tropa serve` runs this program: the HTTP server's networking libraries stay out of `tropa`.
         .executableTarget(

@@ -190,10 +190,11 @@ def main():
     if not args.no_history_case and not history_case:
         print("the history case is left out above 10,000 maps", file=sys.stderr)
 
-    # Both programs: `tropa serve` runs the tropa-serve beside tropa, which must be as new as it.
+    # Both programs: `tropa serve` runs the tropa-serve beside tropa, which must be as new as it. Built as
+    # scripts/demo builds them, `tropa` with Swift's libraries linked in (Package.swift).
     for product in ["tropa", "tropa-serve"]:
         subprocess.run(["swift", "build", "-c", "release", "--product", product], cwd=ROOT, check=True,
-                       stdout=subprocess.DEVNULL)
+                       stdout=subprocess.DEVNULL, env=os.environ | {"TROPA_STATIC_SWIFT": "1"})
     # Not under /tmp, where tests and other programs make and delete files all the time (see remove()).
     work = pathlib.Path(args.work or tempfile.mkdtemp(prefix="bench-", dir=ROOT / ".build"))
     if args.work and work.exists():

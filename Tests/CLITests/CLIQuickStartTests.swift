@@ -7,7 +7,9 @@ import TropaTesting
 @Suite struct CLIQuickStartTests {
     @Test func theDemoScriptBuildsBothPrograms() throws {
         let script = try String(contentsOf: TropaProcess.packageRoot.appendingPathComponent("scripts/demo"), encoding: .utf8)
-        let builds = script.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
+        // Each `swift build` line, the variables set before it (`TROPA_STATIC_SWIFT=1 swift build …`) left out.
+        let builds = script.split(separator: "\n")
+            .map { line in line.split(separator: " ").drop { $0.contains("=") && !$0.hasPrefix("-") }.joined(separator: " ") }
             .filter { $0.hasPrefix("swift build") }
             .map { $0.split(separator: "#").first.map(String.init) ?? $0 }
         #expect(!builds.isEmpty)

@@ -172,6 +172,26 @@ import FoundationXML
         #expect(persona.contains("<link rel=\"stylesheet\" href=\"../../_tropa/style.css\">"))
     }
 
+    /// A persona's maps and the catalogue's personas are in the order of titles every list of maps has: small and
+    /// capital letters alike, Ё as Е («Ёлка» after «Дом», not first by its code point), Latin before Cyrillic.
+    @Test func personasAndTheirMapsAreInTheCataloguesOrder() throws {
+        var files: [String: String] = [:]
+        for (id, name) in [("yo", "Ёжиков"), ("an", "анна"), ("bo", "Борис")] {
+            files["content/personas/\(id).md"] = "---\nname: \(name)\n---\n\nОписание.\n"
+        }
+        for (file, title) in [("yolka", "Ёлка"), ("arbuz", "арбуз"), ("dom", "Дом"), ("zebra", "Zebra"), ("apple", "apple")] {
+            files["content/\(file).md"] = RenderBuild.russianMap(title: title, extraFrontMatter: "persona: yo\n",
+                                                                  body: RenderBuild.stage("Поиск"))
+        }
+        let built = try RenderBuild.site(files)
+        #expect(built.errors.isEmpty, "\(renderDescribe(built.diagnostics))")
+        let links = { (page: String) in
+            (built.text(page) ?? "").matches(of: /<li><a href="[^"]*">([^<]*)<\/a><\/li>/).map { String($0.1) }
+        }
+        #expect(links("personas/yo/index.html") == ["apple", "Zebra", "арбуз", "Дом", "Ёлка"])
+        #expect(links("index.html").filter { ["Ёжиков", "анна", "Борис"].contains($0) } == ["анна", "Борис", "Ёжиков"])
+    }
+
     @Test func theCatalogueListsEveryMapWithASparkline() throws {
         let built = try RenderBuild.fixture("ru-persona")
         let catalogue = try #require(built.text("index.html"))

@@ -51,7 +51,7 @@ extension SitePresenter {
                 card(listed[place], root: page.root, index: index, context: cardContext(of: listed[place], showing: .catalogueCard))
             })
         }
-        let personas = site.personas.sorted { $0.name < $1.name }.map {
+        let personas = site.personas.sortedByTitle(\.name, slug: \.id).map {
             Link(title: $0.name, url: PagePaths.persona($0.id) + "/index.html")
         }
         return CataloguePageModel(page: page, title: siteTitle, mapCount: index.maps.count, products: products,
