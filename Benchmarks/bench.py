@@ -6,7 +6,7 @@ usage: bench.py [--maps N] [--runs R] [--work DIR] [--no-hugo] [--no-serve] [--b
 e.g. `bench.py --maps 100000 --no-hugo`: the history case is left out above 10,000 maps (it would take hours).
 Cases: cold build (empty output), no-change rebuild, rebuilds after changing one map (a stage renamed, a text
 edited, an NPS its card shows edited, then a conversion the plan sorts by), `tropa check` of a
-one-map site, Hugo's cold build of the same content (runs alternate between tropa and Hugo), and the rebuild
+one-map site and of the whole site, Hugo's cold build of the same content (runs alternate between tropa and Hugo), and the rebuild
 `tropa serve` reports after one map is saved (its own timing, from noticing the save to the pages ready), and
 the history case: the site in a git repository of C commits that each change every map, built cold with its history
 pages and with --no-history (the difference is what reading the history costs), and rebuilt with no change.
@@ -214,7 +214,7 @@ def main():
     if args.baseline:
         binaries.append(("baseline", pathlib.Path(args.baseline).resolve(), ["--output", work / "baseline-public"]))
     cases = {name: {"cold": [], "nochange": [], "onechange": [], "onetext": [], "onenps": [], "oneconversion": [],
-                    "check": []} for name, _, _ in binaries}
+                    "check": [], "checksite": []} for name, _, _ in binaries}
     hugo_cold = []
     parse_floor, write_floor_times = [], []
     for _, binary, output in binaries:
@@ -254,6 +254,7 @@ def main():
         for name, binary, output in binaries:
             cases[name]["onechange"].append(timed([binary, "build", site] + output))
             cases[name]["check"].append(timed([binary, "check", work / "one/tropa"]))
+            cases[name]["checksite"].append(timed([binary, "check", site]))
         # Then a text of the same map (its first layer's): an edit no site page shows.
         changed.write_text(re.sub(r"(### [^\n]+\n)", rf"\g<1>Edit {run}. ", renamed, count=1), encoding="utf-8")
         for name, binary, output in binaries:
@@ -308,6 +309,7 @@ def main():
         summary(f"{name} one map, NPS edited", cases[name]["onenps"], args.maps, hugo_median)
         summary(f"{name} one map, conversion edited", cases[name]["oneconversion"], args.maps, hugo_median)
         summary(f"{name} check, one map", cases[name]["check"], 1)
+        summary(f"{name} check, whole site", cases[name]["checksite"], args.maps)
     floors = [p + w for (p, _), (w, _) in zip(parse_floor, write_floor_times)]
     summary("parse floor (cmark alone)", parse_floor, args.maps)
     summary("write floor (tropa's files)", write_floor_times, args.maps)

@@ -43,10 +43,11 @@ struct CheckCommand: ParsableCommand {
         let result = try Terminal.run(language: options.language.lang) {
             try ProgressLine.showing(.check, format: options.format, quiet: options.quiet,
                                      language: options.language.lang) { progress in
-                try SiteChecker().check(root: options.siteDirectory, includeDrafts: drafts, day: Self.day(), progress: progress)
+                try SiteChecker().check(root: options.siteDirectory, includeDrafts: drafts, day: Self.day(),
+                                        keepingMaps: false, progress: progress)
             }
         }
-        let checked = result.site.map { Message.checked(maps: $0.journeys.count, personas: $0.personas.count) }
+        let checked = result.site.map { Message.checked(maps: result.mapCount, personas: $0.personas.count) }
         Terminal.report(result.diagnostics, sources: result.sources, format: options.format,
                         checked: options.summary(checked ?? .checkedSite), strict: options.strict,
                         language: options.language.or(result.language))

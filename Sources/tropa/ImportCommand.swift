@@ -49,7 +49,7 @@ struct ImportCommand: ParsableCommand {
                             checked: .theDiagram, language: language)
         }
         guard let diagram, !diagnostics.contains(where: { $0.severity == .error }) else { throw ExitCode(1) }
-        let personas = (try? SiteChecker().check(root: siteDirectory).site?.personas) ?? []
+        let personas = (try? SiteChecker().check(root: siteDirectory, keepingMaps: false).site?.personas) ?? []
         if let persona, !personas.contains(where: { $0.id == persona }) {
             Terminal.printError(.unknownPersona(persona), help: SiteValidator.personaHelp(for: persona, among: personas.map(\.id)),
                                 language: language)

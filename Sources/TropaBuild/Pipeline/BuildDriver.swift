@@ -16,14 +16,19 @@ public struct BuildOptions: Sendable {
     /// Told, with the output's path and the site's language, when another build is writing into the same output
     /// and this one is about to wait for it: a log that stops meanwhile says why.
     public var whenWaiting: (@Sendable (_ output: String, _ language: Language) -> Void)?
+    /// The day a map's next review is compared with (`review-overdue`): only `tropa check` gives one, so no page
+    /// depends on the day.
+    public var reviewDay: CalendarDay?
 
     public init(output: String? = nil, includeDrafts: Bool = false, strict: Bool = false,
-                progress: BuildProgress? = nil, whenWaiting: (@Sendable (String, Language) -> Void)? = nil) {
+                progress: BuildProgress? = nil, whenWaiting: (@Sendable (String, Language) -> Void)? = nil,
+                reviewDay: CalendarDay? = nil) {
         self.output = output
         self.includeDrafts = includeDrafts
         self.strict = strict
         self.progress = progress
         self.whenWaiting = whenWaiting
+        self.reviewDay = reviewDay
     }
 }
 
@@ -136,6 +141,7 @@ package struct BuildDriver: Sendable {
         run.linkedMaps = reuse.linkedMaps(adding: maps.claims)
         run.linkTargets = reuse.linkTargets(adding: maps.claims)
         run.check.site?.journeys = maps.journeys
+        run.check.mapCount = maps.claims.count
         run.check.site?.staticFiles = inputs.staticFiles
         if reuse.remembers {
             run.memo = PreviewMemo(config: start.config, schema: start.schema, context: context,
@@ -216,10 +222,17 @@ package struct BuildDriver: Sendable {
                 // A map the previous preview parsed from the same bytes is taken with its facts as they were.
                 let earlier = unread ?? wasParsed.flatMap { $0.bytes == source ? $0 : nil }
                 var companionBytes: [UInt8]?
-                let outcome = try earlier?.outcome ?? reader.outcome(of: file!) { companion in
+                var outcome = try earlier?.outcome ?? reader.outcome(of: file!) { companion in
                     let raw = try loader.readOptional(companion)
                     companionBytes = raw?.bytes ?? []
                     return raw
+                }
+                if let day = options.reviewDay, let journey = outcome.value, let late = ReviewSchedule.overdue(journey, on: day) {
+                    outcome.diagnostics.append(late)
+                    // The text is kept only for a map with diagnostics: the warning's line is shown from it.
+                    if outcome.source == nil, let file, case .success(let text) = SourceText.decode(path: file.path, bytes: file.bytes) {
+                        outcome.source = text
+                    }
                 }
                 if earlier == nil { source = file!.bytes + (companionBytes.map { [0] + $0 } ?? []) }
                 var visit = VisitedMap(path: path, outcome: outcome)
@@ -264,6 +277,8 @@ package struct BuildDriver: Sendable {
                         visit.failure = error
                     }
                 }
+                // A check shows no site pages, so it makes nothing of the map for them.
+                guard sink.renders else { return visit }
                 // What outlives the map: what the site pages show of it and its line of the record (10,000 maps'
                 // whole facts were a third of a build's memory).
                 let built = visit.files != nil

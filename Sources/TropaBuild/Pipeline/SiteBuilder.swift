@@ -177,7 +177,7 @@ public struct SiteBuilder: Sendable {
         }
         if case .failure(let error) = staged {
             // The site's own problems come first: an output that cannot be written is reported when there are none.
-            let run = try driver.run(start, settings: settings, into: CheckSink(), reuse: .nothing)
+            let run = try driver.run(start, settings: settings, into: CheckSink(keepsMaps: false), reuse: .nothing)
             if run.check.diagnostics.failBuild(strict: options.strict) { return BuildResult(run, output: nil) }
             throw error
         }

@@ -11,6 +11,8 @@ public struct CheckResult: Sendable {
     public var site: Site?
     /// What the analysis found of each map that parsed, in path order: a check's, like the maps.
     public var facts: [JourneyFacts] = []
+    /// How many maps parsed, drafts included, whether or not they are kept.
+    public var mapCount = 0
     /// In reading order: by file, line and column.
     public var diagnostics: [Diagnostic]
     /// The text of every file that has a diagnostic, to show the lines they point at.
@@ -48,22 +50,12 @@ public struct SiteChecker: Sendable {
     /// Checks the site in `root`. Throws `SiteError` only for problems with folders and files as such. With a `day`
     /// (`tropa check` gives today, or `SOURCE_DATE_EPOCH`'s), a map whose review is past due on it is warned about:
     /// only the check looks at the calendar, so a build never depends on the day. `progress` counts the maps checked.
+    /// Without `keepingMaps`, the result's site has no maps and no facts (`tropa check` reads neither).
     public func check(root: String, strict: Bool = false, includeDrafts: Bool = false, day: CalendarDay? = nil,
-                      progress: BuildProgress? = nil) throws -> CheckResult {
-        var result = try BuildDriver(reader: fileSystem, root: root,
-                                     options: BuildOptions(includeDrafts: includeDrafts, strict: strict, progress: progress))
-            .run(into: CheckSink()).check
-        guard let day, let journeys = result.site?.journeys else { return result }
-        let overdue = journeys.compactMap { ReviewSchedule.overdue($0, on: day) }
-        guard !overdue.isEmpty else { return result }
-        for path in Set(overdue.map(\.location.file)) where result.sources[path] == nil {
-            if let bytes = try? fileSystem.read(root.appendingPath(path)),
-               case .success(let source) = SourceText.decode(path: path, bytes: bytes) {
-                result.sources[path] = source
-            }
-        }
-        result.diagnostics = (result.diagnostics + overdue).sortedByLocation()
-        return result
+                      keepingMaps: Bool = true, progress: BuildProgress? = nil) throws -> CheckResult {
+        try BuildDriver(reader: fileSystem, root: root,
+                        options: BuildOptions(includeDrafts: includeDrafts, strict: strict, progress: progress, reviewDay: day))
+            .run(into: CheckSink(keepsMaps: keepingMaps)).check
     }
 
     /// The site's config and schema alone, for `tropa schema` and `tropa new`. With `emptySchemaIsDefault` (for
