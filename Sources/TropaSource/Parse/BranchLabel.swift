@@ -46,6 +46,8 @@ package struct BranchLabel {
     /// The character offset in the line of the `{` that opens a label closing the heading, or nil when the line
     /// does not end with one (`\{` is a brace of the name).
     private static func labelStart(_ line: Substring) -> Int? {
+        // Most headings have no label: one look at the bytes, before the line is taken apart into characters.
+        guard line.utf8.contains(UInt8(ascii: "}")) else { return nil }
         var characters = Array(line)
         while characters.last?.isWhitespace == true { characters.removeLast() }
         // A closing sequence of `#` after a space is not part of the heading's text.

@@ -1,4 +1,9 @@
 import TropaModel
+#if canImport(Glibc)
+import Glibc
+#else
+import Darwin
+#endif
 
 /// Lines an author meant as headings that CommonMark reads as text: `##Покупка` (no space after the marks) and
 /// `###\u{A0}Цель` (a no-break space, as Word pastes it). Without a word they would vanish into the text before them.
@@ -55,7 +60,8 @@ package struct BrokenHeading: Sendable, Hashable {
             var start = 0
             // Most lines start with neither a space nor a `#`: one byte decides.
             while start < bytes.count {
-                let end = bytes[start...].firstIndex(of: UInt8(ascii: "\n")) ?? bytes.count
+                let end = memchr(bytes.baseAddress! + start, 0x0A, bytes.count - start)
+                    .map { UnsafeRawPointer(bytes.baseAddress!).distance(to: $0) } ?? bytes.count
                 if bytes[start] == UInt8(ascii: "#") || bytes[start] == UInt8(ascii: " "),
                    let heading = read(Substring(String(decoding: bytes[start..<end], as: UTF8.self)), number: number) {
                     found.append(heading)

@@ -106,7 +106,7 @@ package struct LayerContentReader {
     package static func planParts(_ text: RichText) -> (RichText, kind: String?, owner: String?) {
         var (html, plain, blocks) = (text.html, text.plain, text.blocks)
         var kind: String?, owner: String?
-        if plain.hasPrefix("["), let close = plain.firstIndex(of: "]") {
+        if plain.first?.isOne(of: "[") == true, let close = plain.firstIndex(where: { $0.isOne(of: "]") }) {
             let marker = String(plain[...close])
             let name = marker.dropFirst().dropLast().trimmingWhitespace()
             let rest = plain[plain.index(after: close)...]
@@ -124,7 +124,8 @@ package struct LayerContentReader {
             }
         }
         // Only a one-paragraph item's HTML ends with its text: the owner is read there alone.
-        if let at = plain.lastIndex(of: "@"), at > plain.startIndex, plain[plain.index(before: at)].isWhitespace {
+        if let at = plain.lastIndex(where: { $0.isOne(of: "@") }), at > plain.startIndex,
+           plain[plain.index(before: at)].isWhitespace {
             let name = plain[plain.index(after: at)...]
             if !name.isEmpty, name.allSatisfy({ $0.isLetter || $0.isNumber || "_-.".contains($0) }), name.last != ".",
                html.hasSuffix("@" + name) {
@@ -218,13 +219,13 @@ package struct LayerContentReader {
             return (score, label(text.dropFirst()))
         }
         guard let (score, rest) = NumberReader.leadingNumber(text[...]) else { return nil }
-        guard rest.isEmpty || rest.first!.isWhitespace || ":—–-.,".contains(rest.first!) else { return nil }
+        guard rest.isEmpty || rest.first!.isWhitespace || rest.first!.isOne(of: ":—–-.,") else { return nil }
         return (score, label(rest))
     }
 
     /// The label after a score, without the separators `emotion` accepts after it (`:`, `—`, `,` …).
     private static func label(_ rest: Substring) -> String {
-        String(rest.drop { $0.isWhitespace || ":—–-.,".contains($0) }).trimmingWhitespace()
+        String(rest.drop { $0.isWhitespace || $0.isOne(of: ":—–-.,") }).trimmingWhitespace()
     }
 
     // MARK: - metrics

@@ -105,8 +105,35 @@ package struct MarkdownNode {
         return String(cString: rendered)
     }
 
-    /// The node's inline content as HTML, without the wrapping `<p>` of a paragraph or `<h2>` of a heading.
-    package var inlineHTML: String { children.map(\.html).joined() }
+    /// The node's inline content as HTML, without the wrapping `<p>` of a paragraph or `<h2>` of a heading: the
+    /// node rendered once and its wrapper cut off, where each child rendered alone took a renderer of its own.
+    package var inlineHTML: String {
+        let wrapper: (open: String, close: String)
+        switch type {
+        case CMARK_NODE_PARAGRAPH:
+            // cmark writes a paragraph of a tight list without `<p>`.
+            if isInTightList { return html }
+            wrapper = ("<p>", "</p>\n")
+        case CMARK_NODE_HEADING:
+            wrapper = ("<h\(headingLevel)>", "</h\(headingLevel)>\n")
+        default:
+            return children.map(\.html).joined()
+        }
+        let whole = html
+        guard whole.utf8.count >= wrapper.open.utf8.count + wrapper.close.utf8.count,
+              whole.utf8.starts(with: wrapper.open.utf8), whole.utf8.reversed().starts(with: wrapper.close.utf8.reversed())
+        else { return children.map(\.html).joined() }
+        let utf8 = whole.utf8
+        return String(whole[utf8.index(utf8.startIndex, offsetBy: wrapper.open.utf8.count)
+                            ..< utf8.index(utf8.endIndex, offsetBy: -wrapper.close.utf8.count)])
+    }
+
+    /// Whether this is a paragraph of an item of a tight list (its items not apart by blank lines).
+    private var isInTightList: Bool {
+        guard let parent = cmark_node_parent(pointer), let list = cmark_node_parent(parent),
+              cmark_node_get_type(list) == CMARK_NODE_LIST else { return false }
+        return cmark_node_get_list_tight(list) != 0
+    }
 
     /// The text a reader sees, without markup; line breaks become spaces.
     package var plainText: String { plainLines.joined(separator: " ") }

@@ -6,7 +6,7 @@ package enum NumberReader {
     package static func leadingNumber(_ text: Substring, grouping: Bool = false) -> (Double, Substring)? {
         var rest = text
         var negative = false
-        if let sign = rest.first, "+-−–".contains(sign) {
+        if let sign = rest.first, sign.isOne(of: "+-−–") {
             negative = sign != "+"
             rest = rest.dropFirst()
         }
@@ -32,7 +32,17 @@ package enum NumberReader {
 }
 
 extension Character {
-    package var isASCIIDigit: Bool { isASCII && isWholeNumber }
+    /// `0`…`9`, told by the byte: `isWholeNumber` looks the character up in Unicode's tables.
+    package var isASCIIDigit: Bool { asciiValue.map { (0x30...0x39).contains($0) } ?? false }
+
+    /// Whether the character is one of `scalars`, each a character of one scalar that no other sequence equals.
+    /// Compared as scalars: `==` between two different characters, one not ASCII (any Cyrillic letter), first
+    /// normalises both, and metrics and actions are read character by character.
+    package func isOne(of scalars: String) -> Bool {
+        var iterator = unicodeScalars.makeIterator()
+        guard let scalar = iterator.next(), iterator.next() == nil else { return false }
+        return scalars.unicodeScalars.contains(scalar)
+    }
 }
 
 /// Why a metrics item could not be read.
@@ -80,9 +90,9 @@ package enum MetricProblem: Error, Equatable {
 /// (`35% (цель 45%)`).
 package enum MetricReader {
     package static func read(_ text: String, schema: LayerSchema) -> Result<MetricValue, MetricProblem> {
-        guard let colon = text.firstIndex(where: { $0 == ":" || $0 == "：" }) else { return .failure(.noColon) }
+        guard let colon = text.firstIndex(where: { $0.isOne(of: ":：") }) else { return .failure(.noColon) }
         let name = text[..<colon].trimmingWhitespace()
-        var valueText = Substring(text[text.index(after: colon)...].trimmingWhitespace().drop { "~≈".contains($0) })
+        var valueText = Substring(text[text.index(after: colon)...].trimmingWhitespace().drop { $0.isOne(of: "~≈") })
         guard !name.isEmpty else { return .failure(.noColon) }
         guard !valueText.isEmpty else { return .failure(.noValue) }
         var target: Quantity?
@@ -195,7 +205,7 @@ private struct Quantity {
         }
     }
 
-    private static func isRangeDash(_ character: Character) -> Bool { "-–—".contains(character) }
+    private static func isRangeDash(_ character: Character) -> Bool { character.isOne(of: "-–—") }
 
     /// The length of the word or dash between a range's numbers at the start of `text`, or nil.
     private static func rangeSeparator(_ text: Substring, afterOpening: Bool) -> Int? {

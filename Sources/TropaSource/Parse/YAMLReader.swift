@@ -33,7 +33,8 @@ package struct YAMLReader {
     package mutating func compose(_ text: String) -> Node? {
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
         end = (lines.count, (lines.last?.unicodeScalars.count ?? 0) + 1)
-        if let (line, column) = Self.aliasInKey(text) {
+        // An alias is written `*name`: without a `*` there is none, and libyaml's events are not read twice.
+        if text.utf8.contains(UInt8(ascii: "*")), let (line, column) = Self.aliasInKey(text) {
             diagnostics.append(.error(syntaxCode, .aliasInKey, at: location(line: line, column: column),
                                       suggestion: .writeKeyOut))
             return nil
