@@ -356,8 +356,13 @@ package struct JourneyParser {
                     stage.inUnknownLayer = true
                     continue
                 }
-                let heading = headings[text] ?? text
-                headings[text] = heading
+                let heading: String
+                if let known = headings[text] {
+                    heading = known
+                } else {
+                    heading = text
+                    headings[text] = text
+                }
                 stage.layers.append(PendingLayer(definition: definition, heading: heading, location: location))
             }
         }
