@@ -1,11 +1,15 @@
 import TropaModel
 
-/// What changed between two versions of a map, in journey terms: stages added, removed, renamed (matched by
-/// content and position, not reported as a removal and an addition) or moved; list items added and removed per
-/// layer; emotion scores and metrics that changed. Pure: two parsed maps in, the changes out, in the order of the
-/// newer map's stages.
+/// What changed between two versions of a map, in journey terms: the map's own fields (title, persona, audience …)
+/// and introduction; stages added, removed, renamed (matched by content and position, not reported as a removal
+/// and an addition) or moved, and their descriptions; list items added and removed per layer; texts, emotion
+/// scores and labels, and metrics that changed. Pure: two parsed maps in, the changes out: the map's own first,
+/// then in the order of the newer map's stages.
 public struct JourneyChange: Sendable, Hashable {
     public enum Kind: String, Sendable, Hashable, CaseIterable {
+        /// A field of the front matter (`field`), or the introduction.
+        case mapChanged = "map-changed"
+        case descriptionChanged = "description-changed"
         case stageAdded = "stage-added"
         case stageRemoved = "stage-removed"
         case stageRenamed = "stage-renamed"
@@ -20,8 +24,14 @@ public struct JourneyChange: Sendable, Hashable {
     }
 
     public var kind: Kind
-    /// The stage as the newer map names it (the older one's name for a removed stage), with its branch.
+    /// The stage as the newer map names it (the older one's name for a removed stage), with its branch; empty for
+    /// a change of the map's own.
     public var stage: String
+    /// The front matter's key of a map's field that changed (`title`, `audience` …), or `introduction`.
+    public var field: String?
+    /// A field's value before and after, as text; a number's (`audience`, `revenue`) is in `scoreFrom`/`scoreTo`.
+    public var textFrom: String?
+    public var textTo: String?
     /// The older name of a renamed stage.
     public var previousName: String?
     /// 1-based positions in the older and the newer map.
@@ -39,8 +49,12 @@ public struct JourneyChange: Sendable, Hashable {
 
     public init(_ kind: Kind, stage: String, previousName: String? = nil, from: Int? = nil, to: Int? = nil,
                 layer: String? = nil, text: String? = nil, valueFrom: MetricValue? = nil, valueTo: MetricValue? = nil,
-                scoreFrom: Double? = nil, scoreTo: Double? = nil) {
+                scoreFrom: Double? = nil, scoreTo: Double? = nil, field: String? = nil, textFrom: String? = nil,
+                textTo: String? = nil) {
         self.kind = kind
+        self.field = field
+        self.textFrom = textFrom
+        self.textTo = textTo
         self.stage = stage
         self.previousName = previousName
         self.from = from
@@ -58,7 +72,7 @@ public enum JourneyDiff {
     /// The changes from `old` to `new`.
     public static func changes(from old: Journey, to new: Journey) -> [JourneyChange] {
         let pairs = match(old.stages, new.stages)
-        var changes: [JourneyChange] = []
+        var changes = mapChanges(old, new)
         let matchedOld = Set(pairs.map(\.old))
         for (index, stage) in old.stages.enumerated() where !matchedOld.contains(index) {
             changes.append(JourneyChange(.stageRemoved, stage: name(stage), from: index + 1))
@@ -78,7 +92,37 @@ public enum JourneyDiff {
             if moved.contains(oldIndex) {
                 changes.append(JourneyChange(.stageMoved, stage: name(stage), from: oldIndex + 1, to: index + 1))
             }
+            if NameKey(before.description.plain).value != NameKey(stage.description.plain).value {
+                changes.append(JourneyChange(.descriptionChanged, stage: name(stage)))
+            }
             changes += layerChanges(before, stage)
+        }
+        return changes
+    }
+
+    /// The map's own fields that differ, in the order the format lists them, then its introduction.
+    private static func mapChanges(_ old: Journey, _ new: Journey) -> [JourneyChange] {
+        let texts: [(String, String?, String?)] = [
+            ("title", old.title, new.title),
+            ("persona", old.personaID, new.personaID),
+            ("product", old.product, new.product),
+            ("segment", old.segment, new.segment),
+            ("tags", old.tags.isEmpty ? nil : old.tags.joined(separator: ", "),
+             new.tags.isEmpty ? nil : new.tags.joined(separator: ", ")),
+            ("evidence", old.evidence?.rawValue, new.evidence?.rawValue),
+            ("priority", old.priority?.rawValue, new.priority?.rawValue),
+            ("updated", old.updated, new.updated),
+            ("draft", old.draft ? "true" : nil, new.draft ? "true" : nil),
+        ]
+        var changes = texts.compactMap { field, before, after in
+            before == after ? nil : JourneyChange(.mapChanged, stage: "", field: field, textFrom: before, textTo: after)
+        }
+        for (field, before, after) in [("audience", old.audience, new.audience), ("revenue", old.revenue, new.revenue)]
+        where before != after {
+            changes.append(JourneyChange(.mapChanged, stage: "", scoreFrom: before, scoreTo: after, field: field))
+        }
+        if NameKey(old.introduction.plain).value != NameKey(new.introduction.plain).value {
+            changes.append(JourneyChange(.mapChanged, stage: "", field: "introduction"))
         }
         return changes
     }
@@ -210,6 +254,11 @@ public enum JourneyDiff {
                 guard from?.score != to?.score else { continue }
                 changes.append(JourneyChange(.scoreChanged, stage: stage, layer: layer,
                                              text: (to ?? from)!.label, scoreFrom: from?.score, scoreTo: to?.score))
+            }
+            // A label reworded at the same score is the layer's text changed.
+            let reworded = zip(a, b).first { $0.score == $1.score && NameKey($0.label).value != NameKey($1.label).value }
+            if let (_, point) = reworded {
+                changes.append(JourneyChange(.textChanged, stage: stage, layer: layer, text: point.label))
             }
             return changes
         case (.metrics(let a), .metrics(let b)):

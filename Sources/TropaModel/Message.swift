@@ -125,6 +125,7 @@ public indirect enum Message: Sendable, Hashable {
     case writeListItems
     case emotionBlock(Block)
     case emotionNoScore(String)
+    case emotionSpacedMinus(String)
     case emotionHelp
     case scoreOutOfScale(score: String, low: String, high: String)
     case useScore(low: String, high: String)
@@ -545,6 +546,9 @@ public indirect enum Message: Sendable, Hashable {
                                         "в слое эмоций ставят оценки, а здесь \(block.texts.ru)")
         case .emotionNoScore(let text): ("the emotion \"\(text)\" does not start with a score or a face",
                                          "эмоция «\(text)» должна начинаться с оценки или смайлика")
+        case .emotionSpacedMinus(let text):
+            ("the minus before \"\(text)\" is followed by a space, so Markdown reads it as a list marker and the score as positive",
+             "минус перед «\(text)» отделён пробелом: Markdown читает его как маркер списка, а оценку — как положительную")
         case .emotionHelp:
             ("start with a score such as \"-1\", \"0\" or \"+2\", or a face 😡 🙁 😐 🙂 😀, then the label",
              "сначала оценка, например «-1», «0» или «+2», или смайлик 😡 🙁 😐 🙂 😀, потом подпись")

@@ -65,6 +65,39 @@ import TropaTesting
         #expect(changes[3]["layer"] as? String == "barriers")
     }
 
+    /// The map's own fields, its introduction, a stage's description and an emotion's label reworded at the same
+    /// score are changes too: none of them is "no change".
+    @Test func theMapsOwnFieldsDescriptionsAndLabels() throws {
+        let before = "---\ntitle: Карта\naudience: 12500\ntags: [b2b]\n---\n\nПо 12 интервью.\n\n"
+            + RenderBuild.stage("Поиск", score: "0 Спокойно изучает")
+        let after = "---\ntitle: Карта абонента\naudience: 20000\ntags: [b2b, мобильная связь]\ndraft: true\n---\n\n"
+            + "По 20 интервью.\n\n" + RenderBuild.stage("Поиск", score: "0 Спокойно смотрит")
+                .replacingOccurrences(of: "## Поиск\n", with: "## Поиск\n\nРынок вырос на 40 %.\n")
+        let memory = MemoryFileSystem(files: ["site/tropa.yml": "language: ru\n", "site/content/map.md": after])
+        let git = FakeGit(versions: ["HEAD": ["content/map.md": before]])
+        let (diff, _) = try MapDiff.read(root: "site", map: "content/map.md", revisions: [], git: git, files: memory)
+        let rendered = try #require(diff)
+        let text = rendered.render(.text)
+        #expect(text == """
+            content/map.md: HEAD → рабочая копия
+              Название: «Карта» → «Карта абонента»
+              Теги: «b2b» → «b2b, мобильная связь»
+              Черновик: — → «true»
+              Аудитория: 12\u{00A0}500 → 20\u{00A0}000
+              Введение изменено
+              «Поиск»: описание этапа изменено
+              «Поиск», Эмоции: текст изменён
+
+            """)
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(rendered.render(.json).utf8)) as? [String: Any])
+        let changes = try #require(json["changes"] as? [[String: Any]])
+        #expect(changes.map { $0["kind"] as? String } == ["map-changed", "map-changed", "map-changed", "map-changed",
+                                                          "map-changed", "description-changed", "text-changed"])
+        #expect(changes.map { $0["field"] as? String } == ["title", "tags", "draft", "audience", "introduction", nil, nil])
+        #expect(changes[3]["valueBefore"] as? Double == 12500 && changes[3]["valueAfter"] as? Double == 20000)
+        #expect(changes[0]["stage"] as? String == "")
+    }
+
     @Test func twoRevisionsAndNoChange() throws {
         let text = try Self.diff(["v2", "v2"], format: .text)
         #expect(text == "content/map.md: v2 → v2\nКарта не изменилась.\n")

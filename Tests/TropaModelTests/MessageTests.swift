@@ -31,7 +31,7 @@ import Testing
         .noStages, .startStages, .emptyStage("x"), .addLayers(["a", "b"]), .missingLayer(stage: "x", layer: "x"),
         .addLayer("x"), .headingNoSpace(written: "x", marks: "x"),
         .headingOddSpace(written: "x", marks: "x", codePoint: "x", noBreak: true), .manyLists(layer: "x", count: 2),
-        .notAList(layer: "x", found: .paragraph), .writeListItems, .emotionBlock(.paragraph), .emotionNoScore("x"),
+        .notAList(layer: "x", found: .paragraph), .writeListItems, .emotionBlock(.paragraph), .emotionNoScore("x"), .emotionSpacedMinus("x"),
         .emotionHelp, .scoreOutOfScale(score: "x", low: "x", high: "x"), .useScore(low: "x", high: "x"),
         .unknownMetric("x"), .metricNoColon("x"), .metricNoValue("x"), .metricNoNumber("x"), .metricCurrencyFirst("x"), .negativeDuration("x"), .durationAtLeastZero, .currencyAfterNumber("x"),
         .metricNotOneNumber("x"), .metricReversedRange("x"), .metricUnreadableTarget("x"),

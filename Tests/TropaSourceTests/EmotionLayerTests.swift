@@ -89,6 +89,28 @@ import TropaTesting
         #expect(diagnostics.first?.help == .emotionHelp)
     }
 
+    /// "- - 1" is a list inside the item to Markdown: read as it parses, the score would be +1.
+    @Test func aMinusSpacedFromItsScoreIsAnError() throws {
+        let (journey, diagnostics) = Check.journey(Check.oneStage("""
+            ### Цель
+            Найти CRM.
+
+            ### Действия
+            - Читает обзоры
+
+            ### Эмоции
+            - - 1 Раздражение
+            - + 1 Облегчение
+            - -2 Злость
+
+            """))
+        #expect(diagnostics.found == [Found(.emotionSyntax, .error, 13, 3)])
+        let spaced = try #require(diagnostics.first)
+        #expect(spaced.message(in: .ru) == "минус перед «1 Раздражение» отделён пробелом: Markdown читает его как маркер списка, а оценку — как положительную")
+        #expect(spaced.help == .write("-1 Раздражение"))
+        #expect(journey.stages[0].layer(id: "emotions")?.content.points?.map(\.score) == [1, -2])
+    }
+
     @Test func blocksOtherThanLinesAndListsAreErrors() {
         let (_, diagnostics) = Check.journey(Check.oneStage("""
             ### Цель

@@ -79,6 +79,9 @@ import TropaTesting
         #expect(resolver.resolve("100%25%20%231.png", at: at)?.href == "../../b2b/100%25 %231.png")
         // Written from the page's folder, or naming something beside the site: as written.
         #expect(resolver.resolve("../../images/cjm.png", at: at) == nil)
+        // Out of `content/` and back into it: the same as written from inside it.
+        #expect(resolver.resolve("../../content/b2b/схемы/a.png", at: at)?.href == "../../b2b/схемы/a.png")
+        #expect(resolver.resolve("../../content/b2b/Лумус.md", at: at)?.href == "../../b2b/lumus/index.html")
         #expect(resolver.resolve("?page=2", at: at) == nil)
         #expect(resolver.resolve("tel:+7999", at: at) == nil)
         #expect(resolver.resolve("//cdn.example.com/a.png", at: at) == nil)
@@ -123,7 +126,8 @@ import TropaTesting
     @Test(arguments: ["[а](../retail/sofa.md)", "[а](../retail/sofa.md#оплата)", "[а](../retail/sofa.md#ОПЛАТА:)",
                       "[а](../retail/sofa.md#oplata)", "[а](<../retail/sofa.md#визит в шоурум {офлайн}>)",
                       "[а](../retail/sofa.md#визит-в-шоурум-офлайн)", "[а](#этап)", "[а](../personas/buyer.md)",
-                      "[а](robot.md#Этап)", "[а](img/a.png)", "[а](../missing.png)"])
+                      "[а](robot.md#Этап)", "[а](img/a.png)", "[а](../missing.png)", "[а](../../content/retail/sofa.md)",
+                      "[а](../../content/personas/buyer.md)"])
     func linksToMapsStagesAndPersonasThatExistAreFine(markdown: String) throws {
         let result = try Check.site([
             "content/ecommerce/robot.md": Self.link(markdown), "content/retail/sofa.md": Self.sofa,

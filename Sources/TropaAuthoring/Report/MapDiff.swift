@@ -75,6 +75,7 @@ public struct MapDiff: Sendable {
     private struct ChangeJSON: Encodable {
         let kind: String
         let stage: String
+        let field: String?
         let previousName: String?
         let from: Int?
         let to: Int?
@@ -99,7 +100,8 @@ public struct MapDiff: Sendable {
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         let entries = changes.map { change in
             let (before, after) = presenter.values(change)
-            return ChangeJSON(kind: change.kind.rawValue, stage: change.stage, previousName: change.previousName,
+            return ChangeJSON(kind: change.kind.rawValue, stage: change.stage, field: change.field,
+                              previousName: change.previousName,
                               from: change.from, to: change.to, layer: change.layer, text: change.text,
                               before: before, after: after,
                               valueBefore: change.scoreFrom ?? change.valueFrom?.value,

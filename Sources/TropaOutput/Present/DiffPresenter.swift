@@ -13,6 +13,9 @@ extension SitePresenter {
     package func values(_ change: JourneyChange) -> (before: String?, after: String?) {
         switch change.kind {
         case .scoreChanged: (change.scoreFrom.map(format.score), change.scoreTo.map(format.score))
+        case .mapChanged where change.textFrom != nil || change.textTo != nil:
+            (change.textFrom.map(words.quoted), change.textTo.map(words.quoted))
+        case .mapChanged: (change.scoreFrom.map(format.number), change.scoreTo.map(format.number))
         case .metricAdded, .metricRemoved, .metricChanged: (change.valueFrom.map(metricValue), change.valueTo.map(metricValue))
         default: (nil, nil)
         }
@@ -26,6 +29,12 @@ extension SitePresenter {
         let ru = words.language == .ru
         let text = change.text ?? ""
         switch change.kind {
+        case .mapChanged where change.field == "introduction":
+            return ru ? "Введение изменено" : "Introduction changed"
+        case .mapChanged:
+            return "\(fieldTitle(change.field ?? "")): \(before ?? "—") → \(after ?? "—")"
+        case .descriptionChanged:
+            return ru ? "\(stage): описание этапа изменено" : "\(stage): stage description changed"
         case .stageAdded: return ru ? "Новый этап \(stage) (\(change.to ?? 0)-й)" : "Stage \(stage) added (at \(change.to ?? 0))"
         case .stageRemoved: return ru ? "Удалён этап \(stage) (был \(change.from ?? 0)-м)" : "Stage \(stage) removed (was at \(change.from ?? 0))"
         case .stageRenamed:
@@ -41,5 +50,16 @@ extension SitePresenter {
             let label = change.kind == .scoreChanged ? words.quoted(text) : text
             return "\(stage), \(layer): \(label) \(before ?? "—") → \(after ?? "—")"
         }
+    }
+
+    /// A field of the front matter as a reader names it.
+    private func fieldTitle(_ field: String) -> String {
+        let titles: [String: (en: String, ru: String)] = [
+            "title": ("Title", "Название"), "persona": ("Persona", "Персона"), "product": ("Product", "Продукт"),
+            "segment": ("Segment", "Сегмент"), "tags": ("Tags", "Теги"), "evidence": ("Evidence", "Основание"),
+            "priority": ("Priority", "Приоритет"), "updated": ("Updated", "Обновлена"), "draft": ("Draft", "Черновик"),
+            "audience": ("Audience", "Аудитория"), "revenue": ("Revenue", "Выручка"),
+        ]
+        return titles[field].map { words.language == .ru ? $0.ru : $0.en } ?? field
     }
 }

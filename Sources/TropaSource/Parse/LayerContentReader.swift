@@ -184,9 +184,18 @@ package struct LayerContentReader {
         var entries: [(text: String, line: Int, column: Int)] = []
         for block in blocks {
             if block.isList {
-                entries += block.children.map { item in
+                for item in block.children {
+                    // "- - 1 Раздражение": the spaced minus is a list's marker to Markdown, and the score positive.
+                    if item.children.count == 1, let inner = item.children.first, inner.isList,
+                       markerCharacter(of: inner) == "-", let written = inner.children.first,
+                       case let text = written.plainText.trimmingWhitespace(), text.first?.isASCIIDigit == true {
+                        diagnostics.append(.error(.emotionSyntax, .emotionSpacedMinus(text), at: location(of: inner),
+                                                  suggestion: .write("-" + text)))
+                        continue
+                    }
                     let first = item.children.first ?? item
-                    return (item.plainText, first.startLine, source.column(line: first.startLine, byteColumn: first.startByteColumn))
+                    entries.append((item.plainText, first.startLine,
+                                    source.column(line: first.startLine, byteColumn: first.startByteColumn)))
                 }
             } else if block.isParagraph {
                 entries += block.plainLines.enumerated().map { index, text in

@@ -43,6 +43,13 @@ package struct MapLinks {
             default: parts.append(String(part))
             }
         }
+        // `../content/retail/sofa.md` leaves `content/` and comes back into it: a path under it like any other.
+        let content = contentPath.split(separator: "/").map(String.init)
+        if above > 0, above <= content.count, case let back = content.dropLast(above) + parts,
+           back.count > content.count, back.starts(with: content) {
+            parts = Array(back.dropFirst(content.count))
+            above = 0
+        }
         let up = String(repeating: "../", count: above)
         let relative = parts.joined(separator: "/")
         guard relative.lowercased().hasSuffix(".md"), !written.hasSuffix("/") else {
