@@ -41,6 +41,7 @@ public indirect enum Message: Sendable, Hashable {
     case measurementDateForm
     case measurementValueForm
     case unknownStage(String)
+    case stageInBranches(String)
     case stagesOfMap([String])
     case reviewOverdue(last: String, due: String)
     case measureAgain
@@ -396,6 +397,8 @@ public indirect enum Message: Sendable, Hashable {
         case .measurementValueForm: ("write a number or a range with its unit, e.g. \"35%\", \"20\", \"2–3 weeks\"",
                                      "напишите число или диапазон с единицей, например «35%», «20», «2–3 недели»")
         case .unknownStage(let name): ("the map has no stage \"\(name)\"", "в карте нет этапа «\(name)»")
+        case .stageInBranches(let name): ("the map has a stage \"\(name)\" in more than one branch: add the branch's label",
+                                          "этап «\(name)» есть в нескольких ветках карты: добавьте метку ветки")
         case .stagesOfMap(let names): ("the map's stages are \(Self.list(names.map { "\"\($0)\"" }, and: "and"))",
                                        "этапы карты: \(names.map { "«\($0)»" }.joined(separator: ", "))")
         case .reviewOverdue(let last, let due): ("the map was last measured on \(last); the next review was due on \(due)",

@@ -140,16 +140,17 @@ import TropaTesting
         let map = try JourneyReportTests.json("branched")
         let paths = try #require(map["paths"] as? [[String: Any]])
         #expect(paths.map { $0["branches"] as? [String] } == [["Онлайн"], ["Офлайн"]])
-        #expect(paths.map { $0["stages"] as? [String] } == [["Поиск идей", "Каталог на сайте", "Корзина", "Доставка"],
-                                                             ["Поиск идей", "Визит в шоурум", "Доставка"]])
+        // A stage of a branch is named with its label, as the text report names it.
+        #expect(paths.map { $0["stages"] as? [String] } == [["Поиск идей", "Каталог на сайте (Онлайн)", "Корзина (Онлайн)", "Доставка"],
+                                                             ["Поиск идей", "Визит в шоурум (Офлайн)", "Доставка"]])
         // 60 % · 30 % · 80 % · 70 %, and 60 % · 55 % · 70 %.
         #expect(paths.map { $0["reach"] as? Double } == [10.08, 23.1])
-        #expect(paths.map { $0["weakest_stage"] as? String } == ["Каталог на сайте", "Визит в шоурум"])
+        #expect(paths.map { $0["weakest_stage"] as? String } == ["Каталог на сайте (Онлайн)", "Визит в шоурум (Офлайн)"])
         let stages = try #require(map["stages"] as? [[String: Any]])
         #expect(stages.map { $0["branch"] as? String } == [nil, "Онлайн", "Онлайн", "Офлайн", nil])
         // After the join the paths disagree: no single reach.
         #expect(stages.map { $0["reach"] as? Double } == [100, 60, 18, 60, nil])
         #expect(map["reach"] as? Double == 10.08)
-        #expect(map["weakest_stage"] as? String == "Каталог на сайте")
+        #expect(map["weakest_stage"] as? String == "Каталог на сайте (Онлайн)")
     }
 }

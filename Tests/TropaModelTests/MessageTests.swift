@@ -13,7 +13,7 @@ import Testing
         .badReview("x"), .writeReview, .measurementsMissing("x"), .measurementsPath,
         .measurementsEmpty, .measurementColumns(["a", "b"]), .measurementHeader,
         .measurementFieldCount(expected: 2, found: 3), .oneRowPerMeasurement, .measurementBadDate("x"),
-        .measurementDateForm, .measurementValueForm, .unknownStage("x"), .stagesOfMap(["a", "b"]), .reviewOverdue(last: "x", due: "x"),
+        .measurementDateForm, .measurementValueForm, .unknownStage("x"), .stageInBranches("x"), .stagesOfMap(["a", "b"]), .reviewOverdue(last: "x", due: "x"),
         .measureAgain,
         .badPriority("x"), .badRevenue("x"), .writeRevenue, .unknownMap("x"), .mapsAreNamed,
         .unknownActionKind(kind: "x", layer: "x"), .actionKindsAre(["a", "b"]), .unknownBaseSchema("x"),

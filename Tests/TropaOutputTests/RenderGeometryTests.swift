@@ -301,6 +301,22 @@ import FoundationXML
         #expect(RenderXML.attribute(background, "width") == "\(width)")
         let title = try #require(RenderXML.child(root, "title")?.stringValue)
         #expect(RenderXML.withClass(root, "heading").first?.stringValue == title)
+        // On a slide there is no hover: every label shows; the page's drawing shows them on hover and focus.
+        let style = try #require(RenderXML.child(root, "style")?.stringValue)
+        #expect(!style.contains("visibility:hidden"))
+        // Shortened to the room between the labels of a line, so that no two, 7 pixels a character, overlap.
+        let labelled = RenderXML.withClass(root, "label").compactMap { label -> (x: Double, y: Double, count: Int)? in
+            guard let x = Double(RenderXML.attribute(label, "x") ?? ""), let y = Double(RenderXML.attribute(label, "y") ?? ""),
+                  let text = label.stringValue else { return nil }
+            return (x, y, text.count)
+        }
+        #expect(!labelled.isEmpty)
+        for (index, one) in labelled.enumerated() {
+            for other in labelled[(index + 1)...] where abs(one.y - other.y) < 16 {
+                #expect(Double(one.count + other.count) * 7 / 2 <= abs(other.x - one.x) + 7, "\(one) \(other)")
+            }
+        }
+        #expect(try #require(built.text(fixture.slug + "/index.html")).contains(".tropa-curve .point .label{visibility:hidden}"))
         let scale = try #require(RenderXML.withClass(root, "scale").first)
         let labels = RenderXML.descendants(scale, named: "text")
         let expected: [(String, Double)] = fixture.scale == -2...2

@@ -113,6 +113,28 @@ import TropaTesting
         #expect(byLine[8]?.first?.help == .stagesOfMap(["Поиск решения", "Оплата {Онлайн}"]))
     }
 
+    /// A name that stages of two branches share says which stages those are, not that there is none.
+    @Test func aStageNameOfSeveralBranches() throws {
+        let map = """
+            ---
+            title: Карта
+            measurements: metrics.csv
+            ---
+
+            ## Выбор {Онлайн}
+            \(Check.requiredLayers)
+            ## Выбор {В салоне}
+            \(Check.requiredLayers)
+            """
+        let result = try Self.check("date,stage,metric,value\n2024-03-01,Выбор,NPS,10\n2024-03-01,Выбор {В салоне},NPS,12\n",
+                                    map: map)
+        #expect(Self.found(result) == ["2:12:unknown-stage"])
+        let problem = try #require(result.diagnostics.first { $0.code == .unknownStage })
+        #expect(problem.message(in: .ru) == "этап «Выбор» есть в нескольких ветках карты: добавьте метку ветки")
+        #expect(problem.help == .stagesOfMap(["Выбор {Онлайн}", "Выбор {В салоне}"]))
+        #expect(result.site?.journeys.first?.measurements.count == 1)
+    }
+
     @Test func anEmptyFileAndAMissingColumn() throws {
         #expect(Self.found(try Self.check("")) == ["1:1:measurement-invalid"])
         #expect(Self.found(try Self.check(" \n\n")) == ["1:1:measurement-invalid"])
@@ -150,6 +172,8 @@ import TropaTesting
         ("2 weeks", ReviewPeriod.days(14)), ("monthly", .months(1)), ("quarterly", .months(3)),
         ("ежемесячно", .months(1)), ("ежеквартально", .months(3)), ("2 недели", .days(14)), ("45 days", .days(45)),
         ("раз в 2 месяца", .months(2)), ("every 3 weeks", .days(21)), ("weekly", .days(7)), ("1 year", .months(12)),
+        ("раз в квартал", .months(3)), ("каждый квартал", .months(3)), ("раз в полгода", .months(6)),
+        ("раз в год", .months(12)), ("every quarter", .months(3)), ("semiannually", .months(6)),
     ])
     func reviewPeriods(text: String, period: ReviewPeriod) {
         #expect(JourneyParser.reviewPeriod(text) == period)

@@ -178,15 +178,15 @@ private struct MapJSON: Encodable {
         try container.encode(facts.summary.evidence?.rawValue, forKey: .evidence)
         try container.encode(rounded(evaluation.finalReach), forKey: .reach)
         try container.encode(rounded(evaluation.reachBound), forKey: .reachAtMost)
-        try container.encode(evaluation.weakestStage.map { facts.stages[$0].name }, forKey: .weakestStage)
+        try container.encode(evaluation.weakestStage.map { facts.stages[$0].displayName }, forKey: .weakestStage)
         try container.encode(evaluation.weakestStage.flatMap { facts.stages[$0].figures.conversion?.value },
                              forKey: .weakestConversion)
-        try container.encode(evaluation.sharpestPain(on: entry.scale).map { facts.stages[$0].name }, forKey: .sharpestPain)
+        try container.encode(evaluation.sharpestPain(on: entry.scale).map { facts.stages[$0].displayName }, forKey: .sharpestPain)
         try container.encode(rounded(evaluation.averageNPS), forKey: .averageNPS)
         try container.encode(evaluation.lowestEmotion, forKey: .lowestEmotion)
         try container.encode(evaluation.timeline.map(DurationJSON.init), forKey: .duration)
         try container.encode(facts.stages.indices.map { StageJSON(entry: entry, index: $0) }, forKey: .stages)
-        try container.encode(entry.pains.map { ["stage": facts.stages[$0.stage].name, "text": $0.text.plain] },
+        try container.encode(entry.pains.map { ["stage": facts.stages[$0.stage].displayName, "text": $0.text.plain] },
                              forKey: .pains)
         try container.encode(MapHeadline(facts, evaluation: evaluation).missedTargets.map(MissedTargetJSON.init),
                              forKey: .missedTargets)
@@ -232,9 +232,9 @@ private struct PathJSON: Encodable {
     func encode(to encoder: Encoder) throws {
         var container = encoder.container(keyedBy: Keys.self)
         try container.encode(path.branches, forKey: .branches)
-        try container.encode(path.stages.map { stages[$0].name }, forKey: .stages)
+        try container.encode(path.stages.map { stages[$0].displayName }, forKey: .stages)
         try container.encode(rounded(path.finalReach), forKey: .reach)
-        try container.encode(path.weakestStage.map { stages[$0].name }, forKey: .weakestStage)
+        try container.encode(path.weakestStage.map { stages[$0].displayName }, forKey: .weakestStage)
     }
 }
 

@@ -37,7 +37,7 @@ package struct SitePresenter: Sendable {
             CurveLine(stages: $0.stages, label: pathName($0.branches))
         }
         return facts.emotions.first.map { series in
-            CurveModel(title: facts.summary.title, stageNames: facts.stages.map(\.name), stageCount: facts.stages.count,
+            CurveModel(title: facts.summary.title, stageNames: facts.stages.map(\.displayName), stageCount: facts.stages.count,
                        series: series, scale: site.schema.scale, marks: curveMarks(facts, evaluation: evaluation),
                        lines: lines)
         }

@@ -56,19 +56,18 @@ package struct EmotionCurveSVG {
 
     /// The curve twice, from one drawing: `page` for the page's table, as wide as the stage columns it spans
     /// (which name it already); `file` as a file of its own, to drop into a slide as it is, with its own fonts
-    /// and white background, the title written out and the scale's scores beside grid lines. The file keeps the
+    /// and white background, the title written out, the scale's scores beside grid lines and every label shown. The file keeps the
     /// page's coordinates and puts its margins at negative x and y. `id` prefixes the element ids, which must be
     /// unique in a page. The file's first children, `<title>` and `<desc>`, name and describe it by themselves
     /// (SVG does not allow `aria-labelledby` on the root of a file of its own; vnu rejects it).
     package func render(id: String) -> (page: String, file: String) {
         let n = Markup.number
-        let shared = heading(id: id)
         let plot = drawing(id: id)
         let page = """
             <svg xmlns="http://www.w3.org/2000/svg" class="tropa-curve" viewBox="0 0 \(n(curve.width)) \(n(height))" \
             role="img" aria-labelledby="\(id)-title \(id)-desc">
 
-            """ + shared + plot + "</svg>\n"
+            """ + heading(id: id, labelsOnHover: true) + plot + "</svg>\n"
 
         let margin = Self.margin
         let (x, y) = (-margin.left, -margin.top)
@@ -79,7 +78,7 @@ package struct EmotionCurveSVG {
             <svg xmlns="http://www.w3.org/2000/svg" class="tropa-curve" width="\(n(width))" height="\(n(fullHeight))" \
             viewBox="\(n(x)) \(n(y)) \(n(width)) \(n(fullHeight))" font-family="\(Self.fontFamily)" role="img">
 
-            """ + shared
+            """ + heading(id: id, labelsOnHover: false)
         file += "<rect class=\"background\" x=\"\(n(x))\" y=\"\(n(y))\" width=\"\(n(width))\" height=\"\(n(fullHeight))\" fill=\"#ffffff\"/>\n"
         file += "<text class=\"heading\" x=\"\(n(x + 8))\" y=\"\(n(y + 24))\" font-size=\"16\" font-weight=\"bold\" fill=\"#1f2633\">\(Markup.escape(headline))</text>\n"
         file += "<g class=\"scale\" font-size=\"12\" fill=\"#5d6678\" text-anchor=\"end\">"
@@ -108,12 +107,16 @@ package struct EmotionCurveSVG {
         return values.count < 2 ? [lower, upper] : values
     }
 
-    /// The title, the description and the style both forms share.
-    private func heading(id: String) -> String {
-        """
+    /// The title, the description and the style. On the page a point's label shows on hover and focus (the
+    /// stage's cell below has it); the file, put on a slide as it is, shows every label.
+    private func heading(id: String, labelsOnHover: Bool) -> String {
+        let hidden = labelsOnHover
+            ? ".tropa-curve .point .label{visibility:hidden}.tropa-curve .point:hover .label,.tropa-curve .point:focus .label{visibility:visible}"
+            : ""
+        return """
         <title id="\(id)-title">\(Markup.escape(words["emotionCurve"] + ": " + title))</title>
         <desc id="\(id)-desc">\(Markup.escape(description))</desc>
-        <style>.tropa-curve .point .label{visibility:hidden}.tropa-curve .point:hover .label,.tropa-curve .point:focus .label{visibility:visible}.tropa-curve .point:focus{outline:none}.tropa-curve .point:focus circle{stroke-width:4}</style>
+        <style>\(hidden).tropa-curve .point:focus{outline:none}.tropa-curve .point:focus circle{stroke-width:4}</style>
 
         """
     }
@@ -259,9 +262,8 @@ package struct EmotionCurveSVG {
             let stage = curve.stageNames[point.stageIndex]
             let score = format.score(point.score)
             let tooltip = [stage + ": " + score, point.label].filter { !$0.isEmpty }.joined(separator: " — ")
-            let below = point.y < curve.top + 24
-            let scoreY = below ? point.y + 22 : point.y - 12
-            let labelY = below ? point.y + 38 : point.y - 28
+            let scoreY = point.y < curve.top + 24 ? point.y + 22 : point.y - 12
+            let labelY = labelY(point)
             let lowest = index == marks.lowestPoint
             // The sharpest pain is ringed: a shape, not only a colour.
             var group = lowest ? "<circle class=\"ring\" cx=\"\(n(point.x))\" cy=\"\(n(point.y))\" r=\"11\" fill=\"none\" stroke=\"#b3261e\" stroke-width=\"2.5\"/>" : ""
@@ -269,10 +271,30 @@ package struct EmotionCurveSVG {
             group += "<circle cx=\"\(n(point.x))\" cy=\"\(n(point.y))\" r=\"6\" fill=\"#ffffff\" stroke=\"#3a4a6b\" stroke-width=\"2.5\"/>"
             group += "<text class=\"score\" x=\"\(n(point.x))\" y=\"\(n(scoreY))\" text-anchor=\"middle\" font-size=\"13\" font-weight=\"bold\" fill=\"#1f2633\">\(Markup.escape(score))</text>"
             if !point.label.isEmpty {
-                group += "<text class=\"label\" x=\"\(n(point.x))\" y=\"\(n(labelY))\" text-anchor=\"middle\" font-size=\"12\" fill=\"#1f2633\">\(Markup.escape(Self.shorten(point.label, to: 40)))</text>"
+                group += "<text class=\"label\" x=\"\(n(point.x))\" y=\"\(n(labelY))\" text-anchor=\"middle\" font-size=\"12\" fill=\"#1f2633\">\(Markup.escape(Self.shorten(point.label, to: labelRoom(index))))</text>"
             }
             return group + "</g>\n"
         }.joined()
+    }
+
+    /// Where a point's label stands: above it, or below it near the top.
+    private func labelY(_ point: EmotionCurve.Point) -> Double {
+        point.y < curve.top + 24 ? point.y + 38 : point.y - 28
+    }
+
+    /// How many characters the label of point `index` may take: 40 at most, and no more than half the way to the
+    /// nearest label on its line (within a line's height) on either side can hold, so that the file, which shows
+    /// every label, shows none over another, nor past the drawing's edges. A character of 12-pixel text is taken as
+    /// 7 pixels wide.
+    private func labelRoom(_ index: Int) -> Int {
+        let (x, y) = (curve.points[index].x, labelY(curve.points[index]))
+        let onItsLine = curve.points.indices.filter { other in
+            other != index && !curve.points[other].label.isEmpty && abs(labelY(curve.points[other]) - y) < 16
+        }
+        // Centred on its point, it stays within the drawing, which the page's table cuts at its edges.
+        let edges = 2 * min(x, curve.width - x)
+        let gap = onItsLine.map { abs(curve.points[$0].x - x) }.min() ?? edges
+        return max(4, min(40, Int(min(gap, edges) / 7)))
     }
 
     /// Each column's name under it, wrapped onto up to three lines.

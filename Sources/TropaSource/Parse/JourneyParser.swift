@@ -179,6 +179,8 @@ package struct JourneyParser {
         "weekly": .days(7), "еженедельно": .days(7), "biweekly": .days(14), "fortnightly": .days(14),
         "monthly": .months(1), "ежемесячно": .months(1), "quarterly": .months(3), "ежеквартально": .months(3),
         "yearly": .months(12), "annually": .months(12), "ежегодно": .months(12),
+        "semiannually": .months(6), "раз в полгода": .months(6), "каждые полгода": .months(6),
+        "раз в квартал": .months(3), "каждый квартал": .months(3), "every quarter": .months(3),
     ]
 
     /// A review period as written; nil when it is none.

@@ -88,6 +88,12 @@ package struct MeasurementReader {
         let stageText = stage.text.trimmingWhitespace()
         guard let matched = journey.stage(named: stageText) else {
             let names = journey.stages.map { stage in stage.branch.map { "\(stage.name) {\($0)}" } ?? stage.name }
+            // A name that stages of several branches share: the row says which with the label.
+            let namesakes = journey.stages.indices.filter { NameKey(journey.stages[$0].name) == NameKey(stageText) }
+            if namesakes.count > 1 {
+                return .failure(.error(.unknownStage, .stageInBranches(stageText), at: stage.at,
+                                       suggestion: .stagesOfMap(namesakes.map { names[$0] })))
+            }
             let close = Suggestion.closest(to: stageText, among: names)
             return .failure(.error(.unknownStage, .unknownStage(stageText), at: stage.at,
                                    suggestion: close.map(Message.didYouMean) ?? .stagesOfMap(names)))
