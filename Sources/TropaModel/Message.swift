@@ -98,6 +98,7 @@ public indirect enum Message: Sendable, Hashable {
     case mermaidTaskForm
     case mermaidNotScore(String)
     case mermaidScoreClamped(score: String, to: Int)
+    case mermaidScoreRounded(score: String, to: Int)
     case mermaidScores
     case theDiagram
     case labelsPerFork
@@ -498,6 +499,8 @@ public indirect enum Message: Sendable, Hashable {
                                           "«\(text)» не оценка: Mermaid оценивает задачу от 1 до 5")
         case .mermaidScoreClamped(let score, let to): ("the score \(score) is outside Mermaid's 1..5: imported as \(to)",
                                                        "оценка \(score) вне шкалы Mermaid 1..5: импортирована как \(to)")
+        case .mermaidScoreRounded(let score, let to): ("the score \(score) is not a whole number: imported as \(to)",
+                                                       "оценка \(score) не целая: импортирована как \(to)")
         case .mermaidScores: ("use a score from 1 to 5", "поставьте оценку от 1 до 5")
         case .theDiagram: ("the diagram", "диаграмма")
         case .branchReused(let label, let line):

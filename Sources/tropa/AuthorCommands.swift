@@ -90,7 +90,7 @@ struct NewCommand: ParsableCommand {
                 try SiteChecker().personaIDs(root: siteDirectory, config: config)
             }
             guard ids.contains(persona) else {
-                Terminal.printError(.unknownPersona(persona), help: SiteValidator.personaHelp(for: persona, among: ids),
+                Terminal.printError(.unknownPersona(persona), help: SiteValidator.personaHelp(for: persona, among: ids.map { ($0, $0) }),
                                     language: language)
                 throw ExitCode(2)
             }

@@ -51,7 +51,7 @@ struct ImportCommand: ParsableCommand {
         guard let diagram, !diagnostics.contains(where: { $0.severity == .error }) else { throw ExitCode(1) }
         let personas = (try? SiteChecker().check(root: siteDirectory, keepingMaps: false).site?.personas) ?? []
         if let persona, !personas.contains(where: { $0.id == persona }) {
-            Terminal.printError(.unknownPersona(persona), help: SiteValidator.personaHelp(for: persona, among: personas.map(\.id)),
+            Terminal.printError(.unknownPersona(persona), help: SiteValidator.personaHelp(for: persona, among: personas.map { ($0.id, $0.name) }),
                                 language: language)
             throw ExitCode(2)
         }

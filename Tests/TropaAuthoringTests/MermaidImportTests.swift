@@ -102,6 +102,14 @@ import TropaTesting
     }
 
     /// Scores far outside what an `Int` holds are clamped with a warning, like 9 or 0.
+    /// A score on the scale that is not whole is rounded, and said so: not "outside 1..5".
+    @Test func aScoreThatIsNotWholeIsRounded() throws {
+        let (diagram, diagnostics) = Self.parse("journey\nsection A\nPay: 2.5\nWait: 7\n")
+        #expect(try #require(diagram).sections[0].tasks.map(\.score) == [3, 5])
+        #expect(diagnostics.map { $0.message(in: .ru) } == ["оценка 2.5 не целая: импортирована как 3",
+                                                            "оценка 7 вне шкалы Mermaid 1..5: импортирована как 5"])
+    }
+
     @Test func scoresBeyondAnIntAreClamped() throws {
         let (diagram, diagnostics) = Self.parse("journey\nsection A\nHigh: 1e300\nLow: -1e300\n")
         #expect(try #require(diagram).sections[0].tasks.map(\.score) == [5, 1])
@@ -118,6 +126,11 @@ import TropaTesting
         let personas = [Persona(id: "me", path: "content/personas/me.md", name: "Me")]
         let map = importer.map(diagram, schema: .default, language: .en, personas: personas, personaID: nil, fallbackTitle: "day")
         #expect(map.contains("persona: \"me\""))
+        // The persona is not listed again among the other actors (here, none).
+        #expect(!map.contains("Actors:"))
+        let withCat = try #require(importer.parse(Self.documentation).0)
+        #expect(importer.map(withCat, schema: .default, language: .ru, personas: personas, personaID: nil, fallbackTitle: "day")
+            .contains("\nУчастники: Cat.\n"))
         let built = try RenderBuild.site(["tropa.yml": "language: en\n", "content/day.md": map, "content/personas/me.md": persona],
                                          options: BuildOptions(includeDrafts: true))
         #expect(built.errors.isEmpty, "\(renderDescribe(built.errors))")

@@ -24,7 +24,7 @@ import Testing
         .branchLabelEmpty(stage: "x"), .nameTheBranch(stage: "x"), .branchLabelWithoutName("x"), .nameBeforeLabel("x"),
         .branchLabelBrace("x"), .labelsWithoutBraces, .branchSplit(label: "x", by: "y"), .keepBranchTogether("x"),
         .branchReused(label: "x", line: 5), .mermaidNotJourney, .startWithJourney, .mermaidUnexpected("x"),
-        .mermaidTaskForm, .mermaidNotScore("x"), .mermaidScoreClamped(score: "x", to: 5), .mermaidScores, .theDiagram, .labelsPerFork, .forkNeedsTwoBranches, .branchesLabelEmpty,
+        .mermaidTaskForm, .mermaidNotScore("x"), .mermaidScoreClamped(score: "x", to: 5), .mermaidScoreRounded(score: "x", to: 1), .mermaidScores, .theDiagram, .labelsPerFork, .forkNeedsTwoBranches, .branchesLabelEmpty,
         .branchesLabelTwice, .branchesLabelBrace,
         .unnamedStage, .nameTheStage, .duplicateStage("x"), .ownStageNames, .layerBeforeStage("x"), .addStageAbove,
         .unknownLayer(layer: "x", stage: "x"), .didYouMean("x"), .duplicateLayer(layer: "x", stage: "x"), .mergeTwo,

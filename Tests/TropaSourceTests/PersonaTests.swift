@@ -87,10 +87,14 @@ import TropaTesting
             "content/good.md": map("marketer"),
             "content/typo.md": map("marketr"),
             "content/far.md": map("accountant"),
+            "content/named.md": map("маркетолог"),
         ])
-        #expect(result.diagnostics.found == [Found(.unknownPersona, .error, 3, 10), Found(.unknownPersona, .error, 3, 10)])
-        #expect(result.diagnostics.map(\.location.file) == ["content/far.md", "content/typo.md"])
-        #expect(result.diagnostics.map { $0.suggestion(in: .en) } == ["personas of this site: marketer", "did you mean \"marketer\"?"])
+        #expect(result.diagnostics.found == [Found(.unknownPersona, .error, 3, 10), Found(.unknownPersona, .error, 3, 10),
+                                             Found(.unknownPersona, .error, 3, 10)])
+        #expect(result.diagnostics.map(\.location.file) == ["content/far.md", "content/named.md", "content/typo.md"])
+        // A persona written by its name, not its file's: the id to write.
+        #expect(result.diagnostics.map { $0.suggestion(in: .ru) }
+            == ["персоны этого сайта: marketer", "напишите «marketer»", "может быть, «marketer»?"])
         #expect(result.site?.persona(id: "marketer")?.name == "Маркетолог")
     }
 

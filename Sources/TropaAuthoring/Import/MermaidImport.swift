@@ -96,8 +96,10 @@ public struct MermaidImport: Sendable {
         // Clamped as a Double first: a score like 1e300 does not fit an Int.
         let clamped = Int(min(5, max(1, score.rounded())))
         if Double(clamped) != score {
-            diagnostics.append(.warning(.mermaidScore, .mermaidScoreClamped(score: scoreText, to: clamped),
-                                        at: location(number), suggestion: .mermaidScores))
+            // 2.5 is on the scale, only not whole: it is rounded, not clamped.
+            let message: Message = (1...5).contains(score) ? .mermaidScoreRounded(score: scoreText, to: clamped)
+                : .mermaidScoreClamped(score: scoreText, to: clamped)
+            diagnostics.append(.warning(.mermaidScore, message, at: location(number), suggestion: .mermaidScores))
         }
         // Mermaid reads actors from the second piece only, and an empty piece as one empty actor.
         let actors = data.count > 1 ? data[1].split(separator: ",", omittingEmptySubsequences: false)
@@ -167,8 +169,11 @@ public struct MermaidImport: Sendable {
         var lines = ["---", "title: \(YAMLText.quoted(title))"]
         if let persona { lines.append("persona: \(YAMLText.quoted(persona))") }
         lines += ["draft: true", "---", ""]
-        if !actors.isEmpty {
-            lines.append((language == .ru ? "Участники: " : "Actors: ") + actors.map(Markup.markdown).joined(separator: ", ") + ".")
+        // The actor who is the persona is the map's own: the others are listed.
+        let personaName = persona.flatMap { id in personas.first { $0.id == id }?.name }
+        let others = actors.filter { actor in personaName.map { NameKey($0) != NameKey(actor) } ?? true }
+        if !others.isEmpty {
+            lines.append((language == .ru ? "Участники: " : "Actors: ") + others.map(Markup.markdown).joined(separator: ", ") + ".")
             lines.append("")
         }
         let actionLayer = schema.layers.first { $0.kind == .list && $0.required } ?? schema.layers.first { $0.kind == .list }

@@ -62,7 +62,7 @@ public enum SchemaDescription {
         }
         let root = mapping([("scale", scale(schema.scale)), ("layers", Node(layers)), ("metrics", Node(metrics))])
         let body = (try? Yams.serialize(node: root, indent: 2, width: -1, allowUnicode: true)) ?? ""
-        return "# The layer schema of this site. See docs/format.md (\"The layer schema\").\n" + body
+        return "# The layer schema of this site. See docs/format.md (\"Writing a schema.yml\").\n" + body
     }
 
     private static func mapping(_ pairs: [(String, Node)]) -> Node {

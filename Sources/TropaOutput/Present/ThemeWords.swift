@@ -212,7 +212,7 @@ public struct ThemeWords: Sendable {
         let names = stages.map(quoted).joined(separator: ", ")
         return switch language {
         case .en: "Targets missed at: \(names)."
-        case .ru: "Цели не достигнуты на этапах: \(names)."
+        case .ru: stages.count == 1 ? "Цель не достигнута на этапе \(names)." : "Цели не достигнуты на этапах: \(names)."
         }
     }
 

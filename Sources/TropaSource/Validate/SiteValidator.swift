@@ -157,13 +157,16 @@ package struct SiteValidator {
             guard let id = journey.personaID, !ids.contains(id) else { return nil }
             let location = journey.personaLocation ?? SourceLocation(file: journey.path, line: 1)
             return .error(.unknownPersona, .unknownPersona(id), at: location,
-                          suggestion: Self.personaHelp(for: id, among: ids))
+                          suggestion: Self.personaHelp(for: id, among: personas.map { ($0.id, $0.name) }))
         }
     }
 
-    /// The help for an unknown persona id: the closest id, or the ones there are, or the file to add.
-    package static func personaHelp(for id: String, among ids: [String]) -> Message {
-        Suggestion.closest(to: id, among: ids).map(Message.didYouMean)
+    /// The help for an unknown persona id: the id of the persona of that name (`persona:` takes the file's name,
+    /// not the persona's), the closest id, or the ones there are, or the file to add.
+    package static func personaHelp(for id: String, among personas: [(id: String, name: String)]) -> Message {
+        let ids = personas.map(\.id)
+        if let named = personas.first(where: { NameKey($0.name) == NameKey(id) }) { return .write(named.id) }
+        return Suggestion.closest(to: id, among: ids).map(Message.didYouMean)
             ?? (ids.isEmpty ? .addPersona(id) : .personasOfSite(ids))
     }
 }
