@@ -71,6 +71,35 @@ import TropaTesting
         ])
     }
 
+    /// cmark counts a link's column on a paragraph's later line from after its indentation: the link is found
+    /// where it is on the line as written.
+    @Test func aLinkOnAnIndentedLaterLineIsAtItsColumn() {
+        let (journey, _) = Check.journey("""
+            ---
+            title: Карта
+            ---
+
+            Первая строка
+               текст [покупки](a.md)
+
+            ## Этап
+
+            ### Цель
+            Найти.
+
+            ### Действия
+            - Сравнивает счета
+                за [месяц](b.md)
+            - Пункт
+              > цитата
+              > и [ещё](c.md)
+
+            ### Эмоции
+            0 Спокойно
+            """)
+        #expect(journey.links.map { "\($0.location.line):\($0.location.column)" } == ["6:10", "15:8", "18:7"])
+    }
+
     @Test func aFileLinkFromTheMarkdownFileLeadsToTheCopyAndOneLeavingContentIsKept() {
         let resolver = MapLinks(path: "content/b2b/Лумус.md", contentPath: "content")
         let at = SourceLocation(file: "content/b2b/Лумус.md", line: 1)

@@ -361,7 +361,9 @@ package enum JourneyJSON {
         let paths: [[Int]]?
         init(_ facts: JourneyFacts, evaluation: JourneyEvaluation) {
             funnel = evaluation.funnel.map {
-                FunnelStep(stage: $0.stage, reach: hundredths($0.reach), people: hundredths($0.people), lost: hundredths($0.lost))
+                // Customers are whole people, as the page and the report count them.
+                FunnelStep(stage: $0.stage, reach: hundredths($0.reach), people: $0.people.map { $0.rounded() },
+                           lost: $0.lost.map { $0.rounded() })
             }
             finalReach = hundredths(evaluation.finalReach)
             reachBound = hundredths(evaluation.reachBound)

@@ -25,18 +25,36 @@ package final class MarkdownDocument {
 
     /// Gives every link's and image's destination, with the line and UTF-8 byte column of its `[` or `![`, to
     /// `rewrite`, and puts what it returns in its place (nil leaves it): the HTML rendered afterwards links there.
-    package func rewriteLinks(_ rewrite: (_ url: String, _ line: Int, _ byteColumn: Int) -> String?) {
+    /// `lineIndent` gives the indentation of a line (its spaces and tabs, in bytes): cmark counts an inline's column
+    /// on a paragraph's later line from after the indentation that the paragraph's own start does not account for.
+    package func rewriteLinks(lineIndent: (Int) -> Int,
+                              _ rewrite: (_ url: String, _ line: Int, _ byteColumn: Int) -> String?) {
         guard let iterator = cmark_iter_new(root) else { return }
         defer { cmark_iter_free(iterator) }
         while case let event = cmark_iter_next(iterator), event != CMARK_EVENT_DONE {
             guard event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator) else { continue }
             let type = cmark_node_get_type(node)
             guard type == CMARK_NODE_LINK || type == CMARK_NODE_IMAGE, let url = cmark_node_get_url(node) else { continue }
-            if let href = rewrite(String(cString: url), Int(cmark_node_get_start_line(node)),
-                                  Int(cmark_node_get_start_column(node))) {
+            let line = Int(cmark_node_get_start_line(node))
+            var column = Int(cmark_node_get_start_column(node))
+            if let block = Self.enclosingBlock(of: node), line > Int(cmark_node_get_start_line(block)) {
+                column += max(0, lineIndent(line) - (Int(cmark_node_get_start_column(block)) - 1))
+            }
+            if let href = rewrite(String(cString: url), line, column) {
                 cmark_node_set_url(node, href)
             }
         }
+    }
+
+    /// The paragraph or heading an inline node is in.
+    private static func enclosingBlock(of node: OpaquePointer) -> OpaquePointer? {
+        var parent = cmark_node_parent(node)
+        while let block = parent {
+            let type = cmark_node_get_type(block)
+            if type == CMARK_NODE_PARAGRAPH || type == CMARK_NODE_HEADING { return block }
+            parent = cmark_node_parent(block)
+        }
+        return nil
     }
 
     /// The lines of every code block and HTML block, at any depth: text there is shown as written.
