@@ -370,6 +370,14 @@ public struct Stage: Sendable, Hashable {
     }
 
     public func layer(id: String) -> Layer? { layers.first { $0.layerID == id } }
+
+    /// The stage as its heading writes it, with its branch's label: `Визит в шоурум {Офлайн}`.
+    public var written: String { Self.written(name: name, branch: branch) }
+
+    /// Messages name a stage so: two stages of one name in two branches are told apart.
+    public static func written(name: String, branch: String?) -> String {
+        branch.map { "\(name) {\($0)}" } ?? name
+    }
 }
 
 /// One cell of the map: what a stage says for one layer of the schema.

@@ -37,6 +37,36 @@ import TropaTesting
         #expect(StageGraph(branches: branches) == flow)
     }
 
+    /// Two stages of one name in two branches are told apart in messages by their labels, as their headings write them.
+    @Test func messagesNameAStageWithItsLabel() {
+        let (_, diagnostics) = Check.journey("""
+            ---
+            title: Карта
+            ---
+
+            ## Выбор тарифа {Онлайн}
+            ### Цель
+            Выбрать.
+            ### Действия
+            - Шаг
+            ### Эмоции
+            0
+            ### Цнли
+            Опечатка.
+
+            ## Выбор тарифа {В салоне}
+            ### Цель
+            Выбрать.
+            ### Эмоции
+            0
+
+            """)
+        #expect(diagnostics.map { $0.message(in: .ru) } == [
+            "в этапе «Выбор тарифа {Онлайн}» неизвестный слой «Цнли»",
+            "в этапе «Выбор тарифа {В салоне}» нет обязательного слоя «Действия»",
+        ])
+    }
+
     @Test func aMapWithoutLabelsIsALine() {
         #expect(StageGraph(branches: [nil, nil, nil]) == .line(count: 3))
         #expect(StageGraph(branches: [nil, "Support", nil]).paths == [[0, 1, 2], [0, 2]])

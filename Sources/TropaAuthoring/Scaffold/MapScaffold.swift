@@ -48,7 +48,7 @@ public struct MapScaffold: Sendable {
         if !branches.isEmpty {
             // The alternatives share the next classic stage's name; the stage after it is where they meet.
             let fork = Self.stageName(headings.count + 1, in: language)
-            headings += branches.map { "\(fork) {\($0)}" } + [Self.stageName(headings.count + 2, in: language)]
+            headings += branches.map { Stage.written(name: fork, branch: $0) } + [Self.stageName(headings.count + 2, in: language)]
         }
         for heading in headings {
             lines += ["", "## " + heading]

@@ -239,6 +239,9 @@ package struct JourneyParser {
         package var inUnknownLayer = false
         /// The layers the headings that matched none were probably meant to be (`Stage.misnamedLayers`).
         package var misnamedLayers: [String?] = []
+
+        /// As messages name it, with its branch's label.
+        var written: String { Stage.written(name: name, branch: branch.label) }
     }
 
     private func emptyLayer(_ layer: PendingLayer, stage: String) -> Diagnostic {
@@ -344,7 +347,7 @@ package struct JourneyParser {
                 defer { stages.append(stage) }
                 guard let definition = schema.layer(named: text) else {
                     let suggestion = Suggestion.layer(for: text, in: schema, language: language)
-                    diagnostics.append(.error(.unknownLayer, .unknownLayer(layer: text, stage: stage.name),
+                    diagnostics.append(.error(.unknownLayer, .unknownLayer(layer: text, stage: stage.written),
                                               at: location,
                                               suggestion: suggestion.map(Message.didYouMean) ?? acceptedHeadings))
                     stage.misnamedLayers.append(suggestion.flatMap { schema.layer(named: $0)?.id })
@@ -354,7 +357,7 @@ package struct JourneyParser {
                 stage.inUnknownLayer = false
                 if stage.layers.contains(where: { $0.definition.id == definition.id }) {
                     diagnostics.append(.error(.duplicateLayer,
-                                              .duplicateLayer(layer: text, stage: stage.name),
+                                              .duplicateLayer(layer: text, stage: stage.written),
                                               at: location, suggestion: .mergeTwo))
                     stage.inUnknownLayer = true
                     continue
@@ -380,7 +383,7 @@ package struct JourneyParser {
                       // Only a heading with nothing under it is empty; content that could not be read
                       // (a paragraph in a list layer, a line without a score) was reported just above.
                       if layer.blocks.isEmpty {
-                          diagnostics.append(emptyLayer(layer, stage: pending.name))
+                          diagnostics.append(emptyLayer(layer, stage: pending.written))
                       }
                       return Layer(layerID: layer.definition.id, heading: layer.heading, location: layer.location,
                                    content: content)

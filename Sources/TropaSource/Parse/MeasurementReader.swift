@@ -87,7 +87,7 @@ package struct MeasurementReader {
         }
         let stageText = stage.text.trimmingWhitespace()
         guard let matched = journey.stage(named: stageText) else {
-            let names = journey.stages.map { stage in stage.branch.map { "\(stage.name) {\($0)}" } ?? stage.name }
+            let names = journey.stages.map(\.written)
             // A name that stages of several branches share: the row says which with the label.
             let namesakes = journey.stages.indices.filter { NameKey(journey.stages[$0].name) == NameKey(stageText) }
             if namesakes.count > 1 {

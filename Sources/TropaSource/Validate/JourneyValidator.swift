@@ -19,7 +19,7 @@ package struct JourneyValidator {
             if stage.layers.isEmpty, stage.misnamedLayers.isEmpty, !required.isEmpty {
                 // One error for the stage, not one per required layer.
                 let headings = required.map { "### " + $0.title.text(in: language, fallback: $0.id) }
-                diagnostics.append(.error(.emptyStage, .emptyStage(stage.name), at: stage.location,
+                diagnostics.append(.error(.emptyStage, .emptyStage(stage.written), at: stage.location,
                                           suggestion: .addLayers(headings)))
                 continue
             }
@@ -27,7 +27,7 @@ package struct JourneyValidator {
             for definition in required where stage.layer(id: definition.id) == nil
                 && !stage.misnamedLayers.contains(definition.id) {
                 let heading = definition.title.text(in: language, fallback: definition.id)
-                diagnostics.append(.error(.missingLayer, .missingLayer(stage: stage.name, layer: heading),
+                diagnostics.append(.error(.missingLayer, .missingLayer(stage: stage.written, layer: heading),
                                           at: stage.location, suggestion: .addLayer(heading)))
             }
             for layer in stage.layers {
