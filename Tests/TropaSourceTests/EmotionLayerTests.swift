@@ -65,25 +65,23 @@ import TropaTesting
         #expect(points.map(\.column) == [3, 3, 3])
     }
 
+    /// A one-stage map whose emotion layer, on line 12, holds `lines` (from line 13).
+    static func emotionLayer(_ lines: String) -> (journey: Journey, diagnostics: [Diagnostic]) {
+        Check.journey(Check.oneStage("### Цель\nНайти CRM.\n\n### Действия\n- Читает обзоры\n\n### Эмоции\n" + lines))
+    }
+
     @Test func labelsKeepInlineTextWithoutMarkup() throws {
         let points = try #require(Self.points("1 Нашёл **нужный** сервис\n"))
         #expect(points.map(\.label) == ["Нашёл нужный сервис"])
     }
 
     @Test func aScoreMustBeFollowedBySpaceOrASeparator() {
-        let (_, diagnostics) = Check.journey(Check.oneStage("""
-            ### Цель
-            Найти CRM.
-
-            ### Действия
-            - Читает обзоры
-
-            ### Эмоции
+        let (_, diagnostics) = Self.emotionLayer("""
             0 Рабочая задача
             3дня сомневается
             Раздражение
 
-            """))
+            """)
         #expect(diagnostics.found == [Found(.emotionSyntax, .error, 14, 1), Found(.emotionSyntax, .error, 15, 1)])
         #expect(diagnostics.first?.message(in: .en) == "the emotion \"3дня сомневается\" does not start with a score or a face")
         #expect(diagnostics.first?.help == .emotionHelp)
@@ -91,19 +89,12 @@ import TropaTesting
 
     /// "- - 1" is a list inside the item to Markdown: read as it parses, the score would be +1.
     @Test func aMinusSpacedFromItsScoreIsAnError() throws {
-        let (journey, diagnostics) = Check.journey(Check.oneStage("""
-            ### Цель
-            Найти CRM.
-
-            ### Действия
-            - Читает обзоры
-
-            ### Эмоции
+        let (journey, diagnostics) = Self.emotionLayer("""
             - - 1 Раздражение
             - + 1 Облегчение
             - -2 Злость
 
-            """))
+            """)
         #expect(diagnostics.found == [Found(.emotionSyntax, .error, 13, 3)])
         let spaced = try #require(diagnostics.first)
         #expect(spaced.message(in: .ru) == "минус перед «1 Раздражение» отделён пробелом: Markdown читает его как маркер списка, а оценку — как положительную")
@@ -112,37 +103,23 @@ import TropaTesting
     }
 
     @Test func blocksOtherThanLinesAndListsAreErrors() {
-        let (_, diagnostics) = Check.journey(Check.oneStage("""
-            ### Цель
-            Найти CRM.
-
-            ### Действия
-            - Читает обзоры
-
-            ### Эмоции
+        let (_, diagnostics) = Self.emotionLayer("""
             0 Рабочая задача
 
             > +1 Цитата клиента
 
-            """))
+            """)
         #expect(diagnostics.found == [Found(.emotionSyntax, .error, 15, 1)])
         #expect(diagnostics.first?.message(in: .en) == "an emotion layer holds scores, but here is a quote")
     }
 
     @Test func scoresOutsideTheDefaultScaleAreErrors() {
-        let (journey, diagnostics) = Check.journey(Check.oneStage("""
-            ### Цель
-            Найти CRM.
-
-            ### Действия
-            - Читает обзоры
-
-            ### Эмоции
+        let (journey, diagnostics) = Self.emotionLayer("""
             - 2 Радость
             - 2.5 Восторг
             - −3 Ярость
 
-            """))
+            """)
         #expect(journey.stages[0].layer(id: "emotions")?.content.points?.map(\.score) == [2, 2.5, -3])
         #expect(diagnostics.found == [Found(.emotionOutOfRange, .error, 14, 3), Found(.emotionOutOfRange, .error, 15, 3)])
         #expect(diagnostics.map { $0.message(in: .en) } == ["the score 2.5 is outside the scale -2..2",
