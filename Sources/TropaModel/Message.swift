@@ -34,6 +34,7 @@ public indirect enum Message: Sendable, Hashable {
     case measurementsPath
     case measurementsEmpty
     case measurementColumns([String])
+    case measurementCommas
     case measurementHeader
     case measurementFieldCount(expected: Int, found: Int)
     case oneRowPerMeasurement
@@ -135,6 +136,7 @@ public indirect enum Message: Sendable, Hashable {
     case metricNoColon(String)
     case metricNoValue(String)
     case metricNoNumber(String)
+    case metricSpacedSign(String)
     case metricCurrencyFirst(String)
     case negativeDuration(String)
     case durationAtLeastZero
@@ -144,6 +146,7 @@ public indirect enum Message: Sendable, Hashable {
     case metricUnreadableTarget(String)
     case metricNotPercent(metric: String, text: String)
     case metricNoTimeUnit(metric: String, text: String)
+    case metricNotTimeUnit(metric: String, unit: String)
     case metricHasUnit(metric: String, text: String)
     case metricForm
     case smallerFirst
@@ -385,6 +388,8 @@ public indirect enum Message: Sendable, Hashable {
         case .measurementColumns(let columns):
             ("the measurements file has no column \(Self.list(columns.map { "\"\($0)\"" }, and: "or"))",
              "в файле с замерами нет столбца \(Self.list(columns.map { "«\($0)»" }, and: "и"))")
+        case .measurementCommas: ("the file's fields are separated by semicolons; separate them by commas (save as \"CSV UTF-8 (comma delimited)\"): \"date,stage,metric,value\"",
+                                  "поля в файле разделены точкой с запятой, а нужна запятая (сохраните как «CSV UTF-8 (разделитель — запятая)»): «дата,этап,метрика,значение»")
         case .measurementHeader: ("start the file with the line \"date,stage,metric,value\"",
                                   "начните файл со строки «дата,этап,метрика,значение»")
         case .measurementFieldCount(let expected, let found):
@@ -566,6 +571,8 @@ public indirect enum Message: Sendable, Hashable {
                                         "метрика «\(text)» записана не в виде «Название: значение»")
         case .metricNoValue(let text): ("the metric \"\(text)\" has no value", "у метрики «\(text)» нет значения")
         case .metricNoNumber(let text): ("the value of \"\(text)\" is not a number", "в «\(text)» значение должно быть числом")
+        case .metricSpacedSign(let text): ("in \"\(text)\" a space stands between the sign and the number",
+                                           "в «\(text)» между знаком и числом стоит пробел")
         case .negativeDuration(let metric): ("\"\(metric)\" is a duration below zero", "«\(metric)» — длительность меньше нуля")
         case .durationAtLeastZero: ("write how long the stage takes, e.g. \"3 days\"",
                                     "напишите, сколько длится этап, например «3 дня»")
@@ -582,6 +589,8 @@ public indirect enum Message: Sendable, Hashable {
                                                       "«\(metric)» измеряется в процентах, а в «\(text)» их нет")
         case .metricNoTimeUnit(let metric, let text): ("\"\(metric)\" is a duration, but \"\(text)\" has no unit of time",
                                                       "«\(metric)» измеряется во времени, а в «\(text)» не сказано, в чём: дни, недели…")
+        case .metricNotTimeUnit(let metric, let unit): ("\"\(metric)\" is a duration, but \"\(unit)\" is no unit of time",
+                                                        "«\(metric)» измеряется во времени, а «\(unit)» — не единица времени")
         case .metricHasUnit(let metric, let text): ("\"\(metric)\" is a plain number, but \"\(text)\" has a unit",
                                                    "«\(metric)» записывают просто числом, а в «\(text)» есть единица измерения")
         case .metricForm:

@@ -135,6 +135,14 @@ import TropaTesting
         #expect(result.site?.journeys.first?.measurements.count == 1)
     }
 
+    /// A CSV saved by a spreadsheet set to Russian: semicolons between the fields.
+    @Test func semicolonsAreToldApart() throws {
+        let result = try Self.check("дата;этап;метрика;значение\n2024-03-01;Поиск решения;NPS;10\n")
+        #expect(Self.found(result) == ["1:1:measurement-invalid"])
+        #expect(result.diagnostics.first?.help == .measurementCommas)
+        #expect(result.diagnostics.first?.suggestion(in: .ru)?.hasPrefix("поля в файле разделены точкой с запятой") == true)
+    }
+
     @Test func anEmptyFileAndAMissingColumn() throws {
         #expect(Self.found(try Self.check("")) == ["1:1:measurement-invalid"])
         #expect(Self.found(try Self.check(" \n\n")) == ["1:1:measurement-invalid"])

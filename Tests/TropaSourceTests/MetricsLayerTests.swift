@@ -99,6 +99,16 @@ import TropaTesting
         #expect(value.unit == .other("минут (в среднем)"))
     }
 
+    /// `NPS: - 15`: the sign apart from its number is said so, with the value as it is read.
+    @Test(arguments: [("NPS: - 15", "-15"), ("NPS: − 7 (цель 20)", "−7")])
+    func aSignApartFromItsNumber(item: String, written: String) {
+        #expect(throws: MetricProblem.spacedSign(written)) { try Self.value(item).get() }
+        let (_, diagnostics) = Check.journey(Check.oneStage(Check.requiredLayers + "### Метрики\n- \(item)\n"))
+        #expect(diagnostics.map(\.code) == [.metricSyntax])
+        #expect(diagnostics.first?.message(in: .ru) == "в «\(item)» между знаком и числом стоит пробел")
+        #expect(diagnostics.first?.suggestion(in: .ru) == "напишите «\(written)»")
+    }
+
     /// `₽45 000` as written on price tags: a `metric-syntax` error whose help writes the value the way it is read.
     @Test(arguments: [("Средний чек: ₽45 000", "45 000 ₽"), ("Бюджет: $ 100", "100 $"), ("Чек: €1 200 в месяц", "1 200 € в месяц")])
     func aCurrencySignBeforeTheNumberSuggestsItAfter(item: String, written: String) {
@@ -166,7 +176,9 @@ import TropaTesting
         ("Конверсия: 35% (цель 40–45%)", .unreadableTarget),
         ("Длительность: 2 недели (цель 40%)", .unreadableTarget),
         ("Длительность: 2", .wrongUnit(metric: "Длительность", expected: .duration)),
-        ("Длительность: 2 попугая", .wrongUnit(metric: "Длительность", expected: .duration)),
+        ("Длительность: 2 попугая", .notTimeUnit(metric: "Длительность", unit: "попугая", closest: nil)),
+        // A unit of time misspelt: the word it is closest to.
+        ("Длительность: 3 днея", .notTimeUnit(metric: "Длительность", unit: "днея", closest: "дней")),
         ("Конверсия: 2 недели", .wrongUnit(metric: "Конверсия", expected: .percent)),
         ("NPS: 20%", .wrongUnit(metric: "NPS", expected: .plain)),
     ])

@@ -49,7 +49,10 @@ package struct MeasurementReader {
         guard missing.isEmpty else {
             let russian = header.fields.contains { $0.text.unicodeScalars.contains { (0x0400...0x04FF).contains($0.value) } }
             let names = missing.map { russian || (language == .ru && keys.allSatisfy(\.isEmpty)) ? $0.names.ru : $0.names.en }
-            return ([], [.error(.measurementInvalid, .measurementColumns(names), at: header.at, suggestion: .measurementHeader)])
+            // A spreadsheet set to Russian saves its CSV with semicolons: the whole header is then one field.
+            let semicolons = header.fields.count == 1 && header.fields[0].text.contains(";")
+            return ([], [.error(.measurementInvalid, .measurementColumns(names), at: header.at,
+                                suggestion: semicolons ? .measurementCommas : .measurementHeader)])
         }
         var measurements: [Measurement] = []
         var diagnostics: [Diagnostic] = []

@@ -52,10 +52,14 @@ package enum MetricProblem: Error, Equatable {
     case noNumber
     /// `₽45 000`: the value to write instead, `45 000 ₽`.
     case currencyFirst(String)
+    /// `- 15`: the value to write instead, `-15`.
+    case spacedSign(String)
     case notOneNumber
     case reversedRange
     case unreadableTarget
     case wrongUnit(metric: String, expected: MetricUnit)
+    /// `3 днея` for a duration: a word that is no unit of time, and the one it is closest to.
+    case notTimeUnit(metric: String, unit: String, closest: String?)
 
     package func message(_ text: String) -> Message {
         switch self {
@@ -63,12 +67,14 @@ package enum MetricProblem: Error, Equatable {
         case .noValue: .metricNoValue(text)
         case .noNumber: .metricNoNumber(text)
         case .currencyFirst: .metricCurrencyFirst(text)
+        case .spacedSign: .metricSpacedSign(text)
         case .notOneNumber: .metricNotOneNumber(text)
         case .reversedRange: .metricReversedRange(text)
         case .unreadableTarget: .metricUnreadableTarget(text)
         case .wrongUnit(let metric, .percent): .metricNotPercent(metric: metric, text: text)
         case .wrongUnit(let metric, .duration): .metricNoTimeUnit(metric: metric, text: text)
         case .wrongUnit(let metric, .plain): .metricHasUnit(metric: metric, text: text)
+        case .notTimeUnit(let metric, let unit, _): .metricNotTimeUnit(metric: metric, unit: unit)
         }
     }
 
@@ -77,10 +83,12 @@ package enum MetricProblem: Error, Equatable {
         case .noColon, .noValue, .noNumber, .notOneNumber: .metricForm
         case .reversedRange: .smallerFirst
         case .currencyFirst(let value): .currencyAfterNumber(value)
+        case .spacedSign(let value): .write(value)
         case .unreadableTarget: .targetForm
         case .wrongUnit(_, .percent): .writePercent
         case .wrongUnit(_, .duration): .addTimeUnit
         case .wrongUnit(_, .plain): .writeNumberAlone
+        case .notTimeUnit(_, _, let closest): closest.map(Message.didYouMean) ?? .addTimeUnit
         }
     }
 }
@@ -117,6 +125,8 @@ package enum MetricReader {
             value.unit = .percent
         case (.duration, .duration), (.plain, .plain), (.plain, .other):
             break
+        case (.duration, .other(let word)):
+            return .failure(.notTimeUnit(metric: name, unit: word, closest: Suggestion.closest(to: word, among: DurationUnit.words)))
         default:
             return .failure(.wrongUnit(metric: name, expected: metric.unit))
         }
@@ -152,7 +162,7 @@ private struct Quantity {
         let opening = ["от ", "from "].first { rest.lowercased().hasPrefix($0) }
         if let opening { rest = rest.dropFirst(opening.count).drop(while: \.isWhitespace) }
         guard let (low, afterLow) = NumberReader.leadingNumber(rest, grouping: true) else {
-            return .failure(currencyFirst(rest) ?? .noNumber)
+            return .failure(currencyFirst(rest) ?? spacedSign(rest) ?? .noNumber)
         }
         rest = afterLow.drop(while: \.isWhitespace)
         // "30%–40%": the unit may be written after both numbers.
@@ -194,6 +204,13 @@ private struct Quantity {
         return .currencyFirst((amount + " " + String(sign) + rest).trimmingWhitespace())
     }
 
+    /// `- 15`, `+ 3`: a sign apart from its number, and the value written the way tropa reads it.
+    private static func spacedSign(_ text: Substring) -> MetricProblem? {
+        guard let sign = text.first, sign.isOne(of: "+-−–"), case let number = text.dropFirst().drop(while: \.isWhitespace),
+              number.startIndex > text.index(after: text.startIndex), number.first?.isASCIIDigit == true else { return nil }
+        return .spacedSign(String(sign) + number)
+    }
+
     /// The value in `unit`: a duration target written in days for a value in weeks is converted; nil when the
     /// units cannot be compared.
     func value(in unit: ValueUnit) -> Double? {
@@ -231,6 +248,9 @@ extension DurationUnit {
         for (unit, words) in table { for word in words { names[word] = unit } }
         return names
     }()
+
+    /// Every word of a unit of time, for suggestions.
+    package static let words = names.keys.sorted()
 
     /// The unit of time a word names, in Russian or English, with or without a trailing dot.
     package static func named(_ word: String) -> DurationUnit? {
