@@ -52,6 +52,7 @@ public indirect enum Message: Sendable, Hashable {
     case unknownMap(String)
     case mapsAreNamed
     case brokenLink(String)
+    case brokenPersonaLink(String)
     case linkToMapFile
     case brokenAnchor(anchor: String, map: String)
     case stagesAre([String])
@@ -427,6 +428,8 @@ public indirect enum Message: Sendable, Hashable {
                              "укажите потенциальную выручку пары целым числом, например «revenue: 1200000»")
         case .unknownMap(let name): ("no map \"\(name)\" to compare with", "нет карты «\(name)», с которой сравнивать")
         case .brokenLink(let path): ("the link leads to no map: \"\(path)\"", "ссылка ведёт к несуществующей карте «\(path)»")
+        case .brokenPersonaLink(let path): ("the link leads to no persona: \"\(path)\"",
+                                            "ссылка ведёт к несуществующей персоне «\(path)»")
         case .linkToMapFile: ("link to a map by its file, relative to this one, e.g. \"../retail/sofa.md\"",
                               "ссылайтесь на карту по её файлу относительно этой, например «../retail/sofa.md»")
         case .brokenAnchor(let anchor, let map): ("the map \"\(map)\" has no stage \"\(anchor)\"",

@@ -50,7 +50,7 @@ import Testing
         .tagsAsText(key: "x", tag: "x"), .writeList(key: "x", items: ["a", "b"]), .quotedValue(.tag("x"), pair: "x"),
         .writeWithoutQuotes("x"), .rangeOfTwo("x"), .rangeTooWide("x"),
         .rangeReversed(key: "x", low: "x", high: "x"), .languageNoTheme("x"), .useRuOrEn, .unknownOutput("x"), .outputsAre(["x"]), .badBaseURL("x"), .writeBaseURL,
-        .brokenLink("x"), .linkToMapFile, .brokenAnchor(anchor: "x", map: "x"), .stagesAre(["x"]), .linkToDraft("x"), .publishDraftOrUnlink, .shouldBePath("x"), .shouldBeCount("x"), .updated(maps: 1, of: 2, written: 3, files: 4, output: "x"),
+        .brokenLink("x"), .brokenPersonaLink("x"), .linkToMapFile, .brokenAnchor(anchor: "x", map: "x"), .stagesAre(["x"]), .linkToDraft("x"), .publishDraftOrUnlink, .shouldBePath("x"), .shouldBeCount("x"), .updated(maps: 1, of: 2, written: 3, files: 4, output: "x"),
         .schemaEmpty, .startFromDefault(output: "x"), .noLayers, .addLayersKey, .shouldBeEntries("x"),
         .idOneWord(.layer, "x"), .titlePerLanguage, .needsID(.layer), .idTwice(.layer, "x"), .ownID(.layer),
         .idIsName(.layer, id: "x", owner: "x"), .nameTwice(.layer, name: "x", owner: "x", id: "x"),

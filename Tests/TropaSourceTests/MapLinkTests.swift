@@ -173,13 +173,15 @@ import TropaTesting
         ("[а](../retail/sofa.md#доставка)", "the map \"../retail/sofa.md\" has no stage \"доставка\"",
          "its stages: #выбор, #визит-в-шоурум-офлайн, #оплата"),
         ("[а](#этапп)", "the map \"robot.md\" has no stage \"этапп\"", "did you mean \"#этап\"?"),
-        ("[а](../personas/seller.md)", "the link leads to no map: \"../personas/seller.md\"",
-         "link to a map by its file, relative to this one, e.g. \"../retail/sofa.md\""),
+        ("[а](../personas/seler.md)", "the link leads to no persona: \"../personas/seler.md\"",
+         "did you mean \"../personas/seller.md\"?"),
+        ("[а](../personas/manager.md)", "the link leads to no persona: \"../personas/manager.md\"",
+         "personas of this site: ../personas/seller.md"),
     ])
     func aLinkToNoMapOrStageIsABrokenLinkAtItsPosition(markdown: String, message: String, help: String) throws {
         let result = try Check.site([
             "content/ecommerce/robot.md": Self.link(markdown), "content/retail/sofa.md": Self.sofa,
-            "content/personas/buyer.md": "---\nname: Покупатель\n---\n",
+            "content/personas/seller.md": "---\nname: Продавец\n---\n",
         ])
         #expect(result.diagnostics.found == [Found(.brokenLink, .error, 5, 5)])
         #expect(result.diagnostics.first?.message(in: .en) == message)

@@ -93,10 +93,18 @@ package struct SiteValidator {
         for journey in journeys {
             for link in journey.links {
                 guard paths.contains(link.target) || personaPaths.contains(link.target) else {
-                    let written = link.text.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false)[0]
+                    let written = String(link.text.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false)[0])
+                    // A file in the personas' folder is a persona, named and suggested as one.
+                    if link.target.hasPrefix(contentPath + "/" + SiteInputs.personaFolder + "/") {
+                        let names = personas.map { Self.relative($0.path, from: journey.path) }
+                        diagnostics.append(.error(.brokenLink, .brokenPersonaLink(written), at: link.location,
+                                                  suggestion: Suggestion.closest(to: written, among: names).map(Message.didYouMean)
+                                                    ?? (names.isEmpty ? .linkToMapFile : .personasOfSite(names))))
+                        continue
+                    }
                     let names = mapPaths.map { Self.relative($0, from: journey.path) }
-                    diagnostics.append(.error(.brokenLink, .brokenLink(String(written)), at: link.location,
-                                              suggestion: Suggestion.closest(to: String(written), among: names).map(Message.didYouMean)
+                    diagnostics.append(.error(.brokenLink, .brokenLink(written), at: link.location,
+                                              suggestion: Suggestion.closest(to: written, among: names).map(Message.didYouMean)
                                                 ?? .linkToMapFile))
                     continue
                 }
