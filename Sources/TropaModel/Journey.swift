@@ -191,6 +191,21 @@ public struct CalendarDay: Sendable, Hashable, Comparable {
         return "\(pad(year, 4))-\(pad(month, 2))-\(pad(day, 2))"
     }
 
+    private static let months: [(en: String, ru: String)] = [
+        ("January", "января"), ("February", "февраля"), ("March", "марта"), ("April", "апреля"), ("May", "мая"),
+        ("June", "июня"), ("July", "июля"), ("August", "августа"), ("September", "сентября"),
+        ("October", "октября"), ("November", "ноября"), ("December", "декабря"),
+    ]
+
+    /// `2024-03-01` → "1 марта 2024" / "1 March 2024", as pages and messages write a day; written by hand so no
+    /// locale data changes the output. Text that is no such date is given back as it is.
+    public static func words(_ iso: String, in language: Language) -> String {
+        let parts = iso.split(separator: "-").compactMap { Int($0) }
+        guard parts.count == 3, (1...12).contains(parts[1]) else { return iso }
+        let month = months[parts[1] - 1]
+        return "\(parts[2]) \(language == .ru ? month.ru : month.en) \(parts[0])"
+    }
+
     public static func length(year: Int, month: Int) -> Int {
         switch month {
         case 2: (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28

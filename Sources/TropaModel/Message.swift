@@ -408,8 +408,9 @@ public indirect enum Message: Sendable, Hashable {
                                           "этап «\(name)» есть в нескольких ветках карты: добавьте метку ветки")
         case .stagesOfMap(let names): ("the map's stages are \(Self.list(names.map { "\"\($0)\"" }, and: "and"))",
                                        "этапы карты: \(names.map { "«\($0)»" }.joined(separator: ", "))")
-        case .reviewOverdue(let last, let due): ("the map was last measured on \(last); the next review was due on \(due)",
-                                                 "последний замер — \(last), следующий был нужен к \(due)")
+        case .reviewOverdue(let last, let due):
+            ("the map was last measured on \(CalendarDay.words(last, in: .en)); the next review was due on \(CalendarDay.words(due, in: .en))",
+             "последний замер — \(CalendarDay.words(last, in: .ru)), следующий был нужен к \(CalendarDay.words(due, in: .ru))")
         case .measureAgain: ("measure the stages again and add the rows to the measurements file",
                              "замерьте этапы снова и добавьте строки в файл с замерами")
         case .badAudience(let text): ("\"audience\" should be a number of customers, not \"\(text)\"",

@@ -21,7 +21,7 @@ import TropaTesting
         // 2020-05-02 00:00 UTC.
         let late = try Self.check(epoch: "1588377600")
         #expect(late.status == 0)
-        #expect(late.stderr.contains("content/crm.md:5:1: warning: the map was last measured on 2020-02-01; the next review was due on 2020-05-01 [review-overdue]"))
+        #expect(late.stderr.contains("content/crm.md:5:1: warning: the map was last measured on 1 February 2020; the next review was due on 1 May 2020 [review-overdue]"))
     }
 
     @Test func todayWithoutIt() throws {

@@ -302,19 +302,8 @@ public struct ThemeWords: Sendable {
         return text + "."
     }
 
-    private static let months: [(en: String, ru: String)] = [
-        ("January", "января"), ("February", "февраля"), ("March", "марта"), ("April", "апреля"), ("May", "мая"),
-        ("June", "июня"), ("July", "июля"), ("August", "августа"), ("September", "сентября"),
-        ("October", "октября"), ("November", "ноября"), ("December", "декабря"),
-    ]
-
-    /// `2024-03-01` → "1 марта 2024" / "1 March 2024"; written by hand so no locale data changes the output.
-    public func date(_ iso: String) -> String {
-        let parts = iso.split(separator: "-").compactMap { Int($0) }
-        guard parts.count == 3, (1...12).contains(parts[1]) else { return iso }
-        let month = Self.months[parts[1] - 1]
-        return "\(parts[2]) \(language == .ru ? month.ru : month.en) \(parts[0])"
-    }
+    /// `2024-03-01` → "1 марта 2024" / "1 March 2024".
+    public func date(_ iso: String) -> String { CalendarDay.words(iso, in: language) }
 }
 
 /// Russian nouns after numbers: 1 неделя, 2 недели, 5 недель; fractions take the second form (1,5 недели).
