@@ -99,24 +99,26 @@ import TropaTesting
         #expect(value.unit == .other("минут (в среднем)"))
     }
 
-    /// `NPS: - 15`: the sign apart from its number is said so, with the value as it is read.
-    @Test(arguments: [("NPS: - 15", "-15"), ("NPS: − 7 (цель 20)", "−7")])
-    func aSignApartFromItsNumber(item: String, written: String) {
-        #expect(throws: MetricProblem.spacedSign(written)) { try Self.value(item).get() }
+    /// A value written otherwise than tropa reads it: `₽45 000` as on price tags, `NPS: - 15` with the sign apart
+    /// from its number. A `metric-syntax` error whose help writes the value the way it is read.
+    @Test(arguments: [
+        ("Средний чек: ₽45 000", MetricProblem.currencyFirst("45 000 ₽"), "напишите знак после числа: «45 000 ₽»"),
+        ("Бюджет: $ 100", .currencyFirst("100 $"), "напишите знак после числа: «100 $»"),
+        ("Чек: €1 200 в месяц", .currencyFirst("1 200 € в месяц"), "напишите знак после числа: «1 200 € в месяц»"),
+        ("NPS: - 15", .spacedSign("-15"), "напишите «-15»"),
+        ("NPS: − 7 (цель 20)", .spacedSign("−7"), "напишите «−7»"),
+    ])
+    func aValueWrittenOtherwiseSuggestsItAsItIsRead(item: String, problem: MetricProblem, help: String) {
+        #expect(throws: problem) { try Self.value(item).get() }
         let (_, diagnostics) = Check.journey(Check.oneStage(Check.requiredLayers + "### Метрики\n- \(item)\n"))
         #expect(diagnostics.map(\.code) == [.metricSyntax])
-        #expect(diagnostics.first?.message(in: .ru) == "в «\(item)» между знаком и числом стоит пробел")
-        #expect(diagnostics.first?.suggestion(in: .ru) == "напишите «\(written)»")
+        #expect(diagnostics.first?.message(in: .ru) == problem.message(item).text(in: .ru))
+        #expect(diagnostics.first?.suggestion(in: .ru) == help)
     }
 
-    /// `₽45 000` as written on price tags: a `metric-syntax` error whose help writes the value the way it is read.
-    @Test(arguments: [("Средний чек: ₽45 000", "45 000 ₽"), ("Бюджет: $ 100", "100 $"), ("Чек: €1 200 в месяц", "1 200 € в месяц")])
-    func aCurrencySignBeforeTheNumberSuggestsItAfter(item: String, written: String) {
-        #expect(throws: MetricProblem.currencyFirst(written)) { try Self.value(item).get() }
-        let (_, diagnostics) = Check.journey(Check.oneStage(Check.requiredLayers + "### Метрики\n- \(item)\n"))
-        #expect(diagnostics.map(\.code) == [.metricSyntax])
-        #expect(diagnostics.first?.suggestion(in: .en) == "write the sign after the number: \"\(written)\"")
-        #expect(diagnostics.first?.suggestion(in: .ru) == "напишите знак после числа: «\(written)»")
+    @Test func aSignApartFromItsNumberIsWorded() {
+        #expect(MetricProblem.spacedSign("-15").message("NPS: - 15").text(in: .ru) == "в «NPS: - 15» между знаком и числом стоит пробел")
+        #expect(MetricProblem.currencyFirst("100 $").help.text(in: .en) == "write the sign after the number: \"100 $\"")
     }
 
     /// A duration below zero is out of range; brackets whose word only starts like a target's are no target; a bare
