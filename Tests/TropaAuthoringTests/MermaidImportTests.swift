@@ -110,6 +110,12 @@ import TropaTesting
                                                             "оценка 7 вне шкалы Mermaid 1..5: импортирована как 5"])
     }
 
+    /// A problem points at the score or the bad character, past the indentation, not at the line's start.
+    @Test func problemsHaveTheirColumns() {
+        let (_, diagnostics) = Self.parse("journey\n  section A\n    Pay: 2.5\n    Bad; x: 3\n    Cost:  many\n\tNo colon\n")
+        #expect(diagnostics.map { "\($0.location.line):\($0.location.column)" } == ["3:10", "4:8", "5:12", "6:2"])
+    }
+
     @Test func scoresBeyondAnIntAreClamped() throws {
         let (diagram, diagnostics) = Self.parse("journey\nsection A\nHigh: 1e300\nLow: -1e300\n")
         #expect(try #require(diagram).sections[0].tasks.map(\.score) == [5, 1])

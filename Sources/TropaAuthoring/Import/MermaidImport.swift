@@ -45,7 +45,10 @@ public struct MermaidImport: Sendable {
             if inDescription {
                 if let close = line.firstIndex(of: "}") { inDescription = false; line = String(line[line.index(after: close)...]) } else { continue }
             }
-            line = Self.dropComment(line).trimmingCharacters(in: .whitespaces)
+            line = Self.dropComment(line)
+            // Columns count from the line as written: its indentation before the statement.
+            let indent = line.prefix { $0 == " " || $0 == "\t" }.count
+            line = line.trimmingCharacters(in: .whitespaces)
             if line.isEmpty { continue }
             let lower = line.lowercased()
             if !started {
@@ -69,7 +72,7 @@ public struct MermaidImport: Sendable {
             } else if let name = Self.statement(line, keyword: "section") {
                 if name.contains(":") { diagnostics.append(unexpected(line, at: number)); continue }
                 diagram.sections.append(Section(name: Self.text(name), tasks: []))
-            } else if let task = task(line, at: number, diagnostics: &diagnostics) {
+            } else if let task = task(line, at: number, indent: indent, diagnostics: &diagnostics) {
                 if diagram.sections.isEmpty { diagram.sections.append(Section(name: nil, tasks: [])) }
                 diagram.sections[diagram.sections.count - 1].tasks.append(task)
             }
@@ -81,15 +84,21 @@ public struct MermaidImport: Sendable {
     }
 
     /// `text: score` or `text: score: actor, actor`: the lexer's `taskName` then `taskData`.
-    private func task(_ line: String, at number: Int, diagnostics: inout [Diagnostic]) -> Task? {
+    private func task(_ line: String, at number: Int, indent: Int, diagnostics: inout [Diagnostic]) -> Task? {
+        // Where a character of the statement stands on the line, 1-based.
+        let at = { (index: String.Index) in
+            SourceLocation(file: path, line: number, column: indent + line.distance(from: line.startIndex, to: index) + 1)
+        }
         guard !line.contains(";"), let colon = line.firstIndex(of: ":"), colon != line.startIndex else {
-            diagnostics.append(.error(.mermaidSyntax, .mermaidUnexpected(Self.text(line)), at: location(number), suggestion: .mermaidTaskForm))
+            diagnostics.append(.error(.mermaidSyntax, .mermaidUnexpected(Self.text(line)),
+                                      at: at(line.firstIndex(of: ";") ?? line.startIndex), suggestion: .mermaidTaskForm))
             return nil
         }
         let data = line[line.index(after: colon)...].split(separator: ":", omittingEmptySubsequences: false)
         let scoreText = data[0].trimmingCharacters(in: .whitespaces)
+        let scoreAt = at(data[0].firstIndex { $0 != " " && $0 != "\t" } ?? data[0].startIndex)
         guard !scoreText.isEmpty, let score = Double(scoreText), score.isFinite else {
-            diagnostics.append(.error(.mermaidSyntax, .mermaidNotScore(Self.text(scoreText)), at: location(number),
+            diagnostics.append(.error(.mermaidSyntax, .mermaidNotScore(Self.text(scoreText)), at: scoreAt,
                                       suggestion: .mermaidTaskForm))
             return nil
         }
@@ -99,7 +108,7 @@ public struct MermaidImport: Sendable {
             // 2.5 is on the scale, only not whole: it is rounded, not clamped.
             let message: Message = (1...5).contains(score) ? .mermaidScoreRounded(score: scoreText, to: clamped)
                 : .mermaidScoreClamped(score: scoreText, to: clamped)
-            diagnostics.append(.warning(.mermaidScore, message, at: location(number), suggestion: .mermaidScores))
+            diagnostics.append(.warning(.mermaidScore, message, at: scoreAt, suggestion: .mermaidScores))
         }
         // Mermaid reads actors from the second piece only, and an empty piece as one empty actor.
         let actors = data.count > 1 ? data[1].split(separator: ",", omittingEmptySubsequences: false)
