@@ -206,6 +206,12 @@ public struct CalendarDay: Sendable, Hashable, Comparable {
         return "\(parts[2]) \(language == .ru ? month.ru : month.en) \(parts[0])"
     }
 
+    /// The month a word names as `words` writes it (`ноября`, `November`, in any case); nil for any other word.
+    public static func month(named word: some StringProtocol) -> Int? {
+        let key = word.lowercased()
+        return months.firstIndex { $0.ru == key || $0.en.lowercased() == key }.map { $0 + 1 }
+    }
+
     public static func length(year: Int, month: Int) -> Int {
         switch month {
         case 2: (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28

@@ -21,7 +21,8 @@ import TropaTesting
     func anAudienceThatIsNoCountIsATypeError(key: String) {
         let (journey, diagnostics) = Self.map(key)
         #expect(journey.audience == nil)
-        #expect(diagnostics.found == [Found(.frontMatterType, .error, 3, 1)])
+        // At the value, after "audience: ".
+        #expect(diagnostics.found == [Found(.frontMatterType, .error, 3, 11)])
         #expect(diagnostics.first?.suggestion(in: .en) == "write how many customers enter the first stage, e.g. \"audience: 12000\"")
     }
 
@@ -37,7 +38,7 @@ import TropaTesting
     @Test func unknownEvidenceListsTheAcceptedWordsInTheSiteLanguage() {
         let (journey, diagnostics) = Self.map("evidence: опрос")
         #expect(journey.evidence == nil)
-        #expect(diagnostics.found == [Found(.frontMatterType, .error, 3, 1)])
+        #expect(diagnostics.found == [Found(.frontMatterType, .error, 3, 11)])
         #expect(diagnostics.first?.message(in: .en) == "\"evidence\" should say how the figures were obtained, not \"опрос\"")
         #expect(diagnostics.first?.suggestion(in: .en) == "write one of: гипотеза, проход, интервью, аналитика")
     }

@@ -56,7 +56,7 @@ import TropaTesting
         let result = try Check.site(["content/crm.md": Self.manyProblems])
         #expect(result.diagnostics.found == [
             Found(.unknownKey, .warning, 3, 1),
-            Found(.frontMatterType, .error, 4, 1),
+            Found(.frontMatterType, .error, 4, 8),
             Found(.misplacedHeading, .error, 7, 3),
             Found(.listExpected, .error, 15, 1),
             Found(.unknownLayer, .error, 17, 5),

@@ -78,14 +78,17 @@ import TropaTesting
         #expect(found.first?.suggestion(in: .en) == "close it with \(quote) at the end of the value, or remove it")
     }
 
-    @Test(arguments: [("01.03.2024", "2024-03-01"), ("1.3.2024", "2024-03-01"), ("31.12.2023", "2023-12-31")])
-    func aDateWrittenDayFirstSuggestsTheISODate(written: String, iso: String) {
+    /// The day written another way suggests the ISO date; the error points at the value.
+    @Test(arguments: [("01.03.2024", "2024-03-01"), ("1.3.2024", "2024-03-01"), ("31.12.2023", "2023-12-31"),
+                      ("20/11/2026", "2026-11-20"), ("2026/11/20", "2026-11-20"), ("2024.03.01", "2024-03-01"),
+                      ("20 ноября 2026", "2026-11-20"), ("1 марта 2024 г.", "2024-03-01"), ("5 May 2025", "2025-05-05")])
+    func aDateWrittenAnotherWaySuggestsTheISODate(written: String, iso: String) {
         let found = Self.diagnostics("title: Карта\nupdated: \(written)")
-        #expect(found.found == [Found(.frontMatterType, .error, 3, 1)])
+        #expect(found.found == [Found(.frontMatterType, .error, 3, 10)])
         #expect(found.first?.suggestion(in: .en) == "write \"updated: \(iso)\"")
     }
 
-    @Test(arguments: ["32.01.2024", "01.13.2024", "1.3.24", "01.03.2024.", "2024.03.01", "1 марта"])
+    @Test(arguments: ["32.01.2024", "01.13.2024", "1.3.24", "01.03.2024.", "1 марта", "20 брюмера 2026", "2024/13/01"])
     func aDateThatIsNotDayMonthYearSuggestsNothing(written: String) {
         let found = Self.diagnostics("title: Карта\nupdated: \(written)")
         #expect(found.codes == [.frontMatterType])

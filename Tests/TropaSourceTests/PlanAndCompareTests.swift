@@ -74,7 +74,7 @@ import TropaTesting
     @Test func anUnknownPriorityListsTheWords() {
         let (journey, diagnostics) = Self.map("priority: срочно")
         #expect(journey.priority == nil)
-        #expect(diagnostics.found == [Found(.frontMatterType, .error, 3, 1)])
+        #expect(diagnostics.found == [Found(.frontMatterType, .error, 3, 11)])
         #expect(diagnostics[0].suggestion(in: .ru) == "подойдёт одно из: высокий, средний, низкий")
     }
 
@@ -89,7 +89,7 @@ import TropaTesting
     func aRevenueThatIsNoSumIsATypeError(key: String) {
         let (journey, diagnostics) = Self.map(key)
         #expect(journey.revenue == nil)
-        #expect(diagnostics.found == [Found(.frontMatterType, .error, 3, 1)])
+        #expect(diagnostics.found == [Found(.frontMatterType, .error, 3, 10)])
         #expect(diagnostics[0].suggestion(in: .en) == "write the pair's potential revenue as a whole number, e.g. \"revenue: 1200000\"")
     }
 

@@ -71,11 +71,11 @@ import TropaTesting
         ),
         (
             "scale: [2, -2]\nlayers:\n  - id: goal\n",
-            1, 1, "\"scale\" should go from low to high, not [2, -2]"
+            1, 8, "\"scale\" should go from low to high, not [2, -2]"
         ),
         (
             "scale: 5\nlayers:\n  - id: goal\n",
-            1, 1, "\"scale\" should be two numbers, like [-2, 2]"
+            1, 8, "\"scale\" should be two numbers, like [-2, 2]"
         ),
         (
             "scale: [-2, много]\nlayers:\n  - id: goal\n",
@@ -87,11 +87,11 @@ import TropaTesting
         ),
         (
             "layers:\n  - id: цель стадии\n",
-            2, 5, "the layer id \"цель стадии\" should be one word, like \"goal\""
+            2, 9, "the layer id \"цель стадии\" should be one word, like \"goal\""
         ),
         (
             "layers:\n  - id: goal\n    required: maybe\n",
-            3, 5, "\"required\" should be true or false, not \"maybe\""
+            3, 15, "\"required\" should be true or false, not \"maybe\""
         ),
         (
             "layers:\n  - id: goal\n    kidn: text\n",
@@ -111,11 +111,11 @@ import TropaTesting
         ),
         (
             "layers:\n  - id: goal\nmetrics:\n  - id: nps\n    range: [100, -100]\n",
-            5, 5, "\"range\" should go from low to high, not [100, -100]"
+            5, 12, "\"range\" should go from low to high, not [100, -100]"
         ),
         (
             "layers: goal\n",
-            1, 1, "\"layers\" should be a list of entries starting with \"- id: …\""
+            1, 9, "\"layers\" should be a list of entries starting with \"- id: …\""
         ),
         (
             "scale: [-2, 2]\n",
@@ -139,11 +139,11 @@ import TropaTesting
         ),
         (
             "layers:\n  - id: goal\nmetrics:\n  - id: cr\n    role: [conversion]\n",
-            5, 5, "\"role\" should be text"
+            5, 11, "\"role\" should be text"
         ),
         (
             "layers:\n  - id: pains\n    kind: list\n    tones: maybe\n",
-            4, 5, "\"tones\" should be true or false, not \"maybe\""
+            4, 12, "\"tones\" should be true or false, not \"maybe\""
         ),
         (
             "layers:\n  - id: goal\n    kind: text\n    tones: true\n",

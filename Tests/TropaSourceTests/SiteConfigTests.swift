@@ -51,7 +51,7 @@ import TropaTesting
     @Test func mistakesAreErrorsAndUnknownKeysWarnings() {
         let diagnostics = Self.parse("language: de\ntitel: Карты\noutput: \"  \"\nunsafe_html: да\n").1.sortedByLocation()
         #expect(diagnostics.found == [Found(.configInvalid, .error, 1, 1), Found(.unknownKey, .warning, 2, 1),
-                                      Found(.configInvalid, .error, 3, 1), Found(.configInvalid, .error, 4, 1)])
+                                      Found(.configInvalid, .error, 3, 9), Found(.configInvalid, .error, 4, 14)])
         #expect(diagnostics[1].suggestion(in: .en) == "did you mean \"title\"?")
     }
 

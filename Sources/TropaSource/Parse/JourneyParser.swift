@@ -103,7 +103,7 @@ package struct JourneyParser {
             && (1...12).contains(Int(parts[1]) ?? 0) && (1...31).contains(Int(parts[2]) ?? 0)
         guard valid else {
             yaml.report(.error(.frontMatterType, .badDate(text),
-                               at: field.location, suggestion: Self.isoDate(dayFirst: text).map(Message.writeDate)))
+                               at: yaml.valueLocation(field), suggestion: Self.isoDate(writtenOtherwise: text).map(Message.writeDate)))
             return nil
         }
         return String(text.prefix(10))
@@ -117,7 +117,7 @@ package struct JourneyParser {
            zero ? number >= 0 : number > 0, number == number.rounded(), ClosedRange.printable.contains(number) {
             return number
         }
-        yaml.report(.error(.frontMatterType, problem(text), at: field.location,
+        yaml.report(.error(.frontMatterType, problem(text), at: yaml.valueLocation(field),
                            suggestion: zero ? .writeRevenue : .writeAudience))
         return nil
     }
@@ -130,7 +130,7 @@ package struct JourneyParser {
         let key = NameKey(text).value
         if let found = words.first(where: { key == $0.key.rawValue || key == $0.value }) { return found.key }
         let accepted = words.map { language == .ru ? $0.value : $0.key.rawValue }
-        yaml.report(.error(.frontMatterType, problem(text), at: field.location, suggestion: .writeOneOf(accepted)))
+        yaml.report(.error(.frontMatterType, problem(text), at: yaml.valueLocation(field), suggestion: .writeOneOf(accepted)))
         return nil
     }
 
@@ -171,7 +171,7 @@ package struct JourneyParser {
     private func review(_ field: YAMLReader.Field, yaml: inout YAMLReader) -> ReviewPeriod? {
         guard let text = yaml.string(field) else { return nil }
         if let period = Self.reviewPeriod(text) { return period }
-        yaml.report(.error(.frontMatterType, .badReview(text), at: field.location, suggestion: .writeReview))
+        yaml.report(.error(.frontMatterType, .badReview(text), at: yaml.valueLocation(field), suggestion: .writeReview))
         return nil
     }
 
@@ -209,15 +209,25 @@ package struct JourneyParser {
         .hypothesis: "гипотеза", .walkthrough: "проход", .interviews: "интервью", .analytics: "аналитика",
     ]
 
-    /// `01.03.2024` or `1.3.2024` (day, month, year, as Russian dates are written) as `2024-03-01`; nil otherwise.
-    static func isoDate(dayFirst text: String) -> String? {
-        let parts = text.trimmingWhitespace().split(separator: ".", omittingEmptySubsequences: false)
-        guard parts.count == 3, parts.allSatisfy({ !$0.isEmpty && $0.allSatisfy(\.isASCII) }),
-              parts[0].count <= 2, parts[1].count <= 2, parts[2].count == 4,
-              let day = Int(parts[0]), let month = Int(parts[1]), Int(parts[2]) != nil,
-              (1...31).contains(day), (1...12).contains(month) else { return nil }
+    /// A day written another way, as `2024-03-01`: `01.03.2024`, `1/3/2024` (day, month, year, as Russian dates are
+    /// written), `2024/03/01`, `2024.03.01`, `1 марта 2024`, `1 March 2024 г.`; nil for anything else.
+    static func isoDate(writtenOtherwise text: String) -> String? {
+        let trimmed = text.trimmingWhitespace()
+        let words = trimmed.split(whereSeparator: \.isWhitespace).filter { $0 != "г." && $0 != "г" }
+        let parts: [Substring]
+        let (year, month, day): (Substring, Int?, Substring)
+        if words.count == 3, let named = CalendarDay.month(named: words[1]) {
+            (year, month, day) = (words[2], named, words[0])
+        } else {
+            parts = trimmed.split(omittingEmptySubsequences: false) { $0 == "." || $0 == "/" }
+            guard parts.count == 3 else { return nil }
+            (year, month, day) = parts[0].count == 4 ? (parts[0], Int(parts[1]), parts[2]) : (parts[2], Int(parts[1]), parts[0])
+        }
+        guard year.count == 4, day.count <= 2, [year, day].allSatisfy({ $0.allSatisfy(\.isASCIIDigit) }),
+              let number = Int(day), let month, Int(year) != nil,
+              (1...31).contains(number), (1...12).contains(month) else { return nil }
         let pad = { (number: Int) in number < 10 ? "0\(number)" : "\(number)" }
-        return "\(parts[2])-\(pad(month))-\(pad(day))"
+        return "\(year)-\(pad(month))-\(pad(number))"
     }
 
     /// A `###` heading with the blocks under it, before its content is read by kind.

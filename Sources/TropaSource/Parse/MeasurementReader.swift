@@ -84,7 +84,7 @@ package struct MeasurementReader {
                              journey: Journey) -> Result<(Measurement, Diagnostic?), Diagnostic> {
         let dateText = date.text.trimmingWhitespace()
         guard dateText.count == 10, let day = CalendarDay(dateText) else {
-            let iso = JourneyParser.isoDate(dayFirst: dateText)
+            let iso = JourneyParser.isoDate(writtenOtherwise: dateText)
             return .failure(.error(.measurementInvalid, .measurementBadDate(dateText), at: date.at,
                                    suggestion: iso.map(Message.write) ?? .measurementDateForm))
         }

@@ -4,7 +4,7 @@ import Foundation
 import Yams
 
 /// Reads a YAML text with Yams and turns what goes wrong into diagnostics at the author's line:
-/// syntax errors at the YAML parser's position, type errors at the key's line.
+/// syntax errors at the YAML parser's position, type errors at the value (or its key, for a value on the lines below).
 package struct YAMLReader {
     package let file: String
     /// Lines before the YAML text in its file (front-matter starts on line 2).
@@ -211,8 +211,17 @@ package struct YAMLReader {
         return low...high
     }
 
+    /// At the value, which is what is wrong.
     package mutating func typeError(_ field: Field, _ message: Message, suggestion: Message? = nil) {
-        diagnostics.append(.error(typeCode, message, at: field.location, suggestion: suggestion))
+        diagnostics.append(.error(typeCode, message, at: valueLocation(field), suggestion: suggestion))
+    }
+
+    /// Where a field's value starts: on the key's line, or the key's place when the value stands on the lines
+    /// below it (a list, a mapping) or has no place (an empty value).
+    package func valueLocation(_ field: Field) -> SourceLocation {
+        guard field.value.mark != nil else { return field.location }
+        let at = location(of: field.value)
+        return at.line == field.location.line ? at : field.location
     }
 
     package mutating func typeError(_ node: Node, _ message: Message) {
