@@ -568,8 +568,10 @@ public indirect enum Message: Sendable, Hashable {
             ("start with a score such as \"-1\", \"0\" or \"+2\", or a face 😡 🙁 😐 🙂 😀, then the label",
              "сначала оценка, например «-1», «0» или «+2», или смайлик 😡 🙁 😐 🙂 😀, потом подпись")
         case .scoreOutOfScale(let score, let low, let high):
-            ("the score \(score) is outside the scale \(low)..\(high)", "оценка \(score) не входит в шкалу от \(low) до \(high)")
-        case .useScore(let low, let high): ("use a score from \(low) to \(high)", "поставьте оценку от \(low) до \(high)")
+            ("the score \(score) is outside the scale \(low)..\(high)",
+             "оценка \(Self.russian(score)) не входит в шкалу от \(Self.russian(low)) до \(Self.russian(high))")
+        case .useScore(let low, let high):
+            ("use a score from \(low) to \(high)", "поставьте оценку от \(Self.russian(low)) до \(Self.russian(high))")
         case .unknownMetric(let name): ("\"\(name)\" is not a metric of the schema", "метрики «\(name)» нет в схеме")
         case .metricNoColon(let text): ("the metric \"\(text)\" is not written as NAME: VALUE",
                                         "метрика «\(text)» записана не в виде «Название: значение»")
@@ -923,6 +925,11 @@ public indirect enum Message: Sendable, Hashable {
         let word = lastDigit == 1 && lastTwo != 11 ? one
             : (2...4).contains(lastDigit) && !(12...14).contains(lastTwo) ? few : many
         return "\(number) \(word)"
+    }
+
+    /// A number as Russian text writes it, as the pages do: `-2.5` → `−2,5`.
+    private static func russian(_ number: String) -> String {
+        number.replacingOccurrences(of: "-", with: "−").replacingOccurrences(of: ".", with: ",")
     }
 
     /// "a", "a and b", "a, b and c".

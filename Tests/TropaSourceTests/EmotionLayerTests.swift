@@ -124,6 +124,10 @@ import TropaTesting
         #expect(diagnostics.found == [Found(.emotionOutOfRange, .error, 14, 3), Found(.emotionOutOfRange, .error, 15, 3)])
         #expect(diagnostics.map { $0.message(in: .en) } == ["the score 2.5 is outside the scale -2..2",
                                                "the score -3 is outside the scale -2..2"])
+        // In Russian, numbers as the pages write them.
+        #expect(diagnostics.map { $0.message(in: .ru) } == ["оценка 2,5 не входит в шкалу от −2 до 2",
+                                                            "оценка −3 не входит в шкалу от −2 до 2"])
+        #expect(diagnostics.first?.suggestion(in: .ru) == "поставьте оценку от −2 до 2")
     }
 
     @Test func aCustomScaleWidensTheRange() throws {
