@@ -285,7 +285,7 @@ package struct EmotionCurveSVG {
     /// How many characters the label of point `index` may take: 40 at most, and no more than half the way to the
     /// nearest label on its line (within a line's height) on either side can hold, so that the file, which shows
     /// every label, shows none over another, nor past the drawing's edges. A character of 12-pixel text is taken as
-    /// 7 pixels wide.
+    /// 7.5 pixels wide (Cyrillic letters are wider than Latin ones), with one left as a gap.
     private func labelRoom(_ index: Int) -> Int {
         let (x, y) = (curve.points[index].x, labelY(curve.points[index]))
         let onItsLine = curve.points.indices.filter { other in
@@ -294,7 +294,7 @@ package struct EmotionCurveSVG {
         // Centred on its point, it stays within the drawing, which the page's table cuts at its edges.
         let edges = 2 * min(x, curve.width - x)
         let gap = onItsLine.map { abs(curve.points[$0].x - x) }.min() ?? edges
-        return max(4, min(40, Int(min(gap, edges) / 7)))
+        return max(4, min(40, Int(min(gap, edges) / 7.5) - 1))
     }
 
     /// Each column's name under it, wrapped onto up to three lines.
