@@ -75,25 +75,25 @@ public enum JourneyDiff {
         var changes = mapChanges(old, new)
         let matchedOld = Set(pairs.map(\.old))
         for (index, stage) in old.stages.enumerated() where !matchedOld.contains(index) {
-            changes.append(JourneyChange(.stageRemoved, stage: name(stage), from: index + 1))
+            changes.append(JourneyChange(.stageRemoved, stage: stage.displayName, from: index + 1))
         }
         let moved = movedStages(pairs)
         let byNew = Dictionary(pairs.map { ($0.new, $0.old) }, uniquingKeysWith: { first, _ in first })
         for (index, stage) in new.stages.enumerated() {
             guard let oldIndex = byNew[index] else {
-                changes.append(JourneyChange(.stageAdded, stage: name(stage), to: index + 1))
+                changes.append(JourneyChange(.stageAdded, stage: stage.displayName, to: index + 1))
                 continue
             }
             let before = old.stages[oldIndex]
             if before.id != stage.id {
-                changes.append(JourneyChange(.stageRenamed, stage: name(stage), previousName: name(before),
+                changes.append(JourneyChange(.stageRenamed, stage: stage.displayName, previousName: before.displayName,
                                              from: oldIndex + 1, to: index + 1))
             }
             if moved.contains(oldIndex) {
-                changes.append(JourneyChange(.stageMoved, stage: name(stage), from: oldIndex + 1, to: index + 1))
+                changes.append(JourneyChange(.stageMoved, stage: stage.displayName, from: oldIndex + 1, to: index + 1))
             }
             if NameKey(before.description.plain).value != NameKey(stage.description.plain).value {
-                changes.append(JourneyChange(.descriptionChanged, stage: name(stage)))
+                changes.append(JourneyChange(.descriptionChanged, stage: stage.displayName))
             }
             changes += layerChanges(before, stage)
         }
@@ -125,11 +125,6 @@ public enum JourneyDiff {
             changes.append(JourneyChange(.mapChanged, stage: "", field: "introduction"))
         }
         return changes
-    }
-
-    /// A stage's name as a reader sees it, with its branch.
-    package static func name(_ stage: Stage) -> String {
-        stage.branch.map { "\(stage.name) (\($0))" } ?? stage.name
     }
 
     /// Pairs of stage positions (older, newer): first the stages of one id; then, of the rest, the pairs whose
@@ -218,7 +213,7 @@ public enum JourneyDiff {
     /// The changes inside a stage that both versions have, layer by layer in the newer stage's order, then the
     /// layers only the older one had.
     private static func layerChanges(_ old: Stage, _ new: Stage) -> [JourneyChange] {
-        let stage = name(new)
+        let stage = new.displayName
         var changes: [JourneyChange] = []
         let layerIDs = new.layers.map(\.layerID) + old.layers.map(\.layerID).filter { id in !new.layers.contains { $0.layerID == id } }
         for id in layerIDs {

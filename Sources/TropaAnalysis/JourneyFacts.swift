@@ -95,7 +95,7 @@ public struct StageFacts: Sendable, Hashable {
 
     /// The name with its branch, as prose and tables name a stage: alternatives may share a name
     /// (`Оплата (Онлайн)`, `Оплата (Офлайн)`).
-    public var displayName: String { branch.map { "\(name) (\($0))" } ?? name }
+    public var displayName: String { Stage.displayName(name: name, branch: branch) }
 
     public init(name: String, id: StageID? = nil, figures: StageFigures = [:], branch: String? = nil) {
         self.id = id ?? StageID(name: name, branch: branch)

@@ -399,6 +399,14 @@ public struct Stage: Sendable, Hashable {
     public static func written(name: String, branch: String?) -> String {
         branch.map { "\(name) {\($0)}" } ?? name
     }
+
+    /// The stage as a reader sees it named, with its branch: `Визит в шоурум (Офлайн)`.
+    public var displayName: String { Self.displayName(name: name, branch: branch) }
+
+    /// Pages, reports and diffs name a stage so.
+    public static func displayName(name: String, branch: String?) -> String {
+        branch.map { "\(name) (\($0))" } ?? name
+    }
 }
 
 /// One cell of the map: what a stage says for one layer of the schema.

@@ -32,7 +32,7 @@ extension SitePresenter {
         case .mapChanged where change.field == "introduction":
             return ru ? "Введение изменено" : "Introduction changed"
         case .mapChanged:
-            return "\(fieldTitle(change.field ?? "")): \(before ?? "—") → \(after ?? "—")"
+            return "\(words["diff." + (change.field ?? "")]): \(before ?? "—") → \(after ?? "—")"
         case .descriptionChanged:
             return ru ? "\(stage): описание этапа изменено" : "\(stage): stage description changed"
         case .stageAdded: return ru ? "Новый этап \(stage) (\(change.to ?? 0)-й)" : "Stage \(stage) added (at \(change.to ?? 0))"
@@ -50,16 +50,5 @@ extension SitePresenter {
             let label = change.kind == .scoreChanged ? words.quoted(text) : text
             return "\(stage), \(layer): \(label) \(before ?? "—") → \(after ?? "—")"
         }
-    }
-
-    /// A field of the front matter as a reader names it.
-    private func fieldTitle(_ field: String) -> String {
-        let titles: [String: (en: String, ru: String)] = [
-            "title": ("Title", "Название"), "persona": ("Persona", "Персона"), "product": ("Product", "Продукт"),
-            "segment": ("Segment", "Сегмент"), "tags": ("Tags", "Теги"), "evidence": ("Evidence", "Основание"),
-            "priority": ("Priority", "Приоритет"), "updated": ("Updated", "Обновлена"), "draft": ("Draft", "Черновик"),
-            "audience": ("Audience", "Аудитория"), "revenue": ("Revenue", "Выручка"),
-        ]
-        return titles[field].map { words.language == .ru ? $0.ru : $0.en } ?? field
     }
 }

@@ -78,7 +78,7 @@ extension SitePresenter {
             guard previous != current else { continue }
             let date = words.date(CalendarDay(secondsSince1970: version.version.time).text)
             let described = journey.stages.indices.map { index in
-                let name = JourneyDiff.name(journey.stages[index])
+                let name = journey.stages[index].displayName
                 return "\(name): " + [previous[index], current[index]].map { $0.map(format.score) ?? "—" }.joined(separator: " → ")
             }
             return CurveComparisonModel(title: words["historyCurve"], description: described.joined(separator: "; "),

@@ -27,6 +27,11 @@ public struct ThemeWords: Sendable {
         "backToMap": ("Back to the map", "К карте"),
         "diff.workingTree": ("the working tree", "рабочая копия"),
         "diff.none": ("No changes to the journey.", "Карта не изменилась."),
+        // The map's own fields as a diff names them.
+        "diff.title": ("Title", "Название"), "diff.persona": ("Persona", "Персона"), "diff.product": ("Product", "Продукт"),
+        "diff.segment": ("Segment", "Сегмент"), "diff.tags": ("Tags", "Теги"), "diff.evidence": ("Evidence", "Основание"),
+        "diff.priority": ("Priority", "Приоритет"), "diff.updated": ("Updated", "Обновлена"),
+        "diff.draft": ("Draft", "Черновик"), "diff.audience": ("Audience", "Аудитория"), "diff.revenue": ("Revenue", "Выручка"),
         "stages": ("Stages", "Этапы"),
         "stageDescription": ("Stage description", "Описание этапа"),
         "layer": ("Layer", "Слой"),

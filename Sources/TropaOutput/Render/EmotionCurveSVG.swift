@@ -56,8 +56,8 @@ package struct EmotionCurveSVG {
 
     /// The curve twice, from one drawing: `page` for the page's table, as wide as the stage columns it spans
     /// (which name it already); `file` as a file of its own, to drop into a slide as it is, with its own fonts
-    /// and white background, the title written out, the scale's scores beside grid lines and every label shown. The file keeps the
-    /// page's coordinates and puts its margins at negative x and y. `id` prefixes the element ids, which must be
+    /// and white background, the title written out, the scale's scores beside grid lines and every label shown.
+    /// The file keeps the page's coordinates and puts its margins at negative x and y. `id` prefixes the element ids, which must be
     /// unique in a page. The file's first children, `<title>` and `<desc>`, name and describe it by themselves
     /// (SVG does not allow `aria-labelledby` on the root of a file of its own; vnu rejects it).
     package func render(id: String) -> (page: String, file: String) {
@@ -262,7 +262,7 @@ package struct EmotionCurveSVG {
             let stage = curve.stageNames[point.stageIndex]
             let score = format.score(point.score)
             let tooltip = [stage + ": " + score, point.label].filter { !$0.isEmpty }.joined(separator: " — ")
-            let scoreY = point.y < curve.top + 24 ? point.y + 22 : point.y - 12
+            let scoreY = nearTop(point) ? point.y + 22 : point.y - 12
             let labelY = labelY(point)
             let lowest = index == marks.lowestPoint
             // The sharpest pain is ringed: a shape, not only a colour.
@@ -277,10 +277,11 @@ package struct EmotionCurveSVG {
         }.joined()
     }
 
+    /// A point too near the top for its score and label above it: they go below it.
+    private func nearTop(_ point: EmotionCurve.Point) -> Bool { point.y < curve.top + 24 }
+
     /// Where a point's label stands: above it, or below it near the top.
-    private func labelY(_ point: EmotionCurve.Point) -> Double {
-        point.y < curve.top + 24 ? point.y + 38 : point.y - 28
-    }
+    private func labelY(_ point: EmotionCurve.Point) -> Double { nearTop(point) ? point.y + 38 : point.y - 28 }
 
     /// How many characters the label of point `index` may take: 40 at most, and no more than half the way to the
     /// nearest label on its line (within a line's height) on either side can hold, so that the file, which shows

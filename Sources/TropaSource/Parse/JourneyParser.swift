@@ -214,20 +214,19 @@ package struct JourneyParser {
     static func isoDate(writtenOtherwise text: String) -> String? {
         let trimmed = text.trimmingWhitespace()
         let words = trimmed.split(whereSeparator: \.isWhitespace).filter { $0 != "г." && $0 != "г" }
-        let parts: [Substring]
+        let parts = trimmed.split(omittingEmptySubsequences: false) { $0 == "." || $0 == "/" }
         let (year, month, day): (Substring, Int?, Substring)
         if words.count == 3, let named = CalendarDay.month(named: words[1]) {
             (year, month, day) = (words[2], named, words[0])
-        } else {
-            parts = trimmed.split(omittingEmptySubsequences: false) { $0 == "." || $0 == "/" }
-            guard parts.count == 3 else { return nil }
+        } else if parts.count == 3 {
             (year, month, day) = parts[0].count == 4 ? (parts[0], Int(parts[1]), parts[2]) : (parts[2], Int(parts[1]), parts[0])
+        } else {
+            return nil
         }
         guard year.count == 4, day.count <= 2, [year, day].allSatisfy({ $0.allSatisfy(\.isASCIIDigit) }),
-              let number = Int(day), let month, Int(year) != nil,
-              (1...31).contains(number), (1...12).contains(month) else { return nil }
+              let dayNumber = Int(day), let month, (1...31).contains(dayNumber), (1...12).contains(month) else { return nil }
         let pad = { (number: Int) in number < 10 ? "0\(number)" : "\(number)" }
-        return "\(year)-\(pad(month))-\(pad(number))"
+        return "\(year)-\(pad(month))-\(pad(dayNumber))"
     }
 
     /// A `###` heading with the blocks under it, before its content is read by kind.

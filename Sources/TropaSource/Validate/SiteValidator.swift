@@ -95,17 +95,12 @@ package struct SiteValidator {
                 guard paths.contains(link.target) || personaPaths.contains(link.target) else {
                     let written = String(link.text.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false)[0])
                     // A file in the personas' folder is a persona, named and suggested as one.
-                    if link.target.hasPrefix(contentPath + "/" + SiteInputs.personaFolder + "/") {
-                        let names = personas.map { Self.relative($0.path, from: journey.path) }
-                        diagnostics.append(.error(.brokenLink, .brokenPersonaLink(written), at: link.location,
-                                                  suggestion: Suggestion.closest(to: written, among: names).map(Message.didYouMean)
-                                                    ?? (names.isEmpty ? .linkToMapFile : .personasOfSite(names))))
-                        continue
-                    }
-                    let names = mapPaths.map { Self.relative($0, from: journey.path) }
-                    diagnostics.append(.error(.brokenLink, .brokenLink(written), at: link.location,
+                    let toPersona = link.target.hasPrefix(contentPath + "/" + SiteInputs.personaFolder + "/")
+                    let names = (toPersona ? personas.map(\.path) : mapPaths).map { Self.relative($0, from: journey.path) }
+                    diagnostics.append(.error(.brokenLink, toPersona ? .brokenPersonaLink(written) : .brokenLink(written),
+                                              at: link.location,
                                               suggestion: Suggestion.closest(to: written, among: names).map(Message.didYouMean)
-                                                ?? .linkToMapFile))
+                                                ?? (toPersona && !names.isEmpty ? .personasOfSite(names) : .linkToMapFile)))
                     continue
                 }
                 guard paths.contains(link.target), let target = read[link.target] ?? recorded(link.target) else { continue }
