@@ -59,6 +59,7 @@ public enum DiagnosticCode: String, Sendable, CaseIterable, Codable {
     case templateInvalid = "template-invalid"
     case headingSpace = "heading-space"
     case emptyStage = "empty-stage"
+    case underlinedStage = "underlined-stage"
     case typographicQuotes = "typographic-quotes"
     case tagsAsText = "tags-as-text"
     case branchLabel = "branch-label"

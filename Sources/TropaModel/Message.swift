@@ -81,6 +81,8 @@ public indirect enum Message: Sendable, Hashable {
     case titleInFrontMatter
     case personaNameInFrontMatter
     case unnamedStage
+    case underlinedStage(stage: String, underline: String)
+    case separatorOrStage(String)
     case nameTheStage
     case duplicateStage(String)
     // Branches
@@ -524,6 +526,12 @@ public indirect enum Message: Sendable, Hashable {
         case .branchesLabelBrace: ("a branch label holds a brace", "в метке ветки есть фигурная скобка")
         case .unnamedStage: ("a stage heading without a name", "у этапа нет названия")
         case .nameTheStage: ("write the stage's name after \"## \"", "напишите название этапа после «## »")
+        case .underlinedStage(let stage, let underline):
+            ("the line \"\(underline)\" under \"\(stage)\" makes it a stage heading",
+             "черта «\(underline)» под текстом «\(stage)» делает его заголовком этапа")
+        case .separatorOrStage(let stage):
+            ("for a separator, leave an empty line above the dashes; for a stage, write \"## \(stage)\"",
+             "если нужна черта-разделитель, оставьте над ней пустую строку; если это этап, напишите «## \(stage)»")
         case .duplicateStage(let stage): ("the stage \"\(stage)\" appears twice in this map",
                                           "этап «\(stage)» встречается в карте дважды")
         case .ownStageNames: ("give each stage its own name", "дайте каждому этапу своё название")

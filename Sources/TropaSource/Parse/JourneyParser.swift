@@ -273,6 +273,21 @@ package struct JourneyParser {
                       suggestion: .write("### \(text)"))
     }
 
+    /// The line of dashes under an underlined heading, as written, and where it starts.
+    private func underline(of block: MarkdownNode, source: SourceText) -> (text: String, location: SourceLocation)? {
+        var number = block.startLine + 1
+        while let line = source.line(number) {
+            let dashes = line.trimmingWhitespace()
+            if !dashes.isEmpty, dashes.allSatisfy({ $0 == "-" || $0 == " " || $0 == "\t" }) {
+                let column = line.prefix { $0 == " " || $0 == "\t" }.count + 1
+                return (dashes.count <= 20 ? dashes : String(dashes.prefix(20)) + "…",
+                        SourceLocation(file: source.path, line: number, column: column))
+            }
+            number += 1
+        }
+        return nil
+    }
+
     /// The help line of a heading that is close to no layer: the layers' titles in the site's language.
     private var acceptedHeadings: Message {
         .acceptedLayers(schema.layers.map { $0.title.text(in: language, fallback: $0.id) })
@@ -345,6 +360,11 @@ package struct JourneyParser {
                 } else if !stageIDs.insert(id).inserted {
                     diagnostics.append(.error(.duplicateStage, .duplicateStage(text),
                                               at: location, suggestion: .ownStageNames))
+                }
+                if block.isUnderlinedHeading, let underline = underline(of: block, source: source) {
+                    // Text with `---` right under it, meant as a separator more often than as a stage.
+                    diagnostics.append(.warning(.underlinedStage, .underlinedStage(stage: text, underline: underline.text),
+                                                at: underline.location, suggestion: .separatorOrStage(text)))
                 }
                 stages.append(PendingStage(id: id, name: text, location: location, branch: branch))
             default:
