@@ -71,8 +71,8 @@ import TropaTesting
         ])
     }
 
-    /// cmark counts a link's column on a paragraph's later line from after its indentation: the link is found
-    /// where it is on the line as written.
+    /// cmark counts a link's column on a paragraph's later line as if the line began where the paragraph does: the
+    /// link is found where it is on the line as written, past spaces and quote marks of any width.
     @Test func aLinkOnAnIndentedLaterLineIsAtItsColumn() {
         let (journey, _) = Check.journey("""
             ---
@@ -93,11 +93,14 @@ import TropaTesting
             - Пункт
               > цитата
               > и [ещё](c.md)
+              >    и [ещё](d.md)
+              >и [ещё](e.md)
 
             ### Эмоции
             0 Спокойно
             """)
-        #expect(journey.links.map { "\($0.location.line):\($0.location.column)" } == ["6:10", "15:8", "18:7"])
+        #expect(journey.links.map { "\($0.location.line):\($0.location.column)" }
+            == ["6:10", "15:8", "18:7", "19:10", "20:6"])
     }
 
     @Test func aFileLinkFromTheMarkdownFileLeadsToTheCopyAndOneLeavingContentIsKept() {

@@ -306,8 +306,12 @@ package struct JourneyParser {
         // Links are resolved before any HTML is made of the blocks: every layer kind, the introduction and the
         // stages' descriptions link to the pages.
         let resolver = MapLinks(path: source.path, contentPath: contentPath)
-        let indent = { (line: Int) in source.line(line)?.utf8.prefix { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") }.count ?? 0 }
-        document.rewriteLinks(lineIndent: indent) { url, line, byteColumn in
+        // A later line of a paragraph never starts with `>` (that would begin a quote), so every `>` before its text
+        // is a quote's mark.
+        let prefix = { (line: Int) in
+            source.line(line)?.utf8.prefix { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") || $0 == UInt8(ascii: ">") }.count ?? 0
+        }
+        document.rewriteLinks(linePrefix: prefix) { url, line, byteColumn in
             let at = SourceLocation(file: source.path, line: line, column: source.column(line: line, byteColumn: byteColumn))
             guard let (href, link) = resolver.resolve(url, at: at) else { return nil }
             if let link { journey.links.append(link) }

@@ -25,9 +25,9 @@ package final class MarkdownDocument {
 
     /// Gives every link's and image's destination, with the line and UTF-8 byte column of its `[` or `![`, to
     /// `rewrite`, and puts what it returns in its place (nil leaves it): the HTML rendered afterwards links there.
-    /// `lineIndent` gives the indentation of a line (its spaces and tabs, in bytes): cmark counts an inline's column
-    /// on a paragraph's later line from after the indentation that the paragraph's own start does not account for.
-    package func rewriteLinks(lineIndent: (Int) -> Int,
+    /// `linePrefix` gives the bytes before a line's text (its spaces, tabs and quote marks `>`): cmark counts an
+    /// inline's column on a paragraph's later line as if that line's text began where the paragraph's first line does.
+    package func rewriteLinks(linePrefix: (Int) -> Int,
                               _ rewrite: (_ url: String, _ line: Int, _ byteColumn: Int) -> String?) {
         guard let iterator = cmark_iter_new(root) else { return }
         defer { cmark_iter_free(iterator) }
@@ -38,7 +38,7 @@ package final class MarkdownDocument {
             let line = Int(cmark_node_get_start_line(node))
             var column = Int(cmark_node_get_start_column(node))
             if let block = Self.enclosingBlock(of: node), line > Int(cmark_node_get_start_line(block)) {
-                column += max(0, lineIndent(line) - (Int(cmark_node_get_start_column(block)) - 1))
+                column += linePrefix(line) - (Int(cmark_node_get_start_column(block)) - 1)
             }
             if let href = rewrite(String(cString: url), line, column) {
                 cmark_node_set_url(node, href)
