@@ -68,11 +68,14 @@ import TropaTesting
     /// The map's own fields, its introduction, a stage's description and an emotion's label reworded at the same
     /// score are changes too: none of them is "no change".
     @Test func theMapsOwnFieldsDescriptionsAndLabels() throws {
-        let before = "---\ntitle: Карта\naudience: 12500\ntags: [b2b]\n---\n\nПо 12 интервью.\n\n"
+        let before = "---\ntitle: Карта\naudience: 12500\ntags: [b2b]\nevidence: hypothesis\n---\n\nПо 12 интервью.\n\n"
             + RenderBuild.stage("Поиск", score: "0 Спокойно изучает")
-        let after = "---\ntitle: Карта абонента\naudience: 20000\ntags: [b2b, мобильная связь]\ndraft: true\n---\n\n"
+            + RenderBuild.stage("Выбор", score: "-1 Сомнение: «дорого»")
+        let after = "---\ntitle: Карта абонента\naudience: 20000\ntags: [b2b, мобильная связь]\nevidence: interviews\n"
+            + "updated: 2026-11-20\ndraft: true\n---\n\n"
             + "По 20 интервью.\n\n" + RenderBuild.stage("Поиск", score: "0 Спокойно смотрит")
                 .replacingOccurrences(of: "## Поиск\n", with: "## Поиск\n\nРынок вырос на 40 %.\n")
+            + RenderBuild.stage("Выбор", score: "+1 Сомнение: «дорого»")
         let memory = MemoryFileSystem(files: ["site/tropa.yml": "language: ru\n", "site/content/map.md": after])
         let git = FakeGit(versions: ["HEAD": ["content/map.md": before]])
         let (diff, _) = try MapDiff.read(root: "site", map: "content/map.md", revisions: [], git: git, files: memory)
@@ -82,19 +85,24 @@ import TropaTesting
             content/map.md: HEAD → рабочая копия
               Название: «Карта» → «Карта абонента»
               Теги: «b2b» → «b2b, мобильная связь»
-              Черновик: — → «true»
+              Основание: гипотеза, не измерено → интервью с клиентами
+              Обновлена: — → 20 ноября 2026
+              Черновик: нет → да
               Аудитория: 12\u{00A0}500 → 20\u{00A0}000
               Введение изменено
               «Поиск»: описание этапа изменено
               «Поиск», Эмоции: текст изменён
+              «Выбор», Эмоции: «Сомнение: „дорого“» −1 → +1
 
             """)
         let json = try #require(try JSONSerialization.jsonObject(with: Data(rendered.render(.json).utf8)) as? [String: Any])
         let changes = try #require(json["changes"] as? [[String: Any]])
         #expect(changes.map { $0["kind"] as? String } == ["map-changed", "map-changed", "map-changed", "map-changed",
-                                                          "map-changed", "description-changed", "text-changed"])
-        #expect(changes.map { $0["field"] as? String } == ["title", "tags", "draft", "audience", "introduction", nil, nil])
-        #expect(changes[3]["valueBefore"] as? Double == 12500 && changes[3]["valueAfter"] as? Double == 20000)
+                                                          "map-changed", "map-changed", "map-changed",
+                                                          "description-changed", "text-changed", "score-changed"])
+        #expect(changes.map { $0["field"] as? String }
+            == ["title", "tags", "evidence", "updated", "draft", "audience", "introduction", nil, nil, nil])
+        #expect(changes[5]["valueBefore"] as? Double == 12500 && changes[5]["valueAfter"] as? Double == 20000)
         #expect(changes[0]["stage"] as? String == "")
     }
 

@@ -13,11 +13,22 @@ extension SitePresenter {
     package func values(_ change: JourneyChange) -> (before: String?, after: String?) {
         switch change.kind {
         case .scoreChanged: (change.scoreFrom.map(format.score), change.scoreTo.map(format.score))
+        case .mapChanged where change.field == "draft":
+            (words[change.textFrom == nil ? "diff.no" : "diff.yes"], words[change.textTo == nil ? "diff.no" : "diff.yes"])
         case .mapChanged where change.textFrom != nil || change.textTo != nil:
-            (change.textFrom.map(words.quoted), change.textTo.map(words.quoted))
+            (change.textFrom.map { fieldValue($0, of: change.field) }, change.textTo.map { fieldValue($0, of: change.field) })
         case .mapChanged: (change.scoreFrom.map(format.number), change.scoreTo.map(format.number))
         case .metricAdded, .metricRemoved, .metricChanged: (change.valueFrom.map(metricValue), change.valueTo.map(metricValue))
         default: (nil, nil)
+        }
+    }
+
+    /// A field's value as the pages word it: a date in words, an evidence's or priority's name; other texts quoted.
+    private func fieldValue(_ value: String, of field: String?) -> String {
+        switch field {
+        case "updated": words.date(value)
+        case "evidence", "priority": words[field! + "." + value]
+        default: words.quoted(value)
         }
     }
 

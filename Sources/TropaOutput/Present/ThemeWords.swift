@@ -31,7 +31,7 @@ public struct ThemeWords: Sendable {
         "diff.title": ("Title", "Название"), "diff.persona": ("Persona", "Персона"), "diff.product": ("Product", "Продукт"),
         "diff.segment": ("Segment", "Сегмент"), "diff.tags": ("Tags", "Теги"), "diff.evidence": ("Evidence", "Основание"),
         "diff.priority": ("Priority", "Приоритет"), "diff.updated": ("Updated", "Обновлена"),
-        "diff.draft": ("Draft", "Черновик"), "diff.audience": ("Audience", "Аудитория"), "diff.revenue": ("Revenue", "Выручка"),
+        "diff.draft": ("Draft", "Черновик"), "diff.yes": ("yes", "да"), "diff.no": ("no", "нет"), "diff.audience": ("Audience", "Аудитория"), "diff.revenue": ("Revenue", "Выручка"),
         "stages": ("Stages", "Этапы"),
         "stageDescription": ("Stage description", "Описание этапа"),
         "layer": ("Layer", "Слой"),
@@ -175,9 +175,17 @@ public struct ThemeWords: Sendable {
 
     // MARK: - sentences of the evaluation, English and Russian side by side
 
-    /// Quotes around a name, as each language writes them.
+    /// Quotes around a name, as each language writes them; quotes inside it become the inner ones
+    /// («Раздражение: „долго“», “Mood: ‘slow’”), so that the two pairs are not mistaken for each other.
     public func quoted(_ name: String) -> String {
-        language == .ru ? "«\(name)»" : "“\(name)”"
+        let (open, close, innerOpen, innerClose): (Unicode.Scalar, Unicode.Scalar, Unicode.Scalar, Unicode.Scalar)
+            = language == .ru ? ("«", "»", "„", "“") : ("“", "”", "‘", "’")
+        guard name.unicodeScalars.contains(where: { $0 == open || $0 == close }) else { return "\(open)\(name)\(close)" }
+        var inner = String.UnicodeScalarView()
+        for scalar in name.unicodeScalars {
+            inner.append(scalar == open ? innerOpen : scalar == close ? innerClose : scalar)
+        }
+        return "\(open)\(String(inner))\(close)"
     }
 
     /// The stage to optimise first.
