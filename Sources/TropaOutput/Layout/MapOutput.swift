@@ -17,7 +17,7 @@ package struct MapOutput: Sendable {
 
     /// In the order a map's files are written and offered.
     package static let all: [MapOutput] = [
-        MapOutput(key: "page", fileName: "index.html", label: nil, isMade: { _ in true }) { .text($0.pageHTML) },
+        MapOutput(key: "page", fileName: "index.html", label: nil, isMade: { _ in true }) { .bytes($0.page) },
         MapOutput(key: "svg", fileName: "emotions.svg", label: "downloadSVG", isMade: { $0 }) { .text($0.curveSVG ?? "") },
         MapOutput(key: "opml", fileName: "outline.opml", label: "downloadOPML", isMade: { _ in true }) {
             .bytes(OutlineXML.opml($0.model.outline))
@@ -62,5 +62,5 @@ package struct MapPieces {
     package let model: JourneyPageModel
     /// The curve as a file of its own (the page has its own drawing, in `model.curveSVG`).
     package let curveSVG: String?
-    package let pageHTML: String
+    package let page: [UInt8]
 }

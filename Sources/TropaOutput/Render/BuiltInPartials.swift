@@ -11,6 +11,11 @@ package enum BuiltInPartials {
     /// One table cell, without the line break the partial's file ends with.
     package static func cell(_ cell: CellModel) -> String {
         var html = HTMLBytes(capacity: 1024)
+        appendCell(cell, to: &html)
+        return html.string
+    }
+
+    static func appendCell(_ cell: CellModel, to html: inout HTMLBytes) {
         if let text = cell.text {
             html.add("<div class=\"text\">"); html.add(text); html.add("</div>")
         }
@@ -59,7 +64,6 @@ package enum BuiltInPartials {
             }
             html.add("</dl>")
         }
-        return html.string
     }
 
     /// One map's card, without the line break the partial's file ends with. A site of 10,000 maps prints each
@@ -141,8 +145,14 @@ package enum BuiltInPartials {
     /// The evaluation's section of a map page, without the line break the partial's file ends with: its readings
     /// and pain points are dozens of lookups a page, which the interpreter made a fifth of a build's time.
     package static func analysis(_ model: AnalysisModel) -> String {
+        var html = HTMLBytes(capacity: 16 * 1024)
+        appendAnalysis(model, to: &html)
+        return html.string
+    }
+
+    static func appendAnalysis(_ model: AnalysisModel, to html: inout HTMLBytes) {
         let headings = model.headings
-        var html = "<section class=\"analysis\" aria-labelledby=\"analysis-heading\">\n<h2 id=\"analysis-heading\">"
+        html += "<section class=\"analysis\" aria-labelledby=\"analysis-heading\">\n<h2 id=\"analysis-heading\">"
             + Markup.escape(headings.analysis) + "</h2>\n"
         if let measured = model.measuredOn { html += "<p class=\"measured\">" + Markup.escape(measured) + "</p>\n" }
         if let svg = model.funnelSVG {
@@ -173,7 +183,7 @@ package enum BuiltInPartials {
             if let total = model.total { html += "<p class=\"total\">" + Markup.escape(total) + "</p>" }
             html += "</div>"
         }
-        return html + "\n</section>"
+        html += "\n</section>"
     }
 
     /// A node of the outline and everything under it, without the line break the partial's file ends with.
@@ -183,7 +193,7 @@ package enum BuiltInPartials {
         return html.string
     }
 
-    private static func appendOutlineNode(_ node: OutlineNode, to html: inout HTMLBytes) {
+    static func appendOutlineNode(_ node: OutlineNode, to html: inout HTMLBytes) {
         guard !node.children.isEmpty else {
             html.add("<span>", text: node.text, "</span>")
             return
@@ -201,8 +211,8 @@ package enum BuiltInPartials {
 
 /// Markup made as bytes, its texts escaped straight into them, and made a string once: appended to a string a
 /// piece at a time (each `+` a string of its own), the partials' markup was a tenth of a cold build.
-private struct HTMLBytes {
-    private var bytes: [UInt8] = []
+struct HTMLBytes {
+    private(set) var bytes: [UInt8] = []
 
     init(capacity: Int) { bytes.reserveCapacity(capacity) }
 
@@ -220,4 +230,7 @@ private struct HTMLBytes {
     }
 
     var string: String { String(decoding: bytes, as: UTF8.self) }
+
+    /// Markup, as it is.
+    static func += (html: inout HTMLBytes, markup: String) { html.add(markup) }
 }

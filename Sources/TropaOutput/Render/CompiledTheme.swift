@@ -38,9 +38,22 @@ enum CompiledTheme {
     }
 
     static func journey(_ map: JourneyPageModel) -> String {
+        String(decoding: journeyBytes(map), as: UTF8.self)
+    }
+
+    /// The page as bytes, when `template` is one made here as bytes and `model` its model.
+    static func bytes(_ model: Any, template: String) -> [UInt8]? {
+        guard template == "journey", let model = model as? JourneyPageModel else { return nil }
+        return journeyBytes(model)
+    }
+
+    /// The map's page as bytes, its partials made into the same bytes: a page is 60 KB, which strings joined
+    /// piece by piece copied several times over.
+    static func journeyBytes(_ map: JourneyPageModel) -> [UInt8] {
         let words = map.page.words
-        var html = ""
-        html.reserveCapacity(64 * 1024)
+        var html = HTMLBytes(capacity: 64 * 1024)
+        let (head, tail) = base(map.page, title: escaped(map.title) + " — " + escaped(map.page.siteTitle))
+        html += head
         html += "<article class=\"journey\">\n<header class=\"journey-header\">\n<p class=\"breadcrumbs\"><a href=\""
         html += escaped(map.page.root) + "index.html\">" + word("home", words) + "</a>"
         if let history = map.historyURL {
@@ -126,7 +139,11 @@ enum CompiledTheme {
         for row in map.rows {
             html += "<tr class=\"layer layer-" + escaped(row.kind) + (row.sparse ? " sparse" : "") + "\" id=\"layer-"
                 + escaped(row.id) + "\"><th scope=\"row\">" + escaped(row.title) + "</th>"
-            for cell in row.cells { html += "<td>" + BuiltInPartials.cell(cell) + "\n</td>" }
+            for cell in row.cells {
+                html += "<td>"
+                BuiltInPartials.appendCell(cell, to: &html)
+                html += "\n</td>"
+            }
             html += "</tr>\n"
         }
         html += "</tbody>\n</table>\n</div>\n</section>\n"
@@ -140,16 +157,22 @@ enum CompiledTheme {
             }
             html += "</ul>\n</section>\n"
         }
-        if let analysis = map.analysis, analysis.hasDetails { html += BuiltInPartials.analysis(analysis) + "\n" }
+        if let analysis = map.analysis, analysis.hasDetails {
+            BuiltInPartials.appendAnalysis(analysis, to: &html)
+            html += "\n"
+        }
         html += "<section class=\"outline\" aria-labelledby=\"outline-heading\">\n<h2 id=\"outline-heading\">"
-            + word("outline", words) + "</h2>\n" + BuiltInPartials.outlineNode(map.outline) + "\n\n</section>\n"
+            + word("outline", words) + "</h2>\n"
+        BuiltInPartials.appendOutlineNode(map.outline, to: &html)
+        html += "\n\n</section>\n"
             + "<section class=\"downloads\" aria-labelledby=\"downloads-heading\">\n<h2 id=\"downloads-heading\">"
             + word("downloads", words) + "</h2>\n<ul>\n"
         for download in map.downloads.items {
             html += "<li><a href=\"" + escaped(download.file) + "\" download>" + escaped(download.label) + "</a></li>\n"
         }
         html += "</ul>\n</section>\n</article>\n"
-        return base(map.page, title: escaped(map.title) + " — " + escaped(map.page.siteTitle), content: html)
+        html += tail
+        return html.bytes
     }
 
     static func history(_ map: HistoryPageModel) -> String {

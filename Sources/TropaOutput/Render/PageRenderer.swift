@@ -104,7 +104,7 @@ package struct PageRenderer: Sendable {
             model.analysis = analysis
         }
         for index in model.trends.indices { model.trends[index].svg = TrendSVG(trend: model.trends[index]).render() }
-        let pieces = MapPieces(journey: journey, facts: facts, evaluation: evaluation, presenter: presenter, model: model, curveSVG: curveSVG?.file, pageHTML: html(model, template: "journey"))
+        let pieces = MapPieces(journey: journey, facts: facts, evaluation: evaluation, presenter: presenter, model: model, curveSVG: curveSVG?.file, page: theme.bytes(model, template: "journey"))
         return MapOutput.chosen(by: presenter.site.config).filter { $0.isMade(curveSVG != nil) }.map { output in
             OutputFile(path: folder + "/" + output.fileName, contents: output.render(pieces))
         }

@@ -133,6 +133,12 @@ package struct Theme: @unchecked Sendable {
         return (library ?? Self.builtIn(template)).render(model, withTemplate: template)
     }
 
+    /// A page template rendered as bytes (empty when it renders nothing): the map's page is made so without a string.
+    package func bytes(_ model: Any, template: String) -> [UInt8] {
+        if compiled.contains(template), let page = CompiledTheme.bytes(model, template: template) { return page }
+        return Array((render(model, template: template) ?? "").utf8)
+    }
+
     /// The page at `path` rendered from `template`: in parts when the template is a page of cards made in code
     /// (`CompiledTheme.parts`), as text otherwise (empty when it renders nothing).
     package func file(_ path: String, model: Any, template: String) -> OutputFile {
