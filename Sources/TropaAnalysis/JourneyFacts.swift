@@ -273,11 +273,12 @@ public struct JourneyAnalysis: Sendable {
         value.metricID.flatMap { id in schema.metrics.first { $0.id == id }?.role }
     }
 
-    /// The measurements that stand for the map's figures: of each stage and metric, the latest, when it is newer
-    /// than `updated` (or always, when the map has no `updated`); of two on one day, the last row.
+    /// The measurements that stand for the map's figures: of each stage and metric, the latest, when it is of the
+    /// day of `updated` or later (or always, when the map has no `updated`); of two on one day, the last row. A
+    /// measurement of the day the map was updated counts: the page's trends show it as the latest.
     public static func current(_ journey: Journey) -> [Measurement] {
         var latest: [MeasurementSeries: Measurement] = [:]
-        for measurement in journey.measurements where journey.updated.map({ measurement.date > $0 }) ?? true {
+        for measurement in journey.measurements where journey.updated.map({ measurement.date >= $0 }) ?? true {
             if let earlier = latest[measurement.series], earlier.date > measurement.date { continue }
             latest[measurement.series] = measurement
         }

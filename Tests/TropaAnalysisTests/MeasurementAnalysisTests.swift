@@ -4,7 +4,7 @@ import Testing
 @testable import TropaAnalysis
 import TropaTesting
 
-/// Measurements against the map's own figures: the latest wins when it is newer than `updated`; review dates by
+/// Measurements against the map's own figures: the latest wins when it is of `updated`'s day or later; review dates by
 /// the calendar.
 @Suite struct MeasurementAnalysisTests {
     static func journey(updated: String?, rows: [(String, String, String)]) -> Journey {
@@ -54,9 +54,16 @@ import TropaTesting
     }
 
     @Test func measurementsOlderThanUpdatedChangeNothing() {
-        let journey = Self.journey(updated: "2024-03-01", rows: [("2024-03-01", "Конверсия", "99%")])
+        let journey = Self.journey(updated: "2024-03-01", rows: [("2024-02-29", "Конверсия", "99%")])
         #expect(Self.figures(journey).conversion?.value == 30)
         #expect(JourneyAnalysis(schema: .default, contentPath: "content").figuresDate(journey) == nil)
+    }
+
+    /// The trends show a measurement of the day the map was updated as the latest, so the funnel takes it too.
+    @Test func aMeasurementOfTheDayOfUpdatedCounts() {
+        let journey = Self.journey(updated: "2024-03-01", rows: [("2024-03-01", "Конверсия", "31%")])
+        #expect(Self.figures(journey).conversion?.value == 31)
+        #expect(JourneyAnalysis(schema: .default, contentPath: "content").figuresDate(journey) == "2024-03-01")
     }
 
     @Test(arguments: [

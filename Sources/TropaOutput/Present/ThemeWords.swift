@@ -273,7 +273,8 @@ public struct ThemeWords: Sendable {
 
     /// Under the evaluation's heading, when measurements replaced some of the map's figures.
     public func figuresMeasured(_ date: String) -> String {
-        language == .ru ? "Конверсия и NPS — по замерам на \(date)." : "Conversion and NPS as measured on \(date)."
+        language == .ru ? "Конверсия и NPS — по последним замерам (самый поздний — \(date)), где их нет — по цифрам карты."
+            : "Conversion and NPS are the latest measurements (the last on \(date)), and the map's figures where none."
     }
 
     /// A trend's latest change: "+7 pp since 1 February 2024".
