@@ -171,6 +171,29 @@ public struct CalendarDay: Sendable, Hashable, Comparable {
         (self.year, self.month, self.day) = (year, month, day)
     }
 
+    /// The day a text written `YYYY-MM-DD` names though its month is shorter (`2025-02-30`): the problem of a date
+    /// of the right form. Nil for a real day or another form.
+    public static func missingDay(_ text: String) -> Message? {
+        let parts = text.prefix(10).split(separator: "-", omittingEmptySubsequences: false)
+        guard text.count >= 10, parts.count == 3, parts.map(\.count) == [4, 2, 2],
+              let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2]), (1...12).contains(month),
+              day > length(year: year, month: month), day <= 31 else { return nil }
+        return .noSuchDay(text: String(text.prefix(10)), year: year, month: month, day: day)
+    }
+
+    /// The last day of the month of `text`'s `YYYY-MM`, as `YYYY-MM-DD`.
+    public static func lastDay(ofMonthIn text: String) -> String? {
+        let parts = text.prefix(10).split(separator: "-", omittingEmptySubsequences: false)
+        guard parts.count == 3, let year = Int(parts[0]), let month = Int(parts[1]), (1...12).contains(month) else { return nil }
+        return CalendarDay(year: year, month: month, day: length(year: year, month: month)).text
+    }
+
+    /// A month's name as a date in a sentence holds it: "February", «феврале» (in February).
+    public static func monthName(_ month: Int, in language: Language) -> String {
+        language == .ru ? ["январе", "феврале", "марте", "апреле", "мае", "июне", "июле", "августе", "сентябре",
+                           "октябре", "ноябре", "декабре"][month - 1] : months[month - 1].en
+    }
+
     /// `YYYY-MM-DD` (a time may follow); nil for anything else or a day the month does not have.
     public init?(_ text: String) {
         let parts = text.prefix(10).split(separator: "-", omittingEmptySubsequences: false)

@@ -21,6 +21,8 @@ public indirect enum Message: Sendable, Hashable {
     case noName
     case addKey(String)
     case badDate(String)
+    case noSuchDay(text: String, year: Int, month: Int, day: Int)
+    case lastDayOfMonth(String)
     case writeDate(String)
     case writeBool(String)
     case badAudience(String)
@@ -377,6 +379,10 @@ public indirect enum Message: Sendable, Hashable {
         case .badDate(let text): ("\"updated\" should be a date like 2024-03-01, not \"\(text)\"",
                                   "в «updated» нужна дата вида 2024-03-01, а здесь «\(text)»")
         case .writeDate(let date): ("write \"updated: \(date)\"", "напишите «updated: \(date)»")
+        case .noSuchDay(let text, let year, let month, let day):
+            ("the date \"\(text)\" does not exist: \(CalendarDay.monthName(month, in: .en)) \(year) has no day \(day)",
+             "даты «\(text)» нет: в \(CalendarDay.monthName(month, in: .ru)) \(year) года нет \(day)-го числа")
+        case .lastDayOfMonth(let date): ("the month's last day is \(date)", "последний день этого месяца — \(date)")
         case .writeBool(let key): ("write \"\(key): true\" or \"\(key): false\", without quotes",
                                    "напишите «\(key): true» или «\(key): false», без кавычек")
         case .badReview(let text): ("\"review\" should be a period such as \"monthly\", not \"\(text)\"",

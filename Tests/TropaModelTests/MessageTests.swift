@@ -8,7 +8,7 @@ import Testing
     static let samples: [Message] = [
         .utf16, .saveAsUTF8, .nulByte, .saveAsUTF8Text, .notUTF8, .convertFromCP1251, .noFrontMatter(.map),
         .startWithFrontMatter(key: "x"), .frontMatterUnclosed, .closeFrontMatter, .emptyTitle, .writeTitle, .noTitle,
-        .noName, .addKey("x"), .badDate("x"), .writeDate("x"), .badAudience("x"), .writeAudience, .badEvidence("x"),
+        .noName, .addKey("x"), .badDate("x"), .writeDate("x"), .noSuchDay(text: "x", year: 2025, month: 2, day: 30), .lastDayOfMonth("x"), .badAudience("x"), .writeAudience, .badEvidence("x"),
         .writeOneOf(["a", "b"]),
         .badReview("x"), .writeReview, .measurementsMissing("x"), .measurementsPath,
         .measurementsEmpty, .measurementColumns(["a", "b"]), .measurementHeader,

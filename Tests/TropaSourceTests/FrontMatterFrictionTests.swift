@@ -88,6 +88,18 @@ import TropaTesting
         #expect(found.first?.suggestion(in: .en) == "write \"updated: \(iso)\"")
     }
 
+    /// A date of the right form that the calendar lacks is said to be so, with the month's last day.
+    @Test(arguments: [("2025-02-30", "даты «2025-02-30» нет: в феврале 2025 года нет 30-го числа", "2025-02-28"),
+                      ("2024-02-30", "даты «2024-02-30» нет: в феврале 2024 года нет 30-го числа", "2024-02-29"),
+                      ("2025-04-31", "даты «2025-04-31» нет: в апреле 2025 года нет 31-го числа", "2025-04-30")])
+    func aDayTheMonthLacksIsSaidToBeMissing(written: String, message: String, last: String) {
+        let found = Self.diagnostics("title: Карта\nupdated: \(written)")
+        #expect(found.found == [Found(.frontMatterType, .error, 3, 10)])
+        #expect(found.first?.message(in: .ru) == message)
+        #expect(found.first?.suggestion(in: .ru) == "последний день этого месяца — \(last)")
+        #expect(found.first?.message(in: .en) == "the date \"\(written)\" does not exist: \(written.hasPrefix("2025-04") ? "April" : "February") \(written.prefix(4)) has no day \(written.suffix(2))")
+    }
+
     @Test(arguments: ["32.01.2024", "01.13.2024", "1.3.24", "01.03.2024.", "1 марта", "20 брюмера 2026", "2024/13/01"])
     func aDateThatIsNotDayMonthYearSuggestsNothing(written: String) {
         let found = Self.diagnostics("title: Карта\nupdated: \(written)")

@@ -72,6 +72,14 @@ import TropaTesting
         #expect(result.site?.journeys.first?.measurements.count == 1)
     }
 
+    @Test func aDayTheMonthLacksIsSaidToBeMissing() throws {
+        let result = try Self.check("date,stage,metric,value\n2025-04-31,Поиск решения,Конверсия,33%\n")
+        #expect(Self.found(result) == ["2:1:measurement-invalid"])
+        let diagnostic = try #require(result.diagnostics.first)
+        #expect(diagnostic.message(in: .ru) == "даты «2025-04-31» нет: в апреле 2025 года нет 31-го числа")
+        #expect(diagnostic.suggestion(in: .ru) == "последний день этого месяца — 2025-04-30")
+    }
+
     @Test func quotedFieldsHoldCommasQuotesAndLineBreaks() throws {
         let result = try Self.check(#"""
             date,stage,metric,value

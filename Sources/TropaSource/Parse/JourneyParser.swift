@@ -101,6 +101,11 @@ package struct JourneyParser {
         let valid = text.count >= 10 && parts.count == 3 && parts.map(\.count) == [4, 2, 2]
             && parts.allSatisfy { $0.allSatisfy(\.isASCII) && Int($0) != nil }
             && (1...12).contains(Int(parts[1]) ?? 0) && (1...31).contains(Int(parts[2]) ?? 0)
+        if valid, let missing = CalendarDay.missingDay(text) {
+            yaml.report(.error(.frontMatterType, missing, at: yaml.valueLocation(field),
+                               suggestion: CalendarDay.lastDay(ofMonthIn: text).map(Message.lastDayOfMonth)))
+            return nil
+        }
         guard valid else {
             yaml.report(.error(.frontMatterType, .badDate(text),
                                at: yaml.valueLocation(field), suggestion: Self.isoDate(writtenOtherwise: text).map(Message.writeDate)))

@@ -83,6 +83,10 @@ package struct MeasurementReader {
     private func measurement(date: Field, stage: Field, metric: Field, value: Field,
                              journey: Journey) -> Result<(Measurement, Diagnostic?), Diagnostic> {
         let dateText = date.text.trimmingWhitespace()
+        if dateText.count == 10, let missing = CalendarDay.missingDay(dateText) {
+            return .failure(.error(.measurementInvalid, missing, at: date.at,
+                                   suggestion: CalendarDay.lastDay(ofMonthIn: dateText).map(Message.lastDayOfMonth)))
+        }
         guard dateText.count == 10, let day = CalendarDay(dateText) else {
             let iso = JourneyParser.isoDate(writtenOtherwise: dateText)
             return .failure(.error(.measurementInvalid, .measurementBadDate(dateText), at: date.at,
