@@ -60,6 +60,7 @@ public enum DiagnosticCode: String, Sendable, CaseIterable, Codable {
     case headingSpace = "heading-space"
     case emptyStage = "empty-stage"
     case underlinedStage = "underlined-stage"
+    case htmlOmitted = "html-omitted"
     case typographicQuotes = "typographic-quotes"
     case tagsAsText = "tags-as-text"
     case branchLabel = "branch-label"

@@ -85,6 +85,8 @@ public indirect enum Message: Sendable, Hashable {
     case unnamedStage
     case underlinedStage(stage: String, underline: String)
     case separatorOrStage(String)
+    case htmlOmitted(String)
+    case markdownOrUnsafeHTML
     case nameTheStage
     case duplicateStage(String)
     // Branches
@@ -535,6 +537,10 @@ public indirect enum Message: Sendable, Hashable {
         case .underlinedStage(let stage, let underline):
             ("the line \"\(underline)\" under \"\(stage)\" makes it a stage heading",
              "черта «\(underline)» под текстом «\(stage)» делает его заголовком этапа")
+        case .htmlOmitted(let html): ("the HTML \"\(html)\" is left out of the pages", "HTML «\(html)» не попадёт на страницы")
+        case .markdownOrUnsafeHTML:
+            ("write it in Markdown, or let HTML through with \"unsafe_html: true\" in tropa.yml",
+             "напишите это средствами Markdown или разрешите HTML в tropa.yml: «unsafe_html: true»")
         case .separatorOrStage(let stage):
             ("for a separator, leave an empty line above the dashes; for a stage, write \"## \(stage)\"",
              "если нужна черта-разделитель, оставьте над ней пустую строку; если это этап, напишите «## \(stage)»")

@@ -27,16 +27,21 @@ import TropaTesting
             for path in try RenderFixtures.files(under: parent) {
                 tree[path] = try Data(contentsOf: parent.appendingPathComponent(path))
             }
+            // A build that reports anything keeps no record: the xss site's raw HTML is reported as left out.
+            guard !output.stderr.contains("warning:") else {
+                #expect(tree[".public.tropa-cache"] == nil, "\(site): a build with warnings kept a record")
+                trees.append(tree)
+                continue
+            }
             let record = try #require(tree[".public.tropa-cache"].map { String(decoding: $0, as: UTF8.self) })
             #expect(record.contains("\nfolders\t"), "\(site): the record keeps the output folders' times")
+            #expect(tree[".public.tropa-facts"] != nil, "\(site): the maps' facts were not kept beside the output")
             tree[".public.tropa-cache"] = Data(record.split(separator: "\n", omittingEmptySubsequences: false)
                 .filter { !$0.hasPrefix("folders\t") }.joined(separator: "\n").utf8)
             trees.append(tree)
         }
         let (first, second) = (trees[0], trees[1])
         #expect(first.keys.contains("public/index.html"), "\(site): the catalogue was not written")
-        #expect(first.keys.contains(".public.tropa-cache"), "\(site): the record was not kept beside the output")
-        #expect(first.keys.contains(".public.tropa-facts"), "\(site): the maps' facts were not kept beside the output")
         #expect(first.keys.sorted() == second.keys.sorted(), "\(site): the two builds wrote different files")
         for (path, bytes) in first.sorted(by: { $0.key < $1.key }) where second[path] != bytes {
             let report = firstDifference(expected: String(decoding: bytes, as: UTF8.self),

@@ -67,7 +67,8 @@ import TropaTesting
     @Test func linesInCodeAndHTMLBlocksAreNotReported() {
         let code = "```\n##Этап\n```\n\n<div>\n##Этап\n</div>\n\n- Пункт:\n  ~~~\n  ###\u{A0}Цель\n  ~~~\n\n"
         let (_, diagnostics) = Check.journey("---\ntitle: Карта\n---\n\n" + code + "## Этап\n" + Check.requiredLayers)
-        #expect(diagnostics.isEmpty, "\(diagnostics)")
+        // The HTML block is left out of the pages, and said to be; no heading in it is.
+        #expect(diagnostics.map(\.code) == [.htmlOmitted], "\(diagnostics)")
     }
 
     @Test func aCodeBlockLeftOpenHidesTheRestOfTheFile() {

@@ -278,6 +278,12 @@ package struct JourneyParser {
                       suggestion: .write("### \(text)"))
     }
 
+    /// A text quoted in a message: its first line, cut after 60 characters.
+    private static func firstLine(_ text: String) -> String {
+        let line = text.prefix { $0 != "\n" }
+        return line.count <= 60 && line.count == text.count ? text : String(line.prefix(60)) + "…"
+    }
+
     /// The line of dashes under an underlined heading, as written, and where it starts.
     private func underline(of block: MarkdownNode, source: SourceText) -> (text: String, location: SourceLocation)? {
         var number = block.startLine + 1
@@ -321,6 +327,13 @@ package struct JourneyParser {
             guard let (href, link) = resolver.resolve(url, at: at) else { return nil }
             if let link { journey.links.append(link) }
             return href
+        }
+        if !unsafeHTML, body.utf8.contains(UInt8(ascii: "<")) {
+            diagnostics += document.omittedHTML(linePrefix: prefix).map { html, line, byteColumn in
+                .warning(.htmlOmitted, .htmlOmitted(Self.firstLine(html)),
+                         at: SourceLocation(file: source.path, line: line, column: source.column(line: line, byteColumn: byteColumn)),
+                         suggestion: .markdownOrUnsafeHTML)
+            }
         }
         var introduction: [MarkdownNode] = []
         var stages: [PendingStage] = []

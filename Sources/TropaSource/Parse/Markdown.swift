@@ -25,8 +25,7 @@ package final class MarkdownDocument {
 
     /// Gives every link's and image's destination, with the line and UTF-8 byte column of its `[` or `![`, to
     /// `rewrite`, and puts what it returns in its place (nil leaves it): the HTML rendered afterwards links there.
-    /// `linePrefix` gives the bytes before a line's text (its spaces, tabs and quote marks `>`): cmark counts an
-    /// inline's column on a paragraph's later line as if that line's text began where the paragraph's first line does.
+    /// `linePrefix` gives the bytes before a line's text (its spaces, tabs and quote marks `>`).
     package func rewriteLinks(linePrefix: (Int) -> Int,
                               _ rewrite: (_ url: String, _ line: Int, _ byteColumn: Int) -> String?) {
         guard let iterator = cmark_iter_new(root) else { return }
@@ -36,14 +35,41 @@ package final class MarkdownDocument {
             let type = cmark_node_get_type(node)
             guard type == CMARK_NODE_LINK || type == CMARK_NODE_IMAGE, let url = cmark_node_get_url(node) else { continue }
             let line = Int(cmark_node_get_start_line(node))
-            var column = Int(cmark_node_get_start_column(node))
-            if let block = Self.enclosingBlock(of: node), line > Int(cmark_node_get_start_line(block)) {
-                column += linePrefix(line) - (Int(cmark_node_get_start_column(block)) - 1)
-            }
-            if let href = rewrite(String(cString: url), line, column) {
+            if let href = rewrite(String(cString: url), line, Self.byteColumn(of: node, linePrefix: linePrefix)) {
                 cmark_node_set_url(node, href)
             }
         }
+    }
+
+    /// Raw HTML the pages leave out (the site does not allow it), the first of each paragraph, heading or HTML
+    /// block, with its line and UTF-8 byte column (`linePrefix` as for `rewriteLinks`). A comment is hidden on
+    /// purpose, and not listed.
+    package func omittedHTML(linePrefix: (Int) -> Int) -> [(html: String, line: Int, byteColumn: Int)] {
+        guard let iterator = cmark_iter_new(root) else { return [] }
+        defer { cmark_iter_free(iterator) }
+        var found: [(html: String, line: Int, byteColumn: Int)] = []
+        var reported: Set<OpaquePointer> = []
+        while case let event = cmark_iter_next(iterator), event != CMARK_EVENT_DONE {
+            guard event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator) else { continue }
+            let type = cmark_node_get_type(node)
+            guard type == CMARK_NODE_HTML_BLOCK || type == CMARK_NODE_HTML_INLINE,
+                  let literal = cmark_node_get_literal(node).map({ String(cString: $0) }) else { continue }
+            let html = literal.trimmingWhitespace()
+            guard !html.hasPrefix("<!--"), reported.insert(Self.enclosingBlock(of: node) ?? node).inserted else { continue }
+            found.append((html, Int(cmark_node_get_start_line(node)), Self.byteColumn(of: node, linePrefix: linePrefix)))
+        }
+        return found
+    }
+
+    /// Where an inline node starts: cmark counts a column on a paragraph's later line as if that line's text began
+    /// where the paragraph's first line does.
+    private static func byteColumn(of node: OpaquePointer, linePrefix: (Int) -> Int) -> Int {
+        let line = Int(cmark_node_get_start_line(node))
+        var column = Int(cmark_node_get_start_column(node))
+        if let block = enclosingBlock(of: node), line > Int(cmark_node_get_start_line(block)) {
+            column += linePrefix(line) - (Int(cmark_node_get_start_column(block)) - 1)
+        }
+        return column
     }
 
     /// The paragraph or heading an inline node is in.
