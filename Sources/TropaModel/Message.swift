@@ -330,7 +330,7 @@ public indirect enum Message: Sendable, Hashable {
     /// Why a file or folder cannot be used: the system's words when tropa has none of its own.
     public enum Reason: Sendable, Hashable { case missing, denied, isFolder, system(String) }
     /// Why tropa will not write a site into a folder.
-    public enum Refusal: Sendable, Hashable { case home, siteFolder(ancestor: Bool), contentFolder(ancestor: Bool), insideContent }
+    public enum Refusal: Sendable, Hashable { case home, siteFolder(ancestor: Bool), contentFolder(ancestor: Bool), insideContent, insideTemplates }
     /// The file a front-matter belongs to.
     public enum FileKind: Sendable, Hashable { case map, persona }
     /// What a Markdown block is, for a message that finds one where it does not belong.
@@ -979,6 +979,8 @@ extension Message.Refusal {
                                             ancestor ? "в этой папке лежит папка с картами" : "это папка с картами")
         case .insideContent: ("inside the content folder, each build would copy the last one",
                               "внутри папки с картами каждая сборка копировала бы предыдущую")
+        case .insideTemplates: ("in the templates folder, the next build would publish it as the theme's files",
+                                "в папке шаблонов следующая сборка опубликовала бы его как файлы темы")
         }
     }
 }

@@ -66,10 +66,12 @@ import TropaTesting
         let home = FileManager.default.homeDirectoryForCurrentUser.path
 
         func check(_ output: String) throws {
-            try OutputWriter.checkTarget(output: output, site: site.path, content: content.path)
+            try OutputWriter.checkTarget(output: output, site: site.path, content: content.path,
+                                         templates: site.path + "/templates")
         }
         let refused = [
             site.path, site.path + "/", site.path + "/.", content.path, content.path + "/../content",
+            site.path + "/templates", site.path + "/templates/out",
             site.path + "/public/..", base.path, base.deletingLastPathComponent().path, "/", home, home + "/",
             link.path, link.path + "/content",
         ]
@@ -95,6 +97,12 @@ import TropaTesting
             Issue.record("the content folder was accepted")
         } catch let error as SiteError {
             #expect(error.description.contains("the content folder"))
+        }
+        do {
+            try check(site.path + "/templates/out")
+            Issue.record("a folder in the templates was accepted")
+        } catch let error as SiteError {
+            #expect(error.message.text(in: .ru).contains("в папке шаблонов следующая сборка опубликовала бы его как файлы темы"))
         }
     }
 

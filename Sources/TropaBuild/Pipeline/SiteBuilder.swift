@@ -63,7 +63,8 @@ public struct SiteBuilder: Sendable {
             // with errors writes nothing into its output, but the lock beside it stays: removed, a build waiting
             // on it would hold a lock nobody else sees.
             let mayWrite = fileSystem.kind(at: writer.cache) == .file
-                || (try? OutputWriter.checkTarget(output: writer.output, site: root, content: root.appendingPath(config.contentPath))) != nil
+                || (try? OutputWriter.checkTarget(output: writer.output, site: root, content: root.appendingPath(config.contentPath),
+                                               templates: root.appendingPath(config.templatesPath))) != nil
                 && (try? writer.mayReplace()) == true
             let held = mayWrite
                 ? try? fileSystem.lock(writer.lockFile) { options.whenWaiting?(writer.output, config.language) } : nil
@@ -172,7 +173,8 @@ public struct SiteBuilder: Sendable {
         try readHistory(keeping: nil)
         let staged = Result {
             try OutputWriter.checkTarget(output: writer.output, site: root,
-                                         content: root.appendingPath(start.config.contentPath))
+                                         content: root.appendingPath(start.config.contentPath),
+                                         templates: root.appendingPath(start.config.templatesPath))
             try writer.begin()
         }
         if case .failure(let error) = staged {

@@ -53,7 +53,7 @@ package struct OutputWriter: Sendable {
     }
 
     /// Refuses an output folder that would hide or destroy what is not a build of tropa.
-    package static func checkTarget(output: String, site: String, content: String) throws {
+    package static func checkTarget(output: String, site: String, content: String, templates: String) throws {
         let home = FileManager.default.homeDirectoryForCurrentUser.path
         let output = canonical(output)
         let protected = [(Message.Refusal.siteFolder, canonical(site)), (Message.Refusal.contentFolder, canonical(content))]
@@ -65,6 +65,11 @@ package struct OutputWriter: Sendable {
         }
         if output.hasPrefix(canonical(content) + "/") {
             throw SiteError(.refuseOutput(output, .insideContent))
+        }
+        // The theme's files other than templates are published: a build there would be published by the next.
+        let templates = canonical(templates)
+        if output == templates || output.hasPrefix(templates + "/") {
+            throw SiteError(.refuseOutput(output, .insideTemplates))
         }
     }
 
