@@ -264,6 +264,7 @@ public indirect enum Message: Sendable, Hashable {
     case folderNotEmpty(String)
     case createdSite(String)
     case mapExists(String)
+    case importOutsideContent(String, content: String)
     case created(String)
     case stagesRange
     case noTropaServe(String)
@@ -819,6 +820,9 @@ public indirect enum Message: Sendable, Hashable {
              "сайт создан в \(path): запустите `tropa build \(path)` и откройте \(path)/public/index.html")
         case .mapExists(let path): ("\(path) already exists; choose another title",
                                     "\(path) уже есть; выберите другое название")
+        case .importOutsideContent(let path, let content):
+            ("--output \(path) is not a map: give a .md file in \(content)/, outside \(content)/personas/, or the build will not see it",
+             "--output \(path) — не карта: укажите файл .md в папке \(content)/, но не в \(content)/personas/, иначе сборка его не увидит")
         case .created(let path): ("created \(path)", "создана карта \(path)")
         case .stagesRange: ("--stages must be from 1 to 50", "в --stages укажите число от 1 до 50")
         case .noTropaServe(let path): ("tropa serve runs tropa-serve, which is not beside tropa: no \(path)",

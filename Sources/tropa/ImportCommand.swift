@@ -20,7 +20,7 @@ struct ImportCommand: ParsableCommand {
     @Argument(help: "The Mermaid file.", completion: .file(extensions: ["mmd", "mermaid"]))
     var file: String
 
-    @Option(help: "Where to write the map, relative to the site folder (default: content/<slug of the title>.md).")
+    @Option(help: "Where to write the map: a .md file in the content folder, relative to the site folder (default: content/<slug of the title>.md).")
     var output: String?
 
     @Option(help: "The persona's id (a file in content/personas/); without it, an actor named like a persona is matched.")
@@ -57,8 +57,9 @@ struct ImportCommand: ParsableCommand {
         }
         let fallback = URL(fileURLWithPath: file).deletingPathExtension().lastPathComponent
         let title = diagram.title.flatMap { $0.isEmpty ? nil : $0 } ?? fallback
-        let relative = output ?? config.contentPath + "/" + MapScaffold(title: title, date: "").fileName
-        let path = siteDirectory + "/" + relative
+        let path = try Terminal.run(language: language) {
+            try MermaidImport.mapPath(output: output, title: title, site: siteDirectory, config: config)
+        }
         guard fileSystem.kind(at: path) == nil else {
             Terminal.printError(.errorLine(.mapExists(path)), language: language)
             throw ExitCode(2)

@@ -156,4 +156,26 @@ import TropaTesting
         #expect(MermaidJourney.value(3, scale: 0...10) == 5)
         #expect(MermaidJourney.value(5, scale: 0...10) == 10)
     }
+
+    /// The map goes among the maps: a `.md` file in the content folder, outside the personas' folder; an absolute
+    /// path is taken as it is, and the title's file name is the default.
+    @Test func theMapIsWrittenOnlyWhereABuildReadsIt() throws {
+        let config = SiteConfig()
+        #expect(try MermaidImport.mapPath(output: nil, title: "Доставка еды", site: ".", config: config) == "content/dostavka-edy.md")
+        #expect(try MermaidImport.mapPath(output: "content/b2b/x.md", title: "", site: "site", config: config) == "site/content/b2b/x.md")
+        #expect(try MermaidImport.mapPath(output: "/srv/site/content/x.md", title: "", site: "/srv/site", config: config)
+            == "/srv/site/content/x.md")
+        for output in ["/tmp/eda.md", "../escape.md", "notes/x.txt", "content/x.txt", "content/personas/eda.md",
+                       "content/../x.md", "content"] {
+            #expect(throws: SiteError.self, "\(output)") {
+                try MermaidImport.mapPath(output: output, title: "", site: "/srv/site", config: config)
+            }
+        }
+        do {
+            _ = try MermaidImport.mapPath(output: "notes/x.txt", title: "", site: ".", config: config)
+        } catch let error as SiteError {
+            #expect(error.message.text(in: .ru)
+                == "--output notes/x.txt — не карта: укажите файл .md в папке content/, но не в content/personas/, иначе сборка его не увидит")
+        }
+    }
 }

@@ -217,3 +217,19 @@ public struct MermaidImport: Sendable {
         return names.filter { seen.insert(NameKey($0).value).inserted }
     }
 }
+
+extension MermaidImport {
+    /// Where the map goes: `output` (relative to the site folder, or absolute) or a file named after the title in
+    /// the content folder; a problem when that is not a Markdown file among the maps, where no build would see it.
+    public static func mapPath(output: String?, title: String, site: String, config: SiteConfig) throws -> String {
+        let relative = output ?? config.contentPath + "/" + MapScaffold(title: title, date: "").fileName
+        let path = relative.hasPrefix("/") ? relative : site == "." ? relative : site + "/" + relative
+        let canonical = URL(fileURLWithPath: path).standardizedFileURL.path
+        let content = URL(fileURLWithPath: site).appendingPathComponent(config.contentPath).standardizedFileURL.path
+        guard canonical.hasSuffix(".md"), canonical.hasPrefix(content + "/"),
+              !canonical.hasPrefix(content + "/" + SiteInputs.personaFolder + "/") else {
+            throw SiteError(.importOutsideContent(relative, content: config.contentPath))
+        }
+        return path
+    }
+}
