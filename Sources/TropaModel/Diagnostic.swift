@@ -61,6 +61,7 @@ public enum DiagnosticCode: String, Sendable, CaseIterable, Codable {
     case emptyStage = "empty-stage"
     case underlinedStage = "underlined-stage"
     case htmlOmitted = "html-omitted"
+    case duplicateMetric = "duplicate-metric"
     case typographicQuotes = "typographic-quotes"
     case tagsAsText = "tags-as-text"
     case branchLabel = "branch-label"

@@ -86,6 +86,8 @@ public indirect enum Message: Sendable, Hashable {
     case underlinedStage(stage: String, underline: String)
     case separatorOrStage(String)
     case htmlOmitted(String)
+    case metricTwice(String, firstLine: Int)
+    case oneEntryPerMetric
     case markdownOrUnsafeHTML
     case nameTheStage
     case duplicateStage(String)
@@ -538,6 +540,12 @@ public indirect enum Message: Sendable, Hashable {
         case .underlinedStage(let stage, let underline):
             ("the line \"\(underline)\" under \"\(stage)\" makes it a stage heading",
              "черта «\(underline)» под текстом «\(stage)» делает его заголовком этапа")
+        case .metricTwice(let metric, let line):
+            ("the metric \"\(metric)\" is written a second time in this stage; the figures take the first, on line \(line)",
+             "метрика «\(metric)» записана в этом этапе второй раз; в расчётах — первая запись, в строке \(line)")
+        case .oneEntryPerMetric:
+            ("keep one entry; measurements taken again belong in the measurements file",
+             "оставьте одну запись, а повторные замеры ведите в файле measurements")
         case .htmlOmitted(let html): ("the HTML \"\(html)\" is left out of the pages", "HTML «\(html)» не попадёт на страницы")
         case .markdownOrUnsafeHTML:
             ("write it in Markdown, or let HTML through with \"unsafe_html: true\" in tropa.yml",

@@ -92,7 +92,7 @@ import TropaTesting
     @Test func severitiesFollowTheFormatTable() {
         let warnings: Set<DiagnosticCode> = [.unknownKey, .emptyLayer, .unknownMetric, .unknownSection,
                                              .typographicQuotes, .tagsAsText, .unknownActionKind, .reviewOverdue, .draftLink,
-                                             .underlinedStage, .htmlOmitted]
+                                             .underlinedStage, .htmlOmitted, .duplicateMetric]
         for testCase in Self.cases {
             for expected in testCase.expected {
                 #expect(expected.severity == (warnings.contains(expected.code) ? .warning : .error),

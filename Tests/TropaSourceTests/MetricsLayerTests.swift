@@ -1,6 +1,7 @@
 import Testing
 @testable import TropaModel
 @testable import TropaSource
+import TropaAnalysis
 @testable import TropaBuild
 import TropaTesting
 
@@ -219,9 +220,11 @@ import TropaTesting
             - Средний чек: 99 999 999 ₽
 
             """))
-        #expect(diagnostics.found == [Found(.metricOutOfRange, .error, 16, 3), Found(.metricOutOfRange, .error, 18, 3),
+        // The second NPS is also a `duplicate-metric` warning (MetricsLayerTests.aMetricWrittenTwice).
+        let ranges = diagnostics.filter { $0.code == .metricOutOfRange }
+        #expect(ranges.found == [Found(.metricOutOfRange, .error, 16, 3), Found(.metricOutOfRange, .error, 18, 3),
                                       Found(.metricOutOfRange, .error, 19, 3)])
-        #expect(diagnostics.map { $0.message(in: .en) } == ["\"CSAT\" is 101%, outside 0..100", "\"NPS\" is 120, outside -100..100",
+        #expect(ranges.map { $0.message(in: .en) } == ["\"CSAT\" is 101%, outside 0..100", "\"NPS\" is 120, outside -100..100",
                                                "\"Повторные покупки\" is -5%, outside 0..100"])
     }
 
@@ -243,8 +246,29 @@ import TropaTesting
         let values = try #require(journey.stages[0].layer(id: "kpi")?.content.values)
         #expect(values.map(\.metricID) == ["calls", "score", "score", "calls"])
         #expect(values.map(\.unit) == [.plain, .plain, .plain, .other("звонков")])
-        #expect(diagnostics.found == [Found(.metricOutOfRange, .error, 9, 3), Found(.metricOutOfRange, .error, 10, 3)])
-        #expect(diagnostics.map { $0.message(in: .en) } == ["\"score\" is 11, outside 0..10", "\"Звонки\" is 1200, outside 0..500"])
+        // Each metric is written twice: a `duplicate-metric` warning each, besides the ranges.
+        #expect(diagnostics.filter { $0.code == .duplicateMetric }.found == [Found(.duplicateMetric, .warning, 9, 3),
+                                                                          Found(.duplicateMetric, .warning, 10, 3)])
+        let ranges = diagnostics.filter { $0.code == .metricOutOfRange }
+        #expect(ranges.found == [Found(.metricOutOfRange, .error, 9, 3), Found(.metricOutOfRange, .error, 10, 3)])
+        #expect(ranges.map { $0.message(in: .en) } == ["\"score\" is 11, outside 0..10", "\"Звонки\" is 1200, outside 0..500"])
+    }
+
+    /// The funnel takes a stage's first conversion: a second one is said to be left aside.
+    @Test func aMetricWrittenTwice() throws {
+        let (journey, diagnostics) = Check.journey(Check.oneStage(Check.requiredLayers + """
+            ### Метрики
+            - Конверсия: 40%
+            - NPS: 10
+            - конверсия: 10%
+
+            """))
+        #expect(diagnostics.found == [Found(.duplicateMetric, .warning, 17, 3)])
+        #expect(diagnostics.first?.message(in: .ru)
+            == "метрика «конверсия» записана в этом этапе второй раз; в расчётах — первая запись, в строке 15")
+        #expect(diagnostics.first?.suggestion(in: .ru) == "оставьте одну запись, а повторные замеры ведите в файле measurements")
+        let facts = JourneyAnalysis(schema: .default, contentPath: "content").facts(of: journey)
+        #expect(facts.stages[0].figures.conversion?.value == 40)
     }
 
     @Test func aNameCloseToAKnownMetricIsAWarning() {

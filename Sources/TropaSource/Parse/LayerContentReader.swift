@@ -244,6 +244,8 @@ package struct LayerContentReader {
         let (items, listDiagnostics) = singleList(blocks, heading: heading)
         var diagnostics = listDiagnostics
         var values: [MetricValue] = []
+        // The line of each metric's first entry: a second one of the same metric is reported, the first one counts.
+        var firstLines: [String: Int] = [:]
         for item in items {
             let first = item.children.first ?? item
             let line = first.startLine
@@ -258,6 +260,13 @@ package struct LayerContentReader {
                 if value.metricID == nil, let close = Suggestion.metric(for: value.name, in: schema, language: language) {
                     diagnostics.append(.warning(.unknownMetric, .unknownMetric(value.name),
                                                 at: at, suggestion: .didYouMean(close)))
+                }
+                let key = value.metricID ?? NameKey(value.name).value
+                if let earlier = firstLines[key] {
+                    diagnostics.append(.warning(.duplicateMetric, .metricTwice(value.name, firstLine: earlier),
+                                                at: at, suggestion: .oneEntryPerMetric))
+                } else {
+                    firstLines[key] = line
                 }
                 values.append(value)
             case .failure(let problem):
