@@ -30,6 +30,7 @@ public struct JourneyChange: Sendable, Hashable {
     /// The front matter's key of a map's field that changed (`title`, `audience` …), or `introduction`.
     public var field: String?
     /// A field's value before and after, as text; a number's (`audience`, `revenue`) is in `scoreFrom`/`scoreTo`.
+    /// Of an emotion whose score changed, `textFrom` is its older label when that was worded otherwise.
     public var textFrom: String?
     public var textTo: String?
     /// The older name of a renamed stage.
@@ -247,8 +248,11 @@ public enum JourneyDiff {
             for index in 0..<max(a.count, b.count) {
                 let from = index < a.count ? a[index] : nil, to = index < b.count ? b[index] : nil
                 guard from?.score != to?.score else { continue }
+                // A label reworded with its score keeps its older words, so that neither seems to have had the other's score.
+                let reworded = from.flatMap { from in to.map { NameKey(from.label).value != NameKey($0.label).value } } == true
                 changes.append(JourneyChange(.scoreChanged, stage: stage, layer: layer,
-                                             text: (to ?? from)!.label, scoreFrom: from?.score, scoreTo: to?.score))
+                                             text: (to ?? from)!.label, scoreFrom: from?.score, scoreTo: to?.score,
+                                             textFrom: reworded ? from?.label : nil))
             }
             // A label reworded at the same score is the layer's text changed.
             let reworded = zip(a, b).first { $0.score == $1.score && NameKey($0.label).value != NameKey($1.label).value }

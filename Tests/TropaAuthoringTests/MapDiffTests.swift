@@ -103,7 +103,23 @@ import TropaTesting
         #expect(changes.map { $0["field"] as? String }
             == ["title", "tags", "evidence", "updated", "draft", "audience", "introduction", nil, nil, nil])
         #expect(changes[5]["valueBefore"] as? Double == 12500 && changes[5]["valueAfter"] as? Double == 20000)
-        #expect(changes[0]["stage"] as? String == "")
+        #expect(changes[0]["stage"] == nil, "a change of the map's own names no stage")
+        #expect(changes[0]["before"] as? String == "Карта" && changes[0]["after"] as? String == "Карта абонента")
+        #expect(changes[3]["after"] as? String == "20 ноября 2026")
+    }
+
+    /// An emotion reworded as its score changed keeps both labels: neither seems to have had the other's score.
+    @Test func aLabelRewordedWithItsScore() throws {
+        let memory = MemoryFileSystem(files: ["site/tropa.yml": "language: ru\n",
+                                              "site/content/map.md": Self.map(RenderBuild.stage("Выбор", score: "-1 Менеджер звонит дважды"))])
+        let git = FakeGit(versions: ["HEAD": ["content/map.md": Self.map(RenderBuild.stage("Выбор", score: "-2 Менеджер звонит пять раз"))]])
+        let (diff, _) = try MapDiff.read(root: "site", map: "content/map.md", revisions: [], git: git, files: memory)
+        let rendered = try #require(diff)
+        #expect(rendered.render(.text).contains("«Выбор», Эмоции: «Менеджер звонит пять раз» −2 → «Менеджер звонит дважды» −1\n"))
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(rendered.render(.json).utf8)) as? [String: Any])
+        let change = try #require((json["changes"] as? [[String: Any]])?.first)
+        #expect(change["previousText"] as? String == "Менеджер звонит пять раз")
+        #expect(change["text"] as? String == "Менеджер звонит дважды")
     }
 
     @Test func twoRevisionsAndNoChange() throws {

@@ -74,9 +74,12 @@ public struct MapDiff: Sendable {
 
     private struct ChangeJSON: Encodable {
         let kind: String
-        let stage: String
+        /// Nil for a change of the map's own.
+        let stage: String?
         let field: String?
         let previousName: String?
+        /// An emotion's older label, when it was reworded as its score changed.
+        let previousText: String?
         let from: Int?
         let to: Int?
         let layer: String?
@@ -99,9 +102,10 @@ public struct MapDiff: Sendable {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         let entries = changes.map { change in
-            let (before, after) = presenter.values(change)
-            return ChangeJSON(kind: change.kind.rawValue, stage: change.stage, field: change.field,
+            let (before, after) = presenter.values(change, quoting: false)
+            return ChangeJSON(kind: change.kind.rawValue, stage: change.stage.isEmpty ? nil : change.stage, field: change.field,
                               previousName: change.previousName,
+                              previousText: change.kind == .scoreChanged ? change.textFrom : nil,
                               from: change.from, to: change.to, layer: change.layer, text: change.text,
                               before: before, after: after,
                               valueBefore: change.scoreFrom ?? change.valueFrom?.value,

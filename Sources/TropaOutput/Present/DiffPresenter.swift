@@ -10,13 +10,15 @@ extension SitePresenter {
     }
 
     /// The value before and after a change, as the change shows it; nil where there is none.
-    package func values(_ change: JourneyChange) -> (before: String?, after: String?) {
-        switch change.kind {
+    /// `quoting` quotes a field's text as a sentence does (not in JSON, where the value stands alone).
+    package func values(_ change: JourneyChange, quoting: Bool = true) -> (before: String?, after: String?) {
+        let fieldValue = { (value: String) in quoting ? self.fieldValue(value, of: change.field) : self.fieldWords(value, of: change.field) }
+        return switch change.kind {
         case .scoreChanged: (change.scoreFrom.map(format.score), change.scoreTo.map(format.score))
         case .mapChanged where change.field == "draft":
             (words[change.textFrom == nil ? "diff.no" : "diff.yes"], words[change.textTo == nil ? "diff.no" : "diff.yes"])
         case .mapChanged where change.textFrom != nil || change.textTo != nil:
-            (change.textFrom.map { fieldValue($0, of: change.field) }, change.textTo.map { fieldValue($0, of: change.field) })
+            (change.textFrom.map(fieldValue), change.textTo.map(fieldValue))
         case .mapChanged: (change.scoreFrom.map(format.number), change.scoreTo.map(format.number))
         case .metricAdded, .metricRemoved, .metricChanged: (change.valueFrom.map(metricValue), change.valueTo.map(metricValue))
         default: (nil, nil)
@@ -26,9 +28,17 @@ extension SitePresenter {
     /// A field's value as the pages word it: a date in words, an evidence's or priority's name; other texts quoted.
     private func fieldValue(_ value: String, of field: String?) -> String {
         switch field {
+        case "updated", "evidence", "priority": fieldWords(value, of: field)
+        default: words.quoted(value)
+        }
+    }
+
+    /// A field's value in words, unquoted.
+    private func fieldWords(_ value: String, of field: String?) -> String {
+        switch field {
         case "updated": words.date(value)
         case "evidence", "priority": words[field! + "." + value]
-        default: words.quoted(value)
+        default: value
         }
     }
 
@@ -57,6 +67,8 @@ extension SitePresenter {
         case .itemAdded: return "\(stage), \(layer): + \(text)"
         case .itemRemoved: return "\(stage), \(layer): − \(text)"
         case .textChanged: return ru ? "\(stage), \(layer): текст изменён" : "\(stage), \(layer): text changed"
+        case .scoreChanged where change.textFrom != nil:
+            return "\(stage), \(layer): \(words.quoted(change.textFrom ?? "")) \(before ?? "—") → \(words.quoted(text)) \(after ?? "—")"
         case .scoreChanged, .metricAdded, .metricRemoved, .metricChanged:
             let label = change.kind == .scoreChanged ? words.quoted(text) : text
             return "\(stage), \(layer): \(label) \(before ?? "—") → \(after ?? "—")"
