@@ -87,6 +87,8 @@ public indirect enum Message: Sendable, Hashable {
     case separatorOrStage(String)
     case htmlOmitted(String)
     case metricTwice(String, firstLine: Int)
+    case ownerNotLast(String)
+    case moveOwnerToEnd(String)
     case oneEntryPerMetric
     case markdownOrUnsafeHTML
     case nameTheStage
@@ -540,6 +542,10 @@ public indirect enum Message: Sendable, Hashable {
         case .underlinedStage(let stage, let underline):
             ("the line \"\(underline)\" under \"\(stage)\" makes it a stage heading",
              "черта «\(underline)» под текстом «\(stage)» делает его заголовком этапа")
+        case .ownerNotLast(let owner):
+            ("\"@\(owner)\" is not read as the action's owner: the owner is the item's last word",
+             "«@\(owner)» не стал ответственным: ответственного пишут последним словом пункта")
+        case .moveOwnerToEnd(let owner): ("move \"@\(owner)\" to the end of the item", "перенесите «@\(owner)» в конец пункта")
         case .metricTwice(let metric, let line):
             ("the metric \"\(metric)\" is written a second time in this stage; the figures take the first, on line \(line)",
              "метрика «\(metric)» записана в этом этапе второй раз; в расчётах — первая запись, в строке \(line)")

@@ -35,6 +35,21 @@ import TropaTesting
         #expect(items[4].text.plain == "[ ] Не вид: после скобок нужен текст")
     }
 
+    /// Only the last word is an owner: one written before more text is said not to be read, and the text is kept.
+    @Test func anOwnerBeforeMoreTextIsAWarning() throws {
+        let (items, diagnostics) = Self.recommendations("""
+            - [Сайт] Опубликовать цены @marketing до 2025-04-15
+            - Написать на info@volta.ru до пятницы
+            - Один звонок вместо пяти @sales
+            """)
+        #expect(diagnostics.found == [Found(.misplacedOwner, .warning, 16, 3)])
+        let warning = try #require(diagnostics.first)
+        #expect(warning.message(in: .ru) == "«@marketing» не стал ответственным: ответственного пишут последним словом пункта")
+        #expect(warning.suggestion(in: .ru) == "перенесите «@marketing» в конец пункта")
+        #expect(items.map(\.owner) == [nil, nil, "sales"])
+        #expect(items[0].text.plain == "Опубликовать цены @marketing до 2025-04-15")
+    }
+
     @Test func kindsAndOwnersAreReadOnPlanLayersOnly() {
         let (journey, _) = Check.journey(Check.oneStage(Check.requiredLayers + "\n### Барьеры\n- [SMM] Нет отзывов @marketing\n"))
         guard case .list(let items)? = journey.stages[0].layer(id: "barriers")?.content else {

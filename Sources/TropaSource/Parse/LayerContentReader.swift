@@ -70,6 +70,10 @@ package struct LayerContentReader {
                     if let problem = kindProblem(&entry.kind, layer: layer, heading: heading, at: at) {
                         diagnostics.append(problem)
                     }
+                    if entry.owner == nil, let owner = Self.ownerInside(entry.text.plain) {
+                        diagnostics.append(.warning(.misplacedOwner, .ownerNotLast(owner), at: at,
+                                                    suggestion: .moveOwnerToEnd(owner)))
+                    }
                 }
                 entries.append(entry)
             }
@@ -135,6 +139,15 @@ package struct LayerContentReader {
             }
         }
         return (RichText(html: html, plain: plain, blocks: blocks), kind, owner)
+    }
+
+    /// An `@name` after a space with more text after it (`… @marketing до 15 апреля`): an owner meant, but only
+    /// the last word of an action is read as one. An address (`sales@example.com`) has no space before its `@`.
+    static func ownerInside(_ plain: String) -> String? {
+        let words = plain.split(whereSeparator: \.isWhitespace)
+        return words.dropLast().lazy.filter { $0.first?.isOne(of: "@") == true }
+            .map { String($0.dropFirst().reversed().drop { ",;:.".contains($0) }.reversed()) }
+            .first { !$0.isEmpty && $0.allSatisfy { $0.isLetter || $0.isNumber || "_-.".contains($0) } }
     }
 
     /// What brackets at the start of an action can hold as its kind: up to 40 characters, no bracket or line break.
