@@ -209,7 +209,8 @@ extension SitePresenter {
 
     private func total(_ timeline: JourneyEvaluation.Timeline, stageCount: Int) -> String {
         let length = format.value(Self.tenth(timeline.totalSeconds / timeline.unit.seconds), unit: .duration(timeline.unit))
-        return words.total(length, estimate: timeline.isEstimate, stages: timeline.stagesWithDuration, of: stageCount)
+        return words.total(length, estimate: timeline.isEstimate, stages: timeline.stagesWithDuration,
+                           of: timeline.longestWay.count, forked: timeline.longestWay.count < stageCount)
     }
 
     /// An average to a tenth.

@@ -299,19 +299,19 @@ public struct ThemeWords: Sendable {
         language == .ru ? "теряем \(customers)" : "\(customers) lost"
     }
 
-    /// The journey's total length; an estimate when ranges were counted by their midpoint, and a note when some
-    /// stages have no duration.
-    public func total(_ length: String, estimate: Bool, stages: Int, of all: Int) -> String {
+    /// The journey's total length (of a map that forks, along its longest way); an estimate when ranges were
+    /// counted by their midpoint, and a note when some stages of the way have no duration.
+    public func total(_ length: String, estimate: Bool, stages: Int, of all: Int, forked: Bool) -> String {
         var text: String
         switch language {
         case .en:
-            text = "In all " + (estimate ? "about " : "") + length
+            text = "In all " + (estimate ? "about " : "") + length + (forked ? " along the longest way" : "")
             if estimate { text += " (an estimate: ranges counted by their midpoint)" }
             if stages < all { text += ", over \(stages) of \(all) stages" }
         case .ru:
-            text = "Всего " + (estimate ? "около " : "") + length
+            text = "Всего " + (estimate ? "около " : "") + length + (forked ? " по самому длинному пути" : "")
             if estimate { text += " (оценка: диапазоны посчитаны по середине)" }
-            if stages < all { text += ", по \(stages) из \(all) этапов" }
+            if stages < all { text += ", по \(stages) из \(all) " + RussianPlural.choose(Double(all), "этапа", "этапов", "этапов") }
         }
         return text + "."
     }
