@@ -31,6 +31,22 @@ import FoundationXML
             .map { "\($0[1]) \($0[0])" }
     }
 
+    /// The curve rings the sharpest pain only where it is not also the weakest stage, as the header marks and the
+    /// advice do: one stage is not named twice.
+    @Test func theSharpestPainIsRingedOnlyApartFromTheWeakestStage() throws {
+        let stages = { (firstScore: String, secondScore: String) in
+            RenderBuild.stage("Поиск", score: firstScore, extra: "### Метрики\n- Конверсия: 20%\n")
+                + RenderBuild.stage("Покупка", score: secondScore, extra: "### Метрики\n- Конверсия: 60%\n")
+        }
+        let same = try RenderBuild.site(["content/m.md": RenderBuild.russianMap(body: stages("-2 Боль", "1 Хорошо"))])
+        let apart = try RenderBuild.site(["content/m.md": RenderBuild.russianMap(body: stages("1 Хорошо", "-2 Боль"))])
+        let samePage = try #require(same.text("m/index.html")), apartPage = try #require(apart.text("m/index.html"))
+        #expect(!samePage.contains("class=\"ring\""))
+        #expect(!samePage.contains("mark-pain"))
+        #expect(apartPage.components(separatedBy: "class=\"ring\"").count == 2)
+        #expect(apartPage.contains("mark-pain"))
+    }
+
     @Test func facesOnTheDefaultScale() throws {
         let page = try #require(try RenderBuild.fixture("en-multi").text("onboarding/index.html"))
         #expect(try Self.faces(page) == ["+1 positive", "−1 negative", "+2 very-positive", "−2 very-negative",

@@ -64,7 +64,10 @@ extension SitePresenter {
         var marks = CurveMarks()
         marks.weakestStage = evaluation.weakestStage
         marks.weakestText = words["mark.weakest"]
-        if evaluation.sharpestPain(on: site.schema.scale) != nil { marks.lowestPoint = evaluation.lowestPoint }
+        // Ringed only where it is not the weakest stage, as in the header and the advice.
+        if let pain = evaluation.sharpestPain(on: site.schema.scale), pain != evaluation.weakestStage {
+            marks.lowestPoint = evaluation.lowestPoint
+        }
         marks.lowestText = words["mark.pain"]
         marks.sharpDrops = evaluation.sharpDrops
         marks.dropText = words["mark.drop"]
