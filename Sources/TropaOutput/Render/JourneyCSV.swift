@@ -7,9 +7,9 @@ package enum JourneyCSV {
     package static func bytes(_ journey: Journey, presenter: SitePresenter) -> [UInt8] {
         let words = presenter.words
         let format = presenter.format
-        var rows = [[words["layer"]] + journey.stages.map { stage in stage.branch.map { "\(stage.name) (\($0))" } ?? stage.name }]
+        var rows = [[words["layer"]] + journey.stages.map(\.displayName)]
         if journey.stages.contains(where: { !$0.description.isEmpty }) {
-            rows.append([""] + journey.stages.map(\.description.plain))
+            rows.append([words["stageDescription"]] + journey.stages.map(\.description.plain))
         }
         for definition in presenter.site.schema.layers where journey.stages.contains(where: { $0.layer(id: definition.id) != nil }) {
             rows.append([presenter.title(of: definition)] + journey.stages.map { stage in
