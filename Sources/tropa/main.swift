@@ -17,6 +17,15 @@ struct TropaCommand: ParsableCommand {
     )
 }
 
+/// `tropa help NAME` of a command that does not exist is a usage error: ArgumentParser prints the general help and
+/// exits with 0, as if NAME were a command.
+let arguments = CommandLine.arguments.dropFirst()
+let commands = TropaCommand.configuration.subcommands.map { $0._commandName }
+if arguments.first == "help", let name = arguments.dropFirst().first, !name.hasPrefix("-"), !commands.contains(name) {
+    FileHandle.standardError.write(Data("Error: Unknown command '\(name)'. The commands are: \(commands.joined(separator: ", ")).\n".utf8))
+    exit(2)
+}
+
 /// Usage errors exit with 2, as the format promises, instead of ArgumentParser's 64.
 do {
     var command = try TropaCommand.parseAsRoot()

@@ -126,6 +126,16 @@ import TropaTesting
         #expect(output.stderr.contains("Usage: tropa"))
     }
 
+    /// `tropa help NAME` of no command says so instead of printing the general help as if NAME were one.
+    @Test func helpOfACommandThatDoesNotExist() throws {
+        let output = try TropaProcess.run(["help", "nonexist"])
+        #expect(output.status == 2)
+        #expect(output.stdout.isEmpty)
+        #expect(output.stderr == "Error: Unknown command 'nonexist'. The commands are: init, new, import, check, build, report, serve, schema, diff.\n")
+        let known = try TropaProcess.run(["help", "build"])
+        #expect(known.status == 0 && known.stdout.hasPrefix("OVERVIEW: Check the site, then write it"))
+    }
+
     @Test func unknownOptionsAreNamed() throws {
         let output = try TropaProcess.run(["check", "--bogus"])
         #expect(output.stderr.hasPrefix("Error: Unknown option '--bogus'"))
