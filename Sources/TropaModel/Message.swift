@@ -182,6 +182,10 @@ public indirect enum Message: Sendable, Hashable {
     case overwritesPage(String)
     case renameOrMove
     case templateInvalid(String)
+    case templateWrongClose(open: String, line: Int)
+    case templateUnclosed(open: String, line: Int)
+    case templateUnfinishedTag
+    case closeSection(String)
     // YAML: tropa.yml, front-matter, the schema
     case aliasInKey
     case writeKeyOut
@@ -671,6 +675,13 @@ public indirect enum Message: Sendable, Hashable {
                                          "этот файл затрёт страницу, которую делает tropa: \(path)")
         case .renameOrMove: ("rename or move the file", "переименуйте или перенесите файл")
         case .templateInvalid(let detail): ("the template does not parse: \(detail)", "в шаблоне ошибка: \(detail)")
+        case .templateWrongClose(let open, let line):
+            ("this closes another section than the one still open, \"\(open)\" on line \(line)",
+             "здесь закрывается не та секция: открыта «\(open)» в строке \(line)")
+        case .templateUnclosed(let open, let line):
+            ("the section \"\(open)\" on line \(line) is never closed", "секция «\(open)» из строки \(line) не закрыта")
+        case .templateUnfinishedTag: ("a tag is not finished with }}", "тег не закрыт знаками }}")
+        case .closeSection(let name): ("close it with {{/\(name)}} first", "сначала закройте её: {{/\(name)}}")
         case .aliasInKey: ("an alias (*name) cannot be used in a key", "ссылку (*имя) нельзя ставить в ключ")
         case .writeKeyOut: ("write the key out as text", "напишите ключ текстом")
         case .yamlUnreadable(let detail): ("the YAML cannot be read: \(detail)", "не удаётся прочитать YAML: \(detail)")

@@ -331,6 +331,8 @@ import TropaTesting
         #expect(diagnostic.severity == .error)
         #expect(diagnostic.location.file == "templates/journey.mustache")
         #expect(diagnostic.location.line == 4)
+        #expect(diagnostic.message(in: .ru) == "здесь закрывается не та секция: открыта «{{#stages}}» в строке 4")
+        #expect(diagnostic.suggestion(in: .ru) == "сначала закройте её: {{/stages}}")
         #expect(built.result.check.sources["templates/journey.mustache"] != nil, "its text is kept to show the line")
         #expect(built.diagnostics.count == 1)
     }
@@ -345,6 +347,8 @@ import TropaTesting
         #expect(diagnostic.code == .templateInvalid)
         #expect(diagnostic.location.file == "templates/persona-card.mustache")
         #expect((1...5).contains(diagnostic.location.line))
+        #expect(diagnostic.message(in: .en) == "the section \"{{#sections}}\" on line 2 is never closed")
+        #expect(diagnostic.suggestion(in: .en) == "close it with {{/sections}} first")
     }
 
     // MARK: - links

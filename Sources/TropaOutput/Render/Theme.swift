@@ -106,6 +106,42 @@ package struct Theme: @unchecked Sendable {
         return names
     }
 
+    /// A parser's error in words: a section closed by another name or never closed names the section still open
+    /// where the parser stopped (`line`, `column` of `text`), with its line, and how to close it.
+    private static func problem(_ error: any Error, text: String, line: Int, column: Int) -> (Message, Message?) {
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        let before = (lines.prefix(line - 1) + [lines.dropFirst(line - 1).first?.prefix(column - 1) ?? ""]).joined(separator: "\n")
+        switch (error as? MustacheTemplate.Error, openSection(in: before)) {
+        case (.sectionCloseNameIncorrect, let open?):
+            return (.templateWrongClose(open: open.tag, line: open.line), .closeSection(open.name))
+        case (.expectedSectionEnd, let open?):
+            return (.templateUnclosed(open: open.tag, line: open.line), .closeSection(open.name))
+        case (.unfinishedName, _):
+            return (.templateUnfinishedTag, nil)
+        default:
+            return (.templateInvalid("\(error)"), nil)
+        }
+    }
+
+    /// The innermost section opened (`{{#name}}`, `{{^name}}`, `{{$name}}`, `{{<name}}`) and not closed in `text`,
+    /// with its line.
+    static func openSection(in text: String) -> (tag: String, name: String, line: Int)? {
+        var open: [(tag: String, name: String, line: Int)] = []
+        var rest = text[...]
+        while let tag = rest.firstRange(of: "{{") {
+            guard let end = rest[tag.upperBound...].firstRange(of: "}}") else { break }
+            let inside = rest[tag.upperBound..<end.lowerBound].trimmingWhitespace()
+            let line = text[..<tag.lowerBound].count { $0 == "\n" } + 1
+            if let kind = inside.first, "#^$<".contains(kind) {
+                open.append(("{{" + inside + "}}", String(inside.dropFirst()).trimmingWhitespace(), line))
+            } else if inside.first == "/" {
+                open.removeLast(min(1, open.count))
+            }
+            rest = rest[end.upperBound...]
+        }
+        return open.last
+    }
+
     /// The templates of `files` (by name, with their text and path); one that does not parse is a `template-invalid`
     /// diagnostic at its line.
     private static func parsed(_ files: [String: (text: String, path: String)], diagnostics: inout [Diagnostic]) -> MustacheLibrary {
@@ -116,9 +152,11 @@ package struct Theme: @unchecked Sendable {
                 let template = try MustacheTemplate(string: escapingPragma + file.text)
                 library.register(template, named: String(name.dropLast(templateExtension.count)))
             } catch let error as MustacheTemplate.ParserError {
-                diagnostics.append(.error(.templateInvalid, .templateInvalid("\(error.error)"),
-                                          at: SourceLocation(file: file.path, line: error.context.lineNumber - 1,
-                                                             column: error.context.columnNumber)))
+                let line = error.context.lineNumber - 1
+                let (message, help) = problem(error.error, text: file.text, line: line, column: error.context.columnNumber)
+                diagnostics.append(.error(.templateInvalid, message,
+                                          at: SourceLocation(file: file.path, line: line, column: error.context.columnNumber),
+                                          suggestion: help))
             } catch {
                 diagnostics.append(.error(.templateInvalid, .templateInvalid("\(error)"),
                                           at: SourceLocation(file: file.path, line: 1)))
