@@ -123,6 +123,7 @@ public indirect enum Message: Sendable, Hashable {
     case addStageAbove
     case unknownLayer(layer: String, stage: String)
     case didYouMean(String)
+    case lookalikeLetters(String, letters: [String], latin: Bool)
     case duplicateLayer(layer: String, stage: String)
     case mergeTwo
     case noStages
@@ -572,6 +573,11 @@ public indirect enum Message: Sendable, Hashable {
         case .unknownLayer(let layer, let stage): ("unknown layer \"\(layer)\" in stage \"\(stage)\"",
                                                    "в этапе «\(stage)» неизвестный слой «\(layer)»")
         case .didYouMean(let name): ("did you mean \"\(name)\"?", "может быть, «\(name)»?")
+        case .lookalikeLetters(let name, let letters, let latin):
+            ("did you mean \"\(name)\"? " + letters.map { "\"\($0)\"" }.joined(separator: ", ")
+                + " here \(letters.count > 1 ? "are" : "is") \(latin ? "Latin" : "Cyrillic")",
+             "может быть, «\(name)»? Здесь \(latin ? "латинск" : "кириллическ")\(letters.count > 1 ? "ие буквы" : "ая буква") "
+                + letters.map { "«\($0)»" }.joined(separator: ", "))
         case .duplicateLayer(let layer, let stage): ("the layer \"\(layer)\" appears twice in stage \"\(stage)\"",
                                                      "слой «\(layer)» встречается в этапе «\(stage)» дважды")
         case .mergeTwo: ("merge the two into one", "объедините их в один")
@@ -1080,5 +1086,26 @@ extension Message.Quoted {
         case .persona(let id): ("the persona \(id)", "персона \(id)")
         case .tag(let tag): ("the tag \(tag)", "тег \(tag)")
         }
+    }
+}
+
+extension Message {
+    /// Letters of one alphabet that look like letters of the other, Latin to Cyrillic.
+    private static let lookalikes: [Character: Character] = [
+        "a": "а", "c": "с", "e": "е", "o": "о", "p": "р", "x": "х", "y": "у", "k": "к", "m": "м", "t": "т", "h": "н",
+        "b": "в", "i": "і",
+    ]
+
+    /// "Did you mean `close`?" for `written`; when the two differ only in letters that look alike (`Цeль` with a
+    /// Latin `e`), the help says which letters are of the other alphabet, since they cannot be seen.
+    public static func closest(_ close: String, to written: String) -> Message {
+        let a = Array(written.lowercased()), b = Array(close.lowercased())
+        guard a.count == b.count, a != b else { return .didYouMean(close) }
+        var latin: [Character] = [], cyrillic: [Character] = []
+        for (x, y) in zip(a, b) where x != y {
+            if lookalikes[x] == y { latin.append(x) } else if lookalikes[y] == x { cyrillic.append(x) } else { return .didYouMean(close) }
+        }
+        guard latin.isEmpty || cyrillic.isEmpty else { return .didYouMean(close) }
+        return .lookalikeLetters(close, letters: (latin.isEmpty ? cyrillic : latin).map(String.init), latin: !latin.isEmpty)
     }
 }

@@ -43,7 +43,7 @@ import Testing
         .unknownSection("x"), .personaSections, .duplicateSection("x"),
         .folderTaken(what: .map, folder: "x", owner: .map), .renameOne, .overwritesPage("x"), .renameOrMove,
         .templateInvalid("x"), .templateWrongClose(open: "x", line: 1), .templateUnclosed(open: "x", line: 1),
-        .templateUnfinishedTag, .closeSection("x"), .aliasInKey, .writeKeyOut, .yamlUnreadable("x"), .yamlSyntax("x"),
+        .templateUnfinishedTag, .closeSection("x"), .lookalikeLetters("x", letters: ["e"], latin: true), .aliasInKey, .writeKeyOut, .yamlUnreadable("x"), .yamlSyntax("x"),
         .quoteUnclosed("x"), .closeQuote("x"), .keyTwice(["a", "b"]), .keepOne,
         .quotesInLine(marks: "x", key: "x", fixed: "x"), .quoteColonValue, .indentWithSpaces, .notMapping(.schema),
         .unknownKey(.schema, "x"), .knownKeys(["a", "b"]), .shouldBeText("x"), .shouldBeBool("x", .list), .writeBool("x"),
@@ -114,6 +114,16 @@ import Testing
         let sampled = Set(Self.samples.map { String(String(describing: $0).prefix { $0 != "(" }) })
         #expect(declared.count > 100)
         #expect(declared == sampled, "without a sample: \(declared.subtracting(sampled).sorted())")
+    }
+
+    /// A name that differs from a known one only in letters of the other alphabet says which letters they are:
+    /// the two look the same on screen.
+    @Test func lookalikeLettersAreNamed() {
+        #expect(Message.closest("Цель", to: "Цeль").text(in: .ru) == "может быть, «Цель»? Здесь латинская буква «e»")
+        #expect(Message.closest("Покупка", to: "Пoкупкa").text(in: .en) == "did you mean \"Покупка\"? \"o\", \"a\" here are Latin")
+        #expect(Message.closest("Price", to: "Priсe").text(in: .ru) == "может быть, «Price»? Здесь кириллическая буква «с»")
+        #expect(Message.closest("Цель", to: "Цели") == .didYouMean("Цель"))
+        #expect(Message.closest("Цель", to: "цель") == .didYouMean("Цель"))
     }
 
     @Test func russianNumbersTakeTheirForm() {

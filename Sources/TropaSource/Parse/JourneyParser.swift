@@ -400,7 +400,7 @@ package struct JourneyParser {
                     let suggestion = Suggestion.layer(for: text, in: schema, language: language)
                     diagnostics.append(.error(.unknownLayer, .unknownLayer(layer: text, stage: stage.written),
                                               at: location,
-                                              suggestion: suggestion.map(Message.didYouMean) ?? acceptedHeadings))
+                                              suggestion: suggestion.map { .closest($0, to: text) } ?? acceptedHeadings))
                     stage.misnamedLayers.append(suggestion.flatMap { schema.layer(named: $0)?.id })
                     stage.inUnknownLayer = true
                     continue

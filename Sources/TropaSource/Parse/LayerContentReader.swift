@@ -272,7 +272,7 @@ package struct LayerContentReader {
                 value.column = at.column
                 if value.metricID == nil, let close = Suggestion.metric(for: value.name, in: schema, language: language) {
                     diagnostics.append(.warning(.unknownMetric, .unknownMetric(value.name),
-                                                at: at, suggestion: .didYouMean(close)))
+                                                at: at, suggestion: .closest(close, to: value.name)))
                 }
                 let key = value.metricID ?? NameKey(value.name).value
                 if let earlier = firstLines[key] {

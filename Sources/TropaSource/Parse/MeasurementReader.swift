@@ -103,7 +103,7 @@ package struct MeasurementReader {
             }
             let close = Suggestion.closest(to: stageText, among: names)
             return .failure(.error(.unknownStage, .unknownStage(stageText), at: stage.at,
-                                   suggestion: close.map(Message.didYouMean) ?? .stagesOfMap(names)))
+                                   suggestion: close.map { .closest($0, to: stageText) } ?? .stagesOfMap(names)))
         }
         let name = metric.text.trimmingWhitespace()
         let text = "\(name): \(value.text.trimmingWhitespace())"
@@ -123,7 +123,7 @@ package struct MeasurementReader {
         // close to the schema's is reported as a typo.
         if read.metricID == nil, !Self.stageNames(matched, metric: name),
            let close = Suggestion.metric(for: name, in: schema, language: language) {
-            warning = .warning(.unknownMetric, .unknownMetric(name), at: metric.at, suggestion: .didYouMean(close))
+            warning = .warning(.unknownMetric, .unknownMetric(name), at: metric.at, suggestion: .closest(close, to: name))
         }
         return .success((Measurement(date: day.text, stage: matched.id, value: read, location: value.at), warning))
     }

@@ -75,7 +75,7 @@ package struct PersonaParser {
             guard let kind = PersonaSectionKind.named(text) else {
                 let names = PersonaSectionKind.allCases.flatMap(\.names)
                 diagnostics.append(.warning(.unknownSection, .unknownSection(text), at: location,
-                                            suggestion: Suggestion.closest(to: text, among: names).map(Message.didYouMean)
+                                            suggestion: Suggestion.closest(to: text, among: names).map { .closest($0, to: text) }
                                                 ?? .personaSections))
                 sections.append((nil, []))
                 continue
