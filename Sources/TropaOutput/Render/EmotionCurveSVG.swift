@@ -63,11 +63,17 @@ package struct EmotionCurveSVG {
     package func render(id: String) -> (page: String, file: String) {
         let n = Markup.number
         let plot = drawing(id: id)
+        // The title and the description, written once for both.
+        let named = """
+        <title id="\(id)-title">\(Markup.escape(words["emotionCurve"] + ": " + title))</title>
+        <desc id="\(id)-desc">\(Markup.escape(description))</desc>
+
+        """
         let page = """
             <svg xmlns="http://www.w3.org/2000/svg" class="tropa-curve" viewBox="0 0 \(n(curve.width)) \(n(height))" \
             role="img" aria-labelledby="\(id)-title \(id)-desc">
 
-            """ + heading(id: id, labelsOnHover: true) + plot + "</svg>\n"
+            """ + named + Self.style(labelsOnHover: true) + plot + "</svg>\n"
 
         let margin = Self.margin
         let (x, y) = (-margin.left, -margin.top)
@@ -78,7 +84,7 @@ package struct EmotionCurveSVG {
             <svg xmlns="http://www.w3.org/2000/svg" class="tropa-curve" width="\(n(width))" height="\(n(fullHeight))" \
             viewBox="\(n(x)) \(n(y)) \(n(width)) \(n(fullHeight))" font-family="\(Self.fontFamily)" role="img">
 
-            """ + heading(id: id, labelsOnHover: false)
+            """ + named + Self.style(labelsOnHover: false)
         file += "<rect class=\"background\" x=\"\(n(x))\" y=\"\(n(y))\" width=\"\(n(width))\" height=\"\(n(fullHeight))\" fill=\"#ffffff\"/>\n"
         file += "<text class=\"heading\" x=\"\(n(x + 8))\" y=\"\(n(y + 24))\" font-size=\"16\" font-weight=\"bold\" fill=\"#1f2633\">\(Markup.escape(headline))</text>\n"
         file += "<g class=\"scale\" font-size=\"12\" fill=\"#5d6678\" text-anchor=\"end\">"
@@ -107,18 +113,13 @@ package struct EmotionCurveSVG {
         return values.count < 2 ? [lower, upper] : values
     }
 
-    /// The title, the description and the style. On the page a point's label shows on hover and focus (the
-    /// stage's cell below has it); the file, put on a slide as it is, shows every label.
-    private func heading(id: String, labelsOnHover: Bool) -> String {
+    /// The style. On the page a point's label shows on hover and focus (the stage's cell below has it); the file,
+    /// put on a slide as it is, shows every label.
+    private static func style(labelsOnHover: Bool) -> String {
         let hidden = labelsOnHover
             ? ".tropa-curve .point .label{visibility:hidden}.tropa-curve .point:hover .label,.tropa-curve .point:focus .label{visibility:visible}"
             : ""
-        return """
-        <title id="\(id)-title">\(Markup.escape(words["emotionCurve"] + ": " + title))</title>
-        <desc id="\(id)-desc">\(Markup.escape(description))</desc>
-        <style>\(hidden).tropa-curve .point:focus{outline:none}.tropa-curve .point:focus circle{stroke-width:4}</style>
-
-        """
+        return "<style>\(hidden).tropa-curve .point:focus{outline:none}.tropa-curve .point:focus circle{stroke-width:4}</style>\n"
     }
 
     /// The plot both forms share: columns, the zero line, the tinted areas, the curve, the points, stage names.

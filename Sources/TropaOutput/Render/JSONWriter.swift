@@ -102,13 +102,14 @@ package struct JSONWriter {
     /// A string literal: quotes, backslashes and control characters escaped, everything else as it is.
     package mutating func string(_ string: String) {
         bytes.append(0x22)
-        let plain = string.utf8.withContiguousStorageIfAvailable { text in
-            !text.contains { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C }
-        }
-        if plain == true {
-            bytes.append(contentsOf: string.utf8)
-        } else {
-            for byte in string.utf8 {
+        var text = string
+        text.withUTF8 { text in
+            // The runs between escapes copied whole: a page's HTML in `journey.json` has a quote or a line break
+            // every few dozen bytes, and a byte at a time was most of writing the file.
+            var start = 0
+            for (index, byte) in text.enumerated() where byte < 0x20 || byte == 0x22 || byte == 0x5C {
+                bytes.append(contentsOf: text[start..<index])
+                start = index + 1
                 switch byte {
                 case 0x22: bytes.append(contentsOf: "\\\"".utf8)
                 case 0x5C: bytes.append(contentsOf: "\\\\".utf8)
@@ -117,14 +118,14 @@ package struct JSONWriter {
                 case 0x09: bytes.append(contentsOf: "\\t".utf8)
                 case 0x08: bytes.append(contentsOf: "\\b".utf8)
                 case 0x0C: bytes.append(contentsOf: "\\f".utf8)
-                case ..<0x20:
+                default:
                     let hex = Array("0123456789abcdef".utf8)
                     bytes.append(contentsOf: "\\u00".utf8)
                     bytes.append(hex[Int(byte >> 4)])
                     bytes.append(hex[Int(byte & 0xF)])
-                default: bytes.append(byte)
                 }
             }
+            bytes.append(contentsOf: text[start...])
         }
         bytes.append(0x22)
     }
