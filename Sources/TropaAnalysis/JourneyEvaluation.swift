@@ -274,7 +274,8 @@ public struct JourneyEvaluation: Sendable, Hashable {
         var before = [[Int]](repeating: [], count: stages.count)
         for (from, next) in flow.next.enumerated() { for to in next { before[to].append(from) } }
         var longestWay: [Int] = []
-        var current = ends.firstIndex(of: total)
+        // The last stage to end then: a stage without a duration that ends the journey is on its way too.
+        var current = ends.lastIndex(of: total)
         while let stage = current {
             longestWay.append(stage)
             current = before[stage].first { ends[$0] == starts[stage] }

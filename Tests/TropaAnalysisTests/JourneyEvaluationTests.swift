@@ -106,6 +106,8 @@ import TropaTesting
         #expect(timeline.unit == .week)
         #expect(timeline.isEstimate)
         #expect(timeline.stagesWithDuration == 2)
+        // A last stage without a duration still ends the way: the total counts 2 of its 3 stages.
+        #expect(timeline.longestWay == [0, 1, 2])
         #expect(JourneyEvaluation(Self.facts(conversions: [nil], days: [2])).timeline?.isEstimate == false)
         #expect(JourneyEvaluation(Self.facts(conversions: [nil])).timeline == nil)
     }
@@ -267,6 +269,7 @@ import TropaTesting
         let timeline = try #require(JourneyEvaluation(Self.fork).timeline)
         #expect(timeline.starts.map { $0 / 86_400 } == [0, 2, 2, 7])
         #expect(timeline.totalSeconds / 86_400 == 10)
+        #expect(timeline.longestWay.count == 3, "one branch of the fork")
     }
 
     /// From +2 on {Онлайн} to −1 at the join is a sharp drop; from +1 across the fork to 0 on {Офлайн} is none, and

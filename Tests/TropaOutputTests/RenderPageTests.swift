@@ -47,6 +47,21 @@ import FoundationXML
         #expect(apartPage.contains("mark-pain"))
     }
 
+    /// The total length: of a map that forks, said to be along the longest way; of one that does not, with the
+    /// stages of the way that have a duration counted.
+    @Test func theTotalLengthSaysItsWay() throws {
+        let days = { (name: String, count: Int?) in
+            RenderBuild.stage(name, extra: count.map { "### Метрики\n- Длительность: \($0) дня\n" } ?? "")
+        }
+        let straight = try RenderBuild.site(["tropa.yml": "language: ru\n", "content/m.md": RenderBuild.russianMap(
+            body: days("Поиск", 2) + days("Выбор", 3) + days("Покупка", nil))])
+        let forked = try RenderBuild.site(["tropa.yml": "language: ru\n", "content/m.md": RenderBuild.russianMap(
+            body: days("Поиск", 2) + days("Выбор {Онлайн}", 3) + days("Выбор {Офлайн}", 4) + days("Покупка", 2))])
+        #expect(straight.diagnostics.isEmpty, "\(straight.diagnostics)")
+        #expect(try #require(straight.text("m/index.html")).contains("<p class=\"total\">Всего 5\u{00A0}дней, по 2 из 3 этапов.</p>"))
+        #expect(try #require(forked.text("m/index.html")).contains("<p class=\"total\">Всего 8\u{00A0}дней по самому длинному пути.</p>"))
+    }
+
     @Test func facesOnTheDefaultScale() throws {
         let page = try #require(try RenderBuild.fixture("en-multi").text("onboarding/index.html"))
         #expect(try Self.faces(page) == ["+1 positive", "−1 negative", "+2 very-positive", "−2 very-negative",

@@ -42,7 +42,7 @@ extension SitePresenter {
                                   quadrant: quadrant(facts, evaluation: evaluation),
                                   readings: readings(facts, evaluation: evaluation), pains: pains,
                                   timeline: timeline(facts, evaluation: evaluation),
-                                  total: evaluation.timeline.map { total($0, stageCount: facts.stages.count) })
+                                  total: evaluation.timeline.map { total($0, forked: evaluation.paths.count > 1) })
         return model.advice.isEmpty && !model.hasDetails ? nil : model
     }
 
@@ -206,14 +206,14 @@ extension SitePresenter {
                                      kind: duration.missesTarget(as: .duration) ? "missed" : "")
         }
         return BarChartModel(id: "timeline", title: words["timeline"] + ": " + facts.summary.title,
-                             description: Self.describe(rows) + ". " + total(timeline, stageCount: facts.stages.count),
+                             description: Self.describe(rows) + ". " + total(timeline, forked: evaluation.paths.count > 1),
                              rows: rows)
     }
 
-    private func total(_ timeline: JourneyEvaluation.Timeline, stageCount: Int) -> String {
+    private func total(_ timeline: JourneyEvaluation.Timeline, forked: Bool) -> String {
         let length = format.value(Self.tenth(timeline.totalSeconds / timeline.unit.seconds), unit: .duration(timeline.unit))
         return words.total(length, estimate: timeline.isEstimate, stages: timeline.stagesWithDuration,
-                           of: timeline.longestWay.count, forked: timeline.longestWay.count < stageCount)
+                           of: timeline.longestWay.count, forked: forked)
     }
 
     /// An average to a tenth.
