@@ -89,6 +89,7 @@ public indirect enum Message: Sendable, Hashable {
     case metricTwice(String, firstLine: Int)
     case ownerNotLast(String)
     case moveOwnerToEnd(String)
+    case ownerInOneParagraph
     case oneEntryPerMetric
     case markdownOrUnsafeHTML
     case nameTheStage
@@ -548,9 +549,13 @@ public indirect enum Message: Sendable, Hashable {
             ("the line \"\(underline)\" under \"\(stage)\" makes it a stage heading",
              "черта «\(underline)» под текстом «\(stage)» делает его заголовком этапа")
         case .ownerNotLast(let owner):
-            ("\"@\(owner)\" is not read as the action's owner: the owner is the item's last word",
-             "«@\(owner)» не стал ответственным: ответственного пишут последним словом пункта")
-        case .moveOwnerToEnd(let owner): ("move \"@\(owner)\" to the end of the item", "перенесите «@\(owner)» в конец пункта")
+            ("\"@\(owner)\" is not read as the action's owner: the owner is the item's last word, with no mark after it",
+             "«@\(owner)» не стал ответственным: ответственного пишут последним словом пункта, без знаков после него")
+        case .moveOwnerToEnd(let owner):
+            ("end the item with \"@\(owner)\", with nothing after it", "закончите пункт на «@\(owner)», без знаков после него")
+        case .ownerInOneParagraph:
+            ("an owner is read only in an item of one paragraph: make the item one paragraph ending with the owner",
+             "ответственного читают только в пункте из одного абзаца: сделайте пункт одним абзацем и закончите его ответственным")
         case .metricTwice(let metric, let line):
             ("the metric \"\(metric)\" is written a second time in this stage; the figures take the first, on line \(line)",
              "метрика «\(metric)» записана в этом этапе второй раз; в расчётах — первая запись, в строке \(line)")

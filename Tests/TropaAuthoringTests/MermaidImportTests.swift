@@ -165,8 +165,9 @@ import TropaTesting
         #expect(try MermaidImport.mapPath(output: "content/b2b/x.md", title: "", site: "site", config: config) == "site/content/b2b/x.md")
         #expect(try MermaidImport.mapPath(output: "/srv/site/content/x.md", title: "", site: "/srv/site", config: config)
             == "/srv/site/content/x.md")
+        #expect(try MermaidImport.mapPath(output: "content/A.MD", title: "", site: ".", config: config) == "content/A.MD")
         for output in ["/tmp/eda.md", "../escape.md", "notes/x.txt", "content/x.txt", "content/personas/eda.md",
-                       "content/../x.md", "content"] {
+                       "content/../x.md", "content", "content/.hidden/d.md", "content/.d.md"] {
             #expect(throws: SiteError.self, "\(output)") {
                 try MermaidImport.mapPath(output: output, title: "", site: "/srv/site", config: config)
             }

@@ -41,12 +41,22 @@ import TropaTesting
             - [Сайт] Опубликовать цены @marketing до 2025-04-15
             - Написать на info@volta.ru до пятницы
             - Один звонок вместо пяти @sales
+            - Позвонить @ivan.
+            - Ввести `@code` в поле
+            - Обзвонить базу @ops
+
+              и разобрать отказы
             """)
-        #expect(diagnostics.found == [Found(.misplacedOwner, .warning, 16, 3)])
-        let warning = try #require(diagnostics.first)
-        #expect(warning.message(in: .ru) == "«@marketing» не стал ответственным: ответственного пишут последним словом пункта")
-        #expect(warning.suggestion(in: .ru) == "перенесите «@marketing» в конец пункта")
-        #expect(items.map(\.owner) == [nil, nil, "sales"])
+        #expect(diagnostics.found == [Found(.misplacedOwner, .warning, 16, 3), Found(.misplacedOwner, .warning, 19, 3),
+                                      Found(.misplacedOwner, .warning, 21, 3)])
+        #expect(diagnostics.map { $0.message(in: .ru) } == ["marketing", "ivan", "ops"].map {
+            "«@\($0)» не стал ответственным: ответственного пишут последним словом пункта, без знаков после него"
+        })
+        #expect(diagnostics.map { $0.suggestion(in: .ru) } == [
+            "закончите пункт на «@marketing», без знаков после него", "закончите пункт на «@ivan», без знаков после него",
+            "ответственного читают только в пункте из одного абзаца: сделайте пункт одним абзацем и закончите его ответственным",
+        ])
+        #expect(items.map(\.owner) == [nil, nil, "sales", nil, nil, nil])
         #expect(items[0].text.plain == "Опубликовать цены @marketing до 2025-04-15")
     }
 

@@ -226,8 +226,10 @@ extension MermaidImport {
         let path = relative.hasPrefix("/") ? relative : site == "." ? relative : site + "/" + relative
         let canonical = URL(fileURLWithPath: path).standardizedFileURL.path
         let content = URL(fileURLWithPath: site).appendingPathComponent(config.contentPath).standardizedFileURL.path
-        guard canonical.hasSuffix(".md"), canonical.hasPrefix(content + "/"),
-              !canonical.hasPrefix(content + "/" + SiteInputs.personaFolder + "/") else {
+        // As the site's reader lists maps: a name ending in `.md` in any case, and nothing under a dot-name.
+        let inside = canonical.hasPrefix(content + "/") ? canonical.dropFirst(content.count + 1).split(separator: "/") : []
+        guard SiteInputs.isMarkdown(canonical), !inside.isEmpty, !inside.contains(where: { $0.hasPrefix(".") }),
+              inside.first != Substring(SiteInputs.personaFolder) else {
             throw SiteError(.importOutsideContent(relative, content: config.contentPath))
         }
         return path

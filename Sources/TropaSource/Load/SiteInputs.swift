@@ -60,7 +60,7 @@ package struct SiteInputs: Sendable {
 
     /// Whether the name ends in `.md`, in any case, read from its last three bytes rather than from a lowercased copy
     /// of the whole path (a new string for each of 10,000 maps).
-    private static func isMarkdown(_ path: String) -> Bool {
+    package static func isMarkdown(_ path: String) -> Bool {
         let bytes = path.utf8
         guard bytes.count >= 3 else { return false }
         let end = bytes.index(bytes.endIndex, offsetBy: -3)

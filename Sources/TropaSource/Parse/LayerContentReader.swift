@@ -70,9 +70,10 @@ package struct LayerContentReader {
                     if let problem = kindProblem(&entry.kind, layer: layer, heading: heading, at: at) {
                         diagnostics.append(problem)
                     }
-                    if entry.owner == nil, let owner = Self.ownerInside(entry.text.plain) {
+                    if entry.owner == nil, let owner = Self.misplacedOwner(entry.text) {
+                        // Only a one-paragraph item has an owner: moving the name to its end would not do.
                         diagnostics.append(.warning(.misplacedOwner, .ownerNotLast(owner), at: at,
-                                                    suggestion: .moveOwnerToEnd(owner)))
+                                                    suggestion: entry.text.blocks.isEmpty ? .moveOwnerToEnd(owner) : .ownerInOneParagraph))
                     }
                 }
                 entries.append(entry)
@@ -131,8 +132,7 @@ package struct LayerContentReader {
         if let at = plain.lastIndex(where: { $0.isOne(of: "@") }), at > plain.startIndex,
            plain[plain.index(before: at)].isWhitespace {
             let name = plain[plain.index(after: at)...]
-            if !name.isEmpty, name.allSatisfy({ $0.isLetter || $0.isNumber || "_-.".contains($0) }), name.last != ".",
-               html.hasSuffix("@" + name) {
+            if Self.isOwnerName(name), name.last != ".", html.hasSuffix("@" + name) {
                 owner = String(name)
                 html = String(html.dropLast(name.count + 1)).trimmingWhitespace()
                 plain = String(plain[..<at]).trimmingWhitespace()
@@ -141,13 +141,21 @@ package struct LayerContentReader {
         return (RichText(html: html, plain: plain, blocks: blocks), kind, owner)
     }
 
-    /// An `@name` after a space with more text after it (`… @marketing до 15 апреля`): an owner meant, but only
-    /// the last word of an action is read as one. An address (`sales@example.com`) has no space before its `@`.
-    static func ownerInside(_ plain: String) -> String? {
-        let words = plain.split(whereSeparator: \.isWhitespace)
-        return words.dropLast().lazy.filter { $0.first?.isOne(of: "@") == true }
-            .map { String($0.dropFirst().reversed().drop { ",;:.".contains($0) }.reversed()) }
-            .first { !$0.isEmpty && $0.allSatisfy { $0.isLetter || $0.isNumber || "_-.".contains($0) } }
+    /// What an owner's name is made of: letters, digits, `_`, `-` and `.`.
+    static func isOwnerName(_ name: some StringProtocol) -> Bool {
+        !name.isEmpty && name.allSatisfy { $0.isLetter || $0.isNumber || "_-.".contains($0) }
+    }
+
+    /// An `@name` after a space that was not read as the action's owner: one with more text after it (`… @marketing
+    /// до 15 апреля`) or a mark after it (`@ivan.`), since only the item's last word, as it is, is an owner. An address
+    /// (`sales@example.com`) has no space before its `@`; one in code (`` `@x` ``) is left alone.
+    static func misplacedOwner(_ text: RichText) -> String? {
+        // The HTML without its code spans: what stays there is text the author wrote as text.
+        let outsideCode = text.html.components(separatedBy: "<code>").enumerated()
+            .map { $0.offset == 0 ? $0.element : $0.element.components(separatedBy: "</code>").dropFirst().joined() }.joined()
+        return text.plain.split(whereSeparator: \.isWhitespace).lazy.filter { $0.first?.isOne(of: "@") == true }
+            .map { String($0.dropFirst().reversed().drop { ",;:.!?".contains($0) }.reversed()) }
+            .first { isOwnerName($0) && outsideCode.contains("@" + $0) }
     }
 
     /// What brackets at the start of an action can hold as its kind: up to 40 characters, no bracket or line break.
