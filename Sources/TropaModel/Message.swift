@@ -1104,11 +1104,13 @@ extension Message {
     /// "Did you mean `close`?" for `written`; when the two differ only in letters that look alike (`Цeль` with a
     /// Latin `e`), the help says which letters are of the other alphabet, since they cannot be seen.
     public static func closest(_ close: String, to written: String) -> Message {
-        let a = Array(written.lowercased()), b = Array(close.lowercased())
-        guard a.count == b.count, a != b else { return .didYouMean(close) }
+        let a = Array(written), b = Array(close)
+        guard a.count == b.count, written.lowercased() != close.lowercased() else { return .didYouMean(close) }
+        // Compared without case, the letters named as written (`ЦEль` has a Latin "E").
         var latin: [Character] = [], cyrillic: [Character] = []
-        for (x, y) in zip(a, b) where x != y {
-            if lookalikes[x] == y { latin.append(x) } else if lookalikes[y] == x { cyrillic.append(x) } else { return .didYouMean(close) }
+        for (letter, other) in zip(a, b) {
+            guard let x = letter.lowercased().first, let y = other.lowercased().first, x != y else { continue }
+            if lookalikes[x] == y { latin.append(letter) } else if lookalikes[y] == x { cyrillic.append(letter) } else { return .didYouMean(close) }
         }
         guard latin.isEmpty || cyrillic.isEmpty else { return .didYouMean(close) }
         return .lookalikeLetters(close, letters: (latin.isEmpty ? cyrillic : latin).map(String.init), latin: !latin.isEmpty)

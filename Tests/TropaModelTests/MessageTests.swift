@@ -122,6 +122,8 @@ import Testing
         #expect(Message.closest("Цель", to: "Цeль").text(in: .ru) == "может быть, «Цель»? Здесь латинская буква «e»")
         #expect(Message.closest("Покупка", to: "Пoкупкa").text(in: .en) == "did you mean \"Покупка\"? \"o\", \"a\" here are Latin")
         #expect(Message.closest("Price", to: "Priсe").text(in: .ru) == "может быть, «Price»? Здесь кириллическая буква «с»")
+        #expect(Message.closest("Цель", to: "ЦEль").text(in: .ru) == "может быть, «Цель»? Здесь латинская буква «E»")
+        #expect(Message.closest("Конверсия", to: "Kонверсия").text(in: .en) == "did you mean \"Конверсия\"? \"K\" here is Latin")
         #expect(Message.closest("Цель", to: "Цели") == .didYouMean("Цель"))
         #expect(Message.closest("Цель", to: "цель") == .didYouMean("Цель"))
     }
