@@ -85,6 +85,7 @@ public indirect enum Message: Sendable, Hashable {
     case unnamedStage
     case underlinedStage(stage: String, underline: String)
     case separatorOrStage(String)
+    case stageOrNoDashes(String)
     case htmlOmitted(String)
     case metricTwice(String, firstLine: Int)
     case ownerNotLast(String)
@@ -566,6 +567,9 @@ public indirect enum Message: Sendable, Hashable {
         case .markdownOrUnsafeHTML:
             ("write it in Markdown, or let HTML through with \"unsafe_html: true\" in tropa.yml",
              "напишите это средствами Markdown или разрешите HTML в tropa.yml: «unsafe_html: true»")
+        case .stageOrNoDashes(let stage):
+            ("for a stage, write \"## \(stage)\"; otherwise remove the dashes: this layer holds no separator line",
+             "если это этап, напишите «## \(stage)»; иначе уберите черту: в этом слое разделительных линий не бывает")
         case .separatorOrStage(let stage):
             ("for a separator, leave an empty line above the dashes; for a stage, write \"## \(stage)\"",
              "если нужна черта-разделитель, оставьте над ней пустую строку; если это этап, напишите «## \(stage)»")

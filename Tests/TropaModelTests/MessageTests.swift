@@ -29,7 +29,7 @@ import Testing
         .unnamedStage, .nameTheStage, .duplicateStage("x"), .ownStageNames, .layerBeforeStage("x"), .addStageAbove,
         .unknownLayer(layer: "x", stage: "x"), .didYouMean("x"), .duplicateLayer(layer: "x", stage: "x"), .mergeTwo,
         .noStages, .startStages, .emptyStage("x"), .addLayers(["a", "b"]), .missingLayer(stage: "x", layer: "x"),
-        .addLayer("x"), .headingNoSpace(written: "x", marks: "x"), .underlinedStage(stage: "x", underline: "---"), .separatorOrStage("x"), .htmlOmitted("x"), .markdownOrUnsafeHTML, .importOutsideContent("x", content: "x"), .metricTwice("x", firstLine: 1), .oneEntryPerMetric, .ownerNotLast("x"), .moveOwnerToEnd("x"), .ownerInOneParagraph,
+        .addLayer("x"), .headingNoSpace(written: "x", marks: "x"), .underlinedStage(stage: "x", underline: "---"), .separatorOrStage("x"), .stageOrNoDashes("x"), .htmlOmitted("x"), .markdownOrUnsafeHTML, .importOutsideContent("x", content: "x"), .metricTwice("x", firstLine: 1), .oneEntryPerMetric, .ownerNotLast("x"), .moveOwnerToEnd("x"), .ownerInOneParagraph,
         .headingOddSpace(written: "x", marks: "x", codePoint: "x", noBreak: true), .manyLists(layer: "x", count: 2),
         .notAList(layer: "x", found: .paragraph), .writeListItems, .emotionBlock(.paragraph), .emotionNoScore("x"), .emotionSpacedMinus("x"),
         .emotionHelp, .scoreOutOfScale(score: "x", low: "x", high: "x"), .useScore(low: "x", high: "x"),

@@ -384,9 +384,12 @@ package struct JourneyParser {
                                               at: location, suggestion: .ownStageNames))
                 }
                 if block.isUnderlinedHeading, let underline = underline(of: block, source: source) {
-                    // Text with `---` right under it, meant as a separator more often than as a stage.
+                    // Text with `---` right under it, meant as a separator more often than as a stage. A separator
+                    // stands only among text: in a list, emotion or metrics layer it would be content of another kind.
+                    let kind = stages.last.map { $0.layers.last?.definition.kind ?? .text } ?? .text
                     diagnostics.append(.warning(.underlinedStage, .underlinedStage(stage: text, underline: underline.text),
-                                                at: underline.location, suggestion: .separatorOrStage(text)))
+                                                at: underline.location,
+                                                suggestion: kind == .text ? .separatorOrStage(text) : .stageOrNoDashes(text)))
                 }
                 stages.append(PendingStage(id: id, name: text, location: location, branch: branch))
             default:
