@@ -278,12 +278,6 @@ package struct JourneyParser {
                       suggestion: .write("### \(text)"))
     }
 
-    /// A text quoted in a message: its first line, cut after 60 characters.
-    private static func firstLine(_ text: String) -> String {
-        let line = text.prefix { $0 != "\n" }
-        return line.count <= 60 && line.count == text.count ? text : String(line.prefix(60)) + "…"
-    }
-
     /// The line of dashes under an underlined heading, as written, and where it starts.
     private func underline(of block: MarkdownNode, source: SourceText) -> (text: String, location: SourceLocation)? {
         var number = block.startLine + 1
@@ -317,24 +311,13 @@ package struct JourneyParser {
         // Links are resolved before any HTML is made of the blocks: every layer kind, the introduction and the
         // stages' descriptions link to the pages.
         let resolver = MapLinks(path: source.path, contentPath: contentPath)
-        // A later line of a paragraph never starts with `>` (that would begin a quote), so every `>` before its text
-        // is a quote's mark.
-        let prefix = { (line: Int) in
-            source.line(line)?.utf8.prefix { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") || $0 == UInt8(ascii: ">") }.count ?? 0
-        }
-        document.rewriteLinks(linePrefix: prefix) { url, line, byteColumn in
+        document.rewriteLinks(linePrefix: source.textStart) { url, line, byteColumn in
             let at = SourceLocation(file: source.path, line: line, column: source.column(line: line, byteColumn: byteColumn))
             guard let (href, link) = resolver.resolve(url, at: at) else { return nil }
             if let link { journey.links.append(link) }
             return href
         }
-        if !unsafeHTML, body.utf8.contains(UInt8(ascii: "<")) {
-            diagnostics += document.omittedHTML(linePrefix: prefix).map { html, line, byteColumn in
-                .warning(.htmlOmitted, .htmlOmitted(Self.firstLine(html)),
-                         at: SourceLocation(file: source.path, line: line, column: source.column(line: line, byteColumn: byteColumn)),
-                         suggestion: .markdownOrUnsafeHTML)
-            }
-        }
+        if !unsafeHTML { diagnostics += document.omittedHTMLWarnings(body, source: source) }
         var introduction: [MarkdownNode] = []
         var stages: [PendingStage] = []
         var stageIDs: Set<StageID> = []

@@ -43,7 +43,7 @@ package final class MarkdownDocument {
 
     /// Raw HTML the pages leave out (the site does not allow it), the first of each paragraph, heading or HTML
     /// block, with its line and UTF-8 byte column (`linePrefix` as for `rewriteLinks`). A comment is hidden on
-    /// purpose, and not listed.
+    /// purpose, and not listed; what stands beside it is.
     package func omittedHTML(linePrefix: (Int) -> Int) -> [(html: String, line: Int, byteColumn: Int)] {
         guard let iterator = cmark_iter_new(root) else { return [] }
         defer { cmark_iter_free(iterator) }
@@ -54,11 +54,22 @@ package final class MarkdownDocument {
             let type = cmark_node_get_type(node)
             guard type == CMARK_NODE_HTML_BLOCK || type == CMARK_NODE_HTML_INLINE,
                   let literal = cmark_node_get_literal(node).map({ String(cString: $0) }) else { continue }
-            let html = literal.trimmingWhitespace()
-            guard !html.hasPrefix("<!--"), reported.insert(Self.enclosingBlock(of: node) ?? node).inserted else { continue }
+            let html = Self.withoutComments(literal).trimmingWhitespace()
+            guard !html.isEmpty, reported.insert(Self.enclosingBlock(of: node) ?? node).inserted else { continue }
             found.append((html, Int(cmark_node_get_start_line(node)), Self.byteColumn(of: node, linePrefix: linePrefix)))
         }
         return found
+    }
+
+    /// `html` without its comments (`<!-- … -->`), which hide text on purpose; an unclosed one runs to the end.
+    private static func withoutComments(_ html: String) -> String {
+        var rest = html[...], kept = ""
+        while let open = rest.range(of: "<!--") {
+            kept += rest[..<open.lowerBound]
+            guard let close = rest[open.upperBound...].range(of: "-->") else { return kept }
+            rest = rest[close.upperBound...]
+        }
+        return kept + rest
     }
 
     /// Where an inline node starts: cmark counts a column on a paragraph's later line as if that line's text began
@@ -262,7 +273,28 @@ extension TextBlock {
     }
 }
 
+extension MarkdownDocument {
+    /// `html-omitted` warnings for the raw HTML the pages leave out of `body` (the document's text), each with the
+    /// HTML's first line.
+    package func omittedHTMLWarnings(_ body: String, source: SourceText) -> [Diagnostic] {
+        guard body.utf8.contains(UInt8(ascii: "<")) else { return [] }
+        return omittedHTML(linePrefix: source.textStart).map { html, line, byteColumn in
+            let first = html.prefix { $0 != "\n" }
+            let quoted = first.count <= 60 && first.count == html.count ? html : String(first.prefix(60)) + "…"
+            return .warning(.htmlOmitted, .htmlOmitted(quoted),
+                            at: SourceLocation(file: source.path, line: line, column: source.column(line: line, byteColumn: byteColumn)),
+                            suggestion: .markdownOrUnsafeHTML)
+        }
+    }
+}
+
 extension SourceText {
+    /// The bytes before a line's text: its spaces, tabs and quote marks. A later line of a paragraph never starts
+    /// with `>` (that would begin a quote), so every `>` there is a quote's mark.
+    package func textStart(ofLine number: Int) -> Int {
+        line(number)?.utf8.prefix { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") || $0 == UInt8(ascii: ">") }.count ?? 0
+    }
+
     /// Where a heading's text starts: past the `#` marks, as the reader sees it.
     package func headingLocation(of block: MarkdownNode) -> SourceLocation {
         let line = block.startLine
