@@ -188,6 +188,8 @@ public indirect enum Message: Sendable, Hashable {
     case templateWrongClose(open: String, line: Int)
     case templateUnclosed(open: String, line: Int)
     case templateUnfinishedTag
+    case templateCloseNothing
+    case removeClose
     case closeSection(String)
     // YAML: tropa.yml, front-matter, the schema
     case aliasInKey
@@ -696,6 +698,8 @@ public indirect enum Message: Sendable, Hashable {
         case .templateUnclosed(let open, let line):
             ("the section \"\(open)\" on line \(line) is never closed", "секция «\(open)» из строки \(line) не закрыта")
         case .templateUnfinishedTag: ("a tag is not finished with }}", "тег не закрыт знаками }}")
+        case .templateCloseNothing: ("this closes a section that is not open", "здесь закрывается секция, которая не открыта")
+        case .removeClose: ("remove this {{/…}}, or open its section above it", "уберите этот {{/…}} или откройте его секцию выше")
         case .closeSection(let name): ("close it with {{/\(name)}} first", "сначала закройте её: {{/\(name)}}")
         case .aliasInKey: ("an alias (*name) cannot be used in a key", "ссылку (*имя) нельзя ставить в ключ")
         case .writeKeyOut: ("write the key out as text", "напишите ключ текстом")

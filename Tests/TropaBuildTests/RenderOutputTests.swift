@@ -351,6 +351,23 @@ import TropaTesting
         #expect(diagnostic.suggestion(in: .en) == "close it with {{/sections}} first")
     }
 
+    /// Each way a template fails to parse is said in the site's words, never by the library's name for it.
+    @Test(arguments: [
+        ("<aside>{{title}}</aside>{{/sections}}\n", "здесь закрывается секция, которая не открыта",
+         "уберите этот {{/…}} или откройте его секцию выше"),
+        ("<aside>{{title</aside>\n", "тег не закрыт знаками }}", nil),
+    ])
+    func aTemplateProblemIsWorded(template: String, message: String, help: String?) throws {
+        let built = try RenderBuild.site([
+            "tropa.yml": "language: ru\n",
+            "content/map.md": RenderBuild.russianMap(body: RenderBuild.stage("Этап")),
+            "templates/persona-card.mustache": template,
+        ])
+        let diagnostic = try #require(built.diagnostics.first { $0.code == .templateInvalid })
+        #expect(diagnostic.message(in: .ru) == message)
+        #expect(diagnostic.suggestion(in: .ru) == help)
+    }
+
     // MARK: - links
 
     /// Every link and stylesheet of every page points at a file of the output, relatively.

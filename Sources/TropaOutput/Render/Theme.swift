@@ -114,6 +114,8 @@ package struct Theme: @unchecked Sendable {
         switch (error as? MustacheTemplate.Error, openSection(in: before)) {
         case (.sectionCloseNameIncorrect, let open?):
             return (.templateWrongClose(open: open.tag, line: open.line), .closeSection(open.name))
+        case (.sectionCloseNameIncorrect, nil):
+            return (.templateCloseNothing, .removeClose)
         case (.expectedSectionEnd, let open?):
             return (.templateUnclosed(open: open.tag, line: open.line), .closeSection(open.name))
         case (.unfinishedName, _):
