@@ -177,7 +177,7 @@ public enum JourneyDiff {
             case .text(let text): for block in text.outline { entries.insert(layer.layerID + ":" + NameKey(block.text).value) }
             case .list(let items): for item in items { entries.insert(layer.layerID + ":" + NameKey(item.text.plain).value) }
             case .emotion(let points): for point in points { entries.insert(layer.layerID + ":" + NameKey(point.label).value) }
-            case .metrics(let values): for value in values { entries.insert(layer.layerID + ":" + metricKey(value)) }
+            case .metrics(let values): for value in values { entries.insert(layer.layerID + ":" + value.key) }
             }
         }
         return entries
@@ -208,8 +208,6 @@ public enum JourneyDiff {
         }
         return Set(order.indices.filter { !kept.contains($0) }.map { order[$0].old })
     }
-
-    private static func metricKey(_ value: MetricValue) -> String { value.metricID ?? NameKey(value.name).value }
 
     /// The changes inside a stage that both versions have, layer by layer in the newer stage's order, then the
     /// layers only the older one had.
@@ -263,7 +261,7 @@ public enum JourneyDiff {
         case (.metrics(let a), .metrics(let b)):
             var changes: [JourneyChange] = []
             for value in b {
-                let earlier = a.first { metricKey($0) == metricKey(value) }
+                let earlier = a.first { $0.key == value.key }
                 if let earlier {
                     if earlier.value != value.value || earlier.range != value.range || earlier.unit != value.unit
                         || earlier.target != value.target {
@@ -274,7 +272,7 @@ public enum JourneyDiff {
                     changes.append(JourneyChange(.metricAdded, stage: stage, layer: layer, text: value.name, valueTo: value))
                 }
             }
-            for value in a where !b.contains(where: { metricKey($0) == metricKey(value) }) {
+            for value in a where !b.contains(where: { $0.key == value.key }) {
                 changes.append(JourneyChange(.metricRemoved, stage: stage, layer: layer, text: value.name, valueFrom: value))
             }
             return changes

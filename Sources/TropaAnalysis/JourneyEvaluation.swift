@@ -199,6 +199,12 @@ public struct JourneyEvaluation: Sendable, Hashable {
         return lowestStage
     }
 
+    /// The sharpest pain as the page marks it (its header, its ring on the curve, its advice): only apart from the
+    /// weakest stage, which is marked already.
+    public func markedPain(on scale: ClosedRange<Double>) -> Int? {
+        sharpestPain(on: scale).flatMap { $0 == weakestStage ? nil : $0 }
+    }
+
     /// Reach is carried along the path: each stage's customers are those the stage before passes on.
     private static func funnel(_ path: [Int], _ facts: JourneyFacts) -> [FunnelStep] {
         var steps: [FunnelStep] = []

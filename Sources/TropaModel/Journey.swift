@@ -171,21 +171,23 @@ public struct CalendarDay: Sendable, Hashable, Comparable {
         (self.year, self.month, self.day) = (year, month, day)
     }
 
-    /// The day a text written `YYYY-MM-DD` names though its month is shorter (`2025-02-30`): the problem of a date
-    /// of the right form. Nil for a real day or another form.
-    public static func missingDay(_ text: String) -> Message? {
+    /// The numbers of a text written `YYYY-MM-DD` (a time may follow), its month from 1 to 12 and its day from 1 to
+    /// 31, whether or not the month has that day; nil for any other form.
+    public static func written(_ text: String) -> (year: Int, month: Int, day: Int)? {
         let parts = text.prefix(10).split(separator: "-", omittingEmptySubsequences: false)
         guard text.count >= 10, parts.count == 3, parts.map(\.count) == [4, 2, 2],
-              let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2]), (1...12).contains(month),
-              day > length(year: year, month: month), day <= 31 else { return nil }
-        return .noSuchDay(text: String(text.prefix(10)), year: year, month: month, day: day)
+              parts.allSatisfy({ $0.allSatisfy { $0.isASCII && $0.isNumber } }),
+              let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2]),
+              (1...12).contains(month), (1...31).contains(day) else { return nil }
+        return (year, month, day)
     }
 
-    /// The last day of the month of `text`'s `YYYY-MM`, as `YYYY-MM-DD`.
-    public static func lastDay(ofMonthIn text: String) -> String? {
-        let parts = text.prefix(10).split(separator: "-", omittingEmptySubsequences: false)
-        guard parts.count == 3, let year = Int(parts[0]), let month = Int(parts[1]), (1...12).contains(month) else { return nil }
-        return CalendarDay(year: year, month: month, day: length(year: year, month: month)).text
+    /// The problem of a date of the right form on a day its month lacks (`2025-02-30`), with the month's last day
+    /// as the help; nil for a real day or another form.
+    public static func missingDay(_ text: String) -> (problem: Message, help: Message)? {
+        guard let (year, month, day) = written(text), day > length(year: year, month: month) else { return nil }
+        return (.noSuchDay(text: String(text.prefix(10)), year: year, month: month, day: day),
+                .lastDayOfMonth(CalendarDay(year: year, month: month, day: length(year: year, month: month)).text))
     }
 
     /// A month's name as a date in a sentence holds it: "February", «феврале» (in February).
@@ -196,11 +198,7 @@ public struct CalendarDay: Sendable, Hashable, Comparable {
 
     /// `YYYY-MM-DD` (a time may follow); nil for anything else or a day the month does not have.
     public init?(_ text: String) {
-        let parts = text.prefix(10).split(separator: "-", omittingEmptySubsequences: false)
-        guard text.count >= 10, parts.count == 3, parts.map(\.count) == [4, 2, 2],
-              parts.allSatisfy({ $0.allSatisfy { $0.isASCII && $0.isNumber } }),
-              let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2]),
-              (1...12).contains(month), (1...Self.length(year: year, month: month)).contains(day) else { return nil }
+        guard let (year, month, day) = Self.written(text), day <= Self.length(year: year, month: month) else { return nil }
         self.init(year: year, month: month, day: day)
     }
 
@@ -565,4 +563,9 @@ public struct MetricValue: Sendable, Hashable {
         self.line = line
         self.column = column
     }
+}
+
+extension MetricValue {
+    /// What makes two entries the same metric: the schema's id, or the name as headings are compared.
+    public var key: String { metricID ?? NameKey(name).value }
 }

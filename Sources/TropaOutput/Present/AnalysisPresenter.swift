@@ -11,8 +11,7 @@ extension SitePresenter {
         if let weakest = evaluation.weakestStage, let conversion = facts.stages[weakest].figures.conversion {
             advice.append(words.startWith(names[weakest], conversion: figure(conversion)))
         }
-        if let pain = evaluation.sharpestPain(on: site.schema.scale), pain != evaluation.weakestStage,
-           let lowest = evaluation.lowestEmotion {
+        if let pain = evaluation.markedPain(on: site.schema.scale), let lowest = evaluation.lowestEmotion {
             advice.append(words.sharpestPain(names[pain], score: format.score(lowest)))
         }
         if let through = evaluation.finalReach {
@@ -48,11 +47,11 @@ extension SitePresenter {
 
     /// The marks the analysis puts on the stages' headers.
     package func stageMarks(_ facts: JourneyFacts, evaluation: JourneyEvaluation) -> [[StageMarkModel]] {
-        let pain = evaluation.sharpestPain(on: site.schema.scale)
+        let pain = evaluation.markedPain(on: site.schema.scale)
         return facts.stages.indices.map { index in
             var marks: [StageMarkModel] = []
             if index == evaluation.weakestStage { marks.append(StageMarkModel(kind: "weakest", text: words["mark.weakest"])) }
-            if index == pain, index != evaluation.weakestStage {
+            if index == pain {
                 marks.append(StageMarkModel(kind: "pain", text: words["mark.pain"]))
             }
             return marks
@@ -64,10 +63,7 @@ extension SitePresenter {
         var marks = CurveMarks()
         marks.weakestStage = evaluation.weakestStage
         marks.weakestText = words["mark.weakest"]
-        // Ringed only where it is not the weakest stage, as in the header and the advice.
-        if let pain = evaluation.sharpestPain(on: site.schema.scale), pain != evaluation.weakestStage {
-            marks.lowestPoint = evaluation.lowestPoint
-        }
+        if evaluation.markedPain(on: site.schema.scale) != nil { marks.lowestPoint = evaluation.lowestPoint }
         marks.lowestText = words["mark.pain"]
         marks.sharpDrops = evaluation.sharpDrops
         marks.dropText = words["mark.drop"]

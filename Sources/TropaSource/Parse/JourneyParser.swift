@@ -97,16 +97,11 @@ package struct JourneyParser {
     /// A date written `YYYY-MM-DD` (a time may follow); kept as written.
     private func date(_ field: YAMLReader.Field, yaml: inout YAMLReader) -> String? {
         guard let text = yaml.string(field) else { return nil }
-        let parts = text.prefix(10).split(separator: "-")
-        let valid = text.count >= 10 && parts.count == 3 && parts.map(\.count) == [4, 2, 2]
-            && parts.allSatisfy { $0.allSatisfy(\.isASCII) && Int($0) != nil }
-            && (1...12).contains(Int(parts[1]) ?? 0) && (1...31).contains(Int(parts[2]) ?? 0)
-        if valid, let missing = CalendarDay.missingDay(text) {
-            yaml.report(.error(.frontMatterType, missing, at: yaml.valueLocation(field),
-                               suggestion: CalendarDay.lastDay(ofMonthIn: text).map(Message.lastDayOfMonth)))
+        if let (problem, help) = CalendarDay.missingDay(text) {
+            yaml.report(.error(.frontMatterType, problem, at: yaml.valueLocation(field), suggestion: help))
             return nil
         }
-        guard valid else {
+        guard CalendarDay.written(text) != nil else {
             yaml.report(.error(.frontMatterType, .badDate(text),
                                at: yaml.valueLocation(field), suggestion: Self.isoDate(writtenOtherwise: text).map(Message.writeDate)))
             return nil

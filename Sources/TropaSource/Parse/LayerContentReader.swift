@@ -282,12 +282,11 @@ package struct LayerContentReader {
                     diagnostics.append(.warning(.unknownMetric, .unknownMetric(value.name),
                                                 at: at, suggestion: .closest(close, to: value.name)))
                 }
-                let key = value.metricID ?? NameKey(value.name).value
-                if let earlier = firstLines[key] {
+                if let earlier = firstLines[value.key] {
                     diagnostics.append(.warning(.duplicateMetric, .metricTwice(value.name, firstLine: earlier),
                                                 at: at, suggestion: .oneEntryPerMetric))
                 } else {
-                    firstLines[key] = line
+                    firstLines[value.key] = line
                 }
                 values.append(value)
             case .failure(let problem):

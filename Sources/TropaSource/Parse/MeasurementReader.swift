@@ -83,9 +83,8 @@ package struct MeasurementReader {
     private func measurement(date: Field, stage: Field, metric: Field, value: Field,
                              journey: Journey) -> Result<(Measurement, Diagnostic?), Diagnostic> {
         let dateText = date.text.trimmingWhitespace()
-        if dateText.count == 10, let missing = CalendarDay.missingDay(dateText) {
-            return .failure(.error(.measurementInvalid, missing, at: date.at,
-                                   suggestion: CalendarDay.lastDay(ofMonthIn: dateText).map(Message.lastDayOfMonth)))
+        if dateText.count == 10, let (problem, help) = CalendarDay.missingDay(dateText) {
+            return .failure(.error(.measurementInvalid, problem, at: date.at, suggestion: help))
         }
         guard dateText.count == 10, let day = CalendarDay(dateText) else {
             let iso = JourneyParser.isoDate(writtenOtherwise: dateText)
