@@ -277,6 +277,7 @@ public indirect enum Message: Sendable, Hashable {
     case folderNotEmpty(String)
     case createdSite(String)
     case mapExists(String)
+    case unknownCommand(String, commands: [String])
     case importOutsideContent(String, content: String)
     case created(String)
     case stagesRange
@@ -862,6 +863,9 @@ public indirect enum Message: Sendable, Hashable {
         case .createdSite(let path):
             ("created a site in \(path): run `tropa build \(path)` and open \(path)/public/index.html",
              "сайт создан в \(path): запустите `tropa build \(path)` и откройте \(path)/public/index.html")
+        case .unknownCommand(let name, let commands):
+            ("Error: Unknown command '\(name)'. The commands are: \(commands.joined(separator: ", ")).",
+             "Ошибка: нет команды «\(name)». Команды: \(commands.joined(separator: ", ")).")
         case .mapExists(let path): ("\(path) already exists; choose another title",
                                     "\(path) уже есть; выберите другое название")
         case .importOutsideContent(let path, let content):

@@ -21,8 +21,9 @@ struct TropaCommand: ParsableCommand {
 /// exits with 0, as if NAME were a command.
 let arguments = CommandLine.arguments.dropFirst()
 let commands = TropaCommand.configuration.subcommands.map { $0._commandName }
-if arguments.first == "help", let name = arguments.dropFirst().first, !name.hasPrefix("-"), !commands.contains(name) {
-    FileHandle.standardError.write(Data("Error: Unknown command '\(name)'. The commands are: \(commands.joined(separator: ", ")).\n".utf8))
+if arguments.first == "help", let name = arguments.dropFirst().first, !name.hasPrefix("-"), !(commands + ["help"]).contains(name) {
+    // In English, as the help it stands for.
+    FileHandle.standardError.write(Data((Message.unknownCommand(name, commands: commands).text(in: .en) + "\n").utf8))
     exit(2)
 }
 

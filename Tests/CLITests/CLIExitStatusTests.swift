@@ -134,6 +134,7 @@ import TropaTesting
         #expect(output.stderr == "Error: Unknown command 'nonexist'. The commands are: init, new, import, check, build, report, serve, schema, diff.\n")
         let known = try TropaProcess.run(["help", "build"])
         #expect(known.status == 0 && known.stdout.hasPrefix("OVERVIEW: Check the site, then write it"))
+        #expect(try TropaProcess.run(["help", "help"]).status == 0)
     }
 
     @Test func unknownOptionsAreNamed() throws {

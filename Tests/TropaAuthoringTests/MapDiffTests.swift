@@ -105,7 +105,8 @@ import TropaTesting
         #expect(changes[5]["valueBefore"] as? Double == 12500 && changes[5]["valueAfter"] as? Double == 20000)
         #expect(changes[0]["stage"] == nil, "a change of the map's own names no stage")
         #expect(changes[0]["before"] as? String == "Карта" && changes[0]["after"] as? String == "Карта абонента")
-        #expect(changes[3]["after"] as? String == "20 ноября 2026")
+        #expect(changes[3]["after"] as? String == "20 ноября 2026" && changes[3]["textAfter"] as? String == "2026-11-20")
+        #expect(changes[2]["before"] as? String == "гипотеза, не измерено" && changes[2]["textBefore"] as? String == "hypothesis")
     }
 
     /// An emotion reworded as its score changed keeps both labels: neither seems to have had the other's score.

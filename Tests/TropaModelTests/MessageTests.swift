@@ -43,7 +43,7 @@ import Testing
         .unknownSection("x"), .personaSections, .duplicateSection("x"),
         .folderTaken(what: .map, folder: "x", owner: .map), .renameOne, .overwritesPage("x"), .renameOrMove,
         .templateInvalid("x"), .templateWrongClose(open: "x", line: 1), .templateUnclosed(open: "x", line: 1),
-        .templateUnfinishedTag, .templateCloseNothing, .removeClose, .closeSection("x"), .lookalikeLetters("x", letters: ["e"], latin: true), .aliasInKey, .writeKeyOut, .yamlUnreadable("x"), .yamlSyntax("x"),
+        .templateUnfinishedTag, .unknownCommand("x", commands: ["y"]), .templateCloseNothing, .removeClose, .closeSection("x"), .lookalikeLetters("x", letters: ["e"], latin: true), .aliasInKey, .writeKeyOut, .yamlUnreadable("x"), .yamlSyntax("x"),
         .quoteUnclosed("x"), .closeQuote("x"), .keyTwice(["a", "b"]), .keepOne,
         .quotesInLine(marks: "x", key: "x", fixed: "x"), .quoteColonValue, .indentWithSpaces, .notMapping(.schema),
         .unknownKey(.schema, "x"), .knownKeys(["a", "b"]), .shouldBeText("x"), .shouldBeBool("x", .list), .writeBool("x"),
@@ -84,7 +84,7 @@ import Testing
         .cannotRead("x", .denied), .cannotRead("x", .isFolder), .cannotRead("x", .system("x")),
         .refuseOutput("x", .siteFolder(ancestor: true)), .refuseOutput("x", .siteFolder(ancestor: false)),
         .refuseOutput("x", .contentFolder(ancestor: true)), .refuseOutput("x", .contentFolder(ancestor: false)),
-        .refuseOutput("x", .insideContent), .quotesInLine(marks: "x", key: nil, fixed: nil),
+        .refuseOutput("x", .insideContent), .refuseOutput("x", .insideTemplates), .quotesInLine(marks: "x", key: nil, fixed: nil),
         .startFromDefault(output: nil), .cannotMove("x", to: nil, .missing),
         .previewBuilt(maps: 2, rendered: nil, milliseconds: 2, rebuild: false),
     ]

@@ -86,6 +86,9 @@ public struct MapDiff: Sendable {
         let text: String?
         let before: String?
         let after: String?
+        /// A field's value as the front matter has it (an ISO date, an evidence's id), where `before` words it.
+        let textBefore: String?
+        let textAfter: String?
         let valueBefore: Double?
         let valueAfter: Double?
         let description: String
@@ -108,6 +111,8 @@ public struct MapDiff: Sendable {
                               previousText: change.kind == .scoreChanged ? change.textFrom : nil,
                               from: change.from, to: change.to, layer: change.layer, text: change.text,
                               before: before, after: after,
+                              textBefore: change.kind == .mapChanged ? change.textFrom : nil,
+                              textAfter: change.kind == .mapChanged ? change.textTo : nil,
                               valueBefore: change.scoreFrom ?? change.valueFrom?.value,
                               valueAfter: change.scoreTo ?? change.valueTo?.value,
                               description: presenter.describe(change))
