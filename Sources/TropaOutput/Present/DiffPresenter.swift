@@ -12,13 +12,13 @@ extension SitePresenter {
     /// The value before and after a change, as the change shows it; nil where there is none.
     /// `quoting` quotes a field's text as a sentence does (not in JSON, where the value stands alone).
     package func values(_ change: JourneyChange, quoting: Bool = true) -> (before: String?, after: String?) {
-        let fieldValue = { (value: String) in quoting ? self.fieldValue(value, of: change.field) : self.fieldWords(value, of: change.field) }
+        let shown = { (value: String) in quoting ? self.fieldValue(value, of: change.field) : self.fieldWords(value, of: change.field) }
         return switch change.kind {
         case .scoreChanged: (change.scoreFrom.map(format.score), change.scoreTo.map(format.score))
         case .mapChanged where change.field == "draft":
             (words[change.textFrom == nil ? "diff.no" : "diff.yes"], words[change.textTo == nil ? "diff.no" : "diff.yes"])
         case .mapChanged where change.textFrom != nil || change.textTo != nil:
-            (change.textFrom.map(fieldValue), change.textTo.map(fieldValue))
+            (change.textFrom.map(shown), change.textTo.map(shown))
         case .mapChanged: (change.scoreFrom.map(format.number), change.scoreTo.map(format.number))
         case .metricAdded, .metricRemoved, .metricChanged: (change.valueFrom.map(metricValue), change.valueTo.map(metricValue))
         default: (nil, nil)

@@ -25,20 +25,16 @@ enum CompiledTheme {
         "persona": ["persona", "base"],
     ]
 
-    /// The page, when `template` is one made here and `model` its model.
+    /// The page, when `template` is one made here as a string and `model` its model (the map's page is made as
+    /// bytes: `bytes`).
     static func render(_ model: Any, template: String) -> String? {
         switch (template, model) {
-        case ("journey", let model as JourneyPageModel): journey(model)
         case ("history", let model as HistoryPageModel): history(model)
         case ("plan", let model as PlanPageModel): plan(model)
         case ("dashboard", let model as DashboardPageModel): dashboard(model)
         case ("persona", let model as PersonaPageModel): persona(model)
         default: nil
         }
-    }
-
-    static func journey(_ map: JourneyPageModel) -> String {
-        String(decoding: journeyBytes(map), as: UTF8.self)
     }
 
     /// The page as bytes, when `template` is one made here as bytes and `model` its model.

@@ -150,6 +150,7 @@ package struct LayerContentReader {
     /// до 15 апреля`) or a mark after it (`@ivan.`), since only the item's last word, as it is, is an owner. An address
     /// (`sales@example.com`) has no space before its `@`; one in code (`` `@x` ``) is left alone.
     static func misplacedOwner(_ text: RichText) -> String? {
+        guard text.plain.utf8.contains(UInt8(ascii: "@")) else { return nil }
         // The HTML without its code spans: what stays there is text the author wrote as text.
         let outsideCode = text.html.components(separatedBy: "<code>").enumerated()
             .map { $0.offset == 0 ? $0.element : $0.element.components(separatedBy: "</code>").dropFirst().joined() }.joined()
