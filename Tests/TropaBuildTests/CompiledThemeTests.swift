@@ -175,7 +175,7 @@ import TropaTesting
     /// And every part of the dashboard and of a persona's page that is there only for some maps or personas.
     @Test func theFixturesHoldEveryOptionalPartOfTheDashboardAndPersonaPages() throws {
         let pages = try Self.fixturePages { path, _ in path.hasPrefix("dashboard/") || path.hasPrefix("personas/") }
-        let parts = ["<td class=\"number\"><span class=\"none\">", "<td><span class=\"none\">", "<span class=\"figure\">(",
+        let parts = ["<td class=\"number\"><span class=\"none\">", "<td><span class=\"none\">", ", <span class=\"figure\">",
                      "<ul class=\"targets\"><li>", "<td><span class=\"evidence-", "</span></th>", "<span class=\"badge draft\">",
                      "<p class=\"role\">", "<div class=\"persona-sections\"><section><h2>", "<ul><li><a href="]
         #expect(parts.filter { !pages.contains($0) } == [], "no fixture's dashboard or persona page has these")

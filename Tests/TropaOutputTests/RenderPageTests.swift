@@ -223,6 +223,15 @@ import FoundationXML
         #expect(links("index.html").filter { ["Ёжиков", "анна", "Борис"].contains($0) } == ["анна", "Борис", "Ёжиков"])
     }
 
+    /// A branch's stage is named with its branch in brackets: the figure beside it is not bracketed again.
+    @Test func aBranchsWeakestStageHasOnePairOfBrackets() throws {
+        let built = try RenderBuild.fixture("branched")
+        #expect(try #require(built.text("index.html"))
+            .contains("<dt>Слабый этап</dt><dd>Каталог на сайте (Онлайн), 30\u{00A0}%</dd>"))
+        #expect(try #require(built.text("dashboard/index.html"))
+            .contains("<td>Каталог на сайте (Онлайн), <span class=\"figure\">30\u{00A0}%</span></td>"))
+    }
+
     @Test func theCatalogueListsEveryMapWithASparkline() throws {
         let built = try RenderBuild.fixture("ru-persona")
         let catalogue = try #require(built.text("index.html"))
@@ -233,7 +242,7 @@ import FoundationXML
         #expect(catalogue.contains("<p class=\"card-facts\"><span>B2B</span> · <span>Руководитель отдела продаж</span> · "
             + "<span>3 этапа</span> · <span>Обновлено <time datetime=\"2024-03-01\">1 марта 2024</time></span></p>"))
         #expect(catalogue.contains("<div><dt>Доходят до конца</dt><dd>5,7\u{00A0}%</dd></div>"))
-        #expect(catalogue.contains("<div><dt>Слабый этап</dt><dd>Осознание потребности (18\u{00A0}%)</dd></div>"))
+        #expect(catalogue.contains("<div><dt>Слабый этап</dt><dd>Осознание потребности, 18\u{00A0}%</dd></div>"))
         #expect(catalogue.contains("<div><dt>Средний NPS</dt><dd>+18,3</dd></div>"))
         #expect(catalogue.contains("<li><a href=\"tags/saas/index.html\">saas</a></li>"))
         #expect(catalogue.contains("<div class=\"sparkline\"><svg xmlns=\"http://www.w3.org/2000/svg\" class=\"tropa-sparkline\""))

@@ -102,7 +102,8 @@ extension SitePresenter {
             draft: summary.draft,
             reach: reach(headline),
             weakestStage: headline.weakestStage.map { stage in
-                stage + (headline.weakestConversion.map { " (" + figure($0) + ")" } ?? "")
+                // A comma, not brackets: a branch's stage is named with its branch in brackets already.
+                stage + (headline.weakestConversion.map { ", " + figure($0) } ?? "")
             },
             averageNPS: headline.averageNPS.map { format.score(Self.tenth($0)) },
             updated: summary.updated.map(words.date), updatedISO: summary.updated, priority: summary.priority.map { words["priority." + $0.rawValue] },

@@ -264,7 +264,7 @@ enum CompiledTheme {
         if let stage = row.weakestStage {
             html += escaped(stage)
             if let conversion = row.weakestConversion {
-                html += " <span class=\"figure\">(" + escaped(conversion) + ")</span>"
+                html += ", <span class=\"figure\">" + escaped(conversion) + "</span>"
             }
         } else {
             html += none
