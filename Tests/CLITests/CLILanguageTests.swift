@@ -83,6 +83,36 @@ import TropaTesting
         #expect(missing.stderr == "ошибка: нет такой папки: \(site.appendingPathComponent("nowhere").path)\n")
     }
 
+    /// A warning is told by every build until it is mended: the first writes the site, the next writes nothing and
+    /// says the site is up to date, an update of another map reads the warned one again.
+    @Test func aWarningIsToldByEveryBuild() throws {
+        let map = "---\ntitle: Карта\n---\n\n## Поиск\n### Цель\nНайти.\n### Действия\n- Ищет\n### Эмоции\n0 Спокойно\n"
+        let warned = map.replacingOccurrences(of: "title: Карта\n", with: "title: Карта\nsegmnet: B2B\n")
+        let site = try TropaProcess.temporarySite(["tropa.yml": "language: ru\n", "content/map.md": warned,
+                                                   "content/other.md": map])
+        defer { try? FileManager.default.removeItem(at: site) }
+        let warning = "content/map.md:3:1: предупреждение: неизвестный ключ «segmnet» во front-matter [unknown-key]\n"
+            + "   3 | segmnet: B2B\n"
+        let built = try TropaProcess.run(["build", site.path])
+        #expect(built.stderr.hasPrefix(warning) && built.stderr.contains("\nсобрано карт: 2 (файлов: "), "\(built.stderr)")
+        #expect(built.stderr.hasSuffix(" — 1 предупреждение в 1 файле\n"))
+        let again = try TropaProcess.run(["build", site.path])
+        #expect(again.stderr.hasPrefix(warning) && again.stderr.contains("\nвсё уже собрано: карт 2 (файлов: "), "\(again.stderr)")
+        #expect(again.stderr.hasSuffix(" — 1 предупреждение в 1 файле\n"))
+        try Data(map.replacingOccurrences(of: "Найти.", with: "Найти быстро.").utf8)
+            .write(to: site.appendingPathComponent("content/other.md"))
+        let updated = try TropaProcess.run(["build", site.path])
+        #expect(updated.stderr.hasPrefix(warning) && updated.stderr.contains("\nобновлено карт: 2 из 2 (записано файлов: "),
+                "\(updated.stderr)")
+        try Data(map.utf8).write(to: site.appendingPathComponent("content/map.md"))
+        let mended = try TropaProcess.run(["build", site.path])
+        #expect(mended.stderr.hasPrefix("обновлено карт: 1 из 2 (записано файлов: ") && mended.stderr.hasSuffix(" — замечаний нет\n"),
+                "\(mended.stderr)")
+        let quiet = try TropaProcess.run(["build", site.path])
+        #expect(quiet.stderr.hasPrefix("всё уже собрано: карт 2 (файлов: ") && quiet.stderr.hasSuffix(" — замечаний нет\n"),
+                "\(quiet.stderr)")
+    }
+
     /// `tropa new` checks its arguments before it reads the site: in `--lang`.
     @Test func newSaysWhatIsWrongWithItsArgumentsInTheLanguageAsked() throws {
         let output = try TropaProcess.run(["new", "Карта", "--stages", "0", "--lang", "ru"])

@@ -316,17 +316,18 @@ import TropaTesting
         #expect(page.contains("Both again"))
     }
 
-    /// An update that turns into a full build (the changed map has a warning, which an update does not report)
+    /// An update that turns into a full build (the output lost a page, which an update finds only before it writes)
     /// reads the history again, every map's versions kept: the other map keeps its history page.
     @Test func anUpdateThatBecomesAFullBuildReadsEveryMapsVersions() throws {
         let repo = try Self.twoMaps()
         let git = CountingGit(GitCommand(folder: repo.path))
-        _ = try Self.build(repo.path, git: git)
-        try repo.write("content/two.md", Self.map([Self.choice + "### Боли\n\n"]))
+        let (_, first) = try Self.build(repo.path, git: git)
+        try repo.write("content/two.md", Self.map([Self.choice + "### Боли\n\n- Долго.\n"]))
+        try FileManager.default.removeItem(atPath: first + "/one/index.html")
         git.kept = []
         let (result, output) = try Self.build(repo.path, git: git)
         #expect(result.outputPath != nil && result.update == nil)
-        #expect(result.check.diagnostics.map(\.code) == [.emptyLayer])
+        #expect(FileManager.default.fileExists(atPath: output + "/one/index.html"))
         #expect(git.kept == [["content/two.md"], nil])
         let page = try String(contentsOfFile: output + "/one/history/index.html", encoding: .utf8)
         #expect(page.contains("Both"))

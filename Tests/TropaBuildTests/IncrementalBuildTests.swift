@@ -66,6 +66,51 @@ import TropaTesting
         #expect(!updated.result.upToDate && updated.result.update?.maps == 1)
     }
 
+    /// A map with a warning is built and recorded; every later build reads it again and reports the warning as a full
+    /// build does: with nothing changed (still up to date, nothing written), and in an update of another map (which
+    /// counts it among the maps read). Mended, it is read no more.
+    @Test func aWarningIsReportedByEveryRebuildUntilItIsMended() throws {
+        var maps = Self.maps
+        maps["content/onboarding.md"] = maps["content/onboarding.md"]!
+            .replacingOccurrences(of: "title: Первый день\n", with: "title: Первый день\nsegmnet: B2B\n")
+        let first = try RenderBuild.site(maps)
+        #expect(first.diagnostics.found == [Found(.unknownKey, .warning, 3, 1)])
+        #expect(first.result.outputPath != nil && first.files["onboarding/index.html"] != nil)
+        let writer = OutputWriter(fileSystem: first.fileSystem, output: first.output)
+        #expect(writer.record()?.warnedMaps == ["content/onboarding.md"])
+        #expect(writer.record()?.diagnosticCount == 1)
+
+        let before = Self.writeTimes(first)
+        let again = try RenderBuild.build(first.fileSystem)
+        #expect(again.result.upToDate && again.result.update == nil)
+        #expect(again.diagnostics == first.diagnostics)
+        #expect(again.result.check.sources["content/onboarding.md"]?.line(3) == "segmnet: B2B")
+        #expect(again.result.fileCount == first.result.fileCount && again.result.mapCount == 3)
+        #expect(Self.writeTimes(again) == before, "nothing written")
+
+        let edited = try Self.edited(again, "content/crm/vybor.md", find: "Найти CRM.", replace: "Выбрать CRM.")
+        #expect(edited.result.update?.maps == 2)
+        #expect(edited.diagnostics == first.diagnostics)
+        #expect(edited.files == (try Self.fullBuild(of: edited)))
+
+        let mended = try Self.edited(edited, "content/onboarding.md", find: "segmnet: B2B\n", replace: "")
+        #expect(mended.diagnostics.isEmpty && mended.result.update?.maps == 1)
+        #expect(OutputWriter(fileSystem: mended.fileSystem, output: mended.output).record()?.warnedMaps == [])
+        let quiet = try RenderBuild.build(mended.fileSystem)
+        #expect(quiet.result.upToDate && quiet.diagnostics.isEmpty)
+    }
+
+    /// A warning in a persona is in no map: a build with nothing changed runs the pipeline to report it, reading no map.
+    @Test func aPersonasWarningIsReportedWithNothingChanged() throws {
+        var maps = Self.maps
+        maps["content/personas/rop.md"] = "---\nname: Руководитель отдела продаж\n---\n\nОтвечает за план.\n\n## Страхи\n\nСорвать план.\n"
+        let first = try RenderBuild.site(maps)
+        #expect(first.diagnostics.found == [Found(.unknownSection, .warning, 7, 4)])
+        let again = try RenderBuild.build(first.fileSystem)
+        #expect(again.result.upToDate && again.diagnostics == first.diagnostics)
+        #expect(OutputWriter(fileSystem: again.fileSystem, output: again.output).record()?.warnedMaps == [])
+    }
+
     /// A record left by a tropa of the same version with another built-in theme (built again from newer sources)
     /// makes the next build a full one: an update would leave the older theme on the pages it does not make.
     @Test func anotherBuiltInThemeMakesAFullBuild() throws {
@@ -427,11 +472,11 @@ import TropaTesting
         let first = try Self.builtPagedPlan(beta: RenderBuild.stage(
             "Выбор", score: "0 Спокойно", extra: "### Метрики\n- Конверсия: 30%\n\n### Рекомендации\n- [Сайт] Сравнение тарифов\n")
             + RenderBuild.stage("Договор", score: "1 Радость", extra: "### Метрики\n- Конверсия: 80%\n"))
-        #expect(first.text("index.html")?.contains("<dd>Выбор (30") == true)
+        #expect(first.text("index.html")?.contains("<dd>Выбор, 30") == true)
         let whole = try Self.handEditedPlanCSV(first)
         let second = try Self.edited(first, "content/b.md", find: "## Выбор", replace: "## Подбор")
         #expect(second.result.update?.maps == 1)
-        #expect(second.text("index.html")?.contains("<dd>Подбор (30") == true)
+        #expect(second.text("index.html")?.contains("<dd>Подбор, 30") == true)
         #expect(Set(second.result.madeSitePages).isSuperset(of: ["index.html", "maps.json", "plan/page/2/index.html", "plan/plan.csv"]))
         let full = try Self.fullBuild(of: second)
         #expect(second.files.filter { $0.key != "plan/plan.csv" } == full.filter { $0.key != "plan/plan.csv" })

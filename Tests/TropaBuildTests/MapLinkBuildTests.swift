@@ -123,6 +123,26 @@ import TropaTesting
         #expect(drafted.files["retail/sofa/index.html"] == nil)
     }
 
+    /// A warning that only the whole site shows (a link to a draft) is in a map the next updates do not change: they
+    /// read that map again, and report it as the full build did.
+    @Test func aSiteWarningInAMapNoUpdateChangesIsReportedByEveryRebuild() throws {
+        let first = try RenderBuild.site(Self.draftSofa)
+        let warnings = [Found(.draftLink, .warning, 5, 5), Found(.draftLink, .warning, 19, 11)]
+        #expect(first.diagnostics.found == warnings)
+        let edited = try Self.rebuild(of: first, "content/onboarding.md", find: "title: Первый день\n",
+                                      replace: "title: День первый\n")
+        #expect(edited.result.update?.maps == 2, "the edited map, and the robot's with the warnings")
+        #expect(edited.diagnostics == first.diagnostics)
+        #expect(edited.result.check.sources["content/ecommerce/robot.md"] != nil, "the warnings' lines are shown")
+        let again = try RenderBuild.build(edited.fileSystem)
+        #expect(again.result.upToDate && again.diagnostics == first.diagnostics)
+        // Published, the sofa's map is built whole (a link target made a draft or not), and warns no more.
+        let published = try Self.rebuild(of: again, "content/retail/sofa.md", find: "draft: true\n", replace: "")
+        #expect(published.diagnostics.isEmpty, "\(renderDescribe(published.diagnostics))")
+        let quiet = try RenderBuild.build(published.fileSystem)
+        #expect(quiet.result.upToDate && quiet.diagnostics.isEmpty)
+    }
+
     @Test func aMapNoLinkLeadsToMadeADraftIsAnUpdate() throws {
         let first = try RenderBuild.site(Self.site)
         let written = first.fileSystem.status(at: first.output + "/retail/sofa/index.html")?.modified

@@ -132,11 +132,13 @@ package struct BuildDriver: Sendable {
         }
         try checkSite(maps, personas: personas.values, inputs: start.inputs, config: start.config,
                       loader: loader, reuse: reuse, report: &report)
+        let mapPaths = Set(start.inputs.maps)
 
         var run = BuildRun(check: CheckResult(site: site, diagnostics: report.diagnostics.sortedByLocation(),
                                               sources: report.sources, language: start.config.language))
         if history?.shallow == true { run.notes.append(.shallowHistory) }
         run.check.facts = maps.facts
+        run.warnedMaps = Set(maps.warned + run.check.diagnostics.lazy.map(\.location.file).filter(mapPaths.contains)).sorted()
         run.inputHashes = maps.inputHashes
         run.linkedMaps = reuse.linkedMaps(adding: maps.claims)
         run.linkTargets = reuse.linkTargets(adding: maps.claims)
@@ -678,6 +680,8 @@ package struct VisitedSite {
     package var journeys: [Journey] = []
     /// The measurements files the maps read name.
     package var measurementFiles: Set<String> = []
+    /// The maps read whose visits reported a problem, in their files or a measurements file they name.
+    package var warned: [String] = []
     /// The first page that could not be written.
     package var failure: Error?
     package var renderedCount = 0
@@ -692,6 +696,7 @@ package struct VisitedSite {
             report.add(visit.diagnostics, source: visit.source)
             for companion in visit.companions { report.sources[companion.path] = companion }
             if let file = visit.measurementsFile { measurementFiles.insert(file) }
+            if !visit.diagnostics.isEmpty { warned.append(visit.path) }
             if let hash = visit.inputHash { inputHashes[visit.path] = hash }
             if let claim = visit.claim { claims.append(claim) }
             if let slug = visit.slug { folders.append((visit.path, slug)) }
@@ -716,6 +721,8 @@ package struct BuildRun: Sendable {
     package var siteFiles: [String] = []
     /// The maps whose stages links name, for the record.
     package var linkedMaps: [String] = []
+    /// The maps with a problem in their files (their own, or a measurements file they name), for the record.
+    package var warnedMaps: [String] = []
     /// The maps any link leads to, for the record.
     package var linkTargets: [String] = []
     package var mapCount = 0

@@ -4,7 +4,7 @@ import TropaAnalysis
 import TropaOutput
 import Foundation
 
-/// What the last clean build into an output read and made, kept beside the output. The next build reads again
+/// What the last build into an output read and made, kept beside the output. The next build reads again
 /// only the files whose size or time changed; when only maps changed, it parses and renders only those maps and
 /// takes the others' summaries from here; when nothing changed, it stops at once.
 ///
@@ -29,6 +29,12 @@ package struct BuildRecord: Sendable {
     /// draft (without `--drafts`) is built whole, since links from maps it does not read then lead nowhere. An
     /// update only adds to it.
     package var linkTargets: [String] = []
+    /// The maps whose files the build reported a problem in (a warning: a build with an error is not recorded), sorted.
+    /// A build that reuses a map's line reports nothing of it, so every later build reads these maps again.
+    package var warnedMaps: [String] = []
+    /// How many problems the build reported, in maps or elsewhere (a persona, the settings): a build with any is not
+    /// up to date even when nothing changed, since only a run of the pipeline reports them.
+    package var diagnosticCount = 0
     /// The time of each output folder that holds a file of the build, relative to the output ("" for the output
     /// itself), taken when the record was written: a folder whose time is unchanged had no file added or removed.
     package var folderTimes: [String: Int64] = [:]
@@ -92,7 +98,11 @@ package struct BuildRecord: Sendable {
             guard mapPaths.contains(now.path) else { return .full }
             changed.append(now.path)
         }
-        return changed.isEmpty ? .upToDate : .update(changed)
+        guard diagnosticCount > 0 else { return changed.isEmpty ? .upToDate : .update(changed) }
+        // The last build's problems are reported again: its maps with problems are read again, and the rest (a
+        // persona, the settings) is read by any run of the pipeline.
+        let again = Set(changed).union(warnedMaps.filter(mapPaths.contains)).sorted()
+        return changed.isEmpty ? .report(again) : .update(again)
     }
 
     /// Every file the build wrote, relative to the output; nil when a map's line is damaged.
@@ -171,8 +181,11 @@ package struct OutputFolder: Sendable {
 package enum BuildPlan: Equatable {
     /// Nothing changed: the output is the build.
     case upToDate
-    /// Only these maps changed (paths relative to the site folder).
+    /// Only these maps changed (paths relative to the site folder), or had problems in the last build.
     case update([String])
+    /// Nothing changed, but the last build reported problems: an update that reads again the maps it reported them in
+    /// (paths relative to the site folder), and writes nothing that is as it was.
+    case report([String])
     case full
 }
 
@@ -246,7 +259,7 @@ package struct InputSnapshot {
 /// most of a one-map rebuild; this takes 0.02 s. The facts were in the record until a build with nothing changed
 /// spent a quarter of its time reading and splitting their 26 MB.
 extension BuildRecord {
-    private static let header = "tropa build record 18"
+    private static let header = "tropa build record 19"
 
     /// The record and the bytes of its facts file (nil when a map's facts were not read, `attaching`, which no build
     /// keeps): with `appendingTo` (the size of the facts file that the maps'
@@ -322,6 +335,7 @@ extension BuildRecord {
         RecordLine.append([.text("site"), .list(siteFiles)], to: &bytes)
         RecordLine.append([.text("linked"), .list(linkedMaps)], to: &bytes)
         RecordLine.append([.text("targets"), .list(linkTargets)], to: &bytes)
+        RecordLine.append([.text("warned"), .list(warnedMaps), .number(Int64(diagnosticCount))], to: &bytes)
         let folders = folderTimes.keys.sorted()
         RecordLine.append([.text("folders"), .list(folders), .numbers(folders.map { folderTimes[$0]! })], to: &bytes)
         RecordLine.append([.text("facts"), .number(Int64(start + size)), .number(planRange.map { Int64($0.lowerBound) }),
@@ -375,6 +389,9 @@ extension BuildRecord {
               linkedLine.string(0) == "linked", let linkedMaps = linkedLine.list(1),
               let targetsLine = lines.popFirst().map(RecordLine.init), targetsLine.fields.count == 2,
               targetsLine.string(0) == "targets", let linkTargets = targetsLine.list(1),
+              let warnedLine = lines.popFirst().map(RecordLine.init), warnedLine.fields.count == 3,
+              warnedLine.string(0) == "warned", let warnedMaps = warnedLine.list(1),
+              let diagnosticCount: Int = warnedLine.number(2),
               let foldersLine = lines.popFirst().map(RecordLine.init), foldersLine.fields.count == 3,
               foldersLine.string(0) == "folders", let folders = foldersLine.list(1),
               let times: [Int64] = foldersLine.numbers(2), times.count == folders.count,
@@ -387,6 +404,7 @@ extension BuildRecord {
         self.init(settings: settings, inputs: [], maps: [], siteFiles: siteFiles, linkedMaps: linkedMaps,
                   linkTargets: linkTargets)
         self.factsSize = factsSize
+        (self.warnedMaps, self.diagnosticCount) = (warnedMaps, diagnosticCount)
         if let start: Int = factsLine.number(2), let end: Int = factsLine.number(3), 0 <= start, start <= end,
            let hash: UInt64 = factsLine.number(4, radix: 16) {
             (planAt, planHash) = (start..<end, hash)

@@ -63,8 +63,8 @@ package struct CheckSink: BuildSink {
     package func abandon() {}
 }
 
-/// A full build: every file goes into a staging folder beside the output, which is swapped in at the end; a
-/// clean build leaves its record beside it.
+/// A full build: every file goes into a staging folder beside the output, which is swapped in at the end with the
+/// build's record beside it.
 package struct StagingSink: BuildSink {
     package let writer: OutputWriter
     package let snapshot: InputSnapshot
@@ -109,12 +109,12 @@ package struct StagingSink: BuildSink {
         defer { if spool != nil { try? writer.fileSystem.removeItem(writer.keptSpool) } }
         let clock = writer.clock
         try writer.commit()
-        // Only a build without a single diagnostic is recorded: a build that reuses the record reports nothing.
-        if run.check.diagnostics.isEmpty, let entries {
+        if let entries {
             var record = BuildRecord(settings: settings,
                                      inputs: snapshot.recorded(before: clock, hashes: run.inputHashes), maps: entries, siteFiles: run.siteFiles, linkedMaps: run.linkedMaps,
                                      linkTargets: run.linkTargets)
             record.plan = run.plan
+            (record.warnedMaps, record.diagnosticCount) = (run.warnedMaps, run.check.diagnostics.count)
             record.folderTimes = writer.folderTimes(of: record.outputFolders?.map(\.path) ?? [])
             writer.keep(record)
         }
@@ -128,8 +128,7 @@ package struct StagingSink: BuildSink {
 /// An update of the output in place: the changed maps' files (and the site pages, when they changed) are
 /// collected, then written through the writer's journal, only those whose bytes differ.
 package struct UpdateSink: BuildSink {
-    /// The update cannot stand in for a full build: the changed maps have diagnostics, which a full build
-    /// reports with the rest of the site, or the output lost a file since the record was kept.
+    /// The update cannot stand in for a full build: the output lost a file since the record was kept.
     package struct Declined: Error {}
 
     package let writer: OutputWriter
@@ -169,7 +168,7 @@ package struct UpdateSink: BuildSink {
     package func copy(_ files: [StaticFile], from loader: SiteLoader) throws {}
 
     package func commit(_ run: BuildRun) throws {
-        guard run.check.diagnostics.isEmpty, outputIsWhole() else { throw Declined() }
+        guard outputIsWhole() else { throw Declined() }
         // The run's entries are the record's maps in their order, those read again in their place
         // (`Reuse.entries(merging:)`): compared place by place, not through a dictionary of 10,000 paths.
         guard run.entries.count == record.maps.count else { throw Declined() }
@@ -193,6 +192,8 @@ package struct UpdateSink: BuildSink {
                                    inputs: snapshot.recorded(before: clock, hashes: run.inputHashes), maps: run.entries, siteFiles: run.siteFiles, linkedMaps: run.linkedMaps,
                                    linkTargets: run.linkTargets)
             next.plan = run.plan
+            // Every map the last build reported a problem in was read again: the run's are all there are.
+            (next.warnedMaps, next.diagnosticCount) = (run.warnedMaps, run.check.diagnostics.count)
             // A plan laid out as the record has it stays where the facts file holds it.
             if let plan = run.plan, plan == record.plan { (next.planAt, next.planHash) = (record.planAt, record.planHash) }
             next.folderTimes = record.folderTimes.filter { !touched.contains($0.key) }

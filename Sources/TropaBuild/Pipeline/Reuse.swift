@@ -7,7 +7,7 @@ import TropaOutput
 package enum Reuse: Sendable {
     /// Everything is read, parsed and rendered (`tropa check`, a full build).
     case nothing
-    /// An update: only the `changed` maps are read; the record of the last clean build gives the other maps'
+    /// An update: only the `changed` maps are read; the record of the last build gives the other maps'
     /// facts and files, and its site files. Anything but a map changed would have made this a full build.
     case record(BuildRecord, changed: Set<String>)
     /// The preview: what the previous preview parsed from the same bytes under the same settings is not parsed

@@ -10,7 +10,7 @@ public struct BuildResult: Sendable {
     public var outputPath: String?
     public var fileCount: Int
     public var mapCount: Int
-    /// Nothing the build reads had changed since the last clean build into the same output: nothing was written.
+    /// Nothing the build reads had changed since the last build into the same output: nothing was written (its warnings, if any, reported again).
     public var upToDate = false
     /// What the build says once besides the site's problems (a shallow clone has no history to show).
     public var notes: [Message] = []
@@ -44,7 +44,7 @@ public struct SiteBuilder: Sendable {
         self.git = git
     }
 
-    /// Builds the site into its output. With the record of the last clean build into the same output, a site whose
+    /// Builds the site into its output. With the record of the last build into the same output, a site whose
     /// inputs are unchanged is not built at all, and one where only maps changed is updated in place.
     public func build(root: String, options: BuildOptions = BuildOptions()) throws -> BuildResult {
         let driver = BuildDriver(reader: fileSystem, root: root, options: options)
@@ -147,7 +147,7 @@ public struct SiteBuilder: Sendable {
             if leftOut > 0 { result.notes.append(.draftsLeftOut(leftOut)) }
             result.upToDate = true
             return result
-        case .update(let changed):
+        case .update(let changed), .report(let changed):
             // An update reads the maps' facts; without the ones the record names, the build is a full one.
             if let record = record.flatMap(writer.withFacts) {
                 do {
@@ -155,11 +155,16 @@ public struct SiteBuilder: Sendable {
                     let sink = UpdateSink(writer: writer, record: record, snapshot: snapshot,
                                           outputIsWhole: { output?.value.whole == true })
                     let run = try driver.run(start, settings: settings, into: sink, reuse: .record(record, changed: Set(changed)))
-                    // Not committed: the changed maps have problems, which the full build reports with the rest.
+                    // Not committed: the changed maps have errors, which the full build reports with the rest.
                     if run.committed {
                         keepLog()
                         var result = BuildResult(run, output: writer.output)
-                        result.update = (changed.count, sink.outcome.written)
+                        // Nothing changed and nothing written: the build only reported its problems again.
+                        if case .report = plan, sink.outcome.written == 0 {
+                            result.upToDate = true
+                        } else {
+                            result.update = (changed.count, sink.outcome.written)
+                        }
                         return result
                     }
                 } catch is UpdateSink.Declined {

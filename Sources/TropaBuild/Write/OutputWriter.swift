@@ -21,7 +21,7 @@ package struct OutputWriter: Sendable {
 
     /// Where the previous output waits while the new one is moved in.
     package var previous: String { sibling("previous") }
-    /// The record of the last clean build into this output (`BuildRecord`).
+    /// The record of the last build into this output (`BuildRecord`).
     package var cache: String { sibling("cache") }
     /// The facts of that build's maps, which only an update reads (`BuildRecord.attaching`).
     package var facts: String { sibling("facts") }
@@ -139,7 +139,7 @@ package struct OutputWriter: Sendable {
         }
     }
 
-    /// The last clean build's record, when the output it describes is still there and so is a facts file of the
+    /// The last build's record, when the output it describes is still there and so is a facts file of the
     /// size it names (one missing or cut short makes the build a full one, which writes it again).
     package func record() -> BuildRecord? {
         guard fileSystem.kind(at: output + "/" + Self.marker) == .directory, let record = savedRecord(),
@@ -197,7 +197,7 @@ package struct OutputWriter: Sendable {
         return folders.map { $0.isEmpty ? fileSystem.status(at: output) : next.next()! }
     }
 
-    /// Keeps the record of a clean build; losing it only costs a full rebuild, so a failure to write it is ignored.
+    /// Keeps the record of a build that wrote the output; losing it only costs a full rebuild, so a failure to write it is ignored.
     /// The facts first: a record is there only once the facts it names are. An update's record (`appending`: the
     /// size of the facts file its maps' lines were read from) adds the lines that file lacks to its end, while the
     /// file is still that size: rewriting 24 MB of facts for one changed map was a fifth of a one-map rebuild.
