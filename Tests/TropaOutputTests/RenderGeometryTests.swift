@@ -333,6 +333,23 @@ import FoundationXML
         #expect(RenderXML.attribute(scale, "text-anchor") == "end")
     }
 
+    /// A sharp drop between two stages names them; one within a stage names the stage once, and its two points.
+    @Test func aSharpDropIsDescribedByWhereItFalls() {
+        var marks = CurveMarks()
+        marks.dropText = "sharp drop"
+        marks.sharpDrops = [JourneyEvaluation.Drop(from: 0, to: 1), JourneyEvaluation.Drop(from: 2, to: 3)]
+        var curve = Self.curve([[2, -1], [1, -2]])
+        curve.points[3].label = ""
+        let svg = EmotionCurveSVG(curve: curve, title: "T", words: ThemeWords(.en),
+                                  format: NumberFormat(language: .en, signedScores: true), marks: marks)
+        #expect(svg.description.hasSuffix(". Sharp drop: Stage 0, p0 → p1 (−3). Sharp drop: Stage 1, p0 → −2 (−3)"),
+                "\(svg.description)")
+        marks.sharpDrops = [JourneyEvaluation.Drop(from: 1, to: 3)]
+        let across = EmotionCurveSVG(curve: curve, title: "T", words: ThemeWords(.en),
+                                     format: NumberFormat(language: .en, signedScores: true), marks: marks)
+        #expect(across.description.hasSuffix(". Sharp drop: Stage 0 → Stage 1 (−1)"), "\(across.description)")
+    }
+
     @Test func aLongScaleIsMarkedInRoundSteps() {
         let svg = { (scale: ClosedRange<Double>) in
             EmotionCurveSVG(curve: Self.curve([[scale.lowerBound]], scale: scale), title: "T", words: ThemeWords(.en),

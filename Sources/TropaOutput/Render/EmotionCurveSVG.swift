@@ -214,8 +214,12 @@ package struct EmotionCurveSVG {
         }
         for drop in marks.sharpDrops where max(drop.from, drop.to) < curve.points.count {
             let (from, to) = (curve.points[drop.from], curve.points[drop.to])
-            text += sentence(marks.dropText, curve.stageNames[from.stageIndex] + " → "
-                + curve.stageNames[to.stageIndex] + " (" + format.score(to.score - from.score) + ")")
+            // Within one stage the two points are told apart by their labels (or scores), not the stage named twice.
+            let point = { (point: EmotionCurve.Point) in point.label.isEmpty ? format.score(point.score) : point.label }
+            let way = from.stageIndex == to.stageIndex
+                ? curve.stageNames[from.stageIndex] + ", " + point(from) + " → " + point(to)
+                : curve.stageNames[from.stageIndex] + " → " + curve.stageNames[to.stageIndex]
+            text += sentence(marks.dropText, way + " (" + format.score(to.score - from.score) + ")")
         }
         return text
     }
