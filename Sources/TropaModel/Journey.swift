@@ -131,7 +131,7 @@ public struct Measurement: Sendable, Hashable {
     }
 
     /// What identifies the series the measurement belongs to: its stage and its metric, compared as names are.
-    public var series: MeasurementSeries { MeasurementSeries(stage: stage, metric: value.metricID ?? NameKey(value.name).value) }
+    public var series: MeasurementSeries { MeasurementSeries(stage: stage, metric: value.key) }
 }
 
 /// A stage and a metric: the measurements of one trend.

@@ -904,11 +904,14 @@ extension IncrementalBuildTests {
         #expect(page.contains("42\u{00A0}% (+7\u{00A0}п.\u{00A0}п. с 1 февраля 2024)"))
         #expect(page.contains("<dt>Последний замер</dt><dd>1 марта 2024</dd>"))
         #expect(page.contains("<dt>Следующий замер</dt><dd>1 июня 2024</dd>"))
+        // The table keeps the map's 30 % and tells the measurement the funnel uses under it.
+        #expect(page.contains("<dt>Конверсия</dt><dd>30\u{00A0}% <span class=\"measured\">замер 1 марта 2024: 42\u{00A0}%</span></dd>"))
 
         try built.fileSystem.write(Array((csv + "2024-04-01,Поиск,Конверсия,47%\n").utf8), to: RenderBuild.root + "/content/m.csv")
         let again = try RenderBuild.build(built.fileSystem)
         #expect(!again.result.upToDate)
         #expect(again.text("map/index.html")?.contains("47\u{00A0}% (+5\u{00A0}п.\u{00A0}п. с 1 марта 2024)") == true)
+        #expect(again.text("map/index.html")?.contains("<span class=\"measured\">замер 1 апреля 2024: 47\u{00A0}%</span>") == true)
         #expect(again.files["m.csv"] == nil)
         #expect(try RenderBuild.build(again.fileSystem).result.upToDate)
 

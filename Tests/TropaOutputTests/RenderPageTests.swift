@@ -223,6 +223,12 @@ import FoundationXML
         #expect(links("index.html").filter { ["Ёжиков", "анна", "Борис"].contains($0) } == ["анна", "Борис", "Ёжиков"])
     }
 
+    /// A measurement with the map's own value is told by its date alone.
+    @Test func aMeasurementOfTheMapsValueIsToldByItsDate() throws {
+        let page = try #require(try RenderBuild.fixture("branched").text("divan/index.html"))
+        #expect(page.contains("<dt>NPS</dt><dd>60 <span class=\"measured\">замер 1 апреля 2024</span></dd>"))
+    }
+
     /// A branch's stage is named with its branch in brackets: the figure beside it is not bracketed again.
     @Test func aBranchsWeakestStageHasOnePairOfBrackets() throws {
         let built = try RenderBuild.fixture("branched")

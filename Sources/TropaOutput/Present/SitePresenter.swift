@@ -65,8 +65,12 @@ package struct SitePresenter: Sendable {
         let usedLayers = site.schema.layers.filter { definition in
             journey.stages.contains { $0.layer(id: definition.id) != nil }
         }
+        // The measurements that stand for the map's figures: each is told in its metric's cell, as the analysis uses it.
+        let measured = Dictionary(JourneyAnalysis.current(journey).map { ($0.series, $0) }, uniquingKeysWith: { _, last in last })
         let rows = usedLayers.map { definition in
-            let cells = journey.stages.map { cell($0.layer(id: definition.id)?.content) }
+            let cells = journey.stages.map { stage in
+                cell(stage.layer(id: definition.id)?.content) { measured[MeasurementSeries(stage: stage.id, metric: $0.key)] }
+            }
             return LayerRowModel(id: definition.id, title: title(of: definition), kind: definition.kind.rawValue,
                                  cells: cells, sparse: Self.isSparse(filled: cells.count { !$0.isEmpty }, of: cells.count))
         }
@@ -109,7 +113,8 @@ package struct SitePresenter: Sendable {
         layer.title.text(in: site.config.language, fallback: layer.id)
     }
 
-    private func cell(_ content: LayerContent?) -> CellModel {
+    /// `measurement`: the measurement that stands for a metric of the cell's stage, if any.
+    private func cell(_ content: LayerContent?, measurement: (MetricValue) -> Measurement?) -> CellModel {
         var cell = CellModel()
         switch content {
         case .text(let text)?:
@@ -130,9 +135,14 @@ package struct SitePresenter: Sendable {
                 let role = value.metricID.flatMap { id in site.schema.metrics.first { $0.id == id }?.role }
                 let missed = value.target.map { MetricRole.misses(value.value, target: $0, role: role) } ?? false
                 let (target, missedWord) = target(value.target, unit: value.unit, missed: missed)
-                return MetricModel(name: metricName(value),
-                                   value: format.value(value.value, range: value.range, unit: value.unit),
-                                   target: target, missed: missedWord)
+                var model = MetricModel(name: metricName(value),
+                                        value: format.value(value.value, range: value.range, unit: value.unit),
+                                        target: target, missed: missedWord)
+                model.measured = measurement(value).map { taken in
+                    let shown = format.value(taken.value.value, range: taken.value.range, unit: taken.value.unit)
+                    return words.measuredValue(words.date(taken.date), shown == model.value ? nil : shown)
+                }
+                return model
             })
         case nil:
             break

@@ -277,6 +277,12 @@ public struct ThemeWords: Sendable {
             : "Conversion and NPS are the latest measurements (the last on \(date)), and the map's figures where none."
     }
 
+    /// A measurement beside the value a map writes: "замер 1 марта 2024: 42 %", or without the value when it is the
+    /// map's.
+    public func measuredValue(_ date: String, _ value: String?) -> String {
+        (language == .ru ? "замер " : "measured ") + date + (value.map { ": " + $0 } ?? "")
+    }
+
     /// A trend's latest change: "+7 pp since 1 February 2024".
     public func changeSince(_ change: String, _ date: String) -> String {
         language == .ru ? "\(change) с \(date)" : "\(change) since \(date)"

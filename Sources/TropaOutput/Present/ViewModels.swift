@@ -79,6 +79,8 @@ package struct MetricModel: Sendable {
     package let target: String?
     /// Said beside a target the value falls short of.
     package let missed: String?
+    /// "замер 1 марта 2024: 42 %", when a measurement stands for the value in the analysis.
+    package var measured: String? = nil
 }
 
 /// Items wrapped once, so a template writes `<ul>` around them only when there are any.

@@ -60,6 +60,7 @@ package enum BuiltInPartials {
                     if let missed = metric.missed { html.add(", "); html.add(text: missed) }
                     html.add(")</span>")
                 }
+                if let measured = metric.measured { html.add(" <span class=\"measured\">", text: measured, "</span>") }
                 html.add("</dd></div>")
             }
             html.add("</dl>")

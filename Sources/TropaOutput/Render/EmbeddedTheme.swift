@@ -505,6 +505,7 @@ ul.site-links { display: flex; flex-wrap: wrap; gap: .3rem 1.2rem; list-style: n
 .pain-stage { color: var(--muted); font-size: .9em; }
 .cjm .metrics .target { display: block; white-space: normal; font-weight: 400; font-size: .85em; color: var(--muted); }
 .cjm .metrics .missed .target { color: var(--negative); font-weight: 600; }
+.cjm .metrics .measured { display: block; white-space: normal; font-weight: 400; font-size: .85em; color: var(--muted); }
 @media print { .chart, .pains { break-inside: avoid; } }
 /* The dashboard: one row per map, the ones losing the most customers first. */
 table.dashboard { border-collapse: collapse; width: 100%; min-width: 44rem; font-size: .92rem; }

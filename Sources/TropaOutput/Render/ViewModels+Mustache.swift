@@ -238,6 +238,7 @@ extension MetricModel: MustacheParent {
         case "value": self.value
         case "target": orAbsent(self.target)
         case "missed": orAbsent(self.missed)
+        case "measured": orAbsent(self.measured)
         default: nil
         }
     }
