@@ -36,14 +36,6 @@ import TropaTesting
         return try RenderBuild.build(site.fileSystem)
     }
 
-    /// What a full build of the same site files writes, in a file system of its own.
-    private static func fullBuild(of site: BuiltSite) throws -> [String: [UInt8]] {
-        let sources = site.fileSystem.contents.filter { $0.key.hasPrefix("site/") && !$0.key.hasPrefix("site/public/") }
-        let memory = MemoryFileSystem()
-        for (path, bytes) in sources { try memory.write(bytes, to: "/" + path) }
-        return try RenderBuild.build(memory).files
-    }
-
     /// When each output file was last written, in the memory file system's count of writes.
     private static func writeTimes(_ site: BuiltSite) -> [String: Int64] {
         site.files.keys.reduce(into: [:]) { times, path in
@@ -91,7 +83,7 @@ import TropaTesting
         let edited = try Self.edited(again, "content/crm/vybor.md", find: "Найти CRM.", replace: "Выбрать CRM.")
         #expect(edited.result.update?.maps == 2)
         #expect(edited.diagnostics == first.diagnostics)
-        #expect(edited.files == (try Self.fullBuild(of: edited)))
+        #expect(edited.files == (try RenderBuild.fullBuild(of: edited)))
 
         let mended = try Self.edited(edited, "content/onboarding.md", find: "segmnet: B2B\n", replace: "")
         #expect(mended.diagnostics.isEmpty && mended.result.update?.maps == 1)
@@ -161,7 +153,7 @@ import TropaTesting
         #expect(first.result.update == nil)
         #expect(second.result.update?.maps == 1 && second.result.update?.written == 6)
         #expect(second.text("onboarding/index.html")?.contains("Войти в систему.") == true)
-        #expect(second.files == (try Self.fullBuild(of: second)))
+        #expect(second.files == (try RenderBuild.fullBuild(of: second)))
         let rewritten = Self.writeTimes(second).filter { before[$0.key] != $0.value }.keys.sorted()
         // The outlines, the data files and the page show the changed text; the curve, the Mermaid diagram (no
         // emotion changed), the catalogue, maps.json and the rest are as they were.
@@ -173,13 +165,13 @@ import TropaTesting
         let (_, second) = try Self.rebuild("content/crm/vybor.md", find: "title: Выбор CRM", replace: "title: Выбор системы")
         #expect(second.text("index.html")?.contains("Выбор системы") == true)
         #expect(second.text("personas/rop/index.html")?.contains("Выбор системы") == true)
-        #expect(second.files == (try Self.fullBuild(of: second)))
+        #expect(second.files == (try RenderBuild.fullBuild(of: second)))
     }
 
     @Test func aChangedCurveReachesTheCatalogue() throws {
         let (first, second) = try Self.rebuild("content/crm/vybor.md", find: "2 Радость", replace: "-2 Злость")
         #expect(second.files["index.html"] != first["index.html"])
-        #expect(second.files == (try Self.fullBuild(of: second)))
+        #expect(second.files == (try RenderBuild.fullBuild(of: second)))
     }
 
     /// The comparison, tag, segment and plan pages are made from the record's lines of the maps not read again.
@@ -204,7 +196,7 @@ import TropaTesting
         // The other map's actions, read from the record, are still on the plan; the renamed stage is on the comparison.
         #expect(second.text("plan/index.html")?.contains("Мастер настройки") == true)
         #expect(second.text("compare/crm/vnedrenie/index.html")?.contains("<th scope=\"row\">Оплата</th>") == true)
-        #expect(second.files == (try Self.fullBuild(of: second)))
+        #expect(second.files == (try RenderBuild.fullBuild(of: second)))
     }
 
     /// A site where one map has an action, a segment, a tag, a comparison with another map, and a sitemap.
@@ -231,7 +223,7 @@ import TropaTesting
         let second = try Self.update("content/crm/vybor.md", find: "## Покупка", replace: "## Оплата")
         #expect(second.result.madeSitePages == ["compare/crm/vnedrenie/index.html", "products/lumus/index.html"])
         #expect(second.text("products/lumus/index.html")?.contains("Оплата") == true)
-        #expect(second.files == (try Self.fullBuild(of: second)))
+        #expect(second.files == (try RenderBuild.fullBuild(of: second)))
     }
 
     @Test func aRenamedStageWithAnActionRemakesThePlanToo() throws {
@@ -239,7 +231,7 @@ import TropaTesting
         #expect(second.result.madeSitePages == ["compare/crm/vnedrenie/index.html", "plan/index.html", "plan/plan.csv",
                                                 "products/lumus/index.html"])
         #expect(second.text("plan/plan.csv")?.contains("Запуск") == true)
-        #expect(second.files == (try Self.fullBuild(of: second)))
+        #expect(second.files == (try RenderBuild.fullBuild(of: second)))
     }
 
     /// A new tag: the old tag's page goes (no map has it now), the new one comes, and the sitemap lists it.
@@ -251,7 +243,7 @@ import TropaTesting
         #expect(second.files["tags/crm/index.html"] == nil)
         #expect(second.text("sitemap.xml")?.contains("https://cjm.example.ru/tags/vnedrenie/index.html") == true)
         #expect(second.text("sitemap.xml")?.contains("tags/crm/") == false)
-        #expect(second.files == (try Self.fullBuild(of: second)))
+        #expect(second.files == (try RenderBuild.fullBuild(of: second)))
         #expect(try RenderBuild.build(second.fileSystem).result.upToDate)
     }
 
@@ -260,7 +252,7 @@ import TropaTesting
         let second = try Self.update("content/crm/vybor.md", find: "2 Радость", replace: "-2 Злость")
         #expect(second.result.madeSitePages == ["compare/crm/vnedrenie/index.html", "dashboard/index.html", "index.html",
                                                 "maps.json", "personas/rop/index.html", "products/lumus/index.html"])
-        #expect(second.files == (try Self.fullBuild(of: second)))
+        #expect(second.files == (try RenderBuild.fullBuild(of: second)))
     }
 
     /// Three maps with an action each, their stages in pain from Альфа's to Гамма's: a plan of three pages.
@@ -308,7 +300,7 @@ import TropaTesting
         let second = try Self.updatePagedPlan(find: "Сравнение тарифов", replace: "Калькулятор тарифов")
         #expect(second.result.madeSitePages == ["plan/page/2/index.html", "plan/plan.csv"])
         #expect(second.text("plan/page/2/index.html")?.contains("Калькулятор тарифов") == true)
-        #expect(second.files == (try Self.fullBuild(of: second)))
+        #expect(second.files == (try RenderBuild.fullBuild(of: second)))
     }
 
     /// A renamed stage remakes the plan's pages of its own actions: the map's action on another stage, on a page of
@@ -325,7 +317,7 @@ import TropaTesting
         #expect(second.result.madeSitePages == [renamedPage, "plan/plan.csv"])
         #expect(second.text(renamedPage)?.contains("Подбор") == true)
         #expect(second.text(otherPage) == first.text(otherPage))
-        #expect(second.files == (try Self.fullBuild(of: second)))
+        #expect(second.files == (try RenderBuild.fullBuild(of: second)))
     }
 
     /// A plan page made again shows the other maps on it as the record holds them, read for the plan alone: a
@@ -347,7 +339,7 @@ import TropaTesting
         let plan = try #require(second.text("plan/index.html"))
         #expect(plan.contains("Подбор") && plan.contains("Оплата (Онлайн)") && plan.contains("Оплата (Офлайн)"))
         #expect(plan.contains(NumberFormat(language: .ru).percent(35)) && plan.contains("−0,5"))
-        #expect(second.files == (try Self.fullBuild(of: second)))
+        #expect(second.files == (try RenderBuild.fullBuild(of: second)))
     }
 
     /// An update adds the changed map's facts to the end of the facts file rather than writing it again; the next
@@ -364,7 +356,7 @@ import TropaTesting
             try site.fileSystem.write(Array(text.replacingOccurrences(of: "Сравнение тарифов", with: "Сравнение \(edit)").utf8), to: path)
             site = try RenderBuild.build(site.fileSystem)
             #expect(site.result.update?.maps == 1)
-            #expect(site.files == (try Self.fullBuild(of: site)))
+            #expect(site.files == (try RenderBuild.fullBuild(of: site)))
             let now = try site.fileSystem.read(facts)
             if edit == 1 { #expect(now.count > written.count && now.starts(with: written)) }
             sizes.append(now.count)
@@ -388,7 +380,7 @@ import TropaTesting
         #expect(second.result.update?.maps == 1)
         #expect(second.result.madeSitePages == ["compare/crm/vnedrenie/index.html"])
         #expect(second.text("compare/crm/vnedrenie/index.html")?.contains("Старт") == true)
-        #expect(second.files == (try Self.fullBuild(of: second)))
+        #expect(second.files == (try RenderBuild.fullBuild(of: second)))
     }
 
     /// A product's comparison draws its first five maps by rank and lists the others as cards: a stage renamed in a
@@ -409,7 +401,7 @@ import TropaTesting
             let next = try RenderBuild.build(first.fileSystem)
             #expect(next.result.update?.maps == 1)
             #expect(next.result.madeSitePages == made, "map \(number)")
-            #expect(next.files == (try Self.fullBuild(of: next)))
+            #expect(next.files == (try RenderBuild.fullBuild(of: next)))
         }
     }
 
@@ -417,11 +409,11 @@ import TropaTesting
     /// plan from there.
     @Test func aPlanLaidOutAgainIsTakenByTheNextUpdate() throws {
         let moved = try Self.updatePagedPlan(find: "0 Спокойно", replace: "2 Восторг")
-        #expect(moved.files == (try Self.fullBuild(of: moved)))
+        #expect(moved.files == (try RenderBuild.fullBuild(of: moved)))
         let next = try Self.edited(moved, "content/b.md", find: "Сравнение тарифов", replace: "Калькулятор тарифов")
         #expect(next.result.update?.maps == 1)
         #expect(next.result.madeSitePages == ["plan/page/3/index.html", "plan/plan.csv"])
-        #expect(next.files == (try Self.fullBuild(of: next)))
+        #expect(next.files == (try RenderBuild.fullBuild(of: next)))
     }
 
     /// Facts that could not be added to the file (a full disk) leave no record: the next build is a full one.
@@ -436,7 +428,7 @@ import TropaTesting
         #expect(OutputWriter(fileSystem: first.fileSystem, output: first.output).record() == nil)
         let next = try RenderBuild.build(first.fileSystem)
         #expect(next.result.update == nil && !next.result.upToDate)
-        #expect(next.files == (try Self.fullBuild(of: next)))
+        #expect(next.files == (try RenderBuild.fullBuild(of: next)))
     }
 
     /// An update that moves no action writes again only the changed map's rows of the plan's CSV, into the file
@@ -454,14 +446,14 @@ import TropaTesting
         let rows = try #require(spliced.text("plan/plan.csv")).components(separatedBy: "\r\n")
         #expect(rows.filter { $0.contains("Калькулятор тарифов") }.count == 1)
         #expect(rows.filter { !$0.contains("Калькулятор") } == whole.components(separatedBy: "\r\n").filter { !$0.contains("Сравнение тарифов") })
-        #expect(spliced.files == (try Self.fullBuild(of: spliced)))
+        #expect(spliced.files == (try RenderBuild.fullBuild(of: spliced)))
 
         try spliced.fileSystem.write(Array(whole.prefix(40).utf8), to: csv)
         try spliced.fileSystem.write(Array(text.replacingOccurrences(of: "Сравнение тарифов", with: "Таблица тарифов").utf8), to: path)
         let rebuilt = try RenderBuild.build(spliced.fileSystem)
         #expect(rebuilt.result.update?.maps == 1)
         #expect(rebuilt.text("plan/plan.csv")?.contains("Таблица тарифов") == true)
-        #expect(rebuilt.files == (try Self.fullBuild(of: rebuilt)))
+        #expect(rebuilt.files == (try RenderBuild.fullBuild(of: rebuilt)))
     }
 
     /// A change a card shows that moves no action (the weakest stage, which the card names, renamed): the pages of
@@ -478,7 +470,7 @@ import TropaTesting
         #expect(second.result.update?.maps == 1)
         #expect(second.text("index.html")?.contains("<dd>Подбор, 30") == true)
         #expect(Set(second.result.madeSitePages).isSuperset(of: ["index.html", "maps.json", "plan/page/2/index.html", "plan/plan.csv"]))
-        let full = try Self.fullBuild(of: second)
+        let full = try RenderBuild.fullBuild(of: second)
         #expect(second.files.filter { $0.key != "plan/plan.csv" } == full.filter { $0.key != "plan/plan.csv" })
         let patched = try #require(second.text("plan/plan.csv"))
         #expect(patched.contains("Подбор") && !patched.contains("Выбор") && patched.contains("Оплата в два шага"))
@@ -488,7 +480,7 @@ import TropaTesting
         try second.fileSystem.write(Array(whole.prefix(40).utf8), to: second.output + "/plan/plan.csv")
         let third = try Self.edited(second, "content/b.md", find: "## Подбор", replace: "## Отбор")
         #expect(third.result.update?.maps == 1)
-        #expect(third.files == (try Self.fullBuild(of: third)))
+        #expect(third.files == (try RenderBuild.fullBuild(of: third)))
     }
 
     /// The catalogue's header, a tag page's, the dashboard's and `maps.json`'s first line changed by hand in the
@@ -522,14 +514,14 @@ import TropaTesting
         #expect(Set(second.result.madeSitePages).isSuperset(of: patched))
         #expect(!second.result.madeSitePages.contains("personas/rop/index.html"))
         #expect(Self.writeTimes(second)["personas/rop/index.html"] == written["personas/rop/index.html"])
-        let full = try Self.fullBuild(of: second)
+        let full = try RenderBuild.fullBuild(of: second)
         #expect(patched.allSatisfy { full[$0] != nil && full[$0] != built[$0] })
         #expect(second.files == (try Self.fullBuildEditedByHand(of: second)))
     }
 
     /// A full build of the same site files, with the edits by hand (`handEdits`) made in it.
     private static func fullBuildEditedByHand(of site: BuiltSite) throws -> [String: [UInt8]] {
-        var full = try fullBuild(of: site)
+        var full = try RenderBuild.fullBuild(of: site)
         for (path, find, replace) in handEdits {
             full[path] = Array(String(decoding: try #require(full[path]), as: UTF8.self).replacingOccurrences(of: find, with: replace).utf8)
         }
@@ -577,7 +569,7 @@ import TropaTesting
         let second = try Self.edited(first, "content/yo.md", find: "- NPS: 10", replace: "- NPS: 50")
         #expect(second.result.update?.maps == 2)
         #expect(second.text("products/lumus/index.html")?.contains("Обзор") == true)
-        #expect(second.files == (try Self.fullBuild(of: second)))
+        #expect(second.files == (try RenderBuild.fullBuild(of: second)))
     }
 
     /// The same edit of a map the catalogue's table names with its figures (and the product's comparison draws):
@@ -637,7 +629,7 @@ import TropaTesting
         let second = try edited(first, path, find: find, replace: replace)
         #expect(second.result.update?.maps == 1)
         #expect(second.text(page)?.contains("(правка)") == false)
-        #expect(second.files == (try fullBuild(of: second)))
+        #expect(second.files == (try RenderBuild.fullBuild(of: second)))
         return second
     }
 
@@ -647,7 +639,7 @@ import TropaTesting
         #expect(second.result.madeSitePages.filter { $0.hasPrefix("plan/") }
                 == ["plan/page/2/index.html", "plan/page/3/index.html", "plan/plan.csv"])
         #expect(second.text("plan/page/3/index.html")?.contains("Сравнение тарифов") == true)
-        #expect(second.files == (try Self.fullBuild(of: second)))
+        #expect(second.files == (try RenderBuild.fullBuild(of: second)))
     }
 
     /// An action that moves, every map keeping its place: the plan's CSV is the output's rows in their new order,
@@ -657,7 +649,7 @@ import TropaTesting
         let whole = try Self.handEditedPlanCSV(first)
         let second = try Self.edited(first, "content/b.md", find: "0 Спокойно", replace: "2 Восторг")
         #expect(second.result.update?.maps == 1)
-        let full = try Self.fullBuild(of: second)
+        let full = try RenderBuild.fullBuild(of: second)
         let rebuilt = String(decoding: try #require(full["plan/plan.csv"]), as: UTF8.self)
         let rows = rebuilt.components(separatedBy: "\r\n")
         let moved = try #require(rows.firstIndex { $0.contains("Сравнение тарифов") })
@@ -675,7 +667,7 @@ import TropaTesting
         let second = try Self.edited(first, "content/a.md", find: "[Сайт] Упростить вход", replace: "[САЙТ] Упростить вход")
         #expect(second.result.update?.maps == 1)
         #expect(second.text("plan/plan.csv")?.components(separatedBy: "\r\n").filter { $0.hasPrefix("САЙТ,") }.count == 3)
-        #expect(second.files == (try Self.fullBuild(of: second)))
+        #expect(second.files == (try RenderBuild.fullBuild(of: second)))
     }
 
     /// The last actions of the site removed: the plan's CSV goes with its pages, as a full build writes none.
@@ -689,13 +681,13 @@ import TropaTesting
         let second = try Self.edited(first, "content/a.md", find: "### Рекомендации\n- [Сайт] Упростить вход\n", replace: "")
         #expect(second.result.update?.maps == 1)
         #expect(second.files["plan/plan.csv"] == nil && second.files["plan/index.html"] == nil)
-        #expect(second.files == (try Self.fullBuild(of: second)))
+        #expect(second.files == (try RenderBuild.fullBuild(of: second)))
     }
 
     /// A kind written first in another case names the kind on every page that shows it.
     @Test func aKindWrittenAnotherWayRenamesItsHeadings() throws {
         let second = try Self.updatePagedPlan(find: "[Сайт] Сравнение", replace: "[САЙТ] Сравнение")
-        #expect(second.files == (try Self.fullBuild(of: second)))
+        #expect(second.files == (try RenderBuild.fullBuild(of: second)))
         #expect(second.text("plan/page/3/index.html")?.contains("<h2>Сайт") == true)
     }
 
@@ -706,7 +698,7 @@ import TropaTesting
                 == ["plan/index.html", "plan/page/2/index.html", "plan/plan.csv"])
         #expect(second.files["plan/page/3/index.html"] == nil)
         #expect(second.text("plan/index.html")?.contains("Страница 1 из 2") == true)
-        #expect(second.files == (try Self.fullBuild(of: second)))
+        #expect(second.files == (try RenderBuild.fullBuild(of: second)))
     }
 
     @Test func aMapTurnedDraftLeavesTheOutput() throws {
@@ -717,7 +709,7 @@ import TropaTesting
         #expect(second.text("index.html")?.contains("Внедрение") == false)
         #expect(second.result.mapCount == 2)
         #expect(second.result.fileCount == second.files.count)
-        #expect(second.files == (try Self.fullBuild(of: second)))
+        #expect(second.files == (try RenderBuild.fullBuild(of: second)))
     }
 
     /// Problems in a changed map are reported as a full build reports them, and the output stays as it was.
@@ -737,7 +729,7 @@ import TropaTesting
         let rewritten = Self.writeTimes(mended).filter { before[$0.key] != $0.value }.keys.sorted()
         #expect(rewritten == ["onboarding/index.html", "onboarding/journey.csv", "onboarding/journey.json",
                               "onboarding/outline.md", "onboarding/outline.mm", "onboarding/outline.opml"])
-        #expect(mended.files == (try Self.fullBuild(of: mended)))
+        #expect(mended.files == (try RenderBuild.fullBuild(of: mended)))
     }
 
     /// A change to what every page shows (here a persona) is a full build, not an update.
@@ -746,7 +738,7 @@ import TropaTesting
                                            replace: "Директор по продажам")
         #expect(second.text("crm/vybor/index.html")?.contains("Директор по продажам") == true)
         #expect(second.text("index.html")?.contains("Директор по продажам") == true)
-        #expect(second.files == (try Self.fullBuild(of: second)))
+        #expect(second.files == (try RenderBuild.fullBuild(of: second)))
     }
 
     /// A file deleted from the output is written again, though no input changed: the record lists every file.
@@ -779,7 +771,7 @@ import TropaTesting
         let last = try RenderBuild.build(again.fileSystem)
         #expect(last.text("onboarding/index.html")?.contains("Войти снова.") == true)
         #expect(last.files["crm/vybor/outline.mm"] == expected["crm/vybor/outline.mm"])
-        #expect(last.files == (try Self.fullBuild(of: last)))
+        #expect(last.files == (try RenderBuild.fullBuild(of: last)))
     }
 
     /// The maps' facts beside the record, damaged in each way a file can be: gone, cut short, edited in place (the
@@ -823,7 +815,7 @@ import TropaTesting
                                    to: path)
         let second = try RenderBuild.build(first.fileSystem)
         #expect(second.text("index.html")?.contains("Выбор системы") == true)
-        #expect(second.files == (try Self.fullBuild(of: second)))
+        #expect(second.files == (try RenderBuild.fullBuild(of: second)))
         #expect(!second.files.keys.contains { second.files[$0] == first.files[$0] && Self.writeTimes(second)[$0] == before[$0] },
                 "every file is written again")
         #expect(try RenderBuild.build(second.fileSystem).result.upToDate)
@@ -853,7 +845,7 @@ import TropaTesting
         #expect(first.fileSystem.kind(at: "/site/.public.tropa-journal") == .file)
         let next = try RenderBuild.build(first.fileSystem)
         #expect(next.text("onboarding/index.html")?.contains("Войти.") == true)
-        #expect(next.files == (try Self.fullBuild(of: next)))
+        #expect(next.files == (try RenderBuild.fullBuild(of: next)))
         #expect(!next.fileSystem.contents.keys.contains { $0.contains(".tropa-journal") || $0.contains(".tropa-staging") })
     }
 }
@@ -867,7 +859,7 @@ extension IncrementalBuildTests {
         let path = RenderBuild.root + "/content/yo.md"
         let text = try #require(first.fileSystem.text(at: path))
         try first.fileSystem.write(Array(text.replacingOccurrences(of: "- NPS: 10", with: "- NPS: 50").utf8), to: path)
-        let updated = try Self.fullBuild(of: first)
+        let updated = try RenderBuild.fullBuild(of: first)
         let tearing = FaultyFileSystem(memory: first.fileSystem, tearsEdits: true)
         #expect(throws: SiteError.self) { try SiteBuilder(fileSystem: tearing).build(root: RenderBuild.root) }
         #expect(tearing.torn == 1)
@@ -892,6 +884,40 @@ extension IncrementalBuildTests {
 @Suite struct MeasurementBuildTests {
     static let map = RenderBuild.russianMap(extraFrontMatter: "measurements: m.csv\nreview: quarterly\n",
                                             body: RenderBuild.stage("Поиск", extra: "### Метрики\n- Конверсия: 30%\n"))
+
+    /// A measurement that meets the target the map's own figure missed: the cell is judged on the measurement.
+    @Test func aMeasurementThatMeetsTheTargetIsNotMissed() throws {
+        let map = Self.map.replacingOccurrences(of: "- Конверсия: 30%\n", with: "- Конверсия: 30% (цель 40%)\n")
+        let csv = "date,stage,metric,value\n2024-03-01,Поиск,Конверсия,45%\n"
+        let built = try RenderBuild.site(["tropa.yml": "language: ru\n", "content/map.md": map, "content/m.csv": csv])
+        let page = try #require(built.text("map/index.html"))
+        #expect(page.contains("<div><dt>Конверсия</dt><dd>30\u{00A0}% <span class=\"measured\">замер 1 марта 2024: 45\u{00A0}%</span> "
+            + "<span class=\"target\">(цель 40\u{00A0}%)</span></dd></div>"))
+        let missed = csv.replacingOccurrences(of: "45%", with: "35%")
+        let below = try RenderBuild.site(["tropa.yml": "language: ru\n", "content/map.md": map, "content/m.csv": missed])
+        #expect(try #require(below.text("map/index.html")).contains("<div class=\"missed\"><dt>Конверсия</dt><dd>30\u{00A0}% "
+            + "<span class=\"measured\">замер 1 марта 2024: 35\u{00A0}%</span> <span class=\"target\">(цель 40\u{00A0}%, не достигнута)</span>"))
+    }
+
+    /// A warning in a measurements file is its map's: the next builds read that map again and report it.
+    @Test func aWarningInTheMeasurementsIsReportedByEveryRebuild() throws {
+        let csv = "date,stage,metric,value\n2024-03-01,Поиск,Конверсиа,42%\n"
+        let built = try RenderBuild.site(["tropa.yml": "language: ru\n", "content/map.md": Self.map, "content/m.csv": csv])
+        #expect(built.diagnostics.found == [Found(.unknownMetric, .warning, 2, 18)])
+        #expect(built.diagnostics.map(\.location.file) == ["content/m.csv"])
+        let writer = OutputWriter(fileSystem: built.fileSystem, output: built.output)
+        #expect(writer.record()?.warnedMaps == ["content/map.md"])
+        let record = try built.fileSystem.read(writer.cache)
+        let again = try RenderBuild.build(built.fileSystem)
+        #expect(again.result.upToDate && again.diagnostics == built.diagnostics)
+        #expect(again.result.check.sources["content/m.csv"] != nil)
+        #expect(try again.fileSystem.read(writer.cache) == record, "nothing differs: the record is left as it was")
+        // A page the output lost makes it a full build, which writes the page again and reports the same.
+        try again.fileSystem.removeItem(again.output + "/map/journey.json")
+        let whole = try RenderBuild.build(again.fileSystem)
+        #expect(!whole.result.upToDate && whole.result.update == nil && whole.files["map/journey.json"] != nil)
+        #expect(whole.diagnostics == built.diagnostics)
+    }
 
     @Test func theCSVIsReadNotCopiedAndAChangeRebuildsTheMap() throws {
         let csv = "date,stage,metric,value\n2024-02-01,Поиск,Конверсия,35%\n2024-03-01,Поиск,Конверсия,42%\n"

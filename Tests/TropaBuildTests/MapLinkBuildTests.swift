@@ -136,9 +136,11 @@ import TropaTesting
         #expect(edited.result.check.sources["content/ecommerce/robot.md"] != nil, "the warnings' lines are shown")
         let again = try RenderBuild.build(edited.fileSystem)
         #expect(again.result.upToDate && again.diagnostics == first.diagnostics)
-        // Published, the sofa's map is built whole (a link target made a draft or not), and warns no more.
+        // Published, the sofa's map is an update that reads the robot's again, which warns no more.
         let published = try Self.rebuild(of: again, "content/retail/sofa.md", find: "draft: true\n", replace: "")
         #expect(published.diagnostics.isEmpty, "\(renderDescribe(published.diagnostics))")
+        #expect(published.result.update?.maps == 2 && published.files["retail/sofa/index.html"] != nil)
+        #expect(published.files == (try RenderBuild.fullBuild(of: published)))
         let quiet = try RenderBuild.build(published.fileSystem)
         #expect(quiet.result.upToDate && quiet.diagnostics.isEmpty)
     }

@@ -333,7 +333,8 @@ import FoundationXML
         #expect(RenderXML.attribute(scale, "text-anchor") == "end")
     }
 
-    /// A sharp drop between two stages names them; one within a stage names the stage once, and its two points.
+    /// A sharp drop between two stages names them; one within a stage names the stage once, and its two points: by
+    /// their labels, or by their scores when a label is missing or both are the same.
     @Test func aSharpDropIsDescribedByWhereItFalls() {
         var marks = CurveMarks()
         marks.dropText = "sharp drop"
@@ -342,8 +343,12 @@ import FoundationXML
         curve.points[3].label = ""
         let svg = EmotionCurveSVG(curve: curve, title: "T", words: ThemeWords(.en),
                                   format: NumberFormat(language: .en, signedScores: true), marks: marks)
-        #expect(svg.description.hasSuffix(". Sharp drop: Stage 0, p0 → p1 (−3). Sharp drop: Stage 1, p0 → −2 (−3)"),
+        #expect(svg.description.hasSuffix(". Sharp drop: Stage 0, p0 → p1 (−3). Sharp drop: Stage 1, +1 → −2 (−3)"),
                 "\(svg.description)")
+        curve.points[1].label = "p0"
+        let same = EmotionCurveSVG(curve: curve, title: "T", words: ThemeWords(.en),
+                                   format: NumberFormat(language: .en, signedScores: true), marks: marks)
+        #expect(same.description.contains(". Sharp drop: Stage 0, +2 → −1 (−3)."), "\(same.description)")
         marks.sharpDrops = [JourneyEvaluation.Drop(from: 1, to: 3)]
         let across = EmotionCurveSVG(curve: curve, title: "T", words: ThemeWords(.en),
                                      format: NumberFormat(language: .en, signedScores: true), marks: marks)

@@ -71,6 +71,16 @@ package struct CheckedFixture {
 }
 
 /// A build held in memory, with its output read back by paths relative to the output folder.
+extension RenderBuild {
+    /// What a full build of the same site files writes, in a file system of its own.
+    package static func fullBuild(of site: BuiltSite) throws -> [String: [UInt8]] {
+        let sources = site.fileSystem.contents.filter { $0.key.hasPrefix("site/") && !$0.key.hasPrefix("site/public/") }
+        let memory = MemoryFileSystem()
+        for (path, bytes) in sources { try memory.write(bytes, to: "/" + path) }
+        return try RenderBuild.build(memory).files
+    }
+}
+
 package struct BuiltSite {
     package let fileSystem: MemoryFileSystem
     package let result: BuildResult

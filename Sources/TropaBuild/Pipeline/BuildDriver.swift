@@ -132,13 +132,15 @@ package struct BuildDriver: Sendable {
         }
         try checkSite(maps, personas: personas.values, inputs: start.inputs, config: start.config,
                       loader: loader, reuse: reuse, report: &report)
-        let mapPaths = Set(start.inputs.maps)
 
         var run = BuildRun(check: CheckResult(site: site, diagnostics: report.diagnostics.sortedByLocation(),
                                               sources: report.sources, language: start.config.language))
         if history?.shallow == true { run.notes.append(.shallowHistory) }
         run.check.facts = maps.facts
-        run.warnedMaps = Set(maps.warned + run.check.diagnostics.lazy.map(\.location.file).filter(mapPaths.contains)).sorted()
+        if !run.check.diagnostics.isEmpty {
+            let mapPaths = Set(start.inputs.maps)
+            run.warnedMaps = Set(maps.warned + run.check.diagnostics.lazy.map(\.location.file).filter(mapPaths.contains)).sorted()
+        }
         run.inputHashes = maps.inputHashes
         run.linkedMaps = reuse.linkedMaps(adding: maps.claims)
         run.linkTargets = reuse.linkTargets(adding: maps.claims)
@@ -721,7 +723,8 @@ package struct BuildRun: Sendable {
     package var siteFiles: [String] = []
     /// The maps whose stages links name, for the record.
     package var linkedMaps: [String] = []
-    /// The maps with a problem in their files (their own, or a measurements file they name), for the record.
+    /// The maps with a problem in their files (their own, or a measurements file they name), found as the map was
+    /// read or by the site's checks (a link to a draft), for the record.
     package var warnedMaps: [String] = []
     /// The maps any link leads to, for the record.
     package var linkTargets: [String] = []

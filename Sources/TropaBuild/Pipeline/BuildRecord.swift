@@ -6,7 +6,8 @@ import Foundation
 
 /// What the last build into an output read and made, kept beside the output. The next build reads again
 /// only the files whose size or time changed; when only maps changed, it parses and renders only those maps and
-/// takes the others' summaries from here; when nothing changed, it stops at once.
+/// takes the others' summaries from here; when nothing changed, it stops at once (after a build with warnings, it
+/// reads again only the maps they are in, to report them).
 ///
 /// It is two files: the record itself (`OutputWriter.cache`), with what a build with nothing changed looks at, and
 /// the maps' facts and the plan's order (`OutputWriter.facts`), most of the bytes, read only by an update. The record
@@ -101,7 +102,7 @@ package struct BuildRecord: Sendable {
         guard diagnosticCount > 0 else { return changed.isEmpty ? .upToDate : .update(changed) }
         // The last build's problems are reported again: its maps with problems are read again, and the rest (a
         // persona, the settings) is read by any run of the pipeline.
-        let again = Set(changed).union(warnedMaps.filter(mapPaths.contains)).sorted()
+        let again = Set(changed).union(warnedMaps).sorted()
         return changed.isEmpty ? .report(again) : .update(again)
     }
 

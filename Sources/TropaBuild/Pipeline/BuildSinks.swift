@@ -128,7 +128,8 @@ package struct StagingSink: BuildSink {
 /// An update of the output in place: the changed maps' files (and the site pages, when they changed) are
 /// collected, then written through the writer's journal, only those whose bytes differ.
 package struct UpdateSink: BuildSink {
-    /// The update cannot stand in for a full build: the output lost a file since the record was kept.
+    /// The update cannot stand in for a full build: the output lost a file since the record was kept, or the run's
+    /// maps are not the record's.
     package struct Declined: Error {}
 
     package let writer: OutputWriter
@@ -136,15 +137,19 @@ package struct UpdateSink: BuildSink {
     package let snapshot: InputSnapshot
     /// Whether the output still holds every file the record names, asked before anything is written.
     private let outputIsWhole: @Sendable () -> Bool
+    /// Nothing changed since the record: the update only reports the last build's problems again, and leaves the
+    /// output and the record as they are when no file differs.
+    private let reporting: Bool
     private let collected = CollectedFiles()
     /// What the update did to the output, once committed.
     package let outcome = UpdateOutcome()
 
-    package init(writer: OutputWriter, record: BuildRecord, snapshot: InputSnapshot,
+    package init(writer: OutputWriter, record: BuildRecord, snapshot: InputSnapshot, reporting: Bool = false,
                  outputIsWhole: @escaping @Sendable () -> Bool) {
         self.writer = writer
         self.record = record
         self.snapshot = snapshot
+        self.reporting = reporting
         self.outputIsWhole = outputIsWhole
     }
 
@@ -187,7 +192,7 @@ package struct UpdateSink: BuildSink {
         // update ran would not show in a time taken now. Their files are looked at one by one until a full build.
         let touched = Set((files.map(\.path) + patches.map(\.path) + removals).map(\.folderAndName.folder))
         let (record, snapshot) = (record, snapshot)
-        outcome.written = try writer.update(files, patching: patches, removing: removals) { clock in
+        outcome.written = try writer.update(files, patching: patches, removing: removals, keepingRecord: reporting) { clock in
             var next = BuildRecord(settings: record.settings,
                                    inputs: snapshot.recorded(before: clock, hashes: run.inputHashes), maps: run.entries, siteFiles: run.siteFiles, linkedMaps: run.linkedMaps,
                                    linkTargets: run.linkTargets)

@@ -200,8 +200,8 @@ package enum Reuse: Sendable {
 
     /// Whether a map an update read may have broken the links of maps it did not read: one whose stages some map
     /// links to, with stages other than the ones recorded; or, when the build leaves drafts out, one some map links
-    /// to, built before and a draft now. (A draft published needs nothing: the record is of a build without a
-    /// problem, so no map it did not read links to a draft.)
+    /// to, built before and a draft now. (A draft published needs nothing: a map linking to a draft had a warning,
+    /// so the update reads it again too.)
     package func linkedMapsChanged(_ claims: [JourneyClaim], draftsLeftOut: Bool) throws -> Bool {
         guard case .record(let record, let changed) = self else { return false }
         let linked = Set(record.linkedMaps), targets = Set(draftsLeftOut ? record.linkTargets : [])

@@ -10,7 +10,8 @@ public struct BuildResult: Sendable {
     public var outputPath: String?
     public var fileCount: Int
     public var mapCount: Int
-    /// Nothing the build reads had changed since the last build into the same output: nothing was written (its warnings, if any, reported again).
+    /// Nothing the build reads had changed since the last build into the same output: nothing was written (the last
+    /// build's warnings, if any, are reported again).
     public var upToDate = false
     /// What the build says once besides the site's problems (a shallow clone has no history to show).
     public var notes: [Message] = []
@@ -45,7 +46,8 @@ public struct SiteBuilder: Sendable {
     }
 
     /// Builds the site into its output. With the record of the last build into the same output, a site whose
-    /// inputs are unchanged is not built at all, and one where only maps changed is updated in place.
+    /// inputs are unchanged is not built at all (the maps the last build warned about are read again, to report it),
+    /// and one where only maps changed is updated in place.
     public func build(root: String, options: BuildOptions = BuildOptions()) throws -> BuildResult {
         let driver = BuildDriver(reader: fileSystem, root: root, options: options)
         // The commit, the last build's record and whether its output still holds every file it wrote are read on
@@ -147,15 +149,16 @@ public struct SiteBuilder: Sendable {
             if leftOut > 0 { result.notes.append(.draftsLeftOut(leftOut)) }
             result.upToDate = true
             return result
-        case .update(let changed), .report(let changed):
+        case .update(let toRead), .report(let toRead):
             // An update reads the maps' facts; without the ones the record names, the build is a full one.
             if let record = record.flatMap(writer.withFacts) {
                 do {
-                    try readHistory(keeping: Set(changed))
-                    let sink = UpdateSink(writer: writer, record: record, snapshot: snapshot,
+                    try readHistory(keeping: Set(toRead))
+                    let sink = UpdateSink(writer: writer, record: record, snapshot: snapshot, reporting: plan == .report(toRead),
                                           outputIsWhole: { output?.value.whole == true })
-                    let run = try driver.run(start, settings: settings, into: sink, reuse: .record(record, changed: Set(changed)))
-                    // Not committed: the changed maps have errors, which the full build reports with the rest.
+                    let run = try driver.run(start, settings: settings, into: sink, reuse: .record(record, changed: Set(toRead)))
+                    // Not committed: the maps read have errors (or, with `--strict`, warnings), which the full build
+                    // reports with the rest.
                     if run.committed {
                         keepLog()
                         var result = BuildResult(run, output: writer.output)
@@ -163,7 +166,7 @@ public struct SiteBuilder: Sendable {
                         if case .report = plan, sink.outcome.written == 0 {
                             result.upToDate = true
                         } else {
-                            result.update = (changed.count, sink.outcome.written)
+                            result.update = (toRead.count, sink.outcome.written)
                         }
                         return result
                     }

@@ -261,9 +261,10 @@ package struct OutputWriter: Sendable {
     /// The record of the output as it leaves it, which `recording` makes from the `clock` taken when the staging
     /// folder is made (with the size of the facts file its maps' lines were read from), is encoded while they are
     /// written and moved in, and kept once they are: at 10,000 maps, encoding it took 10–15 ms, writing and moving a
-    /// one-map update 25–35 ms.
+    /// one-map update 25–35 ms. `keepingRecord`: when nothing differs, the output and its record are left as they
+    /// are (a build that only reports the last one's warnings again, on inputs the record still describes).
     package func update(_ files: [OutputFile], patching patches: [(path: String, patch: FilePatch)] = [],
-                        removing removals: [String],
+                        removing removals: [String], keepingRecord: Bool = false,
                         recording: @Sendable (Int64?) -> (record: BuildRecord, appending: Int?)) throws -> Int {
         try recover()
         for leftover in leftovers where fileSystem.kind(at: leftover) != nil {
@@ -277,6 +278,7 @@ package struct OutputWriter: Sendable {
         }.compactMap { $0 }
         let patched = patches.filter(\.patch.changes)
         let removed = removals.filter { fileSystem.kind(at: output + "/" + $0) != nil }
+        if keepingRecord && changed.isEmpty && patched.isEmpty && removed.isEmpty { return 0 }
         var folders = Set([URL(fileURLWithPath: output).deletingLastPathComponent().path])
         for path in changed.map(\.path) + patched.map(\.path) + removed {
             var folder = (output + "/" + path as NSString).deletingLastPathComponent

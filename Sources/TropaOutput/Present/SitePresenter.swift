@@ -113,7 +113,8 @@ package struct SitePresenter: Sendable {
         layer.title.text(in: site.config.language, fallback: layer.id)
     }
 
-    /// `measurement`: the measurement that stands for a metric of the cell's stage, if any.
+    /// `measurement`: the latest measurement of a metric of the cell's stage (of `updated`'s day or later), if any;
+    /// for a metric with a role, it is the figure the analysis uses.
     private func cell(_ content: LayerContent?, measurement: (MetricValue) -> Measurement?) -> CellModel {
         var cell = CellModel()
         switch content {
@@ -133,14 +134,18 @@ package struct SitePresenter: Sendable {
         case .metrics(let values)?:
             cell.metrics = values.isEmpty ? nil : ItemsModel(items: values.map { value in
                 let role = value.metricID.flatMap { id in site.schema.metrics.first { $0.id == id }?.role }
-                let missed = value.target.map { MetricRole.misses(value.value, target: $0, role: role) } ?? false
-                let (target, missedWord) = target(value.target, unit: value.unit, missed: missed)
-                var model = MetricModel(name: metricName(value),
-                                        value: format.value(value.value, range: value.range, unit: value.unit),
-                                        target: target, missed: missedWord)
-                model.measured = measurement(value).map { taken in
-                    let shown = format.value(taken.value.value, range: taken.value.range, unit: taken.value.unit)
-                    return words.measuredValue(words.date(taken.date), shown == model.value ? nil : shown)
+                // The target is judged on the figure that stands, a measurement's when one does, with the layer's
+                // target when it names none: as the analysis judges it.
+                let taken = measurement(value)
+                let standing = taken?.value ?? value
+                let targetValue = standing.target ?? value.target
+                let missed = targetValue.map { MetricRole.misses(standing.value, target: $0, role: role) } ?? false
+                let (target, missedWord) = target(targetValue, unit: standing.unit, missed: missed)
+                let shown = format.value(value.value, range: value.range, unit: value.unit)
+                var model = MetricModel(name: metricName(value), value: shown, target: target, missed: missedWord)
+                model.measured = taken.map { taken in
+                    let measured = format.value(taken.value.value, range: taken.value.range, unit: taken.value.unit)
+                    return words.measuredValue(words.date(taken.date), measured == shown ? nil : measured)
                 }
                 return model
             })

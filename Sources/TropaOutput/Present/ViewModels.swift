@@ -79,7 +79,8 @@ package struct MetricModel: Sendable {
     package let target: String?
     /// Said beside a target the value falls short of.
     package let missed: String?
-    /// "замер 1 марта 2024: 42 %", when a measurement stands for the value in the analysis.
+    /// "замер 1 марта 2024: 42 %": the latest measurement of the metric, when there is one; the target and
+    /// `missed` are then of it.
     package var measured: String? = nil
 }
 

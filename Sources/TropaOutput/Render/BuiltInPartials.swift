@@ -54,13 +54,13 @@ package enum BuiltInPartials {
                 html.add(text: metric.name)
                 html.add("</dt><dd>")
                 html.add(text: metric.value)
+                if let measured = metric.measured { html.add(" <span class=\"measured\">", text: measured, "</span>") }
                 if let target = metric.target {
                     html.add(" <span class=\"target\">(")
                     html.add(text: target)
                     if let missed = metric.missed { html.add(", "); html.add(text: missed) }
                     html.add(")</span>")
                 }
-                if let measured = metric.measured { html.add(" <span class=\"measured\">", text: measured, "</span>") }
                 html.add("</dd></div>")
             }
             html.add("</dl>")

@@ -214,8 +214,10 @@ package struct EmotionCurveSVG {
         }
         for drop in marks.sharpDrops where max(drop.from, drop.to) < curve.points.count {
             let (from, to) = (curve.points[drop.from], curve.points[drop.to])
-            // Within one stage the two points are told apart by their labels (or scores), not the stage named twice.
-            let point = { (point: EmotionCurve.Point) in point.label.isEmpty ? format.score(point.score) : point.label }
+            // Within one stage the two points are told apart by their labels when both have their own, else by their
+            // scores; not by the stage named twice.
+            let labelled = !from.label.isEmpty && !to.label.isEmpty && from.label != to.label
+            let point = { (point: EmotionCurve.Point) in labelled ? point.label : format.score(point.score) }
             let way = from.stageIndex == to.stageIndex
                 ? curve.stageNames[from.stageIndex] + ", " + point(from) + " → " + point(to)
                 : curve.stageNames[from.stageIndex] + " → " + curve.stageNames[to.stageIndex]
