@@ -147,6 +147,8 @@ public indirect enum Message: Sendable, Hashable {
     case scoreOutOfScale(score: String, low: String, high: String)
     case useScore(low: String, high: String)
     case unknownMetric(String)
+    case metricNotInStage(metric: String, stage: String)
+    case addMetricToStage(metric: String, stage: String)
     case metricNoColon(String)
     case metricNoValue(String)
     case metricNoNumber(String)
@@ -630,6 +632,12 @@ public indirect enum Message: Sendable, Hashable {
         case .useScore(let low, let high):
             ("use a score from \(low) to \(high)", "поставьте оценку от \(Self.russian(low)) до \(Self.russian(high))")
         case .unknownMetric(let name): ("\"\(name)\" is not a metric of the schema", "метрики «\(name)» нет в схеме")
+        case .metricNotInStage(let metric, let stage):
+            ("\"\(metric)\" is neither a metric of the schema nor one of the stage \"\(stage)\"",
+             "метрики «\(metric)» нет ни в схеме, ни в слое метрик этапа «\(stage)»")
+        case .addMetricToStage(let metric, let stage):
+            ("add \"- \(metric): …\" to the metrics layer of \"\(stage)\", or correct the name; the row is shown among the measurements either way",
+             "добавьте «- \(metric): …» в слой метрик этапа «\(stage)» или исправьте название; замер и так показан в разделе замеров")
         case .metricNoColon(let text): ("the metric \"\(text)\" is not written as NAME: VALUE",
                                         "метрика «\(text)» записана не в виде «Название: значение»")
         case .metricNoValue(let text): ("the metric \"\(text)\" has no value", "у метрики «\(text)» нет значения")

@@ -524,7 +524,7 @@ import Foundation
         #expect(Self.record.plan(for: inputs, settings: settings) == .upToDate)
         var changedMap = inputs
         changedMap[1].hash = 20
-        #expect(Self.record.plan(for: changedMap, settings: settings) == .update(["content/b.md"]))
+        #expect(Self.record.plan(for: changedMap, settings: settings) == .update(["content/b.md"], changed: 1))
         var changedTemplate = changedMap
         changedTemplate[2].hash = 30
         #expect(Self.record.plan(for: changedTemplate, settings: settings) == .full)
@@ -532,6 +532,15 @@ import Foundation
         #expect(Self.record.plan(for: inputs.dropLast() + [], settings: settings) == .full)
         let added = inputs + [BuildRecord.Input(path: "content/c.md", hash: 4, status: nil)]
         #expect(Self.record.plan(for: added, settings: settings) == .full)
+        // After a build with warnings, the maps they are in are read again: with the changed ones, or alone.
+        var warned = Self.record
+        (warned.warnedMaps, warned.diagnosticCount) = (["content/a.md"], 2)
+        #expect(warned.plan(for: inputs, settings: settings) == .report(["content/a.md"]))
+        #expect(warned.plan(for: changedMap, settings: settings) == .update(["content/a.md", "content/b.md"], changed: 1))
+        #expect(warned.plan(for: changedTemplate, settings: settings) == .full)
+        // A warning in no map (a persona's) runs the pipeline with no map to read.
+        warned.warnedMaps = []
+        #expect(warned.plan(for: inputs, settings: settings) == .report([]))
     }
 
     /// A file changed within a second of the build's own clock may change again unseen: it is hashed next time.

@@ -45,7 +45,7 @@ import TropaTesting
             2024-02-01,Поиск решения,Конверсия,35%
             2024-03-01,поиск  решения,CR,42
             2024-03-01,Оплата {Онлайн},NPS,20
-            2024-03-15,Оплата (онлайн),Звонков,7
+            2024-03-15,Оплата (онлайн),CSAT,70%
             2024-04-01,Поиск решения,Звонков,9
             """)
         #expect(result.diagnostics.isEmpty, "\(result.diagnostics)")
@@ -53,9 +53,20 @@ import TropaTesting
         #expect(rows.map(\.date) == ["2024-02-01", "2024-03-01", "2024-03-01", "2024-03-15", "2024-04-01"])
         #expect(rows.map(\.stage.rawValue) == ["поиск решения", "поиск решения", "оплата {онлайн}", "оплата {онлайн}",
                                                "поиск решения"])
-        #expect(rows.map(\.value.metricID) == ["conversion", "conversion", "nps", nil, nil])
+        #expect(rows.map(\.value.metricID) == ["conversion", "conversion", "nps", "csat", nil])
         #expect(rows[1].value.value == 42 && rows[1].value.unit == .percent)
         #expect(rows[1].location == SourceLocation(file: "content/metrics.csv", line: 3, column: 30))
+    }
+
+    /// A metric neither the schema nor the stage's layer has is a warning at its field: the row is kept.
+    @Test func aMetricTheStageDoesNotHaveIsAWarning() throws {
+        let result = try Self.check("date,stage,metric,value\n2024-03-15,Оплата (онлайн),Звонков,7\n2024-03-15,Поиск решения,Лиды,120\n")
+        #expect(Self.found(result) == ["2:28:unknown-metric", "3:26:unknown-metric"])
+        let first = try #require(result.diagnostics.first)
+        #expect(first.message(in: .ru) == "метрики «Звонков» нет ни в схеме, ни в слое метрик этапа «Оплата {Онлайн}»")
+        #expect(first.suggestion(in: .ru) == "добавьте «- Звонков: …» в слой метрик этапа «Оплата {Онлайн}» или исправьте название; замер и так показан в разделе замеров")
+        #expect(result.diagnostics.allSatisfy { $0.severity == .warning })
+        #expect(result.site?.journeys.first?.measurements.map(\.value.name) == ["Звонков", "Лиды"])
     }
 
     @Test func aRussianHeaderInAnyOrder() throws {

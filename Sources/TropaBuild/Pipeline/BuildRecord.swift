@@ -99,11 +99,11 @@ package struct BuildRecord: Sendable {
             guard mapPaths.contains(now.path) else { return .full }
             changed.append(now.path)
         }
-        guard diagnosticCount > 0 else { return changed.isEmpty ? .upToDate : .update(changed) }
+        guard diagnosticCount > 0 else { return changed.isEmpty ? .upToDate : .update(changed, changed: changed.count) }
         // The last build's problems are reported again: its maps with problems are read again, and the rest (a
         // persona, the settings) is read by any run of the pipeline.
         let again = Set(changed).union(warnedMaps).sorted()
-        return changed.isEmpty ? .report(again) : .update(again)
+        return changed.isEmpty ? .report(again) : .update(again, changed: changed.count)
     }
 
     /// Every file the build wrote, relative to the output; nil when a map's line is damaged.
@@ -182,8 +182,9 @@ package struct OutputFolder: Sendable {
 package enum BuildPlan: Equatable {
     /// Nothing changed: the output is the build.
     case upToDate
-    /// Only these maps changed (paths relative to the site folder), or had problems in the last build.
-    case update([String])
+    /// Only maps changed: these are read (paths relative to the site folder), the `changed` ones and those the last
+    /// build reported problems in.
+    case update([String], changed: Int)
     /// Nothing changed, but the last build reported problems: an update that reads again the maps it reported them in
     /// (paths relative to the site folder), and writes nothing that is as it was.
     case report([String])

@@ -149,7 +149,7 @@ public struct SiteBuilder: Sendable {
             if leftOut > 0 { result.notes.append(.draftsLeftOut(leftOut)) }
             result.upToDate = true
             return result
-        case .update(let toRead), .report(let toRead):
+        case .update(let toRead, _), .report(let toRead):
             // An update reads the maps' facts; without the ones the record names, the build is a full one.
             if let record = record.flatMap(writer.withFacts) {
                 do {
@@ -162,11 +162,13 @@ public struct SiteBuilder: Sendable {
                     if run.committed {
                         keepLog()
                         var result = BuildResult(run, output: writer.output)
-                        // Nothing changed and nothing written: the build only reported its problems again.
-                        if case .report = plan, sink.outcome.written == 0 {
+                        // The maps read again only to report their warnings are not counted as updated; with none
+                        // changed and nothing written, the build only reported its problems again.
+                        let changed = if case .update(_, let changed) = plan { changed } else { 0 }
+                        if changed == 0 && sink.outcome.written == 0 {
                             result.upToDate = true
                         } else {
-                            result.update = (toRead.count, sink.outcome.written)
+                            result.update = (changed, sink.outcome.written)
                         }
                         return result
                     }

@@ -17,20 +17,22 @@ extension SitePresenter {
             // By date; rows of one day keep the file's order.
             let rows = series[key]!.enumerated().sorted { ($0.element.date, $0.offset) < ($1.element.date, $1.offset) }
                 .map(\.element)
-            guard rows.count >= 2, let stage = journey.stages.first(where: { $0.id == key.stage }) else { return nil }
-            let name = stage.branch.map { "\(stage.name) (\($0))" } ?? stage.name
+            guard let stage = journey.stages.first(where: { $0.id == key.stage }) else { return nil }
+            let name = stage.displayName
             let metric = metricName(rows[rows.count - 1].value)
             let values = rows.map { format.value($0.value.value, range: $0.value.range, unit: $0.value.unit) }
-            let (last, previous) = (rows[rows.count - 1], rows[rows.count - 2])
+            let last = rows[rows.count - 1]
             let points = rows.map { row in
                 TrendModel.Point(day: CalendarDay(row.date)?.ordinal ?? 0, value: row.value.value, label: words.date(row.date))
             }
-            let change = difference(last.value.value - previous.value.value, unit: last.value.unit)
+            // A metric measured once is shown too, with its date: every row of the file is somewhere on the page.
+            let change = rows.count < 2 ? words.measuredValue(words.date(last.date), nil) : words.changeSince(
+                difference(last.value.value - rows[rows.count - 2].value.value, unit: last.value.unit),
+                words.date(rows[rows.count - 2].date))
             return TrendModel(id: "trend-\(order.firstIndex(of: key)! + 1)", stage: name, metric: metric,
                               title: "\(metric) — \(name)",
                               description: zip(points, values).map { "\($0.label): \($1)" }.joined(separator: "; "),
-                              points: points, latest: values[values.count - 1],
-                              change: words.changeSince(change, words.date(previous.date)))
+                              points: points, latest: values[values.count - 1], change: change)
         }
     }
 

@@ -119,10 +119,12 @@ package struct MeasurementReader {
         read.column = value.at.column
         var warning: Diagnostic?
         // A metric the schema does not know may be one the stage's own layer names; else, as in a layer, a name
-        // close to the schema's is reported as a typo.
-        if read.metricID == nil, !Self.stageNames(matched, metric: name),
-           let close = Suggestion.metric(for: name, in: schema, language: language) {
-            warning = .warning(.unknownMetric, .unknownMetric(name), at: metric.at, suggestion: .closest(close, to: name))
+        // close to the schema's is reported as a typo, and any other as a metric the stage does not have.
+        if read.metricID == nil, !Self.stageNames(matched, metric: name) {
+            warning = Suggestion.metric(for: name, in: schema, language: language).map { close in
+                .warning(.unknownMetric, .unknownMetric(name), at: metric.at, suggestion: .closest(close, to: name))
+            } ?? .warning(.unknownMetric, .metricNotInStage(metric: name, stage: matched.written), at: metric.at,
+                          suggestion: .addMetricToStage(metric: name, stage: matched.written))
         }
         return .success((Measurement(date: day.text, stage: matched.id, value: read, location: value.at), warning))
     }

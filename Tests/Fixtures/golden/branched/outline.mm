@@ -90,6 +90,7 @@
         <node ID="node-61" TEXT="Конверсия: 70 %"/>
         <node ID="node-62" TEXT="NPS: −10"/>
         <node ID="node-63" TEXT="Длительность: 5 дней"/>
+        <node ID="node-64" TEXT="Средний чек: 45 000 ₽"/>
       </node>
     </node>
   </node>
