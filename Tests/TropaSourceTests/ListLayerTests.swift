@@ -53,6 +53,39 @@ import TropaTesting
         #expect(diagnostics.first?.suggestion(in: .en) == "write each entry as a list item: \"- …\"")
     }
 
+    /// A comment after a list, among its scores or its metrics hides a note on purpose: no error, and the items stay.
+    @Test func aCommentBesideAListIsNoStrayBlock() {
+        let (journey, diagnostics) = Check.journey(Check.oneStage("""
+            ### Цель
+            Найти CRM.
+
+            ### Действия
+            - Читает обзоры
+            <!-- TODO: дописать -->
+
+            ### Эмоции
+            <!-- оценки из интервью -->
+            0 Рабочая задача
+
+            ### Метрики
+            - Конверсия: 30%
+
+            <!-- замерить ещё раз -->
+
+            """))
+        #expect(diagnostics.isEmpty, "\(diagnostics)")
+        let stage = journey.stages.first
+        guard case .list(let items)? = stage?.layer(id: "actions")?.content else { Issue.record("no actions"); return }
+        #expect(items.map(\.text.plain) == ["Читает обзоры"])
+        guard case .emotion(let points)? = stage?.layer(id: "emotions")?.content else { Issue.record("no emotions"); return }
+        #expect(points.map(\.label) == ["Рабочая задача"])
+        guard case .metrics(let values)? = stage?.layer(id: "metrics")?.content else { Issue.record("no metrics"); return }
+        #expect(values.map(\.name) == ["Конверсия"])
+        // HTML that is more than a comment is still a stray block.
+        let (_, stray) = Check.journey(Check.oneStage("### Цель\nНайти CRM.\n\n### Действия\n- Читает\n<div>x</div>\n\n### Эмоции\n0 Ок\n"))
+        #expect(stray.found == [Found(.htmlOmitted, .warning, 11, 1), Found(.listExpected, .error, 11, 1)])
+    }
+
     @Test func aParagraphInARequiredListLayerIsNotAMissingLayer() {
         let (_, diagnostics) = Check.journey(Check.oneStage("""
             ### Цель

@@ -12,6 +12,8 @@ package struct LayerContentReader {
     /// `heading` is the layer's heading as the author wrote it, which messages name it by.
     package func read(_ blocks: [MarkdownNode], as layer: LayerDefinition, heading: String, schema: LayerSchema)
         -> (LayerContent, [Diagnostic]) {
+        // A comment hides text on purpose: among a list's items or a layer's scores it is no stray block.
+        let blocks = layer.kind == .text ? blocks : blocks.filter { !$0.isComment }
         switch layer.kind {
         case .text:
             return (.text(RichText(blocks: blocks)), [])

@@ -62,7 +62,7 @@ package final class MarkdownDocument {
     }
 
     /// `html` without its comments (`<!-- … -->`), which hide text on purpose; an unclosed one runs to the end.
-    private static func withoutComments(_ html: String) -> String {
+    fileprivate static func withoutComments(_ html: String) -> String {
         var rest = html[...], kept = ""
         while let open = rest.range(of: "<!--") {
             kept += rest[..<open.lowerBound]
@@ -124,6 +124,11 @@ package struct MarkdownNode {
     package var isHeading: Bool { type == CMARK_NODE_HEADING }
     package var isList: Bool { type == CMARK_NODE_LIST }
     package var isParagraph: Bool { type == CMARK_NODE_PARAGRAPH }
+    /// An HTML block of comments alone (`<!-- TODO -->`): text hidden on purpose, no part of a layer's content.
+    package var isComment: Bool {
+        guard type == CMARK_NODE_HTML_BLOCK, let literal = cmark_node_get_literal(pointer) else { return false }
+        return MarkdownDocument.withoutComments(String(cString: literal)).trimmingWhitespace().isEmpty
+    }
     package var headingLevel: Int { Int(cmark_node_get_heading_level(pointer)) }
     package var startLine: Int { Int(cmark_node_get_start_line(pointer)) }
     /// Whether the heading is text underlined with `---` or `===` (setext), not written with `#` marks on one line.
