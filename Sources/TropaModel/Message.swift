@@ -681,9 +681,10 @@ public indirect enum Message: Sendable, Hashable {
             ("the target of \"\(metric)\" is \(target), outside \(low)..\(high)",
              "цель для «\(metric)»: \(target), а допустимо от \(low) до \(high)")
         case .useValue(let low, let high): ("use a value from \(low) to \(high)", "укажите значение от \(low) до \(high)")
+        // Not in brackets: `--format github` puts the whole help in brackets.
         case .draftLenient(let help):
-            ((help.map { $0.texts.en + " " } ?? "") + "(an error once \"draft: true\" is removed)",
-             (help.map { $0.texts.ru + " " } ?? "") + "(станет ошибкой, когда уберёте «draft: true»)")
+            ((help.map { $0.texts.en + "; " } ?? "") + "an error once \"draft: true\" is removed",
+             (help.map { $0.texts.ru + "; " } ?? "") + "станет ошибкой, когда уберёте «draft: true»")
         case .unknownPersona(let id): ("no persona \"\(id)\" in content/personas/", "в content/personas/ нет персоны «\(id)»")
         case .addPersona(let id): ("add content/personas/\(id).md", "добавьте файл content/personas/\(id).md")
         case .personasOfSite(let ids): ("personas of this site: \(ids.joined(separator: ", "))",

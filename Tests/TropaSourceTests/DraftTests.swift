@@ -40,7 +40,8 @@ import TropaTesting
             Found(.unknownLayer, .error, 15, 5),
         ])
         let empty = try #require(result.diagnostics.first { $0.location.line == 10 })
-        #expect(empty.suggestion(in: .en) == "fill it in: this layer is required (an error once \"draft: true\" is removed)")
+        #expect(empty.suggestion(in: .en) == "fill it in: this layer is required; an error once \"draft: true\" is removed")
+        #expect(empty.suggestion(in: .ru) == "заполните его: это обязательный слой; станет ошибкой, когда уберёте «draft: true»")
     }
 
     @Test func withoutDraftTheSameLayersAreErrors() throws {
