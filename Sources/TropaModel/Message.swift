@@ -214,6 +214,8 @@ public indirect enum Message: Sendable, Hashable {
     case itemsShouldBeTexts(String)
     case shouldBeList(String, Value)
     case tagsAsText(key: String, tag: String)
+    case emptyTag(key: String)
+    case nameOrRemoveTag
     case writeList(key: String, items: [String])
     case quotedValue(Quoted, pair: String)
     case writeWithoutQuotes(String)
@@ -746,6 +748,8 @@ public indirect enum Message: Sendable, Hashable {
                                             "в списке «\(key)» нужны слова, например [b2b, saas]")
         case .shouldBeList(let key, let value): ("\"\(key)\" should be a list, like [b2b, saas], not \(value.texts.en)",
                                                  "в «\(key)» нужен список, например [b2b, saas], а здесь \(value.texts.ru)")
+        case .emptyTag(let key): ("a tag in \"\(key)\" is empty", "в «\(key)» пустой тег")
+        case .nameOrRemoveTag: ("name the tag or remove it", "впишите название тега или уберите его")
         case .tagsAsText(let key, let tag): ("\"\(key)\" is one tag, \"\(tag)\": commas separate tags only in a list",
                                              "в «\(key)» получился один тег «\(tag)»: запятые разделяют теги только в списке")
         case .writeList(let key, let items): ("write a list: \(key): [\(items.joined(separator: ", "))]",

@@ -33,7 +33,7 @@ import Testing
         .headingOddSpace(written: "x", marks: "x", codePoint: "x", noBreak: true), .manyLists(layer: "x", count: 2),
         .notAList(layer: "x", found: .paragraph), .writeListItems, .emotionBlock(.paragraph), .emotionNoScore("x"), .emotionSpacedMinus("x"),
         .emotionHelp, .scoreOutOfScale(score: "x", low: "x", high: "x"), .useScore(low: "x", high: "x"),
-        .unknownMetric("x"), .metricNotInStage(metric: "x", stage: "y"), .addMetricToStage(metric: "x", stage: "y"), .metricNoColon("x"), .metricNoValue("x"), .metricNoNumber("x"), .metricSpacedSign("x"), .metricCurrencyFirst("x"), .negativeDuration("x"), .durationAtLeastZero, .currencyAfterNumber("x"),
+        .unknownMetric("x"), .emptyTag(key: "tags"), .nameOrRemoveTag, .metricNotInStage(metric: "x", stage: "y"), .addMetricToStage(metric: "x", stage: "y"), .metricNoColon("x"), .metricNoValue("x"), .metricNoNumber("x"), .metricSpacedSign("x"), .metricCurrencyFirst("x"), .negativeDuration("x"), .durationAtLeastZero, .currencyAfterNumber("x"),
         .metricNotOneNumber("x"), .metricReversedRange("x"), .metricUnreadableTarget("x"),
         .metricNotPercent(metric: "x", text: "x"), .metricNoTimeUnit(metric: "x", text: "x"), .metricNotTimeUnit(metric: "x", unit: "x"),
         .metricHasUnit(metric: "x", text: "x"), .metricForm, .smallerFirst, .targetForm, .writePercent, .addTimeUnit,

@@ -56,6 +56,16 @@ import TropaTesting
         #expect(Self.diagnostics(lines).isEmpty)
     }
 
+    /// An empty tag would be a link without text to a page without a title: an error at it, and the tag left out.
+    @Test func anEmptyTagIsAnError() {
+        let (journey, diagnostics) = Check.journey("---\ntitle: Карта\ntags: [\"\", b2b, \"  \"]\n---\n## Этап\n"
+                                                   + Check.requiredLayers)
+        #expect(diagnostics.found == [Found(.frontMatterType, .error, 3, 8), Found(.frontMatterType, .error, 3, 17)])
+        #expect(diagnostics.first?.message(in: .ru) == "в «tags» пустой тег")
+        #expect(diagnostics.first?.suggestion(in: .ru) == "впишите название тега или уберите его")
+        #expect(journey.tags == ["b2b"])
+    }
+
     @Test func tagsWrittenAsOneTextWithCommasGetAWarningWithTheList() {
         let (journey, diagnostics) = Check.journey("---\ntitle: Карта\ntags: saas, b2b,скрипты продаж\n---\n## Этап\n"
                                                    + Check.requiredLayers)

@@ -175,8 +175,13 @@ package struct YAMLReader {
         }
         for (item, tag) in zip(field.value.sequence.map(Array.init) ?? [field.value], tags) {
             warnTypographicQuotes(item, .tag(tag))
+            // An empty tag would be a link without text to a page without a title.
+            if tag.trimmingWhitespace().isEmpty {
+                diagnostics.append(.error(.frontMatterType, .emptyTag(key: field.key), at: location(of: item),
+                                          suggestion: .nameOrRemoveTag))
+            }
         }
-        return tags
+        return tags.filter { !$0.trimmingWhitespace().isEmpty }
     }
 
     /// A value wholly inside typographic quotes (`‘b2b’`, `«saas»`, what word processors type for "…") is read
