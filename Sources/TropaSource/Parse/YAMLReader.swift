@@ -272,13 +272,28 @@ package struct YAMLReader {
                           at: location(line: mark.line, column: mark.column),
                           suggestion: line.flatMap(TypographicQuotes.hint) ?? yamlHint(problem, atTab: atTab))
         case let .duplicatedKeysInMapping(duplicates, context):
+            // At the key written again, most often the one just added, not where the mapping starts.
+            let again = duplicates.first.flatMap { Self.secondLine(ofKey: $0, in: text) }
             return .error(syntaxCode, .keyTwice(duplicates),
-                          at: location(line: context.mark.line, column: context.mark.column), suggestion: .keepOne)
+                          at: again.map { location(line: $0, column: 1) }
+                              ?? location(line: context.mark.line, column: context.mark.column),
+                          suggestion: .keepOne)
         case let .reader(problem, _, _, _):
             return .error(syntaxCode, .yamlUnreadable(problem), at: location(line: 1))
         default:
             return .error(syntaxCode, .yamlSyntax("\(error)"), at: location(line: 1))
         }
+    }
+
+    /// The 1-based line where `key` starts a line of `text` (unindented, before a colon) the second time.
+    private static func secondLine(ofKey key: String, in text: String) -> Int? {
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        let starts = lines.indices.filter { index in
+            let line = lines[index]
+            guard line.hasPrefix(key) else { return false }
+            return line.dropFirst(key.count).drop { $0 == " " }.first == ":"
+        }
+        return starts.count > 1 ? starts[1] + 1 : nil
     }
 
     /// `atTab`: the parser stopped at a tab, which it often reports only as a character that cannot start a token.
