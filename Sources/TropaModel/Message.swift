@@ -1119,12 +1119,23 @@ extension Message.Quoted {
     }
 }
 
-extension Message {
-    /// Letters of one alphabet that look like letters of the other, Latin to Cyrillic.
-    private static let lookalikes: [Character: Character] = [
+/// Letters of one alphabet that look like letters of the other, which an author cannot tell apart on screen.
+public enum LookalikeLetters {
+    /// Latin to Cyrillic, lower case.
+    public static let cyrillic: [Character: Character] = [
         "a": "а", "c": "с", "e": "е", "o": "о", "p": "р", "x": "х", "y": "у", "k": "к", "m": "м", "t": "т", "h": "н",
         "b": "в", "i": "і",
     ]
+
+    /// `text` (lower case) with each Latin look-alike as its Cyrillic letter: `сsат` (Cyrillic С, А, Т) and `csat`
+    /// both become `сsат`, however many letters were typed on the other keyboard.
+    public static func folded(_ text: String) -> [Character] {
+        text.map { cyrillic[$0] ?? $0 }
+    }
+}
+
+extension Message {
+    private static let lookalikes = LookalikeLetters.cyrillic
 
     /// "Did you mean `close`?" for `written`; when the two differ only in letters that look alike (`Цeль` with a
     /// Latin `e`), the help says which letters are of the other alphabet, since they cannot be seen.

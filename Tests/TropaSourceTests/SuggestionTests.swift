@@ -41,6 +41,17 @@ import TropaTesting
         #expect(Suggestion.closest(to: name, among: LayerSchema.default.layerNames) == nil)
     }
 
+    /// A name typed with several letters of the other alphabet is as close as the name itself: `СSАТ` (Cyrillic С, А,
+    /// Т), `Дeмo` (Latin e, o).
+    @Test func lettersOfTheOtherAlphabetAreNoDistance() {
+        #expect(Suggestion.closest(to: "СSАТ", among: ["NPS", "CSAT", "Конверсия"]) == "CSAT")
+        #expect(Suggestion.closest(to: "Дeмo", among: ["Поиск решения", "Демо", "Оплата"]) == "Демо")
+        #expect(Message.closest("CSAT", to: "СSАТ").text(in: .ru) == "может быть, «CSAT»? Здесь кириллические буквы «С», «А», «Т»")
+        let (_, diagnostics) = Check.journey(Check.oneStage("### Цель\nНайти.\n\n### Действия\n- Ищет\n\n### Эмоции\n0 Ок\n\n### Метрики\n- СSАТ: 50%\n"))
+        #expect(diagnostics.found == [Found(.unknownMetric, .warning, 16, 3)])
+        #expect(diagnostics.first?.suggestion(in: .ru) == "может быть, «CSAT»? Здесь кириллические буквы «С», «А», «Т»")
+    }
+
     @Test func theClosestOfSeveralWinsAndTiesKeepTheFirst() {
         #expect(Suggestion.closest(to: "tilte", among: ["tags", "title", "updated"]) == "title")
         #expect(Suggestion.closest(to: "ab", among: ["ax", "xb"]) == "ax")

@@ -2,14 +2,15 @@ import TropaModel
 
 /// "Did you mean" candidates, by edit distance over names compared as headings are.
 package enum Suggestion {
-    /// The candidate closest to `name`, when it is close enough to be a typo of it.
+    /// The candidate closest to `name`, when it is close enough to be a typo of it. Letters that look alike in the
+    /// two alphabets count as the same: a name typed half on the other keyboard is no farther than its typos.
     package static func closest(to name: String, among candidates: [String]) -> String? {
-        let key = Array(NameKey(name).value)
+        let key = LookalikeLetters.folded(NameKey(name).value)
         guard !key.isEmpty else { return nil }
         let limit = max(1, min(3, key.count / 3))
         var best: (name: String, distance: Int)?
         for candidate in candidates {
-            let distance = editDistance(key, Array(NameKey(candidate).value), limit: limit)
+            let distance = editDistance(key, LookalikeLetters.folded(NameKey(candidate).value), limit: limit)
             if distance <= limit, distance < (best?.distance ?? .max) {
                 best = (candidate, distance)
             }
