@@ -190,6 +190,8 @@ public indirect enum Message: Sendable, Hashable {
     case templateWrongClose(open: String, line: Int)
     case templateUnclosed(open: String, line: Int)
     case templateUnfinishedTag
+    case templateUnknown(String)
+    case templatesOfTheme([String])
     case templateCloseNothing
     case removeClose
     case closeSection(String)
@@ -710,6 +712,10 @@ public indirect enum Message: Sendable, Hashable {
         case .templateUnclosed(let open, let line):
             ("the section \"\(open)\" on line \(line) is never closed", "секция «\(open)» из строки \(line) не закрыта")
         case .templateUnfinishedTag: ("a tag is not finished with }}", "тег не закрыт знаками }}")
+        case .templateUnknown(let name): ("there is no template \"\(name)\": it would print nothing",
+                                          "шаблона «\(name)» нет: здесь ничего не выведется")
+        case .templatesOfTheme(let names): ("the theme's templates: \(names.joined(separator: ", "))",
+                                            "шаблоны темы: \(names.joined(separator: ", "))")
         case .templateCloseNothing: ("this closes a section that is not open", "здесь закрывается секция, которая не открыта")
         case .removeClose: ("remove this {{/…}}, or open its section above it", "уберите этот {{/…}} или откройте его секцию выше")
         case .closeSection(let name): ("close it with {{/\(name)}} first", "сначала закройте её: {{/\(name)}}")

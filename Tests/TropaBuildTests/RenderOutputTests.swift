@@ -337,6 +337,21 @@ import TropaTesting
         #expect(built.diagnostics.count == 1)
     }
 
+    /// swift-mustache prints nothing for a partial it does not have: a site's template naming one is an error at it.
+    @Test func aPartialTheThemeDoesNotHaveIsReported() throws {
+        let card = try #require(EmbeddedTheme.files["card.mustache"])
+        let built = try RenderBuild.site([
+            "tropa.yml": "language: ru\n",
+            "content/map.md": RenderBuild.russianMap(body: RenderBuild.stage("Этап")),
+            "templates/card.mustache": card + "\n  {{> nosuch}}{{> base}}\n",
+        ])
+        #expect(built.result.outputPath == nil)
+        let line = card.count { $0 == "\n" } + 2
+        #expect(built.diagnostics.found == [Found(.templateInvalid, .error, line, 3)])
+        #expect(built.diagnostics.first?.message(in: .ru) == "шаблона «nosuch» нет: здесь ничего не выведется")
+        #expect(built.diagnostics.first?.suggestion(in: .en).map { $0.hasPrefix("the theme's templates: analysis, base, card,") } == true)
+    }
+
     @Test func anUnclosedSectionInAnOverrideIsReported() throws {
         let built = try RenderBuild.site([
             "content/map.md": RenderBuild.russianMap(body: RenderBuild.stage("Этап")),

@@ -56,6 +56,7 @@ package struct Theme: @unchecked Sendable {
         if !changed.isEmpty {
             var diagnostics: [Diagnostic] = []
             library = parsed(files.filter { $0.key.hasSuffix(templateExtension) }, diagnostics: &diagnostics)
+            diagnostics += unknownIncludes(overrides, among: files.keys.filter { $0.hasSuffix(templateExtension) })
             guard diagnostics.isEmpty else { return (nil, diagnostics) }
         }
         let compiled = Set(CompiledTheme.pages.filter { $0.value.isDisjoint(with: changed) }.keys)
@@ -95,15 +96,34 @@ package struct Theme: @unchecked Sendable {
 
     /// The names of the `{{<parent}}` and `{{>partial}}` tags of a template's text.
     private static func includes(_ text: String) -> [String] {
-        var names: [String] = []
+        includeTags(text).map(\.name)
+    }
+
+    /// The `{{<parent}}` and `{{>partial}}` tags of a template's text, each with where its name starts.
+    private static func includeTags(_ text: String) -> [(name: String, at: String.Index)] {
+        var tags: [(name: String, at: String.Index)] = []
         var rest = text[...]
         while let open = rest.firstRange(of: "{{") {
             rest = rest[open.upperBound...]
             guard let kind = rest.first, kind == "<" || kind == ">", let close = rest.firstRange(of: "}}") else { continue }
-            names.append(rest[rest.index(after: rest.startIndex)..<close.lowerBound].trimmingWhitespace())
+            tags.append((rest[rest.index(after: rest.startIndex)..<close.lowerBound].trimmingWhitespace(), open.lowerBound))
             rest = rest[close.upperBound...]
         }
-        return names
+        return tags
+    }
+
+    /// A site's template that includes a template the theme does not have (`{{> nosuch}}`): swift-mustache would
+    /// print nothing there without a word.
+    private static func unknownIncludes(_ overrides: [SourceText], among templates: [String]) -> [Diagnostic] {
+        let names = templates.map { String($0.dropLast(templateExtension.count)) }.sorted()
+        return overrides.filter { $0.path.hasSuffix(templateExtension) }.flatMap { source in
+            includeTags(source.text).filter { !names.contains($0.name) }.map { tag in
+                let line = source.text[..<tag.at].count { $0 == "\n" } + 1
+                let column = source.text[..<tag.at].reversed().prefix { $0 != "\n" }.count + 1
+                return .error(.templateInvalid, .templateUnknown(tag.name), at: SourceLocation(file: source.path, line: line, column: column),
+                              suggestion: .templatesOfTheme(names))
+            }
+        }
     }
 
     /// A parser's error in words: a section closed by another name or never closed names the section still open
