@@ -333,6 +333,18 @@ import FoundationXML
         #expect(RenderXML.attribute(scale, "text-anchor") == "end")
     }
 
+    /// The history's curve names each column's stage under it; a long name is cut, whole in its tooltip. It is drawn
+    /// at its own size, not stretched to the page.
+    @Test func theHistorysCurveNamesItsColumns() {
+        let chart = CurveComparisonModel(title: "T", description: "D", stageCount: 2,
+                                         stageNames: ["Поиск", "Визит в шоурум (Офлайн)"], scale: -2...2,
+                                         current: [1, -1], previous: [0, nil], legend: ("now", "then"))
+        let svg = CurveComparisonSVG(chart: chart, format: NumberFormat(language: .ru, signedScores: true)).render()
+        #expect(svg.contains("<text x=\"88\" y=\"188\">Поиск</text>"))
+        #expect(svg.contains(">Визит в шоурум…<title>Визит в шоурум (Офлайн)</title></text>"))
+        #expect(svg.contains("viewBox=\"0 0 240 232\" width=\"300\" height=\"290\""))
+    }
+
     /// A sharp drop between two stages names them; one within a stage names the stage once, and its two points: by
     /// their labels, or by their scores when a label is missing or both are the same.
     @Test func aSharpDropIsDescribedByWhereItFalls() {

@@ -35,6 +35,8 @@ package struct CurveComparisonModel: Sendable {
     package let title: String
     package let description: String
     package let stageCount: Int
+    /// Each column's stage, as the page names it.
+    package let stageNames: [String]
     package let scale: ClosedRange<Double>
     /// A score per stage (the mean of its points), nil where a stage has none.
     package let current: [Double?]
@@ -82,7 +84,8 @@ extension SitePresenter {
                 return "\(name): " + [previous[index], current[index]].map { $0.map(format.score) ?? "—" }.joined(separator: " → ")
             }
             return CurveComparisonModel(title: words["historyCurve"], description: described.joined(separator: "; "),
-                                        stageCount: journey.stages.count, scale: site.schema.scale, current: current,
+                                        stageCount: journey.stages.count, stageNames: journey.stages.map(\.displayName),
+                                        scale: site.schema.scale, current: current,
                                         previous: previous,
                                         legend: (words["historyNow"], "\(version.version.shortCommit), \(date)"))
         }

@@ -166,17 +166,22 @@ package struct CurveComparisonSVG {
     package let format: NumberFormat
 
     private static let plot = (left: 40.0, top: 12.0, column: 96.0, height: 160.0)
+    /// The most letters of a stage's name under its column (11-pixel text in 96 pixels); a longer one is cut, whole
+    /// in its tooltip and in the description.
+    private static let nameLength = 15
 
     package func render() -> String {
         let n = Markup.number
         let plot = Self.plot
         let width = plot.left + plot.column * Double(chart.stageCount) + 8
+        let height = plot.top + plot.height + 60
         let span = chart.scale.upperBound - chart.scale.lowerBound
         let x = { (stage: Int) in plot.left + plot.column * (Double(stage) + 0.5) }
         let y = { (score: Double) in plot.top + (chart.scale.upperBound - score) / (span == 0 ? 1 : span) * plot.height }
+        // Drawn at its own size (a quarter up), not stretched to the page: its text stays the page's size.
         var svg = """
-            <svg xmlns="http://www.w3.org/2000/svg" class="tropa-chart tropa-history" viewBox="0 0 \(n(width)) \(n(plot.top + plot.height + 44))" \
-            role="img" aria-labelledby="history-title history-desc">
+            <svg xmlns="http://www.w3.org/2000/svg" class="tropa-chart tropa-history" viewBox="0 0 \(n(width)) \(n(height))" \
+            width="\(n(width * 1.25))" height="\(n(height * 1.25))" role="img" aria-labelledby="history-title history-desc">
             <title id="history-title">\(Markup.escape(chart.title))</title>
             <desc id="history-desc">\(Markup.escape(chart.description))</desc>
             <g class="ticks" font-size="12" fill="#4a5263">
@@ -184,6 +189,12 @@ package struct CurveComparisonSVG {
         for score in [chart.scale.lowerBound, (chart.scale.lowerBound + chart.scale.upperBound) / 2, chart.scale.upperBound] {
             svg += "<line x1=\"\(n(plot.left))\" y1=\"\(n(y(score)))\" x2=\"\(n(width - 8))\" y2=\"\(n(y(score)))\" stroke=\"#e3e6ec\"/>"
             svg += "<text x=\"\(n(plot.left - 6))\" y=\"\(n(y(score) + 4))\" text-anchor=\"end\">\(Markup.escape(format.score(score)))</text>"
+        }
+        svg += "</g>\n<g class=\"names\" font-size=\"11\" fill=\"#4a5263\" text-anchor=\"middle\">"
+        for (stage, name) in chart.stageNames.enumerated() {
+            let cut = name.count > Self.nameLength ? String(name.prefix(Self.nameLength - 1)).trimmingWhitespace() + "…" : name
+            svg += "<text x=\"\(n(x(stage)))\" y=\"\(n(plot.top + plot.height + 16))\">\(Markup.escape(cut))"
+                + (cut == name ? "" : "<title>\(Markup.escape(name))</title>") + "</text>"
         }
         svg += "</g>\n"
         for (scores, style) in [(chart.previous, "stroke=\"#7a8294\" stroke-dasharray=\"5 4\" class=\"previous\""),
@@ -201,7 +212,7 @@ package struct CurveComparisonSVG {
             }
             svg += "\n"
         }
-        let legendY = plot.top + plot.height + 32
+        let legendY = plot.top + plot.height + 48
         svg += "<g class=\"legend\" font-size=\"12\" fill=\"#4a5263\">"
         svg += "<line x1=\"\(n(plot.left))\" y1=\"\(n(legendY - 4))\" x2=\"\(n(plot.left + 24))\" y2=\"\(n(legendY - 4))\" stroke=\"#2f5bd3\" stroke-width=\"2\"/>"
         svg += "<text x=\"\(n(plot.left + 30))\" y=\"\(n(legendY))\">\(Markup.escape(chart.legend.current))</text>"

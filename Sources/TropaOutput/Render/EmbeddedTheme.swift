@@ -431,9 +431,9 @@ td.lowest { background: #ffedd5; }
 /* Many stages scroll sideways rather than shrink the chart's text below reading size; few are not blown up. */
 .comparison-chart svg { display: block; width: 100%; min-width: calc(var(--columns, 1) * 5.5rem);
   max-width: calc(var(--columns, 1) * 10rem); height: auto; }
-/* The history's curve, too: on a phone it scrolls sideways rather than shrink its text to half. */
-.history-curve { margin: 1rem 0; max-width: 60rem; overflow-x: auto; }
-.history-curve svg { display: block; width: 100%; min-width: 34rem; height: auto; }
+/* The history's curve is drawn at its own size: on a phone it scrolls sideways rather than shrink its text. */
+.history-curve { margin: 1rem 0; overflow-x: auto; }
+.history-curve svg { display: block; max-width: none; height: auto; }
 .plan-kind h2 .count, .plan-kind h2 .continued { color: var(--muted); font-size: .9rem; font-weight: 400; }
 .pager ul, .plan-contents ul { display: flex; flex-wrap: wrap; gap: .25rem .75rem; list-style: none; padding: 0; }
 .pager p, .plan-contents p { margin-bottom: .25rem; color: var(--muted); }
