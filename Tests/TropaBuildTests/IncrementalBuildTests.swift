@@ -946,6 +946,7 @@ extension IncrementalBuildTests {
         #expect(page.contains("42\u{00A0}% (+7\u{00A0}п.\u{00A0}п. с 1 февраля 2024)"))
         #expect(page.contains("<dt>Последний замер</dt><dd>1 марта 2024</dd>"))
         #expect(page.contains("<dt>Следующий замер</dt><dd>1 июня 2024</dd>"))
+        #expect(page.contains("Цифры этапов — по последним замерам (самый поздний — 1 марта 2024), где их нет — по цифрам карты."))
         // The table keeps the map's 30 % and tells the measurement the funnel uses under it.
         #expect(page.contains("<dt>Конверсия</dt><dd>30\u{00A0}% <span class=\"measured\">замер 1 марта 2024: 42\u{00A0}%</span></dd>"))
 

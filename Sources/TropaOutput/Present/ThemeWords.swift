@@ -273,8 +273,9 @@ public struct ThemeWords: Sendable {
 
     /// Under the evaluation's heading, when measurements replaced some of the map's figures.
     public func figuresMeasured(_ date: String) -> String {
-        language == .ru ? "Конверсия и NPS — по последним замерам (самый поздний — \(date)), где их нет — по цифрам карты."
-            : "Conversion and NPS are the latest measurements (the last on \(date)), and the map's figures where none."
+        // Every figure with a role is measured so (a duration too), not conversion and NPS alone.
+        language == .ru ? "Цифры этапов — по последним замерам (самый поздний — \(date)), где их нет — по цифрам карты."
+            : "The stages' figures are the latest measurements (the last on \(date)), and the map's own where none."
     }
 
     /// A measurement beside the value a map writes: "замер 1 марта 2024: 42 %", or without the value when it is the
