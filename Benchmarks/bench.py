@@ -5,7 +5,8 @@ usage: bench.py [--maps N] [--runs R] [--work DIR] [--no-hugo] [--no-serve] [--b
                 [--history-commits C] [--no-history-case]
 e.g. `bench.py --maps 100000 --no-hugo`: the history case is left out above 10,000 maps (it would take hours).
 Cases: cold build (empty output), no-change rebuild, rebuilds after changing one map (a stage renamed, a text
-edited, an NPS its card shows edited, then a conversion the plan sorts by), `tropa check` of a
+edited, an NPS its card shows edited, then a conversion the plan sorts by), with another map given a warning: a
+no-change rebuild and that map's text edited (each reads the warned map again, to report it), `tropa check` of a
 one-map site and of the whole site, Hugo's cold build of the same content (runs alternate between tropa and Hugo), and the rebuild
 `tropa serve` reports after one map is saved (its own timing, from noticing the save to the pages ready), and
 the history case: the site in a git repository of C commits that each change every map, built cold with its history
@@ -208,13 +209,15 @@ def main():
     hugo = shutil.which("hugo")
     changed = sorted((site / "content").glob("g*/map-*.md"))[args.maps // 2]
     original = changed.read_text(encoding="utf-8")
+    warned = sorted((site / "content").glob("g*/map-*.md"))[0]
+    warned_original = warned.read_text(encoding="utf-8")
 
     # Each binary builds the site into an output of its own: the records of two versions would not agree.
     binaries = [("tropa", TROPA, [])]
     if args.baseline:
         binaries.append(("baseline", pathlib.Path(args.baseline).resolve(), ["--output", work / "baseline-public"]))
     cases = {name: {"cold": [], "nochange": [], "onechange": [], "onetext": [], "onenps": [], "oneconversion": [],
-                    "check": [], "checksite": []} for name, _, _ in binaries}
+                    "warnednochange": [], "warnedtext": [], "check": [], "checksite": []} for name, _, _ in binaries}
     hugo_cold = []
     parse_floor, write_floor_times = [], []
     for _, binary, output in binaries:
@@ -270,11 +273,24 @@ def main():
                                   lambda m: f"{m.group(1)}: {nudged(int(m.group(2)), 0)}", nps, count=1), encoding="utf-8")
         for name, binary, output in binaries:
             cases[name]["oneconversion"].append(timed([binary, "build", site] + output))
+        # Then another map given a warning (an unknown front-matter key), built untimed: every later build reads it
+        # again to report the warning, with nothing changed and with a text of the first map edited.
+        warned.write_text(warned_original.replace("---\n", "---\nsegmnet: x\n", 1), encoding="utf-8")
+        for _, binary, output in binaries:
+            timed([binary, "build", site] + output)
+        for name, binary, output in binaries:
+            cases[name]["warnednochange"].append(timed([binary, "build", site] + output))
+        current = changed.read_text(encoding="utf-8")
+        changed.write_text(re.sub(r"(### [^\n]+\n)", rf"\g<1>Warned {run}. ", current, count=1), encoding="utf-8")
+        for name, binary, output in binaries:
+            cases[name]["warnedtext"].append(timed([binary, "build", site] + output))
+        warned.write_text(warned_original, encoding="utf-8")
         # The map as it was, built untimed: the next run's rename is then a rename alone, not the figures undone too.
         changed.write_text(original, encoding="utf-8")
         for _, binary, output in binaries:
             timed([binary, "build", site] + output)
     changed.write_text(original, encoding="utf-8")
+    warned.write_text(warned_original, encoding="utf-8")
     history = {"with": [], "without": [], "nochange": [], "edited": []}
     if history_case:
         repo = history_site(site, work, args.history_commits)
@@ -308,6 +324,8 @@ def main():
         summary(f"{name} one map, text edited", cases[name]["onetext"], args.maps, hugo_median)
         summary(f"{name} one map, NPS edited", cases[name]["onenps"], args.maps, hugo_median)
         summary(f"{name} one map, conversion edited", cases[name]["oneconversion"], args.maps, hugo_median)
+        summary(f"{name} no-change, a map warned", cases[name]["warnednochange"], args.maps, hugo_median)
+        summary(f"{name} text edited, a map warned", cases[name]["warnedtext"], args.maps, hugo_median)
         summary(f"{name} check, one map", cases[name]["check"], 1)
         summary(f"{name} check, whole site", cases[name]["checksite"], args.maps)
     floors = [p + w for (p, _), (w, _) in zip(parse_floor, write_floor_times)]
