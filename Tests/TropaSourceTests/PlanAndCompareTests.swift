@@ -47,8 +47,8 @@ import TropaTesting
 
               и разобрать отказы
             """)
-        #expect(diagnostics.found == [Found(.misplacedOwner, .warning, 16, 3), Found(.misplacedOwner, .warning, 19, 3),
-                                      Found(.misplacedOwner, .warning, 21, 3)])
+        #expect(diagnostics.found == [Found(.misplacedOwner, .warning, 16, 28), Found(.misplacedOwner, .warning, 19, 13),
+                                      Found(.misplacedOwner, .warning, 21, 18)])
         #expect(diagnostics.map { $0.message(in: .ru) } == ["marketing", "ivan", "ops"].map {
             "«@\($0)» не стал ответственным: ответственного пишут последним словом пункта, без знаков после него"
         })

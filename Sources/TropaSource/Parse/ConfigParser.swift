@@ -58,7 +58,7 @@ package enum ConfigParser {
             let name = name.trimmingWhitespace()
             guard names.contains(name) else {
                 yaml.report(.error(.configInvalid, .unknownOutput(name), at: yaml.location(of: node),
-                                   suggestion: Suggestion.closest(to: name, among: names).map(Message.didYouMean)
+                                   suggestion: Suggestion.help(for: name, among: names)
                                     ?? .outputsAre(names)))
                 continue
             }

@@ -74,7 +74,7 @@ package struct LayerContentReader {
                     }
                     if entry.owner == nil, let owner = Self.misplacedOwner(entry.text) {
                         // Only a one-paragraph item has an owner: moving the name to its end would not do.
-                        diagnostics.append(.warning(.misplacedOwner, .ownerNotLast(owner), at: at,
+                        diagnostics.append(.warning(.misplacedOwner, .ownerNotLast(owner), at: location(of: "@" + owner, in: item),
                                                     suggestion: entry.text.blocks.isEmpty ? .moveOwnerToEnd(owner) : .ownerInOneParagraph))
                     }
                 }
@@ -177,7 +177,7 @@ package struct LayerContentReader {
             return nil
         }
         return .warning(.unknownActionKind, .unknownActionKind(kind: name, layer: heading), at: location,
-                        suggestion: Suggestion.closest(to: name, among: layer.kinds).map(Message.didYouMean)
+                        suggestion: Suggestion.help(for: name, among: layer.kinds)
                             ?? .actionKindsAre(layer.kinds))
     }
 
@@ -304,6 +304,16 @@ package struct LayerContentReader {
     private func location(of block: MarkdownNode) -> SourceLocation {
         SourceLocation(file: source.path, line: block.startLine,
                        column: source.column(line: block.startLine, byteColumn: block.startByteColumn))
+    }
+
+    /// Where `text` is first written on the lines of `block` (the word a diagnostic is about); where the block starts
+    /// when it is not found as written.
+    private func location(of text: String, in block: MarkdownNode) -> SourceLocation {
+        for line in block.startLine...max(block.startLine, block.endLine) {
+            guard let written = source.line(line), let found = written.range(of: text) else { continue }
+            return SourceLocation(file: source.path, line: line, column: written[..<found.lowerBound].count + 1)
+        }
+        return location(of: block)
     }
 
     /// The column of the first character on `line` that is not white space (a continuation line of a paragraph).

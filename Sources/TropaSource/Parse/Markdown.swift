@@ -131,6 +131,7 @@ package struct MarkdownNode {
     }
     package var headingLevel: Int { Int(cmark_node_get_heading_level(pointer)) }
     package var startLine: Int { Int(cmark_node_get_start_line(pointer)) }
+    package var endLine: Int { Int(cmark_node_get_end_line(pointer)) }
     /// Whether the heading is text underlined with `---` or `===` (setext), not written with `#` marks on one line.
     package var isUnderlinedHeading: Bool { isHeading && Int(cmark_node_get_end_line(pointer)) > startLine }
     /// The UTF-8 byte column where the node starts.

@@ -41,7 +41,7 @@ package enum SchemaParser {
                     if let after, inherited(after.id) == nil || after.id == layer.id {
                         let ids = layers.map { $0.id }.filter { $0 != layer.id }
                         yaml.report(.error(.schemaInvalid, .unknownAfter(after.id), at: after.at,
-                                           suggestion: Suggestion.closest(to: after.id, among: ids).map(Message.didYouMean)
+                                           suggestion: Suggestion.help(for: after.id, among: ids)
                                             ?? .layerIDsAre(ids)))
                     }
                     // An inherited layer stays where it was unless `after` moves it; a new one goes last or after.
@@ -232,7 +232,7 @@ package enum SchemaParser {
                 guard let value = LayerKind(rawValue: text) else {
                     let kinds = LayerKind.allCases.map(\.rawValue)
                     yaml.report(.error(.schemaInvalid, .unknownKind(text), at: field.location,
-                                       suggestion: Suggestion.closest(to: text, among: kinds).map(Message.didYouMean)
+                                       suggestion: Suggestion.help(for: text, among: kinds)
                                         ?? .kindsAre(kinds)))
                     continue
                 }
@@ -316,7 +316,7 @@ package enum SchemaParser {
                 guard let value = MetricRole(rawValue: text) else {
                     let roles = MetricRole.allCases.map(\.rawValue)
                     yaml.report(.error(.schemaInvalid, .unknownRole(text), at: location,
-                                       suggestion: Suggestion.closest(to: text, among: roles).map(Message.didYouMean)
+                                       suggestion: Suggestion.help(for: text, among: roles)
                                         ?? .rolesAre(roles)))
                     continue
                 }

@@ -110,7 +110,7 @@ package struct YAMLReader {
     package mutating func warnUnknownKeys(_ fields: [Field], known: [String], code: DiagnosticCode = .unknownKey,
                                   what: Message.Part) {
         for field in fields where !known.contains(field.key) {
-            let suggestion = Suggestion.closest(to: field.key, among: known).map(Message.didYouMean)
+            let suggestion = Suggestion.help(for: field.key, among: known)
             diagnostics.append(.warning(code, .unknownKey(what, field.key), at: field.location,
                                         suggestion: suggestion ?? .knownKeys(known)))
         }

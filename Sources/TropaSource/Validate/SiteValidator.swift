@@ -99,7 +99,7 @@ package struct SiteValidator {
                     let names = (toPersona ? personas.map(\.path) : mapPaths).map { Self.relative($0, from: journey.path) }
                     diagnostics.append(.error(.brokenLink, toPersona ? .brokenPersonaLink(written) : .brokenLink(written),
                                               at: link.location,
-                                              suggestion: Suggestion.closest(to: written, among: names).map(Message.didYouMean)
+                                              suggestion: Suggestion.help(for: written, among: names)
                                                 ?? (toPersona && !names.isEmpty ? .personasOfSite(names) : .linkToMapFile)))
                     continue
                 }
@@ -150,7 +150,7 @@ package struct SiteValidator {
         let names = mapPaths.map { MapReference.name(of: $0, inContent: contentPath) }
         return unknown.map { reference in
             .error(.unknownMap, .unknownMap(reference.text), at: reference.location,
-                   suggestion: Suggestion.closest(to: reference.text, among: names).map(Message.didYouMean) ?? .mapsAreNamed)
+                   suggestion: Suggestion.help(for: reference.text, among: names) ?? .mapsAreNamed)
         }
     }
 
@@ -169,7 +169,7 @@ package struct SiteValidator {
     package static func personaHelp(for id: String, among personas: [(id: String, name: String)]) -> Message {
         let ids = personas.map(\.id)
         if let named = personas.first(where: { NameKey($0.name) == NameKey(id) }) { return .write(named.id) }
-        return Suggestion.closest(to: id, among: ids).map(Message.didYouMean)
+        return Suggestion.help(for: id, among: ids)
             ?? (ids.isEmpty ? .addPersona(id) : .personasOfSite(ids))
     }
 }

@@ -18,6 +18,12 @@ package enum Suggestion {
         return best?.name
     }
 
+    /// "Did you mean …?" with the candidate closest to `name`, naming the letters of the other alphabet when they are
+    /// all it differs in (`Message.closest`).
+    package static func help(for name: String, among candidates: [String]) -> Message? {
+        closest(to: name, among: candidates).map { Message.closest($0, to: name) }
+    }
+
     /// The layer name a heading that names no layer was probably meant to be: a name it is a typo of, or else a
     /// name among its words (`Эмоции клиента`, `KPI этапа`).
     package static func layer(for heading: String, in schema: LayerSchema, language: Language) -> String? {
