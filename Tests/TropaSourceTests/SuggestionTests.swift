@@ -50,6 +50,9 @@ import TropaTesting
         let (_, diagnostics) = Check.journey(Check.oneStage("### Цель\nНайти.\n\n### Действия\n- Ищет\n\n### Эмоции\n0 Ок\n\n### Метрики\n- СSАТ: 50%\n"))
         #expect(diagnostics.found == [Found(.unknownMetric, .warning, 16, 3)])
         #expect(diagnostics.first?.suggestion(in: .ru) == "может быть, «CSAT»? Здесь кириллические буквы «С», «А», «Т»")
+        // Every "did you mean" names them: a persona's id too.
+        #expect(SiteValidator.personaHelp(for: "custоmer", among: [("customer", "Клиент")]).text(in: .ru)
+            == "может быть, «customer»? Здесь кириллическая буква «о»")
     }
 
     @Test func theClosestOfSeveralWinsAndTiesKeepTheFirst() {
