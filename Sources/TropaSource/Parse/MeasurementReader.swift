@@ -100,9 +100,8 @@ package struct MeasurementReader {
                 return .failure(.error(.unknownStage, .stageInBranches(stageText), at: stage.at,
                                        suggestion: .stagesOfMap(namesakes.map { names[$0] })))
             }
-            let close = Suggestion.closest(to: stageText, among: names)
             return .failure(.error(.unknownStage, .unknownStage(stageText), at: stage.at,
-                                   suggestion: close.map { .closest($0, to: stageText) } ?? .stagesOfMap(names)))
+                                   suggestion: Suggestion.help(for: stageText, among: names) ?? .stagesOfMap(names)))
         }
         let name = metric.text.trimmingWhitespace()
         let text = "\(name): \(value.text.trimmingWhitespace())"

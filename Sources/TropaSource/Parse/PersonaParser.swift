@@ -76,7 +76,7 @@ package struct PersonaParser {
             guard let kind = PersonaSectionKind.named(text) else {
                 let names = PersonaSectionKind.allCases.flatMap(\.names)
                 diagnostics.append(.warning(.unknownSection, .unknownSection(text), at: location,
-                                            suggestion: Suggestion.closest(to: text, among: names).map { .closest($0, to: text) }
+                                            suggestion: Suggestion.help(for: text, among: names)
                                                 ?? .personaSections))
                 sections.append((nil, []))
                 continue
