@@ -210,6 +210,7 @@ public indirect enum Message: Sendable, Hashable {
     case notMapping(Part)
     case unknownKey(Part, String)
     case knownKeys([String])
+    case keyInEnglish(String)
     case shouldBeText(String)
     case shouldBeBool(String, Value)
     case shouldBeNumber(String, Value)
@@ -745,6 +746,7 @@ public indirect enum Message: Sendable, Hashable {
         case .unknownKey(let part, let key): ("unknown \(part.texts.en.adjective) key \"\(key)\"",
                                               "неизвестный ключ «\(key)» \(part.texts.ru)")
         case .knownKeys(let keys): ("known keys: \(keys.joined(separator: ", "))", "ключи бывают такие: \(keys.joined(separator: ", "))")
+        case .keyInEnglish(let key): ("keys are written in English: \"\(key)\"", "ключи пишутся по-английски: «\(key)»")
         case .shouldBeText(let key): ("\"\(key)\" should be text", "в «\(key)» нужен текст")
         case .shouldBeBool(let key, let value): ("\"\(key)\" should be true or false, not \(value.texts.en)",
                                                  "в «\(key)» нужно true или false, а здесь \(value.texts.ru)")

@@ -180,6 +180,22 @@ import Yams
         #expect(journey.tags == [])
     }
 
+    @Test func aRussianWordForAKeyIsNamedInEnglish() {
+        let (journey, diagnostics) = Check.journey("---\ntitle: Карта\nсегмент: B2B\nТеги: [a]\nчерновк: true\n---\n## Этап\n"
+                                                   + Check.requiredLayers)
+        #expect(diagnostics.found == [Found(.unknownKey, .warning, 3, 1), Found(.unknownKey, .warning, 4, 1),
+                                      Found(.unknownKey, .warning, 5, 1)])
+        #expect(diagnostics.map { $0.suggestion(in: .ru) } == ["ключи пишутся по-английски: «segment»",
+                                                                "ключи пишутся по-английски: «tags»",
+                                                                "ключи пишутся по-английски: «draft»"])
+        #expect(journey.segment == nil)
+    }
+
+    @Test func aRussianWordForAKeyTheFileDoesNotHaveGetsTheListOfKeys() {
+        let persona = PersonaParser(unsafeHTML: false).parse(SourceText(path: "content/personas/a.md", text: "---\nname: Аня\nсегмент: B2B\n---\n"), id: "a")
+        #expect(persona.diagnostics.map { $0.suggestion(in: .ru) } == ["ключи бывают такие: name, role, tags"])
+    }
+
     @Test func theBodyStartsWhereTheFrontMatterEnds() {
         let (journey, _) = Check.journey("---\ntitle: Карта\n---\nВступление.\n## Этап\n### Цель\nНайти.\n")
         #expect(journey.introduction.plain == "Вступление.")

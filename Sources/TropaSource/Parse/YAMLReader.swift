@@ -106,11 +106,13 @@ package struct YAMLReader {
         }
     }
 
-    /// Reports keys outside `known` as warnings with the closest known key as a suggestion.
+    /// Reports keys outside `known` as warnings with the closest known key as a suggestion, or the key a Russian word
+    /// stands for.
     package mutating func warnUnknownKeys(_ fields: [Field], known: [String], code: DiagnosticCode = .unknownKey,
                                   what: Message.Part) {
         for field in fields where !known.contains(field.key) {
             let suggestion = Suggestion.help(for: field.key, among: known)
+                ?? KeyWords.key(for: field.key, among: known).map(Message.keyInEnglish)
             diagnostics.append(.warning(code, .unknownKey(what, field.key), at: field.location,
                                         suggestion: suggestion ?? .knownKeys(known)))
         }
