@@ -419,8 +419,8 @@ public indirect enum Message: Sendable, Hashable {
                                  "укажите CSV-файл рядом с картой, например «measurements: metrics.csv»")
         case .measurementsEmpty: ("the measurements file is empty", "файл с замерами пустой")
         case .measurementColumns(let columns):
-            ("the measurements file has no column \(Self.list(columns.map { "\"\($0)\"" }, and: "or"))",
-             "в файле с замерами нет столбца \(Self.list(columns.map { "«\($0)»" }, and: "и"))")
+            ("the measurements file has no \(columns.count == 1 ? "column" : "columns") \(Self.list(columns.map { "\"\($0)\"" }, and: "and"))",
+             "в файле с замерами нет \(columns.count == 1 ? "столбца" : "столбцов") \(Self.list(columns.map { "«\($0)»" }, and: "и"))")
         case .measurementCommas: ("the file's fields are separated by semicolons; separate them by commas (save as \"CSV UTF-8 (comma delimited)\"): \"date,stage,metric,value\"",
                                   "поля в файле разделены точкой с запятой, а нужна запятая (сохраните как «CSV UTF-8 (разделитель — запятая)»): «дата,этап,метрика,значение»")
         case .measurementHeader: ("start the file with the line \"date,stage,metric,value\"",

@@ -170,6 +170,10 @@ import TropaTesting
         #expect(missing.diagnostics.first?.text == .measurementColumns(["value"]))
         let russian = try Self.check("дата,этап,значение\n")
         #expect(russian.diagnostics.first?.text == .measurementColumns(["метрика"]))
+        #expect(russian.diagnostics.first?.message(in: .ru) == "в файле с замерами нет столбца «метрика»")
+        let two = try Self.check("дата,этап\n")
+        #expect(two.diagnostics.first?.message(in: .ru) == "в файле с замерами нет столбцов «метрика» и «значение»")
+        #expect(two.diagnostics.first?.message(in: .en) == "the measurements file has no columns \"метрика\" and \"значение\"")
         // A header alone is no problem: nothing measured yet.
         #expect(try Self.check("date,stage,metric,value\n").diagnostics.isEmpty)
     }
