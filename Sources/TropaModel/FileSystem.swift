@@ -271,10 +271,15 @@ extension FilePatch {
 /// A problem with the site's folders or files as such (not their content): tropa exits with status 2.
 public struct SiteError: Error, Sendable, CustomStringConvertible {
     public var message: Message
+    /// What to do about it, printed under it as a help line.
+    public var help: Message?
     /// The site's language, when the problem came after its settings were read.
     public var language: Language?
 
-    public init(_ message: Message) { self.message = message }
+    public init(_ message: Message, help: Message? = nil) {
+        self.message = message
+        self.help = help
+    }
 
     /// A file shorter than a part asked of it: only the build's own files (its record) are read in parts.
     public static func endsEarly(_ path: String, _ range: Range<Int>) -> SiteError {

@@ -329,6 +329,7 @@ public indirect enum Message: Sendable, Hashable {
     case notInGit(String)
     case unknownRevision(String)
     case noMapAtRevision(path: String, revision: String)
+    case noMapInWorkingTree(String)
     case gitUnavailable(String)
     case gitStopped
     case shallowHistory
@@ -965,6 +966,7 @@ public indirect enum Message: Sendable, Hashable {
         case .unknownRevision(let revision): ("git knows no revision \"\(revision)\"", "в git нет ревизии «\(revision)»")
         case .noMapAtRevision(let path, let revision): ("\(path) does not exist at \(revision)",
                                                        "в ревизии \(revision) нет файла \(path)")
+        case .noMapInWorkingTree(let path): ("\(path) does not exist in the working tree", "в рабочей копии нет файла \(path)")
         case .gitUnavailable(let reason): ("cannot run git: \(reason)", "не удалось запустить git: \(reason)")
         case .gitStopped: ("git stopped answering while the maps' history was read; the output is left as it was: build again, or with --no-history",
                            "git перестал отвечать, пока читалась история карт; вывод оставлен как был: соберите ещё раз или с --no-history")

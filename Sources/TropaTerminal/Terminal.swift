@@ -18,7 +18,12 @@ public enum Terminal {
 
     /// "error: cannot read …", in `language`, else as `run` says.
     public static func printError(_ error: SiteError, language: Language?) {
-        printError(.errorLine(error.message), language: language ?? error.language ?? .en)
+        let language = language ?? error.language ?? .en
+        if let help = error.help {
+            printError(error.message, help: help, language: language)
+        } else {
+            printError(.errorLine(error.message), language: language)
+        }
     }
 
     /// A message of tropa's own, in `language`.

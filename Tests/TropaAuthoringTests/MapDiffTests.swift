@@ -139,6 +139,28 @@ import TropaTesting
         }
     }
 
+    /// A path with a typo, missing at a revision or in the working tree, gets the site's map it is closest to.
+    @Test func aMissingMapGetsTheClosestMapsPath() throws {
+        let memory = MemoryFileSystem(files: ["site/content/cards/issue.md": Self.new, "site/content/other.md": Self.new])
+        let git = FakeGit(versions: ["HEAD": ["content/cards/issue.md": Self.old], "v2": [:]])
+        for revisions in [["HEAD"], ["v2", "HEAD"]] {
+            do {
+                _ = try MapDiff.read(root: "site", map: "content/cards/isue.md", revisions: revisions, git: git, files: memory)
+                Issue.record("a missing map was read")
+            } catch let error as SiteError {
+                #expect(error.help == .didYouMean("content/cards/issue.md"))
+            }
+        }
+        let memoryWithout = MemoryFileSystem(files: ["site/content/other.md": Self.new])
+        do {
+            _ = try MapDiff.read(root: "site", map: "content/cards/issue.md", revisions: [], git: git, files: memoryWithout)
+            Issue.record("a map missing from the working tree was read")
+        } catch let error as SiteError {
+            #expect(error.message == .noMapInWorkingTree("content/cards/issue.md"))
+            #expect(error.help == nil)
+        }
+    }
+
     /// A map named as `compare:` names it reads its file; git's problems are worded in the site's language.
     @Test func aMapByItsNameAndGitsProblemsInTheSitesLanguage() throws {
         let memory = MemoryFileSystem(files: ["site/tropa.yml": "language: ru\n", "site/content/map.md": Self.new])

@@ -29,14 +29,22 @@ public struct MapDiff: Sendable {
         let from = revisions.first ?? "HEAD"
         let to = revisions.count > 1 ? revisions[1] : nil
         let parser = JourneyParser(schema: schema, unsafeHTML: config.unsafeHTML, language: config.language)
+        // A path with a typo gets the map it was probably meant to be, among the maps of the working tree.
+        func closeMap() -> Message? {
+            let maps = (try? files.files(under: root.appendingPath(config.contentPath))) ?? []
+            return Suggestion.help(for: path, among: maps.filter { $0.hasSuffix(".md") }.map { config.contentPath.appendingPath($0) })
+        }
         func version(_ revision: String?) throws -> Journey {
             let bytes: [UInt8]
             if let revision {
                 guard let read = try git.file(path, at: revision) else {
-                    throw SiteError(.noMapAtRevision(path: path, revision: revision))
+                    throw SiteError(.noMapAtRevision(path: path, revision: revision), help: closeMap())
                 }
                 bytes = read
             } else {
+                guard files.kind(at: root.appendingPath(path)) != nil else {
+                    throw SiteError(.noMapInWorkingTree(path), help: closeMap())
+                }
                 bytes = try SiteLoader(fileSystem: files, root: root).read(path).bytes
             }
             switch SourceText.decode(path: path, bytes: bytes) {
