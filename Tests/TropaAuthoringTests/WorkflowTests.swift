@@ -9,7 +9,7 @@ import Yams
     typealias Step = [String: Any]
 
     static func buildSteps() throws -> [Step] {
-        let workflow = try #require(try Yams.load(yaml: SiteScaffold.workflow) as? [String: Any])
+        let workflow = try #require(try Yams.load(yaml: SiteScaffold(language: .en).workflow) as? [String: Any])
         let jobs = try #require(workflow["jobs"] as? [String: Any])
         let build = try #require(jobs["build"] as? [String: Any])
         return try #require(build["steps"] as? [Step])
@@ -23,7 +23,7 @@ import Yams
     static func runs(_ step: Step, _ text: String) -> Bool { (step["run"] as? String)?.contains(text) == true }
 
     @Test func everyRepositoryVariableHasADefault() throws {
-        let text = SiteScaffold.workflow
+        let text = SiteScaffold(language: .en).workflow
         let variables = text.components(separatedBy: "${{ vars.").dropFirst()
         #expect(variables.count == 2)
         for use in variables {
@@ -34,6 +34,16 @@ import Yams
         #expect(text.contains("TROPA_REF: ${{ vars.TROPA_REF || 'main' }}"))
         // The comment says where the source comes from and how to change it.
         #expect(text.contains("# tropa is built from its source: the git repository TROPA_SOURCE"))
+    }
+
+    /// The workflow's name is what GitHub's Actions tab lists, in the site's language; the steps are the same.
+    @Test func theNameIsInTheSitesLanguage() throws {
+        let ru = SiteScaffold(language: .ru).workflow, en = SiteScaffold(language: .en).workflow
+        #expect(ru.hasPrefix("name: Карты пути клиента\non:\n"))
+        #expect(en.hasPrefix("name: Journey maps\non:\n"))
+        #expect(ru.drop { $0 != "\n" } == en.drop { $0 != "\n" })
+        let loaded = try #require(try Yams.load(yaml: ru) as? [String: Any])
+        #expect(loaded["name"] as? String == "Карты пути клиента")
     }
 
     /// History pages need the repository's whole history, and git in the container before the checkout.

@@ -16,7 +16,7 @@ public struct SiteScaffold: Sendable {
             (SiteConfig.fileName, config),
             ("content/personas/customer.md", persona),
             ("content/example.md", example),
-            (".github/workflows/cjm.yml", Self.workflow),
+            (".github/workflows/cjm.yml", workflow),
             // The output, and what a build keeps beside it: its record, and the folders and files of a build under way.
             (".gitignore", "public/\n.public.tropa-cache\n.public.tropa-facts\n.public.tropa-history\n.public.tropa-journal\n.public.tropa-lock\n.public.tropa-spool\n.public.tropa-staging/\n.public.tropa-previous/\n"),
         ]
@@ -207,8 +207,11 @@ public struct SiteScaffold: Sendable {
     /// Checks on every push (annotations on the lines), puts the maps' evaluation on the run's summary, builds, and
     /// publishes `public/` to GitHub Pages. tropa is
     /// compiled once per revision of its source and then taken from the cache, so a push does not compile Swift.
-    package static let workflow = """
-    name: Journey maps
+    package var workflow: String {
+        "name: " + (ru ? "Карты пути клиента" : "Journey maps") + "\n" + Self.workflowJobs
+    }
+
+    private static let workflowJobs = """
     on:
       push:
         branches: [main]
