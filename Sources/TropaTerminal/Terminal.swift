@@ -81,7 +81,7 @@ extension Language: ExpressibleByArgument {}
 
 /// `--lang`: the language of messages, over the site's `language`.
 public struct LanguageOption: ParsableArguments {
-    @Option(name: .customLong("lang"), help: "The language of messages: en or ru (default: the site's `language`).")
+    @Option(name: .customLong("lang"), help: .init(en: "The language of messages: en or ru (default: the site's `language`).", ru: "Язык сообщений: en или ru (по умолчанию — `language` сайта)."))
     public var lang: Language?
 
     public init() {}
@@ -92,19 +92,19 @@ public struct LanguageOption: ParsableArguments {
 
 /// The options of `tropa serve`, read by `tropa` and handed on to `tropa-serve`.
 public struct ServeOptions: ParsableArguments {
-    @Argument(help: "The site folder.", completion: .directory)
+    @Argument(help: .init(en: "The site folder.", ru: "Папка сайта."), completion: .directory)
     public var siteDirectory: String = "."
 
-    @Option(help: "The port to listen on (0 picks a free one).")
+    @Option(help: .init(en: "The port to listen on (0 picks a free one).", ru: "Порт (0 — любой свободный)."))
     public var port: UInt16 = 1313
 
-    @Option(help: "The address to listen on; 127.0.0.1 keeps the preview on this machine.")
+    @Option(help: .init(en: "The address to listen on; 127.0.0.1 keeps the preview on this machine.", ru: "Адрес; с 127.0.0.1 просмотр доступен только на этом компьютере."))
     public var host = "127.0.0.1"
 
-    @Flag(help: "Include maps marked `draft: true`.")
+    @Flag(help: .init(en: "Include maps marked `draft: true`.", ru: "Включить карты с `draft: true`."))
     public var drafts = false
 
-    @Flag(help: "Treat warnings as errors.")
+    @Flag(help: .init(en: "Treat warnings as errors.", ru: "Считать предупреждения ошибками."))
     public var strict = false
 
     @OptionGroup public var language: LanguageOption
@@ -119,7 +119,7 @@ public struct ServeOptions: ParsableArguments {
 
     public static let configuration = CommandConfiguration(
         commandName: "serve",
-        abstract: "Build the site in memory, serve it, and rebuild and reload open pages on every save.",
-        discussion: "Watches tropa.yml, the schema, content/ and templates/. Pages with errors show them instead of stale content. Nothing is written to disk; stop with Ctrl-C."
+        abstract: helpText(en: "Build the site in memory, serve it, and rebuild and reload open pages on every save.", ru: "Собирает сайт в памяти, раздаёт его, пересобирает и обновляет открытые страницы при каждом сохранении."),
+        discussion: helpText(en: "Watches tropa.yml, the schema, content/ and templates/. Pages with errors show them instead of stale content. Nothing is written to disk; stop with Ctrl-C.", ru: "Следит за tropa.yml, схемой, content/ и templates/. Страницы с ошибками показывают их вместо устаревшего содержимого. На диск ничего не пишется; остановка — Ctrl-C.")
     )
 }

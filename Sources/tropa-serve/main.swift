@@ -98,9 +98,5 @@ do {
     let command = try ServeCommand.parse()
     try command.run()
 } catch {
-    if ServeCommand.exitCode(for: error) == .validationFailure {
-        FileHandle.standardError.write(Data((ServeCommand.fullMessage(for: error) + "\n").utf8))
-        exit(2)
-    }
-    ServeCommand.exit(withError: error)
+    ServeCommand.exitTelling(error)
 }

@@ -9,14 +9,14 @@ import TropaTerminal
 struct InitCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "init",
-        abstract: "Create a new site: tropa.yml, a persona, an example map and a GitHub Actions workflow.",
-        discussion: "The folder must be empty or not exist yet."
+        abstract: helpText(en: "Create a new site: tropa.yml, a persona, an example map and a GitHub Actions workflow.", ru: "Создаёт новый сайт: tropa.yml, персону, пример карты и workflow для GitHub Actions."),
+        discussion: helpText(en: "The folder must be empty or not exist yet.", ru: "Папка должна быть пустой или ещё не существовать.")
     )
 
-    @Argument(help: "The folder of the new site.", completion: .directory)
+    @Argument(help: .init(en: "The folder of the new site.", ru: "Папка нового сайта."), completion: .directory)
     var directory: String = "."
 
-    @Option(help: "The language of the theme and of the example: en or ru.")
+    @Option(help: .init(en: "The language of the theme and of the example: en or ru.", ru: "Язык темы и примера: en или ru."))
     var language: Language = .en
 
     func run() throws {
@@ -39,27 +39,27 @@ struct InitCommand: ParsableCommand {
 struct NewCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "new",
-        abstract: "Write a new map under content/ with every layer of the schema as an empty heading.",
-        discussion: "The file is named after the title's slug; an existing file is never overwritten."
+        abstract: helpText(en: "Write a new map under content/ with every layer of the schema as an empty heading.", ru: "Создаёт новую карту в content/, где каждый слой схемы — пустой заголовок."),
+        discussion: helpText(en: "The file is named after the title's slug; an existing file is never overwritten.", ru: "Имя файла берётся из названия карты; существующий файл никогда не перезаписывается.")
     )
 
-    @Argument(help: "The map's title.")
+    @Argument(help: .init(en: "The map's title.", ru: "Название карты."))
     var title: String
 
-    @Option(help: "The persona's id (a file in content/personas/).")
+    @Option(help: .init(en: "The persona's id (a file in content/personas/).", ru: "Идентификатор персоны (файл в content/personas/)."))
     var persona: String?
 
-    @Option(help: "How many stages to write.")
+    @Option(help: .init(en: "How many stages to write.", ru: "Сколько этапов создать."))
     var stages: Int = 3
 
-    @Option(help: "Labels of a fork after the stages, separated by commas (\"Онлайн,Офлайн\"): a stage per branch, then one where they meet.")
+    @Option(help: .init(en: "Labels of a fork after the stages, separated by commas (\"Онлайн,Офлайн\"): a stage per branch, then one where they meet.", ru: "Метки развилки после этапов через запятую («Онлайн,Офлайн»): по этапу на ветку, затем этап, где ветки сходятся."))
     var branches: String?
 
     private var branchLabels: [String] {
         branches.map { $0.split(separator: ",", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) } } ?? []
     }
 
-    @Option(name: .customLong("site"), help: "The site folder.", completion: .directory)
+    @Option(name: .customLong("site"), help: .init(en: "The site folder.", ru: "Папка сайта."), completion: .directory)
     var siteDirectory: String = "."
 
     @OptionGroup var lang: LanguageOption

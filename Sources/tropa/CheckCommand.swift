@@ -10,16 +10,16 @@ extension DiagnosticFormat: ExpressibleByArgument {}
 
 /// Options shared by the commands that read a site.
 struct SiteOptions: ParsableArguments {
-    @Argument(help: "The site folder.", completion: .directory)
+    @Argument(help: .init(en: "The site folder.", ru: "Папка сайта."), completion: .directory)
     var siteDirectory: String = "."
 
-    @Option(help: "How to print problems: text, github (Actions annotations) or json.")
+    @Option(help: .init(en: "How to print problems: text, github (Actions annotations) or json.", ru: "Как выводить проблемы: text, github (аннотации GitHub Actions) или json."))
     var format: DiagnosticFormat = .text
 
-    @Flag(help: "Treat warnings as errors.")
+    @Flag(help: .init(en: "Treat warnings as errors.", ru: "Считать предупреждения ошибками."))
     var strict = false
 
-    @Flag(name: .shortAndLong, help: "Print only the problems: no progress line, notes or summary.")
+    @Flag(name: .shortAndLong, help: .init(en: "Print only the problems: no progress line, notes or summary.", ru: "Выводить только проблемы: без строки хода сборки, заметок и итога."))
     var quiet = false
 
     @OptionGroup var language: LanguageOption
@@ -31,12 +31,12 @@ struct SiteOptions: ParsableArguments {
 struct CheckCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "check",
-        abstract: "Validate every map, persona and the schema of a site, without writing anything."
+        abstract: helpText(en: "Validate every map, persona and the schema of a site, without writing anything.", ru: "Проверяет все карты, персоны и схему сайта, ничего не записывая.")
     )
 
     @OptionGroup var options: SiteOptions
 
-    @Flag(help: "Check as `build --drafts` builds: links to drafts lead to pages then.")
+    @Flag(help: .init(en: "Check as `build --drafts` builds: links to drafts lead to pages then.", ru: "Проверять так, как собирает `build --drafts`: тогда ссылки на черновики ведут на страницы."))
     var drafts = false
 
     func run() throws {
@@ -66,20 +66,20 @@ extension CheckCommand {
 struct BuildCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "build",
-        abstract: "Check the site, then write it as a static site (default: public/).",
-        discussion: "Nothing is written when the site has errors. The new output is built beside the old one and swapped in, so a failed build leaves the previous output whole."
+        abstract: helpText(en: "Check the site, then write it as a static site (default: public/).", ru: "Проверяет сайт и записывает его как статический сайт (по умолчанию в public/)."),
+        discussion: helpText(en: "Nothing is written when the site has errors. The new output is built beside the old one and swapped in, so a failed build leaves the previous output whole.", ru: "Если в сайте есть ошибки, ничего не записывается. Новый вывод собирается рядом со старым и заменяет его целиком, так что неудачная сборка оставляет прежний вывод как был.")
     )
 
     @OptionGroup var options: SiteOptions
 
-    @Option(name: .shortAndLong, help: "The output folder (default: the site's `output` setting, public/).",
+    @Option(name: .shortAndLong, help: .init(en: "The output folder (default: the site's `output` setting, public/).", ru: "Папка вывода (по умолчанию — настройка `output` сайта, public/)."),
             completion: .directory)
     var output: String?
 
-    @Flag(help: "Include maps marked `draft: true`.")
+    @Flag(help: .init(en: "Include maps marked `draft: true`.", ru: "Включить карты с `draft: true`."))
     var drafts = false
 
-    @Flag(help: "Build no history pages, even inside a git work tree.")
+    @Flag(help: .init(en: "Build no history pages, even inside a git work tree.", ru: "Не собирать страницы истории, даже в рабочей копии git."))
     var noHistory = false
 
     func run() throws {
@@ -114,14 +114,14 @@ extension ReportFormat: ExpressibleByArgument {}
 struct ReportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "report",
-        abstract: "Print every map's evaluation — funnel, weakest stage, NPS against conversion — without building pages.",
-        discussion: "text is for a terminal, markdown for a CI job summary (append it to $GITHUB_STEP_SUMMARY), json for programs (its fields: docs/analysis.md). Problems in the site go to standard error; with errors nothing is printed and tropa exits with 1."
+        abstract: helpText(en: "Print every map's evaluation — funnel, weakest stage, NPS against conversion — without building pages.", ru: "Выводит оценку каждой карты — воронку, самый слабый этап, NPS против конверсии — без сборки страниц."),
+        discussion: helpText(en: "text is for a terminal, markdown for a CI job summary (append it to $GITHUB_STEP_SUMMARY), json for programs (its fields: docs/analysis.md). Problems in the site go to standard error; with errors nothing is printed and tropa exits with 1.", ru: "text — для терминала, markdown — для сводки задачи CI (допишите его в $GITHUB_STEP_SUMMARY), json — для программ (его поля: docs/analysis.md). Проблемы сайта выводятся в поток ошибок; при ошибках ничего не выводится и tropa завершается с кодом 1.")
     )
 
-    @Argument(help: "The site folder.", completion: .directory)
+    @Argument(help: .init(en: "The site folder.", ru: "Папка сайта."), completion: .directory)
     var siteDirectory: String = "."
 
-    @Option(help: "text, markdown or json.")
+    @Option(help: .init(en: "text, markdown or json.", ru: "text, markdown или json."))
     var format: ReportFormat = .text
 
     @OptionGroup var language: LanguageOption

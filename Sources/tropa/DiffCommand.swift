@@ -9,26 +9,26 @@ import TropaTerminal
 struct DiffCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "diff",
-        abstract: "Print what changed in a map between two versions, in journey terms: stages, items, scores, metrics.",
-        discussion: "Without revisions, the last commit (HEAD) against the file as it is; with one, that revision against the file; with two, the first against the second. The map is a path relative to the site folder. text is for a terminal, markdown for a pull request, json for programs."
+        abstract: helpText(en: "Print what changed in a map between two versions, in journey terms: stages, items, scores, metrics.", ru: "Выводит, что изменилось в карте между двумя версиями, в терминах карты: этапы, пункты, оценки, метрики."),
+        discussion: helpText(en: "Without revisions, the last commit (HEAD) against the file as it is; with one, that revision against the file; with two, the first against the second. The map is a path relative to the site folder. text is for a terminal, markdown for a pull request, json for programs.", ru: "Без ревизий — последний коммит (HEAD) против файла как он есть; с одной — эта ревизия против файла; с двумя — первая против второй. Карта — путь относительно папки сайта. text — для терминала, markdown — для pull request, json — для программ.")
     )
 
-    @Argument(help: "The map, relative to the site folder (content/…/map.md).")
+    @Argument(help: .init(en: "The map, relative to the site folder (content/…/map.md).", ru: "Карта, путь относительно папки сайта (content/…/map.md)."))
     var map: String
 
-    @Argument(help: "Up to two git revisions.")
+    @Argument(help: .init(en: "Up to two git revisions.", ru: "До двух ревизий git."))
     var revisions: [String] = []
 
-    @Option(help: "The site folder.", completion: .directory)
+    @Option(help: .init(en: "The site folder.", ru: "Папка сайта."), completion: .directory)
     var site: String = "."
 
-    @Option(help: "text, markdown or json.")
+    @Option(help: .init(en: "text, markdown or json.", ru: "text, markdown или json."))
     var format: ReportFormat = .text
 
     @OptionGroup var language: LanguageOption
 
     func validate() throws {
-        guard revisions.count <= 2 else { throw ValidationError("give at most two revisions") }
+        guard revisions.count <= 2 else { throw ValidationError(helpText(en: "give at most two revisions", ru: "укажите не больше двух ревизий")) }
     }
 
     func run() throws {

@@ -9,24 +9,28 @@ import TropaTerminal
 struct ImportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
-        abstract: "Write a draft map from a Mermaid user-journey diagram (.mmd).",
-        discussion: """
+        abstract: helpText(en: "Write a draft map from a Mermaid user-journey diagram (.mmd).", ru: "Создаёт черновик карты из диаграммы Mermaid user journey (.mmd)."),
+        discussion: helpText(en: """
             A stage per section; each task becomes an action and an emotion point labelled with its text, its score \
             mapped from 1..5 onto the schema's scale. Every other required layer is an empty heading to fill in. \
             An existing file is never overwritten.
-            """
+            """, ru: """
+            Каждая секция становится этапом, каждая задача — действием и точкой эмоций с её текстом; оценка задачи \
+            переводится с 1..5 на шкалу схемы. Остальные обязательные слои — пустые заголовки, их нужно заполнить. \
+            Существующий файл никогда не перезаписывается.
+            """)
     )
 
-    @Argument(help: "The Mermaid file.", completion: .file(extensions: ["mmd", "mermaid"]))
+    @Argument(help: .init(en: "The Mermaid file.", ru: "Файл Mermaid."), completion: .file(extensions: ["mmd", "mermaid"]))
     var file: String
 
-    @Option(help: "Where to write the map: a .md file in the content folder, relative to the site folder (default: content/<slug of the title>.md).")
+    @Option(help: .init(en: "Where to write the map: a .md file in the content folder, relative to the site folder (default: content/<slug of the title>.md).", ru: "Куда записать карту: .md-файл в папке content, путь относительно папки сайта (по умолчанию content/<название латиницей>.md)."))
     var output: String?
 
-    @Option(help: "The persona's id (a file in content/personas/); without it, an actor named like a persona is matched.")
+    @Option(help: .init(en: "The persona's id (a file in content/personas/); without it, an actor named like a persona is matched.", ru: "Идентификатор персоны (файл в content/personas/); без него берётся персона, названная как актор диаграммы."))
     var persona: String?
 
-    @Option(name: .customLong("site"), help: "The site folder.", completion: .directory)
+    @Option(name: .customLong("site"), help: .init(en: "The site folder.", ru: "Папка сайта."), completion: .directory)
     var siteDirectory: String = "."
 
     @OptionGroup var lang: LanguageOption

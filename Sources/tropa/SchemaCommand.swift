@@ -14,25 +14,30 @@ struct SchemaCommand: ParsableCommand {
 
     static let configuration = CommandConfiguration(
         commandName: "schema",
-        abstract: "Print the site's layer schema: the headings, kinds and metrics a map may use.",
-        discussion: """
+        abstract: helpText(en: "Print the site's layer schema: the headings, kinds and metrics a map may use.", ru: "Выводит схему слоёв сайта: заголовки, виды слоёв и метрики, которые может использовать карта."),
+        discussion: helpText(en: """
             `--format yaml` prints a schema.yml that reproduces the active schema, to start a custom one from; \
             `tropa schema --default --output schema.yml` writes the built-in one into a new (or empty) schema.yml. \
             An empty schema.yml counts as none here, so `tropa schema --format yaml > schema.yml` works too.
-            """
+            """, ru: """
+            `--format yaml` выводит schema.yml, повторяющий действующую схему, — с него удобно начать свою; \
+            `tropa schema --default --output schema.yml` записывает встроенную схему в новый (или пустой) schema.yml. \
+            Пустой schema.yml здесь считается отсутствующим, так что `tropa schema --format yaml > schema.yml` тоже \
+            работает.
+            """)
     )
 
-    @Argument(help: "The site folder.", completion: .directory)
+    @Argument(help: .init(en: "The site folder.", ru: "Папка сайта."), completion: .directory)
     var siteDirectory: String = "."
 
-    @Option(help: "markdown (an overview) or yaml (a schema.yml); with --output, yaml for a .yml or .yaml file.")
+    @Option(help: .init(en: "markdown (an overview) or yaml (a schema.yml); with --output, yaml for a .yml or .yaml file.", ru: "markdown (обзор) или yaml (schema.yml); с --output для файла .yml или .yaml — yaml."))
     var format: Format?
 
-    @Flag(name: .customLong("default"), help: "The built-in schema, whatever the site has; the site is not read.")
+    @Flag(name: .customLong("default"), help: .init(en: "The built-in schema, whatever the site has; the site is not read.", ru: "Встроенная схема, какая бы ни была у сайта; сайт не читается."))
     var builtIn = false
 
     @Option(name: .shortAndLong,
-            help: "Write the schema to this file (relative to the current folder); an existing file is never overwritten unless it is empty.",
+            help: .init(en: "Write the schema to this file (relative to the current folder); an existing file is never overwritten unless it is empty.", ru: "Записать схему в этот файл (путь относительно текущей папки); существующий файл перезаписывается, только если он пустой."),
             completion: .file())
     var output: String?
 

@@ -10,7 +10,7 @@ import TropaTerminal
 struct TropaCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "tropa",
-        abstract: "Build customer journey map reports from Markdown.",
+        abstract: helpText(en: "Build customer journey map reports from Markdown.", ru: "Собирает отчёты по картам пути клиента из Markdown."),
         version: Tropa.version,
         subcommands: [InitCommand.self, NewCommand.self, ImportCommand.self, CheckCommand.self, BuildCommand.self, ReportCommand.self,
                       ServeCommand.self, SchemaCommand.self, DiffCommand.self]
@@ -22,20 +22,14 @@ struct TropaCommand: ParsableCommand {
 let arguments = CommandLine.arguments.dropFirst()
 let commands = TropaCommand.configuration.subcommands.map { $0._commandName }
 if arguments.first == "help", let name = arguments.dropFirst().first, !name.hasPrefix("-"), !(commands + ["help"]).contains(name) {
-    // In English, as the help it stands for.
-    FileHandle.standardError.write(Data((Message.unknownCommand(name, commands: commands).text(in: .en) + "\n").utf8))
+    // In the language of the help it stands for.
+    FileHandle.standardError.write(Data((Message.unknownCommand(name, commands: commands).text(in: HelpLanguage.current) + "\n").utf8))
     exit(2)
 }
 
-/// Usage errors exit with 2, as the format promises, instead of ArgumentParser's 64.
 do {
     var command = try TropaCommand.parseAsRoot()
     try command.run()
 } catch {
-    let code = TropaCommand.exitCode(for: error)
-    if code == .validationFailure {
-        FileHandle.standardError.write(Data((TropaCommand.fullMessage(for: error) + "\n").utf8))
-        exit(2)
-    }
-    TropaCommand.exit(withError: error)
+    TropaCommand.exitTelling(error)
 }

@@ -118,27 +118,55 @@ import TropaTesting
         #expect(output.stderr == "error: no such file: \(site.path)/cjm.yml\n")
     }
 
+    /// A folder of no site: the help there is in English, as the tests' locale is removed (the package's own folder
+    /// is the Russian demo site).
+    static let noSite = URL(fileURLWithPath: "/")
+
     @Test(arguments: [["check", "--bogus"], ["check", "--format", "xml"], ["check", "a", "b"], ["frobnicate"]])
     func usageProblemsExitTwo(arguments: [String]) throws {
         let output = try TropaProcess.run(arguments, in: Fixtures.site("valid-ru"))
         #expect(output.status == 2)
         #expect(output.stdout.isEmpty)
-        #expect(output.stderr.contains("Usage: tropa"))
+        // In the site's language, as its other messages.
+        #expect(output.stderr.contains("использование: tropa"))
+        let english = try TropaProcess.run(arguments, in: Self.noSite)
+        #expect(english.status == 2)
+        #expect(english.stderr.contains("Usage: tropa"))
+    }
+
+    /// In a Russian site, or with `--lang ru`, the help and ArgumentParser's errors are in Russian.
+    @Test func helpAndUsageErrorsInTheSitesLanguage() throws {
+        let site = Fixtures.site("valid-ru")
+        let help = try TropaProcess.run(["new", "--help"], in: site)
+        #expect(help.status == 0)
+        #expect(help.stdout.hasPrefix("ОПИСАНИЕ: Создаёт новую карту в content/"))
+        #expect(help.stdout.contains("--stages <stages>       Сколько этапов создать. (по умолчанию: 3)"))
+        #expect(help.stdout.contains("-h, --help              Показать эту справку."))
+        let wrong = try TropaProcess.run(["new", "Карта", "--stages", "много"], in: site)
+        #expect(wrong.status == 2)
+        #expect(wrong.stderr.hasPrefix("ошибка: значение «много» не подходит для «--stages <stages>»\n"))
+        let asked = try TropaProcess.run(["check", "--help", "--lang", "en"], in: site)
+        #expect(asked.stdout.hasPrefix("OVERVIEW: Validate every map"))
+        let outside = try TropaProcess.run(["--help"], environment: ["LANG": "ru_RU.UTF-8"], in: Self.noSite)
+        #expect(outside.stdout.contains("КОМАНДЫ:\n  init                    Создаёт новый сайт"))
+        let diff = try TropaProcess.run(["diff", "content/a.md", "HEAD", "HEAD~1", "HEAD~2"], in: site)
+        #expect(diff.status == 2)
+        #expect(diff.stderr.hasPrefix("ошибка: укажите не больше двух ревизий\n"))
     }
 
     /// `tropa help NAME` of no command says so instead of printing the general help as if NAME were one.
     @Test func helpOfACommandThatDoesNotExist() throws {
-        let output = try TropaProcess.run(["help", "nonexist"])
+        let output = try TropaProcess.run(["help", "nonexist"], in: Self.noSite)
         #expect(output.status == 2)
         #expect(output.stdout.isEmpty)
         #expect(output.stderr == "Error: Unknown command 'nonexist'. The commands are: init, new, import, check, build, report, serve, schema, diff.\n")
-        let known = try TropaProcess.run(["help", "build"])
+        let known = try TropaProcess.run(["help", "build"], in: Self.noSite)
         #expect(known.status == 0 && known.stdout.hasPrefix("OVERVIEW: Check the site, then write it"))
         #expect(try TropaProcess.run(["help", "help"]).status == 0)
     }
 
     @Test func unknownOptionsAreNamed() throws {
-        let output = try TropaProcess.run(["check", "--bogus"])
+        let output = try TropaProcess.run(["check", "--bogus"], in: Self.noSite)
         #expect(output.stderr.hasPrefix("Error: Unknown option '--bogus'"))
     }
 
@@ -149,7 +177,7 @@ import TropaTesting
     }
 
     @Test func checkHelpDescribesTheCommand() throws {
-        let output = try TropaProcess.run(["check", "--help"])
+        let output = try TropaProcess.run(["check", "--help"], in: Self.noSite)
         #expect(output.status == 0)
         #expect(output.stdout.contains("USAGE: tropa check [<site-directory>] [--format <format>] [--strict]"))
         #expect(output.stdout.contains("--format <format>"))

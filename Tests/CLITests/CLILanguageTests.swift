@@ -117,6 +117,6 @@ import TropaTesting
     @Test func newSaysWhatIsWrongWithItsArgumentsInTheLanguageAsked() throws {
         let output = try TropaProcess.run(["new", "Карта", "--stages", "0", "--lang", "ru"])
         #expect(output.status != 0)
-        #expect(output.stderr.hasPrefix("Error: в --stages укажите число от 1 до 50\n"), "\(output.stderr)")
+        #expect(output.stderr.hasPrefix("ошибка: в --stages укажите число от 1 до 50\n"), "\(output.stderr)")
     }
 }

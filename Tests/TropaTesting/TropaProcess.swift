@@ -55,7 +55,8 @@ package enum TropaProcess {
         return try run(try requireExecutable(), arguments, environment: extra, in: directory)
     }
 
-    /// Runs any program, with NO_COLOR removed from the environment unless `extra` sets it.
+    /// Runs any program, with NO_COLOR and the locale removed from the environment unless `extra` sets them: the
+    /// help's language follows the locale outside a site.
     package static func run(_ executable: URL, _ arguments: [String], environment extra: [String: String] = [:],
                     in directory: URL? = nil) throws -> Output {
         let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("tropa-run-\(UUID().uuidString)")
@@ -71,7 +72,7 @@ package enum TropaProcess {
         process.executableURL = executable
         process.arguments = arguments
         var environment = ProcessInfo.processInfo.environment
-        environment.removeValue(forKey: "NO_COLOR")
+        for key in ["NO_COLOR", "LC_ALL", "LC_MESSAGES", "LANG"] { environment.removeValue(forKey: key) }
         environment.merge(extra) { $1 }
         process.environment = environment
         if let directory { process.currentDirectoryURL = directory }

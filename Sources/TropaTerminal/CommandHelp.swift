@@ -1,0 +1,101 @@
+import TropaModel
+import ArgumentParser
+import Foundation
+
+/// The language of the commands' own help and usage errors, which ArgumentParser prints before any site is read:
+/// `--lang`, else the `language:` of the site's `tropa.yml`, else, outside a site, the locale's (`LC_ALL`,
+/// `LC_MESSAGES`, `LANG`).
+public enum HelpLanguage {
+    public static let current = detect(arguments: Array(CommandLine.arguments.dropFirst()),
+                                       environment: ProcessInfo.processInfo.environment,
+                                       settings: { try? String(contentsOfFile: $0.appendingPath("tropa.yml"), encoding: .utf8) })
+
+    /// `settings` reads a folder's `tropa.yml`, nil when it has none. The site is the folder after `--site`, else
+    /// the first argument that is a site's folder, else the current one: the help is asked for before the
+    /// arguments are parsed.
+    package static func detect(arguments: [String], environment: [String: String],
+                               settings: (String) -> String?) -> Language {
+        if let asked = value(of: "--lang", in: arguments).flatMap(Language.init(rawValue:)) { return asked }
+        let folders = [value(of: "--site", in: arguments)].compactMap { $0 }
+            + arguments.filter { !$0.hasPrefix("-") } + ["."]
+        // The first site found decides, as its messages are in its language (`en` when it names none).
+        if let text = folders.lazy.compactMap(settings).first { return siteLanguage(in: text) ?? SiteConfig().language }
+        let locale = ["LC_ALL", "LC_MESSAGES", "LANG"].lazy.compactMap { environment[$0] }.first { !$0.isEmpty }
+        return locale?.lowercased().hasPrefix("ru") == true ? .ru : .en
+    }
+
+    private static func value(of option: String, in arguments: [String]) -> String? {
+        for (index, argument) in arguments.enumerated() {
+            if argument == option, index + 1 < arguments.count { return arguments[index + 1] }
+            if argument.hasPrefix(option + "=") { return String(argument.dropFirst(option.count + 1)) }
+        }
+        return nil
+    }
+
+    /// `language: ru` read from a line of its own: a YAML parser for one key would cost every command its time.
+    private static func siteLanguage(in settings: String) -> Language? {
+        for line in settings.split(whereSeparator: \.isNewline) where line.hasPrefix("language:") {
+            let value = line.dropFirst("language:".count).split(separator: "#").first ?? ""
+            return Language(rawValue: value.trimmingCharacters(in: CharacterSet(charactersIn: " \t\"'")))
+        }
+        return nil
+    }
+
+    /// ArgumentParser's own words in its help and usage errors, in `language`; a command's texts are already in it.
+    public static func localized(_ text: String, in language: Language) -> String {
+        guard language == .ru else { return text }
+        var text = text
+        for (pattern, template) in russian {
+            text = pattern.stringByReplacingMatches(in: text, range: NSRange(text.startIndex..., in: text),
+                                                    withTemplate: template)
+        }
+        return text
+    }
+
+    private static let russian: [(NSRegularExpression, String)] = [
+        ("^OVERVIEW: ", "ОПИСАНИЕ: "), ("^USAGE: ", "ИСПОЛЬЗОВАНИЕ: "), ("^ARGUMENTS:$", "АРГУМЕНТЫ:"),
+        ("^OPTIONS:$", "ПАРАМЕТРЫ:"), ("^SUBCOMMANDS:$", "КОМАНДЫ:"),
+        ("See '(.+) <subcommand>' for detailed help\\.", "Справка по команде: $1 <команда>."),
+        ("<subcommand>", "<команда>"),
+        ("Show help information\\.", "Показать эту справку."), ("Show the version\\.", "Показать версию."),
+        ("\\(values: ([^;)]+); default: ([^)]+)\\)", "(значения: $1; по умолчанию: $2)"),
+        ("\\(values: ([^)]+)\\)", "(значения: $1)"), ("\\(default: ([^)]+)\\)", "(по умолчанию: $1)"),
+        ("^Error: ", "ошибка: "), ("^Help:  ", "подсказка: "), ("^Usage: ", "использование: "),
+        ("See '(.+)' for more information\\.", "Подробнее: $1."),
+        ("Missing expected argument '(.+)'", "не хватает аргумента «$1»"),
+        ("Unknown option '([^']+)'\\. Did you mean '([^']+)'\\?", "неизвестный параметр «$1»; может быть, «$2»?"),
+        ("Unknown option '([^']+)'", "неизвестный параметр «$1»"),
+        ("Missing value for '([^']+)'", "нет значения для «$1»"),
+        ("The value '([^']*)' is invalid for '([^']+)'\\. Please provide one of (.+)\\.",
+         "значение «$1» не подходит для «$2»; допустимы: $3."),
+        ("The value '([^']*)' is invalid for '([^']+)'", "значение «$1» не подходит для «$2»"),
+        ("Unexpected argument '([^']+)'", "лишний аргумент «$1»"),
+        ("([0-9]+) unexpected arguments: (.+)", "лишние аргументы ($1): $2"),
+        ("(допустимы: .*) or ", "$1 или "), ("'([^'\\s]+)'", "«$1»"),
+    ].map { (try! NSRegularExpression(pattern: $0.0, options: .anchorsMatchLines), $0.1) }
+}
+
+extension ParsableCommand {
+    /// Prints what ArgumentParser says of `error` (help, a usage error) in the language of the help, and exits:
+    /// with 2 for a usage error, as the format promises, instead of ArgumentParser's 64.
+    public static func exitTelling(_ error: Error) -> Never {
+        let code = exitCode(for: error)
+        let message = HelpLanguage.localized(fullMessage(for: error), in: HelpLanguage.current)
+        if !message.isEmpty {
+            (code == .success ? FileHandle.standardOutput : FileHandle.standardError).write(Data((message + "\n").utf8))
+        }
+        Foundation.exit(code == .validationFailure ? 2 : code.rawValue)
+    }
+}
+
+extension ArgumentHelp {
+    /// A command's help in the language of its help (`HelpLanguage`).
+    public init(en: String, ru: String) {
+        self.init(HelpLanguage.current == .ru ? ru : en)
+    }
+}
+
+/// A command's text (an abstract, a discussion, a usage error) in the language of its help.
+public func helpText(en: String, ru: String) -> String {
+    HelpLanguage.current == .ru ? ru : en
+}
