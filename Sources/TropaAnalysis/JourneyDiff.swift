@@ -21,6 +21,10 @@ public struct JourneyChange: Sendable, Hashable {
         case metricAdded = "metric-added"
         case metricRemoved = "metric-removed"
         case metricChanged = "metric-changed"
+        /// A row of the measurements file, by its date, stage and metric (`measurementChanges`).
+        case measurementAdded = "measurement-added"
+        case measurementRemoved = "measurement-removed"
+        case measurementChanged = "measurement-changed"
     }
 
     public var kind: Kind
@@ -33,6 +37,8 @@ public struct JourneyChange: Sendable, Hashable {
     /// Of an emotion whose score changed, `textFrom` is its older label when that was worded otherwise.
     public var textFrom: String?
     public var textTo: String?
+    /// The day a measurement is of, `YYYY-MM-DD`.
+    public var date: String?
     /// The older name of a renamed stage.
     public var previousName: String?
     /// 1-based positions in the older and the newer map.
@@ -51,8 +57,9 @@ public struct JourneyChange: Sendable, Hashable {
     public init(_ kind: Kind, stage: String, previousName: String? = nil, from: Int? = nil, to: Int? = nil,
                 layer: String? = nil, text: String? = nil, valueFrom: MetricValue? = nil, valueTo: MetricValue? = nil,
                 scoreFrom: Double? = nil, scoreTo: Double? = nil, field: String? = nil, textFrom: String? = nil,
-                textTo: String? = nil) {
+                textTo: String? = nil, date: String? = nil) {
         self.kind = kind
+        self.date = date
         self.field = field
         self.textFrom = textFrom
         self.textTo = textTo
@@ -99,6 +106,31 @@ public enum JourneyDiff {
             changes += layerChanges(before, stage)
         }
         return changes
+    }
+
+    /// The rows of the maps' measurements files added, removed or changed (a value or a target), a row known by
+    /// its date, stage and metric: by date, then in the order of the newer map's stages, then by metric. Apart from
+    /// `changes`, since a map's history reads its versions without their measurements files.
+    public static func measurementChanges(from old: Journey, to new: Journey) -> [JourneyChange] {
+        struct Row: Hashable { var date: String, series: MeasurementSeries }
+        func rows(_ journey: Journey) -> [Row: Measurement] {
+            Dictionary(journey.measurements.map { (Row(date: $0.date, series: $0.series), $0) }, uniquingKeysWith: { first, _ in first })
+        }
+        let (before, after) = (rows(old), rows(new))
+        let stages = new.stages + old.stages
+        let place = Dictionary(stages.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
+        let ordered = Set(before.keys).union(after.keys).sorted {
+            ($0.date, place[$0.series.stage] ?? .max, $0.series.metric) < ($1.date, place[$1.series.stage] ?? .max, $1.series.metric)
+        }
+        return ordered.compactMap { row in
+            let (was, now) = (before[row], after[row])
+            guard let measured = now ?? was, was?.value.value != now?.value.value || was?.value.target != now?.value.target
+            else { return nil }
+            let kind: JourneyChange.Kind = was == nil ? .measurementAdded : now == nil ? .measurementRemoved : .measurementChanged
+            let stage = place[row.series.stage].map { stages[$0].displayName } ?? row.series.stage.rawValue
+            return JourneyChange(kind, stage: stage, text: measured.value.name, valueFrom: was?.value, valueTo: now?.value,
+                                 date: row.date)
+        }
     }
 
     /// The map's own fields that differ, in the order the format lists them, then its introduction.

@@ -39,6 +39,29 @@ import TropaTesting
         }
     }
 
+    static func measured(_ date: String, _ stage: String, _ value: Double, target: Double? = nil) -> Measurement {
+        Measurement(date: date, stage: StageID(name: stage),
+                    value: MetricValue(metricID: "conversion", name: "Конверсия", value: value, target: target, unit: .percent, line: 2),
+                    location: SourceLocation(file: "content/metrics.csv", line: 2))
+    }
+
+    /// A row is known by its date, stage and metric; a target changed alone is a change; an equal row is none. The
+    /// map's own changes leave them out: a history's versions have no measurements.
+    @Test func measurementsByDateStageAndMetric() {
+        var old = Self.journey([Self.search, Self.choice]), new = old
+        old.measurements = [Self.measured("2024-03-01", "Выбор", 40), Self.measured("2024-03-01", "Поиск", 30),
+                            Self.measured("2024-02-01", "Поиск", 20, target: 25)]
+        new.measurements = [Self.measured("2024-03-01", "Поиск", 30), Self.measured("2024-02-01", "Поиск", 20, target: 30),
+                            Self.measured("2024-01-01", "Выбор", 10)]
+        let changes = JourneyDiff.measurementChanges(from: old, to: new)
+        #expect(changes.map { "\($0.kind.rawValue)|\($0.date ?? "")|\($0.stage)|\($0.text ?? "")" } == [
+            "measurement-added|2024-01-01|Выбор|Конверсия", "measurement-changed|2024-02-01|Поиск|Конверсия",
+            "measurement-removed|2024-03-01|Выбор|Конверсия",
+        ])
+        #expect(changes[1].valueFrom?.target == 25 && changes[1].valueTo?.target == 30)
+        #expect(JourneyDiff.changes(from: old, to: new).isEmpty)
+    }
+
     @Test func noChange() {
         let map = Self.journey([Self.search, Self.choice])
         #expect(JourneyDiff.changes(from: map, to: map).isEmpty)

@@ -139,6 +139,33 @@ import TropaTesting
         }
     }
 
+    /// Rows of the measurements file the map names, at each revision: added, removed, changed, and unchanged
+    /// ones left out; by date.
+    @Test func measurementsAddedRemovedAndChanged() throws {
+        let map = "---\ntitle: Карта\nmeasurements: metrics.csv\n---\n\n"
+            + RenderBuild.stage("Поиск", extra: "### Метрики\n- Конверсия: 35%\n")
+            + RenderBuild.stage("Выбор", extra: "### Метрики\n- Конверсия: 50%\n")
+        let old = "date,stage,metric,value\n2024-01-01,Поиск,Конверсия,30%\n2024-02-01,Выбор,Конверсия,50%\n2024-03-01,Поиск,Конверсия,40%\n"
+        let new = "дата,этап,метрика,значение\n2024-04-01,Выбор,Конверсия,55%\n2024-02-01,Выбор,Конверсия,50%\n2024-03-01,Поиск,Конверсия,42%\n"
+        let memory = MemoryFileSystem(files: ["site/tropa.yml": "language: ru\n", "site/content/map.md": map,
+                                              "site/content/metrics.csv": new])
+        let git = FakeGit(versions: ["HEAD": ["content/map.md": map, "content/metrics.csv": old],
+                                     "v0": ["content/map.md": map]])
+        let (diff, _) = try MapDiff.read(root: "site", map: "content/map.md", revisions: [], git: git, files: memory)
+        let read = try #require(diff)
+        #expect(read.render(.text) == """
+            content/map.md: HEAD → рабочая копия
+              «Поиск», замер 1 января 2024: Конверсия 30\u{a0}% → —
+              «Поиск», замер 1 марта 2024: Конверсия 40\u{a0}% → 42\u{a0}%
+              «Выбор», замер 1 апреля 2024: Конверсия — → 55\u{a0}%
+            """ + "\n")
+        #expect(read.changes.map(\.kind) == [.measurementRemoved, .measurementChanged, .measurementAdded])
+        #expect(read.render(.json).contains("\"date\" : \"2024-03-01\""))
+        // A version without the file: every row of the other is added.
+        let (first, _) = try MapDiff.read(root: "site", map: "content/map.md", revisions: ["v0", "HEAD"], git: git, files: memory)
+        #expect(try #require(first).changes.map(\.kind) == [.measurementAdded, .measurementAdded, .measurementAdded])
+    }
+
     /// A path with a typo, missing at a revision or in the working tree, gets the site's map it is closest to.
     @Test func aMissingMapGetsTheClosestMapsPath() throws {
         let memory = MemoryFileSystem(files: ["site/content/cards/issue.md": Self.new, "site/content/other.md": Self.new])

@@ -28,33 +28,33 @@ public struct MapDiff: Sendable {
         let path = map.hasSuffix(".md") ? normalized(map) : MapReference.path(of: map, inContent: config.contentPath)
         let from = revisions.first ?? "HEAD"
         let to = revisions.count > 1 ? revisions[1] : nil
-        let parser = JourneyParser(schema: schema, unsafeHTML: config.unsafeHTML, language: config.language)
+        let reader = JourneyReader(config: config, schema: schema)
         // A path with a typo gets the map it was probably meant to be, among the maps of the working tree.
         func closeMap() -> Message? {
             let maps = (try? files.files(under: root.appendingPath(config.contentPath))) ?? []
             return Suggestion.help(for: path, among: maps.filter { $0.hasSuffix(".md") }.map { config.contentPath.appendingPath($0) })
         }
+        /// A file at `revision`, or in the working tree; nil when it is not there.
+        func file(_ path: String, at revision: String?) throws -> RawFile? {
+            if let revision { return try git.file(path, at: revision).map { RawFile(path: path, bytes: $0) } }
+            return files.kind(at: root.appendingPath(path)) == nil ? nil : try SiteLoader(fileSystem: files, root: root).read(path)
+        }
+        /// The map at `revision` with the measurements file it names there.
         func version(_ revision: String?) throws -> Journey {
-            let bytes: [UInt8]
-            if let revision {
-                guard let read = try git.file(path, at: revision) else {
-                    throw SiteError(.noMapAtRevision(path: path, revision: revision), help: closeMap())
-                }
-                bytes = read
-            } else {
-                guard files.kind(at: root.appendingPath(path)) != nil else {
-                    throw SiteError(.noMapInWorkingTree(path), help: closeMap())
-                }
-                bytes = try SiteLoader(fileSystem: files, root: root).read(path).bytes
+            guard let map = try file(path, at: revision) else {
+                throw SiteError(revision.map { .noMapAtRevision(path: path, revision: $0) } ?? .noMapInWorkingTree(path),
+                                help: closeMap())
             }
-            switch SourceText.decode(path: path, bytes: bytes) {
-            case .success(let source): return parser.parse(source).journey
-            case .failure(let diagnostic): throw SiteError(.cannotRead(path, .system(diagnostic.message(in: .en))))
+            let outcome = try reader.outcome(of: map) { try file($0, at: revision) }
+            guard let journey = outcome.value else {
+                throw SiteError(.cannotRead(path, .system(outcome.diagnostics.first?.message(in: .en) ?? "")))
             }
+            return journey
         }
         // Git's answers are worded in the site's language, as every other command's.
         let changes = try SiteError.told(in: language ?? config.language) {
-            JourneyDiff.changes(from: try version(from), to: try version(to))
+            let (old, new) = (try version(from), try version(to))
+            return JourneyDiff.changes(from: old, to: new) + JourneyDiff.measurementChanges(from: old, to: new)
         }
         var site = Site(config: config, schema: schema, journeys: [], personas: [], staticFiles: [])
         site.config.language = language ?? config.language
@@ -92,6 +92,8 @@ public struct MapDiff: Sendable {
         let to: Int?
         let layer: String?
         let text: String?
+        /// The day of a measurement that changed.
+        let date: String?
         let before: String?
         let after: String?
         /// A field's value as the front matter has it (an ISO date, an evidence's id), where `before` words it.
@@ -118,7 +120,7 @@ public struct MapDiff: Sendable {
                               previousName: change.previousName,
                               previousText: change.kind == .scoreChanged ? change.textFrom : nil,
                               from: change.from, to: change.to, layer: change.layer, text: change.text,
-                              before: before, after: after,
+                              date: change.date, before: before, after: after,
                               textBefore: change.kind == .mapChanged ? change.textFrom : nil,
                               textAfter: change.kind == .mapChanged ? change.textTo : nil,
                               valueBefore: change.scoreFrom ?? change.valueFrom?.value,

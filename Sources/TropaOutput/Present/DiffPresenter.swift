@@ -20,7 +20,8 @@ extension SitePresenter {
         case .mapChanged where change.textFrom != nil || change.textTo != nil:
             (change.textFrom.map(shown), change.textTo.map(shown))
         case .mapChanged: (change.scoreFrom.map(format.number), change.scoreTo.map(format.number))
-        case .metricAdded, .metricRemoved, .metricChanged: (change.valueFrom.map(metricValue), change.valueTo.map(metricValue))
+        case .metricAdded, .metricRemoved, .metricChanged, .measurementAdded, .measurementRemoved, .measurementChanged:
+            (change.valueFrom.map(metricValue), change.valueTo.map(metricValue))
         default: (nil, nil)
         }
     }
@@ -42,7 +43,8 @@ extension SitePresenter {
         }
     }
 
-    /// One line for a change: "Stage “Поиск” renamed to “Поиск решения”", "“Выбор”, Metrics: Конверсия 35 % → 42 %".
+    /// One line for a change: "Stage “Поиск” renamed to “Поиск решения”", "“Выбор”, Metrics: Конверсия 35 % → 42 %",
+    /// "“Выбор”, measured 1 March 2024: Конверсия — → 42 %".
     package func describe(_ change: JourneyChange) -> String {
         let stage = words.quoted(change.stage)
         let layer = change.layer.flatMap { id in site.schema.layers.first { $0.id == id } }.map(title) ?? change.layer ?? ""
@@ -72,6 +74,9 @@ extension SitePresenter {
         case .scoreChanged, .metricAdded, .metricRemoved, .metricChanged:
             let label = change.kind == .scoreChanged ? words.quoted(text) : text
             return "\(stage), \(layer): \(label) \(before ?? "—") → \(after ?? "—")"
+        case .measurementAdded, .measurementRemoved, .measurementChanged:
+            let measured = words.measuredValue(change.date.map(words.date) ?? "", nil)
+            return "\(stage), \(measured): \(text) \(before ?? "—") → \(after ?? "—")"
         }
     }
 }

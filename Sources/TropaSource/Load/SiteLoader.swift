@@ -4,6 +4,11 @@ import TropaModel
 public struct RawFile: Sendable {
     public var path: String
     public var bytes: [UInt8]
+
+    package init(path: String, bytes: [UInt8]) {
+        self.path = path
+        self.bytes = bytes
+    }
 }
 
 /// The first end of the pipeline: finds and reads a site's files.
