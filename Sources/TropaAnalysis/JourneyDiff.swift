@@ -109,14 +109,21 @@ public enum JourneyDiff {
     }
 
     /// The rows of the maps' measurements files added, removed or changed (a value or a target), a row known by
-    /// its date, stage and metric: by date, then in the order of the newer map's stages, then by metric. Apart from
-    /// `changes`, since a map's history reads its versions without their measurements files.
+    /// its date, stage and metric: by date, then in the order of the newer map's stages, then by metric. A stage
+    /// renamed in the map is the same stage, as `changes` matches it; of two rows of one day, the last counts, as
+    /// on the map's page. Apart from `changes`, since a map's history reads its versions without their files.
     public static func measurementChanges(from old: Journey, to new: Journey) -> [JourneyChange] {
         struct Row: Hashable { var date: String, series: MeasurementSeries }
-        func rows(_ journey: Journey) -> [Row: Measurement] {
-            Dictionary(journey.measurements.map { (Row(date: $0.date, series: $0.series), $0) }, uniquingKeysWith: { first, _ in first })
+        let renamed = Dictionary(match(old.stages, new.stages).map { (old.stages[$0.old].id, new.stages[$0.new].id) },
+                                 uniquingKeysWith: { first, _ in first })
+        func rows(_ journey: Journey, stage: (StageID) -> StageID) -> [Row: Measurement] {
+            Dictionary(journey.measurements.map { measurement in
+                var series = measurement.series
+                series.stage = stage(series.stage)
+                return (Row(date: measurement.date, series: series), measurement)
+            }, uniquingKeysWith: { _, last in last })
         }
-        let (before, after) = (rows(old), rows(new))
+        let (before, after) = (rows(old) { renamed[$0] ?? $0 }, rows(new) { $0 })
         let stages = new.stages + old.stages
         let place = Dictionary(stages.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
         let ordered = Set(before.keys).union(after.keys).sorted {

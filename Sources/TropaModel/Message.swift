@@ -887,7 +887,7 @@ public indirect enum Message: Sendable, Hashable {
              "сайт создан в \(path): запустите `tropa build \(path)` и откройте \(path)/public/index.html")
         case .unknownCommand(let name, let commands):
             ("Error: Unknown command '\(name)'. The commands are: \(commands.joined(separator: ", ")).",
-             "Ошибка: нет команды «\(name)». Команды: \(commands.joined(separator: ", ")).")
+             "ошибка: нет команды «\(name)». Команды: \(commands.joined(separator: ", ")).")
         case .mapExists(let path): ("\(path) already exists; choose another title",
                                     "\(path) уже есть; выберите другое название")
         case .importOutsideContent(let path, let content):

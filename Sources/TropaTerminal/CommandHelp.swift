@@ -10,14 +10,18 @@ public enum HelpLanguage {
                                        environment: ProcessInfo.processInfo.environment,
                                        settings: { try? String(contentsOfFile: $0.appendingPath("tropa.yml"), encoding: .utf8) })
 
+    /// The options whose next argument is their value, not a site folder.
+    private static let valued: Set<String> = ["--lang", "--site", "--output", "-o", "--format", "--port", "--host",
+                                               "--persona", "--stages", "--branches", "--language"]
+
     /// `settings` reads a folder's `tropa.yml`, nil when it has none. The site is the folder after `--site`, else
-    /// the first argument that is a site's folder, else the current one: the help is asked for before the
-    /// arguments are parsed.
+    /// the first argument (not an option's value) that is a site's folder, else the current one: the help is asked
+    /// for before the arguments are parsed.
     package static func detect(arguments: [String], environment: [String: String],
                                settings: (String) -> String?) -> Language {
         if let asked = value(of: "--lang", in: arguments).flatMap(Language.init(rawValue:)) { return asked }
-        let folders = [value(of: "--site", in: arguments)].compactMap { $0 }
-            + arguments.filter { !$0.hasPrefix("-") } + ["."]
+        let positional = arguments.indices.filter { !arguments[$0].hasPrefix("-") && ($0 == 0 || !valued.contains(arguments[$0 - 1])) }
+        let folders = [value(of: "--site", in: arguments)].compactMap { $0 } + positional.map { arguments[$0] } + ["."]
         // The first site found decides, as its messages are in its language (`en` when it names none).
         if let text = folders.lazy.compactMap(settings).first { return siteLanguage(in: text) ?? SiteConfig().language }
         let locale = ["LC_ALL", "LC_MESSAGES", "LANG"].lazy.compactMap { environment[$0] }.first { !$0.isEmpty }
@@ -36,7 +40,7 @@ public enum HelpLanguage {
     private static func siteLanguage(in settings: String) -> Language? {
         for line in settings.split(whereSeparator: \.isNewline) where line.hasPrefix("language:") {
             let value = line.dropFirst("language:".count).split(separator: "#").first ?? ""
-            return Language(rawValue: value.trimmingCharacters(in: CharacterSet(charactersIn: " \t\"'")))
+            return Language(rawValue: value.trimmingCharacters(in: CharacterSet(charactersIn: " \t\"'")).lowercased())
         }
         return nil
     }
@@ -58,9 +62,10 @@ public enum HelpLanguage {
         ("See '(.+) <subcommand>' for detailed help\\.", "Справка по команде: $1 <команда>."),
         ("<subcommand>", "<команда>"),
         ("Show help information\\.", "Показать эту справку."), ("Show the version\\.", "Показать версию."),
-        ("\\(values: ([^;)]+); default: ([^)]+)\\)", "(значения: $1; по умолчанию: $2)"),
-        ("\\(values: ([^)]+)\\)", "(значения: $1)"), ("\\(default: ([^)]+)\\)", "(по умолчанию: $1)"),
-        ("^Error: ", "ошибка: "), ("^Help:  ", "подсказка: "), ("^Usage: ", "использование: "),
+        // Help is wrapped at 80 columns before it is translated: a space may be a line break and its indent.
+        ("\\(values:(\\s+)([^;)]+);(\\s+)default:(\\s+)([^)]+)\\)", "(значения:$1$2;$3по умолчанию:$4$5)"),
+        ("\\(values:(\\s+)([^)]+)\\)", "(значения:$1$2)"), ("\\(default:(\\s+)([^)]+)\\)", "(по умолчанию:$1$2)"),
+        ("^Error: ", "ошибка: "), ("^Help:  ", "  подсказка: "), ("^Usage: ", "использование: "),
         ("See '(.+)' for more information\\.", "Подробнее: $1."),
         ("Missing expected argument '(.+)'", "не хватает аргумента «$1»"),
         ("Unknown option '([^']+)'\\. Did you mean '([^']+)'\\?", "неизвестный параметр «$1»; может быть, «$2»?"),
@@ -71,7 +76,11 @@ public enum HelpLanguage {
         ("The value '([^']*)' is invalid for '([^']+)'", "значение «$1» не подходит для «$2»"),
         ("Unexpected argument '([^']+)'", "лишний аргумент «$1»"),
         ("([0-9]+) unexpected arguments: (.+)", "лишние аргументы ($1): $2"),
-        ("(допустимы: .*) or ", "$1 или "), ("'([^'\\s]+)'", "«$1»"),
+        ("The option '([^']+)' does not take any value, but '([^']*)' was specified\\.",
+         "параметр «$1» пишется без значения, а здесь «$2»."),
+        ("Value to be set with (.+) had already been set with (.+)", "значение для $1 уже задано: $2"),
+        ("Missing one of: (.+)", "не хватает одного из: $1"),
+        ("(допустимы: .*) (or|and) ", "$1 или "), ("'([^'\\s]+)'", "«$1»"),
     ].map { (try! NSRegularExpression(pattern: $0.0, options: .anchorsMatchLines), $0.1) }
 }
 
@@ -80,7 +89,11 @@ extension ParsableCommand {
     /// with 2 for a usage error, as the format promises, instead of ArgumentParser's 64.
     public static func exitTelling(_ error: Error) -> Never {
         let code = exitCode(for: error)
-        let message = HelpLanguage.localized(fullMessage(for: error), in: HelpLanguage.current)
+        // What programs read (a completion script, the help as JSON) is printed as ArgumentParser makes it.
+        let forPrograms = CommandLine.arguments.contains {
+            $0.hasPrefix("--generate-completion-script") || $0 == "--experimental-dump-help" || $0.hasPrefix("---completion")
+        }
+        let message = forPrograms ? fullMessage(for: error) : HelpLanguage.localized(fullMessage(for: error), in: HelpLanguage.current)
         if !message.isEmpty {
             (code == .success ? FileHandle.standardOutput : FileHandle.standardError).write(Data((message + "\n").utf8))
         }

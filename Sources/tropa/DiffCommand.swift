@@ -41,6 +41,9 @@ struct DiffCommand: ParsableCommand {
                             language: language.or(settings.language))
             throw ExitCode(1)
         }
+        // On standard error, as `check` prints them: the diff on standard output stays what it says.
+        Terminal.report(diff.problems, sources: diff.sources, format: .text, checked: nil,
+                        language: language.or(settings.language))
         FileHandle.standardOutput.write(Data(diff.render(format).utf8))
     }
 }

@@ -149,6 +149,9 @@ import TropaTesting
         #expect(asked.stdout.hasPrefix("OVERVIEW: Validate every map"))
         let outside = try TropaProcess.run(["--help"], environment: ["LANG": "ru_RU.UTF-8"], in: Self.noSite)
         #expect(outside.stdout.contains("КОМАНДЫ:\n  init                    Создаёт новый сайт"))
+        // What programs read stays as ArgumentParser writes it: a completion script must still parse.
+        let completion = try TropaProcess.run(["--generate-completion-script", "bash"], in: site)
+        #expect(completion.status == 0 && completion.stdout.contains("$'\\n'") && !completion.stdout.contains("«"))
         let diff = try TropaProcess.run(["diff", "content/a.md", "HEAD", "HEAD~1", "HEAD~2"], in: site)
         #expect(diff.status == 2)
         #expect(diff.stderr.hasPrefix("ошибка: укажите не больше двух ревизий\n"))

@@ -166,6 +166,33 @@ import TropaTesting
         #expect(try #require(first).changes.map(\.kind) == [.measurementAdded, .measurementAdded, .measurementAdded])
     }
 
+    /// Of two rows of one day, the last counts, as on the map's page; a stage renamed in the map and the file is
+    /// the same stage; a file the older version could not read is told, at its revision, and its rows are none.
+    @Test func measurementsAsTheMapsPageReadsThem() throws {
+        func map(_ stage: String) -> String {
+            "---\ntitle: Карта\nmeasurements: metrics.csv\n---\n\n" + RenderBuild.stage(stage, extra: "### Метрики\n- Конверсия: 35%\n")
+        }
+        let old = "date,stage,metric,value\n2024-03-01,Поиск,Конверсия,40%\n2024-03-01,Поиск,Конверсия,41%\n"
+        let new = "date,stage,metric,value\n2024-03-01,Поиск решения,Конверсия,40%\n2024-03-01,Поиск решения,Конверсия,41%\n"
+        let memory = MemoryFileSystem(files: ["site/tropa.yml": "language: ru\n", "site/content/map.md": map("Поиск решения"),
+                                              "site/content/metrics.csv": new])
+        let git = FakeGit(versions: ["HEAD": ["content/map.md": map("Поиск"), "content/metrics.csv": old],
+                                     "v0": ["content/map.md": map("Поиск"), "content/metrics.csv": "date;stage;metric;value\n"]])
+        let (diff, _) = try MapDiff.read(root: "site", map: "content/map.md", revisions: [], git: git, files: memory)
+        let read = try #require(diff)
+        #expect(read.changes.map(\.kind) == [.stageRenamed])
+        #expect(read.problems.isEmpty)
+        let edited = MemoryFileSystem(files: ["site/tropa.yml": "language: ru\n", "site/content/map.md": map("Поиск"),
+                                              "site/content/metrics.csv": old.replacingOccurrences(of: "40%", with: "30%")])
+        let (unchanged, _) = try MapDiff.read(root: "site", map: "content/map.md", revisions: [], git: git, files: edited)
+        #expect(try #require(unchanged).changes.isEmpty)
+        let (unread, _) = try MapDiff.read(root: "site", map: "content/map.md", revisions: ["v0", "HEAD"], git: git, files: memory)
+        let broken = try #require(unread)
+        #expect(broken.problems.map { "\($0.location.file):\($0.location.line):\($0.code.rawValue)" } == ["v0:content/metrics.csv:1:measurement-invalid"])
+        #expect(broken.sources["v0:content/metrics.csv"]?.text == "date;stage;metric;value\n")
+        #expect(broken.changes.map(\.kind) == [.measurementAdded])
+    }
+
     /// A path with a typo, missing at a revision or in the working tree, gets the site's map it is closest to.
     @Test func aMissingMapGetsTheClosestMapsPath() throws {
         let memory = MemoryFileSystem(files: ["site/content/cards/issue.md": Self.new, "site/content/other.md": Self.new])
@@ -177,6 +204,14 @@ import TropaTesting
             } catch let error as SiteError {
                 #expect(error.help == .didYouMean("content/cards/issue.md"))
             }
+        }
+        // A new map, not yet committed: its own path is no suggestion.
+        do {
+            _ = try MapDiff.read(root: "site", map: "content/other.md", revisions: ["HEAD"], git: git, files: memory)
+            Issue.record("a map missing at HEAD was read")
+        } catch let error as SiteError {
+            #expect(error.message == .noMapAtRevision(path: "content/other.md", revision: "HEAD"))
+            #expect(error.help == nil)
         }
         let memoryWithout = MemoryFileSystem(files: ["site/content/other.md": Self.new])
         do {

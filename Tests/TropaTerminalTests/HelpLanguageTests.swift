@@ -26,6 +26,17 @@ import TropaModel
         #expect(Self.detect(["check"], ["LANG": "ru_RU.UTF-8"]) == .en)
     }
 
+    /// An option's value is no site folder: `-o ru-site` writes there, it is not the site whose language counts.
+    @Test func anOptionsValueIsNoSite() {
+        #expect(Self.detect(["build", "-o", "ru-site"], sites: ["ru-site": "language: ru\n"]) == .en)
+        #expect(Self.detect(["build", "--strict", "ru-site"], sites: ["ru-site": "language: ru\n"]) == .ru)
+    }
+
+    /// `language: RU` is Russian, as the site's settings read it.
+    @Test func theSitesLanguageInAnyCase() {
+        #expect(Self.detect(["check"], sites: [".": "language: RU\n"]) == .ru)
+    }
+
     @Test func outsideASiteTheLocale() {
         let none: [String: String] = [:]
         #expect(Self.detect(["--help"], ["LANG": "ru_RU.UTF-8"], sites: none) == .ru)
@@ -68,7 +79,7 @@ import TropaModel
             """
         #expect(HelpLanguage.localized(error, in: .ru) == """
             ошибка: значение «xml» не подходит для «--format <format>»; допустимы: «text», «github» или «json».
-            подсказка: --format <format>  Как выводить проблемы.
+              подсказка: --format <format>  Как выводить проблемы.
             использование: tropa check [<site-directory>] [--format <format>]
               Подробнее: tropa check --help.
             """)
@@ -82,5 +93,12 @@ import TropaModel
                 == "ошибка: нет значения для «--persona <persona>»")
         #expect(HelpLanguage.localized("Error: Unexpected argument 'frob'", in: .ru) == "ошибка: лишний аргумент «frob»")
         #expect(HelpLanguage.localized(error, in: .en) == error)
+        // Wrapped at 80 columns before it is translated.
+        #expect(HelpLanguage.localized("  --format <format>       Как. (values: text, github, json;\n                          default: text)", in: .ru)
+                == "  --format <format>       Как. (значения: text, github, json;\n                          по умолчанию: text)")
+        #expect(HelpLanguage.localized("Error: The value 'xx' is invalid for '--lang <lang>'. Please provide one of 'en' and 'ru'.", in: .ru)
+                == "ошибка: значение «xx» не подходит для «--lang <lang>»; допустимы: «en» или «ru».")
+        #expect(HelpLanguage.localized("Error: The option '--strict' does not take any value, but 'yes' was specified.", in: .ru)
+                == "ошибка: параметр «--strict» пишется без значения, а здесь «yes».")
     }
 }

@@ -15,6 +15,10 @@ public struct MapDiff: Sendable {
     /// Nil for the file as it is in the working tree.
     public let to: String?
     public let changes: [JourneyChange]
+    /// What the measurements files of the two versions could not say (a row left out, a file unreadable), with the
+    /// text of those files to quote.
+    public let problems: [Diagnostic]
+    public let sources: [String: SourceText]
     let presenter: SitePresenter
 
     /// Reads both versions against the site's settings; nil (with their diagnostics) when the settings are broken.
@@ -29,17 +33,21 @@ public struct MapDiff: Sendable {
         let from = revisions.first ?? "HEAD"
         let to = revisions.count > 1 ? revisions[1] : nil
         let reader = JourneyReader(config: config, schema: schema)
-        // A path with a typo gets the map it was probably meant to be, among the maps of the working tree.
+        let loader = SiteLoader(fileSystem: files, root: root)
+        // A path with a typo gets the map it was probably meant to be, among the other maps of the working tree.
         func closeMap() -> Message? {
-            let maps = (try? files.files(under: root.appendingPath(config.contentPath))) ?? []
-            return Suggestion.help(for: path, among: maps.filter { $0.hasSuffix(".md") }.map { config.contentPath.appendingPath($0) })
+            let maps = ((try? files.files(under: root.appendingPath(config.contentPath))) ?? [])
+                .filter { $0.hasSuffix(".md") }.map { config.contentPath.appendingPath($0) }
+            return Suggestion.help(for: path, among: maps.filter { $0 != path })
         }
         /// A file at `revision`, or in the working tree; nil when it is not there.
         func file(_ path: String, at revision: String?) throws -> RawFile? {
-            if let revision { return try git.file(path, at: revision).map { RawFile(path: path, bytes: $0) } }
-            return files.kind(at: root.appendingPath(path)) == nil ? nil : try SiteLoader(fileSystem: files, root: root).read(path)
+            guard let revision else { return try loader.readOptional(path) }
+            return try git.file(path, at: revision).map { RawFile(path: path, bytes: $0) }
         }
-        /// The map at `revision` with the measurements file it names there.
+        var problems: [Diagnostic] = [], sources: [String: SourceText] = [:]
+        /// The map at `revision` with the measurements file it names there. Problems of that file are kept, named
+        /// as git names a file at a revision (`HEAD:content/metrics.csv`): a row it could not read is no change.
         func version(_ revision: String?) throws -> Journey {
             guard let map = try file(path, at: revision) else {
                 throw SiteError(revision.map { .noMapAtRevision(path: path, revision: $0) } ?? .noMapInWorkingTree(path),
@@ -49,6 +57,13 @@ public struct MapDiff: Sendable {
             guard let journey = outcome.value else {
                 throw SiteError(.cannotRead(path, .system(outcome.diagnostics.first?.message(in: .en) ?? "")))
             }
+            let named = { (file: String) in revision.map { "\($0):\(file)" } ?? file }
+            for var problem in outcome.diagnostics
+            where problem.location.file == journey.measurementsFile || problem.code == .measurementInvalid {
+                problem.location.file = named(problem.location.file)
+                problems.append(problem)
+            }
+            for companion in outcome.companions { sources[named(companion.path)] = SourceText(path: named(companion.path), text: companion.text) }
             return journey
         }
         // Git's answers are worded in the site's language, as every other command's.
@@ -58,7 +73,8 @@ public struct MapDiff: Sendable {
         }
         var site = Site(config: config, schema: schema, journeys: [], personas: [], staticFiles: [])
         site.config.language = language ?? config.language
-        return (MapDiff(path: path, from: from, to: to, changes: changes, presenter: SitePresenter(site: site)), settings)
+        return (MapDiff(path: path, from: from, to: to, changes: changes, problems: problems, sources: sources,
+                        presenter: SitePresenter(site: site)), settings)
     }
 
     /// `./content/a.md` as `content/a.md`.
