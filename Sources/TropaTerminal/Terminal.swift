@@ -59,10 +59,11 @@ public enum Terminal {
     /// output holds only what a command makes; `github` and `json` reports are what `check` and `build` make, so
     /// they go to standard output. A text report without `checked` (`--quiet`) is the problems alone.
     public static func report(_ diagnostics: [Diagnostic], sources: [String: SourceText], format: DiagnosticFormat,
-                              checked: Message?, strict: Bool = false, language: Language) {
+                              checked: Message?, strict: Bool = false, language: Language, siteFolder: String = "") {
         let (handle, descriptor) = format == .text
             ? (FileHandle.standardError, STDERR_FILENO) : (FileHandle.standardOutput, STDOUT_FILENO)
-        let formatter = DiagnosticFormatter(format: format, colored: colored(descriptor), language: language)
+        let formatter = DiagnosticFormatter(format: format, colored: colored(descriptor), language: language,
+                                            siteFolder: siteFolder)
         var output = formatter.format(diagnostics, sources: sources)
         if format == .text {
             output += checked.map { formatter.summary(diagnostics, checked: $0, strict: strict) }

@@ -26,6 +26,11 @@ struct SiteOptions: ParsableArguments {
 
     /// The summary line to print after the problems, unless `--quiet`.
     func summary(_ message: Message) -> Message? { quiet ? nil : message }
+
+    /// The site folder from the current one, which annotations name files from.
+    var siteFolder: String {
+        DiagnosticFormatter.siteFolder(siteDirectory, from: FileManager.default.currentDirectoryPath)
+    }
 }
 
 struct CheckCommand: ParsableCommand {
@@ -50,7 +55,7 @@ struct CheckCommand: ParsableCommand {
         let checked = result.site.map { Message.checked(maps: result.mapCount, personas: $0.personas.count) }
         Terminal.report(result.diagnostics, sources: result.sources, format: options.format,
                         checked: options.summary(checked ?? .checkedSite), strict: options.strict,
-                        language: options.language.or(result.language))
+                        language: options.language.or(result.language), siteFolder: options.siteFolder)
         try Terminal.exit(for: result.diagnostics, strict: options.strict)
     }
 }
@@ -104,7 +109,7 @@ struct BuildCommand: ParsableCommand {
         }
         Terminal.report(result.check.diagnostics, sources: result.check.sources, format: options.format,
                         checked: options.summary(summary ?? .nothingWritten), strict: options.strict,
-                        language: options.language.or(result.check.language))
+                        language: options.language.or(result.check.language), siteFolder: options.siteFolder)
         try Terminal.exit(for: result.check.diagnostics, strict: options.strict)
     }
 }

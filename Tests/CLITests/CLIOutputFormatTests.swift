@@ -73,16 +73,25 @@ import TropaTesting
             """)
     }
 
+    /// Run from the repository's root, as a workflow runs, on the site in a folder of it: each annotation names its
+    /// file from the root, where GitHub looks for it.
     @Test func githubPrintsOneAnnotationPerProblem() throws {
-        let output = try Self.check(["--format", "github"])
+        let site = try TropaProcess.temporarySite(["content/lumus.md": Self.map])
+        defer { try? FileManager.default.removeItem(at: site) }
+        let output = try TropaProcess.run(["check", "./" + site.lastPathComponent + "/", "--format", "github"],
+                                          in: site.deletingLastPathComponent())
         #expect(output.status == 1)
         #expect(output.stderr.isEmpty, "the annotations are the output")
+        let file = site.lastPathComponent + "/content/lumus.md"
         #expect(output.stdout == """
-            ::warning file=content/lumus.md,line=4,col=1,title=tropa%3A unknown-key::unknown front-matter key "segmnet" (did you mean "segment"?)
-            ::error file=content/lumus.md,line=26,col=4,title=tropa%3A missing-layer::the stage "Выбор" lacks the required layer "Действия" (add "### Действия" to this stage)
-            ::error file=content/lumus.md,line=34,col=5,title=tropa%3A unknown-layer::unknown layer "Эмоцйи" in stage "Выбор" (did you mean "Эмоции"?)
+            ::warning file=\(file),line=4,col=1,title=tropa%3A unknown-key::unknown front-matter key "segmnet" (did you mean "segment"?)
+            ::error file=\(file),line=26,col=4,title=tropa%3A missing-layer::the stage "Выбор" lacks the required layer "Действия" (add "### Действия" to this stage)
+            ::error file=\(file),line=34,col=5,title=tropa%3A unknown-layer::unknown layer "Эмоцйи" in stage "Выбор" (did you mean "Эмоции"?)
 
             """)
+        // From the site's own folder, the paths are the site's.
+        let inside = try TropaProcess.run(["check", "--format", "github"], in: site)
+        #expect(inside.stdout.hasPrefix("::warning file=content/lumus.md,line=4,"))
     }
 
     @Test func jsonIsAnArrayOfDiagnostics() throws {

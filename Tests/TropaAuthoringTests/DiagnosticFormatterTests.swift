@@ -137,4 +137,12 @@ import TropaTesting
         let array = try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [Any])
         #expect(array.isEmpty)
     }
+
+    /// The site folder named on the command line, as a path from where the command runs.
+    @Test(arguments: [(".", ""), ("./", ""), ("cjm", "cjm"), ("./cjm/", "cjm"), ("cjm/../maps", "maps"),
+                      ("/repo/cjm", "cjm"), ("/repo", ""), ("/elsewhere/cjm", "/elsewhere/cjm"), ("../other", "/other"),
+                      ("/repository/cjm", "/repository/cjm")])
+    func siteFolderFromTheCurrentOne(folder: String, expected: String) {
+        #expect(DiagnosticFormatter.siteFolder(folder, from: "/repo") == expected)
+    }
 }

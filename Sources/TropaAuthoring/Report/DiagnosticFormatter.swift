@@ -18,11 +18,28 @@ public struct DiagnosticFormatter: Sendable {
     /// ANSI colours, for a terminal only.
     public var colored: Bool
     public var language: Language
+    /// The site folder as seen from where the command runs (`cjm`; empty for the current folder). GitHub places an
+    /// annotation by its path from the repository's root, where a workflow runs, not from the site's folder.
+    public var siteFolder: String
 
-    public init(format: DiagnosticFormat, colored: Bool = false, language: Language = .en) {
+    public init(format: DiagnosticFormat, colored: Bool = false, language: Language = .en, siteFolder: String = "") {
         self.format = format
         self.colored = colored
         self.language = language
+        self.siteFolder = siteFolder
+    }
+
+    /// `folder` (a site folder named on the command line) as a path from `current`, the folder the command runs in:
+    /// `./cjm/` is `cjm`, `.` is empty, an absolute path inside `current` relative to it, one outside it absolute.
+    public static func siteFolder(_ folder: String, from current: String) -> String {
+        let absolute = folder.hasPrefix("/")
+        var parts: [Substring] = []
+        for part in ((absolute ? "" : current + "/") + folder).split(separator: "/") where part != "." {
+            if part == "..", !parts.isEmpty { parts.removeLast() } else { parts.append(part) }
+        }
+        let currentParts = current.split(separator: "/").filter { $0 != "." }
+        guard parts.starts(with: currentParts) else { return "/" + parts.joined(separator: "/") }
+        return parts.dropFirst(currentParts.count).joined(separator: "/")
     }
 
     public func format(_ diagnostics: [Diagnostic], sources: [String: SourceText]) -> String {
@@ -89,7 +106,7 @@ public struct DiagnosticFormatter: Sendable {
         let location = diagnostic.location
         var message = diagnostic.message(in: language)
         if let suggestion = diagnostic.suggestion(in: language) { message += " (\(suggestion))" }
-        let properties = "file=\(escapeProperty(location.file)),line=\(location.line),col=\(location.column),"
+        let properties = "file=\(escapeProperty(siteFolder.appendingPath(location.file))),line=\(location.line),col=\(location.column),"
             + "title=\(escapeProperty("tropa: " + diagnostic.code.rawValue))"
         return "::\(diagnostic.severity.rawValue) \(properties)::\(escapeData(message))\n"
     }
