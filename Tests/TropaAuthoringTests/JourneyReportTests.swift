@@ -109,6 +109,7 @@ import TropaTesting
         ("2024) итог", "2024\\) итог"),
         ("line\nbreak\u{1B}[31m", "linebreak\\[31m"),
         ("Конверсия — 35 %", "Конверсия — 35 %"),
+        ("спросить @sales", "спросить \\@sales"),
     ])
     func markdownEscapesAuthorText(_ text: String, _ escaped: String) {
         #expect(JourneyReport.markdownText(text) == escaped)
@@ -121,6 +122,38 @@ import TropaTesting
         #expect(lines.contains("  Optimise “Invite the team” first: it has the lowest conversion, 30%."))
         #expect(lines.contains { $0.hasPrefix("  Stage ") && $0.hasSuffix("Reading") })
         #expect(lines.contains { $0.hasPrefix("  2. First project ") && $0.contains(" 40–50% ") })
+    }
+
+    /// Beside the advice: what the figures rest on, the sharpest pains, and what the plan holds for the weakest stage
+    /// (or that it holds nothing), so a reader knows what to do next.
+    @Test func textAndMarkdownSayWhatThePlanHoldsForTheStageToActOnFirst() throws {
+        let lines = try Self.report("ru-persona").render(.markdown).split(separator: "\n").map(String.init)
+        #expect(lines.contains("- Данные: интервью с клиентами."))
+        #expect(lines.contains("- Главные боли: «Слушать их долго» (Осознание потребности); «Непонятно, сколько стоит внедрение» (Поиск решения)."))
+        #expect(lines.contains("- Для этапа «Осознание потребности» в плане ничего нет: добавьте действия в его рекомендации."))
+        let map = RenderBuild.russianMap(body: RenderBuild.stage("Поиск", extra: """
+            ### Метрики
+            - Конверсия: 20%
+
+            ### Рекомендации
+            - [Сайт] Открыть прайс @product
+            - Кейсы по отраслям @marketing
+            - [Контент] Вебинар
+            - Чат на сайте
+
+            """) + RenderBuild.stage("Выбор", extra: "### Метрики\n- Конверсия: 50%\n\n### Рекомендации\n- Сравнение тарифов\n"))
+        let memory = MemoryFileSystem(files: [RenderBuild.root + "/tropa.yml": "language: ru\n", RenderBuild.root + "/content/map.md": map])
+        let result = try SiteChecker(fileSystem: memory).check(root: RenderBuild.root)
+        let report = JourneyReport(site: try #require(result.site), facts: result.facts)
+        #expect(report.render(.text).contains("\n  В плане для этапа «Поиск»: Открыть прайс (Сайт, @product); Кейсы по отраслям (@marketing); Вебинар (Контент) и ещё 1.\n"))
+        let markdown = report.render(.markdown)
+        #expect(markdown.contains("- В плане для этапа «Поиск»: Открыть прайс (Сайт, \\@product);"), "a mention would notify someone")
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(report.render(.json).utf8)) as? [String: Any])
+        let actions = try #require((json["maps"] as? [[String: Any]])?.first?["actions"] as? [[String: Any]])
+        #expect(actions.map { $0["stage"] as? String } == ["Поиск", "Поиск", "Поиск", "Поиск", "Выбор"])
+        #expect(actions.first?["text"] as? String == "Открыть прайс")
+        #expect(actions.first?["kind"] as? String == "Сайт" && actions.first?["owner"] as? String == "product")
+        #expect(actions.last?["kind"] is NSNull && actions.last?["owner"] is NSNull)
     }
 
     /// A table cell count: `|` not escaped, less the two at the ends.

@@ -20,6 +20,11 @@ public struct JourneyReport: Sendable {
         let pains: [PainPoint]
         /// The schema's emotion scale: whether the lowest point is a pain depends on it.
         let scale: ClosedRange<Double>
+        /// The items of the plan's layers (recommendations), with the stage of each, in the map's order.
+        let actions: [(stage: Int, item: ListItem)]
+
+        /// The stage to act on first: the weakest, else the one that hurts most.
+        var focus: Int? { evaluation.weakestStage ?? evaluation.sharpestPain(on: scale) }
     }
 
     let entries: [Entry]
@@ -34,9 +39,17 @@ public struct JourneyReport: Sendable {
         entries = site.journeys.compactMap { journey in
             guard let facts = byPath[journey.path] else { return nil }
             let evaluation = JourneyEvaluation(facts)
+            let plan = Set(site.schema.layers.filter(\.plan).map(\.id))
+            let actions = journey.stages.enumerated().flatMap { index, stage in
+                stage.layers.filter { plan.contains($0.layerID) }.flatMap { layer -> [(stage: Int, item: ListItem)] in
+                    guard case .list(let items) = layer.content else { return [] }
+                    return items.map { (index, $0) }
+                }
+            }
             return Entry(facts: facts, evaluation: evaluation,
                          analysis: presenter.analysis(journey, facts: facts, evaluation: evaluation),
-                         pains: analysis.pains(of: journey, evaluation: evaluation), scale: site.schema.scale)
+                         pains: analysis.pains(of: journey, evaluation: evaluation), scale: site.schema.scale,
+                         actions: actions)
         }
     }
 
@@ -64,6 +77,37 @@ public struct JourneyReport: Sendable {
         }
     }
 
+    /// What the advice leaves out, a line each: what the figures rest on, the sharpest pains, and what the plan
+    /// already holds for the stage to act on first (or that it holds nothing).
+    private func findings(_ entry: Entry) -> [String] {
+        var lines: [String] = []
+        if let evidence = entry.facts.summary.evidence {
+            lines.append(words["evidence"] + ": " + words["evidence." + evidence.rawValue] + ".")
+        }
+        let pains = entry.pains.prefix(Self.listed).map { words.quoted($0.text.plain) + " (" + entry.facts.stages[$0.stage].displayName + ")" }
+        if !pains.isEmpty { lines.append(words.sharpestPains(pains.joined(separator: "; ") + more(entry.pains.count))) }
+        if let focus = entry.focus {
+            let stage = words.quoted(entry.facts.stages[focus].displayName)
+            let planned = entry.actions.filter { $0.stage == focus }.map(\.item)
+            lines.append(planned.isEmpty ? words.nothingPlanned(for: stage)
+                : words.planned(for: stage, planned.prefix(Self.listed).map(action).joined(separator: "; ") + more(planned.count)))
+        }
+        return lines
+    }
+
+    /// How many pains and actions a map's lines name.
+    private static let listed = 3
+
+    private func more(_ count: Int) -> String {
+        count > Self.listed ? " " + words.andMore(count - Self.listed) : ""
+    }
+
+    /// "Поправить форму (Сайт, @marketing)".
+    private func action(_ item: ListItem) -> String {
+        let details = [item.kind, item.owner.map { "@" + $0 }].compactMap { $0 }
+        return item.text.plain + (details.isEmpty ? "" : " (" + details.joined(separator: ", ") + ")")
+    }
+
     private var header: [String] {
         ["column.stage", "column.conversion", "column.reach", "column.nps", "column.emotion", "column.reading"].map { words[$0] }
     }
@@ -73,7 +117,7 @@ public struct JourneyReport: Sendable {
         for entry in entries {
             text += Self.plain(entry.facts.summary.title) + " (" + Self.plain(entry.facts.slug) + ")"
                 + (entry.facts.summary.draft ? " [" + words["draft"] + "]" : "") + "\n"
-            for sentence in entry.analysis?.advice ?? [] { text += "  " + Self.plain(sentence) + "\n" }
+            for sentence in (entry.analysis?.advice ?? []) + findings(entry) { text += "  " + Self.plain(sentence) + "\n" }
             let table = [header] + rows(entry).map { $0.map(Self.plain) }
             let widths = header.indices.map { column in table.map { $0[column].count }.max() ?? 0 }
             for row in table {
@@ -95,8 +139,9 @@ public struct JourneyReport: Sendable {
         for entry in entries {
             text += "### " + Self.markdownText(entry.facts.summary.title)
                 + (entry.facts.summary.draft ? " (" + words["draft"] + ")" : "") + "\n\n"
-            for sentence in entry.analysis?.advice ?? [] { text += "- " + Self.markdownText(sentence) + "\n" }
-            if entry.analysis?.advice.isEmpty == false { text += "\n" }
+            let sentences = (entry.analysis?.advice ?? []) + findings(entry)
+            for sentence in sentences { text += "- " + Self.markdownText(sentence) + "\n" }
+            if !sentences.isEmpty { text += "\n" }
             text += "| " + header.map(Self.markdownText).joined(separator: " | ") + " |\n"
             text += "|" + String(repeating: " --- |", count: header.count) + "\n"
             for row in rows(entry) {
@@ -107,8 +152,9 @@ public struct JourneyReport: Sendable {
         return text
     }
 
-    /// Text that GitHub-flavoured Markdown prints as written, on one line: inline punctuation escaped, HTML as
-    /// entities, and a first character that would start a heading, a list or a quote escaped too.
+    /// Text that GitHub-flavoured Markdown prints as written, on one line: inline punctuation escaped (`@`, which
+    /// would mention someone, too), HTML as entities, and a first character that would start a heading, a list or a
+    /// quote escaped too.
     static func markdownText(_ text: String) -> String {
         var result = ""
         for scalar in plain(text).unicodeScalars {
@@ -116,7 +162,7 @@ public struct JourneyReport: Sendable {
             case "<": result += "&lt;"
             case ">": result += "&gt;"
             case "&": result += "&amp;"
-            case "\\", "`", "*", "_", "[", "]", "|", "~", "!":
+            case "\\", "`", "*", "_", "[", "]", "|", "~", "!", "@":
                 result += "\\" + String(scalar)
             default: result.unicodeScalars.append(scalar)
             }
@@ -164,7 +210,7 @@ private struct MapJSON: Encodable {
         case slug, title, path, draft, audience, evidence, reach, reachAtMost = "reach_at_most"
         case weakestStage = "weakest_stage", weakestConversion = "weakest_conversion"
         case sharpestPain = "sharpest_pain", averageNPS = "average_nps", lowestEmotion = "lowest_emotion"
-        case duration, stages, pains, missedTargets = "missed_targets", paths
+        case duration, stages, pains, actions, missedTargets = "missed_targets", paths
     }
 
     func encode(to encoder: Encoder) throws {
@@ -188,6 +234,8 @@ private struct MapJSON: Encodable {
         try container.encode(facts.stages.indices.map { StageJSON(entry: entry, index: $0) }, forKey: .stages)
         try container.encode(entry.pains.map { ["stage": facts.stages[$0.stage].displayName, "text": $0.text.plain] },
                              forKey: .pains)
+        try container.encode(entry.actions.map { ActionJSON(stage: facts.stages[$0.stage].displayName, item: $0.item) },
+                             forKey: .actions)
         try container.encode(MapHeadline(facts, evaluation: evaluation).missedTargets.map(MissedTargetJSON.init),
                              forKey: .missedTargets)
         try container.encode(evaluation.paths.map { PathJSON(path: $0, stages: facts.stages) }, forKey: .paths)
@@ -235,6 +283,22 @@ private struct PathJSON: Encodable {
         try container.encode(path.stages.map { stages[$0].displayName }, forKey: .stages)
         try container.encode(rounded(path.finalReach), forKey: .reach)
         try container.encode(path.weakestStage.map { stages[$0].displayName }, forKey: .weakestStage)
+    }
+}
+
+/// An item of the plan: its text without its kind and owner, which have keys of their own.
+private struct ActionJSON: Encodable {
+    let stage: String
+    let item: ListItem
+
+    enum Keys: String, CodingKey { case stage, text, kind, owner }
+
+    func encode(to encoder: Encoder) throws {
+        var container = encoder.container(keyedBy: Keys.self)
+        try container.encode(stage, forKey: .stage)
+        try container.encode(item.text.plain, forKey: .text)
+        try container.encode(item.kind, forKey: .kind)
+        try container.encode(item.owner, forKey: .owner)
     }
 }
 

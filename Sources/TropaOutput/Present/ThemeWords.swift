@@ -284,6 +284,26 @@ public struct ThemeWords: Sendable {
         (language == .ru ? "замер " : "measured ") + date + (value.map { ": " + $0 } ?? "")
     }
 
+    /// `tropa report`'s line of a map's sharpest pains.
+    public func sharpestPains(_ list: String) -> String {
+        (language == .ru ? "Главные боли: " : "Sharpest pains: ") + list + "."
+    }
+
+    /// `tropa report`'s line of what the plan holds for the stage to act on first.
+    public func planned(for stage: String, _ list: String) -> String {
+        (language == .ru ? "В плане для этапа \(stage): " : "Planned for the stage \(stage): ") + list + "."
+    }
+
+    public func nothingPlanned(for stage: String) -> String {
+        language == .ru ? "Для этапа \(stage) в плане ничего нет: добавьте действия в его рекомендации."
+            : "Nothing is planned for the stage \(stage): add actions to its recommendations."
+    }
+
+    /// "and 4 more".
+    public func andMore(_ count: Int) -> String {
+        language == .ru ? "и ещё \(count)" : "and \(count) more"
+    }
+
     /// A trend's latest change: "+7 pp since 1 February 2024".
     public func changeSince(_ change: String, _ date: String) -> String {
         language == .ru ? "\(change) с \(date)" : "\(change) since \(date)"
