@@ -61,6 +61,7 @@ public enum DiagnosticCode: String, Sendable, CaseIterable, Codable {
     case emptyStage = "empty-stage"
     case underlinedStage = "underlined-stage"
     case htmlOmitted = "html-omitted"
+    case linkOmitted = "link-omitted"
     case duplicateMetric = "duplicate-metric"
     case misplacedOwner = "misplaced-owner"
     case typographicQuotes = "typographic-quotes"

@@ -87,6 +87,8 @@ public indirect enum Message: Sendable, Hashable {
     case separatorOrStage(String)
     case stageOrNoDashes(String)
     case htmlOmitted(String)
+    case linkOmitted(String)
+    case linkToWebAddress
     case metricTwice(String, firstLine: Int)
     case ownerNotLast(String)
     case moveOwnerToEnd(String)
@@ -575,6 +577,11 @@ public indirect enum Message: Sendable, Hashable {
             ("keep one entry; measurements taken again belong in the measurements file",
              "оставьте одну запись, а повторные замеры ведите в файле measurements")
         case .htmlOmitted(let html): ("the HTML \"\(html)\" is left out of the pages", "HTML «\(html)» не попадёт на страницы")
+        case .linkOmitted(let url): ("the link to \"\(url)\" is left out of the pages: a page does not run what a link names",
+                                     "ссылка на «\(url)» не попадёт на страницы: страница не выполняет то, что в ссылке")
+        case .linkToWebAddress:
+            ("link to a web address (https://…) or a file of the site, or let such links through with \"unsafe_html: true\" in tropa.yml",
+             "дайте ссылку на веб-адрес (https://…) или файл сайта, или разрешите такие ссылки в tropa.yml: «unsafe_html: true»")
         case .markdownOrUnsafeHTML:
             ("write it in Markdown, or let HTML through with \"unsafe_html: true\" in tropa.yml",
              "напишите это средствами Markdown или разрешите HTML в tropa.yml: «unsafe_html: true»")

@@ -43,4 +43,24 @@ import TropaTesting
         #expect(result.diagnostics.map { "\($0.location.file):\($0.location.line):\($0.location.column) \($0.code.rawValue)" }
             == ["content/personas/p.md:5:10 html-omitted"])
     }
+
+    /// A link whose destination cmark empties is said to be, in a persona too; a site that lets HTML through keeps it.
+    @Test func aLinkThePagesLeaveOutIsWarnedOf() throws {
+        let map = Check.oneStage(Check.requiredLayers.replacingOccurrences(of: "Найти", with: "[Найти](javascript:go())"))
+        let files = ["content/map.md": map,
+                     "content/personas/p.md": "---\nname: Ольга\n---\n\nСм. [профиль](file:///home/olga).\n"]
+        let result = try Check.site(files)
+        #expect(result.diagnostics.map { "\($0.location.file) \($0.code.rawValue) \($0.message(in: .en))" } == [
+            "content/map.md link-omitted the link to \"javascript:go()\" is left out of the pages: a page does not run what a link names",
+            "content/personas/p.md link-omitted the link to \"file:///home/olga\" is left out of the pages: a page does not run what a link names",
+        ])
+        #expect(try Check.site(files.merging(["tropa.yml": "unsafe_html: true\n"]) { $1 }).diagnostics.isEmpty)
+    }
+
+    @Test(arguments: [("javascript:x", true), (" JAVASCRIPT:x", true), ("vbscript:x", true), ("file:///etc", true),
+                      ("data:text/html,x", true), ("data:image/png;base64,x", false), ("DATA:image/webp,x", false),
+                      ("https://x", false), ("mailto:a@b", false), ("../map.md", false), ("javascript", false)])
+    func whatCmarkLeavesOut(url: String, leftOut: Bool) {
+        #expect(MarkdownDocument.leftOut(url) == leftOut)
+    }
 }

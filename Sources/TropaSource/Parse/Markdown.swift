@@ -280,6 +280,49 @@ extension TextBlock {
 }
 
 extension MarkdownDocument {
+    /// `link-omitted` warnings for the links and images whose destination cmark leaves out of the pages (an empty
+    /// `href`) when the site does not allow HTML: what would run a script or read a local file.
+    package func omittedLinkWarnings(_ body: String, source: SourceText) -> [Diagnostic] {
+        guard Self.mayNameLeftOutLinks(body) else { return [] }
+        var warnings: [Diagnostic] = []
+        rewriteLinks(linePrefix: source.textStart) { url, line, byteColumn in
+            if Self.leftOut(url) {
+                let shown = url.count <= 60 ? url : String(url.prefix(60)) + "…"
+                warnings.append(.warning(.linkOmitted, .linkOmitted(shown),
+                                         at: SourceLocation(file: source.path, line: line, column: source.column(line: line, byteColumn: byteColumn)),
+                                         suggestion: .linkToWebAddress))
+            }
+            return nil
+        }
+        return warnings
+    }
+
+    /// Whether `text` has a `script:`, `file:` or `data:` in any case: one pass over its bytes, since every map is
+    /// asked and hardly any has one.
+    private static func mayNameLeftOutLinks(_ text: String) -> Bool {
+        // The last six bytes, ASCII letters lower-cased, in one integer.
+        func packed(_ word: String) -> UInt64 { word.utf8.reduce(0) { $0 << 8 | UInt64($1) } }
+        let script = packed("script"), file = packed("file"), data = packed("data")
+        var recent: UInt64 = 0
+        for byte in text.utf8 {
+            if byte == UInt8(ascii: ":") {
+                let four = recent & 0xFFFF_FFFF
+                if recent & 0xFFFF_FFFF_FFFF == script || four == file || four == data { return true }
+            }
+            recent = recent << 8 | UInt64(byte >= 65 && byte <= 90 ? byte | 0x20 : byte)
+        }
+        return false
+    }
+
+    /// Whether cmark's safe mode empties a link to `url`: `javascript:`, `vbscript:`, `file:`, and `data:` but for
+    /// a PNG, GIF, JPEG or WebP image.
+    package static func leftOut(_ url: String) -> Bool {
+        let lower = url.trimmingWhitespace().lowercased()
+        if ["javascript:", "vbscript:", "file:"].contains(where: lower.hasPrefix) { return true }
+        guard lower.hasPrefix("data:") else { return false }
+        return !["data:image/png", "data:image/gif", "data:image/jpeg", "data:image/webp"].contains(where: lower.hasPrefix)
+    }
+
     /// `html-omitted` warnings for the raw HTML the pages leave out of `body` (the document's text), each with the
     /// HTML's first line.
     package func omittedHTMLWarnings(_ body: String, source: SourceText) -> [Diagnostic] {
