@@ -62,6 +62,7 @@ public enum DiagnosticCode: String, Sendable, CaseIterable, Codable {
     case underlinedStage = "underlined-stage"
     case htmlOmitted = "html-omitted"
     case linkOmitted = "link-omitted"
+    case percentAsShare = "percent-as-share"
     case duplicateMetric = "duplicate-metric"
     case misplacedOwner = "misplaced-owner"
     case typographicQuotes = "typographic-quotes"

@@ -88,6 +88,7 @@ public indirect enum Message: Sendable, Hashable {
     case stageOrNoDashes(String)
     case htmlOmitted(String)
     case linkOmitted(String)
+    case percentAsShare(String)
     case linkToWebAddress
     case metricTwice(String, firstLine: Int)
     case ownerNotLast(String)
@@ -577,6 +578,8 @@ public indirect enum Message: Sendable, Hashable {
             ("keep one entry; measurements taken again belong in the measurements file",
              "оставьте одну запись, а повторные замеры ведите в файле measurements")
         case .htmlOmitted(let html): ("the HTML \"\(html)\" is left out of the pages", "HTML «\(html)» не попадёт на страницы")
+        case .percentAsShare(let text): ("\"\(text)\" is read as a percentage below one: a share of one is written as a percentage",
+                                         "«\(text)» читается как доля процента; если это доля единицы, запишите в процентах")
         case .linkOmitted(let url): ("the link to \"\(url)\" is left out of the pages: a page does not run what a link names",
                                      "ссылка на «\(url)» не попадёт на страницы: страница не выполняет то, что в ссылке")
         case .linkToWebAddress:
@@ -670,7 +673,7 @@ public indirect enum Message: Sendable, Hashable {
                                               "в «\(text)» диапазон начинается с большего числа")
         case .metricUnreadableTarget(let text): ("the target in \"\(text)\" is not a number", "в «\(text)» цель должна быть числом")
         case .metricNotPercent(let metric, let text): ("\"\(metric)\" is a percentage, but \"\(text)\" is not",
-                                                      "«\(metric)» измеряется в процентах, а в «\(text)» их нет")
+                                                      "«\(metric)» измеряется в процентах: «\(text)» так не читается")
         case .metricNoTimeUnit(let metric, let text): ("\"\(metric)\" is a duration, but \"\(text)\" has no unit of time",
                                                       "«\(metric)» измеряется во времени, а в «\(text)» не сказано, в чём: дни, недели…")
         case .metricNotTimeUnit(let metric, let unit): ("\"\(metric)\" is a duration, but \"\(unit)\" is no unit of time",

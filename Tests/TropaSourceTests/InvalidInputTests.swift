@@ -92,7 +92,7 @@ import TropaTesting
     @Test func severitiesFollowTheFormatTable() {
         let warnings: Set<DiagnosticCode> = [.unknownKey, .emptyLayer, .unknownMetric, .unknownSection,
                                              .typographicQuotes, .tagsAsText, .unknownActionKind, .reviewOverdue, .draftLink,
-                                             .underlinedStage, .htmlOmitted, .linkOmitted, .duplicateMetric,
+                                             .underlinedStage, .htmlOmitted, .linkOmitted, .percentAsShare, .duplicateMetric,
                                              .misplacedOwner]
         for testCase in Self.cases {
             for expected in testCase.expected {

@@ -162,6 +162,14 @@ import TropaTesting
         #expect(result.diagnostics.first?.suggestion(in: .ru)?.hasPrefix("поля в файле разделены точкой с запятой") == true)
     }
 
+    /// A spreadsheet exports 42 % as 0,42: a measured conversion below one is read as a percentage, with a warning
+    /// at the value that writes it as one.
+    @Test func aShareOfOneIsWarnedOf() throws {
+        let result = try Self.check("date,stage,metric,value\n2024-03-01,Поиск решения,Конверсия,\"0,42\"\n2024-04-01,Поиск решения,Конверсия,42%\n")
+        #expect(Self.found(result) == ["2:36:percent-as-share"])
+        #expect(result.diagnostics.first?.suggestion(in: .ru) == "напишите «Конверсия: 42%»")
+    }
+
     @Test func anEmptyFileAndAMissingColumn() throws {
         #expect(Self.found(try Self.check("")) == ["1:1:measurement-invalid"])
         #expect(Self.found(try Self.check(" \n\n")) == ["1:1:measurement-invalid"])

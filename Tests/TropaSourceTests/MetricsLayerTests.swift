@@ -178,12 +178,15 @@ import TropaTesting
         ("Конверсия: 35% (цель много)", .unreadableTarget),
         ("Конверсия: 35% (цель 40–45%)", .unreadableTarget),
         ("Длительность: 2 недели (цель 40%)", .unreadableTarget),
-        ("Длительность: 2", .wrongUnit(metric: "Длительность", expected: .duration)),
+        ("Длительность: 2", .wrongUnit(metric: "Длительность", expected: .duration, fix: nil)),
         ("Длительность: 2 попугая", .notTimeUnit(metric: "Длительность", unit: "попугая", closest: nil)),
         // A unit of time misspelt: the word it is closest to.
         ("Длительность: 3 днея", .notTimeUnit(metric: "Длительность", unit: "днея", closest: "дней")),
-        ("Конверсия: 2 недели", .wrongUnit(metric: "Конверсия", expected: .percent)),
-        ("NPS: 20%", .wrongUnit(metric: "NPS", expected: .plain)),
+        ("Конверсия: 2 недели", .wrongUnit(metric: "Конверсия", expected: .percent, fix: "Конверсия: 2%")),
+        ("Конверсия: 30%%", .wrongUnit(metric: "Конверсия", expected: .percent, fix: "Конверсия: 30%")),
+        ("Конверсия: 30–40 баллов", .wrongUnit(metric: "Конверсия", expected: .percent, fix: nil)),
+        ("NPS: 20%", .wrongUnit(metric: "NPS", expected: .plain, fix: "NPS: 20")),
+        ("NPS: 20 процентов", .wrongUnit(metric: "NPS", expected: .plain, fix: "NPS: 20")),
     ])
     func unreadableItems(item: String, problem: MetricProblem) {
         #expect(throws: problem) { try Self.value(item).get() }
@@ -206,7 +209,8 @@ import TropaTesting
             "\"NPS\" is a plain number, but \"NPS: 20%\" has a unit",
         ])
         #expect(diagnostics.map { $0.suggestion(in: .en) } == [MetricProblem.noColon.help.text(in: .en), "add a unit of time, e.g. \"3 дня\" or \"2 weeks\"",
-                                                  "write the number alone, e.g. \"20\""])
+                                                  "NPS: 20"])
+        #expect(diagnostics.last?.suggestion(in: .ru) == "напишите «NPS: 20»")
     }
 
     @Test func valuesOutsideTheirRangeAreErrors() {

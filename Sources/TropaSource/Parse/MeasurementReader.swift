@@ -125,6 +125,7 @@ package struct MeasurementReader {
             } ?? .warning(.unknownMetric, .metricNotInStage(metric: name, stage: matched.written), at: metric.at,
                           suggestion: .addMetricToStage(metric: name, stage: matched.written))
         }
+        warning = warning ?? MetricReader.shareWarning(text, value: read, at: value.at)
         return .success((Measurement(date: day.text, stage: matched.id, value: read, location: value.at), warning))
     }
 

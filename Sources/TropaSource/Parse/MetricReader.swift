@@ -57,7 +57,8 @@ package enum MetricProblem: Error, Equatable {
     case notOneNumber
     case reversedRange
     case unreadableTarget
-    case wrongUnit(metric: String, expected: MetricUnit)
+    /// `fix`: the item written in the metric's unit, when it is one number (`Конверсия: 30%` for `30%%`).
+    case wrongUnit(metric: String, expected: MetricUnit, fix: String?)
     /// `3 днея` for a duration: a word that is no unit of time, and the one it is closest to.
     case notTimeUnit(metric: String, unit: String, closest: String?)
 
@@ -71,9 +72,9 @@ package enum MetricProblem: Error, Equatable {
         case .notOneNumber: .metricNotOneNumber(text)
         case .reversedRange: .metricReversedRange(text)
         case .unreadableTarget: .metricUnreadableTarget(text)
-        case .wrongUnit(let metric, .percent): .metricNotPercent(metric: metric, text: text)
-        case .wrongUnit(let metric, .duration): .metricNoTimeUnit(metric: metric, text: text)
-        case .wrongUnit(let metric, .plain): .metricHasUnit(metric: metric, text: text)
+        case .wrongUnit(let metric, .percent, _): .metricNotPercent(metric: metric, text: text)
+        case .wrongUnit(let metric, .duration, _): .metricNoTimeUnit(metric: metric, text: text)
+        case .wrongUnit(let metric, .plain, _): .metricHasUnit(metric: metric, text: text)
         case .notTimeUnit(let metric, let unit, _): .metricNotTimeUnit(metric: metric, unit: unit)
         }
     }
@@ -85,9 +86,10 @@ package enum MetricProblem: Error, Equatable {
         case .currencyFirst(let value): .currencyAfterNumber(value)
         case .spacedSign(let value): .write(value)
         case .unreadableTarget: .targetForm
-        case .wrongUnit(_, .percent): .writePercent
-        case .wrongUnit(_, .duration): .addTimeUnit
-        case .wrongUnit(_, .plain): .writeNumberAlone
+        case .wrongUnit(_, _, let fix?): .write(fix)
+        case .wrongUnit(_, .percent, nil): .writePercent
+        case .wrongUnit(_, .duration, nil): .addTimeUnit
+        case .wrongUnit(_, .plain, nil): .writeNumberAlone
         case .notTimeUnit(_, _, let closest): closest.map(Message.didYouMean) ?? .addTimeUnit
         }
     }
@@ -128,10 +130,34 @@ package enum MetricReader {
         case (.duration, .other(let word)):
             return .failure(.notTimeUnit(metric: name, unit: word, closest: Suggestion.closest(to: word, among: DurationUnit.words)))
         default:
-            return .failure(.wrongUnit(metric: name, expected: metric.unit))
+            // One number, written again in the metric's unit: `30%%` → `30%`, `NPS: 30%` → `30`.
+            let number = NumberReader.leadingNumber(valueText, grouping: true).map { valueText[..<$0.1.startIndex] }
+            let fix = number.flatMap { number -> String? in
+                guard quantity.range == nil, target == nil else { return nil }
+                switch metric.unit {
+                case .percent: return name + ": " + number.trimmingWhitespace() + "%"
+                case .plain: return name + ": " + number.trimmingWhitespace()
+                case .duration: return nil
+                }
+            }
+            return .failure(.wrongUnit(metric: name, expected: metric.unit, fix: fix))
         }
         value.metricID = metric.id
         return .success(value)
+    }
+
+    /// A percentage written as a share of one (`Конверсия: 0,3`, as a spreadsheet exports 30 %) is read as 0.3 %,
+    /// which is seldom meant: the `percent-as-share` warning, with the item written as a percentage; nil for any
+    /// other value.
+    package static func shareWarning(_ text: String, value: MetricValue, at location: SourceLocation) -> Diagnostic? {
+        guard value.unit == .percent, value.range == nil, !text.contains("%"), value.value > 0, value.value < 1 else {
+            return nil
+        }
+        var percent = String(Double(Int((value.value * 1000).rounded())) / 10)
+        if percent.hasSuffix(".0") { percent.removeLast(2) }
+        // The decimal mark the author wrote.
+        if text.contains(",") { percent = percent.replacingOccurrences(of: ".", with: ",") }
+        return .warning(.percentAsShare, .percentAsShare(text), at: location, suggestion: .write(value.name + ": " + percent + "%"))
     }
 
     private static let targetWords = ["цель", "target", "goal", "план", "plan"]
@@ -183,7 +209,7 @@ private struct Quantity {
         guard !unitText.contains(where: \.isASCIIDigit) else { return .failure(.notOneNumber) }
         let unit: ValueUnit = if unitText.isEmpty {
             .plain
-        } else if unitText == "%" {
+        } else if unitText == "%" || percentWords.contains(NameKey(unitText).value) {
             .percent
         } else if let duration = DurationUnit.named(unitText) {
             .duration(duration)
@@ -194,6 +220,9 @@ private struct Quantity {
         guard low <= high else { return .failure(.reversedRange) }
         return .success(Quantity(value: (low + high) / 2, range: low...high, unit: unit))
     }
+
+    /// A percent sign written out: `30 процентов`.
+    private static let percentWords: Set<String> = ["процент", "процента", "процентов", "проц", "проц.", "percent", "per cent", "pct"]
 
     /// `₽45 000`, `$ 100`: a currency sign before the number, and the value written the way tropa reads it.
     private static func currencyFirst(_ text: Substring) -> MetricProblem? {
