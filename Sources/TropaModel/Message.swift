@@ -90,6 +90,7 @@ public indirect enum Message: Sendable, Hashable {
     case linkOmitted(String)
     case percentAsShare(String)
     case linkToWebAddress
+    case removeIndent(String)
     case metricTwice(String, firstLine: Int)
     case ownerNotLast(String)
     case moveOwnerToEnd(String)
@@ -582,6 +583,8 @@ public indirect enum Message: Sendable, Hashable {
                                          "«\(text)» читается как доля процента; если это доля единицы, запишите в процентах")
         case .linkOmitted(let url): ("the link to \"\(url)\" is left out of the pages: a page does not run what a link names",
                                      "ссылка на «\(url)» не попадёт на страницы: страница не выполняет то, что в ссылке")
+        case .removeIndent(let key): ("start the line with \"\(key):\", without the spaces before it: a key of the front-matter is not indented",
+                                      "начните строку с «\(key):», без пробелов перед ним: ключи front-matter пишут без отступа")
         case .linkToWebAddress:
             ("link to a web address (https://…) or a file of the site, or let such links through with \"unsafe_html: true\" in tropa.yml",
              "дайте ссылку на веб-адрес (https://…) или файл сайта, или разрешите такие ссылки в tropa.yml: «unsafe_html: true»")

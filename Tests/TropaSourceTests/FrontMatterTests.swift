@@ -180,6 +180,18 @@ import Yams
         #expect(journey.tags == [])
     }
 
+    /// A key indented under one that has its value: the help says to start the line with the key, not to quote.
+    @Test func anIndentedKeyIsToldToStartItsLine() {
+        for (text, key) in [("---\ntitle: Карта\n  persona: klient\n---\n", "persona"), ("---\ntitle: Карта\n segment: B2B\n---\n", "segment")] {
+            let diagnostics = Check.journey(text + "## Этап\n" + Check.requiredLayers).diagnostics
+            #expect(diagnostics.first?.code == .frontMatterSyntax && diagnostics.first?.location.line == 3)
+            #expect(diagnostics.first?.help == .removeIndent(key))
+        }
+        // A colon inside a value is no indented key: quoting it is the help.
+        let colon = Check.journey("---\ntitle: Карта: итог: два\n---\n## Этап\n" + Check.requiredLayers).diagnostics
+        #expect(colon.first?.help == .quoteColonValue)
+    }
+
     @Test func aRussianWordForAKeyIsNamedInEnglish() {
         let (journey, diagnostics) = Check.journey("---\ntitle: Карта\nсегмент: B2B\nТеги: [a]\nчерновк: true\n---\n## Этап\n"
                                                    + Check.requiredLayers)

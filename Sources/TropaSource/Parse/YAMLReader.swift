@@ -272,7 +272,8 @@ package struct YAMLReader {
             let atTab = line.flatMap { character(in: $0, column: mark.column) } == "\t"
             return .error(syntaxCode, .yamlSyntax(detail),
                           at: location(line: mark.line, column: mark.column),
-                          suggestion: line.flatMap(TypographicQuotes.hint) ?? yamlHint(problem, atTab: atTab))
+                          suggestion: line.flatMap(TypographicQuotes.hint) ?? line.flatMap { Self.indentedKey($0, problem: problem) }
+                              ?? yamlHint(problem, atTab: atTab))
         case let .duplicatedKeysInMapping(duplicates, context):
             // At the key written again, most often the one just added, not where the mapping starts.
             let again = duplicates.first.flatMap { Self.secondLine(ofKey: $0, in: text) }
@@ -296,6 +297,16 @@ package struct YAMLReader {
             return line.dropFirst(key.count).drop { $0 == " " }.first == ":"
         }
         return starts.count > 1 ? starts[1] + 1 : nil
+    }
+
+    /// `␠␠persona: x` under `title: y`: a key indented under a key that has its value already, which the parser
+    /// reports as a colon where none may stand; the help says to start the line with the key.
+    private static func indentedKey(_ line: Substring, problem: String) -> Message? {
+        guard problem.contains("mapping values are not allowed"), line.first == " " || line.first == "\t" else { return nil }
+        let text = line.drop { $0 == " " || $0 == "\t" }
+        guard let colon = text.firstIndex(of: ":"), let first = text.first, first != "-", first != "#",
+              !text[..<colon].contains(where: { $0 == " " || $0 == "\"" || $0 == "'" }) else { return nil }
+        return .removeIndent(String(text[..<colon]))
     }
 
     /// `atTab`: the parser stopped at a tab, which it often reports only as a character that cannot start a token.
