@@ -91,6 +91,7 @@ public indirect enum Message: Sendable, Hashable {
     case percentAsShare(String)
     case linkToWebAddress
     case removeIndent(String)
+    case baseURLTail(String)
     case metricTwice(String, firstLine: Int)
     case ownerNotLast(String)
     case moveOwnerToEnd(String)
@@ -793,6 +794,8 @@ public indirect enum Message: Sendable, Hashable {
                                       "файлы карты: " + names.joined(separator: ", "))
         case .badBaseURL(let text): ("\"base_url\" should be an absolute http or https address, not \"\(text)\"",
                                      "в «base_url» нужен полный адрес http или https, а здесь «\(text)»")
+        case .baseURLTail(let tail): ("\"base_url\" is the address of the site's folder, which has no \"\(tail)\"",
+                                      "«base_url» — адрес папки сайта, в нём не бывает «\(tail)»")
         case .writeBaseURL: ("write the address the site is published at, e.g. \"base_url: https://example.com/cjm/\"",
                              "укажите адрес, по которому опубликован сайт, например «base_url: https://example.com/cjm/»")
         case .shouldBePath(let key): ("\"\(key)\" should be a path", "в «\(key)» нужен путь к папке или файлу")

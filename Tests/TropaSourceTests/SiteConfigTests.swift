@@ -99,13 +99,23 @@ import TropaTesting
         #expect(diagnostics[1].suggestion(in: .en) == "the outputs are: page, svg, opml, mm, markdown, mermaid, json, csv")
     }
 
-    @Test(arguments: ["cjm.example.com", "/cjm/", "ftp://example.com/", "https://", "https://example.com/?a=1", "5",
+    /// Reported at the value.
+    @Test(arguments: ["cjm.example.com", "/cjm/", "ftp://example.com/", "https://", "5",
                       "'javascript:window.__xss=1//\"><svg onload=window.__xss=1>'"])
     func aBaseURLMustBeAnAbsoluteWebAddress(value: String) {
         let (config, diagnostics) = Self.parse("base_url: \(value)\n")
         #expect(config.baseURL == nil)
-        #expect(diagnostics.found == [Found(.configInvalid, .error, 1, 1)])
+        #expect(diagnostics.found == [Found(.configInvalid, .error, 1, 11)])
         #expect(diagnostics.first?.suggestion(in: .en) == "write the address the site is published at, e.g. \"base_url: https://example.com/cjm/\"")
+    }
+
+    /// A site's address with a query or a fragment: it says which, and gives the address without it.
+    @Test func aBaseURLWithAQueryOrFragment() {
+        let (config, diagnostics) = Self.parse("base_url: https://cjm.example.com/a?x=1#top\n")
+        #expect(config.baseURL == nil)
+        #expect(diagnostics.found == [Found(.configInvalid, .error, 1, 11)])
+        #expect(diagnostics.first?.message(in: .ru) == "«base_url» — адрес папки сайта, в нём не бывает «?x=1#top»")
+        #expect(diagnostics.first?.suggestion(in: .ru) == "напишите «base_url: https://cjm.example.com/a»")
     }
 
     @Test(arguments: ["https://example.com", "http://cjm.example.com/карты/", "HTTPS://example.com:8080/a/b"])

@@ -43,7 +43,16 @@ package enum ConfigParser {
         guard let text = yaml.string(field)?.trimmingWhitespace() else { return nil }
         guard let url = URLComponents(string: text), ["http", "https"].contains(url.scheme?.lowercased()),
               !(url.host ?? "").isEmpty, url.query == nil, url.fragment == nil else {
-            yaml.report(.error(.configInvalid, .badBaseURL(text), at: field.location, suggestion: .writeBaseURL))
+            // An address of the site with a query or a fragment: the same address without them.
+            if var url = URLComponents(string: text), ["http", "https"].contains(url.scheme?.lowercased()),
+               !(url.host ?? "").isEmpty, let tail = text.firstIndex(where: { $0 == "?" || $0 == "#" }) {
+                url.query = nil
+                url.fragment = nil
+                yaml.report(.error(.configInvalid, .baseURLTail(String(text[tail...])), at: yaml.valueLocation(field),
+                                   suggestion: url.string.map { .write("base_url: " + $0) }))
+                return nil
+            }
+            yaml.report(.error(.configInvalid, .badBaseURL(text), at: yaml.valueLocation(field), suggestion: .writeBaseURL))
             return nil
         }
         return text
