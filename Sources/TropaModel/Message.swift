@@ -585,10 +585,9 @@ public indirect enum Message: Sendable, Hashable {
         case .linkOmitted(let url): ("the link to \"\(url)\" is left out of the pages: a page does not run what a link names",
                                      "ссылка на «\(url)» не попадёт на страницы: страница не выполняет то, что в ссылке")
         case .removeIndent(let key): ("start the line with \"\(key):\", without the spaces before it: a key of the front-matter is not indented",
-                                      "начните строку с «\(key):», без пробелов перед ним: ключи front-matter пишут без отступа")
+                                      "начните строку с «\(key):», без пробелов перед ключом: ключи front-matter пишут без отступа")
         case .linkToWebAddress:
-            ("link to a web address (https://…) or a file of the site, or let such links through with \"unsafe_html: true\" in tropa.yml",
-             "дайте ссылку на веб-адрес (https://…) или файл сайта, или разрешите такие ссылки в tropa.yml: «unsafe_html: true»")
+            ("link to a web address (https://…) or a file of the site", "дайте ссылку на веб-адрес (https://…) или на файл сайта")
         case .markdownOrUnsafeHTML:
             ("write it in Markdown, or let HTML through with \"unsafe_html: true\" in tropa.yml",
              "напишите это средствами Markdown или разрешите HTML в tropa.yml: «unsafe_html: true»")

@@ -145,4 +145,13 @@ import TropaTesting
     func siteFolderFromTheCurrentOne(folder: String, expected: String) {
         #expect(DiagnosticFormatter.siteFolder(folder, from: "/repo") == expected)
     }
+
+    /// An annotation names a file from where the command runs, `..` resolved: a schema kept beside the site.
+    @Test func githubNamesFilesFromTheCurrentFolder() {
+        let problem = Diagnostic.error(.schemaInvalid, .schemaEmpty, at: SourceLocation(file: "../shared/schema.yml", line: 1))
+        let text = DiagnosticFormatter(format: .github, siteFolder: "cjm").format([problem], sources: [:])
+        #expect(text.hasPrefix("::error file=shared/schema.yml,line=1,"))
+        let inside = DiagnosticFormatter(format: .github).format([problem], sources: [:])
+        #expect(inside.hasPrefix("::error file=../shared/schema.yml,line=1,"))
+    }
 }

@@ -130,7 +130,9 @@ import TropaTesting
         let lines = try Self.report("ru-persona").render(.markdown).split(separator: "\n").map(String.init)
         #expect(lines.contains("- Данные: интервью с клиентами."))
         #expect(lines.contains("- Главные боли: «Слушать их долго» (Осознание потребности); «Непонятно, сколько стоит внедрение» (Поиск решения)."))
-        #expect(lines.contains("- Для этапа «Осознание потребности» в плане ничего нет: добавьте действия в его рекомендации."))
+        #expect(lines.contains("- Для этапа «Осознание потребности» в плане ничего нет: добавьте действия в его слой «Рекомендации»."))
+        // A schema without a plan layer: nothing to say of a plan.
+        #expect(!(try Self.report("custom-scale").render(.text)).contains("plan"))
         let map = RenderBuild.russianMap(body: RenderBuild.stage("Поиск", extra: """
             ### Метрики
             - Конверсия: 20%

@@ -187,9 +187,13 @@ import Yams
             #expect(diagnostics.first?.code == .frontMatterSyntax && diagnostics.first?.location.line == 3)
             #expect(diagnostics.first?.help == .removeIndent(key))
         }
-        // A colon inside a value is no indented key: quoting it is the help.
-        let colon = Check.journey("---\ntitle: Карта: итог: два\n---\n## Этап\n" + Check.requiredLayers).diagnostics
-        #expect(colon.first?.help == .quoteColonValue)
+        // A colon inside a value, or in a value wrapped onto the next line, is no indented key: quoting is the help.
+        for text in ["---\ntitle: Карта: итог: два\n---\n", "---\ntitle: Клиент выбирает\n  CRM: итоги\n---\n"] {
+            #expect(Check.journey(text + "## Этап\n" + Check.requiredLayers).diagnostics.first?.help == .quoteColonValue)
+        }
+        // A schema's keys may be indented: its problems get no front-matter help.
+        let (_, schemaProblems) = SchemaParser.parse(SourceText(path: "schema.yml", text: "layers:\n  - id: a\n    title: Боли\n      kind: list\n"))
+        #expect(schemaProblems.first.map { $0.help != .removeIndent("kind") } == true)
     }
 
     @Test func aRussianWordForAKeyIsNamedInEnglish() {

@@ -182,14 +182,43 @@ import TropaTesting
         ("Длительность: 2 попугая", .notTimeUnit(metric: "Длительность", unit: "попугая", closest: nil)),
         // A unit of time misspelt: the word it is closest to.
         ("Длительность: 3 днея", .notTimeUnit(metric: "Длительность", unit: "днея", closest: "дней")),
-        ("Конверсия: 2 недели", .wrongUnit(metric: "Конверсия", expected: .percent, fix: "Конверсия: 2%")),
-        ("Конверсия: 30%%", .wrongUnit(metric: "Конверсия", expected: .percent, fix: "Конверсия: 30%")),
+        ("Конверсия: 2 недели", .wrongUnit(metric: "Конверсия", expected: .percent, fix: nil)),
+        ("Конверсия: 30%%", .wrongUnit(metric: "Конверсия", expected: .percent, fix: "30%")),
         ("Конверсия: 30–40 баллов", .wrongUnit(metric: "Конверсия", expected: .percent, fix: nil)),
-        ("NPS: 20%", .wrongUnit(metric: "NPS", expected: .plain, fix: "NPS: 20")),
-        ("NPS: 20 процентов", .wrongUnit(metric: "NPS", expected: .plain, fix: "NPS: 20")),
+        ("NPS: 20%", .wrongUnit(metric: "NPS", expected: .plain, fix: "20")),
+        ("NPS: 2 недели", .wrongUnit(metric: "NPS", expected: .plain, fix: nil)),
     ])
     func unreadableItems(item: String, problem: MetricProblem) {
         #expect(throws: problem) { try Self.value(item).get() }
+    }
+
+    /// A percent sign written out is one for a metric in percent; for a metric of its own it is a free unit.
+    @Test func percentWords() throws {
+        let conversion = try Self.value("Конверсия: 30 процентов").get()
+        #expect(conversion.unit == .percent && conversion.value == 30)
+        let custom = try Self.value("Рост выручки: 150 процентов").get()
+        #expect(custom.unit == .other("процентов") && custom.metricID == nil)
+    }
+
+    /// A bare share of one for a metric in percent: a warning with the item written as a percentage; not with a
+    /// unit, a target, a range, or a schema range that ends at one.
+    @Test func aShareOfOneIsWarnedOfOnlyWhenBare() throws {
+        func warnings(_ item: String, schema: LayerSchema = .default) -> [String?] {
+            let value = try? MetricReader.read(item, schema: schema).get()
+            return [value.flatMap { MetricReader.shareWarning(item, value: $0, schema: schema, at: SourceLocation(file: "m.md", line: 1), item: true) }
+                .map { $0.suggestion(in: .ru) } ?? nil].compactMap { $0 }
+        }
+        #expect(warnings("Конверсия: 0,3") == ["напишите «Конверсия: 30%»"])
+        #expect(warnings("Конверсия: 0.0004") == ["напишите «Конверсия: 0.04%»"])
+        #expect(warnings("Конверсия: 0,355") == ["напишите «Конверсия: 35,5%»"])
+        for item in ["Конверсия: 0,3 процента", "Конверсия: 0,3%", "Конверсия: 0,3 (цель 0,5)", "Конверсия: 0,2–0,4",
+                     "Конверсия: 0", "Конверсия: 1", "NPS: 0,5"] {
+            #expect(warnings(item).isEmpty, "\(item)")
+        }
+        var schema = LayerSchema.default
+        let index = try #require(schema.metrics.firstIndex { $0.id == "conversion" })
+        schema.metrics[index].range = 0...1
+        #expect(warnings("Конверсия: 0,3", schema: schema).isEmpty)
     }
 
     @Test func unreadableItemsAreMetricSyntaxErrorsAtTheItem() {

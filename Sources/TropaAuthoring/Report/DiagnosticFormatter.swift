@@ -32,14 +32,28 @@ public struct DiagnosticFormatter: Sendable {
     /// `folder` (a site folder named on the command line) as a path from `current`, the folder the command runs in:
     /// `./cjm/` is `cjm`, `.` is empty, an absolute path inside `current` relative to it, one outside it absolute.
     public static func siteFolder(_ folder: String, from current: String) -> String {
-        let absolute = folder.hasPrefix("/")
-        var parts: [Substring] = []
-        for part in ((absolute ? "" : current + "/") + folder).split(separator: "/") where part != "." {
-            if part == "..", !parts.isEmpty { parts.removeLast() } else { parts.append(part) }
-        }
-        let currentParts = current.split(separator: "/").filter { $0 != "." }
+        let parts = components(folder.hasPrefix("/") ? folder : current + "/" + folder)
+        let currentParts = components(current)
         guard parts.starts(with: currentParts) else { return "/" + parts.joined(separator: "/") }
         return parts.dropFirst(currentParts.count).joined(separator: "/")
+    }
+
+    /// A path's folders with `.` left out and `..` taking the one before it, as the shell names them (a link is not
+    /// followed: the path is the one the author typed).
+    private static func components(_ path: String) -> [Substring] {
+        var parts: [Substring] = []
+        for part in path.split(separator: "/") where part != "." {
+            if part == "..", let last = parts.last, last != ".." { parts.removeLast() } else { parts.append(part) }
+        }
+        return parts
+    }
+
+    /// A file of the site as an annotation names it: from the folder the command runs in, `..` resolved
+    /// (`schema: ../shared/schema.yml`).
+    private func annotated(_ file: String) -> String {
+        guard !siteFolder.isEmpty else { return file }
+        let joined = siteFolder.appendingPath(file)
+        return (joined.hasPrefix("/") ? "/" : "") + Self.components(joined).joined(separator: "/")
     }
 
     public func format(_ diagnostics: [Diagnostic], sources: [String: SourceText]) -> String {
@@ -106,7 +120,7 @@ public struct DiagnosticFormatter: Sendable {
         let location = diagnostic.location
         var message = diagnostic.message(in: language)
         if let suggestion = diagnostic.suggestion(in: language) { message += " (\(suggestion))" }
-        let properties = "file=\(escapeProperty(siteFolder.appendingPath(location.file))),line=\(location.line),col=\(location.column),"
+        let properties = "file=\(escapeProperty(annotated(location.file))),line=\(location.line),col=\(location.column),"
             + "title=\(escapeProperty("tropa: " + diagnostic.code.rawValue))"
         return "::\(diagnostic.severity.rawValue) \(properties)::\(escapeData(message))\n"
     }

@@ -29,6 +29,8 @@ public struct JourneyReport: Sendable {
 
     let entries: [Entry]
     let presenter: SitePresenter
+    /// The title of the schema's first plan layer, where a stage's actions are written; nil when it has none.
+    let planLayer: String?
 
     /// The maps of a checked site in path order, drafts included (a draft is marked as one).
     public init(site: Site, facts: [JourneyFacts]) {
@@ -36,10 +38,11 @@ public struct JourneyReport: Sendable {
         self.presenter = presenter
         let analysis = JourneyAnalysis(schema: site.schema, contentPath: site.config.contentPath)
         let byPath = Dictionary(facts.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
+        let plan = Set(site.schema.layers.filter(\.plan).map(\.id))
+        planLayer = site.schema.layers.first(where: \.plan).map { $0.title.text(in: site.config.language, fallback: $0.id) }
         entries = site.journeys.compactMap { journey in
             guard let facts = byPath[journey.path] else { return nil }
             let evaluation = JourneyEvaluation(facts)
-            let plan = Set(site.schema.layers.filter(\.plan).map(\.id))
             let actions = journey.stages.enumerated().flatMap { index, stage in
                 stage.layers.filter { plan.contains($0.layerID) }.flatMap { layer -> [(stage: Int, item: ListItem)] in
                     guard case .list(let items) = layer.content else { return [] }
@@ -86,10 +89,10 @@ public struct JourneyReport: Sendable {
         }
         let pains = entry.pains.prefix(Self.listed).map { words.quoted($0.text.plain) + " (" + entry.facts.stages[$0.stage].displayName + ")" }
         if !pains.isEmpty { lines.append(words.sharpestPains(pains.joined(separator: "; ") + more(entry.pains.count))) }
-        if let focus = entry.focus {
+        if let focus = entry.focus, let planLayer {
             let stage = words.quoted(entry.facts.stages[focus].displayName)
             let planned = entry.actions.filter { $0.stage == focus }.map(\.item)
-            lines.append(planned.isEmpty ? words.nothingPlanned(for: stage)
+            lines.append(planned.isEmpty ? words.nothingPlanned(for: stage, layer: words.quoted(planLayer))
                 : words.planned(for: stage, planned.prefix(Self.listed).map(action).joined(separator: "; ") + more(planned.count)))
         }
         return lines

@@ -294,9 +294,9 @@ public struct ThemeWords: Sendable {
         (language == .ru ? "В плане для этапа \(stage): " : "Planned for the stage \(stage): ") + list + "."
     }
 
-    public func nothingPlanned(for stage: String) -> String {
-        language == .ru ? "Для этапа \(stage) в плане ничего нет: добавьте действия в его рекомендации."
-            : "Nothing is planned for the stage \(stage): add actions to its recommendations."
+    public func nothingPlanned(for stage: String, layer: String) -> String {
+        language == .ru ? "Для этапа \(stage) в плане ничего нет: добавьте действия в его слой \(layer)."
+            : "Nothing is planned for the stage \(stage): add actions to its layer \(layer)."
     }
 
     /// "and 4 more".

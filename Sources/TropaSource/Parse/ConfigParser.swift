@@ -44,12 +44,10 @@ package enum ConfigParser {
         guard let url = URLComponents(string: text), ["http", "https"].contains(url.scheme?.lowercased()),
               !(url.host ?? "").isEmpty, url.query == nil, url.fragment == nil else {
             // An address of the site with a query or a fragment: the same address without them.
-            if var url = URLComponents(string: text), ["http", "https"].contains(url.scheme?.lowercased()),
+            if let url = URLComponents(string: text), ["http", "https"].contains(url.scheme?.lowercased()),
                !(url.host ?? "").isEmpty, let tail = text.firstIndex(where: { $0 == "?" || $0 == "#" }) {
-                url.query = nil
-                url.fragment = nil
                 yaml.report(.error(.configInvalid, .baseURLTail(String(text[tail...])), at: yaml.valueLocation(field),
-                                   suggestion: url.string.map { .write("base_url: " + $0) }))
+                                   suggestion: .write("base_url: " + text[..<tail])))
                 return nil
             }
             yaml.report(.error(.configInvalid, .badBaseURL(text), at: yaml.valueLocation(field), suggestion: .writeBaseURL))

@@ -285,7 +285,9 @@ package struct LayerContentReader {
                     diagnostics.append(.warning(.unknownMetric, .unknownMetric(value.name),
                                                 at: at, suggestion: .closest(close, to: value.name)))
                 }
-                if let share = MetricReader.shareWarning(text, value: value, at: at) { diagnostics.append(share) }
+                if let share = MetricReader.shareWarning(text, value: value, schema: schema, at: at, item: true) {
+                    diagnostics.append(share)
+                }
                 if let earlier = firstLines[value.key] {
                     diagnostics.append(.warning(.duplicateMetric, .metricTwice(value.name, firstLine: earlier),
                                                 at: at, suggestion: .oneEntryPerMetric))

@@ -288,8 +288,9 @@ extension MarkdownDocument {
         rewriteLinks(linePrefix: source.textStart) { url, line, byteColumn in
             if Self.leftOut(url) {
                 let shown = url.count <= 60 ? url : String(url.prefix(60)) + "…"
+                let column = Self.autolinkColumn(of: url, in: source.line(line), at: byteColumn) ?? byteColumn
                 warnings.append(.warning(.linkOmitted, .linkOmitted(shown),
-                                         at: SourceLocation(file: source.path, line: line, column: source.column(line: line, byteColumn: byteColumn)),
+                                         at: SourceLocation(file: source.path, line: line, column: source.column(line: line, byteColumn: column)),
                                          suggestion: .linkToWebAddress))
             }
             return nil
@@ -297,22 +298,40 @@ extension MarkdownDocument {
         return warnings
     }
 
-    /// Whether `text` has a `script:`, `file:` or `data:` in any case: one pass over its bytes, since every map is
-    /// asked and hardly any has one.
-    private static func mayNameLeftOutLinks(_ text: String) -> Bool {
-        // The last six bytes, ASCII letters lower-cased, in one integer.
-        func packed(_ word: String) -> UInt64 { word.utf8.reduce(0) { $0 << 8 | UInt64($1) } }
-        let script = packed("script"), file = packed("file"), data = packed("data")
-        var recent: UInt64 = 0
-        for byte in text.utf8 {
-            if byte == UInt8(ascii: ":") {
-                let four = recent & 0xFFFF_FFFF
-                if recent & 0xFFFF_FFFF_FFFF == script || four == file || four == data { return true }
-            }
-            recent = recent << 8 | UInt64(byte >= 65 && byte <= 90 ? byte | 0x20 : byte)
-        }
-        return false
+    /// The byte column of `<url>` on its line when the link is that autolink: cmark gives an autolink its column in
+    /// the paragraph's text, not on the line, so where `[` or `!` does not stand there, the `<` is looked for.
+    private static func autolinkColumn(of url: String, in line: Substring?, at byteColumn: Int) -> Int? {
+        guard let line, case let bytes = Array(line.utf8), byteColumn >= 1, byteColumn <= bytes.count,
+              bytes[byteColumn - 1] != UInt8(ascii: "["), bytes[byteColumn - 1] != UInt8(ascii: "!"),
+              let found = line.range(of: "<" + url) else { return nil }
+        return line.utf8.distance(from: line.startIndex, to: found.lowerBound) + 1
     }
+
+    /// Whether `text` may hold a link cmark's safe mode empties: a `script:`, `file:` or `data:` in any case, or an
+    /// entity or a backslash escape, which cmark decodes before it looks (`javascript&#58;`, `javascript\:`).
+    /// Every map is asked and hardly any has one: `memchr` finds each colon, and the bytes before it are compared.
+    private static func mayNameLeftOutLinks(_ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { bytes -> Bool in
+            guard let base = bytes.baseAddress else { return false }
+            if memchr(base, Int32(UInt8(ascii: "&")), bytes.count) != nil || memchr(base, Int32(UInt8(ascii: "\\")), bytes.count) != nil {
+                return true
+            }
+            var start = 0
+            while start < bytes.count, let found = memchr(base + start, Int32(UInt8(ascii: ":")), bytes.count - start) {
+                let colon = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+                for word in leftOutSchemeEnds where colon >= word.count {
+                    let before = bytes[(colon - word.count)..<colon]
+                    if zip(before, word).allSatisfy({ ($0 >= 65 && $0 <= 90 ? $0 | 0x20 : $0) == $1 }) { return true }
+                }
+                start = colon + 1
+            }
+            return false
+        }
+    }
+
+    /// The ends of the schemes cmark empties, before their colon: `javascript` and `vbscript` end in `script`.
+    private static let leftOutSchemeEnds: [[UInt8]] = ["script", "file", "data"].map { Array($0.utf8) }
 
     /// Whether cmark's safe mode empties a link to `url`: `javascript:`, `vbscript:`, `file:`, and `data:` but for
     /// a PNG, GIF, JPEG or WebP image.

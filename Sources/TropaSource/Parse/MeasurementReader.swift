@@ -111,7 +111,11 @@ package struct MeasurementReader {
         case .failure(let problem):
             // A metric without a name is the metric's field's fault; everything else the value's.
             let at = name.isEmpty ? metric.at : value.at
-            let help = problem.help == .metricForm ? .measurementValueForm : problem.help
+            // A row's value is a cell: its help is the cell's text, not a metrics item.
+            let help: Message = switch problem {
+            case .wrongUnit(_, _, let fix?): .write(fix)
+            default: problem.help == .metricForm ? .measurementValueForm : problem.help
+            }
             return .failure(.error(.measurementInvalid, problem.message(text), at: at, suggestion: help))
         }
         read.line = value.at.line
@@ -125,7 +129,7 @@ package struct MeasurementReader {
             } ?? .warning(.unknownMetric, .metricNotInStage(metric: name, stage: matched.written), at: metric.at,
                           suggestion: .addMetricToStage(metric: name, stage: matched.written))
         }
-        warning = warning ?? MetricReader.shareWarning(text, value: read, at: value.at)
+        warning = warning ?? MetricReader.shareWarning(text, value: read, schema: schema, at: value.at, item: false)
         return .success((Measurement(date: day.text, stage: matched.id, value: read, location: value.at), warning))
     }
 

@@ -57,7 +57,8 @@ package enum MetricProblem: Error, Equatable {
     case notOneNumber
     case reversedRange
     case unreadableTarget
-    /// `fix`: the item written in the metric's unit, when it is one number (`Конверсия: 30%` for `30%%`).
+    /// `fix`: the value written in the metric's unit, when it is one number with a percent sign it should not
+    /// have or a doubled one (`30%` for `30%%`, `20` for NPS's `20%`).
     case wrongUnit(metric: String, expected: MetricUnit, fix: String?)
     /// `3 днея` for a duration: a word that is no unit of time, and the one it is closest to.
     case notTimeUnit(metric: String, unit: String, closest: String?)
@@ -86,7 +87,7 @@ package enum MetricProblem: Error, Equatable {
         case .currencyFirst(let value): .currencyAfterNumber(value)
         case .spacedSign(let value): .write(value)
         case .unreadableTarget: .targetForm
-        case .wrongUnit(_, _, let fix?): .write(fix)
+        case .wrongUnit(let metric, _, let fix?): .write(metric + ": " + fix)
         case .wrongUnit(_, .percent, nil): .writePercent
         case .wrongUnit(_, .duration, nil): .addTimeUnit
         case .wrongUnit(_, .plain, nil): .writeNumberAlone
@@ -125,18 +126,23 @@ package enum MetricReader {
         switch (metric.unit, value.unit) {
         case (.percent, .plain), (.percent, .percent):
             value.unit = .percent
+        // `30 процентов`: a percent sign written out, for a metric the schema measures in percent.
+        case (.percent, .other(let word)) where Quantity.isPercentWord(word):
+            value.unit = .percent
         case (.duration, .duration), (.plain, .plain), (.plain, .other):
             break
         case (.duration, .other(let word)):
             return .failure(.notTimeUnit(metric: name, unit: word, closest: Suggestion.closest(to: word, among: DurationUnit.words)))
         default:
-            // One number, written again in the metric's unit: `30%%` → `30%`, `NPS: 30%` → `30`.
-            let number = NumberReader.leadingNumber(valueText, grouping: true).map { valueText[..<$0.1.startIndex] }
+            // One number with a percent sign too many (`30%%`) or one a plain metric has not (`NPS: 20%`): the
+            // number written as the metric's unit wants it. Any other unit is no slip of the same kind.
+            let percentSign = value.unit == .percent || { if case .other(let word) = value.unit { Quantity.isPercentWord(word) || word.allSatisfy { $0 == "%" } } else { false } }()
+            let number = NumberReader.leadingNumber(valueText, grouping: true).map { valueText[..<$0.1.startIndex].trimmingWhitespace() }
             let fix = number.flatMap { number -> String? in
-                guard quantity.range == nil, target == nil else { return nil }
+                guard quantity.range == nil, target == nil, percentSign else { return nil }
                 switch metric.unit {
-                case .percent: return name + ": " + number.trimmingWhitespace() + "%"
-                case .plain: return name + ": " + number.trimmingWhitespace()
+                case .percent: return number + "%"
+                case .plain: return number
                 case .duration: return nil
                 }
             }
@@ -146,18 +152,25 @@ package enum MetricReader {
         return .success(value)
     }
 
-    /// A percentage written as a share of one (`Конверсия: 0,3`, as a spreadsheet exports 30 %) is read as 0.3 %,
-    /// which is seldom meant: the `percent-as-share` warning, with the item written as a percentage; nil for any
-    /// other value.
-    package static func shareWarning(_ text: String, value: MetricValue, at location: SourceLocation) -> Diagnostic? {
-        guard value.unit == .percent, value.range == nil, !text.contains("%"), value.value > 0, value.value < 1 else {
-            return nil
-        }
-        var percent = String(Double(Int((value.value * 1000).rounded())) / 10)
-        if percent.hasSuffix(".0") { percent.removeLast(2) }
-        // The decimal mark the author wrote.
-        if text.contains(",") { percent = percent.replacingOccurrences(of: ".", with: ",") }
-        return .warning(.percentAsShare, .percentAsShare(text), at: location, suggestion: .write(value.name + ": " + percent + "%"))
+    /// A percentage written as a bare share of one (`0,3`, as a spreadsheet exports 30 %) is read as 0.3 %, which
+    /// is seldom meant: the `percent-as-share` warning, with the value written as a percentage (for a metrics
+    /// layer, the item: `Конверсия: 30%`). Not for a value with a unit or a target, or a metric whose range ends at
+    /// one or below.
+    package static func shareWarning(_ text: String, value: MetricValue, schema: LayerSchema, at location: SourceLocation,
+                                     item: Bool) -> Diagnostic? {
+        guard value.unit == .percent, value.range == nil, value.target == nil, value.value > 0, value.value < 1,
+              (schema.metrics.first { $0.id == value.metricID }?.range?.upperBound ?? 100) > 1,
+              let colon = text.firstIndex(where: { $0.isOne(of: ":：") }) else { return nil }
+        let written = text[text.index(after: colon)...].trimmingWhitespace()
+        guard case .success(let quantity) = Quantity.read(written[...]), quantity.unit == .plain else { return nil }
+        // Hundredths of a percent, as few digits as the value needs, with the decimal mark the author wrote.
+        var percent = String(format: "%.2f", value.value * 100)
+        while percent.hasSuffix("0") { percent.removeLast() }
+        if percent.hasSuffix(".") { percent.removeLast() }
+        if written.contains(",") { percent = percent.replacingOccurrences(of: ".", with: ",") }
+        percent += "%"
+        return .warning(.percentAsShare, .percentAsShare(text), at: location,
+                        suggestion: .write(item ? value.name + ": " + percent : percent))
     }
 
     private static let targetWords = ["цель", "target", "goal", "план", "plan"]
@@ -209,7 +222,7 @@ private struct Quantity {
         guard !unitText.contains(where: \.isASCIIDigit) else { return .failure(.notOneNumber) }
         let unit: ValueUnit = if unitText.isEmpty {
             .plain
-        } else if unitText == "%" || percentWords.contains(NameKey(unitText).value) {
+        } else if unitText == "%" {
             .percent
         } else if let duration = DurationUnit.named(unitText) {
             .duration(duration)
@@ -221,8 +234,10 @@ private struct Quantity {
         return .success(Quantity(value: (low + high) / 2, range: low...high, unit: unit))
     }
 
-    /// A percent sign written out: `30 процентов`.
-    private static let percentWords: Set<String> = ["процент", "процента", "процентов", "проц", "проц.", "percent", "per cent", "pct"]
+    /// A percent sign written out (`30 процентов`), which a metric in percent takes for one.
+    static func isPercentWord(_ word: String) -> Bool {
+        ["процент", "процента", "процентов", "проц", "проц.", "percent", "per cent", "pct"].contains(NameKey(word).value)
+    }
 
     /// `₽45 000`, `$ 100`: a currency sign before the number, and the value written the way tropa reads it.
     private static func currencyFirst(_ text: Substring) -> MetricProblem? {

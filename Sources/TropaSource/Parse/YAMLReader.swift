@@ -272,7 +272,7 @@ package struct YAMLReader {
             let atTab = line.flatMap { character(in: $0, column: mark.column) } == "\t"
             return .error(syntaxCode, .yamlSyntax(detail),
                           at: location(line: mark.line, column: mark.column),
-                          suggestion: line.flatMap(TypographicQuotes.hint) ?? line.flatMap { Self.indentedKey($0, problem: problem) }
+                          suggestion: line.flatMap(TypographicQuotes.hint) ?? line.flatMap { indentedKey($0, problem: problem) }
                               ?? yamlHint(problem, atTab: atTab))
         case let .duplicatedKeysInMapping(duplicates, context):
             // At the key written again, most often the one just added, not where the mapping starts.
@@ -299,14 +299,16 @@ package struct YAMLReader {
         return starts.count > 1 ? starts[1] + 1 : nil
     }
 
-    /// `␠␠persona: x` under `title: y`: a key indented under a key that has its value already, which the parser
-    /// reports as a colon where none may stand; the help says to start the line with the key.
-    private static func indentedKey(_ line: Substring, problem: String) -> Message? {
-        guard problem.contains("mapping values are not allowed"), line.first == " " || line.first == "\t" else { return nil }
+    /// `␠␠persona: x` under `title: y` in a front-matter: a key of a map or persona indented under a key that has
+    /// its value already, which the parser reports as a colon where none may stand; the help says to start the line
+    /// with the key. Any other word before the colon is a value wrapped onto the next line, which quoting mends.
+    private func indentedKey(_ line: Substring, problem: String) -> Message? {
+        guard syntaxCode == .frontMatterSyntax, problem.contains("mapping values are not allowed"),
+              line.first == " " || line.first == "\t" else { return nil }
         let text = line.drop { $0 == " " || $0 == "\t" }
-        guard let colon = text.firstIndex(of: ":"), let first = text.first, first != "-", first != "#",
-              !text[..<colon].contains(where: { $0 == " " || $0 == "\"" || $0 == "'" }) else { return nil }
-        return .removeIndent(String(text[..<colon]))
+        guard let colon = text.firstIndex(of: ":") else { return nil }
+        let key = String(text[..<colon])
+        return Set(JourneyParser.frontMatterKeys + PersonaParser.frontMatterKeys).contains(key) ? .removeIndent(key) : nil
     }
 
     /// `atTab`: the parser stopped at a tab, which it often reports only as a character that cannot start a token.
