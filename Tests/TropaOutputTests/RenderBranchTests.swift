@@ -18,21 +18,18 @@ import TropaTesting
         }
         #expect(RenderXML.attribute(RenderXML.withClass(root, "line line-1").first, "stroke-dasharray") == nil)
         #expect(RenderXML.attribute(RenderXML.withClass(root, "line line-2").first, "stroke-dasharray") == "9 5")
-        // Both start at the shared stage's point and end at the join's: five columns, 240 wide.
-        let column = EmotionCurve.pageColumnWidth(stages: 5)
-        #expect(column == 240)
-        let centers = (0..<5).map { Double($0) * column + column / 2 }
+        // Both start at the shared stage's point and end at the join's: the columns are 200 wide.
         #expect(lines[0].start == lines[1].start)
-        #expect(lines[0].start.0 == centers[0])
-        #expect(lines[0].segments.last?.end.0 == centers[4])
-        #expect(lines[1].segments.last?.end.0 == centers[4])
+        #expect(lines[0].start.0 == 100)
+        #expect(lines[0].segments.last?.end.0 == 900)
+        #expect(lines[1].segments.last?.end.0 == 900)
         #expect(lines[0].segments.last?.end.1 == lines[1].segments.last?.end.1)
         // {Онлайн} goes through its two stages' columns, {Офлайн} through its one.
-        #expect(lines[0].segments.map(\.end.0) == [centers[1], centers[2], centers[4]])
-        #expect(lines[1].segments.map(\.end.0) == [centers[3], centers[4]])
+        #expect(lines[0].segments.map(\.end.0) == [300, 500, 900])
+        #expect(lines[1].segments.map(\.end.0) == [700, 900])
         // Every point sits in its stage's column; the legend names both branches.
         let points = RenderXML.withClass(root, "point").compactMap { RenderXML.child($0, "circle") }
-        #expect(points.compactMap { RenderXML.attribute($0, "cx").flatMap(Double.init) } == centers)
+        #expect(points.compactMap { RenderXML.attribute($0, "cx").flatMap(Double.init) } == [100, 300, 500, 700, 900])
         let legend = try #require(RenderXML.withClass(root, "legend").first)
         #expect(RenderXML.descendants(legend, named: "text").map(\.stringValue) == ["Онлайн", "Офлайн"])
     }

@@ -230,9 +230,8 @@ import FoundationXML
         let text = try #require(built.text(fixture.slug + "/emotions.svg"))
         let root = try RenderXML.root(text)
         let columns = Double(fixture.stages.count)
-        let column = EmotionCurve.pageColumnWidth(stages: fixture.stages.count)
         // The file keeps the plot's coordinates, with its margins (the scale, the title) at negative x and y.
-        #expect(RenderXML.attribute(root, "viewBox")?.hasPrefix("-44 -40 \(Int(column * columns) + 60) ") == true)
+        #expect(RenderXML.attribute(root, "viewBox")?.hasPrefix("-44 -40 \(Int(200 * columns) + 60) ") == true)
 
         let points = try Self.svgPoints(root, stages: fixture.stages)
         #expect(points.count == fixture.pointsPerStage.reduce(0, +))
@@ -240,7 +239,7 @@ import FoundationXML
             let inStage = points.filter { $0.stage == stage }
             #expect(inStage.count == fixture.pointsPerStage[index], "points of \(stage)")
             for point in inStage {
-                #expect(point.cx > Double(index) * column && point.cx < Double(index + 1) * column,
+                #expect(point.cx > Double(index) * 200 && point.cx < Double(index + 1) * 200,
                         "\(stage): cx \(point.cx) outside its column")
                 #expect(abs(point.cy - Self.expectedY(point.score, scale: fixture.scale)) <= 0.05 + 1e-9,
                         "\(stage): score \(point.score) at cy \(point.cy)")
@@ -255,7 +254,7 @@ import FoundationXML
         // Column separators at every multiple of the column width.
         let grid = try #require(RenderXML.withClass(root, "grid").first)
         #expect(RenderXML.descendants(grid, named: "line").compactMap { Double(RenderXML.attribute($0, "x1") ?? "") }
-            == (1..<fixture.stages.count).map { Double($0) * column })
+            == (1..<fixture.stages.count).map { Double($0) * 200 })
 
         // The curve starts at the first point, ends each segment at the next and never overshoots them.
         let line = try #require(RenderXML.withClass(root, "line").first)
@@ -278,7 +277,7 @@ import FoundationXML
         let cell = "<td class=\"curve-cell\" colspan=\"\(fixture.stages.count)\">"
         let inline = try #require(page.components(separatedBy: cell).dropFirst().first?.components(separatedBy: "</td>").first)
         let inlineRoot = try RenderXML.root(inline)
-        #expect(RenderXML.attribute(inlineRoot, "viewBox") == "0 0 \(Int(column * columns)) 235")
+        #expect(RenderXML.attribute(inlineRoot, "viewBox") == "0 0 \(Int(200 * columns)) 235")
         let plot = try #require(text.range(of: "<defs>").map { String(text[$0.lowerBound...]) })
         #expect(inline.hasSuffix(plot), "the same plot")
         #expect(try Self.svgPoints(inlineRoot, stages: fixture.stages).map(\.cy) == points.map(\.cy))
@@ -294,7 +293,7 @@ import FoundationXML
         let root = try RenderXML.root(built.text(fixture.slug + "/emotions.svg"))
         let font = try #require(RenderXML.attribute(root, "font-family"))
         #expect(font.hasPrefix("system-ui,") && font.hasSuffix(", sans-serif"))
-        let width = Int(EmotionCurve.pageColumnWidth(stages: fixture.stages.count)) * fixture.stages.count + 60
+        let width = 200 * fixture.stages.count + 60
         #expect(RenderXML.attribute(root, "width") == "\(width)")
         #expect(RenderXML.attribute(root, "height") == "283")
         let background = try #require(RenderXML.withClass(root, "background").first)
@@ -397,15 +396,12 @@ import FoundationXML
         #expect(built.errors.isEmpty, "\(renderDescribe(built.errors))")
         let svg = try #require(built.text("map/emotions.svg"))
         let root = try RenderXML.root(svg)
-        // A few stages are drawn as wide as many: a page's table fills its width whatever their number.
-        let column = EmotionCurve.pageColumnWidth(stages: count)
-        #expect(column == (count == 2 ? 600 : 200))
-        #expect(RenderXML.attribute(root, "viewBox") == "-44 -40 \(Int(column) * count + 60) 283")
+        #expect(RenderXML.attribute(root, "viewBox") == "-44 -40 \(count * 200 + 60) 283")
         let stages = (1...count).map { "Этап \($0)" }
         let points = try Self.svgPoints(root, stages: stages)
         #expect(points.map(\.stage) == stages)
         for (index, point) in points.enumerated() {
-            #expect(point.cx == Double(index) * column + column / 2)
+            #expect(point.cx == Double(index) * 200 + 100)
         }
         let desc = try #require(RenderXML.child(root, "desc")?.stringValue)
         for stage in stages { #expect(desc.contains(stage + ": ")) }
@@ -459,15 +455,14 @@ import FoundationXML
         let root = try RenderXML.root(svg)
         let points = try Self.svgPoints(root, stages: ["Первый", "Пустой", "Третий"])
         #expect(points.map(\.stage) == ["Первый", "Третий", "Третий"])
-        // Three stages: columns 400 wide.
-        #expect(!points.contains { $0.cx >= 400 && $0.cx <= 800 }, "no point in the empty stage's column")
+        #expect(!points.contains { $0.cx >= 200 && $0.cx <= 400 }, "no point in the empty stage's column")
         let desc = try #require(RenderXML.child(root, "desc")?.stringValue)
         #expect(desc.contains("Пустой: нет оценки"))
         #expect(desc.contains("Третий: −1 (Плохо), −2 (Совсем плохо)"))
         // The stage's name is still drawn under its column.
         let names = RenderXML.descendants(try #require(RenderXML.withClass(root, "stages").first), named: "text")
         #expect(names.map { $0.stringValue ?? "" } == ["Первый", "Пустой", "Третий"])
-        #expect(names.map { RenderXML.attribute($0, "x") } == ["200", "600", "1000"])
+        #expect(names.map { RenderXML.attribute($0, "x") } == ["100", "300", "500"])
         // The table's emotion cell of that stage is empty.
         let page = try #require(built.text("gap/index.html"))
         #expect(page.components(separatedBy: "<ul class=\"emotions\">").count - 1 == 2)
@@ -492,8 +487,7 @@ import FoundationXML
         #expect(RenderXML.descendants(root, named: "path").isEmpty)
         let circles = RenderXML.descendants(root, named: "circle")
         #expect(circles.count == 1)
-        // One stage: its column is as wide as a page's table.
-        #expect(RenderXML.attribute(circles.first, "cx") == "600")
+        #expect(RenderXML.attribute(circles.first, "cx") == "100")
         #expect(RenderXML.attribute(circles.first, "cy") == "56")
         #expect(RenderXML.child(root, "desc")?.stringValue == "Эмоции по этапам — Единственный: +1 (Хорошо)")
         // The catalogue's sparkline too.

@@ -44,13 +44,6 @@ public struct EmotionCurve: Sendable, Equatable {
         }
     }
 
-    /// The width of a stage's column on a map's page. The curve spans the table's stage columns, which fill a page
-    /// about 1,200 px wide whatever their number: columns narrower in units than on screen would draw a map of two
-    /// stages three times its size, text and lines too.
-    public static func pageColumnWidth(stages: Int) -> Double {
-        max(200, 1200 / Double(max(stages, 1)))
-    }
-
     package static func y(for score: Double, scale: ClosedRange<Double>, top: Double, plotHeight: Double) -> Double {
         top + (scale.upperBound - score) / (scale.upperBound - scale.lowerBound) * plotHeight
     }

@@ -90,8 +90,7 @@ package struct PageRenderer: Sendable {
         var model = presenter.journeyPage(journey, facts: facts, evaluation: evaluation)
         if history { model.historyURL = PagePaths.historyPage }
         let curveSVG = model.curve.map { curve in
-            EmotionCurveSVG(curve: EmotionCurve(stageNames: curve.columns, series: curve.series, scale: curve.scale,
-                                                columnWidth: EmotionCurve.pageColumnWidth(stages: curve.columns.count)),
+            EmotionCurveSVG(curve: EmotionCurve(stageNames: curve.columns, series: curve.series, scale: curve.scale),
                             title: curve.title, words: presenter.words, format: presenter.format,
                             marks: curve.marks, lines: curve.lines).render(id: "curve")
         }
