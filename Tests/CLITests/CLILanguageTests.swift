@@ -52,7 +52,9 @@ import TropaTesting
     }
 
     @Test func githubAnnotationsAreInRussian() throws {
-        let output = try Self.run("check", ["--format", "github"])
+        let site = try TropaProcess.temporarySite(["tropa.yml": "language: ru\n", "content/lumus.md": CLIOutputFormatTests.map])
+        defer { try? FileManager.default.removeItem(at: site) }
+        let output = try TropaProcess.run(["check", "--format", "github"], in: site)
         #expect(output.stdout.contains("::error file=content/lumus.md,line=26,col=4,title=tropa%3A missing-layer::"
             + "в этапе «Выбор» нет обязательного слоя «Действия» (добавьте в этот этап «### Действия»)\n"))
     }

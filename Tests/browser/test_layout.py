@@ -134,3 +134,56 @@ def test_rows_empty_in_most_stages_take_little_height(browser, viewport, demo, d
     # Stage descriptions are set small already; the lists and texts gain most. Together, a quarter less.
     assert sum(found["tight"]) <= 0.8 * sum(found["loose"]), found
     assert found["smallest"] >= 12
+
+
+TWO_STAGES = """---
+title: Выдача кредита
+---
+
+## Заявка
+
+### Цель
+Подать заявку.
+
+### Действия
+- Заполняет анкету
+
+### Эмоции
+-1 Долго
+
+## Выдача
+
+### Цель
+Получить деньги.
+
+### Действия
+- Подписывает договор
+
+### Эмоции
++1 Быстро
+"""
+
+
+@pytest.fixture(scope="module")
+def two_stages():
+    folder = pathlib.Path(tempfile.mkdtemp(prefix="tropa-two-"))
+    (folder / "content").mkdir()
+    (folder / "tropa.yml").write_text("language: ru\n", encoding="utf-8")
+    (folder / "content/dva.md").write_text(TWO_STAGES, encoding="utf-8")
+    result = subprocess.run([str(TROPA), "build", str(folder)], capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout + result.stderr
+    yield folder / "public/dva/index.html"
+    shutil.rmtree(folder)
+
+
+@pytest.mark.parametrize("width", [1400, 400])
+def test_a_map_of_two_stages_draws_its_curve_near_the_tables_size(browser, viewport, two_stages, width):
+    """The curve scales with the stage columns: stretched over a laptop's width, two stages would draw its labels
+    three times the table's text; a column stops growing at 14rem."""
+    viewport(width)
+    browser.get(two_stages.as_uri())
+    scale = browser.execute_script("""
+        const svg = document.querySelector('.curve-cell svg');
+        return svg.getBoundingClientRect().width / svg.viewBox.baseVal.width;
+    """)
+    assert 0.7 <= scale <= 1.25, scale

@@ -361,11 +361,15 @@ h2 { font-size: 1.25rem; margin: 2rem 0 .75rem; }
 .persona-sections h3, .persona-sections h2 { font-size: .95rem; margin: .5rem 0 .25rem; }
 .persona-sections ul { margin: 0; padding-left: 1.2rem; }
 .introduction { max-width: 70rem; }
-/* The table fills the width and scrolls sideways only when its stages need more room than the screen has
-   (seven stages fit at 1,400 px); the page scrolls up and down, the table never does. */
-.table-scroll { overflow-x: auto; overflow-y: hidden; border: 1px solid var(--line); border-radius: .5rem; }
-table.cjm { border-collapse: separate; border-spacing: 0; table-layout: fixed;
-  width: max(100%, calc(var(--layer-width) + var(--stages) * var(--stage-width))); font-size: .875rem; line-height: 1.4; }
+/* The table fills the width (up to 14rem a stage) and scrolls sideways only when its stages need more room than the
+   screen has (seven stages fit at 1,400 px); the page scrolls up and down, the table never does. */
+.table-scroll { overflow-x: auto; overflow-y: hidden; }
+/* The border is the table's: a map of few stages leaves the rest of the row empty, not framed. */
+table.cjm { border-collapse: separate; border-spacing: 0; table-layout: fixed; border: 1px solid var(--line);
+  /* The page's width, but a stage's column no wider than 14rem: the curve above the columns scales with them, and a
+     map of two stages stretched over the page would draw its labels three times their size. */
+  width: max(calc(var(--layer-width) + var(--stages) * var(--stage-width)),
+             min(100%, calc(var(--layer-width) + var(--stages) * 14rem))); font-size: .875rem; line-height: 1.4; }
 .cjm col.layer-column { width: var(--layer-width); }
 .cjm th, .cjm td { border-right: 1px solid var(--line); border-bottom: 1px solid var(--line); padding: .4rem .5rem; vertical-align: top; text-align: left; overflow-wrap: break-word; hyphens: auto; }
 .cjm th:last-child, .cjm td:last-child { border-right: 0; }
@@ -463,7 +467,7 @@ ul.site-links { display: flex; flex-wrap: wrap; gap: .3rem 1.2rem; list-style: n
   body { font-size: 10pt; }
   .site-header, .site-footer, .skip, .downloads, .outline, .pager, .plan-contents { display: none; }
   main { padding: 0; }
-  .table-scroll { overflow: visible; border: 0; }
+  .table-scroll { overflow: visible; }
   .history-curve { overflow: visible; }
   table.cjm { width: 100%; font-size: 8.5pt; }
   .cjm thead { display: table-header-group; }
