@@ -104,7 +104,7 @@ extension ParsableCommand {
 extension ArgumentHelp {
     /// A command's help in the language of its help (`HelpLanguage`).
     public init(en: String, ru: String) {
-        self.init(HelpLanguage.current == .ru ? ru : en)
+        self.init(helpText(en: en, ru: ru))
     }
 }
 

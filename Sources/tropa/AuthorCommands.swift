@@ -65,8 +65,8 @@ struct NewCommand: ParsableCommand {
     @OptionGroup var lang: LanguageOption
 
     func validate() throws {
-        // In `--lang`, else in the site's language (its settings read for that alone), else English.
-        let language = lang.lang ?? (try? SiteChecker().settings(root: siteDirectory).language) ?? .en
+        // A usage error, in the language of the help.
+        let language = HelpLanguage.current
         guard (1...50).contains(stages) else { throw ValidationError(Message.stagesRange.text(in: language)) }
         guard !title.trimmingCharacters(in: .whitespaces).isEmpty else {
             throw ValidationError(Message.emptyTitle.text(in: language))

@@ -20,9 +20,6 @@ public struct JourneyReport: Sendable {
         let pains: [PainPoint]
         /// The schema's emotion scale: whether the lowest point is a pain depends on it.
         let scale: ClosedRange<Double>
-        /// The items of the plan's layers (recommendations), with the stage of each, in the map's order.
-        let actions: [(stage: Int, item: ListItem)]
-
         /// The stage to act on first: the weakest, else the one that hurts most.
         var focus: Int? { evaluation.weakestStage ?? evaluation.sharpestPain(on: scale) }
     }
@@ -38,21 +35,13 @@ public struct JourneyReport: Sendable {
         self.presenter = presenter
         let analysis = JourneyAnalysis(schema: site.schema, contentPath: site.config.contentPath)
         let byPath = Dictionary(facts.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
-        let plan = Set(site.schema.layers.filter(\.plan).map(\.id))
         planLayer = site.schema.layers.first(where: \.plan).map { $0.title.text(in: site.config.language, fallback: $0.id) }
         entries = site.journeys.compactMap { journey in
             guard let facts = byPath[journey.path] else { return nil }
             let evaluation = JourneyEvaluation(facts)
-            let actions = journey.stages.enumerated().flatMap { index, stage in
-                stage.layers.filter { plan.contains($0.layerID) }.flatMap { layer -> [(stage: Int, item: ListItem)] in
-                    guard case .list(let items) = layer.content else { return [] }
-                    return items.map { (index, $0) }
-                }
-            }
             return Entry(facts: facts, evaluation: evaluation,
                          analysis: presenter.analysis(journey, facts: facts, evaluation: evaluation),
-                         pains: analysis.pains(of: journey, evaluation: evaluation), scale: site.schema.scale,
-                         actions: actions)
+                         pains: analysis.pains(of: journey, evaluation: evaluation), scale: site.schema.scale)
         }
     }
 
@@ -91,7 +80,7 @@ public struct JourneyReport: Sendable {
         if !pains.isEmpty { lines.append(words.sharpestPains(pains.joined(separator: "; ") + more(entry.pains.count))) }
         if let focus = entry.focus, let planLayer {
             let stage = words.quoted(entry.facts.stages[focus].displayName)
-            let planned = entry.actions.filter { $0.stage == focus }.map(\.item)
+            let planned = entry.facts.actions.filter { $0.stage == focus }
             lines.append(planned.isEmpty ? words.nothingPlanned(for: stage, layer: words.quoted(planLayer))
                 : words.planned(for: stage, planned.prefix(Self.listed).map(action).joined(separator: "; ") + more(planned.count)))
         }
@@ -106,9 +95,9 @@ public struct JourneyReport: Sendable {
     }
 
     /// "Поправить форму (Сайт, @marketing)".
-    private func action(_ item: ListItem) -> String {
-        let details = [item.kind, item.owner.map { "@" + $0 }].compactMap { $0 }
-        return item.text.plain + (details.isEmpty ? "" : " (" + details.joined(separator: ", ") + ")")
+    private func action(_ action: PlanAction) -> String {
+        let details = [action.kind, action.owner.map { "@" + $0 }].compactMap { $0 }
+        return action.text.plain + (details.isEmpty ? "" : " (" + details.joined(separator: ", ") + ")")
     }
 
     private var header: [String] {
@@ -237,7 +226,7 @@ private struct MapJSON: Encodable {
         try container.encode(facts.stages.indices.map { StageJSON(entry: entry, index: $0) }, forKey: .stages)
         try container.encode(entry.pains.map { ["stage": facts.stages[$0.stage].displayName, "text": $0.text.plain] },
                              forKey: .pains)
-        try container.encode(entry.actions.map { ActionJSON(stage: facts.stages[$0.stage].displayName, item: $0.item) },
+        try container.encode(facts.actions.map { ActionJSON(stage: facts.stages[$0.stage].displayName, action: $0) },
                              forKey: .actions)
         try container.encode(MapHeadline(facts, evaluation: evaluation).missedTargets.map(MissedTargetJSON.init),
                              forKey: .missedTargets)
@@ -292,16 +281,16 @@ private struct PathJSON: Encodable {
 /// An item of the plan: its text without its kind and owner, which have keys of their own.
 private struct ActionJSON: Encodable {
     let stage: String
-    let item: ListItem
+    let action: PlanAction
 
     enum Keys: String, CodingKey { case stage, text, kind, owner }
 
     func encode(to encoder: Encoder) throws {
         var container = encoder.container(keyedBy: Keys.self)
         try container.encode(stage, forKey: .stage)
-        try container.encode(item.text.plain, forKey: .text)
-        try container.encode(item.kind, forKey: .kind)
-        try container.encode(item.owner, forKey: .owner)
+        try container.encode(action.text.plain, forKey: .text)
+        try container.encode(action.kind, forKey: .kind)
+        try container.encode(action.owner, forKey: .owner)
     }
 }
 

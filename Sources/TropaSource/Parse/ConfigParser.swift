@@ -41,11 +41,11 @@ package enum ConfigParser {
     /// Where the site is published, for the absolute links of a sitemap: an http or https address with a host.
     private static func baseURL(_ field: YAMLReader.Field, yaml: inout YAMLReader) -> String? {
         guard let text = yaml.string(field)?.trimmingWhitespace() else { return nil }
-        guard let url = URLComponents(string: text), ["http", "https"].contains(url.scheme?.lowercased()),
-              !(url.host ?? "").isEmpty, url.query == nil, url.fragment == nil else {
+        let url = URLComponents(string: text)
+        let web = url.map { ["http", "https"].contains($0.scheme?.lowercased()) && !($0.host ?? "").isEmpty } ?? false
+        guard web, url?.query == nil, url?.fragment == nil else {
             // An address of the site with a query or a fragment: the same address without them.
-            if let url = URLComponents(string: text), ["http", "https"].contains(url.scheme?.lowercased()),
-               !(url.host ?? "").isEmpty, let tail = text.firstIndex(where: { $0 == "?" || $0 == "#" }) {
+            if web, let tail = text.firstIndex(where: { $0 == "?" || $0 == "#" }) {
                 yaml.report(.error(.configInvalid, .baseURLTail(String(text[tail...])), at: yaml.valueLocation(field),
                                    suggestion: .write("base_url: " + text[..<tail])))
                 return nil

@@ -312,7 +312,7 @@ package struct JourneyParser {
             if let link { journey.links.append(link) }
             return href
         }
-        if !unsafeHTML { diagnostics += document.omittedHTMLWarnings(body, source: source) + document.omittedLinkWarnings(body, source: source) }
+        if !unsafeHTML { diagnostics += document.omittedWarnings(body, source: source) }
         var introduction: [MarkdownNode] = []
         var stages: [PendingStage] = []
         var stageIDs: Set<StageID> = []

@@ -280,9 +280,15 @@ extension TextBlock {
 }
 
 extension MarkdownDocument {
+    /// What the pages leave out of `body` (the document's text) when the site does not allow HTML: raw HTML and
+    /// links that would run a script, each a warning.
+    package func omittedWarnings(_ body: String, source: SourceText) -> [Diagnostic] {
+        omittedHTMLWarnings(body, source: source) + omittedLinkWarnings(body, source: source)
+    }
+
     /// `link-omitted` warnings for the links and images whose destination cmark leaves out of the pages (an empty
     /// `href`) when the site does not allow HTML: what would run a script or read a local file.
-    package func omittedLinkWarnings(_ body: String, source: SourceText) -> [Diagnostic] {
+    private func omittedLinkWarnings(_ body: String, source: SourceText) -> [Diagnostic] {
         guard Self.mayNameLeftOutLinks(body) else { return [] }
         var warnings: [Diagnostic] = []
         rewriteLinks(linePrefix: source.textStart) { url, line, byteColumn in
@@ -344,7 +350,7 @@ extension MarkdownDocument {
 
     /// `html-omitted` warnings for the raw HTML the pages leave out of `body` (the document's text), each with the
     /// HTML's first line.
-    package func omittedHTMLWarnings(_ body: String, source: SourceText) -> [Diagnostic] {
+    private func omittedHTMLWarnings(_ body: String, source: SourceText) -> [Diagnostic] {
         guard body.utf8.contains(UInt8(ascii: "<")) else { return [] }
         return omittedHTML(linePrefix: source.textStart).map { html, line, byteColumn in
             let first = html.prefix { $0 != "\n" }

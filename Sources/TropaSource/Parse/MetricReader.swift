@@ -136,10 +136,9 @@ package enum MetricReader {
         default:
             // One number with a percent sign too many (`30%%`) or one a plain metric has not (`NPS: 20%`): the
             // number written as the metric's unit wants it. Any other unit is no slip of the same kind.
-            let percentSign = value.unit == .percent || { if case .other(let word) = value.unit { Quantity.isPercentWord(word) || word.allSatisfy { $0 == "%" } } else { false } }()
             let number = NumberReader.leadingNumber(valueText, grouping: true).map { valueText[..<$0.1.startIndex].trimmingWhitespace() }
             let fix = number.flatMap { number -> String? in
-                guard quantity.range == nil, target == nil, percentSign else { return nil }
+                guard quantity.range == nil, target == nil, Quantity.isPercentSign(value.unit) else { return nil }
                 switch metric.unit {
                 case .percent: return number + "%"
                 case .plain: return number
@@ -237,6 +236,15 @@ private struct Quantity {
     /// A percent sign written out (`30 процентов`), which a metric in percent takes for one.
     static func isPercentWord(_ word: String) -> Bool {
         ["процент", "процента", "процентов", "проц", "проц.", "percent", "per cent", "pct"].contains(NameKey(word).value)
+    }
+
+    /// `%`, a run of them (`%%`) or a percent sign written out: a percentage meant, whatever the metric's unit.
+    static func isPercentSign(_ unit: ValueUnit) -> Bool {
+        switch unit {
+        case .percent: true
+        case .other(let word): isPercentWord(word) || word.allSatisfy { $0 == "%" }
+        default: false
+        }
     }
 
     /// `₽45 000`, `$ 100`: a currency sign before the number, and the value written the way tropa reads it.

@@ -54,7 +54,7 @@ package struct PersonaParser {
     private func readSections(_ body: String, source: SourceText, into persona: inout Persona) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
         let document = MarkdownDocument(body, unsafeHTML: unsafeHTML)
-        if !unsafeHTML { diagnostics += document.omittedHTMLWarnings(body, source: source) + document.omittedLinkWarnings(body, source: source) }
+        if !unsafeHTML { diagnostics += document.omittedWarnings(body, source: source) }
         var description: [MarkdownNode] = []
         var sections: [(kind: PersonaSectionKind?, blocks: [MarkdownNode])] = []
         for block in document.blocks {
