@@ -45,12 +45,18 @@ struct ImportCommand: ParsableCommand {
         }
         let fileSystem = DiskFileSystem()
         let bytes = try Terminal.run(language: language) { try fileSystem.read(file) }
-        let text = String(decoding: bytes, as: UTF8.self)
+        // Decoded as a map is: a file not in UTF-8 is a diagnostic, not text with replacement characters.
+        let source: SourceText
+        switch SourceText.decode(path: file, bytes: bytes) {
+        case .success(let decoded): source = decoded
+        case .failure(let problem):
+            Terminal.report([problem], sources: [:], format: .text, checked: .theDiagram, language: language)
+            throw ExitCode(1)
+        }
         let importer = MermaidImport(path: file)
-        let (diagram, diagnostics) = importer.parse(text)
+        let (diagram, diagnostics) = importer.parse(source.text)
         if !diagnostics.isEmpty || diagram == nil {
-            Terminal.report(diagnostics, sources: [file: SourceText(path: file, text: text)], format: .text,
-                            checked: .theDiagram, language: language)
+            Terminal.report(diagnostics, sources: [file: source], format: .text, checked: .theDiagram, language: language)
         }
         guard let diagram, !diagnostics.contains(where: { $0.severity == .error }) else { throw ExitCode(1) }
         let personas = (try? SiteChecker().check(root: siteDirectory, keepingMaps: false).site?.personas) ?? []

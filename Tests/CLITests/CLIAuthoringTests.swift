@@ -116,6 +116,31 @@ import TropaTesting
         #expect(twice.stderr.contains("уже есть; выберите другое название"), "the site is in Russian")
     }
 
+    /// `tropa import` end to end: a diagram saved on Windows is read line for line, and one not in UTF-8 is an
+    /// `invalid-encoding` diagnostic at its byte, not text with replacement characters.
+    @Test func aMermaidDiagramIsImportedAsADraftThatChecks() throws {
+        let site = temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: site) }
+        #expect(try TropaProcess.run(["init", site.path, "--language", "ru"]).status == 0)
+        let diagram = site.appendingPathComponent("day.mmd")
+        try Data("journey\r\n  title Мой день\r\n  section Дорога\r\r\n    Кофе: 5: Я\r\n    Пробка: 1: Я\r\n".utf8)
+            .write(to: diagram)
+        let imported = try TropaProcess.run(["import", diagram.path, "--output", "content/day.md", "--site", site.path])
+        #expect(imported.status == 0, "\(imported.stderr)")
+        let map = try String(contentsOf: site.appendingPathComponent("content/day.md"), encoding: .utf8)
+        #expect(map.contains("title: \"Мой день\""))
+        #expect(map.contains("## Дорога") && map.contains("Кофе") && map.contains("Пробка"))
+        #expect(try TropaProcess.run(["check", site.path]).status == 0)
+
+        let bad = site.appendingPathComponent("bad.mmd")
+        try Data([0x6A, 0x6F, 0x75, 0x72, 0x6E, 0x65, 0x79, 0x0A, 0x73, 0x65, 0x63, 0x74, 0x69, 0x6F, 0x6E, 0x20, 0xC4, 0xEE])
+            .write(to: bad)
+        let refused = try TropaProcess.run(["import", bad.path, "--site", site.path])
+        #expect(refused.status == 1)
+        #expect(refused.stderr.contains("\(bad.path):2:9") && refused.stderr.contains("invalid-encoding"), "\(refused.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: site.appendingPathComponent("content/bad.md").path))
+    }
+
     @Test func aNewMapForAPersonaThatDoesNotExistIsNotWritten() throws {
         let site = temporaryFolder()
         defer { try? FileManager.default.removeItem(at: site) }

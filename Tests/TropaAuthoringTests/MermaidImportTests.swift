@@ -116,6 +116,16 @@ import TropaTesting
         #expect(diagnostics.map { "\($0.location.line):\($0.location.column)" } == ["3:10", "4:8", "5:12", "6:2"])
     }
 
+    /// Lines are counted as a map's are: "\r\r\n" (one Character of the last two) still ends a line, and a column
+    /// counts scalars, so an accent written as a combining mark and a wide space before a statement are counted.
+    @Test func linesAndColumnsAreCountedAsInTheFile() {
+        let text = "journey\r\nsection A\r\r\nPay: many\r\n  Caf\u{65}\u{301}: x\n\u{3000}Tea: y\n"
+        let (_, diagnostics) = Self.parse(text)
+        #expect(diagnostics.map { "\($0.location.line):\($0.location.column)" } == ["3:6", "4:10", "5:7"])
+        let source = SourceText(path: "a.mmd", text: text)
+        #expect(diagnostics.allSatisfy { source.contains($0.location) })
+    }
+
     @Test func scoresBeyondAnIntAreClamped() throws {
         let (diagram, diagnostics) = Self.parse("journey\nsection A\nHigh: 1e300\nLow: -1e300\n")
         #expect(try #require(diagram).sections[0].tasks.map(\.score) == [5, 1])

@@ -34,20 +34,23 @@ public struct MermaidImport: Sendable {
     /// The diagram and every problem of the file; nil when the file is not a journey at all.
     public func parse(_ source: String) -> (Diagram?, [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
-        let lines = source.replacingOccurrences(of: "\r\n", with: "\n").split(separator: "\n", omittingEmptySubsequences: false)
+        // Split on the scalar, not the Character: in "\r\r\n" the last two are one Character, and every later line
+        // would be numbered one too few.
+        let lines = source.unicodeScalars.split(separator: "\n", omittingEmptySubsequences: false)
+            .map { $0.last == "\r" ? $0.dropLast() : $0 }
         var diagram = Diagram(title: nil, sections: [])
         var started = false
         var inDescription = false
         for (index, raw) in lines.enumerated() {
             let number = index + 1
             // Mermaid turns entity codes into placeholders before its lexer runs: `#58;` is text, not a comment.
-            var line = Self.maskEntities(String(raw))
+            var line = Self.maskEntities(String(String.UnicodeScalarView(raw)))
             if inDescription {
                 if let close = line.firstIndex(of: "}") { inDescription = false; line = String(line[line.index(after: close)...]) } else { continue }
             }
             line = Self.dropComment(line)
             // Columns count from the line as written: its indentation before the statement.
-            let indent = line.prefix { $0 == " " || $0 == "\t" }.count
+            let indent = line.unicodeScalars.prefix { CharacterSet.whitespaces.contains($0) }.count
             line = line.trimmingCharacters(in: .whitespaces)
             if line.isEmpty { continue }
             let lower = line.lowercased()
@@ -85,9 +88,10 @@ public struct MermaidImport: Sendable {
 
     /// `text: score` or `text: score: actor, actor`: the lexer's `taskName` then `taskData`.
     private func task(_ line: String, at number: Int, indent: Int, diagnostics: inout [Diagnostic]) -> Task? {
-        // Where a character of the statement stands on the line, 1-based.
+        // Where a character of the statement stands on the line, 1-based, in scalars as every diagnostic's column.
         let at = { (index: String.Index) in
-            SourceLocation(file: path, line: number, column: indent + line.distance(from: line.startIndex, to: index) + 1)
+            SourceLocation(file: path, line: number,
+                           column: indent + line.unicodeScalars.distance(from: line.startIndex, to: index) + 1)
         }
         guard !line.contains(";"), let colon = line.firstIndex(of: ":"), colon != line.startIndex else {
             diagnostics.append(.error(.mermaidSyntax, .mermaidUnexpected(Self.text(line)),
