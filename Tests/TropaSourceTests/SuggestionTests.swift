@@ -100,6 +100,19 @@ import TropaTesting
         #expect(diagnostics.first?.suggestion(in: .en) == "did you mean \"Действия\"?")
     }
 
+    /// `Цльь` is two letters from `Цель`, too far for a suggestion among every layer, but `Цель` is the required
+    /// layer the stage lacks: it is suggested, and the stage has one error, not also `missing-layer`.
+    @Test func aFarTypoOfTheRequiredLayerTheStageLacksSuggestsIt() throws {
+        let text = Check.oneStage("### Цльь\nНайти CRM.\n\n### Действия\n- Читает\n\n### Эмоции\n0 Спокойно\n")
+        let (_, diagnostics) = Check.journey(text)
+        #expect(diagnostics.found == [Found(.unknownLayer, .error, 6, 5)])
+        #expect(diagnostics.first?.suggestion(in: .ru) == "может быть, «Цель»?")
+        // With `Цель` in the stage, the same heading is far from every layer: the layers are listed.
+        let (_, withGoal) = Check.journey(Check.oneStage(Check.requiredLayers + "### Цльь\nОпять.\n"))
+        #expect(withGoal.map(\.code) == [.unknownLayer])
+        #expect(withGoal.first?.suggestion(in: .ru)?.hasPrefix("в этой схеме такие слои:") == true, "\(withGoal)")
+    }
+
     @Test func aRequiredLayerThatNoHeadingWasMeantToBeIsStillMissing() {
         // "Мысли" is close to no layer: "Действия" is missing on its own.
         let text = Check.oneStage("### Цель\nНайти CRM.\n\n### Мысли\nОпять.\n\n### Эмоции\n0 Спокойно\n")

@@ -4,10 +4,12 @@ import TropaModel
 package enum Suggestion {
     /// The candidate closest to `name`, when it is close enough to be a typo of it. Letters that look alike in the
     /// two alphabets count as the same: a name typed half on the other keyboard is no farther than its typos.
-    package static func closest(to name: String, among candidates: [String]) -> String? {
+    /// `loosely`: up to half the letters may differ, where the candidates are few and expected (a required layer
+    /// the stage lacks, for a heading that names none: `Цльь` for `Цель`).
+    package static func closest(to name: String, among candidates: [String], loosely: Bool = false) -> String? {
         let key = LookalikeLetters.folded(NameKey(name).value)
         guard !key.isEmpty else { return nil }
-        let limit = max(1, min(3, key.count / 3))
+        let limit = max(1, min(3, key.count / (loosely ? 2 : 3)))
         var best: (name: String, distance: Int)?
         for candidate in candidates {
             let distance = editDistance(key, LookalikeLetters.folded(NameKey(candidate).value), limit: limit)
