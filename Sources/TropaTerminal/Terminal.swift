@@ -7,11 +7,16 @@ import Foundation
 public enum Terminal {
     /// Runs `body`; a problem with folders or files prints one line and exits with 2. It is told in `language`
     /// (`--lang`), else in the site's when its settings were read, else in English.
-    public static func run<T>(language: Language? = nil, _ body: () throws -> T) throws -> T {
+    /// In `--format github|json`, the problem is also on standard output, where a program reading the report looks.
+    public static func run<T>(language: Language? = nil, format: DiagnosticFormat = .text, _ body: () throws -> T) throws -> T {
         do {
             return try body()
         } catch let error as SiteError {
             printError(error, language: language)
+            if format != .text {
+                let formatter = DiagnosticFormatter(format: format, colored: false, language: language ?? error.language ?? .en)
+                FileHandle.standardOutput.write(Data(formatter.failure(error.message, help: error.help).utf8))
+            }
             throw ExitCode(2)
         }
     }

@@ -45,7 +45,7 @@ struct CheckCommand: ParsableCommand {
     var drafts = false
 
     func run() throws {
-        let result = try Terminal.run(language: options.language.lang) {
+        let result = try Terminal.run(language: options.language.lang, format: options.format) {
             try ProgressLine.showing(.check, format: options.format, quiet: options.quiet,
                                      language: options.language.lang) { progress in
                 try SiteChecker().check(root: options.siteDirectory, includeDrafts: drafts, day: Self.day(),
@@ -89,7 +89,7 @@ struct BuildCommand: ParsableCommand {
 
     func run() throws {
         let git = noHistory ? nil : GitCommand(folder: options.siteDirectory)
-        let result = try Terminal.run(language: options.language.lang) {
+        let result = try Terminal.run(language: options.language.lang, format: options.format) {
             try ProgressLine.showing(.build, format: options.format, quiet: options.quiet,
                                      language: options.language.lang) { progress in
                 let chosen = options.language.lang

@@ -95,6 +95,23 @@ import TropaTesting
         #expect(output.stderr == "error: no such folder: \(missing)\n")
     }
 
+    /// A program reading `--format json|github` finds the problem on standard output too, not nothing.
+    @Test func aMissingFolderIsReportedInJSONAndGitHubFormats() throws {
+        let missing = FileManager.default.temporaryDirectory.appendingPathComponent("tropa-missing-\(UUID().uuidString)").path
+        let json = try TropaProcess.run(["build", missing, "--format", "json"])
+        #expect(json.status == 2)
+        #expect(json.stderr == "error: no such folder: \(missing)\n")
+        let entries = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [[String: Any]])
+        #expect(entries.count == 1)
+        #expect(entries.first?["code"] as? String == "site-error")
+        #expect(entries.first?["severity"] as? String == "error")
+        #expect(entries.first?["message"] as? String == "no such folder: \(missing)")
+        #expect(entries.first?["file"] as? String == "" && entries.first?["line"] as? Int == 0)
+        let github = try TropaProcess.run(["check", missing, "--format", "github", "--lang", "ru"])
+        #expect(github.status == 2)
+        #expect(github.stdout.hasPrefix("::error title=tropa%3A site-error::") && github.stdout.contains(missing), "\(github.stdout)")
+    }
+
     @Test func aFileInsteadOfAFolderExitsTwo() throws {
         let file = Fixtures.site("valid-ru").appendingPathComponent("tropa.yml").path
         let output = try TropaProcess.run(["check", file])

@@ -64,6 +64,24 @@ public struct DiagnosticFormatter: Sendable {
         }
     }
 
+    /// A problem that stopped the command before it had a report (a site folder it cannot read, an output it cannot
+    /// write), for the programs that read `github` and `json`: the annotation names no file, and the JSON entry has
+    /// the code `site-error`, an empty `file` and line and column 0. Text prints it as `Terminal.printError` does.
+    public func failure(_ message: Message, help: Message?) -> String {
+        let (text, suggestion) = (message.text(in: language), help?.text(in: language))
+        switch format {
+        case .text: return ""
+        case .github:
+            return "::error title=\(escapeProperty("tropa: " + Self.failureCode))::"
+                + escapeData(text + (suggestion.map { " (\($0))" } ?? "")) + "\n"
+        case .json:
+            return json([Entry(file: "", line: 0, column: 0, severity: Severity.error.rawValue, code: Self.failureCode,
+                               message: text, suggestion: suggestion)])
+        }
+    }
+
+    private static let failureCode = "site-error"
+
     /// One line that counts errors and warnings, for the end of a text report.
     public func summary(_ diagnostics: [Diagnostic], checked: Message, strict: Bool = false) -> String {
         let summary: Message = diagnostics.isEmpty ? .noProblems(checked)
@@ -160,10 +178,13 @@ public struct DiagnosticFormatter: Sendable {
     }
 
     private func json(_ diagnostics: [Diagnostic]) -> String {
-        let entries = diagnostics.map {
+        json(diagnostics.map {
             Entry(file: $0.location.file, line: $0.location.line, column: $0.location.column,
                   severity: $0.severity.rawValue, code: $0.code.rawValue, message: $0.message(in: language), suggestion: $0.suggestion(in: language))
-        }
+        })
+    }
+
+    private func json(_ entries: [Entry]) -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         let data = (try? encoder.encode(entries)) ?? Data("[]".utf8)
