@@ -496,6 +496,16 @@ import FoundationXML
         #expect(!catalogue.contains("<path"))
     }
 
+    /// A Cyrillic letter is wider than a Latin one: «Первая покупка» wraps in a 120-unit column (such a name touched
+    /// the next one on a comparison chart), a Latin name of as many letters does not.
+    @Test func stageNamesWrapByTheirAlphabetsWidth() {
+        let curve = EmotionCurve(stageNames: ["Первая покупка", "Checkout today"], series: EmotionSeries(points: []),
+                                 scale: -2...2, columnWidth: 120)
+        let names = EmotionCurveSVG.stageNames(curve)
+        #expect(names.contains(">Первая</tspan><tspan x=\"60\" dy=\"15\">покупка</tspan></text>"), "\(names)")
+        #expect(names.contains("<tspan x=\"180\" dy=\"0\">Checkout today</tspan></text>"), "\(names)")
+    }
+
     @Test func longStageNamesWrapAndShorten() {
         let lines = EmotionCurveSVG.wrap("Очень длинное название этапа, которое никак не помещается в одну колонку и даже в три строки не влезает",
                                          width: 27, maxLines: 3)

@@ -308,10 +308,14 @@ package struct EmotionCurveSVG {
     /// Each column's name under it, wrapped onto up to three lines.
     static func stageNames(_ curve: EmotionCurve) -> String {
         let n = Markup.number
-        let charactersPerLine = max(8, Int(curve.columnWidth / 7.2))
+        // At 13 px a Cyrillic letter is about 8.6 px wide and a Latin one 7.4 (measured in Chromium): counted as
+        // Latin, «Получение карты» filled a 120-unit column and touched its neighbour. A name keeps 12 units clear.
+        let (latin, cyrillic) = (max(8, Int((curve.columnWidth - 12) / 7.4)), max(8, Int((curve.columnWidth - 12) / 8.6)))
         var svg = "<g class=\"stages\" font-size=\"13\" fill=\"#1f2633\" text-anchor=\"middle\">"
         for (index, name) in curve.stageNames.enumerated() {
             let x = n(curve.columnCenter(index))
+            // A Cyrillic letter's UTF-8 lead byte is 0xD0–0xD3.
+            let charactersPerLine = name.utf8.contains { (0xD0...0xD3).contains($0) } ? cyrillic : latin
             let lines = Self.wrap(name, width: charactersPerLine, maxLines: Self.maxLabelLines)
             svg += "<text x=\"\(x)\" y=\"\(n(curve.bottom + 20))\">"
             for (number, line) in lines.enumerated() {
