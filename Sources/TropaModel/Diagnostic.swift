@@ -67,6 +67,7 @@ public enum DiagnosticCode: String, Sendable, CaseIterable, Codable {
     case misplacedOwner = "misplaced-owner"
     case typographicQuotes = "typographic-quotes"
     case tagsAsText = "tags-as-text"
+    case listItemContinued = "list-item-continued"
     case branchLabel = "branch-label"
     case branchSplit = "branch-split"
     case branchReused = "branch-reused"

@@ -222,6 +222,8 @@ public indirect enum Message: Sendable, Hashable {
     case itemsShouldBeTexts(String)
     case shouldBeList(String, Value)
     case tagsAsText(key: String, tag: String)
+    case listItemContinued(key: String, line: String, item: String)
+    case alignDash(String)
     case emptyTag(key: String)
     case nameOrRemoveTag
     case writeList(key: String, items: [String])
@@ -774,6 +776,10 @@ public indirect enum Message: Sendable, Hashable {
         case .nameOrRemoveTag: ("name the tag or remove it", "впишите название тега или уберите его")
         case .tagsAsText(let key, let tag): ("\"\(key)\" is one tag, \"\(tag)\": commas separate tags only in a list",
                                              "в «\(key)» получился один тег «\(tag)»: запятые разделяют теги только в списке")
+        case .listItemContinued(let key, let line, let item):
+            ("in \"\(key)\", \"\(line)\" stands further right than the item above, so YAML reads one item, \"\(item)\"",
+             "в «\(key)» «\(line)» стоит правее пункта над ним, и YAML читает один пункт «\(item)»")
+        case .alignDash(let line): ("put the dash of \"\(line)\" under the one above", "поставьте дефис «\(line)» под дефисом строкой выше")
         case .writeList(let key, let items): ("write a list: \(key): [\(items.joined(separator: ", "))]",
                                               "напишите списком: \(key): [\(items.joined(separator: ", "))]")
         case .quotedValue(let quoted, let pair):

@@ -14,6 +14,8 @@ package struct YAMLReader {
     private(set) var diagnostics: [Diagnostic] = []
     /// The position just past the composed text's last character, 1-based.
     private var end: (line: Int, column: Int)?
+    /// The composed text's lines, for what its nodes do not say (where a plain text goes on).
+    private var lines: [Substring] = []
 
     package init(file: String, lineOffset: Int, syntaxCode: DiagnosticCode, typeCode: DiagnosticCode) {
         self.file = file
@@ -31,7 +33,7 @@ package struct YAMLReader {
 
     /// The document's root node, or nil (with a diagnostic) when it does not parse; nil without one when empty.
     package mutating func compose(_ text: String) -> Node? {
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        lines = text.split(separator: "\n", omittingEmptySubsequences: false)
         end = (lines.count, (lines.last?.unicodeScalars.count ?? 0) + 1)
         // An alias is written `*name`: without a `*` there is none, and libyaml's events are not read twice.
         if text.utf8.contains(UInt8(ascii: "*")), let (line, column) = Self.aliasInKey(text) {
@@ -154,6 +156,7 @@ package struct YAMLReader {
                     return nil
                 }
                 values.append(scalar.string)
+                warnContinuedItem(item, key: field.key)
             }
             return values
         }
@@ -163,6 +166,21 @@ package struct YAMLReader {
         }
         typeError(field, .shouldBeList(field.key, describe(field.value)))
         return nil
+    }
+
+    /// `- a` and under it `   - b`, further right: YAML reads one item, "a - b" (a plain text goes on over the lines
+    /// below it, and a dash inside it is text).
+    private mutating func warnContinuedItem(_ item: Node, key: String) {
+        guard let scalar = item.scalar, scalar.style == .plain, scalar.string.contains(" - "), let mark = item.mark,
+              mark.line < lines.count else { return }
+        let next = lines[mark.line]
+        let indent = next.prefix { $0 == " " }.count
+        let rest = next.dropFirst(indent)
+        guard indent >= mark.column - 2, rest.hasPrefix("- "),
+              scalar.string.contains(" - " + rest.dropFirst(2).trimmingWhitespace()) else { return }
+        let line = String(rest.trimmingWhitespace())
+        diagnostics.append(.warning(.listItemContinued, .listItemContinued(key: key, line: line, item: scalar.string),
+                                    at: location(line: mark.line + 1, column: indent + 1), suggestion: .alignDash(line)))
     }
 
     /// The tags of a map or persona: a list of texts. One text with commas (`tags: saas, b2b`) is one tag, with a
