@@ -99,7 +99,7 @@ public indirect enum Message: Sendable, Hashable {
     case oneEntryPerMetric
     case markdownOrUnsafeHTML
     case nameTheStage
-    case duplicateStage(String)
+    case duplicateStage(String, firstLine: Int)
     // Branches
     case branchLabelEmpty(stage: String)
     case nameTheBranch(stage: String)
@@ -131,7 +131,7 @@ public indirect enum Message: Sendable, Hashable {
     case unknownLayer(layer: String, stage: String)
     case didYouMean(String)
     case lookalikeLetters(String, letters: [String], latin: Bool)
-    case duplicateLayer(layer: String, stage: String)
+    case duplicateLayer(layer: String, stage: String, firstLine: Int)
     case mergeTwo
     case noStages
     case startStages
@@ -186,7 +186,7 @@ public indirect enum Message: Sendable, Hashable {
     case personasOfSite([String])
     case unknownSection(String)
     case personaSections
-    case duplicateSection(String)
+    case duplicateSection(String, firstLine: Int)
     case folderTaken(what: Owner, folder: String, owner: Owner)
     case renameOne
     case overwritesPage(String)
@@ -599,8 +599,8 @@ public indirect enum Message: Sendable, Hashable {
         case .separatorOrStage(let stage):
             ("for a separator, leave an empty line above the dashes; for a stage, write \"## \(stage)\"",
              "если нужна черта-разделитель, оставьте над ней пустую строку; если это этап, напишите «## \(stage)»")
-        case .duplicateStage(let stage): ("the stage \"\(stage)\" appears twice in this map",
-                                          "этап «\(stage)» встречается в карте дважды")
+        case .duplicateStage(let stage, let line): ("the stage \"\(stage)\" appears twice in this map (first on line \(line))",
+                                                    "этап «\(stage)» встречается в карте дважды (впервые — в строке \(line))")
         case .ownStageNames: ("give each stage its own name", "дайте каждому этапу своё название")
         case .layerBeforeStage(let text): ("the layer heading \"\(text)\" comes before any stage",
                                            "слой «\(text)» стоит выше первого этапа")
@@ -613,8 +613,9 @@ public indirect enum Message: Sendable, Hashable {
                 + " here \(letters.count > 1 ? "are" : "is") \(latin ? "Latin" : "Cyrillic")",
              "может быть, «\(name)»? Здесь \(latin ? "латинск" : "кириллическ")\(letters.count > 1 ? "ие буквы" : "ая буква") "
                 + letters.map { "«\($0)»" }.joined(separator: ", "))
-        case .duplicateLayer(let layer, let stage): ("the layer \"\(layer)\" appears twice in stage \"\(stage)\"",
-                                                     "слой «\(layer)» встречается в этапе «\(stage)» дважды")
+        case .duplicateLayer(let layer, let stage, let line):
+            ("the layer \"\(layer)\" appears twice in stage \"\(stage)\" (first on line \(line))",
+             "слой «\(layer)» встречается в этапе «\(stage)» дважды (впервые — в строке \(line))")
         case .mergeTwo: ("merge the two into one", "объедините их в один")
         case .noStages: ("the map has no stages", "в карте нет ни одного этапа")
         case .startStages: ("start each stage with a level-2 heading, e.g. \"## Поиск решения\"",
@@ -714,7 +715,8 @@ public indirect enum Message: Sendable, Hashable {
         case .personaSections:
             ("persona sections are Мотивы, Сценарии, Драйверы, Барьеры (Motives, Scenarios, Drivers, Barriers)",
              "у персоны бывают разделы «Мотивы», «Сценарии», «Драйверы» и «Барьеры»")
-        case .duplicateSection(let text): ("the section \"\(text)\" appears twice", "раздел «\(text)» встречается дважды")
+        case .duplicateSection(let text, let line): ("the section \"\(text)\" appears twice (first on line \(line))",
+                                                     "раздел «\(text)» встречается дважды (впервые — в строке \(line))")
         case .folderTaken(let what, let folder, let owner):
             ("\(what.texts.en) would be written to \(folder)/, like \(owner.texts.en)",
              "\(what.texts.ru) попадёт в папку \(folder)/, куда уже пишется \(owner.texts.ru)")

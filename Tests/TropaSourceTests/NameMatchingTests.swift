@@ -118,7 +118,7 @@ import TropaTesting
 
             """))
         #expect(diagnostics.found == [Found(.duplicateLayer, .error, 14, 5)])
-        #expect(diagnostics.first?.message(in: .en) == "the layer \"Goal\" appears twice in stage \"Этап\"")
+        #expect(diagnostics.first?.message(in: .en) == "the layer \"Goal\" appears twice in stage \"Этап\" (first on line 6)")
     }
 
     @Test func stageNamesAreComparedLikeHeadings() {

@@ -374,7 +374,8 @@ package struct JourneyParser {
                 } else if text.isEmpty {
                     diagnostics.append(.error(.misplacedHeading, .unnamedStage, at: location, suggestion: .nameTheStage))
                 } else if !stageIDs.insert(id).inserted {
-                    diagnostics.append(.error(.duplicateStage, .duplicateStage(text),
+                    let first = stages.first { $0.id == id }?.location.line ?? location.line
+                    diagnostics.append(.error(.duplicateStage, .duplicateStage(text, firstLine: first),
                                               at: location, suggestion: .ownStageNames))
                 }
                 if block.isUnderlinedHeading, let underline = underline(of: block, source: source) {
@@ -406,9 +407,9 @@ package struct JourneyParser {
                     continue
                 }
                 stage.inUnknownLayer = false
-                if stage.layers.contains(where: { $0.definition.id == definition.id }) {
+                if let first = stage.layers.first(where: { $0.definition.id == definition.id }) {
                     diagnostics.append(.error(.duplicateLayer,
-                                              .duplicateLayer(layer: text, stage: stage.written),
+                                              .duplicateLayer(layer: text, stage: stage.written, firstLine: first.location.line),
                                               at: location, suggestion: .mergeTwo))
                     stage.inUnknownLayer = true
                     continue

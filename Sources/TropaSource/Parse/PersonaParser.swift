@@ -57,6 +57,8 @@ package struct PersonaParser {
         if !unsafeHTML { diagnostics += document.omittedWarnings(body, source: source) }
         var description: [MarkdownNode] = []
         var sections: [(kind: PersonaSectionKind?, blocks: [MarkdownNode])] = []
+        // Where each section first stands, for the error of a second one.
+        var sectionLines: [PersonaSectionKind: Int] = [:]
         for block in document.blocks {
             guard block.isHeading, block.headingLevel <= 2 else {
                 if sections.isEmpty {
@@ -81,13 +83,14 @@ package struct PersonaParser {
                 sections.append((nil, []))
                 continue
             }
-            if sections.contains(where: { $0.kind == kind }) {
-                diagnostics.append(.error(.duplicateSection, .duplicateSection(text), at: location,
+            if let first = sectionLines[kind] {
+                diagnostics.append(.error(.duplicateSection, .duplicateSection(text, firstLine: first), at: location,
                                           suggestion: .mergeTwo))
                 sections.append((nil, []))
                 continue
             }
             sections.append((kind, []))
+            sectionLines[kind] = location.line
         }
         persona.description = RichText(blocks: description)
         persona.sections = sections.compactMap { section in
