@@ -780,8 +780,8 @@ public indirect enum Message: Sendable, Hashable {
                                              "в «\(key)» получился один тег «\(tag)»: запятые разделяют теги только в списке")
         case .listItemContinued(let key, let line, let item):
             ("in \"\(key)\", \"\(line)\" stands further right than the item above, so YAML reads one item, \"\(item)\"",
-             "в «\(key)» «\(line)» стоит правее пункта над ним, и YAML читает один пункт «\(item)»")
-        case .alignDash(let line): ("put the dash of \"\(line)\" under the one above", "поставьте дефис «\(line)» под дефисом строкой выше")
+             "в «\(key)» строка «\(line)» сдвинута правее пункта над ней, и YAML читает их как один пункт «\(item)»")
+        case .alignDash(let line): ("put the dash of \"\(line)\" under the one above", "выровняйте «\(line)» по дефису строки выше")
         case .writeList(let key, let items): ("write a list: \(key): [\(items.joined(separator: ", "))]",
                                               "напишите списком: \(key): [\(items.joined(separator: ", "))]")
         case .quotedValue(let quoted, let pair):

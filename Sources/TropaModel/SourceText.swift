@@ -85,7 +85,7 @@ public struct SourceText: Sendable {
     }
 
     /// CRLF and lone CR become LF, so every later step sees one kind of line break.
-    private static func normalizeLineEndings(_ text: String) -> String {
+    public static func normalizeLineEndings(_ text: String) -> String {
         var text = text
         guard text.withUTF8({ offset(of: UInt8(ascii: "\r"), in: UnsafeRawBufferPointer($0)) }) != nil else { return text }
         // Byte by byte: replacing Characters would turn "\r\r\n" (two line breaks) into "\r\n", one Character

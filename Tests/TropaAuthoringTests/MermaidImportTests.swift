@@ -116,14 +116,18 @@ import TropaTesting
         #expect(diagnostics.map { "\($0.location.line):\($0.location.column)" } == ["3:10", "4:8", "5:12", "6:2"])
     }
 
-    /// Lines are counted as a map's are: "\r\r\n" (one Character of the last two) still ends a line, and a column
-    /// counts scalars, so an accent written as a combining mark and a wide space before a statement are counted.
-    @Test func linesAndColumnsAreCountedAsInTheFile() {
-        let text = "journey\r\nsection A\r\r\nPay: many\r\n  Caf\u{65}\u{301}: x\n\u{3000}Tea: y\n"
+    /// Lines are counted as `check` counts a map's: "\r\r\n" is two line breaks (its last two are one Character) and
+    /// a lone "\r" one. A column counts scalars: an accent written as a combining mark and a wide space count.
+    @Test func linesAndColumnsAreCountedAsInTheFile() throws {
+        let text = "journey\r\nsection A\r\r\nPay: many\r  Caf\u{65}\u{301}: x\n\u{3000}Tea:\u{3000}y\nOk: 5\r\r\n"
         let (_, diagnostics) = Self.parse(text)
-        #expect(diagnostics.map { "\($0.location.line):\($0.location.column)" } == ["3:6", "4:10", "5:7"])
-        let source = SourceText(path: "a.mmd", text: text)
-        #expect(diagnostics.allSatisfy { source.contains($0.location) })
+        #expect(diagnostics.map { "\($0.location.line):\($0.location.column)" } == ["4:6", "5:10", "6:7"])
+        guard case .success(let source) = SourceText.decode(path: "a.mmd", bytes: Array(text.utf8)) else {
+            Issue.record("the text decodes")
+            return
+        }
+        #expect(diagnostics.map { source.line($0.location.line).map(String.init) }
+                == ["Pay: many", "  Caf\u{65}\u{301}: x", "\u{3000}Tea:\u{3000}y"])
     }
 
     @Test func scoresBeyondAnIntAreClamped() throws {

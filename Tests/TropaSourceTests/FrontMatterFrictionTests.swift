@@ -66,6 +66,31 @@ import TropaTesting
         #expect(journey.tags == ["b2b"])
     }
 
+    /// A dash further right than the item's above goes on that item's text: each such line is warned of, at its dash,
+    /// whatever the spaces after the item's dash, a tab before the dash, a comment after it or a blank line between.
+    @Test(arguments: [
+        ("tags:\n  - saas\n   - b2b", ["5:4"], ["saas - b2b"]),
+        ("tags:\n-   saas\n   - b2b", ["5:4"], ["saas - b2b"]),
+        ("tags:\n  - saas\n   \t- b2b", ["5:5"], ["saas - b2b"]),
+        ("tags:\n  - saas\n    - b2b # B2B", ["5:5"], ["saas - b2b"]),
+        ("tags:\n  - saas\n\n    - b2b", ["6:5"], ["saas\n- b2b"]),
+        ("tags:\n  - saas\n   - b2b\n    - crm", ["5:4", "6:5"], ["saas - b2b - crm"]),
+        ("compare:\n  - - a\n    - b", [], []),
+    ])
+    func aListItemFurtherRightGoesOnTheItemAbove(lines: String, at: [String], tags: [String]) {
+        let (journey, diagnostics) = Check.journey("---\ntitle: Карта\n\(lines)\n---\n## Этап\n" + Check.requiredLayers)
+        let continued = diagnostics.filter { $0.code == .listItemContinued }
+        #expect(continued.map { "\($0.location.line):\($0.location.column)" } == at, "\(diagnostics)")
+        #expect(continued.allSatisfy { $0.severity == .warning })
+        if !tags.isEmpty { #expect(journey.tags == tags) }
+        #expect(continued.first.map { $0.suggestion(in: .en) } == (at.isEmpty ? nil : "put the dash of \"- b2b\" under the one above"))
+    }
+
+    /// A dash inside a tag on its own line is text, and items one under the other are a list.
+    @Test func aDashInsideATagIsNoContinuedItem() {
+        #expect(Self.diagnostics("title: Карта\ntags:\n  - до - после\n  - e-commerce\n  - b2b").isEmpty)
+    }
+
     @Test func tagsWrittenAsOneTextWithCommasGetAWarningWithTheList() {
         let (journey, diagnostics) = Check.journey("---\ntitle: Карта\ntags: saas, b2b,скрипты продаж\n---\n## Этап\n"
                                                    + Check.requiredLayers)

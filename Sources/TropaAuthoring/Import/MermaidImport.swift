@@ -34,10 +34,9 @@ public struct MermaidImport: Sendable {
     /// The diagram and every problem of the file; nil when the file is not a journey at all.
     public func parse(_ source: String) -> (Diagram?, [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
-        // Split on the scalar, not the Character: in "\r\r\n" the last two are one Character, and every later line
-        // would be numbered one too few.
-        let lines = source.unicodeScalars.split(separator: "\n", omittingEmptySubsequences: false)
-            .map { $0.last == "\r" ? $0.dropLast() : $0 }
+        // Line breaks as a map's (`SourceText.decode`): "\r\r\n" is two, and the lines are numbered as `check` numbers
+        // them. Split on the scalar: a "\n" after a mark is no Character of its own.
+        let lines = SourceText.normalizeLineEndings(source).unicodeScalars.split(separator: "\n", omittingEmptySubsequences: false)
         var diagram = Diagram(title: nil, sections: [])
         var started = false
         var inDescription = false
@@ -100,7 +99,7 @@ public struct MermaidImport: Sendable {
         }
         let data = line[line.index(after: colon)...].split(separator: ":", omittingEmptySubsequences: false)
         let scoreText = data[0].trimmingCharacters(in: .whitespaces)
-        let scoreAt = at(data[0].firstIndex { $0 != " " && $0 != "\t" } ?? data[0].startIndex)
+        let scoreAt = at(data[0].unicodeScalars.firstIndex { !CharacterSet.whitespaces.contains($0) } ?? data[0].startIndex)
         guard !scoreText.isEmpty, let score = Double(scoreText), score.isFinite else {
             diagnostics.append(.error(.mermaidSyntax, .mermaidNotScore(Self.text(scoreText)), at: scoreAt,
                                       suggestion: .mermaidTaskForm))

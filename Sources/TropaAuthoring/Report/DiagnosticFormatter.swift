@@ -66,14 +66,15 @@ public struct DiagnosticFormatter: Sendable {
 
     /// A problem that stopped the command before it had a report (a site folder it cannot read, an output it cannot
     /// write), for the programs that read `github` and `json`: the annotation names no file, and the JSON entry has
-    /// the code `site-error`, an empty `file` and line and column 0. Text prints it as `Terminal.printError` does.
+    /// the code `site-error`, an empty `file` and line and column 0. Nothing for `text`: `Terminal.printError` prints
+    /// it there.
     public func failure(_ message: Message, help: Message?) -> String {
         let (text, suggestion) = (message.text(in: language), help?.text(in: language))
         switch format {
         case .text: return ""
         case .github:
-            return "::error title=\(escapeProperty("tropa: " + Self.failureCode))::"
-                + escapeData(text + (suggestion.map { " (\($0))" } ?? "")) + "\n"
+            return annotation(.error, properties: "title=\(escapeProperty("tropa: " + Self.failureCode))",
+                              message: text, suggestion: suggestion)
         case .json:
             return json([Entry(file: "", line: 0, column: 0, severity: Severity.error.rawValue, code: Self.failureCode,
                                message: text, suggestion: suggestion)])
@@ -136,11 +137,15 @@ public struct DiagnosticFormatter: Sendable {
     /// A GitHub Actions workflow command, which the runner shows as an annotation on the file's line.
     private func github(_ diagnostic: Diagnostic) -> String {
         let location = diagnostic.location
-        var message = diagnostic.message(in: language)
-        if let suggestion = diagnostic.suggestion(in: language) { message += " (\(suggestion))" }
         let properties = "file=\(escapeProperty(annotated(location.file))),line=\(location.line),col=\(location.column),"
             + "title=\(escapeProperty("tropa: " + diagnostic.code.rawValue))"
-        return "::\(diagnostic.severity.rawValue) \(properties)::\(escapeData(message))\n"
+        return annotation(diagnostic.severity, properties: properties, message: diagnostic.message(in: language),
+                          suggestion: diagnostic.suggestion(in: language))
+    }
+
+    /// `::error properties::message (suggestion)`, the message escaped.
+    private func annotation(_ severity: Severity, properties: String, message: String, suggestion: String?) -> String {
+        "::\(severity.rawValue) \(properties)::\(escapeData(message + (suggestion.map { " (\($0))" } ?? "")))\n"
     }
 
     private func escapeData(_ text: String) -> String {

@@ -248,24 +248,24 @@ package struct JourneyParser {
         package var inUnknownLayer = false
         /// The layers the headings that matched none were probably meant to be (`Stage.misnamedLayers`).
         package var misnamedLayers: [String?] = []
-        /// Of those headings, the ones nothing was suggested for: their text, their place in `misnamedLayers` and
-        /// their diagnostic's in the parse's, for a second look once the stage's layers are known.
-        package var unsuggested: [(text: String, misnamed: Int, diagnostic: Int)] = []
+        /// Of those headings, the ones nothing was suggested for: their text and their diagnostic's place in the
+        /// parse's (which only grows until it is looked at again), for a second look once the stage's layers are known.
+        package var unsuggested: [(text: String, diagnostic: Int)] = []
 
         /// As messages name it, with its branch's label.
         var written: String { Stage.written(name: name, branch: branch.label) }
     }
 
     /// A heading too far from every layer's name to suggest one may still be a typo of a required layer the stage
-    /// lacks (`### Цльь` where `Цель` is missing): that layer is suggested, and it is then not also reported missing.
-    private func suggestMissingLayers(for stage: inout PendingStage, diagnostics: inout [Diagnostic]) {
+    /// lacks (`### Цльь` where `Цель` is missing): that layer is suggested. As the match is loose (`### Цена` is as
+    /// close), the layer is still reported missing.
+    private func suggestMissingLayers(for stage: PendingStage, diagnostics: inout [Diagnostic]) {
+        guard !stage.unsuggested.isEmpty else { return }
+        let present = Set(stage.layers.map(\.definition.id) + stage.misnamedLayers.compactMap { $0 })
+        let missing = schema.layers.filter { $0.required && !present.contains($0.id) }
         for heading in stage.unsuggested {
-            let present = Set(stage.layers.map(\.definition.id) + stage.misnamedLayers.compactMap { $0 })
-            let missing = schema.layers.filter { $0.required && !present.contains($0.id) }
-            guard let name = Suggestion.closest(to: heading.text, among: missing.flatMap(\.names), loosely: true),
-                  let layer = schema.layer(named: name) else { continue }
-            stage.misnamedLayers[heading.misnamed] = layer.id
-            diagnostics[heading.diagnostic].help = .closest(layer.title.text(in: language, fallback: layer.id), to: heading.text)
+            guard let name = Suggestion.layer(for: heading.text, amongMissing: missing, language: language) else { continue }
+            diagnostics[heading.diagnostic].help = .closest(name, to: heading.text)
         }
     }
 
@@ -400,7 +400,7 @@ package struct JourneyParser {
                                               at: location,
                                               suggestion: suggestion.map { .closest($0, to: text) } ?? acceptedHeadings))
                     if suggestion == nil {
-                        stage.unsuggested.append((text, stage.misnamedLayers.count, diagnostics.count - 1))
+                        stage.unsuggested.append((text, diagnostics.count - 1))
                     }
                     stage.misnamedLayers.append(suggestion.flatMap { schema.layer(named: $0)?.id })
                     stage.inUnknownLayer = true
@@ -426,7 +426,7 @@ package struct JourneyParser {
         }
 
         journey.introduction = RichText(blocks: introduction)
-        for index in stages.indices { suggestMissingLayers(for: &stages[index], diagnostics: &diagnostics) }
+        for stage in stages { suggestMissingLayers(for: stage, diagnostics: &diagnostics) }
         let reader = LayerContentReader(source: source, language: language)
         journey.stages = stages.map { pending in
             Stage(name: pending.name, location: pending.location, description: RichText(blocks: pending.description),

@@ -168,19 +168,29 @@ package struct YAMLReader {
         return nil
     }
 
-    /// `- a` and under it `   - b`, further right: YAML reads one item, "a - b" (a plain text goes on over the lines
-    /// below it, and a dash inside it is text).
+    /// `- a` and under it `   - b`, further right than the dash of `- a`: YAML reads one item, "a - b" (a plain text
+    /// goes on over the lines below it that stand further right, and a dash inside it is text). Each such line is
+    /// warned of.
     private mutating func warnContinuedItem(_ item: Node, key: String) {
-        guard let scalar = item.scalar, scalar.style == .plain, scalar.string.contains(" - "), let mark = item.mark,
-              mark.line < lines.count else { return }
-        let next = lines[mark.line]
-        let indent = next.prefix { $0 == " " }.count
-        let rest = next.dropFirst(indent)
-        guard indent >= mark.column - 2, rest.hasPrefix("- "),
-              scalar.string.contains(" - " + rest.dropFirst(2).trimmingWhitespace()) else { return }
-        let line = String(rest.trimmingWhitespace())
-        diagnostics.append(.warning(.listItemContinued, .listItemContinued(key: key, line: line, item: scalar.string),
-                                    at: location(line: mark.line + 1, column: indent + 1), suggestion: .alignDash(line)))
+        guard let scalar = item.scalar, scalar.style == .plain, scalar.string.contains("-"), let mark = item.mark,
+              (1...lines.count).contains(mark.line) else { return }
+        // The item's own dash: the last before its text (in `- - a`, the inner list's).
+        let itemLine = Array(lines[mark.line - 1].unicodeScalars)
+        guard let dash = itemLine.prefix(max(0, mark.column - 1)).lastIndex(of: "-") else { return }
+        for index in mark.line..<lines.count {
+            let line = Array(lines[index].unicodeScalars)
+            let spaces = line.prefix { $0 == " " }.count
+            let start = line.firstIndex { $0 != " " && $0 != "\t" } ?? line.count
+            if start == line.count { continue }  // a blank line goes on the text, as a line break
+            // A line no further right than the dash, or a comment, ends the text.
+            guard spaces > dash, line[start] != "#" else { return }
+            guard line[start] == "-", start + 1 == line.count || line[start + 1] == " " || line[start + 1] == "\t" else { continue }
+            var written = String(String.UnicodeScalarView(line[start...]))
+            if let comment = written.range(of: " #") { written = String(written[..<comment.lowerBound]) }
+            written = written.trimmingWhitespace()
+            diagnostics.append(.warning(.listItemContinued, .listItemContinued(key: key, line: written, item: scalar.string),
+                                        at: location(line: index + 1, column: start + 1), suggestion: .alignDash(written)))
+        }
     }
 
     /// The tags of a map or persona: a list of texts. One text with commas (`tags: saas, b2b`) is one tag, with a

@@ -4,8 +4,7 @@ import TropaModel
 package enum Suggestion {
     /// The candidate closest to `name`, when it is close enough to be a typo of it. Letters that look alike in the
     /// two alphabets count as the same: a name typed half on the other keyboard is no farther than its typos.
-    /// `loosely`: up to half the letters may differ, where the candidates are few and expected (a required layer
-    /// the stage lacks, for a heading that names none: `Цльь` for `Цель`).
+    /// `loosely`: up to half the letters may differ (at most three), where the candidates are few and expected.
     package static func closest(to name: String, among candidates: [String], loosely: Bool = false) -> String? {
         let key = LookalikeLetters.folded(NameKey(name).value)
         guard !key.isEmpty else { return nil }
@@ -31,6 +30,13 @@ package enum Suggestion {
     package static func layer(for heading: String, in schema: LayerSchema, language: Language) -> String? {
         (closest(to: heading, among: schema.layerNames) ?? named(in: heading, among: schema.layerNames))
             .map { shown($0, ids: schema.layers.map { ($0.id, $0.title) }, language: language) }
+    }
+
+    /// The required layer the stage lacks that a heading too far from every layer's name was perhaps meant to be:
+    /// up to half its letters may differ (at most three), since these candidates are few and expected.
+    package static func layer(for heading: String, amongMissing missing: [LayerDefinition], language: Language) -> String? {
+        closest(to: heading, among: missing.flatMap(\.names), loosely: true)
+            .map { shown($0, ids: missing.map { ($0.id, $0.title) }, language: language) }
     }
 
     /// The metric name a name that matches none was probably a typo of.
