@@ -57,6 +57,7 @@ public enum DiagnosticCode: String, Sendable, CaseIterable, Codable {
     case duplicateSection = "duplicate-section"
     case outputConflict = "output-conflict"
     case templateInvalid = "template-invalid"
+    case templateUnknownName = "template-unknown-name"
     case headingSpace = "heading-space"
     case emptyStage = "empty-stage"
     case underlinedStage = "underlined-stage"

@@ -196,6 +196,8 @@ public indirect enum Message: Sendable, Hashable {
     case templateUnclosed(open: String, line: Int)
     case templateUnfinishedTag
     case templateUnknown(String)
+    case templateUnknownName(String)
+    case templateNamesAre
     case templatesOfTheme([String])
     case templateCloseNothing
     case removeClose
@@ -731,6 +733,10 @@ public indirect enum Message: Sendable, Hashable {
         case .templateUnclosed(let open, let line):
             ("the section \"\(open)\" on line \(line) is never closed", "секция «\(open)» из строки \(line) не закрыта")
         case .templateUnfinishedTag: ("a tag is not finished with }}", "тег не закрыт знаками }}")
+        case .templateUnknownName(let name): ("the pages have no field \"\(name)\": it prints nothing",
+                                              "у страниц нет поля «\(name)»: на его месте ничего не выведется")
+        case .templateNamesAre: ("the fields of each template are listed in docs/format.md, under The theme",
+                                 "поля каждого шаблона перечислены в docs/format.md, в разделе «The theme»")
         case .templateUnknown(let name): ("there is no template \"\(name)\": it would print nothing",
                                           "шаблона «\(name)» нет: здесь ничего не выведется")
         case .templatesOfTheme(let names): ("the theme's templates: \(names.joined(separator: ", "))",

@@ -43,7 +43,7 @@ import Testing
         .unknownSection("x"), .personaSections, .duplicateSection("x", firstLine: 1),
         .folderTaken(what: .map, folder: "x", owner: .map), .renameOne, .overwritesPage("x"), .renameOrMove,
         .templateInvalid("x"), .templateWrongClose(open: "x", line: 1), .templateUnclosed(open: "x", line: 1),
-        .templateUnfinishedTag, .templateUnknown("x"), .templatesOfTheme(["a"]), .unknownCommand("x", commands: ["y"]), .templateCloseNothing, .removeClose, .closeSection("x"), .lookalikeLetters("x", letters: ["e"], latin: true), .aliasInKey, .writeKeyOut, .yamlUnreadable("x"), .yamlSyntax("x"),
+        .templateUnfinishedTag, .templateUnknown("x"), .templateUnknownName("x"), .templateNamesAre, .templatesOfTheme(["a"]), .unknownCommand("x", commands: ["y"]), .templateCloseNothing, .removeClose, .closeSection("x"), .lookalikeLetters("x", letters: ["e"], latin: true), .aliasInKey, .writeKeyOut, .yamlUnreadable("x"), .yamlSyntax("x"),
         .quoteUnclosed("x"), .closeQuote("x"), .keyTwice(["a", "b"]), .keepOne,
         .quotesInLine(marks: "x", key: "x", fixed: "x"), .quoteColonValue, .indentWithSpaces, .notMapping(.schema),
         .unknownKey(.schema, "x"), .knownKeys(["a", "b"]), .keyInEnglish("x"), .linkOmitted("x"), .linkToWebAddress, .percentAsShare("x"), .removeIndent("x"), .baseURLTail("x"), .shouldBeText("x"), .shouldBeBool("x", .list), .writeBool("x"),

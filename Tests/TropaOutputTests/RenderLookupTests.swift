@@ -31,6 +31,16 @@ import TropaTesting
         var checked = 0
         for model in models { checked += Self.check(model, path: fixture) }
         #expect(checked > 50)
+        // Each name `template-unknown-name` accepts is one some model answers.
+        let answered = TemplateNames.known.filter { name in Self.parents(of: models).contains { $0.child(named: name) != nil } }
+        #expect(answered == TemplateNames.known, "\(TemplateNames.known.subtracting(answered).sorted())")
+    }
+
+    /// Every model in `value`, nested ones too.
+    private static func parents(of value: Any) -> [MustacheParent] {
+        if let array = value as? [Any] { return array.flatMap(parents) }
+        guard let parent = value as? MustacheParent, !(value is [String: String]) else { return [] }
+        return [parent] + Mirror(reflecting: value).children.compactMap { unwrap($0.value) }.flatMap(parents)
     }
 
     /// Mustache's string transforms work on the models' text; a value a model does not have prints as nothing and
@@ -58,6 +68,7 @@ import TropaTesting
             guard let label = child.label, let held = unwrap(child.value) else { continue }
             count += 1
             #expect(parent.child(named: label) != nil, "\(path).\(label) is not reachable by name")
+            #expect(TemplateNames.known.contains(label), "\(path).\(label) is not among the names templates may look up")
 
             count += check(held, path: "\(path).\(label)")
         }

@@ -577,13 +577,15 @@ package struct BuildDriver: Sendable {
             case .failure(let diagnostic): problems.append(diagnostic)
             }
         }
-        let (theme, templateProblems) = Theme.load(overrides: overrides, templatesFolder: config.templatesPath)
+        let (theme, templateProblems) = Theme.load(overrides: overrides, templatesFolder: config.templatesPath) { name in
+            Suggestion.help(for: name, among: TemplateNames.known.sorted())
+        }
         problems += templateProblems
         for source in overrides where problems.contains(where: { $0.location.file == source.path }) {
             report.sources[source.path] = source
         }
         report.diagnostics += problems
-        return problems.isEmpty ? theme : nil
+        return problems.hasErrors ? nil : theme
     }
 }
 

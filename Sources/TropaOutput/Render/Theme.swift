@@ -39,8 +39,10 @@ package struct Theme: @unchecked Sendable {
         return "{{% CONTENT_TYPE: TROPA_HTML }}\n"
     }()
 
-    /// Compiles the theme; an override that does not parse is a `template-invalid` diagnostic at its line.
-    package static func load(overrides: [SourceText], templatesFolder: String) -> (Theme?, [Diagnostic]) {
+    /// Compiles the theme; an override that does not parse is a `template-invalid` diagnostic at its line, and a name
+    /// it looks up that no page has a `template-unknown-name` warning, with the help `suggest` gives for it.
+    package static func load(overrides: [SourceText], templatesFolder: String,
+                             suggest: (String) -> Message? = { _ in nil }) -> (Theme?, [Diagnostic]) {
         var files = [String: (text: String, path: String)]()
         for (name, text) in EmbeddedTheme.files { files[name] = (text, "(built-in theme)/\(name)") }
         for source in overrides {
@@ -60,7 +62,8 @@ package struct Theme: @unchecked Sendable {
             guard diagnostics.isEmpty else { return (nil, diagnostics) }
         }
         let compiled = Set(CompiledTheme.pages.filter { $0.value.isDisjoint(with: changed) }.keys)
-        return (Theme(library: library, assets: assets, fingerprint: fingerprint(files.mapValues(\.text)), compiled: compiled), [])
+        return (Theme(library: library, assets: assets, fingerprint: fingerprint(files.mapValues(\.text)), compiled: compiled),
+                unknownNames(overrides, suggest: suggest))
     }
 
     /// The built-in templates a page is made of, parsed when a page first needs them, once per process: most pages
@@ -118,12 +121,26 @@ package struct Theme: @unchecked Sendable {
         let names = templates.map { String($0.dropLast(templateExtension.count)) }.sorted()
         return overrides.filter { $0.path.hasSuffix(templateExtension) }.flatMap { source in
             includeTags(source.text).filter { !names.contains($0.name) }.map { tag in
-                let line = source.text[..<tag.at].count { $0 == "\n" } + 1
-                let column = source.text[..<tag.at].reversed().prefix { $0 != "\n" }.count + 1
-                return .error(.templateInvalid, .templateUnknown(tag.name), at: SourceLocation(file: source.path, line: line, column: column),
-                              suggestion: .templatesOfTheme(names))
+                .error(.templateInvalid, .templateUnknown(tag.name), at: location(of: tag.at, in: source),
+                       suggestion: .templatesOfTheme(names))
             }
         }
+    }
+
+    private static func unknownNames(_ overrides: [SourceText], suggest: (String) -> Message?) -> [Diagnostic] {
+        overrides.filter { $0.path.hasSuffix(templateExtension) }.flatMap { source in
+            TemplateNames.unknown(in: source.text).map { tag in
+                .warning(.templateUnknownName, .templateUnknownName(tag.name), at: location(of: tag.at, in: source),
+                         suggestion: suggest(String(tag.name.prefix { $0 != "." })) ?? .templateNamesAre)
+            }
+        }
+    }
+
+    /// Where `index` of a template's text stands, in lines and characters.
+    private static func location(of index: String.Index, in source: SourceText) -> SourceLocation {
+        let line = source.text[..<index].count { $0 == "\n" } + 1
+        let column = source.text[..<index].reversed().prefix { $0 != "\n" }.count + 1
+        return SourceLocation(file: source.path, line: line, column: column)
     }
 
     /// A parser's error in words: a section closed by another name or never closed names the section still open

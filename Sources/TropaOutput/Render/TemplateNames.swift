@@ -1,0 +1,53 @@
+import TropaModel
+
+/// The names a template looks up on the pages' models, and the tags of a site's template that look up another: such
+/// a tag prints nothing, without a word from swift-mustache (`{{titel}}`, a field of an older version).
+package enum TemplateNames {
+    /// The keys the models answer (`ViewModels+Mustache.swift`); `RenderLookupTests` keeps the two the same.
+    package static let known: Set<String> = [
+        "advice", "analysis", "anchor", "averageNPS", "branchCells", "caption", "cards", "cells", "change", "changes",
+        "chart", "chartSVG", "children", "columnCount", "commit", "comparisonSVG", "comparisonURL", "contents",
+        "context", "continued", "conversion", "conversionAxis", "count", "csvURL", "current", "curve", "curveSVG",
+        "date", "description", "descriptionHTML", "downloads", "draft", "duration", "emotion", "emotions", "empty",
+        "evidence", "face", "faceSVG", "figures", "file", "funnel", "funnelSVG", "funnels", "generator", "hasActions",
+        "hasChildren", "hasDetails", "hasFigures", "hasStageDescriptions", "headings", "historyURL", "html", "id",
+        "introductionHTML", "isoDate", "items", "key", "kind", "kinds", "label", "labels", "lang", "last", "latest",
+        "length", "list", "lowest", "lowestEmotion", "map", "mapCount", "mapURL", "maps", "marks", "matrix",
+        "measured", "measuredOn", "metric", "metrics", "missed", "missedTargets", "mood", "more", "moreURL", "name",
+        "next", "note", "nps", "npsAxis", "number", "numbers", "objective", "omitted", "outline", "owner", "owners",
+        "page", "pager", "pains", "persona", "personas", "points", "present", "previous", "priority", "product",
+        "products", "quadrant", "quadrantNames", "quadrantNote", "quadrantSVG", "rank", "reach", "reading",
+        "readings", "review", "role", "root", "rows", "score", "sections", "segment", "segments", "siteTitle", "span",
+        "sparkline", "sparklineLabel", "sparse", "sparseStageDescriptions", "split", "stage", "stageCount", "stages",
+        "start", "subject", "summary", "svg", "tags", "target", "text", "timeline", "timelineSVG", "title", "tone",
+        "toneWord", "total", "trends", "updated", "updatedISO", "url", "value", "versions", "weakestConversion",
+        "weakestStage", "words",
+    ]
+
+    /// The names that `text` looks up and no model has, each with where its tag starts. A name is looked up by its
+    /// first part (`words.persona`: `words`) and through a transform (`uppercased(title)`: `title`). After a tag that
+    /// changes the delimiters (`{{=<% %>=}}`) nothing more is read.
+    package static func unknown(in text: String) -> [(name: String, at: String.Index)] {
+        var found: [(name: String, at: String.Index)] = []
+        var rest = text[...]
+        while let open = rest.firstRange(of: "{{") {
+            rest = rest[open.upperBound...]
+            guard let sigil = rest.first, sigil != "=" else { break }
+            let triple = sigil == "{"
+            guard let close = rest.firstRange(of: triple ? "}}}" : "}}") else { break }
+            var tag = rest[..<close.lowerBound]
+            rest = rest[close.upperBound...]
+            // Comments, closing tags, partials, parents and blocks name no field.
+            if "!/><$".contains(sigil) { continue }
+            if "#^&{".contains(sigil) { tag = tag.dropFirst() }
+            var name = tag.trimmingWhitespace()
+            // A transform's argument is the field: `empty(advice)`.
+            while let opening = name.lastIndex(of: "("), let closing = name[opening...].firstIndex(of: ")") {
+                name = String(name[name.index(after: opening)..<closing]).trimmingWhitespace()
+            }
+            let first = String(name.prefix { $0 != "." })
+            if !first.isEmpty, !known.contains(first) { found.append((name, open.lowerBound)) }
+        }
+        return found
+    }
+}
