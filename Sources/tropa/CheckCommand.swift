@@ -97,7 +97,8 @@ struct BuildCommand: ParsableCommand {
                     Terminal.printNotes([.waitingForBuild(output)], language: chosen ?? site)
                 }
                 let buildOptions = BuildOptions(output: output, includeDrafts: drafts, strict: options.strict,
-                                                progress: progress, whenWaiting: options.quiet ? nil : waiting)
+                                                progress: progress, whenWaiting: options.quiet ? nil : waiting,
+                                                program: ProgramBuild.id)
                 return try SiteBuilder(git: git).build(root: options.siteDirectory, options: buildOptions)
             }
         }

@@ -19,10 +19,15 @@ public struct BuildOptions: Sendable {
     /// The day a map's next review is compared with (`review-overdue`): only `tropa check` gives one, so no page
     /// depends on the day.
     public var reviewDay: CalendarDay?
+    /// What tells the running tropa from another of its version (`tropa build` gives its build ID), kept in the
+    /// build's record: a tropa built again from other sources then rebuilds an output the older one made, instead
+    /// of finding it up to date. Nil in tests, whose records stay the same from build to build of the tests.
+    public var program: String?
 
     public init(output: String? = nil, includeDrafts: Bool = false, strict: Bool = false,
                 progress: BuildProgress? = nil, whenWaiting: (@Sendable (String, Language) -> Void)? = nil,
-                reviewDay: CalendarDay? = nil) {
+                reviewDay: CalendarDay? = nil, program: String? = nil) {
+        self.program = program
         self.output = output
         self.includeDrafts = includeDrafts
         self.strict = strict

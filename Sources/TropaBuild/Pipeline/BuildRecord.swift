@@ -85,7 +85,8 @@ package struct BuildRecord: Sendable {
     package static func settings(_ options: BuildOptions, config: SiteConfig) -> String {
         // The built-in theme's hash too: a tropa built again from newer sources keeps its version, and the pages an
         // update leaves would keep the older theme beside the newer one.
-        "tropa \(Tropa.version) theme:\(String(Theme.builtInFingerprint, radix: 16)) drafts:\(options.includeDrafts) strict:\(options.strict)"
+        "tropa \(Tropa.version)" + (options.program.map { " build:" + $0 } ?? "")
+            + " theme:\(String(Theme.builtInFingerprint, radix: 16)) drafts:\(options.includeDrafts) strict:\(options.strict)"
             + (config.outputs.map { " outputs:" + $0.joined(separator: ",") } ?? "")
     }
 
