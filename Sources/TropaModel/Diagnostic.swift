@@ -69,6 +69,7 @@ public enum DiagnosticCode: String, Sendable, CaseIterable, Codable {
     case typographicQuotes = "typographic-quotes"
     case tagsAsText = "tags-as-text"
     case listItemContinued = "list-item-continued"
+    case measurementTwice = "measurement-twice"
     case branchLabel = "branch-label"
     case branchSplit = "branch-split"
     case branchReused = "branch-reused"

@@ -40,6 +40,8 @@ public indirect enum Message: Sendable, Hashable {
     case measurementHeader
     case measurementFieldCount(expected: Int, found: Int)
     case oneRowPerMeasurement
+    case measurementTwice(metric: String, stage: String, date: String, line: Int, value: String)
+    case oneRowPerDay
     case measurementBadDate(String)
     case measurementDateForm
     case measurementValueForm
@@ -440,8 +442,12 @@ public indirect enum Message: Sendable, Hashable {
              "в строке полей: \(found), а в заголовке: \(expected)")
         case .oneRowPerMeasurement: ("write one measurement per row; quote a value that holds a comma: \"1,5\"",
                                      "пишите по одному замеру в строке; значение с запятой заключайте в двойные кавычки")
-        case .measurementBadDate(let text): ("the date should be like 2024-03-01, not \"\(text)\"",
-                                             "дату пишут так: 2024-03-01, а здесь «\(text)»")
+        case .measurementTwice(let metric, let stage, let date, let line, let value):
+            ("\(metric) of \"\(stage)\" on \(CalendarDay.words(date, in: .en)) is also measured on line \(line): this row's value, \(value), counts",
+             "замер «\(metric)» этапа «\(stage)» на \(CalendarDay.words(date, in: .ru)) уже есть в строке \(line): берётся этот, \(value)")
+        case .oneRowPerDay: ("keep one row per stage, metric and day", "оставьте одну строку на этап, метрику и день")
+        case .measurementBadDate(let text): ("the date \"\(text)\" is not written as YYYY-MM-DD",
+                                             "дата «\(text)» записана не в виде ГГГГ-ММ-ДД")
         case .measurementDateForm: ("write the date as YYYY-MM-DD", "напишите дату в виде ГГГГ-ММ-ДД")
         case .measurementValueForm: ("write a number or a range with its unit, e.g. \"35%\", \"20\", \"2–3 weeks\"",
                                      "напишите число или диапазон с единицей, например «35%», «20», «2–3 недели»")

@@ -58,8 +58,9 @@ public struct MapDiff: Sendable {
                 throw SiteError(.cannotRead(path, .system(outcome.diagnostics.first?.message(in: .en) ?? "")))
             }
             let named = { (file: String) in revision.map { "\($0):\(file)" } ?? file }
-            for var problem in outcome.diagnostics
-            where problem.location.file == journey.measurementsFile || problem.code == .measurementInvalid {
+            // A second row of a day is no change left out: the diff takes the last, as the page does.
+            for var problem in outcome.diagnostics where problem.code != .measurementTwice
+                && (problem.location.file == journey.measurementsFile || problem.code == .measurementInvalid) {
                 problem.location.file = named(problem.location.file)
                 problems.append(problem)
             }

@@ -14,9 +14,10 @@ extension SitePresenter {
         let stages = journey.stages.map(\.id)
         order.sort { (stages.firstIndex(of: $0.stage) ?? 0) < (stages.firstIndex(of: $1.stage) ?? 0) }
         return order.compactMap { key -> TrendModel? in
-            // By date; rows of one day keep the file's order.
-            let rows = series[key]!.enumerated().sorted { ($0.element.date, $0.offset) < ($1.element.date, $1.offset) }
+            // By date; of two rows of one day (`measurement-twice`), the last, as everywhere else.
+            let sorted = series[key]!.enumerated().sorted { ($0.element.date, $0.offset) < ($1.element.date, $1.offset) }
                 .map(\.element)
+            let rows = sorted.indices.filter { $0 == sorted.count - 1 || sorted[$0 + 1].date != sorted[$0].date }.map { sorted[$0] }
             guard let stage = journey.stages.first(where: { $0.id == key.stage }) else { return nil }
             let name = stage.displayName
             let metric = metricName(rows[rows.count - 1].value)

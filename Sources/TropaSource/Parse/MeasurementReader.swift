@@ -56,6 +56,8 @@ package struct MeasurementReader {
         }
         var measurements: [Measurement] = []
         var diagnostics: [Diagnostic] = []
+        // Each series' row of each day: a second one counts, and is warned of, since the first is then not shown.
+        var measured: [MeasurementSeries: [String: Measurement]] = [:]
         for row in rows {
             // A blank line is no row.
             if row.fields.count == 1, row.fields[0].text.allSatisfy(\.isWhitespace) { continue }
@@ -71,6 +73,14 @@ package struct MeasurementReader {
             case .success(let (measurement, warning)):
                 measurements.append(measurement)
                 if let warning { diagnostics.append(warning) }
+                if let earlier = measured[measurement.series, default: [:]].updateValue(measurement, forKey: measurement.date),
+                   let stage = journey.stages.first(where: { $0.id == measurement.stage }) {
+                    diagnostics.append(.warning(.measurementTwice, .measurementTwice(
+                        metric: schema.metrics.first { $0.id == measurement.value.metricID }?.title.text(in: language, fallback: measurement.value.name) ?? measurement.value.name,
+                        stage: stage.written, date: measurement.date,
+                        line: earlier.location.line, value: field(.value).text.trimmingWhitespace()),
+                        at: row.at, suggestion: .oneRowPerDay))
+                }
             case .failure(let diagnostic):
                 diagnostics.append(diagnostic)
             }
