@@ -70,6 +70,7 @@ public enum DiagnosticCode: String, Sendable, CaseIterable, Codable {
     case tagsAsText = "tags-as-text"
     case listItemContinued = "list-item-continued"
     case measurementTwice = "measurement-twice"
+    case metricOutsideMetrics = "metric-outside-metrics"
     case branchLabel = "branch-label"
     case branchSplit = "branch-split"
     case branchReused = "branch-reused"

@@ -42,6 +42,8 @@ public indirect enum Message: Sendable, Hashable {
     case oneRowPerMeasurement
     case measurementTwice(metric: String, stage: String, date: String, line: Int, value: String)
     case oneRowPerDay
+    case metricInList(item: String, layer: String, metrics: String)
+    case moveToLayer(String)
     case measurementBadDate(String)
     case measurementDateForm
     case measurementValueForm
@@ -445,6 +447,10 @@ public indirect enum Message: Sendable, Hashable {
         case .measurementTwice(let metric, let stage, let date, let line, let value):
             ("\(metric) of \"\(stage)\" on \(CalendarDay.words(date, in: .en)) is also measured on line \(line): this row's value, \(value), counts",
              "замер «\(metric)» этапа «\(stage)» на \(CalendarDay.words(date, in: .ru)) уже есть в строке \(line): берётся этот, \(value)")
+        case .metricInList(let item, let layer, let metrics):
+            ("\"\(item)\" is a metric's value, but it is in the layer \"\(layer)\": only the layer \"\(metrics)\" counts in the figures",
+             "«\(item)» — значение метрики, но оно стоит в слое «\(layer)»: в расчётах учитывается только слой «\(metrics)»")
+        case .moveToLayer(let layer): ("move it to the layer \"\(layer)\" of this stage", "перенесите его в слой «\(layer)» этого этапа")
         case .oneRowPerDay: ("keep one row per stage, metric and day", "оставьте одну строку на этап, метрику и день")
         case .measurementBadDate(let text): ("the date \"\(text)\" is not written as YYYY-MM-DD",
                                              "дата «\(text)» записана не в виде ГГГГ-ММ-ДД")

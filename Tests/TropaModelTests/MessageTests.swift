@@ -48,7 +48,7 @@ import Testing
         .quotesInLine(marks: "x", key: "x", fixed: "x"), .quoteColonValue, .indentWithSpaces, .notMapping(.schema),
         .unknownKey(.schema, "x"), .knownKeys(["a", "b"]), .keyInEnglish("x"), .linkOmitted("x"), .linkToWebAddress, .percentAsShare("x"), .removeIndent("x"), .baseURLTail("x"), .shouldBeText("x"), .shouldBeBool("x", .list), .writeBool("x"),
         .shouldBeNumber("x", .list), .itemsShouldBeTexts("x"), .shouldBeList("x", .list),
-        .tagsAsText(key: "x", tag: "x"), .listItemContinued(key: "x", line: "- b", item: "a - b"), .measurementTwice(metric: "x", stage: "x", date: "2024-03-01", line: 2, value: "1"), .oneRowPerDay, .alignDash("- b"), .writeList(key: "x", items: ["a", "b"]), .quotedValue(.tag("x"), pair: "x"),
+        .tagsAsText(key: "x", tag: "x"), .listItemContinued(key: "x", line: "- b", item: "a - b"), .measurementTwice(metric: "x", stage: "x", date: "2024-03-01", line: 2, value: "1"), .oneRowPerDay, .metricInList(item: "x", layer: "y", metrics: "z"), .moveToLayer("x"), .alignDash("- b"), .writeList(key: "x", items: ["a", "b"]), .quotedValue(.tag("x"), pair: "x"),
         .writeWithoutQuotes("x"), .rangeOfTwo("x"), .rangeTooWide("x"),
         .rangeReversed(key: "x", low: "x", high: "x"), .languageNoTheme("x"), .useRuOrEn, .unknownOutput("x"), .outputsAre(["x"]), .badBaseURL("x"), .writeBaseURL,
         .brokenLink("x"), .brokenPersonaLink("x"), .linkToMapFile, .brokenAnchor(anchor: "x", map: "x"), .stagesAre(["x"]), .linkToDraft("x"), .publishDraftOrUnlink, .shouldBePath("x"), .shouldBeCount("x"), .updated(maps: 1, of: 2, written: 3, files: 4, output: "x"),

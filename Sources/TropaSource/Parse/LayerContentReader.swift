@@ -18,7 +18,7 @@ package struct LayerContentReader {
         case .text:
             return (.text(RichText(blocks: blocks)), [])
         case .list:
-            let (items, diagnostics) = listItems(blocks, layer: layer, heading: heading)
+            let (items, diagnostics) = listItems(blocks, layer: layer, heading: heading, schema: schema)
             return (.list(items), diagnostics)
         case .emotion:
             let (points, diagnostics) = emotionPoints(blocks)
@@ -46,8 +46,9 @@ package struct LayerContentReader {
 
     /// The entries of a list layer. `####` headings may divide it: each is an entry of its own, in bold, and the
     /// blocks between two of them are one list.
-    private func listItems(_ blocks: [MarkdownNode], layer: LayerDefinition, heading: String)
+    private func listItems(_ blocks: [MarkdownNode], layer: LayerDefinition, heading: String, schema: LayerSchema)
         -> ([ListItem], [Diagnostic]) {
+        let metricsLayer = schema.layers.first { $0.kind == .metrics }
         var entries: [ListItem] = []
         var diagnostics: [Diagnostic] = []
         var rest = blocks[...]
@@ -78,10 +79,25 @@ package struct LayerContentReader {
                                                     suggestion: entry.text.blocks.isEmpty ? .moveOwnerToEnd(owner) : .ownerInOneParagraph))
                     }
                 }
+                if let metricsLayer, let misplaced = Self.metricOutsideItsLayer(entry.text.plain, schema: schema) {
+                    let title = metricsLayer.title.text(in: language, fallback: metricsLayer.id)
+                    diagnostics.append(.warning(.metricOutsideMetrics, .metricInList(item: misplaced, layer: heading, metrics: title),
+                                                at: location(of: item.children.first ?? item), suggestion: .moveToLayer(title)))
+                }
                 entries.append(entry)
             }
         }
         return (entries, diagnostics)
+    }
+
+    /// An item that reads as a value of a metric the schema has (`Конверсия: 18%`), which a list layer holds as
+    /// text: the figures and the analysis do not see it. Nil for anything else (`NPS: упал после звонка`).
+    static func metricOutsideItsLayer(_ text: String, schema: LayerSchema) -> String? {
+        // Bytes, not Characters: every item of every list layer is looked at.
+        guard let colon = text.utf8.firstIndex(of: UInt8(ascii: ":")),
+              schema.metric(named: String(text[..<colon]).trimmingWhitespace()) != nil,
+              case .success = MetricReader.read(text, schema: schema) else { return nil }
+        return text.trimmingWhitespace()
     }
 
     /// An item's inline Markdown as HTML; with `marksTone`, a leading `+` or `-`/`−` sets its tone.
