@@ -92,7 +92,7 @@ public indirect enum Message: Sendable, Hashable {
     case stageOrNoDashes(String)
     case htmlOmitted(String)
     case linkOmitted(String)
-    case percentAsShare(String)
+    case percentAsShare(String, read: String)
     case linkToWebAddress
     case removeIndent(String)
     case baseURLTail(String)
@@ -596,8 +596,8 @@ public indirect enum Message: Sendable, Hashable {
             ("keep one entry; measurements taken again belong in the measurements file",
              "оставьте одну запись, а повторные замеры ведите в файле measurements")
         case .htmlOmitted(let html): ("the HTML \"\(html)\" is left out of the pages", "HTML «\(html)» не попадёт на страницы")
-        case .percentAsShare(let text): ("\"\(text)\" is read as a percentage below one: a share of one is written as a percentage",
-                                         "«\(text)» читается как доля процента; если это доля единицы, запишите в процентах")
+        case .percentAsShare(let text, let read): ("\"\(text)\" is read as \(read): a share of one is written as a percentage",
+                                                   "«\(text)» читается как \(read): если это доля единицы, запишите в процентах")
         case .linkOmitted(let url): ("the link to \"\(url)\" is left out of the pages: a page does not run what a link names",
                                      "ссылка на «\(url)» не попадёт на страницы: страница не выполняет то, что в ссылке")
         case .removeIndent(let key): ("start the line with \"\(key):\", without the spaces before it: a key of the front-matter is not indented",
