@@ -759,7 +759,7 @@ public indirect enum Message: Sendable, Hashable {
         case .aliasInKey: ("an alias (*name) cannot be used in a key", "ссылку (*имя) нельзя ставить в ключ")
         case .writeKeyOut: ("write the key out as text", "напишите ключ текстом")
         case .yamlUnreadable(let detail): ("the YAML cannot be read: \(detail)", "не удаётся прочитать YAML: \(detail)")
-        case .yamlSyntax(let detail): ("the YAML does not parse: \(detail)", "не удаётся разобрать YAML: \(detail)")
+        case .yamlSyntax(let detail): ("the YAML does not parse: \(detail)", "не удаётся разобрать YAML: \(Self.yamlProblemInRussian(detail))")
         case .quoteUnclosed(let quote): ("the quote \(quote) that opens here is never closed",
                                          "кавычка \(quote) здесь открыта, но не закрыта")
         case .closeQuote(let quote): ("close it with \(quote) at the end of the value, or remove it",
@@ -1056,6 +1056,27 @@ public indirect enum Message: Sendable, Hashable {
     }
 
     /// "1 ошибка", "3 ошибки", "5 ошибок": the form a Russian number asks for.
+    /// libyaml's words for what it could not read, in Russian: the problem alone, without the context it was
+    /// reading in (the position and the help say where and what to do). A problem not in the table stays as it is.
+    static func yamlProblemInRussian(_ detail: String) -> String {
+        let problems: [(String, String)] = [
+            ("mapping values are not allowed", "двоеточие с пробелом внутри значения читается как новый ключ"),
+            ("found a tab character that violates indentation", "табуляция в отступе: YAML допускает только пробелы"),
+            ("found character that cannot start any token", "значение не может начинаться с этого знака"),
+            ("could not find expected ':'", "после ключа нет двоеточия"),
+            ("did not find expected key", "здесь ожидался ключ на том же отступе, что и ключи выше"),
+            ("did not find expected '-' indicator", "здесь ожидался пункт списка «- …» на том же отступе, что и пункты выше"),
+            ("did not find expected ',' or ']'", "список в [ ] не закрыт или пункты в нём не разделены запятыми"),
+            ("did not find expected ',' or '}'", "запись в { } не закрыта или её части не разделены запятыми"),
+            ("block sequence entries are not allowed", "пункт списка «- » не может стоять после ключа на той же строке"),
+            ("found unknown escape character", "в кавычках неизвестная последовательность с «\\»"),
+            ("found unexpected end of stream", "текст кончился раньше, чем закрылась кавычка или скобка"),
+            ("did not find the expected alphabetic or numeric character", "после «&» или «*» нужно имя"),
+            ("found undefined tag handle", "неизвестный тег после «!»"),
+        ]
+        return problems.first { detail.contains($0.0) }?.1 ?? detail
+    }
+
     private static func russian(_ number: Int, _ one: String, _ few: String, _ many: String) -> String {
         let (lastDigit, lastTwo) = (number % 10, number % 100)
         let word = lastDigit == 1 && lastTwo != 11 ? one

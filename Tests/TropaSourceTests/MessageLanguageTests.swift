@@ -49,6 +49,19 @@ import TropaTesting
             == "missing-layer: the stage \"Поиск\" lacks the required layer \"Действия\" | add \"### Действия\" to this stage")
     }
 
+    /// libyaml's own words are told in Russian too: the problem, not the context it was reading in. A problem the
+    /// table lacks stays as libyaml wrote it rather than be lost.
+    @Test(arguments: [
+        ("title: Покупка кухни: онлайн", "не удаётся разобрать YAML: двоеточие с пробелом внутри значения читается как новый ключ"),
+        ("title: Карта\n\tpersona: x", "не удаётся разобрать YAML: табуляция в отступе: YAML допускает только пробелы"),
+        ("tags: [a, b", "не удаётся разобрать YAML: список в [ ] не закрыт или пункты в нём не разделены запятыми"),
+    ])
+    func yamlsOwnProblemsAreInRussian(frontMatter: String, message: String) throws {
+        let (_, diagnostics) = Check.journey("---\n\(frontMatter)\n---\n## Этап\n" + Check.requiredLayers)
+        #expect(diagnostics.first?.message(in: .ru) == message, "\(diagnostics)")
+        #expect(Message.yamlSyntax("something new").text(in: .ru) == "не удаётся разобрать YAML: something new")
+    }
+
     @Test func anEnglishSiteStaysEnglish() throws {
         let result = try Check.site(["content/map.md": Self.map])
         #expect(result.language == .en)
