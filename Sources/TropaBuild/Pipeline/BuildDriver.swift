@@ -582,8 +582,8 @@ package struct BuildDriver: Sendable {
             case .failure(let diagnostic): problems.append(diagnostic)
             }
         }
-        let (theme, templateProblems) = Theme.load(overrides: overrides, templatesFolder: config.templatesPath) { name in
-            Suggestion.help(for: name, among: TemplateNames.known.sorted())
+        let (theme, templateProblems) = Theme.load(overrides: overrides, templatesFolder: config.templatesPath) { name, names in
+            Suggestion.help(for: name, among: names)
         }
         problems += templateProblems
         for source in overrides where problems.contains(where: { $0.location.file == source.path }) {

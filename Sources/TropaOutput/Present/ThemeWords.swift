@@ -162,6 +162,9 @@ public struct ThemeWords: Sendable {
         return language == .ru ? entry.ru : entry.en
     }
 
+    /// The names of the theme's words, which a template looks up under `words`.
+    package static var names: Set<String> { Set(words.keys) }
+
     /// Every word of the theme, for templates (`{{words.persona}}`).
     public var all: [String: String] { Self.words.mapValues { language == .ru ? $0.ru : $0.en } }
 

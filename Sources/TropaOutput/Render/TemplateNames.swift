@@ -24,11 +24,12 @@ package enum TemplateNames {
         "weakestStage", "words",
     ]
 
-    /// The names that `text` looks up and no model has, each with where its tag starts. A name is looked up by its
-    /// first part (`words.persona`: `words`) and through a transform (`uppercased(title)`: `title`). After a tag that
-    /// changes the delimiters (`{{=<% %>=}}`) nothing more is read.
-    package static func unknown(in text: String) -> [(name: String, at: String.Index)] {
-        var found: [(name: String, at: String.Index)] = []
+    /// The names that `text` looks up and no model has, each with its part that is unknown, the names that part
+    /// could be, and where its tag starts. A name is looked up by its first part (`persona.name`: `persona`), and
+    /// the theme's words by theirs too (`words.persona`, `page.words.persona`: `persona`); through a transform
+    /// (`uppercased(title)`: `title`). After a tag that changes the delimiters (`{{=<% %>=}}`) nothing more is read.
+    package static func unknown(in text: String) -> [(name: String, part: String, among: Set<String>, at: String.Index)] {
+        var found: [(name: String, part: String, among: Set<String>, at: String.Index)] = []
         var rest = text[...]
         while let open = rest.firstRange(of: "{{") {
             rest = rest[open.upperBound...]
@@ -45,8 +46,19 @@ package enum TemplateNames {
             while let opening = name.lastIndex(of: "("), let closing = name[opening...].firstIndex(of: ")") {
                 name = String(name[name.index(after: opening)..<closing]).trimmingWhitespace()
             }
-            let first = String(name.prefix { $0 != "." })
-            if !first.isEmpty, !known.contains(first) { found.append((name, open.lowerBound)) }
+            let parts = name.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
+            guard let first = parts.first, !first.isEmpty else { continue }
+            if !known.contains(first) {
+                found.append((name, first, known, open.lowerBound))
+                continue
+            }
+            // The word after `words.`: a dictionary looks it up, which no model's keys say.
+            let word = parts.drop { $0 != "words" }.dropFirst().joined(separator: ".")
+            if parts.prefix(while: { $0 != "words" }).count <= 1, parts.contains("words"), !word.isEmpty,
+               !ThemeWords.names.contains(word), let key = word.split(separator: ".").first.map(String.init),
+               !ThemeWords.names.contains(key) {
+                found.append((name, word, ThemeWords.names, open.lowerBound))
+            }
         }
         return found
     }

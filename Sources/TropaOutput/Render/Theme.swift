@@ -42,7 +42,7 @@ package struct Theme: @unchecked Sendable {
     /// Compiles the theme; an override that does not parse is a `template-invalid` diagnostic at its line, and a name
     /// it looks up that no page has a `template-unknown-name` warning, with the help `suggest` gives for it.
     package static func load(overrides: [SourceText], templatesFolder: String,
-                             suggest: (String) -> Message? = { _ in nil }) -> (Theme?, [Diagnostic]) {
+                             suggest: (String, [String]) -> Message? = { _, _ in nil }) -> (Theme?, [Diagnostic]) {
         var files = [String: (text: String, path: String)]()
         for (name, text) in EmbeddedTheme.files { files[name] = (text, "(built-in theme)/\(name)") }
         for source in overrides {
@@ -127,11 +127,11 @@ package struct Theme: @unchecked Sendable {
         }
     }
 
-    private static func unknownNames(_ overrides: [SourceText], suggest: (String) -> Message?) -> [Diagnostic] {
+    private static func unknownNames(_ overrides: [SourceText], suggest: (String, [String]) -> Message?) -> [Diagnostic] {
         overrides.filter { $0.path.hasSuffix(templateExtension) }.flatMap { source in
             TemplateNames.unknown(in: source.text).map { tag in
                 .warning(.templateUnknownName, .templateUnknownName(tag.name), at: location(of: tag.at, in: source),
-                         suggestion: suggest(String(tag.name.prefix { $0 != "." })) ?? .templateNamesAre)
+                         suggestion: suggest(tag.part, tag.among.sorted()) ?? .templateNamesAre)
             }
         }
     }
