@@ -197,6 +197,24 @@ import TropaTesting
         #expect(outside.diagnostics.map { "\($0.location.line):\($0.code.rawValue)" } == ["3:measurement-invalid"])
     }
 
+    /// A file beside the map whose name is close to the one named is suggested, as the line to write; one in
+    /// another folder is not (the line would not name it). The review, which the file could not date, is not told.
+    @Test func aMissingFileSuggestsTheCSVBesideTheMap() throws {
+        let map = Self.map.replacingOccurrences(of: "updated: 2024-03-01\n", with: "updated: 2024-03-01\nreview: monthly\n")
+        let files = ["content/map.md": map, "content/metric.csv": "date,stage,metric,value\n",
+                     "content/other/metrics.csv": "date,stage,metric,value\n"]
+        let memory = MemoryFileSystem(files: Dictionary(uniqueKeysWithValues: files.map { (Check.root + "/" + $0.key, $0.value) }))
+        let result = try SiteChecker(fileSystem: memory).check(root: Check.root, day: Fixtures.day)
+        #expect(result.diagnostics.map(\.code) == [.measurementInvalid], "\(result.diagnostics)")
+        #expect(result.diagnostics.first?.suggestion(in: .ru) == "напишите «measurements: metric.csv»")
+        let far = try Check.site(["content/map.md": map, "content/other/metrics.csv": "date,stage,metric,value\n"])
+        // With the file there, the same map is overdue for its review on that day.
+        let measured = MemoryFileSystem(files: [Check.root + "/content/map.md": map.replacingOccurrences(of: "metrics.csv", with: "metric.csv"),
+                                                Check.root + "/content/metric.csv": "date,stage,metric,value\n"])
+        #expect(try SiteChecker(fileSystem: measured).check(root: Check.root, day: Fixtures.day).diagnostics.map(\.code) == [.reviewOverdue])
+        #expect(far.diagnostics.first?.help == .measurementsPath)
+    }
+
     @Test func aPathIsRelativeToTheMap() throws {
         let map = Self.map.replacingOccurrences(of: "metrics.csv", with: "../data/./m.csv")
         let result = try Check.site(["content/sales/map.md": map, "content/data/m.csv": "date,stage,metric,value\n"])

@@ -236,7 +236,14 @@ package struct BuildDriver: Sendable {
                     companionBytes = raw?.bytes ?? []
                     return raw
                 }
-                if let day = options.reviewDay, let journey = outcome.value, let late = ReviewSchedule.overdue(journey, on: day) {
+                if let journey = outcome.value, let missing = journey.measurementsFile,
+                   let index = outcome.diagnostics.firstIndex(where: { $0.text == .measurementsMissing(missing) }) {
+                    outcome.diagnostics[index].help = Self.measurementsHelp(missing, of: path, among: start.inputs.staticFiles)
+                }
+                // A measurements file that could not be read says nothing of when the map was last measured.
+                if let day = options.reviewDay, let journey = outcome.value,
+                   !outcome.diagnostics.contains(where: { $0.code == .measurementInvalid && $0.location.file == path }),
+                   let late = ReviewSchedule.overdue(journey, on: day) {
                     outcome.diagnostics.append(late)
                     // The text is kept only for a map with diagnostics: the warning's line is shown from it.
                     if outcome.source == nil, let file, case .success(let text) = SourceText.decode(path: file.path, bytes: file.bytes) {
@@ -572,6 +579,16 @@ package struct BuildDriver: Sendable {
 
     /// The built-in theme with the site's `templates/` files over it, compiled, so `check` finds template errors
     /// too; nil when a template does not parse.
+    /// The CSV file beside the map whose name is closest to the one it names beside it and the site lacks
+    /// (`divan-zamery.csv` for `divan_zamery.csv`), as the line to write; else the general help.
+    static func measurementsHelp(_ missing: String, of map: String, among files: [StaticFile]) -> Message {
+        func folder(_ path: String) -> String { path.split(separator: "/").dropLast().joined(separator: "/") }
+        func name(_ path: String) -> String { String(path.split(separator: "/").last ?? "") }
+        guard folder(missing) == folder(map) else { return .measurementsPath }
+        let beside = files.map(\.path).filter { $0.hasSuffix(".csv") && folder($0) == folder(map) }.map(name)
+        return Suggestion.closest(to: name(missing), among: beside).map { .write("measurements: " + $0) } ?? .measurementsPath
+    }
+
     private func loadTheme(_ config: SiteConfig, inputs: SiteInputs, loader: SiteLoader,
                            report: inout Report) throws -> Theme? {
         var overrides: [SourceText] = []
