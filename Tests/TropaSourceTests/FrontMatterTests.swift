@@ -207,6 +207,16 @@ import Yams
         #expect(journey.segment == nil)
     }
 
+    /// `название:` is the title written in Russian: one error, at it, not at the file's first line with an
+    /// unknown-key warning beside it.
+    @Test func theTitleInRussianIsOneErrorAtItsKey() {
+        let (_, diagnostics) = Check.journey("---\nпродукт: Lumus\nназвание: Карта\n---\n## Этап\n" + Check.requiredLayers)
+        #expect(diagnostics.found == [Found(.unknownKey, .warning, 2, 1), Found(.missingTitle, .error, 3, 1)])
+        #expect(diagnostics.last?.suggestion(in: .ru) == "ключи пишутся по-английски: «title»")
+        let (_, none) = Check.journey("---\nproduct: Lumus\n---\n## Этап\n" + Check.requiredLayers)
+        #expect(none.found == [Found(.missingTitle, .error, 1, 1)])
+    }
+
     @Test func aRussianWordForAKeyTheFileDoesNotHaveGetsTheListOfKeys() {
         let persona = PersonaParser(unsafeHTML: false).parse(SourceText(path: "content/personas/a.md", text: "---\nname: Аня\nсегмент: B2B\n---\n"), id: "a")
         #expect(persona.diagnostics.map { $0.suggestion(in: .ru) } == ["ключи бывают такие: name, role, tags"])

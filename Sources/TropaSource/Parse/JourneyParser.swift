@@ -43,8 +43,9 @@ package struct JourneyParser {
         var yaml = YAMLReader(file: journey.path, lineOffset: FrontMatter.yamlLineOffset,
                               syntaxCode: .frontMatterSyntax, typeCode: .frontMatterType)
         var titleSeen = false
+        var fields: [YAMLReader.Field] = []
         if let root = yaml.compose(frontMatter.yaml) {
-            let fields = yaml.fields(of: root, what: .frontMatter)
+            fields = yaml.fields(of: root, what: .frontMatter)
             yaml.warnUnknownKeys(fields, known: Self.frontMatterKeys, what: .frontMatter)
             for field in fields {
                 switch field.key {
@@ -81,9 +82,15 @@ package struct JourneyParser {
         }
         var diagnostics = yaml.diagnostics
         if !titleSeen, !diagnostics.contains(where: { $0.code == .frontMatterSyntax }) {
-            diagnostics.append(.error(.missingTitle, .noTitle,
-                                      at: SourceLocation(file: journey.path, line: 1),
-                                      suggestion: .addKey("title")))
+            // `название:` is the title in Russian: the one error is told at it, not at the file's first line beside
+            // an unknown-key warning there.
+            if let russian = fields.first(where: { KeyWords.key(for: $0.key, among: Self.frontMatterKeys) == "title" }) {
+                diagnostics.removeAll { $0.code == .unknownKey && $0.location == russian.location }
+                diagnostics.append(.error(.missingTitle, .noTitle, at: russian.location, suggestion: .keyInEnglish("title")))
+            } else {
+                diagnostics.append(.error(.missingTitle, .noTitle, at: SourceLocation(file: journey.path, line: 1),
+                                          suggestion: .addKey("title")))
+            }
         }
         return diagnostics
     }
