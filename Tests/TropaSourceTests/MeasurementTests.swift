@@ -154,6 +154,15 @@ import TropaTesting
         #expect(result.site?.journeys.first?.measurements.count == 1)
     }
 
+    /// A stage written short, by words of one stage's name (`Поиск` of «Поиск решения»), is suggested; words that
+    /// more than one stage holds, or none, list the stages.
+    @Test func aStageWrittenShortSuggestsTheStageThatHoldsIt() throws {
+        let short = try Self.check("date,stage,metric,value\n2024-03-01,Поиск,NPS,10\n")
+        #expect(short.diagnostics.first?.suggestion(in: .ru) == "может быть, «Поиск решения»?")
+        let none = try Self.check("date,stage,metric,value\n2024-03-01,Доставка,NPS,10\n")
+        #expect(none.diagnostics.first?.help == .stagesOfMap(["Поиск решения", "Оплата {Онлайн}"]))
+    }
+
     /// A CSV saved by a spreadsheet set to Russian: semicolons between the fields.
     @Test func semicolonsAreToldApart() throws {
         let result = try Self.check("дата;этап;метрика;значение\n2024-03-01;Поиск решения;NPS;10\n")

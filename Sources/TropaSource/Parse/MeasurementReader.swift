@@ -111,7 +111,9 @@ package struct MeasurementReader {
                                        suggestion: .stagesOfMap(namesakes.map { names[$0] })))
             }
             return .failure(.error(.unknownStage, .unknownStage(stageText), at: stage.at,
-                                   suggestion: Suggestion.help(for: stageText, among: names) ?? .stagesOfMap(names)))
+                                   suggestion: Suggestion.help(for: stageText, among: names)
+                                       ?? Suggestion.holding(stageText, among: names).map { .closest($0, to: stageText) }
+                                       ?? .stagesOfMap(names)))
         }
         let name = metric.text.trimmingWhitespace()
         let text = "\(name): \(value.text.trimmingWhitespace())"

@@ -70,6 +70,20 @@ package enum Suggestion {
         return best?.name
     }
 
+    /// The one candidate that holds the words of `text` together, as whole words (`Доставка` of `Доставка и
+    /// сборка`): a name written short. Nil when none does, or several.
+    package static func holding(_ text: String, among candidates: [String]) -> String? {
+        let wanted = Self.words(text)
+        guard !wanted.isEmpty else { return nil }
+        let holding = candidates.filter { candidate in
+            let words = Self.words(candidate)
+            return words.count > wanted.count && (0...(words.count - wanted.count)).contains { start in
+                words[start..<(start + wanted.count)].elementsEqual(wanted)
+            }
+        }
+        return holding.count == 1 ? holding[0] : nil
+    }
+
     private static func words(_ text: String) -> [Substring] {
         NameKey(text).value.split { !$0.isLetter && !$0.isNumber }
     }
