@@ -446,7 +446,7 @@ public indirect enum Message: Sendable, Hashable {
                                      "пишите по одному замеру в строке; значение с запятой заключайте в двойные кавычки")
         case .measurementTwice(let metric, let stage, let date, let line, let value):
             ("\(metric) of \"\(stage)\" on \(CalendarDay.words(date, in: .en)) is also measured on line \(line): this row's value, \(value), counts",
-             "замер «\(metric)» этапа «\(stage)» на \(CalendarDay.words(date, in: .ru)) уже есть в строке \(line): берётся этот, \(value)")
+             "замер «\(metric)» этапа «\(stage)» за \(CalendarDay.words(date, in: .ru)) уже есть в строке \(line); учитывается этот: \(value)")
         case .metricInList(let item, let layer, let metrics):
             ("\"\(item)\" is a metric's value, but it is in the layer \"\(layer)\": only the layer \"\(metrics)\" counts in the figures",
              "«\(item)» — значение метрики, но оно стоит в слое «\(layer)»: в расчётах учитывается только слой «\(metrics)»")
@@ -1064,14 +1064,13 @@ public indirect enum Message: Sendable, Hashable {
             ("found a tab character that violates indentation", "табуляция в отступе: YAML допускает только пробелы"),
             ("found character that cannot start any token", "значение не может начинаться с этого знака"),
             ("could not find expected ':'", "после ключа нет двоеточия"),
-            ("did not find expected key", "здесь ожидался ключ на том же отступе, что и ключи выше"),
+            ("did not find expected key", "здесь ожидался новый ключ: лишний текст после кавычек или не тот отступ"),
             ("did not find expected '-' indicator", "здесь ожидался пункт списка «- …» на том же отступе, что и пункты выше"),
             ("did not find expected ',' or ']'", "список в [ ] не закрыт или пункты в нём не разделены запятыми"),
             ("did not find expected ',' or '}'", "запись в { } не закрыта или её части не разделены запятыми"),
             ("block sequence entries are not allowed", "пункт списка «- » не может стоять после ключа на той же строке"),
-            ("found unknown escape character", "в кавычках неизвестная последовательность с «\\»"),
-            ("found unexpected end of stream", "текст кончился раньше, чем закрылась кавычка или скобка"),
-            ("did not find the expected alphabetic or numeric character", "после «&» или «*» нужно имя"),
+            ("found unknown escape character", "в двойных кавычках после «\\» стоит знак, которого YAML не знает"),
+            ("did not find expected alphabetic or numeric character", "после «&» или «*» нужно имя"),
             ("found undefined tag handle", "неизвестный тег после «!»"),
         ]
         return problems.first { detail.contains($0.0) }?.1 ?? detail

@@ -10,20 +10,21 @@ public enum ProgramBuild {
         guard descriptor >= 0 else { return nil }
         defer { close(descriptor) }
         func read(_ count: Int, at offset: Int) -> [UInt8]? {
-            guard count > 0, count <= 1 << 16 else { return nil }
+            guard count > 0, count <= 1 << 16, offset >= 0 else { return nil }
             var bytes = [UInt8](repeating: 0, count: count)
             return pread(descriptor, &bytes, count, off_t(offset)) == count ? bytes : nil
         }
         // A 64-bit little-endian ELF file: its program headers say where the notes are.
         guard let header = read(64, at: 0), header.starts(with: [0x7F, 0x45, 0x4C, 0x46, 2, 1]) else { return nil }
-        let (table, entrySize, entries) = (Int(header.load(UInt64.self, at: 32)), Int(header.load(UInt16.self, at: 54)),
-                                           Int(header.load(UInt16.self, at: 56)))
-        guard entrySize >= 56, let headers = read(entrySize * entries, at: table) else { return nil }
+        let (entrySize, entries) = (Int(header.load(UInt16.self, at: 54)), Int(header.load(UInt16.self, at: 56)))
+        guard let table = Int(exactly: header.load(UInt64.self, at: 32)), entrySize >= 56,
+              let headers = read(entrySize * entries, at: table) else { return nil }
         for index in 0..<entries {
             let at = index * entrySize
-            guard headers.load(UInt32.self, at: at) == 4,  // PT_NOTE
-                  let notes = read(Int(headers.load(UInt64.self, at: at + 32)), at: Int(headers.load(UInt64.self, at: at + 8))),
-                  let id = buildID(in: notes) else { continue }
+            // A PT_NOTE segment; a size or offset past what an Int holds is no note of this file.
+            guard headers.load(UInt32.self, at: at) == 4, let size = Int(exactly: headers.load(UInt64.self, at: at + 32)),
+                  let offset = Int(exactly: headers.load(UInt64.self, at: at + 8)),
+                  let notes = read(size, at: offset), let id = buildID(in: notes) else { continue }
             return id
         }
         return nil

@@ -921,7 +921,7 @@ extension IncrementalBuildTests {
         let csv = "date,stage,metric,value\n2024-02-01,Поиск,NPS,10\n2024-03-01,Поиск,NPS,-5\n2024-03-01,Поиск,NPS,-40\n"
         let built = try RenderBuild.site(["tropa.yml": "language: ru\n", "content/map.md": Self.map, "content/m.csv": csv])
         #expect(built.diagnostics.found == [Found(.measurementTwice, .warning, 4, 1)])
-        #expect(built.diagnostics.first?.message(in: .ru) == "замер «NPS» этапа «Поиск» на 1 марта 2024 уже есть в строке 3: берётся этот, -40")
+        #expect(built.diagnostics.first?.message(in: .ru) == "замер «NPS» этапа «Поиск» за 1 марта 2024 уже есть в строке 3; учитывается этот: -40")
         let page = try #require(built.text("map/index.html"))
         #expect(page.contains("−40 (−50 с 1 февраля 2024)"), "\(page)")
         #expect(!page.contains("с 1 марта 2024"))

@@ -36,6 +36,16 @@ import TropaTesting
         #expect(answered == TemplateNames.known, "\(TemplateNames.known.subtracting(answered).sorted())")
     }
 
+    /// Comments, pragmas, partials, a sequence's `index()` and known words name no unknown field; a misspelt word
+    /// is told among the theme's words.
+    @Test func templateNamesFindOnlyUnknownFields() {
+        let text = "{{% CONTENT_TYPE: TEXT }}{{! titel }}{{> card}}{{index()}}{{words.persona}}{{page.words.weakestStge}}{{{titel}}}"
+        let found = TemplateNames.unknown(in: text)
+        #expect(found.map(\.name) == ["page.words.weakestStge", "titel"])
+        #expect(found.map(\.part) == ["weakestStge", "titel"])
+        #expect(found.first?.among == ThemeWords.names && found.last?.among == TemplateNames.known)
+    }
+
     /// Every model in `value`, nested ones too.
     private static func parents(of value: Any) -> [MustacheParent] {
         if let array = value as? [Any] { return array.flatMap(parents) }

@@ -159,6 +159,9 @@ import TropaTesting
     @Test func aStageWrittenShortSuggestsTheStageThatHoldsIt() throws {
         let short = try Self.check("date,stage,metric,value\n2024-03-01,Поиск,NPS,10\n")
         #expect(short.diagnostics.first?.suggestion(in: .ru) == "может быть, «Поиск решения»?")
+        let two = "---\ntitle: Карта\nmeasurements: metrics.csv\n---\n\n## Выбор дивана\n\(Check.requiredLayers)\n## Выбор кухни\n\(Check.requiredLayers)"
+        let shared = try Self.check("date,stage,metric,value\n2024-03-01,Выбор,NPS,10\n", map: two)
+        #expect(shared.diagnostics.first?.help == .stagesOfMap(["Выбор дивана", "Выбор кухни"]), "\(shared.diagnostics)")
         let none = try Self.check("date,stage,metric,value\n2024-03-01,Доставка,NPS,10\n")
         #expect(none.diagnostics.first?.help == .stagesOfMap(["Поиск решения", "Оплата {Онлайн}"]))
     }

@@ -240,9 +240,13 @@ package struct BuildDriver: Sendable {
                    let index = outcome.diagnostics.firstIndex(where: { $0.text == .measurementsMissing(missing) }) {
                     outcome.diagnostics[index].help = Self.measurementsHelp(missing, of: path, among: start.inputs.staticFiles)
                 }
-                // A measurements file that could not be read says nothing of when the map was last measured.
+                // A measurements file that could not be read (missing, empty, without its columns, not UTF-8) says
+                // nothing of when the map was last measured.
                 if let day = options.reviewDay, let journey = outcome.value,
-                   !outcome.diagnostics.contains(where: { $0.code == .measurementInvalid && $0.location.file == path }),
+                   !(journey.measurements.isEmpty && outcome.diagnostics.contains { problem in
+                       problem.severity == .error && (problem.location.file == journey.measurementsFile
+                           || problem.code == .measurementInvalid && problem.location.file == path)
+                   }),
                    let late = ReviewSchedule.overdue(journey, on: day) {
                     outcome.diagnostics.append(late)
                     // The text is kept only for a map with diagnostics: the warning's line is shown from it.
@@ -577,8 +581,6 @@ package struct BuildDriver: Sendable {
         earlier(PagePaths.planCSV).flatMap { SpreadsheetCSV.replacingRows(in: $0, rows: rows.now, were: rows.were, moved: rows.moved) }
     }
 
-    /// The built-in theme with the site's `templates/` files over it, compiled, so `check` finds template errors
-    /// too; nil when a template does not parse.
     /// The CSV file beside the map whose name is closest to the one it names beside it and the site lacks
     /// (`divan-zamery.csv` for `divan_zamery.csv`), as the line to write; else the general help.
     static func measurementsHelp(_ missing: String, of map: String, among files: [StaticFile]) -> Message {
@@ -589,6 +591,8 @@ package struct BuildDriver: Sendable {
         return Suggestion.closest(to: name(missing), among: beside).map { .write("measurements: " + $0) } ?? .measurementsPath
     }
 
+    /// The built-in theme with the site's `templates/` files over it, compiled, so `check` finds template errors
+    /// too; nil when a template does not parse.
     private func loadTheme(_ config: SiteConfig, inputs: SiteInputs, loader: SiteLoader,
                            report: inout Report) throws -> Theme? {
         var overrides: [SourceText] = []

@@ -163,7 +163,7 @@ public struct ThemeWords: Sendable {
     }
 
     /// The names of the theme's words, which a template looks up under `words`.
-    package static var names: Set<String> { Set(words.keys) }
+    package static let names = Set(words.keys)
 
     /// Every word of the theme, for templates (`{{words.persona}}`).
     public var all: [String: String] { Self.words.mapValues { language == .ru ? $0.ru : $0.en } }

@@ -38,8 +38,8 @@ package enum TemplateNames {
             guard let close = rest.firstRange(of: triple ? "}}}" : "}}") else { break }
             var tag = rest[..<close.lowerBound]
             rest = rest[close.upperBound...]
-            // Comments, closing tags, partials, parents and blocks name no field.
-            if "!/><$".contains(sigil) { continue }
+            // Comments, closing tags, partials, parents, blocks and pragmas name no field.
+            if "!/><$%".contains(sigil) { continue }
             if "#^&{".contains(sigil) { tag = tag.dropFirst() }
             var name = tag.trimmingWhitespace()
             // A transform's argument is the field: `empty(advice)`.

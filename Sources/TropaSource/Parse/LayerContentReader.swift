@@ -79,7 +79,8 @@ package struct LayerContentReader {
                                                     suggestion: entry.text.blocks.isEmpty ? .moveOwnerToEnd(owner) : .ownerInOneParagraph))
                     }
                 }
-                if let metricsLayer, let misplaced = Self.metricOutsideItsLayer(entry.text.plain, schema: schema) {
+                // A plan's item names the figure it is to move (`Срок: 2 недели @ivan`): no misplaced value.
+                if let metricsLayer, !layer.plan, let misplaced = Self.metricOutsideItsLayer(entry.text.plain, schema: schema) {
                     let title = metricsLayer.title.text(in: language, fallback: metricsLayer.id)
                     diagnostics.append(.warning(.metricOutsideMetrics, .metricInList(item: misplaced, layer: heading, metrics: title),
                                                 at: location(of: item.children.first ?? item), suggestion: .moveToLayer(title)))
@@ -96,7 +97,8 @@ package struct LayerContentReader {
         // Bytes, not Characters: every item of every list layer is looked at.
         guard let colon = text.utf8.firstIndex(of: UInt8(ascii: ":")),
               schema.metric(named: String(text[..<colon]).trimmingWhitespace()) != nil,
-              case .success = MetricReader.read(text, schema: schema) else { return nil }
+              case .success(let value) = MetricReader.read(text, schema: schema) else { return nil }
+        if case .other = value.unit { return nil }
         return text.trimmingWhitespace()
     }
 

@@ -188,7 +188,9 @@ package struct YAMLReader {
             var written = String(String.UnicodeScalarView(line[start...]))
             if let comment = written.range(of: " #") { written = String(written[..<comment.lowerBound]) }
             written = written.trimmingWhitespace()
-            diagnostics.append(.warning(.listItemContinued, .listItemContinued(key: key, line: written, item: scalar.string),
+            // A blank line in the text is a line break in it: shown as one, so the message stays on its line.
+            let item = scalar.string.replacingOccurrences(of: "\n", with: " ⏎ ")
+            diagnostics.append(.warning(.listItemContinued, .listItemContinued(key: key, line: written, item: item),
                                         at: location(line: index + 1, column: start + 1), suggestion: .alignDash(written)))
         }
     }
