@@ -79,7 +79,7 @@ public struct SourceText: Sendable {
     }
 
     /// Where `byte` first is in `buffer`, found with `memchr`.
-    private static func offset(of byte: UInt8, in buffer: UnsafeRawBufferPointer) -> Int? {
+    fileprivate static func offset(of byte: UInt8, in buffer: UnsafeRawBufferPointer) -> Int? {
         guard let base = buffer.baseAddress, let found = memchr(base, Int32(byte), buffer.count) else { return nil }
         return base.distance(to: UnsafeRawPointer(found))
     }
@@ -133,5 +133,14 @@ public struct SourceText: Sendable {
         }
         let prefix = String(decoding: bytes[lineStart..<offset], as: UTF8.self)
         return (line, prefix.unicodeScalars.count + 1)
+    }
+}
+
+extension String {
+    /// Where `byte` first is in the text's UTF-8, found with `memchr`: a byte loop over every map's text, or every
+    /// item of every list, was a per cent or two of a check.
+    public func utf8Offset(of byte: UInt8) -> Int? {
+        var text = self
+        return text.withUTF8 { SourceText.offset(of: byte, in: UnsafeRawBufferPointer($0)) }
     }
 }

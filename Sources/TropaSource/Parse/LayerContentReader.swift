@@ -95,8 +95,8 @@ package struct LayerContentReader {
     /// text: the figures and the analysis do not see it. Nil for anything else (`NPS: упал после звонка`).
     static func metricOutsideItsLayer(_ text: String, schema: LayerSchema) -> String? {
         // Bytes, not Characters: every item of every list layer is looked at.
-        guard let colon = text.utf8.firstIndex(of: UInt8(ascii: ":")),
-              schema.metric(named: String(text[..<colon]).trimmingWhitespace()) != nil,
+        guard let colon = text.utf8Offset(of: UInt8(ascii: ":")),
+              schema.metric(named: String(decoding: text.utf8.prefix(colon), as: UTF8.self).trimmingWhitespace()) != nil,
               case .success(let value) = MetricReader.read(text, schema: schema) else { return nil }
         if case .other = value.unit { return nil }
         return text.trimmingWhitespace()
@@ -170,7 +170,7 @@ package struct LayerContentReader {
     /// до 15 апреля`) or a mark after it (`@ivan.`), since only the item's last word, as it is, is an owner. An address
     /// (`sales@example.com`) has no space before its `@`; one in code (`` `@x` ``) is left alone.
     static func misplacedOwner(_ text: RichText) -> String? {
-        guard text.plain.utf8.contains(UInt8(ascii: "@")) else { return nil }
+        guard text.plain.utf8Offset(of: UInt8(ascii: "@")) != nil else { return nil }
         // The HTML without its code spans: what stays there is text the author wrote as text.
         let outsideCode = text.html.components(separatedBy: "<code>").enumerated()
             .map { $0.offset == 0 ? $0.element : $0.element.components(separatedBy: "</code>").dropFirst().joined() }.joined()

@@ -351,7 +351,7 @@ extension MarkdownDocument {
     /// `html-omitted` warnings for the raw HTML the pages leave out of `body` (the document's text), each with the
     /// HTML's first line.
     private func omittedHTMLWarnings(_ body: String, source: SourceText) -> [Diagnostic] {
-        guard body.utf8.contains(UInt8(ascii: "<")) else { return [] }
+        guard body.utf8Offset(of: UInt8(ascii: "<")) != nil else { return [] }
         return omittedHTML(linePrefix: source.textStart).map { html, line, byteColumn in
             let first = html.prefix { $0 != "\n" }
             let quoted = first.count <= 60 && first.count == html.count ? html : String(first.prefix(60)) + "…"
