@@ -94,9 +94,11 @@ package struct LayerContentReader {
     /// An item that reads as a value of a metric the schema has (`Конверсия: 18%`), which a list layer holds as
     /// text: the figures and the analysis do not see it. Nil for anything else (`NPS: упал после звонка`).
     static func metricOutsideItsLayer(_ text: String, schema: LayerSchema) -> String? {
-        // Bytes, not Characters: every item of every list layer is looked at.
-        guard let colon = text.utf8Offset(of: UInt8(ascii: ":")),
-              schema.metric(named: String(decoding: text.utf8.prefix(colon), as: UTF8.self).trimmingWhitespace()) != nil,
+        // Bytes, not Characters: every item of every list layer is looked at. A full-width `：` (U+FF1A, whose
+        // lead byte 0xEF is rare in text) is a colon to `MetricReader` too.
+        let colon = text.utf8Offset(of: UInt8(ascii: ":"))
+            ?? text.utf8Offset(of: 0xEF).flatMap { _ in text.range(of: "：").map { text.utf8.distance(from: text.startIndex, to: $0.lowerBound) } }
+        guard let colon, schema.metric(named: String(decoding: text.utf8.prefix(colon), as: UTF8.self).trimmingWhitespace()) != nil,
               case .success(let value) = MetricReader.read(text, schema: schema) else { return nil }
         if case .other = value.unit { return nil }
         return text.trimmingWhitespace()
