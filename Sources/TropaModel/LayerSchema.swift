@@ -129,6 +129,12 @@ public struct LayerSchema: Sendable, Hashable {
         metricIndex[NameKey(name).value].map { metrics[$0] }
     }
 
+    /// A value's metric as the schema titles it in `language`; a metric the schema does not know, as written.
+    public func title(of value: MetricValue, in language: Language) -> String {
+        guard let id = value.metricID, let metric = metrics.first(where: { $0.id == id }) else { return value.name }
+        return metric.title.text(in: language, fallback: value.name)
+    }
+
     /// The metric with a role, whatever its id and titles (`Переход` with `role: conversion`).
     public func metric(role: MetricRole) -> MetricDefinition? { metrics.first { $0.role == role } }
 

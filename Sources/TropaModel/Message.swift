@@ -1055,7 +1055,6 @@ public indirect enum Message: Sendable, Hashable {
         "\(number) \(noun)\(number == 1 ? "" : "s")"
     }
 
-    /// "1 ошибка", "3 ошибки", "5 ошибок": the form a Russian number asks for.
     /// libyaml's words for what it could not read, in Russian: the problem alone, without the context it was
     /// reading in (the position and the help say where and what to do). A problem not in the table stays as it is.
     static func yamlProblemInRussian(_ detail: String) -> String {
@@ -1076,6 +1075,7 @@ public indirect enum Message: Sendable, Hashable {
         return problems.first { detail.contains($0.0) }?.1 ?? detail
     }
 
+    /// "1 ошибка", "3 ошибки", "5 ошибок": the form a Russian number asks for.
     private static func russian(_ number: Int, _ one: String, _ few: String, _ many: String) -> String {
         let (lastDigit, lastTwo) = (number % 10, number % 100)
         let word = lastDigit == 1 && lastTwo != 11 ? one

@@ -231,14 +231,10 @@ package struct BuildDriver: Sendable {
                 // A map the previous preview parsed from the same bytes is taken with its facts as they were.
                 let earlier = unread ?? wasParsed.flatMap { $0.bytes == source ? $0 : nil }
                 var companionBytes: [UInt8]?
-                var outcome = try earlier?.outcome ?? reader.outcome(of: file!) { companion in
+                var outcome = try earlier?.outcome ?? reader.outcome(of: file!, files: start.inputs.staticFiles) { companion in
                     let raw = try loader.readOptional(companion)
                     companionBytes = raw?.bytes ?? []
                     return raw
-                }
-                if let journey = outcome.value, let missing = journey.measurementsFile,
-                   let index = outcome.diagnostics.firstIndex(where: { $0.text == .measurementsMissing(missing) }) {
-                    outcome.diagnostics[index].help = Self.measurementsHelp(missing, of: path, among: start.inputs.staticFiles)
                 }
                 // A measurements file that could not be read (missing, empty, without its columns, not UTF-8) says
                 // nothing of when the map was last measured.
@@ -579,16 +575,6 @@ package struct BuildDriver: Sendable {
     /// they go; nil when it is missing or does not hold the rows the last build wrote.
     private static func planPatch(_ rows: PlanRows, earlier: (String) -> RangedFile?) -> FilePatch? {
         earlier(PagePaths.planCSV).flatMap { SpreadsheetCSV.replacingRows(in: $0, rows: rows.now, were: rows.were, moved: rows.moved) }
-    }
-
-    /// The CSV file beside the map whose name is closest to the one it names beside it and the site lacks
-    /// (`divan-zamery.csv` for `divan_zamery.csv`), as the line to write; else the general help.
-    static func measurementsHelp(_ missing: String, of map: String, among files: [StaticFile]) -> Message {
-        func folder(_ path: String) -> String { path.split(separator: "/").dropLast().joined(separator: "/") }
-        func name(_ path: String) -> String { String(path.split(separator: "/").last ?? "") }
-        guard folder(missing) == folder(map) else { return .measurementsPath }
-        let beside = files.map(\.path).filter { $0.hasSuffix(".csv") && folder($0) == folder(map) }.map(name)
-        return Suggestion.closest(to: name(missing), among: beside).map { .write("measurements: " + $0) } ?? .measurementsPath
     }
 
     /// The built-in theme with the site's `templates/` files over it, compiled, so `check` finds template errors

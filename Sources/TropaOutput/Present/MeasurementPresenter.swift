@@ -26,7 +26,8 @@ extension SitePresenter {
             let points = rows.map { row in
                 TrendModel.Point(day: CalendarDay(row.date)?.ordinal ?? 0, value: row.value.value, label: words.date(row.date))
             }
-            // A metric measured once is shown too, with its date: every row of the file is somewhere on the page.
+            // A metric measured once is shown too, with its date: every row of the file is somewhere on the page, but
+            // the earlier of two of a day, which `measurement-twice` tells.
             let change = rows.count < 2 ? words.measuredValue(words.date(last.date), nil) : words.changeSince(
                 difference(last.value.value - rows[rows.count - 2].value.value, unit: last.value.unit),
                 words.date(rows[rows.count - 2].date))
@@ -35,12 +36,6 @@ extension SitePresenter {
                               description: zip(points, values).map { "\($0.label): \($1)" }.joined(separator: "; "),
                               points: points, latest: values[values.count - 1], change: change)
         }
-    }
-
-    /// A metric as the schema titles it in the site's language, or as the file wrote it.
-    private func metricName(_ value: MetricValue) -> String {
-        guard let id = value.metricID, let metric = site.schema.metrics.first(where: { $0.id == id }) else { return value.name }
-        return metric.title.text(in: site.config.language, fallback: value.name)
     }
 
     /// The last review and the next, from the map's dates alone.

@@ -156,12 +156,7 @@ package struct SitePresenter: Sendable {
     }
 
     /// A known metric is shown by its title in the site's language; a custom one as written.
-    private func metricName(_ value: MetricValue) -> String {
-        guard let id = value.metricID, let metric = site.schema.metrics.first(where: { $0.id == id }) else {
-            return value.name
-        }
-        return metric.title.text(in: site.config.language, fallback: value.name)
-    }
+    func metricName(_ value: MetricValue) -> String { site.schema.title(of: value, in: site.config.language) }
 
     /// The faces from the worst to the best, as authors type them.
     package static let faces = ["😡", "🙁", "😐", "🙂", "😀"]

@@ -75,8 +75,9 @@ package struct JourneyReader: Sendable {
     }
 
     /// `companion` reads a file the map names (its measurements), by its path relative to the site folder; nil when
-    /// there is nothing there.
-    package func outcome(of file: RawFile, companion: (String) throws -> RawFile?) rethrows -> FileOutcome<Journey> {
+    /// there is nothing there. `files` are the site's other files, among which a missing one's closest is suggested.
+    package func outcome(of file: RawFile, files: [StaticFile] = [],
+                         companion: (String) throws -> RawFile?) rethrows -> FileOutcome<Journey> {
         var csv: SourceText?
         var outcome = try FileOutcome.read(file) { source in
             var (journey, parsed) = parser.parse(source)
@@ -93,7 +94,7 @@ package struct JourneyReader: Sendable {
                     }
                 } else {
                     parsed.append(.error(.measurementInvalid, .measurementsMissing(path), at: location,
-                                         suggestion: .measurementsPath))
+                                         suggestion: Self.measurementsHelp(path, of: file.path, among: files)))
                 }
             }
             let problems = parsed + validator.validate(journey)
@@ -103,6 +104,18 @@ package struct JourneyReader: Sendable {
             outcome.companions.append(csv)
         }
         return outcome
+    }
+}
+
+extension JourneyReader {
+    /// The CSV file beside the map whose name is closest to the one it names beside it and the site lacks
+    /// (`divan-zamery.csv` for `divan_zamery.csv`), as the line to write; else the general help.
+    static func measurementsHelp(_ missing: String, of map: String, among files: [StaticFile]) -> Message {
+        func folder(_ path: String) -> String { path.split(separator: "/").dropLast().joined(separator: "/") }
+        func name(_ path: String) -> String { String(path.split(separator: "/").last ?? "") }
+        guard folder(missing) == folder(map) else { return .measurementsPath }
+        let beside = files.map(\.path).filter { $0.hasSuffix(".csv") && folder($0) == folder(map) }.map(name)
+        return Suggestion.closest(to: name(missing), among: beside).map { .write("measurements: " + $0) } ?? .measurementsPath
     }
 }
 

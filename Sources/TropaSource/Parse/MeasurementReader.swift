@@ -76,8 +76,7 @@ package struct MeasurementReader {
                 if let earlier = measured[measurement.series, default: [:]].updateValue(measurement, forKey: measurement.date),
                    let stage = journey.stages.first(where: { $0.id == measurement.stage }) {
                     diagnostics.append(.warning(.measurementTwice, .measurementTwice(
-                        metric: schema.metrics.first { $0.id == measurement.value.metricID }?.title.text(in: language, fallback: measurement.value.name) ?? measurement.value.name,
-                        stage: stage.written, date: measurement.date,
+                        metric: schema.title(of: measurement.value, in: language), stage: stage.written, date: measurement.date,
                         line: earlier.location.line, value: field(.value).text.trimmingWhitespace()),
                         at: row.at, suggestion: .oneRowPerDay))
                 }

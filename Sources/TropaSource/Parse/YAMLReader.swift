@@ -36,7 +36,7 @@ package struct YAMLReader {
         lines = text.split(separator: "\n", omittingEmptySubsequences: false)
         end = (lines.count, (lines.last?.unicodeScalars.count ?? 0) + 1)
         // An alias is written `*name`: without a `*` there is none, and libyaml's events are not read twice.
-        if text.utf8.contains(UInt8(ascii: "*")), let (line, column) = Self.aliasInKey(text) {
+        if text.utf8Offset(of: UInt8(ascii: "*")) != nil, let (line, column) = Self.aliasInKey(text) {
             diagnostics.append(.error(syntaxCode, .aliasInKey, at: location(line: line, column: column),
                                       suggestion: .writeKeyOut))
             return nil

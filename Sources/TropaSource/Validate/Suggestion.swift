@@ -61,11 +61,8 @@ package enum Suggestion {
         var best: (name: String, count: Int)?
         for candidate in candidates {
             let wanted = Self.words(candidate)
-            guard !wanted.isEmpty, wanted.count <= words.count, wanted.count > (best?.count ?? 0) else { continue }
-            let found = (0...(words.count - wanted.count)).contains { start in
-                words[start..<(start + wanted.count)].elementsEqual(wanted)
-            }
-            if found { best = (candidate, wanted.count) }
+            guard !wanted.isEmpty, wanted.count > (best?.count ?? 0), Self.words(words, hold: wanted) else { continue }
+            best = (candidate, wanted.count)
         }
         return best?.name
     }
@@ -77,11 +74,16 @@ package enum Suggestion {
         guard !wanted.isEmpty else { return nil }
         let holding = candidates.filter { candidate in
             let words = Self.words(candidate)
-            return words.count > wanted.count && (0...(words.count - wanted.count)).contains { start in
-                words[start..<(start + wanted.count)].elementsEqual(wanted)
-            }
+            return words.count > wanted.count && Self.words(words, hold: wanted)
         }
         return holding.count == 1 ? holding[0] : nil
+    }
+
+    /// Whether `wanted` stands in `words`, one after another.
+    private static func words(_ words: [Substring], hold wanted: [Substring]) -> Bool {
+        wanted.count <= words.count && (0...(words.count - wanted.count)).contains { start in
+            words[start..<(start + wanted.count)].elementsEqual(wanted)
+        }
     }
 
     private static func words(_ text: String) -> [Substring] {
