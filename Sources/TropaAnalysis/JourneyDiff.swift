@@ -77,8 +77,13 @@ public struct JourneyChange: Sendable, Hashable {
 }
 
 public enum JourneyDiff {
-    /// The changes from `old` to `new`.
+    /// The changes from `old` to `new`: in the map, then in the rows of its measurements file.
     public static func changes(from old: Journey, to new: Journey) -> [JourneyChange] {
+        contentChanges(from: old, to: new) + measurementChanges(from: old, to: new)
+    }
+
+    /// The changes in the map's own file.
+    static func contentChanges(from old: Journey, to new: Journey) -> [JourneyChange] {
         let pairs = match(old.stages, new.stages)
         var changes = mapChanges(old, new)
         let matchedOld = Set(pairs.map(\.old))
@@ -111,8 +116,8 @@ public enum JourneyDiff {
     /// The rows of the maps' measurements files added, removed or changed (a value or a target), a row known by
     /// its date, stage and metric: by date, then in the order of the newer map's stages, then by metric. A stage
     /// renamed in the map is the same stage, as `changes` matches it; of two rows of one day, the last counts, as
-    /// on the map's page. Apart from `changes`, since a map's history reads its versions without their files.
-    public static func measurementChanges(from old: Journey, to new: Journey) -> [JourneyChange] {
+    /// on the map's page.
+    static func measurementChanges(from old: Journey, to new: Journey) -> [JourneyChange] {
         struct Row: Hashable { var date: String, series: MeasurementSeries }
         let renamed = Dictionary(match(old.stages, new.stages).map { (old.stages[$0.old].id, new.stages[$0.new].id) },
                                  uniquingKeysWith: { first, _ in first })

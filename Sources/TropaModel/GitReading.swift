@@ -10,17 +10,17 @@ public protocol GitReading: Sendable {
     /// commit (or there is no git).
     func head() throws -> GitHead?
 
-    /// The versions of `maps` (paths relative to the folder) committed up to `head`, following renames; nil when
-    /// git cannot tell. With `kept`, only those maps' versions are kept: the others' are followed all the same, so
-    /// that an old name taken since by another map stays that map's. `log`: the folder's log at `head` as an
-    /// earlier build read it (`GitHistory.log`), which git is then not asked for.
-    func history(at head: GitHead, of maps: [String], keeping kept: Set<String>?, log: [UInt8]?) throws -> GitHistory?
+    /// The versions of `files` (maps and measurements files, paths relative to the folder) committed up to `head`,
+    /// following renames; nil when git cannot tell. With `kept`, only those files' versions are kept: the others'
+    /// are followed all the same, so that an old name taken since by another file stays that file's. `log`: the
+    /// folder's log at `head` as an earlier build read it (`GitHistory.log`), which git is then not asked for.
+    func history(at head: GitHead, of files: [String], keeping kept: Set<String>?, log: [UInt8]?) throws -> GitHistory?
 }
 
 extension GitReading {
-    /// Every map's versions up to the commit checked out; nil when the folder is in no repository with a commit.
-    public func history(of maps: [String]) throws -> GitHistory? {
-        try head().flatMap { try history(at: $0, of: maps, keeping: nil, log: nil) }
+    /// Every file's versions up to the commit checked out; nil when the folder is in no repository with a commit.
+    public func history(of files: [String]) throws -> GitHistory? {
+        try head().flatMap { try history(at: $0, of: files, keeping: nil, log: nil) }
     }
 }
 
@@ -44,8 +44,8 @@ public struct GitHistory: Sendable {
     public var commit: String
     /// A shallow clone has no history to read: `versions` is empty.
     public var shallow: Bool
-    /// Each map's committed versions, newest first, by its path relative to the site folder; a version that names a
-    /// blob has its bytes read by `read(_:)`.
+    /// Each file's committed versions (a map's, a measurements file's), newest first, by its path relative to the
+    /// site folder; a version that names a blob has its bytes read by `read(_:)`.
     public var versions: [String: [GitVersion]]
     /// Where those bytes come from, as each map is built: every version of a large site held at once was 1.6 GB at
     /// 10,000 maps of 20 commits, and an update read them all for the one map it builds.
@@ -83,28 +83,69 @@ public protocol GitObjects: Sendable {
     func bytes(of blobs: [String]) throws -> [[UInt8]?]
 }
 
-/// A map as one commit left it.
+/// A file (a map, a measurements file) as one commit left it.
 public struct GitVersion: Sendable, Equatable {
     public var commit: String
     /// The commit's time, seconds since 1970.
     public var time: Int
     /// The first line of its message, as written: an author's text.
     public var subject: String
-    /// The map's path then, relative to the site folder (a map renamed since has another).
+    /// The file's path then, relative to the site folder (a file renamed since has another).
     public var path: String
     /// Empty until read when `blob` is set (`GitHistory.read`).
     public var bytes: [UInt8]
     /// The object the bytes are in, when they are still to be read.
     public var blob: String?
+    /// The commit's place in the log, 0 for the newest: two files' versions are put in one order by it, where
+    /// times may tie or run backwards.
+    public var place: Int
 
-    public init(commit: String, time: Int, subject: String, path: String, bytes: [UInt8], blob: String? = nil) {
+    public init(commit: String, time: Int, subject: String, path: String, bytes: [UInt8], blob: String? = nil,
+                place: Int = 0) {
         self.commit = commit
         self.time = time
         self.subject = subject
         self.path = path
         self.bytes = bytes
         self.blob = blob
+        self.place = place
     }
 
     public var shortCommit: String { String(commit.prefix(7)) }
+}
+
+/// A commit in a map's history: the map as it left it, and the measurements file the map names as it left it.
+public struct MapCommit: Sendable, Equatable {
+    /// The map's version then, with the commit's hash, time and subject: a commit that changed only the
+    /// measurements has the map's bytes of the version before it.
+    public var map: GitVersion
+    /// Nil before the file was first committed.
+    public var measurements: GitVersion?
+
+    public init(map: GitVersion, measurements: GitVersion?) {
+        self.map = map
+        self.measurements = measurements
+    }
+
+    /// The commits that changed a map or its measurements file, newest first: each version of either (both
+    /// newest first, from one log), each with the other file as that commit left it. Commits of the measurements
+    /// before the map's first version are none of the map's.
+    public static func timeline(map: [GitVersion], measurements: [GitVersion]) -> [MapCommit] {
+        var commits: [MapCommit] = []
+        var (nextMap, nextMeasurements) = (0, 0)
+        while nextMap < map.count {
+            // The measurements as the commit left it: its own version, or the next older one.
+            let measured = nextMeasurements < measurements.count ? measurements[nextMeasurements] : nil
+            var version = map[nextMap]
+            if let measured, measured.place < version.place {
+                // Only the measurements changed: the map as the version before left it.
+                (version.commit, version.time, version.subject, version.place) = (measured.commit, measured.time, measured.subject, measured.place)
+            } else {
+                nextMap += 1
+            }
+            if measured?.place == version.place { nextMeasurements += 1 }
+            commits.append(MapCommit(map: version, measurements: measured))
+        }
+        return commits
+    }
 }

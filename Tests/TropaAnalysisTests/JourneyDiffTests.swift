@@ -46,7 +46,7 @@ import TropaTesting
     }
 
     /// A row is known by its date, stage and metric; a target changed alone is a change; an equal row is none. The
-    /// map's own changes leave them out: a history's versions have no measurements.
+    /// changes of the map's own file leave them out; all its changes list them after those.
     @Test func measurementsByDateStageAndMetric() {
         var old = Self.journey([Self.search, Self.choice]), new = old
         old.measurements = [Self.measured("2024-03-01", "Выбор", 40), Self.measured("2024-03-01", "Поиск", 30),
@@ -59,7 +59,10 @@ import TropaTesting
             "measurement-removed|2024-03-01|Выбор|Конверсия",
         ])
         #expect(changes[1].valueFrom?.target == 25 && changes[1].valueTo?.target == 30)
-        #expect(JourneyDiff.changes(from: old, to: new).isEmpty)
+        #expect(JourneyDiff.contentChanges(from: old, to: new).isEmpty)
+        var retitled = new
+        retitled.title += " 2"
+        #expect(JourneyDiff.changes(from: old, to: retitled).map(\.kind) == [.mapChanged] + changes.map(\.kind))
     }
 
     @Test func noChange() {

@@ -17,7 +17,7 @@ import TropaTesting
         }
 
         func head() throws -> GitHead? { nil }
-        func history(at head: GitHead, of maps: [String], keeping kept: Set<String>?, log: [UInt8]?) throws -> GitHistory? { nil }
+        func history(at head: GitHead, of files: [String], keeping kept: Set<String>?, log: [UInt8]?) throws -> GitHistory? { nil }
     }
 
     static func map(_ stages: String) -> String { "---\ntitle: Карта\n---\n\n" + stages }

@@ -152,6 +152,45 @@ import TropaTesting
     }
 
     /// Every version's bytes as committed, a version larger than the piece git's output is read in (1 MB) too.
+    /// A commit that changed only a map's measurements file is a version of the map, listing the rows that changed;
+    /// the file is followed through a rename; its commits before the map named it are none of the map's.
+    @Test func commitsOfTheMeasurementsAreVersionsOfTheMap() throws {
+        let repo = try Folder.repository()
+        let rows = "Дата,Этап,Метрика,Значение\n2024-02-01,Поиск,Конверсия,28%\n2024-03-01,Поиск,Конверсия,30%\n"
+            + "2024-03-01,Выбор,Конверсия,12%\n"
+        func map(_ csv: String) -> String { "---\ntitle: Карта\nmeasurements: \(csv)\n---\n\n" + Self.search + Self.choice }
+        try repo.commit(["tropa.yml": "language: ru\n", "content/data.csv": rows], "Rows before the map", day: 1)
+        try repo.commit(["content/map.md": map("data.csv")], "The map", day: 2)
+        try repo.commit(["content/data.csv": rows + "2024-04-01,Поиск,Конверсия,35%\n"], "April <b>measured</b>", day: 3)
+        try repo.git("mv", "content/data.csv", "content/zamery.csv")
+        try repo.commit(["content/map.md": map("zamery.csv"),
+                         "content/zamery.csv": rows.replacingOccurrences(of: "Выбор,Конверсия,12%", with: "Выбор,Конверсия,14%")
+                            + "2024-04-01,Поиск,Конверсия,35%\n"], "Both renamed, March corrected", day: 4)
+        try repo.commit(["content/map.md": map("zamery.csv").replacingOccurrences(of: "title: Карта", with: "title: Карта дивана")],
+                        "Retitled", day: 5)
+
+        let history = try #require(try GitCommand(folder: repo.path).history(of: ["content/map.md", "content/zamery.csv"]))
+        let measured = try #require(history.versions["content/zamery.csv"])
+        #expect(measured.map(\.subject) == ["Both renamed, March corrected", "April <b>measured</b>", "Rows before the map"])
+        #expect(measured.map(\.path) == ["content/zamery.csv", "content/data.csv", "content/data.csv"])
+
+        let (result, output) = try Self.build(repo.path, git: GitCommand(folder: repo.path))
+        #expect(result.outputPath != nil, "\(result.check.diagnostics)")
+        let page = try String(contentsOfFile: output + "/map/history/index.html", encoding: .utf8)
+        let subjects = ["Retitled", "Both renamed, March corrected", "April &lt;b&gt;measured&lt;/b&gt;", "The map"]
+        let places = subjects.map { page.range(of: "</code> " + $0)?.lowerBound }
+        #expect(places.allSatisfy { $0 != nil } && places.map { $0! } == places.map { $0! }.sorted(), "newest first:\n\(page)")
+        #expect(!page.contains("Rows before the map"))
+        // What each commit changed, between its subject and the next one's.
+        func changes(_ index: Int) -> String {
+            String(page[places[index]!..<(index + 1 < places.count ? places[index + 1]! : page.endIndex)])
+        }
+        #expect(changes(0).contains("Название: «Карта» → «Карта дивана»") && !changes(0).contains("замер"), "\(changes(0))")
+        #expect(changes(1).contains("«Выбор», замер 1 марта 2024: Конверсия 12\u{A0}% → 14\u{A0}%"), "\(changes(1))")
+        #expect(changes(2).contains("«Поиск», замер 1 апреля 2024: Конверсия — → 35\u{A0}%"), "\(changes(2))")
+        #expect(!changes(2).contains("замер 1 марта"), "only the row added")
+    }
+
     @Test func versionsAreReadByteForByte() throws {
         let repo = try Folder.repository()
         let small = Self.map([Self.search])
@@ -195,7 +234,7 @@ import TropaTesting
             + "\u{1E}c1 100\u{1F}\n\n:000000 100644 000 b1 A\tsite/content/old.md\n:000000 100644 000 i1 A\tdrafts/in.md"
         let decomposed = "content/\u{43C}\u{43E}\u{438}\u{306}.md"
         let versions = GitCommand.versions(log: Array(log.utf8), prefix: "site/",
-                                           maps: ["content/map.md", "content/gone.md", "content/in.md", decomposed])
+                                           files: ["content/map.md", "content/gone.md", "content/in.md", decomposed])
         #expect(Set(versions.keys.map { Array($0.utf8) }) == Set(["content/map.md", "content/in.md", decomposed].map { Array($0.utf8) }))
         let map = try #require(versions["content/map.md"])
         #expect(map.map(\.commit) == ["c3", "c2", "c1"])
@@ -203,9 +242,10 @@ import TropaTesting
         #expect(map.map(\.subject) == ["Third", "Second", ""])
         #expect(map.map(\.path) == ["content/map.md", "content/map.md", "content/old.md"])
         #expect(map.map(\.blob) == ["b3", "b2", "b1"])
+        #expect(map.map(\.place) == [0, 1, 2], "each commit's place in the log")
         #expect(versions["content/in.md"]?.map(\.blob) == ["i2"])
         #expect(versions.first { Array($0.key.utf8) == Array(decomposed.utf8) }?.value.map(\.blob) == ["m3"])
-        #expect(GitCommand.versions(log: Array(log.utf8), prefix: "site/", maps: ["content/map.md"], keeping: []).isEmpty)
+        #expect(GitCommand.versions(log: Array(log.utf8), prefix: "site/", files: ["content/map.md"], keeping: []).isEmpty)
     }
 
     /// The history is that of the commit the build read first (its record names it), not of one made since.
@@ -374,10 +414,10 @@ import TropaTesting
         /// The maps whose versions were kept, each time the history was read, and whether a kept log was given.
         var kept: [Set<String>?] = []
         var logGiven: [Bool] = []
-        func history(at head: GitHead, of maps: [String], keeping kept: Set<String>?, log: [UInt8]?) throws -> GitHistory? {
+        func history(at head: GitHead, of files: [String], keeping kept: Set<String>?, log: [UInt8]?) throws -> GitHistory? {
             self.kept.append(kept)
             logGiven.append(log != nil)
-            var history = try git.history(at: head, of: maps, keeping: kept, log: log)
+            var history = try git.history(at: head, of: files, keeping: kept, log: log)
             objects = history?.objects
             history?.objects = self
             return history

@@ -295,7 +295,7 @@ package struct FixedHistory: GitReading {
     }
 
     package func head() throws -> GitHead? { GitHead(commit: history.commit, shallow: history.shallow) }
-    package func history(at head: GitHead, of maps: [String], keeping kept: Set<String>?, log: [UInt8]?) throws -> GitHistory? {
+    package func history(at head: GitHead, of files: [String], keeping kept: Set<String>?, log: [UInt8]?) throws -> GitHistory? {
         var history = history
         if let kept { history.versions = history.versions.filter { kept.contains($0.key) } }
         return history

@@ -70,7 +70,7 @@ public struct MapDiff: Sendable {
         // Git's answers are worded in the site's language, as every other command's.
         let changes = try SiteError.told(in: language ?? config.language) {
             let (old, new) = (try version(from), try version(to))
-            return JourneyDiff.changes(from: old, to: new) + JourneyDiff.measurementChanges(from: old, to: new)
+            return JourneyDiff.changes(from: old, to: new)
         }
         var site = Site(config: config, schema: schema, journeys: [], personas: [], staticFiles: [])
         site.config.language = language ?? config.language

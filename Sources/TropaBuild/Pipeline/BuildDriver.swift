@@ -278,9 +278,11 @@ package struct BuildDriver: Sendable {
                         var files = reused ?? renderer.mapFiles(journey, facts: facts, evaluation: evaluation,
                                                                 history: !versions.isEmpty).map { reuse.remembers ? $0.asBytes : $0 }
                         if let history, !versions.isEmpty {
+                            let measured = journey.measurementsFile.flatMap { history.versions[$0] } ?? []
+                            let commits = MapCommit.timeline(map: try history.read(versions), measurements: try history.read(measured))
                             files.append(renderer.historyPage(journey, facts: facts,
-                                                              versions: versionsRead(try history.read(versions), reader: reader,
-                                                                                     current: (file!.bytes, journey))))
+                                                              versions: versionsRead(commits, reader: reader,
+                                                                                     current: (file!.bytes, companionBytes, journey))))
                         }
                         let folder = PagePaths.journeyFolder(facts.slug)
                         try sink.emit(files, in: folder)
@@ -321,20 +323,29 @@ package struct BuildDriver: Sendable {
         return try VisitedSite(visits, keepingAll: true, report: &report)
     }
 
-    /// Each committed version of a map, newest first, parsed, with what changed from the version before it to it.
-    /// A version with the bytes of the map as built (most often the last commit) is the map already parsed.
-    private func versionsRead(_ versions: [GitVersion], reader: JourneyReader,
-                              current: (bytes: [UInt8], journey: Journey)) -> [MapVersion] {
-        let parsed: [Journey?] = versions.map { version in
-            if version.path == current.journey.path, version.bytes == current.bytes { return current.journey }
-            guard case .success(let source) = SourceText.decode(path: version.path, bytes: version.bytes) else { return nil }
-            return reader.parser.parse(source).journey
+    /// Each commit of a map's history, newest first, the map parsed with the rows of its measurements file then,
+    /// with what changed from the commit before it to it: in the map, and in its measurements. A commit with the
+    /// bytes of the map and its measurements as built (most often the last one) is the map already parsed.
+    private func versionsRead(_ commits: [MapCommit], reader: JourneyReader,
+                              current: (bytes: [UInt8], measurements: [UInt8]?, journey: Journey)) -> [MapVersion] {
+        let parsed: [Journey?] = commits.map { commit in
+            let (map, measured) = (commit.map, commit.measurements)
+            if map.path == current.journey.path, map.bytes == current.bytes, measured?.bytes == current.measurements {
+                return current.journey
+            }
+            guard case .success(let source) = SourceText.decode(path: map.path, bytes: map.bytes) else { return nil }
+            var journey = reader.parser.parse(source).journey
+            // The file the map named then, as the commit left it; another file, or none yet, gives it no rows.
+            if let measured, journey.measurementsFile == measured.path {
+                _ = reader.measure(&journey, from: RawFile(path: measured.path, bytes: measured.bytes))
+            }
+            return journey
         }
-        return versions.indices.map { index in
-            let older = index + 1 < versions.count ? parsed[index + 1] : nil
+        return commits.indices.map { index in
+            let older = index + 1 < commits.count ? parsed[index + 1] : nil
             let changes = zip(older.map { [$0] } ?? [], parsed[index].map { [$0] } ?? []).flatMap(JourneyDiff.changes)
-            return MapVersion(version: versions[index], journey: parsed[index], changes: changes,
-                              first: index == versions.count - 1)
+            return MapVersion(version: commits[index].map, journey: parsed[index], changes: changes,
+                              first: index == commits.count - 1)
         }
     }
 

@@ -126,8 +126,12 @@ public struct SiteBuilder: Sendable {
             guard let git, let head else { return }
             // Read again after an update that became a full build: git's log, when git gave it, is still to keep.
             let asked = driver.history?.log
+            // The CSV files too, which maps name as their measurements: a commit of new measurements is a version
+            // of the map's history.
+            let tables = start.inputs.csvFiles
             driver.history = head.shallow ? GitHistory(commit: head.commit, shallow: true)
-                : try git.history(at: head, of: start.inputs.maps, keeping: kept, log: asked ?? writer.keptLog(at: head))
+                : try git.history(at: head, of: start.inputs.maps + tables, keeping: kept?.union(tables),
+                                  log: asked ?? writer.keptLog(at: head))
             if asked != nil { driver.history?.log = asked }
         }
         /// Keeps the log git gave, where the build may write, and lets it go: held to the end of a cold build it was

@@ -33,7 +33,7 @@ package struct GitCommand: GitReading {
         return GitHead(commit: String(lines[2]), shallow: lines[0] == "true", prefix: String(lines[1]))
     }
 
-    package func history(at head: GitHead, of maps: [String], keeping kept: Set<String>?, log earlier: [UInt8]?) throws -> GitHistory? {
+    package func history(at head: GitHead, of files: [String], keeping kept: Set<String>?, log earlier: [UInt8]?) throws -> GitHistory? {
         guard !head.shallow else { return GitHistory(commit: head.commit, shallow: true) }
         let log: [UInt8]
         if let earlier {
@@ -45,18 +45,18 @@ package struct GitCommand: GitReading {
             guard asked.status == 0 else { return nil }
             log = asked.output
         }
-        let versions = Self.versions(log: log, prefix: head.prefix, maps: maps, keeping: kept)
+        let versions = Self.versions(log: log, prefix: head.prefix, files: files, keeping: kept)
         return GitHistory(commit: head.commit, shallow: false, versions: versions, objects: GitCatFile(folder: folder),
                           log: earlier == nil ? log : nil)
     }
 
-    /// Each map's versions from `git log --raw`, newest first, following renames back in time, each with the blob
-    /// its bytes are still to be read from; of the `kept` maps alone when set. Read as bytes, with `memchr`, paths
-    /// compared as bytes, nothing made for a line of a map not kept: 10,000 maps of 20 commits (25 MB) cut as a
+    /// Each file's versions from `git log --raw`, newest first, following renames back in time, each with the blob
+    /// its bytes are still to be read from; of the `kept` files alone when set. Read as bytes, with `memchr`, paths
+    /// compared as bytes, nothing made for a line of a file not kept: 10,000 maps of 20 commits (25 MB) cut as a
     /// `String` took 1.3 s, cut into arrays of lines and fields with a `String` for each path 0.1 s.
-    static func versions(log: [UInt8], prefix: String, maps: [String], keeping kept: Set<String>? = nil) -> [String: [GitVersion]] {
-        // The path each map had at the commit being read, relative to the repository's top.
-        var tracked = Dictionary(maps.map { (PathBytes(Array((prefix + $0).utf8)[...]), $0) }, uniquingKeysWith: { first, _ in first })
+    static func versions(log: [UInt8], prefix: String, files: [String], keeping kept: Set<String>? = nil) -> [String: [GitVersion]] {
+        // The path each file had at the commit being read, relative to the repository's top.
+        var tracked = Dictionary(files.map { (PathBytes(Array((prefix + $0).utf8)[...]), $0) }, uniquingKeysWith: { first, _ in first })
         let prefixBytes = Array(prefix.utf8)
         var versions: [String: [GitVersion]] = [:]
         func text(_ range: Range<Int>) -> String { String(decoding: log[range], as: UTF8.self) }
@@ -68,7 +68,7 @@ package struct GitCommand: GitReading {
                 else { return range.upperBound }
                 return buffer.baseAddress!.distance(to: found.assumingMemoryBound(to: UInt8.self))
             }
-            var (commit, time, subject) = ("", 0, "")
+            var (commit, time, subject, place) = ("", 0, "", -1)
             var next = 0
             while next < buffer.count {
                 let start = next, end = find(0x0A, in: start..<buffer.count)
@@ -80,6 +80,7 @@ package struct GitCommand: GitReading {
                     commit = text((start + 1)..<space)
                     time = space < end ? Int(text((space + 1)..<separator)) ?? 0 : 0
                     subject = separator < end ? text((separator + 1)..<end) : ""
+                    place += 1
                     continue
                 }
                 // `:100644 100644 OLD NEW M<TAB>path`, or `… R087<TAB>old<TAB>new` for a rename; not a merge's
@@ -92,18 +93,18 @@ package struct GitCommand: GitReading {
                 guard status != UInt8(ascii: "D") else { continue }
                 let secondTab = find(0x09, in: (tab + 1)..<end)
                 let current = path((secondTab < end ? secondTab + 1 : tab + 1)..<end)
-                guard let map = tracked[current], current.written.starts(with: prefixBytes) else { continue }
-                if kept?.contains(map) ?? true {
+                guard let file = tracked[current], current.written.starts(with: prefixBytes) else { continue }
+                if kept?.contains(file) ?? true {
                     let version = GitVersion(commit: commit, time: time, subject: subject,
                                              path: String(decoding: current.written.dropFirst(prefixBytes.count), as: UTF8.self),
-                                             bytes: [], blob: text((blobSpace + 1)..<lastSpace))
-                    versions[map, default: []].append(version)
+                                             bytes: [], blob: text((blobSpace + 1)..<lastSpace), place: place)
+                    versions[file, default: []].append(version)
                 }
                 switch status {
                 case UInt8(ascii: "R") where secondTab < end:
-                    // Before this commit the map had its old name.
+                    // Before this commit the file had its old name.
                     tracked[current] = nil
-                    tracked[path((tab + 1)..<secondTab)] = map
+                    tracked[path((tab + 1)..<secondTab)] = file
                 case UInt8(ascii: "A"):
                     tracked[current] = nil
                 default:

@@ -16,6 +16,11 @@ package struct SiteInputs: Sendable {
     /// The settings' content and templates folders it was listed with.
     package var folders: (content: String, templates: String) = ("", "")
 
+    /// The CSV files among the static files: those a map may name as its measurements.
+    package var csvFiles: [String] {
+        staticFiles.map(\.path).filter { $0.lowercased().hasSuffix(".csv") }
+    }
+
     /// Whether it is what `list` gives for a site with `config`, taken at the same moment.
     package func isListed(for config: SiteConfig) -> Bool {
         folders == (config.contentPath, config.templatesPath) && watched.first == SiteConfig.fileName

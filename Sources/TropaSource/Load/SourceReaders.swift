@@ -83,15 +83,9 @@ package struct JourneyReader: Sendable {
             var (journey, parsed) = parser.parse(source)
             if let path = journey.measurementsFile, let location = journey.measurementsLocation {
                 if let raw = try companion(path) {
-                    switch SourceText.decode(path: path, bytes: raw.bytes) {
-                    case .success(let text):
-                        let (rows, problems) = measurements.read(text, for: journey)
-                        journey.measurements = rows
-                        parsed += problems
-                        csv = text
-                    case .failure(let diagnostic):
-                        parsed.append(diagnostic)
-                    }
+                    let read = measure(&journey, from: raw)
+                    parsed += read.problems
+                    csv = read.text
                 } else {
                     parsed.append(.error(.measurementInvalid, .measurementsMissing(path), at: location,
                                          suggestion: Self.measurementsHelp(path, of: file.path, among: files)))
@@ -108,6 +102,18 @@ package struct JourneyReader: Sendable {
 }
 
 extension JourneyReader {
+    /// `journey` with the rows of its measurements file `raw`; the file's problems, and its text when it is UTF-8.
+    package func measure(_ journey: inout Journey, from raw: RawFile) -> (problems: [Diagnostic], text: SourceText?) {
+        switch SourceText.decode(path: raw.path, bytes: raw.bytes) {
+        case .success(let text):
+            let (rows, problems) = measurements.read(text, for: journey)
+            journey.measurements = rows
+            return (problems, text)
+        case .failure(let diagnostic):
+            return ([diagnostic], nil)
+        }
+    }
+
     /// The CSV file beside the map whose name is closest to the one it names beside it and the site lacks
     /// (`divan-zamery.csv` for `divan_zamery.csv`), as the line to write; else the general help.
     static func measurementsHelp(_ missing: String, of map: String, among files: [StaticFile]) -> Message {
