@@ -50,6 +50,9 @@ public struct PreviewServer: Sendable {
         let state = PreviewState(language: language)
         let events = ReloadEvents()
 
+        // A port in use is told at once, not after the first build of a large site.
+        let address = try address()
+        try ensureFree(address)
         var started = ContinuousClock.now
         // Taken before the preview reads the site, so that what changes while it reads is read again by the next;
         // with the default settings, since the site's are not read yet (a file listed only with the site's own
@@ -59,7 +62,7 @@ public struct PreviewServer: Sendable {
         report(.built(preview, milliseconds: Self.milliseconds(since: started), rebuild: false))
         await state.update(preview)
 
-        let server = HTTPServer(address: try address(), timeout: 30, logger: .disabled,
+        let server = HTTPServer(address: address, timeout: 30, logger: .disabled,
                                 handler: PreviewHandler(state: state, events: events))
         try await withThrowingTaskGroup(of: Void.self) { group in
             group.addTask { try await server.run() }
@@ -102,6 +105,19 @@ public struct PreviewServer: Sendable {
     private func describe(_ error: SocketError) -> Message {
         if case .failed(_, let code, _) = error, code == EADDRINUSE { return .portInUse(port: Int(port), host: host) }
         return .cannotListen(host: host, port: Int(port), reason: error.localizedDescription)
+    }
+
+    /// Throws when `address` cannot be bound now: the server binds it (as this does, reusing an address left in
+    /// TIME_WAIT) only once the first preview is built.
+    private func ensureFree(_ address: some SocketAddress) throws {
+        do {
+            let socket = try Socket(domain: Int32(type(of: address).family))
+            defer { try? socket.close() }
+            try socket.setValue(true, for: .localAddressReuse)
+            try socket.bind(to: address)
+        } catch let error as SocketError {
+            throw PreviewServerError(message: describe(error))
+        }
     }
 
     private func address() throws -> any SocketAddress {

@@ -190,6 +190,7 @@ import TropaTesting
         let second = try TropaProcess.run(["serve", site.path, "--port", String(first.port)])
         #expect(second.status == 2)
         #expect(second.stderr.contains("ошибка: порт \(first.port) на 127.0.0.1 занят"), "\(second.stderr)")
+        #expect(second.stdout.isEmpty && !second.stderr.contains("собрано"), "said before the site is built: \(second.stderr)")
         let english = try TropaProcess.run(["serve", site.path, "--port", String(first.port), "--lang", "en"])
         #expect(english.stderr.contains("error: port \(first.port) on 127.0.0.1 is in use"), "\(english.stderr)")
     }
