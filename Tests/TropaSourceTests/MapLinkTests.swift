@@ -175,6 +175,11 @@ import TropaTesting
          "did you mean \"#визит-в-шоурум-офлайн\"?"),
         ("[а](../retail/sofa.md#доставка)", "the map \"../retail/sofa.md\" has no stage \"доставка\"",
          "its stages: #выбор, #визит-в-шоурум-офлайн, #оплата"),
+        // Stages renamed since the link was written: words added, words taken away.
+        ("[а](../retail/sofa.md#шоурум)", "the map \"../retail/sofa.md\" has no stage \"шоурум\"",
+         "did you mean \"#визит-в-шоурум-офлайн\"?"),
+        ("[а](../retail/sofa.md#выбор-модели-дивана)", "the map \"../retail/sofa.md\" has no stage \"выбор-модели-дивана\"",
+         "did you mean \"#выбор\"?"),
         ("[а](#этапп)", "the map \"robot.md\" has no stage \"этапп\"", "did you mean \"#этап\"?"),
         ("[а](../personas/seler.md)", "the link leads to no persona: \"../personas/seler.md\"",
          "did you mean \"../personas/seller.md\"?"),

@@ -122,12 +122,16 @@ package struct SiteValidator {
         return diagnostics
     }
 
-    /// The stage a fragment names by mistake: a stage of a branch named without its label, or a typo.
+    /// The stage a fragment names by mistake: a stage of a branch named without its label, a typo, or a stage
+    /// renamed since with words added or taken away (`#доставка` for «Доставка и сборка», `#оплата-заказа` for
+    /// «Оплата»).
     private static func closestStage(to anchor: String, among stages: [LinkedStage]) -> String? {
         let key = StageID.anchor(fragment: anchor)
         if let stage = stages.first(where: { StageID.anchor(fragment: $0.name) == key }) { return stage.fragment }
-        return Suggestion.closest(to: anchor.replacingOccurrences(of: "-", with: " "),
-                                  among: stages.map(\.fragment).map { $0.replacingOccurrences(of: "-", with: " ") })
+        let words = anchor.replacingOccurrences(of: "-", with: " ")
+        let names = stages.map(\.fragment).map { $0.replacingOccurrences(of: "-", with: " ") }
+        return (Suggestion.closest(to: words, among: names) ?? Suggestion.holding(words, among: names)
+            ?? Suggestion.named(in: words, among: names))
             .map { $0.replacingOccurrences(of: " ", with: "-") }
     }
 
