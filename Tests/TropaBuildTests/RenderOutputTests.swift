@@ -352,6 +352,18 @@ import TropaTesting
         #expect(built.diagnostics.first?.suggestion(in: .en).map { $0.hasPrefix("the theme's templates: analysis, base, card,") } == true)
     }
 
+    /// A site's card may print the weakest stage's name and its conversion apart, as well as together.
+    @Test func aCardTemplateHasTheWeakestStageAndItsConversionApart() throws {
+        let built = try RenderBuild.site([
+            "content/a.md": try #require(RenderBuild.cardsInPlace["content/a.md"]),
+            "content/personas/rop.md": try #require(RenderBuild.cardsInPlace["content/personas/rop.md"]),
+            "templates/card.mustache": "<li class=\"own\">{{weakestStageName}}|{{weakestConversion}}|{{weakestStage}}</li>\n",
+        ])
+        #expect(built.diagnostics.isEmpty, "\(built.diagnostics)")
+        let page = try #require(built.text("tags/crm/index.html"))
+        #expect(page.contains("<li class=\"own\">Покупка|20%|Покупка, 20%</li>"), "\(page)")
+    }
+
     @Test func anUnclosedSectionInAnOverrideIsReported() throws {
         let built = try RenderBuild.site([
             "content/map.md": RenderBuild.russianMap(body: RenderBuild.stage("Этап")),

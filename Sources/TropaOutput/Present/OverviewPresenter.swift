@@ -105,6 +105,8 @@ extension SitePresenter {
                 // A comma, not brackets: a branch's stage is named with its branch in brackets already.
                 stage + (headline.weakestConversion.map { ", " + figure($0) } ?? "")
             },
+            weakestStageName: headline.weakestStage,
+            weakestConversion: headline.weakestStage == nil ? nil : headline.weakestConversion.map(figure),
             averageNPS: headline.averageNPS.map { format.score(Self.tenth($0)) },
             updated: summary.updated.map(words.date), updatedISO: summary.updated, priority: summary.priority.map { words["priority." + $0.rawValue] },
             curve: curve, sparklineLabel: label,

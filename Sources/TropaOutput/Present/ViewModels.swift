@@ -365,7 +365,10 @@ package struct MapCardModel: Sendable {
     package let tags: [Link]
     package let draft: Bool
     package let reach: String?
+    /// The weakest stage with its conversion (`Выбор дивана, 21 %`), and each alone for a template of a site's.
     package let weakestStage: String?
+    package let weakestStageName: String?
+    package let weakestConversion: String?
     package let averageNPS: String?
     /// "1 марта 2024", and as written (`2024-03-01`) for the `<time>` element.
     package let updated: String?

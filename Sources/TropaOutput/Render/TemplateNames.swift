@@ -21,7 +21,7 @@ package enum TemplateNames {
         "sparkline", "sparklineLabel", "sparse", "sparseStageDescriptions", "split", "stage", "stageCount", "stages",
         "start", "subject", "summary", "svg", "tags", "target", "text", "timeline", "timelineSVG", "title", "tone",
         "toneWord", "total", "trends", "updated", "updatedISO", "url", "value", "versions", "weakestConversion",
-        "weakestStage", "words",
+        "weakestStage", "weakestStageName", "words",
     ]
 
     /// The names that `text` looks up and no model has, each with its part that is unknown, the names that part

@@ -356,6 +356,8 @@ extension MapCardModel: MustacheParent {
         case "draft": self.draft
         case "reach": orAbsent(self.reach)
         case "weakestStage": orAbsent(self.weakestStage)
+        case "weakestStageName": orAbsent(self.weakestStageName)
+        case "weakestConversion": orAbsent(self.weakestConversion)
         case "averageNPS": orAbsent(self.averageNPS)
         case "updated": orAbsent(self.updated)
         case "updatedISO": orAbsent(self.updatedISO)
