@@ -2,7 +2,8 @@ import TropaModel
 
 /// What changed between two versions of a map, in journey terms: the map's own fields (title, persona, audience …)
 /// and introduction; stages added, removed, renamed (matched by content and position, not reported as a removal
-/// and an addition) or moved, and their descriptions; list items added and removed per layer; texts, emotion
+/// and an addition) or moved, and their descriptions; list items added and removed per layer, or moved from one
+/// stage to another; texts, emotion
 /// scores and labels, and metrics that changed. Pure: two parsed maps in, the changes out: the map's own first,
 /// then in the order of the newer map's stages.
 public struct JourneyChange: Sendable, Hashable {
@@ -16,6 +17,8 @@ public struct JourneyChange: Sendable, Hashable {
         case stageMoved = "stage-moved"
         case itemAdded = "item-added"
         case itemRemoved = "item-removed"
+        /// An item taken from one stage (`previousName`) to another, in the same layer.
+        case itemMoved = "item-moved"
         case textChanged = "text-changed"
         case scoreChanged = "score-changed"
         case metricAdded = "metric-added"
@@ -39,7 +42,7 @@ public struct JourneyChange: Sendable, Hashable {
     public var textTo: String?
     /// The day a measurement is of, `YYYY-MM-DD`.
     public var date: String?
-    /// The older name of a renamed stage.
+    /// The older name of a renamed stage; the stage a moved item was in.
     public var previousName: String?
     /// 1-based positions in the older and the newer map.
     public var from: Int?
@@ -110,7 +113,7 @@ public enum JourneyDiff {
             }
             changes += layerChanges(before, stage)
         }
-        return changes
+        return movedItems(changes)
     }
 
     /// The rows of the maps' measurements files added, removed or changed (a value or a target), a row known by
@@ -255,6 +258,28 @@ public enum JourneyDiff {
 
     /// The changes inside a stage that both versions have, layer by layer in the newer stage's order, then the
     /// layers only the older one had.
+    /// An item removed from one stage and added to another in the same layer is one move, told where it was added
+    /// (the first removal of the same item from another stage, when several were).
+    private static func movedItems(_ changes: [JourneyChange]) -> [JourneyChange] {
+        struct Item: Hashable { var layer: String?, key: String }
+        func item(_ change: JourneyChange) -> Item { Item(layer: change.layer, key: NameKey(change.text ?? "").value) }
+        var removals: [Item: [Int]] = [:]
+        for (index, change) in changes.enumerated() where change.kind == .itemRemoved {
+            removals[item(change), default: []].append(index)
+        }
+        guard !removals.isEmpty else { return changes }
+        var moved = changes, taken = Set<Int>()
+        for (index, change) in changes.enumerated() where change.kind == .itemAdded {
+            let key = item(change)
+            guard let place = removals[key]?.firstIndex(where: { changes[$0].stage != change.stage }) else { continue }
+            let removal = removals[key]!.remove(at: place)
+            taken.insert(removal)
+            moved[index] = JourneyChange(.itemMoved, stage: change.stage, previousName: changes[removal].stage,
+                                         layer: change.layer, text: change.text)
+        }
+        return moved.indices.filter { !taken.contains($0) }.map { moved[$0] }
+    }
+
     private static func layerChanges(_ old: Stage, _ new: Stage) -> [JourneyChange] {
         let stage = new.displayName
         var changes: [JourneyChange] = []

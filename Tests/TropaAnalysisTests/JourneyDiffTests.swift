@@ -87,6 +87,19 @@ import TropaTesting
         ])
     }
 
+    /// An item taken from one stage to another is one move, told at the stage it went to; an item added to one
+    /// stage while another of the same words stays in the first is an addition; an item of another layer is no move.
+    @Test func anItemMovedToAnotherStage() {
+        let old = Self.journey([Self.search, Self.choice])
+        let new = Self.journey([Self.search.replacingOccurrences(of: "- Спрашивает коллег\n", with: ""),
+                                Self.choice.replacingOccurrences(of: "- Звонит в поддержку", with: "- Звонит в поддержку\n- спрашивает коллег")])
+        let changes = JourneyDiff.changes(from: old, to: new)
+        #expect(Self.kinds(changes) == ["item-moved|Выбор|Поиск|actions|спрашивает коллег"])
+
+        let copied = Self.journey([Self.search, Self.choice.replacingOccurrences(of: "- Звонит в поддержку", with: "- Звонит в поддержку\n- Спрашивает коллег")])
+        #expect(Self.kinds(JourneyDiff.changes(from: old, to: copied)) == ["item-added|Выбор|actions|Спрашивает коллег"])
+    }
+
     /// A recommendation given to another owner or of another kind, and an experience turned from good to bad, are
     /// changes, each told with what the author wrote around its text.
     @Test func anItemsKindOwnerOrToneIsPartOfIt() {

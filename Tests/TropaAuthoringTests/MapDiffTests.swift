@@ -109,6 +109,25 @@ import TropaTesting
         #expect(changes[2]["before"] as? String == "гипотеза, не измерено" && changes[2]["textBefore"] as? String == "hypothesis")
     }
 
+    /// An item taken to another stage is told as a move, with the stage it came from (`previousName` in JSON).
+    @Test func anItemMovedToAnotherStage() throws {
+        let before = Self.map(RenderBuild.stage("Поиск", extra: "### Барьеры\n- Дорого\n- Долго\n") + RenderBuild.stage("Выбор"))
+        let after = Self.map(RenderBuild.stage("Поиск", extra: "### Барьеры\n- Долго\n")
+            + RenderBuild.stage("Выбор", extra: "### Барьеры\n- Дорого\n"))
+        let memory = MemoryFileSystem(files: ["site/tropa.yml": "language: ru\n", "site/content/map.md": after])
+        let git = FakeGit(versions: ["HEAD": ["content/map.md": before]])
+        let (diff, _) = try MapDiff.read(root: "site", map: "content/map.md", revisions: [], git: git, files: memory)
+        let rendered = try #require(diff)
+        #expect(rendered.render(.text).hasSuffix("\n  «Выбор», Барьеры: Дорого (перенесено из этапа «Поиск»)\n"), "\(rendered.render(.text))")
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(rendered.render(.json).utf8)) as? [String: Any])
+        let changes = try #require(json["changes"] as? [[String: Any]])
+        #expect(changes.count == 1)
+        #expect(changes.first?["kind"] as? String == "item-moved" && changes.first?["stage"] as? String == "Выбор")
+        #expect(changes.first?["previousName"] as? String == "Поиск" && changes.first?["text"] as? String == "Дорого")
+        let (english, _) = try MapDiff.read(root: "site", map: "content/map.md", revisions: [], git: git, files: memory, language: .en)
+        #expect(try #require(english).render(.text).contains("“Выбор”, Barriers: Дорого (moved from “Поиск”)\n"))
+    }
+
     /// An emotion reworded as its score changed keeps both labels: neither seems to have had the other's score.
     @Test func aLabelRewordedWithItsScore() throws {
         let memory = MemoryFileSystem(files: ["site/tropa.yml": "language: ru\n",

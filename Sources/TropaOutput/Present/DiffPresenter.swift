@@ -68,6 +68,9 @@ extension SitePresenter {
                 : "Stage \(stage) moved from \(change.from ?? 0) to \(change.to ?? 0)"
         case .itemAdded: return "\(stage), \(layer): + \(text)"
         case .itemRemoved: return "\(stage), \(layer): − \(text)"
+        case .itemMoved:
+            let old = words.quoted(change.previousName ?? "")
+            return ru ? "\(stage), \(layer): \(text) (перенесено из этапа \(old))" : "\(stage), \(layer): \(text) (moved from \(old))"
         case .textChanged: return ru ? "\(stage), \(layer): текст изменён" : "\(stage), \(layer): text changed"
         case .scoreChanged where change.textFrom != nil:
             return "\(stage), \(layer): \(words.quoted(change.textFrom ?? "")) \(before ?? "—") → \(words.quoted(text)) \(after ?? "—")"
