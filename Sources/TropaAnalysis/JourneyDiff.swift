@@ -3,9 +3,9 @@ import TropaModel
 /// What changed between two versions of a map, in journey terms: the map's own fields (title, persona, audience …)
 /// and introduction; stages added, removed, renamed (matched by content and position, not reported as a removal
 /// and an addition) or moved, and their descriptions; list items added and removed per layer, or moved from one
-/// stage to another; texts, emotion
-/// scores and labels, and metrics that changed. Pure: two parsed maps in, the changes out: the map's own first,
-/// then in the order of the newer map's stages.
+/// stage to another; texts, emotion scores and labels, and metrics that changed; the rows of the measurements
+/// file. Pure: two parsed maps in, the changes out: the map's own first, then in the order of the newer map's
+/// stages, then the measurements.
 public struct JourneyChange: Sendable, Hashable {
     public enum Kind: String, Sendable, Hashable, CaseIterable {
         /// A field of the front matter (`field`), or the introduction.
