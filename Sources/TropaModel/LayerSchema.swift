@@ -41,9 +41,12 @@ public struct LayerDefinition: Sendable, Hashable {
     public var plan: Bool
     /// The kinds a plan item may name; empty for any kind.
     public var kinds: [String]
+    /// The owners a plan item may name (without `@`); empty for any owner.
+    public var owners: [String]
 
     public init(id: String, title: LocalizedText, aliases: [String] = [], kind: LayerKind, required: Bool = false,
-                tones: Bool = false, pains: Bool = false, plan: Bool = false, kinds: [String] = []) {
+                tones: Bool = false, pains: Bool = false, plan: Bool = false, kinds: [String] = [],
+                owners: [String] = []) {
         self.id = id
         self.title = title
         self.aliases = aliases
@@ -51,8 +54,9 @@ public struct LayerDefinition: Sendable, Hashable {
         self.required = required
         self.tones = tones
         self.pains = pains
-        self.plan = plan || !kinds.isEmpty
+        self.plan = plan || !kinds.isEmpty || !owners.isEmpty
         self.kinds = kinds
+        self.owners = owners
     }
 
     /// Every name a heading may use for this layer; titles first, so a suggestion reads like a heading.

@@ -66,6 +66,10 @@ public indirect enum Message: Sendable, Hashable {
     case publishDraftOrUnlink
     case unknownActionKind(kind: String, layer: String)
     case actionKindsAre([String])
+    case unknownOwner(owner: String, layer: String)
+    case ownersAre([String])
+    case unreadableOwner(String)
+    case ownersRule
     case unknownBaseSchema(String)
     case afterWithoutExtends
     case unknownAfter(String)
@@ -499,6 +503,13 @@ public indirect enum Message: Sendable, Hashable {
             ("the schema lists no kind \"\(kind)\" for \"\(layer)\"", "в схеме у слоя «\(layer)» нет вида «\(kind)»")
         case .actionKindsAre(let kinds): ("the kinds are: " + kinds.joined(separator: ", "),
                                           "виды в схеме: " + kinds.joined(separator: ", "))
+        case .unknownOwner(let owner, let layer):
+            ("the schema lists no owner \"@\(owner)\" for \"\(layer)\"", "в схеме у слоя «\(layer)» нет ответственного «@\(owner)»")
+        case .ownersAre(let owners): ("the owners are: " + owners.joined(separator: ", "),
+                                      "ответственные в схеме: " + owners.joined(separator: ", "))
+        case .unreadableOwner(let owner): ("no action can name the owner \"\(owner)\"", "ни одно действие не сможет назвать ответственного «\(owner)»")
+        case .ownersRule: ("an owner is letters, digits, \"_\", \"-\" and \".\", not ending with \".\"",
+                           "ответственный пишется буквами, цифрами, «_», «-» и «.», но не заканчивается точкой")
         case .unknownBaseSchema(let name): ("a schema can extend only \"default\", not \"\(name)\"",
                                             "схема может расширять только «default», а не «\(name)»")
         case .afterWithoutExtends: ("\"after\" places a layer among inherited ones, and this schema extends none",

@@ -22,6 +22,7 @@ import Testing
             LayerDefinition(id: "impressions", title: .init(["en": "Impressions", "ru": "Впечатления"]),
                             aliases: ["Опыт"], kind: .list, tones: true),
             LayerDefinition(id: "mood", title: .init(["ru": "Настроение"]), kind: .emotion),
+            LayerDefinition(id: "tasks", title: .init(["ru": "Задачи"]), kind: .list, kinds: ["Сайт"], owners: ["ecom", "ivan.petrov"]),
         ], metrics: [
             MetricDefinition(id: "perehod", title: .init(["ru": "Переход"]), unit: .percent, role: .conversion),
             MetricDefinition(id: "calls", title: .init(["ru": "Звонки"]), range: 0...500),

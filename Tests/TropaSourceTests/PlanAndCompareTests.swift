@@ -194,10 +194,30 @@ import TropaTesting
         let recommendations = try #require(result.layer(id: "recommendations"))
         #expect(recommendations.aliases == LayerSchema.default.layer(id: "recommendations")!.aliases + ["Что сделать"])
         #expect(recommendations.title == LayerSchema.default.layer(id: "recommendations")!.title)
-        #expect(recommendations.plan && recommendations.kinds == ["Общие", "SMM"])
+        #expect(recommendations.plan && recommendations.kinds == ["Общие", "SMM"] && recommendations.owners.isEmpty)
         #expect(result.layer(named: "Что сделать")?.id == "recommendations")
         #expect(result.metrics.map(\.id) == LayerSchema.default.metrics.map(\.id) + ["ltv"])
         #expect(result.metric(named: "Индекс лояльности")?.role == .nps)
+    }
+
+    /// An action's owner is checked against the owners the schema lists (written with or without `@`): one in
+    /// another case takes the schema's spelling, a misspelt one is a warning with the closest, and the item keeps it.
+    @Test func ownersTheSchemaLists() throws {
+        let (schema, diagnostics) = Self.schema("extends: default\nlayers:\n  - id: proposals\n    title: Поручения\n    kind: list\n    owners: [\"@ecom\", Marketing]\n")
+        #expect(diagnostics.isEmpty, "\(diagnostics)")
+        let ideas = try #require(schema?.layer(id: "proposals"))
+        #expect(ideas.plan && ideas.owners == ["ecom", "Marketing"])
+        let body = "\n## Этап\n### Цель\nЦель.\n### Действия\n- Шаг\n### Эмоции\n0\n### Поручения\n- Фильтр @ECOM\n- Рассылка @markting\n- Звонок @sales\n"
+        let result = try Check.site(["schema.yml": "extends: default\nlayers:\n  - id: proposals\n    title: Поручения\n    kind: list\n    owners: [\"@ecom\", Marketing]\n",
+                                     "content/map.md": "---\ntitle: Карта\n---\n" + body])
+        #expect(result.diagnostics.found == [Found(.unknownOwner, .warning, 14, 12), Found(.unknownOwner, .warning, 15, 10)])
+        #expect(result.diagnostics.first?.message(in: .ru) == "в схеме у слоя «Поручения» нет ответственного «@markting»")
+        #expect(result.diagnostics.map { $0.suggestion(in: .en) } == ["did you mean \"@Marketing\"?", "the owners are: @ecom, @Marketing"])
+        guard case .list(let items) = try #require(result.site?.journeys.first?.stages.first?.layer(id: "proposals")).content else {
+            Issue.record("the ideas are no list")
+            return
+        }
+        #expect(items.map(\.owner) == ["ecom", "markting", "sales"])
     }
 
     @Test(arguments: [
@@ -216,6 +236,9 @@ import TropaTesting
          "the metrics \"conversion\" and \"transitions\" both have the role \"conversion\""),
         ("extends: default\nlayers:\n  - id: ideas2\n    title: Идеи 2\n    kind: text\n    kinds: [SMM]\n", 6, 5, "\"kinds\" is for list layers, and this layer is of kind text"),
         ("extends: default\nlayers:\n  - id: recommendations\n    kinds: [SMM, \"[Сайт]\"]\n", 4, 5, "no action can name the kind \"[Сайт]\""),
+        ("extends: default\nlayers:\n  - id: recommendations\n    owners: [ecom, отдел продаж]\n", 4, 5, "no action can name the owner \"отдел продаж\""),
+        ("extends: default\nlayers:\n  - id: recommendations\n    owners: [ivan.]\n", 4, 5, "no action can name the owner \"ivan.\""),
+        ("extends: default\nlayers:\n  - id: goal\n    owners: [ecom]\n", 4, 5, "\"owners\" is for list layers, and this layer is of kind text"),
     ])
     func everyProblemOfAnExtendingSchemaIsAtItsLine(text: String, line: Int, column: Int, message: String) {
         let (schema, diagnostics) = Self.schema(text)

@@ -18,8 +18,10 @@ public enum SchemaDescription {
         for layer in schema.layers {
             let list = layer.kind == .list
             let tones = list ? yesNo(layer.tones) : "", pains = list ? yesNo(layer.pains) : ""
-            // A plan layer's kinds, when the schema lists them, stand for its "yes".
-            let plan = !list ? "" : layer.kinds.isEmpty ? yesNo(layer.plan) : layer.kinds.joined(separator: ", ")
+            // A plan layer's kinds and owners, when the schema lists them, stand for its "yes".
+            let listed = [layer.kinds.joined(separator: ", "), layer.owners.map { "@" + $0 }.joined(separator: ", ")]
+                .filter { !$0.isEmpty }
+            let plan = !list ? "" : listed.isEmpty ? yesNo(layer.plan) : listed.joined(separator: "; ")
             text += "| \(layer.id) | \(titles(layer.title)) | \(layer.kind.rawValue) | \(yesNo(layer.required)) | "
                 + "\(tones) | \(pains) | \(plan) | \(layer.aliases.joined(separator: ", ")) |\n"
         }
@@ -50,6 +52,7 @@ public enum SchemaDescription {
                 pairs.append(("pains", Node(layer.pains ? "true" : "false")))
                 pairs.append(("plan", Node(layer.plan ? "true" : "false")))
                 if !layer.kinds.isEmpty { pairs.append(("kinds", list(layer.kinds))) }
+                if !layer.owners.isEmpty { pairs.append(("owners", list(layer.owners))) }
             }
             return mapping(pairs)
         }

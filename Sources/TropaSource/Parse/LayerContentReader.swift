@@ -73,6 +73,16 @@ package struct LayerContentReader {
                     if let problem = kindProblem(&entry.kind, layer: layer, heading: heading, at: at) {
                         diagnostics.append(problem)
                     }
+                    if let owner = entry.owner, !layer.owners.isEmpty {
+                        if let known = layer.owners.first(where: { NameKey($0) == NameKey(owner) }) {
+                            entry.owner = known
+                        } else {
+                            diagnostics.append(.warning(.unknownOwner, .unknownOwner(owner: owner, layer: heading),
+                                                        at: location(of: "@" + owner, in: item),
+                                                        suggestion: Suggestion.closest(to: owner, among: layer.owners).map { .didYouMean("@" + $0) }
+                                                            ?? .ownersAre(layer.owners.map { "@" + $0 })))
+                        }
+                    }
                     if entry.owner == nil, let owner = Self.misplacedOwner(entry.text) {
                         // Only a one-paragraph item has an owner: moving the name to its end would not do.
                         diagnostics.append(.warning(.misplacedOwner, .ownerNotLast(owner), at: location(of: "@" + owner, in: item),

@@ -4,7 +4,7 @@ import Yams
 /// Reads a `schema.yml`; every problem in it is a `schema-invalid` diagnostic at its own line.
 package enum SchemaParser {
     package static let topKeys = ["extends", "scale", "layers", "metrics"]
-    package static let layerKeys = ["id", "title", "aliases", "kind", "required", "tones", "pains", "plan", "kinds", "after"]
+    package static let layerKeys = ["id", "title", "aliases", "kind", "required", "tones", "pains", "plan", "kinds", "owners", "after"]
     package static let metricKeys = ["id", "title", "aliases", "unit", "range", "role"]
 
     package static func parse(_ source: SourceText) -> (LayerSchema?, [Diagnostic]) {
@@ -221,6 +221,7 @@ package enum SchemaParser {
         var pains = previous?.pains ?? false
         var plan = previous?.plan ?? false
         var kinds = previous?.kinds ?? []
+        var owners = previous?.owners ?? []
         var after: (id: String, at: SourceLocation)?
         /// Keys that only a list layer may carry.
         var listOnly: [YAMLReader.Field] = []
@@ -263,6 +264,14 @@ package enum SchemaParser {
                     yaml.report(.error(.schemaInvalid, .unreadableKind(unreadable), at: field.location,
                                        suggestion: .kindsRule))
                 }
+            case "owners":
+                listOnly.append(field)
+                // Written with or without the `@` an action puts before them.
+                owners = (yaml.strings(field) ?? []).map { $0.hasPrefix("@") ? String($0.dropFirst()) : $0 }
+                if let unreadable = owners.first(where: { !LayerContentReader.isOwnerName($0) || $0.last == "." }) {
+                    yaml.report(.error(.schemaInvalid, .unreadableOwner(unreadable), at: field.location,
+                                       suggestion: .ownersRule))
+                }
             case "after":
                 guard let id = yaml.string(field) else { continue }
                 if base {
@@ -287,7 +296,7 @@ package enum SchemaParser {
         let title = given.contains("title") || previous == nil ? common.title : previous!.title
         let aliases = (previous?.aliases ?? []) + common.aliases.filter { !(previous?.aliases ?? []).contains($0) }
         return (LayerDefinition(id: id, title: title, aliases: aliases, kind: kind, required: required,
-                                tones: tones, pains: pains, plan: plan, kinds: kinds), after)
+                                tones: tones, pains: pains, plan: plan, kinds: kinds, owners: owners), after)
     }
 
     /// A metric entry; with `inherited`, as for layers: what it leaves out stays, its aliases add.
