@@ -114,6 +114,8 @@ public indirect enum Message: Sendable, Hashable {
     case branchLabelWithoutName(String)
     case nameBeforeLabel(String)
     case branchLabelBrace(String)
+    case branchLabelUnclosed(String)
+    case closeLabel(String)
     case labelsWithoutBraces
     case branchSplit(label: String, by: String)
     case keepBranchTogether(String)
@@ -556,6 +558,10 @@ public indirect enum Message: Sendable, Hashable {
                                            "напишите название этапа перед меткой, например «## Визит в шоурум {\(label)}»")
         case .branchLabelBrace(let label): ("the branch label {\(label)} holds a brace",
                                             "в метке ветки {\(label)} есть фигурная скобка")
+        case .branchLabelUnclosed(let label): ("the branch label {\(label) is not closed with \"}\"",
+                                               "метка ветки {\(label) не закрыта скобкой «}»")
+        case .closeLabel(let label): ("close it, \"{\(label)}\", or write a brace of the stage's name as \\{",
+                                      "закройте её: «{\(label)}» — или запишите скобку в названии этапа как \\{")
         case .labelsWithoutBraces: ("write a brace in a stage's name as \\{ and keep labels without braces",
                                     "скобку в названии этапа пишите как \\{, а в метках ветки скобок быть не должно")
         case .branchSplit(let label, let other):

@@ -22,7 +22,7 @@ import Testing
         .layerEmpty(layer: "x", stage: "x"), .fillOrRemove, .deepLayerHeading(marks: "x", text: "x"), .write("x"),
         .acceptedLayers(["a", "b"]), .level1Heading("x"), .titleInFrontMatter, .personaNameInFrontMatter,
         .branchLabelEmpty(stage: "x"), .nameTheBranch(stage: "x"), .branchLabelWithoutName("x"), .nameBeforeLabel("x"),
-        .branchLabelBrace("x"), .labelsWithoutBraces, .branchSplit(label: "x", by: "y"), .keepBranchTogether("x"),
+        .branchLabelBrace("x"), .branchLabelUnclosed("x"), .closeLabel("x"), .labelsWithoutBraces, .branchSplit(label: "x", by: "y"), .keepBranchTogether("x"),
         .branchReused(label: "x", line: 5), .mermaidNotJourney, .startWithJourney, .mermaidUnexpected("x"),
         .mermaidTaskForm, .mermaidNotScore("x"), .mermaidScoreClamped(score: "x", to: 5), .mermaidScoreRounded(score: "x", to: 1), .mermaidScores, .theDiagram, .labelsPerFork, .forkNeedsTwoBranches, .branchesLabelEmpty,
         .branchesLabelTwice, .branchesLabelBrace,

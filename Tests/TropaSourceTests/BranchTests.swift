@@ -107,4 +107,15 @@ import TropaTesting
             "the stage with the branch label {Партнёры} has no name",
         ])
     }
+
+    /// A label whose `}` was left out is an error at its `{`: read on as a name, it would make the fork a detour
+    /// and an ordinary stage. A brace written as `\{`, or one closed before the end, is the name's.
+    @Test func aLabelNotClosedIsAnError() {
+        let (journey, diagnostics) = Self.map(["Заявка", "Получение карты {Курьер}", "Получение карты {Отделение  ##", "Активация"])
+        #expect(diagnostics.found == [Found(.branchLabel, .error, 21, 20)])
+        #expect(diagnostics.first?.message(in: .ru) == "метка ветки {Отделение не закрыта скобкой «}»")
+        #expect(diagnostics.first?.suggestion(in: .ru) == "закройте её: «{Отделение}» — или запишите скобку в названии этапа как \\{")
+        #expect(journey.stages[2].name == "Получение карты" && journey.stages[2].branch == nil)
+        #expect(Self.map(["Тариф \\{бета", "Шаг {1} оплаты"]).diagnostics.isEmpty)
+    }
 }

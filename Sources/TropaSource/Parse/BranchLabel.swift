@@ -13,7 +13,8 @@ package struct BranchLabel {
     /// Reads the heading's line as written (only there an escaped `\{` differs from a label's `{`) and its plain
     /// text (where Markdown inside the label is already text).
     package static func read(line: Substring?, plain: String, at heading: SourceLocation) -> BranchLabel {
-        guard let line, let open = labelStart(line) else { return BranchLabel(name: plain) }
+        guard let line else { return BranchLabel(name: plain) }
+        guard let open = labelStart(line) else { return unclosed(line: line, plain: plain, at: heading) ?? BranchLabel(name: plain) }
         let location = SourceLocation(file: heading.file, line: heading.line, column: open + 1)
         // The label as text (Markdown in it rendered, `\{` a brace); the heading's text ends with it in braces.
         var raw = Array(line)[(open + 1)...]
@@ -43,21 +44,40 @@ package struct BranchLabel {
         return reading
     }
 
+    /// A label whose `}` was left out (`## Получение карты {Отделение`): an error at its `{`, the stage read under the
+    /// name before it; nil when the heading has no `{` without a `}` after it.
+    private static func unclosed(line: Substring, plain: String, at heading: SourceLocation) -> BranchLabel? {
+        guard line.utf8.contains(UInt8(ascii: "{")) else { return nil }
+        let characters = text(line)
+        guard let open = characters.indices.reversed().first(where: { characters[$0] == "{" && !escaped(characters, $0) }),
+              !characters[open...].contains("}"), let brace = plain.lastIndex(of: "{") else { return nil }
+        let name = String(plain[..<brace]).trimmingWhitespace(), label = String(plain[plain.index(after: brace)...]).trimmingWhitespace()
+        var reading = BranchLabel(name: name.isEmpty ? plain : name)
+        reading.problem = .error(.branchLabel, .branchLabelUnclosed(label), at: SourceLocation(file: heading.file, line: heading.line, column: open + 1),
+                                 suggestion: .closeLabel(label))
+        return reading
+    }
+
     /// The character offset in the line of the `{` that opens a label closing the heading, or nil when the line
     /// does not end with one (`\{` is a brace of the name).
     private static func labelStart(_ line: Substring) -> Int? {
         // Most headings have no label: one look at the bytes, before the line is taken apart into characters.
         guard line.utf8.contains(UInt8(ascii: "}")) else { return nil }
+        let characters = text(line)
+        guard characters.last == "}", !escaped(characters, characters.count - 1) else { return nil }
+        return (0..<(characters.count - 1)).reversed().first { characters[$0] == "{" && !escaped(characters, $0) }
+    }
+
+    /// The heading's line without the spaces and the closing sequence of `#` after it, which are not its text.
+    private static func text(_ line: Substring) -> [Character] {
         var characters = Array(line)
         while characters.last?.isWhitespace == true { characters.removeLast() }
-        // A closing sequence of `#` after a space is not part of the heading's text.
         let hashes = characters.reversed().prefix { $0 == "#" }.count
         if hashes > 0, hashes < characters.count, characters[characters.count - hashes - 1].isWhitespace {
             characters.removeLast(hashes)
             while characters.last?.isWhitespace == true { characters.removeLast() }
         }
-        guard characters.last == "}", !escaped(characters, characters.count - 1) else { return nil }
-        return (0..<(characters.count - 1)).reversed().first { characters[$0] == "{" && !escaped(characters, $0) }
+        return characters
     }
 
     /// Whether the character at `index` follows an odd number of backslashes.
