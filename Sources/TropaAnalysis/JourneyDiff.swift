@@ -82,11 +82,11 @@ public struct JourneyChange: Sendable, Hashable {
 public enum JourneyDiff {
     /// The changes from `old` to `new`: in the map, then in the rows of its measurements file.
     public static func changes(from old: Journey, to new: Journey) -> [JourneyChange] {
-        contentChanges(from: old, to: new) + measurementChanges(from: old, to: new)
+        fileChanges(from: old, to: new) + measurementChanges(from: old, to: new)
     }
 
     /// The changes in the map's own file.
-    static func contentChanges(from old: Journey, to new: Journey) -> [JourneyChange] {
+    static func fileChanges(from old: Journey, to new: Journey) -> [JourneyChange] {
         let pairs = match(old.stages, new.stages)
         var changes = mapChanges(old, new)
         let matchedOld = Set(pairs.map(\.old))
@@ -256,10 +256,9 @@ public enum JourneyDiff {
         return Set(order.indices.filter { !kept.contains($0) }.map { order[$0].old })
     }
 
-    /// The changes inside a stage that both versions have, layer by layer in the newer stage's order, then the
-    /// layers only the older one had.
     /// An item removed from one stage and added to another in the same layer is one move, told where it was added
-    /// (the first removal of the same item from another stage, when several were).
+    /// (the first removal of the same item from another stage, when several were). The items of a stage added or
+    /// removed are not listed, so an item moved into or out of one is not paired.
     private static func movedItems(_ changes: [JourneyChange]) -> [JourneyChange] {
         struct Item: Hashable { var layer: String?, key: String }
         func item(_ change: JourneyChange) -> Item { Item(layer: change.layer, key: NameKey(change.text ?? "").value) }
@@ -280,6 +279,8 @@ public enum JourneyDiff {
         return moved.indices.filter { !taken.contains($0) }.map { moved[$0] }
     }
 
+    /// The changes inside a stage that both versions have, layer by layer in the newer stage's order, then the
+    /// layers only the older one had.
     private static func layerChanges(_ old: Stage, _ new: Stage) -> [JourneyChange] {
         let stage = new.displayName
         var changes: [JourneyChange] = []

@@ -66,12 +66,22 @@ public struct GitHistory: Sendable {
     /// `versions` with their bytes: those of a version that names a blob asked of `objects` (none when git does not
     /// have it). Throws when git stops answering.
     public func read(_ versions: [GitVersion]) throws -> [GitVersion] {
-        let asked = versions.indices.filter { versions[$0].blob != nil }
-        guard let objects, !asked.isEmpty else { return versions }
-        var read = versions
-        for (index, bytes) in zip(asked, try objects.bytes(of: asked.map { versions[$0].blob! })) {
-            (read[index].bytes, read[index].blob) = (bytes ?? [], nil)
+        let read = try bytes(of: Set(versions.compactMap(\.blob)))
+        return versions.map { version in
+            guard let blob = version.blob else { return version }
+            var version = version
+            (version.bytes, version.blob) = (read[blob] ?? [], nil)
+            return version
         }
+    }
+
+    /// The bytes of each of `blobs`, asked of `objects` once; none for one git does not have. Throws when git stops
+    /// answering.
+    public func bytes(of blobs: Set<String>) throws -> [String: [UInt8]] {
+        guard let objects, !blobs.isEmpty else { return [:] }
+        let asked = blobs.sorted()
+        var read: [String: [UInt8]] = [:]
+        for (blob, bytes) in zip(asked, try objects.bytes(of: asked)) { read[blob] = bytes }
         return read
     }
 }
@@ -99,9 +109,14 @@ public struct GitVersion: Sendable, Equatable {
     /// The commit's place in the log, 0 for the newest: two files' versions are put in one order by it, where
     /// times may tie or run backwards.
     public var place: Int
+    /// The file as the commit's parent had it, which the commit's changes are counted from (not the version before
+    /// in the log, which may be of another branch): its object, nil when the commit added the file; and its path,
+    /// another for a rename.
+    public var blobBefore: String?
+    public var pathBefore: String
 
     public init(commit: String, time: Int, subject: String, path: String, bytes: [UInt8], blob: String? = nil,
-                place: Int = 0) {
+                place: Int, blobBefore: String? = nil, pathBefore: String? = nil) {
         self.commit = commit
         self.time = time
         self.subject = subject
@@ -109,6 +124,8 @@ public struct GitVersion: Sendable, Equatable {
         self.bytes = bytes
         self.blob = blob
         self.place = place
+        self.blobBefore = blobBefore
+        self.pathBefore = pathBefore ?? path
     }
 
     public var shortCommit: String { String(commit.prefix(7)) }
@@ -121,10 +138,26 @@ public struct MapCommit: Sendable, Equatable {
     public var map: GitVersion
     /// Nil before the file was first committed.
     public var measurements: GitVersion?
+    /// Whether the commit changed the map's file; else only its measurements.
+    public var changesMap: Bool
+    public var changesMeasurements: Bool
 
-    public init(map: GitVersion, measurements: GitVersion?) {
+    public init(map: GitVersion, measurements: GitVersion?, changesMap: Bool, changesMeasurements: Bool) {
         self.map = map
         self.measurements = measurements
+        self.changesMap = changesMap
+        self.changesMeasurements = changesMeasurements
+    }
+
+    /// The map as the commit's parent had it, its object and path; nil when the commit added the map.
+    public var mapBefore: (blob: String, path: String)? {
+        guard changesMap else { return map.blob.map { ($0, map.path) } }
+        return map.blobBefore.map { ($0, map.pathBefore) }
+    }
+
+    /// The measurements file as the commit's parent had it: its object (nil when the commit added it) and path.
+    public var measurementsBefore: (blob: String?, path: String)? {
+        measurements.map { changesMeasurements ? ($0.blobBefore, $0.pathBefore) : ($0.blob, $0.path) }
     }
 
     /// The commits that changed a map or its measurements file, newest first: each version of either (both
@@ -137,14 +170,17 @@ public struct MapCommit: Sendable, Equatable {
             // The measurements as the commit left it: its own version, or the next older one.
             let measured = nextMeasurements < measurements.count ? measurements[nextMeasurements] : nil
             var version = map[nextMap]
-            if let measured, measured.place < version.place {
-                // Only the measurements changed: the map as the version before left it.
-                (version.commit, version.time, version.subject, version.place) = (measured.commit, measured.time, measured.subject, measured.place)
-            } else {
+            let changesMap = !(measured.map { $0.place < version.place } ?? false)
+            if changesMap {
                 nextMap += 1
+            } else if let measured {
+                // Only the measurements changed: the map as the version before left it, unchanged.
+                (version.commit, version.time, version.subject, version.place) = (measured.commit, measured.time, measured.subject, measured.place)
             }
-            if measured?.place == version.place { nextMeasurements += 1 }
-            commits.append(MapCommit(map: version, measurements: measured))
+            let changesMeasurements = measured?.place == version.place
+            if changesMeasurements { nextMeasurements += 1 }
+            commits.append(MapCommit(map: version, measurements: measured, changesMap: changesMap,
+                                     changesMeasurements: changesMeasurements))
         }
         return commits
     }

@@ -59,7 +59,7 @@ import TropaTesting
             "measurement-removed|2024-03-01|Выбор|Конверсия",
         ])
         #expect(changes[1].valueFrom?.target == 25 && changes[1].valueTo?.target == 30)
-        #expect(JourneyDiff.contentChanges(from: old, to: new).isEmpty)
+        #expect(JourneyDiff.fileChanges(from: old, to: new).isEmpty)
         var retitled = new
         retitled.title += " 2"
         #expect(JourneyDiff.changes(from: old, to: retitled).map(\.kind) == [.mapChanged] + changes.map(\.kind))
@@ -98,6 +98,12 @@ import TropaTesting
 
         let copied = Self.journey([Self.search, Self.choice.replacingOccurrences(of: "- Звонит в поддержку", with: "- Звонит в поддержку\n- Спрашивает коллег")])
         #expect(Self.kinds(JourneyDiff.changes(from: old, to: copied)) == ["item-added|Выбор|actions|Спрашивает коллег"])
+
+        let toAnotherLayer = Self.journey([Self.search.replacingOccurrences(of: "- Спрашивает коллег\n", with: ""),
+                                           Self.choice + "### Барьеры\n- Спрашивает коллег\n"])
+        #expect(Self.kinds(JourneyDiff.changes(from: old, to: toAnotherLayer)) == [
+            "item-removed|Поиск|actions|Спрашивает коллег", "item-added|Выбор|barriers|Спрашивает коллег",
+        ])
     }
 
     /// A recommendation given to another owner or of another kind, and an experience turned from good to bad, are

@@ -118,7 +118,7 @@ import TropaTesting
         let git = FakeGit(versions: ["HEAD": ["content/map.md": before]])
         let (diff, _) = try MapDiff.read(root: "site", map: "content/map.md", revisions: [], git: git, files: memory)
         let rendered = try #require(diff)
-        #expect(rendered.render(.text).hasSuffix("\n  «Выбор», Барьеры: Дорого (перенесено из этапа «Поиск»)\n"), "\(rendered.render(.text))")
+        #expect(rendered.render(.text).hasSuffix("\n  «Выбор», Барьеры: Дорого (перенос из этапа «Поиск»)\n"), "\(rendered.render(.text))")
         let json = try #require(try JSONSerialization.jsonObject(with: Data(rendered.render(.json).utf8)) as? [String: Any])
         let changes = try #require(json["changes"] as? [[String: Any]])
         #expect(changes.count == 1)

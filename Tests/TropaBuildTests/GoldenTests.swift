@@ -94,9 +94,9 @@ import TropaTesting
             .replacingOccurrences(of: "### Метрики\n- Длительность", with: "### Метрики\n- Звонков: 3\n- Длительность")
         let versions = [
             GitVersion(commit: "a1b2c3d4e5f60718293a4b5c6d7e8f9012345678", time: 1_709_294_400,
-                       subject: "Lumus: stage renamed, NPS after the interviews", path: path, bytes: Array(now.utf8)),
+                       subject: "Lumus: stage renamed, NPS after the interviews", path: path, bytes: Array(now.utf8), place: 0),
             GitVersion(commit: "0f1e2d3c4b5a69788796a5b4c3d2e1f001234567", time: 1_706_702_400,
-                       subject: "First draft <img src=x onerror=window.__xss=1> & \"notes\"", path: path, bytes: Array(before.utf8)),
+                       subject: "First draft <img src=x onerror=window.__xss=1> & \"notes\"", path: path, bytes: Array(before.utf8), place: 1),
         ]
         return FixedHistory(GitHistory(commit: versions[0].commit, shallow: false, versions: [path: versions]))
     }

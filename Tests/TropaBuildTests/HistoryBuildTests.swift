@@ -151,7 +151,6 @@ import TropaTesting
         #expect(try !Self.build(site, git: GitCommand(folder: site)).0.upToDate)
     }
 
-    /// Every version's bytes as committed, a version larger than the piece git's output is read in (1 MB) too.
     /// A commit that changed only a map's measurements file is a version of the map, listing the rows that changed;
     /// the file is followed through a rename; its commits before the map named it are none of the map's.
     @Test func commitsOfTheMeasurementsAreVersionsOfTheMap() throws {
@@ -191,6 +190,78 @@ import TropaTesting
         #expect(!changes(2).contains("замер 1 марта"), "only the row added")
     }
 
+    static let rows = "Дата,Этап,Метрика,Значение\n2024-03-01,Поиск,Конверсия,30%\n2024-03-01,Поиск,NPS,10\n"
+        + "2024-03-01,Выбор,Конверсия,12%\n2024-03-01,Выбор,NPS,5\n"
+
+    static func measuredMap(_ csv: String) -> String {
+        "---\ntitle: Карта\nmeasurements: \(csv)\n---\n\n" + search + choice
+    }
+
+    /// The history page of `content/map.md` built from `repo`, and the text of each version, newest first.
+    static func historyVersions(_ repo: Folder) throws -> [String] {
+        let (result, output) = try build(repo.path, git: GitCommand(folder: repo.path))
+        #expect(result.outputPath != nil, "\(result.check.diagnostics)")
+        let page = try String(contentsOfFile: output + "/map/history/index.html", encoding: .utf8)
+        return page.components(separatedBy: "<p class=\"version\">").dropFirst().map { $0.components(separatedBy: "</ol>")[0] }
+    }
+
+    /// Rows added on two branches and merged: each commit lists its own rows alone, counted from its parent, not
+    /// from the commit before it in the log (the other branch's); the merge is no version.
+    @Test func eachCommitIsCountedFromItsParent() throws {
+        let repo = try Folder.repository()
+        try repo.commit(["tropa.yml": "language: ru\n", "content/map.md": Self.measuredMap("data.csv"), "content/data.csv": Self.rows],
+                        "The map", day: 1)
+        try repo.git("checkout", "-q", "-b", "may")
+        try repo.commit(["content/data.csv": Self.rows + "2024-05-01,Поиск,Конверсия,40%\n"], "May", day: 2)
+        try repo.git("checkout", "-q", "main")
+        try repo.commit(["content/data.csv": Self.rows.replacingOccurrences(of: "Значение\n", with: "Значение\n2024-02-01,Выбор,Конверсия,10%\n")],
+                        "February", day: 3)
+        try repo.git("merge", "-q", "--no-edit", "-m", "Merge may", "may", day: 4)
+        let versions = try Self.historyVersions(repo)
+        #expect(versions.count == 3, "\(versions)")
+        let may = try #require(versions.first { $0.contains("</code> May") })
+        let february = try #require(versions.first { $0.contains("</code> February") })
+        #expect(may.contains("замер 1 мая 2024") && !may.contains("февраля"), "\(may)")
+        #expect(february.contains("замер 1 февраля 2024") && !february.contains("мая"), "\(february)")
+        #expect(!versions.contains { $0.contains("Merge may") })
+    }
+
+    /// A map that names another measurements file, with no rename git could follow: the new file's commits while
+    /// the map named the old one are none of the map's, and the commit that switched reads the old file's rows
+    /// before it, so that rows copied over are no change.
+    @Test func aMapThatSwitchesItsMeasurementsFile() throws {
+        let repo = try Folder.repository()
+        try repo.commit(["tropa.yml": "language: ru\n", "content/map.md": Self.measuredMap("old.csv"), "content/old.csv": Self.rows],
+                        "The map", day: 1)
+        try repo.commit(["content/new.csv": "Дата,Этап,Метрика,Значение\n2023-01-01,Поиск,Конверсия,5%\n"], "A draft of the new file", day: 2)
+        try repo.commit(["content/map.md": Self.measuredMap("new.csv"), "content/new.csv": Self.rows + "2024-04-01,Поиск,Конверсия,35%\n"],
+                        "Switch to the new file", day: 3)
+        let versions = try Self.historyVersions(repo)
+        #expect(versions.count == 2, "\(versions)")
+        #expect(!versions.contains { $0.contains("A draft of the new file") })
+        let switched = try #require(versions.first)
+        #expect(switched.contains("замер 1 апреля 2024: Конверсия — → 35"), "\(switched)")
+        #expect(!switched.contains("1 марта 2024"), "the rows copied over are no change: \(switched)")
+    }
+
+    /// An update after the map is edited and not committed reads the versions of the maps it builds alone, and of
+    /// the measurements files: the page keeps the commits of its measurements.
+    @Test func anUpdateKeepsTheMeasurementsHistory() throws {
+        let repo = try Folder.repository()
+        try repo.commit(["tropa.yml": "language: ru\n", "content/map.md": Self.measuredMap("data.csv"), "content/data.csv": Self.rows],
+                        "The map", day: 1)
+        try repo.commit(["content/data.csv": Self.rows + "2024-04-01,Поиск,Конверсия,35%\n"], "April", day: 2)
+        let full = try Self.historyVersions(repo)
+        #expect(full.count == 2)
+        try repo.write("content/map.md", Self.measuredMap("data.csv").replacingOccurrences(of: "title: Карта", with: "title: Карта поиска"))
+        let (update, output) = try Self.build(repo.path, git: GitCommand(folder: repo.path))
+        #expect(update.update?.maps == 1)
+        let page = try String(contentsOfFile: output + "/map/history/index.html", encoding: .utf8)
+        #expect(page.components(separatedBy: "<p class=\"version\">").count - 1 == full.count)
+        #expect(page.contains("«Поиск», замер 1 апреля 2024: Конверсия — → 35"))
+    }
+
+    /// Every version's bytes as committed, a version larger than the piece git's output is read in (1 MB) too.
     @Test func versionsAreReadByteForByte() throws {
         let repo = try Folder.repository()
         let small = Self.map([Self.search])

@@ -22,6 +22,24 @@ struct MapCommitTests {
         #expect(commits.map { String(decoding: $0.map.bytes, as: UTF8.self) } == ["m5", "m3", "m3", "m1", "m1"])
         #expect(commits.map(\.measurements?.commit) == ["c4", "c4", "m3", "c2", "c0"])
         #expect(commits[1].map.subject == "subject c4" && commits[1].map.time == 998 && commits[1].map.path == "content/map.md")
+        #expect(commits.map(\.changesMap) == [true, false, true, false, true])
+        #expect(commits.map(\.changesMeasurements) == [false, true, true, true, false])
+    }
+
+    /// What a commit's changes are counted from: each file as the commit's parent had it, the one it did not change
+    /// as it left it; nothing for a map the commit added.
+    @Test func theStateBeforeEachCommit() {
+        var map = Self.version("m2", 0)
+        (map.blob, map.blobBefore, map.pathBefore) = ("map-2", "map-1", "content/old.md")
+        var added = Self.version("m1", 2)
+        added.blob = "map-1"
+        var rows = Self.measured("c1", 1)
+        (rows.blob, rows.blobBefore, rows.pathBefore) = ("rows-1", "rows-0", "content/old.csv")
+        let commits = MapCommit.timeline(map: [map, added], measurements: [rows])
+        #expect(commits.map { $0.mapBefore?.blob } == ["map-1", "map-1", nil])
+        #expect(commits.map { $0.mapBefore?.path } == ["content/old.md", "content/map.md", nil])
+        #expect(commits.map { $0.measurementsBefore?.blob } == ["rows-1", "rows-0", nil])
+        #expect(commits.map { $0.measurementsBefore?.path } == ["content/rows.csv", "content/old.csv", nil])
     }
 
     /// The order is the log's, not the commits' times, which may run backwards (a rebased commit).
@@ -33,7 +51,8 @@ struct MapCommitTests {
 
     @Test func noMeasurements() {
         let map = [Self.version("b", 0), Self.version("a", 1)]
-        #expect(MapCommit.timeline(map: map, measurements: []) == map.map { MapCommit(map: $0, measurements: nil) })
+        #expect(MapCommit.timeline(map: map, measurements: [])
+            == map.map { MapCommit(map: $0, measurements: nil, changesMap: true, changesMeasurements: false) })
         #expect(MapCommit.timeline(map: [], measurements: [Self.measured("c", 0)]).isEmpty)
     }
 }

@@ -180,6 +180,9 @@ import TropaTesting
          "did you mean \"#визит-в-шоурум-офлайн\"?"),
         ("[а](../retail/sofa.md#выбор-модели-дивана)", "the map \"../retail/sofa.md\" has no stage \"выбор-модели-дивана\"",
          "did you mean \"#выбор\"?"),
+        // Words of two stages: neither is suggested over the other.
+        ("[а](../retail/sofa.md#выбор-и-оплата)", "the map \"../retail/sofa.md\" has no stage \"выбор-и-оплата\"",
+         "its stages: #выбор, #визит-в-шоурум-офлайн, #оплата"),
         ("[а](#этапп)", "the map \"robot.md\" has no stage \"этапп\"", "did you mean \"#этап\"?"),
         ("[а](../personas/seler.md)", "the link leads to no persona: \"../personas/seler.md\"",
          "did you mean \"../personas/seller.md\"?"),

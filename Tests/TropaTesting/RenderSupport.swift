@@ -284,11 +284,35 @@ package extension Journey {
     var slug: String { Slug.forContentPath(String(path.dropFirst("content/".count))) }
 }
 
-/// A git with a fixed history, for builds in memory.
+/// A git with a fixed history, for builds in memory: each file's versions given with their bytes, newest first, each
+/// the parent of the one before it, as on one branch.
 package struct FixedHistory: GitReading {
     package var history: GitHistory
 
-    package init(_ history: GitHistory) { self.history = history }
+    package init(_ history: GitHistory) {
+        var history = history
+        var objects: [String: [UInt8]] = [:]
+        for (file, versions) in history.versions {
+            var named = versions
+            for index in named.indices {
+                let blob = "\(file)@\(named[index].commit)"
+                objects[blob] = named[index].bytes
+                named[index].blob = blob
+            }
+            for index in named.indices.dropLast() {
+                (named[index].blobBefore, named[index].pathBefore) = (named[index + 1].blob, named[index + 1].path)
+            }
+            history.versions[file] = named
+        }
+        history.objects = Objects(objects: objects)
+        self.history = history
+    }
+
+    /// Bytes by the names `init` gave them.
+    private struct Objects: GitObjects {
+        let objects: [String: [UInt8]]
+        func bytes(of blobs: [String]) throws -> [[UInt8]?] { blobs.map { objects[$0] } }
+    }
 
     package func file(_ path: String, at revision: String) throws -> [UInt8]? {
         history.versions.values.joined().first { $0.commit == revision && $0.path == path }?.bytes

@@ -279,10 +279,10 @@ package struct BuildDriver: Sendable {
                                                                 history: !versions.isEmpty).map { reuse.remembers ? $0.asBytes : $0 }
                         if let history, !versions.isEmpty {
                             let measured = journey.measurementsFile.flatMap { history.versions[$0] } ?? []
-                            let commits = MapCommit.timeline(map: try history.read(versions), measurements: try history.read(measured))
+                            let commits = MapCommit.timeline(map: versions, measurements: measured)
                             files.append(renderer.historyPage(journey, facts: facts,
-                                                              versions: versionsRead(commits, reader: reader,
-                                                                                     current: (file!.bytes, companionBytes, journey))))
+                                                              versions: try versionsRead(commits, history: history, reader: reader,
+                                                                                         current: (file!.bytes, companionBytes, journey))))
                         }
                         let folder = PagePaths.journeyFolder(facts.slug)
                         try sink.emit(files, in: folder)
@@ -323,30 +323,69 @@ package struct BuildDriver: Sendable {
         return try VisitedSite(visits, keepingAll: true, report: &report)
     }
 
-    /// Each commit of a map's history, newest first, the map parsed with the rows of its measurements file then,
-    /// with what changed from the commit before it to it: in the map, and in its measurements. A commit with the
-    /// bytes of the map and its measurements as built (most often the last one) is the map already parsed.
-    private func versionsRead(_ commits: [MapCommit], reader: JourneyReader,
-                              current: (bytes: [UInt8], measurements: [UInt8]?, journey: Journey)) -> [MapVersion] {
-        let parsed: [Journey?] = commits.map { commit in
-            let (map, measured) = (commit.map, commit.measurements)
-            if map.path == current.journey.path, map.bytes == current.bytes, measured?.bytes == current.measurements {
+    /// Each commit of a map's history, newest first: the map as the commit left it, parsed with the rows of the
+    /// measurements file it named then, and what the commit changed, counted from the two files as the commit's
+    /// parent had them (not from the commit before it in the log, which may be of another branch). A commit of the
+    /// measurements alone while the map named another file is none of the map's. A state with the bytes of the map
+    /// and its measurements as built (most often the last commit's) is the map already parsed.
+    private func versionsRead(_ commits: [MapCommit], history: GitHistory, reader: JourneyReader,
+                              current: (bytes: [UInt8], measurements: [UInt8]?, journey: Journey)) throws -> [MapVersion] {
+        var blobs = Set<String>()
+        for commit in commits {
+            for blob in [commit.map.blob, commit.mapBefore?.blob, commit.measurements?.blob, commit.measurementsBefore?.blob] {
+                if let blob { blobs.insert(blob) }
+            }
+        }
+        var bytes = try history.bytes(of: blobs)
+        /// The two files as a commit, or its parent, had them.
+        struct State: Hashable {
+            var map: String, mapPath: String
+            var measurements: String?, measurementsPath: String?
+        }
+        // Each state parsed once: a commit's state before is most often the state after of the commit before it.
+        var parsed: [State: Journey?] = [:]
+        /// The map of `state`; `place`: the log's place of the commit whose state it is (a state before is older
+        /// than its commit), where a map that names a file other than the one followed takes that file's rows.
+        func journey(_ state: State, at place: Int) throws -> Journey? {
+            if let known = parsed[state] { return known }
+            let mapBytes = bytes[state.map] ?? []
+            let measured = state.measurements.map { bytes[$0] ?? [] }
+            if state.mapPath == current.journey.path, mapBytes == current.bytes, measured == current.measurements {
                 return current.journey
             }
-            guard case .success(let source) = SourceText.decode(path: map.path, bytes: map.bytes) else { return nil }
-            var journey = reader.parser.parse(source).journey
-            // The file the map named then, as the commit left it; another file, or none yet, gives it no rows.
-            if let measured, journey.measurementsFile == measured.path {
-                _ = reader.measure(&journey, from: RawFile(path: measured.path, bytes: measured.bytes))
+            guard case .success(let source) = SourceText.decode(path: state.mapPath, bytes: mapBytes) else {
+                parsed[state] = .some(nil)
+                return nil
             }
+            var journey = reader.parser.parse(source).journey
+            if let named = journey.measurementsFile, named != state.measurementsPath {
+                // Another file the map named then, still in the site under that name: its rows as they were then,
+                // which depend on the commit, so this map is not kept for another.
+                guard let other = history.versions[named]?.first(where: { $0.place >= place }), let blob = other.blob else { return journey }
+                if bytes[blob] == nil { bytes.merge(try history.bytes(of: [blob])) { first, _ in first } }
+                _ = reader.measure(&journey, from: RawFile(path: named, bytes: bytes[blob] ?? []))
+                return journey
+            }
+            if let named = journey.measurementsFile, let measured {
+                _ = reader.measure(&journey, from: RawFile(path: named, bytes: measured))
+            }
+            parsed[state] = journey
             return journey
         }
-        return commits.indices.map { index in
-            let older = index + 1 < commits.count ? parsed[index + 1] : nil
-            let changes = zip(older.map { [$0] } ?? [], parsed[index].map { [$0] } ?? []).flatMap(JourneyDiff.changes)
-            return MapVersion(version: commits[index].map, journey: parsed[index], changes: changes,
-                              first: index == commits.count - 1)
+        var versions: [MapVersion] = []
+        for commit in commits {
+            guard let blob = commit.map.blob else { continue }
+            let after = try journey(State(map: blob, mapPath: commit.map.path, measurements: commit.measurements?.blob,
+                                          measurementsPath: commit.measurements?.path), at: commit.map.place)
+            if !commit.changesMap, after?.measurementsFile != commit.measurements?.path { continue }
+            let before = try commit.mapBefore.flatMap { map in
+                try journey(State(map: map.blob, mapPath: map.path, measurements: commit.measurementsBefore?.blob,
+                                  measurementsPath: commit.measurementsBefore?.path), at: commit.map.place + 1)
+            }
+            let changes = zip(before.map { [$0] } ?? [], after.map { [$0] } ?? []).flatMap(JourneyDiff.changes)
+            versions.append(MapVersion(version: commit.map, journey: after, changes: changes, first: commit.mapBefore == nil))
         }
+        return versions
     }
 
     /// What no single file shows: personas, maps and stages that maps name or link to, and two things claiming one

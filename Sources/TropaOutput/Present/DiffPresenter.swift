@@ -70,7 +70,7 @@ extension SitePresenter {
         case .itemRemoved: return "\(stage), \(layer): − \(text)"
         case .itemMoved:
             let old = words.quoted(change.previousName ?? "")
-            return ru ? "\(stage), \(layer): \(text) (перенесено из этапа \(old))" : "\(stage), \(layer): \(text) (moved from \(old))"
+            return ru ? "\(stage), \(layer): \(text) (перенос из этапа \(old))" : "\(stage), \(layer): \(text) (moved from \(old))"
         case .textChanged: return ru ? "\(stage), \(layer): текст изменён" : "\(stage), \(layer): text changed"
         case .scoreChanged where change.textFrom != nil:
             return "\(stage), \(layer): \(words.quoted(change.textFrom ?? "")) \(before ?? "—") → \(words.quoted(text)) \(after ?? "—")"

@@ -88,16 +88,23 @@ package struct GitCommand: GitReading {
                 guard buffer[start] == UInt8(ascii: ":"), end - start > 1, buffer[start + 1] != UInt8(ascii: ":") else { continue }
                 let tab = find(0x09, in: start..<end)
                 guard tab < end, let lastSpace = log[start..<tab].lastIndex(of: 0x20),
-                      let blobSpace = log[start..<lastSpace].lastIndex(of: 0x20), lastSpace + 1 < tab else { continue }
+                      let blobSpace = log[start..<lastSpace].lastIndex(of: 0x20),
+                      let oldSpace = log[start..<blobSpace].lastIndex(of: 0x20), lastSpace + 1 < tab else { continue }
                 let status = buffer[lastSpace + 1]
                 guard status != UInt8(ascii: "D") else { continue }
                 let secondTab = find(0x09, in: (tab + 1)..<end)
                 let current = path((secondTab < end ? secondTab + 1 : tab + 1)..<end)
                 guard let file = tracked[current], current.written.starts(with: prefixBytes) else { continue }
                 if kept?.contains(file) ?? true {
+                    // An added file's object before is all zeros; a renamed one was under its old path.
+                    let old = text((oldSpace + 1)..<blobSpace)
+                    let oldPath = secondTab < end ? path((tab + 1)..<secondTab).written : current.written
                     let version = GitVersion(commit: commit, time: time, subject: subject,
                                              path: String(decoding: current.written.dropFirst(prefixBytes.count), as: UTF8.self),
-                                             bytes: [], blob: text((blobSpace + 1)..<lastSpace), place: place)
+                                             bytes: [], blob: text((blobSpace + 1)..<lastSpace), place: place,
+                                             blobBefore: old.allSatisfy { $0 == "0" } ? nil : old,
+                                             pathBefore: String(decoding: oldPath.starts(with: prefixBytes) ? oldPath.dropFirst(prefixBytes.count) : oldPath,
+                                                                as: UTF8.self))
                     versions[file, default: []].append(version)
                 }
                 switch status {

@@ -18,8 +18,10 @@ package struct SiteInputs: Sendable {
 
     /// The CSV files among the static files: those a map may name as its measurements.
     package var csvFiles: [String] {
-        staticFiles.map(\.path).filter { $0.lowercased().hasSuffix(".csv") }
+        staticFiles.map(\.path).filter(Self.isCSV)
     }
+
+    package static func isCSV(_ path: String) -> Bool { path.lowercased().hasSuffix(".csv") }
 
     /// Whether it is what `list` gives for a site with `config`, taken at the same moment.
     package func isListed(for config: SiteConfig) -> Bool {

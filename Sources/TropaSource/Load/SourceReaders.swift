@@ -120,7 +120,7 @@ extension JourneyReader {
         func folder(_ path: String) -> String { path.split(separator: "/").dropLast().joined(separator: "/") }
         func name(_ path: String) -> String { String(path.split(separator: "/").last ?? "") }
         guard folder(missing) == folder(map) else { return .measurementsPath }
-        let beside = files.map(\.path).filter { $0.hasSuffix(".csv") && folder($0) == folder(map) }.map(name)
+        let beside = files.map(\.path).filter { SiteInputs.isCSV($0) && folder($0) == folder(map) }.map(name)
         return Suggestion.closest(to: name(missing), among: beside).map { .write("measurements: " + $0) } ?? .measurementsPath
     }
 }

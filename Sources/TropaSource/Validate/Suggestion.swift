@@ -55,16 +55,21 @@ package enum Suggestion {
     }
 
     /// The candidate whose words stand together, as whole words, among the words of `text` (compared as headings
-    /// are); of several, the one of most words, then the first.
+    /// are); of several, the one of most words; nil when two of as many words do (`Доставка и оплата` names both
+    /// «Доставка» and «Оплата»).
     package static func named(in text: String, among candidates: [String]) -> String? {
         let words = Self.words(text)
-        var best: (name: String, count: Int)?
+        var best: (name: String, count: Int, tied: Bool)?
         for candidate in candidates {
             let wanted = Self.words(candidate)
-            guard !wanted.isEmpty, wanted.count > (best?.count ?? 0), Self.words(words, hold: wanted) else { continue }
-            best = (candidate, wanted.count)
+            guard !wanted.isEmpty, wanted.count >= (best?.count ?? 0), Self.words(words, hold: wanted) else { continue }
+            if let found = best, found.count == wanted.count {
+                best?.tied = found.tied || NameKey(found.name).value != NameKey(candidate).value
+            } else {
+                best = (candidate, wanted.count, false)
+            }
         }
-        return best?.name
+        return best.flatMap { $0.tied ? nil : $0.name }
     }
 
     /// The one candidate that holds the words of `text` together, as whole words (`Доставка` of `Доставка и
