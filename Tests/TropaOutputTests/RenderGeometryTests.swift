@@ -333,16 +333,35 @@ import FoundationXML
         #expect(RenderXML.attribute(scale, "text-anchor") == "end")
     }
 
-    /// The history's curve names each column's stage under it; a long name is cut, whole in its tooltip. It is drawn
-    /// at its own size, not stretched to the page.
+    /// The history's curve names each column's stage under it, a long name wrapped onto up to three lines (cut past
+    /// them, whole in its tooltip), the drawing as much taller. It is drawn at its own size, not stretched to the page.
     @Test func theHistorysCurveNamesItsColumns() {
-        let chart = CurveComparisonModel(title: "T", description: "D", stageCount: 2,
-                                         stageNames: ["Поиск", "Визит в шоурум (Офлайн)"], scale: -2...2,
-                                         current: [1, -1], previous: [0, nil], legend: ("now", "then"))
+        let chart = CurveComparisonModel(title: "T", description: "D", stageCount: 3,
+                                         stageNames: ["Поиск", "Визит в шоурум (Офлайн)", "Очень длинное название этапа, которое не помещается"],
+                                         paths: [[0, 1, 2]], scale: -2...2,
+                                         current: [1, -1, 0], previous: [0, nil, 0], legend: ("now", "then"))
         let svg = CurveComparisonSVG(chart: chart, format: NumberFormat(language: .ru, signedScores: true)).render()
         #expect(svg.contains("<text x=\"88\" y=\"188\">Поиск</text>"))
-        #expect(svg.contains(">Визит в шоурум…<title>Визит в шоурум (Офлайн)</title></text>"))
-        #expect(svg.contains("viewBox=\"0 0 240 232\" width=\"300\" height=\"290\""))
+        #expect(svg.contains("<tspan x=\"184\" dy=\"0\">Визит в</tspan><tspan x=\"184\" dy=\"13\">шоурум</tspan><tspan x=\"184\" dy=\"13\">(Офлайн)</tspan></text>"), "\(svg)")
+        #expect(svg.contains("…</tspan><title>Очень длинное название этапа, которое не помещается</title></text>"), "\(svg)")
+        #expect(svg.contains("viewBox=\"0 0 336 258\" width=\"420\" height=\"322.5\""), "\(svg)")
+    }
+
+    /// A fork's branches are not joined: the curve runs along each path of the map, a stage to the next in its flow.
+    @Test func theHistorysCurveFollowsTheForks() {
+        let chart = CurveComparisonModel(title: "T", description: "D", stageCount: 4,
+                                         stageNames: ["Заявка", "Курьер", "Отделение", "Активация"],
+                                         paths: [[0, 1, 3], [0, 2, 3]], scale: -2...2,
+                                         current: [1, -1, 0, 2], previous: [1, nil, 0, 2], legend: ("now", "then"))
+        let svg = CurveComparisonSVG(chart: chart, format: NumberFormat(language: .ru, signedScores: true)).render()
+        let current = svg.components(separatedBy: "class=\"current\"").count - 1
+        #expect(current == 2, "a line per path: \(svg)")
+        #expect(svg.contains("<polyline points=\"88,52 184,132 376,12\""), "\(svg)")
+        #expect(svg.contains("<polyline points=\"88,52 280,92 376,12\""), "\(svg)")
+        #expect(!svg.contains("184,132 280,92"), "no line from one branch to the other")
+        // The earlier curve, without a score at the courier's stage: its line along the other path alone.
+        #expect(svg.contains("<polyline points=\"88,52 280,92 376,12\" fill=\"none\" stroke-width=\"2\" stroke=\"#7a8294\""), "\(svg)")
+        #expect(svg.components(separatedBy: "class=\"previous\"").count - 1 == 1, "\(svg)")
     }
 
     /// A sharp drop between two stages names them; one within a stage names the stage once, and its two points: by

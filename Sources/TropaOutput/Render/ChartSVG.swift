@@ -160,21 +160,27 @@ package struct TrendSVG {
 }
 
 /// Draws a `CurveComparisonModel`: a column per stage of the map as it is, the earlier curve dashed and grey under
-/// the current one; a stage without a score breaks its line.
+/// the current one, each a line along every path of the map's forks; a stage without a score breaks its line.
 package struct CurveComparisonSVG {
     package let chart: CurveComparisonModel
     package let format: NumberFormat
 
     private static let plot = (left: 40.0, top: 12.0, column: 96.0, height: 160.0)
-    /// The most letters of a stage's name under its column (11-pixel text in 96 pixels); a longer one is cut, whole
-    /// in its tooltip and in the description.
-    private static let nameLength = 15
+    /// A stage's name under its column, 11-pixel text in 96 pixels with 12 clear: at most this many letters a line
+    /// (a Cyrillic letter is wider than a Latin one), on up to three lines; a longer one is cut, whole in its tooltip
+    /// and in the description.
+    private static let nameLine = (latin: 13, cyrillic: 11, lines: 3, height: 13.0)
 
     package func render() -> String {
         let n = Markup.number
         let plot = Self.plot
         let width = plot.left + plot.column * Double(chart.stageCount) + 8
-        let height = plot.top + plot.height + 60
+        let names = chart.stageNames.map { name in
+            let cyrillic = name.unicodeScalars.contains { (0x400...0x4FF).contains($0.value) }
+            return EmotionCurveSVG.wrap(name, width: cyrillic ? Self.nameLine.cyrillic : Self.nameLine.latin, maxLines: Self.nameLine.lines)
+        }
+        let nameHeight = Double((names.map(\.count).max() ?? 1) - 1) * Self.nameLine.height
+        let height = plot.top + plot.height + 60 + nameHeight
         let span = chart.scale.upperBound - chart.scale.lowerBound
         let x = { (stage: Int) in plot.left + plot.column * (Double(stage) + 0.5) }
         let y = { (score: Double) in plot.top + (chart.scale.upperBound - score) / (span == 0 ? 1 : span) * plot.height }
@@ -192,19 +198,33 @@ package struct CurveComparisonSVG {
         }
         svg += "</g>\n<g class=\"names\" font-size=\"11\" fill=\"#4a5263\" text-anchor=\"middle\">"
         for (stage, name) in chart.stageNames.enumerated() {
-            let cut = name.count > Self.nameLength ? String(name.prefix(Self.nameLength - 1)).trimmingWhitespace() + "…" : name
-            svg += "<text x=\"\(n(x(stage)))\" y=\"\(n(plot.top + plot.height + 16))\">\(Markup.escape(cut))"
-                + (cut == name ? "" : "<title>\(Markup.escape(name))</title>") + "</text>"
+            let lines = names[stage]
+            svg += "<text x=\"\(n(x(stage)))\" y=\"\(n(plot.top + plot.height + 16))\">"
+            for (number, line) in lines.enumerated() {
+                svg += lines.count == 1 ? Markup.escape(line)
+                    : "<tspan x=\"\(n(x(stage)))\" dy=\"\(number == 0 ? "0" : n(Self.nameLine.height))\">\(Markup.escape(line))</tspan>"
+            }
+            let whole = lines.joined(separator: " ") == name
+            svg += (whole ? "" : "<title>\(Markup.escape(name))</title>") + "</text>"
         }
         svg += "</g>\n"
         for (scores, style) in [(chart.previous, "stroke=\"#7a8294\" stroke-dasharray=\"5 4\" class=\"previous\""),
                                 (chart.current, "stroke=\"#2f5bd3\" class=\"current\"")] {
-            // Runs of stages with a score, each a line.
-            var runs: [[Int]] = [[]]
-            for (stage, score) in scores.enumerated() {
-                if score == nil { runs.append([]) } else { runs[runs.count - 1].append(stage) }
+            // Along each path, runs of stages with a score, each a line (a run two paths share, once).
+            var runs: [[Int]] = []
+            for path in chart.paths {
+                var run: [Int] = []
+                for stage in path + [-1] {
+                    if stage >= 0, scores[stage] != nil {
+                        run.append(stage)
+                    } else {
+                        if !run.isEmpty, !runs.contains(run) { runs.append(run) }
+                        run = []
+                    }
+                }
             }
-            for run in runs where !run.isEmpty {
+            // A point alone on one path is drawn by the line of another through it.
+            for run in runs where run.count > 1 || !runs.contains(where: { $0.count > 1 && $0.contains(run[0]) }) {
                 let points = run.map { "\(n(x($0))),\(n(y(scores[$0]!)))" }.joined(separator: " ")
                 svg += run.count == 1
                     ? "<circle cx=\"\(n(x(run[0])))\" cy=\"\(n(y(scores[run[0]]!)))\" r=\"3\" fill=\"none\" stroke-width=\"2\" \(style)/>"
@@ -212,7 +232,7 @@ package struct CurveComparisonSVG {
             }
             svg += "\n"
         }
-        let legendY = plot.top + plot.height + 48
+        let legendY = plot.top + plot.height + 48 + nameHeight
         svg += "<g class=\"legend\" font-size=\"12\" fill=\"#4a5263\">"
         svg += "<line x1=\"\(n(plot.left))\" y1=\"\(n(legendY - 4))\" x2=\"\(n(plot.left + 24))\" y2=\"\(n(legendY - 4))\" stroke=\"#2f5bd3\" stroke-width=\"2\"/>"
         svg += "<text x=\"\(n(plot.left + 30))\" y=\"\(n(legendY))\">\(Markup.escape(chart.legend.current))</text>"
