@@ -139,9 +139,9 @@ import TropaTesting
         #expect(page.contains("Первая версия."))
         // The curve over the last version with another one.
         #expect(page.contains("class=\"tropa-chart tropa-history\""))
-        // Each column named under it, a long name cut and whole in its tooltip.
+        // Each column named under it, a long name on two lines.
         #expect(page.contains(">Оплата</text>") && page.contains(">Выбор</text>"))
-        #expect(page.contains(">Поиск решения</text>"))
+        #expect(page.contains(">Поиск</tspan><tspan x=\"88\" dy=\"13\">решения</tspan></text>"), "\(page)")
         let mapPage = try String(contentsOfFile: output + "/map/index.html", encoding: .utf8)
         #expect(mapPage.contains("<a href=\"history/index.html\">История карты</a>"))
 
