@@ -90,7 +90,7 @@ package struct SitePresenter: Sendable {
             analysis: analysis(journey, facts: facts, evaluation: evaluation).map { model in
                 var model = model
                 model.measuredOn = JourneyAnalysis(schema: site.schema, contentPath: site.config.contentPath)
-                    .figuresDate(journey).map { words.figuresMeasured(words.date($0)) }
+                    .figuresDate(journey).map { words.figuresMeasured(words.date($0), since: journey.updated.map(words.date)) }
                 return model
             }, curve: curve,
             stageCount: journey.stages.count, branchCells: branchCells(journey.stages),

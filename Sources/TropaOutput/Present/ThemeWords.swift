@@ -274,11 +274,17 @@ public struct ThemeWords: Sendable {
             : "\(quoted(stage)): \(value), target \(target) (\(gap))"
     }
 
-    /// Under the evaluation's heading, when measurements replaced some of the map's figures.
-    public func figuresMeasured(_ date: String) -> String {
+    /// Under the evaluation's heading, when measurements replaced some of the map's figures; `updated`, the map's
+    /// date, before which a measurement does not replace them.
+    public func figuresMeasured(_ date: String, since updated: String?) -> String {
         // Every figure with a role is measured so (a duration too), not conversion and NPS alone.
-        language == .ru ? "Цифры этапов — по последним замерам (самый поздний — \(date)), где их нет — по цифрам карты."
-            : "The stages' figures are the latest measurements (the last on \(date)), and the map's own where none."
+        guard let updated else {
+            return language == .ru ? "Цифры этапов — по последним замерам (самый поздний — \(date)), где их нет — по цифрам карты."
+                : "The stages' figures are the latest measurements (the last on \(date)), and the map's own where none."
+        }
+        return language == .ru
+            ? "Цифры этапов — по последним замерам не раньше обновления карты (\(updated); самый поздний — \(date)), где их нет — по цифрам карты."
+            : "The stages' figures are the latest measurements since the map was updated (\(updated); the last on \(date)), and the map's own where none."
     }
 
     /// A measurement beside the value a map writes: "замер 1 марта 2024: 42 %", or without the value when it is the
