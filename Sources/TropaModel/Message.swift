@@ -349,6 +349,8 @@ public indirect enum Message: Sendable, Hashable {
     case unknownRevision(String)
     case noMapAtRevision(path: String, revision: String)
     case noMapInWorkingTree(String)
+    case measurementsOfNoMap(String)
+    case measurementsOfMaps(String, [String])
     case gitUnavailable(String)
     case gitStopped
     case shallowHistory
@@ -1025,6 +1027,11 @@ public indirect enum Message: Sendable, Hashable {
         case .noMapAtRevision(let path, let revision): ("\(path) does not exist at \(revision)",
                                                        "в ревизии \(revision) нет файла \(path)")
         case .noMapInWorkingTree(let path): ("\(path) does not exist in the working tree", "в рабочей копии нет файла \(path)")
+        case .measurementsOfNoMap(let path): ("no map names \(path) as its measurements: tropa diff compares a map",
+                                              "ни одна карта не называет \(path) своими замерами: tropa diff сравнивает карту")
+        case .measurementsOfMaps(let path, let maps):
+            ("\(path) is the measurements file of several maps: \(maps.joined(separator: ", ")); name one of them",
+             "\(path) — файл замеров нескольких карт: \(maps.joined(separator: ", ")); назовите одну из них")
         case .gitUnavailable(let reason): ("cannot run git: \(reason)", "не удалось запустить git: \(reason)")
         case .gitStopped: ("git stopped answering while the maps' history was read; the output is left as it was: build again, or with --no-history",
                            "git перестал отвечать, пока читалась история карт; вывод оставлен как был: соберите ещё раз или с --no-history")

@@ -185,6 +185,28 @@ import TropaTesting
         #expect(try #require(first).changes.map(\.kind) == [.measurementAdded, .measurementAdded, .measurementAdded])
     }
 
+    /// A measurements file given for a map is the diff of the map that names it; one that no map names, or several
+    /// do, is an error saying so.
+    @Test func aMeasurementsFileIsItsMapsDiff() throws {
+        let map = "---\ntitle: Карта\nmeasurements: metrics.csv\n---\n\n" + RenderBuild.stage("Поиск", extra: "### Метрики\n- Конверсия: 35%\n")
+        let rows = "date,stage,metric,value\n2024-01-01,Поиск,Конверсия,30%\n"
+        let memory = MemoryFileSystem(files: ["site/tropa.yml": "language: ru\n", "site/content/map.md": map,
+                                              "site/content/other.md": Self.new, "site/content/metrics.csv": rows + "2024-02-01,Поиск,Конверсия,31%\n"])
+        let git = FakeGit(versions: ["HEAD": ["content/map.md": map, "content/metrics.csv": rows]])
+        let (diff, _) = try MapDiff.read(root: "site", map: "./content/metrics.csv", revisions: [], git: git, files: memory)
+        #expect(try #require(diff).render(.text) == "content/map.md: HEAD → рабочая копия\n  «Поиск», замер 1 февраля 2024: Конверсия — → 31\u{a0}%\n")
+        for (files, message) in [(["site/content/other.md": Self.new], Message.measurementsOfNoMap("content/metrics.csv")),
+                                 (["site/content/map.md": map, "site/content/copy.md": map],
+                                  .measurementsOfMaps("content/metrics.csv", ["content/copy.md", "content/map.md"]))] {
+            do {
+                _ = try MapDiff.read(root: "site", map: "content/metrics.csv", revisions: [], git: git, files: MemoryFileSystem(files: files))
+                Issue.record("a measurements file of \(files.count) maps was read")
+            } catch let error as SiteError {
+                #expect(error.message == message)
+            }
+        }
+    }
+
     /// Of two rows of one day, the last counts, as on the map's page; a stage renamed in the map and the file is
     /// the same stage; a file the older version could not read is told, at its revision, and its rows are none.
     @Test func measurementsAsTheMapsPageReadsThem() throws {

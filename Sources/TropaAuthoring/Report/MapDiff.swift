@@ -28,8 +28,10 @@ public struct MapDiff: Sendable {
                             language: Language? = nil) throws -> (MapDiff?, SettingsResult) {
         let settings = try SiteChecker(fileSystem: files).settings(root: root)
         guard let (config, schema) = settings.settings else { return (nil, settings) }
-        // A file (`content/retail/sofa.md`) or a map's name as `compare:` writes it (`retail/sofa`).
-        let path = map.hasSuffix(".md") ? normalized(map) : MapReference.path(of: map, inContent: config.contentPath)
+        // A file (`content/retail/sofa.md`), a map's name as `compare:` writes it (`retail/sofa`), or the measurements
+        // file of one map (`content/retail/sofa.csv`), which is that map's diff, its rows included.
+        let path = SiteInputs.isCSV(map) ? try measuredMap(normalized(map), root: root, config: config, schema: schema, files: files)
+            : map.hasSuffix(".md") ? normalized(map) : MapReference.path(of: map, inContent: config.contentPath)
         let from = revisions.first ?? "HEAD"
         let to = revisions.count > 1 ? revisions[1] : nil
         let reader = JourneyReader(config: config, schema: schema)
@@ -76,6 +78,26 @@ public struct MapDiff: Sendable {
         site.config.language = language ?? config.language
         return (MapDiff(path: path, from: from, to: to, changes: changes, problems: problems, sources: sources,
                         presenter: SitePresenter(site: site)), settings)
+    }
+
+    /// The map that names `csv` as its measurements, in the working tree; a `SiteError` when none does, or several.
+    private static func measuredMap(_ csv: String, root: String, config: SiteConfig, schema: LayerSchema,
+                                    files: FileReading) throws -> String {
+        let parser = JourneyParser(schema: schema, unsafeHTML: config.unsafeHTML, language: config.language,
+                                   contentPath: config.contentPath)
+        let name = csv.split(separator: "/").last.map(String.init) ?? csv
+        let maps = try files.files(under: root.appendingPath(config.contentPath)).filter { $0.hasSuffix(".md") }.sorted()
+            .map { config.contentPath.appendingPath($0) }
+            .filter { path in
+                // Only a map whose text holds the file's name is parsed.
+                guard let bytes = try? files.read(root.appendingPath(path)),
+                      case .success(let source) = SourceText.decode(path: path, bytes: bytes), source.text.contains(name) else { return false }
+                return parser.parse(source).journey.measurementsFile == csv
+            }
+        guard maps.count == 1 else {
+            throw SiteError(maps.isEmpty ? .measurementsOfNoMap(csv) : .measurementsOfMaps(csv, maps))
+        }
+        return maps[0]
     }
 
     /// `./content/a.md` as `content/a.md`.
