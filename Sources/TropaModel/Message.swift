@@ -349,6 +349,7 @@ public indirect enum Message: Sendable, Hashable {
     case unknownRevision(String)
     case noMapAtRevision(path: String, revision: String)
     case noMapInWorkingTree(String)
+    case keyWithColon(String)
     case measurementsOfNoMap(String)
     case measurementsOfMaps(String, [String])
     case gitUnavailable(String)
@@ -1027,6 +1028,8 @@ public indirect enum Message: Sendable, Hashable {
         case .noMapAtRevision(let path, let revision): ("\(path) does not exist at \(revision)",
                                                        "в ревизии \(revision) нет файла \(path)")
         case .noMapInWorkingTree(let path): ("\(path) does not exist in the working tree", "в рабочей копии нет файла \(path)")
+        case .keyWithColon(let line): ("write \"\(line)\" as \"key: value\", or delete the line",
+                                       "запишите «\(line)» как «ключ: значение» или удалите строку")
         case .measurementsOfNoMap(let path): ("no map names \(path) as its measurements: tropa diff compares a map",
                                               "ни одна карта не называет \(path) своими замерами: tropa diff сравнивает карту")
         case .measurementsOfMaps(let path, let maps):

@@ -113,6 +113,20 @@ import TropaTesting
         #expect(found.first?.suggestion(in: .en) == "close it with \(quote) at the end of the value, or remove it")
     }
 
+    /// A list in brackets left open, and a line without a colon, are reported where they are, not at the next key
+    /// where the YAML reader finds them, each with the line to write.
+    @Test(arguments: [("title: Карта\ntags: [кредитные карты, привлечение\nupdated: 2025-02-01", 3, 7,
+                       "tags: [кредитные карты, привлечение]"),
+                      ("title: Карта\nrevenue: {value: 1\nupdated: 2025-02-01", 3, 10, "revenue: {value: 1}"),
+                      ("title: Карта\n--\naudience: 25000", 3, 1, "write \"--\" as \"key: value\", or delete the line"),
+                      ("title: Карта\nproduct Кредитка\naudience: 25000", 3, 1,
+                       "write \"product Кредитка\" as \"key: value\", or delete the line")])
+    func anOpenListOrALineWithoutAColonIsReportedWhereItIs(lines: String, line: Int, column: Int, help: String) {
+        let found = Self.diagnostics(lines)
+        #expect(found.found == [Found(.frontMatterSyntax, .error, line, column)])
+        #expect(found.first?.suggestion(in: .en) == help)
+    }
+
     /// The day written another way suggests the ISO date; the error points at the value.
     @Test(arguments: [("01.03.2024", "2024-03-01"), ("1.3.2024", "2024-03-01"), ("31.12.2023", "2023-12-31"),
                       ("20/11/2026", "2026-11-20"), ("2026/11/20", "2026-11-20"), ("2024.03.01", "2024-03-01"),

@@ -140,8 +140,8 @@ import Yams
 
     @Test func aYAMLSyntaxErrorIsAtTheParsersPosition() {
         let (_, diagnostics) = Check.journey("---\ntitle: Карта\ntags: [saas, crm\n---\n## Этап\n" + Check.requiredLayers)
-        // The parser notices the missing "]" where the YAML ends: at the closing fence.
-        #expect(diagnostics.found == [Found(.frontMatterSyntax, .error, 4, 1)])
+        // The parser notices the missing "]" where the YAML ends, at the closing fence; it is told where the list opens.
+        #expect(diagnostics.found == [Found(.frontMatterSyntax, .error, 3, 7)])
         #expect(diagnostics.first?.message(in: .en)
             == "the YAML does not parse: while parsing a flow sequence, did not find expected ',' or ']'")
     }

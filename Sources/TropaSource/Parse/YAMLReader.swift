@@ -298,6 +298,20 @@ package struct YAMLReader {
                               suggestion: .closeQuote(String(quote)))
             }
             let detail = context.map { "\($0.text), \(problem)" } ?? problem
+            // A list or a mapping in brackets left open, and a line without a colon, are found where the next
+            // key begins: where the author must look is where they open, which libyaml gives as the context.
+            if let context, let opened = lines(of: text, line: context.mark.line) {
+                let at = location(line: context.mark.line, column: context.mark.column)
+                let (open, close): (Character, Character) = context.text.contains("flow sequence") ? ("[", "]") : ("{", "}")
+                if context.text.contains("flow sequence") || context.text.contains("flow mapping"), problem.contains("did not find expected ','"),
+                   opened.count(where: { $0 == open }) > opened.count(where: { $0 == close }) {
+                    return .error(syntaxCode, .yamlSyntax(detail), at: at,
+                                  suggestion: .write(opened.trimmingWhitespace() + String(close)))
+                }
+                if context.text.contains("simple key"), problem.contains("could not find expected ':'") {
+                    return .error(syntaxCode, .yamlSyntax(detail), at: at, suggestion: .keyWithColon(opened.trimmingWhitespace()))
+                }
+            }
             let line = lines(of: text, line: mark.line)
             let atTab = line.flatMap { character(in: $0, column: mark.column) } == "\t"
             return .error(syntaxCode, .yamlSyntax(detail),
