@@ -161,6 +161,7 @@ public enum JourneyDiff {
             ("priority", old.priority?.rawValue, new.priority?.rawValue),
             ("updated", old.updated, new.updated),
             ("draft", old.draft ? "true" : nil, new.draft ? "true" : nil),
+            ("measurements", old.measurementsFile, new.measurementsFile),
         ]
         var changes = texts.compactMap { field, before, after in
             before == after ? nil : JourneyChange(.mapChanged, stage: "", field: field, textFrom: before, textTo: after)

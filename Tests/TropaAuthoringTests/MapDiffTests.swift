@@ -72,7 +72,7 @@ import TropaTesting
             + RenderBuild.stage("Поиск", score: "0 Спокойно изучает")
             + RenderBuild.stage("Выбор", score: "-1 Сомнение: «дорого»")
         let after = "---\ntitle: Карта абонента\naudience: 20000\ntags: [b2b, мобильная связь]\nevidence: interviews\n"
-            + "updated: 2026-11-20\ndraft: true\n---\n\n"
+            + "updated: 2026-11-20\ndraft: true\nmeasurements: zamery.csv\n---\n\n"
             + "По 20 интервью.\n\n" + RenderBuild.stage("Поиск", score: "0 Спокойно смотрит")
                 .replacingOccurrences(of: "## Поиск\n", with: "## Поиск\n\nРынок вырос на 40 %.\n")
             + RenderBuild.stage("Выбор", score: "+1 Сомнение: «дорого»")
@@ -88,6 +88,7 @@ import TropaTesting
               Основание: гипотеза, не измерено → интервью с клиентами
               Обновлена: — → 20 ноября 2026
               Черновик: нет → да
+              Файл замеров: — → «content/zamery.csv»
               Аудитория: 12\u{00A0}500 → 20\u{00A0}000
               Введение изменено
               «Поиск»: описание этапа изменено
@@ -98,11 +99,11 @@ import TropaTesting
         let json = try #require(try JSONSerialization.jsonObject(with: Data(rendered.render(.json).utf8)) as? [String: Any])
         let changes = try #require(json["changes"] as? [[String: Any]])
         #expect(changes.map { $0["kind"] as? String } == ["map-changed", "map-changed", "map-changed", "map-changed",
-                                                          "map-changed", "map-changed", "map-changed",
+                                                          "map-changed", "map-changed", "map-changed", "map-changed",
                                                           "description-changed", "text-changed", "score-changed"])
         #expect(changes.map { $0["field"] as? String }
-            == ["title", "tags", "evidence", "updated", "draft", "audience", "introduction", nil, nil, nil])
-        #expect(changes[5]["valueBefore"] as? Double == 12500 && changes[5]["valueAfter"] as? Double == 20000)
+            == ["title", "tags", "evidence", "updated", "draft", "measurements", "audience", "introduction", nil, nil, nil])
+        #expect(changes[6]["valueBefore"] as? Double == 12500 && changes[6]["valueAfter"] as? Double == 20000)
         #expect(changes[0]["stage"] == nil, "a change of the map's own names no stage")
         #expect(changes[0]["before"] as? String == "Карта" && changes[0]["after"] as? String == "Карта абонента")
         #expect(changes[3]["after"] as? String == "20 ноября 2026" && changes[3]["textAfter"] as? String == "2026-11-20")

@@ -32,6 +32,7 @@ public struct ThemeWords: Sendable {
         "diff.segment": ("Segment", "Сегмент"), "diff.tags": ("Tags", "Теги"), "diff.evidence": ("Evidence", "Основание"),
         "diff.priority": ("Priority", "Приоритет"), "diff.updated": ("Updated", "Обновлена"),
         "diff.draft": ("Draft", "Черновик"), "diff.yes": ("yes", "да"), "diff.no": ("no", "нет"), "diff.audience": ("Audience", "Аудитория"), "diff.revenue": ("Revenue", "Выручка"),
+        "diff.measurements": ("Measurements file", "Файл замеров"),
         "stages": ("Stages", "Этапы"),
         "stageDescription": ("Stage description", "Описание этапа"),
         "layer": ("Layer", "Слой"),
