@@ -80,6 +80,7 @@ public enum DiagnosticCode: String, Sendable, CaseIterable, Codable {
     case unknownMap = "unknown-map"
     case unknownActionKind = "unknown-action-kind"
     case unknownOwner = "unknown-owner"
+    case unknownColumn = "unknown-column"
     case brokenLink = "broken-link"
     case draftLink = "draft-link"
     // `tropa import`: problems of the file being imported, not of a site.

@@ -38,6 +38,8 @@ public indirect enum Message: Sendable, Hashable {
     case measurementColumns([String])
     case measurementCommas
     case measurementHeader
+    case columnNotRead(String, read: [String])
+    case keepNotesInMap
     case measurementFieldCount(expected: Int, found: Int)
     case oneRowPerMeasurement
     case measurementTwice(metric: String, stage: String, date: String, line: Int, value: String)
@@ -446,6 +448,11 @@ public indirect enum Message: Sendable, Hashable {
              "в файле с замерами нет \(columns.count == 1 ? "столбца" : "столбцов") \(Self.list(columns.map { "«\($0)»" }, and: "и"))")
         case .measurementCommas: ("the file's fields are separated by semicolons; separate them by commas (save as \"CSV UTF-8 (comma delimited)\"): \"date,stage,metric,value\"",
                                   "поля в файле разделены точкой с запятой, а нужна запятая (сохраните как «CSV UTF-8 (разделитель — запятая)»): «дата,этап,метрика,значение»")
+        case .columnNotRead(let name, let read):
+            ("the column \"\(name)\" is not read: only \(read.joined(separator: ", ")) are, and its values show nowhere",
+             "столбец «\(name)» не читается: читаются только \(read.joined(separator: ", ")), и его значения нигде не показываются")
+        case .keepNotesInMap: ("remove the column; a note on a measurement goes into the map's text",
+                               "удалите столбец; пояснение к замеру можно написать в тексте карты")
         case .measurementHeader: ("start the file with the line \"date,stage,metric,value\"",
                                   "начните файл со строки «дата,этап,метрика,значение»")
         case .measurementFieldCount(let expected, let found):

@@ -91,7 +91,7 @@ import TropaTesting
 
     @Test func severitiesFollowTheFormatTable() {
         let warnings: Set<DiagnosticCode> = [.unknownKey, .emptyLayer, .unknownMetric, .unknownSection,
-                                             .typographicQuotes, .tagsAsText, .listItemContinued, .templateUnknownName, .measurementTwice, .metricOutsideMetrics, .unknownActionKind, .unknownOwner, .reviewOverdue, .draftLink,
+                                             .typographicQuotes, .tagsAsText, .listItemContinued, .templateUnknownName, .measurementTwice, .metricOutsideMetrics, .unknownActionKind, .unknownOwner, .unknownColumn, .reviewOverdue, .draftLink,
                                              .underlinedStage, .htmlOmitted, .linkOmitted, .percentAsShare, .duplicateMetric,
                                              .misplacedOwner]
         for testCase in Self.cases {

@@ -56,6 +56,17 @@ package struct MeasurementReader {
         }
         var measurements: [Measurement] = []
         var diagnostics: [Diagnostic] = []
+        // A column tropa does not read (a source, a comment) shows nowhere: said once, at its header.
+        let read = Column.allCases.map { column in
+            keys[indices[column.rawValue]!] == column.names.ru ? column.names.ru : column.names.en
+        }
+        for (index, field) in header.fields.enumerated() where !indices.contains(index) {
+            // A comma left at the end of every line is no column.
+            if field.text.allSatisfy(\.isWhitespace),
+               rows.allSatisfy({ $0.fields.count <= index || $0.fields[index].text.allSatisfy(\.isWhitespace) }) { continue }
+            diagnostics.append(.warning(.unknownColumn, .columnNotRead(field.text, read: read), at: field.at,
+                                        suggestion: .keepNotesInMap))
+        }
         // Each series' row of each day: a second one counts, and is warned of, since the first is then not shown.
         var measured: [MeasurementSeries: [String: Measurement]] = [:]
         for row in rows {
