@@ -451,8 +451,8 @@ public indirect enum Message: Sendable, Hashable {
         case .columnNotRead(let name, let read):
             ("the column \"\(name)\" is not read: only \(read.joined(separator: ", ")) are, and its values show nowhere",
              "столбец «\(name)» не читается: читаются только \(read.joined(separator: ", ")), и его значения нигде не показываются")
-        case .keepNotesInMap: ("remove the column; a note on a measurement goes into the map's text",
-                               "удалите столбец; пояснение к замеру можно написать в тексте карты")
+        case .keepNotesInMap: ("a CSV holds no notes: remove it, and write a note on a measurement in the map's text",
+                               "в CSV нет места пояснениям: удалите это, а пояснение к замеру напишите в тексте карты")
         case .measurementHeader: ("start the file with the line \"date,stage,metric,value\"",
                                   "начните файл со строки «дата,этап,метрика,значение»")
         case .measurementFieldCount(let expected, let found):

@@ -118,11 +118,13 @@ import TropaTesting
             2024-03-01,Поиск решения,Конверсия,много
             2024-03-01,Поиск решения,Конверсия
             2024-03-01,Доставка,NPS,10
+            2024-03-01 10:00,Поиск решения,Конверсия,35%
+            # апрель
 
             """)
         #expect(Self.found(result) == ["2:1:measurement-invalid", "3:12:unknown-stage", "4:26:unknown-metric",
                                        "5:36:metric-out-of-range", "6:36:measurement-invalid", "7:1:measurement-invalid",
-                                       "8:12:unknown-stage"])
+                                       "8:12:unknown-stage", "9:1:measurement-invalid", "10:1:measurement-invalid"])
         let byLine = Dictionary(grouping: result.diagnostics, by: \.location.line)
         #expect(byLine[2]?.first?.help == .write("2024-03-01"))
         #expect(byLine[3]?.first?.help == .didYouMean("Поиск решения"))
@@ -130,6 +132,9 @@ import TropaTesting
         #expect(byLine[4]?.first?.severity == .warning)
         #expect(byLine[7]?.first?.text == .measurementFieldCount(expected: 4, found: 3))
         #expect(byLine[8]?.first?.help == .stagesOfMap(["Поиск решения", "Оплата {Онлайн}"]))
+        // A time after the day, as a spreadsheet exports it: the day is what to write.
+        #expect(byLine[9]?.first?.help == .write("2024-03-01"))
+        #expect(byLine[10]?.first?.help == .keepNotesInMap, "a note is no row")
     }
 
     /// A name that stages of two branches share says which stages those are, not that there is none.

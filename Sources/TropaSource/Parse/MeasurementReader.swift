@@ -73,9 +73,11 @@ package struct MeasurementReader {
             // A blank line is no row.
             if row.fields.count == 1, row.fields[0].text.allSatisfy(\.isWhitespace) { continue }
             guard row.fields.count == header.fields.count else {
+                // `# январь`: a note, which a CSV has no way to hold.
+                let note = row.fields.count == 1 && ["#", "//", ";"].contains { row.fields[0].text.trimmingWhitespace().hasPrefix($0) }
                 diagnostics.append(.error(.measurementInvalid,
                                           .measurementFieldCount(expected: header.fields.count, found: row.fields.count),
-                                          at: row.at, suggestion: .oneRowPerMeasurement))
+                                          at: row.at, suggestion: note ? .keepNotesInMap : .oneRowPerMeasurement))
                 continue
             }
             let field = { (column: Column) in row.fields[indices[column.rawValue]!] }
@@ -107,7 +109,10 @@ package struct MeasurementReader {
             return .failure(.error(.measurementInvalid, problem, at: date.at, suggestion: help))
         }
         guard dateText.count == 10, let day = CalendarDay(dateText) else {
-            let iso = JourneyParser.isoDate(writtenOtherwise: dateText)
+            // A time after the day (`2025-01-01 10:00`, as a spreadsheet exports it): a measurement is of a day.
+            let dayOfTime = dateText.count > 10 && CalendarDay(String(dateText.prefix(10))) != nil
+                && dateText.dropFirst(10).first.map { $0 == "T" || $0.isWhitespace } == true ? String(dateText.prefix(10)) : nil
+            let iso = dayOfTime ?? JourneyParser.isoDate(writtenOtherwise: dateText)
             return .failure(.error(.measurementInvalid, .measurementBadDate(dateText), at: date.at,
                                    suggestion: iso.map(Message.write) ?? .measurementDateForm))
         }
