@@ -98,6 +98,7 @@ public indirect enum Message: Sendable, Hashable {
     case stageOrNoDashes(String)
     case htmlOmitted(String)
     case linkOmitted(String)
+    /// `read`: the number as written, with a decimal point.
     case percentAsShare(String, read: String)
     case linkToWebAddress
     case removeIndent(String)
@@ -480,7 +481,7 @@ public indirect enum Message: Sendable, Hashable {
                                        "этапы карты: \(names.map { "«\($0)»" }.joined(separator: ", "))")
         case .reviewOverdue(let last, let due):
             ("the map was last measured on \(CalendarDay.words(last, in: .en)); the next review was due on \(CalendarDay.words(due, in: .en))",
-             "последний замер — \(CalendarDay.words(last, in: .ru)), следующий был нужен к \(CalendarDay.words(due, in: .ru))")
+             "последний замер — \(CalendarDay.words(last, in: .ru)), следующий нужно было провести до \(CalendarDay.words(due, in: .ru))")
         case .measureAgain: ("measure the stages again and add the rows to the measurements file",
                              "замерьте этапы снова и добавьте строки в файл с замерами")
         case .badAudience(let text): ("\"audience\" should be a number of customers, not \"\(text)\"",
@@ -623,8 +624,9 @@ public indirect enum Message: Sendable, Hashable {
             ("keep one entry; measurements taken again belong in the measurements file",
              "оставьте одну запись, а повторные замеры ведите в файле measurements")
         case .htmlOmitted(let html): ("the HTML \"\(html)\" is left out of the pages", "HTML «\(html)» не попадёт на страницы")
-        case .percentAsShare(let text, let read): ("\"\(text)\" is read as \(read): a share of one is written as a percentage",
-                                                   "«\(text)» читается как \(read): если это доля единицы, запишите в процентах")
+        // The value read as the pages write it in each language: `0.18%`, `0,18 %`.
+        case .percentAsShare(let text, let read): ("\"\(text)\" is read as \(read)%: a share of one is written as a percentage",
+                                                   "«\(text)» читается как \(Self.russian(read))\u{A0}%: если это доля единицы, запишите в процентах")
         case .linkOmitted(let url): ("the link to \"\(url)\" is left out of the pages: a page does not run what a link names",
                                      "ссылка на «\(url)» не попадёт на страницы: страница не выполняет то, что в ссылке")
         case .removeIndent(let key): ("start the line with \"\(key):\", without the spaces before it: a key of the front-matter is not indented",

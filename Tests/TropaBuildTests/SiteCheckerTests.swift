@@ -31,7 +31,7 @@ import TropaBuild
         #expect(late.location.file == "content/crm.md" && late.location.line == 5)
         #expect(result.sources["content/crm.md"]?.line(5) == "review: quarterly")
         // Its dates as the pages write them.
-        #expect(late.message(in: .ru) == "последний замер — 1 февраля 2020, следующий был нужен к 1 мая 2020")
+        #expect(late.message(in: .ru) == "последний замер — 1 февраля 2020, следующий нужно было провести до 1 мая 2020")
         let onTime = try SiteChecker(fileSystem: DiskFileSystem())
             .check(root: Fixtures.invalid("review-overdue").path, day: CalendarDay(year: 2020, month: 5, day: 1))
         #expect(!onTime.diagnostics.contains { $0.code == .reviewOverdue })

@@ -46,7 +46,7 @@ import Testing
         .templateUnfinishedTag, .templateUnknown("x"), .templateUnknownName("x"), .templateNamesAre, .templatesOfTheme(["a"]), .unknownCommand("x", commands: ["y"]), .templateCloseNothing, .removeClose, .closeSection("x"), .lookalikeLetters("x", letters: ["e"], latin: true), .aliasInKey, .writeKeyOut, .yamlUnreadable("x"), .yamlSyntax("x"),
         .quoteUnclosed("x"), .closeQuote("x"), .keyTwice(["a", "b"]), .keepOne,
         .quotesInLine(marks: "x", key: "x", fixed: "x"), .quoteColonValue, .indentWithSpaces, .notMapping(.schema),
-        .unknownKey(.schema, "x"), .knownKeys(["a", "b"]), .keyInEnglish("x"), .linkOmitted("x"), .linkToWebAddress, .percentAsShare("x", read: "0,3%"), .removeIndent("x"), .baseURLTail("x"), .shouldBeText("x"), .shouldBeBool("x", .list), .writeBool("x"),
+        .unknownKey(.schema, "x"), .knownKeys(["a", "b"]), .keyInEnglish("x"), .linkOmitted("x"), .linkToWebAddress, .percentAsShare("x", read: "0.3"), .removeIndent("x"), .baseURLTail("x"), .shouldBeText("x"), .shouldBeBool("x", .list), .writeBool("x"),
         .shouldBeNumber("x", .list), .itemsShouldBeTexts("x"), .shouldBeList("x", .list),
         .tagsAsText(key: "x", tag: "x"), .listItemContinued(key: "x", line: "- b", item: "a - b"), .measurementTwice(metric: "x", stage: "x", date: "2024-03-01", line: 2, value: "1"), .oneRowPerDay, .metricInList(item: "x", layer: "y", metrics: "z"), .moveToLayer("x"), .alignDash("- b"), .writeList(key: "x", items: ["a", "b"]), .quotedValue(.tag("x"), pair: "x"),
         .writeWithoutQuotes("x"), .rangeOfTwo("x"), .rangeTooWide("x"),
@@ -137,5 +137,12 @@ import Testing
             == "проверка закончена — 11 ошибок и 21 предупреждение в 5 файлах")
         #expect(Message.problems(.checkedSite, errors: 0, warnings: 2, files: 1).text(in: .en)
             == "checked: 2 warnings in 1 file")
+    }
+
+    /// A value read as a percentage is written as each language's pages write a number.
+    @Test func aShareReadAsAPercentageIsWrittenAsThePagesWriteIt() {
+        let message = Message.percentAsShare("Конверсия: 0,18", read: "0.18")
+        #expect(message.text(in: .ru) == "«Конверсия: 0,18» читается как 0,18\u{A0}%: если это доля единицы, запишите в процентах")
+        #expect(message.text(in: .en) == "\"Конверсия: 0,18\" is read as 0.18%: a share of one is written as a percentage")
     }
 }

@@ -168,7 +168,7 @@ package enum MetricReader {
         if percent.hasSuffix(".") { percent.removeLast() }
         if written.contains(",") { percent = percent.replacingOccurrences(of: ".", with: ",") }
         percent += "%"
-        return .warning(.percentAsShare, .percentAsShare(text, read: written + "%"), at: location,
+        return .warning(.percentAsShare, .percentAsShare(text, read: written.replacingOccurrences(of: ",", with: ".")), at: location,
                         suggestion: .write(item ? value.name + ": " + percent : percent))
     }
 
