@@ -250,7 +250,7 @@ import TropaTesting
         ("ежемесячно", .months(1)), ("ежеквартально", .months(3)), ("2 недели", .days(14)), ("45 days", .days(45)),
         ("раз в 2 месяца", .months(2)), ("every 3 weeks", .days(21)), ("weekly", .days(7)), ("1 year", .months(12)),
         ("раз в квартал", .months(3)), ("каждый квартал", .months(3)), ("раз в полгода", .months(6)),
-        ("раз в год", .months(12)), ("every quarter", .months(3)), ("semiannually", .months(6)),
+        ("раз в год", .months(12)), ("every quarter", .months(3)), ("semiannually", .months(6)), ("ежемесячно.", .months(1)),
     ])
     func reviewPeriods(text: String, period: ReviewPeriod) {
         #expect(JourneyParser.reviewPeriod(text) == period)
@@ -260,6 +260,9 @@ import TropaTesting
         let (journey, diagnostics) = Check.journey("---\ntitle: Карта\nreview: sometimes\n---\n\n## Этап\n" + Check.requiredLayers)
         #expect(journey.review == nil)
         #expect(diagnostics.map { "\($0.location.line):\($0.code.rawValue)" } == ["3:front-matter-type"])
+        #expect(diagnostics.first?.help == .writeReview)
+        let misspelt = Check.journey("---\ntitle: Карта\nreview: ежемесечно\n---\n\n## Этап\n" + Check.requiredLayers).diagnostics
+        #expect(misspelt.first?.help == .write("review: ежемесячно"))
         #expect(JourneyParser.reviewPeriod("5 minutes") == nil)
         #expect(JourneyParser.reviewPeriod("0 days") == nil)
     }

@@ -178,7 +178,10 @@ package struct JourneyParser {
     private func review(_ field: YAMLReader.Field, yaml: inout YAMLReader) -> ReviewPeriod? {
         guard let text = yaml.string(field) else { return nil }
         if let period = Self.reviewPeriod(text) { return period }
-        yaml.report(.error(.frontMatterType, .badReview(text), at: yaml.valueLocation(field), suggestion: .writeReview))
+        // A word misspelt (`ежемесечно`) gets the word.
+        let close = Suggestion.closest(to: NameKey(text).value, among: Self.reviewWords.keys.sorted())
+        yaml.report(.error(.frontMatterType, .badReview(text), at: yaml.valueLocation(field),
+                           suggestion: close.map { .write("review: " + $0) } ?? .writeReview))
         return nil
     }
 
@@ -192,7 +195,8 @@ package struct JourneyParser {
 
     /// A review period as written; nil when it is none.
     package static func reviewPeriod(_ text: String) -> ReviewPeriod? {
-        var key = NameKey(text).value
+        // `ежемесячно.`: a sentence's full stop is no part of the period.
+        var key = NameKey(text.trimmingWhitespace().hasSuffix(".") ? String(text.trimmingWhitespace().dropLast()) : text).value
         if let period = reviewWords[key] { return period }
         // "every 2 weeks", "раз в 2 недели": the words before the number say nothing more.
         for opening in ["every ", "раз в ", "каждые ", "каждый ", "каждую "] where key.hasPrefix(opening) {
