@@ -100,6 +100,7 @@ package struct SiteValidator {
                     diagnostics.append(.error(.brokenLink, toPersona ? .brokenPersonaLink(written) : .brokenLink(written),
                                               at: link.location,
                                               suggestion: Suggestion.help(for: written, among: names)
+                                                ?? Self.renamedFile(written, among: names).map { .didYouMean($0) }
                                                 ?? (toPersona && !names.isEmpty ? .personasOfSite(names) : .linkToMapFile)))
                     continue
                 }
@@ -120,6 +121,21 @@ package struct SiteValidator {
             }
         }
         return diagnostics
+    }
+
+    /// The one file of `names` in the same folder whose name has words added to or taken from the name `written`
+    /// gives (`oformlenie.md` for `oformlenie-karty.md`): a map renamed since the link was written.
+    private static func renamedFile(_ written: String, among names: [String]) -> String? {
+        func split(_ path: String) -> (folder: Substring, stem: String) {
+            let slash = path.lastIndex(of: "/")
+            let name = slash.map { path[path.index(after: $0)...] } ?? path[...]
+            return (slash.map { path[..<$0] } ?? "", String(name.hasSuffix(".md") ? name.dropLast(3) : name))
+        }
+        let (folder, stem) = split(written)
+        let beside = names.filter { split($0).folder == folder }
+        let stems = beside.map { split($0).stem }
+        let found = Suggestion.holding(stem, among: stems) ?? Suggestion.named(in: stem, among: stems)
+        return found.flatMap { stems.firstIndex(of: $0) }.map { beside[$0] }
     }
 
     /// The stage a fragment names by mistake: a stage of a branch named without its label, a typo, or a stage
