@@ -325,8 +325,8 @@ public enum JourneyDiff {
             }
             // A label reworded at the same score is the layer's text changed.
             let reworded = zip(a, b).first { $0.score == $1.score && NameKey($0.label).value != NameKey($1.label).value }
-            if let (_, point) = reworded {
-                changes.append(JourneyChange(.textChanged, stage: stage, layer: layer, text: point.label))
+            if let (before, point) = reworded {
+                changes.append(JourneyChange(.textChanged, stage: stage, layer: layer, text: point.label, textFrom: before.label))
             }
             return changes
         case (.metrics(let a), .metrics(let b)):
