@@ -38,6 +38,7 @@ public indirect enum Message: Sendable, Hashable {
     case measurementColumns([String])
     case measurementCommas
     case measurementHeader
+    case lineWithoutColon(String)
     case columnNotRead(String, read: [String])
     case keepNotesInMap
     case measurementFieldCount(expected: Int, found: Int)
@@ -352,7 +353,6 @@ public indirect enum Message: Sendable, Hashable {
     case unknownRevision(String)
     case noMapAtRevision(path: String, revision: String)
     case noMapInWorkingTree(String)
-    case keyWithColon(String)
     case measurementsOfNoMap(String)
     case measurementsOfMaps(String, [String])
     case gitUnavailable(String)
@@ -449,6 +449,8 @@ public indirect enum Message: Sendable, Hashable {
              "в файле с замерами нет \(columns.count == 1 ? "столбца" : "столбцов") \(Self.list(columns.map { "«\($0)»" }, and: "и"))")
         case .measurementCommas: ("the file's fields are separated by semicolons; separate them by commas (save as \"CSV UTF-8 (comma delimited)\"): \"date,stage,metric,value\"",
                                   "поля в файле разделены точкой с запятой, а нужна запятая (сохраните как «CSV UTF-8 (разделитель — запятая)»): «дата,этап,метрика,значение»")
+        case .lineWithoutColon(let line): ("write \"\(line)\" as \"key: value\", indent it to go on with the value above, or delete the line",
+                                           "запишите «\(line)» как «ключ: значение», сдвиньте вправо, если это продолжение значения выше, или удалите строку")
         case .columnNotRead(let name, let read):
             ("the column \"\(name)\" is not read: only \(read.joined(separator: ", ")) are, and its values show nowhere",
              "столбец «\(name)» не читается: читаются только \(read.joined(separator: ", ")), и его значения нигде не показываются")
@@ -1037,8 +1039,7 @@ public indirect enum Message: Sendable, Hashable {
         case .noMapAtRevision(let path, let revision): ("\(path) does not exist at \(revision)",
                                                        "в ревизии \(revision) нет файла \(path)")
         case .noMapInWorkingTree(let path): ("\(path) does not exist in the working tree", "в рабочей копии нет файла \(path)")
-        case .keyWithColon(let line): ("write \"\(line)\" as \"key: value\", or delete the line",
-                                       "запишите «\(line)» как «ключ: значение» или удалите строку")
+
         case .measurementsOfNoMap(let path): ("no map names \(path) as its measurements: tropa diff compares a map",
                                               "ни одна карта не называет \(path) своими замерами: tropa diff сравнивает карту")
         case .measurementsOfMaps(let path, let maps):

@@ -338,7 +338,7 @@ import FoundationXML
     @Test func theHistorysCurveNamesItsColumns() {
         let chart = CurveComparisonModel(title: "T", description: "D", stageCount: 3,
                                          stageNames: ["Поиск", "Визит в шоурум (Офлайн)", "Очень длинное название этапа, которое не помещается"],
-                                         paths: [[0, 1, 2]], scale: -2...2,
+                                         next: [[1], [2], []], scale: -2...2,
                                          current: [1, -1, 0], previous: [0, nil, 0], legend: ("now", "then"))
         let svg = CurveComparisonSVG(chart: chart, format: NumberFormat(language: .ru, signedScores: true)).render()
         #expect(svg.contains("<text x=\"88\" y=\"188\">Поиск</text>"))
@@ -347,11 +347,11 @@ import FoundationXML
         #expect(svg.contains("viewBox=\"0 0 336 258\" width=\"420\" height=\"322.5\""), "\(svg)")
     }
 
-    /// A fork's branches are not joined: the curve runs along each path of the map, a stage to the next in its flow.
+    /// A fork's branches are not joined: the curve runs along the steps of the map's flow, each drawn once.
     @Test func theHistorysCurveFollowsTheForks() {
         let chart = CurveComparisonModel(title: "T", description: "D", stageCount: 4,
                                          stageNames: ["Заявка", "Курьер", "Отделение", "Активация"],
-                                         paths: [[0, 1, 3], [0, 2, 3]], scale: -2...2,
+                                         next: [[1, 2], [3], [3], []], scale: -2...2,
                                          current: [1, -1, 0, 2], previous: [1, nil, 0, 2], legend: ("now", "then"))
         let svg = CurveComparisonSVG(chart: chart, format: NumberFormat(language: .ru, signedScores: true)).render()
         let current = svg.components(separatedBy: "class=\"current\"").count - 1
@@ -362,6 +362,15 @@ import FoundationXML
         // The earlier curve, without a score at the courier's stage: its line along the other path alone.
         #expect(svg.contains("<polyline points=\"88,52 280,92 376,12\" fill=\"none\" stroke-width=\"2\" stroke=\"#7a8294\""), "\(svg)")
         #expect(svg.components(separatedBy: "class=\"previous\"").count - 1 == 1, "\(svg)")
+    }
+
+    /// The lines of the history's curve: a detour's step around it drawn once beside the detour, a line broken at a
+    /// stage without a score, a lone scored stage a point.
+    @Test func theHistorysCurveLines() {
+        // 0 → 1 → 2, and 0 → 2 around the detour.
+        #expect(CurveComparisonSVG.runs(next: [[1, 2], [2], []], scored: [true, true, true]) == [[0, 1, 2], [0, 2]])
+        #expect(CurveComparisonSVG.runs(next: [[1], [2], [3], [4], []], scored: [true, true, false, true, true]) == [[0, 1], [3, 4]])
+        #expect(CurveComparisonSVG.runs(next: [[1], [2], []], scored: [false, true, false]) == [[1]])
     }
 
     /// A sharp drop between two stages names them; one within a stage names the stage once, and its two points: by

@@ -118,10 +118,12 @@ import TropaTesting
     @Test(arguments: [("title: Карта\ntags: [кредитные карты, привлечение\nupdated: 2025-02-01", 3, 7,
                        "tags: [кредитные карты, привлечение]"),
                       ("title: Карта\nrevenue: {value: 1\nupdated: 2025-02-01", 3, 10, "revenue: {value: 1}"),
-                      ("title: Карта\n--\naudience: 25000", 3, 1, "write \"--\" as \"key: value\", or delete the line"),
+                      ("title: Карта\n--\naudience: 25000", 3, 1, "write \"--\" as \"key: value\", indent it to go on with the value above, or delete the line"),
                       ("title: Карта\nproduct Кредитка\naudience: 25000", 3, 1,
-                       "write \"product Кредитка\" as \"key: value\", or delete the line")])
-    func anOpenListOrALineWithoutAColonIsReportedWhereItIs(lines: String, line: Int, column: Int, help: String) {
+                       "write \"product Кредитка\" as \"key: value\", indent it to go on with the value above, or delete the line"),
+                      // A list over several lines that lacks a comma is no list left open.
+                      ("title: Карта\ntags: [\n  \"a\"\n  \"b\"\n]", 5, 3, nil)])
+    func anOpenListOrALineWithoutAColonIsReportedWhereItIs(lines: String, line: Int, column: Int, help: String?) {
         let found = Self.diagnostics(lines)
         #expect(found.found == [Found(.frontMatterSyntax, .error, line, column)])
         #expect(found.first?.suggestion(in: .en) == help)

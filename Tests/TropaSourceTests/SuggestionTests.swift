@@ -122,12 +122,14 @@ import TropaTesting
     @Test(arguments: [
         ("Эмоции клиента", "Эмоции"), ("Боли клиента", "Боли"), ("Каналы коммуникации", "Каналы"), ("KPI этапа", "KPI"),
         ("Точки контакта с брендом", "Точки контакта"), ("ЭМОЦИИ (клиента)", "Эмоции"), ("Pain points of users", "Pain points"),
+        // Two names of one layer are no tie; names of two layers are (`Цели и действия`: neither).
+        ("Метрики и KPI", "Метрики"), ("Эмоции / Emotions", "Emotions"),
     ])
     func aHeadingThatHoldsALayerNameSuggestsIt(heading: String, name: String) {
         #expect(Suggestion.layer(for: heading, in: .default, language: .ru) == name)
     }
 
-    @Test(arguments: ["Целевая аудитория", "Мысли клиента", "Эмоциональный фон"])
+    @Test(arguments: ["Целевая аудитория", "Мысли клиента", "Эмоциональный фон", "Цель и действия"])
     func partsOfWordsAreNotNames(heading: String) {
         #expect(Suggestion.layer(for: heading, in: .default, language: .ru) == nil)
     }

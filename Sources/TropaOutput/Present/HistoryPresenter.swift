@@ -37,9 +37,9 @@ package struct CurveComparisonModel: Sendable {
     package let stageCount: Int
     /// Each column's stage, as the page names it.
     package let stageNames: [String]
-    /// The map's paths through its forks, as stage positions: a line is drawn along each, never from one branch
-    /// to another.
-    package let paths: [[Int]]
+    /// The stages that may follow each stage (`StageGraph.next`): a line is drawn along each step of the flow,
+    /// never from one branch to another.
+    package let next: [[Int]]
     package let scale: ClosedRange<Double>
     /// A score per stage (the mean of its points), nil where a stage has none.
     package let current: [Double?]
@@ -88,7 +88,7 @@ extension SitePresenter {
             }
             return CurveComparisonModel(title: words["historyCurve"], description: described.joined(separator: "; "),
                                         stageCount: journey.stages.count, stageNames: journey.stages.map(\.displayName),
-                                        paths: journey.flow.paths,
+                                        next: journey.flow.next,
                                         scale: site.schema.scale, current: current,
                                         previous: previous,
                                         legend: (words["historyNow"], "\(version.version.shortCommit), \(date)"))

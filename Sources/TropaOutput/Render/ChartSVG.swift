@@ -160,7 +160,7 @@ package struct TrendSVG {
 }
 
 /// Draws a `CurveComparisonModel`: a column per stage of the map as it is, the earlier curve dashed and grey under
-/// the current one, each a line along every path of the map's forks; a stage without a score breaks its line.
+/// the current one, each drawn along the steps of the map's flow, once each; a stage without a score breaks its line.
 package struct CurveComparisonSVG {
     package let chart: CurveComparisonModel
     package let format: NumberFormat
@@ -210,21 +210,8 @@ package struct CurveComparisonSVG {
         svg += "</g>\n"
         for (scores, style) in [(chart.previous, "stroke=\"#7a8294\" stroke-dasharray=\"5 4\" class=\"previous\""),
                                 (chart.current, "stroke=\"#2f5bd3\" class=\"current\"")] {
-            // Along each path, runs of stages with a score, each a line (a run two paths share, once).
-            var runs: [[Int]] = []
-            for path in chart.paths {
-                var run: [Int] = []
-                for stage in path + [-1] {
-                    if stage >= 0, scores[stage] != nil {
-                        run.append(stage)
-                    } else {
-                        if !run.isEmpty, !runs.contains(run) { runs.append(run) }
-                        run = []
-                    }
-                }
-            }
-            // A point alone on one path is drawn by the line of another through it.
-            for run in runs where run.count > 1 || !runs.contains(where: { $0.count > 1 && $0.contains(run[0]) }) {
+            let runs = Self.runs(next: chart.next, scored: scores.map { $0 != nil })
+            for run in runs {
                 let points = run.map { "\(n(x($0))),\(n(y(scores[$0]!)))" }.joined(separator: " ")
                 svg += run.count == 1
                     ? "<circle cx=\"\(n(x(run[0])))\" cy=\"\(n(y(scores[run[0]]!)))\" r=\"3\" fill=\"none\" stroke-width=\"2\" \(style)/>"
@@ -239,5 +226,26 @@ package struct CurveComparisonSVG {
         svg += "<line x1=\"\(n(plot.left + 120))\" y1=\"\(n(legendY - 4))\" x2=\"\(n(plot.left + 144))\" y2=\"\(n(legendY - 4))\" stroke=\"#7a8294\" stroke-width=\"2\" stroke-dasharray=\"5 4\"/>"
         svg += "<text x=\"\(n(plot.left + 150))\" y=\"\(n(legendY))\">\(Markup.escape(chart.legend.previous))</text></g>\n"
         return svg + "</svg>\n"
+    }
+
+    /// The lines to draw: each step of the flow between two stages with a score once, steps joined into one line
+    /// through a stage with the one step in and the one step out (a map without forks is one line per run of scored
+    /// stages); a scored stage with no step in or out, a point.
+    static func runs(next: [[Int]], scored: [Bool]) -> [[Int]] {
+        let steps = next.indices.map { stage in scored[stage] ? next[stage].filter { $0 < scored.count && scored[$0] } : [] }
+        var into = [Int](repeating: 0, count: scored.count)
+        for targets in steps { for target in targets { into[target] += 1 } }
+        /// Whether a line goes through `stage`, drawn from where it starts.
+        func passes(_ stage: Int) -> Bool { into[stage] == 1 && steps[stage].count == 1 }
+        var runs: [[Int]] = []
+        for stage in scored.indices where scored[stage] && !passes(stage) {
+            if steps[stage].isEmpty && into[stage] == 0 { runs.append([stage]) }
+            for first in steps[stage] {
+                var run = [stage, first]
+                while passes(run.last!) { run.append(steps[run.last!][0]) }
+                runs.append(run)
+            }
+        }
+        return runs
     }
 }

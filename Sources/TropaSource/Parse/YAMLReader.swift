@@ -303,13 +303,18 @@ package struct YAMLReader {
             if let context, let opened = lines(of: text, line: context.mark.line) {
                 let at = location(line: context.mark.line, column: context.mark.column)
                 let (open, close): (Character, Character) = context.text.contains("flow sequence") ? ("[", "]") : ("{", "}")
+                // Left open: no bracket closes it anywhere after; on its own line alone, closing that line is the fix
+                // (a list over several lines only lacks a comma, and is told where libyaml found that).
+                let rest = text.split(separator: "\n", omittingEmptySubsequences: false).dropFirst(context.mark.line - 1).joined()
                 if context.text.contains("flow sequence") || context.text.contains("flow mapping"), problem.contains("did not find expected ','"),
-                   opened.count(where: { $0 == open }) > opened.count(where: { $0 == close }) {
+                   rest.count(where: { $0 == open }) > rest.count(where: { $0 == close }) {
+                    let oneLine = opened.count(where: { $0 == open }) > opened.count(where: { $0 == close })
+                        && !opened.trimmingWhitespace().hasSuffix(String(open))
                     return .error(syntaxCode, .yamlSyntax(detail), at: at,
-                                  suggestion: .write(opened.trimmingWhitespace() + String(close)))
+                                  suggestion: oneLine ? .write(opened.trimmingWhitespace() + String(close)) : nil)
                 }
                 if context.text.contains("simple key"), problem.contains("could not find expected ':'") {
-                    return .error(syntaxCode, .yamlSyntax(detail), at: at, suggestion: .keyWithColon(opened.trimmingWhitespace()))
+                    return .error(syntaxCode, .yamlSyntax(detail), at: at, suggestion: .lineWithoutColon(opened.trimmingWhitespace()))
                 }
             }
             let line = lines(of: text, line: mark.line)

@@ -28,7 +28,9 @@ package enum Suggestion {
     /// The layer name a heading that names no layer was probably meant to be: a name it is a typo of, or else a
     /// name among its words (`Эмоции клиента`, `KPI этапа`).
     package static func layer(for heading: String, in schema: LayerSchema, language: Language) -> String? {
-        (closest(to: heading, among: schema.layerNames) ?? named(in: heading, among: schema.layerNames))
+        // Two names of one layer (`Метрики и KPI`) are no tie.
+        (closest(to: heading, among: schema.layerNames)
+            ?? named(in: heading, among: schema.layerNames) { schema.layer(named: $0)?.id ?? $0 })
             .map { shown($0, ids: schema.layers.map { ($0.id, $0.title) }, language: language) }
     }
 
@@ -55,16 +57,17 @@ package enum Suggestion {
     }
 
     /// The candidate whose words stand together, as whole words, among the words of `text` (compared as headings
-    /// are); of several, the one of most words; nil when two of as many words do (`Доставка и оплата` names both
-    /// «Доставка» and «Оплата»).
-    package static func named(in text: String, among candidates: [String]) -> String? {
+    /// are); of several, the one of most words; nil when two of as many words do that name different things
+    /// (`Доставка и оплата` names both «Доставка» and «Оплата»), as `meaning` tells.
+    package static func named(in text: String, among candidates: [String],
+                              meaning: (String) -> String = { NameKey($0).value }) -> String? {
         let words = Self.words(text)
         var best: (name: String, count: Int, tied: Bool)?
         for candidate in candidates {
             let wanted = Self.words(candidate)
             guard !wanted.isEmpty, wanted.count >= (best?.count ?? 0), Self.words(words, hold: wanted) else { continue }
             if let found = best, found.count == wanted.count {
-                best?.tied = found.tied || NameKey(found.name).value != NameKey(candidate).value
+                best?.tied = found.tied || meaning(found.name) != meaning(candidate)
             } else {
                 best = (candidate, wanted.count, false)
             }
