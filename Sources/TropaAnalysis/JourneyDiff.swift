@@ -323,9 +323,8 @@ public enum JourneyDiff {
                                              text: (to ?? from)!.label, scoreFrom: from?.score, scoreTo: to?.score,
                                              textFrom: reworded ? from?.label : nil))
             }
-            // A label reworded at the same score is the layer's text changed.
-            let reworded = zip(a, b).first { $0.score == $1.score && NameKey($0.label).value != NameKey($1.label).value }
-            if let (before, point) = reworded {
+            // A label reworded at the same score is the layer's text changed, each with both labels.
+            for (before, point) in zip(a, b) where before.score == point.score && NameKey(before.label).value != NameKey(point.label).value {
                 changes.append(JourneyChange(.textChanged, stage: stage, layer: layer, text: point.label, textFrom: before.label))
             }
             return changes

@@ -45,7 +45,8 @@ public struct GitHistory: Sendable {
     /// A shallow clone has no history to read: `versions` is empty.
     public var shallow: Bool
     /// Each file's committed versions (a map's, a measurements file's), newest first, by its path relative to the
-    /// site folder; a version that names a blob has its bytes read by `read(_:)`.
+    /// site folder, each naming its blob (a history page reads versions by their blobs); `read(_:)` gives their
+    /// bytes.
     public var versions: [String: [GitVersion]]
     /// Where those bytes come from, as each map is built: every version of a large site held at once was 1.6 GB at
     /// 10,000 maps of 20 commits, and an update read them all for the one map it builds.

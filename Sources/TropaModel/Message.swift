@@ -39,7 +39,10 @@ public indirect enum Message: Sendable, Hashable {
     case measurementCommas
     case measurementHeader
     case lineWithoutColon(String)
+    /// `name`: the header as written, or its column's number (`5`) when it is empty.
     case columnNotRead(String, read: [String])
+    case columnTwice(String)
+    case removeColumn
     case keepNotesInMap
     case measurementFieldCount(expected: Int, found: Int)
     case oneRowPerMeasurement
@@ -452,10 +455,14 @@ public indirect enum Message: Sendable, Hashable {
         case .lineWithoutColon(let line): ("write \"\(line)\" as \"key: value\", indent it to go on with the value above, or delete the line",
                                            "запишите «\(line)» как «ключ: значение», сдвиньте вправо, если это продолжение значения выше, или удалите строку")
         case .columnNotRead(let name, let read):
-            ("the column \"\(name)\" is not read: only \(read.joined(separator: ", ")) are, and its values show nowhere",
-             "столбец «\(name)» не читается: читаются только \(read.joined(separator: ", ")), и его значения нигде не показываются")
-        case .keepNotesInMap: ("a CSV holds no notes: remove it, and write a note on a measurement in the map's text",
-                               "в CSV нет места пояснениям: удалите это, а пояснение к замеру напишите в тексте карты")
+            ("the column \"\(name)\" is not read (tropa reads \(read.joined(separator: ", "))): its values show nowhere",
+             "столбец «\(name)» не читается (tropa читает \(read.joined(separator: ", "))): его значения нигде не покажутся")
+        case .columnTwice(let name): ("the column \"\(name)\" is given twice: the first is read, and the second's values show nowhere",
+                                      "столбец «\(name)» указан дважды: читается первый, значения второго нигде не покажутся")
+        case .removeColumn: ("remove the column; a note on a measurement goes into the map's text",
+                             "удалите столбец, а пояснение к замеру напишите в тексте карты")
+        case .keepNotesInMap: ("a CSV holds no notes: remove the line, and write a note on a measurement in the map's text",
+                               "в CSV нет места пояснениям: удалите строку, а пояснение к замеру напишите в тексте карты")
         case .measurementHeader: ("start the file with the line \"date,stage,metric,value\"",
                                   "начните файл со строки «дата,этап,метрика,значение»")
         case .measurementFieldCount(let expected, let found):
@@ -1041,10 +1048,10 @@ public indirect enum Message: Sendable, Hashable {
         case .noMapInWorkingTree(let path): ("\(path) does not exist in the working tree", "в рабочей копии нет файла \(path)")
 
         case .measurementsOfNoMap(let path): ("no map names \(path) as its measurements: tropa diff compares a map",
-                                              "ни одна карта не называет \(path) своими замерами: tropa diff сравнивает карту")
+                                              "\(path) не указан в поле measurements ни одной карты: tropa diff сравнивает карты")
         case .measurementsOfMaps(let path, let maps):
             ("\(path) is the measurements file of several maps: \(maps.joined(separator: ", ")); name one of them",
-             "\(path) — файл замеров нескольких карт: \(maps.joined(separator: ", ")); назовите одну из них")
+             "\(path) — файл замеров нескольких карт: \(maps.joined(separator: ", ")); укажите одну из них")
         case .gitUnavailable(let reason): ("cannot run git: \(reason)", "не удалось запустить git: \(reason)")
         case .gitStopped: ("git stopped answering while the maps' history was read; the output is left as it was: build again, or with --no-history",
                            "git перестал отвечать, пока читалась история карт; вывод оставлен как был: соберите ещё раз или с --no-history")

@@ -87,6 +87,14 @@ import TropaTesting
         ])
     }
 
+    /// Each emotion label reworded at its score is a text change with both labels.
+    @Test func everyLabelRewordedIsTold() {
+        func map(_ scores: String) -> Journey { Self.journey([Self.stage("Поиск", items: ["Читает"], score: scores)]) }
+        let changes = JourneyDiff.changes(from: map("0 Спокойно\n-1 Сомнение\n+1 Радость"), to: map("0 Спокойно\n-1 Тревога\n+1 Восторг"))
+        #expect(changes.map { "\($0.kind.rawValue)|\($0.textFrom ?? "")|\($0.text ?? "")" }
+            == ["text-changed|Сомнение|Тревога", "text-changed|Радость|Восторг"])
+    }
+
     /// An item taken from one stage to another is one move, told at the stage it went to; an item added to one
     /// stage while another of the same words stays in the first is an addition; an item of another layer is no move.
     @Test func anItemMovedToAnotherStage() {

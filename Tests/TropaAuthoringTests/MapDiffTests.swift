@@ -196,14 +196,15 @@ import TropaTesting
         let git = FakeGit(versions: ["HEAD": ["content/map.md": map, "content/metrics.csv": rows]])
         let (diff, _) = try MapDiff.read(root: "site", map: "./content/metrics.csv", revisions: [], git: git, files: memory)
         #expect(try #require(diff).render(.text) == "content/map.md: HEAD → рабочая копия\n  «Поиск», замер 1 февраля 2024: Конверсия — → 31\u{a0}%\n")
-        for (files, message) in [(["site/content/other.md": Self.new], Message.measurementsOfNoMap("content/metrics.csv")),
-                                 (["site/content/map.md": map, "site/content/copy.md": map],
+        for (files, message) in [(["site/tropa.yml": "language: ru\n", "site/content/other.md": Self.new], Message.measurementsOfNoMap("content/metrics.csv")),
+                                 (["site/tropa.yml": "language: ru\n", "site/content/map.md": map, "site/content/copy.md": map],
                                   .measurementsOfMaps("content/metrics.csv", ["content/copy.md", "content/map.md"]))] {
             do {
                 _ = try MapDiff.read(root: "site", map: "content/metrics.csv", revisions: [], git: git, files: MemoryFileSystem(files: files))
-                Issue.record("a measurements file of \(files.count) maps was read")
+                Issue.record("a measurements file of \(files.count - 1) maps was read")
             } catch let error as SiteError {
                 #expect(error.message == message)
+                #expect(error.language == .ru, "in the site's language")
             }
         }
     }

@@ -134,6 +134,10 @@ import TropaTesting
         #expect(page.contains("Этап «Выбор» перенесён с 2-го места на 3-е"))
         #expect(page.contains("«Поиск решения», Действия: − Смотрит рейтинги"))
         #expect(page.contains("«Выбор», Эмоции: «Сомнение» −1 → +1"))
+        // Each commit counted from its parent: "Drop an item", on main, did not change the score that "Choice feels
+        // better" changed on the branch merged later, listed after it.
+        let drop = page.components(separatedBy: "</code> Drop an item")[1].components(separatedBy: "<p class=\"version\">")[0]
+        #expect(drop.contains("− Смотрит рейтинги") && !drop.contains("Сомнение"), "\(drop)")
         #expect(page.contains("Этап «Поиск» переименован в «Поиск решения»"))
         #expect(!page.contains("Удалён этап"), "a renamed stage is no removal")
         #expect(page.contains("Первая версия."))

@@ -116,6 +116,8 @@ import TropaTesting
         #expect(diagnostics.first?.message(in: .ru) == "метка ветки {Отделение не закрыта скобкой «}»")
         #expect(diagnostics.first?.suggestion(in: .ru) == "закройте её: «{Отделение}» — или запишите скобку в названии этапа как \\{")
         #expect(journey.stages[2].name == "Получение карты" && journey.stages[2].branch == nil)
-        #expect(Self.map(["Тариф \\{бета", "Шаг {1} оплаты"]).diagnostics.isEmpty)
+        #expect(Self.map(["Тариф \\{бета", "Шаг {1} оплаты", "Шаблон `{имя`"]).diagnostics.isEmpty)
+        let escapedAfter = Self.map(["Выбор {Онлайн \\{бета"]).diagnostics
+        #expect(escapedAfter.first?.message(in: .en) == "the branch label {Онлайн \\{бета is not closed with \"}\"")
     }
 }

@@ -137,6 +137,19 @@ import TropaTesting
         #expect(byLine[10]?.first?.help == .keepNotesInMap, "a note is no row")
     }
 
+    /// A column tropa does not read is told at its header: one of a name it reads, given again, as a second one;
+    /// one without a name by its number, when its cells hold something.
+    @Test func columnsNotRead() throws {
+        let result = try Self.check("""
+            date,stage,metric,value,Value,
+            2024-03-01,Поиск решения,Конверсия,35%,36%,заметка
+
+            """)
+        #expect(Self.found(result) == ["1:25:unknown-column", "1:31:unknown-column"])
+        #expect(result.diagnostics.map(\.text) == [.columnTwice("Value"), .columnNotRead("6", read: ["date", "stage", "metric", "value"])])
+        #expect(result.site?.journeys.first?.measurements.first?.value.value == 35, "the first is read")
+    }
+
     /// A name that stages of two branches share says which stages those are, not that there is none.
     @Test func aStageNameOfSeveralBranches() throws {
         let map = """

@@ -28,19 +28,24 @@ public struct MapDiff: Sendable {
                             language: Language? = nil) throws -> (MapDiff?, SettingsResult) {
         let settings = try SiteChecker(fileSystem: files).settings(root: root)
         guard let (config, schema) = settings.settings else { return (nil, settings) }
-        // A file (`content/retail/sofa.md`), a map's name as `compare:` writes it (`retail/sofa`), or the measurements
-        // file of one map (`content/retail/sofa.csv`), which is that map's diff, its rows included.
-        let path = SiteInputs.isCSV(map) ? try measuredMap(normalized(map), root: root, config: config, schema: schema, files: files)
-            : map.hasSuffix(".md") ? normalized(map) : MapReference.path(of: map, inContent: config.contentPath)
-        let from = revisions.first ?? "HEAD"
-        let to = revisions.count > 1 ? revisions[1] : nil
         let reader = JourneyReader(config: config, schema: schema)
         let loader = SiteLoader(fileSystem: files, root: root)
+        /// The maps of the working tree, relative to the site folder.
+        func maps() -> [String] {
+            ((try? files.files(under: root.appendingPath(config.contentPath))) ?? [])
+                .filter { $0.hasSuffix(".md") }.sorted().map { config.contentPath.appendingPath($0) }
+        }
+        // A file (`content/retail/sofa.md`), a map's name as `compare:` writes it (`retail/sofa`), or the measurements
+        // file of one map (`content/retail/sofa.csv`), which is that map's diff, its rows included.
+        let path = try SiteError.told(in: language ?? config.language) {
+            SiteInputs.isCSV(map) ? try measuredMap(normalized(map), among: maps(), parser: reader.parser, loader: loader)
+                : map.hasSuffix(".md") ? normalized(map) : MapReference.path(of: map, inContent: config.contentPath)
+        }
+        let from = revisions.first ?? "HEAD"
+        let to = revisions.count > 1 ? revisions[1] : nil
         // A path with a typo gets the map it was probably meant to be, among the other maps of the working tree.
         func closeMap() -> Message? {
-            let maps = ((try? files.files(under: root.appendingPath(config.contentPath))) ?? [])
-                .filter { $0.hasSuffix(".md") }.map { config.contentPath.appendingPath($0) }
-            return Suggestion.help(for: path, among: maps.filter { $0 != path })
+            Suggestion.help(for: path, among: maps().filter { $0 != path })
         }
         /// A file at `revision`, or in the working tree; nil when it is not there.
         func file(_ path: String, at revision: String?) throws -> RawFile? {
@@ -80,24 +85,19 @@ public struct MapDiff: Sendable {
                         presenter: SitePresenter(site: site)), settings)
     }
 
-    /// The map that names `csv` as its measurements, in the working tree; a `SiteError` when none does, or several.
-    private static func measuredMap(_ csv: String, root: String, config: SiteConfig, schema: LayerSchema,
-                                    files: FileReading) throws -> String {
-        let parser = JourneyParser(schema: schema, unsafeHTML: config.unsafeHTML, language: config.language,
-                                   contentPath: config.contentPath)
+    /// The one map of `maps` that names `csv` as its measurements; a `SiteError` when none does, or several.
+    private static func measuredMap(_ csv: String, among maps: [String], parser: JourneyParser, loader: SiteLoader) throws -> String {
         let name = csv.split(separator: "/").last.map(String.init) ?? csv
-        let maps = try files.files(under: root.appendingPath(config.contentPath)).filter { $0.hasSuffix(".md") }.sorted()
-            .map { config.contentPath.appendingPath($0) }
-            .filter { path in
-                // Only a map whose text holds the file's name is parsed.
-                guard let bytes = try? files.read(root.appendingPath(path)),
-                      case .success(let source) = SourceText.decode(path: path, bytes: bytes), source.text.contains(name) else { return false }
-                return parser.parse(source).journey.measurementsFile == csv
-            }
-        guard maps.count == 1 else {
-            throw SiteError(maps.isEmpty ? .measurementsOfNoMap(csv) : .measurementsOfMaps(csv, maps))
+        let naming = maps.filter { path in
+            // Only a map whose text holds the file's name is parsed.
+            guard let file = try? loader.readOptional(path), case .success(let source) = SourceText.decode(path: path, bytes: file.bytes),
+                  source.text.contains(name) else { return false }
+            return parser.parse(source).journey.measurementsFile == csv
         }
-        return maps[0]
+        guard naming.count == 1 else {
+            throw SiteError(naming.isEmpty ? .measurementsOfNoMap(csv) : .measurementsOfMaps(csv, naming))
+        }
+        return naming[0]
     }
 
     /// `./content/a.md` as `content/a.md`.

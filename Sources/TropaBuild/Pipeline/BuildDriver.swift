@@ -358,15 +358,15 @@ package struct BuildDriver: Sendable {
                 return nil
             }
             var journey = reader.parser.parse(source).journey
-            if let named = journey.measurementsFile, named != state.measurementsPath {
+            if let named = journey.measurementsFile, named != state.measurementsPath, let versions = history.versions[named] {
                 // Another file the map named then, still in the site under that name: its rows as they were then,
                 // which depend on the commit, so this map is not kept for another.
-                guard let other = history.versions[named]?.first(where: { $0.place >= place }), let blob = other.blob else { return journey }
+                guard let other = versions.first(where: { $0.place >= place }), let blob = other.blob else { return journey }
                 if bytes[blob] == nil { bytes.merge(try history.bytes(of: [blob])) { first, _ in first } }
                 _ = reader.measure(&journey, from: RawFile(path: named, bytes: bytes[blob] ?? []))
                 return journey
             }
-            if let named = journey.measurementsFile, let measured {
+            if let named = journey.measurementsFile, named == state.measurementsPath, let measured {
                 _ = reader.measure(&journey, from: RawFile(path: named, bytes: measured))
             }
             parsed[state] = journey

@@ -2,12 +2,12 @@ import TropaModel
 import TropaAnalysis
 
 /// A committed version of a map as the build read it: the commit, the map then (nil when it could not be
-/// decoded), and what changed from the version before.
+/// decoded), and what the commit changed, counted from its parent.
 package struct MapVersion: Sendable {
     package let version: GitVersion
     package let journey: Journey?
     package let changes: [JourneyChange]
-    /// The oldest version: it has nothing to change from.
+    /// The commit that added the map: it has nothing to change from.
     package let first: Bool
 
     package init(version: GitVersion, journey: Journey?, changes: [JourneyChange], first: Bool) {

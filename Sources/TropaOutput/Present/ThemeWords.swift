@@ -283,9 +283,10 @@ public struct ThemeWords: Sendable {
             return language == .ru ? "Цифры этапов — по последним замерам (самый поздний — \(date)), где их нет — по цифрам карты."
                 : "The stages' figures are the latest measurements (the last on \(date)), and the map's own where none."
         }
+        let last = date == updated ? "" : language == .ru ? " (самый поздний — \(date))" : " (the last on \(date))"
         return language == .ru
-            ? "Цифры этапов — по последним замерам не раньше обновления карты (\(updated); самый поздний — \(date)), где их нет — по цифрам карты."
-            : "The stages' figures are the latest measurements since the map was updated (\(updated); the last on \(date)), and the map's own where none."
+            ? "Цифры этапов — по последним замерам с \(updated), когда карта обновлена\(last); где их нет — по цифрам карты."
+            : "The stages' figures are the latest measurements since \(updated), when the map was updated\(last); the map's own where none."
     }
 
     /// A measurement beside the value a map writes: "замер 1 марта 2024: 42 %", or without the value when it is the

@@ -49,9 +49,14 @@ package struct BranchLabel {
     private static func unclosed(line: Substring, plain: String, at heading: SourceLocation) -> BranchLabel? {
         guard line.utf8.contains(UInt8(ascii: "{")) else { return nil }
         let characters = text(line)
+        // A brace in a code span is the name's, as written.
         guard let open = characters.indices.reversed().first(where: { characters[$0] == "{" && !escaped(characters, $0) }),
-              !characters[open...].contains("}"), let brace = plain.lastIndex(of: "{") else { return nil }
-        let name = String(plain[..<brace]).trimmingWhitespace(), label = String(plain[plain.index(after: brace)...]).trimmingWhitespace()
+              !characters[open...].contains("}"), characters[..<open].count(where: { $0 == "`" }) % 2 == 0 else { return nil }
+        let label = String(characters[(open + 1)...]).trimmingWhitespace()
+        // The name is the heading's text before the label, whose text ends it.
+        let squeezed = { (text: Substring) in text.filter { !$0.isWhitespace } }
+        let brace = plain.indices.reversed().first { plain[$0] == "{" && squeezed(plain[plain.index(after: $0)...]) == squeezed(label[...]) }
+        let name = (brace.map { String(plain[..<$0]) } ?? plain).trimmingWhitespace()
         var reading = BranchLabel(name: name.isEmpty ? plain : name)
         reading.problem = .error(.branchLabel, .branchLabelUnclosed(label), at: SourceLocation(file: heading.file, line: heading.line, column: open + 1),
                                  suggestion: .closeLabel(label))

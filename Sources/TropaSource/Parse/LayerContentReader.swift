@@ -73,15 +73,8 @@ package struct LayerContentReader {
                     if let problem = kindProblem(&entry.kind, layer: layer, heading: heading, at: at) {
                         diagnostics.append(problem)
                     }
-                    if let owner = entry.owner, !layer.owners.isEmpty {
-                        if let known = layer.owners.first(where: { NameKey($0) == NameKey(owner) }) {
-                            entry.owner = known
-                        } else {
-                            diagnostics.append(.warning(.unknownOwner, .unknownOwner(owner: owner, layer: heading),
-                                                        at: location(of: "@" + owner, in: item),
-                                                        suggestion: Suggestion.closest(to: owner, among: layer.owners).map { .didYouMean("@" + $0) }
-                                                            ?? .ownersAre(layer.owners.map { "@" + $0 })))
-                        }
+                    if let problem = ownerProblem(&entry.owner, layer: layer, heading: heading, in: item) {
+                        diagnostics.append(problem)
                     }
                     if entry.owner == nil, let owner = Self.misplacedOwner(entry.text) {
                         // Only a one-paragraph item has an owner: moving the name to its end would not do.
@@ -209,6 +202,19 @@ package struct LayerContentReader {
         return .warning(.unknownActionKind, .unknownActionKind(kind: name, layer: heading), at: location,
                         suggestion: Suggestion.help(for: name, among: layer.kinds)
                             ?? .actionKindsAre(layer.kinds))
+    }
+
+    /// An owner the schema does not list for the layer is kept as written, with a warning at its `@`; one it lists in
+    /// another case takes the schema's form, as a kind does.
+    private func ownerProblem(_ owner: inout String?, layer: LayerDefinition, heading: String, in item: MarkdownNode) -> Diagnostic? {
+        guard let name = owner, !layer.owners.isEmpty else { return nil }
+        if let known = layer.owners.first(where: { NameKey($0) == NameKey(name) }) {
+            owner = known
+            return nil
+        }
+        let owners = layer.owners.map { "@" + $0 }
+        return .warning(.unknownOwner, .unknownOwner(owner: name, layer: heading), at: location(of: "@" + name, in: item),
+                        suggestion: Suggestion.help(for: "@" + name, among: owners) ?? .ownersAre(owners))
     }
 
     private static func tone(of marker: Character) -> Tone? {

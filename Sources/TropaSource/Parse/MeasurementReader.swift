@@ -61,11 +61,12 @@ package struct MeasurementReader {
             keys[indices[column.rawValue]!] == column.names.ru ? column.names.ru : column.names.en
         }
         for (index, field) in header.fields.enumerated() where !indices.contains(index) {
+            let unnamed = field.text.allSatisfy(\.isWhitespace)
             // A comma left at the end of every line is no column.
-            if field.text.allSatisfy(\.isWhitespace),
-               rows.allSatisfy({ $0.fields.count <= index || $0.fields[index].text.allSatisfy(\.isWhitespace) }) { continue }
-            diagnostics.append(.warning(.unknownColumn, .columnNotRead(field.text, read: read), at: field.at,
-                                        suggestion: .keepNotesInMap))
+            if unnamed, rows.allSatisfy({ $0.fields.count <= index || $0.fields[index].text.allSatisfy(\.isWhitespace) }) { continue }
+            let twice = keys[index].isEmpty ? false : indices.contains { $0.map { keys[$0] == keys[index] } ?? false }
+            diagnostics.append(.warning(.unknownColumn, twice ? .columnTwice(field.text) : .columnNotRead(unnamed ? "\(index + 1)" : field.text, read: read),
+                                        at: field.at, suggestion: .removeColumn))
         }
         // Each series' row of each day: a second one counts, and is warned of, since the first is then not shown.
         var measured: [MeasurementSeries: [String: Measurement]] = [:]

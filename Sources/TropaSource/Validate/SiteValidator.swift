@@ -96,11 +96,12 @@ package struct SiteValidator {
                     let written = String(link.text.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false)[0])
                     // A file in the personas' folder is a persona, named and suggested as one.
                     let toPersona = link.target.hasPrefix(contentPath + "/" + SiteInputs.personaFolder + "/")
-                    let names = (toPersona ? personas.map(\.path) : mapPaths).map { Self.relative($0, from: journey.path) }
+                    let paths = (toPersona ? personas.map(\.path) : mapPaths).filter { $0 != journey.path }
+                    let names = paths.map { Self.relative($0, from: journey.path) }
                     diagnostics.append(.error(.brokenLink, toPersona ? .brokenPersonaLink(written) : .brokenLink(written),
                                               at: link.location,
                                               suggestion: Suggestion.help(for: written, among: names)
-                                                ?? Self.renamedFile(written, among: names).map { .didYouMean($0) }
+                                                ?? Self.renamedFile(link.target, among: paths).map { .didYouMean(Self.relative($0, from: journey.path)) }
                                                 ?? (toPersona && !names.isEmpty ? .personasOfSite(names) : .linkToMapFile)))
                     continue
                 }
@@ -123,16 +124,16 @@ package struct SiteValidator {
         return diagnostics
     }
 
-    /// The one file of `names` in the same folder whose name has words added to or taken from the name `written`
-    /// gives (`oformlenie.md` for `oformlenie-karty.md`): a map renamed since the link was written.
-    private static func renamedFile(_ written: String, among names: [String]) -> String? {
+    /// The one file of `paths` in the folder of `target` whose name has words added to or taken from its name
+    /// (`oformlenie.md` for `oformlenie-karty.md`): a map renamed since the link was written.
+    private static func renamedFile(_ target: String, among paths: [String]) -> String? {
         func split(_ path: String) -> (folder: Substring, stem: String) {
             let slash = path.lastIndex(of: "/")
             let name = slash.map { path[path.index(after: $0)...] } ?? path[...]
             return (slash.map { path[..<$0] } ?? "", String(name.hasSuffix(".md") ? name.dropLast(3) : name))
         }
-        let (folder, stem) = split(written)
-        let beside = names.filter { split($0).folder == folder }
+        let (folder, stem) = split(target)
+        let beside = paths.filter { split($0).folder == folder }
         let stems = beside.map { split($0).stem }
         let found = Suggestion.holding(stem, among: stems) ?? Suggestion.named(in: stem, among: stems)
         return found.flatMap { stems.firstIndex(of: $0) }.map { beside[$0] }
