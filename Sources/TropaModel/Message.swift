@@ -1046,7 +1046,6 @@ public indirect enum Message: Sendable, Hashable {
         case .noMapAtRevision(let path, let revision): ("\(path) does not exist at \(revision)",
                                                        "в ревизии \(revision) нет файла \(path)")
         case .noMapInWorkingTree(let path): ("\(path) does not exist in the working tree", "в рабочей копии нет файла \(path)")
-
         case .measurementsOfNoMap(let path): ("no map names \(path) as its measurements: tropa diff compares a map",
                                               "\(path) не указан в поле measurements ни одной карты: tropa diff сравнивает карты")
         case .measurementsOfMaps(let path, let maps):

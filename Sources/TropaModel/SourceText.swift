@@ -136,6 +136,11 @@ public struct SourceText: Sendable {
     }
 }
 
+extension StringProtocol {
+    /// Whether the text has a Cyrillic letter: Russian text, which reads wider and takes Russian words.
+    public var containsCyrillic: Bool { unicodeScalars.contains { (0x0400...0x04FF).contains($0.value) } }
+}
+
 extension String {
     /// Where `byte` first is in the text's UTF-8, found with `memchr`: a byte loop over every map's text, or every
     /// item of every list, was a per cent or two of a check.

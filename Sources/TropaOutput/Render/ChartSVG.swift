@@ -176,8 +176,8 @@ package struct CurveComparisonSVG {
         let plot = Self.plot
         let width = plot.left + plot.column * Double(chart.stageCount) + 8
         let names = chart.stageNames.map { name in
-            let cyrillic = name.unicodeScalars.contains { (0x400...0x4FF).contains($0.value) }
-            return EmotionCurveSVG.wrap(name, width: cyrillic ? Self.nameLine.cyrillic : Self.nameLine.latin, maxLines: Self.nameLine.lines)
+            EmotionCurveSVG.wrap(name, width: name.containsCyrillic ? Self.nameLine.cyrillic : Self.nameLine.latin,
+                                 maxLines: Self.nameLine.lines)
         }
         let nameHeight = Double((names.map(\.count).max() ?? 1) - 1) * Self.nameLine.height
         let height = plot.top + plot.height + 60 + nameHeight

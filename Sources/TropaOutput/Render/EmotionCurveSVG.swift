@@ -314,7 +314,7 @@ package struct EmotionCurveSVG {
         var svg = "<g class=\"stages\" font-size=\"13\" fill=\"#1f2633\" text-anchor=\"middle\">"
         for (index, name) in curve.stageNames.enumerated() {
             let x = n(curve.columnCenter(index))
-            let charactersPerLine = name.unicodeScalars.contains { (0x400...0x4FF).contains($0.value) } ? cyrillic : latin
+            let charactersPerLine = name.containsCyrillic ? cyrillic : latin
             let lines = Self.wrap(name, width: charactersPerLine, maxLines: Self.maxLabelLines)
             svg += "<text x=\"\(x)\" y=\"\(n(curve.bottom + 20))\">"
             for (number, line) in lines.enumerated() {

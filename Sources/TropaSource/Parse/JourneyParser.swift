@@ -196,7 +196,8 @@ package struct JourneyParser {
     /// A review period as written; nil when it is none.
     package static func reviewPeriod(_ text: String) -> ReviewPeriod? {
         // `ежемесячно.`: a sentence's full stop is no part of the period.
-        var key = NameKey(text.trimmingWhitespace().hasSuffix(".") ? String(text.trimmingWhitespace().dropLast()) : text).value
+        let trimmed = text.trimmingWhitespace()
+        var key = NameKey(trimmed.hasSuffix(".") ? String(trimmed.dropLast()) : trimmed).value
         if let period = reviewWords[key] { return period }
         // "every 2 weeks", "раз в 2 недели": the words before the number say nothing more.
         for opening in ["every ", "раз в ", "каждые ", "каждый ", "каждую "] where key.hasPrefix(opening) {

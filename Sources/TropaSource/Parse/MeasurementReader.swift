@@ -47,7 +47,7 @@ package struct MeasurementReader {
         }
         let missing = Column.allCases.filter { indices[$0.rawValue] == nil }
         guard missing.isEmpty else {
-            let russian = header.fields.contains { $0.text.unicodeScalars.contains { (0x0400...0x04FF).contains($0.value) } }
+            let russian = header.fields.contains { $0.text.containsCyrillic }
             let names = missing.map { russian || (language == .ru && keys.allSatisfy(\.isEmpty)) ? $0.names.ru : $0.names.en }
             // A spreadsheet set to Russian saves its CSV with semicolons: the whole header is then one field.
             let semicolons = header.fields.count == 1 && header.fields[0].text.contains(";")
@@ -64,7 +64,7 @@ package struct MeasurementReader {
             let unnamed = field.text.allSatisfy(\.isWhitespace)
             // A comma left at the end of every line is no column.
             if unnamed, rows.allSatisfy({ $0.fields.count <= index || $0.fields[index].text.allSatisfy(\.isWhitespace) }) { continue }
-            let twice = keys[index].isEmpty ? false : indices.contains { $0.map { keys[$0] == keys[index] } ?? false }
+            let twice = !keys[index].isEmpty && indices.contains { $0.map { keys[$0] } == keys[index] }
             diagnostics.append(.warning(.unknownColumn, twice ? .columnTwice(field.text) : .columnNotRead(unnamed ? "\(index + 1)" : field.text, read: read),
                                         at: field.at, suggestion: .removeColumn))
         }

@@ -95,7 +95,7 @@ package struct JourneyValidator {
         // Without a layer heading, the stages' names tell.
         let headings = journey.stages.flatMap(\.layers).map(\.heading) + journey.stages.map(\.name)
         guard let first = headings.first else { return language }
-        return first.unicodeScalars.contains { (0x0400...0x04FF).contains($0.value) } ? .ru : .en
+        return first.containsCyrillic ? .ru : .en
     }
 
     /// The range a value must fall in: its metric's, or 0..100 for any percentage, or else what a page can print.

@@ -135,8 +135,7 @@ package struct SiteValidator {
         let (folder, stem) = split(target)
         let beside = paths.filter { split($0).folder == folder }
         let stems = beside.map { split($0).stem }
-        let found = Suggestion.holding(stem, among: stems) ?? Suggestion.named(in: stem, among: stems)
-        return found.flatMap { stems.firstIndex(of: $0) }.map { beside[$0] }
+        return Suggestion.renamed(stem, among: stems).flatMap { stems.firstIndex(of: $0) }.map { beside[$0] }
     }
 
     /// The stage a fragment names by mistake: a stage of a branch named without its label, a typo, or a stage
@@ -147,8 +146,7 @@ package struct SiteValidator {
         if let stage = stages.first(where: { StageID.anchor(fragment: $0.name) == key }) { return stage.fragment }
         let words = anchor.replacingOccurrences(of: "-", with: " ")
         let names = stages.map(\.fragment).map { $0.replacingOccurrences(of: "-", with: " ") }
-        return (Suggestion.closest(to: words, among: names) ?? Suggestion.holding(words, among: names)
-            ?? Suggestion.named(in: words, among: names))
+        return (Suggestion.closest(to: words, among: names) ?? Suggestion.renamed(words, among: names))
             .map { $0.replacingOccurrences(of: " ", with: "-") }
     }
 

@@ -87,6 +87,13 @@ package enum Suggestion {
         return holding.count == 1 ? holding[0] : nil
     }
 
+    /// The candidate a name renamed since was meant to be: the one candidate holding its words, with words added
+    /// (`Доставка` for «Доставка и сборка»), or the one whose words it holds, words taken away (`Оплата заказа` for
+    /// «Оплата»).
+    package static func renamed(_ name: String, among candidates: [String]) -> String? {
+        holding(name, among: candidates) ?? named(in: name, among: candidates)
+    }
+
     /// Whether `wanted` stands in `words`, one after another.
     private static func words(_ words: [Substring], hold wanted: [Substring]) -> Bool {
         wanted.count <= words.count && (0...(words.count - wanted.count)).contains { start in
