@@ -86,7 +86,6 @@ public struct SourceText: Sendable {
 
     /// CRLF and lone CR become LF, so every later step sees one kind of line break.
     public static func normalizeLineEndings(_ text: String) -> String {
-        var text = text
         guard text.utf8Offset(of: UInt8(ascii: "\r")) != nil else { return text }
         // Byte by byte: replacing Characters would turn "\r\r\n" (two line breaks) into "\r\n", one Character
         // that a second replacement of "\r" no longer matches, and every later line would be off by one.
