@@ -325,9 +325,9 @@ public struct MapReference: Sendable, Hashable {
     }
 }
 
-/// A Markdown link of a map to another map's file (`[…](../retail/sofa.md#оплата)`) or a persona's, or to a stage
-/// of its own map (`[…](#оплата)`): its href was made when the HTML was; whether the file and the stage exist
-/// only the whole site can tell.
+/// A Markdown link of a map to another map's file (`[…](../retail/sofa.md#оплата)`) or a persona's, to a stage
+/// of its own map (`[…](#оплата)`), or to another file under `content/` (`[…](img/схема.png)`): its href was made
+/// when the HTML was; whether the file and the stage exist only the whole site can tell.
 public struct MapLink: Sendable, Hashable {
     /// The destination as written.
     public var text: String
@@ -337,6 +337,9 @@ public struct MapLink: Sendable, Hashable {
     public var anchor: String?
     /// Where the link starts (its `[`).
     public var location: SourceLocation
+
+    /// Whether it leads to a file that is copied to the site rather than to a map's or persona's page.
+    public var leadsToFile: Bool { !target.lowercased().hasSuffix(".md") }
 
     public init(text: String, target: String, anchor: String?, location: SourceLocation) {
         self.text = text

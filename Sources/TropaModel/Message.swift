@@ -66,6 +66,10 @@ public indirect enum Message: Sendable, Hashable {
     case brokenLink(String)
     case brokenPersonaLink(String)
     case linkToMapFile
+    case brokenFileLink(String)
+    case linkToMeasurements(String)
+    case putFileUnderContent
+    case measurementsOnMapPage
     case brokenAnchor(anchor: String, map: String)
     case stagesAre([String])
     case linkToDraft(String)
@@ -513,6 +517,13 @@ public indirect enum Message: Sendable, Hashable {
                                             "ссылка ведёт к несуществующей персоне «\(path)»")
         case .linkToMapFile: ("link to a map by its file, relative to this one, e.g. \"../retail/sofa.md\"",
                               "ссылайтесь на карту по её файлу относительно этой, например «../retail/sofa.md»")
+        case .brokenFileLink(let path): ("the link leads to no file: \"\(path)\"", "ссылка ведёт к несуществующему файлу «\(path)»")
+        case .linkToMeasurements(let path): ("the link leads to \"\(path)\", a map's measurements, which the site does not copy",
+                                             "ссылка ведёт к «\(path)» — замерам карты, а их в сайт не копируют")
+        case .putFileUnderContent: ("the files under content/ are copied to the site as they are: put the file there, or link to it by its full address (https://…)",
+                                    "файлы из content/ копируются в сайт как есть: положите файл туда или дайте ссылку полным адресом (https://…)")
+        case .measurementsOnMapPage: ("the map's page offers its table as journey.csv; to publish the file as it is, link to it by its full address",
+                                      "таблицу карты её страница отдаёт файлом journey.csv; чтобы опубликовать сам файл, дайте ссылку полным адресом")
         case .brokenAnchor(let anchor, let map): ("the map \"\(map)\" has no stage \"\(anchor)\"",
                                                    "в карте «\(map)» нет этапа «\(anchor)»")
         case .stagesAre(let names): ("its stages: " + names.map { "#" + $0 }.joined(separator: ", "),

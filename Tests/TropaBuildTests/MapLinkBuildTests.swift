@@ -76,6 +76,22 @@ import TropaTesting
         #expect(mended.text("ecommerce/robot/index.html")?.contains("sofa/index.html#stage-oplata\"") == true)
     }
 
+    @Test func anUpdateChecksAChangedLinkToAFileAgainstTheFilesOfTheSite() throws {
+        let broken = try Self.rebuild("content/ecommerce/robot.md", find: "img/фото.png", replace: "img/фото.jpg")
+        #expect(broken.errors.found == [Found(.brokenLink, .error, 5, 55)])
+        #expect(broken.errors.first?.message(in: .ru) == "ссылка ведёт к несуществующему файлу «img/фото.jpg»")
+        #expect(broken.errors.first?.suggestion(in: .ru) == "может быть, «img/фото.png»?")
+    }
+
+    @Test func aFileTakenAwayBreaksTheLinksOfMapsNotChanged() throws {
+        let first = try RenderBuild.site(Self.site)
+        #expect(first.errors.isEmpty, "\(renderDescribe(first.diagnostics))")
+        try first.fileSystem.removeItem(RenderBuild.root + "/content/ecommerce/img/фото.png")
+        let rebuilt = try RenderBuild.build(first.fileSystem)
+        #expect(rebuilt.errors.found == [Found(.brokenLink, .error, 5, 55)])
+        #expect(rebuilt.errors.map(\.location.file) == ["content/ecommerce/robot.md"])
+    }
+
     @Test func aRenamedStageBreaksTheLinksOfMapsTheUpdateDidNotRead() throws {
         let renamed = try Self.rebuild("content/ecommerce/robot.md", find: "## Выбор", replace: "## Подбор")
         // sofa.md was not changed, but its link to #выбор now leads nowhere.

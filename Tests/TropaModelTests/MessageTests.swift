@@ -51,7 +51,7 @@ import Testing
         .tagsAsText(key: "x", tag: "x"), .listItemContinued(key: "x", line: "- b", item: "a - b"), .measurementTwice(metric: "x", stage: "x", date: "2024-03-01", line: 2, value: "1"), .oneRowPerDay, .metricInList(item: "x", layer: "y", metrics: "z"), .moveToLayer("x"), .alignDash("- b"), .writeList(key: "x", items: ["a", "b"]), .quotedValue(.tag("x"), pair: "x"),
         .writeWithoutQuotes("x"), .rangeOfTwo("x"), .rangeTooWide("x"),
         .rangeReversed(key: "x", low: "x", high: "x"), .languageNoTheme("x"), .useRuOrEn, .unknownOutput("x"), .outputsAre(["x"]), .badBaseURL("x"), .writeBaseURL,
-        .brokenLink("x"), .brokenPersonaLink("x"), .linkToMapFile, .unknownOwner(owner: "x", layer: "x"), .ownersAre(["x"]), .unreadableOwner("x"), .ownersRule, .brokenAnchor(anchor: "x", map: "x"), .stagesAre(["x"]), .linkToDraft("x"), .publishDraftOrUnlink, .shouldBePath("x"), .shouldBeCount("x"), .updated(maps: 1, of: 2, written: 3, files: 4, output: "x"),
+        .brokenLink("x"), .brokenPersonaLink("x"), .linkToMapFile, .brokenFileLink("x"), .linkToMeasurements("x"), .putFileUnderContent, .measurementsOnMapPage, .unknownOwner(owner: "x", layer: "x"), .ownersAre(["x"]), .unreadableOwner("x"), .ownersRule, .brokenAnchor(anchor: "x", map: "x"), .stagesAre(["x"]), .linkToDraft("x"), .publishDraftOrUnlink, .shouldBePath("x"), .shouldBeCount("x"), .updated(maps: 1, of: 2, written: 3, files: 4, output: "x"),
         .schemaEmpty, .startFromDefault(output: "x"), .noLayers, .addLayersKey, .shouldBeEntries("x"),
         .idOneWord(.layer, "x"), .titlePerLanguage, .needsID(.layer), .idTwice(.layer, "x"), .ownID(.layer),
         .idIsName(.layer, id: "x", owner: "x"), .nameTwice(.layer, name: "x", owner: "x", id: "x"),

@@ -59,15 +59,16 @@ import TropaTesting
         #expect(actions[0].text.html.contains("href=\"../../retail/sofa/index.html#stage-vizit-v-shourum-oflayn\""))
         #expect(stage.layer(id: "emotions")?.content.points?.first?.label == "Нашёл модель")
         #expect(stage.layer(id: "metrics")?.content.values?.first?.metricID == "nps")
-        // Every link to a map's file is kept with where it starts, for the site to check.
+        // Every link to a map's file or another file is kept with where it starts, for the site to check.
         #expect(journey.links.map(\.target) == [
-            "content/retail/sofa.md", "content/ecommerce/Отзывы/робот до.md", "content/retail/sofa.md",
-            "content/ecommerce/robot.md", "content/retail/sofa.md", "../outside.md", "content/retail/sofa.md",
-            "content/retail/sofa.md",
+            "content/retail/sofa.md", "content/ecommerce/Отзывы/робот до.md", "content/ecommerce/img/фото 1.png",
+            "content/retail/sofa.md", "content/ecommerce/robot.md", "content/retail/sofa.md", "../outside.md",
+            "content/retail/sofa.md", "content/retail/sofa.md",
         ])
-        #expect(journey.links.map(\.anchor) == [nil, "Выбор", "оплата", "оплата", "Визит-в-шоурум-Офлайн", nil, "выбор", "оплата"])
+        #expect(journey.links.map(\.leadsToFile) == [false, false, true, false, false, false, false, false, false])
+        #expect(journey.links.map(\.anchor) == [nil, "Выбор", nil, "оплата", "оплата", "Визит-в-шоурум-Офлайн", nil, "выбор", "оплата"])
         #expect(journey.links.map { "\($0.location.line):\($0.location.column)" } == [
-            "5:5", "5:39", "9:5", "12:9", "15:10", "16:11", "19:4", "22:3",
+            "5:5", "5:39", "6:56", "9:5", "12:9", "15:10", "16:11", "19:4", "22:3",
         ])
     }
 
@@ -158,12 +159,13 @@ import TropaTesting
     @Test(arguments: ["[а](../retail/sofa.md)", "[а](../retail/sofa.md#оплата)", "[а](../retail/sofa.md#ОПЛАТА:)",
                       "[а](../retail/sofa.md#oplata)", "[а](<../retail/sofa.md#визит в шоурум {офлайн}>)",
                       "[а](../retail/sofa.md#визит-в-шоурум-офлайн)", "[а](#этап)", "[а](../personas/buyer.md)",
-                      "[а](robot.md#Этап)", "[а](img/a.png)", "[а](../missing.png)", "[а](../../content/retail/sofa.md)",
-                      "[а](../../content/personas/buyer.md)"])
-    func linksToMapsStagesAndPersonasThatExistAreFine(markdown: String) throws {
+                      "[а](robot.md#Этап)", "[а](img/a.png)", "[а](img/a.png?v=2#x)", "[а](../price.pdf)", "[а](img/)",
+                      "[а](../../missing.png)", "[а](../../content/retail/sofa.md)", "[а](../../content/personas/buyer.md)"])
+    func linksToMapsStagesPersonasAndFilesThatExistAreFine(markdown: String) throws {
         let result = try Check.site([
             "content/ecommerce/robot.md": Self.link(markdown), "content/retail/sofa.md": Self.sofa,
             "content/personas/buyer.md": "---\nname: Покупатель\n---\n",
+            "content/ecommerce/img/a.png": "png", "content/price.pdf": "pdf",
         ])
         #expect(result.diagnostics.isEmpty, "\(result.diagnostics)")
     }
@@ -200,6 +202,34 @@ import TropaTesting
         #expect(result.diagnostics.found == [Found(.brokenLink, .error, 5, 5)])
         #expect(result.diagnostics.first?.message(in: .en) == message)
         #expect(result.diagnostics.first?.suggestion(in: .en) == help)
+    }
+
+    @Test(arguments: [
+        // A map's file written without `.md` leads to no page.
+        ("[а](../retail/sofa#оплата)", "the link leads to no file: \"../retail/sofa\"", "did you mean \"../retail/sofa.md#оплата\"?"),
+        ("[а](img/b.png)", "the link leads to no file: \"img/b.png\"", "did you mean \"img/a.png\"?"),
+        ("[а](../price.doc?v=1)", "the link leads to no file: \"../price.doc?v=1\"", "did you mean \"../price.pdf\"?"),
+        ("[а](отчёт.docx)", "the link leads to no file: \"отчёт.docx\"",
+         "the files under content/ are copied to the site as they are: put the file there, or link to it by its full address (https://…)"),
+        ("[а](../retail/sofa.csv)", "the link leads to \"../retail/sofa.csv\", a map's measurements, which the site does not copy",
+         "the map's page offers its table as journey.csv; to publish the file as it is, link to it by its full address"),
+    ])
+    func aLinkToAFileTheSiteDoesNotCopyIsABrokenLink(markdown: String, message: String, help: String) throws {
+        let sofa = Self.sofa.replacingOccurrences(of: "title: Диван", with: "title: Диван\nmeasurements: sofa.csv")
+        let result = try Check.site([
+            "content/ecommerce/robot.md": Self.link(markdown), "content/retail/sofa.md": sofa,
+            "content/retail/sofa.csv": "date,stage,metric,value\n", "content/ecommerce/img/a.png": "png",
+            "content/price.pdf": "pdf",
+        ])
+        #expect(result.diagnostics.found == [Found(.brokenLink, .error, 5, 5)])
+        #expect(result.diagnostics.first?.message(in: .en) == message)
+        #expect(result.diagnostics.first?.suggestion(in: .en) == help)
+    }
+
+    @Test func aBrokenFileLinkIsWordedInRussian() throws {
+        let result = try Check.site(["content/ecommerce/robot.md": Self.link("[а](../retail/sofa)"), "content/retail/sofa.md": Self.sofa])
+        #expect(result.diagnostics.first?.message(in: .ru) == "ссылка ведёт к несуществующему файлу «../retail/sofa»")
+        #expect(result.diagnostics.first?.suggestion(in: .ru) == "может быть, «../retail/sofa.md»?")
     }
 
     @Test func aBrokenLinkIsWordedInRussian() throws {

@@ -135,7 +135,7 @@ package struct BuildDriver: Sendable {
         inputs.staticFiles.removeAll { file in
             maps.measurementFiles.contains(file.path) || copied.map { !$0.contains(file.outputPath) } ?? false
         }
-        try checkSite(maps, personas: personas.values, inputs: start.inputs, config: start.config,
+        try checkSite(maps, personas: personas.values, inputs: start.inputs, copied: inputs.staticFiles, config: start.config,
                       loader: loader, reuse: reuse, report: &report)
 
         var run = BuildRun(check: CheckResult(site: site, diagnostics: report.diagnostics.sortedByLocation(),
@@ -390,8 +390,8 @@ package struct BuildDriver: Sendable {
 
     /// What no single file shows: personas, maps and stages that maps name or link to, and two things claiming one
     /// place in the output.
-    private func checkSite(_ maps: VisitedSite, personas: [Persona], inputs: SiteInputs, config: SiteConfig,
-                           loader: SiteLoader, reuse: Reuse, report: inout Report) throws {
+    private func checkSite(_ maps: VisitedSite, personas: [Persona], inputs: SiteInputs, copied: [StaticFile],
+                           config: SiteConfig, loader: SiteLoader, reuse: Reuse, report: inout Report) throws {
         // A map that is not read may link to a stage of one that is, or to one made a draft: only a full build
         // checks those links.
         let draftsLeftOut = !options.includeDrafts
@@ -399,7 +399,8 @@ package struct BuildDriver: Sendable {
         let linking = maps.claims.contains { !$0.links.isEmpty }
         let problems = SiteValidator(journeys: maps.claims, personas: personas, mapPaths: inputs.maps,
                                      contentPath: config.contentPath, draftsLeftOut: draftsLeftOut,
-                                     recorded: linking ? reuse.recordedForLinks() : { _ in nil }).validate()
+                                     recorded: linking ? reuse.recordedForLinks() : { _ in nil },
+                                     files: inputs.staticFiles.map(\.path), copied: Set(copied.map(\.path))).validate()
             + OutputClaims(maps: maps.folders, personas: personas, staticFiles: inputs.staticFiles,
                            sitemap: config.baseURL != nil)
             .conflicts()

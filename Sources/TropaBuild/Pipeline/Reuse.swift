@@ -230,8 +230,9 @@ package enum Reuse: Sendable {
 
     private func linked(by claims: [JourneyClaim], recorded: KeyPath<BuildRecord, [String]>,
                         _ counts: (MapLink) -> Bool) -> [String] {
-        // A link to its own map is checked whenever that map is read.
-        var linked = Set(claims.flatMap { claim in claim.links.filter { counts($0) && $0.target != claim.path }.map(\.target) })
+        // A link to its own map is checked whenever that map is read; one to a file, by every build that reads the
+        // map (a file added or removed makes a full build).
+        var linked = Set(claims.flatMap { claim in claim.links.filter { !$0.leadsToFile && counts($0) && $0.target != claim.path }.map(\.target) })
         if case .record(let record, _) = self { linked.formUnion(record[keyPath: recorded]) }
         return linked.sorted()
     }

@@ -3,7 +3,7 @@ import Foundation
 
 /// Where the relative links of a map's Markdown lead once the map is a page: a link to another map's file
 /// (`../retail/sofa.md#оплата`) leads to that map's page and stage column, one to a persona's file to the persona's
-/// page, one to any other file under `content/` to where it is copied. External links (a scheme, `//`), links
+/// page, one to any other file under `content/` to where it is copied (and is checked like them). External links (a scheme, `//`), links
 /// from the output's root (`/…`) and links to a query alone are left as they are. Pure: the page paths are the
 /// output's (`PagePaths.journeyFolder`, `PagePaths.persona`), which follow the file's path alone.
 package struct MapLinks {
@@ -58,8 +58,11 @@ package struct MapLinks {
             // folder, as before links were resolved).
             guard above == 0 else { return nil }
             let folderMark = written.hasSuffix("/") && !relative.isEmpty ? "/" : ""
+            // A file (not a folder) is checked against the site's files, as a map is against its maps.
+            let file = folderMark.isEmpty && !relative.isEmpty
+                ? MapLink(text: url, target: contentPath + "/" + relative, anchor: nil, location: location) : nil
             return (root + Self.escape(relative) + folderMark + (query.map { "?" + $0 } ?? "")
-                    + (fragment.map { "#" + $0 } ?? ""), nil)
+                    + (fragment.map { "#" + $0 } ?? ""), file)
         }
         let target = above > 0 ? up + relative : contentPath + "/" + relative
         let personaFolder = SiteInputs.personaFolder + "/"

@@ -66,15 +66,22 @@ package struct SiteValidator {
     /// A map not read in this run (an update's unchanged maps, from the build record), for the links to it; nil
     /// when it cannot tell.
     package let recorded: (String) -> LinkedMap?
+    /// The other files under the content folder, relative to the site folder, and those of them the build copies
+    /// (all but the maps' measurements).
+    package let files: [String]
+    package let copied: Set<String>
 
     package init(journeys: [JourneyClaim], personas: [Persona], mapPaths: [String]? = nil, contentPath: String = "content",
-                 draftsLeftOut: Bool = true, recorded: @escaping (String) -> LinkedMap? = { _ in nil }) {
+                 draftsLeftOut: Bool = true, recorded: @escaping (String) -> LinkedMap? = { _ in nil },
+                 files: [String] = [], copied: Set<String>? = nil) {
         self.journeys = journeys
         self.personas = personas
         self.mapPaths = mapPaths ?? journeys.map(\.path)
         self.contentPath = contentPath
         self.draftsLeftOut = draftsLeftOut
         self.recorded = recorded
+        self.files = files
+        self.copied = copied ?? Set(files)
     }
 
     package func validate() -> [Diagnostic] {
@@ -92,6 +99,10 @@ package struct SiteValidator {
         var diagnostics: [Diagnostic] = []
         for journey in journeys {
             for link in journey.links {
+                if link.leadsToFile {
+                    if let problem = brokenFile(link, from: journey.path, maps: paths) { diagnostics.append(problem) }
+                    continue
+                }
                 guard paths.contains(link.target) || personaPaths.contains(link.target) else {
                     let written = String(link.text.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false)[0])
                     // A file in the personas' folder is a persona, named and suggested as one.
@@ -122,6 +133,24 @@ package struct SiteValidator {
             }
         }
         return diagnostics
+    }
+
+    /// A link to a file the build does not copy: one that is not there (perhaps a map's file written without its
+    /// `.md`, which leads to no page), or a map's measurements, which are read and not copied.
+    private func brokenFile(_ link: MapLink, from map: String, maps: Set<String>) -> Diagnostic? {
+        guard !copied.contains(link.target) else { return nil }
+        let written = String(link.text.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false)[0])
+        if files.contains(link.target) {
+            return .error(.brokenLink, .linkToMeasurements(written), at: link.location, suggestion: .measurementsOnMapPage)
+        }
+        let path = String(written.prefix { $0 != "?" })
+        if path == written, maps.contains(link.target + ".md") {
+            return .error(.brokenLink, .brokenFileLink(written), at: link.location,
+                          suggestion: .didYouMean(written + ".md" + link.text.dropFirst(written.count)))
+        }
+        let names = files.filter(copied.contains).map { Self.relative($0, from: map) }
+        return .error(.brokenLink, .brokenFileLink(written), at: link.location,
+                      suggestion: Suggestion.help(for: path, among: names) ?? .putFileUnderContent)
     }
 
     /// The one file of `paths` in the folder of `target` whose name has words added to or taken from its name
