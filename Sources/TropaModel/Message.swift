@@ -94,6 +94,8 @@ public indirect enum Message: Sendable, Hashable {
     case layerEmpty(layer: String, stage: String)
     case fillOrRemove
     case deepLayerHeading(marks: String, text: String)
+    case shallowLayerHeading(String)
+    case deepStageHeading(String, stage: String)
     /// A line to write as it stands: a heading or a YAML line.
     case write(String)
     case acceptedLayers([String])
@@ -566,6 +568,11 @@ public indirect enum Message: Sendable, Hashable {
         case .fillOrRemove: ("fill it in or remove the heading", "заполните его или уберите заголовок")
         case .deepLayerHeading(let marks, let text):
             ("\"\(marks) \(text)\" is not a layer: use ###", "«\(marks) \(text)» не считается слоем: слой пишут через ###")
+        case .shallowLayerHeading(let text):
+            ("\"## \(text)\" is a layer, not a stage: a layer's heading has three #", "«## \(text)» — слой, а не этап: заголовок слоя пишут через ###")
+        case .deepStageHeading(let text, let stage):
+            ("\"### \(text)\" names no layer, and the layers after it are in the stage \"\(stage)\" already: a stage's heading has two #",
+             "«### \(text)» не называет слой, а слои после него в этапе «\(stage)» уже есть: заголовок этапа пишут через ##")
         case .write(let line): (line, "напишите «\(line)»")
         case .acceptedLayers(let titles):
             ("the layers are " + titles.map { "\"\($0)\"" }.joined(separator: ", ")

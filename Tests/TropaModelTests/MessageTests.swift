@@ -19,7 +19,7 @@ import Testing
         .unknownActionKind(kind: "x", layer: "x"), .actionKindsAre(["a", "b"]), .unknownBaseSchema("x"),
         .afterWithoutExtends, .unknownAfter("x"), .layerIDsAre(["a", "b"]), .inheritedKind(id: "x", kind: "text"), .unreadableKind("x"), .kindsRule,
         .newLayerInstead, .requiredLayerEmpty(layer: "x", stage: "x"), .fillRequired,
-        .layerEmpty(layer: "x", stage: "x"), .fillOrRemove, .deepLayerHeading(marks: "x", text: "x"), .write("x"),
+        .layerEmpty(layer: "x", stage: "x"), .fillOrRemove, .deepLayerHeading(marks: "x", text: "x"), .shallowLayerHeading("x"), .deepStageHeading("x", stage: "x"), .write("x"),
         .acceptedLayers(["a", "b"]), .level1Heading("x"), .titleInFrontMatter, .personaNameInFrontMatter,
         .branchLabelEmpty(stage: "x"), .nameTheBranch(stage: "x"), .branchLabelWithoutName("x"), .nameBeforeLabel("x"),
         .branchLabelBrace("x"), .branchLabelUnclosed("x"), .closeLabel("x"), .labelsWithoutBraces, .branchSplit(label: "x", by: "y"), .keepBranchTogether("x"),

@@ -301,6 +301,32 @@ package struct JourneyParser {
                       suggestion: .write("### \(text)"))
     }
 
+    /// A `##` heading that names a layer the stage does not have yet, where the `###` headings after it name none
+    /// the stage has or it names (a stage of its own would repeat them); or a `###` heading that names no layer
+    /// and is no typo of one, after a stage with every required layer, whose next layer heading names one the stage
+    /// has (the layers of a next stage).
+    private func misleveledHeading(_ block: MarkdownNode, level: Int, in stage: PendingStage,
+                                   before rest: ArraySlice<MarkdownNode>, source: SourceText) -> Diagnostic? {
+        let text = block.plainText.trimmingWhitespace()
+        let had = Set(stage.layers.map(\.definition.id))
+        // The layers named by the `###` headings after it, up to a heading that names none or a `##`.
+        var next: [String] = []
+        for heading in rest where heading.isHeading && heading.headingLevel <= 3 {
+            guard heading.headingLevel == 3, let layer = schema.layer(named: heading.plainText.trimmingWhitespace()) else { break }
+            next.append(layer.id)
+        }
+        let at = source.headingLocation(of: block)
+        if level == 2 {
+            guard let layer = schema.layer(named: text), !had.contains(layer.id),
+                  !next.contains(where: { had.contains($0) || $0 == layer.id }) else { return nil }
+            return .error(.misplacedHeading, .shallowLayerHeading(text), at: at, suggestion: .write("### " + text))
+        }
+        guard schema.layer(named: text) == nil, Suggestion.layer(for: text, in: schema, language: language) == nil,
+              let first = next.first, had.contains(first),
+              schema.layers.allSatisfy({ !$0.required || had.contains($0.id) }) else { return nil }
+        return .error(.misplacedHeading, .deepStageHeading(text, stage: stage.written), at: at, suggestion: .write("## " + text))
+    }
+
     /// The line of dashes under an underlined heading, as written, and where it starts.
     private func underline(of block: MarkdownNode, source: SourceText) -> (text: String, location: SourceLocation)? {
         var number = block.startLine + 1
@@ -347,13 +373,21 @@ package struct JourneyParser {
         // Each stage repeats the same layer headings: one copy of each text (a tenth of a large site's memory).
         var headings: [String: String] = [:]
 
-        for block in document.blocks {
+        let blocks = document.blocks
+        for (index, block) in blocks.enumerated() {
             var level = block.isHeading ? block.headingLevel : 0
             if level >= 4, let stage = stages.last, stage.layers.isEmpty, stage.misnamedLayers.isEmpty,
                let misplaced = deepLayerHeading(block, source: source) {
                 // `#### Точки контакта` where a layer is expected: reported, and read as the layer it names.
                 diagnostics.append(misplaced)
                 level = 3
+            }
+            // A heading one `#` short or one too many would make a stage of a layer or a layer of a stage, and every
+            // heading after it an error: it is reported once, and read as what the headings around it show it is.
+            if level == 2 || level == 3, let stage = stages.last,
+               let misplaced = misleveledHeading(block, level: level, in: stage, before: blocks[(index + 1)...], source: source) {
+                diagnostics.append(misplaced)
+                level = 5 - level
             }
             guard (1...3).contains(level) else {
                 if var stage = stages.popLast() {
