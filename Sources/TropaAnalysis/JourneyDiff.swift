@@ -2,7 +2,8 @@ import TropaModel
 
 /// What changed between two versions of a map, in journey terms: the map's own fields (title, persona, audience …)
 /// and introduction; stages added, removed, renamed (matched by content and position, not reported as a removal
-/// and an addition) or moved, and their descriptions; list items added and removed per layer, or moved from one
+/// and an addition) or moved, and their descriptions; list items added and removed per layer, given another tone,
+/// kind or owner, or moved from one
 /// stage to another; texts, emotion scores and labels, and metrics that changed; the rows of the measurements
 /// file. Pure: two parsed maps in, the changes out: the map's own first, then in the order of the newer map's
 /// stages, then the measurements.
@@ -19,6 +20,7 @@ public struct JourneyChange: Sendable, Hashable {
         case itemRemoved = "item-removed"
         /// An item taken from one stage (`previousName`) to another, in the same layer.
         case itemMoved = "item-moved"
+        case itemChanged = "item-changed"
         case textChanged = "text-changed"
         case scoreChanged = "score-changed"
         case metricAdded = "metric-added"
@@ -301,13 +303,21 @@ public enum JourneyDiff {
             // With its tone, kind and owner: a recommendation given to another owner is a change.
             let textsA = a.map(\.plainWithMarks), textsB = b.map(\.plainWithMarks)
             let keysA = textsA.map { NameKey($0).value }, keysB = textsB.map { NameKey($0).value }
-            let removed = textsA.indices.filter { !keysB.contains(keysA[$0]) }.map {
-                JourneyChange(.itemRemoved, stage: stage, layer: layer, text: textsA[$0])
+            let removed = textsA.indices.filter { !keysB.contains(keysA[$0]) }
+            var added = textsB.indices.filter { !keysA.contains(keysB[$0]) }
+            // An item of the same text with another tone, kind or owner is one change, the first such of each.
+            var changed: [JourneyChange] = [], gone: [JourneyChange] = []
+            for index in removed {
+                let key = NameKey(a[index].text.plain).value
+                if let pair = added.firstIndex(where: { NameKey(b[$0].text.plain).value == key }) {
+                    changed.append(JourneyChange(.itemChanged, stage: stage, layer: layer, text: textsB[added[pair]],
+                                                 textFrom: textsA[index]))
+                    added.remove(at: pair)
+                } else {
+                    gone.append(JourneyChange(.itemRemoved, stage: stage, layer: layer, text: textsA[index]))
+                }
             }
-            let added = textsB.indices.filter { !keysA.contains(keysB[$0]) }.map {
-                JourneyChange(.itemAdded, stage: stage, layer: layer, text: textsB[$0])
-            }
-            return removed + added
+            return gone + changed + added.map { JourneyChange(.itemAdded, stage: stage, layer: layer, text: textsB[$0]) }
         case (.text(let a), .text(let b)):
             return NameKey(a.plain).value == NameKey(b.plain).value ? []
                 : [JourneyChange(.textChanged, stage: stage, layer: layer, text: b.plain.isEmpty ? a.plain : b.plain)]

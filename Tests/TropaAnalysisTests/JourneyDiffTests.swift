@@ -115,18 +115,23 @@ import TropaTesting
     }
 
     /// A recommendation given to another owner or of another kind, and an experience turned from good to bad, are
-    /// changes, each told with what the author wrote around its text.
+    /// one change each (not a removal and an addition), told with what the author wrote around its text.
     @Test func anItemsKindOwnerOrToneIsPartOfIt() {
         func map(_ recommendation: String, _ experience: String) -> Journey {
             Self.journey([Self.search + "### Рекомендации\n- \(recommendation)\n\n### Опыт\n- \(experience)\n- Скрипт в Google Docs\n"])
         }
         let old = map("[Сайт] Добавить фильтр @ecom", "+ Удобно")
         #expect(JourneyDiff.changes(from: old, to: map("[Сайт] Добавить фильтр @ecom", "+ Удобно")).isEmpty)
-        #expect(Self.kinds(JourneyDiff.changes(from: old, to: map("[SMM] Добавить фильтр @marketing", "− Удобно"))) == [
+        let changes = JourneyDiff.changes(from: old, to: map("[SMM] Добавить фильтр @marketing", "− Удобно"))
+        #expect(Self.kinds(changes) == [
+            "item-changed|Поиск|recommendations|[SMM] Добавить фильтр @marketing",
+            "item-changed|Поиск|experience|(−) Удобно",
+        ])
+        #expect(changes.map(\.textFrom) == ["[Сайт] Добавить фильтр @ecom", "(+) Удобно"])
+        // Another text is another item.
+        #expect(Self.kinds(JourneyDiff.changes(from: old, to: map("[Сайт] Убрать фильтр @ecom", "+ Удобно"))) == [
             "item-removed|Поиск|recommendations|[Сайт] Добавить фильтр @ecom",
-            "item-added|Поиск|recommendations|[SMM] Добавить фильтр @marketing",
-            "item-removed|Поиск|experience|(+) Удобно",
-            "item-added|Поиск|experience|(−) Удобно",
+            "item-added|Поиск|recommendations|[Сайт] Убрать фильтр @ecom",
         ])
     }
 

@@ -129,6 +129,24 @@ import TropaTesting
         #expect(try #require(english).render(.text).contains("“Выбор”, Barriers: Дорого (moved from “Поиск”)\n"))
     }
 
+    @Test func aRecommendationGivenToAnotherOwnerIsOneChange() throws {
+        let before = Self.map(RenderBuild.stage("Поиск", extra: "### Рекомендации\n- [Сайт] Добавить фильтр @ecom\n"))
+        let after = Self.map(RenderBuild.stage("Поиск", extra: "### Рекомендации\n- [Сайт] Добавить фильтр @marketing\n"))
+        let memory = MemoryFileSystem(files: ["site/tropa.yml": "language: ru\n", "site/content/map.md": after])
+        let git = FakeGit(versions: ["HEAD": ["content/map.md": before]])
+        let (diff, _) = try MapDiff.read(root: "site", map: "content/map.md", revisions: [], git: git, files: memory)
+        let rendered = try #require(diff)
+        #expect(rendered.render(.text).hasSuffix(
+            "\n  «Поиск», Рекомендации: «[Сайт] Добавить фильтр @ecom» → «[Сайт] Добавить фильтр @marketing»\n"),
+            "\(rendered.render(.text))")
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(rendered.render(.json).utf8)) as? [String: Any])
+        let changes = try #require(json["changes"] as? [[String: Any]])
+        #expect(changes.count == 1)
+        #expect(changes.first?["kind"] as? String == "item-changed")
+        #expect(changes.first?["previousText"] as? String == "[Сайт] Добавить фильтр @ecom")
+        #expect(changes.first?["text"] as? String == "[Сайт] Добавить фильтр @marketing")
+    }
+
     /// An emotion reworded as its score changed keeps both labels: neither seems to have had the other's score.
     @Test func aLabelRewordedWithItsScore() throws {
         let memory = MemoryFileSystem(files: ["site/tropa.yml": "language: ru\n",

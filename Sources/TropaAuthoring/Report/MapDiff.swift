@@ -157,7 +157,7 @@ public struct MapDiff: Sendable {
             let (before, after) = presenter.values(change, quoting: false)
             return ChangeJSON(kind: change.kind.rawValue, stage: change.stage.isEmpty ? nil : change.stage, field: change.field,
                               previousName: change.previousName,
-                              previousText: change.kind == .scoreChanged || change.kind == .textChanged ? change.textFrom : nil,
+                              previousText: [.scoreChanged, .textChanged, .itemChanged].contains(change.kind) ? change.textFrom : nil,
                               from: change.from, to: change.to, layer: change.layer, text: change.text,
                               date: change.date, before: before, after: after,
                               textBefore: change.kind == .mapChanged ? change.textFrom : nil,

@@ -71,7 +71,7 @@ extension SitePresenter {
         case .itemMoved:
             let old = words.quoted(change.previousName ?? "")
             return ru ? "\(stage), \(layer): \(text) (перенос из этапа \(old))" : "\(stage), \(layer): \(text) (moved from \(old))"
-        case .textChanged where change.textFrom != nil:
+        case .itemChanged, .textChanged where change.textFrom != nil:
             return "\(stage), \(layer): \(words.quoted(change.textFrom ?? "")) → \(words.quoted(text))"
         case .textChanged: return ru ? "\(stage), \(layer): текст изменён" : "\(stage), \(layer): text changed"
         case .scoreChanged where change.textFrom != nil:
