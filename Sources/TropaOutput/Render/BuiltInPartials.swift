@@ -70,7 +70,10 @@ package enum BuiltInPartials {
     /// One map's card, without the line break the partial's file ends with. A site of 10,000 maps prints each
     /// card on the catalogue and on every tag, segment and product page that lists it: through the interpreter the
     /// cards were most of an update's time.
-    package static func card(_ card: MapCardModel) -> String {
+    package static func card(_ card: MapCardModel) -> String { String(decoding: cardBytes(card), as: UTF8.self) }
+
+    /// The card's bytes, as pages print them (not made into a string and back).
+    package static func cardBytes(_ card: MapCardModel) -> [UInt8] {
         let words = card.words
         var html = HTMLBytes(capacity: 2048)
         html.add("<li class=\"card\">\n<a class=\"card-link\" href=\"", text: card.url, "\">")
@@ -110,7 +113,7 @@ package enum BuiltInPartials {
             html.add("</ul>")
         }
         html.add("\n</li>")
-        return html.string
+        return html.bytes
     }
 
     /// One owner's actions on the plan, without the line break the partial's file ends with: a plan of 10,000 maps

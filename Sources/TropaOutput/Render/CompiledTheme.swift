@@ -522,7 +522,7 @@ enum CompiledTheme {
             case .cards(let cards, let range):
                 var bytes: [UInt8] = []
                 for place in range {
-                    bytes += BuiltInPartials.card(cards[place]).utf8
+                    bytes += BuiltInPartials.cardBytes(cards[place])
                     bytes.append(UInt8(ascii: "\n"))
                 }
                 return bytes

@@ -90,8 +90,8 @@ extension PageRenderer {
         let page = presenter.context(forPageAt: path)
         switch part {
         case .catalogueCard, .card:
-            return Array(BuiltInPartials.card(presenter.card(map, root: page.root, index: SiteIndex([map]),
-                                                             context: presenter.cardContext(of: map, showing: part))).utf8)
+            return BuiltInPartials.cardBytes(presenter.card(map, root: page.root, index: SiteIndex([map]),
+                                                            context: presenter.cardContext(of: map, showing: part)))
         case .dashboardRow:
             return Array(CompiledTheme.dashboardRow(presenter.dashboardPage([map]).rows[0], words: page.words).utf8)
         case .mapsJSONEntry:
