@@ -304,20 +304,24 @@ public enum JourneyDiff {
             let textsA = a.map(\.plainWithMarks), textsB = b.map(\.plainWithMarks)
             let keysA = textsA.map { NameKey($0).value }, keysB = textsB.map { NameKey($0).value }
             let removed = textsA.indices.filter { !keysB.contains(keysA[$0]) }
-            var added = textsB.indices.filter { !keysA.contains(keysB[$0]) }
-            // An item of the same text with another tone, kind or owner is one change, the first such of each.
-            var changed: [JourneyChange] = [], gone: [JourneyChange] = []
-            for index in removed {
-                let key = NameKey(a[index].text.plain).value
-                if let pair = added.firstIndex(where: { NameKey(b[$0].text.plain).value == key }) {
-                    changed.append(JourneyChange(.itemChanged, stage: stage, layer: layer, text: textsB[added[pair]],
-                                                 textFrom: textsA[index]))
-                    added.remove(at: pair)
-                } else {
-                    gone.append(JourneyChange(.itemRemoved, stage: stage, layer: layer, text: textsA[index]))
-                }
+            let added = textsB.indices.filter { !keysA.contains(keysB[$0]) }
+            // An item of the same text with another tone, kind or owner is one change: of the candidates, the pairs
+            // that differ in the fewest of the three first.
+            func differences(_ old: Int, _ new: Int) -> Int? {
+                guard NameKey(a[old].text.plain) == NameKey(b[new].text.plain) else { return nil }
+                return [a[old].tone != b[new].tone, a[old].kind != b[new].kind, a[old].owner != b[new].owner].filter { $0 }.count
             }
-            return gone + changed + added.map { JourneyChange(.itemAdded, stage: stage, layer: layer, text: textsB[$0]) }
+            let candidates = removed.flatMap { old in added.compactMap { new in differences(old, new).map { (old, new, $0) } } }
+            var pairs: [Int: Int] = [:], taken = Set<Int>()
+            for (old, new, _) in candidates.sorted(by: { $0.2 < $1.2 }) where pairs[old] == nil && !taken.contains(new) {
+                pairs[old] = new
+                taken.insert(new)
+            }
+            return removed.filter { pairs[$0] == nil }.map { JourneyChange(.itemRemoved, stage: stage, layer: layer, text: textsA[$0]) }
+                + removed.compactMap { old in pairs[old].map {
+                    JourneyChange(.itemChanged, stage: stage, layer: layer, text: textsB[$0], textFrom: textsA[old])
+                } }
+                + added.filter { !taken.contains($0) }.map { JourneyChange(.itemAdded, stage: stage, layer: layer, text: textsB[$0]) }
         case (.text(let a), .text(let b)):
             return NameKey(a.plain).value == NameKey(b.plain).value ? []
                 : [JourneyChange(.textChanged, stage: stage, layer: layer, text: b.plain.isEmpty ? a.plain : b.plain)]

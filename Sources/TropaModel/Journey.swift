@@ -341,6 +341,9 @@ public struct MapLink: Sendable, Hashable {
     /// Whether it leads to a file that is copied to the site rather than to a map's or persona's page.
     public var leadsToFile: Bool { !target.lowercased().hasSuffix(".md") }
 
+    /// The destination as written, without its fragment.
+    public var written: String { String(text.prefix { $0 != "#" }) }
+
     public init(text: String, target: String, anchor: String?, location: SourceLocation) {
         self.text = text
         self.target = target

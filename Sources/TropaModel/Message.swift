@@ -68,8 +68,10 @@ public indirect enum Message: Sendable, Hashable {
     case linkToMapFile
     case brokenFileLink(String)
     case linkToMeasurements(String)
-    case putFileUnderContent
-    case measurementsOnMapPage
+    case putFileAt(String)
+    case publishMeasurements
+    case linkOutOfContent(String)
+    case linkByAddress
     case brokenAnchor(anchor: String, map: String)
     case stagesAre([String])
     case linkToDraft(String)
@@ -520,12 +522,15 @@ public indirect enum Message: Sendable, Hashable {
         case .linkToMapFile: ("link to a map by its file, relative to this one, e.g. \"../retail/sofa.md\"",
                               "ссылайтесь на карту по её файлу относительно этой, например «../retail/sofa.md»")
         case .brokenFileLink(let path): ("the link leads to no file: \"\(path)\"", "ссылка ведёт к несуществующему файлу «\(path)»")
-        case .linkToMeasurements(let path): ("the link leads to \"\(path)\", a map's measurements, which the site does not copy",
-                                             "ссылка ведёт к «\(path)» — замерам карты, а их в сайт не копируют")
-        case .putFileUnderContent: ("the files under content/ are copied to the site as they are: put the file there, or link to it by its full address (https://…)",
-                                    "файлы из content/ копируются в сайт как есть: положите файл туда или дайте ссылку полным адресом (https://…)")
-        case .measurementsOnMapPage: ("the map's page offers its table as journey.csv; to publish the file as it is, link to it by its full address",
-                                      "таблицу карты её страница отдаёт файлом journey.csv; чтобы опубликовать сам файл, дайте ссылку полным адресом")
+        case .linkToMeasurements(let path): ("the link leads to \"\(path)\", a map's measurements: the site reads them and does not publish the file",
+                                             "ссылка ведёт к «\(path)» — замерам карты: сайт их читает, а сам файл на сайт не копируется")
+        case .putFileAt(let path): ("put the file at \(path), or link to it by its full address (https://…)",
+                                    "положите файл в \(path) или дайте ссылку полным адресом (https://…)")
+        case .publishMeasurements: ("to publish the file, link to a copy of it under another name, or to where it is hosted (https://…)",
+                                    "чтобы опубликовать файл, дайте ссылку на его копию под другим именем или на адрес, где он лежит (https://…)")
+        case .linkOutOfContent(let path): ("the link leads out of the site's content, to \"\(path)\": the site has no page for it",
+                                           "ссылка «\(path)» ведёт за пределы содержимого сайта: такой страницы на сайте нет")
+        case .linkByAddress: ("link to it by its full address (https://…)", "дайте ссылку полным адресом (https://…)")
         case .brokenAnchor(let anchor, let map): ("the map \"\(map)\" has no stage \"\(anchor)\"",
                                                    "в карте «\(map)» нет этапа «\(anchor)»")
         case .stagesAre(let names): ("its stages: " + names.map { "#" + $0 }.joined(separator: ", "),

@@ -128,6 +128,15 @@ import TropaTesting
             "item-changed|Поиск|experience|(−) Удобно",
         ])
         #expect(changes.map(\.textFrom) == ["[Сайт] Добавить фильтр @ecom", "(+) Удобно"])
+        // Of two items of one text, the one the newer differs from least is the one changed.
+        func plan(_ items: [String]) -> Journey {
+            Self.journey([Self.search + "### Рекомендации\n" + items.map { "- " + $0 + "\n" }.joined()])
+        }
+        let two = plan(["[Сайт] Фильтр @marketing", "[Сайт] Фильтр @ecom"])
+        let one = JourneyDiff.changes(from: two, to: plan(["[SMM] Фильтр @ecom"]))
+        #expect(Self.kinds(one) == ["item-removed|Поиск|recommendations|[Сайт] Фильтр @marketing",
+                                    "item-changed|Поиск|recommendations|[SMM] Фильтр @ecom"])
+        #expect(one.last?.textFrom == "[Сайт] Фильтр @ecom")
         // Another text is another item.
         #expect(Self.kinds(JourneyDiff.changes(from: old, to: map("[Сайт] Убрать фильтр @ecom", "+ Удобно"))) == [
             "item-removed|Поиск|recommendations|[Сайт] Добавить фильтр @ecom",

@@ -92,6 +92,20 @@ import TropaTesting
         #expect(rebuilt.errors.map(\.location.file) == ["content/ecommerce/robot.md"])
     }
 
+    /// A file the last build copied, named as a map's measurements by an update: a link to it from a map the update
+    /// does not read leads nowhere now, and the build is made whole to say so.
+    @Test func aFileMadeAMapsMeasurementsBreaksTheLinksOfMapsNotChanged() throws {
+        var site = Self.site
+        site["content/data.csv"] = "date,stage,metric,value\n"
+        site["content/onboarding.md"] = site["content/onboarding.md"]!.replacingOccurrences(of: "## Вход", with: "[замеры](data.csv)\n\n## Вход")
+        let first = try RenderBuild.site(site)
+        #expect(first.errors.isEmpty, "\(renderDescribe(first.diagnostics))")
+        #expect(first.files["data.csv"] != nil)
+        let named = try Self.rebuild(of: first, "content/retail/sofa.md", find: "title: Диван", replace: "title: Диван\nmeasurements: ../data.csv")
+        #expect(named.errors.map(\.location.file) == ["content/onboarding.md"])
+        #expect(named.errors.first?.message(in: .ru) == "ссылка ведёт к «data.csv» — замерам карты: сайт их читает, а сам файл на сайт не копируется")
+    }
+
     @Test func aRenamedStageBreaksTheLinksOfMapsTheUpdateDidNotRead() throws {
         let renamed = try Self.rebuild("content/ecommerce/robot.md", find: "## Выбор", replace: "## Подбор")
         // sofa.md was not changed, but its link to #выбор now leads nowhere.

@@ -160,12 +160,17 @@ import TropaTesting
                       "[а](../retail/sofa.md#oplata)", "[а](<../retail/sofa.md#визит в шоурум {офлайн}>)",
                       "[а](../retail/sofa.md#визит-в-шоурум-офлайн)", "[а](#этап)", "[а](../personas/buyer.md)",
                       "[а](robot.md#Этап)", "[а](img/a.png)", "[а](img/a.png?v=2#x)", "[а](../price.pdf)", "[а](img/)",
-                      "[а](../../missing.png)", "[а](../../content/retail/sofa.md)", "[а](../../content/personas/buyer.md)"])
+                      "[а](img)", "[а](../retail)", "[а](../../missing.png)", "[а](../../content/retail/sofa.md)",
+                      "[а](../../content/personas/buyer.md)",
+                      // What tropa writes: a map's files and folder, the site's pages.
+                      "[а](../retail/sofa/journey.csv)", "[а](../index.html)",
+                      "[а](../dashboard/index.html)", "[а](../personas/buyer/index.html)", "[а](../tags/b2b/index.html)"])
     func linksToMapsStagesPersonasAndFilesThatExistAreFine(markdown: String) throws {
         let result = try Check.site([
             "content/ecommerce/robot.md": Self.link(markdown), "content/retail/sofa.md": Self.sofa,
             "content/personas/buyer.md": "---\nname: Покупатель\n---\n",
             "content/ecommerce/img/a.png": "png", "content/price.pdf": "pdf",
+            "content/retail/other.md": Self.sofa.replacingOccurrences(of: "title: Диван", with: "title: Другой\ntags: [B2B]"),
         ])
         #expect(result.diagnostics.isEmpty, "\(result.diagnostics)")
     }
@@ -209,17 +214,25 @@ import TropaTesting
         ("[а](../retail/sofa#оплата)", "the link leads to no file: \"../retail/sofa\"", "did you mean \"../retail/sofa.md#оплата\"?"),
         ("[а](img/b.png)", "the link leads to no file: \"img/b.png\"", "did you mean \"img/a.png\"?"),
         ("[а](../price.doc?v=1)", "the link leads to no file: \"../price.doc?v=1\"", "did you mean \"../price.pdf\"?"),
+        ("[а](../retail/sofa?v=2#оплата)", "the link leads to no file: \"../retail/sofa?v=2\"",
+         "did you mean \"../retail/sofa.md?v=2#оплата\"?"),
+        ("[а](../personas/buyer)", "the link leads to no file: \"../personas/buyer\"", "did you mean \"../personas/buyer.md\"?"),
+        ("[а](img/%D1%84%D0%BE%D1%82%D0%BE.pngg)", "the link leads to no file: \"img/%D1%84%D0%BE%D1%82%D0%BE.pngg\"",
+         "did you mean \"img/фото.png\"?"),
         ("[а](отчёт.docx)", "the link leads to no file: \"отчёт.docx\"",
-         "the files under content/ are copied to the site as they are: put the file there, or link to it by its full address (https://…)"),
-        ("[а](../retail/sofa.csv)", "the link leads to \"../retail/sofa.csv\", a map's measurements, which the site does not copy",
-         "the map's page offers its table as journey.csv; to publish the file as it is, link to it by its full address"),
+         "put the file at content/ecommerce/отчёт.docx, or link to it by its full address (https://…)"),
+        ("[а](../retail/sofa.csv)",
+         "the link leads to \"../retail/sofa.csv\", a map's measurements: the site reads them and does not publish the file",
+         "to publish the file, link to a copy of it under another name, or to where it is hosted (https://…)"),
+        ("[а](../../README.md)", "the link leads out of the site's content, to \"../../README.md\": the site has no page for it",
+         "link to it by its full address (https://…)"),
     ])
     func aLinkToAFileTheSiteDoesNotCopyIsABrokenLink(markdown: String, message: String, help: String) throws {
         let sofa = Self.sofa.replacingOccurrences(of: "title: Диван", with: "title: Диван\nmeasurements: sofa.csv")
         let result = try Check.site([
             "content/ecommerce/robot.md": Self.link(markdown), "content/retail/sofa.md": sofa,
             "content/retail/sofa.csv": "date,stage,metric,value\n", "content/ecommerce/img/a.png": "png",
-            "content/price.pdf": "pdf",
+            "content/ecommerce/img/фото.png": "png", "content/price.pdf": "pdf", "content/personas/buyer.md": "---\nname: Покупатель\n---\n",
         ])
         #expect(result.diagnostics.found == [Found(.brokenLink, .error, 5, 5)])
         #expect(result.diagnostics.first?.message(in: .en) == message)

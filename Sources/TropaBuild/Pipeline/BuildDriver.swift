@@ -132,6 +132,9 @@ package struct BuildDriver: Sendable {
         // reads only the changed maps: it copies what the last whole build copied.
         var inputs = start.inputs
         let copied = reuse.recordedSiteFiles.map(Set.init)
+        if let copied, inputs.staticFiles.contains(where: { maps.measurementFiles.contains($0.path) && copied.contains($0.outputPath) }) {
+            throw MeasurementsFileNamed()
+        }
         inputs.staticFiles.removeAll { file in
             maps.measurementFiles.contains(file.path) || copied.map { !$0.contains(file.outputPath) } ?? false
         }
@@ -397,10 +400,15 @@ package struct BuildDriver: Sendable {
         let draftsLeftOut = !options.includeDrafts
         if try reuse.linkedMapsChanged(maps.claims, draftsLeftOut: draftsLeftOut) { throw LinkedMapsChanged() }
         let linking = maps.claims.contains { !$0.links.isEmpty }
+        // What the build writes, asked of a link to a file the site does not have: every map's folder, read in this
+        // run or not.
+        lazy var written = OutputClaims(maps: inputs.maps.map { ($0, Slug.forContentPath(String($0.dropFirst(config.contentPath.count + 1)))) },
+                                        personas: personas, staticFiles: [], sitemap: config.baseURL != nil).writtenPaths()
         let problems = SiteValidator(journeys: maps.claims, personas: personas, mapPaths: inputs.maps,
                                      contentPath: config.contentPath, draftsLeftOut: draftsLeftOut,
                                      recorded: linking ? reuse.recordedForLinks() : { _ in nil },
-                                     files: inputs.staticFiles.map(\.path), copied: Set(copied.map(\.path))).validate()
+                                     files: inputs.staticFiles.map(\.path), copied: Set(copied.map(\.path)),
+                                     written: { written($0) }).validate()
             + OutputClaims(maps: maps.folders, personas: personas, staticFiles: inputs.staticFiles,
                            sitemap: config.baseURL != nil)
             .conflicts()

@@ -373,6 +373,10 @@ package struct RecordDamaged: Error {}
 /// not read may hold those links: the build is made whole instead.
 package struct LinkedMapsChanged: Error {}
 
+/// An update made a file the last build copied a map's measurements, which are read and not copied: links to it from
+/// maps the update did not read now lead nowhere, so the build is made whole instead.
+package struct MeasurementsFileNamed: Error {}
+
 extension BuildRecord.Map {
     /// What the site pages show of it.
     var shown: SitePageEntry { SitePageEntry(facts, built: !files.isEmpty) }

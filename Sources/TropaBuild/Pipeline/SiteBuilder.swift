@@ -178,7 +178,8 @@ public struct SiteBuilder: Sendable {
                     }
                 } catch is UpdateSink.Declined {
                 } catch is RecordDamaged {
-                } catch is LinkedMapsChanged {}
+                } catch is LinkedMapsChanged {
+                } catch is MeasurementsFileNamed {}
             }
         case .full:
             break

@@ -36,22 +36,28 @@ package struct OutputClaims {
             }
         }
         guard !staticFiles.isEmpty else { return diagnostics }
-        // Each static file's folder and name are looked up: the paths of every map's files, made and hashed, were
-        // most of the site checks of 10,000 maps.
-        let mapFolders = Set(maps.map { PagePaths.journeyFolder($0.slug) })
-        let mapFiles = Set(MapOutput.fileNames)
-        let pages = Set([PagePaths.catalogue, PagePaths.mapsJSON] + (sitemap ? [PagePaths.sitemap, PagePaths.robots] : []))
-        func generated(_ path: String) -> Bool {
-            let (folder, name) = path.folderAndName
-            return pages.contains(path) || name == "index.html" && owners[folder] != nil
-                || mapFiles.contains(name) && mapFolders.contains(folder)
-        }
-        // The site's own folders are tropa's whole: which pages they hold depends on every map.
-        let owned = [PagePaths.assets] + PagePaths.siteFolders
-        for file in staticFiles where generated(file.outputPath) || owned.contains(where: { file.outputPath.hasPrefix($0 + "/") }) {
+        let written = writtenPaths()
+        for file in staticFiles where written(file.outputPath) {
             diagnostics.append(.error(.outputConflict, .overwritesPage(file.outputPath),
                                       at: SourceLocation(file: file.path, line: 1), suggestion: .renameOrMove))
         }
         return diagnostics
+    }
+
+    /// Whether the build writes a file at a path of the output: the catalogue and its data, a page of a map's or
+    /// persona's folder, a map's files, or anything in the site's own folders. Each path's folder and name are
+    /// looked up: the paths of every map's files, made and hashed, were most of the site checks of 10,000 maps.
+    package func writtenPaths() -> (String) -> Bool {
+        let mapFolders = Set(maps.map { PagePaths.journeyFolder($0.slug) })
+        let pageFolders = mapFolders.union(personas.map { PagePaths.persona($0.id) })
+        let mapFiles = Set(MapOutput.fileNames)
+        let pages = Set([PagePaths.catalogue, PagePaths.mapsJSON] + (sitemap ? [PagePaths.sitemap, PagePaths.robots] : []))
+        // The site's own folders are tropa's whole: which pages they hold depends on every map.
+        let owned = [PagePaths.assets] + PagePaths.siteFolders
+        return { path in
+            let (folder, name) = path.folderAndName
+            return pages.contains(path) || name == "index.html" && pageFolders.contains(folder)
+                || mapFiles.contains(name) && mapFolders.contains(folder) || owned.contains { path.hasPrefix($0 + "/") }
+        }
     }
 }

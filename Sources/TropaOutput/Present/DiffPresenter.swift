@@ -71,9 +71,10 @@ extension SitePresenter {
         case .itemMoved:
             let old = words.quoted(change.previousName ?? "")
             return ru ? "\(stage), \(layer): \(text) (перенос из этапа \(old))" : "\(stage), \(layer): \(text) (moved from \(old))"
-        case .itemChanged, .textChanged where change.textFrom != nil:
+        case .textChanged where change.textFrom == nil:
+            return ru ? "\(stage), \(layer): текст изменён" : "\(stage), \(layer): text changed"
+        case .itemChanged, .textChanged:
             return "\(stage), \(layer): \(words.quoted(change.textFrom ?? "")) → \(words.quoted(text))"
-        case .textChanged: return ru ? "\(stage), \(layer): текст изменён" : "\(stage), \(layer): text changed"
         case .scoreChanged where change.textFrom != nil:
             return "\(stage), \(layer): \(words.quoted(change.textFrom ?? "")) \(before ?? "—") → \(words.quoted(text)) \(after ?? "—")"
         case .scoreChanged, .metricAdded, .metricRemoved, .metricChanged:

@@ -301,30 +301,42 @@ package struct JourneyParser {
                       suggestion: .write("### \(text)"))
     }
 
-    /// A `##` heading that names a layer the stage does not have yet, where the `###` headings after it name none
-    /// the stage has or it names (a stage of its own would repeat them); or a `###` heading that names no layer
-    /// and is no typo of one, after a stage with every required layer, whose next layer heading names one the stage
-    /// has (the layers of a next stage).
-    private func misleveledHeading(_ block: MarkdownNode, level: Int, in stage: PendingStage,
-                                   before rest: ArraySlice<MarkdownNode>, source: SourceText) -> Diagnostic? {
+    /// A heading one `#` short or one too many where the headings around it show what was meant, reported and
+    /// read as that (nil for any other):
+    /// - a `##` heading (not underlined, not in a draft) that names a layer the stage does not have yet, when the
+    ///   `###` headings right after it name none the stage has or it names, and as a stage it would lack a required
+    ///   layer: that layer;
+    /// - a `###` heading that names no layer and is no typo of one, or a `#` heading, after a stage with every
+    ///   required layer, when the next `###` heading names a layer that stage has: a stage.
+    private func misleveledHeading(_ block: MarkdownNode, level: Int, in stage: PendingStage, before rest: ArraySlice<MarkdownNode>,
+                                   draft: Bool, source: SourceText) -> (diagnostic: Diagnostic, level: Int)? {
         let text = block.plainText.trimmingWhitespace()
         let had = Set(stage.layers.map(\.definition.id))
         // The layers named by the `###` headings after it, up to a heading that names none or a `##`.
-        var next: [String] = []
-        for heading in rest where heading.isHeading && heading.headingLevel <= 3 {
-            guard heading.headingLevel == 3, let layer = schema.layer(named: heading.plainText.trimmingWhitespace()) else { break }
-            next.append(layer.id)
+        func next(atMost count: Int) -> [String] {
+            var next: [String] = []
+            for heading in rest where heading.isHeading && heading.headingLevel <= 3 {
+                guard next.count < count, heading.headingLevel == 3,
+                      let layer = schema.layer(named: heading.plainText.trimmingWhitespace()) else { break }
+                next.append(layer.id)
+            }
+            return next
         }
         let at = source.headingLocation(of: block)
         if level == 2 {
-            guard let layer = schema.layer(named: text), !had.contains(layer.id),
-                  !next.contains(where: { had.contains($0) || $0 == layer.id }) else { return nil }
-            return .error(.misplacedHeading, .shallowLayerHeading(text), at: at, suggestion: .write("### " + text))
+            guard !draft, !block.isUnderlinedHeading, let layer = schema.layer(named: text), !had.contains(layer.id) else { return nil }
+            let next = next(atMost: .max)
+            guard !next.contains(where: { had.contains($0) || $0 == layer.id }),
+                  schema.layers.contains(where: { $0.required && !next.contains($0.id) }) else { return nil }
+            return (.error(.misplacedHeading, .shallowLayerHeading(text), at: at, suggestion: .write("### " + text)), 3)
         }
-        guard schema.layer(named: text) == nil, Suggestion.layer(for: text, in: schema, language: language) == nil,
-              let first = next.first, had.contains(first),
+        guard level == 1 || schema.layer(named: text) == nil, let first = next(atMost: 1).first, had.contains(first),
               schema.layers.allSatisfy({ !$0.required || had.contains($0.id) }) else { return nil }
-        return .error(.misplacedHeading, .deepStageHeading(text, stage: stage.written), at: at, suggestion: .write("## " + text))
+        if level == 1 {
+            return (.error(.misplacedHeading, .level1Heading(text), at: at, suggestion: .write("## " + text)), 2)
+        }
+        guard Suggestion.layer(for: text, in: schema, language: language) == nil else { return nil }
+        return (.error(.misplacedHeading, .deepStageHeading(text, stage: stage.written), at: at, suggestion: .write("## " + text)), 2)
     }
 
     /// The line of dashes under an underlined heading, as written, and where it starts.
@@ -384,10 +396,11 @@ package struct JourneyParser {
             }
             // A heading one `#` short or one too many would make a stage of a layer or a layer of a stage, and every
             // heading after it an error: it is reported once, and read as what the headings around it show it is.
-            if level == 2 || level == 3, let stage = stages.last,
-               let misplaced = misleveledHeading(block, level: level, in: stage, before: blocks[(index + 1)...], source: source) {
+            if (1...3).contains(level), let stage = stages.last,
+               let (misplaced, meant) = misleveledHeading(block, level: level, in: stage, before: blocks[(index + 1)...],
+                                                          draft: journey.draft, source: source) {
                 diagnostics.append(misplaced)
-                level = 5 - level
+                level = meant
             }
             guard (1...3).contains(level) else {
                 if var stage = stages.popLast() {

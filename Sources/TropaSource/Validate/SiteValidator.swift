@@ -70,10 +70,12 @@ package struct SiteValidator {
     /// (all but the maps' measurements).
     package let files: [String]
     package let copied: Set<String>
+    /// Whether the build writes a file at a path of the output (a page, a map's `journey.csv`).
+    package let written: (String) -> Bool
 
     package init(journeys: [JourneyClaim], personas: [Persona], mapPaths: [String]? = nil, contentPath: String = "content",
                  draftsLeftOut: Bool = true, recorded: @escaping (String) -> LinkedMap? = { _ in nil },
-                 files: [String] = [], copied: Set<String>? = nil) {
+                 files: [String] = [], copied: Set<String>? = nil, written: @escaping (String) -> Bool = { _ in false }) {
         self.journeys = journeys
         self.personas = personas
         self.mapPaths = mapPaths ?? journeys.map(\.path)
@@ -82,6 +84,7 @@ package struct SiteValidator {
         self.recorded = recorded
         self.files = files
         self.copied = copied ?? Set(files)
+        self.written = written
     }
 
     package func validate() -> [Diagnostic] {
@@ -100,11 +103,19 @@ package struct SiteValidator {
         for journey in journeys {
             for link in journey.links {
                 if link.leadsToFile {
-                    if let problem = brokenFile(link, from: journey.path, maps: paths) { diagnostics.append(problem) }
+                    if let problem = brokenFile(link, from: journey.path, maps: paths, personas: personaPaths) {
+                        diagnostics.append(problem)
+                    }
                     continue
                 }
                 guard paths.contains(link.target) || personaPaths.contains(link.target) else {
-                    let written = String(link.text.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false)[0])
+                    let written = link.written
+                    // A file beside the site (`../../README.md`) is no page of it.
+                    if link.target.hasPrefix("../") {
+                        diagnostics.append(.error(.brokenLink, .linkOutOfContent(written), at: link.location,
+                                                  suggestion: .linkByAddress))
+                        continue
+                    }
                     // A file in the personas' folder is a persona, named and suggested as one.
                     let toPersona = link.target.hasPrefix(contentPath + "/" + SiteInputs.personaFolder + "/")
                     let paths = (toPersona ? personas.map(\.path) : mapPaths).filter { $0 != journey.path }
@@ -135,22 +146,29 @@ package struct SiteValidator {
         return diagnostics
     }
 
-    /// A link to a file the build does not copy: one that is not there (perhaps a map's file written without its
-    /// `.md`, which leads to no page), or a map's measurements, which are read and not copied.
-    private func brokenFile(_ link: MapLink, from map: String, maps: Set<String>) -> Diagnostic? {
+    /// A link to a file the build neither copies nor writes: one that is not there (perhaps a map's or persona's
+    /// file written without its `.md`, which leads to no page), or a map's measurements, which are read and not
+    /// copied. A link to a folder of the site, or to a page or file tropa writes, is fine.
+    private func brokenFile(_ link: MapLink, from map: String, maps: Set<String>, personas: Set<String>) -> Diagnostic? {
         guard !copied.contains(link.target) else { return nil }
-        let written = String(link.text.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false)[0])
-        if files.contains(link.target) {
-            return .error(.brokenLink, .linkToMeasurements(written), at: link.location, suggestion: .measurementsOnMapPage)
-        }
-        let path = String(written.prefix { $0 != "?" })
-        if path == written, maps.contains(link.target + ".md") {
+        let written = link.written, path = String(link.written.prefix { $0 != "?" })
+        // Even where the map's folder has the name, its fragment names no stage column.
+        if maps.contains(link.target + ".md") || personas.contains(link.target + ".md") {
             return .error(.brokenLink, .brokenFileLink(written), at: link.location,
-                          suggestion: .didYouMean(written + ".md" + link.text.dropFirst(written.count)))
+                          suggestion: .didYouMean(path + ".md" + link.text.dropFirst(path.count)))
+        }
+        let content = contentPath + "/"
+        let output = link.target.hasPrefix(content) ? String(link.target.dropFirst(content.count)) : link.target
+        let folder = link.target + "/"
+        guard !self.written(output), !self.written(output + "/index.html"), !files.contains(where: { $0.hasPrefix(folder) }),
+              !maps.contains(where: { $0.hasPrefix(folder) }) else { return nil }
+        if files.contains(link.target) {
+            return .error(.brokenLink, .linkToMeasurements(written), at: link.location, suggestion: .publishMeasurements)
         }
         let names = files.filter(copied.contains).map { Self.relative($0, from: map) }
         return .error(.brokenLink, .brokenFileLink(written), at: link.location,
-                      suggestion: Suggestion.help(for: path, among: names) ?? .putFileUnderContent)
+                      suggestion: Suggestion.help(for: path.removingPercentEncoding ?? path, among: names)
+                        ?? .putFileAt(link.target))
     }
 
     /// The one file of `paths` in the folder of `target` whose name has words added to or taken from its name
