@@ -290,10 +290,17 @@ package struct JourneyParser {
                         at: layer.location, suggestion: .fillOrRemove)
     }
 
-    /// A `####` (or deeper) heading that names a layer, right under a stage where its first layer is expected.
-    private func deepLayerHeading(_ block: MarkdownNode, source: SourceText) -> Diagnostic? {
+    /// A `####` (or deeper) heading that names a layer: right under a stage, where its first layer is expected
+    /// (`#### Точки контакта`); or in a layer, naming another the stage has not had and does not have after it
+    /// (`#### Барьеры` under `### Действия`), whose entries would be the layer's. Read as the layer it names.
+    private func deepLayerHeading(_ block: MarkdownNode, in stage: PendingStage, before rest: ArraySlice<MarkdownNode>,
+                                  source: SourceText) -> Diagnostic? {
         let text = block.plainText.trimmingWhitespace()
-        guard schema.layer(named: text) != nil else { return nil }
+        guard let layer = schema.layer(named: text) else { return nil }
+        if !stage.layers.isEmpty || !stage.misnamedLayers.isEmpty {
+            guard !stage.inUnknownLayer, !stage.layers.contains(where: { $0.definition.id == layer.id }),
+                  !followingLayers(rest, atMost: .max).contains(layer.id) else { return nil }
+        }
         let marks = String(repeating: "#", count: block.headingLevel)
         let at = SourceLocation(file: source.path, line: block.startLine,
                                 column: source.column(line: block.startLine, byteColumn: block.startByteColumn))
@@ -312,31 +319,32 @@ package struct JourneyParser {
                                    draft: Bool, source: SourceText) -> (diagnostic: Diagnostic, level: Int)? {
         let text = block.plainText.trimmingWhitespace()
         let had = Set(stage.layers.map(\.definition.id))
-        // The layers named by the `###` headings after it, up to a heading that names none or a `##`.
-        func next(atMost count: Int) -> [String] {
-            var next: [String] = []
-            for heading in rest where heading.isHeading && heading.headingLevel <= 3 {
-                guard next.count < count, heading.headingLevel == 3,
-                      let layer = schema.layer(named: heading.plainText.trimmingWhitespace()) else { break }
-                next.append(layer.id)
-            }
-            return next
-        }
         let at = source.headingLocation(of: block)
         if level == 2 {
             guard !draft, !block.isUnderlinedHeading, let layer = schema.layer(named: text), !had.contains(layer.id) else { return nil }
-            let next = next(atMost: .max)
+            let next = followingLayers(rest, atMost: .max)
             guard !next.contains(where: { had.contains($0) || $0 == layer.id }),
                   schema.layers.contains(where: { $0.required && !next.contains($0.id) }) else { return nil }
             return (.error(.misplacedHeading, .shallowLayerHeading(text), at: at, suggestion: .write("### " + text)), 3)
         }
-        guard level == 1 || schema.layer(named: text) == nil, let first = next(atMost: 1).first, had.contains(first),
+        guard level == 1 || schema.layer(named: text) == nil, let first = followingLayers(rest, atMost: 1).first, had.contains(first),
               schema.layers.allSatisfy({ !$0.required || had.contains($0.id) }) else { return nil }
         if level == 1 {
             return (.error(.misplacedHeading, .level1Heading(text), at: at, suggestion: .write("## " + text)), 2)
         }
         guard Suggestion.layer(for: text, in: schema, language: language) == nil else { return nil }
         return (.error(.misplacedHeading, .deepStageHeading(text, stage: stage.written), at: at, suggestion: .write("## " + text)), 2)
+    }
+
+    /// The layers named by the first `count` `###` headings of `rest`, up to a heading that names none or a `##`.
+    private func followingLayers(_ rest: ArraySlice<MarkdownNode>, atMost count: Int) -> [String] {
+        var next: [String] = []
+        for heading in rest where heading.isHeading && heading.headingLevel <= 3 {
+            guard next.count < count, heading.headingLevel == 3,
+                  let layer = schema.layer(named: heading.plainText.trimmingWhitespace()) else { break }
+            next.append(layer.id)
+        }
+        return next
     }
 
     /// The line of dashes under an underlined heading, as written, and where it starts.
@@ -388,9 +396,8 @@ package struct JourneyParser {
         let blocks = document.blocks
         for (index, block) in blocks.enumerated() {
             var level = block.isHeading ? block.headingLevel : 0
-            if level >= 4, let stage = stages.last, stage.layers.isEmpty, stage.misnamedLayers.isEmpty,
-               let misplaced = deepLayerHeading(block, source: source) {
-                // `#### Точки контакта` where a layer is expected: reported, and read as the layer it names.
+            if level >= 4, let stage = stages.last,
+               let misplaced = deepLayerHeading(block, in: stage, before: blocks[(index + 1)...], source: source) {
                 diagnostics.append(misplaced)
                 level = 3
             }
