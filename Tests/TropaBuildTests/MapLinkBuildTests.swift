@@ -92,6 +92,28 @@ import TropaTesting
         #expect(rebuilt.errors.map(\.location.file) == ["content/ecommerce/robot.md"])
     }
 
+    /// A persona's links lead where a map's do, from its page and from its card on a map's page at another depth;
+    /// one that leads nowhere is a broken link in the persona's file.
+    @Test func aPersonasLinksLeadFromItsPageAndItsCards() throws {
+        var site = Self.site
+        site["content/personas/buyer.md"] = "---\nname: Покупатель\n---\n\n## Мотивы\nСм. [оплату](../retail/sofa.md#оплата) и ![фото](../ecommerce/img/фото.png).\n"
+        site["content/onboarding.md"] = site["content/onboarding.md"]!.replacingOccurrences(of: "title: Первый день", with: "title: Первый день\npersona: buyer")
+        let built = try RenderBuild.site(site)
+        #expect(built.errors.isEmpty, "\(renderDescribe(built.diagnostics))")
+        let page = try #require(built.text("personas/buyer/index.html"))
+        #expect(page.contains("href=\"../../retail/sofa/index.html#stage-oplata\""))
+        #expect(page.contains("src=\"../../ecommerce/img/%D1%84%D0%BE%D1%82%D0%BE.png\""))
+        // The map's page is one folder deep: its card of the persona leads from there.
+        let card = try #require(built.text("onboarding/index.html"))
+        #expect(card.contains("href=\"../retail/sofa/index.html#stage-oplata\""))
+        #expect(card.contains("src=\"../ecommerce/img/%D1%84%D0%BE%D1%82%D0%BE.png\""))
+
+        site["content/personas/buyer.md"] = site["content/personas/buyer.md"]!.replacingOccurrences(of: "#оплата", with: "#доставка")
+        let broken = try RenderBuild.site(site)
+        #expect(broken.errors.map(\.location.file) == ["content/personas/buyer.md"])
+        #expect(broken.errors.codes == [.brokenLink])
+    }
+
     /// A file the last build copied, named as a map's measurements by an update: a link to it from a map the update
     /// does not read leads nowhere now, and the build is made whole to say so.
     @Test func aFileMadeAMapsMeasurementsBreaksTheLinksOfMapsNotChanged() throws {

@@ -184,7 +184,7 @@ package struct BuildDriver: Sendable {
     /// Reads every persona, on every core.
     private func readPersonas(_ start: Start, loader: SiteLoader, reuse: Reuse,
                               report: inout Report) throws -> (values: [Persona], read: [(RawFile, FileOutcome<Persona>)]) {
-        let reader = PersonaReader(parser: PersonaParser(unsafeHTML: start.config.unsafeHTML))
+        let reader = PersonaReader(parser: PersonaParser(unsafeHTML: start.config.unsafeHTML, contentPath: start.config.contentPath))
         let files = try loader.read(start.inputs.personas.map(\.path))
         let parsed = reuse.parsed(config: start.config, schema: start.schema)?.personas
         let outcomes = parallelMap(Array(zip(start.inputs.personas.map(\.id), files))) { id, file in
@@ -399,7 +399,7 @@ package struct BuildDriver: Sendable {
         // checks those links.
         let draftsLeftOut = !options.includeDrafts
         if try reuse.linkedMapsChanged(maps.claims, draftsLeftOut: draftsLeftOut) { throw LinkedMapsChanged() }
-        let linking = maps.claims.contains { !$0.links.isEmpty }
+        let linking = maps.claims.contains { !$0.links.isEmpty } || personas.contains { !$0.links.isEmpty }
         // What the build writes, asked of a link to a file the site does not have: every map's folder, read in this
         // run or not.
         lazy var written = OutputClaims(maps: inputs.maps.map { ($0, Slug.forContentPath(String($0.dropFirst(config.contentPath.count + 1)))) },

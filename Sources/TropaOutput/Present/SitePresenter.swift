@@ -246,13 +246,13 @@ package struct SitePresenter: Sendable {
     private func personaCard(_ persona: Persona, root: String) -> PersonaCardModel {
         PersonaCardModel(name: persona.name, role: persona.role,
                          url: root + PagePaths.persona(persona.id) + "/index.html",
-                         sections: sections(persona))
+                         sections: sections(persona, root: root))
     }
 
-    private func sections(_ persona: Persona) -> [PersonaSectionModel] {
+    private func sections(_ persona: Persona, root: String) -> [PersonaSectionModel] {
         persona.sections.filter { !$0.content.isEmpty }.map { section in
             PersonaSectionModel(title: section.kind.title.text(in: site.config.language, fallback: section.kind.rawValue),
-                                html: section.content.html)
+                                html: persona.html(of: section, root: root))
         }
     }
 
@@ -260,7 +260,7 @@ package struct SitePresenter: Sendable {
         let page = context(forPageAt: PagePaths.persona(persona.id) + "/index.html")
         let maps = journeys.filter { $0.personaID == persona.id }.sortedByTitle(\.title, slug: \.slug)
         return PersonaPageModel(page: page, name: persona.name, role: persona.role,
-                                descriptionHTML: persona.description.html, sections: sections(persona),
+                                descriptionHTML: persona.description.html, sections: sections(persona, root: persona.pageRoot),
                                 maps: maps.map { Link(title: $0.title, url: page.root + $0.slug + "/index.html") })
     }
 }

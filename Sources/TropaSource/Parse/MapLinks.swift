@@ -11,7 +11,7 @@ package struct MapLinks {
     package let path: String
     package let contentPath: String
     /// From the map's page up to the output's root: `../` once per folder of its slug.
-    private let root: String
+    package let root: String
     /// The folders of the map's file under `content/`.
     private let folder: [String]
 

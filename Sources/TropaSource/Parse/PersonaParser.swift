@@ -3,9 +3,11 @@ import TropaModel
 /// Reads a persona file: front-matter (`name`, `role`), a description, and `##` sections matched like layers.
 package struct PersonaParser {
     package let unsafeHTML: Bool
+    package let contentPath: String
 
-    package init(unsafeHTML: Bool) {
+    package init(unsafeHTML: Bool, contentPath: String = "content") {
         self.unsafeHTML = unsafeHTML
+        self.contentPath = contentPath
     }
 
     package static let frontMatterKeys = ["name", "role", "tags"]
@@ -54,6 +56,15 @@ package struct PersonaParser {
     private func readSections(_ body: String, source: SourceText, into persona: inout Persona) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
         let document = MarkdownDocument(body, unsafeHTML: unsafeHTML)
+        // Links lead where a map's do, from the persona's page.
+        let resolver = MapLinks(path: source.path, contentPath: contentPath)
+        persona.pageRoot = resolver.root
+        document.rewriteLinks(linePrefix: source.textStart) { url, line, byteColumn in
+            let at = SourceLocation(file: source.path, line: line, column: source.column(line: line, byteColumn: byteColumn))
+            guard let (href, link) = resolver.resolve(url, at: at) else { return nil }
+            if let link { persona.links.append(link) }
+            return href
+        }
         if !unsafeHTML { diagnostics += document.omittedWarnings(body, source: source) }
         var description: [MarkdownNode] = []
         var sections: [(kind: PersonaSectionKind?, blocks: [MarkdownNode])] = []

@@ -95,15 +95,18 @@ package struct SiteValidator {
     /// count, as for `compare`, but a link to one from a map the build writes is a warning when the build leaves
     /// drafts out: the page it leads to is not written.
     private func brokenLinks() -> [Diagnostic] {
-        guard journeys.contains(where: { !$0.links.isEmpty }) else { return [] }
+        // A persona's links are checked as a map's, in every build (every build reads every persona).
+        let linking = journeys.map { (path: $0.path, draft: $0.linked.draft, links: $0.links) }
+            + personas.map { (path: $0.path, draft: false, links: $0.links) }
+        guard linking.contains(where: { !$0.links.isEmpty }) else { return [] }
         let paths = Set(mapPaths), personaPaths = Set(personas.map(\.path))
         let read = Dictionary(journeys.map { ($0.path, $0.linked) }, uniquingKeysWith: { first, _ in first })
         var anchors: [String: Set<String>] = [:]
         var diagnostics: [Diagnostic] = []
-        for journey in journeys {
-            for link in journey.links {
+        for file in linking {
+            for link in file.links {
                 if link.leadsToFile {
-                    if let problem = brokenFile(link, from: journey.path, maps: paths, personas: personaPaths) {
+                    if let problem = brokenFile(link, from: file.path, maps: paths, personas: personaPaths) {
                         diagnostics.append(problem)
                     }
                     continue
@@ -118,18 +121,18 @@ package struct SiteValidator {
                     }
                     // A file in the personas' folder is a persona, named and suggested as one.
                     let toPersona = link.target.hasPrefix(contentPath + "/" + SiteInputs.personaFolder + "/")
-                    let paths = (toPersona ? personas.map(\.path) : mapPaths).filter { $0 != journey.path }
-                    let names = paths.map { Self.relative($0, from: journey.path) }
+                    let paths = (toPersona ? personas.map(\.path) : mapPaths).filter { $0 != file.path }
+                    let names = paths.map { Self.relative($0, from: file.path) }
                     diagnostics.append(.error(.brokenLink, toPersona ? .brokenPersonaLink(written) : .brokenLink(written),
                                               at: link.location,
                                               suggestion: Suggestion.help(for: written, among: names)
-                                                ?? Self.renamedFile(link.target, among: paths).map { .didYouMean(Self.relative($0, from: journey.path)) }
+                                                ?? Self.renamedFile(link.target, among: paths).map { .didYouMean(Self.relative($0, from: file.path)) }
                                                 ?? (toPersona && !names.isEmpty ? .personasOfSite(names) : .linkToMapFile)))
                     continue
                 }
                 guard paths.contains(link.target), let target = read[link.target] ?? recorded(link.target) else { continue }
-                if draftsLeftOut, target.draft, !journey.linked.draft {
-                    diagnostics.append(.warning(.draftLink, .linkToDraft(Self.relative(link.target, from: journey.path)),
+                if draftsLeftOut, target.draft, !file.draft {
+                    diagnostics.append(.warning(.draftLink, .linkToDraft(Self.relative(link.target, from: file.path)),
                                                 at: link.location, suggestion: .publishDraftOrUnlink))
                 }
                 guard let anchor = link.anchor else { continue }
@@ -137,7 +140,7 @@ package struct SiteValidator {
                 if anchors[link.target] == nil { anchors[link.target] = Set(StageID.anchors(stages.map(\.id))) }
                 guard !anchors[link.target]!.contains(StageID.anchor(fragment: anchor)) else { continue }
                 let fragments = stages.map(\.fragment)
-                let map = Self.relative(link.target, from: journey.path)
+                let map = Self.relative(link.target, from: file.path)
                 diagnostics.append(.error(.brokenLink, .brokenAnchor(anchor: anchor, map: map), at: link.location,
                                           suggestion: Self.closestStage(to: anchor, among: stages).map { .didYouMean("#" + $0) }
                                             ?? .stagesAre(fragments)))
