@@ -661,8 +661,8 @@ public indirect enum Message: Sendable, Hashable {
                                                    "«\(text)» читается как \(Self.russian(read))\u{A0}%: если это доля единицы, запишите в процентах")
         case .linkOmitted(let url): ("the link to \"\(url)\" is left out of the pages: a page does not run what a link names",
                                      "ссылка на «\(url)» не попадёт на страницы: страница не выполняет то, что в ссылке")
-        case .removeIndent(let key): ("start the line with \"\(key):\", without the spaces before it: a key of the front-matter is not indented",
-                                      "начните строку с «\(key):», без пробелов перед ключом: ключи front-matter пишут без отступа")
+        case .removeIndent(let key): ("start the line with \"\(key):\", without the spaces before it: such a key is not indented",
+                                      "начните строку с «\(key):», без пробелов перед ключом: такие ключи пишут без отступа")
         case .linkToWebAddress:
             ("link to a web address (https://…) or a file of the site", "дайте ссылку на веб-адрес (https://…) или на файл сайта")
         case .markdownOrUnsafeHTML:

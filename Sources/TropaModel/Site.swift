@@ -1,5 +1,19 @@
+import Foundation
 /// The site's settings from `tropa.yml`; paths are relative to the site folder.
 public struct SiteConfig: Sendable, Hashable {
+    /// `language: ru` read from a line of its own, indented or not: what a settings file that does not parse, or
+    /// that a command reads before its arguments, means to be told in (a YAML parser for one key would cost every
+    /// command its time).
+    public static func languageLine(in settings: String) -> Language? {
+        for line in settings.split(whereSeparator: \.isNewline) {
+            let line = line.drop { $0 == " " || $0 == "\t" }
+            guard line.hasPrefix("language:") else { continue }
+            let value = line.dropFirst("language:".count).split(separator: "#").first ?? ""
+            return Language(rawValue: value.trimmingCharacters(in: CharacterSet(charactersIn: " \t\"'")).lowercased())
+        }
+        return nil
+    }
+
     public var title: String?
     public var language: Language
     public var baseURL: String?

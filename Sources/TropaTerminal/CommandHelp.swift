@@ -23,7 +23,7 @@ public enum HelpLanguage {
         let positional = arguments.indices.filter { !arguments[$0].hasPrefix("-") && ($0 == 0 || !valued.contains(arguments[$0 - 1])) }
         let folders = [value(of: "--site", in: arguments)].compactMap { $0 } + positional.map { arguments[$0] } + ["."]
         // The first site found decides, as its messages are in its language (`en` when it names none).
-        if let text = folders.lazy.compactMap(settings).first { return siteLanguage(in: text) ?? SiteConfig().language }
+        if let text = folders.lazy.compactMap(settings).first { return SiteConfig.languageLine(in: text) ?? SiteConfig().language }
         let locale = ["LC_ALL", "LC_MESSAGES", "LANG"].lazy.compactMap { environment[$0] }.first { !$0.isEmpty }
         return locale?.lowercased().hasPrefix("ru") == true ? .ru : .en
     }
@@ -32,15 +32,6 @@ public enum HelpLanguage {
         for (index, argument) in arguments.enumerated() {
             if argument == option, index + 1 < arguments.count { return arguments[index + 1] }
             if argument.hasPrefix(option + "=") { return String(argument.dropFirst(option.count + 1)) }
-        }
-        return nil
-    }
-
-    /// `language: ru` read from a line of its own: a YAML parser for one key would cost every command its time.
-    private static func siteLanguage(in settings: String) -> Language? {
-        for line in settings.split(whereSeparator: \.isNewline) where line.hasPrefix("language:") {
-            let value = line.dropFirst("language:".count).split(separator: "#").first ?? ""
-            return Language(rawValue: value.trimmingCharacters(in: CharacterSet(charactersIn: " \t\"'")).lowercased())
         }
         return nil
     }

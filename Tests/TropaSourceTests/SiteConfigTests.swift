@@ -12,6 +12,25 @@ import TropaTesting
 
     static let outputNames = ["page", "svg", "opml", "mm", "markdown", "mermaid", "json", "csv"]
 
+    /// A file that does not parse, or names no language there is, is told in the language it seems written for:
+    /// the one its `language:` line names, or Russian for Cyrillic text.
+    @Test(arguments: [
+        ("title: Мебель: карты\nlanguage: ru\n", Language.ru), ("title: Мебель\n language: ru\n", .ru),
+        ("title: Furniture: maps\n", .en), ("title: Мебель\nlanguage: русский\n", .ru), ("title: Мебель: карты\n", .ru),
+        ("title: Furniture\nlanguage: french\n", .en),
+    ])
+    func aBrokenFileIsToldInTheLanguageItIsWrittenFor(text: String, language: Language) {
+        let (config, diagnostics) = Self.parse(text)
+        #expect(diagnostics.map(\.code) == [.configInvalid])
+        #expect(config.language == language)
+    }
+
+    @Test func anIndentedKeyIsToldToStartTheLine() throws {
+        let (_, diagnostics) = Self.parse("title: Мебель\n language: ru\n")
+        let diagnostic = try #require(diagnostics.first)
+        #expect(diagnostic.suggestion(in: .ru) == "начните строку с «language:», без пробелов перед ключом: такие ключи пишут без отступа")
+    }
+
     @Test func everyKeyIsRead() {
         let (config, diagnostics) = Self.parse("""
             title: Карты пути клиента

@@ -10,7 +10,12 @@ package enum ConfigParser {
     package static func parse(_ source: SourceText, outputNames: [String]) -> (SiteConfig, [Diagnostic]) {
         var config = SiteConfig()
         var yaml = YAMLReader(file: source.path, lineOffset: 0, syntaxCode: .configInvalid, typeCode: .configInvalid)
-        guard let root = yaml.compose(source.text) else { return (config, yaml.diagnostics) }
+        // A file that does not parse, or names no language there is, is told in the one it seems written for.
+        let meant = SiteConfig.languageLine(in: source.text) ?? (source.text.containsCyrillic ? .ru : config.language)
+        guard let root = yaml.compose(source.text) else {
+            config.language = meant
+            return (config, yaml.diagnostics)
+        }
         let fields = yaml.fields(of: root, what: .config)
         yaml.warnUnknownKeys(fields, known: keys, what: .config)
         for field in fields {
@@ -21,6 +26,7 @@ package enum ConfigParser {
                 guard let language = Language(rawValue: text.lowercased()) else {
                     yaml.report(.error(.configInvalid, .languageNoTheme(text), at: field.location,
                                        suggestion: .useRuOrEn))
+                    config.language = meant
                     continue
                 }
                 config.language = language

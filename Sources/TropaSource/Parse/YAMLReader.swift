@@ -348,16 +348,22 @@ package struct YAMLReader {
         return starts.count > 1 ? starts[1] + 1 : nil
     }
 
-    /// `␠␠persona: x` under `title: y` in a front-matter: a key of a map or persona indented under a key that has
-    /// its value already, which the parser reports as a colon where none may stand; the help says to start the line
-    /// with the key. Any other word before the colon is a value wrapped onto the next line, which quoting mends.
+    /// `␠␠persona: x` under `title: y` in a front-matter, or `␠language: ru` in `tropa.yml`: a key indented under a
+    /// key that has its value already, which the parser reports as a colon where none may stand; the help says to
+    /// start the line with the key. Any other word before the colon is a value wrapped onto the next line, which
+    /// quoting mends.
     private func indentedKey(_ line: Substring, problem: String) -> Message? {
-        guard syntaxCode == .frontMatterSyntax, problem.contains("mapping values are not allowed"),
+        let keys = switch syntaxCode {
+        case .frontMatterSyntax: JourneyParser.frontMatterKeys + PersonaParser.frontMatterKeys
+        case .configInvalid: ConfigParser.keys
+        default: [String]()
+        }
+        guard !keys.isEmpty, problem.contains("mapping values are not allowed"),
               line.first == " " || line.first == "\t" else { return nil }
         let text = line.drop { $0 == " " || $0 == "\t" }
         guard let colon = text.firstIndex(of: ":") else { return nil }
         let key = String(text[..<colon])
-        return Set(JourneyParser.frontMatterKeys + PersonaParser.frontMatterKeys).contains(key) ? .removeIndent(key) : nil
+        return keys.contains(key) ? .removeIndent(key) : nil
     }
 
     /// `atTab`: the parser stopped at a tab, which it often reports only as a character that cannot start a token.
