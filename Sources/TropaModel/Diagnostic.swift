@@ -74,6 +74,7 @@ public enum DiagnosticCode: String, Sendable, CaseIterable, Codable {
     case branchLabel = "branch-label"
     case branchSplit = "branch-split"
     case branchReused = "branch-reused"
+    case branchTypo = "branch-typo"
     case measurementInvalid = "measurement-invalid"
     case unknownStage = "unknown-stage"
     case reviewOverdue = "review-overdue"

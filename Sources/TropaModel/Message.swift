@@ -135,6 +135,7 @@ public indirect enum Message: Sendable, Hashable {
     case branchSplit(label: String, by: String)
     case keepBranchTogether(String)
     case branchReused(label: String, line: Int)
+    case branchTypo(label: String, like: String)
     // Mermaid import
     case mermaidNotJourney
     case startWithJourney
@@ -629,6 +630,9 @@ public indirect enum Message: Sendable, Hashable {
         case .branchReused(let label, let line):
             ("the branch label {\(label)} is already used by the fork at line \(line)",
              "метка {\(label)} уже занята развилкой в строке \(line)")
+        case .branchTypo(let label, let like):
+            ("the branch label {\(label)} differs from {\(like)} of the stage above by one letter: a branch of its own, beside {\(like)}, not a step after it",
+             "метка {\(label)} отличается от {\(like)} этапа выше одной буквой: это отдельная ветка рядом с {\(like)}, а не шаг после него")
         case .labelsPerFork: ("give the branches of each fork labels of their own",
                               "у веток каждой развилки должны быть свои метки")
         case .forkNeedsTwoBranches: ("a fork needs two branches or more, e.g. --branches \"Онлайн,Офлайн\"",

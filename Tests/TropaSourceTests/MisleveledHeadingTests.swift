@@ -115,3 +115,18 @@ import TropaTesting
         #expect(Check.journey(after).diagnostics.isEmpty)
     }
 }
+
+@Suite struct BranchTypoTests {
+    @Test(arguments: [("курьер", "курер", true), ("курер", "курьер", true), ("самовывоз", "самовывозы", true),
+                      ("онлайн", "офлайн", false), ("курьер", "курьер", false), ("ab", "abc", false), ("курьер", "курь", false)])
+    func aLabelOneLetterApart(a: String, b: String, apart: Bool) {
+        #expect(BranchLabel.oneLetterApart(a, b) == apart)
+    }
+
+    /// Branches named a letter changed apart are a fork as written.
+    @Test func branchesOfOneForkNamedALetterChangedApartAreNoTypo() {
+        let text = Check.oneStage(Check.requiredLayers) + "\n## Каталог {Онлайн}\n" + Check.requiredLayers
+            + "\n## Шоурум {Офлайн}\n" + Check.requiredLayers
+        #expect(Check.journey(text).diagnostics.isEmpty)
+    }
+}

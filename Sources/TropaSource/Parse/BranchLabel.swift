@@ -92,6 +92,15 @@ package struct BranchLabel {
 
     /// The rules of forks: a branch's stages are consecutive, and a label belongs to one fork. Labels compare like
     /// names (`{Онлайн}` is `{онлайн}`), as the flow compares them.
+    /// Whether one key is the other with a letter added (`курьер`, `курер`): a typo more often than two branches of
+    /// one fork (whose names differ in a letter changed, if in one at all: `онлайн`, `офлайн`).
+    static func oneLetterApart(_ a: String, _ b: String) -> Bool {
+        let (short, long) = a.count < b.count ? (Array(a), Array(b)) : (Array(b), Array(a))
+        guard long.count == short.count + 1, short.count >= 3 else { return false }
+        let same = zip(short, long).prefix { $0 == $1 }.count
+        return short[same...].elementsEqual(long[(same + 1)...])
+    }
+
     package static func check(_ stages: [Stage], labels: [SourceLocation?]) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
         // The fork each label was first used in (by the position of the fork's first stage), and where it ended.
@@ -108,6 +117,11 @@ package struct BranchLabel {
             if fork == nil { fork = index }
             defer { previous = (key, written) }
             guard key != previous?.key, let at = labels[index] else { continue }
+            if let previous, forkOf[key] == nil, Self.oneLetterApart(key, previous.key) {
+                // `{Курер}` right after `{Курьер}`: a typo, or a fork would have its branches named apart.
+                diagnostics.append(.warning(.branchTypo, .branchTypo(label: written, like: previous.written), at: at,
+                                            suggestion: .write("{\(previous.written)}")))
+            }
             if let earlier = forkOf[key] {
                 if earlier.fork == fork {
                     diagnostics.append(.error(.branchSplit, .branchSplit(label: written, by: previous?.written ?? ""),
