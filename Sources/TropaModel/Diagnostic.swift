@@ -63,6 +63,7 @@ public enum DiagnosticCode: String, Sendable, CaseIterable, Codable {
     case underlinedStage = "underlined-stage"
     case htmlOmitted = "html-omitted"
     case linkOmitted = "link-omitted"
+    case unreadMarkup = "unread-markup"
     case percentAsShare = "percent-as-share"
     case duplicateMetric = "duplicate-metric"
     case misplacedOwner = "misplaced-owner"

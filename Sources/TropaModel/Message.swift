@@ -136,6 +136,9 @@ public indirect enum Message: Sendable, Hashable {
     case keepBranchTogether(String)
     case branchReused(label: String, line: Int)
     case branchTypo(label: String, like: String)
+    case linkWithSpace(String)
+    case tableAsText
+    case tableAsList
     // Mermaid import
     case mermaidNotJourney
     case startWithJourney
@@ -633,6 +636,14 @@ public indirect enum Message: Sendable, Hashable {
         case .branchTypo(let label, let like):
             ("the branch label {\(label)} differs from {\(like)} of the stage above by one letter: a branch of its own, beside {\(like)}, not a step after it",
              "метка {\(label)} отличается от {\(like)} этапа выше одной буквой: это отдельная ветка рядом с {\(like)}, а не шаг после него")
+        case .linkWithSpace(let text):
+            ("\"\(text)\" is not a link: its address holds a space, and the page shows it as typed",
+             "«\(text)» не стала ссылкой: в адресе пробел, и страница покажет её как набрано")
+        case .tableAsText:
+            ("a Markdown table: the pages have no tables in Markdown and show its rows as typed",
+             "таблица Markdown: таблиц в разметке карт нет, и страница покажет её строки как набрано")
+        case .tableAsList:
+            ("write its rows as a list (\"- …\"), or its figures as metrics", "запишите её строки списком («- …») или цифры — метриками")
         case .labelsPerFork: ("give the branches of each fork labels of their own",
                               "у веток каждой развилки должны быть свои метки")
         case .forkNeedsTwoBranches: ("a fork needs two branches or more, e.g. --branches \"Онлайн,Офлайн\"",

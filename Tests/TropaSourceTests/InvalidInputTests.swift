@@ -93,7 +93,7 @@ import TropaTesting
         let warnings: Set<DiagnosticCode> = [.unknownKey, .emptyLayer, .unknownMetric, .unknownSection,
                                              .typographicQuotes, .tagsAsText, .listItemContinued, .templateUnknownName, .measurementTwice, .metricOutsideMetrics, .unknownActionKind, .unknownOwner, .unknownColumn, .reviewOverdue, .draftLink,
                                              .underlinedStage, .htmlOmitted, .linkOmitted, .percentAsShare, .duplicateMetric,
-                                             .misplacedOwner, .branchTypo]
+                                             .misplacedOwner, .branchTypo, .unreadMarkup]
         for testCase in Self.cases {
             for expected in testCase.expected {
                 #expect(expected.severity == (warnings.contains(expected.code) ? .warning : .error),

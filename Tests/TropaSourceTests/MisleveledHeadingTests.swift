@@ -130,3 +130,20 @@ import TropaTesting
         #expect(Check.journey(text).diagnostics.isEmpty)
     }
 }
+
+@Suite struct UnreadMarkupTests {
+    @Test(arguments: [
+        ("См. [оплату](sofa.md#визит в шоурум)", "[оплату](sofa.md#визит в шоурум)"),
+        ("[a](b c) и [d](e f)", "[a](b c)"),
+        ("`код` и [a](b c)", "[a](b c)"),
+    ])
+    func aLinkWithASpaceInItsAddress(line: String, link: String) throws {
+        let found = try #require(UnreadMarkup.spacedLink(in: line[...]))
+        #expect(found.text == link)
+    }
+
+    @Test(arguments: ["[a](b \"Заголовок\")", "[a](b 'x')", "[a](b (x))", "[a](<b c>)", "`[a](b c)`", "[a](b)", "a](b c)"])
+    func noSpacedLink(line: String) {
+        #expect(UnreadMarkup.spacedLink(in: line[...]) == nil)
+    }
+}

@@ -387,6 +387,7 @@ package struct JourneyParser {
             return href
         }
         if !unsafeHTML { diagnostics += document.omittedWarnings(body, source: source) }
+        diagnostics += UnreadMarkup.find(in: body, parsed: document, source: source)
         var introduction: [MarkdownNode] = []
         var stages: [PendingStage] = []
         var stageIDs: Set<StageID> = []

@@ -66,6 +66,7 @@ package struct PersonaParser {
             return href
         }
         if !unsafeHTML { diagnostics += document.omittedWarnings(body, source: source) }
+        diagnostics += UnreadMarkup.find(in: body, parsed: document, source: source)
         var description: [MarkdownNode] = []
         var sections: [(kind: PersonaSectionKind?, blocks: [MarkdownNode])] = []
         // Where each section first stands, for the error of a second one.
