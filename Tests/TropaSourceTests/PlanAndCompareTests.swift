@@ -218,6 +218,12 @@ import TropaTesting
             return
         }
         #expect(items.map(\.owner) == ["ecom", "markting", "sales"])
+
+        // A misspelt owner with a full stop after it is no owner: the help writes the one meant at the item's end.
+        let stopped = try Check.site(["schema.yml": "extends: default\nlayers:\n  - id: proposals\n    title: Поручения\n    kind: list\n    owners: [\"@ecom\", Marketing]\n",
+                                      "content/map.md": "---\ntitle: Карта\n---\n" + body.replacingOccurrences(of: "@markting\n", with: "@markting.\n")])
+        let misplaced = try #require(stopped.diagnostics.first { $0.code == .misplacedOwner })
+        #expect(misplaced.suggestion(in: .ru)?.contains("«@Marketing»") == true, "\(misplaced.suggestion(in: .ru) ?? "")")
     }
 
     @Test(arguments: [

@@ -77,9 +77,11 @@ package struct LayerContentReader {
                         diagnostics.append(problem)
                     }
                     if entry.owner == nil, let owner = Self.misplacedOwner(entry.text) {
-                        // Only a one-paragraph item has an owner: moving the name to its end would not do.
+                        // Only a one-paragraph item has an owner: moving the name to its end would not do. Of the
+                        // owners the schema lists, the one meant.
+                        let meant = layer.owners.contains(owner) ? owner : Suggestion.closest(to: owner, among: layer.owners) ?? owner
                         diagnostics.append(.warning(.misplacedOwner, .ownerNotLast(owner), at: location(of: "@" + owner, in: item),
-                                                    suggestion: entry.text.blocks.isEmpty ? .moveOwnerToEnd(owner) : .ownerInOneParagraph))
+                                                    suggestion: entry.text.blocks.isEmpty ? .moveOwnerToEnd(meant) : .ownerInOneParagraph))
                     }
                 }
                 // A plan's item names the figure it is to move (`Срок: 2 недели @ivan`): no misplaced value.
