@@ -29,6 +29,7 @@ public indirect enum Message: Sendable, Hashable {
     case writeAudience
     case badEvidence(String)
     case writeOneOf([String])
+    case stageOfBranches([String])
     case badReview(String)
     case writeReview
     // Measurements
@@ -513,6 +514,8 @@ public indirect enum Message: Sendable, Hashable {
                                       "в «evidence» укажите, откуда взяты цифры; «\(text)» tropa не знает")
         case .writeOneOf(let words): ("write one of: " + words.joined(separator: ", "),
                                       "подойдёт одно из: " + words.joined(separator: ", "))
+        case .stageOfBranches(let fragments): ("the stage is in more than one branch; name it with its branch: " + fragments.joined(separator: ", "),
+                                               "этап есть в нескольких ветках; назовите его с меткой ветки: " + fragments.joined(separator: ", "))
         case .badPriority(let text): ("\"priority\" should be high, medium or low, not \"\(text)\"",
                                       "в «priority» нужен приоритет (высокий, средний, низкий), а здесь «\(text)»")
         case .badRevenue(let text): ("\"revenue\" should be a sum of money, not \"\(text)\"",

@@ -239,6 +239,16 @@ import TropaTesting
         #expect(result.diagnostics.first?.suggestion(in: .en) == help)
     }
 
+    /// A stage two branches have, named without a label: each is offered, not the first alone.
+    @Test func aStageOfTwoBranchesNamedWithoutALabelOffersBoth() throws {
+        let forked = Self.sofa.replacingOccurrences(of: "## Оплата", with: "## Визит в шоурум {Онлайн}\n### Цель\nСмотрит.\n### Действия\n- Смотрит\n### Эмоции\n0\n\n## Оплата")
+        let result = try Check.site(["content/ecommerce/robot.md": Self.link("[а](../retail/sofa.md#визит-в-шоурум)"),
+                                     "content/retail/sofa.md": forked])
+        #expect(result.diagnostics.found == [Found(.brokenLink, .error, 5, 5)])
+        #expect(result.diagnostics.first?.suggestion(in: .ru)
+            == "этап есть в нескольких ветках; назовите его с меткой ветки: #визит-в-шоурум-офлайн, #визит-в-шоурум-онлайн")
+    }
+
     @Test func aBrokenFileLinkIsWordedInRussian() throws {
         let result = try Check.site(["content/ecommerce/robot.md": Self.link("[а](../retail/sofa)"), "content/retail/sofa.md": Self.sofa])
         #expect(result.diagnostics.first?.message(in: .ru) == "ссылка ведёт к несуществующему файлу «../retail/sofa»")

@@ -141,8 +141,12 @@ package struct SiteValidator {
                 guard !anchors[link.target]!.contains(StageID.anchor(fragment: anchor)) else { continue }
                 let fragments = stages.map(\.fragment)
                 let map = Self.relative(link.target, from: file.path)
+                // A stage of several branches is named with the branch's label: each is offered.
+                let key = StageID.anchor(fragment: anchor)
+                let branches = stages.filter { $0.branch != nil && StageID.anchor(fragment: $0.name) == key }.map { "#" + $0.fragment }
                 diagnostics.append(.error(.brokenLink, .brokenAnchor(anchor: anchor, map: map), at: link.location,
-                                          suggestion: Self.closestStage(to: anchor, among: stages).map { .didYouMean("#" + $0) }
+                                          suggestion: branches.count > 1 ? .stageOfBranches(branches)
+                                            : Self.closestStage(to: anchor, among: stages).map { .didYouMean("#" + $0) }
                                             ?? .stagesAre(fragments)))
             }
         }
