@@ -167,8 +167,11 @@ import TropaTesting
     }
 
     @Test(arguments: [
-        ("Конверсия 35%", MetricProblem.noColon),
-        (": 35%", .noColon),
+        ("Конверсия 35%", MetricProblem.noColon()),
+        (": 35%", .noColon()),
+        ("Конверсия — 35%", .noColon(fix: "Конверсия: 35%")),
+        ("NPS - 20", .noColon(fix: "NPS: 20")),
+        ("CSAT = 80%", .noColon(fix: "CSAT: 80%")),
         ("Конверсия:", .noValue),
         ("Конверсия: высокая", .noNumber),
         ("Длительность: 2–3–4 недели", .notOneNumber),
@@ -237,7 +240,7 @@ import TropaTesting
             "\"Длительность\" is a duration, but \"Длительность: 2\" has no unit of time",
             "\"NPS\" is a plain number, but \"NPS: 20%\" has a unit",
         ])
-        #expect(diagnostics.map { $0.suggestion(in: .en) } == [MetricProblem.noColon.help.text(in: .en), "add a unit of time, e.g. \"3 дня\" or \"2 weeks\"",
+        #expect(diagnostics.map { $0.suggestion(in: .en) } == [MetricProblem.noColon().help.text(in: .en), "add a unit of time, e.g. \"3 дня\" or \"2 weeks\"",
                                                   "NPS: 20"])
         #expect(diagnostics.last?.suggestion(in: .ru) == "напишите «NPS: 20»")
     }

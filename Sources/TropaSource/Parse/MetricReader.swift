@@ -47,7 +47,8 @@ extension Character {
 
 /// Why a metrics item could not be read.
 package enum MetricProblem: Error, Equatable {
-    case noColon
+    /// `fix`: the item with a colon where a dash or `=` stands between a name and a value (`Конверсия — 70%`).
+    case noColon(fix: String? = nil)
     case noValue
     case noNumber
     /// `₽45 000`: the value to write instead, `45 000 ₽`.
@@ -82,6 +83,7 @@ package enum MetricProblem: Error, Equatable {
 
     package var help: Message {
         switch self {
+        case .noColon(let fix?): .write(fix)
         case .noColon, .noValue, .noNumber, .notOneNumber: .metricForm
         case .reversedRange: .smallerFirst
         case .currencyFirst(let value): .currencyAfterNumber(value)
@@ -100,11 +102,22 @@ package enum MetricProblem: Error, Equatable {
 /// (`2–3 недели`, `1-2 weeks`, `от 2 до 3 дней`, `30–40%`), with a unit, and may end with a target in brackets
 /// (`35% (цель 45%)`).
 package enum MetricReader {
+    /// `Конверсия — 70%`, `NPS - 20`, `CSAT = 80%`: the name and the value with a colon between them.
+    static func colonFix(_ text: String) -> String? {
+        for mark in [" — ", " – ", " - ", " = ", "="] {
+            guard let range = text.range(of: mark) else { continue }
+            let name = text[..<range.lowerBound].trimmingWhitespace(), value = text[range.upperBound...].trimmingWhitespace()
+            guard !name.isEmpty, value.first?.isNumber == true || value.first == "-" || value.first == "−" else { continue }
+            return name + ": " + value
+        }
+        return nil
+    }
+
     package static func read(_ text: String, schema: LayerSchema) -> Result<MetricValue, MetricProblem> {
-        guard let colon = text.firstIndex(where: { $0.isOne(of: ":：") }) else { return .failure(.noColon) }
+        guard let colon = text.firstIndex(where: { $0.isOne(of: ":：") }) else { return .failure(.noColon(fix: colonFix(text))) }
         let name = text[..<colon].trimmingWhitespace()
         var valueText = Substring(text[text.index(after: colon)...].trimmingWhitespace().drop { $0.isOne(of: "~≈") })
-        guard !name.isEmpty else { return .failure(.noColon) }
+        guard !name.isEmpty else { return .failure(.noColon()) }
         guard !valueText.isEmpty else { return .failure(.noValue) }
         var target: Quantity?
         if let (before, targetText) = splitTarget(valueText) {
