@@ -323,6 +323,16 @@ extension String {
         return (order ?? nil) ?? utf8.lexicographicallyPrecedes(other.utf8)
     }
 
+    /// Whether the name ends in `.md`, in any case, read from its last three bytes rather than from a lowercased copy
+    /// of the whole path (a new string for each of 10,000 maps).
+    public var isMarkdownPath: Bool {
+        let bytes = utf8
+        guard bytes.count >= 3 else { return false }
+        let end = bytes.index(bytes.endIndex, offsetBy: -3)
+        return bytes[end] == UInt8(ascii: ".") && bytes[bytes.index(after: end)] | 0x20 == UInt8(ascii: "m")
+            && bytes[bytes.index(end, offsetBy: 2)] | 0x20 == UInt8(ascii: "d")
+    }
+
     /// The folder part and the last component of a `/`-separated path; the folder is "" when there is none.
     public var folderAndName: (folder: String, name: String) {
         guard let slash = utf8.lastIndex(of: UInt8(ascii: "/")) else { return ("", self) }

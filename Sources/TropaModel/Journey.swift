@@ -339,7 +339,7 @@ public struct MapLink: Sendable, Hashable {
     public var location: SourceLocation
 
     /// Whether it leads to a file that is copied to the site rather than to a map's or persona's page.
-    public var leadsToFile: Bool { !target.lowercased().hasSuffix(".md") }
+    public var leadsToFile: Bool { !target.isMarkdownPath }
 
     /// The destination as written, without its fragment.
     public var written: String { String(text.prefix { $0 != "#" }) }

@@ -231,7 +231,7 @@ extension MermaidImport {
         let content = URL(fileURLWithPath: site).appendingPathComponent(config.contentPath).standardizedFileURL.path
         // As the site's reader lists maps: a name ending in `.md` in any case, and nothing under a dot-name.
         let inside = canonical.hasPrefix(content + "/") ? canonical.dropFirst(content.count + 1).split(separator: "/") : []
-        guard SiteInputs.isMarkdown(canonical), !inside.isEmpty, !inside.contains(where: { $0.hasPrefix(".") }),
+        guard canonical.isMarkdownPath, !inside.isEmpty, !inside.contains(where: { $0.hasPrefix(".") }),
               inside.first != Substring(SiteInputs.personaFolder) else {
             throw SiteError(.importOutsideContent(relative, content: config.contentPath))
         }

@@ -47,7 +47,7 @@ package struct SiteInputs: Sendable {
         for relative in content {
             let path = config.contentPath.appendingPath(relative)
             inputs.watched.append(path)
-            guard isMarkdown(relative) else {
+            guard relative.isMarkdownPath else {
                 inputs.staticFiles.append(StaticFile(path: path, outputPath: relative))
                 continue
             }
@@ -65,13 +65,4 @@ package struct SiteInputs: Sendable {
         return inputs
     }
 
-    /// Whether the name ends in `.md`, in any case, read from its last three bytes rather than from a lowercased copy
-    /// of the whole path (a new string for each of 10,000 maps).
-    package static func isMarkdown(_ path: String) -> Bool {
-        let bytes = path.utf8
-        guard bytes.count >= 3 else { return false }
-        let end = bytes.index(bytes.endIndex, offsetBy: -3)
-        return bytes[end] == UInt8(ascii: ".") && bytes[bytes.index(after: end)] | 0x20 == UInt8(ascii: "m")
-            && bytes[bytes.index(end, offsetBy: 2)] | 0x20 == UInt8(ascii: "d")
-    }
 }

@@ -52,7 +52,7 @@ package struct MapLinks {
         }
         let up = String(repeating: "../", count: above)
         let relative = parts.joined(separator: "/")
-        guard relative.lowercased().hasSuffix(".md"), !written.hasSuffix("/") else {
+        guard relative.isMarkdownPath, !written.hasSuffix("/") else {
             // Any other file is copied to the same path under the output as under `content/`. A path that leaves
             // `content/` is left as written: it names something beside the site (or was written from the page's
             // folder, as before links were resolved).
