@@ -40,7 +40,7 @@ struct NewCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "new",
         abstract: helpText(en: "Write a new map under content/ with every layer of the schema as an empty heading.", ru: "Создаёт новую карту в content/, где каждый слой схемы — пустой заголовок."),
-        discussion: helpText(en: "The file is named after the title's slug; an existing file is never overwritten.", ru: "Имя файла берётся из названия карты; существующий файл никогда не перезаписывается.")
+        discussion: helpText(en: "The file is named after the title's slug; a title written as a path (\"b2b/Клиент выбирает CRM\") puts it in that folder. An existing file is never overwritten.", ru: "Имя файла берётся из названия карты; название с папкой («b2b/Клиент выбирает CRM») кладёт карту в эту папку. Существующий файл никогда не перезаписывается.")
     )
 
     @Argument(help: .init(en: "The map's title.", ru: "Название карты."))

@@ -51,6 +51,18 @@ import TropaTesting
         #expect(again.stderr.contains("is not empty"))
     }
 
+    /// A title written as a path puts the map in that folder, made if need be, and titles it with its last part.
+    @Test func aNewMapInAFolder() throws {
+        let site = temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: site) }
+        #expect(try TropaProcess.run(["init", site.path, "--language", "ru"]).status == 0)
+        let created = try TropaProcess.run(["new", "Онлайн/Покупка кровати", "--site", site.path])
+        #expect(created.status == 0, "\(created.stderr)")
+        let text = try String(contentsOf: site.appendingPathComponent("content/onlayn/pokupka-krovati.md"), encoding: .utf8)
+        #expect(text.contains("title: \"Покупка кровати\""))
+        #expect(try TropaProcess.run(["check", site.path]).status == 0)
+    }
+
     @Test func aNewMapPassesTheCheckWithWarningsUntilItIsNoLongerADraft() throws {
         let site = temporaryFolder()
         defer { try? FileManager.default.removeItem(at: site) }

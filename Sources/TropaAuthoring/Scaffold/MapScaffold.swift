@@ -17,8 +17,14 @@ public struct MapScaffold: Sendable {
     /// they meet; none for a map without a fork.
     public var branches: [String]
 
+    /// The folders under the content folder a title written as a path (`розница/Покупка дивана`) names, each as
+    /// its slug (`roznitsa`); the title is then its last part.
+    public var folders: [String]
+
     public init(title: String, personaID: String? = nil, stageCount: Int = 3, date: String, branches: [String] = []) {
-        self.title = title
+        let parts = title.split(separator: "/").map { $0.trimmingWhitespace() }.filter { !$0.isEmpty }
+        self.title = parts.last ?? title
+        self.folders = parts.dropLast().map(Slug.make).filter { !$0.isEmpty }
         self.personaID = personaID
         self.stageCount = stageCount
         self.date = date
@@ -34,8 +40,10 @@ public struct MapScaffold: Sendable {
         return nil
     }
 
-    /// The file's path under the content folder: the title's slug with `.md`.
-    public var fileName: String { Slug.make(title).isEmpty ? "map.md" : Slug.make(title) + ".md" }
+    /// The file's path under the content folder: its folders, then the title's slug with `.md`.
+    public var fileName: String {
+        (folders + [Slug.make(title).isEmpty ? "map" : Slug.make(title)]).joined(separator: "/") + ".md"
+    }
 
     public func text(schema: LayerSchema, language: Language) -> String {
         var lines = ["---", "title: \(YAMLText.quoted(title))"]
