@@ -175,6 +175,16 @@ public enum JourneyDiff {
         if NameKey(old.introduction.plain).value != NameKey(new.introduction.plain).value {
             changes.append(JourneyChange(.mapChanged, stage: "", field: "introduction"))
         }
+        // Addresses changed, as many as there were (a link added or taken away comes with its text, told as that):
+        // the addresses gone and the addresses new.
+        if old.destinations.count == new.destinations.count, old.destinations.sorted() != new.destinations.sorted() {
+            var gone = old.destinations, added: [String] = []
+            for destination in new.destinations {
+                if let index = gone.firstIndex(of: destination) { gone.remove(at: index) } else { added.append(destination) }
+            }
+            changes.append(JourneyChange(.mapChanged, stage: "", field: "links", textFrom: gone.isEmpty ? nil : gone.joined(separator: ", "),
+                                         textTo: added.isEmpty ? nil : added.joined(separator: ", ")))
+        }
         return changes
     }
 

@@ -53,8 +53,12 @@ public struct Journey: Sendable, Hashable {
     public var revenue: Double?
     /// Other maps to draw beside this one (`compare: [retail/sofa-2025]`), as written, with where.
     public var compare: [MapReference]
-    /// The links of its Markdown to maps and personas, as resolved when its HTML was made; the site check finds them.
+    /// The links of its Markdown to maps, personas and files, as resolved when its HTML was made; the site check
+    /// finds them.
     public var links: [MapLink]
+    /// Every link's and image's destination as written, in the order they stand: a version that changed only an
+    /// address changed these (an address to another site too).
+    public var destinations: [String] = []
     /// The measurements file the front-matter names (`measurements: lumus.csv`), relative to the site folder, and
     /// where the key stands.
     public var measurementsFile: String?

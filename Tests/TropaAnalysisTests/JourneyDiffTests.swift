@@ -144,6 +144,18 @@ import TropaTesting
         ])
     }
 
+    /// An address changed, its text not: one change of the map's links, with the addresses gone and new. A link
+    /// added with its item is told as the item.
+    @Test func aLinksAddressChangedAlone() {
+        let old = Self.journey([Self.search.replacingOccurrences(of: "Читает обзоры", with: "Читает [обзоры](https://a.example/x) и [этап](#поиск)")])
+        let moved = Self.journey([Self.search.replacingOccurrences(of: "Читает обзоры", with: "Читает [обзоры](https://a.example/y) и [этап](#поиск)")])
+        let changes = JourneyDiff.changes(from: old, to: moved)
+        #expect(changes.map(\.kind) == [.mapChanged] && changes.first?.field == "links")
+        #expect(changes.first?.textFrom == "https://a.example/x" && changes.first?.textTo == "https://a.example/y")
+        let added = Self.journey([Self.search.replacingOccurrences(of: "Читает обзоры", with: "Читает [обзоры](https://a.example/x) и [этап](#поиск)\n- Звонит [в банк](https://bank.example)")])
+        #expect(JourneyDiff.changes(from: old, to: added).map(\.kind) == [.itemAdded])
+    }
+
     @Test func aMovedStage() {
         let old = Self.journey([Self.search, Self.choice, Self.payment])
         let changes = JourneyDiff.changes(from: old, to: Self.journey([Self.search, Self.payment, Self.choice]))

@@ -33,6 +33,7 @@ public struct ThemeWords: Sendable {
         "diff.priority": ("Priority", "Приоритет"), "diff.updated": ("Updated", "Обновлена"),
         "diff.draft": ("Draft", "Черновик"), "diff.yes": ("yes", "да"), "diff.no": ("no", "нет"), "diff.audience": ("Audience", "Аудитория"), "diff.revenue": ("Revenue", "Выручка"),
         "diff.measurements": ("Measurements file", "Файл замеров"),
+        "diff.links": ("Links", "Ссылки"),
         "stages": ("Stages", "Этапы"),
         "stageDescription": ("Stage description", "Описание этапа"),
         "layer": ("Layer", "Слой"),

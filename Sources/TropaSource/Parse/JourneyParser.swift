@@ -381,6 +381,7 @@ package struct JourneyParser {
         // stages' descriptions link to the pages.
         let resolver = MapLinks(path: source.path, contentPath: contentPath)
         document.rewriteLinks(linePrefix: source.textStart) { url, line, byteColumn in
+            journey.destinations.append(url)
             let at = SourceLocation(file: source.path, line: line, column: source.column(line: line, byteColumn: byteColumn))
             guard let (href, link) = resolver.resolve(url, at: at) else { return nil }
             if let link { journey.links.append(link) }
