@@ -315,19 +315,21 @@ package struct JourneyParser {
     ///   layer: that layer;
     /// - a `###` heading that names no layer and is no typo of one, or a `#` heading, after a stage with every
     ///   required layer, when the next `###` heading names a layer that stage has: a stage.
-    private func misleveledHeading(_ block: MarkdownNode, level: Int, in stage: PendingStage, before rest: ArraySlice<MarkdownNode>,
+    private func misleveledHeading(_ block: MarkdownNode, text: String, naming named: LayerDefinition?, level: Int,
+                                   in stage: PendingStage, before rest: ArraySlice<MarkdownNode>,
                                    draft: Bool, source: SourceText) -> (diagnostic: Diagnostic, level: Int)? {
-        let text = block.plainText.trimmingWhitespace()
+        // Most headings are a stage naming no layer, or a layer: nothing more is looked at for those.
+        if level == 2 && (draft || block.isUnderlinedHeading || named == nil) || level == 3 && named != nil { return nil }
         let had = Set(stage.layers.map(\.definition.id))
         let at = source.headingLocation(of: block)
-        if level == 2 {
-            guard !draft, !block.isUnderlinedHeading, let layer = schema.layer(named: text), !had.contains(layer.id) else { return nil }
+        if level == 2, let layer = named {
+            guard !had.contains(layer.id) else { return nil }
             let next = followingLayers(rest, atMost: .max)
             guard !next.contains(where: { had.contains($0) || $0 == layer.id }),
                   schema.layers.contains(where: { $0.required && !next.contains($0.id) }) else { return nil }
             return (.error(.misplacedHeading, .shallowLayerHeading(text), at: at, suggestion: .write("### " + text)), 3)
         }
-        guard level == 1 || schema.layer(named: text) == nil, let first = followingLayers(rest, atMost: 1).first, had.contains(first),
+        guard let first = followingLayers(rest, atMost: 1).first, had.contains(first),
               schema.layers.allSatisfy({ !$0.required || had.contains($0.id) }) else { return nil }
         if level == 1 {
             return (.error(.misplacedHeading, .level1Heading(text), at: at, suggestion: .write("## " + text)), 2)
@@ -405,9 +407,12 @@ package struct JourneyParser {
             }
             // A heading one `#` short or one too many would make a stage of a layer or a layer of a stage, and every
             // heading after it an error: it is reported once, and read as what the headings around it show it is.
+            // A stage's or layer's heading, and the layer it names, made once.
+            let text = (1...3).contains(level) ? block.plainText.trimmingWhitespace() : ""
+            let named = level == 2 || level == 3 ? schema.layer(named: text) : nil
             if (1...3).contains(level), let stage = stages.last,
-               let (misplaced, meant) = misleveledHeading(block, level: level, in: stage, before: blocks[(index + 1)...],
-                                                          draft: journey.draft, source: source) {
+               let (misplaced, meant) = misleveledHeading(block, text: text, naming: named, level: level, in: stage,
+                                                          before: blocks[(index + 1)...], draft: journey.draft, source: source) {
                 diagnostics.append(misplaced)
                 level = meant
             }
@@ -426,7 +431,6 @@ package struct JourneyParser {
                 }
                 continue
             }
-            let text = block.plainText.trimmingWhitespace()
             let location = source.headingLocation(of: block)
             switch level {
             case 1:
@@ -462,7 +466,7 @@ package struct JourneyParser {
                     continue
                 }
                 defer { stages.append(stage) }
-                guard let definition = schema.layer(named: text) else {
+                guard let definition = named else {
                     let suggestion = Suggestion.layer(for: text, in: schema, language: language)
                     diagnostics.append(.error(.unknownLayer, .unknownLayer(layer: text, stage: stage.written),
                                               at: location,
