@@ -127,6 +127,16 @@ import TropaTesting
         #expect(items.map(\.line) == [10, 11, 12, 13, 14])
     }
 
+    /// Dividers named like layers (the pains and chances of an experience, the ideas of an expectation) divide the
+    /// layer they are in, as any other.
+    @Test func deepHeadingsNamedLikeLayersInsideALayerAreDividers() {
+        let text = Check.oneStage(Check.requiredLayers + "\n### Опыт\n#### Боли\n- Долго\n#### Возможности\n- Чат\n\n### Ожидания\n#### Идеи\nБыстрее.\n")
+        let (journey, diagnostics) = Check.journey(text)
+        #expect(diagnostics.isEmpty, "\(diagnostics)")
+        #expect(journey.stages.first?.layer(id: "experience")?.content.items?.count == 4)
+        #expect(journey.stages.first?.layer(id: "barriers") == nil)
+    }
+
     @Test func twoListsWithoutAHeadingBetweenThemAreStillAnError() {
         let text = Check.oneStage(Check.requiredLayers + "### Барьеры\n#### Цена\n- Дорого\n\n1. Долго\n")
         #expect(Check.journey(text).diagnostics.found == [Found(.listExpected, .error, 18, 1)])

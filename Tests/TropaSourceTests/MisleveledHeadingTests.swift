@@ -96,26 +96,6 @@ import TropaTesting
     }
 }
 
-/// A `####` heading that names a layer the stage has not had, inside another layer: its entries are that layer's,
-/// not the other's (a barrier among the actions would be counted as neither).
-@Suite struct DeepLayerInLayerTests {
-    @Test func aDeepHeadingNamingAnotherLayerInAListIsReadAsTheLayer() throws {
-        let text = Check.oneStage(Check.requiredLayers + "\n#### Барьеры\n- Консультант занят\n")
-        let (journey, diagnostics) = Check.journey(text)
-        #expect(diagnostics.found == [Found(.misplacedHeading, .error, 15, 1)])
-        #expect(diagnostics.first?.suggestion(in: .ru) == "напишите «### Барьеры»")
-        #expect(journey.stages.first?.layer(id: "barriers")?.content.items?.map(\.text.plain) == ["Консультант занят"])
-    }
-
-    /// A divider named like a layer the stage has, or has after it, stays a divider.
-    @Test func aDeepHeadingNamingALayerTheStageHasIsADivider() {
-        let had = Check.oneStage("### Цель\nНайти.\n\n### Действия\n#### Цель\n- Читает\n\n### Эмоции\n0\n")
-        #expect(Check.journey(had).diagnostics.isEmpty)
-        let after = Check.oneStage("### Цель\nНайти.\n\n### Действия\n#### Барьеры\n- Читает\n\n### Эмоции\n0\n\n### Барьеры\n- Дорого\n")
-        #expect(Check.journey(after).diagnostics.isEmpty)
-    }
-}
-
 @Suite struct BranchTypoTests {
     @Test(arguments: [("курьер", "курер", true), ("курер", "курьер", true), ("самовывоз", "самовывозы", true),
                       ("онлайн", "офлайн", false), ("курьер", "курьер", false), ("ab", "abc", false), ("курьер", "курь", false)])

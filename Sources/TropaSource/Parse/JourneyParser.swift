@@ -290,17 +290,10 @@ package struct JourneyParser {
                         at: layer.location, suggestion: .fillOrRemove)
     }
 
-    /// A `####` (or deeper) heading that names a layer: right under a stage, where its first layer is expected
-    /// (`#### Точки контакта`); or in a layer, naming another the stage has not had and does not have after it
-    /// (`#### Барьеры` under `### Действия`), whose entries would be the layer's. Read as the layer it names.
-    private func deepLayerHeading(_ block: MarkdownNode, in stage: PendingStage, before rest: ArraySlice<MarkdownNode>,
-                                  source: SourceText) -> Diagnostic? {
+    /// A `####` (or deeper) heading that names a layer, right under a stage where its first layer is expected.
+    private func deepLayerHeading(_ block: MarkdownNode, source: SourceText) -> Diagnostic? {
         let text = block.plainText.trimmingWhitespace()
-        guard let layer = schema.layer(named: text) else { return nil }
-        if !stage.layers.isEmpty || !stage.misnamedLayers.isEmpty {
-            guard !stage.inUnknownLayer, !stage.layers.contains(where: { $0.definition.id == layer.id }),
-                  !followingLayers(rest, atMost: .max).contains(layer.id) else { return nil }
-        }
+        guard schema.layer(named: text) != nil else { return nil }
         let marks = String(repeating: "#", count: block.headingLevel)
         let at = SourceLocation(file: source.path, line: block.startLine,
                                 column: source.column(line: block.startLine, byteColumn: block.startByteColumn))
@@ -400,8 +393,9 @@ package struct JourneyParser {
         let blocks = document.blocks
         for (index, block) in blocks.enumerated() {
             var level = block.isHeading ? block.headingLevel : 0
-            if level >= 4, let stage = stages.last,
-               let misplaced = deepLayerHeading(block, in: stage, before: blocks[(index + 1)...], source: source) {
+            if level >= 4, let stage = stages.last, stage.layers.isEmpty, stage.misnamedLayers.isEmpty,
+               let misplaced = deepLayerHeading(block, source: source) {
+                // `#### Точки контакта` where a layer is expected: reported, and read as the layer it names.
                 diagnostics.append(misplaced)
                 level = 3
             }
