@@ -51,10 +51,6 @@ public struct Persona: Sendable, Hashable {
     public var sections: [PersonaSection]
     /// Its links to maps, personas and files of the site, for the site to check.
     public var links: [MapLink] = []
-    /// From its page up to the output's root (`../../` for `personas/<id>/index.html`): where its sections' links
-    /// to the site start.
-    public var pageRoot = "../../"
-
     public init(id: String, path: String, name: String, role: String? = nil, description: RichText = .empty,
                 sections: [PersonaSection] = []) {
         self.id = id
@@ -66,15 +62,4 @@ public struct Persona: Sendable, Hashable {
     }
 
     public func section(_ kind: PersonaSectionKind) -> PersonaSection? { sections.first { $0.kind == kind } }
-
-    /// A section's HTML with its links to the site leading from a page whose root is `root` (a card of it on a map's
-    /// page) to where they lead from its own.
-    public func html(of section: PersonaSection, root: String) -> String {
-        var html = section.content.html
-        guard root != pageRoot, html.contains(pageRoot) else { return html }
-        for attribute in ["href=\"", "src=\""] {
-            html = html.replacingOccurrences(of: attribute + pageRoot, with: attribute + root)
-        }
-        return html
-    }
 }

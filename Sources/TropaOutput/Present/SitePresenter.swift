@@ -246,13 +246,16 @@ package struct SitePresenter: Sendable {
     private func personaCard(_ persona: Persona, root: String) -> PersonaCardModel {
         PersonaCardModel(name: persona.name, role: persona.role,
                          url: root + PagePaths.persona(persona.id) + "/index.html",
-                         sections: sections(persona, root: root))
+                         sections: sections(persona, rebasedTo: root))
     }
 
-    private func sections(_ persona: Persona, root: String) -> [PersonaSectionModel] {
+    /// Its sections, whose links lead from its page; with `root`, from the page below the output `root` leads up
+    /// from (a card of it on a map's page).
+    private func sections(_ persona: Persona, rebasedTo root: String? = nil) -> [PersonaSectionModel] {
         persona.sections.filter { !$0.content.isEmpty }.map { section in
             PersonaSectionModel(title: section.kind.title.text(in: site.config.language, fallback: section.kind.rawValue),
-                                html: persona.html(of: section, root: root))
+                                html: root.map { Markup.rebasingLinks(section.content.html, from: PagePaths.persona(persona.id), to: $0) }
+                                    ?? section.content.html)
         }
     }
 
@@ -260,7 +263,7 @@ package struct SitePresenter: Sendable {
         let page = context(forPageAt: PagePaths.persona(persona.id) + "/index.html")
         let maps = journeys.filter { $0.personaID == persona.id }.sortedByTitle(\.title, slug: \.slug)
         return PersonaPageModel(page: page, name: persona.name, role: persona.role,
-                                descriptionHTML: persona.description.html, sections: sections(persona, root: persona.pageRoot),
+                                descriptionHTML: persona.description.html, sections: sections(persona),
                                 maps: maps.map { Link(title: $0.title, url: page.root + $0.slug + "/index.html") })
     }
 }

@@ -58,7 +58,6 @@ package struct PersonaParser {
         let document = MarkdownDocument(body, unsafeHTML: unsafeHTML)
         // Links lead where a map's do, from the persona's page.
         let resolver = MapLinks(path: source.path, contentPath: contentPath)
-        persona.pageRoot = resolver.root
         document.rewriteLinks(linePrefix: source.textStart) { url, line, byteColumn in
             let at = SourceLocation(file: source.path, line: line, column: source.column(line: line, byteColumn: byteColumn))
             guard let (href, link) = resolver.resolve(url, at: at) else { return nil }
