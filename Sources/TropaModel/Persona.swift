@@ -51,6 +51,7 @@ public struct Persona: Sendable, Hashable {
     public var sections: [PersonaSection]
     /// Its links to maps, personas and files of the site, for the site to check.
     public var links: [MapLink] = []
+
     public init(id: String, path: String, name: String, role: String? = nil, description: RichText = .empty,
                 sections: [PersonaSection] = []) {
         self.id = id
