@@ -325,6 +325,7 @@ public indirect enum Message: Sendable, Hashable {
     case mapExists(String)
     case unknownCommand(String, commands: [String])
     case importOutsideContent(String, content: String)
+    case notMapFolder(String)
     case created(String)
     case stagesRange
     case noTropaServe(String)
@@ -1013,6 +1014,9 @@ public indirect enum Message: Sendable, Hashable {
         case .importOutsideContent(let path, let content):
             ("--output \(path) is not a map: give a .md file in \(content)/, outside \(content)/personas/, or the build will not see it",
              "--output \(path) — не карта: укажите файл .md в папке \(content)/, но не в \(content)/personas/, иначе сборка его не увидит")
+        case .notMapFolder(let folder):
+            ("--folder \(folder) is no folder for maps: name one under content/, not personas/ nor a hidden one",
+             "--folder \(folder) — не папка для карт: укажите папку внутри content/, но не personas/ и не скрытую")
         case .created(let path): ("created \(path)", "создана карта \(path)")
         case .stagesRange: ("--stages must be from 1 to 50", "в --stages укажите число от 1 до 50")
         case .noTropaServe(let path): ("tropa serve runs tropa-serve, which is not beside tropa: no \(path)",

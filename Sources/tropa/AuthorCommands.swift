@@ -40,7 +40,7 @@ struct NewCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "new",
         abstract: helpText(en: "Write a new map under content/ with every layer of the schema as an empty heading.", ru: "Создаёт новую карту в content/, где каждый слой схемы — пустой заголовок."),
-        discussion: helpText(en: "The file is named after the title's slug; a title written as a path (\"b2b/Клиент выбирает CRM\") puts it in that folder. An existing file is never overwritten.", ru: "Имя файла берётся из названия карты; название с папкой («b2b/Клиент выбирает CRM») кладёт карту в эту папку. Существующий файл никогда не перезаписывается.")
+        discussion: helpText(en: "The file is named after the title's slug, in the content folder or the folder --folder names under it; an existing file is never overwritten.", ru: "Имя файла берётся из названия карты, в папке content/ или в той, что указана в --folder; существующий файл никогда не перезаписывается.")
     )
 
     @Argument(help: .init(en: "The map's title.", ru: "Название карты."))
@@ -51,6 +51,9 @@ struct NewCommand: ParsableCommand {
 
     @Option(help: .init(en: "How many stages to write.", ru: "Сколько этапов создать."))
     var stages: Int = 3
+
+    @Option(help: .init(en: "A folder under content/ to write the map in (\"b2b\"), made if need be.", ru: "Папка внутри content/, куда положить карту («b2b»); создаётся, если её нет."))
+    var folder: String?
 
     @Option(help: .init(en: "Labels of a fork after the stages, separated by commas (\"Онлайн,Офлайн\"): a stage per branch, then one where they meet.", ru: "Метки развилки после этапов через запятую («Онлайн,Офлайн»): по этапу на ветку, затем этап, где ветки сходятся."))
     var branches: String?
@@ -73,6 +76,9 @@ struct NewCommand: ParsableCommand {
         }
         if branches != nil, let problem = MapScaffold.problem(with: branchLabels) {
             throw ValidationError(problem.text(in: language))
+        }
+        if let folder, !MapScaffold.isMapFolder(folder) {
+            throw ValidationError(Message.notMapFolder(folder).text(in: language))
         }
     }
 
@@ -97,7 +103,7 @@ struct NewCommand: ParsableCommand {
         }
         let scaffold = MapScaffold(title: title, personaID: persona, stageCount: stages, date: Self.today(),
                                    branches: branchLabels)
-        let path = siteDirectory + "/" + config.contentPath + "/" + scaffold.fileName
+        let path = siteDirectory + "/" + config.contentPath + "/" + (folder.map { $0 + "/" } ?? "") + scaffold.fileName
         let fileSystem = DiskFileSystem()
         guard fileSystem.kind(at: path) == nil else {
             Terminal.printError(.errorLine(.mapExists(path)), language: language)

@@ -51,16 +51,21 @@ import TropaTesting
         #expect(again.stderr.contains("is not empty"))
     }
 
-    /// A title written as a path puts the map in that folder, made if need be, and titles it with its last part.
+    /// `--folder` puts the map in a folder under content/, made if need be, named as written; a slash in a title
+    /// stays in the title.
     @Test func aNewMapInAFolder() throws {
         let site = temporaryFolder()
         defer { try? FileManager.default.removeItem(at: site) }
         #expect(try TropaProcess.run(["init", site.path, "--language", "ru"]).status == 0)
-        let created = try TropaProcess.run(["new", "Онлайн/Покупка кровати", "--site", site.path])
+        let created = try TropaProcess.run(["new", "Онбординг B2B/B2C", "--folder", "онлайн", "--site", site.path])
         #expect(created.status == 0, "\(created.stderr)")
-        let text = try String(contentsOf: site.appendingPathComponent("content/onlayn/pokupka-krovati.md"), encoding: .utf8)
-        #expect(text.contains("title: \"Покупка кровати\""))
+        let text = try String(contentsOf: site.appendingPathComponent("content/онлайн/onbording-b2b-b2c.md"), encoding: .utf8)
+        #expect(text.contains("title: \"Онбординг B2B/B2C\""))
         #expect(try TropaProcess.run(["check", site.path]).status == 0)
+        for folder in ["personas", "../вне", ".скрытая", "/tmp"] {
+            let refused = try TropaProcess.run(["new", "Карта", "--folder", folder, "--site", site.path])
+            #expect(refused.status != 0 && refused.stderr.contains("не папка для карт"), "\(folder): \(refused.stderr)")
+        }
     }
 
     @Test func aNewMapPassesTheCheckWithWarningsUntilItIsNoLongerADraft() throws {

@@ -23,7 +23,7 @@ import Testing
         .acceptedLayers(["a", "b"]), .level1Heading("x"), .titleInFrontMatter, .personaNameInFrontMatter,
         .branchLabelEmpty(stage: "x"), .nameTheBranch(stage: "x"), .branchLabelWithoutName("x"), .nameBeforeLabel("x"),
         .branchLabelBrace("x"), .branchLabelUnclosed("x"), .closeLabel("x"), .labelsWithoutBraces, .branchSplit(label: "x", by: "y"), .keepBranchTogether("x"),
-        .branchReused(label: "x", line: 5), .branchTypo(label: "x", like: "x"), .linkWithSpace("x"), .tableAsText, .tableAsList, .stageOfBranches(["x"]), .mermaidNotJourney, .startWithJourney, .mermaidUnexpected("x"),
+        .branchReused(label: "x", line: 5), .branchTypo(label: "x", like: "x"), .linkWithSpace("x"), .tableAsText, .tableAsList, .stageOfBranches(["x"]), .notMapFolder("x"), .mermaidNotJourney, .startWithJourney, .mermaidUnexpected("x"),
         .mermaidTaskForm, .mermaidNotScore("x"), .mermaidScoreClamped(score: "x", to: 5), .mermaidScoreRounded(score: "x", to: 1), .mermaidScores, .theDiagram, .labelsPerFork, .forkNeedsTwoBranches, .branchesLabelEmpty,
         .branchesLabelTwice, .branchesLabelBrace,
         .unnamedStage, .nameTheStage, .duplicateStage("x", firstLine: 1), .ownStageNames, .layerBeforeStage("x"), .addStageAbove,

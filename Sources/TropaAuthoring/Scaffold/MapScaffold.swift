@@ -17,14 +17,8 @@ public struct MapScaffold: Sendable {
     /// they meet; none for a map without a fork.
     public var branches: [String]
 
-    /// The folders under the content folder a title written as a path (`розница/Покупка дивана`) names, each as
-    /// its slug (`roznitsa`); the title is then its last part.
-    public var folders: [String]
-
     public init(title: String, personaID: String? = nil, stageCount: Int = 3, date: String, branches: [String] = []) {
-        let parts = title.split(separator: "/").map { $0.trimmingWhitespace() }.filter { !$0.isEmpty }
-        self.title = parts.last ?? title
-        self.folders = parts.dropLast().map(Slug.make).filter { !$0.isEmpty }
+        self.title = title
         self.personaID = personaID
         self.stageCount = stageCount
         self.date = date
@@ -40,9 +34,15 @@ public struct MapScaffold: Sendable {
         return nil
     }
 
-    /// The file's path under the content folder: its folders, then the title's slug with `.md`.
-    public var fileName: String {
-        (folders + [Slug.make(title).isEmpty ? "map" : Slug.make(title)]).joined(separator: "/") + ".md"
+    /// The file's name: the title's slug with `.md`.
+    public var fileName: String { Slug.make(title).isEmpty ? "map.md" : Slug.make(title) + ".md" }
+
+    /// Whether a map may go in `folder` under the content folder (`b2b`, `розница/мебель`): one where a build reads
+    /// maps, not the personas' folder nor a hidden one, and not out of the content folder.
+    public static func isMapFolder(_ folder: String) -> Bool {
+        let parts = folder.split(separator: "/")
+        return !folder.hasPrefix("/") && !parts.isEmpty && parts.first != Substring(SiteInputs.personaFolder)
+            && parts.allSatisfy { !$0.hasPrefix(".") && !$0.trimmingWhitespace().isEmpty }
     }
 
     public func text(schema: LayerSchema, language: Language) -> String {
