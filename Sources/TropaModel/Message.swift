@@ -638,16 +638,16 @@ public indirect enum Message: Sendable, Hashable {
             ("the branch label {\(label)} is already used by the fork at line \(line)",
              "метка {\(label)} уже занята развилкой в строке \(line)")
         case .branchTypo(let label, let like):
-            ("the branch label {\(label)} differs from {\(like)} of the stage above by one letter: a branch of its own, beside {\(like)}, not a step after it",
-             "метка {\(label)} отличается от {\(like)} этапа выше одной буквой: это отдельная ветка рядом с {\(like)}, а не шаг после него")
+            ("the branch label {\(label)} differs from {\(like)} of the stage above by one letter: it starts a branch of its own beside {\(like)}, not the next step of that branch",
+             "метка {\(label)} отличается от {\(like)} этапа выше одной буквой: это новая ветка рядом с {\(like)}, а не продолжение ветки {\(like)}")
         case .linkWithSpace(let text):
-            ("\"\(text)\" is not a link: its address holds a space, and the page shows it as typed",
-             "«\(text)» не стала ссылкой: в адресе пробел, и страница покажет её как набрано")
+            ("\"\(text)\" is not a link: its address holds a space, and the page shows it as it is typed",
+             "«\(text)» не стала ссылкой: в адресе пробел, и страница покажет её так, как она набрана")
         case .tableAsText:
-            ("a Markdown table: the pages have no tables in Markdown and show its rows as typed",
-             "таблица Markdown: таблиц в разметке карт нет, и страница покажет её строки как набрано")
+            ("a Markdown table: the pages' Markdown has no tables and shows its rows as they are typed",
+             "таблица Markdown: таблиц в этой разметке нет, и страница покажет её строки так, как они набраны")
         case .tableAsList:
-            ("write its rows as a list (\"- …\"), or its figures as metrics", "запишите её строки списком («- …») или цифры — метриками")
+            ("write its rows as a list (\"- …\")", "запишите её строки списком («- …»)")
         case .labelsPerFork: ("give the branches of each fork labels of their own",
                               "у веток каждой развилки должны быть свои метки")
         case .forkNeedsTwoBranches: ("a fork needs two branches or more, e.g. --branches \"Онлайн,Офлайн\"",

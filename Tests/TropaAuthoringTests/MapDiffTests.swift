@@ -129,6 +129,16 @@ import TropaTesting
         #expect(try #require(english).render(.text).contains("“Выбор”, Barriers: Дорого (moved from “Поиск”)\n"))
     }
 
+    /// A map's file ends in `.md` in any case, as the site reads it.
+    @Test func aMapFileInCapitalsIsCompared() throws {
+        let before = Self.map(RenderBuild.stage("Поиск"))
+        let after = Self.map(RenderBuild.stage("Поиск решения"))
+        let memory = MemoryFileSystem(files: ["site/tropa.yml": "language: ru\n", "site/content/B.MD": after])
+        let git = FakeGit(versions: ["HEAD": ["content/B.MD": before]])
+        let (diff, _) = try MapDiff.read(root: "site", map: "content/B.MD", revisions: [], git: git, files: memory)
+        #expect(try #require(diff).render(.text).contains("Этап «Поиск» переименован в «Поиск решения»"))
+    }
+
     @Test func aRecommendationGivenToAnotherOwnerIsOneChange() throws {
         let before = Self.map(RenderBuild.stage("Поиск", extra: "### Рекомендации\n- [Сайт] Добавить фильтр @ecom\n"))
         let after = Self.map(RenderBuild.stage("Поиск", extra: "### Рекомендации\n- [Сайт] Добавить фильтр @marketing\n"))

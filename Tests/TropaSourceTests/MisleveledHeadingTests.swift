@@ -98,7 +98,8 @@ import TropaTesting
 
 @Suite struct BranchTypoTests {
     @Test(arguments: [("курьер", "курер", true), ("курер", "курьер", true), ("самовывоз", "самовывозы", true),
-                      ("онлайн", "офлайн", false), ("курьер", "курьер", false), ("ab", "abc", false), ("курьер", "курь", false)])
+                      ("онлайн", "офлайн", false), ("курьер", "курьер", false), ("ab", "abc", false), ("курьер", "курь", false),
+                      ("тариф 1", "тариф 10", false), ("тариф", "тариф 2", false)])
     func aLabelOneLetterApart(a: String, b: String, apart: Bool) {
         #expect(BranchLabel.oneLetterApart(a, b) == apart)
     }

@@ -33,13 +33,13 @@ public struct MapDiff: Sendable {
         /// The maps of the working tree, relative to the site folder.
         func maps() -> [String] {
             ((try? files.files(under: root.appendingPath(config.contentPath))) ?? [])
-                .filter { $0.hasSuffix(".md") }.sorted().map { config.contentPath.appendingPath($0) }
+                .filter(\.isMarkdownPath).sorted().map { config.contentPath.appendingPath($0) }
         }
         // A file (`content/retail/sofa.md`), a map's name as `compare:` writes it (`retail/sofa`), or the measurements
         // file of one map (`content/retail/sofa.csv`), which is that map's diff, its rows included.
         let path = try SiteError.told(in: language ?? config.language) {
             SiteInputs.isCSV(map) ? try measuredMap(normalized(map), among: maps(), parser: reader.parser, loader: loader)
-                : map.hasSuffix(".md") ? normalized(map) : MapReference.path(of: map, inContent: config.contentPath)
+                : map.isMarkdownPath ? normalized(map) : MapReference.path(of: map, inContent: config.contentPath)
         }
         let from = revisions.first ?? "HEAD"
         let to = revisions.count > 1 ? revisions[1] : nil

@@ -403,7 +403,8 @@ package struct BuildDriver: Sendable {
         // What the build writes, asked of a link to a file the site does not have: every map's folder, read in this
         // run or not.
         lazy var written = OutputClaims(maps: inputs.maps.map { ($0, Slug.forContentPath(String($0.dropFirst(config.contentPath.count + 1)))) },
-                                        personas: personas, staticFiles: [], sitemap: config.baseURL != nil).writtenPaths()
+                                        personas: personas, staticFiles: [], sitemap: config.baseURL != nil)
+            .writtenPaths(history: history != nil)
         let problems = SiteValidator(journeys: maps.claims, personas: personas, mapPaths: inputs.maps,
                                      contentPath: config.contentPath, draftsLeftOut: draftsLeftOut,
                                      recorded: linking ? reuse.recordedForLinks() : { _ in nil },

@@ -37,7 +37,9 @@ package struct OutputClaims {
         }
         guard !staticFiles.isEmpty else { return diagnostics }
         let written = writtenPaths()
-        for file in staticFiles where written(file.outputPath) {
+        // The site's own folders are tropa's whole: which pages they hold depends on every map.
+        let owned = [PagePaths.assets] + PagePaths.siteFolders
+        for file in staticFiles where written(file.outputPath) || owned.contains(where: { file.outputPath.hasPrefix($0 + "/") }) {
             diagnostics.append(.error(.outputConflict, .overwritesPage(file.outputPath),
                                       at: SourceLocation(file: file.path, line: 1), suggestion: .renameOrMove))
         }
@@ -45,19 +47,24 @@ package struct OutputClaims {
     }
 
     /// Whether the build writes a file at a path of the output: the catalogue and its data, a page of a map's or
-    /// persona's folder, a map's files, or anything in the site's own folders. Each path's folder and name are
-    /// looked up: the paths of every map's files, made and hashed, were most of the site checks of 10,000 maps.
-    package func writtenPaths() -> (String) -> Bool {
+    /// persona's folder, a map's files (and its history's page, `history`), a page of the site's own folders or
+    /// the plan's table, or a theme file. Each path's folder and name are looked up: the paths of every map's files,
+    /// made and hashed, were most of the site checks of 10,000 maps.
+    package func writtenPaths(history: Bool = false) -> (String) -> Bool {
         let mapFolders = Set(maps.map { PagePaths.journeyFolder($0.slug) })
         let pageFolders = mapFolders.union(personas.map { PagePaths.persona($0.id) })
         let mapFiles = Set(MapOutput.fileNames)
-        let pages = Set([PagePaths.catalogue, PagePaths.mapsJSON] + (sitemap ? [PagePaths.sitemap, PagePaths.robots] : []))
-        // The site's own folders are tropa's whole: which pages they hold depends on every map.
-        let owned = [PagePaths.assets] + PagePaths.siteFolders
+        let pages = Set([PagePaths.catalogue, PagePaths.mapsJSON, PagePaths.planCSV]
+                        + (sitemap ? [PagePaths.sitemap, PagePaths.robots] : []))
+        let historyFolder = "/" + PagePaths.historyPage.folderAndName.folder
         return { path in
             let (folder, name) = path.folderAndName
-            return pages.contains(path) || name == "index.html" && pageFolders.contains(folder)
-                || mapFiles.contains(name) && mapFolders.contains(folder) || owned.contains { path.hasPrefix($0 + "/") }
+            if pages.contains(path) || mapFiles.contains(name) && mapFolders.contains(folder) || path.hasPrefix(PagePaths.assets + "/") {
+                return true
+            }
+            guard name == "index.html" else { return false }
+            return pageFolders.contains(folder) || PagePaths.siteFolders.contains { folder == $0 || folder.hasPrefix($0 + "/") }
+                || history && folder.hasSuffix(historyFolder) && mapFolders.contains(String(folder.dropLast(historyFolder.count)))
         }
     }
 }

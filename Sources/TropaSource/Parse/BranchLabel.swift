@@ -93,12 +93,13 @@ package struct BranchLabel {
     /// The rules of forks: a branch's stages are consecutive, and a label belongs to one fork. Labels compare like
     /// names (`{Онлайн}` is `{онлайн}`), as the flow compares them.
     /// Whether one key is the other with a letter added (`курьер`, `курер`): a typo more often than two branches of
-    /// one fork (whose names differ in a letter changed, if in one at all: `онлайн`, `офлайн`).
+    /// one fork (whose names differ in a letter changed, if in one at all: `онлайн`, `офлайн`). A digit or space
+    /// added is a name of its own (`тариф 1`, `тариф 10`).
     static func oneLetterApart(_ a: String, _ b: String) -> Bool {
         let (short, long) = a.count < b.count ? (Array(a), Array(b)) : (Array(b), Array(a))
         guard long.count == short.count + 1, short.count >= 3 else { return false }
         let same = zip(short, long).prefix { $0 == $1 }.count
-        return short[same...].elementsEqual(long[(same + 1)...])
+        return long[same].isLetter && short[same...].elementsEqual(long[(same + 1)...])
     }
 
     package static func check(_ stages: [Stage], labels: [SourceLocation?]) -> [Diagnostic] {
