@@ -128,3 +128,11 @@ import TropaTesting
         #expect(UnreadMarkup.spacedLink(in: line[...]) == nil)
     }
 }
+
+@Suite struct UnreadMarkupScanTests {
+    @Test(arguments: [("a | b", true), ("[a](b)", true), ("a ] ( b", false), ("a ]", false), ("]", false), ("", false),
+                      ("текст ](", true)])
+    func aBodyMayHoldTablesOrLinks(body: String, may: Bool) {
+        #expect(UnreadMarkup.mayHold(body) == may)
+    }
+}
