@@ -222,7 +222,7 @@ public struct JourneyAnalysis: Sendable {
     }
 
     public func facts(of journey: Journey) -> JourneyFacts {
-        let slug = Slug.forContentPath(String(journey.path.dropFirst(contentPath.count + 1)))
+        let slug = Slug.forMap(journey.path, inContent: contentPath)
         let summary = JourneySummary(slug: slug, title: journey.title, personaID: journey.personaID,
                                      product: journey.product, segment: journey.segment, tags: journey.tags,
                                      draft: journey.draft, stageCount: journey.stages.count,

@@ -93,6 +93,11 @@ public enum Slug {
         return result
     }
 
+    /// The output folder of the map at `path` (relative to the site folder, under `contentPath`).
+    public static func forMap(_ path: String, inContent contentPath: String) -> String {
+        forContentPath(String(path.dropFirst(contentPath.count + 1)))
+    }
+
     /// The slug of a map: its path under `content/` without `.md`, each folder slugged, joined by `/`.
     public static func forContentPath(_ path: String) -> String {
         var trimmed = path

@@ -402,13 +402,14 @@ package struct BuildDriver: Sendable {
         let linking = maps.claims.contains { !$0.links.isEmpty } || personas.contains { !$0.links.isEmpty }
         // What the build writes, asked of a link to a file the site does not have: every map's folder, read in this
         // run or not.
-        lazy var written = OutputClaims(maps: inputs.maps.map { ($0, Slug.forContentPath(String($0.dropFirst(config.contentPath.count + 1)))) },
+        lazy var written = OutputClaims(maps: inputs.maps.map { ($0, Slug.forMap($0, inContent: config.contentPath)) },
                                         personas: personas, staticFiles: [], sitemap: config.baseURL != nil)
             .writtenPaths(history: history != nil)
         let problems = SiteValidator(journeys: maps.claims, personas: personas, mapPaths: inputs.maps,
                                      contentPath: config.contentPath, draftsLeftOut: draftsLeftOut,
                                      recorded: linking ? reuse.recordedForLinks() : { _ in nil },
-                                     files: inputs.staticFiles.map(\.path), copied: Set(copied.map(\.path)),
+                                     files: linking ? inputs.staticFiles.map(\.path) : [],
+                                     copied: linking ? Set(copied.map(\.path)) : [],
                                      written: { written($0) }).validate()
             + OutputClaims(maps: maps.folders, personas: personas, staticFiles: inputs.staticFiles,
                            sitemap: config.baseURL != nil)

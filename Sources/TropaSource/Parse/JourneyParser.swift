@@ -399,11 +399,11 @@ package struct JourneyParser {
                 diagnostics.append(misplaced)
                 level = 3
             }
-            // A heading one `#` short or one too many would make a stage of a layer or a layer of a stage, and every
-            // heading after it an error: it is reported once, and read as what the headings around it show it is.
             // A stage's or layer's heading, and the layer it names, made once.
             let text = (1...3).contains(level) ? block.plainText.trimmingWhitespace() : ""
             let named = level == 2 || level == 3 ? schema.layer(named: text) : nil
+            // A heading one `#` short or one too many would make a stage of a layer or a layer of a stage, and every
+            // heading after it an error: it is reported once, and read as what the headings around it show it is.
             if (1...3).contains(level), let stage = stages.last,
                let (misplaced, meant) = misleveledHeading(block, text: text, naming: named, level: level, in: stage,
                                                           before: blocks[(index + 1)...], draft: journey.draft, source: source) {
