@@ -70,6 +70,11 @@ public struct NameKey: Hashable, Sendable {
 }
 
 extension StringProtocol {
+    /// The text as a message quotes it: its first `count` characters and `…` when it is longer.
+    package func shortened(to count: Int) -> String {
+        self.count <= count ? String(self) : String(prefix(count)) + "…"
+    }
+
     /// Inlinable so that each module's call is specialized for `String` or `Substring`: through the protocol's
     /// witnesses it was 1.7 % of a cold build.
     @inlinable

@@ -87,7 +87,7 @@ package struct BrokenHeading: Sendable, Hashable {
     /// The `heading-space` error, at the character where the space belongs.
     package func diagnostic(file: String) -> Diagnostic {
         let text = text.trimmingWhitespace()
-        let written = Self.shortened(marks + (oddSpace.map { String(Character($0)) } ?? "") + text)
+        let written = (marks + (oddSpace.map { String(Character($0)) } ?? "") + text).shortened(to: 60)
         var message = Message.headingNoSpace(written: written, marks: marks)
         if let oddSpace {
             let code = String(oddSpace.value, radix: 16, uppercase: true)
@@ -97,10 +97,5 @@ package struct BrokenHeading: Sendable, Hashable {
         }
         return .error(.headingSpace, message, at: SourceLocation(file: file, line: line, column: indent + level + 1),
                       suggestion: .write(marks + " " + text))
-    }
-
-    /// A long line quoted in a message is cut after 60 characters.
-    private static func shortened(_ text: String) -> String {
-        text.count <= 60 ? text : String(text.prefix(60)) + "…"
     }
 }

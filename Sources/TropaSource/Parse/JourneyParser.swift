@@ -349,7 +349,7 @@ package struct JourneyParser {
             let dashes = line.trimmingWhitespace()
             if !dashes.isEmpty, dashes.allSatisfy({ $0 == "-" || $0 == " " || $0 == "\t" }) {
                 let column = line.prefix { $0 == " " || $0 == "\t" }.count + 1
-                return (dashes.count <= 20 ? dashes : String(dashes.prefix(20)) + "…",
+                return (dashes.shortened(to: 20),
                         SourceLocation(file: source.path, line: number, column: column))
             }
             number += 1

@@ -293,7 +293,7 @@ extension MarkdownDocument {
         var warnings: [Diagnostic] = []
         rewriteLinks(linePrefix: source.textStart) { url, line, byteColumn in
             if Self.leftOut(url) {
-                let shown = url.count <= 60 ? url : String(url.prefix(60)) + "…"
+                let shown = url.shortened(to: 60)
                 let column = Self.autolinkColumn(of: url, in: source.line(line), at: byteColumn) ?? byteColumn
                 warnings.append(.warning(.linkOmitted, .linkOmitted(shown),
                                          at: SourceLocation(file: source.path, line: line, column: source.column(line: line, byteColumn: column)),

@@ -19,7 +19,7 @@ package enum UnreadMarkup {
             let number = offset + 1
             if let link = spacedLink(in: line) {
                 let at = SourceLocation(file: source.path, line: number, column: line[..<link.start].count + 1)
-                found.append((number, .warning(.unreadMarkup, .linkWithSpace(shortened(link.text)), at: at,
+                found.append((number, .warning(.unreadMarkup, .linkWithSpace(link.text.shortened(to: 60)), at: at,
                                                suggestion: .write("[\(link.title)](<\(link.destination)>)"))))
             }
             // A table's header row, over its row of dashes: one warning a table.
@@ -83,9 +83,5 @@ package enum UnreadMarkup {
         return line.contains("|") && cells.count >= 2 && cells.allSatisfy { text in
             return text.count >= 3 && text.allSatisfy { $0 == "-" || $0 == ":" } && text.contains("-")
         }
-    }
-
-    private static func shortened(_ text: String) -> String {
-        text.count <= 60 ? text : String(text.prefix(60)) + "…"
     }
 }
