@@ -212,8 +212,9 @@ public struct ActionPlan: Sendable, Equatable {
 
     public var count: Int { kinds.reduce(0) { $0 + $1.owners.reduce(0) { $0 + $1.entries.count } } }
 
-    /// Every entry in the plan's order, kind by kind and owner by owner: the rows of its CSV.
-    public var entries: [Entry] { kinds.flatMap { $0.owners.flatMap(\.entries) } }
+    /// Every entry in the plan's order, kind by kind and owner by owner: the rows of its CSV. Read in place, not
+    /// copied: a one-map rebuild read 140,000 of them three times.
+    public var entries: some Sequence<Entry> { kinds.lazy.flatMap { $0.owners.lazy.flatMap(\.entries) } }
 
     /// A plan laid out before (the record's).
     public init(kinds: [KindGroup]) {
@@ -387,12 +388,16 @@ public struct ActionPlan: Sendable, Equatable {
     /// twenty actions each, so that an update reads a few maps and not every one.
     public func moving(_ moved: Set<Int>, placing: (Entry) throws -> Placing) rethrows -> ActionPlan {
         var plan = self
+        // Looked up for every action of the plan (140,000 at 10,000 maps): a set's hash for each was 4 ms.
+        var isMoved = [Bool](repeating: false, count: (moved.max() ?? -1) + 1)
+        for map in moved { isMoved[map] = true }
+        let wasMoved = { (entry: Entry) in entry.map >= 0 && entry.map < isMoved.count && isMoved[entry.map] }
         for kind in plan.kinds.indices {
             for owner in plan.kinds[kind].owners.indices {
                 var entries = plan.kinds[kind].owners[owner].entries
-                let taken = entries.filter { moved.contains($0.map) }
+                let taken = entries.filter(wasMoved)
                 guard !taken.isEmpty else { continue }
-                entries.removeAll { moved.contains($0.map) }
+                entries.removeAll(where: wasMoved)
                 for entry in taken {
                     let place = try placing(entry)
                     var (low, high) = (0, entries.count)

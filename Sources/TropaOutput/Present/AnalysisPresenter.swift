@@ -261,11 +261,17 @@ package struct DashboardPlace: Comparable, Sendable {
     }
 
     package static func < (a: DashboardPlace, b: DashboardPlace) -> Bool {
-        switch (a.reachBound, b.reachBound) {
+        boundOrder(a.reachBound, b.reachBound) ?? ((a.titleKey, a.slug) < (b.titleKey, b.slug))
+    }
+
+    /// The order of two rows by their bounds alone, a row without one last; nil when they tie, and the titles
+    /// decide.
+    package static func boundOrder(_ a: Double?, _ b: Double?) -> Bool? {
+        switch (a, b) {
         case (let x?, let y?) where x != y: x < y
         case (.some, nil): true
         case (nil, .some): false
-        default: (a.titleKey, a.slug) < (b.titleKey, b.slug)
+        default: nil
         }
     }
 }
