@@ -91,11 +91,13 @@ import Foundation
         record.siteFiles = awkward
         record.linkedMaps = awkward.reversed()
         record.linkTargets = Array(awkward.dropFirst())
+        record.measurements = Dictionary(uniqueKeysWithValues: awkward.map { ($0, "данные/" + $0) })
         (record.warnedMaps, record.diagnosticCount) = (Array(awkward.dropLast()), 12)
         record.folderTimes = Dictionary(uniqueKeysWithValues: awkward.enumerated().map { ($1, Int64($0) * 1_000_000_007) })
         let decoded = try Self.readBack(record)
         #expect(decoded.settings == record.settings && decoded.inputs == record.inputs && decoded.siteFiles == record.siteFiles
-                && decoded.linkedMaps == record.linkedMaps && decoded.linkTargets == record.linkTargets && decoded.folderTimes == record.folderTimes)
+                && decoded.linkedMaps == record.linkedMaps && decoded.linkTargets == record.linkTargets && decoded.folderTimes == record.folderTimes
+                && decoded.measurements == record.measurements)
         #expect(decoded.warnedMaps == record.warnedMaps && decoded.diagnosticCount == 12)
         #expect(decoded.maps.map(\.map) == maps)
         #expect(decoded.maps.map(\.path) == maps.map(\.facts.path))
@@ -108,29 +110,30 @@ import Foundation
                       "tropa build record 9\nsettings\tx\nsite\t0\nlinked\t0\n",
                       "tropa build record 10\nsettings\tx\nsite\t0\nlinked\t0\nfolders\t0\t0\n",
                       "tropa build record 11\nsettings\tx\nsite\t0\nlinked\t0\nfolders\t1\u{1F}a\t1\u{1F}7\n",
-                      "tropa build record 19\nsettings\tx\nsite\t0\nlinked\t0\ntargets\t0\nwarned\t0\t0\nfolders\t0\t0\nfacts\t0\t\\-\t\\-\t\\-\nat\t0\t0\ninput\ta\n",
-                      "tropa build record 19\nsettings\tx\nsite\t0\nlinked\t0\ntargets\t0\nwarned\t0\t0\nfolders\t0\t0\nfacts\t0\t\\-\t\\-\t\\-\nat\t0\t0\nmap\ta\n",
-                      "tropa build record 19\nsettings\tx\nsite\tmany\nlinked\t0\ntargets\t0\nwarned\t0\t0\nfolders\t0\t0\nfacts\t0\t\\-\t\\-\t\\-\nat\t0\t0\n",
-                      "tropa build record 19\nsettings\tx\nsite\t0\nfolders\t0\t0\nfacts\t0\t\\-\t\\-\t\\-\nat\t0\t0\n",
-                      "tropa build record 19\nsettings\tx\nsite\t0\nlinked\t0\ntargets\t0\nwarned\t0\t0\nfacts\t0\t\\-\t\\-\t\\-\nat\t0\t0\n",
-                      "tropa build record 19\nsettings\tx\nsite\t0\nlinked\t0\ntargets\t0\nwarned\t0\t0\nfolders\t1\u{1F}a\t0\nfacts\t0\t\\-\t\\-\t\\-\nat\t0\t0\n",
-                      "tropa build record 19\nsettings\tx\nsite\t0\nlinked\t0\ntargets\t0\nwarned\t0\t0\nfolders\t1\u{1F}a\t1\u{1F}soon\nfacts\t0\t\\-\t\\-\t\\-\nat\t0\t0\n",
-                      "tropa build record 19\nsettings\tx\nsite\t0\nlinked\t0\ntargets\t0\nwarned\t0\t0\nfolders\t1\u{1F}a\t1\u{1F}7\n",
-                      "tropa build record 19\nsettings\tx\nsite\t0\nlinked\t0\ntargets\t0\nwarned\t0\t0\nfolders\t1\u{1F}a\t1\u{1F}7\nfacts\tbig\t\\-\t\\-\t\\-\nat\t0\t0\n",
-                      "tropa build record 19\nsettings\tx\nsite\t0\nlinked\t0\ntargets\t0\nwarned\t0\t0\nfolders\t0\t0\nfacts\t0\n",
-                      "tropa build record 19\nsettings\tx\nsite\t0\nlinked\t0\ntargets\t0\nwarned\t0\t0\nfolders\t0\t0\nfacts\t0\t\\-\t\\-\t\\-\nat\t1\u{1F}0\t1\u{1F}1\n",
-                      "tropa build record 19\nsettings\tx\nsite\t0\nlinked\t0\ntargets\t0\nwarned\t0\t0\nfolders\t0\t0\nfacts\t9\t\\-\t\\-\t\\-\nat\t1\u{1F}-1\t1\u{1F}1\nmap\ta.md\tb\tc\n",
-                      "tropa build record 19\nsettings\tx\nsite\t0\nlinked\t0\ntargets\t0\nwarned\t0\t0\nfolders\t0\t0\nfacts\t9\t\\-\t\\-\t\\-\nat\t1\u{1F}0\t0\nmap\ta.md\tb\tc\n",
-                      "tropa build record 19\nsettings\tx\nsite\t0\nlinked\t0\ntargets\t0\nwarned\t0\t0\nfolders\t0\t0\nfacts\t9\t\\-\t\\-\t\\-\nat\t1\u{1F}\(Int.max)\t1\u{1F}1\nmap\ta.md\tb\tc\n",
-                      "tropa build record 19\nsettings\tx\nsite\t0\nlinked\t0\nfolders\t0\t0\nfacts\t0\t\\-\t\\-\t\\-\nat\t0\t0\n",
-                      "tropa build record 19\nsettings\tx\nsite\t0\nlinked\t0\ntargets\t0\nwarned\t0\nfolders\t0\t0\nfacts\t0\t\\-\t\\-\t\\-\nat\t0\t0\n",
-                      "tropa build record 19\nsettings\tx\nsite\t0\nlinked\t0\ntargets\t0\nwarned\t0\tsome\nfolders\t0\t0\nfacts\t0\t\\-\t\\-\t\\-\nat\t0\t0\n",
-                      "tropa build record 18\nsettings\tx\nsite\t0\nlinked\t0\ntargets\t0\nfolders\t0\t0\nfacts\t0\t\\-\t\\-\t\\-\nat\t0\t0\n",
+                      "tropa build record 20\nsettings\tx\nsite\t0\nlinked\t0\ntargets\t0\nmeasured\t0\t0\nwarned\t0\t0\nfolders\t0\t0\nfacts\t0\t\\-\t\\-\t\\-\nat\t0\t0\ninput\ta\n",
+                      "tropa build record 20\nsettings\tx\nsite\t0\nlinked\t0\ntargets\t0\nmeasured\t0\t0\nwarned\t0\t0\nfolders\t0\t0\nfacts\t0\t\\-\t\\-\t\\-\nat\t0\t0\nmap\ta\n",
+                      "tropa build record 20\nsettings\tx\nsite\tmany\nlinked\t0\ntargets\t0\nmeasured\t0\t0\nwarned\t0\t0\nfolders\t0\t0\nfacts\t0\t\\-\t\\-\t\\-\nat\t0\t0\n",
+                      "tropa build record 20\nsettings\tx\nsite\t0\nfolders\t0\t0\nfacts\t0\t\\-\t\\-\t\\-\nat\t0\t0\n",
+                      "tropa build record 20\nsettings\tx\nsite\t0\nlinked\t0\ntargets\t0\nmeasured\t0\t0\nwarned\t0\t0\nfacts\t0\t\\-\t\\-\t\\-\nat\t0\t0\n",
+                      "tropa build record 20\nsettings\tx\nsite\t0\nlinked\t0\ntargets\t0\nmeasured\t0\t0\nwarned\t0\t0\nfolders\t1\u{1F}a\t0\nfacts\t0\t\\-\t\\-\t\\-\nat\t0\t0\n",
+                      "tropa build record 20\nsettings\tx\nsite\t0\nlinked\t0\ntargets\t0\nmeasured\t0\t0\nwarned\t0\t0\nfolders\t1\u{1F}a\t1\u{1F}soon\nfacts\t0\t\\-\t\\-\t\\-\nat\t0\t0\n",
+                      "tropa build record 20\nsettings\tx\nsite\t0\nlinked\t0\ntargets\t0\nmeasured\t0\t0\nwarned\t0\t0\nfolders\t1\u{1F}a\t1\u{1F}7\n",
+                      "tropa build record 20\nsettings\tx\nsite\t0\nlinked\t0\ntargets\t0\nmeasured\t0\t0\nwarned\t0\t0\nfolders\t1\u{1F}a\t1\u{1F}7\nfacts\tbig\t\\-\t\\-\t\\-\nat\t0\t0\n",
+                      "tropa build record 20\nsettings\tx\nsite\t0\nlinked\t0\ntargets\t0\nmeasured\t0\t0\nwarned\t0\t0\nfolders\t0\t0\nfacts\t0\n",
+                      "tropa build record 20\nsettings\tx\nsite\t0\nlinked\t0\ntargets\t0\nmeasured\t0\t0\nwarned\t0\t0\nfolders\t0\t0\nfacts\t0\t\\-\t\\-\t\\-\nat\t1\u{1F}0\t1\u{1F}1\n",
+                      "tropa build record 20\nsettings\tx\nsite\t0\nlinked\t0\ntargets\t0\nmeasured\t0\t0\nwarned\t0\t0\nfolders\t0\t0\nfacts\t9\t\\-\t\\-\t\\-\nat\t1\u{1F}-1\t1\u{1F}1\nmap\ta.md\tb\tc\n",
+                      "tropa build record 20\nsettings\tx\nsite\t0\nlinked\t0\ntargets\t0\nmeasured\t0\t0\nwarned\t0\t0\nfolders\t0\t0\nfacts\t9\t\\-\t\\-\t\\-\nat\t1\u{1F}0\t0\nmap\ta.md\tb\tc\n",
+                      "tropa build record 20\nsettings\tx\nsite\t0\nlinked\t0\ntargets\t0\nmeasured\t0\t0\nwarned\t0\t0\nfolders\t0\t0\nfacts\t9\t\\-\t\\-\t\\-\nat\t1\u{1F}\(Int.max)\t1\u{1F}1\nmap\ta.md\tb\tc\n",
+                      "tropa build record 20\nsettings\tx\nsite\t0\nlinked\t0\nfolders\t0\t0\nfacts\t0\t\\-\t\\-\t\\-\nat\t0\t0\n",
+                      "tropa build record 20\nsettings\tx\nsite\t0\nlinked\t0\ntargets\t0\nmeasured\t1\u{1F}a.md\t0\nwarned\t0\t0\nfolders\t0\t0\nfacts\t0\t\\-\t\\-\t\\-\nat\t0\t0\n",
+                      "tropa build record 20\nsettings\tx\nsite\t0\nlinked\t0\ntargets\t0\nmeasured\t0\t0\nwarned\t0\nfolders\t0\t0\nfacts\t0\t\\-\t\\-\t\\-\nat\t0\t0\n",
+                      "tropa build record 20\nsettings\tx\nsite\t0\nlinked\t0\ntargets\t0\nmeasured\t0\t0\nwarned\t0\tsome\nfolders\t0\t0\nfacts\t0\t\\-\t\\-\t\\-\nat\t0\t0\n",
+                      "tropa build record 18\nsettings\tx\nsite\t0\nlinked\t0\ntargets\t0\nmeasured\t0\t0\nfolders\t0\t0\nfacts\t0\t\\-\t\\-\t\\-\nat\t0\t0\n",
                       "tropa build record 14\nsettings\tx\nsite\t0\nlinked\t0\nfolders\t0\t0\nfacts\t0\t\\-\t\\-\t\\-\nat\t0\t0\n",
                       "tropa build record 13\nsettings\tx\nsite\t0\nlinked\t0\nfolders\t0\t0\nfacts\t0\t\\-\t\\-\t\\-\nat\t0\n",
-                      "tropa build record 19\nsettings\tx\nsite\t0\nlinked\t0\ntargets\t0\nwarned\t0\t0\nfolders\t1\u{1F}a\t1\u{1F}99999999999999999999\nfacts\t0\t\\-\t\\-\t\\-\nat\t0\t0\n",
-                      "tropa build record 19\nsettings\tx\nsite\t0\nlinked\t0\ntargets\t0\nwarned\t0\t0\nfolders\t0\t0\nfacts\t0\t\\-\t\\-\t\\-\nat\t0\t0\ninput\ta\tfg\t1\t2\n",
-                      "tropa build record 19\nsettings\tx\nsite\t0\nlinked\t0\ntargets\t0\nwarned\t0\t0\nfolders\t0\t0\nfacts\t-\t\\-\t\\-\t\\-\nat\t0\t0\n",
+                      "tropa build record 20\nsettings\tx\nsite\t0\nlinked\t0\ntargets\t0\nmeasured\t0\t0\nwarned\t0\t0\nfolders\t1\u{1F}a\t1\u{1F}99999999999999999999\nfacts\t0\t\\-\t\\-\t\\-\nat\t0\t0\n",
+                      "tropa build record 20\nsettings\tx\nsite\t0\nlinked\t0\ntargets\t0\nmeasured\t0\t0\nwarned\t0\t0\nfolders\t0\t0\nfacts\t0\t\\-\t\\-\t\\-\nat\t0\t0\ninput\ta\tfg\t1\t2\n",
+                      "tropa build record 20\nsettings\tx\nsite\t0\nlinked\t0\ntargets\t0\nmeasured\t0\t0\nwarned\t0\t0\nfolders\t0\t0\nfacts\t-\t\\-\t\\-\t\\-\nat\t0\t0\n",
                       "tropa build record 14\nsettings\tx\n", "tropa build record 3\nsettings\tx\nsite\t2\n"])
     func aRecordThatCannotBeReadIsNone(_ text: String) {
         #expect(BuildRecord(decoding: Array(text.utf8)) == nil)
@@ -253,7 +256,7 @@ import Foundation
     /// A record whose line would end where the file does, with no room for its newline, is not the file's.
     @Test func aLineThatRunsToTheFilesEndIsNotTaken() throws {
         let record = { (length: Int) in
-            BuildRecord(decoding: Array(("tropa build record 19\nsettings\tx\nsite\t0\nlinked\t0\ntargets\t0\nwarned\t0\t0\nfolders\t0\t0\n"
+            BuildRecord(decoding: Array(("tropa build record 20\nsettings\tx\nsite\t0\nlinked\t0\ntargets\t0\nmeasured\t0\t0\nwarned\t0\t0\nfolders\t0\t0\n"
                 + "facts\t2\t\\-\t\\-\t\\-\nat\t1\u{1F}0\t1\u{1F}\(length)\nmap\ta.md\tb\t1\n").utf8))
         }
         let file = RangedFile(Array("x\n".utf8))
@@ -389,7 +392,7 @@ import Foundation
 
     /// The smallest record that reads, which each damaged one above differs from in one line.
     @Test func theSmallestRecordReads() throws {
-        let text = "tropa build record 19\nsettings\tx\nsite\t0\nlinked\t0\ntargets\t0\nwarned\t0\t0\nfolders\t1\u{1F}a\t1\u{1F}7\nfacts\t0\t\\-\t\\-\t\\-\nat\t0\t0\n"
+        let text = "tropa build record 20\nsettings\tx\nsite\t0\nlinked\t0\ntargets\t0\nmeasured\t0\t0\nwarned\t0\t0\nfolders\t1\u{1F}a\t1\u{1F}7\nfacts\t0\t\\-\t\\-\t\\-\nat\t0\t0\n"
         let record = try #require(BuildRecord(decoding: Array(text.utf8)))
         #expect(record.folderTimes == ["a": 7])
         #expect(record.inputs.isEmpty && record.maps.isEmpty)
@@ -496,7 +499,7 @@ import Foundation
 
     /// A map's line is read in full only when it is needed; a damaged one then reads as nothing.
     @Test func aDamagedMapLineIsReadAsNothing() throws {
-        let text = "tropa build record 19\nsettings\tx\nsite\t0\nlinked\t0\ntargets\t0\nwarned\t0\t0\nfolders\t0\t0\nfacts\t2\t\\-\t\\-\t\\-\nat\t1\u{1F}0\t1\u{1F}1\nmap\ta.md\tb\t1\n"
+        let text = "tropa build record 20\nsettings\tx\nsite\t0\nlinked\t0\ntargets\t0\nmeasured\t0\t0\nwarned\t0\t0\nfolders\t0\t0\nfacts\t2\t\\-\t\\-\t\\-\nat\t1\u{1F}0\t1\u{1F}1\nmap\ta.md\tb\t1\n"
         let record = try #require(BuildRecord(decoding: Array(text.utf8)))
         #expect(record.maps.map(\.path) == ["a.md"])
         #expect(record.outputFiles == nil)

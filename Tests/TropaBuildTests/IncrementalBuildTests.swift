@@ -979,4 +979,32 @@ extension IncrementalBuildTests {
         #expect(update.files["m.csv"] == nil)
         #expect(update.files["data.csv"] != nil)
     }
+
+    /// A map that stops naming its measurements leaves a file of the site, which a full build copies: so does the
+    /// build after that change, as long as no other map still names the file.
+    @Test func aFileNoMapNamesAnyMoreIsCopied() throws {
+        let csv = "date,stage,metric,value\n2024-03-01,Поиск,Конверсия,42%\n"
+        let other = Self.map.replacingOccurrences(of: "title: ", with: "title: Другая ")
+        var site = ["tropa.yml": "language: ru\n", "content/map.md": Self.map, "content/other.md": other, "content/m.csv": csv]
+        let built = try RenderBuild.site(site)
+        #expect(built.result.outputPath != nil && built.files["m.csv"] == nil)
+
+        // Still named by the other map: read, not copied.
+        site["content/map.md"] = Self.map.replacingOccurrences(of: "measurements: m.csv\n", with: "")
+        try built.fileSystem.write(Array(site["content/map.md"]!.utf8), to: RenderBuild.root + "/content/map.md")
+        let one = try RenderBuild.build(built.fileSystem)
+        #expect(one.result.update != nil, "the other map still names it: the build stays an update")
+        #expect(one.files["m.csv"] == nil)
+
+        // Named by none: copied, as the full build of the same site copies it.
+        site["content/other.md"] = other.replacingOccurrences(of: "measurements: m.csv\n", with: "")
+        try one.fileSystem.write(Array(site["content/other.md"]!.utf8), to: RenderBuild.root + "/content/other.md")
+        let none = try RenderBuild.build(one.fileSystem)
+        #expect(none.result.update == nil && !none.result.upToDate, "the build is made whole")
+        #expect(none.files["m.csv"] == Array(csv.utf8))
+        let whole = try RenderBuild.site(site)
+        #expect(none.files.keys.sorted() == whole.files.keys.sorted())
+        let same = none.files == whole.files
+        #expect(same, "every file as the full build writes it")
+    }
 }

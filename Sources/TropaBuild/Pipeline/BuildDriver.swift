@@ -129,14 +129,18 @@ package struct BuildDriver: Sendable {
         var maps = try visitMaps(start, loader: loader, rendering: rendering, context: context, into: sink,
                                  reuse: reuse, report: &report)
         // The measurements files the maps name are inputs of those maps, not files of the site to copy. An update
-        // reads only the changed maps: it copies what the last whole build copied.
+        // reads only the changed maps: it copies what the last whole build copied, unless a map it read now names a
+        // file that build copied, or no map names a file it did not copy.
         var inputs = start.inputs
+        let measurements = reuse.measurementsNamed(by: maps.measurements)
+        let named = Set(measurements.values)
         let copied = reuse.recordedSiteFiles.map(Set.init)
-        if let copied, inputs.staticFiles.contains(where: { maps.measurementFiles.contains($0.path) && copied.contains($0.outputPath) }) {
-            throw MeasurementsFileNamed()
+        if let copied, let released = reuse.recordedMeasurements.map({ Set($0.values).subtracting(named) }),
+           inputs.staticFiles.contains(where: { named.contains($0.path) && copied.contains($0.outputPath) || released.contains($0.path) }) {
+            throw MeasurementsNamedOtherwise()
         }
         inputs.staticFiles.removeAll { file in
-            maps.measurementFiles.contains(file.path) || copied.map { !$0.contains(file.outputPath) } ?? false
+            named.contains(file.path) || copied.map { !$0.contains(file.outputPath) } ?? false
         }
         try checkSite(maps, personas: personas.values, inputs: start.inputs, copied: inputs.staticFiles, config: start.config,
                       loader: loader, reuse: reuse, report: &report)
@@ -152,6 +156,7 @@ package struct BuildDriver: Sendable {
         run.inputHashes = maps.inputHashes
         run.linkedMaps = reuse.linkedMaps(adding: maps.claims)
         run.linkTargets = reuse.linkTargets(adding: maps.claims)
+        run.measurements = measurements
         run.check.site?.journeys = maps.journeys
         run.check.mapCount = maps.claims.count
         run.check.site?.staticFiles = inputs.staticFiles
@@ -755,8 +760,8 @@ package struct VisitedSite {
     /// Kept when the sink keeps maps, but for the preview.
     package var facts: [JourneyFacts] = []
     package var journeys: [Journey] = []
-    /// The measurements files the maps read name.
-    package var measurementFiles: Set<String> = []
+    /// Each map read, with the measurements file it names.
+    package var measurements: [(map: String, file: String?)] = []
     /// The maps read whose visits reported a problem, in their files or a measurements file they name.
     package var warned: [String] = []
     /// The first page that could not be written.
@@ -772,7 +777,7 @@ package struct VisitedSite {
             let visit = try result.get()
             report.add(visit.diagnostics, source: visit.source)
             for companion in visit.companions { report.sources[companion.path] = companion }
-            if let file = visit.measurementsFile { measurementFiles.insert(file) }
+            measurements.append((visit.path, visit.measurementsFile))
             if !visit.diagnostics.isEmpty { warned.append(visit.path) }
             if let hash = visit.inputHash { inputHashes[visit.path] = hash }
             if let claim = visit.claim { claims.append(claim) }
@@ -803,6 +808,8 @@ package struct BuildRun: Sendable {
     package var warnedMaps: [String] = []
     /// The maps any link leads to, for the record.
     package var linkTargets: [String] = []
+    /// The measurements file each map names, by the map's path, for the record.
+    package var measurements: [String: String] = [:]
     package var mapCount = 0
     package var renderedMapCount = 0
     /// The site pages made again (the catalogue, a tag's page, the plan…), by their paths; a sitemap and the

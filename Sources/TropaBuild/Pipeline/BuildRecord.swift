@@ -30,6 +30,9 @@ package struct BuildRecord: Sendable {
     /// draft (without `--drafts`) is built whole, since links from maps it does not read then lead nowhere. An
     /// update only adds to it.
     package var linkTargets: [String] = []
+    /// The measurements file each map names, by the map's path: an update that leaves one named by no map copies
+    /// it, as a full build does.
+    package var measurements: [String: String] = [:]
     /// The maps whose files the build reported a problem in (a warning: a build with an error is not recorded), sorted.
     /// A build that reuses a map's line reports nothing of it, so every later build reads these maps again.
     package var warnedMaps: [String] = []
@@ -262,7 +265,7 @@ package struct InputSnapshot {
 /// most of a one-map rebuild; this takes 0.02 s. The facts were in the record until a build with nothing changed
 /// spent a quarter of its time reading and splitting their 26 MB.
 extension BuildRecord {
-    private static let header = "tropa build record 19"
+    private static let header = "tropa build record 20"
 
     /// The record and the bytes of its facts file (nil when a map's facts were not read, `attaching`, which no build
     /// keeps): with `appendingTo` (the size of the facts file that the maps'
@@ -338,6 +341,8 @@ extension BuildRecord {
         RecordLine.append([.text("site"), .list(siteFiles)], to: &bytes)
         RecordLine.append([.text("linked"), .list(linkedMaps)], to: &bytes)
         RecordLine.append([.text("targets"), .list(linkTargets)], to: &bytes)
+        let measured = measurements.keys.sorted()
+        RecordLine.append([.text("measured"), .list(measured), .list(measured.map { measurements[$0]! })], to: &bytes)
         RecordLine.append([.text("warned"), .list(warnedMaps), .number(Int64(diagnosticCount))], to: &bytes)
         let folders = folderTimes.keys.sorted()
         RecordLine.append([.text("folders"), .list(folders), .numbers(folders.map { folderTimes[$0]! })], to: &bytes)
@@ -392,6 +397,9 @@ extension BuildRecord {
               linkedLine.string(0) == "linked", let linkedMaps = linkedLine.list(1),
               let targetsLine = lines.popFirst().map(RecordLine.init), targetsLine.fields.count == 2,
               targetsLine.string(0) == "targets", let linkTargets = targetsLine.list(1),
+              let measuredLine = lines.popFirst().map(RecordLine.init), measuredLine.fields.count == 3,
+              measuredLine.string(0) == "measured", let measuredMaps = measuredLine.list(1),
+              let measuredFiles = measuredLine.list(2), measuredFiles.count == measuredMaps.count,
               let warnedLine = lines.popFirst().map(RecordLine.init), warnedLine.fields.count == 3,
               warnedLine.string(0) == "warned", let warnedMaps = warnedLine.list(1),
               let diagnosticCount: Int = warnedLine.number(2),
@@ -407,6 +415,7 @@ extension BuildRecord {
         self.init(settings: settings, inputs: [], maps: [], siteFiles: siteFiles, linkedMaps: linkedMaps,
                   linkTargets: linkTargets)
         self.factsSize = factsSize
+        measurements = Dictionary(zip(measuredMaps, measuredFiles), uniquingKeysWith: { first, _ in first })
         (self.warnedMaps, self.diagnosticCount) = (warnedMaps, diagnosticCount)
         if let start: Int = factsLine.number(2), let end: Int = factsLine.number(3), 0 <= start, start <= end,
            let hash: UInt64 = factsLine.number(4, radix: 16) {

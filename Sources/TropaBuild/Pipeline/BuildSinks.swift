@@ -113,7 +113,7 @@ package struct StagingSink: BuildSink {
             var record = BuildRecord(settings: settings,
                                      inputs: snapshot.recorded(before: clock, hashes: run.inputHashes), maps: entries, siteFiles: run.siteFiles, linkedMaps: run.linkedMaps,
                                      linkTargets: run.linkTargets)
-            record.plan = run.plan
+            (record.plan, record.measurements) = (run.plan, run.measurements)
             (record.warnedMaps, record.diagnosticCount) = (run.warnedMaps, run.check.diagnostics.count)
             record.folderTimes = writer.folderTimes(of: record.outputFolders?.map(\.path) ?? [])
             writer.keep(record)
@@ -196,7 +196,7 @@ package struct UpdateSink: BuildSink {
             var next = BuildRecord(settings: record.settings,
                                    inputs: snapshot.recorded(before: clock, hashes: run.inputHashes), maps: run.entries, siteFiles: run.siteFiles, linkedMaps: run.linkedMaps,
                                    linkTargets: run.linkTargets)
-            next.plan = run.plan
+            (next.plan, next.measurements) = (run.plan, run.measurements)
             // Every map the last build reported a problem in was read again: the run's are all there are.
             (next.warnedMaps, next.diagnosticCount) = (run.warnedMaps, run.check.diagnostics.count)
             // A plan laid out as the record has it stays where the facts file holds it.

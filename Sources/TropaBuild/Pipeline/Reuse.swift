@@ -249,6 +249,20 @@ package enum Reuse: Sendable {
         LinkedMap(stages: facts.stages.map { LinkedStage(name: $0.name, branch: $0.branch) }, draft: facts.summary.draft)
     }
 
+    /// The measurements file each map names, by the map's path: `visits`' (every map read now, with the file it
+    /// names), and for an update the record's of the other maps.
+    package func measurementsNamed(by visits: [(map: String, file: String?)]) -> [String: String] {
+        var named = recordedMeasurements ?? [:]
+        for visit in visits { named[visit.map] = visit.file }
+        return named
+    }
+
+    /// The measurements file each map of the recorded build named, by the map's path.
+    package var recordedMeasurements: [String: String]? {
+        guard case .record(let record, _) = self else { return nil }
+        return record.measurements
+    }
+
     /// The site files of the recorded build, which an update keeps.
     package var recordedSiteFiles: [String]? {
         guard case .record(let record, _) = self else { return nil }
@@ -373,9 +387,10 @@ package struct RecordDamaged: Error {}
 /// not read may hold those links: the build is made whole instead.
 package struct LinkedMapsChanged: Error {}
 
-/// An update made a file the last build copied a map's measurements, which are read and not copied: links to it from
-/// maps the update did not read now lead nowhere, so the build is made whole instead.
-package struct MeasurementsFileNamed: Error {}
+/// An update made a file the last build copied a map's measurements, which are read and not copied (links to it from
+/// maps the update did not read now lead nowhere), or left a file the last build read as measurements named by no
+/// map, which a full build copies: the build is made whole instead.
+package struct MeasurementsNamedOtherwise: Error {}
 
 extension BuildRecord.Map {
     /// What the site pages show of it.

@@ -179,7 +179,7 @@ public struct SiteBuilder: Sendable {
                 } catch is UpdateSink.Declined {
                 } catch is RecordDamaged {
                 } catch is LinkedMapsChanged {
-                } catch is MeasurementsFileNamed {}
+                } catch is MeasurementsNamedOtherwise {}
             }
         case .full:
             break
