@@ -13,19 +13,20 @@ struct ServeCommand: ParsableCommand {
 
     @OptionGroup var options: ServeOptions
 
+    /// Its own errors are in the language of the command's help: `--lang`, else the site's, else the locale's.
     func run() throws {
         let tropa = Bundle.main.executableURL ?? URL(fileURLWithPath: CommandLine.arguments[0])
         let folder = tropa.resolvingSymlinksInPath().deletingLastPathComponent()
         let path = folder.appendingPathComponent("tropa-serve").path
         guard FileManager.default.isExecutableFile(atPath: path) else {
-            Terminal.printError(.noTropaServe(path), help: Self.howToBuild(into: folder), language: options.language.or(.en))
+            Terminal.printError(.noTropaServe(path), help: Self.howToBuild(into: folder), language: HelpLanguage.current)
             throw ExitCode(2)
         }
         let arguments = [path] + options.arguments
         let argv = arguments.map { strdup($0) } + [nil]
         execv(path, argv)
         Terminal.printError(.errorLine(.cannotStart(path: path, reason: String(cString: strerror(errno)))),
-                            language: options.language.or(.en))
+                            language: HelpLanguage.current)
         throw ExitCode(2)
     }
 
