@@ -83,6 +83,17 @@ import TropaTesting
         #expect(broken.errors.first?.suggestion(in: .ru) == "может быть, «img/фото.png»?")
     }
 
+    /// A hidden file is never published: the link is told so, not as leading to a file that is not there.
+    @Test func aLinkToAHiddenFileSaysItIsNotPublished() throws {
+        var site = Self.site
+        site["content/ecommerce/.черновики/схема.png"] = "png"
+        site["content/ecommerce/robot.md"] = site["content/ecommerce/robot.md"]!.replacingOccurrences(of: "img/фото.png", with: ".черновики/схема.png")
+        let built = try RenderBuild.site(site)
+        #expect(built.errors.found == [Found(.brokenLink, .error, 5, 55)])
+        #expect(built.errors.first?.message(in: .ru) == "ссылка ведёт к скрытому файлу «.черновики/схема.png»: файлы и папки, чьи имена начинаются с точки, на сайт не копируются")
+        #expect(built.errors.first?.suggestion(in: .ru) == "переименуйте его без точки в начале и дайте ссылку на новое имя")
+    }
+
     @Test func aFileTakenAwayBreaksTheLinksOfMapsNotChanged() throws {
         let first = try RenderBuild.site(Self.site)
         #expect(first.errors.isEmpty, "\(renderDescribe(first.diagnostics))")

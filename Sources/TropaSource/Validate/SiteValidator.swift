@@ -172,6 +172,10 @@ package struct SiteValidator {
         if files.contains(link.target) {
             return .error(.brokenLink, .linkToMeasurements(written), at: link.location, suggestion: .publishMeasurements)
         }
+        // The site's files are listed without hidden ones, which are never copied: one may well be there.
+        if output.split(separator: "/").contains(where: { $0.hasPrefix(".") }) {
+            return .error(.brokenLink, .linkToHiddenFile(written), at: link.location, suggestion: .unhideFile)
+        }
         let names = files.filter(copied.contains).map { Self.relative($0, from: map) }
         return .error(.brokenLink, .brokenFileLink(written), at: link.location,
                       suggestion: Suggestion.help(for: path.removingPercentEncoding ?? path, among: names)
