@@ -32,4 +32,18 @@ import Testing
         // A size that is no size is an object git does not have, not a trap.
         #expect(Self.taken(Array("1111 blob -3\nabc\n".utf8), inPiecesOf: 4).first == .some(nil))
     }
+
+    /// An object whose bytes are not followed by a line feed is longer or shorter than its size says: neither it nor
+    /// what follows is taken, where the rest would have been read from the wrong place.
+    @Test func anObjectNotClosedByALineFeedStopsTheTaking() {
+        let stream = Array("1111 blob 2\nab\n2222 blob 3\nabcd\n3333 blob 1\nz\n".utf8)
+        for size in [1, 5, stream.count] {
+            var objects = BatchObjects()
+            for start in stride(from: 0, to: stream.count, by: size) {
+                objects.add(stream[start..<min(stream.count, start + size)])
+            }
+            #expect(objects.lost, "pieces of \(size)")
+            #expect(objects.finished() == [Array("ab".utf8)], "pieces of \(size)")
+        }
+    }
 }

@@ -270,7 +270,7 @@ final class GitCatFile: GitObjects, @unchecked Sendable {
         var objects = BatchObjects()
         let output = git.output.fileHandleForReading.fileDescriptor
         if Self.sent(Array((blobs.joined(separator: "\n") + "\n").utf8), to: git.input.fileHandleForWriting.fileDescriptor) {
-            while objects.objects.count < blobs.count {
+            while objects.objects.count < blobs.count && !objects.lost {
                 let count = chunk.withUnsafeMutableBytes { read(output, $0.baseAddress, $0.count) }
                 if count < 0, errno == EINTR { continue }
                 guard count > 0 else { break }
@@ -334,15 +334,19 @@ struct BatchObjects {
     private(set) var objects: [[UInt8]?] = []
     /// Bytes come but not yet taken: the start of an object whose end is still to come.
     private var pending: [UInt8] = []
+    /// Whether an object's bytes were not followed by a line feed: what follows is not where its size says, so no
+    /// more is taken (the caller asks a new git from the first object not taken).
+    private(set) var lost = false
 
     mutating func add(_ bytes: ArraySlice<UInt8>) {
+        guard !lost else { return }
         pending += bytes
         take(atEnd: false)
     }
 
     /// Every object, the last one taken even without its closing line feed.
     mutating func finished() -> [[UInt8]?] {
-        take(atEnd: true)
+        if !lost { take(atEnd: true) }
         return objects
     }
 
@@ -359,6 +363,10 @@ struct BatchObjects {
             let body = end + 1
             let available = pending.count - body
             guard available > size || (atEnd && available == size) else { break }
+            guard available == size || pending[body + size] == 0x0A else {
+                lost = true
+                break
+            }
             objects.append(Array(pending[body..<(body + size)]))
             start = min(body + size + 1, pending.count)
         }
