@@ -241,12 +241,11 @@ import TropaTesting
         #expect(entry.sparkline(scale: -2...2, label: "b") { "three" } == "three")
         #expect(entry.sparkline(scale: 0...4, label: "b") { "four" } == "four")
 
-        let index = SiteIndex([SitePageEntry(facts[0], built: true)])
         for keeps in [true, false] {
             let map = SitePageEntry(facts[0], built: true)
-            let card = SitePresenter(site: presenter.site, keepsSparklines: keeps).card(map, root: "", index: index, context: nil)
+            let card = SitePresenter(site: presenter.site, keepsSparklines: keeps).card(map, root: "", context: nil)
             let drawn = try #require(card.sparkline?())
-            #expect(drawn.hasPrefix("<svg") && drawn == presenter.card(map, root: "", index: index, context: nil).sparkline?())
+            #expect(drawn.hasPrefix("<svg") && drawn == presenter.card(map, root: "", context: nil).sparkline?())
             let scale = try #require(card.curve?.scale)
             #expect(map.sparkline(scale: scale, label: card.sparklineLabel) { "other" } == (keeps ? drawn : "other"))
         }

@@ -589,7 +589,7 @@ package struct BuildDriver: Sendable {
                 return map
             }
         }
-        let index = SiteIndex(narrow.maps.sorted().map { shown[$0]! }, among: outlines)
+        let index = SiteIndex(narrow.maps.sorted().map { shown[$0]! }, compared: narrow.compared)
         var selection = SitePageSelection(paths: narrow.pages, plan: nil)
         if let plan, narrow.pages.contains(PagePaths.planCSV) {
             // The plan names actions of the maps it was made with: a place beyond them is a damaged record.

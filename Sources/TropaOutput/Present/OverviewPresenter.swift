@@ -11,9 +11,9 @@ package struct SiteIndex: Sendable {
         self.init(maps, products: maps.map(\.summary.product))
     }
 
-    /// Some of the maps, with the outlines of all: which products have comparisons is told from all.
-    package init(_ maps: [SitePageEntry], among outlines: [MapOutline]) {
-        self.init(maps, products: outlines.map(\.product))
+    /// Some of the maps, with the products that have comparisons, told from all.
+    package init(_ maps: [SitePageEntry], compared: Set<String>) {
+        (self.maps, self.compared) = (maps, compared)
     }
 
     private init(_ maps: [SitePageEntry], products: [String?]) {
@@ -48,7 +48,7 @@ extension SitePresenter {
             let listed = product.segments.flatMap { segment in segment.journeys.compactMap { bySlug[$0.slug] } }
             return ProductModel(name: product.name ?? words["noProduct"], url: product.name.flatMap(index.comparisonPage),
                                 maps: CardList(count: listed.count) { place in
-                card(listed[place], root: page.root, index: index, context: cardContext(of: listed[place], showing: .catalogueCard))
+                card(listed[place], root: page.root, context: cardContext(of: listed[place], showing: .catalogueCard))
             })
         }
         let personas = site.personas.sortedByTitle(\.name, slug: \.id).map {
@@ -82,7 +82,7 @@ extension SitePresenter {
 
     /// A map as a card: its reach, weakest stage, average NPS, updated date and stage count, tags as links.
     /// `context` says where it belongs, as the page needs: its segment, or its product and segment.
-    package func card(_ map: SitePageEntry, root: String, index: SiteIndex, context: String?) -> MapCardModel {
+    package func card(_ map: SitePageEntry, root: String, context: String?) -> MapCardModel {
         let summary = map.summary, headline = map.headline
         let curve = map.curve.first.map { series in
             // A sparkline names no stage: only the number of columns matters.
@@ -156,7 +156,7 @@ extension SitePresenter {
             let path = PagePaths.product(slug)
             let maps = Self.ranked(byProduct[slug]!) { PairRank.MapOrder($0.summary) }
             let name = Self.pages(maps.compactMap(\.summary.product))[0].title
-            pages.append((path, { comparison(of: maps, title: words["comparison"] + ": " + name, path: path, index: index) }))
+            pages.append((path, { comparison(of: maps, title: words["comparison"] + ": " + name, path: path) }))
         }
         // A map's `compare` names files; the record keeps their paths, and each map its slug.
         let slugOfPath = Dictionary(index.maps.map { ($0.path, $0.summary.slug) }, uniquingKeysWith: { first, _ in first })
@@ -170,7 +170,7 @@ extension SitePresenter {
             let path = PagePaths.comparison(ofMap: map.summary.slug)
             pages.append((path, {
                 var model = comparison(of: [map] + others, title: words["comparison"] + ": " + map.summary.title,
-                                       path: path, index: index)
+                                       path: path)
                 if !unbuilt.isEmpty { model.omitted = [model.omitted, words.notBuilt(unbuilt)].compactMap { $0 }.joined(separator: " ") }
                 return model
             }))
@@ -189,7 +189,7 @@ extension SitePresenter {
         headline.finalReach.map(format.percent) ?? headline.reachBound.map { words.atMost(format.percent($0)) }
     }
 
-    private func comparison(of all: [SitePageEntry], title: String, path: String, index: SiteIndex) -> ComparisonPageModel {
+    private func comparison(of all: [SitePageEntry], title: String, path: String) -> ComparisonPageModel {
         let page = context(forPageAt: path)
         let maps = Array(all.prefix(Self.comparedLimit))
         let alignment = StageAlignment(maps.map(\.stages))
@@ -234,7 +234,7 @@ extension SitePresenter {
             labels: labels, chart: chart, rows: rows,
             omitted: all.count > maps.count ? words.compared(maps.count, of: all.count) : nil,
             cards: CardList(count: all.count) { place in
-                card(all[place], root: page.root, index: index, context: cardContext(of: all[place], showing: .card))
+                card(all[place], root: page.root, context: cardContext(of: all[place], showing: .card))
             })
     }
 
@@ -275,7 +275,7 @@ extension SitePresenter {
                 let page = context(forPageAt: file)
                 let sorted = listed.sortedByTitle(\.summary.title, slug: \.summary.slug)
                 return MapListPageModel(page: page, title: title, kind: kind, cards: CardList(count: sorted.count) { place in
-                    card(sorted[place], root: page.root, index: index, context: cardContext(of: sorted[place], showing: .card))
+                    card(sorted[place], root: page.root, context: cardContext(of: sorted[place], showing: .card))
                 })
             })
         }

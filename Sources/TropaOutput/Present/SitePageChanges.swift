@@ -225,6 +225,8 @@ package struct NarrowSelection: Sendable {
     /// The plan with the changed maps' actions placed again, when their figures moved them
     /// (`ActionPlan.moving`); nil when it is as the last build laid it out.
     package var laidOut: ActionPlan?
+    /// The products with comparisons, told from every map (`SiteIndex.compared`).
+    package var compared: Set<String> = []
 }
 
 /// Where a changed map's row goes on a page that sorts its rows by what changed (the dashboard): before the row of
@@ -333,6 +335,7 @@ extension SitePresenter {
         var maps = changed
         // A product's comparison ranks all its maps; a map's own shows those its `compare` names.
         let mapProducts = products ?? MapProducts(outlines)
+        let compared = mapProducts.compared
         let productShown = mapProducts.slugs.map { paths.contains(PagePaths.product($0)) }
         for map in outlines.indices {
             if !outlines[map].compare.isEmpty && paths.contains(PagePaths.comparison(ofMap: outlines[map].slug)) {
@@ -343,17 +346,17 @@ extension SitePresenter {
         }
         guard planChanged else {
             return NarrowSelection(pages: paths, patched: patched, planPages: [], layout: [], maps: maps, planMaps: [],
-                                   changed: changed, before: before, movedRows: movedRows)
+                                   changed: changed, before: before, movedRows: movedRows, compared: compared)
         }
         // A plan laid out from other maps than these is not this site's.
         guard let written = plan, written.entries.allSatisfy({ $0.map < outlines.count }) else { return nil }
         var plan = written
         if !Self.keepsPlanOrder(changes) {
-            // Actions moved by their stages' figures alone are placed again among the others; a plan whose entries
-            // the maps do not have (or a damaged record) takes the way through every map.
             // Each map read once, and its title's key made once: placing a map's actions halves the same runs, and
             // reading a map from the record took most of placing one.
             var read: [Int: (map: any PlannedMap, title: ActionPlan.Placing)] = [:]
+            // Actions moved by their stages' figures alone are placed again among the others; a plan whose entries
+            // the maps do not have (or a damaged record) takes the way through every map.
             guard Self.movesByFiguresAlone(changes), let moved = try? written.moving(changed, placing: { entry in
                 let (map, title) = try read[entry.map] ?? {
                     let map = try planned(entry.map)
@@ -392,7 +395,7 @@ extension SitePresenter {
         return NarrowSelection(pages: paths.union(made.map { PagePaths.planPage($0 + 1) } + [PagePaths.planCSV]),
                                patched: patched, planPages: made, layout: pages, maps: maps, planMaps: planMaps,
                                changed: changed, before: before, movedRows: movedRows,
-                               laidOut: plan != written ? plan : nil)
+                               laidOut: plan != written ? plan : nil, compared: compared)
     }
 
     /// A plan's entry names an action its map does not have.
@@ -464,7 +467,9 @@ extension SitePresenter {
                                 paths: inout Set<String>) -> [String: ShownPart] {
         var patched: [String: ShownPart] = [PagePaths.catalogue: .catalogueCard, PagePaths.dashboard: .dashboardRow,
                                              PagePaths.mapsJSON: .mapsJSONEntry]
-        let compared = SiteIndex([], among: outlines).compared
+        let mapProducts = products ?? MapProducts(outlines)
+        products = mapProducts
+        let compared = mapProducts.compared
         var drawnOf: [String: Set<String>] = [:], drawnProducts: Set<String> = []
         for change in changes where change.differs(\.overview) || change.differs(\.figures) {
             // A comparison that draws a map whose card or figures changed (another change's stage renamed, say) is
@@ -672,6 +677,13 @@ private struct MapProducts {
     let slugs: [String]
     /// Each map's product (a place in `slugs`), by the map's place; nil for a map without one.
     let of: [Int?]
+
+    /// The slugs of the products with two or more maps, which have comparisons (`SiteIndex.compared`).
+    var compared: Set<String> {
+        var counts = [Int](repeating: 0, count: slugs.count)
+        for case let product? in of { counts[product] += 1 }
+        return Set(slugs.indices.filter { counts[$0] > 1 }.map { slugs[$0] })
+    }
 
     init(_ outlines: [MapOutline]) {
         var places: [String: Int] = [:]

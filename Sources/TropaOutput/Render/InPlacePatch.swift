@@ -90,7 +90,7 @@ extension PageRenderer {
         let page = presenter.context(forPageAt: path)
         switch part {
         case .catalogueCard, .card:
-            return BuiltInPartials.cardBytes(presenter.card(map, root: page.root, index: SiteIndex([map]),
+            return BuiltInPartials.cardBytes(presenter.card(map, root: page.root,
                                                             context: presenter.cardContext(of: map, showing: part)))
         case .dashboardRow:
             return Array(CompiledTheme.dashboardRow(presenter.dashboardPage([map]).rows[0], words: page.words).utf8)
