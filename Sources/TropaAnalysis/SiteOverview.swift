@@ -372,7 +372,12 @@ public struct ActionPlan: Sendable, Equatable {
         public var entry: Entry
 
         public init(emotion: Double?, conversion: Double?, title: String, entry: Entry) {
-            (self.emotion, self.conversion, self.title, self.entry) = (emotion, conversion, NameKey(title).value, entry)
+            self.init(emotion: emotion, conversion: conversion, titleKey: NameKey(title).value, entry: entry)
+        }
+
+        /// With the title already made a key (`NameKey`): the actions of one map share it.
+        public init(emotion: Double?, conversion: Double?, titleKey: String, entry: Entry) {
+            (self.emotion, self.conversion, self.title, self.entry) = (emotion, conversion, titleKey, entry)
         }
 
         public static func < (a: Placing, b: Placing) -> Bool {
@@ -389,8 +394,8 @@ public struct ActionPlan: Sendable, Equatable {
     public func moving(_ moved: Set<Int>, placing: (Entry) throws -> Placing) rethrows -> ActionPlan {
         var plan = self
         // Looked up for every action of the plan (140,000 at 10,000 maps): a set's hash for each was 4 ms.
-        var isMoved = [Bool](repeating: false, count: (moved.max() ?? -1) + 1)
-        for map in moved { isMoved[map] = true }
+        var isMoved = [Bool](repeating: false, count: max(moved.max() ?? 0, 0) + 1)
+        for map in moved where map >= 0 { isMoved[map] = true }
         let wasMoved = { (entry: Entry) in entry.map >= 0 && entry.map < isMoved.count && isMoved[entry.map] }
         for kind in plan.kinds.indices {
             for owner in plan.kinds[kind].owners.indices {

@@ -70,8 +70,8 @@ public indirect enum Message: Sendable, Hashable {
     case brokenFileLink(String)
     case linkToMeasurements(String)
     case putFileAt(String)
-    case linkToHiddenFile(String)
-    case unhideFile
+    case linkToHiddenFile(String, hidden: String)
+    case unhide(String)
     case publishMeasurements
     case linkOutOfContent(String)
     case linkByAddress
@@ -536,10 +536,11 @@ public indirect enum Message: Sendable, Hashable {
                                              "ссылка ведёт к «\(path)» — замерам карты: сайт их читает, а сам файл на сайт не копируется")
         case .putFileAt(let path): ("put the file at \(path), or link to it by its full address (https://…)",
                                     "положите файл в \(path) или дайте ссылку полным адресом (https://…)")
-        case .linkToHiddenFile(let path): ("the link leads to \"\(path)\", which is hidden: files and folders whose names start with a dot are not published",
-                                           "ссылка ведёт к скрытому файлу «\(path)»: файлы и папки, чьи имена начинаются с точки, на сайт не копируются")
-        case .unhideFile: ("rename it without the dot at the start, and link to the new name",
-                           "переименуйте его без точки в начале и дайте ссылку на новое имя")
+        case .linkToHiddenFile(let path, let hidden):
+            ("the link leads to \"\(path)\", and \"\(hidden)\" is hidden (its name starts with a dot): hidden files and folders are not published",
+             "ссылка ведёт к «\(path)», а «\(hidden)» — скрытое имя (начинается с точки): скрытые файлы и папки на сайт не копируются")
+        case .unhide(let hidden): ("rename \"\(hidden)\" without the dot at the start, and change the link",
+                                   "переименуйте «\(hidden)» без точки в начале и поправьте ссылку")
         case .publishMeasurements: ("to publish the file, link to a copy of it under another name, or to where it is hosted (https://…)",
                                     "чтобы опубликовать файл, дайте ссылку на его копию под другим именем или на адрес, где он лежит (https://…)")
         case .linkOutOfContent(let path): ("the link leads out of the site's content, to \"\(path)\": the site has no page for it",

@@ -125,10 +125,10 @@ import Foundation
                       "tropa build record 20\nsettings\tx\nsite\t0\nlinked\t0\ntargets\t0\nmeasured\t0\t0\nwarned\t0\t0\nfolders\t0\t0\nfacts\t9\t\\-\t\\-\t\\-\nat\t1\u{1F}0\t0\nmap\ta.md\tb\tc\n",
                       "tropa build record 20\nsettings\tx\nsite\t0\nlinked\t0\ntargets\t0\nmeasured\t0\t0\nwarned\t0\t0\nfolders\t0\t0\nfacts\t9\t\\-\t\\-\t\\-\nat\t1\u{1F}\(Int.max)\t1\u{1F}1\nmap\ta.md\tb\tc\n",
                       "tropa build record 20\nsettings\tx\nsite\t0\nlinked\t0\nfolders\t0\t0\nfacts\t0\t\\-\t\\-\t\\-\nat\t0\t0\n",
-                      "tropa build record 20\nsettings\tx\nsite\t0\nlinked\t0\ntargets\t0\nmeasured\t1\u{1F}a.md\t0\nwarned\t0\t0\nfolders\t0\t0\nfacts\t0\t\\-\t\\-\t\\-\nat\t0\t0\n",
+                      "tropa build record 20\nsettings\tx\nsite\t0\nlinked\t0\ntargets\t0\nwarned\t0\t0\nfolders\t0\t0\nfacts\t0\t\\-\t\\-\t\\-\nat\t0\t0\n",
                       "tropa build record 20\nsettings\tx\nsite\t0\nlinked\t0\ntargets\t0\nmeasured\t0\t0\nwarned\t0\nfolders\t0\t0\nfacts\t0\t\\-\t\\-\t\\-\nat\t0\t0\n",
                       "tropa build record 20\nsettings\tx\nsite\t0\nlinked\t0\ntargets\t0\nmeasured\t0\t0\nwarned\t0\tsome\nfolders\t0\t0\nfacts\t0\t\\-\t\\-\t\\-\nat\t0\t0\n",
-                      "tropa build record 18\nsettings\tx\nsite\t0\nlinked\t0\ntargets\t0\nmeasured\t0\t0\nfolders\t0\t0\nfacts\t0\t\\-\t\\-\t\\-\nat\t0\t0\n",
+                      "tropa build record 19\nsettings\tx\nsite\t0\nlinked\t0\ntargets\t0\nwarned\t0\t0\nfolders\t1\u{1F}a\t1\u{1F}7\nfacts\t0\t\\-\t\\-\t\\-\nat\t0\t0\n",
                       "tropa build record 14\nsettings\tx\nsite\t0\nlinked\t0\nfolders\t0\t0\nfacts\t0\t\\-\t\\-\t\\-\nat\t0\t0\n",
                       "tropa build record 13\nsettings\tx\nsite\t0\nlinked\t0\nfolders\t0\t0\nfacts\t0\t\\-\t\\-\t\\-\nat\t0\n",
                       "tropa build record 20\nsettings\tx\nsite\t0\nlinked\t0\ntargets\t0\nmeasured\t0\t0\nwarned\t0\t0\nfolders\t1\u{1F}a\t1\u{1F}99999999999999999999\nfacts\t0\t\\-\t\\-\t\\-\nat\t0\t0\n",
@@ -397,6 +397,19 @@ import Foundation
         #expect(record.folderTimes == ["a": 7])
         #expect(record.inputs.isEmpty && record.maps.isEmpty)
         #expect(record.factsSize == 0)
+        #expect(record.measurements == [:])
+    }
+
+    /// The measurements the maps name are decoded when asked for: a line whose lists disagree reads as a record
+    /// whose measurements are not known, which an update does not take.
+    @Test func measurementsThatCannotBeReadAreNone() throws {
+        let text = "tropa build record 20\nsettings\tx\nsite\t0\nlinked\t0\ntargets\t0\nmeasured\t2\u{1F}a.md\u{1F}b.md\t1\u{1F}m.csv\n"
+            + "warned\t0\t0\nfolders\t0\t0\nfacts\t0\t\\-\t\\-\t\\-\nat\t0\t0\n"
+        let record = try #require(BuildRecord(decoding: Array(text.utf8)))
+        #expect(record.measurements == nil)
+        #expect(throws: RecordDamaged.self) { try Reuse.record(record, changed: []).recordedMeasurements() }
+        let read = text.replacingOccurrences(of: "2\u{1F}a.md\u{1F}b.md\t1\u{1F}m.csv", with: "1\u{1F}a.md\t1\u{1F}m.csv")
+        #expect(BuildRecord(decoding: Array(read.utf8))?.measurements == ["a.md": "m.csv"])
     }
 
     /// A build with nothing changed reads the record alone: each map's path, whether it was built and its files,

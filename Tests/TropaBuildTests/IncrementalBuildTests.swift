@@ -558,6 +558,31 @@ import TropaTesting
         #expect(third.files == (try Self.fullBuildEditedByHand(of: third)))
     }
 
+    /// Rows of other bounds around the moved one, and a map without a conversion, whose row goes last: the row is
+    /// put among those of its bound by title (Дельта after Ёж, with 12 % between 8 % and 20 %), then past every
+    /// bound but the missing one.
+    @Test func aRowMovesAmongRowsOfOtherBoundsAndBeforeARowWithoutOne() throws {
+        var site = RenderBuild.cardsInPlace
+        site["content/b.md"] = site["content/b.md"]!.replacingOccurrences(of: "- Конверсия: 20%", with: "- Конверсия: 10%")
+        site["content/v.md"] = site["content/v.md"]!.replacingOccurrences(of: "- Конверсия: 20%", with: "- Конверсия: 50%")
+        site["content/g.md"] = site["content/g.md"]!.replacing(/- Конверсия: \d+%\n/, with: "")
+        let first = try RenderBuild.site(site)
+        #expect(first.errors.isEmpty, "\(renderDescribe(first.diagnostics))")
+        try Self.editByHand(first)
+        let rows = { (site: BuiltSite) in
+            (site.text("dashboard/index.html") ?? "").matches(of: /<tr><th scope="row"><a href="[^"]*">([^<]*)</).map { String($0.1) }
+        }
+        #expect(rows(first) == ["Бета", "Альфа", "Дельта", "Ёж", "Вега", "Гамма"])
+        let second = try Self.edited(first, "content/d.md", find: "- Конверсия: 20%", replace: "- Конверсия: 30%")
+        #expect(second.result.update?.maps == 1)
+        #expect(rows(second) == ["Бета", "Альфа", "Ёж", "Дельта", "Вега", "Гамма"])
+        #expect(second.files == (try Self.fullBuildEditedByHand(of: second)))
+        let third = try Self.edited(second, "content/d.md", find: "- Конверсия: 30%", replace: "- Конверсия: 100%")
+        #expect(third.result.update?.maps == 1)
+        #expect(rows(third) == ["Бета", "Альфа", "Ёж", "Вега", "Дельта", "Гамма"])
+        #expect(third.files == (try Self.fullBuildEditedByHand(of: third)))
+    }
+
     /// Two changes in one update: a stage renamed in Гамма that is not its weakest (its card is the same), which
     /// the product's comparison draws, and Ёж's NPS, printed in place: the comparison is made whole, not patched
     /// with Ёж's card alone, and the output is a full build's.
@@ -974,7 +999,7 @@ extension IncrementalBuildTests {
         let changed = Self.map.replacingOccurrences(of: "Найти CRM.", with: "Найти CRM быстро.")
         try again.fileSystem.write(Array(changed.utf8), to: RenderBuild.root + "/content/map.md")
         let update = try RenderBuild.build(again.fileSystem)
-        #expect(update.result.outputPath != nil && !update.result.upToDate)
+        #expect(update.result.outputPath != nil && update.result.update != nil, "an update, not a full build")
         #expect(update.text("map/index.html")?.contains("Найти CRM быстро.") == true)
         #expect(update.files["m.csv"] == nil)
         #expect(update.files["data.csv"] != nil)

@@ -83,15 +83,19 @@ import TropaTesting
         #expect(broken.errors.first?.suggestion(in: .ru) == "может быть, «img/фото.png»?")
     }
 
-    /// A hidden file is never published: the link is told so, not as leading to a file that is not there.
+    /// A file in a hidden folder is never published: the link is told so, and which name hides it, not as leading to a
+    /// file that is not there.
     @Test func aLinkToAHiddenFileSaysItIsNotPublished() throws {
         var site = Self.site
         site["content/ecommerce/.черновики/схема.png"] = "png"
         site["content/ecommerce/robot.md"] = site["content/ecommerce/robot.md"]!.replacingOccurrences(of: "img/фото.png", with: ".черновики/схема.png")
         let built = try RenderBuild.site(site)
         #expect(built.errors.found == [Found(.brokenLink, .error, 5, 55)])
-        #expect(built.errors.first?.message(in: .ru) == "ссылка ведёт к скрытому файлу «.черновики/схема.png»: файлы и папки, чьи имена начинаются с точки, на сайт не копируются")
-        #expect(built.errors.first?.suggestion(in: .ru) == "переименуйте его без точки в начале и дайте ссылку на новое имя")
+        #expect(built.errors.first?.message(in: .ru)
+                == "ссылка ведёт к «.черновики/схема.png», а «.черновики» — скрытое имя (начинается с точки): скрытые файлы и папки на сайт не копируются")
+        #expect(built.errors.first?.suggestion(in: .ru) == "переименуйте «.черновики» без точки в начале и поправьте ссылку")
+        #expect(built.errors.first?.message(in: .en)
+                == "the link leads to \".черновики/схема.png\", and \".черновики\" is hidden (its name starts with a dot): hidden files and folders are not published")
     }
 
     @Test func aFileTakenAwayBreaksTheLinksOfMapsNotChanged() throws {

@@ -130,12 +130,13 @@ package struct BuildDriver: Sendable {
                                  reuse: reuse, report: &report)
         // The measurements files the maps name are inputs of those maps, not files of the site to copy. An update
         // reads only the changed maps: it copies what the last whole build copied, unless a map it read now names a
-        // file that build copied, or no map names a file it did not copy.
+        // file that build copied, or a file some map named then is named by none now.
         var inputs = start.inputs
-        let measurements = reuse.measurementsNamed(by: maps.measurements)
+        let recorded = try reuse.recordedMeasurements()
+        let measurements = maps.measurements.reduce(into: recorded ?? [:]) { named, visit in named[visit.map] = visit.file }
         let named = Set(measurements.values)
         let copied = reuse.recordedSiteFiles.map(Set.init)
-        if let copied, let released = reuse.recordedMeasurements.map({ Set($0.values).subtracting(named) }),
+        if let copied, let released = recorded.map({ Set($0.values).subtracting(named) }),
            inputs.staticFiles.contains(where: { named.contains($0.path) && copied.contains($0.outputPath) || released.contains($0.path) }) {
             throw MeasurementsNamedOtherwise()
         }

@@ -30,9 +30,24 @@ package struct BuildRecord: Sendable {
     /// draft (without `--drafts`) is built whole, since links from maps it does not read then lead nowhere. An
     /// update only adds to it.
     package var linkTargets: [String] = []
-    /// The measurements file each map names, by the map's path: an update that leaves one named by no map copies
-    /// it, as a full build does.
-    package var measurements: [String: String] = [:]
+    /// The measurements file each map names, by the map's path: a changed map that names a file the last build
+    /// copied, or that leaves one named by no map, makes the update a full build. Nil when its line cannot be read.
+    /// Decoded when asked for (an update alone asks), not by every build that reads the record.
+    package var measurements: [String: String]? {
+        get {
+            guard let measuredLine else { return measuredByMap }
+            return Self.decodedMeasurements(measuredLine)
+        }
+        set { (measuredByMap, measuredLine) = (newValue, nil) }
+    }
+    private var measuredByMap: [String: String]? = [:]
+    private var measuredLine: RecordLine?
+
+    /// The `measured` line's maps and files, paired; nil when they cannot be read or disagree.
+    private static func decodedMeasurements(_ line: RecordLine) -> [String: String]? {
+        guard let maps = line.list(1), let files = line.list(2), files.count == maps.count else { return nil }
+        return Dictionary(zip(maps, files), uniquingKeysWith: { first, _ in first })
+    }
     /// The maps whose files the build reported a problem in (a warning: a build with an error is not recorded), sorted.
     /// A build that reuses a map's line reports nothing of it, so every later build reads these maps again.
     package var warnedMaps: [String] = []
@@ -341,7 +356,7 @@ extension BuildRecord {
         RecordLine.append([.text("site"), .list(siteFiles)], to: &bytes)
         RecordLine.append([.text("linked"), .list(linkedMaps)], to: &bytes)
         RecordLine.append([.text("targets"), .list(linkTargets)], to: &bytes)
-        let measured = measurements.keys.sorted()
+        let measurements = self.measurements ?? [:], measured = measurements.keys.sorted()
         RecordLine.append([.text("measured"), .list(measured), .list(measured.map { measurements[$0]! })], to: &bytes)
         RecordLine.append([.text("warned"), .list(warnedMaps), .number(Int64(diagnosticCount))], to: &bytes)
         let folders = folderTimes.keys.sorted()
@@ -398,8 +413,7 @@ extension BuildRecord {
               let targetsLine = lines.popFirst().map(RecordLine.init), targetsLine.fields.count == 2,
               targetsLine.string(0) == "targets", let linkTargets = targetsLine.list(1),
               let measuredLine = lines.popFirst().map(RecordLine.init), measuredLine.fields.count == 3,
-              measuredLine.string(0) == "measured", let measuredMaps = measuredLine.list(1),
-              let measuredFiles = measuredLine.list(2), measuredFiles.count == measuredMaps.count,
+              measuredLine.string(0) == "measured",
               let warnedLine = lines.popFirst().map(RecordLine.init), warnedLine.fields.count == 3,
               warnedLine.string(0) == "warned", let warnedMaps = warnedLine.list(1),
               let diagnosticCount: Int = warnedLine.number(2),
@@ -415,7 +429,7 @@ extension BuildRecord {
         self.init(settings: settings, inputs: [], maps: [], siteFiles: siteFiles, linkedMaps: linkedMaps,
                   linkTargets: linkTargets)
         self.factsSize = factsSize
-        measurements = Dictionary(zip(measuredMaps, measuredFiles), uniquingKeysWith: { first, _ in first })
+        self.measuredLine = measuredLine
         (self.warnedMaps, self.diagnosticCount) = (warnedMaps, diagnosticCount)
         if let start: Int = factsLine.number(2), let end: Int = factsLine.number(3), 0 <= start, start <= end,
            let hash: UInt64 = factsLine.number(4, radix: 16) {

@@ -249,18 +249,11 @@ package enum Reuse: Sendable {
         LinkedMap(stages: facts.stages.map { LinkedStage(name: $0.name, branch: $0.branch) }, draft: facts.summary.draft)
     }
 
-    /// The measurements file each map names, by the map's path: `visits`' (every map read now, with the file it
-    /// names), and for an update the record's of the other maps.
-    package func measurementsNamed(by visits: [(map: String, file: String?)]) -> [String: String] {
-        var named = recordedMeasurements ?? [:]
-        for visit in visits { named[visit.map] = visit.file }
-        return named
-    }
-
-    /// The measurements file each map of the recorded build named, by the map's path.
-    package var recordedMeasurements: [String: String]? {
+    /// The measurements file each map of the recorded build named, by the map's path; nil but for an update.
+    package func recordedMeasurements() throws -> [String: String]? {
         guard case .record(let record, _) = self else { return nil }
-        return record.measurements
+        guard let measurements = record.measurements else { throw RecordDamaged() }
+        return measurements
     }
 
     /// The site files of the recorded build, which an update keeps.

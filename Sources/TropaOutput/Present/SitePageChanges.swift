@@ -354,24 +354,21 @@ extension SitePresenter {
         if !Self.keepsPlanOrder(changes) {
             // Each map read once, and its title's key made once: placing a map's actions halves the same runs, and
             // reading a map from the record took most of placing one.
-            var read: [Int: (map: any PlannedMap, title: ActionPlan.Placing)] = [:]
+            var read: [Int: (map: any PlannedMap, titleKey: String)] = [:]
             // Actions moved by their stages' figures alone are placed again among the others; a plan whose entries
             // the maps do not have (or a damaged record) takes the way through every map.
             guard Self.movesByFiguresAlone(changes), let moved = try? written.moving(changed, placing: { entry in
-                let (map, title) = try read[entry.map] ?? {
+                let (map, titleKey) = try read[entry.map] ?? {
                     let map = try planned(entry.map)
-                    let title = ActionPlan.Placing(emotion: nil, conversion: nil, title: map.title, entry: entry)
-                    read[entry.map] = (map, title)
-                    return (map, title)
+                    read[entry.map] = (map, NameKey(map.title).value)
+                    return read[entry.map]!
                 }()
                 // The plan leaves out an action of a stage the map does not have: one named is not of these maps.
                 guard map.actions.indices.contains(entry.action), map.stages.indices.contains(map.actions[entry.action].stage),
                       map.stageEmotions.count == map.stages.count else { throw PlanNotOfTheseMaps() }
                 let stage = map.actions[entry.action].stage
-                var placing = title
-                (placing.emotion, placing.conversion, placing.entry)
-                    = (map.stageEmotions[stage], map.stages[stage].figures.conversion?.value, entry)
-                return placing
+                return ActionPlan.Placing(emotion: map.stageEmotions[stage], conversion: map.stages[stage].figures.conversion?.value,
+                                          titleKey: titleKey, entry: entry)
             }) else { return nil }
             plan = moved
         }

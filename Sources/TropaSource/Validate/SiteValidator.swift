@@ -154,8 +154,9 @@ package struct SiteValidator {
     }
 
     /// A link to a file the build neither copies nor writes: one that is not there (perhaps a map's or persona's
-    /// file written without its `.md`, which leads to no page), or a map's measurements, which are read and not
-    /// copied. A link to a folder of the site, or to a page or file tropa writes, is fine.
+    /// file written without its `.md`, which leads to no page), a map's measurements, which are read and not
+    /// copied, or a hidden file or one in a hidden folder, which is never copied. A link to a folder of the site, or
+    /// to a page or file tropa writes, is fine.
     private func brokenFile(_ link: MapLink, from map: String, maps: Set<String>, personas: Set<String>) -> Diagnostic? {
         guard !copied.contains(link.target) else { return nil }
         let written = link.written, path = String(link.written.prefix { $0 != "?" })
@@ -173,8 +174,9 @@ package struct SiteValidator {
             return .error(.brokenLink, .linkToMeasurements(written), at: link.location, suggestion: .publishMeasurements)
         }
         // The site's files are listed without hidden ones, which are never copied: one may well be there.
-        if output.split(separator: "/").contains(where: { $0.hasPrefix(".") }) {
-            return .error(.brokenLink, .linkToHiddenFile(written), at: link.location, suggestion: .unhideFile)
+        if let hidden = output.split(separator: "/").first(where: { $0.hasPrefix(".") }) {
+            return .error(.brokenLink, .linkToHiddenFile(written, hidden: String(hidden)), at: link.location,
+                          suggestion: .unhide(String(hidden)))
         }
         let names = files.filter(copied.contains).map { Self.relative($0, from: map) }
         return .error(.brokenLink, .brokenFileLink(written), at: link.location,
