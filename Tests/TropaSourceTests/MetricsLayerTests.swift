@@ -290,6 +290,28 @@ import TropaTesting
         #expect(ranges.map { $0.message(in: .en) } == ["\"score\" is 11, outside 0..10", "\"Звонки\" is 1200, outside 0..500"])
     }
 
+    /// A known metric's name with a note in brackets is that metric, shown with the note: the funnel and NPS take it,
+    /// and beside the same metric without a note it is the metric written twice.
+    @Test func aMetricWithANoteInBrackets() throws {
+        let (journey, diagnostics) = Check.journey(Check.oneStage(Check.requiredLayers + """
+            ### Метрики
+            - Конверсия (CR): 40%
+            - NPS (ноябрь): 12
+            - Конверсия: 50%
+
+            """))
+        #expect(diagnostics.found == [Found(.duplicateMetric, .warning, 17, 3)])
+        let values = try #require(journey.stages[0].layer(id: "metrics")?.content.values)
+        #expect(values.map(\.metricID) == ["conversion", "nps", "conversion"])
+        #expect(values.map { LayerSchema.default.title(of: $0, in: .ru) } == ["Конверсия (CR)", "NPS (ноябрь)", "Конверсия"])
+        let facts = JourneyAnalysis(schema: .default, contentPath: "content").facts(of: journey)
+        #expect(facts.stages[0].figures.conversion?.value == 40)
+        #expect(facts.stages[0].figures.nps?.value == 12)
+        // A note alone, or brackets inside the name, name no metric.
+        #expect(LayerSchema.default.metric(named: "(CR)") == nil)
+        #expect(LayerSchema.default.metric(named: "Конверсия (CR) заявок") == nil)
+    }
+
     /// The funnel takes a stage's first conversion: a second one is said to be left aside.
     @Test func aMetricWrittenTwice() throws {
         let (journey, diagnostics) = Check.journey(Check.oneStage(Check.requiredLayers + """
