@@ -15,4 +15,15 @@ package enum ReviewSchedule {
               let dueDay = CalendarDay(due), dueDay < day else { return nil }
         return .warning(.reviewOverdue, .reviewOverdue(last: last, due: due), at: at, suggestion: .measureAgain)
     }
+
+    /// A `measurement-in-future` warning at each measurements row dated after `day` (a year typed wrong, `2206`):
+    /// it would stand for the figures as the latest, and the next review would be counted from it.
+    package static func measured(after day: CalendarDay, in journey: Journey) -> [Diagnostic] {
+        journey.measurements.compactMap { measurement in
+            guard let date = CalendarDay(measurement.date), day < date else { return nil }
+            let row = SourceLocation(file: measurement.location.file, line: measurement.location.line, column: 1)
+            return .warning(.measurementInFuture, .measuredAfterToday(date: measurement.date, today: day.text), at: row,
+                            suggestion: .checkMeasurementDate)
+        }
+    }
 }

@@ -79,6 +79,7 @@ public enum DiagnosticCode: String, Sendable, CaseIterable, Codable {
     case measurementInvalid = "measurement-invalid"
     case unknownStage = "unknown-stage"
     case reviewOverdue = "review-overdue"
+    case measurementInFuture = "measurement-in-future"
     case unknownMap = "unknown-map"
     case unknownActionKind = "unknown-action-kind"
     case unknownOwner = "unknown-owner"

@@ -59,6 +59,8 @@ public indirect enum Message: Sendable, Hashable {
     case stagesOfMap([String])
     case reviewOverdue(last: String, due: String)
     case measureAgain
+    case measuredAfterToday(date: String, today: String)
+    case checkMeasurementDate
     case badPriority(String)
     case badRevenue(String)
     case writeRevenue
@@ -509,6 +511,10 @@ public indirect enum Message: Sendable, Hashable {
              "последний замер — \(CalendarDay.words(last, in: .ru)), следующий нужно было провести до \(CalendarDay.words(due, in: .ru))")
         case .measureAgain: ("measure the stages again and add the rows to the measurements file",
                              "замерьте этапы снова и добавьте строки в файл с замерами")
+        case .measuredAfterToday(let date, let today):
+            ("the row is dated \(CalendarDay.words(date, in: .en)), after today (\(CalendarDay.words(today, in: .en))): it is taken as the latest measurement, and the next review is counted from it",
+             "строка датирована \(CalendarDay.words(date, in: .ru)) — позже сегодняшнего дня (\(CalendarDay.words(today, in: .ru))): замер считается последним, и от него отсчитывается следующий")
+        case .checkMeasurementDate: ("check the year and the month of the date", "проверьте год и месяц в дате")
         case .badAudience(let text): ("\"audience\" should be a number of customers, not \"\(text)\"",
                                       "в «audience» нужно число клиентов, а здесь «\(text)»")
         case .writeAudience: ("write how many customers enter the first stage, e.g. \"audience: 12000\"",

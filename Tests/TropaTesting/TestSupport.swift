@@ -23,6 +23,8 @@ package enum Fixtures {
     /// The day in-process checks are run on: fixtures' reviews are due long before it, as on any day `tropa check`
     /// runs.
     package static let day = CalendarDay(year: 2026, month: 1, day: 1)
+    /// `day` as `SOURCE_DATE_EPOCH`, for `tropa check` run as a program.
+    package static let dayEpoch = "1767225600"
 }
 
 /// Shortcuts for parsing and checking in memory.

@@ -259,6 +259,16 @@ package struct BuildDriver: Sendable {
                         outcome.source = text
                     }
                 }
+                // A row dated after the day of the check, told with the file's text, which a file without other
+                // problems did not keep.
+                if let day = options.reviewDay, let journey = outcome.value, let companion = journey.measurementsFile {
+                    let later = ReviewSchedule.measured(after: day, in: journey)
+                    outcome.diagnostics += later
+                    if !later.isEmpty, !outcome.companions.contains(where: { $0.path == companion }), let companionBytes,
+                       case .success(let text) = SourceText.decode(path: companion, bytes: companionBytes) {
+                        outcome.companions.append(text)
+                    }
+                }
                 if earlier == nil { source = file!.bytes + (companionBytes.map { [0] + $0 } ?? []) }
                 var visit = VisitedMap(path: path, outcome: outcome)
                 if sink.hashesMaps, let file {
