@@ -223,6 +223,7 @@ public indirect enum Message: Sendable, Hashable {
     case duplicateSection(String, firstLine: Int)
     case folderTaken(what: Owner, folder: String, owner: Owner)
     case renameOne
+    case renameOffSitePages(String)
     case overwritesPage(String)
     case renameOrMove
     case templateInvalid(String)
@@ -826,8 +827,10 @@ public indirect enum Message: Sendable, Hashable {
                                                      "раздел «\(text)» встречается дважды (впервые — в строке \(line))")
         case .folderTaken(let what, let folder, let owner):
             ("\(what.texts.en) would be written to \(folder)/, like \(owner.texts.en)",
-             "\(what.texts.ru) попадёт в папку \(folder)/, куда уже пишется \(owner.texts.ru)")
+             "\(what.texts.ru) попадёт в папку \(folder)/, а она уже занята: там \(owner.texts.ru)")
         case .renameOne: ("rename one of the two files", "переименуйте один из двух файлов")
+        case .renameOffSitePages(let folder): ("rename this file: \(folder)/ is the folder of the site's own pages",
+                                               "переименуйте этот файл: папка \(folder)/ — для общих страниц сайта")
         case .overwritesPage(let path): ("this file would overwrite a page tropa writes: \(path)",
                                          "этот файл затрёт страницу, которую делает tropa: \(path)")
         case .renameOrMove: ("rename or move the file", "переименуйте или перенесите файл")

@@ -41,7 +41,7 @@ import Testing
         .targetOutOfRange(metric: "x", target: "x", low: "x", high: "x"), .useValue(low: "x", high: "x"),
         .draftLenient(.fillRequired), .unknownPersona("x"), .addPersona("x"), .personasOfSite(["a", "b"]),
         .unknownSection("x"), .personaSections, .duplicateSection("x", firstLine: 1),
-        .folderTaken(what: .map, folder: "x", owner: .map), .renameOne, .overwritesPage("x"), .renameOrMove,
+        .folderTaken(what: .map, folder: "x", owner: .map), .renameOne, .renameOffSitePages("x"), .overwritesPage("x"), .renameOrMove,
         .templateInvalid("x"), .templateWrongClose(open: "x", line: 1), .templateUnclosed(open: "x", line: 1),
         .templateUnfinishedTag, .templateUnknown("x"), .templateUnknownName("x"), .templateNamesAre, .templatesOfTheme(["a"]), .unknownCommand("x", commands: ["y"]), .templateCloseNothing, .removeClose, .closeSection("x"), .lookalikeLetters("x", letters: ["e"], latin: true), .aliasInKey, .writeKeyOut, .yamlUnreadable("x"), .yamlSyntax("x"),
         .quoteUnclosed("x"), .closeQuote("x"), .keyTwice(["a", "b"]), .keepOne,

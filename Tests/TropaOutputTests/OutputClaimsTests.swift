@@ -21,6 +21,19 @@ import Testing
         #expect(!Self.claims.writtenPaths()(path))
     }
 
+    /// A map whose folder is one of the site's own pages: the map is the one to rename, and the help says why; two
+    /// maps in one folder, either may be.
+    @Test func aMapInTheFolderOfTheSitePagesIsTheOneToRename() throws {
+        let claims = OutputClaims(maps: [(path: "content/dashboard.md", slug: "dashboard"), (path: "content/a.md", slug: "a"),
+                                         (path: "content/A.md", slug: "a")], personas: [], staticFiles: [])
+        let problems = claims.conflicts()
+        #expect(problems.map(\.location.file) == ["content/dashboard.md", "content/A.md"])
+        #expect(problems.first?.message(in: .ru)
+                == "эта карта попадёт в папку dashboard/, а она уже занята: там общие страницы сайта (сводка, план, сравнения, теги, сегменты)")
+        #expect(problems.first?.suggestion(in: .ru) == "переименуйте этот файл: папка dashboard/ — для общих страниц сайта")
+        #expect(problems.last?.suggestion(in: .ru) == "переименуйте один из двух файлов")
+    }
+
     /// A history page is written of each map when the site is in git.
     @Test func theHistoryPageWhereThereIsHistory() {
         #expect(Self.claims.writtenPaths(history: true)("retail/sofa/history/index.html"))

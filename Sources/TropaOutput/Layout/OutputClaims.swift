@@ -30,7 +30,7 @@ package struct OutputClaims {
             if let owner = reserved ? .sitePages : owners[folder] {
                 diagnostics.append(.error(.duplicateSlug, .folderTaken(what: what, folder: folder, owner: owner),
                                           at: SourceLocation(file: path, line: 1),
-                                          suggestion: .renameOne))
+                                          suggestion: reserved ? .renameOffSitePages(folder) : .renameOne))
             } else {
                 owners[folder] = .file(path)
             }
