@@ -18,6 +18,10 @@ import TropaTesting
                                                           : "created a site in \(site.path): run `tropa build"))
         let config = try String(contentsOf: site.appendingPathComponent("tropa.yml"), encoding: .utf8)
         #expect(config.contains("language: \(language)"))
+        // Its comment in the site's language, with the format's page where the new site has none of tropa's docs.
+        #expect(config.hasPrefix(language == "ru" ? "# Настройки сайта; все ключи необязательны. Какие бывают — в docs/format.md\n"
+                                                  : "# Site settings; every key is optional. The keys are in docs/format.md\n"))
+        #expect(config.contains("https://github.com/tropa-cjm/tropa/blob/main/docs/format.md\n"))
         let workflow = try String(contentsOf: site.appendingPathComponent(".github/workflows/cjm.yml"), encoding: .utf8)
         #expect(workflow.contains("tropa check --format github"))
         #expect(workflow.contains("tropa build"))

@@ -24,9 +24,12 @@ public struct SiteScaffold: Sendable {
 
     private var ru: Bool { language == .ru }
 
+    /// Its comment in the site's language, naming where the keys are told: the format's page in tropa's repository,
+    /// which the new site does not hold.
     private var config: String {
         """
-        # Site settings: see docs/format.md. All keys are optional.
+        # \(ru ? "Настройки сайта; все ключи необязательны. Какие бывают — в docs/format.md" : "Site settings; every key is optional. The keys are in docs/format.md")
+        #   \(ru ? "в репозитории tropa" : "of tropa's repository"): \(Self.formatPage)
         title: \(ru ? "Карты пути клиента" : "Customer journey maps")
         language: \(language.rawValue)
 
@@ -203,6 +206,8 @@ public struct SiteScaffold: Sendable {
 
     /// Where the workflow takes tropa's source from when the repository sets no `TROPA_SOURCE` variable.
     package static let defaultSource = "https://github.com/tropa-cjm/tropa.git"
+    /// The format's page there.
+    static let formatPage = "https://github.com/tropa-cjm/tropa/blob/main/docs/format.md"
 
     /// Checks on every push (annotations on the lines), puts the maps' evaluation on the run's summary, builds, and
     /// publishes `public/` to GitHub Pages. tropa is
