@@ -37,7 +37,6 @@ public indirect enum Message: Sendable, Hashable {
     case measurementsPath
     case measurementsEmpty
     case measurementColumns([String])
-    case measurementCommas
     case measurementHeader
     case lineWithoutColon(String)
     /// `name`: the header as written, or its column's number (`5`) when it is empty.
@@ -469,8 +468,6 @@ public indirect enum Message: Sendable, Hashable {
         case .measurementColumns(let columns):
             ("the measurements file has no \(columns.count == 1 ? "column" : "columns") \(Self.list(columns.map { "\"\($0)\"" }, and: "and"))",
              "в файле с замерами нет \(columns.count == 1 ? "столбца" : "столбцов") \(Self.list(columns.map { "«\($0)»" }, and: "и"))")
-        case .measurementCommas: ("the file's fields are separated by semicolons; separate them by commas (save as \"CSV UTF-8 (comma delimited)\"): \"date,stage,metric,value\"",
-                                  "поля в файле разделены точкой с запятой, а нужна запятая (сохраните как «CSV UTF-8 (разделитель — запятая)»): «дата,этап,метрика,значение»")
         case .lineWithoutColon(let line): ("write \"\(line)\" as \"key: value\", indent it to go on with the value above, or delete the line",
                                            "запишите «\(line)» как «ключ: значение», сдвиньте вправо, если это продолжение значения выше, или удалите строку")
         case .columnNotRead(let name, let read):

@@ -248,7 +248,7 @@ import TropaTesting
         let memory = MemoryFileSystem(files: ["site/tropa.yml": "language: ru\n", "site/content/map.md": map("Поиск решения"),
                                               "site/content/metrics.csv": new])
         let git = FakeGit(versions: ["HEAD": ["content/map.md": map("Поиск"), "content/metrics.csv": old],
-                                     "v0": ["content/map.md": map("Поиск"), "content/metrics.csv": "date;stage;metric;value\n"]])
+                                     "v0": ["content/map.md": map("Поиск"), "content/metrics.csv": "date\tstage\tmetric\tvalue\n"]])
         let (diff, _) = try MapDiff.read(root: "site", map: "content/map.md", revisions: [], git: git, files: memory)
         let read = try #require(diff)
         #expect(read.changes.map(\.kind) == [.stageRenamed])
@@ -260,7 +260,7 @@ import TropaTesting
         let (unread, _) = try MapDiff.read(root: "site", map: "content/map.md", revisions: ["v0", "HEAD"], git: git, files: memory)
         let broken = try #require(unread)
         #expect(broken.problems.map { "\($0.location.file):\($0.location.line):\($0.code.rawValue)" } == ["v0:content/metrics.csv:1:measurement-invalid"])
-        #expect(broken.sources["v0:content/metrics.csv"]?.text == "date;stage;metric;value\n")
+        #expect(broken.sources["v0:content/metrics.csv"]?.text == "date\tstage\tmetric\tvalue\n")
         #expect(broken.changes.map(\.kind) == [.measurementAdded])
     }
 

@@ -184,12 +184,19 @@ import TropaTesting
         #expect(none.diagnostics.first?.help == .stagesOfMap(["Поиск решения", "Оплата {Онлайн}"]))
     }
 
-    /// A CSV saved by a spreadsheet set to Russian: semicolons between the fields.
-    @Test func semicolonsAreToldApart() throws {
-        let result = try Self.check("дата;этап;метрика;значение\n2024-03-01;Поиск решения;NPS;10\n")
-        #expect(Self.found(result) == ["1:1:measurement-invalid"])
-        #expect(result.diagnostics.first?.help == .measurementCommas)
-        #expect(result.diagnostics.first?.suggestion(in: .ru)?.hasPrefix("поля в файле разделены точкой с запятой") == true)
+    /// A CSV saved by a spreadsheet set to Russian: semicolons between the fields and decimal commas in the values,
+    /// read as they are, each problem at its field.
+    @Test func semicolonsSeparateTheFieldsOfASpreadsheetsCSV() throws {
+        let result = try Self.check("\u{FEFF}дата;этап;метрика;значение\r\n2024-03-01;Поиск решения;Конверсия;58,5%\r\n"
+            + "2024-04-01;\"Поиск; решения\";NPS;-5\r\n2024-04-01;Поиск решения;NPS;-5\r\n")
+        #expect(Self.found(result) == ["3:12:unknown-stage"], "\(result.diagnostics)")
+        let rows = try #require(result.site?.journeys.first?.measurements)
+        #expect(rows.map(\.value.value) == [58.5, -5])
+        #expect(rows.map(\.value.metricID) == ["conversion", "nps"])
+        #expect(rows[1].location == SourceLocation(file: "content/metrics.csv", line: 4, column: 30))
+        // A comma in the header keeps it the separator.
+        let commas = try Self.check("date,stage,metric,value;note\n2024-03-01,Поиск решения,NPS,10;x\n")
+        #expect(Self.found(commas) == ["1:1:measurement-invalid"])
     }
 
     /// A spreadsheet exports 42 % as 0,42: a measured conversion below one is read as a percentage, with a warning

@@ -49,10 +49,7 @@ package struct MeasurementReader {
         guard missing.isEmpty else {
             let russian = header.fields.contains { $0.text.containsCyrillic }
             let names = missing.map { russian || (language == .ru && keys.allSatisfy(\.isEmpty)) ? $0.names.ru : $0.names.en }
-            // A spreadsheet set to Russian saves its CSV with semicolons: the whole header is then one field.
-            let semicolons = header.fields.count == 1 && header.fields[0].text.contains(";")
-            return ([], [.error(.measurementInvalid, .measurementColumns(names), at: header.at,
-                                suggestion: semicolons ? .measurementCommas : .measurementHeader)])
+            return ([], [.error(.measurementInvalid, .measurementColumns(names), at: header.at, suggestion: .measurementHeader)])
         }
         var measurements: [Measurement] = []
         var diagnostics: [Diagnostic] = []
@@ -169,11 +166,18 @@ package struct MeasurementReader {
         }
     }
 
+    /// The fields' separator: a comma, or a semicolon when the header has semicolons and no comma, as a spreadsheet
+    /// set to Russian saves its CSV (with decimal commas in the values, `58,5%`, which are then no separators).
+    private static func delimiter(of source: SourceText) -> UnicodeScalar {
+        let header = source.line(1) ?? ""
+        return header.contains(";") && !header.contains(",") ? ";" : ","
+    }
+
     /// The rows as the CSV library reads them, each field with the line and column it starts at. The library
     /// gives fields, not positions: they are found again by walking the text the way the fields were read (a
     /// quoted field takes its quotes and doubles its inner ones, and may hold line breaks).
     private static func rows(of source: SourceText) -> [Row] {
-        guard let reader = try? CSVReader(string: source.text, hasHeaderRow: false) else { return [] }
+        guard let reader = try? CSVReader(string: source.text, hasHeaderRow: false, delimiter: delimiter(of: source)) else { return [] }
         var rows: [Row] = []
         var line = 1
         while let fields = reader.next() {
@@ -194,7 +198,7 @@ package struct MeasurementReader {
                         column += quoted && scalar == "\"" ? 2 : 1
                     }
                 }
-                // The closing quote, then the comma.
+                // The closing quote, then the comma (or semicolon).
                 column += quoted ? 2 : 1
             }
             rows.append(Row(fields: located, at: start))
