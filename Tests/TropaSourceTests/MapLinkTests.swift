@@ -190,6 +190,9 @@ import TropaTesting
          "did you mean \"#визит-в-шоурум-офлайн\"?"),
         ("[а](../retail/sofa.md#выбор-модели-дивана)", "the map \"../retail/sofa.md\" has no stage \"выбор-модели-дивана\"",
          "did you mean \"#выбор\"?"),
+        // One word of several replaced.
+        ("[а](../retail/sofa.md#визит-в-салон-офлайн)", "the map \"../retail/sofa.md\" has no stage \"визит-в-салон-офлайн\"",
+         "did you mean \"#визит-в-шоурум-офлайн\"?"),
         // Words of two stages: neither is suggested over the other.
         ("[а](../retail/sofa.md#выбор-и-оплата)", "the map \"../retail/sofa.md\" has no stage \"выбор-и-оплата\"",
          "its stages: #выбор, #визит-в-шоурум-офлайн, #оплата"),

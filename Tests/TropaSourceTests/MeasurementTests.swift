@@ -177,6 +177,9 @@ import TropaTesting
     @Test func aStageWrittenShortSuggestsTheStageThatHoldsIt() throws {
         let short = try Self.check("date,stage,metric,value\n2024-03-01,Поиск,NPS,10\n")
         #expect(short.diagnostics.first?.suggestion(in: .ru) == "может быть, «Поиск решения»?")
+        // A stage renamed in one word since the row was written.
+        let renamed = try Self.check("date,stage,metric,value\n2024-03-01,Поиск товара,NPS,10\n")
+        #expect(renamed.diagnostics.first?.suggestion(in: .ru) == "может быть, «Поиск решения»?")
         let two = "---\ntitle: Карта\nmeasurements: metrics.csv\n---\n\n## Выбор дивана\n\(Check.requiredLayers)\n## Выбор кухни\n\(Check.requiredLayers)"
         let shared = try Self.check("date,stage,metric,value\n2024-03-01,Выбор,NPS,10\n", map: two)
         #expect(shared.diagnostics.first?.help == .stagesOfMap(["Выбор дивана", "Выбор кухни"]), "\(shared.diagnostics)")

@@ -125,7 +125,7 @@ package struct MeasurementReader {
             }
             return .failure(.error(.unknownStage, .unknownStage(stageText), at: stage.at,
                                    suggestion: Suggestion.help(for: stageText, among: names)
-                                       ?? Suggestion.holding(stageText, among: names).map { .closest($0, to: stageText) }
+                                       ?? Suggestion.renamed(stageText, among: names).map { .closest($0, to: stageText) }
                                        ?? .stagesOfMap(names)))
         }
         let name = metric.text.trimmingWhitespace()

@@ -88,10 +88,20 @@ package enum Suggestion {
     }
 
     /// The candidate a name renamed since was meant to be: the one candidate holding its words, with words added
-    /// (`Доставка` for «Доставка и сборка»), or the one whose words it holds, words taken away (`Оплата заказа` for
-    /// «Оплата»).
+    /// (`Доставка` for «Доставка и сборка»), the one whose words it holds, words taken away (`Оплата заказа` for
+    /// «Оплата»), or the one with one word of two or more replaced (`Выезд монтажника` for «Визит монтажника»).
     package static func renamed(_ name: String, among candidates: [String]) -> String? {
-        holding(name, among: candidates) ?? named(in: name, among: candidates)
+        holding(name, among: candidates) ?? named(in: name, among: candidates) ?? oneWordReplaced(name, among: candidates)
+    }
+
+    private static func oneWordReplaced(_ name: String, among candidates: [String]) -> String? {
+        let wanted = words(name)
+        guard wanted.count > 1 else { return nil }
+        let matching = candidates.filter { candidate in
+            let words = Self.words(candidate)
+            return words.count == wanted.count && zip(words, wanted).count(where: { $0 != $1 }) == 1
+        }
+        return matching.count == 1 ? matching[0] : nil
     }
 
     /// Whether `wanted` stands in `words`, one after another.
