@@ -12,6 +12,8 @@ public indirect enum Message: Sendable, Hashable {
     case convertFromCP1251
     // Front-matter
     case noFrontMatter(FileKind)
+    case mapFileEmpty
+    case writeMapOrRemove
     case startWithFrontMatter(key: String)
     case frontMatterUnclosed
     case closeFrontMatter
@@ -434,6 +436,9 @@ public indirect enum Message: Sendable, Hashable {
              "пересохраните его в UTF-8 (из Windows-1251, например, так: iconv -f cp1251 -t utf-8)")
         case .noFrontMatter(.map): ("the map does not start with front-matter", "в начале карты нет front-matter")
         case .noFrontMatter(.persona): ("the persona does not start with front-matter", "в начале файла персоны нет front-matter")
+        case .mapFileEmpty: ("the map's file is empty", "файл карты пуст")
+        case .writeMapOrRemove: ("write the map in it (`tropa new` starts one with its stages and layers), or remove the file",
+                                 "напишите в нём карту (`tropa new` создаёт заготовку с этапами и слоями) или удалите файл")
         case .startWithFrontMatter(let key):
             ("start the file with a line \"---\", then \"\(key): …\", then \"---\"",
              "начните файл со строки «---», за ней «\(key): …» и снова «---»")

@@ -14,7 +14,7 @@ import Testing
         .measurementsEmpty, .measurementColumns(["a", "b"]), .measurementHeader,
         .measurementFieldCount(expected: 2, found: 3), .oneRowPerMeasurement, .measurementBadDate("x"),
         .measurementDateForm, .measurementValueForm, .unknownStage("x"), .stageInBranches("x"), .stagesOfMap(["a", "b"]), .reviewOverdue(last: "x", due: "x"),
-        .measureAgain, .measuredAfterToday(date: "2206-11-01", today: "2026-12-07"), .checkMeasurementDate,
+        .measureAgain, .mapFileEmpty, .writeMapOrRemove, .measuredAfterToday(date: "2206-11-01", today: "2026-12-07"), .checkMeasurementDate,
         .badPriority("x"), .badRevenue("x"), .writeRevenue, .unknownMap("x"), .mapsAreNamed,
         .unknownActionKind(kind: "x", layer: "x"), .actionKindsAre(["a", "b"]), .unknownBaseSchema("x"),
         .afterWithoutExtends, .unknownAfter("x"), .layerIDsAre(["a", "b"]), .inheritedKind(id: "x", kind: "text"), .unreadableKind("x"), .kindsRule,

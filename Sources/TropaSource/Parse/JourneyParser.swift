@@ -25,6 +25,11 @@ package struct JourneyParser {
         var diagnostics: [Diagnostic] = []
         var body = source.text
         var bodyLine = 1
+        // An empty file is one problem, not a front-matter and stages missing apart.
+        guard !source.text.allSatisfy(\.isWhitespace) else {
+            return (journey, [.error(.frontMatterMissing, .mapFileEmpty, at: SourceLocation(file: source.path, line: 1),
+                                     suggestion: .writeMapOrRemove)])
+        }
         switch FrontMatter.read(source, kind: .map, firstKey: "title") {
         case .missing(let diagnostic):
             diagnostics.append(diagnostic)
