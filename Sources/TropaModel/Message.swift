@@ -215,6 +215,8 @@ public indirect enum Message: Sendable, Hashable {
     case useValue(low: String, high: String)
     /// A draft's missing layer: the help, and that it will be an error.
     case draftLenient(Message?)
+    case draftUnfilled(first: Message, more: Int)
+    case fillDraft
     // Personas and the site
     case unknownPersona(String)
     case addPersona(String)
@@ -817,6 +819,12 @@ public indirect enum Message: Sendable, Hashable {
         case .draftLenient(let help):
             ((help.map { $0.texts.en + "; " } ?? "") + "an error once \"draft: true\" is removed",
              (help.map { $0.texts.ru + "; " } ?? "") + "станет ошибкой, когда уберёте «draft: true»")
+        case .draftUnfilled(let first, let more):
+            (first.texts.en + "; and \(more) more empty or missing layers and stages in this draft",
+             first.texts.ru + "; и ещё пустых или недостающих слоёв и этапов в черновике: \(more)")
+        case .fillDraft:
+            ("fill the layers in one by one: the required ones become errors once \"draft: true\" is removed; the others may stay empty or go",
+             "заполняйте слои по одному: пустые обязательные станут ошибками, когда уберёте «draft: true», а необязательные можно оставить пустыми или убрать")
         case .unknownPersona(let id): ("no persona \"\(id)\" in content/personas/", "в content/personas/ нет персоны «\(id)»")
         case .addPersona(let id): ("add content/personas/\(id).md", "добавьте файл content/personas/\(id).md")
         case .personasOfSite(let ids): ("personas of this site: \(ids.joined(separator: ", "))",

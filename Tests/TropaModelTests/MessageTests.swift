@@ -39,7 +39,7 @@ import Testing
         .metricHasUnit(metric: "x", text: "x"), .metricForm, .smallerFirst, .targetForm, .writePercent, .addTimeUnit,
         .writeNumberAlone, .valueOutOfRange(metric: "x", value: "x", low: "x", high: "x"),
         .targetOutOfRange(metric: "x", target: "x", low: "x", high: "x"), .useValue(low: "x", high: "x"),
-        .draftLenient(.fillRequired), .unknownPersona("x"), .addPersona("x"), .personasOfSite(["a", "b"]),
+        .draftLenient(.fillRequired), .draftUnfilled(first: .mapFileEmpty, more: 2), .fillDraft, .unknownPersona("x"), .addPersona("x"), .personasOfSite(["a", "b"]),
         .unknownSection("x"), .personaSections, .duplicateSection("x", firstLine: 1),
         .folderTaken(what: .map, folder: "x", owner: .map), .renameOne, .renameOffSitePages("x"), .overwritesPage("x"), .renameOrMove,
         .templateInvalid("x"), .templateWrongClose(open: "x", line: 1), .templateUnclosed(open: "x", line: 1),

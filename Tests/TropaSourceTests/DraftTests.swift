@@ -30,16 +30,26 @@ import TropaTesting
         """
     }
 
+    /// The three unfilled places are one warning, at the first, with the number of the others.
     @Test func aDraftsMissingAndEmptyLayersAreWarningsAndItsOtherErrorsStay() throws {
         let result = try Check.site(["content/map.md": Self.map(draft: true)])
         #expect(result.diagnostics.found == [
             Found(.emptyStage, .warning, 6, 4),
-            Found(.missingLayer, .warning, 8, 4),
-            Found(.missingLayer, .warning, 10, 5),
             Found(.emotionOutOfRange, .error, 13, 1),
             Found(.unknownLayer, .error, 15, 5),
         ])
-        let empty = try #require(result.diagnostics.first { $0.location.line == 10 })
+        let unfilled = try #require(result.diagnostics.first)
+        #expect(unfilled.message(in: .ru).hasSuffix("; и ещё пустых или недостающих слоёв и этапов в черновике: 2"), "\(unfilled.message(in: .ru))")
+        #expect(unfilled.suggestion(in: .ru) == "заполняйте слои по одному: пустые обязательные станут ошибками, когда уберёте «draft: true», а необязательные можно оставить пустыми или убрать")
+    }
+
+    /// One place to fill is told as it is, with what becomes of it.
+    @Test func aDraftWithOneEmptyLayer() throws {
+        let map = Self.map(draft: true).replacingOccurrences(of: "## Пусто\n\n", with: "")
+            .replacingOccurrences(of: "### Цель\n", with: "### Цель\nНайти.\n\n### Действия\n")
+        let result = try Check.site(["content/map.md": map])
+        let empty = try #require(result.diagnostics.first { $0.code == .missingLayer })
+        #expect(empty.severity == .warning)
         #expect(empty.suggestion(in: .en) == "fill it in: this layer is required; an error once \"draft: true\" is removed")
         #expect(empty.suggestion(in: .ru) == "заполните его: это обязательный слой; станет ошибкой, когда уберёте «draft: true»")
     }

@@ -77,16 +77,24 @@ package struct JourneyValidator {
     }
 
     /// A draft is filled in layer by layer (`tropa new` writes one with every layer empty): while it stays a draft,
-    /// its missing and empty layers are warnings. Every other problem keeps its severity.
+    /// its missing and empty layers are warnings, and several are one warning, at the first, with their number (a
+    /// new draft's thirty hid the errors of the site). Every other problem keeps its severity.
     package static func forDraft(_ diagnostics: [Diagnostic]) -> [Diagnostic] {
-        diagnostics.map { diagnostic in
-            guard diagnostic.severity == .error, [.missingLayer, .emptyStage].contains(diagnostic.code) else {
-                return diagnostic
-            }
+        let unfilled: Set<DiagnosticCode> = [.missingLayer, .emptyStage, .emptyLayer]
+        let lenient = diagnostics.map { diagnostic in
+            guard diagnostic.severity == .error, unfilled.contains(diagnostic.code) else { return diagnostic }
             var lenient = diagnostic
             lenient.severity = .warning
             lenient.help = .draftLenient(diagnostic.help)
             return lenient
+        }
+        let places = lenient.indices.filter { unfilled.contains(lenient[$0].code) }
+        guard places.count > 1, let first = places.min(by: { lenient[$0].location < lenient[$1].location }) else { return lenient }
+        var summary = lenient[first]
+        summary.text = .draftUnfilled(first: summary.text, more: places.count - 1)
+        summary.help = .fillDraft
+        return lenient.indices.compactMap { index in
+            index == first ? summary : places.contains(index) ? nil : lenient[index]
         }
     }
 
