@@ -69,7 +69,9 @@ public indirect enum Message: Sendable, Hashable {
     case mapsAreNamed
     case brokenLink(String)
     case brokenPersonaLink(String)
-    case linkToMapFile
+    /// With a map of the site as the example, when it has one.
+    case linkToMapFile(String?)
+    case noOtherMap
     case brokenFileLink(String)
     case linkToMeasurements(String)
     case putFileAt(String)
@@ -540,8 +542,11 @@ public indirect enum Message: Sendable, Hashable {
         case .brokenLink(let path): ("the link leads to no map: \"\(path)\"", "ссылка ведёт к несуществующей карте «\(path)»")
         case .brokenPersonaLink(let path): ("the link leads to no persona: \"\(path)\"",
                                             "ссылка ведёт к несуществующей персоне «\(path)»")
-        case .linkToMapFile: ("link to a map by its file, relative to this one, e.g. \"../retail/sofa.md\"",
-                              "ссылайтесь на карту по её файлу относительно этой, например «../retail/sofa.md»")
+        case .linkToMapFile(let example):
+            ("link to a map by its file, relative to this one, e.g. \"\(example ?? "../retail/sofa.md")\"",
+             "ссылайтесь на карту по её файлу относительно этой, например «\(example ?? "../retail/sofa.md")»")
+        case .noOtherMap: ("the site has no other map yet: write it (`tropa new`), or remove the link",
+                           "других карт на сайте пока нет: создайте её (`tropa new`) или уберите ссылку")
         case .brokenFileLink(let path): ("the link leads to no file: \"\(path)\"", "ссылка ведёт к несуществующему файлу «\(path)»")
         case .linkToMeasurements(let path): ("the link leads to \"\(path)\", a map's measurements: the site reads them and does not publish the file",
                                              "ссылка ведёт к «\(path)» — замерам карты: сайт их читает, а сам файл на сайт не копируется")

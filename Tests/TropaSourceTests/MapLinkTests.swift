@@ -201,6 +201,11 @@ import TropaTesting
          "did you mean \"../personas/seller.md\"?"),
         ("[а](../personas/manager.md)", "the link leads to no persona: \"../personas/manager.md\"",
          "personas of this site: ../personas/seller.md"),
+        // Nothing close: a map of the site is the example of how to link.
+        ("[а](../crm/vnedrenie.md)", "the link leads to no map: \"../crm/vnedrenie.md\"",
+         "link to a map by its file, relative to this one, e.g. \"../retail/sofa.md\""),
+        ("[а](kitchen.md)", "the link leads to no map: \"kitchen.md\"",
+         "link to a map by its file, relative to this one, e.g. \"../retail/sofa.md\""),
     ])
     func aLinkToNoMapOrStageIsABrokenLinkAtItsPosition(markdown: String, message: String, help: String) throws {
         let result = try Check.site([
@@ -210,6 +215,13 @@ import TropaTesting
         #expect(result.diagnostics.found == [Found(.brokenLink, .error, 5, 5)])
         #expect(result.diagnostics.first?.message(in: .en) == message)
         #expect(result.diagnostics.first?.suggestion(in: .en) == help)
+    }
+
+    /// On a site of one map, a link to another says there is none yet, not how to link to one the site lacks.
+    @Test func aLinkToAnotherMapOfASiteOfOne() throws {
+        let result = try Check.site(["content/ecommerce/robot.md": Self.link("[а](../crm/vnedrenie.md)")])
+        #expect(result.diagnostics.found == [Found(.brokenLink, .error, 5, 5)])
+        #expect(result.diagnostics.first?.suggestion(in: .ru) == "других карт на сайте пока нет: создайте её (`tropa new`) или уберите ссылку")
     }
 
     @Test(arguments: [

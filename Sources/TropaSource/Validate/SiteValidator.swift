@@ -127,7 +127,8 @@ package struct SiteValidator {
                                               at: link.location,
                                               suggestion: Suggestion.help(for: written, among: names)
                                                 ?? Self.renamedFile(link.target, among: paths).map { .didYouMean(Self.relative($0, from: file.path)) }
-                                                ?? (toPersona && !names.isEmpty ? .personasOfSite(names) : .linkToMapFile)))
+                                                ?? (toPersona ? names.isEmpty ? .linkToMapFile(nil) : .personasOfSite(names)
+                                                    : names.first.map { .linkToMapFile($0) } ?? .noOtherMap)))
                     continue
                 }
                 guard paths.contains(link.target), let target = read[link.target] ?? recorded(link.target) else { continue }
