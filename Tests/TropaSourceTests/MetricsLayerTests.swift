@@ -33,6 +33,9 @@ import TropaTesting
         ("Time: 5 days", "duration", 5, .duration(.day)),
         ("Duration: 1 year", "duration", 1, .duration(.year)),
         ("Длительность: 30 сек", "duration", 30, .duration(.second)),
+        // The full stop of a sentence.
+        ("CSAT: 80%.", "csat", 80, .percent),
+        ("NPS: 12.", "nps", 12, .plain),
     ])
     func knownMetrics(item: String, id: String, number: Double, unit: ValueUnit) throws {
         let value = try Self.value(item).get()
@@ -167,7 +170,11 @@ import TropaTesting
     }
 
     @Test(arguments: [
-        ("Конверсия 35%", MetricProblem.noColon()),
+        ("Конверсия 35%", MetricProblem.noColon(fix: "Конверсия: 35%")),
+        ("Конверсия заявок  45 %", .noColon(fix: "Конверсия заявок: 45 %")),
+        ("NPS -15", .noColon(fix: "NPS: -15")),
+        ("Конверсия высокая", .noColon()),
+        ("45%", .noColon()),
         (": 35%", .noColon()),
         ("Конверсия — 35%", .noColon(fix: "Конверсия: 35%")),
         ("NPS - 20", .noColon(fix: "NPS: 20")),
@@ -240,7 +247,7 @@ import TropaTesting
             "\"Длительность\" is a duration, but \"Длительность: 2\" has no unit of time",
             "\"NPS\" is a plain number, but \"NPS: 20%\" has a unit",
         ])
-        #expect(diagnostics.map { $0.suggestion(in: .en) } == [MetricProblem.noColon().help.text(in: .en), "add a unit of time, e.g. \"3 дня\" or \"2 weeks\"",
+        #expect(diagnostics.map { $0.suggestion(in: .en) } == ["Конверсия: 35%", "add a unit of time, e.g. \"3 дня\" or \"2 weeks\"",
                                                   "NPS: 20"])
         #expect(diagnostics.last?.suggestion(in: .ru) == "напишите «NPS: 20»")
     }

@@ -102,7 +102,7 @@ package enum MetricProblem: Error, Equatable {
 /// (`2–3 недели`, `1-2 weeks`, `от 2 до 3 дней`, `30–40%`), with a unit, and may end with a target in brackets
 /// (`35% (цель 45%)`).
 package enum MetricReader {
-    /// `Конверсия — 70%`, `NPS - 20`, `CSAT = 80%`: the name and the value with a colon between them.
+    /// `Конверсия — 70%`, `NPS - 20`, `CSAT = 80%`, `Конверсия 45 %`: the name and the value with a colon between them.
     static func colonFix(_ text: String) -> String? {
         for mark in [" — ", " – ", " - ", " = ", "="] {
             guard let range = text.range(of: mark) else { continue }
@@ -110,13 +110,23 @@ package enum MetricReader {
             guard !name.isEmpty, value.first?.isNumber == true || value.first == "-" || value.first == "−" else { continue }
             return name + ": " + value
         }
-        return nil
+        // A space alone where the colon goes: the words before the first number are the name.
+        let words = text.split(whereSeparator: \.isWhitespace)
+        let isNumber = { (word: Substring) in
+            word.first?.isNumber == true || word.count > 1 && word.first!.isOne(of: "-−+") && word.dropFirst().first!.isNumber
+        }
+        guard let number = words.firstIndex(where: isNumber), number > 0 else { return nil }
+        return words[..<number].joined(separator: " ") + ": " + words[number...].joined(separator: " ")
     }
 
     package static func read(_ text: String, schema: LayerSchema) -> Result<MetricValue, MetricProblem> {
         guard let colon = text.firstIndex(where: { $0.isOne(of: ":：") }) else { return .failure(.noColon(fix: colonFix(text))) }
         let name = text[..<colon].trimmingWhitespace()
         var valueText = Substring(text[text.index(after: colon)...].trimmingWhitespace().drop { $0.isOne(of: "~≈") })
+        // The full stop of a sentence after the number (`CSAT: 80%.`); a unit's (`1 мес.`) stays.
+        if valueText.count > 1, valueText.last == ".", let before = valueText.dropLast().last, before.isNumber || before == "%" {
+            valueText = valueText.dropLast()
+        }
         guard !name.isEmpty else { return .failure(.noColon()) }
         guard !valueText.isEmpty else { return .failure(.noValue) }
         var target: Quantity?
