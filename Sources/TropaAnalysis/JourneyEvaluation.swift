@@ -3,14 +3,17 @@ import TropaModel
 /// Where a stage falls when its NPS is read against its conversion, each split at the map's average over the
 /// stages that have both (a value equal to the average counts as high).
 public enum Quadrant: String, Sendable, Hashable, CaseIterable {
-    /// All is well: look for more customers like these.
+    /// Conversion and NPS both at or above the map's averages: look for more customers like these.
     case bothHigh = "both-high"
     /// Customers like it, but competitors probably do better: save the customer's time or money.
     case npsHighConversionLow = "nps-high-conversion-low"
     /// Something unique keeps customers despite their dissatisfaction: the ideal growth point.
     case npsLowConversionHigh = "nps-low-conversion-high"
-    /// Change everything here.
+    /// Conversion and NPS both below the map's averages: change everything here.
     case bothLow = "both-low"
+
+    /// Whether the stage's NPS is at or above the map's average.
+    public var npsHigh: Bool { self == .bothHigh || self == .npsHighConversionLow }
 
     public init(npsHigh: Bool, conversionHigh: Bool) {
         self = switch (npsHigh, conversionHigh) {

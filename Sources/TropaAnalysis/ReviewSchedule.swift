@@ -16,11 +16,13 @@ package enum ReviewSchedule {
         return .warning(.reviewOverdue, .reviewOverdue(last: last, due: due), at: at, suggestion: .measureAgain)
     }
 
-    /// A `measurement-in-future` warning at each measurements row dated after `day` (a year typed wrong, `2206`):
-    /// it would stand for the figures as the latest, and the next review would be counted from it.
+    /// A `measurement-in-future` warning at each measurements row dated more than a day after `day` (a year typed
+    /// wrong, `2206`): it would stand for the figures as the latest, and the next review would be counted from it.
+    /// The day is UTC's: a row of today east of it (Moscow's before 3:00, Vladivostok's before 10:00) is no warning.
     package static func measured(after day: CalendarDay, in journey: Journey) -> [Diagnostic] {
-        journey.measurements.compactMap { measurement in
-            guard let date = CalendarDay(measurement.date), day < date else { return nil }
+        let tomorrow = day.adding(days: 1)
+        return journey.measurements.compactMap { measurement in
+            guard let date = CalendarDay(measurement.date), tomorrow < date else { return nil }
             let row = SourceLocation(file: measurement.location.file, line: measurement.location.line, column: 1)
             return .warning(.measurementInFuture, .measuredAfterToday(date: measurement.date, today: day.text), at: row,
                             suggestion: .checkMeasurementDate)

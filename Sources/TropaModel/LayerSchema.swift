@@ -128,19 +128,9 @@ public struct LayerSchema: Sendable, Hashable {
 
     public func layer(id: String) -> LayerDefinition? { layers.first { $0.id == id } }
 
-    /// The metric an item names, by id, title in any language or alias; a name with a note in brackets after it
-    /// (`Конверсия (CR)`, `NPS (ноябрь)`) names the metric before the note, where no metric has the whole name.
+    /// The metric an item names, by id, title in any language or alias.
     public func metric(named name: String) -> MetricDefinition? {
-        if let index = metricIndex[NameKey(name).value] { return metrics[index] }
-        return Self.withoutNote(name).flatMap { metricIndex[NameKey($0).value] }.map { metrics[$0] }
-    }
-
-    /// A name without the note in brackets that ends it (`Конверсия (CR)` → `Конверсия`); nil for a name without
-    /// one.
-    static func withoutNote(_ name: String) -> String? {
-        guard name.utf8.last == UInt8(ascii: ")"), let open = name.lastIndex(of: "(") else { return nil }
-        let base = String(name[..<open]).trimmingWhitespace()
-        return base.isEmpty ? nil : base
+        metricIndex[NameKey(name).value].map { metrics[$0] }
     }
 
     /// A value's metric as the schema titles it in `language`; a metric the schema does not know, or a name with a

@@ -39,7 +39,8 @@ public indirect enum Message: Sendable, Hashable {
     case measurementsPath
     case measurementsEmpty
     case measurementColumns([String])
-    case measurementHeader
+    /// With the file's separator of fields, a comma or a semicolon.
+    case measurementHeader(String)
     case lineWithoutColon(String)
     /// `name`: the header as written, or its column's number (`5`) when it is empty.
     case columnNotRead(String, read: [String])
@@ -47,7 +48,7 @@ public indirect enum Message: Sendable, Hashable {
     case removeColumn
     case keepNotesInMap
     case measurementFieldCount(expected: Int, found: Int)
-    case oneRowPerMeasurement
+    case oneRowPerMeasurement(String)
     case measurementTwice(metric: String, stage: String, date: String, line: Int, value: String)
     case oneRowPerDay
     case metricInList(item: String, layer: String, metrics: String)
@@ -441,8 +442,8 @@ public indirect enum Message: Sendable, Hashable {
         case .noFrontMatter(.map): ("the map does not start with front-matter", "в начале карты нет front-matter")
         case .noFrontMatter(.persona): ("the persona does not start with front-matter", "в начале файла персоны нет front-matter")
         case .mapFileEmpty: ("the map's file is empty", "файл карты пуст")
-        case .writeMapOrRemove: ("write the map in it (`tropa new` starts one with its stages and layers), or remove the file",
-                                 "напишите в нём карту (`tropa new` создаёт заготовку с этапами и слоями) или удалите файл")
+        case .writeMapOrRemove: ("write the map in it, or remove the file and start the map with `tropa new`, which writes its stages and layers",
+                                 "напишите в нём карту или удалите файл и создайте заготовку командой `tropa new` — с этапами и слоями")
         case .startWithFrontMatter(let key):
             ("start the file with a line \"---\", then \"\(key): …\", then \"---\"",
              "начните файл со строки «---», за ней «\(key): …» и снова «---»")
@@ -488,13 +489,14 @@ public indirect enum Message: Sendable, Hashable {
                              "удалите столбец, а пояснение к замеру напишите в тексте карты")
         case .keepNotesInMap: ("a CSV holds no notes: remove the line, and write a note on a measurement in the map's text",
                                "в CSV нет места пояснениям: удалите строку, а пояснение к замеру напишите в тексте карты")
-        case .measurementHeader: ("start the file with the line \"date,stage,metric,value\"",
-                                  "начните файл со строки «дата,этап,метрика,значение»")
+        case .measurementHeader(let s): ("start the file with the line \"date\(s)stage\(s)metric\(s)value\"",
+                                         "начните файл со строки «дата\(s)этап\(s)метрика\(s)значение»")
         case .measurementFieldCount(let expected, let found):
             ("the row has \(found) fields, but the header has \(expected)",
              "в строке полей: \(found), а в заголовке: \(expected)")
-        case .oneRowPerMeasurement: ("write one measurement per row; quote a value that holds a comma: \"1,5\"",
-                                     "пишите по одному замеру в строке; значение с запятой заключайте в двойные кавычки")
+        case .oneRowPerMeasurement(let s):
+            ("write one measurement per row; quote a value that holds a \(s == ";" ? "semicolon" : "comma"): \"1\(s)5\"",
+             "пишите по одному замеру в строке; значение \(s == ";" ? "с точкой с запятой" : "с запятой") заключайте в двойные кавычки")
         case .measurementTwice(let metric, let stage, let date, let line, let value):
             ("\(metric) of \"\(stage)\" on \(CalendarDay.words(date, in: .en)) is also measured on line \(line): this row's value, \(value), counts",
              "замер «\(metric)» этапа «\(stage)» за \(CalendarDay.words(date, in: .ru)) уже есть в строке \(line); учитывается этот: \(value)")
@@ -519,8 +521,8 @@ public indirect enum Message: Sendable, Hashable {
         case .measureAgain: ("measure the stages again and add the rows to the measurements file",
                              "замерьте этапы снова и добавьте строки в файл с замерами")
         case .measuredAfterToday(let date, let today):
-            ("the row is dated \(CalendarDay.words(date, in: .en)), after today (\(CalendarDay.words(today, in: .en))): it is taken as the latest measurement, and the next review is counted from it",
-             "строка датирована \(CalendarDay.words(date, in: .ru)) — позже сегодняшнего дня (\(CalendarDay.words(today, in: .ru))): замер считается последним, и от него отсчитывается следующий")
+            ("the row is dated \(CalendarDay.words(date, in: .en)), after the day of the check (\(CalendarDay.words(today, in: .en))): it is taken as the latest measurement, and the next review is counted from it",
+             "строка датирована \(CalendarDay.words(date, in: .ru)) — позже дня проверки (\(CalendarDay.words(today, in: .ru))): замер считается последним, и от него отсчитывается срок следующего замера")
         case .checkMeasurementDate: ("check the year and the month of the date", "проверьте год и месяц в дате")
         case .badAudience(let text): ("\"audience\" should be a number of customers, not \"\(text)\"",
                                       "в «audience» нужно число клиентов, а здесь «\(text)»")
@@ -545,8 +547,8 @@ public indirect enum Message: Sendable, Hashable {
         case .linkToMapFile(let example):
             ("link to a map by its file, relative to this one, e.g. \"\(example ?? "../retail/sofa.md")\"",
              "ссылайтесь на карту по её файлу относительно этой, например «\(example ?? "../retail/sofa.md")»")
-        case .noOtherMap: ("the site has no other map yet: write it (`tropa new`), or remove the link",
-                           "других карт на сайте пока нет: создайте её (`tropa new`) или уберите ссылку")
+        case .noOtherMap: ("the site has no other map yet: write the one the link leads to (`tropa new`), or remove the link",
+                           "других карт на сайте пока нет: создайте карту, на которую ведёт ссылка (`tropa new`), или уберите ссылку")
         case .brokenFileLink(let path): ("the link leads to no file: \"\(path)\"", "ссылка ведёт к несуществующему файлу «\(path)»")
         case .linkToMeasurements(let path): ("the link leads to \"\(path)\", a map's measurements: the site reads them and does not publish the file",
                                              "ссылка ведёт к «\(path)» — замерам карты: сайт их читает, а сам файл на сайт не копируется")
@@ -825,11 +827,11 @@ public indirect enum Message: Sendable, Hashable {
             ((help.map { $0.texts.en + "; " } ?? "") + "an error once \"draft: true\" is removed",
              (help.map { $0.texts.ru + "; " } ?? "") + "станет ошибкой, когда уберёте «draft: true»")
         case .draftUnfilled(let first, let more):
-            (first.texts.en + "; and \(more) more empty or missing layers and stages in this draft",
+            (first.texts.en + "; and \(more) more empty or missing \(more == 1 ? "layer or stage" : "layers and stages") in this draft",
              first.texts.ru + "; и ещё пустых или недостающих слоёв и этапов в черновике: \(more)")
         case .fillDraft:
             ("fill the layers in one by one: the required ones become errors once \"draft: true\" is removed; the others may stay empty or go",
-             "заполняйте слои по одному: пустые обязательные станут ошибками, когда уберёте «draft: true», а необязательные можно оставить пустыми или убрать")
+             "заполняйте слои постепенно: пустые обязательные станут ошибками, когда уберёте «draft: true», а необязательные можно оставить пустыми или убрать")
         case .unknownPersona(let id): ("no persona \"\(id)\" in content/personas/", "в content/personas/ нет персоны «\(id)»")
         case .addPersona(let id): ("add content/personas/\(id).md", "добавьте файл content/personas/\(id).md")
         case .personasOfSite(let ids): ("personas of this site: \(ids.joined(separator: ", "))",
@@ -840,9 +842,12 @@ public indirect enum Message: Sendable, Hashable {
              "у персоны бывают разделы «Мотивы», «Сценарии», «Драйверы» и «Барьеры»")
         case .duplicateSection(let text, let line): ("the section \"\(text)\" appears twice (first on line \(line))",
                                                      "раздел «\(text)» встречается дважды (впервые — в строке \(line))")
+        case .folderTaken(let what, let folder, .sitePages):
+            ("\(what.texts.en) would be written to \(folder)/, which is for \(Owner.sitePages.texts.en)",
+             "\(what.texts.ru) попадёт в папку \(folder)/, а она — для \(Owner.sitePages.texts.ru)")
         case .folderTaken(let what, let folder, let owner):
             ("\(what.texts.en) would be written to \(folder)/, like \(owner.texts.en)",
-             "\(what.texts.ru) попадёт в папку \(folder)/, а она уже занята: там \(owner.texts.ru)")
+             "\(what.texts.ru) попадёт в папку \(folder)/, куда уже пишется \(owner.texts.ru)")
         case .renameOne: ("rename one of the two files", "переименуйте один из двух файлов")
         case .renameOffSitePages(let folder): ("rename this file: \(folder)/ is the folder of the site's own pages",
                                                "переименуйте этот файл: папка \(folder)/ — для общих страниц сайта")
@@ -1261,7 +1266,7 @@ extension Message.Owner {
         case .map: ("this map", "эта карта")
         case .persona: ("this persona's page", "страница этой персоны")
         case .sitePages: ("the site's own pages (dashboard, plan, comparisons, tags, segments)",
-                          "общие страницы сайта (сводка, план, сравнения, теги, сегменты)")
+                          "общих страниц сайта (сводки, плана, сравнений, тегов, сегментов)")
         case .file(let path): (path, path)
         }
     }

@@ -24,13 +24,17 @@ import Testing
     /// A map whose folder is one of the site's own pages: the map is the one to rename, and the help says why; two
     /// maps in one folder, either may be.
     @Test func aMapInTheFolderOfTheSitePagesIsTheOneToRename() throws {
-        let claims = OutputClaims(maps: [(path: "content/dashboard.md", slug: "dashboard"), (path: "content/a.md", slug: "a"),
-                                         (path: "content/A.md", slug: "a")], personas: [], staticFiles: [])
+        let claims = OutputClaims(maps: [(path: "content/dashboard.md", slug: "dashboard"), (path: "content/tags/x.md", slug: "tags/x"),
+                                         (path: "content/a.md", slug: "a"), (path: "content/A.md", slug: "a")],
+                                  personas: [], staticFiles: [])
         let problems = claims.conflicts()
-        #expect(problems.map(\.location.file) == ["content/dashboard.md", "content/A.md"])
+        #expect(problems.map(\.location.file) == ["content/dashboard.md", "content/tags/x.md", "content/A.md"])
         #expect(problems.first?.message(in: .ru)
-                == "эта карта попадёт в папку dashboard/, а она уже занята: там общие страницы сайта (сводка, план, сравнения, теги, сегменты)")
+                == "эта карта попадёт в папку dashboard/, а она — для общих страниц сайта (сводки, плана, сравнений, тегов, сегментов)")
         #expect(problems.first?.suggestion(in: .ru) == "переименуйте этот файл: папка dashboard/ — для общих страниц сайта")
+        // The folder of the site's pages it falls into, not its own.
+        #expect(problems[1].suggestion(in: .ru) == "переименуйте этот файл: папка tags/ — для общих страниц сайта")
+        #expect(problems.last?.message(in: .ru) == "эта карта попадёт в папку a/, куда уже пишется content/a.md")
         #expect(problems.last?.suggestion(in: .ru) == "переименуйте один из двух файлов")
     }
 

@@ -48,7 +48,7 @@ import FoundationXML
     }
 
     /// The quadrants are split at the map's averages: the better stage of a map whose NPS is below zero everywhere
-    /// is read as better than the averages, and told that its NPS is below zero all the same.
+    /// is told that its NPS is below zero all the same, and the worse of one above zero that it is above.
     @Test func theBetterHalfBelowZeroSaysSo() throws {
         let stage = { (name: String, conversion: Int, nps: Int) in
             RenderBuild.stage(name, extra: "### Метрики\n- Конверсия: \(conversion)%\n- NPS: \(nps)\n")
@@ -58,11 +58,16 @@ import FoundationXML
         #expect(built.diagnostics.isEmpty, "\(built.diagnostics)")
         let page = try #require(built.text("m/index.html"))
         #expect(page.contains("<li value=\"1\" class=\"both-high\"><strong>Заявка</strong> (конверсия 80\u{00A0}%, NPS −10): "
-            + "Лучше средних по карте и по конверсии, и по NPS: ищите больше таких клиентов. "
+            + "И конверсия, и NPS не ниже средних по карте: ищите больше таких клиентов. "
             + "Но NPS ниже нуля: критиков и здесь больше, чем сторонников.</li>"))
         #expect(page.contains("<li value=\"2\" class=\"both-low\"><strong>Монтаж</strong> (конверсия 40\u{00A0}%, NPS −30): "
-            + "Хуже средних по карте и по конверсии, и по NPS: здесь нужно менять всё.</li>"))
+            + "И конверсия, и NPS ниже средних по карте: здесь нужно менять всё.</li>"))
         #expect(page.contains(">Лучшие на карте</text>"))
+        // The mirror: the lower NPS of a map whose NPS is above zero everywhere.
+        let above = try RenderBuild.site(["tropa.yml": "language: ru\n", "content/m.md": RenderBuild.russianMap(
+            body: stage("Заявка", 80, 10) + stage("Монтаж", 40, 50))])
+        #expect(try #require(above.text("m/index.html")).contains("(конверсия 80\u{00A0}%, NPS 10): Что-то уникальное удерживает клиентов, "
+            + "несмотря на недовольство: идеальная точка роста. Но NPS выше нуля: сторонников здесь больше, чем критиков.</li>"))
     }
 
     /// The total length: of a map that forks, said to be along the longest way; of one that does not, with the

@@ -40,7 +40,7 @@ import TropaTesting
         ])
         let unfilled = try #require(result.diagnostics.first)
         #expect(unfilled.message(in: .ru).hasSuffix("; и ещё пустых или недостающих слоёв и этапов в черновике: 2"), "\(unfilled.message(in: .ru))")
-        #expect(unfilled.suggestion(in: .ru) == "заполняйте слои по одному: пустые обязательные станут ошибками, когда уберёте «draft: true», а необязательные можно оставить пустыми или убрать")
+        #expect(unfilled.suggestion(in: .ru) == "заполняйте слои постепенно: пустые обязательные станут ошибками, когда уберёте «draft: true», а необязательные можно оставить пустыми или убрать")
     }
 
     /// One place to fill is told as it is, with what becomes of it.

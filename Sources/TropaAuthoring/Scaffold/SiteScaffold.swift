@@ -207,7 +207,7 @@ public struct SiteScaffold: Sendable {
     /// Where the workflow takes tropa's source from when the repository sets no `TROPA_SOURCE` variable.
     package static let defaultSource = "https://github.com/tropa-cjm/tropa.git"
     /// The format's page there.
-    static let formatPage = "https://github.com/tropa-cjm/tropa/blob/main/docs/format.md"
+    static let formatPage = defaultSource.dropLast(".git".count) + "/blob/main/docs/format.md"
 
     /// Checks on every push (annotations on the lines), puts the maps' evaluation on the run's summary, builds, and
     /// publishes `public/` to GitHub Pages. tropa is

@@ -26,11 +26,11 @@ package struct OutputClaims {
         let folders = personas.map { (PagePaths.persona($0.id), $0.path, Message.Owner.persona) }
             + maps.map { (PagePaths.journeyFolder($0.slug), $0.path, Message.Owner.map) }
         for (folder, path, what) in folders {
-            let reserved = PagePaths.siteFolders.contains { folder == $0 || folder.hasPrefix($0 + "/") }
-            if let owner = reserved ? .sitePages : owners[folder] {
+            let reserved = PagePaths.siteFolders.first { folder == $0 || folder.hasPrefix($0 + "/") }
+            if let owner = reserved != nil ? .sitePages : owners[folder] {
                 diagnostics.append(.error(.duplicateSlug, .folderTaken(what: what, folder: folder, owner: owner),
                                           at: SourceLocation(file: path, line: 1),
-                                          suggestion: reserved ? .renameOffSitePages(folder) : .renameOne))
+                                          suggestion: reserved.map(Message.renameOffSitePages) ?? .renameOne))
             } else {
                 owners[folder] = .file(path)
             }

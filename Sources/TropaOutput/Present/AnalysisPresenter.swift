@@ -241,9 +241,10 @@ extension SitePresenter {
         facts.stages.indices.compactMap { index in
             guard let quadrant = evaluation.quadrants[index], let conversion = facts.stages[index].figures.conversion,
                   let nps = facts.stages[index].figures.nps else { return nil }
-            // The quadrants are split at the map's averages: the better half of a map whose NPS is below zero is
-            // still below it, and says so.
-            let caveat = quadrant == .bothHigh && nps.value < 0 ? " " + words["quadrant.npsBelowZero"] : ""
+            // The quadrants are split at the map's averages: an NPS above a map's average of −20 may still be below
+            // zero, and one below an average of +40 above it; the reading says so.
+            let caveat = quadrant.npsHigh && nps.value < 0 ? " " + words["quadrant.npsBelowZero"]
+                : !quadrant.npsHigh && nps.value > 0 ? " " + words["quadrant.npsAboveZero"] : ""
             return ReadingModel(number: index + 1, stage: facts.stages[index].displayName,
                                 figures: "\(words["conversion"]) \(figure(conversion)), NPS \(figure(nps))",
                                 quadrant: quadrant.rawValue, reading: words["quadrant." + quadrant.rawValue] + caveat)

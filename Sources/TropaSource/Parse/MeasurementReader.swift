@@ -37,9 +37,10 @@ package struct MeasurementReader {
     package func read(_ source: SourceText, for journey: Journey) -> (measurements: [Measurement], diagnostics: [Diagnostic]) {
         let start = SourceLocation(file: source.path, line: 1)
         guard !source.text.allSatisfy(\.isWhitespace) else {
-            return ([], [.error(.measurementInvalid, .measurementsEmpty, at: start, suggestion: .measurementHeader)])
+            return ([], [.error(.measurementInvalid, .measurementsEmpty, at: start, suggestion: .measurementHeader(","))])
         }
-        var rows = Self.rows(of: source)[...]
+        let separator = Self.separator(of: source)
+        var rows = Self.rows(of: source, separator: separator)[...]
         guard let header = rows.popFirst() else { return ([], []) }
         let keys = header.fields.map { NameKey($0.text).value }
         let indices = Column.allCases.map { column in
@@ -49,7 +50,8 @@ package struct MeasurementReader {
         guard missing.isEmpty else {
             let russian = header.fields.contains { $0.text.containsCyrillic }
             let names = missing.map { russian || (language == .ru && keys.allSatisfy(\.isEmpty)) ? $0.names.ru : $0.names.en }
-            return ([], [.error(.measurementInvalid, .measurementColumns(names), at: header.at, suggestion: .measurementHeader)])
+            return ([], [.error(.measurementInvalid, .measurementColumns(names), at: header.at,
+                                suggestion: .measurementHeader(String(separator)))])
         }
         var measurements: [Measurement] = []
         var diagnostics: [Diagnostic] = []
@@ -75,7 +77,7 @@ package struct MeasurementReader {
                 let note = row.fields.count == 1 && ["#", "//", ";"].contains { row.fields[0].text.trimmingWhitespace().hasPrefix($0) }
                 diagnostics.append(.error(.measurementInvalid,
                                           .measurementFieldCount(expected: header.fields.count, found: row.fields.count),
-                                          at: row.at, suggestion: note ? .keepNotesInMap : .oneRowPerMeasurement))
+                                          at: row.at, suggestion: note ? .keepNotesInMap : .oneRowPerMeasurement(String(separator))))
                 continue
             }
             let field = { (column: Column) in row.fields[indices[column.rawValue]!] }
@@ -125,7 +127,7 @@ package struct MeasurementReader {
             }
             return .failure(.error(.unknownStage, .unknownStage(stageText), at: stage.at,
                                    suggestion: Suggestion.help(for: stageText, among: names)
-                                       ?? Suggestion.renamed(stageText, among: names).map { .closest($0, to: stageText) }
+                                       ?? Suggestion.renamedStage(stageText, among: names).map { .closest($0, to: stageText) }
                                        ?? .stagesOfMap(names)))
         }
         let name = metric.text.trimmingWhitespace()
@@ -168,7 +170,7 @@ package struct MeasurementReader {
 
     /// The fields' separator: a comma, or a semicolon when the header has semicolons and no comma, as a spreadsheet
     /// set to Russian saves its CSV (with decimal commas in the values, `58,5%`, which are then no separators).
-    private static func delimiter(of source: SourceText) -> UnicodeScalar {
+    private static func separator(of source: SourceText) -> UnicodeScalar {
         let header = source.line(1) ?? ""
         return header.contains(";") && !header.contains(",") ? ";" : ","
     }
@@ -176,8 +178,8 @@ package struct MeasurementReader {
     /// The rows as the CSV library reads them, each field with the line and column it starts at. The library
     /// gives fields, not positions: they are found again by walking the text the way the fields were read (a
     /// quoted field takes its quotes and doubles its inner ones, and may hold line breaks).
-    private static func rows(of source: SourceText) -> [Row] {
-        guard let reader = try? CSVReader(string: source.text, hasHeaderRow: false, delimiter: delimiter(of: source)) else { return [] }
+    private static func rows(of source: SourceText, separator: UnicodeScalar) -> [Row] {
+        guard let reader = try? CSVReader(string: source.text, hasHeaderRow: false, delimiter: separator) else { return [] }
         var rows: [Row] = []
         var line = 1
         while let fields = reader.next() {

@@ -103,24 +103,28 @@ package enum MetricProblem: Error, Equatable {
 /// (`35% (цель 45%)`).
 package enum MetricReader {
     /// `Конверсия — 70%`, `NPS - 20`, `CSAT = 80%`, `Конверсия 45 %`: the name and the value with a colon between them.
-    static func colonFix(_ text: String) -> String? {
+    static func colonFix(_ text: String, schema: LayerSchema) -> String? {
         for mark in [" — ", " – ", " - ", " = ", "="] {
             guard let range = text.range(of: mark) else { continue }
             let name = text[..<range.lowerBound].trimmingWhitespace(), value = text[range.upperBound...].trimmingWhitespace()
             guard !name.isEmpty, value.first?.isNumber == true || value.first == "-" || value.first == "−" else { continue }
             return name + ": " + value
         }
-        // A space alone where the colon goes: the words before the first number are the name.
+        // A space alone where the colon goes: the words before the first number, when they name a known metric and
+        // the rest reads as its value (not prose: `Рост в 3 раза`, `Конверсия 2024 35%`).
         let words = text.split(whereSeparator: \.isWhitespace)
         let isNumber = { (word: Substring) in
             word.first?.isNumber == true || word.count > 1 && word.first!.isOne(of: "-−+") && word.dropFirst().first!.isNumber
         }
         guard let number = words.firstIndex(where: isNumber), number > 0 else { return nil }
-        return words[..<number].joined(separator: " ") + ": " + words[number...].joined(separator: " ")
+        let name = words[..<number].joined(separator: " ")
+        let fix = name + ": " + words[number...].joined(separator: " ")
+        guard schema.metric(named: name) != nil, case .success = read(fix, schema: schema) else { return nil }
+        return fix
     }
 
     package static func read(_ text: String, schema: LayerSchema) -> Result<MetricValue, MetricProblem> {
-        guard let colon = text.firstIndex(where: { $0.isOne(of: ":：") }) else { return .failure(.noColon(fix: colonFix(text))) }
+        guard let colon = text.firstIndex(where: { $0.isOne(of: ":：") }) else { return .failure(.noColon(fix: colonFix(text, schema: schema))) }
         let name = text[..<colon].trimmingWhitespace()
         var valueText = Substring(text[text.index(after: colon)...].trimmingWhitespace().drop { $0.isOne(of: "~≈") })
         // The full stop of a sentence after the number (`CSAT: 80%.`); a unit's (`1 мес.`) stays.
@@ -145,6 +149,16 @@ package enum MetricReader {
         var value = MetricValue(metricID: nil, name: name, value: quantity.value, range: quantity.range,
                                 target: target.flatMap { $0.value(in: quantity.unit) }, unit: quantity.unit, line: 0)
         if target != nil, value.target == nil { return .failure(.unreadableTarget) }
+        // A known metric's name with a note in brackets (`Конверсия (CR)`, `NPS (ноябрь)`) is that metric when the
+        // value reads as its value; otherwise (`Время (мин): 30`, `NPS (ответов): 250`) a metric of its own, as before.
+        if schema.metric(named: name) == nil, let noted = notedMetric(name, schema: schema) {
+            let range = noted.metric.effectiveRange ?? .printable
+            guard case .success(var read) = Self.read(noted.base + ":" + text[text.index(after: colon)...], schema: schema),
+                  ([read.value] + (read.range.map { [$0.lowerBound, $0.upperBound] } ?? [])).allSatisfy(range.contains)
+            else { return .success(value) }
+            read.name = name
+            return .success(read)
+        }
         guard let metric = schema.metric(named: name) else { return .success(value) }
         switch (metric.unit, value.unit) {
         case (.percent, .plain), (.percent, .percent):
@@ -196,6 +210,17 @@ package enum MetricReader {
     }
 
     private static let targetWords = ["цель", "target", "goal", "план", "plan"]
+
+    /// The metric before a note in brackets that ends `name`, and the name without it; nil when no metric has that
+    /// name, or the note holds a number or a target's word (`(из 5)`, `(цель)`, `(план)`): the figure is another.
+    private static func notedMetric(_ name: String, schema: LayerSchema) -> (metric: MetricDefinition, base: String)? {
+        guard name.utf8.last == UInt8(ascii: ")"), let open = name.lastIndex(of: "(") else { return nil }
+        let base = String(name[..<open]).trimmingWhitespace()
+        let note = NameKey(String(name[name.index(after: open)...])).value
+        guard !base.isEmpty, !note.contains(where: \.isNumber), !targetWords.contains(where: note.contains),
+              let metric = schema.metric(named: base) else { return nil }
+        return (metric, base)
+    }
 
     /// `35% (цель 45%)` → (`35%`, `45%`); nil when the value ends with no bracket that starts with a target word.
     private static func splitTarget(_ text: Substring) -> (Substring, Substring)? {

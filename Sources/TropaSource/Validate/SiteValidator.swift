@@ -207,7 +207,7 @@ package struct SiteValidator {
         if let stage = stages.first(where: { StageID.anchor(fragment: $0.name) == key }) { return stage.fragment }
         let words = anchor.replacingOccurrences(of: "-", with: " ")
         let names = stages.map(\.fragment).map { $0.replacingOccurrences(of: "-", with: " ") }
-        return (Suggestion.closest(to: words, among: names) ?? Suggestion.renamed(words, among: names))
+        return (Suggestion.closest(to: words, among: names) ?? Suggestion.renamedStage(words, among: names))
             .map { $0.replacingOccurrences(of: " ", with: "-") }
     }
 

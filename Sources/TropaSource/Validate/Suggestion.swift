@@ -88,10 +88,17 @@ package enum Suggestion {
     }
 
     /// The candidate a name renamed since was meant to be: the one candidate holding its words, with words added
-    /// (`Доставка` for «Доставка и сборка»), the one whose words it holds, words taken away (`Оплата заказа` for
-    /// «Оплата»), or the one with one word of two or more replaced (`Выезд монтажника` for «Визит монтажника»).
+    /// (`Доставка` for «Доставка и сборка»), or the one whose words it holds, words taken away (`Оплата заказа` for
+    /// «Оплата»).
     package static func renamed(_ name: String, among candidates: [String]) -> String? {
-        holding(name, among: candidates) ?? named(in: name, among: candidates) ?? oneWordReplaced(name, among: candidates)
+        holding(name, among: candidates) ?? named(in: name, among: candidates)
+    }
+
+    /// The stage a name renamed since was meant to be: as `renamed`, or the one stage with one word of two or more
+    /// replaced (`Выезд монтажника` for «Визит монтажника»). Not for files: `delivery-moscow.md` is no
+    /// `delivery-spb.md` renamed.
+    package static func renamedStage(_ name: String, among stages: [String]) -> String? {
+        renamed(name, among: stages) ?? oneWordReplaced(name, among: stages)
     }
 
     private static func oneWordReplaced(_ name: String, among candidates: [String]) -> String? {
