@@ -528,6 +528,11 @@ import TropaTesting
         return full
     }
 
+    /// The maps' titles in the order of the dashboard's rows.
+    private static func dashboardRows(_ site: BuiltSite) -> [String] {
+        (site.text("dashboard/index.html") ?? "").matches(of: /<tr><th scope="row"><a href="[^"]*">([^<]*)</).map { String($0.1) }
+    }
+
     /// A conversion that changes what gets through, which sorts the dashboard, of maps neither the catalogue's
     /// table nor the product's comparison names: the map's row is taken out of the output's dashboard and put where
     /// it now goes, before the row of the first map that did not change and follows it (Дельта, first), or after
@@ -537,14 +542,11 @@ import TropaTesting
         let first = try RenderBuild.site(RenderBuild.cardsInPlace)
         #expect(first.errors.isEmpty, "\(renderDescribe(first.diagnostics))")
         try Self.editByHand(first)
-        let rows = { (site: BuiltSite) in
-            (site.text("dashboard/index.html") ?? "").matches(of: /<tr><th scope="row"><a href="[^"]*">([^<]*)</).map { String($0.1) }
-        }
         // The same bound for all: by title, as the catalogue sorts them (Ё as Е, after Д).
-        #expect(rows(first) == ["Альфа", "Бета", "Вега", "Гамма", "Дельта", "Ёж"])
+        #expect(Self.dashboardRows(first) == ["Альфа", "Бета", "Вега", "Гамма", "Дельта", "Ёж"])
         let second = try Self.edited(first, "content/d.md", find: "- Конверсия: 20%", replace: "- Конверсия: 5%")
         #expect(second.result.update?.maps == 1)
-        #expect(rows(second) == ["Дельта", "Альфа", "Бета", "Вега", "Гамма", "Ёж"])
+        #expect(Self.dashboardRows(second) == ["Дельта", "Альфа", "Бета", "Вега", "Гамма", "Ёж"])
         #expect(second.text("dashboard/index.html")?.contains("(правка)") == true)
         #expect(second.files == (try Self.fullBuildEditedByHand(of: second)))
         let path = RenderBuild.root + "/content/yo.md"
@@ -552,7 +554,7 @@ import TropaTesting
         try second.fileSystem.write(Array(text.replacingOccurrences(of: "- Конверсия: 20%", with: "- Конверсия: 90%").utf8), to: path)
         let third = try Self.edited(second, "content/d.md", find: "- Конверсия: 5%", replace: "- Конверсия: 20%")
         #expect(third.result.update?.maps == 2)
-        #expect(rows(third) == ["Альфа", "Бета", "Вега", "Гамма", "Дельта", "Ёж"])
+        #expect(Self.dashboardRows(third) == ["Альфа", "Бета", "Вега", "Гамма", "Дельта", "Ёж"])
         #expect(third.text("dashboard/index.html")?.contains("36") == true)
         #expect(third.text("dashboard/index.html")?.contains("(правка)") == true)
         #expect(third.files == (try Self.fullBuildEditedByHand(of: third)))
@@ -569,17 +571,14 @@ import TropaTesting
         let first = try RenderBuild.site(site)
         #expect(first.errors.isEmpty, "\(renderDescribe(first.diagnostics))")
         try Self.editByHand(first)
-        let rows = { (site: BuiltSite) in
-            (site.text("dashboard/index.html") ?? "").matches(of: /<tr><th scope="row"><a href="[^"]*">([^<]*)</).map { String($0.1) }
-        }
-        #expect(rows(first) == ["Бета", "Альфа", "Дельта", "Ёж", "Вега", "Гамма"])
+        #expect(Self.dashboardRows(first) == ["Бета", "Альфа", "Дельта", "Ёж", "Вега", "Гамма"])
         let second = try Self.edited(first, "content/d.md", find: "- Конверсия: 20%", replace: "- Конверсия: 30%")
         #expect(second.result.update?.maps == 1)
-        #expect(rows(second) == ["Бета", "Альфа", "Ёж", "Дельта", "Вега", "Гамма"])
+        #expect(Self.dashboardRows(second) == ["Бета", "Альфа", "Ёж", "Дельта", "Вега", "Гамма"])
         #expect(second.files == (try Self.fullBuildEditedByHand(of: second)))
         let third = try Self.edited(second, "content/d.md", find: "- Конверсия: 30%", replace: "- Конверсия: 100%")
         #expect(third.result.update?.maps == 1)
-        #expect(rows(third) == ["Бета", "Альфа", "Ёж", "Вега", "Дельта", "Гамма"])
+        #expect(Self.dashboardRows(third) == ["Бета", "Альфа", "Ёж", "Вега", "Дельта", "Гамма"])
         #expect(third.files == (try Self.fullBuildEditedByHand(of: third)))
     }
 
