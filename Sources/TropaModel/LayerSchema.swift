@@ -136,8 +136,9 @@ public struct LayerSchema: Sendable, Hashable {
     /// A value's metric as the schema titles it in `language`; a metric the schema does not know, or a name with a
     /// note of the author's in brackets, as written.
     public func title(of value: MetricValue, in language: Language) -> String {
-        guard let id = value.metricID, let metric = metrics.first(where: { $0.id == id }),
-              metricIndex[NameKey(value.name).value] != nil else { return value.name }
+        guard let id = value.metricID, let metric = metrics.first(where: { $0.id == id }) else { return value.name }
+        // Only a name that ends in a bracket can hold a note: every metric of every page is titled here.
+        if value.name.utf8.last == UInt8(ascii: ")"), metricIndex[NameKey(value.name).value] == nil { return value.name }
         return metric.title.text(in: language, fallback: value.name)
     }
 

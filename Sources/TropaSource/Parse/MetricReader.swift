@@ -151,15 +151,14 @@ package enum MetricReader {
         if target != nil, value.target == nil { return .failure(.unreadableTarget) }
         // A known metric's name with a note in brackets (`Конверсия (CR)`, `NPS (ноябрь)`) is that metric when the
         // value reads as its value; otherwise (`Время (мин): 30`, `NPS (ответов): 250`) a metric of its own, as before.
-        if schema.metric(named: name) == nil, let noted = notedMetric(name, schema: schema) {
-            let range = noted.metric.effectiveRange ?? .printable
-            guard case .success(var read) = Self.read(noted.base + ":" + text[text.index(after: colon)...], schema: schema),
-                  ([read.value] + (read.range.map { [$0.lowerBound, $0.upperBound] } ?? [])).allSatisfy(range.contains)
+        guard let metric = schema.metric(named: name) else {
+            guard let noted = notedMetric(name, schema: schema),
+                  case .success(var read) = Self.read(noted.base + ":" + text[text.index(after: colon)...], schema: schema),
+                  ([read.value] + (read.range.map { [$0.lowerBound, $0.upperBound] } ?? [])).allSatisfy((noted.metric.effectiveRange ?? .printable).contains)
             else { return .success(value) }
             read.name = name
             return .success(read)
         }
-        guard let metric = schema.metric(named: name) else { return .success(value) }
         switch (metric.unit, value.unit) {
         case (.percent, .plain), (.percent, .percent):
             value.unit = .percent

@@ -88,7 +88,7 @@ package struct JourneyValidator {
             lenient.help = .draftLenient(diagnostic.help)
             return lenient
         }
-        let places = lenient.indices.filter { unfilled.contains(lenient[$0].code) }
+        let places = Set(lenient.indices.filter { unfilled.contains(lenient[$0].code) })
         guard places.count > 1, let first = places.min(by: { lenient[$0].location < lenient[$1].location }) else { return lenient }
         var summary = lenient[first]
         summary.text = .draftUnfilled(first: summary.text, more: places.count - 1)
