@@ -544,6 +544,41 @@ public enum DurationUnit: String, Sendable, Hashable, CaseIterable {
         case .year: 31_536_000
         }
     }
+
+    /// The unit's word after `count`: `1 minute`, `2 minutes`; `1 минута`, `2 минуты`, `5 минут`.
+    public func word(count: Double, in language: Language) -> String {
+        switch language {
+        case .en: count == 1 ? rawValue : rawValue + "s"
+        case .ru: RussianPlural.choose(count, russianForms.one, russianForms.few, russianForms.many)
+        }
+    }
+
+    /// The unit's Russian word after 1, after 2–4 and after 5.
+    private var russianForms: (one: String, few: String, many: String) {
+        switch self {
+        case .second: ("секунда", "секунды", "секунд")
+        case .minute: ("минута", "минуты", "минут")
+        case .hour: ("час", "часа", "часов")
+        case .day: ("день", "дня", "дней")
+        case .week: ("неделя", "недели", "недель")
+        case .month: ("месяц", "месяца", "месяцев")
+        case .year: ("год", "года", "лет")
+        }
+    }
+}
+
+/// Russian nouns after numbers: 1 неделя, 2 недели, 5 недель; fractions take the second form (1,5 недели).
+package enum RussianPlural {
+    package static func choose(_ number: Double, _ one: String, _ few: String, _ many: String) -> String {
+        guard number == number.rounded() else { return few }
+        let n = Int(abs(number)) % 100
+        if (11...14).contains(n) { return many }
+        switch n % 10 {
+        case 1: return one
+        case 2...4: return few
+        default: return many
+        }
+    }
 }
 
 /// A figure of a `metrics` layer: `Конверсия: 35%`, `Длительность: 2–3 недели`, `NPS: 12 (цель 30)`.

@@ -201,6 +201,7 @@ public indirect enum Message: Sendable, Hashable {
     case durationAtLeastZero
     case currencyAfterNumber(String)
     case metricNotOneNumber(String)
+    case metricCompoundDuration(String)
     case metricReversedRange(String)
     case metricUnreadableTarget(String)
     case metricNotPercent(metric: String, text: String)
@@ -792,6 +793,8 @@ public indirect enum Message: Sendable, Hashable {
                                               "в «\(text)» знак валюты стоит перед числом")
         case .currencyAfterNumber(let value): ("write the sign after the number: \"\(value)\"",
                                                "напишите знак после числа: «\(value)»")
+        case .metricCompoundDuration(let text): ("\"\(text)\" gives the time in two units, and a value is one number in one unit",
+                                                 "в «\(text)» время записано в двух единицах, а значение — одно число в одной единице")
         case .metricNotOneNumber(let text): ("the value of \"\(text)\" is neither one number nor a range",
                                              "в «\(text)» нужно одно число или диапазон")
         case .metricReversedRange(let text): ("the range in \"\(text)\" starts above where it ends",

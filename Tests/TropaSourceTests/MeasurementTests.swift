@@ -211,6 +211,10 @@ import TropaTesting
         #expect(result.diagnostics.first?.suggestion(in: .ru) == "напишите «42%»")
         let nps = try Self.check("date,stage,metric,value\n2024-03-01,Поиск решения,NPS,20%\n")
         #expect(nps.diagnostics.first?.suggestion(in: .ru) == "напишите «20»")
+        // Time in two units: the cell's value in the smaller.
+        let time = try Self.check("date,stage,metric,value\n2024-03-01,Поиск решения,Длительность,1 час 30 минут\n")
+        #expect(Self.found(time) == ["2:39:measurement-invalid"])
+        #expect(time.diagnostics.first?.suggestion(in: .ru) == "напишите «90 минут»")
     }
 
     @Test func anEmptyFileAndAMissingColumn() throws {

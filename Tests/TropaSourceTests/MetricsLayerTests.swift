@@ -202,6 +202,19 @@ import TropaTesting
         ("Конверсия: 30–40 баллов", .wrongUnit(metric: "Конверсия", expected: .percent, fix: nil)),
         ("NPS: 20%", .wrongUnit(metric: "NPS", expected: .plain, fix: "20")),
         ("NPS: 2 недели", .wrongUnit(metric: "NPS", expected: .plain, fix: nil)),
+        // Time in two units: one number in the smaller, the word in the form the number asks for, an abbreviation
+        // as written.
+        ("Длительность: 1 час 30 минут", .compoundDuration(metric: "Длительность", value: "90 минут")),
+        ("Длительность: 1 неделя 1 день", .compoundDuration(metric: "Длительность", value: "8 дней")),
+        ("Длительность: 1 год 2 месяца", .compoundDuration(metric: "Длительность", value: "14 месяцев")),
+        ("Время ответа: 2 ч 15 мин", .compoundDuration(metric: "Время ответа", value: "135 мин")),
+        ("Длительность: 1,5 ч 30 мин", .compoundDuration(metric: "Длительность", value: "120 мин")),
+        ("Duration: 1 hour 1 minute", .compoundDuration(metric: "Duration", value: "61 minutes")),
+        ("Duration: 0.5 h 1 min", .compoundDuration(metric: "Duration", value: "31 min")),
+        // Not a whole number of the smaller unit in the larger, or the units the wrong way round: no figure to offer.
+        ("Длительность: 1 месяц 2 недели", .notOneNumber),
+        ("Длительность: 30 минут 1 час", .notOneNumber),
+        ("Длительность: 1–2 часа 30 минут", .notOneNumber),
     ])
     func unreadableItems(item: String, problem: MetricProblem) {
         #expect(throws: problem) { try Self.value(item).get() }
@@ -224,6 +237,8 @@ import TropaTesting
                 .map { $0.suggestion(in: .ru) } ?? nil].compactMap { $0 }
         }
         #expect(warnings("Конверсия: 0,3") == ["напишите «Конверсия: 30%»"])
+        // The full stop of a sentence, read past as for any value.
+        #expect(warnings("Конверсия: 0,3.") == ["напишите «Конверсия: 30%»"])
         #expect(warnings("Конверсия: 0.0004") == ["напишите «Конверсия: 0.04%»"])
         #expect(warnings("Конверсия: 0,355") == ["напишите «Конверсия: 35,5%»"])
         for item in ["Конверсия: 0,3 процента", "Конверсия: 0,3%", "Конверсия: 0,3 (цель 0,5)", "Конверсия: 0,2–0,4",
@@ -255,6 +270,18 @@ import TropaTesting
         #expect(diagnostics.map { $0.suggestion(in: .en) } == ["Конверсия: 35%", "add a unit of time, e.g. \"3 дня\" or \"2 weeks\"",
                                                   "NPS: 20"])
         #expect(diagnostics.last?.suggestion(in: .ru) == "напишите «NPS: 20»")
+    }
+
+    @Test func timeInTwoUnitsIsToldWithTheValueInTheSmaller() {
+        let (_, diagnostics) = Check.journey(Check.oneStage(Check.requiredLayers + """
+            ### Метрики
+            - Длительность: 1 час 30 минут
+
+            """))
+        #expect(diagnostics.found == [Found(.metricSyntax, .error, 15, 3)])
+        #expect(diagnostics.map { $0.message(in: .ru) } == [
+            "в «Длительность: 1 час 30 минут» время записано в двух единицах, а значение — одно число в одной единице"])
+        #expect(diagnostics.map { $0.suggestion(in: .ru) } == ["напишите «Длительность: 90 минут»"])
     }
 
     @Test func valuesOutsideTheirRangeAreErrors() {

@@ -40,7 +40,7 @@ package struct NumberFormat: Sendable {
         case .plain: return figure
         case .percent: return language == .ru ? figure + "\u{00A0}%" : figure + "%"
         case .other(let text): return figure + "\u{00A0}" + text
-        case .duration(let unit): return figure + "\u{00A0}" + durationWord(unit, value)
+        case .duration(let unit): return figure + "\u{00A0}" + unit.word(count: value, in: language)
         }
     }
 
@@ -52,23 +52,4 @@ package struct NumberFormat: Sendable {
 
     /// A computed share or average, to a tenth: `23,8 %`, not the `23,77 %` the arithmetic gives.
     package func percent(_ value: Double) -> String { self.value((value * 10).rounded() / 10, unit: .percent) }
-
-    private func durationWord(_ unit: DurationUnit, _ value: Double) -> String {
-        switch language {
-        case .en:
-            let singular = value == 1
-            return singular ? unit.rawValue : unit.rawValue + "s"
-        case .ru:
-            let forms: (String, String, String) = switch unit {
-            case .second: ("секунда", "секунды", "секунд")
-            case .minute: ("минута", "минуты", "минут")
-            case .hour: ("час", "часа", "часов")
-            case .day: ("день", "дня", "дней")
-            case .week: ("неделя", "недели", "недель")
-            case .month: ("месяц", "месяца", "месяцев")
-            case .year: ("год", "года", "лет")
-            }
-            return RussianPlural.choose(value, forms.0, forms.1, forms.2)
-        }
-    }
 }

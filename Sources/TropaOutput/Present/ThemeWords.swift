@@ -363,17 +363,3 @@ public struct ThemeWords: Sendable {
     /// `2024-03-01` → "1 марта 2024" / "1 March 2024".
     public func date(_ iso: String) -> String { CalendarDay.words(iso, in: language) }
 }
-
-/// Russian nouns after numbers: 1 неделя, 2 недели, 5 недель; fractions take the second form (1,5 недели).
-package enum RussianPlural {
-    package static func choose(_ number: Double, _ one: String, _ few: String, _ many: String) -> String {
-        guard number == number.rounded() else { return few }
-        let n = Int(abs(number)) % 100
-        if (11...14).contains(n) { return many }
-        switch n % 10 {
-        case 1: return one
-        case 2...4: return few
-        default: return many
-        }
-    }
-}

@@ -63,6 +63,9 @@ package enum MetricProblem: Error, Equatable {
     case wrongUnit(metric: String, expected: MetricUnit, fix: String?)
     /// `3 днея` for a duration: a word that is no unit of time, and the one it is closest to.
     case notTimeUnit(metric: String, unit: String, closest: String?)
+    /// `1 час 30 минут`: a duration in two units, and the value in the smaller one to write instead, `90 минут`
+    /// (`metric` is empty until the item's name is known).
+    case compoundDuration(metric: String, value: String)
 
     package func message(_ text: String) -> Message {
         switch self {
@@ -78,6 +81,7 @@ package enum MetricProblem: Error, Equatable {
         case .wrongUnit(let metric, .duration, _): .metricNoTimeUnit(metric: metric, text: text)
         case .wrongUnit(let metric, .plain, _): .metricHasUnit(metric: metric, text: text)
         case .notTimeUnit(let metric, let unit, _): .metricNotTimeUnit(metric: metric, unit: unit)
+        case .compoundDuration: .metricCompoundDuration(text)
         }
     }
 
@@ -88,6 +92,7 @@ package enum MetricProblem: Error, Equatable {
         case .reversedRange: .smallerFirst
         case .currencyFirst(let value): .currencyAfterNumber(value)
         case .spacedSign(let value): .write(value)
+        case .compoundDuration(let metric, let value): .write(metric + ": " + value)
         case .unreadableTarget: .targetForm
         case .wrongUnit(let metric, _, let fix?): .write(metric + ": " + fix)
         case .wrongUnit(_, .percent, nil): .writePercent
@@ -126,11 +131,7 @@ package enum MetricReader {
     package static func read(_ text: String, schema: LayerSchema) -> Result<MetricValue, MetricProblem> {
         guard let colon = text.firstIndex(where: { $0.isOne(of: ":：") }) else { return .failure(.noColon(fix: colonFix(text, schema: schema))) }
         let name = text[..<colon].trimmingWhitespace()
-        var valueText = Substring(text[text.index(after: colon)...].trimmingWhitespace().drop { $0.isOne(of: "~≈") })
-        // The full stop of a sentence after the number (`CSAT: 80%.`); a unit's (`1 мес.`) stays.
-        if valueText.count > 1, valueText.last == ".", let before = valueText.dropLast().last, before.isNumber || before == "%" {
-            valueText = valueText.dropLast()
-        }
+        var valueText = valueText(after: colon, in: text)
         guard !name.isEmpty else { return .failure(.noColon()) }
         guard !valueText.isEmpty else { return .failure(.noValue) }
         var target: Quantity?
@@ -144,6 +145,7 @@ package enum MetricReader {
         let quantity: Quantity
         switch Quantity.read(valueText) {
         case .success(let read): quantity = read
+        case .failure(.compoundDuration(_, let fix)): return .failure(.compoundDuration(metric: name, value: fix))
         case .failure(let problem): return .failure(problem)
         }
         var value = MetricValue(metricID: nil, name: name, value: quantity.value, range: quantity.range,
@@ -196,7 +198,7 @@ package enum MetricReader {
         guard value.unit == .percent, value.range == nil, value.target == nil, value.value > 0, value.value < 1,
               (schema.metrics.first { $0.id == value.metricID }?.range?.upperBound ?? 100) > 1,
               let colon = text.firstIndex(where: { $0.isOne(of: ":：") }) else { return nil }
-        let written = text[text.index(after: colon)...].trimmingWhitespace()
+        let written = String(valueText(after: colon, in: text))
         guard case .success(let quantity) = Quantity.read(written[...]), quantity.unit == .plain else { return nil }
         // Hundredths of a percent, as few digits as the value needs, with the decimal mark the author wrote.
         var percent = String(format: "%.2f", value.value * 100)
@@ -206,6 +208,16 @@ package enum MetricReader {
         percent += "%"
         return .warning(.percentAsShare, .percentAsShare(text, read: written.replacingOccurrences(of: ",", with: ".")), at: location,
                         suggestion: .write(item ? value.name + ": " + percent : percent))
+    }
+
+    /// The value after the colon, without a leading `~` and the full stop of a sentence after the number
+    /// (`CSAT: 80%.`, `Конверсия: 0,3.`); a unit's (`1 мес.`) stays.
+    private static func valueText(after colon: String.Index, in text: String) -> Substring {
+        let value = Substring(text[text.index(after: colon)...].trimmingWhitespace().drop { $0.isOne(of: "~≈") })
+        guard value.count > 1, value.last == ".", let before = value.dropLast().last, before.isNumber || before == "%" else {
+            return value
+        }
+        return value.dropLast()
     }
 
     private static let targetWords = ["цель", "target", "goal", "план", "plan"]
@@ -264,6 +276,7 @@ private struct Quantity {
             return .failure(.notOneNumber)
         }
         let unitText = rest.trimmingWhitespace()
+        if high == nil, opening == nil, let value = oneUnit(low, unitText) { return .failure(.compoundDuration(metric: "", value: value)) }
         // "1–3–5 лет" or "12 3456": a number left over is not a unit.
         guard !unitText.contains(where: \.isASCIIDigit) else { return .failure(.notOneNumber) }
         let unit: ValueUnit = if unitText.isEmpty {
@@ -278,6 +291,28 @@ private struct Quantity {
         guard let high else { return .success(Quantity(value: low, unit: unit)) }
         guard low <= high else { return .failure(.reversedRange) }
         return .success(Quantity(value: (low + high) / 2, range: low...high, unit: unit))
+    }
+
+    /// `1 час 30 минут` → `90 минут`, `2 нед 3 д` → `17 д`: a duration in two units (`unitText` follows the first
+    /// number) as one number in the smaller, when one unit holds a whole number of the other; nil for anything else.
+    private static func oneUnit(_ number: Double, _ unitText: String) -> String? {
+        let words = unitText.split(whereSeparator: \.isWhitespace)
+        guard words.count == 3, let large = DurationUnit.named(String(words[0])), let small = DurationUnit.named(String(words[2])),
+              let (added, rest) = NumberReader.leadingNumber(words[1]), rest.isEmpty else { return nil }
+        let ratio = large == .year && small == .month ? 12 : large.seconds / small.seconds
+        guard ratio > 1, ratio == ratio.rounded() else { return nil }
+        let total = ((number * ratio + added) * 100).rounded() / 100
+        let written = NameKey(String(words[2])).value
+        var figure = total == total.rounded() ? String(Int(total)) : String(total)
+        if unitText.contains(",") || written.unicodeScalars.contains(where: { (0x400...0x4FF).contains($0.value) }) {
+            figure = figure.replacingOccurrences(of: ".", with: ",")
+        }
+        // A word written out takes the form the new number asks for (`30 минут` → `90 минут`, `1 день` → `8 дней`);
+        // an abbreviation (`мин`, `h`) stays as written.
+        let word = [Language.ru, .en].first { language in
+            [1, 2, 5].contains { small.word(count: $0, in: language) == written }
+        }.map { small.word(count: total, in: $0) } ?? String(words[2])
+        return figure + " " + word
     }
 
     /// A percent sign written out (`30 процентов`), which a metric in percent takes for one.
