@@ -89,6 +89,8 @@ import TropaTesting
         ("NPS: 12 (цель 30)", 12, 30),
         ("Длительность: 2 недели (цель 7 дней)", 2, 1),
         ("Конверсия: 30–40% (план 50%)", 35, 50),
+        // The full stop of a sentence after the target's bracket.
+        ("NPS: 12 (цель 30).", 12, 30),
     ])
     func targets(item: String, value: Double, target: Double) throws {
         let read = try Self.value(item).get()

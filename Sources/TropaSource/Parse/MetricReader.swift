@@ -211,10 +211,10 @@ package enum MetricReader {
     }
 
     /// The value after the colon, without a leading `~` and the full stop of a sentence after the number
-    /// (`CSAT: 80%.`, `Конверсия: 0,3.`); a unit's (`1 мес.`) stays.
+    /// (`CSAT: 80%.`, `Конверсия: 0,3.`, `NPS: 12 (цель 30).`); a unit's (`1 мес.`) stays.
     private static func valueText(after colon: String.Index, in text: String) -> Substring {
         let value = Substring(text[text.index(after: colon)...].trimmingWhitespace().drop { $0.isOne(of: "~≈") })
-        guard value.count > 1, value.last == ".", let before = value.dropLast().last, before.isNumber || before == "%" else {
+        guard value.count > 1, value.last == ".", let before = value.dropLast().last, before.isNumber || before.isOne(of: "%)") else {
             return value
         }
         return value.dropLast()
