@@ -67,7 +67,8 @@ public indirect enum Message: Sendable, Hashable {
     case badRevenue(String)
     case writeRevenue
     case unknownMap(String)
-    case mapsAreNamed
+    case mapsAreNamed(String)
+    case noMapToCompare
     case brokenLink(String)
     case brokenPersonaLink(String)
     /// With a map of the site as the example, when it has one.
@@ -596,8 +597,10 @@ public indirect enum Message: Sendable, Hashable {
         case .kindsRule: ("a kind is up to 40 characters, without brackets, line breaks or spaces at its ends",
                           "вид — до 40 символов, без квадратных скобок, переносов строки и пробелов по краям")
         case .newLayerInstead: ("add a layer with an id of its own instead", "лучше добавьте отдельный слой со своим id")
-        case .mapsAreNamed: ("name a map by its file under content/, without .md, e.g. \"retail/sofa\"",
-                             "назовите карту по её файлу в content/ без .md, например «retail/sofa»")
+        case .mapsAreNamed(let example): ("name a map by its file under content/, without .md, e.g. \"\(example)\"",
+                                          "назовите карту по её файлу в content/ без .md, например «\(example)»")
+        case .noMapToCompare: ("the site has no other map to compare with yet: write it (`tropa new`) or remove the name",
+                               "других карт на сайте пока нет: создайте карту для сравнения (`tropa new`) или уберите название")
         case .requiredLayerEmpty(let layer, let stage):
             ("the required layer \"\(layer)\" of stage \"\(stage)\" is empty",
              "в этапе «\(stage)» пустой обязательный слой «\(layer)»")

@@ -113,6 +113,8 @@ import TropaTesting
         ("Чек: €1 200 в месяц", .currencyFirst("1 200 € в месяц"), "напишите знак после числа: «1 200 € в месяц»"),
         ("NPS: - 15", .spacedSign("-15"), "напишите «-15»"),
         ("NPS: − 7 (цель 20)", .spacedSign("−7"), "напишите «−7»"),
+        // An em dash, as a word processor makes of a hyphen before a space: written as a minus tropa reads.
+        ("NPS: — 20", .spacedSign("-20"), "напишите «-20»"),
     ])
     func aValueWrittenOtherwiseSuggestsItAsItIsRead(item: String, problem: MetricProblem, help: String) {
         #expect(throws: problem) { try Self.value(item).get() }

@@ -138,6 +138,23 @@ import TropaTesting
         #expect(result.diagnostics[0].suggestion(in: .en) == "did you mean \"retail/sofa-2024\"?")
     }
 
+    /// A typo in the folder with the file named short finds the map of that folder; a name near no map gets a map
+    /// of the site as the example, never the map itself; a site of one map is told it has no other.
+    @Test func anUnknownMapFarFromAnyIsHelpedWithAMapOfTheSite() throws {
+        let body = "\n## Этап\n### Цель\nЦель.\n### Действия\n- Шаг\n### Эмоции\n0\n"
+        func help(_ compare: String, others: [String: String] = ["content/python/python-s-nulya.md": "---\ntitle: Python\n---\n" + body,
+                                                                  "content/python/intensive.md": "---\ntitle: Интенсив\n---\n" + body]) throws -> String? {
+            let result = try Check.site(others.merging(["content/front/map.md": "---\ntitle: Фронтенд\ncompare: [\(compare)]\n---\n" + body]) { $1 })
+            #expect(result.diagnostics.map(\.code) == [.unknownMap])
+            return result.diagnostics.first?.suggestion(in: .ru)
+        }
+        #expect(try help("pyton/python") == "может быть, «python/python-s-nulya»?")
+        #expect(try help("pyton/intensiv") == "может быть, «python/intensive»?")
+        #expect(try help("marketing/landing") == "назовите карту по её файлу в content/ без .md, например «python/intensive»")
+        #expect(try help("marketing/landing", others: [:])
+                    == "других карт на сайте пока нет: создайте карту для сравнения (`tropa new`) или уберите название")
+    }
+
     /// The site's own folders hold pages that depend on every map: a static file there would replace one unseen.
     @Test(arguments: ["content/plan/plan.csv", "content/dashboard/index.html", "content/tags/notes.txt"])
     func aStaticFileInTheSitesOwnFoldersIsAConflict(_ path: String) throws {

@@ -223,11 +223,10 @@ public struct SiteScaffold: Sendable {
       pull_request:
     permissions:
       contents: read
-      pages: write
-      id-token: write
+    # A run per branch or pull request, none cancelled: a pull request's run never stops a deploy of main.
     concurrency:
-      group: pages
-      cancel-in-progress: true
+      group: pages-${{ github.ref }}
+      cancel-in-progress: false
     jobs:
       build:
         runs-on: ubuntu-latest
@@ -282,6 +281,10 @@ public struct SiteScaffold: Sendable {
         if: github.ref == 'refs/heads/main' && github.event_name == 'push'
         needs: build
         runs-on: ubuntu-latest
+        # Only the job that publishes may write to Pages.
+        permissions:
+          pages: write
+          id-token: write
         environment:
           name: github-pages
           url: ${{ steps.deployment.outputs.page_url }}

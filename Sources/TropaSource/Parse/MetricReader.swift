@@ -340,9 +340,10 @@ private struct Quantity {
 
     /// `- 15`, `+ 3`: a sign apart from its number, and the value written the way tropa reads it.
     private static func spacedSign(_ text: Substring) -> MetricProblem? {
-        guard let sign = text.first, sign.isOne(of: "+-−–"), case let number = text.dropFirst().drop(while: \.isWhitespace),
+        guard let sign = text.first, sign.isOne(of: "+-−–—"), case let number = text.dropFirst().drop(while: \.isWhitespace),
               number.startIndex > text.index(after: text.startIndex), number.first?.isASCIIDigit == true else { return nil }
-        return .spacedSign(String(sign) + number)
+        // An em dash is no sign a number starts with: the hyphen it was typed as.
+        return .spacedSign((sign == "—" ? "-" : String(sign)) + number)
     }
 
     /// The value in `unit`: a duration target written in days for a value in weeks is converted; nil when the

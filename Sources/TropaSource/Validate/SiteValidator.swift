@@ -229,9 +229,27 @@ package struct SiteValidator {
         guard !unknown.isEmpty else { return [] }
         let names = mapPaths.map { MapReference.name(of: $0, inContent: contentPath) }
         return unknown.map { reference in
-            .error(.unknownMap, .unknownMap(reference.text), at: reference.location,
-                   suggestion: Suggestion.help(for: reference.text, among: names) ?? .mapsAreNamed)
+            let others = names.filter { $0 != MapReference.name(of: reference.location.file, inContent: contentPath) }
+            return .error(.unknownMap, .unknownMap(reference.text), at: reference.location,
+                          suggestion: Suggestion.help(for: reference.text, among: others)
+                              ?? Self.mapInFolder(reference.text, among: others).map { .closest($0, to: reference.text) }
+                              ?? others.first.map(Message.mapsAreNamed) ?? .noMapToCompare)
         }
+    }
+
+    /// `pyton/python` → `python/python-s-nulya`: the map of a folder whose name is a typo of the one written, the
+    /// only one there or the one whose file name is closest; nil when the folder is no typo or no map is close.
+    private static func mapInFolder(_ name: String, among names: [String]) -> String? {
+        let parts = name.split(separator: "/")
+        guard parts.count > 1 else { return nil }
+        let folder = { (name: String) in String(name.split(separator: "/").dropLast().joined(separator: "/")) }
+        guard let closest = Suggestion.closest(to: folder(name), among: Array(Set(names.map(folder))).sorted()) else { return nil }
+        let inFolder = names.filter { folder($0) == closest }
+        guard inFolder.count > 1 else { return inFolder.first }
+        let file = String(parts.last!)
+        return inFolder.first { $0.split(separator: "/").last!.hasPrefix(file) }
+            ?? Suggestion.closest(to: file, among: inFolder.map { String($0.split(separator: "/").last!) }, loosely: true)
+                .map { closest + "/" + $0 }
     }
 
     private func unknownPersonas() -> [Diagnostic] {
