@@ -80,6 +80,7 @@ public enum DiagnosticCode: String, Sendable, CaseIterable, Codable {
     case unknownStage = "unknown-stage"
     case reviewOverdue = "review-overdue"
     case measurementInFuture = "measurement-in-future"
+    case measurementsBeforeUpdated = "measurements-before-updated"
     case unknownMap = "unknown-map"
     case unknownActionKind = "unknown-action-kind"
     case unknownOwner = "unknown-owner"

@@ -65,6 +65,8 @@ public struct Journey: Sendable, Hashable {
     public var measurementsLocation: SourceLocation?
     /// The rows of that file that could be read, in file order.
     public var measurements: [Measurement]
+    /// Where `updated` stands, for the warning that measurements before it are not read as the map's figures.
+    public var updatedLocation: SourceLocation?
     /// How often the map is measured again (`review: monthly`), and where the key stands.
     public var review: ReviewPeriod?
     public var reviewLocation: SourceLocation?

@@ -63,6 +63,8 @@ public indirect enum Message: Sendable, Hashable {
     case measureAgain
     case measuredAfterToday(date: String, today: String)
     case checkMeasurementDate
+    case measuredBeforeUpdated(last: String, updated: String)
+    case updatedNotAfter(String)
     case badPriority(String)
     case badRevenue(String)
     case writeRevenue
@@ -526,6 +528,12 @@ public indirect enum Message: Sendable, Hashable {
             ("the row is dated \(CalendarDay.words(date, in: .en)), after the day of the check (\(CalendarDay.words(today, in: .en))): it is taken as the latest measurement, and the next review is counted from it",
              "строка датирована \(CalendarDay.words(date, in: .ru)) — позже дня проверки (\(CalendarDay.words(today, in: .ru))): замер считается последним, и от него отсчитывается срок следующего замера")
         case .checkMeasurementDate: ("check the year and the month of the date", "проверьте год и месяц в дате")
+        case .measuredBeforeUpdated(let last, let updated):
+            ("the measurements (the latest of \(CalendarDay.words(last, in: .en))) are older than the map's date, \(CalendarDay.words(updated, in: .en)): the evaluation takes the map's figures, not theirs",
+             "замеры (последний — \(CalendarDay.words(last, in: .ru))) раньше даты карты, \(CalendarDay.words(updated, in: .ru)): в оценке — цифры карты, а не замеров")
+        case .updatedNotAfter(let last):
+            ("if the map's figures have not changed since, write \"updated: \(last)\"; if they have, add them to the measurements file",
+             "если цифры карты с тех пор не менялись, напишите «updated: \(last)»; если менялись, добавьте их в файл с замерами")
         case .badAudience(let text): ("\"audience\" should be a number of customers, not \"\(text)\"",
                                       "в «audience» нужно число клиентов, а здесь «\(text)»")
         case .writeAudience: ("write how many customers enter the first stage, e.g. \"audience: 12000\"",

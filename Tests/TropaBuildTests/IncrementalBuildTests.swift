@@ -924,13 +924,14 @@ extension IncrementalBuildTests {
     }
 
     /// Every row of the file is on the page: a metric measured once (its value and date), and one measured before the
-    /// map was updated, which the figures do not take.
+    /// map was updated, which the figures do not take, and which is warned of at `updated`.
     @Test func aMetricMeasuredOnceOrBeforeTheUpdateIsShown() throws {
         let map = Self.map.replacingOccurrences(of: "review: quarterly\n", with: "updated: 2024-03-01\n")
             .replacingOccurrences(of: "- Конверсия: 30%\n", with: "- Конверсия: 30%\n- Лиды: 100\n")
         let csv = "date,stage,metric,value\n2024-03-01,Поиск,Лиды,120\n2024-02-01,Поиск,NPS,-5\n"
         let built = try RenderBuild.site(["tropa.yml": "language: ru\n", "content/map.md": map, "content/m.csv": csv])
-        #expect(built.diagnostics.isEmpty, "\(renderDescribe(built.diagnostics))")
+        #expect(built.diagnostics.map { "\($0.location.line):\($0.code.rawValue):\($0.message(in: .ru))" }
+                    == ["4:measurements-before-updated:замеры (последний — 1 февраля 2024) раньше даты карты, 1 марта 2024: в оценке — цифры карты, а не замеров"])
         let page = try #require(built.text("map/index.html"))
         #expect(page.contains("<figcaption><strong>Лиды</strong> — Поиск: 120 (замер 1 марта 2024)</figcaption>"))
         #expect(page.contains("<figcaption><strong>NPS</strong> — Поиск: −5 (замер 1 февраля 2024)</figcaption>"))

@@ -413,7 +413,7 @@ table.cjm { border-collapse: separate; border-spacing: 0; table-layout: fixed; b
 .cards { list-style: none; padding: 0; display: grid; grid-template-columns: repeat(auto-fill, minmax(15rem, 1fr)); gap: .75rem; }
 .card-figures { display: grid; grid-template-columns: repeat(auto-fit, minmax(6rem, 1fr)); gap: .25rem .75rem; margin: .4rem 0; font-size: .85rem; }
 .card-figures dt { color: var(--muted); font-size: .75rem; }
-.card-figures dd { margin: 0; font-weight: 600; }
+.card-figures dd { margin: 0; font-weight: 600; overflow-wrap: anywhere; }
 .badge.priority { background: #dbeafe; color: #1e3a8a; }
 .badge.kind { background: #e0e7ff; color: #312e81; font-weight: 600; }
 .badge.owner { background: var(--panel); color: var(--muted); border: 1px solid var(--line); font-weight: 500; }
@@ -448,7 +448,7 @@ td.lowest { background: #ffedd5; }
 .plan-items .where { margin: .1rem 0 0; color: var(--muted); font-size: .85em; }
 .index-links ul { display: flex; flex-wrap: wrap; gap: .3rem .9rem; list-style: none; padding: 0; }
 ul.site-links { display: flex; flex-wrap: wrap; gap: .3rem 1.2rem; list-style: none; padding: 0; }
-.card { border: 1px solid var(--line); border-radius: .5rem; padding: .75rem 1rem; background: var(--panel); }
+.card { border: 1px solid var(--line); border-radius: .5rem; padding: .75rem 1rem; background: var(--panel); min-width: 0; overflow-wrap: anywhere; }
 .card-link { font-weight: 600; font-size: 1.05rem; }
 .card-facts { color: var(--muted); font-size: .9rem; margin: .3rem 0; }
 .sparkline svg { display: block; width: 100%; height: 2.5rem; margin: .4rem 0; }

@@ -68,7 +68,9 @@ package struct JourneyParser {
                 case "product": journey.product = nonEmpty(yaml.string(field))
                 case "segment": journey.segment = nonEmpty(yaml.string(field))
                 case "tags": journey.tags = yaml.tags(field) ?? []
-                case "updated": journey.updated = date(field, yaml: &yaml)
+                case "updated":
+                    journey.updated = date(field, yaml: &yaml)
+                    journey.updatedLocation = field.location
                 case "draft": journey.draft = yaml.bool(field) ?? false
                 case "audience": journey.audience = amount(field, yaml: &yaml, zero: false) { .badAudience($0) }
                 case "evidence": journey.evidence = word(field, Self.evidenceWords, yaml: &yaml) { .badEvidence($0) }

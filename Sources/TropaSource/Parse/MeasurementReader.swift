@@ -34,6 +34,29 @@ package struct MeasurementReader {
         var at: SourceLocation
     }
 
+    /// `measurements-before-updated`: a series measured only before `updated` (its date bumped for an edit of the
+    /// text) gives the evaluation the map's figure, not its latest measurement. Told at `updated`, once, when a
+    /// latest measurement so set aside differs from the figure the map writes for it; not when they agree (the
+    /// map's figures written out at `updated`) or the map has no `updated`.
+    package static func setAside(_ journey: Journey) -> Diagnostic? {
+        guard let updated = journey.updated, let at = journey.updatedLocation else { return nil }
+        var latest: [MeasurementSeries: Measurement] = [:]
+        for measurement in journey.measurements where latest[measurement.series].map({ $0.date <= measurement.date }) ?? true {
+            latest[measurement.series] = measurement
+        }
+        let aside = latest.values.filter { measurement in
+            guard measurement.date < updated else { return false }
+            let written = journey.stages.first { $0.id == measurement.stage }?.layers.lazy.compactMap { layer -> MetricValue? in
+                guard case .metrics(let values) = layer.content else { return nil }
+                return values.first { $0.key == measurement.value.key }
+            }.first
+            return written?.value != measurement.value.value
+        }
+        guard let last = aside.map(\.date).max() else { return nil }
+        return .warning(.measurementsBeforeUpdated, .measuredBeforeUpdated(last: last, updated: updated), at: at,
+                        suggestion: .updatedNotAfter(last))
+    }
+
     package func read(_ source: SourceText, for journey: Journey) -> (measurements: [Measurement], diagnostics: [Diagnostic]) {
         let start = SourceLocation(file: source.path, line: 1)
         guard !source.text.allSatisfy(\.isWhitespace) else {
