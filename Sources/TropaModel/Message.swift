@@ -48,6 +48,7 @@ public indirect enum Message: Sendable, Hashable {
     case removeColumn
     case keepNotesInMap
     case measurementFieldCount(expected: Int, found: Int)
+    case quoteOpenToLineEnd
     case oneRowPerMeasurement(String)
     case measurementTwice(metric: String, stage: String, date: String, line: Int, value: String)
     case oneRowPerDay
@@ -495,6 +496,8 @@ public indirect enum Message: Sendable, Hashable {
                                "в CSV нет места пояснениям: удалите строку, а пояснение к замеру напишите в тексте карты")
         case .measurementHeader(let s): ("start the file with the line \"date\(s)stage\(s)metric\(s)value\"",
                                          "начните файл со строки «дата\(s)этап\(s)метрика\(s)значение»")
+        case .quoteOpenToLineEnd: ("the quote that opens here is not closed on its line, so the lines after it would be read into this field",
+                                   "кавычка здесь открыта, но в этой строке не закрыта: следующие строки стали бы частью этого поля")
         case .measurementFieldCount(let expected, let found):
             ("the row has \(found) fields, but the header has \(expected)",
              "в строке полей: \(found), а в заголовке: \(expected)")

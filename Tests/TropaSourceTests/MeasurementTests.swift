@@ -69,6 +69,24 @@ import TropaTesting
         #expect(result.site?.journeys.first?.measurements.map(\.value.name) == ["Звонков", "Лиды"])
     }
 
+    /// A quote not closed on its line is told at the quote, and the rows after it are read (and told of) as rows,
+    /// not taken into its field.
+    @Test func aQuoteNotClosedOnItsLineLeavesTheRowsAfterItRows() throws {
+        let result = try Self.check("""
+            date,stage,metric,value
+            2024-03-05,"Поиск решения,NPS,25
+            2024-03-05,Поиск решения,Конверсия,"0,65"
+            2024-03-05,Оплат,NPS,20
+            2024-03-06,Поиск решения,Конверсия,"40%"
+
+            """)
+        #expect(Self.found(result) == ["2:12:measurement-invalid", "3:36:percent-as-share", "4:12:unknown-stage"])
+        let quote = try #require(result.diagnostics.first)
+        #expect(quote.message(in: .ru) == "кавычка здесь открыта, но в этой строке не закрыта: следующие строки стали бы частью этого поля")
+        #expect(quote.suggestion(in: .ru) == "закройте её такой же \" в конце значения или уберите")
+        #expect(result.site?.journeys.first?.measurements.map(\.date) == ["2024-03-05", "2024-03-06"])
+    }
+
     @Test func aRussianHeaderInAnyOrder() throws {
         let result = try Self.check("значение,Этап,метрика,ДАТА\n35%,Поиск решения,Конверсия,2024-03-15\n")
         #expect(result.diagnostics.isEmpty)

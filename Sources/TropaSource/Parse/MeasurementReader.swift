@@ -32,6 +32,8 @@ package struct MeasurementReader {
     private struct Row {
         var fields: [(text: String, at: SourceLocation)]
         var at: SourceLocation
+        /// Where a quote not closed on its line opens: the row is that line alone, unread.
+        var unclosedQuote: SourceLocation?
     }
 
     /// `measurements-before-updated`: a series measured only before `updated` (its date bumped for an edit of the
@@ -95,6 +97,10 @@ package struct MeasurementReader {
         for row in rows {
             // A blank line is no row.
             if row.fields.count == 1, row.fields[0].text.allSatisfy(\.isWhitespace) { continue }
+            if let quote = row.unclosedQuote {
+                diagnostics.append(.error(.measurementInvalid, .quoteOpenToLineEnd, at: quote, suggestion: .closeQuote("\"")))
+                continue
+            }
             guard row.fields.count == header.fields.count else {
                 // `# январь`: a note, which a CSV has no way to hold.
                 let note = row.fields.count == 1 && ["#", "//", ";"].contains { row.fields[0].text.trimmingWhitespace().hasPrefix($0) }
@@ -201,18 +207,24 @@ package struct MeasurementReader {
     /// The rows as the CSV library reads them, each field with the line and column it starts at. The library
     /// gives fields, not positions: they are found again by walking the text the way the fields were read (a
     /// quoted field takes its quotes and doubles its inner ones, and may hold line breaks).
-    private static func rows(of source: SourceText, separator: UnicodeScalar) -> [Row] {
-        guard let reader = try? CSVReader(string: source.text, hasHeaderRow: false, delimiter: separator) else { return [] }
+    /// `expected`: the header's number of fields, once the header is read.
+    private static func rows(of source: SourceText, separator: UnicodeScalar, from first: Int = 1, expected: Int? = nil) -> [Row] {
+        let text = first == 1 ? source.text : (first..<max(first, source.lineCount + 1)).compactMap(source.line).joined(separator: "\n")
+        guard let reader = try? CSVReader(string: text, hasHeaderRow: false, delimiter: separator) else { return [] }
         var rows: [Row] = []
-        var line = 1
+        var line = first
         while let fields = reader.next() {
             let start = SourceLocation(file: source.path, line: line, column: 1)
             var column = 1
             var text = source.line(line).map { Array($0.unicodeScalars) } ?? []
             var located: [Field] = []
+            var lineBreak: SourceLocation?
             for field in fields {
                 located.append((field, SourceLocation(file: source.path, line: line, column: column)))
                 let quoted = text.indices.contains(column - 1) && text[column - 1] == "\""
+                if quoted, lineBreak == nil, field.contains("\n") {
+                    lineBreak = SourceLocation(file: source.path, line: line, column: column)
+                }
                 if quoted { column += 1 }
                 for scalar in field.unicodeScalars {
                     if scalar == "\n" {
@@ -225,6 +237,14 @@ package struct MeasurementReader {
                 }
                 // The closing quote, then the comma (or semicolon).
                 column += quoted ? 2 : 1
+            }
+            // A quote not closed on its line (`2024-03-01,"Оплата,NPS,25`) takes the lines after it into its field,
+            // and leaves the row short of fields: the line is told at the quote, and the file is read again from the
+            // next one. A quoted name broken over two lines keeps its row whole, and stands.
+            let header = expected ?? rows.first?.fields.count
+            if let quote = lineBreak, let header, located.count != header {
+                rows.append(Row(fields: [], at: start, unclosedQuote: quote))
+                return rows + Self.rows(of: source, separator: separator, from: quote.line + 1, expected: header)
             }
             rows.append(Row(fields: located, at: start))
             line += 1
