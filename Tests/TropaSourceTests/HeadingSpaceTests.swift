@@ -137,6 +137,18 @@ import TropaTesting
         #expect(journey.stages.first?.layer(id: "barriers") == nil)
     }
 
+    /// In an emotion or metrics layer, which holds no headings, a `####` heading naming a layer the stage lacks is
+    /// that layer one `#` too deep: one error, and its items read as the layer's, not as emotions without a score.
+    @Test func aDeepLayerHeadingAfterAnEmotionOrMetricsLayerIsOneError() throws {
+        for layer in ["### Эмоции\n0 Спокойно\n", "### Эмоции\n0 Спокойно\n\n### Метрики\n- Конверсия: 30%\n"] {
+            let text = Check.oneStage("### Цель\nНайти CRM.\n\n### Действия\n- Читает\n\n" + layer + "\n#### Барьеры\n- Цена\n- Нет времени\n")
+            let (journey, diagnostics) = Check.journey(text)
+            #expect(diagnostics.map { "\($0.code.rawValue):\($0.message(in: .ru)):\($0.suggestion(in: .ru) ?? "")" }
+                        == ["misplaced-heading:«#### Барьеры» не считается слоем: слой пишут через ###:напишите «### Барьеры»"])
+            #expect(journey.stages.first?.layer(id: "barriers")?.content.items?.count == 2)
+        }
+    }
+
     @Test func twoListsWithoutAHeadingBetweenThemAreStillAnError() {
         let text = Check.oneStage(Check.requiredLayers + "### Барьеры\n#### Цена\n- Дорого\n\n1. Долго\n")
         #expect(Check.journey(text).diagnostics.found == [Found(.listExpected, .error, 18, 1)])

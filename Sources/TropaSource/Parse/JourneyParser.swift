@@ -297,10 +297,14 @@ package struct JourneyParser {
                         at: layer.location, suggestion: .fillOrRemove)
     }
 
-    /// A `####` (or deeper) heading that names a layer, right under a stage where its first layer is expected.
-    private func deepLayerHeading(_ block: MarkdownNode, source: SourceText) -> Diagnostic? {
+    /// A `####` (or deeper) heading that names a layer `stage` does not have yet, where a layer's heading may stand:
+    /// right under the stage, or in an emotion or metrics layer, which holds no headings (`#### Барьеры` under
+    /// `### Эмоции`). In a text layer it is the text's own heading, in a list layer a divider.
+    private func deepLayerHeading(_ block: MarkdownNode, in stage: PendingStage, source: SourceText) -> Diagnostic? {
+        guard stage.misnamedLayers.isEmpty,
+              stage.layers.last.map({ [.emotion, .metrics].contains($0.definition.kind) }) ?? true else { return nil }
         let text = block.plainText.trimmingWhitespace()
-        guard schema.layer(named: text) != nil else { return nil }
+        guard let layer = schema.layer(named: text), !stage.layers.contains(where: { $0.definition.id == layer.id }) else { return nil }
         let marks = String(repeating: "#", count: block.headingLevel)
         let at = SourceLocation(file: source.path, line: block.startLine,
                                 column: source.column(line: block.startLine, byteColumn: block.startByteColumn))
@@ -400,9 +404,8 @@ package struct JourneyParser {
         let blocks = document.blocks
         for (index, block) in blocks.enumerated() {
             var level = block.isHeading ? block.headingLevel : 0
-            if level >= 4, let stage = stages.last, stage.layers.isEmpty, stage.misnamedLayers.isEmpty,
-               let misplaced = deepLayerHeading(block, source: source) {
-                // `#### Точки контакта` where a layer is expected: reported, and read as the layer it names.
+            if level >= 4, let stage = stages.last, let misplaced = deepLayerHeading(block, in: stage, source: source) {
+                // `#### Точки контакта` where a layer may stand: reported, and read as the layer it names.
                 diagnostics.append(misplaced)
                 level = 3
             }
