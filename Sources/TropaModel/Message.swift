@@ -243,6 +243,7 @@ public indirect enum Message: Sendable, Hashable {
     case templateUnfinishedTag
     case templateUnknown(String)
     case templateUnknownName(String)
+    case templateNotUsed(String)
     case templateNamesAre
     case templatesOfTheme([String])
     case templateCloseNothing
@@ -878,6 +879,8 @@ public indirect enum Message: Sendable, Hashable {
         case .templateUnclosed(let open, let line):
             ("the section \"\(open)\" on line \(line) is never closed", "секция «\(open)» из строки \(line) не закрыта")
         case .templateUnfinishedTag: ("a tag is not finished with }}", "тег не закрыт знаками }}")
+        case .templateNotUsed(let file): ("\"\(file)\" is no template of the theme, and no template includes it: nothing renders it",
+                                          "«\(file)» — не шаблон темы, и ни один шаблон его не подключает: он нигде не выводится")
         case .templateUnknownName(let name): ("the pages have no field \"\(name)\": it prints nothing",
                                               "у страниц нет поля «\(name)»: на его месте ничего не выведется")
         case .templateNamesAre: ("the fields of each template are listed in docs/format.md, under The theme",

@@ -46,6 +46,28 @@ import TropaTesting
         #expect(found.first?.among == ThemeWords.names && found.last?.among == TemplateNames.known)
     }
 
+    /// Each part of a name is a model's key: a typo after the first dot (`page.siteTitel`) is told as the part.
+    @Test func everyPartOfANameIsChecked() {
+        let found = TemplateNames.unknown(in: "{{page.siteTitle}}{{persona.name}}{{page.siteTitel}}{{#stages}}{{stage.nmae}}{{/stages}}")
+        #expect(found.map(\.name) == ["page.siteTitel", "stage.nmae"])
+        #expect(found.map(\.part) == ["siteTitel", "nmae"])
+    }
+
+    /// A site's template that is no theme template and that no template includes renders nowhere: a warning at its
+    /// first line with the theme's template it is closest to. One a site's template includes is a partial, and used.
+    @Test func aTemplateNothingRendersIsToldWithTheClosestTemplate() throws {
+        let built = try RenderBuild.site([
+            "content/karta.md": RenderBuild.russianMap(title: "Выбор CRM", body: RenderBuild.stage("Поиск")),
+            "templates/jorney.mustache": "x", "templates/Base.mustache": "y",
+            "templates/brand.mustache": "<b>бренд</b>", "templates/card.mustache": "{{> brand}}",
+        ])
+        #expect(built.diagnostics.map { "\($0.location.file):\($0.location.line):\($0.code.rawValue):\($0.suggestion(in: .en) ?? "")" }.sorted() == [
+            "templates/Base.mustache:1:template-unknown-name:did you mean \"base\"?",
+            "templates/jorney.mustache:1:template-unknown-name:did you mean \"journey\"?",
+        ])
+        #expect(built.diagnostics.first?.message(in: .ru).hasSuffix("ни один шаблон его не подключает: он нигде не выводится") == true)
+    }
+
     /// Every model in `value`, nested ones too.
     private static func parents(of value: Any) -> [MustacheParent] {
         if let array = value as? [Any] { return array.flatMap(parents) }

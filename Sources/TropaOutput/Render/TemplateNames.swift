@@ -25,7 +25,7 @@ package enum TemplateNames {
     ]
 
     /// The names that `text` looks up and no model has, each with its part that is unknown, the names that part
-    /// could be, and where its tag starts. A name is looked up by its first part (`persona.name`: `persona`), and
+    /// could be, and where its tag starts. A name is looked up part by part (`persona.name`: `persona`, `name`), and
     /// the theme's words by theirs too (`words.persona`, `page.words.persona`: `persona`); through a transform
     /// (`uppercased(title)`: `title`). After a tag that changes the delimiters (`{{=<% %>=}}`) nothing more is read.
     package static func unknown(in text: String) -> [(name: String, part: String, among: Set<String>, at: String.Index)] {
@@ -48,8 +48,9 @@ package enum TemplateNames {
             }
             let parts = name.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
             guard let first = parts.first, !first.isEmpty else { continue }
-            if !known.contains(first) {
-                found.append((name, first, known, open.lowerBound))
+            // Each part before `words` is a model's key (`page.siteTitle`: `page`, then `siteTitle`).
+            if let part = parts.prefix(while: { $0 != "words" }).first(where: { !known.contains($0) }) {
+                found.append((name, part, known, open.lowerBound))
                 continue
             }
             // The word after `words.`: a dictionary looks it up, which no model's keys say.

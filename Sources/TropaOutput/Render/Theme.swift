@@ -63,7 +63,25 @@ package struct Theme: @unchecked Sendable {
         }
         let compiled = Set(CompiledTheme.pages.filter { $0.value.isDisjoint(with: changed) }.keys)
         return (Theme(library: library, assets: assets, fingerprint: fingerprint(files.mapValues(\.text)), compiled: compiled),
-                unknownNames(overrides, suggest: suggest))
+                unusedTemplates(overrides, templatesFolder: templatesFolder, among: files.mapValues(\.text), suggest: suggest)
+                    + unknownNames(overrides, suggest: suggest))
+    }
+
+    /// A site's template that is no template of the theme and that no template includes (`jorney.mustache`,
+    /// `Base.mustache`): nothing renders it, so the change it was written for never shows. A warning at its first
+    /// line, with the theme's template it is closest to.
+    private static func unusedTemplates(_ overrides: [SourceText], templatesFolder: String, among files: [String: String],
+                                        suggest: (String, [String]) -> Message?) -> [Diagnostic] {
+        let builtIn = EmbeddedTheme.files.keys.filter { $0.hasSuffix(templateExtension) }
+            .map { String($0.dropLast(templateExtension.count)) }.sorted()
+        let included = Set(files.filter { $0.key.hasSuffix(templateExtension) }.values.flatMap(includes))
+        return overrides.compactMap { source in
+            guard source.path.hasSuffix(templateExtension) else { return nil }
+            let name = String(source.path.dropFirst(templatesFolder.count + 1).dropLast(templateExtension.count))
+            guard !builtIn.contains(name), !included.contains(name) else { return nil }
+            return .warning(.templateUnknownName, .templateNotUsed(name + templateExtension),
+                            at: SourceLocation(file: source.path, line: 1), suggestion: suggest(name, builtIn) ?? .templatesOfTheme(builtIn))
+        }
     }
 
     /// The built-in templates a page is made of, parsed when a page first needs them, once per process: most pages
