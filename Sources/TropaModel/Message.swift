@@ -55,6 +55,8 @@ public indirect enum Message: Sendable, Hashable {
     case metricInList(item: String, layer: String, metrics: String)
     case moveToLayer(String)
     case measurementBadDate(String)
+    /// The column's English and Russian names.
+    case measurementNoField(en: String, ru: String)
     case measurementDateForm
     case measurementValueForm
     case unknownStage(String)
@@ -260,6 +262,7 @@ public indirect enum Message: Sendable, Hashable {
     case keepOne
     case quotesInLine(marks: String, key: String?, fixed: String?)
     case quoteColonValue
+    case quoteWholeValue(key: String, fixed: String)
     case indentWithSpaces
     case notMapping(Part)
     case unknownKey(Part, String)
@@ -513,6 +516,7 @@ public indirect enum Message: Sendable, Hashable {
              "«\(item)» — значение метрики, но оно стоит в слое «\(layer)»: в расчётах учитывается только слой «\(metrics)»")
         case .moveToLayer(let layer): ("move it to the layer \"\(layer)\" of this stage", "перенесите его в слой «\(layer)» этого этапа")
         case .oneRowPerDay: ("keep one row per stage, metric and day", "оставьте одну строку на этап, метрику и день")
+        case .measurementNoField(let en, let ru): ("the row's \(en) is empty", "в строке не указано поле «\(ru)»")
         case .measurementBadDate(let text): ("the date \"\(text)\" is not written as YYYY-MM-DD",
                                              "дата «\(text)» записана не в виде ГГГГ-ММ-ДД")
         case .measurementDateForm: ("write the date as YYYY-MM-DD", "напишите дату в виде ГГГГ-ММ-ДД")
@@ -910,6 +914,8 @@ public indirect enum Message: Sendable, Hashable {
              (marks.count > 1 ? "\(marks) — типографские кавычки" : "\(marks) — типографская кавычка")
                 + ": для YAML это просто текст"
                 + (key.map { k in fixed.map { "; возьмите всё значение в прямые кавычки: \(k): '\($0)'" } ?? "" } ?? ""))
+        case .quoteWholeValue(let key, let fixed): ("a value with \": \" in it goes in straight quotes: \(key): '\(fixed)'",
+                                                    "значение с «: » берут в прямые кавычки: \(key): '\(fixed)'")
         case .quoteColonValue: ("put quotes around a value that contains \": \"",
                                 "если в значении есть «: », возьмите его в кавычки")
         case .indentWithSpaces: ("indent YAML with spaces, not tabs", "в YAML отступы делают пробелами, а не табуляцией")

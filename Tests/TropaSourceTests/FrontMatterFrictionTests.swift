@@ -18,6 +18,14 @@ import TropaTesting
             + "put the whole value in straight quotes: title: '“Клиент выбирает CRM”: сравнение'")
     }
 
+    /// Quotes inside the value were not meant to quote it: the colon is the problem, and the help says only that,
+    /// with the line to write.
+    @Test func typographicQuotesInsideAValueAreNotBlamed() {
+        let found = Self.diagnostics("title: Свитчер: выбор курса «Python с нуля»")
+        #expect(found.map(\.code) == [.frontMatterSyntax])
+        #expect(found.first?.suggestion(in: .ru) == "значение с «: » берут в прямые кавычки: title: 'Свитчер: выбор курса «Python с нуля»'")
+    }
+
     @Test func theSuggestedLineParsesToWhatTheAuthorMeant() throws {
         let (journey, diagnostics) = Check.journey("---\ntitle: '“Клиент выбирает CRM”: сравнение'\n---\n## Этап\n"
                                                    + Check.requiredLayers)

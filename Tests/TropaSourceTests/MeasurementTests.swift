@@ -87,6 +87,16 @@ import TropaTesting
         #expect(result.site?.journeys.first?.measurements.map(\.date) == ["2024-03-05", "2024-03-06"])
     }
 
+    /// An empty date or stage is said to be missing, not written wrong; a day or month without its zero gets the date
+    /// written with it.
+    @Test func anEmptyFieldOrAnUnpaddedDate() throws {
+        let result = try Self.check("date,stage,metric,value\n,Поиск решения,NPS,10\n2024-03-01,,NPS,10\n2024-3-5,Поиск решения,NPS,10\n")
+        #expect(Self.found(result) == ["2:1:measurement-invalid", "3:12:measurement-invalid", "4:1:measurement-invalid"])
+        #expect(result.diagnostics.map { $0.message(in: .ru) }.prefix(2) == ["в строке не указано поле «дата»", "в строке не указано поле «этап»"])
+        #expect(result.diagnostics[1].suggestion(in: .ru)?.hasPrefix("этапы карты: «Поиск решения»") == true)
+        #expect(result.diagnostics[2].suggestion(in: .ru) == "напишите «2024-03-05»")
+    }
+
     @Test func aRussianHeaderInAnyOrder() throws {
         let result = try Self.check("значение,Этап,метрика,ДАТА\n35%,Поиск решения,Конверсия,2024-03-15\n")
         #expect(result.diagnostics.isEmpty)

@@ -229,11 +229,11 @@ package struct JourneyParser {
     ]
 
     /// A day written another way, as `2024-03-01`: `01.03.2024`, `1/3/2024` (day, month, year, as Russian dates are
-    /// written), `2024/03/01`, `2024.03.01`, `1 марта 2024`, `1 March 2024 г.`; nil for anything else.
+    /// written), `2024/03/01`, `2024.03.01`, `2024-3-1`, `1 марта 2024`, `1 March 2024 г.`; nil for anything else.
     static func isoDate(writtenOtherwise text: String) -> String? {
         let trimmed = text.trimmingWhitespace()
         let words = trimmed.split(whereSeparator: \.isWhitespace).filter { $0 != "г." && $0 != "г" }
-        let parts = trimmed.split(omittingEmptySubsequences: false) { $0 == "." || $0 == "/" }
+        let parts = trimmed.split(omittingEmptySubsequences: false) { $0 == "." || $0 == "/" || $0 == "-" }
         let (year, month, day): (Substring, Int?, Substring)
         if words.count == 3, let named = CalendarDay.month(named: words[1]) {
             (year, month, day) = (words[2], named, words[0])

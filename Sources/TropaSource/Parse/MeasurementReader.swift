@@ -134,6 +134,9 @@ package struct MeasurementReader {
     private func measurement(date: Field, stage: Field, metric: Field, value: Field,
                              journey: Journey) -> Result<(Measurement, Diagnostic?), Diagnostic> {
         let dateText = date.text.trimmingWhitespace()
+        guard !dateText.isEmpty else {
+            return .failure(.error(.measurementInvalid, .measurementNoField(en: Column.date.names.en, ru: Column.date.names.ru), at: date.at, suggestion: .measurementDateForm))
+        }
         if dateText.count == 10, let (problem, help) = CalendarDay.missingDay(dateText) {
             return .failure(.error(.measurementInvalid, problem, at: date.at, suggestion: help))
         }
@@ -148,6 +151,10 @@ package struct MeasurementReader {
         let stageText = stage.text.trimmingWhitespace()
         guard let matched = journey.stage(named: stageText) else {
             let names = journey.stages.map(\.written)
+            if stageText.isEmpty {
+                return .failure(.error(.measurementInvalid, .measurementNoField(en: Column.stage.names.en, ru: Column.stage.names.ru), at: stage.at,
+                                       suggestion: .stagesOfMap(names)))
+            }
             // A name that stages of several branches share: the row says which with the label.
             let namesakes = journey.stages.indices.filter { NameKey(journey.stages[$0].name) == NameKey(stageText) }
             if namesakes.count > 1 {

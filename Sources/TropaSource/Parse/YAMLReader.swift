@@ -410,7 +410,9 @@ package enum TypographicQuotes {
     }
 
     /// For a YAML line that does not parse and holds typographic quotes: names them and shows the line with its
-    /// value in straight quotes (`title: '“Клиент выбирает CRM”: сравнение'`).
+    /// value in straight quotes (`title: '“Клиент выбирает CRM”: сравнение'`). Quotes inside the value
+    /// (`title: Свитчер: курс «Python»`) were not meant to quote it: the line in straight quotes alone, when a colon
+    /// inside the value is what broke it.
     static func hint(_ line: Substring) -> Message? {
         var marks: [Character] = []
         for character in line where pairs.contains(where: { $0.open == character || $0.close == character }) {
@@ -420,8 +422,11 @@ package enum TypographicQuotes {
         let named = marks.map(String.init).joined(separator: " ")
         guard let colon = line.range(of: ": ") else { return .quotesInLine(marks: named, key: nil, fixed: nil) }
         let value = line[colon.upperBound...].trimmingWhitespace()
-        return .quotesInLine(marks: named, key: String(line[..<colon.lowerBound]),
-                             fixed: value.replacingOccurrences(of: "'", with: "''"))
+        let key = String(line[..<colon.lowerBound]), fixed = value.replacingOccurrences(of: "'", with: "''")
+        guard let first = value.first, pairs.contains(where: { $0.open == first }) else {
+            return value.contains(": ") ? .quoteWholeValue(key: key, fixed: fixed) : nil
+        }
+        return .quotesInLine(marks: named, key: key, fixed: fixed)
     }
 }
 
