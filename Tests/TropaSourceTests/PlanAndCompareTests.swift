@@ -101,6 +101,9 @@ import TropaTesting
         #expect(journey.priority == nil)
         #expect(diagnostics.found == [Found(.frontMatterType, .error, 3, 11)])
         #expect(diagnostics[0].suggestion(in: .ru) == "подойдёт одно из: высокий, средний, низкий")
+        // A word in another form (`высокая` with «важность» in mind) or misspelt: the word meant.
+        #expect(Self.map("priority: высокая").1.first?.suggestion(in: .ru) == "может быть, «высокий»?")
+        #expect(Self.map("priority: hihg").1.first?.suggestion(in: .ru) == "может быть, «high»?")
     }
 
     @Test(arguments: [("revenue: 1200000", 1_200_000.0), ("revenue: 1 200 000", 1_200_000), ("revenue: 0", 0)])

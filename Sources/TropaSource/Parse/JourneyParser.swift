@@ -144,7 +144,10 @@ package struct JourneyParser {
         let key = NameKey(text).value
         if let found = words.first(where: { key == $0.key.rawValue || key == $0.value }) { return found.key }
         let accepted = words.map { language == .ru ? $0.value : $0.key.rawValue }
-        yaml.report(.error(.frontMatterType, problem(text), at: yaml.valueLocation(field), suggestion: .writeOneOf(accepted)))
+        // `высокая` for `высокий`: the word meant, in the form the key takes.
+        let meant = Suggestion.closest(to: text, among: words.map(\.value) + words.map(\.key.rawValue))
+        yaml.report(.error(.frontMatterType, problem(text), at: yaml.valueLocation(field),
+                           suggestion: meant.map { .closest($0, to: text) } ?? .writeOneOf(accepted)))
         return nil
     }
 
