@@ -68,6 +68,10 @@ import TropaTesting
         #expect(unnamed.found == [Found(.missingName, .error, 1, 1)])
         let (_, blank) = Self.parse("---\nname:\nrole: РОП\n---\n")
         #expect(blank.found == [Found(.missingName, .error, 1, 1)])
+        // The name under its Russian key: one error, at the key, as a map's `название:`.
+        let (_, russian) = Self.parse("---\nимя: Взрослый свитчер\nrole: Ученик\n---\n")
+        #expect(russian.found == [Found(.missingName, .error, 2, 1)])
+        #expect(russian.first?.suggestion(in: .ru) == "ключи пишутся по-английски: «name»")
         let (_, unclosed) = Self.parse("---\nname: Маркетолог\n")
         #expect(unclosed.found == [Found(.frontMatterSyntax, .error, 1, 1)])
     }

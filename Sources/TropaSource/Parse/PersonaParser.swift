@@ -27,8 +27,9 @@ package struct PersonaParser {
             var yaml = YAMLReader(file: source.path, lineOffset: FrontMatter.yamlLineOffset,
                                   syntaxCode: .frontMatterSyntax, typeCode: .frontMatterType)
             var named = false
+            var fields: [YAMLReader.Field] = []
             if let root = yaml.compose(frontMatter.yaml) {
-                let fields = yaml.fields(of: root, what: .frontMatter)
+                fields = yaml.fields(of: root, what: .frontMatter)
                 yaml.warnUnknownKeys(fields, known: Self.frontMatterKeys, what: .persona)
                 for field in fields {
                     switch field.key {
@@ -46,7 +47,13 @@ package struct PersonaParser {
             }
             diagnostics += yaml.diagnostics
             if !named, !diagnostics.contains(where: { $0.code == .frontMatterSyntax }) {
-                diagnostics.append(.error(.missingName, .noName, at: start, suggestion: .addKey("name")))
+                // `имя:` is the name in Russian: the one error is told at it, as a map's `название:`.
+                if let russian = fields.first(where: { KeyWords.key(for: $0.key, among: Self.frontMatterKeys) == "name" }) {
+                    diagnostics.removeAll { $0.code == .unknownKey && $0.location == russian.location }
+                    diagnostics.append(.error(.missingName, .noName, at: russian.location, suggestion: .keyInEnglish("name")))
+                } else {
+                    diagnostics.append(.error(.missingName, .noName, at: start, suggestion: .addKey("name")))
+                }
             }
         }
         diagnostics += readSections(body, source: source, into: &persona)
