@@ -97,6 +97,16 @@ import TropaTesting
         #expect(result.diagnostics[2].suggestion(in: .ru) == "напишите «2024-03-05»")
     }
 
+    /// A column's name misspelt is told at it, with the name meant.
+    @Test func aMisspeltColumnIsToldAtIt() throws {
+        let result = try Self.check("date,stage,metrc,value\n2024-03-15,Поиск решения,NPS,10\n")
+        #expect(Self.found(result) == ["1:12:measurement-invalid"])
+        #expect(result.diagnostics.first?.suggestion(in: .ru) == "может быть, «metric»?")
+        let russian = try Self.check("дата,этпа,метрика,значение\n2024-03-15,Поиск решения,NPS,10\n")
+        #expect(Self.found(russian) == ["1:6:measurement-invalid"])
+        #expect(russian.diagnostics.first?.suggestion(in: .ru) == "может быть, «этап»?")
+    }
+
     @Test func aRussianHeaderInAnyOrder() throws {
         let result = try Self.check("значение,Этап,метрика,ДАТА\n35%,Поиск решения,Конверсия,2024-03-15\n")
         #expect(result.diagnostics.isEmpty)

@@ -75,6 +75,13 @@ package struct MeasurementReader {
         guard missing.isEmpty else {
             let russian = header.fields.contains { $0.text.containsCyrillic }
             let names = missing.map { russian || (language == .ru && keys.allSatisfy(\.isEmpty)) ? $0.names.ru : $0.names.en }
+            // One column's name misspelt (`metrc`): told at it, with the name meant.
+            if missing.count == 1, let column = missing.first,
+               let (field, meant) = header.fields.indices.lazy.filter({ !indices.contains($0) }).compactMap({ index in
+                   Suggestion.closest(to: header.fields[index].text, among: [column.names.en, column.names.ru]).map { (header.fields[index], $0) }
+               }).first {
+                return ([], [.error(.measurementInvalid, .measurementColumns(names), at: field.at, suggestion: .closest(meant, to: field.text))])
+            }
             return ([], [.error(.measurementInvalid, .measurementColumns(names), at: header.at,
                                 suggestion: .measurementHeader(String(separator)))])
         }
