@@ -990,7 +990,9 @@ extension IncrementalBuildTests {
         try built.fileSystem.write(Array((csv + "2024-04-01,Поиск,Конверсия,47%\n").utf8), to: RenderBuild.root + "/content/m.csv")
         let again = try RenderBuild.build(built.fileSystem)
         #expect(!again.result.upToDate)
-        #expect(again.text("map/index.html")?.contains("47\u{00A0}% (+5\u{00A0}п.\u{00A0}п. с 1 марта 2024)") == true)
+        // A third measurement: where the trend began is told too, and each point's date and value on hover.
+        #expect(again.text("map/index.html")?.contains("47\u{00A0}% (+5\u{00A0}п.\u{00A0}п. с 1 марта 2024; первый замер 1 февраля 2024: 35\u{00A0}%)") == true)
+        #expect(again.text("map/index.html")?.contains("<title>1 апреля 2024: 47\u{00A0}%</title></circle>") == true)
         #expect(again.text("map/index.html")?.contains("<span class=\"measured\">замер 1 апреля 2024: 47\u{00A0}%</span>") == true)
         #expect(again.files["m.csv"] == nil)
         #expect(try RenderBuild.build(again.fileSystem).result.upToDate)

@@ -23,8 +23,8 @@ extension SitePresenter {
             let metric = metricName(rows[rows.count - 1].value)
             let values = rows.map { format.value($0.value.value, range: $0.value.range, unit: $0.value.unit) }
             let last = rows[rows.count - 1]
-            let points = rows.map { row in
-                TrendModel.Point(day: CalendarDay(row.date)?.ordinal ?? 0, value: row.value.value, label: words.date(row.date))
+            let points = zip(rows, values).map { row, text in
+                TrendModel.Point(day: CalendarDay(row.date)?.ordinal ?? 0, value: row.value.value, label: words.date(row.date), text: text)
             }
             // A metric measured once is shown too, with its date: every row of the file is somewhere on the page, but
             // the earlier of two of a day, which `measurement-twice` tells.
@@ -34,7 +34,8 @@ extension SitePresenter {
             return TrendModel(id: "trend-\(order.firstIndex(of: key)! + 1)", stage: name, metric: metric,
                               title: "\(metric) — \(name)",
                               description: zip(points, values).map { "\($0.label): \($1)" }.joined(separator: "; "),
-                              points: points, latest: values[values.count - 1], change: change)
+                              points: points, latest: values[values.count - 1], change: change,
+                              first: rows.count > 2 ? words.firstMeasured(words.date(rows[0].date), values[0]) : nil)
         }
     }
 

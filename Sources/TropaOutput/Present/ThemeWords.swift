@@ -322,6 +322,11 @@ public struct ThemeWords: Sendable {
     }
 
     /// A trend's latest change: "+7 pp since 1 February 2024".
+    /// Where a trend of three measurements or more began: "первый замер 1 сентября 2026: 25 %".
+    public func firstMeasured(_ date: String, _ value: String) -> String {
+        (language == .ru ? "первый замер " : "first measured ") + date + ": " + value
+    }
+
     public func changeSince(_ change: String, _ date: String) -> String {
         language == .ru ? "\(change) с \(date)" : "\(change) since \(date)"
     }

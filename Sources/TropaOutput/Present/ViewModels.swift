@@ -278,6 +278,8 @@ package struct TrendModel: Sendable {
         package let day: Int
         package let value: Double
         package let label: String
+        /// The value as written, for the point's tooltip.
+        package let text: String
     }
 
     /// Unique in the page: the SVG's ids start with it.
@@ -292,6 +294,9 @@ package struct TrendModel: Sendable {
     /// The latest value as written, and its change since the one before.
     package let latest: String
     package let change: String
+    /// The first measurement, "первый замер 1 сентября 2026: 25 %", when there are three or more (with two, the
+    /// change names it); nil otherwise.
+    package let first: String?
     package var svg: String? = nil
 }
 

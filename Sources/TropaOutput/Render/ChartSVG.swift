@@ -150,10 +150,12 @@ package struct TrendSVG {
 
             """
         let coordinates = trend.points.map { "\(n(px($0.day))),\(n(py($0.value)))" }
-        svg += "<polyline points=\"\(coordinates.joined(separator: " "))\" fill=\"none\" stroke=\"#2f5bd3\" stroke-width=\"2\"/>\n"
+        svg += "<polyline class=\"line\" points=\"\(coordinates.joined(separator: " "))\" fill=\"none\" stroke=\"#2f5bd3\" stroke-width=\"2\"/>\n"
+        // Each point tells its date and value on hover, as the description tells them to a screen reader.
         for (index, point) in trend.points.enumerated() {
             let final = index == trend.points.count - 1
-            svg += "<circle cx=\"\(n(px(point.day)))\" cy=\"\(n(py(point.value)))\" r=\"\(final ? "4" : "2.5")\" fill=\"\(final ? "#2f5bd3" : "#ffffff")\" stroke=\"#2f5bd3\" stroke-width=\"1.5\"/>"
+            svg += "<circle class=\"\(final ? "point latest" : "point")\" cx=\"\(n(px(point.day)))\" cy=\"\(n(py(point.value)))\" r=\"\(final ? "4" : "2.5")\" fill=\"\(final ? "#2f5bd3" : "#ffffff")\" stroke=\"#2f5bd3\" stroke-width=\"1.5\">"
+                + "<title>\(Markup.escape(point.label)): \(Markup.escape(point.text))</title></circle>"
         }
         return svg + "\n</svg>\n"
     }

@@ -189,7 +189,7 @@ enum EmbeddedTheme {
 </section>
 {{^empty(trends)}}<section class="trends" aria-labelledby="trends-heading">
 <h2 id="trends-heading">{{page.words.measurements}}</h2>
-<ul>{{#trends}}<li><figure>{{{svg}}}<figcaption><strong>{{metric}}</strong> — {{stage}}: {{latest}} ({{change}})</figcaption></figure></li>{{/trends}}</ul>
+<ul>{{#trends}}<li><figure>{{{svg}}}<figcaption><strong>{{metric}}</strong> — {{stage}}: {{latest}} ({{change}}{{#first}}; {{first}}{{/first}})</figcaption></figure></li>{{/trends}}</ul>
 </section>
 {{/empty(trends)}}{{#analysis}}{{#hasDetails}}{{>analysis}}{{/hasDetails}}{{/analysis}}<section class="outline" aria-labelledby="outline-heading">
 <h2 id="outline-heading">{{page.words.outline}}</h2>
@@ -304,6 +304,11 @@ enum EmbeddedTheme {
 }
 .evidence-hypothesis dd, span.evidence-hypothesis { color: #9a3412; font-weight: 600; }
 .mark-weakest { background: #ffedd5; color: #7c2d12; }
+/* The charts' own colour is the accent: a site that sets --accent recolours them too (a chart's .svg file, opened
+   alone, keeps the colours it is drawn in). */
+.tropa-chart .bar, .tropa-trend .latest { fill: var(--accent); }
+.tropa-chart .weakest .bar { fill: #c2410c; }
+.tropa-trend .line, .tropa-trend .point, .tropa-history .current, .tropa-history .legend line:first-child { stroke: var(--accent); }
 .mark-pain { background: #fee2e2; color: #7f1d1d; }
 @media screen and (prefers-color-scheme: dark) {
   :root { --bg: #14171c; --fg: #e5e8ee; --muted: #a2aab9; --line: #343a46; --panel: #1c2027; --accent: #86a6ff;
@@ -324,7 +329,6 @@ enum EmbeddedTheme {
   .tropa-chart .label { fill: #e5e8ee; }
   .tropa-chart .note, .tropa-chart .names text, .tropa-chart .ticks text { fill: #c3c9d4; }
   .tropa-chart .track { fill: #2a2f39; }
-  .tropa-chart .bar { fill: #86a6ff; }
   .tropa-chart .weakest .bar { fill: #fb923c; }
   .tropa-chart .point circle { fill: #e5e8ee; stroke: #14171c; }
   .tropa-chart .point text { fill: #14171c; }

@@ -9,7 +9,7 @@ package enum TemplateNames {
         "chart", "chartSVG", "children", "columnCount", "commit", "comparisonSVG", "comparisonURL", "contents",
         "context", "continued", "conversion", "conversionAxis", "count", "csvURL", "current", "curve", "curveSVG",
         "date", "description", "descriptionHTML", "downloads", "draft", "duration", "emotion", "emotions", "empty",
-        "evidence", "face", "faceSVG", "figures", "file", "funnel", "funnelSVG", "funnels", "generator", "hasActions",
+        "evidence", "face", "faceSVG", "figures", "file", "first", "funnel", "funnelSVG", "funnels", "generator", "hasActions",
         "hasChildren", "hasDetails", "hasFigures", "hasStageDescriptions", "headings", "historyURL", "html", "id",
         "introductionHTML", "isoDate", "items", "key", "kind", "kinds", "label", "labels", "lang", "last", "latest",
         "length", "list", "lowest", "lowestEmotion", "map", "mapCount", "mapURL", "maps", "marks", "matrix",

@@ -671,6 +671,7 @@ extension TrendModel: MustacheParent {
         case "points": self.points.count
         case "latest": self.latest
         case "change": self.change
+        case "first": orAbsent(self.first)
         case "svg": orAbsent(self.svg)
         default: nil
         }
