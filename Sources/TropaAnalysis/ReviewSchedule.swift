@@ -9,6 +9,13 @@ package enum ReviewSchedule {
         return period.next(after: last)
     }
 
+    /// The last review and the next, for a map that is measured (a `review` period or a measurements row); nil for
+    /// one that is not.
+    package static func dates(_ journey: Journey) -> (last: String, next: String?)? {
+        guard journey.review != nil || !journey.measurements.isEmpty, let last = journey.lastReview else { return nil }
+        return (last, next(journey))
+    }
+
     /// A `review-overdue` warning at the `review` key when `day` is past the next review.
     package static func overdue(_ journey: Journey, on day: CalendarDay) -> Diagnostic? {
         guard let at = journey.reviewLocation, let last = journey.lastReview, let due = next(journey),

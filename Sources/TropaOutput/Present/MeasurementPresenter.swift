@@ -41,7 +41,6 @@ extension SitePresenter {
 
     /// The last review and the next, from the map's dates alone.
     package func review(_ journey: Journey) -> ReviewModel? {
-        guard journey.review != nil || !journey.measurements.isEmpty, let last = journey.lastReview else { return nil }
-        return ReviewModel(last: words.date(last), next: ReviewSchedule.next(journey).map(words.date))
+        ReviewSchedule.dates(journey).map { ReviewModel(last: words.date($0.last), next: $0.next.map(words.date)) }
     }
 }

@@ -36,7 +36,11 @@ package enum JourneyJSON {
                               layers: stage.layers.map { layer(of: $0, presenter: presenter) },
                               figures: Figures(stageFacts.figures))
             },
-            analysis: Analysis(facts, evaluation: evaluation))
+            analysis: Analysis(facts, evaluation: evaluation),
+            measurements: journey.measurementsFile == nil ? nil : journey.measurements.map { row in
+                MeasurementDocument(date: row.date, stage: row.stage.rawValue, metric: metric(row.value, presenter: presenter))
+            },
+            review: ReviewSchedule.dates(journey).map { ReviewDocument(every: journey.review, last: $0.last, next: $0.next) })
     }
 
     static func document(_ entries: [SitePageEntry], presenter: SitePresenter) -> SiteDocument {
@@ -78,13 +82,15 @@ package enum JourneyJSON {
             document.points = points.map { Point(score: $0.score, label: $0.label) }
         case .metrics(let values):
             document.kind = LayerKind.metrics.rawValue
-            document.metrics = values.map { value in
-                Metric(id: value.metricID, name: value.name, value: value.value, unit: Unit(value.unit),
-                       range: value.range.map { [$0.lowerBound, $0.upperBound] }, target: value.target,
-                       text: presenter.format.value(value.value, range: value.range, unit: value.unit))
-            }
+            document.metrics = values.map { metric($0, presenter: presenter) }
         }
         return document
+    }
+
+    private static func metric(_ value: MetricValue, presenter: SitePresenter) -> Metric {
+        Metric(id: value.metricID, name: value.name, value: value.value, unit: Unit(value.unit),
+               range: value.range.map { [$0.lowerBound, $0.upperBound] }, target: value.target,
+               text: presenter.format.value(value.value, range: value.range, unit: value.unit))
     }
 
     struct MapDocument: JSONWritable {
@@ -104,6 +110,9 @@ package enum JourneyJSON {
         let introduction: Text
         let stages: [StageDocument]
         let analysis: Analysis
+        /// The rows of the map's measurements file, in the file's order; nil for a map that names none.
+        let measurements: [MeasurementDocument]?
+        let review: ReviewDocument?
 
         func write(to json: inout JSONWriter) {
             json.object { json in
@@ -113,8 +122,10 @@ package enum JourneyJSON {
                 json.member("evidence", evidence)
                 json.member("format", format)
                 json.member("introduction", introduction)
+                json.member("measurements", measurements)
                 json.member("persona", persona)
                 json.member("product", product)
+                json.member("review", review)
                 json.member("scale", scale)
                 json.member("segment", segment)
                 json.member("slug", slug)
@@ -123,6 +134,45 @@ package enum JourneyJSON {
                 json.member("tags", tags)
                 json.member("title", title)
                 json.member("updated", updated)
+            }
+        }
+    }
+
+    /// A row of the measurements file: its day, the stage's id and the value as a metrics layer's.
+    struct MeasurementDocument: JSONWritable {
+        let date: String
+        let stage: String
+        let metric: Metric
+
+        func write(to json: inout JSONWriter) {
+            json.object { json in
+                json.member("date", date)
+                json.member("metric", metric)
+                json.member("stage", stage)
+            }
+        }
+    }
+
+    /// How often the map is measured (`{"months": 1}`, `{"days": 14}`), the last review and the next, by the map's
+    /// dates alone.
+    struct ReviewDocument: JSONWritable {
+        let every: ReviewPeriod?
+        let last: String
+        let next: String?
+
+        func write(to json: inout JSONWriter) {
+            json.object { json in
+                if let every {
+                    json.key("every")
+                    json.object { json in
+                        switch every {
+                        case .days(let count): json.member("days", count)
+                        case .months(let count): json.member("months", count)
+                        }
+                    }
+                }
+                json.member("last", last)
+                json.member("next", next)
             }
         }
     }
