@@ -57,6 +57,7 @@ public indirect enum Message: Sendable, Hashable {
     case measurementBadDate(String)
     /// The column's English and Russian names.
     case measurementNoField(en: String, ru: String)
+    case metricsOfSchema(en: [String], ru: [String])
     case measurementDateForm
     case measurementValueForm
     case unknownStage(String)
@@ -525,6 +526,8 @@ public indirect enum Message: Sendable, Hashable {
         case .unknownStage(let name): ("the map has no stage \"\(name)\"", "в карте нет этапа «\(name)»")
         case .stageInBranches(let name): ("the map has a stage \"\(name)\" in more than one branch: add the branch's label",
                                           "этап «\(name)» есть в нескольких ветках карты: добавьте метку ветки")
+        case .metricsOfSchema(let en, let ru): ("name the metric, e.g. \(Self.list(en.map { "\"\($0)\"" }, and: "or"))",
+                                                "напишите название метрики, например \(ru.map { "«\($0)»" }.joined(separator: ", "))")
         case .stagesOfMap(let names): ("the map's stages are \(Self.list(names.map { "\"\($0)\"" }, and: "and"))",
                                        "этапы карты: \(names.map { "«\($0)»" }.joined(separator: ", "))")
         case .reviewOverdue(let last, let due):
@@ -537,8 +540,8 @@ public indirect enum Message: Sendable, Hashable {
              "строка датирована \(CalendarDay.words(date, in: .ru)) — позже дня проверки (\(CalendarDay.words(today, in: .ru))): замер считается последним, и от него отсчитывается срок следующего замера")
         case .checkMeasurementDate: ("check the year and the month of the date", "проверьте год и месяц в дате")
         case .measuredBeforeUpdated(let last, let updated):
-            ("the measurements (the latest of \(CalendarDay.words(last, in: .en))) are older than the map's date, \(CalendarDay.words(updated, in: .en)): the evaluation takes the map's figures, not theirs",
-             "замеры (последний — \(CalendarDay.words(last, in: .ru))) раньше даты карты, \(CalendarDay.words(updated, in: .ru)): в оценке — цифры карты, а не замеров")
+            ("the measurements (the latest of \(CalendarDay.words(last, in: .en))) are older than the map's date, \(CalendarDay.words(updated, in: .en)): the evaluation leaves them out",
+             "замеры (последний — \(CalendarDay.words(last, in: .ru))) раньше даты карты, \(CalendarDay.words(updated, in: .ru)): оценка их не учитывает")
         case .updatedNotAfter(let last):
             ("if the map's figures have not changed since, write \"updated: \(last)\"; if they have, add them to the measurements file",
              "если цифры карты с тех пор не менялись, напишите «updated: \(last)»; если менялись, добавьте их в файл с замерами")

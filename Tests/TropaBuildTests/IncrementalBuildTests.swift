@@ -931,7 +931,7 @@ extension IncrementalBuildTests {
         let csv = "date,stage,metric,value\n2024-03-01,Поиск,Лиды,120\n2024-02-01,Поиск,NPS,-5\n"
         let built = try RenderBuild.site(["tropa.yml": "language: ru\n", "content/map.md": map, "content/m.csv": csv])
         #expect(built.diagnostics.map { "\($0.location.line):\($0.code.rawValue):\($0.message(in: .ru))" }
-                    == ["4:measurements-before-updated:замеры (последний — 1 февраля 2024) раньше даты карты, 1 марта 2024: в оценке — цифры карты, а не замеров"])
+                    == ["4:measurements-before-updated:замеры (последний — 1 февраля 2024) раньше даты карты, 1 марта 2024: оценка их не учитывает"])
         let page = try #require(built.text("map/index.html"))
         #expect(page.contains("<figcaption><strong>Лиды</strong> — Поиск: 120 (замер 1 марта 2024)</figcaption>"))
         #expect(page.contains("<figcaption><strong>NPS</strong> — Поиск: −5 (замер 1 февраля 2024)</figcaption>"))

@@ -34,7 +34,7 @@ import Testing
         .notAList(layer: "x", found: .paragraph), .writeListItems, .emotionBlock(.paragraph), .emotionNoScore("x"), .emotionSpacedMinus("x"),
         .emotionHelp, .scoreOutOfScale(score: "x", low: "x", high: "x"), .useScore(low: "x", high: "x"),
         .unknownMetric("x"), .emptyTag(key: "tags"), .nameOrRemoveTag, .metricNotInStage(metric: "x", stage: "y"), .addMetricToStage(metric: "x", stage: "y"), .metricNoColon("x"), .metricNoValue("x"), .metricNoNumber("x"), .metricSpacedSign("x"), .metricCurrencyFirst("x"), .negativeDuration("x"), .durationAtLeastZero, .currencyAfterNumber("x"),
-        .metricNotOneNumber("x"), .metricCompoundDuration("x"), .measuredBeforeUpdated(last: "2024-03-01", updated: "2024-03-20"), .updatedNotAfter("2024-03-01"), .quoteOpenToLineEnd, .measurementNoField(en: "date", ru: "дата"), .quoteWholeValue(key: "title", fixed: "a: b"), .templateNotUsed("x.mustache"), .metricReversedRange("x"), .metricUnreadableTarget("x"),
+        .metricNotOneNumber("x"), .metricCompoundDuration("x"), .measuredBeforeUpdated(last: "2024-03-01", updated: "2024-03-20"), .updatedNotAfter("2024-03-01"), .quoteOpenToLineEnd, .measurementNoField(en: "date", ru: "дата"), .metricsOfSchema(en: ["Conversion"], ru: ["Конверсия"]), .quoteWholeValue(key: "title", fixed: "a: b"), .templateNotUsed("x.mustache"), .metricReversedRange("x"), .metricUnreadableTarget("x"),
         .metricNotPercent(metric: "x", text: "x"), .metricNoTimeUnit(metric: "x", text: "x"), .metricNotTimeUnit(metric: "x", unit: "x"),
         .metricHasUnit(metric: "x", text: "x"), .metricForm, .smallerFirst, .targetForm, .writePercent, .addTimeUnit,
         .writeNumberAlone, .valueOutOfRange(metric: "x", value: "x", low: "x", high: "x"),

@@ -78,9 +78,12 @@ import TropaTesting
             2024-03-05,Поиск решения,Конверсия,"0,65"
             2024-03-05,Оплат,NPS,20
             2024-03-06,Поиск решения,Конверсия,"40%"
+            2024-03-07,Поиск решения,"NPS,30
+            2024-03-08,"Поиск решения,NPS,40
 
             """)
-        #expect(Self.found(result) == ["2:12:measurement-invalid", "3:36:percent-as-share", "4:12:unknown-stage"])
+        #expect(Self.found(result) == ["2:12:measurement-invalid", "3:36:percent-as-share", "4:12:unknown-stage",
+                                       "6:26:measurement-invalid", "7:12:measurement-invalid"])
         let quote = try #require(result.diagnostics.first)
         #expect(quote.message(in: .ru) == "кавычка здесь открыта, но в этой строке не закрыта: следующие строки стали бы частью этого поля")
         #expect(quote.suggestion(in: .ru) == "закройте её такой же \" в конце значения или уберите")
@@ -94,7 +97,14 @@ import TropaTesting
         #expect(Self.found(result) == ["2:1:measurement-invalid", "3:12:measurement-invalid", "4:1:measurement-invalid"])
         #expect(result.diagnostics.map { $0.message(in: .ru) }.prefix(2) == ["в строке не указано поле «дата»", "в строке не указано поле «этап»"])
         #expect(result.diagnostics[1].suggestion(in: .ru)?.hasPrefix("этапы карты: «Поиск решения»") == true)
+        let metric = try Self.check("date,stage,metric,value\n2024-03-05,Поиск решения,,10\n")
+        #expect(Self.found(metric) == ["2:26:measurement-invalid"])
+        #expect(metric.diagnostics.first?.message(in: .ru) == "в строке не указано поле «метрика»")
+        #expect(metric.diagnostics.first?.suggestion(in: .ru)?.hasPrefix("напишите название метрики, например «Конверсия», «NPS»") == true)
         #expect(result.diagnostics[2].suggestion(in: .ru) == "напишите «2024-03-05»")
+        // A day the month lacks is not offered.
+        let none = try Self.check("date,stage,metric,value\n2024-2-30,Поиск решения,NPS,10\n")
+        #expect(none.diagnostics.first?.suggestion(in: .ru) == "напишите дату в виде ГГГГ-ММ-ДД")
     }
 
     /// A column's name misspelt is told at it, with the name meant.
@@ -105,6 +115,23 @@ import TropaTesting
         let russian = try Self.check("дата,этпа,метрика,значение\n2024-03-15,Поиск решения,NPS,10\n")
         #expect(Self.found(russian) == ["1:6:measurement-invalid"])
         #expect(russian.diagnostics.first?.suggestion(in: .ru) == "может быть, «этап»?")
+    }
+
+    /// Measurements before `updated` are warned of only where the evaluation loses a figure: not for the map's own
+    /// figure measured (in another unit of time, too), nor for a metric without a role; a range is compared by its
+    /// ends. The help's date lets every one of them count.
+    @Test func measurementsBeforeTheMapsDateAreToldWhereTheEvaluationLosesThem() throws {
+        let map = Self.map.replacingOccurrences(of: "- Звонков: 12\n", with: "- Звонков: 12\n- Длительность: 2 недели\n- NPS: 10–20\n")
+        func warned(_ rows: String) throws -> [String] {
+            try Self.check("date,stage,metric,value\n" + rows, map: map).diagnostics
+                .filter { $0.code == .measurementsBeforeUpdated }.map { "\($0.location.line):\($0.suggestion(in: .en) ?? "")" }
+        }
+        #expect(try warned("2024-02-01,Поиск решения,Конверсия,30%\n2024-02-01,Поиск решения,Длительность,14 дней\n"
+                           + "2024-02-01,Поиск решения,Звонков,15\n2024-02-01,Поиск решения,NPS,10–20\n").isEmpty)
+        let help = "if the map's figures have not changed since, write \"updated: 2024-01-15\"; if they have, add them to the measurements file"
+        #expect(try warned("2024-01-15,Поиск решения,Длительность,2 дня\n2024-02-20,Поиск решения,NPS,12–18\n") == ["4:" + help])
+        // Measured on the day of `updated` or after: counted, nothing to tell.
+        #expect(try warned("2024-03-01,Поиск решения,Конверсия,45%\n").isEmpty)
     }
 
     @Test func aRussianHeaderInAnyOrder() throws {

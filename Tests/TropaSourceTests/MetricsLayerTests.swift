@@ -208,14 +208,16 @@ import TropaTesting
         ("NPS: 2 недели", .wrongUnit(metric: "NPS", expected: .plain, fix: nil)),
         // Time in two units: one number in the smaller, the word in the form the number asks for, an abbreviation
         // as written.
-        ("Длительность: 1 час 30 минут", .compoundDuration(metric: "Длительность", value: "90 минут")),
-        ("Длительность: 1 неделя 1 день", .compoundDuration(metric: "Длительность", value: "8 дней")),
-        ("Длительность: 1 год 2 месяца", .compoundDuration(metric: "Длительность", value: "14 месяцев")),
-        ("Время ответа: 2 ч 15 мин", .compoundDuration(metric: "Время ответа", value: "135 мин")),
-        ("Длительность: 1,5 ч 30 мин", .compoundDuration(metric: "Длительность", value: "120 мин")),
-        ("Duration: 1 hour 1 minute", .compoundDuration(metric: "Duration", value: "61 minutes")),
-        ("Duration: 0.5 h 1 min", .compoundDuration(metric: "Duration", value: "31 min")),
+        ("Длительность: 1 час 30 минут", .compoundDuration(item: "Длительность: 90 минут", value: "90 минут")),
+        ("Длительность: 1 неделя 1 день", .compoundDuration(item: "Длительность: 8 дней", value: "8 дней")),
+        ("Длительность: 1 год 2 месяца", .compoundDuration(item: "Длительность: 14 месяцев", value: "14 месяцев")),
+        ("Время ответа: 2 ч 15 мин", .compoundDuration(item: "Время ответа: 135 мин", value: "135 мин")),
+        ("Длительность: 1,5 ч 30 мин", .compoundDuration(item: "Длительность: 120 мин", value: "120 мин")),
+        ("Duration: 1 hour 1 minute", .compoundDuration(item: "Duration: 61 minutes", value: "61 minutes")),
+        ("Duration: 0.5 h 1 min", .compoundDuration(item: "Duration: 31 min", value: "31 min")),
         // Not a whole number of the smaller unit in the larger, or the units the wrong way round: no figure to offer.
+        // The rest of the item kept: the `~`, the target.
+        ("Длительность: ~1 час 30 минут (цель 1 час)", .compoundDuration(item: "Длительность: ~90 минут (цель 1 час)", value: "90 минут")),
         ("Длительность: 1 месяц 2 недели", .notOneNumber),
         ("Длительность: 30 минут 1 час", .notOneNumber),
         ("Длительность: 1–2 часа 30 минут", .notOneNumber),

@@ -154,6 +154,10 @@ import TropaTesting
         #expect(try help("pyton/python") == "может быть, «python/python-s-nulya»?")
         #expect(try help("pyton/intensiv") == "может быть, «python/intensive»?")
         #expect(try help("marketing/landing") == "назовите карту по её файлу в content/ без .md, например «python/intensive»")
+        // A typo of the folder with a file name near no map of it, or of the top folder: no map of it guessed.
+        #expect(try help("pyton/kitchen") == "назовите карту по её файлу в content/ без .md, например «python/intensive»")
+        #expect(try help("x/sofaa", others: ["content/sofa.md": "---\ntitle: Диван\n---\n" + body])
+                    == "назовите карту по её файлу в content/ без .md, например «sofa»")
         #expect(try help("marketing/landing", others: [:])
                     == "других карт на сайте пока нет: создайте карту для сравнения (`tropa new`) или уберите название")
     }

@@ -223,10 +223,11 @@ public struct SiteScaffold: Sendable {
       pull_request:
     permissions:
       contents: read
-    # A run per branch or pull request, none cancelled: a pull request's run never stops a deploy of main.
+    # Runs grouped by branch or pull request: a pull request's run never stops a deploy of main, a push to a pull
+    # request stops its earlier run, and a run of main waits for the one before it.
     concurrency:
       group: pages-${{ github.ref }}
-      cancel-in-progress: false
+      cancel-in-progress: ${{ github.event_name == 'pull_request' }}
     jobs:
       build:
         runs-on: ubuntu-latest

@@ -321,12 +321,12 @@ public struct ThemeWords: Sendable {
         language == .ru ? "и ещё \(count)" : "and \(count) more"
     }
 
-    /// A trend's latest change: "+7 pp since 1 February 2024".
     /// Where a trend of three measurements or more began: "первый замер 1 сентября 2026: 25 %".
     public func firstMeasured(_ date: String, _ value: String) -> String {
         (language == .ru ? "первый замер " : "first measured ") + date + ": " + value
     }
 
+    /// A trend's latest change: "+7 pp since 1 February 2024".
     public func changeSince(_ change: String, _ date: String) -> String {
         language == .ru ? "\(change) с \(date)" : "\(change) since \(date)"
     }

@@ -72,6 +72,8 @@ package struct Theme: @unchecked Sendable {
     /// line, with the theme's template it is closest to.
     private static func unusedTemplates(_ overrides: [SourceText], templatesFolder: String, among files: [String: String],
                                         suggest: (String, [String]) -> Message?) -> [Diagnostic] {
+        // A site without templates of its own (most) reads no template's text for this.
+        guard overrides.contains(where: { $0.path.hasSuffix(templateExtension) }) else { return [] }
         let builtIn = EmbeddedTheme.files.keys.filter { $0.hasSuffix(templateExtension) }
             .map { String($0.dropLast(templateExtension.count)) }.sorted()
         let included = Set(files.filter { $0.key.hasSuffix(templateExtension) }.values.flatMap(includes))

@@ -108,7 +108,7 @@ extension JourneyReader {
         case .success(let text):
             let (rows, problems) = measurements.read(text, for: journey)
             journey.measurements = rows
-            return (problems + [MeasurementReader.setAside(journey)].compactMap { $0 }, text)
+            return (problems + [measurements.setAside(journey)].compactMap { $0 }, text)
         case .failure(let diagnostic):
             return ([diagnostic], nil)
         }

@@ -248,7 +248,9 @@ package struct JourneyParser {
         guard year.count == 4, day.count <= 2, [year, day].allSatisfy({ $0.allSatisfy(\.isASCIIDigit) }),
               let dayNumber = Int(day), let month, (1...31).contains(dayNumber), (1...12).contains(month) else { return nil }
         let pad = { (number: Int) in number < 10 ? "0\(number)" : "\(number)" }
-        return "\(year)-\(pad(month))-\(pad(dayNumber))"
+        let iso = "\(year)-\(pad(month))-\(pad(dayNumber))"
+        // `2024-2-30`: no such day to offer.
+        return CalendarDay.missingDay(iso) == nil ? iso : nil
     }
 
     /// A `###` heading with the blocks under it, before its content is read by kind.

@@ -36,27 +36,48 @@ package struct MeasurementReader {
         var unclosedQuote: SourceLocation?
     }
 
-    /// `measurements-before-updated`: a series measured only before `updated` (its date bumped for an edit of the
-    /// text) gives the evaluation the map's figure, not its latest measurement. Told at `updated`, once, when a
-    /// latest measurement so set aside differs from the figure the map writes for it; not when they agree (the
-    /// map's figures written out at `updated`) or the map has no `updated`.
-    package static func setAside(_ journey: Journey) -> Diagnostic? {
+    /// `measurements-before-updated`: a metric the evaluation reads (one with a role) measured only before `updated`
+    /// (the date moved on for an edit of the text) is left out of the evaluation, which takes the map's figure, or
+    /// none. Told at `updated`, once, when such a latest measurement is not the figure the map writes (in the same
+    /// unit, range and all, to the hundredth the pages show); not when they agree (the map's figures written out at
+    /// `updated`) or the map has no `updated`. The help's date is the earliest of those measurements: written as
+    /// `updated`, it lets every one of them count.
+    package func setAside(_ journey: Journey) -> Diagnostic? {
         guard let updated = journey.updated, let at = journey.updatedLocation else { return nil }
         var latest: [MeasurementSeries: Measurement] = [:]
         for measurement in journey.measurements where latest[measurement.series].map({ $0.date <= measurement.date }) ?? true {
             latest[measurement.series] = measurement
         }
         let aside = latest.values.filter { measurement in
-            guard measurement.date < updated else { return false }
+            guard measurement.date < updated,
+                  schema.metrics.contains(where: { $0.id == measurement.value.metricID && $0.role != nil }) else { return false }
             let written = journey.stages.first { $0.id == measurement.stage }?.layers.lazy.compactMap { layer -> MetricValue? in
                 guard case .metrics(let values) = layer.content else { return nil }
                 return values.first { $0.key == measurement.value.key }
             }.first
-            return written?.value != measurement.value.value
+            return !(written.map { Self.same($0, measurement.value) } ?? false)
         }
-        guard let last = aside.map(\.date).max() else { return nil }
+        guard let last = aside.map(\.date).max(), let earliest = aside.map(\.date).min() else { return nil }
         return .warning(.measurementsBeforeUpdated, .measuredBeforeUpdated(last: last, updated: updated), at: at,
-                        suggestion: .updatedNotAfter(last))
+                        suggestion: .updatedNotAfter(earliest))
+    }
+
+    /// Whether two figures of a metric are the same to the hundredth, a duration in any unit of time (`2 недели`,
+    /// `14 дней`), a range by its ends.
+    private static func same(_ a: MetricValue, _ b: MetricValue) -> Bool {
+        let scale: Double
+        switch (a.unit, b.unit) {
+        case (.duration(let x), .duration(let y)): scale = y.seconds / x.seconds
+        case (let x, let y) where x == y: scale = 1
+        default: return false
+        }
+        let close = { (x: Double, y: Double) in abs(x - y * scale) < 0.005 }
+        guard close(a.value, b.value) else { return false }
+        switch (a.range, b.range) {
+        case (nil, nil): return true
+        case (let x?, let y?): return close(x.lowerBound, y.lowerBound) && close(x.upperBound, y.upperBound)
+        default: return false
+        }
     }
 
     package func read(_ source: SourceText, for journey: Journey) -> (measurements: [Measurement], diagnostics: [Diagnostic]) {
@@ -174,6 +195,11 @@ package struct MeasurementReader {
                                        ?? .stagesOfMap(names)))
         }
         let name = metric.text.trimmingWhitespace()
+        guard !name.isEmpty else {
+            return .failure(.error(.measurementInvalid, .measurementNoField(en: Column.metric.names.en, ru: Column.metric.names.ru),
+                                   at: metric.at, suggestion: .metricsOfSchema(en: schema.metrics.map { $0.title.text(in: .en, fallback: $0.id) },
+                                                                ru: schema.metrics.map { $0.title.text(in: .ru, fallback: $0.id) })))
+        }
         let text = "\(name): \(value.text.trimmingWhitespace())"
         var read: MetricValue
         switch MetricReader.read(text, schema: schema) {
@@ -221,47 +247,52 @@ package struct MeasurementReader {
     /// The rows as the CSV library reads them, each field with the line and column it starts at. The library
     /// gives fields, not positions: they are found again by walking the text the way the fields were read (a
     /// quoted field takes its quotes and doubles its inner ones, and may hold line breaks).
-    /// `expected`: the header's number of fields, once the header is read.
-    private static func rows(of source: SourceText, separator: UnicodeScalar, from first: Int = 1, expected: Int? = nil) -> [Row] {
-        let text = first == 1 ? source.text : (first..<max(first, source.lineCount + 1)).compactMap(source.line).joined(separator: "\n")
-        guard let reader = try? CSVReader(string: text, hasHeaderRow: false, delimiter: separator) else { return [] }
+    private static func rows(of source: SourceText, separator: UnicodeScalar) -> [Row] {
         var rows: [Row] = []
-        var line = first
-        while let fields = reader.next() {
-            let start = SourceLocation(file: source.path, line: line, column: 1)
-            var column = 1
-            var text = source.line(line).map { Array($0.unicodeScalars) } ?? []
-            var located: [Field] = []
-            var lineBreak: SourceLocation?
-            for field in fields {
-                located.append((field, SourceLocation(file: source.path, line: line, column: column)))
-                let quoted = text.indices.contains(column - 1) && text[column - 1] == "\""
-                if quoted, lineBreak == nil, field.contains("\n") {
-                    lineBreak = SourceLocation(file: source.path, line: line, column: column)
-                }
-                if quoted { column += 1 }
-                for scalar in field.unicodeScalars {
-                    if scalar == "\n" {
-                        line += 1
-                        column = 1
-                        text = source.line(line).map { Array($0.unicodeScalars) } ?? []
-                    } else {
-                        column += quoted && scalar == "\"" ? 2 : 1
+        // The line the reading starts from: the first, then the line after each quote not closed on its line.
+        var first = 1
+        reading: while first <= source.lineCount {
+            let text = first == 1 ? source.text : (first...source.lineCount).compactMap(source.line).joined(separator: "\n")
+            guard let reader = try? CSVReader(string: text, hasHeaderRow: false, delimiter: separator) else { break }
+            var line = first
+            while let fields = reader.next() {
+                let start = SourceLocation(file: source.path, line: line, column: 1)
+                var column = 1
+                var text = source.line(line).map { Array($0.unicodeScalars) } ?? []
+                var located: [Field] = []
+                var lineBreak: SourceLocation?
+                for field in fields {
+                    located.append((field, SourceLocation(file: source.path, line: line, column: column)))
+                    let quoted = text.indices.contains(column - 1) && text[column - 1] == "\""
+                    if quoted, lineBreak == nil, field.contains("\n") {
+                        lineBreak = SourceLocation(file: source.path, line: line, column: column)
                     }
+                    if quoted { column += 1 }
+                    for scalar in field.unicodeScalars {
+                        if scalar == "\n" {
+                            line += 1
+                            column = 1
+                            text = source.line(line).map { Array($0.unicodeScalars) } ?? []
+                        } else {
+                            column += quoted && scalar == "\"" ? 2 : 1
+                        }
+                    }
+                    // The closing quote, then the comma (or semicolon).
+                    column += quoted ? 2 : 1
                 }
-                // The closing quote, then the comma (or semicolon).
-                column += quoted ? 2 : 1
+                // A quote not closed on its line (`2024-03-01,"Оплата,NPS,25`) takes the lines after it into its
+                // field, and leaves the row short of fields: the line is told at the quote, and the file is read again
+                // from the next one (a file of many such lines is read as many times: a measurements file is short).
+                // A quoted name broken over two lines keeps its row whole, and stands.
+                if let quote = lineBreak, let header = rows.first?.fields.count, located.count != header {
+                    rows.append(Row(fields: [], at: start, unclosedQuote: quote))
+                    first = quote.line + 1
+                    continue reading
+                }
+                rows.append(Row(fields: located, at: start))
+                line += 1
             }
-            // A quote not closed on its line (`2024-03-01,"Оплата,NPS,25`) takes the lines after it into its field,
-            // and leaves the row short of fields: the line is told at the quote, and the file is read again from the
-            // next one. A quoted name broken over two lines keeps its row whole, and stands.
-            let header = expected ?? rows.first?.fields.count
-            if let quote = lineBreak, let header, located.count != header {
-                rows.append(Row(fields: [], at: start, unclosedQuote: quote))
-                return rows + Self.rows(of: source, separator: separator, from: quote.line + 1, expected: header)
-            }
-            rows.append(Row(fields: located, at: start))
-            line += 1
+            break
         }
         return rows
     }

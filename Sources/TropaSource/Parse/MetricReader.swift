@@ -63,9 +63,9 @@ package enum MetricProblem: Error, Equatable {
     case wrongUnit(metric: String, expected: MetricUnit, fix: String?)
     /// `3 днея` for a duration: a word that is no unit of time, and the one it is closest to.
     case notTimeUnit(metric: String, unit: String, closest: String?)
-    /// `1 час 30 минут`: a duration in two units, and the value in the smaller one to write instead, `90 минут`
-    /// (`metric` is empty until the item's name is known).
-    case compoundDuration(metric: String, value: String)
+    /// `1 час 30 минут`: a duration in two units, the value in the smaller one to write instead, `90 минут`, and the
+    /// item with it (its name, `~` and target kept; empty until the item is known).
+    case compoundDuration(item: String, value: String)
 
     package func message(_ text: String) -> Message {
         switch self {
@@ -92,7 +92,7 @@ package enum MetricProblem: Error, Equatable {
         case .reversedRange: .smallerFirst
         case .currencyFirst(let value): .currencyAfterNumber(value)
         case .spacedSign(let value): .write(value)
-        case .compoundDuration(let metric, let value): .write(metric + ": " + value)
+        case .compoundDuration(let item, _): .write(item)
         case .unreadableTarget: .targetForm
         case .wrongUnit(let metric, _, let fix?): .write(metric + ": " + fix)
         case .wrongUnit(_, .percent, nil): .writePercent
@@ -145,7 +145,10 @@ package enum MetricReader {
         let quantity: Quantity
         switch Quantity.read(valueText) {
         case .success(let read): quantity = read
-        case .failure(.compoundDuration(_, let fix)): return .failure(.compoundDuration(metric: name, value: fix))
+        case .failure(.compoundDuration(_, let fix)):
+            let written = String(text[text.index(after: colon)...])
+            let item = String(text[...colon]) + (written.range(of: valueText).map { written.replacingCharacters(in: $0, with: fix) } ?? " " + fix)
+            return .failure(.compoundDuration(item: item, value: fix))
         case .failure(let problem): return .failure(problem)
         }
         var value = MetricValue(metricID: nil, name: name, value: quantity.value, range: quantity.range,
@@ -276,7 +279,7 @@ private struct Quantity {
             return .failure(.notOneNumber)
         }
         let unitText = rest.trimmingWhitespace()
-        if high == nil, opening == nil, let value = oneUnit(low, unitText) { return .failure(.compoundDuration(metric: "", value: value)) }
+        if high == nil, opening == nil, let value = oneUnit(low, unitText) { return .failure(.compoundDuration(item: "", value: value)) }
         // "1–3–5 лет" or "12 3456": a number left over is not a unit.
         guard !unitText.contains(where: \.isASCIIDigit) else { return .failure(.notOneNumber) }
         let unit: ValueUnit = if unitText.isEmpty {

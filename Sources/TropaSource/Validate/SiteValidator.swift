@@ -237,19 +237,18 @@ package struct SiteValidator {
         }
     }
 
-    /// `pyton/python` → `python/python-s-nulya`: the map of a folder whose name is a typo of the one written, the
-    /// only one there or the one whose file name is closest; nil when the folder is no typo or no map is close.
+    /// `pyton/python` → `python/python-s-nulya`: the map of a folder whose name is a typo of the one written (not
+    /// the top folder) whose file name starts with the one written or is close to it; nil when the folder is no
+    /// typo or no map there is close.
     private static func mapInFolder(_ name: String, among names: [String]) -> String? {
         let parts = name.split(separator: "/")
-        guard parts.count > 1 else { return nil }
+        guard parts.count > 1, let file = parts.last.map(String.init) else { return nil }
         let folder = { (name: String) in String(name.split(separator: "/").dropLast().joined(separator: "/")) }
-        guard let closest = Suggestion.closest(to: folder(name), among: Array(Set(names.map(folder))).sorted()) else { return nil }
-        let inFolder = names.filter { folder($0) == closest }
-        guard inFolder.count > 1 else { return inFolder.first }
-        let file = String(parts.last!)
-        return inFolder.first { $0.split(separator: "/").last!.hasPrefix(file) }
-            ?? Suggestion.closest(to: file, among: inFolder.map { String($0.split(separator: "/").last!) }, loosely: true)
-                .map { closest + "/" + $0 }
+        let folders = Set(names.map(folder)).subtracting([""]).sorted()
+        guard let closest = Suggestion.closest(to: folder(name), among: folders) else { return nil }
+        let inFolder = names.filter { folder($0) == closest }.map { String($0.split(separator: "/").last!) }
+        return (inFolder.first { $0.hasPrefix(file) } ?? Suggestion.closest(to: file, among: inFolder, loosely: true))
+            .map { closest + "/" + $0 }
     }
 
     private func unknownPersonas() -> [Diagnostic] {
