@@ -33,7 +33,7 @@ extension SitePresenter {
                 words.date(rows[rows.count - 2].date))
             return TrendModel(id: "trend-\(order.firstIndex(of: key)! + 1)", stage: name, metric: metric,
                               title: "\(metric) — \(name)",
-                              description: zip(points, values).map { "\($0.label): \($1)" }.joined(separator: "; "),
+                              description: points.map(\.said).joined(separator: "; "),
                               points: points, latest: values[values.count - 1], change: change,
                               first: rows.count > 2 ? words.firstMeasured(words.date(rows[0].date), values[0]) : nil)
         }

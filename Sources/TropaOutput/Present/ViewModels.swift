@@ -278,8 +278,11 @@ package struct TrendModel: Sendable {
         package let day: Int
         package let value: Double
         package let label: String
-        /// The value as written, for the point's tooltip.
+        /// The value as written.
         package let text: String
+
+        /// "1 марта 2024: 42 %": the point's tooltip, and its part of the chart's description.
+        package var said: String { label + ": " + text }
     }
 
     /// Unique in the page: the SVG's ids start with it.

@@ -155,7 +155,7 @@ package struct TrendSVG {
         for (index, point) in trend.points.enumerated() {
             let final = index == trend.points.count - 1
             svg += "<circle class=\"\(final ? "point latest" : "point")\" cx=\"\(n(px(point.day)))\" cy=\"\(n(py(point.value)))\" r=\"\(final ? "4" : "2.5")\" fill=\"\(final ? "#2f5bd3" : "#ffffff")\" stroke=\"#2f5bd3\" stroke-width=\"1.5\">"
-                + "<title>\(Markup.escape(point.label)): \(Markup.escape(point.text))</title></circle>"
+                + "<title>\(Markup.escape(point.said))</title></circle>"
         }
         return svg + "\n</svg>\n"
     }

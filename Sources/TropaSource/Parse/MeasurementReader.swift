@@ -26,6 +26,9 @@ package struct MeasurementReader {
             case .value: ("value", "значение")
             }
         }
+
+        /// A row whose field of this column is empty.
+        var empty: Message { .measurementNoField(en: names.en, ru: names.ru) }
     }
 
     /// A row's fields, each with where it starts.
@@ -163,7 +166,7 @@ package struct MeasurementReader {
                              journey: Journey) -> Result<(Measurement, Diagnostic?), Diagnostic> {
         let dateText = date.text.trimmingWhitespace()
         guard !dateText.isEmpty else {
-            return .failure(.error(.measurementInvalid, .measurementNoField(en: Column.date.names.en, ru: Column.date.names.ru), at: date.at, suggestion: .measurementDateForm))
+            return .failure(.error(.measurementInvalid, Column.date.empty, at: date.at, suggestion: .measurementDateForm))
         }
         if dateText.count == 10, let (problem, help) = CalendarDay.missingDay(dateText) {
             return .failure(.error(.measurementInvalid, problem, at: date.at, suggestion: help))
@@ -180,7 +183,7 @@ package struct MeasurementReader {
         guard let matched = journey.stage(named: stageText) else {
             let names = journey.stages.map(\.written)
             if stageText.isEmpty {
-                return .failure(.error(.measurementInvalid, .measurementNoField(en: Column.stage.names.en, ru: Column.stage.names.ru), at: stage.at,
+                return .failure(.error(.measurementInvalid, Column.stage.empty, at: stage.at,
                                        suggestion: .stagesOfMap(names)))
             }
             // A name that stages of several branches share: the row says which with the label.
@@ -196,9 +199,9 @@ package struct MeasurementReader {
         }
         let name = metric.text.trimmingWhitespace()
         guard !name.isEmpty else {
-            return .failure(.error(.measurementInvalid, .measurementNoField(en: Column.metric.names.en, ru: Column.metric.names.ru),
-                                   at: metric.at, suggestion: .metricsOfSchema(en: schema.metrics.map { $0.title.text(in: .en, fallback: $0.id) },
-                                                                ru: schema.metrics.map { $0.title.text(in: .ru, fallback: $0.id) })))
+            let titles = { (language: Language) in schema.metrics.map { $0.title.text(in: language, fallback: $0.id) } }
+            return .failure(.error(.measurementInvalid, Column.metric.empty, at: metric.at,
+                                   suggestion: .metricsOfSchema(en: titles(.en), ru: titles(.ru))))
         }
         let text = "\(name): \(value.text.trimmingWhitespace())"
         var read: MetricValue

@@ -279,9 +279,11 @@ private struct Quantity {
             return .failure(.notOneNumber)
         }
         let unitText = rest.trimmingWhitespace()
-        if high == nil, opening == nil, let value = oneUnit(low, unitText) { return .failure(.compoundDuration(item: "", value: value)) }
-        // "1–3–5 лет" or "12 3456": a number left over is not a unit.
-        guard !unitText.contains(where: \.isASCIIDigit) else { return .failure(.notOneNumber) }
+        // "1–3–5 лет" or "12 3456": a number left over is not a unit; "1 час 30 минут" is time in two units.
+        guard !unitText.contains(where: \.isASCIIDigit) else {
+            let value = high == nil && opening == nil ? oneUnit(low, unitText) : nil
+            return .failure(value.map { .compoundDuration(item: "", value: $0) } ?? .notOneNumber)
+        }
         let unit: ValueUnit = if unitText.isEmpty {
             .plain
         } else if unitText == "%" {
@@ -307,7 +309,7 @@ private struct Quantity {
         let total = ((number * ratio + added) * 100).rounded() / 100
         let written = NameKey(String(words[2])).value
         var figure = total == total.rounded() ? String(Int(total)) : String(total)
-        if unitText.contains(",") || written.unicodeScalars.contains(where: { (0x400...0x4FF).contains($0.value) }) {
+        if unitText.contains(",") || written.containsCyrillic {
             figure = figure.replacingOccurrences(of: ".", with: ",")
         }
         // A word written out takes the form the new number asks for (`30 минут` → `90 минут`, `1 день` → `8 дней`);
