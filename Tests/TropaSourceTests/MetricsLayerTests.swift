@@ -309,6 +309,20 @@ import TropaTesting
                                                "\"Повторные покупки\" is -5%, outside 0..100"])
     }
 
+    /// A duration too large to print is told as outside its range, not as below zero; in two units it is no crash
+    /// and gets no figure to write.
+    @Test func aDurationTooLargeToPrint() throws {
+        let (_, diagnostics) = Check.journey(Check.oneStage(Check.requiredLayers + """
+            ### Метрики
+            - Длительность: 99999999999999999999 лет
+            - Время ответа: 99999999999999999999 лет 1 день
+
+            """))
+        #expect(diagnostics.map(\.code) == [.metricOutOfRange, .metricSyntax])
+        #expect(diagnostics.first?.message(in: .ru).contains("меньше нуля") == false)
+        #expect(diagnostics.last?.suggestion(in: .en) == MetricProblem.notOneNumber.help.text(in: .en))
+    }
+
     @Test func customSchemaRangesApply() throws {
         let schema = LayerSchema(layers: [
             LayerDefinition(id: "kpi", title: .init(["ru": "Показатели"]), kind: .metrics),

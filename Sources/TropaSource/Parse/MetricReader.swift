@@ -307,6 +307,8 @@ private struct Quantity {
         let ratio = large == .year && small == .month ? 12 : large.seconds / small.seconds
         guard ratio > 1, ratio == ratio.rounded() else { return nil }
         let total = ((number * ratio + added) * 100).rounded() / 100
+        // A number too large to print (`99999999999999999999 лет 1 день`) is told as out of range once written.
+        guard ClosedRange.printable.contains(total) else { return nil }
         let written = NameKey(String(words[2])).value
         var figure = total == total.rounded() ? String(Int(total)) : String(total)
         if unitText.contains(",") || written.containsCyrillic {

@@ -69,8 +69,9 @@ package struct JourneyValidator {
             nil
         }
         guard let outside else { return nil }
-        // A duration has only a floor: its range's top is what a page can print, no advice to an author.
-        if case .duration = value.unit, range.upperBound == ClosedRange.printable.upperBound {
+        // A duration has only a floor: its range's top is what a page can print, no advice to an author; a duration
+        // above it is told with the range like any other value.
+        if case .duration = value.unit, range.upperBound == ClosedRange.printable.upperBound, ends.contains(where: { $0 < range.lowerBound }) {
             return .error(.metricOutOfRange, .negativeDuration(value.name), at: at, suggestion: .durationAtLeastZero)
         }
         return .error(.metricOutOfRange, outside, at: at, suggestion: .useValue(low: low, high: high))
