@@ -210,13 +210,17 @@ def main():
     changed = sorted((site / "content").glob("g*/map-*.md"))[args.maps // 2]
     original = changed.read_text(encoding="utf-8")
     warned = sorted((site / "content").glob("g*/map-*.md"))[0]
+    # A measured map's file (generate.py measures one map in a thousand), to which a review's row is added.
+    measured_files = sorted((site / "content").glob("g*/map-*.csv"))
+    measured = measured_files[len(measured_files) // 2] if measured_files else None
+    measured_original = measured.read_text(encoding="utf-8") if measured else ""
     warned_original = warned.read_text(encoding="utf-8")
 
     # Each binary builds the site into an output of its own: the records of two versions would not agree.
     binaries = [("tropa", TROPA, [])]
     if args.baseline:
         binaries.append(("baseline", pathlib.Path(args.baseline).resolve(), ["--output", work / "baseline-public"]))
-    cases = {name: {"cold": [], "nochange": [], "onechange": [], "onetext": [], "onenps": [], "oneconversion": [],
+    cases = {name: {"cold": [], "nochange": [], "onechange": [], "onetext": [], "onenps": [], "oneconversion": [], "onemeasured": [],
                     "warnednochange": [], "warnedtext": [], "check": [], "checksite": []} for name, _, _ in binaries}
     hugo_cold = []
     parse_floor, write_floor_times = [], []
@@ -281,6 +285,16 @@ def main():
         changed.write_text(original, encoding="utf-8")
         for _, binary, output in order:
             timed([binary, "build", site] + output)
+        # A review: a row added to a measured map's file (its first stage's conversion, dated after the others).
+        if measured:
+            stage_metric = measured_original.splitlines()[1].split(",")[1:3]
+            measured.write_text(measured_original + f"2026-03-{run + 1:02d},{','.join(stage_metric)},{40 + run}%\n",
+                                encoding="utf-8")
+            for name, binary, output in order:
+                cases[name]["onemeasured"].append(timed([binary, "build", site] + output))
+            measured.write_text(measured_original, encoding="utf-8")
+            for _, binary, output in order:
+                timed([binary, "build", site] + output)
     changed.write_text(original, encoding="utf-8")
     history = {"with": [], "without": [], "nochange": [], "edited": []}
     if history_case:
@@ -331,6 +345,8 @@ def main():
         summary(f"{name} one map, text edited", cases[name]["onetext"], args.maps, hugo_median)
         summary(f"{name} one map, NPS edited", cases[name]["onenps"], args.maps, hugo_median)
         summary(f"{name} one map, conversion edited", cases[name]["oneconversion"], args.maps, hugo_median)
+        if cases[name]["onemeasured"]:
+            summary(f"{name} one map, a row measured", cases[name]["onemeasured"], args.maps, hugo_median)
         summary(f"{name} no-change, a map warned", cases[name]["warnednochange"], args.maps, hugo_median)
         summary(f"{name} text edited, a map warned", cases[name]["warnedtext"], args.maps, hugo_median)
         summary(f"{name} check, one map", cases[name]["check"], 1)

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Generates a deterministic synthetic site of N maps in tropa's format (7 stages x 9 layers, about 7 KB each,
-Russian and English text, lists, emotions, metrics, a few personas), and the same content as plain Markdown
-pages for Hugo.
+Russian and English text, lists, emotions, metrics, a few personas; one map in a thousand measured, with a CSV of
+rows and a monthly review), and the same content as plain Markdown pages for Hugo.
 
 usage: generate.py N OUT_DIR
   OUT_DIR/tropa  the tropa site (tropa.yml, content/)
@@ -40,8 +40,10 @@ def journey(index, rng):
            f"product: {'Продукт' if russian else 'Product'} {index % 12}",
            f"segment: {['B2B', 'B2C', 'SMB'][index % 3]}",
            f"tags: [bench, {'ru' if russian else 'en'}]",
-           f"updated: 2025-{1 + index % 12:02d}-{1 + index % 28:02d}",
-           "---", "", sentence(rng, words, 20) + ".", ""]
+           f"updated: 2025-{1 + index % 12:02d}-{1 + index % 28:02d}"]
+    if measured(index):
+        out += [f"measurements: map-{index:06d}.csv", "review: monthly"]
+    out += ["---", "", sentence(rng, words, 20) + ".", ""]
     for stage in stages:
         out += [f"## {stage}", ""]
         out += [f"### {titles[0]}", sentence(rng, words, 6) + ".", ""]
@@ -56,6 +58,20 @@ def journey(index, rng):
                 f"- {'Длительность' if russian else 'Duration'}: {rng.randint(1, 9)} "
                 f"{'дня' if russian else 'days'}", ""]
     return "\n".join(out)
+
+
+def measured(index):
+    return index % 1000 == 7
+
+
+def measurements(index):
+    """Two rounds of the first stage's conversion and NPS, after the map's `updated`."""
+    russian = index % 4 != 3
+    stage, conversion = (STAGES_RU[0], "Конверсия") if russian else (STAGES_EN[0], "Conversion")
+    rows = ["date,stage,metric,value"]
+    for step, date in enumerate(["2026-01-12", "2026-02-09"]):
+        rows += [f"{date},{stage},{conversion},{30 + 5 * step}%", f"{date},{stage},NPS,{10 * step - 5}"]
+    return "\n".join(rows) + "\n"
 
 
 def persona(pid):
@@ -88,6 +104,8 @@ def main():
         folder = f"g{index // 500:03d}"
         (site / "content" / folder).mkdir(exist_ok=True)
         (site / f"content/{folder}/map-{index:06d}.md").write_text(text, encoding="utf-8")
+        if measured(index):
+            (site / f"content/{folder}/map-{index:06d}.csv").write_text(measurements(index), encoding="utf-8")
         front, body = text.split("\n---\n", 1)
         title = front.splitlines()[1].split(": ", 1)[1]
         (hugo / f"content/maps/map-{index:06d}.md").write_text(

@@ -47,10 +47,13 @@ public struct JourneySummary: Sendable, Hashable {
     public var revenue: Double?
     /// The maps it is compared with, as files relative to the site folder.
     public var compare: [String]
+    /// For a measured map: the dashboard's column of reviews and `maps.json` show it.
+    public var review: ReviewDates?
 
     public init(slug: String, title: String, personaID: String?, product: String?, segment: String?, tags: [String],
                 draft: Bool, stageCount: Int, audience: Double? = nil, evidence: Evidence? = nil,
-                updated: String? = nil, priority: Priority? = nil, revenue: Double? = nil, compare: [String] = []) {
+                updated: String? = nil, priority: Priority? = nil, revenue: Double? = nil, compare: [String] = [],
+                review: ReviewDates? = nil) {
         self.slug = slug
         self.title = title
         self.personaID = personaID
@@ -65,6 +68,7 @@ public struct JourneySummary: Sendable, Hashable {
         self.priority = priority
         self.revenue = revenue
         self.compare = compare
+        self.review = review
     }
 }
 
@@ -228,7 +232,8 @@ public struct JourneyAnalysis: Sendable {
                                      draft: journey.draft, stageCount: journey.stages.count,
                                      audience: journey.audience, evidence: journey.evidence,
                                      updated: journey.updated, priority: journey.priority, revenue: journey.revenue,
-                                     compare: journey.compare.map { $0.path(inContent: contentPath) })
+                                     compare: journey.compare.map { $0.path(inContent: contentPath) },
+                                     review: ReviewSchedule.dates(journey))
         let measured = Dictionary(grouping: Self.current(journey), by: \.stage)
         return JourneyFacts(path: journey.path, summary: summary,
                             stages: journey.stages.map { stageFacts($0, measured: measured[$0.id] ?? []) },

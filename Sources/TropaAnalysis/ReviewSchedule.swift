@@ -1,5 +1,17 @@
 import TropaModel
 
+/// How often a map is measured, when it was last and when it is to be next (`YYYY-MM-DD`): what its page, the
+/// dashboard's row and both JSON files say of its review.
+public struct ReviewDates: Sendable, Hashable {
+    public var every: ReviewPeriod?
+    public var last: String
+    public var next: String?
+
+    public init(every: ReviewPeriod?, last: String, next: String?) {
+        (self.every, self.last, self.next) = (every, last, next)
+    }
+}
+
 /// When a map is to be measured again: a period (`review:`) after its latest measurement, or after `updated` when it
 /// has none. Pure: the day to compare with is given, so only `tropa check` depends on the calendar, never a page.
 package enum ReviewSchedule {
@@ -9,11 +21,11 @@ package enum ReviewSchedule {
         return period.next(after: last)
     }
 
-    /// The last review and the next, for a map that is measured (a `review` period or a measurements row); nil for
-    /// one that is not.
-    package static func dates(_ journey: Journey) -> (last: String, next: String?)? {
+    /// The period, the last review and the next, for a map that is measured (a `review` period or a measurements
+    /// row); nil for one that is not.
+    package static func dates(_ journey: Journey) -> ReviewDates? {
         guard journey.review != nil || !journey.measurements.isEmpty, let last = journey.lastReview else { return nil }
-        return (last, next(journey))
+        return ReviewDates(every: journey.review, last: last, next: next(journey))
     }
 
     /// A `review-overdue` warning at the `review` key when `day` is past the next review.

@@ -66,7 +66,12 @@ import Foundation
                                          tags: index == 0 ? [""] : Array(awkward.prefix(index)),
                                          draft: index % 2 == 1, stageCount: index,
                                          audience: index % 2 == 0 ? nil : 12_000.5 * Double(index),
-                                         evidence: index % 3 == 0 ? nil : Evidence.allCases[index % 4])
+                                         evidence: index % 3 == 0 ? nil : Evidence.allCases[index % 4],
+                                         // No review, one without a period or a next date, one every 14 days, one
+                                         // every 3 months.
+                                         review: index % 4 == 0 ? nil : ReviewDates(
+                                             every: [nil, .days(14), .months(3)][index % 4 - 1], last: text,
+                                             next: index % 4 == 1 ? nil : "2026-12-0\(index)"))
             // Every kind of unit, an awkward one among them, ranges and targets, and a fork from the first stage to
             // every other.
             let figures: StageFigures = [.conversion: Figure(value: 35.5, unit: .percent, target: 45),
@@ -110,30 +115,30 @@ import Foundation
                       "tropa build record 9\nsettings\tx\nsite\t0\nlinked\t0\n",
                       "tropa build record 10\nsettings\tx\nsite\t0\nlinked\t0\nfolders\t0\t0\n",
                       "tropa build record 11\nsettings\tx\nsite\t0\nlinked\t0\nfolders\t1\u{1F}a\t1\u{1F}7\n",
-                      "tropa build record 20\nsettings\tx\nsite\t0\nlinked\t0\ntargets\t0\nmeasured\t0\t0\nwarned\t0\t0\nfolders\t0\t0\nfacts\t0\t\\-\t\\-\t\\-\nat\t0\t0\ninput\ta\n",
-                      "tropa build record 20\nsettings\tx\nsite\t0\nlinked\t0\ntargets\t0\nmeasured\t0\t0\nwarned\t0\t0\nfolders\t0\t0\nfacts\t0\t\\-\t\\-\t\\-\nat\t0\t0\nmap\ta\n",
-                      "tropa build record 20\nsettings\tx\nsite\tmany\nlinked\t0\ntargets\t0\nmeasured\t0\t0\nwarned\t0\t0\nfolders\t0\t0\nfacts\t0\t\\-\t\\-\t\\-\nat\t0\t0\n",
-                      "tropa build record 20\nsettings\tx\nsite\t0\nfolders\t0\t0\nfacts\t0\t\\-\t\\-\t\\-\nat\t0\t0\n",
-                      "tropa build record 20\nsettings\tx\nsite\t0\nlinked\t0\ntargets\t0\nmeasured\t0\t0\nwarned\t0\t0\nfacts\t0\t\\-\t\\-\t\\-\nat\t0\t0\n",
-                      "tropa build record 20\nsettings\tx\nsite\t0\nlinked\t0\ntargets\t0\nmeasured\t0\t0\nwarned\t0\t0\nfolders\t1\u{1F}a\t0\nfacts\t0\t\\-\t\\-\t\\-\nat\t0\t0\n",
-                      "tropa build record 20\nsettings\tx\nsite\t0\nlinked\t0\ntargets\t0\nmeasured\t0\t0\nwarned\t0\t0\nfolders\t1\u{1F}a\t1\u{1F}soon\nfacts\t0\t\\-\t\\-\t\\-\nat\t0\t0\n",
-                      "tropa build record 20\nsettings\tx\nsite\t0\nlinked\t0\ntargets\t0\nmeasured\t0\t0\nwarned\t0\t0\nfolders\t1\u{1F}a\t1\u{1F}7\n",
-                      "tropa build record 20\nsettings\tx\nsite\t0\nlinked\t0\ntargets\t0\nmeasured\t0\t0\nwarned\t0\t0\nfolders\t1\u{1F}a\t1\u{1F}7\nfacts\tbig\t\\-\t\\-\t\\-\nat\t0\t0\n",
-                      "tropa build record 20\nsettings\tx\nsite\t0\nlinked\t0\ntargets\t0\nmeasured\t0\t0\nwarned\t0\t0\nfolders\t0\t0\nfacts\t0\n",
-                      "tropa build record 20\nsettings\tx\nsite\t0\nlinked\t0\ntargets\t0\nmeasured\t0\t0\nwarned\t0\t0\nfolders\t0\t0\nfacts\t0\t\\-\t\\-\t\\-\nat\t1\u{1F}0\t1\u{1F}1\n",
-                      "tropa build record 20\nsettings\tx\nsite\t0\nlinked\t0\ntargets\t0\nmeasured\t0\t0\nwarned\t0\t0\nfolders\t0\t0\nfacts\t9\t\\-\t\\-\t\\-\nat\t1\u{1F}-1\t1\u{1F}1\nmap\ta.md\tb\tc\n",
-                      "tropa build record 20\nsettings\tx\nsite\t0\nlinked\t0\ntargets\t0\nmeasured\t0\t0\nwarned\t0\t0\nfolders\t0\t0\nfacts\t9\t\\-\t\\-\t\\-\nat\t1\u{1F}0\t0\nmap\ta.md\tb\tc\n",
-                      "tropa build record 20\nsettings\tx\nsite\t0\nlinked\t0\ntargets\t0\nmeasured\t0\t0\nwarned\t0\t0\nfolders\t0\t0\nfacts\t9\t\\-\t\\-\t\\-\nat\t1\u{1F}\(Int.max)\t1\u{1F}1\nmap\ta.md\tb\tc\n",
-                      "tropa build record 20\nsettings\tx\nsite\t0\nlinked\t0\nfolders\t0\t0\nfacts\t0\t\\-\t\\-\t\\-\nat\t0\t0\n",
-                      "tropa build record 20\nsettings\tx\nsite\t0\nlinked\t0\ntargets\t0\nwarned\t0\t0\nfolders\t0\t0\nfacts\t0\t\\-\t\\-\t\\-\nat\t0\t0\n",
-                      "tropa build record 20\nsettings\tx\nsite\t0\nlinked\t0\ntargets\t0\nmeasured\t0\t0\nwarned\t0\nfolders\t0\t0\nfacts\t0\t\\-\t\\-\t\\-\nat\t0\t0\n",
-                      "tropa build record 20\nsettings\tx\nsite\t0\nlinked\t0\ntargets\t0\nmeasured\t0\t0\nwarned\t0\tsome\nfolders\t0\t0\nfacts\t0\t\\-\t\\-\t\\-\nat\t0\t0\n",
+                      "tropa build record 21\nsettings\tx\nsite\t0\nlinked\t0\ntargets\t0\nmeasured\t0\t0\nwarned\t0\t0\nfolders\t0\t0\nfacts\t0\t\\-\t\\-\t\\-\nat\t0\t0\ninput\ta\n",
+                      "tropa build record 21\nsettings\tx\nsite\t0\nlinked\t0\ntargets\t0\nmeasured\t0\t0\nwarned\t0\t0\nfolders\t0\t0\nfacts\t0\t\\-\t\\-\t\\-\nat\t0\t0\nmap\ta\n",
+                      "tropa build record 21\nsettings\tx\nsite\tmany\nlinked\t0\ntargets\t0\nmeasured\t0\t0\nwarned\t0\t0\nfolders\t0\t0\nfacts\t0\t\\-\t\\-\t\\-\nat\t0\t0\n",
+                      "tropa build record 21\nsettings\tx\nsite\t0\nfolders\t0\t0\nfacts\t0\t\\-\t\\-\t\\-\nat\t0\t0\n",
+                      "tropa build record 21\nsettings\tx\nsite\t0\nlinked\t0\ntargets\t0\nmeasured\t0\t0\nwarned\t0\t0\nfacts\t0\t\\-\t\\-\t\\-\nat\t0\t0\n",
+                      "tropa build record 21\nsettings\tx\nsite\t0\nlinked\t0\ntargets\t0\nmeasured\t0\t0\nwarned\t0\t0\nfolders\t1\u{1F}a\t0\nfacts\t0\t\\-\t\\-\t\\-\nat\t0\t0\n",
+                      "tropa build record 21\nsettings\tx\nsite\t0\nlinked\t0\ntargets\t0\nmeasured\t0\t0\nwarned\t0\t0\nfolders\t1\u{1F}a\t1\u{1F}soon\nfacts\t0\t\\-\t\\-\t\\-\nat\t0\t0\n",
+                      "tropa build record 21\nsettings\tx\nsite\t0\nlinked\t0\ntargets\t0\nmeasured\t0\t0\nwarned\t0\t0\nfolders\t1\u{1F}a\t1\u{1F}7\n",
+                      "tropa build record 21\nsettings\tx\nsite\t0\nlinked\t0\ntargets\t0\nmeasured\t0\t0\nwarned\t0\t0\nfolders\t1\u{1F}a\t1\u{1F}7\nfacts\tbig\t\\-\t\\-\t\\-\nat\t0\t0\n",
+                      "tropa build record 21\nsettings\tx\nsite\t0\nlinked\t0\ntargets\t0\nmeasured\t0\t0\nwarned\t0\t0\nfolders\t0\t0\nfacts\t0\n",
+                      "tropa build record 21\nsettings\tx\nsite\t0\nlinked\t0\ntargets\t0\nmeasured\t0\t0\nwarned\t0\t0\nfolders\t0\t0\nfacts\t0\t\\-\t\\-\t\\-\nat\t1\u{1F}0\t1\u{1F}1\n",
+                      "tropa build record 21\nsettings\tx\nsite\t0\nlinked\t0\ntargets\t0\nmeasured\t0\t0\nwarned\t0\t0\nfolders\t0\t0\nfacts\t9\t\\-\t\\-\t\\-\nat\t1\u{1F}-1\t1\u{1F}1\nmap\ta.md\tb\tc\n",
+                      "tropa build record 21\nsettings\tx\nsite\t0\nlinked\t0\ntargets\t0\nmeasured\t0\t0\nwarned\t0\t0\nfolders\t0\t0\nfacts\t9\t\\-\t\\-\t\\-\nat\t1\u{1F}0\t0\nmap\ta.md\tb\tc\n",
+                      "tropa build record 21\nsettings\tx\nsite\t0\nlinked\t0\ntargets\t0\nmeasured\t0\t0\nwarned\t0\t0\nfolders\t0\t0\nfacts\t9\t\\-\t\\-\t\\-\nat\t1\u{1F}\(Int.max)\t1\u{1F}1\nmap\ta.md\tb\tc\n",
+                      "tropa build record 21\nsettings\tx\nsite\t0\nlinked\t0\nfolders\t0\t0\nfacts\t0\t\\-\t\\-\t\\-\nat\t0\t0\n",
+                      "tropa build record 21\nsettings\tx\nsite\t0\nlinked\t0\ntargets\t0\nwarned\t0\t0\nfolders\t0\t0\nfacts\t0\t\\-\t\\-\t\\-\nat\t0\t0\n",
+                      "tropa build record 21\nsettings\tx\nsite\t0\nlinked\t0\ntargets\t0\nmeasured\t0\t0\nwarned\t0\nfolders\t0\t0\nfacts\t0\t\\-\t\\-\t\\-\nat\t0\t0\n",
+                      "tropa build record 21\nsettings\tx\nsite\t0\nlinked\t0\ntargets\t0\nmeasured\t0\t0\nwarned\t0\tsome\nfolders\t0\t0\nfacts\t0\t\\-\t\\-\t\\-\nat\t0\t0\n",
                       "tropa build record 19\nsettings\tx\nsite\t0\nlinked\t0\ntargets\t0\nwarned\t0\t0\nfolders\t1\u{1F}a\t1\u{1F}7\nfacts\t0\t\\-\t\\-\t\\-\nat\t0\t0\n",
                       "tropa build record 14\nsettings\tx\nsite\t0\nlinked\t0\nfolders\t0\t0\nfacts\t0\t\\-\t\\-\t\\-\nat\t0\t0\n",
                       "tropa build record 13\nsettings\tx\nsite\t0\nlinked\t0\nfolders\t0\t0\nfacts\t0\t\\-\t\\-\t\\-\nat\t0\n",
-                      "tropa build record 20\nsettings\tx\nsite\t0\nlinked\t0\ntargets\t0\nmeasured\t0\t0\nwarned\t0\t0\nfolders\t1\u{1F}a\t1\u{1F}99999999999999999999\nfacts\t0\t\\-\t\\-\t\\-\nat\t0\t0\n",
-                      "tropa build record 20\nsettings\tx\nsite\t0\nlinked\t0\ntargets\t0\nmeasured\t0\t0\nwarned\t0\t0\nfolders\t0\t0\nfacts\t0\t\\-\t\\-\t\\-\nat\t0\t0\ninput\ta\tfg\t1\t2\n",
-                      "tropa build record 20\nsettings\tx\nsite\t0\nlinked\t0\ntargets\t0\nmeasured\t0\t0\nwarned\t0\t0\nfolders\t0\t0\nfacts\t-\t\\-\t\\-\t\\-\nat\t0\t0\n",
+                      "tropa build record 21\nsettings\tx\nsite\t0\nlinked\t0\ntargets\t0\nmeasured\t0\t0\nwarned\t0\t0\nfolders\t1\u{1F}a\t1\u{1F}99999999999999999999\nfacts\t0\t\\-\t\\-\t\\-\nat\t0\t0\n",
+                      "tropa build record 21\nsettings\tx\nsite\t0\nlinked\t0\ntargets\t0\nmeasured\t0\t0\nwarned\t0\t0\nfolders\t0\t0\nfacts\t0\t\\-\t\\-\t\\-\nat\t0\t0\ninput\ta\tfg\t1\t2\n",
+                      "tropa build record 21\nsettings\tx\nsite\t0\nlinked\t0\ntargets\t0\nmeasured\t0\t0\nwarned\t0\t0\nfolders\t0\t0\nfacts\t-\t\\-\t\\-\t\\-\nat\t0\t0\n",
                       "tropa build record 14\nsettings\tx\n", "tropa build record 3\nsettings\tx\nsite\t2\n"])
     func aRecordThatCannotBeReadIsNone(_ text: String) {
         #expect(BuildRecord(decoding: Array(text.utf8)) == nil)
@@ -256,7 +261,7 @@ import Foundation
     /// A record whose line would end where the file does, with no room for its newline, is not the file's.
     @Test func aLineThatRunsToTheFilesEndIsNotTaken() throws {
         let record = { (length: Int) in
-            BuildRecord(decoding: Array(("tropa build record 20\nsettings\tx\nsite\t0\nlinked\t0\ntargets\t0\nmeasured\t0\t0\nwarned\t0\t0\nfolders\t0\t0\n"
+            BuildRecord(decoding: Array(("tropa build record 21\nsettings\tx\nsite\t0\nlinked\t0\ntargets\t0\nmeasured\t0\t0\nwarned\t0\t0\nfolders\t0\t0\n"
                 + "facts\t2\t\\-\t\\-\t\\-\nat\t1\u{1F}0\t1\u{1F}\(length)\nmap\ta.md\tb\t1\n").utf8))
         }
         let file = RangedFile(Array("x\n".utf8))
@@ -392,7 +397,7 @@ import Foundation
 
     /// The smallest record that reads, which each damaged one above differs from in one line.
     @Test func theSmallestRecordReads() throws {
-        let text = "tropa build record 20\nsettings\tx\nsite\t0\nlinked\t0\ntargets\t0\nmeasured\t0\t0\nwarned\t0\t0\nfolders\t1\u{1F}a\t1\u{1F}7\nfacts\t0\t\\-\t\\-\t\\-\nat\t0\t0\n"
+        let text = "tropa build record 21\nsettings\tx\nsite\t0\nlinked\t0\ntargets\t0\nmeasured\t0\t0\nwarned\t0\t0\nfolders\t1\u{1F}a\t1\u{1F}7\nfacts\t0\t\\-\t\\-\t\\-\nat\t0\t0\n"
         let record = try #require(BuildRecord(decoding: Array(text.utf8)))
         #expect(record.folderTimes == ["a": 7])
         #expect(record.inputs.isEmpty && record.maps.isEmpty)
@@ -403,7 +408,7 @@ import Foundation
     /// The measurements the maps name are decoded when asked for: a line whose lists disagree reads as a record
     /// whose measurements are not known, which an update does not take.
     @Test func measurementsThatCannotBeReadAreNone() throws {
-        let text = "tropa build record 20\nsettings\tx\nsite\t0\nlinked\t0\ntargets\t0\nmeasured\t2\u{1F}a.md\u{1F}b.md\t1\u{1F}m.csv\n"
+        let text = "tropa build record 21\nsettings\tx\nsite\t0\nlinked\t0\ntargets\t0\nmeasured\t2\u{1F}a.md\u{1F}b.md\t1\u{1F}m.csv\n"
             + "warned\t0\t0\nfolders\t0\t0\nfacts\t0\t\\-\t\\-\t\\-\nat\t0\t0\n"
         let record = try #require(BuildRecord(decoding: Array(text.utf8)))
         #expect(record.measurements == nil)
@@ -512,7 +517,7 @@ import Foundation
 
     /// A map's line is read in full only when it is needed; a damaged one then reads as nothing.
     @Test func aDamagedMapLineIsReadAsNothing() throws {
-        let text = "tropa build record 20\nsettings\tx\nsite\t0\nlinked\t0\ntargets\t0\nmeasured\t0\t0\nwarned\t0\t0\nfolders\t0\t0\nfacts\t2\t\\-\t\\-\t\\-\nat\t1\u{1F}0\t1\u{1F}1\nmap\ta.md\tb\t1\n"
+        let text = "tropa build record 21\nsettings\tx\nsite\t0\nlinked\t0\ntargets\t0\nmeasured\t0\t0\nwarned\t0\t0\nfolders\t0\t0\nfacts\t2\t\\-\t\\-\t\\-\nat\t1\u{1F}0\t1\u{1F}1\nmap\ta.md\tb\t1\n"
         let record = try #require(BuildRecord(decoding: Array(text.utf8)))
         #expect(record.maps.map(\.path) == ["a.md"])
         #expect(record.outputFiles == nil)
@@ -557,6 +562,27 @@ import Foundation
         // A warning in no map (a persona's) runs the pipeline with no map to read.
         warned.warnedMaps = []
         #expect(warned.plan(for: inputs, settings: settings) == .report([]))
+    }
+
+    /// A measurements file changed is read again with the maps that name it, in an update; a file no map names is a
+    /// full build, as is any file when the record cannot tell which map names it.
+    @Test func aChangedMeasurementsFileReadsTheMapsThatNameIt() {
+        var record = Self.record
+        record.inputs += [BuildRecord.Input(path: "content/m.csv", hash: 5, status: nil),
+                          BuildRecord.Input(path: "content/other.csv", hash: 6, status: nil)]
+        record.measurements = ["content/a.md": "content/m.csv", "content/b.md": "content/m.csv"]
+        let settings = record.settings
+        var measured = record.inputs
+        measured[3].hash = 50
+        #expect(record.plan(for: measured, settings: settings) == .update(["content/a.md", "content/b.md"], changed: 2))
+        measured[1].hash = 20
+        #expect(record.plan(for: measured, settings: settings) == .update(["content/a.md", "content/b.md"], changed: 2),
+                "a map changed with its measurements is read once")
+        var other = record.inputs
+        other[4].hash = 60
+        #expect(record.plan(for: other, settings: settings) == .full)
+        record.measurements = nil
+        #expect(record.plan(for: measured, settings: settings) == .full)
     }
 
     /// A file changed within a second of the build's own clock may change again unseen: it is hashed next time.

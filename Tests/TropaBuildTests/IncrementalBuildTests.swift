@@ -1007,6 +1007,33 @@ extension IncrementalBuildTests {
         #expect(update.files["data.csv"] != nil)
     }
 
+    /// The dashboard's row and `maps.json`'s entry say when the map was last measured and when it is next due (the
+    /// monitor's view across maps); a row added to the measurements moves both on, in an update that writes what a
+    /// full build writes.
+    @Test func theDashboardAndMapsJSONTellTheReview() throws {
+        let csv = "date,stage,metric,value\n2024-03-01,Поиск,Конверсия,42%\n"
+        let built = try RenderBuild.site(["tropa.yml": "language: ru\n", "content/map.md": Self.map, "content/m.csv": csv])
+        let cell = { (last: String, lastISO: String, next: String, nextISO: String) in
+            "<td class=\"review\"><time datetime=\"\(lastISO)\">\(last)</time><br><span class=\"next\">следующий: "
+                + "<time datetime=\"\(nextISO)\">\(next)</time></span></td></tr>"
+        }
+        let entry = { (last: String, next: String) in
+            "\"review\" : {\n        \"every\" : {\n          \"months\" : 3\n        },\n        \"last\" : \"\(last)\",\n"
+                + "        \"next\" : \"\(next)\"\n      },"
+        }
+        #expect(built.text("dashboard/index.html")?.contains("<th scope=\"col\">Замеры</th></tr></thead>") == true)
+        #expect(built.text("dashboard/index.html")?.contains(cell("1 марта 2024", "2024-03-01", "1 июня 2024", "2024-06-01")) == true)
+        #expect(built.text("maps.json")?.contains(entry("2024-03-01", "2024-06-01")) == true, "\(built.text("maps.json") ?? "")")
+
+        // Measured again, the same figure: no card changes; the row and the entry are printed again in place.
+        try built.fileSystem.write(Array((csv + "2024-04-01,Поиск,Конверсия,42%\n").utf8), to: RenderBuild.root + "/content/m.csv")
+        let again = try RenderBuild.build(built.fileSystem)
+        #expect(again.result.update != nil, "an update, not a full build")
+        #expect(again.text("dashboard/index.html")?.contains(cell("1 апреля 2024", "2024-04-01", "1 июля 2024", "2024-07-01")) == true)
+        #expect(again.text("maps.json")?.contains(entry("2024-04-01", "2024-07-01")) == true)
+        #expect(again.files == (try RenderBuild.fullBuild(of: again)))
+    }
+
     /// A map that stops naming its measurements leaves a file of the site, which a full build copies: so does the
     /// build after that change, as long as no other map still names the file.
     @Test func aFileNoMapNamesAnyMoreIsCopied() throws {

@@ -66,6 +66,20 @@ import TropaTesting
         #expect(MapChange.between(before, before).isEmpty)
     }
 
+    /// A row added to a map's measurements moves its review on, which no card shows and nothing sorts by: the change
+    /// is printed in place (its dashboard row and `maps.json` entry), as an NPS edited is; a new title is not.
+    @Test func aNewReviewShowsInPlace() throws {
+        let (_, facts) = try Self.site()
+        let before = SitePageEntry(facts[0], built: true)
+        var measured = facts[0]
+        measured.summary.review = ReviewDates(every: .months(1), last: "2026-11-02", next: "2026-12-02")
+        #expect(SitePresenter.showInPlace([MapChange(before: before, after: SitePageEntry(measured, built: true))]))
+        #expect(!SitePresenter.showOnNoCard([MapChange(before: before, after: SitePageEntry(measured, built: true))]),
+                "the dashboard's row shows it")
+        measured.summary.title += " 2"
+        #expect(!SitePresenter.showInPlace([MapChange(before: before, after: SitePageEntry(measured, built: true))]))
+    }
+
     /// A renamed stage: the narrow way finds the pages the whole way does, and names every map they show: the
     /// product's (its comparison ranks them all) and the ones `compare` names to read whole, and those on the
     /// plan's pages to read for the plan.

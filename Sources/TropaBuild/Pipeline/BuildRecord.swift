@@ -113,11 +113,22 @@ package struct BuildRecord: Sendable {
         guard settings == self.settings, inputs.map(\.path) == self.inputs.map(\.path) else { return .full }
         let mapPaths = Set(maps.map(\.path))
         var changed: [String] = []
+        var measuredBy: [String: [String]]?
         for (now, then) in zip(inputs, self.inputs) where now.hash != then.hash {
-            // A change to anything but a map (a template, the schema, a persona) may show on every page.
-            guard mapPaths.contains(now.path) else { return .full }
-            changed.append(now.path)
+            if mapPaths.contains(now.path) {
+                changed.append(now.path)
+                continue
+            }
+            // A measurements file is an input of the maps that name it (a row added every few weeks): they are read
+            // again. A change to anything else (a template, the schema, a persona) may show on every page.
+            if measuredBy == nil, let named = measurements {
+                measuredBy = Dictionary(grouping: named.keys, by: { named[$0]! })
+            }
+            guard let maps = measuredBy?[now.path] else { return .full }
+            changed += maps
         }
+        // A map and its measurements both changed: read once.
+        if measuredBy != nil { changed = Set(changed).sorted() }
         guard diagnosticCount > 0 else { return changed.isEmpty ? .upToDate : .update(changed, changed: changed.count) }
         // The last build's problems are reported again: its maps with problems are read again, and the rest (a
         // persona, the settings) is read by any run of the pipeline.
@@ -280,7 +291,7 @@ package struct InputSnapshot {
 /// most of a one-map rebuild; this takes 0.02 s. The facts were in the record until a build with nothing changed
 /// spent a quarter of its time reading and splitting their 26 MB.
 extension BuildRecord {
-    private static let header = "tropa build record 20"
+    private static let header = "tropa build record 21"
 
     /// The record and the bytes of its facts file (nil when a map's facts were not read, `attaching`, which no build
     /// keeps): with `appendingTo` (the size of the facts file that the maps'
@@ -628,7 +639,7 @@ package struct RecordedMap: Sendable {
 
     /// The fields of a map's whole entry, as `map` reads them: the record line's first three, the facts line's,
     /// then the record line's last.
-    private static let fieldCount = 26, factsFields = 3..<25
+    private static let fieldCount = 29, factsFields = 3..<28
     /// The fields of the whole entry that the record line repeats after the hash, for `outline`.
     private static let outlineFields = [5, 14, 3, 12, 13]
 
@@ -654,7 +665,10 @@ package struct RecordedMap: Sendable {
                            .list(facts.stages.map(\.name)), .list(facts.stages.map { $0.branch ?? "" }),
                            .list(Self.encode(facts.flow)),
                            .list(Self.encode(facts.stages.map(\.figures))),
-                           .list(Self.encode(facts.emotions)), .list(map.files)], to: &bytes)
+                           .list(Self.encode(facts.emotions)),
+                           // The review: its period (`14d`, `1m`; none when not set), the last and the next.
+                           .text(summary.review?.every.map(Self.encode)), .text(summary.review?.last),
+                           .text(summary.review?.next), .list(map.files)], to: &bytes)
         self.init(fields: RecordLine(bytes.dropLast()).fields, reachBound: reachBound)!
     }
 
@@ -694,14 +708,18 @@ package struct RecordedMap: Sendable {
         guard let line = fields, let shown = Self.planned(line), let path = line.string(1), let tags = line.list(7),
               let compare = line.list(14),
               let flow = line.elements(22).flatMap({ Self.decodeFlow($0, stageCount: shown.stages.count) }),
-              let files = line.list(25) else { return nil }
+              let files = line.list(28) else { return nil }
         let summary = JourneySummary(slug: shown.slug, title: shown.title, personaID: line.string(4),
                                      product: line.string(5), segment: line.string(6), tags: tags,
                                      draft: line.string(8) == "1", stageCount: shown.stages.count,
                                      audience: line.string(9).flatMap { Double($0) },
                                      evidence: line.string(10).flatMap { Evidence(rawValue: $0) },
                                      updated: line.string(11), priority: line.string(12).flatMap { Priority(rawValue: $0) },
-                                     revenue: line.string(13).flatMap { Double($0) }, compare: compare)
+                                     revenue: line.string(13).flatMap { Double($0) }, compare: compare,
+                                     review: line.string(26).map { last in
+                                         ReviewDates(every: line.string(25).flatMap(Self.decodePeriod), last: last,
+                                                     next: line.string(27))
+                                     })
         return BuildRecord.Map(facts: JourneyFacts(path: path, summary: summary, stages: shown.stages, flow: flow,
                                                    emotions: shown.emotions, actions: shown.actions),
                                files: files)
@@ -752,6 +770,23 @@ package struct RecordedMap: Sendable {
     private static func encode(_ series: [EmotionSeries]) -> [String] {
         series.enumerated().flatMap { index, series in
             series.points.map { "\(index) \($0.stage) \($0.score) \($0.label)" }
+        }
+    }
+
+    /// A review period as a count and its unit: `14d`, `1m`.
+    private static func encode(_ period: ReviewPeriod) -> String {
+        switch period {
+        case .days(let count): "\(count)d"
+        case .months(let count): "\(count)m"
+        }
+    }
+
+    private static func decodePeriod(_ text: String) -> ReviewPeriod? {
+        guard let count = Int(text.dropLast()) else { return nil }
+        switch text.last {
+        case "d": return .days(count)
+        case "m": return .months(count)
+        default: return nil
         }
     }
 

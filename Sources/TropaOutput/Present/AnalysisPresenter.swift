@@ -118,7 +118,8 @@ extension SitePresenter {
                     words.missedTarget(missed.stage, value: figure(missed.figure),
                                        target: format.value(missed.figure.target!, unit: missed.figure.unit),
                                        gap: gap(missed.figure)!)
-                })
+                },
+                review: review(map.summary.review))
         }
         return DashboardPageModel(page: page, title: words["dashboard"], rows: rows)
     }

@@ -93,6 +93,17 @@ extension SitePageEntry {
     }
 }
 
+extension JourneySummary {
+    /// All of it but the review dates, which no card shows and nothing sorts by: a row added to the measurements
+    /// leaves the map where it was on every page of cards, its row of the dashboard and entry of `maps.json` printed
+    /// again in place.
+    fileprivate var placing: JourneySummary {
+        var summary = self
+        summary.review = nil
+        return summary
+    }
+}
+
 /// What tells which comparison pages show a map, without the rest of it: its path, slug, product, the maps its
 /// `compare` names, and what ranks it among its product's maps (title, priority, revenue); and what places its row
 /// on the dashboard (the bound of what gets through, then the title and slug).
@@ -452,7 +463,7 @@ extension SitePresenter {
     package static func showInPlace(_ changes: [MapChange]) -> Bool {
         changes.allSatisfy { change in
             guard let before = change.before, let after = change.after else { return false }
-            return before.summary == after.summary && before.actions.isEmpty == after.actions.isEmpty
+            return before.summary.placing == after.summary.placing && before.actions.isEmpty == after.actions.isEmpty
         }
     }
 

@@ -83,7 +83,7 @@ package struct SitePresenter: Sendable {
             segment: journey.segment.map { Link(title: $0, url: page.root + PagePaths.segment(Slug.forName($0))) },
             tags: journey.tags.map { Link(title: $0, url: page.root + PagePaths.tag(Slug.forName($0))) },
             comparisonURL: journey.compare.isEmpty ? nil : page.root + PagePaths.comparison(ofMap: facts.slug),
-            updated: journey.updated.map(words.date), review: review(journey), draft: journey.draft,
+            updated: journey.updated.map(words.date), review: review(facts.summary.review), draft: journey.draft,
             evidence: evidence(journey.evidence),
             persona: persona.map { personaCard($0, root: page.root) },
             introductionHTML: journey.introduction.html,

@@ -306,7 +306,10 @@ package struct TrendModel: Sendable {
 /// When the map was last measured and when it is to be measured next, by its dates alone.
 package struct ReviewModel: Sendable {
     package let last: String
+    /// `YYYY-MM-DD`, for a `<time>` element.
+    package let lastISO: String
     package let next: String?
+    package let nextISO: String?
 }
 
 /// A file of the map offered for download, from the output registry.
@@ -433,6 +436,8 @@ package struct DashboardRowModel: Sendable {
     package let evidence: EvidenceModel?
     /// "«Выбор»: 28 %, цель 40 % (−12 п. п.)".
     package let missedTargets: [String]
+    /// For a measured map: the last review and the next, the monitor's column.
+    package let review: ReviewModel?
 }
 
 package struct DashboardPageModel: Sendable {

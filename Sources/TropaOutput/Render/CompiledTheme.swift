@@ -184,8 +184,7 @@ enum CompiledTheme {
         html += "<section class=\"versions\" aria-labelledby=\"versions-heading\">\n<h2 id=\"versions-heading\">"
             + word("historyVersions", words) + "</h2>\n<ol reversed>"
         for version in map.versions {
-            html += "<li><p class=\"version\"><time datetime=\"" + escaped(version.isoDate) + "\">"
-                + escaped(version.date) + "</time> <code>" + escaped(version.commit) + "</code> "
+            html += "<li><p class=\"version\">" + time(version.date, version.isoDate) + " <code>" + escaped(version.commit) + "</code> "
                 + escaped(version.subject) + "</p>\n"
             if !version.changes.isEmpty {
                 html += "<ul class=\"changes\">"
@@ -244,7 +243,7 @@ enum CompiledTheme {
             + word("dashboardNote", words) + "</p>\n"
         if !dashboard.rows.isEmpty {
             html += "<div class=\"table-scroll\">\n<table class=\"dashboard\">\n<thead><tr>"
-            for column in ["journeyMap", "getThrough", "weakestStage", "averageNPS", "lowestEmotion", "missedTargets", "evidence"] {
+            for column in ["journeyMap", "getThrough", "weakestStage", "averageNPS", "lowestEmotion", "missedTargets", "evidence", "reviews"] {
                 html += "<th scope=\"col\">" + word(column, words) + "</th>"
             }
             html += "</tr></thead>\n<tbody>\n"
@@ -279,6 +278,13 @@ enum CompiledTheme {
         html += "</td><td>"
         if let evidence = row.evidence {
             html += "<span class=\"evidence-" + escaped(evidence.kind) + "\">" + escaped(evidence.text) + "</span>"
+        }
+        html += "</td><td class=\"review\">"
+        if let review = row.review {
+            html += time(review.last, review.lastISO)
+            if let next = review.next, let nextISO = review.nextISO {
+                html += "<br><span class=\"next\">" + word("reviewNext", words) + " " + time(next, nextISO) + "</span>"
+            }
         }
         return html + "</td></tr>\n"
     }
@@ -550,6 +556,11 @@ enum CompiledTheme {
 
     private static func fact(_ term: String, _ value: String) -> String {
         "<div><dt>" + term + "</dt><dd>" + value + "</dd></div>"
+    }
+
+    /// A date as people read it, with the `YYYY-MM-DD` that programs read in its `<time>` element.
+    private static func time(_ text: String, _ iso: String) -> String {
+        "<time datetime=\"" + escaped(iso) + "\">" + escaped(text) + "</time>"
     }
 
     private static func link(_ text: String, _ url: String) -> String {

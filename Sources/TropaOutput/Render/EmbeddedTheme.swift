@@ -112,9 +112,9 @@ enum EmbeddedTheme {
 <p class="note">{{page.words.dashboardNote}}</p>
 {{^empty(rows)}}<div class="table-scroll">
 <table class="dashboard">
-<thead><tr><th scope="col">{{page.words.journeyMap}}</th><th scope="col">{{page.words.getThrough}}</th><th scope="col">{{page.words.weakestStage}}</th><th scope="col">{{page.words.averageNPS}}</th><th scope="col">{{page.words.lowestEmotion}}</th><th scope="col">{{page.words.missedTargets}}</th><th scope="col">{{page.words.evidence}}</th></tr></thead>
+<thead><tr><th scope="col">{{page.words.journeyMap}}</th><th scope="col">{{page.words.getThrough}}</th><th scope="col">{{page.words.weakestStage}}</th><th scope="col">{{page.words.averageNPS}}</th><th scope="col">{{page.words.lowestEmotion}}</th><th scope="col">{{page.words.missedTargets}}</th><th scope="col">{{page.words.evidence}}</th><th scope="col">{{page.words.reviews}}</th></tr></thead>
 <tbody>
-{{#rows}}<tr><th scope="row"><a href="{{url}}">{{title}}</a>{{#draft}} <span class="badge draft">{{page.words.draft}}</span>{{/draft}}</th><td class="number">{{#reach}}{{reach}}{{/reach}}{{^reach}}<span class="none">{{page.words.noFigures}}</span>{{/reach}}</td><td>{{#weakestStage}}{{weakestStage}}{{#weakestConversion}}, <span class="figure">{{weakestConversion}}</span>{{/weakestConversion}}{{/weakestStage}}{{^weakestStage}}<span class="none">{{page.words.noFigures}}</span>{{/weakestStage}}</td><td class="number">{{#averageNPS}}{{averageNPS}}{{/averageNPS}}{{^averageNPS}}<span class="none">{{page.words.noFigures}}</span>{{/averageNPS}}</td><td class="number">{{#lowestEmotion}}{{lowestEmotion}}{{/lowestEmotion}}{{^lowestEmotion}}<span class="none">{{page.words.noFigures}}</span>{{/lowestEmotion}}</td><td>{{^empty(missedTargets)}}<ul class="targets">{{#missedTargets}}<li>{{.}}</li>{{/missedTargets}}</ul>{{/empty(missedTargets)}}</td><td>{{#evidence}}<span class="evidence-{{kind}}">{{text}}</span>{{/evidence}}</td></tr>
+{{#rows}}<tr><th scope="row"><a href="{{url}}">{{title}}</a>{{#draft}} <span class="badge draft">{{page.words.draft}}</span>{{/draft}}</th><td class="number">{{#reach}}{{reach}}{{/reach}}{{^reach}}<span class="none">{{page.words.noFigures}}</span>{{/reach}}</td><td>{{#weakestStage}}{{weakestStage}}{{#weakestConversion}}, <span class="figure">{{weakestConversion}}</span>{{/weakestConversion}}{{/weakestStage}}{{^weakestStage}}<span class="none">{{page.words.noFigures}}</span>{{/weakestStage}}</td><td class="number">{{#averageNPS}}{{averageNPS}}{{/averageNPS}}{{^averageNPS}}<span class="none">{{page.words.noFigures}}</span>{{/averageNPS}}</td><td class="number">{{#lowestEmotion}}{{lowestEmotion}}{{/lowestEmotion}}{{^lowestEmotion}}<span class="none">{{page.words.noFigures}}</span>{{/lowestEmotion}}</td><td>{{^empty(missedTargets)}}<ul class="targets">{{#missedTargets}}<li>{{.}}</li>{{/missedTargets}}</ul>{{/empty(missedTargets)}}</td><td>{{#evidence}}<span class="evidence-{{kind}}">{{text}}</span>{{/evidence}}</td><td class="review">{{#review}}<time datetime="{{lastISO}}">{{last}}</time>{{#next}}<br><span class="next">{{page.words.reviewNext}} <time datetime="{{nextISO}}">{{next}}</time></span>{{/next}}{{/review}}</td></tr>
 {{/rows}}
 </tbody>
 </table>
@@ -523,6 +523,8 @@ table.dashboard { border-collapse: collapse; width: 100%; min-width: 44rem; font
 .dashboard td.number { font-variant-numeric: tabular-nums; white-space: nowrap; }
 .dashboard .none, .dashboard .figure { color: var(--muted); }
 .dashboard ul.targets { margin: 0; padding: 0; list-style: none; }
+.dashboard td.review time { white-space: nowrap; }
+.dashboard td.review .next { color: var(--muted); }
 .site-links { margin: -.5rem 0 1rem; }
 .note { color: var(--muted); }
 /* A branched map: each branch's label over its stages, a thick rule where the journey forks and where it meets. */

@@ -40,7 +40,7 @@ package enum JourneyJSON {
             measurements: journey.measurementsFile == nil ? nil : journey.measurements.map { row in
                 MeasurementDocument(date: row.date, stage: row.stage.rawValue, metric: metric(row.value, presenter: presenter))
             },
-            review: ReviewSchedule.dates(journey).map { ReviewDocument(every: journey.review, last: $0.last, next: $0.next) })
+            review: facts.summary.review)
     }
 
     static func document(_ entries: [SitePageEntry], presenter: SitePresenter) -> SiteDocument {
@@ -55,7 +55,7 @@ package enum JourneyJSON {
                 files: MapOutput.all.filter { $0.label != nil && $0.isMade(!entry.curve.isEmpty) }.map { folder + $0.fileName },
                 persona: summary.personaID, product: summary.product, segment: summary.segment, tags: summary.tags,
                 draft: summary.draft, stageCount: summary.stageCount, audience: summary.audience,
-                evidence: summary.evidence?.rawValue, summary: Headline(entry.headline))
+                evidence: summary.evidence?.rawValue, review: summary.review, summary: Headline(entry.headline))
         })
     }
 
@@ -112,7 +112,7 @@ package enum JourneyJSON {
         let analysis: Analysis
         /// The rows of the map's measurements file, in the file's order; nil for a map that names none.
         let measurements: [MeasurementDocument]?
-        let review: ReviewDocument?
+        let review: ReviewDates?
 
         func write(to json: inout JSONWriter) {
             json.object { json in
@@ -149,30 +149,6 @@ package enum JourneyJSON {
                 json.member("date", date)
                 json.member("metric", metric)
                 json.member("stage", stage)
-            }
-        }
-    }
-
-    /// How often the map is measured (`{"months": 1}`, `{"days": 14}`), the last review and the next, by the map's
-    /// dates alone.
-    struct ReviewDocument: JSONWritable {
-        let every: ReviewPeriod?
-        let last: String
-        let next: String?
-
-        func write(to json: inout JSONWriter) {
-            json.object { json in
-                if let every {
-                    json.key("every")
-                    json.object { json in
-                        switch every {
-                        case .days(let count): json.member("days", count)
-                        case .months(let count): json.member("months", count)
-                        }
-                    }
-                }
-                json.member("last", last)
-                json.member("next", next)
             }
         }
     }
@@ -471,6 +447,7 @@ package enum JourneyJSON {
         let stageCount: Int
         let audience: Double?
         let evidence: String?
+        let review: ReviewDates?
         let summary: Headline
 
         func write(to json: inout JSONWriter) {
@@ -482,6 +459,7 @@ package enum JourneyJSON {
                 json.member("page", page)
                 json.member("persona", persona)
                 json.member("product", product)
+                json.member("review", review)
                 json.member("segment", segment)
                 json.member("slug", slug)
                 json.member("stageCount", stageCount)
@@ -537,6 +515,26 @@ package enum JourneyJSON {
                 json.member("weakestConversion", weakestConversion)
                 json.member("weakestStage", weakestStage)
             }
+        }
+    }
+}
+
+/// How often the map is measured (`{"months": 1}`, `{"days": 14}`), the last review and the next, by the map's dates
+/// alone: in `journey.json` and in `maps.json`'s entry.
+extension ReviewDates: JSONWritable {
+    package func write(to json: inout JSONWriter) {
+        json.object { json in
+            if let every {
+                json.key("every")
+                json.object { json in
+                    switch every {
+                    case .days(let count): json.member("days", count)
+                    case .months(let count): json.member("months", count)
+                    }
+                }
+            }
+            json.member("last", last)
+            json.member("next", next)
         }
     }
 }

@@ -427,6 +427,7 @@ extension DashboardRowModel: MustacheParent {
         case "lowestEmotion": orAbsent(self.lowestEmotion)
         case "evidence": orAbsent(self.evidence)
         case "missedTargets": self.missedTargets
+        case "review": orAbsent(self.review)
         default: nil
         }
     }
@@ -682,7 +683,9 @@ extension ReviewModel: MustacheParent {
     package func child(named key: String) -> Any? {
         switch key {
         case "last": self.last
+        case "lastISO": self.lastISO
         case "next": orAbsent(self.next)
+        case "nextISO": orAbsent(self.nextISO)
         default: nil
         }
     }
