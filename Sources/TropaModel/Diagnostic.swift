@@ -65,6 +65,7 @@ public enum DiagnosticCode: String, Sendable, CaseIterable, Codable {
     case linkOmitted = "link-omitted"
     case unreadMarkup = "unread-markup"
     case percentAsShare = "percent-as-share"
+    case csatAsScore = "csat-as-score"
     case duplicateMetric = "duplicate-metric"
     case misplacedOwner = "misplaced-owner"
     case typographicQuotes = "typographic-quotes"

@@ -128,6 +128,10 @@ public indirect enum Message: Sendable, Hashable {
     case linkOmitted(String)
     /// `read`: the number as written, with a decimal point.
     case percentAsShare(String, read: String)
+    /// `read`: the number as written, with a decimal point.
+    case csatAsScore(String, read: String)
+    /// The score kept as a metric of its own: the item to write, or (`value` nil, in a measurements file) the name.
+    case scoreAsOwnMetric(name: String, value: String?)
     case linkToWebAddress
     case removeIndent(String)
     case baseURLTail(String)
@@ -726,6 +730,13 @@ public indirect enum Message: Sendable, Hashable {
         // The value read as the pages write it in each language: `0.18%`, `0,18 %`.
         case .percentAsShare(let text, let read): ("\"\(text)\" is read as \(read)%: a share of one is written as a percentage",
                                                    "«\(text)» читается как \(Self.russian(read))\u{A0}%: если это доля единицы, запишите в процентах")
+        case .csatAsScore(let text, let read):
+            ("\"\(text)\" is read as \(read)%: CSAT is the share of satisfied customers; an average score out of 5 is a metric of its own",
+             "«\(text)» читается как \(Self.russian(read))\u{A0}%: CSAT — доля довольных клиентов, а средняя оценка по шкале до 5 — отдельная метрика")
+        case .scoreAsOwnMetric(let name, let value?): ("\(name) (out of 5): \(value)", "напишите «\(name) (из 5): \(value)»")
+        case .scoreAsOwnMetric(let name, nil):
+            ("name the metric \"\(name) (out of 5)\" in the file and in the stage's metrics, or write the share of satisfied customers as a percentage",
+             "назовите метрику «\(name) (из 5)» в файле и в метриках этапа или запишите долю довольных клиентов в процентах")
         case .linkOmitted(let url): ("the link to \"\(url)\" is left out of the pages: a page does not run what a link names",
                                      "ссылка на «\(url)» не попадёт на страницы: страница не выполняет то, что в ссылке")
         case .removeIndent(let key): ("start the line with \"\(key):\", without the spaces before it: such a key is not indented",

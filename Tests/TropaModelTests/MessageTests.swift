@@ -46,7 +46,7 @@ import Testing
         .templateUnfinishedTag, .templateUnknown("x"), .templateUnknownName("x"), .templateNamesAre, .templatesOfTheme(["a"]), .unknownCommand("x", commands: ["y"]), .templateCloseNothing, .removeClose, .closeSection("x"), .lookalikeLetters("x", letters: ["e"], latin: true), .aliasInKey, .writeKeyOut, .yamlUnreadable("x"), .yamlSyntax("x"),
         .quoteUnclosed("x"), .closeQuote("x"), .keyTwice(["a", "b"]), .keepOne,
         .quotesInLine(marks: "x", key: "x", fixed: "x"), .quoteColonValue, .indentWithSpaces, .notMapping(.schema),
-        .unknownKey(.schema, "x"), .knownKeys(["a", "b"]), .keyInEnglish("x"), .linkOmitted("x"), .linkToWebAddress, .percentAsShare("x", read: "0.3"), .removeIndent("x"), .baseURLTail("x"), .shouldBeText("x"), .shouldBeBool("x", .list), .writeBool("x"),
+        .unknownKey(.schema, "x"), .knownKeys(["a", "b"]), .keyInEnglish("x"), .linkOmitted("x"), .linkToWebAddress, .percentAsShare("x", read: "0.3"), .csatAsScore("x", read: "4.5"), .scoreAsOwnMetric(name: "x", value: "4,5"), .scoreAsOwnMetric(name: "x", value: nil), .removeIndent("x"), .baseURLTail("x"), .shouldBeText("x"), .shouldBeBool("x", .list), .writeBool("x"),
         .shouldBeNumber("x", .list), .itemsShouldBeTexts("x"), .shouldBeList("x", .list),
         .tagsAsText(key: "x", tag: "x"), .listItemContinued(key: "x", line: "- b", item: "a - b"), .measurementTwice(metric: "x", stage: "x", date: "2024-03-01", line: 2, value: "1"), .oneRowPerDay, .metricInList(item: "x", layer: "y", metrics: "z"), .moveToLayer("x"), .alignDash("- b"), .writeList(key: "x", items: ["a", "b"]), .quotedValue(.tag("x"), pair: "x"),
         .writeWithoutQuotes("x"), .rangeOfTwo("x"), .rangeTooWide("x"),

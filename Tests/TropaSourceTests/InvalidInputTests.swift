@@ -92,7 +92,7 @@ import TropaTesting
     @Test func severitiesFollowTheFormatTable() {
         let warnings: Set<DiagnosticCode> = [.unknownKey, .emptyLayer, .unknownMetric, .unknownSection,
                                              .typographicQuotes, .tagsAsText, .listItemContinued, .templateUnknownName, .measurementTwice, .metricOutsideMetrics, .unknownActionKind, .unknownOwner, .unknownColumn, .reviewOverdue, .measurementInFuture, .measurementsBeforeUpdated, .draftLink,
-                                             .underlinedStage, .htmlOmitted, .linkOmitted, .percentAsShare, .duplicateMetric,
+                                             .underlinedStage, .htmlOmitted, .linkOmitted, .percentAsShare, .csatAsScore, .duplicateMetric,
                                              .misplacedOwner, .branchTypo, .unreadMarkup]
         for testCase in Self.cases {
             for expected in testCase.expected {

@@ -239,7 +239,7 @@ import TropaTesting
     @Test func aShareOfOneIsWarnedOfOnlyWhenBare() throws {
         func warnings(_ item: String, schema: LayerSchema = .default) -> [String?] {
             let value = try? MetricReader.read(item, schema: schema).get()
-            return [value.flatMap { MetricReader.shareWarning(item, value: $0, schema: schema, at: SourceLocation(file: "m.md", line: 1), item: true) }
+            return [value.flatMap { MetricReader.percentWarning(item, value: $0, schema: schema, at: SourceLocation(file: "m.md", line: 1), item: true) }
                 .map { $0.suggestion(in: .ru) } ?? nil].compactMap { $0 }
         }
         #expect(warnings("Конверсия: 0,3") == ["напишите «Конверсия: 30%»"])
@@ -255,6 +255,31 @@ import TropaTesting
         let index = try #require(schema.metrics.firstIndex { $0.id == "conversion" })
         schema.metrics[index].range = 0...1
         #expect(warnings("Конверсия: 0,3", schema: schema).isEmpty)
+    }
+
+    /// A bare CSAT from 1 to 5 is a survey's average score read as a percentage: a warning with the score kept as a
+    /// metric of its own; not with a percent sign, a target or a range, above 5, for another metric, or for a CSAT
+    /// whose schema range ends at 5.
+    @Test func aCSATFromOneToFiveIsWarnedOfAsAScore() throws {
+        func warning(_ item: String, schema: LayerSchema = .default, item inMap: Bool = true) -> (code: String, help: String?)? {
+            let value = try? MetricReader.read(item, schema: schema).get()
+            return value.flatMap { MetricReader.percentWarning(item, value: $0, schema: schema, at: SourceLocation(file: "m.md", line: 1), item: inMap) }
+                .map { ($0.code.rawValue, $0.suggestion(in: .ru)) }
+        }
+        #expect(warning("CSAT: 4,5")?.code == "csat-as-score")
+        #expect(warning("CSAT: 4,5")?.help == "напишите «CSAT (из 5): 4,5»")
+        #expect(warning("Удовлетворённость: 1")?.help == "напишите «Удовлетворённость (из 5): 1»")
+        #expect(warning("CSAT: 5.")?.help == "напишите «CSAT (из 5): 5»")
+        #expect(warning("CSAT: 4,2", item: false)?.help
+                == "назовите метрику «CSAT (из 5)» в файле и в метриках этапа или запишите долю довольных клиентов в процентах")
+        #expect(warning("CSAT: 0,9")?.code == "percent-as-share", "below one, a share")
+        for item in ["CSAT: 4,5%", "CSAT: 6", "CSAT: 4,5 (цель 4,8)", "CSAT: 3–4", "CSAT (из 5): 4,6", "Конверсия: 4", "NPS: 4"] {
+            #expect(warning(item) == nil, "\(item)")
+        }
+        var schema = LayerSchema.default
+        let index = try #require(schema.metrics.firstIndex { $0.id == "csat" })
+        schema.metrics[index].range = 1...5
+        #expect(warning("CSAT: 4,5", schema: schema) == nil, "a schema that measures CSAT from 1 to 5")
     }
 
     @Test func unreadableItemsAreMetricSyntaxErrorsAtTheItem() {

@@ -324,7 +324,7 @@ package struct LayerContentReader {
                     diagnostics.append(.warning(.unknownMetric, .unknownMetric(value.name),
                                                 at: at, suggestion: .closest(close, to: value.name)))
                 }
-                if let share = MetricReader.shareWarning(text, value: value, schema: schema, at: at, item: true) {
+                if let share = MetricReader.percentWarning(text, value: value, schema: schema, at: at, item: true) {
                     diagnostics.append(share)
                 }
                 if let earlier = firstLines[value.key] {

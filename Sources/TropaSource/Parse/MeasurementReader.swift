@@ -228,7 +228,7 @@ package struct MeasurementReader {
             } ?? .warning(.unknownMetric, .metricNotInStage(metric: name, stage: matched.written), at: metric.at,
                           suggestion: .addMetricToStage(metric: name, stage: matched.written))
         }
-        warning = warning ?? MetricReader.shareWarning(text, value: read, schema: schema, at: value.at, item: false)
+        warning = warning ?? MetricReader.percentWarning(text, value: read, schema: schema, at: value.at, item: false)
         return .success((Measurement(date: day.text, stage: matched.id, value: read, location: value.at), warning))
     }
 

@@ -192,24 +192,34 @@ package enum MetricReader {
         return .success(value)
     }
 
-    /// A percentage written as a bare share of one (`0,3`, as a spreadsheet exports 30 %) is read as 0.3 %, which
-    /// is seldom meant: the `percent-as-share` warning, with the value written as a percentage (for a metrics
-    /// layer, the item: `Конверсия: 30%`). Not for a value with a unit or a target, or a metric whose range ends at
-    /// one or below.
-    package static func shareWarning(_ text: String, value: MetricValue, schema: LayerSchema, at location: SourceLocation,
-                                     item: Bool) -> Diagnostic? {
-        guard value.unit == .percent, value.range == nil, value.target == nil, value.value > 0, value.value < 1,
-              (schema.metrics.first { $0.id == value.metricID }?.range?.upperBound ?? 100) > 1,
+    /// A bare number read as a percentage where another figure is likely meant, for a metrics layer's item
+    /// (`item`) or a measurements row; not for a value with a unit, a range or a target:
+    /// - a share of one (`0,3`, as a spreadsheet exports 30 %), read as 0.3 %: the `percent-as-share` warning, with
+    ///   the value written as a percentage (for an item, the item: `Конверсия: 30%`); not for a metric whose range
+    ///   ends at one or below;
+    /// - a CSAT from 1 to 5 (`CSAT: 4,5`, a survey's average score), read as 4.5 % satisfied: the `csat-as-score`
+    ///   warning, with the score kept as a metric of its own (`CSAT (из 5): 4,5`).
+    package static func percentWarning(_ text: String, value: MetricValue, schema: LayerSchema, at location: SourceLocation,
+                                       item: Bool) -> Diagnostic? {
+        guard value.unit == .percent, value.range == nil, value.target == nil, value.value > 0,
               let colon = text.firstIndex(where: { $0.isOne(of: ":：") }) else { return nil }
+        let metric = schema.metrics.first { $0.id == value.metricID }
         let written = String(valueText(after: colon, in: text))
         guard case .success(let quantity) = Quantity.read(written[...]), quantity.unit == .plain else { return nil }
+        let read = written.replacingOccurrences(of: ",", with: ".")
+        if value.value >= 1 {
+            guard metric?.role == .csat, value.value <= 5, (metric?.range?.upperBound ?? 100) > 5 else { return nil }
+            return .warning(.csatAsScore, .csatAsScore(text, read: read), at: location,
+                            suggestion: .scoreAsOwnMetric(name: value.name, value: item ? written : nil))
+        }
+        guard (metric?.range?.upperBound ?? 100) > 1 else { return nil }
         // Hundredths of a percent, as few digits as the value needs, with the decimal mark the author wrote.
         var percent = String(format: "%.2f", value.value * 100)
         while percent.hasSuffix("0") { percent.removeLast() }
         if percent.hasSuffix(".") { percent.removeLast() }
         if written.contains(",") { percent = percent.replacingOccurrences(of: ".", with: ",") }
         percent += "%"
-        return .warning(.percentAsShare, .percentAsShare(text, read: written.replacingOccurrences(of: ",", with: ".")), at: location,
+        return .warning(.percentAsShare, .percentAsShare(text, read: read), at: location,
                         suggestion: .write(item ? value.name + ": " + percent : percent))
     }
 
