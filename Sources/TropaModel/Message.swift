@@ -207,6 +207,7 @@ public indirect enum Message: Sendable, Hashable {
     case metricNoValue(String)
     case metricNoNumber(String)
     case metricSpacedSign(String)
+    case metricDashForMinus(String)
     case metricCurrencyFirst(String)
     case negativeDuration(String)
     case durationAtLeastZero
@@ -819,6 +820,8 @@ public indirect enum Message: Sendable, Hashable {
         case .metricNoNumber(let text): ("the value of \"\(text)\" is not a number", "в «\(text)» значение должно быть числом")
         case .metricSpacedSign(let text): ("in \"\(text)\" a space stands between the sign and the number",
                                            "в «\(text)» между знаком и числом стоит пробел")
+        case .metricDashForMinus(let text): ("in \"\(text)\" a dash stands where the minus sign goes",
+                                             "в «\(text)» вместо минуса стоит тире")
         case .negativeDuration(let metric): ("\"\(metric)\" is a duration below zero", "«\(metric)» — длительность меньше нуля")
         case .durationAtLeastZero: ("write how long the stage takes, e.g. \"3 days\"",
                                     "напишите, сколько длится этап, например «3 дня»")

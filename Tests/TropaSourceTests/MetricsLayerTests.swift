@@ -115,6 +115,9 @@ import TropaTesting
         ("NPS: − 7 (цель 20)", .spacedSign("−7"), "напишите «−7»"),
         // An em dash, as a word processor makes of a hyphen before a space: written as a minus tropa reads.
         ("NPS: — 20", .spacedSign("-20"), "напишите «-20»"),
+        // The same dash right before the number: it stands where the minus goes.
+        ("NPS: —20", .dashForMinus("-20"), "напишите «-20»"),
+        ("NPS: —7 (цель 20)", .dashForMinus("-7"), "напишите «-7»"),
     ])
     func aValueWrittenOtherwiseSuggestsItAsItIsRead(item: String, problem: MetricProblem, help: String) {
         #expect(throws: problem) { try Self.value(item).get() }
@@ -126,6 +129,7 @@ import TropaTesting
 
     @Test func aSignApartFromItsNumberIsWorded() {
         #expect(MetricProblem.spacedSign("-15").message("NPS: - 15").text(in: .ru) == "в «NPS: - 15» между знаком и числом стоит пробел")
+        #expect(MetricProblem.dashForMinus("-20").message("NPS: —20").text(in: .ru) == "в «NPS: —20» вместо минуса стоит тире")
         #expect(MetricProblem.currencyFirst("100 $").help.text(in: .en) == "write the sign after the number: \"100 $\"")
     }
 

@@ -55,6 +55,8 @@ package enum MetricProblem: Error, Equatable {
     case currencyFirst(String)
     /// `- 15`: the value to write instead, `-15`.
     case spacedSign(String)
+    /// `—20`: an em dash typed for the minus, and the value to write instead, `-20`.
+    case dashForMinus(String)
     case notOneNumber
     case reversedRange
     case unreadableTarget
@@ -74,6 +76,7 @@ package enum MetricProblem: Error, Equatable {
         case .noNumber: .metricNoNumber(text)
         case .currencyFirst: .metricCurrencyFirst(text)
         case .spacedSign: .metricSpacedSign(text)
+        case .dashForMinus: .metricDashForMinus(text)
         case .notOneNumber: .metricNotOneNumber(text)
         case .reversedRange: .metricReversedRange(text)
         case .unreadableTarget: .metricUnreadableTarget(text)
@@ -91,7 +94,7 @@ package enum MetricProblem: Error, Equatable {
         case .noColon, .noValue, .noNumber, .notOneNumber: .metricForm
         case .reversedRange: .smallerFirst
         case .currencyFirst(let value): .currencyAfterNumber(value)
-        case .spacedSign(let value): .write(value)
+        case .spacedSign(let value), .dashForMinus(let value): .write(value)
         case .compoundDuration(let item, _): .write(item)
         case .unreadableTarget: .targetForm
         case .wrongUnit(let metric, _, let fix?): .write(metric + ": " + fix)
@@ -272,7 +275,7 @@ private struct Quantity {
         let opening = ["от ", "from "].first { rest.lowercased().hasPrefix($0) }
         if let opening { rest = rest.dropFirst(opening.count).drop(while: \.isWhitespace) }
         guard let (low, afterLow) = NumberReader.leadingNumber(rest, grouping: true) else {
-            return .failure(currencyFirst(rest) ?? spacedSign(rest) ?? .noNumber)
+            return .failure(currencyFirst(rest) ?? spacedSign(rest) ?? dashForMinus(rest) ?? .noNumber)
         }
         rest = afterLow.drop(while: \.isWhitespace)
         // "30%–40%": the unit may be written after both numbers.
@@ -361,6 +364,12 @@ private struct Quantity {
               number.startIndex > text.index(after: text.startIndex), number.first?.isASCIIDigit == true else { return nil }
         // An em dash is no sign a number starts with: the hyphen it was typed as.
         return .spacedSign((sign == "—" ? "-" : String(sign)) + number)
+    }
+
+    /// `—20`: an em dash where the minus goes (a word processor makes one of a hyphen), which no number starts with.
+    private static func dashForMinus(_ text: Substring) -> MetricProblem? {
+        guard text.first == "—", text.dropFirst().first?.isASCIIDigit == true else { return nil }
+        return .dashForMinus("-" + text.dropFirst())
     }
 
     /// The value in `unit`: a duration target written in days for a value in weeks is converted; nil when the
