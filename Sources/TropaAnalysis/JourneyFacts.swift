@@ -297,6 +297,13 @@ public struct JourneyAnalysis: Sendable {
         Self.current(journey).filter { role(of: $0.value) != nil }.map(\.date).max()
     }
 
+    /// The latest measurement of a metric the evaluation reads, when every such measurement is dated before
+    /// `updated`: the figures are then the map's own (`measurements-before-updated`), and its page says why.
+    public func setAsideDate(_ journey: Journey) -> String? {
+        guard let updated = journey.updated, figuresDate(journey) == nil else { return nil }
+        return journey.measurements.filter { $0.date < updated && role(of: $0.value) != nil }.map(\.date).max()
+    }
+
     /// The scores of the schema's emotion layer, stage by stage; none when no stage has a score.
     private func emotionSeries(_ journey: Journey) -> [EmotionSeries] {
         guard let layer = schema.layers.first(where: { $0.kind == .emotion }) else { return [] }

@@ -935,6 +935,8 @@ extension IncrementalBuildTests {
         let page = try #require(built.text("map/index.html"))
         #expect(page.contains("<figcaption><strong>Лиды</strong> — Поиск: 120 (замер 1 марта 2024)</figcaption>"))
         #expect(page.contains("<figcaption><strong>NPS</strong> — Поиск: −5 (замер 1 февраля 2024)</figcaption>"))
+        // The page says why its figures are the map's own.
+        #expect(page.contains("Замеры (последний — 1 февраля 2024) старше даты карты, 1 марта 2024: цифры этапов — по карте."))
         // The earlier NPS stands for no figure: the cell of the map's own is not told of it.
         #expect(page.contains("<span class=\"measured\">замер 1 марта 2024: 120</span>"))
         #expect(!page.contains("<span class=\"measured\">замер 1 февраля 2024"))

@@ -89,8 +89,9 @@ package struct SitePresenter: Sendable {
             introductionHTML: journey.introduction.html,
             analysis: analysis(journey, facts: facts, evaluation: evaluation).map { model in
                 var model = model
-                model.measuredOn = JourneyAnalysis(schema: site.schema, contentPath: site.config.contentPath)
-                    .figuresDate(journey).map { words.figuresMeasured(words.date($0), since: journey.updated.map(words.date)) }
+                let analysis = JourneyAnalysis(schema: site.schema, contentPath: site.config.contentPath)
+                model.measuredOn = analysis.figuresDate(journey).map { words.figuresMeasured(words.date($0), since: journey.updated.map(words.date)) }
+                    ?? analysis.setAsideDate(journey).map { words.figuresSetAside(last: words.date($0), updated: words.date(journey.updated!)) }
                 return model
             }, curve: curve,
             stageCount: journey.stages.count, branchCells: branchCells(journey.stages),

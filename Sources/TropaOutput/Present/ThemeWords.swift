@@ -283,6 +283,14 @@ public struct ThemeWords: Sendable {
             : "\(quoted(stage)): \(value), target \(target) (\(gap))"
     }
 
+    /// Under the evaluation's heading, when every measurement is older than the map's date: the figures are the
+    /// map's own.
+    public func figuresSetAside(last: String, updated: String) -> String {
+        language == .ru
+            ? "Замеры (последний — \(last)) старше даты карты, \(updated): цифры этапов — по карте."
+            : "The measurements (the last on \(last)) are older than the map's date, \(updated): the stages' figures are the map's own."
+    }
+
     /// Under the evaluation's heading, when measurements replaced some of the map's figures; `updated`, the map's
     /// date, before which a measurement does not replace them.
     public func figuresMeasured(_ date: String, since updated: String?) -> String {
