@@ -36,6 +36,8 @@ public indirect enum Message: Sendable, Hashable {
     case writeReview
     // Measurements
     case measurementsMissing(String)
+    case measurementsNotWatched(String, content: String)
+    case measurementsBesideMap(String)
     case measurementsPath
     case measurementsEmpty
     case measurementColumns([String])
@@ -487,6 +489,11 @@ public indirect enum Message: Sendable, Hashable {
                             "напишите «2 недели», «ежемесячно», «ежеквартально» или число дней, недель или месяцев")
         case .measurementsMissing(let path): ("the measurements file \"\(path)\" does not exist",
                                               "файла с замерами «\(path)» нет")
+        case .measurementsNotWatched(let path, let content):
+            ("the measurements file \"\(path)\" is outside the \(content) folder or in a hidden one, where a build would not see it change",
+             "файл с замерами «\(path)» лежит вне папки \(content) или в скрытой папке: сборка не заметит, что он изменился")
+        case .measurementsBesideMap(let name): ("put the file beside the map and write \"measurements: \(name)\"",
+                                                "положите файл рядом с картой и напишите «measurements: \(name)»")
         case .measurementsPath: ("name a CSV file beside the map, e.g. \"measurements: metrics.csv\"",
                                  "укажите CSV-файл рядом с картой, например «measurements: metrics.csv»")
         case .measurementsEmpty: ("the measurements file is empty", "файл с замерами пустой")

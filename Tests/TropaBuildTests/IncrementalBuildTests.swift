@@ -983,8 +983,8 @@ extension IncrementalBuildTests {
         let page = try #require(built.text("map/index.html"))
         #expect(page.contains("class=\"tropa-chart tropa-trend\""))
         #expect(page.contains("42\u{00A0}% (+7\u{00A0}п.\u{00A0}п. с 1 февраля 2024)"))
-        #expect(page.contains("<dt>Последний замер</dt><dd>1 марта 2024</dd>"))
-        #expect(page.contains("<dt>Следующий замер</dt><dd>1 июня 2024</dd>"))
+        #expect(page.contains("<dt>Последний замер</dt><dd><time datetime=\"2024-03-01\">1 марта 2024</time></dd>"))
+        #expect(page.contains("<dt>Следующий замер</dt><dd><time datetime=\"2024-06-01\">1 июня 2024</time></dd>"))
         #expect(page.contains("Цифры этапов — по последним замерам (самый поздний — 1 марта 2024), где их нет — по цифрам карты."))
         // The table keeps the map's 30 % and tells the measurement the funnel uses under it.
         #expect(page.contains("<dt>Конверсия</dt><dd>30\u{00A0}% <span class=\"measured\">замер 1 марта 2024: 42\u{00A0}%</span></dd>"))
@@ -1023,7 +1023,7 @@ extension IncrementalBuildTests {
             "\"review\" : {\n        \"every\" : {\n          \"months\" : 3\n        },\n        \"last\" : \"\(last)\",\n"
                 + "        \"next\" : \"\(next)\"\n      },"
         }
-        #expect(built.text("dashboard/index.html")?.contains("<th scope=\"col\">Замеры</th></tr></thead>") == true)
+        #expect(built.text("dashboard/index.html")?.contains("<th scope=\"col\">Последний замер</th></tr></thead>") == true)
         #expect(built.text("dashboard/index.html")?.contains(cell("1 марта 2024", "2024-03-01", "1 июня 2024", "2024-06-01")) == true)
         #expect(built.text("maps.json")?.contains(entry("2024-03-01", "2024-06-01")) == true, "\(built.text("maps.json") ?? "")")
 

@@ -649,7 +649,7 @@ package struct RecordedMap: Sendable {
     package init(_ map: BuildRecord.Map, reachBound: Double?) {
         let facts = map.facts, summary = map.facts.summary
         var bytes: [UInt8] = []
-        // In two arrays: the type checker gives up on one literal of all 26 fields.
+        // In two arrays: the type checker gives up on one literal of all 29 fields.
         let head: [RecordLine.Field] = [
             .text("map"), .text(facts.path), .text(summary.slug), .text(summary.title), .text(summary.personaID),
             .text(summary.product), .text(summary.segment), .list(summary.tags), .text(summary.draft ? "1" : "0"),

@@ -17,7 +17,6 @@ public struct ThemeWords: Sendable {
         "updated": ("Updated", "Обновлено"),
         "lastReview": ("Last measured", "Последний замер"),
         "nextReview": ("Next review", "Следующий замер"),
-        "reviews": ("Measured", "Замеры"),
         "reviewNext": ("next:", "следующий:"),
         "measurements": ("Measurements", "Замеры"),
         "history": ("History", "История"),

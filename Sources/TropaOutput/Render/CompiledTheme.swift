@@ -66,8 +66,8 @@ enum CompiledTheme {
         html += "\n"
         if let updated = map.updated { html += fact(word("updated", words), escaped(updated)) }
         if let review = map.review {
-            html += fact(word("lastReview", words), escaped(review.last))
-            if let next = review.next { html += fact(word("nextReview", words), escaped(next)) }
+            html += fact(word("lastReview", words), time(review.last, review.lastISO))
+            if let next = review.next, let nextISO = review.nextISO { html += fact(word("nextReview", words), time(next, nextISO)) }
         }
         html += "\n"
         if let evidence = map.evidence {
@@ -243,7 +243,7 @@ enum CompiledTheme {
             + word("dashboardNote", words) + "</p>\n"
         if !dashboard.rows.isEmpty {
             html += "<div class=\"table-scroll\">\n<table class=\"dashboard\">\n<thead><tr>"
-            for column in ["journeyMap", "getThrough", "weakestStage", "averageNPS", "lowestEmotion", "missedTargets", "evidence", "reviews"] {
+            for column in ["journeyMap", "getThrough", "weakestStage", "averageNPS", "lowestEmotion", "missedTargets", "evidence", "lastReview"] {
                 html += "<th scope=\"col\">" + word(column, words) + "</th>"
             }
             html += "</tr></thead>\n<tbody>\n"

@@ -112,7 +112,7 @@ enum EmbeddedTheme {
 <p class="note">{{page.words.dashboardNote}}</p>
 {{^empty(rows)}}<div class="table-scroll">
 <table class="dashboard">
-<thead><tr><th scope="col">{{page.words.journeyMap}}</th><th scope="col">{{page.words.getThrough}}</th><th scope="col">{{page.words.weakestStage}}</th><th scope="col">{{page.words.averageNPS}}</th><th scope="col">{{page.words.lowestEmotion}}</th><th scope="col">{{page.words.missedTargets}}</th><th scope="col">{{page.words.evidence}}</th><th scope="col">{{page.words.reviews}}</th></tr></thead>
+<thead><tr><th scope="col">{{page.words.journeyMap}}</th><th scope="col">{{page.words.getThrough}}</th><th scope="col">{{page.words.weakestStage}}</th><th scope="col">{{page.words.averageNPS}}</th><th scope="col">{{page.words.lowestEmotion}}</th><th scope="col">{{page.words.missedTargets}}</th><th scope="col">{{page.words.evidence}}</th><th scope="col">{{page.words.lastReview}}</th></tr></thead>
 <tbody>
 {{#rows}}<tr><th scope="row"><a href="{{url}}">{{title}}</a>{{#draft}} <span class="badge draft">{{page.words.draft}}</span>{{/draft}}</th><td class="number">{{#reach}}{{reach}}{{/reach}}{{^reach}}<span class="none">{{page.words.noFigures}}</span>{{/reach}}</td><td>{{#weakestStage}}{{weakestStage}}{{#weakestConversion}}, <span class="figure">{{weakestConversion}}</span>{{/weakestConversion}}{{/weakestStage}}{{^weakestStage}}<span class="none">{{page.words.noFigures}}</span>{{/weakestStage}}</td><td class="number">{{#averageNPS}}{{averageNPS}}{{/averageNPS}}{{^averageNPS}}<span class="none">{{page.words.noFigures}}</span>{{/averageNPS}}</td><td class="number">{{#lowestEmotion}}{{lowestEmotion}}{{/lowestEmotion}}{{^lowestEmotion}}<span class="none">{{page.words.noFigures}}</span>{{/lowestEmotion}}</td><td>{{^empty(missedTargets)}}<ul class="targets">{{#missedTargets}}<li>{{.}}</li>{{/missedTargets}}</ul>{{/empty(missedTargets)}}</td><td>{{#evidence}}<span class="evidence-{{kind}}">{{text}}</span>{{/evidence}}</td><td class="review">{{#review}}<time datetime="{{lastISO}}">{{last}}</time>{{#next}}<br><span class="next">{{page.words.reviewNext}} <time datetime="{{nextISO}}">{{next}}</time></span>{{/next}}{{/review}}</td></tr>
 {{/rows}}
@@ -156,7 +156,7 @@ enum EmbeddedTheme {
 {{#product}}<div><dt>{{page.words.product}}</dt><dd>{{product}}</dd></div>{{/product}}
 {{#segment}}<div><dt>{{page.words.segment}}</dt><dd><a href="{{url}}">{{title}}</a></dd></div>{{/segment}}
 {{#persona}}<div><dt>{{page.words.persona}}</dt><dd><a href="{{url}}">{{name}}</a></dd></div>{{/persona}}
-{{#updated}}<div><dt>{{page.words.updated}}</dt><dd>{{updated}}</dd></div>{{/updated}}{{#review}}<div><dt>{{page.words.lastReview}}</dt><dd>{{last}}</dd></div>{{#next}}<div><dt>{{page.words.nextReview}}</dt><dd>{{next}}</dd></div>{{/next}}{{/review}}
+{{#updated}}<div><dt>{{page.words.updated}}</dt><dd>{{updated}}</dd></div>{{/updated}}{{#review}}<div><dt>{{page.words.lastReview}}</dt><dd><time datetime="{{lastISO}}">{{last}}</time></dd></div>{{#next}}<div><dt>{{page.words.nextReview}}</dt><dd><time datetime="{{nextISO}}">{{next}}</time></dd></div>{{/next}}{{/review}}
 {{#evidence}}<div class="evidence evidence-{{kind}}"><dt>{{page.words.evidence}}</dt><dd>{{text}}</dd></div>{{/evidence}}
 {{^empty(tags)}}<div><dt>{{page.words.tags}}</dt><dd><ul class="tags">{{#tags}}<li><a href="{{url}}">{{title}}</a></li>{{/tags}}</ul></dd></div>{{/empty(tags)}}
 </dl>

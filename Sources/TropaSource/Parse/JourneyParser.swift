@@ -165,7 +165,7 @@ package struct JourneyParser {
     }
 
     /// The measurements file, relative to the site folder: the path is written relative to the map, and may not
-    /// leave the site.
+    /// leave the content folder or go into a hidden one, where a build would not see the file change.
     private func measurementsFile(_ field: YAMLReader.Field, of mapPath: String, yaml: inout YAMLReader) -> String? {
         guard let text = yaml.string(field)?.trimmingWhitespace() else { return nil }
         var parts = mapPath.split(separator: "/").dropLast().map(String.init)
@@ -179,6 +179,12 @@ package struct JourneyParser {
         guard !text.isEmpty, !text.hasPrefix("/"), !parts.contains(".."), !parts.isEmpty else {
             yaml.report(.error(.measurementInvalid, .measurementsMissing(text), at: field.location,
                                suggestion: .measurementsPath))
+            return nil
+        }
+        let content = contentPath.split(separator: "/").map(String.init)
+        guard parts.count > content.count, parts.starts(with: content), !parts.contains(where: { $0.hasPrefix(".") }) else {
+            yaml.report(.error(.measurementInvalid, .measurementsNotWatched(text, content: contentPath), at: field.location,
+                               suggestion: .measurementsBesideMap(parts.last!)))
             return nil
         }
         return parts.joined(separator: "/")
