@@ -397,6 +397,7 @@ public indirect enum Message: Sendable, Hashable {
     case notInGit(String)
     case unknownRevision(String)
     case noMapAtRevision(path: String, revision: String)
+    case mapNotCommitted(revision: String)
     case noMapInWorkingTree(String)
     case measurementsOfNoMap(String)
     case measurementsOfMaps(String, [String])
@@ -1176,6 +1177,8 @@ public indirect enum Message: Sendable, Hashable {
         case .unknownRevision(let revision): ("git knows no revision \"\(revision)\"", "в git нет ревизии «\(revision)»")
         case .noMapAtRevision(let path, let revision): ("\(path) does not exist at \(revision)",
                                                        "в ревизии \(revision) нет файла \(path)")
+        case .mapNotCommitted(let revision): ("the map is not in \(revision) yet: once it is committed, tropa diff shows what changes since",
+                                              "карты ещё нет в \(revision): когда она будет в коммите, tropa diff покажет, что изменилось с тех пор")
         case .noMapInWorkingTree(let path): ("\(path) does not exist in the working tree", "в рабочей копии нет файла \(path)")
         case .measurementsOfNoMap(let path): ("no map names \(path) as its measurements: tropa diff compares a map",
                                               "\(path) не указан в поле measurements ни одной карты: tropa diff сравнивает карты")

@@ -178,6 +178,18 @@ import TropaTesting
         #expect(markdown.hasPrefix("### content/map.md: HEAD → рабочая копия\n\n- «Поиск», Метрики: Конверсия"))
     }
 
+    /// Right after a commit the file is as HEAD has it: the answer names the diff of that commit.
+    @Test func noChangeSinceTheLastCommitNamesTheCommitsOwnDiff() throws {
+        let memory = MemoryFileSystem(files: ["site/tropa.yml": "language: ru\n", "site/content/map.md": Self.new])
+        let git = FakeGit(versions: ["HEAD": ["content/map.md": Self.new], "v2": ["content/map.md": Self.new]])
+        let head = try #require(try MapDiff.read(root: "site", map: "content/map.md", revisions: [], git: git, files: memory).0)
+        #expect(head.render(.text) == "content/map.md: HEAD → рабочая копия\n"
+                + "Карта не изменилась. Что изменил последний коммит: tropa diff content/map.md HEAD~1 HEAD\n")
+        // Against another revision, no such line.
+        let v2 = try #require(try MapDiff.read(root: "site", map: "content/map.md", revisions: ["v2"], git: git, files: memory).0)
+        #expect(v2.render(.text) == "content/map.md: v2 → рабочая копия\nКарта не изменилась.\n")
+    }
+
     @Test func aMissingRevisionOrFile() throws {
         #expect(throws: SiteError.self) { try Self.diff(["v9"], format: .text) }
         let memory = MemoryFileSystem(files: ["site/content/map.md": Self.new])
@@ -276,13 +288,16 @@ import TropaTesting
                 #expect(error.help == .didYouMean("content/cards/issue.md"))
             }
         }
-        // A new map, not yet committed: its own path is no suggestion.
-        do {
-            _ = try MapDiff.read(root: "site", map: "content/other.md", revisions: ["HEAD"], git: git, files: memory)
-            Issue.record("a map missing at HEAD was read")
-        } catch let error as SiteError {
-            #expect(error.message == .noMapAtRevision(path: "content/other.md", revision: "HEAD"))
-            #expect(error.help == nil)
+        // A new map, not yet committed: its own path is no suggestion; it is told there is nothing to compare yet.
+        for revisions in [[], ["HEAD"]] {
+            do {
+                _ = try MapDiff.read(root: "site", map: "content/other.md", revisions: revisions, git: git, files: memory)
+                Issue.record("a map missing at HEAD was read")
+            } catch let error as SiteError {
+                #expect(error.message == .noMapAtRevision(path: "content/other.md", revision: "HEAD"))
+                #expect(error.help == .mapNotCommitted(revision: "HEAD"))
+                #expect(error.help?.text(in: .ru) == "карты ещё нет в HEAD: когда она будет в коммите, tropa diff покажет, что изменилось с тех пор")
+            }
         }
         let memoryWithout = MemoryFileSystem(files: ["site/content/other.md": Self.new])
         do {

@@ -71,7 +71,7 @@ import Testing
         .fixAndSave, .notFound, .noPageAt("x"), .theCatalogue, .cannotRead("x", .missing), .cannotOpenFolder("x"),
         .cannotReadFolder("x", .missing), .linkNowhere("x"), .linkOutside("x", target: "x"),
         .linkBack("x", target: "x"), .notFileOrFolder("x"), .notSiteFolder("x"), .noSuchFolder("x"), .notInGit("x"), .unknownRevision("x"),
-        .noMapAtRevision(path: "x", revision: "x"), .noMapInWorkingTree("x"), .measurementsOfNoMap("x"), .columnNotRead("x", read: ["a"]), .columnTwice("x"), .removeColumn, .keepNotesInMap, .lineWithoutColon("x"), .measurementsOfMaps("x", ["a", "b"]), .gitUnavailable("x"), .gitStopped, .shallowHistory, .draftsLeftOut(1), .draftsLeftOut(3), .waitingForBuild("x"), .waitedForBuild("x"),
+        .noMapAtRevision(path: "x", revision: "x"), .mapNotCommitted(revision: "x"), .noMapInWorkingTree("x"), .measurementsOfNoMap("x"), .columnNotRead("x", read: ["a"]), .columnTwice("x"), .removeColumn, .keepNotesInMap, .lineWithoutColon("x"), .measurementsOfMaps("x", ["a", "b"]), .gitUnavailable("x"), .gitStopped, .shallowHistory, .draftsLeftOut(1), .draftsLeftOut(3), .waitingForBuild("x"), .waitedForBuild("x"),
         .folderNotFile("x"), .noSuchFile("x"), .noContentFolder("x"), .refuseOutput("x", .home), .outputIsFile("x"),
         .outputForeign("x"), .outputReadOnly("x", folder: "x", update: true), .cannotWrite("x", .missing),
         .cannotCreateFolder("x", .missing), .cannotRemove("x", .missing), .cannotMove("x", to: "x", .missing),

@@ -57,8 +57,10 @@ public struct MapDiff: Sendable {
         /// as git names a file at a revision (`HEAD:content/metrics.csv`): a row it could not read is no change.
         func version(_ revision: String?) throws -> Journey {
             guard let map = try file(path, at: revision) else {
+                // A map written since the revision and compared with the working tree: nothing to compare yet.
+                let uncommitted = revision != nil && to == nil && (try? loader.readOptional(path)) != nil
                 throw SiteError(revision.map { .noMapAtRevision(path: path, revision: $0) } ?? .noMapInWorkingTree(path),
-                                help: closeMap())
+                                help: uncommitted ? .mapNotCommitted(revision: from) : closeMap())
             }
             let outcome = try reader.outcome(of: map) { try file($0, at: revision) }
             guard let journey = outcome.value else {
@@ -113,7 +115,11 @@ public struct MapDiff: Sendable {
         let words = presenter.words
         let target = to ?? words["diff.workingTree"]
         var text = (markdown ? "### " : "") + "\(path): \(from) → \(target)\n"
-        if changes.isEmpty { return text + (markdown ? "\n" : "") + words["diff.none"] + "\n" }
+        if changes.isEmpty {
+            // Right after a commit the file is as HEAD has it: what the commit itself changed is another diff.
+            let commit = to == nil && from == "HEAD" ? " " + words.diffOfLastCommit(path) : ""
+            return text + (markdown ? "\n" : "") + words["diff.none"] + commit + "\n"
+        }
         if markdown { text += "\n" }
         for change in changes { text += (markdown ? "- " : "  ") + presenter.describe(change) + "\n" }
         return text

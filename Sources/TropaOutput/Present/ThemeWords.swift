@@ -282,6 +282,12 @@ public struct ThemeWords: Sendable {
             : "\(quoted(stage)): \(value), target \(target) (\(gap))"
     }
 
+    /// After "no changes" between the last commit and the file: the command that shows what that commit changed.
+    public func diffOfLastCommit(_ path: String) -> String {
+        language == .ru ? "Что изменил последний коммит: tropa diff \(path) HEAD~1 HEAD"
+            : "What the last commit changed: tropa diff \(path) HEAD~1 HEAD"
+    }
+
     /// Under the evaluation's heading, when every measurement is older than the map's date: the figures are the
     /// map's own.
     public func figuresSetAside(last: String, updated: String) -> String {
