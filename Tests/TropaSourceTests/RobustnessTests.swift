@@ -30,7 +30,7 @@ import TropaTesting
 
     @Test func onlyTwoFences() throws {
         let result = try Check.site(["content/fences.md": "---\n---\n"])
-        #expect(result.diagnostics.found == [Found(.missingTitle, .error, 1, 1), Found(.noStages, .error, 3, 1)])
+        #expect(result.diagnostics.found == [Found(.missingTitle, .error, 1, 1), Found(.noStages, .error, 2, 1)])
     }
 
     @Test func onlyWhiteSpace() throws {

@@ -531,8 +531,11 @@ package struct JourneyParser {
         }
         diagnostics += BranchLabel.check(journey.stages, labels: stages.map(\.branch.location))
         if stages.isEmpty {
-            diagnostics.append(.error(.noStages, .noStages,
-                                      at: SourceLocation(file: source.path, line: min(bodyLine, source.lineCount)),
+            // The body's first line of text; in a file of front-matter alone, its last line: where stages would go.
+            let written = { (line: Int) in source.line(line).map { !$0.allSatisfy(\.isWhitespace) } ?? false }
+            let line = (bodyLine...max(bodyLine, source.lineCount)).first(where: written)
+                ?? (1...max(1, source.lineCount)).last(where: written) ?? 1
+            diagnostics.append(.error(.noStages, .noStages, at: SourceLocation(file: source.path, line: line),
                                       suggestion: .startStages))
         }
         return diagnostics
