@@ -297,11 +297,16 @@ public struct JourneyAnalysis: Sendable {
         Self.current(journey).filter { role(of: $0.value) != nil }.map(\.date).max()
     }
 
-    /// The latest measurement of a metric the evaluation reads, when every such measurement is dated before
-    /// `updated`: the figures are then the map's own (`measurements-before-updated`), and its page says why.
-    public func setAsideDate(_ journey: Journey) -> String? {
+    /// The metrics the evaluation reads that are measured, as the file names them, and the latest of those
+    /// measurements, when every one is dated before `updated`: the figures are then the map's own
+    /// (`measurements-before-updated`), and its page says why.
+    public func setAside(_ journey: Journey) -> (metrics: [String], last: String)? {
         guard let updated = journey.updated, figuresDate(journey) == nil else { return nil }
-        return journey.measurements.filter { $0.date < updated && role(of: $0.value) != nil }.map(\.date).max()
+        let rows = journey.measurements.filter { $0.date < updated && role(of: $0.value) != nil }
+        guard let last = rows.map(\.date).max() else { return nil }
+        var metrics: [String] = []
+        for row in rows where !metrics.contains(row.value.name) { metrics.append(row.value.name) }
+        return (metrics, last)
     }
 
     /// The scores of the schema's emotion layer, stage by stage; none when no stage has a score.

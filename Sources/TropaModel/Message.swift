@@ -36,7 +36,10 @@ public indirect enum Message: Sendable, Hashable {
     case writeReview
     // Measurements
     case measurementsMissing(String)
-    case measurementsNotWatched(String, content: String)
+    case measurementsOutsideContent(String, content: String)
+    case measurementsHidden(String)
+    case measurementsBackslash(String)
+    case renameVisible(String)
     case measurementsBesideMap(String)
     case measurementsPath
     case measurementsEmpty
@@ -490,9 +493,16 @@ public indirect enum Message: Sendable, Hashable {
                             "напишите «2 недели», «ежемесячно», «ежеквартально» или число дней, недель или месяцев")
         case .measurementsMissing(let path): ("the measurements file \"\(path)\" does not exist",
                                               "файла с замерами «\(path)» нет")
-        case .measurementsNotWatched(let path, let content):
-            ("the measurements file \"\(path)\" is outside the \(content) folder or in a hidden one, where a build would not see it change",
-             "файл с замерами «\(path)» лежит вне папки \(content) или в скрытой папке: сборка не заметит, что он изменился")
+        case .measurementsOutsideContent(let path, let content):
+            ("the measurements file \"\(path)\" is outside the folder \"\(content)\", where a build would not see it change",
+             "файл с замерами «\(path)» лежит вне папки «\(content)»: сборка не заметит, что он изменился")
+        case .measurementsHidden(let path):
+            ("the measurements file \"\(path)\" is hidden (a name in its path starts with a dot), where a build would not see it change",
+             "файл с замерами «\(path)» скрыт (имя в пути начинается с точки): сборка не заметит, что он изменился")
+        case .measurementsBackslash(let path): ("the path \"\(path)\" is written with backslashes: tropa reads paths with \"/\"",
+                                                "путь «\(path)» записан через обратную косую черту: tropa читает пути через «/»")
+        case .renameVisible(let path): ("rename it without the dot, as \"\(path)\", and name it so in \"measurements\"",
+                                        "переименуйте его без точки — «\(path)» — и так же укажите в «measurements»")
         case .measurementsBesideMap(let name): ("put the file beside the map and write \"measurements: \(name)\"",
                                                 "положите файл рядом с картой и напишите «measurements: \(name)»")
         case .measurementsPath: ("name a CSV file beside the map, e.g. \"measurements: metrics.csv\"",
@@ -742,10 +752,11 @@ public indirect enum Message: Sendable, Hashable {
         case .csatAsScore(let text, let read):
             ("\"\(text)\" is read as \(read)%: CSAT is the share of satisfied customers; an average score out of 5 is a metric of its own",
              "«\(text)» читается как \(Self.russian(read))\u{A0}%: CSAT — доля довольных клиентов, а средняя оценка по шкале до 5 — отдельная метрика")
-        case .scoreAsOwnMetric(let name, let value?): ("\(name) (out of 5): \(value)", "напишите «\(name) (из 5): \(value)»")
+        case .scoreAsOwnMetric(let name, let value?):
+            ("\(Self.scaled(name, "out of 5")): \(value)", "напишите «\(Self.scaled(name, "из 5")): \(value)»")
         case .scoreAsOwnMetric(let name, nil):
-            ("name the metric \"\(name) (out of 5)\" in the file and in the stage's metrics, or write the share of satisfied customers as a percentage",
-             "назовите метрику «\(name) (из 5)» в файле и в метриках этапа или запишите долю довольных клиентов в процентах")
+            ("name the metric \"\(Self.scaled(name, "out of 5"))\" in the file and in the stage's metrics, or write the share of satisfied customers as a percentage",
+             "назовите метрику «\(Self.scaled(name, "из 5"))» в файле и в метриках этапа или запишите долю довольных клиентов в процентах")
         case .linkOmitted(let url): ("the link to \"\(url)\" is left out of the pages: a page does not run what a link names",
                                      "ссылка на «\(url)» не попадёт на страницы: страница не выполняет то, что в ссылке")
         case .removeIndent(let key): ("start the line with \"\(key):\", without the spaces before it: such a key is not indented",
@@ -1258,6 +1269,11 @@ public indirect enum Message: Sendable, Hashable {
         let word = lastDigit == 1 && lastTwo != 11 ? one
             : (2...4).contains(lastDigit) && !(12...14).contains(lastTwo) ? few : many
         return "\(number) \(word)"
+    }
+
+    /// A metric's name with its scale as a note: `CSAT (из 5)`; in the note it has already, `CSAT (ноябрь, из 5)`.
+    private static func scaled(_ name: String, _ scale: String) -> String {
+        name.hasSuffix(")") && name.contains("(") ? name.dropLast() + ", " + scale + ")" : name + " (" + scale + ")"
     }
 
     /// A number as Russian text writes it, as the pages do: `-2.5` → `−2,5`.

@@ -178,16 +178,27 @@ import TropaTesting
         #expect(markdown.hasPrefix("### content/map.md: HEAD → рабочая копия\n\n- «Поиск», Метрики: Конверсия"))
     }
 
-    /// Right after a commit the file is as HEAD has it: the answer names the diff of that commit.
+    /// Right after a commit that changed the map, the file is as HEAD has it: the answer names the diff of that
+    /// commit, as a shell takes it (the site folder given, a path with a space quoted). None when the commit added the
+    /// map or left it as it was, or against another revision.
     @Test func noChangeSinceTheLastCommitNamesTheCommitsOwnDiff() throws {
-        let memory = MemoryFileSystem(files: ["site/tropa.yml": "language: ru\n", "site/content/map.md": Self.new])
-        let git = FakeGit(versions: ["HEAD": ["content/map.md": Self.new], "v2": ["content/map.md": Self.new]])
-        let head = try #require(try MapDiff.read(root: "site", map: "content/map.md", revisions: [], git: git, files: memory).0)
-        #expect(head.render(.text) == "content/map.md: HEAD → рабочая копия\n"
-                + "Карта не изменилась. Что изменил последний коммит: tropa diff content/map.md HEAD~1 HEAD\n")
-        // Against another revision, no such line.
-        let v2 = try #require(try MapDiff.read(root: "site", map: "content/map.md", revisions: ["v2"], git: git, files: memory).0)
-        #expect(v2.render(.text) == "content/map.md: v2 → рабочая копия\nКарта не изменилась.\n")
+        func said(_ versions: [String: [String: String]], path: String = "content/map.md", root: String = "site",
+                  revisions: [String] = []) throws -> String {
+            let memory = MemoryFileSystem(files: ["\(root)/tropa.yml": "language: ru\n", "\(root)/\(path)": Self.new])
+            return try #require(try MapDiff.read(root: root, map: path, revisions: revisions, git: FakeGit(versions: versions),
+                                                 files: memory).0).render(.text)
+        }
+        let committed = ["HEAD": ["content/map.md": Self.new], "HEAD~1": ["content/map.md": Self.old]]
+        #expect(try said(committed) == "content/map.md: HEAD → рабочая копия\n"
+                + "Карта не изменилась. Что изменил в ней последний коммит: tropa diff content/map.md HEAD~1 HEAD --site site\n")
+        #expect(try said(committed, root: ".").hasSuffix("последний коммит: tropa diff content/map.md HEAD~1 HEAD\n"))
+        let spaced = ["HEAD": ["content/Новый диван.md": Self.new], "HEAD~1": ["content/Новый диван.md": Self.old]]
+        #expect(try said(spaced, path: "content/Новый диван.md", root: ".").hasSuffix("tropa diff 'content/Новый диван.md' HEAD~1 HEAD\n"))
+        let none = "content/map.md: HEAD → рабочая копия\nКарта не изменилась.\n"
+        #expect(try said(["HEAD": ["content/map.md": Self.new]]) == none, "the commit added the map")
+        #expect(try said(["HEAD": ["content/map.md": Self.new], "HEAD~1": ["content/map.md": Self.new]]) == none, "it left the map as it was")
+        #expect(try said(["HEAD": ["content/map.md": Self.new], "v2": ["content/map.md": Self.new]], revisions: ["v2"])
+                == "content/map.md: v2 → рабочая копия\nКарта не изменилась.\n")
     }
 
     @Test func aMissingRevisionOrFile() throws {
@@ -298,6 +309,14 @@ import TropaTesting
                 #expect(error.help == .mapNotCommitted(revision: "HEAD"))
                 #expect(error.help?.text(in: .ru) == "карты ещё нет в HEAD: когда она будет в коммите, tropa diff покажет, что изменилось с тех пор")
             }
+        }
+        // Missing at an earlier revision, the map may well be committed since: no word of a commit to come.
+        do {
+            _ = try MapDiff.read(root: "site", map: "content/other.md", revisions: ["v2"], git: git, files: memory)
+            Issue.record("a map missing at v2 was read")
+        } catch let error as SiteError {
+            #expect(error.message == .noMapAtRevision(path: "content/other.md", revision: "v2"))
+            #expect(error.help == nil)
         }
         let memoryWithout = MemoryFileSystem(files: ["site/content/other.md": Self.new])
         do {

@@ -936,7 +936,7 @@ extension IncrementalBuildTests {
         #expect(page.contains("<figcaption><strong>Лиды</strong> — Поиск: 120 (замер 1 марта 2024)</figcaption>"))
         #expect(page.contains("<figcaption><strong>NPS</strong> — Поиск: −5 (замер 1 февраля 2024)</figcaption>"))
         // The page says why its figures are the map's own.
-        #expect(page.contains("Замеры (последний — 1 февраля 2024) старше даты карты, 1 марта 2024: цифры этапов — по карте."))
+        #expect(page.contains("Замеры «NPS» (последний — 1 февраля 2024) сделаны раньше даты карты, 1 марта 2024: в оценке — цифры карты."))
         // The earlier NPS stands for no figure: the cell of the map's own is not told of it.
         #expect(page.contains("<span class=\"measured\">замер 1 марта 2024: 120</span>"))
         #expect(!page.contains("<span class=\"measured\">замер 1 февраля 2024"))

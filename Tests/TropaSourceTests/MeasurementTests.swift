@@ -331,6 +331,29 @@ import TropaTesting
         #expect(result.site?.journeys.first?.measurementsFile == "content/data/m.csv")
     }
 
+    /// A file the build would not watch (outside the content folder, or hidden) or a path written with backslashes is
+    /// told at the key, each with its own help; a content folder written `./maps` is the folder `maps`.
+    @Test func aFileTheBuildWouldNotWatchIsReported() throws {
+        let csv = "date,stage,metric,value\n"
+        func told(_ path: String, _ files: [String: String] = [:]) throws -> [String] {
+            let map = Self.map.replacingOccurrences(of: "metrics.csv", with: path)
+            return try Check.site(["content/map.md": map].merging(files) { $1 }).diagnostics.map {
+                "\($0.location.line):\($0.code.rawValue): \($0.message(in: .ru)) / \($0.suggestion(in: .ru) ?? "")"
+            }
+        }
+        #expect(try told("../data/m.csv", ["data/m.csv": csv]) == ["3:measurement-invalid: файл с замерами «../data/m.csv» лежит "
+            + "вне папки «content»: сборка не заметит, что он изменился / положите файл рядом с картой и напишите «measurements: m.csv»"])
+        #expect(try told(".zamery/m.csv", ["content/.zamery/m.csv": csv]) == ["3:measurement-invalid: файл с замерами «.zamery/m.csv» "
+            + "скрыт (имя в пути начинается с точки): сборка не заметит, что он изменился / переименуйте его без точки — «zamery/m.csv» — "
+            + "и так же укажите в «measurements»"])
+        #expect(try told("./.m.csv", ["content/.m.csv": csv]).first?.hasSuffix("«./m.csv» — и так же укажите в «measurements»") == true)
+        #expect(try told("data\\m.csv", ["content/data/m.csv": csv]) == ["3:measurement-invalid: путь «data\\m.csv» записан через "
+            + "обратную косую черту: tropa читает пути через «/» / напишите «measurements: data/m.csv»"])
+        let dotted = try Check.site(["tropa.yml": "content: ./maps\n", "maps/map.md": Self.map, "maps/metrics.csv": csv])
+        #expect(dotted.diagnostics.isEmpty, "\(dotted.diagnostics)")
+        #expect(dotted.site?.journeys.first?.measurementsFile == "./maps/metrics.csv", "as the site's inputs list it")
+    }
+
     @Test func anInvalidEncodingIsReportedInTheCSV() throws {
         let result = try Self.check(bytes: Array("date,stage,metric,value\n2024-03-01,".utf8) + [0xC8, 0xE0])
         #expect(result.diagnostics.map(\.code) == [.invalidEncoding])

@@ -118,6 +118,11 @@ import TropaTesting
         // The same dash right before the number: it stands where the minus goes.
         ("NPS: —20", .dashForMinus("-20"), "напишите «-20»"),
         ("NPS: —7 (цель 20)", .dashForMinus("-7"), "напишите «-7»"),
+        // A score out of 5 where CSAT's percentage goes: kept as a metric of its own, not made a percentage.
+        ("CSAT: 4,5 из 5", .scoreOnPercentMetric(metric: "CSAT", value: "4,5"), "напишите «CSAT (из 5): 4,5»"),
+        ("CSAT: 5 баллов", .scoreOnPercentMetric(metric: "CSAT", value: "5"), "напишите «CSAT (из 5): 5»"),
+        ("Удовлетворённость: 4,5/5", .scoreOnPercentMetric(metric: "Удовлетворённость", value: "4,5"),
+         "напишите «Удовлетворённость (из 5): 4,5»"),
     ])
     func aValueWrittenOtherwiseSuggestsItAsItIsRead(item: String, problem: MetricProblem, help: String) {
         #expect(throws: problem) { try Self.value(item).get() }
@@ -277,6 +282,9 @@ import TropaTesting
         #expect(warning("CSAT: 4,2", item: false)?.help
                 == "назовите метрику «CSAT (из 5)» в файле и в метриках этапа или запишите долю довольных клиентов в процентах")
         #expect(warning("CSAT: 0,9")?.code == "percent-as-share", "below one, a share")
+        // A note the name has already takes the scale beside it; a note that says percent means it.
+        #expect(warning("CSAT (ноябрь): 4,5")?.help == "напишите «CSAT (ноябрь, из 5): 4,5»")
+        #expect(warning("CSAT (%): 4") == nil && warning("CSAT (в процентах): 4") == nil)
         for item in ["CSAT: 4,5%", "CSAT: 6", "CSAT: 4,5 (цель 4,8)", "CSAT: 3–4", "CSAT (из 5): 4,6", "Конверсия: 4", "NPS: 4"] {
             #expect(warning(item) == nil, "\(item)")
         }

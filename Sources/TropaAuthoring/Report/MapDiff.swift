@@ -15,6 +15,9 @@ public struct MapDiff: Sendable {
     /// Nil for the file as it is in the working tree.
     public let to: String?
     public let changes: [JourneyChange]
+    /// With no change between the last commit and the file: the command that shows what that commit did to the map,
+    /// when it changed it (nil when it added the map, or left it as it was).
+    public var lastCommit: String? = nil
     /// What the measurements files of the two versions could not say (a row left out, a file unreadable), with the
     /// text of those files to quote.
     public let problems: [Diagnostic]
@@ -57,8 +60,8 @@ public struct MapDiff: Sendable {
         /// as git names a file at a revision (`HEAD:content/metrics.csv`): a row it could not read is no change.
         func version(_ revision: String?) throws -> Journey {
             guard let map = try file(path, at: revision) else {
-                // A map written since the revision and compared with the working tree: nothing to compare yet.
-                let uncommitted = revision != nil && to == nil && (try? loader.readOptional(path)) != nil
+                // A map written since the last commit and compared with the working tree: nothing to compare yet.
+                let uncommitted = revision == "HEAD" && to == nil && (try? loader.readOptional(path)) != nil
                 throw SiteError(revision.map { .noMapAtRevision(path: path, revision: $0) } ?? .noMapInWorkingTree(path),
                                 help: uncommitted ? .mapNotCommitted(revision: from) : closeMap())
             }
@@ -83,8 +86,15 @@ public struct MapDiff: Sendable {
         }
         var site = Site(config: config, schema: schema, journeys: [], personas: [], staticFiles: [])
         site.config.language = language ?? config.language
-        return (MapDiff(path: path, from: from, to: to, changes: changes, problems: problems, sources: sources,
-                        presenter: SitePresenter(site: site)), settings)
+        var diff = MapDiff(path: path, from: from, to: to, changes: changes, problems: problems, sources: sources,
+                           presenter: SitePresenter(site: site))
+        if changes.isEmpty, to == nil, from == "HEAD", let before = try? git.file(path, at: "HEAD~1"),
+           try git.file(path, at: "HEAD") != before {
+            // As a shell takes it: the site when it is not the current folder, a path with spaces quoted.
+            let quoted = { (text: String) in text.contains(where: { $0 == " " || $0 == "'" }) ? "'" + text.replacingOccurrences(of: "'", with: "'\\''") + "'" : text }
+            diff.lastCommit = "tropa diff " + quoted(path) + " HEAD~1 HEAD" + (root == "." ? "" : " --site " + quoted(root))
+        }
+        return (diff, settings)
     }
 
     /// The one map of `maps` that names `csv` as its measurements; a `SiteError` when none does, or several.
@@ -117,7 +127,7 @@ public struct MapDiff: Sendable {
         var text = (markdown ? "### " : "") + "\(path): \(from) → \(target)\n"
         if changes.isEmpty {
             // Right after a commit the file is as HEAD has it: what the commit itself changed is another diff.
-            let commit = to == nil && from == "HEAD" ? " " + words.diffOfLastCommit(path) : ""
+            let commit = lastCommit.map { " " + words.diffOfLastCommit($0) } ?? ""
             return text + (markdown ? "\n" : "") + words["diff.none"] + commit + "\n"
         }
         if markdown { text += "\n" }

@@ -91,7 +91,9 @@ package struct SitePresenter: Sendable {
                 var model = model
                 let analysis = JourneyAnalysis(schema: site.schema, contentPath: site.config.contentPath)
                 model.measuredOn = analysis.figuresDate(journey).map { words.figuresMeasured(words.date($0), since: journey.updated.map(words.date)) }
-                    ?? analysis.setAsideDate(journey).map { words.figuresSetAside(last: words.date($0), updated: words.date(journey.updated!)) }
+                    ?? analysis.setAside(journey).map {
+                        words.figuresSetAside(metrics: $0.metrics, last: words.date($0.last), updated: words.date(journey.updated!))
+                    }
                 return model
             }, curve: curve,
             stageCount: journey.stages.count, branchCells: branchCells(journey.stages),

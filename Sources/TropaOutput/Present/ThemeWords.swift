@@ -283,17 +283,17 @@ public struct ThemeWords: Sendable {
     }
 
     /// After "no changes" between the last commit and the file: the command that shows what that commit changed.
-    public func diffOfLastCommit(_ path: String) -> String {
-        language == .ru ? "Что изменил последний коммит: tropa diff \(path) HEAD~1 HEAD"
-            : "What the last commit changed: tropa diff \(path) HEAD~1 HEAD"
+    public func diffOfLastCommit(_ command: String) -> String {
+        language == .ru ? "Что изменил в ней последний коммит: \(command)" : "What the last commit changed in it: \(command)"
     }
 
-    /// Under the evaluation's heading, when every measurement is older than the map's date: the figures are the
-    /// map's own.
-    public func figuresSetAside(last: String, updated: String) -> String {
-        language == .ru
-            ? "Замеры (последний — \(last)) старше даты карты, \(updated): цифры этапов — по карте."
-            : "The measurements (the last on \(last)) are older than the map's date, \(updated): the stages' figures are the map's own."
+    /// Under the evaluation's heading, when every measurement of the metrics it reads is older than the map's date:
+    /// the figures are the map's own.
+    public func figuresSetAside(metrics: [String], last: String, updated: String) -> String {
+        let named = metrics.map(quoted).joined(separator: ", ")
+        return language == .ru
+            ? "Замеры \(named) (последний — \(last)) сделаны раньше даты карты, \(updated): в оценке — цифры карты."
+            : "The measurements of \(named) (the last on \(last)) are older than the map's date, \(updated): the evaluation takes the map's figures."
     }
 
     /// Under the evaluation's heading, when measurements replaced some of the map's figures; `updated`, the map's

@@ -168,6 +168,11 @@ package struct JourneyParser {
     /// leave the content folder or go into a hidden one, where a build would not see the file change.
     private func measurementsFile(_ field: YAMLReader.Field, of mapPath: String, yaml: inout YAMLReader) -> String? {
         guard let text = yaml.string(field)?.trimmingWhitespace() else { return nil }
+        if text.contains("\\") {
+            yaml.report(.error(.measurementInvalid, .measurementsBackslash(text), at: field.location,
+                               suggestion: .write("measurements: " + text.replacingOccurrences(of: "\\", with: "/"))))
+            return nil
+        }
         var parts = mapPath.split(separator: "/").dropLast().map(String.init)
         for part in text.split(separator: "/", omittingEmptySubsequences: false) {
             if part == ".." {
@@ -181,10 +186,22 @@ package struct JourneyParser {
                                suggestion: .measurementsPath))
             return nil
         }
-        let content = contentPath.split(separator: "/").map(String.init)
-        guard parts.count > content.count, parts.starts(with: content), !parts.contains(where: { $0.hasPrefix(".") }) else {
-            yaml.report(.error(.measurementInvalid, .measurementsNotWatched(text, content: contentPath), at: field.location,
-                               suggestion: .measurementsBesideMap(parts.last!)))
+        // Compared without `.` and empty parts: `content: ./maps` names the folder `maps`. The path is returned as
+        // the map's is written, as the site's inputs list the file.
+        let named = parts.filter { $0 != "." && !$0.isEmpty }
+        let content = contentPath.split(separator: "/").map(String.init).filter { $0 != "." }
+        let file = named.last!
+        if !(named.count > content.count && named.starts(with: content)) {
+            yaml.report(.error(.measurementInvalid, .measurementsOutsideContent(text, content: contentPath), at: field.location,
+                               suggestion: .measurementsBesideMap(file)))
+            return nil
+        }
+        if named.dropFirst(content.count).contains(where: { $0.hasPrefix(".") }) {
+            // The path as written, without the dots a hidden name starts with.
+            let visible = text.split(separator: "/", omittingEmptySubsequences: false)
+                .map { $0 == "." || $0 == ".." ? String($0) : String($0.drop { $0 == "." }) }
+            yaml.report(.error(.measurementInvalid, .measurementsHidden(text), at: field.location,
+                               suggestion: .renameVisible(visible.joined(separator: "/"))))
             return nil
         }
         return parts.joined(separator: "/")

@@ -213,6 +213,7 @@ package struct MeasurementReader {
             // A row's value is a cell: its help is the cell's text, not a metrics item.
             let help: Message = switch problem {
             case .wrongUnit(_, _, let fix?), .compoundDuration(_, let fix): .write(fix)
+            case .scoreOnPercentMetric(let metric, _): .scoreAsOwnMetric(name: metric, value: nil)
             default: problem.help == .metricForm ? .measurementValueForm : problem.help
             }
             return .failure(.error(.measurementInvalid, problem.message(text), at: at, suggestion: help))

@@ -57,6 +57,8 @@ package enum MetricProblem: Error, Equatable {
     case spacedSign(String)
     /// `—20`: an em dash typed for the minus, and the value to write instead, `-20`.
     case dashForMinus(String)
+    /// `CSAT: 4,5 из 5`: a score on a metric in percent, the metric's name and the score's number.
+    case scoreOnPercentMetric(metric: String, value: String)
     case notOneNumber
     case reversedRange
     case unreadableTarget
@@ -77,6 +79,7 @@ package enum MetricProblem: Error, Equatable {
         case .currencyFirst: .metricCurrencyFirst(text)
         case .spacedSign: .metricSpacedSign(text)
         case .dashForMinus: .metricDashForMinus(text)
+        case .scoreOnPercentMetric(let metric, _): .metricNotPercent(metric: metric, text: text)
         case .notOneNumber: .metricNotOneNumber(text)
         case .reversedRange: .metricReversedRange(text)
         case .unreadableTarget: .metricUnreadableTarget(text)
@@ -95,6 +98,7 @@ package enum MetricProblem: Error, Equatable {
         case .reversedRange: .smallerFirst
         case .currencyFirst(let value): .currencyAfterNumber(value)
         case .spacedSign(let value), .dashForMinus(let value): .write(value)
+        case .scoreOnPercentMetric(let metric, let value): .scoreAsOwnMetric(name: metric, value: value)
         case .compoundDuration(let item, _): .write(item)
         case .unreadableTarget: .targetForm
         case .wrongUnit(let metric, _, let fix?): .write(metric + ": " + fix)
@@ -152,7 +156,7 @@ package enum MetricReader {
             let written = String(text[text.index(after: colon)...])
             let item = String(text[...colon]) + (written.range(of: valueText).map { written.replacingCharacters(in: $0, with: fix) } ?? " " + fix)
             return .failure(.compoundDuration(item: item, value: fix))
-        case .failure(let problem): return .failure(problem)
+        case .failure(let problem): return .failure(score(valueText, name: name, schema: schema) ?? problem)
         }
         var value = MetricValue(metricID: nil, name: name, value: quantity.value, range: quantity.range,
                                 target: target.flatMap { $0.value(in: quantity.unit) }, unit: quantity.unit, line: 0)
@@ -189,10 +193,18 @@ package enum MetricReader {
                 case .duration: return nil
                 }
             }
-            return .failure(.wrongUnit(metric: name, expected: metric.unit, fix: fix))
+            return .failure(score(valueText, name: name, schema: schema) ?? .wrongUnit(metric: name, expected: metric.unit, fix: fix))
         }
         value.metricID = metric.id
         return .success(value)
+    }
+
+    /// `CSAT: 4,5 из 5`, `CSAT: 5 баллов`, `CSAT: 4,5/5`: a score out of 5 where CSAT's share of satisfied
+    /// customers goes, which no help for a percentage fits; nil for anything else.
+    private static func score(_ valueText: Substring, name: String, schema: LayerSchema) -> MetricProblem? {
+        guard let metric = schema.metric(named: name), metric.role == .csat, metric.unit == .percent,
+              let (number, rest) = NumberReader.leadingNumber(valueText, grouping: true), (1...5).contains(number) else { return nil }
+        return .scoreOnPercentMetric(metric: name, value: String(valueText[..<rest.startIndex]).trimmingWhitespace())
     }
 
     /// A bare number read as a percentage where another figure is likely meant, for a metrics layer's item
@@ -211,7 +223,10 @@ package enum MetricReader {
         guard case .success(let quantity) = Quantity.read(written[...]), quantity.unit == .plain else { return nil }
         let read = written.replacingOccurrences(of: ",", with: ".")
         if value.value >= 1 {
-            guard metric?.role == .csat, value.value <= 5, (metric?.range?.upperBound ?? 100) > 5 else { return nil }
+            // A name whose note says percent (`CSAT (%)`) means it.
+            let note = value.name.lowercased()
+            guard metric?.role == .csat, value.value <= 5, (metric?.range?.upperBound ?? 100) > 5,
+                  !note.contains("%"), !note.contains("процент"), !note.contains("percent") else { return nil }
             return .warning(.csatAsScore, .csatAsScore(text, read: read), at: location,
                             suggestion: .scoreAsOwnMetric(name: value.name, value: item ? written : nil))
         }
