@@ -6,9 +6,12 @@ public struct ReviewDates: Sendable, Hashable {
     public var every: ReviewPeriod?
     public var last: String
     public var next: String?
+    /// Whether `last` is a measurement's date; otherwise it is the map's `updated`, its own figures standing as
+    /// the last review, which the pages say.
+    public var measured: Bool
 
-    public init(every: ReviewPeriod?, last: String, next: String?) {
-        (self.every, self.last, self.next) = (every, last, next)
+    public init(every: ReviewPeriod?, last: String, next: String?, measured: Bool = true) {
+        (self.every, self.last, self.next, self.measured) = (every, last, next, measured)
     }
 }
 
@@ -25,7 +28,7 @@ package enum ReviewSchedule {
     /// row); nil for one that is not.
     package static func dates(_ journey: Journey) -> ReviewDates? {
         guard journey.review != nil || !journey.measurements.isEmpty, let last = journey.lastReview else { return nil }
-        return ReviewDates(every: journey.review, last: last, next: next(journey))
+        return ReviewDates(every: journey.review, last: last, next: next(journey), measured: !journey.measurements.isEmpty)
     }
 
     /// A `review-overdue` warning at the `review` key when `day` is past the next review.

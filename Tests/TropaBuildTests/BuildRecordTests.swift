@@ -71,7 +71,7 @@ import Foundation
                                          // every 3 months.
                                          review: index % 4 == 0 ? nil : ReviewDates(
                                              every: [nil, .days(14), .months(3)][index % 4 - 1], last: text,
-                                             next: index % 4 == 1 ? nil : "2026-12-0\(index)"))
+                                             next: index % 4 == 1 ? nil : "2026-12-0\(index)", measured: index % 3 != 0))
             // Every kind of unit, an awkward one among them, ranges and targets, and a fork from the first stage to
             // every other.
             let figures: StageFigures = [.conversion: Figure(value: 35.5, unit: .percent, target: 45),

@@ -1021,7 +1021,7 @@ extension IncrementalBuildTests {
         }
         let entry = { (last: String, next: String) in
             "\"review\" : {\n        \"every\" : {\n          \"months\" : 3\n        },\n        \"last\" : \"\(last)\",\n"
-                + "        \"next\" : \"\(next)\"\n      },"
+                + "        \"measured\" : true,\n        \"next\" : \"\(next)\"\n      },"
         }
         #expect(built.text("dashboard/index.html")?.contains("<th scope=\"col\">Последний замер</th></tr></thead>") == true)
         #expect(built.text("dashboard/index.html")?.contains(cell("1 марта 2024", "2024-03-01", "1 июня 2024", "2024-06-01")) == true)
@@ -1034,6 +1034,18 @@ extension IncrementalBuildTests {
         #expect(again.text("dashboard/index.html")?.contains(cell("1 апреля 2024", "2024-04-01", "1 июля 2024", "2024-07-01")) == true)
         #expect(again.text("maps.json")?.contains(entry("2024-04-01", "2024-07-01")) == true)
         #expect(again.files == (try RenderBuild.fullBuild(of: again)))
+    }
+
+    /// A map with a review period and no measurements: its own figures stand as the last review, on the day of
+    /// `updated`, which the dashboard and the page say, and `maps.json` marks.
+    @Test func aReviewWithoutMeasurementsIsTheMapsDate() throws {
+        let map = Self.map.replacingOccurrences(of: "measurements: m.csv\n", with: "updated: 2024-03-01\n")
+        let built = try RenderBuild.site(["tropa.yml": "language: ru\n", "content/map.md": map])
+        #expect(built.text("dashboard/index.html")?.contains("<td class=\"review\"><time datetime=\"2024-03-01\">1 марта 2024</time> "
+            + "(дата карты)<br><span class=\"next\">следующий: <time datetime=\"2024-06-01\">1 июня 2024</time></span></td>") == true)
+        #expect(built.text("map/index.html")?.contains("<dt>Последний замер</dt><dd><time datetime=\"2024-03-01\">1 марта 2024</time> "
+            + "(дата карты)</dd>") == true)
+        #expect(built.text("maps.json")?.contains("\"last\" : \"2024-03-01\",\n        \"measured\" : false,") == true)
     }
 
     /// A map that stops naming its measurements leaves a file of the site, which a full build copies: so does the

@@ -639,7 +639,7 @@ package struct RecordedMap: Sendable {
 
     /// The fields of a map's whole entry, as `map` reads them: the record line's first three, the facts line's,
     /// then the record line's last.
-    private static let fieldCount = 29, factsFields = 3..<28
+    private static let fieldCount = 30, factsFields = 3..<29
     /// The fields of the whole entry that the record line repeats after the hash, for `outline`.
     private static let outlineFields = [5, 14, 3, 12, 13]
 
@@ -649,7 +649,7 @@ package struct RecordedMap: Sendable {
     package init(_ map: BuildRecord.Map, reachBound: Double?) {
         let facts = map.facts, summary = map.facts.summary
         var bytes: [UInt8] = []
-        // In two arrays: the type checker gives up on one literal of all 29 fields.
+        // In two arrays: the type checker gives up on one literal of all 30 fields.
         let head: [RecordLine.Field] = [
             .text("map"), .text(facts.path), .text(summary.slug), .text(summary.title), .text(summary.personaID),
             .text(summary.product), .text(summary.segment), .list(summary.tags), .text(summary.draft ? "1" : "0"),
@@ -666,9 +666,11 @@ package struct RecordedMap: Sendable {
                            .list(Self.encode(facts.flow)),
                            .list(Self.encode(facts.stages.map(\.figures))),
                            .list(Self.encode(facts.emotions)),
-                           // The review: its period (`14d`, `1m`; none when not set), the last and the next.
+                           // The review: its period (`14d`, `1m`; none when not set), the last, the next, and
+                           // whether the last is a measurement's date (`1`) or the map's (`0`).
                            .text(summary.review?.every.map(Self.encode)), .text(summary.review?.last),
-                           .text(summary.review?.next), .list(map.files)], to: &bytes)
+                           .text(summary.review?.next), .text(summary.review.map { $0.measured ? "1" : "0" }),
+                           .list(map.files)], to: &bytes)
         self.init(fields: RecordLine(bytes.dropLast()).fields, reachBound: reachBound)!
     }
 
@@ -708,7 +710,7 @@ package struct RecordedMap: Sendable {
         guard let line = fields, let shown = Self.planned(line), let path = line.string(1), let tags = line.list(7),
               let compare = line.list(14),
               let flow = line.elements(22).flatMap({ Self.decodeFlow($0, stageCount: shown.stages.count) }),
-              let files = line.list(28) else { return nil }
+              let files = line.list(29) else { return nil }
         let summary = JourneySummary(slug: shown.slug, title: shown.title, personaID: line.string(4),
                                      product: line.string(5), segment: line.string(6), tags: tags,
                                      draft: line.string(8) == "1", stageCount: shown.stages.count,
@@ -718,7 +720,7 @@ package struct RecordedMap: Sendable {
                                      revenue: line.string(13).flatMap { Double($0) }, compare: compare,
                                      review: line.string(26).map { last in
                                          ReviewDates(every: line.string(25).flatMap(Self.decodePeriod), last: last,
-                                                     next: line.string(27))
+                                                     next: line.string(27), measured: line.string(28) != "0")
                                      })
         return BuildRecord.Map(facts: JourneyFacts(path: path, summary: summary, stages: shown.stages, flow: flow,
                                                    emotions: shown.emotions, actions: shown.actions),

@@ -41,6 +41,7 @@ extension SitePresenter {
 
     /// The last review and the next, from the map's dates alone: on its page and its row of the dashboard.
     package func review(_ dates: ReviewDates?) -> ReviewModel? {
-        dates.map { ReviewModel(last: words.date($0.last), lastISO: $0.last, next: $0.next.map(words.date), nextISO: $0.next) }
+        dates.map { ReviewModel(last: words.date($0.last), lastISO: $0.last, measured: $0.measured, next: $0.next.map(words.date),
+                                nextISO: $0.next) }
     }
 }

@@ -18,6 +18,7 @@ public struct ThemeWords: Sendable {
         "lastReview": ("Last measured", "Последний замер"),
         "nextReview": ("Next review", "Следующий замер"),
         "reviewNext": ("next:", "следующий:"),
+        "reviewMapDate": ("the map's date", "дата карты"),
         "measurements": ("Measurements", "Замеры"),
         "history": ("History", "История"),
         "historyLink": ("History of this map", "История карты"),

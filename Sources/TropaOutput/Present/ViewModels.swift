@@ -308,6 +308,8 @@ package struct ReviewModel: Sendable {
     package let last: String
     /// `YYYY-MM-DD`, for a `<time>` element.
     package let lastISO: String
+    /// Whether `last` is a measurement's date, not the map's own (`updated`), which the pages say beside it.
+    package let measured: Bool
     package let next: String?
     package let nextISO: String?
 }

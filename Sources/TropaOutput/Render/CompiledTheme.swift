@@ -66,7 +66,7 @@ enum CompiledTheme {
         html += "\n"
         if let updated = map.updated { html += fact(word("updated", words), escaped(updated)) }
         if let review = map.review {
-            html += fact(word("lastReview", words), time(review.last, review.lastISO))
+            html += fact(word("lastReview", words), lastReview(review, words: words))
             if let next = review.next, let nextISO = review.nextISO { html += fact(word("nextReview", words), time(next, nextISO)) }
         }
         html += "\n"
@@ -281,7 +281,7 @@ enum CompiledTheme {
         }
         html += "</td><td class=\"review\">"
         if let review = row.review {
-            html += time(review.last, review.lastISO)
+            html += lastReview(review, words: words)
             if let next = review.next, let nextISO = review.nextISO {
                 html += "<br><span class=\"next\">" + word("reviewNext", words) + " " + time(next, nextISO) + "</span>"
             }
@@ -556,6 +556,11 @@ enum CompiledTheme {
 
     private static func fact(_ term: String, _ value: String) -> String {
         "<div><dt>" + term + "</dt><dd>" + value + "</dd></div>"
+    }
+
+    /// The last review's date, and when it is the map's own rather than a measurement's, that it is.
+    private static func lastReview(_ review: ReviewModel, words: [String: String]) -> String {
+        time(review.last, review.lastISO) + (review.measured ? "" : " (" + word("reviewMapDate", words) + ")")
     }
 
     /// A date as people read it, with the `YYYY-MM-DD` that programs read in its `<time>` element.

@@ -534,6 +534,7 @@ extension ReviewDates: JSONWritable {
                 }
             }
             json.member("last", last)
+            json.member("measured", measured)
             json.member("next", next)
         }
     }

@@ -684,6 +684,7 @@ extension ReviewModel: MustacheParent {
         switch key {
         case "last": self.last
         case "lastISO": self.lastISO
+        case "measured": self.measured
         case "next": orAbsent(self.next)
         case "nextISO": orAbsent(self.nextISO)
         default: nil
