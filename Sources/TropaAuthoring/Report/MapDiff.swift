@@ -56,6 +56,8 @@ public struct MapDiff: Sendable {
             return try git.file(path, at: revision).map { RawFile(path: path, bytes: $0) }
         }
         var problems: [Diagnostic] = [], sources: [String: SourceText] = [:]
+        /// The map as the last commit has it, when it was read: to tell whether that commit changed it.
+        var atHead: [UInt8]?
         /// The map at `revision` with the measurements file it names there. Problems of that file are kept, named
         /// as git names a file at a revision (`HEAD:content/metrics.csv`): a row it could not read is no change.
         func version(_ revision: String?) throws -> Journey {
@@ -65,6 +67,7 @@ public struct MapDiff: Sendable {
                 throw SiteError(revision.map { .noMapAtRevision(path: path, revision: $0) } ?? .noMapInWorkingTree(path),
                                 help: uncommitted ? .mapNotCommitted(revision: from) : closeMap())
             }
+            if revision == "HEAD" { atHead = map.bytes }
             let outcome = try reader.outcome(of: map) { try file($0, at: revision) }
             guard let journey = outcome.value else {
                 throw SiteError(.cannotRead(path, .system(outcome.diagnostics.first?.message(in: .en) ?? "")))
@@ -88,8 +91,7 @@ public struct MapDiff: Sendable {
         site.config.language = language ?? config.language
         var diff = MapDiff(path: path, from: from, to: to, changes: changes, problems: problems, sources: sources,
                            presenter: SitePresenter(site: site))
-        if changes.isEmpty, to == nil, from == "HEAD", let before = try? git.file(path, at: "HEAD~1"),
-           try git.file(path, at: "HEAD") != before {
+        if changes.isEmpty, to == nil, let atHead, let before = try? git.file(path, at: "HEAD~1"), atHead != before {
             // As a shell takes it: the site when it is not the current folder, a path with spaces quoted.
             let quoted = { (text: String) in text.contains(where: { $0 == " " || $0 == "'" }) ? "'" + text.replacingOccurrences(of: "'", with: "'\\''") + "'" : text }
             diff.lastCommit = "tropa diff " + quoted(path) + " HEAD~1 HEAD" + (root == "." ? "" : " --site " + quoted(root))

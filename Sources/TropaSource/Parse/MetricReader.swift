@@ -224,9 +224,9 @@ package enum MetricReader {
         let read = written.replacingOccurrences(of: ",", with: ".")
         if value.value >= 1 {
             // A name whose note says percent (`CSAT (%)`) means it.
-            let note = value.name.lowercased()
+            let name = value.name.lowercased()
             guard metric?.role == .csat, value.value <= 5, (metric?.range?.upperBound ?? 100) > 5,
-                  !note.contains("%"), !note.contains("процент"), !note.contains("percent") else { return nil }
+                  !name.contains("%"), !name.contains("процент"), !name.contains("percent") else { return nil }
             return .warning(.csatAsScore, .csatAsScore(text, read: read), at: location,
                             suggestion: .scoreAsOwnMetric(name: value.name, value: item ? written : nil))
         }
@@ -290,7 +290,7 @@ private struct Quantity {
         let opening = ["от ", "from "].first { rest.lowercased().hasPrefix($0) }
         if let opening { rest = rest.dropFirst(opening.count).drop(while: \.isWhitespace) }
         guard let (low, afterLow) = NumberReader.leadingNumber(rest, grouping: true) else {
-            return .failure(currencyFirst(rest) ?? spacedSign(rest) ?? dashForMinus(rest) ?? .noNumber)
+            return .failure(currencyFirst(rest) ?? signApart(rest) ?? .noNumber)
         }
         rest = afterLow.drop(while: \.isWhitespace)
         // "30%–40%": the unit may be written after both numbers.
@@ -373,18 +373,15 @@ private struct Quantity {
         return .currencyFirst((amount + " " + String(sign) + rest).trimmingWhitespace())
     }
 
-    /// `- 15`, `+ 3`: a sign apart from its number, and the value written the way tropa reads it.
-    private static func spacedSign(_ text: Substring) -> MetricProblem? {
+    /// `- 15`, `+ 3`: a sign apart from its number; `—20`: an em dash where the minus goes (a word processor makes
+    /// one of a hyphen), which no number starts with. With the value written the way tropa reads it.
+    private static func signApart(_ text: Substring) -> MetricProblem? {
         guard let sign = text.first, sign.isOne(of: "+-−–—"), case let number = text.dropFirst().drop(while: \.isWhitespace),
-              number.startIndex > text.index(after: text.startIndex), number.first?.isASCIIDigit == true else { return nil }
+              number.first?.isASCIIDigit == true else { return nil }
         // An em dash is no sign a number starts with: the hyphen it was typed as.
-        return .spacedSign((sign == "—" ? "-" : String(sign)) + number)
-    }
-
-    /// `—20`: an em dash where the minus goes (a word processor makes one of a hyphen), which no number starts with.
-    private static func dashForMinus(_ text: Substring) -> MetricProblem? {
-        guard text.first == "—", text.dropFirst().first?.isASCIIDigit == true else { return nil }
-        return .dashForMinus("-" + text.dropFirst())
+        let written = (sign == "—" ? "-" : String(sign)) + number
+        if number.startIndex > text.index(after: text.startIndex) { return .spacedSign(written) }
+        return sign == "—" ? .dashForMinus(written) : nil
     }
 
     /// The value in `unit`: a duration target written in days for a value in weeks is converted; nil when the
