@@ -14,10 +14,10 @@ public struct JourneyFacts: Sendable, Hashable {
     public var emotions: [EmotionSeries]
 
     /// The items of its plan layers (recommendations), stage by stage, for the action plan.
-    public var actions: [PlanAction]
+    public var actions: PlanActions
 
     public init(path: String, summary: JourneySummary, stages: [StageFacts], flow: StageGraph? = nil,
-                emotions: [EmotionSeries], actions: [PlanAction] = []) {
+                emotions: [EmotionSeries], actions: PlanActions = []) {
         self.path = path
         self.summary = summary
         self.stages = stages
@@ -84,6 +84,80 @@ public struct PlanAction: Sendable, Hashable {
         self.kind = kind
         self.owner = owner
         self.text = text
+    }
+}
+
+/// A map's plan actions in order, held in two buffers however many there are: their texts one after another, and
+/// where each action's lie. A site's entries keep every map's actions until its plan is written; as values of their
+/// own with a string for each text they were 2.5 KB of the 7 KB a 100,000-map build kept of each map.
+public struct PlanActions: Sendable, Hashable, RandomAccessCollection, MutableCollection, ExpressibleByArrayLiteral {
+    /// Where an action's texts lie in `texts`; plain words that are their own HTML lie there once.
+    private struct Place: Sendable, Hashable {
+        var stage: Int32
+        var kind: Span, owner: Span, html: Span, plain: Span
+    }
+
+    private struct Span: Sendable, Hashable {
+        var start: UInt32, end: UInt32
+        /// A kind or owner the action does not have.
+        static let absent = Span(start: .max, end: .max)
+    }
+
+    private var texts: [UInt8] = []
+    private var places: [Place] = []
+
+    public init(_ actions: some Collection<PlanAction>) {
+        // Of their size at once: grown by doubling, the buffers kept up to twice what they hold.
+        texts.reserveCapacity(actions.reduce(0) { total, action in
+            total + (action.kind?.utf8.count ?? 0) + (action.owner?.utf8.count ?? 0) + action.text.html.utf8.count
+                + (action.text.plain == action.text.html ? 0 : action.text.plain.utf8.count)
+        })
+        places.reserveCapacity(actions.count)
+        for action in actions {
+            let kind = action.kind.map { span($0) } ?? .absent, owner = action.owner.map { span($0) } ?? .absent
+            let html = span(action.text.html)
+            places.append(Place(stage: Int32(action.stage), kind: kind, owner: owner, html: html,
+                                plain: action.text.plain == action.text.html ? html : span(action.text.plain)))
+        }
+    }
+
+    public init(arrayLiteral actions: PlanAction...) {
+        self.init(actions)
+    }
+
+    public var startIndex: Int { 0 }
+    public var endIndex: Int { places.count }
+
+    public subscript(index: Int) -> PlanAction {
+        get {
+            let place = places[index]
+            let html = string(place.html)
+            return PlanAction(stage: Int(place.stage), kind: place.kind == .absent ? nil : string(place.kind),
+                              owner: place.owner == .absent ? nil : string(place.owner),
+                              text: RichText(html: html, plain: place.plain == place.html ? html : string(place.plain)))
+        }
+        set {
+            var actions = Array(self)
+            actions[index] = newValue
+            self = PlanActions(actions)
+        }
+    }
+
+    /// The action's stage, read without making its texts (the plan sorts by it).
+    public func stage(at index: Int) -> Int { Int(places[index].stage) }
+
+    public func kind(at index: Int) -> String? { places[index].kind == .absent ? nil : string(places[index].kind) }
+
+    public func owner(at index: Int) -> String? { places[index].owner == .absent ? nil : string(places[index].owner) }
+
+    private mutating func span(_ text: String) -> Span {
+        let start = UInt32(texts.count)
+        texts.append(contentsOf: text.utf8)
+        return Span(start: start, end: UInt32(texts.count))
+    }
+
+    private func string(_ span: Span) -> String {
+        String(decoding: texts[Int(span.start)..<Int(span.end)], as: UTF8.self)
     }
 }
 
@@ -241,17 +315,17 @@ public struct JourneyAnalysis: Sendable {
     }
 
     /// The items of every plan layer, stage by stage, in file order.
-    private func actions(_ journey: Journey) -> [PlanAction] {
+    private func actions(_ journey: Journey) -> PlanActions {
         let layers = Set(schema.layers.filter(\.plan).map(\.id))
         guard !layers.isEmpty else { return [] }
-        return journey.stages.enumerated().flatMap { index, stage in
+        return PlanActions(journey.stages.enumerated().flatMap { index, stage -> [PlanAction] in
             stage.layers.filter { layers.contains($0.layerID) }.flatMap { layer -> [PlanAction] in
                 guard case .list(let items) = layer.content else { return [] }
                 return items.filter { !$0.text.plain.isEmpty }.map {
                     PlanAction(stage: index, kind: $0.kind, owner: $0.owner, text: RichText(html: $0.text.html, plain: $0.text.plain))
                 }
             }
-        }
+        })
     }
 
     /// The stage's metrics that have a role; of two values for one role, the first. A measurement that stands for

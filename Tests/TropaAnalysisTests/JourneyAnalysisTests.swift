@@ -99,4 +99,64 @@ import TropaTesting
         #expect(ranged == Figure(value: 45, unit: .other("звонков")))
         #expect(ranged.hashValue == Figure(value: 45, unit: .other("звонков")).hashValue)
     }
+
+    /// A map's actions are kept in two buffers: each reads back as written, kind and owner absent or not, plain
+    /// words that are their own HTML or not, and an action edited in place.
+    @Test func planActionsReadBackAsWritten() {
+        let written = [
+            PlanAction(stage: 2, kind: "Сайт", owner: "product", text: RichText(html: "<em>Один</em> шаг", plain: "Один шаг")),
+            PlanAction(stage: 0, kind: nil, owner: nil, text: RichText(html: "Касса", plain: "Касса")),
+            PlanAction(stage: 1, kind: "", owner: "ecom", text: RichText(html: "", plain: "")),
+        ]
+        var actions = PlanActions(written)
+        #expect(Array(actions) == written)
+        #expect(actions.count == 3 && !actions.isEmpty)
+        #expect(actions.indices.map { actions.stage(at: $0) } == [2, 0, 1])
+        #expect(actions.indices.map { actions.kind(at: $0) } == ["Сайт", nil, ""])
+        #expect(actions.indices.map { actions.owner(at: $0) } == ["product", nil, "ecom"])
+        #expect(actions == PlanActions(written) && actions.hashValue == PlanActions(written).hashValue)
+        #expect(actions != PlanActions(written.reversed()))
+        actions[1].kind = "Касса"
+        #expect(actions[1] == PlanAction(stage: 0, kind: "Касса", owner: nil, text: RichText(html: "Касса", plain: "Касса")))
+        #expect(actions[0] == written[0] && actions[2] == written[2])
+        #expect(PlanActions([]).isEmpty && PlanActions([]) == [])
+    }
+
+    /// The facts keep each plan layer's items as actions, stage by stage; items of other layers are not actions.
+    @Test func theFactsKeepThePlanLayersItems() throws {
+        let (journey, problems) = Check.journey("""
+            ---
+            title: Карта
+            ---
+
+            ## Поиск
+            ### Цель
+            Найти.
+            ### Действия
+            - Ищет
+            ### Эмоции
+            0
+            ### Рекомендации
+            - [Сайт] Таблица **сравнения** @product
+            - Ролики
+
+            ## Покупка
+            ### Цель
+            Купить.
+            ### Действия
+            - Платит
+            ### Эмоции
+            1
+            ### Рекомендации
+            - Касса
+
+            """, path: "content/karta.md")
+        #expect(problems.isEmpty, "\(problems)")
+        let actions = JourneyAnalysis(schema: .default, contentPath: "content").facts(of: journey).actions
+        #expect(actions.map(\.stage) == [0, 0, 1])
+        #expect(actions.map(\.text.plain) == ["Таблица сравнения", "Ролики", "Касса"])
+        #expect(actions[0].text.html.contains("<strong>сравнения</strong>"))
+        #expect(actions.map(\.kind) == ["Сайт", nil, nil])
+        #expect(actions.map(\.owner) == ["product", nil, nil])
+    }
 }

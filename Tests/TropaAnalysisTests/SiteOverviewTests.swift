@@ -116,7 +116,7 @@ import Testing
         var summary: JourneySummary
         var stages: [StageFacts]
         var stageEmotions: [Double?]
-        var actions: [PlanAction]
+        var actions: PlanActions
     }
 
     private static func action(_ stage: Int, _ text: String, kind: String? = nil, owner: String? = nil) -> PlanAction {

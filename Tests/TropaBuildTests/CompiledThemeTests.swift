@@ -75,9 +75,34 @@ import TropaTesting
         let page = PageContext(lang: "ru", words: ["noMaps": "Карт пока нет", "home": "Все карты"], siteTitle: "Сайт",
                                root: "../", generator: "tropa")
         let model = DashboardPageModel(page: page, title: "Сводка", rows: [])
-        let compiled = try #require(CompiledTheme.render(model, template: "dashboard"))
+        let parts = try #require(CompiledTheme.parts(model, template: "dashboard"), "the dashboard is made in code")
+        let compiled = String(decoding: parts.bytes, as: UTF8.self)
         #expect(compiled == interpreted.render(model, template: "dashboard"))
         #expect(compiled.contains("<p class=\"note\"></p>\n\n<p>Карт пока нет</p>\n"))
+    }
+
+    /// A dashboard of more rows than one of its parts holds (256), each row with and without its optional parts: made
+    /// in parts and through swift-mustache, the same page.
+    @Test func aDashboardOfManyRowsIsTheSameBothWays() throws {
+        let overrides = EmbeddedTheme.files.filter { $0.key.hasSuffix(Theme.templateExtension) }
+            .map { SourceText(path: "templates/" + $0.key, text: $0.value + "{{! interpreted }}") }
+        let interpreted = try #require(Theme.load(overrides: overrides, templatesFolder: "templates").0)
+        let page = PageContext(lang: "ru", words: ["home": "Все карты", "draft": "черновик", "noFigures": "нет цифр"],
+                               siteTitle: "Сайт", root: "../", generator: "tropa")
+        let rows = (0..<300).map { number in
+            DashboardRowModel(title: "Карта <\(number)>", url: "../m\(number)/index.html", draft: number % 7 == 0,
+                              reach: number % 2 == 0 ? "\(number) %" : nil, weakestStage: number % 4 == 0 ? nil : "Выбор",
+                              weakestConversion: number % 3 == 0 ? "10 %" : nil, averageNPS: number % 5 == 0 ? "-3" : nil,
+                              lowestEmotion: "-1", evidence: nil, missedTargets: number % 6 == 0 ? ["«Выбор» & ко"] : [],
+                              review: nil)
+        }
+        let model = DashboardPageModel(page: page, title: "Сводка", rows: rows)
+        let parts = try #require(CompiledTheme.parts(model, template: "dashboard"))
+        #expect(parts.count == 4, "the table's head, two runs of rows, the rest")
+        let compiled = String(decoding: parts.bytes, as: UTF8.self)
+        #expect(compiled == interpreted.render(model, template: "dashboard"))
+        #expect(compiled.components(separatedBy: "<tr><th scope=\"row\">").count == 301)
+        #expect(compiled.contains("Карта &lt;299&gt;") && compiled.contains("«Выбор» &amp; ко"))
     }
 
     /// The plan's page comes from `CompiledTheme` for its model, not through swift-mustache: the tests above would

@@ -784,6 +784,12 @@ package struct VisitedSite {
     package var inputHashes: [String: UInt64] = [:]
 
     package init(_ visits: [Result<VisitedMap, Error>], keepingAll: Bool, report: inout Report) throws {
+        // Of their size at once: grown by doubling, the lists of a 100,000-map build kept room for 31,000 maps more.
+        claims.reserveCapacity(visits.count)
+        folders.reserveCapacity(visits.count)
+        shown.reserveCapacity(visits.count)
+        recorded.reserveCapacity(visits.count)
+        measurements.reserveCapacity(visits.count)
         for result in visits {
             let visit = try result.get()
             report.add(visit.diagnostics, source: visit.source)

@@ -739,7 +739,7 @@ package struct RecordedMap: Sendable {
     /// The fields `map` and `planned` both read: the slug, the title, the actions, the stages with their figures (of
     /// the role `figures` names, or all) and the curves; nil when one is damaged.
     private static func planned(_ line: RecordLine, figures role: MetricRole? = nil)
-        -> (slug: String, title: String, actions: [PlanAction], stages: [StageFacts], emotions: [EmotionSeries])? {
+        -> (slug: String, title: String, actions: PlanActions, stages: [StageFacts], emotions: [EmotionSeries])? {
         guard line.fields.count == fieldCount, let slug = line.string(2), let title = line.string(3),
               let actions = decodeActions(line), let names = line.list(20),
               let branches = line.list(21), branches.count == names.count,
@@ -753,7 +753,7 @@ package struct RecordedMap: Sendable {
     }
 
     /// The actions from their five parallel lists; nil when they disagree.
-    private static func decodeActions(_ line: RecordLine) -> [PlanAction]? {
+    private static func decodeActions(_ line: RecordLine) -> PlanActions? {
         guard let stages: [Int] = line.numbers(15), let kinds = line.list(16), let owners = line.list(17),
               let html = line.list(18), let plain = line.list(19),
               Set([stages.count, kinds.count, owners.count, html.count, plain.count]).count == 1 else { return nil }
@@ -764,7 +764,7 @@ package struct RecordedMap: Sendable {
                                       owner: owners[index].isEmpty ? nil : owners[index],
                                       text: RichText(html: html[index], plain: plain[index])))
         }
-        return actions
+        return PlanActions(actions)
     }
 
     /// Each point of each series as `series stage score label`: the score as Swift prints a Double, which reads

@@ -7,7 +7,7 @@ import TropaAnalysis
 package protocol PlannedMap: Sendable {
     var slug: String { get }
     var title: String { get }
-    var actions: [PlanAction] { get }
+    var actions: PlanActions { get }
     /// Each stage's name and branch, and its figures, of which the plan shows the conversion.
     var stages: [StageFacts] { get }
     var stageEmotions: [Double?] { get }
@@ -25,13 +25,13 @@ extension SitePageEntry: PlannedMap {
 package struct PlanMapFacts: PlannedMap {
     package let slug: String
     package let title: String
-    package let actions: [PlanAction]
+    package let actions: PlanActions
     package let stages: [StageFacts]
     package let stageEmotions: [Double?]
     package let stageAnchors: [String]
 
     /// `stages` with their conversions, `emotions` the map's curves.
-    package init(slug: String, title: String, actions: [PlanAction], stages: [StageFacts], emotions: [EmotionSeries]) {
+    package init(slug: String, title: String, actions: PlanActions, stages: [StageFacts], emotions: [EmotionSeries]) {
         (self.slug, self.title, self.actions, self.stages) = (slug, title, actions, stages)
         stageEmotions = JourneyEvaluation.stageEmotions(emotions, stageCount: stages.count)
         stageAnchors = SitePageEntry.anchors(stages, actions: actions)

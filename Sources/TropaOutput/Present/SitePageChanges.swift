@@ -70,7 +70,7 @@ extension SitePageEntry {
         let title: String
         let slug: String
         let figures: Figures
-        let actions: [PlanAction]
+        let actions: PlanActions
     }
 
     fileprivate var plan: Plan { Plan(title: summary.title, slug: summary.slug, figures: figures, actions: actions) }
@@ -375,9 +375,9 @@ extension SitePresenter {
                     return read[entry.map]!
                 }()
                 // The plan leaves out an action of a stage the map does not have: one named is not of these maps.
-                guard map.actions.indices.contains(entry.action), map.stages.indices.contains(map.actions[entry.action].stage),
+                guard map.actions.indices.contains(entry.action), map.stages.indices.contains(map.actions.stage(at: entry.action)),
                       map.stageEmotions.count == map.stages.count else { throw PlanNotOfTheseMaps() }
-                let stage = map.actions[entry.action].stage
+                let stage = map.actions.stage(at: entry.action)
                 return ActionPlan.Placing(emotion: map.stageEmotions[stage], conversion: map.stages[stage].figures.conversion?.value,
                                           titleKey: titleKey, entry: entry)
             }) else { return nil }

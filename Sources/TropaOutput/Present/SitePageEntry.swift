@@ -14,7 +14,7 @@ package final class SitePageEntry: Equatable, Sendable, MapOverview {
     /// The stages' names, branches and figures, for comparisons and the plan.
     package let stages: [StageFacts]
     package let stageEmotions: [Double?]
-    package let actions: [PlanAction]
+    package let actions: PlanActions
     /// The ids of the stages' columns, which the plan's actions link to; none for a map without actions.
     package let stageAnchors: [String]
     /// The curve's scores, without labels.
@@ -57,7 +57,7 @@ package final class SitePageEntry: Equatable, Sendable, MapOverview {
     }
 
     /// The ids of the stages' columns, when the map has actions to link to them.
-    package static func anchors(_ stages: [StageFacts], actions: [PlanAction]) -> [String] {
+    package static func anchors(_ stages: [StageFacts], actions: PlanActions) -> [String] {
         actions.isEmpty ? [] : StageID.anchors(stages.map(\.id))
     }
 

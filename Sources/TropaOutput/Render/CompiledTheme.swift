@@ -31,7 +31,6 @@ enum CompiledTheme {
         switch (template, model) {
         case ("history", let model as HistoryPageModel): history(model)
         case ("plan", let model as PlanPageModel): plan(model)
-        case ("dashboard", let model as DashboardPageModel): dashboard(model)
         case ("persona", let model as PersonaPageModel): persona(model)
         default: nil
         }
@@ -236,22 +235,26 @@ enum CompiledTheme {
     }
 
     /// `dashboard.mustache`: a row per map, 10,000 of them (3 MB) on a large site.
-    static func dashboard(_ dashboard: DashboardPageModel) -> String {
+    /// `dashboard.mustache`, in parts: its rows a few hundred at a time, each run made as its part is written (the
+    /// page of 100,000 maps is 24 MB, which as one string was made three times over at the build's peak).
+    static func dashboard(_ dashboard: DashboardPageModel) -> FileParts {
         let words = dashboard.page.words
-        var html = "<p class=\"breadcrumbs\"><a href=\"" + escaped(dashboard.page.root) + "index.html\">"
+        let (head, tail) = base(dashboard.page, title: escaped(dashboard.title) + " — " + escaped(dashboard.page.siteTitle))
+        var top = head + "<p class=\"breadcrumbs\"><a href=\"" + escaped(dashboard.page.root) + "index.html\">"
             + word("home", words) + "</a></p>\n<h1>" + escaped(dashboard.title) + "</h1>\n<p class=\"note\">"
             + word("dashboardNote", words) + "</p>\n"
-        if !dashboard.rows.isEmpty {
-            html += "<div class=\"table-scroll\">\n<table class=\"dashboard\">\n<thead><tr>"
-            for column in ["journeyMap", "getThrough", "weakestStage", "averageNPS", "lowestEmotion", "missedTargets", "evidence", "lastReview"] {
-                html += "<th scope=\"col\">" + word(column, words) + "</th>"
-            }
-            html += "</tr></thead>\n<tbody>\n"
-            for row in dashboard.rows { html += dashboardRow(row, words: words) }
-            html += "</tbody>\n</table>\n</div>"
+        guard !dashboard.rows.isEmpty else {
+            return parts([.bytes(Array((top + "\n<p>" + word("noMaps", words) + "</p>\n" + tail).utf8))])
         }
-        html += "\n" + (dashboard.rows.isEmpty ? "<p>" + word("noMaps", words) + "</p>" : "") + "\n"
-        return base(dashboard.page, title: escaped(dashboard.title) + " — " + escaped(dashboard.page.siteTitle), content: html)
+        top += "<div class=\"table-scroll\">\n<table class=\"dashboard\">\n<thead><tr>"
+        for column in ["journeyMap", "getThrough", "weakestStage", "averageNPS", "lowestEmotion", "missedTargets", "evidence", "lastReview"] {
+            top += "<th scope=\"col\">" + word(column, words) + "</th>"
+        }
+        top += "</tr></thead>\n<tbody>\n"
+        let rows = stride(from: 0, to: dashboard.rows.count, by: 256).map { start in
+            Part.rows(dashboard.rows, start..<min(dashboard.rows.count, start + 256), words: words)
+        }
+        return parts([.bytes(Array(top.utf8))] + rows + [.bytes(Array(("</tbody>\n</table>\n</div>\n\n" + tail).utf8))])
     }
 
     /// A map's row of the dashboard, with its line break.
@@ -348,15 +351,16 @@ enum CompiledTheme {
 
     // MARK: - pages of cards, in parts
 
-    /// The page in parts, when `template` is one of the pages of cards made here and `model` its model: the
-    /// catalogue, a tag's or segment's page and a product's comparison list thousands of cards on a large site (the
-    /// catalogue 18 MB at 10,000 maps), which swift-mustache made as one string three times over (the cards'
-    /// section, the content block, the page).
+    /// The page in parts, when `template` is one of the pages of cards made here (or the dashboard) and `model` its
+    /// model: the catalogue, a tag's or segment's page and a product's comparison list thousands of cards on a large
+    /// site (the catalogue 18 MB at 10,000 maps), which swift-mustache made as one string three times over (the
+    /// cards' section, the content block, the page).
     static func parts(_ model: Any, template: String) -> FileParts? {
         switch (template, model) {
         case ("catalogue", let model as CataloguePageModel): catalogue(model)
         case ("maps", let model as MapListPageModel): maps(model)
         case ("compare", let model as ComparisonPageModel): compare(model)
+        case ("dashboard", let model as DashboardPageModel): dashboard(model)
         default: nil
         }
     }
@@ -505,10 +509,11 @@ enum CompiledTheme {
         return html + "</tbody>\n</table>\n</div>\n</section>\n"
     }
 
-    /// A part of a page of cards: its own markup, or cards made and printed when the part is written.
+    /// A part of a page of cards: its own markup, or cards (or the dashboard's rows) printed when the part is written.
     private enum Part: Sendable {
         case bytes([UInt8])
         case cards(CardList, Range<Int>)
+        case rows([DashboardRowModel], Range<Int>, words: [String: String])
     }
 
     /// A page of one list of cards: the markup before it, the cards, the markup after it.
@@ -532,6 +537,8 @@ enum CompiledTheme {
                     bytes.append(UInt8(ascii: "\n"))
                 }
                 return bytes
+            case .rows(let rows, let range, let words):
+                return range.reduce(into: []) { bytes, place in bytes += dashboardRow(rows[place], words: words).utf8 }
             }
         }
     }
