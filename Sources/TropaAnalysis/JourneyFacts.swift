@@ -136,6 +136,7 @@ public struct PlanActions: Sendable, Hashable, RandomAccessCollection, MutableCo
                               owner: place.owner == .absent ? nil : string(place.owner),
                               text: RichText(html: html, plain: place.plain == place.html ? html : string(place.plain)))
         }
+        // Rebuilds the whole list: for an action edited now and then (a test), not for sorting in place.
         set {
             var actions = Array(self)
             actions[index] = newValue
@@ -149,6 +150,10 @@ public struct PlanActions: Sendable, Hashable, RandomAccessCollection, MutableCo
     public func kind(at index: Int) -> String? { places[index].kind == .absent ? nil : string(places[index].kind) }
 
     public func owner(at index: Int) -> String? { places[index].owner == .absent ? nil : string(places[index].owner) }
+
+    public func html(at index: Int) -> String { string(places[index].html) }
+
+    public func plain(at index: Int) -> String { string(places[index].plain) }
 
     private mutating func span(_ text: String) -> Span {
         let start = UInt32(texts.count)

@@ -114,11 +114,15 @@ import TropaTesting
         #expect(actions.indices.map { actions.stage(at: $0) } == [2, 0, 1])
         #expect(actions.indices.map { actions.kind(at: $0) } == ["Сайт", nil, ""])
         #expect(actions.indices.map { actions.owner(at: $0) } == ["product", nil, "ecom"])
+        #expect(actions.indices.map { actions.html(at: $0) } == ["<em>Один</em> шаг", "Касса", ""])
+        #expect(actions.indices.map { actions.plain(at: $0) } == ["Один шаг", "Касса", ""])
         #expect(actions == PlanActions(written) && actions.hashValue == PlanActions(written).hashValue)
         #expect(actions != PlanActions(written.reversed()))
         actions[1].kind = "Касса"
         #expect(actions[1] == PlanAction(stage: 0, kind: "Касса", owner: nil, text: RichText(html: "Касса", plain: "Касса")))
         #expect(actions[0] == written[0] && actions[2] == written[2])
+        // Edited in place, the same value as the list made anew.
+        #expect(actions == PlanActions(Array(actions)) && actions.hashValue == PlanActions(Array(actions)).hashValue)
         #expect(PlanActions([]).isEmpty && PlanActions([]) == [])
     }
 

@@ -513,6 +513,14 @@ import Foundation
         var fields = Self.fields(map)
         fields[23] = "1\u{1F}0 conversion 35 40 30 - %"
         #expect(Self.recorded(fields)?.planned == nil)
+        // An action's stage past what a map's actions keep (32 bits) is a damaged line, read as nothing.
+        fields = Self.fields(map)
+        #expect(fields[15] == "2\u{1F}1\u{1F}2")
+        for stage in ["3000000000", "9223372036854775807"] {
+            fields[15] = "2\u{1F}" + stage + "\u{1F}2"
+            #expect(Self.recorded(fields)?.planned == nil)
+            #expect(Self.recorded(fields)?.map == nil)
+        }
     }
 
     /// A map's line is read in full only when it is needed; a damaged one then reads as nothing.
@@ -531,11 +539,11 @@ import Foundation
     @Test(arguments: ["-1 0 1.0 x", "5 0 1.0 x", "0 9 1.0 x", "0 0 nan? x"])
     func aDamagedEmotionPointIsReadAsNothing(_ point: String) throws {
         var fields = Self.fields(Self.map("content/a.md"))
-        fields[15] = "1\u{1F}" + point
+        fields[24] = "1\u{1F}" + point
         let damaged = Self.recorded(fields)
         #expect(damaged?.path == "content/a.md")
         #expect(damaged?.map == nil)
-        fields[15] = "9223372036854775807\u{1F}" + point
+        fields[24] = "9223372036854775807\u{1F}" + point
         #expect(Self.recorded(fields)?.map == nil)
     }
 

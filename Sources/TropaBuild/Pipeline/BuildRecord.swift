@@ -648,6 +648,8 @@ package struct RecordedMap: Sendable {
     /// reading the others' facts.
     package init(_ map: BuildRecord.Map, reachBound: Double?) {
         let facts = map.facts, summary = map.facts.summary
+        // Made from their buffers once, not once for each of their five lists.
+        let actions = Array(facts.actions)
         var bytes: [UInt8] = []
         // In two arrays: the type checker gives up on one literal of all 30 fields.
         let head: [RecordLine.Field] = [
@@ -657,11 +659,11 @@ package struct RecordedMap: Sendable {
             .text(summary.updated), .text(summary.priority?.rawValue), .text(summary.revenue.map { "\($0)" })]
         RecordLine.append(head + [.list(summary.compare),
                            // The actions as parallel lists; "" for no kind or owner (neither is ever empty).
-                           .list(facts.actions.map { String($0.stage) }),
-                           .list(facts.actions.map { $0.kind ?? "" }),
-                           .list(facts.actions.map { $0.owner ?? "" }),
-                           .list(facts.actions.map(\.text.html)),
-                           .list(facts.actions.map(\.text.plain)),
+                           .list(actions.map { String($0.stage) }),
+                           .list(actions.map { $0.kind ?? "" }),
+                           .list(actions.map { $0.owner ?? "" }),
+                           .list(actions.map(\.text.html)),
+                           .list(actions.map(\.text.plain)),
                            .list(facts.stages.map(\.name)), .list(facts.stages.map { $0.branch ?? "" }),
                            .list(Self.encode(facts.flow)),
                            .list(Self.encode(facts.stages.map(\.figures))),
@@ -743,7 +745,7 @@ package struct RecordedMap: Sendable {
         guard line.fields.count == fieldCount, let slug = line.string(2), let title = line.string(3),
               let actions = decodeActions(line), let names = line.list(20),
               let branches = line.list(21), branches.count == names.count,
-              actions.allSatisfy({ names.indices.contains($0.stage) }),
+              actions.indices.allSatisfy({ names.indices.contains(actions.stage(at: $0)) }),
               let figures = line.elements(23).flatMap({ decodeFigures($0, stageCount: names.count, only: role) }),
               let emotions = line.elements(24).flatMap({ decode($0, stageCount: names.count) }) else { return nil }
         let stages = names.indices.map { index in
@@ -756,7 +758,9 @@ package struct RecordedMap: Sendable {
     private static func decodeActions(_ line: RecordLine) -> PlanActions? {
         guard let stages: [Int] = line.numbers(15), let kinds = line.list(16), let owners = line.list(17),
               let html = line.list(18), let plain = line.list(19),
-              Set([stages.count, kinds.count, owners.count, html.count, plain.count]).count == 1 else { return nil }
+              Set([stages.count, kinds.count, owners.count, html.count, plain.count]).count == 1,
+              // A map's actions keep their stages as 32-bit numbers: a larger one is no stage of any map.
+              stages.allSatisfy({ Int32(exactly: $0) != nil }) else { return nil }
         var actions: [PlanAction] = []
         actions.reserveCapacity(stages.count)
         for (index, stage) in stages.enumerated() {

@@ -347,14 +347,14 @@ extension SitePresenter {
 
     /// An action as a plan's page lists it, the page's root being `root`.
     func planItem(_ entry: ActionPlan.Entry, of map: some PlannedMap, root: String) -> PlanItemModel {
-        let action = map.actions[entry.action]
+        let stage = map.actions.stage(at: entry.action)
         // The action's links lead from its map's page; here, from the plan's.
-        return PlanItemModel(html: Markup.rebasingLinks(action.text.html, from: PagePaths.journeyFolder(map.slug), to: root),
+        return PlanItemModel(html: Markup.rebasingLinks(map.actions.html(at: entry.action), from: PagePaths.journeyFolder(map.slug), to: root),
                              map: map.title,
-                             url: root + PagePaths.journeyFolder(map.slug) + "/index.html#" + map.stageAnchors[action.stage],
-                             stage: map.stages[action.stage].displayName,
-                             conversion: map.stages[action.stage].figures.conversion.map(figure),
-                             emotion: map.stageEmotions[action.stage].map { format.score(Self.tenth($0)) })
+                             url: root + PagePaths.journeyFolder(map.slug) + "/index.html#" + map.stageAnchors[stage],
+                             stage: map.stages[stage].displayName,
+                             conversion: map.stages[stage].figures.conversion.map(figure),
+                             emotion: map.stageEmotions[stage].map { format.score(Self.tenth($0)) })
     }
 
     private static func kindAnchor(_ kind: Int) -> String { "kind-\(kind + 1)" }
@@ -425,12 +425,12 @@ extension SitePresenter {
 
     private func planRow(_ entry: ActionPlan.Entry, of group: ActionPlan.KindGroup, _ owners: ActionPlan.OwnerGroup,
                          map: some PlannedMap, address: String) -> [String] {
-        let action = map.actions[entry.action]
-        return [group.kind ?? "", owners.owner ?? "", action.text.plain, map.title,
-                map.stages[action.stage].displayName,
-                map.stages[action.stage].figures.conversion.map { spreadsheetNumber($0.value) } ?? "",
-                map.stageEmotions[action.stage].map { spreadsheetNumber(Self.tenth($0)) } ?? "",
-                address + "#" + map.stageAnchors[action.stage]]
+        let stage = map.actions.stage(at: entry.action)
+        return [group.kind ?? "", owners.owner ?? "", map.actions.plain(at: entry.action), map.title,
+                map.stages[stage].displayName,
+                map.stages[stage].figures.conversion.map { spreadsheetNumber($0.value) } ?? "",
+                map.stageEmotions[stage].map { spreadsheetNumber(Self.tenth($0)) } ?? "",
+                address + "#" + map.stageAnchors[stage]]
     }
 
     private func planAddress(of map: some PlannedMap) -> String {

@@ -87,9 +87,11 @@ extension SitePageEntry {
     }
 
     fileprivate var planOrder: PlanOrder {
-        PlanOrder(title: summary.title, stageCount: stages.count, actions: actions.map { [String($0.stage), $0.kind, $0.owner] },
-                  emotions: actions.map { emotion(ofStage: $0.stage) },
-                  conversions: actions.map { stages.indices.contains($0.stage) ? stages[$0.stage].figures.conversion?.value : nil })
+        let placed = actions.indices.map { actions.stage(at: $0) }
+        return PlanOrder(title: summary.title, stageCount: stages.count,
+                         actions: actions.indices.map { [String(placed[$0]), actions.kind(at: $0), actions.owner(at: $0)] },
+                         emotions: placed.map { emotion(ofStage: $0) },
+                         conversions: placed.map { stages.indices.contains($0) ? stages[$0].figures.conversion?.value : nil })
     }
 }
 

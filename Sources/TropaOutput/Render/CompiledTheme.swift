@@ -234,7 +234,6 @@ enum CompiledTheme {
         return base(plan.page, title: title, content: html)
     }
 
-    /// `dashboard.mustache`: a row per map, 10,000 of them (3 MB) on a large site.
     /// `dashboard.mustache`, in parts: its rows a few hundred at a time, each run made as its part is written (the
     /// page of 100,000 maps is 24 MB, which as one string was made three times over at the build's peak).
     static func dashboard(_ dashboard: DashboardPageModel) -> FileParts {

@@ -236,7 +236,7 @@ package struct Theme: @unchecked Sendable {
         return Array((render(model, template: template) ?? "").utf8)
     }
 
-    /// The page at `path` rendered from `template`: in parts when the template is a page of cards made in code
+    /// The page at `path` rendered from `template`: in parts when the template is a page of cards made in code, or the dashboard
     /// (`CompiledTheme.parts`), as text otherwise (empty when it renders nothing).
     package func file(_ path: String, model: Any, template: String) -> OutputFile {
         if compiled.contains(template), let parts = CompiledTheme.parts(model, template: template) {
