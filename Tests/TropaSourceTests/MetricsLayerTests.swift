@@ -266,9 +266,9 @@ import TropaTesting
         #expect(warnings("Конверсия: 0,3", schema: schema).isEmpty)
     }
 
-    /// A bare CSAT from 1 to 5 is a survey's average score read as a percentage: a warning with the score kept as a
-    /// metric of its own; not with a percent sign, a target or a range, above 5, for another metric, or for a CSAT
-    /// whose schema range ends at 5.
+    /// A CSAT from 1 to 5 is a survey's average score read as a percentage: a warning with the score kept as a
+    /// metric of its own, with its target or range when each of their numbers is from 1 to 5 too; not with a percent
+    /// sign, above 5, for another metric, or for a CSAT whose schema range ends at 5.
     @Test func aCSATFromOneToFiveIsWarnedOfAsAScore() throws {
         func warning(_ item: String, schema: LayerSchema = .default, item inMap: Bool = true) -> (code: String, help: String?)? {
             let value = try? MetricReader.read(item, schema: schema).get()
@@ -285,7 +285,17 @@ import TropaTesting
         // A note the name has already takes the scale beside it; a note that says percent means it.
         #expect(warning("CSAT (ноябрь): 4,5")?.help == "напишите «CSAT (ноябрь, из 5): 4,5»")
         #expect(warning("CSAT (%): 4") == nil && warning("CSAT (в процентах): 4") == nil)
-        for item in ["CSAT: 4,5%", "CSAT: 6", "CSAT: 4,5 (цель 4,8)", "CSAT: 3–4", "CSAT (из 5): 4,6", "Конверсия: 4", "NPS: 4"] {
+        // With a target or a range: the help keeps them, the message names the value alone.
+        #expect(warning("CSAT: 4,2 (цель 4,5)")?.help == "напишите «CSAT (из 5): 4,2 (цель 4,5)»")
+        #expect(warning("CSAT: 3–4")?.help == "напишите «CSAT (из 5): 3–4»")
+        #expect(warning("CSAT: 4,2 (цель 4,5).")?.code == "csat-as-score")
+        let value = try MetricReader.read("CSAT: 4,2 (цель 4,5)", schema: .default).get()
+        let targeted = try #require(MetricReader.percentWarning("CSAT: 4,2 (цель 4,5)", value: value, schema: .default,
+                                                                 at: SourceLocation(file: "m.md", line: 1), item: true))
+        #expect(targeted.message(in: .ru) == "«CSAT: 4,2 (цель 4,5)» читается как 4,2\u{A0}%: CSAT — доля довольных клиентов, а средняя оценка по шкале до 5 — отдельная метрика")
+        for item in ["CSAT: 4,5%", "CSAT: 6", "CSAT: 4,5 (цель 80%)", "CSAT: 4,5 (цель 4,8%)", "CSAT: 4 (цель 90)", "CSAT: 3–40",
+                     "CSAT: 0,5–4", "CSAT: 0,8 (цель 0,9)", "CSAT (из 5): 4,6", "CSAT (из 5): 4,2 (цель 4,5)", "Конверсия: 4",
+                     "Конверсия: 4 (цель 5)", "NPS: 4"] {
             #expect(warning(item) == nil, "\(item)")
         }
         var schema = LayerSchema.default

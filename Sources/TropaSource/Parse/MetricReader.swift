@@ -213,19 +213,22 @@ package enum MetricReader {
     ///   the value written as a percentage (for an item, the item: `Конверсия: 30%`); not for a metric whose range
     ///   ends at one or below;
     /// - a CSAT from 1 to 5 (`CSAT: 4,5`, a survey's average score), read as 4.5 % satisfied: the `csat-as-score`
-    ///   warning, with the score kept as a metric of its own (`CSAT (из 5): 4,5`).
+    ///   warning, with the score kept as a metric of its own (`CSAT (из 5): 4,5`); so too with a target or a range
+    ///   when every number of it is from 1 to 5 and none has `%` (`CSAT: 4,2 (цель 4,5)`).
     package static func percentWarning(_ text: String, value: MetricValue, schema: LayerSchema, at location: SourceLocation,
                                        item: Bool) -> Diagnostic? {
-        guard value.unit == .percent, value.range == nil, value.target == nil, value.value > 0,
-              let colon = text.firstIndex(where: { $0.isOne(of: ":：") }) else { return nil }
+        guard value.unit == .percent, value.value > 0, let colon = text.firstIndex(where: { $0.isOne(of: ":：") }) else { return nil }
         let metric = schema.metrics.first { $0.id == value.metricID }
         let written = String(valueText(after: colon, in: text))
-        guard case .success(let quantity) = Quantity.read(written[...]), quantity.unit == .plain else { return nil }
-        let read = written.replacingOccurrences(of: ",", with: ".")
-        if value.value >= 1 {
+        let valueWritten = splitTarget(written[...])?.0 ?? written[...]
+        guard case .success(let quantity) = Quantity.read(valueWritten), quantity.unit == .plain else { return nil }
+        let read = valueWritten.replacingOccurrences(of: ",", with: ".")
+        if value.value >= 1 || value.range != nil || value.target != nil {
             // A name whose note says percent (`CSAT (%)`) means it.
             let name = value.name.lowercased()
-            guard metric?.role == .csat, value.value <= 5, (metric?.range?.upperBound ?? 100) > 5,
+            let numbers = [value.value] + (value.target.map { [$0] } ?? []) + (value.range.map { [$0.lowerBound, $0.upperBound] } ?? [])
+            guard metric?.role == .csat, numbers.allSatisfy({ (1...5).contains($0) }), !written.contains("%"),
+                  (metric?.range?.upperBound ?? 100) > 5,
                   !name.contains("%"), !name.contains("процент"), !name.contains("percent") else { return nil }
             return .warning(.csatAsScore, .csatAsScore(text, read: read), at: location,
                             suggestion: .scoreAsOwnMetric(name: value.name, value: item ? written : nil))
