@@ -112,12 +112,16 @@ import TropaTesting
         ("Бюджет: $ 100", .currencyFirst("100 $"), "напишите знак после числа: «100 $»"),
         ("Чек: €1 200 в месяц", .currencyFirst("1 200 € в месяц"), "напишите знак после числа: «1 200 € в месяц»"),
         ("NPS: - 15", .spacedSign("-15"), "напишите «-15»"),
-        ("NPS: − 7 (цель 20)", .spacedSign("−7"), "напишите «−7»"),
+        // The target kept; a unit the metric has not dropped, as its own help would.
+        ("NPS: − 7 (цель 20)", .spacedSign("−7 (цель 20)"), "напишите «−7 (цель 20)»"),
+        ("NPS: —20%", .dashForMinus("-20"), "напишите «-20»"),
+        ("NPS: - 20 %.", .spacedSign("-20"), "напишите «-20»"),
+        ("Рост: — 5% (цель 10%)", .spacedSign("-5% (цель 10%)"), "напишите «-5% (цель 10%)»"),
         // An em dash, as a word processor makes of a hyphen before a space: written as a minus tropa reads.
         ("NPS: — 20", .spacedSign("-20"), "напишите «-20»"),
         // The same dash right before the number: it stands where the minus goes.
         ("NPS: —20", .dashForMinus("-20"), "напишите «-20»"),
-        ("NPS: —7 (цель 20)", .dashForMinus("-7"), "напишите «-7»"),
+        ("NPS: —7 (цель 20)", .dashForMinus("-7 (цель 20)"), "напишите «-7 (цель 20)»"),
         // A score out of 5 where CSAT's percentage goes: kept as a metric of its own, not made a percentage.
         ("CSAT: 4,5 из 5", .scoreOnPercentMetric(metric: "CSAT", value: "4,5"), "напишите «CSAT (из 5): 4,5»"),
         ("CSAT: 5 баллов", .scoreOnPercentMetric(metric: "CSAT", value: "5"), "напишите «CSAT (из 5): 5»"),

@@ -91,6 +91,23 @@ package enum MetricProblem: Error, Equatable {
         }
     }
 
+    /// The value written with its sign where it goes, for a sign apart from its number or a dash for a minus.
+    var signedValue: String? {
+        switch self {
+        case .spacedSign(let value), .dashForMinus(let value): value
+        default: nil
+        }
+    }
+
+    /// The same problem with `value` as the value to write.
+    func signed(_ value: String) -> MetricProblem {
+        switch self {
+        case .spacedSign: .spacedSign(value)
+        case .dashForMinus: .dashForMinus(value)
+        default: self
+        }
+    }
+
     package var help: Message {
         switch self {
         case .noColon(let fix?): .write(fix)
@@ -139,6 +156,7 @@ package enum MetricReader {
         guard let colon = text.firstIndex(where: { $0.isOne(of: ":：") }) else { return .failure(.noColon(fix: colonFix(text, schema: schema))) }
         let name = text[..<colon].trimmingWhitespace()
         var valueText = valueText(after: colon, in: text)
+        let wholeValue = valueText
         guard !name.isEmpty else { return .failure(.noColon()) }
         guard !valueText.isEmpty else { return .failure(.noValue) }
         var target: Quantity?
@@ -156,7 +174,14 @@ package enum MetricReader {
             let written = String(text[text.index(after: colon)...])
             let item = String(text[...colon]) + (written.range(of: valueText).map { written.replacingCharacters(in: $0, with: fix) } ?? " " + fix)
             return .failure(.compoundDuration(item: item, value: fix))
-        case .failure(let problem): return .failure(score(valueText, name: name, schema: schema) ?? problem)
+        case .failure(let problem):
+            if let scored = score(valueText, name: name, schema: schema) { return .failure(scored) }
+            guard let signed = problem.signedValue else { return .failure(problem) }
+            // The value with its sign where it goes keeps the target written after it (`—7 (цель 20)` → `-7 (цель
+            // 20)`), and loses a unit the metric has not (`NPS: —20%` → `-20`), as that item's own help would.
+            var fixed = signed + wholeValue.dropFirst(valueText.count)
+            if case .failure(.wrongUnit(_, _, let fix?)) = read(name + ": " + fixed, schema: schema) { fixed = fix }
+            return .failure(problem.signed(fixed))
         }
         var value = MetricValue(metricID: nil, name: name, value: quantity.value, range: quantity.range,
                                 target: target.flatMap { $0.value(in: quantity.unit) }, unit: quantity.unit, line: 0)
