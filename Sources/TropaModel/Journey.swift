@@ -233,6 +233,16 @@ public struct CalendarDay: Sendable, Hashable, Comparable {
         return "\(parts[2]) \(language == .ru ? month.ru : month.en) \(parts[0])"
     }
 
+    /// The date short, for a chart's axis: `06.01.2025` in Russian, `6 Jan 2025` in English; the text as it is when
+    /// it is no date.
+    public static func short(_ iso: String, in language: Language) -> String {
+        let parts = iso.split(separator: "-").compactMap { Int($0) }
+        guard parts.count == 3, (1...12).contains(parts[1]) else { return iso }
+        let two = { (number: Int) in number < 10 ? "0\(number)" : "\(number)" }
+        if language == .ru { return "\(two(parts[2])).\(two(parts[1])).\(parts[0])" }
+        return "\(parts[2]) \(months[parts[1] - 1].en.prefix(3)) \(parts[0])"
+    }
+
     /// The month a word names as `words` writes it (`ноября`, `November`, in any case); nil for any other word.
     public static func month(named word: some StringProtocol) -> Int? {
         let key = word.lowercased()

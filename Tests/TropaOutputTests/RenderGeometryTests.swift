@@ -571,4 +571,41 @@ import FoundationXML
             }
         }
     }
+
+    /// A trend is scaled to its own values, so it says them: the highest at the top, the lowest at the bottom, the
+    /// first and last dates under the ends; one date and one value for a trend of one day or one value.
+    @Test func aTrendSaysItsValuesAndDates() throws {
+        func trend(_ points: [(String, Double, String)]) -> String {
+            let made = points.map { date, value, text in
+                TrendModel.Point(day: CalendarDay(date)!.ordinal, value: value, label: CalendarDay.words(date, in: .ru),
+                                 shortLabel: CalendarDay.short(date, in: .ru), text: text)
+            }
+            return TrendSVG(trend: TrendModel(id: "trend-1", stage: "Выбор", metric: "NPS", title: "NPS — Выбор",
+                                              description: "", points: made, latest: "", change: "", first: nil)).render()
+        }
+        let rising = trend([("2025-01-06", -11, "−11"), ("2025-02-03", -20, "−20"), ("2025-03-31", -2, "−2")])
+        let ticks = try #require(rising.range(of: "<g class=\"ticks\"").map { String(rising[$0.lowerBound...].prefix { $0 != "\n" }) })
+        // Top and bottom of the plot (8 and 52), 4 below for the text's baseline; the dates under the plot's ends. The
+        // plot starts at 30, room enough for three characters.
+        #expect(ticks.contains("<text x=\"24\" y=\"12\" text-anchor=\"end\">−2</text>"))
+        #expect(ticks.contains("<text x=\"24\" y=\"56\" text-anchor=\"end\">−20</text>"))
+        #expect(ticks.contains("<text x=\"30\" y=\"70\" text-anchor=\"start\">06.01.2025</text>"))
+        #expect(ticks.contains("<text x=\"234\" y=\"70\" text-anchor=\"end\">31.03.2025</text>"))
+        #expect(!ticks.contains("−11"), "a value between the two is not on the axis")
+        #expect(rising.contains("points=\"30,30 98,52 234,8\""))
+        // A longer value moves the plot right to make room for it (eight characters: 62.8).
+        let check = trend([("2024-03-01", 48000, "48 000 ₽"), ("2024-05-01", 51000, "51 000 ₽")])
+        #expect(check.contains("<text x=\"56.8\" y=\"56\" text-anchor=\"end\">48 000 ₽</text>"))
+        #expect(check.contains("points=\"62.8,52 234,8\""))
+        // One so long the dates would meet: the first date is moved left, under the values.
+        let long = trend([("2024-03-01", 1, "1 200 000 ₽ в месяц"), ("2024-05-01", 2, "1 300 000 ₽ в месяц")])
+        #expect(long.contains("<text x=\"98\" y=\"70\" text-anchor=\"start\">01.03.2024</text>"))
+        #expect(long.contains("points=\"120,52 234,8\""), "the values take half the chart at most")
+        let flat = trend([("2025-01-06", 30, "30 %"), ("2025-03-31", 30, "30 %")])
+        #expect(flat.components(separatedBy: ">30 %</text>").count == 2, "one value for a flat trend")
+        let once = trend([("2025-01-06", 30, "30 % <b>")])
+        #expect(once.contains("text-anchor=\"middle\">06.01.2025</text>") && once.contains(">30 % &lt;b&gt;</text>"))
+        #expect(CalendarDay.short("2025-01-06", in: .en) == "6 Jan 2025" && CalendarDay.short("2025-11-30", in: .ru) == "30.11.2025")
+        #expect(CalendarDay.short("не дата", in: .ru) == "не дата")
+    }
 }

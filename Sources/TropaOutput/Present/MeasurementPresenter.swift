@@ -24,7 +24,8 @@ extension SitePresenter {
             let values = rows.map { format.value($0.value.value, range: $0.value.range, unit: $0.value.unit) }
             let last = rows[rows.count - 1]
             let points = zip(rows, values).map { row, text in
-                TrendModel.Point(day: CalendarDay(row.date)?.ordinal ?? 0, value: row.value.value, label: words.date(row.date), text: text)
+                TrendModel.Point(day: CalendarDay(row.date)?.ordinal ?? 0, value: row.value.value, label: words.date(row.date),
+                                 shortLabel: CalendarDay.short(row.date, in: words.language), text: text)
             }
             // A metric measured once is shown too, with its date: every row of the file is somewhere on the page, but
             // the earlier of two of a day, which `measurement-twice` tells.

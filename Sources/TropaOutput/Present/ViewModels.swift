@@ -278,6 +278,8 @@ package struct TrendModel: Sendable {
         package let day: Int
         package let value: Double
         package let label: String
+        /// "06.01.2025", "6 Jan 2025": the date under an end of the chart, where two long ones do not fit.
+        package let shortLabel: String
         /// The value as written.
         package let text: String
 

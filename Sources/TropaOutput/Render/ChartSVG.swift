@@ -121,25 +121,38 @@ package struct QuadrantSVG {
     }
 }
 
-/// Draws a `TrendModel` small: the measurements as a line spaced by their dates, the latest dot filled. Its words
-/// are in `<title>` and `<desc>`; the page writes the latest value and the change beside it.
+/// Draws a `TrendModel` small: the measurements as a line spaced by their dates, the latest dot filled, the
+/// highest and lowest values at its left and the first and last dates under it (each line is scaled to its own
+/// values: without them a change of two points looked like one of thirty). Its words are in `<title>` and `<desc>`;
+/// the page writes the latest value and the change beside it.
 package struct TrendSVG {
     package let trend: TrendModel
 
-    private static let size = (width: 200.0, height: 56.0, pad: 6.0)
+    private static let size = (width: 240.0, height: 76.0)
+    /// The plot's right, top and bottom; its left is where the values written beside it end.
+    private static let plot = (right: 234.0, top: 8.0, bottom: 52.0)
+    /// The width an 11-pixel character takes at most, near enough (`8` 6.1, `₽` 7.4, `ж` 8.9).
+    private static let characterWidth = 6.6
+    /// A short date's width with room after it (`30.11.2025`, `30 Nov 2025`).
+    private static let dateWidth = 68.0
 
     package func render() -> String {
         let n = Markup.number
-        let size = Self.size
         let days = trend.points.map(\.day), values = trend.points.map(\.value)
         let (first, last) = (days.min() ?? 0, days.max() ?? 0)
         let (low, high) = (values.min() ?? 0, values.max() ?? 0)
+        let highest = trend.points.first { $0.value == high }, lowest = trend.points.first { $0.value == low }
+        // Room at the left for the longer of the two values (`48 000 ₽`, `2 недели`), up to half the chart.
+        let written = [highest, lowest].compactMap { $0?.text.count }.max() ?? 0
+        let size = Self.size
+        let plot = (left: min(size.width / 2, max(30, Double(written) * Self.characterWidth + 10)),
+                    right: Self.plot.right, top: Self.plot.top, bottom: Self.plot.bottom)
         let px = { (day: Int) in
-            last == first ? size.width / 2 : size.pad + Double(day - first) / Double(last - first) * (size.width - 2 * size.pad)
+            last == first ? (plot.left + plot.right) / 2 : plot.left + Double(day - first) / Double(last - first) * (plot.right - plot.left)
         }
         // A flat trend is drawn across the middle.
         let py = { (value: Double) in
-            high == low ? size.height / 2 : size.pad + (high - value) / (high - low) * (size.height - 2 * size.pad)
+            high == low ? (plot.top + plot.bottom) / 2 : plot.top + (high - value) / (high - low) * (plot.bottom - plot.top)
         }
         let id = trend.id
         var svg = """
@@ -149,6 +162,26 @@ package struct TrendSVG {
             <desc id="\(id)-desc">\(Markup.escape(trend.description))</desc>
 
             """
+        // The values as written, the highest at the top, the lowest at the bottom; the dates of the ends.
+        var ticks: [(x: Double, y: Double, anchor: String, text: String)] = []
+        if let highest, let lowest {
+            ticks.append((plot.left - 6, py(high) + 4, "end", highest.text))
+            if high != low { ticks.append((plot.left - 6, py(low) + 4, "end", lowest.text)) }
+        }
+        if let start = trend.points.first(where: { $0.day == first }), let end = trend.points.last(where: { $0.day == last }) {
+            if first == last {
+                ticks.append((px(first), size.height - 6, "middle", start.shortLabel))
+            } else {
+                // Under the first point, unless a long value pushed it so far right that the dates would meet.
+                ticks.append((min(plot.left, plot.right - 2 * Self.dateWidth), size.height - 6, "start", start.shortLabel))
+                ticks.append((plot.right, size.height - 6, "end", end.shortLabel))
+            }
+        }
+        svg += "<g class=\"ticks\" font-size=\"11\" fill=\"#4a5263\">"
+        for tick in ticks {
+            svg += "<text x=\"\(n(tick.x))\" y=\"\(n(tick.y))\" text-anchor=\"\(tick.anchor)\">\(Markup.escape(tick.text))</text>"
+        }
+        svg += "</g>\n"
         let coordinates = trend.points.map { "\(n(px($0.day))),\(n(py($0.value)))" }
         svg += "<polyline class=\"line\" points=\"\(coordinates.joined(separator: " "))\" fill=\"none\" stroke=\"#2f5bd3\" stroke-width=\"2\"/>\n"
         // Each point tells its date and value on hover, as the description tells them to a screen reader.

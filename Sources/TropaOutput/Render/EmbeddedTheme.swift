@@ -501,9 +501,9 @@ ul.site-links { display: flex; flex-wrap: wrap; gap: .3rem 1.2rem; list-style: n
 .analysis h3 { font-size: 1.05rem; margin: 1rem 0 .5rem; }
 .chart svg { display: block; width: 100%; max-width: 30rem; height: auto; }
 .analysis .measured { grid-column: 1 / -1; color: var(--muted); font-size: .9rem; margin: 0 0 .5rem; }
-.trends ul { list-style: none; padding: 0; display: grid; grid-template-columns: repeat(auto-fill, minmax(14rem, 1fr)); gap: 1rem; }
+.trends ul { list-style: none; padding: 0; display: grid; grid-template-columns: repeat(auto-fill, minmax(15rem, 1fr)); gap: 1rem; }
 .trends figure { margin: 0; }
-.trends svg { width: 100%; max-width: 200px; height: auto; display: block; }
+.trends svg { width: 100%; max-width: 240px; height: auto; display: block; }
 .trends figcaption { font-size: .9rem; }
 .analysis .note, .analysis .total { color: var(--muted); font-size: .9rem; margin: .25rem 0 .5rem; }
 .readings { padding-left: 1.6rem; font-size: .92rem; }
