@@ -358,6 +358,16 @@ public indirect enum Message: Sendable, Hashable {
     case importOutsideContent(String, content: String)
     case notMapFolder(String)
     case created(String)
+    /// `tropa theme`: a name that is no file of the built-in theme, the files it has, and what became of each.
+    case themeFileUnknown(String)
+    case themeFilesAre([String])
+    case themeFileWritten(String)
+    case themeFileKept(String)
+    case themeFileBuiltIn
+    case themeFileSame
+    case themeFileOwn
+    /// What a changed template costs: its pages through swift-mustache.
+    case themeCopiedNote
     case stagesRange
     case noTropaServe(String)
     case cannotStart(path: String, reason: String)
@@ -1116,6 +1126,17 @@ public indirect enum Message: Sendable, Hashable {
             ("--folder \(folder) is no folder for maps: name one under content/, not personas/ nor a hidden one",
              "--folder \(folder) — не папка для карт: укажите папку внутри content/, но не personas/ и не скрытую")
         case .created(let path): ("created \(path)", "создана карта \(path)")
+        case .themeFileUnknown(let name): ("the built-in theme has no file \"\(name)\"", "во встроенной теме нет файла «\(name)»")
+        case .themeFilesAre(let names): ("its files: \(names.joined(separator: ", ")), or all",
+                                         "её файлы: \(names.joined(separator: ", ")) или all — все")
+        case .themeFileWritten(let path): ("wrote \(path)", "записан \(path)")
+        case .themeFileKept(let path): ("\(path) is there already: left as it is", "\(path) уже есть: оставлен как был")
+        case .themeFileBuiltIn: ("built-in", "встроенный")
+        case .themeFileSame: ("the site's copy, the built-in text", "копия сайта, текст встроенного")
+        case .themeFileOwn: ("the site's own", "свой у сайта")
+        case .themeCopiedNote:
+            ("Change the copies there: a copy left as it is changes nothing. A page whose templates are changed is rendered by swift-mustache, slower on a site of thousands of maps (docs/format.md, The theme).",
+             "Меняйте копии там: копия без изменений ничего не меняет. Страницу с изменёнными шаблонами печатает swift-mustache — на сайте из тысяч карт это медленнее (docs/format.md, раздел «The theme»).")
         case .stagesRange: ("--stages must be from 1 to 50", "в --stages укажите число от 1 до 50")
         case .noTropaServe(let path): ("tropa serve runs tropa-serve, which is not beside tropa: no \(path)",
                                        "tropa serve запускает tropa-serve, а рядом с tropa его нет: не найден \(path)")

@@ -13,7 +13,7 @@ struct TropaCommand: ParsableCommand {
         abstract: helpText(en: "Build customer journey map reports from Markdown.", ru: "Собирает отчёты по картам пути клиента из Markdown."),
         version: Tropa.version,
         subcommands: [InitCommand.self, NewCommand.self, ImportCommand.self, CheckCommand.self, BuildCommand.self, ReportCommand.self,
-                      ServeCommand.self, SchemaCommand.self, DiffCommand.self]
+                      ServeCommand.self, SchemaCommand.self, ThemeCommand.self, DiffCommand.self]
     )
 }
 

@@ -233,4 +233,37 @@ import TropaTesting
         #expect(refused.stderr.contains("для развилки нужны хотя бы две ветки"), "\(refused.stderr)")
         #expect(!FileManager.default.fileExists(atPath: site.appendingPathComponent("content/eshchyo-karta.md").path))
     }
+
+    /// `tropa theme --copy` writes the built-in files into the site's templates folder and never over one there; the
+    /// copies change no page; a name the theme has not stops it before anything is written.
+    @Test func themeCopyWritesTheBuiltInFilesAndOverwritesNone() throws {
+        let map = RenderBuild.russianMap(body: RenderBuild.stage("Поиск решения"))
+        let site = try TropaProcess.temporarySite(["content/map.md": map, "tropa.yml": "language: ru\n",
+                                                   "templates/style.css": "body { color: red; }\n"])
+        defer { try? FileManager.default.removeItem(at: site) }
+        let before = try TropaProcess.run(["build", site.path, "--output", site.appendingPathComponent("before").path])
+        #expect(before.status == 0, "\(before.stderr)")
+        let unknown = try TropaProcess.run(["theme", site.path, "--copy", "card", "jorney"])
+        #expect(unknown.status == 2)
+        #expect(unknown.stderr == "ошибка: во встроенной теме нет файла «jorney»\n  подсказка: может быть, «journey»?\n")
+        #expect(!FileManager.default.fileExists(atPath: site.appendingPathComponent("templates/card.mustache").path))
+        let copied = try TropaProcess.run(["theme", site.path, "--copy", "card", "style.css", "journey"])
+        #expect(copied.status == 0, "\(copied.stderr)")
+        let templates = site.path + "/templates"
+        #expect(copied.stdout.hasPrefix("записан \(templates)/card.mustache\n\(templates)/style.css уже есть: оставлен как был\n"
+                                        + "записан \(templates)/journey.mustache\nМеняйте копии там"))
+        #expect(try String(contentsOfFile: templates + "/style.css", encoding: .utf8) == "body { color: red; }\n")
+        #expect(try String(contentsOfFile: templates + "/card.mustache", encoding: .utf8).contains("{{#draft}}"))
+        let listed = try TropaProcess.run(["theme", site.path])
+        #expect(listed.stdout.contains("card.mustache          копия сайта, текст встроенного\n"))
+        #expect(listed.stdout.contains("style.css              свой у сайта\n"))
+        #expect(listed.stdout.contains("base.mustache          встроенный\n"))
+        // The copies change no page.
+        let after = try TropaProcess.run(["build", site.path, "--output", site.appendingPathComponent("after").path])
+        #expect(after.status == 0, "\(after.stderr)")
+        for page in ["index.html", "map/index.html"] {
+            #expect(try Data(contentsOf: site.appendingPathComponent("before/" + page))
+                    == Data(contentsOf: site.appendingPathComponent("after/" + page)), "\(page)")
+        }
+    }
 }

@@ -105,6 +105,20 @@ import TropaTesting
         #expect(compiled.contains("Карта &lt;299&gt;") && compiled.contains("«Выбор» &amp; ко"))
     }
 
+    /// A partial made in code, copied as its Mustache text (`tropa theme --copy card`), changes nothing: the pages it
+    /// is part of stay compiled; changed, they come from the templates.
+    @Test func aCopiedPartialKeepsItsPagesCompiled() throws {
+        let text = try #require(EmbeddedTheme.editable["card.mustache"])
+        let (copied, problems) = Theme.load(overrides: [SourceText(path: "templates/card.mustache", text: text)],
+                                            templatesFolder: "templates")
+        #expect(problems.isEmpty, "\(problems)")
+        #expect(try #require(copied).compiled.isSuperset(of: ["catalogue", "maps", "compare"]))
+        let changed = try #require(Theme.load(overrides: [SourceText(path: "templates/card.mustache", text: text + "\n")],
+                                              templatesFolder: "templates").0)
+        #expect(changed.compiled.isDisjoint(with: ["catalogue", "maps", "compare"]))
+        #expect(changed.compiled.contains("journey"))
+    }
+
     /// The plan's page comes from `CompiledTheme` for its model, not through swift-mustache: the tests above would
     /// find the same bytes either way.
     @Test func aPlanPageIsCompiled() throws {

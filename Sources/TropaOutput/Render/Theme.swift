@@ -49,9 +49,10 @@ package struct Theme: @unchecked Sendable {
             files[String(source.path.dropFirst(templatesFolder.count + 1))] = (source.text, source.path)
         }
         let assets = files.keys.sorted().filter { !$0.hasSuffix(templateExtension) }.map { (name: $0, text: files[$0]!.text) }
-        // A file with the built-in text (a theme copied whole to change one file) changes nothing.
+        // A file with the built-in text (a theme copied whole to change one file, a partial made in code copied as its
+        // Mustache text by `tropa theme --copy`) changes nothing.
         let changed = Set(files.compactMap { name, file in
-            name.hasSuffix(templateExtension) && EmbeddedTheme.files[name] != file.text
+            name.hasSuffix(templateExtension) && !BuiltInThemeFiles.isBuiltIn(file.text, named: name)
                 ? String(name.dropLast(templateExtension.count)) : nil
         })
         var library: MustacheLibrary?
@@ -249,4 +250,19 @@ package struct Theme: @unchecked Sendable {
 /// Mustache's `{{value}}` escaping for HTML, one Unicode scalar at a time (see `Theme.escapingPragma`).
 private struct ScalarHTMLEscaping: MustacheContentType {
     package func escapeText(_ text: String) -> String { Markup.escape(text) }
+}
+
+/// The built-in theme's files as a site copies them into its `templates/` to change them: every template and the
+/// stylesheet, the partials made in code (`cell`, `card`, …) as their Mustache text, whose pages are the same bytes.
+package enum BuiltInThemeFiles {
+    /// Every file's name, in order.
+    package static var names: [String] { EmbeddedTheme.files.keys.sorted() }
+
+    /// The text to copy of `name`, nil for no file of the theme.
+    package static func copy(of name: String) -> String? { EmbeddedTheme.editable[name] ?? EmbeddedTheme.files[name] }
+
+    /// Whether `text` is the built-in file's own text, which changes nothing in a site's `templates/`.
+    package static func isBuiltIn(_ text: String, named name: String) -> Bool {
+        EmbeddedTheme.files[name] == text || EmbeddedTheme.editable[name] == text
+    }
 }
