@@ -179,7 +179,7 @@ import TropaTesting
         let output = try TropaProcess.run(["help", "nonexist"], in: Self.noSite)
         #expect(output.status == 2)
         #expect(output.stdout.isEmpty)
-        #expect(output.stderr == "Error: Unknown command 'nonexist'. The commands are: init, new, import, check, build, report, serve, schema, diff.\n")
+        #expect(output.stderr == "Error: Unknown command 'nonexist'. The commands are: init, new, import, check, build, report, serve, schema, theme, diff.\n")
         let known = try TropaProcess.run(["help", "build"], in: Self.noSite)
         #expect(known.status == 0 && known.stdout.hasPrefix("OVERVIEW: Check the site, then write it"))
         #expect(try TropaProcess.run(["help", "help"]).status == 0)
