@@ -83,13 +83,7 @@ struct NewCommand: ParsableCommand {
     }
 
     func run() throws {
-        let result = try Terminal.run(language: lang.lang) { try SiteChecker().settings(root: siteDirectory) }
-        let language = lang.or(result.language)
-        guard let (config, schema) = result.settings else {
-            Terminal.report(result.diagnostics, sources: result.sources, format: .text, checked: .siteSettings,
-                            language: language)
-            throw ExitCode(1)
-        }
+        let (config, schema, language) = try lang.siteSettings(siteDirectory)
         // A persona that does not exist would fail the check of the map; say so before writing it.
         if let persona {
             let ids = try Terminal.run(language: language) {

@@ -36,13 +36,7 @@ struct ImportCommand: ParsableCommand {
     @OptionGroup var lang: LanguageOption
 
     func run() throws {
-        let settings = try Terminal.run(language: lang.lang) { try SiteChecker().settings(root: siteDirectory) }
-        let language = lang.or(settings.language)
-        guard let (config, schema) = settings.settings else {
-            Terminal.report(settings.diagnostics, sources: settings.sources, format: .text, checked: .siteSettings,
-                            language: language)
-            throw ExitCode(1)
-        }
+        let (config, schema, language) = try lang.siteSettings(siteDirectory)
         let fileSystem = DiskFileSystem()
         let bytes = try Terminal.run(language: language) { try fileSystem.read(file) }
         // Decoded as a map is: a file not in UTF-8 is a diagnostic, not text with replacement characters.

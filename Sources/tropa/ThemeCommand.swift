@@ -31,13 +31,7 @@ struct ThemeCommand: ParsableCommand {
     @OptionGroup var lang: LanguageOption
 
     func run() throws {
-        let result = try Terminal.run(language: lang.lang) { try SiteChecker().settings(root: siteDirectory) }
-        let language = lang.or(result.language)
-        guard let (config, _) = result.settings else {
-            Terminal.report(result.diagnostics, sources: result.sources, format: .text, checked: .siteSettings,
-                            language: language)
-            throw ExitCode(1)
-        }
+        let (config, _, language) = try lang.siteSettings(siteDirectory)
         let fileSystem = DiskFileSystem()
         let theme = ThemeCopy(folder: siteDirectory + "/" + config.templatesPath)
         guard !copy.isEmpty else {

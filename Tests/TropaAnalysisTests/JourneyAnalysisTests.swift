@@ -128,33 +128,10 @@ import TropaTesting
 
     /// The facts keep each plan layer's items as actions, stage by stage; items of other layers are not actions.
     @Test func theFactsKeepThePlanLayersItems() throws {
-        let (journey, problems) = Check.journey("""
-            ---
-            title: Карта
-            ---
-
-            ## Поиск
-            ### Цель
-            Найти.
-            ### Действия
-            - Ищет
-            ### Эмоции
-            0
-            ### Рекомендации
-            - [Сайт] Таблица **сравнения** @product
-            - Ролики
-
-            ## Покупка
-            ### Цель
-            Купить.
-            ### Действия
-            - Платит
-            ### Эмоции
-            1
-            ### Рекомендации
-            - Касса
-
-            """, path: "content/karta.md")
+        // The suite's map with a plan layer in each stage.
+        let map = Self.map.replacingOccurrences(of: "### Эмоции\n- -1", with: "### Рекомендации\n- [Сайт] Таблица **сравнения** @product\n- Ролики\n### Эмоции\n- -1")
+            .replacingOccurrences(of: "### Эмоции\n0\n", with: "### Эмоции\n0\n### Рекомендации\n- Касса\n")
+        let (journey, problems) = Check.journey(map, path: "content/karta.md")
         #expect(problems.isEmpty, "\(problems)")
         let actions = JourneyAnalysis(schema: .default, contentPath: "content").facts(of: journey).actions
         #expect(actions.map(\.stage) == [0, 0, 1])
