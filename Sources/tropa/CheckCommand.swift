@@ -27,9 +27,11 @@ struct SiteOptions: ParsableArguments {
     /// The summary line to print after the problems, unless `--quiet`.
     func summary(_ message: Message) -> Message? { quiet ? nil : message }
 
-    /// The site folder from the current one, which annotations name files from.
+    /// The site folder from the repository's root in GitHub Actions, else from the current folder: annotations name
+    /// files from there.
     var siteFolder: String {
-        DiagnosticFormatter.siteFolder(siteDirectory, from: FileManager.default.currentDirectoryPath)
+        DiagnosticFormatter.siteFolder(siteDirectory, from: FileManager.default.currentDirectoryPath,
+                                       root: ProcessInfo.processInfo.environment["GITHUB_WORKSPACE"])
     }
 }
 

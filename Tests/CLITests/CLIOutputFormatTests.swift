@@ -92,6 +92,14 @@ import TropaTesting
         // From the site's own folder, the paths are the site's.
         let inside = try TropaProcess.run(["check", "--format", "github"], in: site)
         #expect(inside.stdout.hasPrefix("::warning file=content/lumus.md,line=4,"))
+        // In a workflow, from the repository's root wherever the command runs: the site's own folder, and a folder
+        // inside it naming the site as `..`.
+        let workspace = ["GITHUB_WORKSPACE": site.deletingLastPathComponent().path]
+        let inWorkflow = try TropaProcess.run(["check", "--format", "github"], environment: workspace, in: site)
+        #expect(inWorkflow.stdout == output.stdout)
+        let below = site.appendingPathComponent("content")
+        let fromBelow = try TropaProcess.run(["check", "..", "--format", "github"], environment: workspace, in: below)
+        #expect(fromBelow.stdout == output.stdout)
     }
 
     @Test func jsonIsAnArrayOfDiagnostics() throws {

@@ -146,6 +146,15 @@ import TropaTesting
         #expect(DiagnosticFormatter.siteFolder(folder, from: "/repo") == expected)
     }
 
+    /// In GitHub Actions, from the repository's root: a site above the folder the command runs in is named from the
+    /// root, not by its absolute path; a workspace that is no absolute path is not taken.
+    @Test(arguments: [("..", "/repo/docs", "/repo", ""), ("../cjm", "/repo/docs", "/repo", "cjm"), ("cjm", "/repo/docs", "/repo", "docs/cjm"),
+                      (".", "/repo", "/repo", ""), ("/elsewhere/cjm", "/repo", "/repo", "/elsewhere/cjm"),
+                      ("..", "/repo/docs", "repo", "/repo")])
+    func siteFolderFromTheWorkspace(folder: String, current: String, workspace: String, expected: String) {
+        #expect(DiagnosticFormatter.siteFolder(folder, from: current, root: workspace) == expected)
+    }
+
     /// An annotation names a file from where the command runs, `..` resolved: a schema kept beside the site.
     @Test func githubNamesFilesFromTheCurrentFolder() {
         let problem = Diagnostic.error(.schemaInvalid, .schemaEmpty, at: SourceLocation(file: "../shared/schema.yml", line: 1))

@@ -55,8 +55,8 @@ package enum TropaProcess {
         return try run(try requireExecutable(), arguments, environment: extra, in: directory)
     }
 
-    /// Runs any program, with NO_COLOR and the locale removed from the environment unless `extra` sets them: the
-    /// help's language follows the locale outside a site.
+    /// Runs any program, with NO_COLOR, the locale and GitHub's workspace removed from the environment unless `extra`
+    /// sets them: the help's language follows the locale outside a site.
     package static func run(_ executable: URL, _ arguments: [String], environment extra: [String: String] = [:],
                     in directory: URL? = nil) throws -> Output {
         let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("tropa-run-\(UUID().uuidString)")
@@ -72,7 +72,8 @@ package enum TropaProcess {
         process.executableURL = executable
         process.arguments = arguments
         var environment = ProcessInfo.processInfo.environment
-        for key in ["NO_COLOR", "LC_ALL", "LC_MESSAGES", "LANG"] { environment.removeValue(forKey: key) }
+        // GitHub Actions' root too: annotations name files from it.
+        for key in ["NO_COLOR", "LC_ALL", "LC_MESSAGES", "LANG", "GITHUB_WORKSPACE"] { environment.removeValue(forKey: key) }
         environment.merge(extra) { $1 }
         process.environment = environment
         if let directory { process.currentDirectoryURL = directory }

@@ -29,13 +29,15 @@ public struct DiagnosticFormatter: Sendable {
         self.siteFolder = siteFolder
     }
 
-    /// `folder` (a site folder named on the command line) as a path from `current`, the folder the command runs in:
-    /// `./cjm/` is `cjm`, `.` is empty, an absolute path inside `current` relative to it, one outside it absolute.
-    public static func siteFolder(_ folder: String, from current: String) -> String {
+    /// `folder` (a site folder named on the command line from `current`, the folder the command runs in) as a path
+    /// from `root`, the repository's root where GitHub Actions says it is (`GITHUB_WORKSPACE`), else `current`:
+    /// `./cjm/` is `cjm`, `.` is empty, an absolute path inside the root relative to it, one outside it absolute. A
+    /// workflow that runs `tropa check ..` from a folder of the repository still names files from its root.
+    public static func siteFolder(_ folder: String, from current: String, root: String? = nil) -> String {
         let parts = components(folder.hasPrefix("/") ? folder : current + "/" + folder)
-        let currentParts = components(current)
-        guard parts.starts(with: currentParts) else { return "/" + parts.joined(separator: "/") }
-        return parts.dropFirst(currentParts.count).joined(separator: "/")
+        let rootParts = components(root.flatMap { $0.hasPrefix("/") ? $0 : nil } ?? current)
+        guard parts.starts(with: rootParts) else { return "/" + parts.joined(separator: "/") }
+        return parts.dropFirst(rootParts.count).joined(separator: "/")
     }
 
     /// A path's folders with `.` left out and `..` taking the one before it, as the shell names them (a link is not
