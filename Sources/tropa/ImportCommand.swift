@@ -49,10 +49,10 @@ struct ImportCommand: ParsableCommand {
         }
         let importer = MermaidImport(path: file)
         let (diagram, diagnostics) = importer.parse(source.text)
-        if !diagnostics.isEmpty || diagram == nil {
+        guard let diagram, !diagnostics.contains(where: { $0.severity == .error }) else {
             Terminal.report(diagnostics, sources: [file: source], format: .text, checked: .theDiagram, language: language)
+            throw ExitCode(1)
         }
-        guard let diagram, !diagnostics.contains(where: { $0.severity == .error }) else { throw ExitCode(1) }
         let personas = (try? SiteChecker().check(root: siteDirectory, keepingMaps: false).site?.personas) ?? []
         if let persona, !personas.contains(where: { $0.id == persona }) {
             Terminal.printError(.unknownPersona(persona), help: SiteValidator.personaHelp(for: persona, among: personas.map { ($0.id, $0.name) }),
@@ -67,6 +67,10 @@ struct ImportCommand: ParsableCommand {
         guard fileSystem.kind(at: path) == nil else {
             Terminal.printError(.errorLine(.mapExists(path)), language: language)
             throw ExitCode(2)
+        }
+        // The diagram's warnings once the map is to be written: a refused import says only why.
+        if !diagnostics.isEmpty {
+            Terminal.report(diagnostics, sources: [file: source], format: .text, checked: .theDiagram, language: language)
         }
         let map = importer.map(diagram, schema: schema, language: config.language, personas: personas,
                                personaID: persona, fallbackTitle: fallback)

@@ -150,10 +150,20 @@ import TropaTesting
             .write(to: diagram)
         let imported = try TropaProcess.run(["import", diagram.path, "--output", "content/day.md", "--site", site.path])
         #expect(imported.status == 0, "\(imported.stderr)")
+        #expect(imported.stderr.contains("[mermaid-score]") == false)
         let map = try String(contentsOf: site.appendingPathComponent("content/day.md"), encoding: .utf8)
         #expect(map.contains("title: \"Мой день\""))
         #expect(map.contains("## Дорога") && map.contains("Кофе") && map.contains("Пробка"))
         #expect(try TropaProcess.run(["check", site.path]).status == 0)
+        // A diagram with a warning over a map that exists: refused with the reason alone, the warning told when the
+        // map is written.
+        try Data("journey\n  title Мой день\n  section Дорога\n    Кофе: 7: Я\n".utf8).write(to: diagram)
+        let again = try TropaProcess.run(["import", diagram.path, "--output", "content/day.md", "--site", site.path])
+        #expect(again.status == 2)
+        #expect(again.stderr == "ошибка: \(site.path)/content/day.md уже есть; выберите другое название\n")
+        let elsewhere = try TropaProcess.run(["import", diagram.path, "--output", "content/day-2.md", "--site", site.path])
+        #expect(elsewhere.status == 0, "\(elsewhere.stderr)")
+        #expect(elsewhere.stderr.components(separatedBy: "[mermaid-score]").count == 2, "the warning once")
 
         let bad = site.appendingPathComponent("bad.mmd")
         try Data([0x6A, 0x6F, 0x75, 0x72, 0x6E, 0x65, 0x79, 0x0A, 0x73, 0x65, 0x63, 0x74, 0x69, 0x6F, 0x6E, 0x20, 0xC4, 0xEE])
