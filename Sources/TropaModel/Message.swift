@@ -255,6 +255,9 @@ public indirect enum Message: Sendable, Hashable {
     case templateUnclosed(open: String, line: Int)
     case templateUnfinishedTag
     case templateUnknown(String)
+    /// `{{> name}}` that makes the template include itself, and the templates from it round to it.
+    case templateIncludesItself(String, cycle: [String])
+    case includeInSection
     case templateUnknownName(String)
     case templateNotUsed(String)
     case templateNamesAre
@@ -935,6 +938,12 @@ public indirect enum Message: Sendable, Hashable {
                                               "у страниц нет поля «\(name)»: на его месте ничего не выведется")
         case .templateNamesAre: ("the fields of each template are listed in docs/format.md, under The theme",
                                  "поля каждого шаблона перечислены в docs/format.md, в разделе «The theme»")
+        case .templateIncludesItself(let name, let cycle):
+            ("\"{{> \(name)}}\" makes \"\(cycle[0])\" include itself (\(cycle.joined(separator: " → "))): it would be printed without end",
+             "«{{> \(name)}}» включает шаблон «\(cycle[0])» в самого себя (\(cycle.joined(separator: " → "))): он печатался бы без конца")
+        case .includeInSection:
+            ("remove it, or put it in a section that ends, as the outline does: {{#children}}…{{/children}}",
+             "уберите его или поставьте в секцию, которая когда-нибудь пуста, как в оглавлении: {{#children}}…{{/children}}")
         case .templateUnknown(let name): ("there is no template \"\(name)\": it would print nothing",
                                           "шаблона «\(name)» нет: здесь ничего не выведется")
         case .templatesOfTheme(let names): ("the theme's templates: \(names.joined(separator: ", "))",

@@ -60,6 +60,7 @@ package struct Theme: @unchecked Sendable {
             var diagnostics: [Diagnostic] = []
             library = parsed(files.filter { $0.key.hasSuffix(templateExtension) }, diagnostics: &diagnostics)
             diagnostics += unknownIncludes(overrides, among: files.keys.filter { $0.hasSuffix(templateExtension) })
+            diagnostics += endlessIncludes(overrides, templatesFolder: templatesFolder, among: files.mapValues(\.text))
             guard diagnostics.isEmpty else { return (nil, diagnostics) }
         }
         let compiled = Set(CompiledTheme.pages.filter { $0.value.isDisjoint(with: changed) }.keys)
@@ -146,6 +147,72 @@ package struct Theme: @unchecked Sendable {
                        suggestion: .templatesOfTheme(names))
             }
         }
+    }
+
+    /// A site's template that includes itself, through others or not: swift-mustache would print it without end,
+    /// until the program's stack ran out (`{{> card}}` in `card.mustache`, or `{{#tags}}{{> card}}{{/tags}}`, since a
+    /// tag has no `tags` and the lookup finds the card's again). Only `{{#children}}` ends such a descent: an outline
+    /// node's children each have their own, the last none (`{{#children}}{{> outline-node}}{{/children}}`, as the
+    /// built-in outline does).
+    private static func endlessIncludes(_ overrides: [SourceText], templatesFolder: String,
+                                        among files: [String: String]) -> [Diagnostic] {
+        var endless: [String: [String]] = [:]
+        for (file, text) in files where file.hasSuffix(templateExtension) {
+            endless[String(file.dropLast(templateExtension.count))] = includeTagsOutsideChildren(text).map(\.name)
+        }
+        return overrides.filter { $0.path.hasSuffix(templateExtension) }.flatMap { source -> [Diagnostic] in
+            let name = String(source.path.dropFirst(templatesFolder.count + 1).dropLast(templateExtension.count))
+            return includeTagsOutsideChildren(source.text).compactMap { tag in
+                guard let way = way(from: tag.name, to: name, in: endless) else { return nil }
+                return .error(.templateInvalid, .templateIncludesItself(tag.name, cycle: [name] + way),
+                              at: location(of: tag.at, in: source), suggestion: .includeInSection)
+            }
+        }
+    }
+
+    /// The `{{<parent}}` and `{{>partial}}` tags outside every `{{#children}}` section; after a tag that changes the
+    /// delimiters, none (the rest is not read).
+    private static func includeTagsOutsideChildren(_ text: String) -> [(name: String, at: String.Index)] {
+        var tags: [(name: String, at: String.Index)] = []
+        // Each tag still open (a section, a block, a parent): whether it is `{{#children}}`.
+        var open: [Bool] = []
+        var rest = text[...]
+        while let start = rest.firstRange(of: "{{") {
+            rest = rest[start.upperBound...]
+            guard let kind = rest.first, let close = rest.firstRange(of: "}}") else { break }
+            let name = rest[rest.index(after: rest.startIndex)..<close.lowerBound].trimmingWhitespace()
+            switch kind {
+            case "#": open.append(name == "children")
+            case "^", "$": open.append(false)
+            case "<", ">":
+                if !open.contains(true) { tags.append((name, start.lowerBound)) }
+                if kind == "<" { open.append(false) }
+            case "/": _ = open.popLast()
+            case "=": return tags
+            default: break
+            }
+            rest = rest[close.upperBound...]
+        }
+        return tags
+    }
+
+    /// The templates from `start` to `goal` by includes in `graph`, both ends named; nil when there is no way.
+    private static func way(from start: String, to goal: String, in graph: [String: [String]]) -> [String]? {
+        var cameFrom: [String: String] = [:]
+        var queue = [start], seen: Set<String> = [start]
+        while !queue.isEmpty {
+            let node = queue.removeFirst()
+            if node == goal {
+                var way = [node]
+                while let before = cameFrom[way[0]] { way.insert(before, at: 0) }
+                return way
+            }
+            for next in graph[node] ?? [] where seen.insert(next).inserted {
+                cameFrom[next] = node
+                queue.append(next)
+            }
+        }
+        return nil
     }
 
     private static func unknownNames(_ overrides: [SourceText], suggest: (String, [String]) -> Message?) -> [Diagnostic] {
