@@ -371,6 +371,7 @@ public indirect enum Message: Sendable, Hashable {
     case themeFileOwn
     /// What a changed template costs: its pages through swift-mustache.
     case themeCopiedNote
+    case siteFolderBeforeCopy(String)
     case stagesRange
     case noTropaServe(String)
     case cannotStart(path: String, reason: String)
@@ -1140,6 +1141,8 @@ public indirect enum Message: Sendable, Hashable {
                                          "её файлы: \(names.joined(separator: ", ")) или all — все")
         case .themeFileWritten(let path): ("wrote \(path)", "записан \(path)")
         case .themeFileKept(let path): ("\(path) is there already: left as it is", "\(path) уже есть: оставлен как был")
+        case .siteFolderBeforeCopy(let folder): ("\(folder) is a folder: name the site before --copy (tropa theme \(folder) --copy …)",
+                                                 "\(folder) — папка: папку сайта пишут до --copy (tropa theme \(folder) --copy …)")
         case .themeFileBuiltIn: ("built-in", "встроенный")
         case .themeFileSame: ("the site's copy, the built-in text", "копия сайта, текст встроенного")
         case .themeFileOwn: ("the site's own", "свой у сайта")

@@ -33,10 +33,19 @@ struct ThemeCommand: ParsableCommand {
     func run() throws {
         let (config, _, language) = try lang.siteSettings(siteDirectory)
         let fileSystem = DiskFileSystem()
-        let theme = ThemeCopy(folder: siteDirectory + "/" + config.templatesPath)
+        // Templates written into a folder that is no site would be published as static files by the site above it.
+        let content = siteDirectory.appendingPath(config.contentPath)
+        guard fileSystem.kind(at: content) == .directory else {
+            Terminal.printError(.errorLine(.noContentFolder(content)), language: language)
+            throw ExitCode(2)
+        }
+        let theme = ThemeCopy(folder: siteDirectory.appendingPath(config.templatesPath))
         guard !copy.isEmpty else {
+            // Read as the build reads them: a byte order mark and Windows line endings change no page.
             let statuses = theme.statuses { path in
-                fileSystem.kind(at: path) == .file ? (try? fileSystem.read(path)).map { String(decoding: $0, as: UTF8.self) } : nil
+                guard fileSystem.kind(at: path) == .file, let bytes = try? fileSystem.read(path),
+                      case .success(let source) = SourceText.decode(path: path, bytes: bytes) else { return nil }
+                return source.text
             }
             let width = statuses.map(\.name.count).max() ?? 0
             for (name, status) in statuses {
@@ -51,7 +60,9 @@ struct ThemeCommand: ParsableCommand {
         }
         switch theme.steps(for: copy, exists: { fileSystem.kind(at: $0) != nil }) {
         case .failure(let unknown):
-            Terminal.printError(unknown.message, help: unknown.help, language: language)
+            // `tropa theme --copy card site`: the site folder read as a file to copy.
+            let help = fileSystem.kind(at: unknown.name) == .directory ? .siteFolderBeforeCopy(unknown.name) : unknown.help
+            Terminal.printError(unknown.message, help: help, language: language)
             throw ExitCode(2)
         case .success(let steps):
             for step in steps {
@@ -63,7 +74,7 @@ struct ThemeCommand: ParsableCommand {
                     Terminal.printLine(Message.themeFileKept(path).text(in: language))
                 }
             }
-            if steps.contains(where: { if case .write = $0 { true } else { false } }) {
+            if steps.contains(where: { if case .write(let path, _) = $0 { path.hasSuffix(".mustache") } else { false } }) {
                 Terminal.printLine(Message.themeCopiedNote.text(in: language))
             }
         }

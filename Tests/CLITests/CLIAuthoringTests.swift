@@ -257,6 +257,16 @@ import TropaTesting
         #expect(unknown.status == 2)
         #expect(unknown.stderr == "ошибка: во встроенной теме нет файла «jorney»\n  подсказка: может быть, «journey»?\n")
         #expect(!FileManager.default.fileExists(atPath: site.appendingPathComponent("templates/card.mustache").path))
+        // The site named after --copy is taken for a file: the help says where it goes.
+        let misplaced = try TropaProcess.run(["theme", "--copy", "card", site.path], in: site)
+        #expect(misplaced.status == 2)
+        #expect(misplaced.stderr.hasSuffix("подсказка: \(site.path) — папка: папку сайта пишут до --copy (tropa theme \(site.path) --copy …)\n"))
+        // A folder that is no site (its content/ folder, say) gets no templates: the site above would publish them.
+        let content = site.appendingPathComponent("content")
+        let notASite = try TropaProcess.run(["theme", content.path, "--copy", "card"])
+        #expect(notASite.status == 2)
+        #expect(notASite.stderr == "error: no content folder: \(content.path)/content (maps go in content/*.md)\n")
+        #expect(!FileManager.default.fileExists(atPath: content.appendingPathComponent("templates").path))
         let copied = try TropaProcess.run(["theme", site.path, "--copy", "card", "style.css", "journey"])
         #expect(copied.status == 0, "\(copied.stderr)")
         let templates = site.path + "/templates"

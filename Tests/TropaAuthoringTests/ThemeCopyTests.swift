@@ -25,13 +25,14 @@ import Testing
         #expect(steps == [.write(path: "site/templates/base.mustache", text: EmbeddedTheme.files["base.mustache"]!),
                           .keep(path: "site/templates/style.css"),
                           .write(path: "site/templates/cell.mustache", text: EmbeddedTheme.editable["cell.mustache"]!)])
+        #expect(try theme.steps(for: ["style"]) { _ in false }.get() == [.write(path: "site/templates/style.css", text: EmbeddedTheme.files["style.css"]!)])
         let all = try theme.steps(for: ["all", "base"]) { _ in false }.get()
         #expect(all.count == EmbeddedTheme.files.count, "every file once")
         #expect(try theme.steps(for: ["all"]) { _ in true }.get().allSatisfy { if case .keep = $0 { true } else { false } })
     }
 
     @Test func aNameTheThemeHasNotIsSaidWithTheOneMeant() {
-        #expect(throws: ThemeCopy.UnknownFile(message: .themeFileUnknown("jorney"), help: .didYouMean("journey"))) {
+        #expect(throws: ThemeCopy.UnknownFile(name: "jorney", message: .themeFileUnknown("jorney"), help: .didYouMean("journey"))) {
             try theme.steps(for: ["base", "jorney"]) { _ in false }.get()
         }
         guard case .failure(let unknown) = theme.steps(for: ["logo.svg"], exists: { _ in false }) else {

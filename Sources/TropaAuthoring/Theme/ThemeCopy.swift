@@ -38,6 +38,8 @@ public struct ThemeCopy: Sendable {
     /// A name on the command line that is no file of the theme: what to say, and the help (the name meant, or the
     /// theme's files).
     public struct UnknownFile: Error, Equatable {
+        /// The name as written.
+        public let name: String
         public let message: Message
         public let help: Message
     }
@@ -54,7 +56,7 @@ public struct ThemeCopy: Sendable {
             guard let name = Self.fileName(written) else {
                 let base = BuiltInThemeFiles.names.map { $0.hasSuffix(Theme.templateExtension) ? String($0.dropLast(Theme.templateExtension.count)) : $0 }
                 let closest = Suggestion.closest(to: written, among: base)
-                return .failure(UnknownFile(message: .themeFileUnknown(written),
+                return .failure(UnknownFile(name: written, message: .themeFileUnknown(written),
                                             help: closest.map { Message.closest($0, to: written) } ?? .themeFilesAre(base)))
             }
             chosen.append(name)
@@ -66,12 +68,9 @@ public struct ThemeCopy: Sendable {
         })
     }
 
-    /// The theme's file `written` names, with or without `.mustache`; nil for none.
+    /// The theme's file `written` names, with or without its extension (`base`, `style`); nil for none.
     static func fileName(_ written: String) -> String? {
-        let names = BuiltInThemeFiles.names
-        if names.contains(written) { return written }
-        let template = written + Theme.templateExtension
-        return names.contains(template) ? template : nil
+        [written, written + Theme.templateExtension, written + ".css"].first(where: BuiltInThemeFiles.names.contains)
     }
 
     private func path(of name: String) -> String { folder + "/" + name }
