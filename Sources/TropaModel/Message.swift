@@ -765,7 +765,7 @@ public indirect enum Message: Sendable, Hashable {
                                                    "«\(text)» читается как \(Self.russian(read))\u{A0}%: если это доля единицы, запишите в процентах")
         case .csatAsScore(let text, let read):
             ("\"\(text)\" is read as \(read)%: CSAT is the share of satisfied customers; an average score out of 5 is a metric of its own",
-             "«\(text)» читается как \(Self.russian(read))\u{A0}%: CSAT — доля довольных клиентов, а средняя оценка по шкале до 5 — отдельная метрика")
+             "«\(text)» читается как \(read.replacingOccurrences(of: ".", with: ","))\u{A0}%: CSAT — доля довольных клиентов, а средняя оценка по шкале до 5 — отдельная метрика")
         case .scoreAsOwnMetric(let name, let value?):
             ("\(Self.scaled(name, "out of 5")): \(value)", "напишите «\(Self.scaled(name, "из 5")): \(value)»")
         case .scoreAsOwnMetric(let name, nil):

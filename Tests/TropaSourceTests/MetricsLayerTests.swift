@@ -91,6 +91,10 @@ import TropaTesting
         ("Конверсия: 30–40% (план 50%)", 35, 50),
         // The full stop of a sentence after the target's bracket.
         ("NPS: 12 (цель 30).", 12, 30),
+        // A dash between the word and the number separates them.
+        ("NPS: 12 (цель — 30)", 12, 30),
+        ("NPS: 12 (цель: – 30)", 12, 30),
+        ("NPS: -12 (цель -5)", -12, -5),
     ])
     func targets(item: String, value: Double, target: Double) throws {
         let read = try Self.value(item).get()
@@ -115,6 +119,7 @@ import TropaTesting
         // The target kept; a unit the metric has not dropped, as its own help would.
         ("NPS: − 7 (цель 20)", .spacedSign("−7 (цель 20)"), "напишите «−7 (цель 20)»"),
         ("NPS: —20%", .dashForMinus("-20"), "напишите «-20»"),
+        ("NPS: —20 % (цель 10)", .dashForMinus("-20 (цель 10)"), "напишите «-20 (цель 10)»"),
         ("NPS: - 20 %.", .spacedSign("-20"), "напишите «-20»"),
         ("Рост: — 5% (цель 10%)", .spacedSign("-5% (цель 10%)"), "напишите «-5% (цель 10%)»"),
         // An em dash, as a word processor makes of a hyphen before a space: written as a minus tropa reads.
@@ -125,6 +130,7 @@ import TropaTesting
         // A score out of 5 where CSAT's percentage goes: kept as a metric of its own, not made a percentage.
         ("CSAT: 4,5 из 5", .scoreOnPercentMetric(metric: "CSAT", value: "4,5"), "напишите «CSAT (из 5): 4,5»"),
         ("CSAT: 5 баллов", .scoreOnPercentMetric(metric: "CSAT", value: "5"), "напишите «CSAT (из 5): 5»"),
+        ("CSAT: 4,2 из 5 (цель 4,5)", .scoreOnPercentMetric(metric: "CSAT", value: "4,2 (цель 4,5)"), "напишите «CSAT (из 5): 4,2 (цель 4,5)»"),
         ("Удовлетворённость: 4,5/5", .scoreOnPercentMetric(metric: "Удовлетворённость", value: "4,5"),
          "напишите «Удовлетворённость (из 5): 4,5»"),
     ])
@@ -210,6 +216,8 @@ import TropaTesting
         ("Конверсия: 35% (цель много)", .unreadableTarget),
         ("Конверсия: 35% (цель 40–45%)", .unreadableTarget),
         ("Длительность: 2 недели (цель 40%)", .unreadableTarget),
+        // A dash glued to the target's number is its sign typed as a dash, not read as 10.
+        ("NPS: 5 (цель —10)", .unreadableTarget),
         ("Длительность: 2", .wrongUnit(metric: "Длительность", expected: .duration, fix: nil)),
         ("Длительность: 2 попугая", .notTimeUnit(metric: "Длительность", unit: "попугая", closest: nil)),
         // A unit of time misspelt: the word it is closest to.
@@ -293,6 +301,10 @@ import TropaTesting
         #expect(warning("CSAT: 4,2 (цель 4,5)")?.help == "напишите «CSAT (из 5): 4,2 (цель 4,5)»")
         #expect(warning("CSAT: 3–4")?.help == "напишите «CSAT (из 5): 3–4»")
         #expect(warning("CSAT: 4,2 (цель 4,5).")?.code == "csat-as-score")
+        let range = try MetricReader.read("CSAT: 4-5", schema: .default).get()
+        let ranged = try #require(MetricReader.percentWarning("CSAT: 4-5", value: range, schema: .default,
+                                                              at: SourceLocation(file: "m.md", line: 1), item: true))
+        #expect(ranged.message(in: .ru).hasPrefix("«CSAT: 4-5» читается как 4-5\u{A0}%:"), "a range, not a subtraction")
         let value = try MetricReader.read("CSAT: 4,2 (цель 4,5)", schema: .default).get()
         let targeted = try #require(MetricReader.percentWarning("CSAT: 4,2 (цель 4,5)", value: value, schema: .default,
                                                                  at: SourceLocation(file: "m.md", line: 1), item: true))

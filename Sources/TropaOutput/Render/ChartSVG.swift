@@ -142,10 +142,12 @@ package struct TrendSVG {
         let (first, last) = (days.min() ?? 0, days.max() ?? 0)
         let (low, high) = (values.min() ?? 0, values.max() ?? 0)
         let highest = trend.points.first { $0.value == high }, lowest = trend.points.first { $0.value == low }
-        // Room at the left for the longer of the two values (`48 000 ₽`, `2 недели`), up to half the chart.
-        let written = [highest, lowest].compactMap { $0?.text.count }.max() ?? 0
+        // Room at the left for the longer of the two values (`48 000 ₽`, `2 недели`), up to half the chart; a longer
+        // one is cut, whole in its tooltip.
         let size = Self.size
-        let plot = (left: min(size.width / 2, max(30, Double(written) * Self.characterWidth + 10)),
+        let fits = Int((size.width / 2 - 10) / Self.characterWidth)
+        let written = min(fits, [highest, lowest].compactMap { $0?.text.count }.max() ?? 0)
+        let plot = (left: max(30, Double(written) * Self.characterWidth + 10),
                     right: Self.plot.right, top: Self.plot.top, bottom: Self.plot.bottom)
         let px = { (day: Int) in
             last == first ? (plot.left + plot.right) / 2 : plot.left + Double(day - first) / Double(last - first) * (plot.right - plot.left)
@@ -179,7 +181,10 @@ package struct TrendSVG {
         }
         svg += "<g class=\"ticks\" font-size=\"11\" fill=\"#4a5263\">"
         for tick in ticks {
-            svg += "<text x=\"\(n(tick.x))\" y=\"\(n(tick.y))\" text-anchor=\"\(tick.anchor)\">\(Markup.escape(tick.text))</text>"
+            svg += "<text x=\"\(n(tick.x))\" y=\"\(n(tick.y))\" text-anchor=\"\(tick.anchor)\">"
+            svg += tick.text.count <= fits ? Markup.escape(tick.text)
+                : "<title>\(Markup.escape(tick.text))</title>" + Markup.escape(tick.text.prefix(fits - 1) + "…")
+            svg += "</text>"
         }
         svg += "</g>\n"
         let coordinates = trend.points.map { "\(n(px($0.day))),\(n(py($0.value)))" }

@@ -99,6 +99,12 @@ package enum MetricProblem: Error, Equatable {
         }
     }
 
+    /// A score on a metric in percent, its target kept after the score (`4,2 (цель 4,5)`).
+    func keeping(_ target: Substring) -> MetricProblem {
+        guard case .scoreOnPercentMetric(let metric, let value) = self, !target.isEmpty else { return self }
+        return .scoreOnPercentMetric(metric: metric, value: value + target)
+    }
+
     /// The same problem with `value` as the value to write.
     func signed(_ value: String) -> MetricProblem {
         switch self {
@@ -175,13 +181,13 @@ package enum MetricReader {
             let item = String(text[...colon]) + (written.range(of: valueText).map { written.replacingCharacters(in: $0, with: fix) } ?? " " + fix)
             return .failure(.compoundDuration(item: item, value: fix))
         case .failure(let problem):
-            if let scored = score(valueText, name: name, schema: schema) { return .failure(scored) }
-            guard let signed = problem.signedValue else { return .failure(problem) }
-            // The value with its sign where it goes keeps the target written after it (`—7 (цель 20)` → `-7 (цель
-            // 20)`), and loses a unit the metric has not (`NPS: —20%` → `-20`), as that item's own help would.
-            var fixed = signed + wholeValue.dropFirst(valueText.count)
-            if case .failure(.wrongUnit(_, _, let fix?)) = read(name + ": " + fixed, schema: schema) { fixed = fix }
-            return .failure(problem.signed(fixed))
+            // A value written anew keeps the target written after it (`—7 (цель 20)` → `-7 (цель 20)`).
+            let target = wholeValue.dropFirst(valueText.count)
+            if let scored = score(valueText, name: name, schema: schema) { return .failure(scored.keeping(target)) }
+            guard var signed = problem.signedValue else { return .failure(problem) }
+            // A unit the metric has not goes, as that item's own help would say (`NPS: —20%` → `-20`).
+            if case .failure(.wrongUnit(_, _, let fix?)) = read(name + ": " + signed, schema: schema) { signed = fix }
+            return .failure(problem.signed(signed + target))
         }
         var value = MetricValue(metricID: nil, name: name, value: quantity.value, range: quantity.range,
                                 target: target.flatMap { $0.value(in: quantity.unit) }, unit: quantity.unit, line: 0)
@@ -301,7 +307,12 @@ package enum MetricReader {
             inner.lowercased().hasPrefix(word)
                 && inner.dropFirst(word.count).first.map { $0.isWhitespace || $0 == ":" || $0.isASCIIDigit } ?? true
         }) else { return nil }
-        let number = inner.dropFirst(word.count).drop { $0.isWhitespace || $0 == ":" || $0 == "—" || $0 == "–" }
+        // `цель — 10`: a dash between the word and the number separates them; one glued to the number (`цель —10`)
+        // is its sign, typed as a dash, which the target's reading then tells of.
+        var number = inner.dropFirst(word.count).drop { $0.isWhitespace || $0 == ":" }
+        while let first = number.first, first == "—" || first == "–", number.dropFirst().first?.isWhitespace == true {
+            number = number.dropFirst().drop(while: \.isWhitespace)
+        }
         return (text[..<open].trimmingWhitespace()[...], number)
     }
 }
