@@ -41,10 +41,11 @@ struct ThemeCommand: ParsableCommand {
         }
         let theme = ThemeCopy(folder: siteDirectory.appendingPath(config.templatesPath))
         guard !copy.isEmpty else {
-            // Read as the build reads them: a byte order mark and Windows line endings change no page.
+            // Read as the build reads them: a byte order mark and Windows line endings change no page (a file that is
+            // no UTF-8, which the build reports, is the site's own).
             let statuses = theme.statuses { path in
-                guard fileSystem.kind(at: path) == .file, let bytes = try? fileSystem.read(path),
-                      case .success(let source) = SourceText.decode(path: path, bytes: bytes) else { return nil }
+                guard fileSystem.kind(at: path) == .file, let bytes = try? fileSystem.read(path) else { return nil }
+                guard case .success(let source) = SourceText.decode(path: path, bytes: bytes) else { return String(decoding: bytes, as: UTF8.self) }
                 return source.text
             }
             let width = statuses.map(\.name.count).max() ?? 0

@@ -124,14 +124,27 @@ package struct Theme: @unchecked Sendable {
         includeTags(text).map(\.name)
     }
 
-    /// The `{{<parent}}` and `{{>partial}}` tags of a template's text, each with where its name starts.
-    private static func includeTags(_ text: String) -> [(name: String, at: String.Index)] {
-        var tags: [(name: String, at: String.Index)] = []
+    /// The `{{<parent}}` and `{{>partial}}` tags of a template's text, each with where its name starts and whether a
+    /// `{{#children}}` section holds it; after a tag that changes the delimiters, none (the rest is not read).
+    private static func includeTags(_ text: String) -> [(name: String, at: String.Index, inChildren: Bool)] {
+        var tags: [(name: String, at: String.Index, inChildren: Bool)] = []
+        // Each tag still open (a section, a block, a parent): whether it is `{{#children}}`.
+        var open: [Bool] = []
         var rest = text[...]
-        while let open = rest.firstRange(of: "{{") {
-            rest = rest[open.upperBound...]
-            guard let kind = rest.first, kind == "<" || kind == ">", let close = rest.firstRange(of: "}}") else { continue }
-            tags.append((rest[rest.index(after: rest.startIndex)..<close.lowerBound].trimmingWhitespace(), open.lowerBound))
+        while let start = rest.firstRange(of: "{{") {
+            rest = rest[start.upperBound...]
+            guard let kind = rest.first, let close = rest.firstRange(of: "}}") else { break }
+            let name = rest[rest.index(after: rest.startIndex)..<close.lowerBound].trimmingWhitespace()
+            switch kind {
+            case "#": open.append(name == "children")
+            case "^", "$": open.append(false)
+            case "<", ">":
+                tags.append((name, start.lowerBound, open.contains(true)))
+                if kind == "<" { open.append(false) }
+            case "/": _ = open.popLast()
+            case "=": return tags
+            default: break
+            }
             rest = rest[close.upperBound...]
         }
         return tags
@@ -158,42 +171,16 @@ package struct Theme: @unchecked Sendable {
                                         among files: [String: String]) -> [Diagnostic] {
         var endless: [String: [String]] = [:]
         for (file, text) in files where file.hasSuffix(templateExtension) {
-            endless[String(file.dropLast(templateExtension.count))] = includeTagsOutsideChildren(text).map(\.name)
+            endless[String(file.dropLast(templateExtension.count))] = includeTags(text).filter { !$0.inChildren }.map(\.name)
         }
         return overrides.filter { $0.path.hasSuffix(templateExtension) }.flatMap { source -> [Diagnostic] in
             let name = String(source.path.dropFirst(templatesFolder.count + 1).dropLast(templateExtension.count))
-            return includeTagsOutsideChildren(source.text).compactMap { tag in
+            return includeTags(source.text).filter { !$0.inChildren }.compactMap { tag in
                 guard let way = way(from: tag.name, to: name, in: endless) else { return nil }
                 return .error(.templateInvalid, .templateIncludesItself(tag.name, cycle: [name] + way),
                               at: location(of: tag.at, in: source), suggestion: .includeInSection)
             }
         }
-    }
-
-    /// The `{{<parent}}` and `{{>partial}}` tags outside every `{{#children}}` section; after a tag that changes the
-    /// delimiters, none (the rest is not read).
-    private static func includeTagsOutsideChildren(_ text: String) -> [(name: String, at: String.Index)] {
-        var tags: [(name: String, at: String.Index)] = []
-        // Each tag still open (a section, a block, a parent): whether it is `{{#children}}`.
-        var open: [Bool] = []
-        var rest = text[...]
-        while let start = rest.firstRange(of: "{{") {
-            rest = rest[start.upperBound...]
-            guard let kind = rest.first, let close = rest.firstRange(of: "}}") else { break }
-            let name = rest[rest.index(after: rest.startIndex)..<close.lowerBound].trimmingWhitespace()
-            switch kind {
-            case "#": open.append(name == "children")
-            case "^", "$": open.append(false)
-            case "<", ">":
-                if !open.contains(true) { tags.append((name, start.lowerBound)) }
-                if kind == "<" { open.append(false) }
-            case "/": _ = open.popLast()
-            case "=": return tags
-            default: break
-            }
-            rest = rest[close.upperBound...]
-        }
-        return tags
     }
 
     /// The templates from `start` to `goal` by includes in `graph`, both ends named; nil when there is no way.
