@@ -12,6 +12,7 @@ import TropaTesting
         private let output = Pipe()
         private let lock = NSLock()
         private var collected = Data()
+        private var ended = false
 
         init(site: URL, arguments: [String] = []) throws {
             let tropa = try TropaProcess.requireExecutable()
@@ -21,8 +22,13 @@ import TropaTesting
             process.standardError = output
             output.fileHandleForReading.readabilityHandler = { [weak self] handle in
                 let data = handle.availableData
+                // No data is the end of the output: the process and every process it started have closed it.
+                if data.isEmpty { handle.readabilityHandler = nil }
                 guard let self else { return }
-                self.lock.withLock { self.collected.append(data) }
+                self.lock.withLock {
+                    self.collected.append(data)
+                    if data.isEmpty { self.ended = true }
+                }
             }
             try process.run()
             var port: Int?
@@ -54,11 +60,12 @@ import TropaTesting
 
         func get(_ path: String) throws -> HTTPProbe.Response { try HTTPProbe.get(port: port, path) }
 
-        /// Ctrl-C, then waits for the process to end.
+        /// Ctrl-C, then waits for the process to end and for the last of its output: the end of the process can be
+        /// seen before what it printed last is read.
         func interrupt() -> Int32? {
             process.interrupt()
             let deadline = Date().addingTimeInterval(10)
-            while process.isRunning, Date() < deadline { Thread.sleep(forTimeInterval: 0.05) }
+            while process.isRunning || !lock.withLock({ ended }), Date() < deadline { Thread.sleep(forTimeInterval: 0.05) }
             if process.isRunning {
                 process.terminate()
                 return nil
