@@ -923,6 +923,37 @@ extension IncrementalBuildTests {
             + "<span class=\"measured\">замер 1 марта 2024: 35\u{00A0}%</span> <span class=\"target\">(цель 40\u{00A0}%, не достигнута)</span>"))
     }
 
+    /// A trend draws the target it is judged on: the latest row's, else the one the map writes for the stage and
+    /// metric in the same unit; the caption says it, and whether the latest value falls short of it.
+    @Test func aTrendSaysItsTargetAndWhetherItIsMissed() throws {
+        func caption(map: String, csv: String) throws -> (caption: String, page: String) {
+            let built = try RenderBuild.site(["tropa.yml": "language: ru\n", "content/map.md": map, "content/m.csv": csv])
+            let page = try #require(built.text("map/index.html"))
+            let caption = try #require(page.range(of: "<figcaption>").flatMap { start in
+                page.range(of: "</figcaption>", range: start.upperBound..<page.endIndex).map { String(page[start.upperBound..<$0.lowerBound]) }
+            })
+            return (caption, page)
+        }
+        let csv = "date,stage,metric,value\n2024-02-01,Поиск,Конверсия,35%\n2024-03-01,Поиск,Конверсия,42%\n"
+        let targeted = Self.map.replacingOccurrences(of: "- Конверсия: 30%\n", with: "- Конверсия: 30% (цель 40%)\n")
+        let met = try caption(map: targeted, csv: csv)
+        #expect(met.caption.hasSuffix("42\u{00A0}% (+7\u{00A0}п.\u{00A0}п. с 1 февраля 2024; цель 40\u{00A0}%)"), "\(met.caption)")
+        #expect(met.page.contains("<desc id=\"trend-1-desc\">1 февраля 2024: 35\u{00A0}%; 1 марта 2024: 42\u{00A0}%; цель 40\u{00A0}%</desc>"))
+        #expect(met.page.contains("<g class=\"target\"><line "))
+        // The latest row's own target stands over the map's.
+        let raised = try caption(map: targeted, csv: csv.replacingOccurrences(of: ",42%\n", with: ",\"42% (цель 50%)\"\n"))
+        #expect(raised.caption.hasSuffix("; цель 50\u{00A0}%, не достигнута)"), "\(raised.caption)")
+        // Without a target anywhere, nothing is said and no line drawn.
+        let none = try caption(map: Self.map, csv: csv)
+        #expect(!none.caption.contains("цель") && !none.page.contains("class=\"target\"><line"))
+        // A duration is missed above its target; a target in another unit is not on the chart's scale.
+        let days = "date,stage,metric,value\n2024-02-01,Поиск,Длительность,10 дней\n2024-03-01,Поиск,Длительность,8 дней\n"
+        let duration = try caption(map: Self.map.replacingOccurrences(of: "- Конверсия: 30%\n", with: "- Длительность: 9 дней (цель 7 дней)\n"), csv: days)
+        #expect(duration.caption.hasSuffix("; цель 7\u{00A0}дней, не достигнута)"), "\(duration.caption)")
+        let weeks = try caption(map: Self.map.replacingOccurrences(of: "- Конверсия: 30%\n", with: "- Длительность: 2 недели (цель 1 неделя)\n"), csv: days)
+        #expect(!weeks.caption.contains("цель"), "\(weeks.caption)")
+    }
+
     /// Every row of the file is on the page: a metric measured once (its value and date), and one measured before the
     /// map was updated, which the figures do not take, and which is warned of at `updated`.
     @Test func aMetricMeasuredOnceOrBeforeTheUpdateIsShown() throws {

@@ -610,4 +610,31 @@ import FoundationXML
         #expect(CalendarDay.short("2025-01-06", in: .en) == "6 Jan 2025" && CalendarDay.short("2025-11-30", in: .ru) == "30.11.2025")
         #expect(CalendarDay.short("не дата", in: .ru) == "не дата")
     }
+
+    /// A target is on the chart's scale, however far from the values: a dashed line at its height, with its value at
+    /// the left where that meets no other value written there.
+    @Test func aTrendDrawsItsTarget() throws {
+        func trend(_ values: [Double], target: Double) -> String {
+            let made = zip(["2025-01-06", "2025-02-03", "2025-03-31"], values).map { date, value in
+                TrendModel.Point(day: CalendarDay(date)!.ordinal, value: value, label: date, shortLabel: date, text: "\(Int(value)) %")
+            }
+            var model = TrendModel(id: "trend-1", stage: "Выбор", metric: "Конверсия", title: "", description: "",
+                                   points: made, latest: "", change: "", first: nil)
+            (model.targetLevel, model.target) = ((target, "\(Int(target)) %"), "цель \(Int(target)) % <b>")
+            return TrendSVG(trend: model).render()
+        }
+        // Above every value: the target is the top of the scale (8), the highest value lower down.
+        let below = trend([20, 25, 30], target: 40)
+        #expect(below.contains("<line x1=\"36.4\" y1=\"8\" x2=\"234\" y2=\"8\" stroke=\"#1f7a45\" stroke-width=\"1.5\" stroke-dasharray=\"5 3\"><title>цель 40 % &lt;b&gt;</title></line>"))
+        #expect(below.contains("<text x=\"30.4\" y=\"12\" text-anchor=\"end\" font-size=\"11\" fill=\"#1f7a45\">40 %</text>"))
+        #expect(below.contains("<text x=\"30.4\" y=\"34\" text-anchor=\"end\">30 %</text>"), "30 % at 30 of 52 on a scale of 20–40")
+        #expect(below.contains("points=\"36.4,52 102.3,41 234,30\""))
+        // Between the values and near the highest: its line, but no value written over the highest's.
+        let near = trend([20, 38, 40], target: 39)
+        #expect(near.contains("<g class=\"target\"><line x1=\"36.4\" y1=\"10.2\""))
+        #expect(!near.contains("fill=\"#1f7a45\">39 %</text>"))
+        // The lowest value is left off where the target's scale presses it against the highest.
+        let far = trend([40, 40.5, 41], target: 90)
+        #expect(far.contains(">41 %</text>") && !far.contains(">40 %</text>") && far.contains("fill=\"#1f7a45\">90 %</text>"))
+    }
 }

@@ -32,11 +32,23 @@ extension SitePresenter {
             let change = rows.count < 2 ? words.measuredValue(words.date(last.date), nil) : words.changeSince(
                 difference(last.value.value - rows[rows.count - 2].value.value, unit: last.value.unit),
                 words.date(rows[rows.count - 2].date))
-            return TrendModel(id: "trend-\(order.firstIndex(of: key)! + 1)", stage: name, metric: metric,
-                              title: "\(metric) — \(name)",
-                              description: points.map(\.said).joined(separator: "; "),
-                              points: points, latest: values[values.count - 1], change: change,
-                              first: rows.count > 2 ? words.firstMeasured(words.date(rows[0].date), values[0]) : nil)
+            // The target as the table's cell judges it: the latest measurement's, else the map's own for the stage
+            // and metric (when written in the same unit, so that the line stands on the chart's scale).
+            let written = stage.layers.lazy.compactMap { layer -> [MetricValue]? in
+                if case .metrics(let values) = layer.content { values } else { nil }
+            }.joined().first { $0.key == key.metric && $0.unit == last.value.unit }
+            let targetValue = last.value.target ?? written?.target
+            let role = last.value.metricID.flatMap { id in site.schema.metrics.first { $0.id == id }?.role }
+            let (target, missed) = target(targetValue, unit: last.value.unit,
+                                          missed: targetValue.map { MetricRole.misses(last.value.value, target: $0, role: role) } ?? false)
+            var trend = TrendModel(id: "trend-\(order.firstIndex(of: key)! + 1)", stage: name, metric: metric,
+                                   title: "\(metric) — \(name)",
+                                   description: (points.map(\.said) + [target].compactMap { $0 }).joined(separator: "; "),
+                                   points: points, latest: values[values.count - 1], change: change,
+                                   first: rows.count > 2 ? words.firstMeasured(words.date(rows[0].date), values[0]) : nil)
+            trend.targetLevel = targetValue.map { ($0, format.value($0, unit: last.value.unit)) }
+            (trend.target, trend.missed) = (target, missed)
+            return trend
         }
     }
 

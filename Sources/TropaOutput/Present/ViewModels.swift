@@ -302,6 +302,12 @@ package struct TrendModel: Sendable {
     /// The first measurement, "первый замер 1 сентября 2026: 25 %", when there are three or more (with two, the
     /// change names it); nil otherwise.
     package let first: String?
+    /// The target the chart draws its dashed line at, in the values' unit, and its value as written ("45 %"): the
+    /// latest measurement's, or the one the map writes for the stage's metric; nil when neither names one.
+    package var targetLevel: (value: Double, written: String)? = nil
+    /// "цель 45 %", and "не достигнута" when the latest value falls short of it: as the table's cell says them.
+    package var target: String? = nil
+    package var missed: String? = nil
     package var svg: String? = nil
 }
 

@@ -140,13 +140,16 @@ package struct TrendSVG {
         let n = Markup.number
         let days = trend.points.map(\.day), values = trend.points.map(\.value)
         let (first, last) = (days.min() ?? 0, days.max() ?? 0)
-        let (low, high) = (values.min() ?? 0, values.max() ?? 0)
-        let highest = trend.points.first { $0.value == high }, lowest = trend.points.first { $0.value == low }
-        // Room at the left for the longer of the two values (`48 000 ₽`, `2 недели`), up to half the chart; a longer
-        // one is cut, whole in its tooltip.
+        // The target is on the scale too, so that its line is drawn however far the values are from it.
+        let target = trend.targetLevel
+        let scaled = values + [target?.value].compactMap { $0 }
+        let (low, high) = (scaled.min() ?? 0, scaled.max() ?? 0)
+        let highest = trend.points.max { $0.value < $1.value }, lowest = trend.points.min { $0.value < $1.value }
+        // Room at the left for the longest of the values written (`48 000 ₽`, `2 недели`), up to half the chart; a
+        // longer one is cut, whole in its tooltip.
         let size = Self.size
         let fits = Int((size.width / 2 - 10) / Self.characterWidth)
-        let written = min(fits, [highest, lowest].compactMap { $0?.text.count }.max() ?? 0)
+        let written = min(fits, [highest?.text, lowest?.text, target?.written].compactMap { $0?.count }.max() ?? 0)
         let plot = (left: max(30, Double(written) * Self.characterWidth + 10),
                     right: Self.plot.right, top: Self.plot.top, bottom: Self.plot.bottom)
         let px = { (day: Int) in
@@ -164,11 +167,13 @@ package struct TrendSVG {
             <desc id="\(id)-desc">\(Markup.escape(trend.description))</desc>
 
             """
-        // The values as written, the highest at the top, the lowest at the bottom; the dates of the ends.
+        // At the left, the highest value as written and the lowest, each at its height, the lowest only where it
+        // does not meet the highest; then the target's, where it meets neither. Under the chart, the ends' dates.
         var ticks: [(x: Double, y: Double, anchor: String, text: String)] = []
-        if let highest, let lowest {
-            ticks.append((plot.left - 6, py(high) + 4, "end", highest.text))
-            if high != low { ticks.append((plot.left - 6, py(low) + 4, "end", lowest.text)) }
+        var heights: [Double] = []
+        for point in [highest, lowest].compactMap({ $0 }) where heights.allSatisfy({ abs($0 - py(point.value)) >= 12 }) {
+            ticks.append((plot.left - 6, py(point.value) + 4, "end", point.text))
+            heights.append(py(point.value))
         }
         if let start = trend.points.first(where: { $0.day == first }), let end = trend.points.last(where: { $0.day == last }) {
             if first == last {
@@ -181,12 +186,19 @@ package struct TrendSVG {
         }
         svg += "<g class=\"ticks\" font-size=\"11\" fill=\"#4a5263\">"
         for tick in ticks {
-            svg += "<text x=\"\(n(tick.x))\" y=\"\(n(tick.y))\" text-anchor=\"\(tick.anchor)\">"
-            svg += tick.text.count <= fits ? Markup.escape(tick.text)
-                : "<title>\(Markup.escape(tick.text))</title>" + Markup.escape(tick.text.prefix(fits - 1) + "…")
-            svg += "</text>"
+            svg += "<text x=\"\(n(tick.x))\" y=\"\(n(tick.y))\" text-anchor=\"\(tick.anchor)\">" + Self.cut(tick.text, fits: fits) + "</text>"
         }
         svg += "</g>\n"
+        if let target, let said = trend.target {
+            // Dashed and green, under the values' line; it tells what it is in its tooltip and in the caption.
+            let y = py(target.value)
+            svg += "<g class=\"target\"><line x1=\"\(n(plot.left))\" y1=\"\(n(y))\" x2=\"\(n(plot.right))\" y2=\"\(n(y))\" stroke=\"#1f7a45\" stroke-width=\"1.5\" stroke-dasharray=\"5 3\"><title>\(Markup.escape(said))</title></line>"
+            if heights.allSatisfy({ abs($0 - y) >= 12 }) {
+                svg += "<text x=\"\(n(plot.left - 6))\" y=\"\(n(y + 4))\" text-anchor=\"end\" font-size=\"11\" fill=\"#1f7a45\">"
+                    + Self.cut(target.written, fits: fits) + "</text>"
+            }
+            svg += "</g>\n"
+        }
         let coordinates = trend.points.map { "\(n(px($0.day))),\(n(py($0.value)))" }
         svg += "<polyline class=\"line\" points=\"\(coordinates.joined(separator: " "))\" fill=\"none\" stroke=\"#2f5bd3\" stroke-width=\"2\"/>\n"
         // Each point tells its date and value on hover, as the description tells them to a screen reader.
@@ -196,6 +208,11 @@ package struct TrendSVG {
                 + "<title>\(Markup.escape(point.said))</title></circle>"
         }
         return svg + "\n</svg>\n"
+    }
+
+    /// `text` escaped, cut to `fits` characters with the whole of it in a tooltip.
+    private static func cut(_ text: String, fits: Int) -> String {
+        text.count <= fits ? Markup.escape(text) : "<title>\(Markup.escape(text))</title>" + Markup.escape(text.prefix(fits - 1) + "…")
     }
 }
 

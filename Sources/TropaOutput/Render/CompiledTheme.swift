@@ -148,7 +148,9 @@ enum CompiledTheme {
             for trend in map.trends {
                 html += "<li><figure>" + (trend.svg ?? "") + "<figcaption><strong>" + escaped(trend.metric)
                     + "</strong> — " + escaped(trend.stage) + ": " + escaped(trend.latest) + " ("
-                    + escaped(trend.change) + (trend.first.map { "; " + escaped($0) } ?? "") + ")</figcaption></figure></li>"
+                    + escaped(trend.change) + (trend.first.map { "; " + escaped($0) } ?? "")
+                    + (trend.target.map { "; " + escaped($0) + (trend.missed.map { ", " + escaped($0) } ?? "") } ?? "")
+                    + ")</figcaption></figure></li>"
             }
             html += "</ul>\n</section>\n"
         }

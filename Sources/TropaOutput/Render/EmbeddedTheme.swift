@@ -189,7 +189,7 @@ enum EmbeddedTheme {
 </section>
 {{^empty(trends)}}<section class="trends" aria-labelledby="trends-heading">
 <h2 id="trends-heading">{{page.words.measurements}}</h2>
-<ul>{{#trends}}<li><figure>{{{svg}}}<figcaption><strong>{{metric}}</strong> — {{stage}}: {{latest}} ({{change}}{{#first}}; {{first}}{{/first}})</figcaption></figure></li>{{/trends}}</ul>
+<ul>{{#trends}}<li><figure>{{{svg}}}<figcaption><strong>{{metric}}</strong> — {{stage}}: {{latest}} ({{change}}{{#first}}; {{first}}{{/first}}{{#target}}; {{target}}{{#missed}}, {{missed}}{{/missed}}{{/target}})</figcaption></figure></li>{{/trends}}</ul>
 </section>
 {{/empty(trends)}}{{#analysis}}{{#hasDetails}}{{>analysis}}{{/hasDetails}}{{/analysis}}<section class="outline" aria-labelledby="outline-heading">
 <h2 id="outline-heading">{{page.words.outline}}</h2>
@@ -309,6 +309,8 @@ enum EmbeddedTheme {
 .tropa-chart .bar, .tropa-trend .latest { fill: var(--accent); }
 .tropa-chart .weakest .bar { fill: #c2410c; }
 .tropa-trend .line, .tropa-trend .point, .tropa-history .current, .tropa-history .legend line:first-child { stroke: var(--accent); }
+.tropa-trend .target line { stroke: var(--positive); }
+.tropa-trend .target text { fill: var(--positive); }
 .mark-pain { background: #fee2e2; color: #7f1d1d; }
 @media screen and (prefers-color-scheme: dark) {
   :root { --bg: #14171c; --fg: #e5e8ee; --muted: #a2aab9; --line: #343a46; --panel: #1c2027; --accent: #86a6ff;

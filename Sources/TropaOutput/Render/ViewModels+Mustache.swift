@@ -673,6 +673,8 @@ extension TrendModel: MustacheParent {
         case "latest": self.latest
         case "change": self.change
         case "first": orAbsent(self.first)
+        case "target": orAbsent(self.target)
+        case "missed": orAbsent(self.missed)
         case "svg": orAbsent(self.svg)
         default: nil
         }
