@@ -5,7 +5,8 @@ usage: bench.py [--maps N] [--runs R] [--work DIR] [--no-hugo] [--no-serve] [--b
                 [--history-commits C] [--no-history-case]
 e.g. `bench.py --maps 100000 --no-hugo`: the history case is left out above 10,000 maps (it would take hours).
 Cases: cold build (empty output), no-change rebuild, rebuilds after changing one map (a stage renamed, a text
-edited, an NPS its card shows edited, then a conversion the plan sorts by), with another map given a warning: a
+edited, an NPS its card shows edited, a conversion the plan sorts by, then an emotion moved to the other end of the
+scale, which moves its stage's actions far in the plan), with another map given a warning: a
 no-change rebuild and that map's text edited (each reads the warned map again, to report it), `tropa check` of a
 one-map site and of the whole site, Hugo's cold build of the same content (runs alternate between tropa and Hugo), and the rebuild
 `tropa serve` reports after one map is saved (its own timing, from noticing the save to the pages ready), and
@@ -221,7 +222,7 @@ def main():
     binaries = [("tropa", TROPA, [])]
     if args.baseline:
         binaries.append(("baseline", pathlib.Path(args.baseline).resolve(), ["--output", work / "baseline-public"]))
-    cases = {name: {"cold": [], "nochange": [], "onechange": [], "onetext": [], "onenps": [], "oneconversion": [], "onemeasured": [],
+    cases = {name: {"cold": [], "nochange": [], "onechange": [], "onetext": [], "onenps": [], "oneconversion": [], "oneemotion": [], "onemeasured": [],
                     "warnednochange": [], "warnedtext": [], "check": [], "checksite": []} for name, _, _ in binaries}
     hugo_cold = []
     parse_floor, write_floor_times = [], []
@@ -282,6 +283,14 @@ def main():
                                   lambda m: f"{m.group(1)}: {nudged(int(m.group(2)), 0)}", nps, count=1), encoding="utf-8")
         for name, binary, output in order:
             cases[name]["oneconversion"].append(timed([binary, "build", site] + output))
+        # Then its first emotion to the other end of the scale: its stage's actions move far in the plan, and every
+        # plan page between their old place and the new shows one action more at one end and one less at the other.
+        converted = changed.read_text(encoding="utf-8")
+        changed.write_text(re.sub(r"(### (?:Эмоции|Emotions)\n- )([-+]?\d+)",
+                                  lambda m: m.group(1) + ("+2" if int(m.group(2)) < 0 else "-2"), converted, count=1),
+                           encoding="utf-8")
+        for name, binary, output in order:
+            cases[name]["oneemotion"].append(timed([binary, "build", site] + output))
         # The map as it was, built untimed: the next run's rename is then a rename alone, not the figures undone too.
         changed.write_text(original, encoding="utf-8")
         for _, binary, output in order:
@@ -347,6 +356,7 @@ def main():
         summary(f"{name} one map, text edited", cases[name]["onetext"], args.maps, hugo_median)
         summary(f"{name} one map, NPS edited", cases[name]["onenps"], args.maps, hugo_median)
         summary(f"{name} one map, conversion edited", cases[name]["oneconversion"], args.maps, hugo_median)
+        summary(f"{name} one map, emotion moved far", cases[name]["oneemotion"], args.maps, hugo_median)
         if cases[name]["onemeasured"]:
             summary(f"{name} one map, a row measured", cases[name]["onemeasured"], args.maps, hugo_median)
         summary(f"{name} no-change, a map warned", cases[name]["warnednochange"], args.maps, hugo_median)

@@ -178,7 +178,7 @@ public struct SegmentMatrix: Sendable, Equatable {
 public struct ActionPlan: Sendable, Equatable {
     /// An action by where it is: its map's place among the maps the plan was made of, and its own among the map's
     /// actions. The plan holds no texts, so that an update can lay it out again from a record of these numbers.
-    public struct Entry: Sendable, Equatable {
+    public struct Entry: Sendable, Hashable {
         public var map: Int
         public var action: Int
 

@@ -416,6 +416,53 @@ import TropaTesting
         #expect(next.files == (try RenderBuild.fullBuild(of: next)))
     }
 
+    /// Actions moved in the plan: the pages between are made of the earlier pages, each item of a map that did not
+    /// change taken as an earlier page printed it (Гамма's, edited there by hand, stays so), and the changed map's
+    /// printed anew; an item that crosses between the first page and the others (its links start elsewhere) is
+    /// printed anew too, and so is every item with the author's HTML let through, or of a page edited out of shape.
+    @Test func movedActionsPagesAreMadeOfTheEarlierPages() throws {
+        func handEdited(_ site: BuiltSite, _ page: String, _ find: String, _ replace: String) throws {
+            let path = site.output + "/" + page
+            let text = try #require(site.fileSystem.text(at: path))
+            #expect(text.contains(find))
+            try site.fileSystem.write(Array(text.replacingOccurrences(of: find, with: replace).utf8), to: path)
+        }
+        // Бета to the end: Гамма's item goes from page 3 to page 2 as printed there.
+        let first = try Self.builtPagedPlan()
+        try handEdited(first, "plan/page/3/index.html", "Оплата в один шаг", "Оплата в два шага")
+        let moved = try Self.edited(first, "content/b.md", find: "0 Спокойно", replace: "2 Восторг")
+        #expect(moved.result.madeSitePages.filter { $0.hasPrefix("plan/") } == ["plan/page/2/index.html", "plan/page/3/index.html", "plan/plan.csv"])
+        #expect(moved.text("plan/page/2/index.html")?.contains("Оплата в два шага") == true)
+        #expect(moved.text("plan/page/3/index.html")?.contains("Сравнение тарифов") == true)
+        // Альфа to the end: Бета's item goes to the first page printed anew, its link from there; Гамма's as printed.
+        let second = try Self.builtPagedPlan()
+        try handEdited(second, "plan/page/2/index.html", "Сравнение тарифов", "Сравнение цен")
+        try handEdited(second, "plan/page/3/index.html", "Оплата в один шаг", "Оплата в два шага")
+        let crossed = try Self.edited(second, "content/a.md", find: "-2 Злость", replace: "2 Восторг")
+        let firstPage = try #require(crossed.text("plan/index.html"))
+        #expect(firstPage.contains("Сравнение тарифов") && firstPage.contains("<a href=\"../a/index.html#stage-vkhod\">входе</a>"))
+        #expect(crossed.text("plan/page/2/index.html")?.contains("Оплата в два шага") == true)
+        // Without the hand edits, the pages are a full build's.
+        let plain = try Self.edited(try Self.builtPagedPlan(), "content/a.md", find: "-2 Злость", replace: "2 Восторг")
+        #expect(plain.files == (try RenderBuild.fullBuild(of: plain)))
+        // With the author's HTML let through, every item is printed anew.
+        var files = Self.pagedPlan
+        files["tropa.yml"] = "language: ru\nplan_page_size: 1\nunsafe_html: true\n"
+        let unsafe = try RenderBuild.site(files)
+        try handEdited(unsafe, "plan/page/3/index.html", "Оплата в один шаг", "Оплата в два шага")
+        let reprinted = try Self.edited(unsafe, "content/b.md", find: "0 Спокойно", replace: "2 Восторг")
+        #expect(reprinted.text("plan/page/2/index.html")?.contains("Оплата в один шаг") == true)
+        // A page whose list lost an item is made anew.
+        let cut = try Self.builtPagedPlan()
+        let page = try #require(cut.text("plan/page/3/index.html"))
+        let item = try #require(page.range(of: "<li><div class=\"action\">").flatMap { start in
+            page.range(of: "</p></li>\n", range: start.lowerBound..<page.endIndex).map { start.lowerBound..<$0.upperBound }
+        })
+        try handEdited(cut, "plan/page/3/index.html", String(page[item]), "")
+        let remade = try Self.edited(cut, "content/b.md", find: "0 Спокойно", replace: "2 Восторг")
+        #expect(remade.files == (try RenderBuild.fullBuild(of: remade)))
+    }
+
     /// Facts that could not be added to the file (a full disk) leave no record: the next build is a full one.
     @Test func factsThatCouldNotBeAddedMakeTheNextBuildAFullOne() throws {
         let first = try Self.builtPagedPlan()

@@ -602,16 +602,34 @@ package struct BuildDriver: Sendable {
         }
         let index = SiteIndex(narrow.maps.sorted().map { shown[$0]! }, compared: narrow.compared)
         var selection = SitePageSelection(paths: narrow.pages, plan: nil)
+        var reprinted: [OutputFile] = []
         if let plan, narrow.pages.contains(PagePaths.planCSV) {
-            // The plan names actions of the maps it was made with: a place beyond them is a damaged record.
-            let named = narrow.planPages.flatMap { narrow.layout[$0] }
-                .flatMap { part in plan.kinds[part.kind].owners[part.owner].entries[part.entries] }
+            // The pages whose actions of unchanged maps an earlier page printed are made of those pages.
+            let reprint = reuse.earlierPlan.flatMap { written in
+                renderer.reprintsPlan ? PlanReprint(pages: narrow.planPages, of: plan, size: presenter.site.config.planPageSize,
+                                                    layout: narrow.layout, written: written,
+                                                    read: { path in earlier(path).flatMap { $0.read(0..<$0.size) } }) : nil
+            }
+            // The actions printed anew: the plan names actions of the maps it was made with, and a place beyond them
+            // is a damaged record.
+            let named = narrow.planPages.flatMap { page in
+                narrow.layout[page].flatMap { part in plan.kinds[part.kind].owners[part.owner].entries[part.entries] }
+                    .filter { narrow.changed.contains($0.map) || reprint?.reprints($0, onto: page) != true }
+            }
             // Of the maps read whole, what the plan shows is theirs; of the others, only that is read.
-            let planned = try reuse.planned(entries, now: now, only: narrow.planMaps.subtracting(narrow.maps))
+            let planned = try reuse.planned(entries, now: now, only: Set(named.map(\.map)).subtracting(narrow.maps))
                 .merging(shown.mapValues { $0 as any PlannedMap }, uniquingKeysWith: { _, whole in whole })
             guard named.allSatisfy({ planned[$0.map]?.actions.indices.contains($0.action) == true }) else { throw RecordDamaged() }
             let maps = PlanMaps(some: planned)
-            selection.plan = PlanPages(plan: plan, pages: presenter.planPages(from: plan, maps: maps, numbers: narrow.planPages))
+            let made = reprint.map { reprint in
+                parallelMap(narrow.planPages.sorted()) { page in
+                    reprint.page(page, changed: { narrow.changed.contains($0) }) { renderer.planItem($0, of: maps[$0.map], onPage: page) }
+                        .map { (page, $0) }
+                }.compactMap { $0 }
+            } ?? []
+            reprinted = made.map(\.1)
+            selection.plan = PlanPages(plan: plan, pages: presenter.planPages(from: plan, maps: maps,
+                                                                              numbers: narrow.planPages.subtracting(made.map(\.0))))
             // A table by the maps' places, not a set: asked for each of the plan's 140,000 actions at 10,000 maps.
             var changed = [Bool](repeating: false, count: outlines.count)
             for place in narrow.changed { changed[place] = true }
@@ -644,7 +662,7 @@ package struct BuildDriver: Sendable {
         // was cut short by hand): every map's entry is read instead, and that way makes it whole.
         let jobs = try made.map { try $0.get() }
         guard jobs.allSatisfy({ $0 != nil }) else { return nil }
-        return NarrowPages(pages: jobs[0]!.pages, patches: jobs.compactMap { $0!.patch }, plan: plan,
+        return NarrowPages(pages: jobs[0]!.pages + reprinted, patches: jobs.compactMap { $0!.patch }, plan: plan,
                            showing: narrow.pages.union(narrow.patched.keys))
     }
 

@@ -124,26 +124,29 @@ package enum BuiltInPartials {
         html.add("<ol class=\"plan-items\"")
         if let start = owner.start { html.add(" start=\"", text: start, "\"") }
         html.add(">\n")
-        for item in owner.items {
-            html.add("<li><div class=\"action\">")
-            html.add(item.html)
-            html.add("</div><p class=\"where\"><a href=\"", text: item.url, "\">")
-            html.add(text: item.map)
-            html.add("</a> · ")
-            html.add(text: item.stage)
-            if let conversion = item.conversion {
-                html.add(" · ", text: words["conversionHeading"], "&nbsp;")
-                html.add(text: conversion)
-            }
-            // A figure stays on its label's line.
-            if let emotion = item.emotion {
-                html.add(" · ", text: words["emotion"], "&nbsp;")
-                html.add(text: emotion)
-            }
-            html.add("</p></li>\n")
-        }
+        for item in owner.items { planItem(item, words: words, to: &html) }
         html.add("</ol>")
         return html.string
+    }
+
+    /// An item of `plan-items`, with its line break: `PlanReprint` finds the items of a printed page by its ends.
+    static func planItem(_ item: PlanItemModel, words: ThemeWords, to html: inout HTMLBytes) {
+        html.add("<li><div class=\"action\">")
+        html.add(item.html)
+        html.add("</div><p class=\"where\"><a href=\"", text: item.url, "\">")
+        html.add(text: item.map)
+        html.add("</a> · ")
+        html.add(text: item.stage)
+        if let conversion = item.conversion {
+            html.add(" · ", text: words["conversionHeading"], "&nbsp;")
+            html.add(text: conversion)
+        }
+        // A figure stays on its label's line.
+        if let emotion = item.emotion {
+            html.add(" · ", text: words["emotion"], "&nbsp;")
+            html.add(text: emotion)
+        }
+        html.add("</p></li>\n")
     }
 
     /// The evaluation's section of a map page, without the line break the partial's file ends with: its readings

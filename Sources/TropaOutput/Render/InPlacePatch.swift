@@ -130,16 +130,17 @@ extension PageRenderer {
         return found
     }
 
-    /// Where `needle` is in `bytes`, starting before `end`, its first `limit` places at most: each place of its byte
-    /// `anchor` found by `memchr`, then compared whole (Glibc's `memmem` is not exported to Swift).
-    private static func ranges(of needle: [UInt8], anchor: Int, in bytes: [UInt8], startingBefore end: Int,
-                               upTo limit: Int) -> [Range<Int>] {
+    /// Where `needle` is in `bytes`, starting at `start` or after and before `end`, its first `limit` places at most:
+    /// each place of its byte `anchor` found by `memchr`, then compared whole (Glibc's `memmem` is not exported to
+    /// Swift).
+    static func ranges(of needle: [UInt8], anchor: Int, in bytes: [UInt8], from start: Int = 0, startingBefore end: Int,
+                       upTo limit: Int) -> [Range<Int>] {
         guard !needle.isEmpty, needle.count <= bytes.count else { return [] }
         return bytes.withUnsafeBytes { haystack in
             needle.withUnsafeBytes { needle in
                 let base = haystack.baseAddress!, byte = Int32(needle[anchor])
                 let starts = min(end, haystack.count - needle.count + 1)
-                var found: [Range<Int>] = [], from = 0
+                var found: [Range<Int>] = [], from = max(0, start)
                 while found.count < limit, from < starts,
                       let at = memchr(base + from + anchor, byte, starts - from) {
                     let start = base.distance(to: UnsafeRawPointer(at)) - anchor
