@@ -34,6 +34,7 @@ public indirect enum Message: Sendable, Hashable {
     case stageOfBranches([String])
     case badReview(String)
     case writeReview
+    case writeReviewInDays(String)
     // Measurements
     case measurementsMissing(String)
     case measurementsOutsideContent(String, content: String)
@@ -505,6 +506,8 @@ public indirect enum Message: Sendable, Hashable {
                                     "в «review» нужен срок, например «ежемесячно», а здесь «\(text)»")
         case .writeReview: ("write \"2 weeks\", \"monthly\", \"quarterly\" or a number of days, weeks or months",
                             "напишите «2 недели», «ежемесячно», «ежеквартально» или число дней, недель или месяцев")
+        case .writeReviewInDays(let line): ("a period is one number of days, weeks or months: write \"\(line)\" (a month counted as 30 days)",
+                                            "срок — одно число дней, недель или месяцев: напишите «\(line)» (месяц — 30 дней)")
         case .measurementsMissing(let path): ("the measurements file \"\(path)\" does not exist",
                                               "файла с замерами «\(path)» нет")
         case .measurementsOutsideContent(let path, let content):
