@@ -347,8 +347,9 @@ public struct JourneyAnalysis: Sendable {
         for measurement in measured {
             let value = measurement.value
             guard let role = role(of: value) else { continue }
-            figures[role] = Figure(value: value.value, unit: value.unit, range: value.range,
-                                   target: value.target ?? figures[role]?.target)
+            // The layer's target in the measurement's unit: `2 недели (цель 1 неделя)` measured `8 дней` aims at 7.
+            let written = figures[role].flatMap { figure in figure.target.flatMap { figure.unit.convert($0, to: value.unit) } }
+            figures[role] = Figure(value: value.value, unit: value.unit, range: value.range, target: value.target ?? written)
         }
         return StageFacts(name: stage.name, id: stage.id, figures: figures, branch: stage.branch)
     }

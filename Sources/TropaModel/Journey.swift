@@ -538,6 +538,17 @@ public enum ValueUnit: Sendable, Hashable {
     /// Any other unit, kept as written (`₽`, `звонков`): only for metrics the schema does not know. Boxed, so
     /// that a unit takes 8 bytes rather than 17 (its case in the pointer's spare bits): a large site keeps four figures of each of its 70,000 stages.
     indirect case other(String)
+
+    /// `value` of this unit written in `unit`: a duration in another unit of time (a month as 30 days), nil between a
+    /// duration and a unit that is none; any other number as it is (a target the map writes for a figure a
+    /// measurement stands for).
+    public func convert(_ value: Double, to unit: ValueUnit) -> Double? {
+        switch (self, unit) {
+        case (.duration(let from), .duration(let to)): value * from.seconds / to.seconds
+        case (.duration, _), (_, .duration): nil
+        default: value
+        }
+    }
 }
 
 /// Units of time accepted in metrics, in Russian and English.

@@ -34,7 +34,7 @@ public indirect enum Message: Sendable, Hashable {
     case stageOfBranches([String])
     case badReview(String)
     case writeReview
-    case writeReviewInDays(String)
+    case writeReviewAsOnePeriod(String, monthsAsDays: Bool)
     // Measurements
     case measurementsMissing(String)
     case measurementsOutsideContent(String, content: String)
@@ -506,8 +506,9 @@ public indirect enum Message: Sendable, Hashable {
                                     "в «review» нужен срок, например «ежемесячно», а здесь «\(text)»")
         case .writeReview: ("write \"2 weeks\", \"monthly\", \"quarterly\" or a number of days, weeks or months",
                             "напишите «2 недели», «ежемесячно», «ежеквартально» или число дней, недель или месяцев")
-        case .writeReviewInDays(let line): ("a period is one number of days, weeks or months: write \"\(line)\" (a month counted as 30 days)",
-                                            "срок — одно число дней, недель или месяцев: напишите «\(line)» (месяц — 30 дней)")
+        case .writeReviewAsOnePeriod(let line, let monthsAsDays):
+            ("a period is one number of days, weeks or months: write \"\(line)\"" + (monthsAsDays ? " (a month counted as 30 days, a year as 365)" : ""),
+             "срок — одно число дней, недель или месяцев: напишите «\(line)»" + (monthsAsDays ? " (месяц — 30 дней, год — 365)" : ""))
         case .measurementsMissing(let path): ("the measurements file \"\(path)\" does not exist",
                                               "файла с замерами «\(path)» нет")
         case .measurementsOutsideContent(let path, let content):

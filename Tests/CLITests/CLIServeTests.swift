@@ -61,7 +61,7 @@ import TropaTesting
         func get(_ path: String) throws -> HTTPProbe.Response { try HTTPProbe.get(port: port, path) }
 
         /// Ctrl-C, then waits for the process to end and for the last of its output: the end of the process can be
-        /// seen before what it printed last is read.
+        /// seen before what it printed last is read. Nil when either does not come.
         func interrupt() -> Int32? {
             process.interrupt()
             let deadline = Date().addingTimeInterval(10)
@@ -70,7 +70,7 @@ import TropaTesting
                 process.terminate()
                 return nil
             }
-            return process.terminationStatus
+            return lock.withLock { ended } ? process.terminationStatus : nil
         }
     }
 

@@ -47,6 +47,20 @@ import TropaTesting
         #expect(JourneyAnalysis(schema: .default, contentPath: "content").figuresDate(journey) == "2024-04-01")
     }
 
+    /// A target the map writes in weeks aims a measurement in days at as many days: the facts hold it converted.
+    @Test func theLayersTargetIsTakenInTheMeasurementsUnit() throws {
+        var journey = Check.journey("---\ntitle: Карта\n---\n\n## Поиск\n\(Check.requiredLayers)\n### Метрики\n- Длительность: 2 недели (цель 1 неделя)\n").journey
+        var value = try MetricReader.read("Длительность: 8 дней", schema: .default).get()
+        value.line = 2
+        journey.measurements = [Measurement(date: "2024-03-01", stage: StageID(name: "Поиск"), value: value,
+                                            location: SourceLocation(file: "content/m.csv", line: 2))]
+        let duration = try #require(Self.figures(journey).duration)
+        #expect(duration.value == 8 && duration.unit == .duration(.day) && duration.target == 7)
+        #expect(ValueUnit.duration(.month).convert(1, to: .duration(.day)) == 30)
+        #expect(ValueUnit.duration(.week).convert(1, to: .percent) == nil)
+        #expect(ValueUnit.plain.convert(40, to: .percent) == 40, "a number that is no time stays as written")
+    }
+
     @Test func withoutUpdatedTheLatestAlwaysWins() {
         let journey = Self.journey(updated: nil, rows: [("2020-01-01", "NPS", "25"), ("2019-01-01", "NPS", "-5")])
         #expect(Self.figures(journey).nps?.value == 25)

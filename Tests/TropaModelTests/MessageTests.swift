@@ -10,7 +10,7 @@ import Testing
         .startWithFrontMatter(key: "x"), .frontMatterUnclosed, .closeFrontMatter, .emptyTitle, .writeTitle, .noTitle,
         .noName, .addKey("x"), .badDate("x"), .writeDate("x"), .noSuchDay(text: "x", year: 2025, month: 2, day: 30), .lastDayOfMonth("x"), .badAudience("x"), .writeAudience, .badEvidence("x"),
         .writeOneOf(["a", "b"]),
-        .badReview("x"), .writeReview, .writeReviewInDays("x"), .measurementsMissing("x"), .measurementsPath,
+        .badReview("x"), .writeReview, .writeReviewAsOnePeriod("x", monthsAsDays: true), .writeReviewAsOnePeriod("x", monthsAsDays: false), .measurementsMissing("x"), .measurementsPath,
         .measurementsEmpty, .measurementColumns(["a", "b"]), .measurementHeader(","), .measurementHeader(";"),
         .measurementFieldCount(expected: 2, found: 3), .oneRowPerMeasurement(","), .oneRowPerMeasurement(";"), .measurementBadDate("x"),
         .measurementDateForm, .measurementValueForm, .unknownStage("x"), .stageInBranches("x"), .stagesOfMap(["a", "b"]), .reviewOverdue(last: "x", due: "x"),

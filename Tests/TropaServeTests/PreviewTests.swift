@@ -117,7 +117,7 @@ import TropaTesting
         let second = try preview(memory, previous: first)
         #expect(second.renderedMapCount == 1 && second.madeSitePages.contains("index.html"))
         #expect(second.pages.all == (try RenderBuild.build(memory)).files)
-        try edit(memory, "/site/content/lumus/tretya.md", find: "- Конверсия: 35%", replace: "- Конверсия: 5%")
+        try edit(memory, Self.map, find: "- Конверсия: 35%", replace: "- Конверсия: 34%")
         let third = try preview(memory, previous: second)
         #expect(third.madeSitePages.contains("plan/plan.csv") && third.pages["plan/plan.csv"] != second.pages["plan/plan.csv"])
         #expect(third.pages.all == (try RenderBuild.build(memory)).files)
@@ -158,6 +158,25 @@ import TropaTesting
         let second = try preview(memory, previous: first)
         #expect(second.pages["plan/page/3/index.html"] == nil)
         #expect(second.madeSitePages.contains("plan/page/2/index.html"))
+        #expect(second.pages.all == (try RenderBuild.build(memory)).files)
+    }
+
+    /// A conversion that moves a map's action from the last page of a plan of a page per action to the first: the
+    /// pages it passes are made of the kept ones (`PlanReprint`), as a build writes them.
+    @Test func aMovedActionsPagesAreMadeOfTheKeptOnes() throws {
+        let memory = try threeMaps()
+        try memory.write(Array("title: Карты Lumus\nlanguage: ru\nplan_page_size: 1\n".utf8), to: "/site/tropa.yml")
+        let first = try preview(memory)
+        func pages(_ preview: SitePreview, showing text: String) -> [String] {
+            preview.pages.all.keys.filter { $0.hasPrefix("plan/") && $0.hasSuffix(".html") }
+                .filter { String(decoding: preview.pages[$0]!, as: UTF8.self).contains(text) }.sorted()
+        }
+        try edit(memory, Self.map, find: "- Конверсия: 35%", replace: "- Конверсия: 34%")
+        let second = try preview(memory, previous: first)
+        #expect(second.renderedMapCount == 1)
+        #expect(pages(first, showing: "lumus/skripty/") == ["plan/page/3/index.html"])
+        #expect(pages(second, showing: "lumus/skripty/") == ["plan/index.html"])
+        #expect(Set(second.madeSitePages).isSuperset(of: ["plan/index.html", "plan/page/2/index.html", "plan/page/3/index.html"]))
         #expect(second.pages.all == (try RenderBuild.build(memory)).files)
     }
 

@@ -380,17 +380,21 @@ import TropaTesting
         #expect(misspelt.first?.help == .write("review: ежемесячно"))
         #expect(JourneyParser.reviewPeriod("5 minutes") == nil)
         #expect(JourneyParser.reviewPeriod("0 days") == nil)
-        // A period in parts, or with a fraction: one number of days, a month as 30.
+        // A period in parts, or with a fraction: one number of months when whole, else of days (a month as 30).
         let parts = Check.journey("---\ntitle: Карта\nreview: 1 месяц 2 недели\n---\n\n## Этап\n" + Check.requiredLayers).diagnostics
-        #expect(parts.first?.help == .writeReviewInDays("review: 44 дня"))
-        #expect(parts.first?.help?.text(in: .ru) == "срок — одно число дней, недель или месяцев: напишите «review: 44 дня» (месяц — 30 дней)")
-        #expect(JourneyParser.reviewDays(writtenInParts: "1,5 месяца") == 45)
-        #expect(JourneyParser.reviewDays(writtenInParts: "every 6 weeks and 2 days") == 44)
-        #expect(JourneyParser.reviewDays(writtenInParts: "раз в 2 недели, 3 дня") == 17)
-        #expect(JourneyParser.reviewDays(writtenInParts: "2 недели") == nil, "one whole number of one unit is a period")
-        #expect(JourneyParser.reviewDays(writtenInParts: "1 месяц 2 часа") == nil, "hours are no review period")
-        #expect(JourneyParser.reviewDays(writtenInParts: "1 месяц иногда") == nil)
+        #expect(parts.first?.help == .writeReviewAsOnePeriod("review: 44 дня", monthsAsDays: true))
+        #expect(parts.first?.help?.text(in: .ru) == "срок — одно число дней, недель или месяцев: напишите «review: 44 дня» (месяц — 30 дней, год — 365)")
+        #expect(JourneyParser.reviewPeriod(writtenInParts: "1,5 месяца")! == (45, .day, true))
+        #expect(JourneyParser.reviewPeriod(writtenInParts: "1 год 6 месяцев")! == (18, .month, false))
+        #expect(JourneyParser.reviewPeriod(writtenInParts: "1,5 года")! == (18, .month, false))
+        #expect(JourneyParser.reviewPeriod(writtenInParts: "every 6 weeks and 2 days")! == (44, .day, false))
+        #expect(JourneyParser.reviewPeriod(writtenInParts: "раз в 2 недели, 3 дня")! == (17, .day, false))
+        #expect(JourneyParser.reviewPeriod(writtenInParts: "3 года 1 неделя") == nil, "past the 1,000 days review takes")
+        #expect(JourneyParser.reviewPeriod(writtenInParts: "2 недели") == nil, "one whole number of one unit is a period")
+        #expect(JourneyParser.reviewPeriod(writtenInParts: "1 месяц 2 часа") == nil, "hours are no review period")
+        #expect(JourneyParser.reviewPeriod(writtenInParts: "1 месяц иногда") == nil)
         let english = Check.journey("---\ntitle: Map\nreview: 1.5 weeks\n---\n\n## Stage\n" + Check.requiredLayers).diagnostics
-        #expect(english.first?.help == .writeReviewInDays("review: 11 days"))
+        #expect(english.first?.help == .writeReviewAsOnePeriod("review: 11 days", monthsAsDays: false))
+        #expect(english.first?.help?.text(in: .en) == "a period is one number of days, weeks or months: write \"review: 11 days\"")
     }
 }

@@ -606,9 +606,8 @@ package struct BuildDriver: Sendable {
         if let plan, narrow.pages.contains(PagePaths.planCSV) {
             // The pages whose actions of unchanged maps an earlier page printed are made of those pages.
             let reprint = reuse.earlierPlan.flatMap { written in
-                renderer.reprintsPlan ? PlanReprint(pages: narrow.planPages, of: plan, size: presenter.site.config.planPageSize,
-                                                    layout: narrow.layout, written: written,
-                                                    read: { path in earlier(path).flatMap { $0.read(0..<$0.size) } }) : nil
+                renderer.planReprint(pages: narrow.planPages, of: plan, layout: narrow.layout, written: written,
+                                     slug: { [outlines] in outlines[$0].slug }, read: { path in earlier(path).flatMap { $0.read(0..<$0.size) } })
             }
             // The actions printed anew: the plan names actions of the maps it was made with, and a place beyond them
             // is a damaged record.

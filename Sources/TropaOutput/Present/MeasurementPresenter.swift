@@ -32,12 +32,12 @@ extension SitePresenter {
             let change = rows.count < 2 ? words.measuredValue(words.date(last.date), nil) : words.changeSince(
                 difference(last.value.value - rows[rows.count - 2].value.value, unit: last.value.unit),
                 words.date(rows[rows.count - 2].date))
-            // The target as the table's cell judges it: the latest measurement's, else the map's own for the stage
-            // and metric (when written in the same unit, so that the line stands on the chart's scale).
+            // The target, judged on the latest row as the caption shows it: the row's own, else the one the map writes
+            // for the stage and metric, in the rows' unit.
             let written = stage.layers.lazy.compactMap { layer -> [MetricValue]? in
                 if case .metrics(let values) = layer.content { values } else { nil }
-            }.joined().first { $0.key == key.metric && $0.unit == last.value.unit }
-            let targetValue = last.value.target ?? written?.target
+            }.joined().first { $0.key == key.metric }
+            let targetValue = last.value.target ?? written.flatMap { value in value.target.flatMap { value.unit.convert($0, to: last.value.unit) } }
             let role = last.value.metricID.flatMap { id in site.schema.metrics.first { $0.id == id }?.role }
             let (target, missed) = target(targetValue, unit: last.value.unit,
                                           missed: targetValue.map { MetricRole.misses(last.value.value, target: $0, role: role) } ?? false)

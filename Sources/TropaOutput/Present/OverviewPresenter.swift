@@ -351,10 +351,15 @@ extension SitePresenter {
         // The action's links lead from its map's page; here, from the plan's.
         return PlanItemModel(html: Markup.rebasingLinks(map.actions.html(at: entry.action), from: PagePaths.journeyFolder(map.slug), to: root),
                              map: map.title,
-                             url: root + PagePaths.journeyFolder(map.slug) + "/index.html#" + map.stageAnchors[stage],
+                             url: Self.stageURL(root: root, slug: map.slug, anchor: map.stageAnchors[stage]),
                              stage: map.stages[stage].displayName,
                              conversion: map.stages[stage].figures.conversion.map(figure),
                              emotion: map.stageEmotions[stage].map { format.score(Self.tenth($0)) })
+    }
+
+    /// A stage's column on its map's page, from a page whose `root` leads to the site's.
+    package static func stageURL(root: String, slug: String, anchor: String) -> String {
+        root + PagePaths.journeyFolder(slug) + "/index.html#" + anchor
     }
 
     private static func kindAnchor(_ kind: Int) -> String { "kind-\(kind + 1)" }

@@ -227,8 +227,6 @@ package struct NarrowSelection: Sendable {
     package var layout: [[ActionPlan.PagePart]]
     /// The maps the pages other than the plan's show, and the changed ones: read whole.
     package var maps: Set<Int>
-    /// The maps the plan's pages show: of those not among `maps`, only what the plan shows is read.
-    package var planMaps: Set<Int>
     /// The changed maps' places, and their entries as they were by those places.
     package var changed: Set<Int>
     package var before: [Int: SitePageEntry]
@@ -358,7 +356,7 @@ extension SitePresenter {
             if let product = mapProducts.of[map], productShown[product] { maps.insert(map) }
         }
         guard planChanged else {
-            return NarrowSelection(pages: paths, patched: patched, planPages: [], layout: [], maps: maps, planMaps: [],
+            return NarrowSelection(pages: paths, patched: patched, planPages: [], layout: [], maps: maps,
                                    changed: changed, before: before, movedRows: movedRows, compared: compared)
         }
         // A plan laid out from other maps than these is not this site's.
@@ -396,14 +394,8 @@ extension SitePresenter {
                 }
             })
         }
-        var planMaps: Set<Int> = []
-        for page in made {
-            for part in pages[page] {
-                planMaps.formUnion(plan.kinds[part.kind].owners[part.owner].entries[part.entries].map(\.map))
-            }
-        }
         return NarrowSelection(pages: paths.union(made.map { PagePaths.planPage($0 + 1) } + [PagePaths.planCSV]),
-                               patched: patched, planPages: made, layout: pages, maps: maps, planMaps: planMaps,
+                               patched: patched, planPages: made, layout: pages, maps: maps,
                                changed: changed, before: before, movedRows: movedRows,
                                laidOut: plan != written ? plan : nil, compared: compared)
     }

@@ -141,7 +141,7 @@ package struct SitePresenter: Sendable {
                 // target when it names none: as the analysis judges it.
                 let taken = measurement(value)
                 let standing = taken?.value ?? value
-                let targetValue = standing.target ?? value.target
+                let targetValue = standing.target ?? value.target.flatMap { value.unit.convert($0, to: standing.unit) }
                 let missed = targetValue.map { MetricRole.misses(standing.value, target: $0, role: role) } ?? false
                 let (target, missedWord) = target(targetValue, unit: standing.unit, missed: missed)
                 let shown = format.value(value.value, range: value.range, unit: value.unit)

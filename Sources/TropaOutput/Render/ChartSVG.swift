@@ -123,8 +123,8 @@ package struct QuadrantSVG {
 
 /// Draws a `TrendModel` small: the measurements as a line spaced by their dates, the latest dot filled, the
 /// highest and lowest values at its left and the first and last dates under it (each line is scaled to its own
-/// values: without them a change of two points looked like one of thirty). Its words are in `<title>` and `<desc>`;
-/// the page writes the latest value and the change beside it.
+/// values and its target: without them a change of two points looked like one of thirty), the target dashed. Its
+/// words are in `<title>` and `<desc>`; the page writes the latest value and the change beside it.
 package struct TrendSVG {
     package let trend: TrendModel
 

@@ -26,9 +26,10 @@ package struct PlanReprint: Sendable {
     /// The pages `numbers` (from 0) of `plan`, cut into pages of `size` as `layout`, read from the earlier build's
     /// (`read` gives a file's bytes by its path in the output), which printed `written`. Nil when `written` was cut
     /// otherwise or named its kinds and owners otherwise: the pages' headings differ. An earlier page not as the
-    /// theme prints one (missing, or edited by hand) is left out: its actions are printed anew.
-    package init?(pages numbers: Set<Int>, of plan: ActionPlan, size: Int, layout: [[ActionPlan.PagePart]],
-                  written: ActionPlan, read: @Sendable (String) -> [UInt8]?) {
+    /// theme prints one (missing, or edited by hand) is left out, and so is an item without the link `link` gives
+    /// for its action on its page (a page the record's plan did not lay out): their actions are printed anew.
+    init?(pages numbers: Set<Int>, of plan: ActionPlan, size: Int, layout: [[ActionPlan.PagePart]], written: ActionPlan,
+          link: @Sendable (ActionPlan.Entry, Int) -> [UInt8], read: @Sendable (String) -> [UInt8]?) {
         let names = { (plan: ActionPlan) in plan.kinds.map { [$0.kind] + $0.owners.map(\.owner) } }
         guard plan.count == written.count, names(plan) == names(written), written.pages(of: size) == layout else { return nil }
         let numbers = numbers.sorted().filter { layout.indices.contains($0) }
@@ -44,7 +45,13 @@ package struct PlanReprint: Sendable {
             earlier[number] = page
             for (part, list) in zip(layout[number], page.lists) {
                 let entries = written.kinds[part.kind].owners[part.owner].entries[part.entries]
-                for (entry, item) in zip(entries, list.each) { printed[entry] = (number, item) }
+                for (entry, item) in zip(entries, list.each) {
+                    let needle = link(entry, number)
+                    guard item.count >= needle.count, !PageRenderer.ranges(
+                        of: needle, anchor: needle.count - 1, in: page.bytes, from: item.lowerBound,
+                        startingBefore: item.upperBound - needle.count + 1, upTo: 1).isEmpty else { continue }
+                    printed[entry] = (number, item)
+                }
             }
         }
         (self.earlier, self.printed, self.plan, self.layout) = (earlier, printed, plan, layout)
@@ -112,8 +119,21 @@ package struct PlanReprint: Sendable {
 }
 
 extension PageRenderer {
-    /// Whether the plan's pages are the built-in theme's, with the author's HTML escaped: what `PlanReprint` needs.
-    package var reprintsPlan: Bool { theme.compiled.contains("plan") && !presenter.site.config.unsafeHTML }
+    /// The plan's pages `numbers` (from 0), as `PlanReprint` makes them from the earlier build's, which printed
+    /// `written`; `slug` gives a map's by its place. Nil when the plan is printed by a site's own templates, or lets
+    /// the author's HTML through (an item's end could be in its text), or is cut otherwise than it was.
+    package func planReprint(pages numbers: Set<Int>, of plan: ActionPlan, layout: [[ActionPlan.PagePart]],
+                             written: ActionPlan, slug: @escaping @Sendable (Int) -> String,
+                             read: @Sendable (String) -> [UInt8]?) -> PlanReprint? {
+        guard theme.compiled.contains("plan"), !presenter.site.config.unsafeHTML else { return nil }
+        // The first page is `plan/index.html`; the others are two folders deeper, all alike.
+        let roots = [1, 2].map { presenter.context(forPageAt: PagePaths.planPage($0)).root }
+        return PlanReprint(pages: numbers, of: plan, size: presenter.site.config.planPageSize, layout: layout, written: written,
+                           link: { entry, page in
+                               let url = SitePresenter.stageURL(root: roots[page == 0 ? 0 : 1], slug: slug(entry.map), anchor: "")
+                               return Array(("href=\"" + Markup.escape(url)).utf8)
+                           }, read: read)
+    }
 
     /// An item of the plan's page `number` (from 0) as the built-in theme prints it.
     package func planItem(_ entry: ActionPlan.Entry, of map: some PlannedMap, onPage number: Int) -> [UInt8] {

@@ -211,25 +211,27 @@ package struct JourneyParser {
     private func review(_ field: YAMLReader.Field, yaml: inout YAMLReader) -> ReviewPeriod? {
         guard let text = yaml.string(field) else { return nil }
         if let period = Self.reviewPeriod(text) { return period }
-        // A word misspelt (`ежемесечно`) gets the word; a period in parts or a fraction, its days.
+        // A word misspelt (`ежемесечно`) gets the word; a period in parts or with a fraction, one number.
         let close = Suggestion.closest(to: NameKey(text).value, among: Self.reviewWords.keys.sorted())
         let language: Language = text.unicodeScalars.contains { (0x400...0x4FF).contains($0.value) } ? .ru : .en
-        let days = Self.reviewDays(writtenInParts: text).map { days in
-            Message.writeReviewInDays("review: \(days) " + DurationUnit.day.word(count: Double(days), in: language))
+        let whole = Self.reviewPeriod(writtenInParts: text).map { period in
+            Message.writeReviewAsOnePeriod("review: \(period.count) " + period.unit.word(count: Double(period.count), in: language),
+                                           monthsAsDays: period.monthsAsDays)
         }
         yaml.report(.error(.frontMatterType, .badReview(text), at: yaml.valueLocation(field),
-                           suggestion: close.map { .write("review: " + $0) } ?? days ?? .writeReview))
+                           suggestion: close.map { .write("review: " + $0) } ?? whole ?? .writeReview))
         return nil
     }
 
-    /// A period written in parts or with a fraction (`1 месяц 2 недели`, `1,5 месяца`, `6 weeks and 2 days`) as one
-    /// number of days, a month counted as 30; nil for anything else, and for one whole number of one unit.
-    package static func reviewDays(writtenInParts text: String) -> Int? {
+    /// A period written in parts or with a fraction (`1 месяц 2 недели`, `1,5 года`, `6 weeks and 2 days`) as one
+    /// number: of months when it is whole months (`18 месяцев`), else of days, a month counted as 30 and a year as
+    /// 365 (`monthsAsDays`); nil for anything else, for one whole number of one unit, and past what `review` takes.
+    package static func reviewPeriod(writtenInParts text: String) -> (count: Int, unit: DurationUnit, monthsAsDays: Bool)? {
         var rest = Substring(NameKey(text).value)
         for opening in ["every ", "раз в ", "каждые ", "каждый ", "каждую "] where rest.hasPrefix(opening) {
             rest = rest.dropFirst(opening.count)
         }
-        var seconds = 0.0, parts = 0, whole = true
+        var seconds = 0.0, months = 0.0, parts = 0, whole = true, daysWritten = false
         while true {
             rest = rest.drop { $0 == " " || $0 == "," || $0 == "+" }
             for joint in ["и ", "and "] where rest.hasPrefix(joint) { rest = rest.dropFirst(joint.count) }
@@ -238,13 +240,15 @@ package struct JourneyParser {
             let word = after.drop { $0 == " " }.prefix { $0 != " " && $0 != "," }
             guard let unit = DurationUnit.named(String(word)), unit.seconds >= DurationUnit.day.seconds else { return nil }
             seconds += count * unit.seconds
+            if unit == .month || unit == .year { months += count * (unit == .year ? 12 : 1) } else { daysWritten = true }
             parts += 1
             whole = whole && count == count.rounded()
             rest = after.drop { $0 == " " }.dropFirst(word.count)
         }
-        let days = Int((seconds / DurationUnit.day.seconds).rounded())
-        guard parts > 1 || !whole, (1...10_000).contains(days) else { return nil }
-        return days
+        guard parts > 1 || !whole else { return nil }
+        let period = !daysWritten && months == months.rounded() ? (Int(months), DurationUnit.month, false)
+            : (Int((seconds / DurationUnit.day.seconds).rounded()), DurationUnit.day, months > 0)
+        return (1...1_000).contains(period.0) ? period : nil
     }
 
     private static let reviewWords: [String: ReviewPeriod] = [
