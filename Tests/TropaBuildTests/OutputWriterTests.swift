@@ -85,6 +85,26 @@ import Synchronization
         #expect(disk.kind(at: writer.journal) == nil && disk.kind(at: writer.staging) == nil)
     }
 
+    /// A stopped update's files, staged by their places in its journal, are moved in by the next build, into
+    /// folders made for them; so are an older journal's, staged at their paths.
+    @Test func aStoppedUpdatesStagedFilesAreMovedIn() throws {
+        for byPlace in [true, false] {
+            let memory = MemoryFileSystem()
+            let writer = OutputWriter(fileSystem: memory, output: "/site/public")
+            try memory.write(Array("старая".utf8), to: "/site/public/plan/index.html")
+            let moves = ["plan/index.html", "plan/page/2/index.html"]
+            for (index, path) in moves.enumerated() {
+                try memory.write(Array("новая \(index)".utf8), to: writer.staging + "/" + (byPlace ? "m\(index)" : path))
+            }
+            let journal = UpdateJournal(moves: moves, edits: [], removals: [], staged: byPlace ? true : nil)
+            try memory.write(Array(try JSONEncoder().encode(journal)), to: writer.journal)
+            #expect(try writer.update([], removing: []) { _ in (BuildRecord(settings: "", inputs: [], maps: []), nil) } == 0)
+            #expect(memory.text(at: "/site/public/plan/index.html") == "новая 0")
+            #expect(memory.text(at: "/site/public/plan/page/2/index.html") == "новая 1")
+            #expect(memory.kind(at: writer.journal) == nil && memory.kind(at: writer.staging) == nil)
+        }
+    }
+
     /// The log kept beside the record is taken at its own commit and folder only, and not when it was cut short.
     @Test func aKeptLogIsTakenAtItsCommitOnlyAndWhole() throws {
         let memory = MemoryFileSystem()

@@ -294,28 +294,34 @@ package struct OutputWriter: Sendable {
         // which this one makes after them.
         let (record, size) = recording(self.clock)
         let encoded = Pending { [self] in encoding(record, appending: size, withLines: false) }
-        for written in parallelMap(changed, { file in Result { try write(file.bytes, to: file.path) } }) { try written.get() }
+        // Each file staged by its place in the journal, in the staging folder itself: its folders made there too
+        // (the 350 plan pages an action's far move shifts are a folder each) cost as much as the files on a file
+        // system without a journal, which skips the inodes freed in the last minutes one by one.
+        let indices = Array(changed.indices)
+        for written in parallelMap(indices, { index in Result { try fileSystem.write(changed[index].bytes, to: staged(move: index)) } }) {
+            try written.get()
+        }
         // A patch that leaves most of its file where it was is an edit of the file where it is, kept in the staging
         // folder until the journal says to apply it; the others make a new file that is moved in.
-        var copied: [String] = [], edits: [String: FileEdit] = [:]
+        var copied: [String] = [], edits: [(path: String, edit: FileEdit)] = []
         for (path, patch) in patched {
             let source = output + "/" + path
             if let size = fileSystem.status(at: source)?.size, let edit = patch.edit(of: fileSystem.ranged(source, size: size)) {
-                try fileSystem.write(edit.encoded, to: staging + "/" + path)
-                edits[path] = edit
+                try fileSystem.write(edit.encoded, to: staged(edit: edits.count))
+                edits.append((path, edit))
             } else {
-                try fileSystem.write(patch, of: source, to: staging + "/" + path)
+                try fileSystem.write(patch, of: source, to: staged(move: changed.count + copied.count))
                 copied.append(path)
             }
         }
-        let moves = UpdateJournal(moves: changed.map(\.path) + copied, edits: edits.keys.sorted(), removals: removed)
+        let moves = UpdateJournal(moves: changed.map(\.path) + copied, edits: edits.map(\.path), removals: removed, staged: true)
         // The record goes; the facts stay, for the next record to add to (a record names their size, so facts
         // with nothing naming them are never read).
         if fileSystem.kind(at: cache) != nil { try fileSystem.removeItem(cache) }
         // Written whole, then renamed: a journal that exists is complete.
         try fileSystem.write(Array(try JSONEncoder().encode(moves)), to: journal + ".new")
         try fileSystem.moveItem(journal + ".new", to: journal)
-        try apply(moves, edits: edits)
+        try apply(moves, edits: Dictionary(edits, uniquingKeysWith: { first, _ in first }))
         let lines = record.lines
         keep(encoded.value, lines: lines)
         return changed.count + patched.count
@@ -338,16 +344,20 @@ package struct OutputWriter: Sendable {
     /// Moves an update's files in, applies its edits (`edits`, or read from the staging folder when recovering) and
     /// removes what it drops; each step may be repeated after an interruption.
     private func apply(_ journal: UpdateJournal, edits: [String: FileEdit]?) throws {
-        for path in journal.moves where fileSystem.kind(at: staging + "/" + path) == .file {
+        // A journal of an older tropa staged each file at its path.
+        let byPlace = journal.staged == true
+        for (index, path) in journal.moves.enumerated() {
+            let staged = byPlace ? staged(move: index) : staging + "/" + path
+            guard fileSystem.kind(at: staged) == .file else { continue }
             let target = output + "/" + path
             try fileSystem.createDirectory((target as NSString).deletingLastPathComponent)
-            try fileSystem.moveItem(staging + "/" + path, to: target)
+            try fileSystem.moveItem(staged, to: target)
         }
-        for path in journal.edits ?? [] {
+        for (index, path) in (journal.edits ?? []).enumerated() {
             // Recovering, an edit that cannot be read or applied (the file gone or changed since) is left, rather
             // than stop every build after: only a full build finds a journal (an update removes the record before
             // it writes one), and it writes every file anew.
-            let staged = staging + "/" + path
+            let staged = byPlace ? staged(edit: index) : staging + "/" + path
             guard let edit = edits?[path] ?? (try? fileSystem.read(staged)).flatMap(FileEdit.init(decoding:)) else { continue }
             do {
                 try apply(edit, to: output + "/" + path, through: staged + ".whole")
@@ -375,6 +385,10 @@ package struct OutputWriter: Sendable {
         try fileSystem.moveItem(scratch, to: target)
     }
 
+    /// Where an update stages the file its journal moves in at `index`, and the edit it applies at `index`.
+    private func staged(move index: Int) -> String { staging + "/m\(index)" }
+    private func staged(edit index: Int) -> String { staging + "/e\(index)" }
+
     /// Removes the staging folder of a build that failed.
     package func abandon() {
         try? fileSystem.removeItem(staging)
@@ -384,8 +398,14 @@ package struct OutputWriter: Sendable {
 /// What an update moves from the staging folder into the output, and what it removes from it.
 package struct UpdateJournal: Codable {
     package var moves: [String]
-    /// The files edited where they are, each edit in the staging folder at the file's path (none in a journal of
-    /// an older tropa).
+    /// The files edited where they are, each edit in the staging folder (none in a journal of an older tropa).
     package var edits: [String]?
     package var removals: [String]
+    /// Each file staged by its place in `moves` or `edits` (`m3`, `e0`) rather than at its path; nil in a journal
+    /// of an older tropa.
+    package var staged: Bool?
+
+    package init(moves: [String], edits: [String]?, removals: [String], staged: Bool? = nil) {
+        (self.moves, self.edits, self.removals, self.staged) = (moves, edits, removals, staged)
+    }
 }
