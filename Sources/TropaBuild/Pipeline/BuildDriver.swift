@@ -607,13 +607,13 @@ package struct BuildDriver: Sendable {
             // The pages whose actions of unchanged maps an earlier page printed are made of those pages.
             let reprint = reuse.earlierPlan.flatMap { written in
                 renderer.planReprint(pages: narrow.planPages, of: plan, layout: narrow.layout, written: written,
-                                     slug: { [outlines] in outlines[$0].slug }, read: { path in earlier(path).flatMap { $0.read(0..<$0.size) } })
+                                     changed: narrow.changed, slug: { [outlines] in outlines[$0].slug }, read: { path in earlier(path).flatMap { $0.read(0..<$0.size) } })
             }
             // The actions printed anew: the plan names actions of the maps it was made with, and a place beyond them
             // is a damaged record.
             let named = narrow.planPages.flatMap { page in
                 narrow.layout[page].flatMap { part in plan.kinds[part.kind].owners[part.owner].entries[part.entries] }
-                    .filter { narrow.changed.contains($0.map) || reprint?.reprints($0, onto: page) != true }
+                    .filter { reprint?.reprints($0, onto: page) != true }
             }
             // Of the maps read whole, what the plan shows is theirs; of the others, only that is read.
             let planned = try reuse.planned(entries, now: now, only: Set(named.map(\.map)).subtracting(narrow.maps))
@@ -622,7 +622,7 @@ package struct BuildDriver: Sendable {
             let maps = PlanMaps(some: planned)
             let made = reprint.map { reprint in
                 parallelMap(narrow.planPages.sorted()) { page in
-                    reprint.page(page, changed: { narrow.changed.contains($0) }) { renderer.planItem($0, of: maps[$0.map], onPage: page) }
+                    reprint.page(page) { renderer.planItem($0, of: maps[$0.map], onPage: page) }
                         .map { (page, $0) }
                 }.compactMap { $0 }
             } ?? []

@@ -4,7 +4,7 @@ import TropaAnalysis
 /// The plan's pages printed again from the last build's. An emotion edited from −2 to +2 moves its stage's actions
 /// over every page between their old place and the new, and each of those pages shows one action more at one end
 /// and one less at the other: made anew, they needed the maps of half the plan read from the record (at 10,000
-/// maps, 350 pages and 1.4 s). Where the plan is cut into the same runs as before, each page is instead its earlier
+/// maps, 350 pages and 0.61 s). Where the plan is cut into the same runs as before, each page is instead its earlier
 /// file with its lists' items taken from the earlier pages that printed them, and only the changed maps' items (and
 /// those that cross between the first page and the others, whose links start elsewhere) printed anew.
 ///
@@ -27,9 +27,10 @@ package struct PlanReprint: Sendable {
     /// (`read` gives a file's bytes by its path in the output), which printed `written`. Nil when `written` was cut
     /// otherwise or named its kinds and owners otherwise: the pages' headings differ. An earlier page not as the
     /// theme prints one (missing, or edited by hand) is left out, and so is an item without the link `link` gives
-    /// for its action on its page (a page the record's plan did not lay out): their actions are printed anew.
+    /// for its action on its page (a page the record's plan did not lay out): their actions are printed anew, as are
+    /// those of the maps `changed` names by their places.
     init?(pages numbers: Set<Int>, of plan: ActionPlan, size: Int, layout: [[ActionPlan.PagePart]], written: ActionPlan,
-          link: @Sendable (ActionPlan.Entry, Int) -> [UInt8], read: @Sendable (String) -> [UInt8]?) {
+          changed: Set<Int>, link: @Sendable (ActionPlan.Entry, Int) -> [UInt8], read: @Sendable (String) -> [UInt8]?) {
         let names = { (plan: ActionPlan) in plan.kinds.map { [$0.kind] + $0.owners.map(\.owner) } }
         guard plan.count == written.count, names(plan) == names(written), written.pages(of: size) == layout else { return nil }
         let numbers = numbers.sorted().filter { layout.indices.contains($0) }
@@ -45,7 +46,7 @@ package struct PlanReprint: Sendable {
             earlier[number] = page
             for (part, list) in zip(layout[number], page.lists) {
                 let entries = written.kinds[part.kind].owners[part.owner].entries[part.entries]
-                for (entry, item) in zip(entries, list.each) {
+                for (entry, item) in zip(entries, list.each) where !changed.contains(entry.map) {
                     let needle = link(entry, number)
                     guard item.count >= needle.count, !PageRenderer.ranges(
                         of: needle, anchor: needle.count - 1, in: page.bytes, from: item.lowerBound,
@@ -57,16 +58,15 @@ package struct PlanReprint: Sendable {
         (self.earlier, self.printed, self.plan, self.layout) = (earlier, printed, plan, layout)
     }
 
-    /// Whether `entry` goes onto page `number` as an earlier page printed it: it was on a page read, whose links
-    /// start where this page's do (the first page is `plan/index.html`, the others two folders deeper).
+    /// Whether `entry` goes onto page `number` as an earlier page printed it: its map did not change, and it was on
+    /// a page read, whose links start where this page's do (the first page is `plan/index.html`, the others two folders deeper).
     package func reprints(_ entry: ActionPlan.Entry, onto number: Int) -> Bool {
         earlier[number] != nil && printed[entry].map { ($0.page == 0) == (number == 0) } == true
     }
 
-    /// Page `number` as its earlier file, with each list's items in the plan's order now: those of maps that did
-    /// not change (`changed` by a map's place) as an earlier page printed them, the others as `item` prints them.
-    /// Nil when its earlier file was not read.
-    package func page(_ number: Int, changed: (Int) -> Bool, item: (ActionPlan.Entry) -> [UInt8]) -> OutputFile? {
+    /// Page `number` as its earlier file, with each list's items in the plan's order now: those it `reprints` as an
+    /// earlier page printed them, the others as `item` prints them. Nil when its earlier file was not read.
+    package func page(_ number: Int, item: (ActionPlan.Entry) -> [UInt8]) -> OutputFile? {
         guard let page = earlier[number] else { return nil }
         var bytes: [UInt8] = []
         bytes.reserveCapacity(page.bytes.count + 4096)
@@ -74,7 +74,7 @@ package struct PlanReprint: Sendable {
         for (part, list) in zip(layout[number], page.lists) {
             bytes += page.bytes[at..<list.items.lowerBound]
             for entry in plan.kinds[part.kind].owners[part.owner].entries[part.entries] {
-                if !changed(entry.map), reprints(entry, onto: number), let (from, item) = printed[entry] {
+                if reprints(entry, onto: number), let (from, item) = printed[entry] {
                     bytes += earlier[from]!.bytes[item]
                 } else {
                     bytes += item(entry)
@@ -123,13 +123,13 @@ extension PageRenderer {
     /// `written`; `slug` gives a map's by its place. Nil when the plan is printed by a site's own templates, or lets
     /// the author's HTML through (an item's end could be in its text), or is cut otherwise than it was.
     package func planReprint(pages numbers: Set<Int>, of plan: ActionPlan, layout: [[ActionPlan.PagePart]],
-                             written: ActionPlan, slug: @escaping @Sendable (Int) -> String,
+                             written: ActionPlan, changed: Set<Int>, slug: @escaping @Sendable (Int) -> String,
                              read: @Sendable (String) -> [UInt8]?) -> PlanReprint? {
         guard theme.compiled.contains("plan"), !presenter.site.config.unsafeHTML else { return nil }
         // The first page is `plan/index.html`; the others are two folders deeper, all alike.
         let roots = [1, 2].map { presenter.context(forPageAt: PagePaths.planPage($0)).root }
         return PlanReprint(pages: numbers, of: plan, size: presenter.site.config.planPageSize, layout: layout, written: written,
-                           link: { entry, page in
+                           changed: changed, link: { entry, page in
                                let url = SitePresenter.stageURL(root: roots[page == 0 ? 0 : 1], slug: slug(entry.map), anchor: "")
                                return Array(("href=\"" + Markup.escape(url)).utf8)
                            }, read: read)
