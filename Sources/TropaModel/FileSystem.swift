@@ -93,6 +93,14 @@ public struct FilePatch: Sendable, Equatable {
         /// The bytes of this range of the other file.
         case kept(Range<Int>)
         case new([UInt8])
+
+        /// How many bytes it puts in the file.
+        public var count: Int {
+            switch self {
+            case .kept(let range): range.count
+            case .new(let bytes): bytes.count
+            }
+        }
     }
 
     public var parts: [Part]
@@ -133,14 +141,7 @@ public struct FilePatch: Sendable, Equatable {
     }
 
     /// How many bytes the file it makes holds.
-    public var size: Int {
-        parts.reduce(0) { size, part in
-            switch part {
-            case .kept(let range): size + range.count
-            case .new(let new): size + new.count
-            }
-        }
-    }
+    public var size: Int { parts.reduce(0) { $0 + $1.count } }
 
     /// The bytes it makes of `file`; nil when `file` does not hold a kept range.
     public func applied(to file: RangedFile) -> [UInt8]? {
@@ -181,6 +182,18 @@ public struct FileEdit: Sendable, Equatable {
         (self.pieces, self.size) = (pieces, size)
     }
 
+    /// The edit that makes `earlier` into `bytes`: what lies between their common start and, when they are of one
+    /// size, their common end (a figure changed in a map's page), else all after their common start.
+    public init(making bytes: [UInt8], of earlier: [UInt8]) {
+        var start = 0, end = bytes.count
+        while start < min(earlier.count, end), earlier[start] == bytes[start] { start += 1 }
+        if earlier.count == bytes.count {
+            while end > start, earlier[end - 1] == bytes[end - 1] { end -= 1 }
+        }
+        self.init(pieces: start == end ? [] : [Piece(offset: start, bytes: start == 0 && end == bytes.count ? bytes : Array(bytes[start..<end]))],
+                  size: bytes.count)
+    }
+
     /// The bytes it makes of `bytes`.
     public func applied(to bytes: [UInt8]) -> [UInt8] {
         var edited = Array(bytes.prefix(size))
@@ -193,11 +206,13 @@ public struct FileEdit: Sendable, Equatable {
 
     /// A line with the header, the size and the number of pieces, a line per piece with its offset and length, then
     /// the pieces' bytes one after the other.
-    public var encoded: [UInt8] {
-        var bytes = Array("\(Self.header) \(size) \(pieces.count)\n".utf8)
-        for piece in pieces { bytes += "\(piece.offset) \(piece.bytes.count)\n".utf8 }
-        for piece in pieces { bytes += piece.bytes }
-        return bytes
+    public var encoded: [UInt8] { Array(encodedParts.joined()) }
+
+    /// `encoded` in parts, the pieces' bytes not copied: the lines, then each piece.
+    public var encodedParts: [[UInt8]] {
+        var lines = Array("\(Self.header) \(size) \(pieces.count)\n".utf8)
+        for piece in pieces { lines += "\(piece.offset) \(piece.bytes.count)\n".utf8 }
+        return [lines] + pieces.map(\.bytes)
     }
 
     /// Nil for bytes `encoded` did not make, or cut short.
@@ -235,24 +250,26 @@ extension FilePatch {
     /// for, or when a part that moves cannot be read.
     public func edit(of file: RangedFile) -> FileEdit? {
         guard file.size == sourceSize else { return nil }
-        var pieces: [FileEdit.Piece] = [], offset = 0, written = 0
+        // Counted before anything is read: a card moved across a tag's page shifts most of it.
+        var offset = 0, written = 0
         for part in parts {
-            let count: Int
+            if case .kept(let range) = part, range.lowerBound == offset {} else { written += part.count }
+            offset += part.count
+        }
+        guard written <= file.size / 4 else { return nil }
+        var pieces: [FileEdit.Piece] = []
+        offset = 0
+        for part in parts {
             switch part {
             case .kept(let range) where range.lowerBound == offset:
-                count = range.count
+                break
             case .kept(let range):
-                count = range.count
-                written += count
-                guard written <= file.size / 4, let bytes = file.read(range) else { return nil }
+                guard let bytes = file.read(range) else { return nil }
                 Self.add(bytes, at: offset, to: &pieces)
             case .new(let bytes):
-                count = bytes.count
-                written += count
-                guard written <= file.size / 4 else { return nil }
                 Self.add(bytes, at: offset, to: &pieces)
             }
-            offset += count
+            offset += part.count
         }
         return FileEdit(pieces: pieces, size: offset)
     }

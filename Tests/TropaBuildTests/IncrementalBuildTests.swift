@@ -910,17 +910,20 @@ import TropaTesting
         if !again.result.upToDate { #expect(try RenderBuild.build(again.fileSystem).result.upToDate) }
     }
 
-    /// An update stopped while it moved its files in (here by a failing move) is finished by the next build.
+    /// An update stopped while it moved its new files in (the pages of a tag a map was given; here by a failing
+    /// move) is finished by the next build.
     @Test func anInterruptedUpdateIsFinishedByTheNextBuild() throws {
         let first = try RenderBuild.site(Self.maps)
         let path = "/site/content/onboarding.md"
         let text = try #require(first.fileSystem.text(at: path))
-        try first.fileSystem.write(Array(text.replacingOccurrences(of: "Найти CRM.", with: "Войти.").utf8), to: path)
-        let failing = FaultyFileSystem(memory: first.fileSystem, movesAllowed: 2)
+        try first.fileSystem.write(Array(text.replacingOccurrences(of: "title: Первый день", with: "title: Первый день\ntags: [вход]").utf8), to: path)
+        // The journal's own move allowed, the tag's page's not.
+        let failing = FaultyFileSystem(memory: first.fileSystem, movesAllowed: 1)
         #expect(throws: SiteError.self) { try SiteBuilder(fileSystem: failing).build(root: RenderBuild.root) }
         #expect(first.fileSystem.kind(at: "/site/.public.tropa-journal") == .file)
+        #expect(first.fileSystem.kind(at: "/site/public/tags/vkhod/index.html") == nil)
         let next = try RenderBuild.build(first.fileSystem)
-        #expect(next.text("onboarding/index.html")?.contains("Войти.") == true)
+        #expect(next.text("tags/vkhod/index.html")?.contains("Первый день") == true)
         #expect(next.files == (try RenderBuild.fullBuild(of: next)))
         #expect(!next.fileSystem.contents.keys.contains { $0.contains(".tropa-journal") || $0.contains(".tropa-staging") })
     }
@@ -938,15 +941,15 @@ extension IncrementalBuildTests {
         let updated = try RenderBuild.fullBuild(of: first)
         let tearing = FaultyFileSystem(memory: first.fileSystem, tearsEdits: true)
         #expect(throws: SiteError.self) { try SiteBuilder(fileSystem: tearing).build(root: RenderBuild.root) }
-        #expect(tearing.torn == 1)
+        #expect(tearing.editsTried > 1)
         #expect(first.fileSystem.kind(at: "/site/.public.tropa-journal") == .file)
         func differing() -> [String] {
             let files = first.files
             return Set(files.keys).union(updated.keys).filter { files[$0] != updated[$0] }.sorted()
         }
-        // The map's own files moved in; the dashboard, the first edit, half written; the other edits not begun.
+        // One edit half written, the others not begun: the output is neither as it was nor as the update makes it.
         let torn = differing()
-        #expect(torn.first == "dashboard/index.html" && torn.contains("maps.json") && !torn.contains("yo/index.html"))
+        #expect(torn.contains("dashboard/index.html") && torn.contains("maps.json") && torn.contains("yo/index.html"))
         let broken = RenderBuild.root + "/content/a.md"
         try first.fileSystem.write(Array("---\ntitle: [\n---\n".utf8), to: broken)
         let failed = try RenderBuild.build(first.fileSystem)

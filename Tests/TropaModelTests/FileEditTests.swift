@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import TropaModel
 
@@ -82,6 +83,39 @@ import Testing
         #expect(made > 100, "most such patches are edits")
     }
 
+    /// A patch that would write more than a quarter of its file reads none of it: a card moved across a tag's page
+    /// shifts most of the page, and was read up to that quarter before the edit was given up.
+    @Test func anEditGivenUpReadsNothing() {
+        let reads = ReadCounter()
+        let file = RangedFile(size: 4_000) { range in
+            reads.add()
+            return Array(Self.file[range])
+        }
+        let moved = FilePatch(parts: [.kept(0..<10), .kept(1_100..<4_000), .kept(10..<1_100)], of: 4_000)
+        #expect(moved.edit(of: file) == nil)
+        #expect(reads.count == 0)
+        let row = FilePatch(parts: [.kept(0..<1_000), .kept(1_100..<1_600), .kept(1_000..<1_100), .kept(1_600..<4_000)], of: 4_000)
+        #expect(row.edit(of: file)?.applied(to: Self.file) == Self.patched(row))
+        #expect(reads.count == 2, "the two parts that move")
+    }
+
+    /// A file made again as an edit of the one it replaces: the bytes between their common start and common end when
+    /// they are of one size, else all after their common start; none when they are alike. Applied to the earlier
+    /// file, it gives the new one.
+    @Test func aFileMadeAgainIsAnEditOfItsDifference() {
+        let earlier = Array("<p>NPS: 31</p><p>Конверсия: 40 %</p>".utf8)
+        for (text, offset, count) in [("<p>NPS: 35</p><p>Конверсия: 40 %</p>", 9, 1), ("<p>NPS: 31</p><p>Конверсия: 4 %</p>", 38, 6),
+                                      ("<p>NPS: 31</p><p>Конверсия: 40 %</p><p>+</p>", 45, 8), ("<b>", 1, 2), ("", 0, 0)] {
+            let bytes = Array(text.utf8)
+            let edit = FileEdit(making: bytes, of: earlier)
+            #expect(edit.applied(to: earlier) == bytes, "\(text)")
+            #expect(edit.pieces.map(\.offset) == (count == 0 ? [] : [offset]) && edit.pieces.map(\.bytes.count) == (count == 0 ? [] : [count]),
+                    "\(text): \(edit.pieces.map { ($0.offset, $0.bytes.count) })")
+        }
+        #expect(FileEdit(making: earlier, of: earlier) == FileEdit(pieces: [], size: earlier.count))
+        #expect(FileEdit(making: earlier, of: []) == FileEdit(pieces: [FileEdit.Piece(offset: 0, bytes: earlier)], size: earlier.count))
+    }
+
     /// What `encoded` wrote reads back; anything else, or it cut short, does not.
     @Test func anEditReadsBackOnlyAsItWasWritten() throws {
         let edit = FileEdit(pieces: [FileEdit.Piece(offset: 3, bytes: Array("новое\n".utf8)), FileEdit.Piece(offset: 40, bytes: [])],
@@ -99,6 +133,15 @@ import Testing
         #expect(FileEdit(decoding: Array("tropa edit 1 9223372036854775807 1\n9223372036854775807 9223372036854775807\nx".utf8)) == nil,
                 "an offset and a length whose sum overflows")
     }
+}
+
+/// Counts the reads of a file, on any thread.
+private final class ReadCounter: @unchecked Sendable {
+    private let lock = NSLock()
+    private var reads = 0
+
+    func add() { lock.withLock { reads += 1 } }
+    var count: Int { lock.withLock { reads } }
 }
 
 /// A generator that gives the same numbers for the same seed (SplitMix64).

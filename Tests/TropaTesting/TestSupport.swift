@@ -120,9 +120,10 @@ package final class FaultyFileSystem: FileSystem, @unchecked Sendable {
     private let lock = NSLock()
     private var movesLeft: Int?
     private let tearsEdits: Bool
-    private var tornEdits = 0
+    private var tried = 0
 
-    /// `tearsEdits`: an edit of a file where it is writes half its first piece, then fails.
+    /// `tearsEdits`: the first edit of a file where it is writes half its first piece, then fails; the others fail
+    /// before they write.
     package init(memory: MemoryFileSystem, failsWrite: @escaping @Sendable (String) -> Bool = { _ in false },
          movesAllowed: Int? = nil, tearsEdits: Bool = false) {
         self.memory = memory
@@ -131,8 +132,8 @@ package final class FaultyFileSystem: FileSystem, @unchecked Sendable {
         self.tearsEdits = tearsEdits
     }
 
-    /// How many edits were torn.
-    package var torn: Int { lock.withLock { tornEdits } }
+    /// How many edits were tried: the first torn, the others failed.
+    package var editsTried: Int { lock.withLock { tried } }
 
     package func kind(at path: String) -> FileKind? { memory.kind(at: path) }
     package func read(_ path: String) throws -> [UInt8] { try memory.read(path) }
@@ -166,9 +167,14 @@ package final class FaultyFileSystem: FileSystem, @unchecked Sendable {
 
     package func apply(_ edit: FileEdit, to path: String) throws -> Bool {
         guard tearsEdits, let piece = edit.pieces.first else { return try memory.apply(edit, to: path) }
-        let half = FileEdit.Piece(offset: piece.offset, bytes: Array(piece.bytes.prefix(piece.bytes.count / 2)))
-        _ = try memory.apply(FileEdit(pieces: [half], size: max(edit.size, try memory.read(path).count)), to: path)
-        lock.withLock { tornEdits += 1 }
+        let first = lock.withLock {
+            defer { tried += 1 }
+            return tried == 0
+        }
+        if first {
+            let half = FileEdit.Piece(offset: piece.offset, bytes: Array(piece.bytes.prefix(piece.bytes.count / 2)))
+            _ = try memory.apply(FileEdit(pieces: [half], size: max(edit.size, try memory.read(path).count)), to: path)
+        }
         throw SiteError(.cannotWrite(path, .system("the disk went away")))
     }
 }
