@@ -17,9 +17,10 @@ package struct PlanReprint: Sendable {
         let lists: [(items: Range<Int>, each: [Range<Int>])]
     }
 
-    private let earlier: [Int: Page]
-    /// Where each action on the earlier pages read was printed: its page and its item's bytes there.
-    private let printed: [ActionPlan.Entry: (page: Int, item: Range<Int>)]
+    /// By their numbers; nil for a page not read.
+    private let earlier: [Page?]
+    /// Where each action on the earlier pages read was printed.
+    private let printed: PrintedItems
     private let plan: ActionPlan
     private let layout: [[ActionPlan.PagePart]]
 
@@ -27,54 +28,69 @@ package struct PlanReprint: Sendable {
     /// (`read` gives a file's bytes by its path in the output), which printed `written`. Nil when `written` was cut
     /// otherwise or named its kinds and owners otherwise: the pages' headings differ. An earlier page not as the
     /// theme prints one (missing, or edited by hand) is left out, and so is an item without the link `link` gives
-    /// for its action on its page (a page the record's plan did not lay out): their actions are printed anew, as are
-    /// those of the maps `changed` names by their places.
+    /// for its action's map (by its place) on the first page or the others (a page the record's plan did not lay
+    /// out): their actions are printed anew, as are those of the maps `changed` names by their places.
     init?(pages numbers: Set<Int>, of plan: ActionPlan, size: Int, layout: [[ActionPlan.PagePart]], written: ActionPlan,
-          changed: Set<Int>, link: @Sendable (ActionPlan.Entry, Int) -> [UInt8], read: @Sendable (String) -> [UInt8]?) {
+          changed: Set<Int>, link: @Sendable (_ map: Int, _ onFirstPage: Bool) -> [UInt8],
+          read: @Sendable (String) -> [UInt8]?) {
         let names = { (plan: ActionPlan) in plan.kinds.map { [$0.kind] + $0.owners.map(\.owner) } }
         guard plan.count == written.count, names(plan) == names(written), written.pages(of: size) == layout else { return nil }
         let numbers = numbers.sorted().filter { layout.indices.contains($0) }
-        let pages = parallelMap(numbers) { number in
-            read(PagePaths.planPage(number + 1)).flatMap { bytes in
-                Self.lists(in: bytes, counts: layout[number].map(\.entries.count)).map { Page(bytes: bytes, lists: $0) }
-            }
+        let entries = { @Sendable (number: Int) in
+            layout[number].map { written.kinds[$0.kind].owners[$0.owner].entries[$0.entries] }
         }
-        var earlier: [Int: Page] = [:]
-        var printed: [ActionPlan.Entry: (page: Int, item: Range<Int>)] = [:]
-        for (number, page) in zip(numbers, pages) {
-            guard let page else { continue }
-            earlier[number] = page
-            for (part, list) in zip(layout[number], page.lists) {
-                let entries = written.kinds[part.kind].owners[part.owner].entries[part.entries]
-                for (entry, item) in zip(entries, list.each) where !changed.contains(entry.map) {
-                    let needle = link(entry, number)
+        // Each map's links made once (its actions are on several pages), then the pages read and their items
+        // matched on every core.
+        let maps = Array(Set(numbers.flatMap { entries($0).joined().map(\.map) }).subtracting(changed))
+        let links = Dictionary(uniqueKeysWithValues: zip(maps, parallelMap(maps) { map in (link(map, true), link(map, false)) }))
+        let pages = parallelMap(numbers) { number -> (page: Page, items: [(ActionPlan.Entry, Range<Int>)])? in
+            guard let bytes = read(PagePaths.planPage(number + 1)),
+                  let lists = Self.lists(in: bytes, counts: layout[number].map(\.entries.count)) else { return nil }
+            var items: [(ActionPlan.Entry, Range<Int>)] = []
+            for (entries, list) in zip(entries(number), lists) {
+                for (entry, item) in zip(entries, list.each) {
+                    guard let link = links[entry.map] else { continue }
+                    let needle = number == 0 ? link.0 : link.1
                     guard item.count >= needle.count, !PageRenderer.ranges(
-                        of: needle, anchor: needle.count - 1, in: page.bytes, from: item.lowerBound,
+                        of: needle, anchor: needle.count - 1, in: bytes, from: item.lowerBound,
                         startingBefore: item.upperBound - needle.count + 1, upTo: 1).isEmpty else { continue }
-                    printed[entry] = (number, item)
+                    items.append((entry, item))
                 }
             }
+            return (Page(bytes: bytes, lists: lists), items)
+        }
+        var earlier = [Page?](repeating: nil, count: layout.count)
+        var printed = PrintedItems(written)
+        for (number, page) in zip(numbers, pages) {
+            guard let page else { continue }
+            earlier[number] = page.page
+            for (entry, item) in page.items { printed.set(entry, page: number, item: item) }
         }
         (self.earlier, self.printed, self.plan, self.layout) = (earlier, printed, plan, layout)
     }
 
     /// Whether `entry` goes onto page `number` as an earlier page printed it: its map did not change, and it was on
     /// a page read, whose links start where this page's do (the first page is `plan/index.html`, the others two folders deeper).
-    package func reprints(_ entry: ActionPlan.Entry, onto number: Int) -> Bool {
-        earlier[number] != nil && printed[entry].map { ($0.page == 0) == (number == 0) } == true
+    package func reprints(_ entry: ActionPlan.Entry, onto number: Int) -> Bool { earlierItem(entry, onto: number) != nil }
+
+    /// Where an earlier page printed `entry`, when it `reprints` it onto page `number`.
+    private func earlierItem(_ entry: ActionPlan.Entry, onto number: Int) -> (page: Int, item: Range<Int>)? {
+        guard earlier.indices.contains(number), earlier[number] != nil, let printed = printed[entry],
+              (printed.page == 0) == (number == 0) else { return nil }
+        return printed
     }
 
     /// Page `number` as its earlier file, with each list's items in the plan's order now: those it `reprints` as an
     /// earlier page printed them, the others as `item` prints them. Nil when its earlier file was not read.
     package func page(_ number: Int, item: (ActionPlan.Entry) -> [UInt8]) -> OutputFile? {
-        guard let page = earlier[number] else { return nil }
+        guard earlier.indices.contains(number), let page = earlier[number] else { return nil }
         var bytes: [UInt8] = []
         bytes.reserveCapacity(page.bytes.count + 4096)
         var at = 0
         for (part, list) in zip(layout[number], page.lists) {
             bytes += page.bytes[at..<list.items.lowerBound]
             for entry in plan.kinds[part.kind].owners[part.owner].entries[part.entries] {
-                if reprints(entry, onto: number), let (from, item) = printed[entry] {
+                if let (from, item) = earlierItem(entry, onto: number) {
                     bytes += earlier[from]!.bytes[item]
                 } else {
                     bytes += item(entry)
@@ -118,6 +134,51 @@ package struct PlanReprint: Sendable {
     }
 }
 
+/// Where an earlier page printed each action of a plan, by the action's map and its place among the map's actions:
+/// a table rather than a dictionary, asked for each of the 17,500 actions on the 350 pages of a far move (hashing
+/// them took 15 ms).
+private struct PrintedItems: Sendable {
+    /// By map, where its actions start in `items`.
+    private let starts: [Int]
+    /// The page (−1 for none) and the item's bytes there.
+    private var items: [(page: Int32, lower: Int32, upper: Int32)]
+
+    init(_ plan: ActionPlan) {
+        var counts: [Int] = []
+        for kind in plan.kinds {
+            for owner in kind.owners {
+                for entry in owner.entries where entry.map >= 0 && entry.action >= 0 {
+                    if entry.map >= counts.count { counts += repeatElement(0, count: entry.map + 1 - counts.count) }
+                    counts[entry.map] = max(counts[entry.map], entry.action + 1)
+                }
+            }
+        }
+        var starts = [0]
+        starts.reserveCapacity(counts.count + 1)
+        for count in counts { starts.append(starts.last! + count) }
+        self.starts = starts
+        items = Array(repeating: (-1, 0, 0), count: starts.last!)
+    }
+
+    private func index(_ entry: ActionPlan.Entry) -> Int? {
+        guard entry.map >= 0, entry.map + 1 < starts.count, entry.action >= 0 else { return nil }
+        let index = starts[entry.map] + entry.action
+        return index < starts[entry.map + 1] ? index : nil
+    }
+
+    subscript(entry: ActionPlan.Entry) -> (page: Int, item: Range<Int>)? {
+        guard let index = index(entry), items[index].page >= 0 else { return nil }
+        return (Int(items[index].page), Int(items[index].lower)..<Int(items[index].upper))
+    }
+
+    /// An action not in the plan, or an item past 2 GB, is left unset: printed anew.
+    mutating func set(_ entry: ActionPlan.Entry, page: Int, item: Range<Int>) {
+        guard let index = index(entry), let page = Int32(exactly: page), let lower = Int32(exactly: item.lowerBound),
+              let upper = Int32(exactly: item.upperBound) else { return }
+        items[index] = (page, lower, upper)
+    }
+}
+
 extension PageRenderer {
     /// The plan's pages `numbers` (from 0), as `PlanReprint` makes them from the earlier build's, which printed
     /// `written`; `slug` gives a map's by its place. Nil when the plan is printed by a site's own templates, or lets
@@ -129,8 +190,8 @@ extension PageRenderer {
         // The first page is `plan/index.html`; the others are two folders deeper, all alike.
         let roots = [1, 2].map { presenter.context(forPageAt: PagePaths.planPage($0)).root }
         return PlanReprint(pages: numbers, of: plan, size: presenter.site.config.planPageSize, layout: layout, written: written,
-                           changed: changed, link: { entry, page in
-                               let url = SitePresenter.stageURL(root: roots[page == 0 ? 0 : 1], slug: slug(entry.map), anchor: "")
+                           changed: changed, link: { map, onFirstPage in
+                               let url = SitePresenter.stageURL(root: roots[onFirstPage ? 0 : 1], slug: slug(map), anchor: "")
                                return Array(("href=\"" + Markup.escape(url)).utf8)
                            }, read: read)
     }
