@@ -4,6 +4,7 @@ import Synchronization
 @testable import TropaModel
 @testable import TropaOutput
 @testable import TropaBuild
+import TropaTesting
 
 @Suite struct OutputWriterTests {
     /// An update makes each file's bytes once, to compare them with the output's and to write them: parts made as
@@ -137,6 +138,32 @@ import Synchronization
         #expect(try writer.update([], removing: []) { _ in (BuildRecord(settings: "", inputs: [], maps: []), nil) } == 0)
         #expect(try paths.map { try memory.read("/site/public/" + $0) }
                 == [edits[0].applied(to: earlier), earlier, earlier, edits[3].applied(to: earlier)])
+        #expect(memory.kind(at: writer.journal) == nil && memory.kind(at: writer.staging) == nil)
+    }
+
+    /// Recovering, an edit that fails (a full disk) stops the build with the journal kept, so that a full build that
+    /// fails too cannot leave the output half edited with nothing to finish it; the next build applies it. An edit
+    /// whose file is gone is left, to the full build that follows.
+    @Test func aStoppedUpdatesEditThatFailsKeepsTheJournal() throws {
+        let earlier = Array("старая страница карты".utf8)
+        let edits = (0..<2).map { FileEdit(pieces: [FileEdit.Piece(offset: 3, bytes: Array("новое \($0)".utf8))], size: 20) }
+        let memory = MemoryFileSystem()
+        let writer = OutputWriter(fileSystem: memory, output: "/site/public")
+        try memory.write(earlier, to: "/site/public/a.html")
+        try memory.write(edits[0].encoded + edits[1].encoded, to: writer.staging + "/edits0")
+        let journal = UpdateJournal(moves: [], edits: ["a.html", "gone.html"], removals: [], staged: true,
+                                    editSizes: [edits.map(\.encoded.count)])
+        try memory.write(Array(try JSONEncoder().encode(journal)), to: writer.journal)
+        let full = FaultyFileSystem(memory: memory, tearsEdits: true)
+        #expect(throws: SiteError.self) {
+            try OutputWriter(fileSystem: full, output: "/site/public").update([], removing: []) { _ in
+                (BuildRecord(settings: "", inputs: [], maps: []), nil)
+            }
+        }
+        #expect(memory.kind(at: writer.journal) == .file && memory.kind(at: writer.staging + "/edits0") == .file)
+        #expect(try writer.update([], removing: []) { _ in (BuildRecord(settings: "", inputs: [], maps: []), nil) } == 0)
+        #expect(try memory.read("/site/public/a.html") == edits[0].applied(to: earlier))
+        #expect(memory.kind(at: "/site/public/gone.html") == nil)
         #expect(memory.kind(at: writer.journal) == nil && memory.kind(at: writer.staging) == nil)
     }
 

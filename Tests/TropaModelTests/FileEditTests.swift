@@ -91,7 +91,9 @@ import Testing
             reads.add()
             return Array(Self.file[range])
         }
-        let moved = FilePatch(parts: [.kept(0..<10), .kept(1_100..<4_000), .kept(10..<1_100)], of: 4_000)
+        // Two small parts moved first: reading as it counted, it read them before it gave up.
+        let moved = FilePatch(parts: [.kept(0..<10), .kept(20..<30), .kept(10..<20), .kept(1_100..<4_000), .kept(30..<1_100)],
+                              of: 4_000)
         #expect(moved.edit(of: file) == nil)
         #expect(reads.count == 0)
         let row = FilePatch(parts: [.kept(0..<1_000), .kept(1_100..<1_600), .kept(1_000..<1_100), .kept(1_600..<4_000)], of: 4_000)

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import TropaModel
 @testable import TropaSource
@@ -58,4 +59,38 @@ import TropaTesting
         let one = SitePresenter(site: site).planPages(SiteIndex(site.journeys.map(analysis.facts).map { SitePageEntry($0, built: true) })).pages
         #expect(one.count == 1 && one[0].model().pager == nil && one[0].model().contents.isEmpty)
     }
+}
+
+/// The plan's pages made of the earlier ones only from a plan its site could have: a damaged record's plan naming an
+/// action far beyond any map's is no table to fill (it would not fit in memory), and the pages are made anew.
+@Suite struct PlanReprintTests {
+    private static func plan(_ entries: [ActionPlan.Entry]) -> ActionPlan {
+        ActionPlan(kinds: [ActionPlan.KindGroup(kind: nil, owners: [ActionPlan.OwnerGroup(owner: nil, entries: entries)])])
+    }
+
+    private static func reprint(_ written: ActionPlan, reads: Counter) -> PlanReprint? {
+        PlanReprint(pages: [0], of: written, size: 10, layout: written.pages(of: 10), written: written, maps: 2, changed: [],
+                    link: { _, _ in [] }, read: { _ in reads.add(); return nil })
+    }
+
+    @Test func aPlanNamingActionsNoSiteHasIsNotReprinted() {
+        let reads = Counter()
+        let sound = Self.plan([ActionPlan.Entry(map: 0, action: 1), ActionPlan.Entry(map: 1, action: 0)])
+        #expect(Self.reprint(sound, reads: reads) != nil)
+        #expect(reads.count == 1, "its one page read")
+        for damaged in [ActionPlan.Entry(map: 0, action: 1 << 40), ActionPlan.Entry(map: Int.max, action: 0),
+                        ActionPlan.Entry(map: 1, action: -1)] {
+            #expect(Self.reprint(Self.plan([ActionPlan.Entry(map: 0, action: 0), damaged]), reads: reads) == nil, "\(damaged)")
+        }
+        #expect(reads.count == 1, "nothing read for a damaged plan")
+    }
+}
+
+/// Counts calls, on any thread.
+private final class Counter: @unchecked Sendable {
+    private let lock = NSLock()
+    private var calls = 0
+
+    func add() { lock.withLock { calls += 1 } }
+    var count: Int { lock.withLock { calls } }
 }

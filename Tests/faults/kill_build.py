@@ -3,8 +3,8 @@
 build, the previous one or the new one, byte for byte, and that the next build recovers.
 
 Each run changes either a map (the build updates the output in place) or a template (the build replaces the
-whole output). An update killed while it moves its few files in leaves its journal beside the output: that
-state is allowed only with the journal there, and the next build must finish it.
+whole output). An update killed while it moves its new files in or edits the others where they are leaves its
+journal beside the output: that state is allowed only with the journal there, and the next build must finish it.
 
 usage: kill_build.py TROPA [--runs N] [--maps M] [--seed S]
 """

@@ -4,8 +4,9 @@ import TropaAnalysis
 import TropaOutput
 import Foundation
 
-/// The last end of the pipeline: writes a build into a staging folder beside the output, then swaps it in,
-/// so a failed or interrupted build leaves the previous output whole. It never writes outside these folders.
+/// The last end of the pipeline: writes a build into a staging folder beside the output, then swaps it in, or
+/// updates the output through a journal, so a failed or interrupted build leaves the previous output whole or the
+/// next build finishes it. It never writes outside these folders.
 package struct OutputWriter: Sendable {
     package let fileSystem: FileSystem
     /// The output folder, as an absolute, standardized path.
@@ -255,8 +256,8 @@ package struct OutputWriter: Sendable {
 
     /// Changes the output in place: writes those of `files` whose bytes differ from the output's, and those of
     /// `patches` (of the output's file at the same path) that change it, and removes `removals` (and folders they
-    /// leave empty). The new files, and the edits of files a patch leaves mostly where they were, wait in the
-    /// staging folder; the list of moves and edits is written before the first one, so an update stopped halfway is
+    /// leave empty). The files the output lacks, and the edits of those it has (`FileEdit`), wait in the staging
+    /// folder; the list of moves and edits is written before the first one, so an update stopped halfway is
     /// finished by the next build (`recover`). Returns how many files it wrote.
     /// The record of the output as it leaves it, which `recording` makes from the `clock` taken when the staging
     /// folder is made (with the size of the facts file its maps' lines were read from), is encoded while they are
@@ -277,7 +278,9 @@ package struct OutputWriter: Sendable {
             guard let earlier = try? fileSystem.read(output + "/" + file.path) else { return (file.path, .new(bytes)) }
             return earlier != bytes ? (file.path, .edit(FileEdit(making: bytes, of: earlier))) : nil
         }.compactMap { $0 }
-        let patched = patches.filter(\.patch.changes)
+        // A file given whole is written whole, not also patched (one file edited twice at once would be torn).
+        let given = Set(files.map(\.path))
+        let patched = patches.filter { $0.patch.changes && !given.contains($0.path) }
         let removed = removals.filter { fileSystem.kind(at: output + "/" + $0) != nil }
         if keepingRecord && changed.isEmpty && patched.isEmpty && removed.isEmpty { return 0 }
         var folders = Set([URL(fileURLWithPath: output).deletingLastPathComponent().path])
@@ -370,17 +373,19 @@ package struct OutputWriter: Sendable {
             try fileSystem.moveItem(staged, to: target)
         }
         let paths = journal.edits ?? []
-        // Recovering, an edit that cannot be read or applied (the file gone or changed since) is left, rather than
-        // stop every build after: only a full build finds a journal (an update removes the record before it writes
-        // one), and it writes every file anew.
+        // Recovering, an edit whose staged bytes cannot be read, or whose file is gone or no file now, is left to the
+        // full build that follows (an update removes the record before it writes a journal), which writes every
+        // file anew. Any other failure (a full disk) stops the build with the journal kept: the full build could
+        // fail too, and leave the output half edited with nothing to finish it.
         let recovered = edits == nil ? stagedEdits(of: journal) : nil
         let applied = parallelMap(Array(paths.indices)) { index in
             Result {
                 guard let edit = edits?[index] ?? recovered?[index] else { return }
+                let target = output + "/" + paths[index]
                 do {
-                    try apply(edit, to: output + "/" + paths[index], through: staging + "/e\(index).whole")
+                    try apply(edit, to: target, through: staging + "/e\(index).whole")
                 } catch {
-                    if edits != nil { throw error }
+                    if edits != nil || fileSystem.kind(at: target) == .file { throw error }
                 }
             }
         }
@@ -472,8 +477,8 @@ package struct UpdateJournal: Codable {
     /// The files edited where they are, their edits in the staging folder (none in a journal of an older tropa).
     package var edits: [String]?
     package var removals: [String]
-    /// Each file staged by its place in `moves` or `edits` (`m3`, `e0`) rather than at its path; nil in a journal
-    /// of an older tropa.
+    /// Each file staged by its place in `moves` (`m3`) rather than at its path, and each edit likewise (`e0`) or in
+    /// runs (`editSizes`); nil in a journal of an older tropa.
     package var staged: Bool?
     /// The size of each edit, file by file: the staging folder's `edits0`, `edits1`… hold them one after the other,
     /// in the order of `edits`. Nil in a journal of an older tropa, which staged each in a file of its own.

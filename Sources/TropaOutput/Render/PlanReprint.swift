@@ -25,16 +25,18 @@ package struct PlanReprint: Sendable {
     private let layout: [[ActionPlan.PagePart]]
 
     /// The pages `numbers` (from 0) of `plan`, cut into pages of `size` as `layout`, read from the earlier build's
-    /// (`read` gives a file's bytes by its path in the output), which printed `written`. Nil when `written` was cut
-    /// otherwise or named its kinds and owners otherwise: the pages' headings differ. An earlier page not as the
+    /// (`read` gives a file's bytes by its path in the output), which printed `written` of the site's `maps` maps. Nil
+    /// when `written` was cut otherwise or named its kinds and owners otherwise (the pages' headings differ), or names
+    /// maps or actions the site cannot have (a damaged record). An earlier page not as the
     /// theme prints one (missing, or edited by hand) is left out, and so is an item without the link `link` gives
     /// for its action's map (by its place) on the first page or the others (a page the record's plan did not lay
     /// out): their actions are printed anew, as are those of the maps `changed` names by their places.
     init?(pages numbers: Set<Int>, of plan: ActionPlan, size: Int, layout: [[ActionPlan.PagePart]], written: ActionPlan,
-          changed: Set<Int>, link: @Sendable (_ map: Int, _ onFirstPage: Bool) -> [UInt8],
+          maps: Int, changed: Set<Int>, link: @Sendable (_ map: Int, _ onFirstPage: Bool) -> [UInt8],
           read: @Sendable (String) -> [UInt8]?) {
         let names = { (plan: ActionPlan) in plan.kinds.map { [$0.kind] + $0.owners.map(\.owner) } }
-        guard plan.count == written.count, names(plan) == names(written), written.pages(of: size) == layout else { return nil }
+        guard plan.count == written.count, names(plan) == names(written), written.pages(of: size) == layout,
+              var printed = PrintedItems(written, maps: maps) else { return nil }
         let numbers = numbers.sorted().filter { layout.indices.contains($0) }
         let entries = { @Sendable (number: Int) in
             layout[number].map { written.kinds[$0.kind].owners[$0.owner].entries[$0.entries] }
@@ -60,7 +62,6 @@ package struct PlanReprint: Sendable {
             return (Page(bytes: bytes, lists: lists), items)
         }
         var earlier = [Page?](repeating: nil, count: layout.count)
-        var printed = PrintedItems(written)
         for (number, page) in zip(numbers, pages) {
             guard let page else { continue }
             earlier[number] = page.page
@@ -143,11 +144,14 @@ private struct PrintedItems: Sendable {
     /// The page (−1 for none) and the item's bytes there.
     private var items: [(page: Int32, lower: Int32, upper: Int32)]
 
-    init(_ plan: ActionPlan) {
+    /// Nil when the plan names maps beyond the site's `maps`, or actions beyond any a site of its size has (a
+    /// damaged record): the table would not fit.
+    init?(_ plan: ActionPlan, maps: Int) {
         var counts: [Int] = []
         for kind in plan.kinds {
             for owner in kind.owners {
-                for entry in owner.entries where entry.map >= 0 && entry.action >= 0 {
+                for entry in owner.entries {
+                    guard entry.map >= 0, entry.map < maps, entry.action >= 0, entry.action < plan.count else { return nil }
                     if entry.map >= counts.count { counts += repeatElement(0, count: entry.map + 1 - counts.count) }
                     counts[entry.map] = max(counts[entry.map], entry.action + 1)
                 }
@@ -156,12 +160,14 @@ private struct PrintedItems: Sendable {
         var starts = [0]
         starts.reserveCapacity(counts.count + 1)
         for count in counts { starts.append(starts.last! + count) }
+        // Each map's actions counted up to the greatest named: a site's plan names most of its maps' actions.
+        guard starts.last! <= 4 * plan.count + 1024 else { return nil }
         self.starts = starts
         items = Array(repeating: (-1, 0, 0), count: starts.last!)
     }
 
     private func index(_ entry: ActionPlan.Entry) -> Int? {
-        guard entry.map >= 0, entry.map + 1 < starts.count, entry.action >= 0 else { return nil }
+        guard entry.map >= 0, entry.map < starts.count - 1, entry.action >= 0 else { return nil }
         let index = starts[entry.map] + entry.action
         return index < starts[entry.map + 1] ? index : nil
     }
@@ -181,16 +187,16 @@ private struct PrintedItems: Sendable {
 
 extension PageRenderer {
     /// The plan's pages `numbers` (from 0), as `PlanReprint` makes them from the earlier build's, which printed
-    /// `written`; `slug` gives a map's by its place. Nil when the plan is printed by a site's own templates, or lets
+    /// `written` of the site's `maps` maps; `slug` gives a map's by its place. Nil when the plan is printed by a site's own templates, or lets
     /// the author's HTML through (an item's end could be in its text), or is cut otherwise than it was.
     package func planReprint(pages numbers: Set<Int>, of plan: ActionPlan, layout: [[ActionPlan.PagePart]],
-                             written: ActionPlan, changed: Set<Int>, slug: @escaping @Sendable (Int) -> String,
+                             written: ActionPlan, maps: Int, changed: Set<Int>, slug: @escaping @Sendable (Int) -> String,
                              read: @Sendable (String) -> [UInt8]?) -> PlanReprint? {
         guard theme.compiled.contains("plan"), !presenter.site.config.unsafeHTML else { return nil }
         // The first page is `plan/index.html`; the others are two folders deeper, all alike.
         let roots = [1, 2].map { presenter.context(forPageAt: PagePaths.planPage($0)).root }
         return PlanReprint(pages: numbers, of: plan, size: presenter.site.config.planPageSize, layout: layout, written: written,
-                           changed: changed, link: { map, onFirstPage in
+                           maps: maps, changed: changed, link: { map, onFirstPage in
                                let url = SitePresenter.stageURL(root: roots[onFirstPage ? 0 : 1], slug: slug(map), anchor: "")
                                return Array(("href=\"" + Markup.escape(url)).utf8)
                            }, read: read)
