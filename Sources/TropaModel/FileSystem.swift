@@ -205,18 +205,15 @@ public struct FileEdit: Sendable, Equatable {
 
     private static let header = "tropa edit 1"
 
-    /// A line with the header, the size and the number of pieces, a line per piece with its offset and length, then
-    /// the pieces' bytes one after the other.
-    public var encoded: [UInt8] { Array(encodedParts.joined()) }
-
-    /// `encoded` in parts, the pieces' bytes not copied: the lines, then each piece.
+    /// The edit as bytes, in parts (the pieces' bytes not copied): a line with the header, the size and the number
+    /// of pieces, a line per piece with its offset and length, then the pieces' bytes one after the other.
     public var encodedParts: [[UInt8]] {
         var lines = Array("\(Self.header) \(size) \(pieces.count)\n".utf8)
         for piece in pieces { lines += "\(piece.offset) \(piece.bytes.count)\n".utf8 }
         return [lines] + pieces.map(\.bytes)
     }
 
-    /// Nil for bytes `encoded` did not make, or cut short.
+    /// Nil for bytes `encodedParts` did not make, or cut short.
     public init?(decoding bytes: [UInt8]) {
         var lines: [[Substring]] = [], start = 0
         var count = 1

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import TropaModel
+import TropaTesting
 
 /// A patch that leaves most of its file where it was becomes an edit of the file where it is: pieces written over
 /// it at their offsets, and the file cut or extended to its new size. Applied, it gives the patch's file; applied

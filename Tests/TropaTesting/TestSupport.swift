@@ -179,6 +179,11 @@ package final class FaultyFileSystem: FileSystem, @unchecked Sendable {
     }
 }
 
+package extension FileEdit {
+    /// The edit's bytes in one array, as a staged file holds them.
+    var encoded: [UInt8] { Array(encodedParts.joined()) }
+}
+
 package extension CheckResult {
     /// The parsed map whose output folder is `slug`.
     func journey(slug: String) -> Journey? {

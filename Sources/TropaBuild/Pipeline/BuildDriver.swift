@@ -607,7 +607,8 @@ package struct BuildDriver: Sendable {
             // The pages whose actions of unchanged maps an earlier page printed are made of those pages.
             let reprint = reuse.earlierPlan.flatMap { written in
                 renderer.planReprint(pages: narrow.planPages, of: plan, layout: narrow.layout, written: written,
-                                     maps: outlines.count, changed: narrow.changed, slug: { [outlines] in outlines[$0].slug }, read: { path in earlier(path).flatMap { $0.read(0..<$0.size) } })
+                                     maps: outlines.count, changed: narrow.changed, slug: { [outlines] in outlines[$0].slug },
+                                     read: { path in earlier(path).flatMap { $0.read(0..<$0.size) } })
             }
             // The actions printed anew: the plan names actions of the maps it was made with, and a place beyond them
             // is a damaged record.

@@ -27,10 +27,10 @@ package struct PlanReprint: Sendable {
     /// The pages `numbers` (from 0) of `plan`, cut into pages of `size` as `layout`, read from the earlier build's
     /// (`read` gives a file's bytes by its path in the output), which printed `written` of the site's `maps` maps. Nil
     /// when `written` was cut otherwise or named its kinds and owners otherwise (the pages' headings differ), or names
-    /// maps or actions the site cannot have (a damaged record). An earlier page not as the
-    /// theme prints one (missing, or edited by hand) is left out, and so is an item without the link `link` gives
-    /// for its action's map (by its place) on the first page or the others (a page the record's plan did not lay
-    /// out): their actions are printed anew, as are those of the maps `changed` names by their places.
+    /// maps or actions the site cannot have (a damaged record). An earlier page not as the theme prints one
+    /// (missing, or edited by hand) is left out, and so is an item without the link `link` gives for its action's map
+    /// (by its place) on the first page or the others (a page the record's plan did not lay out): their actions are
+    /// printed anew, as are those of the maps `changed` names by their places.
     init?(pages numbers: Set<Int>, of plan: ActionPlan, size: Int, layout: [[ActionPlan.PagePart]], written: ActionPlan,
           maps: Int, changed: Set<Int>, link: @Sendable (_ map: Int, _ onFirstPage: Bool) -> [UInt8],
           read: @Sendable (String) -> [UInt8]?) {
@@ -43,8 +43,10 @@ package struct PlanReprint: Sendable {
         }
         // Each map's links made once (its actions are on several pages), then the pages read and their items
         // matched on every core.
-        let maps = Array(Set(numbers.flatMap { entries($0).joined().map(\.map) }).subtracting(changed))
-        let links = Dictionary(uniqueKeysWithValues: zip(maps, parallelMap(maps) { map in (link(map, true), link(map, false)) }))
+        let shown = Array(Set(numbers.flatMap { entries($0).joined().map(\.map) }).subtracting(changed))
+        let links = Dictionary(uniqueKeysWithValues: zip(shown, parallelMap(shown) { map in
+            (onFirstPage: link(map, true), onOthers: link(map, false))
+        }))
         let pages = parallelMap(numbers) { number -> (page: Page, items: [(ActionPlan.Entry, Range<Int>)])? in
             guard let bytes = read(PagePaths.planPage(number + 1)),
                   let lists = Self.lists(in: bytes, counts: layout[number].map(\.entries.count)) else { return nil }
@@ -52,7 +54,7 @@ package struct PlanReprint: Sendable {
             for (entries, list) in zip(entries(number), lists) {
                 for (entry, item) in zip(entries, list.each) {
                     guard let link = links[entry.map] else { continue }
-                    let needle = number == 0 ? link.0 : link.1
+                    let needle = number == 0 ? link.onFirstPage : link.onOthers
                     guard item.count >= needle.count, !PageRenderer.ranges(
                         of: needle, anchor: needle.count - 1, in: bytes, from: item.lowerBound,
                         startingBefore: item.upperBound - needle.count + 1, upTo: 1).isEmpty else { continue }
