@@ -168,10 +168,15 @@ public struct FilePatch: Sendable, Equatable {
 public struct FileEdit: Sendable, Equatable {
     public struct Piece: Sendable, Equatable {
         public var offset: Int
-        public var bytes: [UInt8]
+        /// Part of the bytes it was taken from, not a copy: a far move's 350 plan pages are 18 MB.
+        public var bytes: ArraySlice<UInt8>
+
+        public init(offset: Int, bytes: ArraySlice<UInt8>) {
+            (self.offset, self.bytes) = (offset, bytes)
+        }
 
         public init(offset: Int, bytes: [UInt8]) {
-            (self.offset, self.bytes) = (offset, bytes)
+            self.init(offset: offset, bytes: bytes[...])
         }
     }
 
@@ -191,8 +196,7 @@ public struct FileEdit: Sendable, Equatable {
         if earlier.count == bytes.count {
             while end > start, earlier[end - 1] == bytes[end - 1] { end -= 1 }
         }
-        self.init(pieces: start == end ? [] : [Piece(offset: start, bytes: start == 0 && end == bytes.count ? bytes : Array(bytes[start..<end]))],
-                  size: bytes.count)
+        self.init(pieces: start == end ? [] : [Piece(offset: start, bytes: bytes[start..<end])], size: bytes.count)
     }
 
     /// The bytes it makes of `bytes`.
@@ -207,10 +211,10 @@ public struct FileEdit: Sendable, Equatable {
 
     /// The edit as bytes, in parts (the pieces' bytes not copied): a line with the header, the size and the number
     /// of pieces, a line per piece with its offset and length, then the pieces' bytes one after the other.
-    public var encodedParts: [[UInt8]] {
+    public var encodedParts: [ArraySlice<UInt8>] {
         var lines = Array("\(Self.header) \(size) \(pieces.count)\n".utf8)
         for piece in pieces { lines += "\(piece.offset) \(piece.bytes.count)\n".utf8 }
-        return [lines] + pieces.map(\.bytes)
+        return [lines[...]] + pieces.map(\.bytes)
     }
 
     /// Nil for bytes `encodedParts` did not make, or cut short.
@@ -233,7 +237,7 @@ public struct FileEdit: Sendable, Equatable {
             // Compared by subtraction: two numbers near `Int.max` would overflow their sum.
             guard line.count == 2, let offset = Int(line[0]), let length = Int(line[1]), end <= offset, offset <= size,
                   length >= 0, length <= size - offset, length <= bytes.count - start else { return nil }
-            pieces.append(Piece(offset: offset, bytes: Array(bytes[start..<(start + length)])))
+            pieces.append(Piece(offset: offset, bytes: bytes[start..<(start + length)]))
             (start, end) = (start + length, offset + length)
         }
         guard start == bytes.count else { return nil }

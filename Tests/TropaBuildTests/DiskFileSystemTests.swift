@@ -138,7 +138,7 @@ import TropaTesting
             let target = base.path + "/staging-\(number)/plan/plan.csv"
             try system.write(parts: parts, to: target)
             #expect(try system.read(target) == Array(parts.joined()))
-            try system.write(parts: [], to: target)
+            try system.write(parts: [[UInt8]](), to: target)
             #expect(try system.read(target) == [])
         }
     }

@@ -26,6 +26,26 @@ import TropaTesting
         #expect(try memory.read("/site/public/a.txt") == Array("как было".utf8))
     }
 
+    /// A file made from the bytes it replaces (a reprinted plan page) is compared with them: the output's file is
+    /// not read again, and it is edited into the new bytes all the same. A file made otherwise is read.
+    @Test func aFileMadeFromTheBytesItReplacesIsComparedWithThem() throws {
+        let memory = MemoryFileSystem()
+        let was = Array("<ol><li>первое</li><li>второе</li></ol>".utf8)
+        try memory.write(was, to: "/site/public/plan/page/2/index.html")
+        try memory.write(Array("как было".utf8), to: "/site/public/a.txt")
+        let faulty = FaultyFileSystem(memory: memory)
+        var page = OutputFile(path: "plan/page/2/index.html", text: "<ol><li>второе</li><li>третье</li></ol>")
+        page.earlier = was
+        let writer = OutputWriter(fileSystem: faulty, output: "/site/public")
+        let written = try writer.update([page, OutputFile(path: "a.txt", text: "как стало")],
+                                        removing: []) { _ in (BuildRecord(settings: "", inputs: [], maps: []), nil) }
+        #expect(written == 2)
+        #expect(try memory.read("/site/public/plan/page/2/index.html") == Array("<ol><li>второе</li><li>третье</li></ol>".utf8))
+        #expect(try memory.read("/site/public/a.txt") == Array("как стало".utf8))
+        #expect(faulty.reads(of: "/site/public/plan/page/2/index.html") == 0)
+        #expect(faulty.reads(of: "/site/public/a.txt") == 1)
+    }
+
     /// On disk, a patch that leaves most of its file where it was is applied to the file where it is; one that
     /// moves more of it makes a new file, and so does a file that another name links to (a copy of the output made
     /// with `cp -al`), which keeps its bytes. Either way the output's file is the patch's.

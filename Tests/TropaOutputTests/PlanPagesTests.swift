@@ -73,6 +73,22 @@ import TropaTesting
                     link: { _, _ in [] }, read: { _ in reads.add(); return nil })
     }
 
+    /// A page printed again is its earlier file with its items in the plan's order now, and it says which bytes it
+    /// was made from: the update compares with them rather than reading the file again.
+    @Test func aReprintedPageIsItsEarlierFileInTheOrderNowAndSaysSo() throws {
+        let item = { (map: Int) in "<li><div class=\"action\"><a href=\"m\(map)\">карта \(map)</a><p>шаг</p></li>\n" }
+        let page = { (maps: [Int]) in Array(("<main><ol class=\"plan-items\">\n" + maps.map(item).joined() + "</ol></main>\n").utf8) }
+        let written = Self.plan([ActionPlan.Entry(map: 0, action: 0), ActionPlan.Entry(map: 1, action: 0)])
+        let now = Self.plan([ActionPlan.Entry(map: 1, action: 0), ActionPlan.Entry(map: 0, action: 0)])
+        let earlier = page([0, 1])
+        let reprinted = PlanReprint(pages: [0], of: now, size: 10, layout: now.pages(of: 10), written: written, maps: 2,
+                                    changed: [], link: { map, _ in Array("href=\"m\(map)".utf8) }, read: { _ in earlier })
+        let reprint = try #require(reprinted)
+        let made = try #require(reprint.page(0) { _ in Array("напечатано заново".utf8) })
+        #expect(made.bytes == page([1, 0]))
+        #expect(made.earlier == earlier)
+    }
+
     @Test func aPlanNamingActionsNoSiteHasIsNotReprinted() {
         let reads = Counter()
         let sound = Self.plan([ActionPlan.Entry(map: 0, action: 1), ActionPlan.Entry(map: 1, action: 0)])

@@ -121,6 +121,7 @@ package final class FaultyFileSystem: FileSystem, @unchecked Sendable {
     private var movesLeft: Int?
     private let tearsEdits: Bool
     private var tried = 0
+    private var readPaths: [String: Int] = [:]
 
     /// `tearsEdits`: the first edit of a file where it is writes half its first piece, then fails; the others fail
     /// before they write.
@@ -135,8 +136,14 @@ package final class FaultyFileSystem: FileSystem, @unchecked Sendable {
     /// How many edits were tried: the first torn, the others failed.
     package var editsTried: Int { lock.withLock { tried } }
 
+    /// How many times the file at `path` was read whole.
+    package func reads(of path: String) -> Int { lock.withLock { readPaths[path, default: 0] } }
+
     package func kind(at path: String) -> FileKind? { memory.kind(at: path) }
-    package func read(_ path: String) throws -> [UInt8] { try memory.read(path) }
+    package func read(_ path: String) throws -> [UInt8] {
+        lock.withLock { readPaths[path, default: 0] += 1 }
+        return try memory.read(path)
+    }
     package func status(at path: String) -> FileStatus? { memory.status(at: path) }
     package func files(under directory: String) throws -> [String] { try memory.files(under: directory) }
     package func createDirectory(_ path: String) throws { try memory.createDirectory(path) }

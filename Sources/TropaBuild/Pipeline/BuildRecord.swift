@@ -69,9 +69,9 @@ package struct BuildRecord: Sendable {
     /// The plan, decoded on another core from when the facts file is attached, while the changed maps are read:
     /// 140,000 actions at 10,000 maps took 8–11 ms of a one-map rebuild before it.
     private var planDecoded: Pending<ActionPlan?>?
-    /// Each map's outline (nil for a line that cannot be read), made on another core from when the facts file is
+    /// Each map's outline (nil for a line that cannot be read), made on the other cores from when the facts file is
     /// attached, while the changed maps are read: an update that no card shows tells the pages to make from them,
-    /// and 10,000 lines read then took 10 ms of it.
+    /// and 10,000 lines read then took 10 ms of it (made on one core, a far move waited up to 19 ms for them).
     package var outlines: [MapOutline?] { outlinesMade?.value ?? maps.map(\.outline) }
     private var outlinesMade: Pending<[MapOutline?]>?
     /// Where the plan's lines are in the facts file, and their hash, as the record names them.
@@ -477,7 +477,7 @@ extension BuildRecord {
         var record = self
         for index in maps.indices { record.maps[index].factsFile = file }
         let maps = maps
-        record.outlinesMade = Pending { maps.map(\.outline) }
+        record.outlinesMade = Pending { parallelMap(maps) { $0.outline } }
         // A plan that is not the one named is left out, and an update that needs it reads every map instead.
         let (planAt, planHash, built) = (planAt, planHash, maps.lazy.filter(\.built).count)
         record.planDecoded = Pending {

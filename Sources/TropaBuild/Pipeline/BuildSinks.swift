@@ -186,7 +186,12 @@ package struct UpdateSink: BuildSink {
         }
         // A site page no map shows any more (the last map of a tag became a draft) goes too.
         removals += Set(record.siteFiles).subtracting(run.siteFiles).sorted()
-        let files = collected.files.sorted { $0.key < $1.key }.map { OutputFile(path: $0.key, bytes: $0.value) }
+        let earlier = collected.earlier
+        let files = collected.files.sorted { $0.key < $1.key }.map { path, bytes in
+            var file = OutputFile(path: path, bytes: bytes)
+            file.earlier = earlier[path]
+            return file
+        }
         let patches = collected.patches.sorted { $0.key < $1.key }.map { (path: $0.key, patch: $0.value) }
         // The folders it wrote or removed in lose their time: a file deleted by hand from one of them while the
         // update ran would not show in a time taken now. Their files are looked at one by one until a full build.
@@ -280,6 +285,13 @@ package final class CollectedFiles: @unchecked Sendable {
         return Dictionary(made, uniquingKeysWith: { _, later in later })
     }
     package var patches: [String: FilePatch] { lock.withLock { patchesByPath } }
+
+    /// The bytes each path's last file was made from, of those that say (`OutputFile.earlier`).
+    package var earlier: [String: [UInt8]] {
+        var earlier: [String: [UInt8]] = [:]
+        for file in lock.withLock({ added }) { earlier[file.path] = file.earlier }
+        return earlier
+    }
 }
 
 /// The files of a preview, by their paths in the output.

@@ -27,8 +27,13 @@ public struct DiskFileSystem: FileSystem {
         try text.withUTF8 { try write(UnsafeRawBufferPointer($0), to: path) }
     }
 
-    public func write(parts: some Sequence<[UInt8]>, to path: String) throws {
-        try write(to: path) { output in parts.allSatisfy { $0.withUnsafeBytes { Self.write($0, to: output) } } }
+    public func write<Part: Collection<UInt8>>(parts: some Sequence<Part>, to path: String) throws {
+        try write(to: path) { output in
+            parts.allSatisfy { part in
+                part.withContiguousStorageIfAvailable { Self.write(UnsafeRawBufferPointer($0), to: output) }
+                    ?? Array(part).withUnsafeBytes { Self.write($0, to: output) }
+            }
+        }
     }
 
     private func write(_ buffer: UnsafeRawBufferPointer, to path: String) throws {

@@ -7,7 +7,7 @@ public protocol FileWriting: Sendable {
     /// Writes `text` as UTF-8, creating the folders above the file.
     func write(text: String, to path: String) throws
     /// Writes `parts` one after the other into one file, creating the folders above it; each part is read once.
-    func write(parts: some Sequence<[UInt8]>, to path: String) throws
+    func write<Part: Collection<UInt8>>(parts: some Sequence<Part>, to path: String) throws
     /// Adds `bytes` to the end of the file at `path`, which must exist.
     func append(_ bytes: [UInt8], to path: String) throws
     /// Writes the file `patch` makes of the file at `source`, creating the folders above it.
@@ -47,7 +47,7 @@ extension FileWriting {
         try write(Array(text.utf8), to: path)
     }
 
-    public func write(parts: some Sequence<[UInt8]>, to path: String) throws {
+    public func write<Part: Collection<UInt8>>(parts: some Sequence<Part>, to path: String) throws {
         try write(Array(parts.joined()), to: path)
     }
 }

@@ -272,10 +272,11 @@ package struct OutputWriter: Sendable {
             try fileSystem.removeItem(leftover)
         }
         // Compared and written on every core, each file's bytes made once: parts made as they are read (a
-        // catalogue's cards) would be made again. A file the output has is edited where it is (`FileEdit`).
+        // catalogue's cards) would be made again. A file the output has is edited where it is (`FileEdit`), compared
+        // with the bytes it was made from when the renderer read them (a far move's plan pages: 18 MB not read again).
         let changed = parallelMap(files) { file -> (path: String, change: Change)? in
             let bytes = file.bytes
-            guard let earlier = try? fileSystem.read(output + "/" + file.path) else { return (file.path, .new(bytes)) }
+            guard let earlier = file.earlier ?? (try? fileSystem.read(output + "/" + file.path)) else { return (file.path, .new(bytes)) }
             return earlier != bytes ? (file.path, .edit(FileEdit(making: bytes, of: earlier))) : nil
         }.compactMap { $0 }
         // A file given whole is written whole, not also patched (one file edited twice at once would be torn).

@@ -7,6 +7,9 @@ package struct OutputFile: Sendable {
     /// Text is kept as the renderer made it and written from its own storage: a copy into bytes was a second
     /// copy of every page, the catalogue of 10,000 maps among them, at a build's peak.
     package let contents: Contents
+    /// The bytes of the output's file it was made from, when they were read to make it: an update compares with
+    /// them rather than reading the file again (a far move's 350 reprinted plan pages are 18 MB).
+    package var earlier: [UInt8]?
 
     package enum Contents: Sendable {
         case text(String)
