@@ -27,23 +27,47 @@ import TropaTesting
     }
 
     /// A file made from the bytes it replaces (a reprinted plan page) is compared with them: the output's file is
-    /// not read again, and it is edited into the new bytes all the same. A file made otherwise is read.
+    /// not read again, and it is edited into the new bytes all the same. A file made otherwise is read, and so is one
+    /// whose file is no longer as long as those bytes (saved over since).
     @Test func aFileMadeFromTheBytesItReplacesIsComparedWithThem() throws {
         let memory = MemoryFileSystem()
         let was = Array("<ol><li>первое</li><li>второе</li></ol>".utf8)
         try memory.write(was, to: "/site/public/plan/page/2/index.html")
+        try memory.write(was, to: "/site/public/plan/page/3/index.html")
         try memory.write(Array("как было".utf8), to: "/site/public/a.txt")
         let faulty = FaultyFileSystem(memory: memory)
-        var page = OutputFile(path: "plan/page/2/index.html", text: "<ol><li>второе</li><li>третье</li></ol>")
+        let now = "<ol><li>второе</li><li>третье</li></ol>"
+        var page = OutputFile(path: "plan/page/2/index.html", text: now)
         page.earlier = was
+        var savedOver = OutputFile(path: "plan/page/3/index.html", text: now)
+        savedOver.earlier = Array("<ol><li>первое</li></ol>".utf8)
         let writer = OutputWriter(fileSystem: faulty, output: "/site/public")
-        let written = try writer.update([page, OutputFile(path: "a.txt", text: "как стало")],
+        let written = try writer.update([page, savedOver, OutputFile(path: "a.txt", text: "как стало")],
                                         removing: []) { _ in (BuildRecord(settings: "", inputs: [], maps: []), nil) }
-        #expect(written == 2)
-        #expect(try memory.read("/site/public/plan/page/2/index.html") == Array("<ol><li>второе</li><li>третье</li></ol>".utf8))
+        #expect(written == 3)
+        #expect(try memory.read("/site/public/plan/page/2/index.html") == Array(now.utf8))
+        #expect(try memory.read("/site/public/plan/page/3/index.html") == Array(now.utf8))
         #expect(try memory.read("/site/public/a.txt") == Array("как стало".utf8))
         #expect(faulty.reads(of: "/site/public/plan/page/2/index.html") == 0)
+        #expect(faulty.reads(of: "/site/public/plan/page/3/index.html") == 1)
         #expect(faulty.reads(of: "/site/public/a.txt") == 1)
+    }
+
+    /// The update is handed each path's last file with the bytes that file was made from, or none when it says
+    /// none; a file kept (the preview's) lets them go.
+    @Test func theBytesAFileWasMadeFromAreThoseOfItsPathsLastFile() {
+        let collected = CollectedFiles()
+        var first = OutputFile(path: "plan/page/2/index.html", text: "первый")
+        first.earlier = Array("было".utf8)
+        var second = OutputFile(path: "plan/page/2/index.html", text: "второй")
+        second.earlier = Array("было раньше".utf8)
+        var plain = OutputFile(path: "plan/page/3/index.html", text: "третий")
+        plain.earlier = Array("было".utf8)
+        for file in [first, second, plain, OutputFile(path: "plan/page/3/index.html", text: "четвёртый")] { collected.add(file) }
+        #expect(collected.earlier == ["plan/page/2/index.html": Array("было раньше".utf8)])
+        var reprinted = OutputFile(path: "plan/page/2/index.html", bytes: Array("второй".utf8))
+        reprinted.earlier = Array("было раньше".utf8)
+        #expect(reprinted.asBytes.earlier == nil && reprinted.asBytes.bytes == Array("второй".utf8))
     }
 
     /// On disk, a patch that leaves most of its file where it was is applied to the file where it is; one that

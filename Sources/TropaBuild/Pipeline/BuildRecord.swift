@@ -69,7 +69,7 @@ package struct BuildRecord: Sendable {
     /// The plan, decoded on another core from when the facts file is attached, while the changed maps are read:
     /// 140,000 actions at 10,000 maps took 8–11 ms of a one-map rebuild before it.
     private var planDecoded: Pending<ActionPlan?>?
-    /// Each map's outline (nil for a line that cannot be read), made on the other cores from when the facts file is
+    /// Each map's outline (nil for a line that cannot be read), made on every core from when the facts file is
     /// attached, while the changed maps are read: an update that no card shows tells the pages to make from them,
     /// and 10,000 lines read then took 10 ms of it (made on one core, a far move waited up to 19 ms for them).
     package var outlines: [MapOutline?] { outlinesMade?.value ?? maps.map(\.outline) }

@@ -254,11 +254,12 @@ package struct OutputWriter: Sendable {
     /// A time from the file system's own clock, later than every file this build read (see `BuildRecord`).
     package var clock: Int64? { fileSystem.status(at: staging)?.modified }
 
-    /// Changes the output in place: writes those of `files` whose bytes differ from the output's, and those of
-    /// `patches` (of the output's file at the same path) that change it, and removes `removals` (and folders they
-    /// leave empty). The files the output lacks, and the edits of those it has (`FileEdit`), wait in the staging
-    /// folder; the list of moves and edits is written before the first one, so an update stopped halfway is
-    /// finished by the next build (`recover`). Returns how many files it wrote.
+    /// Changes the output in place: writes those of `files` whose bytes differ from the output's (or from those
+    /// they were made from, `OutputFile.earlier`), and those of `patches` (of the output's file at the same path)
+    /// that change it, and removes `removals` (and folders they leave empty). The files the output lacks, and the
+    /// edits of those it has (`FileEdit`), wait in the staging folder; the list of moves and edits is written before
+    /// the first one, so an update stopped halfway is finished by the next build (`recover`). Returns how many files
+    /// it wrote.
     /// The record of the output as it leaves it, which `recording` makes from the `clock` taken when the staging
     /// folder is made (with the size of the facts file its maps' lines were read from), is encoded while they are
     /// written and moved in, and kept once they are: at 10,000 maps, encoding it took 10–15 ms, writing and moving a
@@ -276,7 +277,11 @@ package struct OutputWriter: Sendable {
         // with the bytes it was made from when the renderer read them (a far move's plan pages: 18 MB not read again).
         let changed = parallelMap(files) { file -> (path: String, change: Change)? in
             let bytes = file.bytes
-            guard let earlier = file.earlier ?? (try? fileSystem.read(output + "/" + file.path)) else { return (file.path, .new(bytes)) }
+            let path = output + "/" + file.path
+            // The bytes it was made from stand for the file while it is as long: an author's editor may have
+            // saved over it since.
+            let known = file.earlier.flatMap { fileSystem.status(at: path)?.size == $0.count ? $0 : nil }
+            guard let earlier = known ?? (try? fileSystem.read(path)) else { return (file.path, .new(bytes)) }
             return earlier != bytes ? (file.path, .edit(FileEdit(making: bytes, of: earlier))) : nil
         }.compactMap { $0 }
         // A file given whole is written whole, not also patched (one file edited twice at once would be torn).

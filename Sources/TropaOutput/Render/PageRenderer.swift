@@ -7,8 +7,9 @@ package struct OutputFile: Sendable {
     /// Text is kept as the renderer made it and written from its own storage: a copy into bytes was a second
     /// copy of every page, the catalogue of 10,000 maps among them, at a build's peak.
     package let contents: Contents
-    /// The bytes of the output's file it was made from, when they were read to make it: an update compares with
-    /// them rather than reading the file again (a far move's 350 reprinted plan pages are 18 MB).
+    /// The bytes of the file it replaces, when they were read to make it: an update compares with them rather than
+    /// reading the output's file again (a far move's 350 reprinted plan pages are 18 MB). A file kept (`asBytes`)
+    /// lets them go.
     package var earlier: [UInt8]?
 
     package enum Contents: Sendable {
@@ -58,8 +59,8 @@ package struct OutputFile: Sendable {
         return OutputFile(path: path, parts: Array(parts))
     }
 
-    /// The same file held as bytes: for one kept and handed over again and again (the preview's), so that its
-    /// text is turned into bytes once.
+    /// The same file held as bytes, without the bytes it replaces: for one kept and handed over again and again
+    /// (the preview's), so that its text is turned into bytes once.
     package var asBytes: OutputFile {
         if case .bytes(let bytes) = contents {
             // Made in a much larger buffer (a map's JSON in 64 KB), it is kept in one of its own size. A buffer up to
@@ -67,8 +68,8 @@ package struct OutputFile: Sendable {
             // catalogue 20 MB), and a page made in a buffer reserved from an estimate may hold a little more. A bound
             // of an eighth copied 90 to 126 MB of kept pages on every preview rebuild of 10,000 maps, to the same
             // capacity; this one keeps at most a third of a kept file's buffer unused (beyond 64 bytes).
-            return bytes.capacity > bytes.count + bytes.count / 2 + 64
-                ? OutputFile(path: path, bytes: bytes.withUnsafeBufferPointer(Array.init)) : self
+            return OutputFile(path: path, bytes: bytes.capacity > bytes.count + bytes.count / 2 + 64
+                ? bytes.withUnsafeBufferPointer(Array.init) : bytes)
         }
         return OutputFile(path: path, bytes: bytes)
     }
