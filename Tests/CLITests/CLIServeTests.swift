@@ -20,14 +20,19 @@ import TropaTesting
             process.arguments = ["serve", site.path, "--port", "0"] + arguments
             process.standardOutput = output
             process.standardError = output
-            output.fileHandleForReading.readabilityHandler = { [weak self] handle in
-                let data = handle.availableData
-                // No data is the end of the output: the process and every process it started have closed it.
-                if data.isEmpty { handle.readabilityHandler = nil }
-                guard let self else { return }
-                self.lock.withLock {
-                    self.collected.append(data)
-                    if data.isEmpty { self.ended = true }
+            // Read on a thread of its own until the end: a `readabilityHandler` was now and then never told of the
+            // end under load, the process gone and no other holding the pipe (3 runs in 80 with both cores busy).
+            let reading = output.fileHandleForReading
+            Thread.detachNewThread { [weak self] in
+                while true {
+                    let data = reading.availableData
+                    guard let self else { return }
+                    // No data is the end of the output: the process and every process it started have closed it.
+                    self.lock.withLock {
+                        self.collected.append(data)
+                        if data.isEmpty { self.ended = true }
+                    }
+                    if data.isEmpty { return }
                 }
             }
             try process.run()
