@@ -41,23 +41,20 @@ package struct PlanReprint: Sendable {
         let entries = { @Sendable (number: Int) in
             layout[number].map { written.kinds[$0.kind].owners[$0.owner].entries[$0.entries] }
         }
-        // Each map's link made once (its actions are on several pages), as the pages read print it: by the map's
-        // place, in a table for the first page and one for the others. Then the pages are read and their items
+        // Each map's links made once (its actions are on several pages), then the pages read and their items
         // matched on every core.
-        let shown = [numbers.prefix { $0 == 0 }, numbers.drop { $0 == 0 }].map { pages in
-            Array(Set(pages.flatMap { entries($0).joined().map(\.map) }).subtracting(changed))
-        }
-        let made = parallelMap(shown[0].map { ($0, true) } + shown[1].map { ($0, false) }) { link($0, $1) }
-        var links = [[[UInt8]?]](repeating: [[UInt8]?](repeating: nil, count: maps), count: 2)
-        for (map, link) in zip(shown[0], made) { links[0][map] = link }
-        for (map, link) in zip(shown[1], made.dropFirst(shown[0].count)) { links[1][map] = link }
-        let pages = parallelMap(numbers) { [links] number -> (page: Page, items: [(ActionPlan.Entry, Range<Int>)])? in
+        let shown = Array(Set(numbers.flatMap { entries($0).joined().map(\.map) }).subtracting(changed))
+        let links = Dictionary(uniqueKeysWithValues: zip(shown, parallelMap(shown) { map in
+            (onFirstPage: link(map, true), onOthers: link(map, false))
+        }))
+        let pages = parallelMap(numbers) { number -> (page: Page, items: [(ActionPlan.Entry, Range<Int>)])? in
             guard let bytes = read(PagePaths.planPage(number + 1)),
                   let lists = Self.lists(in: bytes, counts: layout[number].map(\.entries.count)) else { return nil }
             var items: [(ActionPlan.Entry, Range<Int>)] = []
             for (entries, list) in zip(entries(number), lists) {
                 for (entry, item) in zip(entries, list.each) {
-                    guard let needle = links[number == 0 ? 0 : 1][entry.map] else { continue }
+                    guard let link = links[entry.map] else { continue }
+                    let needle = number == 0 ? link.onFirstPage : link.onOthers
                     guard item.count >= needle.count, !PageRenderer.ranges(
                         of: needle, anchor: needle.count - 1, in: bytes, from: item.lowerBound,
                         startingBefore: item.upperBound - needle.count + 1, upTo: 1).isEmpty else { continue }
