@@ -108,29 +108,33 @@ public struct MetricDefinition: Sendable, Hashable {
 /// The layers a map may have, in table order, with the emotion scale and the known metrics.
 public struct LayerSchema: Sendable, Hashable {
     public var scale: ClosedRange<Double>
-    public var layers: [LayerDefinition]
+    public let layers: [LayerDefinition]
     public var metrics: [MetricDefinition]
-    private var layerIndex: [String: Int]
-    private var metricIndex: [String: Int]
+    /// Whether a layer holds metrics: asked for every list layer of every map, where looking through the layers
+    /// copied each definition (2 % of checking a site).
+    public let hasMetricsLayer: Bool
+    private let layerIndex: [NameKey: Int]
+    private let metricIndex: [NameKey: Int]
 
     public init(scale: ClosedRange<Double> = -2...2, layers: [LayerDefinition], metrics: [MetricDefinition]) {
         self.scale = scale
         self.layers = layers
         self.metrics = metrics
+        hasMetricsLayer = layers.contains { $0.kind == .metrics }
         layerIndex = Self.index(layers.map(\.names))
         metricIndex = Self.index(metrics.map(\.names))
     }
 
     /// The layer a heading names, by id, title in any language or alias.
     public func layer(named heading: String) -> LayerDefinition? {
-        layerIndex[NameKey(heading).value].map { layers[$0] }
+        layerIndex[NameKey(heading)].map { layers[$0] }
     }
 
     public func layer(id: String) -> LayerDefinition? { layers.first { $0.id == id } }
 
     /// The metric an item names, by id, title in any language or alias.
     public func metric(named name: String) -> MetricDefinition? {
-        metricIndex[NameKey(name).value].map { metrics[$0] }
+        metricIndex[NameKey(name)].map { metrics[$0] }
     }
 
     /// A value's metric as the schema titles it in `language`; a metric the schema does not know, or a name with a
@@ -138,7 +142,7 @@ public struct LayerSchema: Sendable, Hashable {
     public func title(of value: MetricValue, in language: Language) -> String {
         guard let id = value.metricID, let metric = metrics.first(where: { $0.id == id }) else { return value.name }
         // Only a name that ends in a bracket can hold a note: every metric of every page is titled here.
-        if value.name.utf8.last == UInt8(ascii: ")"), metricIndex[NameKey(value.name).value] == nil { return value.name }
+        if value.name.utf8.last == UInt8(ascii: ")"), metricIndex[NameKey(value.name)] == nil { return value.name }
         return metric.title.text(in: language, fallback: value.name)
     }
 
@@ -149,11 +153,11 @@ public struct LayerSchema: Sendable, Hashable {
     public var layerNames: [String] { layers.flatMap(\.names) }
     public var metricNames: [String] { metrics.flatMap(\.names) }
 
-    private static func index(_ names: [[String]]) -> [String: Int] {
-        var index: [String: Int] = [:]
+    private static func index(_ names: [[String]]) -> [NameKey: Int] {
+        var index: [NameKey: Int] = [:]
         for (position, list) in names.enumerated() {
-            for name in list where index[NameKey(name).value] == nil {
-                index[NameKey(name).value] = position
+            for name in list where index[NameKey(name)] == nil {
+                index[NameKey(name)] = position
             }
         }
         return index

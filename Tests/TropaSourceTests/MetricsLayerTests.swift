@@ -508,6 +508,26 @@ import TropaTesting
         #expect(String(remainder) == rest)
     }
 
+    /// Read on the bytes while they are ASCII, and by characters from the first that is not: a no-break space between
+    /// groups, a dash for the minus, and a mark joined to a digit, a sign or a point (which makes it no digit, sign
+    /// or point) read as before.
+    @Test(arguments: [
+        ("12\u{A0}500 ₽", 12_500.0, " ₽"), ("12\u{202F}500", 12_500, ""), ("10 000 000", 10_000_000, ""),
+        ("1 0000", 1, " 0000"), ("1 23\u{301}4", 1, " 23\u{301}4"), ("–7", -7, ""), ("-0,5%", -0.5, "%"),
+        ("3.\u{301}5", 3, ".\u{301}5"), ("3,5\u{301}", 3, ",5\u{301}"), ("7.", 7, "."),
+    ])
+    func numbersBeyondASCIIReadByCharacters(text: String, number: Double, rest: String) throws {
+        let (value, remainder) = try #require(NumberReader.leadingNumber(text[...], grouping: true))
+        #expect(value == number)
+        #expect(String(remainder) == rest)
+    }
+
+    @Test func aMarkJoinedToTheFirstDigitOrTheSignLeavesNoNumber() {
+        #expect(NumberReader.leadingNumber("5\u{301} дней") == nil)
+        #expect(NumberReader.leadingNumber("+\u{301}5") == nil)
+        #expect(NumberReader.leadingNumber("") == nil)
+    }
+
     @Test func groupingJoinsThreeDigitGroups() throws {
         let (value, rest) = try #require(NumberReader.leadingNumber("1 250 000,50 ₽", grouping: true))
         #expect(value == 1_250_000.5)

@@ -71,10 +71,10 @@ import TropaTesting
     }
 
     @Test func aKindTheSchemaDoesNotListIsAWarningWithTheClosestKind() throws {
-        var schema = LayerSchema.default
-        let index = try #require(schema.layers.firstIndex { $0.id == "recommendations" })
-        schema.layers[index].kinds = ["Общие", "SMM", "Сайт"]
-        schema = LayerSchema(scale: schema.scale, layers: schema.layers, metrics: schema.metrics)
+        var layers = LayerSchema.default.layers
+        let index = try #require(layers.firstIndex { $0.id == "recommendations" })
+        layers[index].kinds = ["Общие", "SMM", "Сайт"]
+        let schema = LayerSchema(scale: LayerSchema.default.scale, layers: layers, metrics: LayerSchema.default.metrics)
         let (items, diagnostics) = Self.recommendations("- [smm] Посты\n- [Сайтт] Форма\n- [Радио] Реклама\n", schema: schema)
         // A listed kind in another case takes the schema's spelling.
         #expect(items.map(\.kind) == ["SMM", "Сайтт", "Радио"])

@@ -159,38 +159,50 @@ package enum BuiltInPartials {
 
     static func appendAnalysis(_ model: AnalysisModel, to html: inout HTMLBytes) {
         let headings = model.headings
-        html += "<section class=\"analysis\" aria-labelledby=\"analysis-heading\">\n<h2 id=\"analysis-heading\">"
-            + Markup.escape(headings.analysis) + "</h2>\n"
-        if let measured = model.measuredOn { html += "<p class=\"measured\">" + Markup.escape(measured) + "</p>\n" }
+        html.add("<section class=\"analysis\" aria-labelledby=\"analysis-heading\">\n<h2 id=\"analysis-heading\">",
+                 text: headings.analysis, "</h2>\n")
+        if let measured = model.measuredOn { html.add("<p class=\"measured\">", text: measured, "</p>\n") }
         if let svg = model.funnelSVG {
-            html += "<div class=\"chart funnel\"><h3>" + Markup.escape(headings.funnel) + "</h3>\n" + svg + "</div>"
+            html.add("<div class=\"chart funnel\"><h3>", text: headings.funnel, "</h3>\n")
+            html.add(svg)
+            html.add("</div>")
         }
-        html += "\n"
+        html.add("\n")
         if let svg = model.quadrantSVG {
-            html += "<div class=\"chart quadrant\"><h3>" + Markup.escape(headings.quadrant) + "</h3>\n<p class=\"note\">"
-                + Markup.escape(headings.quadrantNote) + "</p>\n" + svg + "<ol class=\"readings\">"
+            html.add("<div class=\"chart quadrant\"><h3>", text: headings.quadrant, "</h3>\n<p class=\"note\">")
+            html.add(text: headings.quadrantNote)
+            html.add("</p>\n")
+            html.add(svg)
+            html.add("<ol class=\"readings\">")
             for reading in model.readings {
-                html += "<li value=\"\(reading.number)\" class=\"" + Markup.escape(reading.quadrant) + "\"><strong>"
-                    + Markup.escape(reading.stage) + "</strong> (" + Markup.escape(reading.figures) + "): "
-                    + Markup.escape(reading.reading) + "</li>"
+                html.add("<li value=\"")
+                html.add(String(reading.number))
+                html.add("\" class=\"", text: reading.quadrant, "\"><strong>")
+                html.add(text: reading.stage)
+                html.add("</strong> (", text: reading.figures, "): ")
+                html.add(text: reading.reading)
+                html.add("</li>")
             }
-            html += "</ol></div>"
+            html.add("</ol></div>")
         }
-        html += "\n"
+        html.add("\n")
         if !model.pains.isEmpty {
-            html += "<div class=\"pains\"><h3>" + Markup.escape(headings.pains) + "</h3>\n<ol>"
+            html.add("<div class=\"pains\"><h3>", text: headings.pains, "</h3>\n<ol>")
             for pain in model.pains {
-                html += "<li>" + pain.html + " <span class=\"pain-stage\">— " + Markup.escape(pain.stage) + "</span></li>"
+                html.add("<li>")
+                html.add(pain.html)
+                html.add(" <span class=\"pain-stage\">— ", text: pain.stage, "</span></li>")
             }
-            html += "</ol></div>"
+            html.add("</ol></div>")
         }
-        html += "\n"
+        html.add("\n")
         if let svg = model.timelineSVG {
-            html += "<div class=\"chart timeline\"><h3>" + Markup.escape(headings.timeline) + "</h3>\n" + svg
-            if let total = model.total { html += "<p class=\"total\">" + Markup.escape(total) + "</p>" }
-            html += "</div>"
+            html.add("<div class=\"chart timeline\"><h3>", text: headings.timeline, "</h3>\n")
+            html.add(svg)
+            if let total = model.total { html.add("<p class=\"total\">", text: total, "</p>") }
+            html.add("</div>")
         }
-        html += "\n</section>"
+        html.add("\n</section>")
     }
 
     /// A node of the outline and everything under it, without the line break the partial's file ends with.
@@ -218,16 +230,16 @@ package enum BuiltInPartials {
 
 /// Markup made as bytes, its texts escaped straight into them, and made a string once: appended to a string a
 /// piece at a time (each `+` a string of its own), the partials' markup was a tenth of a cold build.
-struct HTMLBytes {
-    private(set) var bytes: [UInt8] = []
+struct HTMLBytes: ~Copyable {
+    private var writer: ByteWriter
 
-    init(capacity: Int) { bytes.reserveCapacity(capacity) }
+    init(capacity: Int) { writer = ByteWriter(capacity: capacity) }
 
     /// Markup, as it is.
-    mutating func add(_ markup: String) { bytes += markup.utf8 }
+    mutating func add(_ markup: String) { writer.append(contentsOf: markup) }
 
     /// Text, escaped.
-    mutating func add(text: String) { Markup.appendEscaped(text, to: &bytes) }
+    mutating func add(text: String) { Markup.appendEscaped(text, to: &writer) }
 
     /// Text, escaped, between two pieces of markup.
     mutating func add(_ before: String, text: String, _ after: String) {
@@ -236,7 +248,9 @@ struct HTMLBytes {
         add(after)
     }
 
-    var string: String { String(decoding: bytes, as: UTF8.self) }
+    var bytes: [UInt8] { writer.bytes }
+
+    var string: String { writer.string }
 
     /// Markup, as it is.
     static func += (html: inout HTMLBytes, markup: String) { html.add(markup) }

@@ -8,8 +8,8 @@ package protocol JSONWritable: SendableMetatype {
 /// and the golden files hold the documents). Every map has a `journey.json` of about 30 KB: through `JSONEncoder`,
 /// and then through an `Encoder` of tropa's own, writing it took more of a cold build than parsing the map (a
 /// container, a box and a string for every value, and every object's keys sorted again).
-package struct JSONWriter {
-    private var bytes: [UInt8] = []
+package struct JSONWriter: ~Copyable {
+    private var bytes = ByteWriter(capacity: 64 * 1024)
     /// Written in parts (`parts(_:run:)`): the array left for the parts, once its place is known.
     private var deferring = false
     private var deferred: Deferred?
@@ -25,10 +25,9 @@ package struct JSONWriter {
     /// them was checked again as UTF-8 (1 % of a cold build) only to be written out as bytes.
     package static func bytes(_ document: some JSONWritable) -> [UInt8] {
         var json = JSONWriter()
-        json.bytes.reserveCapacity(64 * 1024)
         document.write(to: &json)
         json.bytes.append(0x0A)
-        return json.bytes
+        return json.bytes.bytes
     }
 
     /// The document's bytes, with the line break, in parts made when they are read: the bytes before the elements
@@ -41,22 +40,22 @@ package struct JSONWriter {
         json.deferring = true
         document.write(to: &json)
         json.bytes.append(0x0A)
-        guard let deferred = json.deferred else { return FileParts([json.bytes]) }
+        let written = json.bytes.bytes
+        guard let deferred = json.deferred else { return FileParts([written]) }
         // The elements go where an empty array has its line break: `[\n`, then each element, then `\n  ]`.
-        let head = Array(json.bytes[..<deferred.place]), tail = Array(json.bytes[deferred.place...])
+        let head = Array(written[..<deferred.place]), tail = Array(written[deferred.place...])
         let runs = (deferred.count + run - 1) / run
         return FileParts(count: runs + 2) { part in
             if part == 0 { return head }
             if part == runs + 1 { return tail }
             var json = JSONWriter()
-            json.bytes.reserveCapacity(64 * 1024)
             json.depth = deferred.depth
             json.first = part == 1
             for element in (part - 1) * run..<min(part * run, deferred.count) {
                 json.next()
                 deferred.write(&json, element)
             }
-            return json.bytes
+            return json.bytes.bytes
         }
     }
 
@@ -96,7 +95,7 @@ package struct JSONWriter {
         #endif
         next()
         string(key)
-        bytes.append(contentsOf: " : ".utf8)
+        bytes.append(" : ")
     }
 
     /// A string literal: quotes, backslashes and control characters escaped, everything else as it is.
@@ -108,24 +107,24 @@ package struct JSONWriter {
             // every few dozen bytes, and a byte at a time was most of writing the file.
             var start = 0
             for (index, byte) in text.enumerated() where byte < 0x20 || byte == 0x22 || byte == 0x5C {
-                bytes.append(contentsOf: text[start..<index])
+                bytes.append(UnsafeBufferPointer(rebasing: text[start..<index]))
                 start = index + 1
                 switch byte {
-                case 0x22: bytes.append(contentsOf: "\\\"".utf8)
-                case 0x5C: bytes.append(contentsOf: "\\\\".utf8)
-                case 0x0A: bytes.append(contentsOf: "\\n".utf8)
-                case 0x0D: bytes.append(contentsOf: "\\r".utf8)
-                case 0x09: bytes.append(contentsOf: "\\t".utf8)
-                case 0x08: bytes.append(contentsOf: "\\b".utf8)
-                case 0x0C: bytes.append(contentsOf: "\\f".utf8)
+                case 0x22: bytes.append("\\\"")
+                case 0x5C: bytes.append("\\\\")
+                case 0x0A: bytes.append("\\n")
+                case 0x0D: bytes.append("\\r")
+                case 0x09: bytes.append("\\t")
+                case 0x08: bytes.append("\\b")
+                case 0x0C: bytes.append("\\f")
                 default:
                     let hex = Array("0123456789abcdef".utf8)
-                    bytes.append(contentsOf: "\\u00".utf8)
+                    bytes.append("\\u00")
                     bytes.append(hex[Int(byte >> 4)])
                     bytes.append(hex[Int(byte & 0xF)])
                 }
             }
-            bytes.append(contentsOf: text[start...])
+            bytes.append(UnsafeBufferPointer(rebasing: text[start...]))
         }
         bytes.append(0x22)
     }
@@ -135,15 +134,15 @@ package struct JSONWriter {
         if value.isNaN { return string("NaN") }
         if value.isInfinite { return string(value < 0 ? "-Infinity" : "Infinity") }
         let text = value.description
-        bytes.append(contentsOf: (text.hasSuffix(".0") ? text.dropLast(2) : text[...]).utf8)
+        bytes.append(contentsOf: text.hasSuffix(".0") ? text.dropLast(2) : text[...])
     }
 
     package mutating func number(_ value: Int) {
-        bytes.append(contentsOf: String(value).utf8)
+        bytes.append(decimal: value)
     }
 
     package mutating func bool(_ value: Bool) {
-        bytes.append(contentsOf: (value ? "true" : "false").utf8)
+        bytes.append(value ? "true" : "false")
     }
 
     // Members, an absent optional left out.
@@ -216,15 +215,15 @@ package struct JSONWriter {
     }
 
     private mutating func next() {
-        if !first { bytes.append(contentsOf: ",\n".utf8) }
+        if !first { bytes.append(",\n") }
         first = false
-        bytes.append(contentsOf: repeatElement(0x20, count: 2 * depth))
+        bytes.append(0x20, count: 2 * depth)
     }
 
     private mutating func close(_ bracket: UInt8) {
         depth -= 1
         bytes.append(0x0A)
-        bytes.append(contentsOf: repeatElement(0x20, count: 2 * depth))
+        bytes.append(0x20, count: 2 * depth)
         bytes.append(bracket)
         first = false
     }

@@ -8,41 +8,50 @@ public enum Markup {
         // Most values need nothing: a byte scan, then the text itself, without a copy.
         guard text.utf8.withContiguousStorageIfAvailable({ $0.contains(where: needsEscaping) })
                 ?? text.utf8.contains(where: needsEscaping) else { return text }
-        var bytes: [UInt8] = []
+        var bytes = ByteWriter(capacity: text.utf8.count + 32)
         appendEscaped(text, to: &bytes)
-        return String(decoding: bytes, as: UTF8.self)
+        return bytes.string
     }
 
     /// `escape(text)` appended to the bytes of a file being written, without a string made for it: the outlines'
     /// many short texts appended to strings were a tenth of a cold build.
-    package static func appendEscaped(_ text: String, to bytes: inout [UInt8]) {
+    package static func appendEscaped(_ text: String, to bytes: inout ByteWriter) {
         // Over the string's own buffer: through the UTF-8 view, the scan took 3 % of a build.
-        text.utf8.withContiguousStorageIfAvailable { appendEscaped($0, to: &bytes) }
-            ?? Array(text.utf8).withUnsafeBufferPointer { appendEscaped($0, to: &bytes) }
+        var text = text
+        text.withUTF8 { appendEscaped($0, to: &bytes) }
     }
 
-    private static func appendEscaped(_ text: UnsafeBufferPointer<UInt8>, to bytes: inout [UInt8]) {
-        guard text.contains(where: needsEscaping) else { return bytes.append(contentsOf: text) }
-        var index = 0
+    private static func appendEscaped(_ text: UnsafeBufferPointer<UInt8>, to bytes: inout ByteWriter) {
+        // The runs between escapes copied whole.
+        var start = 0, index = 0
         while index < text.count {
             let byte = text[index]
+            guard needsEscaping(byte) else {
+                index += 1
+                continue
+            }
+            bytes.append(UnsafeBufferPointer(rebasing: text[start..<index]))
             index += 1
             switch byte {
-            case 0x26: bytes.append(contentsOf: "&amp;".utf8)
-            case 0x3C: bytes.append(contentsOf: "&lt;".utf8)
-            case 0x3E: bytes.append(contentsOf: "&gt;".utf8)
-            case 0x22: bytes.append(contentsOf: "&quot;".utf8)
-            case 0x27: bytes.append(contentsOf: "&#39;".utf8)
-            case 0x0A: bytes.append(contentsOf: "&#10;".utf8)
-            case 0x09: bytes.append(contentsOf: "&#9;".utf8)
+            case 0x26: bytes.append("&amp;")
+            case 0x3C: bytes.append("&lt;")
+            case 0x3E: bytes.append("&gt;")
+            case 0x22: bytes.append("&quot;")
+            case 0x27: bytes.append("&#39;")
+            case 0x0A: bytes.append("&#10;")
+            case 0x09: bytes.append("&#9;")
             // U+FFFE and U+FFFF (EF BF BE, EF BF BF), which XML forbids, are dropped.
             case 0xEF where index + 1 < text.count && text[index] == 0xBF && text[index + 1] >= 0xBE:
                 index += 2
+            case 0xEF:
+                bytes.append(byte)
             default:
                 // As are the other control characters.
-                if byte >= 0x20 { bytes.append(byte) }
+                break
             }
+            start = index
         }
+        bytes.append(UnsafeBufferPointer(rebasing: text[start..<index]))
     }
 
     /// The bytes `escape` changes: 0xEF leads U+FFFE/U+FFFF.
@@ -107,9 +116,9 @@ public enum Markup {
     }
 
     /// `number(value)` appended to the bytes of a file being written.
-    package static func appendNumber(_ value: Double, to bytes: inout [UInt8]) {
+    package static func appendNumber(_ value: Double, to bytes: inout ByteWriter) {
         withUnsafeTemporaryAllocation(byteCount: numberBytes, alignment: 1) { buffer in
-            bytes += buffer[write(value, into: buffer)]
+            bytes.append(UnsafeBufferPointer(rebasing: buffer.bindMemory(to: UInt8.self)[write(value, into: buffer)]))
         }
     }
 
@@ -173,5 +182,34 @@ public enum Markup {
             result.insert("\\", at: dot)
         }
         return result
+    }
+}
+
+extension ByteWriter {
+    /// A number as `Markup.number` writes it.
+    package mutating func append(number value: Double) { Markup.appendNumber(value, to: &self) }
+
+    /// Text, as `Markup.escape` escapes it.
+    package mutating func append(escaping text: String) { Markup.appendEscaped(text, to: &self) }
+
+    /// A shape's or a text's place as attributes: ` x="…" y="…"`.
+    package mutating func append(position: (x: Double, y: Double)) { append(" x=\"", position.x, "\" y=\"", position.y) }
+
+    /// A line's ends as attributes: ` x1="…" y1="…" x2="…" y2="…"`.
+    package mutating func append(lineFrom start: (x: Double, y: Double), to end: (x: Double, y: Double)) {
+        append(" x1=\"", start.x, "\" y1=\"", start.y)
+        append(" x2=\"", end.x, "\" y2=\"", end.y)
+    }
+
+    /// A circle's centre as attributes: ` cx="…" cy="…"`.
+    package mutating func append(center: (x: Double, y: Double)) { append(" cx=\"", center.x, "\" cy=\"", center.y) }
+
+    /// Two numeric attributes, each opened by its piece and the second closed.
+    private mutating func append(_ first: StaticString, _ x: Double, _ second: StaticString, _ y: Double) {
+        append(first)
+        append(number: x)
+        append(second)
+        append(number: y)
+        append("\"")
     }
 }

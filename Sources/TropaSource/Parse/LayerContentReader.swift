@@ -48,7 +48,6 @@ package struct LayerContentReader {
     /// blocks between two of them are one list.
     private func listItems(_ blocks: [MarkdownNode], layer: LayerDefinition, heading: String, schema: LayerSchema)
         -> ([ListItem], [Diagnostic]) {
-        let hasMetricsLayer = schema.layers.contains { $0.kind == .metrics }
         var entries: [ListItem] = []
         var diagnostics: [Diagnostic] = []
         var rest = blocks[...]
@@ -85,7 +84,7 @@ package struct LayerContentReader {
                     }
                 }
                 // A plan's item names the figure it is to move (`Срок: 2 недели @ivan`): no misplaced value.
-                if hasMetricsLayer, !layer.plan, let misplaced = Self.metricOutsideItsLayer(entry.text.plain, schema: schema),
+                if schema.hasMetricsLayer, !layer.plan, let misplaced = Self.metricOutsideItsLayer(entry.text.plain, schema: schema),
                    let metricsLayer = schema.layers.first(where: { $0.kind == .metrics }) {
                     let title = metricsLayer.title.text(in: language, fallback: metricsLayer.id)
                     diagnostics.append(.warning(.metricOutsideMetrics, .metricInList(item: misplaced, layer: heading, metrics: title),

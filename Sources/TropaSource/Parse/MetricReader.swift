@@ -4,6 +4,7 @@ import TropaModel
 package enum NumberReader {
     /// The number at the start of `text` and what follows it, or nil when it does not start with one.
     package static func leadingNumber(_ text: Substring, grouping: Bool = false) -> (Double, Substring)? {
+        if let read = asciiLeadingNumber(text, grouping: grouping) { return read }
         var rest = text
         var negative = false
         if let sign = rest.first, sign.isOne(of: "+-−–") {
@@ -28,6 +29,52 @@ package enum NumberReader {
         }
         guard let value = Double(digits) else { return nil }
         return (negative ? -value : value, rest)
+    }
+
+    /// `leadingNumber` read on the bytes while every byte it looks at is ASCII (every metric and score of every map
+    /// is read: by characters it was 3 % of checking a site); nil when it meets one that is not, for the reading by
+    /// characters to decide: `−`, a no-break space between groups, or a mark that joins the character before it.
+    private static func asciiLeadingNumber(_ text: Substring, grouping: Bool) -> (Double, Substring)?? {
+        var text = text
+        let read: (number: [UInt8], end: Int)?? = text.withUTF8 { bytes in
+            var at = 0
+            // The byte at `index`, or 0 past the end; nil when it is not ASCII.
+            func byte(_ index: Int) -> UInt8? { index < bytes.count ? (bytes[index] < 0x80 ? bytes[index] : nil) : 0 }
+            func isDigit(_ byte: UInt8) -> Bool { (0x30...0x39).contains(byte) }
+            /// The digits from `index` on, as far as they go, and whether the byte after them is ASCII.
+            func digits(from index: Int) -> Int? {
+                var end = index
+                while let next = byte(end), isDigit(next) { end += 1 }
+                return byte(end) == nil ? nil : end - index
+            }
+            guard let first = byte(0) else { return nil }
+            if first == UInt8(ascii: "+") || first == UInt8(ascii: "-") { at = 1 }
+            var number: [UInt8] = first == UInt8(ascii: "-") ? [first] : []
+            guard let whole = digits(from: at) else { return nil }
+            guard whole > 0 else { return .some(nil) }
+            number += bytes[at..<at + whole]
+            at += whole
+            // "12 500": a space followed by exactly three digits continues the number.
+            while grouping, byte(at) == 0x20 {
+                guard let group = digits(from: at + 1) else { return nil }
+                guard group == 3 else { break }
+                number += bytes[at + 1..<at + 4]
+                at += 4
+            }
+            if let separator = byte(at), separator == UInt8(ascii: ".") || separator == UInt8(ascii: ",") {
+                guard let after = byte(at + 1) else { return nil }
+                if isDigit(after) {
+                    guard let fraction = digits(from: at + 1) else { return nil }
+                    number.append(UInt8(ascii: "."))
+                    number += bytes[at + 1..<at + 1 + fraction]
+                    at += 1 + fraction
+                }
+            }
+            return (number, at)
+        }
+        guard let read else { return nil }
+        guard let (number, end) = read, let value = Double(String(decoding: number, as: UTF8.self)) else { return .some(nil) }
+        return (value, text[text.utf8.index(text.startIndex, offsetBy: end)...])
     }
 }
 
@@ -248,23 +295,27 @@ package enum MetricReader {
     ///   when every number of it is from 1 to 5 and none has `%` (`CSAT: 4,2 (цель 4,5)`).
     package static func percentWarning(_ text: String, value: MetricValue, schema: LayerSchema, at location: SourceLocation,
                                        item: Bool) -> Diagnostic? {
-        guard value.unit == .percent, value.value > 0, let colon = text.firstIndex(where: { $0.isOne(of: ":：") }) else { return nil }
+        guard value.unit == .percent, value.value > 0 else { return nil }
         let metric = schema.metrics.first { $0.id == value.metricID }
+        // A figure of 1 or more, a range or a target can only be a CSAT score; any other figure, a share only where
+        // the metric's range goes past 1. Asked first: reading the value again was 3 % of checking a site.
+        let asScore = value.value >= 1 || value.range != nil || value.target != nil
+        guard asScore ? metric?.role == .csat : (metric?.range?.upperBound ?? 100) > 1,
+              let colon = text.firstIndex(where: { $0.isOne(of: ":：") }) else { return nil }
         let written = String(valueText(after: colon, in: text))
         let valueWritten = splitTarget(written[...])?.0 ?? written[...]
         guard case .success(let quantity) = Quantity.read(valueWritten), quantity.unit == .plain else { return nil }
         let read = valueWritten.replacingOccurrences(of: ",", with: ".")
-        if value.value >= 1 || value.range != nil || value.target != nil {
+        if asScore {
             // A name whose note says percent (`CSAT (%)`) means it.
             let name = value.name.lowercased()
             let numbers = [value.value] + (value.target.map { [$0] } ?? []) + (value.range.map { [$0.lowerBound, $0.upperBound] } ?? [])
-            guard metric?.role == .csat, numbers.allSatisfy({ (1...5).contains($0) }), !written.contains("%"),
+            guard numbers.allSatisfy({ (1...5).contains($0) }), !written.contains("%"),
                   (metric?.range?.upperBound ?? 100) > 5,
                   !name.contains("%"), !name.contains("процент"), !name.contains("percent") else { return nil }
             return .warning(.csatAsScore, .csatAsScore(text, read: read), at: location,
                             suggestion: .scoreAsOwnMetric(name: value.name, value: item ? written : nil))
         }
-        guard (metric?.range?.upperBound ?? 100) > 1 else { return nil }
         // Hundredths of a percent, as few digits as the value needs, with the decimal mark the author wrote.
         var percent = String(format: "%.2f", value.value * 100)
         while percent.hasSuffix("0") { percent.removeLast() }
@@ -326,7 +377,9 @@ private struct Quantity {
     static func read(_ text: Substring) -> Result<Quantity, MetricProblem> {
         var rest = text.drop(while: \.isWhitespace)
         // "от 2 до 3 дней", "from 2 to 3 days": the words around a range.
-        let opening = ["от ", "from "].first { rest.lowercased().hasPrefix($0) }
+        // Only the first characters lower-cased, once: the whole value twice was a fifth of reading it.
+        let start = rest.prefix(5).lowercased()
+        let opening = ["от ", "from "].first { start.hasPrefix($0) }
         if let opening { rest = rest.dropFirst(opening.count).drop(while: \.isWhitespace) }
         guard let (low, afterLow) = NumberReader.leadingNumber(rest, grouping: true) else {
             return .failure(currencyFirst(rest) ?? signApart(rest) ?? .noNumber)
@@ -440,8 +493,9 @@ private struct Quantity {
     private static func rangeSeparator(_ text: Substring, afterOpening: Bool) -> Int? {
         if let first = text.first, isRangeDash(first) { return 1 }
         if text.hasPrefix("..") { return 2 }
-        let words = afterOpening ? ["до ", "to "] : []
-        return words.first { text.lowercased().hasPrefix($0) }?.count
+        guard afterOpening else { return nil }
+        let start = text.prefix(3).lowercased()
+        return ["до ", "to "].first { start.hasPrefix($0) }?.count
     }
 }
 
