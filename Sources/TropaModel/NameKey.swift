@@ -3,25 +3,32 @@ import Foundation
 /// The form in which headings and names are compared: case-insensitive (Cyrillic too), `ё` read as `е`,
 /// surrounding white space, inner runs of white space and a trailing colon ignored.
 public struct NameKey: Hashable, Sendable {
-    /// In Unicode's composed form (NFC), so that two keys are the same text exactly when they are the same bytes.
     public let value: String
+    /// `value` in Unicode's composed form (NFC), which the key is compared and hashed by: two keys are the same text
+    /// exactly when these are the same bytes. The same string as `value` for Latin and Cyrillic names.
+    private let composed: String
 
     public init(_ name: String) {
-        value = Self.fastKey(name) ?? Self.fullKey(name)
+        if let key = Self.fastKey(name) {
+            (value, composed) = (key, key)
+        } else {
+            value = Self.fullKey(name)
+            composed = value.precomposedStringWithCanonicalMapping
+        }
     }
 
     /// Compared and hashed as bytes: a `String` hashes Cyrillic text scalar by scalar, checking each one's
     /// normalization, and the schema's lookups of every heading and metric of every map did so (3 % of checking a site).
-    public static func == (lhs: NameKey, rhs: NameKey) -> Bool { lhs.value.hasSameBytes(as: rhs.value) }
+    public static func == (lhs: NameKey, rhs: NameKey) -> Bool { lhs.composed.hasSameBytes(as: rhs.composed) }
 
     public func hash(into hasher: inout Hasher) {
-        var value = value
-        value.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
+        var composed = composed
+        composed.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
     }
 
     /// Latin and Cyrillic text, lower-cased by code point: this runs for every heading, metric and list item of
-    /// every map and of every version in its history, so the key is written as UTF-8 bytes. None of the scalars it
-    /// keeps has a decomposition that NFC would compose differently, so the key is in NFC as written.
+    /// every map and of every version in its history, so the key is written as UTF-8 bytes. Each scalar it keeps is its
+    /// own composed form, and no combining mark is kept to join one, so the key is in NFC as written.
     package static func fastKey(_ name: String) -> String? {
         var bytes: [UInt8] = []
         bytes.reserveCapacity(name.utf8.count)
@@ -78,7 +85,7 @@ public struct NameKey: Hashable, Sendable {
         while let last = key.last, last == ":" || last == "：" || last == " " {
             key.removeLast()
         }
-        return key.precomposedStringWithCanonicalMapping
+        return key
     }
 }
 

@@ -522,6 +522,28 @@ import TropaTesting
         #expect(String(remainder) == rest)
     }
 
+    /// Wherever the reading on the bytes decides, it reads what the reading by characters reads: every text of up to
+    /// four pieces from digits, signs, points, spaces, marks, line ends and letters, with groups and without.
+    @Test func theBytesAndTheCharactersReadTheSameNumbers() {
+        let pieces = ["1", "2", "0", " ", ".", ",", "+", "-", "−", "\u{301}", "\u{A0}", "\r\n", "a"]
+        var texts = [""], longest = [""]
+        for _ in 1...4 {
+            longest = longest.flatMap { text in pieces.map { text + $0 } }
+            texts += longest
+        }
+        var decided = 0
+        for text in texts {
+            for grouping in [false, true] {
+                guard let bytes = NumberReader.asciiLeadingNumber(text[...], grouping: grouping) else { continue }
+                let characters = NumberReader.characterLeadingNumber(text[...], grouping: grouping)
+                #expect(bytes?.0 == characters?.0 && bytes.map { String($0.1) } == characters.map { String($0.1) },
+                        "\(text.debugDescription), grouping \(grouping)")
+                decided += 1
+            }
+        }
+        #expect(decided > 10_000)
+    }
+
     @Test func aMarkJoinedToTheFirstDigitOrTheSignLeavesNoNumber() {
         #expect(NumberReader.leadingNumber("5\u{301} дней") == nil)
         #expect(NumberReader.leadingNumber("+\u{301}5") == nil)

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import TropaModel
 @testable import TropaSource
@@ -61,6 +62,32 @@ import TropaTesting
         for text in ["a\u{301}", "a\u{2028}b", "x\u{202F}y", "Ωmega"] {
             #expect(NameKey.fastKey(text) == nil, "\(text.debugDescription)")
         }
+    }
+
+    /// A name written with `й` decomposed (и and a breve, as macOS may save it) is the name written with it composed:
+    /// as a key, in a set and a dictionary, and to the schema; its key's text keeps the spelling it was written in.
+    @Test func aNameWrittenDecomposedIsTheSameKey() {
+        let (composed, decomposed) = ("Мой путь", "Мои\u{306} путь")
+        #expect(composed.utf8.count != decomposed.utf8.count)
+        #expect(NameKey(composed) == NameKey(decomposed))
+        #expect(NameKey(composed).hashValue == NameKey(decomposed).hashValue)
+        #expect(Set([NameKey(composed), NameKey(decomposed), NameKey("Е\u{308}лка"), NameKey("Ёлка")]).count == 2)
+        #expect(NameKey(decomposed).value == "мои\u{306} путь" && NameKey(decomposed).value.utf8.count == decomposed.utf8.count)
+        #expect(NameKey("Cafe\u{301}") == NameKey("Café") && NameKey("Cafe\u{301}") != NameKey("Cafe"))
+        let schema = LayerSchema(layers: [LayerDefinition(id: "path", title: .init(["ru": composed]), kind: .text)], metrics: [])
+        #expect(schema.layer(named: decomposed)?.id == "path")
+    }
+
+    /// Every scalar the short way keeps is its own composed form: a key it makes is in NFC as written, so keys
+    /// compared by their bytes are compared as text.
+    @Test func theShortWayWritesComposedText() {
+        var checked = 0
+        for value in UInt32(0x20)...0x2116 {
+            guard let scalar = Unicode.Scalar(value), let key = NameKey.fastKey("a" + String(scalar) + "b") else { continue }
+            #expect(Array(key.utf8) == Array(key.precomposedStringWithCanonicalMapping.utf8), "U+\(String(value, radix: 16))")
+            checked += 1
+        }
+        #expect(checked > 200)
     }
 
     /// Titles with dashes, quotes and numero signs take the short way; Greek takes the long one: both fold alike.

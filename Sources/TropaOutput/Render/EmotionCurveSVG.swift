@@ -265,8 +265,8 @@ package struct EmotionCurveSVG {
         return svg.string
     }
 
-    /// Each drawing piece by piece into bytes: through interpolated strings, the curve's points, lines and names
-    /// were 2 % of a cold build's instructions.
+    /// Written piece by piece into bytes, as are the points and the stage names: through interpolated strings, the
+    /// curve's grid, points and names were 2 % of a cold build's instructions.
     static func appendGrid(_ curve: EmotionCurve, to svg: inout ByteWriter) {
         svg.append("<g class=\"grid\" stroke=\"#c9ced8\" stroke-width=\"1\">")
         for index in 1..<max(curve.stageNames.count, 1) {

@@ -459,17 +459,20 @@ package struct JourneyParser {
         var introduction: [MarkdownNode] = []
         var stages: [PendingStage] = []
         var stageIDs: Set<StageID> = []
-        // Each stage repeats the same layer headings: each text looked up in the schema once, and kept once (a tenth
-        // of a large site's memory). Found by their bytes among the few a map has: looked up for every stage, the
-        // headings were 3 % of checking a site.
-        var headings: [String] = [], headingLayers: [LayerDefinition?] = []
+        // Each stage repeats the same layer headings. Each text is looked up in the schema once a map (for every
+        // stage, the lookups were 3 % of checking a site), found again by its bytes: a text written another way (`й`
+        // composed or not) is looked up again, and the schema finds the same layer.
+        var lookedUp: [String] = [], foundLayers: [LayerDefinition?] = []
         func layer(named text: String) -> LayerDefinition? {
-            if let known = headings.firstIndex(where: { $0.hasSameBytes(as: text) }) { return headingLayers[known] }
+            if let index = lookedUp.firstIndex(where: { $0.hasSameBytes(as: text) }) { return foundLayers[index] }
             let layer = schema.layer(named: text)
-            headings.append(text)
-            headingLayers.append(layer)
+            lookedUp.append(text)
+            foundLayers.append(layer)
             return layer
         }
+        // And each layer heading is kept once, in the spelling it first had (a tenth of a large site's memory). No two
+        // are the same text, so one with the same bytes is the one; only a text written another way is compared as text.
+        var headings: [String] = []
 
         let blocks = document.blocks
         for (index, block) in blocks.enumerated() {
@@ -560,7 +563,9 @@ package struct JourneyParser {
                     stage.inUnknownLayer = true
                     continue
                 }
-                let heading = headings.first(where: { $0.hasSameBytes(as: text) }) ?? text
+                let known = headings.firstIndex { $0.hasSameBytes(as: text) } ?? headings.firstIndex { $0 == text }
+                let heading = known.map { headings[$0] } ?? text
+                if known == nil { headings.append(text) }
                 stage.layers.append(PendingLayer(definition: definition, heading: heading, location: location))
             }
         }

@@ -227,9 +227,8 @@ package struct MarkdownNode {
             switch node.type {
             case CMARK_NODE_TEXT, CMARK_NODE_CODE, CMARK_NODE_CODE_BLOCK:
                 if let literal = cmark_node_get_literal(entered) {
-                    literal.withMemoryRebound(to: UInt8.self, capacity: 1) { bytes in
-                        appending(UnsafeBufferPointer(start: bytes, count: strlen(literal)))
-                    }
+                    appending(UnsafeBufferPointer(start: UnsafeRawPointer(literal).assumingMemoryBound(to: UInt8.self),
+                                                  count: strlen(literal)))
                 }
             case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK:
                 lineBreak()

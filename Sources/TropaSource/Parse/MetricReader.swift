@@ -4,7 +4,11 @@ import TropaModel
 package enum NumberReader {
     /// The number at the start of `text` and what follows it, or nil when it does not start with one.
     package static func leadingNumber(_ text: Substring, grouping: Bool = false) -> (Double, Substring)? {
-        if let read = asciiLeadingNumber(text, grouping: grouping) { return read }
+        asciiLeadingNumber(text, grouping: grouping) ?? characterLeadingNumber(text, grouping: grouping)
+    }
+
+    /// `leadingNumber` read character by character.
+    static func characterLeadingNumber(_ text: Substring, grouping: Bool) -> (Double, Substring)? {
         var rest = text
         var negative = false
         if let sign = rest.first, sign.isOne(of: "+-−–") {
@@ -32,9 +36,10 @@ package enum NumberReader {
     }
 
     /// `leadingNumber` read on the bytes while every byte it looks at is ASCII (every metric and score of every map
-    /// is read: by characters it was 3 % of checking a site); nil when it meets one that is not, for the reading by
-    /// characters to decide: `−`, a no-break space between groups, or a mark that joins the character before it.
-    private static func asciiLeadingNumber(_ text: Substring, grouping: Bool) -> (Double, Substring)?? {
+    /// is read: by characters it was 3 % of checking a site). Nil when it meets one that is not, for the reading by
+    /// characters to decide (`−`, a no-break space between groups, a mark that joins the character before it);
+    /// `.some(nil)` when the text starts with no number.
+    static func asciiLeadingNumber(_ text: Substring, grouping: Bool) -> (Double, Substring)?? {
         var text = text
         let read: (number: [UInt8], end: Int)?? = text.withUTF8 { bytes in
             var at = 0
