@@ -433,7 +433,9 @@ public struct Stage: Sendable, Hashable {
         self.misnamedLayers = misnamedLayers
     }
 
-    public func layer(id: String) -> Layer? { layers.first { $0.layerID == id } }
+    /// Found by its place, then copied once: `first(where:)` copied each layer it passed, and the map's files ask
+    /// each stage for each layer.
+    public func layer(id: String) -> Layer? { layers.firstIndex { $0.layerID == id }.map { layers[$0] } }
 
     /// The stage as its heading writes it, with its branch's label: `Визит в шоурум {Офлайн}`.
     public var written: String { Self.written(name: name, branch: branch) }
