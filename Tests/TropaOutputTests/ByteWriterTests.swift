@@ -13,8 +13,7 @@ struct ByteWriterTests {
         bytes.append(0x22)
         bytes.append(UInt8(ascii: " "), count: 3)
         bytes.append(UInt8(ascii: " "), count: 0)
-        bytes.append(contentsOf: Array("ok".utf8))
-        bytes.append(contentsOf: Array("-xy-".utf8)[1...2])
+        Array("-okxy-".utf8).withUnsafeBufferPointer { bytes.append(UnsafeBufferPointer(rebasing: $0[1...4])) }
         bytes.append(contentsOf: "")
         let (string, count, isEmpty) = (bytes.string, bytes.count, bytes.isEmpty)
         #expect(string == "<g class=\"Путьоплате\"   okxy")

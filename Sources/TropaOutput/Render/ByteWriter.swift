@@ -58,14 +58,6 @@ package struct ByteWriter: ~Copyable {
         text.withUTF8 { append($0) }
     }
 
-    package mutating func append(contentsOf bytes: [UInt8]) {
-        bytes.withUnsafeBufferPointer { append($0) }
-    }
-
-    package mutating func append(contentsOf bytes: ArraySlice<UInt8>) {
-        bytes.withUnsafeBufferPointer { append($0) }
-    }
-
     /// `count` copies of `byte`: an indentation.
     @inline(__always)
     package mutating func append(_ byte: UInt8, count repeats: Int) {

@@ -130,9 +130,7 @@ package struct EmotionCurveSVG {
         <clipPath id="\(id)-below"><rect x="0" y="\(n(curve.baselineY))" width="\(n(curve.width))" height="\(n(height - curve.baselineY))"/></clipPath></defs>
 
         """
-        var plot = ByteWriter(capacity: 8 * 1024)
-        Self.appendGrid(curve, to: &plot)
-        svg += plot.string
+        svg += Self.grid(curve)
         if let weakest = marks.weakestStage, weakest < curve.stageNames.count {
             let x = curve.columnWidth * Double(weakest)
             svg += "<g class=\"weakest\"><rect x=\"\(n(x))\" y=\"0\" width=\"\(n(curve.columnWidth))\" height=\"\(n(curve.bottom))\" fill=\"#c2410c\" fill-opacity=\"0.08\"/>"
@@ -258,16 +256,10 @@ package struct EmotionCurveSVG {
         d.append(number: point.1)
     }
 
-    /// The columns' dividers and the zero line.
+    /// The columns' dividers and the zero line, written piece by piece into bytes as the points and the stage names
+    /// are: through interpolated strings, the curve's grid, points and names were 2 % of a cold build's instructions.
     static func grid(_ curve: EmotionCurve) -> String {
         var svg = ByteWriter(capacity: 1024)
-        appendGrid(curve, to: &svg)
-        return svg.string
-    }
-
-    /// Written piece by piece into bytes, as are the points and the stage names: through interpolated strings, the
-    /// curve's grid, points and names were 2 % of a cold build's instructions.
-    static func appendGrid(_ curve: EmotionCurve, to svg: inout ByteWriter) {
         svg.append("<g class=\"grid\" stroke=\"#c9ced8\" stroke-width=\"1\">")
         for index in 1..<max(curve.stageNames.count, 1) {
             let x = curve.columnWidth * Double(index)
@@ -278,6 +270,7 @@ package struct EmotionCurveSVG {
         svg.append("</g>\n<line class=\"zero\"")
         svg.append(lineFrom: (0, curve.baselineY), to: (curve.width, curve.baselineY))
         svg.append(" stroke=\"#7a8294\" stroke-width=\"1.5\"/>\n")
+        return svg.string
     }
 
     private func appendPoints(to svg: inout ByteWriter) {
