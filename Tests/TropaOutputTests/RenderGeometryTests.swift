@@ -534,6 +534,37 @@ import FoundationXML
         #expect(names.contains("<tspan x=\"180\" dy=\"0\">Checkout today</tspan></text>"), "\(names)")
     }
 
+    /// A card's sparkline keeps its length whatever its scores, on either end of the scale or between, a branched
+    /// map's too: a score changed is then an edit of the card where it stands on a page of 10,000 cards. The
+    /// heights it pads are the numbers they were, and the page's own curve is not padded.
+    @Test func aSparklineKeepsItsLengthWhenItsScoresChange() throws {
+        let scores: [Double] = [-2, -1.5, -1, 0, 0.5, 1, 2]
+        for lines in [[], [CurveLine(stages: [0, 1, 2], label: "Онлайн"), CurveLine(stages: [0, 3], label: "Офлайн")]] {
+            var lengths: Set<Int> = []
+            for first in scores {
+                for second in scores {
+                    for third in scores {
+                        let series = EmotionSeries(points: [(0, first), (1, second), (2, third), (3, -first)].map {
+                            EmotionSeries.Point(stage: $0.0, score: $0.1, label: "")
+                        })
+                        let curve = EmotionCurve(stageNames: ["", "", "", ""], series: series, scale: -2...2, columnWidth: 24,
+                                                 plotHeight: 28, top: 3)
+                        lengths.insert(SparklineSVG(curve: curve, label: "Карта", lines: lines).render().utf8.count)
+                    }
+                }
+            }
+            #expect(lengths.count == 1, "\(lines.count) lines: \(lengths.sorted())")
+        }
+        let curve = EmotionCurve(stageNames: ["", ""], series: EmotionSeries(points: [EmotionSeries.Point(stage: 0, score: 2, label: ""),
+                                                                                      EmotionSeries.Point(stage: 1, score: 0.5, label: "")]),
+                                 scale: -2...2, columnWidth: 24, plotHeight: 28, top: 3)
+        let sparkline = SparklineSVG(curve: curve, label: "", lines: []).render()
+        #expect(sparkline.contains("<path d=\"M12 3    C20 6.5  28 10   36 13.5\""), "\(sparkline)")
+        #expect(sparkline.contains("<circle cx=\"12\" cy=\"3\"    r=\"2.5\""), "\(sparkline)")
+        #expect(sparkline.contains("<circle cx=\"36\" cy=\"13.5\" r=\"2.5\""), "\(sparkline)")
+        #expect(EmotionCurveSVG.pathData(curve) == "M12 3 C20 6.5 28 10 36 13.5")
+    }
+
     @Test func longStageNamesWrapAndShorten() {
         let lines = EmotionCurveSVG.wrap("Очень длинное название этапа, которое никак не помещается в одну колонку и даже в три строки не влезает",
                                          width: 27, maxLines: 3)

@@ -68,6 +68,11 @@ package struct ByteWriter: ~Copyable {
     }
 
     /// A whole number in decimal digits.
+    /// Spaces after what was written since `start`, until it takes `width` bytes.
+    package mutating func pad(since start: Int, to width: Int) {
+        append(UInt8(ascii: " "), count: width - (count - start))
+    }
+
     package mutating func append(decimal value: Int) {
         withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 20) { digits in
             var magnitude = value.magnitude, first = digits.count

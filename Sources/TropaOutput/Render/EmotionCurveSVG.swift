@@ -238,22 +238,25 @@ package struct EmotionCurveSVG {
     }
 
     /// The path's data written where it goes: as bytes, a string once; through interpolation, a number's string at
-    /// a time, it was 2 % of a cold build.
-    static func appendPathData(_ points: [EmotionCurve.Point], to d: inout ByteWriter) {
+    /// a time, it was 2 % of a cold build. `heightWidth`: the bytes each height takes at least, spaces after it.
+    static func appendPathData(_ points: [EmotionCurve.Point], heightWidth: Int = 0, to d: inout ByteWriter) {
         guard let first = points.first else { return }
-        appendPoint("M", (first.x, first.y), to: &d)
+        appendPoint("M", (first.x, first.y), heightWidth, to: &d)
         for segment in EmotionCurve.segments(through: points) {
-            appendPoint(" C", segment.c1, to: &d)
-            appendPoint(" ", segment.c2, to: &d)
-            appendPoint(" ", segment.end, to: &d)
+            appendPoint(" C", segment.c1, heightWidth, to: &d)
+            appendPoint(" ", segment.c2, heightWidth, to: &d)
+            appendPoint(" ", segment.end, heightWidth, to: &d)
         }
     }
 
-    private static func appendPoint(_ lead: StaticString, _ point: (Double, Double), to d: inout ByteWriter) {
+    private static func appendPoint(_ lead: StaticString, _ point: (Double, Double), _ heightWidth: Int,
+                                    to d: inout ByteWriter) {
         d.append(lead)
         d.append(number: point.0)
         d.append(UInt8(ascii: " "))
+        let start = d.count
         d.append(number: point.1)
+        d.pad(since: start, to: heightWidth)
     }
 
     /// The columns' dividers and the zero line, written piece by piece into bytes as the points and the stage names
@@ -408,6 +411,11 @@ package struct SparklineSVG {
     /// A branched map's paths, each its own line, dashed as on the page.
     package var lines: [CurveLine] = []
 
+    /// The bytes each height takes, spaces after the shorter ones: a card keeps its length when a score changes, so
+    /// the pages of cards that show it (a tag's holds 10,000 at 18 MB) are edited where the card is, not copied whole
+    /// to shift what follows it. Every height of a card lies between its top and bottom (3 and 31): at most "30.5".
+    static let heightWidth = 4
+
     /// Written as bytes: a card is on five pages or more, and its sparkline, appended to a string piece by piece,
     /// was 3 % of a cold build's instructions.
     package func render() -> String {
@@ -423,7 +431,7 @@ package struct SparklineSVG {
         svg.append(" stroke=\"#9aa1b0\" stroke-width=\"1\"/>")
         if lines.isEmpty, curve.points.count > 1 {
             svg.append("<path d=\"")
-            EmotionCurveSVG.appendPathData(curve.points, to: &svg)
+            EmotionCurveSVG.appendPathData(curve.points, heightWidth: Self.heightWidth, to: &svg)
             svg.append("\" fill=\"none\" stroke=\"#3a4a6b\" stroke-width=\"2\"/>")
         }
         for (index, line) in lines.enumerated() {
@@ -431,7 +439,7 @@ package struct SparklineSVG {
             let dash = EmotionCurveSVG.dashes[index % EmotionCurveSVG.dashes.count]
             guard points.count > 1 else { continue }
             svg.append("<path d=\"")
-            EmotionCurveSVG.appendPathData(points, to: &svg)
+            EmotionCurveSVG.appendPathData(points, heightWidth: Self.heightWidth, to: &svg)
             svg.append("\" fill=\"none\" stroke=\"#3a4a6b\" stroke-width=\"2\"")
             if !dash.isEmpty {
                 svg.append(" stroke-dasharray=\"")
@@ -441,8 +449,13 @@ package struct SparklineSVG {
             svg.append("/>")
         }
         for point in curve.points {
-            svg.append("<circle")
-            svg.append(center: (point.x, point.y))
+            svg.append("<circle cx=\"")
+            svg.append(number: point.x)
+            svg.append("\" cy=\"")
+            let start = svg.count
+            svg.append(number: point.y)
+            svg.append("\"")
+            svg.pad(since: start, to: Self.heightWidth + 1)
             svg.append(point.score >= 0 ? " r=\"2.5\" fill=\"#2e9d5b\"/>" : " r=\"2.5\" fill=\"#d6453d\"/>")
         }
         svg.append("</svg>")
