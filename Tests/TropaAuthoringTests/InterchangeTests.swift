@@ -131,6 +131,20 @@ import TropaTesting
         #expect(MermaidJourney.escaped(text, statement: statement) == expected)
     }
 
+    /// A statement is coded as a keyword's when its text lowercased starts with one, though only its first
+    /// characters are lowercased: the same as lowercasing it whole, for letters that lowercase to two scalars or to
+    /// ASCII (the Kelvin sign), marks after a keyword's last letter, and keywords cut short.
+    @Test func aKeywordIsFoundInTheFirstCharactersAsInTheWholeText() {
+        let texts = ["TITLE of it", "Title", "titl", "title\u{301} with a mark", "\u{212A}ey title", "İtitle", "Σtitle",
+                     "SECTIONS", "AccTitleX", "accdescr", "journeyİİİİİİİİ", "ΣΣΣΣΣΣΣΣΣ", "JOURNE", "jou\u{200D}rney"]
+        for text in texts {
+            let whole = text.lowercased()
+            let keyworded = MermaidJourney.keywords.contains { whole.hasPrefix($0) }
+            let escaped = MermaidJourney.escaped(text, statement: true)
+            #expect(escaped.hasPrefix("#") == keyworded, "\(text) → \(escaped)")
+        }
+    }
+
     @Test func mermaidEscapesWhatItsLexerReads() {
         let journey = Journey(path: "content/a.md", title: "Title: one; two # three", stages: [
             Stage(name: "section 2", location: SourceLocation(file: "a", line: 1), layers: [
