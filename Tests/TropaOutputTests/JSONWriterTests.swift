@@ -80,6 +80,24 @@ import TropaTesting
         #expect(!actual.contains("absent") && !actual.contains("missing"), "a nil optional is left out")
     }
 
+    /// A string escaped eight bytes at a time is JSONEncoder's: every sign it escapes, at every place in a word of
+    /// text, in ASCII and Cyrillic text.
+    @Test func stringsAreEscapedAsJSONEncoderEscapesThem() throws {
+        let encoder = JSONEncoder()
+        let signs = ["\"", "\\", "\n", "\r", "\t", "\u{0}", "\u{8}", "\u{C}", "\u{1B}", "\u{1F}", "\u{7F}", "/", "!", "]", "\u{80}"]
+        var strings: [String] = []
+        for filler in ["abcdefghijklmnopq", "Путь клиента"] {
+            for sign in signs {
+                for place in 0...16 { strings.append(String(filler.prefix(place)) + sign + String(filler.dropFirst(place)) + sign) }
+            }
+        }
+        let document = Document(absent: nil, doubles: [], empty: [], emptyObject: Empty(), flag: false, inner: Inner(x: 0, y: nil),
+                                integer: 0, list: [], missing: nil, nested: [], present: nil, strings: strings)
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        let expected = String(decoding: try encoder.encode(document), as: UTF8.self) + "\n"
+        #expect(String(decoding: JSONWriter.bytes(document), as: UTF8.self) == expected)
+    }
+
     /// A document with lists of entries, the first of which is written in parts.
     struct Listing: JSONWritable {
         let entries: MadeWhenRead<Inner>

@@ -206,13 +206,42 @@ import FoundationXML
         // U+FFFF and a carriage return go too; U+FFEF and U+FFFD, which share U+FFFE's first bytes, stay.
         #expect(Markup.escape("Путь\r\u{FFFF}\u{FFEF}\u{FFFD}") == "Путь\u{FFEF}\u{FFFD}")
         #expect(Markup.escape("Путь без знаков") == "Путь без знаков")
-        // Appended to a file's bytes, the same text: the outlines are written so.
-        for text in ["a\u{0001}b\u{0008}c\td\ne&<>\"'\u{FFFE}", "Путь\r\u{FFFF}\u{FFEF}", "Путь", ""] {
-            var bytes = ByteWriter(capacity: 16)
-            bytes.append("<x>")
-            Markup.appendEscaped(text, to: &bytes)
-            let written = bytes.bytes
-            #expect(written == Array(("<x>" + Markup.escape(text)).utf8), "\(text)")
+    }
+
+    /// Escaping, read eight bytes at a time, changes what a reading character by character changes: every sign
+    /// it escapes or drops, at every place in a word of text and beside its neighbours, in ASCII and Cyrillic
+    /// text; appended to a file's bytes (as the outlines are written) and as a string, the same.
+    @Test func markupEscapesAsACharacterByCharacterReading() {
+        func byCharacter(_ text: String) -> String {
+            var result = ""
+            for scalar in text.unicodeScalars {
+                switch scalar {
+                case "&": result += "&amp;"
+                case "<": result += "&lt;"
+                case ">": result += "&gt;"
+                case "\"": result += "&quot;"
+                case "'": result += "&#39;"
+                case "\n": result += "&#10;"
+                case "\t": result += "&#9;"
+                case "\u{FFFE}", "\u{FFFF}": break
+                default: if scalar.value >= 0x20 || scalar == "\u{7F}" { result.unicodeScalars.append(scalar) } else { break }
+                }
+            }
+            return result
+        }
+        let signs = ["&", "<", ">", "\"", "'", "\n", "\t", "\r", "\u{1}", "\u{1F}", "\u{FFFE}", "\u{FFFF}", "\u{FFEF}", "\u{FFFD}",
+                     "#", "=", "%", "?", "\u{7F}", "\u{80}"]
+        for filler in ["abcdefghijklmnopq", "Путь клиента"] {
+            for sign in signs {
+                for place in 0...16 {
+                    let text = String(filler.prefix(place)) + sign + String(filler.dropFirst(place)) + sign
+                    #expect(Markup.escape(text) == byCharacter(text), "\(text.unicodeScalars.map { $0.value })")
+                    var bytes = ByteWriter(capacity: 16)
+                    bytes.append("<x>")
+                    Markup.appendEscaped(text, to: &bytes)
+                    #expect(bytes.bytes == Array(("<x>" + byCharacter(text)).utf8), "\(text.unicodeScalars.map { $0.value })")
+                }
+            }
         }
     }
 

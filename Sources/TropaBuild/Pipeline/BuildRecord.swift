@@ -1175,13 +1175,20 @@ private struct RecordLine {
     /// byte by byte straight into the line: the characters escaped are ASCII, never part of another one's UTF-8;
     /// made as `String`s first, a 10,000-map record's folders and inputs took 6 ms of every update.
     private static func appendEscaped(_ text: String, inList: Bool, to bytes: inout [UInt8]) {
-        let utf8 = text.utf8
-        guard utf8.contains(where: { $0 == 0x5C || $0 == 0x09 || $0 == 0x0A || (inList && $0 == 0x1F) }) else {
-            bytes += utf8
-            return
+        // Most text has none of them: looked for eight bytes at a time, over the string's own buffer.
+        var text = text
+        let plain = text.withUTF8 { utf8 in
+            let special = { (byte: UInt8) in byte == 0x5C || byte == 0x09 || byte == 0x0A || (inList && byte == 0x1F) }
+            guard ByteScan.first(in: utf8, from: 0, inWord: { ByteScan.below($0, 0x20) | ByteScan.equal($0, 0x5C) },
+                                 special: special) < utf8.count else {
+                bytes.append(contentsOf: utf8)
+                return true
+            }
+            return false
         }
+        guard !plain else { return }
         let backslash: [UInt8] = inList ? [0x5C, 0x5C] : [0x5C]
-        for byte in utf8 {
+        for byte in text.utf8 {
             switch byte {
             case 0x5C: bytes += backslash + backslash
             case 0x09: bytes += backslash + [UInt8(ascii: "t")]

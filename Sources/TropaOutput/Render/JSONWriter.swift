@@ -106,9 +106,12 @@ package struct JSONWriter: ~Copyable {
             // The runs between escapes copied whole: a page's HTML in `journey.json` has a quote or a line break
             // every few dozen bytes, and a byte at a time was most of writing the file.
             var start = 0
-            for (index, byte) in text.enumerated() where byte < 0x20 || byte == 0x22 || byte == 0x5C {
+            var index = Self.firstToEscape(in: text, from: 0)
+            while index < text.count {
                 bytes.append(UnsafeBufferPointer(rebasing: text[start..<index]))
-                start = index + 1
+                let byte = text[index]
+                index += 1
+                start = index
                 switch byte {
                 case 0x22: bytes.append("\\\"")
                 case 0x5C: bytes.append("\\\\")
@@ -123,10 +126,18 @@ package struct JSONWriter: ~Copyable {
                     bytes.append(hex[Int(byte >> 4)])
                     bytes.append(hex[Int(byte & 0xF)])
                 }
+                index = Self.firstToEscape(in: text, from: index)
             }
             bytes.append(UnsafeBufferPointer(rebasing: text[start...]))
         }
         bytes.append(0x22)
+    }
+
+    /// The place of the first byte at or after `start` that a string literal escapes.
+    private static func firstToEscape(in text: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
+        ByteScan.first(in: text, from: start, inWord: { word in
+            ByteScan.below(word, 0x20) | ByteScan.equal(word, 0x22) | ByteScan.equal(word, 0x5C)
+        }, special: { byte in byte < 0x20 || byte == 0x22 || byte == 0x5C })
     }
 
     /// A number as Swift writes it, without a `.0`; infinities and NaN as strings.

@@ -6,8 +6,8 @@ public enum Markup {
     /// Text safe inside XML/HTML content and attribute values; characters XML 1.0 forbids are dropped.
     public static func escape(_ text: String) -> String {
         // Most values need nothing: a byte scan, then the text itself, without a copy.
-        guard text.utf8.withContiguousStorageIfAvailable({ $0.contains(where: needsEscaping) })
-                ?? text.utf8.contains(where: needsEscaping) else { return text }
+        var text = text
+        guard text.withUTF8({ firstToEscape(in: $0, from: 0) < $0.count }) else { return text }
         var bytes = ByteWriter(capacity: text.utf8.count + 32)
         appendEscaped(text, to: &bytes)
         return bytes.string
@@ -23,14 +23,11 @@ public enum Markup {
 
     private static func appendEscaped(_ text: UnsafeBufferPointer<UInt8>, to bytes: inout ByteWriter) {
         // The runs between escapes copied whole.
-        var start = 0, index = 0
+        var start = 0
+        var index = firstToEscape(in: text, from: 0)
         while index < text.count {
-            let byte = text[index]
-            guard needsEscaping(byte) else {
-                index += 1
-                continue
-            }
             bytes.append(UnsafeBufferPointer(rebasing: text[start..<index]))
+            let byte = text[index]
             index += 1
             switch byte {
             case 0x26: bytes.append("&amp;")
@@ -50,13 +47,20 @@ public enum Markup {
                 break
             }
             start = index
+            index = firstToEscape(in: text, from: index)
         }
         bytes.append(UnsafeBufferPointer(rebasing: text[start..<index]))
     }
 
-    /// The bytes `escape` changes: 0xEF leads U+FFFE/U+FFFF.
-    private static func needsEscaping(_ byte: UInt8) -> Bool {
-        byte < 0x20 || byte == 0x22 || byte == 0x26 || byte == 0x27 || byte == 0x3C || byte == 0x3E || byte == 0xEF
+    /// The place of the first byte at or after `start` that `escape` changes (0xEF leads U+FFFE/U+FFFF).
+    private static func firstToEscape(in text: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
+        // " & ' are three of 0x22...0x27, < > two of 0x3C...0x3E: a byte between them is looked at and kept.
+        ByteScan.first(in: text, from: start, inWord: { word in
+            ByteScan.below(word, 0x20) | ByteScan.between(word, 0x21, 0x28) | ByteScan.between(word, 0x3B, 0x3F)
+                | ByteScan.equal(word, 0xEF)
+        }, special: { byte in
+            byte < 0x20 || byte == 0x22 || byte == 0x26 || byte == 0x27 || byte == 0x3C || byte == 0x3E || byte == 0xEF
+        })
     }
 
     /// A map's HTML, whose relative links (`href`, `src`) lead from the map's page in `folder` (relative to the
