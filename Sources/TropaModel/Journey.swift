@@ -506,14 +506,17 @@ public struct ListItem: Sendable, Hashable {
     /// `text` with its kind and owner around it as the author wrote them (`[SMM] Серия постов @marketing`), for
     /// formats without badges.
     public func withKindAndOwner(_ text: String) -> String {
-        (kind.map { "[\($0)] " } ?? "") + text + (owner.map { " @\($0)" } ?? "")
+        // Most items have neither: the text itself, not a copy joined to two empty strings.
+        guard kind != nil || owner != nil else { return text }
+        return (kind.map { "[\($0)] " } ?? "") + text + (owner.map { " @\($0)" } ?? "")
     }
 
     /// The plain text with all the author wrote around it: the tone in brackets (a cell beginning with `+` would be
     /// taken for a formula), the kind and the owner (`(−) [SMM] Серия постов @marketing`). Two versions of an item
     /// that differ only in those differ here.
     public var plainWithMarks: String {
-        (tone.map { $0 == .positive ? "(+) " : "(−) " } ?? "") + withKindAndOwner(text.plain)
+        guard let tone else { return withKindAndOwner(text.plain) }
+        return (tone == .positive ? "(+) " : "(−) ") + withKindAndOwner(text.plain)
     }
 }
 
