@@ -200,6 +200,27 @@ import TropaTesting
             """)
     }
 
+    /// Every sign Markdown reads is escaped (a control character made a space or dropped) wherever it stands in a
+    /// word of text; the signs beside them in the byte ranges the scan reads at once are not.
+    @Test func eachMarkdownSignAtEveryPlaceIsEscaped() {
+        for filler in ["abcdefghijklmnopq", "Путь клиента"] {
+            for sign in ["\\", "`", "*", "_", "[", "]", "<", ">", "&", "|", "~", "!", "\n", "\t", "\u{1}", "\u{7F}"] {
+                for place in 1...16 {
+                    let text = String(filler.prefix(place)) + sign + String(filler.dropFirst(place))
+                    let escaped = Markup.markdown(text)
+                    #expect(escaped != text && !escaped.contains("\u{7F}") && !escaped.contains("\n"), "\(text)")
+                    if sign.unicodeScalars.first!.value >= 0x20 && sign != "\u{7F}" { #expect(escaped.contains("\\" + sign), "\(text)") }
+                }
+            }
+            for sign in ["^", "=", "}", "#", "{", "a"] {
+                for place in 1...16 {
+                    let text = String(filler.prefix(place)) + sign + String(filler.dropFirst(place))
+                    #expect(Markup.markdown(text) == text)
+                }
+            }
+        }
+    }
+
     /// Text with nothing to escape comes back as it is; a number that would start a list is escaped wherever the
     /// text has markup or not.
     @Test(arguments: [("Обычный текст, без разметки.", "Обычный текст, без разметки."),

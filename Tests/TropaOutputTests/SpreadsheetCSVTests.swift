@@ -11,6 +11,24 @@ import TropaModel
         #expect(text == "\u{FEFF}Слой,\"Оплата, доставка\"\r\nсписок,\"один\nдва \"\"три\"\"\"\r\n")
     }
 
+    /// A field is quoted when a quote, comma or line break is anywhere in it, at every place of a word of text, and
+    /// each of its quotes is doubled; a field without one is written as it is.
+    @Test func eachSignAtEveryPlaceQuotesTheField() {
+        for filler in ["abcdefghijklmnopq", "Путь клиента"] {
+            for sign in ["\"", ",", "\r", "\n", ";", "'", "#"] {
+                // From the second byte on: a cell led by a carriage return is neutralised first.
+                for place in 1...16 {
+                    let field = String(filler.prefix(place)) + sign + String(filler.dropFirst(place)) + "\"" + sign
+                    let expected = "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+                    #expect(Self.text(rows: [[field]]) == "\u{FEFF}" + expected + "\r\n")
+                    let plain = String(filler.prefix(place)) + sign + String(filler.dropFirst(place))
+                    let quoted = ["\"", ",", "\r", "\n"].contains(sign)
+                    #expect(Self.text(rows: [[plain]]) == "\u{FEFF}" + (quoted ? "\"" + plain.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : plain) + "\r\n")
+                }
+            }
+        }
+    }
+
     @Test(arguments: [
         ("=1+2", "'=1+2"), ("@SUM(A1)", "'@SUM(A1)"), ("+cmd", "'+cmd"), ("-cmd|' /C calc'!A0", "'-cmd|' /C calc'!A0"),
         ("-1+1+cmd|x", "'-1+1+cmd|x"), ("\t=1", "'\t=1"), ("\r=1", "'\r=1"), ("-", "'-"),

@@ -163,7 +163,13 @@ public enum Markup {
                 || byte == 0x21
         }
         var result = ""
-        if text.utf8.withContiguousStorageIfAvailable({ !$0.contains(where: special) }) == true {
+        // The signs looked for eight bytes at a time, in four ranges and two bytes (a `^`, `=` or `}` among them
+        // only sends its word to the bytes).
+        let signs: (UInt64) -> UInt64 = { word in
+            ByteScan.below(word, 0x20) | ByteScan.equal(word, 0x21) | ByteScan.equal(word, 0x26) | ByteScan.equal(word, 0x2A)
+                | ByteScan.between(word, 0x3B, 0x3F) | ByteScan.between(word, 0x5A, 0x61) | ByteScan.between(word, 0x7B, 0x80)
+        }
+        if text.utf8.withContiguousStorageIfAvailable({ ByteScan.first(in: $0, from: 0, inWord: signs, special: special) == $0.count }) == true {
             result = text
         } else {
             result.reserveCapacity(text.utf8.count)

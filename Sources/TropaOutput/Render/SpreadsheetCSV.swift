@@ -126,15 +126,19 @@ package enum SpreadsheetCSV {
     private static func append(_ field: String, to bytes: inout ByteWriter) {
         var field = field
         field.withUTF8 { field in
-            guard field.contains(where: { $0 == 0x22 || $0 == 0x2C || $0 == 0x0D || $0 == 0x0A }) else {
-                return bytes.append(field)
-            }
+            // Looked for eight bytes at a time: a byte at a time, the test was most of quoting.
+            let quoted = ByteScan.first(in: field, from: 0, inWord: { word in
+                ByteScan.equal(word, 0x22) | ByteScan.equal(word, 0x2C) | ByteScan.equal(word, 0x0D) | ByteScan.equal(word, 0x0A)
+            }, special: { $0 == 0x22 || $0 == 0x2C || $0 == 0x0D || $0 == 0x0A }) < field.count
+            guard quoted else { return bytes.append(field) }
             bytes.append(0x22)
             var start = 0
-            for (index, byte) in field.enumerated() where byte == 0x22 {
-                bytes.append(UnsafeBufferPointer(rebasing: field[start...index]))
+            while true {
+                let quote = ByteScan.first(in: field, from: start, inWord: { ByteScan.equal($0, 0x22) }, special: { $0 == 0x22 })
+                guard quote < field.count else { break }
+                bytes.append(UnsafeBufferPointer(rebasing: field[start...quote]))
                 bytes.append(0x22)
-                start = index + 1
+                start = quote + 1
             }
             bytes.append(UnsafeBufferPointer(rebasing: field[start...]))
             bytes.append(0x22)
