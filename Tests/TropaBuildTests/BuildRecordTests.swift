@@ -110,6 +110,23 @@ import Foundation
         #expect(decoded.outputFiles == awkward + maps.flatMap { map in map.files.map(map.facts.slug.appendingPath) })
     }
 
+    /// Each sign the record escapes (a backslash, a tab, a line feed; in a list its separator too), at every place
+    /// in a word of ASCII or Cyrillic text, reads back as written, in a field and in a list.
+    @Test func eachEscapedSignAtEveryPlaceReadsBack() throws {
+        var texts: [String] = []
+        for filler in ["abcdefghijklmnopq", "Путь клиента"] {
+            for sign in ["\\", "\t", "\n", "\u{1F}", "\u{1E}", "|"] {
+                for place in 0...16 { texts.append(String(filler.prefix(place)) + sign + String(filler.dropFirst(place)) + sign) }
+            }
+        }
+        var record = Self.record
+        record.settings = texts.joined(separator: "|")
+        record.siteFiles = texts
+        let decoded = try Self.readBack(record)
+        #expect(decoded.settings == record.settings)
+        #expect(decoded.siteFiles == texts)
+    }
+
     /// A record of an earlier version (the facts in its map lines), one with a line missing or damaged.
     @Test(arguments: ["", "tropa build record 2\nsettings\tx\nfiles\t1\nsite\t0\n",
                       "tropa build record 9\nsettings\tx\nsite\t0\nlinked\t0\n",

@@ -538,22 +538,29 @@ import FoundationXML
     /// map's too: a score changed is then an edit of the card where it stands on a page of 10,000 cards. The
     /// heights it pads are the numbers they were, and the page's own curve is not padded.
     @Test func aSparklineKeepsItsLengthWhenItsScoresChange() throws {
-        let scores: [Double] = [-2, -1.5, -1, 0, 0.5, 1, 2]
-        for lines in [[], [CurveLine(stages: [0, 1, 2], label: "Онлайн"), CurveLine(stages: [0, 3], label: "Офлайн")]] {
-            var lengths: Set<Int> = []
-            for first in scores {
-                for second in scores {
-                    for third in scores {
-                        let series = EmotionSeries(points: [(0, first), (1, second), (2, third), (3, -first)].map {
-                            EmotionSeries.Point(stage: $0.0, score: $0.1, label: "")
-                        })
-                        let curve = EmotionCurve(stageNames: ["", "", "", ""], series: series, scale: -2...2, columnWidth: 24,
-                                                 plotHeight: 28, top: 3)
-                        lengths.insert(SparklineSVG(curve: curve, label: "Карта", lines: lines).render().utf8.count)
+        // The stage of each point: one a stage, or two on the first stage and three on the last with none between.
+        let layouts = [[0, 1, 2, 3], [0, 0, 1, 3, 3, 3]]
+        let branches = [[], [CurveLine(stages: [0, 1, 2], label: "Онлайн"), CurveLine(stages: [0, 3], label: "Офлайн")]]
+        for scale: ClosedRange<Double> in [-2...2, 1...7, 0...10] {
+            // Both ends, a half, a third (heights with a tenth), past the end and no end at all (clamped).
+            let (low, high) = (scale.lowerBound, scale.upperBound)
+            let scores = [low, low + 0.5, (low + high) / 2, high - 1.0 / 3, high, high + 3, -.infinity]
+            for (layout, lines) in zip(layouts + layouts, branches + branches.reversed()) {
+                var lengths: Set<Int> = []
+                for first in scores {
+                    for second in scores {
+                        for third in scores {
+                            let series = EmotionSeries(points: layout.enumerated().map { place, stage in
+                                EmotionSeries.Point(stage: stage, score: [first, second, third][place % 3], label: "")
+                            })
+                            let curve = EmotionCurve(stageNames: ["", "", "", ""], series: series, scale: scale, columnWidth: 24,
+                                                     plotHeight: 28, top: 3)
+                            lengths.insert(SparklineSVG(curve: curve, label: "Карта", lines: lines).render().utf8.count)
+                        }
                     }
                 }
+                #expect(lengths.count == 1, "\(scale), \(layout), \(lines.count) lines: \(lengths.sorted())")
             }
-            #expect(lengths.count == 1, "\(lines.count) lines: \(lengths.sorted())")
         }
         let curve = EmotionCurve(stageNames: ["", ""], series: EmotionSeries(points: [EmotionSeries.Point(stage: 0, score: 2, label: ""),
                                                                                       EmotionSeries.Point(stage: 1, score: 0.5, label: "")]),

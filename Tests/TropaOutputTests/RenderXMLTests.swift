@@ -229,8 +229,9 @@ import FoundationXML
             }
             return result
         }
-        let signs = ["&", "<", ">", "\"", "'", "\n", "\t", "\r", "\u{1}", "\u{1F}", "\u{FFFE}", "\u{FFFF}", "\u{FFEF}", "\u{FFFD}",
-                     "#", "=", "%", "?", "\u{7F}", "\u{80}"]
+        #expect(Markup.escape("").isEmpty)
+        let signs = ["&", "<", ">", "\"", "'", "\n", "\t", "\r", "\u{0}", "\u{1}", "\u{1F}", "\u{FFFE}", "\u{FFFF}", "\u{FFEF}",
+                     "\u{FFFD}", "#", "=", "%", "?", "\u{7F}", "\u{80}", ""]
         for filler in ["abcdefghijklmnopq", "Путь клиента"] {
             for sign in signs {
                 for place in 0...16 {

@@ -67,12 +67,14 @@ package struct ByteWriter: ~Copyable {
         count += repeats
     }
 
-    /// A whole number in decimal digits.
-    /// Spaces after what was written since `start`, until it takes `width` bytes.
+    /// Spaces after what was written since `start`, until it takes `width` bytes; what is wider than `width`
+    /// would leave its text of another length than its neighbours', which the width is there to prevent.
     package mutating func pad(since start: Int, to width: Int) {
+        assert(count - start <= width, "\(count - start) bytes written for a width of \(width)")
         append(UInt8(ascii: " "), count: width - (count - start))
     }
 
+    /// A whole number in decimal digits.
     package mutating func append(decimal value: Int) {
         withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 20) { digits in
             var magnitude = value.magnitude, first = digits.count

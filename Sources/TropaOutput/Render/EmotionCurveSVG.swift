@@ -238,7 +238,8 @@ package struct EmotionCurveSVG {
     }
 
     /// The path's data written where it goes: as bytes, a string once; through interpolation, a number's string at
-    /// a time, it was 2 % of a cold build. `heightWidth`: the bytes each height takes at least, spaces after it.
+    /// a time, it was 2 % of a cold build. `heightWidth`: the bytes each height takes, spaces after it (0: as long
+    /// as it is).
     static func appendPathData(_ points: [EmotionCurve.Point], heightWidth: Int = 0, to d: inout ByteWriter) {
         guard let first = points.first else { return }
         appendPoint("M", (first.x, first.y), heightWidth, to: &d)
@@ -256,7 +257,7 @@ package struct EmotionCurveSVG {
         d.append(UInt8(ascii: " "))
         let start = d.count
         d.append(number: point.1)
-        d.pad(since: start, to: heightWidth)
+        if heightWidth > 0 { d.pad(since: start, to: heightWidth) }
     }
 
     /// The columns' dividers and the zero line, written piece by piece into bytes as the points and the stage names
@@ -425,7 +426,7 @@ package struct SparklineSVG {
 
     /// The bytes each height takes, spaces after the shorter ones: a card keeps its length when a score changes, so
     /// the pages of cards that show it (a tag's holds 10,000 at 18 MB) are edited where the card is, not copied whole
-    /// to shift what follows it. Every height of a card lies between its top and bottom (3 and 31): at most "30.5".
+    /// to shift what follows it. Every height of a card lies between its top and bottom (3 and 31), with a tenth at most: "30.9".
     static let heightWidth = 4
 
     /// Written as bytes: a card is on five pages or more, and its sparkline, appended to a string piece by piece,
