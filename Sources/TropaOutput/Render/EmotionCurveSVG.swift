@@ -426,7 +426,8 @@ package struct SparklineSVG {
 
     /// The bytes each height takes, spaces after the shorter ones: a card keeps its length when a score changes, so
     /// the pages of cards that show it (a tag's holds 10,000 at 18 MB) are edited where the card is, not copied whole
-    /// to shift what follows it. Every height of a card lies between its top and bottom (3 and 31), with a tenth at most: "30.9".
+    /// to shift what follows it. Every height of a card lies between its top and bottom (3 and 31), with a tenth at
+    /// most: "30.9".
     static let heightWidth = 4
 
     /// Written as bytes: a card is on five pages or more, and its sparkline, appended to a string piece by piece,
