@@ -45,3 +45,23 @@ package enum ByteScan {
         }
     }
 }
+
+extension ByteWriter {
+    /// `text` appended with each byte `next` finds (the first at or after a place; `text.count` for none) written by
+    /// `escape`, and the runs between them copied whole. `escape` is given the place after its byte, which it may
+    /// move on past the bytes it takes with it. HTML, JSON and a CSV field's quotes are written so.
+    @inline(__always)
+    package mutating func append(_ text: UnsafeBufferPointer<UInt8>, escapingAt next: (Int) -> Int,
+                                 by escape: (UInt8, inout Int, inout ByteWriter) -> Void) {
+        var start = 0, index = next(0)
+        while index < text.count {
+            append(UnsafeBufferPointer(rebasing: text[start..<index]))
+            let byte = text[index]
+            index += 1
+            escape(byte, &index, &self)
+            start = index
+            index = next(index)
+        }
+        append(UnsafeBufferPointer(rebasing: text[start...]))
+    }
+}

@@ -105,13 +105,7 @@ package struct JSONWriter: ~Copyable {
         text.withUTF8 { text in
             // The runs between escapes copied whole: a page's HTML in `journey.json` has a quote or a line break
             // every few dozen bytes, and a byte at a time was most of writing the file.
-            var start = 0
-            var index = Self.firstToEscape(in: text, from: 0)
-            while index < text.count {
-                bytes.append(UnsafeBufferPointer(rebasing: text[start..<index]))
-                let byte = text[index]
-                index += 1
-                start = index
+            bytes.append(text, escapingAt: { Self.firstToEscape(in: text, from: $0) }) { byte, _, bytes in
                 switch byte {
                 case 0x22: bytes.append("\\\"")
                 case 0x5C: bytes.append("\\\\")
@@ -126,9 +120,7 @@ package struct JSONWriter: ~Copyable {
                     bytes.append(hex[Int(byte >> 4)])
                     bytes.append(hex[Int(byte & 0xF)])
                 }
-                index = Self.firstToEscape(in: text, from: index)
             }
-            bytes.append(UnsafeBufferPointer(rebasing: text[start...]))
         }
         bytes.append(0x22)
     }

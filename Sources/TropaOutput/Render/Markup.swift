@@ -22,13 +22,7 @@ public enum Markup {
     }
 
     private static func appendEscaped(_ text: UnsafeBufferPointer<UInt8>, to bytes: inout ByteWriter) {
-        // The runs between escapes copied whole.
-        var start = 0
-        var index = firstToEscape(in: text, from: 0)
-        while index < text.count {
-            bytes.append(UnsafeBufferPointer(rebasing: text[start..<index]))
-            let byte = text[index]
-            index += 1
+        bytes.append(text, escapingAt: { firstToEscape(in: text, from: $0) }) { byte, index, bytes in
             switch byte {
             case 0x26: bytes.append("&amp;")
             case 0x3C: bytes.append("&lt;")
@@ -46,10 +40,7 @@ public enum Markup {
                 // As are the other control characters.
                 break
             }
-            start = index
-            index = firstToEscape(in: text, from: index)
         }
-        bytes.append(UnsafeBufferPointer(rebasing: text[start..<index]))
     }
 
     /// The place of the first byte at or after `start` that `escape` changes (0xEF leads U+FFFE/U+FFFF).

@@ -132,15 +132,8 @@ package enum SpreadsheetCSV {
             }, special: { $0 == 0x22 || $0 == 0x2C || $0 == 0x0D || $0 == 0x0A }) < field.count
             guard quoted else { return bytes.append(field) }
             bytes.append(0x22)
-            var start = 0
-            while true {
-                let quote = ByteScan.first(in: field, from: start, inWord: { ByteScan.equal($0, 0x22) }, special: { $0 == 0x22 })
-                guard quote < field.count else { break }
-                bytes.append(UnsafeBufferPointer(rebasing: field[start...quote]))
-                bytes.append(0x22)
-                start = quote + 1
-            }
-            bytes.append(UnsafeBufferPointer(rebasing: field[start...]))
+            let nextQuote = { ByteScan.first(in: field, from: $0, inWord: { ByteScan.equal($0, 0x22) }, special: { $0 == 0x22 }) }
+            bytes.append(field, escapingAt: nextQuote) { _, _, bytes in bytes.append("\"\"") }
             bytes.append(0x22)
         }
     }
