@@ -156,7 +156,15 @@ import Foundation
                       "tropa build record 21\nsettings\tx\nsite\t0\nlinked\t0\ntargets\t0\nmeasured\t0\t0\nwarned\t0\t0\nfolders\t1\u{1F}a\t1\u{1F}99999999999999999999\nfacts\t0\t\\-\t\\-\t\\-\nat\t0\t0\n",
                       "tropa build record 21\nsettings\tx\nsite\t0\nlinked\t0\ntargets\t0\nmeasured\t0\t0\nwarned\t0\t0\nfolders\t0\t0\nfacts\t0\t\\-\t\\-\t\\-\nat\t0\t0\ninput\ta\tfg\t1\t2\n",
                       "tropa build record 21\nsettings\tx\nsite\t0\nlinked\t0\ntargets\t0\nmeasured\t0\t0\nwarned\t0\t0\nfolders\t0\t0\nfacts\t-\t\\-\t\\-\t\\-\nat\t0\t0\n",
-                      "tropa build record 14\nsettings\tx\n", "tropa build record 3\nsettings\tx\nsite\t2\n"])
+                      "tropa build record 14\nsettings\tx\n", "tropa build record 3\nsettings\tx\nsite\t2\n",
+                      // A list of numbers with fewer or more than its count (one far beyond any), or none; an input
+                      // of four or six fields.
+                      "tropa build record 21\nsettings\tx\nsite\t0\nlinked\t0\ntargets\t0\nmeasured\t0\t0\nwarned\t0\t0\nfolders\t1\u{1F}a\t\(1 << 40)\u{1F}7\nfacts\t0\t\\-\t\\-\t\\-\nat\t0\t0\n",
+                      "tropa build record 21\nsettings\tx\nsite\t0\nlinked\t0\ntargets\t0\nmeasured\t0\t0\nwarned\t0\t0\nfolders\t1\u{1F}a\t2\u{1F}7\nfacts\t0\t\\-\t\\-\t\\-\nat\t0\t0\n",
+                      "tropa build record 21\nsettings\tx\nsite\t0\nlinked\t0\ntargets\t0\nmeasured\t0\t0\nwarned\t0\t0\nfolders\t1\u{1F}a\t0\u{1F}7\nfacts\t0\t\\-\t\\-\t\\-\nat\t0\t0\n",
+                      "tropa build record 21\nsettings\tx\nsite\t0\nlinked\t0\ntargets\t0\nmeasured\t0\t0\nwarned\t0\t0\nfolders\t1\u{1F}a\t\\-\nfacts\t0\t\\-\t\\-\t\\-\nat\t0\t0\n",
+                      "tropa build record 21\nsettings\tx\nsite\t0\nlinked\t0\ntargets\t0\nmeasured\t0\t0\nwarned\t0\t0\nfolders\t1\u{1F}a\t1\u{1F}7\nfacts\t0\t\\-\t\\-\t\\-\nat\t0\t0\ninput\ta\tf\t1\n",
+                      "tropa build record 21\nsettings\tx\nsite\t0\nlinked\t0\ntargets\t0\nmeasured\t0\t0\nwarned\t0\t0\nfolders\t1\u{1F}a\t1\u{1F}7\nfacts\t0\t\\-\t\\-\t\\-\nat\t0\t0\ninput\ta\tf\t1\t2\t3\n"])
     func aRecordThatCannotBeReadIsNone(_ text: String) {
         #expect(BuildRecord(decoding: Array(text.utf8)) == nil)
     }
@@ -336,6 +344,11 @@ import Foundation
         #expect(text.contains("\t\(bound)\t"))
         let damaged = text.replacingOccurrences(of: "\t\(bound)\t", with: "\tмного\t")
         #expect(try #require(RecordedMap(line: Array(damaged.utf8)[...])).outline == nil)
+        // A field more or fewer: no outline, though the path and the files still read.
+        for line in [text + "\tещё", text.replacingOccurrences(of: "\t\(bound)\t", with: "\t")] {
+            let map = try #require(RecordedMap(line: Array(line.utf8)[...]))
+            #expect(map.path == "content/a.md" && map.outline == nil)
+        }
     }
 
     /// A map whose list of files is not as long as its count says is a damaged record: the build is a full one.
@@ -418,6 +431,9 @@ import Foundation
         let record = try #require(BuildRecord(decoding: Array(text.utf8)))
         #expect(record.folderTimes == ["a": 7])
         #expect(record.inputs.isEmpty && record.maps.isEmpty)
+        // With an input, its five fields; `\\-` for a status not known.
+        let withInput = try #require(BuildRecord(decoding: Array((text + "input\tb.md\tff\t\\-\t\\-\n").utf8)))
+        #expect(withInput.inputs == [.init(path: "b.md", hash: 255, status: nil)])
         #expect(record.factsSize == 0)
         #expect(record.measurements == [:])
     }
