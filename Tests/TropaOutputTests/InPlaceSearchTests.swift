@@ -35,4 +35,33 @@ import Testing
         #expect(PageRenderer.ranges(of: parts, in: RangedFile(size: 10) { _ in nil }) == nil)
         #expect(PageRenderer.ranges(of: parts, in: RangedFile([]))?.allSatisfy(\.isEmpty) == true)
     }
+
+    /// A needle's first place from a start and before an end, and whether it stands at a place, are as a reading
+    /// place by place finds them: every needle of up to three bytes, at every start and end, in texts of two letters.
+    @Test func theFirstPlaceIsAsAReadingPlaceByPlaceFindsIt() {
+        var wrong: [String] = []
+        for word: UInt64 in [0x0123_4567_89AB_CDEF, 0xF0F0_3C3C_AAAA_5555, 0xDEAD_BEEF_0BAD_F00D, 0xFFFF_FFFF] {
+            let bytes = (0..<24).map { UInt8(97 + (word >> UInt64($0)) & 1) }
+            for length in 1...3 {
+                for letters in 0..<(1 << length) {
+                    let needle = (0..<length).map { UInt8(97 + (letters >> $0) & 1) }
+                    let at = { (place: Int) in place + length <= bytes.count && Array(bytes[place..<(place + length)]) == needle }
+                    for index in -1...(bytes.count + 1) where PageRenderer.holds(needle, at: index, in: bytes) != (index >= 0 && at(index)) {
+                        wrong.append("holds \(needle) at \(index) in \(bytes)")
+                    }
+                    for start in 0...bytes.count {
+                        for end in start...(bytes.count + 1) {
+                            let naive = (start..<max(start, min(end, bytes.count))).first(where: at).map { $0..<($0 + length) }
+                            for anchor in 0..<length where PageRenderer.firstRange(
+                                of: needle, anchor: anchor, in: bytes, from: start, startingBefore: end) != naive {
+                                wrong.append("\(needle) anchored at \(anchor) from \(start) before \(end) in \(bytes)")
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        #expect(wrong.isEmpty, "\(wrong.prefix(3))")
+        #expect(PageRenderer.holds([], at: 0, in: []) && !PageRenderer.holds([97], at: 0, in: []))
+    }
 }

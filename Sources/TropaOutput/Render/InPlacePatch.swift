@@ -130,24 +130,53 @@ extension PageRenderer {
         return found
     }
 
-    /// Where `needle` is in `bytes`, starting at `start` or after and before `end`, its first `limit` places at most:
-    /// each place of its byte `anchor` found by `memchr`, then compared whole (Glibc's `memmem` is not exported to
-    /// Swift).
+    /// Where `needle` is in `bytes`, starting at `start` or after and before `end`, its first `limit` places at most.
     static func ranges(of needle: [UInt8], anchor: Int, in bytes: [UInt8], from start: Int = 0, startingBefore end: Int,
                        upTo limit: Int) -> [Range<Int>] {
-        guard !needle.isEmpty, needle.count <= bytes.count else { return [] }
-        return bytes.withUnsafeBytes { haystack in
+        var found: [Range<Int>] = []
+        guard limit > 0 else { return found }
+        forEachPlace(of: needle, anchor: anchor, in: bytes, from: start, startingBefore: end) { place in
+            found.append(place)
+            return found.count < limit
+        }
+        return found
+    }
+
+    /// Where `needle` first is in `bytes`, as `ranges` finds it, without an array made for the answer: the plan's
+    /// pages ask it of each of their 73,000 items in a far move.
+    static func firstRange(of needle: [UInt8], anchor: Int, in bytes: [UInt8], from start: Int = 0,
+                           startingBefore end: Int) -> Range<Int>? {
+        var first: Range<Int>?
+        forEachPlace(of: needle, anchor: anchor, in: bytes, from: start, startingBefore: end) { place in
+            first = place
+            return false
+        }
+        return first
+    }
+
+    /// Whether `bytes` holds `needle` at `index`, compared with `memcmp`: `starts(with:)` goes byte by byte.
+    static func holds(_ needle: [UInt8], at index: Int, in bytes: [UInt8]) -> Bool {
+        guard index >= 0, index + needle.count <= bytes.count else { return false }
+        guard !needle.isEmpty else { return true }
+        return bytes.withUnsafeBytes { memcmp($0.baseAddress! + index, needle, needle.count) } == 0
+    }
+
+    /// Gives `body` each place of `needle` in `bytes` in order, until it returns false: each place of its byte
+    /// `anchor` found by `memchr`, then compared whole (Glibc's `memmem` is not exported to Swift).
+    private static func forEachPlace(of needle: [UInt8], anchor: Int, in bytes: [UInt8], from start: Int,
+                                     startingBefore end: Int, _ body: (Range<Int>) -> Bool) {
+        guard !needle.isEmpty, needle.count <= bytes.count else { return }
+        bytes.withUnsafeBytes { haystack in
             needle.withUnsafeBytes { needle in
                 let base = haystack.baseAddress!, byte = Int32(needle[anchor])
                 let starts = min(end, haystack.count - needle.count + 1)
-                var found: [Range<Int>] = [], from = max(0, start)
-                while found.count < limit, from < starts,
-                      let at = memchr(base + from + anchor, byte, starts - from) {
+                var from = max(0, start)
+                while from < starts, let at = memchr(base + from + anchor, byte, starts - from) {
                     let start = base.distance(to: UnsafeRawPointer(at)) - anchor
-                    if memcmp(base + start, needle.baseAddress!, needle.count) == 0 { found.append(start..<(start + needle.count)) }
+                    if memcmp(base + start, needle.baseAddress!, needle.count) == 0,
+                       !body(start..<(start + needle.count)) { return }
                     from = start + 1
                 }
-                return found
             }
         }
     }

@@ -55,9 +55,9 @@ package struct PlanReprint: Sendable {
                 for (entry, item) in zip(entries, list.each) {
                     guard let link = links[entry.map] else { continue }
                     let needle = number == 0 ? link.onFirstPage : link.onOthers
-                    guard item.count >= needle.count, !PageRenderer.ranges(
+                    guard item.count >= needle.count, PageRenderer.firstRange(
                         of: needle, anchor: needle.count - 1, in: bytes, from: item.lowerBound,
-                        startingBefore: item.upperBound - needle.count + 1, upTo: 1).isEmpty else { continue }
+                        startingBefore: item.upperBound - needle.count + 1) != nil else { continue }
                     items.append((entry, item))
                 }
             }
@@ -113,7 +113,10 @@ package struct PlanReprint: Sendable {
         let open = Array("<ol class=\"plan-items\"".utf8), close = Array("</ol>".utf8)
         let itemStart = Array("<li><div class=\"action\">".utf8), itemEnd = Array("</p></li>\n".utf8)
         func find(_ needle: [UInt8], anchor: Int, from start: Int) -> Int? {
-            PageRenderer.ranges(of: needle, anchor: anchor, in: bytes, from: start, startingBefore: bytes.count, upTo: 1).first?.lowerBound
+            PageRenderer.firstRange(of: needle, anchor: anchor, in: bytes, from: start, startingBefore: bytes.count)?.lowerBound
+        }
+        func holds(_ needle: [UInt8], at index: Int) -> Bool {
+            PageRenderer.holds(needle, at: index, in: bytes)
         }
         var lists: [(items: Range<Int>, each: [Range<Int>])] = []
         var at = 0
@@ -123,15 +126,16 @@ package struct PlanReprint: Sendable {
                 return nil
             }
             var each: [Range<Int>] = []
+            each.reserveCapacity(count)
             var item = opened + 2
             for _ in 0..<count {
-                guard bytes[item...].starts(with: itemStart), let end = find(itemEnd, anchor: itemEnd.count - 1, from: item) else {
+                guard holds(itemStart, at: item), let end = find(itemEnd, anchor: itemEnd.count - 1, from: item) else {
                     return nil
                 }
                 each.append(item..<(end + itemEnd.count))
                 item = end + itemEnd.count
             }
-            guard bytes[item...].starts(with: close) else { return nil }
+            guard holds(close, at: item) else { return nil }
             lists.append(((opened + 2)..<item, each))
             at = item
         }
