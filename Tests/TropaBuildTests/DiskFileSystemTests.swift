@@ -199,6 +199,22 @@ import TropaTesting
         #expect(try FileManager.default.contentsOfDirectory(atPath: served).count == flat.count)
     }
 
+    /// A listing is in the order of its paths' bytes, whatever order the folder gives: names alike in their first
+    /// sixteen bytes and apart after, shorter and longer ones, Cyrillic and signs below and above the letters.
+    @Test func aListingIsInTheOrderOfItsPathsBytes() throws {
+        let base = try Self.folder()
+        defer { try? FileManager.default.removeItem(at: base) }
+        let disk = DiskFileSystem()
+        let sixteen = String(repeating: "a", count: 16)
+        let names = ["b", "a", "ab", "a-b", "a.b", "A", "Я", "ё", "~", "z.md", "карта-10.md", "карта-9.md", "ﬀ",
+                     String(sixteen.dropLast()), sixteen, sixteen + "b", sixteen + "-", sixteen + "aaaab", sixteen + "aaaaa",
+                     String(repeating: "я", count: 8), String(repeating: "я", count: 8) + "a", String(repeating: "я", count: 7) + "a"]
+        let paths = names + names.map { "папка/" + $0 } + ["aa/x", "aa-x", "aa.x"]
+        for path in paths { try disk.write([], to: base.path + "/" + path) }
+        let bytes = { (path: String) in Array(path.utf8) }
+        #expect(try disk.files(under: base.path) == paths.sorted { bytes($0).lexicographicallyPrecedes(bytes($1)) })
+    }
+
     @Test func statusesAnswerEachPathInOrder() throws {
         let base = try Self.folder()
         defer { try? FileManager.default.removeItem(at: base) }

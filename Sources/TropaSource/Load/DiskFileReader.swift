@@ -107,16 +107,20 @@ public struct DiskFileReader: FileReading {
         guard let stream = opendir(directory) else {
             throw SiteError(.cannotReadFolder(directory, reason(for: directory)))
         }
-        var entries: [(name: String, type: UInt8)] = []
+        var entries: [(name: String, order: NameOrder, type: UInt8)] = []
         while let entry = readdir(stream) {
-            let name = withUnsafePointer(to: entry.pointee.d_name) {
-                $0.withMemoryRebound(to: CChar.self, capacity: Int(NAME_MAX) + 1) { String(cString: $0) }
+            let (name, order) = withUnsafePointer(to: entry.pointee.d_name) {
+                $0.withMemoryRebound(to: UInt8.self, capacity: Int(NAME_MAX) + 1) { bytes in
+                    let name = UnsafeBufferPointer(start: bytes, count: strlen(bytes))
+                    return (String(decoding: name, as: UTF8.self), NameOrder(name))
+                }
             }
-            if !name.hasPrefix(".") { entries.append((name, entry.pointee.d_type)) }
+            if !name.hasPrefix(".") { entries.append((name, order, entry.pointee.d_type)) }
         }
         closedir(stream)
         // In name order, not the file system's: of two bad links, the same one is reported on every machine.
-        for (name, type) in entries.sorted(by: { $0.name.utf8Precedes($1.name) }) {
+        entries.sort { $0.order.precedes($1.order) ?? $0.name.utf8Precedes($1.name) }
+        for (name, _, type) in entries {
             let relativePath = relative.appendingPath(name)
             // A file's full path is not needed: most entries are files.
             if type == DT_REG {
@@ -174,5 +178,29 @@ private extension FileStatus {
     init(_ info: stat) {
         self.init(size: Int(info.st_size),
                   modified: Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec))
+    }
+}
+
+/// A name's first sixteen bytes as two words, most significant first, and its length: two names compare as their
+/// bytes do by these alone, but for long ones that begin alike. Sorted as strings, a folder's 500 maps took a tenth
+/// of a rebuild with nothing changed at 10,000 maps (a short string is copied out for each comparison).
+struct NameOrder {
+    private let high: UInt64, low: UInt64, count: Int
+
+    init(_ name: UnsafeBufferPointer<UInt8>) {
+        var words: (UInt64, UInt64) = (0, 0)
+        for (index, byte) in name.prefix(16).enumerated() {
+            let shifted = UInt64(byte) << UInt64(56 - 8 * (index % 8))
+            if index < 8 { words.0 |= shifted } else { words.1 |= shifted }
+        }
+        (high, low, count) = (words.0, words.1, name.count)
+    }
+
+    /// Whether the first name's bytes come before the second's; nil when these cannot tell (both begin with the
+    /// same sixteen bytes and one is longer). A name holds no zero byte, so a shorter one's padding comes first.
+    func precedes(_ other: NameOrder) -> Bool? {
+        if high != other.high { return high < other.high }
+        if low != other.low { return low < other.low }
+        return count <= 16 && other.count <= 16 ? count < other.count : nil
     }
 }
