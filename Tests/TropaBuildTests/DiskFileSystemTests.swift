@@ -215,6 +215,23 @@ import TropaTesting
         #expect(try disk.files(under: base.path) == paths.sorted { bytes($0).lexicographicallyPrecedes(bytes($1)) })
     }
 
+    /// Of two broken links in a folder, the one whose name's bytes come first is told, whatever order the folder
+    /// gives: names apart in their first eight bytes, in their second eight, and after sixteen alike.
+    @Test func theFirstBrokenLinkByItsNameIsTold() throws {
+        let sixteen = String(repeating: "a", count: 16)
+        for (first, second) in [("ab-", "abc"), ("aaaaaaaa-", "aaaaaaaab"), (sixteen + "-", sixteen + "b"), (sixteen, sixteen + "-")] {
+            for names in [[first, second], [second, first]] {
+                let base = try Self.folder()
+                defer { try? FileManager.default.removeItem(at: base) }
+                for name in names {
+                    try FileManager.default.createSymbolicLink(atPath: base.path + "/" + name, withDestinationPath: "nowhere")
+                }
+                let error = #expect(throws: SiteError.self) { try DiskFileSystem().files(under: base.path) }
+                #expect(error?.description.contains("/\(first) leads nowhere") == true, "\(names): \(error?.description ?? "")")
+            }
+        }
+    }
+
     @Test func statusesAnswerEachPathInOrder() throws {
         let base = try Self.folder()
         defer { try? FileManager.default.removeItem(at: base) }

@@ -22,19 +22,20 @@ import TropaBuild
     }
 
     /// Names in a folder are sorted by their first sixteen bytes as two words and their lengths: every pair of
-    /// names below compares as their bytes do, and those words cannot tell only two long names that begin alike.
+    /// names below compares as their bytes do, and those words cannot tell only two names longer than sixteen bytes
+    /// that begin alike.
     @Test func namesCompareAsTheirBytesDo() {
         let sixteen = String(repeating: "a", count: 16)
         let names = ["", "a", "b", "ab", "a-b", "a.b", "A", "Я", "ё", "~", "\u{7F}", "z.md", "карта-10.md", "карта-9.md",
                      "ﬀ", String(sixteen.dropLast()), sixteen, sixteen + "b", sixteen + "-", sixteen + "aaaab",
                      sixteen + "aaaaa", String(sixteen.dropLast()) + "b", String(repeating: "я", count: 8),
                      String(repeating: "я", count: 8) + "a", String(repeating: "я", count: 7) + "a", "\u{FF}\u{FF}"]
-        let order = { (name: String) in Array(name.utf8).withUnsafeBufferPointer(NameOrder.init) }
+        let order = NameOrder.init
         for first in names {
             for second in names {
                 let bytes = Array(first.utf8).lexicographicallyPrecedes(Array(second.utf8))
                 let told = order(first).precedes(order(second))
-                let alike = first.utf8.prefix(16).elementsEqual(second.utf8.prefix(16)) && max(first.utf8.count, second.utf8.count) > 16
+                let alike = first.utf8.prefix(16).elementsEqual(second.utf8.prefix(16)) && min(first.utf8.count, second.utf8.count) > 16
                 #expect(told == (alike ? nil : bytes), "\(first) before \(second)")
             }
         }

@@ -156,12 +156,11 @@ package struct BuildRecord: Sendable {
             guard let folder = map.folder else { return nil }
             let listed = map.listedFiles
             guard listed.complete else { return nil }
-            switch listed.inSubfolders {
-            case false?: folders.append(OutputFolder(path: folder, map: map))
-            case true?:
+            if listed.inSubfolders {
                 guard let (_, files) = map.outputFolder else { return nil }
                 folders += Self.grouped(files, in: folder)
-            case nil: return nil
+            } else {
+                folders.append(OutputFolder(path: folder, map: map))
             }
         }
         return folders
@@ -566,8 +565,7 @@ package struct RecordedMap: Sendable {
     /// The record's line: `map`, the path, the slug, the hash of the facts line, the product, the maps `compare`
     /// names, the title, priority and revenue, and the files; without its newline.
     package let line: ArraySlice<UInt8>
-    /// Where the line's last field, the files, starts (the line's start when it has one field): found once, as the
-    /// line is read. Looked for again by each question a rebuild asks of every map (its folder, its file count,
+    /// Where the line's last field, the files, starts: found once, as the line is read. Looked for again by each question a rebuild asks of every map (its folder, its file count,
     /// whether its names are all there), it was a fifth of a rebuild with nothing changed at 10,000 maps.
     private let filesStart: Int
     /// Its line of the facts file, without its newline: the fields of `BuildRecord.Map` that are not in `line`.
@@ -983,9 +981,9 @@ package struct RecordedMap: Sendable {
     }
 
     /// Whether the files field lists as many names as its count says (an element escapes its separators, so each
-    /// one in the field ends a name), and whether a file of its pages is in a folder inside the map's (nil when the
-    /// line has no files field); told without making the names, in one pass over the field's bytes.
-    fileprivate var listedFiles: (complete: Bool, inSubfolders: Bool?) {
+    /// one in the field ends a name), and whether a file of its pages is in a folder inside the map's; told without
+    /// making the names, in one pass over the field's bytes.
+    fileprivate var listedFiles: (complete: Bool, inSubfolders: Bool) {
         let (separators, slashes) = filesField.withUnsafeBufferPointer { bytes in
             // Counted rather than looked for: a loop without an early exit is done many bytes at a time.
             var separators = 0, slashes = 0
@@ -995,10 +993,10 @@ package struct RecordedMap: Sendable {
             }
             return (separators, slashes)
         }
-        return (fileCount == separators, filesStart > line.startIndex ? slashes > 0 : nil)
+        return (fileCount == separators, slashes > 0)
     }
 
-    /// The last field, the files; the whole line when it has one field.
+    /// The last field, the files.
     private var filesField: ArraySlice<UInt8> {
         line[filesStart...]
     }
@@ -1170,13 +1168,13 @@ private struct RecordLine {
         // folder times were a sixth of decoding it.
         var count: Int?, numbers: [Value] = []
         let whole = Self.forEachPart(of: field, at: 0x1F) { element in
-            guard let expected = count else {
+            guard count != nil else {
                 count = Self.number(field[element], radix: 10)
                 // Room for no more than the field can hold (a damaged count may be any number): two bytes each.
                 numbers.reserveCapacity(min(max(0, count ?? 0), field.count / 2))
                 return count != nil
             }
-            guard numbers.count < expected, let number: Value = Self.number(field[element], radix: 10) else { return false }
+            guard let number: Value = Self.number(field[element], radix: 10) else { return false }
             numbers.append(number)
             return true
         }
