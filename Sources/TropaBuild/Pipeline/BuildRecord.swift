@@ -565,8 +565,9 @@ package struct RecordedMap: Sendable {
     /// The record's line: `map`, the path, the slug, the hash of the facts line, the product, the maps `compare`
     /// names, the title, priority and revenue, and the files; without its newline.
     package let line: ArraySlice<UInt8>
-    /// Where the line's last field, the files, starts: found once, as the line is read. Looked for again by each question a rebuild asks of every map (its folder, its file count,
-    /// whether its names are all there), it was a fifth of a rebuild with nothing changed at 10,000 maps.
+    /// Where the line's last field, the files, starts: found once, as the line is read. Looked for again by each
+    /// question a rebuild asks of every map (its folder, its file count, whether its names are all there), it was a
+    /// fifth of a rebuild with nothing changed at 10,000 maps.
     private let filesStart: Int
     /// Its line of the facts file, without its newline: the fields of `BuildRecord.Map` that are not in `line`.
     /// Read from the facts file when not held; nil for a record read without it.
@@ -1162,23 +1163,35 @@ private struct RecordLine {
 
     /// The list of numbers in the field; nil when it is not a list, or an element is not a number.
     package func numbers<Value: FixedWidthInteger>(_ index: Int) -> [Value]? {
-        let field = fields[index]
-        if Self.isNil(field) { return nil }
         // Each element read where it stands: split into slices first, a record's 30,000 offsets, lengths and
         // folder times were a sixth of decoding it.
-        var count: Int?, numbers: [Value] = []
-        let whole = Self.forEachPart(of: field, at: 0x1F) { element in
-            guard count != nil else {
-                count = Self.number(field[element], radix: 10)
-                // Room for no more than the field can hold (a damaged count may be any number): two bytes each.
-                numbers.reserveCapacity(min(max(0, count ?? 0), field.count / 2))
-                return count != nil
-            }
-            guard let number: Value = Self.number(field[element], radix: 10) else { return false }
+        var numbers: [Value] = []
+        let whole = Self.forEachElement(of: fields[index], room: { numbers.reserveCapacity($0) }) { element in
+            guard let number: Value = Self.number(element, radix: 10) else { return false }
             numbers.append(number)
             return true
         }
-        return whole && numbers.count == count ? numbers : nil
+        return whole ? numbers : nil
+    }
+
+    /// Gives `body` each element of the list in `field`, as the line has it (still escaped), until it returns false;
+    /// whether the field is a list, as many elements as its count says, and `body` took them all. `room` is told how
+    /// many to make room for first: the count, but no more than the field can hold (a damaged count may be any
+    /// number), two bytes each.
+    private static func forEachElement(of field: ArraySlice<UInt8>, room: (Int) -> Void,
+                                       _ body: (ArraySlice<UInt8>) -> Bool) -> Bool {
+        if isNil(field) { return false }
+        var count: Int?, taken = 0
+        let whole = forEachPart(of: field, at: 0x1F) { part in
+            guard let expected = count else {
+                count = number(field[part], radix: 10)
+                count.map { room(min(max(0, $0), field.count / 2)) }
+                return count != nil
+            }
+            taken += 1
+            return taken <= expected && body(field[part])
+        }
+        return whole && taken == count
     }
 
     package static func number<Value: FixedWidthInteger>(_ bytes: ArraySlice<UInt8>, radix: Int) -> Value? {
@@ -1224,12 +1237,14 @@ private struct RecordLine {
 
     /// The list's elements as the line has them, still escaped; nil when the field is not a list.
     package static func elements(_ field: ArraySlice<UInt8>) -> [ArraySlice<UInt8>]? {
-        if isNil(field) { return nil }
         // Split before the field's own unescaping: in a field this encoder wrote, that unescaping makes no
         // separator (elements escape theirs as `\s`, which the field escape only doubles the backslash of).
-        let parts = split(field, at: 0x1F)
-        guard let count: Int = parts.first.flatMap({ number($0, radix: 10) }), parts.count - 1 == count else { return nil }
-        return Array(parts.dropFirst())
+        var elements: [ArraySlice<UInt8>] = []
+        let whole = forEachElement(of: field, room: { elements.reserveCapacity($0) }) { element in
+            elements.append(element)
+            return true
+        }
+        return whole ? elements : nil
     }
 
     /// The text of a list's element (or of a part of one), unescaped as the field and as the element. Most escape
