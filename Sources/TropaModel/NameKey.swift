@@ -118,6 +118,15 @@ extension StringProtocol {
            first.isVisibleLatinOrCyrillic, last.isVisibleLatinOrCyrillic {
             return String(self)
         }
+        // Nor when such text has spaces, tabs or line breaks around it (a value after its colon, a line before its
+        // break): each is a character of its own there, cut by its scalar.
+        let scalars = unicodeScalars
+        var start = scalars.startIndex, end = scalars.endIndex
+        while start < end, scalars[start].isASCIIBlank { start = scalars.index(after: start) }
+        while end > start, case let before = scalars.index(before: end), scalars[before].isASCIIBlank { end = before }
+        if start < end, scalars[start].isVisibleLatinOrCyrillic, scalars[scalars.index(before: end)].isVisibleLatinOrCyrillic {
+            return String(self[start..<end])
+        }
         guard let first = firstIndex(where: { !$0.isWhitespace }),
               let last = lastIndex(where: { !$0.isWhitespace }) else { return "" }
         return String(self[first...last])
@@ -125,6 +134,10 @@ extension StringProtocol {
 }
 
 extension Unicode.Scalar {
+    /// A space, a tab or a line feed.
+    @usableFromInline
+    package var isASCIIBlank: Bool { value == 0x20 || value == 0x09 || value == 0x0A }
+
     /// A visible Latin or Cyrillic scalar: not white space, and never one character with a space beside it (as a
     /// combining mark after one, or a prepended mark before one, would be).
     @usableFromInline

@@ -107,6 +107,38 @@ import TropaTesting
         #expect(source.column(line: 9, byteColumn: 7) == 7)
     }
 
+    /// Counted on the line's bytes, a column is what counting the scalars before it gives, at every byte of lines of
+    /// Cyrillic, an emoji, a combining mark and a flag, inside a scalar and past the end too.
+    @Test func aColumnCountedOnTheBytesIsTheScalarsBeforeIt() {
+        let lines = ["### Эмоцйи 😀 ok", "e\u{301}: 🇷🇺 й", "", "\tтаб", "last"]
+        let source = SourceText(path: "map.md", text: lines.joined(separator: "\n"))
+        for (offset, line) in lines.enumerated() {
+            #expect(source.withBytes(ofLine: offset + 1) { Array($0) } == Array(line.utf8))
+            for byteColumn in -1...(line.utf8.count + 3) {
+                let limit = min(max(byteColumn - 1, 0), line.utf8.count)
+                let scalars = line.unicodeScalars[..<line.utf8.index(line.startIndex, offsetBy: limit)].count
+                #expect(source.column(line: offset + 1, byteColumn: byteColumn) == scalars + 1, "\(line) \(byteColumn)")
+            }
+        }
+        #expect(source.withBytes(ofLine: 6) { $0.count } == nil)
+    }
+
+    /// A character found by its byte is the one a walk over the characters finds: not a byte a mark joins, nor one
+    /// inside another character.
+    @Test func theLastCharacterFoundByItsByteIsTheOneTheCharactersGive() {
+        let pieces = ["@", "a", "й", " ", "\u{301}", "\u{200D}", "👩", "\r\n"]
+        var texts = [""], longest = [""]
+        for _ in 1...4 {
+            longest = longest.flatMap { text in pieces.map { text + $0 } }
+            texts += longest
+        }
+        for text in texts {
+            let walked = text.lastIndex { $0 == "@" }
+            #expect(text.lastIndex(ofASCII: UInt8(ascii: "@")) == walked, "\(text.debugDescription)")
+        }
+        #expect(texts.count(where: { $0.lastIndex { $0 == "@" } == nil && $0.utf8.contains(UInt8(ascii: "@")) }) > 100)
+    }
+
     @Test func positionsInACRLFFileAreTheAuthorsLines() throws {
         let text = "---\r\ntitle: Карта\r\n---\r\n\r\n## Этап\r\n\r\n### Эмоцйи\r\n0 Спокойно\r\n"
         let result = try Check.site(["content/map.md": text])

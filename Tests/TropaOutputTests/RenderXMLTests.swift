@@ -78,6 +78,63 @@ import FoundationXML
         }
     }
 
+    /// A list item is its outline's nodes, the first with the item's tone, kind and owner before or after its text:
+    /// an item that starts with a nested list or code is its blocks' nodes, side by side.
+    @Test func anItemIsItsOutlinesNodesWithItsToneKindAndOwnerOnTheFirst() throws {
+        let text = Check.oneStage("""
+            ### Цель
+            Найти CRM.
+
+            ### Действия
+            - Читает обзоры
+            - Сравнивает цены
+              - в таблице
+            - - вложенный первым
+              - второй вложенный
+            -     код первым
+
+            ### Эмоции
+            - 0 Спокойно
+
+            ### Опыт
+            - + Быстро
+              - подробности
+            - − Долго
+
+            ### Рекомендации
+            - [SMM] Серия постов @marketing
+            - Просто идея
+            """)
+        let site = try #require(try Check.site(["content/map.md": text, "tropa.yml": "title: Сайт\nlanguage: ru\n"]).site)
+        let journey = try #require(site.journeys.first)
+        let stage = try #require(SitePresenter(site: site).outline(journey).children.last)
+        func node(_ block: TextBlock) -> OutlineNode { OutlineNode(block.text, block.children.map(node)) }
+        for id in ["actions", "experience", "recommendations"] {
+            guard case .list(let items) = journey.stages[0].layer(id: id)?.content else {
+                Issue.record("\(id) is no list")
+                continue
+            }
+            let layer = site.schema.layers.first { $0.id == id }!
+            let shown = try #require(stage.children.first { $0.text == layer.title.text(in: .ru, fallback: id) })
+            // Each item's outline mapped, its first node made again.
+            let expected = items.flatMap { item in
+                var nodes = item.text.outline.map(node)
+                let sign = item.tone.map { $0 == .positive ? "+ " : "− " } ?? ""
+                if let first = nodes.first { nodes[0] = OutlineNode(sign + item.withKindAndOwner(first.text), first.children) }
+                return nodes
+            }
+            #expect(shown.children == expected, "\(id)")
+        }
+        let actions = try #require(stage.children.first { $0.text == "Действия" })
+        #expect(actions.children.map(\.text) == ["Читает обзоры", "Сравнивает цены", "вложенный первым", "второй вложенный", "код первым"])
+        #expect(actions.children[1].children == [OutlineNode("в таблице")])
+        let experience = try #require(stage.children.first { $0.text == "Опыт" })
+        // `- + Быстро` with a list under it is two lists to Markdown, side by side in the item: no tone.
+        #expect(experience.children == [OutlineNode("Быстро"), OutlineNode("подробности"), OutlineNode("− Долго")])
+        let plan = try #require(stage.children.first { $0.text == "Рекомендации" })
+        #expect(plan.children.first?.text.contains("SMM") == true && plan.children.first?.text.contains("marketing") == true)
+    }
+
     @Test(arguments: fixtures)
     func freeMindIsAMapOfNestedNodes(_ fixture: String) throws {
         let built = try RenderBuild.fixture(fixture)

@@ -29,6 +29,37 @@ import TropaSource
         #expect(compared > 0)
     }
 
+    /// A paragraph of text alone is written without cmark's renderer: its HTML is what the renderer writes, and its
+    /// plain text what a walk over the tree reads, for text with every character cmark escapes or decodes, in tight
+    /// and loose lists, quotes and items of one paragraph or more.
+    @Test(arguments: [false, true]) func textAloneIsWrittenAsTheRendererWritesIt(unsafe: Bool) {
+        let texts = ["Текст без разметки", "a & b < c > d \"e\" 'f' /g/", "&amp; &lt; &#34; &quot; &copy; &#0;",
+                     "\\* не курсив \\[нет ссылки\\] \\<",
+                     "[не ссылка] и ! и * и _", "Цена: 45 000 ₽ @ivan", "e\u{301} 😀 🇷🇺"]
+        var documents = texts.map { $0 + "\n" }
+        documents += texts.map { "- " + $0 + "\n- второй\n" }
+        documents += texts.map { "- " + $0 + "\n\n- второй\n" }
+        documents += texts.map { "> " + $0 + "\n>\n> " + $0 + "\n" }
+        documents += texts.map { "- " + $0 + "\n\n  " + $0 + "\n" }
+        documents += texts.map { "1. " + $0 + "\n   мягкий перенос\n" }
+        documents += texts.map { "## " + $0 + "\n\n" + $0 + "\n---\n" }
+        var compared = 0
+        for text in documents {
+            let document = MarkdownDocument(text, unsafeHTML: unsafe)
+            var pending = document.blocks
+            while let node = pending.popLast() {
+                pending += node.children
+                #expect(node.html == node.renderedHTML, "\(text.debugDescription)")
+                #expect(node.plainText == node.walkedPlainText, "\(text.debugDescription)")
+                if node.isParagraph {
+                    #expect(node.inlineHTML == node.children.map(\.html).joined(), "\(text.debugDescription)")
+                    compared += 1
+                }
+            }
+        }
+        #expect(compared >= 6 * texts.count)
+    }
+
     @Test func theWrapperIsCutOff() {
         let document = MarkdownDocument("## Этап *два*\n\nАбзац.\n\n- тесный\n", unsafeHTML: false)
         let blocks = document.blocks

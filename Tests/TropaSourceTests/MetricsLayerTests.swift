@@ -525,7 +525,7 @@ import TropaTesting
     /// Wherever the reading on the bytes decides, it reads what the reading by characters reads: every text of up to
     /// four pieces from digits, signs, points, spaces, marks, line ends and letters, with groups and without.
     @Test func theBytesAndTheCharactersReadTheSameNumbers() {
-        let pieces = ["1", "2", "0", " ", ".", ",", "+", "-", "−", "\u{301}", "\u{A0}", "\r\n", "a"]
+        let pieces = ["1", "2", "0", " ", ".", ",", "+", "-", "−", "\u{301}", "\u{A0}", "\r\n", "a", "д"]
         var texts = [""], longest = [""]
         for _ in 1...4 {
             longest = longest.flatMap { text in pieces.map { text + $0 } }
@@ -542,6 +542,20 @@ import TropaTesting
             }
         }
         #expect(decided > 10_000)
+    }
+
+    /// The colon found by its byte is the first character a walk over the characters finds that is `:` or `：`.
+    @Test func theColonFoundByItsByteIsTheFirstColonCharacter() {
+        let pieces = [":", "：", "я", " ", "\u{301}", "\u{FE0F}", "\u{FF01}", "😀"]
+        var texts = [""], longest = [""]
+        for _ in 1...4 {
+            longest = longest.flatMap { text in pieces.map { text + $0 } }
+            texts += longest
+        }
+        for text in texts {
+            #expect(MetricReader.colon(in: text) == text.firstIndex { $0 == ":" || $0 == "：" }, "\(text.debugDescription)")
+        }
+        #expect(MetricReader.colon(in: "Конверсия: 18%").map { "Конверсия: 18%"[..<$0] } == "Конверсия")
     }
 
     @Test func aMarkJoinedToTheFirstDigitOrTheSignLeavesNoNumber() {

@@ -217,14 +217,7 @@ package struct SitePresenter: Sendable {
     private func outlineItems(_ content: LayerContent) -> [OutlineNode] {
         switch content {
         case .text(let text): outlineNodes(text)
-        case .list(let items): items.flatMap { item in
-            var nodes = item.text.outline.map(Self.outlineNode)
-            if let first = nodes.first {
-                let sign = item.tone.map { $0 == .positive ? "+ " : "− " } ?? ""
-                nodes[0] = OutlineNode(sign + item.withKindAndOwner(first.text), first.children)
-            }
-            return nodes
-        }
+        case .list(let items): outlineNodes(items)
         case .emotion(let points): points.map {
             OutlineNode([format.score($0.score), $0.label].filter { !$0.isEmpty }.joined(separator: " "))
         }
@@ -234,6 +227,23 @@ package struct SitePresenter: Sendable {
             return OutlineNode("\(metricName(value)): \(format.value(value.value, range: value.range, unit: value.unit))" + target)
         }
         }
+    }
+
+    /// Each item's first node carries its tone, kind and owner. The nodes are made once, where they go: mapped,
+    /// flattened and the first made again, an item's nodes were 1 % of a cold build.
+    private func outlineNodes(_ items: [ListItem]) -> [OutlineNode] {
+        var nodes: [OutlineNode] = []
+        nodes.reserveCapacity(items.count)
+        for item in items {
+            let sign = item.tone.map { $0 == .positive ? "+ " : "− " } ?? ""
+            guard let first = item.text.blocks.first else {
+                nodes.append(OutlineNode(sign + item.withKindAndOwner(item.text.plain)))
+                continue
+            }
+            nodes.append(OutlineNode(sign + item.withKindAndOwner(first.text), first.children.map(Self.outlineNode)))
+            nodes += item.text.blocks.dropFirst().map(Self.outlineNode)
+        }
+        return nodes
     }
 
     private func outlineNodes(_ text: RichText) -> [OutlineNode] {

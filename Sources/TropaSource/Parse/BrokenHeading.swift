@@ -26,25 +26,32 @@ package struct BrokenHeading: Sendable, Hashable {
     /// Whether `line` starts like a heading to a reader but not to CommonMark. A single `#` before a word is a
     /// hashtag (`#скидки`), so only a space of another kind makes it a broken heading.
     package static func read(_ line: Substring, number: Int) -> BrokenHeading? {
-        let scalars = line.unicodeScalars
-        var index = scalars.startIndex
+        var line = String(line)
+        return line.withUTF8 { read(bytes: $0[...], number: number) }
+    }
+
+    /// `read` on a line's bytes: the indent and the marks are ASCII, and most lines that start with them are headings
+    /// (a space or a tab after the marks), told without making a string of the line (every heading of every map is
+    /// looked at: as a string each, they were 1 % of a cold build).
+    private static func read(bytes line: Slice<UnsafeBufferPointer<UInt8>>, number: Int) -> BrokenHeading? {
+        var index = line.startIndex
         var indent = 0
-        while index < scalars.endIndex, scalars[index] == " ", indent < 4 {
+        while index < line.endIndex, line[index] == UInt8(ascii: " "), indent < 4 {
             indent += 1
-            index = scalars.index(after: index)
+            index += 1
         }
-        guard indent < 4, index < scalars.endIndex, scalars[index] == "#" else { return nil }
+        guard indent < 4, index < line.endIndex, line[index] == UInt8(ascii: "#") else { return nil }
         var level = 0
-        while index < scalars.endIndex, scalars[index] == "#" {
+        while index < line.endIndex, line[index] == UInt8(ascii: "#") {
             level += 1
-            index = scalars.index(after: index)
+            index += 1
         }
-        guard level <= 6, index < scalars.endIndex else { return nil }
-        let next = scalars[index]
-        if next == " " || next == "\t" { return nil }
+        guard level <= 6, index < line.endIndex, line[index] != UInt8(ascii: " "), line[index] != UInt8(ascii: "\t") else { return nil }
+        let scalars = String(decoding: line[index...], as: UTF8.self).unicodeScalars
+        let next = scalars.first!
         let oddSpace = next.properties.isWhitespace ? next : nil
         guard oddSpace != nil || level >= 2 else { return nil }
-        let rest = oddSpace != nil ? scalars[scalars.index(after: index)...] : scalars[index...]
+        let rest = oddSpace != nil ? scalars.dropFirst() : scalars[...]
         let text = String(String.UnicodeScalarView(rest.drop { $0.properties.isWhitespace }))
         return BrokenHeading(line: number, indent: indent, level: level, text: text, oddSpace: oddSpace)
     }
@@ -63,7 +70,7 @@ package struct BrokenHeading: Sendable, Hashable {
                 let end = memchr(bytes.baseAddress! + start, 0x0A, bytes.count - start)
                     .map { UnsafeRawPointer(bytes.baseAddress!).distance(to: $0) } ?? bytes.count
                 if bytes[start] == UInt8(ascii: "#") || bytes[start] == UInt8(ascii: " "),
-                   let heading = read(Substring(String(decoding: bytes[start..<end], as: UTF8.self)), number: number) {
+                   let heading = read(bytes: bytes[start..<end], number: number) {
                     found.append(heading)
                 }
                 number += 1

@@ -494,15 +494,15 @@ package struct JourneyParser {
                 level = meant
             }
             guard (1...3).contains(level) else {
-                if var stage = stages.popLast() {
-                    if stage.inUnknownLayer {
+                // The stage is changed where it stands: taken out and put back, it was copied for every block.
+                if let last = stages.indices.last {
+                    if stages[last].inUnknownLayer {
                         // Its heading was reported; the content has no layer to belong to.
-                    } else if stage.layers.isEmpty {
-                        stage.description.append(block)
+                    } else if let layer = stages[last].layers.indices.last {
+                        stages[last].layers[layer].blocks.append(block)
                     } else {
-                        stage.layers[stage.layers.count - 1].blocks.append(block)
+                        stages[last].description.append(block)
                     }
-                    stages.append(stage)
                 } else {
                     introduction.append(block)
                 }

@@ -118,11 +118,12 @@ package struct LayerContentReader {
            let marker = markerCharacter(of: first), let tone = Self.tone(of: marker) {
             return (itemText(first.children[0], marksTone: false).0, tone)
         }
-        var html = first.isParagraph ? first.inlineHTML : first.html
-        var plain = first.plainText
+        var (html, plain) = first.isParagraph ? first.inlineHTMLAndPlainText : (first.html, first.plainText)
         blocks.removeFirst()
-        html += blocks.map(\.html).joined()
-        plain += blocks.map { " " + $0.plainText }.joined()
+        if !blocks.isEmpty {
+            html += blocks.map(\.html).joined()
+            plain += blocks.map { " " + $0.plainText }.joined()
+        }
         // In the outline the item is its first paragraph, with nested lists and further paragraphs under it.
         var outline = blocks.isEmpty && first.isParagraph ? [] : TextBlock.outline(item: item)
         guard marksTone, let sign = plain.first, let tone = Self.tone(of: sign) else {
@@ -156,7 +157,7 @@ package struct LayerContentReader {
             }
         }
         // Only a one-paragraph item's HTML ends with its text: the owner is read there alone.
-        if let at = plain.lastIndex(where: { $0.isOne(of: "@") }), at > plain.startIndex,
+        if let at = plain.lastIndex(ofASCII: UInt8(ascii: "@")), at > plain.startIndex,
            plain[plain.index(before: at)].isWhitespace {
             let name = plain[plain.index(after: at)...]
             if Self.isOwnerName(name), name.last != ".", html.hasSuffix("@" + name) {

@@ -59,9 +59,10 @@ package enum NumberReader {
             guard whole > 0 else { return .some(nil) }
             number += bytes[at..<at + whole]
             at += whole
-            // "12 500": a space followed by exactly three digits continues the number.
+            // "12 500": a space followed by exactly three digits continues the number. One followed by a letter
+            // (`6 дней`) ends it, read either way, whatever the letter.
             while grouping, byte(at) == 0x20 {
-                guard let group = digits(from: at + 1) else { return nil }
+                guard let group = byte(at + 1) == nil ? 0 : digits(from: at + 1) else { return nil }
                 guard group == 3 else { break }
                 number += bytes[at + 1..<at + 4]
                 at += 4
@@ -210,8 +211,21 @@ package enum MetricReader {
         return fix
     }
 
+    /// The first character that is a colon, `:` or the full-width `：`. Every metric of every map is read, and
+    /// walking its name's characters to find it was 1 % of a cold build: the first `:` byte is taken when no byte
+    /// before it could begin a `：` and it is a character of its own (no mark joins it); otherwise the characters
+    /// are walked.
+    static func colon(in text: String) -> String.Index? {
+        let utf8 = text.utf8
+        if let found = utf8.firstIndex(where: { $0 == UInt8(ascii: ":") || $0 == 0xEF }), utf8[found] == UInt8(ascii: ":"),
+           text.isCharacter(ofOneScalarAt: found) {
+            return found
+        }
+        return text.firstIndex { $0.isOne(of: ":：") }
+    }
+
     package static func read(_ text: String, schema: LayerSchema) -> Result<MetricValue, MetricProblem> {
-        guard let colon = text.firstIndex(where: { $0.isOne(of: ":：") }) else { return .failure(.noColon(fix: colonFix(text, schema: schema))) }
+        guard let colon = colon(in: text) else { return .failure(.noColon(fix: colonFix(text, schema: schema))) }
         let name = text[..<colon].trimmingWhitespace()
         var valueText = valueText(after: colon, in: text)
         let wholeValue = valueText
@@ -306,7 +320,7 @@ package enum MetricReader {
         // the metric's range goes past 1. Asked first: reading the value again was 3 % of checking a site.
         let asScore = value.value >= 1 || value.range != nil || value.target != nil
         guard asScore ? metric?.role == .csat : (metric?.range?.upperBound ?? 100) > 1,
-              let colon = text.firstIndex(where: { $0.isOne(of: ":：") }) else { return nil }
+              let colon = colon(in: text) else { return nil }
         let written = String(valueText(after: colon, in: text))
         let valueWritten = splitTarget(written[...])?.0 ?? written[...]
         guard case .success(let quantity) = Quantity.read(valueWritten), quantity.unit == .plain else { return nil }
@@ -335,7 +349,7 @@ package enum MetricReader {
     /// (`CSAT: 80%.`, `Конверсия: 0,3.`, `NPS: 12 (цель 30).`); a unit's (`1 мес.`) stays.
     private static func valueText(after colon: String.Index, in text: String) -> Substring {
         let value = Substring(text[text.index(after: colon)...].trimmingWhitespace().drop { $0.isOne(of: "~≈") })
-        guard value.count > 1, value.last == ".", let before = value.dropLast().last, before.isNumber || before.isOne(of: "%)") else {
+        guard !value.dropFirst().isEmpty, value.last == ".", let before = value.dropLast().last, before.isNumber || before.isOne(of: "%)") else {
             return value
         }
         return value.dropLast()
@@ -383,8 +397,10 @@ private struct Quantity {
         var rest = text.drop(while: \.isWhitespace)
         // "от 2 до 3 дней", "from 2 to 3 days": the words around a range.
         // Only the first characters lower-cased, once: the whole value twice was a fifth of reading it.
-        let start = rest.prefix(5).lowercased()
-        let opening = ["от ", "from "].first { start.hasPrefix($0) }
+        // And only where they can open it: a first byte of `о`, `О`, `f` or `F` (no other letter lower-cases to them).
+        let lead = rest.utf8.first
+        let opening = lead == 0xD0 || lead == UInt8(ascii: "f") || lead == UInt8(ascii: "F")
+            ? ["от ", "from "].first(where: rest.prefix(5).lowercased().hasPrefix) : nil
         if let opening { rest = rest.dropFirst(opening.count).drop(while: \.isWhitespace) }
         guard let (low, afterLow) = NumberReader.leadingNumber(rest, grouping: true) else {
             return .failure(currencyFirst(rest) ?? signApart(rest) ?? .noNumber)
