@@ -513,7 +513,8 @@ private struct Quantity {
     /// The length of the word or dash between a range's numbers at the start of `text`, or nil.
     private static func rangeSeparator(_ text: Substring, afterOpening: Bool) -> Int? {
         if let first = text.first, isRangeDash(first) { return 1 }
-        if text.hasPrefix("..") { return 2 }
+        // Most values have no range: the first byte tells, before a comparison of characters.
+        if text.utf8.first == UInt8(ascii: "."), text.hasPrefix("..") { return 2 }
         guard afterOpening else { return nil }
         let start = text.prefix(3).lowercased()
         return ["до ", "to "].first { start.hasPrefix($0) }?.count
