@@ -127,11 +127,7 @@ import TropaTesting
     /// inside another character.
     @Test func theLastCharacterFoundByItsByteIsTheOneTheCharactersGive() {
         let pieces = ["@", "a", "й", " ", "\u{301}", "\u{200D}", "👩", "\r\n"]
-        var texts = [""], longest = [""]
-        for _ in 1...4 {
-            longest = longest.flatMap { text in pieces.map { text + $0 } }
-            texts += longest
-        }
+        let texts = everyText(of: pieces, upTo: 4)
         for text in texts {
             let walked = text.lastIndex { $0 == "@" }
             #expect(text.lastIndex(ofASCII: UInt8(ascii: "@")) == walked, "\(text.debugDescription)")

@@ -526,11 +526,7 @@ import TropaTesting
     /// four pieces from digits, signs, points, spaces, marks, line ends and letters, with groups and without.
     @Test func theBytesAndTheCharactersReadTheSameNumbers() {
         let pieces = ["1", "2", "0", " ", ".", ",", "+", "-", "−", "\u{301}", "\u{A0}", "\r\n", "a", "д"]
-        var texts = [""], longest = [""]
-        for _ in 1...4 {
-            longest = longest.flatMap { text in pieces.map { text + $0 } }
-            texts += longest
-        }
+        let texts = everyText(of: pieces, upTo: 4)
         var decided = 0
         for text in texts {
             for grouping in [false, true] {
@@ -547,11 +543,7 @@ import TropaTesting
     /// The colon found by its byte is the first character a walk over the characters finds that is `:` or `：`.
     @Test func theColonFoundByItsByteIsTheFirstColonCharacter() {
         let pieces = [":", "：", "я", " ", "\u{301}", "\u{FE0F}", "\u{FF01}", "😀"]
-        var texts = [""], longest = [""]
-        for _ in 1...4 {
-            longest = longest.flatMap { text in pieces.map { text + $0 } }
-            texts += longest
-        }
+        let texts = everyText(of: pieces, upTo: 4)
         for text in texts {
             #expect(MetricReader.colon(in: text) == text.firstIndex { $0 == ":" || $0 == "：" }, "\(text.debugDescription)")
         }

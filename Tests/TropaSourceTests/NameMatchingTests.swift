@@ -204,11 +204,7 @@ import TropaTesting
     /// So it does for every text of up to four pieces of spaces, tabs, line breaks, letters, marks and joiners.
     @Test func trimmingMatchesTrimmingCharacterByCharacterForEveryShortText() {
         let pieces = [" ", "\t", "\n", "\r\n", "\u{A0}", "а", "b", "\u{301}", "\u{600}", "\u{200D}", "😀", "\u{483}"]
-        var texts = [""], longest = [""]
-        for _ in 1...4 {
-            longest = longest.flatMap { text in pieces.map { text + $0 } }
-            texts += longest
-        }
+        let texts = everyText(of: pieces, upTo: 4)
         for text in texts {
             let characters = Array(text)
             let first = characters.firstIndex { !$0.isWhitespace }

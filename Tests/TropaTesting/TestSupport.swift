@@ -28,6 +28,17 @@ package enum Fixtures {
 }
 
 /// Shortcuts for parsing and checking in memory.
+/// Every text of up to `count` of `pieces` one after another, the empty text first: the inputs on which a reading by
+/// bytes is compared with the reading by characters it stands in for.
+package func everyText(of pieces: [String], upTo count: Int) -> [String] {
+    var texts = [""], longest = [""]
+    for _ in 0..<count {
+        longest = longest.flatMap { text in pieces.map { text + $0 } }
+        texts += longest
+    }
+    return texts
+}
+
 package enum Check {
     /// The folder of in-memory sites.
     package static let root = "site"
