@@ -9,7 +9,7 @@ public struct SourceText: Sendable {
     public let path: String
     public let text: String
     /// The UTF-8 offset where each line starts.
-    @usableFromInline let lineStarts: [Int]
+    private let lineStarts: [Int]
 
     /// Decodes `bytes`; an invalid byte or a NUL is an `invalid-encoding` diagnostic at its position.
     public static func decode(path: String, bytes: [UInt8]) -> Result<SourceText, Diagnostic> {
@@ -55,12 +55,16 @@ public struct SourceText: Sendable {
 
     /// The text of a 1-based line, without its line break; nil past the end.
     public func line(_ number: Int) -> Substring? {
-        guard number >= 1, number <= lineStarts.count else { return nil }
+        guard let bytes = byteRange(ofLine: number) else { return nil }
         let utf8 = text.utf8
-        let start = utf8.index(utf8.startIndex, offsetBy: lineStarts[number - 1])
-        let end = number < lineStarts.count
-            ? utf8.index(utf8.startIndex, offsetBy: lineStarts[number] - 1) : utf8.endIndex
-        return text[start..<end]
+        return text[utf8.index(utf8.startIndex, offsetBy: bytes.lowerBound)..<utf8.index(utf8.startIndex, offsetBy: bytes.upperBound)]
+    }
+
+    /// The UTF-8 offsets of a 1-based line, without its line break; nil past the end.
+    @usableFromInline
+    func byteRange(ofLine number: Int) -> Range<Int>? {
+        guard number >= 1, number <= lineStarts.count else { return nil }
+        return lineStarts[number - 1]..<(number < lineStarts.count ? lineStarts[number] - 1 : text.utf8.count)
     }
 
     /// Whether `location` names a line of this text and a column on it, or just past its end.
@@ -74,10 +78,9 @@ public struct SourceText: Sendable {
     /// was 2 % of a cold build.
     @inlinable
     public func withBytes<Result>(ofLine number: Int, _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result? {
-        guard number >= 1, number <= lineStarts.count else { return nil }
-        let start = lineStarts[number - 1], end = number < lineStarts.count ? lineStarts[number] - 1 : text.utf8.count
+        guard let range = byteRange(ofLine: number) else { return nil }
         return withoutActuallyEscaping(body) { body in
-            let line = { (bytes: UnsafeBufferPointer<UInt8>) in body(UnsafeBufferPointer(rebasing: bytes[start..<end])) }
+            let line = { (bytes: UnsafeBufferPointer<UInt8>) in body(UnsafeBufferPointer(rebasing: bytes[range])) }
             return text.utf8.withContiguousStorageIfAvailable(line) ?? Array(text.utf8).withUnsafeBufferPointer(line)
         }
     }

@@ -177,14 +177,14 @@ package struct MarkdownNode {
         return String(cString: rendered)
     }
 
-    /// The node's inline content as HTML, without the wrapping `<p>` of a paragraph or `<h2>` of a heading: the
-    /// node rendered once and its wrapper cut off, where each child rendered alone took a renderer of its own.
     /// The inline HTML and the plain text of a paragraph, read once when it is text alone.
     package var inlineHTMLAndPlainText: (html: String, plain: String) {
         if type == CMARK_NODE_PARAGRAPH, let text = textAlone { return (Self.escaped(text), text) }
         return (inlineHTML, walkedPlainText)
     }
 
+    /// The node's inline content as HTML, without the wrapping `<p>` of a paragraph or `<h2>` of a heading: the
+    /// node rendered once and its wrapper cut off, where each child rendered alone took a renderer of its own.
     package var inlineHTML: String {
         let wrapper: (open: String, close: String)
         switch type {
@@ -215,9 +215,9 @@ package struct MarkdownNode {
     }
 
     /// The text of a paragraph or heading of text alone (no emphasis, link, code or line break), or of a list item
-    /// that is one such paragraph, read once as cmark holds it; nil for any other node. Most items and cells are one: its HTML is
-    /// that text escaped, made without a renderer (rendering each, and reading the HTML back, was 1.2 % of a cold
-    /// build), and its plain text is the same string.
+    /// that is one such paragraph, read once as cmark holds it; nil for any other node. Most items and cells are one:
+    /// its HTML is that text escaped, made without a renderer (rendering each, and reading the HTML back, was 1.2 %
+    /// of a cold build), and its plain text is the same string.
     private var textAlone: String? {
         var paragraph = pointer
         switch type {
@@ -230,16 +230,11 @@ package struct MarkdownNode {
         default:
             return nil
         }
-        guard let first = cmark_node_first_child(paragraph) else { return nil }
-        var child: OpaquePointer? = first
+        var child = cmark_node_first_child(paragraph)
+        guard child != nil else { return nil }
+        var text = ""
         while let node = child {
             guard cmark_node_get_type(node) == CMARK_NODE_TEXT else { return nil }
-            child = cmark_node_next(node)
-        }
-        guard cmark_node_next(first) != nil else { return cmark_node_get_literal(first).map { String(cString: $0) } ?? "" }
-        var text = ""
-        child = first
-        while let node = child {
             if let literal = cmark_node_get_literal(node) { text += String(cString: literal) }
             child = cmark_node_next(node)
         }
