@@ -129,8 +129,8 @@ import FoundationXML
         #expect(actions.children.map(\.text) == ["Читает обзоры", "Сравнивает цены", "вложенный первым", "второй вложенный", "код первым"])
         #expect(actions.children[1].children == [OutlineNode("в таблице")])
         let experience = try #require(stage.children.first { $0.text == "Опыт" })
-        // `- + Быстро` with a list under it is two lists to Markdown, side by side in the item: no tone.
-        #expect(experience.children == [OutlineNode("Быстро"), OutlineNode("подробности"), OutlineNode("− Долго")])
+        // `- + Быстро` with a list under it is two lists to Markdown, side by side in the item: read as one under the other.
+        #expect(experience.children == [OutlineNode("+ Быстро", [OutlineNode("подробности")]), OutlineNode("− Долго")])
         let plan = try #require(stage.children.first { $0.text == "Рекомендации" })
         #expect(plan.children.first?.text.contains("SMM") == true && plan.children.first?.text.contains("marketing") == true)
     }

@@ -45,6 +45,31 @@ import TropaTesting
         #expect(items.map(\.text.plain) == ["Быстро", "Нейтрально", "Долго"])
     }
 
+    /// A list indented two spaces under a toned item is, to Markdown, more items of the tone's list (the same
+    /// marker) or a list beside it (another marker): either way it is read under the toned text, and the tone kept.
+    @Test(arguments: [
+        ("- - Долго\n  - ждал ответа\n  - два дня\n", Tone.negative, "Долго"),
+        ("- + Быстро\n  - ждал ответа\n  - два дня\n", .positive, "Быстро"),
+        ("- - Долго\n    - ждал ответа\n    - два дня\n", .negative, "Долго"),
+        ("- + Быстро\n    - ждал ответа\n    - два дня\n", .positive, "Быстро"),
+    ])
+    func aListIndentedUnderATonedItemIsUnderItsText(lines: String, tone: Tone, text: String) throws {
+        let items = try #require(Self.items(lines + "- Нейтрально\n"))
+        #expect(items.map(\.tone) == [tone, nil])
+        #expect(items.map(\.text.plain) == [text + " ждал ответа два дня", "Нейтрально"])
+        #expect(items[0].text.outline == [TextBlock(text, [TextBlock("ждал ответа"), TextBlock("два дня")])])
+        #expect(items[0].text.html == text + "<ul>\n<li>ждал ответа</li>\n<li>два дня</li>\n</ul>")
+    }
+
+    /// A paragraph after a toned item, indented as the item's text, is read under it too.
+    @Test func aParagraphAfterATonedItemIsUnderItsText() throws {
+        let items = try #require(Self.items("- + Быстро\n\n  Ответили за минуту.\n"))
+        #expect(items.map(\.tone) == [.positive])
+        #expect(items[0].text.plain == "Быстро Ответили за минуту.")
+        #expect(items[0].text.outline == [TextBlock("Быстро", [TextBlock("Ответили за минуту.")])])
+        #expect(items[0].text.html == "Быстро<p>Ответили за минуту.</p>")
+    }
+
     /// Tones belong to a layer because the schema says `tones: true`, whatever its id.
     @Test func aCustomSchemaListLayerWithTonesMarksTone() throws {
         let (parsed, problems) = SchemaParser.parse(SourceText(path: "schema.yml", text: """

@@ -114,9 +114,8 @@ package struct LayerContentReader {
         var blocks = item.children
         guard let first = blocks.first else { return (.empty, nil) }
         // "- + Быстро" and "- - Долго" are read by Markdown as a list inside the item: its marker is the tone.
-        if marksTone, first.isList, blocks.count == 1, first.children.count == 1,
-           let marker = markerCharacter(of: first), let tone = Self.tone(of: marker) {
-            return (itemText(first.children[0], marksTone: false).0, tone)
+        if marksTone, first.isList, let marker = markerCharacter(of: first), let tone = Self.tone(of: marker) {
+            return (tonedText(first, after: blocks.dropFirst()), tone)
         }
         var (html, plain) = first.isParagraph ? first.inlineHTMLAndPlainText : (first.html, first.plainText)
         blocks.removeFirst()
@@ -132,6 +131,24 @@ package struct LayerContentReader {
         if outline.first?.text.first == sign { outline[0].text = String(outline[0].text.dropFirst()).trimmingWhitespace() }
         return (RichText(html: Self.dropSign(html), plain: String(plain.dropFirst()).trimmingWhitespace(), blocks: outline),
                 tone)
+    }
+
+    /// The text of a list that carries a tone: its first item, with what follows it in the item under it. A list
+    /// indented two spaces under `- - Долго` is more items of that list to Markdown, and one under `- + Быстро` a list
+    /// beside it (another marker); either way the author wrote it under the toned text, and it is read so.
+    private func tonedText(_ list: MarkdownNode, after blocks: ArraySlice<MarkdownNode>) -> RichText {
+        let items = list.children
+        var text = itemText(items[0], marksTone: false).0
+        guard items.count > 1 || !blocks.isEmpty else { return text }
+        let more = items.dropFirst()
+        var html = more.isEmpty ? "" : "<ul>\n" + more.map(\.html).joined() + "</ul>\n"
+        html += blocks.map(\.html).joined()
+        var outline = text.outline
+        outline[0].children += more.flatMap { TextBlock.outline(item: $0, depth: 1) } + TextBlock.outline(blocks, depth: 1)
+        text.html = (text.html + html).trimmingWhitespace()
+        text.plain += (more.map { " " + $0.plainText } + blocks.map { " " + $0.plainText }).joined()
+        text.blocks = outline
+        return text
     }
 
     /// `[SMM] Серия постов @marketing`: the kind in brackets that starts an action and the owner after `@` that
