@@ -323,8 +323,35 @@ extension String {
     /// Joins path components with `/`, ignoring empty ones.
     public func appendingPath(_ component: String) -> String {
         if component.isEmpty || component == "." { return self }
-        if isEmpty || component.hasPrefix("/") { return component }
-        return hasSuffix("/") ? self + component : self + "/" + component
+        if isEmpty || component.utf8.first == UInt8(ascii: "/") { return component }
+        // One string made of both texts' bytes: joined by two appends, the 20,000 paths a rebuild lists took
+        // 15 million instructions.
+        let slash = utf8.last != UInt8(ascii: "/")
+        var (head, tail) = (self, component)
+        return head.withUTF8 { head in
+            tail.withUTF8 { tail in
+                String(unsafeUninitializedCapacity: head.count + (slash ? 1 : 0) + tail.count) { buffer in
+                    var end = buffer.initialize(fromContentsOf: head)
+                    if slash {
+                        buffer[end] = UInt8(ascii: "/")
+                        end += 1
+                    }
+                    return buffer[end...].initialize(fromContentsOf: tail)
+                }
+            }
+        }
+    }
+
+    /// The path without its last component, as `NSString.deletingLastPathComponent` gives it for the paths a build
+    /// makes (`a/b/c` → `a/b`, `a` → ``, `/a` → `/`), read from the bytes: Foundation's took 32,000 instructions a
+    /// path, a tenth of a one-map update's writing.
+    public var parentPath: String {
+        var bytes = utf8[...]
+        while bytes.count > 1, bytes.last == UInt8(ascii: "/") { bytes = bytes.dropLast() }
+        guard let slash = bytes.lastIndex(of: UInt8(ascii: "/")) else { return "" }
+        var parent = bytes[..<slash]
+        while parent.count > 1, parent.last == UInt8(ascii: "/") { parent = parent.dropLast() }
+        return parent.isEmpty ? "/" : String(Substring(parent))
     }
 
     /// Whether the UTF-8 bytes of `self` come before those of `other`: the order of file lists, which no locale or

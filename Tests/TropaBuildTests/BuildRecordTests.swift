@@ -175,7 +175,8 @@ import Foundation
     @Test func thePlanReadsBackAfterTheFacts() throws {
         var record = Self.record
         let plan = ActionPlan(kinds: [
-            .init(kind: "Сайт\tвкладка", owners: [.init(owner: "marketing", entries: [.init(map: 1, action: 0), .init(map: 0, action: 12)]),
+            .init(kind: "Сайт\tвкладка", owners: [.init(owner: "marketing", entries: [.init(map: 1, action: 0), .init(map: 0, action: 12),
+                                                                                   .init(map: 1, action: 9_876_543_210)]),
                                                  .init(owner: nil, entries: [.init(map: 0, action: 3)])]),
             .init(kind: nil, owners: [.init(owner: "support", entries: [.init(map: 1, action: 2)])]),
         ])
@@ -185,7 +186,7 @@ import Foundation
         #expect(read.plan == plan)
         #expect(read.maps.map(\.map) == record.maps.map(\.map))
         let lines = String(decoding: facts, as: UTF8.self).split(separator: "\n")
-        #expect(lines.count == 5 && lines[2] == "plan\tСайт\\tвкладка\tmarketing\t1.0 0.12")
+        #expect(lines.count == 5 && lines[2] == "plan\tСайт\\tвкладка\tmarketing\t1.0 0.12 1.9876543210")
 
         // Another plan of the same size: the hash tells.
         let other = Array(String(decoding: facts, as: UTF8.self).replacingOccurrences(of: "1.0 0.12", with: "0.0 1.12").utf8)

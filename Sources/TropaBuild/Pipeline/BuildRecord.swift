@@ -506,14 +506,23 @@ extension BuildRecord {
             for owners in group.owners {
                 RecordLine.append(["plan", group.kind, owners.owner], to: &bytes)
                 bytes[bytes.count - 1] = UInt8(ascii: "\t")
-                // Digits straight into the line: through `String`s, 140,000 actions at 10,000 maps took 8 ms.
-                for (index, entry) in owners.entries.enumerated() {
-                    if index > 0 { bytes.append(UInt8(ascii: " ")) }
-                    RecordLine.appendDigits(of: entry.map, radix: 10, to: &bytes)
-                    bytes.append(UInt8(ascii: "."))
-                    RecordLine.appendDigits(of: entry.action, radix: 10, to: &bytes)
+                // Digits straight into the line's room: appended a number at a time, the 140,000 actions of
+                // 10,000 maps took 48 million instructions, a twentieth of an update that lays the plan out again.
+                let entries = owners.entries
+                bytes += [UInt8](unsafeUninitializedCapacity: entries.count * 42 + 1) { line, count in
+                    var end = 0
+                    for (index, entry) in entries.enumerated() {
+                        if index > 0 {
+                            line[end] = UInt8(ascii: " ")
+                            end += 1
+                        }
+                        end = RecordLine.writeDigits(of: UInt64(entry.map), radix: 10, into: line, at: end)
+                        line[end] = UInt8(ascii: ".")
+                        end = RecordLine.writeDigits(of: UInt64(entry.action), radix: 10, into: line, at: end + 1)
+                    }
+                    line[end] = UInt8(ascii: "\n")
+                    count = end + 1
                 }
-                bytes.append(UInt8(ascii: "\n"))
             }
         }
         return bytes
@@ -1125,23 +1134,35 @@ private struct RecordLine {
     static func appendDigits<Value: BinaryInteger>(of number: Value, radix: Int, to bytes: inout [UInt8]) {
         precondition(radix == 10 || radix == 16, "a radix the record uses")
         if number < 0 { bytes.append(UInt8(ascii: "-")) }
-        var rest = UInt64(number.magnitude)
-        // From the last digit back, into room for the most a UInt64 has.
         withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 20) { digits in
-            var first = digits.count
-            repeat {
-                first -= 1
-                if radix == 16 {
-                    let digit = UInt8(truncatingIfNeeded: rest & 15)
-                    digits[first] = digit < 10 ? UInt8(ascii: "0") + digit : UInt8(ascii: "a") + digit - 10
-                    rest >>= 4
-                } else {
-                    digits[first] = UInt8(ascii: "0") + UInt8(truncatingIfNeeded: rest % 10)
-                    rest /= 10
-                }
-            } while rest > 0
-            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: digits[first...]))
+            let end = writeDigits(of: UInt64(number.magnitude), radix: radix, into: digits, at: 0)
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: digits[..<end]))
         }
+    }
+
+    /// Writes the digits of `number` at `start` of `buffer`, which has room for the most a UInt64 has (20), and
+    /// returns where they end.
+    static func writeDigits(of number: UInt64, radix: Int, into buffer: UnsafeMutableBufferPointer<UInt8>, at start: Int) -> Int {
+        var (rest, end) = (number, start)
+        repeat {
+            end += 1
+            rest = radix == 16 ? rest >> 4 : rest / 10
+        } while rest > 0
+        // From the last digit back.
+        rest = number
+        var at = end
+        repeat {
+            at -= 1
+            if radix == 16 {
+                let digit = UInt8(truncatingIfNeeded: rest & 15)
+                buffer[at] = digit < 10 ? UInt8(ascii: "0") + digit : UInt8(ascii: "a") + digit - 10
+                rest >>= 4
+            } else {
+                buffer[at] = UInt8(ascii: "0") + UInt8(truncatingIfNeeded: rest % 10)
+                rest /= 10
+            }
+        } while rest > 0
+        return end
     }
 
     package func string(_ index: Int) -> String? {

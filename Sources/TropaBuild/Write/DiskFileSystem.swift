@@ -75,7 +75,7 @@ public struct DiskFileSystem: FileSystem {
         // Plain open/write/close: a build writes thousands of files, and a folder is made only when missing.
         var written = writeFile(to: path, body)
         guard written != true else { return }
-        let parent = (path as NSString).deletingLastPathComponent
+        let parent = path.parentPath
         if written == nil, errno == ENOENT, !parent.isEmpty {
             try createDirectory(parent)
             written = writeFile(to: path, body)
@@ -206,7 +206,7 @@ public struct DiskFileSystem: FileSystem {
         case EEXIST:
             return isFolder(path)
         case ENOENT:
-            let parent = (path as NSString).deletingLastPathComponent
+            let parent = path.parentPath
             guard !parent.isEmpty, parent != path, makeFolder(parent) else { return false }
             // Another thread may have made it meanwhile.
             return mkdir(path, 0o777) == 0 || (errno == EEXIST && isFolder(path))

@@ -291,8 +291,8 @@ package struct OutputWriter: Sendable {
         if keepingRecord && changed.isEmpty && patched.isEmpty && removed.isEmpty { return 0 }
         var folders = Set([URL(fileURLWithPath: output).deletingLastPathComponent().path])
         for path in changed.map(\.path) + patched.map(\.path) + removed {
-            var folder = (output + "/" + path as NSString).deletingLastPathComponent
-            while fileSystem.kind(at: folder) == nil { folder = (folder as NSString).deletingLastPathComponent }
+            var folder = (output + "/" + path).parentPath
+            while fileSystem.kind(at: folder) == nil { folder = folder.parentPath }
             folders.insert(folder)
         }
         for folder in folders.sorted() where !fileSystem.isWritableFolder(folder) {
@@ -375,7 +375,7 @@ package struct OutputWriter: Sendable {
             let staged = byPlace ? staged(move: index) : staging + "/" + path
             guard fileSystem.kind(at: staged) == .file else { continue }
             let target = output + "/" + path
-            try fileSystem.createDirectory((target as NSString).deletingLastPathComponent)
+            try fileSystem.createDirectory(target.parentPath)
             try fileSystem.moveItem(staged, to: target)
         }
         let paths = journal.edits ?? []
@@ -398,10 +398,10 @@ package struct OutputWriter: Sendable {
         for result in applied { try result.get() }
         for path in journal.removals where fileSystem.kind(at: output + "/" + path) != nil {
             try fileSystem.removeItem(output + "/" + path)
-            var folder = (path as NSString).deletingLastPathComponent
+            var folder = path.parentPath
             while !folder.isEmpty, try fileSystem.files(under: output + "/" + folder).isEmpty {
                 try fileSystem.removeItem(output + "/" + folder)
-                folder = (folder as NSString).deletingLastPathComponent
+                folder = folder.parentPath
             }
         }
         try fileSystem.removeItem(self.journal)
