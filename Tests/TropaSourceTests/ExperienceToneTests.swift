@@ -70,6 +70,20 @@ import TropaTesting
         #expect(items[0].text.html == "Быстро<p>Ответили за минуту.</p>")
     }
 
+    /// A toned item without text of its own (a quote, or nothing after the sign) has nothing to go under: what
+    /// follows it comes after its blocks, in the outline as on the page.
+    @Test func whatFollowsATonedItemWithoutTextComesAfterIt() throws {
+        let quoted = try #require(Self.items("- + > первое\n    >\n    > второе\n  - третье\n"))
+        #expect(quoted.map(\.tone) == [.positive])
+        #expect(quoted[0].text.outline == [TextBlock("первое"), TextBlock("второе"), TextBlock("третье")])
+        #expect(quoted[0].text.plain == "первое второе третье")
+        let empty = try #require(Self.items("- +\n  - подробности\n"))
+        #expect(empty.map(\.tone) == [.positive])
+        #expect(empty[0].text.outline == [TextBlock("подробности")])
+        #expect(empty[0].text.plain == "подробности")
+        #expect(empty[0].text.html == "<ul>\n<li>подробности</li>\n</ul>")
+    }
+
     /// Tones belong to a layer because the schema says `tones: true`, whatever its id.
     @Test func aCustomSchemaListLayerWithTonesMarksTone() throws {
         let (parsed, problems) = SchemaParser.parse(SourceText(path: "schema.yml", text: """

@@ -143,11 +143,17 @@ package struct LayerContentReader {
         let more = items.dropFirst()
         var html = more.isEmpty ? "" : "<ul>\n" + more.map(\.html).joined() + "</ul>\n"
         html += blocks.map(\.html).joined()
-        var outline = text.outline
-        outline[0].children += more.flatMap { TextBlock.outline(item: $0, depth: 1) } + TextBlock.outline(blocks, depth: 1)
+        let after = more.flatMap { TextBlock.outline(item: $0, depth: 1) } + TextBlock.outline(blocks, depth: 1)
+        if items[0].children.first?.isParagraph == true {
+            text.blocks = text.outline
+            text.blocks[0].children += after
+        } else {
+            // An item that starts with a quote or code, or holds nothing, has no text to go under: what follows
+            // goes after its blocks, in the order the page shows them.
+            text.blocks = (text.plain.isEmpty ? [] : text.outline) + after
+        }
         text.html = (text.html + html).trimmingWhitespace()
-        text.plain += (more.map { " " + $0.plainText } + blocks.map { " " + $0.plainText }).joined()
-        text.blocks = outline
+        text.plain = ([text.plain] + more.map(\.plainText) + blocks.map(\.plainText)).filter { !$0.isEmpty }.joined(separator: " ")
         return text
     }
 
