@@ -344,7 +344,7 @@ extension String {
 
     /// The path without its last component, as `NSString.deletingLastPathComponent` gives it for the paths a build
     /// makes (`a/b/c` → `a/b`, `a` → ``, `/a` → `/`), read from the bytes: Foundation's took 32,000 instructions a
-    /// path, a tenth of a one-map update's writing.
+    /// path (12 million for the 378 files of a far move), and stops the program on a name of one character.
     public var parentPath: String {
         var bytes = utf8[...]
         while bytes.count > 1, bytes.last == UInt8(ascii: "/") { bytes = bytes.dropLast() }
