@@ -99,11 +99,9 @@ package struct LayerContentReader {
     /// An item that reads as a value of a metric the schema has (`Конверсия: 18%`), which a list layer holds as
     /// text: the figures and the analysis do not see it. Nil for anything else (`NPS: упал после звонка`).
     static func metricOutsideItsLayer(_ text: String, schema: LayerSchema) -> String? {
-        // Bytes, not Characters: every item of every list layer is looked at. A full-width `：` (U+FF1A, whose
-        // lead byte 0xEF is rare in text) is a colon to `MetricReader` too.
-        let colon = text.utf8Offset(of: UInt8(ascii: ":"))
-            ?? text.utf8Offset(of: 0xEF).flatMap { _ in text.range(of: "：").map { text.utf8.distance(from: text.startIndex, to: $0.lowerBound) } }
-        guard let colon, schema.metric(named: String(decoding: text.utf8.prefix(colon), as: UTF8.self).trimmingWhitespace()) != nil,
+        // The colon as `MetricReader` finds it (`:` or the full-width `：`), by its byte: every item of every list
+        // layer is looked at.
+        guard let colon = MetricReader.colon(in: text), schema.metric(named: text[..<colon].trimmingWhitespace()) != nil,
               case .success(let value) = MetricReader.read(text, schema: schema) else { return nil }
         if case .other = value.unit { return nil }
         return text.trimmingWhitespace()
@@ -166,9 +164,8 @@ package struct LayerContentReader {
             let marker = String(plain[...close])
             let name = marker.dropFirst().dropLast().trimmingWhitespace()
             let rest = plain[plain.index(after: close)...]
-            // cmark writes `&`, `<`, `>` and `"` as entities: the HTML starts with the marker so escaped.
-            let escaped = marker.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
-                .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
+            // The HTML starts with the marker as cmark escapes it.
+            let escaped = MarkdownNode.escaped(marker)
             if Self.isKind(name), rest.first?.isWhitespace ?? false, html.hasPrefix(escaped) {
                 kind = name
                 html = String(html.dropFirst(escaped.count)).trimmingWhitespace()

@@ -243,7 +243,7 @@ package struct MarkdownNode {
 
     /// Text escaped as cmark escapes it in HTML: `&`, `<`, `>` and `"`; most text has none of them, and is returned
     /// as it is.
-    private static func escaped(_ text: String) -> String {
+    package static func escaped(_ text: String) -> String {
         var text = text
         let plain = text.withUTF8 { bytes in
             !bytes.contains { $0 == UInt8(ascii: "&") || $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: ">") || $0 == UInt8(ascii: "\"") }
